@@ -1,0 +1,78 @@
+"""Abstract extraction: a labelled abstract (and its title) to a ``Trial`` record.
+
+General rules, not tuned to one text: each module reads one kind of fact (design,
+regimens, outcomes, safety) from normalised sentences.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extraction import design
+from kg.extraction.outcomes import OutcomeReader
+from kg.extraction.regimens import ArmFinder, arm_sizes, design_arms
+from kg.extraction.safety import adverse_events, implied_population
+from kg.extraction.text import Sentence, sentences
+from kg.model import AbstractSection, Arm, Endpoint, Trial
+
+__all__ = ["extract_trial"]
+
+
+def extract_trial(title: str, abstract: list[AbstractSection]) -> Trial | None:
+    """The trial an abstract reports, or None when it names no arms and no registry id."""
+    sents = [s for sec in abstract for s in sentences(sec.label, sec.text)]
+    full = " ".join(sec.text for sec in abstract)
+    ids = design.registry_ids(full)
+    abbreviations = design.abbreviations(full)
+    arms = design_arms(sents)
+    if not arms and not ids:
+        return None
+    _set_roles(arms, title, sents)
+    finder = ArmFinder(arms)
+    sizes, total = arm_sizes(sents, finder)
+    for arm in arms:
+        arm.n_randomized = sizes.get(arm.label)
+    endpoints = design.endpoints(sents, abbreviations)
+    per_arm, comparisons = OutcomeReader(arms, abbreviations).read(sents)
+    for name in dict.fromkeys(r.endpoint for r in [*per_arm, *comparisons]):
+        if not any(e.name == name for e in endpoints):
+            endpoints.append(Endpoint(name=name, abbreviation=_abbrev(abbreviations, name)))
+    events = adverse_events(sents, arms)
+    for arm in arms:
+        arm.n_safety = implied_population(events, arm.label)
+    for e in events:
+        e.n_analysed = next((a.n_safety for a in arms if a.label == e.arm), None)
+    minimum, median = design.follow_up(sents)
+    primary = [e for e in endpoints if e.role == "primary"]
+    if total is None and arms and all(a.n_randomized is not None for a in arms):
+        total = sum(a.n_randomized for a in arms)
+    return Trial(
+        registry_ids=ids, acronym=design.acronym(title, full), title=title,
+        phase=design.phase(f"{title} {full}"), randomized=design.randomized(f"{title} {full}"),
+        allocation_ratio=design.allocation_ratio(full), blinding=design.blinding(full),
+        multicenter=design.multicenter(full), population=design.population(title, full),
+        arms=arms, endpoints=endpoints, n_randomized=total,
+        primary_endpoint_met=design.primary_endpoint_met(sents, primary),
+        min_follow_up_months=minimum, median_follow_up_months=median,
+        arm_results=per_arm, comparisons=comparisons, adverse_events=events,
+    )
+
+
+def _set_roles(arms: list[Arm], title: str, sents: list[Sentence]) -> None:
+    """The arm named after 'versus' in the title or aims is the comparator; others experimental."""
+    if len(arms) < 2:
+        return
+    finder = ArmFinder(arms)
+    comparator = arms[-1]
+    for text in [title] + [s.norm for s in sents]:
+        m = re.search(r"(?i)\b(?:versus|vs\.?|v|compared with)\s+(.*)$", text)
+        named = finder.find(m.group(1)) if m else []
+        if named:
+            comparator = named[0][2]
+            break
+    for arm in arms:
+        arm.role = "comparator" if arm is comparator else "experimental"
+
+
+def _abbrev(abbreviations: dict[str, str], name: str) -> str | None:
+    return next((a for a, full in abbreviations.items() if full == name), None)

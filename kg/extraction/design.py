@@ -1,0 +1,248 @@
+"""Trial-level facts from an abstract: registration, design, population, endpoints, follow-up."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from kg.extraction.lexicon import ENDPOINTS
+from kg.extraction.text import NUM, Sentence, dec
+from kg.model import Condition, Endpoint, Population
+
+REGISTRY_IDS = re.compile(
+    r"\b(NCT\d{8}|\d{4}-\d{6}-\d{2}|JapicCTI-\d{6}|ISRCTN\d{8}|ChiCTR[-A-Z0-9]+|ACTRN\d{14}|UMIN\d{9})\b"
+)
+_ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4"}
+_STAGE_WORDS = (
+    "locally advanced", "advanced", "metastatic", "recurrent", "unresectable", "early-stage",
+    "early", "relapsed", "refractory", "stage iiib or iv", "stage iv", "stage iii",
+)
+_DISEASE = re.compile(
+    r"(?i)((?:[a-z][a-z-]*\s){0,5}?)(cancer|carcinoma|melanoma|lymphoma|leuka?emia|myeloma|"
+    r"mesothelioma|sarcoma|glioblastoma|glioma)\b(?:\s*\(([A-Z]{2,8})\))?"
+)
+_STOP = {
+    "for", "with", "of", "in", "patients", "and", "the", "a", "an", "after", "to", "versus",
+    "vs", "or", "who", "had", "have", "as", "treatment", "previously", "treated", "untreated",
+}
+
+
+def registry_ids(text: str) -> list[str]:
+    return list(dict.fromkeys(REGISTRY_IDS.findall(text)))
+
+
+def acronym(title: str, text: str) -> str | None:
+    """The trial's short name: 'CONTACT-01: ...', '(ACRONYM)' in a title, 'X ClinicalTrials.gov'."""
+    m = re.match(r"^([A-Z][A-Za-z0-9]*(?:[- ][A-Za-z0-9]+){0,2})\s*:", title)
+    if m and re.search(r"\d|[A-Z]{3,}", m.group(1)):
+        return m.group(1)
+    m = re.search(r"(?:;|\.)\s*([A-Z][A-Za-z0-9]*(?:[ -][A-Za-z0-9]+)?)\s+ClinicalTrials\.gov", text)
+    if m and m.group(1).split()[0] not in {"Funded", "The", "This"}:
+        return m.group(1)
+    m = re.search(r"\b([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)\s+\(ClinicalTrials\.gov", text)
+    if m and re.search(r"\d|[A-Z]{3,}", m.group(1)):
+        return m.group(1)
+    m = re.search(r"\(([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*\d[A-Za-z]?)\)", title)
+    return m.group(1) if m else None
+
+
+def phase(text: str) -> str | None:
+    m = re.search(r"(?i)\bphase\s+(I{1,3}V?|[1-4])(?:\s*(?:/|-|and)\s*(I{1,3}V?|[1-4]))?\b", text)
+    if not m:
+        return None
+    parts = [_ROMAN.get(p.lower(), p) for p in m.groups() if p]
+    return "/".join(parts)
+
+
+def randomized(text: str) -> bool | None:
+    if re.search(r"(?i)\brandomi[sz](?:ed|ation)|\brandomly\s+(?:assigned|allocated)", text):
+        return True
+    if re.search(r"(?i)\b(single-arm|non-?randomi[sz]ed)\b", text):
+        return False
+    return None
+
+
+def allocation_ratio(text: str) -> str | None:
+    m = re.search(r"(?i)\brandom\w*[^.]{0,80}?\b(\d+:\d+(?::\d+)*)\b", text)
+    return m.group(1) if m else None
+
+
+def blinding(text: str) -> str | None:
+    low = text.lower()
+    if re.search(r"\bopen[- ]label\b", low):
+        return "open-label"
+    if "double-blind" in low or "double blind" in low:
+        return "placebo-controlled double-blind" if "placebo-controlled" in low else "double-blind"
+    if "single-blind" in low:
+        return "single-blind"
+    return None
+
+
+def multicenter(text: str) -> bool | None:
+    if re.search(r"(?i)\bmulti-?cent(?:er|re)|\bmultinational\b|\bmulti-?institutional\b", text):
+        return True
+    if re.search(r"(?i)\bsingle-?cent(?:er|re)\b", text):
+        return False
+    return None
+
+
+def population(title: str, text: str) -> Population:
+    both = f"{title}. {text}"
+    cond = condition(title) or condition(text)
+    if cond and not cond.abbreviation:
+        cond.abbreviation = _abbreviation_in(both, cond.name)
+    stage = next((w for w in _STAGE_WORDS if re.search(rf"(?i)\b{w}\b", both)), None)
+    setting = re.search(r"(?i)\b(?:after|following)\s+(?:an?\s+)?([^.;:]+)$", title)
+    return Population(
+        condition=cond, disease_stage=stage, line_of_therapy=line_of_therapy(title) or line_of_therapy(text),
+        setting=setting.group(0).strip().lower() if setting else None,
+    )
+
+
+def condition(text: str) -> Condition | None:
+    for m in _DISEASE.finditer(text):
+        words = m.group(1).split()
+        keep: list[str] = []
+        for w in reversed(words):
+            if w.lower() in _STOP:
+                break
+            keep.insert(0, w)
+        name = " ".join(keep + [m.group(2)]).lower()
+        for stage in _STAGE_WORDS:
+            name = re.sub(rf"^{stage}\s+", "", name)
+        name = re.sub(r"^(?:and|or)\s+", "", name)
+        if len(name.split()) >= 2 or m.group(2).lower() not in {"cancer", "carcinoma"}:
+            abbrev = m.group(3) or _abbreviation_in(text, name)
+            return Condition(name=name, abbreviation=abbrev)
+    return None
+
+
+def _abbreviation_in(text: str, name: str) -> str | None:
+    m = re.search(re.escape(name) + r"\s*\(([A-Z]{2,8})\)", text, re.IGNORECASE)
+    return m.group(1) if m else None
+
+
+def line_of_therapy(text: str) -> str | None:
+    low = text.lower()
+    for pattern, line in (
+        (r"\bfirst-line\b|\buntreated\b|\btreatment-na[iï]ve\b|\bchemo(?:therapy-)?na[iï]ve\b", "first-line"),
+        (r"\bsecond-line\b", "second-line"),
+        (r"\bpreviously treated\b|\bpretreated\b|\bafter (?:disease )?progression\b|\bprogressed\b"
+         r"|\brefractory\b|\bafter (?:a |an )?\w+ (?:inhibitor|chemotherapy)", "previously treated"),
+        (r"\bmaintenance\b", "maintenance"),
+        (r"\badjuvant\b", "adjuvant"),
+    ):
+        if re.search(pattern, low):
+            return line
+    return None
+
+
+def endpoint_name(phrase: str) -> str:
+    """Plain endpoint name for a phrase: 'OS' -> 'overall survival'."""
+    p = phrase.strip()
+    for name, aliases in ENDPOINTS.items():
+        for alias in aliases:
+            if alias.isupper() and p == alias:
+                return name
+            if not alias.isupper() and p.lower() == alias:
+                return name
+    return p.lower()
+
+
+def endpoints(sents: list[Sentence], abbreviations: dict[str, str]) -> list[Endpoint]:
+    found: list[Endpoint] = []
+    for s in sents:
+        for role, pattern in (
+            ("primary", r"(?i)\b(?:co-?)?primary\s+(?:end\s?points?|outcomes?|objectives?)\s+(?:was|were|is|are|included)\s+(.+?)(?:[;.]\s|[;.]?$)"),
+            ("secondary", r"(?i)\bsecondary\s+(?:end\s?points?|outcomes?)\s+(?:was|were|is|are|included)\s+(.+?)(?:[;.]\s|[;.]?$)"),
+        ):
+            m = re.search(pattern, s.norm)
+            if not m:
+                continue
+            for phrase in _split_list(m.group(1)):
+                name, abbrev = _endpoint_phrase(phrase, abbreviations)
+                if name and not any(e.name == name for e in found):
+                    found.append(Endpoint(name=name, abbreviation=abbrev, role=role))
+    return found
+
+
+def _split_list(text: str) -> list[str]:
+    text = re.sub(r"\([^()]*\([^()]*\)[^()]*\)|\((?![A-Z]{2,6}\))[^()]*\)", "", text)
+    return [p for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", text) if p.strip()]
+
+
+def _endpoint_phrase(phrase: str, abbreviations: dict[str, str]) -> tuple[str, str | None]:
+    p = re.sub(r"(?i)^(?:the|an?)\s+", "", phrase.strip())
+    p = re.sub(r"(?i)^(?:investigator-assessed|independently assessed|centrally assessed|confirmed)\s+", "", p)
+    p = re.sub(r"(?i)\s+(?:as assessed|assessed|according to|by)\b.*$", "", p)
+    m = re.match(r"^(.*?)\s*\(([A-Za-z]{2,6})\)$", p)
+    name, abbrev = (m.group(1), m.group(2)) if m else (p, None)
+    if name in abbreviations:
+        name, abbrev = abbreviations[name], name
+    name = endpoint_name(name)
+    if abbrev is None:
+        abbrev = next((a for a, full in abbreviations.items() if full == name), None)
+    return name, abbrev
+
+
+def abbreviations(text: str) -> dict[str, str]:
+    """Abbreviations the abstract defines: 'overall survival (OS)' -> {'OS': 'overall survival'}."""
+    out: dict[str, str] = {}
+    for m in re.finditer(r"\b([A-Za-z][A-Za-z -]{2,60}?)\s+\(([A-Z][A-Za-z]{1,6})\)", text):
+        abbrev, words = m.group(2), m.group(1).split()
+        letters = abbrev.upper()
+        for n in range(1, min(len(words), 8) + 1):
+            phrase = " ".join(words[-n:])
+            initials = "".join(w[0] for w in re.split(r"[\s-]+", phrase) if w).upper()
+            if initials == letters or initials.startswith(letters) and n >= len(letters):
+                out.setdefault(abbrev, endpoint_name(phrase))
+                break
+    return out
+
+
+def follow_up(sents: list[Sentence]) -> tuple[Decimal | None, Decimal | None]:
+    """(minimum, median) follow-up in months."""
+    minimum = median = None
+    for s in sents:
+        for m in re.finditer(
+            rf"(?i)\b(minimum|median)\s+(?:\w+\s+)?follow-up(?:\s+(?:was|of|time was))?,?\s+({NUM})\s+(months?|years?)",
+            s.norm,
+        ):
+            value = dec(m.group(2)) * (12 if m.group(3).lower().startswith("year") else 1)
+            if m.group(1).lower() == "minimum":
+                minimum = minimum or value
+            else:
+                median = median or value
+    return minimum, median
+
+
+_NEGATIVE = re.compile(
+    r"(?i)\b(?:did not|does not|failed to|not)\s+(?:significantly\s+|statistically\s+significantly\s+)?"
+    r"(?:improve|prolong|increase|extend|meet|reach|achieve|met)\b"
+    r"|\bprimary (?:end ?point|endpoint|objective) was not met\b|\bno significant (?:improvement|difference)\b"
+)
+_POSITIVE = re.compile(
+    r"(?i)\b(?:met|achieved|reached) (?:its|the) primary (?:end ?point|endpoint|objective)"
+    r"|\bsignificantly (?:longer|improved|prolonged|better|higher|increased|extended)\b"
+    r"|\b(?:improved|prolonged) [\w -]{0,40}significantly\b|\bwas superior\b|\bis superior\b"
+)
+
+
+def primary_endpoint_met(sents: list[Sentence], primary: list[Endpoint]) -> bool | None:
+    """Only what the results or conclusion say plainly about a primary endpoint."""
+    if not primary:
+        return None
+    names = [w for e in primary for w in (e.name, e.abbreviation) if w]
+    for s in sents:
+        if not re.match(r"(?i)results|conclusion|findings|interpretation", s.section):
+            continue
+        mentions_primary = any(re.search(rf"\b{re.escape(n)}\b", s.norm, re.I) for n in names)
+        if re.search(r"(?i)primary (?:end ?point|endpoint|objective)", s.norm):
+            mentions_primary = True
+        if not mentions_primary:
+            continue
+        if _NEGATIVE.search(s.norm):
+            return False
+        if _POSITIVE.search(s.norm):
+            return True
+    return None

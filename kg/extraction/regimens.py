@@ -1,0 +1,228 @@
+"""Arms, their drug regimens, arm sizes, and finding arms where a sentence names them.
+
+The design sentence ("randomly assigned ... to A 1,200 mg intravenously q3w plus B 40 mg
+orally once daily or C 75 mg/m2 ...") is read drug by drug: the words joining two drugs say
+whether they share an arm (plus, and, with, +) or start a new one (or, versus).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.extraction.lexicon import DRUG_PATTERN, NON_DRUGS
+from kg.extraction.text import NUM, Sentence, dec
+from kg.model import Arm, Drug, Intervention
+
+_ASSIGN = re.compile(
+    r"(?i)\b(?:randomly\s+)?(?:assigned|allocated|randomi[sz]ed)\b(?:[^.;]*?\bto\b(?:\s+receive)?(?:\s+either)?)?"
+)
+_DOSE = re.compile(
+    rf"(?i)(?:\bat\s+a\s+dose\s+of\s+)?\b({NUM})\s*(mg/m2|mg/kg|mg|µg|μg|mcg|g)\b|\bAUC\s*(?:of\s+)?({NUM})"
+)
+_ROUTES = {
+    "intravenous": r"\bintravenous(?:ly)?\b|\bIV\b|\bi\.v\.",
+    "oral": r"\boral(?:ly)?\b|\bby mouth\b|\bPO\b",
+    "subcutaneous": r"\bsubcutaneous(?:ly)?\b|\bSC\b",
+    "intramuscular": r"\bintramuscular(?:ly)?\b",
+}
+_FREQUENCIES = (
+    (r"\b(?:once\s+)?every\s+(\d+)\s+weeks?\b|\bq(\d)w\b|\b(\d)-weekly\b", "every {} weeks"),
+    (r"\b(?:once\s+)?(?:every\s+week|weekly)\b|\bqw\b", "every week"),
+    (r"\btwice\s+(?:daily|a\s+day)\b|\bbid\b", "twice daily"),
+    (r"\b(?:once\s+)?(?:daily|a\s+day)\b|\bqd\b", "once daily"),
+    (r"\b(?:once\s+)?every\s+(\d+)\s+days?\b|\b(\d+)-day\s+cycles?\b", "every {} days"),
+)
+_JOIN_SAME = re.compile(r"(?i)(?:\bplus|\band|\bwith|\+|/|\bcombined\s+with|-)\s*$")
+_JOIN_NEW = re.compile(r"(?i)(?:\bor|\bversus|\bvs\.?|\bv|\bcompared\s+with)\s*(?:to\s+)?(?:receive\s+)?$")
+
+
+@dataclass(frozen=True)
+class _Mention:
+    name: str
+    start: int
+    end: int
+
+
+def drug_mentions(text: str) -> list[_Mention]:
+    return [
+        _Mention(m.group(1).lower(), m.start(1), m.end(1))
+        for m in DRUG_PATTERN.finditer(text)
+        if m.group(1).lower() not in NON_DRUGS
+    ]
+
+
+def design_arms(sents: list[Sentence]) -> list[Arm]:
+    """Arms from the first sentence that assigns patients to drugs."""
+    for s in sents:
+        m = _ASSIGN.search(s.norm)
+        if not m:
+            continue
+        segment = s.norm[m.end():]
+        arms = _arms_in(segment)
+        if len(arms) >= 2:
+            return arms
+    return []
+
+
+def _arms_in(segment: str) -> list[Arm]:
+    drugs = drug_mentions(segment)
+    groups: list[list[tuple[_Mention, str]]] = []
+    for i, d in enumerate(drugs):
+        before = segment[drugs[i - 1].end : d.start] if i else ""
+        regimen = segment[d.end : drugs[i + 1].start] if i + 1 < len(drugs) else _to_clause_end(segment[d.end:])
+        if not groups or _JOIN_NEW.search(before) or not _JOIN_SAME.search(_strip_regimen(before)):
+            groups.append([])
+        groups[-1].append((d, regimen))
+    arms = []
+    for group in groups:
+        interventions = [_intervention(d.name, regimen) for d, regimen in group]
+        names = list(dict.fromkeys(i.drug.name for i in interventions))
+        arms.append(Arm(label=" + ".join(names), interventions=_unique(interventions)))
+    return arms
+
+
+def _unique(interventions: list[Intervention]) -> list[Intervention]:
+    seen: dict[str, Intervention] = {}
+    for i in interventions:
+        seen.setdefault(i.drug.name, i)
+    return list(seen.values())
+
+
+def _strip_regimen(text: str) -> str:
+    """The joining words left once dose, route and schedule are taken out of the gap."""
+    text = re.sub(r"\([^)]*\)", " ", text)
+    return text.strip().rstrip(",;")
+
+
+def _to_clause_end(text: str) -> str:
+    m = re.search(r"[.;]\s|[.;]$|\)\s*$", text)
+    return text[: m.start()] if m else text
+
+
+def _intervention(drug: str, regimen: str) -> Intervention:
+    regimen = _JOIN_NEW.sub("", _JOIN_SAME.sub("", regimen.strip()))
+    dose = unit = None
+    m = _DOSE.search(regimen)
+    if m and m.group(1):
+        dose, unit = dec(m.group(1)), m.group(2).lower().replace("μg", "µg").replace("mcg", "µg")
+    elif m:
+        dose, unit = dec(m.group(3)), "AUC"
+    route = next((r for r, p in _ROUTES.items() if re.search(p, regimen, re.I if r != "oral" else 0)), None)
+    return Intervention(
+        drug=Drug(name=drug), dose=dose, dose_unit=unit, route=route, frequency=frequency(regimen)
+    )
+
+
+def frequency(text: str) -> str | None:
+    for pattern, template in _FREQUENCIES:
+        m = re.search(pattern, text, re.IGNORECASE)
+        if m:
+            n = next((g for g in m.groups() if g), None)
+            return template.format(n) if n else template
+    return None
+
+
+_LINK = re.compile(
+    r"(?i)[\s,]*(?:patients\s+|those\s+)?(?:with|in|for|among|on|receiving|who received|treated with|given)?"
+    r"\s*(?:the\s+)?(?:patients\s+)?(?:in\s+the\s+|receiving\s+|treated with\s+)?"
+)
+
+
+class ArmFinder:
+    """Finds the arms a sentence names: 'atezolizumab plus cabozantinib', 'the docetaxel group'."""
+
+    def __init__(self, arms: list[Arm]) -> None:
+        self.arms = arms
+        self.by_drugs = {frozenset(a.drug_names): a for a in arms}
+
+    def find(self, text: str) -> list[tuple[int, int, Arm]]:
+        """(start, end, arm) for each arm named in the text, in order."""
+        drugs = drug_mentions(text)
+        out: list[tuple[int, int, Arm]] = []
+        i = 0
+        while i < len(drugs):
+            best = None
+            for j in range(i, len(drugs)):
+                if j > i and not re.fullmatch(r"(?i)\s*(?:plus|and|with|\+|/|-)\s*", text[drugs[j - 1].end : drugs[j].start]):
+                    break
+                arm = self.by_drugs.get(frozenset(d.name for d in drugs[i : j + 1]))
+                if arm:
+                    best = (j, arm)
+            if best is None:
+                arm = self._containing(drugs[i].name)
+                best = (i, arm) if arm else None
+            if best:
+                out.append((drugs[i].start, drugs[best[0]].end, best[1]))
+                i = best[0] + 1
+            else:
+                i += 1
+        return out
+
+    def assign(self, text: str, spans: list[tuple[int, int]], keys: list[object]) -> list[Arm | None]:
+        """The arm of each value span.
+
+        A run of values with one key (endpoint, unit) followed by 'respectively' takes the
+        arms the sentence names after it, in order ('14 and 10 in the A and B arms,
+        respectively'); otherwise a value takes the arm named right after it ('10.7 months
+        with A'); a run still unmatched and as long as the arm list takes the design order.
+        """
+        marks = self.find(text)
+        arms: list[Arm | None] = [None] * len(spans)
+        runs = _runs(list(range(len(spans))), keys)
+        for n, run in enumerate(runs):
+            last = spans[run[-1]][1]
+            stop = spans[runs[n + 1][0]][0] if n + 1 < len(runs) else len(text)
+            named = [a for s, _e, a in marks if last <= s < stop]
+            if len(run) > 1 and "respectively" in text[last:stop] and len(named) >= len(run):
+                for k, arm in zip(run, named):
+                    arms[k] = arm
+                continue
+            for k in run:
+                end = spans[k][1]
+                after = [a for s, _e, a in marks if end <= s <= end + 60 and _LINK.fullmatch(text[end:s])]
+                arms[k] = after[0] if after else None
+            missing = [k for k in run if arms[k] is None]
+            if len(missing) == len(run) == len(self.arms):
+                for k, arm in zip(run, self.arms):
+                    arms[k] = arm
+        return arms
+
+    def _containing(self, drug: str) -> Arm | None:
+        """A drug that belongs to exactly one arm names that arm ('the nivolumab group')."""
+        hits = [a for a in self.arms if drug in a.drug_names]
+        return hits[0] if len(hits) == 1 else None
+
+
+def _runs(indexes: list[int], keys: list[object]) -> list[list[int]]:
+    runs: list[list[int]] = []
+    for k in indexes:
+        if runs and keys[runs[-1][-1]] == keys[k]:
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    return runs
+
+
+def arm_sizes(sents: list[Sentence], finder: ArmFinder) -> tuple[dict[str, int], int | None]:
+    """Patients per arm and the randomised total, from sentences that assign patients."""
+    sizes: dict[str, int] = {}
+    total = None
+    for s in sents:
+        if not re.search(r"(?i)assigned|randomi[sz]|allocated|enrolled|\bn\s*=", s.norm):
+            continue
+        t = re.search(rf"(?i)\b(?:a total of\s+|in all,?\s+)?(\d+)\s+(?:\w+\s+){{0,3}}patients\s+(?:were|who)\s+(?:\w+\s+)?(?:randomly\s+assigned|randomi[sz]ed|underwent randomi[sz]ation|enrolled)", s.norm)
+        if t and total is None:
+            total = int(t.group(1))
+        mentions = finder.find(s.norm)
+        for k, (start, end, arm) in enumerate(mentions):
+            after = s.norm[end : mentions[k + 1][0] if k + 1 < len(mentions) else len(s.norm)]
+            n_after = re.match(r"\s*(?:group|arm)?\s*[(,]\s*n\s*=\s*(\d+)", after)
+            prev_end = mentions[k - 1][1] if k else 0
+            before = s.norm[prev_end:start]
+            n_before = re.search(r"(?<![\d.%:])(\d+)(?![\d.%:])\s+(?:patients\s+)?(?:were\s+)?(?:(?:randomly\s+)?assigned\s+|allocated\s+)?(?:to\s+)?(?:receive\s+)?(?:the\s+)?$", before)
+            n = n_after.group(1) if n_after else (n_before.group(1) if n_before else None)
+            if n and arm.label not in sizes:
+                sizes[arm.label] = int(n)
+    return sizes, total
+

@@ -1,0 +1,238 @@
+"""Typed records between the parsers and the RDF mapping.
+
+Parsers fill these; the mapping reads them.  Validation here catches impossible values
+(a CI whose lower bound is above its upper bound, a percent of 120, a negative count) at
+the moment a parser produces them, with a message naming the field.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+Statistic = Literal[
+    "median", "mean", "hazard_ratio", "odds_ratio", "risk_ratio", "rate", "difference"
+]
+Relation = Literal["cites", "cited_by", "similar", "updated_in"]
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=False)
+
+
+class Drug(Record):
+    name: str = Field(min_length=1, description="generic name, lower case")
+
+
+class Intervention(Record):
+    """One drug given within an arm, with its regimen as printed."""
+
+    drug: Drug
+    dose: Decimal | None = Field(default=None, gt=0)
+    dose_unit: str | None = None
+    route: str | None = None
+    frequency: str | None = None
+
+
+class Arm(Record):
+    label: str = Field(min_length=1)
+    interventions: list[Intervention] = Field(default_factory=list)
+    role: Literal["experimental", "comparator"] | None = None
+    n_randomized: int | None = Field(default=None, ge=0)
+    n_safety: int | None = Field(default=None, ge=0)
+
+    @property
+    def drug_names(self) -> list[str]:
+        return [i.drug.name for i in self.interventions]
+
+
+class Condition(Record):
+    name: str = Field(min_length=1)
+    abbreviation: str | None = None
+
+
+class Population(Record):
+    condition: Condition | None = None
+    disease_stage: str | None = None
+    line_of_therapy: str | None = None
+    setting: str | None = None
+
+
+class Endpoint(Record):
+    name: str = Field(min_length=1, description="plain name, e.g. 'overall survival'")
+    abbreviation: str | None = None
+    role: Literal["primary", "secondary"] | None = None
+
+
+class Estimate(Record):
+    """A point estimate with its interval; a value that was not reached is a flag, not a number."""
+
+    estimate: Decimal | None = None
+    estimate_not_reached: bool = False
+    ci_lower: Decimal | None = None
+    ci_upper: Decimal | None = None
+    ci_lower_not_reached: bool = False
+    ci_upper_not_reached: bool = False
+    ci_level: Decimal | None = Field(default=None, gt=0, lt=100)
+    p_value: Decimal | None = Field(default=None, ge=0, le=1)
+    p_value_qualifier: str | None = None
+    unit: str | None = None
+
+    @model_validator(mode="after")
+    def _coherent(self) -> Estimate:
+        if self.estimate is not None and self.estimate_not_reached:
+            raise ValueError("estimate: a value cannot be both a number and 'not reached'")
+        if self.ci_lower is not None and self.ci_upper is not None and self.ci_lower > self.ci_upper:
+            raise ValueError(f"ci_lower {self.ci_lower} is above ci_upper {self.ci_upper}")
+        if self.estimate is not None:
+            if self.ci_lower is not None and self.ci_lower > self.estimate:
+                raise ValueError(f"ci_lower {self.ci_lower} is above the estimate {self.estimate}")
+            if self.ci_upper is not None and self.ci_upper < self.estimate:
+                raise ValueError(f"ci_upper {self.ci_upper} is below the estimate {self.estimate}")
+        if self.unit == "percent" and self.estimate is not None and not 0 <= self.estimate <= 100:
+            raise ValueError(f"percent {self.estimate} is outside 0-100")
+        return self
+
+
+class ArmResult(Estimate):
+    endpoint: str
+    statistic: Statistic
+    arm: str = Field(description="label of the arm")
+    timepoint: str | None = None
+    subgroup: str | None = None
+
+
+class Comparison(Estimate):
+    endpoint: str
+    statistic: Statistic
+    arm: str | None = Field(default=None, description="experimental arm label")
+    comparator: str | None = Field(default=None, description="reference arm label")
+    stratified: bool | None = None
+    timepoint: str | None = None
+    subgroup: str | None = None
+
+    @model_validator(mode="after")
+    def _two_arms(self) -> Comparison:
+        if self.arm is not None and self.arm == self.comparator:
+            raise ValueError(f"comparison of arm {self.arm!r} with itself")
+        return self
+
+
+class AdverseEventSummary(Record):
+    arm: str
+    category: str = Field(min_length=1)
+    treatment_related: bool
+    term: str | None = None
+    count: int | None = Field(default=None, ge=0)
+    percent: Decimal | None = Field(default=None, ge=0, le=100)
+    n_analysed: int | None = Field(default=None, ge=0)
+
+    @model_validator(mode="after")
+    def _coherent(self) -> AdverseEventSummary:
+        if self.count is None and self.percent is None:
+            raise ValueError("an adverse-event summary needs a count or a percent")
+        if self.count is not None and self.n_analysed is not None and self.count > self.n_analysed:
+            raise ValueError(f"count {self.count} exceeds the {self.n_analysed} patients analysed")
+        return self
+
+
+class Publication(Record):
+    """A publication as one page or list entry describes it; ids are what the page prints."""
+
+    pmid: str | None = Field(default=None, pattern=r"^[0-9]{1,9}$")
+    pmcid: str | None = Field(default=None, pattern=r"^PMC[0-9]+$")
+    doi: str | None = Field(default=None, pattern=r"^10\.[0-9]{4,9}/\S+$")
+    title: str | None = None
+    journal: str | None = None
+    date: str | None = None
+    year: int | None = Field(default=None, ge=1800, le=2200)
+    epub_date: str | None = None
+    volume: str | None = None
+    issue: str | None = None
+    pages: str | None = None
+    authors: str | None = None
+    citation_text: str | None = None
+    free_pmc_article: bool = False
+    updated: bool = False
+    publication_types: list[str] = Field(default_factory=list)
+    mentioned_trials: list[str] = Field(default_factory=list)
+
+    def key(self) -> str:
+        """A stable identity for IRIs: PMID, else DOI, else the printed citation."""
+        if self.pmid:
+            return f"pmid/{self.pmid}"
+        if self.doi:
+            return f"doi/{self.doi.lower()}"
+        if self.citation_text:
+            return "ref/" + _digest(self.citation_text)
+        raise ValueError("a publication needs a PMID, a DOI or its citation text")
+
+
+class CitationLink(Record):
+    source: Publication
+    relation: Relation
+    target: Publication
+
+
+class AbstractSection(Record):
+    label: str
+    text: str
+
+
+class Trial(Record):
+    registry_ids: list[str] = Field(default_factory=list)
+    acronym: str | None = None
+    title: str | None = None
+    phase: str | None = Field(default=None, pattern=r"^[1-4](/[1-4])?$")
+    randomized: bool | None = None
+    allocation_ratio: str | None = Field(default=None, pattern=r"^\d+(:\d+)+$")
+    blinding: str | None = None
+    multicenter: bool | None = None
+    population: Population | None = None
+    arms: list[Arm] = Field(default_factory=list)
+    endpoints: list[Endpoint] = Field(default_factory=list)
+    n_randomized: int | None = Field(default=None, ge=0)
+    primary_endpoint_met: bool | None = None
+    min_follow_up_months: Decimal | None = Field(default=None, ge=0)
+    median_follow_up_months: Decimal | None = Field(default=None, ge=0)
+    arm_results: list[ArmResult] = Field(default_factory=list)
+    comparisons: list[Comparison] = Field(default_factory=list)
+    adverse_events: list[AdverseEventSummary] = Field(default_factory=list)
+
+    @property
+    def nct_id(self) -> str | None:
+        return next((r for r in self.registry_ids if r.startswith("NCT")), None)
+
+    @model_validator(mode="after")
+    def _references_resolve(self) -> Trial:
+        labels = [a.label for a in self.arms]
+        if len(set(labels)) != len(labels):
+            raise ValueError(f"arm labels must be unique within a trial: {labels}")
+        known = set(labels)
+        named = [r.arm for r in self.arm_results] + [a.arm for a in self.adverse_events]
+        named += [x for c in self.comparisons for x in (c.arm, c.comparator) if x]
+        unknown = sorted(set(named) - known)
+        if unknown:
+            raise ValueError(f"results name arms the trial does not have: {unknown}")
+        return self
+
+
+class SourceDocument(Record):
+    """Everything one source file says: the unit that becomes one named graph."""
+
+    path: str
+    kind: str
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    publication: Publication
+    abstract: list[AbstractSection] = Field(default_factory=list)
+    conflict_of_interest: str | None = None
+    trial: Trial | None = None
+    citations: list[CitationLink] = Field(default_factory=list)
+
+
+def _digest(text: str) -> str:
+    import hashlib
+
+    return hashlib.sha256(" ".join(text.split()).encode()).hexdigest()[:16]

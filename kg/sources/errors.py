@@ -1,0 +1,12 @@
+"""The one error type every source parser raises, so the CLI can name file and line."""
+
+from __future__ import annotations
+
+
+class SourceError(ValueError):
+    """Input that cannot be read faithfully: names the file, the line when known, the problem."""
+
+    def __init__(self, path: str, message: str, line: int | None = None) -> None:
+        self.path, self.line, self.problem = path, line, message
+        where = f"{path}:{line}" if line is not None else path
+        super().__init__(f"{where}: {message}")

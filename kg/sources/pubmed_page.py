@@ -1,0 +1,182 @@
+"""Parser for PubMed's web page saved as text (the seed's format).
+
+The page is a title line, ``- PMID:``/``- PMCID:``/``- DOI:`` lines, an ``Abstract`` heading
+with labelled sections, then headed blocks: conflict of interest, *Similar articles*, *Cited
+by*, *References* (entries introduced by a ``-`` line) and headings PubMed prints empty when
+it has nothing (MeSH terms, Substances...).  Anything that breaks this shape is an error with
+its line number: a half-read page must never reach the graph.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from kg.extraction import extract_trial
+from kg.model import AbstractSection, CitationLink, Publication, SourceDocument
+from kg.sources.citations import parse_list_entry, parse_reference
+from kg.sources.errors import SourceError
+
+LIST_HEADINGS = {"Similar articles": "similar", "Cited by": "cited_by", "References": "cites"}
+OTHER_HEADINGS = {
+    "Conflict of interest statement", "Figures", "Publication types", "MeSH terms",
+    "Substances", "Associated data", "LinkOut - more resources", "Full Text Sources", "Medical",
+    "Research Materials", "Keywords", "Grants and funding", "Comment in", "Comment on",
+    "Supplementary info", "Related information", "Other Literature Sources", "Molecular Biology Databases",
+    "Miscellaneous", "Erratum in", "Expression of concern in", "Cited in Books", "Linked data",
+}
+ID_LINE = re.compile(r"^- (PMID|PMCID|DOI): (.*)$")
+SECTION = re.compile(r"^([A-Z][A-Za-z]*(?:[ ,&/-]+[A-Za-z]+){0,5}):\s+(\S.*)$")
+
+
+@dataclass
+class _Page:
+    path: str
+    lines: list[str]
+    ids: dict[str, tuple[str, int]] = field(default_factory=dict)
+    title: str = ""
+    abstract: list[AbstractSection] = field(default_factory=list)
+    abstract_lines: list[int] = field(default_factory=list)
+    blocks: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
+
+
+def read_pubmed_page(path: str | Path) -> SourceDocument:
+    path = Path(path)
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise SourceError(str(path), f"not UTF-8 text (byte {err.start})") from None
+    if "\x00" in text:
+        raise SourceError(str(path), "binary content (NUL byte): not a PubMed page")
+    page = _split(str(path), text.splitlines())
+    publication = _main_publication(page)
+    citations = _citations(page, publication)
+    coi = " ".join(t for _, t in page.blocks.get("Conflict of interest statement", [])) or None
+    try:
+        trial = extract_trial(page.title, page.abstract)
+        return SourceDocument(
+            path=str(path), kind="pubmed-page", sha256=hashlib.sha256(raw).hexdigest(),
+            publication=publication, abstract=page.abstract, conflict_of_interest=coi,
+            trial=trial, citations=citations,
+        )
+    except ValidationError as err:
+        raise SourceError(str(path), f"extracted values are impossible: {_first_error(err)}") from None
+
+
+def _split(path: str, lines: list[str]) -> _Page:
+    page = _Page(path, lines)
+    if not lines or not lines[0].strip():
+        raise SourceError(path, "empty file or no title on the first line", 1)
+    page.title = lines[0].strip()
+    i = 1
+    while i < len(lines) and (m := ID_LINE.match(lines[i])):
+        kind, value = m.group(1), m.group(2).strip()
+        page.ids[kind] = (value, i + 1)
+        i += 1
+    if "PMID" not in page.ids:
+        raise SourceError(path, "no '- PMID:' line after the title: not a PubMed page", 2)
+    if i < len(lines) and lines[i].strip() == page.title:
+        i += 1
+    if i >= len(lines) or lines[i].strip() != "Abstract":
+        raise SourceError(path, "expected the 'Abstract' heading", i + 1)
+    i = _read_abstract(page, i + 1)
+    _read_blocks(page, i)
+    return page
+
+
+def _is_heading(line: str) -> bool:
+    s = line.strip()
+    return s in LIST_HEADINGS or s in OTHER_HEADINGS
+
+
+def _read_abstract(page: _Page, i: int) -> int:
+    lines = page.lines
+    while i < len(lines) and not _is_heading(lines[i]):
+        line = lines[i].strip()
+        if line:
+            m = SECTION.match(line)
+            label, body = (m.group(1), m.group(2)) if m else ("", line)
+            page.abstract.append(AbstractSection(label=label, text=body))
+            page.abstract_lines.append(i + 1)
+        i += 1
+    if not page.abstract:
+        raise SourceError(page.path, "the abstract is empty (truncated page?)", i + 1)
+    return i
+
+
+def _read_blocks(page: _Page, i: int) -> None:
+    heading = None
+    for n in range(i, len(page.lines)):
+        line = page.lines[n].strip()
+        if _is_heading(line):
+            heading = line
+            page.blocks.setdefault(heading, [])
+        elif line and heading is not None:
+            page.blocks[heading].append((n + 1, line))
+
+
+def _main_publication(page: _Page) -> Publication:
+    values = {k: v for k, (v, _) in page.ids.items()}
+    checks = {"PMID": r"^[0-9]{1,9}$", "PMCID": r"^PMC[0-9]+$", "DOI": r"^10\.[0-9]{4,9}/\S+$"}
+    for kind, (value, line) in page.ids.items():
+        if not re.match(checks[kind], value):
+            raise SourceError(page.path, f"malformed {kind} {value!r}", line)
+    return Publication(
+        pmid=values["PMID"], pmcid=values.get("PMCID"), doi=values.get("DOI"), title=page.title,
+    )
+
+
+def _citations(page: _Page, source: Publication) -> list[CitationLink]:
+    links: list[CitationLink] = []
+    known_dois: dict[str, Publication] = {}
+    for heading, relation in LIST_HEADINGS.items():
+        for line_no, entry in _entries(page, heading):
+            try:
+                if relation == "cites":
+                    target, update = parse_reference(entry), None
+                else:
+                    target, update = parse_list_entry(entry)
+            except (ValueError, ValidationError) as err:
+                raise SourceError(page.path, f"{heading} entry unreadable: {_first_error(err)}", line_no) from None
+            links.append(CitationLink(source=source, relation=relation, target=target))
+            if target.doi:
+                known_dois[target.doi.lower()] = target
+            if update is not None:
+                links.append(CitationLink(source=target, relation="updated_in", target=update))
+    for link in links:  # an "Update in:" target printed elsewhere on the page is that entry
+        if link.relation == "updated_in" and link.target.doi:
+            link.target = known_dois.get(link.target.doi.lower(), link.target)
+    return links
+
+
+def _entries(page: _Page, heading: str) -> list[tuple[int, str]]:
+    """The entries of a list block: each '-' marker line introduces the next text line."""
+    out: list[tuple[int, str]] = []
+    block = page.blocks.get(heading, [])
+    pending: int | None = None
+    for line_no, text in block:
+        if text == "-":
+            if pending is not None:
+                raise SourceError(page.path, f"{heading}: '-' marker with no entry", pending)
+            pending = line_no
+            continue
+        if pending is None:
+            raise SourceError(page.path, f"{heading}: text outside a '-' entry", line_no)
+        out.append((line_no, text))
+        pending = None
+    if pending is not None:
+        raise SourceError(page.path, f"{heading}: '-' marker with no entry (truncated page?)", pending)
+    return out
+
+
+def _first_error(err: Exception) -> str:
+    if isinstance(err, ValidationError):
+        e = err.errors()[0]
+        where = ".".join(str(p) for p in e["loc"])
+        return f"{where}: {e['msg']}" if where else e["msg"]
+    return str(err)
