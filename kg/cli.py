@@ -1,0 +1,186 @@
+"""The ``ctkg`` command: a thin layer over the library; data on stdout, progress on stderr."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from kg import __version__
+from kg.resources import bundled_path
+
+EXAMPLE = "contact-01.pubmed.txt"
+
+
+def _store_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--store", metavar="DIR",
+        help="store folder (default: $CTKG_STORE or ~/.local/share/ctkg/store)",
+    )
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="ctkg", description="Clinical-trial reports to a validated, queryable RDF knowledge graph."
+    )
+    parser.add_argument("--version", action="version", version=f"ctkg {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("example", help="build the bundled CONTACT-01 example, validate it, print a summary")
+    _store_option(p)
+    p.add_argument("--base", help="base IRI for instance data (default: $CTKG_BASE_IRI or https://w3id.org/ctkg/id/)")
+
+    p = sub.add_parser("build", help="parse, map, validate and load documents (all or nothing)")
+    p.add_argument("inputs", nargs="+", metavar="INPUT", help="PubMed page text files")
+    _store_option(p)
+    p.add_argument("--base", help="base IRI for instance data (default: $CTKG_BASE_IRI or https://w3id.org/ctkg/id/)")
+    p.add_argument("--allow-invalid", action="store_true", help="load graphs that break shape rules")
+
+    p = sub.add_parser("validate", help="validate every source graph in the store against the shapes")
+    _store_option(p)
+
+    sub.add_parser("queries", help="list the bundled queries")
+
+    p = sub.add_parser("query", help="run a bundled query (by name) or a .rq file")
+    p.add_argument("query", metavar="NAME|FILE.rq")
+    p.add_argument("--param", action="append", default=[], metavar="K=V", help="query parameter")
+    p.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    _store_option(p)
+
+    p = sub.add_parser("export", help="export the store as RDF")
+    p.add_argument("--format", choices=("ttl", "nt", "nq", "trig", "jsonld", "rdfxml"), default="nq")
+    p.add_argument("--out", metavar="FILE", help="write here (atomically) instead of standard output")
+    _store_option(p)
+
+    p = sub.add_parser("summary", help="print a readable summary of the trials in the store")
+    _store_option(p)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    from kg.build import BuildError
+    from kg.queries import QueryError
+    from kg.sources import SourceError
+    from kg.store import StoreError
+
+    try:
+        return _COMMANDS[args.command](args)
+    except (SourceError, BuildError, QueryError, StoreError, ValueError) as err:
+        print(f"ctkg {args.command}: error: {err}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+
+
+def _build(args: argparse.Namespace) -> int:
+    from kg.build import build
+    from kg.store import open_store
+
+    with open_store(args.store) as store:
+        result = build(args.inputs, store, base=args.base, allow_invalid=args.allow_invalid)
+    for d in result.documents:
+        for f in d.report.findings:
+            print(f"  {d.path}: {f}", file=sys.stderr)
+        print(f"loaded {d.path}: {len(d.graph)} triples into <{d.graph_iri}>"
+              f" ({len(d.report.violations)} violations, {len(d.report.warnings)} warnings)", file=sys.stderr)
+    return 0
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from kg.store import graph_of, named_graphs, open_store
+    from kg.validate import validate_graph
+
+    failed = 0
+    with open_store(args.store, read_only=True) as store:
+        graphs = named_graphs(store)
+        for iri in graphs:
+            report = validate_graph(graph_of(store, iri))
+            state = "conforms" if report.conforms else f"{len(report.violations)} violation(s)"
+            print(f"{iri}: {state}, {len(report.warnings)} warning(s)")
+            for f in report.findings:
+                print(f"  {f}")
+            failed += not report.conforms
+    if not graphs:
+        print("the store is empty: nothing to validate", file=sys.stderr)
+        return 1
+    return 1 if failed else 0
+
+
+def _queries(_args: argparse.Namespace) -> int:
+    from kg.queries import list_queries
+
+    for q in list_queries():
+        params = f" [--param {' --param '.join(p + '=...' for p in q.parameters)}]" if q.parameters else ""
+        print(f"{q.name}{params}\n    {q.title}: {q.description}")
+    return 0
+
+
+def _query(args: argparse.Namespace) -> int:
+    from kg.queries import QueryError, load_query, run, to_csv, to_json, to_text_table
+    from kg.store import open_store
+
+    params = {}
+    for item in args.param:
+        key, sep, value = item.partition("=")
+        if not sep:
+            raise QueryError(f"--param {item!r}: expected NAME=VALUE")
+        params[key] = value
+    query = load_query(args.query)
+    with open_store(args.store, read_only=True) as store:
+        table = run(store, query, params)
+    render = {"csv": to_csv, "json": to_json, "table": to_text_table}[args.format]
+    text = render(table)
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from kg.export import export_bytes, write_atomically
+    from kg.store import open_store
+
+    with open_store(args.store, read_only=True) as store:
+        data = export_bytes(store, args.format)
+    if args.out:
+        write_atomically(data, args.out)
+        print(f"wrote {len(data)} bytes to {args.out}", file=sys.stderr)
+    else:
+        sys.stdout.buffer.write(data)
+    return 0
+
+
+def _summary(args: argparse.Namespace) -> int:
+    from kg.store import open_store
+    from kg.summary import summary
+
+    with open_store(args.store, read_only=True) as store:
+        print(summary(store))
+    return 0
+
+
+def _example(args: argparse.Namespace) -> int:
+    from kg.build import build
+    from kg.store import open_store
+    from kg.summary import summary
+
+    path = bundled_path("examples", EXAMPLE)
+    with open_store(args.store) as store:
+        doc = build([path], store, base=args.base).documents[0]
+        print(f"Built {Path(path).name}: {len(doc.graph)} triples in <{doc.graph_iri}>")
+        print(f"Validation: {'conforms' if doc.report.conforms else 'VIOLATIONS'}"
+              f" ({len(doc.report.violations)} violations, {len(doc.report.warnings)} warnings)")
+        for f in doc.report.findings:
+            print(f"  {f}")
+        print(summary(store))
+    return 0
+
+
+_COMMANDS = {
+    "example": _example, "build": _build, "validate": _validate, "queries": _queries,
+    "query": _query, "export": _export, "summary": _summary,
+}
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,258 @@
+"""RDF mapping: one ``SourceDocument`` record to the triples of its named graph.
+
+The mapping reads records only (never text) and writes only ctkg ontology terms (plus
+cito/prov, declared there too).  No blank nodes: every node gets a deterministic IRI
+from ``kg.iris``, so rebuilding a document yields the same graph.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime, timezone
+from decimal import Decimal
+from pathlib import Path
+from urllib.parse import quote
+
+from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
+
+from kg import __version__
+from kg.iris import Minter, slug
+from kg.model import (
+    AdverseEventSummary, Arm, ArmResult, Comparison, Publication, SourceDocument, Trial,
+)
+from kg.namespaces import CITO, CTKG, PROV
+
+_RELATIONS = {
+    "cites": CITO.cites, "cited_by": CITO.isCitedBy, "similar": CTKG.similarTo,
+    "updated_in": CTKG.updatedIn,
+}
+
+
+class _Writer:
+    def __init__(self, graph: Graph, minter: Minter) -> None:
+        self.g, self.m = graph, minter
+
+    def add(self, s: URIRef, p: URIRef, o: object) -> None:
+        """Add one statement; None means 'not stated' and adds nothing."""
+        if o is None:
+            return
+        self.g.add((s, p, o if isinstance(o, URIRef | Literal) else _literal(o)))
+
+    def node(self, iri: URIRef, cls: URIRef, label: str | None) -> URIRef:
+        self.g.add((iri, RDF.type, cls))
+        self.add(iri, RDFS.label, label)
+        return iri
+
+
+def _literal(value: object) -> Literal:
+    if isinstance(value, bool):
+        return Literal(value)
+    if isinstance(value, int):
+        return Literal(value, datatype=XSD.integer)
+    if isinstance(value, Decimal):
+        return Literal(value, datatype=XSD.decimal)
+    return Literal(str(value))
+
+
+def document_graph(
+    doc: SourceDocument, base: str, generated_at: datetime | None = None
+) -> tuple[URIRef, Graph]:
+    """(named-graph IRI, triples) for one source document."""
+    minter = Minter(base)
+    g = Graph()
+    w = _Writer(g, minter)
+    pub = _publication(w, doc.publication)
+    w.add(pub, CTKG.conflictOfInterest, doc.conflict_of_interest)
+    for n, section in enumerate(doc.abstract, start=1):
+        sec = w.node(minter.under(pub, "abstract", str(n)), CTKG.AbstractSection, section.label or f"section {n}")
+        w.add(pub, CTKG.hasAbstractSection, sec)
+        w.add(sec, CTKG.sectionLabel, section.label or None)
+        w.add(sec, CTKG.sectionText, section.text)
+        w.add(sec, CTKG.sectionOrder, n)
+    if doc.trial is not None:
+        trial = _trial(w, doc.trial, fallback=slug(doc.publication.key()))
+        w.add(pub, CTKG.reportsTrial, trial)
+    for link in doc.citations:
+        w.add(_publication(w, link.source), _RELATIONS[link.relation], _publication(w, link.target))
+    graph_iri = minter.graph(doc.kind, doc.publication.key().split("/", 1)[1])
+    _provenance(w, graph_iri, doc, pub, generated_at or datetime.now(timezone.utc))
+    return graph_iri, g
+
+
+def _publication(w: _Writer, p: Publication) -> URIRef:
+    iri = w.node(w.m.publication(p), CTKG.Publication, p.title or p.citation_text)
+    for prop, value in (
+        (CTKG.pmid, p.pmid), (CTKG.pmcid, p.pmcid), (CTKG.doi, p.doi), (CTKG["title"], p.title),
+        (CTKG.journal, p.journal), (CTKG.publicationDate, p.date), (CTKG.publicationYear, p.year),
+        (CTKG.epubDate, p.epub_date), (CTKG.volume, p.volume), (CTKG.issue, p.issue),
+        (CTKG.pages, p.pages), (CTKG.authors, p.authors), (CTKG.citationText, p.citation_text),
+    ):
+        w.add(iri, prop, value)
+    if p.free_pmc_article:
+        w.add(iri, CTKG.freePmcArticle, True)
+    if p.updated:
+        w.add(iri, CTKG.updated, True)
+    for kind in p.publication_types:
+        w.add(iri, CTKG.publicationType, kind)
+    for prop, url in _external_records(p):
+        w.add(iri, prop, URIRef(url))
+    for name in p.mentioned_trials:
+        trial = w.node(w.m.mentioned_trial(name), CTKG.MentionedTrial, name)
+        w.add(trial, CTKG.acronym, name)
+        w.add(iri, CTKG.mentionsTrial, trial)
+    return iri
+
+
+def _external_records(p: Publication) -> Iterable[tuple[URIRef, str]]:
+    if p.pmid:
+        yield CTKG.pubmedRecord, f"https://pubmed.ncbi.nlm.nih.gov/{p.pmid}/"
+    if p.pmcid:
+        yield CTKG.pmcRecord, f"https://www.ncbi.nlm.nih.gov/pmc/articles/{p.pmcid}/"
+    if p.doi:
+        yield CTKG.doiRecord, "https://doi.org/" + quote(p.doi, safe="/():;.-_")
+
+
+def _trial(w: _Writer, t: Trial, fallback: str) -> URIRef:
+    iri = w.node(w.m.trial(t, fallback), CTKG.Trial, t.acronym or t.nct_id or t.title)
+    for rid in t.registry_ids:
+        w.add(iri, CTKG.nctId if rid.startswith("NCT") else CTKG.registryId, rid)
+        if rid.startswith("NCT"):
+            w.add(iri, CTKG.registryId, rid)
+            w.add(iri, CTKG.registryRecord, URIRef(f"https://clinicaltrials.gov/study/{rid}"))
+    for prop, value in (
+        (CTKG.acronym, t.acronym), (CTKG["title"], t.title), (CTKG.phase, t.phase),
+        (CTKG.randomized, t.randomized), (CTKG.allocationRatio, t.allocation_ratio),
+        (CTKG.blinding, t.blinding), (CTKG.multicenter, t.multicenter),
+        (CTKG.nRandomized, t.n_randomized), (CTKG.primaryEndpointMet, t.primary_endpoint_met),
+        (CTKG.minFollowUpMonths, t.min_follow_up_months),
+        (CTKG.medianFollowUpMonths, t.median_follow_up_months),
+    ):
+        w.add(iri, prop, value)
+    _population(w, iri, t)
+    arms = {a.label: _arm(w, iri, a, order) for order, a in enumerate(t.arms, start=1)}
+    endpoints = {}
+    for e in t.endpoints:
+        node = w.node(w.m.under(iri, "endpoint", e.name), CTKG.Endpoint, e.name)
+        w.add(node, CTKG.abbreviation, e.abbreviation)
+        role = {"primary": CTKG.primaryEndpoint, "secondary": CTKG.secondaryEndpoint}.get(e.role or "")
+        w.add(iri, role or CTKG.hasEndpoint, node)
+        endpoints[e.name] = node
+    used: set[URIRef] = set()
+    for r in [*t.arm_results, *t.comparisons]:
+        node = _result(w, iri, r, arms, endpoints, used)
+        w.add(iri, CTKG.hasResult, node)
+    for e in t.adverse_events:
+        w.add(iri, CTKG.hasAdverseEventSummary, _adverse_event(w, iri, e, arms, used))
+    return iri
+
+
+def _population(w: _Writer, trial: URIRef, t: Trial) -> None:
+    p = t.population
+    if p is None:
+        return
+    node = w.node(w.m.under(trial, "population"), CTKG.Population, f"population of {t.acronym or t.nct_id or 'trial'}")
+    w.add(trial, CTKG.hasPopulation, node)
+    w.add(node, CTKG.diseaseStage, p.disease_stage)
+    w.add(node, CTKG.lineOfTherapy, p.line_of_therapy)
+    w.add(node, CTKG.setting, p.setting)
+    if p.condition:
+        cond = w.node(w.m.condition(p.condition.name), CTKG.Condition, p.condition.name)
+        w.add(cond, CTKG.abbreviation, p.condition.abbreviation)
+        w.add(node, CTKG.condition, cond)
+
+
+def _arm(w: _Writer, trial: URIRef, a: Arm, order: int) -> URIRef:
+    iri = w.node(w.m.under(trial, "arm", a.label), CTKG.Arm, a.label)
+    w.add(trial, CTKG.hasArm, iri)
+    w.add(iri, CTKG.armRole, a.role)
+    w.add(iri, CTKG.armOrder, order)
+    w.add(iri, CTKG.nRandomized, a.n_randomized)
+    w.add(iri, CTKG.nSafety, a.n_safety)
+    for n, i in enumerate(a.interventions, start=1):
+        node = w.node(w.m.under(iri, "intervention", i.drug.name), CTKG.Intervention, f"{i.drug.name} in {a.label}")
+        w.add(iri, CTKG.hasIntervention, node)
+        drug = w.node(w.m.drug(i.drug.name), CTKG.Drug, i.drug.name)
+        w.add(node, CTKG.drug, drug)
+        w.add(node, CTKG.interventionOrder, n)
+        w.add(node, CTKG.doseValue, i.dose)
+        w.add(node, CTKG.doseUnit, i.dose_unit)
+        w.add(node, CTKG.route, i.route)
+        w.add(node, CTKG.frequency, i.frequency)
+    return iri
+
+
+def _unique(iri: URIRef, used: set[URIRef]) -> URIRef:
+    """Two results with one description (e.g. two analyses of one HR) get -2, -3 in order."""
+    candidate, n = iri, 1
+    while candidate in used:
+        n += 1
+        candidate = URIRef(f"{iri}-{n}")
+    used.add(candidate)
+    return candidate
+
+
+def _result(w, trial, r: ArmResult | Comparison, arms, endpoints, used) -> URIRef:
+    parts = [r.endpoint, r.statistic, r.arm or "all"]
+    if isinstance(r, Comparison):
+        parts += ["vs", r.comparator or "all"]
+    if r.timepoint:
+        parts += ["at", r.timepoint]
+    if r.subgroup:
+        parts += ["in", r.subgroup]
+    cls = CTKG.Comparison if isinstance(r, Comparison) else CTKG.ArmResult
+    label = f"{r.statistic.replace('_', ' ')} of {r.endpoint}" + (f", {r.arm}" if r.arm else "")
+    if isinstance(r, Comparison) and r.comparator:
+        label += f" vs {r.comparator}"
+    iri = w.node(_unique(w.m.under(trial, "result", *parts), used), cls, label)
+    w.add(iri, CTKG.endpoint, endpoints[r.endpoint])
+    w.add(iri, CTKG.statistic, r.statistic)
+    w.add(iri, CTKG.arm, arms.get(r.arm))
+    if isinstance(r, Comparison):
+        w.add(iri, CTKG.comparatorArm, arms.get(r.comparator))
+        w.add(iri, CTKG.stratified, r.stratified)
+    for prop, value in (
+        (CTKG.estimate, r.estimate), (CTKG.ciLower, r.ci_lower), (CTKG.ciUpper, r.ci_upper),
+        (CTKG.ciLevel, r.ci_level), (CTKG.pValue, r.p_value),
+        (CTKG.pValueQualifier, r.p_value_qualifier), (CTKG.unit, r.unit),
+        (CTKG.timepoint, r.timepoint), (CTKG.subgroup, r.subgroup),
+    ):
+        w.add(iri, prop, value)
+    for prop, flag in (
+        (CTKG.estimateNotReached, r.estimate_not_reached), (CTKG.ciLowerNotReached, r.ci_lower_not_reached),
+        (CTKG.ciUpperNotReached, r.ci_upper_not_reached),
+    ):
+        if flag:
+            w.add(iri, prop, True)
+    return iri
+
+
+def _adverse_event(w, trial, e: AdverseEventSummary, arms, used) -> URIRef:
+    parts = [e.arm, e.category, "related" if e.treatment_related else "any-cause"]
+    if e.term:
+        parts.append(e.term)
+    label = f"{'treatment-related ' if e.treatment_related else ''}{e.term or 'adverse events'}, {e.category}, {e.arm}"
+    iri = w.node(_unique(w.m.under(trial, "ae", *parts), used), CTKG.AdverseEventSummary, label)
+    w.add(iri, CTKG.arm, arms[e.arm])
+    w.add(iri, CTKG.aeCategory, e.category)
+    w.add(iri, CTKG.aeTerm, e.term)
+    w.add(iri, CTKG.treatmentRelated, e.treatment_related)
+    w.add(iri, CTKG["count"], e.count)
+    w.add(iri, CTKG.percent, e.percent)
+    w.add(iri, CTKG.nAnalysed, e.n_analysed)
+    return iri
+
+
+def _provenance(w: _Writer, graph_iri: URIRef, doc: SourceDocument, pub: URIRef, at: datetime) -> None:
+    activity = w.node(w.m.under(graph_iri, "build"), CTKG.BuildActivity, f"ctkg build of {Path(doc.path).name}")
+    agent = w.node(URIRef(f"{w.m.base}software/ctkg/{__version__}"), CTKG.Software, f"ctkg {__version__}")
+    w.node(graph_iri, CTKG.SourceGraph, f"statements from {Path(doc.path).name}")
+    source = URIRef(f"https://pubmed.ncbi.nlm.nih.gov/{doc.publication.pmid}/") if doc.publication.pmid else pub
+    stamp = Literal(at.replace(microsecond=0).isoformat(), datatype=XSD.dateTime)
+    w.add(graph_iri, PROV.wasDerivedFrom, source)
+    w.add(graph_iri, PROV.wasGeneratedBy, activity)
+    w.add(graph_iri, PROV.generatedAtTime, stamp)
+    w.add(graph_iri, CTKG.sourceFile, Path(doc.path).name)
+    w.add(graph_iri, CTKG.sourceSha256, doc.sha256)
+    w.add(activity, PROV.wasAssociatedWith, agent)
+    w.add(activity, PROV.startedAtTime, stamp)
+    w.add(agent, CTKG.softwareVersion, __version__)

@@ -1,0 +1,25 @@
+"""Namespaces of the vocabulary the mapping writes; every ctkg term is declared in ontology/."""
+
+from __future__ import annotations
+
+import os
+
+from rdflib import Namespace
+
+CTKG = Namespace("https://w3id.org/ctkg/ontology#")
+CITO = Namespace("http://purl.org/spar/cito/")
+PROV = Namespace("http://www.w3.org/ns/prov#")
+ONTOLOGY_IRI = "https://w3id.org/ctkg/ontology"
+DEFAULT_BASE = "https://w3id.org/ctkg/id/"
+
+PREFIXES = {
+    "ctkg": str(CTKG), "cito": str(CITO), "prov": str(PROV),
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#", "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "owl": "http://www.w3.org/2002/07/owl#",
+}
+
+
+def base_iri(explicit: str | None = None) -> str:
+    """The instance base IRI: the argument, else $CTKG_BASE_IRI, else the default."""
+    base = explicit or os.environ.get("CTKG_BASE_IRI") or DEFAULT_BASE
+    return base if base.endswith(("/", "#")) else base + "/"

@@ -1,0 +1,159 @@
+"""Bundled SPARQL queries: discovery, safe parameter binding, execution, result formats.
+
+Parameters are never pasted into query text as strings: each value becomes an RDF term,
+serialised by rdflib with proper escaping, in a ``VALUES`` block placed first in the
+WHERE clause, so it also works unchanged against any SPARQL 1.1 engine.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rdflib import Literal
+
+from kg.resources import bundled_path
+
+if TYPE_CHECKING:
+    import pyoxigraph
+
+Value = str | int | Decimal | bool | None
+
+
+class QueryError(ValueError):
+    """Unknown query, bad parameter, or a query the engine rejects."""
+
+
+@dataclass(frozen=True)
+class QueryInfo:
+    name: str
+    path: Path
+    title: str
+    description: str
+    parameters: list[str]
+    text: str
+
+
+@dataclass(frozen=True)
+class Table:
+    columns: list[str]
+    rows: list[dict[str, Value]]
+
+
+def _header(text: str) -> dict[str, str]:
+    """'# key: value' lines at the top, with indented continuation lines."""
+    fields: dict[str, str] = {}
+    key = None
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            break
+        m = re.match(r"#\s*(\w+):\s*(.*)", line)
+        if m and not line.startswith("#  "):
+            key = m.group(1).lower()
+            fields[key] = m.group(2).strip()
+        elif key:
+            fields[key] += " " + line.lstrip("# ").strip()
+    return fields
+
+
+def load_query(name_or_path: str) -> QueryInfo:
+    path = Path(name_or_path)
+    if not (path.suffix == ".rq" and path.is_file()):
+        path = bundled_path("queries", f"{name_or_path}.rq")
+        if not path.is_file():
+            known = ", ".join(q.name for q in list_queries())
+            raise QueryError(f"no bundled query {name_or_path!r} (known: {known})")
+    text = path.read_text(encoding="utf-8")
+    head = _header(text)
+    params = [] if head.get("parameters", "none") == "none" else re.findall(r"(\w+)\s*\(", head["parameters"])
+    return QueryInfo(path.stem, path, head.get("title", path.stem), head.get("description", ""), params, text)
+
+
+def list_queries() -> list[QueryInfo]:
+    return [load_query(str(p)) for p in sorted(bundled_path("queries").glob("*.rq"))]
+
+
+def bind(query: QueryInfo, params: dict[str, str]) -> str:
+    """The query text with each parameter bound as ``VALUES ?NAME_param { term }``."""
+    unknown = set(params) - set(query.parameters)
+    if unknown:
+        raise QueryError(f"query {query.name!r} takes no parameter {sorted(unknown)} (takes {query.parameters})")
+    missing = [p for p in query.parameters if p not in params]
+    if missing:
+        raise QueryError(f"query {query.name!r} needs --param {missing[0]}=VALUE")
+    if not params:
+        return query.text
+    block = "".join(f"\n  VALUES ?{k}_param {{ {Literal(v).n3()} }}" for k, v in params.items())
+    m = re.search(r"\bWHERE\s*\{", query.text, re.IGNORECASE)
+    if not m:
+        raise QueryError(f"query {query.name!r} has no WHERE clause to bind parameters in")
+    return query.text[: m.end()] + block + query.text[m.end():]
+
+
+def run(store: pyoxigraph.Store, query: QueryInfo, params: dict[str, str] | None = None) -> Table:
+    """Run a SELECT query on the store's union graph; values come back as Python values."""
+    text = bind(query, params or {})
+    try:
+        solutions = store.query(text, use_default_graph_as_union=True)
+    except SyntaxError as err:
+        raise QueryError(f"{query.path}: {err}") from None
+    columns = [v.value for v in solutions.variables]
+    rows = [{c: _value(s[c]) for c in columns} for s in solutions]
+    return Table(columns, rows)
+
+
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_INTEGERS = {f"{_XSD}{t}" for t in ("integer", "int", "long", "nonNegativeInteger", "positiveInteger")}
+
+
+def _value(term) -> Value:
+    if term is None:
+        return None
+    datatype = getattr(getattr(term, "datatype", None), "value", None)
+    if datatype in _INTEGERS:
+        return int(term.value)
+    if datatype == f"{_XSD}decimal":
+        return Decimal(term.value)
+    if datatype == f"{_XSD}boolean":
+        return term.value == "true"
+    return term.value
+
+
+def _text(value: Value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def to_csv(table: Table) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(table.columns)
+    for row in table.rows:
+        writer.writerow([_text(row[c]) for c in table.columns])
+    return out.getvalue()
+
+
+def to_json(table: Table) -> str:
+    def plain(v: Value):
+        return float(v) if isinstance(v, Decimal) else v
+
+    rows = [{c: plain(r[c]) for c in table.columns} for r in table.rows]
+    return json.dumps({"columns": table.columns, "rows": rows}, indent=2, ensure_ascii=False)
+
+
+def to_text_table(table: Table, max_width: int = 40) -> str:
+    cells = [[_text(r[c])[:max_width] for c in table.columns] for r in table.rows]
+    widths = [max([len(c)] + [len(row[i]) for row in cells]) for i, c in enumerate(table.columns)]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(table.columns, widths))]
+    lines.append("  ".join("-" * w for w in widths))
+    lines += ["  ".join(v.ljust(w) for v, w in zip(row, widths)) for row in cells]
+    return "\n".join(lines)

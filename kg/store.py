@@ -1,0 +1,77 @@
+"""The embedded, persistent store (pyoxigraph): one named graph per source document.
+
+Replacing a document's graph is a single SPARQL update (drop, then insert), which
+Oxigraph applies in one transaction: a re-run never duplicates and a failure changes
+nothing.  Queries see the union of all named graphs.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rdflib import Graph, URIRef
+
+if TYPE_CHECKING:
+    import pyoxigraph
+
+
+class StoreError(RuntimeError):
+    """The store cannot be opened or written (locked, unreadable, not a store)."""
+
+
+def default_store_path() -> Path:
+    """$CTKG_STORE, else the per-user data folder ($XDG_DATA_HOME or ~/.local/share)/ctkg/store."""
+    if os.environ.get("CTKG_STORE"):
+        return Path(os.environ["CTKG_STORE"])
+    data = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(data) / "ctkg" / "store"
+
+
+@contextmanager
+def open_store(path: str | Path | None = None, read_only: bool = False) -> Iterator[pyoxigraph.Store]:
+    import pyoxigraph
+
+    location = Path(path) if path else default_store_path()
+    try:
+        if read_only:
+            if not location.exists():
+                raise StoreError(f"{location}: no store here (run 'ctkg build' first)")
+            store = pyoxigraph.Store.read_only(str(location))
+        else:
+            location.mkdir(parents=True, exist_ok=True)
+            store = pyoxigraph.Store(str(location))
+    except (OSError, RuntimeError) as err:
+        hint = " - is another ctkg process (build or serve) using it?" if "lock" in str(err).lower() else ""
+        raise StoreError(f"{location}: cannot open the store ({err}){hint}") from None
+    try:
+        yield store
+    finally:
+        del store
+
+
+def replace_graphs(store: pyoxigraph.Store, graphs: list[tuple[URIRef, Graph]]) -> None:
+    """Swap each named graph's content for the given triples, all in one transaction."""
+    parts = []
+    for graph_iri, graph in graphs:
+        body = graph.serialize(format="nt")
+        parts.append(f"DROP SILENT GRAPH <{graph_iri}> ;\nINSERT DATA {{ GRAPH <{graph_iri}> {{\n{body}\n}} }}")
+    if parts:
+        store.update(" ;\n".join(parts))
+
+
+def named_graphs(store: pyoxigraph.Store) -> list[str]:
+    return sorted(g.value for g in store.named_graphs())
+
+
+def graph_of(store: pyoxigraph.Store, graph_iri: str) -> Graph:
+    """One named graph as an rdflib graph (small per-document graphs only)."""
+    import pyoxigraph
+
+    g = Graph()
+    data = store.dump(format=pyoxigraph.RdfFormat.N_TRIPLES, from_graph=pyoxigraph.NamedNode(graph_iri))
+    g.parse(data=data.decode(), format="nt")
+    return g
