@@ -7,6 +7,7 @@ nothing.  Queries see the union of all named graphs.
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -50,7 +51,10 @@ def open_store(path: str | Path | None = None, read_only: bool = False) -> Itera
     try:
         yield store
     finally:
+        # pyoxigraph has no close(): the lock goes when the handle is freed, and a
+        # reference cycle elsewhere can keep it alive until the next collection.
         del store
+        gc.collect()
 
 
 def replace_graphs(store: pyoxigraph.Store, graphs: list[tuple[URIRef, Graph]]) -> None:

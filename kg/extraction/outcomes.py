@@ -28,7 +28,10 @@ _RATIO = re.compile(
     rf"(?P<with>\s+(?:with|in the)\s+[\w+ -]+?(?:\s+group)?)?\s*(?:,|:|=|was|of)?\s*(?P<est>{NUM})\b"
 )
 _P = re.compile(rf"(?i)\b(?:one-sided\s+|two-sided\s+)?P\s*(?P<q>=|<|>|≤|<=|<or=)\s*(?P<p>{NUM})")
-_TIME = re.compile(rf"(?i)(?P<est>{NUM}|not reached)\s*(?P<unit>months?|mo|weeks?|years?|days?)\b")
+_TIME = re.compile(
+    rf"(?i)(?P<est>{NUM}|not reached)\s*(?P<unit>months?|mo|weeks?|years?|days?)\b"
+    rf"|\b(?P<nr>not reached|not estimable)\b(?!\s*(?:months?|mo|weeks?|years?|days?)\b)"
+)
 _RATE = re.compile(rf"(?P<est>{NUM})\s*(?:%|percent\b)")
 _RATE_ENDPOINTS = {"objective response rate", "disease control rate"}
 
@@ -154,12 +157,20 @@ class OutcomeReader:
                     continue
                 if _inside_interval(masked, m.start()):
                     continue
-                unit = "percent" if is_rate else _time_unit(m.group("unit"))
+                unit = "percent" if is_rate else _time_unit(m.group("unit") or _next_unit(masked, m.end()))
                 ci = CI.match(masked, m.end()) or CI.match(masked, m.end() + _gap(masked[m.end():]))
                 item = _Item(m.start(), ci.end() if ci else m.end(), None, unit, ci, endpoint=endpoint)
-                item.extra["raw"] = m.group("est")
+                item.extra["raw"] = m.group("est") or m.group("nr")
                 items.append(item)
         return sorted(items, key=lambda i: i.start)
+
+
+def _next_unit(text: str, pos: int) -> str:
+    """A 'not reached' median takes the time unit its sibling values print."""
+    m = re.search(r"(?i)\b(months?|mo|weeks?|years?|days?)\b", text[pos:]) or re.search(
+        r"(?i)\b(months?|weeks?|years?|days?)\b", text
+    )
+    return m.group(1) if m else "month"
 
 
 def _time_unit(word: str) -> str:
@@ -177,7 +188,7 @@ def _inside_interval(text: str, pos: int) -> bool:
 
 
 def _estimate(raw: str, unit: str | None) -> dict:
-    if raw.lower() in ("not reached", "nr"):
+    if raw.lower() in ("not reached", "nr", "not estimable"):
         return {"estimate_not_reached": True, "unit": unit}
     return {"estimate": dec(raw), "unit": unit}
 

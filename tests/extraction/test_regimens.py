@@ -1,0 +1,51 @@
+from decimal import Decimal
+
+from kg.extraction.regimens import ArmFinder, arm_sizes, design_arms, frequency
+from kg.extraction.text import sentences
+
+
+def arms_of(text: str):
+    return design_arms(sentences("Methods", text))
+
+
+def test_three_drug_design_with_units_routes_and_schedules():
+    arms = arms_of(
+        "Patients were randomly assigned 2:1 to pembrolizumab 200 mg intravenously every 3 weeks "
+        "plus pemetrexed 500 mg/m2 or placebo."
+    )
+    assert [a.label for a in arms] == ["pembrolizumab + pemetrexed", "placebo"]
+    pembro, pem = arms[0].interventions
+    assert (pembro.dose, pembro.dose_unit, pembro.route, pembro.frequency) == (
+        Decimal("200"), "mg", "intravenous", "every 3 weeks")
+    assert (pem.dose, pem.dose_unit) == (Decimal("500"), "mg/m2")
+
+
+def test_dose_phrases_in_nejm_style():
+    arms = arms_of(
+        "We randomly assigned patients to receive brigatinib at a dose of 180 mg once daily "
+        "or crizotinib at a dose of 250 mg twice daily."
+    )
+    assert [(a.label, a.interventions[0].dose, a.interventions[0].frequency) for a in arms] == [
+        ("brigatinib", Decimal("180"), "once daily"), ("crizotinib", Decimal("250"), "twice daily")]
+
+
+def test_frequency_forms():
+    assert frequency("once every 3 weeks (q3w)") == "every 3 weeks"
+    assert frequency("q2w") == "every 2 weeks"
+    assert frequency("weekly") == "every week"
+    assert frequency("orally once daily") == "once daily"
+
+
+def test_arm_finder_prefers_the_whole_combination():
+    arms = arms_of("Patients were randomly assigned to atezolizumab plus cabozantinib or docetaxel.")
+    found = ArmFinder(arms).find("in the atezolizumab plus cabozantinib and docetaxel arms")
+    assert [a.label for _s, _e, a in found] == ["atezolizumab + cabozantinib", "docetaxel"]
+
+
+def test_arm_sizes_from_n_equals_and_from_counts():
+    arms = arms_of("Patients were randomly assigned to pembrolizumab or chemotherapy.")
+    sizes, total = arm_sizes(
+        sentences("Results", "Three hundred five patients were randomly assigned (pembrolizumab, n = 154; chemotherapy, n = 151)."),
+        ArmFinder(arms),
+    )
+    assert sizes == {"pembrolizumab": 154, "chemotherapy": 151} and total == 305

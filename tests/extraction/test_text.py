@@ -1,0 +1,24 @@
+from decimal import Decimal
+
+from kg.extraction.text import dec, normalise, sentences
+
+
+def test_number_words_become_digits():
+    assert normalise("One hundred eighty-six patients") == "186 patients"
+    assert normalise("in four [2.2%] and one [0.6%]") == "in 4 [2.2%] and 1 [0.6%]"
+    assert normalise("Three hundred five patients") == "305 patients"
+
+
+def test_separators_and_dots_are_normalised():
+    assert normalise("1,200 mg and 9·4 months, 100 mg/m(2)") == "1200 mg and 9.4 months, 100 mg/m2"
+    assert normalise("3 mg per kilogram of body weight") == "3 mg/kg"
+
+
+def test_sentences_do_not_break_at_vs_or_leading_decimal():
+    text = "Median OS was 11.3 vs. 10.1 months (P = .3668). Grade 5 AEs occurred in 14."
+    assert [s.text for s in sentences("Results", text)] == [
+        "Median OS was 11.3 vs. 10.1 months (P = .3668).", "Grade 5 AEs occurred in 14."]
+
+
+def test_dec_keeps_printed_precision():
+    assert dec(".3668") == Decimal("0.3668") and str(dec("13.0")) == "13.0"

@@ -1,0 +1,104 @@
+"""The PubMed page parser: every part of the page is read, broken pages are refused."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.sources import SourceError, read_document
+
+
+@pytest.fixture(scope="module")
+def doc(seed_path):
+    return read_document(seed_path)
+
+
+def test_ids_and_title(doc):
+    p = doc.publication
+    assert (p.pmid, p.pmcid, p.doi) == ("38552197", "PMC11227305", "10.1200/JCO.23.02166")
+    assert p.title.startswith("CONTACT-01: A Randomized Phase III Trial of Atezolizumab + Cabozantinib")
+
+
+def test_abstract_sections_in_order(doc):
+    assert [s.label for s in doc.abstract] == ["Purpose", "Methods", "Results", "Conclusion"]
+    assert doc.abstract[2].text.startswith("One hundred eighty-six patients were assigned")
+
+
+def test_conflict_of_interest_text(doc):
+    assert doc.conflict_of_interest.startswith("The following represents disclosure information")
+    assert doc.conflict_of_interest.endswith("No other potential conflicts of interest were reported.")
+
+
+def test_lists_and_their_entries(doc):
+    by = {}
+    for link in doc.citations:
+        by.setdefault(link.relation, []).append(link.target)
+    assert [t.pmid for t in by["similar"]] == ["33316104", "33930176", "37290461", "40602204", "31122901"]
+    assert [t.pmid for t in by["cited_by"]] == ["40759444", "39199653", "40277912", "39954220", "40801020"]
+    assert len(by["cites"]) == 3
+    contact03 = by["similar"][2]
+    assert (contact03.journal, contact03.date, contact03.volume, contact03.issue, contact03.pages) == (
+        "Lancet", "2023 Jul 15", "402", "10397", "185-195")
+    assert contact03.epub_date == "2023 Jun 5"
+    assert contact03.free_pmc_article and contact03.publication_types == ["Clinical Trial"]
+    assert contact03.mentioned_trials == ["CONTACT-03"]
+    assert by["cited_by"][1].publication_types == ["Review"]
+    assert not by["similar"][3].free_pmc_article  # WJOG10317L entry has no "Free PMC article"
+    assert by["similar"][3].mentioned_trials == ["WJOG10317L"]
+    assert by["similar"][4].mentioned_trials == ["IMpower130"]
+    assert by["similar"][0].updated and not by["similar"][1].updated
+    assert [t.pmid for t in by["updated_in"]] == ["33930176"]
+
+
+def test_reference_entries_are_taken_apart(doc):
+    ref = [link.target for link in doc.citations if link.relation == "cites"][0]
+    assert (ref.authors, ref.title, ref.journal, ref.volume, ref.pages, ref.year) == (
+        "Herbst RS, Morgensztern D, Boshoff C", "The biology and management of non-small cell lung cancer",
+        "Nature", "553", "446-454", 2018)
+
+
+def _write(tmp_path: Path, text: str, name: str = "page.txt") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_page_without_lists_and_with_empty_headings_is_read(tmp_path, seed_text):
+    head = seed_text.split("Conflict of interest statement")[0]
+    path = _write(tmp_path, head + "Publication types\nMeSH terms\nSubstances\n")
+    doc = read_document(path)
+    assert doc.citations == [] and doc.trial.nct_id == "NCT04471428"
+
+
+@pytest.mark.parametrize(
+    ("mutate", "message", "line"),
+    [
+        (lambda t: t[: t.index("PMID: 40801020")], "no PMID", 40),  # cut inside the last Cited-by entry (line 40)
+        (lambda t: t[: t.index("Cited by\n") + len("Cited by\n-\n")], "no entry", 31),  # a "-" marker (line 31) and nothing after it
+        (lambda t: t.replace("- PMID: 38552197", "- PMID: 3855x197"), "malformed PMID", 2),
+        (lambda t: t.replace("- PMID: 38552197\n", ""), "no '- PMID:' line", 2),
+        (lambda t: t.replace("\nAbstract\n", "\n"), "expected the 'Abstract' heading", None),
+        (lambda t: t.split("\nAbstract\n")[0] + "\nAbstract\n", "abstract is empty", None),
+        (lambda t: "", "empty file", 1),
+    ],
+)
+def test_truncated_or_garbled_pages_fail_with_file_and_line(tmp_path, seed_text, mutate, message, line):
+    path = _write(tmp_path, mutate(seed_text))
+    with pytest.raises(SourceError, match=message) as err:
+        read_document(path)
+    assert err.value.path == str(path)
+    if line is not None:
+        assert err.value.line == line
+
+
+def test_binary_input_is_refused(tmp_path):
+    path = tmp_path / "page.txt"
+    path.write_bytes(b"\xff\xfe\x00garbage")
+    with pytest.raises(SourceError, match="not UTF-8"):
+        read_document(path)
+
+
+def test_unsupported_type_is_refused(tmp_path):
+    with pytest.raises(SourceError, match="unsupported input type"):
+        read_document(_write(tmp_path, "x", "page.pdf"))

@@ -1,0 +1,91 @@
+"""The RDF mapping: deterministic IRIs, no blank nodes, only ontology terms, provenance."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from rdflib import RDF, BNode, Graph, URIRef
+from rdflib.compare import isomorphic
+
+from kg.mapping import document_graph
+from kg.namespaces import CITO, CTKG, PROV
+from kg.resources import bundled_path
+from kg.sources import read_document
+
+BASE = "https://example.org/kg/"
+
+
+def mapped(seed_path, at=datetime(2026, 1, 1, tzinfo=timezone.utc), base=BASE):
+    return document_graph(read_document(seed_path), base, at)
+
+
+def test_same_input_same_graph(seed_path):
+    at = datetime(2026, 1, 1, tzinfo=timezone.utc)
+    (g1_iri, g1), (g2_iri, g2) = mapped(seed_path, at), mapped(seed_path, at)
+    assert g1_iri == g2_iri and set(g1) == set(g2)
+
+
+def test_no_blank_nodes_and_iris_under_the_base(seed_path):
+    _, g = mapped(seed_path)
+    nodes = {n for t in g for n in (t[0], t[2])}
+    assert not any(isinstance(n, BNode) for n in nodes)
+    subjects = {s for s in g.subjects() if isinstance(s, URIRef)}
+    assert all(str(s).startswith(BASE) for s in subjects)
+
+
+def test_base_iri_is_configurable(seed_path):
+    iri, _ = mapped(seed_path, base="urn:x:")
+    assert str(iri).startswith("urn:x:graph/")
+
+
+def test_every_term_the_mapping_uses_is_declared_in_the_ontology(seed_path):
+    ontology = Graph().parse(bundled_path("ontology", "ctkg.ttl"))
+    _, g = mapped(seed_path)
+    used = set(g.predicates()) | set(g.objects(None, RDF.type))
+    ours = {t for t in used if str(t).startswith((str(CTKG), str(CITO), str(PROV)))}
+    undeclared = sorted(t for t in ours if (t, RDF.type, None) not in ontology)
+    assert not undeclared
+    assert len(ours) > 40
+
+
+def test_external_identifiers_are_iris(seed_path):
+    _, g = mapped(seed_path)
+    trial = URIRef(BASE + "trial/nct04471428")
+    pub = URIRef(BASE + "pub/pmid/38552197")
+    assert (trial, CTKG.registryRecord, URIRef("https://clinicaltrials.gov/study/NCT04471428")) in g
+    assert (pub, CTKG.pubmedRecord, URIRef("https://pubmed.ncbi.nlm.nih.gov/38552197/")) in g
+    assert (pub, CTKG.pmcRecord, URIRef("https://www.ncbi.nlm.nih.gov/pmc/articles/PMC11227305/")) in g
+    assert (pub, CTKG.doiRecord, URIRef("https://doi.org/10.1200/JCO.23.02166")) in g
+    assert (pub, CTKG.reportsTrial, trial) in g
+
+
+def test_drugs_have_ctkg_iris(seed_path):
+    _, g = mapped(seed_path)
+    drugs = set(g.subjects(RDF.type, CTKG.Drug))
+    assert drugs == {URIRef(BASE + f"drug/{d}") for d in ("atezolizumab", "cabozantinib", "docetaxel")}
+
+
+def test_mentioned_trials_are_not_described_trials(seed_path):
+    _, g = mapped(seed_path)
+    mentioned = {str(t) for t in g.subjects(RDF.type, CTKG.MentionedTrial)}
+    assert mentioned == {BASE + f"trial/acronym/{n}" for n in ("contact-03", "impower130", "wjog10317l")}
+    assert set(g.subjects(RDF.type, CTKG.Trial)) == {URIRef(BASE + "trial/nct04471428")}
+
+
+def test_provenance_of_the_named_graph(seed_path):
+    iri, g = mapped(seed_path)
+    assert (iri, RDF.type, CTKG.SourceGraph) in g
+    assert (iri, PROV.wasDerivedFrom, URIRef("https://pubmed.ncbi.nlm.nih.gov/38552197/")) in g
+    assert str(g.value(iri, PROV.generatedAtTime)) == "2026-01-01T00:00:00+00:00"
+    activity = g.value(iri, PROV.wasGeneratedBy)
+    agent = g.value(activity, PROV.wasAssociatedWith)
+    assert g.value(agent, CTKG.softwareVersion) is not None
+    assert len(str(g.value(iri, CTKG.sourceSha256))) == 64
+
+
+def test_timestamps_are_the_only_difference_between_runs(seed_path):
+    _, a = mapped(seed_path, datetime(2026, 1, 1, tzinfo=timezone.utc))
+    _, b = mapped(seed_path, datetime(2027, 6, 1, tzinfo=timezone.utc))
+    differing = {p for _s, p, _o in set(a) ^ set(b)}
+    assert differing == {PROV.generatedAtTime, PROV.startedAtTime}
+    assert not isomorphic(a, b)

@@ -1,0 +1,64 @@
+"""Records refuse impossible values with a message that names the problem."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from pydantic import ValidationError
+
+from kg.model import AdverseEventSummary, Arm, ArmResult, Comparison, Publication, Trial
+
+
+def test_ci_lower_above_upper_is_refused():
+    with pytest.raises(ValidationError, match="ci_lower 1.2 is above ci_upper 0.9"):
+        Comparison(endpoint="overall survival", statistic="hazard_ratio", estimate=Decimal("1.0"),
+                   ci_lower=Decimal("1.2"), ci_upper=Decimal("0.9"))
+
+
+def test_estimate_outside_its_interval_is_refused():
+    with pytest.raises(ValidationError, match="above the estimate"):
+        ArmResult(endpoint="overall survival", statistic="median", arm="a",
+                  estimate=Decimal("5"), ci_lower=Decimal("6"), ci_upper=Decimal("7"))
+
+
+def test_not_reached_is_a_flag_never_a_number():
+    r = ArmResult(endpoint="overall survival", statistic="median", arm="a",
+                  estimate_not_reached=True, ci_lower=Decimal("13.2"))
+    assert r.estimate is None
+    with pytest.raises(ValidationError, match="both a number and 'not reached'"):
+        ArmResult(endpoint="overall survival", statistic="median", arm="a",
+                  estimate=Decimal("1"), estimate_not_reached=True)
+
+
+@pytest.mark.parametrize("percent", [Decimal("-0.1"), Decimal("100.5")])
+def test_percent_outside_0_100_is_refused(percent):
+    with pytest.raises(ValidationError, match="percent"):
+        AdverseEventSummary(arm="a", category="serious", treatment_related=False, percent=percent)
+
+
+def test_negative_count_is_refused():
+    with pytest.raises(ValidationError, match="count"):
+        AdverseEventSummary(arm="a", category="serious", treatment_related=False, count=-1)
+
+
+def test_count_above_population_is_refused():
+    with pytest.raises(ValidationError, match="exceeds the 10 patients"):
+        AdverseEventSummary(arm="a", category="any", treatment_related=False, count=11, n_analysed=10)
+
+
+def test_p_value_outside_0_1_is_refused():
+    with pytest.raises(ValidationError, match="p_value"):
+        Comparison(endpoint="x", statistic="hazard_ratio", estimate=Decimal("1"), p_value=Decimal("1.5"))
+
+
+def test_results_must_name_arms_of_the_trial():
+    with pytest.raises(ValidationError, match="arms the trial does not have"):
+        Trial(arms=[Arm(label="a"), Arm(label="b")],
+              arm_results=[ArmResult(endpoint="x", statistic="median", arm="c", estimate=Decimal(1))])
+
+
+def test_identifiers_are_checked():
+    with pytest.raises(ValidationError, match="pmid"):
+        Publication(pmid="38x52197")
+    assert Publication(doi="10.1200/JCO.23.02166").key() == "doi/10.1200/jco.23.02166"

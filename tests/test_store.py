@@ -1,0 +1,81 @@
+"""The persistent store: re-runs never duplicate, failed runs change nothing."""
+
+from __future__ import annotations
+
+import re
+
+import pyoxigraph
+import pytest
+
+from kg.build import BuildError, build
+from kg.sources import SourceError
+from kg.store import StoreError, default_store_path, named_graphs, open_store
+
+
+def quads(store) -> list[str]:
+    return sorted(store.dump(format=pyoxigraph.RdfFormat.N_QUADS).decode().splitlines())
+
+
+def without_timestamps(lines: list[str]) -> list[str]:
+    stamp = r'"[0-9T:+.Z-]+"\^\^<http://www.w3.org/2001/XMLSchema#dateTime>'
+    return sorted(re.sub(stamp, '"T"', q) for q in lines)
+
+
+def quiet(_message: str) -> None:
+    pass
+
+
+def build_and_dump(location, seed_path) -> list[str]:
+    """Open, build, dump, and let the handle go (pyoxigraph closes a store when it is freed)."""
+    with open_store(location) as store:
+        before = quads(store)
+        build([seed_path], store, progress=quiet)
+        return before, quads(store)
+
+
+def test_building_twice_leaves_the_same_triples(tmp_path, seed_path):
+    empty, first = build_and_dump(tmp_path / "s", seed_path)
+    reopened, second = build_and_dump(tmp_path / "s", seed_path)
+    assert empty == [] and reopened == first  # persistent on disk
+    assert len(second) == len(first) > 400
+    assert without_timestamps(first) == without_timestamps(second)
+
+
+def test_a_failed_run_changes_nothing(tmp_path, seed_path, seed_text):
+    broken = tmp_path / "broken.txt"
+    broken.write_text(seed_text[: seed_text.index("PMID: 40801020")])
+    with open_store(tmp_path / "s") as store:
+        build([seed_path], store, progress=quiet)
+        before = quads(store)
+        with pytest.raises(SourceError):
+            build([seed_path, broken], store, progress=quiet)
+        assert quads(store) == before
+
+
+def test_an_invalid_graph_is_not_loaded_unless_asked(tmp_path, seed_text):
+    # a randomised trial without a primary endpoint breaks a structural rule
+    page = tmp_path / "no-primary.txt"
+    page.write_text(seed_text.replace(" The primary end point was overall survival (OS).", ""))
+    store = pyoxigraph.Store()
+    with pytest.raises(BuildError, match="nothing loaded"):
+        build([page], store, progress=quiet)
+    assert len(store) == 0
+    result = build([page], store, allow_invalid=True, progress=quiet)
+    assert result.documents[0].report.violations and len(store) > 0
+
+
+def test_one_named_graph_per_document(contact_store):
+    assert named_graphs(contact_store) == ["https://w3id.org/ctkg/id/graph/pubmed-page/38552197"]
+
+
+def test_default_location_follows_the_environment(monkeypatch, tmp_path):
+    monkeypatch.setenv("CTKG_STORE", str(tmp_path / "env-store"))
+    assert default_store_path() == tmp_path / "env-store"
+    monkeypatch.delenv("CTKG_STORE")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    assert default_store_path() == tmp_path / "xdg" / "ctkg" / "store"
+
+
+def test_reading_a_missing_store_is_a_clear_error(tmp_path):
+    with pytest.raises(StoreError, match="no store here"), open_store(tmp_path / "none", read_only=True):
+        pass
