@@ -1,0 +1,98 @@
+"""The ctkg command as a user runs it: a real process, data on stdout, errors with exit codes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+CTKG = [sys.executable, "-m", "kg.cli"]
+COMMANDS = ["example", "build", "validate", "queries", "query", "export", "summary"]
+
+
+def ctkg(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([*CTKG, *args], capture_output=True, text=True, cwd=cwd, timeout=300)
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory, seed_path) -> str:
+    location = str(tmp_path_factory.mktemp("cli") / "store")
+    done = ctkg("build", str(seed_path), "--store", location)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == ""  # progress and reports go to stderr
+    assert "loaded" in done.stderr
+    return location
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help(command):
+    done = ctkg(command, "--help")
+    assert done.returncode == 0 and done.stdout.startswith(f"usage: ctkg {command}")
+    if command != "queries":
+        assert "--store DIR" in done.stdout
+
+
+def test_example_builds_validates_and_summarises(tmp_path):
+    done = ctkg("example", "--store", str(tmp_path / "s"))
+    assert done.returncode == 0, done.stderr
+    out = done.stdout
+    assert "Validation: conforms" in out
+    assert "Trial CONTACT-01 (NCT04471428), PMID 38552197" in out
+    assert "overall survival hazard_ratio stratified, atezolizumab + cabozantinib vs docetaxel: 0.88 (95% CI 0.68-1.16), p=0.3668" in out
+    assert "AEs serious, atezolizumab + cabozantinib: 71/185 (38.4%)" in out
+    assert "Citations: cited_by 5, cites 3, similar 5, updated_in 1" in out
+
+
+def test_query_csv_and_json(store):
+    done = ctkg("query", "efficacy-results", "--format", "csv", "--store", store)
+    rows = list(csv.DictReader(io.StringIO(done.stdout)))
+    assert {(r["endpoint"], r["statistic"], r["estimate"]) for r in rows} >= {
+        ("overall survival", "hazard_ratio", "0.88"), ("progression-free survival", "median", "4.6")}
+    data = json.loads(ctkg("query", "trials-by-drug", "--param", "drug=cabozantinib", "--format", "json", "--store", store).stdout)
+    assert [r["dose"] for r in data["rows"]] == [40]
+
+
+def test_query_from_a_file(store, tmp_path):
+    rq = tmp_path / "count.rq"
+    rq.write_text("SELECT (COUNT(*) AS ?n) WHERE { ?s a <https://w3id.org/ctkg/ontology#Arm> }")
+    done = ctkg("query", str(rq), "--format", "csv", "--store", store)
+    assert done.stdout.splitlines() == ["n", "2"]
+
+
+def test_queries_lists_names_and_descriptions():
+    out = ctkg("queries").stdout
+    assert "trials-by-drug [--param drug=...]" in out and "efficacy-results\n    Efficacy results:" in out
+
+
+def test_validate_passes_on_the_contact_graph(store):
+    done = ctkg("validate", "--store", store)
+    assert done.returncode == 0 and "conforms, 0 warning(s)" in done.stdout
+
+
+def test_export_to_file(store, tmp_path):
+    out = tmp_path / "kg.ttl"
+    done = ctkg("export", "--format", "ttl", "--out", str(out), "--store", store)
+    assert done.returncode == 0 and done.stdout == ""
+    assert "CONTACT-01" in out.read_text()
+
+
+def test_bad_input_names_the_file_and_line_and_writes_nothing(tmp_path, seed_text):
+    page = tmp_path / "cut.txt"
+    page.write_text(seed_text[: seed_text.index("PMID: 40801020")])
+    location = tmp_path / "s"
+    done = ctkg("build", str(page), "--store", str(location))
+    assert done.returncode == 2
+    assert f"{page}:40: Cited by entry unreadable: no PMID" in done.stderr
+    export = ctkg("export", "--format", "nq", "--store", str(location))
+    assert export.returncode == 0 and export.stdout == ""  # the store holds nothing
+
+
+def test_unknown_query_and_missing_store_are_errors(tmp_path):
+    assert ctkg("query", "nope", "--store", str(tmp_path)).returncode == 2
+    done = ctkg("summary", "--store", str(tmp_path / "absent"))
+    assert done.returncode == 2 and "no store here" in done.stderr

@@ -1,0 +1,867 @@
+"""Tests for shapes/ctkg-shapes.ttl.
+
+Every rule of the shapes file is exercised by at least one violating graph (enforced by
+``test_every_shape_has_a_violating_case``).  Each violating graph is a small conforming graph
+(``BASES``, each of which is itself checked to produce no result at all) with a few triples
+dropped or added, and the test asserts the exact set of rules that fire, their severity, that
+warnings alone do not break conformance with ``allow_warnings=True``, and the messages.
+
+The data graphs are validated on their own: no ontology, no inference, SHACL-SPARQL on.
+They use an instance base different from ctkg's default, because shapes must not depend on it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+import pyshacl
+import pytest
+from rdflib import RDF, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import SH
+
+from kg.resources import bundled_path
+
+CTKG = Namespace("https://w3id.org/ctkg/ontology#")
+CTKGSH = Namespace("https://w3id.org/ctkg/shapes#")
+FIXTURES = Path(__file__).parent / "fixtures" / "shapes"
+
+PREFIXES = """
+@prefix : <http://example.org/ctkg-test/> .
+@prefix ctkg: <https://w3id.org/ctkg/ontology#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix prov: <http://www.w3.org/ns/prov#> .
+@prefix cito: <http://purl.org/spar/cito/> .
+"""
+
+# Every class of the vocabulary spec; each must have a node shape ctkgsh:<Class>Shape.
+SPEC_CLASSES = [
+    "Trial", "MentionedTrial", "Arm", "Intervention", "Drug", "Condition", "Population",
+    "Endpoint", "Result", "ArmResult", "Comparison", "AdverseEventSummary", "Publication",
+    "AbstractSection", "SourceGraph", "BuildActivity", "Software",
+]
+
+# The plausibility rules.  Everything else must be reported as sh:Violation.
+WARNING_SHAPES = {
+    "AdverseEventSummary-percentMatchesCount",
+    "Arm-nSafetyNotAboveRandomized",
+    "Trial-nRandomizedMatchesArms",
+}
+
+
+# ------------------------------------------------------------------------------------------
+# Running the validator
+# ------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def shapes() -> Graph:
+    path = bundled_path("shapes", "ctkg-shapes.ttl")
+    assert path.is_file(), path
+    return Graph().parse(path, format="turtle")
+
+
+@dataclass(frozen=True)
+class Finding:
+    shape: str  # local name of sh:sourceShape in the ctkgsh: namespace
+    severity: URIRef
+    constraint: URIRef | None
+    focus: object
+    messages: tuple[str, ...]
+
+
+def validate(data: Graph, shapes: Graph, *, allow_warnings: bool = False):
+    shapes_copy = Graph()
+    shapes_copy += shapes  # pyshacl adds a few axioms to the shapes graph it is given
+    conforms, report, _ = pyshacl.validate(
+        data,
+        shacl_graph=shapes_copy,
+        inference="none",
+        advanced=True,
+        allow_warnings=allow_warnings,
+        abort_on_first=False,
+    )
+    findings = []
+    for result in report.subjects(RDF.type, SH.ValidationResult):
+        source = report.value(result, SH.sourceShape)
+        assert isinstance(source, URIRef) and str(source).startswith(str(CTKGSH)), source
+        findings.append(
+            Finding(
+                shape=str(source)[len(str(CTKGSH)):],
+                severity=report.value(result, SH.resultSeverity),
+                constraint=report.value(result, SH.sourceConstraint),
+                focus=report.value(result, SH.focusNode),
+                messages=tuple(str(m) for m in report.objects(result, SH.resultMessage)),
+            )
+        )
+    return conforms, findings
+
+
+def parse(ttl: str) -> Graph:
+    return Graph().parse(data=PREFIXES + ttl, format="turtle")
+
+
+# ------------------------------------------------------------------------------------------
+# Small conforming graphs (one per area; together they instantiate every ctkg class)
+# ------------------------------------------------------------------------------------------
+
+TRIAL = """
+:trial a ctkg:Trial ; rdfs:label "TEST-01" ; ctkg:randomized true ; ctkg:nRandomized 10 ;
+    ctkg:hasArm :armA , :armB ; ctkg:primaryEndpoint :os ; ctkg:hasEndpoint :os .
+:armA a ctkg:Arm ; rdfs:label "A" ; ctkg:nRandomized 5 ; ctkg:nSafety 5 ;
+    ctkg:armRole "experimental" ; ctkg:hasIntervention :ivA .
+:armB a ctkg:Arm ; rdfs:label "B" ; ctkg:nRandomized 5 ; ctkg:nSafety 4 ;
+    ctkg:armRole "comparator" ; ctkg:hasIntervention :ivB .
+:ivA a ctkg:Intervention ; rdfs:label "drug a 10 mg" ; ctkg:drug :drugA ;
+    ctkg:doseValue 10.0 ; ctkg:doseUnit "mg" .
+:ivB a ctkg:Intervention ; rdfs:label "docetaxel 75 mg/m2" ; ctkg:drug :docetaxel ;
+    ctkg:doseValue 75.0 ; ctkg:doseUnit "mg/m2" .
+:drugA a ctkg:Drug ; rdfs:label "drug a" .
+:docetaxel a ctkg:Drug ; rdfs:label "docetaxel" .
+:os a ctkg:Endpoint ; rdfs:label "overall survival" ; ctkg:abbreviation "OS" .
+"""
+
+POPULATION = """
+:pop a ctkg:Population ; rdfs:label "metastatic NSCLC" ; ctkg:condition :nsclc ;
+    ctkg:diseaseStage "metastatic" .
+:nsclc a ctkg:Condition ; rdfs:label "non-small cell lung cancer" ; ctkg:abbreviation "NSCLC" .
+"""
+
+MENTIONED = """
+:contact03 a ctkg:MentionedTrial ; rdfs:label "CONTACT-03" ; ctkg:acronym "CONTACT-03" .
+"""
+
+RESULTS = TRIAL + """
+:median a ctkg:ArmResult ; rdfs:label "median OS, A" ; ctkg:endpoint :os ;
+    ctkg:statistic "median" ; ctkg:arm :armA ;
+    ctkg:estimate 10.7 ; ctkg:ciLower 8.8 ; ctkg:ciUpper 12.3 ; ctkg:unit "month" .
+:hr a ctkg:Comparison ; rdfs:label "OS hazard ratio, A vs B" ; ctkg:endpoint :os ;
+    ctkg:statistic "hazard_ratio" ; ctkg:arm :armA ; ctkg:comparatorArm :armB ;
+    ctkg:estimate 0.88 ; ctkg:ciLower 0.68 ; ctkg:ciUpper 1.16 ; ctkg:ciLevel 95.0 ;
+    ctkg:pValue 0.3668 ; ctkg:stratified true .
+:nr a ctkg:Result ; rdfs:label "median OS, B" ; ctkg:endpoint :os ; ctkg:statistic "median" ;
+    ctkg:estimateNotReached true ; ctkg:ciLower 14.2 ; ctkg:ciUpperNotReached true .
+:trial ctkg:hasResult :median , :hr , :nr .
+"""
+
+AE = TRIAL + """
+:ae a ctkg:AdverseEventSummary ; rdfs:label "serious AEs, B" ; ctkg:arm :armB ;
+    ctkg:aeCategory "serious" ; ctkg:treatmentRelated false ;
+    ctkg:count 58 ; ctkg:percent 34.7 ; ctkg:nAnalysed 167 .
+:trial ctkg:hasAdverseEventSummary :ae .
+"""
+
+PUBLICATION = """
+:pub a ctkg:Publication ; rdfs:label "CONTACT-01" ; ctkg:pmid "38552197" ;
+    ctkg:pmcid "PMC11227305" ; ctkg:doi "10.1200/JCO.23.02166" ;
+    ctkg:hasAbstractSection :sec1 ; ctkg:similarTo :pub2 ;
+    ctkg:pubmedRecord <https://pubmed.ncbi.nlm.nih.gov/38552197/> .
+:pub2 a ctkg:Publication ; rdfs:label "a similar article" ; ctkg:pmid "33316104" .
+:sec1 a ctkg:AbstractSection ; rdfs:label "Purpose" ; ctkg:sectionLabel "Purpose" ;
+    ctkg:sectionText "Although checkpoint inhibitors..." ; ctkg:sectionOrder 1 .
+"""
+
+PROVENANCE = """
+:graph a ctkg:SourceGraph ; rdfs:label "what contact-01.pubmed.txt says" ;
+    prov:generatedAtTime "2025-01-15T10:30:00Z"^^xsd:dateTime ;
+    ctkg:sourceFile "contact-01.pubmed.txt" ;
+    ctkg:sourceSha256 "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08" ;
+    prov:wasDerivedFrom <https://pubmed.ncbi.nlm.nih.gov/38552197/> ;
+    prov:wasGeneratedBy :run .
+:run a ctkg:BuildActivity ; rdfs:label "ctkg build" ;
+    prov:startedAtTime "2025-01-15T10:29:58Z"^^xsd:dateTime ; prov:wasAssociatedWith :ctkg .
+:ctkg a ctkg:Software ; rdfs:label "ctkg 0.1.0" ; ctkg:softwareVersion "0.1.0" .
+"""
+
+BASES = {
+    "trial": TRIAL,
+    "population": POPULATION,
+    "mentioned": MENTIONED,
+    "results": RESULTS,
+    "ae": AE,
+    "publication": PUBLICATION,
+    "provenance": PROVENANCE,
+}
+
+
+# ------------------------------------------------------------------------------------------
+# Cases: a base graph, triples to drop, triples to add, and the rules expected to fire
+# ------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Case:
+    id: str
+    base: str
+    expect: tuple[str, ...]  # ctkgsh: local names of the shapes reported; () = conforms
+    add: str = ""
+    drop: str = ""
+    message: str = ""  # a fragment the (single) expected rule's message must contain
+
+
+def C(id, base, expect, add="", drop="", message=""):  # noqa: N802 - a table constructor
+    expect = (expect,) if isinstance(expect, str) else tuple(expect)
+    return Case(id, base, expect, add, drop, message)
+
+
+def build(case: Case) -> Graph:
+    graph = parse(BASES[case.base])
+    if case.drop:
+        for triple in parse(case.drop):
+            assert triple in graph, f"case {case.id}: cannot drop {triple}, not in base"
+            graph.remove(triple)
+    if case.add:
+        graph += parse(case.add)
+    return graph
+
+
+CASES = [
+    # --- no blank nodes: one per node shape that checks IRIs ------------------------------
+    C("trial-blank", "trial", "TrialShape", add='[] a ctkg:Trial ; rdfs:label "X" .'),
+    C("mentioned-blank", "mentioned", "MentionedTrialShape",
+      add='[] a ctkg:MentionedTrial ; rdfs:label "X" .'),
+    C("arm-blank", "trial", "ArmShape",
+      add='[] a ctkg:Arm ; rdfs:label "C" ; ctkg:hasIntervention :ivA .'),
+    C("intervention-blank", "trial", "InterventionShape",
+      add='[] a ctkg:Intervention ; rdfs:label "x" ; ctkg:drug :drugA .'),
+    C("drug-blank", "trial", "DrugShape", add='[] a ctkg:Drug ; rdfs:label "x" .'),
+    C("condition-blank", "population", "ConditionShape",
+      add='[] a ctkg:Condition ; rdfs:label "x" .'),
+    C("population-blank", "population", "PopulationShape",
+      add='[] a ctkg:Population ; rdfs:label "x" .'),
+    C("endpoint-blank", "trial", "EndpointShape", add='[] a ctkg:Endpoint ; rdfs:label "x" .'),
+    C("result-blank", "results", "ResultShape",
+      add='[] a ctkg:Result ; rdfs:label "x" ; ctkg:endpoint :os ; ctkg:statistic "rate" ;'
+          ' ctkg:estimate 12.0 .'),
+    C("armresult-blank", "results", "ResultShape",
+      add='[] a ctkg:ArmResult ; rdfs:label "x" ; ctkg:endpoint :os ; ctkg:statistic "rate" ;'
+          ' ctkg:estimate 12.0 ; ctkg:arm :armA .'),
+    C("comparison-blank", "results", "ResultShape",
+      add='[] a ctkg:Comparison ; rdfs:label "x" ; ctkg:endpoint :os ;'
+          ' ctkg:statistic "odds_ratio" ; ctkg:estimate 1.2 ;'
+          ' ctkg:arm :armA ; ctkg:comparatorArm :armB .'),
+    C("ae-blank", "ae", "AdverseEventSummaryShape",
+      add='[] a ctkg:AdverseEventSummary ; rdfs:label "x" ; ctkg:arm :armA ;'
+          ' ctkg:aeCategory "any" ; ctkg:treatmentRelated true ; ctkg:count 1 .'),
+    C("publication-blank", "publication", "PublicationShape",
+      add='[] a ctkg:Publication ; rdfs:label "x" .'),
+    C("section-blank", "publication", "AbstractSectionShape",
+      add='[] a ctkg:AbstractSection ; rdfs:label "x" ; ctkg:sectionLabel "Methods" ;'
+          ' ctkg:sectionText "..." .'),
+    C("sourcegraph-blank", "provenance", "SourceGraphShape",
+      add='[] a ctkg:SourceGraph ; rdfs:label "x" ;'
+          ' prov:generatedAtTime "2025-01-15T10:30:00Z"^^xsd:dateTime ;'
+          ' ctkg:sourceFile "f.txt" ;'
+          ' ctkg:sourceSha256 "0000000000000000000000000000000000000000000000000000000000000000" .'),
+    C("activity-blank", "provenance", "BuildActivityShape",
+      add='[] a ctkg:BuildActivity ; rdfs:label "x" .'),
+    C("software-blank", "provenance", "SoftwareShape",
+      add='[] a ctkg:Software ; rdfs:label "x" ; ctkg:softwareVersion "1" .'),
+
+    # --- Trial --------------------------------------------------------------------------
+    C("trial-no-label", "trial", "Trial-label", drop=':trial rdfs:label "TEST-01" .'),
+    C("trial-label-langstring", "trial", "Trial-label",
+      drop=':trial rdfs:label "TEST-01" .', add=':trial rdfs:label "TEST-01"@en .'),
+    C("trial-nct-short", "trial", "Trial-nctId", add=':trial ctkg:nctId "NCT0447142" .'),
+    C("trial-nct-lowercase", "trial", "Trial-nctId", add=':trial ctkg:nctId "nct04471428" .'),
+    C("trial-nct-twice", "trial", "Trial-nctId",
+      add=':trial ctkg:nctId "NCT04471428" , "NCT04471429" .'),
+    C("trial-registryid-empty", "trial", "Trial-registryId", add=':trial ctkg:registryId "" .'),
+    C("trial-acronym-twice", "trial", "Trial-acronym", add=':trial ctkg:acronym "A" , "B" .'),
+    C("trial-title-twice", "trial", "Trial-title", add=':trial ctkg:title "A" , "B" .'),
+    C("trial-phase-roman", "trial", "Trial-phase", add=':trial ctkg:phase "III" .'),
+    C("trial-phase-integer", "trial", "Trial-phase", add=":trial ctkg:phase 3 ."),
+    C("trial-randomized-string", "trial", "Trial-randomized",
+      drop=":trial ctkg:randomized true .", add=':trial ctkg:randomized "yes" .'),
+    C("trial-allocation-ratio-text", "trial", "Trial-allocationRatio",
+      add=':trial ctkg:allocationRatio "one to one" .'),
+    C("trial-blinding-twice", "trial", "Trial-blinding",
+      add=':trial ctkg:blinding "open-label" , "double-blind" .'),
+    C("trial-multicenter-string", "trial", "Trial-multicenter",
+      add=':trial ctkg:multicenter "true" .'),
+    C("trial-primary-met-twice", "trial", "Trial-primaryEndpointMet",
+      add=":trial ctkg:primaryEndpointMet true , false ."),
+    C("trial-nrandomized-decimal", "trial", "Trial-nRandomized",
+      drop=":trial ctkg:nRandomized 10 .", add=":trial ctkg:nRandomized 10.0 ."),
+    C("trial-nrandomized-negative", "trial",
+      ("Trial-nRandomizedRange", "Trial-nRandomizedMatchesArms"),
+      drop=":trial ctkg:nRandomized 10 .", add=":trial ctkg:nRandomized -10 ."),
+    C("trial-min-followup-integer", "trial", "Trial-minFollowUpMonths",
+      add=":trial ctkg:minFollowUpMonths 11 ."),
+    C("trial-median-followup-negative", "trial", "Trial-medianFollowUpMonths",
+      add=":trial ctkg:medianFollowUpMonths -1.5 ."),
+    C("trial-arm-untyped", "trial", "Trial-hasArm", add=":trial ctkg:hasArm :notAnArm ."),
+    C("trial-population-untyped", "trial", "Trial-hasPopulation",
+      add=":trial ctkg:hasPopulation :somebody ."),
+    C("trial-two-populations", "trial", "Trial-hasPopulation",
+      add=POPULATION + ':pop2 a ctkg:Population ; rdfs:label "p2" .'
+          " :trial ctkg:hasPopulation :pop , :pop2 ."),
+    C("trial-endpoint-untyped", "trial", "Trial-hasEndpoint", add=":trial ctkg:hasEndpoint :x ."),
+    C("trial-primary-endpoint-untyped", "trial", "Trial-primaryEndpoint",
+      add=":trial ctkg:primaryEndpoint :x ."),
+    C("trial-secondary-endpoint-untyped", "trial", "Trial-secondaryEndpoint",
+      add=":trial ctkg:secondaryEndpoint :x ."),
+    C("trial-result-untyped", "trial", "Trial-hasResult", add=":trial ctkg:hasResult :x ."),
+    C("trial-ae-untyped", "trial", "Trial-hasAdverseEventSummary",
+      add=":trial ctkg:hasAdverseEventSummary :x ."),
+    C("trial-registry-record-literal", "trial", "Trial-registryRecord",
+      add=':trial ctkg:registryRecord "https://clinicaltrials.gov/study/NCT04471428" .'),
+    C("randomized-one-arm", "trial", "Trial-randomizedHasTwoArms",
+      drop=":trial ctkg:hasArm :armB . :trial ctkg:nRandomized 10 .",
+      message="at least two arms"),
+    C("randomized-no-arm", "trial", "Trial-randomizedHasTwoArms",
+      drop=":trial ctkg:hasArm :armA , :armB .", message="at least two arms"),
+    C("randomized-no-primary-endpoint", "trial", "Trial-randomizedHasPrimaryEndpoint",
+      drop=":trial ctkg:primaryEndpoint :os .", message="primary endpoint"),
+    C("nrandomized-not-sum-of-arms", "trial", "Trial-nRandomizedMatchesArms",
+      drop=":trial ctkg:nRandomized 10 .", add=":trial ctkg:nRandomized 11 .",
+      message="11 patients randomised, but its arms add up to 10"),
+
+    # --- MentionedTrial ---------------------------------------------------------------------
+    C("mentioned-no-label", "mentioned", "MentionedTrial-label",
+      drop=':contact03 rdfs:label "CONTACT-03" .'),
+    C("mentioned-acronym-twice", "mentioned", "MentionedTrial-acronym",
+      add=':contact03 ctkg:acronym "CONTACT-3" .'),
+
+    # --- Arm ------------------------------------------------------------------------------------
+    C("arm-no-label", "trial", "Arm-label", drop=':armA rdfs:label "A" .'),
+    C("arm-two-labels", "trial", "Arm-label", add=':armA rdfs:label "arm A" .'),
+    C("arm-empty-label", "trial", "Arm-label",
+      drop=':armA rdfs:label "A" .', add=':armA rdfs:label "" .'),
+    C("arm-label-duplicate-in-trial", "trial", "Arm-labelUniqueInTrial",
+      drop=':armB rdfs:label "B" .', add=':armB rdfs:label "A" .',
+      message='also named "A"'),
+    C("arm-no-intervention", "trial", "Arm-hasIntervention", drop=":armA ctkg:hasIntervention :ivA ."),
+    C("arm-intervention-untyped", "trial", "Arm-hasIntervention",
+      add=":armA ctkg:hasIntervention :drugA ."),
+    C("arm-nrandomized-twice", "trial", ("Arm-nRandomized", "Trial-nRandomizedMatchesArms"),
+      add=":armA ctkg:nRandomized 6 ."),
+    C("arm-nrandomized-negative", "trial",
+      ("Arm-nRandomizedRange", "Trial-nRandomizedMatchesArms", "Arm-nSafetyNotAboveRandomized"),
+      drop=":armA ctkg:nRandomized 5 .", add=":armA ctkg:nRandomized -5 ."),
+    C("arm-nsafety-decimal", "trial", "Arm-nSafety",
+      drop=":armB ctkg:nSafety 4 .", add=":armB ctkg:nSafety 4.0 ."),
+    C("arm-nsafety-negative", "trial", "Arm-nSafetyRange",
+      drop=":armB ctkg:nSafety 4 .", add=":armB ctkg:nSafety -4 ."),
+    C("arm-role-unknown", "trial", "Arm-armRole",
+      drop=':armB ctkg:armRole "comparator" .', add=':armB ctkg:armRole "control" .'),
+    C("arm-order-zero", "trial", "Arm-armOrder", add=":armA ctkg:armOrder 0 ."),
+    C("arm-nsafety-above-nrandomized", "trial", "Arm-nSafetyNotAboveRandomized",
+      drop=":armB ctkg:nSafety 4 .", add=":armB ctkg:nSafety 6 .", message="safety population"),
+
+    # --- Intervention, Drug -------------------------------------------------------------------
+    C("intervention-no-label", "trial", "Intervention-label",
+      drop=':ivA rdfs:label "drug a 10 mg" .'),
+    C("intervention-no-drug", "trial", "Intervention-drug", drop=":ivA ctkg:drug :drugA ."),
+    C("intervention-two-drugs", "trial", "Intervention-drug", add=":ivA ctkg:drug :docetaxel ."),
+    C("intervention-drug-untyped", "trial", "Intervention-drug",
+      drop=":ivA ctkg:drug :drugA .", add=":ivA ctkg:drug :unknownDrug ."),
+    C("intervention-dose-integer", "trial", "Intervention-doseValue",
+      drop=":ivB ctkg:doseValue 75.0 .", add=":ivB ctkg:doseValue 75 ."),
+    C("intervention-dose-zero", "trial", "Intervention-doseValueRange",
+      drop=":ivB ctkg:doseValue 75.0 .", add=":ivB ctkg:doseValue 0.0 ."),
+    C("intervention-dose-negative", "trial", "Intervention-doseValueRange",
+      drop=":ivB ctkg:doseValue 75.0 .", add=":ivB ctkg:doseValue -75.0 ."),
+    C("intervention-unit-twice", "trial", "Intervention-doseUnit",
+      add=':ivB ctkg:doseUnit "mg" .'),
+    C("intervention-route-twice", "trial", "Intervention-route",
+      add=':ivB ctkg:route "intravenous" , "oral" .'),
+    C("intervention-frequency-integer", "trial", "Intervention-frequency",
+      add=":ivB ctkg:frequency 3 ."),
+    C("intervention-order-zero", "trial", "Intervention-interventionOrder",
+      add=":ivB ctkg:interventionOrder 0 ."),
+    C("drug-no-label", "trial", "Drug-label", drop=':drugA rdfs:label "drug a" .'),
+
+    # --- Condition, Population, Endpoint ------------------------------------------------------
+    C("condition-no-label", "population", "Condition-label",
+      drop=':nsclc rdfs:label "non-small cell lung cancer" .'),
+    C("condition-abbreviation-twice", "population", "Condition-abbreviation",
+      add=':nsclc ctkg:abbreviation "NSCLC." .'),
+    C("population-no-label", "population", "Population-label",
+      drop=':pop rdfs:label "metastatic NSCLC" .'),
+    C("population-condition-untyped", "population", "Population-condition",
+      add=":pop ctkg:condition :x ."),
+    C("population-stage-twice", "population", "Population-diseaseStage",
+      add=':pop ctkg:diseaseStage "advanced" .'),
+    C("population-line-twice", "population", "Population-lineOfTherapy",
+      add=':pop ctkg:lineOfTherapy "first-line" , "second-line" .'),
+    C("population-setting-twice", "population", "Population-setting",
+      add=':pop ctkg:setting "a" , "b" .'),
+    C("endpoint-no-label", "trial", "Endpoint-label", drop=':os rdfs:label "overall survival" .'),
+    C("endpoint-abbreviation-twice", "trial", "Endpoint-abbreviation",
+      add=':os ctkg:abbreviation "O.S." .'),
+
+    # --- Result ------------------------------------------------------------------------------
+    C("result-no-label", "results", "Result-label", drop=':hr rdfs:label "OS hazard ratio, A vs B" .'),
+    C("result-no-endpoint", "results", "Result-endpoint", drop=":median ctkg:endpoint :os ."),
+    C("result-endpoint-untyped", "results", "Result-endpoint",
+      drop=":median ctkg:endpoint :os .", add=":median ctkg:endpoint :x ."),
+    C("result-no-statistic", "results", "Result-statistic",
+      drop=':nr ctkg:statistic "median" .'),
+    C("result-two-statistics", "results", "Result-statistic", add=':median ctkg:statistic "mean" .'),
+    C("result-statistic-unknown", "results", "Result-statistic",
+      drop=':hr ctkg:statistic "hazard_ratio" .', add=':hr ctkg:statistic "HR" .'),
+    C("result-arm-untyped", "results", "Result-arm", add=":nr ctkg:arm :x ."),
+    C("result-two-arms", "results", "Result-arm", add=":nr ctkg:arm :armA , :armB ."),
+    C("result-estimate-twice", "results", "Result-estimate", add=":median ctkg:estimate 10.8 ."),
+    C("result-estimate-double", "results", "Result-estimate",
+      drop=":hr ctkg:estimate 0.88 .", add=":hr ctkg:estimate 8.8E-1 ."),
+    C("result-not-reached-string", "results", "Result-estimateNotReached",
+      add=':median ctkg:estimateNotReached "false" .'),
+    C("result-no-estimate", "results", "Result-estimateOrNotReached",
+      drop=":median ctkg:estimate 10.7 .", message="not reached"),
+    C("result-not-reached-false-no-estimate", "results", "Result-estimateOrNotReached",
+      drop=":nr ctkg:estimateNotReached true .", add=":nr ctkg:estimateNotReached false ."),
+    C("result-estimate-and-not-reached", "results", "Result-estimateExclusive",
+      add=":median ctkg:estimateNotReached true .", message="estimate (10.7)"),
+    C("result-cilower-twice", "results", "Result-ciLower", add=":hr ctkg:ciLower 0.69 ."),
+    C("result-ciupper-double", "results", "Result-ciUpper",
+      drop=":median ctkg:ciUpper 12.3 .", add=":median ctkg:ciUpper 1.23E1 ."),
+    # a non-numeric bound breaks the datatype rule and, being incomparable, the order rule
+    C("result-ciupper-text", "results", ("Result-ciUpper", "Result-ciLowerNotAboveUpper"),
+      drop=":median ctkg:ciUpper 12.3 .", add=':median ctkg:ciUpper "NR" .'),
+    C("ci-lower-above-upper", "results", "Result-ciLowerNotAboveUpper",
+      drop=":nr ctkg:ciUpperNotReached true .", add=":nr ctkg:ciUpper 13.1 ."),
+    C("estimate-below-ci-lower", "results", "Result-estimateNotBelowCiLower",
+      drop=":hr ctkg:estimate 0.88 .", add=":hr ctkg:estimate 0.60 .",
+      message="lower confidence bound (0.68) must not exceed the point estimate (0.6"),
+    C("estimate-above-ci-upper", "results", "Result-estimateNotAboveCiUpper",
+      drop=":hr ctkg:estimate 0.88 .", add=":hr ctkg:estimate 1.20 .",
+      message="must not exceed the upper confidence bound (1.16)"),
+    C("ci-all-inverted", "results",
+      ("Result-ciLowerNotAboveUpper", "Result-estimateNotBelowCiLower",
+       "Result-estimateNotAboveCiUpper"),
+      drop=":hr ctkg:ciLower 0.68 . :hr ctkg:ciUpper 1.16 .",
+      add=":hr ctkg:ciLower 1.16 ; ctkg:ciUpper 0.68 ."),
+    C("result-cilower-not-reached-twice", "results", "Result-ciLowerNotReached",
+      drop=":hr ctkg:ciLower 0.68 .", add=":hr ctkg:ciLowerNotReached true , false ."),
+    C("result-ciupper-not-reached-string", "results", "Result-ciUpperNotReached",
+      drop=":nr ctkg:ciUpperNotReached true .", add=':nr ctkg:ciUpperNotReached "NR" .'),
+    C("result-cilower-and-not-reached", "results", "Result-ciLowerExclusive",
+      add=":nr ctkg:ciLowerNotReached true .", message="lower confidence bound (14.2)"),
+    C("result-ciupper-and-not-reached", "results", "Result-ciUpperExclusive",
+      add=":median ctkg:ciUpperNotReached true .", message="upper confidence bound (12.3)"),
+    C("result-cilevel-integer", "results", "Result-ciLevel",
+      drop=":hr ctkg:ciLevel 95.0 .", add=":hr ctkg:ciLevel 95 ."),
+    C("result-cilevel-100", "results", "Result-ciLevelRange",
+      drop=":hr ctkg:ciLevel 95.0 .", add=":hr ctkg:ciLevel 100.0 ."),
+    C("result-cilevel-fraction-ok", "results", (),
+      drop=":hr ctkg:ciLevel 95.0 .", add=":hr ctkg:ciLevel 97.5 ."),
+    C("result-pvalue-twice", "results", "Result-pValue", add=":hr ctkg:pValue 0.37 ."),
+    C("result-pvalue-above-1", "results", "Result-pValueRange",
+      drop=":hr ctkg:pValue 0.3668 .", add=":hr ctkg:pValue 3.668 ."),
+    C("result-pvalue-negative", "results", "Result-pValueRange",
+      drop=":hr ctkg:pValue 0.3668 .", add=":hr ctkg:pValue -0.01 ."),
+    C("result-pvalue-bounds-ok", "results", (),
+      drop=":hr ctkg:pValue 0.3668 .", add=":hr ctkg:pValue 1.0 . :median ctkg:pValue 0.0 ."),
+    C("result-pqualifier-twice", "results", "Result-pValueQualifier",
+      add=':hr ctkg:pValueQualifier "<" , "=" .'),
+    C("result-unit-twice", "results", "Result-unit", add=':median ctkg:unit "week" .'),
+    C("result-percent-above-100", "results", "Result-percentEstimateRange",
+      add=':r12 a ctkg:ArmResult ; rdfs:label "12-month OS rate" ; ctkg:endpoint :os ;'
+          ' ctkg:statistic "rate" ; ctkg:arm :armA ; ctkg:unit "percent" ;'
+          ' ctkg:estimate 120.0 .',
+      message="between 0 and 100"),
+    C("result-percent-in-range-ok", "results", (),
+      add=':r12 a ctkg:ArmResult ; rdfs:label "12-month OS rate" ; ctkg:endpoint :os ;'
+          ' ctkg:statistic "rate" ; ctkg:arm :armA ; ctkg:unit "percent" ;'
+          ' ctkg:estimate 100.0 ; ctkg:timepoint "12 months" .'),
+    C("result-timepoint-twice", "results", "Result-timepoint",
+      add=':median ctkg:timepoint "6 months" , "12 months" .'),
+    C("result-subgroup-integer", "results", "Result-subgroup", add=":median ctkg:subgroup 65 ."),
+
+    # --- ArmResult, Comparison ----------------------------------------------------------------
+    C("armresult-no-arm", "results", "ArmResult-arm", drop=":median ctkg:arm :armA ."),
+    C("armresult-two-arms", "results", ("ArmResult-arm", "Result-arm"),
+      add=":median ctkg:arm :armB ."),
+    C("armresult-with-comparator", "results", "ArmResult-noComparatorArm",
+      add=":median ctkg:comparatorArm :armB ."),
+    C("comparison-no-arm", "results", "Comparison-arm", drop=":hr ctkg:arm :armA ."),
+    C("comparison-two-arms", "results", ("Comparison-arm", "Result-arm"),
+      drop=":hr ctkg:comparatorArm :armB .",
+      add=":hr ctkg:arm :armB . :hr ctkg:comparatorArm :armC ."
+          ' :armC a ctkg:Arm ; rdfs:label "C" ; ctkg:hasIntervention :ivB .'),
+    C("comparison-no-comparator", "results", "Comparison-comparatorArm",
+      drop=":hr ctkg:comparatorArm :armB ."),
+    C("comparison-two-comparators", "results", "Comparison-comparatorArm",
+      add=":hr ctkg:comparatorArm :armC ."
+          ' :armC a ctkg:Arm ; rdfs:label "C" ; ctkg:hasIntervention :ivB .'),
+    C("comparison-comparator-untyped", "results", "Comparison-comparatorArm",
+      drop=":hr ctkg:comparatorArm :armB .", add=":hr ctkg:comparatorArm :placebo ."),
+    C("comparison-arm-vs-itself", "results", "Comparison-armsDiffer",
+      drop=":hr ctkg:comparatorArm :armB .", add=":hr ctkg:comparatorArm :armA ."),
+    C("comparison-stratified-string", "results", "Comparison-stratified",
+      drop=":hr ctkg:stratified true .", add=':hr ctkg:stratified "stratified" .'),
+
+    # --- AdverseEventSummary ------------------------------------------------------------------
+    C("ae-no-label", "ae", "AdverseEventSummary-label", drop=':ae rdfs:label "serious AEs, B" .'),
+    C("ae-no-arm", "ae", "AdverseEventSummary-arm", drop=":ae ctkg:arm :armB ."),
+    C("ae-arm-untyped", "ae", "AdverseEventSummary-arm",
+      drop=":ae ctkg:arm :armB .", add=":ae ctkg:arm :x ."),
+    C("ae-no-category", "ae", "AdverseEventSummary-aeCategory",
+      drop=':ae ctkg:aeCategory "serious" .'),
+    C("ae-two-categories", "ae", "AdverseEventSummary-aeCategory",
+      add=':ae ctkg:aeCategory "grade 3-4" .'),
+    C("ae-term-twice", "ae", "AdverseEventSummary-aeTerm",
+      add=':ae ctkg:aeTerm "neutropenia" , "anaemia" .'),
+    C("ae-no-treatment-related", "ae", "AdverseEventSummary-treatmentRelated",
+      drop=":ae ctkg:treatmentRelated false ."),
+    C("ae-treatment-related-string", "ae", "AdverseEventSummary-treatmentRelated",
+      drop=":ae ctkg:treatmentRelated false .", add=':ae ctkg:treatmentRelated "no" .'),
+    C("ae-count-decimal", "ae", "AdverseEventSummary-count",
+      drop=":ae ctkg:count 58 .", add=":ae ctkg:count 58.0 ."),
+    C("ae-count-negative", "ae", "AdverseEventSummary-countRange",
+      drop=":ae ctkg:count 58 . :ae ctkg:percent 34.7 .", add=":ae ctkg:count -1 ."),
+    C("ae-percent-twice", "ae", "AdverseEventSummary-percent",
+      drop=":ae ctkg:count 58 .", add=":ae ctkg:percent 34.8 ."),
+    C("ae-percent-above-100", "ae", "AdverseEventSummary-percentRange",
+      drop=":ae ctkg:count 58 . :ae ctkg:percent 34.7 .", add=":ae ctkg:percent 120.0 ."),
+    C("ae-percent-negative", "ae", "AdverseEventSummary-percentRange",
+      drop=":ae ctkg:count 58 . :ae ctkg:percent 34.7 .", add=":ae ctkg:percent -0.5 ."),
+    C("ae-n-analysed-decimal", "ae", "AdverseEventSummary-nAnalysed",
+      drop=":ae ctkg:nAnalysed 167 .", add=":ae ctkg:nAnalysed 167.0 ."),
+    C("ae-n-analysed-negative", "ae", "AdverseEventSummary-nAnalysedRange",
+      drop=":ae ctkg:count 58 . :ae ctkg:nAnalysed 167 .", add=":ae ctkg:nAnalysed -167 ."),
+    C("ae-neither-count-nor-percent", "ae", "AdverseEventSummary-countOrPercent",
+      drop=":ae ctkg:count 58 . :ae ctkg:percent 34.7 ."),
+    C("ae-percent-only-ok", "ae", (), drop=":ae ctkg:count 58 ."),
+    C("ae-count-only-ok", "ae", (), drop=":ae ctkg:percent 34.7 . :ae ctkg:nAnalysed 167 ."),
+    C("ae-count-above-n-analysed", "ae", "AdverseEventSummary-countNotAboveAnalysed",
+      drop=":ae ctkg:count 58 . :ae ctkg:percent 34.7 .", add=":ae ctkg:count 168 ."),
+    C("ae-count-equals-n-analysed-ok", "ae", (),
+      drop=":ae ctkg:count 58 . :ae ctkg:percent 34.7 .",
+      add=":ae ctkg:count 167 ; ctkg:percent 100.0 ."),
+    # percent plausibility (58/167 = 34.73%)
+    C("ae-percent-one-decimal-off", "ae", "AdverseEventSummary-percentMatchesCount",
+      drop=":ae ctkg:percent 34.7 .", add=":ae ctkg:percent 34.8 .",
+      message="58 of 167 patients is not 34.8%"),
+    C("ae-percent-far-off", "ae", "AdverseEventSummary-percentMatchesCount",
+      drop=":ae ctkg:percent 34.7 .", add=":ae ctkg:percent 43.7 .",
+      message="58 of 167 patients is not 43.7%"),
+    C("ae-percent-integer-ok", "ae", (),
+      drop=":ae ctkg:percent 34.7 .", add=':ae ctkg:percent "35"^^xsd:decimal .'),
+    C("ae-percent-integer-off", "ae", "AdverseEventSummary-percentMatchesCount",
+      drop=":ae ctkg:percent 34.7 .", add=':ae ctkg:percent "34"^^xsd:decimal .'),
+    C("ae-percent-two-decimals-ok", "ae", (),
+      drop=":ae ctkg:percent 34.7 .", add=":ae ctkg:percent 34.73 ."),
+    C("ae-percent-two-decimals-off", "ae", "AdverseEventSummary-percentMatchesCount",
+      drop=":ae ctkg:percent 34.7 .", add=":ae ctkg:percent 34.70 ."),
+    # 10/167 = 5.99%, printed "6.0", which a store may give back as "6"
+    C("ae-percent-canonicalised-ok", "ae", (),
+      drop=":ae ctkg:count 58 . :ae ctkg:percent 34.7 .",
+      add=':ae ctkg:count 10 ; ctkg:percent "6"^^xsd:decimal .'),
+    C("ae-percent-zero-analysed-no-warning", "ae", (),
+      drop=":ae ctkg:count 58 . :ae ctkg:percent 34.7 . :ae ctkg:nAnalysed 167 .",
+      add=":ae ctkg:count 0 ; ctkg:percent 0.0 ; ctkg:nAnalysed 0 ."),
+
+    # --- Publication, AbstractSection -----------------------------------------------------------
+    C("pub-no-label", "publication", "Publication-label", drop=':pub2 rdfs:label "a similar article" .'),
+    C("pub-pmid-prefixed", "publication", "Publication-pmid",
+      drop=':pub2 ctkg:pmid "33316104" .', add=':pub2 ctkg:pmid "PMID:33316104" .'),
+    C("pub-pmid-too-long", "publication", "Publication-pmid",
+      drop=':pub2 ctkg:pmid "33316104" .', add=':pub2 ctkg:pmid "1234567890" .'),
+    C("pub-pmid-integer", "publication", "Publication-pmid",
+      drop=':pub2 ctkg:pmid "33316104" .', add=":pub2 ctkg:pmid 33316104 ."),
+    C("pub-two-pmids", "publication", "Publication-pmid", add=':pub2 ctkg:pmid "33930176" .'),
+    C("pub-pmcid-digits-only", "publication", "Publication-pmcid",
+      add=':pub2 ctkg:pmcid "11227305" .'),
+    C("pub-two-pmcids", "publication", "Publication-pmcid", add=':pub ctkg:pmcid "PMC1" .'),
+    C("pub-doi-url", "publication", "Publication-doi",
+      add=':pub2 ctkg:doi "https://doi.org/10.1002/14651858.CD013257.pub2" .'),
+    C("pub-doi-short-registrant", "publication", "Publication-doi",
+      add=':pub2 ctkg:doi "10.100/abc" .'),
+    C("pub-doi-with-space", "publication", "Publication-doi",
+      add=':pub2 ctkg:doi "10.1002/14651858 CD013257" .'),
+    C("pub-two-dois", "publication", "Publication-doi",
+      add=':pub ctkg:doi "10.1200/JCO.23.99999" .'),
+    C("pub-title-twice", "publication", "Publication-title", add=':pub ctkg:title "A" , "B" .'),
+    C("pub-journal-twice", "publication", "Publication-journal",
+      add=':pub ctkg:journal "J Clin Oncol" , "JCO" .'),
+    C("pub-date-typed", "publication", "Publication-publicationDate",
+      add=':pub ctkg:publicationDate "2024-03-29"^^xsd:date .'),
+    C("pub-year-string", "publication", "Publication-publicationYear",
+      add=':pub ctkg:publicationYear "2024" .'),
+    C("pub-epub-typed", "publication", "Publication-epubDate",
+      add=':pub ctkg:epubDate "2024-03-29"^^xsd:date .'),
+    C("pub-volume-integer", "publication", "Publication-volume", add=":pub ctkg:volume 42 ."),
+    C("pub-issue-twice", "publication", "Publication-issue", add=':pub ctkg:issue "1" , "2" .'),
+    C("pub-pages-twice", "publication", "Publication-pages",
+      add=':pub ctkg:pages "1-10" , "11-20" .'),
+    C("pub-authors-iri", "publication", "Publication-authors", add=":pub ctkg:authors :someone ."),
+    C("pub-citation-langstring", "publication", "Publication-citationText",
+      add=':pub ctkg:citationText "Herbst RS, ..."@en .'),
+    C("pub-free-pmc-string", "publication", "Publication-freePmcArticle",
+      add=':pub ctkg:freePmcArticle "Free PMC article" .'),
+    C("pub-type-empty", "publication", "Publication-publicationType",
+      add=':pub ctkg:publicationType "" .'),
+    C("pub-updated-twice", "publication", "Publication-updated",
+      add=":pub ctkg:updated true , false ."),
+    C("pub-coi-twice", "publication", "Publication-conflictOfInterest",
+      add=':pub ctkg:conflictOfInterest "a" , "b" .'),
+    C("pub-reports-untyped", "publication", "Publication-reportsTrial",
+      add=":pub ctkg:reportsTrial :x ."),
+    C("pub-mentions-full-trial", "publication", "Publication-mentionsTrial",
+      add=TRIAL + " :pub ctkg:mentionsTrial :trial ."),
+    C("pub-similar-untyped", "publication", "Publication-similarTo",
+      add=":pub ctkg:similarTo :x ."),
+    C("pub-updated-in-untyped", "publication", "Publication-updatedIn",
+      add=":pub2 ctkg:updatedIn :x ."),
+    C("pub-cites-literal", "publication", "Publication-cites",
+      add=':pub cito:cites "Herbst RS et al. Nature 2018" .'),
+    C("pub-cited-by-untyped", "publication", "Publication-isCitedBy",
+      add=":pub cito:isCitedBy :x ."),
+    C("pub-section-untyped", "publication", "Publication-hasAbstractSection",
+      add=":pub ctkg:hasAbstractSection :x ."),
+    C("pub-pubmed-record-literal", "publication", "Publication-pubmedRecord",
+      add=':pub2 ctkg:pubmedRecord "https://pubmed.ncbi.nlm.nih.gov/33316104/" .'),
+    C("pub-two-pmc-records", "publication", "Publication-pmcRecord",
+      add=":pub ctkg:pmcRecord <https://www.ncbi.nlm.nih.gov/pmc/articles/PMC1/> ,"
+          " <https://www.ncbi.nlm.nih.gov/pmc/articles/PMC2/> ."),
+    C("pub-doi-record-literal", "publication", "Publication-doiRecord",
+      add=':pub ctkg:doiRecord "10.1200/JCO.23.02166" .'),
+    C("section-no-label", "publication", "AbstractSection-label",
+      drop=':sec1 rdfs:label "Purpose" .'),
+    C("section-no-heading", "publication", "AbstractSection-sectionLabel",
+      drop=':sec1 ctkg:sectionLabel "Purpose" .'),
+    C("section-no-text", "publication", "AbstractSection-sectionText",
+      drop=':sec1 ctkg:sectionText "Although checkpoint inhibitors..." .'),
+    C("section-order-zero", "publication", "AbstractSection-sectionOrder",
+      drop=":sec1 ctkg:sectionOrder 1 .", add=":sec1 ctkg:sectionOrder 0 ."),
+
+    # --- SourceGraph, BuildActivity, Software ---------------------------------------------------
+    C("graph-no-label", "provenance", "SourceGraph-label",
+      drop=':graph rdfs:label "what contact-01.pubmed.txt says" .'),
+    C("graph-no-time", "provenance", "SourceGraph-generatedAtTime",
+      drop=':graph prov:generatedAtTime "2025-01-15T10:30:00Z"^^xsd:dateTime .'),
+    C("graph-time-date-only", "provenance", "SourceGraph-generatedAtTime",
+      drop=':graph prov:generatedAtTime "2025-01-15T10:30:00Z"^^xsd:dateTime .',
+      add=':graph prov:generatedAtTime "2025-01-15"^^xsd:date .'),
+    C("graph-time-plain-string", "provenance", "SourceGraph-generatedAtTime",
+      drop=':graph prov:generatedAtTime "2025-01-15T10:30:00Z"^^xsd:dateTime .',
+      add=':graph prov:generatedAtTime "2025-01-15T10:30:00Z" .'),
+    C("graph-sha-uppercase", "provenance", "SourceGraph-sourceSha256",
+      drop=':graph ctkg:sourceSha256'
+           ' "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08" .',
+      add=':graph ctkg:sourceSha256'
+          ' "9F86D081884C7D659A2FEAA0C55AD015A3BF4F1B2B0B822CD15D6C15B0F00A08" .'),
+    C("graph-sha-short", "provenance", "SourceGraph-sourceSha256",
+      drop=':graph ctkg:sourceSha256'
+           ' "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08" .',
+      add=':graph ctkg:sourceSha256 "9f86d081884c7d659a2feaa0c55ad015" .'),
+    C("graph-no-sha", "provenance", "SourceGraph-sourceSha256",
+      drop=':graph ctkg:sourceSha256'
+           ' "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08" .'),
+    C("graph-two-files", "provenance", "SourceGraph-sourceFile",
+      add=':graph ctkg:sourceFile "other.txt" .'),
+    C("graph-derived-from-literal", "provenance", "SourceGraph-wasDerivedFrom",
+      add=':graph prov:wasDerivedFrom "https://pubmed.ncbi.nlm.nih.gov/38552197/" .'),
+    C("graph-generated-by-untyped", "provenance", "SourceGraph-wasGeneratedBy",
+      drop=":graph prov:wasGeneratedBy :run .", add=":graph prov:wasGeneratedBy :x ."),
+    C("activity-no-label", "provenance", "BuildActivity-label",
+      drop=':run rdfs:label "ctkg build" .'),
+    C("activity-start-string", "provenance", "BuildActivity-startedAtTime",
+      drop=':run prov:startedAtTime "2025-01-15T10:29:58Z"^^xsd:dateTime .',
+      add=':run prov:startedAtTime "yesterday" .'),
+    C("activity-agent-untyped", "provenance", "BuildActivity-wasAssociatedWith",
+      add=":run prov:wasAssociatedWith :someone ."),
+    C("software-no-label", "provenance", "Software-label", drop=':ctkg rdfs:label "ctkg 0.1.0" .'),
+    C("software-no-version", "provenance", "Software-softwareVersion",
+      drop=':ctkg ctkg:softwareVersion "0.1.0" .'),
+
+    # --- things that must conform -------------------------------------------------------------
+    C("mentioned-trial-needs-no-arms-or-endpoints", "mentioned", ()),
+    C("non-randomized-single-arm-trial-ok", "trial", (),
+      drop=":trial ctkg:randomized true . :trial ctkg:hasArm :armB ."
+           " :trial ctkg:primaryEndpoint :os . :trial ctkg:nRandomized 10 .",
+      add=":trial ctkg:randomized false ; ctkg:nRandomized 5 ."),
+    C("randomized-unknown-is-not-checked", "trial", (),
+      drop=":trial ctkg:randomized true . :trial ctkg:hasArm :armB ."
+           " :trial ctkg:nRandomized 10 ."),
+    C("same-arm-label-in-two-trials-ok", "trial", (),
+      add=':trial2 a ctkg:Trial ; rdfs:label "TEST-02" ; ctkg:hasArm :armC .'
+          ' :armC a ctkg:Arm ; rdfs:label "A" ; ctkg:hasIntervention :ivA .'),
+    C("arm-sum-not-checked-when-an-arm-lacks-n", "trial", (),
+      drop=":armB ctkg:nRandomized 5 . :armB ctkg:nSafety 4 ."),
+    C("nsafety-equal-nrandomized-ok", "trial", (),
+      drop=":armB ctkg:nSafety 4 .", add=":armB ctkg:nSafety 5 ."),
+    # string comparison would say "9.5" > "10.7"; numbers must be compared as numbers
+    C("ci-compared-numerically", "results", (),
+      drop=":median ctkg:ciLower 8.8 . :median ctkg:ciUpper 12.3 .",
+      add=":median ctkg:ciLower 9.5 ; ctkg:ciUpper 100.2 ."),
+    C("ci-canonical-decimal-ok", "results", (),
+      drop=":median ctkg:ciUpper 12.3 .", add=':median ctkg:ciUpper "13"^^xsd:decimal .'),
+    C("estimate-equal-to-bounds-ok", "results", (),
+      drop=":median ctkg:ciLower 8.8 . :median ctkg:ciUpper 12.3 .",
+      add=":median ctkg:ciLower 10.70 ; ctkg:ciUpper 10.7 ."),
+    C("base-iri-independent", "trial", (),
+      add='<urn:x-other:trial> a ctkg:Trial ; rdfs:label "OTHER" .'),
+]
+
+
+def _case_ids(cases):
+    ids = [c.id for c in cases]
+    assert len(ids) == len(set(ids)), "duplicate case ids"
+    return ids
+
+
+# ------------------------------------------------------------------------------------------
+# Tests
+# ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", sorted(BASES))
+def test_base_graph_conforms_without_any_result(shapes, name):
+    graph = parse(BASES[name])
+    conforms, findings = validate(graph, shapes)
+    assert findings == []
+    assert conforms is True
+
+
+def test_bases_instantiate_every_class():
+    types = set()
+    for ttl in BASES.values():
+        types |= set(parse(ttl).objects(None, RDF.type))
+    assert {CTKG[c] for c in SPEC_CLASSES} <= types
+
+
+@pytest.mark.parametrize("case", CASES, ids=_case_ids(CASES))
+def test_case(shapes, case):
+    graph = build(case)
+    conforms, findings = validate(graph, shapes)
+    reported = {f.shape for f in findings}
+    assert reported == set(case.expect), [(f.shape, f.messages) for f in findings]
+
+    if not case.expect:
+        assert conforms is True
+        return
+
+    assert conforms is False
+    for finding in findings:
+        expected = SH.Warning if finding.shape in WARNING_SHAPES else SH.Violation
+        assert finding.severity == expected, finding
+        # one message, in words, with every {?var} placeholder filled in
+        assert len(finding.messages) == 1, finding
+        assert finding.messages[0] and "{" not in finding.messages[0], finding
+    if case.message:
+        assert any(case.message in m for f in findings for m in f.messages), findings
+
+    # Warnings alone must not make the graph non-conforming once warnings are allowed;
+    # a single violation beside them must.  (Violation-only graphs: see
+    # test_violations_are_not_excused_by_allow_warnings.)
+    if any(f.severity == SH.Warning for f in findings):
+        conforms_allowing_warnings, _ = validate(graph, shapes, allow_warnings=True)
+        only_warnings = all(f.severity == SH.Warning for f in findings)
+        assert conforms_allowing_warnings is only_warnings
+
+
+@pytest.mark.parametrize(
+    "case_id", ["trial-blank", "randomized-no-primary-endpoint", "ae-count-above-n-analysed"]
+)
+def test_violations_are_not_excused_by_allow_warnings(shapes, case_id):
+    case = next(c for c in CASES if c.id == case_id)
+    conforms, findings = validate(build(case), shapes, allow_warnings=True)
+    assert conforms is False
+    assert findings and all(f.severity == SH.Violation for f in findings)
+
+
+def test_sparql_rules_report_their_constraint(shapes):
+    """A SPARQL rule's result names both its property shape and its SPARQL constraint."""
+    sparql_shapes = {
+        str(s)[len(str(CTKGSH)):]: c for s, c in shapes.subject_objects(SH.sparql)
+    }
+    assert sparql_shapes, "no SPARQL constraints found"
+    seen = set()
+    for case in CASES:
+        hits = [s for s in case.expect if s in sparql_shapes]
+        if not hits:
+            continue
+        _, findings = validate(build(case), shapes)
+        for finding in findings:
+            if finding.shape in sparql_shapes:
+                assert finding.constraint == sparql_shapes[finding.shape]
+                seen.add(finding.shape)
+    assert seen == set(sparql_shapes)
+
+
+def test_every_class_has_a_node_shape(shapes):
+    for name in SPEC_CLASSES:
+        shape = CTKGSH[f"{name}Shape"]
+        assert (shape, RDF.type, SH.NodeShape) in shapes, name
+        assert (shape, SH.targetClass, CTKG[name]) in shapes, name
+    # Result's own shape also covers its subclasses (no ontology is loaded with the data)
+    for sub in ("ArmResult", "Comparison"):
+        assert (CTKGSH.ResultShape, SH.targetClass, CTKG[sub]) in shapes
+
+
+def test_every_ctkg_instance_must_be_an_iri(shapes):
+    iri_checked = set()
+    for shape in shapes.subjects(SH.nodeKind, SH.IRI):
+        if (shape, RDF.type, SH.NodeShape) in shapes:
+            iri_checked |= set(shapes.objects(shape, SH.targetClass))
+    assert {CTKG[c] for c in SPEC_CLASSES} <= iri_checked
+
+
+def test_every_rule_has_exactly_one_message(shapes):
+    for node_shape in shapes.subjects(RDF.type, SH.NodeShape):
+        has_own_constraint = (node_shape, SH.nodeKind, None) in shapes
+        messages = list(shapes.objects(node_shape, SH.message))
+        assert len(messages) == (1 if has_own_constraint else 0), node_shape
+        assert (node_shape, SH.sparql, None) not in shapes, node_shape
+        for prop in shapes.objects(node_shape, SH.property):
+            assert isinstance(prop, URIRef), f"unnamed property shape in {node_shape}"
+            own = list(shapes.objects(prop, SH.message))
+            sparql = list(shapes.objects(prop, SH.sparql))
+            if sparql:
+                assert own == [], prop
+                for constraint in sparql:
+                    assert len(list(shapes.objects(constraint, SH.message))) == 1, constraint
+            else:
+                assert len(own) == 1, prop
+
+
+def test_every_shape_has_a_violating_case(shapes):
+    named = set()
+    for node_shape in shapes.subjects(RDF.type, SH.NodeShape):
+        if (node_shape, SH.nodeKind, None) in shapes:
+            named.add(node_shape)
+        named |= set(shapes.objects(node_shape, SH.property))
+    named = {str(s)[len(str(CTKGSH)):] for s in named}
+    covered = {shape for case in CASES for shape in case.expect}
+    assert named - covered == set(), "rules without a violating test"
+    assert covered - named == set(), "tests expecting rules that do not exist"
+
+
+def test_warning_rules_are_warnings(shapes):
+    declared = {
+        str(s)[len(str(CTKGSH)):] for s in shapes.subjects(SH.severity, SH.Warning)
+    }
+    assert declared == WARNING_SHAPES
+    assert not set(shapes.subjects(SH.severity, SH.Info))
+
+
+def test_contact01_graph_conforms(shapes):
+    graph = Graph().parse(FIXTURES / "contact-01.ttl", format="turtle")
+    for name in SPEC_CLASSES:
+        if name != "Result":  # the mapping emits the subclasses ArmResult and Comparison
+            assert (None, RDF.type, CTKG[name]) in graph, f"fixture lacks a {name}"
+    conforms, findings = validate(graph, shapes)
+    assert findings == []
+    assert conforms is True
+
+
+def test_contact01_graph_with_errors_is_reported(shapes):
+    """The same graph with a typo in the hazard ratio and in an AE percent."""
+    graph = Graph().parse(FIXTURES / "contact-01.ttl", format="turtle")
+    t = Namespace("https://w3id.org/ctkg/id/trial/nct04471428/")
+    hr = t["result/overall-survival/hazard_ratio/atezolizumab-cabozantinib/vs/docetaxel"]
+    ae = t["ae/docetaxel/serious/any-cause"]
+    graph.set((hr, CTKG.estimate, Literal(Decimal("8.8"))))  # lost decimal point
+    graph.set((ae, CTKG.percent, Literal(Decimal("43.7"))))  # transposed digits
+    conforms, findings = validate(graph, shapes)
+    assert conforms is False
+    assert {(f.shape, f.focus, f.severity) for f in findings} == {
+        ("Result-estimateNotAboveCiUpper", hr, SH.Violation),
+        ("AdverseEventSummary-percentMatchesCount", ae, SH.Warning),
+    }
