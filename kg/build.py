@@ -65,7 +65,9 @@ def build(
         doc = prepare(path, base)
         if doc.report.violations and not allow_invalid:
             lines = "\n  ".join(str(f) for f in doc.report.violations)
-            raise BuildError(f"{path}: the graph breaks {len(doc.report.violations)} shape rule(s), nothing loaded:\n  {lines}")
+            raise BuildError(
+                f"{path}: the graph breaks {len(doc.report.violations)} shape rule(s), nothing loaded:\n  {lines}"
+            )
         result.documents.append(doc)
     replace_graphs(store, [(d.graph_iri, d.graph) for d in result.documents])
     return result

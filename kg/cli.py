@@ -15,7 +15,8 @@ EXAMPLE = "contact-01.pubmed.txt"
 
 def _store_option(p: argparse.ArgumentParser) -> None:
     p.add_argument(
-        "--store", metavar="DIR",
+        "--store",
+        metavar="DIR",
         help="store folder (default: $CTKG_STORE or ~/.local/share/ctkg/store)",
     )
 
@@ -29,12 +30,16 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("example", help="build the bundled CONTACT-01 example, validate it, print a summary")
     _store_option(p)
-    p.add_argument("--base", help="base IRI for instance data (default: $CTKG_BASE_IRI or https://w3id.org/ctkg/id/)")
+    p.add_argument(
+        "--base", help="base IRI for instance data (default: $CTKG_BASE_IRI or https://w3id.org/ctkg/id/)"
+    )
 
     p = sub.add_parser("build", help="parse, map, validate and load documents (all or nothing)")
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="PubMed page text files")
     _store_option(p)
-    p.add_argument("--base", help="base IRI for instance data (default: $CTKG_BASE_IRI or https://w3id.org/ctkg/id/)")
+    p.add_argument(
+        "--base", help="base IRI for instance data (default: $CTKG_BASE_IRI or https://w3id.org/ctkg/id/)"
+    )
     p.add_argument("--allow-invalid", action="store_true", help="load graphs that break shape rules")
 
     p = sub.add_parser("validate", help="validate every source graph in the store against the shapes")
@@ -83,8 +88,11 @@ def _build(args: argparse.Namespace) -> int:
     for d in result.documents:
         for f in d.report.findings:
             print(f"  {d.path}: {f}", file=sys.stderr)
-        print(f"loaded {d.path}: {len(d.graph)} triples into <{d.graph_iri}>"
-              f" ({len(d.report.violations)} violations, {len(d.report.warnings)} warnings)", file=sys.stderr)
+        print(
+            f"loaded {d.path}: {len(d.graph)} triples into <{d.graph_iri}>"
+            f" ({len(d.report.violations)} violations, {len(d.report.warnings)} warnings)",
+            file=sys.stderr,
+        )
     return 0
 
 
@@ -168,8 +176,10 @@ def _example(args: argparse.Namespace) -> int:
     with open_store(args.store) as store:
         doc = build([path], store, base=args.base).documents[0]
         print(f"Built {Path(path).name}: {len(doc.graph)} triples in <{doc.graph_iri}>")
-        print(f"Validation: {'conforms' if doc.report.conforms else 'VIOLATIONS'}"
-              f" ({len(doc.report.violations)} violations, {len(doc.report.warnings)} warnings)")
+        print(
+            f"Validation: {'conforms' if doc.report.conforms else 'VIOLATIONS'}"
+            f" ({len(doc.report.violations)} violations, {len(doc.report.warnings)} warnings)"
+        )
         for f in doc.report.findings:
             print(f"  {f}")
         print(summary(store))
@@ -177,8 +187,13 @@ def _example(args: argparse.Namespace) -> int:
 
 
 _COMMANDS = {
-    "example": _example, "build": _build, "validate": _validate, "queries": _queries,
-    "query": _query, "export": _export, "summary": _summary,
+    "example": _example,
+    "build": _build,
+    "validate": _validate,
+    "queries": _queries,
+    "query": _query,
+    "export": _export,
+    "summary": _summary,
 }
 
 

@@ -18,7 +18,11 @@ if TYPE_CHECKING:
     import pyoxigraph
 
 FORMATS = {
-    "ttl": "TURTLE", "nt": "N_TRIPLES", "nq": "N_QUADS", "trig": "TRIG", "jsonld": "JSON_LD",
+    "ttl": "TURTLE",
+    "nt": "N_TRIPLES",
+    "nq": "N_QUADS",
+    "trig": "TRIG",
+    "jsonld": "JSON_LD",
     "rdfxml": "RDF_XML",
 }
 QUAD_FORMATS = {"nq", "trig"}

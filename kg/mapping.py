@@ -18,12 +18,20 @@ from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from kg import __version__
 from kg.iris import Minter, slug
 from kg.model import (
-    AdverseEventSummary, Arm, ArmResult, Comparison, Publication, SourceDocument, Trial,
+    AdverseEventSummary,
+    Arm,
+    ArmResult,
+    Comparison,
+    Publication,
+    SourceDocument,
+    Trial,
 )
 from kg.namespaces import CITO, CTKG, PROV
 
 _RELATIONS = {
-    "cites": CITO.cites, "cited_by": CITO.isCitedBy, "similar": CTKG.similarTo,
+    "cites": CITO.cites,
+    "cited_by": CITO.isCitedBy,
+    "similar": CTKG.similarTo,
     "updated_in": CTKG.updatedIn,
 }
 
@@ -64,7 +72,9 @@ def document_graph(
     pub = _publication(w, doc.publication)
     w.add(pub, CTKG.conflictOfInterest, doc.conflict_of_interest)
     for n, section in enumerate(doc.abstract, start=1):
-        sec = w.node(minter.under(pub, "abstract", str(n)), CTKG.AbstractSection, section.label or f"section {n}")
+        sec = w.node(
+            minter.under(pub, "abstract", str(n)), CTKG.AbstractSection, section.label or f"section {n}"
+        )
         w.add(pub, CTKG.hasAbstractSection, sec)
         w.add(sec, CTKG.sectionLabel, section.label or None)
         w.add(sec, CTKG.sectionText, section.text)
@@ -82,10 +92,19 @@ def document_graph(
 def _publication(w: _Writer, p: Publication) -> URIRef:
     iri = w.node(w.m.publication(p), CTKG.Publication, p.title or p.citation_text)
     for prop, value in (
-        (CTKG.pmid, p.pmid), (CTKG.pmcid, p.pmcid), (CTKG.doi, p.doi), (CTKG["title"], p.title),
-        (CTKG.journal, p.journal), (CTKG.publicationDate, p.date), (CTKG.publicationYear, p.year),
-        (CTKG.epubDate, p.epub_date), (CTKG.volume, p.volume), (CTKG.issue, p.issue),
-        (CTKG.pages, p.pages), (CTKG.authors, p.authors), (CTKG.citationText, p.citation_text),
+        (CTKG.pmid, p.pmid),
+        (CTKG.pmcid, p.pmcid),
+        (CTKG.doi, p.doi),
+        (CTKG["title"], p.title),
+        (CTKG.journal, p.journal),
+        (CTKG.publicationDate, p.date),
+        (CTKG.publicationYear, p.year),
+        (CTKG.epubDate, p.epub_date),
+        (CTKG.volume, p.volume),
+        (CTKG.issue, p.issue),
+        (CTKG.pages, p.pages),
+        (CTKG.authors, p.authors),
+        (CTKG.citationText, p.citation_text),
     ):
         w.add(iri, prop, value)
     if p.free_pmc_article:
@@ -120,10 +139,15 @@ def _trial(w: _Writer, t: Trial, fallback: str) -> URIRef:
             w.add(iri, CTKG.registryId, rid)
             w.add(iri, CTKG.registryRecord, URIRef(f"https://clinicaltrials.gov/study/{rid}"))
     for prop, value in (
-        (CTKG.acronym, t.acronym), (CTKG["title"], t.title), (CTKG.phase, t.phase),
-        (CTKG.randomized, t.randomized), (CTKG.allocationRatio, t.allocation_ratio),
-        (CTKG.blinding, t.blinding), (CTKG.multicenter, t.multicenter),
-        (CTKG.nRandomized, t.n_randomized), (CTKG.primaryEndpointMet, t.primary_endpoint_met),
+        (CTKG.acronym, t.acronym),
+        (CTKG["title"], t.title),
+        (CTKG.phase, t.phase),
+        (CTKG.randomized, t.randomized),
+        (CTKG.allocationRatio, t.allocation_ratio),
+        (CTKG.blinding, t.blinding),
+        (CTKG.multicenter, t.multicenter),
+        (CTKG.nRandomized, t.n_randomized),
+        (CTKG.primaryEndpointMet, t.primary_endpoint_met),
         (CTKG.minFollowUpMonths, t.min_follow_up_months),
         (CTKG.medianFollowUpMonths, t.median_follow_up_months),
     ):
@@ -150,7 +174,9 @@ def _population(w: _Writer, trial: URIRef, t: Trial) -> None:
     p = t.population
     if p is None:
         return
-    node = w.node(w.m.under(trial, "population"), CTKG.Population, f"population of {t.acronym or t.nct_id or 'trial'}")
+    node = w.node(
+        w.m.under(trial, "population"), CTKG.Population, f"population of {t.acronym or t.nct_id or 'trial'}"
+    )
     w.add(trial, CTKG.hasPopulation, node)
     w.add(node, CTKG.diseaseStage, p.disease_stage)
     w.add(node, CTKG.lineOfTherapy, p.line_of_therapy)
@@ -169,7 +195,9 @@ def _arm(w: _Writer, trial: URIRef, a: Arm, order: int) -> URIRef:
     w.add(iri, CTKG.nRandomized, a.n_randomized)
     w.add(iri, CTKG.nSafety, a.n_safety)
     for n, i in enumerate(a.interventions, start=1):
-        node = w.node(w.m.under(iri, "intervention", i.drug.name), CTKG.Intervention, f"{i.drug.name} in {a.label}")
+        node = w.node(
+            w.m.under(iri, "intervention", i.drug.name), CTKG.Intervention, f"{i.drug.name} in {a.label}"
+        )
         w.add(iri, CTKG.hasIntervention, node)
         drug = w.node(w.m.drug(i.drug.name), CTKG.Drug, i.drug.name)
         w.add(node, CTKG.drug, drug)
@@ -211,14 +239,20 @@ def _result(w, trial, r: ArmResult | Comparison, arms, endpoints, used) -> URIRe
         w.add(iri, CTKG.comparatorArm, arms.get(r.comparator))
         w.add(iri, CTKG.stratified, r.stratified)
     for prop, value in (
-        (CTKG.estimate, r.estimate), (CTKG.ciLower, r.ci_lower), (CTKG.ciUpper, r.ci_upper),
-        (CTKG.ciLevel, r.ci_level), (CTKG.pValue, r.p_value),
-        (CTKG.pValueQualifier, r.p_value_qualifier), (CTKG.unit, r.unit),
-        (CTKG.timepoint, r.timepoint), (CTKG.subgroup, r.subgroup),
+        (CTKG.estimate, r.estimate),
+        (CTKG.ciLower, r.ci_lower),
+        (CTKG.ciUpper, r.ci_upper),
+        (CTKG.ciLevel, r.ci_level),
+        (CTKG.pValue, r.p_value),
+        (CTKG.pValueQualifier, r.p_value_qualifier),
+        (CTKG.unit, r.unit),
+        (CTKG.timepoint, r.timepoint),
+        (CTKG.subgroup, r.subgroup),
     ):
         w.add(iri, prop, value)
     for prop, flag in (
-        (CTKG.estimateNotReached, r.estimate_not_reached), (CTKG.ciLowerNotReached, r.ci_lower_not_reached),
+        (CTKG.estimateNotReached, r.estimate_not_reached),
+        (CTKG.ciLowerNotReached, r.ci_lower_not_reached),
         (CTKG.ciUpperNotReached, r.ci_upper_not_reached),
     ):
         if flag:
@@ -243,10 +277,14 @@ def _adverse_event(w, trial, e: AdverseEventSummary, arms, used) -> URIRef:
 
 
 def _provenance(w: _Writer, graph_iri: URIRef, doc: SourceDocument, pub: URIRef, at: datetime) -> None:
-    activity = w.node(w.m.under(graph_iri, "build"), CTKG.BuildActivity, f"ctkg build of {Path(doc.path).name}")
+    activity = w.node(
+        w.m.under(graph_iri, "build"), CTKG.BuildActivity, f"ctkg build of {Path(doc.path).name}"
+    )
     agent = w.node(URIRef(f"{w.m.base}software/ctkg/{__version__}"), CTKG.Software, f"ctkg {__version__}")
     w.node(graph_iri, CTKG.SourceGraph, f"statements from {Path(doc.path).name}")
-    source = URIRef(f"https://pubmed.ncbi.nlm.nih.gov/{doc.publication.pmid}/") if doc.publication.pmid else pub
+    source = (
+        URIRef(f"https://pubmed.ncbi.nlm.nih.gov/{doc.publication.pmid}/") if doc.publication.pmid else pub
+    )
     stamp = Literal(at.replace(microsecond=0).isoformat(), datatype=XSD.dateTime)
     w.add(graph_iri, PROV.wasDerivedFrom, source)
     w.add(graph_iri, PROV.wasGeneratedBy, activity)

@@ -12,9 +12,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-Statistic = Literal[
-    "median", "mean", "hazard_ratio", "odds_ratio", "risk_ratio", "rate", "difference"
-]
+Statistic = Literal["median", "mean", "hazard_ratio", "odds_ratio", "risk_ratio", "rate", "difference"]
 Relation = Literal["cites", "cited_by", "similar", "updated_in"]
 
 

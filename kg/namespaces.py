@@ -13,9 +13,13 @@ ONTOLOGY_IRI = "https://w3id.org/ctkg/ontology"
 DEFAULT_BASE = "https://w3id.org/ctkg/id/"
 
 PREFIXES = {
-    "ctkg": str(CTKG), "cito": str(CITO), "prov": str(PROV),
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#", "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "owl": "http://www.w3.org/2002/07/owl#",
+    "ctkg": str(CTKG),
+    "cito": str(CITO),
+    "prov": str(PROV),
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "owl": "http://www.w3.org/2002/07/owl#",
 }
 
 

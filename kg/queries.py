@@ -83,7 +83,9 @@ def bind(query: QueryInfo, params: dict[str, str]) -> str:
     """The query text with each parameter bound as ``VALUES ?NAME_param { term }``."""
     unknown = set(params) - set(query.parameters)
     if unknown:
-        raise QueryError(f"query {query.name!r} takes no parameter {sorted(unknown)} (takes {query.parameters})")
+        raise QueryError(
+            f"query {query.name!r} takes no parameter {sorted(unknown)} (takes {query.parameters})"
+        )
     missing = [p for p in query.parameters if p not in params]
     if missing:
         raise QueryError(f"query {query.name!r} needs --param {missing[0]}=VALUE")
@@ -93,7 +95,7 @@ def bind(query: QueryInfo, params: dict[str, str]) -> str:
     m = re.search(r"\bWHERE\s*\{", query.text, re.IGNORECASE)
     if not m:
         raise QueryError(f"query {query.name!r} has no WHERE clause to bind parameters in")
-    return query.text[: m.end()] + block + query.text[m.end():]
+    return query.text[: m.end()] + block + query.text[m.end() :]
 
 
 def run(store: pyoxigraph.Store, query: QueryInfo, params: dict[str, str] | None = None) -> Table:
@@ -153,7 +155,7 @@ def to_json(table: Table) -> str:
 def to_text_table(table: Table, max_width: int = 40) -> str:
     cells = [[_text(r[c])[:max_width] for c in table.columns] for r in table.rows]
     widths = [max([len(c)] + [len(row[i]) for row in cells]) for i, c in enumerate(table.columns)]
-    lines = ["  ".join(c.ljust(w) for c, w in zip(table.columns, widths))]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(table.columns, widths, strict=True))]
     lines.append("  ".join("-" * w for w in widths))
-    lines += ["  ".join(v.ljust(w) for v, w in zip(row, widths)) for row in cells]
+    lines += ["  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)) for row in cells]
     return "\n".join(lines)

@@ -62,7 +62,9 @@ def replace_graphs(store: pyoxigraph.Store, graphs: list[tuple[URIRef, Graph]]) 
     parts = []
     for graph_iri, graph in graphs:
         body = graph.serialize(format="nt")
-        parts.append(f"DROP SILENT GRAPH <{graph_iri}> ;\nINSERT DATA {{ GRAPH <{graph_iri}> {{\n{body}\n}} }}")
+        parts.append(
+            f"DROP SILENT GRAPH <{graph_iri}> ;\nINSERT DATA {{ GRAPH <{graph_iri}> {{\n{body}\n}} }}"
+        )
     if parts:
         store.update(" ;\n".join(parts))
 

@@ -30,7 +30,11 @@ def _interval(r: dict) -> str:
     lo = "NR" if r["ci_lower_not_reached"] else r["ci_lower"]
     hi = "NR" if r["ci_upper_not_reached"] else r["ci_upper"]
     ci = f" ({_fmt(r['ci_level'])}% CI {_fmt(lo)}-{_fmt(hi)})" if lo is not None or hi is not None else ""
-    unit = f" {r['unit']}s" if r["unit"] in ("month", "week", "year", "day") else ("%" if r["unit"] == "percent" else "")
+    unit = (
+        f" {r['unit']}s"
+        if r["unit"] in ("month", "week", "year", "day")
+        else ("%" if r["unit"] == "percent" else "")
+    )
     return f"{est}{unit}{ci}"
 
 
@@ -42,7 +46,9 @@ def summary(store: pyoxigraph.Store) -> str:
     citations = _q(store, "citations").rows
     out: list[str] = []
     for t in trials:
-        out.append(f"Trial {t['trial']} ({t['nct_id'] or 'no NCT id'}), PMID {_fmt(t['pmid'])}, DOI {_fmt(t['doi'])}")
+        out.append(
+            f"Trial {t['trial']} ({t['nct_id'] or 'no NCT id'}), PMID {_fmt(t['pmid'])}, DOI {_fmt(t['doi'])}"
+        )
         out.append(f"  {t['title']}")
         out.append(
             f"  phase {_fmt(t['phase'])}, randomized {_fmt(t['randomized'])} {t['allocation_ratio'] or ''},"
@@ -50,7 +56,9 @@ def summary(store: pyoxigraph.Store) -> str:
             f" {_fmt(t['n_randomized'])} randomized"
         )
         met = {True: "met", False: "not met", None: "not stated"}[t["primary_endpoint_met"]]
-        out.append(f"  primary endpoint: {_fmt(t['primary_endpoint'])} ({met}); minimum follow-up {_fmt(t['min_follow_up'])} months")
+        out.append(
+            f"  primary endpoint: {_fmt(t['primary_endpoint'])} ({met}); minimum follow-up {_fmt(t['min_follow_up'])} months"
+        )
         out.append("  Arms:")
         by_arm: dict[str, list[dict]] = defaultdict(list)
         for a in arms.get(t["trial"], []):
@@ -58,10 +66,22 @@ def summary(store: pyoxigraph.Store) -> str:
         for label, rows in by_arm.items():
             first = rows[0]
             regimen = "; ".join(
-                " ".join(x for x in (r["drug"], _fmt(r["dose"]) if r["dose"] is not None else "", r["dose_unit"] or "", r["route"] or "", r["frequency"] or "") if x)
+                " ".join(
+                    x
+                    for x in (
+                        r["drug"],
+                        _fmt(r["dose"]) if r["dose"] is not None else "",
+                        r["dose_unit"] or "",
+                        r["route"] or "",
+                        r["frequency"] or "",
+                    )
+                    if x
+                )
                 for r in rows
             )
-            out.append(f"    {label}: n={_fmt(first['n_randomized'])} (safety {_fmt(first['n_safety'])}) - {regimen}")
+            out.append(
+                f"    {label}: n={_fmt(first['n_randomized'])} (safety {_fmt(first['n_safety'])}) - {regimen}"
+            )
         out.append("  Efficacy:")
         for r in efficacy.get(t["trial"], []):
             who = f"{r['arm_label']} vs {r['comparator_label']}" if r["comparator_label"] else r["arm_label"]
@@ -72,7 +92,9 @@ def summary(store: pyoxigraph.Store) -> str:
         for r in safety.get(t["trial"], []):
             related = "treatment-related " if r["treatment_related"] else ""
             n = f"/{r['n_analysed']}" if r["n_analysed"] is not None else ""
-            out.append(f"    {related}{r['term'] or 'AEs'} {r['category']}, {r['arm_label']}: {_fmt(r['count'])}{n} ({_fmt(r['percent'])}%)")
+            out.append(
+                f"    {related}{r['term'] or 'AEs'} {r['category']}, {r['arm_label']}: {_fmt(r['count'])}{n} ({_fmt(r['percent'])}%)"
+            )
     counts: dict[str, int] = defaultdict(int)
     for c in citations:
         counts[c["relation"]] += 1

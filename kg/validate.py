@@ -64,12 +64,14 @@ def validate_graph(data: Graph) -> Report:
     report = Report()
     for result in results.subjects(RDF.type, SH.ValidationResult):
         severity = results.value(result, SH.resultSeverity)
-        report.findings.append(Finding(
-            severity=str(severity).rsplit("#", 1)[-1] if severity else "Violation",
-            focus=str(results.value(result, SH.focusNode) or ""),
-            path=str(results.value(result, SH.resultPath) or ""),
-            message=" ".join(str(m) for m in results.objects(result, SH.resultMessage)),
-            value=str(results.value(result, SH.value) or ""),
-        ))
+        report.findings.append(
+            Finding(
+                severity=str(severity).rsplit("#", 1)[-1] if severity else "Violation",
+                focus=str(results.value(result, SH.focusNode) or ""),
+                path=str(results.value(result, SH.resultPath) or ""),
+                message=" ".join(str(m) for m in results.objects(result, SH.resultMessage)),
+                value=str(results.value(result, SH.value) or ""),
+            )
+        )
     report.findings.sort(key=lambda f: (f.severity != "Violation", f.focus, f.path, f.message))
     return report

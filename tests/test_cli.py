@@ -43,7 +43,10 @@ def test_example_builds_validates_and_summarises(tmp_path):
     out = done.stdout
     assert "Validation: conforms" in out
     assert "Trial CONTACT-01 (NCT04471428), PMID 38552197" in out
-    assert "overall survival hazard_ratio stratified, atezolizumab + cabozantinib vs docetaxel: 0.88 (95% CI 0.68-1.16), p=0.3668" in out
+    assert (
+        "overall survival hazard_ratio stratified, atezolizumab + cabozantinib vs docetaxel: 0.88 (95% CI 0.68-1.16), p=0.3668"
+        in out
+    )
     assert "AEs serious, atezolizumab + cabozantinib: 71/185 (38.4%)" in out
     assert "Citations: cited_by 5, cites 3, similar 5, updated_in 1" in out
 
@@ -52,8 +55,14 @@ def test_query_csv_and_json(store):
     done = ctkg("query", "efficacy-results", "--format", "csv", "--store", store)
     rows = list(csv.DictReader(io.StringIO(done.stdout)))
     assert {(r["endpoint"], r["statistic"], r["estimate"]) for r in rows} >= {
-        ("overall survival", "hazard_ratio", "0.88"), ("progression-free survival", "median", "4.6")}
-    data = json.loads(ctkg("query", "trials-by-drug", "--param", "drug=cabozantinib", "--format", "json", "--store", store).stdout)
+        ("overall survival", "hazard_ratio", "0.88"),
+        ("progression-free survival", "median", "4.6"),
+    }
+    data = json.loads(
+        ctkg(
+            "query", "trials-by-drug", "--param", "drug=cabozantinib", "--format", "json", "--store", store
+        ).stdout
+    )
     assert [r["dose"] for r in data["rows"]] == [40]
 
 

@@ -51,9 +51,24 @@ def test_trial_summary_matches_gold(contact_store, gold):
 def test_trial_summary_columns_are_the_public_interface(contact_store):
     cols = run(contact_store, load_query("trial-summary")).columns
     assert cols[:18] == [
-        "trial", "nct_id", "acronym", "title", "phase", "randomized", "allocation_ratio", "blinding",
-        "multicenter", "condition", "n_randomized", "primary_endpoint", "primary_endpoint_met",
-        "pmid", "doi", "registry_ids", "median_follow_up", "min_follow_up",
+        "trial",
+        "nct_id",
+        "acronym",
+        "title",
+        "phase",
+        "randomized",
+        "allocation_ratio",
+        "blinding",
+        "multicenter",
+        "condition",
+        "n_randomized",
+        "primary_endpoint",
+        "primary_endpoint_met",
+        "pmid",
+        "doi",
+        "registry_ids",
+        "median_follow_up",
+        "min_follow_up",
     ]
 
 
@@ -68,7 +83,11 @@ def test_arms_and_regimens_match_gold(contact_store, gold):
         for reg in arm["regimen"]:
             (r,) = [r for r in arm_rows if r["drug"] == reg["drug"]]
             assert same(r["dose"], reg["dose"])
-            assert (r["dose_unit"], r["route"], r["frequency"]) == (reg["unit"], reg["route"], reg["frequency"])
+            assert (r["dose_unit"], r["route"], r["frequency"]) == (
+                reg["unit"],
+                reg["route"],
+                reg["frequency"],
+            )
 
 
 def test_efficacy_results_match_gold_exactly(contact_store, gold):
@@ -78,9 +97,12 @@ def test_efficacy_results_match_gold_exactly(contact_store, gold):
         arm = label_for(contact_store, item["arm"])
         comparator = label_for(contact_store, item["vs"]) if "vs" in item else None
         (r,) = [
-            r for r in table
-            if r["endpoint"] == item["endpoint"] and r["statistic"] == item["statistic"]
-            and r["arm_label"] == arm and r["comparator_label"] == comparator
+            r
+            for r in table
+            if r["endpoint"] == item["endpoint"]
+            and r["statistic"] == item["statistic"]
+            and r["arm_label"] == arm
+            and r["comparator_label"] == comparator
         ]
         for key in ("estimate", "ci_lower", "ci_upper", "p_value"):
             if key in item:
@@ -100,8 +122,10 @@ def test_adverse_events_match_gold_exactly(contact_store, gold):
     for item in gold["safety"]:
         arm = label_for(contact_store, item["arm"])
         (r,) = [
-            r for r in table
-            if r["category"] == item["category"] and r["treatment_related"] is item["treatment_related"]
+            r
+            for r in table
+            if r["category"] == item["category"]
+            and r["treatment_related"] is item["treatment_related"]
             and r["arm_label"] == arm
         ]
         assert r["count"] == item["count"] and same(r["percent"], item["percent"])
@@ -144,8 +168,12 @@ def test_every_number_of_the_abstract_comes_back_through_the_queries(contact_sto
 def test_citations_list_every_similar_citing_and_referenced_article(contact_store, gold):
     table = rows(contact_store, "citations")
     mine = [r for r in table if r["publication_pmid"] == gold["trial"]["pmid"]]
-    assert sorted(r["target_pmid"] for r in mine if r["relation"] == "similar") == sorted(gold["citations"]["similar"])
-    assert sorted(r["target_pmid"] for r in mine if r["relation"] == "cited_by") == sorted(gold["citations"]["cited_by"])
+    assert sorted(r["target_pmid"] for r in mine if r["relation"] == "similar") == sorted(
+        gold["citations"]["similar"]
+    )
+    assert sorted(r["target_pmid"] for r in mine if r["relation"] == "cited_by") == sorted(
+        gold["citations"]["cited_by"]
+    )
     refs = [r for r in mine if r["relation"] == "cites"]
     assert len(refs) == gold["citations"]["references"]
 
@@ -160,7 +188,11 @@ def test_citations_list_every_similar_citing_and_referenced_article(contact_stor
     ],
 )
 def test_citation_targets_carry_their_ids(contact_store, pmid, doi, year, journal):
-    (r,) = [r for r in rows(contact_store, "citations") if r["target_pmid"] == pmid and r["publication_pmid"] == "38552197"]
+    (r,) = [
+        r
+        for r in rows(contact_store, "citations")
+        if r["target_pmid"] == pmid and r["publication_pmid"] == "38552197"
+    ]
     assert (r["target_doi"], r["target_year"], r["target_journal"]) == (doi, year, journal)
 
 
@@ -174,7 +206,9 @@ def test_update_in_links_the_two_versions_of_a_review(contact_store):
     """'Update in: Cochrane Database Syst Rev. 2021 ... doi: ...pub3' on PMID 33316104."""
     (r,) = [r for r in rows(contact_store, "citations") if r["relation"] == "updated_in"]
     assert (r["publication_pmid"], r["target_pmid"], r["target_doi"]) == (
-        "33316104", "33930176", "10.1002/14651858.CD013257.pub3"
+        "33316104",
+        "33930176",
+        "10.1002/14651858.CD013257.pub3",
     )
 
 
@@ -187,6 +221,9 @@ def test_trials_by_drug_binds_its_parameter(contact_store):
 def test_non_significant_primary_lists_the_os_hazard_ratio(contact_store):
     (r,) = rows(contact_store, "non-significant-primary")
     assert (r["endpoint"], r["estimate"], r["ci_lower"], r["ci_upper"]) == (
-        "overall survival", Decimal("0.88"), Decimal("0.68"), Decimal("1.16")
+        "overall survival",
+        Decimal("0.88"),
+        Decimal("0.68"),
+        Decimal("1.16"),
     )
     assert r["primary_endpoint_met"] is False

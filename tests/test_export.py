@@ -8,7 +8,14 @@ from rdflib.compare import isomorphic
 
 from kg.export import FORMATS, QUAD_FORMATS, export_bytes, write_atomically
 
-RDFLIB_FORMAT = {"ttl": "turtle", "nt": "nt", "nq": "nquads", "trig": "trig", "jsonld": "json-ld", "rdfxml": "xml"}
+RDFLIB_FORMAT = {
+    "ttl": "turtle",
+    "nt": "nt",
+    "nq": "nquads",
+    "trig": "trig",
+    "jsonld": "json-ld",
+    "rdfxml": "xml",
+}
 
 
 def union(data: bytes, fmt: str) -> Graph:

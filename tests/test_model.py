@@ -12,23 +12,44 @@ from kg.model import AdverseEventSummary, Arm, ArmResult, Comparison, Publicatio
 
 def test_ci_lower_above_upper_is_refused():
     with pytest.raises(ValidationError, match="ci_lower 1.2 is above ci_upper 0.9"):
-        Comparison(endpoint="overall survival", statistic="hazard_ratio", estimate=Decimal("1.0"),
-                   ci_lower=Decimal("1.2"), ci_upper=Decimal("0.9"))
+        Comparison(
+            endpoint="overall survival",
+            statistic="hazard_ratio",
+            estimate=Decimal("1.0"),
+            ci_lower=Decimal("1.2"),
+            ci_upper=Decimal("0.9"),
+        )
 
 
 def test_estimate_outside_its_interval_is_refused():
     with pytest.raises(ValidationError, match="above the estimate"):
-        ArmResult(endpoint="overall survival", statistic="median", arm="a",
-                  estimate=Decimal("5"), ci_lower=Decimal("6"), ci_upper=Decimal("7"))
+        ArmResult(
+            endpoint="overall survival",
+            statistic="median",
+            arm="a",
+            estimate=Decimal("5"),
+            ci_lower=Decimal("6"),
+            ci_upper=Decimal("7"),
+        )
 
 
 def test_not_reached_is_a_flag_never_a_number():
-    r = ArmResult(endpoint="overall survival", statistic="median", arm="a",
-                  estimate_not_reached=True, ci_lower=Decimal("13.2"))
+    r = ArmResult(
+        endpoint="overall survival",
+        statistic="median",
+        arm="a",
+        estimate_not_reached=True,
+        ci_lower=Decimal("13.2"),
+    )
     assert r.estimate is None
     with pytest.raises(ValidationError, match="both a number and 'not reached'"):
-        ArmResult(endpoint="overall survival", statistic="median", arm="a",
-                  estimate=Decimal("1"), estimate_not_reached=True)
+        ArmResult(
+            endpoint="overall survival",
+            statistic="median",
+            arm="a",
+            estimate=Decimal("1"),
+            estimate_not_reached=True,
+        )
 
 
 @pytest.mark.parametrize("percent", [Decimal("-0.1"), Decimal("100.5")])
@@ -54,8 +75,10 @@ def test_p_value_outside_0_1_is_refused():
 
 def test_results_must_name_arms_of_the_trial():
     with pytest.raises(ValidationError, match="arms the trial does not have"):
-        Trial(arms=[Arm(label="a"), Arm(label="b")],
-              arm_results=[ArmResult(endpoint="x", statistic="median", arm="c", estimate=Decimal(1))])
+        Trial(
+            arms=[Arm(label="a"), Arm(label="b")],
+            arm_results=[ArmResult(endpoint="x", statistic="median", arm="c", estimate=Decimal(1))],
+        )
 
 
 def test_identifiers_are_checked():

@@ -19,9 +19,7 @@ from rdflib.collection import Collection
 from kg.resources import bundled_path
 
 # plain Namespaces: pytest's collection probes module globals, and rdflib's closed namespaces warn
-OWL, RDF, RDFS, SKOS, XSD = (
-    Namespace(str(n)) for n in (_ns.OWL, _ns.RDF, _ns.RDFS, _ns.SKOS, _ns.XSD)
-)
+OWL, RDF, RDFS, SKOS, XSD = (Namespace(str(n)) for n in (_ns.OWL, _ns.RDF, _ns.RDFS, _ns.SKOS, _ns.XSD))
 CTKG = Namespace("https://w3id.org/ctkg/ontology#")
 PROV = Namespace("http://www.w3.org/ns/prov#")
 CITO = Namespace("http://purl.org/spar/cito/")
@@ -35,9 +33,23 @@ LICENSE = URIRef("https://creativecommons.org/licenses/by/4.0/")
 # --- the spec -------------------------------------------------------------------------------
 
 CLASSES = {
-    "Trial", "MentionedTrial", "Arm", "Intervention", "Drug", "Condition", "Population",
-    "Endpoint", "Result", "ArmResult", "Comparison", "AdverseEventSummary", "Publication",
-    "AbstractSection", "SourceGraph", "BuildActivity", "Software",
+    "Trial",
+    "MentionedTrial",
+    "Arm",
+    "Intervention",
+    "Drug",
+    "Condition",
+    "Population",
+    "Endpoint",
+    "Result",
+    "ArmResult",
+    "Comparison",
+    "AdverseEventSummary",
+    "Publication",
+    "AbstractSection",
+    "SourceGraph",
+    "BuildActivity",
+    "Software",
 }
 SUBCLASS_OF = {
     CTKG.ArmResult: CTKG.Result,
@@ -85,48 +97,82 @@ SUBPROPERTY_OF = {
 
 _T, _P, _R, _AE = {"Trial"}, {"Publication"}, {"Result"}, {"AdverseEventSummary"}
 DATATYPE_PROPERTIES = {
-    "registryId": (_T, XSD.string), "nctId": (_T, XSD.string),
+    "registryId": (_T, XSD.string),
+    "nctId": (_T, XSD.string),
     "acronym": ({"Trial", "MentionedTrial"}, XSD.string),
     "title": ({"Trial", "Publication"}, XSD.string),
-    "phase": (_T, XSD.string), "randomized": (_T, XSD.boolean),
-    "allocationRatio": (_T, XSD.string), "blinding": (_T, XSD.string),
-    "multicenter": (_T, XSD.boolean), "primaryEndpointMet": (_T, XSD.boolean),
-    "nRandomized": ({"Trial", "Arm"}, XSD.integer), "nSafety": ({"Arm"}, XSD.integer),
-    "minFollowUpMonths": (_T, XSD.decimal), "medianFollowUpMonths": (_T, XSD.decimal),
-    "diseaseStage": ({"Population"}, XSD.string), "lineOfTherapy": ({"Population"}, XSD.string),
+    "phase": (_T, XSD.string),
+    "randomized": (_T, XSD.boolean),
+    "allocationRatio": (_T, XSD.string),
+    "blinding": (_T, XSD.string),
+    "multicenter": (_T, XSD.boolean),
+    "primaryEndpointMet": (_T, XSD.boolean),
+    "nRandomized": ({"Trial", "Arm"}, XSD.integer),
+    "nSafety": ({"Arm"}, XSD.integer),
+    "minFollowUpMonths": (_T, XSD.decimal),
+    "medianFollowUpMonths": (_T, XSD.decimal),
+    "diseaseStage": ({"Population"}, XSD.string),
+    "lineOfTherapy": ({"Population"}, XSD.string),
     "setting": ({"Population"}, XSD.string),
     "abbreviation": ({"Condition", "Endpoint"}, XSD.string),
-    "armRole": ({"Arm"}, XSD.string), "armOrder": ({"Arm"}, XSD.integer),
+    "armRole": ({"Arm"}, XSD.string),
+    "armOrder": ({"Arm"}, XSD.integer),
     "interventionOrder": ({"Intervention"}, XSD.integer),
-    "doseValue": ({"Intervention"}, XSD.decimal), "doseUnit": ({"Intervention"}, XSD.string),
-    "route": ({"Intervention"}, XSD.string), "frequency": ({"Intervention"}, XSD.string),
-    "statistic": (_R, XSD.string), "estimate": (_R, XSD.decimal),
-    "estimateNotReached": (_R, XSD.boolean), "ciLower": (_R, XSD.decimal),
-    "ciUpper": (_R, XSD.decimal), "ciLowerNotReached": (_R, XSD.boolean),
-    "ciUpperNotReached": (_R, XSD.boolean), "ciLevel": (_R, XSD.decimal),
-    "pValue": (_R, XSD.decimal), "pValueQualifier": (_R, XSD.string),
-    "unit": (_R, XSD.string), "stratified": ({"Comparison"}, XSD.boolean),
-    "timepoint": (_R, XSD.string), "subgroup": (_R, XSD.string),
-    "aeCategory": (_AE, XSD.string), "aeTerm": (_AE, XSD.string),
-    "treatmentRelated": (_AE, XSD.boolean), "count": (_AE, XSD.integer),
-    "percent": (_AE, XSD.decimal), "nAnalysed": (_AE, XSD.integer),
-    "pmid": (_P, XSD.string), "pmcid": (_P, XSD.string), "doi": (_P, XSD.string),
-    "journal": (_P, XSD.string), "publicationDate": (_P, XSD.string),
-    "publicationYear": (_P, XSD.integer), "epubDate": (_P, XSD.string),
-    "volume": (_P, XSD.string), "issue": (_P, XSD.string), "pages": (_P, XSD.string),
-    "authors": (_P, XSD.string), "citationText": (_P, XSD.string),
-    "freePmcArticle": (_P, XSD.boolean), "publicationType": (_P, XSD.string),
-    "updated": (_P, XSD.boolean), "conflictOfInterest": (_P, XSD.string),
+    "doseValue": ({"Intervention"}, XSD.decimal),
+    "doseUnit": ({"Intervention"}, XSD.string),
+    "route": ({"Intervention"}, XSD.string),
+    "frequency": ({"Intervention"}, XSD.string),
+    "statistic": (_R, XSD.string),
+    "estimate": (_R, XSD.decimal),
+    "estimateNotReached": (_R, XSD.boolean),
+    "ciLower": (_R, XSD.decimal),
+    "ciUpper": (_R, XSD.decimal),
+    "ciLowerNotReached": (_R, XSD.boolean),
+    "ciUpperNotReached": (_R, XSD.boolean),
+    "ciLevel": (_R, XSD.decimal),
+    "pValue": (_R, XSD.decimal),
+    "pValueQualifier": (_R, XSD.string),
+    "unit": (_R, XSD.string),
+    "stratified": ({"Comparison"}, XSD.boolean),
+    "timepoint": (_R, XSD.string),
+    "subgroup": (_R, XSD.string),
+    "aeCategory": (_AE, XSD.string),
+    "aeTerm": (_AE, XSD.string),
+    "treatmentRelated": (_AE, XSD.boolean),
+    "count": (_AE, XSD.integer),
+    "percent": (_AE, XSD.decimal),
+    "nAnalysed": (_AE, XSD.integer),
+    "pmid": (_P, XSD.string),
+    "pmcid": (_P, XSD.string),
+    "doi": (_P, XSD.string),
+    "journal": (_P, XSD.string),
+    "publicationDate": (_P, XSD.string),
+    "publicationYear": (_P, XSD.integer),
+    "epubDate": (_P, XSD.string),
+    "volume": (_P, XSD.string),
+    "issue": (_P, XSD.string),
+    "pages": (_P, XSD.string),
+    "authors": (_P, XSD.string),
+    "citationText": (_P, XSD.string),
+    "freePmcArticle": (_P, XSD.boolean),
+    "publicationType": (_P, XSD.string),
+    "updated": (_P, XSD.boolean),
+    "conflictOfInterest": (_P, XSD.string),
     "sectionLabel": ({"AbstractSection"}, XSD.string),
     "sectionText": ({"AbstractSection"}, XSD.string),
     "sectionOrder": ({"AbstractSection"}, XSD.integer),
-    "sourceFile": ({"SourceGraph"}, XSD.string), "sourceSha256": ({"SourceGraph"}, XSD.string),
+    "sourceFile": ({"SourceGraph"}, XSD.string),
+    "sourceSha256": ({"SourceGraph"}, XSD.string),
     "softwareVersion": ({"Software"}, XSD.string),
 }
 
 EXTERNAL_CLASSES = {PROV.Entity, PROV.Activity, PROV.SoftwareAgent}
 EXTERNAL_OBJECT_PROPERTIES = {
-    CITO.cites, CITO.isCitedBy, PROV.wasDerivedFrom, PROV.wasGeneratedBy, PROV.wasAssociatedWith,
+    CITO.cites,
+    CITO.isCitedBy,
+    PROV.wasDerivedFrom,
+    PROV.wasGeneratedBy,
+    PROV.wasAssociatedWith,
 }
 EXTERNAL_DATATYPE_PROPERTIES = {
     PROV.generatedAtTime: XSD.dateTime,
@@ -136,23 +182,38 @@ EXTERNAL_DATATYPE_PROPERTIES = {
 # External IRIs the alignment may point to: each was checked against the source ontology
 # (see the comment at the top of ctkg.ttl). Adding a mapping means verifying it and listing it here.
 VERIFIED_EXTERNAL = {
-    OBO.OBI_0003699, OBO.OBI_0003697, OBO.OBI_0003705, OBO.OBI_0000931, OBO.CTO_0000220,
-    OBO.NCIT_C161319, OBO.NCIT_C98772, OBO.NCIT_C98781, OBO.CTO_0000039, OBO.STATO_0000085,
-    OBO.OAE_0000001, URIRef("http://purl.org/spar/fabio/JournalArticle"),
+    OBO.OBI_0003699,
+    OBO.OBI_0003697,
+    OBO.OBI_0003705,
+    OBO.OBI_0000931,
+    OBO.CTO_0000220,
+    OBO.NCIT_C161319,
+    OBO.NCIT_C98772,
+    OBO.NCIT_C98781,
+    OBO.CTO_0000039,
+    OBO.STATO_0000085,
+    OBO.OAE_0000001,
+    URIRef("http://purl.org/spar/fabio/JournalArticle"),
     URIRef("http://purl.org/spar/fabio/hasPubMedId"),
     URIRef("http://purl.org/spar/fabio/hasPubMedCentralId"),
-    URIRef("http://prismstandard.org/namespaces/basic/2.0/doi"), CITO.isUpdatedBy,
-    DCTERMS.title, *(URIRef("https://schema.org/" + n) for n in (
-        "MedicalTrial", "phase", "doseValue", "doseUnit", "frequency", "administrationRoute")),
-    PROV.Entity, PROV.Activity, PROV.Agent, PROV.SoftwareAgent,
+    URIRef("http://prismstandard.org/namespaces/basic/2.0/doi"),
+    CITO.isUpdatedBy,
+    DCTERMS.title,
+    *(
+        URIRef("https://schema.org/" + n)
+        for n in ("MedicalTrial", "phase", "doseValue", "doseUnit", "frequency", "administrationRoute")
+    ),
+    PROV.Entity,
+    PROV.Activity,
+    PROV.Agent,
+    PROV.SoftwareAgent,
 }
-MAPPING_PROPERTIES = (SKOS.exactMatch, SKOS.closeMatch, SKOS.broadMatch, SKOS.narrowMatch,
-                      SKOS.relatedMatch)
-OWL_TYPES = (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty,
-             OWL.NamedIndividual)
+MAPPING_PROPERTIES = (SKOS.exactMatch, SKOS.closeMatch, SKOS.broadMatch, SKOS.narrowMatch, SKOS.relatedMatch)
+OWL_TYPES = (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty, OWL.NamedIndividual)
 
 
 # --- helpers --------------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def ttl_path():
@@ -193,11 +254,16 @@ def local(names) -> set:
 
 
 def declared(g: Graph) -> set:
-    return {s for t in (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty)
-            for s in g.subjects(RDF.type, t) if isinstance(s, URIRef)}
+    return {
+        s
+        for t in (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty)
+        for s in g.subjects(RDF.type, t)
+        if isinstance(s, URIRef)
+    }
 
 
 # --- the file as RDF ------------------------------------------------------------------------
+
 
 def test_parses_and_is_not_trivial(g):
     assert len(g) > 300
@@ -287,9 +353,27 @@ def test_every_entity_has_one_english_label_and_a_definition(g):
 
 
 def test_annotation_properties_declared_and_labelled(g):
-    used = {p for _, p, _ in g if p not in (RDF.type, RDFS.domain, RDFS.range,
-            RDFS.subClassOf, RDFS.subPropertyOf, OWL.unionOf, OWL.inverseOf, OWL.disjointWith,
-            OWL.versionIRI, RDF.first, RDF.rest, RDFS.label, RDFS.isDefinedBy, OWL.versionInfo)}
+    used = {
+        p
+        for _, p, _ in g
+        if p
+        not in (
+            RDF.type,
+            RDFS.domain,
+            RDFS.range,
+            RDFS.subClassOf,
+            RDFS.subPropertyOf,
+            OWL.unionOf,
+            OWL.inverseOf,
+            OWL.disjointWith,
+            OWL.versionIRI,
+            RDF.first,
+            RDF.rest,
+            RDFS.label,
+            RDFS.isDefinedBy,
+            OWL.versionInfo,
+        )
+    }
     for p in used:
         assert (p, RDF.type, OWL.AnnotationProperty) in g, p
         assert g.value(p, RDFS.label) is not None, p
@@ -336,8 +420,9 @@ def test_axiom_targets_are_declared(g):
 
 def test_only_verified_external_iris_in_alignment(g):
     targets = {o for p in MAPPING_PROPERTIES for o in g.objects(None, p)}
-    targets |= {o for o in g.objects(None, RDFS.subClassOf)
-                if isinstance(o, URIRef) and not o.startswith(str(CTKG))}
+    targets |= {
+        o for o in g.objects(None, RDFS.subClassOf) if isinstance(o, URIRef) and not o.startswith(str(CTKG))
+    }
     assert targets, "the alignment is expected to have mappings"
     assert targets - VERIFIED_EXTERNAL == set()
     # a mapping is an annotation, never a logical axiom on an unverified term
@@ -357,6 +442,7 @@ def test_no_blank_node_outside_class_expressions(g):
 
 
 # --- owlready2 and HermiT -------------------------------------------------------------------
+
 
 def test_owlready2_loads_rdfxml(owl_file):
     world, onto = load_world(owl_file)
@@ -448,7 +534,9 @@ def test_owl2_dl_profile(ttl_path, tmp_path):
     source.write_text(_DL_CHECK)
     run = subprocess.run(
         ["java", "-cp", str(jar), str(source), str(ttl_path)],
-        capture_output=True, text=True, timeout=300,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert run.returncode == 0, run.stderr[-2000:]
     axioms = int(run.stdout.split("axioms=")[1].split()[0])

@@ -16,8 +16,15 @@ NAMES = [q.name for q in QUERIES]
 
 
 def test_the_required_queries_are_bundled():
-    assert {"trial-summary", "arms", "efficacy-results", "adverse-events", "citations",
-            "trials-by-drug", "non-significant-primary"} <= set(NAMES)
+    assert {
+        "trial-summary",
+        "arms",
+        "efficacy-results",
+        "adverse-events",
+        "citations",
+        "trials-by-drug",
+        "non-significant-primary",
+    } <= set(NAMES)
 
 
 @pytest.mark.parametrize("query", QUERIES, ids=NAMES)
@@ -25,7 +32,11 @@ def test_header_documents_the_columns_in_order(query):
     for key in ("title:", "description:", "parameters:", "columns:"):
         assert f"# {key}" in query.text, f"{query.name}: header lacks {key}"
     documented = re.sub(r"\([^)]*\)", "", query.text.split("# columns:")[1].split("\nPREFIX")[0])
-    documented = [c.strip(" #\n,") for c in re.split(r",\s*(?:#\s*)?", documented.replace("\n#", " ")) if c.strip(" #\n")]
+    documented = [
+        c.strip(" #\n,")
+        for c in re.split(r",\s*(?:#\s*)?", documented.replace("\n#", " "))
+        if c.strip(" #\n")
+    ]
     select = re.search(r"SELECT\s+(?:DISTINCT\s+)?(.*?)\s*WHERE", query.text, re.S).group(1)
     projected = re.findall(r"\?(\w+)\)?(?:\s|$)", re.sub(r"\(COUNT\([^)]*\) AS (\?\w+)\)", r"\1", select))
     assert documented == projected
@@ -50,7 +61,11 @@ def _plain(v):
     if v is None:
         return None
     python = v.toPython()
-    return Decimal(str(python)) if isinstance(python, (int, float, Decimal)) and not isinstance(python, bool) else str(v)
+    return (
+        Decimal(str(python))
+        if isinstance(python, (int, float, Decimal)) and not isinstance(python, bool)
+        else str(v)
+    )
 
 
 def _rdflib_rows(ds: Dataset, text: str) -> list[tuple]:
@@ -69,6 +84,7 @@ def test_same_rows_on_rdflib_engine(contact_store, rdflib_dataset, query):
 
 def _key(row: tuple) -> tuple:
     """Compare as text, numbers as numbers; rdflib writes UTC as '+00:00' where Oxigraph writes 'Z'."""
+
     def text(v) -> str:
         if isinstance(v, bool):
             return str(v).lower()

@@ -47,14 +47,24 @@ def extract_trial(title: str, abstract: list[AbstractSection]) -> Trial | None:
     if total is None and arms and all(a.n_randomized is not None for a in arms):
         total = sum(a.n_randomized for a in arms)
     return Trial(
-        registry_ids=ids, acronym=design.acronym(title, full), title=title,
-        phase=design.phase(f"{title} {full}"), randomized=design.randomized(f"{title} {full}"),
-        allocation_ratio=design.allocation_ratio(full), blinding=design.blinding(full),
-        multicenter=design.multicenter(full), population=design.population(title, full),
-        arms=arms, endpoints=endpoints, n_randomized=total,
+        registry_ids=ids,
+        acronym=design.acronym(title, full),
+        title=title,
+        phase=design.phase(f"{title} {full}"),
+        randomized=design.randomized(f"{title} {full}"),
+        allocation_ratio=design.allocation_ratio(full),
+        blinding=design.blinding(full),
+        multicenter=design.multicenter(full),
+        population=design.population(title, full),
+        arms=arms,
+        endpoints=endpoints,
+        n_randomized=total,
         primary_endpoint_met=design.primary_endpoint_met(sents, primary),
-        min_follow_up_months=minimum, median_follow_up_months=median,
-        arm_results=per_arm, comparisons=comparisons, adverse_events=events,
+        min_follow_up_months=minimum,
+        median_follow_up_months=median,
+        arm_results=per_arm,
+        comparisons=comparisons,
+        adverse_events=events,
     )
 
 

@@ -14,16 +14,46 @@ REGISTRY_IDS = re.compile(
 )
 _ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4"}
 _STAGE_WORDS = (
-    "locally advanced", "advanced", "metastatic", "recurrent", "unresectable", "early-stage",
-    "early", "relapsed", "refractory", "stage iiib or iv", "stage iv", "stage iii",
+    "locally advanced",
+    "advanced",
+    "metastatic",
+    "recurrent",
+    "unresectable",
+    "early-stage",
+    "early",
+    "relapsed",
+    "refractory",
+    "stage iiib or iv",
+    "stage iv",
+    "stage iii",
 )
 _DISEASE = re.compile(
     r"(?i)((?:[a-z][a-z-]*\s){0,5}?)(cancer|carcinoma|melanoma|lymphoma|leuka?emia|myeloma|"
     r"mesothelioma|sarcoma|glioblastoma|glioma)\b(?:\s*\(([A-Z]{2,8})\))?"
 )
 _STOP = {
-    "for", "with", "of", "in", "patients", "and", "the", "a", "an", "after", "to", "versus",
-    "vs", "or", "who", "had", "have", "as", "treatment", "previously", "treated", "untreated",
+    "for",
+    "with",
+    "of",
+    "in",
+    "patients",
+    "and",
+    "the",
+    "a",
+    "an",
+    "after",
+    "to",
+    "versus",
+    "vs",
+    "or",
+    "who",
+    "had",
+    "have",
+    "as",
+    "treatment",
+    "previously",
+    "treated",
+    "untreated",
 }
 
 
@@ -94,7 +124,9 @@ def population(title: str, text: str) -> Population:
     stage = next((w for w in _STAGE_WORDS if re.search(rf"(?i)\b{w}\b", both)), None)
     setting = re.search(r"(?i)\b(?:after|following)\s+(?:an?\s+)?([^.;:]+)$", title)
     return Population(
-        condition=cond, disease_stage=stage, line_of_therapy=line_of_therapy(title) or line_of_therapy(text),
+        condition=cond,
+        disease_stage=stage,
+        line_of_therapy=line_of_therapy(title) or line_of_therapy(text),
         setting=setting.group(0).strip().lower() if setting else None,
     )
 
@@ -127,8 +159,11 @@ def line_of_therapy(text: str) -> str | None:
     for pattern, line in (
         (r"\bfirst-line\b|\buntreated\b|\btreatment-na[iï]ve\b|\bchemo(?:therapy-)?na[iï]ve\b", "first-line"),
         (r"\bsecond-line\b", "second-line"),
-        (r"\bpreviously treated\b|\bpretreated\b|\bafter (?:disease )?progression\b|\bprogressed\b"
-         r"|\brefractory\b|\bafter (?:a |an )?\w+ (?:inhibitor|chemotherapy)", "previously treated"),
+        (
+            r"\bpreviously treated\b|\bpretreated\b|\bafter (?:disease )?progression\b|\bprogressed\b"
+            r"|\brefractory\b|\bafter (?:a |an )?\w+ (?:inhibitor|chemotherapy)",
+            "previously treated",
+        ),
         (r"\bmaintenance\b", "maintenance"),
         (r"\badjuvant\b", "adjuvant"),
     ):
@@ -153,8 +188,14 @@ def endpoints(sents: list[Sentence], abbreviations: dict[str, str]) -> list[Endp
     found: list[Endpoint] = []
     for s in sents:
         for role, pattern in (
-            ("primary", r"(?i)\b(?:co-?)?primary\s+(?:end\s?points?|outcomes?|objectives?)\s+(?:was|were|is|are|included)\s+(.+?)(?:[;.]\s|[;.]?$)"),
-            ("secondary", r"(?i)\bsecondary\s+(?:end\s?points?|outcomes?)\s+(?:was|were|is|are|included)\s+(.+?)(?:[;.]\s|[;.]?$)"),
+            (
+                "primary",
+                r"(?i)\b(?:co-?)?primary\s+(?:end\s?points?|outcomes?|objectives?)\s+(?:was|were|is|are|included)\s+(.+?)(?:[;.]\s|[;.]?$)",
+            ),
+            (
+                "secondary",
+                r"(?i)\bsecondary\s+(?:end\s?points?|outcomes?)\s+(?:was|were|is|are|included)\s+(.+?)(?:[;.]\s|[;.]?$)",
+            ),
         ):
             m = re.search(pattern, s.norm)
             if not m:
@@ -173,7 +214,9 @@ def _split_list(text: str) -> list[str]:
 
 def _endpoint_phrase(phrase: str, abbreviations: dict[str, str]) -> tuple[str, str | None]:
     p = re.sub(r"(?i)^(?:the|an?)\s+", "", phrase.strip())
-    p = re.sub(r"(?i)^(?:investigator-assessed|independently assessed|centrally assessed|confirmed)\s+", "", p)
+    p = re.sub(
+        r"(?i)^(?:investigator-assessed|independently assessed|centrally assessed|confirmed)\s+", "", p
+    )
     p = re.sub(r"(?i)\s+(?:as assessed|assessed|according to|by)\b.*$", "", p)
     m = re.match(r"^(.*?)\s*\(([A-Za-z]{2,6})\)$", p)
     name, abbrev = (m.group(1), m.group(2)) if m else (p, None)

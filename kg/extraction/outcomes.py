@@ -89,7 +89,7 @@ class OutcomeReader:
     def _ratios(self, text: str, mentions, last_endpoint) -> tuple[list[Comparison], str]:
         out, masked = [], text
         for m in _RATIO.finditer(text):
-            ci = CI.match(text, m.end()) or CI.match(text, m.end() + _gap(text[m.end():]))
+            ci = CI.match(text, m.end()) or CI.match(text, m.end() + _gap(text[m.end() :]))
             end = ci.end() if ci else m.end()
             p = _P.search(text, end, min(len(text), end + 40))
             if p and re.search(r"[A-Za-z]{4,}", text[end : p.start()]):
@@ -106,11 +106,18 @@ class OutcomeReader:
             est = dict(_estimate(m.group("est"), None), **_interval(ci))
             if p:
                 est.update(_p_value(p))
-            out.append(Comparison(
-                endpoint=endpoint, statistic="odds_ratio" if m.group("kind").lower() in ("odds ratio", "or") else "hazard_ratio",
-                arm=arm.label, comparator=comparator.label,
-                stratified=None if not strat else not strat.lower().startswith("un"), **est,
-            ))
+            out.append(
+                Comparison(
+                    endpoint=endpoint,
+                    statistic="odds_ratio"
+                    if m.group("kind").lower() in ("odds ratio", "or")
+                    else "hazard_ratio",
+                    arm=arm.label,
+                    comparator=comparator.label,
+                    stratified=None if not strat else not strat.lower().startswith("un"),
+                    **est,
+                )
+            )
             stop = p.end() if p else end
             masked = masked[: m.start()] + " " * (stop - m.start()) + masked[stop:]
         return out, masked
@@ -131,19 +138,28 @@ class OutcomeReader:
         items = self._items(masked, mentions, last_endpoint)
         if not items:
             return []
-        for item, arm in zip(items, self.finder.assign(
-            masked, [(i.start, i.end) for i in items], [(i.endpoint, i.unit) for i in items]
-        )):
+        for item, arm in zip(
+            items,
+            self.finder.assign(
+                masked, [(i.start, i.end) for i in items], [(i.endpoint, i.unit) for i in items]
+            ),
+            strict=True,
+        ):
             item.arm = arm
         results = []
         for item in items:
             if item.arm is None or item.endpoint is None:
                 continue
             statistic = "rate" if item.unit == "percent" else "median"
-            results.append(ArmResult(
-                endpoint=item.endpoint, statistic=statistic, arm=item.arm.label,
-                **_estimate(item.extra["raw"], item.unit), **_interval(item.ci),
-            ))
+            results.append(
+                ArmResult(
+                    endpoint=item.endpoint,
+                    statistic=statistic,
+                    arm=item.arm.label,
+                    **_estimate(item.extra["raw"], item.unit),
+                    **_interval(item.ci),
+                )
+            )
         return results
 
     def _items(self, masked: str, mentions, last_endpoint) -> list[_Item]:
@@ -158,7 +174,7 @@ class OutcomeReader:
                 if _inside_interval(masked, m.start()):
                     continue
                 unit = "percent" if is_rate else _time_unit(m.group("unit") or _next_unit(masked, m.end()))
-                ci = CI.match(masked, m.end()) or CI.match(masked, m.end() + _gap(masked[m.end():]))
+                ci = CI.match(masked, m.end()) or CI.match(masked, m.end() + _gap(masked[m.end() :]))
                 item = _Item(m.start(), ci.end() if ci else m.end(), None, unit, ci, endpoint=endpoint)
                 item.extra["raw"] = m.group("est") or m.group("nr")
                 items.append(item)

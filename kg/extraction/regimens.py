@@ -58,7 +58,7 @@ def design_arms(sents: list[Sentence]) -> list[Arm]:
         m = _ASSIGN.search(s.norm)
         if not m:
             continue
-        segment = s.norm[m.end():]
+        segment = s.norm[m.end() :]
         arms = _arms_in(segment)
         if len(arms) >= 2:
             return arms
@@ -70,7 +70,9 @@ def _arms_in(segment: str) -> list[Arm]:
     groups: list[list[tuple[_Mention, str]]] = []
     for i, d in enumerate(drugs):
         before = segment[drugs[i - 1].end : d.start] if i else ""
-        regimen = segment[d.end : drugs[i + 1].start] if i + 1 < len(drugs) else _to_clause_end(segment[d.end:])
+        regimen = (
+            segment[d.end : drugs[i + 1].start] if i + 1 < len(drugs) else _to_clause_end(segment[d.end :])
+        )
         if not groups or _JOIN_NEW.search(before) or not _JOIN_SAME.search(_strip_regimen(before)):
             groups.append([])
         groups[-1].append((d, regimen))
@@ -144,7 +146,9 @@ class ArmFinder:
         while i < len(drugs):
             best = None
             for j in range(i, len(drugs)):
-                if j > i and not re.fullmatch(r"(?i)\s*(?:plus|and|with|\+|/|-)\s*", text[drugs[j - 1].end : drugs[j].start]):
+                if j > i and not re.fullmatch(
+                    r"(?i)\s*(?:plus|and|with|\+|/|-)\s*", text[drugs[j - 1].end : drugs[j].start]
+                ):
                     break
                 arm = self.by_drugs.get(frozenset(d.name for d in drugs[i : j + 1]))
                 if arm:
@@ -175,7 +179,7 @@ class ArmFinder:
             stop = spans[runs[n + 1][0]][0] if n + 1 < len(runs) else len(text)
             named = [a for s, _e, a in marks if last <= s < stop]
             if len(run) > 1 and "respectively" in text[last:stop] and len(named) >= len(run):
-                for k, arm in zip(run, named):
+                for k, arm in zip(run, named, strict=False):
                     arms[k] = arm
                 continue
             for k in run:
@@ -184,7 +188,7 @@ class ArmFinder:
                 arms[k] = after[0] if after else None
             missing = [k for k in run if arms[k] is None]
             if len(missing) == len(run) == len(self.arms):
-                for k, arm in zip(run, self.arms):
+                for k, arm in zip(run, self.arms, strict=True):
                     arms[k] = arm
         return arms
 
@@ -211,7 +215,10 @@ def arm_sizes(sents: list[Sentence], finder: ArmFinder) -> tuple[dict[str, int],
     for s in sents:
         if not re.search(r"(?i)assigned|randomi[sz]|allocated|enrolled|\bn\s*=", s.norm):
             continue
-        t = re.search(rf"(?i)\b(?:a total of\s+|in all,?\s+)?(\d+)\s+(?:\w+\s+){{0,3}}patients\s+(?:were|who)\s+(?:\w+\s+)?(?:randomly\s+assigned|randomi[sz]ed|underwent randomi[sz]ation|enrolled)", s.norm)
+        t = re.search(
+            r"(?i)\b(?:a total of\s+|in all,?\s+)?(\d+)\s+(?:\w+\s+){0,3}patients\s+(?:were|who)\s+(?:\w+\s+)?(?:randomly\s+assigned|randomi[sz]ed|underwent randomi[sz]ation|enrolled)",
+            s.norm,
+        )
         if t and total is None:
             total = int(t.group(1))
         mentions = finder.find(s.norm)
@@ -220,9 +227,11 @@ def arm_sizes(sents: list[Sentence], finder: ArmFinder) -> tuple[dict[str, int],
             n_after = re.match(r"\s*(?:group|arm)?\s*[(,]\s*n\s*=\s*(\d+)", after)
             prev_end = mentions[k - 1][1] if k else 0
             before = s.norm[prev_end:start]
-            n_before = re.search(r"(?<![\d.%:])(\d+)(?![\d.%:])\s+(?:patients\s+)?(?:were\s+)?(?:(?:randomly\s+)?assigned\s+|allocated\s+)?(?:to\s+)?(?:receive\s+)?(?:the\s+)?$", before)
+            n_before = re.search(
+                r"(?<![\d.%:])(\d+)(?![\d.%:])\s+(?:patients\s+)?(?:were\s+)?(?:(?:randomly\s+)?assigned\s+|allocated\s+)?(?:to\s+)?(?:receive\s+)?(?:the\s+)?$",
+                before,
+            )
             n = n_after.group(1) if n_after else (n_before.group(1) if n_before else None)
             if n and arm.label not in sizes:
                 sizes[arm.label] = int(n)
     return sizes, total
-

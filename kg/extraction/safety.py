@@ -17,8 +17,12 @@ from kg.extraction.text import NUM, Sentence, dec
 from kg.model import AdverseEventSummary, Arm
 
 _AE = re.compile(r"(?i)adverse events?|\bAEs?\b|toxic effects|toxicities")
-_RELATED = re.compile(r"(?i)\b(?:treatment|drug|study drug)[- ]related\b|\brelated to (?:the )?(?:study )?treatment\b")
-_FIGURE = re.compile(rf"(?<![\d.])(?P<count>\d+)\s*[(\[]\s*(?P<pct>{NUM})\s*%\s*[)\]]|(?<![\d.])(?P<only>{NUM})\s*%")
+_RELATED = re.compile(
+    r"(?i)\b(?:treatment|drug|study drug)[- ]related\b|\brelated to (?:the )?(?:study )?treatment\b"
+)
+_FIGURE = re.compile(
+    rf"(?<![\d.])(?P<count>\d+)\s*[(\[]\s*(?P<pct>{NUM})\s*%\s*[)\]]|(?<![\d.])(?P<only>{NUM})\s*%"
+)
 _ASIDE = re.compile(r"\((?P<head>(?:treatment|drug)[- ]related)\s+in\s+(?P<body>[^()]*)\)")
 
 
@@ -30,7 +34,9 @@ def ae_category(phrase: str) -> str:
         return "serious"
     if re.search(r"grade\s*(?:3|iii)\s*(?:/|or|to|-)\s*(?:4|iv)\b", p):
         return "grade 3-4"
-    if re.search(r"grade\s*(?:3|iii)\s*(?:or (?:higher|worse|above|greater)|\+|to 5|-5)|grade\s*(?:≥|>=)\s*3", p):
+    if re.search(
+        r"grade\s*(?:3|iii)\s*(?:or (?:higher|worse|above|greater)|\+|to 5|-5)|grade\s*(?:≥|>=)\s*3", p
+    ):
         return "grade >=3"
     if re.search(r"grade\s*(?:1|i)\s*(?:/|or|to|-)\s*(?:2|ii)\b", p):
         return "grade 1-2"
@@ -50,7 +56,7 @@ def adverse_events(sents: list[Sentence], arms: list[Arm]) -> list[AdverseEventS
             continue
         main = s.norm
         for aside in _ASIDE.finditer(s.norm):
-            main = main[: aside.start()] + " " * len(aside.group(0)) + main[aside.end():]
+            main = main[: aside.start()] + " " * len(aside.group(0)) + main[aside.end() :]
         first = _FIGURE.search(main)
         if not first:
             continue
@@ -64,19 +70,27 @@ def adverse_events(sents: list[Sentence], arms: list[Arm]) -> list[AdverseEventS
     return out
 
 
-def _summaries(text: str, finder: ArmFinder, category: str, related: bool, context: str | None = None) -> list[AdverseEventSummary]:
+def _summaries(
+    text: str, finder: ArmFinder, category: str, related: bool, context: str | None = None
+) -> list[AdverseEventSummary]:
     figures = list(_FIGURE.finditer(text))
     spans = [(f.start(), f.end()) for f in figures]
     arms = finder.assign(context or text, spans, [0] * len(spans))
     out = []
-    for f, arm in zip(figures, arms):
+    for f, arm in zip(figures, arms, strict=True):
         if arm is None:
             continue
         count = int(f.group("count")) if f.group("count") else None
         pct = dec(f.group("pct") or f.group("only"))
-        out.append(AdverseEventSummary(
-            arm=arm.label, category=category, treatment_related=related, count=count, percent=pct,
-        ))
+        out.append(
+            AdverseEventSummary(
+                arm=arm.label,
+                category=category,
+                treatment_related=related,
+                count=count,
+                percent=pct,
+            )
+        )
     return out
 
 

@@ -45,13 +45,18 @@ def parse_list_entry(entry: str) -> tuple[Publication, Publication | None]:
     own = head[: update.start()] if update else head
     doi = _DOI.search(own)
     epub = _EPUB.search(own)
-    tail = [p.strip() for p in entry[pmid.end():].split(".") if p.strip()]
+    tail = [p.strip() for p in entry[pmid.end() :].split(".") if p.strip()]
     title = m.group("title")
     pub = Publication(
-        pmid=pmid.group(1), doi=doi.group(1) if doi else None, title=title.rstrip("."),
-        **_source_fields(m), epub_date=epub.group(1) if epub else None,
-        free_pmc_article="Free PMC article" in tail, updated="Updated" in tail,
-        publication_types=[t for t in tail if t not in _FLAGS], citation_text=entry,
+        pmid=pmid.group(1),
+        doi=doi.group(1) if doi else None,
+        title=title.rstrip("."),
+        **_source_fields(m),
+        epub_date=epub.group(1) if epub else None,
+        free_pmc_article="Free PMC article" in tail,
+        updated="Updated" in tail,
+        publication_types=[t for t in tail if t not in _FLAGS],
+        citation_text=entry,
         mentioned_trials=mentioned_trials(title),
     )
     target = None
@@ -85,8 +90,10 @@ def parse_reference(entry: str) -> Publication:
     elif year := re.search(r"\b((?:19|20)\d\d)\b", text):
         fields["year"] = int(year.group(1))
     return Publication(
-        pmid=pmid.group(1) if pmid else None, pmcid=pmcid.group(1) if pmcid else None,
-        doi=doi.group(1) if doi else None, **fields,
+        pmid=pmid.group(1) if pmid else None,
+        pmcid=pmcid.group(1) if pmcid else None,
+        doi=doi.group(1) if doi else None,
+        **fields,
     )
 
 
@@ -103,6 +110,10 @@ def mentioned_trials(title: str) -> list[str]:
 def _source_fields(m: re.Match) -> dict:
     date = m.group("date")
     return {
-        "journal": m.group("journal"), "date": date, "year": int(date[:4]),
-        "volume": m.group("volume"), "issue": m.group("issue") or None, "pages": m.group("pages"),
+        "journal": m.group("journal"),
+        "date": date,
+        "year": int(date[:4]),
+        "volume": m.group("volume"),
+        "issue": m.group("issue") or None,
+        "pages": m.group("pages"),
     }

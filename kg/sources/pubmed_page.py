@@ -23,11 +23,29 @@ from kg.sources.errors import SourceError
 
 LIST_HEADINGS = {"Similar articles": "similar", "Cited by": "cited_by", "References": "cites"}
 OTHER_HEADINGS = {
-    "Conflict of interest statement", "Figures", "Publication types", "MeSH terms",
-    "Substances", "Associated data", "LinkOut - more resources", "Full Text Sources", "Medical",
-    "Research Materials", "Keywords", "Grants and funding", "Comment in", "Comment on",
-    "Supplementary info", "Related information", "Other Literature Sources", "Molecular Biology Databases",
-    "Miscellaneous", "Erratum in", "Expression of concern in", "Cited in Books", "Linked data",
+    "Conflict of interest statement",
+    "Figures",
+    "Publication types",
+    "MeSH terms",
+    "Substances",
+    "Associated data",
+    "LinkOut - more resources",
+    "Full Text Sources",
+    "Medical",
+    "Research Materials",
+    "Keywords",
+    "Grants and funding",
+    "Comment in",
+    "Comment on",
+    "Supplementary info",
+    "Related information",
+    "Other Literature Sources",
+    "Molecular Biology Databases",
+    "Miscellaneous",
+    "Erratum in",
+    "Expression of concern in",
+    "Cited in Books",
+    "Linked data",
 }
 ID_LINE = re.compile(r"^- (PMID|PMCID|DOI): (.*)$")
 SECTION = re.compile(r"^([A-Z][A-Za-z]*(?:[ ,&/-]+[A-Za-z]+){0,5}):\s+(\S.*)$")
@@ -60,9 +78,14 @@ def read_pubmed_page(path: str | Path) -> SourceDocument:
     try:
         trial = extract_trial(page.title, page.abstract)
         return SourceDocument(
-            path=str(path), kind="pubmed-page", sha256=hashlib.sha256(raw).hexdigest(),
-            publication=publication, abstract=page.abstract, conflict_of_interest=coi,
-            trial=trial, citations=citations,
+            path=str(path),
+            kind="pubmed-page",
+            sha256=hashlib.sha256(raw).hexdigest(),
+            publication=publication,
+            abstract=page.abstract,
+            conflict_of_interest=coi,
+            trial=trial,
+            citations=citations,
         )
     except ValidationError as err:
         raise SourceError(str(path), f"extracted values are impossible: {_first_error(err)}") from None
@@ -127,7 +150,10 @@ def _main_publication(page: _Page) -> Publication:
         if not re.match(checks[kind], value):
             raise SourceError(page.path, f"malformed {kind} {value!r}", line)
     return Publication(
-        pmid=values["PMID"], pmcid=values.get("PMCID"), doi=values.get("DOI"), title=page.title,
+        pmid=values["PMID"],
+        pmcid=values.get("PMCID"),
+        doi=values.get("DOI"),
+        title=page.title,
     )
 
 
@@ -142,7 +168,9 @@ def _citations(page: _Page, source: Publication) -> list[CitationLink]:
                 else:
                     target, update = parse_list_entry(entry)
             except (ValueError, ValidationError) as err:
-                raise SourceError(page.path, f"{heading} entry unreadable: {_first_error(err)}", line_no) from None
+                raise SourceError(
+                    page.path, f"{heading} entry unreadable: {_first_error(err)}", line_no
+                ) from None
             links.append(CitationLink(source=source, relation=relation, target=target))
             if target.doi:
                 known_dois[target.doi.lower()] = target

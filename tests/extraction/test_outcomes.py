@@ -8,44 +8,78 @@ from kg.model import Arm
 
 def reader(design: str, roles=("experimental", "comparator")) -> OutcomeReader:
     arms: list[Arm] = design_arms(sentences("Methods", design))
-    for arm, role in zip(arms, roles):
+    for arm, role in zip(arms, roles, strict=False):
         arm.role = role
     return OutcomeReader(arms, {"OS": "overall survival", "PFS": "progression-free survival"})
 
 
 def test_nejm_hazard_ratio_with_other_ci_level_and_p():
     r = reader("Patients were randomly assigned to nivolumab or docetaxel.")
-    _, comps = r.read(sentences("Results", "Overall survival was longer with nivolumab (hazard ratio for death, 0.73; 96% CI, 0.59 to 0.89; P=0.002)."))
+    _, comps = r.read(
+        sentences(
+            "Results",
+            "Overall survival was longer with nivolumab (hazard ratio for death, 0.73; 96% CI, 0.59 to 0.89; P=0.002).",
+        )
+    )
     (c,) = comps
     assert (c.endpoint, c.estimate, c.ci_lower, c.ci_upper, c.ci_level, c.p_value) == (
-        "overall survival", Decimal("0.73"), Decimal("0.59"), Decimal("0.89"), Decimal("96"), Decimal("0.002"))
+        "overall survival",
+        Decimal("0.73"),
+        Decimal("0.59"),
+        Decimal("0.89"),
+        Decimal("96"),
+        Decimal("0.002"),
+    )
     assert (c.arm, c.comparator, c.stratified) == ("nivolumab", "docetaxel", None)
 
 
 def test_medians_with_respectively_and_not_reached_bound():
     r = reader("Patients were randomly assigned to pembrolizumab or chemotherapy.")
-    per_arm, _ = r.read(sentences("Results",
-        "Median OS was 30.0 months (95% CI, 18.3 to not reached) and 14.2 months (95% CI, 9.8 to 19.0), respectively."))
+    per_arm, _ = r.read(
+        sentences(
+            "Results",
+            "Median OS was 30.0 months (95% CI, 18.3 to not reached) and 14.2 months (95% CI, 9.8 to 19.0), respectively.",
+        )
+    )
     a, b = per_arm
     assert (a.arm, a.estimate, a.ci_lower, a.ci_upper, a.ci_upper_not_reached) == (
-        "pembrolizumab", Decimal("30.0"), Decimal("18.3"), None, True)
+        "pembrolizumab",
+        Decimal("30.0"),
+        Decimal("18.3"),
+        None,
+        True,
+    )
     assert (b.arm, b.estimate, b.ci_upper) == ("chemotherapy", Decimal("14.2"), Decimal("19.0"))
 
 
 def test_median_not_reached_is_not_a_number():
     r = reader("Patients were randomly assigned to durvalumab or placebo.")
-    per_arm, _ = r.read(sentences("Results", "Median OS was not reached with durvalumab and 28.7 months with placebo."))
+    per_arm, _ = r.read(
+        sentences("Results", "Median OS was not reached with durvalumab and 28.7 months with placebo.")
+    )
     assert [(x.arm, x.estimate, x.estimate_not_reached) for x in per_arm] == [
-        ("durvalumab", None, True), ("placebo", Decimal("28.7"), False)]
+        ("durvalumab", None, True),
+        ("placebo", Decimal("28.7"), False),
+    ]
 
 
 def test_unstratified_and_hr_with_arm_named_reverses_direction():
     r = reader("Patients were randomly assigned to crizotinib or chemotherapy.")
-    _, comps = r.read(sentences("Results", "PFS favoured crizotinib (unstratified HR, 0.49 [95% CI, 0.37 to 0.64])."))
+    _, comps = r.read(
+        sentences("Results", "PFS favoured crizotinib (unstratified HR, 0.49 [95% CI, 0.37 to 0.64]).")
+    )
     (c,) = comps
-    assert (c.endpoint, c.stratified, c.arm, c.comparator) == ("progression-free survival", False, "crizotinib", "chemotherapy")
+    assert (c.endpoint, c.stratified, c.arm, c.comparator) == (
+        "progression-free survival",
+        False,
+        "crizotinib",
+        "chemotherapy",
+    )
 
 
 def test_safety_sentences_are_not_read_as_efficacy():
     r = reader("Patients were randomly assigned to nivolumab or docetaxel.")
-    assert r.read(sentences("Results", "Grade 3 adverse events occurred in 10% and 54%, respectively.")) == ([], [])
+    assert r.read(sentences("Results", "Grade 3 adverse events occurred in 10% and 54%, respectively.")) == (
+        [],
+        [],
+    )

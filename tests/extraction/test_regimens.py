@@ -16,7 +16,11 @@ def test_three_drug_design_with_units_routes_and_schedules():
     assert [a.label for a in arms] == ["pembrolizumab + pemetrexed", "placebo"]
     pembro, pem = arms[0].interventions
     assert (pembro.dose, pembro.dose_unit, pembro.route, pembro.frequency) == (
-        Decimal("200"), "mg", "intravenous", "every 3 weeks")
+        Decimal("200"),
+        "mg",
+        "intravenous",
+        "every 3 weeks",
+    )
     assert (pem.dose, pem.dose_unit) == (Decimal("500"), "mg/m2")
 
 
@@ -26,7 +30,9 @@ def test_dose_phrases_in_nejm_style():
         "or crizotinib at a dose of 250 mg twice daily."
     )
     assert [(a.label, a.interventions[0].dose, a.interventions[0].frequency) for a in arms] == [
-        ("brigatinib", Decimal("180"), "once daily"), ("crizotinib", Decimal("250"), "twice daily")]
+        ("brigatinib", Decimal("180"), "once daily"),
+        ("crizotinib", Decimal("250"), "twice daily"),
+    ]
 
 
 def test_frequency_forms():
@@ -45,7 +51,10 @@ def test_arm_finder_prefers_the_whole_combination():
 def test_arm_sizes_from_n_equals_and_from_counts():
     arms = arms_of("Patients were randomly assigned to pembrolizumab or chemotherapy.")
     sizes, total = arm_sizes(
-        sentences("Results", "Three hundred five patients were randomly assigned (pembrolizumab, n = 154; chemotherapy, n = 151)."),
+        sentences(
+            "Results",
+            "Three hundred five patients were randomly assigned (pembrolizumab, n = 154; chemotherapy, n = 151).",
+        ),
         ArmFinder(arms),
     )
     assert sizes == {"pembrolizumab": 154, "chemotherapy": 151} and total == 305

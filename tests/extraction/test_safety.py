@@ -17,18 +17,27 @@ def test_categories():
 
 def test_per_arm_figures_and_related_aside():
     arms = design_arms(sentences("Methods", "Patients were randomly assigned to nivolumab or docetaxel."))
-    events = adverse_events(sentences("Results",
-        "Grade 5 AEs occurred in 14 (7.6%) and 10 (6.0%) patients in the nivolumab and docetaxel arms, "
-        "respectively (treatment-related in four [2.2%] and one [0.6%], respectively)."), arms)
+    events = adverse_events(
+        sentences(
+            "Results",
+            "Grade 5 AEs occurred in 14 (7.6%) and 10 (6.0%) patients in the nivolumab and docetaxel arms, "
+            "respectively (treatment-related in four [2.2%] and one [0.6%], respectively).",
+        ),
+        arms,
+    )
     got = [(e.arm, e.category, e.treatment_related, e.count, e.percent) for e in events]
     assert got == [
-        ("nivolumab", "grade 5", False, 14, Decimal("7.6")), ("docetaxel", "grade 5", False, 10, Decimal("6.0")),
-        ("nivolumab", "grade 5", True, 4, Decimal("2.2")), ("docetaxel", "grade 5", True, 1, Decimal("0.6")),
+        ("nivolumab", "grade 5", False, 14, Decimal("7.6")),
+        ("docetaxel", "grade 5", False, 10, Decimal("6.0")),
+        ("nivolumab", "grade 5", True, 4, Decimal("2.2")),
+        ("docetaxel", "grade 5", True, 1, Decimal("0.6")),
     ]
 
 
 def ae(count, pct):
-    return AdverseEventSummary(arm="a", category="any", treatment_related=False, count=count, percent=Decimal(pct))
+    return AdverseEventSummary(
+        arm="a", category="any", treatment_related=False, count=count, percent=Decimal(pct)
+    )
 
 
 def test_implied_population_needs_a_unique_whole_number():

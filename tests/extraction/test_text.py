@@ -17,7 +17,9 @@ def test_separators_and_dots_are_normalised():
 def test_sentences_do_not_break_at_vs_or_leading_decimal():
     text = "Median OS was 11.3 vs. 10.1 months (P = .3668). Grade 5 AEs occurred in 14."
     assert [s.text for s in sentences("Results", text)] == [
-        "Median OS was 11.3 vs. 10.1 months (P = .3668).", "Grade 5 AEs occurred in 14."]
+        "Median OS was 11.3 vs. 10.1 months (P = .3668).",
+        "Grade 5 AEs occurred in 14.",
+    ]
 
 
 def test_dec_keeps_printed_precision():

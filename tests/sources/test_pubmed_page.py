@@ -39,7 +39,12 @@ def test_lists_and_their_entries(doc):
     assert len(by["cites"]) == 3
     contact03 = by["similar"][2]
     assert (contact03.journal, contact03.date, contact03.volume, contact03.issue, contact03.pages) == (
-        "Lancet", "2023 Jul 15", "402", "10397", "185-195")
+        "Lancet",
+        "2023 Jul 15",
+        "402",
+        "10397",
+        "185-195",
+    )
     assert contact03.epub_date == "2023 Jun 5"
     assert contact03.free_pmc_article and contact03.publication_types == ["Clinical Trial"]
     assert contact03.mentioned_trials == ["CONTACT-03"]
@@ -54,8 +59,13 @@ def test_lists_and_their_entries(doc):
 def test_reference_entries_are_taken_apart(doc):
     ref = [link.target for link in doc.citations if link.relation == "cites"][0]
     assert (ref.authors, ref.title, ref.journal, ref.volume, ref.pages, ref.year) == (
-        "Herbst RS, Morgensztern D, Boshoff C", "The biology and management of non-small cell lung cancer",
-        "Nature", "553", "446-454", 2018)
+        "Herbst RS, Morgensztern D, Boshoff C",
+        "The biology and management of non-small cell lung cancer",
+        "Nature",
+        "553",
+        "446-454",
+        2018,
+    )
 
 
 def _write(tmp_path: Path, text: str, name: str = "page.txt") -> Path:
@@ -74,8 +84,16 @@ def test_page_without_lists_and_with_empty_headings_is_read(tmp_path, seed_text)
 @pytest.mark.parametrize(
     ("mutate", "message", "line"),
     [
-        (lambda t: t[: t.index("PMID: 40801020")], "no PMID", 40),  # cut inside the last Cited-by entry (line 40)
-        (lambda t: t[: t.index("Cited by\n") + len("Cited by\n-\n")], "no entry", 31),  # a "-" marker (line 31) and nothing after it
+        (
+            lambda t: t[: t.index("PMID: 40801020")],
+            "no PMID",
+            40,
+        ),  # cut inside the last Cited-by entry (line 40)
+        (
+            lambda t: t[: t.index("Cited by\n") + len("Cited by\n-\n")],
+            "no entry",
+            31,
+        ),  # a "-" marker (line 31) and nothing after it
         (lambda t: t.replace("- PMID: 38552197", "- PMID: 3855x197"), "malformed PMID", 2),
         (lambda t: t.replace("- PMID: 38552197\n", ""), "no '- PMID:' line", 2),
         (lambda t: t.replace("\nAbstract\n", "\n"), "expected the 'Abstract' heading", None),
