@@ -46,6 +46,10 @@ class _Writer:
             return
         self.g.add((s, p, o if isinstance(o, URIRef | Literal) else _literal(o)))
 
+    def add_all(self, s: URIRef, pairs: Iterable[tuple[URIRef, object]]) -> None:
+        for p, o in pairs:
+            self.add(s, p, o)
+
     def node(self, iri: URIRef, cls: URIRef, label: str | None) -> URIRef:
         self.g.add((iri, RDF.type, cls))
         self.add(iri, RDFS.label, label)
@@ -91,22 +95,24 @@ def document_graph(
 
 def _publication(w: _Writer, p: Publication) -> URIRef:
     iri = w.node(w.m.publication(p), CTKG.Publication, p.title or p.citation_text)
-    for prop, value in (
-        (CTKG.pmid, p.pmid),
-        (CTKG.pmcid, p.pmcid),
-        (CTKG.doi, p.doi),
-        (CTKG["title"], p.title),
-        (CTKG.journal, p.journal),
-        (CTKG.publicationDate, p.date),
-        (CTKG.publicationYear, p.year),
-        (CTKG.epubDate, p.epub_date),
-        (CTKG.volume, p.volume),
-        (CTKG.issue, p.issue),
-        (CTKG.pages, p.pages),
-        (CTKG.authors, p.authors),
-        (CTKG.citationText, p.citation_text),
-    ):
-        w.add(iri, prop, value)
+    w.add_all(
+        iri,
+        (
+            (CTKG.pmid, p.pmid),
+            (CTKG.pmcid, p.pmcid),
+            (CTKG.doi, p.doi),
+            (CTKG["title"], p.title),
+            (CTKG.journal, p.journal),
+            (CTKG.publicationDate, p.date),
+            (CTKG.publicationYear, p.year),
+            (CTKG.epubDate, p.epub_date),
+            (CTKG.volume, p.volume),
+            (CTKG.issue, p.issue),
+            (CTKG.pages, p.pages),
+            (CTKG.authors, p.authors),
+            (CTKG.citationText, p.citation_text),
+        ),
+    )
     if p.free_pmc_article:
         w.add(iri, CTKG.freePmcArticle, True)
     if p.updated:
@@ -138,20 +144,22 @@ def _trial(w: _Writer, t: Trial, fallback: str) -> URIRef:
         if rid.startswith("NCT"):
             w.add(iri, CTKG.registryId, rid)
             w.add(iri, CTKG.registryRecord, URIRef(f"https://clinicaltrials.gov/study/{rid}"))
-    for prop, value in (
-        (CTKG.acronym, t.acronym),
-        (CTKG["title"], t.title),
-        (CTKG.phase, t.phase),
-        (CTKG.randomized, t.randomized),
-        (CTKG.allocationRatio, t.allocation_ratio),
-        (CTKG.blinding, t.blinding),
-        (CTKG.multicenter, t.multicenter),
-        (CTKG.nRandomized, t.n_randomized),
-        (CTKG.primaryEndpointMet, t.primary_endpoint_met),
-        (CTKG.minFollowUpMonths, t.min_follow_up_months),
-        (CTKG.medianFollowUpMonths, t.median_follow_up_months),
-    ):
-        w.add(iri, prop, value)
+    w.add_all(
+        iri,
+        (
+            (CTKG.acronym, t.acronym),
+            (CTKG["title"], t.title),
+            (CTKG.phase, t.phase),
+            (CTKG.randomized, t.randomized),
+            (CTKG.allocationRatio, t.allocation_ratio),
+            (CTKG.blinding, t.blinding),
+            (CTKG.multicenter, t.multicenter),
+            (CTKG.nRandomized, t.n_randomized),
+            (CTKG.primaryEndpointMet, t.primary_endpoint_met),
+            (CTKG.minFollowUpMonths, t.min_follow_up_months),
+            (CTKG.medianFollowUpMonths, t.median_follow_up_months),
+        ),
+    )
     _population(w, iri, t)
     arms = {a.label: _arm(w, iri, a, order) for order, a in enumerate(t.arms, start=1)}
     endpoints = {}
@@ -238,18 +246,20 @@ def _result(w, trial, r: ArmResult | Comparison, arms, endpoints, used) -> URIRe
     if isinstance(r, Comparison):
         w.add(iri, CTKG.comparatorArm, arms.get(r.comparator))
         w.add(iri, CTKG.stratified, r.stratified)
-    for prop, value in (
-        (CTKG.estimate, r.estimate),
-        (CTKG.ciLower, r.ci_lower),
-        (CTKG.ciUpper, r.ci_upper),
-        (CTKG.ciLevel, r.ci_level),
-        (CTKG.pValue, r.p_value),
-        (CTKG.pValueQualifier, r.p_value_qualifier),
-        (CTKG.unit, r.unit),
-        (CTKG.timepoint, r.timepoint),
-        (CTKG.subgroup, r.subgroup),
-    ):
-        w.add(iri, prop, value)
+    w.add_all(
+        iri,
+        (
+            (CTKG.estimate, r.estimate),
+            (CTKG.ciLower, r.ci_lower),
+            (CTKG.ciUpper, r.ci_upper),
+            (CTKG.ciLevel, r.ci_level),
+            (CTKG.pValue, r.p_value),
+            (CTKG.pValueQualifier, r.p_value_qualifier),
+            (CTKG.unit, r.unit),
+            (CTKG.timepoint, r.timepoint),
+            (CTKG.subgroup, r.subgroup),
+        ),
+    )
     for prop, flag in (
         (CTKG.estimateNotReached, r.estimate_not_reached),
         (CTKG.ciLowerNotReached, r.ci_lower_not_reached),

@@ -7,6 +7,7 @@ the moment a parser produces them, with a message naming the field.
 
 from __future__ import annotations
 
+import hashlib
 from decimal import Decimal
 from typing import Literal
 
@@ -231,6 +232,4 @@ class SourceDocument(Record):
 
 
 def _digest(text: str) -> str:
-    import hashlib
-
     return hashlib.sha256(" ".join(text.split()).encode()).hexdigest()[:16]

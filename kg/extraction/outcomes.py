@@ -9,7 +9,7 @@ in the order the sentence (or, failing that, the design) lists them.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 
 from kg.extraction.lexicon import ENDPOINTS, HR_EVENTS
@@ -38,14 +38,15 @@ _RATE_ENDPOINTS = {"objective response rate", "disease control rate"}
 
 @dataclass
 class _Item:
+    """A per-arm value as printed ('10.7 months (95% CI, 8.8 to 12.3)'), before it has an arm."""
+
     start: int
     end: int
-    estimate: Decimal | None
-    unit: str | None
-    ci: re.Match | None = None
+    raw: str
+    unit: str
+    ci: re.Match | None
+    endpoint: str | None
     arm: Arm | None = None
-    endpoint: str | None = None
-    extra: dict = field(default_factory=dict)
 
 
 def endpoint_mentions(text: str, abbreviations: dict[str, str]) -> list[tuple[int, str]]:
@@ -156,7 +157,7 @@ class OutcomeReader:
                     endpoint=item.endpoint,
                     statistic=statistic,
                     arm=item.arm.label,
-                    **_estimate(item.extra["raw"], item.unit),
+                    **_estimate(item.raw, item.unit),
                     **_interval(item.ci),
                 )
             )
@@ -175,8 +176,15 @@ class OutcomeReader:
                     continue
                 unit = "percent" if is_rate else _time_unit(m.group("unit") or _next_unit(masked, m.end()))
                 ci = CI.match(masked, m.end()) or CI.match(masked, m.end() + _gap(masked[m.end() :]))
-                item = _Item(m.start(), ci.end() if ci else m.end(), None, unit, ci, endpoint=endpoint)
-                item.extra["raw"] = m.group("est") or m.group("nr")
+                item = _Item(
+                    m.start(),
+                    ci.end() if ci else m.end(),
+                    None,
+                    unit,
+                    ci,
+                    endpoint=endpoint,
+                    raw=m.group("est") or m.group("nr"),
+                )
                 items.append(item)
         return sorted(items, key=lambda i: i.start)
 
