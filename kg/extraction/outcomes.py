@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal
 
 from kg.extraction.lexicon import ENDPOINTS, HR_EVENTS
 from kg.extraction.regimens import ArmFinder
@@ -176,16 +175,8 @@ class OutcomeReader:
                     continue
                 unit = "percent" if is_rate else _time_unit(m.group("unit") or _next_unit(masked, m.end()))
                 ci = CI.match(masked, m.end()) or CI.match(masked, m.end() + _gap(masked[m.end() :]))
-                item = _Item(
-                    m.start(),
-                    ci.end() if ci else m.end(),
-                    None,
-                    unit,
-                    ci,
-                    endpoint=endpoint,
-                    raw=m.group("est") or m.group("nr"),
-                )
-                items.append(item)
+                end = ci.end() if ci else m.end()
+                items.append(_Item(m.start(), end, m.group("est") or m.group("nr"), unit, ci, endpoint))
         return sorted(items, key=lambda i: i.start)
 
 
