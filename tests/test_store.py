@@ -53,9 +53,13 @@ def test_a_failed_run_changes_nothing(tmp_path, seed_path, seed_text):
 
 
 def test_an_invalid_graph_is_not_loaded_unless_asked(tmp_path, seed_text):
-    # a randomised trial without a primary endpoint breaks a structural rule
-    page = tmp_path / "no-primary.txt"
-    page.write_text(seed_text.replace(" The primary end point was overall survival (OS).", ""))
+    # a randomised trial whose arms the text never names breaks a structural rule
+    page = tmp_path / "no-arms.txt"
+    design = seed_text.split("randomly assigned patients 1:1")[1].split(". The primary")[0]
+    results = (
+        "One hundred eighty-six patients were assigned atezolizumab plus cabozantinib, and 180 docetaxel. "
+    )
+    page.write_text(seed_text.replace(design, "").replace(results, ""))
     store = pyoxigraph.Store()
     with pytest.raises(BuildError, match="nothing loaded"):
         build([page], store, progress=quiet)
