@@ -200,6 +200,10 @@ def _arm(w: _Writer, trial: URIRef, a: Arm, order: int) -> URIRef:
     w.add(trial, CTKG.hasArm, iri)
     w.add(iri, CTKG.armRole, a.role)
     w.add(iri, CTKG.armOrder, order)
+    if a.choice:
+        w.add(iri, CTKG.drugChoice, True)
+    for alias in a.aliases:
+        w.add(iri, CTKG.alias, alias)
     w.add(iri, CTKG.nRandomized, a.n_randomized)
     w.add(iri, CTKG.nSafety, a.n_safety)
     for n, i in enumerate(a.interventions, start=1):

@@ -38,6 +38,8 @@ class Intervention(Record):
 class Arm(Record):
     label: str = Field(min_length=1)
     interventions: list[Intervention] = Field(default_factory=list)
+    choice: bool = Field(default=False, description="the drugs are alternatives (investigator's choice)")
+    aliases: list[str] = Field(default_factory=list, description="other names the text uses: 'GD'")
     role: Literal["experimental", "comparator"] | None = None
     n_randomized: int | None = Field(default=None, ge=0)
     n_safety: int | None = Field(default=None, ge=0)

@@ -117,6 +117,8 @@ DATATYPE_PROPERTIES = {
     "abbreviation": ({"Condition", "Endpoint"}, XSD.string),
     "armRole": ({"Arm"}, XSD.string),
     "armOrder": ({"Arm"}, XSD.integer),
+    "drugChoice": ({"Arm"}, XSD.boolean),
+    "alias": ({"Arm"}, XSD.string),
     "interventionOrder": ({"Intervention"}, XSD.integer),
     "doseValue": ({"Intervention"}, XSD.decimal),
     "doseUnit": ({"Intervention"}, XSD.string),

@@ -492,6 +492,8 @@ CASES = [
         add=':armB ctkg:armRole "control" .',
     ),
     C("arm-order-zero", "trial", "Arm-armOrder", add=":armA ctkg:armOrder 0 ."),
+    C("arm-choice-text", "trial", "Arm-drugChoice", add=':armA ctkg:drugChoice "yes" .'),
+    C("arm-alias-empty", "trial", "Arm-alias", add=':armA ctkg:alias "" .'),
     C(
         "arm-nsafety-above-nrandomized",
         "trial",

@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 
 from kg.extraction import design
+from kg.extraction.arms import design_arms
 from kg.extraction.outcomes import OutcomeReader
-from kg.extraction.regimens import ArmFinder, arm_sizes, design_arms
+from kg.extraction.regimens import ArmFinder, arm_sizes
 from kg.extraction.safety import adverse_events, implied_population
 from kg.extraction.text import Sentence, sentences
 from kg.model import AbstractSection, Arm, Endpoint, Trial

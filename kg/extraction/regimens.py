@@ -1,9 +1,5 @@
-"""Arms, their drug regimens, arm sizes, and finding arms where a sentence names them.
-
-The design sentence ("randomly assigned ... to A 1,200 mg intravenously q3w plus B 40 mg
-orally once daily or C 75 mg/m2 ...") is read drug by drug: the words joining two drugs say
-whether they share an arm (plus, and, with, +) or start a new one (or, versus).
-"""
+"""Drug regimens (dose, unit, route, schedule), finding arms where a sentence names them,
+and arm sizes."""
 
 from __future__ import annotations
 
@@ -14,9 +10,6 @@ from kg.extraction.lexicon import DRUG_PATTERN, NON_DRUGS
 from kg.extraction.text import NUM, Sentence, dec
 from kg.model import Arm, Drug, Intervention
 
-_ASSIGN = re.compile(
-    r"(?i)\b(?:randomly\s+)?(?:assigned|allocated|randomi[sz]ed)\b(?:[^.;]*?\bto\b(?:\s+receive)?(?:\s+either)?)?"
-)
 _DOSE = re.compile(
     rf"(?i)(?:\bat\s+a\s+dose\s+of\s+)?\b({NUM})\s*(mg/m2|mg/kg|mg|µg|μg|mcg|g)\b|\bAUC\s*(?:of\s+)?({NUM})"
 )
@@ -33,8 +26,6 @@ _FREQUENCIES = (
     (r"\b(?:once\s+)?(?:daily|a\s+day)\b|\bqd\b", "once daily"),
     (r"\b(?:once\s+)?every\s+(\d+)\s+days?\b|\b(\d+)-day\s+cycles?\b", "every {} days"),
 )
-_JOIN_SAME = re.compile(r"(?i)(?:\bplus|\band|\bwith|\+|/|\bcombined\s+with|-)\s*$")
-_JOIN_NEW = re.compile(r"(?i)(?:\bor|\bversus|\bvs\.?|\bv|\bcompared\s+with)\s*(?:to\s+)?(?:receive\s+)?$")
 
 
 @dataclass(frozen=True)
@@ -52,68 +43,33 @@ def drug_mentions(text: str) -> list[_Mention]:
     ]
 
 
-def design_arms(sents: list[Sentence]) -> list[Arm]:
-    """Arms from the first sentence that assigns patients to drugs."""
-    for s in sents:
-        m = _ASSIGN.search(s.norm)
-        if not m:
-            continue
-        segment = s.norm[m.end() :]
-        arms = _arms_in(segment)
-        if len(arms) >= 2:
-            return arms
-    return []
-
-
-def _arms_in(segment: str) -> list[Arm]:
-    drugs = drug_mentions(segment)
-    groups: list[list[tuple[_Mention, str]]] = []
-    for i, d in enumerate(drugs):
-        before = segment[drugs[i - 1].end : d.start] if i else ""
-        regimen = (
-            segment[d.end : drugs[i + 1].start] if i + 1 < len(drugs) else _to_clause_end(segment[d.end :])
-        )
-        if not groups or _JOIN_NEW.search(before) or not _JOIN_SAME.search(_strip_regimen(before)):
-            groups.append([])
-        groups[-1].append((d, regimen))
-    arms = []
-    for group in groups:
-        interventions = [_intervention(d.name, regimen) for d, regimen in group]
-        names = list(dict.fromkeys(i.drug.name for i in interventions))
-        arms.append(Arm(label=" + ".join(names), interventions=_unique(interventions)))
-    return arms
-
-
-def _unique(interventions: list[Intervention]) -> list[Intervention]:
-    seen: dict[str, Intervention] = {}
-    for i in interventions:
-        seen.setdefault(i.drug.name, i)
-    return list(seen.values())
-
-
-def _strip_regimen(text: str) -> str:
-    """The joining words left once dose, route and schedule are taken out of the gap."""
-    text = re.sub(r"\([^)]*\)", " ", text)
-    return text.strip().rstrip(",;")
-
-
-def _to_clause_end(text: str) -> str:
-    m = re.search(r"[.;]\s|[.;]$|\)\s*$", text)
-    return text[: m.start()] if m else text
-
-
-def _intervention(drug: str, regimen: str) -> Intervention:
-    regimen = _JOIN_NEW.sub("", _JOIN_SAME.sub("", regimen.strip()))
+def intervention(drug: str, after: str, before: str = "") -> Intervention:
+    """One drug's regimen from the words after it ('40 mg orally once daily'), or a dose
+    printed right before it ('100 mg/m2 nab-paclitaxel', '200 mg of pembrolizumab')."""
     dose = unit = None
-    m = _DOSE.search(regimen)
-    if m and m.group(1):
-        dose, unit = dec(m.group(1)), m.group(2).lower().replace("μg", "µg").replace("mcg", "µg")
+    m = _DOSE.search(after)
+    lead = re.search(rf"(?i)\b({NUM})\s*(mg/m2|mg/kg|mg|µg|μg|mcg|g)\s*(?:of\s+)?$", before)
+    if lead and (not m or m.start() > 0):
+        dose, unit = dec(lead.group(1)), _unit(lead.group(2))
+    elif m and m.group(1):
+        dose, unit = dec(m.group(1)), _unit(m.group(2))
     elif m:
         dose, unit = dec(m.group(3)), "AUC"
-    route = next((r for r, p in _ROUTES.items() if re.search(p, regimen, re.I if r != "oral" else 0)), None)
+    route = next((r for r, p in _ROUTES.items() if re.search(p, after, re.I if r != "oral" else 0)), None)
     return Intervention(
-        drug=Drug(name=drug), dose=dose, dose_unit=unit, route=route, frequency=frequency(regimen)
+        drug=Drug(name=drug), dose=dose, dose_unit=unit, route=route, frequency=frequency(after)
     )
+
+
+def _unit(text: str) -> str:
+    return text.lower().replace("μg", "µg").replace("mcg", "µg")
+
+
+def route_before(text: str) -> str | None:
+    """'oral treatment with crizotinib', 'intravenous chemotherapy with either ...': a route
+    adjective among the few words before the drug."""
+    tail = " ".join(text.split()[-4:])
+    return next((r for r, p in _ROUTES.items() if re.search(p, tail, re.I if r != "oral" else 0)), None)
 
 
 def frequency(text: str) -> str | None:
@@ -137,9 +93,30 @@ class ArmFinder:
     def __init__(self, arms: list[Arm]) -> None:
         self.arms = arms
         self.by_drugs = {frozenset(a.drug_names): a for a in arms}
+        aliases = [(alias, a) for a in arms for alias in a.aliases]
+        self.aliases = [
+            (re.compile(rf"\b{re.escape(alias)}s?\b", 0 if alias.isupper() else re.IGNORECASE), arm)
+            for alias, arm in sorted(aliases, key=lambda x: -len(x[0]))
+        ]
 
     def find(self, text: str) -> list[tuple[int, int, Arm]]:
         """(start, end, arm) for each arm named in the text, in order."""
+        out = self._by_alias(text)
+        taken = [(s, e) for s, e, _a in out]
+        for start, end, arm in self._by_drugs(text):
+            if not any(s <= start < e for s, e in taken):
+                out.append((start, end, arm))
+        return sorted(out, key=lambda x: x[0])
+
+    def _by_alias(self, text: str) -> list[tuple[int, int, Arm]]:
+        out: list[tuple[int, int, Arm]] = []
+        for pattern, arm in self.aliases:
+            for m in pattern.finditer(text):
+                if not any(s <= m.start() < e for s, e, _a in out):
+                    out.append((m.start(), m.end(), arm))
+        return out
+
+    def _by_drugs(self, text: str) -> list[tuple[int, int, Arm]]:
         drugs = drug_mentions(text)
         out: list[tuple[int, int, Arm]] = []
         i = 0
@@ -147,7 +124,7 @@ class ArmFinder:
             best = None
             for j in range(i, len(drugs)):
                 if j > i and not re.fullmatch(
-                    r"(?i)\s*(?:plus|and|with|\+|/|-)\s*", text[drugs[j - 1].end : drugs[j].start]
+                    r"(?i)\s*(?:plus|and|with|or|\+|/|-)\s*", text[drugs[j - 1].end : drugs[j].start]
                 ):
                     break
                 arm = self.by_drugs.get(frozenset(d.name for d in drugs[i : j + 1]))

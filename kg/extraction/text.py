@@ -31,6 +31,7 @@ def normalise(text: str) -> str:
     text = re.sub(r"(?<=\d),(?=\d{3}\b)", "", text)
     text = re.sub(r"mg/m\(2\)|mg/m²|mg per square meter(?: of body-surface area)?", "mg/m2", text)
     text = re.sub(r"mg per kilogram(?: of body weight)?", "mg/kg", text)
+    text = re.sub(r"(?:nanoparticle\s+)?albumin-bound\s+\[nab\]-", "nab-", text)
 
     def number(m: re.Match) -> str:
         value = words_to_int(m.group(1))

@@ -1,7 +1,7 @@
 from decimal import Decimal
 
+from kg.extraction.arms import design_arms
 from kg.extraction.outcomes import OutcomeReader
-from kg.extraction.regimens import design_arms
 from kg.extraction.text import sentences
 from kg.model import Arm
 

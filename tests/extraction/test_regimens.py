@@ -1,6 +1,7 @@
 from decimal import Decimal
 
-from kg.extraction.regimens import ArmFinder, arm_sizes, design_arms, frequency
+from kg.extraction.arms import design_arms
+from kg.extraction.regimens import ArmFinder, arm_sizes, frequency
 from kg.extraction.text import sentences
 
 
