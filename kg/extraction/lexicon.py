@@ -90,7 +90,7 @@ _STEMS = (
     "cept",
     "kinra",
     "leukin",
-    "lukast",
+    "motide",
 )
 _DRUG_WORD = r"(?:nab-|sb-)?[a-z][a-z]+(?:" + "|".join(_STEMS) + r")"
 DRUG_PATTERN = re.compile(

@@ -2,8 +2,9 @@
 
 A sentence is read as a row of items (values with their intervals) and of markers around
 them (endpoint names, arm names, 'respectively').  Each value takes the endpoint named last
-before it and the arm named right after it; values that no arm follows are matched to arms
-in the order the sentence (or, failing that, the design) lists them.
+before it and the arm named next to it; a run of values that no arm is named beside is
+matched to arms in the order the sentence (or, failing that, the design) lists them.
+Ratios are read first and blanked out, so their numbers are never taken for medians.
 """
 
 from __future__ import annotations
@@ -16,23 +17,35 @@ from kg.extraction.regimens import ArmFinder
 from kg.extraction.text import NUM, Sentence, dec
 from kg.model import Arm, ArmResult, Comparison
 
-_BOUND = rf"(?:{NUM}|not reached|NR|not estimable|NE|non-calculable)"
+_BOUND = rf"(?:{NUM}|not reached|NR|not estimable|not estimated|NE|non-calculable)"
+_TIME_UNIT = r"(?:months?|mo|weeks?|years?|days?)"
 CI = re.compile(
     rf"(?i)\s*[(\[{{]?\s*(?:(?P<level>{NUM})\s*%\s*(?:CI|confidence interval)(?:\s*[\[({{]CI[\])}}])?)\s*[,:]?\s*"
-    rf"(?P<lo>{_BOUND})\s*(?:months?\s*)?(?:to|-)\s*(?P<hi>{_BOUND})(?:\s*months?)?\s*[)\]}}]?"
+    rf"(?P<lo>{_BOUND})\s*(?:{_TIME_UNIT}\s*)?(?:to|-)\s*(?P<hi>{_BOUND})(?:\s*{_TIME_UNIT})?\s*[)\]}}]?"
 )
+# Lancet style: after one labelled interval, later ones print only the bounds: '(19.6-25.5)'
+_BARE_CI = re.compile(rf"\s*(?:[(\[]\s*|,\s*)(?P<lo>{NUM})\s*(?:-|to)\s*(?P<hi>{_BOUND})\s*[)\]]?")
 _RATIO = re.compile(
-    rf"(?i)(?P<strat>\b(?:un)?stratified\s+)?\b(?P<kind>hazard ratio|odds ratio|HR|OR)\b"
+    rf"(?i)(?P<strat>\b(?:un)?stratified\s+|\badjusted\s+)?\b(?P<kind>hazard ratio|odds ratio|HR|OR)\b"
     rf"(?:\s*[\[(](?:HR|OR)[\])])?(?P<event>\s+for\s+(?:disease\s+)?(?:progression or death|death|progression|[A-Za-z-]+(?: [A-Za-z-]+)?))?"
     rf"(?P<with>\s+(?:with|in the)\s+[\w+ -]+?(?:\s+group)?)?\s*(?:,|:|=|was|of)?\s*(?P<est>{NUM})\b"
 )
+_NEXT_RATIO = re.compile(rf"(?i),?\s*and\s+for\s+(?P<endpoint>[\w -]+?),\s*(?:it\s+was\s+)?(?P<est>{NUM})\b")
 _P = re.compile(rf"(?i)\b(?:one-sided\s+|two-sided\s+)?P\s*(?P<q>=|<|>|≤|<=|<or=)\s*(?P<p>{NUM})")
 _TIME = re.compile(
-    rf"(?i)(?P<est>{NUM}|not reached)\s*(?P<unit>months?|mo|weeks?|years?|days?)\b"
-    rf"|\b(?P<nr>not reached|not estimable)\b(?!\s*(?:months?|mo|weeks?|years?|days?)\b)"
+    rf"(?i)(?P<est>{NUM}|not reached)\s*(?P<unit>{_TIME_UNIT})\b"
+    rf"|(?P<first>{NUM})(?=\s*(?:and|vs\.?|v|versus|or)\s+{NUM}\s*(?P<next>{_TIME_UNIT})\b)"
+    rf"|\b(?P<nr>not (?:yet )?(?:been )?reached|not estimable)\b(?!\s*{_TIME_UNIT}\b)"
 )
-_RATE = re.compile(rf"(?P<est>{NUM})\s*(?:%|percent\b)")
+_RATE = re.compile(rf"(?<![\d.])(?P<est>{NUM})\s*(?:%|percent\b)")
+_LANDMARK = re.compile(
+    r"(?i)\b(\d+)[- ](year|month)s?\b(?:[- ](?:rates?\s+of\s+)?)|\bat\s+(\d+)\s+(year|month)s?\b"
+)
 _RATE_ENDPOINTS = {"objective response rate", "disease control rate"}
+_SUBGROUP = re.compile(
+    r"(?i)^(?:in|among)\s+(?:the\s+)?(?:subgroup\s+of\s+)?(?:\d+\s+)?(?:patients|participants)\s+"
+    r"(?:who\s+(?:were|had|received)\s+|with\s+)(?P<who>[^,;]+?)\s*(?:\([^)]*\))?,"
+)
 
 
 @dataclass
@@ -43,8 +56,9 @@ class _Item:
     end: int
     raw: str
     unit: str
-    ci: re.Match | None
+    ci: dict
     endpoint: str | None
+    timepoint: str | None = None
     arm: Arm | None = None
 
 
@@ -57,7 +71,7 @@ def endpoint_mentions(text: str, abbreviations: dict[str, str]) -> list[tuple[in
             names.setdefault(alias, name)
     for alias in sorted(names, key=len, reverse=True):
         flags = 0 if alias.isupper() else re.IGNORECASE
-        for m in re.finditer(rf"\b{re.escape(alias)}\b", text, flags):
+        for m in re.finditer(rf"\b{re.escape(alias)}s?\b", text, flags):
             if not any(s <= m.start() < e for s, e, _ in found):
                 found.append((m.start(), m.end(), names[alias]))
     return sorted((s, n) for s, _, n in found)
@@ -70,6 +84,7 @@ class OutcomeReader:
         self.abbreviations = abbreviations
         self.experimental = next((a for a in arms if a.role == "experimental"), arms[0] if arms else None)
         self.comparator = next((a for a in arms if a.role == "comparator"), arms[-1] if arms else None)
+        self.ci_level: str | None = None  # the last labelled interval's level, for bare ones
 
     def read(self, sents: list[Sentence]) -> tuple[list[ArmResult], list[Comparison]]:
         per_arm: list[ArmResult] = []
@@ -79,48 +94,92 @@ class OutcomeReader:
             if not re.match(r"(?i)results|findings", s.section) or _is_safety(s.norm):
                 continue
             mentions = endpoint_mentions(s.norm, self.abbreviations)
-            comparisons, masked = self._ratios(s.norm, mentions, last_endpoint)
+            mentions += self._median_phrases(s.norm, mentions)
+            mentions.sort()
+            subgroup = _subgroup(s.norm)
+            comparisons, masked = self._ratios(s.norm, mentions, last_endpoint, subgroup)
             ratios += comparisons
-            per_arm += self._per_arm(s.norm, masked, mentions, last_endpoint)
+            per_arm += self._per_arm(masked, mentions, last_endpoint, subgroup)
             if mentions:
                 last_endpoint = mentions[-1][1]
         return per_arm, ratios
 
-    def _ratios(self, text: str, mentions, last_endpoint) -> tuple[list[Comparison], str]:
+    def _median_phrases(self, text: str, known: list[tuple[int, str]]) -> list[tuple[int, str]]:
+        """'Median time to definite impairment of health-related QoL was ...': an endpoint the
+        lexicon does not know, named by the words between 'median' and the verb."""
+        out = []
+        for m in re.finditer(r"(?i)\bmedian\s+((?:time to|duration of)\s[\w -]+?)\s+(?:was|were)\b", text):
+            if not any(m.start(1) <= pos < m.end(1) for pos, _ in known):
+                phrase = m.group(1)
+                for abbrev, full in self.abbreviations.items():
+                    phrase = re.sub(rf"\b{re.escape(abbrev)}\b", full, phrase)
+                out.append((m.start(1), phrase.lower()))
+        return out
+
+    def _interval_after(self, text: str, pos: int) -> tuple[dict, int]:
+        """The interval printed right after a value (labelled, or bare in Lancet style)."""
+        ci = CI.match(text, pos) or CI.match(text, pos + _gap(text[pos:]))
+        if ci:
+            self.ci_level = ci.group("level")
+            return _interval(ci.group("level"), ci.group("lo"), ci.group("hi")), ci.end()
+        bare = _BARE_CI.match(text, pos)
+        if bare and self.ci_level and not re.match(r"\s*,\s*\d+\s*(?:patients|of)\b", text[pos:]):
+            return _interval(self.ci_level, bare.group("lo"), bare.group("hi")), bare.end()
+        return {}, pos
+
+    def _ratios(self, text: str, mentions, last_endpoint, subgroup) -> tuple[list[Comparison], str]:
         out, masked = [], text
         for m in _RATIO.finditer(text):
-            ci = CI.match(text, m.end()) or CI.match(text, m.end() + _gap(text[m.end() :]))
-            end = ci.end() if ci else m.end()
-            p = _P.search(text, end, min(len(text), end + 40))
-            if p and re.search(r"[A-Za-z]{4,}", text[end : p.start()]):
-                p = None
             endpoint = self._ratio_endpoint(m, mentions, last_endpoint)
-            arm, comparator = self.experimental, self.comparator
-            if m.group("with"):
-                named = self.finder.find(m.group("with"))
-                if named and named[0][2] is not self.experimental and len(self.arms) == 2:
-                    arm, comparator = named[0][2], self.experimental
-            if endpoint is None or arm is None or comparator is None or arm is comparator:
-                continue
-            strat = m.group("strat")
-            est = dict(_estimate(m.group("est"), None), **_interval(ci))
-            if p:
-                est.update(_p_value(p))
-            out.append(
-                Comparison(
-                    endpoint=endpoint,
-                    statistic="odds_ratio"
-                    if m.group("kind").lower() in ("odds ratio", "or")
-                    else "hazard_ratio",
-                    arm=arm.label,
-                    comparator=comparator.label,
-                    stratified=None if not strat else not strat.lower().startswith("un"),
-                    **est,
-                )
-            )
-            stop = p.end() if p else end
-            masked = masked[: m.start()] + " " * (stop - m.start()) + masked[stop:]
+            found = [(m, endpoint)]
+            follow = _NEXT_RATIO.match(text, self._ratio_end(text, m)[0])
+            if follow:
+                named = endpoint_mentions(follow.group("endpoint"), self.abbreviations)
+                found.append((follow, named[0][1] if named else None))
+            for match, ep in found:
+                comparison, stop = self._comparison(text, match, m, ep, subgroup)
+                if comparison is not None:
+                    out.append(comparison)
+                masked = masked[: match.start()] + " " * (stop - match.start()) + masked[stop:]
         return out, masked
+
+    def _ratio_end(self, text: str, m: re.Match) -> tuple[int, dict, re.Match | None]:
+        interval, end = self._interval_after(text, m.end())
+        p = _P.search(text, end, min(len(text), end + 40))
+        if p and re.search(
+            r"[A-Za-z]{4,}", re.sub(r"(?i)stratified|log-rank|one-sided|two-sided", "", text[end : p.start()])
+        ):
+            p = None
+        return (p.end() if p else end), interval, p
+
+    def _comparison(self, text, match, ratio, endpoint, subgroup) -> tuple[Comparison | None, int]:
+        stop, interval, p = self._ratio_end(text, match)
+        arm, comparator = self.experimental, self.comparator
+        if ratio.group("with"):
+            named = self.finder.find(ratio.group("with"))
+            if named and named[0][2] is not self.experimental and len(self.arms) == 2:
+                arm, comparator = named[0][2], self.experimental
+        if endpoint is None or arm is None or comparator is None or arm is comparator:
+            return None, stop
+        strat = ratio.group("strat") or ""
+        stratified = None
+        if re.match(r"(?i)un|stra", strat):
+            stratified = not strat.lower().startswith("un")
+        elif p is not None and re.search(r"(?i)\bstratified\b", text[match.end() : p.start()]):
+            stratified = True
+        est = dict(_estimate(match.group("est"), None), **interval)
+        if p:
+            est.update(_p_value(p))
+        kind = "odds_ratio" if ratio.group("kind").lower() in ("odds ratio", "or") else "hazard_ratio"
+        return Comparison(
+            endpoint=endpoint,
+            statistic=kind,
+            arm=arm.label,
+            comparator=comparator.label,
+            stratified=stratified,
+            subgroup=subgroup,
+            **est,
+        ), stop
 
     def _ratio_endpoint(self, m: re.Match, mentions, last_endpoint) -> str | None:
         event = (m.group("event") or "").strip()
@@ -134,57 +193,76 @@ class OutcomeReader:
         before = [n for pos, n in mentions if pos < m.start()]
         return before[-1] if before else last_endpoint
 
-    def _per_arm(self, text: str, masked: str, mentions, last_endpoint) -> list[ArmResult]:
+    def _per_arm(self, masked: str, mentions, last_endpoint, subgroup) -> list[ArmResult]:
         items = self._items(masked, mentions, last_endpoint)
         if not items:
             return []
-        for item, arm in zip(
-            items,
-            self.finder.assign(
-                masked, [(i.start, i.end) for i in items], [(i.endpoint, i.unit) for i in items]
-            ),
-            strict=True,
-        ):
+        spans = [(i.start, i.end) for i in items]
+        keys = [(i.endpoint, i.unit, i.timepoint) for i in items]
+        for item, arm in zip(items, self.finder.assign(masked, spans, keys), strict=True):
             item.arm = arm
-        results = []
-        for item in items:
-            if item.arm is None or item.endpoint is None:
-                continue
-            statistic = "rate" if item.unit == "percent" else "median"
-            results.append(
-                ArmResult(
-                    endpoint=item.endpoint,
-                    statistic=statistic,
-                    arm=item.arm.label,
-                    **_estimate(item.raw, item.unit),
-                    **_interval(item.ci),
-                )
+        return [
+            ArmResult(
+                endpoint=item.endpoint,
+                statistic="rate" if item.unit == "percent" else "median",
+                arm=item.arm.label,
+                timepoint=item.timepoint,
+                subgroup=subgroup,
+                **_estimate(item.raw, item.unit),
+                **item.ci,
             )
-        return results
+            for item in items
+            if item.arm is not None and item.endpoint is not None
+        ]
 
     def _items(self, masked: str, mentions, last_endpoint) -> list[_Item]:
         items = []
-        for pattern, is_rate in ((_TIME, False), (_RATE, True)):
-            for m in pattern.finditer(masked):
-                endpoint = ([n for pos, n in mentions if pos < m.start()] or [last_endpoint])[-1]
-                if is_rate and endpoint not in _RATE_ENDPOINTS:
-                    continue
-                if not is_rate and re.search(r"(?i)follow-up\W*(?:\w+\W+){0,3}$", masked[: m.start()]):
-                    continue
-                if _inside_interval(masked, m.start()):
-                    continue
-                unit = "percent" if is_rate else _time_unit(m.group("unit") or _next_unit(masked, m.end()))
-                ci = CI.match(masked, m.end()) or CI.match(masked, m.end() + _gap(masked[m.end() :]))
-                end = ci.end() if ci else m.end()
-                items.append(_Item(m.start(), end, m.group("est") or m.group("nr"), unit, ci, endpoint))
+        for m in _TIME.finditer(masked):
+            if re.search(r"(?i)follow-up\W*(?:\w+\W+){0,3}$", masked[: m.start()]) or _inside_interval(
+                masked, m.start()
+            ):
+                continue
+            endpoint = _endpoint_at(mentions, m.start(), last_endpoint)
+            unit = _time_unit(m.group("unit") or m.group("next") or _next_unit(masked, m.end()))
+            raw = m.group("est") or m.group("first") or m.group("nr")
+            interval, end = self._interval_after(masked, m.end())
+            items.append(_Item(m.start(), end, raw, unit, interval, endpoint))
+        for m in _RATE.finditer(masked):
+            endpoint = _endpoint_at(mentions, m.start(), last_endpoint)
+            timepoint = _landmark(masked[: m.start()])
+            if (endpoint not in _RATE_ENDPOINTS and timepoint is None) or _inside_interval(masked, m.start()):
+                continue
+            interval, end = self._interval_after(masked, m.end())
+            items.append(_Item(m.start(), end, m.group("est"), "percent", interval, endpoint, timepoint))
         return sorted(items, key=lambda i: i.start)
+
+
+def _endpoint_at(mentions: list[tuple[int, str]], pos: int, last: str | None) -> str | None:
+    before = [n for p, n in mentions if p < pos]
+    return before[-1] if before else last
+
+
+def _landmark(before: str) -> str | None:
+    """'1-year survival 46%', 'the 12-month progression-free survival rate was 55.9%',
+    'The survival rate at 18 months was 83%': the landmark time of a rate, in months."""
+    window = before[-90:]
+    hits = list(_LANDMARK.finditer(window))
+    if not hits:
+        return None
+    m = hits[-1]
+    n, unit = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+    months = int(n) * (12 if unit.lower().startswith("year") else 1)
+    return f"{months} months"
+
+
+def _subgroup(text: str) -> str | None:
+    m = _SUBGROUP.match(text)
+    return m.group("who").strip() if m else None
 
 
 def _next_unit(text: str, pos: int) -> str:
     """A 'not reached' median takes the time unit its sibling values print."""
-    m = re.search(r"(?i)\b(months?|mo|weeks?|years?|days?)\b", text[pos:]) or re.search(
-        r"(?i)\b(months?|weeks?|years?|days?)\b", text
-    )
+    m = re.search(rf"(?i)\b({_TIME_UNIT})\b", text[pos:]) or re.search(rf"(?i)\b({_TIME_UNIT})\b", text)
     return m.group(1) if m else "month"
 
 
@@ -203,16 +281,14 @@ def _inside_interval(text: str, pos: int) -> bool:
 
 
 def _estimate(raw: str, unit: str | None) -> dict:
-    if raw.lower() in ("not reached", "nr", "not estimable"):
+    if re.match(r"(?i)not|nr", raw):
         return {"estimate_not_reached": True, "unit": unit}
     return {"estimate": dec(raw), "unit": unit}
 
 
-def _interval(ci: re.Match | None) -> dict:
-    if not ci:
-        return {}
-    out: dict = {"ci_level": dec(ci.group("level"))}
-    for key, raw in (("ci_lower", ci.group("lo")), ("ci_upper", ci.group("hi"))):
+def _interval(level: str, lo: str, hi: str) -> dict:
+    out: dict = {"ci_level": dec(level)}
+    for key, raw in (("ci_lower", lo), ("ci_upper", hi)):
         if re.fullmatch(NUM, raw):
             out[key] = dec(raw)
         else:

@@ -87,6 +87,9 @@ _LINK = re.compile(
 )
 
 
+_LEAD = re.compile(r"(?i)\s*(?:group|arm)?\s*(?:was|were|of|:|,)?\s*(?:\(\s*)?")
+
+
 class ArmFinder:
     """Finds the arms a sentence names: 'atezolizumab plus cabozantinib', 'the docetaxel group'."""
 
@@ -143,31 +146,45 @@ class ArmFinder:
     def assign(self, text: str, spans: list[tuple[int, int]], keys: list[object]) -> list[Arm | None]:
         """The arm of each value span.
 
-        A run of values with one key (endpoint, unit) followed by 'respectively' takes the
+        A run of values with one key (endpoint, unit) and 'respectively' after it takes the
         arms the sentence names after it, in order ('14 and 10 in the A and B arms,
-        respectively'); otherwise a value takes the arm named right after it ('10.7 months
-        with A'); a run still unmatched and as long as the arm list takes the design order.
+        respectively'), or else those named before it; otherwise a value takes the arm
+        named right after it ('10.7 months with A') or right before it ('A was 7.7
+        months'); a run still unmatched and as long as the arm list takes the design order.
         """
         marks = self.find(text)
         arms: list[Arm | None] = [None] * len(spans)
         runs = _runs(list(range(len(spans))), keys)
         for n, run in enumerate(runs):
-            last = spans[run[-1]][1]
+            first, last = spans[run[0]][0], spans[run[-1]][1]
             stop = spans[runs[n + 1][0]][0] if n + 1 < len(runs) else len(text)
-            named = [a for s, _e, a in marks if last <= s < stop]
-            if len(run) > 1 and "respectively" in text[last:stop] and len(named) >= len(run):
-                for k, arm in zip(run, named, strict=False):
-                    arms[k] = arm
-                continue
+            if len(run) > 1 and "respectively" in text[last:stop]:
+                after = [a for s, _e, a in marks if last <= s < stop]
+                before: list[Arm] = []
+                for s, _e, a in marks:
+                    if s < first and all(a is not b for b in before):
+                        before.append(a)
+                order = after if len(after) >= len(run) else before
+                if len(order) >= len(run):
+                    for k, arm in zip(run, order, strict=False):
+                        arms[k] = arm
+                    continue
             for k in run:
-                end = spans[k][1]
-                after = [a for s, _e, a in marks if end <= s <= end + 60 and _LINK.fullmatch(text[end:s])]
-                arms[k] = after[0] if after else None
+                arms[k] = self._beside(text, spans[k], marks)
             missing = [k for k in run if arms[k] is None]
             if len(missing) == len(run) == len(self.arms):
                 for k, arm in zip(run, self.arms, strict=True):
                     arms[k] = arm
         return arms
+
+    @staticmethod
+    def _beside(text: str, span: tuple[int, int], marks) -> Arm | None:
+        start, end = span
+        after = [a for s, _e, a in marks if end <= s <= end + 60 and _LINK.fullmatch(text[end:s])]
+        if after:
+            return after[0]
+        before = [a for _s, e, a in marks if start - 40 <= e <= start and _LEAD.fullmatch(text[e:start])]
+        return before[-1] if before else None
 
     def _containing(self, drug: str) -> Arm | None:
         """A drug that belongs to exactly one arm names that arm ('the nivolumab group')."""
