@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extraction.regimens import drug_mentions, intervention, route_before
+from kg.extraction.regimens import drug_mentions, frequency, intervention, route_before
 from kg.extraction.text import Sentence
 from kg.model import Arm, Drug, Intervention
 
@@ -42,6 +42,9 @@ def design_arms(sents: list[Sentence]) -> list[Arm]:
     _, minus_n, arms = max(candidates, key=lambda c: (c[0], c[1]))
     _add_background(arms, sents[-minus_n:])
     _expand_generic(arms, sents)
+    methods = [x for x in sents if not re.match(r"(?i)results|findings|conclusion|interpretation", x.section)]
+    _premedication(arms, methods)
+    _enrich(arms, methods)
     _collect_aliases(arms, [c[2] for c in candidates], sents)
     _relabel(arms)
     return arms
@@ -133,7 +136,7 @@ def _arms_in(segment: str) -> list[Arm]:
     separator = r",?\s+(?:or|versus|vs\.?)\s+"
     if re.search(r",\s+or\s+", segment) and len(_split_top(segment, r",\s+")) >= 3:
         separator = r",\s+(?:or\s+)?|\s+or\s+"
-    parts = _split_top(segment, separator)
+    parts = _merge_drugless(_split_top(segment, separator))
     arms: list[Arm] = []
     k = 0
     while k < len(parts):
@@ -152,6 +155,18 @@ def _arms_in(segment: str) -> list[Arm]:
             arms.append(arm)
         k += 1
     return _distinct(arms)
+
+
+def _merge_drugless(parts: list[str]) -> list[str]:
+    """'nivolumab, at a dose of 3 mg/kg every 2 weeks, or docetaxel, ...': a comma-separated
+    piece that names no drug belongs to the piece before it."""
+    out: list[str] = []
+    for part in parts:
+        if out and not drug_mentions(part):
+            out[-1] = f"{out[-1]}, {part}"
+        else:
+            out.append(part)
+    return out
 
 
 def _arm(part: str, choice: bool) -> Arm | None:
@@ -233,6 +248,50 @@ def _add_background(arms: list[Arm], sents: list[Sentence]) -> None:
             have = set(arm.drug_names)
             arm.interventions += [Intervention(drug=Drug(name=d)) for d in extra if d not in have]
         return
+
+
+def _arm_of(arms: list[Arm], drug: str) -> Arm | None:
+    hits = [a for a in arms if drug in a.drug_names]
+    return hits[0] if len(hits) == 1 else None
+
+
+def _premedication(arms: list[Arm], sents: list[Sentence]) -> None:
+    """'Cyclophosphamide 300 mg/m2 (before tecemotide) or saline (before placebo) was given
+    once': a drug given only with one arm's drug belongs to that arm."""
+    for s in sents:
+        for m in re.finditer(
+            r"(?i)\b(\w+)\b([^()]{0,40})\((?:given\s+)?(?:before|prior to|with)\s+(\w+)\)", s.norm
+        ):
+            drug, partner = drug_mentions(m.group(1)), drug_mentions(m.group(3))
+            if not drug or not partner or any(drug[0].name in a.drug_names for a in arms):
+                continue
+            arm = _arm_of(arms, partner[0].name)
+            if arm is not None:
+                arm.interventions.append(intervention(drug[0].name, m.group(2), ""))
+
+
+def _enrich(arms: list[Arm], sents: list[Sentence]) -> None:
+    """Regimens stated in later sentences ('Injections of tecemotide (806 μg) or placebo
+    were given every week ...') fill in what the design sentence left out."""
+    for s in sents:
+        mentions = drug_mentions(s.norm)
+        for i, d in enumerate(mentions):
+            arm = _arm_of(arms, d.name)
+            if arm is None:
+                continue
+            item = next(x for x in arm.interventions if x.drug.name == d.name)
+            nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+            shared = nxt is None or (
+                _arm_of(arms, nxt.name) is not arm
+                and re.fullmatch(r"[^.;]*\bor\s*", s.norm[d.end : nxt.start])
+            )
+            found = intervention(d.name, s.norm[d.end : nxt.start if nxt else len(s.norm)], s.norm[: d.start])
+            if item.dose is None and found.dose is not None:
+                item.dose, item.dose_unit = found.dose, found.dose_unit
+            if item.route is None:
+                item.route = found.route
+            if item.frequency is None and shared:
+                item.frequency = frequency(s.norm[d.end :])
 
 
 def _expand_generic(arms: list[Arm], sents: list[Sentence]) -> None:

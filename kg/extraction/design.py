@@ -72,8 +72,16 @@ def acronym(title: str, text: str) -> str | None:
     m = re.search(r"\b([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)\s+\(ClinicalTrials\.gov", text)
     if m and re.search(r"\d|[A-Z]{3,}", m.group(1)):
         return m.group(1)
+    m = re.search(r"\(([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*\d[A-Za-z]?|[A-Z][A-Z0-9-]{2,})\)\s*:", title)
+    if m:
+        return m.group(1)
     m = re.search(r"\(([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*\d[A-Za-z]?)\)", title)
-    return m.group(1) if m else None
+    if m:
+        return m.group(1)
+    m = re.search(
+        r"\b(?:the\s+)?(?:phase\s+\w+\s+)?([A-Z][A-Z0-9]{2,}(?:-[A-Z0-9]+)?)\s+(?:trial|study)\b", text
+    )
+    return m.group(1) if m and m.group(1) not in {"NSCLC", "ECOG", "RECIST"} else None
 
 
 def phase(text: str) -> str | None:
@@ -93,7 +101,7 @@ def randomized(text: str) -> bool | None:
 
 
 def allocation_ratio(text: str) -> str | None:
-    m = re.search(r"(?i)\brandom\w*[^.]{0,80}?\b(\d+:\d+(?::\d+)*)\b", text)
+    m = re.search(r"(?i)\brandom\w*[^.]{0,200}?\b(\d+:\d+(?::\d+)*)\b", text)
     return m.group(1) if m else None
 
 
@@ -110,6 +118,12 @@ def blinding(text: str) -> str | None:
 
 def multicenter(text: str) -> bool | None:
     if re.search(r"(?i)\bmulti-?cent(?:er|re)|\bmultinational\b|\bmulti-?institutional\b", text):
+        return True
+    sites = re.search(
+        r"(?i)\b(\d+)\s+(?:study\s+|participating\s+)?(?:sites|centres|centers|hospitals|institutions)\b",
+        text,
+    )
+    if sites and int(sites.group(1)) > 1:
         return True
     if re.search(r"(?i)\bsingle-?cent(?:er|re)\b", text):
         return False
@@ -190,7 +204,8 @@ def endpoints(sents: list[Sentence], abbreviations: dict[str, str]) -> list[Endp
         for role, pattern in (
             (
                 "primary",
-                r"(?i)\b(?:co-?)?primary\s+(?:end\s?points?|outcomes?|objectives?)\s+(?:was|were|is|are|included)\s+(.+?)(?:[;.]\s|[;.]?$)",
+                r"(?i)\b(?:co-?)?primary\s+(?:end\s?points?|outcomes?|objectives?)"
+                r"(?:\s+(?:was|were|is|are|included)\s+(.+?)(?:[;.]\s|[;.]?$)|,\s+([^,]+),\s+was\b)",
             ),
             (
                 "secondary",
@@ -200,7 +215,7 @@ def endpoints(sents: list[Sentence], abbreviations: dict[str, str]) -> list[Endp
             m = re.search(pattern, s.norm)
             if not m:
                 continue
-            for phrase in _split_list(m.group(1)):
+            for phrase in _split_list(m.group(1) or m.group(2)):
                 name, abbrev = _endpoint_phrase(phrase, abbreviations)
                 if name and not any(e.name == name for e in found):
                     found.append(Endpoint(name=name, abbreviation=abbrev, role=role))
@@ -217,7 +232,9 @@ def _endpoint_phrase(phrase: str, abbreviations: dict[str, str]) -> tuple[str, s
     p = re.sub(
         r"(?i)^(?:investigator-assessed|independently assessed|centrally assessed|confirmed)\s+", "", p
     )
-    p = re.sub(r"(?i)\s+(?:as assessed|assessed|according to|by)\b.*$", "", p)
+    p = re.sub(
+        r"(?i)\s+(?:as assessed|assessed|according to|by|in (?:a|an|the)\b[^,]*population)\b.*$", "", p
+    )
     m = re.match(r"^(.*?)\s*\(([A-Za-z]{2,6})\)$", p)
     name, abbrev = (m.group(1), m.group(2)) if m else (p, None)
     if name in abbreviations:

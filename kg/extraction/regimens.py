@@ -73,12 +73,14 @@ def route_before(text: str) -> str | None:
 
 
 def frequency(text: str) -> str | None:
+    """The first schedule the text states ('every week for 8 weeks, and then every 6 weeks')."""
+    hits = []
     for pattern, template in _FREQUENCIES:
         m = re.search(pattern, text, re.IGNORECASE)
         if m:
             n = next((g for g in m.groups() if g), None)
-            return template.format(n) if n else template
-    return None
+            hits.append((m.start(), template.format(n) if n else template))
+    return min(hits)[1] if hits else None
 
 
 _LINK = re.compile(
@@ -202,30 +204,39 @@ def _runs(indexes: list[int], keys: list[object]) -> list[list[int]]:
     return runs
 
 
+_TOTALS = (
+    r"(?i)\b(?:randomly\s+)?(?:assigned|allocated|randomi[sz]ed),?\s+(?:in\s+an?\s+\d+:\d+(?::\d+)?\s+ratio,?\s+)?(\d+)\s+(?:\w+\s+){0,2}patients\b",
+    r"(?i)\b(?:a total of\s+|in all,?\s+|of\s+)?(\d+)\s+(?:\w+\s+){0,3}patients\s+(?:were|who)\s+(?:\w+\s+)?"
+    r"(?:randomly\s+assigned|randomi[sz]ed|underwent randomi[sz]ation|enrolled|recruited)",
+    r"(?i)\bcompar\w+\s+[^.;]+?\s+in\s+(\d+)\s+patients\b",
+)
+_BEFORE_ARM = re.compile(
+    r"(?<![\d.%:])(\d+)(?![\d.%:])\s+(?:patients\s+)?(?:were\s+)?(?:(?:randomly\s+)?assigned\s+|allocated\s+)?"
+    r"(?:to\s+)?(?:receive\s+)?(?:the\s+)?$"
+)
+_AMONG = re.compile(r"(?i)\bamong\s+(\d+)\s+patients\s+in\s+the\s+$")
+
+
 def arm_sizes(sents: list[Sentence], finder: ArmFinder) -> tuple[dict[str, int], int | None]:
     """Patients per arm and the randomised total, from sentences that assign patients."""
     sizes: dict[str, int] = {}
     total = None
     for s in sents:
-        if not re.search(r"(?i)assigned|randomi[sz]|allocated|enrolled|\bn\s*=", s.norm):
-            continue
-        t = re.search(
-            r"(?i)\b(?:a total of\s+|in all,?\s+)?(\d+)\s+(?:\w+\s+){0,3}patients\s+(?:were|who)\s+(?:\w+\s+)?(?:randomly\s+assigned|randomi[sz]ed|underwent randomi[sz]ation|enrolled)",
-            s.norm,
-        )
-        if t and total is None:
-            total = int(t.group(1))
+        assigning = re.search(r"(?i)assigned|randomi[sz]|allocated|enrolled|recruited|\bn\s*=", s.norm)
+        if total is None and assigning:
+            total = next((int(m.group(1)) for p in _TOTALS if (m := re.search(p, s.norm))), None)
         mentions = finder.find(s.norm)
         for k, (start, end, arm) in enumerate(mentions):
             after = s.norm[end : mentions[k + 1][0] if k + 1 < len(mentions) else len(s.norm)]
+            before = s.norm[mentions[k - 1][1] if k else 0 : start]
             n_after = re.match(r"\s*(?:group|arm)?\s*[(,]\s*n\s*=\s*(\d+)", after)
-            prev_end = mentions[k - 1][1] if k else 0
-            before = s.norm[prev_end:start]
-            n_before = re.search(
-                r"(?<![\d.%:])(\d+)(?![\d.%:])\s+(?:patients\s+)?(?:were\s+)?(?:(?:randomly\s+)?assigned\s+|allocated\s+)?(?:to\s+)?(?:receive\s+)?(?:the\s+)?$",
-                before,
-            )
-            n = n_after.group(1) if n_after else (n_before.group(1) if n_before else None)
-            if n and arm.label not in sizes:
-                sizes[arm.label] = int(n)
+            n_before = _BEFORE_ARM.search(before) if assigning else None
+            if n_before and re.search(
+                r"(?i)(?:assigned|allocated|randomi[sz]ed),?\s*$", before[: n_before.start()]
+            ):
+                n_before = None  # 'we randomly assigned 272 patients to receive A': the total
+            among = _AMONG.search(before)
+            hit = n_after or n_before or among
+            if hit and arm.label not in sizes:
+                sizes[arm.label] = int(hit.group(1))
     return sizes, total
