@@ -34,7 +34,8 @@ def extract_trial(title: str, abstract: list[AbstractSection]) -> Trial | None:
     for arm in arms:
         arm.n_randomized = sizes.get(arm.label)
     endpoints = design.endpoints(sents, abbreviations)
-    per_arm, comparisons = OutcomeReader(arms, abbreviations).read(sents)
+    primary = next((e.name for e in endpoints if e.role == "primary"), None)
+    per_arm, comparisons = OutcomeReader(arms, abbreviations, primary).read(sents)
     for name in dict.fromkeys(r.endpoint for r in [*per_arm, *comparisons]):
         if not any(e.name == name for e in endpoints):
             endpoints.append(Endpoint(name=name, abbreviation=_abbrev(abbreviations, name)))
@@ -42,7 +43,7 @@ def extract_trial(title: str, abstract: list[AbstractSection]) -> Trial | None:
     for arm in arms:
         arm.n_safety = implied_population(events, arm.label)
     for e in events:
-        e.n_analysed = next((a.n_safety for a in arms if a.label == e.arm), None)
+        e.n_analysed = e.n_analysed or next((a.n_safety for a in arms if a.label == e.arm), None)
     minimum, median = design.follow_up(sents)
     primary = [e for e in endpoints if e.role == "primary"]
     if total is None and arms and all(a.n_randomized is not None for a in arms):

@@ -216,9 +216,10 @@ def _alias(part: str, mentions) -> str | None:
 def _share_trailing_schedule(interventions: list[Intervention]) -> None:
     """'pemetrexed (500 mg/m2) or docetaxel (75 mg/m2) every 3 weeks': one schedule for all."""
     last = interventions[-1]
-    for item in interventions[:-1]:
+    route = next((i.route for i in interventions if i.route), None)
+    for item in interventions:
         item.frequency = item.frequency or last.frequency
-        item.route = item.route or last.route
+        item.route = item.route or route
 
 
 def _unique(interventions: list[Intervention]) -> list[Intervention]:
@@ -309,7 +310,11 @@ def _expand_generic(arms: list[Arm], sents: list[Sentence]) -> None:
             named.append(intervention(d.name, m.group(1)[d.end : end], ""))
         for arm in arms:
             if "chemotherapy" in arm.drug_names:
+                alone = len(arm.drug_names) == 1
                 k = arm.drug_names.index("chemotherapy")
                 arm.interventions[k : k + 1] = [i.model_copy(deep=True) for i in named]
-                arm.aliases.append("chemotherapy")
+                # the words the text used for this arm: 'chemotherapy plus cetuximab'
+                arm.aliases.append(
+                    "chemotherapy" if alone else re.sub(r"(?i)^(?:just|only|the)\s+", "", arm.label)
+                )
         return

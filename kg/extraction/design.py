@@ -284,7 +284,9 @@ _NEGATIVE = re.compile(
 _POSITIVE = re.compile(
     r"(?i)\b(?:met|achieved|reached) (?:its|the) primary (?:end ?point|endpoint|objective)"
     r"|\bsignificantly (?:longer|improved|prolonged|better|higher|increased|extended)\b"
-    r"|\b(?:improved|prolonged) [\w -]{0,40}significantly\b|\bwas superior\b|\bis superior\b"
+    r"|\b(?:improved|prolonged) [\w -]{0,40}significantly\b|\b(?:was|is) superior\b"
+    r"|\b(?:was|were) (?:significantly )?longer\b|\bsurvived longer\b"
+    r"|\bprimary (?:end ?point|endpoint|objective)[\w ]{0,20} had been met\b"
 )
 
 
@@ -293,12 +295,17 @@ def primary_endpoint_met(sents: list[Sentence], primary: list[Endpoint]) -> bool
     if not primary:
         return None
     names = [w for e in primary for w in (e.name, e.abbreviation) if w]
+    names += [n.split()[0] for n in names if "-" in n.split()[0]]  # 'progression-free and overall survival'
     for s in sents:
         if not re.match(r"(?i)results|conclusion|findings|interpretation", s.section):
             continue
         mentions_primary = any(re.search(rf"\b{re.escape(n)}\b", s.norm, re.I) for n in names)
         if re.search(r"(?i)primary (?:end ?point|endpoint|objective)", s.norm):
             mentions_primary = True
+        if re.match(r"(?i)conclusion|interpretation", s.section) and re.search(
+            r"(?i)\b(?:is|was) superior\b", s.norm
+        ):
+            mentions_primary = True  # 'X is superior to Y': the conclusion about the trial's question
         if not mentions_primary:
             continue
         if _NEGATIVE.search(s.norm):

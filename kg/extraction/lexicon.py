@@ -104,7 +104,7 @@ NON_DRUGS = {"tinib", "platin"}
 
 # plain endpoint name -> words and abbreviations that name it in abstracts
 ENDPOINTS = {
-    "overall survival": ["overall survival", "OS", "survival"],
+    "overall survival": ["overall survival", "OS", "survival", "survived"],
     "progression-free survival": ["progression-free survival", "progression free survival", "PFS"],
     "objective response rate": [
         "objective response rate",
@@ -126,6 +126,8 @@ HR_EVENTS = {
     "progression or death": "progression-free survival",
     "disease progression or death": "progression-free survival",
     "progression": "progression-free survival",
+    "death or disease progression": "progression-free survival",
+    "death or progression": "progression-free survival",
 }
 
 _SMALL = {

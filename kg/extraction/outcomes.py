@@ -27,7 +27,7 @@ CI = re.compile(
 _BARE_CI = re.compile(rf"\s*(?:[(\[]\s*|,\s*)(?P<lo>{NUM})\s*(?:-|to)\s*(?P<hi>{_BOUND})\s*[)\]]?")
 _RATIO = re.compile(
     rf"(?i)(?P<strat>\b(?:un)?stratified\s+|\badjusted\s+)?\b(?P<kind>hazard ratio|odds ratio|HR|OR)\b"
-    rf"(?:\s*[\[(](?:HR|OR)[\])])?(?P<event>\s+for\s+(?:disease\s+)?(?:progression or death|death|progression|[A-Za-z-]+(?: [A-Za-z-]+)?))?"
+    rf"(?:\s*[\[(](?:HR|OR)[\])])?(?P<event>\s+for\s+(?:disease\s+)?(?:progression or death|death or (?:disease )?progression|death|progression|[A-Za-z-]+(?: [A-Za-z-]+)?))?"
     rf"(?P<with>\s+(?:with|in the)\s+[\w+ -]+?(?:\s+group)?)?\s*(?:,|:|=|was|of)?\s*(?P<est>{NUM})\b"
 )
 _NEXT_RATIO = re.compile(rf"(?i),?\s*and\s+for\s+(?P<endpoint>[\w -]+?),\s*(?:it\s+was\s+)?(?P<est>{NUM})\b")
@@ -78,8 +78,9 @@ def endpoint_mentions(text: str, abbreviations: dict[str, str]) -> list[tuple[in
 
 
 class OutcomeReader:
-    def __init__(self, arms: list[Arm], abbreviations: dict[str, str]) -> None:
+    def __init__(self, arms: list[Arm], abbreviations: dict[str, str], primary: str | None = None) -> None:
         self.arms = arms
+        self.primary = primary  # what 'the primary endpoint' refers to
         self.finder = ArmFinder(arms)
         self.abbreviations = abbreviations
         self.experimental = next((a for a in arms if a.role == "experimental"), arms[0] if arms else None)
@@ -91,13 +92,21 @@ class OutcomeReader:
         ratios: list[Comparison] = []
         last_endpoint = None
         for s in sents:
-            if not re.match(r"(?i)results|findings", s.section) or _is_safety(s.norm):
+            if not re.match(r"(?i)results|findings", s.section):
                 continue
-            mentions = endpoint_mentions(s.norm, self.abbreviations)
-            mentions += self._median_phrases(s.norm, mentions)
+            text = _before_safety(s.norm)
+            if labelled := CI.search(text):
+                self.ci_level = self.ci_level or labelled.group("level")
+            mentions = endpoint_mentions(text, self.abbreviations)
+            mentions += self._median_phrases(text, mentions)
+            mentions += [
+                (m.start(), self.primary)
+                for m in re.finditer(r"(?i)primary end\s?point", text)
+                if self.primary
+            ]
             mentions.sort()
-            subgroup = _subgroup(s.norm)
-            comparisons, masked = self._ratios(s.norm, mentions, last_endpoint, subgroup)
+            subgroup = _subgroup(text)
+            comparisons, masked = self._ratios(text, mentions, last_endpoint, subgroup)
             ratios += comparisons
             per_arm += self._per_arm(masked, mentions, last_endpoint, subgroup)
             if mentions:
@@ -301,5 +310,8 @@ def _p_value(m: re.Match) -> dict:
     return {"p_value": dec(m.group("p")), "p_value_qualifier": q}
 
 
-def _is_safety(text: str) -> bool:
-    return bool(re.search(r"(?i)adverse events?|\bAEs?\b|toxicit|toxic effects", text))
+def _before_safety(text: str) -> str:
+    """The part of a sentence before it turns to adverse events ('..., and treatment-related
+    adverse events of any grade were less frequent (73.4% vs. 90.0%)')."""
+    m = re.search(r"(?i)(?:[\w-]+\s+){0,3}(?:adverse events?|\bAEs?\b|toxicit|toxic effects)", text)
+    return text[: m.start()] if m else text

@@ -20,7 +20,7 @@ _ROUTES = {
     "intramuscular": r"\bintramuscular(?:ly)?\b",
 }
 _FREQUENCIES = (
-    (r"\b(?:once\s+)?every\s+(\d+)\s+weeks?\b|\bq(\d)w\b|\b(\d)-weekly\b", "every {} weeks"),
+    (r"\b(?:once\s+)?every\s+(\d+)(?:\s+|-)weeks?\b|\bq(\d)w\b|\b(\d)-weekly\b", "every {} weeks"),
     (r"\b(?:once\s+)?(?:every\s+week|weekly)\b|\bqw\b", "every week"),
     (r"\btwice\s+(?:daily|a\s+day)\b|\bbid\b", "twice daily"),
     (r"\b(?:once\s+)?(?:daily|a\s+day)\b|\bqd\b", "once daily"),
@@ -85,11 +85,12 @@ def frequency(text: str) -> str | None:
 
 _LINK = re.compile(
     r"(?i)[\s,]*(?:patients\s+|those\s+)?(?:with|in|for|among|on|receiving|who received|treated with|given)?"
-    r"\s*(?:the\s+)?(?:patients\s+)?(?:in\s+the\s+|receiving\s+|treated with\s+)?"
+    r"\s*(?:the\s+)?(?:\d+\s*(?:\(\d+%\)\s*)?(?:of\s+\d+\s+)?patients\s+(?:randomly\s+)?(?:assigned|allocated)\s+to\s+)?"
+    r"(?:patients\s+)?(?:in\s+the\s+|receiving\s+|treated with\s+)?"
 )
 
 
-_LEAD = re.compile(r"(?i)\s*(?:group|arm)?\s*(?:was|were|of|:|,)?\s*(?:\(\s*)?")
+_LEAD = re.compile(r"(?i)\s*(?:group|arm)?\s*(?:was|were|:)\s*")
 
 
 class ArmFinder:
@@ -223,13 +224,13 @@ def arm_sizes(sents: list[Sentence], finder: ArmFinder) -> tuple[dict[str, int],
     total = None
     for s in sents:
         assigning = re.search(r"(?i)assigned|randomi[sz]|allocated|enrolled|recruited|\bn\s*=", s.norm)
-        if total is None and assigning:
+        if total is None:
             total = next((int(m.group(1)) for p in _TOTALS if (m := re.search(p, s.norm))), None)
         mentions = finder.find(s.norm)
         for k, (start, end, arm) in enumerate(mentions):
             after = s.norm[end : mentions[k + 1][0] if k + 1 < len(mentions) else len(s.norm)]
             before = s.norm[mentions[k - 1][1] if k else 0 : start]
-            n_after = re.match(r"\s*(?:group|arm)?\s*[(,]\s*n\s*=\s*(\d+)", after)
+            n_after = re.match(r"\s*(?:alone|monotherapy|group|arm)?\s*[(,]\s*n\s*=\s*(\d+)", after)
             n_before = _BEFORE_ARM.search(before) if assigning else None
             if n_before and re.search(
                 r"(?i)(?:assigned|allocated|randomi[sz]ed),?\s*$", before[: n_before.start()]

@@ -30,7 +30,9 @@ from kg.extraction.regimens import ArmFinder, drug_mentions
 from kg.extraction.text import NUM, Sentence, dec
 from kg.model import AdverseEventSummary, Arm
 
-_AE = re.compile(r"(?i)adverse (?:events?|effects?|reactions?)|\bAEs?\b|toxic effects|toxicit(?:y|ies)|side effects")
+_AE = re.compile(
+    r"(?i)adverse (?:events?|effects?|reactions?)|\bAEs?\b|toxic effects|toxicit(?:y|ies)|side effects"
+)
 _RELATED = re.compile(
     r"(?i)\b(?:treatment|drug|study[- ]drug|therapy)[- ]related\b|\brelated to (?:the )?(?:study )?(?:treatment|drug)\b"
 )
@@ -41,13 +43,18 @@ _FIGURE = re.compile(
 )
 _ZERO = re.compile(r"(?i)\b(?:vs\.?|versus|v|and)\s+(?P<zero>0|none|no patients)\b(?![.\d%])")
 _DENOMINATOR = re.compile(
-    r"(?i)\s+of\s+(?:(?P<n>\d+)|the|those|all)(?:\s+(?:[a-z]+\s+)?(?:patients|those)\b)?(?P<who>\s+who\s+(?!received|were\s+(?:treated|given))\w+)?"
+    r"(?i)\s+of\s+(?:(?:the|all)\s+)?(?:(?P<n>\d+)(?:\s+(?:[a-z]+\s+)?patients\b)?|(?:[a-z]+\s+)?(?:patients|those)\b)"
+    r"(?P<who>\s+who\s+(?!received|were\s+(?:treated|given))\w+)?"
 )
 _THRESHOLD = re.compile(r"(?i)(?:than|least|most|>|≥|<|≤|up to|over|under|/)\s*$")
-_ASIDE = re.compile(r"\((?P<head>(?:treatment|drug)[- ]related)\s+in\s+(?P<body>[^()]*)\)")
+_LINK = re.compile(
+    r"(?i)[\s,]*(?:patients\s+|those\s+)?(?:who\s+(?:received|were\s+(?:given|treated\s+with))|receiving"
+    r"|treated\s+with|given|in|with|for|on|among)?\s*(?:the\s+)?"
+)
+_ASIDE = re.compile(r"\((?:treatment|drug)[- ]related\s+in\s+(?P<body>[^()]*)\)")
 _SEGMENT = re.compile(r",\s+(?:and|but|whereas|while)\s+(?![^(]*\))")
 _TERM_OPENER = re.compile(
-    r"(?i)(?:\b(?:were|was|included|including|specifically|such as|namely|mainly)\b|:|,|\band\b)\s*(?P<term>[^,:;]*?)\s*$"
+    r"(?is)^.*(?P<opener>\b(?:were|was|included|including|specifically|such as|namely|mainly)\b|:|,|\band\b)\s*(?P<term>[^,:;]*?)\s*$"
 )
 _NOT_TERM = re.compile(
     r"(?i)\b(?:with|than|in|for|group|groups|arms?|patients|between|similar|higher|lower|greater|fewer|more|less"
@@ -60,7 +67,7 @@ _DISCONTINUATION = re.compile(
 )
 _NOT_SUMMARY = re.compile(r"(?i)\bdose\s+(?:interruption|reduction|modification|delay)s?|\binterruptions?\b")
 _DEATH = re.compile(
-    r"(?i)\bfatal\b|\bgrade\s*5\b|\bled to death|\bresulted in death|\b(?:treatment|drug|[a-z]+)[- ]related deaths?\b"
+    r"(?i)\bfatal\b|\bgrade\s*5\b|\bled to death|\bresulted in death|\b[\w-]+[- ]related deaths?\b"
     r"|\bdeaths?\s+(?:due to|from|related to|attributed to|caused by)\s+(?:\S+\s+){0,2}?(?:adverse|toxic|treatment)"
 )
 _NONE_OCCURRED = re.compile(
@@ -103,7 +110,10 @@ def _cues(text: str) -> list[tuple[int, str | None]]:
     found += [(m.start(), "grade 5") for m in _DEATH.finditer(text)]
     found += [(m.start(), "serious") for m in re.finditer(r"(?i)\bserious\b", text)]
     found += [(m.start(), "any") for m in re.finditer(r"(?i)\b(?:any|all)[- ]grades?\b", text)]
-    for m in re.finditer(r"(?i)\bgrades?\s*(?:≥|>=)?\s*(?:[1-5]|i{1,3}|iv)\b(?:\s*(?:,|/|or|to|-|and)\s*(?:[1-5]|iv|v)\b)*(?:\s+or\s+(?:higher|worse|above|greater))?", text):
+    for m in re.finditer(
+        r"(?i)\bgrades?\s*(?:≥|>=)?\s*(?:[1-5]|i{1,3}|iv)\b(?:\s*(?:,\s*(?:or|and)?|/|or|to|-|and)\s*(?:[1-5]|iv|v)\b)*(?:\s+or\s+(?:higher|worse|above|greater))?",
+        text,
+    ):
         found.append((m.start(), ae_category(m.group(0))))
     return sorted(found, key=lambda c: c[0])
 
@@ -176,6 +186,7 @@ def _top_parens(text: str) -> list[tuple[int, int]]:
 
 
 def _mask(text: str, spans: list[tuple[int, int]]) -> str:
+    """Blank the spans out, keeping offsets, so words inside them are not read as context."""
     for a, b in spans:
         text = text[:a] + " " * (b - a) + text[b:]
     return text
@@ -192,6 +203,7 @@ def _clauses(text: str) -> Iterator[tuple[int, int]]:
 
 
 def adverse_events(sents: list[Sentence], arms: list[Arm]) -> list[AdverseEventSummary]:
+    """Per-arm adverse-event figures from the results sentences (methods only plan them)."""
     finder = ArmFinder(arms)
     out: list[AdverseEventSummary] = []
     for s in sents:
@@ -208,21 +220,9 @@ def adverse_events(sents: list[Sentence], arms: list[Arm]) -> list[AdverseEventS
             main = main[: aside.start()] + " " * len(aside.group(0)) + main[aside.end() :]
         reader = _SentenceReader(main, finder)
         out += reader.read()
-        if not reader.last_category:
-            continue
         for aside in _ASIDE.finditer(s.norm):
-            body = " " * aside.start("body") + aside.group("body")
-            out += _aside(body, s.norm, finder, reader.last_category)
+            out += reader.aside(aside.group("body"))
     return out
-
-
-def _aside(
-    body: str, context: str, finder: ArmFinder, category: str
-) -> list[AdverseEventSummary]:
-    figures = _figures(body)
-    spans = [(f.start, f.end) for f in figures]
-    arms = finder.assign(context, spans, [0] * len(spans))
-    return [_summary(f, arm, category, True, None) for f, arm in zip(figures, arms, strict=True) if arm]
 
 
 def _summary(f: _Figure, arm: Arm, category: str, related: bool, term: str | None) -> AdverseEventSummary:
@@ -252,14 +252,27 @@ class _SentenceReader:
             out += self._clause(self.text[start:end])
         return out
 
+    def aside(self, body: str) -> list[AdverseEventSummary]:
+        """'(treatment-related in four [2.2%] and one [0.6%], respectively)': the last
+        category read, restricted to treatment-related events, in the last arm order."""
+        if self.last_category is None:
+            return []
+        g = _Group(_figures(body), None)
+        self._assign_group(body, g, len(body), [])
+        return [
+            _summary(f, arm, self.last_category, True, None)
+            for f, arm in zip(g.figures, g.arms, strict=True)
+            if arm is not None
+        ]
+
     def _clause(self, text: str) -> list[AdverseEventSummary]:
         figures = _figures(text)
         if not figures or any(f.subset for f in figures):
             return []
         parens = _top_parens(text)
-        groups = self._groups(text, figures, parens)
-        self._assign(text, groups)
         segments = [0] + [m.end() for m in _SEGMENT.finditer(_mask(text, parens))] + [len(text)]
+        groups = self._groups(text, figures, parens, segments)
+        self._assign(text, groups)
         out = []
         for g in groups:
             if len({id(a) for a in g.arms}) < len(g.arms) or None in g.arms:
@@ -273,8 +286,11 @@ class _SentenceReader:
                 out.append(_summary(f, arm, category, related, g.term))
         return out
 
-    def _groups(self, text: str, figures: list[_Figure], parens: list[tuple[int, int]]) -> list[_Group]:
-        """Figures that compare the arms on one statement: one parenthesis, or a run between cues."""
+    def _groups(
+        self, text: str, figures: list[_Figure], parens: list[tuple[int, int]], segments: list[int]
+    ) -> list[_Group]:
+        """Figures that compare the arms on one statement: one parenthesis, or a run of figures
+        with no cue and no segment break between them."""
         groups: list[_Group] = []
         for f in figures:
             paren = next((p for p in parens if p[0] <= f.start < p[1]), None)
@@ -282,7 +298,12 @@ class _SentenceReader:
                 paren = None
             prev = groups[-1] if groups else None
             gap = text[prev.figures[-1].end : f.start] if prev else ""
-            if prev and prev.paren == paren and not (paren is None and _cues(gap)):
+            split = (
+                prev is not None
+                and paren is None
+                and (_cues(gap) or any(gap and prev.figures[-1].end <= b <= f.start for b in segments))
+            )
+            if prev and prev.paren == paren and not split:
                 prev.figures.append(f)
                 continue
             term = _term(text, paren, groups, self.finder) if paren else None
@@ -300,26 +321,39 @@ class _SentenceReader:
         )
 
     def _assign(self, text: str, groups: list[_Group]) -> None:
-        figures = [f for g in groups for f in g.figures]
-        keys = [i for i, g in enumerate(groups) for _ in g.figures]
-        spans = [(f.start, f.end) for f in figures]
-        arms = self.finder.assign(text, spans, keys)
-        named = list(dict.fromkeys(a for _s, _e, a in self.finder.find(text)))
-        k = 0
-        for g in groups:
-            g.arms = arms[k : k + len(g.figures)]
-            k += len(g.figures)
-            for i, f in enumerate(g.figures):
-                g.arms[i] = g.arms[i] or self._arm_before(text, f)
-            self._fill(g, named)
-            if None not in g.arms:
-                self.order = list(g.arms)
+        named = _distinct([a for _s, _e, a in self.finder.find(text)])
+        for n, g in enumerate(groups):
+            stop = groups[n + 1].figures[0].start if n + 1 < len(groups) else len(text)
+            self._assign_group(text, g, stop, named)
 
-    def _arm_before(self, text: str, f: _Figure) -> Arm | None:
-        """'crizotinib (54 [52%]' or 'pemetrexed, 71%': the arm named right before the figure."""
-        marks = self.finder.find(text[: f.start])
-        if marks and re.fullmatch(r"\s*(?:[(\[,:]\s*)", text[marks[-1][1] : f.start]):
-            return marks[-1][2]
+    def _assign_group(self, text: str, g: _Group, stop: int, named: list[Arm]) -> None:
+        """Arms for a group's figures: the arm named right before a lone figure ('crizotinib
+        (54 [52%] of 104)'); the arms named after a run and its 'respectively'; the arm named
+        right after each figure ('7% of the patients in the A group'); else an order the text
+        set (see _fill)."""
+        marks = self.finder.find(text)
+        g.arms = [self._arm_before(text, f, g, marks) for f in g.figures]
+        last = g.figures[-1].end
+        after = [a for s, _e, a in marks if last <= s < stop]
+        if len(g.figures) > 1 and "respectively" in text[last:stop] and len(after) >= len(g.figures):
+            g.arms = after[: len(g.figures)]
+        for i, f in enumerate(g.figures):
+            g.arms[i] = g.arms[i] or next(
+                (a for s, _e, a in marks if f.end <= s <= f.end + 60 and _LINK.fullmatch(text[f.end : s])),
+                None,
+            )
+        self._fill(g, named)
+        if None not in g.arms:
+            self.order = list(g.arms)
+
+    def _arm_before(self, text: str, f: _Figure, g: _Group, marks: list[tuple[int, int, Arm]]) -> Arm | None:
+        """'crizotinib (54 [52%] of 104)' or 'pemetrexed, 71%': the arm named right before a
+        lone figure (a parenthesis holding two figures compares arms, it belongs to neither)."""
+        if len(g.figures) > 1 and g.paren is not None:
+            return None
+        before = [(e, a) for _s, e, a in marks if e <= f.start]
+        if before and re.fullmatch(r"\s*(?:[(\[,:]\s*)", text[before[-1][0] : f.start]):
+            return before[-1][1]
         return None
 
     def _fill(self, g: _Group, named: list[Arm]) -> None:
@@ -334,8 +368,10 @@ class _SentenceReader:
         for order in (self.order, named, self.finder.arms):
             if len(order) != len(g.arms):
                 continue
-            left = [a for a in order if a not in g.arms]
-            if len(left) == len(missing) and all(g.arms[i] in (None, a) for i, a in enumerate(order)):
+            left = [a for a in order if all(a is not b for b in g.arms)]
+            if len(left) == len(missing) and all(
+                g.arms[i] is None or g.arms[i] is a for i, a in enumerate(order)
+            ):
                 for i in missing:
                     g.arms[i] = order[i]
                 return
@@ -361,11 +397,11 @@ class _SentenceReader:
         before = masked[seg_start : f.start]
         own_after = text[f.end : g.paren[1]] if g.paren else ""
         after = masked[f.end : seg_end]
-        for region in (before, own_after, after):
+        for k, region in enumerate((before, own_after, after)):
             cues = _cues(region)
             if cues:
-                pick = cues[-1] if region is before else cues[0]
-                return self._context(pick[1], before + " " + region)
+                pick = cues[-1] if k == 0 else cues[0]
+                return self._context(pick[1], before if k == 0 else f"{before} {region}")
         clause_before = masked[: f.start]
         cues = _cues(clause_before)
         if cues:
@@ -376,6 +412,8 @@ class _SentenceReader:
 
     @staticmethod
     def _context(category: str | None, words: str) -> tuple[str, bool] | None:
+        """A cue counts only when its words are about adverse events ('any grade' of a
+        response is not an adverse-event figure); None cues (dose interruptions) never do."""
         if category is None or not _AE.search(words) and category == "any":
             return None
         return category, _related(words)
@@ -389,13 +427,22 @@ def _term(text: str, paren: tuple[int, int], groups: list[_Group], finder: ArmFi
     if not m:
         return None
     term = re.sub(r"\s+", " ", m.group("term")).strip()
-    opener = lead[m.start() : m.start("term")].strip().lower()
+    opener = m.group("opener").lower()
     follows_term = bool(groups) and groups[-1].term is not None
-    if opener in (",", "and", ", and") and not follows_term:
+    if opener in (",", "and") and not follows_term:
         return None
     if not term or len(term.split()) > 8 or _NOT_TERM.search(term) or finder.find(term):
         return None
     return term[0].lower() + term[1:] if not term[:2].isupper() else term
+
+
+def _distinct(arms: list[Arm]) -> list[Arm]:
+    """Arms in order of first mention, each once (arms are not hashable)."""
+    out: list[Arm] = []
+    for a in arms:
+        if all(a is not b for b in out):
+            out.append(a)
+    return out
 
 
 def _none_occurred(text: str, finder: ArmFinder) -> list[AdverseEventSummary]:
@@ -414,7 +461,7 @@ def _none_occurred(text: str, finder: ArmFinder) -> list[AdverseEventSummary]:
     named = [a for _s, _e, a in finder.find(what + " " + m.group("where"))]
     if re.search(r"(?i)\b(?:either|both|any|all)\b", m.group("where")):
         named = []
-    targets = list(dict.fromkeys(named)) or finder.arms
+    targets = _distinct(named) or finder.arms
     return [
         AdverseEventSummary(arm=a.label, category=category, treatment_related=_related(what), count=0)
         for a in targets
@@ -422,25 +469,32 @@ def _none_occurred(text: str, finder: ArmFinder) -> list[AdverseEventSummary]:
 
 
 def implied_population(events: list[AdverseEventSummary], arm: str) -> int | None:
-    """Patients analysed for safety in an arm: as stated ('of 1024 patients'), else implied.
+    """Patients analysed for safety in an arm: the one stated denominator ('of 1024
+    patients') that every count/percent pair allows, else the one whole number they imply.
 
     71 patients = 38.4% leaves only 185 (184.7 to 185.1 under rounding to one decimal); a
-    single figure rarely pins it down, several together usually do.
+    single figure rarely pins it down, several together usually do. A denominator stated for
+    one outcome only ('8 (7%) of 116' randomised) is dropped when the pairs rule it out.
     """
+    low, high = _bounds([e for e in events if e.arm == arm and not e.term])
     stated = {e.n_analysed for e in events if e.arm == arm and e.n_analysed is not None}
-    if len(stated) == 1:
-        return stated.pop()
+    fitting = {n for n in stated if low <= n <= high}
+    if len(fitting) == 1:
+        return fitting.pop()
+    if stated or (low, high) == (0.0, math.inf):
+        return None
+    candidates = range(math.ceil(low), math.floor(high) + 1)
+    return candidates[0] if len(candidates) == 1 else None
+
+
+def _bounds(events: list[AdverseEventSummary]) -> tuple[float, float]:
+    """The range of patient numbers every count/percent pair rounds to."""
     low, high = 0.0, math.inf
-    seen = False
     for e in events:
-        if e.arm != arm or e.count is None or e.percent is None or e.term or e.percent == 0:
+        if e.count is None or e.percent is None or e.percent == 0:
             continue
         half = Decimal(5) * Decimal(10) ** (e.percent.as_tuple().exponent - 1)
         lo_pct, hi_pct = float(e.percent - half), float(e.percent + half)
         low = max(low, 100 * e.count / hi_pct)
         high = min(high, 100 * e.count / lo_pct if lo_pct > 0 else math.inf)
-        seen = True
-    if not seen:
-        return None
-    candidates = range(math.ceil(low), math.floor(high) + 1)
-    return candidates[0] if len(candidates) == 1 else None
+    return low, high
