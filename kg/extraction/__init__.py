@@ -32,7 +32,7 @@ def extract_trial(title: str, abstract: list[AbstractSection]) -> Trial | None:
     finder = ArmFinder(arms)
     sizes, total = arm_sizes(sents, finder)
     for arm in arms:
-        arm.n_randomized = sizes.get(arm.label)
+        arm.n_randomized = arm.n_randomized or sizes.get(arm.label)
     endpoints = design.endpoints(sents, abbreviations)
     primary = next((e.name for e in endpoints if e.role == "primary"), None)
     per_arm, comparisons = OutcomeReader(arms, abbreviations, primary).read(sents)

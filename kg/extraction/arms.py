@@ -19,6 +19,7 @@ from kg.model import Arm, Drug, Intervention
 _ASSIGN_TO = re.compile(
     r"(?i)\b(?:randomly\s+)?(?:assigned|allocated|randomi[sz]ed)\b[^.;]*?\bto\b(?:\s+receive)?(?:\s+treatment\s+with)?"
 )
+_RECEIVED = re.compile(r"(?i)\b(?:patients|participants)\s+(?:were\s+)?(?:received|given)\b")
 _ASSIGN_WITH = re.compile(
     r"(?i)\b(?:randomly\s+)?(?:assigned|allocated|randomi[sz]ed|treated)\b[^.;]*?\bwith\b"
 )
@@ -62,6 +63,9 @@ def _segments(text: str) -> list[tuple[int, str]]:
     m = _ASSIGN_TO.search(text) or _ASSIGN_WITH.search(text)
     if m:
         out.append((5, text[m.end() :]))
+    r = _RECEIVED.search(text)
+    if r:
+        out.append((3, text[r.end() :]))
     c = _COMPARE.search(text)
     if c:
         out.append((0, f"{c.group(1)} or {c.group(2)}"))
@@ -192,8 +196,13 @@ def _arm(part: str, choice: bool) -> Arm | None:
     if choice:
         _share_trailing_schedule(interventions)
     label = part.strip()[:80] or "arm"
+    size = re.search(r"\(n\s*=\s*(\d+)\)", part)
     return Arm(
-        label=label, interventions=_unique(interventions), choice=choice, aliases=[alias] if alias else []
+        label=label,
+        interventions=_unique(interventions),
+        choice=choice,
+        aliases=[alias] if alias else [],
+        n_randomized=int(size.group(1)) if size else None,
     )
 
 

@@ -223,7 +223,7 @@ def arm_sizes(sents: list[Sentence], finder: ArmFinder) -> tuple[dict[str, int],
     sizes: dict[str, int] = {}
     total = None
     for s in sents:
-        assigning = re.search(r"(?i)assigned|randomi[sz]|allocated|enrolled|recruited|\bn\s*=", s.norm)
+        assigning = re.search(r"(?i)assigned|randomi[sz]|allocated|enrolled|recruited|\breceived\b", s.norm)
         if total is None:
             total = next((int(m.group(1)) for p in _TOTALS if (m := re.search(p, s.norm))), None)
         mentions = finder.find(s.norm)
@@ -237,7 +237,7 @@ def arm_sizes(sents: list[Sentence], finder: ArmFinder) -> tuple[dict[str, int],
             ):
                 n_before = None  # 'we randomly assigned 272 patients to receive A': the total
             among = _AMONG.search(before)
-            hit = n_after or n_before or among
+            hit = (n_after if assigning else None) or n_before or among
             if hit and arm.label not in sizes:
                 sizes[arm.label] = int(hit.group(1))
     return sizes, total
