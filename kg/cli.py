@@ -60,6 +60,12 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("summary", help="print a readable summary of the trials in the store")
     _store_option(p)
+
+    p = sub.add_parser(
+        "explain", help="show each extracted fact in the sentence it was read from, and what was not read"
+    )
+    p.add_argument("--trial", help="only this trial (its label, e.g. CONTACT-01)")
+    _store_option(p)
     return parser
 
 
@@ -167,6 +173,15 @@ def _summary(args: argparse.Namespace) -> int:
     return 0
 
 
+def _explain(args: argparse.Namespace) -> int:
+    from kg.store import open_store
+    from kg.summary import explain
+
+    with open_store(args.store, read_only=True) as store:
+        print(explain(store, args.trial))
+    return 0
+
+
 def _example(args: argparse.Namespace) -> int:
     from kg.build import build
     from kg.store import open_store
@@ -194,6 +209,7 @@ _COMMANDS = {
     "query": _query,
     "export": _export,
     "summary": _summary,
+    "explain": _explain,
 }
 
 

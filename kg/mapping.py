@@ -22,6 +22,7 @@ from kg.model import (
     Arm,
     ArmResult,
     Comparison,
+    Evidence,
     Publication,
     SourceDocument,
     Trial,
@@ -39,6 +40,24 @@ _RELATIONS = {
 class _Writer:
     def __init__(self, graph: Graph, minter: Minter) -> None:
         self.g, self.m = graph, minter
+        self.sections: dict[str, URIRef] = {}  # abstract section label -> its node
+
+    def evidence(self, owner: URIRef, ev: Evidence | None) -> None:
+        """Where a fact was read, as a node of its own under the fact's IRI."""
+        if ev is None:
+            return
+        node = self.node(URIRef(f"{owner}/evidence"), CTKG.Evidence, ev.quote or ev.sentence)
+        self.add(owner, CTKG.evidence, node)
+        self.add_all(
+            node,
+            (
+                (CTKG.sentence, ev.sentence),
+                (CTKG.quote, ev.quote),
+                (CTKG.spanStart, ev.start),
+                (CTKG.spanEnd, ev.end),
+                (CTKG.inSection, self.sections.get(ev.section)),
+            ),
+        )
 
     def add(self, s: URIRef, p: URIRef, o: object) -> None:
         """Add one statement; None means 'not stated' and adds nothing."""
@@ -79,6 +98,7 @@ def document_graph(
         sec = w.node(
             minter.under(pub, "abstract", str(n)), CTKG.AbstractSection, section.label or f"section {n}"
         )
+        w.sections.setdefault(section.label, sec)
         w.add(pub, CTKG.hasAbstractSection, sec)
         w.add(sec, CTKG.sectionLabel, section.label or None)
         w.add(sec, CTKG.sectionText, section.text)
@@ -218,6 +238,7 @@ def _arm(w: _Writer, trial: URIRef, a: Arm, order: int) -> URIRef:
         w.add(node, CTKG.doseUnit, i.dose_unit)
         w.add(node, CTKG.route, i.route)
         w.add(node, CTKG.frequency, i.frequency)
+    w.evidence(iri, a.size_evidence)
     return iri
 
 
@@ -271,6 +292,7 @@ def _result(w, trial, r: ArmResult | Comparison, arms, endpoints, used) -> URIRe
     ):
         if flag:
             w.add(iri, prop, True)
+    w.evidence(iri, r.evidence)
     return iri
 
 
@@ -287,6 +309,7 @@ def _adverse_event(w, trial, e: AdverseEventSummary, arms, used) -> URIRef:
     w.add(iri, CTKG["count"], e.count)
     w.add(iri, CTKG.percent, e.percent)
     w.add(iri, CTKG.nAnalysed, e.n_analysed)
+    w.evidence(iri, e.evidence)
     return iri
 
 
@@ -305,6 +328,8 @@ def _provenance(w: _Writer, graph_iri: URIRef, doc: SourceDocument, pub: URIRef,
     w.add(graph_iri, PROV.generatedAtTime, stamp)
     w.add(graph_iri, CTKG.sourceFile, Path(doc.path).name)
     w.add(graph_iri, CTKG.sourceSha256, doc.sha256)
+    for sentence in doc.trial.unread_sentences if doc.trial else []:
+        w.add(graph_iri, CTKG.unreadSentence, sentence)
     w.add(activity, PROV.wasAssociatedWith, agent)
     w.add(activity, PROV.startedAtTime, stamp)
     w.add(agent, CTKG.softwareVersion, __version__)

@@ -43,6 +43,7 @@ class Arm(Record):
     role: Literal["experimental", "comparator"] | None = None
     n_randomized: int | None = Field(default=None, ge=0)
     n_safety: int | None = Field(default=None, ge=0)
+    size_evidence: Evidence | None = None
 
     @property
     def drug_names(self) -> list[str]:
@@ -67,6 +68,19 @@ class Endpoint(Record):
     role: Literal["primary", "secondary"] | None = None
 
 
+class Evidence(Record):
+    """Where a fact was read: the sentence as printed and the character span within it."""
+
+    section: str
+    sentence: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+    @property
+    def quote(self) -> str:
+        return self.sentence[self.start : self.end]
+
+
 class Estimate(Record):
     """A point estimate with its interval; a value that was not reached is a flag, not a number."""
 
@@ -80,6 +94,7 @@ class Estimate(Record):
     p_value: Decimal | None = Field(default=None, ge=0, le=1)
     p_value_qualifier: str | None = None
     unit: str | None = None
+    evidence: Evidence | None = None
 
     @model_validator(mode="after")
     def _coherent(self) -> Estimate:
@@ -129,6 +144,7 @@ class AdverseEventSummary(Record):
     count: int | None = Field(default=None, ge=0)
     percent: Decimal | None = Field(default=None, ge=0, le=100)
     n_analysed: int | None = Field(default=None, ge=0)
+    evidence: Evidence | None = None
 
     @model_validator(mode="after")
     def _coherent(self) -> AdverseEventSummary:
@@ -201,6 +217,9 @@ class Trial(Record):
     arm_results: list[ArmResult] = Field(default_factory=list)
     comparisons: list[Comparison] = Field(default_factory=list)
     adverse_events: list[AdverseEventSummary] = Field(default_factory=list)
+    unread_sentences: list[str] = Field(
+        default_factory=list, description="results sentences with numbers that yielded no fact"
+    )
 
     @property
     def nct_id(self) -> str | None:

@@ -102,6 +102,21 @@ def summary(store: pyoxigraph.Store) -> str:
     return "\n".join(out)
 
 
+def explain(store: pyoxigraph.Store, trial: str | None = None) -> str:
+    """Every fact with its words marked in its sentence (»«), then the extraction report."""
+    out: list[str] = []
+    for r in _q(store, "evidence").rows:
+        if trial and r["trial"] != trial:
+            continue
+        s, a, b = r["sentence"], r["span_start"], r["span_end"]
+        out.append(f"{r['trial']} | {r['kind']} | {r['fact']}")
+        out.append(f"    [{r['section'] or '?'}] {s[:a]}»{s[a:b]}«{s[b:]}")
+    unread = _q(store, "extraction-report").rows
+    out.append(f"Sentences with numbers that gave no fact: {len(unread)}")
+    out += [f"    {r['source_file']}: {r['unread_sentence']}" for r in unread]
+    return "\n".join(out)
+
+
 def _group(rows: list[dict]) -> dict[str, list[dict]]:
     grouped: dict[str, list[dict]] = defaultdict(list)
     for r in rows:

@@ -105,3 +105,10 @@ def test_unknown_query_and_missing_store_are_errors(tmp_path):
     assert ctkg("query", "nope", "--store", str(tmp_path)).returncode == 2
     done = ctkg("summary", "--store", str(tmp_path / "absent"))
     assert done.returncode == 2 and "no store here" in done.stderr
+
+
+def test_explain_marks_each_fact_in_its_sentence(store):
+    out = ctkg("explain", "--store", store).stdout
+    assert "CONTACT-01 | result | hazard ratio of overall survival" in out
+    assert "(»stratified hazard ratio [HR], 0.88 [95% CI, 0.68 to 1.16]; P = .3668«)" in out
+    assert "Sentences with numbers that gave no fact: 0" in out

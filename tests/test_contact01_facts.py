@@ -227,3 +227,24 @@ def test_non_significant_primary_lists_the_os_hazard_ratio(contact_store):
         Decimal("1.16"),
     )
     assert r["primary_endpoint_met"] is False
+
+
+def test_every_figure_carries_the_words_it_was_read_from(contact_store, seed_text):
+    for name in ("efficacy-results", "adverse-events"):
+        for r in rows(contact_store, name):
+            assert r["evidence_sentence"] in seed_text
+            assert r["evidence"] in r["evidence_sentence"]
+            printed = r["estimate"] if name == "efficacy-results" else r["percent"]
+            assert str(printed).rstrip("0").rstrip(".") in r["evidence"].replace("·", ".")
+
+
+def test_evidence_spans_point_at_the_quote(contact_store):
+    facts = rows(contact_store, "evidence")
+    assert {f["kind"] for f in facts} == {"result", "adverse_event", "arm_size"}
+    assert len(facts) == 6 + 8 + 2  # every result, AE figure and arm size of the abstract
+    for f in facts:
+        assert f["sentence"][f["span_start"] : f["span_end"]] == f["quote"]
+        assert f["section"] == "Results"
+    quotes = {f["quote"] for f in facts}
+    assert "stratified hazard ratio [HR], 0.88 [95% CI, 0.68 to 1.16]; P = .3668" in quotes
+    assert "four [2.2%]" in quotes  # number words are quoted as printed

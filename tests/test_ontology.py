@@ -34,6 +34,7 @@ LICENSE = URIRef("https://creativecommons.org/licenses/by/4.0/")
 
 CLASSES = {
     "Trial",
+    "Evidence",
     "MentionedTrial",
     "Arm",
     "Intervention",
@@ -79,6 +80,8 @@ OBJECT_PROPERTIES = {
     "similarTo": ({"Publication"}, "Publication"),
     "updatedIn": ({"Publication"}, "Publication"),
     "hasAbstractSection": ({"Publication"}, "AbstractSection"),
+    "evidence": ({"Result", "AdverseEventSummary", "Arm"}, "Evidence"),
+    "inSection": ({"Evidence"}, "AbstractSection"),
     "externalRecord": (None, None),
     "registryRecord": ({"Trial"}, None),
     "pubmedRecord": ({"Publication"}, None),
@@ -162,6 +165,11 @@ DATATYPE_PROPERTIES = {
     "conflictOfInterest": (_P, XSD.string),
     "sectionLabel": ({"AbstractSection"}, XSD.string),
     "sectionText": ({"AbstractSection"}, XSD.string),
+    "sentence": ({"Evidence"}, XSD.string),
+    "quote": ({"Evidence"}, XSD.string),
+    "spanStart": ({"Evidence"}, XSD.integer),
+    "spanEnd": ({"Evidence"}, XSD.integer),
+    "unreadSentence": ({"SourceGraph"}, XSD.string),
     "sectionOrder": ({"AbstractSection"}, XSD.integer),
     "sourceFile": ({"SourceGraph"}, XSD.string),
     "sourceSha256": ({"SourceGraph"}, XSD.string),

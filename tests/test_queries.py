@@ -46,7 +46,10 @@ def test_header_documents_the_columns_in_order(query):
 def test_each_query_runs_on_the_fixture(contact_store, query):
     params = {"drug": "docetaxel"} if query.parameters == ["drug"] else {}
     table = run(contact_store, query, params)
-    assert table.rows, f"{query.name} returned no rows on CONTACT-01"
+    if query.name == "extraction-report":  # every results sentence of CONTACT-01 is read
+        assert table.rows == []
+    else:
+        assert table.rows, f"{query.name} returned no rows on CONTACT-01"
 
 
 @pytest.fixture(scope="module")

@@ -147,6 +147,9 @@ RESULTS = (
 :nr a ctkg:Result ; rdfs:label "median OS, B" ; ctkg:endpoint :os ; ctkg:statistic "median" ;
     ctkg:estimateNotReached true ; ctkg:ciLower 14.2 ; ctkg:ciUpperNotReached true .
 :trial ctkg:hasResult :median , :hr , :nr .
+:hr ctkg:evidence :ev .
+:ev a ctkg:Evidence ; rdfs:label "HR, 0.88" ; ctkg:sentence "Stratified HR, 0.88 [95% CI]." ;
+    ctkg:quote "HR, 0.88" ; ctkg:spanStart 11 ; ctkg:spanEnd 19 .
 """
 )
 
@@ -492,6 +495,59 @@ CASES = [
         add=':armB ctkg:armRole "control" .',
     ),
     C("arm-order-zero", "trial", "Arm-armOrder", add=":armA ctkg:armOrder 0 ."),
+    C("arm-evidence-untyped", "trial", "Arm-evidence", add=":armA ctkg:evidence :armB ."),
+    C(
+        "result-evidence-twice",
+        "results",
+        "Result-evidence",
+        add=':hr ctkg:evidence :ev2 . :ev2 a ctkg:Evidence ; rdfs:label "HR" ; ctkg:sentence "HR" ; '
+        'ctkg:quote "HR" ; ctkg:spanStart 0 ; ctkg:spanEnd 2 .',
+    ),
+    C("ae-evidence-untyped", "ae", "AdverseEventSummary-evidence", add=":ae ctkg:evidence :armB ."),
+    C("evidence-no-label", "results", "Evidence-label", drop=':ev rdfs:label "HR, 0.88" .'),
+    C(
+        "evidence-no-sentence",
+        "results",
+        "Evidence-sentence",
+        drop=':ev ctkg:sentence "Stratified HR, 0.88 [95% CI]." .',
+    ),
+    C("evidence-no-quote", "results", "Evidence-quote", drop=':ev ctkg:quote "HR, 0.88" .'),
+    C(
+        "evidence-start-negative",
+        "results",
+        ("Evidence-spanStart", "Evidence-quoteMatchesSpan"),
+        drop=":ev ctkg:spanStart 11 .",
+        add=":ev ctkg:spanStart -1 .",
+    ),
+    C("evidence-no-end", "results", "Evidence-spanEnd", drop=":ev ctkg:spanEnd 19 ."),
+    C(
+        "evidence-span-reversed",
+        "results",
+        ("Evidence-spanOrder", "Evidence-quoteMatchesSpan"),
+        drop=":ev ctkg:spanEnd 19 .",
+        add=":ev ctkg:spanEnd 5 .",
+    ),
+    C("evidence-section-untyped", "results", "Evidence-inSection", add=":ev ctkg:inSection :armA ."),
+    C(
+        "evidence-quote-elsewhere",
+        "results",
+        "Evidence-quoteMatchesSpan",
+        drop=':ev ctkg:quote "HR, 0.88" .',
+        add=':ev ctkg:quote "HR, 0.74" .',
+        message="exactly the sentence",
+    ),
+    C(
+        "evidence-blank",
+        "results",
+        "EvidenceShape",
+        add='[] a ctkg:Evidence ; rdfs:label "x" ; ctkg:sentence "x" ; ctkg:quote "x" ; ctkg:spanStart 0 ; ctkg:spanEnd 1 .',
+    ),
+    C(
+        "source-unread-empty",
+        "provenance",
+        "SourceGraph-unreadSentence",
+        add=':graph ctkg:unreadSentence "" .',
+    ),
     C("arm-choice-text", "trial", "Arm-drugChoice", add=':armA ctkg:drugChoice "yes" .'),
     C("arm-alias-empty", "trial", "Arm-alias", add=':armA ctkg:alias "" .'),
     C(

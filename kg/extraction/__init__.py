@@ -14,7 +14,7 @@ from kg.extraction.outcomes import OutcomeReader
 from kg.extraction.regimens import ArmFinder, arm_sizes
 from kg.extraction.safety import adverse_events, implied_population
 from kg.extraction.text import Sentence, sentences
-from kg.model import AbstractSection, Arm, Endpoint, Trial
+from kg.model import AbstractSection, Arm, Endpoint, Evidence, Trial
 
 __all__ = ["extract_trial"]
 
@@ -30,9 +30,12 @@ def extract_trial(title: str, abstract: list[AbstractSection]) -> Trial | None:
         return None
     _set_roles(arms, title, sents)
     finder = ArmFinder(arms)
-    sizes, total = arm_sizes(sents, finder)
+    sizes, total, total_evidence = arm_sizes(sents, finder)
     for arm in arms:
-        arm.n_randomized = arm.n_randomized or sizes.get(arm.label)
+        if arm.label in sizes and arm.n_randomized in (None, sizes[arm.label][0]):
+            arm.n_randomized, arm.size_evidence = sizes[arm.label]
+        elif arm.n_randomized is not None:
+            arm.size_evidence = _locate_size(sents, arm.n_randomized)
     endpoints = design.endpoints(sents, abbreviations)
     primary = next((e.name for e in endpoints if e.role == "primary"), None)
     per_arm, comparisons = OutcomeReader(arms, abbreviations, primary).read(sents)
@@ -44,7 +47,7 @@ def extract_trial(title: str, abstract: list[AbstractSection]) -> Trial | None:
         arm.n_safety = implied_population(events, arm.label)
     for e in events:
         e.n_analysed = e.n_analysed or next((a.n_safety for a in arms if a.label == e.arm), None)
-    minimum, median = design.follow_up(sents)
+    minimum, median, follow_up_read = design.follow_up(sents)
     primary = [e for e in endpoints if e.role == "primary"]
     if total is None and arms and all(a.n_randomized is not None for a in arms):
         total = sum(a.n_randomized for a in arms)
@@ -67,6 +70,9 @@ def extract_trial(title: str, abstract: list[AbstractSection]) -> Trial | None:
         arm_results=per_arm,
         comparisons=comparisons,
         adverse_events=events,
+        unread_sentences=_unread(
+            sents, [*per_arm, *comparisons, *events], arms, follow_up_read, total_evidence
+        ),
     )
 
 
@@ -84,6 +90,53 @@ def _set_roles(arms: list[Arm], title: str, sents: list[Sentence]) -> None:
             break
     for arm in arms:
         arm.role = "comparator" if arm is comparator else "experimental"
+
+
+def _unread(
+    sents: list[Sentence], facts: list, arms: list[Arm], read: set[str], total: Evidence | None
+) -> list[str]:
+    """The extraction report: results sentences that print a number no fact was read from,
+    so a curator sees what was not read instead of trusting that nothing was there."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    evidence = [f.evidence for f in facts] + [a.size_evidence for a in arms] + [total]
+    for ev in evidence:
+        if ev is not None:
+            spans.setdefault(ev.sentence, []).append((ev.start, ev.end))
+    out = []
+    for s in sents:
+        if not re.match(r"(?i)results|findings", s.section) or s.text in read:
+            continue
+        covered = spans.get(s.text, [])
+        numbers = [m for m in re.finditer(r"\d+(?:\.\d+)?", s.norm) if not _incidental(s.norm, m)]
+        starts = [s.evidence(m.start(), m.end()).start for m in numbers]  # as printed: 'Eighty-two'
+        if any(not any(a <= p < b for a, b in covered) for p in starts):
+            out.append(s.text)
+    return out
+
+
+def _incidental(text: str, m: re.Match) -> bool:
+    """Numbers that are never facts on their own: parts of names (PD-L1, NCT0...), grades
+    ('Grade 3/4'), landmark times ('1-year survival'), years and dates."""
+    before, after = text[: m.start()], text[m.end() :]
+    if re.search(r"[A-Za-z]-?$", before) or re.match(r"[A-Za-z]", after):
+        return True
+    if re.search(r"(?i)\bgrades?\s*(?:\d\s*(?:/|or|to|-|,)\s*)*$", before) or re.match(
+        r"-(?:year|month|week)", after
+    ):
+        return True
+    return bool(
+        re.fullmatch(r"(?:19|20)\d\d", m.group())
+        and re.search(r"(?i)(?:\b[A-Z][a-z]{2,8}\.?,?\s+(?:\d{1,2},?\s+)?)$", before)
+    )
+
+
+def _locate_size(sents: list[Sentence], n: int) -> Evidence | None:
+    """Where a design sentence printed an arm's size: '(n = 863)'."""
+    for s in sents:
+        m = re.search(rf"\bn\s*=\s*{n}\b", s.norm)
+        if m:
+            return s.evidence(m.start(), m.end())
+    return None
 
 
 def _abbrev(abbreviations: dict[str, str], name: str) -> str | None:

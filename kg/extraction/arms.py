@@ -80,8 +80,6 @@ def _relabel(arms: list[Arm]) -> None:
         if label in labels:
             first = arm.interventions[0]
             label = f"{label} {first.dose or ''} {first.dose_unit or ''}".strip()
-        if arm.label != label and arm.label not in arm.aliases and " " in arm.label:
-            arm.aliases.append(arm.label)
         arm.label = label
         labels.add(label)
 

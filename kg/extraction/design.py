@@ -260,20 +260,22 @@ def abbreviations(text: str) -> dict[str, str]:
     return out
 
 
-def follow_up(sents: list[Sentence]) -> tuple[Decimal | None, Decimal | None]:
-    """(minimum, median) follow-up in months."""
+def follow_up(sents: list[Sentence]) -> tuple[Decimal | None, Decimal | None, set[str]]:
+    """(minimum, median) follow-up in months, and the sentences they were read from."""
     minimum = median = None
+    read: set[str] = set()
     for s in sents:
         for m in re.finditer(
             rf"(?i)\b(minimum|median)\s+(?:\w+\s+)?follow-up(?:\s+(?:was|of|time was))?,?\s+({NUM})\s+(months?|years?)",
             s.norm,
         ):
             value = dec(m.group(2)) * (12 if m.group(3).lower().startswith("year") else 1)
+            read.add(s.text)
             if m.group(1).lower() == "minimum":
                 minimum = minimum or value
             else:
                 median = median or value
-    return minimum, median
+    return minimum, median, read
 
 
 _NEGATIVE = re.compile(

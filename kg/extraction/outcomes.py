@@ -41,6 +41,9 @@ _RATE = re.compile(rf"(?<![\d.])(?P<est>{NUM})\s*(?:%|percent\b)")
 _LANDMARK = re.compile(
     r"(?i)\b(\d+)[- ](year|month)s?\b(?:[- ](?:rates?\s+of\s+)?)|\bat\s+(\d+)\s+(year|month)s?\b"
 )
+_ENDPOINT_WORDS = re.compile(
+    r"(?i)survival|response|progression|time to|duration|rate\b|quality of life|control"
+)
 _RATE_ENDPOINTS = {"objective response rate", "disease control rate"}
 _SUBGROUP = re.compile(
     r"(?i)^(?:in|among)\s+(?:the\s+)?(?:subgroup\s+of\s+)?(?:\d+\s+)?(?:patients|participants)\s+"
@@ -65,7 +68,7 @@ class _Item:
 def endpoint_mentions(text: str, abbreviations: dict[str, str]) -> list[tuple[int, str]]:
     """(position, plain endpoint name) for each endpoint the text names."""
     found: list[tuple[int, int, str]] = []
-    names = dict(abbreviations)
+    names = {a: full for a, full in abbreviations.items() if _ENDPOINT_WORDS.search(full)}
     for name, aliases in ENDPOINTS.items():
         for alias in aliases:
             names.setdefault(alias, name)
@@ -86,6 +89,7 @@ class OutcomeReader:
         self.experimental = next((a for a in arms if a.role == "experimental"), arms[0] if arms else None)
         self.comparator = next((a for a in arms if a.role == "comparator"), arms[-1] if arms else None)
         self.ci_level: str | None = None  # the last labelled interval's level, for bare ones
+        self._sentence: Sentence | None = None  # the sentence being read, for evidence spans
 
     def read(self, sents: list[Sentence]) -> tuple[list[ArmResult], list[Comparison]]:
         per_arm: list[ArmResult] = []
@@ -94,6 +98,7 @@ class OutcomeReader:
         for s in sents:
             if not re.match(r"(?i)results|findings", s.section):
                 continue
+            self._sentence = s
             text = _before_safety(s.norm)
             if labelled := CI.search(text):
                 self.ci_level = self.ci_level or labelled.group("level")
@@ -118,7 +123,9 @@ class OutcomeReader:
         lexicon does not know, named by the words between 'median' and the verb."""
         out = []
         for m in re.finditer(r"(?i)\bmedian\s+((?:time to|duration of)\s[\w -]+?)\s+(?:was|were)\b", text):
-            if not any(m.start(1) <= pos < m.end(1) for pos, _ in known):
+            inside = [k for k in known if m.start(1) <= k[0] < m.end(1)]
+            if not inside or inside[0][0] > m.start(1):  # a longer name than the lexicon's
+                known[:] = [k for k in known if k not in inside]
                 phrase = m.group(1)
                 for abbrev, full in self.abbreviations.items():
                     phrase = re.sub(rf"\b{re.escape(abbrev)}\b", full, phrase)
@@ -187,6 +194,7 @@ class OutcomeReader:
             comparator=comparator.label,
             stratified=stratified,
             subgroup=subgroup,
+            evidence=self._sentence.evidence(match.start(), stop),
             **est,
         ), stop
 
@@ -217,6 +225,7 @@ class OutcomeReader:
                 arm=item.arm.label,
                 timepoint=item.timepoint,
                 subgroup=subgroup,
+                evidence=self._sentence.evidence(item.start, item.end),
                 **_estimate(item.raw, item.unit),
                 **item.ci,
             )

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from kg.extraction.lexicon import DRUG_PATTERN, NON_DRUGS
 from kg.extraction.text import NUM, Sentence, dec
-from kg.model import Arm, Drug, Intervention
+from kg.model import Arm, Drug, Evidence, Intervention
 
 _DOSE = re.compile(
     rf"(?i)(?:\bat\s+a\s+dose\s+of\s+)?\b({NUM})\s*(mg/m2|mg/kg|mg|µg|μg|mcg|g)\b|\bAUC\s*(?:of\s+)?({NUM})"
@@ -218,19 +218,24 @@ _BEFORE_ARM = re.compile(
 _AMONG = re.compile(r"(?i)\bamong\s+(\d+)\s+patients\s+in\s+the\s+$")
 
 
-def arm_sizes(sents: list[Sentence], finder: ArmFinder) -> tuple[dict[str, int], int | None]:
-    """Patients per arm and the randomised total, from sentences that assign patients."""
-    sizes: dict[str, int] = {}
-    total = None
+def arm_sizes(
+    sents: list[Sentence], finder: ArmFinder
+) -> tuple[dict[str, tuple[int, Evidence]], int | None, Evidence | None]:
+    """Patients per arm and the randomised total, each with where it was read."""
+    sizes: dict[str, tuple[int, Evidence]] = {}
+    total = total_evidence = None
     for s in sents:
         assigning = re.search(r"(?i)assigned|randomi[sz]|allocated|enrolled|recruited|\breceived\b", s.norm)
         if total is None:
-            total = next((int(m.group(1)) for p in _TOTALS if (m := re.search(p, s.norm))), None)
+            m = next((m for p in _TOTALS if (m := re.search(p, s.norm))), None)
+            if m:
+                total, total_evidence = int(m.group(1)), s.evidence(m.start(1), m.end(1))
         mentions = finder.find(s.norm)
         for k, (start, end, arm) in enumerate(mentions):
             after = s.norm[end : mentions[k + 1][0] if k + 1 < len(mentions) else len(s.norm)]
             before = s.norm[mentions[k - 1][1] if k else 0 : start]
             n_after = re.match(r"\s*(?:alone|monotherapy|group|arm)?\s*[(,]\s*n\s*=\s*(\d+)", after)
+            after_at, before_at = end, mentions[k - 1][1] if k else 0
             n_before = _BEFORE_ARM.search(before) if assigning else None
             if n_before and re.search(
                 r"(?i)(?:assigned|allocated|randomi[sz]ed),?\s*$", before[: n_before.start()]
@@ -239,5 +244,9 @@ def arm_sizes(sents: list[Sentence], finder: ArmFinder) -> tuple[dict[str, int],
             among = _AMONG.search(before)
             hit = (n_after if assigning else None) or n_before or among
             if hit and arm.label not in sizes:
-                sizes[arm.label] = int(hit.group(1))
-    return sizes, total
+                at = after_at if hit is n_after else before_at
+                sizes[arm.label] = (
+                    int(hit.group(1)),
+                    s.evidence(at + hit.start(1), end if hit is not n_after else at + hit.end()),
+                )
+    return sizes, total, total_evidence

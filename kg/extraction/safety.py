@@ -211,7 +211,7 @@ def adverse_events(sents: list[Sentence], arms: list[Arm]) -> list[AdverseEventS
             continue
         zero = _none_occurred(s.norm, finder)
         if zero:
-            out += zero
+            out += _with_evidence(s, zero)
             continue
         if not _AE.search(s.norm):
             continue
@@ -219,10 +219,38 @@ def adverse_events(sents: list[Sentence], arms: list[Arm]) -> list[AdverseEventS
         for aside in _ASIDE.finditer(s.norm):
             main = main[: aside.start()] + " " * len(aside.group(0)) + main[aside.end() :]
         reader = _SentenceReader(main, finder)
-        out += reader.read()
+        found = reader.read()
         for aside in _ASIDE.finditer(s.norm):
-            out += reader.aside(aside.group("body"))
+            found += reader.aside(aside.group("body"))
+        out += _with_evidence(s, found)
     return out
+
+
+def _with_evidence(s: Sentence, events: list[AdverseEventSummary]) -> list[AdverseEventSummary]:
+    """Each figure's span in its sentence: the first not yet used place that prints it
+    ('71 (38.4%)', '[5%]', 'none'); a figure the words imply ('no ... in either group')
+    points at the whole sentence."""
+    used: list[tuple[int, int]] = []
+    for e in events:
+        span = None
+        for m in re.finditer(_figure_pattern(e), s.norm):
+            if not any(a < m.end() and m.start() < b for a, b in used):
+                span = (m.start(), m.end())
+                break
+        used.append(span or (0, 0))
+        e.evidence = s.evidence(*(span or (0, len(s.norm))))
+    return events
+
+
+def _figure_pattern(e: AdverseEventSummary) -> str:
+    pct = rf"{re.escape(str(e.percent))}\s*%" if e.percent is not None else None
+    if e.count is not None and pct:
+        return rf"(?<![\d.]){e.count}\s*[(\[]\s*{pct}\s*[)\]]?"
+    if pct:
+        return rf"(?<![\d.]){pct}"
+    if e.count:
+        return rf"(?<![\d.]){e.count}(?![\d.])"
+    return r"\b(?:none|no|0)\b"
 
 
 def _summary(f: _Figure, arm: Arm, category: str, related: bool, term: str | None) -> AdverseEventSummary:

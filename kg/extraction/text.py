@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from kg.extraction.lexicon import NUMBER_WORDS, words_to_int
+from kg.model import Evidence
 
 NUM = r"(?:\d+(?:\.\d+)?|\.\d+)"
 _ABBREVIATIONS = re.compile(r"\b(?:vs|v|al|e\.g|i\.e|approx|no|fig|ca)\.$", re.IGNORECASE)
@@ -20,24 +21,61 @@ _ABBREVIATIONS = re.compile(r"\b(?:vs|v|al|e\.g|i\.e|approx|no|fig|ca)\.$", re.I
 
 @dataclass(frozen=True)
 class Sentence:
+    """A sentence as printed (``text``) and normalised (``norm``); ``origin[i]`` is the
+    position in ``text`` that character ``i`` of ``norm`` came from, so any span a rule finds
+    in ``norm`` can be shown to a curator in the words the abstract printed."""
+
     section: str
     text: str
     norm: str
+    origin: tuple[tuple[int, int], ...] = ()
+
+    def evidence(self, start: int, end: int) -> Evidence:
+        first = self.origin[start][0] if start < len(self.origin) else len(self.text)
+        last = self.origin[end - 1][1] if 0 < end <= len(self.origin) else len(self.text)
+        return Evidence(section=self.section, sentence=self.text, start=first, end=max(first, last))
+
+
+_SUBSTITUTIONS: tuple[tuple[re.Pattern, object], ...] = (
+    (re.compile("\u00b7"), "."),
+    (re.compile("[\u2009\u00a0]"), " "),
+    (re.compile("[\u2013\u2014\u2212]"), "-"),
+    (re.compile(r"(?<=\d),(?=\d{3}\b)"), ""),
+    (re.compile(r"mg/m\(2\)|mg/m²|mg per square meter(?: of body-surface area)?"), "mg/m2"),
+    (re.compile(r"mg per kilogram(?: of body weight)?"), "mg/kg"),
+    (re.compile(r"(?:nanoparticle\s+)?albumin-bound\s+\[nab\]-"), "nab-"),
+)
+
+
+def _number(m: re.Match) -> str:
+    value = words_to_int(m.group(1))
+    return str(value) if value is not None else m.group(1)
 
 
 def normalise(text: str) -> str:
-    text = text.replace("\u00b7", ".").replace("\u2009", " ").replace("\u00a0", " ")
-    text = re.sub(r"[\u2013\u2014\u2212]", "-", text)
-    text = re.sub(r"(?<=\d),(?=\d{3}\b)", "", text)
-    text = re.sub(r"mg/m\(2\)|mg/m²|mg per square meter(?: of body-surface area)?", "mg/m2", text)
-    text = re.sub(r"mg per kilogram(?: of body weight)?", "mg/kg", text)
-    text = re.sub(r"(?:nanoparticle\s+)?albumin-bound\s+\[nab\]-", "nab-", text)
+    return normalise_mapped(text)[0]
 
-    def number(m: re.Match) -> str:
-        value = words_to_int(m.group(1))
-        return str(value) if value is not None else m.group(1)
 
-    return NUMBER_WORDS.sub(number, text)
+def normalise_mapped(text: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """The normal form and, for each of its characters, the span of ``text`` it came from."""
+    origin = [(i, i + 1) for i in range(len(text))]
+    for pattern, replacement in (*_SUBSTITUTIONS, (NUMBER_WORDS, _number)):
+        pieces, new_origin, last = [], [], 0
+        for m in pattern.finditer(text):
+            new = replacement(m) if callable(replacement) else replacement
+            pieces.append(text[last : m.start()])
+            new_origin += origin[last : m.start()]
+            pieces.append(new)
+            # every character of a replacement stands for the whole text it replaced
+            whole = (
+                (origin[m.start()][0], origin[m.end() - 1][1]) if m.end() > m.start() else origin[m.start()]
+            )
+            new_origin += [whole] * len(new)
+            last = m.end()
+        pieces.append(text[last:])
+        new_origin += origin[last:]
+        text, origin = "".join(pieces), new_origin
+    return text, tuple(origin)
 
 
 def sentences(section: str, text: str) -> list[Sentence]:
@@ -48,11 +86,11 @@ def sentences(section: str, text: str) -> list[Sentence]:
             continue
         chunk = text[start : m.end()].strip()
         if chunk:
-            out.append(Sentence(section, chunk, normalise(chunk)))
+            out.append(Sentence(section, chunk, *normalise_mapped(chunk)))
         start = m.end()
     tail = text[start:].strip()
     if tail:
-        out.append(Sentence(section, tail, normalise(tail)))
+        out.append(Sentence(section, tail, *normalise_mapped(tail)))
     return out
 
 

@@ -51,11 +51,13 @@ def test_arm_finder_prefers_the_whole_combination():
 
 def test_arm_sizes_from_n_equals_and_from_counts():
     arms = arms_of("Patients were randomly assigned to pembrolizumab or chemotherapy.")
-    sizes, total = arm_sizes(
+    sizes, total, _where = arm_sizes(
         sentences(
             "Results",
             "Three hundred five patients were randomly assigned (pembrolizumab, n = 154; chemotherapy, n = 151).",
         ),
         ArmFinder(arms),
     )
-    assert sizes == {"pembrolizumab": 154, "chemotherapy": 151} and total == 305
+    assert {k: n for k, (n, _e) in sizes.items()} == {"pembrolizumab": 154, "chemotherapy": 151}
+    assert total == 305
+    assert [e.quote for _n, e in sizes.values()] == ["154", "151"]  # evidence: where each was read

@@ -1,0 +1,69 @@
+"""What cannot be read is reported: results sentences with numbers that gave no fact."""
+
+from __future__ import annotations
+
+import json
+import re
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from kg.extraction.text import sentences
+from kg.sources import read_document
+
+ABSTRACTS = Path(__file__).parents[1] / "fixtures" / "abstracts"
+
+
+def test_unread_sentences_are_listed():
+    trial = read_document(ABSTRACTS / "PMID30620668.txt").trial
+    assert trial.unread_sentences == [
+        "Eighty-two patients assigned to chemotherapy crossed over on study to receive pembrolizumab.",
+        "When adjusted for crossover using the two-stage method, the hazard ratio for OS for pembrolizumab versus "
+        "chemotherapy was 0.49 (95% CI, 0.34 to 0.69); results using rank-preserving structural failure time and "
+        "inverse probability of censoring weighting were similar.",
+    ]
+
+
+def test_a_fully_read_abstract_reports_nothing(seed_path):
+    assert read_document(seed_path).trial.unread_sentences == []
+
+
+def _numbers(text: str) -> set[Decimal]:
+    return {Decimal(n) for n in re.findall(r"(?<![\w.])\d+(?:\.\d+)?", text)}
+
+
+@pytest.mark.parametrize("gold_path", sorted((ABSTRACTS / "gold").glob("*.json")), ids=lambda p: p.stem)
+def test_each_gold_number_is_read_or_its_sentence_listed(gold_path):
+    """On the gold documents, a sentence holding a gold figure yields that figure or is listed."""
+    gold = json.loads(gold_path.read_text())
+    doc = read_document(ABSTRACTS / Path(gold["doc"]).name)
+    trial = doc.trial
+    read = {
+        (f.evidence.sentence, str(v))
+        for f in [*trial.arm_results, *trial.comparisons]
+        if f.evidence
+        for v in (f.estimate,)
+        if v is not None
+    }
+    read |= {
+        (e.evidence.sentence, str(v))
+        for e in trial.adverse_events
+        if e.evidence
+        for v in (e.count, e.percent)
+        if v is not None
+    }
+    sents = [s for sec in doc.abstract for s in sentences(sec.label, sec.text)]
+    for fact in gold["efficacy"] + gold["safety"]:
+        value = fact.get("estimate", fact.get("percent", fact.get("count")))
+        if not value:
+            continue  # a zero said in words ('none occurred') has no printed number to find
+        holders = [s for s in sents if Decimal(str(value)) in _numbers(s.norm)]
+        assert holders, f"{gold_path.stem}: {value} not printed anywhere"
+        ok = [
+            s
+            for s in holders
+            if s.text in trial.unread_sentences
+            or any(sentence == s.text and Decimal(v) == Decimal(str(value)) for sentence, v in read)
+        ]
+        assert ok, f"{gold_path.stem}: {fact} neither read nor reported"
