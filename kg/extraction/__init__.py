@@ -117,17 +117,20 @@ def _unread(
 def _incidental(text: str, m: re.Match) -> bool:
     """Numbers that are never facts on their own: parts of names (PD-L1, NCT0...), grades
     ('Grade 3/4'), landmark times ('1-year survival'), years and dates."""
-    before, after = text[: m.start()], text[m.end() :]
-    if re.search(r"[A-Za-z]-?$", before) or re.match(r"[A-Za-z]", after):
+    before, after = text[max(0, m.start() - 30) : m.start()], text[m.end() : m.end() + 8]
+    if _NAME_PART.search(before) or _NAME_NEXT.match(after):
         return True
-    if re.search(r"(?i)\bgrades?\s*(?:\d\s*(?:/|or|to|-|,)\s*)*$", before) or re.match(
-        r"-(?:year|month|week)", after
-    ):
+    if _GRADE_BEFORE.search(before) or _LANDMARK_AFTER.match(after):
         return True
-    return bool(
-        re.fullmatch(r"(?:19|20)\d\d", m.group())
-        and re.search(r"(?i)(?:\b[A-Z][a-z]{2,8}\.?,?\s+(?:\d{1,2},?\s+)?)$", before)
-    )
+    return bool(_YEAR.fullmatch(m.group()) and _DATE_BEFORE.search(before))
+
+
+_NAME_PART = re.compile(r"[A-Za-z]-?$")
+_NAME_NEXT = re.compile(r"[A-Za-z]")
+_GRADE_BEFORE = re.compile(r"(?i)\bgrades?\s*(?:\d\s*(?:/|or|to|-|,)\s*)*$")
+_LANDMARK_AFTER = re.compile(r"-(?:year|month|week)")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_DATE_BEFORE = re.compile(r"(?i)(?:\b[A-Z][a-z]{2,8}\.?,?\s+(?:\d{1,2},?\s+)?)$")
 
 
 def _locate_size(sents: list[Sentence], n: int) -> Evidence | None:

@@ -60,13 +60,16 @@ def _detail(arms: list[Arm]) -> int:
 def _segments(text: str) -> list[tuple[int, str]]:
     """(preference, text listing the arms) for each way the sentence names arms."""
     out = []
-    m = _ASSIGN_TO.search(text) or _ASSIGN_WITH.search(text)
+    low = text.lower()  # cheap word tests first: the patterns scan lazily and are costly
+    m = None
+    if any(w in low for w in ("assign", "allocat", "randomi", "treated")):
+        m = _ASSIGN_TO.search(text) or _ASSIGN_WITH.search(text)
     if m:
         out.append((5, text[m.end() :]))
-    r = _RECEIVED.search(text)
+    r = _RECEIVED.search(text) if ("received" in low or "given" in low) else None
     if r:
         out.append((3, text[r.end() :]))
-    c = _COMPARE.search(text)
+    c = _COMPARE.search(text) if "compar" in low else None
     if c:
         out.append((0, f"{c.group(1)} or {c.group(2)}"))
     return out
@@ -94,11 +97,13 @@ def _collect_aliases(arms: list[Arm], candidates: list[list[Arm]], sents: list[S
                 if target is not None and alias not in target.aliases:
                     target.aliases.append(alias)
     for s in sents:
-        for m in re.finditer(r"([A-Za-z][\w/+ -]{2,80}?)\s+\(([A-Za-z][A-Za-z-]{1,10})\)", s.norm):
-            drugs = frozenset(d.name for d in drug_mentions(m.group(1)[-60:]))
+        for m in re.finditer(r"\s\(([A-Za-z][A-Za-z-]{1,10})\)", s.norm):
+            # the words since the last closing bracket name what the abbreviation stands for
+            start = max(s.norm.rfind(")", 0, m.start()) + 1, m.start() - 80)
+            drugs = frozenset(d.name for d in drug_mentions(s.norm[start : m.start()]))
             target = by_drugs.get(drugs)
-            if target is not None and m.group(2) not in target.aliases and m.group(2).lower() not in drugs:
-                target.aliases.append(m.group(2))
+            if target is not None and m.group(1) not in target.aliases and m.group(1).lower() not in drugs:
+                target.aliases.append(m.group(1))
 
 
 def depth_map(text: str) -> list[int]:

@@ -135,7 +135,8 @@ def population(title: str, text: str) -> Population:
     cond = condition(title) or condition(text)
     if cond and not cond.abbreviation:
         cond.abbreviation = _abbreviation_in(both, cond.name)
-    stage = next((w for w in _STAGE_WORDS if re.search(rf"(?i)\b{w}\b", both)), None)
+    low = both.lower()
+    stage = next((w for w in _STAGE_WORDS if w in low and re.search(rf"\b{w}\b", low)), None)
     setting = re.search(r"(?i)\b(?:after|following)\s+(?:an?\s+)?([^.;:]+)$", title)
     return Population(
         condition=cond,
@@ -201,6 +202,8 @@ def endpoint_name(phrase: str) -> str:
 def endpoints(sents: list[Sentence], abbreviations: dict[str, str]) -> list[Endpoint]:
     found: list[Endpoint] = []
     for s in sents:
+        if "primary" not in s.norm.lower() and "secondary" not in s.norm.lower():
+            continue
         for role, pattern in (
             (
                 "primary",
@@ -265,6 +268,8 @@ def follow_up(sents: list[Sentence]) -> tuple[Decimal | None, Decimal | None, se
     minimum = median = None
     read: set[str] = set()
     for s in sents:
+        if "follow-up" not in s.norm.lower():
+            continue
         for m in re.finditer(
             rf"(?i)\b(minimum|median)\s+(?:\w+\s+)?follow-up(?:\s+(?:was|of|time was))?,?\s+({NUM})\s+(months?|years?)",
             s.norm,

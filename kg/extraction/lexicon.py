@@ -7,6 +7,7 @@ drug name (-mab, -tinib, -taxel, -platin ...), so an unlisted new agent is still
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 KNOWN_DRUGS = {
     "docetaxel",
@@ -92,15 +93,35 @@ _STEMS = (
     "leukin",
     "motide",
 )
-_DRUG_WORD = r"(?:nab-|sb-)?[a-z][a-z]+(?:" + "|".join(_STEMS) + r")"
-DRUG_PATTERN = re.compile(
+_TOKEN = re.compile(r"\b(?:nab-|sb-)?[A-Za-z]+\b")
+_PHRASES = re.compile(
     r"(?i)\b("
-    + "|".join(sorted((re.escape(d) for d in KNOWN_DRUGS), key=len, reverse=True))
-    + "|"
-    + _DRUG_WORD
+    + "|".join(re.escape(d) for d in sorted(KNOWN_DRUGS, key=len, reverse=True) if " " in d)
     + r")\b"
 )
-NON_DRUGS = {"tinib", "platin"}
+
+
+@lru_cache(maxsize=4096)
+def is_drug_name(word: str) -> bool:
+    """A listed agent, or a word ending in an INN stem with at least two letters before it."""
+    w = word.lower()
+    if w in KNOWN_DRUGS:
+        return True
+    return w.endswith(_STEMS) and any(w.endswith(s) and len(w) >= len(s) + 2 for s in _STEMS)
+
+
+def find_drugs(text: str) -> list[tuple[str, int, int]]:
+    """(lower-case name, start, end) of each drug named in the text, in order.
+
+    Words are tested against a set and a suffix list, not one large alternation: this runs
+    for every sentence, several times, and must stay cheap."""
+    found = [(m.group().lower(), m.start(), m.end()) for m in _PHRASES.finditer(text)]
+    taken = [(s, e) for _n, s, e in found]
+    for m in _TOKEN.finditer(text):
+        if is_drug_name(m.group()) and not any(s <= m.start() < e for s, e in taken):
+            found.append((m.group().lower(), m.start(), m.end()))
+    return sorted(found, key=lambda f: f[1])
+
 
 # plain endpoint name -> words and abbreviations that name it in abstracts
 ENDPOINTS = {

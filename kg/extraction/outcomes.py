@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kg.extraction.lexicon import ENDPOINTS, HR_EVENTS
 from kg.extraction.regimens import ArmFinder
@@ -19,10 +20,12 @@ from kg.model import Arm, ArmResult, Comparison
 
 _BOUND = rf"(?:{NUM}|not reached|NR|not estimable|not estimated|NE|non-calculable)"
 _TIME_UNIT = r"(?:months?|mo|weeks?|years?|days?)"
-CI = re.compile(
-    rf"(?i)\s*[(\[{{]?\s*(?:(?P<level>{NUM})\s*%\s*(?:CI|confidence interval)(?:\s*[\[({{]CI[\])}}])?)\s*[,:]?\s*"
+_CI_BODY = (
+    rf"(?P<level>{NUM})\s*%\s*(?:CI|confidence interval)(?:\s*[\[({{]CI[\])}}])?\s*[,:]?\s*"
     rf"(?P<lo>{_BOUND})\s*(?:{_TIME_UNIT}\s*)?(?:to|-)\s*(?P<hi>{_BOUND})(?:\s*{_TIME_UNIT})?\s*[)\]}}]?"
 )
+CI = re.compile(rf"(?i)\s*[(\[{{]?\s*{_CI_BODY}")  # matched at a known position
+_CI_SCAN = re.compile(rf"(?i)(?<![\d.]){_CI_BODY}")  # searched for: starts only at a digit
 # Lancet style: after one labelled interval, later ones print only the bounds: '(19.6-25.5)'
 _BARE_CI = re.compile(rf"\s*(?:[(\[]\s*|,\s*)(?P<lo>{NUM})\s*(?:-|to)\s*(?P<hi>{_BOUND})\s*[)\]]?")
 _RATIO = re.compile(
@@ -44,6 +47,7 @@ _LANDMARK = re.compile(
 _ENDPOINT_WORDS = re.compile(
     r"(?i)survival|response|progression|time to|duration|rate\b|quality of life|control"
 )
+_SAFETY_WORDS = re.compile(r"(?i)adverse events?|\bAEs?\b|toxicit|toxic effects")
 _RATE_ENDPOINTS = {"objective response rate", "disease control rate"}
 _SUBGROUP = re.compile(
     r"(?i)^(?:in|among)\s+(?:the\s+)?(?:subgroup\s+of\s+)?(?:\d+\s+)?(?:patients|participants)\s+"
@@ -67,17 +71,22 @@ class _Item:
 
 def endpoint_mentions(text: str, abbreviations: dict[str, str]) -> list[tuple[int, str]]:
     """(position, plain endpoint name) for each endpoint the text names."""
-    found: list[tuple[int, int, str]] = []
-    names = {a: full for a, full in abbreviations.items() if _ENDPOINT_WORDS.search(full)}
+    pattern, names = _endpoint_pattern(tuple(sorted(abbreviations.items())))
+    return [(m.start(), names[m.group(1).lower()]) for m in pattern.finditer(text)]
+
+
+@lru_cache(maxsize=64)
+def _endpoint_pattern(abbreviations: tuple[tuple[str, str], ...]) -> tuple[re.Pattern, dict[str, str]]:
+    """One alternation of every name and abbreviation (longest first, abbreviations in
+    capitals only), built once per set of abbreviations an abstract defines."""
+    names = {a: full for a, full in abbreviations if _ENDPOINT_WORDS.search(full)}
     for name, aliases in ENDPOINTS.items():
         for alias in aliases:
             names.setdefault(alias, name)
-    for alias in sorted(names, key=len, reverse=True):
-        flags = 0 if alias.isupper() else re.IGNORECASE
-        for m in re.finditer(rf"\b{re.escape(alias)}s?\b", text, flags):
-            if not any(s <= m.start() < e for s, e, _ in found):
-                found.append((m.start(), m.end(), names[alias]))
-    return sorted((s, n) for s, _, n in found)
+    ordered = sorted(names, key=len, reverse=True)
+    alternatives = [re.escape(a) if a.isupper() else f"(?i:{re.escape(a)})" for a in ordered]
+    pattern = re.compile(r"\b(" + "|".join(alternatives) + r")s?\b")
+    return pattern, {a.lower(): names[a] for a in reversed(ordered)}
 
 
 class OutcomeReader:
@@ -100,7 +109,7 @@ class OutcomeReader:
                 continue
             self._sentence = s
             text = _before_safety(s.norm)
-            if labelled := CI.search(text):
+            if labelled := _CI_SCAN.search(text):
                 self.ci_level = self.ci_level or labelled.group("level")
             mentions = endpoint_mentions(text, self.abbreviations)
             mentions += self._median_phrases(text, mentions)
@@ -295,7 +304,13 @@ def _gap(text: str) -> int:
 
 
 def _inside_interval(text: str, pos: int) -> bool:
-    return any(m.start() < pos < m.end() for m in CI.finditer(text))
+    return any(start <= pos < end for start, end in _intervals(text))
+
+
+@lru_cache(maxsize=256)
+def _intervals(text: str) -> tuple[tuple[int, int], ...]:
+    """Spans of the labelled intervals of a sentence, found once per sentence."""
+    return tuple((m.start(), m.end()) for m in _CI_SCAN.finditer(text))
 
 
 def _estimate(raw: str, unit: str | None) -> dict:
@@ -321,6 +336,11 @@ def _p_value(m: re.Match) -> dict:
 
 def _before_safety(text: str) -> str:
     """The part of a sentence before it turns to adverse events ('..., and treatment-related
-    adverse events of any grade were less frequent (73.4% vs. 90.0%)')."""
-    m = re.search(r"(?i)(?:[\w-]+\s+){0,3}(?:adverse events?|\bAEs?\b|toxicit|toxic effects)", text)
-    return text[: m.start()] if m else text
+    adverse events of any grade were less frequent (73.4% vs. 90.0%)'), less the up to three
+    words that qualify them."""
+    m = _SAFETY_WORDS.search(text)
+    if not m:
+        return text
+    head = text[: m.start()]
+    words = re.search(r"(?:[\w-]+\s+){0,3}$", head)
+    return head[: words.start()] if words else head

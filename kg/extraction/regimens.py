@@ -5,26 +5,31 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from kg.extraction.lexicon import DRUG_PATTERN, NON_DRUGS
+from kg.extraction.lexicon import find_drugs
 from kg.extraction.text import NUM, Sentence, dec
 from kg.model import Arm, Drug, Evidence, Intervention
 
 _DOSE = re.compile(
     rf"(?i)(?:\bat\s+a\s+dose\s+of\s+)?\b({NUM})\s*(mg/m2|mg/kg|mg|µg|μg|mcg|g)\b|\bAUC\s*(?:of\s+)?({NUM})"
 )
+# upper-case abbreviations (IV, PO, SC) only as printed; words in any case
 _ROUTES = {
-    "intravenous": r"\bintravenous(?:ly)?\b|\bIV\b|\bi\.v\.",
-    "oral": r"\boral(?:ly)?\b|\bby mouth\b|\bPO\b",
-    "subcutaneous": r"\bsubcutaneous(?:ly)?\b|\bSC\b",
-    "intramuscular": r"\bintramuscular(?:ly)?\b",
+    "intravenous": re.compile(r"(?i:\bintravenous(?:ly)?\b|\bi\.v\.)|\bIV\b"),
+    "oral": re.compile(r"(?i:\boral(?:ly)?\b|\bby mouth\b)|\bPO\b"),
+    "subcutaneous": re.compile(r"(?i:\bsubcutaneous(?:ly)?\b)|\bSC\b"),
+    "intramuscular": re.compile(r"(?i)\bintramuscular(?:ly)?\b"),
 }
-_FREQUENCIES = (
-    (r"\b(?:once\s+)?every\s+(\d+)(?:\s+|-)weeks?\b|\bq(\d)w\b|\b(\d)-weekly\b", "every {} weeks"),
-    (r"\b(?:once\s+)?(?:every\s+week|weekly)\b|\bqw\b", "every week"),
-    (r"\btwice\s+(?:daily|a\s+day)\b|\bbid\b", "twice daily"),
-    (r"\b(?:once\s+)?(?:daily|a\s+day)\b|\bqd\b", "once daily"),
-    (r"\b(?:once\s+)?every\s+(\d+)\s+days?\b|\b(\d+)-day\s+cycles?\b", "every {} days"),
+_FREQUENCIES = tuple(
+    (re.compile(pattern, re.IGNORECASE), template)
+    for pattern, template in (
+        (r"\b(?:once\s+)?every\s+(\d+)(?:\s+|-)weeks?\b|\bq(\d)w\b|\b(\d)-weekly\b", "every {} weeks"),
+        (r"\b(?:once\s+)?(?:every\s+week|weekly)\b|\bqw\b", "every week"),
+        (r"\btwice\s+(?:daily|a\s+day)\b|\bbid\b", "twice daily"),
+        (r"\b(?:once\s+)?(?:daily|a\s+day)\b|\bqd\b", "once daily"),
+        (r"\b(?:once\s+)?every\s+(\d+)\s+days?\b|\b(\d+)-day\s+cycles?\b", "every {} days"),
+    )
 )
 
 
@@ -36,11 +41,13 @@ class _Mention:
 
 
 def drug_mentions(text: str) -> list[_Mention]:
-    return [
-        _Mention(m.group(1).lower(), m.start(1), m.end(1))
-        for m in DRUG_PATTERN.finditer(text)
-        if m.group(1).lower() not in NON_DRUGS
-    ]
+    return list(_drug_mentions(text))
+
+
+@lru_cache(maxsize=1024)
+def _drug_mentions(text: str) -> tuple[_Mention, ...]:
+    """Cached: the same sentence is searched for drugs by several rules."""
+    return tuple(_Mention(name, start, end) for name, start, end in find_drugs(text))
 
 
 def intervention(drug: str, after: str, before: str = "") -> Intervention:
@@ -55,7 +62,7 @@ def intervention(drug: str, after: str, before: str = "") -> Intervention:
         dose, unit = dec(m.group(1)), _unit(m.group(2))
     elif m:
         dose, unit = dec(m.group(3)), "AUC"
-    route = next((r for r, p in _ROUTES.items() if re.search(p, after, re.I if r != "oral" else 0)), None)
+    route = next((r for r, p in _ROUTES.items() if p.search(after)), None)
     return Intervention(
         drug=Drug(name=drug), dose=dose, dose_unit=unit, route=route, frequency=frequency(after)
     )
@@ -69,14 +76,14 @@ def route_before(text: str) -> str | None:
     """'oral treatment with crizotinib', 'intravenous chemotherapy with either ...': a route
     adjective among the few words before the drug."""
     tail = " ".join(text.split()[-4:])
-    return next((r for r, p in _ROUTES.items() if re.search(p, tail, re.I if r != "oral" else 0)), None)
+    return next((r for r, p in _ROUTES.items() if p.search(tail)), None)
 
 
 def frequency(text: str) -> str | None:
     """The first schedule the text states ('every week for 8 weeks, and then every 6 weeks')."""
     hits = []
     for pattern, template in _FREQUENCIES:
-        m = re.search(pattern, text, re.IGNORECASE)
+        m = pattern.search(text)
         if m:
             n = next((g for g in m.groups() if g), None)
             hits.append((m.start(), template.format(n) if n else template))
@@ -226,7 +233,7 @@ def arm_sizes(
     total = total_evidence = None
     for s in sents:
         assigning = re.search(r"(?i)assigned|randomi[sz]|allocated|enrolled|recruited|\breceived\b", s.norm)
-        if total is None:
+        if total is None and "patients" in s.norm:
             m = next((m for p in _TOTALS if (m := re.search(p, s.norm))), None)
             if m:
                 total, total_evidence = int(m.group(1)), s.evidence(m.start(1), m.end(1))

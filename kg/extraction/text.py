@@ -60,8 +60,11 @@ def normalise_mapped(text: str) -> tuple[str, tuple[tuple[int, int], ...]]:
     """The normal form and, for each of its characters, the span of ``text`` it came from."""
     origin = [(i, i + 1) for i in range(len(text))]
     for pattern, replacement in (*_SUBSTITUTIONS, (NUMBER_WORDS, _number)):
+        matches = list(pattern.finditer(text))
+        if not matches:
+            continue
         pieces, new_origin, last = [], [], 0
-        for m in pattern.finditer(text):
+        for m in matches:
             new = replacement(m) if callable(replacement) else replacement
             pieces.append(text[last : m.start()])
             new_origin += origin[last : m.start()]
