@@ -105,6 +105,7 @@ class ArmFinder:
 
     def __init__(self, arms: list[Arm]) -> None:
         self.arms = arms
+        self._found: dict[str, list[tuple[int, int, Arm]]] = {}
         self.by_drugs = {frozenset(a.drug_names): a for a in arms}
         aliases = [(alias, a) for a in arms for alias in a.aliases]
         self.aliases = [
@@ -113,7 +114,13 @@ class ArmFinder:
         ]
 
     def find(self, text: str) -> list[tuple[int, int, Arm]]:
-        """(start, end, arm) for each arm named in the text, in order."""
+        """(start, end, arm) for each arm named in the text, in order (memoised: the rules
+        ask about the same sentence many times)."""
+        if text not in self._found:
+            self._found[text] = self._find(text)
+        return list(self._found[text])
+
+    def _find(self, text: str) -> list[tuple[int, int, Arm]]:
         out = self._by_alias(text)
         taken = [(s, e) for s, e, _a in out]
         for start, end, arm in self._by_drugs(text):

@@ -36,14 +36,15 @@ class Sentence:
         return Evidence(section=self.section, sentence=self.text, start=first, end=max(first, last))
 
 
-_SUBSTITUTIONS: tuple[tuple[re.Pattern, object], ...] = (
-    (re.compile("\u00b7"), "."),
-    (re.compile("[\u2009\u00a0]"), " "),
-    (re.compile("[\u2013\u2014\u2212]"), "-"),
-    (re.compile(r"(?<=\d),(?=\d{3}\b)"), ""),
-    (re.compile(r"mg/m\(2\)|mg/m²|mg per square meter(?: of body-surface area)?"), "mg/m2"),
-    (re.compile(r"mg per kilogram(?: of body weight)?"), "mg/kg"),
-    (re.compile(r"(?:nanoparticle\s+)?albumin-bound\s+\[nab\]-"), "nab-"),
+# (pattern, replacement, characters one of which the text must hold for the pattern to apply)
+_SUBSTITUTIONS: tuple[tuple[re.Pattern, object, str], ...] = (
+    (re.compile("\u00b7"), ".", "\u00b7"),
+    (re.compile("[\u2009\u00a0]"), " ", "\u2009\u00a0"),
+    (re.compile("[\u2013\u2014\u2212]"), "-", "\u2013\u2014\u2212"),
+    (re.compile(r"(?<=\d),(?=\d{3}\b)"), "", ","),
+    (re.compile(r"mg/m\(2\)|mg/m²|mg per square meter(?: of body-surface area)?"), "mg/m2", "(²q"),
+    (re.compile(r"mg per kilogram(?: of body weight)?"), "mg/kg", "k"),
+    (re.compile(r"(?:nanoparticle\s+)?albumin-bound\s+\[nab\]-"), "nab-", "["),
 )
 
 
@@ -59,7 +60,9 @@ def normalise(text: str) -> str:
 def normalise_mapped(text: str) -> tuple[str, tuple[tuple[int, int], ...]]:
     """The normal form and, for each of its characters, the span of ``text`` it came from."""
     origin = [(i, i + 1) for i in range(len(text))]
-    for pattern, replacement in (*_SUBSTITUTIONS, (NUMBER_WORDS, _number)):
+    for pattern, replacement, marks in (*_SUBSTITUTIONS, (NUMBER_WORDS, _number, "")):
+        if marks and not any(c in text for c in marks):
+            continue
         matches = list(pattern.finditer(text))
         if not matches:
             continue
