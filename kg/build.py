@@ -13,7 +13,7 @@ from rdflib import Graph, URIRef
 from kg.mapping import document_graph
 from kg.model import SourceDocument
 from kg.namespaces import base_iri
-from kg.sources import read_document
+from kg.sources import SourceError, read_documents, supported
 from kg.store import replace_graphs
 from kg.validate import Report, validate_graph
 
@@ -37,17 +37,36 @@ class DocumentResult:
 @dataclass
 class BuildResult:
     documents: list[DocumentResult] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)  # one clear message per file not loaded
 
     @property
     def triples(self) -> int:
         return sum(len(d.graph) for d in self.documents)
 
 
+def expand(inputs: list[str | Path]) -> list[Path]:
+    """Files as given; a folder stands for every supported file below it, in name order."""
+    out: list[Path] = []
+    for item in map(Path, inputs):
+        out += sorted(p for p in item.rglob("*") if supported(p)) if item.is_dir() else [item]
+    return out
+
+
+def prepare_all(path: str | Path, base: str | None = None) -> list[DocumentResult]:
+    """Parse, map and validate every document of one file, without touching any store."""
+    results = []
+    for doc in read_documents(path):
+        graph_iri, graph = document_graph(doc, base_iri(base))
+        results.append(DocumentResult(str(path), graph_iri, graph, doc, validate_graph(graph)))
+    return results
+
+
 def prepare(path: str | Path, base: str | None = None) -> DocumentResult:
-    """Parse, map and validate one document, without touching any store."""
-    doc = read_document(path)
-    graph_iri, graph = document_graph(doc, base_iri(base))
-    return DocumentResult(str(path), graph_iri, graph, doc, validate_graph(graph))
+    """The one document of a single-document file, parsed, mapped and validated."""
+    results = prepare_all(path, base)
+    if len(results) != 1:
+        raise SourceError(str(path), f"holds {len(results)} documents; use prepare_all")
+    return results[0]
 
 
 def build(
@@ -55,19 +74,32 @@ def build(
     store: pyoxigraph.Store,
     base: str | None = None,
     allow_invalid: bool = False,
+    keep_going: bool = False,
     progress: Callable[[str], None] | None = None,
 ) -> BuildResult:
-    """Load every document or none: any parse error or blocking violation loads nothing."""
+    """Load every document or none: any parse error or blocking violation loads nothing.
+
+    With ``keep_going`` the documents that parse and validate are loaded and each file that
+    does not is reported in ``failures``; a file is still never loaded in part.
+    """
     say = progress or (lambda message: print(message, file=sys.stderr))
     result = BuildResult()
-    for n, path in enumerate(paths, start=1):
-        say(f"[{n}/{len(paths)}] {path}")
-        doc = prepare(path, base)
-        if doc.report.violations and not allow_invalid:
-            lines = "\n  ".join(str(f) for f in doc.report.violations)
-            raise BuildError(
-                f"{path}: the graph breaks {len(doc.report.violations)} shape rule(s), nothing loaded:\n  {lines}"
-            )
-        result.documents.append(doc)
+    files = expand(paths)
+    for n, path in enumerate(files, start=1):
+        say(f"[{n}/{len(files)}] {path}")
+        try:
+            docs = prepare_all(path, base)
+            for doc in docs:
+                if doc.report.violations and not allow_invalid:
+                    lines = "\n  ".join(str(f) for f in doc.report.violations)
+                    raise BuildError(
+                        f"{path}: the graph breaks {len(doc.report.violations)} shape rule(s), nothing loaded:\n  {lines}"
+                    )
+        except (SourceError, BuildError) as err:
+            if not keep_going:
+                raise
+            result.failures.append(str(err))
+            continue
+        result.documents += docs
     replace_graphs(store, [(d.graph_iri, d.graph) for d in result.documents])
     return result

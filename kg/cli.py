@@ -35,12 +35,23 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     p = sub.add_parser("build", help="parse, map, validate and load documents (all or nothing)")
-    p.add_argument("inputs", nargs="+", metavar="INPUT", help="PubMed page text files")
+    p.add_argument("inputs", nargs="+", metavar="INPUT", help="input files, or folders of them")
     _store_option(p)
     p.add_argument(
         "--base", help="base IRI for instance data (default: $CTKG_BASE_IRI or https://w3id.org/ctkg/id/)"
     )
     p.add_argument("--allow-invalid", action="store_true", help="load graphs that break shape rules")
+    p.add_argument(
+        "--keep-going",
+        action="store_true",
+        help="load the files that parse and validate, report the others (exit 1), instead of loading nothing",
+    )
+
+    p = sub.add_parser("remove", help="take one source's named graph out of the store")
+    p.add_argument(
+        "sources", nargs="+", metavar="SOURCE", help="graph IRI, or source file name as in 'sources'"
+    )
+    _store_option(p)
 
     p = sub.add_parser("validate", help="validate every source graph in the store against the shapes")
     _store_option(p)
@@ -90,7 +101,11 @@ def _build(args: argparse.Namespace) -> int:
     from kg.store import open_store
 
     with open_store(args.store) as store:
-        result = build(args.inputs, store, base=args.base, allow_invalid=args.allow_invalid)
+        result = build(
+            args.inputs, store, base=args.base, allow_invalid=args.allow_invalid, keep_going=args.keep_going
+        )
+    for failure in result.failures:
+        print(f"not loaded: {failure}", file=sys.stderr)
     for d in result.documents:
         for f in d.report.findings:
             print(f"  {d.path}: {f}", file=sys.stderr)
@@ -99,6 +114,16 @@ def _build(args: argparse.Namespace) -> int:
             f" ({len(d.report.violations)} violations, {len(d.report.warnings)} warnings)",
             file=sys.stderr,
         )
+    return 1 if result.failures else 0
+
+
+def _remove(args: argparse.Namespace) -> int:
+    from kg.store import open_store, remove_sources
+
+    with open_store(args.store) as store:
+        removed = remove_sources(store, args.sources)
+    for iri in removed:
+        print(f"removed <{iri}>", file=sys.stderr)
     return 0
 
 
@@ -210,6 +235,7 @@ _COMMANDS = {
     "export": _export,
     "summary": _summary,
     "explain": _explain,
+    "remove": _remove,
 }
 
 

@@ -92,9 +92,10 @@ def document_graph(
     minter = Minter(base)
     g = Graph()
     w = _Writer(g, minter)
-    pub = _publication(w, doc.publication)
-    w.add(pub, CTKG.conflictOfInterest, doc.conflict_of_interest)
-    for n, section in enumerate(doc.abstract, start=1):
+    pub = _publication(w, doc.publication) if doc.publication else None
+    if pub is not None:
+        w.add(pub, CTKG.conflictOfInterest, doc.conflict_of_interest)
+    for n, section in enumerate(doc.abstract if pub is not None else [], start=1):
         sec = w.node(
             minter.under(pub, "abstract", str(n)), CTKG.AbstractSection, section.label or f"section {n}"
         )
@@ -104,12 +105,15 @@ def document_graph(
         w.add(sec, CTKG.sectionText, section.text)
         w.add(sec, CTKG.sectionOrder, n)
     if doc.trial is not None:
-        trial = _trial(w, doc.trial, fallback=slug(doc.publication.key()))
-        w.add(pub, CTKG.reportsTrial, trial)
+        trial = _trial(w, doc.trial, fallback=slug(f"{doc.kind}-{doc.key}"))
+        for reporter in [pub] if pub is not None else []:
+            w.add(reporter, CTKG.reportsTrial, trial)
+        for p in doc.trial_publications:
+            w.add(_publication(w, p), CTKG.reportsTrial, trial)
     for link in doc.citations:
         w.add(_publication(w, link.source), _RELATIONS[link.relation], _publication(w, link.target))
-    graph_iri = minter.graph(doc.kind, doc.publication.key().split("/", 1)[1])
-    _provenance(w, graph_iri, doc, pub, generated_at or datetime.now(timezone.utc))
+    graph_iri = minter.graph(doc.kind, doc.key)
+    _provenance(w, graph_iri, doc, generated_at or datetime.now(timezone.utc))
     return graph_iri, g
 
 
@@ -313,17 +317,14 @@ def _adverse_event(w, trial, e: AdverseEventSummary, arms, used) -> URIRef:
     return iri
 
 
-def _provenance(w: _Writer, graph_iri: URIRef, doc: SourceDocument, pub: URIRef, at: datetime) -> None:
+def _provenance(w: _Writer, graph_iri: URIRef, doc: SourceDocument, at: datetime) -> None:
     activity = w.node(
         w.m.under(graph_iri, "build"), CTKG.BuildActivity, f"ctkg build of {Path(doc.path).name}"
     )
     agent = w.node(URIRef(f"{w.m.base}software/ctkg/{__version__}"), CTKG.Software, f"ctkg {__version__}")
     w.node(graph_iri, CTKG.SourceGraph, f"statements from {Path(doc.path).name}")
-    source = (
-        URIRef(f"https://pubmed.ncbi.nlm.nih.gov/{doc.publication.pmid}/") if doc.publication.pmid else pub
-    )
     stamp = Literal(at.replace(microsecond=0).isoformat(), datatype=XSD.dateTime)
-    w.add(graph_iri, PROV.wasDerivedFrom, source)
+    w.add(graph_iri, PROV.wasDerivedFrom, URIRef(doc.source_url) if doc.source_url else None)
     w.add(graph_iri, PROV.wasGeneratedBy, activity)
     w.add(graph_iri, PROV.generatedAtTime, stamp)
     w.add(graph_iri, CTKG.sourceFile, Path(doc.path).name)

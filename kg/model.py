@@ -243,9 +243,14 @@ class SourceDocument(Record):
     """Everything one source file says: the unit that becomes one named graph."""
 
     path: str
-    kind: str
+    kind: str = Field(description="pubmed-page, pubmed-xml, ctgov-json, ctgov-xml")
+    key: str = Field(min_length=1, description="the document's identity within its kind: PMID, NCT id")
+    source_url: str | None = Field(default=None, description="the web record it came from")
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
-    publication: Publication
+    publication: Publication | None = None
+    trial_publications: list[Publication] = Field(
+        default_factory=list, description="publications a registry record lists as reporting the trial"
+    )
     abstract: list[AbstractSection] = Field(default_factory=list)
     conflict_of_interest: str | None = None
     trial: Trial | None = None

@@ -69,6 +69,31 @@ def replace_graphs(store: pyoxigraph.Store, graphs: list[tuple[URIRef, Graph]]) 
         store.update(" ;\n".join(parts))
 
 
+def remove_sources(store: pyoxigraph.Store, sources: list[str]) -> list[str]:
+    """Drop the named graphs of the given sources (graph IRI or source file name), all in
+    one transaction; a source the store does not hold is an error and removes nothing."""
+    import pyoxigraph
+
+    by_file: dict[str, list[str]] = {}
+    query = "SELECT ?g ?f WHERE { GRAPH ?g { ?g <https://w3id.org/ctkg/ontology#sourceFile> ?f } }"
+    for row in store.query(query):
+        by_file.setdefault(row["f"].value, []).append(row["g"].value)
+    graphs: list[str] = []
+    for source in sources:
+        if (
+            store.contains_named_graph(pyoxigraph.NamedNode(source))
+            if source.startswith(("http", "urn:"))
+            else False
+        ):
+            graphs.append(source)
+        elif source in by_file:
+            graphs += by_file[source]
+        else:
+            raise StoreError(f"no source {source!r} in the store (see 'ctkg query sources')")
+    store.update(" ;\n".join(f"DROP GRAPH <{g}>" for g in graphs))
+    return graphs
+
+
 def named_graphs(store: pyoxigraph.Store) -> list[str]:
     return sorted(g.value for g in store.named_graphs())
 

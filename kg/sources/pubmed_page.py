@@ -80,6 +80,8 @@ def read_pubmed_page(path: str | Path) -> SourceDocument:
         return SourceDocument(
             path=str(path),
             kind="pubmed-page",
+            key=publication.pmid,
+            source_url=f"https://pubmed.ncbi.nlm.nih.gov/{publication.pmid}/",
             sha256=hashlib.sha256(raw).hexdigest(),
             publication=publication,
             abstract=page.abstract,
