@@ -16,6 +16,7 @@ from urllib.parse import quote
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 
 from kg import __version__
+from kg.extraction.lexicon import canonical_endpoint
 from kg.iris import Minter, slug
 from kg.model import (
     AdverseEventSummary,
@@ -105,7 +106,7 @@ def document_graph(
         w.add(sec, CTKG.sectionText, section.text)
         w.add(sec, CTKG.sectionOrder, n)
     if doc.trial is not None:
-        trial = _trial(w, doc.trial, fallback=slug(f"{doc.kind}-{doc.key}"))
+        trial = _trial(w, doc.trial, fallback=slug(f"{doc.kind}-{doc.key}"), source=f"{doc.kind}-{doc.key}")
         for reporter in [pub] if pub is not None else []:
             w.add(reporter, CTKG.reportsTrial, trial)
         for p in doc.trial_publications:
@@ -161,8 +162,12 @@ def _external_records(p: Publication) -> Iterable[tuple[URIRef, str]]:
         yield CTKG.doiRecord, "https://doi.org/" + quote(p.doi, safe="/():;.-_")
 
 
-def _trial(w: _Writer, t: Trial, fallback: str) -> URIRef:
+def _trial(w: _Writer, t: Trial, fallback: str, source: str) -> URIRef:
+    """The trial node is shared by every source that describes the trial; what one source
+    says of it (arms, endpoints, results) gets nodes of that source's own, under
+    ``<trial>/<source>/``, so two sources' figures never merge into one node."""
     iri = w.node(w.m.trial(t, fallback), CTKG.Trial, t.acronym or t.nct_id or t.title)
+    scope = URIRef(f"{iri}/{slug(source)}")
     for rid in t.registry_ids:
         w.add(iri, CTKG.nctId if rid.startswith("NCT") else CTKG.registryId, rid)
         if rid.startswith("NCT"):
@@ -184,30 +189,31 @@ def _trial(w: _Writer, t: Trial, fallback: str) -> URIRef:
             (CTKG.medianFollowUpMonths, t.median_follow_up_months),
         ),
     )
-    _population(w, iri, t)
-    arms = {a.label: _arm(w, iri, a, order) for order, a in enumerate(t.arms, start=1)}
+    _population(w, iri, scope, t)
+    arms = {a.label: _arm(w, iri, scope, a, order) for order, a in enumerate(t.arms, start=1)}
     endpoints = {}
     for e in t.endpoints:
-        node = w.node(w.m.under(iri, "endpoint", e.name), CTKG.Endpoint, e.name)
+        node = w.node(w.m.under(scope, "endpoint", e.name), CTKG.Endpoint, e.name)
         w.add(node, CTKG.abbreviation, e.abbreviation)
+        w.add(node, CTKG.endpointKey, canonical_endpoint(e.name))
         role = {"primary": CTKG.primaryEndpoint, "secondary": CTKG.secondaryEndpoint}.get(e.role or "")
         w.add(iri, role or CTKG.hasEndpoint, node)
         endpoints[e.name] = node
     used: set[URIRef] = set()
     for r in [*t.arm_results, *t.comparisons]:
-        node = _result(w, iri, r, arms, endpoints, used)
+        node = _result(w, scope, r, arms, endpoints, used)
         w.add(iri, CTKG.hasResult, node)
     for e in t.adverse_events:
-        w.add(iri, CTKG.hasAdverseEventSummary, _adverse_event(w, iri, e, arms, used))
+        w.add(iri, CTKG.hasAdverseEventSummary, _adverse_event(w, scope, e, arms, used))
     return iri
 
 
-def _population(w: _Writer, trial: URIRef, t: Trial) -> None:
+def _population(w: _Writer, trial: URIRef, scope: URIRef, t: Trial) -> None:
     p = t.population
     if p is None:
         return
     node = w.node(
-        w.m.under(trial, "population"), CTKG.Population, f"population of {t.acronym or t.nct_id or 'trial'}"
+        w.m.under(scope, "population"), CTKG.Population, f"population of {t.acronym or t.nct_id or 'trial'}"
     )
     w.add(trial, CTKG.hasPopulation, node)
     w.add(node, CTKG.diseaseStage, p.disease_stage)
@@ -219,11 +225,13 @@ def _population(w: _Writer, trial: URIRef, t: Trial) -> None:
         w.add(node, CTKG.condition, cond)
 
 
-def _arm(w: _Writer, trial: URIRef, a: Arm, order: int) -> URIRef:
-    iri = w.node(w.m.under(trial, "arm", a.label), CTKG.Arm, a.label)
+def _arm(w: _Writer, trial: URIRef, scope: URIRef, a: Arm, order: int) -> URIRef:
+    iri = w.node(w.m.under(scope, "arm", a.label), CTKG.Arm, a.label)
     w.add(trial, CTKG.hasArm, iri)
     w.add(iri, CTKG.armRole, a.role)
     w.add(iri, CTKG.armOrder, order)
+    if a.drug_names:
+        w.add(iri, CTKG.drugSet, "+".join(sorted(set(a.drug_names))))
     if a.choice:
         w.add(iri, CTKG.drugChoice, True)
     for alias in a.aliases:
@@ -296,6 +304,8 @@ def _result(w, trial, r: ArmResult | Comparison, arms, endpoints, used) -> URIRe
     ):
         if flag:
             w.add(iri, prop, True)
+    if r.estimate is not None:  # the step the source printed at: 0.01 for '0.88'
+        w.add(iri, CTKG.resolution, Decimal(1).scaleb(r.estimate.as_tuple().exponent))
     w.evidence(iri, r.evidence)
     return iri
 

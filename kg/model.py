@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import hashlib
 from decimal import Decimal
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 Statistic = Literal["median", "mean", "hazard_ratio", "odds_ratio", "risk_ratio", "rate", "difference"]
 Relation = Literal["cites", "cited_by", "similar", "updated_in"]
+# MeSH unique ids: descriptors are D + digits, supplementary concept records C + digits
+MeshDescriptorUI = Annotated[str, StringConstraints(pattern=r"^D[0-9]{6,9}$")]
+MeshUI = Annotated[str, StringConstraints(pattern=r"^[CD][0-9]{6,9}$")]
 
 
 class Record(BaseModel):
@@ -175,6 +178,12 @@ class Publication(Record):
     updated: bool = False
     publication_types: list[str] = Field(default_factory=list)
     mentioned_trials: list[str] = Field(default_factory=list)
+    mesh_headings: list[MeshDescriptorUI] = Field(
+        default_factory=list, description="MeSH descriptor UIs of the MeSH headings, e.g. 'D002289'"
+    )
+    substances: list[MeshUI] = Field(
+        default_factory=list, description="MeSH UIs of the substances indexed: 'D...' or 'C...' (supplementary)"
+    )
 
     def key(self) -> str:
         """A stable identity for IRIs: PMID, else DOI, else the printed citation."""

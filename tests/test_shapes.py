@@ -496,6 +496,9 @@ CASES = [
     ),
     C("arm-order-zero", "trial", "Arm-armOrder", add=":armA ctkg:armOrder 0 ."),
     C("arm-evidence-untyped", "trial", "Arm-evidence", add=":armA ctkg:evidence :armB ."),
+    C("arm-drugset-empty", "trial", "Arm-drugSet", add=':armA ctkg:drugSet "" .'),
+    C("result-resolution-zero", "results", "Result-resolution", add=":hr ctkg:resolution 0.0 ."),
+    C("endpoint-key-twice", "trial", "Endpoint-endpointKey", add=':os ctkg:endpointKey "a" , "b" .'),
     C(
         "result-evidence-twice",
         "results",

@@ -141,6 +141,22 @@ ENDPOINTS = {
     "event-free survival": ["event-free survival", "EFS"],
     "time to treatment failure": ["time to treatment failure", "TTF"],
 }
+
+
+def canonical_endpoint(name: str) -> str:
+    """The plain endpoint a title names, so sources can be compared: 'Overall Survival (OS)',
+    'OS' and 'overall survival' are all 'overall survival'; an unknown title stays itself."""
+    low = name.lower()
+    for canonical, aliases in sorted(ENDPOINTS.items(), key=lambda kv: -max(len(a) for a in kv[1])):
+        for alias in sorted(aliases, key=len, reverse=True):
+            if alias.isupper():
+                if re.search(rf"\b{re.escape(alias)}\b", name):
+                    return canonical
+            elif re.search(rf"\b{re.escape(alias.lower())}\b", low):
+                return canonical
+    return re.sub(r"\s+", " ", re.sub(r"\([^)]*\)", "", low)).strip()
+
+
 # words of a hazard ratio's event that name its endpoint: "hazard ratio for death"
 HR_EVENTS = {
     "death": "overall survival",
