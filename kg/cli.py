@@ -47,6 +47,20 @@ def _parser() -> argparse.ArgumentParser:
         help="load the files that parse and validate, report the others (exit 1), instead of loading nothing",
     )
 
+    p = sub.add_parser("fetch", help="download PubMed or ClinicalTrials.gov records, then import them")
+    p.add_argument("service", choices=("pubmed", "ctgov"))
+    p.add_argument("ids", nargs="+", metavar="ID", help="PMIDs (pubmed) or NCT ids (ctgov)")
+    p.add_argument(
+        "--follow",
+        action="append",
+        default=[],
+        choices=("cited-by", "similar", "references"),
+        help="also fetch the articles PubMed links each PMID to (one hop)",
+    )
+    p.add_argument("--cache", metavar="DIR", help="download folder (default: $CTKG_CACHE or ~/.cache/ctkg)")
+    p.add_argument("--no-import", action="store_true", help="only download; print the cached files")
+    _store_option(p)
+
     p = sub.add_parser("remove", help="take one source's named graph out of the store")
     p.add_argument(
         "sources", nargs="+", metavar="SOURCE", help="graph IRI, or source file name as in 'sources'"
@@ -83,13 +97,14 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     from kg.build import BuildError
+    from kg.fetch import FetchError
     from kg.queries import QueryError
     from kg.sources import SourceError
     from kg.store import StoreError
 
     try:
         return _COMMANDS[args.command](args)
-    except (SourceError, BuildError, QueryError, StoreError, ValueError) as err:
+    except (SourceError, BuildError, QueryError, StoreError, FetchError, ValueError) as err:
         print(f"ctkg {args.command}: error: {err}", file=sys.stderr)
         return 2
     except BrokenPipeError:
@@ -115,6 +130,33 @@ def _build(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     return 1 if result.failures else 0
+
+
+def _fetch(args: argparse.Namespace) -> int:
+    import re
+
+    from kg.fetch import Fetcher, default_cache
+
+    pattern = r"^[0-9]{1,9}$" if args.service == "pubmed" else r"^NCT[0-9]{8}$"
+    bad = [i for i in args.ids if not re.match(pattern, i)]
+    if bad:
+        raise ValueError(f"not a {'PMID' if args.service == 'pubmed' else 'NCT id'}: {', '.join(bad)}")
+    fetcher = Fetcher(cache=Path(args.cache) if args.cache else default_cache())
+    ids = list(args.ids)
+    if args.service == "pubmed":
+        for pmid in args.ids:
+            for link in args.follow:
+                ids += [i for i in fetcher.linked(pmid, link) if i not in ids]
+        paths = fetcher.pubmed(ids)
+    else:
+        paths = fetcher.trials(ids)
+    for path in paths:
+        print(path)
+    if args.no_import:
+        return 0
+    return _build(
+        argparse.Namespace(inputs=paths, store=args.store, base=None, allow_invalid=False, keep_going=True)
+    )
 
 
 def _remove(args: argparse.Namespace) -> int:
@@ -236,6 +278,7 @@ _COMMANDS = {
     "summary": _summary,
     "explain": _explain,
     "remove": _remove,
+    "fetch": _fetch,
 }
 
 

@@ -12,7 +12,18 @@ from pathlib import Path
 import pytest
 
 CTKG = [sys.executable, "-m", "kg.cli"]
-COMMANDS = ["example", "build", "validate", "queries", "query", "export", "summary"]
+COMMANDS = [
+    "example",
+    "build",
+    "validate",
+    "queries",
+    "query",
+    "export",
+    "summary",
+    "explain",
+    "remove",
+    "fetch",
+]
 
 
 def ctkg(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
