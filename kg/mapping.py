@@ -30,6 +30,8 @@ from kg.model import (
 )
 from kg.namespaces import CITO, CTKG, PROV
 
+# NLM's MeSH RDF names descriptors and supplementary concepts <http://id.nlm.nih.gov/mesh/{UI}>
+MESH = "http://id.nlm.nih.gov/mesh/"
 _RELATIONS = {
     "cites": CITO.cites,
     "cited_by": CITO.isCitedBy,
@@ -146,6 +148,10 @@ def _publication(w: _Writer, p: Publication) -> URIRef:
         w.add(iri, CTKG.publicationType, kind)
     for prop, url in _external_records(p):
         w.add(iri, prop, URIRef(url))
+    for ui in p.mesh_headings:
+        w.add(iri, CTKG.meshHeading, URIRef(MESH + ui))
+    for ui in p.substances:
+        w.add(iri, CTKG.substance, URIRef(MESH + ui))
     for name in p.mentioned_trials:
         trial = w.node(w.m.mentioned_trial(name), CTKG.MentionedTrial, name)
         w.add(trial, CTKG.acronym, name)
@@ -234,6 +240,8 @@ def _arm(w: _Writer, trial: URIRef, scope: URIRef, a: Arm, order: int) -> URIRef
         w.add(iri, CTKG.drugSet, "+".join(sorted(set(a.drug_names))))
     if a.choice:
         w.add(iri, CTKG.drugChoice, True)
+    if a.no_intervention:
+        w.add(iri, CTKG.noIntervention, True)
     for alias in a.aliases:
         w.add(iri, CTKG.alias, alias)
     w.add(iri, CTKG.nRandomized, a.n_randomized)

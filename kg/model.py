@@ -42,6 +42,9 @@ class Arm(Record):
     label: str = Field(min_length=1)
     interventions: list[Intervention] = Field(default_factory=list)
     choice: bool = Field(default=False, description="the drugs are alternatives (investigator's choice)")
+    no_intervention: bool = Field(
+        default=False, description="the source states the arm receives no intervention (registry arm type)"
+    )
     aliases: list[str] = Field(default_factory=list, description="other names the text uses: 'GD'")
     role: Literal["experimental", "comparator"] | None = None
     n_randomized: int | None = Field(default=None, ge=0)
@@ -182,7 +185,8 @@ class Publication(Record):
         default_factory=list, description="MeSH descriptor UIs of the MeSH headings, e.g. 'D002289'"
     )
     substances: list[MeshUI] = Field(
-        default_factory=list, description="MeSH UIs of the substances indexed: 'D...' or 'C...' (supplementary)"
+        default_factory=list,
+        description="MeSH UIs of the substances indexed: 'D...' or 'C...' (supplementary)",
     )
 
     def key(self) -> str:

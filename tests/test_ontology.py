@@ -87,6 +87,8 @@ OBJECT_PROPERTIES = {
     "pubmedRecord": ({"Publication"}, None),
     "pmcRecord": ({"Publication"}, None),
     "doiRecord": ({"Publication"}, None),
+    "meshHeading": ({"Publication"}, None),
+    "substance": ({"Publication"}, None),
 }
 SUBPROPERTY_OF = {
     CTKG.primaryEndpoint: CTKG.hasEndpoint,
@@ -121,6 +123,7 @@ DATATYPE_PROPERTIES = {
     "armRole": ({"Arm"}, XSD.string),
     "armOrder": ({"Arm"}, XSD.integer),
     "drugChoice": ({"Arm"}, XSD.boolean),
+    "noIntervention": ({"Arm"}, XSD.boolean),
     "alias": ({"Arm"}, XSD.string),
     "interventionOrder": ({"Intervention"}, XSD.integer),
     "doseValue": ({"Intervention"}, XSD.decimal),

@@ -458,7 +458,22 @@ CASES = [
         add=':armB rdfs:label "A" .',
         message='also named "A"',
     ),
-    C("arm-no-intervention", "trial", "Arm-hasIntervention", drop=":armA ctkg:hasIntervention :ivA ."),
+    C("arm-no-intervention", "trial", "Arm-interventionOrNone", drop=":armA ctkg:hasIntervention :ivA ."),
+    C(
+        "arm-no-intervention-flag-false",
+        "trial",
+        "Arm-interventionOrNone",
+        drop=":armA ctkg:hasIntervention :ivA .",
+        add=":armA ctkg:noIntervention false .",
+    ),
+    C(
+        "arm-no-intervention-stated",
+        "trial",
+        (),
+        drop=":armA ctkg:hasIntervention :ivA .",
+        add=":armA ctkg:noIntervention true .",
+    ),
+    C("arm-no-intervention-flag-text", "trial", "Arm-noIntervention", add=':armA ctkg:noIntervention "yes" .'),
     C("arm-intervention-untyped", "trial", "Arm-hasIntervention", add=":armA ctkg:hasIntervention :drugA ."),
     C(
         "arm-nrandomized-twice",
@@ -1173,6 +1188,37 @@ CASES = [
         "publication",
         "Publication-doiRecord",
         add=':pub ctkg:doiRecord "10.1200/JCO.23.02166" .',
+    ),
+    C(
+        "pub-mesh-heading-literal",
+        "publication",
+        "Publication-meshHeading",
+        add=':pub ctkg:meshHeading "D002289" .',
+    ),
+    C(
+        "pub-mesh-heading-other-iri",
+        "publication",
+        "Publication-meshHeading",
+        add=":pub ctkg:meshHeading <https://meshb.nlm.nih.gov/record/ui?ui=D002289> .",
+    ),
+    C(
+        "pub-substance-literal",
+        "publication",
+        "Publication-substance",
+        add=':pub ctkg:substance "Budesonide" .',
+    ),
+    C(
+        "pub-substance-qualifier-iri",
+        "publication",
+        "Publication-substance",
+        add=":pub ctkg:substance <http://id.nlm.nih.gov/mesh/Q000627> .",
+    ),
+    C(
+        "pub-mesh-iris-ok",
+        "publication",
+        (),
+        add=":pub ctkg:meshHeading <http://id.nlm.nih.gov/mesh/D002289> ;"
+        " ctkg:substance <http://id.nlm.nih.gov/mesh/D019819> , <http://id.nlm.nih.gov/mesh/C509186> .",
     ),
     C("section-no-label", "publication", "AbstractSection-label", drop=':sec1 rdfs:label "Purpose" .'),
     C(
