@@ -357,7 +357,11 @@ def _ratio(param: str) -> str | None:
 def _comparisons(measure: Study, groups: dict[str, str], arms: list[Arm]) -> list[Comparison]:
     out = []
     titles = {g["id"]: g.get("title") or "" for g in measure.get("groups", [])}
-    for analysis in measure.get("analyses", []):
+    analyses = measure.get("analyses", [])
+    # several ratio analyses of one measure are its subgroups ('PD-L1 expression >= 5%'),
+    # which the registry names in each analysis's group description
+    per_subgroup = sum(1 for a in analyses if _ratio(a.get("paramType") or "")) > 1
+    for analysis in analyses:
         statistic = _ratio(analysis.get("paramType") or "")
         ids = analysis.get("groupIds", [])
         if statistic is None or len(ids) != 2 or not all(i in groups for i in ids):
@@ -385,6 +389,9 @@ def _comparisons(measure: Study, groups: dict[str, str], arms: list[Arm]) -> lis
                 ci_level=level if lower is not None or upper is not None else None,
                 p_value=p_value,
                 p_value_qualifier=qualifier,
+                subgroup=(" ".join((analysis.get("groupDescription") or "").split()) or None)
+                if per_subgroup
+                else None,
             )
         )
     return out
@@ -585,6 +592,7 @@ def _xml_outcome(o: ET.Element) -> Study:
             "pValue": _text(a, "p_value"),
             "statisticalMethod": _text(a, "method"),
             "estimateComment": _text(a, "estimate_desc"),
+            "groupDescription": _text(a, "groups_desc"),
         }
         for a in o.findall("analysis_list/analysis")
     ]
