@@ -19,7 +19,7 @@ from kg.fetch import Fetcher, FetchError
 REPLAY = Path(__file__).parent / "fixtures" / "replay"
 ELINK = """<?xml version="1.0"?><eLinkResult><LinkSet><DbFrom>pubmed</DbFrom><IdList><Id>36318760</Id></IdList>
 <LinkSetDb><DbTo>pubmed</DbTo><LinkName>pubmed_pubmed_citedin</LinkName>
-<Link><Id>40000001</Id></Link><Link><Id>40000002</Id></Link></LinkSetDb></LinkSet></eLinkResult>"""
+<Link><Id>38704912</Id></Link></LinkSetDb></LinkSet></eLinkResult>"""
 
 
 class Replay(http.server.BaseHTTPRequestHandler):
@@ -98,7 +98,7 @@ def test_requests_are_spaced_three_a_second_or_ten_with_a_key(server, tmp_path):
 
 
 def test_links_are_read_from_elink(server, tmp_path):
-    assert fetcher(server, tmp_path).linked("36318760", "cited-by") == ["40000001", "40000002"]
+    assert fetcher(server, tmp_path).linked("36318760", "cited-by") == ["38704912"]
     assert "linkname=pubmed_pubmed_citedin" in Replay.seen[0]
 
 
@@ -143,3 +143,39 @@ def test_cli_fetch_downloads_to_the_cache(server, tmp_path):
         [*cmd, "pubmed", "PMC123", "--cache", str(tmp_path)], capture_output=True, text=True, env=env
     )
     assert bad.returncode == 2 and "not a PMID: PMC123" in bad.stderr
+
+
+def test_cli_fetch_follows_links_and_imports(server, tmp_path):
+    env = {**os.environ, "CTKG_EUTILS_URL": server, "CTKG_CTGOV_URL": server}
+    store = str(tmp_path / "store")
+    cmd = [sys.executable, "-m", "kg.cli"]
+    run = dict(capture_output=True, text=True, env=env, timeout=120)
+    done = subprocess.run(
+        [
+            *cmd,
+            "fetch",
+            "pubmed",
+            "36318760",
+            "--follow",
+            "cited-by",
+            "--cache",
+            str(tmp_path),
+            "--store",
+            store,
+        ],
+        **run,
+    )
+    assert done.returncode == 0, done.stderr
+    assert [Path(p).name for p in done.stdout.split()] == ["36318760.xml", "38704912.xml"]
+    done = subprocess.run(
+        [*cmd, "fetch", "ctgov", "NCT00973089", "--cache", str(tmp_path), "--store", store], **run
+    )
+    assert done.returncode == 0, done.stderr
+    sources = subprocess.run([*cmd, "query", "sources", "--format", "csv", "--store", store], **run).stdout
+    assert {"36318760.xml", "38704912.xml", "NCT00973089.json"} <= {
+        line.split(",")[1] for line in sources.splitlines()[1:]
+    }
+    summary = subprocess.run(
+        [*cmd, "query", "trial-summary", "--format", "csv", "--store", store], **run
+    ).stdout
+    assert "NCT00973089" in summary
