@@ -193,8 +193,15 @@ def _trial(w: _Writer, t: Trial, fallback: str, source: str) -> URIRef:
             (CTKG.primaryEndpointMet, t.primary_endpoint_met),
             (CTKG.minFollowUpMonths, t.min_follow_up_months),
             (CTKG.medianFollowUpMonths, t.median_follow_up_months),
+            (CTKG.overallStatus, t.status),
+            (CTKG.startDate, t.start_date),
+            (CTKG.completionDate, t.completion_date),
+            (CTKG.sponsor, t.sponsor),
+            (CTKG.eligibilityCriteria, t.eligibility),
         ),
     )
+    for name in t.conditions:
+        w.add(iri, CTKG.studiesCondition, w.node(w.m.condition(name), CTKG.Condition, name))
     _population(w, iri, scope, t)
     arms = {a.label: _arm(w, iri, scope, a, order) for order, a in enumerate(t.arms, start=1)}
     endpoints = {}
@@ -291,6 +298,7 @@ def _result(w, trial, r: ArmResult | Comparison, arms, endpoints, used) -> URIRe
     if isinstance(r, Comparison):
         w.add(iri, CTKG.comparatorArm, arms.get(r.comparator))
         w.add(iri, CTKG.stratified, r.stratified)
+        w.add(iri, CTKG.statisticalMethod, r.method)
     w.add_all(
         iri,
         (
@@ -331,6 +339,7 @@ def _adverse_event(w, trial, e: AdverseEventSummary, arms, used) -> URIRef:
     w.add(iri, CTKG["count"], e.count)
     w.add(iri, CTKG.percent, e.percent)
     w.add(iri, CTKG.nAnalysed, e.n_analysed)
+    w.add(iri, CTKG.organSystem, e.organ_system)
     w.evidence(iri, e.evidence)
     return iri
 

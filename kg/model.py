@@ -134,6 +134,7 @@ class Comparison(Estimate):
     stratified: bool | None = None
     timepoint: str | None = None
     subgroup: str | None = None
+    method: str | None = Field(default=None, description="statistical method, e.g. Log Rank")
 
     @model_validator(mode="after")
     def _two_arms(self) -> Comparison:
@@ -150,6 +151,7 @@ class AdverseEventSummary(Record):
     count: int | None = Field(default=None, ge=0)
     percent: Decimal | None = Field(default=None, ge=0, le=100)
     n_analysed: int | None = Field(default=None, ge=0)
+    organ_system: str | None = None
     evidence: Evidence | None = None
 
     @model_validator(mode="after")
@@ -230,6 +232,12 @@ class Trial(Record):
     arm_results: list[ArmResult] = Field(default_factory=list)
     comparisons: list[Comparison] = Field(default_factory=list)
     adverse_events: list[AdverseEventSummary] = Field(default_factory=list)
+    status: str | None = Field(default=None, description="registry status, e.g. COMPLETED")
+    start_date: str | None = Field(default=None, description="as the registry prints it, e.g. 2012-10")
+    completion_date: str | None = None
+    sponsor: str | None = None
+    conditions: list[str] = Field(default_factory=list, description="conditions the registry lists")
+    eligibility: str | None = Field(default=None, description="eligibility criteria text")
     unread_sentences: list[str] = Field(
         default_factory=list, description="results sentences with numbers that yielded no fact"
     )

@@ -473,7 +473,12 @@ CASES = [
         drop=":armA ctkg:hasIntervention :ivA .",
         add=":armA ctkg:noIntervention true .",
     ),
-    C("arm-no-intervention-flag-text", "trial", "Arm-noIntervention", add=':armA ctkg:noIntervention "yes" .'),
+    C(
+        "arm-no-intervention-flag-text",
+        "trial",
+        "Arm-noIntervention",
+        add=':armA ctkg:noIntervention "yes" .',
+    ),
     C("arm-intervention-untyped", "trial", "Arm-hasIntervention", add=":armA ctkg:hasIntervention :drugA ."),
     C(
         "arm-nrandomized-twice",
@@ -512,6 +517,29 @@ CASES = [
     C("arm-order-zero", "trial", "Arm-armOrder", add=":armA ctkg:armOrder 0 ."),
     C("arm-evidence-untyped", "trial", "Arm-evidence", add=":armA ctkg:evidence :armB ."),
     C("arm-drugset-empty", "trial", "Arm-drugSet", add=':armA ctkg:drugSet "" .'),
+    C("trial-status-twice", "trial", "Trial-overallStatus", add=':trial ctkg:overallStatus "A" , "B" .'),
+    C("trial-start-empty", "trial", "Trial-startDate", add=':trial ctkg:startDate "" .'),
+    C("trial-completion-number", "trial", "Trial-completionDate", add=":trial ctkg:completionDate 2020 ."),
+    C("trial-sponsor-twice", "trial", "Trial-sponsor", add=':trial ctkg:sponsor "A" , "B" .'),
+    C(
+        "trial-eligibility-empty",
+        "trial",
+        "Trial-eligibilityCriteria",
+        add=':trial ctkg:eligibilityCriteria "" .',
+    ),
+    C(
+        "trial-condition-untyped",
+        "trial",
+        "Trial-studiesCondition",
+        add=":trial ctkg:studiesCondition :armA .",
+    ),
+    C("ae-organ-empty", "ae", "AdverseEventSummary-organSystem", add=':ae ctkg:organSystem "" .'),
+    C(
+        "comparison-method-twice",
+        "results",
+        "Comparison-statisticalMethod",
+        add=':hr ctkg:statisticalMethod "a" , "b" .',
+    ),
     C("result-resolution-zero", "results", "Result-resolution", add=":hr ctkg:resolution 0.0 ."),
     C("endpoint-key-twice", "trial", "Endpoint-endpointKey", add=':os ctkg:endpointKey "a" , "b" .'),
     C(

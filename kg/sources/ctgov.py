@@ -149,6 +149,12 @@ def _trial(protocol: Study, results: Study) -> Trial:
         arms=arms,
         endpoints=_endpoints(protocol, results),
         n_randomized=int(enrollment["count"]) if enrollment.get("type") == "ACTUAL" else None,
+        status=_get(protocol, "statusModule", "overallStatus"),
+        start_date=_get(protocol, "statusModule", "startDateStruct", "date"),
+        completion_date=_get(protocol, "statusModule", "completionDateStruct", "date"),
+        sponsor=_get(protocol, "sponsorCollaboratorsModule", "leadSponsor", "name"),
+        conditions=[" ".join(c.split()) for c in _get(protocol, "conditionsModule", "conditions") or [] if c],
+        eligibility=_get(protocol, "eligibilityModule", "eligibilityCriteria"),
     )
     if results:
         _read_results(trial, results)
@@ -389,6 +395,7 @@ def _comparisons(measure: Study, groups: dict[str, str], arms: list[Arm]) -> lis
                 ci_level=level if lower is not None or upper is not None else None,
                 p_value=p_value,
                 p_value_qualifier=qualifier,
+                method=" ".join((analysis.get("statisticalMethod") or "").split()) or None,
                 subgroup=(" ".join((analysis.get("groupDescription") or "").split()) or None)
                 if per_subgroup
                 else None,
@@ -440,14 +447,29 @@ def _adverse_events(module: Study, arms: list[Arm]) -> list[AdverseEventSummary]
                 if stat.get("groupId") in groups and count is not None:
                     term = " ".join(event["term"].split())
                     out.append(
-                        _ae(groups[stat["groupId"]], category, term, count, _int(stat.get("numAtRisk")))
+                        _ae(
+                            groups[stat["groupId"]],
+                            category,
+                            term,
+                            count,
+                            _int(stat.get("numAtRisk")),
+                            event.get("organSystem"),
+                        )
                     )
     return out
 
 
-def _ae(arm: str, category: str, term: str | None, count: int, at_risk: int | None) -> AdverseEventSummary:
+def _ae(
+    arm: str, category: str, term: str | None, count: int, at_risk: int | None, organ: str | None = None
+) -> AdverseEventSummary:
     return AdverseEventSummary(
-        arm=arm, category=category, treatment_related=False, term=term, count=count, n_analysed=at_risk
+        arm=arm,
+        category=category,
+        treatment_related=False,
+        term=term,
+        count=count,
+        n_analysed=at_risk,
+        organ_system=" ".join(organ.split()) if organ else None,
     )
 
 
@@ -472,6 +494,14 @@ def _xml_study(root: ET.Element) -> Study:
         phases = ["EARLY_PHASE1"]
     enrollment = root.find("enrollment")
     protocol = {
+        "statusModule": {
+            "overallStatus": _enum(_text(root, "overall_status")),
+            "startDateStruct": {"date": _text(root, "start_date")},
+            "completionDateStruct": {"date": _text(root, "completion_date")},
+        },
+        "sponsorCollaboratorsModule": {"leadSponsor": {"name": _text(root, "sponsors/lead_sponsor/agency")}},
+        "conditionsModule": {"conditions": [_text(e, ".") for e in root.findall("condition")]},
+        "eligibilityModule": {"eligibilityCriteria": _text(root, "eligibility/criteria/textblock")},
         "identificationModule": {
             "nctId": _text(root, "id_info/nct_id"),
             "acronym": _text(root, "acronym"),

@@ -7,6 +7,7 @@ ElementTree, so a figure the parser drops or invents shows up as a mismatch.
 from __future__ import annotations
 
 import json
+import re
 import xml.etree.ElementTree as ET
 from decimal import Decimal
 from pathlib import Path
@@ -243,3 +244,25 @@ def test_prepare_all_yields_no_shacl_violations(path, monkeypatch):
     results = kg.build.prepare_all(path)
     assert len(results) == 1
     assert results[0].report.violations == []
+
+
+def test_status_dates_sponsor_conditions_eligibility_are_read_as_the_record_states():
+    from kg.sources import read_document
+
+    path = Path(__file__).parents[1] / "fixtures" / "ctgov" / "NCT01642004.xml"
+    root = ET.parse(path).getroot()
+    trial = read_document(path).trial
+    assert trial.status == re.sub(r"\W+", "_", root.findtext("overall_status")).upper()  # the API v2 enum
+    assert trial.start_date == root.findtext("start_date")
+    assert trial.completion_date == root.findtext("completion_date")
+    assert trial.sponsor == root.findtext("sponsors/lead_sponsor/agency")
+    assert trial.conditions == [e.text.strip() for e in root.findall("condition")]
+    assert trial.eligibility.startswith(
+        " ".join(root.findtext("eligibility/criteria/textblock").split())[:40]
+    )
+    methods = {c.method or "" for c in trial.comparisons}
+    assert methods <= {" ".join((a.findtext("method") or "").split()) for a in root.iter("analysis")}
+    organs = {e.organ_system for e in trial.adverse_events if e.term}
+    assert organs and organs <= {
+        " ".join(c.findtext("title").split()) for c in root.iter("category") if c.findtext("title")
+    }
