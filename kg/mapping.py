@@ -194,6 +194,7 @@ def _trial(w: _Writer, t: Trial, fallback: str, source: str) -> URIRef:
             (CTKG.minFollowUpMonths, t.min_follow_up_months),
             (CTKG.medianFollowUpMonths, t.median_follow_up_months),
             (CTKG.overallStatus, t.status),
+            (CTKG.interventionModel, t.intervention_model),
             (CTKG.startDate, t.start_date),
             (CTKG.completionDate, t.completion_date),
             (CTKG.sponsor, t.sponsor),
@@ -253,6 +254,7 @@ def _arm(w: _Writer, trial: URIRef, scope: URIRef, a: Arm, order: int) -> URIRef
         w.add(iri, CTKG.alias, alias)
     w.add(iri, CTKG.nRandomized, a.n_randomized)
     w.add(iri, CTKG.nSafety, a.n_safety)
+    w.add(iri, CTKG.nBaseline, a.n_baseline)
     for n, i in enumerate(a.interventions, start=1):
         node = w.node(
             w.m.under(iri, "intervention", i.drug.name), CTKG.Intervention, f"{i.drug.name} in {a.label}"

@@ -50,6 +50,7 @@ class Arm(Record):
     n_randomized: int | None = Field(default=None, ge=0)
     n_safety: int | None = Field(default=None, ge=0)
     size_evidence: Evidence | None = None
+    n_baseline: int | None = Field(default=None, ge=0, description="participants analysed at baseline")
 
     @property
     def drug_names(self) -> list[str]:
@@ -233,6 +234,7 @@ class Trial(Record):
     comparisons: list[Comparison] = Field(default_factory=list)
     adverse_events: list[AdverseEventSummary] = Field(default_factory=list)
     status: str | None = Field(default=None, description="registry status, e.g. COMPLETED")
+    intervention_model: str | None = Field(default=None, description="PARALLEL, CROSSOVER, SINGLE_GROUP ...")
     start_date: str | None = Field(default=None, description="as the registry prints it, e.g. 2012-10")
     completion_date: str | None = None
     sponsor: str | None = None

@@ -172,6 +172,8 @@ DATATYPE_PROPERTIES = {
     "sentence": ({"Evidence"}, XSD.string),
     "endpointKey": ({"Endpoint"}, XSD.string),
     "overallStatus": ({"Trial"}, XSD.string),
+    "interventionModel": ({"Trial"}, XSD.string),
+    "nBaseline": ({"Arm"}, XSD.integer),
     "startDate": ({"Trial"}, XSD.string),
     "completionDate": ({"Trial"}, XSD.string),
     "sponsor": ({"Trial"}, XSD.string),

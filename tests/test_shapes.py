@@ -518,6 +518,13 @@ CASES = [
     C("arm-evidence-untyped", "trial", "Arm-evidence", add=":armA ctkg:evidence :armB ."),
     C("arm-drugset-empty", "trial", "Arm-drugSet", add=':armA ctkg:drugSet "" .'),
     C("trial-status-twice", "trial", "Trial-overallStatus", add=':trial ctkg:overallStatus "A" , "B" .'),
+    C(
+        "trial-model-unknown",
+        "trial",
+        "Trial-interventionModel",
+        add=':trial ctkg:interventionModel "parallel" .',
+    ),
+    C("arm-baseline-negative", "trial", "Arm-nBaseline", add=":armA ctkg:nBaseline -1 ."),
     C("trial-start-empty", "trial", "Trial-startDate", add=':trial ctkg:startDate "" .'),
     C("trial-completion-number", "trial", "Trial-completionDate", add=":trial ctkg:completionDate 2020 ."),
     C("trial-sponsor-twice", "trial", "Trial-sponsor", add=':trial ctkg:sponsor "A" , "B" .'),

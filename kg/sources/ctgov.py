@@ -150,6 +150,7 @@ def _trial(protocol: Study, results: Study) -> Trial:
         endpoints=_endpoints(protocol, results),
         n_randomized=int(enrollment["count"]) if enrollment.get("type") == "ACTUAL" else None,
         status=_get(protocol, "statusModule", "overallStatus"),
+        intervention_model=_get(info, "interventionModel"),
         start_date=_get(protocol, "statusModule", "startDateStruct", "date"),
         completion_date=_get(protocol, "statusModule", "completionDateStruct", "date"),
         sponsor=_get(protocol, "sponsorCollaboratorsModule", "leadSponsor", "name"),
@@ -273,6 +274,7 @@ def _match_groups(groups: list[Study], arms: list[Arm]) -> dict[str, str]:
 
 def _read_results(trial: Trial, results: Study) -> None:
     _flow_sizes(trial, results.get("participantFlowModule") or {})
+    _baseline_sizes(trial, results.get("baselineCharacteristicsModule") or {})
     for measure in _get(results, "outcomeMeasuresModule", "outcomeMeasures") or []:
         groups = _match_groups(measure.get("groups", []), trial.arms)
         trial.arm_results += _arm_results(measure, groups)
@@ -295,6 +297,19 @@ def _flow_sizes(trial: Trial, flow: Study) -> None:
             label = groups.get(ach.get("groupId"))
             if label is not None and (n := _int(ach.get("numSubjects"))) is not None:
                 arms[label].n_randomized = n
+
+
+def _baseline_sizes(trial: Trial, baseline: Study) -> None:
+    """Participants analysed at baseline per arm: the 'Participants' denominators."""
+    groups = _match_groups(baseline.get("groups", []), trial.arms)
+    arms = {a.label: a for a in trial.arms}
+    for denom in baseline.get("denoms", []):
+        if (denom.get("units") or "").lower() != "participants":
+            continue
+        for count in denom.get("counts", []):
+            label = groups.get(count.get("groupId"))
+            if label is not None and (n := _int(count.get("value"))) is not None:
+                arms[label].n_baseline = n
 
 
 def _int(value: Any) -> int | None:
@@ -514,6 +529,9 @@ def _xml_study(root: ET.Element) -> Study:
             "phases": phases,
             "designInfo": {
                 "allocation": _enum(_text(root, "study_design_info/allocation")),
+                "interventionModel": _enum(
+                    (_text(root, "study_design_info/intervention_model") or "").replace(" Assignment", "")
+                ),
                 "maskingInfo": {
                     "masking": _enum((_text(root, "study_design_info/masking") or "").split(" (")[0])
                 },
@@ -585,7 +603,24 @@ def _xml_results(cr: ET.Element) -> Study:
             "outcomeMeasures": [_xml_outcome(o) for o in cr.findall("outcome_list/outcome")]
         },
         "adverseEventsModule": _xml_events(cr.find("reported_events")),
+        "baselineCharacteristicsModule": _xml_baseline(cr.find("baseline")),
     }
+
+
+def _xml_baseline(baseline: ET.Element | None) -> Study:
+    """The participants analysed at baseline, per group, in the API v2 'denoms' layout."""
+    if baseline is None:
+        return {}
+    denoms = [
+        {
+            "units": _text(a, "units"),
+            "counts": [
+                {"groupId": c.get("group_id"), "value": c.get("value")} for c in a.findall("count_list/count")
+            ],
+        }
+        for a in baseline.findall("analyzed_list/analyzed")
+    ]
+    return {"groups": _xml_groups(baseline), "denoms": denoms}
 
 
 def _xml_outcome(o: ET.Element) -> Study:

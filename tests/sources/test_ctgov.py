@@ -266,3 +266,25 @@ def test_status_dates_sponsor_conditions_eligibility_are_read_as_the_record_stat
     assert organs and organs <= {
         " ".join(c.findtext("title").split()) for c in root.iter("category") if c.findtext("title")
     }
+
+
+def test_baseline_counts_and_intervention_model_come_from_the_record():
+    from kg.sources import read_document
+
+    path = Path(__file__).parents[1] / "fixtures" / "ctgov" / "NCT01642004.xml"
+    root = ET.parse(path).getroot()
+    trial = read_document(path).trial
+    model = root.findtext("study_design_info/intervention_model")  # 'Parallel Assignment'
+    assert trial.intervention_model == model.split()[0].upper()
+    titles = {
+        g.get("group_id"): g.findtext("title")
+        for g in root.findall("clinical_results/baseline/group_list/group")
+    }
+    counts = {
+        titles[c.get("group_id")]: int(c.get("value"))
+        for c in root.iter("count")
+        if titles.get(c.get("group_id"))
+    }
+    for arm in trial.arms:
+        (title,) = [t for t in counts if t.lower() in arm.label.lower()]
+        assert arm.n_baseline == counts[title]
