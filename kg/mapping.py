@@ -297,6 +297,16 @@ def _result(w, trial, r: ArmResult | Comparison, arms, endpoints, used) -> URIRe
     w.add(iri, CTKG.endpoint, endpoints[r.endpoint])
     w.add(iri, CTKG.statistic, r.statistic)
     w.add(iri, CTKG.arm, arms.get(r.arm))
+    if isinstance(r, ArmResult):
+        w.add_all(
+            iri,
+            (
+                (CTKG.dispersion, r.dispersion),
+                (CTKG.spread, r.spread),
+                (CTKG.spreadLower, r.spread_lower),
+                (CTKG.spreadUpper, r.spread_upper),
+            ),
+        )
     if isinstance(r, Comparison):
         w.add(iri, CTKG.comparatorArm, arms.get(r.comparator))
         w.add(iri, CTKG.stratified, r.stratified)

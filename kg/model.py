@@ -125,6 +125,10 @@ class ArmResult(Estimate):
     arm: str = Field(description="label of the arm")
     timepoint: str | None = None
     subgroup: str | None = None
+    dispersion: str | None = Field(default=None, description="STANDARD_DEVIATION, FULL_RANGE ...")
+    spread: Decimal | None = Field(default=None, ge=0, description="a standard deviation or error")
+    spread_lower: Decimal | None = Field(default=None, description="lower end of a range or IQR")
+    spread_upper: Decimal | None = Field(default=None, description="upper end of a range or IQR")
 
 
 class Comparison(Estimate):

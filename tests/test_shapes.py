@@ -519,6 +519,31 @@ CASES = [
     C("arm-drugset-empty", "trial", "Arm-drugSet", add=':armA ctkg:drugSet "" .'),
     C("trial-status-twice", "trial", "Trial-overallStatus", add=':trial ctkg:overallStatus "A" , "B" .'),
     C(
+        "armresult-dispersion-text",
+        "results",
+        "ArmResult-dispersion",
+        add=':median ctkg:dispersion "Standard Deviation" .',
+    ),
+    C("armresult-spread-negative", "results", "ArmResult-spread", add=":median ctkg:spread -0.5 ."),
+    C(
+        "armresult-spreadlower-text",
+        "results",
+        "ArmResult-spreadLower",
+        add=':median ctkg:spreadLower "low" .',
+    ),
+    C(
+        "armresult-spreadupper-twice",
+        "results",
+        "ArmResult-spreadUpper",
+        add=":median ctkg:spreadUpper 3.0 , 4.0 .",
+    ),
+    C(
+        "armresult-spread-reversed",
+        "results",
+        "ArmResult-spreadOrder",
+        add=":median ctkg:spreadLower 5.0 ; ctkg:spreadUpper 2.0 .",
+    ),
+    C(
         "trial-model-unknown",
         "trial",
         "Trial-interventionModel",

@@ -340,6 +340,7 @@ def _arm_results(measure: Study, groups: dict[str, str]) -> list[ArmResult]:
     if statistic is None:
         return []
     ci = CI.match(measure.get("dispersionType") or "")
+    dispersion = None if ci else _enum(measure.get("dispersionType")) or None
     endpoint = " ".join(measure["title"].split())
     out = []
     for cls in measure.get("classes", []):
@@ -365,9 +366,23 @@ def _arm_results(measure: Study, groups: dict[str, str]) -> list[ArmResult]:
                         ci_level=Decimal(ci.group(1)) if ci else None,
                         unit="percent" if percent else unit,
                         subgroup=subgroup,
+                        **_spread(dispersion, m),
                     )
                 )
     return out
+
+
+def _spread(dispersion: str | None, m: Study) -> dict:
+    """A measurement's dispersion other than a CI: a standard deviation or error (one
+    value), or a full or interquartile range (two ends)."""
+    if dispersion is None:
+        return {}
+    if "RANGE" in dispersion:
+        lower, _ = _number(m.get("lowerLimit"))
+        upper, _ = _number(m.get("upperLimit"))
+        return {"dispersion": dispersion, "spread_lower": lower, "spread_upper": upper}
+    spread, _ = _number(m.get("spread"))
+    return {"dispersion": dispersion, "spread": spread}
 
 
 def _ratio(param: str) -> str | None:
@@ -637,6 +652,7 @@ def _xml_outcome(o: ET.Element) -> Study:
                             "value": m.get("value"),
                             "lowerLimit": m.get("lower_limit"),
                             "upperLimit": m.get("upper_limit"),
+                            "spread": m.get("spread"),
                         }
                         for m in cat.findall("measurement_list/measurement")
                     ],

@@ -288,3 +288,23 @@ def test_baseline_counts_and_intervention_model_come_from_the_record():
     for arm in trial.arms:
         (title,) = [t for t in counts if t.lower() in arm.label.lower()]
         assert arm.n_baseline == counts[title]
+
+
+@pytest.mark.parametrize("name", ["NCT01174550.xml", "NCT01642004.xml", "NCT02317510.xml"])
+def test_dispersion_other_than_a_ci_is_kept_as_printed(name):
+    from kg.sources import read_document
+
+    path = Path(__file__).parents[1] / "fixtures" / "ctgov" / name
+    printed = {
+        (
+            Decimal(m.get("value")),
+            Decimal(m.get("spread")) if m.get("spread") else None,
+            Decimal(m.get("lower_limit")) if m.get("lower_limit") else None,
+        )
+        for m in ET.parse(path).getroot().iter("measurement")
+        if re.fullmatch(r"-?[\d.]+", m.get("value") or "")
+    }
+    spread = [r for r in read_document(path).trial.arm_results if r.dispersion]
+    assert spread
+    for r in spread:
+        assert (r.estimate, r.spread, r.spread_lower) in printed
