@@ -349,21 +349,14 @@ def _arm_results(measure: Study, groups: dict[str, str]) -> list[ArmResult]:
             for m in cat.get("measurements", []):
                 if m.get("groupId") not in groups:
                     continue
-                estimate, not_reached = _number(m.get("value"))
-                lower, lower_nr = _number(m.get("lowerLimit")) if ci else (None, False)
-                upper, upper_nr = _number(m.get("upperLimit")) if ci else (None, False)
+                interval = _interval(m.get("lowerLimit"), m.get("upperLimit"), ci.group(1)) if ci else {}
                 out.append(
                     ArmResult(
                         endpoint=endpoint,
                         statistic=statistic,
                         arm=groups[m["groupId"]],
-                        estimate=estimate,
-                        estimate_not_reached=not_reached,
-                        ci_lower=lower,
-                        ci_upper=upper,
-                        ci_lower_not_reached=lower_nr,
-                        ci_upper_not_reached=upper_nr,
-                        ci_level=Decimal(ci.group(1)) if ci else None,
+                        **_estimate(m.get("value")),
+                        **interval,
                         unit="percent" if percent else unit,
                         subgroup=subgroup,
                         **_spread(dispersion, m),
@@ -383,6 +376,25 @@ def _spread(dispersion: str | None, m: Study) -> dict:
         return {"dispersion": dispersion, "spread_lower": lower, "spread_upper": upper}
     spread, _ = _number(m.get("spread"))
     return {"dispersion": dispersion, "spread": spread}
+
+
+def _estimate(value: Any) -> dict:
+    estimate, not_reached = _number(value)
+    return {"estimate": estimate, "estimate_not_reached": not_reached}
+
+
+def _interval(lower_value: Any, upper_value: Any, level_value: Any) -> dict:
+    """CI bounds (a bound 'NA' is not reached) with their level, or nothing without bounds."""
+    lower, lower_nr = _number(lower_value)
+    upper, upper_nr = _number(upper_value)
+    level, _ = _number(level_value)
+    return {
+        "ci_lower": lower,
+        "ci_upper": upper,
+        "ci_lower_not_reached": lower_nr,
+        "ci_upper_not_reached": upper_nr,
+        "ci_level": level if lower is not None or upper is not None else None,
+    }
 
 
 def _ratio(param: str) -> str | None:
@@ -405,24 +417,18 @@ def _comparisons(measure: Study, groups: dict[str, str], arms: list[Arm]) -> lis
         pair = _direction(ids, groups, titles, arms, analysis.get("estimateComment") or "")
         if pair is None:
             continue
-        estimate, not_reached = _number(analysis.get("paramValue"))
-        lower, lower_nr = _number(analysis.get("ciLowerLimit"))
-        upper, upper_nr = _number(analysis.get("ciUpperLimit"))
+        interval = _interval(
+            analysis.get("ciLowerLimit"), analysis.get("ciUpperLimit"), analysis.get("ciPctValue")
+        )
         p_value, qualifier = _p_value(analysis.get("pValue"))
-        level, _ = _number(analysis.get("ciPctValue"))
         out.append(
             Comparison(
                 endpoint=" ".join(measure["title"].split()),
                 statistic=statistic,
                 arm=pair[0],
                 comparator=pair[1],
-                estimate=estimate,
-                estimate_not_reached=not_reached,
-                ci_lower=lower,
-                ci_upper=upper,
-                ci_lower_not_reached=lower_nr,
-                ci_upper_not_reached=upper_nr,
-                ci_level=level if lower is not None or upper is not None else None,
+                **_estimate(analysis.get("paramValue")),
+                **interval,
                 p_value=p_value,
                 p_value_qualifier=qualifier,
                 method=" ".join((analysis.get("statisticalMethod") or "").split()) or None,
