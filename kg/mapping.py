@@ -13,7 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 from urllib.parse import quote
 
-from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, XSD, Graph, URIRef
 
 from kg import __version__
 from kg.extraction.lexicon import canonical_endpoint
@@ -29,6 +29,7 @@ from kg.model import (
     Trial,
 )
 from kg.namespaces import CITO, CTKG, PROV
+from kg.triples import TripleSet, Typed
 
 # NLM's MeSH RDF names descriptors and supplementary concepts <http://id.nlm.nih.gov/mesh/{UI}>
 MESH = "http://id.nlm.nih.gov/mesh/"
@@ -41,8 +42,8 @@ _RELATIONS = {
 
 
 class _Writer:
-    def __init__(self, graph: Graph, minter: Minter) -> None:
-        self.g, self.m = graph, minter
+    def __init__(self, minter: Minter) -> None:
+        self.g, self.m = TripleSet(), minter
         self.sections: dict[str, URIRef] = {}  # abstract section label -> its node
 
     def evidence(self, owner: URIRef, ev: Evidence | None) -> None:
@@ -66,35 +67,32 @@ class _Writer:
         """Add one statement; None means 'not stated' and adds nothing."""
         if o is None:
             return
-        self.g.add((s, p, o if isinstance(o, URIRef | Literal) else _literal(o)))
+        self.g.add(s, p, o)
 
     def add_all(self, s: URIRef, pairs: Iterable[tuple[URIRef, object]]) -> None:
         for p, o in pairs:
             self.add(s, p, o)
 
     def node(self, iri: URIRef, cls: URIRef, label: str | None) -> URIRef:
-        self.g.add((iri, RDF.type, cls))
+        self.g.add(iri, RDF.type, cls)
         self.add(iri, RDFS.label, label)
         return iri
-
-
-def _literal(value: object) -> Literal:
-    if isinstance(value, bool):
-        return Literal(value)
-    if isinstance(value, int):
-        return Literal(value, datatype=XSD.integer)
-    if isinstance(value, Decimal):
-        return Literal(value, datatype=XSD.decimal)
-    return Literal(str(value))
 
 
 def document_graph(
     doc: SourceDocument, base: str, generated_at: datetime | None = None
 ) -> tuple[URIRef, Graph]:
+    """(named-graph IRI, rdflib graph) for one source document."""
+    graph_iri, triples = document_triples(doc, base, generated_at)
+    return graph_iri, triples.graph()
+
+
+def document_triples(
+    doc: SourceDocument, base: str, generated_at: datetime | None = None
+) -> tuple[URIRef, TripleSet]:
     """(named-graph IRI, triples) for one source document."""
     minter = Minter(base)
-    g = Graph()
-    w = _Writer(g, minter)
+    w = _Writer(minter)
     pub = _publication(w, doc.publication) if doc.publication else None
     if pub is not None:
         w.add(pub, CTKG.conflictOfInterest, doc.conflict_of_interest)
@@ -117,7 +115,7 @@ def document_graph(
         w.add(_publication(w, link.source), _RELATIONS[link.relation], _publication(w, link.target))
     graph_iri = minter.graph(doc.kind, doc.key)
     _provenance(w, graph_iri, doc, generated_at or datetime.now(timezone.utc))
-    return graph_iri, g
+    return graph_iri, w.g
 
 
 def _publication(w: _Writer, p: Publication) -> URIRef:
@@ -362,7 +360,7 @@ def _provenance(w: _Writer, graph_iri: URIRef, doc: SourceDocument, at: datetime
     )
     agent = w.node(URIRef(f"{w.m.base}software/ctkg/{__version__}"), CTKG.Software, f"ctkg {__version__}")
     w.node(graph_iri, CTKG.SourceGraph, f"statements from {Path(doc.path).name}")
-    stamp = Literal(at.replace(microsecond=0).isoformat(), datatype=XSD.dateTime)
+    stamp = Typed(at.replace(microsecond=0).isoformat(), str(XSD.dateTime))
     w.add(graph_iri, PROV.wasDerivedFrom, URIRef(doc.source_url) if doc.source_url else None)
     w.add(graph_iri, PROV.wasGeneratedBy, activity)
     w.add(graph_iri, PROV.generatedAtTime, stamp)
