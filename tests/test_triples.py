@@ -18,7 +18,11 @@ from kg.triples import TripleSet, Typed
 FIXTURES = Path(__file__).parent / "fixtures"
 AT = datetime(2026, 1, 1, tzinfo=timezone.utc)
 DOCUMENTS = [
-    *(p for p in expand([FIXTURES / "abstracts", FIXTURES / "ctgov", FIXTURES / "pubmed_xml"]) if "gold" not in p.parts),
+    *(
+        p
+        for p in expand([FIXTURES / "abstracts", FIXTURES / "ctgov", FIXTURES / "pubmed_xml"])
+        if "gold" not in p.parts
+    ),
     Path(__file__).parents[1] / "kg" / "examples" / "contact-01.pubmed.txt",
 ]
 
@@ -61,4 +65,8 @@ def test_awkward_literals_survive_both_ways():
     parsed = from_nquads(triples.nquads(graph_iri), graph_iri)
     assert len(triples) == len(values)
     assert isomorphic(triples.graph(), parsed)
-    assert (s, p, Literal("0.00000005", datatype=URIRef("http://www.w3.org/2001/XMLSchema#decimal"))) in parsed
+    assert (
+        s,
+        p,
+        Literal("0.00000005", datatype=URIRef("http://www.w3.org/2001/XMLSchema#decimal")),
+    ) in parsed
