@@ -70,9 +70,8 @@ AE_TERMS = (
     ("Decreased appetite", "Metabolism and nutrition disorders"), ("Pyrexia", "General disorders"),
 )  # fmt: skip
 ENDPOINT_NAMES = {"OS": "overall survival", "PFS": "progression-free survival"}
-SMALL = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-         "fifteen sixteen seventeen eighteen nineteen").split()  # fmt: skip
-TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
+SMALL = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]  # fmt: skip
+TENS = ["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 
 
 # --- shared pieces ----------------------------------------------------------------------------
