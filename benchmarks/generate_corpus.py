@@ -132,9 +132,8 @@ class Trial:
     def __init__(self, rng: random.Random, index: int) -> None:
         self.index = index
         self.condition, self.cond_abbr = rng.choice(CONDITIONS)
-        self.acronym = (
-            f"{rng.choice(PREFIXES).upper()}{rng.choice(MIDDLES).upper()}-{rng.randint(1, 999):02d}"
-        )
+        # unique per trial: a trial without a registry id is named by its acronym alone
+        self.acronym = f"{rng.choice(PREFIXES).upper()}{rng.choice(MIDDLES).upper()}-{index}"
         self.phase = rng.choice(("2", "3", "3", "3"))
         self.blinded = rng.random() < 0.3
         self.n_arms = rng.choices((2, 3), weights=(80, 20))[0]
@@ -189,7 +188,7 @@ class _Page:
         self.rng = rng = rng_for(seed, "pubmed", i)
         # about a third of the abstracts report a trial whose registry record is in the corpus
         shared = rng.random() < 0.35
-        self.trial = trial = Trial(rng_for(seed, "trial", i) if shared else rng, i)
+        self.trial = trial = Trial(rng_for(seed, "trial", i), i) if shared else Trial(rng, n + i)
         self.nct = nct_id(i) if shared else (nct_id(n + i) if rng.random() < 0.5 else None)
         self.labels = [trial.label(a) for a in range(trial.n_arms)]
         self.title = _title(rng, trial, self.labels[0], self.labels[-1])
@@ -220,7 +219,12 @@ def abstract_page(seed: int, i: int, n: int) -> tuple[str, dict]:
         f"compared with {labels[-1]}. Safety was consistent with known profiles of these agents."
     )
     lines += _page_tail(rng, seed, i, n)
-    return "\n".join(lines) + "\n", {"pmid": pmid(i), "trial": trial.acronym, "hazard_ratios": hr_facts}
+    return "\n".join(lines) + "\n", {
+        "pmid": pmid(i),
+        "trial": trial.acronym,
+        "title": page.title,
+        "hazard_ratios": hr_facts,
+    }
 
 
 def _title(rng: random.Random, trial: Trial, exp: str, comp: str) -> str:
@@ -235,9 +239,9 @@ def _title(rng: random.Random, trial: Trial, exp: str, comp: str) -> str:
     if style == "lancet":
         return (
             f"{first} versus {comp} in advanced {trial.condition} ({trial.acronym}): a randomised, "
-            f"{'double-blind' if trial.blinded else 'open-label'}, phase {trial.phase} trial."
+            f"{'double-blind' if trial.blinded else 'open-label'}, phase {trial.phase} trial"
         )
-    return f"{first} versus {comp} in Advanced {trial.condition.title()}."
+    return f"{first} versus {comp} in Advanced {trial.condition.title()}"
 
 
 def _methods(rng: random.Random, trial: Trial) -> str:
@@ -378,7 +382,7 @@ def registry_record(seed: int, i: int, n: int) -> dict:
                 "allocation": "RANDOMIZED",
                 "interventionModel": "PARALLEL",
                 "primaryPurpose": "TREATMENT",
-                "maskingInfo": {"masking": "QUADRUPLE" if trial.blinded else "NONE"},
+                "maskingInfo": {"masking": "DOUBLE" if trial.blinded else "NONE"},
             },
             "enrollmentInfo": {"count": sum(trial.sizes), "type": rng.choice(("ACTUAL", "ESTIMATED"))},
         },
