@@ -315,9 +315,11 @@ def _bulk_load(stage: pyoxigraph.Store, documents: Iterator[DocumentResult]) -> 
 
 
 def _cross_document(stage: pyoxigraph.Store, documents: list[DocumentResult]) -> list[Finding]:
-    """Whole-store findings that no document's own validation reported."""
+    """Findings on the nodes several documents describe (a trial, a drug, a publication),
+    over the whole store, that no document's own validation reported."""
     own = {(f.focus, f.shape, f.component, f.value) for d in documents for f in d.report.findings}
-    return [f for f in validate_store(stage).findings if (f.focus, f.shape, f.component, f.value) not in own]
+    found = validate_store(stage, shared_only=True).findings
+    return [f for f in found if (f.focus, f.shape, f.component, f.value) not in own]
 
 
 def _swap(staging: Path, location: Path) -> None:

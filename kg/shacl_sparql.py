@@ -15,6 +15,7 @@ tests/test_shapes.py runs both on every shape's cases and demands the same findi
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -98,19 +99,16 @@ def _path_pattern(shapes: Graph, path: Node) -> str:
     return f"<{text}>" if isinstance(path, URIRef) else f"({text})"
 
 
-def _has_type(x: str, cls: Node, subclasses: bool) -> str:
-    step = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
-    if subclasses:
-        step += "/<http://www.w3.org/2000/01/rdf-schema#subClassOf>*"
-    return f"EXISTS {{ {x} {step} {_nt(cls)} }}"
+def _has_type(x: str, cls: Node, subclasses: bool, scope: Callable[[str], str]) -> str:
+    return f"EXISTS {{ {scope(f'{x} {_type_step(subclasses)} {_nt(cls)} .')} }}"
 
 
-def _value_test(shapes: Graph, shape: Node, x: str, subclasses: bool) -> str:
+def _value_test(shapes: Graph, shape: Node, x: str, subclasses: bool, scope: Callable[[str], str]) -> str:
     """A boolean expression: does the value node ``x`` conform to an anonymous node shape?"""
     tests = []
     for p, o in shapes.predicate_objects(shape):
         if p == SH["class"]:
-            tests.append(_has_type(x, o, subclasses))
+            tests.append(_has_type(x, o, subclasses, scope))
         elif p == SH.datatype:
             tests.append(_datatype_ok(x, o))
         elif p == SH.nodeKind:
@@ -131,71 +129,163 @@ def _string_literal(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def _value_branches(shapes: Graph, ps: Node, subclasses: bool) -> list[tuple[str, str, str]]:
-    """(component, SPARQL branch binding ?this and maybe ?v, what sh:value reports) per
-    constraint of one property shape; the focus pattern comes first, added by the caller."""
-    path = _path_pattern(shapes, shapes.value(ps, SH.path))
-    each = f"?this {path} ?v ."
+def _type_step(subclasses: bool) -> str:
+    step = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+    return step + ("/<http://www.w3.org/2000/01/rdf-schema#subClassOf>*" if subclasses else "")
+
+
+def _focus_pattern(shapes: Graph, node_shape: Node, subclasses: bool) -> str:
+    classes = " ".join(_nt(c) for c in sorted(shapes.objects(node_shape, SH.targetClass)))
+    return f"VALUES ?class {{ {classes} }} ?this {_type_step(subclasses)} ?class ."
+
+
+def _focus(shapes: Graph, node_shape: Node, subclasses: bool, per_graph: bool, shared: bool) -> str:
+    """The focus nodes as a subquery; DISTINCT, as the union of named graphs repeats a triple
+    once for every graph that holds it.  ``shared``: only nodes typed in two graphs or more."""
+    pattern = _focus_pattern(shapes, node_shape, subclasses)
+    if per_graph:
+        return f"{{ SELECT DISTINCT ?g ?this WHERE {{ GRAPH ?g {{ {pattern} }} }} }}"
+    if shared:
+        return (
+            f"{{ SELECT ?this WHERE {{ GRAPH ?g {{ {pattern} }} }}"
+            " GROUP BY ?this HAVING (COUNT(DISTINCT ?g) > 1) }"
+        )
+    return f"{{ SELECT DISTINCT ?this WHERE {{ {pattern} }} }}"
+
+
+class _Branches:
+    """The UNION branches of one node shape's query.  Every branch binds ?this, maybe ?v, and
+    ?r: the numbers of the rules that fail, space-separated.  The selective pattern (one
+    predicate's triples, filtered) runs first in a subquery and only then meets the focus
+    nodes; per-graph queries carry ?g through every pattern."""
+
+    def __init__(
+        self, shapes: Graph, node_shape: Node, per_graph: bool, subclasses: bool, shared: bool
+    ) -> None:
+        self.shapes, self.per_graph, self.subclasses, self.shared = shapes, per_graph, subclasses, shared
+        self.g = "?g " if per_graph else ""
+        self.type_step = _type_step(subclasses)
+        self.focus = _focus(shapes, node_shape, subclasses, per_graph, shared)
+        self.branches: list[str] = []
+        self.rules: list[Rule] = []
+
+    def scope(self, pattern: str) -> str:
+        return f"GRAPH ?g {{ {pattern} }}" if self.per_graph else pattern
+
+    def rule(self, rule: Rule) -> str:
+        self.rules.append(rule)
+        return str(len(self.rules) - 1)
+
+    def add(self, body: str) -> None:
+        self.branches.append(f"{{ {body} }}")
+
+    def selective(self, projection: str, where: str, tail: str = "") -> None:
+        """A subquery over one predicate's triples, joined with the focus nodes afterwards
+        (or, for the few shared focus nodes, looking up only theirs)."""
+        if self.shared:
+            self.add(f"{{ SELECT DISTINCT {projection} WHERE {{ {self.focus} {where} }} {tail}}}")
+        else:
+            self.add(f"{{ SELECT DISTINCT {self.g}{projection} WHERE {{ {where} }} {tail}}} {self.focus}")
+
+
+@lru_cache(maxsize=4)
+def _shared_paths(shapes: Graph) -> frozenset[Node]:
+    """Paths that more than one node shape constrains (rdfs:label, ctkg:arm...): scanning all
+    their triples for each shape costs more than looking up each focus node's values."""
+    seen: dict[Node, set[Node]] = {}
+    for node_shape, ps in shapes.subject_objects(SH.property):
+        seen.setdefault(shapes.value(ps, SH.path), set()).add(node_shape)
+    return frozenset(p for p, owners in seen.items() if len(owners) > 1)
+
+
+def _value_failures(
+    shapes: Graph, ps: Node, subclasses: bool, scope: Callable[[str], str]
+) -> list[tuple[str, str]]:
+    """(component, expression true when the value ?v fails it) for each constraint of one
+    property shape that looks at a value on its own."""
     out = []
     for p, o in sorted(shapes.predicate_objects(ps)):
         name = str(p).rsplit("#", 1)[-1]
         component = name[0].upper() + name[1:] + "ConstraintComponent"
-        if p in _IGNORED or p == SH.sparql:
-            continue
-        if p == SH.minCount:
-            if int(o) != 1:
-                raise ShapesError(f"{ps}: sh:minCount {o} (only 1 is compiled)")
-            out.append((component, f"FILTER NOT EXISTS {{ ?this {path} ?any }}", ""))
-        elif p == SH.maxCount:
-            n = int(o)
-            if n == 0:
-                branch = f"FILTER EXISTS {{ ?this {path} ?any }}"
-            elif n == 1:
-                branch = f"FILTER EXISTS {{ ?this {path} ?a , ?b . FILTER (!sameTerm(?a, ?b)) }}"
-            else:
-                raise ShapesError(f"{ps}: sh:maxCount {n} (only 0 and 1 are compiled)")
-            out.append((component, branch, ""))
-        elif p == SH.datatype:
-            out.append((component, f"{each} FILTER (!{_datatype_ok('?v', o)})", "value"))
+        if p == SH.datatype:
+            out.append((component, f"!{_datatype_ok('?v', o)}"))
         elif p == SH.nodeKind:
-            out.append((component, f"{each} FILTER (!{_NODE_KINDS[o].format(x='?v')})", "value"))
-        elif p == SH["class"]:
-            out.append((component, f"{each} FILTER (!{_has_type('?v', o, subclasses)})", "value"))
+            out.append((component, f"!{_NODE_KINDS[o].format(x='?v')}"))
         elif p == SH.minLength:
-            out.append((component, f"{each} FILTER (isBlank(?v) || STRLEN(STR(?v)) < {int(o)})", "value"))
+            out.append((component, f"isBlank(?v) || STRLEN(STR(?v)) < {int(o)}"))
         elif p == SH.pattern:
             if shapes.value(ps, SH.flags) is not None:
                 raise ShapesError(f"{ps}: sh:flags is not compiled")
-            regex = _string_literal(str(o))
-            out.append((component, f"{each} FILTER (isBlank(?v) || !REGEX(STR(?v), {regex}))", "value"))
+            out.append((component, f"isBlank(?v) || !REGEX(STR(?v), {_string_literal(str(o))})"))
         elif p in _COMPARISONS:
-            test = f"COALESCE(?v {_COMPARISONS[p]} {_nt(o)}, false)"
-            out.append((component, f"{each} FILTER (!{test})", "value"))
-        elif p == SH.lessThanOrEquals:
-            test = "COALESCE(?v <= ?other, false)"
-            out.append((component, f"{each} ?this <{o}> ?other . FILTER (!{test})", "value"))
-        elif p == SH.disjoint:
-            out.append((component, f"{each} ?this <{o}> ?v .", "value"))
+            out.append((component, f"!COALESCE(?v {_COMPARISONS[p]} {_nt(o)}, false)"))
         elif p == SH["or"]:
-            tests = " || ".join(_value_test(shapes, m, "?v", subclasses) for m in Collection(shapes, o))
-            out.append((component, f"{each} FILTER (!({tests}))", "value"))
-        else:
+            tests = " || ".join(
+                _value_test(shapes, m, "?v", subclasses, scope) for m in Collection(shapes, o)
+            )
+            out.append((component, f"!({tests})"))
+        elif p not in _IGNORED and p not in _OTHER_COMPONENTS:
             raise ShapesError(f"{ps}: constraint {p} is not compiled")
     return out
 
 
-def _focus(shapes: Graph, node_shape: Node, subclasses: bool) -> str:
-    classes = sorted(shapes.objects(node_shape, SH.targetClass))
-    step = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
-    if subclasses:
-        step += "/<http://www.w3.org/2000/01/rdf-schema#subClassOf>*"
-    if len(classes) == 1:
-        return f"?this {step} {_nt(classes[0])} ."
-    return f"VALUES ?class {{ {' '.join(_nt(c) for c in classes)} }} ?this {step} ?class ."
+_OTHER_COMPONENTS = {SH.sparql, SH.minCount, SH.maxCount, SH["class"], SH.lessThanOrEquals, SH.disjoint}
 
 
-def _scoped(body: str, per_graph: bool) -> str:
-    return f"GRAPH ?g {{ {body} }}" if per_graph else body
+def _property_branches(b: _Branches, ps: Node, counts: dict[tuple[str, int], list[tuple[str, str]]]) -> None:
+    """Add one property shape's branches; count constraints on plain predicates are only
+    collected (into ``counts``), to be checked for the whole node shape at once."""
+    shapes = b.shapes
+    path_node = shapes.value(ps, SH.path)
+    path, text = _path_pattern(shapes, path_node), path_text(shapes, path_node)
+
+    def rule(component: str, value: str) -> str:
+        return b.rule(Rule(str(ps), component, _severity(shapes, ps), text, _messages(shapes, ps), value))
+
+    failures = [(rule(c, "value"), e) for c, e in _value_failures(shapes, ps, b.subclasses, b.scope)]
+    if failures:
+        flags = ", ".join(f'IF(COALESCE({e}, true), "{r} ", "")' for r, e in failures)
+        where = f'{b.scope(f"?this {path} ?v .")} BIND (CONCAT({flags}) AS ?r) FILTER (?r != "")'
+        if b.shared or path_node in _shared_paths(shapes):  # e.g. rdfs:label: test only this class's values
+            b.add(f"{b.focus} {where}")
+        else:
+            b.selective("?this ?v ?r", where)
+    for cls in shapes.objects(ps, SH["class"]):
+        r = rule("ClassConstraintComponent", "value")
+        typed = b.scope(f"?v {b.type_step} {_nt(cls)} .")
+        b.selective(f'?this ?v ("{r}" AS ?r)', f"{b.scope(f'?this {path} ?v .')} MINUS {{ {typed} }}")
+    for other in shapes.objects(ps, SH.lessThanOrEquals):
+        r = rule("LessThanOrEqualsConstraintComponent", "value")
+        pair = b.scope(f"?this {path} ?v . ?this <{other}> ?other .")
+        b.selective(f'?this ?v ("{r}" AS ?r)', f"{pair} FILTER (!COALESCE(?v <= ?other, false))")
+    for other in shapes.objects(ps, SH.disjoint):
+        r = rule("DisjointConstraintComponent", "value")
+        b.selective(f'?this ?v ("{r}" AS ?r)', b.scope(f"?this {path} ?v . ?this <{other}> ?v ."))
+    for p, kind in ((SH.minCount, "min"), (SH.maxCount, "max")):
+        n = shapes.value(ps, p)
+        if n is None:
+            continue
+        if (kind, int(n)) not in {("min", 1), ("max", 0), ("max", 1)}:
+            raise ShapesError(f"{ps}: {p} {n} (only sh:minCount 1 and sh:maxCount 0 or 1 are compiled)")
+        r = rule(kind.title() + "CountConstraintComponent", "")
+        counts.setdefault((kind, int(n)), []).append((path, r))
+
+
+def _count_branches(b: _Branches, counts: dict[tuple[str, int], list[tuple[str, str]]]) -> None:
+    """minCount 1 and maxCount 0/1 for all plain predicates of the node shape at once (a
+    VALUES table of predicate and rule); an alternative path gets a branch of its own."""
+    for (kind, n), entries in sorted(counts.items()):
+        plain = " ".join(f'({path} "{r}")' for path, r in entries if path.startswith("<"))
+        groups = [("VALUES (?p ?r) { " + plain + " }", "?p", "?r")] if plain else []
+        groups += [("", path, f'("{r}" AS ?r)') for path, r in entries if not path.startswith("<")]
+        for values, path, r in groups:
+            if kind == "min":
+                bind = "" if values else f" BIND {r}"
+                b.add(f"{b.focus} {values} FILTER NOT EXISTS {{ {b.scope(f'?this {path} ?any .')} }}{bind}")
+            else:
+                keys = f"{b.g}?this" + (" ?r" if values else "")
+                having = f"GROUP BY {keys} HAVING (COUNT(DISTINCT ?x) > {n}) "
+                b.selective(f"?this {r}", f"{values} {b.scope(f'?this {path} ?x .')}", having)
 
 
 def _severity(shapes: Graph, shape: Node) -> str:
@@ -207,36 +297,32 @@ def _messages(shapes: Graph, node: Node) -> str:
     return " ".join(str(m) for m in shapes.objects(node, SH.message))
 
 
-def _core_query(shapes: Graph, node_shape: Node, per_graph: bool, subclasses: bool) -> Query | None:
-    focus = _focus(shapes, node_shape, subclasses)
-    branches: list[str] = []
-    rules: list[Rule] = []
-
-    def add(rule: Rule, pattern: str) -> None:
-        branches.append(f"{{ {_scoped(focus + ' ' + pattern, per_graph)} BIND ({len(rules)} AS ?k) }}")
-        rules.append(rule)
-
+def _core_query(
+    shapes: Graph, node_shape: Node, per_graph: bool, subclasses: bool, shared: bool
+) -> Query | None:
+    b = _Branches(shapes, node_shape, per_graph, subclasses, shared)
     kind = shapes.value(node_shape, SH.nodeKind)
     if kind is not None:
-        test = _NODE_KINDS[kind].format(x="?this")
-        rule = Rule(
-            str(node_shape),
-            "NodeKindConstraintComponent",
-            _severity(shapes, node_shape),
-            "",
-            _messages(shapes, node_shape),
-            "focus",
+        messages = _messages(shapes, node_shape)
+        r = b.rule(
+            Rule(
+                str(node_shape),
+                "NodeKindConstraintComponent",
+                _severity(shapes, node_shape),
+                "",
+                messages,
+                "focus",
+            )
         )
-        add(rule, f"FILTER (!{test})")
+        b.add(f'{b.focus} FILTER (!{_NODE_KINDS[kind].format(x="?this")}) BIND ("{r}" AS ?r)')
+    counts: dict[tuple[str, int], list[tuple[str, str]]] = {}
     for ps in sorted(shapes.objects(node_shape, SH.property)):
-        path = path_text(shapes, shapes.value(ps, SH.path))
-        for component, pattern, value in _value_branches(shapes, ps, subclasses):
-            add(Rule(str(ps), component, _severity(shapes, ps), path, _messages(shapes, ps), value), pattern)
-    if not rules:
+        _property_branches(b, ps, counts)
+    _count_branches(b, counts)
+    if not b.branches:
         return None
-    graph = "?g " if per_graph else ""
-    text = f"SELECT DISTINCT {graph}?k ?this ?v WHERE {{\n  " + "\n  UNION ".join(branches) + "\n}"
-    return Query(text, tuple(rules), sparql=False)
+    text = f"SELECT DISTINCT {b.g}?r ?this ?v WHERE {{\n  " + "\n  UNION ".join(b.branches) + "\n}"
+    return Query(text, tuple(b.rules), sparql=False)
 
 
 def _prefixes(shapes: Graph, constraint: Node) -> str:
@@ -249,7 +335,13 @@ def _prefixes(shapes: Graph, constraint: Node) -> str:
 
 
 def _sparql_query(
-    shapes: Graph, node_shape: Node, ps: Node, constraint: Node, per_graph: bool, subclasses: bool
+    shapes: Graph,
+    node_shape: Node,
+    ps: Node,
+    constraint: Node,
+    per_graph: bool,
+    subclasses: bool,
+    shared: bool,
 ) -> Query:
     """A SHACL-SPARQL constraint with the focus pattern put first in its WHERE clause, so
     ``$this`` is bound before the constraint's own patterns and filters run."""
@@ -257,15 +349,15 @@ def _sparql_query(
     if re.search(r"\$(PATH|currentShape|shapesGraph|value)\b", select):
         raise ShapesError(f"{constraint}: pre-bound variables other than $this are not compiled")
     head, where, body = re.split(r"\b(WHERE\s*\{)", select, maxsplit=1, flags=re.IGNORECASE)
-    focus = _focus(shapes, node_shape, subclasses)
     if per_graph:
+        focus = _focus_pattern(shapes, node_shape, subclasses)
         head = re.sub(r"SELECT\s+(DISTINCT\s+)?", lambda m: m.group(0) + "?g ", head, count=1)
         body = body.rstrip()
         if not body.endswith("}"):
             raise ShapesError(f"{constraint}: expected the query to end with its WHERE clause")
         text = f"{head}WHERE {{ GRAPH ?g {{ {focus}\n{body[:-1]}}} }}"
     else:
-        text = f"{head}{where} {focus}\n{body}"
+        text = f"{head}{where} {_focus(shapes, node_shape, subclasses, False, shared)}\n{body}"
     path = shapes.value(ps, SH.path)
     rule = Rule(
         str(ps),
@@ -279,14 +371,20 @@ def _sparql_query(
 
 
 @lru_cache(maxsize=8)
-def compile_shapes(shapes: Graph, per_graph: bool, subclasses: bool) -> tuple[Query, ...]:
-    """Every query of the shapes graph: one per node shape, one per SHACL-SPARQL constraint."""
+def compile_shapes(
+    shapes: Graph, per_graph: bool, subclasses: bool, shared: bool = False
+) -> tuple[Query, ...]:
+    """Every query of the shapes graph: one per node shape, one per SHACL-SPARQL constraint.
+    ``per_graph``: each named graph on its own; else their union, and with ``shared`` only
+    for focus nodes typed in two named graphs or more (what one document cannot see alone)."""
     queries = []
     for node_shape in sorted(shapes.subjects(SH.targetClass, None, unique=True)):
-        core = _core_query(shapes, node_shape, per_graph, subclasses)
+        core = _core_query(shapes, node_shape, per_graph, subclasses, shared)
         if core is not None:
             queries.append(core)
         for ps in sorted(shapes.objects(node_shape, SH.property)):
             for constraint in shapes.objects(ps, SH.sparql):
-                queries.append(_sparql_query(shapes, node_shape, ps, constraint, per_graph, subclasses))
+                queries.append(
+                    _sparql_query(shapes, node_shape, ps, constraint, per_graph, subclasses, shared)
+                )
     return tuple(queries)

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from rdflib import RDF, Graph, Namespace
 
 from kg.resources import bundled_path
-from kg.shacl_sparql import Query, compile_shapes, path_text
+from kg.shacl_sparql import Query, Rule, compile_shapes, path_text
 
 if TYPE_CHECKING:
     import pyoxigraph
@@ -132,29 +132,35 @@ def _findings(store: pyoxigraph.Store, query: Query, union: bool) -> list[tuple[
     variables = [v.value for v in solutions.variables]
     out = []
     for row in solutions:
-        rule = query.rules[0 if query.sparql else int(row["k"].value)]
-        focus = row["this"].value
-        if rule.value == "focus":
-            value = focus
-        elif query.sparql:
-            bound = row["value"] if "value" in variables else None
-            value = bound.value if bound is not None else ""
-        else:
-            value = row["v"].value if rule.value == "value" else ""
-        message = _message(rule.message, row, variables) if query.sparql else rule.message
-        graph = row["g"].value if "g" in variables and row["g"] is not None else None
-        out.append(
-            (graph, Finding(rule.severity, focus, rule.path, message, value, rule.shape, rule.component))
-        )
+        for rule in (
+            [query.rules[0]] if query.sparql else [query.rules[int(r)] for r in row["r"].value.split()]
+        ):
+            out.append(
+                (row["g"].value if "g" in variables else None, _finding(rule, row, variables, query.sparql))
+            )
     return out
 
 
-def validate_store(store: pyoxigraph.Store) -> Report:
+def _finding(rule: Rule, row: pyoxigraph.QuerySolution, variables: list[str], sparql: bool) -> Finding:
+    focus = row["this"].value
+    if rule.value == "focus":
+        value = focus
+    elif sparql:
+        bound = row["value"] if "value" in variables else None
+        value = bound.value if bound is not None else ""
+    else:
+        value = row["v"].value if rule.value == "value" else ""
+    message = _message(rule.message, row, variables) if sparql else rule.message
+    return Finding(rule.severity, focus, rule.path, message, value, rule.shape, rule.component)
+
+
+def validate_store(store: pyoxigraph.Store, shared_only: bool = False) -> Report:
     """Every shape over the union of the store's named graphs: what pySHACL or Jena would
     report for the whole graph, including what only shows across documents (a trial given
-    two titles by two sources)."""
+    two titles by two sources).  ``shared_only`` checks only the nodes that two documents
+    or more describe (trials, drugs, publications...), which is fast on a large store."""
     report = Report()
-    for query in compile_shapes(shapes_graph(), False, _has_subclass_axioms(store)):
+    for query in compile_shapes(shapes_graph(), False, _has_subclass_axioms(store), shared_only):
         report.findings += [f for _, f in _findings(store, query, union=True)]
     report.sort()
     return report
