@@ -11,6 +11,7 @@ from kg import __version__
 from kg.resources import bundled_path
 
 EXAMPLE = "contact-01.pubmed.txt"
+CROSS_SHOWN = 20  # cross-document findings printed by a build; 'ctkg validate' lists all
 
 
 def _store_option(p: argparse.ArgumentParser) -> None:
@@ -141,8 +142,11 @@ def _build(args: argparse.Namespace) -> int:
     for d in result.documents:
         for f in d.report.findings:
             print(f"  {d.path}: {f}", file=sys.stderr)
-    for f in result.cross_document:
+    for f in result.cross_document[:CROSS_SHOWN]:
         print(f"  across documents: {f}", file=sys.stderr)
+    if len(result.cross_document) > CROSS_SHOWN:
+        more = len(result.cross_document) - CROSS_SHOWN
+        print(f"  ... and {more} more across documents ('ctkg validate' lists all)", file=sys.stderr)
     violations = sum(len(d.report.violations) for d in result.documents)
     warnings = sum(len(d.report.warnings) for d in result.documents)
     print(

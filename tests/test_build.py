@@ -95,7 +95,9 @@ def test_keep_going_loads_the_rest_and_names_the_bad_file(tmp_path, corpus, smal
 def test_an_invalid_graph_stops_a_bulk_build(tmp_path, seed_path, seed_text):
     page = tmp_path / "no-arms.txt"
     design = seed_text.split("randomly assigned patients 1:1")[1].split(". The primary")[0]
-    results = "One hundred eighty-six patients were assigned atezolizumab plus cabozantinib, and 180 docetaxel. "
+    results = (
+        "One hundred eighty-six patients were assigned atezolizumab plus cabozantinib, and 180 docetaxel. "
+    )
     page.write_text(seed_text.replace(design, "").replace(results, ""))
     with pytest.raises(BuildError, match="Trial-randomizedHasTwoArms|at least two arms"):
         build_store([seed_path, page], tmp_path / "s", progress=quiet)
