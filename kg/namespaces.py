@@ -3,12 +3,27 @@
 from __future__ import annotations
 
 import os
+from functools import lru_cache
 
-from rdflib import Namespace
+from rdflib import Namespace, URIRef
 
-CTKG = Namespace("https://w3id.org/ctkg/ontology#")
-CITO = Namespace("http://purl.org/spar/cito/")
-PROV = Namespace("http://www.w3.org/ns/prov#")
+
+@lru_cache(maxsize=4096)
+def _term(namespace: str, name: str) -> URIRef:
+    return URIRef(namespace + name)
+
+
+class _Namespace(Namespace):
+    """rdflib's Namespace makes a new URIRef at every attribute access; the mapping reads
+    a few dozen terms hundreds of times per document, so each is made once."""
+
+    def term(self, name: str) -> URIRef:
+        return _term(str(self), name)
+
+
+CTKG = _Namespace("https://w3id.org/ctkg/ontology#")
+CITO = _Namespace("http://purl.org/spar/cito/")
+PROV = _Namespace("http://www.w3.org/ns/prov#")
 ONTOLOGY_IRI = "https://w3id.org/ctkg/ontology"
 DEFAULT_BASE = "https://w3id.org/ctkg/id/"
 
