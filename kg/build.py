@@ -19,7 +19,7 @@ import gc
 import os
 import shutil
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
@@ -288,30 +288,35 @@ def build_store(
 
 
 def _bulk_load(stage: pyoxigraph.Store, documents: Iterator[DocumentResult]) -> None:
-    """Bulk-load the blocks in batches; before each batch, drop the graphs it replaces (from
-    an earlier run or an earlier batch: the last document with one graph IRI wins)."""
-    import pyoxigraph
-
+    """Bulk-load the blocks in batches, on a thread of its own (pyoxigraph lets go of the
+    GIL), so the workers' next results are taken in while a batch loads; before each batch,
+    drop the graphs it replaces (from an earlier run or an earlier batch: the last document
+    with one graph IRI wins)."""
     batch: dict[str, bytes] = {}
     size = 0
+    with ThreadPoolExecutor(max_workers=1) as loader:
+        loading: Future | None = None
+        for doc in documents:
+            if doc.graph_iri in batch or size >= BATCH_BYTES:
+                if loading is not None:
+                    loading.result()
+                loading, batch, size = loader.submit(_load_batch, stage, batch), {}, 0
+            batch[doc.graph_iri] = doc.trig
+            size += len(doc.trig)
+            doc.trig = b""
+        if loading is not None:
+            loading.result()
+        _load_batch(stage, batch)
 
-    def flush() -> None:
-        nonlocal size
-        stale = [g for g in batch if stage.contains_named_graph(pyoxigraph.NamedNode(g))]
-        for i in range(0, len(stale), 1000):
-            stage.update(" ;\n".join(f"DROP GRAPH <{g}>" for g in stale[i : i + 1000]))
-        if batch:
-            stage.bulk_load(b"".join(batch.values()), pyoxigraph.RdfFormat.TRIG)
-        batch.clear()
-        size = 0
 
-    for doc in documents:
-        if doc.graph_iri in batch or size >= BATCH_BYTES:
-            flush()
-        batch[doc.graph_iri] = doc.trig
-        size += len(doc.trig)
-        doc.trig = b""
-    flush()
+def _load_batch(stage: pyoxigraph.Store, batch: dict[str, bytes]) -> None:
+    import pyoxigraph
+
+    stale = [g for g in batch if stage.contains_named_graph(pyoxigraph.NamedNode(g))]
+    for i in range(0, len(stale), 1000):
+        stage.update(" ;\n".join(f"DROP GRAPH <{g}>" for g in stale[i : i + 1000]))
+    if batch:
+        stage.bulk_load(b"".join(batch.values()), pyoxigraph.RdfFormat.TRIG)
 
 
 def _cross_document(stage: pyoxigraph.Store, documents: list[DocumentResult]) -> list[Finding]:
