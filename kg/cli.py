@@ -87,6 +87,18 @@ def _parser() -> argparse.ArgumentParser:
     _store_option(p)
 
     p = sub.add_parser(
+        "publish", help="write the linked-data site as static files: pages, .ttl/.jsonld per resource, VoID"
+    )
+    p.add_argument("dir", metavar="DIR", help="output folder (replaced whole, atomically)")
+    _store_option(p)
+    p.add_argument(
+        "--base", help="base IRI of the instance data (default: $CTKG_BASE_IRI or https://w3id.org/ctkg/id/)"
+    )
+    p.add_argument(
+        "--endpoint", metavar="URL", help="SPARQL endpoint for the editor page and the VoID description"
+    )
+
+    p = sub.add_parser(
         "explain", help="show each extracted fact in the sentence it was read from, and what was not read"
     )
     p.add_argument("--trial", help="only this trial (its label, e.g. CONTACT-01)")
@@ -249,6 +261,22 @@ def _explain(args: argparse.Namespace) -> int:
     return 0
 
 
+def _publish(args: argparse.Namespace) -> int:
+    from kg.namespaces import base_iri
+    from kg.store import open_store
+    from kg.web.publish import publish
+
+    def progress(message: str) -> None:
+        print(message, file=sys.stderr)
+
+    with open_store(args.store, read_only=True) as store:
+        result = publish(store, args.dir, base_iri(args.base), endpoint=args.endpoint, progress=progress)
+    for iri in result.skipped:
+        print(f"not published (its path cannot be a file name): <{iri}>", file=sys.stderr)
+    print(f"published {result.resources} resources in {result.files} files to {args.dir}", file=sys.stderr)
+    return 0
+
+
 def _example(args: argparse.Namespace) -> int:
     from kg.build import build
     from kg.store import open_store
@@ -279,6 +307,7 @@ _COMMANDS = {
     "explain": _explain,
     "remove": _remove,
     "fetch": _fetch,
+    "publish": _publish,
 }
 
 
