@@ -63,8 +63,9 @@ def negotiate(accept: str | None) -> str | None:
                     q = 0.0
         prefs.append((media.lower(), q))
 
-    def quality(media: str) -> float:
-        for candidate in (media, media.split("/")[0] + "/*", "*/*"):  # most specific range wins
+    def quality(media: str, ranges: bool) -> float:
+        candidates = (media, media.split("/")[0] + "/*", "*/*") if ranges else (media,)
+        for candidate in candidates:  # the most specific match decides
             qs = [q for m, q in prefs if m == candidate]
             if qs:
                 return max(qs)
@@ -72,7 +73,8 @@ def negotiate(accept: str | None) -> str | None:
 
     best, best_q = None, 0.0
     for fmt in _PREFERENCE:
-        q = max(quality(m) for m, f in _MEDIA.items() if f == fmt)
+        # ranges (text/*, */*) match the type a format is sent as; its aliases only by name
+        q = max(quality(m, m == pages.FORMATS[fmt]) for m, f in _MEDIA.items() if f == fmt)
         if q > best_q:
             best, best_q = fmt, q
     return best

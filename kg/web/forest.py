@@ -13,7 +13,7 @@ from html import escape
 
 _TICKS = (0.05, 0.1, 0.2, 0.25, 0.5, 0.75, 1, 1.5, 2, 3, 4, 5, 10, 20)
 _ROW = 30
-_LABEL_W = 300
+_LABEL_W = 340
 _PLOT_W = 320
 _TEXT_W = 190
 _TOP = 34
@@ -54,6 +54,12 @@ def _bounds(lines: list[Line]) -> tuple[float, float]:
     return low, high
 
 
+def _fit(text: str, width: float) -> str:
+    """The text, cut with an ellipsis where it would run into the plot (about 7 px a character)."""
+    room = max(int(width / 7), 4)
+    return text if len(text) <= room else text[: room - 1].rstrip() + "\u2026"
+
+
 def forest_svg(lines: list[Line], statistic: str = "HR", caption: str = "") -> str:
     """The plot as an ``<svg>`` element; ``statistic`` names the ratio in the header."""
     low, high = _bounds(lines)
@@ -80,10 +86,12 @@ def forest_svg(lines: list[Line], statistic: str = "HR", caption: str = "") -> s
         mid = _TOP + _ROW * i + _ROW / 2
         if i % 2 == 0:
             out.append(f'<rect x="0" y="{mid - _ROW / 2:.1f}" width="{width}" height="{_ROW}" fill="#f4f6f8"/>')
+        detail = _fit(line.detail, _LABEL_W - 12 - len(line.label) * 8) if line.detail else ""
         label = f'<tspan font-weight="600">{escape(line.label)}</tspan>'
-        if line.detail:
-            label += f'<tspan fill="#444"> {escape(line.detail)}</tspan>'
-        text = f'<text x="4" y="{mid + 4:.1f}">{label}</text>'
+        if detail:
+            label += f'<tspan fill="#444"> {escape(detail)}</tspan>'
+        full = f"{line.label} {line.detail}".strip()
+        text = f'<text x="4" y="{mid + 4:.1f}"><title>{escape(full)}</title>{label}</text>'
         out.append(f'<a href="{escape(line.href)}">{text}</a>' if line.href else text)
         lo, hi, est = x(float(line.lower)), x(float(line.upper)), x(float(line.estimate))
         out.append(f'<line x1="{lo:.1f}" y1="{mid:.1f}" x2="{hi:.1f}" y2="{mid:.1f}" stroke="#1f4e79" stroke-width="2"/>')
