@@ -95,6 +95,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--cache", metavar="DIR", help="download folder (default: $CTKG_CACHE or ~/.cache/ctkg)")
     p.add_argument("--no-import", action="store_true", help="only download; print the cached files")
     _store_option(p)
+    _endpoint_options(p, write=True)
 
     p = sub.add_parser("remove", help="take one source's named graph out of the store")
     p.add_argument(
@@ -282,7 +283,9 @@ def _fetch(args: argparse.Namespace) -> int:
     if args.no_import:
         return 0
     return _build(
-        argparse.Namespace(inputs=paths, store=args.store, base=None, allow_invalid=False, keep_going=True)
+        argparse.Namespace(
+            **{**vars(args), "inputs": paths, "base": None, "allow_invalid": False, "keep_going": True}
+        )
     )
 
 

@@ -94,7 +94,7 @@ def test_timestamps_are_the_only_difference_between_runs(seed_path):
 def test_source_date_epoch_fixes_the_build_time(seed_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     doc = read_document(seed_path)
-    (iri1, g1), (iri2, g2) = (
+    (iri1, g1), (_, g2) = (
         document_graph(doc, "https://w3id.org/ctkg/id/"),
         document_graph(doc, "https://w3id.org/ctkg/id/"),
     )
