@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote
 from wsgiref.util import application_uri
 
+import kg.negotiation
 from kg.web import data, pages, rdf
 
 if TYPE_CHECKING:
@@ -27,17 +28,14 @@ if TYPE_CHECKING:
 
 STATIC = Path(__file__).resolve().parent / "static"
 TRIAL = "https://w3id.org/ctkg/ontology#Trial"
-_MEDIA = {
-    "text/html": "html",
+_PREFERENCE = ("html", "ttl", "jsonld", "nt")
+_FORMAT_OF = {media: fmt for fmt, media in pages.FORMATS.items()}
+_ALIASES = {
     "application/xhtml+xml": "html",
-    "text/turtle": "ttl",
     "application/x-turtle": "ttl",
-    "application/ld+json": "jsonld",
     "application/json": "jsonld",
-    "application/n-triples": "nt",
     "text/plain": "nt",
 }
-_PREFERENCE = ("html", "ttl", "jsonld", "nt")  # breaks ties, e.g. for */*
 CSP = (
     "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
     "connect-src 'self'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'"
@@ -47,37 +45,11 @@ Response = tuple[str, list[tuple[str, str]], bytes]
 
 
 def negotiate(accept: str | None) -> str | None:
-    """The document format (html, ttl, jsonld, nt) an Accept header prefers, None if none fits."""
-    if not accept or not accept.strip():
-        return "html"
-    prefs: list[tuple[str, float]] = []
-    for part in accept.split(","):
-        media, *params = (p.strip() for p in part.split(";"))
-        q = 1.0
-        for param in params:
-            key, _, value = param.partition("=")
-            if key.strip().lower() == "q":
-                try:
-                    q = float(value)
-                except ValueError:
-                    q = 0.0
-        prefs.append((media.lower(), q))
-
-    def quality(media: str, ranges: bool) -> float:
-        candidates = (media, media.split("/")[0] + "/*", "*/*") if ranges else (media,)
-        for candidate in candidates:  # the most specific match decides
-            qs = [q for m, q in prefs if m == candidate]
-            if qs:
-                return max(qs)
-        return 0.0
-
-    best, best_q = None, 0.0
-    for fmt in _PREFERENCE:
-        # ranges (text/*, */*) match the type a format is sent as; its aliases only by name
-        q = max(quality(m, m == pages.FORMATS[fmt]) for m, f in _MEDIA.items() if f == fmt)
-        if q > best_q:
-            best, best_q = fmt, q
-    return best
+    """The document format (html, ttl, jsonld, nt) an Accept header prefers, None if none fits.
+    Each format's own media type comes first, in our order of preference (which breaks ties,
+    e.g. for */*), its aliases after, so a wildcard never picks a format through an alias."""
+    media = kg.negotiation.negotiate(accept, [pages.FORMATS[f] for f in _PREFERENCE] + list(_ALIASES))
+    return None if media is None else _ALIASES.get(media) or _FORMAT_OF[media]
 
 
 def _content_type(fmt: str) -> str:
@@ -226,7 +198,7 @@ class LinkedDataApp:
         return "303 See Other", headers, body.encode("utf-8")
 
     def _not_acceptable(self, path: str) -> Response:
-        kinds = ", ".join(f"{m} (.{f})" for m, f in _MEDIA.items())
+        kinds = ", ".join(f"{m} (.{f})" for m, f in {**_FORMAT_OF, **_ALIASES}.items())
         status, headers, body = self._page("406 Not Acceptable", f"/{path} is available as: {kinds}", path)
         return status, [*headers, ("Vary", "Accept")], body
 

@@ -1,28 +1,25 @@
 """Fixtures for the web tests: a store with CONTACT-01 and three other trials with a docetaxel
-arm, the web application served over loopback, and a headless Debian Chromium."""
+arm, served by a real `ctkg serve` process over loopback, and a headless Debian Chromium."""
 
 from __future__ import annotations
 
+import re
 import shutil
+import subprocess
+import sys
 import tempfile
-import threading
 from collections.abc import Iterator
 from pathlib import Path
-from socketserver import ThreadingMixIn
-from urllib.parse import parse_qs
-from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
 import pyoxigraph
 import pytest
 
-from kg.build import build
-from kg.namespaces import DEFAULT_BASE
 from kg.resources import bundled_path
-from kg.web.app import make_app
 
 ABSTRACTS = Path(__file__).resolve().parents[1] / "fixtures" / "abstracts"
 # CheckMate 017 and 057 (nivolumab vs docetaxel), selumetinib + docetaxel vs placebo + docetaxel
 DOCETAXEL_TRIALS = ["PMID26028407.txt", "PMID26412456.txt", "PMID23200175.txt"]
+CTKG = str(Path(sys.executable).with_name("ctkg"))
 CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
@@ -34,53 +31,35 @@ def web_inputs() -> list[Path]:
 
 
 @pytest.fixture(scope="session")
-def web_store(web_inputs) -> pyoxigraph.Store:
-    store = pyoxigraph.Store()
-    build(web_inputs, store, progress=lambda _m: None)
+def web_store_dir(web_inputs, tmp_path_factory) -> Path:
+    store = tmp_path_factory.mktemp("web") / "store"
+    done = subprocess.run(
+        [CTKG, "build", *map(str, web_inputs), "--store", str(store)], capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stderr
     return store
 
 
-class _Server(ThreadingMixIn, WSGIServer):
-    daemon_threads = True
-
-
-class _Quiet(WSGIRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
-def _sparql_stand_in(store: pyoxigraph.Store):
-    """A minimal SPARQL protocol query endpoint, only for serving the app in tests
-    without ``ctkg serve``: POSTed form queries, JSON results."""
-
-    def endpoint(environ, start_response):
-        size = int(environ.get("CONTENT_LENGTH") or 0)
-        query = parse_qs(environ["wsgi.input"].read(size).decode())["query"][0]
-        results = store.query(query, use_default_graph_as_union=True)
-        body = results.serialize(format=pyoxigraph.QueryResultsFormat.JSON)
-        start_response("200 OK", [("Content-Type", "application/sparql-results+json")])
-        return [body]
-
-    return endpoint
+@pytest.fixture(scope="session")
+def web_store(web_store_dir) -> pyoxigraph.Store:
+    """The served store, read beside the server (read-only handles take no lock)."""
+    return pyoxigraph.Store.read_only(str(web_store_dir))
 
 
 @pytest.fixture(scope="session")
-def web_url(web_store) -> Iterator[str]:
-    """The app on a free loopback port, with the test-only /sparql stand-in beside it."""
-    app = make_app(lambda: web_store, DEFAULT_BASE)
-    sparql = _sparql_stand_in(web_store)
-
-    def dispatch(environ, start_response):
-        if environ.get("PATH_INFO") == "/sparql":
-            return sparql(environ, start_response)
-        return app(environ, start_response)
-
-    server = make_server("127.0.0.1", 0, dispatch, server_class=_Server, handler_class=_Quiet)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    server.server_close()
+def web_url(web_store_dir) -> Iterator[str]:
+    """A real `ctkg serve` process on a free loopback port; its root URL."""
+    proc = subprocess.Popen(
+        [CTKG, "serve", "--store", str(web_store_dir), "--port", "0"], stderr=subprocess.PIPE, text=True
+    )
+    line = proc.stderr.readline()
+    match = re.search(r"(http://127\.0\.0\.1:\d+)/sparql", line)
+    if not match:
+        proc.kill()
+        raise RuntimeError(f"ctkg serve did not start: {line}{proc.stderr.read()}")
+    yield match.group(1)
+    proc.terminate()
+    proc.wait(10)
 
 
 @pytest.fixture(scope="session")

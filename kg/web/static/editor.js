@@ -19,7 +19,9 @@
 
   Yasgui.Yasqe.defaults.autocompleters = ["variables"];
   Yasgui.Yasqe.defaults.prefixCcApi = null;
-  Yasgui.Yasr.prototype.drawDocumentationButton = function () {};
+  Yasgui.Yasr.prototype.drawDocumentationButton = function () {
+    this.documentationLink = document.createElement("a"); // kept out of the page: it points off-site
+  };
   Yasgui.Yasr.plugins.table.prototype.getUriLinkFromBinding = function (binding) {
     const iri = binding.value;
     const text = escapeHtml(shortIri(iri));
@@ -29,6 +31,9 @@
     }
     return `<span class="iri" title="${escapeHtml(iri)}">${text}</span>`;
   };
+
+  // "Simple view": plain values (0.88, not "0.88"^^xsd:decimal), as readers of a trial expect
+  Yasgui.Yasr.defaults.plugins.table = { ...Yasgui.Yasr.defaults.plugins.table, dynamicConfig: { compact: true } };
 
   const yasgui = new Yasgui(document.getElementById("yasgui"), {
     requestConfig: { endpoint: endpoint, method: "POST" },

@@ -23,6 +23,9 @@
     count.textContent = `${shown} of ${rows.length} trials`;
   }
 
-  for (const control of [text, drug, phase, condition]) control.addEventListener("input", apply);
+  for (const control of [text, drug, phase, condition]) {
+    control.addEventListener("input", apply);
+    control.addEventListener("change", apply);
+  }
   document.getElementById("filters").addEventListener("submit", (event) => event.preventDefault());
 })();
