@@ -68,7 +68,9 @@ class LinkedDataApp:
     def __call__(self, environ: dict, start_response) -> Iterable[bytes]:
         method = environ.get("REQUEST_METHOD", "GET")
         if method not in ("GET", "HEAD"):
-            status, headers, body = self._page("405 Method Not Allowed", "Only GET and HEAD are answered here.")
+            status, headers, body = self._page(
+                "405 Method Not Allowed", "Only GET and HEAD are answered here."
+            )
             headers.append(("Allow", "GET, HEAD"))
         else:
             try:
@@ -111,7 +113,7 @@ class LinkedDataApp:
             fmt = negotiate(accept)
             if fmt is None:
                 return self._not_acceptable(path)
-            return self._see_other(f"{script}/{iri[len(self.base):]}.{fmt}")
+            return self._see_other(f"{script}/{iri[len(self.base) :]}.{fmt}")
         return self._page("404 Not Found", f"Nothing is known here: /{path}", path)
 
     def _resolve(self, store: pyoxigraph.Store, path: str) -> str | None:
@@ -130,7 +132,8 @@ class LinkedDataApp:
         prefix = self.base + "/".join(quote(s, safe="") for s in segments[:2]) + "/"
         query = "SELECT DISTINCT ?s ?prefix WHERE { ?s ?p ?o FILTER(STRSTARTS(STR(?s), ?prefix)) }"
         for row in store.query(
-            query, substitutions={pyoxigraph.Variable("prefix"): pyoxigraph.Literal(prefix)},
+            query,
+            substitutions={pyoxigraph.Variable("prefix"): pyoxigraph.Literal(prefix)},
             use_default_graph_as_union=True,
         ):
             candidate = row["s"].value
@@ -143,7 +146,8 @@ class LinkedDataApp:
     def _document(self, store: pyoxigraph.Store, iri: str, fmt: str) -> Response:
         local = iri[len(self.base) :]
         links = ", ".join(
-            f'<{local.rsplit("/", 1)[-1]}.{e}>; rel="alternate"; type="{pages.FORMATS[e]}"' for e in pages.FORMATS
+            f'<{local.rsplit("/", 1)[-1]}.{e}>; rel="alternate"; type="{pages.FORMATS[e]}"'
+            for e in pages.FORMATS
         )
         headers = [("Content-Type", _content_type(fmt)), ("Link", links)]
         if fmt == "html":

@@ -98,7 +98,9 @@ def _node(iri: str):
 def exists(store: pyoxigraph.Store, iri: str) -> bool:
     return bool(
         store.query(
-            "ASK { { ?r ?p ?o } UNION { ?s ?p ?r } }", substitutions=_node(iri), use_default_graph_as_union=True
+            "ASK { { ?r ?p ?o } UNION { ?s ?p ?r } }",
+            substitutions=_node(iri),
+            use_default_graph_as_union=True,
         )
     )
 
@@ -169,7 +171,14 @@ def _arms(arm_rows: list[Row]) -> list[Arm]:
     for r in arm_rows:
         arm = arms.setdefault(
             str(r["arm_iri"]),
-            Arm(str(r["arm_iri"]), str(r["arm_label"]), r["arm"], r["arm_role"], r["n_randomized"], r["n_safety"]),
+            Arm(
+                str(r["arm_iri"]),
+                str(r["arm_label"]),
+                r["arm"],
+                r["arm_role"],
+                r["n_randomized"],
+                r["n_safety"],
+            ),
         )
         if r["drug"] is not None:
             arm.drugs.append(r)
@@ -178,7 +187,10 @@ def _arms(arm_rows: list[Row]) -> list[Arm]:
 
 def _publications(store: pyoxigraph.Store, trial_iri: str) -> list[str]:
     query = "SELECT DISTINCT ?r ?pub WHERE { ?pub <https://w3id.org/ctkg/ontology#reportsTrial> ?r } ORDER BY ?pub"
-    return [s["pub"].value for s in store.query(query, substitutions=_node(trial_iri), use_default_graph_as_union=True)]
+    return [
+        s["pub"].value
+        for s in store.query(query, substitutions=_node(trial_iri), use_default_graph_as_union=True)
+    ]
 
 
 def trial_page(store: pyoxigraph.Store, trial_iri: str) -> TrialPage | None:
@@ -188,8 +200,11 @@ def trial_page(store: pyoxigraph.Store, trial_iri: str) -> TrialPage | None:
         return None
     provenance = {r["graph"]: r for r in rows(store, "sources")}
     sources = [
-        {**r, "sha256": provenance.get(r["graph"], {}).get("sha256"),
-         "software_version": provenance.get(r["graph"], {}).get("software_version")}
+        {
+            **r,
+            "sha256": provenance.get(r["graph"], {}).get("sha256"),
+            "software_version": provenance.get(r["graph"], {}).get("software_version"),
+        }
         for r in rows(store, "trial-sources", "trial_iri", one)
     ]
     publications = _publications(store, trial_iri)
@@ -268,10 +283,21 @@ def comparisons(efficacy: list[Row], arm_rows: list[Row]) -> list[Comparison]:
         arm, comparator = str(r["arm_label"] or ""), str(r["comparator_label"] or "")
         out.append(
             Comparison(
-                str(r["trial"]), trial_iri, str(r["endpoint"]), str(r["statistic"]), arm, comparator,
-                Decimal(r["estimate"]), Decimal(r["ci_lower"]), Decimal(r["ci_upper"]), r["ci_level"],
-                r["p_value"], r["population"] and str(r["population"]), str(r["result_iri"]),
-                frozenset(drugs[(trial_iri, arm)]), frozenset(drugs[(trial_iri, comparator)]),
+                str(r["trial"]),
+                trial_iri,
+                str(r["endpoint"]),
+                str(r["statistic"]),
+                arm,
+                comparator,
+                Decimal(r["estimate"]),
+                Decimal(r["ci_lower"]),
+                Decimal(r["ci_upper"]),
+                r["ci_level"],
+                r["p_value"],
+                r["population"] and str(r["population"]),
+                str(r["result_iri"]),
+                frozenset(drugs[(trial_iri, arm)]),
+                frozenset(drugs[(trial_iri, comparator)]),
             )
         )
     return out

@@ -75,17 +75,21 @@ def forest_svg(lines: list[Line], statistic: str = "HR", caption: str = "") -> s
         f'<svg class="forest" xmlns="http://www.w3.org/2000/svg" role="img" width="{width}" height="{height}"'
         f' viewBox="0 0 {width} {height}" font-family="system-ui, sans-serif" font-size="13">',
         f"<title>{escape(caption or 'Forest plot')}</title>",
-        f'<text x="0" y="18" font-weight="600">Comparison</text>',
+        '<text x="0" y="18" font-weight="600">Comparison</text>',
         f'<text x="{_LABEL_W + _PLOT_W / 2:.1f}" y="18" text-anchor="middle" font-weight="600">'
         f"{escape(statistic)} (log scale)</text>",
         f'<text x="{width - _TEXT_W + 12}" y="18" font-weight="600">{escape(statistic)} (CI)</text>',
     ]
     one = x(1.0)
-    out.append(f'<line x1="{one:.1f}" y1="{_TOP - 6}" x2="{one:.1f}" y2="{axis_y}" stroke="#555" stroke-dasharray="3 3"/>')
+    out.append(
+        f'<line x1="{one:.1f}" y1="{_TOP - 6}" x2="{one:.1f}" y2="{axis_y}" stroke="#555" stroke-dasharray="3 3"/>'
+    )
     for i, line in enumerate(lines):
         mid = _TOP + _ROW * i + _ROW / 2
         if i % 2 == 0:
-            out.append(f'<rect x="0" y="{mid - _ROW / 2:.1f}" width="{width}" height="{_ROW}" fill="#f4f6f8"/>')
+            out.append(
+                f'<rect x="0" y="{mid - _ROW / 2:.1f}" width="{width}" height="{_ROW}" fill="#f4f6f8"/>'
+            )
         detail = _fit(line.detail, _LABEL_W - 12 - len(line.label) * 7.6) if line.detail else ""
         label = f'<tspan font-weight="600">{escape(line.label)}</tspan>'
         if detail:
@@ -94,9 +98,13 @@ def forest_svg(lines: list[Line], statistic: str = "HR", caption: str = "") -> s
         text = f'<text x="4" y="{mid + 4:.1f}"><title>{escape(full)}</title>{label}</text>'
         out.append(f'<a href="{escape(line.href)}">{text}</a>' if line.href else text)
         lo, hi, est = x(float(line.lower)), x(float(line.upper)), x(float(line.estimate))
-        out.append(f'<line x1="{lo:.1f}" y1="{mid:.1f}" x2="{hi:.1f}" y2="{mid:.1f}" stroke="#1f4e79" stroke-width="2"/>')
+        out.append(
+            f'<line x1="{lo:.1f}" y1="{mid:.1f}" x2="{hi:.1f}" y2="{mid:.1f}" stroke="#1f4e79" stroke-width="2"/>'
+        )
         for end in (lo, hi):
-            out.append(f'<line x1="{end:.1f}" y1="{mid - 5:.1f}" x2="{end:.1f}" y2="{mid + 5:.1f}" stroke="#1f4e79" stroke-width="2"/>')
+            out.append(
+                f'<line x1="{end:.1f}" y1="{mid - 5:.1f}" x2="{end:.1f}" y2="{mid + 5:.1f}" stroke="#1f4e79" stroke-width="2"/>'
+            )
         out.append(f'<rect x="{est - 5:.1f}" y="{mid - 5:.1f}" width="10" height="10" fill="#1f4e79"/>')
         level = f" {number(line.level)}%" if line.level is not None and number(line.level) != "95" else ""
         out.append(
@@ -108,10 +116,18 @@ def forest_svg(lines: list[Line], statistic: str = "HR", caption: str = "") -> s
     for t in _TICKS:
         if low <= t <= high and x(t) - last >= 26:  # no crowded labels (0.2 next to 0.25)
             last = x(t)
-            out.append(f'<line x1="{x(t):.1f}" y1="{axis_y}" x2="{x(t):.1f}" y2="{axis_y + 5}" stroke="#333"/>')
-            out.append(f'<text x="{x(t):.1f}" y="{axis_y + 18}" text-anchor="middle" font-size="11">{t:g}</text>')
+            out.append(
+                f'<line x1="{x(t):.1f}" y1="{axis_y}" x2="{x(t):.1f}" y2="{axis_y + 5}" stroke="#333"/>'
+            )
+            out.append(
+                f'<text x="{x(t):.1f}" y="{axis_y + 18}" text-anchor="middle" font-size="11">{t:g}</text>'
+            )
     favours = axis_y + 38
-    out.append(f'<text x="{one - 6:.1f}" y="{favours}" text-anchor="end" font-size="11" fill="#444">\u2190 favours experimental arm</text>')
-    out.append(f'<text x="{one + 6:.1f}" y="{favours}" font-size="11" fill="#444">favours comparator \u2192</text>')
+    out.append(
+        f'<text x="{one - 6:.1f}" y="{favours}" text-anchor="end" font-size="11" fill="#444">\u2190 favours experimental arm</text>'
+    )
+    out.append(
+        f'<text x="{one + 6:.1f}" y="{favours}" font-size="11" fill="#444">favours comparator \u2192</text>'
+    )
     out.append("</svg>")
     return "\n".join(out)

@@ -142,7 +142,13 @@ def _plots(site: Site, root: str, groups: list[data.ForestGroup], trial_view: bo
             )
             for c in g.items
         ]
-        out.append({"key": g.key, "title": g.title, "svg": forest_svg(lines, data.RATIOS[g.items[0].statistic], g.title)})
+        out.append(
+            {
+                "key": g.key,
+                "title": g.title,
+                "svg": forest_svg(lines, data.RATIOS[g.items[0].statistic], g.title),
+            }
+        )
     return out
 
 
@@ -150,13 +156,17 @@ def trial_html(store: pyoxigraph.Store, site: Site, iri: str, doc_path: str) -> 
     page = data.trial_page(store, iri)
     if page is None:
         return None
-    items = data.comparisons(page.efficacy, [{"trial_iri": iri, "arm_label": a.label, "drug": d["drug"]}
-                                             for a in page.arms for d in a.drugs])
+    items = data.comparisons(
+        page.efficacy,
+        [{"trial_iri": iri, "arm_label": a.label, "drug": d["drug"]} for a in page.arms for d in a.drugs],
+    )
     by_stat: dict[str, list[data.Comparison]] = {}
     for c in items:
         by_stat.setdefault(c.statistic, []).append(c)
     groups = [
-        data.ForestGroup(f"trial-{stat}", f"{page.summary['trial']}: {data.RATIOS[stat]}s with their intervals", cs)
+        data.ForestGroup(
+            f"trial-{stat}", f"{page.summary['trial']}: {data.RATIOS[stat]}s with their intervals", cs
+        )
         for stat, cs in by_stat.items()
     ]
     resource_path = site.local(iri) or ""
@@ -210,8 +220,11 @@ def index_html(store: pyoxigraph.Store, site: Site) -> str:
 def forest_html(store: pyoxigraph.Store, site: Site) -> str:
     groups = data.cross_trial_groups(data.all_comparisons(store))
     return site.render(
-        "forest.html", "forest.html", title="Forest plots across trials",
-        plots=_plots(site, "./", groups, trial_view=False), alternates=[],
+        "forest.html",
+        "forest.html",
+        title="Forest plots across trials",
+        plots=_plots(site, "./", groups, trial_view=False),
+        alternates=[],
     )
 
 
@@ -253,8 +266,10 @@ def dataset_html(site: Site, graph, dataset, dump_path: str | None = None) -> st
     def one(prop):
         return graph.value(dataset, prop)
 
-    classes = sorted((str(graph.value(p, void["class"])), int(graph.value(p, void.entities)))
-                     for p in graph.objects(dataset, void.classPartition))
+    classes = sorted(
+        (str(graph.value(p, void["class"])), int(graph.value(p, void.entities)))
+        for p in graph.objects(dataset, void.classPartition)
+    )
     subsets = sorted((str(s), int(graph.value(s, void.triples))) for s in graph.objects(dataset, void.subset))
     return site.render(
         "dataset.html",

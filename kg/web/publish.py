@@ -48,7 +48,9 @@ def _resources(store: pyoxigraph.Store, base: str) -> list[str]:
       FILTER(isIRI(?r) && STRSTARTS(STR(?r), ?base) && STR(?r) != ?base)
     }"""
     found = store.query(
-        query, substitutions={pyoxigraph.Variable("base"): pyoxigraph.Literal(base)}, use_default_graph_as_union=True
+        query,
+        substitutions={pyoxigraph.Variable("base"): pyoxigraph.Literal(base)},
+        use_default_graph_as_union=True,
     )
     return sorted(row["r"].value for row in found)
 

@@ -91,24 +91,46 @@ def void_graph(
     g.add((ds, RDF.type, DCAT.Dataset))
     g.add((ds, RDFS.label, Literal("ctkg clinical-trial knowledge graph")))
     g.add((ds, DCTERMS.title, Literal("ctkg clinical-trial knowledge graph")))
-    g.add((ds, DCTERMS.description, Literal(
-        "Clinical-trial reports (publications and registry records) as RDF: design, arms and regimens, "
-        "efficacy results with confidence intervals, adverse events, publications and citation links, "
-        "each source in its own named graph with PROV-O provenance."
-    )))
+    g.add(
+        (
+            ds,
+            DCTERMS.description,
+            Literal(
+                "Clinical-trial reports (publications and registry records) as RDF: design, arms and regimens, "
+                "efficacy results with confidence intervals, adverse events, publications and citation links, "
+                "each source in its own named graph with PROV-O provenance."
+            ),
+        )
+    )
     for word in ("clinical trials", "oncology", "hazard ratio", "knowledge graph"):
         g.add((ds, DCAT.keyword, Literal(word)))
     g.add((ds, VOID.uriSpace, Literal(base)))
     g.add((ds, VOID.vocabulary, URIRef(ONTOLOGY_IRI)))
     g.add((ds, VOID.vocabulary, URIRef(PREFIXES["cito"])))
     g.add((ds, VOID.vocabulary, URIRef(PREFIXES["prov"])))
-    g.add((ds, VOID.triples, Literal(_one(store, "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }"))))
-    g.add((ds, VOID.distinctSubjects, Literal(_one(store, "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s ?p ?o }"))))
+    g.add(
+        (
+            ds,
+            VOID.triples,
+            Literal(
+                _one(store, "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }")
+            ),
+        )
+    )
+    g.add(
+        (
+            ds,
+            VOID.distinctSubjects,
+            Literal(_one(store, "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s ?p ?o }")),
+        )
+    )
     g.add((ds, VOID.properties, Literal(_one(store, "SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?s ?p ?o }"))))
-    classes = list(store.query(
-        "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?c } GROUP BY ?c ORDER BY ?c",
-        use_default_graph_as_union=True,
-    ))
+    classes = list(
+        store.query(
+            "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?c } GROUP BY ?c ORDER BY ?c",
+            use_default_graph_as_union=True,
+        )
+    )
     g.add((ds, VOID.classes, Literal(len(classes))))
     for row in classes:
         cls = row["c"].value
@@ -145,6 +167,8 @@ def void_graph(
         g.add((ds, DCAT.distribution, dist))
         g.add((dist, RDF.type, DCAT.Distribution))
         g.add((dist, DCAT.downloadURL, URIRef(dump)))
-        g.add((dist, DCAT.mediaType, URIRef("https://www.iana.org/assignments/media-types/application/n-quads")))
+        g.add(
+            (dist, DCAT.mediaType, URIRef("https://www.iana.org/assignments/media-types/application/n-quads"))
+        )
         g.add((dist, DCTERMS.title, Literal("All named graphs as N-Quads")))
     return g

@@ -34,7 +34,10 @@ def web_inputs() -> list[Path]:
 def web_store_dir(web_inputs, tmp_path_factory) -> Path:
     store = tmp_path_factory.mktemp("web") / "store"
     done = subprocess.run(
-        [CTKG, "build", *map(str, web_inputs), "--store", str(store)], capture_output=True, text=True, timeout=300
+        [CTKG, "build", *map(str, web_inputs), "--store", str(store)],
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert done.returncode == 0, done.stderr
     return store

@@ -26,7 +26,12 @@ ACCEPT = {
     "jsonld": "application/ld+json",
     "nt": "application/n-triples",
 }
-MEDIA = {"html": "text/html", "ttl": "text/turtle", "jsonld": "application/ld+json", "nt": "application/n-triples"}
+MEDIA = {
+    "html": "text/html",
+    "ttl": "text/turtle",
+    "jsonld": "application/ld+json",
+    "nt": "application/n-triples",
+}
 RDFLIB_FORMAT = {"ttl": "turtle", "jsonld": "json-ld", "nt": "nt"}
 
 
@@ -50,7 +55,7 @@ def fetch(url: str, accept: str | None = None, method: str = "GET"):
 
 def local(web_url: str, iri: str) -> str:
     assert iri.startswith(DEFAULT_BASE)
-    return f"{web_url}/{iri[len(DEFAULT_BASE):]}"
+    return f"{web_url}/{iri[len(DEFAULT_BASE) :]}"
 
 
 @pytest.mark.parametrize("fmt", list(ACCEPT))
@@ -166,8 +171,8 @@ def test_the_trial_page_links_its_arms_drugs_results_and_publication(web_url, we
     links = set(_links(body))
     rows = run(web_store, load_query("arms")).rows
     for r in (r for r in rows if r["trial"] == "CONTACT-01"):
-        assert f"../{r['arm_iri'][len(DEFAULT_BASE):]}.html" in links
-        assert f"../{r['drug_iri'][len(DEFAULT_BASE):]}.html" in links
+        assert f"../{r['arm_iri'][len(DEFAULT_BASE) :]}.html" in links
+        assert f"../{r['drug_iri'][len(DEFAULT_BASE) :]}.html" in links
     assert "../pub/pmid/38552197.html" in links
 
 
@@ -200,11 +205,16 @@ def test_percent_escaped_iris_resolve_from_their_decoded_path():
         )
     )
     app = make_app(lambda: store, DEFAULT_BASE)
-    for path, expected in (("/pub/doi/10.1200/jco.23.02166", "303"), ("/pub/doi/10.1200/jco.23.02166.ttl", "200")):
+    for path, expected in (
+        ("/pub/doi/10.1200/jco.23.02166", "303"),
+        ("/pub/doi/10.1200/jco.23.02166.ttl", "200"),
+    ):
         environ = {"PATH_INFO": path, "HTTP_ACCEPT": "text/turtle", "wsgi.input": BytesIO()}
         setup_testing_defaults(environ)
         seen = {}
-        body = b"".join(app(environ, lambda status, headers, seen=seen: seen.update(status=status, headers=headers)))
+        body = b"".join(
+            app(environ, lambda status, headers, seen=seen: seen.update(status=status, headers=headers))
+        )
         assert seen["status"].startswith(expected)
         if expected == "303":
             assert dict(seen["headers"])["Location"] == "/pub/doi/10.1200%2Fjco.23.02166.ttl"

@@ -15,7 +15,10 @@ from kg.queries import load_query, run
 
 # From the seed page's abstract: "stratified hazard ratio [HR], 0.88 [95% CI, 0.68 to 1.16]"
 # (overall survival) and "stratified HR, 0.74 [95% CI, 0.59 to 0.92]" (progression-free survival).
-SEED_HRS = {"overall survival": ("0.88", "0.68", "1.16"), "progression-free survival": ("0.74", "0.59", "0.92")}
+SEED_HRS = {
+    "overall survival": ("0.88", "0.68", "1.16"),
+    "progression-free survival": ("0.74", "0.59", "0.92"),
+}
 
 _RESOURCES = """
 const origin = window.location.origin;
@@ -78,7 +81,9 @@ def test_the_forest_plot_puts_each_square_at_its_ratio_on_a_log_axis(contact_pag
         t.text: float(t.get_attribute("x"))
         for t in svg.find_elements(By.CSS_SELECTOR, "text[text-anchor='middle'][font-size='11']")
     }
-    squares = [float(r.get_attribute("x")) + 5 for r in svg.find_elements(By.CSS_SELECTOR, "rect[width='10']")]
+    squares = [
+        float(r.get_attribute("x")) + 5 for r in svg.find_elements(By.CSS_SELECTOR, "rect[width='10']")
+    ]
     assert {"0.5", "1"} <= set(ticks)
     per_log = (ticks["1"] - ticks["0.5"]) / math.log(2)
     for centre, estimate in zip(squares, ("0.88", "0.74"), strict=True):
@@ -122,7 +127,9 @@ def _result_rows(browser, expected: int) -> list[dict[str, str]]:
 
     rows = WebDriverWait(browser, 30).until(ready)
     headers = [th.text for th in browser.find_elements(By.CSS_SELECTOR, ".yasr table.dataTable thead th")]
-    return [dict(zip(headers, (c.text for c in r.find_elements(By.TAG_NAME, "td")), strict=True)) for r in rows]
+    return [
+        dict(zip(headers, (c.text for c in r.find_elements(By.TAG_NAME, "td")), strict=True)) for r in rows
+    ]
 
 
 def test_the_sparql_page_runs_a_bundled_query_on_the_server(browser, web_url, web_store, artifacts):
