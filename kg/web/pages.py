@@ -73,9 +73,13 @@ class Site:
 
     def local(self, iri: str | None) -> str | None:
         """The resource's path under the site root, if the IRI is one of the graph's own."""
-        if iri and iri.startswith(self.base) and len(iri) > len(self.base):
+        if iri and iri.startswith(self.base) and len(iri) > len(self.base) and "#" not in iri:
             return iri[len(self.base) :]
         return None
+
+    def endpoint_href(self, root: str) -> str:
+        """The endpoint as the editor page reaches it: as given if absolute, else from the root."""
+        return self.endpoint if re.match(r"^[a-z][a-z0-9+.-]*:", self.endpoint) else root + self.endpoint
 
     def render(self, template: str, doc_path: str, **context) -> str:
         root = root_for(doc_path)

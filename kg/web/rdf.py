@@ -74,6 +74,16 @@ def _one(store: pyoxigraph.Store, query: str) -> int:
     return 0
 
 
+def _distribution(g: Graph, ds: URIRef, name: str, link, url: str, title: str) -> URIRef:
+    """A dcat:Distribution of the dataset, named inside the dataset's own document."""
+    dist = URIRef(f"{ds}#{name}")
+    g.add((ds, DCAT.distribution, dist))
+    g.add((dist, RDF.type, DCAT.Distribution))
+    g.add((dist, link, URIRef(url)))
+    g.add((dist, DCTERMS.title, Literal(title)))
+    return dist
+
+
 def dataset_iri(base: str) -> URIRef:
     return URIRef(f"{base}dataset")
 
@@ -134,7 +144,7 @@ def void_graph(
     g.add((ds, VOID.classes, Literal(len(classes))))
     for row in classes:
         cls = row["c"].value
-        part = URIRef(f"{ds}/class/{cls.rsplit('#', 1)[-1].rsplit('/', 1)[-1]}")
+        part = URIRef(f"{ds}#class-{cls.rsplit('#', 1)[-1].rsplit('/', 1)[-1]}")
         g.add((ds, VOID.classPartition, part))
         g.add((part, VOID["class"], URIRef(cls)))
         g.add((part, VOID.entities, Literal(int(row["n"].value))))
@@ -156,19 +166,11 @@ def void_graph(
         g.add((ds, VOID.exampleResource, URIRef(row["t"].value)))
     if endpoint:
         g.add((ds, VOID.sparqlEndpoint, URIRef(endpoint)))
-        service = URIRef(f"{ds}/sparql")
-        g.add((ds, DCAT.distribution, service))
-        g.add((service, RDF.type, DCAT.Distribution))
-        g.add((service, DCAT.accessURL, URIRef(endpoint)))
-        g.add((service, DCTERMS.title, Literal("SPARQL 1.1 endpoint")))
+        _distribution(g, ds, "sparql", DCAT.accessURL, endpoint, "SPARQL 1.1 endpoint")
     if dump:
         g.add((ds, VOID.dataDump, URIRef(dump)))
-        dist = URIRef(f"{ds}/dump")
-        g.add((ds, DCAT.distribution, dist))
-        g.add((dist, RDF.type, DCAT.Distribution))
-        g.add((dist, DCAT.downloadURL, URIRef(dump)))
+        dist = _distribution(g, ds, "dump", DCAT.downloadURL, dump, "All named graphs as N-Quads")
         g.add(
             (dist, DCAT.mediaType, URIRef("https://www.iana.org/assignments/media-types/application/n-quads"))
         )
-        g.add((dist, DCTERMS.title, Literal("All named graphs as N-Quads")))
     return g

@@ -94,6 +94,7 @@ def test_publishing_again_replaces_the_folder_whole(site, web_store_dir):
     assert str(
         void.value(URIRef(f"{DEFAULT_BASE}dataset"), URIRef("http://rdfs.org/ns/void#sparqlEndpoint"))
     ) == ("https://example.org/sparql")
+    assert '"endpoint": "https://example.org/sparql"' in (site / "editor.html").read_text()
     assert not [p for p in site.parent.iterdir() if p.name.startswith(".site.")]  # no temporary folder left
 
 
