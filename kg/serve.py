@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import parse_qs
 
 from kg.negotiation import negotiate
+from kg.web.app import make_app as linked_data_app
 
 if TYPE_CHECKING:
     import pyoxigraph
@@ -243,16 +244,14 @@ def make_app(
     """The WSGI application: ``/sparql`` (alias ``/query``) and ``/update``; other paths go to
     the linked-data pages."""
     service = SparqlService(provider, timeout_s, row_limit)
-    pages = _pages(provider, base)
+    pages = linked_data_app(provider, base)
 
     def app(environ: dict, start_response: Callable) -> Iterable[bytes]:
         path = environ.get("PATH_INFO", "/")
         if path in ("/sparql", "/query", "/update"):
             response = _protocol(service, environ, path)
-        elif pages is not None:
-            return pages(environ, start_response)
         else:
-            response = _text("404 Not Found", f"no resource at {path}; the SPARQL endpoint is /sparql")
+            return pages(environ, start_response)
         headers = [("Content-Type", response.content_type), ("Content-Length", str(len(response.body)))]
         start_response(response.status, headers + list(response.headers))
         return [response.body]
@@ -276,14 +275,6 @@ def _protocol(service: SparqlService, environ: dict, path: str) -> Response:
         return _text("400 Bad Request", "no query: send ?query=… (GET) or POST a query")
     accept = environ.get("HTTP_ACCEPT")
     return service.query(query, accept, (params.get("format") or [None])[0], params)
-
-
-def _pages(provider: Callable, base: str) -> Callable | None:
-    try:
-        from kg.web.app import make_app as web_app
-    except ImportError:
-        return None
-    return web_app(provider, base)
 
 
 def serve(
