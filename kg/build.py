@@ -52,7 +52,7 @@ class DocumentResult:
     graph_iri: str
     triples: int
     report: Report
-    trig: bytes = b""  # the graph as a TriG block, until it is loaded
+    ntriples: bytes = b""  # the graph's triples as N-Triples lines, until they are loaded
     document: SourceDocument | None = None  # kept by prepare / prepare_all only
     triple_set: TripleSet | None = None  # kept by prepare / prepare_all only
 
@@ -104,9 +104,17 @@ def _validate_each(documents: list[DocumentResult]) -> None:
         if not batch:
             continue
         store = pyoxigraph.Store()
-        store.load(b"".join(d.trig for d in batch.values()), pyoxigraph.RdfFormat.TRIG)
+        store.load(_trig(batch), pyoxigraph.RdfFormat.TRIG)
         for graph_iri, report in validate_named_graphs(store).items():
             batch[graph_iri].report = report
+
+
+def _trig(bodies: dict[str, bytes] | dict[str, DocumentResult]) -> bytes:
+    """Graph blocks ``<g> { N-Triples }``: TriG that pyoxigraph parses as fast as N-Quads."""
+    return b"".join(
+        b"<%s> {\n%s}\n" % (iri.encode(), body if isinstance(body, bytes) else body.ntriples)
+        for iri, body in bodies.items()
+    )
 
 
 def _prepare_files(paths: list[str], base: str, keep: bool = False) -> list[FileOutcome]:
@@ -123,7 +131,7 @@ def _prepare_files(paths: list[str], base: str, keep: bool = False) -> list[File
                         str(graph_iri),
                         len(triples),
                         Report(),
-                        triples.trig(graph_iri).encode(),
+                        triples.ntriples().encode(),
                         doc if keep else None,
                         triples if keep else None,
                     )
@@ -155,26 +163,26 @@ def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def _outcomes(files: list[Path], base: str, jobs: int) -> Iterator[FileOutcome]:
+def _outcomes(files: list[Path], base: str, jobs: int, keep: bool = False) -> Iterator[FileOutcome]:
     """Every file's outcome, in input order, from ``jobs`` worker processes (a few chunks in
     flight per worker, so memory stays flat however many files there are)."""
     chunks = [[str(p) for p in files[i : i + CHUNK]] for i in range(0, len(files), CHUNK)]
     if jobs <= 1 or len(chunks) <= 1:
         for chunk in chunks:
-            yield from _prepare_files(chunk, base)
+            yield from _prepare_files(chunk, base, keep)
         return
     with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn")) as pool:
         pending: list[Future] = []
         todo = iter(chunks)
         for chunk in todo:
-            pending.append(pool.submit(_prepare_files, chunk, base))
+            pending.append(pool.submit(_prepare_files, chunk, base, keep))
             if len(pending) >= 3 * jobs:
                 break
         while pending:
             outcomes = pending.pop(0).result()
             chunk = next(todo, None)
             if chunk is not None:
-                pending.append(pool.submit(_prepare_files, chunk, base))
+                pending.append(pool.submit(_prepare_files, chunk, base, keep))
             yield from outcomes
 
 
@@ -186,12 +194,13 @@ def _accepted(
     jobs: int,
     result: BuildResult,
     say: Callable[[str], None],
+    keep: bool = False,
 ) -> Iterator[DocumentResult]:
     """The documents to load, in input order; a broken or invalid file stops the run (raises)
     unless ``keep_going``, which records it in ``result.failures`` and goes on."""
     progress = Progress(len(files), say)
     try:
-        for outcome in _outcomes(files, base_iri(base), jobs):
+        for outcome in _outcomes(files, base_iri(base), jobs, keep):
             progress.advance(1, len(outcome.documents))
             error = outcome.error or _violations(outcome, allow_invalid)
             if error and not keep_going:
@@ -216,6 +225,23 @@ def _violations(outcome: FileOutcome, allow_invalid: bool) -> BuildError | None:
     return None
 
 
+def collect(
+    paths: list[str | Path],
+    base: str | None = None,
+    allow_invalid: bool = False,
+    keep_going: bool = False,
+    progress: Callable[[str], None] | None = None,
+) -> BuildResult:
+    """Parse, map and validate every input, keeping each document's graph (for a remote
+    store); a file that fails raises, or with ``keep_going`` is reported in ``failures``.
+    Nothing is written anywhere."""
+    result = BuildResult()
+    files = expand(paths)
+    for _ in _accepted(files, base, allow_invalid, keep_going, 1, result, progress or stderr_line, keep=True):
+        pass
+    return result
+
+
 def build(
     paths: list[str | Path],
     store: pyoxigraph.Store,
@@ -231,15 +257,16 @@ def build(
     With ``keep_going`` the documents that parse and validate are loaded and each file that
     does not is reported in ``failures``; a file is still never loaded in part.
     """
-    from kg.store import replace_blocks
+    from kg.store import replace_bodies_update
 
     result = BuildResult()
-    blocks: dict[str, str] = {}  # a later document with the same graph IRI replaces it
+    bodies: dict[str, str] = {}  # a later document with the same graph IRI replaces it
     for doc in _accepted(
         expand(paths), base, allow_invalid, keep_going, jobs, result, progress or stderr_line
     ):
-        blocks[doc.graph_iri] = doc.trig.decode()
-    replace_blocks(store, blocks)
+        bodies[doc.graph_iri] = doc.ntriples.decode()
+    if bodies:
+        store.update(replace_bodies_update(bodies))
     return result
 
 
@@ -301,22 +328,28 @@ def _bulk_load(stage: pyoxigraph.Store, documents: Iterator[DocumentResult]) -> 
                 if loading is not None:
                     loading.result()
                 loading, batch, size = loader.submit(_load_batch, stage, batch), {}, 0
-            batch[doc.graph_iri] = doc.trig
-            size += len(doc.trig)
-            doc.trig = b""
+            batch[doc.graph_iri] = doc.ntriples
+            size += len(doc.ntriples)
+            doc.ntriples = b""
         if loading is not None:
             loading.result()
         _load_batch(stage, batch)
 
 
 def _load_batch(stage: pyoxigraph.Store, batch: dict[str, bytes]) -> None:
+    """Replace the batch's graphs, and keep the default graph their union (a set: the bulk
+    loader stores a triple once however many documents assert it)."""
     import pyoxigraph
+
+    from kg.store import leave_union
 
     stale = [g for g in batch if stage.contains_named_graph(pyoxigraph.NamedNode(g))]
     for i in range(0, len(stale), 1000):
-        stage.update(" ;\n".join(f"DROP GRAPH <{g}>" for g in stale[i : i + 1000]))
+        part = stale[i : i + 1000]
+        stage.update(" ;\n".join([*map(leave_union, part), *(f"DROP GRAPH <{g}>" for g in part)]))
     if batch:
-        stage.bulk_load(b"".join(batch.values()), pyoxigraph.RdfFormat.TRIG)
+        stage.bulk_load(_trig(batch), pyoxigraph.RdfFormat.TRIG)
+        stage.bulk_load(b"".join(batch.values()), pyoxigraph.RdfFormat.N_TRIPLES)
 
 
 def _cross_document(stage: pyoxigraph.Store, documents: list[DocumentResult]) -> list[Finding]:

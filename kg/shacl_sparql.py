@@ -3,8 +3,8 @@
 pySHACL walks every focus node in Python (~23 s for 214,000 triples); the same rules as
 SPARQL run inside the store and send back only the failures.  Each node shape becomes one
 query (a UNION of its SHACL Core constraints, each branch tagged with a number) and each
-SHACL-SPARQL constraint one query of its own.  A query either sees the union of all named
-graphs (whole-store validation) or runs per named graph (``GRAPH ?g``: every document on
+SHACL-SPARQL constraint one query of its own.  A query either reads the default graph (where the store keeps the union of all named
+graphs: whole-store validation) or runs per named graph (``GRAPH ?g``: every document on
 its own, as the build validates them).
 
 Only the constraint components the shapes use are compiled; a shapes file using another one
@@ -140,8 +140,8 @@ def _focus_pattern(shapes: Graph, node_shape: Node, subclasses: bool) -> str:
 
 
 def _focus(shapes: Graph, node_shape: Node, subclasses: bool, per_graph: bool, shared: bool) -> str:
-    """The focus nodes as a subquery; DISTINCT, as the union of named graphs repeats a triple
-    once for every graph that holds it.  ``shared``: only nodes typed in two graphs or more."""
+    """The focus nodes as a subquery (DISTINCT: a node typed in several named graphs comes
+    once per graph).  ``shared``: only nodes typed in two graphs or more."""
     pattern = _focus_pattern(shapes, node_shape, subclasses)
     if per_graph:
         return f"{{ SELECT DISTINCT ?g ?this WHERE {{ GRAPH ?g {{ {pattern} }} }} }}"

@@ -5,7 +5,8 @@ randomised) are reported and let through, since real reports break them.
 
 ``validate_graph`` runs pySHACL on one rdflib graph.  ``validate_store`` and
 ``validate_named_graphs`` run the same shapes compiled to SPARQL (``kg.shacl_sparql``) inside
-a pyoxigraph store: the whole union graph at once, or every named graph on its own.  The
+a pyoxigraph store: the default graph (the union of the sources) at once, or every named
+graph on its own.  The
 store prints literals in canonical form ("0.880" as "0.88"), so values and messages may
 show a number with fewer trailing zeros than pySHACL on the original graph.
 """
@@ -127,8 +128,8 @@ def _message(template: str, row: pyoxigraph.QuerySolution, variables: list[str])
     return re.sub(r"\{[?$]([A-Za-z_][A-Za-z0-9_]*)\}", fill, template)
 
 
-def _findings(store: pyoxigraph.Store, query: Query, union: bool) -> list[tuple[str | None, Finding]]:
-    solutions = store.query(query.text, use_default_graph_as_union=union)
+def _findings(store: pyoxigraph.Store, query: Query) -> list[tuple[str | None, Finding]]:
+    solutions = store.query(query.text)
     variables = [v.value for v in solutions.variables]
     out = []
     for row in solutions:
@@ -155,13 +156,13 @@ def _finding(rule: Rule, row: pyoxigraph.QuerySolution, variables: list[str], sp
 
 
 def validate_store(store: pyoxigraph.Store, shared_only: bool = False) -> Report:
-    """Every shape over the union of the store's named graphs: what pySHACL or Jena would
-    report for the whole graph, including what only shows across documents (a trial given
+    """Every shape over the union of the store's named graphs, which the store keeps as its
+    default graph (see kg.store): what pySHACL or Jena would report for the whole graph, including what only shows across documents (a trial given
     two titles by two sources).  ``shared_only`` checks only the nodes that two documents
     or more describe (trials, drugs, publications...), which is fast on a large store."""
     report = Report()
     for query in compile_shapes(shapes_graph(), False, _has_subclass_axioms(store), shared_only):
-        report.findings += [f for _, f in _findings(store, query, union=True)]
+        report.findings += [f for _, f in _findings(store, query)]
     report.sort()
     return report
 
@@ -171,7 +172,7 @@ def validate_named_graphs(store: pyoxigraph.Store) -> dict[str, Report]:
     without findings are absent from the result."""
     reports: dict[str, Report] = {}
     for query in compile_shapes(shapes_graph(), True, _has_subclass_axioms(store)):
-        for graph, finding in _findings(store, query, union=False):
+        for graph, finding in _findings(store, query):
             reports.setdefault(graph, Report()).findings.append(finding)
     for report in reports.values():
         report.sort()

@@ -41,6 +41,10 @@ def wheel_dir(tmp_path_factory) -> Path:
         "kg/_bundled/shapes/ctkg-shapes.ttl",
         "kg/_bundled/queries/trial-summary.rq",
         "kg/examples/contact-01.pubmed.txt",
+        "kg/web/templates/trial.html",
+        "kg/web/static/yasgui/yasgui.min.js",
+        "kg/web/static/yasgui/LICENSE",
+        "kg/web/static/yasgui/THIRD-PARTY-LICENSES.txt",
     ):
         assert bundled in names
     return target

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pyoxigraph
 
+from kg.store import rebuild_union
 from kg.validate import validate_named_graphs, validate_store
 
 TRIG = """
@@ -24,6 +25,7 @@ TRIG = """
 def store() -> pyoxigraph.Store:
     s = pyoxigraph.Store()
     s.load(TRIG.encode(), pyoxigraph.RdfFormat.TRIG)
+    rebuild_union(s)  # the default graph holds the union, as in every ctkg store
     return s
 
 
