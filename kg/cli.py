@@ -345,28 +345,29 @@ def _validate(args: argparse.Namespace) -> int:
     from kg.remote import Endpoint
     from kg.remote import client as remote
     from kg.store import graphs_holding, named_graphs
-    from kg.validate import validate_graph, validate_store
+    from kg.validate import Report, validate_graph, validate_store
 
     with _reader(args) as target:
         graphs = (remote.named_graphs if isinstance(target, Endpoint) else named_graphs)(target)
         if not graphs:
             print("the store is empty: nothing to validate", file=sys.stderr)
             return 1
+        where: dict[str, list[str]] = {}  # focus node -> graphs that describe it
         if isinstance(target, Endpoint):  # one graph at a time over HTTP, with pySHACL
-            failed = 0
+            report = Report()
             for iri in graphs:
-                report = validate_graph(remote.graph(target, iri))
-                state = "conforms" if report.conforms else f"{len(report.violations)} violation(s)"
-                print(f"{iri}: {state}, {len(report.warnings)} warning(s)")
-                for f in report.findings:
-                    print(f"  {f}")
-                failed += not report.conforms
-            return 1 if failed else 0
-        report = validate_store(target)
-        state = "conforms" if report.conforms else f"{len(report.violations)} violation(s)"
-        print(f"{len(graphs)} source graph(s): {state}, {len(report.warnings)} warning(s)")
-        for f in report.findings:
-            print(f"  {f}  [in {', '.join(f'<{g}>' for g in graphs_holding(target, f.focus))}]")
+                found = validate_graph(remote.graph(target, iri)).findings
+                report.findings += found
+                for f in found:
+                    where.setdefault(f.focus, []).append(iri)
+            report.sort()
+        else:
+            report = validate_store(target)
+            where = {f.focus: graphs_holding(target, f.focus) for f in report.findings}
+    state = "conforms" if report.conforms else f"{len(report.violations)} violation(s)"
+    print(f"{len(graphs)} source graph(s): {state}, {len(report.warnings)} warning(s)")
+    for f in report.findings:
+        print(f"  {f}  [in {', '.join(f'<{g}>' for g in sorted(set(where[f.focus])))}]")
     return 0 if report.conforms else 1
 
 
