@@ -123,7 +123,7 @@ def _prepare_files(paths: list[str], base: str, keep: bool = False) -> list[File
     for path in paths:
         try:
             documents = []
-            for doc in read_documents(path):
+            for doc in read_documents(Path(path)):
                 graph_iri, triples = document_triples(doc, base)
                 documents.append(
                     DocumentResult(
