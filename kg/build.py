@@ -14,7 +14,7 @@ from kg.mapping import document_graph
 from kg.model import SourceDocument
 from kg.namespaces import base_iri
 from kg.sources import SourceError, read_documents, supported
-from kg.store import replace_graphs
+from kg.store import load_ontology, replace_graphs
 from kg.validate import Report, validate_graph
 
 if TYPE_CHECKING:
@@ -102,4 +102,5 @@ def build(
             continue
         result.documents += docs
     replace_graphs(store, [(d.graph_iri, d.graph) for d in result.documents])
+    load_ontology(store)
     return result

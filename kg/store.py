@@ -16,6 +16,9 @@ from typing import TYPE_CHECKING
 
 from rdflib import Graph, URIRef
 
+from kg.namespaces import CTKG, ONTOLOGY_IRI
+from kg.resources import bundled_path
+
 if TYPE_CHECKING:
     import pyoxigraph
 
@@ -95,7 +98,20 @@ def remove_sources(store: pyoxigraph.Store, sources: list[str]) -> list[str]:
 
 
 def named_graphs(store: pyoxigraph.Store) -> list[str]:
-    return sorted(g.value for g in store.named_graphs())
+    """The source graphs: each describes itself as a ctkg:SourceGraph.  The ontology graph
+    and the derived graphs (inferred types, enrichment) are not among them."""
+    query = f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?g a <{CTKG.SourceGraph}> }} }}"
+    return sorted(row["g"].value for row in store.query(query))
+
+
+def load_ontology(store: pyoxigraph.Store) -> None:
+    """Put the bundled ontology in its own named graph (its ontology IRI), replacing any older
+    copy, so queries and rules can climb class hierarchies and match class labels."""
+    import pyoxigraph
+
+    graph = pyoxigraph.NamedNode(ONTOLOGY_IRI)
+    store.update(f"DROP SILENT GRAPH <{ONTOLOGY_IRI}>")
+    store.load(path=str(bundled_path("ontology", "ctkg.ttl")), format=pyoxigraph.RdfFormat.TURTLE, to_graph=graph)
 
 
 def graph_of(store: pyoxigraph.Store, graph_iri: str) -> Graph:
