@@ -21,6 +21,12 @@ def _store_option(p: argparse.ArgumentParser) -> None:
     )
 
 
+def _base_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--base", help="base IRI for instance data (default: $CTKG_BASE_IRI or https://w3id.org/ctkg/id/)"
+    )
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="ctkg", description="Clinical-trial reports to a validated, queryable RDF knowledge graph."
@@ -30,16 +36,12 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("example", help="build the bundled CONTACT-01 example, validate it, print a summary")
     _store_option(p)
-    p.add_argument(
-        "--base", help="base IRI for instance data (default: $CTKG_BASE_IRI or https://w3id.org/ctkg/id/)"
-    )
+    _base_option(p)
 
     p = sub.add_parser("build", help="parse, map, validate and load documents (all or nothing)")
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="input files, or folders of them")
     _store_option(p)
-    p.add_argument(
-        "--base", help="base IRI for instance data (default: $CTKG_BASE_IRI or https://w3id.org/ctkg/id/)"
-    )
+    _base_option(p)
     p.add_argument("--allow-invalid", action="store_true", help="load graphs that break shape rules")
     p.add_argument(
         "--keep-going",
@@ -78,9 +80,22 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("table", "csv", "json"), default="table")
     _store_option(p)
 
-    p = sub.add_parser("export", help="export the store as RDF")
-    p.add_argument("--format", choices=("ttl", "nt", "nq", "trig", "jsonld", "rdfxml"), default="nq")
+    p = sub.add_parser("export", help="export the store as RDF, or as OWL for Protégé")
+    p.add_argument(
+        "--format",
+        choices=("ttl", "nt", "nq", "trig", "jsonld", "rdfxml", "owl", "owl-ttl"),
+        default="nq",
+        help="owl / owl-ttl: an OWL 2 DL document (RDF/XML / Turtle) importing the ontology; with --out "
+        "the ontology (ontology.owl) and a Protégé catalog are written beside it",
+    )
     p.add_argument("--out", metavar="FILE", help="write here (atomically) instead of standard output")
+    _base_option(p)
+    _store_option(p)
+
+    p = sub.add_parser("reason", help="infer types (HermiT or SPARQL rules) into the graph <base>graph/inferred")
+    p.add_argument("--method", choices=("hermit", "rules"), default="hermit")
+    p.add_argument("--batch", type=int, default=25, metavar="N", help="trials per HermiT run (default 25)")
+    _base_option(p)
     _store_option(p)
 
     p = sub.add_parser("summary", help="print a readable summary of the trials in the store")
@@ -218,16 +233,36 @@ def _query(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from kg.export import export_bytes, write_atomically
+    from kg.export import OWL_FORMATS, export_bytes, owl_export_bytes, write_atomically, write_owl_bundle
+    from kg.namespaces import base_iri
     from kg.store import open_store
 
     with open_store(args.store, read_only=True) as store:
-        data = export_bytes(store, args.format)
+        if args.format in OWL_FORMATS and args.out:
+            for path in write_owl_bundle(store, args.format, args.out, base_iri(args.base)):
+                print(f"wrote {path}", file=sys.stderr)
+            return 0
+        if args.format in OWL_FORMATS:
+            data = owl_export_bytes(store, args.format, base_iri(args.base))
+        else:
+            data = export_bytes(store, args.format)
     if args.out:
         write_atomically(data, args.out)
         print(f"wrote {len(data)} bytes to {args.out}", file=sys.stderr)
     else:
         sys.stdout.buffer.write(data)
+    return 0
+
+
+def _reason(args: argparse.Namespace) -> int:
+    from kg.namespaces import base_iri
+    from kg.reason import inferred_graph_iri, reason
+    from kg.store import open_store
+
+    base = base_iri(args.base)
+    with open_store(args.store) as store:
+        inferred = reason(store, base, args.method, args.batch, lambda m: print(m, file=sys.stderr))
+    print(f"{len(inferred)} inferred types in <{inferred_graph_iri(base)}> ({args.method})")
     return 0
 
 
@@ -279,6 +314,7 @@ _COMMANDS = {
     "explain": _explain,
     "remove": _remove,
     "fetch": _fetch,
+    "reason": _reason,
 }
 
 

@@ -10,6 +10,7 @@ CTKG = Namespace("https://w3id.org/ctkg/ontology#")
 CITO = Namespace("http://purl.org/spar/cito/")
 PROV = Namespace("http://www.w3.org/ns/prov#")
 ONTOLOGY_IRI = "https://w3id.org/ctkg/ontology"
+VERSION_IRI = "https://w3id.org/ctkg/ontology/0.1.0"
 DEFAULT_BASE = "https://w3id.org/ctkg/id/"
 
 PREFIXES = {

@@ -19,7 +19,7 @@ from rdflib import OWL, RDF, Graph, URIRef
 
 from kg.namespaces import CTKG, ONTOLOGY_IRI
 from kg.owl import individuals, ontology_graph, owl_axioms
-from kg.store import replace_graphs
+from kg.store import rdflib_term, replace_graphs
 
 if TYPE_CHECKING:
     import pyoxigraph
@@ -64,29 +64,18 @@ def trial_iris(store: pyoxigraph.Store) -> list[str]:
 
 def trial_subgraph(store: pyoxigraph.Store, trials: Iterable[str]) -> Graph:
     """What the sources say of these trials: the trial nodes, every node under their IRIs
-    (arms, interventions, results...) and the drugs the interventions give."""
+    (arms, interventions, results...) and the drugs the interventions give.  Only source
+    graphs are read, never an earlier run's inferred graph."""
     values = " ".join(f"<{t}>" for t in trials)
+    source = "GRAPH ?g { ?s ?p ?o . ?g a ctkg:SourceGraph }"
     query = f"""CONSTRUCT {{ ?s ?p ?o }} WHERE {{
-      {{ VALUES ?t {{ {values} }} ?s ?p ?o FILTER(?s = ?t || STRSTARTS(STR(?s), CONCAT(STR(?t), "/"))) }}
-      UNION {{ VALUES ?t {{ {values} }} ?t ctkg:hasArm/ctkg:hasIntervention/ctkg:drug ?s . ?s ?p ?o }}
+      {{ VALUES ?t {{ {values} }} {source} FILTER(?s = ?t || STRSTARTS(STR(?s), CONCAT(STR(?t), "/"))) }}
+      UNION {{ VALUES ?t {{ {values} }} ?t ctkg:hasArm/ctkg:hasIntervention/ctkg:drug ?s . {source} }}
     }}"""
     g = Graph()
     for triple in store.query(_PREFIXES + query, use_default_graph_as_union=True):
-        g.add(tuple(_rdflib(term) for term in triple))
+        g.add(tuple(rdflib_term(term) for term in triple))
     return g
-
-
-def _rdflib(term):
-    import pyoxigraph
-    from rdflib import Literal
-
-    if isinstance(term, pyoxigraph.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, pyoxigraph.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        return Literal(term.value, datatype=URIRef(term.datatype.value))
-    raise ValueError(f"unexpected blank node {term} in ctkg data")
 
 
 def _named_classes(data: Graph) -> set[URIRef]:

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rdflib import Graph, URIRef
+from rdflib import Graph, Literal, URIRef
 
 from kg.namespaces import CTKG, ONTOLOGY_IRI
 from kg.resources import bundled_path
@@ -122,3 +122,16 @@ def graph_of(store: pyoxigraph.Store, graph_iri: str) -> Graph:
     data = store.dump(format=pyoxigraph.RdfFormat.N_TRIPLES, from_graph=pyoxigraph.NamedNode(graph_iri))
     g.parse(data=data.decode(), format="nt")
     return g
+
+
+def rdflib_term(term: pyoxigraph.NamedNode | pyoxigraph.Literal) -> URIRef | Literal:
+    """A pyoxigraph IRI or literal as rdflib's; ctkg data has no blank nodes."""
+    import pyoxigraph
+
+    if isinstance(term, pyoxigraph.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, pyoxigraph.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        return Literal(term.value, datatype=URIRef(term.datatype.value))
+    raise ValueError(f"unexpected blank node {term} in ctkg data")
