@@ -11,10 +11,11 @@ import gc
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import BNode, Graph, Literal, URIRef
 
 from kg.namespaces import CTKG, ONTOLOGY_IRI
 from kg.resources import bundled_path
@@ -111,7 +112,19 @@ def load_ontology(store: pyoxigraph.Store) -> None:
 
     graph = pyoxigraph.NamedNode(ONTOLOGY_IRI)
     store.update(f"DROP SILENT GRAPH <{ONTOLOGY_IRI}>")
-    store.load(path=str(bundled_path("ontology", "ctkg.ttl")), format=pyoxigraph.RdfFormat.TURTLE, to_graph=graph)
+    store.load(_ontology_without_blank_nodes(), format=pyoxigraph.RdfFormat.N_TRIPLES, to_graph=graph)
+
+
+@cache
+def _ontology_without_blank_nodes() -> bytes:
+    """The ontology's named terms, labels and hierarchy: class expressions (blank nodes) stay
+    out, since a blank node gets a new name on every load and a rebuild must change nothing."""
+    g = Graph().parse(bundled_path("ontology", "ctkg.ttl"), format="turtle")
+    named = Graph()
+    for triple in g:
+        if not any(isinstance(t, BNode) for t in triple):
+            named.add(triple)
+    return named.serialize(format="nt", encoding="utf-8")
 
 
 def graph_of(store: pyoxigraph.Store, graph_iri: str) -> Graph:

@@ -52,12 +52,54 @@ CLASSES = {
     "BuildActivity",
     "Software",
 }
+# drug mechanism classes (kg/lexicon/drugs.tsv names them): class -> superclass
+DRUG_CLASSES = {
+    "Immunotherapy": "Drug",
+    "ImmuneCheckpointInhibitor": "Immunotherapy",
+    "PD1Inhibitor": "ImmuneCheckpointInhibitor",
+    "PDL1Inhibitor": "ImmuneCheckpointInhibitor",
+    "CTLA4Inhibitor": "ImmuneCheckpointInhibitor",
+    "CancerVaccine": "Immunotherapy",
+    "TCellEngager": "Immunotherapy",
+    "TargetedTherapy": "Drug",
+    "KinaseInhibitor": "TargetedTherapy",
+    "VEGFRInhibitor": "KinaseInhibitor",
+    "EGFRInhibitor": "KinaseInhibitor",
+    "ALKInhibitor": "KinaseInhibitor",
+    "MEKInhibitor": "KinaseInhibitor",
+    "AKTInhibitor": "KinaseInhibitor",
+    "VEGFInhibitor": "TargetedTherapy",
+    "EGFRAntibody": "TargetedTherapy",
+    "PARPInhibitor": "TargetedTherapy",
+    "Chemotherapy": "Drug",
+    "MicrotubuleTargetingAgent": "Chemotherapy",
+    "Taxane": "MicrotubuleTargetingAgent",
+    "VincaAlkaloid": "MicrotubuleTargetingAgent",
+    "PlatinumCompound": "Chemotherapy",
+    "Antimetabolite": "Chemotherapy",
+    "TopoisomeraseInhibitor": "Chemotherapy",
+    "AlkylatingAgent": "Chemotherapy",
+    "Corticosteroid": "Drug",
+    "Placebo": "Drug",
+}
+# classes defined by equivalence (what the reasoner classifies data into): class -> base class
+DEFINED_CLASSES = {
+    "ControlArm": "Arm",
+    "RandomizedControlledTrial": "Trial",
+    "TrialWithUnmetPrimaryEndpoint": "Trial",
+    "CombinationTherapyArm": "Arm",
+    "AlternativeDrugsArm": "Arm",
+    "ImmunotherapyArm": "Arm",
+    "ChemotherapyOnlyArm": "Arm",
+}
+CLASSES |= set(DRUG_CLASSES) | set(DEFINED_CLASSES)
 SUBCLASS_OF = {
     CTKG.ArmResult: CTKG.Result,
     CTKG.Comparison: CTKG.Result,
     CTKG.SourceGraph: PROV.Entity,
     CTKG.BuildActivity: PROV.Activity,
     CTKG.Software: PROV.SoftwareAgent,
+    **{CTKG[c]: CTKG[sup] for c, sup in DRUG_CLASSES.items()},
 }
 
 # name: (domain classes, range class); None = not restricted
@@ -214,6 +256,7 @@ EXTERNAL_DATATYPE_PROPERTIES = {
 VERIFIED_EXTERNAL = {
     OBO.OBI_0003699,
     OBO.OBI_0003697,
+    OBO.OBI_0004001,
     OBO.OBI_0003705,
     OBO.OBI_0000931,
     OBO.CTO_0000220,
@@ -396,6 +439,14 @@ def test_annotation_properties_declared_and_labelled(g):
             OWL.unionOf,
             OWL.inverseOf,
             OWL.disjointWith,
+            OWL.equivalentClass,
+            OWL.intersectionOf,
+            OWL.onProperty,
+            OWL.hasValue,
+            OWL.someValuesFrom,
+            OWL.allValuesFrom,
+            OWL.minQualifiedCardinality,
+            OWL.onClass,
             OWL.versionIRI,
             RDF.first,
             RDF.rest,
@@ -455,8 +506,48 @@ def test_only_verified_external_iris_in_alignment(g):
     }
     assert targets, "the alignment is expected to have mappings"
     assert targets - VERIFIED_EXTERNAL == set()
-    # a mapping is an annotation, never a logical axiom on an unverified term
-    assert not [o for o in g.objects(None, OWL.equivalentClass)]
+    # a mapping is an annotation, never a logical axiom on an unverified term: equivalences
+    # only define ctkg classes from ctkg terms
+    for node in g.objects(None, OWL.equivalentClass):
+        terms = {o for _s, _p, o in _closure(g, node) if isinstance(o, URIRef)}
+        terms -= {OWL.Class, OWL.Restriction, RDF.nil}
+        assert all(t.startswith(str(CTKG)) or t.startswith(str(XSD)) for t in terms), terms
+
+
+def _closure(g: Graph, node) -> list:
+    """Every triple reachable from a blank node: the whole class expression."""
+    out, todo, seen = [], [node], set()
+    while todo:
+        n = todo.pop()
+        if n in seen or not isinstance(n, BNode):
+            continue
+        seen.add(n)
+        for t in g.triples((n, None, None)):
+            out.append(t)
+            todo.append(t[2])
+    return out
+
+
+@pytest.mark.parametrize("name", sorted(DEFINED_CLASSES))
+def test_defined_classes_are_equivalent_to_their_base_class_and_restrictions(g, name):
+    (node,) = list(g.objects(CTKG[name], OWL.equivalentClass))
+    members = list(Collection(g, g.value(node, OWL.intersectionOf)))
+    assert members[0] == CTKG[DEFINED_CLASSES[name]]
+    assert len(members) >= 2 and all(isinstance(m, BNode) for m in members[1:])
+
+
+def test_drug_classes_carry_query_synonyms(g):
+    """trials-by-drug-class matches these; a user types the short form."""
+    alt = {str(o).lower() for o in g.objects(None, SKOS.altLabel)}
+    assert {"vegfr inhibitor", "egfr tki", "checkpoint inhibitor", "platinum agent"} <= alt
+    assert str(g.value(CTKG.PDL1Inhibitor, RDFS.label)) == "PD-L1 inhibitor"
+
+
+def test_top_drug_classes_are_pairwise_disjoint(g):
+    top = [CTKG[c] for c in ("Immunotherapy", "TargetedTherapy", "Chemotherapy", "Corticosteroid", "Placebo")]
+    for i, a in enumerate(top):
+        for b in top[i + 1 :]:
+            assert (a, OWL.disjointWith, b) in g or (b, OWL.disjointWith, a) in g, (a, b)
 
 
 def test_cito_not_hijacked(g):
@@ -468,7 +559,8 @@ def test_cito_not_hijacked(g):
 def test_no_blank_node_outside_class_expressions(g):
     for s in g.subjects():
         if isinstance(s, BNode):
-            assert (s, OWL.unionOf, None) in g or (s, RDF.first, None) in g, s
+            kinds = (OWL.unionOf, OWL.intersectionOf, OWL.onProperty, RDF.first)
+            assert any((s, k, None) in g for k in kinds), s
 
 
 # --- owlready2 and HermiT -------------------------------------------------------------------
