@@ -92,7 +92,9 @@ def _parser() -> argparse.ArgumentParser:
     _base_option(p)
     _store_option(p)
 
-    p = sub.add_parser("reason", help="infer types (HermiT or SPARQL rules) into the graph <base>graph/inferred")
+    p = sub.add_parser(
+        "reason", help="infer types (HermiT or SPARQL rules) into the graph <base>graph/inferred"
+    )
     p.add_argument("--method", choices=("hermit", "rules"), default="hermit")
     p.add_argument("--batch", type=int, default=25, metavar="N", help="trials per HermiT run (default 25)")
     _base_option(p)

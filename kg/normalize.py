@@ -55,7 +55,9 @@ def _index(kind: str) -> dict[str, Entry]:
         for name in (entry.name, *entry.synonyms):
             key = _key(name)
             if index.setdefault(key, entry) is not entry:
-                raise ValueError(f"lexicon {kind}.tsv: {name!r} names both {index[key].name!r} and {entry.name!r}")
+                raise ValueError(
+                    f"lexicon {kind}.tsv: {name!r} names both {index[key].name!r} and {entry.name!r}"
+                )
     return index
 
 

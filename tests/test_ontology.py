@@ -6,12 +6,11 @@ so the ontology must declare exactly these, with these types, domains and ranges
 
 from __future__ import annotations
 
-import pathlib
 import shutil
-import subprocess
 
 import owlready2
 import pytest
+from conftest import dl_check
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib import namespace as _ns
 from rdflib.collection import Collection
@@ -630,37 +629,9 @@ def test_hermit_detects_inconsistent_data(owl_file, break_it):
         owlready2.sync_reasoner(world, infer_property_values=False, debug=0)
 
 
-_DL_CHECK = """
-import org.semanticweb.owlapi.apibinding.OWLManager;
-import org.semanticweb.owlapi.model.*;
-import org.semanticweb.owlapi.profiles.*;
-public class DLCheck {
-  public static void main(String[] a) throws Exception {
-    OWLOntology o = OWLManager.createOWLOntologyManager()
-        .loadOntologyFromOntologyDocument(new java.io.File(a[0]));
-    OWLProfileReport r = new OWL2DLProfile().checkOntology(o);
-    System.out.println("axioms=" + o.getAxiomCount());
-    for (OWLProfileViolation v : r.getViolations()) System.out.println("VIOLATION " + v);
-    System.out.println("in-profile=" + r.isInProfile());
-  }
-}
-"""
-
-
 @needs_java
 def test_owl2_dl_profile(ttl_path, tmp_path):
     """The OWL API inside owlready2's HermiT.jar checks the Turtle against the OWL 2 DL profile."""
-
-    jar = pathlib.Path(owlready2.__file__).parent / "hermit" / "HermiT.jar"
-    source = tmp_path / "DLCheck.java"
-    source.write_text(_DL_CHECK)
-    run = subprocess.run(
-        ["java", "-cp", str(jar), str(source), str(ttl_path)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert run.returncode == 0, run.stderr[-2000:]
-    axioms = int(run.stdout.split("axioms=")[1].split()[0])
-    assert axioms > 500, run.stdout
-    assert "VIOLATION" not in run.stdout and "in-profile=true" in run.stdout, run.stdout
+    axioms, violations = dl_check(ttl_path, tmp_path)
+    assert axioms > 500
+    assert violations == []

@@ -48,7 +48,11 @@ def test_header_documents_the_columns_in_order(query):
 def test_each_query_runs_on_the_fixture(contact_store, query):
     params = PARAMS.get(tuple(query.parameters), {})
     table = run(contact_store, query, params)
-    if query.name in ("extraction-report", "source-conflicts", "unmapped-drugs"):  # all read; one source only; all in the lexicon
+    if query.name in (
+        "extraction-report",
+        "source-conflicts",
+        "unmapped-drugs",
+    ):  # all read; one source only; all in the lexicon
         assert table.rows == []
     else:
         assert table.rows, f"{query.name} returned no rows on CONTACT-01"

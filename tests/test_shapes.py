@@ -710,7 +710,12 @@ CASES = [
         (),
         add=":nsclc skos:exactMatch <http://purl.obolibrary.org/obo/NCIT_C2926> .",
     ),
-    C("condition-mapping-as-text", "population", "Condition-exactMatch", add=':nsclc skos:exactMatch "C2926" .'),
+    C(
+        "condition-mapping-as-text",
+        "population",
+        "Condition-exactMatch",
+        add=':nsclc skos:exactMatch "C2926" .',
+    ),
     C(
         "condition-abbreviation-twice",
         "population",
