@@ -113,3 +113,19 @@ def test_brand_name_in_a_record_joins_the_generic_drug_node():
     normalize_document(doc)
     assert doc.trial.arms[0].drug_names == ["atezolizumab"]
     assert doc.trial.arms[0].interventions[0].drug.printed == "Tecentriq"
+
+
+def test_brand_names_are_found_in_text():
+    from kg.extraction.lexicon import find_drugs
+
+    found = [name for name, _s, _e in find_drugs("Patients received Tecentriq plus Cabometyx or Taxotere.")]
+    assert found == ["tecentriq", "cabometyx", "taxotere"]
+
+
+def test_every_external_iri_in_the_data_is_a_verified_lexicon_mapping(two_trials_store):
+    """The data's external identifiers come only from the lexicon's verified columns."""
+    verified = {iri for kind in ("drugs", "conditions") for e in entries(kind) for iri in e.mappings}
+    query = "SELECT DISTINCT ?o WHERE { ?s <http://www.w3.org/2004/02/skos/core#exactMatch> ?o }"
+    used = {row["o"].value for row in two_trials_store.query(query, use_default_graph_as_union=True)}
+    assert len(used) >= 8
+    assert used <= verified
