@@ -100,6 +100,9 @@ def _parser() -> argparse.ArgumentParser:
     _base_option(p)
     _store_option(p)
 
+    p = sub.add_parser("docs", help="write the HTML reference of the ontology (every class and property)")
+    p.add_argument("--out", metavar="FILE", help="write here (atomically) instead of standard output")
+
     p = sub.add_parser("summary", help="print a readable summary of the trials in the store")
     _store_option(p)
 
@@ -268,6 +271,20 @@ def _reason(args: argparse.Namespace) -> int:
     return 0
 
 
+def _docs(args: argparse.Namespace) -> int:
+    from kg.docs import ontology_html
+    from kg.export import write_atomically
+    from kg.owl import ontology_graph
+
+    html = ontology_html(ontology_graph())
+    if args.out:
+        write_atomically(html.encode(), args.out)
+        print(f"wrote {args.out}", file=sys.stderr)
+    else:
+        sys.stdout.write(html)
+    return 0
+
+
 def _summary(args: argparse.Namespace) -> int:
     from kg.store import open_store
     from kg.summary import summary
@@ -317,6 +334,7 @@ _COMMANDS = {
     "remove": _remove,
     "fetch": _fetch,
     "reason": _reason,
+    "docs": _docs,
 }
 
 
