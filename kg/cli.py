@@ -100,6 +100,14 @@ def _parser() -> argparse.ArgumentParser:
     _base_option(p)
     _store_option(p)
 
+    p = sub.add_parser(
+        "enrich",
+        help="fetch labels and cross-references of mapped drugs and conditions from a SPARQL endpoint",
+    )
+    p.add_argument("--endpoint", required=True, metavar="URL", help="Wikidata-shaped SPARQL endpoint")
+    _base_option(p)
+    _store_option(p)
+
     p = sub.add_parser("docs", help="write the HTML reference of the ontology (every class and property)")
     p.add_argument("--out", metavar="FILE", help="write here (atomically) instead of standard output")
 
@@ -117,6 +125,7 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     from kg.build import BuildError
+    from kg.enrich import EnrichError
     from kg.fetch import FetchError
     from kg.queries import QueryError
     from kg.sources import SourceError
@@ -124,7 +133,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     try:
         return _COMMANDS[args.command](args)
-    except (SourceError, BuildError, QueryError, StoreError, FetchError, ValueError) as err:
+    except (SourceError, BuildError, QueryError, StoreError, FetchError, EnrichError, ValueError) as err:
         print(f"ctkg {args.command}: error: {err}", file=sys.stderr)
         return 2
     except BrokenPipeError:
@@ -271,6 +280,18 @@ def _reason(args: argparse.Namespace) -> int:
     return 0
 
 
+def _enrich(args: argparse.Namespace) -> int:
+    from kg.enrich import enrich, enrichment_graph_iri
+    from kg.namespaces import base_iri
+    from kg.store import open_store
+
+    base = base_iri(args.base)
+    with open_store(args.store) as store:
+        graph = enrich(store, args.endpoint, base)
+    print(f"{len(graph)} triples from {args.endpoint} in <{enrichment_graph_iri(base)}>")
+    return 0
+
+
 def _docs(args: argparse.Namespace) -> int:
     from kg.docs import ontology_html
     from kg.export import write_atomically
@@ -335,6 +356,7 @@ _COMMANDS = {
     "fetch": _fetch,
     "reason": _reason,
     "docs": _docs,
+    "enrich": _enrich,
 }
 
 

@@ -12,7 +12,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kg.namespaces import ONTOLOGY_IRI, PREFIXES, VERSION_IRI
+from kg.namespaces import CTKG, ONTOLOGY_IRI, PREFIXES, VERSION_IRI
 
 if TYPE_CHECKING:
     import pyoxigraph
@@ -60,15 +60,19 @@ def write_atomically(data: bytes, out: str | Path) -> None:
 
 
 def owl_export_bytes(store: pyoxigraph.Store, fmt: str, base: str) -> bytes:
-    """Every graph but the ontology's as one OWL document that imports the ctkg ontology,
-    with individuals declared and the closure axioms a reasoner needs (kg.owl)."""
+    """The source graphs and the inferred types as one OWL document that imports the ctkg
+    ontology, with individuals declared and the closure axioms a reasoner needs (kg.owl).
+    The enrichment graph stays out: its Wikidata terms are not declared in any ontology."""
     from rdflib import Graph
 
     from kg.owl import owl_document
+    from kg.reason import inferred_graph_iri
     from kg.store import rdflib_term
 
     data = Graph()
-    query = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{ONTOLOGY_IRI}>) }}"
+    query = f"""CONSTRUCT {{ ?s ?p ?o }} WHERE {{
+      {{ GRAPH ?g {{ ?s ?p ?o . ?g a <{CTKG.SourceGraph}> }} }}
+      UNION {{ GRAPH <{inferred_graph_iri(base)}> {{ ?s ?p ?o }} }} }}"""
     for triple in store.query(query):
         data.add(tuple(rdflib_term(t) for t in triple))
     return owl_document(data, f"{base}dataset").serialize(format=OWL_FORMATS[fmt], encoding="utf-8")

@@ -41,6 +41,10 @@ def wheel_dir(tmp_path_factory) -> Path:
         "kg/_bundled/shapes/ctkg-shapes.ttl",
         "kg/_bundled/queries/trial-summary.rq",
         "kg/examples/contact-01.pubmed.txt",
+        "kg/lexicon/drugs.tsv",
+        "kg/lexicon/conditions.tsv",
+        "kg/_bundled/ontology/catalog-v001.xml",
+        "kg/_bundled/queries/remote/wikidata-drug-crossrefs.rq",
     ):
         assert bundled in names
     return target
