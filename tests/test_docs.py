@@ -63,3 +63,20 @@ def test_defined_classes_are_shown_as_readable_expressions(capsys):
     entry = html[html.index("id='CombinationTherapyArm'") :].split("</dl>")[0]
     assert "has intervention</a> min 2" in entry and "drug choice</a> value" in entry
     assert (CTKG.CombinationTherapyArm, OWL.equivalentClass, None) in ontology_graph()
+
+
+def test_the_modelling_page_has_a_diagram_of_classes_that_exist():
+    import re
+
+    from kg.resources import bundled_path
+
+    page = (bundled_path("ontology").parent / "ontology" / "README.md").read_text()
+    diagram = page.split("```mermaid")[1].split("```")[0]
+    named = set(re.findall(r"\bclass (\w+)", diagram)) | set(re.findall(r"(\w+) <\|-- (\w+)", diagram)[0])
+    declared = {
+        str(c).rsplit("#", 1)[1]
+        for c in ontology_graph().subjects(RDF.type, OWL.Class)
+        if c.startswith(str(CTKG))
+    }
+    assert len(named) > 10 and named <= declared
+    assert "ontology/README.md" in (bundled_path("ontology").parent / "README.md").read_text()
