@@ -69,19 +69,15 @@ def prepare(path: str | Path, base: str | None = None) -> DocumentResult:
     return results[0]
 
 
-def build(
+def collect(
     paths: list[str | Path],
-    store: pyoxigraph.Store,
     base: str | None = None,
     allow_invalid: bool = False,
     keep_going: bool = False,
     progress: Callable[[str], None] | None = None,
 ) -> BuildResult:
-    """Load every document or none: any parse error or blocking violation loads nothing.
-
-    With ``keep_going`` the documents that parse and validate are loaded and each file that
-    does not is reported in ``failures``; a file is still never loaded in part.
-    """
+    """Parse, map and validate every input; a file that fails raises, or with ``keep_going``
+    is reported in ``failures``. Nothing is written anywhere."""
     say = progress or (lambda message: print(message, file=sys.stderr))
     result = BuildResult()
     files = expand(paths)
@@ -101,6 +97,23 @@ def build(
             result.failures.append(str(err))
             continue
         result.documents += docs
+    return result
+
+
+def build(
+    paths: list[str | Path],
+    store: pyoxigraph.Store,
+    base: str | None = None,
+    allow_invalid: bool = False,
+    keep_going: bool = False,
+    progress: Callable[[str], None] | None = None,
+) -> BuildResult:
+    """Load every document or none: any parse error or blocking violation loads nothing.
+
+    With ``keep_going`` the documents that parse and validate are loaded and each file that
+    does not is reported in ``failures``; a file is still never loaded in part.
+    """
+    result = collect(paths, base, allow_invalid, keep_going, progress)
     replace_graphs(store, [(d.graph_iri, d.graph) for d in result.documents])
     load_ontology(store)
     return result

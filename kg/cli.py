@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from kg import __version__
@@ -24,6 +25,39 @@ def _store_option(p: argparse.ArgumentParser) -> None:
 def _base_option(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--base", help="base IRI for instance data (default: $CTKG_BASE_IRI or https://w3id.org/ctkg/id/)"
+    )
+
+
+def _endpoint_options(p: argparse.ArgumentParser, write: bool = False) -> None:
+    p.add_argument(
+        "--endpoint",
+        metavar="URL",
+        help="SPARQL query endpoint of a remote store, instead of the embedded one"
+        " (default: $CTKG_ENDPOINT or the config file); it must query the union of named graphs"
+        " as its default graph (oxigraph serve --union-default-graph; Fuseki tdb:unionDefaultGraph)",
+    )
+    p.add_argument("--timeout", type=float, metavar="S", help="seconds to wait for the server (default 60)")
+    if not write:
+        return
+    p.add_argument(
+        "--update-url", metavar="URL", help="SPARQL Update endpoint (default: derived from --endpoint)"
+    )
+    p.add_argument(
+        "--graph-store", metavar="URL", help="Graph Store endpoint (default: derived from --endpoint)"
+    )
+    p.add_argument(
+        "--protocol",
+        choices=("gsp", "update"),
+        default="gsp",
+        help="gsp: PUT each graph (Graph Store Protocol); update: SPARQL Update batches",
+    )
+    p.add_argument("--batch-size", type=int, default=50, metavar="N", help="graphs per batch (default 50)")
+    p.add_argument(
+        "--max-request-bytes",
+        type=int,
+        default=8_000_000,
+        metavar="B",
+        help="larger graphs go in pieces to a temporary graph, then MOVE (default 8000000)",
     )
 
 
@@ -48,6 +82,7 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="load the files that parse and validate, report the others (exit 1), instead of loading nothing",
     )
+    _endpoint_options(p, write=True)
 
     p = sub.add_parser("fetch", help="download PubMed or ClinicalTrials.gov records, then import them")
     p.add_argument("service", choices=("pubmed", "ctgov"))
@@ -62,6 +97,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--cache", metavar="DIR", help="download folder (default: $CTKG_CACHE or ~/.cache/ctkg)")
     p.add_argument("--no-import", action="store_true", help="only download; print the cached files")
     _store_option(p)
+    _endpoint_options(p, write=True)
 
     p = sub.add_parser("remove", help="take one source's named graph out of the store")
     p.add_argument(
@@ -71,6 +107,7 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("validate", help="validate every source graph in the store against the shapes")
     _store_option(p)
+    _endpoint_options(p)
 
     sub.add_parser("queries", help="list the bundled queries")
 
@@ -79,6 +116,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--param", action="append", default=[], metavar="K=V", help="query parameter")
     p.add_argument("--format", choices=("table", "csv", "json"), default="table")
     _store_option(p)
+    _endpoint_options(p)
 
     p = sub.add_parser("export", help="export the store as RDF, or as OWL for Protégé")
     p.add_argument(
@@ -91,6 +129,28 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--out", metavar="FILE", help="write here (atomically) instead of standard output")
     _base_option(p)
     _store_option(p)
+    _endpoint_options(p)
+
+    p = sub.add_parser("serve", help="serve the store as a SPARQL endpoint (read-only) and linked-data pages")
+    _store_option(p)
+    p.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)"
+    )
+    p.add_argument("--port", type=int, default=7878, help="port (default 7878; 0 picks a free one)")
+    p.add_argument(
+        "--base", help="base IRI for instance data (default: $CTKG_BASE_IRI or https://w3id.org/ctkg/id/)"
+    )
+    p.add_argument(
+        "--timeout", type=float, default=30.0, metavar="S", help="query timeout in seconds (default 30)"
+    )
+    p.add_argument(
+        "--row-limit", type=int, default=10_000, metavar="N", help="most rows per answer (default 10000)"
+    )
+    p.add_argument(
+        "--writable",
+        action="store_true",
+        help="accept SPARQL updates at /update (holds the store's lock: builds must wait)",
+    )
 
     p = sub.add_parser(
         "reason", help="infer types (HermiT or SPARQL rules) into the graph <base>graph/inferred"
@@ -113,12 +173,26 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("summary", help="print a readable summary of the trials in the store")
     _store_option(p)
+    _endpoint_options(p)
+
+    p = sub.add_parser(
+        "publish", help="write the linked-data site as static files: pages, .ttl/.jsonld per resource, VoID"
+    )
+    p.add_argument("dir", metavar="DIR", help="output folder (replaced whole, atomically)")
+    _store_option(p)
+    p.add_argument(
+        "--base", help="base IRI of the instance data (default: $CTKG_BASE_IRI or https://w3id.org/ctkg/id/)"
+    )
+    p.add_argument(
+        "--endpoint", metavar="URL", help="SPARQL endpoint for the editor page and the VoID description"
+    )
 
     p = sub.add_parser(
         "explain", help="show each extracted fact in the sentence it was read from, and what was not read"
     )
     p.add_argument("--trial", help="only this trial (its label, e.g. CONTACT-01)")
     _store_option(p)
+    _endpoint_options(p)
     return parser
 
 
@@ -128,26 +202,77 @@ def main(argv: Sequence[str] | None = None) -> int:
     from kg.enrich import EnrichError
     from kg.fetch import FetchError
     from kg.queries import QueryError
+    from kg.remote import RemoteError
     from kg.sources import SourceError
     from kg.store import StoreError
 
     try:
         return _COMMANDS[args.command](args)
-    except (SourceError, BuildError, QueryError, StoreError, FetchError, EnrichError, ValueError) as err:
+    except (
+        SourceError,
+        BuildError,
+        QueryError,
+        StoreError,
+        FetchError,
+        RemoteError,
+        EnrichError,
+        ValueError,
+    ) as err:
         print(f"ctkg {args.command}: error: {err}", file=sys.stderr)
         return 2
     except BrokenPipeError:
         return 0
 
 
-def _build(args: argparse.Namespace) -> int:
-    from kg.build import build
+def _endpoint(args: argparse.Namespace):
+    """The remote endpoint the command should use, or None for the embedded store
+    (an explicit --store wins over a configured default endpoint)."""
+    from kg.remote import resolve_endpoint
+
+    url = getattr(args, "endpoint", None)
+    if args.store and not url:
+        return None
+    return resolve_endpoint(
+        url,
+        getattr(args, "update_url", None),
+        getattr(args, "graph_store", None),
+        getattr(args, "timeout", None),
+    )
+
+
+@contextmanager
+def _reader(args: argparse.Namespace) -> Iterator:
+    """What a reading command reads: a remote endpoint, or the embedded store opened read-only."""
     from kg.store import open_store
 
-    with open_store(args.store) as store:
-        result = build(
-            args.inputs, store, base=args.base, allow_invalid=args.allow_invalid, keep_going=args.keep_going
+    endpoint = _endpoint(args)
+    if endpoint:
+        yield endpoint
+        return
+    with open_store(args.store, read_only=True) as store:
+        yield store
+
+
+def _build(args: argparse.Namespace) -> int:
+    from kg.build import build, collect
+    from kg.store import open_store
+
+    endpoint = _endpoint(args)
+    if endpoint:
+        result = collect(
+            args.inputs, base=args.base, allow_invalid=args.allow_invalid, keep_going=args.keep_going
         )
+        if not _upload(endpoint, result, args):
+            return 1
+    else:
+        with open_store(args.store) as store:
+            result = build(
+                args.inputs,
+                store,
+                base=args.base,
+                allow_invalid=args.allow_invalid,
+                keep_going=args.keep_going,
+            )
     for failure in result.failures:
         print(f"not loaded: {failure}", file=sys.stderr)
     for d in result.documents:
@@ -159,6 +284,30 @@ def _build(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     return 1 if result.failures else 0
+
+
+def _upload(endpoint, result, args: argparse.Namespace) -> bool:
+    """Send the collected graphs to the endpoint; say which documents went in and which did not."""
+    from kg.remote.load import upload
+
+    report = upload(
+        endpoint,
+        [(d.graph_iri, d.graph) for d in result.documents],
+        protocol=args.protocol,
+        batch_size=args.batch_size,
+        max_bytes=args.max_request_bytes,
+        progress=lambda message: print(message, file=sys.stderr),
+    )
+    if report.error is None:
+        return True
+    path_of = {str(d.graph_iri): d.path for d in result.documents}
+    print(f"ctkg build: error: {report.error}", file=sys.stderr)
+    print(f"loaded {len(report.loaded)} of {len(path_of)} document graph(s):", file=sys.stderr)
+    for iri in report.loaded:
+        print(f"  loaded     {path_of[iri]} <{iri}>", file=sys.stderr)
+    for iri in report.not_loaded:
+        print(f"  not loaded {path_of[iri]} <{iri}>", file=sys.stderr)
+    return False
 
 
 def _fetch(args: argparse.Namespace) -> int:
@@ -184,7 +333,9 @@ def _fetch(args: argparse.Namespace) -> int:
     if args.no_import:
         return 0
     return _build(
-        argparse.Namespace(inputs=paths, store=args.store, base=None, allow_invalid=False, keep_going=True)
+        argparse.Namespace(
+            **{**vars(args), "inputs": paths, "base": None, "allow_invalid": False, "keep_going": True}
+        )
     )
 
 
@@ -199,14 +350,21 @@ def _remove(args: argparse.Namespace) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from kg.store import graph_of, named_graphs, open_store
+    from kg import store as local
+    from kg.remote import Endpoint
+    from kg.remote import client as remote
     from kg.validate import validate_graph
 
     failed = 0
-    with open_store(args.store, read_only=True) as store:
-        graphs = named_graphs(store)
+    with _reader(args) as target:
+        named_graphs, graph_of = (
+            (remote.named_graphs, remote.graph)
+            if isinstance(target, Endpoint)
+            else (local.named_graphs, local.graph_of)
+        )
+        graphs = named_graphs(target)
         for iri in graphs:
-            report = validate_graph(graph_of(store, iri))
+            report = validate_graph(graph_of(target, iri))
             state = "conforms" if report.conforms else f"{len(report.violations)} violation(s)"
             print(f"{iri}: {state}, {len(report.warnings)} warning(s)")
             for f in report.findings:
@@ -229,7 +387,6 @@ def _queries(_args: argparse.Namespace) -> int:
 
 def _query(args: argparse.Namespace) -> int:
     from kg.queries import QueryError, load_query, run, to_csv, to_json, to_text_table
-    from kg.store import open_store
 
     params = {}
     for item in args.param:
@@ -238,8 +395,8 @@ def _query(args: argparse.Namespace) -> int:
             raise QueryError(f"--param {item!r}: expected NAME=VALUE")
         params[key] = value
     query = load_query(args.query)
-    with open_store(args.store, read_only=True) as store:
-        table = run(store, query, params)
+    with _reader(args) as target:
+        table = run(target, query, params)
     render = {"csv": to_csv, "json": to_json, "table": to_text_table}[args.format]
     text = render(table)
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
@@ -249,17 +406,19 @@ def _query(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     from kg.export import OWL_FORMATS, export_bytes, owl_export_bytes, write_atomically, write_owl_bundle
     from kg.namespaces import base_iri
-    from kg.store import open_store
+    from kg.remote import Endpoint
+    from kg.remote.client import dataset
 
-    with open_store(args.store, read_only=True) as store:
+    with _reader(args) as target:
+        source = dataset(target) if isinstance(target, Endpoint) else target
         if args.format in OWL_FORMATS and args.out:
-            for path in write_owl_bundle(store, args.format, args.out, base_iri(args.base)):
+            for path in write_owl_bundle(source, args.format, args.out, base_iri(args.base)):
                 print(f"wrote {path}", file=sys.stderr)
             return 0
         if args.format in OWL_FORMATS:
-            data = owl_export_bytes(store, args.format, base_iri(args.base))
+            data = owl_export_bytes(source, args.format, base_iri(args.base))
         else:
-            data = export_bytes(store, args.format)
+            data = export_bytes(source, args.format)
     if args.out:
         write_atomically(data, args.out)
         print(f"wrote {len(data)} bytes to {args.out}", file=sys.stderr)
@@ -306,21 +465,50 @@ def _docs(args: argparse.Namespace) -> int:
     return 0
 
 
+def _serve(args: argparse.Namespace) -> int:
+    from kg.namespaces import base_iri
+    from kg.serve import serve
+    from kg.store import StoreError, default_store_path
+
+    path = Path(args.store) if args.store else default_store_path()
+    try:
+        serve(
+            path, args.host, args.port, str(base_iri(args.base)), args.timeout, args.row_limit, args.writable
+        )
+    except (FileNotFoundError, OSError, RuntimeError) as err:
+        raise StoreError(f"cannot serve {path}: {err}") from None
+    return 0
+
+
 def _summary(args: argparse.Namespace) -> int:
-    from kg.store import open_store
     from kg.summary import summary
 
-    with open_store(args.store, read_only=True) as store:
-        print(summary(store))
+    with _reader(args) as target:
+        print(summary(target))
     return 0
 
 
 def _explain(args: argparse.Namespace) -> int:
-    from kg.store import open_store
     from kg.summary import explain
 
+    with _reader(args) as target:
+        print(explain(target, args.trial))
+    return 0
+
+
+def _publish(args: argparse.Namespace) -> int:
+    from kg.namespaces import base_iri
+    from kg.store import open_store
+    from kg.web.publish import publish
+
+    def progress(message: str) -> None:
+        print(message, file=sys.stderr)
+
     with open_store(args.store, read_only=True) as store:
-        print(explain(store, args.trial))
+        result = publish(store, args.dir, base_iri(args.base), endpoint=args.endpoint, progress=progress)
+    for iri in result.skipped:
+        print(f"not published (its path cannot be a file name): <{iri}>", file=sys.stderr)
+    print(f"published {result.resources} resources in {result.files} files to {args.dir}", file=sys.stderr)
     return 0
 
 
@@ -351,12 +539,14 @@ _COMMANDS = {
     "query": _query,
     "export": _export,
     "summary": _summary,
+    "serve": _serve,
     "explain": _explain,
     "remove": _remove,
     "fetch": _fetch,
     "reason": _reason,
     "docs": _docs,
     "enrich": _enrich,
+    "publish": _publish,
 }
 
 

@@ -7,6 +7,7 @@ from ``kg.iris``, so rebuilding a document yields the same graph.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from datetime import datetime, timezone
 from decimal import Decimal
@@ -117,7 +118,7 @@ def document_graph(
     for link in doc.citations:
         w.add(_publication(w, link.source), _RELATIONS[link.relation], _publication(w, link.target))
     graph_iri = minter.graph(doc.kind, doc.key)
-    _provenance(w, graph_iri, doc, generated_at or datetime.now(timezone.utc))
+    _provenance(w, graph_iri, doc, generated_at or build_time())
     return graph_iri, g
 
 
@@ -367,6 +368,12 @@ def _adverse_event(w, trial, e: AdverseEventSummary, arms, used) -> URIRef:
     w.add(iri, CTKG.organSystem, e.organ_system)
     w.evidence(iri, e.evidence)
     return iri
+
+
+def build_time() -> datetime:
+    """Now, or $SOURCE_DATE_EPOCH (reproducible-builds.org): the same inputs then give the same bytes."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    return datetime.fromtimestamp(int(epoch), timezone.utc) if epoch else datetime.now(timezone.utc)
 
 
 def _provenance(w: _Writer, graph_iri: URIRef, doc: SourceDocument, at: datetime) -> None:

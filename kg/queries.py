@@ -23,6 +23,8 @@ from kg.resources import bundled_path
 if TYPE_CHECKING:
     import pyoxigraph
 
+    from kg.remote import Endpoint
+
 Value = str | int | Decimal | bool | None
 
 
@@ -98,15 +100,34 @@ def bind(query: QueryInfo, params: dict[str, str]) -> str:
     return query.text[: m.end()] + block + query.text[m.end() :]
 
 
-def run(store: pyoxigraph.Store, query: QueryInfo, params: dict[str, str] | None = None) -> Table:
-    """Run a SELECT query on the store's union graph; values come back as Python values."""
+def run(target: pyoxigraph.Store | Endpoint, query: QueryInfo, params: dict[str, str] | None = None) -> Table:
+    """Run a SELECT query on the union of the named graphs, in the embedded store or on a
+    remote endpoint (which must query the union as its default graph); values come back
+    as Python values, the same on both."""
+    from kg.remote import Endpoint
+
     text = bind(query, params or {})
+    if isinstance(target, Endpoint):
+        return _run_remote(target, text)
+    store = target
     try:
         solutions = store.query(text, use_default_graph_as_union=True)
     except SyntaxError as err:
         raise QueryError(f"{query.path}: {err}") from None
     columns = [v.value for v in solutions.variables]
     rows = [{c: _value(s[c]) for c in columns} for s in solutions]
+    return Table(columns, rows)
+
+
+def _run_remote(endpoint: Endpoint, text: str) -> Table:
+    from kg.remote.client import select_json
+
+    data = select_json(endpoint, text)
+    columns = data.get("head", {}).get("vars", [])
+    rows = [
+        {c: _typed(b[c]["value"], b[c].get("datatype")) if c in b else None for c in columns}
+        for b in data.get("results", {}).get("bindings", [])
+    ]
     return Table(columns, rows)
 
 
@@ -117,14 +138,18 @@ _INTEGERS = {f"{_XSD}{t}" for t in ("integer", "int", "long", "nonNegativeIntege
 def _value(term) -> Value:
     if term is None:
         return None
-    datatype = getattr(getattr(term, "datatype", None), "value", None)
+    return _typed(term.value, getattr(getattr(term, "datatype", None), "value", None))
+
+
+def _typed(lexical: str, datatype: str | None) -> Value:
+    """The Python value of a term, by its datatype: the same whichever engine produced it."""
     if datatype in _INTEGERS:
-        return int(term.value)
+        return int(lexical)
     if datatype == f"{_XSD}decimal":
-        return Decimal(term.value)
+        return Decimal(lexical)
     if datatype == f"{_XSD}boolean":
-        return term.value == "true"
-    return term.value
+        return lexical in ("true", "1")
+    return lexical
 
 
 def _text(value: Value) -> str:

@@ -61,16 +61,18 @@ def open_store(path: str | Path | None = None, read_only: bool = False) -> Itera
         gc.collect()
 
 
+def replace_update(graphs: list[tuple[URIRef, Graph]]) -> str:
+    """One SPARQL update that swaps each named graph's content for the given triples."""
+    return " ;\n".join(
+        f"DROP SILENT GRAPH <{graph_iri}> ;\nINSERT DATA {{ GRAPH <{graph_iri}> {{\n{graph.serialize(format='nt')}\n}} }}"
+        for graph_iri, graph in graphs
+    )
+
+
 def replace_graphs(store: pyoxigraph.Store, graphs: list[tuple[URIRef, Graph]]) -> None:
     """Swap each named graph's content for the given triples, all in one transaction."""
-    parts = []
-    for graph_iri, graph in graphs:
-        body = graph.serialize(format="nt")
-        parts.append(
-            f"DROP SILENT GRAPH <{graph_iri}> ;\nINSERT DATA {{ GRAPH <{graph_iri}> {{\n{body}\n}} }}"
-        )
-    if parts:
-        store.update(" ;\n".join(parts))
+    if graphs:
+        store.update(replace_update(graphs))
 
 
 def remove_sources(store: pyoxigraph.Store, sources: list[str]) -> list[str]:

@@ -23,6 +23,7 @@ COMMANDS = [
     "explain",
     "remove",
     "fetch",
+    "publish",
 ]
 
 

@@ -4,14 +4,13 @@ loaded with a small graph in Wikidata's shape."""
 from __future__ import annotations
 
 import shutil
-import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pyoxigraph
 import pytest
+from conftest import OxigraphServer, free_port
 from rdflib import SKOS, URIRef
 
 from kg.cli import main
@@ -25,37 +24,14 @@ OXIGRAPH = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigra
 WD = "http://www.wikidata.org/entity/"
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def endpoint(tmp_path_factory):
-    """A read-only Oxigraph server holding the fixture; stopped when the module is done."""
+    """A real Oxigraph server on a free loopback port, holding the fixture; stopped at the end."""
     location = tmp_path_factory.mktemp("wikidata")
     subprocess.run([OXIGRAPH, "load", "--location", str(location), "--file", str(FIXTURE)], check=True)
-    port = _free_port()
-    proc = subprocess.Popen(
-        [OXIGRAPH, "serve-read-only", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        deadline = time.monotonic() + 20
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError("oxigraph serve did not start") from None
-                time.sleep(0.1)
-        yield f"http://127.0.0.1:{port}/query"
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+    server = OxigraphServer(location).start()
+    yield server.query_url
+    server.kill()
 
 
 @pytest.fixture
@@ -110,14 +86,13 @@ def test_cli_enrich(tmp_path, seed_path, endpoint, capsys):
 
 def test_an_unreachable_endpoint_is_a_clear_error(store):
     with pytest.raises(EnrichError, match=r"127\.0\.0\.1"):
-        enrich(store, f"http://127.0.0.1:{_free_port()}/query", ID)
+        enrich(store, f"http://127.0.0.1:{free_port()}/query", ID)
 
 
 def test_cli_reports_an_unreachable_endpoint(tmp_path, seed_path, capsys):
     location = tmp_path / "store"
     assert main(["build", str(seed_path), "--store", str(location)]) == 0
     assert (
-        main(["enrich", "--endpoint", f"http://127.0.0.1:{_free_port()}/query", "--store", str(location)])
-        == 2
+        main(["enrich", "--endpoint", f"http://127.0.0.1:{free_port()}/query", "--store", str(location)]) == 2
     )
     assert "ctkg enrich: error:" in capsys.readouterr().err

@@ -179,3 +179,30 @@ def test_cli_fetch_follows_links_and_imports(server, tmp_path):
         [*cmd, "query", "trial-summary", "--format", "csv", "--store", store], **run
     ).stdout
     assert "NCT00973089" in summary
+
+
+def test_cli_fetch_imports_into_a_remote_endpoint(server, tmp_path, oxigraph):
+    env = {**os.environ, "CTKG_EUTILS_URL": server, "CTKG_CTGOV_URL": server}
+    cmd = [sys.executable, "-m", "kg.cli", "fetch", "ctgov", "NCT00973089", "--cache", str(tmp_path)]
+    done = subprocess.run(
+        [*cmd, "--endpoint", oxigraph.query_url], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert "1/1 graphs loaded" in done.stderr
+    sources = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "kg.cli",
+            "query",
+            "sources",
+            "--format",
+            "csv",
+            "--endpoint",
+            oxigraph.query_url,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    ).stdout
+    assert "NCT00973089.json" in sources

@@ -89,3 +89,15 @@ def test_timestamps_are_the_only_difference_between_runs(seed_path):
     differing = {p for _s, p, _o in set(a) ^ set(b)}
     assert differing == {PROV.generatedAtTime, PROV.startedAtTime}
     assert not isomorphic(a, b)
+
+
+def test_source_date_epoch_fixes_the_build_time(seed_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    doc = read_document(seed_path)
+    (iri1, g1), (_, g2) = (
+        document_graph(doc, "https://w3id.org/ctkg/id/"),
+        document_graph(doc, "https://w3id.org/ctkg/id/"),
+    )
+    assert isomorphic(g1, g2)
+    stamps = list(g1.objects(iri1, PROV.generatedAtTime))
+    assert [s.toPython() for s in stamps] == [datetime(2023, 11, 14, 22, 13, 20, tzinfo=timezone.utc)]

@@ -45,6 +45,10 @@ def wheel_dir(tmp_path_factory) -> Path:
         "kg/lexicon/conditions.tsv",
         "kg/_bundled/ontology/catalog-v001.xml",
         "kg/_bundled/queries/remote/wikidata-drug-crossrefs.rq",
+        "kg/web/templates/trial.html",
+        "kg/web/static/yasgui/yasgui.min.js",
+        "kg/web/static/yasgui/LICENSE",
+        "kg/web/static/yasgui/THIRD-PARTY-LICENSES.txt",
     ):
         assert bundled in names
     return target

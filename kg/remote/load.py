@@ -1,0 +1,105 @@
+"""Loading source graphs into a remote store, each document all-or-nothing.
+
+Graph Store protocol (default): one PUT per named graph, which the server applies as one
+replacement.  A graph larger than one request is sent in pieces to a temporary graph and
+then ``MOVE``d into place by one SPARQL update, so readers never see half of it; pieces
+left by a run that died are dropped at the start of the next run.  SPARQL Update: batches
+of graphs, each batch one request of ``DROP``/``INSERT DATA`` pairs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from rdflib import BNode, Graph, URIRef
+
+from kg.remote import client
+from kg.remote.config import Endpoint, RemoteError
+from kg.store import replace_update
+
+UPLOAD_PREFIX = "urn:ctkg:upload:"
+NT = "application/n-triples"
+
+
+@dataclass
+class LoadReport:
+    loaded: list[str] = field(default_factory=list)  # graph IRIs, in load order
+    not_loaded: list[str] = field(default_factory=list)
+    error: str | None = None
+
+
+def drop_leftovers(endpoint: Endpoint) -> list[str]:
+    """Drop temporary upload graphs a previous run left when the server or the client died."""
+    data = client.select_json(
+        endpoint,
+        f'SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), "{UPLOAD_PREFIX}")) }}',
+    )
+    leftovers = [b["g"]["value"] for b in data["results"]["bindings"]]
+    if leftovers:
+        client.update(endpoint, " ;\n".join(f"DROP SILENT GRAPH <{g}>" for g in leftovers))
+    return leftovers
+
+
+def _pieces(body: bytes, max_bytes: int) -> list[bytes]:
+    """N-Triples cut at line ends into pieces of at most ``max_bytes`` (a longer line stays whole)."""
+    pieces, current, size = [], [], 0
+    for line in body.splitlines(keepends=True):
+        if current and size + len(line) > max_bytes:
+            pieces.append(b"".join(current))
+            current, size = [], 0
+        current.append(line)
+        size += len(line)
+    return pieces + ([b"".join(current)] if current else [])
+
+
+def put_graph(endpoint: Endpoint, graph_iri: str, graph: Graph, max_bytes: int) -> None:
+    body = graph.serialize(format="nt", encoding="utf-8")
+    if len(body) <= max_bytes:
+        client.graph_store_request(endpoint, "PUT", graph_iri, body, NT)
+        return
+    if any(isinstance(t, BNode) for triple in graph for t in triple):
+        raise RemoteError(
+            f"<{graph_iri}>: too large for one request and has blank nodes, which pieces would split"
+        )
+    temp = UPLOAD_PREFIX + hashlib.sha256(graph_iri.encode()).hexdigest()[:32]
+    for n, piece in enumerate(_pieces(body, max_bytes)):
+        client.graph_store_request(endpoint, "PUT" if n == 0 else "POST", temp, piece, NT)
+    client.update(endpoint, f"MOVE SILENT <{temp}> TO <{graph_iri}>")
+
+
+def upload(
+    endpoint: Endpoint,
+    graphs: list[tuple[URIRef, Graph]],
+    protocol: str = "gsp",
+    batch_size: int = 50,
+    max_bytes: int = 8_000_000,
+    progress: Callable[[str], None] = lambda message: None,
+) -> LoadReport:
+    """Send every graph; on the first failure stop and report what was and was not loaded."""
+    report = LoadReport()
+    try:
+        dropped = drop_leftovers(endpoint)
+        if dropped:
+            progress(f"dropped {len(dropped)} temporary graph(s) left by an earlier run")
+    except RemoteError as err:
+        report.not_loaded = [str(iri) for iri, _ in graphs]
+        report.error = str(err)
+        return report
+    for start in range(0, len(graphs), batch_size):
+        batch = graphs[start : start + batch_size]
+        try:
+            if protocol == "update":
+                client.update(endpoint, replace_update(batch))
+                report.loaded += [str(iri) for iri, _ in batch]
+            else:
+                for iri, graph in batch:
+                    put_graph(endpoint, str(iri), graph, max_bytes)
+                    report.loaded.append(str(iri))
+        except RemoteError as err:
+            report.error = str(err)
+            report.not_loaded = [str(iri) for iri, _ in graphs if str(iri) not in set(report.loaded)]
+            return report
+        progress(f"{len(report.loaded)}/{len(graphs)} graphs loaded")
+    return report

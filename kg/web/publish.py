@@ -1,0 +1,149 @@
+"""``ctkg publish DIR``: the site ``ctkg serve`` shows, as static files for any web host.
+
+Each resource gets the documents the server's content negotiation redirects to
+(``<path>.html``, ``.ttl``, ``.jsonld``, ``.nt``), beside the index, forest-plot and SPARQL
+pages, the static assets, the VoID/DCAT description (``dataset.*``), the JSON-LD context and
+a dump of every named graph.  Everything is written into a temporary folder beside DIR and
+swapped in by rename, so DIR is never half-written.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import unquote
+
+from kg.export import export_bytes
+from kg.web import data, pages, rdf
+from kg.web.app import STATIC, TRIAL
+
+if TYPE_CHECKING:
+    import pyoxigraph
+
+MARKER = ".ctkg-publish"
+DUMP = "dump.nq"
+
+
+class PublishError(ValueError):
+    """DIR cannot be replaced (it holds something that is not an earlier publication)."""
+
+
+@dataclass
+class Published:
+    resources: int
+    files: int
+    skipped: list[str]
+
+
+def _resources(store: pyoxigraph.Store, base: str) -> list[str]:
+    import pyoxigraph
+
+    query = """
+    SELECT DISTINCT ?r ?base WHERE {
+      { ?r ?p ?o } UNION { ?s ?p ?r }
+      FILTER(isIRI(?r) && STRSTARTS(STR(?r), ?base) && STR(?r) != ?base)
+    }"""
+    found = store.query(
+        query,
+        substitutions={pyoxigraph.Variable("base"): pyoxigraph.Literal(base)},
+        use_default_graph_as_union=True,
+    )
+    return sorted(row["r"].value for row in found)
+
+
+def _disk_path(local: str) -> str | None:
+    """Where a resource's documents go: its decoded path (static hosts decode request paths),
+    unless decoding would leave the folder or clash with a folder name."""
+    path = unquote(local)
+    parts = path.split("/")
+    if any(p in ("", ".", "..") for p in parts) or "\\" in path:
+        return None
+    return path
+
+
+def _write(root: Path, rel: str, content: bytes | str) -> None:
+    target = root / rel
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+
+
+def _check_replaceable(out: Path) -> None:
+    if out.exists() and (not out.is_dir() or (any(out.iterdir()) and not (out / MARKER).exists())):
+        raise PublishError(f"{out}: exists and is not an earlier 'ctkg publish' output; not replacing it")
+
+
+def publish(
+    store: pyoxigraph.Store, out: str | Path, base: str, endpoint: str | None = None, progress=None
+) -> Published:
+    """Write the static site for the store into ``out`` (replaced whole, or left as it was)."""
+    out = Path(out).resolve()
+    _check_replaceable(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
+    try:
+        result = _write_site(store, tmp, base, endpoint, progress)
+        (tmp / MARKER).write_text("written by ctkg publish; the whole folder is replaced on the next run\n")
+        os.chmod(tmp, 0o755)
+        _swap(tmp, out)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return result
+
+
+def _swap(new: Path, out: Path) -> None:
+    """Put ``new`` in place of ``out``: two renames, the old folder removed only afterwards."""
+    if not out.exists():
+        os.replace(new, out)
+        return
+    old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old.", dir=out.parent))
+    os.replace(out, old / "site")
+    os.replace(new, out)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _write_site(store: pyoxigraph.Store, root: Path, base: str, endpoint: str | None, progress) -> Published:
+    site = pages.Site(base, endpoint or "sparql")
+    files = 0
+
+    def write(rel: str, content: bytes | str) -> None:
+        nonlocal files
+        _write(root, rel, content)
+        files += 1
+
+    write("index.html", pages.index_html(store, site))
+    write("forest.html", pages.forest_html(store, site))
+    write("editor.html", pages.editor_html(site))
+    write("context.jsonld", rdf.context_bytes())
+    write(DUMP, export_bytes(store, "nq"))
+    void = rdf.void_graph(store, base, endpoint=endpoint, dump=f"{base}{DUMP}")
+    write("dataset.html", pages.dataset_html(site, void, rdf.dataset_iri(base), dump_path=DUMP))
+    for fmt in ("ttl", "jsonld", "nt"):
+        write(f"dataset.{fmt}", rdf.serialize(void, fmt))
+    shutil.copytree(STATIC, root / "static")
+    files += sum(1 for p in (root / "static").rglob("*") if p.is_file())
+
+    resources = _resources(store, base)
+    skipped = []
+    for n, iri in enumerate(resources, 1):
+        local = iri[len(base) :]
+        path = _disk_path(local)
+        if path is None:
+            skipped.append(iri)
+            continue
+        statements = data.describe(store, iri)
+        html = None
+        if TRIAL in data.types_of(statements):
+            html = pages.trial_html(store, site, iri, f"{local}.html")
+        write(f"{path}.html", html or pages.resource_html(store, site, iri, f"{local}.html", statements))
+        description = data.description(store, iri)
+        triples = list(description)
+        for fmt in ("ttl", "jsonld", "nt"):
+            write(f"{path}.{fmt}", rdf.serialize(triples, fmt))
+        if progress and n % 200 == 0:
+            progress(f"{n}/{len(resources)} resources")
+    return Published(len(resources) - len(skipped), files, skipped)

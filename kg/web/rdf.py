@@ -1,0 +1,176 @@
+"""Machine-readable representations: each resource's description as Turtle, N-Triples or
+JSON-LD, the JSON-LD context, and the VoID/DCAT description of the whole dataset.
+
+Turtle and N-Triples are written by pyoxigraph; JSON-LD by rdflib, which can compact with a
+context (descriptions are a few dozen triples, so rdflib's speed does not matter here).
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from rdflib import OWL, RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
+
+from kg.namespaces import CTKG, ONTOLOGY_IRI, PREFIXES
+from kg.resources import bundled_path
+from kg.web.pages import EXTRA_PREFIXES
+
+if TYPE_CHECKING:
+    import pyoxigraph
+
+VOID = Namespace("http://rdfs.org/ns/void#")
+DCAT = Namespace("http://www.w3.org/ns/dcat#")
+DCTERMS = Namespace("http://purl.org/dc/terms/")
+ALL_PREFIXES = {**PREFIXES, **EXTRA_PREFIXES}
+
+
+@lru_cache(maxsize=1)
+def context() -> dict:
+    """A JSON-LD context for ctkg data: the usual prefixes, and every ctkg property of the
+    ontology by its local name, object properties typed as IRIs (``"hasArm": [{"@id": …}]``)."""
+    onto = Graph().parse(bundled_path("ontology", "ctkg.ttl"), format="turtle")
+    terms: dict[str, object] = dict(ALL_PREFIXES)
+    terms["label"] = "rdfs:label"
+    for kind, typed in ((OWL.ObjectProperty, True), (OWL.DatatypeProperty, False)):
+        for prop in sorted(onto.subjects(RDF.type, kind)):
+            if str(prop).startswith(str(CTKG)):
+                name = str(prop)[len(str(CTKG)) :]
+                terms[name] = {"@id": f"ctkg:{name}", "@type": "@id"} if typed else f"ctkg:{name}"
+    return {"@context": terms}
+
+
+def _rdflib(triples_nt: bytes) -> Graph:
+    g = Graph()
+    g.parse(data=triples_nt.decode("utf-8"), format="nt")
+    return g
+
+
+def serialize(triples, fmt: str) -> bytes:
+    """Triples (a pyoxigraph query result or an rdflib graph) in one of ttl, nt, jsonld."""
+    import pyoxigraph
+
+    if isinstance(triples, Graph):
+        triples = pyoxigraph.parse(triples.serialize(format="nt"), format=pyoxigraph.RdfFormat.N_TRIPLES)
+    if fmt == "ttl":
+        return pyoxigraph.serialize(triples, format=pyoxigraph.RdfFormat.TURTLE, prefixes=ALL_PREFIXES)
+    nt = pyoxigraph.serialize(triples, format=pyoxigraph.RdfFormat.N_TRIPLES)
+    if fmt == "nt":
+        return nt
+    if fmt == "jsonld":
+        text = _rdflib(nt).serialize(format="json-ld", context=context()["@context"], indent=2)
+        return text.encode("utf-8")
+    raise ValueError(f"no RDF format {fmt!r}")
+
+
+def context_bytes() -> bytes:
+    return json.dumps(context(), indent=2).encode("utf-8")
+
+
+def _one(store: pyoxigraph.Store, query: str) -> int:
+    for row in store.query(query, use_default_graph_as_union=True):
+        return int(row[0].value) if row[0] is not None else 0
+    return 0
+
+
+def _distribution(g: Graph, ds: URIRef, name: str, link, url: str, title: str) -> URIRef:
+    """A dcat:Distribution of the dataset, named inside the dataset's own document."""
+    dist = URIRef(f"{ds}#{name}")
+    g.add((ds, DCAT.distribution, dist))
+    g.add((dist, RDF.type, DCAT.Distribution))
+    g.add((dist, link, URIRef(url)))
+    g.add((dist, DCTERMS.title, Literal(title)))
+    return dist
+
+
+def dataset_iri(base: str) -> URIRef:
+    return URIRef(f"{base}dataset")
+
+
+def void_graph(
+    store: pyoxigraph.Store, base: str, endpoint: str | None = None, dump: str | None = None
+) -> Graph:
+    """VoID and DCAT description of the graph: size, classes, sources (one subset per named
+    graph), vocabularies, where to query it (``endpoint``) and where to download it (``dump``)."""
+    g = Graph()
+    for prefix, ns in ALL_PREFIXES.items():
+        g.bind(prefix, ns)
+    ds = dataset_iri(base)
+    g.add((ds, RDF.type, VOID.Dataset))
+    g.add((ds, RDF.type, DCAT.Dataset))
+    g.add((ds, RDFS.label, Literal("ctkg clinical-trial knowledge graph")))
+    g.add((ds, DCTERMS.title, Literal("ctkg clinical-trial knowledge graph")))
+    g.add(
+        (
+            ds,
+            DCTERMS.description,
+            Literal(
+                "Clinical-trial reports (publications and registry records) as RDF: design, arms and regimens, "
+                "efficacy results with confidence intervals, adverse events, publications and citation links, "
+                "each source in its own named graph with PROV-O provenance."
+            ),
+        )
+    )
+    for word in ("clinical trials", "oncology", "hazard ratio", "knowledge graph"):
+        g.add((ds, DCAT.keyword, Literal(word)))
+    g.add((ds, VOID.uriSpace, Literal(base)))
+    g.add((ds, VOID.vocabulary, URIRef(ONTOLOGY_IRI)))
+    g.add((ds, VOID.vocabulary, URIRef(PREFIXES["cito"])))
+    g.add((ds, VOID.vocabulary, URIRef(PREFIXES["prov"])))
+    g.add(
+        (
+            ds,
+            VOID.triples,
+            Literal(
+                _one(store, "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }")
+            ),
+        )
+    )
+    g.add(
+        (
+            ds,
+            VOID.distinctSubjects,
+            Literal(_one(store, "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s ?p ?o }")),
+        )
+    )
+    g.add((ds, VOID.properties, Literal(_one(store, "SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?s ?p ?o }"))))
+    classes = list(
+        store.query(
+            "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?c } GROUP BY ?c ORDER BY ?c",
+            use_default_graph_as_union=True,
+        )
+    )
+    g.add((ds, VOID.classes, Literal(len(classes))))
+    for row in classes:
+        cls = row["c"].value
+        part = URIRef(f"{ds}#class-{cls.rsplit('#', 1)[-1].rsplit('/', 1)[-1]}")
+        g.add((ds, VOID.classPartition, part))
+        g.add((part, VOID["class"], URIRef(cls)))
+        g.add((part, VOID.entities, Literal(int(row["n"].value))))
+    for row in store.query(
+        "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
+    ):
+        g.add((ds, VOID.subset, URIRef(row["g"].value)))
+        g.add((URIRef(row["g"].value), RDF.type, VOID.Dataset))
+        g.add((URIRef(row["g"].value), VOID.triples, Literal(int(row["n"].value))))
+    for row in store.query(
+        "SELECT (MAX(?t) AS ?m) WHERE { ?g <http://www.w3.org/ns/prov#generatedAtTime> ?t }",
+        use_default_graph_as_union=True,
+    ):
+        if row["m"] is not None:
+            g.add((ds, DCTERMS.modified, Literal(row["m"].value, datatype=XSD.dateTime)))
+    for row in store.query(
+        f"SELECT ?t WHERE {{ ?t a <{CTKG.Trial}> }} ORDER BY ?t LIMIT 1", use_default_graph_as_union=True
+    ):
+        g.add((ds, VOID.exampleResource, URIRef(row["t"].value)))
+    if endpoint:
+        g.add((ds, VOID.sparqlEndpoint, URIRef(endpoint)))
+        _distribution(g, ds, "sparql", DCAT.accessURL, endpoint, "SPARQL 1.1 endpoint")
+    if dump:
+        g.add((ds, VOID.dataDump, URIRef(dump)))
+        dist = _distribution(g, ds, "dump", DCAT.downloadURL, dump, "All named graphs as N-Quads")
+        g.add(
+            (dist, DCAT.mediaType, URIRef("https://www.iana.org/assignments/media-types/application/n-quads"))
+        )
+    return g

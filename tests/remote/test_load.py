@@ -1,0 +1,142 @@
+"""`ctkg build --endpoint` against a real Oxigraph server: complete graphs or none, even when
+the server dies in the middle of a load."""
+
+from __future__ import annotations
+
+import http.server
+import threading
+import urllib.error
+import urllib.request
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from conftest import FIXTURES, SEED, OxigraphServer, free_port
+
+from kg.build import collect
+from kg.cli import main
+from kg.remote import client, resolve_endpoint
+from kg.remote.load import UPLOAD_PREFIX
+
+INPUTS = [SEED, FIXTURES / "ctgov" / "NCT03424005.xml", FIXTURES / "ctgov" / "NCT06388018.json"]
+
+
+def _expected() -> dict[str, int]:
+    return {str(d.graph_iri): len(d.graph) for d in collect(INPUTS, progress=lambda _m: None).documents}
+
+
+def _graph_sizes(query_url: str) -> dict[str, int]:
+    data = client.select_json(
+        resolve_endpoint(query_url),
+        "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g",
+    )
+    return {b["g"]["value"]: int(b["n"]["value"]) for b in data["results"]["bindings"]}
+
+
+@pytest.mark.parametrize(
+    "extra", [[], ["--protocol", "update", "--batch-size", "2"], ["--max-request-bytes", "20000"]]
+)
+def test_build_loads_every_graph_whole_and_reruns_do_not_duplicate(oxigraph, extra, capsys):
+    for _ in range(2):
+        assert main(["build", *map(str, INPUTS), "--endpoint", oxigraph.query_url, *extra]) == 0
+    assert _graph_sizes(oxigraph.query_url) == _expected()
+    assert "graphs loaded" in capsys.readouterr().err
+
+
+class _DyingProxy(http.server.ThreadingHTTPServer):
+    """Forwards to Oxigraph and kills it when the second document's second piece arrives:
+    the first document is complete, the second only half-uploaded to its temporary graph."""
+
+    def __init__(self, upstream: OxigraphServer):
+        self.upstream, self.upload_graphs = upstream, []
+        super().__init__(("127.0.0.1", free_port()), _Forward)
+
+
+class _Forward(http.server.BaseHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+    def _forward(self) -> None:
+        server: _DyingProxy = self.server
+        body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        graph = parse_qs(urlsplit(self.path).query).get("graph", [""])[0]
+        if self.command == "PUT" and graph.startswith(UPLOAD_PREFIX):
+            server.upload_graphs.append(graph)
+        if self.command == "POST" and graph.startswith(UPLOAD_PREFIX) and graph != server.upload_graphs[0]:
+            server.upstream.kill()
+        url = f"http://127.0.0.1:{server.upstream.port}{self.path}"
+        headers = {k: v for k, v in self.headers.items() if k.lower() in ("content-type", "accept")}
+        try:
+            with urllib.request.urlopen(
+                urllib.request.Request(url, body or None, headers, method=self.command)
+            ) as r:
+                status, ctype, data = r.status, r.headers.get("Content-Type", ""), r.read()
+        except urllib.error.HTTPError as err:
+            status, ctype, data = err.code, err.headers.get("Content-Type", ""), err.read()
+        except OSError:
+            self.close_connection = True  # the server is gone: hang up without an answer
+            return
+        self.send_response(status)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    do_GET = do_POST = do_PUT = do_DELETE = _forward
+
+
+def test_a_server_dying_mid_load_leaves_no_partial_graph(tmp_path, capsys):
+    server = OxigraphServer(tmp_path / "ox").start()
+    proxy = _DyingProxy(server)
+    threading.Thread(target=proxy.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{proxy.server_address[1]}/query"
+    try:
+        assert main(["build", *map(str, INPUTS), "--endpoint", url, "--max-request-bytes", "15000"]) == 1
+    finally:
+        proxy.shutdown()
+    err = capsys.readouterr().err
+    expected = _expected()
+    first, *rest = expected  # documents go in input order
+    assert "loaded 1 of 3 document graph(s)" in err
+    assert f"  loaded     {INPUTS[0]} <{first}>" in err
+    for iri, path in zip(rest, INPUTS[1:], strict=True):
+        assert f"  not loaded {path} <{iri}>" in err
+
+    server = OxigraphServer(tmp_path / "ox").start()  # the same data, after the crash
+    try:
+        after_crash = _graph_sizes(server.query_url)
+        assert {g: n for g, n in after_crash.items() if not g.startswith(UPLOAD_PREFIX)} == {
+            first: expected[first]
+        }
+        assert any(g.startswith(UPLOAD_PREFIX) for g in after_crash)  # the half-sent piece, hidden
+        assert (
+            main(["build", *map(str, INPUTS), "--endpoint", server.query_url, "--max-request-bytes", "15000"])
+            == 0
+        )
+        assert "dropped 1 temporary graph(s) left by an earlier run" in capsys.readouterr().err
+        assert _graph_sizes(server.query_url) == expected
+    finally:
+        server.kill()
+
+
+def test_the_documents_are_validated_before_anything_is_sent(oxigraph, tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_text("not a PubMed page\n")
+    assert main(["build", str(SEED), str(bad), "--endpoint", oxigraph.query_url]) == 2
+    assert _graph_sizes(oxigraph.query_url) == {}
+
+
+def test_unreachable_endpoint_is_a_clear_error(capsys):
+    port = free_port()
+    assert main(["build", str(SEED), "--endpoint", f"http://127.0.0.1:{port}/query"]) == 1
+    err = capsys.readouterr().err
+    assert f"http://127.0.0.1:{port}/query: unreachable" in err
+    assert f"  not loaded {SEED}" in err
+
+
+def test_pieces_are_cut_at_line_ends():
+    from kg.remote.load import _pieces
+
+    body = b"".join(f'<s> <p> "{i}" .\n'.encode() for i in range(100))
+    pieces = _pieces(body, 200)
+    assert b"".join(pieces) == body
+    assert all(p.endswith(b"\n") and len(p) <= 200 for p in pieces)

@@ -1,0 +1,77 @@
+"""Every bundled query gives the same rows on the embedded store and on a real Oxigraph
+server loaded by `ctkg build --endpoint` (rdflib's engine: tests/test_queries.py)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import SEED
+
+from kg.cli import main
+from kg.queries import list_queries, load_query, run
+from kg.remote import resolve_endpoint
+
+QUERIES = list_queries()
+PARAMS = {"drug": "docetaxel"}
+
+
+@pytest.fixture(scope="module")
+def loaded(tmp_path_factory):
+    from conftest import OxigraphServer
+
+    mp = pytest.MonkeyPatch()
+    mp.setenv("SOURCE_DATE_EPOCH", "1700000000")  # one build time for both builds
+    server = OxigraphServer(tmp_path_factory.mktemp("oxigraph")).start()
+    store = tmp_path_factory.mktemp("store")
+    assert main(["build", str(SEED), "--endpoint", server.query_url]) == 0
+    assert main(["build", str(SEED), "--store", str(store)]) == 0
+    mp.undo()
+    yield server, store
+    server.kill()
+
+
+def _cli_rows(capsys, argv: list[str]) -> list[str]:
+    capsys.readouterr()
+    assert main(argv) == 0
+    table = json.loads(capsys.readouterr().out)
+    return sorted(json.dumps(row, sort_keys=True) for row in table["rows"])
+
+
+@pytest.mark.parametrize("query", QUERIES, ids=[q.name for q in QUERIES])
+def test_same_rows_on_embedded_store_and_oxigraph_server(loaded, capsys, query):
+    server, store = loaded
+    params = [f"--param={k}={PARAMS[k]}" for k in query.parameters]
+    remote = _cli_rows(
+        capsys, ["query", query.name, "--format", "json", "--endpoint", server.query_url, *params]
+    )
+    local = _cli_rows(capsys, ["query", query.name, "--format", "json", "--store", str(store), *params])
+    assert remote == local
+    if query.name not in ("extraction-report", "source-conflicts"):
+        assert remote
+
+
+@pytest.mark.parametrize("value", ['doce"taxel', "a } UNION { ?s ?p ?o }", "line\nbreak", "back\\slash'"])
+def test_parameters_reach_the_server_as_escaped_values(loaded, value):
+    server, _ = loaded
+    assert run(resolve_endpoint(server.query_url), load_query("trials-by-drug"), {"drug": value}).rows == []
+
+
+def test_values_keep_their_python_types_remotely(loaded):
+    server, store = loaded
+    remote = run(resolve_endpoint(server.query_url), load_query("trial-summary")).rows[0]
+    assert remote["n_randomized"] == 366 and remote["primary_endpoint_met"] is False
+
+
+def test_summary_validate_and_export_read_the_server(loaded, capsys):
+    server, store = loaded
+    for command in (["summary"], ["validate"]):
+        capsys.readouterr()
+        assert main([*command, "--endpoint", server.query_url]) == 0
+        remote = capsys.readouterr().out
+        assert main([*command, "--store", str(store)]) == 0
+        assert remote == capsys.readouterr().out
+    assert main(["export", "--format", "nq", "--endpoint", server.query_url]) == 0
+    remote = capsys.readouterr().out
+    assert main(["export", "--format", "nq", "--store", str(store)]) == 0
+    assert sorted(remote.splitlines()) == sorted(capsys.readouterr().out.splitlines())
