@@ -289,6 +289,7 @@ def _build(args: argparse.Namespace) -> int:
 def _upload(endpoint, result, args: argparse.Namespace) -> bool:
     """Send the collected graphs to the endpoint; say which documents went in and which did not."""
     from kg.remote.load import upload
+    from kg.store import ontology_terms
 
     report = upload(
         endpoint,
@@ -298,6 +299,10 @@ def _upload(endpoint, result, args: argparse.Namespace) -> bool:
         max_bytes=args.max_request_bytes,
         progress=lambda message: print(message, file=sys.stderr),
     )
+    if report.error is None:  # then the ontology's terms, as kg.build does for the embedded store
+        report = upload(
+            endpoint, [ontology_terms()], protocol=args.protocol, max_bytes=args.max_request_bytes
+        )
     if report.error is None:
         return True
     path_of = {str(d.graph_iri): d.path for d in result.documents}
@@ -358,7 +363,7 @@ def _validate(args: argparse.Namespace) -> int:
     failed = 0
     with _reader(args) as target:
         named_graphs, graph_of = (
-            (remote.named_graphs, remote.graph)
+            (remote.source_graphs, remote.graph)
             if isinstance(target, Endpoint)
             else (local.named_graphs, local.graph_of)
         )

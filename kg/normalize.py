@@ -83,16 +83,12 @@ def normalize_drug(drug: Drug) -> Drug:
 
 
 def normalize_condition(condition: Condition) -> Condition:
+    """The condition with its verified identifiers.  Its name stays as printed: spellings of
+    a disease name are facts of the source, and the shared NCIt mapping joins them."""
     entry = lookup("conditions", condition.name)
     if entry is None:
         return condition
-    return condition.model_copy(update={"name": entry.name, "mappings": list(entry.mappings)})
-
-
-def condition_name(name: str) -> str:
-    """The lexicon's name for a condition printed as ``name``, else the name as printed."""
-    entry = lookup("conditions", name)
-    return entry.name if entry else name
+    return condition.model_copy(update={"mappings": list(entry.mappings)})
 
 
 def normalize_document(doc: SourceDocument) -> SourceDocument:
@@ -105,5 +101,4 @@ def normalize_document(doc: SourceDocument) -> SourceDocument:
             intervention.drug = normalize_drug(intervention.drug)
     if trial.population and trial.population.condition:
         trial.population.condition = normalize_condition(trial.population.condition)
-    trial.conditions = list(dict.fromkeys(condition_name(c) for c in trial.conditions))
     return doc

@@ -117,6 +117,11 @@ def load_ontology(store: pyoxigraph.Store) -> None:
     store.load(_ontology_without_blank_nodes(), format=pyoxigraph.RdfFormat.N_TRIPLES, to_graph=graph)
 
 
+def ontology_terms() -> tuple[URIRef, Graph]:
+    """(graph IRI, triples) of the ontology graph as load_ontology writes it, for remote stores."""
+    return URIRef(ONTOLOGY_IRI), Graph().parse(data=_ontology_without_blank_nodes(), format="nt")
+
+
 @cache
 def _ontology_without_blank_nodes() -> bytes:
     """The ontology's named terms, labels and hierarchy: class expressions (blank nodes) stay

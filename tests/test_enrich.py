@@ -65,7 +65,7 @@ def test_enrich_fetches_labels_and_cross_references_into_its_own_graph(store, en
     assert rows["docetaxel"]["item_label"] == "docetaxel"  # the English label only
     assert rows["docetaxel"]["description"] == "test item: a taxane"
     assert (rows["docetaxel"]["chebi"], rows["docetaxel"]["chembl"]) == ("9000001", "CHEMBL9000001")
-    assert rows["atezolizumab"]["chebi"] is None and rows["non-small-cell lung cancer"]["mesh"] == "D002289"
+    assert rows["atezolizumab"]["chebi"] is None and rows["non-small cell lung cancer"]["mesh"] == "D002289"
     assert len(rows) == 4
     assert str(enrichment_graph_iri(ID)) not in named_graphs(store)
     enrich(store, endpoint, ID)  # replaced, not added to
@@ -81,7 +81,7 @@ def test_cli_enrich(tmp_path, seed_path, endpoint, capsys):
     assert "triples from" in capsys.readouterr().out
     with open_store(location, read_only=True) as s:
         names = {r["name"] for r in run(s, load_query("drug-crossrefs")).rows}
-    assert names == {"atezolizumab", "cabozantinib", "docetaxel", "non-small-cell lung cancer"}
+    assert names == {"atezolizumab", "cabozantinib", "docetaxel", "non-small cell lung cancer"}
 
 
 def test_an_unreachable_endpoint_is_a_clear_error(store):

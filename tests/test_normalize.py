@@ -96,7 +96,7 @@ def test_documents_are_normalised_when_read(seed_path):
     assert set(drugs) == {"atezolizumab", "cabozantinib", "docetaxel"}
     assert drugs["cabozantinib"].drug_class == "VEGFRInhibitor"
     assert drugs["docetaxel"].mappings[0] == "http://purl.obolibrary.org/obo/NCIT_C1526"
-    assert doc.trial.population.condition.name == "non-small-cell lung cancer"
+    assert doc.trial.population.condition.name == "non-small cell lung cancer"  # as printed
     assert doc.trial.population.condition.mappings == ["http://purl.obolibrary.org/obo/NCIT_C2926"]
 
 
