@@ -39,10 +39,10 @@ def export_bytes(store: pyoxigraph.Store, fmt: str) -> bytes:
         raise ValueError(f"unknown export format {fmt!r} (one of {', '.join(FORMATS)})")
     rdf_format = getattr(pyoxigraph.RdfFormat, FORMATS[fmt])
     prefixes = PREFIXES if fmt in ("ttl", "trig", "rdfxml") else None
-    if fmt in QUAD_FORMATS:
-        return store.dump(format=rdf_format, prefixes=prefixes)
-    triples = store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
-    return pyoxigraph.serialize(triples, format=rdf_format, prefixes=prefixes)
+    if fmt in QUAD_FORMATS:  # the source graphs; the default graph is only their union
+        quads = (q for q in store if not isinstance(q.graph_name, pyoxigraph.DefaultGraph))
+        return pyoxigraph.serialize(quads, format=rdf_format, prefixes=prefixes)
+    return store.dump(format=rdf_format, from_graph=pyoxigraph.DefaultGraph(), prefixes=prefixes)
 
 
 def write_atomically(data: bytes, out: str | Path) -> None:

@@ -101,9 +101,9 @@ def bind(query: QueryInfo, params: dict[str, str]) -> str:
 
 
 def run(target: pyoxigraph.Store | Endpoint, query: QueryInfo, params: dict[str, str] | None = None) -> Table:
-    """Run a SELECT query on the union of the named graphs, in the embedded store or on a
-    remote endpoint (which must query the union as its default graph); values come back
-    as Python values, the same on both."""
+    """Run a SELECT query on the union of the named graphs: the embedded store's default
+    graph (kept as that union, see kg.store), or a remote endpoint's default graph (the
+    server must make it the union); values come back as Python values, the same on both."""
     from kg.remote import Endpoint
 
     text = bind(query, params or {})
@@ -111,7 +111,7 @@ def run(target: pyoxigraph.Store | Endpoint, query: QueryInfo, params: dict[str,
         return _run_remote(target, text)
     store = target
     try:
-        solutions = store.query(text, use_default_graph_as_union=True)
+        solutions = store.query(text)  # the default graph: the union of the sources, as a set
     except SyntaxError as err:
         raise QueryError(f"{query.path}: {err}") from None
     columns = [v.value for v in solutions.variables]

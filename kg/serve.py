@@ -3,7 +3,8 @@
 
 The store is opened read-only, which takes no lock: ``ctkg build`` can write the same
 store meanwhile, and the server reopens its handle when the files on disk change, so
-readers see each committed build.  Queries run on the union of the named graphs, with a
+readers see each committed build.  Queries run on the default graph, which the store keeps
+as the union of the named graphs (see kg.store), with a
 timeout and a row limit; results stream from the engine and are cut at the limit (the
 ``X-Ctkg-Truncated`` header says so).  Updates are refused unless ``--writable``.
 """
@@ -173,7 +174,7 @@ class SparqlService:
         if graphs["named-graph-uri"]:
             options["named_graphs"] = graphs["named-graph-uri"]
         try:
-            result = self.provider().query(text, use_default_graph_as_union=not options, **options)
+            result = self.provider().query(text, **options)  # default graph: the union, as a set
         except SyntaxError as err:
             return _text("400 Bad Request", f"malformed query: {err}")
         except (OSError, RuntimeError, ValueError) as err:

@@ -1,8 +1,14 @@
-"""The embedded, persistent store (pyoxigraph): one named graph per source document.
+"""The embedded, persistent store (pyoxigraph): one named graph per source document, and
+their union, kept as the store's default graph.
 
-Replacing a document's graph is a single SPARQL update (drop, then insert), which
-Oxigraph applies in one transaction: a re-run never duplicates and a failure changes
-nothing.  Queries see the union of all named graphs.
+Oxigraph's "default graph as union" is a bag: a triple asserted in k graphs comes back k
+times, and every join on a node many documents share (a drug, a cited paper, the software
+that built them) multiplies — a query that takes milliseconds on a set took minutes at
+80 documents.  So the store keeps the union itself, as a set, in the default graph, and
+every query reads the default graph.  Each write keeps it exact: replacing a document's
+graph removes from the union the triples no other graph still asserts, then adds the new
+ones; it is one SPARQL update, which Oxigraph applies in one transaction, so a re-run
+never duplicates and a failure changes nothing.
 """
 
 from __future__ import annotations
@@ -61,18 +67,39 @@ def open_store(path: str | Path | None = None, read_only: bool = False) -> Itera
         gc.collect()
 
 
-def replace_update(graphs: list[tuple[URIRef, Graph]]) -> str:
-    """One SPARQL update that swaps each named graph's content for the given triples."""
-    return " ;\n".join(
-        f"DROP SILENT GRAPH <{graph_iri}> ;\nINSERT DATA {{ GRAPH <{graph_iri}> {{\n{graph.serialize(format='nt')}\n}} }}"
-        for graph_iri, graph in graphs
+def _leave_union(graph_iri: str) -> str:
+    """Update text taking out of the union the triples only this graph asserts."""
+    return (
+        f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph_iri}> {{ ?s ?p ?o }}"
+        f" FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other != <{graph_iri}>) }} }}"
     )
+
+
+def replace_update(graphs: list[tuple[URIRef, Graph]], union: bool = True) -> str:
+    """One SPARQL update that swaps each named graph's content for the given triples, and
+    (``union``) keeps the default graph the union of the named graphs."""
+    parts = []
+    for graph_iri, graph in graphs:
+        body = graph.serialize(format="nt")
+        if union:
+            parts.append(_leave_union(graph_iri))
+        parts.append(
+            f"DROP SILENT GRAPH <{graph_iri}> ;\nINSERT DATA {{ GRAPH <{graph_iri}> {{\n{body}\n}} }}"
+        )
+        if union:
+            parts.append(f"INSERT DATA {{\n{body}\n}}")
+    return " ;\n".join(parts)
 
 
 def replace_graphs(store: pyoxigraph.Store, graphs: list[tuple[URIRef, Graph]]) -> None:
     """Swap each named graph's content for the given triples, all in one transaction."""
     if graphs:
         store.update(replace_update(graphs))
+
+
+def rebuild_union(store: pyoxigraph.Store) -> None:
+    """Recompute the default graph from the named graphs (after a bulk load of named graphs)."""
+    store.update("DROP SILENT DEFAULT ; INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
 
 
 def remove_sources(store: pyoxigraph.Store, sources: list[str]) -> list[str]:
@@ -96,7 +123,7 @@ def remove_sources(store: pyoxigraph.Store, sources: list[str]) -> list[str]:
             graphs += by_file[source]
         else:
             raise StoreError(f"no source {source!r} in the store (see 'ctkg query sources')")
-    store.update(" ;\n".join(f"DROP GRAPH <{g}>" for g in graphs))
+    store.update(" ;\n".join(f"{_leave_union(g)} ;\nDROP GRAPH <{g}>" for g in graphs))
     return graphs
 
 

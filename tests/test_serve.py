@@ -62,7 +62,7 @@ def served(store_dir):
 
 def _count(store: Path) -> int:
     with_store = pyoxigraph.Store.read_only(str(store))
-    return int(next(iter(with_store.query(COUNT, use_default_graph_as_union=True)))["n"].value)
+    return int(next(iter(with_store.query(COUNT)))["n"].value)
 
 
 def _http(url: str, data: bytes | None = None, headers: dict | None = None, method: str | None = None):

@@ -6,10 +6,11 @@ import re
 
 import pyoxigraph
 import pytest
+from conftest import FIXTURES
 
 from kg.build import BuildError, build
 from kg.sources import SourceError
-from kg.store import StoreError, default_store_path, named_graphs, open_store
+from kg.store import StoreError, default_store_path, named_graphs, open_store, remove_sources
 
 
 def quads(store) -> list[str]:
@@ -83,3 +84,52 @@ def test_default_location_follows_the_environment(monkeypatch, tmp_path):
 def test_reading_a_missing_store_is_a_clear_error(tmp_path):
     with pytest.raises(StoreError, match="no store here"), open_store(tmp_path / "none", read_only=True):
         pass
+
+
+def _union_of_named(store) -> set[tuple]:
+    return {
+        (q.subject, q.predicate, q.object)
+        for q in store
+        if not isinstance(q.graph_name, pyoxigraph.DefaultGraph)
+    }
+
+
+def _default(store) -> set[tuple]:
+    return {
+        (t.subject, t.predicate, t.object)
+        for t in store.quads_for_pattern(None, None, None, pyoxigraph.DefaultGraph())
+    }
+
+
+def _count(store, text: str) -> int:
+    return int(next(iter(store.query(text)))["n"].value)
+
+
+CHECKMATE_017 = [FIXTURES / "abstracts" / "PMID26028407.txt", FIXTURES / "ctgov" / "NCT01642004.xml"]
+
+
+def test_the_default_graph_is_the_union_of_the_sources_as_a_set():
+    store = pyoxigraph.Store()
+    build(CHECKMATE_017, store, progress=lambda _m: None)
+    assert _default(store) == _union_of_named(store)
+    shared = "SELECT (COUNT(*) AS ?n) WHERE { ?trial a <https://w3id.org/ctkg/ontology#Trial> }"
+    in_graphs = (
+        "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?trial a <https://w3id.org/ctkg/ontology#Trial> } }"
+    )
+    assert _count(store, in_graphs) == 2 and _count(store, shared) == 1  # one trial, asserted by both sources
+
+
+def test_removing_or_replacing_a_source_keeps_the_union_exact(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    store = pyoxigraph.Store()
+    build(CHECKMATE_017, store, progress=lambda _m: None)
+    paper_only = pyoxigraph.Store()
+    build(CHECKMATE_017[:1], paper_only, progress=lambda _m: None)
+    remove_sources(store, ["NCT01642004.xml"])
+    assert _default(store) == _union_of_named(store) == _union_of_named(paper_only)
+    changed = tmp_path / "PMID26028407.txt"  # the same page, one figure changed
+    changed.write_text(CHECKMATE_017[0].read_text().replace("9.2 months", "9.3 months"), encoding="utf-8")
+    build([changed], store, progress=lambda _m: None)
+    assert _default(store) == _union_of_named(store)
+    assert any(str(o.value) == "9.3" for _, _, o in _default(store) if isinstance(o, pyoxigraph.Literal))
+    assert not any(str(o.value) == "9.2" for _, _, o in _default(store) if isinstance(o, pyoxigraph.Literal))

@@ -140,14 +140,13 @@ def graph(endpoint: Endpoint, graph_iri: str):
 
 
 def dataset(endpoint: Endpoint):
-    """Every named graph copied into an in-memory pyoxigraph store, for export."""
+    """Every named graph copied into an in-memory pyoxigraph store (with their union as its
+    default graph, as kg.store keeps it), for export."""
     import pyoxigraph
 
     store = pyoxigraph.Store()
     for iri in named_graphs(endpoint):
-        store.load(
-            graph_turtle(endpoint, iri),
-            format=pyoxigraph.RdfFormat.TURTLE,
-            to_graph=pyoxigraph.NamedNode(iri),
-        )
+        data = graph_turtle(endpoint, iri)
+        for graph in (pyoxigraph.NamedNode(iri), pyoxigraph.DefaultGraph()):
+            store.load(data, format=pyoxigraph.RdfFormat.TURTLE, to_graph=graph)
     return store

@@ -91,7 +91,7 @@ def upload(
         batch = graphs[start : start + batch_size]
         try:
             if protocol == "update":
-                client.update(endpoint, replace_update(batch))
+                client.update(endpoint, replace_update(batch, union=False))
                 report.loaded += [str(iri) for iri, _ in batch]
             else:
                 for iri, graph in batch:

@@ -134,7 +134,6 @@ class LinkedDataApp:
         for row in store.query(
             query,
             substitutions={pyoxigraph.Variable("prefix"): pyoxigraph.Literal(prefix)},
-            use_default_graph_as_union=True,
         ):
             candidate = row["s"].value
             if unquote(candidate[len(self.base) :]) == path:

@@ -100,7 +100,6 @@ def exists(store: pyoxigraph.Store, iri: str) -> bool:
         store.query(
             "ASK { { ?r ?p ?o } UNION { ?s ?p ?r } }",
             substitutions=_node(iri),
-            use_default_graph_as_union=True,
         )
     )
 
@@ -109,7 +108,7 @@ def describe(store: pyoxigraph.Store, iri: str) -> list[Statement]:
     import pyoxigraph
 
     out = []
-    for s in store.query(_DESCRIBE, substitutions=_node(iri), use_default_graph_as_union=True):
+    for s in store.query(_DESCRIBE, substitutions=_node(iri)):
         v = s["v"]
         is_iri = isinstance(v, pyoxigraph.NamedNode)
         datatype = v.datatype.value if isinstance(v, pyoxigraph.Literal) else None
@@ -125,7 +124,6 @@ def description(store: pyoxigraph.Store, iri: str):
         _CONSTRUCT,
         prefixes={"rdfs": "http://www.w3.org/2000/01/rdf-schema#"},
         substitutions=_node(iri),
-        use_default_graph_as_union=True,
     )
 
 
@@ -187,10 +185,7 @@ def _arms(arm_rows: list[Row]) -> list[Arm]:
 
 def _publications(store: pyoxigraph.Store, trial_iri: str) -> list[str]:
     query = "SELECT DISTINCT ?r ?pub WHERE { ?pub <https://w3id.org/ctkg/ontology#reportsTrial> ?r } ORDER BY ?pub"
-    return [
-        s["pub"].value
-        for s in store.query(query, substitutions=_node(trial_iri), use_default_graph_as_union=True)
-    ]
+    return [s["pub"].value for s in store.query(query, substitutions=_node(trial_iri))]
 
 
 def trial_page(store: pyoxigraph.Store, trial_iri: str) -> TrialPage | None:

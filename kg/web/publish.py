@@ -50,7 +50,6 @@ def _resources(store: pyoxigraph.Store, base: str) -> list[str]:
     found = store.query(
         query,
         substitutions={pyoxigraph.Variable("base"): pyoxigraph.Literal(base)},
-        use_default_graph_as_union=True,
     )
     return sorted(row["r"].value for row in found)
 

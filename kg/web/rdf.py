@@ -69,7 +69,7 @@ def context_bytes() -> bytes:
 
 
 def _one(store: pyoxigraph.Store, query: str) -> int:
-    for row in store.query(query, use_default_graph_as_union=True):
+    for row in store.query(query):
         return int(row[0].value) if row[0] is not None else 0
     return 0
 
@@ -138,7 +138,6 @@ def void_graph(
     classes = list(
         store.query(
             "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?c } GROUP BY ?c ORDER BY ?c",
-            use_default_graph_as_union=True,
         )
     )
     g.add((ds, VOID.classes, Literal(len(classes))))
@@ -156,13 +155,10 @@ def void_graph(
         g.add((URIRef(row["g"].value), VOID.triples, Literal(int(row["n"].value))))
     for row in store.query(
         "SELECT (MAX(?t) AS ?m) WHERE { ?g <http://www.w3.org/ns/prov#generatedAtTime> ?t }",
-        use_default_graph_as_union=True,
     ):
         if row["m"] is not None:
             g.add((ds, DCTERMS.modified, Literal(row["m"].value, datatype=XSD.dateTime)))
-    for row in store.query(
-        f"SELECT ?t WHERE {{ ?t a <{CTKG.Trial}> }} ORDER BY ?t LIMIT 1", use_default_graph_as_union=True
-    ):
+    for row in store.query(f"SELECT ?t WHERE {{ ?t a <{CTKG.Trial}> }} ORDER BY ?t LIMIT 1"):
         g.add((ds, VOID.exampleResource, URIRef(row["t"].value)))
     if endpoint:
         g.add((ds, VOID.sparqlEndpoint, URIRef(endpoint)))
