@@ -59,7 +59,7 @@ def inferred_graph_iri(base: str) -> URIRef:
 
 def trial_iris(store: pyoxigraph.Store) -> list[str]:
     query = f"SELECT DISTINCT ?t WHERE {{ ?t a <{CTKG.Trial}> }} ORDER BY ?t"
-    return [row["t"].value for row in store.query(query, use_default_graph_as_union=True)]
+    return [row["t"].value for row in store.query(query)]
 
 
 def trial_subgraph(store: pyoxigraph.Store, trials: Iterable[str]) -> Graph:
@@ -73,7 +73,7 @@ def trial_subgraph(store: pyoxigraph.Store, trials: Iterable[str]) -> Graph:
       UNION {{ VALUES ?t {{ {values} }} ?t ctkg:hasArm/ctkg:hasIntervention/ctkg:drug ?s . {source} }}
     }}"""
     g = Graph()
-    for triple in store.query(_PREFIXES + query, use_default_graph_as_union=True):
+    for triple in store.query(_PREFIXES + query):
         g.add(tuple(rdflib_term(term) for term in triple))
     return g
 

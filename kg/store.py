@@ -137,11 +137,7 @@ def named_graphs(store: pyoxigraph.Store) -> list[str]:
 def load_ontology(store: pyoxigraph.Store) -> None:
     """Put the bundled ontology in its own named graph (its ontology IRI), replacing any older
     copy, so queries and rules can climb class hierarchies and match class labels."""
-    import pyoxigraph
-
-    graph = pyoxigraph.NamedNode(ONTOLOGY_IRI)
-    store.update(f"DROP SILENT GRAPH <{ONTOLOGY_IRI}>")
-    store.load(_ontology_without_blank_nodes(), format=pyoxigraph.RdfFormat.N_TRIPLES, to_graph=graph)
+    replace_graphs(store, [ontology_terms()])
 
 
 def ontology_terms() -> tuple[URIRef, Graph]:

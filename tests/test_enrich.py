@@ -16,7 +16,7 @@ from rdflib import SKOS, URIRef
 from kg.cli import main
 from kg.enrich import EnrichError, enrich, enrichment_graph_iri, ncit_mappings, remote_query
 from kg.queries import load_query, run
-from kg.store import named_graphs, open_store
+from kg.store import named_graphs, open_store, remove_sources
 
 ID = "https://w3id.org/ctkg/id/"
 FIXTURE = Path(__file__).parent / "fixtures" / "wikidata" / "drugs.ttl"
@@ -70,7 +70,7 @@ def test_enrich_fetches_labels_and_cross_references_into_its_own_graph(store, en
     assert str(enrichment_graph_iri(ID)) not in named_graphs(store)
     enrich(store, endpoint, ID)  # replaced, not added to
     assert len(run(store, load_query("drug-crossrefs")).rows) == len(table.rows)
-    store.update(f"DROP GRAPH <{enrichment_graph_iri(ID)}>")
+    remove_sources(store, [str(enrichment_graph_iri(ID))])
     assert sorted(str(q) for q in store) == before
 
 

@@ -12,7 +12,7 @@ from rdflib import RDF, Graph, Literal, URIRef
 from kg.namespaces import CTKG
 from kg.owl import ontology_graph, owl_axioms
 from kg.reason import hermit_types, inferred_graph_iri, reason, rule_types, trial_iris, trial_subgraph
-from kg.store import named_graphs
+from kg.store import named_graphs, remove_sources
 
 pytestmark = pytest.mark.skipif(shutil.which("java") is None, reason="HermiT needs Java")
 
@@ -117,7 +117,7 @@ def test_reason_writes_its_own_graph_that_can_be_dropped(two_trials_store, metho
     assert str(inferred_graph_iri(ID)) not in named_graphs(store)  # not a source graph
     reason(store, ID, method)  # a re-run replaces, never adds
     assert len(list(store.quads_for_pattern(None, None, None, graph))) == len(inferred)
-    store.update(f"DROP GRAPH <{inferred_graph_iri(ID)}>")
+    remove_sources(store, [str(inferred_graph_iri(ID))])  # as 'ctkg remove <graph>' does
     assert sorted(str(q) for q in store) == before
 
 
