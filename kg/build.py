@@ -32,6 +32,7 @@ from kg.model import SourceDocument
 from kg.namespaces import base_iri
 from kg.progress import Progress, stderr_line
 from kg.sources import SourceError, read_documents, supported
+from kg.store import load_ontology
 from kg.triples import TripleSet
 from kg.validate import Finding, Report, validate_named_graphs, validate_store
 
@@ -267,6 +268,7 @@ def build(
         bodies[doc.graph_iri] = doc.ntriples.decode()
     if bodies:
         store.update(replace_bodies_update(bodies))
+    load_ontology(store)
     return result
 
 
@@ -300,6 +302,7 @@ def build_store(
             stage = pyoxigraph.Store(str(staging))
             accepted = _accepted(files, base, allow_invalid, keep_going, jobs or default_jobs(), result, say)
             _bulk_load(stage, accepted)
+            load_ontology(stage)
             if result.documents:
                 result.cross_document = _cross_document(stage, result.documents)
             del stage

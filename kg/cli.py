@@ -29,6 +29,12 @@ def _positive(text: str) -> int:
     return int(text)
 
 
+def _base_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--base", help="base IRI for instance data (default: $CTKG_BASE_IRI or https://w3id.org/ctkg/id/)"
+    )
+
+
 def _endpoint_options(p: argparse.ArgumentParser, write: bool = False) -> None:
     p.add_argument(
         "--endpoint",
@@ -71,16 +77,12 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("example", help="build the bundled CONTACT-01 example, validate it, print a summary")
     _store_option(p)
-    p.add_argument(
-        "--base", help="base IRI for instance data (default: $CTKG_BASE_IRI or https://w3id.org/ctkg/id/)"
-    )
+    _base_option(p)
 
     p = sub.add_parser("build", help="parse, map, validate and load documents (all or nothing)")
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="input files, or folders of them")
     _store_option(p)
-    p.add_argument(
-        "--base", help="base IRI for instance data (default: $CTKG_BASE_IRI or https://w3id.org/ctkg/id/)"
-    )
+    _base_option(p)
     p.add_argument("--allow-invalid", action="store_true", help="load graphs that break shape rules")
     p.add_argument(
         "--keep-going",
@@ -129,9 +131,16 @@ def _parser() -> argparse.ArgumentParser:
     _store_option(p)
     _endpoint_options(p)
 
-    p = sub.add_parser("export", help="export the store as RDF")
-    p.add_argument("--format", choices=("ttl", "nt", "nq", "trig", "jsonld", "rdfxml"), default="nq")
+    p = sub.add_parser("export", help="export the store as RDF, or as OWL for Protégé")
+    p.add_argument(
+        "--format",
+        choices=("ttl", "nt", "nq", "trig", "jsonld", "rdfxml", "owl", "owl-ttl"),
+        default="nq",
+        help="owl / owl-ttl: an OWL 2 DL document (RDF/XML / Turtle) importing the ontology; with --out "
+        "the ontology (ontology.owl) and a Protégé catalog are written beside it",
+    )
     p.add_argument("--out", metavar="FILE", help="write here (atomically) instead of standard output")
+    _base_option(p)
     _store_option(p)
     _endpoint_options(p)
 
@@ -155,6 +164,25 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="accept SPARQL updates at /update (holds the store's lock: builds must wait)",
     )
+
+    p = sub.add_parser(
+        "reason", help="infer types (HermiT or SPARQL rules) into the graph <base>graph/inferred"
+    )
+    p.add_argument("--method", choices=("hermit", "rules"), default="hermit")
+    p.add_argument("--batch", type=int, default=25, metavar="N", help="trials per HermiT run (default 25)")
+    _base_option(p)
+    _store_option(p)
+
+    p = sub.add_parser(
+        "enrich",
+        help="fetch labels and cross-references of mapped drugs and conditions from a SPARQL endpoint",
+    )
+    p.add_argument("--endpoint", required=True, metavar="URL", help="Wikidata-shaped SPARQL endpoint")
+    _base_option(p)
+    _store_option(p)
+
+    p = sub.add_parser("docs", help="write the HTML reference of the ontology (every class and property)")
+    p.add_argument("--out", metavar="FILE", help="write here (atomically) instead of standard output")
 
     p = sub.add_parser("summary", help="print a readable summary of the trials in the store")
     _store_option(p)
@@ -184,6 +212,7 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     from kg.build import BuildError
+    from kg.enrich import EnrichError
     from kg.fetch import FetchError
     from kg.queries import QueryError
     from kg.remote import RemoteError
@@ -192,7 +221,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     try:
         return _COMMANDS[args.command](args)
-    except (SourceError, BuildError, QueryError, StoreError, FetchError, RemoteError, ValueError) as err:
+    except (
+        SourceError,
+        BuildError,
+        QueryError,
+        StoreError,
+        FetchError,
+        RemoteError,
+        EnrichError,
+        ValueError,
+    ) as err:
         print(f"ctkg {args.command}: error: {err}", file=sys.stderr)
         return 2
     except BrokenPipeError:
@@ -274,6 +312,7 @@ def _build(args: argparse.Namespace) -> int:
 def _upload(endpoint, result, args: argparse.Namespace) -> bool:
     """Send the collected graphs to the endpoint; say which documents went in and which did not."""
     from kg.remote.load import upload
+    from kg.store import ontology_terms
 
     report = upload(
         endpoint,
@@ -283,6 +322,10 @@ def _upload(endpoint, result, args: argparse.Namespace) -> bool:
         max_bytes=args.max_request_bytes,
         progress=lambda message: print(message, file=sys.stderr),
     )
+    if report.error is None:  # then the ontology's terms, as kg.build does for the embedded store
+        report = upload(
+            endpoint, [ontology_terms()], protocol=args.protocol, max_bytes=args.max_request_bytes
+        )
     if report.error is None:
         return True
     path_of = {str(d.graph_iri): d.path for d in result.documents}
@@ -348,7 +391,7 @@ def _validate(args: argparse.Namespace) -> int:
     from kg.validate import Report, validate_graph, validate_store
 
     with _reader(args) as target:
-        graphs = (remote.named_graphs if isinstance(target, Endpoint) else named_graphs)(target)
+        graphs = (remote.source_graphs if isinstance(target, Endpoint) else named_graphs)(target)
         if not graphs:
             print("the store is empty: nothing to validate", file=sys.stderr)
             return 1
@@ -399,17 +442,64 @@ def _query(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from kg.export import export_bytes, write_atomically
+    from kg.export import OWL_FORMATS, export_bytes, owl_export_bytes, write_atomically, write_owl_bundle
+    from kg.namespaces import base_iri
     from kg.remote import Endpoint
     from kg.remote.client import dataset
 
     with _reader(args) as target:
-        data = export_bytes(dataset(target) if isinstance(target, Endpoint) else target, args.format)
+        source = dataset(target) if isinstance(target, Endpoint) else target
+        if args.format in OWL_FORMATS and args.out:
+            for path in write_owl_bundle(source, args.format, args.out, base_iri(args.base)):
+                print(f"wrote {path}", file=sys.stderr)
+            return 0
+        if args.format in OWL_FORMATS:
+            data = owl_export_bytes(source, args.format, base_iri(args.base))
+        else:
+            data = export_bytes(source, args.format)
     if args.out:
         write_atomically(data, args.out)
         print(f"wrote {len(data)} bytes to {args.out}", file=sys.stderr)
     else:
         sys.stdout.buffer.write(data)
+    return 0
+
+
+def _reason(args: argparse.Namespace) -> int:
+    from kg.namespaces import base_iri
+    from kg.reason import inferred_graph_iri, reason
+    from kg.store import open_store
+
+    base = base_iri(args.base)
+    with open_store(args.store) as store:
+        inferred = reason(store, base, args.method, args.batch, lambda m: print(m, file=sys.stderr))
+    print(f"{len(inferred)} inferred types in <{inferred_graph_iri(base)}> ({args.method})")
+    return 0
+
+
+def _enrich(args: argparse.Namespace) -> int:
+    from kg.enrich import enrich, enrichment_graph_iri
+    from kg.namespaces import base_iri
+    from kg.store import open_store
+
+    base = base_iri(args.base)
+    with open_store(args.store) as store:
+        graph = enrich(store, args.endpoint, base)
+    print(f"{len(graph)} triples from {args.endpoint} in <{enrichment_graph_iri(base)}>")
+    return 0
+
+
+def _docs(args: argparse.Namespace) -> int:
+    from kg.docs import ontology_html
+    from kg.export import write_atomically
+    from kg.owl import ontology_graph
+
+    html = ontology_html(ontology_graph())
+    if args.out:
+        write_atomically(html.encode(), args.out)
+        print(f"wrote {args.out}", file=sys.stderr)
+    else:
+        sys.stdout.write(html)
     return 0
 
 
@@ -491,6 +581,9 @@ _COMMANDS = {
     "explain": _explain,
     "remove": _remove,
     "fetch": _fetch,
+    "reason": _reason,
+    "docs": _docs,
+    "enrich": _enrich,
     "publish": _publish,
 }
 

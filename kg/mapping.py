@@ -1,7 +1,7 @@
 """RDF mapping: one ``SourceDocument`` record to the triples of its named graph.
 
 The mapping reads records only (never text) and writes only ctkg ontology terms (plus
-cito/prov, declared there too).  No blank nodes: every node gets a deterministic IRI
+cito/prov/skos:exactMatch, declared there too).  No blank nodes: every node gets a deterministic IRI
 from ``kg.iris``, so rebuilding a document yields the same graph.
 """
 
@@ -14,7 +14,7 @@ from decimal import Decimal
 from pathlib import Path
 from urllib.parse import quote
 
-from rdflib import RDF, RDFS, XSD, Graph, URIRef
+from rdflib import RDF, RDFS, SKOS, XSD, Graph, URIRef
 
 from kg import __version__
 from kg.extraction.lexicon import canonical_endpoint
@@ -24,6 +24,7 @@ from kg.model import (
     Arm,
     ArmResult,
     Comparison,
+    Drug,
     Evidence,
     Publication,
     SourceDocument,
@@ -235,6 +236,8 @@ def _population(w: _Writer, trial: URIRef, scope: URIRef, t: Trial) -> None:
     if p.condition:
         cond = w.node(w.m.condition(p.condition.name), CTKG.Condition, p.condition.name)
         w.add(cond, CTKG.abbreviation, p.condition.abbreviation)
+        for mapping in p.condition.mappings:
+            w.add(cond, SKOS.exactMatch, URIRef(mapping))
         w.add(node, CTKG.condition, cond)
 
 
@@ -245,8 +248,8 @@ def _arm(w: _Writer, trial: URIRef, scope: URIRef, a: Arm, order: int) -> URIRef
     w.add(iri, CTKG.armOrder, order)
     if a.drug_names:
         w.add(iri, CTKG.drugSet, "+".join(sorted(set(a.drug_names))))
-    if a.choice:
-        w.add(iri, CTKG.drugChoice, True)
+    if a.interventions:  # stated both ways, so a reasoner can tell a combination from a choice
+        w.add(iri, CTKG.drugChoice, a.choice)
     if a.no_intervention:
         w.add(iri, CTKG.noIntervention, True)
     for alias in a.aliases:
@@ -259,14 +262,24 @@ def _arm(w: _Writer, trial: URIRef, scope: URIRef, a: Arm, order: int) -> URIRef
             w.m.under(iri, "intervention", i.drug.name), CTKG.Intervention, f"{i.drug.name} in {a.label}"
         )
         w.add(iri, CTKG.hasIntervention, node)
-        drug = w.node(w.m.drug(i.drug.name), CTKG.Drug, i.drug.name)
-        w.add(node, CTKG.drug, drug)
+        w.add(node, CTKG.drug, _drug(w, i.drug))
         w.add(node, CTKG.interventionOrder, n)
         w.add(node, CTKG.doseValue, i.dose)
         w.add(node, CTKG.doseUnit, i.dose_unit)
         w.add(node, CTKG.route, i.route)
         w.add(node, CTKG.frequency, i.frequency)
     w.evidence(iri, a.size_evidence)
+    return iri
+
+
+def _drug(w: _Writer, d: Drug) -> URIRef:
+    """The drug node: its generic name, the mechanism class the lexicon gives it and its
+    verified external identifiers; a drug the lexicon does not know is only a ctkg:Drug."""
+    iri = w.node(w.m.drug(d.name), CTKG.Drug, d.name)
+    if d.drug_class:
+        w.add(iri, RDF.type, CTKG[d.drug_class])
+    for mapping in d.mappings:
+        w.add(iri, SKOS.exactMatch, URIRef(mapping))
     return iri
 
 

@@ -26,6 +26,9 @@ class Record(BaseModel):
 
 class Drug(Record):
     name: str = Field(min_length=1, description="generic name, lower case")
+    printed: str | None = Field(default=None, description="the name as printed, when the lexicon resolved it")
+    drug_class: str | None = Field(default=None, description="ctkg mechanism class, e.g. 'PDL1Inhibitor'")
+    mappings: list[str] = Field(default_factory=list, description="verified external IRIs (skos:exactMatch)")
 
 
 class Intervention(Record):
@@ -60,6 +63,7 @@ class Arm(Record):
 class Condition(Record):
     name: str = Field(min_length=1)
     abbreviation: str | None = None
+    mappings: list[str] = Field(default_factory=list, description="verified external IRIs (skos:exactMatch)")
 
 
 class Population(Record):

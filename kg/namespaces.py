@@ -25,6 +25,7 @@ CTKG = _Namespace("https://w3id.org/ctkg/ontology#")
 CITO = _Namespace("http://purl.org/spar/cito/")
 PROV = _Namespace("http://www.w3.org/ns/prov#")
 ONTOLOGY_IRI = "https://w3id.org/ctkg/ontology"
+VERSION_IRI = "https://w3id.org/ctkg/ontology/0.1.0"
 DEFAULT_BASE = "https://w3id.org/ctkg/id/"
 
 PREFIXES = {
@@ -35,6 +36,7 @@ PREFIXES = {
     "xsd": "http://www.w3.org/2001/XMLSchema#",
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
     "owl": "http://www.w3.org/2002/07/owl#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
 }
 
 

@@ -18,10 +18,14 @@ import gc
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rdflib import Graph, URIRef
+from rdflib import BNode, Graph, Literal, URIRef
+
+from kg.namespaces import CTKG, ONTOLOGY_IRI
+from kg.resources import bundled_path
 
 if TYPE_CHECKING:
     import pyoxigraph
@@ -129,7 +133,33 @@ def remove_sources(store: pyoxigraph.Store, sources: list[str]) -> list[str]:
 
 
 def named_graphs(store: pyoxigraph.Store) -> list[str]:
-    return sorted(g.value for g in store.named_graphs())
+    """The source graphs: each describes itself as a ctkg:SourceGraph.  The ontology graph
+    and the derived graphs (inferred types, enrichment) are not among them."""
+    query = f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?g a <{CTKG.SourceGraph}> }} }}"
+    return sorted(row["g"].value for row in store.query(query))
+
+
+def load_ontology(store: pyoxigraph.Store) -> None:
+    """Put the bundled ontology in its own named graph (its ontology IRI), replacing any older
+    copy, so queries and rules can climb class hierarchies and match class labels."""
+    replace_graphs(store, [ontology_terms()])
+
+
+def ontology_terms() -> tuple[URIRef, Graph]:
+    """(graph IRI, triples) of the ontology graph as load_ontology writes it, for remote stores."""
+    return URIRef(ONTOLOGY_IRI), Graph().parse(data=_ontology_without_blank_nodes(), format="nt")
+
+
+@cache
+def _ontology_without_blank_nodes() -> bytes:
+    """The ontology's named terms, labels and hierarchy: class expressions (blank nodes) stay
+    out, since a blank node gets a new name on every load and a rebuild must change nothing."""
+    g = Graph().parse(bundled_path("ontology", "ctkg.ttl"), format="turtle")
+    named = Graph()
+    for triple in g:
+        if not any(isinstance(t, BNode) for t in triple):
+            named.add(triple)
+    return named.serialize(format="nt", encoding="utf-8")
 
 
 def graphs_holding(store: pyoxigraph.Store, subject: str) -> list[str]:
@@ -137,4 +167,28 @@ def graphs_holding(store: pyoxigraph.Store, subject: str) -> list[str]:
     import pyoxigraph
 
     node = pyoxigraph.NamedNode(subject) if ":" in subject else pyoxigraph.BlankNode(subject)
-    return sorted({q.graph_name.value for q in store.quads_for_pattern(node, None, None, None)})
+    quads = store.quads_for_pattern(node, None, None, None)
+    return sorted({q.graph_name.value for q in quads if isinstance(q.graph_name, pyoxigraph.NamedNode)})
+
+
+def graph_of(store: pyoxigraph.Store, graph_iri: str) -> Graph:
+    """One named graph as an rdflib graph (small per-document graphs only)."""
+    import pyoxigraph
+
+    g = Graph()
+    data = store.dump(format=pyoxigraph.RdfFormat.N_TRIPLES, from_graph=pyoxigraph.NamedNode(graph_iri))
+    g.parse(data=data.decode(), format="nt")
+    return g
+
+
+def rdflib_term(term: pyoxigraph.NamedNode | pyoxigraph.Literal) -> URIRef | Literal:
+    """A pyoxigraph IRI or literal as rdflib's; ctkg data has no blank nodes."""
+    import pyoxigraph
+
+    if isinstance(term, pyoxigraph.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, pyoxigraph.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        return Literal(term.value, datatype=URIRef(term.datatype.value))
+    raise ValueError(f"unexpected blank node {term} in ctkg data")

@@ -47,6 +47,60 @@ def contact_doc(contact_build):
     return contact_build[1]
 
 
+FLAURA = FIXTURES / "abstracts" / "PMID29151359.txt"  # FLAURA: osimertinib vs gefitinib or erlotinib
+
+
+@pytest.fixture(scope="session")
+def two_trials_store():
+    """CONTACT-01 and FLAURA: a combination arm, a chemotherapy arm and an either-or arm."""
+    store = pyoxigraph.Store()
+    build([SEED, FLAURA], store, progress=lambda _m: None)
+    return store
+
+
+_DL_CHECK = """
+import org.semanticweb.owlapi.apibinding.OWLManager;
+import org.semanticweb.owlapi.model.*;
+import org.semanticweb.owlapi.profiles.*;
+import org.semanticweb.owlapi.util.SimpleIRIMapper;
+public class DLCheck {
+  public static void main(String[] a) throws Exception {
+    OWLOntologyManager m = OWLManager.createOWLOntologyManager();
+    for (int i = 1; i + 1 < a.length; i += 2)  // IRI, local file: imports resolve offline
+      m.addIRIMapper(new SimpleIRIMapper(IRI.create(a[i]), IRI.create(new java.io.File(a[i + 1]))));
+    OWLOntology o = m.loadOntologyFromOntologyDocument(new java.io.File(a[0]));
+    OWLProfileReport r = new OWL2DLProfile().checkOntology(o);
+    int n = 0;
+    for (OWLOntology x : o.getImportsClosure()) n += x.getAxiomCount();
+    System.out.println("axioms=" + n);
+    for (OWLProfileViolation v : r.getViolations()) System.out.println("VIOLATION " + v);
+    System.out.println("in-profile=" + r.isInProfile());
+  }
+}
+"""
+
+
+def dl_check(path: Path, work: Path, mappings: dict[str, Path] | None = None) -> tuple[int, list[str]]:
+    """(axioms in the imports closure, OWL 2 DL profile violations) as the OWL API inside
+    owlready2's HermiT.jar reports them; ``mappings`` resolve imported IRIs to local files."""
+    import subprocess
+
+    import owlready2
+
+    jar = Path(owlready2.__file__).parent / "hermit" / "HermiT.jar"
+    source = work / "DLCheck.java"
+    source.write_text(_DL_CHECK)
+    pairs = [str(x) for iri, file in (mappings or {}).items() for x in (iri, file)]
+    run = subprocess.run(
+        ["java", "-cp", str(jar), str(source), str(path), *pairs], capture_output=True, text=True, timeout=300
+    )
+    assert run.returncode == 0, run.stderr[-2000:]
+    axioms = int(run.stdout.split("axioms=")[1].split()[0])
+    violations = [line for line in run.stdout.splitlines() if line.startswith("VIOLATION")]
+    assert ("in-profile=true" in run.stdout) == (not violations), run.stdout[-2000:]
+    return axioms, violations
+
+
 def free_port() -> int:
     import socket
 

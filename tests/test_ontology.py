@@ -6,12 +6,11 @@ so the ontology must declare exactly these, with these types, domains and ranges
 
 from __future__ import annotations
 
-import pathlib
 import shutil
-import subprocess
 
 import owlready2
 import pytest
+from conftest import dl_check
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib import namespace as _ns
 from rdflib.collection import Collection
@@ -52,12 +51,54 @@ CLASSES = {
     "BuildActivity",
     "Software",
 }
+# drug mechanism classes (kg/lexicon/drugs.tsv names them): class -> superclass
+DRUG_CLASSES = {
+    "Immunotherapy": "Drug",
+    "ImmuneCheckpointInhibitor": "Immunotherapy",
+    "PD1Inhibitor": "ImmuneCheckpointInhibitor",
+    "PDL1Inhibitor": "ImmuneCheckpointInhibitor",
+    "CTLA4Inhibitor": "ImmuneCheckpointInhibitor",
+    "CancerVaccine": "Immunotherapy",
+    "TCellEngager": "Immunotherapy",
+    "TargetedTherapy": "Drug",
+    "KinaseInhibitor": "TargetedTherapy",
+    "VEGFRInhibitor": "KinaseInhibitor",
+    "EGFRInhibitor": "KinaseInhibitor",
+    "ALKInhibitor": "KinaseInhibitor",
+    "MEKInhibitor": "KinaseInhibitor",
+    "AKTInhibitor": "KinaseInhibitor",
+    "VEGFInhibitor": "TargetedTherapy",
+    "EGFRAntibody": "TargetedTherapy",
+    "PARPInhibitor": "TargetedTherapy",
+    "Chemotherapy": "Drug",
+    "MicrotubuleTargetingAgent": "Chemotherapy",
+    "Taxane": "MicrotubuleTargetingAgent",
+    "VincaAlkaloid": "MicrotubuleTargetingAgent",
+    "PlatinumCompound": "Chemotherapy",
+    "Antimetabolite": "Chemotherapy",
+    "TopoisomeraseInhibitor": "Chemotherapy",
+    "AlkylatingAgent": "Chemotherapy",
+    "Corticosteroid": "Drug",
+    "Placebo": "Drug",
+}
+# classes defined by equivalence (what the reasoner classifies data into): class -> base class
+DEFINED_CLASSES = {
+    "ControlArm": "Arm",
+    "RandomizedControlledTrial": "Trial",
+    "TrialWithUnmetPrimaryEndpoint": "Trial",
+    "CombinationTherapyArm": "Arm",
+    "AlternativeDrugsArm": "Arm",
+    "ImmunotherapyArm": "Arm",
+    "ChemotherapyOnlyArm": "Arm",
+}
+CLASSES |= set(DRUG_CLASSES) | set(DEFINED_CLASSES)
 SUBCLASS_OF = {
     CTKG.ArmResult: CTKG.Result,
     CTKG.Comparison: CTKG.Result,
     CTKG.SourceGraph: PROV.Entity,
     CTKG.BuildActivity: PROV.Activity,
     CTKG.Software: PROV.SoftwareAgent,
+    **{CTKG[c]: CTKG[sup] for c, sup in DRUG_CLASSES.items()},
 }
 
 # name: (domain classes, range class); None = not restricted
@@ -214,6 +255,7 @@ EXTERNAL_DATATYPE_PROPERTIES = {
 VERIFIED_EXTERNAL = {
     OBO.OBI_0003699,
     OBO.OBI_0003697,
+    OBO.OBI_0004001,
     OBO.OBI_0003705,
     OBO.OBI_0000931,
     OBO.CTO_0000220,
@@ -396,6 +438,14 @@ def test_annotation_properties_declared_and_labelled(g):
             OWL.unionOf,
             OWL.inverseOf,
             OWL.disjointWith,
+            OWL.equivalentClass,
+            OWL.intersectionOf,
+            OWL.onProperty,
+            OWL.hasValue,
+            OWL.someValuesFrom,
+            OWL.allValuesFrom,
+            OWL.minQualifiedCardinality,
+            OWL.onClass,
             OWL.versionIRI,
             RDF.first,
             RDF.rest,
@@ -455,8 +505,48 @@ def test_only_verified_external_iris_in_alignment(g):
     }
     assert targets, "the alignment is expected to have mappings"
     assert targets - VERIFIED_EXTERNAL == set()
-    # a mapping is an annotation, never a logical axiom on an unverified term
-    assert not [o for o in g.objects(None, OWL.equivalentClass)]
+    # a mapping is an annotation, never a logical axiom on an unverified term: equivalences
+    # only define ctkg classes from ctkg terms
+    for node in g.objects(None, OWL.equivalentClass):
+        terms = {o for _s, _p, o in _closure(g, node) if isinstance(o, URIRef)}
+        terms -= {OWL.Class, OWL.Restriction, RDF.nil}
+        assert all(t.startswith(str(CTKG)) or t.startswith(str(XSD)) for t in terms), terms
+
+
+def _closure(g: Graph, node) -> list:
+    """Every triple reachable from a blank node: the whole class expression."""
+    out, todo, seen = [], [node], set()
+    while todo:
+        n = todo.pop()
+        if n in seen or not isinstance(n, BNode):
+            continue
+        seen.add(n)
+        for t in g.triples((n, None, None)):
+            out.append(t)
+            todo.append(t[2])
+    return out
+
+
+@pytest.mark.parametrize("name", sorted(DEFINED_CLASSES))
+def test_defined_classes_are_equivalent_to_their_base_class_and_restrictions(g, name):
+    (node,) = list(g.objects(CTKG[name], OWL.equivalentClass))
+    members = list(Collection(g, g.value(node, OWL.intersectionOf)))
+    assert members[0] == CTKG[DEFINED_CLASSES[name]]
+    assert len(members) >= 2 and all(isinstance(m, BNode) for m in members[1:])
+
+
+def test_drug_classes_carry_query_synonyms(g):
+    """trials-by-drug-class matches these; a user types the short form."""
+    alt = {str(o).lower() for o in g.objects(None, SKOS.altLabel)}
+    assert {"vegfr inhibitor", "egfr tki", "checkpoint inhibitor", "platinum agent"} <= alt
+    assert str(g.value(CTKG.PDL1Inhibitor, RDFS.label)) == "PD-L1 inhibitor"
+
+
+def test_top_drug_classes_are_pairwise_disjoint(g):
+    top = [CTKG[c] for c in ("Immunotherapy", "TargetedTherapy", "Chemotherapy", "Corticosteroid", "Placebo")]
+    for i, a in enumerate(top):
+        for b in top[i + 1 :]:
+            assert (a, OWL.disjointWith, b) in g or (b, OWL.disjointWith, a) in g, (a, b)
 
 
 def test_cito_not_hijacked(g):
@@ -468,7 +558,8 @@ def test_cito_not_hijacked(g):
 def test_no_blank_node_outside_class_expressions(g):
     for s in g.subjects():
         if isinstance(s, BNode):
-            assert (s, OWL.unionOf, None) in g or (s, RDF.first, None) in g, s
+            kinds = (OWL.unionOf, OWL.intersectionOf, OWL.onProperty, RDF.first)
+            assert any((s, k, None) in g for k in kinds), s
 
 
 # --- owlready2 and HermiT -------------------------------------------------------------------
@@ -538,37 +629,9 @@ def test_hermit_detects_inconsistent_data(owl_file, break_it):
         owlready2.sync_reasoner(world, infer_property_values=False, debug=0)
 
 
-_DL_CHECK = """
-import org.semanticweb.owlapi.apibinding.OWLManager;
-import org.semanticweb.owlapi.model.*;
-import org.semanticweb.owlapi.profiles.*;
-public class DLCheck {
-  public static void main(String[] a) throws Exception {
-    OWLOntology o = OWLManager.createOWLOntologyManager()
-        .loadOntologyFromOntologyDocument(new java.io.File(a[0]));
-    OWLProfileReport r = new OWL2DLProfile().checkOntology(o);
-    System.out.println("axioms=" + o.getAxiomCount());
-    for (OWLProfileViolation v : r.getViolations()) System.out.println("VIOLATION " + v);
-    System.out.println("in-profile=" + r.isInProfile());
-  }
-}
-"""
-
-
 @needs_java
 def test_owl2_dl_profile(ttl_path, tmp_path):
     """The OWL API inside owlready2's HermiT.jar checks the Turtle against the OWL 2 DL profile."""
-
-    jar = pathlib.Path(owlready2.__file__).parent / "hermit" / "HermiT.jar"
-    source = tmp_path / "DLCheck.java"
-    source.write_text(_DL_CHECK)
-    run = subprocess.run(
-        ["java", "-cp", str(jar), str(source), str(ttl_path)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert run.returncode == 0, run.stderr[-2000:]
-    axioms = int(run.stdout.split("axioms=")[1].split()[0])
-    assert axioms > 500, run.stdout
-    assert "VIOLATION" not in run.stdout and "in-profile=true" in run.stdout, run.stdout
+    axioms, violations = dl_check(ttl_path, tmp_path)
+    assert axioms > 500
+    assert violations == []

@@ -12,6 +12,7 @@ from kg.export import export_bytes
 from kg.queries import QueryError, bind, list_queries, load_query, run, to_csv, to_json
 
 QUERIES = list_queries()
+PARAMS = {("drug",): {"drug": "docetaxel"}, ("class",): {"class": "PD-L1 inhibitor"}}
 NAMES = [q.name for q in QUERIES]
 
 
@@ -45,9 +46,10 @@ def test_header_documents_the_columns_in_order(query):
 
 @pytest.mark.parametrize("query", QUERIES, ids=NAMES)
 def test_each_query_runs_on_the_fixture(contact_store, query):
-    params = {"drug": "docetaxel"} if query.parameters == ["drug"] else {}
+    params = PARAMS.get(tuple(query.parameters), {})
     table = run(contact_store, query, params)
-    if query.name in ("extraction-report", "source-conflicts"):  # all read; one source only
+    # all read; one source only; every drug in the lexicon; not enriched (tests/test_enrich.py)
+    if query.name in ("extraction-report", "source-conflicts", "unmapped-drugs", "drug-crossrefs"):
         assert table.rows == []
     else:
         assert table.rows, f"{query.name} returned no rows on CONTACT-01"
@@ -78,7 +80,7 @@ def _rdflib_rows(ds: Dataset, text: str) -> list[tuple]:
 
 @pytest.mark.parametrize("query", QUERIES, ids=NAMES)
 def test_same_rows_on_rdflib_engine(contact_store, rdflib_dataset, query):
-    params = {"drug": "docetaxel"} if query.parameters == ["drug"] else {}
+    params = PARAMS.get(tuple(query.parameters), {})
     ours = run(contact_store, query, params)
     theirs = _rdflib_rows(rdflib_dataset, bind(query, params))
     mine = [tuple(r[c] for c in ours.columns) for r in ours.rows]
@@ -122,3 +124,40 @@ def test_csv_and_json_carry_plain_values(contact_store):
     assert ",NCT04471428,CONTACT-01," in csv_text and ",38552197,10.1200/JCO.23.02166," in csv_text
     assert ",false," in csv_text  # primary_endpoint_met
     assert '"n_randomized": 366' in to_json(table)
+
+
+@pytest.mark.parametrize(
+    ("label", "drug"),
+    [("PD-L1 inhibitor", "atezolizumab"), ("VEGFR inhibitor", "cabozantinib"), ("vegfr TKI", "cabozantinib")],
+)
+def test_trials_by_drug_class_finds_contact01(contact_store, label, drug):
+    table = run(contact_store, load_query("trials-by-drug-class"), {"class": label})
+    assert [(r["acronym"], r["arm_label"], r["drug"]) for r in table.rows] == [
+        ("CONTACT-01", "atezolizumab + cabozantinib", drug)
+    ]
+
+
+def test_trials_by_drug_class_climbs_the_hierarchy(contact_store):
+    def arms(label):
+        return {
+            (r["arm_label"], r["drug"])
+            for r in run(contact_store, load_query("trials-by-drug-class"), {"class": label}).rows
+        }
+
+    assert arms("chemotherapy") == arms("taxane") == {("docetaxel", "docetaxel")}
+    assert arms("immunotherapy") == arms("PD-L1 inhibitor")
+    assert arms("targeted therapy") == {("atezolizumab + cabozantinib", "cabozantinib")}
+    assert arms("PD-1 inhibitor") == set() and arms("no such class") == set()
+
+
+def test_unmapped_drugs_lists_what_the_lexicon_does_not_know(tmp_path, seed_text):
+    import pyoxigraph
+
+    from kg.build import build
+
+    page = tmp_path / "page.txt"
+    page.write_text(seed_text.replace("cabozantinib", "zorbatinib"))
+    store = pyoxigraph.Store()
+    build([page], store, progress=lambda _m: None)
+    rows = run(store, load_query("unmapped-drugs")).rows
+    assert [(r["drug"], r["trials"]) for r in rows] == [("zorbatinib", 1)]

@@ -20,7 +20,7 @@ from pathlib import Path
 import pyoxigraph
 import pyshacl
 import pytest
-from rdflib import RDF, Graph, Literal, Namespace, URIRef
+from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import OWL, SH
 
 from kg.resources import bundled_path
@@ -39,13 +39,20 @@ PREFIXES = """
 @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
 @prefix prov: <http://www.w3.org/ns/prov#> .
 @prefix cito: <http://purl.org/spar/cito/> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
 """
 
-# Every class the ontology declares; each must have a node shape ctkgsh:<Class>Shape.
+# Every class the ontology declares for data the mapping writes; each must have a node shape
+# ctkgsh:<Class>Shape.  Drug mechanism classes are checked by the Drug shape (the mapping types a
+# drug ctkg:Drug as well), and defined classes are only ever inferred (ctkg reason).
+_ONTOLOGY = Graph().parse(bundled_path("ontology", "ctkg.ttl"))
+_DRUG = URIRef("https://w3id.org/ctkg/ontology#Drug")
 SPEC_CLASSES = sorted(
     str(c).rsplit("#", 1)[1]
-    for c in Graph().parse(bundled_path("ontology", "ctkg.ttl")).subjects(RDF.type, OWL.Class)
+    for c in _ONTOLOGY.subjects(RDF.type, OWL.Class)
     if str(c).startswith("https://w3id.org/ctkg/ontology#")
+    and _DRUG not in set(_ONTOLOGY.transitive_objects(c, RDFS.subClassOf)) - {c}
+    and (c, OWL.equivalentClass, None) not in _ONTOLOGY
 )
 
 # The plausibility and completeness rules.  Everything else must be reported as sh:Violation.
@@ -688,12 +695,31 @@ CASES = [
         add=":ivB ctkg:interventionOrder 0 .",
     ),
     C("drug-no-label", "trial", "Drug-label", drop=':drugA rdfs:label "drug a" .'),
+    C(
+        "drug-with-class-and-mapping",
+        "trial",
+        (),
+        add=":drugA a ctkg:PDL1Inhibitor ; skos:exactMatch <http://purl.obolibrary.org/obo/NCIT_C106250> .",
+    ),
+    C("drug-mapping-as-text", "trial", "Drug-exactMatch", add=':drugA skos:exactMatch "NCIT:C106250" .'),
     # --- Condition, Population, Endpoint ------------------------------------------------------
     C(
         "condition-no-label",
         "population",
         "Condition-label",
         drop=':nsclc rdfs:label "non-small cell lung cancer" .',
+    ),
+    C(
+        "condition-with-mapping",
+        "population",
+        (),
+        add=":nsclc skos:exactMatch <http://purl.obolibrary.org/obo/NCIT_C2926> .",
+    ),
+    C(
+        "condition-mapping-as-text",
+        "population",
+        "Condition-exactMatch",
+        add=':nsclc skos:exactMatch "C2926" .',
     ),
     C(
         "condition-abbreviation-twice",

@@ -103,11 +103,19 @@ _PHRASES = re.compile(
 
 @lru_cache(maxsize=4096)
 def is_drug_name(word: str) -> bool:
-    """A listed agent, or a word ending in an INN stem with at least two letters before it."""
+    """A listed agent or a name the drug lexicon resolves (brand names: Tecentriq), or a word
+    ending in an INN stem with at least two letters before it."""
     w = word.lower()
-    if w in KNOWN_DRUGS:
+    if w in KNOWN_DRUGS or w in _lexicon_names():
         return True
     return w.endswith(_STEMS) and any(w.endswith(s) and len(w) >= len(s) + 2 for s in _STEMS)
+
+
+@lru_cache(maxsize=1)
+def _lexicon_names() -> frozenset[str]:
+    from kg.normalize import known_names
+
+    return frozenset(known_names("drugs"))
 
 
 def find_drugs(text: str) -> list[tuple[str, int, int]]:

@@ -104,6 +104,13 @@ def named_graphs(endpoint: Endpoint) -> list[str]:
     return [b["g"]["value"] for b in data["results"]["bindings"]]
 
 
+def source_graphs(endpoint: Endpoint) -> list[str]:
+    """The source graphs, as kg.store.named_graphs sees them: the ontology and derived graphs
+    (inferred types, enrichment) are not among them."""
+    query = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?g a <https://w3id.org/ctkg/ontology#SourceGraph> } } ORDER BY ?g"
+    return [b["g"]["value"] for b in select_json(endpoint, query)["results"]["bindings"]]
+
+
 def graph_turtle(endpoint: Endpoint, graph_iri: str) -> bytes:
     """One named graph through CONSTRUCT: every server answers it, not all offer a Graph Store."""
     return construct_turtle(

@@ -18,8 +18,14 @@ def supported(path: Path) -> bool:
 
 
 def read_documents(path: str | Path) -> list[SourceDocument]:
-    """Every document one input file holds (a PubMed XML set may hold many); broken input raises."""
-    path = Path(path)
+    """Every document one input file holds (a PubMed XML set may hold many), its drugs and
+    conditions resolved through the lexicon; broken input raises."""
+    from kg.normalize import normalize_document
+
+    return [normalize_document(doc) for doc in _parse(Path(path))]
+
+
+def _parse(path: Path) -> list[SourceDocument]:
     if not path.is_file():
         raise SourceError(str(path), "no such file")
     suffix = path.suffix.lower()
