@@ -59,10 +59,13 @@ class DocumentResult:
 
     @property
     def graph(self) -> Graph:
-        """The document's triples as an rdflib graph (results of prepare / prepare_all)."""
-        if self.triple_set is None:
-            raise ValueError(f"{self.path}: a build keeps no triples in memory; use prepare()")
-        return self.triple_set.graph()
+        """The document's triples as an rdflib graph (not after a bulk build, which lets
+        them go once loaded)."""
+        if self.triple_set is not None:
+            return self.triple_set.graph()
+        if self.ntriples:
+            return Graph().parse(data=self.ntriples.decode(), format="nt")
+        raise ValueError(f"{self.path}: a bulk build keeps no triples in memory; use prepare()")
 
 
 @dataclass
