@@ -1,24 +1,45 @@
-"""Build: parse -> map -> validate -> load, all-or-nothing over the inputs of one run."""
+"""Build: parse -> map -> validate -> load, all-or-nothing over the inputs of one run.
+
+Worker processes take files in chunks and do everything up to the store: parse, extract,
+map to triples (written straight as N-Triples inside TriG graph blocks), and validate each
+document's graph on its own with the shapes compiled to SPARQL (one in-memory pyoxigraph
+store per chunk, one named graph per document).  The parent only collects the blocks, in
+input order, and loads them.
+
+Two loaders share that pipeline.  ``build`` writes into an open store in one SPARQL update
+(one transaction; small runs, tests, ``ctkg example``).  ``build_store`` is what ``ctkg
+build`` uses: pyoxigraph's bulk loader, which is fast but not atomic, so it loads into a
+staging copy of the store (a hard-linked backup, or a fresh folder) and swaps folders by
+renames only when every file went in; a failed run leaves the store as it was.
+"""
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Callable
+import gc
+import os
+import shutil
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from multiprocessing import get_context
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rdflib import Graph, URIRef
+from rdflib import Graph
 
-from kg.mapping import document_graph
+from kg.mapping import document_triples
 from kg.model import SourceDocument
 from kg.namespaces import base_iri
+from kg.progress import Progress, stderr_line
 from kg.sources import SourceError, read_documents, supported
-from kg.store import replace_graphs
-from kg.validate import Report, validate_graph
+from kg.triples import TripleSet
+from kg.validate import Finding, Report, validate_named_graphs, validate_store
 
 if TYPE_CHECKING:
     import pyoxigraph
+
+CHUNK = 32  # files per worker task: big enough to amortise a task, small enough to balance
+BATCH_BYTES = 64 << 20  # TriG bytes handed to the bulk loader at once
 
 
 class BuildError(RuntimeError):
@@ -28,20 +49,37 @@ class BuildError(RuntimeError):
 @dataclass
 class DocumentResult:
     path: str
-    graph_iri: URIRef
-    graph: Graph
-    document: SourceDocument
+    graph_iri: str
+    triples: int
     report: Report
+    trig: bytes = b""  # the graph as a TriG block, until it is loaded
+    document: SourceDocument | None = None  # kept by prepare / prepare_all only
+    triple_set: TripleSet | None = None  # kept by prepare / prepare_all only
+
+    @property
+    def graph(self) -> Graph:
+        """The document's triples as an rdflib graph (results of prepare / prepare_all)."""
+        if self.triple_set is None:
+            raise ValueError(f"{self.path}: a build keeps no triples in memory; use prepare()")
+        return self.triple_set.graph()
+
+
+@dataclass
+class FileOutcome:
+    path: str
+    documents: list[DocumentResult]
+    error: SourceError | None = None
 
 
 @dataclass
 class BuildResult:
     documents: list[DocumentResult] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)  # one clear message per file not loaded
+    cross_document: list[Finding] = field(default_factory=list)  # whole-store findings only
 
     @property
     def triples(self) -> int:
-        return sum(len(d.graph) for d in self.documents)
+        return sum(d.triples for d in self.documents)
 
 
 def expand(inputs: list[str | Path]) -> list[Path]:
@@ -52,13 +90,57 @@ def expand(inputs: list[str | Path]) -> list[Path]:
     return out
 
 
+def _validate_each(documents: list[DocumentResult]) -> None:
+    """Validate every document's graph on its own, many at once: each goes into a named graph
+    of one in-memory store.  Two documents with one graph IRI never share a store."""
+    import pyoxigraph
+
+    batches: list[dict[str, DocumentResult]] = [{}]
+    for doc in documents:
+        if doc.graph_iri in batches[-1]:
+            batches.append({})
+        batches[-1][doc.graph_iri] = doc
+    for batch in batches:
+        if not batch:
+            continue
+        store = pyoxigraph.Store()
+        store.load(b"".join(d.trig for d in batch.values()), pyoxigraph.RdfFormat.TRIG)
+        for graph_iri, report in validate_named_graphs(store).items():
+            batch[graph_iri].report = report
+
+
+def _prepare_files(paths: list[str], base: str, keep: bool = False) -> list[FileOutcome]:
+    """Parse, map and validate each file; a file's broken input is reported, not raised."""
+    outcomes = []
+    for path in paths:
+        try:
+            documents = []
+            for doc in read_documents(path):
+                graph_iri, triples = document_triples(doc, base)
+                documents.append(
+                    DocumentResult(
+                        path,
+                        str(graph_iri),
+                        len(triples),
+                        Report(),
+                        triples.trig(graph_iri).encode(),
+                        doc if keep else None,
+                        triples if keep else None,
+                    )
+                )
+            outcomes.append(FileOutcome(path, documents))
+        except SourceError as err:
+            outcomes.append(FileOutcome(path, [], err))
+    _validate_each([d for o in outcomes for d in o.documents])
+    return outcomes
+
+
 def prepare_all(path: str | Path, base: str | None = None) -> list[DocumentResult]:
     """Parse, map and validate every document of one file, without touching any store."""
-    results = []
-    for doc in read_documents(path):
-        graph_iri, graph = document_graph(doc, base_iri(base))
-        results.append(DocumentResult(str(path), graph_iri, graph, doc, validate_graph(graph)))
-    return results
+    [outcome] = _prepare_files([str(path)], base_iri(base), keep=True)
+    if outcome.error:
+        raise outcome.error
+    return outcome.documents
 
 
 def prepare(path: str | Path, base: str | None = None) -> DocumentResult:
@@ -69,6 +151,71 @@ def prepare(path: str | Path, base: str | None = None) -> DocumentResult:
     return results[0]
 
 
+def default_jobs() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def _outcomes(files: list[Path], base: str, jobs: int) -> Iterator[FileOutcome]:
+    """Every file's outcome, in input order, from ``jobs`` worker processes (a few chunks in
+    flight per worker, so memory stays flat however many files there are)."""
+    chunks = [[str(p) for p in files[i : i + CHUNK]] for i in range(0, len(files), CHUNK)]
+    if jobs <= 1 or len(chunks) <= 1:
+        for chunk in chunks:
+            yield from _prepare_files(chunk, base)
+        return
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn")) as pool:
+        pending: list[Future] = []
+        todo = iter(chunks)
+        for chunk in todo:
+            pending.append(pool.submit(_prepare_files, chunk, base))
+            if len(pending) >= 3 * jobs:
+                break
+        while pending:
+            outcomes = pending.pop(0).result()
+            chunk = next(todo, None)
+            if chunk is not None:
+                pending.append(pool.submit(_prepare_files, chunk, base))
+            yield from outcomes
+
+
+def _accepted(
+    files: list[Path],
+    base: str | None,
+    allow_invalid: bool,
+    keep_going: bool,
+    jobs: int,
+    result: BuildResult,
+    say: Callable[[str], None],
+) -> Iterator[DocumentResult]:
+    """The documents to load, in input order; a broken or invalid file stops the run (raises)
+    unless ``keep_going``, which records it in ``result.failures`` and goes on."""
+    progress = Progress(len(files), say)
+    try:
+        for outcome in _outcomes(files, base_iri(base), jobs):
+            progress.advance(1, len(outcome.documents))
+            error = outcome.error or _violations(outcome, allow_invalid)
+            if error and not keep_going:
+                raise error
+            if error:
+                result.failures.append(str(error))
+                continue
+            for doc in outcome.documents:
+                result.documents.append(doc)
+                yield doc
+    finally:
+        progress.finish()
+
+
+def _violations(outcome: FileOutcome, allow_invalid: bool) -> BuildError | None:
+    for doc in [] if allow_invalid else outcome.documents:
+        if doc.report.violations:
+            lines = "\n  ".join(str(f) for f in doc.report.violations)
+            return BuildError(
+                f"{outcome.path}: the graph breaks {len(doc.report.violations)} shape rule(s), nothing loaded:\n  {lines}"
+            )
+    return None
+
+
 def build(
     paths: list[str | Path],
     store: pyoxigraph.Store,
@@ -76,30 +223,112 @@ def build(
     allow_invalid: bool = False,
     keep_going: bool = False,
     progress: Callable[[str], None] | None = None,
+    jobs: int = 1,
 ) -> BuildResult:
-    """Load every document or none: any parse error or blocking violation loads nothing.
+    """Load every document or none, in one transaction: any parse error or blocking violation
+    loads nothing.
 
     With ``keep_going`` the documents that parse and validate are loaded and each file that
     does not is reported in ``failures``; a file is still never loaded in part.
     """
-    say = progress or (lambda message: print(message, file=sys.stderr))
+    from kg.store import replace_blocks
+
     result = BuildResult()
-    files = expand(paths)
-    for n, path in enumerate(files, start=1):
-        say(f"[{n}/{len(files)}] {path}")
-        try:
-            docs = prepare_all(path, base)
-            for doc in docs:
-                if doc.report.violations and not allow_invalid:
-                    lines = "\n  ".join(str(f) for f in doc.report.violations)
-                    raise BuildError(
-                        f"{path}: the graph breaks {len(doc.report.violations)} shape rule(s), nothing loaded:\n  {lines}"
-                    )
-        except (SourceError, BuildError) as err:
-            if not keep_going:
-                raise
-            result.failures.append(str(err))
-            continue
-        result.documents += docs
-    replace_graphs(store, [(d.graph_iri, d.graph) for d in result.documents])
+    blocks: dict[str, str] = {}  # a later document with the same graph IRI replaces it
+    for doc in _accepted(
+        expand(paths), base, allow_invalid, keep_going, jobs, result, progress or stderr_line
+    ):
+        blocks[doc.graph_iri] = doc.trig.decode()
+    replace_blocks(store, blocks)
     return result
+
+
+def build_store(
+    paths: list[str | Path],
+    location: str | Path,
+    base: str | None = None,
+    allow_invalid: bool = False,
+    keep_going: bool = False,
+    progress: Callable[[str], None] | None = None,
+    jobs: int | None = None,
+) -> BuildResult:
+    """Like ``build``, through the bulk loader into a staging copy of the store at
+    ``location``, swapped in by renames once everything is in; then the shapes are run over
+    the whole store, and what only shows across documents is reported (not blocking: two
+    sources may disagree about one trial)."""
+    import pyoxigraph
+
+    from kg.store import StoreError, open_store
+
+    location = Path(location)
+    staging = location.with_name(f".{location.name}.staging-{os.getpid()}")
+    result = BuildResult()
+    say = progress or stderr_line
+    files = expand(paths)
+    shutil.rmtree(staging, ignore_errors=True)
+    try:
+        with open_store(location) as current:  # holds the store's lock until the swap
+            if next(iter(current.named_graphs()), None) is not None:
+                current.backup(str(staging))
+            stage = pyoxigraph.Store(str(staging))
+            accepted = _accepted(files, base, allow_invalid, keep_going, jobs or default_jobs(), result, say)
+            _bulk_load(stage, accepted)
+            if result.documents:
+                result.cross_document = _cross_document(stage, result.documents)
+            del stage
+        del current  # a handle left open would write into the folder swapped in under its name
+        gc.collect()
+        _swap(staging, location)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    if not location.exists():
+        raise StoreError(f"{location}: the store folder went missing during the build")
+    return result
+
+
+def _bulk_load(stage: pyoxigraph.Store, documents: Iterator[DocumentResult]) -> None:
+    """Bulk-load the blocks in batches; before each batch, drop the graphs it replaces (from
+    an earlier run or an earlier batch: the last document with one graph IRI wins)."""
+    import pyoxigraph
+
+    batch: dict[str, bytes] = {}
+    size = 0
+
+    def flush() -> None:
+        nonlocal size
+        stale = [g for g in batch if stage.contains_named_graph(pyoxigraph.NamedNode(g))]
+        for i in range(0, len(stale), 1000):
+            stage.update(" ;\n".join(f"DROP GRAPH <{g}>" for g in stale[i : i + 1000]))
+        if batch:
+            stage.bulk_load(b"".join(batch.values()), pyoxigraph.RdfFormat.TRIG)
+        batch.clear()
+        size = 0
+
+    for doc in documents:
+        if doc.graph_iri in batch or size >= BATCH_BYTES:
+            flush()
+        batch[doc.graph_iri] = doc.trig
+        size += len(doc.trig)
+        doc.trig = b""
+    flush()
+
+
+def _cross_document(stage: pyoxigraph.Store, documents: list[DocumentResult]) -> list[Finding]:
+    """Whole-store findings that no document's own validation reported."""
+    own = {(f.focus, f.shape, f.component, f.value) for d in documents for f in d.report.findings}
+    return [f for f in validate_store(stage).findings if (f.focus, f.shape, f.component, f.value) not in own]
+
+
+def _swap(staging: Path, location: Path) -> None:
+    """Put the staging folder where the store was; the old one goes only once it is out of the way."""
+    old = location.with_name(f".{location.name}.old-{os.getpid()}")
+    if location.exists():
+        location.rename(old)
+    try:
+        staging.rename(location)
+    except OSError:
+        if old.exists():
+            old.rename(location)
+        raise
+    shutil.rmtree(old, ignore_errors=True)

@@ -21,6 +21,12 @@ def _store_option(p: argparse.ArgumentParser) -> None:
     )
 
 
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of 1 or more, not {text!r}")
+    return int(text)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="ctkg", description="Clinical-trial reports to a validated, queryable RDF knowledge graph."
@@ -45,6 +51,12 @@ def _parser() -> argparse.ArgumentParser:
         "--keep-going",
         action="store_true",
         help="load the files that parse and validate, report the others (exit 1), instead of loading nothing",
+    )
+    p.add_argument(
+        "--jobs",
+        type=_positive,
+        metavar="N",
+        help="worker processes that parse, map and validate (default: every core)",
     )
 
     p = sub.add_parser("fetch", help="download PubMed or ClinicalTrials.gov records, then import them")
@@ -112,23 +124,33 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from kg.build import build
-    from kg.store import open_store
+    from kg.build import build_store
+    from kg.store import default_store_path
 
-    with open_store(args.store) as store:
-        result = build(
-            args.inputs, store, base=args.base, allow_invalid=args.allow_invalid, keep_going=args.keep_going
-        )
+    location = args.store or default_store_path()
+    result = build_store(
+        args.inputs,
+        location,
+        base=args.base,
+        allow_invalid=args.allow_invalid,
+        keep_going=args.keep_going,
+        jobs=args.jobs,
+    )
     for failure in result.failures:
         print(f"not loaded: {failure}", file=sys.stderr)
     for d in result.documents:
         for f in d.report.findings:
             print(f"  {d.path}: {f}", file=sys.stderr)
-        print(
-            f"loaded {d.path}: {len(d.graph)} triples into <{d.graph_iri}>"
-            f" ({len(d.report.violations)} violations, {len(d.report.warnings)} warnings)",
-            file=sys.stderr,
-        )
+    for f in result.cross_document:
+        print(f"  across documents: {f}", file=sys.stderr)
+    violations = sum(len(d.report.violations) for d in result.documents)
+    warnings = sum(len(d.report.warnings) for d in result.documents)
+    print(
+        f"loaded {len(result.documents):,} document(s), {result.triples:,} triples, into {location}"
+        f" ({violations} violations, {warnings} warnings;"
+        f" {len(result.cross_document)} finding(s) across documents)",
+        file=sys.stderr,
+    )
     return 1 if result.failures else 0
 
 
@@ -155,7 +177,9 @@ def _fetch(args: argparse.Namespace) -> int:
     if args.no_import:
         return 0
     return _build(
-        argparse.Namespace(inputs=paths, store=args.store, base=None, allow_invalid=False, keep_going=True)
+        argparse.Namespace(
+            inputs=paths, store=args.store, base=None, allow_invalid=False, keep_going=True, jobs=None
+        )
     )
 
 
@@ -170,23 +194,20 @@ def _remove(args: argparse.Namespace) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from kg.store import graph_of, named_graphs, open_store
-    from kg.validate import validate_graph
+    from kg.store import graphs_holding, named_graphs, open_store
+    from kg.validate import validate_store
 
-    failed = 0
     with open_store(args.store, read_only=True) as store:
         graphs = named_graphs(store)
-        for iri in graphs:
-            report = validate_graph(graph_of(store, iri))
-            state = "conforms" if report.conforms else f"{len(report.violations)} violation(s)"
-            print(f"{iri}: {state}, {len(report.warnings)} warning(s)")
-            for f in report.findings:
-                print(f"  {f}")
-            failed += not report.conforms
-    if not graphs:
-        print("the store is empty: nothing to validate", file=sys.stderr)
-        return 1
-    return 1 if failed else 0
+        if not graphs:
+            print("the store is empty: nothing to validate", file=sys.stderr)
+            return 1
+        report = validate_store(store)
+        state = "conforms" if report.conforms else f"{len(report.violations)} violation(s)"
+        print(f"{len(graphs)} source graph(s): {state}, {len(report.warnings)} warning(s)")
+        for f in report.findings:
+            print(f"  {f}  [in {', '.join(f'<{g}>' for g in graphs_holding(store, f.focus))}]")
+    return 0 if report.conforms else 1
 
 
 def _queries(_args: argparse.Namespace) -> int:
@@ -257,7 +278,7 @@ def _example(args: argparse.Namespace) -> int:
     path = bundled_path("examples", EXAMPLE)
     with open_store(args.store) as store:
         doc = build([path], store, base=args.base).documents[0]
-        print(f"Built {Path(path).name}: {len(doc.graph)} triples in <{doc.graph_iri}>")
+        print(f"Built {Path(path).name}: {doc.triples} triples in <{doc.graph_iri}>")
         print(
             f"Validation: {'conforms' if doc.report.conforms else 'VIOLATIONS'}"
             f" ({len(doc.report.violations)} violations, {len(doc.report.warnings)} warnings)"

@@ -2,7 +2,8 @@
 
 Replacing a document's graph is a single SPARQL update (drop, then insert), which
 Oxigraph applies in one transaction: a re-run never duplicates and a failure changes
-nothing.  Queries see the union of all named graphs.
+nothing.  Large builds go through the bulk loader into a staging copy instead
+(``kg.build.build_store``).  Queries see the union of all named graphs.
 """
 
 from __future__ import annotations
@@ -59,12 +60,12 @@ def open_store(path: str | Path | None = None, read_only: bool = False) -> Itera
 
 def replace_graphs(store: pyoxigraph.Store, graphs: list[tuple[URIRef, Graph]]) -> None:
     """Swap each named graph's content for the given triples, all in one transaction."""
-    parts = []
-    for graph_iri, graph in graphs:
-        body = graph.serialize(format="nt")
-        parts.append(
-            f"DROP SILENT GRAPH <{graph_iri}> ;\nINSERT DATA {{ GRAPH <{graph_iri}> {{\n{body}\n}} }}"
-        )
+    replace_blocks(store, {str(iri): f"<{iri}> {{\n{g.serialize(format='nt')}}}" for iri, g in graphs})
+
+
+def replace_blocks(store: pyoxigraph.Store, blocks: dict[str, str]) -> None:
+    """Swap named graphs' content for TriG blocks (``<g> { N-Triples }``), in one transaction."""
+    parts = [f"DROP SILENT GRAPH <{iri}> ;\nINSERT DATA {{ GRAPH {block} }}" for iri, block in blocks.items()]
     if parts:
         store.update(" ;\n".join(parts))
 
@@ -98,11 +99,9 @@ def named_graphs(store: pyoxigraph.Store) -> list[str]:
     return sorted(g.value for g in store.named_graphs())
 
 
-def graph_of(store: pyoxigraph.Store, graph_iri: str) -> Graph:
-    """One named graph as an rdflib graph (small per-document graphs only)."""
+def graphs_holding(store: pyoxigraph.Store, subject: str) -> list[str]:
+    """The named graphs that say something about ``subject`` (an IRI or blank-node label)."""
     import pyoxigraph
 
-    g = Graph()
-    data = store.dump(format=pyoxigraph.RdfFormat.N_TRIPLES, from_graph=pyoxigraph.NamedNode(graph_iri))
-    g.parse(data=data.decode(), format="nt")
-    return g
+    node = pyoxigraph.NamedNode(subject) if ":" in subject else pyoxigraph.BlankNode(subject)
+    return sorted({q.graph_name.value for q in store.quads_for_pattern(node, None, None, None)})

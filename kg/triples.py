@@ -1,8 +1,8 @@
-"""Triples as plain tuples, written out either as an rdflib graph or as N-Quads text.
+"""Triples as plain tuples, written out either as an rdflib graph or as N-Triples text.
 
 The mapping emits tuples once; building rdflib terms costs more than the mapping itself,
-so bulk builds go straight to N-Quads lines (for pyoxigraph's bulk loader) and rdflib graphs
-are made only where a caller wants one (tests, pySHACL, small runs).
+so builds go straight to N-Triples lines inside TriG graph blocks (for pyoxigraph's bulk
+loader) and rdflib graphs are made only where a caller wants one (tests, pySHACL).
 """
 
 from __future__ import annotations
@@ -73,10 +73,13 @@ class TripleSet:
     def __iter__(self) -> Iterator[Triple]:
         return iter(self._by_terms.values())
 
-    def nquads(self, graph: URIRef) -> str:
-        """N-Quads lines, every triple in the named graph ``graph``."""
-        g = _iri(graph)
-        return "".join(f"{s} {p} {o} {g} .\n" for s, p, o in self._by_terms)
+    def ntriples(self) -> str:
+        return "".join(f"{s} {p} {o} .\n" for s, p, o in self._by_terms)
+
+    def trig(self, graph: URIRef) -> str:
+        """The triples as one TriG block in the named graph ``graph`` (N-Triples lines inside,
+        which is also the body a SPARQL ``INSERT DATA { GRAPH <g> { ... } }`` takes)."""
+        return f"{_iri(graph)} {{\n{self.ntriples()}}}\n"
 
     def graph(self) -> Graph:
         g = Graph()

@@ -1,4 +1,4 @@
-"""One mapping, two outputs: the rdflib graph and the N-Quads text hold the same triples."""
+"""One mapping, two outputs: the rdflib graph and the TriG text hold the same triples."""
 
 from __future__ import annotations
 
@@ -27,20 +27,20 @@ DOCUMENTS = [
 ]
 
 
-def from_nquads(text: str, graph_iri: URIRef) -> Graph:
+def from_trig(text: str, graph_iri: URIRef) -> Graph:
     ds = Dataset()
-    ds.parse(data=text, format="nquads")
+    ds.parse(data=text, format="trig")
     assert {str(g.identifier) for g in ds.graphs() if len(g)} == {str(graph_iri)}
     return ds.graph(graph_iri)
 
 
 @pytest.mark.parametrize("path", DOCUMENTS, ids=lambda p: p.name)
-def test_graph_and_nquads_of_a_document_are_isomorphic(path):
+def test_graph_and_trig_of_a_document_are_isomorphic(path):
     for doc in read_documents(path):
         graph_iri, triples = document_triples(doc, "https://example.org/kg/", AT)
         graph = triples.graph()
         assert len(graph) == len(triples) > 20
-        assert isomorphic(graph, from_nquads(triples.nquads(graph_iri), graph_iri))
+        assert isomorphic(graph, from_trig(triples.trig(graph_iri), graph_iri))
 
 
 def test_awkward_literals_survive_both_ways():
@@ -62,7 +62,7 @@ def test_awkward_literals_survive_both_ways():
         triples.add(s, p, v)
     triples.add(s, p, Decimal("0.880"))  # a duplicate is one triple, as in a graph
     graph_iri = URIRef("https://example.org/g")
-    parsed = from_nquads(triples.nquads(graph_iri), graph_iri)
+    parsed = from_trig(triples.trig(graph_iri), graph_iri)
     assert len(triples) == len(values)
     assert isomorphic(triples.graph(), parsed)
     assert (

@@ -10,3 +10,6 @@ class SourceError(ValueError):
         self.path, self.line, self.problem = path, line, message
         where = f"{path}:{line}" if line is not None else path
         super().__init__(f"{where}: {message}")
+
+    def __reduce__(self):  # build workers send errors back to the parent process pickled
+        return (SourceError, (self.path, self.problem, self.line))
