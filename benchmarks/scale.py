@@ -553,7 +553,8 @@ def _baseline_step(res: dict[str, Any], folder: Path, work: Path, args: argparse
         return
     b = baseline(folder, work, args.baseline_timeout)
     res["baseline"] = b
-    if not b["finished"]:
+    if not b["finished"]:  # slower than quads / timeout, so ctkg is at least this many times faster
+        res["speedup_vs_baseline_at_least"] = args.baseline_timeout / res["build_s"]
         print(
             f"  baseline: did not finish within {args.baseline_timeout:.0f} s (got to: {sorted(b)})",
             flush=True,
