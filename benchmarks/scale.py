@@ -324,34 +324,55 @@ def compare_findings(ours: Path, theirs: Path) -> dict[str, Any]:
         "ctkg": count(a),
         "jena": count(b),
         "agree": a == b,
+        "agree_as_sets": set(a) == set(b),  # the same findings, ignoring repeats of one
         "only_ctkg_sample": only_ours,
         "only_jena_sample": only_jena,
     }
 
 
-def query_latencies(store: Path, runs: int, budget_s: float = 60.0) -> tuple[dict[str, Any], Any]:
-    """Median and p95 of every bundled query (all rows consumed); efficacy-results's table kept
-    for the extraction check."""
+def query_worker(store: Path, name: str, runs: int, budget_s: float, table_out: Path | None) -> None:
+    """Time one bundled query (child process, so a pathological one can be stopped)."""
     from kg.queries import list_queries, run
     from kg.store import open_store
 
-    out: dict[str, Any] = {}
-    efficacy = None
+    query = next(q for q in list_queries() if q.name == name)
+    times, rows = [], 0
     with open_store(store, read_only=True) as st:
-        for q in list_queries():
-            times, rows = [], 0
-            for _ in range(runs):
-                start = time.perf_counter()
-                table = run(st, q, QUERY_PARAMS.get(q.name, {}))
-                times.append(time.perf_counter() - start)
-                rows = len(table.rows)
-                if q.name == "efficacy-results":
-                    efficacy = table
-                if sum(times) > budget_s:
-                    break
-            out[q.name] = {"median_s": statistics.median(times), "p95_s": _p95(times), "runs": len(times),
-                           "rows": rows}  # fmt: skip
-    return out, efficacy
+        for _ in range(runs):
+            start = time.perf_counter()
+            table = run(st, query, QUERY_PARAMS.get(name, {}))
+            times.append(time.perf_counter() - start)
+            rows = len(table.rows)
+            if sum(times) > budget_s:
+                break
+    if table_out is not None:  # hazard ratios only: what the extraction check needs
+        keep = [{k: str(v) for k, v in r.items()} for r in table.rows if r["statistic"] == "hazard_ratio"]
+        table_out.write_text(json.dumps(keep), encoding="utf-8")
+    print(
+        json.dumps(
+            {"median_s": statistics.median(times), "p95_s": _p95(times), "runs": len(times), "rows": rows}
+        )
+    )
+
+
+def query_latencies(store: Path, work: Path, runs: int, timeout: float) -> tuple[dict[str, Any], list[dict]]:
+    """Median and p95 of every bundled query (all rows consumed), each in its own process with a
+    time limit; efficacy-results's hazard-ratio rows kept for the extraction check."""
+    from kg.queries import list_queries
+
+    out: dict[str, Any] = {}
+    ratios = work / "efficacy-hazard-ratios.json"
+    ratios.unlink(missing_ok=True)
+    for q in list_queries():
+        cmd = [sys.executable, __file__, "--query-worker", str(store), q.name, str(runs), str(timeout / 2)]
+        cmd += [str(ratios)] if q.name == "efficacy-results" else []
+        m = measure(cmd, timeout=timeout)
+        if m.returncode == 0:
+            out[q.name] = json.loads(m.stdout.strip().splitlines()[-1])
+        else:
+            out[q.name] = {"median_s": None, "p95_s": None, "timed_out": m.returncode is None,
+                           "error": None if m.returncode is None else m.stderr.splitlines()[-1:]}  # fmt: skip
+    return out, json.loads(ratios.read_text()) if ratios.exists() else []
 
 
 def _p95(values: list[float]) -> float:
@@ -359,13 +380,11 @@ def _p95(values: list[float]) -> float:
     return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
 
-def extraction_check(manifest: Path, efficacy: Any, sample: int = SAMPLE) -> dict[str, Any]:
-    """Each sampled generated hazard ratio must come back as one efficacy-results row."""
-    rows = {}
-    for r in efficacy.rows if efficacy else []:
-        if r["statistic"] == "hazard_ratio":
-            key = (r["endpoint"], r["arm_label"], r["comparator_label"])
-            rows.setdefault(key, []).append(r)
+def extraction_check(manifest: Path, ratios: list[dict], sample: int = SAMPLE) -> dict[str, Any]:
+    """Each sampled generated hazard ratio must come back as an efficacy-results row."""
+    rows: dict[tuple, list[dict]] = {}
+    for r in ratios:
+        rows.setdefault((r["endpoint"], r["arm_label"], r["comparator_label"]), []).append(r)
     lines = manifest.read_text(encoding="utf-8").splitlines()
     step = max(1, len(lines) // sample)
     checked, missing = 0, []
@@ -377,7 +396,10 @@ def extraction_check(manifest: Path, efficacy: Any, sample: int = SAMPLE) -> dic
             want = tuple(Decimal(hr[k]) for k in ("estimate", "ci_lower", "ci_upper", "p_value"))
             names = {page["trial"], page["title"]}  # a trial is labelled by acronym, or title without one
             got = [
-                (r["estimate"], r["ci_lower"], r["ci_upper"], r["p_value"])
+                tuple(
+                    Decimal(r[k]) if r[k] not in ("", "None") else None
+                    for k in ("estimate", "ci_lower", "ci_upper", "p_value")
+                )
                 for r in rows.get(key, [])
                 if r["trial"] in names
             ]
@@ -426,8 +448,11 @@ def baseline_worker(folder: Path, progress: Path) -> None:
     queries = {}
     for q in list_queries():
         start = time.perf_counter()
-        rows = len(list(dataset.query(bind(q, QUERY_PARAMS.get(q.name, {})))))
-        queries[q.name] = {"seconds": time.perf_counter() - start, "rows": rows}
+        try:
+            rows = len(list(dataset.query(bind(q, QUERY_PARAMS.get(q.name, {})))))
+            queries[q.name] = {"seconds": time.perf_counter() - start, "rows": rows}
+        except Exception as err:  # rdflib cannot run every bundled query: say which, go on
+            queries[q.name] = {"seconds": None, "error": f"{type(err).__name__}: {err}"}
         save(queries=queries)
 
 
@@ -441,7 +466,7 @@ def baseline(folder: Path, work: Path, timeout: float) -> dict[str, Any]:
     if m.returncode not in (0, None):
         state["error"] = "\n".join(m.stderr.splitlines()[-5:])
     if finished:
-        state["triples_per_s"] = state["quads"] / (state["load_s"] + state["validate_s"])
+        state["seconds"] = state["load_s"] + state["validate_s"]
     return state
 
 
@@ -490,15 +515,18 @@ def run_size(n: int, args: argparse.Namespace, jobs_ok: bool) -> dict[str, Any]:
               f"(JVM start + parse + one run); ctkg = {res['validate_ratio_to_jena']:.1f}x Jena warm", flush=True)  # fmt: skip
     res["findings"] = compare_findings(ours, theirs)
     f = res["findings"]
-    print(
-        f"  findings: ctkg {f['ctkg']}, Jena {f['jena']} -> {'AGREE' if f['agree'] else 'DIFFER'}", flush=True
-    )
-    res["queries"], efficacy = query_latencies(store, args.query_runs)
+    verdict = "AGREE" if f["agree"] else "same set, different repeats" if f["agree_as_sets"] else "DIFFER"
+    print(f"  findings: ctkg {f['ctkg']}, Jena {f['jena']} -> {verdict}", flush=True)
+    res["queries"], ratios = query_latencies(store, work, args.query_runs, args.query_timeout)
     for name, q in res["queries"].items():
-        print(
-            f"    {name:28} median {q['median_s'] * 1000:9.1f} ms  p95 {q['p95_s'] * 1000:9.1f} ms  ({q['rows']:,} rows)"
-        )
-    res["extraction_check"] = extraction_check(manifest, efficacy)
+        if q["median_s"] is None:
+            why = f"TIMED OUT after {args.query_timeout:.0f} s" if q["timed_out"] else q["error"]
+            print(f"    {name:28} {why}")
+        else:
+            print(
+                f"    {name:28} median {q['median_s'] * 1000:9.1f} ms  p95 {q['p95_s'] * 1000:9.1f} ms  ({q['rows']:,} rows)"
+            )
+    res["extraction_check"] = extraction_check(manifest, ratios)
     x = res["extraction_check"]
     print(
         f"  extraction check: {x['found']}/{x['checked']} generated hazard ratios found in efficacy-results"
@@ -525,15 +553,21 @@ def _baseline_step(res: dict[str, Any], folder: Path, work: Path, args: argparse
         return
     b = baseline(folder, work, args.baseline_timeout)
     res["baseline"] = b
-    if not b["finished"]:
+    if not b["finished"]:  # slower than quads / timeout, so ctkg is at least this many times faster
+        res["speedup_vs_baseline_at_least"] = args.baseline_timeout / res["build_s"]
         print(
             f"  baseline: did not finish within {args.baseline_timeout:.0f} s (got to: {sorted(b)})",
             flush=True,
         )
         return
+    b["triples_per_s"] = res["quads"] / b["seconds"]  # the same quads as ctkg's, for a like ratio
     res["baseline_triples_per_s"] = b["triples_per_s"]
     res["speedup_vs_baseline"] = res["triples_per_s"] / b["triples_per_s"]
-    slowest = max(b.get("queries", {}).values(), key=lambda q: q["seconds"], default=None)
+    slowest = max(
+        (q for q in b.get("queries", {}).values() if q["seconds"] is not None),
+        key=lambda q: q["seconds"],
+        default=None,
+    )
     print(f"  baseline (rdflib + one pySHACL run): load {b['load_s']:.1f} s + SHACL {b['validate_s']:.1f} s = "
           f"{b['triples_per_s']:,.0f} triples/s, peak RSS {b['peak_rss_mb']:,.0f} MB; ctkg end to end = "
           f"{res['speedup_vs_baseline']:.1f}x baseline; slowest rdflib query "
@@ -544,6 +578,11 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["--baseline-worker"]:
         baseline_worker(Path(argv[1]), Path(argv[2]))
+        return 0
+    if argv[:1] == ["--query-worker"]:
+        query_worker(
+            Path(argv[1]), argv[2], int(argv[3]), float(argv[4]), Path(argv[5]) if argv[5:] else None
+        )
         return 0
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="1000,10000,100000", help="documents per size, comma-separated")
@@ -561,6 +600,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--baseline-timeout", type=float, default=600.0)
     parser.add_argument("--query-runs", type=int, default=7)
+    parser.add_argument("--query-timeout", type=float, default=300.0, help="stop one query's runs after this")
     parser.add_argument("--jena-runs", type=int, default=5)
     parser.add_argument("--keep", action="store_true", help="keep stores and N-Quads dumps under --work")
     parser.add_argument("--note", default="", help="what else ran on the machine (stored with the figures)")
