@@ -3,11 +3,19 @@
 Parameters are never pasted into query text as strings: each value becomes an RDF term,
 serialised by rdflib with proper escaping, in a ``VALUES`` block placed first in the
 WHERE clause, so it also works unchanged against any SPARQL 1.1 engine.
+
+A query whose header says ``# restrict: trial_iri`` (or another of its columns) can be
+restricted to given resources (``restrict``): one trial's rows instead of the whole store's.
+The restriction is a ``VALUES`` block placed first in the WHERE clause and in every sub-SELECT
+projecting that variable, so the engine starts from those resources instead of computing the
+whole listing and filtering it: the bundled queries are written so that Oxigraph's planner
+keeps that order (each OPTIONAL a chain of single patterns, no sub-SELECT it must finish first).
 """
 
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 import re
@@ -40,6 +48,7 @@ class QueryInfo:
     description: str
     parameters: list[str]
     text: str
+    restrict: tuple[str, ...] = ()  # columns it can be restricted on (header '# restrict:')
 
 
 @dataclass(frozen=True)
@@ -74,7 +83,9 @@ def load_query(name_or_path: str) -> QueryInfo:
     text = path.read_text(encoding="utf-8")
     head = _header(text)
     params = [] if head.get("parameters", "none") == "none" else re.findall(r"(\w+)\s*\(", head["parameters"])
-    return QueryInfo(path.stem, path, head.get("title", path.stem), head.get("description", ""), params, text)
+    restrict = tuple(re.findall(r"\w+", head.get("restrict", "")))
+    title, description = head.get("title", path.stem), head.get("description", "")
+    return QueryInfo(path.stem, path, title, description, params, text, restrict)
 
 
 def list_queries() -> list[QueryInfo]:
@@ -98,6 +109,44 @@ def bind(query: QueryInfo, params: dict[str, str]) -> str:
     if not m:
         raise QueryError(f"query {query.name!r} has no WHERE clause to bind parameters in")
     return query.text[: m.end()] + block + query.text[m.end() :]
+
+
+_SELECT = re.compile(r"\bSELECT\s+(.*?)\bWHERE\s*\{", re.IGNORECASE | re.DOTALL)
+
+
+def _projected(select: str) -> set[str]:
+    """Variables a SELECT clause projects: ``?x`` and ``(... AS ?x)``, not those used inside."""
+    select = re.sub(r"\((?:[^()]|\((?:[^()]|\([^()]*\))*\))*?\s+AS\s+\?(\w+)\s*\)", r" ?\1 ", select)
+    return set(re.findall(r"\?(\w+)", re.sub(r"\([^()]*\)", " ", select)))
+
+
+def _iri(value: str) -> str:
+    if not value or re.search(r'[\s<>"{}|^`\\]', value):
+        raise QueryError(f"not an IRI: {value!r}")
+    return f"<{value}>"
+
+
+def restrict(query: QueryInfo, variable: str, iris: list[str]) -> QueryInfo:
+    """The query limited to rows whose ``?variable`` is one of ``iris``.
+
+    Only variables the header declares (``# restrict:``) are accepted. The ``VALUES`` block
+    goes first in the outer WHERE clause and in each sub-SELECT projecting the variable: a
+    sub-SELECT is evaluated on its own, so without it a per-trial query would still compute
+    the sub-SELECT for every trial of the store."""
+    if variable not in query.restrict:
+        can = f"on {', '.join(query.restrict)} only" if query.restrict else "on nothing"
+        raise QueryError(f"query {query.name!r} cannot be restricted on ?{variable} (it can be {can})")
+    if not iris:
+        raise QueryError(f"query {query.name!r}: no resource to restrict ?{variable} to")
+    block = f"\n  VALUES ?{variable} {{ {' '.join(_iri(i) for i in iris)} }}"
+    text, inserted = query.text, 0
+    for i, m in reversed(list(enumerate(_SELECT.finditer(query.text)))):
+        nested = re.match(r"\s*SELECT\b", query.text[m.end() :], re.IGNORECASE)  # WHERE { SELECT ... }
+        if (i == 0 or variable in _projected(m.group(1))) and not nested:
+            text, inserted = text[: m.end()] + block + text[m.end() :], inserted + 1
+    if not inserted:
+        raise QueryError(f"query {query.name!r} has no WHERE clause to restrict")
+    return dataclasses.replace(query, text=text)
 
 
 def run(target: pyoxigraph.Store | Endpoint, query: QueryInfo, params: dict[str, str] | None = None) -> Table:

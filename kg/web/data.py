@@ -7,14 +7,12 @@ page shows by a ``VALUES`` block; any other resource is shown through one descri
 
 from __future__ import annotations
 
-import dataclasses
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from kg.queries import QueryInfo, Value, load_query, run
+from kg.queries import Value, load_query, restrict, run
 
 if TYPE_CHECKING:
     import pyoxigraph
@@ -23,23 +21,6 @@ RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 RATIOS = {"hazard_ratio": "HR", "odds_ratio": "OR", "risk_ratio": "RR"}
 
 Row = dict[str, Value]
-
-
-def _iri_term(iri: str) -> str:
-    if re.search(r'[\s<>"{}|^`\\]', iri):
-        raise ValueError(f"not an IRI: {iri!r}")
-    return f"<{iri}>"
-
-
-def restricted(name: str, variable: str, iris: list[str]) -> QueryInfo:
-    """The bundled query with ``?variable`` limited to the given IRIs, placed first in its outer
-    WHERE clause, the way ``kg.queries.bind`` places parameters."""
-    query = load_query(name)
-    block = f"\n  VALUES ?{variable} {{ {' '.join(_iri_term(i) for i in iris)} }}"
-    m = re.search(r"\bWHERE\s*\{", query.text, re.IGNORECASE)
-    if m is None or f"?{variable}" not in query.text:
-        raise ValueError(f"query {name!r} cannot be restricted on ?{variable}")
-    return dataclasses.replace(query, text=query.text[: m.end()] + block + query.text[m.end() :])
 
 
 def rows(
@@ -54,7 +35,7 @@ def rows(
         return run(store, load_query(name), params).rows
     if not iris:
         return []
-    return run(store, restricted(name, variable, iris), params).rows
+    return run(store, restrict(load_query(name), variable, iris), params).rows
 
 
 # --- any resource -------------------------------------------------------------------------------
