@@ -127,6 +127,13 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("query", help="run a bundled query (by name) or a .rq file")
     p.add_argument("query", metavar="NAME|FILE.rq")
     p.add_argument("--param", action="append", default=[], metavar="K=V", help="query parameter")
+    p.add_argument(
+        "--trial",
+        action="append",
+        default=[],
+        metavar="IRI|NCT",
+        help="only the rows of this trial (IRI or NCT number; repeatable), for queries that allow it",
+    )
     p.add_argument("--format", choices=("table", "csv", "json"), default="table")
     _store_option(p)
     _endpoint_options(p)
@@ -424,7 +431,7 @@ def _queries(_args: argparse.Namespace) -> int:
 
 
 def _query(args: argparse.Namespace) -> int:
-    from kg.queries import QueryError, load_query, run, to_csv, to_json, to_text_table
+    from kg.queries import QueryError, load_query, restrict, run, to_csv, to_json, to_text_table, trial_iris
 
     params = {}
     for item in args.param:
@@ -433,7 +440,11 @@ def _query(args: argparse.Namespace) -> int:
             raise QueryError(f"--param {item!r}: expected NAME=VALUE")
         params[key] = value
     query = load_query(args.query)
+    if args.trial and "trial_iri" not in query.restrict:
+        raise QueryError(f"--trial: query {query.name!r} cannot be restricted to a trial")
     with _reader(args) as target:
+        if args.trial:
+            query = restrict(query, "trial_iri", trial_iris(target, args.trial))
         table = run(target, query, params)
     render = {"csv": to_csv, "json": to_json, "table": to_text_table}[args.format]
     text = render(table)

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from rdflib import Literal
 
+from kg.namespaces import CTKG
 from kg.resources import bundled_path
 
 if TYPE_CHECKING:
@@ -93,7 +94,9 @@ def list_queries() -> list[QueryInfo]:
 
 
 def bind(query: QueryInfo, params: dict[str, str]) -> str:
-    """The query text with each parameter bound as ``VALUES ?NAME_param { term }``."""
+    """The query text with each parameter bound as ``VALUES ?NAME_param { term }``, first in the
+    WHERE clause of each SELECT that uses it (the outer one unless only a sub-SELECT does: a
+    sub-SELECT does not see the outer query's variables)."""
     unknown = set(params) - set(query.parameters)
     if unknown:
         raise QueryError(
@@ -102,16 +105,61 @@ def bind(query: QueryInfo, params: dict[str, str]) -> str:
     missing = [p for p in query.parameters if p not in params]
     if missing:
         raise QueryError(f"query {query.name!r} needs --param {missing[0]}=VALUE")
-    if not params:
-        return query.text
-    block = "".join(f"\n  VALUES ?{k}_param {{ {Literal(v).n3()} }}" for k, v in params.items())
-    m = re.search(r"\bWHERE\s*\{", query.text, re.IGNORECASE)
-    if not m:
-        raise QueryError(f"query {query.name!r} has no WHERE clause to bind parameters in")
-    return query.text[: m.end()] + block + query.text[m.end() :]
+    text = query.text
+    for k, v in params.items():
+        selects = _selects(text)
+        if not selects:
+            raise QueryError(f"query {query.name!r} has no WHERE clause to bind parameters in")
+        using = [s for s in selects if f"?{k}_param" in s.own] or selects[:1]
+        text = _insert(text, f"\n  VALUES ?{k}_param {{ {Literal(v).n3()} }}", using)
+    return text
 
 
+@dataclass(frozen=True)
+class _Select:
+    """One SELECT of a query text: what it projects, where its WHERE body starts, and the
+    text of that body outside the sub-SELECTs nested in it."""
+
+    projected: frozenset[str]
+    body_start: int
+    own: str
+    direct_subselect: bool  # WHERE { SELECT ... }: no room for anything before the sub-SELECT
+
+
+_IGNORED = re.compile(r"<[^<>\s]*>|\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'|#[^\n]*")
 _SELECT = re.compile(r"\bSELECT\s+(.*?)\bWHERE\s*\{", re.IGNORECASE | re.DOTALL)
+
+
+def _selects(text: str) -> list[_Select]:
+    """Every SELECT of the query, outermost first (IRIs, strings and comments masked, so their
+    braces and words do not count)."""
+    masked = _IGNORED.sub(lambda m: " " * len(m.group()), text)
+    spans = []
+    for m in _SELECT.finditer(masked):
+        depth, end = 1, m.end()
+        while depth and end < len(masked):
+            depth += {"{": 1, "}": -1}.get(masked[end], 0)
+            end += 1
+        spans.append((m, end))
+    out = []
+    for m, end in spans:
+        inner = [(n.start(), e) for n, e in spans if m.end() <= n.start() and e <= end]
+        own, at = [], m.end()
+        for start, stop in inner:
+            if start >= at:
+                own.append(masked[at:start])
+                at = stop
+        own.append(masked[at:end])
+        direct = re.match(r"\s*SELECT\b", masked[m.end() :], re.IGNORECASE) is not None
+        out.append(_Select(frozenset(_projected(m.group(1))), m.end(), "".join(own), direct))
+    return out
+
+
+def _insert(text: str, block: str, selects: list[_Select]) -> str:
+    for s in sorted(selects, key=lambda s: -s.body_start):
+        if not s.direct_subselect:
+            text = text[: s.body_start] + block + text[s.body_start :]
+    return text
 
 
 def _projected(select: str) -> set[str]:
@@ -138,31 +186,52 @@ def restrict(query: QueryInfo, variable: str, iris: list[str]) -> QueryInfo:
         raise QueryError(f"query {query.name!r} cannot be restricted on ?{variable} (it can be {can})")
     if not iris:
         raise QueryError(f"query {query.name!r}: no resource to restrict ?{variable} to")
-    block = f"\n  VALUES ?{variable} {{ {' '.join(_iri(i) for i in iris)} }}"
-    text, inserted = query.text, 0
-    for i, m in reversed(list(enumerate(_SELECT.finditer(query.text)))):
-        nested = re.match(r"\s*SELECT\b", query.text[m.end() :], re.IGNORECASE)  # WHERE { SELECT ... }
-        if (i == 0 or variable in _projected(m.group(1))) and not nested:
-            text, inserted = text[: m.end()] + block + text[m.end() :], inserted + 1
-    if not inserted:
+    selects = _selects(query.text)
+    if not selects:
         raise QueryError(f"query {query.name!r} has no WHERE clause to restrict")
-    return dataclasses.replace(query, text=text)
+    targets = selects[:1] + [s for s in selects[1:] if variable in s.projected]
+    block = f"\n  VALUES ?{variable} {{ {' '.join(_iri(i) for i in iris)} }}"
+    return dataclasses.replace(query, text=_insert(query.text, block, targets))
+
+
+_NCT = re.compile(r"NCT\d{8}", re.IGNORECASE)
+
+
+def trial_iris(target: pyoxigraph.Store | Endpoint, trials: list[str]) -> list[str]:
+    """Trial IRIs for what a user names a trial by: its IRI, or its NCT number (looked up in
+    the store, so whatever base IRI it was built with)."""
+    out = []
+    for t in trials:
+        if _NCT.fullmatch(t.strip()):
+            nct = t.strip().upper()
+            text = f"SELECT DISTINCT ?trial WHERE {{ ?trial <{CTKG}nctId> {Literal(nct).n3()} }} ORDER BY ?trial"
+            found = [r["trial"] for r in _select(target, text).rows]
+            if not found:
+                raise QueryError(f"no trial with NCT number {nct} in the store")
+            out += [str(f) for f in found]
+        elif re.match(r"[a-z][\w+.-]*:\S+$", t.strip(), re.IGNORECASE):
+            out.append(_iri(t.strip())[1:-1])
+        else:
+            raise QueryError(f"--trial {t!r}: expected a trial IRI or an NCT number such as NCT04471428")
+    return out
 
 
 def run(target: pyoxigraph.Store | Endpoint, query: QueryInfo, params: dict[str, str] | None = None) -> Table:
     """Run a SELECT query on the union of the named graphs: the embedded store's default
     graph (kept as that union, see kg.store), or a remote endpoint's default graph (the
     server must make it the union); values come back as Python values, the same on both."""
+    return _select(target, bind(query, params or {}), query.path)
+
+
+def _select(target: pyoxigraph.Store | Endpoint, text: str, path: Path | None = None) -> Table:
     from kg.remote import Endpoint
 
-    text = bind(query, params or {})
     if isinstance(target, Endpoint):
         return _run_remote(target, text)
-    store = target
     try:
-        solutions = store.query(text)  # the default graph: the union of the sources, as a set
+        solutions = target.query(text)  # the default graph: the union of the sources, as a set
     except SyntaxError as err:
-        raise QueryError(f"{query.path}: {err}") from None
+        raise QueryError(f"{path or 'query'}: {err}") from None
     columns = [v.value for v in solutions.variables]
     rows = [{c: _value(s[c]) for c in columns} for s in solutions]
     return Table(columns, rows)
