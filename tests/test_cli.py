@@ -124,3 +124,27 @@ def test_explain_marks_each_fact_in_its_sentence(store):
     assert "CONTACT-01 | result | hazard ratio of overall survival" in out
     assert "(»stratified hazard ratio [HR], 0.88 [95% CI, 0.68 to 1.16]; P = .3668«)" in out
     assert "Sentences with numbers that gave no fact: 0" in out
+
+
+def test_query_restricted_to_a_trial_by_nct_number_or_iri(store):
+    every = ctkg("query", "arms", "--format", "csv", "--store", store).stdout
+    by_nct = ctkg("query", "arms", "--trial", "nct04471428", "--format", "csv", "--store", store)
+    iri = "https://w3id.org/ctkg/id/trial/nct04471428"
+    by_iri = ctkg("query", "arms", "--trial", iri, "--format", "csv", "--store", store)
+    assert by_nct.returncode == by_iri.returncode == 0
+    assert by_nct.stdout == by_iri.stdout == every and len(every.splitlines()) == 4  # header + 3 drugs
+    other = ctkg("query", "arms", "--trial", "https://w3id.org/ctkg/id/trial/other", "--store", store)
+    assert other.returncode == 0 and other.stdout.count("\n") == 2  # header and rule, no rows
+
+
+@pytest.mark.parametrize(
+    ("query", "trial", "message"),
+    [
+        ("sources", "NCT04471428", "--trial: query 'sources' cannot be restricted to a trial"),
+        ("arms", "NCT99999999", "no trial with NCT number NCT99999999 in the store"),
+        ("arms", "CONTACT-01", "--trial 'CONTACT-01': expected a trial IRI or an NCT number"),
+    ],
+)
+def test_query_trial_errors_are_clear(store, query, trial, message):
+    done = ctkg("query", query, "--trial", trial, "--store", store)
+    assert done.returncode == 2 and message in done.stderr and done.stdout == ""

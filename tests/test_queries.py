@@ -9,11 +9,12 @@ import pytest
 from rdflib import Dataset
 
 from kg.export import export_bytes
-from kg.queries import QueryError, bind, list_queries, load_query, run, to_csv, to_json
+from kg.queries import QueryError, bind, list_queries, load_query, restrict, run, to_csv, to_json, trial_iris
 
 QUERIES = list_queries()
 PARAMS = {("drug",): {"drug": "docetaxel"}, ("class",): {"class": "PD-L1 inhibitor"}}
 NAMES = [q.name for q in QUERIES]
+RESTRICTIONS = [(q, v) for q in QUERIES for v in q.restrict]
 
 
 def test_the_required_queries_are_bundled():
@@ -161,3 +162,57 @@ def test_unmapped_drugs_lists_what_the_lexicon_does_not_know(tmp_path, seed_text
     build([page], store, progress=lambda _m: None)
     rows = run(store, load_query("unmapped-drugs")).rows
     assert [(r["drug"], r["trials"]) for r in rows] == [("zorbatinib", 1)]
+
+
+@pytest.mark.parametrize(("query", "variable"), RESTRICTIONS, ids=[f"{q.name}-{v}" for q, v in RESTRICTIONS])
+def test_restricted_rows_are_the_listing_rows_of_that_resource(two_trials_store, query, variable):
+    params = {("drug",): {"drug": "osimertinib"}, ("class",): {"class": "kinase inhibitor"}}.get(
+        tuple(query.parameters), {}
+    )
+    every = run(two_trials_store, query, params)
+    assert variable in every.columns
+    values = sorted({str(r[variable]) for r in every.rows})
+    assert values or query.name in ("extraction-report", "source-conflicts")
+    for value in [*values, "https://w3id.org/ctkg/id/nothing"]:
+        one = run(two_trials_store, restrict(query, variable, [value]), params)
+        assert one.columns == every.columns
+        assert one.rows == [r for r in every.rows if r[variable] == value]
+    if len(values) > 1:  # several at once, in the listing's order
+        assert run(two_trials_store, restrict(query, variable, values[:2]), params).rows == [
+            r for r in every.rows if r[variable] in values[:2]
+        ]
+
+
+def test_both_trials_are_in_the_restriction_fixture(two_trials_store):
+    rows = run(two_trials_store, load_query("trial-summary")).rows
+    assert sorted(r["acronym"] for r in rows) == ["CONTACT-01", "FLAURA"]
+
+
+def test_restriction_errors_name_the_query():
+    with pytest.raises(QueryError, match="query 'sources' cannot be restricted on \\?trial_iri"):
+        restrict(load_query("sources"), "trial_iri", ["https://w3id.org/ctkg/id/trial/x"])
+    with pytest.raises(QueryError, match="query 'unmapped-drugs' cannot be restricted on \\?trial_iri"):
+        restrict(load_query("unmapped-drugs"), "trial_iri", ["https://w3id.org/ctkg/id/trial/x"])
+    with pytest.raises(QueryError, match="not an IRI"):
+        restrict(load_query("arms"), "trial_iri", ["x> } ?s ?p ?o {"])
+
+
+def test_restriction_reaches_each_sub_select_projecting_the_variable():
+    text = restrict(load_query("trial-summary"), "trial_iri", ["https://w3id.org/ctkg/id/trial/x"]).text
+    block = "VALUES ?trial_iri { <https://w3id.org/ctkg/id/trial/x> }"
+    assert text.count(block) == 3  # the outer WHERE and the two inner SELECT DISTINCTs
+    assert re.search(r"WHERE \{\s*SELECT DISTINCT", text)  # never before a sub-SELECT's own SELECT
+
+
+def test_a_parameter_used_only_in_a_sub_select_is_bound_there():
+    text = bind(load_query("trials-by-drug"), {"drug": "docetaxel"})
+    inner = text[text.index("SELECT DISTINCT ?drug_iri") :]
+    assert text.count('VALUES ?drug_param { "docetaxel" }') == 1
+    assert 'VALUES ?drug_param { "docetaxel" }' in inner[: inner.index("FILTER")]
+
+
+def test_trials_are_named_by_nct_number_or_iri(two_trials_store):
+    contact = "https://w3id.org/ctkg/id/trial/nct04471428"
+    assert trial_iris(two_trials_store, ["NCT04471428", " nct04471428 ", contact]) == [contact] * 3
+    with pytest.raises(QueryError, match="no trial with NCT number NCT00000001"):
+        trial_iris(two_trials_store, ["NCT00000001"])

@@ -7,7 +7,8 @@ from decimal import Decimal
 import pyoxigraph
 
 from kg.build import build
-from kg.queries import load_query, run
+from kg.queries import load_query, restrict, run
+from tests.conftest import FLAURA
 
 
 def copy(tmp_path, seed_text, name: str, pmid: str, replace: tuple[str, str] | None = None):
@@ -66,3 +67,15 @@ def test_an_arm_size_that_differs_is_a_conflict(tmp_path, seed_path, seed_text):
     other = copy(tmp_path, seed_text, "other.txt", "55555555", ("and 180 docetaxel", "and 181 docetaxel"))
     rows = run(load(seed_path, other), load_query("source-conflicts")).rows
     assert [(r["fact"], r["value_a"], r["value_b"]) for r in rows] == [("arm size, docetaxel", 180, 181)]
+
+
+def test_one_trials_conflicts_are_the_listings(tmp_path, seed_path, seed_text):
+    altered = copy(tmp_path, seed_text, "altered.txt", "55555555", ("HR, 0.74 [", "HR, 0.75 ["))
+    store = load(seed_path, altered, FLAURA)
+    query = load_query("source-conflicts")
+    every = run(store, query).rows
+    contact = "https://w3id.org/ctkg/id/trial/nct04471428"
+    assert len(every) == 1 and every[0]["trial_iri"] == contact
+    assert run(store, restrict(query, "trial_iri", [contact])).rows == every
+    flaura = {r["trial_iri"] for r in run(store, load_query("trial-summary")).rows} - {contact}
+    assert len(flaura) == 1 and run(store, restrict(query, "trial_iri", sorted(flaura))).rows == []
