@@ -17,13 +17,18 @@ are its own:
   warm (median of runs inside one JVM, start-up and parsing excluded) and cold (a fresh JVM:
   start-up, parsing and one validation); the findings of both are counted and compared;
 - every bundled query on the built store: median and p95 over several runs, each consuming
-  every row; and a sample of the generated hazard ratios looked up in efficacy-results.
+  every row (``queries``: the listings), beside the floor of delivering that many rows at all
+  (a one-pattern scan through ``kg.queries.run``); every query that can be restricted to a trial,
+  once per trial of a fixed sample (``queries_per_trial``: how the web's trial page and
+  ``ctkg query NAME --trial X`` run them); and a sample of the generated hazard ratios looked
+  up in efficacy-results.
 
 Ratios against the ceiling and the baseline are printed beside the absolute figures.  The
 machine may be shared: record what else ran (``--note``), figures are noisy.
 
 Usage: python benchmarks/scale.py --sizes 1000,10000,100000 --json OUT.json [--work DIR]
        [--jobs J] [--speedup-size N] [--baseline-max N] [--baseline-limit S|Kx] [--query-runs R]
+       python benchmarks/scale.py --queries-only STORE --json OUT.json [--query-runs R]
 """
 
 from __future__ import annotations
@@ -59,7 +64,9 @@ JENA_JARS = (
     "httpclient", "httpcore", "jackson-core", "jackson-databind", "jackson-annotations", "jsonld-java",
     "protobuf", "thrift", "slf4j-api", "slf4j-nop", "titanium-json-ld", "jakarta.json-api",
 )  # fmt: skip
-QUERY_PARAMS = {"trials-by-drug": {"drug": "docetaxel"}}
+QUERY_PARAMS = {"trials-by-drug": {"drug": "docetaxel"}, "trials-by-drug-class": {"class": "taxane"}}
+PER_TRIAL_SAMPLE = 20  # trials each restrictable query is timed on, one run per trial
+FLOOR_QUERY = "SELECT ?g ?f WHERE { ?g <https://w3id.org/ctkg/ontology#sourceFile> ?f }"
 SAMPLE = 200  # generated abstracts whose hazard ratios are looked up in efficacy-results
 
 
@@ -391,6 +398,110 @@ def query_latencies(store: Path, work: Path, runs: int, timeout: float) -> tuple
     return out, json.loads(ratios.read_text()) if ratios.exists() else []
 
 
+def trial_sample(store: Path, size: int = PER_TRIAL_SAMPLE) -> list[str]:
+    """A fixed sample of the store's trials: evenly spaced in IRI order, the same on every run."""
+    from kg.store import open_store
+
+    with open_store(store, read_only=True) as st:
+        query = "SELECT ?t WHERE { ?t a <https://w3id.org/ctkg/ontology#Trial> } ORDER BY ?t"
+        trials = [s["t"].value for s in st.query(query)]
+    return trials[:: max(1, len(trials) // size)][:size]
+
+
+def per_trial_worker(store: Path, sample: Path, runs: int, budget_s: float) -> None:
+    """Time every query that can be restricted to a trial once per sampled trial, as the web's
+    trial page and ``ctkg query NAME --trial X`` run it (child process); one JSON line per query."""
+    from kg.queries import list_queries, restrict, run
+    from kg.store import open_store
+
+    trials = json.loads(sample.read_text(encoding="utf-8"))
+    with open_store(store, read_only=True) as st:
+        for query in (q for q in list_queries() if "trial_iri" in q.restrict):
+            params = QUERY_PARAMS.get(query.name, {})
+            run(st, restrict(query, "trial_iri", trials[:1]), params)  # warm-up, not counted
+            times, rows = [], 0
+            for trial in (t for _ in range(runs) for t in trials):
+                start = time.perf_counter()
+                rows += len(run(st, restrict(query, "trial_iri", [trial]), params).rows)
+                times.append(time.perf_counter() - start)
+                if sum(times) > budget_s:
+                    break
+            figures = {"median_s": statistics.median(times), "p95_s": _p95(times), "runs": len(times),
+                       "rows": rows, "trials": len(trials)}  # fmt: skip
+            print(json.dumps({query.name: figures}), flush=True)
+
+
+def floor_worker(store: Path, runs: int) -> None:
+    """The cost of delivering rows at all: a one-pattern scan, one row per source, through
+    kg.queries.run like every bundled query (child process)."""
+    from kg.queries import QueryInfo, run
+    from kg.store import open_store
+
+    query = QueryInfo("floor", Path("floor.rq"), "floor", "", [], FLOOR_QUERY)
+    times, rows = [], 0
+    with open_store(store, read_only=True) as st:
+        for _ in range(runs):
+            start = time.perf_counter()
+            rows = len(run(st, query).rows)
+            times.append(time.perf_counter() - start)
+    median = statistics.median(times)
+    print(
+        json.dumps(
+            {"query": FLOOR_QUERY, "median_s": median, "rows": rows, "us_per_row": median / rows * 1e6}
+        )
+    )
+
+
+def query_step(res: dict[str, Any], store: Path, work: Path, args: argparse.Namespace) -> list[dict]:
+    """Every bundled query as a listing (``queries``), every restrictable one per trial on a fixed
+    sample (``queries_per_trial``), and the row-delivery floor the listings are compared with."""
+    floor = measure(
+        [sys.executable, __file__, "--floor-worker", str(store), str(args.query_runs)], timeout=600
+    )
+    res["query_floor"] = json.loads(floor.stdout.strip().splitlines()[-1]) if floor.returncode == 0 else None
+    res["queries"], ratios = query_latencies(store, work, args.query_runs, args.query_timeout)
+    per_row = res["query_floor"]["us_per_row"] / 1e6 if res["query_floor"] else None
+    if per_row:
+        print(f"  floor: {FLOOR_QUERY!r}: {res['query_floor']['rows']:,} rows in "
+              f"{res['query_floor']['median_s'] * 1000:.1f} ms = {per_row * 1e6:.1f} us/row")  # fmt: skip
+    print("  listings (every row of the store; 'x floor' = time / (rows x floor per row)):")
+    for name, q in res["queries"].items():
+        if q["median_s"] is None:
+            why = f"TIMED OUT after {args.query_timeout:.0f} s" if q["timed_out"] else q["error"]
+            print(f"    {name:28} {why}")
+            continue
+        q["floor_s"] = per_row * q["rows"] if per_row else None
+        versus = (
+            f"  {q['median_s'] / q['floor_s']:7.1f}x floor ({q['floor_s'] * 1000:.1f} ms)"
+            if q["floor_s"]
+            else ""
+        )
+        print(f"    {name:28} median {q['median_s'] * 1000:9.1f} ms  p95 {q['p95_s'] * 1000:9.1f} ms  "
+              f"({q['rows']:,} rows){versus}")  # fmt: skip
+    sample = work / "trial-sample.json"
+    res["per_trial_sample"] = trial_sample(store)
+    sample.write_text(json.dumps(res["per_trial_sample"]), encoding="utf-8")
+    cmd = [
+        sys.executable,
+        __file__,
+        "--per-trial-worker",
+        str(store),
+        str(sample),
+        "1",
+        str(args.query_timeout / 2),
+    ]
+    m = measure(cmd, timeout=args.query_timeout * 4)
+    res["queries_per_trial"] = {k: v for line in m.stdout.splitlines() if line.startswith("{")
+                                for k, v in json.loads(line).items()}  # fmt: skip
+    if m.returncode != 0:
+        res["queries_per_trial_error"] = "timed out" if m.returncode is None else m.stderr.splitlines()[-1:]
+    print(f"  per trial ({len(res['per_trial_sample'])} sampled trials, one run each):")
+    for name, q in res["queries_per_trial"].items():
+        print(f"    {name:28} median {q['median_s'] * 1000:9.1f} ms  p95 {q['p95_s'] * 1000:9.1f} ms  "
+              f"({q['rows']:,} rows in all)")  # fmt: skip
+    return ratios
+
+
 def _p95(values: list[float]) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
@@ -537,15 +648,7 @@ def run_size(n: int, args: argparse.Namespace, jobs_ok: bool) -> dict[str, Any]:
     f = res["findings"]
     verdict = "AGREE" if f["agree"] else "same set, different repeats" if f["agree_as_sets"] else "DIFFER"
     print(f"  findings: ctkg {f['ctkg']}, Jena {f['jena']} -> {verdict}", flush=True)
-    res["queries"], ratios = query_latencies(store, work, args.query_runs, args.query_timeout)
-    for name, q in res["queries"].items():
-        if q["median_s"] is None:
-            why = f"TIMED OUT after {args.query_timeout:.0f} s" if q["timed_out"] else q["error"]
-            print(f"    {name:28} {why}")
-        else:
-            print(
-                f"    {name:28} median {q['median_s'] * 1000:9.1f} ms  p95 {q['p95_s'] * 1000:9.1f} ms  ({q['rows']:,} rows)"
-            )
+    ratios = query_step(res, store, work, args)
     res["extraction_check"] = extraction_check(manifest, ratios)
     x = res["extraction_check"]
     print(
@@ -598,10 +701,29 @@ def _baseline_step(res: dict[str, Any], folder: Path, work: Path, args: argparse
           f"{slowest['seconds'] if slowest else float('nan'):.2f} s", flush=True)  # fmt: skip
 
 
+def queries_only(args: argparse.Namespace) -> int:
+    """The query step alone on an existing store: a 100,000-document store is not rebuilt for it."""
+    args.work.mkdir(parents=True, exist_ok=True)
+    print(f"=== queries on {args.queries_only} ===", flush=True)
+    res: dict[str, Any] = {"store": str(args.queries_only), "started": time.strftime("%Y-%m-%d %H:%M:%S"),
+                           "load_avg_at_start": os.getloadavg(), "note": args.note}  # fmt: skip
+    query_step(res, args.queries_only, args.work, args)
+    res["load_avg_now"] = os.getloadavg()
+    args.json.write_text(json.dumps({"queries_only": res}, indent=2, default=str), encoding="utf-8")
+    print(f"\nwrote {args.json}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["--baseline-worker"]:
         baseline_worker(Path(argv[1]), Path(argv[2]))
+        return 0
+    if argv[:1] == ["--per-trial-worker"]:
+        per_trial_worker(Path(argv[1]), Path(argv[2]), int(argv[3]), float(argv[4]))
+        return 0
+    if argv[:1] == ["--floor-worker"]:
+        floor_worker(Path(argv[1]), int(argv[2]))
         return 0
     if argv[:1] == ["--query-worker"]:
         query_worker(
@@ -611,6 +733,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="1000,10000,100000", help="documents per size, comma-separated")
     parser.add_argument("--json", type=Path, required=True, help="write the figures here")
+    parser.add_argument(
+        "--queries-only",
+        type=Path,
+        metavar="STORE",
+        help="only time the bundled queries on this existing store (opened read-only), no build",
+    )
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "ctkg-scale")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument(
@@ -633,6 +761,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", action="store_true", help="keep stores and N-Quads dumps under --work")
     parser.add_argument("--note", default="", help="what else ran on the machine (stored with the figures)")
     args = parser.parse_args(argv)
+    if args.queries_only:
+        return queries_only(args)
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     args.speedup_size = args.speedup_size or sizes[0]
     args.work.mkdir(parents=True, exist_ok=True)

@@ -204,7 +204,9 @@ def trial_iris(target: pyoxigraph.Store | Endpoint, trials: list[str]) -> list[s
     for t in trials:
         if _NCT.fullmatch(t.strip()):
             nct = t.strip().upper()
-            text = f"SELECT DISTINCT ?trial WHERE {{ ?trial <{CTKG}nctId> {Literal(nct).n3()} }} ORDER BY ?trial"
+            text = (
+                f"SELECT DISTINCT ?trial WHERE {{ ?trial <{CTKG}nctId> {Literal(nct).n3()} }} ORDER BY ?trial"
+            )
             found = [r["trial"] for r in _select(target, text).rows]
             if not found:
                 raise QueryError(f"no trial with NCT number {nct} in the store")
