@@ -174,14 +174,16 @@ def trial_page(store: pyoxigraph.Store, trial_iri: str) -> TrialPage | None:
     summary = rows(store, "trial-summary", "trial_iri", one)
     if not summary:
         return None
-    provenance = {r["graph"]: r for r in rows(store, "sources")}
+    trial_sources = rows(store, "trial-sources", "trial_iri", one)
+    graphs = sorted({str(r["graph"]) for r in trial_sources})
+    provenance = {r["graph"]: r for r in rows(store, "sources", "graph", graphs)}
     sources = [
         {
             **r,
             "sha256": provenance.get(r["graph"], {}).get("sha256"),
             "software_version": provenance.get(r["graph"], {}).get("software_version"),
         }
-        for r in rows(store, "trial-sources", "trial_iri", one)
+        for r in trial_sources
     ]
     publications = _publications(store, trial_iri)
     return TrialPage(
