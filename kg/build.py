@@ -40,7 +40,10 @@ if TYPE_CHECKING:
     import pyoxigraph
 
 CHUNK = 32  # files per worker task: big enough to amortise a task, small enough to balance
-BATCH_BYTES = 64 << 20  # TriG bytes handed to the bulk loader at once
+# TriG bytes handed to the bulk loader at once: small enough that loading overlaps the workers'
+# parsing from the first seconds, rather than one big load at the end (1,000 documents: 14.6 s
+# build vs 20.8 s with 64 MB, peak RSS 205 MB vs 437 MB); RocksDB compacts the extra files.
+BATCH_BYTES = 8 << 20
 
 
 class BuildError(RuntimeError):
