@@ -426,7 +426,8 @@ def _queries(_args: argparse.Namespace) -> int:
 
     for q in list_queries():
         params = f" [--param {' --param '.join(p + '=...' for p in q.parameters)}]" if q.parameters else ""
-        print(f"{q.name}{params}\n    {q.title}: {q.description}")
+        per_trial = " (--trial IRI|NCT: one trial's rows)" if "trial_iri" in q.restrict else ""
+        print(f"{q.name}{params}\n    {q.title}: {q.description}{per_trial}")
     return 0
 
 
