@@ -105,14 +105,31 @@ def bind(query: QueryInfo, params: dict[str, str]) -> str:
     missing = [p for p in query.parameters if p not in params]
     if missing:
         raise QueryError(f"query {query.name!r} needs --param {missing[0]}=VALUE")
+    slots = parameter_slots(query)
+    inserts = sorted(
+        (
+            (at, f"\n  VALUES ?{k}_param {{ {Literal(v).n3()} }}")
+            for k, v in params.items()
+            for at in slots[k]
+        ),
+        reverse=True,
+    )
     text = query.text
-    for k, v in params.items():
-        selects = _selects(text)
-        if not selects:
-            raise QueryError(f"query {query.name!r} has no WHERE clause to bind parameters in")
-        using = [s for s in selects if f"?{k}_param" in s.own] or selects[:1]
-        text = _insert(text, f"\n  VALUES ?{k}_param {{ {Literal(v).n3()} }}", using)
+    for at, block in inserts:
+        text = text[:at] + block + text[at:]
     return text
+
+
+def parameter_slots(query: QueryInfo) -> dict[str, list[int]]:
+    """Where each parameter's ``VALUES`` block goes in the query text (character offsets): what
+    ``bind`` does, for a client that binds the values itself (the web app's SPARQL page)."""
+    selects = [s for s in _selects(query.text) if not s.direct_subselect]
+    if query.parameters and not selects:
+        raise QueryError(f"query {query.name!r} has no WHERE clause to bind parameters in")
+    return {
+        p: [s.body_start for s in ([s for s in selects if f"?{p}_param" in s.own] or selects[:1])]
+        for p in query.parameters
+    }
 
 
 @dataclass(frozen=True)

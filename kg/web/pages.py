@@ -239,7 +239,10 @@ def _example(text: str, parameter: str) -> str:
 
 
 def editor_html(site: Site, doc_path: str = "editor.html") -> str:
-    from kg.queries import list_queries
+    from kg.queries import list_queries, parameter_slots
+
+    def utf16(text: str, at: int) -> int:  # JavaScript strings count UTF-16 code units
+        return len(text[:at].encode("utf-16-le")) // 2
 
     queries = [
         {
@@ -247,6 +250,7 @@ def editor_html(site: Site, doc_path: str = "editor.html") -> str:
             "title": q.title,
             "description": q.description,
             "parameters": {p: _example(q.text, p) for p in q.parameters},
+            "slots": {p: [utf16(q.text, at) for at in ats] for p, ats in parameter_slots(q).items()},
             "text": q.text,
         }
         for q in list_queries()

@@ -47,14 +47,18 @@
   window.ctkgYasgui = yasgui;
 
   function bound(query) {
-    // Parameters bound as kg.queries.bind does: a VALUES block first in the WHERE clause,
+    // Parameters bound as kg.queries.bind does: a VALUES block at the places the server computed
+    // (kg.queries.parameter_slots: first in the WHERE clause of each SELECT using the parameter),
     // the value written as a string literal (JSON string escapes are valid SPARQL ones).
-    let text = query.text;
+    const inserts = [];
     for (const name of Object.keys(query.parameters)) {
       const input = document.querySelector(`input[data-query="${query.name}"][data-param="${name}"]`);
       const block = `\n  VALUES ?${name}_param { ${JSON.stringify(input ? input.value : "")} }`;
-      text = text.replace(/\bWHERE\s*\{/i, (m) => m + block);
+      for (const at of query.slots[name]) inserts.push([at, block]);
     }
+    inserts.sort((a, b) => b[0] - a[0]);
+    let text = query.text;
+    for (const [at, block] of inserts) text = text.slice(0, at) + block + text.slice(at);
     return text;
   }
 
