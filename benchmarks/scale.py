@@ -653,14 +653,15 @@ def run_size(n: int, args: argparse.Namespace, jobs_ok: bool) -> dict[str, Any]:
         f = res["findings"]
         verdict = "AGREE" if f["agree"] else "same set, different repeats" if f["agree_as_sets"] else "DIFFER"
         print(f"  findings: ctkg {f['ctkg']}, Jena {f['jena']} -> {verdict}", flush=True)
-    ratios = query_step(res, store, work, args)
-    res["extraction_check"] = extraction_check(manifest, ratios)
-    x = res["extraction_check"]
-    print(
-        f"  extraction check: {x['found']}/{x['checked']} generated hazard ratios found in efficacy-results"
-    )
+    if "queries" not in args.skip:
+        ratios = query_step(res, store, work, args)
+        res["extraction_check"] = extraction_check(manifest, ratios)
+        x = res["extraction_check"]
+        print(
+            f"  extraction check: {x['found']}/{x['checked']} generated hazard ratios found in efficacy-results"
+        )
     _baseline_step(res, folder, work, args)
-    if n == args.speedup_size and jobs_ok and args.jobs != 1:
+    if n == args.speedup_size and jobs_ok and args.jobs != 1 and "jobs" not in args.skip:
         one = build(folder, work / "store-jobs1", 1)
         res["jobs1_build_s"] = one.seconds
         res["speedup_jobs"] = one.seconds / e2e.seconds
@@ -764,6 +765,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--query-timeout", type=float, default=300.0, help="stop one query's runs after this")
     parser.add_argument("--jena-runs", type=int, default=5)
     parser.add_argument("--jena-max", type=int, default=10_000, help="skip Jena's SHACL above this N")
+    parser.add_argument(
+        "--skip",
+        type=lambda text: set(text.split(",")),
+        default=set(),
+        help="leave out steps: queries, jobs (the --jobs 1 build); e.g. to time a store kept with --keep later",
+    )
     parser.add_argument("--keep", action="store_true", help="keep stores and N-Quads dumps under --work")
     parser.add_argument("--note", default="", help="what else ran on the machine (stored with the figures)")
     args = parser.parse_args(argv)

@@ -69,11 +69,19 @@ class Rule:
     value: str  # "value": the ?v binding; "focus": the focus node; "": none
 
 
+_FOCUS_NODES = "#focus-nodes#"  # where a shared-nodes query takes one page of its focus nodes
+
+
 @dataclass(frozen=True)
 class Query:
     text: str  # SELECT ?g ?k ?this ?v ... ; ?g is unbound in whole-graph mode
     rules: tuple[Rule, ...]  # indexed by ?k (a single rule for SHACL-SPARQL queries)
     sparql: bool
+    focus: str = ""  # shared-nodes mode: the query listing the node shape's shared focus nodes
+
+    def for_nodes(self, iris: list[str]) -> str:
+        """The query over these focus nodes only (shared-nodes mode)."""
+        return self.text.replace(_FOCUS_NODES, " ".join(f"<{iri}>" for iri in iris))
 
 
 def _nt(term: Node) -> str:
@@ -100,7 +108,7 @@ def _path_pattern(shapes: Graph, path: Node) -> str:
 
 
 def _has_type(x: str, cls: Node, subclasses: bool, scope: Callable[[str], str]) -> str:
-    return f"EXISTS {{ {scope(f'{x} {_type_step(subclasses)} {_nt(cls)} .')} }}"
+    return f"EXISTS {{ {scope(_typed(x, _nt(cls), subclasses))} }}"
 
 
 def _value_test(shapes: Graph, shape: Node, x: str, subclasses: bool, scope: Callable[[str], str]) -> str:
@@ -129,28 +137,48 @@ def _string_literal(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def _type_step(subclasses: bool) -> str:
-    step = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
-    return step + ("/<http://www.w3.org/2000/01/rdf-schema#subClassOf>*" if subclasses else "")
+def _typed(x: str, cls: str, subclasses: bool) -> str:
+    """``x`` is an instance of ``cls`` (a term or variable), or of a subclass of it: the
+    subclasses are found first (a few ontology triples) and then their instances, which is
+    the SPARQL meaning of ``rdf:type/rdfs:subClassOf*`` but an index scan instead of a path
+    walked from every instance."""
+    rdf_type = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+    if not subclasses:
+        return f"{x} {rdf_type} {cls} ."
+    sub = f"?subclass_{x.lstrip('?')}"
+    return f"{sub} <http://www.w3.org/2000/01/rdf-schema#subClassOf>* {cls} . {x} {rdf_type} {sub} ."
 
 
 def _focus_pattern(shapes: Graph, node_shape: Node, subclasses: bool) -> str:
     classes = " ".join(_nt(c) for c in sorted(shapes.objects(node_shape, SH.targetClass)))
-    return f"VALUES ?class {{ {classes} }} ?this {_type_step(subclasses)} ?class ."
+    return f"VALUES ?class {{ {classes} }} {_typed('?this', '?class', subclasses)}"
 
 
 def _focus(shapes: Graph, node_shape: Node, subclasses: bool, per_graph: bool, shared: bool) -> str:
     """The focus nodes as a subquery (DISTINCT: a node typed in several named graphs comes
-    once per graph).  ``shared``: only nodes typed in two graphs or more."""
+    once per graph).  ``shared``: one page of the shared focus nodes, given as IRIs."""
     pattern = _focus_pattern(shapes, node_shape, subclasses)
     if per_graph:
         return f"{{ SELECT DISTINCT ?g ?this WHERE {{ GRAPH ?g {{ {pattern} }} }} }}"
     if shared:
-        return (
-            f"{{ SELECT ?this WHERE {{ GRAPH ?g {{ {pattern} }} }}"
-            " GROUP BY ?this HAVING (COUNT(DISTINCT ?g) > 1) }"
-        )
+        return f"VALUES ?this {{ {_FOCUS_NODES} }}"
     return f"{{ SELECT DISTINCT ?this WHERE {{ {pattern} }} }}"
+
+
+def _shared_focus(shapes: Graph, node_shape: Node, subclasses: bool) -> str:
+    """The IRIs of the focus nodes that two named graphs or more type (the hierarchy is read
+    from the union, where the ontology's rdfs:subClassOf axioms are).  One grouping over the
+    node shape's instances, done once: every query of the shape then runs on pages of these."""
+    classes = " ".join(_nt(c) for c in sorted(shapes.objects(node_shape, SH.targetClass)))
+    rdf_type = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+    if subclasses:
+        typed = f"?sub <http://www.w3.org/2000/01/rdf-schema#subClassOf>* ?class . GRAPH ?g {{ ?this {rdf_type} ?sub }}"
+    else:
+        typed = f"GRAPH ?g {{ ?this {rdf_type} ?class }}"
+    return (
+        f"SELECT ?this WHERE {{ VALUES ?class {{ {classes} }} {typed} FILTER (isIRI(?this)) }}"
+        " GROUP BY ?this HAVING (COUNT(DISTINCT ?g) > 1)"
+    )
 
 
 class _Branches:
@@ -164,7 +192,6 @@ class _Branches:
     ) -> None:
         self.shapes, self.per_graph, self.subclasses, self.shared = shapes, per_graph, subclasses, shared
         self.g = "?g " if per_graph else ""
-        self.type_step = _type_step(subclasses)
         self.focus = _focus(shapes, node_shape, subclasses, per_graph, shared)
         self.branches: list[str] = []
         self.rules: list[Rule] = []
@@ -252,7 +279,7 @@ def _property_branches(b: _Branches, ps: Node, counts: dict[tuple[str, int], lis
             b.selective("?this ?v ?r", where)
     for cls in shapes.objects(ps, SH["class"]):
         r = rule("ClassConstraintComponent", "value")
-        typed = b.scope(f"?v {b.type_step} {_nt(cls)} .")
+        typed = b.scope(_typed("?v", _nt(cls), b.subclasses))
         b.selective(f'?this ?v ("{r}" AS ?r)', f"{b.scope(f'?this {path} ?v .')} MINUS {{ {typed} }}")
     for other in shapes.objects(ps, SH.lessThanOrEquals):
         r = rule("LessThanOrEqualsConstraintComponent", "value")
@@ -282,9 +309,18 @@ def _count_branches(b: _Branches, counts: dict[tuple[str, int], list[tuple[str, 
             if kind == "min":
                 bind = "" if values else f" BIND {r}"
                 b.add(f"{b.focus} {values} FILTER NOT EXISTS {{ {b.scope(f'?this {path} ?any .')} }}{bind}")
+            elif values and b.shared:  # a page of focus nodes: look up each one's triples
+                plain_paths = ", ".join(path for path, _ in entries if path.startswith("<"))
+                b.add(
+                    f"{{ SELECT ?this ?p WHERE {{ {b.focus} ?this ?p ?x FILTER (?p IN ({plain_paths})) }}"
+                    f" GROUP BY ?this ?p HAVING (COUNT(*) > {n}) }} {values}"
+                )
             else:
                 keys = f"{b.g}?this" + (" ?r" if values else "")
-                having = f"GROUP BY {keys} HAVING (COUNT(DISTINCT ?x) > {n}) "
+                # a plain predicate's values are distinct triples (the store is a set): no
+                # DISTINCT to hash; an alternative path may reach one value twice
+                counted = "*" if values else "DISTINCT ?x"
+                having = f"GROUP BY {keys} HAVING (COUNT({counted}) > {n}) "
                 b.selective(f"?this {r}", f"{values} {b.scope(f'?this {path} ?x .')}", having)
 
 
@@ -322,7 +358,8 @@ def _core_query(
     if not b.branches:
         return None
     text = f"SELECT DISTINCT {b.g}?r ?this ?v WHERE {{\n  " + "\n  UNION ".join(b.branches) + "\n}"
-    return Query(text, tuple(b.rules), sparql=False)
+    focus = _shared_focus(shapes, node_shape, subclasses) if shared else ""
+    return Query(text, tuple(b.rules), sparql=False, focus=focus)
 
 
 def _prefixes(shapes: Graph, constraint: Node) -> str:
@@ -367,7 +404,8 @@ def _sparql_query(
         _messages(shapes, constraint) or _messages(shapes, ps),
         "value",
     )
-    return Query(f"{_prefixes(shapes, constraint)}\n{text}", (rule,), sparql=True)
+    focus = _shared_focus(shapes, node_shape, subclasses) if shared else ""
+    return Query(f"{_prefixes(shapes, constraint)}\n{text}", (rule,), sparql=True, focus=focus)
 
 
 @lru_cache(maxsize=8)

@@ -13,7 +13,10 @@ show a number with fewer trailing zeros than pySHACL on the original graph.
 
 from __future__ import annotations
 
+import os
 import re
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -128,8 +131,12 @@ def _message(template: str, row: pyoxigraph.QuerySolution, variables: list[str])
     return re.sub(r"\{[?$]([A-Za-z_][A-Za-z0-9_]*)\}", fill, template)
 
 
-def _findings(store: pyoxigraph.Store, query: Query) -> list[tuple[str | None, Finding]]:
-    solutions = store.query(query.text)
+def _findings(
+    store: pyoxigraph.Store, query: Query, text: str | None = None
+) -> list[tuple[str | None, Finding]]:
+    """(named graph or None, finding) for each failure ``query`` returns; ``text``: the
+    query's text with its focus nodes filled in, if it takes them."""
+    solutions = store.query(query.text if text is None else text)
     variables = [v.value for v in solutions.variables]
     out = []
     for row in solutions:
@@ -155,16 +162,44 @@ def _finding(rule: Rule, row: pyoxigraph.QuerySolution, variables: list[str], sp
     return Finding(rule.severity, focus, rule.path, message, value, rule.shape, rule.component)
 
 
-def validate_store(store: pyoxigraph.Store, shared_only: bool = False) -> Report:
+SHARED_PAGE = 1000  # focus nodes per query in the shared-nodes check: bounds what one query holds
+
+
+def _cores() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def validate_store(store: pyoxigraph.Store, shared_only: bool = False, jobs: int | None = None) -> Report:
     """Every shape over the union of the store's named graphs, which the store keeps as its
-    default graph (see kg.store): what pySHACL or Jena would report for the whole graph, including what only shows across documents (a trial given
-    two titles by two sources).  ``shared_only`` checks only the nodes that two documents
-    or more describe (trials, drugs, publications...), which is fast on a large store."""
+    default graph (see kg.store): what pySHACL or Jena would report for the whole graph,
+    including what only shows across documents (a trial given two titles by two sources).
+
+    ``shared_only`` checks only the nodes that two documents or more type (trials, drugs,
+    publications...): each node shape's shared nodes are listed once, then its queries run
+    on pages of ``SHARED_PAGE`` of them, so memory stays flat however large the store (a
+    blank node cannot be named in a query, and ctkg's shapes already refuse blank instances
+    in each document).  The queries run on ``jobs`` threads (default: every core):
+    pyoxigraph lets go of the GIL while it evaluates."""
+    queries = compile_shapes(shapes_graph(), False, _has_subclass_axioms(store), shared_only)
+    tasks = _shared_tasks(store, queries) if shared_only else [(q, q.text) for q in queries]
     report = Report()
-    for query in compile_shapes(shapes_graph(), False, _has_subclass_axioms(store), shared_only):
-        report.findings += [f for _, f in _findings(store, query)]
+    with ThreadPoolExecutor(max_workers=jobs or _cores()) as pool:
+        for found in pool.map(lambda task: _findings(store, *task), tasks):
+            report.findings += [f for _, f in found]
     report.sort()
     return report
+
+
+def _shared_tasks(store: pyoxigraph.Store, queries: tuple[Query, ...]) -> Iterator[tuple[Query, str]]:
+    """(query, text over one page of its node shape's shared focus nodes), lazily: a node
+    shape's shared nodes are listed when its first query comes up."""
+    pages: dict[str, list[list[str]]] = {}
+    for query in queries:
+        if query.focus not in pages:
+            nodes = [row["this"].value for row in store.query(query.focus)]
+            pages[query.focus] = [nodes[i : i + SHARED_PAGE] for i in range(0, len(nodes), SHARED_PAGE)]
+        for page in pages[query.focus]:
+            yield query, query.for_nodes(page)
 
 
 def validate_named_graphs(store: pyoxigraph.Store) -> dict[str, Report]:
