@@ -216,3 +216,22 @@ def test_trials_are_named_by_nct_number_or_iri(two_trials_store):
     assert trial_iris(two_trials_store, ["NCT04471428", " nct04471428 ", contact]) == [contact] * 3
     with pytest.raises(QueryError, match="no trial with NCT number NCT00000001"):
         trial_iris(two_trials_store, ["NCT00000001"])
+
+
+def test_extraction_report_lists_unread_sentences_the_same_on_rdflib(tmp_path):
+    import pyoxigraph
+
+    from kg.build import build
+    from tests.conftest import FIXTURES
+
+    store = pyoxigraph.Store()
+    build(sorted((FIXTURES / "abstracts").glob("*.txt")), store, progress=lambda _m: None)
+    query = load_query("extraction-report")
+    ours = run(store, query)
+    assert ours.rows and all(r["unread_sentence"] and r["source_file"].endswith(".txt") for r in ours.rows)
+    ds = Dataset(default_union=True)
+    ds.parse(data=export_bytes(store, "nq"), format="nquads")
+    mine = [tuple(r[c] for c in ours.columns) for r in ours.rows]
+    assert sorted(map(_key, mine)) == sorted(map(_key, _rdflib_rows(ds, query.text)))
+    one = str(ours.rows[0]["graph"])
+    assert run(store, restrict(query, "graph", [one])).rows == [r for r in ours.rows if r["graph"] == one]
