@@ -589,7 +589,7 @@ def baseline(folder: Path, work: Path, cpu_limit: float) -> dict[str, Any]:
     progress = work / "baseline-progress.json"
     progress.unlink(missing_ok=True)
     cmd = [sys.executable, __file__, "--baseline-worker", str(folder), str(progress)]
-    m = measure(cmd, timeout=3 * cpu_limit, cpu_limit=cpu_limit)
+    m = measure(cmd, timeout=10 * cpu_limit + 60, cpu_limit=cpu_limit)  # wall: a safety net on a busy machine
     state = json.loads(progress.read_text()) if progress.exists() else {}
     finished = m.returncode == 0 and "validate_s" in state
     state.update(finished=finished, wall_s=m.seconds, cpu_s=m.cpu_s, peak_rss_mb=m.peak_tree_rss_mb)
