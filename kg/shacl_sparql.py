@@ -108,7 +108,7 @@ def _path_pattern(shapes: Graph, path: Node) -> str:
 
 
 def _has_type(x: str, cls: Node, subclasses: bool, scope: Callable[[str], str]) -> str:
-    return f"EXISTS {{ {scope(_typed(x, _nt(cls), subclasses))} }}"
+    return f"EXISTS {{ {scope(_typed(x, [cls], subclasses))} }}"
 
 
 def _value_test(shapes: Graph, shape: Node, x: str, subclasses: bool, scope: Callable[[str], str]) -> str:
@@ -127,7 +127,11 @@ def _value_test(shapes: Graph, shape: Node, x: str, subclasses: bool, scope: Cal
 
 
 def _datatype_ok(x: str, datatype: Node) -> str:
-    test = f"isLiteral({x}) && datatype({x}) = <{datatype}>"
+    """True when ``x`` has the datatype, an error for an IRI or blank node.  An error counts
+    as a failure wherever these tests are used (COALESCE(..., true) around the negation),
+    and every mention of ``x`` makes the store decode the term again (its text is read from
+    disk): so no isLiteral() guard."""
+    test = f"datatype({x}) = <{datatype}>"
     if str(datatype) in _CASTABLE:
         test += f" && COALESCE(<{datatype}>({x}) = {x}, false)"
     return f"({test})"
@@ -137,21 +141,24 @@ def _string_literal(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def _typed(x: str, cls: str, subclasses: bool) -> str:
-    """``x`` is an instance of ``cls`` (a term or variable), or of a subclass of it: the
-    subclasses are found first (a few ontology triples) and then their instances, which is
-    the SPARQL meaning of ``rdf:type/rdfs:subClassOf*`` but an index scan instead of a path
-    walked from every instance."""
-    rdf_type = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+def _typed(x: str, classes: list[Node], subclasses: bool, graph: str = "") -> str:
+    """``x`` is an instance of one of ``classes``, or of a subclass of one: the subclasses
+    are found first (a few ontology triples) and then their instances, which is what
+    ``rdf:type/rdfs:subClassOf*`` means but an index scan instead of a path walked from
+    every instance.  ``graph``: a variable naming the graph the rdf:type triple must be in
+    (the hierarchy is read from the default graph, the union)."""
+    name = x.lstrip("?")
+    cls = _nt(classes[0]) if len(classes) == 1 else f"?class_{name}"
+    values = f"VALUES {cls} {{ {' '.join(map(_nt, classes))} }} " if len(classes) > 1 else ""
+    typed = f"{x} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> {f'?subclass_{name}' if subclasses else cls} ."
+    typed = f"GRAPH {graph} {{ {typed} }}" if graph else typed
     if not subclasses:
-        return f"{x} {rdf_type} {cls} ."
-    sub = f"?subclass_{x.lstrip('?')}"
-    return f"{sub} <http://www.w3.org/2000/01/rdf-schema#subClassOf>* {cls} . {x} {rdf_type} {sub} ."
+        return values + typed
+    return f"{values}?subclass_{name} <http://www.w3.org/2000/01/rdf-schema#subClassOf>* {cls} . {typed}"
 
 
-def _focus_pattern(shapes: Graph, node_shape: Node, subclasses: bool) -> str:
-    classes = " ".join(_nt(c) for c in sorted(shapes.objects(node_shape, SH.targetClass)))
-    return f"VALUES ?class {{ {classes} }} {_typed('?this', '?class', subclasses)}"
+def _focus_pattern(shapes: Graph, node_shape: Node, subclasses: bool, graph: str = "") -> str:
+    return _typed("?this", sorted(shapes.objects(node_shape, SH.targetClass)), subclasses, graph)
 
 
 def _focus(shapes: Graph, node_shape: Node, subclasses: bool, per_graph: bool, shared: bool) -> str:
@@ -169,14 +176,8 @@ def _shared_focus(shapes: Graph, node_shape: Node, subclasses: bool) -> str:
     """The IRIs of the focus nodes that two named graphs or more type (the hierarchy is read
     from the union, where the ontology's rdfs:subClassOf axioms are).  One grouping over the
     node shape's instances, done once: every query of the shape then runs on pages of these."""
-    classes = " ".join(_nt(c) for c in sorted(shapes.objects(node_shape, SH.targetClass)))
-    rdf_type = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
-    if subclasses:
-        typed = f"?sub <http://www.w3.org/2000/01/rdf-schema#subClassOf>* ?class . GRAPH ?g {{ ?this {rdf_type} ?sub }}"
-    else:
-        typed = f"GRAPH ?g {{ ?this {rdf_type} ?class }}"
     return (
-        f"SELECT ?this WHERE {{ VALUES ?class {{ {classes} }} {typed} FILTER (isIRI(?this)) }}"
+        f"SELECT ?this WHERE {{ {_focus_pattern(shapes, node_shape, subclasses, '?g')} FILTER (isIRI(?this)) }}"
         " GROUP BY ?this HAVING (COUNT(DISTINCT ?g) > 1)"
     )
 
@@ -193,6 +194,14 @@ class _Branches:
         self.shapes, self.per_graph, self.subclasses, self.shared = shapes, per_graph, subclasses, shared
         self.g = "?g " if per_graph else ""
         self.focus = _focus(shapes, node_shape, subclasses, per_graph, shared)
+        # the focus nodes as plain patterns, to look up each one's values: joined as a
+        # subquery they would meet every triple of the predicate (all rdfs:label triples,
+        # tested one by one, for the single Software node)
+        # (a shape of several classes keeps the subquery: an ArmResult is a Result too, and
+        # would have its values tested twice)
+        single = len(set(shapes.objects(node_shape, SH.targetClass))) == 1
+        plain = self.scope(_focus_pattern(shapes, node_shape, subclasses))
+        self.lookup = plain if single and not shared else self.focus
         self.branches: list[str] = []
         self.rules: list[Rule] = []
 
@@ -229,7 +238,8 @@ def _value_failures(
     shapes: Graph, ps: Node, subclasses: bool, scope: Callable[[str], str]
 ) -> list[tuple[str, str]]:
     """(component, expression true when the value ?v fails it) for each constraint of one
-    property shape that looks at a value on its own."""
+    property shape that looks at a value on its own; an error (STR of a blank node, a
+    comparison with an IRI) counts as failing too."""
     out = []
     for p, o in sorted(shapes.predicate_objects(ps)):
         name = str(p).rsplit("#", 1)[-1]
@@ -239,14 +249,16 @@ def _value_failures(
         elif p == SH.nodeKind:
             out.append((component, f"!{_NODE_KINDS[o].format(x='?v')}"))
         elif p == SH.minLength:
-            out.append((component, f"isBlank(?v) || STRLEN(STR(?v)) < {int(o)}"))
+            out.append((component, f"STRLEN(STR(?v)) < {int(o)}"))
         elif p == SH.pattern:
             if shapes.value(ps, SH.flags) is not None:
                 raise ShapesError(f"{ps}: sh:flags is not compiled")
-            out.append((component, f"isBlank(?v) || !REGEX(STR(?v), {_string_literal(str(o))})"))
+            out.append((component, f"!REGEX(STR(?v), {_string_literal(str(o))})"))
         elif p in _COMPARISONS:
             out.append((component, f"!COALESCE(?v {_COMPARISONS[p]} {_nt(o)}, false)"))
         elif p == SH["or"]:
+            if _or_classes(shapes, o) is not None:
+                continue  # a MINUS branch of its own (see _property_branches)
             tests = " || ".join(
                 _value_test(shapes, m, "?v", subclasses, scope) for m in Collection(shapes, o)
             )
@@ -254,6 +266,19 @@ def _value_failures(
         elif p not in _IGNORED and p not in _OTHER_COMPONENTS:
             raise ShapesError(f"{ps}: constraint {p} is not compiled")
     return out
+
+
+def _or_classes(shapes: Graph, alternatives: Node) -> list[Node] | None:
+    """The classes of an sh:or whose members each say only ``sh:class C``, else None: such
+    a value conforms when it is an instance of any of them, which one MINUS finds without an
+    EXISTS test per value."""
+    classes = []
+    for member in Collection(shapes, alternatives):
+        constraints = [(p, o) for p, o in shapes.predicate_objects(member) if p != RDF.type]
+        if len(constraints) != 1 or constraints[0][0] != SH["class"]:
+            return None
+        classes.append(constraints[0][1])
+    return classes
 
 
 _OTHER_COMPONENTS = {SH.sparql, SH.minCount, SH.maxCount, SH["class"], SH.lessThanOrEquals, SH.disjoint}
@@ -274,12 +299,16 @@ def _property_branches(b: _Branches, ps: Node, counts: dict[tuple[str, int], lis
         flags = ", ".join(f'IF(COALESCE({e}, true), "{r} ", "")' for r, e in failures)
         where = f'{b.scope(f"?this {path} ?v .")} BIND (CONCAT({flags}) AS ?r) FILTER (?r != "")'
         if b.shared or path_node in _shared_paths(shapes):  # e.g. rdfs:label: test only this class's values
-            b.add(f"{b.focus} {where}")
+            b.add(f"{b.lookup} {where}")
         else:
             b.selective("?this ?v ?r", where)
-    for cls in shapes.objects(ps, SH["class"]):
-        r = rule("ClassConstraintComponent", "value")
-        typed = b.scope(_typed("?v", _nt(cls), b.subclasses))
+    memberships = [("ClassConstraintComponent", [cls]) for cls in shapes.objects(ps, SH["class"])]
+    for alternatives in shapes.objects(ps, SH["or"]):
+        if (classes := _or_classes(shapes, alternatives)) is not None:
+            memberships.append(("OrConstraintComponent", classes))
+    for component, classes in memberships:  # the values that are instances of none of the classes
+        r = rule(component, "value")
+        typed = b.scope(_typed("?v", classes, b.subclasses))
         b.selective(f'?this ?v ("{r}" AS ?r)', f"{b.scope(f'?this {path} ?v .')} MINUS {{ {typed} }}")
     for other in shapes.objects(ps, SH.lessThanOrEquals):
         r = rule("LessThanOrEqualsConstraintComponent", "value")
