@@ -34,7 +34,7 @@ from kg.progress import Progress, stderr_line
 from kg.sources import SourceError, read_documents, supported
 from kg.store import load_ontology
 from kg.triples import TripleSet
-from kg.validate import Finding, Report, validate_named_graphs, validate_store
+from kg.validate import Finding, Report, default_jobs, validate_named_graphs, validate_store
 
 if TYPE_CHECKING:
     import pyoxigraph
@@ -164,10 +164,6 @@ def prepare(path: str | Path, base: str | None = None) -> DocumentResult:
     if len(results) != 1:
         raise SourceError(str(path), f"holds {len(results)} documents; use prepare_all")
     return results[0]
-
-
-def default_jobs() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 def _outcomes(files: list[Path], base: str, jobs: int, keep: bool = False) -> Iterator[FileOutcome]:

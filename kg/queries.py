@@ -106,18 +106,10 @@ def bind(query: QueryInfo, params: dict[str, str]) -> str:
     if missing:
         raise QueryError(f"query {query.name!r} needs --param {missing[0]}=VALUE")
     slots = parameter_slots(query)
-    inserts = sorted(
-        (
-            (at, f"\n  VALUES ?{k}_param {{ {Literal(v).n3()} }}")
-            for k, v in params.items()
-            for at in slots[k]
-        ),
-        reverse=True,
-    )
-    text = query.text
-    for at, block in inserts:
-        text = text[:at] + block + text[at:]
-    return text
+    blocks = [
+        (at, f"\n  VALUES ?{k}_param {{ {Literal(v).n3()} }}") for k, v in params.items() for at in slots[k]
+    ]
+    return _insert(query.text, blocks)
 
 
 def parameter_slots(query: QueryInfo) -> dict[str, list[int]]:
@@ -172,10 +164,10 @@ def _selects(text: str) -> list[_Select]:
     return out
 
 
-def _insert(text: str, block: str, selects: list[_Select]) -> str:
-    for s in sorted(selects, key=lambda s: -s.body_start):
-        if not s.direct_subselect:
-            text = text[: s.body_start] + block + text[s.body_start :]
+def _insert(text: str, blocks: list[tuple[int, str]]) -> str:
+    """The text with each block inserted at its offset (offsets into the original text)."""
+    for at, block in sorted(blocks, reverse=True):
+        text = text[:at] + block + text[at:]
     return text
 
 
@@ -208,7 +200,8 @@ def restrict(query: QueryInfo, variable: str, iris: list[str]) -> QueryInfo:
         raise QueryError(f"query {query.name!r} has no WHERE clause to restrict")
     targets = selects[:1] + [s for s in selects[1:] if variable in s.projected]
     block = f"\n  VALUES ?{variable} {{ {' '.join(_iri(i) for i in iris)} }}"
-    return dataclasses.replace(query, text=_insert(query.text, block, targets))
+    blocks = [(s.body_start, block) for s in targets if not s.direct_subselect]
+    return dataclasses.replace(query, text=_insert(query.text, blocks))
 
 
 _NCT = re.compile(r"NCT\d{8}", re.IGNORECASE)

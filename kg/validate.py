@@ -165,7 +165,8 @@ def _finding(rule: Rule, row: pyoxigraph.QuerySolution, variables: list[str], sp
 SHARED_PAGE = 1000  # focus nodes per query in the shared-nodes check: bounds what one query holds
 
 
-def _cores() -> int:
+def default_jobs() -> int:
+    """The cores this process may use (the build's worker count and the validator's threads)."""
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
@@ -183,7 +184,7 @@ def validate_store(store: pyoxigraph.Store, shared_only: bool = False, jobs: int
     queries = compile_shapes(shapes_graph(), False, _has_subclass_axioms(store), shared_only)
     tasks = _shared_tasks(store, queries) if shared_only else [(q, q.text) for q in queries]
     report = Report()
-    with ThreadPoolExecutor(max_workers=jobs or _cores()) as pool:
+    with ThreadPoolExecutor(max_workers=jobs or default_jobs()) as pool:
         for found in pool.map(lambda task: _findings(store, *task), tasks):
             report.findings += [f for _, f in found]
     report.sort()
@@ -191,8 +192,8 @@ def validate_store(store: pyoxigraph.Store, shared_only: bool = False, jobs: int
 
 
 def _shared_tasks(store: pyoxigraph.Store, queries: tuple[Query, ...]) -> Iterator[tuple[Query, str]]:
-    """(query, text over one page of its node shape's shared focus nodes), lazily: a node
-    shape's shared nodes are listed when its first query comes up."""
+    """(query, text over one page of its node shape's shared focus nodes); each node shape's
+    shared nodes are listed once, for all its queries."""
     pages: dict[str, list[list[str]]] = {}
     for query in queries:
         if query.focus not in pages:
