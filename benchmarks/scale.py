@@ -119,14 +119,20 @@ def _cpu_s(pid: int) -> float:
 
 
 def measure(
-    cmd: list[str], timeout: float | None = None, cwd: Path | None = None, cpu_limit: float | None = None
+    cmd: list[str],
+    timeout: float | None = None,
+    cwd: Path | None = None,
+    cpu_limit: float | None = None,
+    cpus: set[int] | None = None,
 ) -> Measured:
     """Run a command, sampling its process tree's memory every 0.1 s; output kept in files so a
     chatty child never blocks on a full pipe.  ``cpu_limit`` stops it once its own process has
-    used that much CPU: a limit the machine's other work cannot shorten, as a wall-clock one can."""
+    used that much CPU: a limit the machine's other work cannot shorten, as a wall-clock one can.
+    ``cpus`` pins it, with its threads and children, to those cores."""
+    pin = None if cpus is None else (lambda: os.sched_setaffinity(0, cpus))
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
         start = time.perf_counter()
-        proc = subprocess.Popen(cmd, stdout=out, stderr=err, cwd=cwd)
+        proc = subprocess.Popen(cmd, stdout=out, stderr=err, cwd=cwd, preexec_fn=pin)
         peak, done = 0, threading.Event()
 
         def sample() -> None:
@@ -202,12 +208,12 @@ def build_supports_jobs() -> bool:
     return "--jobs" in subprocess.run(ctkg("build", "--help"), capture_output=True, text=True).stdout
 
 
-def build(folder: Path, store: Path, jobs: int | None) -> Measured:
+def build(folder: Path, store: Path, jobs: int | None, cpus: set[int] | None = None) -> Measured:
     shutil.rmtree(store, ignore_errors=True)
     cmd = ctkg("build", str(folder), "--store", str(store))
     if jobs is not None:
         cmd += ["--jobs", str(jobs)]
-    return check(measure(cmd), f"ctkg build ({cmd[-1]})")
+    return check(measure(cmd, cpus=cpus), f"ctkg build ({cmd[-1]})")
 
 
 _DUMP = """
@@ -662,16 +668,30 @@ def run_size(n: int, args: argparse.Namespace, jobs_ok: bool) -> dict[str, Any]:
         )
     _baseline_step(res, folder, work, args)
     if n == args.speedup_size and jobs_ok and args.jobs != 1 and "jobs" not in args.skip:
-        one = build(folder, work / "store-jobs1", 1)
-        res["jobs1_build_s"] = one.seconds
-        res["speedup_jobs"] = one.seconds / e2e.seconds
-        print(f"  --jobs 1: {one.seconds:.1f} s; --jobs {args.jobs}: {e2e.seconds:.1f} s -> speed-up "
-              f"{res['speedup_jobs']:.2f}x", flush=True)  # fmt: skip
-        shutil.rmtree(work / "store-jobs1", ignore_errors=True)
+        _jobs_step(res, folder, work, args.jobs)
     if not args.keep:
         shutil.rmtree(store, ignore_errors=True)
         nq.unlink(missing_ok=True)
     return res
+
+
+def _jobs_step(res: dict[str, Any], folder: Path, work: Path, jobs: int) -> None:
+    """``--jobs 1`` as it runs (its loader thread may take a second core), and once more pinned
+    to one core: how much a build gains from the cores ``--jobs`` adds, and from all of them."""
+    one = build(folder, work / "store-jobs1", 1)
+    pinned = build(folder, work / "store-jobs1", 1, cpus={min(os.sched_getaffinity(0))})
+    shutil.rmtree(work / "store-jobs1", ignore_errors=True)
+    res.update(
+        jobs1_build_s=one.seconds,
+        jobs1_build_cpu_s=one.cpu_s,
+        speedup_jobs=one.seconds / res["build_s"],
+        one_core_build_s=pinned.seconds,
+        speedup_vs_one_core=pinned.seconds / res["build_s"],
+    )
+    print(f"  --jobs 1: {one.seconds:.1f} s ({one.cpu_s / one.seconds:.2f} cores busy on average); --jobs {jobs}: "
+          f"{res['build_s']:.1f} s -> speed-up {res['speedup_jobs']:.2f}x", flush=True)  # fmt: skip
+    print(f"  --jobs 1 pinned to one core: {pinned.seconds:.1f} s -> --jobs {jobs} is "
+          f"{res['speedup_vs_one_core']:.2f}x one core", flush=True)  # fmt: skip
 
 
 def _limit_s(limit: str, build_s: float) -> float:

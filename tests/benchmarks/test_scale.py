@@ -32,7 +32,7 @@ def test_one_small_size_writes_every_figure(tmp_path: Path) -> None:
     scale_module()
     out = tmp_path / "figures.json"
     cmd = [sys.executable, str(SCRIPT), "--sizes", "8", "--json", str(out), "--work", str(tmp_path / "w")]
-    cmd += ["--jena-max", "0", "--baseline-limit", "300", "--query-runs", "1", "--jobs", "1", "--keep"]
+    cmd += ["--jena-max", "0", "--baseline-limit", "300", "--query-runs", "1", "--jobs", "2", "--keep"]
     printed = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
     [size] = json.loads(out.read_text())["sizes"]
     assert all(key in size for key in REQUIRED)
@@ -49,6 +49,9 @@ def test_one_small_size_writes_every_figure(tmp_path: Path) -> None:
         assert size["queries"][name]["rows"] > 0
         assert size["queries"][name]["median_s"] <= size["queries"][name]["p95_s"]
     assert "end to end =" in printed and "x ceiling" in printed
+    assert size["speedup_jobs"] == pytest.approx(size["jobs1_build_s"] / size["build_s"])
+    assert size["speedup_vs_one_core"] == pytest.approx(size["one_core_build_s"] / size["build_s"])
+    assert "pinned to one core" in printed
     assert_query_figures(size, printed)
     # the query step alone, on the store just built (opened read-only)
     again = tmp_path / "queries.json"
@@ -86,6 +89,13 @@ def assert_query_figures(figures: dict, printed: str) -> None:
     assert per_trial["trial-summary"]["rows"] == len(trials)  # one summary row per trial
     assert figures["queries"]["sources"]["floor_s"] == pytest.approx(floor["median_s"])  # 8 rows too
     assert "x floor" in printed and "per trial (" in printed
+
+
+def test_a_pinned_command_runs_on_the_cores_given() -> None:
+    scale = scale_module()
+    core = min(scale.os.sched_getaffinity(0))
+    m = scale.measure(scale.python("import os; print(sorted(os.sched_getaffinity(0)))"), cpus={core})
+    assert m.returncode == 0 and m.stdout.strip() == f"[{core}]"
 
 
 def test_the_baseline_stops_at_its_cpu_limit(tmp_path: Path) -> None:
