@@ -661,11 +661,14 @@ def run_size(n: int, args: argparse.Namespace, jobs_ok: bool) -> dict[str, Any]:
         print(f"  findings: ctkg {f['ctkg']}, Jena {f['jena']} -> {verdict}", flush=True)
     if "queries" not in args.skip:
         ratios = query_step(res, store, work, args)
-        res["extraction_check"] = extraction_check(manifest, ratios)
-        x = res["extraction_check"]
-        print(
-            f"  extraction check: {x['found']}/{x['checked']} generated hazard ratios found in efficacy-results"
-        )
+        if res["queries"]["efficacy-results"]["median_s"] is None:  # no table to look the ratios up in
+            res["extraction_check"] = {"skipped": "efficacy-results did not finish within --query-timeout"}
+            print("  extraction check: skipped (efficacy-results did not finish within --query-timeout)")
+        else:
+            res["extraction_check"] = x = extraction_check(manifest, ratios)
+            print(
+                f"  extraction check: {x['found']}/{x['checked']} generated hazard ratios found in efficacy-results"
+            )
     _baseline_step(res, folder, work, args)
     if n == args.speedup_size and jobs_ok and args.jobs != 1 and "jobs" not in args.skip:
         _jobs_step(res, folder, work, args.jobs)
