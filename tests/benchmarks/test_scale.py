@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -93,7 +94,7 @@ def assert_query_figures(figures: dict, printed: str) -> None:
 
 def test_a_pinned_command_runs_on_the_cores_given() -> None:
     scale = scale_module()
-    core = min(scale.os.sched_getaffinity(0))
+    core = min(os.sched_getaffinity(0))
     m = scale.measure(scale.python("import os; print(sorted(os.sched_getaffinity(0)))"), cpus={core})
     assert m.returncode == 0 and m.stdout.strip() == f"[{core}]"
 
