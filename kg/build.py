@@ -21,6 +21,7 @@ import shutil
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from multiprocessing import get_context
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -30,6 +31,7 @@ from rdflib import Graph
 from kg.mapping import document_triples
 from kg.model import SourceDocument
 from kg.namespaces import base_iri
+from kg.pools import ordered_map
 from kg.progress import Progress, stderr_line
 from kg.sources import SourceError, read_documents, supported
 from kg.store import load_ontology
@@ -175,17 +177,7 @@ def _outcomes(files: list[Path], base: str, jobs: int, keep: bool = False) -> It
             yield from _prepare_files(chunk, base, keep)
         return
     with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn")) as pool:
-        pending: list[Future] = []
-        todo = iter(chunks)
-        for chunk in todo:
-            pending.append(pool.submit(_prepare_files, chunk, base, keep))
-            if len(pending) >= 3 * jobs:
-                break
-        while pending:
-            outcomes = pending.pop(0).result()
-            chunk = next(todo, None)
-            if chunk is not None:
-                pending.append(pool.submit(_prepare_files, chunk, base, keep))
+        for outcomes in ordered_map(pool, partial(_prepare_files, base=base, keep=keep), chunks, 3 * jobs):
             yield from outcomes
 
 

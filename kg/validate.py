@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from rdflib import RDF, Graph, Namespace
 
+from kg.pools import ordered_map
 from kg.resources import bundled_path
 from kg.shacl_sparql import Query, Rule, compile_shapes, path_text
 
@@ -184,8 +185,9 @@ def validate_store(store: pyoxigraph.Store, shared_only: bool = False, jobs: int
     queries = compile_shapes(shapes_graph(), False, _has_subclass_axioms(store), shared_only)
     tasks = _shared_tasks(store, queries) if shared_only else [(q, q.text) for q in queries]
     report = Report()
-    with ThreadPoolExecutor(max_workers=jobs or default_jobs()) as pool:
-        for found in pool.map(lambda task: _findings(store, *task), tasks):
+    workers = jobs or default_jobs()
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        for found in ordered_map(pool, lambda task: _findings(store, *task), tasks, 4 * workers):
             report.findings += [f for _, f in found]
     report.sort()
     return report
