@@ -482,8 +482,7 @@ def query_step(res: dict[str, Any], store: Path, work: Path, args: argparse.Name
             if q["floor_s"]
             else ""
         )
-        print(f"    {name:28} median {q['median_s'] * 1000:9.1f} ms  p95 {q['p95_s'] * 1000:9.1f} ms  "
-              f"({q['rows']:,} rows){versus}")  # fmt: skip
+        print(f"    {_timing(name, q)}  ({q['rows']:,} rows){versus}")
     sample = work / "trial-sample.json"
     res["per_trial_sample"] = trial_sample(store)
     sample.write_text(json.dumps(res["per_trial_sample"]), encoding="utf-8")
@@ -503,9 +502,12 @@ def query_step(res: dict[str, Any], store: Path, work: Path, args: argparse.Name
         res["queries_per_trial_error"] = "timed out" if m.returncode is None else m.stderr.splitlines()[-1:]
     print(f"  per trial ({len(res['per_trial_sample'])} sampled trials, one run each):")
     for name, q in res["queries_per_trial"].items():
-        print(f"    {name:28} median {q['median_s'] * 1000:9.1f} ms  p95 {q['p95_s'] * 1000:9.1f} ms  "
-              f"({q['rows']:,} rows in all)")  # fmt: skip
+        print(f"    {_timing(name, q)}  ({q['rows']:,} rows in all)")
     return ratios
+
+
+def _timing(name: str, q: dict[str, Any]) -> str:
+    return f"{name:28} median {q['median_s'] * 1000:9.1f} ms  p95 {q['p95_s'] * 1000:9.1f} ms"
 
 
 def _p95(values: list[float]) -> float:
