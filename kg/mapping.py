@@ -257,9 +257,12 @@ def _arm(w: _Writer, trial: URIRef, scope: URIRef, a: Arm, order: int) -> URIRef
     w.add(iri, CTKG.nRandomized, a.n_randomized)
     w.add(iri, CTKG.nSafety, a.n_safety)
     w.add(iri, CTKG.nBaseline, a.n_baseline)
+    courses: set[URIRef] = set()  # a second course of one drug (another dose) gets -2
     for n, i in enumerate(a.interventions, start=1):
         node = w.node(
-            w.m.under(iri, "intervention", i.drug.name), CTKG.Intervention, f"{i.drug.name} in {a.label}"
+            _unique(w.m.under(iri, "intervention", i.drug.name), courses),
+            CTKG.Intervention,
+            f"{i.drug.name} in {a.label}",
         )
         w.add(iri, CTKG.hasIntervention, node)
         w.add(node, CTKG.drug, _drug(w, i.drug))

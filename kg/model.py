@@ -13,7 +13,19 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-Statistic = Literal["median", "mean", "hazard_ratio", "odds_ratio", "risk_ratio", "rate", "difference"]
+Statistic = Literal[
+    "median",
+    "mean",
+    "hazard_ratio",
+    "odds_ratio",
+    "risk_ratio",
+    "rate",
+    "difference",
+    "count",
+    "relative_reduction",
+    "relative_change",
+    "number_needed_to_treat",
+]
 Relation = Literal["cites", "cited_by", "similar", "updated_in"]
 # MeSH unique ids: descriptors are D + digits, supplementary concept records C + digits
 MeshDescriptorUI = Annotated[str, StringConstraints(pattern=r"^D[0-9]{6,9}$")]
@@ -39,6 +51,7 @@ class Intervention(Record):
     dose_unit: str | None = None
     route: str | None = None
     frequency: str | None = None
+    fractions: int | None = Field(default=None, gt=0, description="radiation: number of fractions")
 
 
 class Arm(Record):

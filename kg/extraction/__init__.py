@@ -9,10 +9,12 @@ from __future__ import annotations
 import re
 
 from kg.extraction import design
+from kg.extraction.abbreviations import definitions
+from kg.extraction.armrefs import ArmFinder
 from kg.extraction.arms import design_arms
 from kg.extraction.outcomes import OutcomeReader
-from kg.extraction.regimens import ArmFinder, arm_sizes
 from kg.extraction.safety import adverse_events, implied_population
+from kg.extraction.sizes import arm_sizes
 from kg.extraction.text import Sentence, sentences
 from kg.model import AbstractSection, Arm, Endpoint, Evidence, Trial
 
@@ -20,16 +22,19 @@ __all__ = ["extract_trial"]
 
 
 def extract_trial(title: str, abstract: list[AbstractSection]) -> Trial | None:
-    """The trial an abstract reports, or None when it names no arms and no registry id."""
+    """The trial an abstract reports, or None when the text reports none (a review, a cohort
+    study): a registry number, arms, or participants the study itself randomised or treated in
+    a phased trial make it a trial report."""
     sents = [s for sec in abstract for s in sentences(sec.label, sec.text)]
     full = " ".join(sec.text for sec in abstract)
     ids = design.registry_ids(full)
     abbreviations = design.abbreviations(full)
-    arms = design_arms(sents)
-    if not arms and not ids:
+    defined = definitions(" ".join(s.norm for s in sents))
+    arms = design_arms(title, sents, defined)
+    if not arms and not ids and not design.reports_trial(title, full):
         return None
     _set_roles(arms, title, sents)
-    finder = ArmFinder(arms)
+    finder = ArmFinder(arms, defined)
     sizes, total, total_evidence = arm_sizes(sents, finder)
     for arm in arms:
         if arm.label in sizes and arm.n_randomized in (None, sizes[arm.label][0]):
@@ -38,11 +43,11 @@ def extract_trial(title: str, abstract: list[AbstractSection]) -> Trial | None:
             arm.size_evidence = _locate_size(sents, arm.n_randomized)
     endpoints = design.endpoints(sents, abbreviations)
     primary = next((e.name for e in endpoints if e.role == "primary"), None)
-    per_arm, comparisons = OutcomeReader(arms, abbreviations, primary).read(sents)
+    per_arm, comparisons = OutcomeReader(arms, abbreviations, primary, finder).read(sents)
     for name in dict.fromkeys(r.endpoint for r in [*per_arm, *comparisons]):
         if not any(e.name == name for e in endpoints):
             endpoints.append(Endpoint(name=name, abbreviation=_abbrev(abbreviations, name)))
-    events = adverse_events(sents, arms)
+    events = adverse_events(sents, arms, finder)
     for arm in arms:
         arm.n_safety = implied_population(events, arm.label)
     for e in events:

@@ -1,53 +1,59 @@
-"""Arms and their drugs, read from the sentence that assigns patients to treatment.
+"""Arms and their interventions, read from the text that lists them (see ``arm_lists``).
 
-"randomly assigned ... to A 1,200 mg intravenously q3w plus B 40 mg orally once daily or
-C 75 mg/m2 ..." is cut, outside parentheses, at 'or' / 'versus' (and at commas in lists
-'A, B, or C') into one part per arm.  Inside a part every drug is a component, except where
-the text offers a choice ('either pemetrexed or docetaxel', 'a standard EGFR-TKI (gefitinib
-or erlotinib)'): then the drugs are alternatives of one arm.  A name before a parenthesis
-that lists the drugs ('GD (gemcitabine ... plus docetaxel ...)') is the arm's alias.
+Each arm's piece of text is cut, outside brackets, into components at 'plus', 'with',
+'combined with', 'followed by', 'and' ...  A component that names drugs gives one
+intervention per drug with its regimen ('pembrolizumab 200 mg every 3 weeks'); any other
+component is an intervention of another kind named by its noun phrase ('whole-brain
+radiotherapy', 'lobectomy', 'early palliative care', 'low-dose CT' written out as defined).
+Where the text offers a choice ('either pemetrexed or docetaxel', 'a standard EGFR-TKI
+(gefitinib or erlotinib)') the drugs are alternatives of one arm.  A short name before a
+parenthesis that holds the drugs ('GD (gemcitabine ... plus docetaxel ...)', 'arm A (...)') is
+the arm's alias, as is a name inside one ('(radiotherapy group, 49 patients)').
 """
 
 from __future__ import annotations
 
 import re
 
-from kg.extraction.regimens import drug_mentions, frequency, intervention, route_before
-from kg.extraction.text import Sentence
+from kg.extraction.arm_details import complete_arms
+from kg.extraction.arm_lists import depth_map, expected_arms, factorial, listings, pieces, split_top
+from kg.extraction.names import credible, expand, intervention_name, is_no_treatment, plausible
+from kg.extraction.regimens import drug_mentions, frequency, intervention, radiation, route_before
+from kg.extraction.text import Sentence, normalise
 from kg.model import Arm, Drug, Intervention
 
-_ASSIGN_TO = re.compile(
-    r"(?i)\b(?:randomly\s+)?(?:assigned|allocated|randomi[sz]ed)\b[^.;]*?\bto\b(?:\s+receive)?(?:\s+treatment\s+with)?"
-)
-_RECEIVED = re.compile(r"(?i)\b(?:patients|participants)\s+(?:were\s+)?(?:received|given)\b")
-_ASSIGN_WITH = re.compile(
-    r"(?i)\b(?:randomly\s+)?(?:assigned|allocated|randomi[sz]ed|treated)\b[^.;]*?\bwith\b"
-)
-_COMPARE = re.compile(
-    r"(?i)\bcompar(?:ed|ing)\s+(.+?)\s+(?:with|versus|vs\.?|to)\s+(.+?)(?:\s+in\s+\d|\s+in\s+patients|[.;]|$)"
+_COMPONENT = (
+    r"\s*,?\s+(?:plus|combined\s+with|in\s+combination\s+with|integrated\s+with|together\s+with|along\s+with|"
+    r"followed\s+by|and\s+then|and\s+subsequently|with|and|including|then)\s+|\s*\+\s*"
 )
 _GENERIC = {"chemotherapy", "best supportive care"}
+_DOSED = re.compile(r"(?i)\b\d+(?:\.\d+)?\s*(?:mg|µg|μg|mcg|g|IU)\b")
+_ALIAS_HEAD = re.compile(r"(?i)^(?:the\s+)?(?:arm|group|regimen|cohort)\s+[A-Z0-9]{1,3}$")
+_SIZE = re.compile(
+    r"(?i)^\s*(?:n\s*=\s*(\d+)|(\d+)\s+(?:patients|participants|subjects|persons|people|smokers|women|men)|(\d+))\s*$"
+)
+_BOTH = re.compile(r"(?i)^\s*(?:both|the\s+combination|a\s+combination)(?:\s+(?:of\s+)?(?:the\s+)?(?:compounds|agents|drugs|supplements|treatments|interventions))?\s*$")
 
 
-def design_arms(sents: list[Sentence]) -> list[Arm]:
-    """Arms from the sentence that assigns patients to two or more regimens and says most
-    about them; names the other sentences give them ('gemcitabine-docetaxel (GD)') are kept."""
-    candidates: list[tuple[int, int, list[Arm]]] = []
-    for n, s in enumerate(sents):
-        for bonus, segment in _segments(s.norm):
-            arms = _arms_in(segment)
-            if len(arms) >= 2:
-                candidates.append((bonus + _detail(arms), -n, arms))
+def design_arms(title: str, sents: list[Sentence], abbreviations: dict[str, str]) -> list[Arm]:
+    """The arms of the text that lists two or more of them and says most about them."""
+    pairs = [(s.section, s.norm) for s in sents]
+    full = " ".join(s.norm for s in sents)
+    expected = expected_arms(f"{title} {full}")
+    candidates: list[tuple[tuple[int, int], list[Arm], int]] = []
+    for listing in listings(normalise(title), pairs):
+        arms = arms_in(listing.text, abbreviations, expected, strict=listing.preference < 5)
+        if len(arms) >= 2:
+            fit = 0 if expected is None else (3 if len(arms) == expected else -3)
+            score = (listing.preference + _detail(arms) + fit, -listing.sentence)
+            candidates.append((score, arms, listing.sentence))
     if not candidates:
         return []
-    _, minus_n, arms = max(candidates, key=lambda c: (c[0], c[1]))
-    _add_background(arms, sents[-minus_n:])
-    _expand_generic(arms, sents)
-    methods = [x for x in sents if not re.match(r"(?i)results|findings|conclusion|interpretation", x.section)]
-    _premedication(arms, methods)
-    _enrich(arms, methods)
-    _collect_aliases(arms, [c[2] for c in candidates], sents)
-    _relabel(arms)
+    _score, arms, at = max(candidates, key=lambda c: c[0])
+    complete_arms(arms, sents, at, [c[1] for c in candidates], abbreviations)
+    if factorial(full) and len(arms) == 4:
+        for arm in arms:
+            arm.role = None
     return arms
 
 
@@ -57,169 +63,217 @@ def _detail(arms: list[Arm]) -> int:
     )
 
 
-def _segments(text: str) -> list[tuple[int, str]]:
-    """(preference, text listing the arms) for each way the sentence names arms."""
-    out = []
-    low = text.lower()  # cheap word tests first: the patterns scan lazily and are costly
-    m = None
-    if any(w in low for w in ("assign", "allocat", "randomi", "treated")):
-        m = _ASSIGN_TO.search(text) or _ASSIGN_WITH.search(text)
-    if m:
-        out.append((5, text[m.end() :]))
-    r = _RECEIVED.search(text) if ("received" in low or "given" in low) else None
-    if r:
-        out.append((3, text[r.end() :]))
-    c = _COMPARE.search(text) if "compar" in low else None
-    if c:
-        out.append((0, f"{c.group(1)} or {c.group(2)}"))
-    return out
-
-
-def _relabel(arms: list[Arm]) -> None:
-    """Label = the arm's drugs; a clash (two doses of one drug) keeps the first drug's dose."""
-    labels: set[str] = set()
-    for arm in arms:
-        label = (" or " if arm.choice else " + ").join(dict.fromkeys(arm.drug_names))
-        if label in labels:
-            first = arm.interventions[0]
-            label = f"{label} {first.dose or ''} {first.dose_unit or ''}".strip()
-        arm.label = label
-        labels.add(label)
-
-
-def _collect_aliases(arms: list[Arm], candidates: list[list[Arm]], sents: list[Sentence]) -> None:
-    """Aliases found with the same drugs in other candidate readings, or 'A-B (AB)' in the text."""
-    by_drugs = {frozenset(a.drug_names): a for a in arms}
-    for other in candidates:
-        for a in other:
-            target = by_drugs.get(frozenset(a.drug_names))
-            for alias in a.aliases:
-                if target is not None and alias not in target.aliases:
-                    target.aliases.append(alias)
-    for s in sents:
-        for m in re.finditer(r"\s\(([A-Za-z][A-Za-z-]{1,10})\)", s.norm):
-            # the words since the last closing bracket name what the abbreviation stands for
-            start = max(s.norm.rfind(")", 0, m.start()) + 1, m.start() - 80)
-            drugs = frozenset(d.name for d in drug_mentions(s.norm[start : m.start()]))
-            target = by_drugs.get(drugs)
-            if target is not None and m.group(1) not in target.aliases and m.group(1).lower() not in drugs:
-                target.aliases.append(m.group(1))
-
-
-def depth_map(text: str) -> list[int]:
-    """Bracket depth of each character: splitting happens only at depth 0."""
-    depth, out = 0, []
-    for ch in text:
-        if ch in "([{":
-            depth += 1
-        out.append(depth)
-        if ch in ")]}":
-            depth = max(0, depth - 1)
-    return out
-
-
-def _split_top(text: str, pattern: str) -> list[str]:
-    depth = depth_map(text)
-    parts, start = [], 0
-    for m in re.finditer(pattern, text):
-        if depth[m.start()] == 0:
-            parts.append(text[start : m.start()])
-            start = m.end()
-    parts.append(text[start:])
-    return [p for p in parts if p.strip()]
-
-
-def _clause(segment: str) -> str:
-    """The segment up to its clause end (a top-level ';' or the sentence end)."""
-    depth = depth_map(segment)
-    for m in re.finditer(r";|\.(?=\s|$)", segment):
-        if depth[m.start()] == 0:
-            return segment[: m.start()]
-    return segment
-
-
-def _arms_in(segment: str) -> list[Arm]:
-    segment = re.sub(r"(?i)^\s*(?:either|receive|one of)\s+", "", _clause(segment))
-    separator = r",?\s+(?:or|versus|vs\.?)\s+"
-    if re.search(r",\s+or\s+", segment) and len(_split_top(segment, r",\s+")) >= 3:
-        separator = r",\s+(?:or\s+)?|\s+or\s+"
-    parts = _merge_drugless(_split_top(segment, separator))
+def arms_in(
+    segment: str, abbreviations: dict[str, str], expected: int | None = None, strict: bool = True
+) -> list[Arm]:
+    """The arms one listing names, in order; a listing whose wording plainly assigns patients
+    to the arms (``strict`` False) may name agents the text says nothing more of."""
+    parts = _merge_weak(pieces(segment), expected)
     arms: list[Arm] = []
     k = 0
     while k < len(parts):
-        part = parts[k]
-        choice = False
+        part, choice = parts[k], False
         while (
             re.search(r"(?i)\beither\b", part)
             and k + 1 < len(parts)
             and not re.search(r"(?i)\beither\b.*\bor\b", part)
         ):
             k += 1
-            part = f"{part} or {parts[k]}"
-            choice = True
-        arm = _arm(part, choice)
-        if arm is not None:
-            arms.append(arm)
+            part, choice = f"{part} or {parts[k]}", True
+        if _BOTH.match(part) and arms:
+            arms.append(_union(arms))
+        else:
+            arm = _arm(part, choice, abbreviations, strict)
+            if arm is not None:
+                arms.append(arm)
         k += 1
     return _distinct(arms)
 
 
-def _merge_drugless(parts: list[str]) -> list[str]:
-    """'nivolumab, at a dose of 3 mg/kg every 2 weeks, or docetaxel, ...': a comma-separated
-    piece that names no drug belongs to the piece before it."""
+def _strength(part: str) -> int:
+    """How surely a piece names an arm of its own: drugs, a plain name, or neither."""
+    if drug_mentions(part) or radiation(part) or _DOSED.search(part):
+        return 2
+    return 1 if intervention_name(part, {}) and len(part.split()) > 1 else 0
+
+
+def _merge_weak(parts: list[str], expected: int | None) -> list[str]:
+    """A piece that names nothing belongs to the piece before it ('nivolumab, at a dose of 3
+    mg/kg, or ...'); when the text announced fewer arms than there are pieces, the weakest
+    piece is an alternative inside its neighbour ('lymph node dissection or sampling')."""
     out: list[str] = []
     for part in parts:
-        if out and not drug_mentions(part):
-            out[-1] = f"{out[-1]}, {part}"
+        if out and _strength(part) == 0 and not is_no_treatment(part) and not _BOTH.match(part):
+            joint = " or " if re.fullmatch(r"\s*[A-Za-z-]+\s*", part) else ", "  # 'dissection or sampling'
+            out[-1] = f"{out[-1]}{joint}{part}"
         else:
             out.append(part)
+    while expected and len(out) > expected >= 2:
+        k = min(range(1, len(out)), key=lambda i: (_strength(out[i]), len(out[i].split())))
+        out[k - 1 : k + 1] = [f"{out[k - 1]} or {out[k]}"]
     return out
 
 
-def _arm(part: str, choice: bool) -> Arm | None:
+def _union(arms: list[Arm]) -> Arm:
+    """'both compounds': every intervention of the single-intervention arms listed before."""
+    singles = [a.interventions[0] for a in arms if len(a.interventions) == 1]
+    return Arm(label="combination", interventions=[i.model_copy(deep=True) for i in singles])
+
+
+def _components(part: str) -> list[tuple[int, int]]:
+    """Spans of the components of one arm's piece, outside brackets."""
+    depth = depth_map(part)
+    spans, start = [], 0
+    for m in re.finditer(_COMPONENT, part):
+        generic_lead = re.search(r"(?i)(?:^|\s)(?:\w+\s+)?(?:treatment|therapy|management)\s*$", part[start : m.start()])
+        if generic_lead and re.match(r"(?i)\s*with\b", m.group()):
+            continue
+        if depth[m.start()] == 0 and m.start() > start:
+            spans.append((start, m.start()))
+            start = m.end()
+    spans.append((start, len(part)))
+    return [(a, b) for a, b in spans if part[a:b].strip()]
+
+
+def _head(text: str) -> str:
+    """A component's words outside brackets."""
+    depth = depth_map(text)
+    return "".join(ch for ch, d in zip(text, depth, strict=True) if d == 0 and ch not in "()[]")
+
+
+def _arm(part: str, choice: bool, abbreviations: dict[str, str], strict: bool = True) -> Arm | None:
     mentions = drug_mentions(part)
-    if not mentions:
-        return None
-    alias = _alias(part, mentions)
-    specific = [m for m in mentions if m.name not in _GENERIC]
-    if specific and any(m.name == "chemotherapy" for m in mentions):
-        chemo = next(m for m in mentions if m.name == "chemotherapy")
-        if re.match(r"(?i)\s*(?:\(|with\s+(?:either\s+)?|,?\s*consisting\s+of)", part[chemo.end :]):
-            mentions = [m for m in mentions if m is not chemo]
-            alias = alias or "chemotherapy"
-    choice = choice or bool(re.search(r"(?i)\beither\b|\b\w+\s+or\s+\w+", part) and len(mentions) > 1)
+    aliases, size = _parenthesised(part)
     interventions: list[Intervention] = []
-    for i, m in enumerate(mentions):
-        end = mentions[i + 1].start if i + 1 < len(mentions) else len(part)
-        prev_end = mentions[i - 1].end if i else 0
-        item = intervention(m.name, part[m.end : end], part[prev_end : m.start])
-        if item.route is None:
-            item.route = route_before(part[: m.start])
-        interventions.append(item)
+    for start, end in _components(part):
+        text = part[start:end]
+        head = _head(text)
+        inside = [m for m in mentions if start <= m.start < end]
+        if drug_mentions(head) or (inside and _is_alias(head, abbreviations)):
+            if not drug_mentions(head) and head.strip():
+                aliases.append(re.sub(r"(?i)^the\s+", "", head.strip()))
+            interventions += _drug_interventions(part, inside, mentions, end)
+            continue
+        if re.match(r"(?i)\s*no\s+(?:further\s+|additional\s+)?", head) and aliases and not is_no_treatment(head):
+            interventions.append(Intervention(drug=Drug(name=canonical_alias(aliases[0]))))
+            continue
+        named = _named(text, head, abbreviations, strict)
+        interventions += named
+        interventions += _drug_interventions(part, inside, mentions, end)
+    if any(is_no_treatment(_head(part[a:b])) for a, b in _components(part)):
+        name = next((a for a in aliases if not re.match(r"(?i)observation$", a)), "observation")
+        interventions.insert(0, Intervention(drug=Drug(name=canonical_alias(name))))
+    if not interventions:
+        return None
+    alias = _leading_alias(part, mentions)
+    if alias:
+        aliases.insert(0, alias)
+    choice = choice or bool(
+        re.search(r"(?i)\beither\b|\b[\w-]+\s+or\s+[\w-]+", part) and len({i.drug.name for i in interventions if _is_drug(i, mentions)}) > 1
+    )
     if choice:
         _share_trailing_schedule(interventions)
-    label = part.strip()[:80] or "arm"
-    size = re.search(r"\(n\s*=\s*(\d+)\)", part)
     return Arm(
-        label=label,
+        label=part.strip()[:80] or "arm",
         interventions=_unique(interventions),
         choice=choice,
-        aliases=[alias] if alias else [],
-        n_randomized=int(size.group(1)) if size else None,
+        aliases=list(dict.fromkeys(a for a in aliases if a)),
+        n_randomized=size,
     )
 
 
-def _alias(part: str, mentions) -> str | None:
+def _is_drug(i: Intervention, mentions) -> bool:
+    return any(m.name == i.drug.name for m in mentions)
+
+
+def _is_alias(head: str, abbreviations: dict[str, str]) -> bool:
+    """'GD', 'PemOx', 'arm A', 'D100': a short name standing for the drugs in brackets after it
+    (an abbreviation defined as a non-drug name, 'OSC', is an intervention of its own)."""
+    h = re.sub(r"(?i)^\s*(?:the\s+)?|\s*(?:alone|only)?\s*$", "", head)
+    if drug_mentions(h):
+        return False
+    if _ALIAS_HEAD.match(h):
+        return True
+    words = h.split()
+    if not words or len(words) > 2 or not any(c.isupper() for c in h):
+        return False
+    if h in abbreviations:
+        return bool(drug_mentions(abbreviations[h]))
+    return all(re.fullmatch(r"[A-Za-z0-9/-]+", w) and not w.islower() for w in words)
+
+
+def _drug_interventions(part: str, inside, mentions, end: int) -> list[Intervention]:
+    out = []
+    for m in inside:
+        k = mentions.index(m)
+        stop = mentions[k + 1].start if k + 1 < len(mentions) else len(part)
+        prev_end = mentions[k - 1].end if k else 0
+        items = intervention(m.name, part[m.end : stop], part[prev_end : m.start])
+        later = mentions[k + 2].start if k + 2 < len(mentions) else len(part)
+        joint = re.fullmatch(r"\s*(?:,|and|plus|\+)\s*", part[m.end : stop])
+        for item in items:
+            if item.route is None:
+                item.route = route_before(part[: m.start])
+            if item.frequency is None and joint and k + 1 < len(mentions):  # 'A and B once a week'
+                item.frequency = frequency(part[mentions[k + 1].end : later])
+        out += items
+    return out
+
+
+def _named(text: str, head: str, abbreviations: dict[str, str], strict: bool = True) -> list[Intervention]:
+    """A component that names no drug as printed: a drug once its abbreviation is written out
+    ('transdermal NRT'), else an intervention named by its noun phrase, with a radiation dose."""
+    if is_no_treatment(head):
+        return []
+    expanded = expand(head, abbreviations)
+    found = drug_mentions(expanded)
+    if found and expanded != head:
+        return [i for m in found for i in intervention(m.name, text[len(head.rstrip()) :] or text, expanded[: m.start])]
+    dose = radiation(text)
+    name = intervention_name(head, abbreviations)
+    dosed = bool(_DOSED.search(text))
+    if name is not None and not (credible(name) or ((dosed or not strict) and plausible(name))):
+        name = None
+    if name is None and dose is None:
+        return []
+    if dose is not None:
+        item = Intervention(drug=Drug(name=name or "radiotherapy"))
+        item.dose, item.dose_unit, item.fractions = dose
+        return [item]
+    elided = re.fullmatch(r"(.+\s)(\S+)\s+or\s+(\w+)", name)
+    if elided and not drug_mentions(name):  # 'lymph node dissection or sampling': two procedures
+        return [Intervention(drug=Drug(name=f"{elided.group(1)}{w}")) for w in elided.group(2, 3)]
+    return intervention(name, text, "")[:1]
+
+
+def canonical_alias(alias: str) -> str:
+    return re.sub(r"\s+", " ", alias).strip().lower()
+
+
+def _parenthesised(part: str) -> tuple[list[str], int | None]:
+    """Names and the arm size that brackets at the top level of a piece print:
+    '(radiotherapy group, 49 patients)', '(n = 557)', '(arm A)', '(standard dose)'."""
+    aliases: list[str] = []
+    size = None
+    depth = depth_map(part)
+    for m in re.finditer(r"[(\[]([^()\[\]]*)[)\]]", part):
+        if depth[m.start()] != 1 or drug_mentions(m.group(1)):
+            continue
+        for bit in re.split(r"\s*[,;]\s*", m.group(1)):
+            n = _SIZE.match(bit.replace(",", ""))
+            if n:
+                size = size or int(next(g for g in n.groups() if g))
+            elif re.fullmatch(r"(?i)[a-z][\w -]{0,40}", bit) and not re.search(r"\d|(?i:\b(?:mg|gy|auc|day|days|week|weeks)\b)", bit):
+                aliases.append(re.sub(r"(?i)\s+(?:group|arm)$", "", bit.strip()))
+    return aliases, size
+
+
+def _leading_alias(part: str, mentions) -> str | None:
     """'GD (gemcitabine ...)': the words right before a parenthesis that holds the drugs."""
-    m = re.match(r"\s*(?:the\s+|an?\s+)?([A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2})\s*\(", part)
-    if (
-        m
-        and mentions
-        and mentions[0].start > m.end() - 1
-        and m.group(1).lower() not in {d.name for d in mentions}
-    ):
+    m = re.match(r"\s*(?:the\s+|an?\s+)?([A-Za-z][\w-]*(?:\s+[A-Za-z0-9][\w-]*){0,2})\s*\(", part)
+    if m and mentions and mentions[0].start > m.end() - 1 and m.group(1).lower() not in {d.name for d in mentions}:
         return m.group(1)
-    tail = re.search(r"\(([A-Za-z][A-Za-z-]{1,12})\)\s*$", part)
+    tail = re.search(r"\(([A-Za-z][A-Za-z0-9/-]{1,12})\)\s*$", part)
     if tail and not drug_mentions(tail.group(1)):
         return tail.group(1)
     return None
@@ -235,10 +289,15 @@ def _share_trailing_schedule(interventions: list[Intervention]) -> None:
 
 
 def _unique(interventions: list[Intervention]) -> list[Intervention]:
-    seen: dict[str, Intervention] = {}
+    """One row per intervention and dose: a second course of a drug at another dose is kept,
+    a mention without a dose adds nothing to a row that has one."""
+    out: list[Intervention] = []
     for i in interventions:
-        seen.setdefault(i.drug.name, i)
-    return list(seen.values())
+        same = [o for o in out if o.drug.name == i.drug.name]
+        if any(o.dose == i.dose and o.dose_unit == i.dose_unit for o in same) or (same and i.dose is None):
+            continue
+        out = [o for o in out if not (o.drug.name == i.drug.name and o.dose is None)] + [i]
+    return out
 
 
 def _distinct(arms: list[Arm]) -> list[Arm]:
@@ -250,83 +309,4 @@ def _distinct(arms: list[Arm]) -> list[Arm]:
     return list(seen.values())
 
 
-def _add_background(arms: list[Arm], sents: list[Sentence]) -> None:
-    """'all the patients also received carboplatin and either paclitaxel or nab-paclitaxel'."""
-    for s in sents[:3]:
-        m = re.search(r"(?i)\ball (?:the )?patients (?:also )?received\s+([^.;]+)", s.norm)
-        if not m:
-            continue
-        extra = [d.name for d in drug_mentions(m.group(1))]
-        for arm in arms:
-            have = set(arm.drug_names)
-            arm.interventions += [Intervention(drug=Drug(name=d)) for d in extra if d not in have]
-        return
-
-
-def _arm_of(arms: list[Arm], drug: str) -> Arm | None:
-    hits = [a for a in arms if drug in a.drug_names]
-    return hits[0] if len(hits) == 1 else None
-
-
-def _premedication(arms: list[Arm], sents: list[Sentence]) -> None:
-    """'Cyclophosphamide 300 mg/m2 (before tecemotide) or saline (before placebo) was given
-    once': a drug given only with one arm's drug belongs to that arm."""
-    for s in sents:
-        for m in re.finditer(
-            r"(?i)\b(\w+)\b([^()]{0,40})\((?:given\s+)?(?:before|prior to|with)\s+(\w+)\)", s.norm
-        ):
-            drug, partner = drug_mentions(m.group(1)), drug_mentions(m.group(3))
-            if not drug or not partner or any(drug[0].name in a.drug_names for a in arms):
-                continue
-            arm = _arm_of(arms, partner[0].name)
-            if arm is not None:
-                arm.interventions.append(intervention(drug[0].name, m.group(2), ""))
-
-
-def _enrich(arms: list[Arm], sents: list[Sentence]) -> None:
-    """Regimens stated in later sentences ('Injections of tecemotide (806 μg) or placebo
-    were given every week ...') fill in what the design sentence left out."""
-    for s in sents:
-        mentions = drug_mentions(s.norm)
-        for i, d in enumerate(mentions):
-            arm = _arm_of(arms, d.name)
-            if arm is None:
-                continue
-            item = next(x for x in arm.interventions if x.drug.name == d.name)
-            nxt = mentions[i + 1] if i + 1 < len(mentions) else None
-            shared = nxt is None or (
-                _arm_of(arms, nxt.name) is not arm
-                and re.fullmatch(r"[^.;]*\bor\s*", s.norm[d.end : nxt.start])
-            )
-            found = intervention(d.name, s.norm[d.end : nxt.start if nxt else len(s.norm)], s.norm[: d.start])
-            if item.dose is None and found.dose is not None:
-                item.dose, item.dose_unit = found.dose, found.dose_unit
-            if item.route is None:
-                item.route = found.route
-            if item.frequency is None and shared:
-                item.frequency = frequency(s.norm[d.end :])
-
-
-def _expand_generic(arms: list[Arm], sents: list[Sentence]) -> None:
-    """'Chemotherapy was cisplatin ... and vinorelbine ...': name the drugs of a generic arm part."""
-    for s in sents:
-        m = re.match(r"(?i)\s*(?:the\s+)?chemotherapy\s+(?:was|consisted of|comprised)\s+(.+)$", s.norm)
-        if not m:
-            continue
-        mentions = drug_mentions(m.group(1))
-        if not mentions:
-            return
-        named = []
-        for i, d in enumerate(mentions):
-            end = mentions[i + 1].start if i + 1 < len(mentions) else len(m.group(1))
-            named.append(intervention(d.name, m.group(1)[d.end : end], ""))
-        for arm in arms:
-            if "chemotherapy" in arm.drug_names:
-                alone = len(arm.drug_names) == 1
-                k = arm.drug_names.index("chemotherapy")
-                arm.interventions[k : k + 1] = [i.model_copy(deep=True) for i in named]
-                # the words the text used for this arm: 'chemotherapy plus cetuximab'
-                arm.aliases.append(
-                    "chemotherapy" if alone else re.sub(r"(?i)^(?:just|only|the)\s+", "", arm.label)
-                )
-        return
+__all__ = ["design_arms", "arms_in", "split_top"]

@@ -100,6 +100,25 @@ def randomized(text: str) -> bool | None:
     return None
 
 
+_OWN_TRIAL = re.compile(
+    r"(?i)\b(?:were|was|we|being|been)\s+(?:\w+\s+){0,2}(?:randomi[sz]ed|randomly\s+(?:assigned|allocated))"
+    r"|\brandomi[sz]ed\s+(?:to|into|between)\b|\bthis\s+(?:\w+[\s,-]+){0,5}(?:trial|study)\b"
+    r"|\b(?:in|this)\s+(?:an?\s+)?(?:open-label\s+|double-blind\s+|multicent\w+\s+|randomi[sz]ed\s+|"
+    r"controlled\s+|,\s*)*phase\s+(?:I{1,3}V?|[1-4])(?:/(?:I{1,3}|[1-4]))?[a-b]?\s+(?:\w+\s+){0,3}(?:trial|study)\b"
+)
+_REVIEW = re.compile(
+    r"(?i)\b(?:meta-?analys[ie]s|systematic\s+review|pooled\s+analysis\s+of\s+(?!two|2\b)|review\s+of\s+the\s+literature|"
+    r"literature\s+review|we\s+review(?:ed)?|this\s+review|narrative\s+review|consensus|guideline)"
+)
+
+
+def reports_trial(title: str, text: str) -> bool:
+    """The text reports a trial of its own: participants it randomised ('patients were
+    randomly assigned'), or 'this phase II study'; not a review or meta-analysis of trials."""
+    both = f"{title}. {text}"
+    return bool(_OWN_TRIAL.search(both)) and not _REVIEW.search(both)
+
+
 def allocation_ratio(text: str) -> str | None:
     m = re.search(r"(?i)\brandom\w*[^.]{0,200}?\b(\d+:\d+(?::\d+)*)\b", text)
     return m.group(1) if m else None

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.extraction.lexicon import ENDPOINTS, HR_EVENTS
-from kg.extraction.regimens import ArmFinder
+from kg.extraction.armrefs import ArmFinder
 from kg.extraction.text import NUM, Sentence, dec
 from kg.model import Arm, ArmResult, Comparison
 
@@ -90,10 +90,16 @@ def _endpoint_pattern(abbreviations: tuple[tuple[str, str], ...]) -> tuple[re.Pa
 
 
 class OutcomeReader:
-    def __init__(self, arms: list[Arm], abbreviations: dict[str, str], primary: str | None = None) -> None:
+    def __init__(
+        self,
+        arms: list[Arm],
+        abbreviations: dict[str, str],
+        primary: str | None = None,
+        finder: ArmFinder | None = None,
+    ) -> None:
         self.arms = arms
         self.primary = primary  # what 'the primary endpoint' refers to
-        self.finder = ArmFinder(arms)
+        self.finder = finder or ArmFinder(arms)
         self.abbreviations = abbreviations
         self.experimental = next((a for a in arms if a.role == "experimental"), arms[0] if arms else None)
         self.comparator = next((a for a in arms if a.role == "comparator"), arms[-1] if arms else None)

@@ -26,7 +26,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from kg.extraction.regimens import ArmFinder, drug_mentions
+from kg.extraction.armrefs import ArmFinder
+from kg.extraction.regimens import drug_mentions
 from kg.extraction.text import NUM, Sentence, dec
 from kg.model import AdverseEventSummary, Arm
 
@@ -202,9 +203,11 @@ def _clauses(text: str) -> Iterator[tuple[int, int]]:
     yield start, len(text)
 
 
-def adverse_events(sents: list[Sentence], arms: list[Arm]) -> list[AdverseEventSummary]:
+def adverse_events(
+    sents: list[Sentence], arms: list[Arm], finder: ArmFinder | None = None
+) -> list[AdverseEventSummary]:
     """Per-arm adverse-event figures from the results sentences (methods only plan them)."""
-    finder = ArmFinder(arms)
+    finder = finder or ArmFinder(arms)
     out: list[AdverseEventSummary] = []
     for s in sents:
         if not re.match(r"(?i)results|findings", s.section):

@@ -44,6 +44,11 @@ _SUBSTITUTIONS: tuple[tuple[re.Pattern, object, str], ...] = (
     (re.compile(r"(?<=\d),(?=\d{3}\b)"), "", ","),
     (re.compile(r"mg/m\(2\)|mg/m²|mg per square meter(?: of body-surface area)?"), "mg/m2", "(²q"),
     (re.compile(r"mg per kilogram(?: of body weight)?"), "mg/kg", "k"),
+    (
+        re.compile(r"mg of ([a-z-]+) per square met(?:er|re)(?: of body[- ]surface area)?"),
+        lambda m: f"mg/m2 of {m.group(1)}",
+        "q",
+    ),
     (re.compile(r"(?:nanoparticle\s+)?albumin-bound\s+\[nab\]-"), "nab-", "["),
 )
 

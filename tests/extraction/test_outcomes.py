@@ -7,7 +7,7 @@ from kg.model import Arm
 
 
 def reader(design: str, roles=("experimental", "comparator")) -> OutcomeReader:
-    arms: list[Arm] = design_arms(sentences("Methods", design))
+    arms: list[Arm] = design_arms("", sentences("Methods", design), {})
     for arm, role in zip(arms, roles, strict=False):
         arm.role = role
     return OutcomeReader(arms, {"OS": "overall survival", "PFS": "progression-free survival"})

@@ -1,12 +1,14 @@
 from decimal import Decimal
 
 from kg.extraction.arms import design_arms
-from kg.extraction.regimens import ArmFinder, arm_sizes, frequency
+from kg.extraction.armrefs import ArmFinder
+from kg.extraction.regimens import frequency
+from kg.extraction.sizes import arm_sizes
 from kg.extraction.text import sentences
 
 
 def arms_of(text: str):
-    return design_arms(sentences("Methods", text))
+    return design_arms("", sentences("Methods", text), {})
 
 
 def test_three_drug_design_with_units_routes_and_schedules():

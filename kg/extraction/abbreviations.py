@@ -1,0 +1,75 @@
+"""Abbreviations an abstract defines: 'whole-brain radiation therapy (WBRT)' -> WBRT.
+
+The long form is found with the algorithm of Schwartz and Hearst (Pac Symp Biocomput 2003,
+"A simple algorithm for identifying abbreviation definitions in biomedical text"): the
+letters of the short form are matched right to left inside the words before the
+parenthesis, the first letter at the start of a word, and the shortest such window wins.
+It needs no list of known abbreviations, so it works for any field: 'stereotactic
+radiosurgery (SRS)', 'zoledronic acid (ZA)', 'nicotine-replacement therapy (NRT)'.
+"""
+
+from __future__ import annotations
+
+import re
+
+_DEFINITION = re.compile(r"[(\[]\s*([A-Za-z][A-Za-z0-9-]{0,9})\s*[)\];,]")
+_WORD = re.compile(r"[A-Za-z0-9][\w'-]*")
+
+
+def definitions(text: str) -> dict[str, str]:
+    """Short form -> long form as printed, for every '(SF)' defined in the text (first wins)."""
+    out: dict[str, str] = {}
+    for m in _DEFINITION.finditer(text):
+        short = m.group(1)
+        if short in out or not _plausible_short(short):
+            continue
+        long = long_form(short, text[max(0, m.start() - 200) : m.start()])
+        if long:
+            out[short] = long
+    return out
+
+
+def _plausible_short(short: str) -> bool:
+    """At least two characters, one of them a capital letter, and not a plain word."""
+    return len(short) >= 2 and any(c.isupper() for c in short) and not (short[1:].islower() and len(short) > 4)
+
+
+def long_form(short: str, before: str) -> str | None:
+    """The words right before the parenthesis that the short form abbreviates, or None."""
+    before = re.sub(r"[\s,;:]+$", "", before)
+    before = before[max(before.rfind(c) for c in "()[];") + 1 :]  # the long form holds no brackets
+    words = list(_WORD.finditer(before))
+    # as many words as the short form's letters and 5 more, at most twice its length
+    n_letters = sum(c.isalnum() for c in short)
+    window = words[-min(len(words), n_letters + 5, 2 * n_letters) :] if words else []
+    if not window:
+        return None
+    start = window[0].start()
+    candidate = before[start:]
+    offset = _match(short.lower(), candidate.lower())
+    if offset is None:
+        return None
+    long = candidate[offset:].strip()
+    if len(long) <= len(short) or long.lower() == short.lower():
+        return None
+    return re.sub(r"\s+", " ", long)
+
+
+def _match(short: str, long: str) -> int | None:
+    """Schwartz-Hearst: the offset in ``long`` where the long form starts, or None."""
+    s, l_ = len(short) - 1, len(long) - 1
+    while s >= 0:
+        c = short[s]
+        if not c.isalnum():
+            s -= 1
+            continue
+        while l_ >= 0 and (
+            long[l_] != c or (s == 0 and l_ > 0 and long[l_ - 1].isalnum())
+        ):
+            l_ -= 1
+        if l_ < 0:
+            return None
+        l_ -= 1
+        s -= 1
+    start = long.rfind(" ", 0, l_ + 1) + 1
+    return start

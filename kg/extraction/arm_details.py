@@ -1,0 +1,193 @@
+"""What other sentences add to the arms the listing gave: shared background treatment, the
+drugs of a generic 'chemotherapy', premedication, regimens stated later, the names the text
+calls the arms by, and labels that tell every arm apart."""
+
+from __future__ import annotations
+
+import re
+
+from kg.extraction.regimens import drug_mentions, frequency, intervention
+from kg.extraction.text import Sentence
+from kg.model import Arm, Intervention
+
+
+def complete_arms(
+    arms: list[Arm], sents: list[Sentence], at: int, candidates: list[list[Arm]], abbreviations: dict[str, str]
+) -> None:
+    """Fill in the arms read from sentence ``at`` (len(sents) for the title)."""
+    _add_background(arms, sents[at : at + 4])
+    _expand_generic(arms, sents)
+    methods = [x for x in sents if not re.match(r"(?i)results|findings|conclusion|interpretation", x.section)]
+    _same_schedule(arms)
+    _premedication(arms, methods)
+    _enrich(arms, methods)
+    _collect_aliases(arms, candidates, sents, abbreviations)
+    _relabel(arms)
+
+
+def _add_background(arms: list[Arm], sents: list[Sentence]) -> None:
+    """'All patients also received concurrent chemotherapy with 45 mg/m2 paclitaxel and
+    carboplatin once a week (AUC 2)': drugs every arm gets, with their regimen."""
+    for s in sents:
+        m = re.search(r"(?i)\ball (?:the )?(?:patients|participants) (?:also )?received\s+([^.;]+)", s.norm)
+        if not m:
+            continue
+        text = m.group(1)
+        mentions = [d for d in drug_mentions(text) if d.name != "chemotherapy"] or drug_mentions(text)
+        extra: list[Intervention] = []
+        for k, d in enumerate(mentions):
+            stop = mentions[k + 1].start if k + 1 < len(mentions) else len(text)
+            rows = intervention(d.name, text[d.end : stop], text[mentions[k - 1].end if k else 0 : d.start])
+            if re.fullmatch(r"\s*(?:,|and|plus|\+)\s*", text[d.end : stop]):  # 'A and B once a week'
+                rows[0].frequency = rows[0].frequency or frequency(text[mentions[k + 1].end :])
+            extra += rows
+        for arm in arms:
+            have = set(arm.drug_names)
+            arm.interventions += [i.model_copy(deep=True) for i in extra if i.drug.name not in have]
+        return
+
+
+def _arm_of(arms: list[Arm], drug: str) -> Arm | None:
+    hits = [a for a in arms if drug in a.drug_names]
+    return hits[0] if len(hits) == 1 else None
+
+
+def _arms_with(arms: list[Arm], drug: str) -> list[Arm]:
+    """The arms that give a drug, when it is not in every arm (a drug of every arm is
+    background, described by the listing itself)."""
+    hits = [a for a in arms if drug in a.drug_names]
+    return hits if len(hits) < len(arms) else []
+
+
+def _same_schedule(arms: list[Arm]) -> None:
+    """'radiotherapy on the same schedule': an intervention without a regimen in a later arm
+    takes every course the first arm gave the same intervention."""
+    if not arms:
+        return
+    for arm in arms[1:]:
+        rows: list[Intervention] = []
+        for item in arm.interventions:
+            earlier = [i for a in arms if a is not arm for i in a.interventions if i.drug.name == item.drug.name]
+            if item.dose is None and earlier and all(i.dose is not None for i in earlier[:1]):
+                first_arm = next(a for a in arms if a is not arm and item.drug.name in a.drug_names)
+                rows += [i.model_copy(deep=True) for i in first_arm.interventions if i.drug.name == item.drug.name]
+            else:
+                rows.append(item)
+        arm.interventions = rows
+
+
+def _premedication(arms: list[Arm], sents: list[Sentence]) -> None:
+    """'Cyclophosphamide 300 mg/m2 (before tecemotide) or saline (before placebo) was given
+    once': a drug given only with one arm's drug belongs to that arm."""
+    for s in sents:
+        for m in re.finditer(r"(?i)\b(\w+)\b([^()]{0,40})\((?:given\s+)?(?:before|prior to|with)\s+(\w+)\)", s.norm):
+            drug, partner = drug_mentions(m.group(1)), drug_mentions(m.group(3))
+            if not drug or not partner or any(drug[0].name in a.drug_names for a in arms):
+                continue
+            arm = _arm_of(arms, partner[0].name)
+            if arm is not None:
+                arm.interventions += intervention(drug[0].name, m.group(2), "")[:1]
+
+
+def _enrich(arms: list[Arm], sents: list[Sentence]) -> None:
+    """Regimens stated in later sentences ('Injections of tecemotide (806 μg) or placebo
+    were given every week ...', 'For patients assigned to receive cetuximab, 400 mg/m2
+    cetuximab was given ...') fill in what the listing left out, in every arm giving the drug."""
+    for s in sents:
+        mentions = drug_mentions(s.norm)
+        for i, d in enumerate(mentions):
+            owners = _arms_with(arms, d.name)
+            if not owners:
+                continue
+            nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+            shared = nxt is None or (
+                nxt.name not in owners[0].drug_names and re.fullmatch(r"[^.;]*\bor\s*", s.norm[d.end : nxt.start])
+            )
+            found = intervention(d.name, s.norm[d.end : nxt.start if nxt else len(s.norm)], s.norm[: d.start])
+            for arm in owners:
+                _fill(arm, d.name, found, frequency(s.norm[d.end :]) if shared else None)
+
+
+def _fill(arm: Arm, drug: str, found: list[Intervention], schedule: str | None) -> None:
+    rows = [x for x in arm.interventions if x.drug.name == drug]
+    if len(rows) == 1 and rows[0].dose is None and len(found) > 1:
+        k = arm.interventions.index(rows[0])
+        arm.interventions[k : k + 1] = [f.model_copy(deep=True) for f in found]
+        return
+    item = rows[0]
+    if item.dose is None and found[0].dose is not None:
+        item.dose, item.dose_unit = found[0].dose, found[0].dose_unit
+    if item.route is None:
+        item.route = found[0].route
+    if item.frequency is None and schedule:
+        item.frequency = schedule
+
+
+def _expand_generic(arms: list[Arm], sents: list[Sentence]) -> None:
+    """'Chemotherapy was cisplatin ... and vinorelbine ...': name the drugs of a generic arm part."""
+    for s in sents:
+        m = re.match(r"(?i)\s*(?:the\s+)?chemotherapy\s+(?:was|consisted of|comprised)\s+(.+)$", s.norm)
+        if not m:
+            continue
+        mentions = drug_mentions(m.group(1))
+        if not mentions:
+            return
+        named: list[Intervention] = []
+        for i, d in enumerate(mentions):
+            end = mentions[i + 1].start if i + 1 < len(mentions) else len(m.group(1))
+            named += intervention(d.name, m.group(1)[d.end : end], "")[:1]
+        for arm in arms:
+            if "chemotherapy" in arm.drug_names:
+                alone = len(arm.drug_names) == 1
+                k = arm.drug_names.index("chemotherapy")
+                arm.interventions[k : k + 1] = [i.model_copy(deep=True) for i in named]
+                # the words the text used for this arm: 'chemotherapy plus cetuximab'
+                arm.aliases.append(
+                    "chemotherapy" if alone else re.sub(r"(?i)^(?:just|only|the)\s+", "", arm.label)
+                )
+        return
+
+
+def _collect_aliases(
+    arms: list[Arm], candidates: list[list[Arm]], sents: list[Sentence], abbreviations: dict[str, str]
+) -> None:
+    """Aliases found with the same interventions in other listings, or 'A-B (AB)' in the text."""
+    by_names = {frozenset(a.drug_names): a for a in arms}
+    for twin in {k for k in by_names if sum(frozenset(a.drug_names) == k for a in arms) > 1}:
+        del by_names[twin]  # arms alike in every name: an alias could be either's
+    for other in candidates:
+        for a in other:
+            target = by_names.get(frozenset(a.drug_names))
+            for alias in a.aliases:
+                if target is not None and alias not in target.aliases:
+                    target.aliases.append(alias)
+    for short, long in abbreviations.items():
+        drugs = frozenset(d.name for d in drug_mentions(long))
+        target = by_names.get(drugs) if len(drugs) > 1 else None
+        if target is not None and short not in target.aliases:
+            target.aliases.append(short)
+
+
+def _relabel(arms: list[Arm]) -> None:
+    """Label = the arm's interventions; arms with the same interventions are told apart by the
+    first regimen that differs ('radiotherapy + cisplatin 30 mg/m2')."""
+    labels: set[str] = set()
+    for arm in arms:
+        names = list(dict.fromkeys(arm.drug_names))
+        label = (" or " if arm.choice else " + ").join(names)
+        if label in labels:
+            others = [a for a in arms if a is not arm and list(dict.fromkeys(a.drug_names)) == names]
+            differing = next(
+                (
+                    i
+                    for i in arm.interventions
+                    if i.dose is not None
+                    and not any((i.dose, i.frequency) == (j.dose, j.frequency) for o in others for j in o.interventions if j.drug.name == i.drug.name)
+                ),
+                arm.interventions[0],
+            )
+            label = f"{label} {differing.dose or ''} {differing.dose_unit or ''}".strip()
+            if label in labels:
+                label = f"{label} (arm {arms.index(arm) + 1})"
+        arm.label = label
+        labels.add(label)

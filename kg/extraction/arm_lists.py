@@ -1,0 +1,194 @@
+"""Where an abstract lists its arms, and the list cut into one piece per arm.
+
+'randomly assigned ... to receive A 1,200 mg ... plus B or C 75 mg/m2' is cut, outside
+brackets, at 'or' / 'versus' (and at the commas of 'A, B, or C'; at the semicolons of 'to one
+of three treatments: A; B; or C') into one piece per arm. Other places name the arms too: an
+'Interventions:' section, 'patients received ...', 'we compared A with B', the title's 'A
+versus B' or 'A with or without B'. How many arms the text announces (an allocation ratio
+1:1:1, 'one of three treatments', 'three-arm') settles pieces that a bare 'or' inside one arm
+('lymph node dissection or sampling') would otherwise split.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.extraction.lexicon import words_to_int
+
+_ADJECTIVE = (
+    r"(?!\s*,?\s*(?:controlled|trials?|study|studies|phase|double|open|single|multi|placebo|clinical|comparison|"
+    r"prospective|parallel|non-?inferiority|pragmatic|cross|(?:two|three|four|2|3|4)[- ](?:arm|by|group|way|stage)|"
+    r"factorial|pilot|feasibility|"
+    r"equivalence|superiority|intergroup|national|international|community|cluster|evaluation)\b)"
+)
+_ASSIGN_TO = re.compile(
+    rf"(?i)\b(?:randomly\s+|prospectively\s+|were\s+)?(?:assigned|allocated|randomi[sz]ed){_ADJECTIVE}\b"
+    r"(?:[^.;:]|(?<=\d):(?=\d))*?\b(?:to|into)\b(?:\s+(?:receive|undergo|be\s+treated\s+with|treatment\s+with|either))*"
+    r"|\b(?:assigned|allocated|randomi[sz]ed)(?:\s+\w+){0,2}\s+between\b(?!\s+(?:\w+\s+)?(?:19|20)\d\d)"
+)
+_ASSIGN_WITH = re.compile(
+    rf"(?i)\b(?:randomly\s+)?(?:assigned|allocated|randomi[sz]ed|treated){_ADJECTIVE}\b[^.;]*?\bwith\b"
+)
+_RECEIVED = re.compile(r"(?i)\b(?:patients|participants)\s+(?:were\s+)?(?:received|given)\b")
+_COMPARE = re.compile(
+    r"(?i)\bcompar(?:ed|ing|e)\s+(?:the\s+(?:efficacy|effect|effects|safety)\s+(?:and\s+\w+\s+)?of\s+)?(.+?)\s+"
+    r"(?:with|versus|vs\.?|to|and)\s+(.+?)(?:\s+in\s+(?:\d|patients|participants|women|men|adults|smokers)|[.;]|$)"
+)
+_VERSUS = re.compile(r"(?i)^(.+?)\s+(?:versus|vs\.?|v\.?|compared\s+with)\s+(.+?)$")
+_WITH_OR_WITHOUT = re.compile(r"(?i)^(.+?)\s+with\s+or\s+without\s+(.+?)$")
+_TITLE_END = re.compile(
+    r"(?i)\s+(?:for|in|among|as|after|on|during|to\s+treat|in\s+the\s+treatment)\s+(?:the\s+)?"
+    r"(?:patients|treatment|people|persons|smokers|adults|women|men|children|elderly|advanced|"
+    r"previously|chemotherapy|first|second|stage|operable|inoperable|resect|unresect|brain|lung|non|small|"
+    r"metast|early|locally|smoking|mediastinal|\w+(?:\s+\w+)?\s+(?:cancer|carcinoma|metastases|disease))|[:(]|$"
+)
+_ONE_OF = re.compile(
+    r"(?i)\b(?:one|1)\s+of\s+(?:the\s+)?(two|three|four|five|six|\d)\s+(?:\w+\s+)?"
+    r"(?:treatments?|regimens?|arms?|groups?|strategies|schedules|interventions?)\b"
+)
+_N_ARM = re.compile(r"(?i)\b(two|three|four|five|\d)[- ]arm(?:ed)?\b|\b(two|three|four|five|\d)\s+(?:treatment\s+)?arms\b")
+_RATIO = re.compile(r"(?i)\b(\d+(?:\s*:\s*\d+)+)\b|\bin\s+a\s+ratio\s+of\s+(\w+)\s+to\s+(\w+)\b")
+_FACTORIAL = re.compile(r"(?i)\b(?:two|2)[- ]by[- ](?:two|2)\b|\b2\s*[x×]\s*2\b")
+
+
+@dataclass(frozen=True)
+class Listing:
+    """A text that lists the arms, how strongly its wording says so, and where it was."""
+
+    text: str
+    preference: int
+    sentence: int
+
+
+def expected_arms(text: str) -> int | None:
+    """How many arms the text announces: 'one of three treatments', a 1:1:1 ratio, 'three-arm'."""
+    m = _ONE_OF.search(text)
+    if m:
+        return _count(m.group(1))
+    m = _RATIO.search(text)
+    if m and m.group(1) and re.search(r"(?i)random|assign|allocat|ratio", text[max(0, m.start() - 80) : m.start()]):
+        return len(re.split(r"\s*:\s*", m.group(1)))
+    if m and m.group(2):
+        return 2
+    m = _N_ARM.search(text)
+    if m:
+        return _count(m.group(1) or m.group(2))
+    if _FACTORIAL.search(text):
+        return 4
+    return None
+
+
+def _count(word: str) -> int | None:
+    return int(word) if word.isdigit() else words_to_int(word)
+
+
+def listings(title: str, sentences: list[tuple[str, str]]) -> list[Listing]:
+    """Every text that may list the arms: (section label, normalised sentence) pairs in order,
+    then the title."""
+    out: list[Listing] = []
+    for n, (section, text) in enumerate(sentences):
+        low = text.lower()
+        if re.match(r"(?i)interventions?$", section.strip()) and not re.search(r"(?i)random", low):
+            out.append(Listing(text, 6, n))
+        if any(w in low for w in ("assign", "allocat", "randomi", "treated")):
+            m = _ASSIGN_TO.search(text) or _ASSIGN_WITH.search(text)
+            if m:
+                colon = re.match(r"\s*(?:(?:one|1)\s+of\s+[^:]{0,60}:)", text[m.end() :])
+                out.append(Listing(text[m.end() :], 5 + bool(colon), n))
+        if "received" in low or "given" in low:
+            r = _RECEIVED.search(text)
+            if r:
+                out.append(Listing(text[r.end() :], 3, n))
+        if "compar" in low and not re.match(r"(?i)results|findings|conclusions?|interpretation", section):
+            c = _COMPARE.search(text)
+            if c:
+                out.append(Listing(f"{c.group(1)} or {c.group(2)}", 1, n))
+    head = _TITLE_END.search(title)
+    core = title[: head.start()] if head else title
+    w = _WITH_OR_WITHOUT.match(core)
+    if w:
+        out.append(Listing(f"{w.group(1)} plus {w.group(2)} or {w.group(1)}", 0, len(sentences)))
+    else:
+        v = _VERSUS.match(core)
+        if v:
+            out.append(Listing(f"{v.group(1)} or {v.group(2)}", 0, len(sentences)))
+    return out
+
+
+def depth_map(text: str) -> list[int]:
+    """Bracket depth of each character: splitting happens only at depth 0."""
+    depth, out = 0, []
+    for ch in text:
+        if ch in "([{":
+            depth += 1
+        out.append(depth)
+        if ch in ")]}":
+            depth = max(0, depth - 1)
+    return out
+
+
+def split_top(text: str, pattern: str) -> list[str]:
+    """The text cut at every match of the pattern outside brackets."""
+    depth = depth_map(text)
+    parts, start = [], 0
+    for m in re.finditer(pattern, text):
+        if depth[m.start()] == 0:
+            parts.append(text[start : m.start()])
+            start = m.end()
+    parts.append(text[start:])
+    return [p for p in parts if p.strip()]
+
+
+def clause(segment: str) -> str:
+    """The segment up to its clause end (a top-level ';' or the sentence end); a list
+    announced by a colon ('one of three treatments: A; B; or C') runs to the sentence end."""
+    listed = re.match(r"(?i)\s*(?:(?:one|1)\s+of\s+[^:]{0,60}:|[^:]{0,40}\bregimens?:)", segment)
+    if listed:
+        segment = segment[listed.end() :]
+    depth = depth_map(segment)
+    ends = r"\.(?=\s|$)" if listed else r";|\.(?=\s|$)"
+    for m in re.finditer(ends, segment):
+        if depth[m.start()] == 0:
+            return segment[: m.start()]
+    return segment
+
+
+def pieces(segment: str) -> list[str]:
+    """One piece of text per arm: cut at 'or' / 'versus', or at the commas and semicolons of
+    a list that ends 'or C'; a shared lead before 'either' is not part of the first arm."""
+    text = clause(segment)
+    either = re.search(r"(?i)\beither\b", text)
+    if either and depth_map(text)[either.start()] == 0 and not re.search(r"(?i)\b(?:or|versus|vs)\b", text[: either.start()]):
+        text = text[either.end() :]
+    text = re.sub(r"(?i)(?:^|(?<=[,;:]\s)|(?<=\bor\s))\s*(?:\d|[a-d])\)\s+", "", text)  # '1) A, 2) B'
+
+    separator = r",?\s+(?:or|versus|vs\.?|v\.?)\s+(?:to\s+)?"
+    if len(split_top(text, r";\s+")) >= 3:
+        return split_top(text, r";\s+(?:or\s+)?(?:to\s+)?")
+    if re.search(r"[,;]\s+or\s+", text) and len(split_top(text, r"[,;]\s+")) >= 3:
+        separator = r"[,;]\s+(?:or\s+)?(?:to\s+)?|\s+or\s+(?:to\s+)?"
+    return _share(split_top(text, separator))
+
+
+_SHARED = re.compile(
+    r"(?i)^(?P<own>.*?)[\s,]+(?:both|each|all|and\s+each)\s+(?P<link>combined\s+with|in\s+combination\s+with|plus|with|given\s+with)\s+(?P<tail>.+)$"
+)
+
+
+def _share(parts: list[str]) -> list[str]:
+    """'either A or B both combined with C, or D': C belongs to A and to B."""
+    out = list(parts)
+    for k, part in enumerate(parts):
+        m = _SHARED.match(part)
+        if not m or k == 0:
+            continue
+        extra = f" {m.group('link')} {m.group('tail')}"
+        out[k] = m.group("own") + extra
+        for j in range(k):
+            out[j] = out[j] + extra
+    return out
+
+
+def factorial(text: str) -> bool:
+    return bool(_FACTORIAL.search(text) or re.search(r"(?i)\bfactorial\b", text))

@@ -1,0 +1,236 @@
+"""Where a sentence names an arm: 'atezolizumab plus cabozantinib', 'the docetaxel group',
+'the WBRT + SRS group', 'SRS alone', 'the palliative care group', 'arm A', 'ZA-treated
+patients', 'the radiotherapy-daily-cisplatin group'.
+
+A sentence is scanned for the words of the arms' interventions (their names, drug names as the
+dictionary finds them, the abbreviations the abstract defined, shortened forms that keep the
+head noun: 'palliative care' for 'early palliative care', 'standard care' for 'standard
+oncologic care') and for the arms' own aliases.  Mentions joined by 'plus', 'and', '+', '-'
+form one reference; it names the arm with exactly those interventions, else the one arm that
+has them all.  Two arms with the same interventions are told apart by the schedule or dose
+words of the reference ('daily', 'high-dose').
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import combinations
+
+from kg.extraction.names import canonical
+from kg.extraction.regimens import drug_mentions
+from kg.model import Arm
+
+_JOIN = re.compile(
+    r"(?i)\s*(?:plus|and|with|or|\+|/|-|combined\s+with|in\s+combination\s+with)?\s*"
+    r"(?:(?P<mod>daily|weekly|once-weekly|standard-dose|high-dose|low-dose|concurrent|sequential)\s*(?:-|\s)\s*)?"
+    r"(?:plus|and|with|\+|/|-)?\s*"
+)
+_MODIFIERS = re.compile(r"(?i)\b(daily|weekly|standard[- ]dose|high[- ]dose|low[- ]dose|concurrent|sequential)\b")
+_LINK = re.compile(
+    r"(?i)[\s,]*(?:patients\s+|those\s+)?(?:with|in|for|among|on|receiving|who received|treated with|given)?"
+    r"\s*(?:the\s+)?(?:\d+\s*(?:\(\d+%\)\s*)?(?:of\s+\d+\s+)?patients\s+(?:randomly\s+)?(?:assigned|allocated)\s+to\s+)?"
+    r"(?:patients\s+)?(?:in\s+the\s+|receiving\s+|treated with\s+)?"
+)
+
+
+_LEAD = re.compile(r"(?i)\s*(?:group|arm)?\s*(?:was|were|:)\s*")
+_GENERIC_HEADS = {"care", "therapy", "treatment", "radiotherapy", "surgery", "staging", "group"}
+
+
+@dataclass(frozen=True)
+class _Hit:
+    start: int
+    end: int
+    name: str | None  # an intervention name, or None for an alias
+    arm: Arm | None  # the arm an alias names
+
+
+class ArmFinder:
+    """Finds the arms a sentence names (see the module docstring)."""
+
+    def __init__(self, arms: list[Arm], abbreviations: dict[str, str] | None = None) -> None:
+        self.arms = arms
+        self._found: dict[str, list[tuple[int, int, Arm]]] = {}
+        self.names = {n for a in arms for n in a.drug_names}
+        aliases = [(alias, a) for a in arms for alias in a.aliases]
+        self.aliases = [
+            (re.compile(rf"(?<![\w-]){_flexible(alias)}s?(?![\w])", 0 if alias.isupper() else re.IGNORECASE), arm)
+            for alias, arm in sorted(aliases, key=lambda x: -len(x[0]))
+        ]
+        terms = _terms(self.names, abbreviations or {})
+        ordered = sorted(terms, key=len, reverse=True)
+        self.terms = terms
+        self.pattern = (
+            re.compile(
+                r"(?<![\w])(" + "|".join(_flexible(t) if t.isupper() else f"(?i:{_flexible(t)})" for t in ordered) + r")(?![\w])"
+            )
+            if ordered
+            else None
+        )
+
+    def find(self, text: str) -> list[tuple[int, int, Arm]]:
+        """(start, end, arm) for each arm named in the text, in order (memoised: the rules
+        ask about the same sentence many times)."""
+        if text not in self._found:
+            self._found[text] = self._find(text)
+        return list(self._found[text])
+
+    def _hits(self, text: str) -> list[_Hit]:
+        hits: list[_Hit] = []
+        for pattern, arm in self.aliases:
+            for m in pattern.finditer(text):
+                if not any(h.start <= m.start() < h.end for h in hits):
+                    hits.append(_Hit(m.start(), m.end(), None, arm))
+        taken = list(hits)
+        if self.pattern is not None:
+            for m in self.pattern.finditer(text):
+                name = self.terms.get(m.group(1)) or self.terms.get(_key(m.group(1)))
+                if name and not any(h.start <= m.start() < h.end for h in taken):
+                    hits.append(_Hit(m.start(), m.end(), name, None))
+        for d in drug_mentions(text):
+            if d.name in self.names and not any(h.start <= d.start < h.end for h in hits):
+                hits.append(_Hit(d.start, d.end, d.name, None))
+        return sorted(hits, key=lambda h: h.start)
+
+    def _find(self, text: str) -> list[tuple[int, int, Arm]]:
+        hits = self._hits(text)
+        out: list[tuple[int, int, Arm]] = []
+        i = 0
+        while i < len(hits):
+            if hits[i].arm is not None:
+                out.append((hits[i].start, hits[i].end, hits[i].arm))
+                i += 1
+                continue
+            best = None
+            for j in range(i, len(hits)):
+                if j > i and (hits[j].arm is not None or not _JOIN.fullmatch(text[hits[j - 1].end : hits[j].start])):
+                    break
+                arm = self._resolve(text, hits[i : j + 1])
+                if arm is not None:
+                    best = (j, arm)
+            if best:
+                out.append((hits[i].start, hits[best[0]].end, best[1]))
+                i = best[0] + 1
+            else:
+                i += 1
+        return out
+
+    def assign(self, text: str, spans: list[tuple[int, int]], keys: list[object]) -> list[Arm | None]:
+        """The arm of each value span.
+
+        A run of values with one key (endpoint, unit) and 'respectively' after it takes the
+        arms the sentence names after it, in order ('14 and 10 in the A and B arms,
+        respectively'), or else those named before it; otherwise a value takes the arm
+        named right after it ('10.7 months with A') or right before it ('A was 7.7
+        months'); a run still unmatched and as long as the arm list takes the design order.
+        """
+        marks = self.find(text)
+        arms: list[Arm | None] = [None] * len(spans)
+        runs = _runs(list(range(len(spans))), keys)
+        for n, run in enumerate(runs):
+            first, last = spans[run[0]][0], spans[run[-1]][1]
+            stop = spans[runs[n + 1][0]][0] if n + 1 < len(runs) else len(text)
+            if len(run) > 1 and "respectively" in text[last:stop]:
+                after = [a for s, _e, a in marks if last <= s < stop]
+                before: list[Arm] = []
+                for s, _e, a in marks:
+                    if s < first and all(a is not b for b in before):
+                        before.append(a)
+                order = after if len(after) >= len(run) else before
+                if len(order) >= len(run):
+                    for k, arm in zip(run, order, strict=False):
+                        arms[k] = arm
+                    continue
+            for k in run:
+                arms[k] = self._beside(text, spans[k], marks)
+            missing = [k for k in run if arms[k] is None]
+            if len(missing) == len(run) == len(self.arms):
+                for k, arm in zip(run, self.arms, strict=True):
+                    arms[k] = arm
+        return arms
+
+    @staticmethod
+    def _beside(text: str, span: tuple[int, int], marks) -> Arm | None:
+        start, end = span
+        after = [a for s, _e, a in marks if end <= s <= end + 60 and _LINK.fullmatch(text[end:s])]
+        if after:
+            return after[0]
+        before = [a for _s, e, a in marks if start - 40 <= e <= start and _LEAD.fullmatch(text[e:start])]
+        return before[-1] if before else None
+
+    def _resolve(self, text: str, group: list[_Hit]) -> Arm | None:
+        """The arm with exactly these interventions, else the one arm that has them all;
+        arms alike in every name are told apart by the reference's schedule or dose words."""
+        names = {h.name for h in group}
+        exact = [a for a in self.arms if set(a.drug_names) == names]
+        if len(exact) == 1:
+            return exact[0]
+        if len(exact) > 1:
+            return _by_modifier(text[max(0, group[0].start - 25) : group[-1].end + 25], exact)
+        having = [a for a in self.arms if names <= set(a.drug_names)]
+        if len(having) == 1 and not re.match(r"(?i)\s*(?:alone|only)\b", text[group[-1].end :]):
+            return having[0]
+        return None
+
+
+def _runs(indexes: list[int], keys: list[object]) -> list[list[int]]:
+    runs: list[list[int]] = []
+    for k in indexes:
+        if runs and keys[runs[-1][-1]] == keys[k]:
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    return runs
+
+
+def _by_modifier(window: str, arms: list[Arm]) -> Arm | None:
+    words = {w.lower().replace(" ", "-") for w in _MODIFIERS.findall(window)}
+    if not words:
+        return None
+
+    def fits(arm: Arm) -> bool:
+        said = " ".join([*arm.aliases, *(i.frequency or "" for i in arm.interventions)]).lower()
+        said = said.replace("once daily", "daily").replace("every week", "weekly").replace(" ", "-")
+        return any(w in said for w in words)
+
+    hits = [a for a in arms if fits(a)]
+    return hits[0] if len(hits) == 1 else None
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[\s-]+", " ", text.lower()).strip()
+
+
+def _flexible(term: str) -> str:
+    """The term as a pattern in which a space and a hyphen stand for each other."""
+    return r"[\s-]+".join(re.escape(w) for w in re.split(r"[\s-]+", term))
+
+
+def _terms(names: set[str], abbreviations: dict[str, str]) -> dict[str, str]:
+    """Printed forms -> intervention name: the name, the name with a defined abbreviation
+    put back ('low-dose CT'), and shortened forms that keep the head noun and one more word
+    of a multi-word name, when they fit one name only."""
+    terms: dict[str, str] = {}
+    shorter: dict[str, set[str]] = {}
+    for name in names:
+        terms[_key(name)] = name
+        for short, long in abbreviations.items():
+            long_c = _key(canonical(long))
+            if long_c and long_c in _key(name):
+                printed = _key(name).replace(long_c, "\0")
+                terms[short if printed == "\0" else _key(printed.replace("\0", short))] = name
+        words = _key(name).split()
+        if 2 <= len(words) <= 6 and not drug_mentions(name):
+            for size in range(2, len(words)):
+                for combo in combinations(words[:-1], size - 1):
+                    shorter.setdefault(" ".join([*combo, words[-1]]), set()).add(name)
+            if words[-1] not in _GENERIC_HEADS:
+                shorter.setdefault(words[-1], set()).add(name)
+    for form, owners in shorter.items():
+        if len(owners) == 1 and form not in terms:
+            terms[form] = next(iter(owners))
+    return terms
+
+
+__all__ = ["ArmFinder"]

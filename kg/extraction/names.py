@@ -1,0 +1,113 @@
+"""Plain names of interventions that are not drugs, from the words an abstract prints.
+
+'three annual screenings with either low-dose CT (26,722 participants)' names the
+intervention 'low-dose computed tomography'; 'postoperative whole-brain radiotherapy
+(radiotherapy group, 49 patients)' names 'postoperative whole-brain radiotherapy'. A name is
+the noun phrase of the arm description: leading verbs and quantities go, the phrase ends where
+a preposition or clause starts ('for two weeks', 'in case ...', 'given daily'), abbreviations
+the abstract defines are written out, and spellings of one modality become one
+('radiation therapy' is 'radiotherapy').
+"""
+
+from __future__ import annotations
+
+import re
+
+_LEAD = re.compile(
+    r"(?i)^(?:\s*(?:\d\)|[a-d]\)|either|both|to|receive|receiving|undergo|undergoing|be\s+treated\s+with|treated\s+with|"
+    r"intravenous|oral|subcutaneous|transdermal|intramuscular|inhaled|monthly|weekly|daily|"
+    r"treatment\s+with|therapy\s+with|management\s+with|the|an?|immediate|(?:an?\s+)?additional|further|"
+    r"(?:\d+|one|two|three|four|five|six|eight|twelve)(?:\s+or\s+\w+)?\s+(?:annual\s+|weekly\s+|daily\s+|monthly\s+)?"
+    r"(?:cycles?|courses?|sessions?|doses?|weeks?|months?|years?|days?|rounds?|screenings?|fractions?)\s+(?:of|with)|"
+    r"(?:\d+|one|two|three|four|five|six|eight|twelve)\s+annual\s+screenings?\s+with)\b[\s,:]*)+"
+)
+_STOP = re.compile(
+    r"(?i)\s+(?:for|in\s+case|if|when|whenever|until|on|at|during|per|every|once|twice|given|administered|"
+    r"delivered|daily|weekly|from|after|before|to|in|by|via|using|according|as|which|who|that|where|while|"
+    r"including|within|over|up\s+to|starting|beginning|uptitrated|titrated|reducing|plus|followed|and\s+then|"
+    r"on\s+days?|q\d|×|x\s*\d)\b|[,;:(\[]|\s+\d|\s+-\s+"
+)
+_TAIL = re.compile(r"(?i)(?:\s+(?:alone|only|group|arm|arms|regimen|strategy|therapy\s+alone))+\s*$")
+_NOT_NAMES = re.compile(
+    r"(?i)^(?:patients?|participants?|subjects?|treatments?|therapy|therapies|groups?|arms?|regimens?|study|"
+    r"trial|control|controls|intervention|one|two|three|four|both|either|each|all|other|rest|[\w-]*\s*(?:rest\s+)?"
+    r"(?:period|interval|break|pause|cycles?|weeks?|months?|days?|years?|schedule|time|times|dose|doses))$"
+)
+_NO_TREATMENT = re.compile(
+    r"(?i)^\s*(?:to\s+)?(?:no\s+(?:further|additional|adjuvant|active|other)?\s*(?:treatment|therapy|intervention|"
+    r"management)|observation(?:\s+alone|\s+only)?|watchful waiting|surveillance(?:\s+alone)?)\b"
+)
+# spellings of one modality, written one way so that two sources' names meet
+_CANONICAL = ((re.compile(r"(?i)\bradiation therapy\b"), "radiotherapy"),)
+
+
+_HEAD_WORD = re.compile(
+    r"(?i)\w*(?:therapy|therapies|ectomy|otomy|ostomy|plasty|scopy|graphy|surgery|surgeries)|radiation|irradiation|"
+    r"resection|removal|excision|dissection|sampling|biopsy|staging|screening|scans?|scanning|imaging|observation|"
+    r"surveillance|care|support|counsell?ing|education|program(?:me)?s?|interventions?|exercise|training|"
+    r"rehabilitation|diet|supplementation|supplements?|vitamins?|placebo|vaccines?|vaccination|transplant(?:ation)?|"
+    r"implant|stent|device|ablation|embolization|hyperthermia|acupuncture|massage|meditation|yoga|management|"
+    r"consultation|visits?|monitoring|testing|assessment|x-ray|radiograph|mri|ct|pet|ultrasound|drainage|pleurodesis|"
+    r"oxygen|nutrition|tocopherol|carotene|oil|extract|patch(?:es)?|gum|lozenges?|inhaler|spray|radiosurgery"
+)
+_QUALIFIED = re.compile(
+    r"(?i)\b(?:standard|usual|experimental|conventional|control|supportive|conservative|active|best|routine|"
+    r"immediate|delayed|deferred|sequential|concurrent|adjuvant|neoadjuvant|maintenance|continuous|intermittent|"
+    r"intensive|individualized|combined|multimodal\w*)\s+(?:\w+\s+)?(?:treatment|treatments|regimen|approach)\b"
+)
+
+
+def credible(name: str) -> bool:
+    """Whether a phrase names an intervention: a word of it is a kind of treatment, test or
+    care ('early palliative care', 'lobectomy', 'chest radiography'), not a disease, a date
+    or a measure ('non-small-cell lung cancer', 'April', 'median follow-up of')."""
+    return any(_HEAD_WORD.fullmatch(w) for w in re.split(r"[\s/-]+", name)) or bool(_QUALIFIED.search(name))
+
+
+_NOT_AGENT = re.compile(
+    r"(?i)\b(?:cancers?|carcinomas?|tumou?rs?|metasta\w*|diseases?|patients?|participants?|smokers?|stage|eligible|"
+    r"analys[ie]s|respectively|survival|response|progression|toxicit\w*|events?|january|february|march|april|may|"
+    r"june|july|august|september|october|november|december|(?:19|20)\d\d|follow-up|median|mean|rates?|ratios?|"
+    r"withdrawal|consent|age|years?|months?|weeks?|days?|hours?|scores?|quality|outcomes?|end\s?points?)\b"
+)
+
+
+def plausible(name: str) -> bool:
+    """A phrase that could name an agent the abstract does not describe further ('cytisine'):
+    not a disease, a population, an outcome or a date."""
+    return not _NOT_AGENT.search(name) and len(name.split()) <= 4
+
+
+def is_no_treatment(text: str) -> bool:
+    """'no further treatment', 'observation alone': an arm that receives no intervention."""
+    return bool(_NO_TREATMENT.match(text))
+
+
+def expand(text: str, abbreviations: dict[str, str]) -> str:
+    """Abbreviations the abstract defined, written out ('WBRT plus SRS' -> 'whole-brain
+    radiation therapy plus stereotactic radiosurgery'); only whole words, as printed."""
+    if not abbreviations:
+        return text
+    keys = sorted(abbreviations, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, keys)) + r")(?![\w])")
+    return pattern.sub(lambda m: abbreviations[m.group(1)], text)
+
+
+def canonical(name: str) -> str:
+    for pattern, replacement in _CANONICAL:
+        name = pattern.sub(replacement, name)
+    return re.sub(r"\s+", " ", name).strip().lower()
+
+
+def intervention_name(text: str, abbreviations: dict[str, str]) -> str | None:
+    """The plain name a piece of an arm description gives its intervention, or None when it
+    names none ('a three-week rest period', 'patients')."""
+    t = _LEAD.sub("", expand(text.strip(), abbreviations))
+    stop = _STOP.search(" " + t)
+    if stop:
+        t = (" " + t)[: stop.start()]
+    t = _TAIL.sub("", t.strip())
+    t = re.sub(r"(?i)^(?:the|an?)\s+", "", t.strip(" .-"))
+    if not t or _NOT_NAMES.match(t) or len(t.split()) > 8 or not re.search(r"[A-Za-z]{3}", t):
+        return None
+    return canonical(t)
