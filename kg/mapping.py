@@ -320,6 +320,8 @@ def _result(w, trial, r: ArmResult | Comparison, arms, endpoints, used) -> URIRe
                 (CTKG.spread, r.spread),
                 (CTKG.spreadLower, r.spread_lower),
                 (CTKG.spreadUpper, r.spread_upper),
+                (CTKG["count"], r.count),
+                (CTKG.nAnalysed, r.n_analysed),
             ),
         )
     if isinstance(r, Comparison):

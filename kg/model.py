@@ -131,8 +131,6 @@ class Estimate(Record):
                 raise ValueError(f"ci_lower {self.ci_lower} is above the estimate {self.estimate}")
             if self.ci_upper is not None and self.ci_upper < self.estimate:
                 raise ValueError(f"ci_upper {self.ci_upper} is below the estimate {self.estimate}")
-        if self.unit == "percent" and self.estimate is not None and not 0 <= self.estimate <= 100:
-            raise ValueError(f"percent {self.estimate} is outside 0-100")
         return self
 
 
@@ -142,6 +140,15 @@ class ArmResult(Estimate):
     arm: str = Field(description="label of the arm")
     timepoint: str | None = None
     subgroup: str | None = None
+    count: int | None = Field(default=None, ge=0, description="patients with the event, as printed with a rate")
+    n_analysed: int | None = Field(default=None, ge=0, description="the denominator a rate was printed with")
+
+    @model_validator(mode="after")
+    def _proportion(self) -> ArmResult:
+        if self.statistic == "rate" and self.unit == "percent" and self.estimate is not None:
+            if not 0 <= self.estimate <= 100:
+                raise ValueError(f"percent {self.estimate} is outside 0-100")
+        return self
     dispersion: str | None = Field(default=None, description="STANDARD_DEVIATION, FULL_RANGE ...")
     spread: Decimal | None = Field(default=None, ge=0, description="a standard deviation or error")
     spread_lower: Decimal | None = Field(default=None, description="lower end of a range or IQR")

@@ -43,11 +43,12 @@ def extract_trial(title: str, abstract: list[AbstractSection]) -> Trial | None:
             arm.size_evidence = _locate_size(sents, arm.n_randomized)
     endpoints = design.endpoints(sents, abbreviations)
     primary = next((e.name for e in endpoints if e.role == "primary"), None)
-    per_arm, comparisons = OutcomeReader(arms, abbreviations, primary, finder).read(sents)
+    results = results_sentences(sents)
+    per_arm, comparisons = OutcomeReader(arms, abbreviations, primary, finder).read(results)
     for name in dict.fromkeys(r.endpoint for r in [*per_arm, *comparisons]):
         if not any(e.name == name for e in endpoints):
             endpoints.append(Endpoint(name=name, abbreviation=_abbrev(abbreviations, name)))
-    events = adverse_events(sents, arms, finder)
+    events = adverse_events(results, arms, finder)
     for arm in arms:
         arm.n_safety = implied_population(events, arm.label)
     for e in events:
@@ -79,6 +80,20 @@ def extract_trial(title: str, abstract: list[AbstractSection]) -> Trial | None:
             sents, [*per_arm, *comparisons, *events], arms, follow_up_read, total_evidence
         ),
     )
+
+
+_RESULTS = re.compile(r"(?i)results|findings")
+_DESIGN = re.compile(r"(?i)randomi[sz]|assigned|allocated|enrolled|recruited")
+
+
+def results_sentences(sents: list[Sentence]) -> list[Sentence]:
+    """The sentences that report results: a 'Results'/'Findings' section, or in an abstract
+    without labels, the sentences after the first one that says how patients were assigned."""
+    labelled = [s for s in sents if _RESULTS.match(s.section)]
+    if labelled or any(s.section for s in sents):
+        return labelled
+    start = next((n + 1 for n, s in enumerate(sents) if _DESIGN.search(s.norm)), 1)
+    return sents[start:]
 
 
 def _set_roles(arms: list[Arm], title: str, sents: list[Sentence]) -> None:

@@ -27,14 +27,6 @@ _JOIN = re.compile(
     r"(?:plus|and|with|\+|/|-)?\s*"
 )
 _MODIFIERS = re.compile(r"(?i)\b(daily|weekly|standard[- ]dose|high[- ]dose|low[- ]dose|concurrent|sequential)\b")
-_LINK = re.compile(
-    r"(?i)[\s,]*(?:patients\s+|those\s+)?(?:with|in|for|among|on|receiving|who received|treated with|given)?"
-    r"\s*(?:the\s+)?(?:\d+\s*(?:\(\d+%\)\s*)?(?:of\s+\d+\s+)?patients\s+(?:randomly\s+)?(?:assigned|allocated)\s+to\s+)?"
-    r"(?:patients\s+)?(?:in\s+the\s+|receiving\s+|treated with\s+)?"
-)
-
-
-_LEAD = re.compile(r"(?i)\s*(?:group|arm)?\s*(?:was|were|:)\s*")
 _GENERIC_HEADS = {"care", "therapy", "treatment", "radiotherapy", "surgery", "staging", "group"}
 
 
@@ -116,49 +108,6 @@ class ArmFinder:
                 i += 1
         return out
 
-    def assign(self, text: str, spans: list[tuple[int, int]], keys: list[object]) -> list[Arm | None]:
-        """The arm of each value span.
-
-        A run of values with one key (endpoint, unit) and 'respectively' after it takes the
-        arms the sentence names after it, in order ('14 and 10 in the A and B arms,
-        respectively'), or else those named before it; otherwise a value takes the arm
-        named right after it ('10.7 months with A') or right before it ('A was 7.7
-        months'); a run still unmatched and as long as the arm list takes the design order.
-        """
-        marks = self.find(text)
-        arms: list[Arm | None] = [None] * len(spans)
-        runs = _runs(list(range(len(spans))), keys)
-        for n, run in enumerate(runs):
-            first, last = spans[run[0]][0], spans[run[-1]][1]
-            stop = spans[runs[n + 1][0]][0] if n + 1 < len(runs) else len(text)
-            if len(run) > 1 and "respectively" in text[last:stop]:
-                after = [a for s, _e, a in marks if last <= s < stop]
-                before: list[Arm] = []
-                for s, _e, a in marks:
-                    if s < first and all(a is not b for b in before):
-                        before.append(a)
-                order = after if len(after) >= len(run) else before
-                if len(order) >= len(run):
-                    for k, arm in zip(run, order, strict=False):
-                        arms[k] = arm
-                    continue
-            for k in run:
-                arms[k] = self._beside(text, spans[k], marks)
-            missing = [k for k in run if arms[k] is None]
-            if len(missing) == len(run) == len(self.arms):
-                for k, arm in zip(run, self.arms, strict=True):
-                    arms[k] = arm
-        return arms
-
-    @staticmethod
-    def _beside(text: str, span: tuple[int, int], marks) -> Arm | None:
-        start, end = span
-        after = [a for s, _e, a in marks if end <= s <= end + 60 and _LINK.fullmatch(text[end:s])]
-        if after:
-            return after[0]
-        before = [a for _s, e, a in marks if start - 40 <= e <= start and _LEAD.fullmatch(text[e:start])]
-        return before[-1] if before else None
-
     def _resolve(self, text: str, group: list[_Hit]) -> Arm | None:
         """The arm with exactly these interventions, else the one arm that has them all;
         arms alike in every name are told apart by the reference's schedule or dose words."""
@@ -172,16 +121,6 @@ class ArmFinder:
         if len(having) == 1 and not re.match(r"(?i)\s*(?:alone|only)\b", text[group[-1].end :]):
             return having[0]
         return None
-
-
-def _runs(indexes: list[int], keys: list[object]) -> list[list[int]]:
-    runs: list[list[int]] = []
-    for k in indexes:
-        if runs and keys[runs[-1][-1]] == keys[k]:
-            runs[-1].append(k)
-        else:
-            runs.append([k])
-    return runs
 
 
 def _by_modifier(window: str, arms: list[Arm]) -> Arm | None:

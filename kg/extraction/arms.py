@@ -125,7 +125,7 @@ def _components(part: str) -> list[tuple[int, int]]:
     depth = depth_map(part)
     spans, start = [], 0
     for m in re.finditer(_COMPONENT, part):
-        generic_lead = re.search(r"(?i)(?:^|\s)(?:\w+\s+)?(?:treatment|therapy|management)\s*$", part[start : m.start()])
+        generic_lead = re.search(r"(?i)(?:^|\s)(?:\w+\s+)?(?:treatment|therapy|management)\s*$|^\s*$", part[start : m.start()])
         if generic_lead and re.match(r"(?i)\s*with\b", m.group()):
             continue
         if depth[m.start()] == 0 and m.start() > start:
@@ -144,6 +144,11 @@ def _head(text: str) -> str:
 def _arm(part: str, choice: bool, abbreviations: dict[str, str], strict: bool = True) -> Arm | None:
     mentions = drug_mentions(part)
     aliases, size = _parenthesised(part)
+    generic = _generic_naming_drugs(part, mentions)
+    if generic is not None:  # 'chemotherapy with either pemetrexed or docetaxel': the drugs
+        part = part[: generic.start] + " " * (generic.end - generic.start) + part[generic.end :]
+        mentions = [m for m in mentions if m is not generic]
+        aliases.append(generic.name)
     interventions: list[Intervention] = []
     for start, end in _components(part):
         text = part[start:end]
@@ -173,6 +178,8 @@ def _arm(part: str, choice: bool, abbreviations: dict[str, str], strict: bool = 
     )
     if choice:
         _share_trailing_schedule(interventions)
+    else:
+        _share_list_schedule(part, mentions, interventions)
     return Arm(
         label=part.strip()[:80] or "arm",
         interventions=_unique(interventions),
@@ -180,6 +187,19 @@ def _arm(part: str, choice: bool, abbreviations: dict[str, str], strict: bool = 
         aliases=list(dict.fromkeys(a for a in aliases if a)),
         n_randomized=size,
     )
+
+
+def _generic_naming_drugs(part: str, mentions):
+    """A generic mention ('chemotherapy') that the text goes on to name drugs for."""
+    if not any(m.name not in _GENERIC for m in mentions):
+        return None
+    for m in mentions:
+        if m.name == "chemotherapy" and re.match(
+            r"(?i)\s*(?:\(|with\s+(?:either\s+)?|,?\s*consisting\s+of|,?\s*(?:which\s+)?(?:was|were|comprised|including))",
+            part[m.end :],
+        ):
+            return m
+    return None
 
 
 def _is_drug(i: Intervention, mentions) -> bool:
@@ -277,6 +297,26 @@ def _leading_alias(part: str, mentions) -> str | None:
     if tail and not drug_mentions(tail.group(1)):
         return tail.group(1)
     return None
+
+
+_DOSES_ONLY = re.compile(
+    r"(?i)(?:[\s\d.,()]|mg/m2|mg/kg|mg/ml|per\s+min|mg|µg|auc|area\s+under\s+(?:the\s+)?curve|plus|and|\+)*"
+)
+
+
+def _share_list_schedule(part: str, mentions, interventions: list[Intervention]) -> None:
+    """'A 200 mg plus B AUC 5 and C 500 mg/m2 every 3 weeks': a schedule printed once after a
+    list of drugs with only their doses between them is every listed drug's."""
+    for k in range(len(mentions) - 1, 0, -1):
+        last = next((i for i in interventions if i.drug.name == mentions[k].name), None)
+        if last is None or last.frequency is None:
+            continue
+        j = k
+        while j > 0 and _DOSES_ONLY.fullmatch(part[mentions[j - 1].end : mentions[j].start]):
+            j -= 1
+            item = next((i for i in interventions if i.drug.name == mentions[j].name), None)
+            if item is not None and item.frequency is None:
+                item.frequency = last.frequency
 
 
 def _share_trailing_schedule(interventions: list[Intervention]) -> None:

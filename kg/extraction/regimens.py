@@ -14,7 +14,7 @@ from kg.extraction.text import NUM, dec
 from kg.model import Drug, Intervention
 
 _UNIT = r"mg/m2|mg/kg|mg|µg/m2|µg|μg|mcg|microg|g/m2|g|IU|U/m2|U"
-_DOSE = re.compile(rf"(?i)(?:\bat\s+a\s+dose\s+of\s+)?\b({NUM})\s*({_UNIT})\b|\bAUC\)?\s*(?:of\s+|=\s*)?({NUM})")
+_DOSE = re.compile(rf"(?i)(?:\bat\s+a\s+dose\s+of\s+)?\b({NUM})\s*({_UNIT})\b|(?:\bAUC\)?|\barea\s+under\s+(?:the\s+)?(?:concentration[- ]time\s+)?curve(?:\s*\(AUC\))?)\s*(?:of\s+|=\s*)?({NUM})")
 _LEAD_DOSE = re.compile(rf"(?i)\b({NUM})\s*({_UNIT})\s*(?:of\s+)?$")
 # a later step of the same drug's dose: 'reducing to 7 mg/day', 'followed by weekly doses of 250'
 _STEP = re.compile(

@@ -206,12 +206,10 @@ def _clauses(text: str) -> Iterator[tuple[int, int]]:
 def adverse_events(
     sents: list[Sentence], arms: list[Arm], finder: ArmFinder | None = None
 ) -> list[AdverseEventSummary]:
-    """Per-arm adverse-event figures from the results sentences (methods only plan them)."""
+    """Per-arm adverse-event figures from results sentences (methods only plan them)."""
     finder = finder or ArmFinder(arms)
     out: list[AdverseEventSummary] = []
     for s in sents:
-        if not re.match(r"(?i)results|findings", s.section):
-            continue
         zero = _none_occurred(s.norm, finder)
         if zero:
             out += _with_evidence(s, zero)

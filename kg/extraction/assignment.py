@@ -1,0 +1,121 @@
+"""Which arm each per-arm figure of a sentence belongs to.
+
+Figures with one key (endpoint, unit, statistic) in a row form a run.  A run with
+'respectively' after it takes the arms named after it, in order ('14 and 10 months in the A
+and B arms, respectively'), else those named before it; a figure takes the arm named right
+after it ('10.7 months with A') or right before it ('A was 7.7 months'); a run that no arm is
+named beside takes the order in which its clause names the arms ('fewer patients in A than
+in B had X (16% vs. 38%)'), else the design order.  Two parallel lists ('54, 26 and 16 percent
+at one, two and three years in A, as compared with 46, 13 and 2 percent, respectively, in B')
+are read list by list, the second taking the landmark times of the first.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extraction.armrefs import ArmFinder
+from kg.model import Arm
+
+_LINK = re.compile(
+    r"(?i)[\s,]*(?:respectively,?\s*)?(?:patients\s+|those\s+|participants\s+)?(?:with|in|for|among|on|receiving|who received|"
+    r"treated with|given|by|assigned to|randomi[sz]ed to)?"
+    r"\s*(?:the\s+)?(?:\d+\s*(?:\(\d+%\)\s*)?(?:of\s+\d+\s+)?(?:patients|participants)\s+(?:randomly\s+)?(?:assigned|allocated)\s+to\s+)?"
+    r"(?:patients\s+|participants\s+)?(?:in\s+the\s+|receiving\s+|treated with\s+|given\s+)?"
+)
+_LEAD = re.compile(r"(?i)\s*(?:group|arm|alone)?\s*(?:was|were|:|,|had|showed|achieved)?\s*(?:a\s+median\s+of\s+)?")
+_PARALLEL = re.compile(r"(?i)\b(?:as\s+)?compared\s+with\b|\bversus\b|\bvs\.?\b")
+
+
+def assign(
+    finder: ArmFinder,
+    text: str,
+    spans: list[tuple[int, int]],
+    keys: list[object],
+    timepoints: list[str | None],
+) -> tuple[list[Arm | None], list[str | None]]:
+    """(arm of each figure, landmark time of each figure)."""
+    marks = finder.find(text)
+    arms: list[Arm | None] = [None] * len(spans)
+    times = list(timepoints)
+    runs = _blocks(_runs(list(range(len(spans))), keys), spans, text)
+    for n, run in enumerate(runs):
+        first, last = spans[run[0]][0], spans[run[-1]][1]
+        stop = spans[runs[n + 1][0]][0] if n + 1 < len(runs) else len(text)
+        start = spans[runs[n - 1][-1]][1] if n else 0
+        if "respectively" in text[last:stop] and _respectively(run, marks, first, last, stop, arms):
+            if n and len(runs[n - 1]) == len(run) and all(times[k] is None for k in run):
+                for k, j in zip(run, runs[n - 1], strict=True):
+                    times[k] = times[j]
+            continue
+        for k in run:
+            arms[k] = _beside(text, spans[k], marks)
+        named = [a for a in arms[run[0] : run[-1] + 1] if a is not None]
+        if len(run) > 1 and len({id(a) for a in named}) == 1 and len(named) == 1 and arms[run[0]] is not None:
+            for k in run:  # '54 percent at 1 year, 26 percent at 2 years' after one arm
+                arms[k] = arms[run[0]]
+            continue
+        if all(arms[k] is None for k in run):
+            order = _distinct([a for s, _e, a in marks if start <= s < first])
+            if len(order) != len(run):
+                order = finder.arms if len(run) == len(finder.arms) else []
+            for k, arm in zip(run, order, strict=False):
+                arms[k] = arm
+    return arms, times
+
+
+def _respectively(run, marks, first, last, stop, arms) -> bool:
+    after = _distinct([a for s, _e, a in marks if last <= s < stop])
+    before = _distinct([a for s, _e, a in marks if s < first])
+    order = after if len(after) >= len(run) else before
+    if len(run) > 1 and len(order) >= len(run):
+        for k, arm in zip(run, order, strict=False):
+            arms[k] = arm
+        return True
+    if len(after) == 1:  # '46, 13 and 2 percent, respectively, in the radiotherapy group'
+        for k in run:
+            arms[k] = after[0]
+        return True
+    return False
+
+
+def _beside(text: str, span: tuple[int, int], marks) -> Arm | None:
+    start, end = span
+    after = [a for s, _e, a in marks if end <= s <= end + 60 and _LINK.fullmatch(text[end:s])]
+    if after:
+        return after[0]
+    before = [a for _s, e, a in marks if start - 40 <= e <= start and _LEAD.fullmatch(text[e:start])]
+    return before[-1] if before else None
+
+
+def _runs(indexes: list[int], keys: list[object]) -> list[list[int]]:
+    runs: list[list[int]] = []
+    for k in indexes:
+        if runs and keys[runs[-1][-1]] == keys[k]:
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    return runs
+
+
+def _blocks(runs: list[list[int]], spans: list[tuple[int, int]], text: str) -> list[list[int]]:
+    """A run of four or more figures cut where 'compared with' / 'versus' splits it into
+    two lists of equal length."""
+    out: list[list[int]] = []
+    for run in runs:
+        cut = None
+        if len(run) >= 4 and len(run) % 2 == 0:
+            half = len(run) // 2
+            between = text[spans[run[half - 1]][1] : spans[run[half]][0]]
+            if _PARALLEL.search(between):
+                cut = half
+        out += [run[:cut], run[cut:]] if cut else [run]
+    return out
+
+
+def _distinct(arms: list[Arm]) -> list[Arm]:
+    out: list[Arm] = []
+    for a in arms:
+        if all(a is not b for b in out):
+            out.append(a)
+    return out

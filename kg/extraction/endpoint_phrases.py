@@ -1,0 +1,118 @@
+"""Endpoints no list knows, named by the words of the sentence that reports them.
+
+Results of any field are reported as 'The rate of positive screening tests was 24.2% ...',
+'fewer patients in A than in B had depressive symptoms (16% vs. 38%)', 'A had a better
+quality of life than did B (... 98.0 vs. 91.5)', 'continuous abstinence from smoking was
+reported for 40% of participants receiving A', 'Salvage brain treatment was less frequently
+required in A (n = 10) than ...'.  The endpoint is the noun phrase in one of three places:
+the object of 'had / received / required ...' right before the figures, the noun after 'a
+better / higher ...', or the clause's subject before its verb.  Words that only frame a
+figure ('the rate of', 'the proportion of patients with', 'median') are dropped, and the
+usual epidemiological forms are written one way ('the incidence of lung cancer' -> 'lung
+cancer incidence', 'deaths from lung cancer' -> 'lung cancer mortality').
+"""
+
+from __future__ import annotations
+
+import re
+
+_VERB = (
+    r"was|were|is|are|has|have|had|did|does|occurred|occurs|improved|reduced|increased|decreased|differed|"
+    r"favou?red|remained|showed|reached|prevented|prolonged|doubled|halved|led|resulted|appeared|tended|seemed|"
+    r"compared|corresponded|amounted|rose|fell|declined|achieved|developed|experienced|required|received|"
+    r"reported|observed|seen|noted|found|recorded|detected|identified|attributed|diagnosed|measured|estimated"
+)
+_SUBJECT = re.compile(rf"(?i)^(?P<x>.+?)\s+(?:(?:was|were|is|are)\s+)?(?:not\s+|significantly\s+|also\s+)*\b(?:{_VERB})\b")
+_OBJECT = re.compile(
+    r"(?i)\b(?:had|has|have|received|required|developed|experienced|achieved|underwent|reported|showed|with)\s+"
+    r"(?:a\s+|an\s+|the\s+)?(?:(?:significantly|statistically|clinically|much|slightly)\s+)?"
+    r"(?:better|worse|higher|lower|greater|longer|shorter|improved|reduced|fewer|more|less|lower)?\s*"
+    r"(?P<x>[a-z][\w\s'/-]{2,80}?)\s*(?:than\b.*)?$"
+)
+_ADVERBIAL = re.compile(
+    r"(?i)^(?:(?:in\s+addition|however|moreover|furthermore|overall|similarly|by\s+contrast|in\s+contrast|"
+    r"conversely|consequently|thus|also|notably|importantly|finally|despite\s+[^,]+|although\s+[^,]+|"
+    r"at\s+(?:\d+|one|two|three)\s+\w+|after\s+[^,]{0,40}|in\s+(?:the\s+)?[^,]{0,60}?(?:analysis|population|group|subgroup|cohort)),\s*)+"
+)
+_FRAME = re.compile(
+    r"(?i)^(?:the\s+|a\s+|an\s+)?(?:(?:overall|estimated|observed|cumulative|actuarial|reported|corresponding|absolute)\s+)*"
+    r"(?:(?:median|mean|average)\s+)?(?:(?:rates?|incidences?|proportions?|percentages?|numbers?|frequenc(?:y|ies)|"
+    r"risks?|probabilit(?:y|ies)|likelihood|occurrence|odds|chances?|durations?|lengths?)\s+of\s+)?"
+    r"(?:(?:patients|participants|subjects|people|persons|those)\s+(?:with|who\s+had|who\s+were|achieving|who\s+achieved)\s+)?"
+)
+_NOT_ENDPOINT = re.compile(
+    r"(?i)^(?:it|this|these|there|that|which|they|we|patients?|participants?|subjects?|results?|findings?|data|"
+    r"differences?|the\s+difference|analys[ie]s|treatment|therapy|groups?|arms?|both|all|none|each|one|two|"
+    r"baseline\s+characteristics|characteristics|median\s+follow-up|follow-up|time|rates?|the\s+study|study|trial)$"
+)
+
+
+def endpoint_phrase(before: str) -> str | None:
+    """The endpoint named by a clause's words before its figures, or None."""
+    text = _clause(before)
+    if not text:
+        return None
+    for candidate in _candidates(text):
+        name = _clean(candidate)
+        if name:
+            return name
+    return None
+
+
+def _clause(before: str) -> str:
+    """The words of the figures' own clause: after the last ';', ':' or top-level '(',
+    without a parenthesis the figures sit in."""
+    depth, cut = 0, 0
+    for i, ch in enumerate(before):
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth = max(0, depth - 1)
+        elif ch in ";:" and depth == 0:
+            cut = i + 1
+    text = before[cut:]
+    open_paren = max(text.rfind("("), text.rfind("["))
+    if open_paren > text.rfind(")") and open_paren > text.rfind("]"):
+        text = text[:open_paren]
+    return _ADVERBIAL.sub("", text.strip(" ,"))
+
+
+def _candidates(text: str) -> list[str]:
+    out = []
+    comparative = re.search(
+        r"(?i)\b(?:a|an)\s+(?:significantly\s+)?(?:better|worse|higher|lower|greater|longer|shorter)\s+([a-z][\w\s'-]{2,60}?)\s+than\b",
+        text,
+    )
+    if comparative:
+        out.append(comparative.group(1))
+    obj = _OBJECT.search(text)
+    if obj and not re.search(r"\d", obj.group("x")):
+        out.append(obj.group("x"))
+    subject = _SUBJECT.match(text)
+    if subject:
+        out.append(subject.group("x"))
+    return out
+
+
+def _clean(phrase: str) -> str | None:
+    p = re.sub(r"\s+", " ", phrase).strip(" ,.")
+    p = re.sub(r"(?i)\s+(?:in|with|for|among|between|of)\s+(?:the|both|all|each|either)\s+.*$", "", p)
+    p = re.sub(r"(?i)\b(?:significantly|statistically|also|not)\b\s*", "", p).strip()
+    p = _FRAME.sub("", p).strip()
+    p = re.sub(r"(?i)^(?:the|a|an)\s+", "", p)
+    if not p or _NOT_ENDPOINT.match(p) or re.search(r"\d", p) or len(p.split()) > 9:
+        return None
+    return normal_name(p)
+
+
+def normal_name(phrase: str) -> str:
+    """One spelling for the usual forms: 'incidence of lung cancer' -> 'lung cancer incidence',
+    'deaths from lung cancer' -> 'lung cancer mortality', 'rate of death' -> 'death'."""
+    p = phrase.lower()
+    m = re.fullmatch(r"(?:the\s+)?incidence\s+of\s+(.+)", p)
+    if m:
+        return f"{m.group(1)} incidence"
+    m = re.fullmatch(r"(?:deaths?|mortality)\s+(?:from|due\s+to)\s+(?!any\b)(.+)", p)
+    if m:
+        return f"{m.group(1)} mortality"
+    return p

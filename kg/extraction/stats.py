@@ -1,0 +1,131 @@
+"""The grammar of reported statistics: intervals, p-values and between-arm effect measures.
+
+One grammar for every way abstracts print them: '95% CI, 0.59 to 0.89', '(95% CI 0.83-1.32)',
+'95 percent confidence interval, -14 to 12 percent', 'two-sided 90% CI of -12.7 to 3.3', a
+Lancet-style bare '(17.7-25.0)' after a labelled one; 'P=0.002', 'P<.001', 'P less than 0.02',
+'log-rank p=0.037'; hazard, odds, risk and rate ratios ('hazard ratio for death, 0.73',
+'rate ratio, 1.13', 'OR 1.70'), absolute differences ('a difference of 9.3 percentage points',
+'estimated treatment difference 26%'), relative reductions and changes ('a relative reduction
+in mortality ... of 20.0%', 'reduced ... by 6.7%', 'change in incidence ..., -2 percent', '8
+percent higher ... than among those who did not') and numbers needed to treat.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from kg.extraction.text import NUM, dec
+
+SIGNED = rf"-?\s?{NUM}"
+BOUND = rf"(?:-?{NUM}|not reached|NR|not estimable|not estimated|NE|non-calculable)"
+TIME_UNIT = r"(?:months?|mo|weeks?|wk|years?|days?)"
+_AFTER_BOUND = rf"(?:\s*(?:%|percent\b|{TIME_UNIT}\b|points?\b))?"
+_CI_BODY = (
+    rf"(?P<level>{NUM})\s*(?:%|percent)\s*(?:CI|confidence\s+intervals?|credible\s+intervals?)"
+    rf"(?:\s*[\[({{]CI[\])}}])?\s*(?:[,:=]|\bof\b|\bwas\b)?\s*"
+    rf"(?P<lo>{BOUND}){_AFTER_BOUND}\s*(?:to|-)\s*(?P<hi>{BOUND}){_AFTER_BOUND}\s*[)\]}}]?"
+)
+CI = re.compile(rf"(?i)\s*[(\[{{]?\s*(?:(?:one|two)-sided\s+)?{_CI_BODY}")  # matched at a known position
+CI_SCAN = re.compile(rf"(?i)(?<![\d.]){_CI_BODY}")  # searched for: starts only at a digit
+# Lancet style: after one labelled interval, later ones print only the bounds: '(19.6-25.5)'
+BARE_CI = re.compile(rf"\s*(?:[(\[]\s*|,\s*)(?P<lo>-?{NUM})\s*%?\s*(?:-|to)\s*(?P<hi>{BOUND})\s*%?\s*[)\]]?")
+P = re.compile(
+    rf"(?i)\b(?:one-sided\s+|two-sided\s+|log-rank\s+|stratified\s+log-rank\s+)?P(?:\s+value)?\s*"
+    rf"(?P<q>=|<|>|≤|≥|<=|>=|<or=|less\s+than|greater\s+than)\s*(?P<p>{NUM})"
+)
+_RATIO_KINDS = {
+    "hazard ratio": "hazard_ratio",
+    "hr": "hazard_ratio",
+    "odds ratio": "odds_ratio",
+    "or": "odds_ratio",
+    "rate ratio": "risk_ratio",
+    "incidence rate ratio": "risk_ratio",
+    "irr": "risk_ratio",
+    "risk ratio": "risk_ratio",
+    "relative risk": "risk_ratio",
+    "rr": "risk_ratio",
+}
+RATIO = re.compile(
+    rf"(?i)(?P<strat>\b(?:un)?stratified\s+|\badjusted\s+)?\b(?P<kind>hazard ratio|odds ratio|incidence rate ratio|"
+    rf"rate ratio|risk ratio|relative risk|(?-i:HR|OR|RR|IRR))\b"
+    rf"(?:\s*[\[(](?:HR|OR|RR|IRR)[\])])?(?P<event>\s+for\s+(?:disease\s+)?(?:progression or death|death or (?:disease )?progression|death|progression|[A-Za-z-]+(?: [A-Za-z-]+)?))?"
+    rf"(?P<with>\s+(?:with|in the)\s+[\w+ -]+?(?:\s+group)?)?\s*(?:,|:|=|was|of)?\s*(?P<est>{NUM})\b"
+)
+NEXT_RATIO = re.compile(rf"(?i),?\s*and\s+for\s+(?P<endpoint>[\w -]+?),\s*(?:it\s+was\s+)?(?P<est>{NUM})\b")
+_PCT = r"\s*(?P<unit>percentage\s+points?|%|percent\b|days?\b|weeks?\b|months?\b|years?\b|points?\b)?"
+# between-arm contrasts other than ratios: (statistic, pattern with groups est, unit and maybe ep)
+CONTRASTS = (
+    (
+        "number_needed_to_treat",
+        re.compile(rf"(?i)\bnumbers?\s+needed\s+to\s+(?:treat|screen)(?:\s*\((?:NNT|NNS)\))?\s*(?:was|of|,|:|=)?\s*(?P<est>{NUM})"),
+    ),
+    (
+        "relative_reduction",
+        re.compile(
+            rf"(?i)\brelative\s+(?:risk\s+)?reduction\s+(?:in\s+(?:the\s+)?(?P<ep>(?:(?!\bwith\b|\bof\s+\d)[^,;(])+?)\s+)?"
+            rf"(?:[^,;(]*?\s+)?(?:of\s+|was\s+|,\s*)(?P<est>{NUM}){_PCT}"
+        ),
+    ),
+    (
+        "relative_change",
+        re.compile(rf"(?i)\b(?:relative\s+)?change\s+in\s+(?P<ep>[a-z][\w -]*?)\b[^;]{{0,80}}?,\s*(?P<est>{SIGNED}){_PCT}"),
+    ),
+    (
+        "difference",
+        re.compile(
+            rf"(?i)\b(?:(?:estimated|absolute|mean|treatment|risk|between-group)\s+)*difference\s+"
+            rf"(?:(?:in|between|of)\s+(?:the\s+)?(?P<ep>(?!\d)[^,;()\d]{{0,60}}?)\s+)?(?:was|of|,|:|=|\(|\[)?\s*"
+            rf"(?P<est>{SIGNED}){_PCT}"
+        ),
+    ),
+    (
+        "relative_reduction",
+        re.compile(
+            rf"(?i)\b(?:was|were)\s+(?:significantly\s+)?(?:reduced|lowered|decreased)\b[^;]{{0,100}}?\bby\s+(?P<est>{NUM}){_PCT}"
+        ),
+    ),
+    (
+        "relative_change",
+        re.compile(rf"(?i)\b(?:was|were)\s+(?P<est>{NUM}){_PCT}\s+(?P<dir>higher|greater|lower|more|less)\b"),
+    ),
+)
+
+
+def ratio_kind(printed: str) -> str:
+    return _RATIO_KINDS[printed.lower()]
+
+
+def interval(level: str, lo: str, hi: str) -> dict:
+    out: dict = {"ci_level": dec(level)}
+    for key, raw in (("ci_lower", lo), ("ci_upper", hi)):
+        raw = raw.replace(" ", "")
+        if re.fullmatch(rf"-?{NUM}", raw):
+            out[key] = -dec(raw[1:]) if raw.startswith("-") else dec(raw)
+        else:
+            out[f"{key}_not_reached"] = True
+    return out
+
+
+def p_value(m: re.Match) -> dict:
+    q = re.sub(r"\s+", " ", m.group("q").lower())
+    q = {"<or=": "≤", "<=": "≤", ">=": "≥", "=": None, "less than": "<", "greater than": ">"}.get(q, q)
+    return {"p_value": dec(m.group("p")), "p_value_qualifier": q}
+
+
+def estimate(raw: str, unit: str | None) -> dict:
+    if re.match(r"(?i)not|nr", raw):
+        return {"estimate_not_reached": True, "unit": unit}
+    raw = raw.replace(" ", "")
+    value = -dec(raw[1:]) if raw.startswith("-") else dec(raw)
+    return {"estimate": value, "unit": unit}
+
+
+def inside_interval(text: str, pos: int) -> bool:
+    return any(start <= pos < end for start, end in intervals(text))
+
+
+@lru_cache(maxsize=256)
+def intervals(text: str) -> tuple[tuple[int, int], ...]:
+    """Spans of the labelled intervals of a sentence, found once per sentence."""
+    return tuple((m.start(), m.end()) for m in CI_SCAN.finditer(text))

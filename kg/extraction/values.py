@@ -1,0 +1,191 @@
+"""Per-arm figures as printed, before they have an arm: times ('10.7 months'), percents
+('35.9%', '20 percent', '41 patients (35%; 95% CI, 27%-44%)', '5 of 25 [20 percent]'), rates
+with a unit ('645 cases per 100,000 person-years'), counts ('(n = 10)', 'six patients ... died'),
+plain means ('mean score ..., 98.0 vs. 91.5'), each with the landmark time it is reported at
+('the 12-month ... rate', '54 percent at one year', 'week 52').
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kg.extraction.stats import TIME_UNIT, inside_interval
+from kg.extraction.text import NUM
+
+_TIME = re.compile(
+    rf"(?i)(?P<est>{NUM}|not reached)\s*(?:[A-Z]{{2,6}}s?\s+)?(?P<unit>{TIME_UNIT})\b"
+    rf"|(?P<first>{NUM})(?=\s*(?:and|vs\.?|v|versus|or|to)\s+{NUM}\s*(?P<next>{TIME_UNIT})\b)"
+    rf"|\b(?P<nr>not (?:yet )?(?:been )?reached|not estimable)\b(?!\s*{TIME_UNIT}\b)"
+)
+_PERCENT = re.compile(rf"(?<![\d.])(?P<est>{NUM})\s*(?:%|percent\b)(?!\s*(?:CI\b|confidence|credible|power|of\s+the\s+(?:patients|participants)\s+(?:had|were)))")
+_PER_UNIT = re.compile(
+    rf"(?i)(?<![\d.])(?P<est>{NUM})\s+(?P<what>(?:[a-z-]+\s+){{0,4}}?)per\s+(?P<base>\d+)\s+"
+    r"(?P<pop>person-years|patient-years|person-months|persons|participants|patients|people|population|women|men)"
+)
+_N_EQUALS = re.compile(r"(?i)[(\[]\s*n\s*=\s*(?P<est>\d+)\s*[)\]]")
+_PATIENT_COUNT = re.compile(
+    r"(?i)(?<![\d.%])(?P<est>\d+)\s+(?:patients?|participants?|persons?|subjects?)\s+(?:(?:in|receiving|given|"
+    r"treated\s+with|assigned\s+to)\s+(?:the\s+)?[\w+ -]{1,60}?\s+)?(?P<verb>died|had|developed|experienced|required|"
+    r"underwent|relapsed|recurred)\b"
+)
+_ELIDED_COUNT = re.compile(r"(?i)(?:,|;|\band)\s+(?P<est>\d+)\s+(?P<verb>had|died|developed|experienced)\b")
+_MEAN_PAIR = re.compile(
+    rf"(?<![\d.%])(?P<a>{NUM})\s*(?:vs\.?|versus|and)\s*(?P<b>{NUM})(?!\s*(?:%|percent|\w*\s*{TIME_UNIT}|mg|µg|gy|patients|participants|events|cases))"
+)
+_THRESHOLD = re.compile(r"(?i)(?:than|least|most|>|≥|<|≤|up to|over|under|approximately|about|nearly|almost)\s*$")
+_LANDMARK = re.compile(
+    r"(?i)\b(\d+)[- ](year|month|week)s?\b(?:[- ](?:rates?\s+of\s+)?)|\b(?:at|after|by|through)\s+(\d+)\s+(year|month|week)s?\b"
+    r"|\bweek\s+(\d+)\b"
+)
+_LANDMARK_AFTER = re.compile(r"(?i)^\s*,?\s*(?:at|after|by)\s+(\d+)\s+(year|month|week)s?\b")
+_COUNT_BEFORE = re.compile(
+    r"(?i)(?<![\d.])(?P<n>\d+)\s*(?:of\s+(?P<of>\d+)\s*)?(?:(?:patients|participants|persons|subjects)\s*)?[(\[]\s*$"
+)
+_COUNT_AFTER = re.compile(r"(?i)^\s*(?:[;,]\s*[^()]*?)?[)\]]?\s*(?:of\s+(?P<of>\d+)\b|\((?P<n>\d+)\s+of\s+(?P<of2>\d+)\))")
+
+
+@dataclass
+class Item:
+    """A per-arm figure as printed ('10.7 months (95% CI, 8.8 to 12.3)')."""
+
+    start: int
+    end: int
+    raw: str
+    unit: str | None
+    statistic: str
+    timepoint: str | None = None
+    count: int | None = None
+    total: int | None = None
+    what: str | None = None  # words the figure itself names: 'deaths from lung cancer'
+    ci: dict = field(default_factory=dict)
+
+
+def items(text: str) -> list[Item]:
+    """Every per-arm figure of a sentence whose ratios and contrasts were blanked out."""
+    found: list[Item] = []
+    for m in _TIME.finditer(text):
+        if _skip(text, m.start()) or re.search(r"(?i)follow-up\W*(?:\w+\W+){0,3}$", text[: m.start()]):
+            continue
+        unit = _time_unit(m.group("unit") or m.group("next") or _next_unit(text, m.end()))
+        raw = m.group("est") or m.group("first") or m.group("nr")
+        found.append(Item(m.start(), m.end(), raw, unit, _centre(text[: m.start()])))
+    for m in _PER_UNIT.finditer(text):
+        if _skip(text, m.start()):
+            continue
+        unit = f"per {int(m.group('base')):,} {m.group('pop').lower()}"
+        what = m.group("what").strip() or None
+        found.append(Item(m.start(), m.end(), m.group("est"), unit, "rate", what=what))
+    taken = [(i.start, i.end) for i in found]
+    for m in _PERCENT.finditer(text):
+        if _skip(text, m.start()) or any(a <= m.start() < b for a, b in taken):
+            continue
+        item = Item(m.start(), m.end(), m.group("est"), "percent", "rate")
+        _counts(text, item)
+        found.append(item)
+    found += _counts_only(text, found)
+    found += _means(text, found)
+    for item in found:
+        item.timepoint = landmark(text[: item.start], text[item.end :])
+    return sorted(found, key=lambda i: i.start)
+
+
+def _skip(text: str, pos: int) -> bool:
+    return inside_interval(text, pos) or bool(_THRESHOLD.search(text[max(0, pos - 20) : pos]))
+
+
+def _centre(before: str) -> str:
+    """'median' unless the nearer word before the figure says 'mean' or 'average'."""
+    words = re.findall(r"(?i)\b(median|mean|average)\b", before)
+    return "mean" if words and words[-1].lower() != "median" else "median"
+
+
+def _counts(text: str, item: Item) -> None:
+    """The count and denominator printed with a percent: '41 patients (35%', '5 of 25
+    [20 percent]', '33 (55%; 95% CI 42-68) of 60', '40% ... (264 of 655)'."""
+    before = _COUNT_BEFORE.search(text[max(0, item.start - 40) : item.start])
+    if before:
+        item.count = int(before.group("n"))
+        item.total = int(before.group("of")) if before.group("of") else None
+    after = _COUNT_AFTER.match(text[item.end : item.end + 80])
+    if after and item.total is None:
+        item.total = int(after.group("of") or after.group("of2"))
+        if after.group("n") and item.count is None:
+            item.count = int(after.group("n"))
+
+
+def _counts_only(text: str, found: list[Item]) -> list[Item]:
+    """Counts printed without a percent: '(n = 10)' beside an arm, 'six patients in the
+    surgery group died', '... and two had distant metastases'."""
+    out = []
+    taken = [(i.start, i.end) for i in found]
+    for pattern in (_N_EQUALS, _PATIENT_COUNT, _ELIDED_COUNT):
+        for m in pattern.finditer(text):
+            if any(a <= m.start() < b or a < m.end() <= b for a, b in taken):
+                continue
+            what = _event(text, m) if "verb" in m.groupdict() else None
+            out.append(Item(m.start("est"), m.end(), m.group("est"), None, "count", what=what))
+            taken.append((m.start(), m.end()))
+    return out
+
+
+def _event(text: str, m: re.Match) -> str | None:
+    """What a counted patient had: 'died' -> 'death', 'had distant metastases' -> that."""
+    verb = m.group("verb").lower()
+    if verb == "died":
+        return "death"
+    obj = re.match(r"\s*(?:a\s+|an\s+)?([a-z][a-z -]{2,50}?)(?=\s*(?:[,;.()]|\band\b|\bcompared\b|\bvs\b|$))", text[m.end() :])
+    return obj.group(1).strip() if obj else None
+
+
+def _means(text: str, found: list[Item]) -> list[Item]:
+    """'mean score on the FACT-L scale ..., 98.0 vs. 91.5': unitless figures compared after
+    'mean' are means, in points when a score or scale is named."""
+    out = []
+    taken = [(i.start, i.end) for i in found]
+    for m in _MEAN_PAIR.finditer(text):
+        before = text[max(0, m.start() - 200) : m.start()]
+        if not re.search(r"(?i)\b(?:mean|average)\b", before) or any(a <= m.start() < b for a, b in taken):
+            continue
+        unit = "points" if re.search(r"(?i)\bscores?\b|\bscales?\b|\bpoints\b", before) else None
+        out.append(Item(m.start("a"), m.end("a"), m.group("a"), unit, "mean"))
+        out.append(Item(m.start("b"), m.end("b"), m.group("b"), unit, "mean"))
+    return out
+
+
+def landmark(before: str, after: str = "") -> str | None:
+    """The landmark time of a figure: '1-year survival 46%', 'the 12-month ... rate was',
+    'survival ... was 54 percent at 1 year', 'The week 52 CAR ...': in months (weeks stay
+    weeks)."""
+    m = _LANDMARK_AFTER.match(after)
+    if m:
+        return _as_time(m.group(1), m.group(2))
+    hits = list(_LANDMARK.finditer(before[-90:]))
+    if not hits:
+        return None
+    h = hits[-1]
+    if h.group(5):
+        return f"{int(h.group(5))} weeks"
+    n, unit = (h.group(1), h.group(2)) if h.group(1) else (h.group(3), h.group(4))
+    return _as_time(n, unit)
+
+
+def _as_time(n: str, unit: str) -> str:
+    unit = unit.lower()
+    if unit.startswith("week"):
+        return f"{int(n)} weeks"
+    months = int(n) * (12 if unit.startswith("year") else 1)
+    return f"{months} month" if months == 1 else f"{months} months"
+
+
+def _next_unit(text: str, pos: int) -> str:
+    """A 'not reached' median takes the time unit its sibling values print."""
+    m = re.search(rf"(?i)\b({TIME_UNIT})\b", text[pos:]) or re.search(rf"(?i)\b({TIME_UNIT})\b", text)
+    return m.group(1) if m else "month"
+
+
+def _time_unit(word: str) -> str:
+    word = word.lower()
+    if word in ("mo", "wk"):
+        return {"mo": "month", "wk": "week"}[word]
+    return next(u for u in ("month", "week", "year", "day") if word.startswith(u[:2]))
