@@ -12,6 +12,7 @@ from kg.extraction import design
 from kg.extraction.abbreviations import definitions
 from kg.extraction.armrefs import ArmFinder
 from kg.extraction.arms import design_arms
+from kg.extraction.coverage import number_coverage
 from kg.extraction.outcomes import OutcomeReader
 from kg.extraction.safety import adverse_events, implied_population
 from kg.extraction.sizes import arm_sizes
@@ -117,40 +118,8 @@ def _unread(
 ) -> list[str]:
     """The extraction report: results sentences that print a number no fact was read from,
     so a curator sees what was not read instead of trusting that nothing was there."""
-    spans: dict[str, list[tuple[int, int]]] = {}
     evidence = [f.evidence for f in facts] + [a.size_evidence for a in arms] + [total]
-    for ev in evidence:
-        if ev is not None:
-            spans.setdefault(ev.sentence, []).append((ev.start, ev.end))
-    out = []
-    for s in sents:
-        if not re.match(r"(?i)results|findings", s.section) or s.text in read:
-            continue
-        covered = spans.get(s.text, [])
-        numbers = [m for m in re.finditer(r"\d+(?:\.\d+)?", s.norm) if not _incidental(s.norm, m)]
-        starts = [s.evidence(m.start(), m.end()).start for m in numbers]  # as printed: 'Eighty-two'
-        if any(not any(a <= p < b for a, b in covered) for p in starts):
-            out.append(s.text)
-    return out
-
-
-def _incidental(text: str, m: re.Match) -> bool:
-    """Numbers that are never facts on their own: parts of names (PD-L1, NCT0...), grades
-    ('Grade 3/4'), landmark times ('1-year survival'), years and dates."""
-    before, after = text[max(0, m.start() - 30) : m.start()], text[m.end() : m.end() + 8]
-    if _NAME_PART.search(before) or _NAME_NEXT.match(after):
-        return True
-    if _GRADE_BEFORE.search(before) or _LANDMARK_AFTER.match(after):
-        return True
-    return bool(_YEAR.fullmatch(m.group()) and _DATE_BEFORE.search(before))
-
-
-_NAME_PART = re.compile(r"[A-Za-z]-?$")
-_NAME_NEXT = re.compile(r"[A-Za-z]")
-_GRADE_BEFORE = re.compile(r"(?i)\bgrades?\s*(?:\d\s*(?:/|or|to|-|,)\s*)*$")
-_LANDMARK_AFTER = re.compile(r"-(?:year|month|week)")
-_YEAR = re.compile(r"(?:19|20)\d\d")
-_DATE_BEFORE = re.compile(r"(?i)(?:\b[A-Z][a-z]{2,8}\.?,?\s+(?:\d{1,2},?\s+)?)$")
+    return [c.sentence.text for c in number_coverage(sents, evidence, read) if c.uncovered]
 
 
 def _locate_size(sents: list[Sentence], n: int) -> Evidence | None:

@@ -30,10 +30,15 @@ class Sentence:
     norm: str
     origin: tuple[tuple[int, int], ...] = ()
 
-    def evidence(self, start: int, end: int) -> Evidence:
+    def printed(self, start: int, end: int) -> tuple[int, int]:
+        """The span of ``text`` that the span ``start:end`` of ``norm`` came from."""
         first = self.origin[start][0] if start < len(self.origin) else len(self.text)
         last = self.origin[end - 1][1] if 0 < end <= len(self.origin) else len(self.text)
-        return Evidence(section=self.section, sentence=self.text, start=first, end=max(first, last))
+        return first, max(first, last)
+
+    def evidence(self, start: int, end: int) -> Evidence:
+        first, last = self.printed(start, end)
+        return Evidence(section=self.section, sentence=self.text, start=first, end=last)
 
 
 # (pattern, replacement, characters one of which the text must hold for the pattern to apply)
