@@ -12,7 +12,7 @@ from kg.extraction import design
 from kg.extraction.abbreviations import definitions
 from kg.extraction.armrefs import ArmFinder
 from kg.extraction.arms import design_arms
-from kg.extraction.coverage import number_coverage
+from kg.extraction.coverage import number_coverage, results_sentences
 from kg.extraction.outcomes import OutcomeReader
 from kg.extraction.safety import adverse_events, implied_population
 from kg.extraction.sizes import arm_sizes
@@ -81,20 +81,6 @@ def extract_trial(title: str, abstract: list[AbstractSection]) -> Trial | None:
             sents, [*per_arm, *comparisons, *events], arms, follow_up_read, total_evidence
         ),
     )
-
-
-_RESULTS = re.compile(r"(?i)results|findings")
-_DESIGN = re.compile(r"(?i)randomi[sz]|assigned|allocated|enrolled|recruited")
-
-
-def results_sentences(sents: list[Sentence]) -> list[Sentence]:
-    """The sentences that report results: a 'Results'/'Findings' section, or in an abstract
-    without labels, the sentences after the first one that says how patients were assigned."""
-    labelled = [s for s in sents if _RESULTS.match(s.section)]
-    if labelled or any(s.section for s in sents):
-        return labelled
-    start = next((n + 1 for n, s in enumerate(sents) if _DESIGN.search(s.norm)), 1)
-    return sents[start:]
 
 
 def _set_roles(arms: list[Arm], title: str, sents: list[Sentence]) -> None:
