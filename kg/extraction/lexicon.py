@@ -10,6 +10,7 @@ new agent that no list has yet is still found.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import cache, lru_cache
 
 from kg.extraction import drug_dictionary
@@ -17,6 +18,7 @@ from kg.extraction.drug_dictionary import WORD, Name, key
 
 # what an arm is given that names no drug: found like a drug, as the gold counts them
 GENERIC_AGENTS = ("placebo", "best supportive care", "chemotherapy")
+_DEFINED = re.compile(r" \(([A-Z][A-Za-z]{1,5})\)")
 _PRINTED_CODE = re.compile(r"[A-Z]{1,4}[- ]?\d{1,3}[A-Z]?")
 # WHO INN stems (WHO/EMP/RHT/TSN/2018.1): the endings that mark an agent's class; a word is
 # an agent when at least two letters come before one ('april' is not an ACE inhibitor)
@@ -105,9 +107,10 @@ def _is_stem_name(word: str) -> bool:
     return bool(_STEM.fullmatch(word)) and not (_ENGLISH_CEPT.fullmatch(word) or word.startswith("non"))
 
 
-def find_drugs(text: str) -> list[tuple[str, int, int]]:
+def find_drugs(text: str, abbreviations: Mapping[str, str] | None = None) -> list[tuple[str, int, int]]:
     """(agent's lower-case generic name, start, end) of each drug named in the text, in order;
-    brand names and synonyms give the generic name (Chantix -> varenicline).
+    brand names and synonyms give the generic name (Chantix -> varenicline), and so do the
+    document's own abbreviations when given (``drug_abbreviations``: 'NRT' -> nicotine).
 
     The longest name starting at each word wins ('mitomycin C', 'zoledronic acid'), found by
     dictionary lookups of word sequences: this runs for every sentence, several times, and
@@ -118,7 +121,10 @@ def find_drugs(text: str) -> list[tuple[str, int, int]]:
     while i < len(words):
         hit = _longest_name(text, words, i)
         if hit is None:
-            if _is_stem_name(words[i][0]) and _given(text, words, i, i + 1):
+            printed = text[words[i][1] : words[i][2]]
+            if abbreviations and printed in abbreviations:
+                found.append((abbreviations[printed], words[i][1], words[i][2]))
+            elif _is_stem_name(words[i][0]) and _given(text, words, i, i + 1):
                 found.append(words[i])
             i += 1
             continue
@@ -126,6 +132,27 @@ def find_drugs(text: str) -> list[tuple[str, int, int]]:
         if _given(text, words, i, i + n):
             found.append((name.agent, words[i][1], words[i + n - 1][2]))
         i += n
+    return found
+
+
+def drug_abbreviations(text: str) -> dict[str, str]:
+    """Abbreviations a document defines for a drug: 'nicotine replacement therapy (NRT)',
+    'zoledronic acid (ZA)'.  The letters must be the initials of the name's words, or begin
+    its one word, so a regimen's acronym ('mitomycin, vindesine, and cisplatin (MVP)') is not
+    taken for its last drug."""
+    found = {}
+    for m in _DEFINED.finditer(text):
+        abbreviation = m.group(1)
+        before = text[: m.start()]
+        drugs = find_drugs(before[-120:])
+        if not drugs or drugs[-1][2] != len(before[-120:]):
+            continue
+        agent, start, end = drugs[-1]
+        printed = key(before[-120:][start:end])
+        initials = "".join(w[0] for w in printed)
+        letters = abbreviation.lower().replace("-", "")
+        if letters == initials or (len(printed) == 1 and printed[0].startswith(letters)):
+            found[abbreviation] = agent
     return found
 
 
