@@ -115,11 +115,11 @@ def test_brand_name_in_a_record_joins_the_generic_drug_node():
     assert doc.trial.arms[0].interventions[0].drug.printed == "Tecentriq"
 
 
-def test_brand_names_are_found_in_text():
+def test_brand_names_are_found_in_text_as_their_generic_names():
     from kg.extraction.lexicon import find_drugs
 
     found = [name for name, _s, _e in find_drugs("Patients received Tecentriq plus Cabometyx or Taxotere.")]
-    assert found == ["tecentriq", "cabometyx", "taxotere"]
+    assert found == ["atezolizumab", "cabozantinib", "docetaxel"]
 
 
 def test_every_external_iri_in_the_data_is_a_verified_lexicon_mapping(two_trials_store):

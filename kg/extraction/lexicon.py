@@ -1,134 +1,207 @@
 """Word lists the extraction rules share: drug names, endpoint names, number words.
 
-Drugs are recognised by a list of common oncology agents plus the INN stems that mark a
-drug name (-mab, -tinib, -taxel, -platin ...), so an unlisted new agent is still found.
+Drugs are found through three sources, the first that knows a name wins: ctkg's curated
+lexicon (kg/lexicon/drugs.tsv: mechanism classes, verified ids, brand names), the maintained
+dictionary of the drug-named-entity-recognition package (kg/extraction/drug_dictionary.py,
+filtered to agents given to patients), and the WHO INN stems (-mab, -tinib, -platin ...) so a
+new agent that no list has yet is still found.
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from collections.abc import Mapping
+from functools import cache, lru_cache
 
-KNOWN_DRUGS = {
-    "docetaxel",
-    "paclitaxel",
-    "nab-paclitaxel",
-    "sb-paclitaxel",
-    "cabazitaxel",
-    "pemetrexed",
-    "gemcitabine",
-    "cisplatin",
-    "carboplatin",
-    "oxaliplatin",
-    "vinorelbine",
-    "etoposide",
-    "irinotecan",
-    "topotecan",
-    "cyclophosphamide",
-    "doxorubicin",
-    "epirubicin",
-    "fluorouracil",
-    "capecitabine",
-    "temozolomide",
-    "eribulin",
-    "placebo",
-    "best supportive care",
-    "chemotherapy",
-    "bortezomib",
-    "lenalidomide",
-    "thalidomide",
-    "pomalidomide",
-    "tamoxifen",
-    "letrozole",
-    "anastrozole",
-    "exemestane",
-    "fulvestrant",
-    "enzalutamide",
-    "abiraterone",
-    "dexamethasone",
-    "prednisone",
-    "leucovorin",
-    "methotrexate",
-    "mitomycin",
-    "bleomycin",
-    "vincristine",
-    "ifosfamide",
-    "trabectedin",
-    "everolimus",
-    "temsirolimus",
-    "sirolimus",
-    "olaparib",
-    "niraparib",
-    "rucaparib",
-    "talazoparib",
-    "palbociclib",
-    "ribociclib",
-    "abemaciclib",
-}
+from kg.extraction import drug_dictionary
+from kg.extraction.drug_dictionary import WORD, Name, key
+
+# what an arm is given that names no drug: found like a drug, as the gold counts them
+GENERIC_AGENTS = ("placebo", "best supportive care", "chemotherapy")
+_DEFINED = re.compile(r" \(([A-Z][A-Za-z]{1,5})\)")
+_PRINTED_CODE = re.compile(r"[A-Z]{1,4}[- ]?\d{1,3}[A-Z]?")
+# WHO INN stems (WHO/EMP/RHT/TSN/2018.1): the endings that mark an agent's class; a word is
+# an agent when at least two letters come before one ('april' is not an ACE inhibitor)
 _STEMS = (
-    "mab",
-    "tinib",
-    "rafenib",
-    "anib",
-    "ciclib",
-    "parib",
-    "lisib",
-    "taxel",
-    "platin",
-    "rubicin",
-    "tecan",
-    "trexed",
-    "citabine",
-    "degib",
-    "zomib",
-    "mustine",
-    "lutamide",
-    "sertib",
-    "metinib",
-    "rasib",
-    "zumab",
-    "ximab",
-    "cept",
-    "kinra",
-    "leukin",
-    "motide",
+    # antineoplastics
+    "mab", "tinib", "anib", "rafenib", "ciclib", "parib", "lisib", "sertib", "rasib", "degib",
+    "zomib", "taxel", "platin", "rubicin", "antrone", "tecan", "trexed", "trexate", "citabine",
+    "arabine", "mustine", "fosfamide", "lutamide", "lidomide", "inostat", "rolimus",
+    "relin", "relix", "leucel",
+    # biologics and peptides
+    "cept", "kinra", "leukin", "grastim", "gramostim", "poetin", "motide", "glutide", "reotide",
+    # supportive care and other fields
+    "setron", "pitant", "dronate", "parin", "xaban", "gatran", "coxib", "profen", "caine",
+    "azepam", "oxetine", "triptyline", "olol", "pril", "sartan", "vastatin", "prazole",
+    "gliptin", "gliflozin", "afil", "lukast", "cillin", "mycin", "oxacin", "conazole",
+    "ciclovir", "navir", "previr", "buvir", "tegravir", "bactam", "imod",
+)  # fmt: skip
+_STEM = re.compile(r"[a-z]{2,}(?:" + "|".join(_STEMS) + r")")
+# English words on Latin -cipere end like the -cept stem of receptor fusion proteins
+_ENGLISH_CEPT = re.compile(r"(?:ac|con|ex|inter|per|pre|in|sus)cept")
+# a name followed by one of these words is a target, a gene, a binding site or a measured
+# level, not an agent given ('insulin receptor', 'PIK3CA mutations', 'adenosine
+# triphosphate-binding pocket', 'carbon monoxide diffusing capacity', 'EDTA tubes')
+_NOT_GIVEN_AFTER = re.compile(
+    r"(?:receptors?|genes?|mutations?|mutant|mutated|amplifications?|rearrangements?|fusions?|"
+    r"ligands?|pathways?|binding|levels?|concentrations?|expression|inhibitors?|antagonists?|"
+    r"agonists?|diffusing|diffusion|stains?|staining|tubes?)"
 )
-_TOKEN = re.compile(r"\b(?:nab-|sb-)?[A-Za-z]+\b")
-_PHRASES = re.compile(
-    r"(?i)\b("
-    + "|".join(re.escape(d) for d in sorted(KNOWN_DRUGS, key=len, reverse=True) if " " in d)
-    + r")\b"
+# ... or preceded by one of these: what is measured ('exhaled carbon monoxide', 'increased
+# alkaline phosphatase', 'levels of dopamine') or what an antibody targets ('anti-Factor VIII')
+_NOT_GIVEN_BEFORE = frozenset(
+    {"serum", "plasma", "urine", "urinary", "exhaled", "expired", "salivary", "increased",
+     "elevated", "decreased", "raised", "abnormal", "anti"}
+)  # fmt: skip
+_MEASURE_OF = re.compile(r"(?:levels?|concentrations?|capacity|diffusion|diffusing)")
+# a capitalised symbol in a sentence on genes is a gene ('mutations in EGFR, KRAS, PIK3CA')
+_GENE_TALK = re.compile(
+    r"(?i)\b(?:mutations?|mutant|mutated|genes?|genotyp\w*|alterations?|amplifications?|"
+    r"rearrangements?|translocations?)\b"
 )
+
+
+@cache
+def _curated() -> dict[tuple[str, ...], Name]:
+    """The curated lexicon's names and the generic agents, by their words."""
+    from kg.normalize import entries
+
+    names = {key(agent): Name(agent) for agent in GENERIC_AGENTS}
+    for entry in entries("drugs"):
+        for name in (entry.name, *entry.synonyms):
+            names[key(name)] = Name(entry.name)
+    return names
+
+
+@cache
+def _longest() -> dict[str, int]:
+    longest = dict(drug_dictionary.index().longest)
+    for words in _curated():
+        longest[words[0]] = max(longest.get(words[0], 0), len(words))
+    return longest
+
+
+def _name(words: tuple[str, ...]) -> Name | None:
+    return _curated().get(words) or drug_dictionary.index().names.get(words)
+
+
+def _printed_as_code(name: Name, printed: str, after: str = "") -> bool:
+    """A short code stands for a drug only in capitals and not as the start of a compound
+    ('VP-16', not 'at 10 years' or 'PET/CT 1-year')."""
+    return not name.code or (
+        _PRINTED_CODE.fullmatch(printed) is not None and not re.match(r"-[^\W\d_]", after)
+    )
 
 
 @lru_cache(maxsize=4096)
 def is_drug_name(word: str) -> bool:
-    """A listed agent or a name the drug lexicon resolves (brand names: Tecentriq), or a word
-    ending in an INN stem with at least two letters before it."""
-    w = word.lower()
-    if w in KNOWN_DRUGS or w in _lexicon_names():
+    """A name the curated lexicon or the dictionary resolves, or a word built on an INN stem."""
+    name = _name(key(word))
+    if name is not None:
+        return _printed_as_code(name, word)
+    return _is_stem_name(word.lower())
+
+
+def _is_stem_name(word: str) -> bool:
+    """A word on an INN stem; 'nonpemetrexed' names what is not given."""
+    return bool(_STEM.fullmatch(word)) and not (_ENGLISH_CEPT.fullmatch(word) or word.startswith("non"))
+
+
+def find_drugs(text: str, abbreviations: Mapping[str, str] | None = None) -> list[tuple[str, int, int]]:
+    """(agent's lower-case generic name, start, end) of each drug named in the text, in order;
+    brand names and synonyms give the generic name (Chantix -> varenicline), and so do the
+    document's own abbreviations when given (``drug_abbreviations``: 'NRT' -> nicotine).
+
+    The longest name starting at each word wins ('mitomycin C', 'zoledronic acid'), found by
+    dictionary lookups of word sequences: this runs for every sentence, several times, and
+    must stay cheap."""
+    words = [(m.group().lower(), m.start(), m.end()) for m in WORD.finditer(text)]
+    found: list[tuple[str, int, int]] = []
+    i = 0
+    while i < len(words):
+        hit = _longest_name(text, words, i)
+        if hit is None:
+            printed = text[words[i][1] : words[i][2]]
+            if abbreviations and printed in abbreviations:
+                found.append((abbreviations[printed], words[i][1], words[i][2]))
+            elif _is_stem_name(words[i][0]) and _given(text, words, i, i + 1):
+                found.append(words[i])
+            i += 1
+            continue
+        name, n = hit
+        if _given(text, words, i, i + n):
+            found.append((name.agent, words[i][1], words[i + n - 1][2]))
+        i += n
+    return found
+
+
+def drug_abbreviations(text: str) -> dict[str, str]:
+    """Abbreviations a document defines for a drug: 'nicotine replacement therapy (NRT)',
+    'zoledronic acid (ZA)'.  The letters must be the initials of the name's words, or begin
+    its one word, so a regimen's acronym ('mitomycin, vindesine, and cisplatin (MVP)') is not
+    taken for its last drug."""
+    found = {}
+    for m in _DEFINED.finditer(text):
+        abbreviation = m.group(1)
+        before = text[: m.start()]
+        drugs = find_drugs(before[-120:])
+        if not drugs or drugs[-1][2] != len(before[-120:]):
+            continue
+        agent, start, end = drugs[-1]
+        printed = key(before[-120:][start:end])
+        initials = "".join(w[0] for w in printed)
+        letters = abbreviation.lower().replace("-", "")
+        if letters == initials or (len(printed) == 1 and printed[0].startswith(letters)):
+            found[abbreviation] = agent
+    return found
+
+
+def _longest_name(text: str, words: list[tuple[str, int, int]], i: int) -> tuple[Name, int] | None:
+    for n in range(min(_longest().get(words[i][0], 0), len(words) - i), 0, -1):
+        name = _name(tuple(w for w, _s, _e in words[i : i + n]))
+        start, end = words[i][1], words[i + n - 1][2]
+        if name is not None and _printed_as_code(name, text[start:end], text[end : end + 2]):
+            return name, n
+    return None
+
+
+def _given(text: str, words: list[tuple[str, int, int]], start: int, end: int) -> bool:
+    """An agent given, not a target, gene, measured level or a piece of a longer chemical name
+    (see _NOT_GIVEN_AFTER, _NOT_GIVEN_BEFORE)."""
+    if end < len(words) and _NOT_GIVEN_AFTER.fullmatch(words[end][0]):
+        return False
+    before = [w for w, _s, _e in words[max(0, start - 4) : start]]
+    if before and (before[-1] in _NOT_GIVEN_BEFORE or _measure_of(before)):
+        return False
+    printed = text[words[start][1] : words[end - 1][2]]
+    return not (_inside_chemical_name(text, words[start][1], words[end - 1][2]) or _gene(text, printed))
+
+
+def _measure_of(before: list[str]) -> bool:
+    """'levels of dopamine', 'diffusing capacity of lung for carbon monoxide'."""
+    return before[-1] in ("of", "for") and any(_MEASURE_OF.fullmatch(w) for w in before[:-1])
+
+
+def _gene(text: str, printed: str) -> bool:
+    """A dictionary entry's own name printed in capitals is a symbol: a gene among words on
+    genes ('mutations in KRAS, PIK3CA'), or an acronym ('FICA Spiritual History Tool');
+    codes (AZD9291) and brand names are other words for a drug and keep their meaning."""
+    if not printed.isupper():
+        return False
+    name = _name(key(printed))
+    if name is None or key(printed) != key(name.agent):
+        return False
+    return not any(c.isdigit() for c in printed) or _GENE_TALK.search(text) is not None
+
+
+def _inside_chemical_name(text: str, start: int, end: int) -> bool:
+    """A name glued into a longer systematic or labelled name: '18F-fluoro-2-deoxy-D-glucose',
+    '(3-pyridyl)-1-butanol', '2-[fluorine 18]fluoro-', '[11C]osimertinib' (a tracer)."""
+    before = text[max(0, start - 2) : start]
+    after = text[end : end + 2]
+    if before[-1:] in ("]", ")") or (after[:1] in ("[", "]") and after[1:].isalnum()):
         return True
-    return w.endswith(_STEMS) and any(w.endswith(s) and len(w) >= len(s) + 2 for s in _STEMS)
-
-
-@lru_cache(maxsize=1)
-def _lexicon_names() -> frozenset[str]:
-    from kg.normalize import known_names
-
-    return frozenset(known_names("drugs"))
-
-
-def find_drugs(text: str) -> list[tuple[str, int, int]]:
-    """(lower-case name, start, end) of each drug named in the text, in order.
-
-    Words are tested against a set and a suffix list, not one large alternation: this runs
-    for every sentence, several times, and must stay cheap."""
-    found = [(m.group().lower(), m.start(), m.end()) for m in _PHRASES.finditer(text)]
-    taken = [(s, e) for _n, s, e in found]
-    for m in _TOKEN.finditer(text):
-        if is_drug_name(m.group()) and not any(s <= m.start() < e for s, e in taken):
-            found.append((m.group().lower(), m.start(), m.end()))
-    return sorted(found, key=lambda f: f[1])
+    return before[-1:] == "-" and text[start].isdigit() and len(before) == 2 and not before[0].isspace()
 
 
 # plain endpoint name -> words and abbreviations that name it in abstracts
