@@ -45,6 +45,10 @@ class Minter:
     def drug(self, name: str) -> URIRef:
         return URIRef(f"{self.base}drug/{slug(name)}")
 
+    def treatment(self, name: str) -> URIRef:
+        """A non-drug agent (a radiotherapy, an operation, a programme), shared like a drug."""
+        return URIRef(f"{self.base}treatment/{slug(name)}")
+
     def condition(self, name: str) -> URIRef:
         return URIRef(f"{self.base}condition/{slug(name)}")
 

@@ -24,8 +24,8 @@ from kg.model import (
     Arm,
     ArmResult,
     Comparison,
-    Drug,
     Evidence,
+    Intervention,
     Publication,
     SourceDocument,
     Trial,
@@ -265,25 +265,32 @@ def _arm(w: _Writer, trial: URIRef, scope: URIRef, a: Arm, order: int) -> URIRef
             f"{i.drug.name} in {a.label}",
         )
         w.add(iri, CTKG.hasIntervention, node)
-        w.add(node, CTKG.drug, _drug(w, i.drug))
+        w.add(node, CTKG.interventionType, i.kind)
+        w.add(node, *_agent(w, i))
         w.add(node, CTKG.interventionOrder, n)
         w.add(node, CTKG.doseValue, i.dose)
         w.add(node, CTKG.doseUnit, i.dose_unit)
+        w.add(node, CTKG.fractions, i.fractions)
         w.add(node, CTKG.route, i.route)
         w.add(node, CTKG.frequency, i.frequency)
     w.evidence(iri, a.size_evidence)
     return iri
 
 
-def _drug(w: _Writer, d: Drug) -> URIRef:
-    """The drug node: its generic name, the mechanism class the lexicon gives it and its
-    verified external identifiers; a drug the lexicon does not know is only a ctkg:Drug."""
-    iri = w.node(w.m.drug(d.name), CTKG.Drug, d.name)
-    if d.drug_class:
-        w.add(iri, RDF.type, CTKG[d.drug_class])
+def _agent(w: _Writer, i: Intervention) -> tuple[URIRef, URIRef]:
+    """(link, node) for what an intervention gives.  A drug, biological or placebo is a drug
+    node (ctkg:drug): its generic name, the mechanism class the lexicon gives it, so a drug
+    the lexicon does not know is only a ctkg:Drug; any other kind is a plain ctkg:Treatment
+    (ctkg:treatment) named as printed (whole brain radiotherapy), never an unmapped drug."""
+    d = i.drug
+    if i.gives_drug:
+        iri = w.node(w.m.drug(d.name), CTKG.Drug, d.name)
+        w.add(iri, RDF.type, CTKG[d.drug_class] if d.drug_class else None)
+    else:
+        iri = w.node(w.m.treatment(d.name), CTKG.Treatment, d.name)
     for mapping in d.mappings:
         w.add(iri, SKOS.exactMatch, URIRef(mapping))
-    return iri
+    return (CTKG.drug if i.gives_drug else CTKG.treatment), iri
 
 
 def _unique(iri: URIRef, used: set[URIRef]) -> URIRef:

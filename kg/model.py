@@ -27,6 +27,28 @@ Statistic = Literal[
     "number_needed_to_treat",
 ]
 Relation = Literal["cites", "cited_by", "similar", "updated_in"]
+# What kind of thing an arm gives: ClinicalTrials.gov's intervention types (kg/sources/ctgov.py
+# maps them; ontology/ctkg.ttl names the same table on each kind class), plus the two kinds the
+# registry files under Drug or Other: a placebo, and usual care (observation, best supportive
+# care, standard care).
+InterventionKind = Literal[
+    "drug",
+    "biological",
+    "radiation",
+    "procedure",
+    "behavioral",
+    "device",
+    "diagnostic",
+    "dietary_supplement",
+    "genetic",
+    "combination_product",
+    "placebo",
+    "usual_care",
+    "other",
+]
+# The kinds whose agent is a substance a drug lexicon names (ctkg:drug to a ctkg:Drug); every
+# other kind names its agent as a plain ctkg:Treatment, so it never counts as an unmapped drug.
+DRUG_KINDS = frozenset({"drug", "biological", "placebo"})
 # MeSH unique ids: descriptors are D + digits, supplementary concept records C + digits
 MeshDescriptorUI = Annotated[str, StringConstraints(pattern=r"^D[0-9]{6,9}$")]
 MeshUI = Annotated[str, StringConstraints(pattern=r"^[CD][0-9]{6,9}$")]
@@ -44,14 +66,31 @@ class Drug(Record):
 
 
 class Intervention(Record):
-    """One drug given within an arm, with its regimen as printed."""
+    """One intervention given within an arm -- a drug, a radiotherapy, an operation, a
+    programme, a test strategy, a placebo or usual care -- with its regimen as printed."""
 
-    drug: Drug
-    dose: Decimal | None = Field(default=None, gt=0)
+    drug: Drug = Field(
+        description="the named agent: the drug, or for another kind its plain name, lower case "
+        "('whole brain radiotherapy', 'lobectomy', 'early palliative care')"
+    )
+    kind: InterventionKind = "drug"
+    dose: Decimal | None = Field(
+        default=None, gt=0, description="per administration; for radiation the total dose, unit 'Gy'"
+    )
     dose_unit: str | None = None
     route: str | None = None
     frequency: str | None = None
-    fractions: int | None = Field(default=None, gt=0, description="radiation: number of fractions")
+    fractions: int | None = Field(default=None, gt=0, description="radiation: fractions the dose is given in")
+
+    @property
+    def gives_drug(self) -> bool:
+        return self.kind in DRUG_KINDS
+
+    @model_validator(mode="after")
+    def _fractions_are_radiation(self) -> Intervention:
+        if self.fractions is not None and self.kind != "radiation":
+            raise ValueError(f"fractions: only a radiation intervention has fractions, not a {self.kind}")
+        return self
 
 
 class Arm(Record):

@@ -29,6 +29,8 @@ METHODS = ("hermit", "rules")
 
 _PREFIXES = f"""PREFIX ctkg: <{CTKG}>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX owl: <http://www.w3.org/2002/07/owl#>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
 """
 # One rule per entailment the ontology's axioms give for ctkg data: its class hierarchy and
 # each defined class.  tests/test_reason.py checks that HermiT infers exactly these types.
@@ -46,6 +48,11 @@ RULES = {
     "alternative drugs arm": "CONSTRUCT { ?a a ctkg:AlternativeDrugsArm } WHERE { ?a a ctkg:Arm ; ctkg:drugChoice true }",
     "immunotherapy arm": """CONSTRUCT { ?a a ctkg:ImmunotherapyArm } WHERE {
         ?a a ctkg:Arm ; ctkg:hasIntervention/ctkg:drug ?d . ?d a/rdfs:subClassOf* ctkg:Immunotherapy }""",
+    # one rule for every kind class: the ontology's own definitions (intervention type value)
+    "intervention kind": """CONSTRUCT { ?i a ?kind } WHERE {
+        ?i a ctkg:Intervention ; ctkg:interventionType ?type .
+        ?kind owl:equivalentClass/owl:intersectionOf/rdf:rest*/rdf:first ?r .
+        ?r owl:onProperty ctkg:interventionType ; owl:hasValue ?type }""",
     "chemotherapy-only arm": """CONSTRUCT { ?a a ctkg:ChemotherapyOnlyArm } WHERE {
         ?a a ctkg:Arm ; ctkg:hasIntervention ?some . ?some a ctkg:Intervention .
         FILTER NOT EXISTS { ?a ctkg:hasIntervention ?i .
@@ -64,13 +71,13 @@ def trial_iris(store: pyoxigraph.Store) -> list[str]:
 
 def trial_subgraph(store: pyoxigraph.Store, trials: Iterable[str]) -> Graph:
     """What the sources say of these trials: the trial nodes, every node under their IRIs
-    (arms, interventions, results...) and the drugs the interventions give.  Only source
+    (arms, interventions, results...) and the drugs and treatments the interventions give.  Only source
     graphs are read, never an earlier run's inferred graph."""
     values = " ".join(f"<{t}>" for t in trials)
     source = "GRAPH ?g { ?s ?p ?o . ?g a ctkg:SourceGraph }"
     query = f"""CONSTRUCT {{ ?s ?p ?o }} WHERE {{
       {{ VALUES ?t {{ {values} }} {source} FILTER(?s = ?t || STRSTARTS(STR(?s), CONCAT(STR(?t), "/"))) }}
-      UNION {{ VALUES ?t {{ {values} }} ?t ctkg:hasArm/ctkg:hasIntervention/ctkg:drug ?s . {source} }}
+      UNION {{ VALUES ?t {{ {values} }} ?t ctkg:hasArm/ctkg:hasIntervention/(ctkg:drug|ctkg:treatment) ?s . {source} }}
     }}"""
     g = Graph()
     for triple in store.query(_PREFIXES + query):

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import datetime, timezone
+from pathlib import Path
 
-from rdflib import RDF, BNode, Graph, URIRef
+from rdflib import RDF, RDFS, BNode, Graph, URIRef
 from rdflib.compare import isomorphic
 
 from kg.mapping import document_graph
@@ -101,3 +102,65 @@ def test_source_date_epoch_fixes_the_build_time(seed_path, monkeypatch):
     assert isomorphic(g1, g2)
     stamps = list(g1.objects(iri1, PROV.generatedAtTime))
     assert [s.toPython() for s in stamps] == [datetime(2023, 11, 14, 22, 13, 20, tzinfo=timezone.utc)]
+
+
+def test_each_intervention_states_its_kind_and_names_a_drug_or_a_treatment():
+    """NCT06388018 declares 'RADIATION: External Beam Radiation Therapy', 'PROCEDURE: Computed
+    Tomography', 'OTHER: Clinical Observation'; NCT01534533 a 'Dietary Supplement: Placebo'."""
+    ctgov = Path(__file__).parent / "fixtures" / "ctgov"
+    _, g = document_graph(read_document(ctgov / "NCT06388018.json"), BASE)
+    kinds = {
+        str(g.value(t, RDFS.label)): (str(g.value(i, CTKG.interventionType)), p, t)
+        for i in g.subjects(RDF.type, CTKG.Intervention)
+        for p in (CTKG.drug, CTKG.treatment)
+        for t in g.objects(i, p)
+    }
+    radiation = kinds["external beam radiation therapy"]
+    assert radiation == (
+        "radiation",
+        CTKG.treatment,
+        URIRef(BASE + "treatment/external-beam-radiation-therapy"),
+    )
+    assert (radiation[2], RDF.type, CTKG.Treatment) in g and (radiation[2], RDF.type, CTKG.Drug) not in g
+    assert kinds["computed tomography"][:2] == ("procedure", CTKG.treatment)
+    assert kinds["clinical observation"][:2] == ("usual_care", CTKG.treatment)
+    assert not list(g.subjects(RDF.type, CTKG.Drug))  # nothing this record gives is a drug
+    _, g = document_graph(read_document(ctgov / "NCT01534533.xml"), BASE)
+    placebo = URIRef(BASE + "drug/placebo")
+    assert (placebo, RDF.type, CTKG.Placebo) in g  # the lexicon's class: a placebo is named as a drug
+    (i,) = g.subjects(CTKG.drug, placebo)
+    assert str(g.value(i, CTKG.interventionType)) == "placebo"
+
+
+def test_a_radiation_dose_is_written_with_its_fractions():
+    # PMID27604504: "OSC including dexamethasone plus WBRT (20 Gy in five daily fractions)"
+    from decimal import Decimal
+
+    from kg.model import Arm, Drug, Intervention, SourceDocument, Trial
+
+    arm = Arm(
+        label="OSC plus WBRT",
+        interventions=[
+            Intervention(drug=Drug(name="optimal supportive care"), kind="usual_care"),
+            Intervention(drug=Drug(name="dexamethasone")),
+            Intervention(
+                drug=Drug(name="whole brain radiotherapy"),
+                kind="radiation",
+                dose=Decimal(20),
+                dose_unit="Gy",
+                fractions=5,
+            ),
+        ],
+    )
+    doc = SourceDocument(
+        path="x.txt", kind="pubmed-page", key="27604504", sha256="0" * 64, trial=Trial(arms=[arm])
+    )
+    _, g = document_graph(doc, BASE)
+    (wbrt,) = g.subjects(CTKG.treatment, URIRef(BASE + "treatment/whole-brain-radiotherapy"))
+    assert [g.value(wbrt, p).toPython() for p in (CTKG.doseValue, CTKG.doseUnit, CTKG.fractions)] == [
+        Decimal(20),
+        "Gy",
+        5,
+    ]
+    assert {str(o) for o in g.objects(None, CTKG.interventionType)} == {"usual_care", "drug", "radiation"}
+    assert (None, CTKG.drug, URIRef(BASE + "drug/dexamethasone")) in g

@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 from pydantic import ValidationError
 
-from kg.model import AdverseEventSummary, Arm, ArmResult, Comparison, Publication, Trial
+from kg.model import AdverseEventSummary, Arm, ArmResult, Comparison, Drug, Intervention, Publication, Trial
 
 
 def test_ci_lower_above_upper_is_refused():
@@ -85,3 +85,32 @@ def test_identifiers_are_checked():
     with pytest.raises(ValidationError, match="pmid"):
         Publication(pmid="38x52197")
     assert Publication(doi="10.1200/JCO.23.02166").key() == "doi/10.1200/jco.23.02166"
+
+
+def test_an_intervention_is_a_drug_unless_its_kind_says_otherwise():
+    # PMID27604504: "WBRT (20 Gy in five daily fractions)"
+    wbrt = Intervention(
+        drug=Drug(name="whole brain radiotherapy"),
+        kind="radiation",
+        dose=Decimal(20),
+        dose_unit="Gy",
+        fractions=5,
+    )
+    assert (wbrt.kind, wbrt.fractions, wbrt.gives_drug) == ("radiation", 5, False)
+    assert Intervention(drug=Drug(name="docetaxel")).kind == "drug"
+    assert [
+        Intervention(drug=Drug(name="x"), kind=k).gives_drug for k in ("biological", "placebo", "procedure")
+    ] == [
+        True,
+        True,
+        False,
+    ]
+
+
+def test_fractions_belong_to_radiation_and_kinds_to_the_list():
+    with pytest.raises(ValidationError, match="only a radiation intervention has fractions, not a drug"):
+        Intervention(drug=Drug(name="cisplatin"), fractions=5)
+    with pytest.raises(ValidationError, match="fractions"):
+        Intervention(drug=Drug(name="radiotherapy"), kind="radiation", fractions=0)
+    with pytest.raises(ValidationError, match="kind"):
+        Intervention(drug=Drug(name="radiotherapy"), kind="radiotherapy")

@@ -37,6 +37,7 @@ CLASSES = {
     "MentionedTrial",
     "Arm",
     "Intervention",
+    "Treatment",
     "Drug",
     "Condition",
     "Population",
@@ -91,6 +92,23 @@ DEFINED_CLASSES = {
     "ImmunotherapyArm": "Arm",
     "ChemotherapyOnlyArm": "Arm",
 }
+# intervention kinds: class -> (ctkg:interventionType value, ClinicalTrials.gov type or None)
+KIND_CLASSES = {
+    "DrugIntervention": ("drug", "DRUG"),
+    "BiologicalIntervention": ("biological", "BIOLOGICAL"),
+    "RadiationIntervention": ("radiation", "RADIATION"),
+    "ProcedureIntervention": ("procedure", "PROCEDURE"),
+    "BehavioralIntervention": ("behavioral", "BEHAVIORAL"),
+    "DeviceIntervention": ("device", "DEVICE"),
+    "DiagnosticIntervention": ("diagnostic", "DIAGNOSTIC_TEST"),
+    "DietarySupplementIntervention": ("dietary_supplement", "DIETARY_SUPPLEMENT"),
+    "GeneticIntervention": ("genetic", "GENETIC"),
+    "CombinationProductIntervention": ("combination_product", "COMBINATION_PRODUCT"),
+    "PlaceboIntervention": ("placebo", None),
+    "UsualCareIntervention": ("usual_care", None),
+    "OtherIntervention": ("other", "OTHER"),
+}
+DEFINED_CLASSES |= dict.fromkeys(KIND_CLASSES, "Intervention")
 CLASSES |= set(DRUG_CLASSES) | set(DEFINED_CLASSES)
 SUBCLASS_OF = {
     CTKG.ArmResult: CTKG.Result,
@@ -98,6 +116,7 @@ SUBCLASS_OF = {
     CTKG.SourceGraph: PROV.Entity,
     CTKG.BuildActivity: PROV.Activity,
     CTKG.Software: PROV.SoftwareAgent,
+    CTKG.Drug: CTKG.Treatment,
     **{CTKG[c]: CTKG[sup] for c, sup in DRUG_CLASSES.items()},
 }
 
@@ -106,6 +125,7 @@ OBJECT_PROPERTIES = {
     "hasArm": ({"Trial"}, "Arm"),
     "hasIntervention": ({"Arm"}, "Intervention"),
     "drug": ({"Intervention"}, "Drug"),
+    "treatment": ({"Intervention"}, "Treatment"),
     "hasPopulation": ({"Trial"}, "Population"),
     "condition": ({"Population"}, "Condition"),
     "hasEndpoint": ({"Trial"}, "Endpoint"),
@@ -140,6 +160,7 @@ SUBPROPERTY_OF = {
     CTKG.pmcRecord: CTKG.externalRecord,
     CTKG.doiRecord: CTKG.externalRecord,
     CTKG.nctId: CTKG.registryId,
+    CTKG.drug: CTKG.treatment,
 }
 
 _T, _P, _R, _AE = {"Trial"}, {"Publication"}, {"Result"}, {"AdverseEventSummary"}
@@ -168,6 +189,8 @@ DATATYPE_PROPERTIES = {
     "noIntervention": ({"Arm"}, XSD.boolean),
     "alias": ({"Arm"}, XSD.string),
     "interventionOrder": ({"Intervention"}, XSD.integer),
+    "interventionType": ({"Intervention"}, XSD.string),
+    "fractions": ({"Intervention"}, XSD.integer),
     "doseValue": ({"Intervention"}, XSD.decimal),
     "doseUnit": ({"Intervention"}, XSD.string),
     "route": ({"Intervention"}, XSD.string),
@@ -237,6 +260,7 @@ DATATYPE_PROPERTIES = {
     "softwareVersion": ({"Software"}, XSD.string),
 }
 
+ANNOTATION_PROPERTIES = {"ctgovInterventionType"}
 EXTERNAL_CLASSES = {PROV.Entity, PROV.Activity, PROV.SoftwareAgent}
 EXTERNAL_OBJECT_PROPERTIES = {
     CITO.cites,
@@ -265,6 +289,12 @@ VERIFIED_EXTERNAL = {
     OBO.CTO_0000039,
     OBO.STATO_0000085,
     OBO.OAE_0000001,
+    # CDISC Intervention Type codelist terms and the USDM placebo role (see the top of ctkg.ttl)
+    *(
+        OBO[f"NCIT_{code}"]
+        for code in ("C1909", "C307", "C15313", "C98769", "C15329", "C15184", "C16830", "C18020")
+        + ("C1505", "C15238", "C54696", "C753")
+    ),
     URIRef("http://purl.org/spar/fabio/JournalArticle"),
     URIRef("http://purl.org/spar/fabio/hasPubMedId"),
     URIRef("http://purl.org/spar/fabio/hasPubMedCentralId"),
@@ -355,7 +385,9 @@ def test_header(g):
 
 def test_ctkg_terms_are_exactly_the_spec(g):
     subjects = {s for s in g.subjects() if isinstance(s, URIRef) and s.startswith(str(CTKG))}
-    expected = local(CLASSES) | local(OBJECT_PROPERTIES) | local(DATATYPE_PROPERTIES)
+    expected = (
+        local(CLASSES) | local(OBJECT_PROPERTIES) | local(DATATYPE_PROPERTIES) | local(ANNOTATION_PROPERTIES)
+    )
     assert subjects - expected == set(), "terms not in the spec"
     assert expected - subjects == set(), "spec terms missing"
 
@@ -533,6 +565,35 @@ def test_defined_classes_are_equivalent_to_their_base_class_and_restrictions(g, 
     members = list(Collection(g, g.value(node, OWL.intersectionOf)))
     assert members[0] == CTKG[DEFINED_CLASSES[name]]
     assert len(members) >= 2 and all(isinstance(m, BNode) for m in members[1:])
+
+
+@pytest.mark.parametrize("name", sorted(KIND_CLASSES))
+def test_each_intervention_kind_is_defined_by_its_type_and_names_its_registry_type(g, name):
+    value, registry_type = KIND_CLASSES[name]
+    (node,) = list(g.objects(CTKG[name], OWL.equivalentClass))
+    (restriction,) = list(Collection(g, g.value(node, OWL.intersectionOf)))[1:]
+    assert g.value(restriction, OWL.onProperty) == CTKG.interventionType
+    assert str(g.value(restriction, OWL.hasValue)) == value
+    assert [str(t) for t in g.objects(CTKG[name], CTKG.ctgovInterventionType)] == (
+        [registry_type] if registry_type else []
+    )
+
+
+def test_the_kinds_are_the_record_models_and_the_registry_table_is_the_ontologys():
+    """One list of kinds (kg.model), one ClinicalTrials.gov table named twice: in the
+    ontology and in the importer, which must agree on every API v2 type."""
+    from typing import get_args
+
+    from kg.model import InterventionKind
+    from kg.sources.ctgov import INTERVENTION_TYPES
+
+    assert {v for v, _ in KIND_CLASSES.values()} == set(get_args(InterventionKind))
+    in_ontology = {t: v for v, t in KIND_CLASSES.values() if t}
+    assert {t: INTERVENTION_TYPES[t] for t in in_ontology} == in_ontology
+    assert set(INTERVENTION_TYPES) - set(in_ontology) == {
+        "BIOLOGICAL_VACCINE",
+        "PROCEDURE_SURGERY",
+    }  # legacy words
 
 
 def test_drug_classes_carry_query_synonyms(g):

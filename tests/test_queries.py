@@ -235,3 +235,60 @@ def test_extraction_report_lists_unread_sentences_the_same_on_rdflib(tmp_path):
     assert sorted(map(_key, mine)) == sorted(map(_key, _rdflib_rows(ds, query.text)))
     one = str(ours.rows[0]["graph"])
     assert run(store, restrict(query, "graph", [one])).rows == [r for r in ours.rows if r["graph"] == one]
+
+
+REGISTRY = ["NCT06388018.json", "NCT01174550.xml", "NCT03191552.xml", "NCT00023673.xml", "NCT01534533.xml"]
+REGISTRY += ["NCT01065844.xml"]
+
+
+@pytest.fixture(scope="module")
+def registry_store():
+    """Registry records that declare radiation, procedures, a device, supplements, a placebo,
+    usual care and drugs (see tests/sources/test_ctgov.py for each declaration)."""
+    import pyoxigraph
+
+    from kg.build import build
+    from tests.conftest import FIXTURES
+
+    store = pyoxigraph.Store()
+    build([FIXTURES / "ctgov" / name for name in REGISTRY], store, progress=lambda _m: None)
+    return store
+
+
+def test_arms_names_every_intervention_with_its_type(registry_store):
+    table = run(registry_store, load_query("arms"))
+    rows = table.rows
+    assert table.columns == [  # the columns of before, and the new one at the end
+        *("trial", "arm", "arm_label", "n_randomized", "n_safety", "drug", "dose", "dose_unit", "route"),
+        *("frequency", "arm_role", "trial_iri", "arm_iri", "drug_iri", "intervention_type"),
+    ]
+    got = {(r["drug"], r["intervention_type"]) for r in rows}
+    assert {
+        ("external beam radiation therapy", "radiation"),  # NCT06388018 "type": "RADIATION"
+        ("computed tomography", "procedure"),  # "type": "PROCEDURE"
+        ("clinical observation", "usual_care"),  # "type": "OTHER"
+        ("exercise electrocardiogram", "procedure"),  # NCT01174550 Procedure
+        ("spio", "device"),  # NCT03191552 Device
+        ("three-dimensional conformal radiation therapy", "radiation"),  # NCT00023673 Radiation
+        ("carboplatin", "drug"),  # NCT00023673 Drug
+        ("placebo", "placebo"),  # NCT01534533 Dietary Supplement: Placebo
+        ("nelfinavir", "drug"),  # NCT01065844 Drug
+    } <= got
+    assert all(r["intervention_type"] for r in rows if r["drug"])  # every intervention states one
+    # the drug column still names every intervention the arm lists: Cohort A2 gives eight
+    a2 = [r["drug"] for r in rows if r["arm_label"] == "Cohort A2"]
+    assert len(a2) == 8 and "high-dose-rate vaginal brachytherapy" in a2
+
+
+def test_unmapped_drugs_lists_only_drug_like_interventions(registry_store):
+    unmapped = {r["drug"] for r in run(registry_store, load_query("unmapped-drugs")).rows}
+    assert "nelfinavir" in unmapped  # a drug the lexicon does not know yet
+    kinds = {r["drug"]: r["intervention_type"] for r in run(registry_store, load_query("arms")).rows}
+    assert {kinds[d] for d in unmapped} <= {"drug", "biological", "placebo"}
+    # before interventions had kinds, these were all listed as unmapped drugs
+    assert not unmapped & {
+        "computed tomography",
+        "exercise electrocardiogram",
+        "conventional exercises",
+        "spio",
+    }

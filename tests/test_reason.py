@@ -123,3 +123,33 @@ def test_reason_writes_its_own_graph_that_can_be_dropped(two_trials_store, metho
 
 def test_trials_are_found_in_the_store(two_trials_store):
     assert trial_iris(two_trials_store) == sorted([str(CONTACT), str(FLAURA)])
+
+
+def test_interventions_are_classified_by_kind_and_the_rules_agree(data, by_hermit):
+    atezolizumab = URIRef(f"{COMBO}/intervention/atezolizumab")
+    assert "DrugIntervention" in types(by_hermit, atezolizumab)
+    assert "Treatment" in types(by_hermit, URIRef(f"{ID}drug/atezolizumab"))  # a drug is a treatment
+
+
+def test_non_drug_kinds_and_their_treatments_are_classified_the_same_both_ways():
+    """NCT00023673 declares 'Radiation: three-dimensional conformal radiation therapy' beside
+    'Drug: carboplatin' and 'Drug: paclitaxel'."""
+    from kg.build import build
+    from tests.conftest import FIXTURES
+
+    store = pyoxigraph.Store()
+    build([FIXTURES / "ctgov" / "NCT00023673.xml"], store, progress=lambda _m: None)
+    data = trial_subgraph(store, trial_iris(store))
+    treatment = URIRef(f"{ID}treatment/three-dimensional-conformal-radiation-therapy")
+    assert (treatment, RDF.type, CTKG.Treatment) in data  # the subgraph follows ctkg:treatment too
+    by_hermit = hermit_types(data)
+    assert by_hermit == rule_types(data)
+    radiation = list(data.subjects(CTKG.treatment, treatment))  # one per arm that gives it
+    assert radiation and all("RadiationIntervention" in types(by_hermit, i) for i in radiation)
+    kinds = {
+        c
+        for i in data.subjects(RDF.type, CTKG.Intervention)
+        for c in types(by_hermit, i)
+        if c.endswith("Intervention")
+    }
+    assert kinds == {"RadiationIntervention", "DrugIntervention"}

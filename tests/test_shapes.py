@@ -61,6 +61,7 @@ WARNING_SHAPES = {
     "AdverseEventSummary-percentMatchesCount",
     "Arm-nSafetyNotAboveRandomized",
     "Trial-nRandomizedMatchesArms",
+    "Intervention-radiationDoseInGy",
 }
 
 
@@ -128,13 +129,30 @@ TRIAL = """
 :armB a ctkg:Arm ; rdfs:label "B" ; ctkg:nRandomized 5 ; ctkg:nSafety 4 ;
     ctkg:armRole "comparator" ; ctkg:hasIntervention :ivB .
 :ivA a ctkg:Intervention ; rdfs:label "drug a 10 mg" ; ctkg:drug :drugA ;
-    ctkg:doseValue 10.0 ; ctkg:doseUnit "mg" .
+    ctkg:interventionType "drug" ; ctkg:doseValue 10.0 ; ctkg:doseUnit "mg" .
 :ivB a ctkg:Intervention ; rdfs:label "docetaxel 75 mg/m2" ; ctkg:drug :docetaxel ;
-    ctkg:doseValue 75.0 ; ctkg:doseUnit "mg/m2" .
+    ctkg:interventionType "drug" ; ctkg:doseValue 75.0 ; ctkg:doseUnit "mg/m2" .
 :drugA a ctkg:Drug ; rdfs:label "drug a" .
 :docetaxel a ctkg:Drug ; rdfs:label "docetaxel" .
 :os a ctkg:Endpoint ; rdfs:label "overall survival" ; ctkg:abbreviation "OS" .
 """
+
+# PMID27604504 (QUARTZ): "optimal supportive care (OSC) including dexamethasone plus WBRT (20 Gy
+# in five daily fractions) or OSC alone (including dexamethasone)": a radiation intervention and
+# usual care, each naming a ctkg:Treatment, beside arm A's drug.
+KINDS = (
+    TRIAL
+    + """
+:armA ctkg:hasIntervention :ivOsc , :ivWbrt .
+:ivOsc a ctkg:Intervention ; rdfs:label "optimal supportive care in A" ;
+    ctkg:interventionType "usual_care" ; ctkg:treatment :osc .
+:ivWbrt a ctkg:Intervention ; rdfs:label "whole brain radiotherapy in A" ;
+    ctkg:interventionType "radiation" ; ctkg:treatment :wbrt ;
+    ctkg:doseValue 20.0 ; ctkg:doseUnit "Gy" ; ctkg:fractions 5 .
+:osc a ctkg:Treatment ; rdfs:label "optimal supportive care" .
+:wbrt a ctkg:Treatment ; rdfs:label "whole brain radiotherapy" .
+"""
+)
 
 POPULATION = """
 :pop a ctkg:Population ; rdfs:label "metastatic NSCLC" ; ctkg:condition :nsclc ;
@@ -199,6 +217,7 @@ PROVENANCE = """
 
 BASES = {
     "trial": TRIAL,
+    "kinds": KINDS,
     "population": POPULATION,
     "mentioned": MENTIONED,
     "results": RESULTS,
@@ -253,9 +272,10 @@ CASES = [
         "intervention-blank",
         "trial",
         "InterventionShape",
-        add='[] a ctkg:Intervention ; rdfs:label "x" ; ctkg:drug :drugA .',
+        add='[] a ctkg:Intervention ; rdfs:label "x" ; ctkg:drug :drugA ; ctkg:interventionType "drug" .',
     ),
     C("drug-blank", "trial", "DrugShape", add='[] a ctkg:Drug ; rdfs:label "x" .'),
+    C("treatment-blank", "kinds", "TreatmentShape", add='[] a ctkg:Treatment ; rdfs:label "x" .'),
     C("condition-blank", "population", "ConditionShape", add='[] a ctkg:Condition ; rdfs:label "x" .'),
     C("population-blank", "population", "PopulationShape", add='[] a ctkg:Population ; rdfs:label "x" .'),
     C("endpoint-blank", "trial", "EndpointShape", add='[] a ctkg:Endpoint ; rdfs:label "x" .'),
@@ -650,8 +670,13 @@ CASES = [
     ),
     # --- Intervention, Drug -------------------------------------------------------------------
     C("intervention-no-label", "trial", "Intervention-label", drop=':ivA rdfs:label "drug a 10 mg" .'),
-    C("intervention-no-drug", "trial", "Intervention-drug", drop=":ivA ctkg:drug :drugA ."),
-    C("intervention-two-drugs", "trial", "Intervention-drug", add=":ivA ctkg:drug :docetaxel ."),
+    C("intervention-gives-nothing", "trial", "Intervention-givesOneThing", drop=":ivA ctkg:drug :drugA ."),
+    C(
+        "intervention-two-drugs",
+        "trial",
+        ("Intervention-drug", "Intervention-givesOneThing"),
+        add=":ivA ctkg:drug :docetaxel .",
+    ),
     C(
         "intervention-drug-untyped",
         "trial",
@@ -688,6 +713,111 @@ CASES = [
         add=':ivB ctkg:route "intravenous" , "oral" .',
     ),
     C("intervention-frequency-integer", "trial", "Intervention-frequency", add=":ivB ctkg:frequency 3 ."),
+    # --- Intervention kinds: the type, what each kind names, radiation fractions and Gy --------
+    C(
+        "intervention-no-type",
+        "trial",
+        "Intervention-interventionType",
+        drop=':ivA ctkg:interventionType "drug" .',
+    ),
+    C(
+        "intervention-type-unknown",
+        "trial",
+        "Intervention-interventionType",
+        drop=':ivA ctkg:interventionType "drug" .',
+        add=':ivA ctkg:interventionType "chemotherapy" .',
+    ),
+    C(
+        "intervention-type-twice",
+        "trial",
+        "Intervention-interventionType",
+        add=':ivA ctkg:interventionType "biological" .',
+    ),
+    C(
+        "intervention-biological-and-placebo-name-drugs",
+        "trial",
+        (),
+        drop=':ivA ctkg:interventionType "drug" . :ivB ctkg:interventionType "drug" .',
+        add=':ivA ctkg:interventionType "biological" . :ivB ctkg:interventionType "placebo" .',
+    ),
+    C(
+        "intervention-radiation-named-as-a-drug",
+        "kinds",
+        "Intervention-agentMatchesKind",
+        drop=":ivWbrt ctkg:treatment :wbrt .",
+        add=":ivWbrt ctkg:drug :drugA .",
+        message='kind "radiation"',
+    ),
+    C(
+        "intervention-drug-named-as-a-treatment",
+        "kinds",
+        "Intervention-agentMatchesKind",
+        drop=":ivA ctkg:drug :drugA .",
+        add=":ivA ctkg:treatment :wbrt .",
+        message='kind "drug"',
+    ),
+    C(
+        "intervention-drug-and-treatment",
+        "kinds",
+        ("Intervention-givesOneThing", "Intervention-agentMatchesKind"),
+        add=":ivA ctkg:treatment :wbrt .",
+    ),
+    C(
+        "intervention-treatment-untyped",
+        "kinds",
+        "Intervention-treatment",
+        drop=":ivOsc ctkg:treatment :osc .",
+        add=":ivOsc ctkg:treatment :unknownTreatment .",
+    ),
+    C(
+        "intervention-two-treatments",
+        "kinds",
+        ("Intervention-treatment", "Intervention-givesOneThing"),
+        add=":ivOsc ctkg:treatment :wbrt .",
+    ),
+    C(
+        "intervention-fractions-zero",
+        "kinds",
+        "Intervention-fractions",
+        drop=":ivWbrt ctkg:fractions 5 .",
+        add=":ivWbrt ctkg:fractions 0 .",
+    ),
+    C(
+        "intervention-fractions-decimal",
+        "kinds",
+        "Intervention-fractions",
+        drop=":ivWbrt ctkg:fractions 5 .",
+        add=":ivWbrt ctkg:fractions 5.0 .",
+    ),
+    C("intervention-fractions-twice", "kinds", "Intervention-fractions", add=":ivWbrt ctkg:fractions 10 ."),
+    C(
+        "intervention-fractions-of-a-drug",
+        "kinds",
+        "Intervention-fractionsOnlyRadiation",
+        add=":ivA ctkg:fractions 5 .",
+    ),
+    C(
+        "intervention-radiation-dose-in-cgy",
+        "kinds",
+        (),
+        drop=':ivWbrt ctkg:doseValue 20.0 ; ctkg:doseUnit "Gy" .',
+        add=':ivWbrt ctkg:doseValue 2000.0 ; ctkg:doseUnit "cGy" .',
+    ),
+    C(
+        "intervention-radiation-dose-in-mg",
+        "kinds",
+        "Intervention-radiationDoseInGy",
+        drop=':ivWbrt ctkg:doseUnit "Gy" .',
+        add=':ivWbrt ctkg:doseUnit "mg" .',
+        message='in "mg"',
+    ),
+    C("treatment-no-label", "kinds", "Treatment-label", drop=':wbrt rdfs:label "whole brain radiotherapy" .'),
+    C(
+        "treatment-mapping-as-text",
+        "kinds",
+        "Treatment-exactMatch",
+        add=':wbrt skos:exactMatch "NCIT:C15313" .',
+    ),
     C(
         "intervention-order-zero",
         "trial",
@@ -1614,7 +1744,8 @@ def test_warning_rules_are_warnings(shapes):
 def test_contact01_graph_conforms(shapes):
     graph = Graph().parse(FIXTURES / "contact-01.ttl", format="turtle")
     for name in SPEC_CLASSES:
-        if name != "Result":  # the mapping emits the subclasses ArmResult and Comparison
+        # the mapping emits the subclasses ArmResult and Comparison; CONTACT-01 gives drugs only
+        if name not in ("Result", "Treatment"):
             assert (None, RDF.type, CTKG[name]) in graph, f"fixture lacks a {name}"
     conforms, findings = validate(graph, shapes)
     assert findings == []

@@ -13,7 +13,7 @@ TRIG = """
 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
 :g1 {
   :trial a ctkg:Trial ; rdfs:label "T" ; ctkg:title "First title" .
-  :iv a ctkg:Intervention ; rdfs:label "d in A" ; ctkg:drug :drug .
+  :iv a ctkg:Intervention ; rdfs:label "d in A" ; ctkg:drug :drug ; ctkg:interventionType "drug" .
 }
 :g2 {
   :trial a ctkg:Trial ; rdfs:label "T" ; ctkg:title "Second title" .

@@ -23,6 +23,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from kg.extraction.interventions import intervention_kind
 from kg.model import (
     AdverseEventSummary,
     Arm,
@@ -31,6 +32,7 @@ from kg.model import (
     Drug,
     Endpoint,
     Intervention,
+    InterventionKind,
     Publication,
     SourceDocument,
     Trial,
@@ -56,6 +58,25 @@ ROLES = {
     "EXPERIMENTAL": "experimental",
     "ACTIVE_COMPARATOR": "comparator",
     "PLACEBO_COMPARATOR": "comparator",
+}
+# ClinicalTrials.gov intervention type -> ctkg intervention kind: the API v2 enumeration, and the
+# legacy XML's words in the same form (_enum: "Procedure/Surgery" -> PROCEDURE_SURGERY,
+# "Biological/Vaccine" -> BIOLOGICAL_VACCINE).  ontology/ctkg.ttl names the same table on each
+# kind class (ctkg:ctgovInterventionType).
+INTERVENTION_TYPES: dict[str, InterventionKind] = {
+    "DRUG": "drug",
+    "BIOLOGICAL": "biological",
+    "BIOLOGICAL_VACCINE": "biological",
+    "RADIATION": "radiation",
+    "PROCEDURE": "procedure",
+    "PROCEDURE_SURGERY": "procedure",
+    "BEHAVIORAL": "behavioral",
+    "DEVICE": "device",
+    "DIAGNOSTIC_TEST": "diagnostic",
+    "DIETARY_SUPPLEMENT": "dietary_supplement",
+    "GENETIC": "genetic",
+    "COMBINATION_PRODUCT": "combination_product",
+    "OTHER": "other",
 }
 ARM_STATISTICS = {"MEDIAN": "median", "MEAN": "mean"}
 RATIOS = (("hazard ratio", "hazard_ratio"), ("odds ratio", "odds_ratio"), ("risk ratio", "risk_ratio"))
@@ -194,6 +215,9 @@ def _arms(protocol: Study, observational: bool) -> list[Arm]:
             if target is not None and iv["name"] not in linked[target]:
                 linked[target].append(iv["name"])
     names = {iv["name"].casefold(): iv["name"] for iv in module.get("interventions", [])}
+    kinds: dict[str, InterventionKind] = {}  # by the lower-case name the arms list
+    for iv in module.get("interventions", []):
+        kinds.setdefault(iv["name"].lower(), _kind(iv.get("type"), iv["name"]))
     for g in groups:  # the arm's own list, "Drug: Placebo", when the intervention lacks the link
         for entry in g.get("interventionNames", []):
             name = names.get(entry.split(": ", 1)[-1].casefold())
@@ -205,12 +229,23 @@ def _arms(protocol: Study, observational: bool) -> list[Arm]:
         arms.append(
             Arm(
                 label=g["label"],
-                interventions=[Intervention(drug=Drug(name=n)) for n in drugs],
+                interventions=[Intervention(drug=Drug(name=n), kind=kinds[n]) for n in drugs],
                 role=ROLES.get(g.get("type") or ""),
                 no_intervention=not drugs and (g.get("type") == "NO_INTERVENTION" or observational),
             )
         )
     return arms
+
+
+def _kind(declared: str | None, name: str) -> InterventionKind:
+    """The kind the record declares.  The registry has no type for a placebo (filed under
+    Drug, Dietary Supplement, Other ...) or for usual care and observation (filed under Other):
+    a placebo is a placebo whatever its type, an Other named as usual care is usual care.  A
+    record that declares no type, or one this table lacks, is read by the name rules."""
+    by_name = intervention_kind(name)
+    if by_name == "placebo" or (by_name == "usual_care" and declared in ("OTHER", None)):
+        return by_name
+    return INTERVENTION_TYPES.get(declared or "", by_name)
 
 
 def _endpoints(protocol: Study, results: Study) -> list[Endpoint]:
@@ -570,6 +605,7 @@ def _xml_study(root: ET.Element) -> Study:
             "interventions": [
                 {
                     "name": _text(iv, "intervention_name"),
+                    "type": _enum(_text(iv, "intervention_type")),
                     "armGroupLabels": [_text(x, ".") for x in iv.findall("arm_group_label")],
                 }
                 for iv in root.findall("intervention")

@@ -308,3 +308,88 @@ def test_dispersion_other_than_a_ci_is_kept_as_printed(name):
     assert spread
     for r in spread:
         assert (r.estimate, r.spread, r.spread_lower) in printed
+
+
+# ClinicalTrials.gov's intervention types as each format writes them (API v2 enumeration, legacy
+# XML display words), read here for the test; placebo and usual care have no type of their own.
+DECLARED = {
+    "DRUG": "drug",
+    "Drug": "drug",
+    "BIOLOGICAL": "biological",
+    "Biological": "biological",
+    "RADIATION": "radiation",
+    "Radiation": "radiation",
+    "PROCEDURE": "procedure",
+    "Procedure": "procedure",
+    "BEHAVIORAL": "behavioral",
+    "Behavioral": "behavioral",
+    "DEVICE": "device",
+    "Device": "device",
+    "DIETARY_SUPPLEMENT": "dietary_supplement",
+    "Dietary Supplement": "dietary_supplement",
+    "OTHER": "other",
+    "Other": "other",
+}
+
+
+def _declared_types(path: Path) -> dict[str, str]:
+    """Intervention name (lower case) -> the type the record declares, read directly."""
+    if path.suffix == ".json":
+        module = _json_study(path)["protocolSection"].get("armsInterventionsModule", {})
+        return {iv["name"].lower(): iv["type"] for iv in module.get("interventions", [])}
+    root = ET.parse(path).getroot()
+    return {
+        " ".join(iv.findtext("intervention_name").split()).lower(): iv.findtext("intervention_type")
+        for iv in root.findall("intervention")
+    }
+
+
+def test_every_intervention_has_the_kind_its_record_declares(record):
+    path, doc = record
+    declared = _declared_types(path)
+    for arm in doc.trial.arms:
+        for i in arm.interventions:
+            printed = i.drug.printed or i.drug.name  # the lexicon may have renamed it
+            want = DECLARED[declared[printed]]
+            if "placebo" in printed:  # the registry files placebos under Drug, Other ...
+                want = "placebo"
+            elif want == "other" and ("observation" in printed or "usual care" in printed):
+                want = "usual_care"
+            assert i.kind == want, (path.name, printed, declared[printed])
+
+
+@pytest.mark.parametrize(
+    ("file", "name", "kind"),
+    [
+        ("NCT06388018.json", "external beam radiation therapy", "radiation"),  # "type": "RADIATION"
+        ("NCT06388018.json", "computed tomography", "procedure"),  # "type": "PROCEDURE"
+        ("NCT06388018.json", "clinical observation", "usual_care"),  # "type": "OTHER"
+        ("NCT06388018.json", "questionnaire administration", "other"),  # "type": "OTHER"
+        ("NCT00023673.xml", "three-dimensional conformal radiation therapy", "radiation"),  # Radiation
+        ("NCT01174550.xml", "exercise electrocardiogram", "procedure"),  # Procedure
+        ("NCT03191552.xml", "conventional exercises", "other"),  # Other
+        ("NCT03191552.xml", "spio", "device"),  # Device
+        ("NCT01534533.xml", "placebo", "placebo"),  # Dietary Supplement: Placebo
+        ("NCT01534533.xml", "lutein group", "dietary_supplement"),  # Dietary Supplement
+        ("NCT02552212.json", "placebo", "placebo"),  # "type": "OTHER", "name": "Placebo"
+        ("NCT01642004.xml", "nivolumab", "biological"),  # Biological: Nivolumab
+        ("NCT01642004.xml", "docetaxel", "drug"),  # Drug: Docetaxel
+    ],
+)
+def test_declared_types_of_both_formats(file, name, kind):
+    (doc,) = _read(FIXTURES / file)
+    kinds = {i.drug.name: i.kind for a in doc.trial.arms for i in a.interventions}
+    assert kinds[name] == kind
+
+
+def test_a_record_that_declares_no_type_is_read_by_the_name_rules(tmp_path):
+    study = _json_study(FIXTURES / "NCT06388018.json")
+    for iv in study["protocolSection"]["armsInterventionsModule"]["interventions"]:
+        del iv["type"]
+    path = tmp_path / "NCT06388018.json"
+    path.write_text(json.dumps(study))
+    (doc,) = read_ctgov_json(path)
+    kinds = {i.drug.name: i.kind for a in doc.trial.arms for i in a.interventions}
+    assert kinds["external beam radiation therapy"] == "radiation"
+    assert kinds["computed tomography"] == kinds["positron emission tomography"] == "diagnostic"
+    assert kinds["clinical observation"] == "usual_care"
