@@ -13,7 +13,9 @@ from kg.extraction.abbreviations import definitions
 from kg.extraction.armrefs import ArmFinder
 from kg.extraction.arms import design_arms
 from kg.extraction.coverage import number_coverage, results_sentences
+from kg.extraction.lexicon import drug_abbreviations
 from kg.extraction.outcomes import OutcomeReader
+from kg.extraction.regimens import reading_document
 from kg.extraction.safety import adverse_events, implied_population
 from kg.extraction.sizes import arm_sizes
 from kg.extraction.text import Sentence, sentences
@@ -26,6 +28,11 @@ def extract_trial(title: str, abstract: list[AbstractSection]) -> Trial | None:
     """The trial an abstract reports, or None when the text reports none (a review, a cohort
     study): a registry number, arms, or participants the study itself randomised or treated in
     a phased trial make it a trial report."""
+    with reading_document(drug_abbreviations(" ".join(sec.text for sec in abstract))):
+        return _extract(title, abstract)
+
+
+def _extract(title: str, abstract: list[AbstractSection]) -> Trial | None:
     sents = [s for sec in abstract for s in sentences(sec.label, sec.text)]
     full = " ".join(sec.text for sec in abstract)
     ids = design.registry_ids(full)

@@ -17,6 +17,7 @@ import re
 
 from kg.extraction.arm_details import complete_arms
 from kg.extraction.arm_lists import depth_map, expected_arms, factorial, listings, pieces, split_top
+from kg.extraction.interventions import intervention_kind
 from kg.extraction.names import credible, expand, intervention_name, is_no_treatment, plausible
 from kg.extraction.regimens import drug_mentions, frequency, intervention, radiation, route_before
 from kg.extraction.text import Sentence, normalise
@@ -51,6 +52,10 @@ def design_arms(title: str, sents: list[Sentence], abbreviations: dict[str, str]
         return []
     _score, arms, at = max(candidates, key=lambda c: c[0])
     complete_arms(arms, sents, at, [c[1] for c in candidates], abbreviations)
+    for item in (i for arm in arms for i in arm.interventions):
+        item.kind = intervention_kind(item.drug.name)
+        if item.kind != "radiation":
+            item.fractions = None
     if factorial(full) and len(arms) == 4:
         for arm in arms:
             arm.role = None
@@ -248,7 +253,7 @@ def _named(text: str, head: str, abbreviations: dict[str, str], strict: bool = T
     expanded = expand(head, abbreviations)
     found = drug_mentions(expanded)
     if found and expanded != head:
-        return [i for m in found for i in intervention(m.name, text[len(head.rstrip()) :] or text, expanded[: m.start])]
+        return [i for m in found for i in intervention(m.name, text, "")]
     dose = radiation(text)
     name = intervention_name(head, abbreviations)
     dosed = bool(_DOSED.search(text))
@@ -257,9 +262,9 @@ def _named(text: str, head: str, abbreviations: dict[str, str], strict: bool = T
     if name is None and dose is None:
         return []
     if dose is not None:
-        item = Intervention(drug=Drug(name=name or "radiotherapy"))
-        item.dose, item.dose_unit, item.fractions = dose
-        return [item]
+        total, unit, fractions = dose
+        name = name or "radiotherapy"
+        return [Intervention(drug=Drug(name=name), kind="radiation", dose=total, dose_unit=unit, fractions=fractions)]
     elided = re.fullmatch(r"(.+\s)(\S+)\s+or\s+(\w+)", name)
     if elided and not drug_mentions(name):  # 'lymph node dissection or sampling': two procedures
         return [Intervention(drug=Drug(name=f"{elided.group(1)}{w}")) for w in elided.group(2, 3)]

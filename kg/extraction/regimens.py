@@ -5,6 +5,9 @@ week'), and radiation doses in Gy with their fractions."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -47,8 +50,12 @@ _FREQUENCIES = tuple(
         (r"\b(?:once\s+)?every\s+(\d+)\s+days?\b|\b(\d+)-day\s+cycles?\b", "every {} days"),
     )
 )
+_NEXT_ROUTE = re.compile(r"(?i)\b(?:transdermal|oral|intravenous|subcutaneous|intramuscular|inhaled)\s*$")
 _BEFORE_FREQUENCY = re.compile(r"(?i)\b(monthly|weekly|daily|twice[- ]daily)\s*(?:\w+\s+){0,2}$")
 _GY = re.compile(rf"(?i)\b({NUM})\s*Gy\b")
+_PER_FRACTION = re.compile(
+    rf"(?i)\b{NUM}\s*Gy\s+(?:per\s+fraction|(?:given|delivered|administered)\s+\w+\s+times)|\bfractions\s+of\s+{NUM}\s*Gy"
+)
 _FRACTIONS = re.compile(
     r"(?i)\b(?:in|over|/)\s*(\d+|\w+)\s+(?:daily\s+|weekly\s+)?(?:fractions|fr)\b|\bgiven\s+(\d+|\w+)\s+times\b"
     r"|\b(\d+)\s+fractions\b"
@@ -62,14 +69,30 @@ class _Mention:
     end: int
 
 
+# the drug abbreviations of the document being read ('NRT' -> nicotine): set by
+# ``reading_document`` so every rule that looks for drugs sees them
+_ABBREVIATIONS: ContextVar[tuple[tuple[str, str], ...]] = ContextVar("drug_abbreviations", default=())
+
+
+@contextmanager
+def reading_document(abbreviations: dict[str, str]) -> Iterator[None]:
+    """Within the block, drug mentions include the document's own drug abbreviations."""
+    token = _ABBREVIATIONS.set(tuple(sorted(abbreviations.items())))
+    try:
+        yield
+    finally:
+        _ABBREVIATIONS.reset(token)
+
+
 def drug_mentions(text: str) -> list[_Mention]:
-    return list(_drug_mentions(text))
+    return list(_drug_mentions(text, _ABBREVIATIONS.get()))
 
 
 @lru_cache(maxsize=1024)
-def _drug_mentions(text: str) -> tuple[_Mention, ...]:
+def _drug_mentions(text: str, abbreviations: tuple[tuple[str, str], ...]) -> tuple[_Mention, ...]:
     """Cached: the same sentence is searched for drugs by several rules."""
-    return tuple(_Mention(name, start, end) for name, start, end in find_drugs(text))
+    found = find_drugs(text, dict(abbreviations) if abbreviations else None)
+    return tuple(_Mention(name, start, end) for name, start, end in found)
 
 
 def intervention(drug: str, after: str, before: str = "") -> list[Intervention]:
@@ -78,7 +101,8 @@ def intervention(drug: str, after: str, before: str = "") -> list[Intervention]:
     changes ('21 mg/day reducing to 7 mg/day'), the first row first."""
     lead = _LEAD_DOSE.search(before)
     steps = _steps(after, lead is not None)
-    route = next((r for r, p in _ROUTES.items() if p.search(after)), None) or route_before(before)
+    own = _NEXT_ROUTE.sub("", after)  # 'A with a regimen of transdermal B': B's route
+    route = next((r for r, p in _ROUTES.items() if p.search(own)), None) or route_before(before)
     rows = []
     for k, text in enumerate(steps):
         dose = unit = None
@@ -136,8 +160,9 @@ def frequency(text: str) -> str | None:
 
 
 def radiation(text: str) -> tuple[Decimal, str, int | None] | None:
-    """(dose, 'Gy', fractions) of a radiation course as printed: '20 Gy in five daily
-    fractions', '3 Gy given 10 times'; None when the text prints no dose in Gy."""
+    """(total dose, 'Gy', fractions) of a radiation course: '20 Gy in five daily fractions' is
+    20 Gy in 5; '3 Gy given 10 times' and '10 fractions of 3 Gy' are 30 Gy in 10, the dose per
+    fraction times their number. None when the text prints no dose in Gy."""
     m = _GY.search(text)
     if not m:
         return None
@@ -146,4 +171,8 @@ def radiation(text: str) -> tuple[Decimal, str, int | None] | None:
     fractions = None
     if count is not None:
         fractions = int(count) if count.isdigit() else words_to_int(count)
-    return dec(m.group(1)), "Gy", fractions
+    dose = dec(m.group(1))
+    per_fraction = _PER_FRACTION.search(text)
+    if per_fraction and fractions:
+        dose = dose * fractions
+    return dose, "Gy", fractions
