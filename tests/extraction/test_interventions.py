@@ -116,7 +116,9 @@ def test_general_word_rules(name, kind):
 
 
 def test_an_unknown_name_is_a_drug_only_if_it_looks_like_one():
-    # INN stems (-tinib, -mab) and the lexicon decide; a name with no drug word is other
+    # INN stems (-tinib, -mab), the lexicon and the drug dictionary decide (the dictionary
+    # knows the adjuvant Montanide); a name with no drug word is other
     assert intervention_kind("zorbatinib") == "drug"
-    assert intervention_kind("Montanide ISA 51") == "other"
+    assert intervention_kind("Montanide ISA 51") == "drug"
+    assert intervention_kind("three-week rest period") == "other"  # PMID1310160
     assert intervention_kind("Food texture modification") == "other"
