@@ -18,12 +18,14 @@ from kg.extraction.armrefs import ArmFinder
 from kg.model import Arm
 
 _LINK = re.compile(
-    r"(?i)[\s,]*(?:respectively,?\s*)?(?:patients\s+|those\s+|participants\s+)?(?:with|in|for|among|on|receiving|who received|"
+    r"(?i)[\s,]*(?:(?:at|after)\s+\d+\s+(?:years?|months?|weeks?)\s*)?(?:respectively,?\s*)?"
+    r"(?:patients\s+|those\s+|participants\s+)?(?:with|in|for|among|on|receiving|who received|"
     r"treated with|given|by|assigned to|randomi[sz]ed to)?"
     r"\s*(?:the\s+)?(?:\d+\s*(?:\(\d+%\)\s*)?(?:of\s+\d+\s+)?(?:patients|participants)\s+(?:randomly\s+)?(?:assigned|allocated)\s+to\s+)?"
     r"(?:patients\s+|participants\s+)?(?:in\s+the\s+|receiving\s+|treated with\s+|given\s+)?"
 )
 _LEAD = re.compile(r"(?i)\s*(?:group|arm|alone)?\s*(?:was|were|:|,|had|showed|achieved)?\s*(?:a\s+median\s+of\s+)?")
+_AND = re.compile(r"(?i)\s*(?:,\s*)?and\s*")
 _PARALLEL = re.compile(r"(?i)\b(?:as\s+)?compared\s+with\b|\bversus\b|\bvs\.?\b")
 
 
@@ -38,7 +40,7 @@ def assign(
     marks = finder.find(text)
     arms: list[Arm | None] = [None] * len(spans)
     times = list(timepoints)
-    runs = _blocks(_runs(list(range(len(spans))), keys), spans, text)
+    runs = _blocks(_runs(list(range(len(spans))), keys, spans, text), spans, text)
     for n, run in enumerate(runs):
         first, last = spans[run[0]][0], spans[run[-1]][1]
         stop = spans[runs[n + 1][0]][0] if n + 1 < len(runs) else len(text)
@@ -50,31 +52,43 @@ def assign(
             continue
         for k in run:
             arms[k] = _beside(text, spans[k], marks)
-        named = [a for a in arms[run[0] : run[-1] + 1] if a is not None]
-        if len(run) > 1 and len({id(a) for a in named}) == 1 and len(named) == 1 and arms[run[0]] is not None:
-            for k in run:  # '54 percent at 1 year, 26 percent at 2 years' after one arm
-                arms[k] = arms[run[0]]
+        named = [arms[k] for k in run if arms[k] is not None]
+        if len(run) > 1 and named and len({id(a) for a in named}) == 1 and len(named) < len(run):
+            for k in run:  # '54 percent at 1 year, 26 percent at 2 years' beside one arm
+                arms[k] = named[0]
             continue
-        if all(arms[k] is None for k in run):
+        if all(arms[k] is None for k in run) and len(run) > 1:
             order = _distinct([a for s, _e, a in marks if start <= s < first])
             if len(order) != len(run):
                 order = finder.arms if len(run) == len(finder.arms) else []
             for k, arm in zip(run, order, strict=False):
                 arms[k] = arm
+    _conjoined(text, spans, arms)
     return arms, times
+
+
+def _conjoined(text: str, spans: list[tuple[int, int]], arms: list[Arm | None]) -> None:
+    """'7.5 months and 38.5% (95% CI ...) in the A group': figures joined by 'and' share the
+    arm named after the last of them (or before the first)."""
+    for k in range(len(spans) - 2, -1, -1):
+        if arms[k] is None and arms[k + 1] is not None and _AND.fullmatch(text[spans[k][1] : spans[k + 1][0]]):
+            arms[k] = arms[k + 1]
+    for k in range(1, len(spans)):
+        if arms[k] is None and arms[k - 1] is not None and _AND.fullmatch(text[spans[k - 1][1] : spans[k][0]]):
+            arms[k] = arms[k - 1]
 
 
 def _respectively(run, marks, first, last, stop, arms) -> bool:
     after = _distinct([a for s, _e, a in marks if last <= s < stop])
+    if len(after) == 1:  # '46, 13 and 2 percent, respectively, in the radiotherapy group'
+        for k in run:
+            arms[k] = after[0]
+        return True
     before = _distinct([a for s, _e, a in marks if s < first])
     order = after if len(after) >= len(run) else before
     if len(run) > 1 and len(order) >= len(run):
         for k, arm in zip(run, order, strict=False):
             arms[k] = arm
-        return True
-    if len(after) == 1:  # '46, 13 and 2 percent, respectively, in the radiotherapy group'
-        for k in run:
-            arms[k] = after[0]
         return True
     return False
 
@@ -88,10 +102,12 @@ def _beside(text: str, span: tuple[int, int], marks) -> Arm | None:
     return before[-1] if before else None
 
 
-def _runs(indexes: list[int], keys: list[object]) -> list[list[int]]:
+def _runs(indexes: list[int], keys: list[object], spans: list[tuple[int, int]], text: str) -> list[list[int]]:
+    """Figures in a row with one key, within one clause (a ';' ends a run)."""
     runs: list[list[int]] = []
     for k in indexes:
-        if runs and keys[runs[-1][-1]] == keys[k]:
+        same = runs and keys[runs[-1][-1]] == keys[k]
+        if same and ";" not in text[spans[runs[-1][-1]][1] : spans[k][0]]:
             runs[-1].append(k)
         else:
             runs.append([k])

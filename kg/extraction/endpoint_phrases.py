@@ -16,15 +16,15 @@ from __future__ import annotations
 
 import re
 
-_VERB = (
+VERB = (
     r"was|were|is|are|has|have|had|did|does|occurred|occurs|improved|reduced|increased|decreased|differed|"
     r"favou?red|remained|showed|reached|prevented|prolonged|doubled|halved|led|resulted|appeared|tended|seemed|"
     r"compared|corresponded|amounted|rose|fell|declined|achieved|developed|experienced|required|received|"
     r"reported|observed|seen|noted|found|recorded|detected|identified|attributed|diagnosed|measured|estimated"
 )
-_SUBJECT = re.compile(rf"(?i)^(?P<x>.+?)\s+(?:(?:was|were|is|are)\s+)?(?:not\s+|significantly\s+|also\s+)*\b(?:{_VERB})\b")
+_SUBJECT = re.compile(rf"(?i)^(?P<x>.+?)\s+(?:(?:was|were|is|are)\s+)?(?:not\s+|significantly\s+|also\s+)*\b(?:{VERB})\b")
 _OBJECT = re.compile(
-    r"(?i)\b(?:had|has|have|received|required|developed|experienced|achieved|underwent|reported|showed|with)\s+"
+    r"(?i)\b(?:had|has|have|received|required|developed|experienced|achieved|underwent|reported|showed)\s+"
     r"(?:a\s+|an\s+|the\s+)?(?:(?:significantly|statistically|clinically|much|slightly)\s+)?"
     r"(?:better|worse|higher|lower|greater|longer|shorter|improved|reduced|fewer|more|less|lower)?\s*"
     r"(?P<x>[a-z][\w\s'/-]{2,80}?)\s*(?:than\b.*)?$"
@@ -36,12 +36,13 @@ _ADVERBIAL = re.compile(
 )
 _FRAME = re.compile(
     r"(?i)^(?:the\s+|a\s+|an\s+)?(?:(?:overall|estimated|observed|cumulative|actuarial|reported|corresponding|absolute)\s+)*"
-    r"(?:(?:median|mean|average)\s+)?(?:(?:rates?|incidences?|proportions?|percentages?|numbers?|frequenc(?:y|ies)|"
+    r"(?:(?:median|mean|average)\s+)?(?:(?:rates?|proportions?|percentages?|numbers?|frequenc(?:y|ies)|"
     r"risks?|probabilit(?:y|ies)|likelihood|occurrence|odds|chances?|durations?|lengths?)\s+of\s+)?"
     r"(?:(?:patients|participants|subjects|people|persons|those)\s+(?:with|who\s+had|who\s+were|achieving|who\s+achieved)\s+)?"
 )
 _NOT_ENDPOINT = re.compile(
-    r"(?i)^(?:it|this|these|there|that|which|they|we|patients?|participants?|subjects?|results?|findings?|data|"
+    r"(?i)^(?:and|or|but|then|as|it|this|these|there|that|which|they|we|patients?|participants?|subjects?|"
+    r"results?|findings?|data|a\s+total\s+of|total|"
     r"differences?|the\s+difference|analys[ie]s|treatment|therapy|groups?|arms?|both|all|none|each|one|two|"
     r"baseline\s+characteristics|characteristics|median\s+follow-up|follow-up|time|rates?|the\s+study|study|trial)$"
 )
@@ -91,11 +92,15 @@ def _candidates(text: str) -> list[str]:
     subject = _SUBJECT.match(text)
     if subject:
         out.append(subject.group("x"))
+    elif len(text.split()) <= 10:
+        out.append(text)  # the words before the verb that reports the figure: the subject
     return out
 
 
 def _clean(phrase: str) -> str | None:
     p = re.sub(r"\s+", " ", phrase).strip(" ,.")
+    p = re.sub(r"(?i)\b\d+[- ](?:years?|months?|weeks?|days?)\b|\b(?:at|after)\s+\d+\s+\w+", "", p)  # landmarks
+    p = re.sub(r"\s+", " ", p).strip(" ,.")
     p = re.sub(r"(?i)\s+(?:in|with|for|among|between|of)\s+(?:the|both|all|each|either)\s+.*$", "", p)
     p = re.sub(r"(?i)\b(?:significantly|statistically|also|not)\b\s*", "", p).strip()
     p = _FRAME.sub("", p).strip()

@@ -20,6 +20,7 @@ from pydantic import ValidationError
 
 from kg.extraction.armrefs import ArmFinder
 from kg.extraction.assignment import assign
+from kg.extraction.endpoint_phrases import VERB as _VERB
 from kg.extraction.endpoint_phrases import endpoint_phrase, normal_name
 from kg.extraction.lexicon import ENDPOINTS, HR_EVENTS
 from kg.extraction.stats import (
@@ -45,14 +46,21 @@ _ENDPOINT_WORDS = re.compile(
     r"recurrence|relapse|control|failure|remission|cessation|score|index|scale|symptom|pain"
 )
 _SAFETY_WORDS = re.compile(r"(?i)adverse events?|\bAEs?\b|toxicit|toxic effects|side effects")
+_NARROWED = re.compile(r"(?i)\s+(?:without|free\s+(?:of|from))\s+[a-z][a-z -]{2,40}?(?=\s+(?:was|were|is|are|in|at|rate|for|with)\b|[,;(])")
 _RESTATED = re.compile(r"(?i)\brisk\b|\bhazard\b|\bodds\b")
 _UNITS = {"percentage point": "percent", "percentage points": "percent", "%": "percent", "percent": "percent"}
 
 
 def endpoint_mentions(text: str, abbreviations: dict[str, str]) -> list[tuple[int, str]]:
-    """(position, plain endpoint name) for each endpoint the text names."""
+    """(position, plain endpoint name) for each endpoint the text names; a name the text
+    narrows ('survival without local recurrence') is that narrower endpoint."""
     pattern, names = _endpoint_pattern(tuple(sorted(abbreviations.items())))
-    return [(m.start(), names[m.group(1).lower()]) for m in pattern.finditer(text)]
+    out = []
+    for m in pattern.finditer(text):
+        narrowed = _NARROWED.match(text, m.end())
+        name = f"{m.group(1).lower()}{narrowed.group()}".strip() if narrowed else names[m.group(1).lower()]
+        out.append((m.start(), name))
+    return out
 
 
 @lru_cache(maxsize=64)
@@ -252,7 +260,12 @@ class OutcomeReader:
         found = items(masked)
         if not found or not self.arms:
             return []
-        endpoints = [self._item_endpoint(masked, i, mentions, last_endpoint) for i in found]
+        endpoints: list[str | None] = []
+        for k, item in enumerate(found):
+            if k and _continues(masked, found[k - 1], item, mentions):
+                endpoints.append(endpoints[-1])  # 'was 24.2% with A and 6.9% with B'
+            else:
+                endpoints.append(self._item_endpoint(masked, item, mentions, last_endpoint))
         for item in found:
             item.ci, item.end = self.interval_after(masked, item.end)
         keys = [(e, i.unit, i.statistic) for e, i in zip(endpoints, found, strict=True)]
@@ -283,7 +296,7 @@ class OutcomeReader:
         )
 
     def _item_endpoint(self, text: str, item: Item, mentions, last_endpoint) -> str | None:
-        if item.what and not re.fullmatch(r"(?i)(?:new\s+)?(?:cases?|events?|patients?)", item.what):
+        if item.what and not _GENERIC_WHAT.fullmatch(item.what):
             named = endpoint_mentions(item.what, self.abbreviations)
             return named[0][1] if named else normal_name(item.what)
         clause_start = max(text.rfind(";", 0, item.start), 0)
@@ -291,6 +304,19 @@ class OutcomeReader:
         if near:
             return near[-1]
         return endpoint_phrase(text[: item.start]) or self._endpoint_before(text, item.start, mentions, last_endpoint)
+
+
+_CLAUSE_VERB = re.compile(rf"(?i)\b(?:{_VERB})\b|;")
+_GENERIC_WHAT = re.compile(r"(?i)(?:new\s+)?(?:cases?|events?|patients?|deaths?|participants?)")
+
+
+def _continues(text: str, prev: Item, item: Item, mentions) -> bool:
+    """Whether a figure goes on the list of the figure before it: nothing between them names
+    an endpoint or starts a clause of its own ('24.2% with A and 6.9% with B')."""
+    if item.what and not _GENERIC_WHAT.fullmatch(item.what):
+        return False
+    between = text[prev.end : item.start]
+    return not _CLAUSE_VERB.search(between) and not any(prev.end <= p < item.start for p, _n in mentions)
 
 
 def _unit(m: re.Match) -> str | None:

@@ -35,9 +35,11 @@ _MEAN_PAIR = re.compile(
 )
 _THRESHOLD = re.compile(r"(?i)(?:than|least|most|>|≥|<|≤|up to|over|under|approximately|about|nearly|almost)\s*$")
 _LANDMARK = re.compile(
-    r"(?i)\b(\d+)[- ](year|month|week)s?\b(?:[- ](?:rates?\s+of\s+)?)|\b(?:at|after|by|through)\s+(\d+)\s+(year|month|week)s?\b"
+    r"(?i)(?<![\d.])(\d+)[- ](year|month|week)s?\b(?:[- ](?:rates?\s+of\s+)?)|\b(?:at|after|by|through)\s+(\d+)\s+(year|month|week)s?\b"
     r"|\bweek\s+(\d+)\b"
 )
+# a time that dates a figure rather than being one: 'at 2 years', 'after 12 weeks'
+_DATING = re.compile(r"(?i)\b(?:at|after|by|within|through|until|over|during|for)\s+(?:the\s+)?(?:first\s+)?$")
 _LANDMARK_AFTER = re.compile(r"(?i)^\s*,?\s*(?:at|after|by)\s+(\d+)\s+(year|month|week)s?\b")
 _COUNT_BEFORE = re.compile(
     r"(?i)(?<![\d.])(?P<n>\d+)\s*(?:of\s+(?P<of>\d+)\s*)?(?:(?:patients|participants|persons|subjects)\s*)?[(\[]\s*$"
@@ -67,6 +69,8 @@ def items(text: str) -> list[Item]:
     for m in _TIME.finditer(text):
         if _skip(text, m.start()) or re.search(r"(?i)follow-up\W*(?:\w+\W+){0,3}$", text[: m.start()]):
             continue
+        if m.group("unit") and _DATING.search(text[max(0, m.start() - 20) : m.start()]):
+            continue
         unit = _time_unit(m.group("unit") or m.group("next") or _next_unit(text, m.end()))
         raw = m.group("est") or m.group("first") or m.group("nr")
         found.append(Item(m.start(), m.end(), raw, unit, _centre(text[: m.start()])))
@@ -85,9 +89,26 @@ def items(text: str) -> list[Item]:
         found.append(item)
     found += _counts_only(text, found)
     found += _means(text, found)
+    found.sort(key=lambda i: i.start)
+    _landmarks(text, found)
+    return found
+
+
+def _landmarks(text: str, found: list[Item]) -> None:
+    """Each rate's or count's landmark time (a median or mean time is none): printed right
+    after it ('54 percent at 1 year'), or before it since the figure before; a landmark that
+    leads a list ('At 1 year, the rate was 51% ... versus 39%') holds for the whole list, one
+    printed after a figure ('..., 26 percent at 2 years') for that figure only."""
+    since, shared = 0, None
     for item in found:
-        item.timepoint = landmark(text[: item.start], text[item.end :])
-    return sorted(found, key=lambda i: i.start)
+        after = _LANDMARK_AFTER.match(text[item.end :])
+        if item.statistic in ("rate", "count") or item.unit not in ("month", "week", "year", "day"):
+            own = landmark(text[since : item.start], text[item.end :])
+            if own is None and shared and ";" not in text[since : item.start]:
+                own = shared
+            item.timepoint = own
+            shared = own if not after else None
+        since = item.end + (after.end() if after else 0)
 
 
 def _skip(text: str, pos: int) -> bool:
