@@ -27,7 +27,7 @@ _OBJECT = re.compile(
     r"(?i)\b(?:had|has|have|received|required|developed|experienced|achieved|underwent|reported|showed)\s+"
     r"(?:a\s+|an\s+|the\s+)?(?:(?:significantly|statistically|clinically|much|slightly)\s+)?"
     r"(?:better|worse|higher|lower|greater|longer|shorter|improved|reduced|fewer|more|less|lower)?\s*"
-    r"(?P<x>[a-z][\w\s'/-]{2,80}?)\s*(?:than\b.*)?$"
+    r"(?!(?:for|in|with|at|by|of|to|on|from|among|than|as)\b)(?P<x>[a-z][\w\s'/-]{2,80}?)\s*(?:than\b.*)?$"
 )
 _ADVERBIAL = re.compile(
     r"(?i)^(?:(?:in\s+addition|however|moreover|furthermore|overall|similarly|by\s+contrast|in\s+contrast|"
@@ -39,6 +39,9 @@ _FRAME = re.compile(
     r"(?:(?:median|mean|average)\s+)?(?:(?:rates?|proportions?|percentages?|numbers?|frequenc(?:y|ies)|"
     r"risks?|probabilit(?:y|ies)|likelihood|occurrence|odds|chances?|durations?|lengths?)\s+of\s+)?"
     r"(?:(?:patients|participants|subjects|people|persons|those)\s+(?:with|who\s+had|who\s+were|achieving|who\s+achieved)\s+)?"
+)
+_FUNCTION_WORD = re.compile(
+    r"(?i)^(?:for|in|with|at|by|of|to|on|from|among|than|as|and|or|but|the|a|an|was|were|is|are|versus|vs)$"
 )
 _NOT_ENDPOINT = re.compile(
     r"(?i)^(?:and|or|but|then|as|it|this|these|there|that|which|they|we|patients?|participants?|subjects?|"
@@ -107,6 +110,8 @@ def _clean(phrase: str) -> str | None:
     p = re.sub(r"(?i)^(?:the|a|an)\s+", "", p)
     if not p or _NOT_ENDPOINT.match(p) or re.search(r"\d", p) or len(p.split()) > 9:
         return None
+    if _FUNCTION_WORD.match(p.split()[0]) or _FUNCTION_WORD.match(p.split()[-1]):
+        return None  # 'for', 'total of': a fragment, not a name
     return normal_name(p)
 
 

@@ -252,7 +252,8 @@ class OutcomeReader:
         before = [n for p, n in mentions if p < pos]
         if before:
             return before[-1]
-        return endpoint_phrase(text[:pos]) or last_endpoint
+        phrase = endpoint_phrase(text[:pos])
+        return phrase if phrase and not self.finder.find(phrase) else last_endpoint
 
     # -- per-arm figures --------------------------------------------------------------------
 
@@ -303,7 +304,10 @@ class OutcomeReader:
         near = [n for p, n in mentions if clause_start <= p < item.start]
         if near:
             return near[-1]
-        return endpoint_phrase(text[: item.start]) or self._endpoint_before(text, item.start, mentions, last_endpoint)
+        phrase = endpoint_phrase(text[: item.start])
+        if phrase and not self.finder.find(phrase):  # 'arm B, 8.9 months': the arm, not an endpoint
+            return phrase
+        return self._endpoint_before(text, item.start, mentions, last_endpoint)
 
 
 _CLAUSE_VERB = re.compile(rf"(?i)\b(?:{_VERB})\b|;")

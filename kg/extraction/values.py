@@ -39,7 +39,10 @@ _LANDMARK = re.compile(
     r"|\bweek\s+(\d+)\b"
 )
 # a time that dates a figure rather than being one: 'at 2 years', 'after 12 weeks'
-_DATING = re.compile(r"(?i)\b(?:at|after|by|within|through|until|over|during|for)\s+(?:the\s+)?(?:first\s+)?$")
+_DATING = re.compile(
+    rf"(?i)\b(?:at|after|by|within|through|until|over|during|for)\s+(?:the\s+)?(?:first\s+)?"
+    rf"(?:{NUM}\s*{TIME_UNIT},?\s+(?:and\s+)?)*$"
+)
 _LANDMARK_AFTER = re.compile(r"(?i)^\s*,?\s*(?:at|after|by)\s+(\d+)\s+(year|month|week)s?\b")
 _COUNT_BEFORE = re.compile(
     r"(?i)(?<![\d.])(?P<n>\d+)\s*(?:of\s+(?P<of>\d+)\s*)?(?:(?:patients|participants|persons|subjects)\s*)?[(\[]\s*$"
@@ -69,7 +72,7 @@ def items(text: str) -> list[Item]:
     for m in _TIME.finditer(text):
         if _skip(text, m.start()) or re.search(r"(?i)follow-up\W*(?:\w+\W+){0,3}$", text[: m.start()]):
             continue
-        if m.group("unit") and _DATING.search(text[max(0, m.start() - 20) : m.start()]):
+        if m.group("unit") and _DATING.search(text[max(0, m.start() - 60) : m.start()]):
             continue
         unit = _time_unit(m.group("unit") or m.group("next") or _next_unit(text, m.end()))
         raw = m.group("est") or m.group("first") or m.group("nr")
@@ -108,7 +111,7 @@ def _landmarks(text: str, found: list[Item]) -> None:
                 own = shared
             item.timepoint = own
             shared = own if not after else None
-        since = item.end + (after.end() if after else 0)
+            since = item.end + (after.end() if after else 0)
 
 
 def _skip(text: str, pos: int) -> bool:
