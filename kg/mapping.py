@@ -205,6 +205,8 @@ def _trial(w: _Writer, t: Trial, fallback: str, source: str) -> URIRef:
         w.add(iri, CTKG.studiesCondition, w.node(w.m.condition(name), CTKG.Condition, name))
     _population(w, iri, scope, t)
     arms = {a.label: _arm(w, iri, scope, a, order) for order, a in enumerate(t.arms, start=1)}
+    for group in t.groups:
+        arms[group.label] = _pooled(w, iri, scope, group, arms)
     endpoints = {}
     for e in t.endpoints:
         node = w.node(w.m.under(scope, "endpoint", e.name), CTKG.Endpoint, e.name)
@@ -274,6 +276,15 @@ def _arm(w: _Writer, trial: URIRef, scope: URIRef, a: Arm, order: int) -> URIRef
         w.add(node, CTKG.route, i.route)
         w.add(node, CTKG.frequency, i.frequency)
     w.evidence(iri, a.size_evidence)
+    return iri
+
+
+def _pooled(w: _Writer, trial: URIRef, scope: URIRef, g: Arm, arms: dict[str, URIRef]) -> URIRef:
+    """A factorial design's pooled group ('cetuximab': every arm giving cetuximab)."""
+    iri = w.node(w.m.under(scope, "pooled", g.label), CTKG.PooledArms, g.label)
+    w.add(trial, CTKG.hasPooledArms, iri)
+    for label in g.pooled_from:
+        w.add(iri, CTKG.pooledFrom, arms[label])
     return iri
 
 

@@ -106,6 +106,11 @@ class Arm(Record):
     n_safety: int | None = Field(default=None, ge=0)
     size_evidence: Evidence | None = None
     n_baseline: int | None = Field(default=None, ge=0, description="participants analysed at baseline")
+    pooled_from: list[str] = Field(
+        default_factory=list,
+        description="a pooled group, not an arm: the labels of the arms it pools (a factorial design's "
+        "'cetuximab' group is every arm giving cetuximab)",
+    )
 
     @property
     def drug_names(self) -> list[str]:
@@ -292,6 +297,9 @@ class Trial(Record):
     multicenter: bool | None = None
     population: Population | None = None
     arms: list[Arm] = Field(default_factory=list)
+    groups: list[Arm] = Field(
+        default_factory=list, description="pooled groups of arms that results compare (factorial designs)"
+    )
     endpoints: list[Endpoint] = Field(default_factory=list)
     n_randomized: int | None = Field(default=None, ge=0)
     primary_endpoint_met: bool | None = None
@@ -317,10 +325,14 @@ class Trial(Record):
 
     @model_validator(mode="after")
     def _references_resolve(self) -> Trial:
-        labels = [a.label for a in self.arms]
+        labels = [a.label for a in [*self.arms, *self.groups]]
         if len(set(labels)) != len(labels):
             raise ValueError(f"arm labels must be unique within a trial: {labels}")
         known = set(labels)
+        arms = {a.label for a in self.arms}
+        for group in self.groups:
+            if len(group.pooled_from) < 2 or not set(group.pooled_from) <= arms:
+                raise ValueError(f"pooled group {group.label!r} must pool two or more of the trial's arms")
         named = [r.arm for r in self.arm_results] + [a.arm for a in self.adverse_events]
         named += [x for c in self.comparisons for x in (c.arm, c.comparator) if x]
         unknown = sorted(set(named) - known)

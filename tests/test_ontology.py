@@ -36,6 +36,7 @@ CLASSES = {
     "Evidence",
     "MentionedTrial",
     "Arm",
+    "PooledArms",
     "Intervention",
     "Treatment",
     "Drug",
@@ -120,7 +121,7 @@ SUBCLASS_OF = {
     **{CTKG[c]: CTKG[sup] for c, sup in DRUG_CLASSES.items()},
 }
 
-# name: (domain classes, range class); None = not restricted
+# name: (domain classes, range class or union of classes); None = not restricted
 OBJECT_PROPERTIES = {
     "hasArm": ({"Trial"}, "Arm"),
     "hasIntervention": ({"Arm"}, "Intervention"),
@@ -133,8 +134,10 @@ OBJECT_PROPERTIES = {
     "secondaryEndpoint": ({"Trial"}, "Endpoint"),
     "hasResult": ({"Trial"}, "Result"),
     "endpoint": ({"Result"}, "Endpoint"),
-    "arm": ({"Result", "AdverseEventSummary"}, "Arm"),
-    "comparatorArm": ({"Comparison"}, "Arm"),
+    "arm": ({"Result", "AdverseEventSummary"}, {"Arm", "PooledArms"}),
+    "comparatorArm": ({"Comparison"}, {"Arm", "PooledArms"}),
+    "hasPooledArms": ({"Trial"}, "PooledArms"),
+    "pooledFrom": ({"PooledArms"}, "Arm"),
     "hasAdverseEventSummary": ({"Trial"}, "AdverseEventSummary"),
     "reportsTrial": ({"Publication"}, "Trial"),
     "mentionsTrial": ({"Publication"}, "MentionedTrial"),
@@ -212,9 +215,9 @@ DATATYPE_PROPERTIES = {
     "aeCategory": (_AE, XSD.string),
     "aeTerm": (_AE, XSD.string),
     "treatmentRelated": (_AE, XSD.boolean),
-    "count": (_AE, XSD.integer),
+    "count": ({"AdverseEventSummary", "ArmResult"}, XSD.integer),
     "percent": (_AE, XSD.decimal),
-    "nAnalysed": (_AE, XSD.integer),
+    "nAnalysed": ({"AdverseEventSummary", "ArmResult"}, XSD.integer),
     "pmid": (_P, XSD.string),
     "pmcid": (_P, XSD.string),
     "doi": (_P, XSD.string),
@@ -417,6 +420,8 @@ def test_object_property(g, name):
         assert len(domains) == 1 and class_set(g, domains[0]) == local(domain)
     if range_ is None:
         assert ranges == []
+    elif isinstance(range_, set):  # a union of classes
+        assert len(ranges) == 1 and class_set(g, ranges[0]) == local(range_)
     else:
         assert ranges == [CTKG[range_]]
 

@@ -126,8 +126,11 @@ def test_trials_are_found_in_the_store(two_trials_store):
 
 
 def test_interventions_are_classified_by_kind_and_the_rules_agree(data, by_hermit):
+    # the abstract's arms are typed by kind: an antibody is a biological, a kinase inhibitor a drug
     atezolizumab = URIRef(f"{COMBO}/intervention/atezolizumab")
-    assert "DrugIntervention" in types(by_hermit, atezolizumab)
+    cabozantinib = URIRef(f"{COMBO}/intervention/cabozantinib")
+    assert "BiologicalIntervention" in types(by_hermit, atezolizumab)
+    assert "DrugIntervention" in types(by_hermit, cabozantinib)
     assert "Treatment" in types(by_hermit, URIRef(f"{ID}drug/atezolizumab"))  # a drug is a treatment
 
 

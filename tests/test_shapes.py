@@ -193,6 +193,20 @@ AE = (
 """
 )
 
+# PMID25601342 (RTOG 0617, a two-by-two factorial trial): "the use of cetuximab was associated
+# with a higher rate of grade 3 or worse toxic effects (205 [86%] of 237 vs ...)": a rate of a
+# pooled group of arms, with the count and denominator it was printed with.
+POOLED = (
+    TRIAL
+    + """
+:cetuximab a ctkg:PooledArms ; rdfs:label "cetuximab" ; ctkg:pooledFrom :armA , :armB .
+:trial ctkg:hasPooledArms :cetuximab ; ctkg:hasResult :rate .
+:rate a ctkg:ArmResult ; rdfs:label "rate of grade 3 or worse toxic effects, cetuximab" ;
+    ctkg:endpoint :os ; ctkg:statistic "rate" ; ctkg:arm :cetuximab ;
+    ctkg:estimate 86.0 ; ctkg:unit "percent" ; ctkg:count 205 ; ctkg:nAnalysed 237 .
+"""
+)
+
 PUBLICATION = """
 :pub a ctkg:Publication ; rdfs:label "CONTACT-01" ; ctkg:pmid "38552197" ;
     ctkg:pmcid "PMC11227305" ; ctkg:doi "10.1200/JCO.23.02166" ;
@@ -222,6 +236,7 @@ BASES = {
     "mentioned": MENTIONED,
     "results": RESULTS,
     "ae": AE,
+    "pooled": POOLED,
     "publication": PUBLICATION,
     "provenance": PROVENANCE,
 }
@@ -275,6 +290,36 @@ CASES = [
         add='[] a ctkg:Intervention ; rdfs:label "x" ; ctkg:drug :drugA ; ctkg:interventionType "drug" .',
     ),
     C("drug-blank", "trial", "DrugShape", add='[] a ctkg:Drug ; rdfs:label "x" .'),
+    C(
+        "pooled-blank",
+        "pooled",
+        "PooledArmsShape",
+        add='[] a ctkg:PooledArms ; rdfs:label "no cetuximab" ; ctkg:pooledFrom :armA .',
+    ),
+    C("pooled-unnamed", "pooled", "PooledArms-label", drop=':cetuximab rdfs:label "cetuximab" .'),
+    C(
+        "pooled-no-arms",
+        "pooled",
+        "PooledArms-pooledFrom",
+        drop=":cetuximab ctkg:pooledFrom :armA , :armB .",
+    ),
+    C("pooled-from-endpoint", "pooled", "PooledArms-pooledFrom", add=":cetuximab ctkg:pooledFrom :os ."),
+    C("armresult-count-negative", "pooled", "ArmResult-count", add=":rate ctkg:count -1 ."),
+    C("armresult-analysed-twice", "pooled", "ArmResult-nAnalysed", add=":rate ctkg:nAnalysed 240 ."),
+    C(
+        "armresult-count-above-analysed",
+        "pooled",
+        "ArmResult-countNotAboveAnalysed",
+        drop=":rate ctkg:count 205 .",
+        add=":rate ctkg:count 250 .",
+    ),
+    C(
+        "result-arm-endpoint",
+        "pooled",
+        "Result-arm",
+        drop=":rate ctkg:arm :cetuximab .",
+        add=":rate ctkg:arm :os .",
+    ),
     C("treatment-blank", "kinds", "TreatmentShape", add='[] a ctkg:Treatment ; rdfs:label "x" .'),
     C("condition-blank", "population", "ConditionShape", add='[] a ctkg:Condition ; rdfs:label "x" .'),
     C("population-blank", "population", "PopulationShape", add='[] a ctkg:Population ; rdfs:label "x" .'),
@@ -1744,8 +1789,9 @@ def test_warning_rules_are_warnings(shapes):
 def test_contact01_graph_conforms(shapes):
     graph = Graph().parse(FIXTURES / "contact-01.ttl", format="turtle")
     for name in SPEC_CLASSES:
-        # the mapping emits the subclasses ArmResult and Comparison; CONTACT-01 gives drugs only
-        if name not in ("Result", "Treatment"):
+        # the mapping emits the subclasses ArmResult and Comparison; CONTACT-01 gives drugs
+        # only and has two arms (no pooled groups)
+        if name not in ("Result", "Treatment", "PooledArms"):
             assert (None, RDF.type, CTKG[name]) in graph, f"fixture lacks a {name}"
     conforms, findings = validate(graph, shapes)
     assert findings == []

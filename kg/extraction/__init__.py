@@ -13,6 +13,7 @@ from kg.extraction.abbreviations import definitions
 from kg.extraction.armrefs import ArmFinder
 from kg.extraction.arms import design_arms
 from kg.extraction.coverage import number_coverage, results_sentences
+from kg.extraction.factors import factor_groups
 from kg.extraction.lexicon import drug_abbreviations
 from kg.extraction.outcomes import OutcomeReader
 from kg.extraction.regimens import reading_document
@@ -42,7 +43,8 @@ def _extract(title: str, abstract: list[AbstractSection]) -> Trial | None:
     if not arms and not ids and not design.reports_trial(title, full):
         return None
     _set_roles(arms, title, sents)
-    finder = ArmFinder(arms, defined)
+    groups = factor_groups(arms)
+    finder = ArmFinder(arms, defined, groups)
     sizes, total, total_evidence = arm_sizes(sents, finder)
     for arm in arms:
         if arm.label in sizes and arm.n_randomized in (None, sizes[arm.label][0]):
@@ -65,6 +67,7 @@ def _extract(title: str, abstract: list[AbstractSection]) -> Trial | None:
     primary = [e for e in endpoints if e.role == "primary"]
     if total is None and arms and all(a.n_randomized is not None for a in arms):
         total = sum(a.n_randomized for a in arms)
+    named = {x for f in [*per_arm, *comparisons, *events] for x in (f.arm, getattr(f, "comparator", None))}
     return Trial(
         registry_ids=ids,
         acronym=design.acronym(title, full),
@@ -76,6 +79,7 @@ def _extract(title: str, abstract: list[AbstractSection]) -> Trial | None:
         multicenter=design.multicenter(full),
         population=design.population(title, full),
         arms=arms,
+        groups=[g for g in groups if g.label in named],
         endpoints=endpoints,
         n_randomized=total,
         primary_endpoint_met=design.primary_endpoint_met(sents, primary),

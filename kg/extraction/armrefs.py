@@ -17,14 +17,20 @@ import re
 from dataclasses import dataclass
 from itertools import combinations
 
+from kg.extraction.factors import complement
 from kg.extraction.names import canonical
 from kg.extraction.regimens import drug_mentions
 from kg.model import Arm
 
 _JOIN = re.compile(
-    r"(?i)\s*(?:plus|and|with|or|\+|/|-|combined\s+with|in\s+combination\s+with)?\s*"
+    r"(?i)\s*(?:(?:chemo)?(?:radio)?therapy|treatment|regimen)?\s*"
+    r"(?:plus|and|with|or|\+|/|-|combined\s+with|in\s+combination\s+with)?\s*"
     r"(?:(?P<mod>daily|weekly|once-weekly|standard-dose|high-dose|low-dose|concurrent|sequential)\s*(?:-|\s)\s*)?"
     r"(?:plus|and|with|\+|/|-)?\s*"
+)
+_DID_NOT = re.compile(
+    r"(?i)\b(?:those|patients|participants|subjects|(?:the\s+)?(?:men|women))\s+who\s+did\s+not"
+    r"(?:\s+(?:receive|get|take|have)\b(?:\s+(?:it|them|this\s+\w+|the\s+\w+))?)?"
 )
 _MODIFIERS = re.compile(r"(?i)\b(daily|weekly|standard[- ]dose|high[- ]dose|low[- ]dose|concurrent|sequential)\b")
 _GENERIC_HEADS = {"care", "therapy", "treatment", "radiotherapy", "surgery", "staging", "group"}
@@ -41,11 +47,14 @@ class _Hit:
 class ArmFinder:
     """Finds the arms a sentence names (see the module docstring)."""
 
-    def __init__(self, arms: list[Arm], abbreviations: dict[str, str] | None = None) -> None:
+    def __init__(
+        self, arms: list[Arm], abbreviations: dict[str, str] | None = None, groups: list[Arm] | None = None
+    ) -> None:
         self.arms = arms
+        self.groups = groups or []
         self._found: dict[str, list[tuple[int, int, Arm]]] = {}
         self.names = {n for a in arms for n in a.drug_names}
-        aliases = [(alias, a) for a in arms for alias in a.aliases]
+        aliases = [(alias, a) for a in [*arms, *self.groups] for alias in a.aliases]
         self.aliases = [
             (re.compile(rf"(?<![\w-]){_flexible(alias)}s?(?![\w])", 0 if alias.isupper() else re.IGNORECASE), arm)
             for alias, arm in sorted(aliases, key=lambda x: -len(x[0]))
@@ -90,11 +99,7 @@ class ArmFinder:
         out: list[tuple[int, int, Arm]] = []
         i = 0
         while i < len(hits):
-            if hits[i].arm is not None:
-                out.append((hits[i].start, hits[i].end, hits[i].arm))
-                i += 1
-                continue
-            best = None
+            best = (i, hits[i].arm) if hits[i].arm is not None else None
             for j in range(i, len(hits)):
                 if j > i and (hits[j].arm is not None or not _JOIN.fullmatch(text[hits[j - 1].end : hits[j].start])):
                     break
@@ -106,18 +111,47 @@ class ArmFinder:
                 i = best[0] + 1
             else:
                 i += 1
-        return out
+        return self._negated(text, out)
+
+    def _negated(self, text: str, marks: list[tuple[int, int, Arm]]) -> list[tuple[int, int, Arm]]:
+        """'those who did not': the other side of the pooled group named before it."""
+        for m in _DID_NOT.finditer(text):
+            before = [k for k, (_s, e, _a) in enumerate(marks) if e <= m.start()]
+            if not before:
+                continue
+            k = before[-1]
+            start, end, named = marks[k]
+            if not named.pooled_from:  # 'the men who received X ... those who did not': all who got X
+                pooled = [g for g in self.groups if named.label in g.pooled_from and set(g.drug_names) == set(named.drug_names)]
+                named = pooled[0] if pooled else named
+                marks[k] = (start, end, named)
+            other = complement(named, self.groups) if named.pooled_from else None
+            if other is not None:
+                marks.append((m.start(), m.end(), other))
+        return sorted(marks, key=lambda x: x[0])
 
     def _resolve(self, text: str, group: list[_Hit]) -> Arm | None:
-        """The arm with exactly these interventions, else the one arm that has them all;
-        arms alike in every name are told apart by the reference's schedule or dose words."""
-        names = {h.name for h in group}
+        """The arm with exactly these interventions, else the one arm that has them all, else
+        the pooled group of all the arms that have them; arms alike in every name are told
+        apart by the reference's schedule or dose words.  A reference that starts with an
+        alias looks among that alias's arms ('standard-dose ... and cetuximab')."""
+        names = {h.name for h in group if h.name}
+        lead = group[0].arm
+        if lead is not None:
+            if not names:
+                return lead
+            pool = [a for a in self.arms if a.label in lead.pooled_from] if lead.pooled_from else [lead]
+            having = [a for a in pool if names <= set(a.drug_names)]
+            return having[0] if len(having) == 1 else None
         exact = [a for a in self.arms if set(a.drug_names) == names]
         if len(exact) == 1:
             return exact[0]
         if len(exact) > 1:
             return _by_modifier(text[max(0, group[0].start - 25) : group[-1].end + 25], exact)
         having = [a for a in self.arms if names <= set(a.drug_names)]
+        pooled = [g for g in self.groups if set(g.pooled_from) == {a.label for a in having}]
+        if len(having) > 1 and pooled:
+            return pooled[0]
         if len(having) == 1 and not re.match(r"(?i)\s*(?:alone|only)\b", text[group[-1].end :]):
             return having[0]
         return None

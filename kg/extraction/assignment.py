@@ -19,10 +19,9 @@ from kg.model import Arm
 
 _LINK = re.compile(
     r"(?i)[\s,]*(?:(?:at|after)\s+\d+\s+(?:years?|months?|weeks?)\s*)?(?:respectively,?\s*)?"
-    r"(?:patients\s+|those\s+|participants\s+)?(?:with|in|for|among|on|receiving|who received|"
-    r"treated with|given|by|assigned to|randomi[sz]ed to)?"
-    r"\s*(?:the\s+)?(?:\d+\s*(?:\(\d+%\)\s*)?(?:of\s+\d+\s+)?(?:patients|participants)\s+(?:randomly\s+)?(?:assigned|allocated)\s+to\s+)?"
-    r"(?:patients\s+|participants\s+)?(?:in\s+the\s+|receiving\s+|treated with\s+|given\s+)?"
+    r"(?:(?:for|in|among|with|on|by|patients|participants|subjects|those|who|had|received|were|was|given|treated|"
+    r"assigned|randomi[sz]ed|allocated|to|the|receiving|undergoing|underwent|\d+\s*(?:\(\d+%\))?\s*(?:of\s+\d+)?)"
+    r"\b[\s,]*){0,7}"
 )
 _LEAD = re.compile(r"(?i)\s*(?:group|arm|alone)?\s*(?:was|were|:|,|had|showed|achieved)?\s*(?:a\s+median\s+of\s+)?")
 _AND = re.compile(r"(?i)\s*(?:,\s*)?and\s*")

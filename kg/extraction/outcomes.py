@@ -22,6 +22,7 @@ from kg.extraction.armrefs import ArmFinder
 from kg.extraction.assignment import assign
 from kg.extraction.endpoint_phrases import VERB as _VERB
 from kg.extraction.endpoint_phrases import endpoint_phrase, normal_name
+from kg.extraction.factors import reference_like
 from kg.extraction.lexicon import ENDPOINTS, HR_EVENTS
 from kg.extraction.stats import (
     BARE_CI,
@@ -143,6 +144,9 @@ class OutcomeReader:
             return interval(self.ci_level, bare.group("lo"), bare.group("hi")), bare.end()
         return {}, pos
 
+    def _names_arm(self, phrase: str) -> bool:
+        return bool(self.finder.find(phrase))
+
     # -- comparisons ------------------------------------------------------------------------
 
     def _comparisons(self, text: str, mentions, last_endpoint) -> tuple[list[Comparison], str]:
@@ -205,7 +209,7 @@ class OutcomeReader:
                 arm=arm.label,
                 comparator=comparator.label,
                 stratified=stratified,
-                subgroup=subgroup_at(text, match.start()),
+                subgroup=subgroup_at(text, match.start(), self._names_arm),
                 evidence=self._sentence.evidence(match.start(), stop),
                 **est,
             ), stop
@@ -223,12 +227,14 @@ class OutcomeReader:
                 return named[0][2], self.experimental
         if len(self.arms) > 2:
             start = max(text.rfind(";", 0, match.start()), text.rfind(". ", 0, match.start())) + 1
+            stop = text.find(";", match.end())
             named = []
-            for _s, _e, a in self.finder.find(text[start : match.end() + 60]):
+            for _s, _e, a in self.finder.find(text[start : stop if stop > 0 else len(text)]):
                 if all(a is not b for b in named):
                     named.append(a)
             if len(named) >= 2:
-                return named[0], named[1]
+                first, second = named[0], named[1]
+                return (second, first) if reference_like(first) and not reference_like(second) else (first, second)
         return arm, comparator
 
     def _named_endpoint(self, phrase: str) -> str | None:
@@ -288,7 +294,7 @@ class OutcomeReader:
             statistic=item.statistic,
             arm=arm.label,
             timepoint=timepoint,
-            subgroup=subgroup_at(text, item.start),
+            subgroup=subgroup_at(text, item.start, self._names_arm),
             evidence=self._sentence.evidence(item.start, item.end),
             count=item.count,
             n_analysed=item.total,

@@ -14,10 +14,15 @@ _PHRASE = re.compile(
 )
 
 
-def subgroup_at(text: str, pos: int) -> str | None:
+def subgroup_at(text: str, pos: int, names_arm=lambda phrase: False) -> str | None:
     """The subgroup phrase nearest before the position in its sentence, else the first one
-    after it in the same clause (no ';' between), else None (the whole population)."""
-    phrases = [(m.start(), m.end(), m.group("who").strip()) for m in _PHRASE.finditer(text)]
+    after it in the same clause (no ';' between), else None (the whole population).  A
+    phrase that names an arm ('patients with chemotherapy plus cetuximab') is no subgroup."""
+    phrases = [
+        (m.start(), m.end(), m.group("who").strip())
+        for m in _PHRASE.finditer(text)
+        if not names_arm(m.group("who"))
+    ]
     before = [p for p in phrases if p[1] <= pos]
     if before:
         return before[-1][2]
