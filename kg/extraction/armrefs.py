@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from itertools import combinations
 
+from kg.extraction.chemotherapy import is_chemotherapy
 from kg.extraction.factors import complement
 from kg.extraction.names import canonical
 from kg.extraction.regimens import drug_mentions
@@ -34,6 +35,9 @@ _DID_NOT = re.compile(
 )
 _MODIFIERS = re.compile(r"(?i)\b(daily|weekly|standard[- ]dose|high[- ]dose|low[- ]dose|concurrent|sequential)\b")
 _GENERIC_HEADS = {"care", "therapy", "treatment", "radiotherapy", "surgery", "staging", "group"}
+
+
+CHEMOTHERAPY = "<chemotherapy>"  # the word 'chemotherapy' in a reference, standing for drugs
 
 
 @dataclass(frozen=True)
@@ -54,6 +58,8 @@ class ArmFinder:
         self.groups = groups or []
         self._found: dict[str, list[tuple[int, int, Arm]]] = {}
         self.names = {n for a in arms for n in a.drug_names}
+        # 'chemotherapy' names arms' cytotoxic drugs unless an arm gives chemotherapy by that name
+        self.chemotherapy = "chemotherapy" not in self.names and any(_chemotherapy_of(a) for a in arms)
         aliases = [(alias, a) for a in [*arms, *self.groups] for alias in a.aliases]
         self.aliases = [
             (re.compile(rf"(?<![\w-]){_flexible(alias)}s?(?![\w])", 0 if alias.isupper() else re.IGNORECASE), arm)
@@ -92,6 +98,8 @@ class ArmFinder:
         for d in drug_mentions(text):
             if d.name in self.names and not any(h.start <= d.start < h.end for h in hits):
                 hits.append(_Hit(d.start, d.end, d.name, None))
+            elif d.name == "chemotherapy" and self.chemotherapy and not any(h.start <= d.start < h.end for h in hits):
+                hits.append(_Hit(d.start, d.end, CHEMOTHERAPY, None))
         return sorted(hits, key=lambda h: h.start)
 
     def _find(self, text: str) -> list[tuple[int, int, Arm]]:
@@ -112,6 +120,16 @@ class ArmFinder:
             else:
                 i += 1
         return self._negated(text, out)
+
+    def _with_chemotherapy(self, text: str, group: list[_Hit], others: set[str]) -> Arm | None:
+        """'chemotherapy alone', 'pembrolizumab plus chemotherapy', 'the chemotherapy group':
+        the word stands for each arm's cytotoxic drugs."""
+        fits = [a for a in self.arms if _chemotherapy_of(a) and set(a.drug_names) == others | _chemotherapy_of(a)]
+        if len(fits) == 1:
+            return fits[0]
+        having = [a for a in self.arms if _chemotherapy_of(a) and others <= set(a.drug_names)]
+        alone = re.match(r"(?i)[\s-]*(?:alone|only)\b", text[group[-1].end :])
+        return having[0] if len(having) == 1 and not alone else None
 
     def _negated(self, text: str, marks: list[tuple[int, int, Arm]]) -> list[tuple[int, int, Arm]]:
         """'those who did not': the other side of the pooled group named before it."""
@@ -136,6 +154,8 @@ class ArmFinder:
         apart by the reference's schedule or dose words.  A reference that starts with an
         alias looks among that alias's arms ('standard-dose ... and cetuximab')."""
         names = {h.name for h in group if h.name}
+        if CHEMOTHERAPY in names:
+            return self._with_chemotherapy(text, group, names - {CHEMOTHERAPY})
         lead = group[0].arm
         if lead is not None:
             if not names:
@@ -155,6 +175,10 @@ class ArmFinder:
         if len(having) == 1 and not re.match(r"(?i)\s*(?:alone|only)\b", text[group[-1].end :]):
             return having[0]
         return None
+
+
+def _chemotherapy_of(arm: Arm) -> set[str]:
+    return {n for n in arm.drug_names if is_chemotherapy(n)}
 
 
 def _by_modifier(window: str, arms: list[Arm]) -> Arm | None:

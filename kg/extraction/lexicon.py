@@ -213,6 +213,8 @@ ENDPOINTS = {
         "overall response rate",
         "objective overall response rate",
         "response rate",
+        "objective response",
+        "overall response",
         "ORR",
     ],
     "disease control rate": ["disease control rate", "DCR"],
@@ -246,6 +248,11 @@ HR_EVENTS = {
     "progression": "progression-free survival",
     "death or disease progression": "progression-free survival",
     "death or progression": "progression-free survival",
+    "risk of death": "overall survival",
+    "risk of progression": "progression-free survival",
+    "risk of disease progression": "progression-free survival",
+    "risk of progression or death": "progression-free survival",
+    "risk of disease progression or death": "progression-free survival",
 }
 
 _SMALL = {

@@ -48,6 +48,7 @@ _ENDPOINT_WORDS = re.compile(
 )
 _SAFETY_WORDS = re.compile(r"(?i)adverse events?|\bAEs?\b|toxicit|toxic effects|side effects")
 _NARROWED = re.compile(r"(?i)\s+(?:without|free\s+(?:of|from))\s+[a-z][a-z -]{2,40}?(?=\s+(?:was|were|is|are|in|at|rate|for|with)\b|[,;(])")
+_RISK_OF = re.compile(r"(?i)\brisk\s+of\s+(?:disease\s+)?(?:progression(?:\s+or\s+death)?|death)\b")
 _RESTATED = re.compile(r"(?i)\brisk\b|\bhazard\b|\bodds\b")
 _UNITS = {"percentage point": "percent", "percentage points": "percent", "%": "percent", "percent": "percent"}
 
@@ -252,6 +253,9 @@ class OutcomeReader:
             named = endpoint_mentions(event, self.abbreviations)
             if named:
                 return named[0][1]
+        risks = list(_RISK_OF.finditer(text, 0, m.start()))
+        if risks and not any(risks[-1].start() < p < m.start() for p, _n in mentions):
+            return HR_EVENTS[re.sub(r"\s+", " ", risks[-1].group(0).lower())]  # 'the risk of death ... (HR'
         return self._endpoint_before(text, m.start(), mentions, last_endpoint)
 
     def _endpoint_before(self, text: str, pos: int, mentions, last_endpoint) -> str | None:
