@@ -418,10 +418,9 @@ def _sparql_query(
     if per_graph:
         focus = _focus_pattern(shapes, node_shape, subclasses)
         head = re.sub(r"SELECT\s+(DISTINCT\s+)?", lambda m: m.group(0) + "?g ", head, count=1)
-        body = body.rstrip()
-        if not body.endswith("}"):
-            raise ShapesError(f"{constraint}: expected the query to end with its WHERE clause")
-        text = f"{head}WHERE {{ GRAPH ?g {{ {focus}\n{body[:-1]}}} }}"
+        body, modifiers = _where_body(body, constraint)
+        modifiers = re.sub(r"\bGROUP\s+BY\s+", lambda m: m.group(0) + "?g ", modifiers, flags=re.IGNORECASE)
+        text = f"{head}WHERE {{ GRAPH ?g {{ {focus}\n{body}}} }}{modifiers}"
     else:
         text = f"{head}{where} {_focus(shapes, node_shape, subclasses, False, shared)}\n{body}"
     path = shapes.value(ps, SH.path)
@@ -435,6 +434,18 @@ def _sparql_query(
     )
     focus = _shared_focus(shapes, node_shape, subclasses) if shared else ""
     return Query(f"{_prefixes(shapes, constraint)}\n{text}", (rule,), sparql=True, focus=focus)
+
+
+def _where_body(rest: str, constraint: Node) -> tuple[str, str]:
+    """(the WHERE clause's content, the solution modifiers after it: GROUP BY, HAVING...),
+    from the text following 'WHERE {'.  Per named graph, the content goes into the graph's
+    block and each group is one graph's (GROUP BY ?g ...)."""
+    depth = 1
+    for i, ch in enumerate(rest):
+        depth += {"{": 1, "}": -1}.get(ch, 0)
+        if depth == 0:
+            return rest[:i], rest[i + 1 :].rstrip()
+    raise ShapesError(f"{constraint}: the WHERE clause is not closed")
 
 
 @lru_cache(maxsize=8)
