@@ -420,7 +420,9 @@ def _sparql_query(
         head = re.sub(r"SELECT\s+(DISTINCT\s+)?", lambda m: m.group(0) + "?g ", head, count=1)
         body, modifiers = _where_body(body, constraint)
         modifiers = re.sub(r"\bGROUP\s+BY\s+", lambda m: m.group(0) + "?g ", modifiers, flags=re.IGNORECASE)
-        text = f"{head}WHERE {{ GRAPH ?g {{ {focus}\n{body}}} }}{modifiers}"
+        # a page of nodes, inside the graph's block: outside it, Oxigraph reads every graph first
+        values = f"VALUES ?this {{ {_FOCUS_NODES} }} " if shared else ""
+        text = f"{head}WHERE {{ GRAPH ?g {{ {values}{focus}\n{body}}} }}{modifiers}"
     else:
         text = f"{head}{where} {_focus(shapes, node_shape, subclasses, False, shared)}\n{body}"
     path = shapes.value(ps, SH.path)
@@ -453,8 +455,10 @@ def compile_shapes(
     shapes: Graph, per_graph: bool, subclasses: bool, shared: bool = False
 ) -> tuple[Query, ...]:
     """Every query of the shapes graph: one per node shape, one per SHACL-SPARQL constraint.
-    ``per_graph``: each named graph on its own; else their union, and with ``shared`` only
-    for focus nodes typed in two named graphs or more (what one document cannot see alone)."""
+    ``per_graph``: each named graph on its own; else their union.  ``shared``: only for
+    focus nodes typed in two named graphs or more, given a page at a time (``for_nodes``):
+    over the union, what one document cannot see alone; per graph (SHACL-SPARQL only), each
+    source's description of a node several describe."""
     queries = []
     for node_shape in sorted(shapes.subjects(SH.targetClass, None, unique=True)):
         core = _core_query(shapes, node_shape, per_graph, subclasses, shared)

@@ -90,3 +90,17 @@ def test_each_sources_own_description_is_checked_on_its_own():
 def test_shared_nodes_only():
     found = shapes(validate_store(store(), shared_only=True).findings)
     assert found == {("trial", "Trial-title")}  # :iv is typed in one graph only
+
+
+def test_what_one_source_lacks_is_reported_though_another_source_has_it():
+    """One source describes one arm of a randomised trial, another two: the union has three
+    arms, but the first source's description still lacks a second (a Warning)."""
+    one_arm = TWO_REPORTS.replace("ctkg:nRandomized 10 ;", "ctkg:randomized true ;").replace(
+        "ctkg:hasArm :a1 , :b1", "ctkg:hasArm :a1"
+    )
+    one_arm = one_arm.replace("ctkg:nRandomized 12 ;", "ctkg:randomized true ;")
+    found = {
+        (f.severity, f.focus.rsplit("/", 1)[1], f.shape.rsplit("#", 1)[1])
+        for f in validate_store(store(one_arm)).findings
+    }
+    assert ("Warning", "trial", "Trial-randomizedHasTwoArms") in found
