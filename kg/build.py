@@ -115,7 +115,8 @@ def _validate_each(documents: list[DocumentResult]) -> None:
         store = pyoxigraph.Store()
         store.load(_trig(batch), pyoxigraph.RdfFormat.TRIG)
         for graph_iri, report in validate_named_graphs(store).items():
-            batch[graph_iri].report = report
+            batch[graph_iri].report.findings += report.findings
+            batch[graph_iri].report.sort()
 
 
 def _trig(bodies: dict[str, bytes] | dict[str, DocumentResult]) -> bytes:
@@ -123,6 +124,14 @@ def _trig(bodies: dict[str, bytes] | dict[str, DocumentResult]) -> bytes:
     return b"".join(
         b"<%s> {\n%s}\n" % (iri.encode(), body if isinstance(body, bytes) else body.ntriples)
         for iri, body in bodies.items()
+    )
+
+
+def _reading_report(doc: SourceDocument, graph_iri: str) -> Report:
+    """What the parser could not read and left out, as warnings on the document's graph: the
+    document loads, and the report says what it lacks."""
+    return Report(
+        [Finding("Warning", graph_iri, "", warning, "", component="reading") for warning in doc.warnings]
     )
 
 
@@ -139,7 +148,7 @@ def _prepare_files(paths: list[str], base: str, keep: bool = False) -> list[File
                         path,
                         str(graph_iri),
                         len(triples),
-                        Report(),
+                        _reading_report(doc, str(graph_iri)),
                         triples.ntriples().encode(),
                         doc if keep else None,
                         triples if keep else None,

@@ -22,18 +22,55 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9.]+", "-", text).strip("-") or "x"
 
 
+def several_trials(trial: Trial) -> bool:
+    """Whether the registry numbers a source prints belong to several trials: two numbers
+    from one registry (a pooled analysis of two ClinicalTrials.gov trials).  Numbers from
+    different registries (NCT, EudraCT, ISRCTN...) are one trial registered several times."""
+    registries = [
+        m.group().upper() if (m := re.match(r"[A-Za-z]+", r)) else "EUDRACT" for r in trial.registry_ids
+    ]
+    return len(set(registries)) < len(registries)
+
+
+def distinctive(acronym: str) -> bool:
+    """A trial name carrying a series number ('KEYNOTE-024', 'CheckMate 017', 'JCOG0802',
+    'CALGB 8433'): sponsors and cooperative groups number their trials, so the name points
+    at one trial.  A plain word ('SATURN', 'START', 'IMPRESS', 'TITAN') is reused by
+    unrelated trials across fields and years, so it names no single trial on its own."""
+    return bool(re.search(r"\d", acronym))
+
+
 class Minter:
     def __init__(self, base: str) -> None:
         self.base = base
 
-    def trial(self, trial: Trial, fallback: str) -> URIRef:
-        if trial.nct_id:
-            return URIRef(f"{self.base}trial/{trial.nct_id.lower()}")
-        if trial.registry_ids:
-            return URIRef(f"{self.base}trial/registry/{slug(trial.registry_ids[0])}")
-        if trial.acronym:
+    def trial(self, trial: Trial, reporter: Publication | None, fallback: str) -> URIRef:
+        """The trial's node, named after the strongest evidence of its identity the source
+        gives, so that two documents share a node only on that evidence:
+
+        1. its registry number: the ClinicalTrials.gov number, else another registry's
+           (registries assign them once per trial); a publication printing the numbers of
+           several trials (see ``several_trials``) reports a pooled analysis that no one of
+           them names;
+        2. else a distinctive acronym (see ``distinctive``), shared with the trial's mentions;
+        3. else the publication reporting it (one publication, one trial node: its PMID, else
+           its DOI), so the same paper read as a page or as XML gives the same node;
+        4. else the document itself.
+        A registry record always names the trial by its own number (the first it lists)."""
+        ids = trial.registry_ids
+        if ids and (reporter is None or not several_trials(trial)):
+            return self.registered_trial(trial.nct_id or ids[0])
+        if not ids and trial.acronym and distinctive(trial.acronym):
             return self.mentioned_trial(trial.acronym)
+        if reporter is not None:
+            kind, _, value = reporter.key().partition("/")
+            return URIRef(f"{self.base}trial/{kind}/{quote(value.lower(), safe='')}")
         return URIRef(f"{self.base}trial/{fallback}")
+
+    def registered_trial(self, registry_id: str) -> URIRef:
+        if registry_id.startswith("NCT"):
+            return URIRef(f"{self.base}trial/{registry_id.lower()}")
+        return URIRef(f"{self.base}trial/registry/{slug(registry_id)}")
 
     def mentioned_trial(self, name: str) -> URIRef:
         return URIRef(f"{self.base}trial/acronym/{slug(name)}")

@@ -18,7 +18,7 @@ from rdflib import RDF, RDFS, SKOS, XSD, Graph, URIRef
 
 from kg import __version__
 from kg.extraction.lexicon import canonical_endpoint
-from kg.iris import Minter, slug
+from kg.iris import Minter, several_trials, slug
 from kg.model import (
     AdverseEventSummary,
     Arm,
@@ -108,9 +108,14 @@ def document_triples(
         w.add(sec, CTKG.sectionText, section.text)
         w.add(sec, CTKG.sectionOrder, n)
     if doc.trial is not None:
-        trial = _trial(w, doc.trial, fallback=slug(f"{doc.kind}-{doc.key}"), source=f"{doc.kind}-{doc.key}")
+        source = f"{doc.kind}-{doc.key}"
+        trial = _trial_node(w, doc.trial, doc.publication, fallback=slug(source))
+        _trial(w, doc.trial, trial, source)
         for reporter in [pub] if pub is not None else []:
             w.add(reporter, CTKG.reportsTrial, trial)
+            if several_trials(doc.trial):  # a pooled analysis: it names the trials it pools
+                for rid in doc.trial.registry_ids:
+                    w.add(reporter, CTKG.mentionsTrial, _registered(w, rid))
         for p in doc.trial_publications:
             w.add(_publication(w, p), CTKG.reportsTrial, trial)
     for link in doc.citations:
@@ -168,17 +173,43 @@ def _external_records(p: Publication) -> Iterable[tuple[URIRef, str]]:
         yield CTKG.doiRecord, "https://doi.org/" + quote(p.doi, safe="/():;.-_")
 
 
-def _trial(w: _Writer, t: Trial, fallback: str, source: str) -> URIRef:
+def _trial_node(w: _Writer, t: Trial, reporter: Publication | None, fallback: str) -> URIRef:
+    """The node of the trial the source describes (see ``Minter.trial``), with its registry
+    numbers.  When a publication prints the numbers of several trials (a pooled analysis),
+    its trial node lists them, and each of those trials keeps a node of its own (see
+    ``_registered``), which their registry records describe."""
+    several = reporter is not None and several_trials(t)
+    label = t.acronym or (None if several else t.nct_id) or t.title
+    label = label or (reporter.title or reporter.citation_text if reporter else None) or fallback
+    iri = w.node(w.m.trial(t, reporter, fallback), CTKG.Trial, label)
+    for rid in t.registry_ids:
+        if several:
+            w.add(iri, CTKG.registryId, rid)
+        else:
+            _registry_id(w, iri, rid)
+    return iri
+
+
+def _registered(w: _Writer, rid: str) -> URIRef:
+    """A trial a publication names by its registry number only: a mentioned trial, which
+    becomes a described one when its registry record is loaded (same node)."""
+    iri = w.node(w.m.registered_trial(rid), CTKG.MentionedTrial, rid)
+    _registry_id(w, iri, rid)
+    return iri
+
+
+def _registry_id(w: _Writer, iri: URIRef, rid: str) -> None:
+    w.add(iri, CTKG.registryId, rid)
+    if rid.startswith("NCT"):
+        w.add(iri, CTKG.nctId, rid)
+        w.add(iri, CTKG.registryRecord, URIRef(f"https://clinicaltrials.gov/study/{rid}"))
+
+
+def _trial(w: _Writer, t: Trial, iri: URIRef, source: str) -> None:
     """The trial node is shared by every source that describes the trial; what one source
     says of it (arms, endpoints, results) gets nodes of that source's own, under
     ``<trial>/<source>/``, so two sources' figures never merge into one node."""
-    iri = w.node(w.m.trial(t, fallback), CTKG.Trial, t.acronym or t.nct_id or t.title)
     scope = URIRef(f"{iri}/{slug(source)}")
-    for rid in t.registry_ids:
-        w.add(iri, CTKG.nctId if rid.startswith("NCT") else CTKG.registryId, rid)
-        if rid.startswith("NCT"):
-            w.add(iri, CTKG.registryId, rid)
-            w.add(iri, CTKG.registryRecord, URIRef(f"https://clinicaltrials.gov/study/{rid}"))
     w.add_all(
         iri,
         (
@@ -204,24 +235,24 @@ def _trial(w: _Writer, t: Trial, fallback: str, source: str) -> URIRef:
     for name in t.conditions:
         w.add(iri, CTKG.studiesCondition, w.node(w.m.condition(name), CTKG.Condition, name))
     _population(w, iri, scope, t)
-    arms = {a.label: _arm(w, iri, scope, a, order) for order, a in enumerate(t.arms, start=1)}
+    # two labels may share a slug ('S+ group', 'S- group'): every node gets an IRI of its own
+    used: set[URIRef] = set()
+    arms = {a.label: _arm(w, iri, scope, a, order, used) for order, a in enumerate(t.arms, start=1)}
     for group in t.groups:
-        arms[group.label] = _pooled(w, iri, scope, group, arms)
+        arms[group.label] = _pooled(w, iri, scope, group, arms, used)
     endpoints = {}
     for e in t.endpoints:
-        node = w.node(w.m.under(scope, "endpoint", e.name), CTKG.Endpoint, e.name)
+        node = w.node(_unique(w.m.under(scope, "endpoint", e.name), used), CTKG.Endpoint, e.name)
         w.add(node, CTKG.abbreviation, e.abbreviation)
         w.add(node, CTKG.endpointKey, canonical_endpoint(e.name))
         role = {"primary": CTKG.primaryEndpoint, "secondary": CTKG.secondaryEndpoint}.get(e.role or "")
         w.add(iri, role or CTKG.hasEndpoint, node)
         endpoints[e.name] = node
-    used: set[URIRef] = set()
     for r in [*t.arm_results, *t.comparisons]:
         node = _result(w, scope, r, arms, endpoints, used)
         w.add(iri, CTKG.hasResult, node)
     for e in t.adverse_events:
         w.add(iri, CTKG.hasAdverseEventSummary, _adverse_event(w, scope, e, arms, used))
-    return iri
 
 
 def _population(w: _Writer, trial: URIRef, scope: URIRef, t: Trial) -> None:
@@ -243,8 +274,8 @@ def _population(w: _Writer, trial: URIRef, scope: URIRef, t: Trial) -> None:
         w.add(node, CTKG.condition, cond)
 
 
-def _arm(w: _Writer, trial: URIRef, scope: URIRef, a: Arm, order: int) -> URIRef:
-    iri = w.node(w.m.under(scope, "arm", a.label), CTKG.Arm, a.label)
+def _arm(w: _Writer, trial: URIRef, scope: URIRef, a: Arm, order: int, used: set[URIRef]) -> URIRef:
+    iri = w.node(_unique(w.m.under(scope, "arm", a.label), used), CTKG.Arm, a.label)
     w.add(trial, CTKG.hasArm, iri)
     w.add(iri, CTKG.armRole, a.role)
     w.add(iri, CTKG.armOrder, order)
@@ -259,10 +290,9 @@ def _arm(w: _Writer, trial: URIRef, scope: URIRef, a: Arm, order: int) -> URIRef
     w.add(iri, CTKG.nRandomized, a.n_randomized)
     w.add(iri, CTKG.nSafety, a.n_safety)
     w.add(iri, CTKG.nBaseline, a.n_baseline)
-    courses: set[URIRef] = set()  # a second course of one drug (another dose) gets -2
-    for n, i in enumerate(a.interventions, start=1):
+    for n, i in enumerate(a.interventions, start=1):  # a second course of a drug (another dose): -2
         node = w.node(
-            _unique(w.m.under(iri, "intervention", i.drug.name), courses),
+            _unique(w.m.under(iri, "intervention", i.drug.name), used),
             CTKG.Intervention,
             f"{i.drug.name} in {a.label}",
         )
@@ -279,9 +309,11 @@ def _arm(w: _Writer, trial: URIRef, scope: URIRef, a: Arm, order: int) -> URIRef
     return iri
 
 
-def _pooled(w: _Writer, trial: URIRef, scope: URIRef, g: Arm, arms: dict[str, URIRef]) -> URIRef:
+def _pooled(
+    w: _Writer, trial: URIRef, scope: URIRef, g: Arm, arms: dict[str, URIRef], used: set[URIRef]
+) -> URIRef:
     """A factorial design's pooled group ('cetuximab': every arm giving cetuximab)."""
-    iri = w.node(w.m.under(scope, "pooled", g.label), CTKG.PooledArms, g.label)
+    iri = w.node(_unique(w.m.under(scope, "pooled", g.label), used), CTKG.PooledArms, g.label)
     w.add(trial, CTKG.hasPooledArms, iri)
     for label in g.pooled_from:
         w.add(iri, CTKG.pooledFrom, arms[label])

@@ -357,6 +357,9 @@ class SourceDocument(Record):
     conflict_of_interest: str | None = None
     trial: Trial | None = None
     citations: list[CitationLink] = Field(default_factory=list)
+    warnings: list[str] = Field(
+        default_factory=list, description="what the parser could not read and left out, each naming its line"
+    )
 
 
 def _digest(text: str) -> str:

@@ -418,10 +418,11 @@ def _sparql_query(
     if per_graph:
         focus = _focus_pattern(shapes, node_shape, subclasses)
         head = re.sub(r"SELECT\s+(DISTINCT\s+)?", lambda m: m.group(0) + "?g ", head, count=1)
-        body = body.rstrip()
-        if not body.endswith("}"):
-            raise ShapesError(f"{constraint}: expected the query to end with its WHERE clause")
-        text = f"{head}WHERE {{ GRAPH ?g {{ {focus}\n{body[:-1]}}} }}"
+        body, modifiers = _where_body(body, constraint)
+        modifiers = re.sub(r"\bGROUP\s+BY\s+", lambda m: m.group(0) + "?g ", modifiers, flags=re.IGNORECASE)
+        # a page of nodes, inside the graph's block: outside it, Oxigraph reads every graph first
+        values = f"VALUES ?this {{ {_FOCUS_NODES} }} " if shared else ""
+        text = f"{head}WHERE {{ GRAPH ?g {{ {values}{focus}\n{body}}} }}{modifiers}"
     else:
         text = f"{head}{where} {_focus(shapes, node_shape, subclasses, False, shared)}\n{body}"
     path = shapes.value(ps, SH.path)
@@ -437,13 +438,27 @@ def _sparql_query(
     return Query(f"{_prefixes(shapes, constraint)}\n{text}", (rule,), sparql=True, focus=focus)
 
 
+def _where_body(rest: str, constraint: Node) -> tuple[str, str]:
+    """(the WHERE clause's content, the solution modifiers after it: GROUP BY, HAVING...),
+    from the text following 'WHERE {'.  Per named graph, the content goes into the graph's
+    block and each group is one graph's (GROUP BY ?g ...)."""
+    depth = 1
+    for i, ch in enumerate(rest):
+        depth += {"{": 1, "}": -1}.get(ch, 0)
+        if depth == 0:
+            return rest[:i], rest[i + 1 :].rstrip()
+    raise ShapesError(f"{constraint}: the WHERE clause is not closed")
+
+
 @lru_cache(maxsize=8)
 def compile_shapes(
     shapes: Graph, per_graph: bool, subclasses: bool, shared: bool = False
 ) -> tuple[Query, ...]:
     """Every query of the shapes graph: one per node shape, one per SHACL-SPARQL constraint.
-    ``per_graph``: each named graph on its own; else their union, and with ``shared`` only
-    for focus nodes typed in two named graphs or more (what one document cannot see alone)."""
+    ``per_graph``: each named graph on its own; else their union.  ``shared``: only for
+    focus nodes typed in two named graphs or more, given a page at a time (``for_nodes``):
+    over the union, what one document cannot see alone; per graph (SHACL-SPARQL only), each
+    source's description of a node several describe."""
     queries = []
     for node_shape in sorted(shapes.subjects(SH.targetClass, None, unique=True)):
         core = _core_query(shapes, node_shape, per_graph, subclasses, shared)

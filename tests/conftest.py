@@ -47,6 +47,22 @@ def contact_doc(contact_build):
     return contact_build[1]
 
 
+@pytest.fixture()
+def phase_2_only(monkeypatch):
+    """The shapes with one more structural rule, which CONTACT-01 ('Phase III') breaks: a
+    real page breaks no Violation rule (what extraction misses is a Warning), so a test of
+    what a Violation does needs a rule of its own."""
+    from rdflib import Graph, Literal, Namespace
+    from rdflib.namespace import SH
+
+    import kg.validate
+
+    shapes = Graph()
+    shapes += kg.validate.shapes_graph()
+    shapes.add((Namespace("https://w3id.org/ctkg/shapes#")["Trial-phase"], SH.pattern, Literal("^2$")))
+    monkeypatch.setattr(kg.validate, "shapes_graph", lambda: shapes)
+
+
 FLAURA = FIXTURES / "abstracts" / "PMID29151359.txt"  # FLAURA: osimertinib vs gefitinib or erlotinib
 
 

@@ -49,9 +49,12 @@ def test_what_the_two_sources_disagree_on(pair):
     # paper: median OS 9.2 (95% CI 7.3-13.3) vs 6.0 (5.1-7.3); HR 0.59 (95% CI 0.44-0.79).
     # record: median OS 9.23 (95% CI 7.33-12.62) vs 6.01 (5.29-7.39); HR 0.59 (96.85% CI
     # 0.43-0.81) at the primary analysis, and 0.62 (95% CI 0.47-0.81) at the updated follow-up.
+    # and the size: the paper "randomly assigned 272 patients"; the record says
+    # <enrollment type="Actual">352</enrollment> (patients enrolled, not all randomised).
     os_hr = "hazard_ratio of overall survival, nivolumab vs docetaxel"
     record, paper = "NCT01642004.xml", "PMID26028407.txt"
     assert conflicts(pair) == {
+        ("trial", "n_randomized", 352, record, 272, paper),
         (os_hr, "estimate", Decimal("0.62"), record, Decimal("0.59"), paper),
         (os_hr, "ci_lower", Decimal("0.47"), record, Decimal("0.44"), paper),
         (os_hr, "ci_upper", Decimal("0.81"), record, Decimal("0.79"), paper),
@@ -84,4 +87,27 @@ def test_a_hazard_ratio_altered_by_001_adds_exactly_that_conflict(pair, tmp_path
             Decimal("0.63"),
             "PMID26028407.txt",
         )
+    }
+
+
+def test_a_pooled_analysis_names_the_trial_the_registry_describes():
+    """PMID 29023213 pools CheckMate 017 ('ClinicalTrials.gov identifier: NCT01642004') and
+    CheckMate 057 ('NCT01673867'): its own trial node is the pooled analysis, which names
+    both trials; CheckMate 017's record describes the node the publication names."""
+    store = load(FIXTURES / "pool" / "PMID29023213.txt", RECORD)
+    rows = run(store, load_query("trial-summary")).rows
+    assert sorted((r["trial_iri"].rsplit("/", 2)[-2:][-1], r["nct_id"], r["pmid"]) for r in rows) == [
+        ("29023213", None, "29023213"),
+        ("nct01642004", "NCT01642004", None),
+    ]
+    named = {
+        row["trial"].value
+        for row in store.query(
+            "SELECT ?trial { ?pub <https://w3id.org/ctkg/ontology#pmid> '29023213' ;"
+            " <https://w3id.org/ctkg/ontology#mentionsTrial> ?trial }"
+        )
+    }
+    assert named == {
+        "https://w3id.org/ctkg/id/trial/nct01642004",
+        "https://w3id.org/ctkg/id/trial/nct01673867",
     }

@@ -103,14 +103,23 @@ def test_export_to_file(store, tmp_path):
 
 
 def test_bad_input_names_the_file_and_line_and_writes_nothing(tmp_path, seed_text):
-    page = tmp_path / "cut.txt"
-    page.write_text(seed_text[: seed_text.index("PMID: 40801020")])
+    page = tmp_path / "no-pmid.txt"
+    page.write_text(seed_text.replace("- PMID: 38552197\n", ""))
     location = tmp_path / "s"
     done = ctkg("build", str(page), "--store", str(location))
     assert done.returncode == 2
-    assert f"{page}:40: Cited by entry unreadable: no PMID" in done.stderr
+    assert f"{page}:2: no '- PMID:' line after the title: not a PubMed page" in done.stderr
     export = ctkg("export", "--format", "nq", "--store", str(location))
     assert export.returncode == 0 and export.stdout == ""  # the store holds nothing
+
+
+def test_a_page_cut_short_loads_and_says_what_it_left_out(tmp_path, seed_text):
+    page = tmp_path / "cut.txt"
+    page.write_text(seed_text[: seed_text.index("PMID: 40801020")])
+    done = ctkg("build", str(page), "--store", str(tmp_path / "s"))
+    assert done.returncode == 0
+    assert "line 40: Cited by entry left out, unreadable: no PMID in entry" in done.stderr
+    assert "loaded 1 document(s)" in done.stderr and "(0 violations, 1 warnings;" in done.stderr
 
 
 def test_unknown_query_and_missing_store_are_errors(tmp_path):

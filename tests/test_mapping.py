@@ -9,11 +9,13 @@ from rdflib import RDF, RDFS, BNode, Graph, URIRef
 from rdflib.compare import isomorphic
 
 from kg.mapping import document_graph
+from kg.model import Arm, Drug, Intervention, Trial
 from kg.namespaces import CITO, CTKG, PROV
 from kg.resources import bundled_path
 from kg.sources import read_document
 
 BASE = "https://example.org/kg/"
+FIXTURES = Path(__file__).parent / "fixtures"
 
 
 def mapped(seed_path, at=datetime(2026, 1, 1, tzinfo=timezone.utc), base=BASE):
@@ -164,3 +166,47 @@ def test_a_radiation_dose_is_written_with_its_fractions():
     ]
     assert {str(o) for o in g.objects(None, CTKG.interventionType)} == {"usual_care", "drug", "radiation"}
     assert (None, CTKG.drug, URIRef(BASE + "drug/dexamethasone")) in g
+
+
+def test_labels_that_share_a_slug_name_nodes_of_their_own():
+    # NCT01357915 has arm groups 'GSK149203A S- Group' and 'GSK149203A S+ Group'
+    doc = read_document(FIXTURES / "ctgov" / "NCT01357915.xml")
+    _, g = document_graph(doc, BASE)
+    arms = {str(g.value(a, RDFS.label)): a for a in g.subjects(RDF.type, CTKG.Arm)}
+    assert sorted(arms) == ["GSK149203A S+ Group", "GSK149203A S- Group"]
+    assert len(set(arms.values())) == 2
+
+
+def test_a_drug_given_twice_in_an_arm_is_two_interventions():
+    """As PMID 21783417's abstract was read: erlotinib before and after chemotherapy."""
+    arm = Arm(
+        label="erlotinib + chemotherapy",
+        interventions=[Intervention(drug=Drug(name=n)) for n in ("erlotinib", "chemotherapy", "erlotinib")],
+    )
+    doc = read_document(FIXTURES / "pool" / "PMID21783417.txt")
+    doc.trial = Trial(registry_ids=["NCT00874419"], arms=[arm])
+    _, g = document_graph(doc, BASE)
+    given = sorted(
+        (str(g.value(i, CTKG.drug)), int(g.value(i, CTKG.interventionOrder)))
+        for i in g.subjects(RDF.type, CTKG.Intervention)
+    )
+    assert [(d.rsplit("/", 1)[1], n) for d, n in given] == [
+        ("chemotherapy", 2),
+        ("erlotinib", 1),
+        ("erlotinib", 3),
+    ]
+    assert all(
+        len(list(g.objects(i, CTKG.interventionOrder))) == 1 for i in g.subjects(RDF.type, CTKG.Intervention)
+    )
+
+
+def test_a_publications_title_is_its_own_not_its_trials():
+    # 'Vinorelbine plus gemcitabine followed by docetaxel versus carboplatin plus paclitaxel ...:
+    # a randomised, open-label, phase III study.' (PMID 19013107, NCT00079287)
+    doc = read_document(FIXTURES / "pool" / "PMID19013107.txt")
+    _, g = document_graph(doc, BASE)
+    (trial,) = g.subjects(RDF.type, CTKG.Trial)
+    pub = URIRef(BASE + "pub/pmid/19013107")
+    assert g.value(pub, CTKG.title).startswith("Vinorelbine plus gemcitabine followed by docetaxel")
+    assert g.value(trial, CTKG.title) is None
+    assert str(g.value(trial, RDFS.label)) == "NCT00079287"

@@ -148,7 +148,7 @@ OBJECT_PROPERTIES = {
     "inSection": ({"Evidence"}, "AbstractSection"),
     "studiesCondition": ({"Trial"}, "Condition"),
     "externalRecord": (None, None),
-    "registryRecord": ({"Trial"}, None),
+    "registryRecord": ({"Trial", "MentionedTrial"}, None),
     "pubmedRecord": ({"Publication"}, None),
     "pmcRecord": ({"Publication"}, None),
     "doiRecord": ({"Publication"}, None),
@@ -168,8 +168,8 @@ SUBPROPERTY_OF = {
 
 _T, _P, _R, _AE = {"Trial"}, {"Publication"}, {"Result"}, {"AdverseEventSummary"}
 DATATYPE_PROPERTIES = {
-    "registryId": (_T, XSD.string),
-    "nctId": (_T, XSD.string),
+    "registryId": ({"Trial", "MentionedTrial"}, XSD.string),
+    "nctId": ({"Trial", "MentionedTrial"}, XSD.string),
     "acronym": ({"Trial", "MentionedTrial"}, XSD.string),
     "title": ({"Trial", "Publication"}, XSD.string),
     "phase": (_T, XSD.string),

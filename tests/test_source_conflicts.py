@@ -66,7 +66,26 @@ def test_numbers_agree_at_the_coarser_printed_precision(tmp_path, seed_path, see
 def test_an_arm_size_that_differs_is_a_conflict(tmp_path, seed_path, seed_text):
     other = copy(tmp_path, seed_text, "other.txt", "55555555", ("and 180 docetaxel", "and 181 docetaxel"))
     rows = run(load(seed_path, other), load_query("source-conflicts")).rows
-    assert [(r["fact"], r["value_a"], r["value_b"]) for r in rows] == [("arm size, docetaxel", 180, 181)]
+    # the arm, and the trial's size: the page prints no total, it is the arms' sum (186 + 180)
+    assert [(r["fact"], r["field"], r["value_a"], r["value_b"]) for r in rows] == [
+        ("arm size, docetaxel", "n_randomized", 180, 181),
+        ("trial", "n_randomized", 366, 367),
+    ]
+
+
+def test_what_two_sources_say_of_the_trial_itself_is_compared(tmp_path, seed_path, seed_text):
+    """Design facts stated by each source are kept in its own graph and listed when they differ."""
+    other = copy(
+        tmp_path,
+        seed_text,
+        "phase2.txt",
+        "77777777",
+        ("Randomized Phase III Trial", "Randomized Phase II Trial"),
+    )
+    rows = run(load(seed_path, other), load_query("source-conflicts")).rows
+    assert [
+        (r["fact"], r["field"], r["value_a"], r["source_a"], r["value_b"], r["source_b"]) for r in rows
+    ] == [("trial", "phase", "3", "contact-01.pubmed.txt", "2", "phase2.txt")]
 
 
 def test_one_trials_conflicts_are_the_listings(tmp_path, seed_path, seed_text):

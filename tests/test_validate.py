@@ -1,4 +1,8 @@
-"""The fast validation's scopes: each named graph on its own, the whole store, shared nodes."""
+"""The fast validation's scopes: each named graph on its own, the whole store, shared nodes.
+
+The rules hold per source: over a store, what two sources state differently about one node
+is a disagreement (Warning), what one source states twice stays a Violation, and the
+SHACL-SPARQL rules look at one source's description at a time."""
 
 from __future__ import annotations
 
@@ -21,10 +25,32 @@ TRIG = """
 }
 """
 
+# one trial, two sources, each describing its own two arms that add up to its own total,
+# and its own population node
+TWO_REPORTS = """
+@prefix : <http://example.org/v/> .
+@prefix ctkg: <https://w3id.org/ctkg/ontology#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+:g1 {
+  :trial a ctkg:Trial ; rdfs:label "T" ; ctkg:nRandomized 10 ;
+      ctkg:hasArm :a1 , :b1 ; ctkg:hasPopulation :p1 .
+  :a1 a ctkg:Arm ; rdfs:label "A" ; ctkg:nRandomized 5 ; ctkg:noIntervention true .
+  :b1 a ctkg:Arm ; rdfs:label "B" ; ctkg:nRandomized 5 ; ctkg:noIntervention true .
+  :p1 a ctkg:Population ; rdfs:label "population" .
+}
+:g2 {
+  :trial a ctkg:Trial ; rdfs:label "T" ; ctkg:nRandomized 12 ;
+      ctkg:hasArm :a2 , :b2 ; ctkg:hasPopulation :p2 .
+  :a2 a ctkg:Arm ; rdfs:label "A" ; ctkg:nRandomized 6 ; ctkg:noIntervention true .
+  :b2 a ctkg:Arm ; rdfs:label "B" ; ctkg:nRandomized 6 ; ctkg:noIntervention true .
+  :p2 a ctkg:Population ; rdfs:label "population" .
+}
+"""
 
-def store() -> pyoxigraph.Store:
+
+def store(trig: str = TRIG) -> pyoxigraph.Store:
     s = pyoxigraph.Store()
-    s.load(TRIG.encode(), pyoxigraph.RdfFormat.TRIG)
+    s.load(trig.encode(), pyoxigraph.RdfFormat.TRIG)
     rebuild_union(s)  # the default graph holds the union, as in every ctkg store
     return s
 
@@ -40,12 +66,41 @@ def test_each_named_graph_is_validated_on_its_own():
     assert "http://example.org/v/g2" not in reports
 
 
-def test_the_whole_store_sees_what_spans_documents():
-    found = shapes(validate_store(store()).findings)
-    assert ("trial", "Trial-title") in found  # two titles, one from each document
-    assert ("iv", "Intervention-drug") not in found  # the drug is described, in g2
+def test_two_sources_stating_two_values_disagree_one_source_stating_two_breaks_the_rule():
+    (found,) = validate_store(store()).findings  # the drug is described, in g2
+    assert (found.severity, found.shape.rsplit("#", 1)[1]) == ("Warning", "Trial-title")
+    assert found.message.startswith("Sources disagree: each states its own value where one is expected")
+    twice = store(TRIG.replace('ctkg:title "Second title"', 'ctkg:title "Second title" , "Third title"'))
+    assert {(f.severity, f.message) for f in validate_store(twice).findings} == {
+        ("Violation", "A trial has at most one title, written as text.")
+    }
+
+
+def test_each_sources_own_description_is_checked_on_its_own():
+    """Arms add up within each source (10 and 12), never across them (22); two sources' two
+    population nodes and two totals are theirs, not one trial's broken rules."""
+    two = store(TWO_REPORTS)
+    assert validate_named_graphs(two) == {}
+    assert [(f.severity, f.shape.rsplit("#", 1)[1]) for f in validate_store(two).findings] == [
+        ("Warning", "Trial-nRandomized")  # 10 and 12: the sources disagree
+    ]
+    assert validate_store(two, shared_only=True).findings == validate_store(two).findings
 
 
 def test_shared_nodes_only():
     found = shapes(validate_store(store(), shared_only=True).findings)
     assert found == {("trial", "Trial-title")}  # :iv is typed in one graph only
+
+
+def test_what_one_source_lacks_is_reported_though_another_source_has_it():
+    """One source describes one arm of a randomised trial, another two: the union has three
+    arms, but the first source's description still lacks a second (a Warning)."""
+    one_arm = TWO_REPORTS.replace("ctkg:nRandomized 10 ;", "ctkg:randomized true ;").replace(
+        "ctkg:hasArm :a1 , :b1", "ctkg:hasArm :a1"
+    )
+    one_arm = one_arm.replace("ctkg:nRandomized 12 ;", "ctkg:randomized true ;")
+    found = {
+        (f.severity, f.focus.rsplit("/", 1)[1], f.shape.rsplit("#", 1)[1])
+        for f in validate_store(store(one_arm)).findings
+    }
+    assert ("Warning", "trial", "Trial-randomizedHasTwoArms") in found

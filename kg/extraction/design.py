@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import cache
+from importlib import resources
 
-from kg.extraction.lexicon import ENDPOINTS
+from kg.extraction.lexicon import ENDPOINTS, is_drug_name
 from kg.extraction.text import NUM, Sentence, dec
 from kg.model import Condition, Endpoint, Population
 
@@ -62,26 +64,79 @@ def registry_ids(text: str) -> list[str]:
 
 
 def acronym(title: str, text: str) -> str | None:
-    """The trial's short name: 'CONTACT-01: ...', '(ACRONYM)' in a title, 'X ClinicalTrials.gov'."""
+    """The trial's short name: 'CONTACT-01: ...', '(ACRONYM)' in a title, 'X ClinicalTrials.gov',
+    'the X trial'; never a stage, phase, measure, disease, gene, agency or drug code printed
+    the same way (see ``_names_a_trial``)."""
+    for candidate, before in _acronym_candidates(title, text):
+        if _names_a_trial(candidate, before, text):
+            return candidate
+    return None
+
+
+def _acronym_candidates(title: str, text: str) -> list[tuple[str, str]]:
+    """(candidate, the words just before it when an agent's code could be meant), most
+    telling place first: a title's head, the registration sentence, a title's brackets,
+    then '(the) ... X trial'."""
+    found = []
     m = re.match(r"^([A-Z][A-Za-z0-9]*(?:[- ][A-Za-z0-9]+){0,2})\s*:", title)
     if m and re.search(r"\d|[A-Z]{3,}", m.group(1)):
-        return m.group(1)
+        found.append((m.group(1), ""))
     m = re.search(r"(?:;|\.)\s*([A-Z][A-Za-z0-9]*(?:[ -][A-Za-z0-9]+)?)\s+ClinicalTrials\.gov", text)
     if m and m.group(1).split()[0] not in {"Funded", "The", "This"}:
-        return m.group(1)
+        found.append((m.group(1), ""))
     m = re.search(r"\b([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)\s+\(ClinicalTrials\.gov", text)
     if m and re.search(r"\d|[A-Z]{3,}", m.group(1)):
-        return m.group(1)
-    m = re.search(r"\(([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*\d[A-Za-z]?|[A-Z][A-Z0-9-]{2,})\)\s*:", title)
-    if m:
-        return m.group(1)
-    m = re.search(r"\(([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*\d[A-Za-z]?)\)", title)
-    if m:
-        return m.group(1)
-    m = re.search(
-        r"\b(?:the\s+)?(?:phase\s+\w+\s+)?([A-Z][A-Z0-9]{2,}(?:-[A-Z0-9]+)?)\s+(?:trial|study)\b", text
-    )
-    return m.group(1) if m and m.group(1) not in {"NSCLC", "ECOG", "RECIST"} else None
+        found.append((m.group(1), ""))
+    found += [(m.group(1), "") for m in _TITLE_NAME.finditer(title)]
+    found += [(m.group(1), "") for m in _TITLE_TAIL.finditer(title)]
+    found += [(m.group(1), title[: m.start()]) for m in _TITLE_CODE.finditer(title)]
+    found += [(m.group(1), "") for m in _NAMED_TRIAL.finditer(text)]
+    return found
+
+
+_TITLE_NAME = re.compile(r"\(([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*\d[A-Za-z]?|[A-Z][A-Z0-9-]{2,})\)\s*:")
+# a numbered name closing the title: '...Advanced Lung Adenocarcinoma: WJOG 5108L.'
+_TITLE_TAIL = re.compile(r":\s*([A-Z][A-Za-z]*(?:[- ][A-Z][A-Za-z]*)?[- ]?\d+[A-Za-z]?)\.?\s*$")
+# in brackets without the colon, a code may also be an agent's ('crizotinib (PF02341066)')
+_TITLE_CODE = re.compile(r"\(([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*\d[A-Za-z]?)\)")
+_NAMED_TRIAL = re.compile(
+    r"\b([A-Z][A-Z0-9]{2,}(?:-[A-Z0-9]+)*(?: \d{3,5}[A-Z]?)?)\s+"
+    r"(?:(?:randomi[sz]ed|controlled|clinical|multicent(?:er|re)|prospective)\s+){0,3}"
+    r"(?:trial|study)\b(?!\s+assays?\b)"  # 'the 22C3 and SP263 clinical trial assays' name assays
+)
+_NOT_A_NAME = re.compile(
+    r"(?:I{1,3}|IV|VI{0,3}|IX|X)[A-D]?"  # roman numerals: phases, stages ('III', 'IIIB')
+    r"|(?:[TNM][0-4Xx][a-d]?)+"  # TNM categories ('N2', 'T1N0M0')
+    r"|[A-Z]\d{2,4}[A-Z]"  # protein variants ('V600E', 'L858R', 'T790M')
+    r"|(?i:nct)\d+"  # a registry number, whatever its case
+)
+# a code in brackets right after an agent's name is the agent's ('crizotinib (PF02341066)')
+_AGENT_BEFORE = re.compile(r"(?i)(?:inhibitors?|antibody|agent|compound|drug)\s*$")
+
+
+@cache
+def _not_trial_names() -> frozenset[str]:
+    """Abbreviations printed like a trial's name that name something else (a measure, a
+    disease, a gene, a cooperative group...): the curated list kg/lexicon/not-trial-names.txt."""
+    text = resources.files("kg").joinpath("lexicon", "not-trial-names.txt").read_text(encoding="utf-8")
+    return frozenset(w.upper() for line in text.splitlines() for w in line.split("#")[0].split())
+
+
+def _names_a_trial(candidate: str, before: str, text: str) -> bool:
+    name = candidate.strip()
+    if name.upper() in _not_trial_names() or _NOT_A_NAME.fullmatch(name) or is_drug_name(name):
+        return False
+    if any(not re.search(r"\d|[A-Z].*[A-Z]", word) for word in name.split()):
+        return False  # 'FDA Approval Summary', 'KRAS mutation': words, not a name
+    words = before.split()
+    if words and (is_drug_name(words[-1].strip("(),")) or _AGENT_BEFORE.search(before)):
+        return False
+    if name in abbreviations(text):  # spelled out by its initials somewhere in the text
+        spelled = re.search(r"(\S+)\s+\(" + re.escape(name) + r"\)", text)
+        # in lower-case words a common noun's ('non-small cell lung cancer (NSCLC)'); a
+        # proper name's in capitals ("Women's Health Initiative (WHI)")
+        return bool(spelled and spelled.group(1)[:1].isupper())
+    return True
 
 
 def phase(text: str) -> str | None:

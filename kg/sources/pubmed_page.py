@@ -3,8 +3,13 @@
 The page is a title line, ``- PMID:``/``- PMCID:``/``- DOI:`` lines, an ``Abstract`` heading
 with labelled sections, then headed blocks: conflict of interest, *Similar articles*, *Cited
 by*, *References* (entries introduced by a ``-`` line) and headings PubMed prints empty when
-it has nothing (MeSH terms, Substances...).  Anything that breaks this shape is an error with
-its line number: a half-read page must never reach the graph.
+it has nothing (MeSH terms, Substances...).
+
+A file without a title line and a PMID line is not a PubMed page: an error naming the file and
+line, and nothing loads.  Within a page, what cannot be read is left out and reported, each
+with its line, in the document's warnings (a malformed DOI, a list entry cut short, no
+``Abstract`` heading); everything else loads.  A page without abstract text (letters,
+editorials, old articles, or a page cut short) loads its publication: title, ids, citations.
 """
 
 from __future__ import annotations
@@ -16,10 +21,10 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from kg.extraction import extract_trial
 from kg.model import AbstractSection, CitationLink, Publication, SourceDocument
 from kg.sources.citations import parse_list_entry, parse_reference
-from kg.sources.errors import SourceError
+from kg.sources.errors import SourceError, first_error
+from kg.sources.reported import reported_trial
 
 LIST_HEADINGS = {"Similar articles": "similar", "Cited by": "cited_by", "References": "cites"}
 OTHER_HEADINGS = {
@@ -60,6 +65,10 @@ class _Page:
     abstract: list[AbstractSection] = field(default_factory=list)
     abstract_lines: list[int] = field(default_factory=list)
     blocks: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+    def warn(self, line: int, message: str) -> None:
+        self.warnings.append(f"line {line}: {message}")
 
 
 def read_pubmed_page(path: str | Path) -> SourceDocument:
@@ -75,22 +84,20 @@ def read_pubmed_page(path: str | Path) -> SourceDocument:
     publication = _main_publication(page)
     citations = _citations(page, publication)
     coi = " ".join(t for _, t in page.blocks.get("Conflict of interest statement", [])) or None
-    try:
-        trial = extract_trial(page.title, page.abstract)
-        return SourceDocument(
-            path=str(path),
-            kind="pubmed-page",
-            key=publication.pmid,
-            source_url=f"https://pubmed.ncbi.nlm.nih.gov/{publication.pmid}/",
-            sha256=hashlib.sha256(raw).hexdigest(),
-            publication=publication,
-            abstract=page.abstract,
-            conflict_of_interest=coi,
-            trial=trial,
-            citations=citations,
-        )
-    except ValidationError as err:
-        raise SourceError(str(path), f"extracted values are impossible: {_first_error(err)}") from None
+    trial = reported_trial(page.title, page.abstract, page.warnings)
+    return SourceDocument(
+        path=str(path),
+        kind="pubmed-page",
+        key=publication.pmid,
+        source_url=f"https://pubmed.ncbi.nlm.nih.gov/{publication.pmid}/",
+        sha256=hashlib.sha256(raw).hexdigest(),
+        publication=publication,
+        abstract=page.abstract,
+        conflict_of_interest=coi,
+        trial=trial,
+        citations=citations,
+        warnings=page.warnings,
+    )
 
 
 def _split(path: str, lines: list[str]) -> _Page:
@@ -107,9 +114,11 @@ def _split(path: str, lines: list[str]) -> _Page:
         raise SourceError(path, "no '- PMID:' line after the title: not a PubMed page", 2)
     if i < len(lines) and lines[i].strip() == page.title:
         i += 1
-    if i >= len(lines) or lines[i].strip() != "Abstract":
-        raise SourceError(path, "expected the 'Abstract' heading", i + 1)
-    i = _read_abstract(page, i + 1)
+    if i < len(lines) and lines[i].strip() == "Abstract":
+        i += 1
+    elif i < len(lines) and not _is_heading(lines[i]):
+        page.warn(i + 1, "no 'Abstract' heading: the lines up to the next heading are read as the abstract")
+    i = _read_abstract(page, i)
     _read_blocks(page, i)
     return page
 
@@ -120,7 +129,7 @@ def _is_heading(line: str) -> bool:
 
 
 def _read_abstract(page: _Page, i: int) -> int:
-    lines = page.lines
+    lines, start = page.lines, i
     while i < len(lines) and not _is_heading(lines[i]):
         line = lines[i].strip()
         if line:
@@ -130,7 +139,10 @@ def _read_abstract(page: _Page, i: int) -> int:
             page.abstract_lines.append(i + 1)
         i += 1
     if not page.abstract:
-        raise SourceError(page.path, "the abstract is empty (truncated page?)", i + 1)
+        page.warn(
+            start,
+            "no abstract text (none published, or the page was cut): the publication loads without a trial",
+        )
     return i
 
 
@@ -149,8 +161,12 @@ def _main_publication(page: _Page) -> Publication:
     values = {k: v for k, (v, _) in page.ids.items()}
     checks = {"PMID": r"^[0-9]{1,9}$", "PMCID": r"^PMC[0-9]+$", "DOI": r"^10\.[0-9]{4,9}/\S+$"}
     for kind, (value, line) in page.ids.items():
-        if not re.match(checks[kind], value):
+        if re.match(checks[kind], value):
+            continue
+        if kind == "PMID":  # the publication's identity: without it nothing can be named
             raise SourceError(page.path, f"malformed {kind} {value!r}", line)
+        page.warn(line, f"malformed {kind} {value!r} left out")
+        del values[kind]
     return Publication(
         pmid=values["PMID"],
         pmcid=values.get("PMCID"),
@@ -170,9 +186,8 @@ def _citations(page: _Page, source: Publication) -> list[CitationLink]:
                 else:
                     target, update = parse_list_entry(entry)
             except (ValueError, ValidationError) as err:
-                raise SourceError(
-                    page.path, f"{heading} entry unreadable: {_first_error(err)}", line_no
-                ) from None
+                page.warn(line_no, f"{heading} entry left out, unreadable: {first_error(err)}")
+                continue
             links.append(CitationLink(source=source, relation=relation, target=target))
             if target.doi:
                 known_dois[target.doi.lower()] = target
@@ -192,21 +207,14 @@ def _entries(page: _Page, heading: str) -> list[tuple[int, str]]:
     for line_no, text in block:
         if text == "-":
             if pending is not None:
-                raise SourceError(page.path, f"{heading}: '-' marker with no entry", pending)
+                page.warn(pending, f"{heading}: '-' marker with no entry")
             pending = line_no
             continue
         if pending is None:
-            raise SourceError(page.path, f"{heading}: text outside a '-' entry", line_no)
+            page.warn(line_no, f"{heading}: text outside a '-' entry left out")
+            continue
         out.append((line_no, text))
         pending = None
     if pending is not None:
-        raise SourceError(page.path, f"{heading}: '-' marker with no entry (truncated page?)", pending)
+        page.warn(pending, f"{heading}: '-' marker with no entry (the page was cut?)")
     return out
-
-
-def _first_error(err: Exception) -> str:
-    if isinstance(err, ValidationError):
-        e = err.errors()[0]
-        where = ".".join(str(p) for p in e["loc"])
-        return f"{where}: {e['msg']}" if where else e["msg"]
-    return str(err)

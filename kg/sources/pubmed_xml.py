@@ -4,7 +4,7 @@ One file may hold many articles; each ``PubmedArticle`` becomes one ``SourceDocu
 own named graph), all sharing the file's SHA-256.  The XML already separates what the page
 format has to guess (ids, journal, dates, authors, labelled abstract sections, MeSH, the
 reference list), so this reads elements, never prose; only the abstract goes through the
-shared ``extract_trial``, exactly as for the page, so both formats yield the same trial.
+shared ``reported_trial``, exactly as for the page, so both formats yield the same trial.
 
 Other children of the set are not articles and are skipped on purpose: ``DeleteCitation``
 (a list of PMIDs PubMed withdrew, found in update files) and ``PubmedBookArticle`` (a book
@@ -22,10 +22,10 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from kg.extraction import extract_trial
 from kg.extraction.design import REGISTRY_IDS
 from kg.model import AbstractSection, CitationLink, Publication, SourceDocument, Trial
-from kg.sources.errors import SourceError
+from kg.sources.errors import SourceError, first_error
+from kg.sources.reported import reported_trial
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 ID_FORMS = {"pmid": r"^[0-9]{1,9}$", "pmcid": r"^PMC[0-9]+$", "doi": r"^10\.[0-9]{4,9}/\S+$"}
@@ -73,7 +73,8 @@ def _document(path: str, sha: str, article: ET.Element, n: int) -> SourceDocumen
     try:
         publication = _publication(citation, article.find("PubmedData"), pmid, path, where)
         abstract = _abstract(citation)
-        trial = _with_registry_ids(extract_trial(publication.title or "", abstract), citation)
+        warnings: list[str] = []
+        trial = _with_registry_ids(reported_trial(publication.title or "", abstract, warnings), citation)
         return SourceDocument(
             path=path,
             kind="pubmed-xml",
@@ -85,9 +86,10 @@ def _document(path: str, sha: str, article: ET.Element, n: int) -> SourceDocumen
             conflict_of_interest=_text(citation.find("CoiStatement")),
             trial=trial,
             citations=_references(article, publication, path, where),
+            warnings=[f"{where}: {w}" for w in warnings],
         )
     except ValidationError as err:
-        raise SourceError(path, f"{where}: values are impossible: {_first_error(err)}") from None
+        raise SourceError(path, f"{where}: values are impossible: {first_error(err)}") from None
 
 
 def _publication(
@@ -255,9 +257,3 @@ def _text(e: ET.Element | None) -> str | None:
 
 def _unique(values) -> list[str]:
     return list(dict.fromkeys(v for v in values if v))
-
-
-def _first_error(err: ValidationError) -> str:
-    e = err.errors()[0]
-    where = ".".join(str(p) for p in e["loc"])
-    return f"{where}: {e['msg']}" if where else e["msg"]

@@ -84,30 +84,59 @@ def test_page_without_lists_and_with_empty_headings_is_read(tmp_path, seed_text)
 @pytest.mark.parametrize(
     ("mutate", "message", "line"),
     [
-        (
-            lambda t: t[: t.index("PMID: 40801020")],
-            "no PMID",
-            40,
-        ),  # cut inside the last Cited-by entry (line 40)
-        (
-            lambda t: t[: t.index("Cited by\n") + len("Cited by\n-\n")],
-            "no entry",
-            31,
-        ),  # a "-" marker (line 31) and nothing after it
         (lambda t: t.replace("- PMID: 38552197", "- PMID: 3855x197"), "malformed PMID", 2),
         (lambda t: t.replace("- PMID: 38552197\n", ""), "no '- PMID:' line", 2),
-        (lambda t: t.replace("\nAbstract\n", "\n"), "expected the 'Abstract' heading", None),
-        (lambda t: t.split("\nAbstract\n")[0] + "\nAbstract\n", "abstract is empty", None),
         (lambda t: "", "empty file", 1),
     ],
 )
-def test_truncated_or_garbled_pages_fail_with_file_and_line(tmp_path, seed_text, mutate, message, line):
+def test_what_is_not_a_pubmed_page_fails_with_file_and_line(tmp_path, seed_text, mutate, message, line):
     path = _write(tmp_path, mutate(seed_text))
     with pytest.raises(SourceError, match=message) as err:
         read_document(path)
     assert err.value.path == str(path)
-    if line is not None:
-        assert err.value.line == line
+    assert err.value.line == line
+
+
+@pytest.mark.parametrize(
+    ("mutate", "warning", "cited_by"),
+    [
+        # cut inside the last Cited-by entry (line 40): the four whole entries load
+        (
+            lambda t: t[: t.index("PMID: 40801020")],
+            "line 40: Cited by entry left out, unreadable: no PMID",
+            4,
+        ),
+        # a "-" marker (line 31) and nothing after it
+        (lambda t: t[: t.index("Cited by\n") + len("Cited by\n-\n")], "line 31: Cited by: '-' marker", 0),
+        (
+            lambda t: t.replace("- DOI: 10.1200/JCO.23.02166", "- DOI: JCO.23.02166"),
+            "line 4: malformed DOI",
+            5,
+        ),
+    ],
+)
+def test_what_cannot_be_read_is_left_out_with_a_warning(tmp_path, seed_text, mutate, warning, cited_by):
+    doc = read_document(_write(tmp_path, mutate(seed_text)))
+    assert [w for w in doc.warnings if w.startswith(warning)] and len(doc.warnings) == 1, doc.warnings
+    assert doc.publication.pmid == "38552197" and doc.trial.nct_id == "NCT04471428"
+    assert len([c for c in doc.citations if c.relation == "cited_by"]) == cited_by
+
+
+def test_a_page_without_the_abstract_heading_reads_the_lines_after_the_ids(tmp_path, seed_text):
+    doc = read_document(_write(tmp_path, seed_text.replace("\nAbstract\n", "\n")))
+    assert doc.warnings == [
+        "line 6: no 'Abstract' heading: the lines up to the next heading are read as the abstract"
+    ]
+    assert [s.label for s in doc.abstract] == ["Purpose", "Methods", "Results", "Conclusion"]
+    assert doc.trial.nct_id == "NCT04471428"
+
+
+def test_a_page_cut_after_its_ids_loads_its_publication(tmp_path, seed_text):
+    doc = read_document(_write(tmp_path, seed_text.split("\nAbstract\n")[0] + "\nAbstract\n"))
+    assert doc.publication.doi == "10.1200/JCO.23.02166" and doc.abstract == [] and doc.trial is None
+    assert doc.warnings == [
+        "line 6: no abstract text (none published, or the page was cut): the publication loads without a trial"
+    ]
 
 
 def test_binary_input_is_refused(tmp_path):

@@ -1,0 +1,132 @@
+"""A trial's short name (kg.extraction.design.acronym), from titles and sentences of the
+shared documents: what names a trial is taken, what is printed the same way but names a
+phase, a stage, a measure, a disease, a gene, an agent or an agency is not."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extraction.design import acronym
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        (  # kg/examples/contact-01.pubmed.txt
+            "CONTACT-01: A Randomized Phase III Trial of Atezolizumab + Cabozantinib Versus Docetaxel"
+            " for Metastatic Non-Small Cell Lung Cancer After a Checkpoint Inhibitor and Chemotherapy",
+            "",
+            "CONTACT-01",
+        ),
+        (  # PMID 26028407
+            "Nivolumab versus Docetaxel in Advanced Squamous-Cell Non-Small-Cell Lung Cancer.",
+            "(Funded by Bristol-Myers Squibb; CheckMate 017 ClinicalTrials.gov number, NCT01642004.).",
+            "CheckMate 017",
+        ),
+        (  # PMID 28602779: after an agent's name, but the bracket closes with a colon
+            "Ceritinib versus chemotherapy in patients with ALK-rearranged non-small-cell lung cancer"
+            " previously given chemotherapy and crizotinib (ASCEND-5): a randomised, controlled,"
+            " open-label, phase 3 trial.",
+            "",
+            "ASCEND-5",
+        ),
+        (  # PMID 27022112
+            "Randomized Phase III Study Comparing Gefitinib With Erlotinib in Patients With Previously"
+            " Treated Advanced Lung Adenocarcinoma: WJOG 5108L.",
+            "This randomized phase III study was conducted to investigate the difference between these"
+            " two EGFR-TKIs.",
+            "WJOG 5108L",
+        ),
+        (  # PMID 30620668
+            "Updated Analysis of KEYNOTE-024: Pembrolizumab Versus Platinum-Based Chemotherapy for"
+            " Advanced Non-Small-Cell Lung Cancer With PD-L1 Tumor Proportion Score of 50% or Greater.",
+            "PURPOSE: In the randomized, open-label, phase III KEYNOTE-024 study, pembrolizumab"
+            " significantly improved progression-free survival and overall survival (OS) compared with"
+            " platinum-based chemotherapy in patients with previously untreated advanced"
+            " non-small-cell lung cancer (NSCLC) with a programmed death ligand 1 tumor proportion"
+            " score of 50% or greater and without EGFR/ALK aberrations.",
+            "KEYNOTE-024",
+        ),
+        (  # PMID 21610154
+            "Survival benefit with erlotinib maintenance therapy in patients with advanced"
+            " non-small-cell lung cancer (NSCLC) according to response to first-line chemotherapy.",
+            "BACKGROUND: In the placebo-controlled phase III SATURN study, maintenance erlotinib after"
+            " first-line chemotherapy demonstrated significantly prolonged progression-free survival"
+            " (PFS) and overall survival (OS) in the overall study population of patients with advanced"
+            " non-small-cell lung cancer (NSCLC).",
+            "SATURN",
+        ),
+    ],
+)
+def test_a_trials_name_is_taken(title, text, expected):
+    assert acronym(title, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        # a phase: four unrelated trials were once one node, 'trial/acronym/iii'
+        (  # PMID 15741225
+            "Gemcitabine-docetaxel versus cisplatin-vinorelbine in advanced or metastatic"
+            " non-small-cell lung cancer: a phase III study addressing the case for cisplatin.",
+            "BACKGROUND: This multicenter, randomized, phase III study compared the efficacy,"
+            " including progression-free survival (PFS), and safety of gemcitabine-docetaxel (GD)"
+            " combination versus cisplatin-vinorelbine (CV) in the treatment of advanced"
+            " non-small-cell lung cancer (NSCLC).",
+        ),
+        (  # PMID 18506025
+            "Phase III study comparing cisplatin plus gemcitabine with cisplatin plus pemetrexed in"
+            " chemotherapy-naive patients with advanced-stage non-small-cell lung cancer.",
+            "This is the first prospective phase III study in NSCLC to show survival differences based"
+            " on histologic type.",
+        ),
+        (  # PMID 22547591
+            "Weekly nab-paclitaxel in combination with carboplatin versus solvent-based paclitaxel plus"
+            " carboplatin as first-line therapy in patients with advanced non-small-cell lung cancer:"
+            " final results of a phase III trial.",
+            "PURPOSE: This phase III trial compared the efficacy and safety of albumin-bound paclitaxel"
+            " (nab-paclitaxel) plus carboplatin with solvent-based paclitaxel (sb-paclitaxel) plus"
+            " carboplatin in advanced non-small-cell lung cancer (NSCLC).",
+        ),
+        # a disease's abbreviation (PMID 16500915)
+        (
+            "Concomitant radio-chemotherapy based on platin compounds in patients with locally advanced"
+            " non-small cell lung cancer (NSCLC): a meta-analysis of individual data from 1764 patients.",
+            "",
+        ),
+        # words, not a name (PMID 26984449, 23401440) and a debate's heading (PMID 19619768)
+        (
+            "FDA Approval Summary: Nivolumab for the Treatment of Metastatic Non-Small Cell Lung Cancer"
+            " With Progression On or After Platinum-Based Chemotherapy.",
+            "",
+        ),
+        ("KRAS mutation: should we test for it, and does it matter?", ""),
+        ("POINT: Operative risk of pneumonectomy--influence of preoperative induction therapy.", ""),
+        # an agent's code (PMID 25271963, 21623265), a protein variant (PMID 27080216), a nodal
+        # stage (PMID 12243809)
+        (
+            "Discovery of a potent and selective EGFR inhibitor (AZD9291) of both sensitizing and"
+            " T790M resistance mutations that spares the wild type form of the receptor.",
+            "",
+        ),
+        (
+            "Activity of crizotinib (PF02341066), a dual mesenchymal-epithelial transition (MET) and"
+            " anaplastic lymphoma kinase (ALK) inhibitor, in a non-small cell lung cancer patient with"
+            " de novo MET amplification.",
+            "",
+        ),
+        (
+            "Dabrafenib in patients with BRAF(V600E)-positive advanced non-small-cell lung cancer: a"
+            " single-arm, multicentre, open-label, phase 2 trial.",
+            "",
+        ),
+        (
+            "Phase III study comparing chemotherapy and radiotherapy with preoperative chemotherapy and"
+            " surgical resection in patients with non-small-cell lung cancer with spread to mediastinal"
+            " lymph nodes (N2); final report of RTOG 89-01. Radiation Therapy Oncology Group.",
+            "",
+        ),
+    ],
+)
+def test_what_is_printed_like_a_name_but_names_no_trial_is_not_taken(title, text):
+    assert acronym(title, text) is None
