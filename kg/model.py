@@ -184,15 +184,18 @@ class ArmResult(Estimate):
     arm: str = Field(description="label of the arm")
     timepoint: str | None = None
     subgroup: str | None = None
-    count: int | None = Field(default=None, ge=0, description="patients with the event, as printed with a rate")
+    count: int | None = Field(
+        default=None, ge=0, description="patients with the event, as printed with a rate"
+    )
     n_analysed: int | None = Field(default=None, ge=0, description="the denominator a rate was printed with")
 
     @model_validator(mode="after")
     def _proportion(self) -> ArmResult:
-        if self.statistic == "rate" and self.unit == "percent" and self.estimate is not None:
-            if not 0 <= self.estimate <= 100:
-                raise ValueError(f"percent {self.estimate} is outside 0-100")
+        rate = self.statistic == "rate" and self.unit == "percent" and self.estimate is not None
+        if rate and not 0 <= self.estimate <= 100:
+            raise ValueError(f"percent {self.estimate} is outside 0-100")
         return self
+
     dispersion: str | None = Field(default=None, description="STANDARD_DEVIATION, FULL_RANGE ...")
     spread: Decimal | None = Field(default=None, ge=0, description="a standard deviation or error")
     spread_lower: Decimal | None = Field(default=None, description="lower end of a range or IQR")

@@ -33,7 +33,9 @@ _DID_NOT = re.compile(
     r"(?i)\b(?:those|patients|participants|subjects|(?:the\s+)?(?:men|women))\s+who\s+did\s+not"
     r"(?:\s+(?:receive|get|take|have)\b(?:\s+(?:it|them|this\s+\w+|the\s+\w+))?)?"
 )
-_MODIFIERS = re.compile(r"(?i)\b(daily|weekly|standard[- ]dose|high[- ]dose|low[- ]dose|concurrent|sequential)\b")
+_MODIFIERS = re.compile(
+    r"(?i)\b(daily|weekly|standard[- ]dose|high[- ]dose|low[- ]dose|concurrent|sequential)\b"
+)
 _GENERIC_HEADS = {"care", "therapy", "treatment", "radiotherapy", "surgery", "staging", "group"}
 
 
@@ -62,7 +64,12 @@ class ArmFinder:
         self.chemotherapy = "chemotherapy" not in self.names and any(_chemotherapy_of(a) for a in arms)
         aliases = [(alias, a) for a in [*arms, *self.groups] for alias in a.aliases]
         self.aliases = [
-            (re.compile(rf"(?<![\w-]){_flexible(alias)}s?(?![\w])", 0 if alias.isupper() else re.IGNORECASE), arm)
+            (
+                re.compile(
+                    rf"(?<![\w-]){_flexible(alias)}s?(?![\w])", 0 if alias.isupper() else re.IGNORECASE
+                ),
+                arm,
+            )
             for alias, arm in sorted(aliases, key=lambda x: -len(x[0]))
         ]
         terms = _terms(self.names, abbreviations or {})
@@ -70,7 +77,9 @@ class ArmFinder:
         self.terms = terms
         self.pattern = (
             re.compile(
-                r"(?<![\w])(" + "|".join(_flexible(t) if t.isupper() else f"(?i:{_flexible(t)})" for t in ordered) + r")(?![\w])"
+                r"(?<![\w])("
+                + "|".join(_flexible(t) if t.isupper() else f"(?i:{_flexible(t)})" for t in ordered)
+                + r")(?![\w])"
             )
             if ordered
             else None
@@ -98,7 +107,11 @@ class ArmFinder:
         for d in drug_mentions(text):
             if d.name in self.names and not any(h.start <= d.start < h.end for h in hits):
                 hits.append(_Hit(d.start, d.end, d.name, None))
-            elif d.name == "chemotherapy" and self.chemotherapy and not any(h.start <= d.start < h.end for h in hits):
+            elif (
+                d.name == "chemotherapy"
+                and self.chemotherapy
+                and not any(h.start <= d.start < h.end for h in hits)
+            ):
                 hits.append(_Hit(d.start, d.end, CHEMOTHERAPY, None))
         return sorted(hits, key=lambda h: h.start)
 
@@ -109,7 +122,9 @@ class ArmFinder:
         while i < len(hits):
             best = (i, hits[i].arm) if hits[i].arm is not None else None
             for j in range(i, len(hits)):
-                if j > i and (hits[j].arm is not None or not _JOIN.fullmatch(text[hits[j - 1].end : hits[j].start])):
+                if j > i and (
+                    hits[j].arm is not None or not _JOIN.fullmatch(text[hits[j - 1].end : hits[j].start])
+                ):
                     break
                 arm = self._resolve(text, hits[i : j + 1])
                 if arm is not None:
@@ -124,7 +139,9 @@ class ArmFinder:
     def _with_chemotherapy(self, text: str, group: list[_Hit], others: set[str]) -> Arm | None:
         """'chemotherapy alone', 'pembrolizumab plus chemotherapy', 'the chemotherapy group':
         the word stands for each arm's cytotoxic drugs."""
-        fits = [a for a in self.arms if _chemotherapy_of(a) and set(a.drug_names) == others | _chemotherapy_of(a)]
+        fits = [
+            a for a in self.arms if _chemotherapy_of(a) and set(a.drug_names) == others | _chemotherapy_of(a)
+        ]
         if len(fits) == 1:
             return fits[0]
         having = [a for a in self.arms if _chemotherapy_of(a) and others <= set(a.drug_names)]
@@ -140,7 +157,11 @@ class ArmFinder:
             k = before[-1]
             start, end, named = marks[k]
             if not named.pooled_from:  # 'the men who received X ... those who did not': all who got X
-                pooled = [g for g in self.groups if named.label in g.pooled_from and set(g.drug_names) == set(named.drug_names)]
+                pooled = [
+                    g
+                    for g in self.groups
+                    if named.label in g.pooled_from and set(g.drug_names) == set(named.drug_names)
+                ]
                 named = pooled[0] if pooled else named
                 marks[k] = (start, end, named)
             other = complement(named, self.groups) if named.pooled_from else None

@@ -23,7 +23,9 @@ _LINK = re.compile(
     r"assigned|randomi[sz]ed|allocated|to|the|receiving|undergoing|underwent|\d+\s*(?:\(\d+%\))?\s*(?:of\s+\d+)?)"
     r"\b[\s,]*){0,7}"
 )
-_LEAD = re.compile(r"(?i)\s*(?:group|arm|alone)?\s*(?:was|were|:|,|had|showed|achieved)?\s*(?:a\s+median\s+of\s+)?")
+_LEAD = re.compile(
+    r"(?i)\s*(?:group|arm|alone)?\s*(?:was|were|:|,|had|showed|achieved)?\s*(?:a\s+median\s+of\s+)?"
+)
 _AND = re.compile(r"(?i)\s*(?:,\s*)?and\s*")
 _PARALLEL = re.compile(r"(?i)\b(?:as\s+)?compared\s+with\b|\bversus\b|\bvs\.?\b")
 
@@ -70,10 +72,18 @@ def _conjoined(text: str, spans: list[tuple[int, int]], arms: list[Arm | None]) 
     """'7.5 months and 38.5% (95% CI ...) in the A group': figures joined by 'and' share the
     arm named after the last of them (or before the first)."""
     for k in range(len(spans) - 2, -1, -1):
-        if arms[k] is None and arms[k + 1] is not None and _AND.fullmatch(text[spans[k][1] : spans[k + 1][0]]):
+        if (
+            arms[k] is None
+            and arms[k + 1] is not None
+            and _AND.fullmatch(text[spans[k][1] : spans[k + 1][0]])
+        ):
             arms[k] = arms[k + 1]
     for k in range(1, len(spans)):
-        if arms[k] is None and arms[k - 1] is not None and _AND.fullmatch(text[spans[k - 1][1] : spans[k][0]]):
+        if (
+            arms[k] is None
+            and arms[k - 1] is not None
+            and _AND.fullmatch(text[spans[k - 1][1] : spans[k][0]])
+        ):
             arms[k] = arms[k - 1]
 
 

@@ -32,7 +32,9 @@ _CYTOTOXIC = re.compile(
     r"^eribulin|^mitoxantrone|^methotrexate|^procarbazine|^lomustine|^busulfan|^melphalan|^chlorambucil|"
     r"^trabectedin|^amrubicin|^lurbinectedin)$"
 )
-_NOT_CYTOTOXIC = re.compile(r"(?i)^(?:erythromycin|azithromycin|clarithromycin|vancomycin|gentamicin|streptomycin|neomycin)$")
+_NOT_CYTOTOXIC = re.compile(
+    r"(?i)^(?:erythromycin|azithromycin|clarithromycin|vancomycin|gentamicin|streptomycin|neomycin)$"
+)
 
 
 @lru_cache(maxsize=4096)

@@ -307,7 +307,11 @@ def _split_list(text: str) -> list[str]:
 def _endpoint_phrase(phrase: str, abbreviations: dict[str, str]) -> tuple[str, str | None]:
     p = re.sub(r"(?i)^(?:the|an?)\s+", "", phrase.strip())
     # 'to compare overall survival between the groups': the endpoint the aim is about
-    p = re.sub(r"(?i)^to\s+(?:compare|assess|determine|evaluate|show|demonstrate|test|estimate)\s+(?:whether\s+)?(?:the\s+)?", "", p)
+    p = re.sub(
+        r"(?i)^to\s+(?:compare|assess|determine|evaluate|show|demonstrate|test|estimate)\s+(?:whether\s+)?(?:the\s+)?",
+        "",
+        p,
+    )
     p = re.sub(r"(?i)\s+(?:between|among|across)\s+(?:the\s+)?(?:groups?|arms?|treatments?)\b.*$", "", p)
     p = re.sub(
         r"(?i)^(?:investigator-assessed|independently assessed|centrally assessed|confirmed)\s+", "", p

@@ -22,7 +22,9 @@ VERB = (
     r"compared|corresponded|amounted|rose|fell|declined|achieved|developed|experienced|required|received|"
     r"reported|observed|seen|noted|found|recorded|detected|identified|attributed|diagnosed|measured|estimated"
 )
-_SUBJECT = re.compile(rf"(?i)^(?P<x>.+?)\s+(?:(?:was|were|is|are)\s+)?(?:not\s+|significantly\s+|also\s+)*\b(?:{VERB})\b")
+_SUBJECT = re.compile(
+    rf"(?i)^(?P<x>.+?)\s+(?:(?:was|were|is|are)\s+)?(?:not\s+|significantly\s+|also\s+)*\b(?:{VERB})\b"
+)
 _OBJECT = re.compile(
     r"(?i)\b(?:had|has|have|received|required|developed|experienced|achieved|underwent|reported|showed)\s+"
     r"(?:a\s+|an\s+|the\s+)?(?:(?:significantly|statistically|clinically|much|slightly)\s+)?"
@@ -102,7 +104,9 @@ def _candidates(text: str) -> list[str]:
 
 def _clean(phrase: str) -> str | None:
     p = re.sub(r"\s+", " ", phrase).strip(" ,.")
-    p = re.sub(r"(?i)\b\d+[- ](?:years?|months?|weeks?|days?)\b|\b(?:at|after)\s+\d+\s+\w+", "", p)  # landmarks
+    p = re.sub(
+        r"(?i)\b\d+[- ](?:years?|months?|weeks?|days?)\b|\b(?:at|after)\s+\d+\s+\w+", "", p
+    )  # landmarks
     p = re.sub(r"\s+", " ", p).strip(" ,.")
     p = re.sub(r"(?i)\s+(?:in|with|for|among|between|of)\s+(?:the|both|all|each|either)\s+.*$", "", p)
     p = re.sub(r"(?i)\b(?:significantly|statistically|also|not)\b\s*", "", p).strip()

@@ -79,4 +79,6 @@ def complement(group: Arm, groups: list[Arm]) -> Arm | None:
 
 def reference_like(arm: Arm) -> bool:
     """A group or arm a comparison is made against: 'no X', standard, control, placebo."""
-    return bool(re.search(r"(?i)^no\s|\b(?:standard|conventional|control|placebo|usual|observation|low)\b", arm.label))
+    return bool(
+        re.search(r"(?i)^no\s|\b(?:standard|conventional|control|placebo|usual|observation|low)\b", arm.label)
+    )

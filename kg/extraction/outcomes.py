@@ -47,7 +47,9 @@ _ENDPOINT_WORDS = re.compile(
     r"recurrence|relapse|control|failure|remission|cessation|score|index|scale|symptom|pain"
 )
 _SAFETY_WORDS = re.compile(r"(?i)adverse events?|\bAEs?\b|toxicit|toxic effects|side effects")
-_NARROWED = re.compile(r"(?i)\s+(?:without|free\s+(?:of|from))\s+[a-z][a-z -]{2,40}?(?=\s+(?:was|were|is|are|in|at|rate|for|with)\b|[,;(])")
+_NARROWED = re.compile(
+    r"(?i)\s+(?:without|free\s+(?:of|from))\s+[a-z][a-z -]{2,40}?(?=\s+(?:was|were|is|are|in|at|rate|for|with)\b|[,;(])"
+)
 _RISK_OF = re.compile(r"(?i)\brisk\s+of\s+(?:disease\s+)?(?:progression(?:\s+or\s+death)?|death)\b")
 _RESTATED = re.compile(r"(?i)\brisk\b|\bhazard\b|\bodds\b")
 _UNITS = {"percentage point": "percent", "percentage points": "percent", "%": "percent", "percent": "percent"}
@@ -117,7 +119,9 @@ class OutcomeReader:
         mentions = endpoint_mentions(text, self.abbreviations)
         mentions += self._median_phrases(text, mentions)
         if self.primary:
-            mentions += [(m.start(), self.primary) for m in re.finditer(r"(?i)primary (?:end\s?point|outcome)", text)]
+            mentions += [
+                (m.start(), self.primary) for m in re.finditer(r"(?i)primary (?:end\s?point|outcome)", text)
+            ]
         return sorted(mentions)
 
     def _median_phrases(self, text: str, known: list[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -167,7 +171,11 @@ class OutcomeReader:
         ratios = len(out)
         for statistic, pattern in CONTRASTS:
             for m in pattern.finditer(masked):
-                if ratios and statistic.startswith("relative") and _RESTATED.search(text[max(0, m.start() - 60) : m.end()]):
+                if (
+                    ratios
+                    and statistic.startswith("relative")
+                    and _RESTATED.search(text[max(0, m.start() - 60) : m.end()])
+                ):
                     continue  # 'the risk of death was 41% lower (hazard ratio, 0.59)': the ratio again
                 named = m.groupdict().get("ep")
                 ep = self._named_endpoint(named) if named else None
@@ -182,7 +190,8 @@ class OutcomeReader:
         interval_, end = self.interval_after(text, pos)
         p = P.search(text, end, min(len(text), end + 40))
         if p and re.search(
-            r"[A-Za-z]{4,}", re.sub(r"(?i)stratified|log-rank|one-sided|two-sided|less than|value", "", text[end : p.start()])
+            r"[A-Za-z]{4,}",
+            re.sub(r"(?i)stratified|log-rank|one-sided|two-sided|less than|value", "", text[end : p.start()]),
         ):
             p = None
         return (p.end() if p else end), interval_, p
@@ -235,7 +244,11 @@ class OutcomeReader:
                     named.append(a)
             if len(named) >= 2:
                 first, second = named[0], named[1]
-                return (second, first) if reference_like(first) and not reference_like(second) else (first, second)
+                return (
+                    (second, first)
+                    if reference_like(first) and not reference_like(second)
+                    else (first, second)
+                )
         return arm, comparator
 
     def _named_endpoint(self, phrase: str) -> str | None:

@@ -1,7 +1,7 @@
 from decimal import Decimal
 
-from kg.extraction.arms import design_arms
 from kg.extraction.armrefs import ArmFinder
+from kg.extraction.arms import design_arms
 from kg.extraction.regimens import frequency
 from kg.extraction.sizes import arm_sizes
 from kg.extraction.text import sentences

@@ -16,7 +16,9 @@ def test_categories():
 
 
 def test_per_arm_figures_and_related_aside():
-    arms = design_arms("", sentences("Methods", "Patients were randomly assigned to nivolumab or docetaxel."), {})
+    arms = design_arms(
+        "", sentences("Methods", "Patients were randomly assigned to nivolumab or docetaxel."), {}
+    )
     events = adverse_events(
         sentences(
             "Results",
