@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extraction import design
+from kg.extraction import design, trial_endpoints
 from kg.extraction.abbreviations import definitions
 from kg.extraction.armrefs import ArmFinder
 from kg.extraction.arms import design_arms
@@ -37,7 +37,7 @@ def _extract(title: str, abstract: list[AbstractSection]) -> Trial | None:
     sents = [s for sec in abstract for s in sentences(sec.label, sec.text)]
     full = " ".join(sec.text for sec in abstract)
     ids = design.registry_ids(full)
-    abbreviations = design.abbreviations(full)
+    abbreviations = trial_endpoints.abbreviations(full)
     defined = definitions(" ".join(s.norm for s in sents))
     arms = design_arms(title, sents, defined)
     if not arms and not ids and not design.reports_trial(title, full):
@@ -51,7 +51,7 @@ def _extract(title: str, abstract: list[AbstractSection]) -> Trial | None:
             arm.n_randomized, arm.size_evidence = sizes[arm.label]
         elif arm.n_randomized is not None:
             arm.size_evidence = _locate_size(sents, arm.n_randomized)
-    endpoints = design.endpoints(sents, abbreviations)
+    endpoints = trial_endpoints.endpoints(sents, abbreviations)
     primary = next((e.name for e in endpoints if e.role == "primary"), None)
     results = results_sentences(sents)
     per_arm, comparisons = OutcomeReader(arms, abbreviations, primary, finder).read(results)
@@ -82,7 +82,7 @@ def _extract(title: str, abstract: list[AbstractSection]) -> Trial | None:
         groups=[g for g in groups if g.label in named],
         endpoints=endpoints,
         n_randomized=total,
-        primary_endpoint_met=design.primary_endpoint_met(sents, primary),
+        primary_endpoint_met=trial_endpoints.primary_endpoint_met(sents, primary),
         min_follow_up_months=minimum,
         median_follow_up_months=median,
         arm_results=per_arm,

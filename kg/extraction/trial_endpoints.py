@@ -1,0 +1,131 @@
+"""The endpoints a trial names (primary, secondary) and whether it says the primary was met."""
+
+from __future__ import annotations
+
+import re
+
+from kg.extraction.lexicon import ENDPOINTS
+from kg.extraction.text import Sentence
+from kg.model import Endpoint
+
+
+def endpoint_name(phrase: str) -> str:
+    """Plain endpoint name for a phrase: 'OS' -> 'overall survival'."""
+    p = phrase.strip()
+    for name, aliases in ENDPOINTS.items():
+        for alias in aliases:
+            if alias.isupper() and p == alias:
+                return name
+            if not alias.isupper() and p.lower() == alias:
+                return name
+    return p.lower()
+
+
+def endpoints(sents: list[Sentence], abbreviations: dict[str, str]) -> list[Endpoint]:
+    found: list[Endpoint] = []
+    for s in sents:
+        if "primary" not in s.norm.lower() and "secondary" not in s.norm.lower():
+            continue
+        for role, pattern in (
+            (
+                "primary",
+                r"(?i)\b(?:co-?)?primary\s+(?:end\s?points?|outcomes?|objectives?)"
+                r"(?:\s+(?:was|were|is|are|included)\s+(.+?)(?:[;.]\s|[;.]?$)|,\s+([^,]+),\s+was\b)",
+            ),
+            (
+                "secondary",
+                r"(?i)\bsecondary\s+(?:end\s?points?|outcomes?)\s+(?:was|were|is|are|included)\s+(.+?)(?:[;.]\s|[;.]?$)",
+            ),
+        ):
+            m = re.search(pattern, s.norm)
+            if not m:
+                continue
+            for phrase in _split_list(m.group(1) or m.group(2)):
+                name, abbrev = _endpoint_phrase(phrase, abbreviations)
+                if name and not any(e.name == name for e in found):
+                    found.append(Endpoint(name=name, abbreviation=abbrev, role=role))
+    return found
+
+
+def _split_list(text: str) -> list[str]:
+    text = re.sub(r"\([^()]*\([^()]*\)[^()]*\)|\((?![A-Z]{2,6}\))[^()]*\)", "", text)
+    return [p for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", text) if p.strip()]
+
+
+def _endpoint_phrase(phrase: str, abbreviations: dict[str, str]) -> tuple[str, str | None]:
+    p = re.sub(r"(?i)^(?:the|an?)\s+", "", phrase.strip())
+    # 'to compare overall survival between the groups': the endpoint the aim is about
+    p = re.sub(
+        r"(?i)^to\s+(?:compare|assess|determine|evaluate|show|demonstrate|test|estimate)\s+(?:whether\s+)?(?:the\s+)?",
+        "",
+        p,
+    )
+    p = re.sub(r"(?i)\s+(?:between|among|across)\s+(?:the\s+)?(?:groups?|arms?|treatments?)\b.*$", "", p)
+    p = re.sub(
+        r"(?i)^(?:investigator-assessed|independently assessed|centrally assessed|confirmed)\s+", "", p
+    )
+    p = re.sub(
+        r"(?i)\s+(?:as assessed|assessed|according to|by|in (?:a|an|the)\b[^,]*population)\b.*$", "", p
+    )
+    m = re.match(r"^(.*?)\s*\(([A-Za-z]{2,6})\)$", p)
+    name, abbrev = (m.group(1), m.group(2)) if m else (p, None)
+    if name in abbreviations:
+        name, abbrev = abbreviations[name], name
+    name = endpoint_name(name)
+    if abbrev is None:
+        abbrev = next((a for a, full in abbreviations.items() if full == name), None)
+    return name, abbrev
+
+
+def abbreviations(text: str) -> dict[str, str]:
+    """Abbreviations the abstract defines: 'overall survival (OS)' -> {'OS': 'overall survival'}."""
+    out: dict[str, str] = {}
+    for m in re.finditer(r"\b([A-Za-z][A-Za-z -]{2,60}?)\s+\(([A-Z][A-Za-z]{1,6})\)", text):
+        abbrev, words = m.group(2), m.group(1).split()
+        letters = abbrev.upper()
+        for n in range(1, min(len(words), 8) + 1):
+            phrase = " ".join(words[-n:])
+            initials = "".join(w[0] for w in re.split(r"[\s-]+", phrase) if w).upper()
+            if initials == letters or initials.startswith(letters) and n >= len(letters):
+                out.setdefault(abbrev, endpoint_name(phrase))
+                break
+    return out
+
+
+_NEGATIVE = re.compile(
+    r"(?i)\b(?:did not|does not|failed to|not)\s+(?:significantly\s+|statistically\s+significantly\s+)?"
+    r"(?:improve|prolong|increase|extend|meet|reach|achieve|met)\b"
+    r"|\bprimary (?:end ?point|endpoint|objective) was not met\b|\bno significant (?:improvement|difference)\b"
+)
+_POSITIVE = re.compile(
+    r"(?i)\b(?:met|achieved|reached) (?:its|the) primary (?:end ?point|endpoint|objective)"
+    r"|\bsignificantly (?:longer|improved|prolonged|better|higher|increased|extended)\b"
+    r"|\b(?:improved|prolonged) [\w -]{0,40}significantly\b|\b(?:was|is) superior\b"
+    r"|\b(?:was|were) (?:significantly )?longer\b|\bsurvived longer\b"
+    r"|\bprimary (?:end ?point|endpoint|objective)[\w ]{0,20} had been met\b"
+)
+
+
+def primary_endpoint_met(sents: list[Sentence], primary: list[Endpoint]) -> bool | None:
+    """Only what the results or conclusion say plainly about a primary endpoint."""
+    if not primary:
+        return None
+    names = [w for e in primary for w in (e.name, e.abbreviation) if w]
+    names += [n.split()[0] for n in names if "-" in n.split()[0]]  # 'progression-free and overall survival'
+    for s in sents:
+        if not re.match(r"(?i)results|conclusion|findings|interpretation", s.section):
+            continue
+        mentions_primary = any(re.search(rf"\b{re.escape(n)}\b", s.norm, re.I) for n in names)
+        if re.search(r"(?i)primary (?:end ?point|endpoint|objective)", s.norm):
+            mentions_primary = True
+        if re.match(r"(?i)conclusion|interpretation", s.section) and re.search(
+            r"(?i)\b(?:is|was) superior\b", s.norm
+        ):
+            mentions_primary = True  # 'X is superior to Y': the conclusion about the trial's question
+        if not mentions_primary:
+            continue
+        if _NEGATIVE.search(s.norm):
+            return False
+        if _POSITIVE.search(s.norm):
+            return True
+    return None
