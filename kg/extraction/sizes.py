@@ -1,55 +1,147 @@
-"""How many patients each arm and the whole trial randomised, and where the text says so."""
+"""How many patients each arm and the whole trial randomised, and where the text says so.
+
+The total: 'we randomly assigned 331 patients', '1310 adult daily smokers who ... were randomly
+assigned', 'Of 1111 patients randomized, ...', 'A total of 29,133 male smokers 50 to 69 years
+of age ... were randomly assigned'.  Per arm: '(n = 557)', '292 were assigned to nivolumab',
+a breakdown in brackets after the total whose parts add up to it ('480 patients (arm A, 159;
+arm B, 160; arm C, 161 patients)', '58 patients ... (31 to SABR and 27 to surgery)'), or a
+list of the arms after it ('166 patients were randomly assigned to A, 121 to B, ...'), whose
+sum is then the total.
+"""
 
 from __future__ import annotations
 
 import re
 
+from kg.extraction.arm_lists import depth_map
 from kg.extraction.armrefs import ArmFinder
 from kg.extraction.text import Sentence
-from kg.model import Evidence
+from kg.model import Arm, Evidence
 
-_TOTALS = (
-    r"(?i)\b(?:randomly\s+)?(?:assigned|allocated|randomi[sz]ed),?\s+(?:in\s+an?\s+\d+:\d+(?::\d+)?\s+ratio,?\s+)?(\d+)\s+(?:\w+\s+){0,2}patients\b",
-    r"(?i)\b(?:a total of\s+|in all,?\s+|of\s+)?(\d+)\s+(?:\w+\s+){0,3}patients\s+(?:were|who)\s+(?:\w+\s+)?"
-    r"(?:randomly\s+assigned|randomi[sz]ed|underwent randomi[sz]ation|enrolled|recruited)",
-    r"(?i)\bcompar\w+\s+[^.;]+?\s+in\s+(\d+)\s+patients\b",
+_PEOPLE = (
+    r"(?:patients|participants|subjects|persons|people|individuals|smokers|adults|women|men|volunteers|children|"
+    r"survivors|cases)"
 )
+_ENROLLED = (
+    r"(?:randomly\s+(?:assigned|allocated)|randomi[sz]ed|underwent\s+randomi[sz]ation|enrolled|recruited|entered|"
+    r"included|accrued)"
+)
+_TOTALS = (
+    re.compile(
+        rf"(?i)\b(?:randomly\s+)?(?:assigned|allocated|randomi[sz]ed|enrolled),?\s+(?:\([^)]*\)\s+)?"
+        rf"(?:in\s+an?\s+\d+:\d+(?::\d+)?\s+ratio,?\s+)?(\d+)\s+(?:[\w-]+\s+){{0,3}}{_PEOPLE}\b"
+    ),
+    re.compile(rf"(?i)\bof\s+(?:the\s+)?(\d+)\s+(?:[\w-]+\s+){{0,2}}{_PEOPLE}\s+(?:who\s+)?{_ENROLLED}"),
+    re.compile(rf"(?i)\bcompar\w+\s+[^.;]+?\s+in\s+(\d+)\s+{_PEOPLE}\b"),
+)
+_COUNTED = re.compile(rf"(?i)(?<![\d.%:])(\d+)\s+(?:[\w-]+\s+){{0,3}}{_PEOPLE}\b")
+_VERB_AFTER = re.compile(rf"(?i)^[^.;]{{0,160}}?\b(?:were|was|had\s+been)\s+(?:\w+\s+)?{_ENROLLED}\b")
 _BEFORE_ARM = re.compile(
     r"(?<![\d.%:])(\d+)(?![\d.%:])\s+(?:patients\s+)?(?:were\s+)?(?:(?:randomly\s+)?assigned\s+|allocated\s+)?"
     r"(?:to\s+)?(?:receive\s+)?(?:the\s+)?$"
 )
 _AMONG = re.compile(r"(?i)\bamong\s+(\d+)\s+patients\s+in\s+the\s+$")
 
+Sizes = dict[str, tuple[int, Evidence]]
 
-def arm_sizes(
-    sents: list[Sentence], finder: ArmFinder
-) -> tuple[dict[str, tuple[int, Evidence]], int | None, Evidence | None]:
+
+def arm_sizes(sents: list[Sentence], finder: ArmFinder) -> tuple[Sizes, int | None, Evidence | None]:
     """Patients per arm and the randomised total, each with where it was read."""
-    sizes: dict[str, tuple[int, Evidence]] = {}
+    sizes: Sizes = {}
     total = total_evidence = None
+    best = 0  # a number randomised beats a number enrolled ('Of the 1022 patients enrolled, ...')
     for s in sents:
-        assigning = re.search(r"(?i)assigned|randomi[sz]|allocated|enrolled|recruited|\breceived\b", s.norm)
-        if total is None and "patients" in s.norm:
-            m = next((m for p in _TOTALS if (m := re.search(p, s.norm))), None)
-            if m:
-                total, total_evidence = int(m.group(1)), s.evidence(m.start(1), m.end(1))
-        mentions = finder.find(s.norm)
-        for k, (start, end, arm) in enumerate(mentions):
-            after = s.norm[end : mentions[k + 1][0] if k + 1 < len(mentions) else len(s.norm)]
-            before = s.norm[mentions[k - 1][1] if k else 0 : start]
-            n_after = re.match(r"\s*(?:alone|monotherapy|group|arm)?\s*[(,]\s*n\s*=\s*(\d+)", after)
-            after_at, before_at = end, mentions[k - 1][1] if k else 0
-            n_before = _BEFORE_ARM.search(before) if assigning else None
-            if n_before and re.search(
-                r"(?i)(?:assigned|allocated|randomi[sz]ed),?\s*$", before[: n_before.start()]
-            ):
-                n_before = None  # 'we randomly assigned 272 patients to receive A': the total
-            among = _AMONG.search(before)
-            hit = (n_after if assigning else None) or n_before or among
-            if hit and arm.label not in sizes:
-                at = after_at if hit is n_after else before_at
-                sizes[arm.label] = (
-                    int(hit.group(1)),
-                    s.evidence(at + hit.start(1), end if hit is not n_after else at + hit.end()),
-                )
+        found = _total(s.norm) if best < 2 else None
+        if found is not None and found[2] > best:
+            (start, end), n, best = found
+            total, total_evidence = n, s.evidence(start, end)
+            _breakdown(s, end, n, finder, sizes)
+        _per_arm(s, finder, sizes)
+    arms = [a for a in finder.arms if not a.pooled_from]
+    listed = [sizes[a.label][0] for a in arms if a.label in sizes]
+    if total is not None and len(listed) == len(arms) and sum(listed) > total and _listed_from(total, sizes):
+        total = sum(listed)  # '166 patients were randomly assigned to A, 121 to B, ...'
     return sizes, total, total_evidence
+
+
+def _total(text: str) -> tuple[tuple[int, int], int, int] | None:
+    """((start, end), number, 2 if randomised else 1 if enrolled) of the total a sentence
+    states, if it does."""
+    for pattern in _TOTALS:
+        m = pattern.search(text)
+        if m:
+            return (m.start(1), m.end(1)), int(m.group(1)), _strength(m.group(0))
+    for m in _COUNTED.finditer(text):
+        rest = _VERB_AFTER.match(_unbracketed(text[m.end() :]))
+        if rest:
+            return (m.start(1), m.end(1)), int(m.group(1)), _strength(rest.group(0))
+    return None
+
+
+def _strength(words: str) -> int:
+    return 2 if re.search(r"(?i)random|assign|allocat|compar", words) else 1
+
+
+def _unbracketed(text: str) -> str:
+    depth = depth_map(text)
+    return "".join(ch if d == 0 and ch not in "()[]" else " " for ch, d in zip(text, depth, strict=True))
+
+
+def _breakdown(s: Sentence, end: int, total: int, finder: ArmFinder, sizes: Sizes) -> None:
+    """'(arm A, 159; arm B, 160; arm C, 161 patients)', '(31 to SABR and 27 to surgery)': the
+    parts of a total in the bracket after it, taken only when they add up to the total."""
+    m = re.match(r"[^()]{0,60}?\(([^()]+)\)", s.norm[end:])
+    if not m:
+        return
+    inner_start = end + m.start(1)
+    parts: Sizes = {}
+    for piece in re.finditer(r"[^,;]+?(?=\s*(?:[,;]|\band\b|$))", m.group(1)):
+        text = piece.group()
+        named = [a for _s, _e, a in finder.find(text) if not a.pooled_from]
+        number = re.search(r"(?<![\d.%])\d+(?![\d.%])", text)
+        if len(named) == 1 and number:
+            at = inner_start + piece.start() + number.start()
+            parts[named[0].label] = (int(number.group()), s.evidence(at, at + len(number.group())))
+    if parts and sum(n for n, _e in parts.values()) == total:
+        for label, value in parts.items():
+            sizes.setdefault(label, value)
+
+
+def _per_arm(s: Sentence, finder: ArmFinder, sizes: Sizes) -> None:
+    assigning = re.search(r"(?i)assigned|randomi[sz]|allocated|enrolled|recruited|\breceived\b", s.norm)
+    mentions = finder.find(s.norm)
+    for k, (start, end, arm) in enumerate(mentions):
+        after = s.norm[end : mentions[k + 1][0] if k + 1 < len(mentions) else len(s.norm)]
+        before = s.norm[mentions[k - 1][1] if k else 0 : start]
+        n_after = re.match(r"\s*(?:alone|monotherapy|group|arm)?\s*[(,]\s*n\s*=\s*(\d+)", after)
+        after_at, before_at = end, mentions[k - 1][1] if k else 0
+        n_before = _BEFORE_ARM.search(before) if assigning else None
+        if n_before and re.search(r"(?i)(?:assigned|allocated|randomi[sz]ed),?\s*$", before[: n_before.start()]):
+            n_before = None  # 'we randomly assigned 272 patients to receive A': the total
+        among = _AMONG.search(before)
+        hit = (n_after if assigning else None) or n_before or among
+        target = _arm_of(arm, finder)
+        if hit and target is not None and target.label not in sizes:
+            at = after_at if hit is n_after else before_at
+            sizes[target.label] = (
+                int(hit.group(1)),
+                s.evidence(at + hit.start(1), end if hit is not n_after else at + hit.end()),
+            )
+
+
+def _arm_of(arm: Arm, finder: ArmFinder) -> Arm | None:
+    """An arm; for a pooled group named where arms are counted ('166 to standard-dose
+    chemoradiotherapy, ... 147 to standard-dose chemoradiotherapy and cetuximab'), the one
+    arm of the group that gives nothing more than the group names."""
+    if not arm.pooled_from:
+        return arm
+    members = [a for a in finder.arms if a.label in arm.pooled_from]
+    plain = min(members, key=lambda a: len(a.interventions), default=None)
+    if plain is None or sum(len(a.interventions) == len(plain.interventions) for a in members) > 1:
+        return None
+    return plain
+
+
+def _listed_from(total: int, sizes: Sizes) -> bool:
+    """The 'total' was the first arm's size of a list: it is one of the arm sizes."""
+    return any(n == total for n, _e in sizes.values())

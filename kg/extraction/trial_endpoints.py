@@ -29,8 +29,9 @@ def endpoints(sents: list[Sentence], abbreviations: dict[str, str]) -> list[Endp
         for role, pattern in (
             (
                 "primary",
-                r"(?i)\b(?:co-?)?primary\s+(?:end\s?points?|outcomes?|objectives?)"
-                r"(?:\s+(?:was|were|is|are|included)\s+(.+?)(?:[;.]\s|[;.]?$)|,\s+([^,]+),\s+was\b)",
+                r"(?i)\b(?:co-?)?primary\s+(?:end\s?points?|outcomes?|objectives?)(?:\s+measures?)?"
+                r"(?:\s+(?:was|were|is|are|included)\s+(.+?)(?:[;.]\s|[;.]?$)|,\s+([^,]+),\s+was\b)"
+                r"|\b(?:using|with)\s+([a-z][\w -]{2,60}?)\s+as\s+(?:the|its)\s+primary\s+(?:end\s?point|outcome)",
             ),
             (
                 "secondary",
@@ -40,16 +41,31 @@ def endpoints(sents: list[Sentence], abbreviations: dict[str, str]) -> list[Endp
             m = re.search(pattern, s.norm)
             if not m:
                 continue
-            for phrase in _split_list(m.group(1) or m.group(2)):
+            for phrase in _split_list(next(g for g in m.groups() if g)):
+                if _NOT_AN_ENDPOINT.match(phrase.strip()):
+                    continue  # 'superiority in patients with ...': a hypothesis, not a measure
                 name, abbrev = _endpoint_phrase(phrase, abbreviations)
                 if name and not any(e.name == name for e in found):
                     found.append(Endpoint(name=name, abbreviation=abbrev, role=role))
     return found
 
 
+_NOT_AN_ENDPOINT = re.compile(
+    r"(?i)^(?:(?:the\s+)?(?:superiority|non-?inferiority|equivalence|safety|efficacy|feasibility|tolerability)\b"
+    r"|(?:co-?primary\s+)?analys[ie]s\b|to\s+(?!compare|assess|determine|evaluate)\w+)"
+)
+# where a named endpoint's definition starts: ', defined as ...', ' for the last 4 weeks'
+_DEFINITION = re.compile(
+    r"(?i),\s*(?:defined|assessed|measured|as\s+assessed|according|which|in\s+the)\b.*$"
+    r"|\s+(?:for|at|in\s+participants|in\s+patients|during|from|over|within|after)\s+(?:the\s+)?"
+    r"(?:last|first|\d+|one|two|three|end|week|month|year|participants|patients)\b.*$"
+)
+
+
 def _split_list(text: str) -> list[str]:
+    text = _DEFINITION.sub("", text) if text.count(",") else text
     text = re.sub(r"\([^()]*\([^()]*\)[^()]*\)|\((?![A-Z]{2,6}\))[^()]*\)", "", text)
-    return [p for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", text) if p.strip()]
+    return [re.sub(r"\s+", " ", p).strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", text) if p.strip()]
 
 
 def _endpoint_phrase(phrase: str, abbreviations: dict[str, str]) -> tuple[str, str | None]:
@@ -62,8 +78,15 @@ def _endpoint_phrase(phrase: str, abbreviations: dict[str, str]) -> tuple[str, s
     )
     p = re.sub(r"(?i)\s+(?:between|among|across)\s+(?:the\s+)?(?:groups?|arms?|treatments?)\b.*$", "", p)
     p = re.sub(
-        r"(?i)^(?:investigator-assessed|independently assessed|centrally assessed|confirmed)\s+", "", p
+        r"(?i)^(?:(?:investigator-assessed|independently assessed|centrally assessed|confirmed|biochemically\s+"
+        r"confirmed|self-reported|patient-reported|comparison\s+of|change\s+in|(?:the\s+)?(?:proportion|percentage|"
+        r"number)\s+of\s+(?:patients|participants)\s+(?:who\s+(?:achieved|had|were)|with|achieving)\s+(?:an?\s+)?)\s*)+",
+        "",
+        p,
     )
+    p = _DEFINITION.sub("", re.sub(r"\s+", " ", p)).strip()
+    p = re.sub(r"(?i)\s+(?:for\s+\S+\s+)?(?:versus|vs\.?|v\.?|compared\s+with)\b.*$", "", p)
+    p = re.sub(r"(?i)^(?:the|an?)\s+", "", p)
     p = re.sub(
         r"(?i)\s+(?:as assessed|assessed|according to|by|in (?:a|an|the)\b[^,]*population)\b.*$", "", p
     )
@@ -72,6 +95,10 @@ def _endpoint_phrase(phrase: str, abbreviations: dict[str, str]) -> tuple[str, s
     if name in abbreviations:
         name, abbrev = abbreviations[name], name
     name = endpoint_name(name)
+    if name not in ENDPOINTS and re.search(r"\w\s+rates?$", name):  # the rate is the statistic
+        name = re.sub(r"\s+rates?$", "", name)
+    if len(name) < 3:
+        return "", None
     if abbrev is None:
         abbrev = next((a for a, full in abbreviations.items() if full == name), None)
     return name, abbrev
@@ -93,33 +120,49 @@ def abbreviations(text: str) -> dict[str, str]:
 
 
 _NEGATIVE = re.compile(
-    r"(?i)\b(?:did not|does not|failed to|not)\s+(?:significantly\s+|statistically\s+significantly\s+)?"
-    r"(?:improve|prolong|increase|extend|meet|reach|achieve|met)\b"
-    r"|\bprimary (?:end ?point|endpoint|objective) was not met\b|\bno significant (?:improvement|difference)\b"
+    r"(?i)\b(?:did not|does not|do not|failed to|not)\s+(?:significantly\s+|statistically\s+significantly\s+)?"
+    r"(?:improve|prolong|increase|extend|meet|reach|achieve|met|reduce|differ)\b"
+    r"|\bprimary (?:end ?point|endpoint|objective) was not met\b"
+    r"|\bno (?:statistically\s+)?significant (?:improvement|difference|benefit)\b"
+    r"|\b(?:was|were|is|are) not (?:significantly\s+)?(?:better|superior|longer|improved|different)\b"
+    r"|\bprovided no (?:significant\s+)?(?:benefit|improvement|advantage)\b|\bno advantage in\b"
 )
 _POSITIVE = re.compile(
     r"(?i)\b(?:met|achieved|reached) (?:its|the) primary (?:end ?point|endpoint|objective)"
-    r"|\bsignificantly (?:longer|improved|prolonged|better|higher|increased|extended)\b"
-    r"|\b(?:improved|prolonged) [\w -]{0,40}significantly\b|\b(?:was|is) superior\b"
-    r"|\b(?:was|were) (?:significantly )?longer\b|\bsurvived longer\b"
+    r"|\bsignificantly (?:longer|improved|prolonged|better|higher|increased|extended|greater|reduced|lower|fewer)\b"
+    r"|\bsignificant (?:improvements?|prolongation|reduction|increase|benefit)\b"
+    r"|\b(?:improved|prolonged) [\w -]{0,40}significantly\b"
+    r"|\b(?:is|was|were|are|be|been|proved|proven)\s+(?:found\s+to\s+be\s+)?superior\b"
+    r"|\b(?:was|were) (?:significantly )?(?:longer|greater)\b|\bsurvived longer\b"
+    r"|\b(?:resulted in|led to|produced|yielded) (?:a |an )?(?:significantly )?(?:greater|higher|better|longer|improved)\b"
     r"|\bprimary (?:end ?point|endpoint|objective)[\w ]{0,20} had been met\b"
 )
+_VERDICT_SECTION = re.compile(r"(?i)results|conclusions?|findings|interpretation|$")
+
+
+def _names(primary: list[Endpoint]) -> list[re.Pattern]:
+    """How the text may name the primary endpoints: their names, abbreviations and the
+    lexicon's words for them ('survival' and 'survived' for overall survival, but not inside
+    'progression-free survival')."""
+    names = [w for e in primary for w in (e.name, e.abbreviation) if w]
+    names += [n.split()[0] for n in names if "-" in n.split()[0]]  # 'progression-free and overall survival'
+    names += [a for e in primary for a in ENDPOINTS.get(e.name, []) if not a.isupper()]
+    return [re.compile(rf"(?i)(?<!free )(?<!-free )\b{re.escape(n)}\b") for n in dict.fromkeys(names)]
 
 
 def primary_endpoint_met(sents: list[Sentence], primary: list[Endpoint]) -> bool | None:
     """Only what the results or conclusion say plainly about a primary endpoint."""
     if not primary:
         return None
-    names = [w for e in primary for w in (e.name, e.abbreviation) if w]
-    names += [n.split()[0] for n in names if "-" in n.split()[0]]  # 'progression-free and overall survival'
+    names = _names(primary)
     for s in sents:
-        if not re.match(r"(?i)results|conclusion|findings|interpretation", s.section):
+        if not _VERDICT_SECTION.match(s.section):
             continue
-        mentions_primary = any(re.search(rf"\b{re.escape(n)}\b", s.norm, re.I) for n in names)
+        mentions_primary = any(n.search(s.norm) for n in names)
         if re.search(r"(?i)primary (?:end ?point|endpoint|objective)", s.norm):
             mentions_primary = True
         if re.match(r"(?i)conclusion|interpretation", s.section) and re.search(
-            r"(?i)\b(?:is|was) superior\b", s.norm
+            r"(?i)\b(?:is|was|be)\s+(?:found\s+to\s+be\s+)?superior\b", s.norm
         ):
             mentions_primary = True  # 'X is superior to Y': the conclusion about the trial's question
         if not mentions_primary:
