@@ -1,7 +1,8 @@
 from decimal import Decimal
 
+from kg.extraction.ae_vocabulary import ae_category
 from kg.extraction.arms import design_arms
-from kg.extraction.safety import adverse_events, ae_category, implied_population
+from kg.extraction.safety import adverse_events, implied_population
 from kg.extraction.text import sentences
 from kg.model import AdverseEventSummary, Arm, Drug, Intervention
 
@@ -16,7 +17,9 @@ def test_categories():
 
 
 def test_per_arm_figures_and_related_aside():
-    arms = design_arms("", sentences("Methods", "Patients were randomly assigned to nivolumab or docetaxel."), {})
+    arms = design_arms(
+        "", sentences("Methods", "Patients were randomly assigned to nivolumab or docetaxel."), {}
+    )
     events = adverse_events(
         sentences(
             "Results",

@@ -1,0 +1,415 @@
+"""Reading one sentence's adverse-event figures, clause by clause (see ``kg.extraction.safety``).
+
+One job: for each figure of a clause, the statement it belongs to: its event, its arm, its
+category and whether it counts treatment-related events only. Figures are first grouped
+(one parenthesis, or a run of figures no cue or event name separates), then each group
+gets its event name (``ae_terms``), its arms and each figure its category.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kg.extraction.ae_arms import GROUP_REF, ResultsArms, unresolved_names
+from kg.extraction.ae_figures import Figure, figures, mask, top_parens
+from kg.extraction.ae_terms import Group, breakdown_terms, cause_term, group_terms, subject_term
+from kg.extraction.ae_vocabulary import AE_WORDS, ae_category, cues, event_phrases, related
+from kg.model import AdverseEventSummary, Arm
+
+__all__ = ["ClauseReader", "Memory", "about_events", "none_occurred"]
+
+_SEGMENT = re.compile(r",\s+(?:and|but|whereas|while)\s+(?![^(]*\))")
+_LINK = re.compile(
+    r"(?i)[\s,]*(?:patients\s+|those\s+)?(?:who\s+(?:received|were\s+(?:given|treated\s+with))|receiving"
+    r"|treated\s+with|given|in|with|for|on|among)?\s*(?:the\s+)?"
+)
+_ARM_THEN_FIGURE = re.compile(r"(?i)[\w-]*(?:\s+[\w-]+){0,2}?\s*(?:[(\[,:]\s*)?$")
+_EVERY_ARM = re.compile(r"(?i)\b(?:in|of|for)\s+(?:each|both|all)\s+(?:\w+\s+)?(?:groups?|arms?)\b")
+_SCHEDULE = re.compile(
+    r"(?i)[\s,]*(?:(?:of\s+)?(?:the\s+)?(?:patients|those)\s+)?(?:given|receiving|treated)\s+(?:it\s+|them\s+)?(weekly|daily)\b"
+)
+_ANAPHORA = re.compile(
+    r"(?i)\b(?:these|such|those|this|the same)\s+(?:adverse\s+|side\s+|toxic\s+)?(?:events?|effects?|toxicit(?:y|ies))\b"
+)
+_BARE_EVENTS = re.compile(r"(?i)(?<!adverse )(?<!adverse-)\bevents\b")
+_NONE_OCCURRED = re.compile(
+    r"(?i)^\s*(?:there\s+(?:were|was)\s+)?no\s+(?P<what>.{1,80}?)\s+(?:occurred|were\s+(?:reported|observed|seen|noted|recorded))"
+    r"\b(?P<where>[^.;]*)"
+)
+_NO_PATIENT_HAD = re.compile(
+    r"(?i)^\s*no\s+(?:patients?|participants?)\s+(?P<where>.{0,60}?)\s*(?:had|experienced|developed|suffered)\s+"
+    r"(?P<what>[^.;]{1,120})"
+)
+
+
+_NEXT_STATEMENT = re.compile(r"(?i),\s|;|\band\b(?!\s*\d)|\b(?:whereas|while|compared|versus|vs)\b")
+_POOLED = 1.25  # how far a figure's patients may exceed the arm's randomised number
+
+
+@dataclass
+class Memory:
+    """What the statements read so far said, for words that point back to them."""
+
+    category: str | None = None
+    related: bool = False
+    term: str | None = None
+    order: list[Arm] = field(default_factory=list)
+
+
+def about_events(text: str, memory: Memory) -> bool:
+    """A sentence speaks of adverse events: by their summary words, an event's name, or by
+    words pointing back to the adverse-event statement before it."""
+    if AE_WORDS.search(text) or event_phrases(text):
+        return True
+    return memory.category is not None and bool(_ANAPHORA.search(text) or _BARE_EVENTS.search(text))
+
+
+class ClauseReader:
+    """Reads the clauses of one sentence in turn; arms, orders and words carry across them."""
+
+    def __init__(self, text: str, finder: ResultsArms, memory: Memory) -> None:
+        self.text = text
+        self.finder = finder
+        self.names = frozenset(n.lower() for n in finder.names)
+        self.memory = Memory(memory.category, memory.related, memory.term, list(memory.order))
+        self.found: list[Figure] = []  # the figures of the clause being read
+
+    def read(self, start: int, end: int) -> list[AdverseEventSummary]:
+        text = self.text[start:end]
+        found = figures(text)
+        if not found or any(f.subset for f in found):
+            return []
+        self.found = found
+        parens = top_parens(text)
+        segments = [0] + [m.end() for m in _SEGMENT.finditer(mask(text, parens))] + [len(text)]
+        groups = self._groups(text, found, parens, segments)
+        subject = subject_term(text, found[0].start) or (self.memory.term if _ANAPHORA.search(text) else None)
+        group_terms(text, groups, subject, bool(AE_WORDS.search(text)), self.finder)
+        self._assign(start, text, groups)
+        out = []
+        for g in groups:
+            if None in g.arms or len({(id(a), t) for a, t in zip(g.arms, g.terms, strict=True)}) < len(
+                g.arms
+            ):
+                continue
+            for f, arm, term in zip(g.figures, g.arms, g.terms, strict=True):
+                if arm is None or not _fits(arm, f):
+                    continue
+                for category, is_related, named in self._statements(text, f, g, term, parens, segments):
+                    self.memory.category, self.memory.related, self.memory.term = category, is_related, named
+                    out.append(_summary(f, arm, category, is_related, named))
+        return out
+
+    def _statements(
+        self,
+        text: str,
+        f: Figure,
+        g: Group,
+        term: str | None,
+        parens: list[tuple[int, int]],
+        segments: list[int],
+    ) -> list[tuple[str, bool, str | None]]:
+        """What one figure states: (category, treatment-related, term) once, or twice for a
+        death put down to one event ('1 (2%) ... experienced treatment-related death because
+        of sepsis': the treatment-related deaths, and those from sepsis). A death whose only
+        words are its cause ('died from interstitial lung disease') and the items of a list
+        that splits a figure before it ('2 (3%) ...: 1 because of sepsis and 1 because of
+        pancytopenia') count that event only."""
+        context = self._category(text, f, g, parens, segments)
+        nxt = min((x.start for x in self.found if x.start >= f.end), default=len(text))
+        cause = None if term else cause_term(text[f.end : nxt])
+        if cause is None:
+            return [(*context, term)] if context else []
+        if context is not None and context[0] != "grade 5":
+            return [(*context, term)]
+        earlier = [x for x in self.found if x.end <= f.start]
+        split = bool(earlier) and ":" in text[earlier[0].end : f.start]
+        is_related = context[1] if context else related(text[f.end : nxt], self.names)
+        rows = [("grade 5", is_related, cause)]
+        return rows if context is None or split else [("grade 5", is_related, None), *rows]
+
+    def aside(self, body: str) -> list[AdverseEventSummary]:
+        """'(treatment-related in four [2.2%] and one [0.6%], respectively)': the last
+        category read, restricted to treatment-related events, in the last arm order."""
+        if self.memory.category is None:
+            return []
+        g = Group(figures(body), None)
+        g.terms = [None] * len(g.figures)
+        self._assign_group(len(self.text), body, g, len(body), [])
+        return [
+            _summary(f, arm, self.memory.category, True, None)
+            for f, arm in zip(g.figures, g.arms, strict=True)
+            if arm is not None
+        ]
+
+    # --- grouping -------------------------------------------------------------------------
+
+    def _groups(
+        self, text: str, found: list[Figure], parens: list[tuple[int, int]], segments: list[int]
+    ) -> list[Group]:
+        """Figures that compare the arms on one statement: one parenthesis (cut at its
+        semicolons), or a run of figures with no cue, event name or segment break between."""
+        groups: list[Group] = []
+        for f in found:
+            paren = next((p for p in parens if p[0] <= f.start < p[1]), None)
+            if paren and self._arm_paren(text, paren):
+                paren = None
+            prev = groups[-1] if groups else None
+            gap = text[prev.figures[-1].end : f.start] if prev else ""
+            if paren is None:
+                split = bool(
+                    ":" in gap
+                    or cues(gap)
+                    or event_phrases(gap)
+                    or any(gap and prev.figures[-1].end <= b <= f.start for b in segments)
+                )
+            else:
+                split = ";" in gap or ":" in gap
+            if prev and prev.paren == paren and not split:
+                prev.figures.append(f)
+                continue
+            groups.append(Group([f], paren))
+        for g in groups:
+            breakdown_terms(text, g)
+        return groups
+
+    def _arm_paren(self, text: str, paren: tuple[int, int]) -> bool:
+        """'crizotinib (54 [52%] of 104)': one figure right after an arm name."""
+        inner = text[paren[0] + 1 : paren[1] - 1]
+        marks = self.finder.find(text[: paren[0]])
+        return (
+            len(figures(inner)) == 1
+            and bool(marks)
+            and re.fullmatch(r"\s*(?:group|arm)?\s*", text[marks[-1][1] : paren[0]]) is not None
+        )
+
+    # --- arms ----------------------------------------------------------------------------
+
+    def _assign(self, offset: int, text: str, groups: list[Group]) -> None:
+        named = _distinct([a for _s, _e, a in self.finder.find(text)])
+        for n, g in enumerate(groups):
+            stop = groups[n + 1].figures[0].start if n + 1 < len(groups) else len(text)
+            if (
+                g.breakdown
+                and n
+                and len(set(map(id, groups[n - 1].arms))) == 1
+                and None not in groups[n - 1].arms
+            ):
+                g.arms = [groups[n - 1].arms[0]] * len(g.figures)
+                continue
+            self._assign_group(offset, text, g, stop, named)
+
+    def _assign_group(self, offset: int, text: str, g: Group, stop: int, named: list[Arm]) -> None:
+        """Arms for a group's figures (see the module docstring of kg.extraction.safety)."""
+        marks = self.finder.find(text)
+        g.arms = [self._arm_before(text, f, g, marks) for f in g.figures]
+        last = g.figures[-1].end
+        after = [a for s, _e, a in marks if last <= s < stop]
+        distinct = len({f.start for f in g.figures})
+        if distinct > 1 and "respectively" in text[last:stop] and len(after) >= distinct:
+            g.arms = _spread(g, after[:distinct])
+        for i, f in enumerate(g.figures):
+            g.arms[i] = g.arms[i] or self._arm_after(text, f, marks)
+        if distinct == 1 and None in g.arms:
+            nxt = min((x.start for x in self.found if x.start >= last), default=len(text))
+            if _EVERY_ARM.search(text, last, nxt) and len(self.finder.arms) > 1:
+                g.replicate(self.finder.arms)
+                return
+            scope = self._scope(offset + g.figures[0].start)
+            g.arms = [a or scope for a in g.arms]
+        self._fill(g, named)
+        if None not in g.arms and len({id(a) for a in g.arms}) > 1:
+            self.memory.order = _distinct(g.arms)
+
+    def _arm_before(self, text: str, f: Figure, g: Group, marks: list[tuple[int, int, Arm]]) -> Arm | None:
+        """'crizotinib (54 [52%] of 104)', 'in the cytisine group (288 events ...)' or
+        'pemetrexed, 71%': the arm named right before a lone figure (a parenthesis holding two
+        figures compares arms, it belongs to neither)."""
+        if len({x.start for x in g.figures}) > 1 and g.paren is not None:
+            return None
+        start = g.paren[0] if g.paren is not None else f.start
+        before = [(e, a) for _s, e, a in marks if e <= start]
+        if not before:
+            return None
+        between = text[before[-1][0] : f.start]
+        if re.fullmatch(r"\s*(?:[(\[,:]\s*)", between) or (
+            g.paren is not None and _ARM_THEN_FIGURE.fullmatch(text[before[-1][0] : g.paren[0]])
+        ):
+            return before[-1][1]
+        return None
+
+    def _arm_after(self, text: str, f: Figure, marks: list[tuple[int, int, Arm]]) -> Arm | None:
+        """'7% of the patients in the A group'; 'of the patients given it weekly' (the one arm
+        given on that schedule)."""
+        arm = next(
+            (a for s, _e, a in marks if f.end <= s <= f.end + 60 and _LINK.fullmatch(text[f.end : s])), None
+        )
+        if arm is not None:
+            return arm
+        m = _SCHEDULE.match(text, f.end)
+        if not m:
+            return None
+        word = "every week" if m.group(1).lower() == "weekly" else "daily"
+        fits = [a for a in self.finder.arms if any(word in (i.frequency or "") for i in a.interventions)]
+        return fits[0] if len(fits) == 1 else None
+
+    def _scope(self, position: int) -> Arm | None:
+        """The arm the sentence is set in at a position: the last arm it named before ('In the
+        placebo group, ...'); none when a group no arm's words fit was named after it."""
+        before = self.text[:position]
+        marks = self.finder.find(before)
+        last = marks[-1] if marks else None
+        refs = [m for m in GROUP_REF.finditer(before) if unresolved_names(self.finder.finder, m.group(0))]
+        if last is None or (refs and refs[-1].start() > last[0]):
+            return None
+        return last[2]
+
+    def _fill(self, g: Group, named: list[Arm]) -> None:
+        """Figures still without an arm take the arms left over from an order the text set:
+        the previous group's, else the arms the clause names, else the design order."""
+        missing = [i for i, a in enumerate(g.arms) if a is None]
+        if not missing:
+            return
+        for order in (self.memory.order, named, self.finder.arms):
+            if len(order) != len(g.arms):
+                continue
+            left = [a for a in order if all(a is not b for b in g.arms)]
+            if len(left) == len(missing) and all(
+                g.arms[i] is None or g.arms[i] is a for i, a in enumerate(order)
+            ):
+                for i in missing:
+                    g.arms[i] = order[i]
+                return
+
+    # --- categories ----------------------------------------------------------------------
+
+    def _category(
+        self, text: str, f: Figure, g: Group, parens: list[tuple[int, int]], segments: list[int]
+    ) -> tuple[str, bool] | None:
+        """Category and restriction of a figure, or None when it is no adverse-event figure.
+
+        The last cue before the figure in its segment wins; failing that a cue inside its own
+        parenthesis or after it in the segment ('..., grade 3)', '... discontinued because of
+        adverse events'); failing that the last cue earlier in the clause; failing that words
+        pointing back take the category before.
+        """
+        seg_start = max(s for s in segments if s <= f.start)
+        seg_end = min(s for s in segments if s > f.start)
+        masked = mask(text, [p for p in parens if p != g.paren])
+        before = masked[seg_start : f.start]
+        own_after = text[f.end : g.paren[1]] if g.paren else ""
+        after = masked[f.end : seg_end]
+        # a statement of its own between the figure before and the next one: '1 (4%) patient
+        # died of surgical complications and 12 (44%) patients had grade 3-4 ... events'
+        inside = any(a <= f.start < b for a, b in parens)
+        own = None if inside else self._own_statement(masked, f, g, seg_start, seg_end)
+        regions = ((own[0], own[1], True),) if own else ()
+        regions += ((before, "", True), (own_after, own_after, False), (after, after, False))
+        for region, words, last in regions:
+            found = cues(region)
+            if found:
+                pick = found[-1] if last else found[0]
+                return self._context(pick[1], f"{before} {words}", g)
+        clause_before = masked[: f.start]
+        found = cues(clause_before)
+        if found:
+            return self._context(found[-1][1], clause_before, g)
+        if _ANAPHORA.search(clause_before) and self.memory.category:
+            return self.memory.category, self.memory.related or related(clause_before, self.names)
+        if AE_WORDS.search(before + " " + after) or any(g.terms) or AE_WORDS.search(clause_before):
+            return self._context("any", clause_before + " " + after, g)
+        return None
+
+    def _own_statement(
+        self, masked: str, f: Figure, g: Group, seg_start: int, seg_end: int
+    ) -> tuple[str, str] | None:
+        """The words between a lone figure and the next one when another figure precedes it in
+        its segment and those words carry a cue of their own."""
+        if g.paren is not None or not any(seg_start <= x.start and x.end <= f.start for x in self.found):
+            return None
+        nxt = min((x.start for x in self.found if x.start >= f.end), default=seg_end)
+        after = masked[f.end : min(nxt, seg_end)]
+        after = after[: m.start()] if (m := _NEXT_STATEMENT.search(after)) else after
+        return (after, after) if cues(after) else None
+
+    def _context(self, category: str | None, words: str, g: Group) -> tuple[str, bool] | None:
+        """A cue counts only when its words are about adverse events ('any grade' of a
+        response is not an adverse-event figure); None cues (dose interruptions) never do.
+        Words that point back ('these events', 'grade 3 events') keep the restriction before."""
+        if category is None:
+            return None
+        back = (
+            bool(_ANAPHORA.search(words) or _BARE_EVENTS.search(words)) and self.memory.category is not None
+        )
+        if category in ("any", "severe") and not (AE_WORDS.search(words) or any(g.terms) or back):
+            return None
+        return category, related(words, self.names) or (back and self.memory.related)
+
+
+def _spread(g: Group, arms: list[Arm]) -> list[Arm | None]:
+    """Arms in figure order for a group whose figures may repeat one printed figure."""
+    starts = sorted({f.start for f in g.figures})
+    return [arms[starts.index(f.start)] for f in g.figures]
+
+
+def _fits(arm: Arm, f: Figure) -> bool:
+    """A figure cannot count far more patients than the arm was given: such a figure belongs
+    to a pooled group of arms (a factorial trial's 'cetuximab' groups), not to this arm. (A
+    safety population may exceed the randomised one a little: 1024 treated of 1006.)"""
+    n = arm.n_randomized
+    return n is None or max(f.n or 0, f.count or 0) <= _POOLED * n
+
+
+def _summary(f: Figure, arm: Arm, category: str, is_related: bool, term: str | None) -> AdverseEventSummary:
+    return AdverseEventSummary(
+        arm=arm.label,
+        category=category,
+        treatment_related=is_related,
+        term=term,
+        count=f.count,
+        percent=f.percent,
+        n_analysed=f.n,
+    )
+
+
+def _distinct(arms: list[Arm | None]) -> list[Arm]:
+    """Arms in order of first mention, each once (arms are not hashable)."""
+    out: list[Arm] = []
+    for a in arms:
+        if a is not None and all(a is not b for b in out):
+            out.append(a)
+    return out
+
+
+def none_occurred(text: str, finder: ResultsArms, memory: Memory) -> list[AdverseEventSummary]:
+    """Zero counts: 'No adverse events with a fatal outcome occurred in either treatment
+    group'; 'No patients given SABR had grade 4 events or treatment-related death' (one zero
+    per category the words list).
+
+    The zero goes to the arm the words name ('no pemetrexed-related deaths'), else to every
+    arm; 'no new adverse events' reports nothing countable.
+    """
+    m = _NONE_OCCURRED.match(text) or _NO_PATIENT_HAD.match(text)
+    if not m or re.search(r"(?i)\b(?:new|unexpected|additional|further|other|safety)\b", m.group("what")):
+        return []
+    what, where = m.group("what"), m.group("where")
+    named = [] if re.search(r"(?i)\b(?:either|both|any|all)\b", where) else finder.find(what + " " + where)
+    targets = _distinct([a for _s, _e, a in named]) or finder.arms
+    names = frozenset(n.lower() for n in finder.names)
+    out = []
+    for part in re.split(r"(?i),?\s+or\s+|,\s+", what):
+        back = bool(_BARE_EVENTS.search(part)) and memory.category is not None
+        if not (AE_WORDS.search(part) or back or re.search(r"(?i)\bdeaths?\b|\bfatal\b", part)):
+            continue
+        category = ae_category(part)
+        if category == "grade 5" and not (
+            AE_WORDS.search(part) or related(part, names) or "fatal" in part.lower()
+        ):
+            continue
+        is_related = related(part, names) or (back and memory.related)
+        out += [
+            AdverseEventSummary(arm=a.label, category=category, treatment_related=is_related, count=0)
+            for a in targets
+        ]
+    return out
