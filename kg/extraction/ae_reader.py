@@ -44,6 +44,10 @@ _NO_PATIENT_HAD = re.compile(
 
 
 _NEXT_STATEMENT = re.compile(r"(?i),\s|;|\band\b(?!\s*\d)|\b(?:whereas|while|compared|versus|vs)\b")
+_OTHER_GROUPS = re.compile(
+    r"(?i)\b(?:younger|older|aged?\s+\d+|elderly|men|women|males?|females?|smokers?|subgroups?|cohorts?|cycles?"
+    r"|schedules?|group\s+\d|arm\s+\d|trials?|acute\s+(?:and|or)\s+late|at\s+\d+\s+(?:years?|months?|weeks?))\b"
+)
 _POOLED = 1.25  # how far a figure's patients may exceed the arm's randomised number
 
 
@@ -73,7 +77,18 @@ class ClauseReader:
         self.finder = finder
         self.names = frozenset(n.lower() for n in finder.names)
         self.memory = Memory(memory.category, memory.related, memory.term, list(memory.order))
+        self.previous_order = list(memory.order)  # the order the sentences before set
+        self.local: list[Arm] = []  # the arm order an earlier group of this sentence set
+        self.headline: tuple[str, bool] | None = None  # the sentence's first statement
         self.found: list[Figure] = []  # the figures of the clause being read
+
+    def next_memory(self) -> Memory:
+        """What the next sentence's words pointing back refer to: this sentence's first
+        statement ('Grade 3-4 adverse events ...' before 'In the placebo group, these adverse
+        events were ...'), its last event and arm order."""
+        if self.headline is None:
+            return self.memory
+        return Memory(*self.headline, self.memory.term, self.memory.order)
 
     def read(self, start: int, end: int) -> list[AdverseEventSummary]:
         text = self.text[start:end]
@@ -98,8 +113,9 @@ class ClauseReader:
                     continue
                 for category, is_related, named in self._statements(text, f, g, term, parens, segments):
                     self.memory.category, self.memory.related, self.memory.term = category, is_related, named
+                    self.headline = self.headline or (category, is_related)
                     out.append(_summary(f, arm, category, is_related, named))
-        return out
+        return _unambiguous(out)
 
     def _statements(
         self,
@@ -218,9 +234,9 @@ class ClauseReader:
                 return
             scope = self._scope(offset + g.figures[0].start)
             g.arms = [a or scope for a in g.arms]
-        self._fill(g, named)
+        self._fill(g, named, text)
         if None not in g.arms and len({id(a) for a in g.arms}) > 1:
-            self.memory.order = _distinct(g.arms)
+            self.memory.order = self.local = _distinct(g.arms)
 
     def _arm_before(self, text: str, f: Figure, g: Group, marks: list[tuple[int, int, Arm]]) -> Arm | None:
         """'crizotinib (54 [52%] of 104)', 'in the cytisine group (288 events ...)' or
@@ -265,13 +281,17 @@ class ClauseReader:
             return None
         return last[2]
 
-    def _fill(self, g: Group, named: list[Arm]) -> None:
+    def _fill(self, g: Group, named: list[Arm], text: str) -> None:
         """Figures still without an arm take the arms left over from an order the text set:
-        the previous group's, else the arms the clause names, else the design order."""
+        an earlier group's of this sentence, the arms the clause names, those the sentence
+        names, else the order the sentence before set. No order is borrowed for a clause that
+        names groups no arm's words fit ('for patients younger than 70 years compared with
+        ...', 'with the weekly schedule', 'in group 1')."""
         missing = [i for i, a in enumerate(g.arms) if a is None]
-        if not missing:
+        if not missing or (_OTHER_GROUPS.search(text) and len(missing) > 1):
             return
-        for order in (self.memory.order, named, self.finder.arms):
+        sentence = _distinct([a for _s, _e, a in self.finder.find(self.text)])
+        for order in (self.local, named, sentence, self.previous_order):
             if len(order) != len(g.arms):
                 continue
             left = [a for a in order if all(a is not b for b in g.arms)]
@@ -315,7 +335,7 @@ class ClauseReader:
         found = cues(clause_before)
         if found:
             return self._context(found[-1][1], clause_before, g)
-        if _ANAPHORA.search(clause_before) and self.memory.category:
+        if (_ANAPHORA.search(clause_before) or _BARE_EVENTS.search(clause_before)) and self.memory.category:
             return self.memory.category, self.memory.related or related(clause_before, self.names)
         if AE_WORDS.search(before + " " + after) or any(g.terms) or AE_WORDS.search(clause_before):
             return self._context("any", clause_before + " " + after, g)
@@ -345,6 +365,20 @@ class ClauseReader:
         if category in ("any", "severe") and not (AE_WORDS.search(words) or any(g.terms) or back):
             return None
         return category, related(words, self.names) or (back and self.memory.related)
+
+
+def _unambiguous(found: list[AdverseEventSummary]) -> list[AdverseEventSummary]:
+    """Without the statements a clause makes twice with different figures ('in 11 patients
+    treated with docetaxel 100 mg/m2 ... and in one patient treated with docetaxel 75 mg/m2'
+    when both doses are one arm): which figure is the arm's cannot be told."""
+
+    def key(e: AdverseEventSummary) -> tuple:
+        return (e.arm, e.category, e.treatment_related, e.term)
+
+    values: dict[tuple, set] = {}
+    for e in found:
+        values.setdefault(key(e), set()).add((e.count, e.percent))
+    return [e for e in found if len(values[key(e)]) == 1]
 
 
 def _spread(g: Group, arms: list[Arm]) -> list[Arm | None]:

@@ -49,7 +49,8 @@ EVENT = re.compile(rf"(?i)\b(?:{_SUFFIXES}|{_TERMS})\b")
 # what a trial measures as its outcome is not an event, even when it ends like one
 _OUTCOME = re.compile(
     r"(?i)\b(?:cancers?|carcinomas?|tumou?rs?|malignan\w+|metasta\w+|recurrences?|relapses?|progression|response|"
-    r"survival|abstinence|smoking|quit|remission|control|efficacy|quality of life|QoL|mortality|leuka?emia)\b"
+    r"survival|abstinence|smoking|quit|remission|control|efficacy|quality of life|QoL|mortality|leuka?emia|relief|"
+    r"palliation|improvement|scores?|symptoms? (?:relief|response|improvement))\b"
 )
 
 
@@ -61,7 +62,7 @@ def names_event(phrase: str) -> bool:
 
 RELATED = re.compile(
     r"(?i)\b(?:treatment|drug|study[- ]drug|therapy|chemotherapy|radiation|radiotherapy)[- ](?:related|induced|associated)\b"
-    r"|\brelated to (?:the )?(?:study )?(?:treatment|drug|therapy)\b|\battributed to (?:the )?(?:study )?"
+    r"|\brelated to (?:the )?(?:study )?(?:treatments?|drugs?|therap(?:y|ies))\b|\battributed to (?:the )?(?:study )?"
     r"(?:treatment|drug|therapy|radiation)|\b(?:surgical|operative|post-?operative) complications\b"
 )
 _OTHER_RELATED = re.compile(r"(?i)\b([\w-]+?)-(?:related|induced|associated)\b")
@@ -89,19 +90,9 @@ def ae_category(phrase: str) -> str:
         return "leading to discontinuation"
     if "serious" in p:
         return "serious"
-    if re.search(r"grade\s*(?:3|iii)\s*(?:/|or|to|-|and)\s*(?:4|iv)\b(?!,?\s*(?:or\s+)?5)", p):
-        return "grade 3-4"
-    if re.search(
-        r"grade\s*(?:3|iii)\s*(?:or (?:higher|worse|above|greater|more)|\+|to 5|-5|through 5|,\s*4,?\s*or\s*5)"
-        r"|grade\s*(?:≥|>=|> or =|>or=)\s*3|(?:≥|>=)\s*grade\s*3|grades?\s*(?:iii|3)\s*-\s*v\b",
-        p,
-    ):
-        return "grade >=3"
-    if re.search(r"grade\s*(?:1|i)\s*(?:/|or|to|-|and)\s*(?:2|ii)\b", p):
-        return "grade 1-2"
-    for grade in ("5", "4", "3"):
-        if re.search(rf"grade\s*{grade}\b", p):
-            return f"grade {grade}"
+    grade = grade_category(p)
+    if grade:
+        return grade
     if re.search(r"\bfatal\b|\bdeaths?\b|\bdied\b", p):
         return "grade 5"
     if re.search(r"\bsevere\b", p):
@@ -109,10 +100,39 @@ def ae_category(phrase: str) -> str:
     return "any"
 
 
+def grade_category(phrase: str) -> str | None:
+    """The category a grade phrase names ('grade 3 or 4' -> 'grade 3-4', 'grade >2' ->
+    'grade >=3'); None for grades no category has ('grade 2/3', 'grade 2 or higher')."""
+    p = phrase.lower()
+    g = r"(?:grades?\s*|g)"
+    if re.search(rf"{g}(?:3|iii)\s*(?:/|or|to|-|and)\s*(?:4|iv)\b(?!,?\s*(?:or\s+)?5)", p):
+        return "grade 3-4"
+    if re.search(
+        rf"{g}(?:3|iii)\s*(?:or (?:higher|worse|above|greater|more)|\+|to 5|-5|through 5|,\s*4,?\s*(?:or|and)\s*5)"
+        rf"|{g}(?:≥|>=|> or =|>or=)\s*3|{g}>\s*2\b|(?:≥|>=)\s*grade\s*3|grades?\s*(?:iii|3)\s*-\s*v\b",
+        p,
+    ):
+        return "grade >=3"
+    if re.search(rf"{g}(?:1|i)\s*(?:/|or|to|-|and)\s*(?:2|ii)\b", p):
+        return "grade 1-2"
+    for grade in ("5", "4", "3"):
+        if re.search(rf"{g}{grade}\b(?!\s*(?:/|-|or|to|and|through|\+|or higher)\s*\w)", p):
+            return f"grade {grade}"
+    return None
+
+
 _GRADE = re.compile(
-    r"(?i)(?:(?:≥|>=)\s*)?\bgrades?\s*(?:≥|>=|> or =|>or=)?\s*(?:[1-5]|i{1,3}|iv|v)\b"
+    r"(?i)(?:(?:≥|>=)\s*)?(?:\bgrades?|\bG(?=[1-5]))\s*(?:≥|>=|> or =|>or=|>)?\s*(?:[1-5]|i{1,3}|iv|v)\b"
     r"(?:\s*(?:,\s*(?:or|and)?|/|or|to|through|-|and|\+)\s*(?:[1-5]|iv|v)\b)*"
     r"(?:\s+or\s+(?:higher|worse|above|greater|more))?(?:\s*\+)?"
+)
+# a grade that bounds or qualifies the figures rather than naming what they count: 'greater
+# than grade 3', 'pulmonary complications of above grade 2', 'mostly grade 1 or 2'
+_GRADE_BOUND = re.compile(
+    r"(?i)(?:greater than|higher than|more than|above|exceeding|over|under|below|less than)\s*$"
+)
+_GRADE_QUALIFIER = re.compile(
+    r"(?i)\b(?:mostly|mainly|predominantly|primarily|generally|largely|all being|all were|were all|majority)\s+(?:of\s+)?$"
 )
 _NOT_SUMMARY = re.compile(
     r"(?i)\bdose\s+(?:interruption|reduction|modification|delay)s?|\binterruptions?\b|\bhospitali[sz]\w+"
@@ -126,7 +146,7 @@ _DISCONTINUATION = re.compile(
 _STOPPED = re.compile(r"(?i)\b(?:discontinu|withdr[ae]w)\w*")
 _DEATH = re.compile(
     r"(?i)\bfatal\b|\bgrade\s*5\b|\bled to death|\bresulted in death|\b[\w-]+[- ](?:related|associated) (?:deaths?|mortality)\b"
-    r"|\btoxic deaths?\b|\bdeaths? from toxicity\b"
+    r"|\btoxic deaths?\b|\bdeaths? from toxicity\b|\boutcome of death\b"
     r"|\bdeaths?\s+(?:due to|from|related to|attributed to|caused by)\s+(?:\S+\s+){0,2}?(?:adverse|toxic|treatment)"
     r"|\bdied\s+(?:of|from|because of|due to)\s+(?:\S+\s+){0,3}?(?:complications?|toxicity|adverse|toxic)"
     r"|\bdeaths? (?:were|was) (?:\w+ )?(?:treatment|drug)[- ]related\b"
@@ -152,13 +172,32 @@ def cues(text: str) -> list[tuple[int, str | None]]:
     found += [(m.start(), "serious") for m in re.finditer(r"(?i)\bserious\b", text)]
     found += [(m.start(), "severe") for m in _SEVERE.finditer(text)]
     found += [(m.start(), "any") for m in re.finditer(r"(?i)\b(?:any|all)[- ]grades?\b", text)]
-    found += [(m.start(), ae_category(m.group(0))) for m in _GRADE.finditer(text)]
+    for m in _GRADE.finditer(text):
+        before = text[max(0, m.start() - 30) : m.start()]
+        if _GRADE_QUALIFIER.search(before):
+            continue
+        found.append((m.start(), None if _GRADE_BOUND.search(before) else grade_category(m.group(0))))
     return sorted(found, key=lambda c: c[0])
 
 
 # words that end an event's name: verbs, comparisons, rates, quantities, grades, the arms' words
 _STOP = frozenset(
-    ["was", "were", "is", "are", "be", "been", "being", "occur", "occurs", "occurred", "occurring", "reported", "observed", "seen", "noted", "recorded", "developed", "experienced", "experiencing", "had", "has", "have", "having", "showed", "included", "including", "include", "induced", "caused", "produced", "resulted", "led", "such", "as", "mainly", "namely", "specifically", "particularly", "like", "in", "with", "between", "than", "similar", "more", "less", "higher", "lower", "greater", "fewer", "common", "commonest", "frequent", "frequently", "most", "least", "rate", "rates", "incidence", "incidences", "proportion", "cumulative", "overall", "the", "a", "an", "for", "on", "at", "by", "among", "during", "after", "before", "vs", "versus", "v", "both", "either", "each", "all", "any", "patients", "patient", "participants", "participant", "group", "groups", "arm", "arms", "treatment", "treatments", "therapy", "who", "which", "that", "grade", "grades", "severe", "serious", "mild", "moderate", "related", "possibly", "probably", "these", "those", "this", "other", "events", "event", "adverse", "effects", "effect", "toxic", "toxicity", "toxicities", "were", "also", "only", "there", "no", "none", "not", "frequency", "of", "and", "or", "to", "compared", "respectively", "per", "cent", "percent"]
+    re.split(
+        r"\s+",
+        """
+        was were is are be been being occur occurs occurred occurring reported observed seen noted recorded
+        developed experienced experiencing had has have having showed included including include induced
+        caused produced resulted led such as mainly namely specifically particularly like in with between
+        than similar more less higher lower greater fewer common commonest frequent frequently most least
+        rate rates incidence incidences proportion cumulative overall the a an for on at by among during
+        after before vs versus v both either each all any patients patient participants participant group
+        groups arm arms treatment treatments therapy who which that grade grades severe serious mild
+        moderate related possibly probably these those this other events event adverse effects effect toxic
+        toxicity toxicities also only there no none not frequency of and or to compared respectively per
+        cent percent whereas while but although however from into within without over under about due
+        because
+        """.strip(),
+    )
 )
 _TOKEN = re.compile(r"[A-Za-z][\w'-]*|\S")
 
@@ -170,10 +209,12 @@ def event_phrases(text: str) -> list[tuple[int, int]]:
     aminotransferase levels'), cut at verbs, comparisons, rates, grades and commas."""
     tokens = list(_TOKEN.finditer(text))
     spans: list[tuple[int, int]] = []
-    for i, t in enumerate(tokens):
-        if not (EVENT.match(t.group()) and _content(t.group())):
+    for m in EVENT.finditer(text):
+        first = next(i for i, t in enumerate(tokens) if t.end() > m.start())
+        last = next(i for i, t in enumerate(tokens) if t.end() >= m.end())
+        if not all(_content(t.group()) for t in tokens[first : last + 1]):
             continue
-        span = (tokens[_start(tokens, i)].start(), tokens[_extend(tokens, i)].end())
+        span = (tokens[_start(tokens, first)].start(), tokens[max(last, _extend(tokens, last))].end())
         if span not in spans and names_event(text[span[0] : span[1]]):
             spans.append(span)
     return spans
@@ -190,7 +231,7 @@ def _extend(tokens: list[re.Match], i: int) -> int:
     hi = i
     while hi + 1 < len(tokens):
         nxt = tokens[hi + 1].group().lower()
-        if _content(nxt):
+        if _content(nxt) and not nxt.endswith("ed"):  # 'neuropathy increased from ...
             hi += 1
         elif nxt in ("of", "and", "or") and hi + 2 < len(tokens):
             k = hi + 2

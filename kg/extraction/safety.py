@@ -63,7 +63,7 @@ def adverse_events(
         for aside in _ASIDE.finditer(s.norm):
             found += reader.aside(aside.group("body"))
         out += _with_evidence(s, found)
-        memory = reader.memory
+        memory = reader.next_memory()
     return out
 
 
