@@ -23,6 +23,9 @@ __all__ = ["ResultsArms", "GROUP_REF"]
 GROUP_REF = re.compile(
     r"(?i)\b(?:in|with|on|for|to|than|of|versus|vs\.?)\s+(?:the\s+)?(?P<name>(?:[\w+/-]+\s+){1,3}?)(?:groups?|arms?)\b"
 )
+_CONTINUED = re.compile(
+    r"(?i)\s*[\d.]+\s*(?:mg/kg|mg/m2|mg|gy|auc)\s*(?:plus|\+|with|and|combined with|in combination with)\s+"
+)
 _JOINED = re.compile(r"(?i)(?:\bplus|\band|\bwith|\+|-)\s*$")
 _NOT_NAME = re.compile(
     r"(?i)\b(?:both|each|either|all|two|three|four|treatment|treated|randomi[sz]ed|study|these|those|other|"
@@ -40,7 +43,14 @@ class ResultsArms:
         self.learned = _learn(finder, sents)
 
     def find(self, text: str) -> list[tuple[int, int, Arm]]:
+        """Arm mentions, without those that only begin a longer reference ('nivolumab' in
+        'nivolumab 1 mg/kg plus ipilimumab 3 mg/kg cohort', which names the combination)."""
         found = self.finder.find(text)
+        found = [
+            (s, e, a)
+            for s, e, a in found
+            if not ((m := _CONTINUED.match(text, e)) and any(s2 == m.end() for s2, _e2, _a2 in found))
+        ]
         for name, arm in self.learned.items():
             pattern = rf"(?i)(?<![\w-]){re.escape(name)}\s+(?:groups?|arms?)\b"
             for m in re.finditer(pattern, text):

@@ -24,15 +24,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
+from kg.extraction.stats import CI_SCAN
 from kg.extraction.text import NUM, dec
 
 _PEOPLE = r"(?:patients?|participants?|subjects?|cases?|persons?|people|individuals|women|men|deaths?)"
 _UNIT = rf"(?:{_PEOPLE}|events?|episodes?)"
 _FIGURE = re.compile(
-    rf"(?<![\d.\w/])(?:(?P<count>\d+)(?:\s*/\s*(?P<slash>\d+))?\s*(?:{_UNIT}\s*)?[(\[]\s*(?P<pct>{NUM})\s*%\s*[)\]]"
+    rf"(?<![\d.\w/])(?:(?P<count>\d+)(?:\s*/\s*(?P<slash>\d+))?\s*(?:{_UNIT}\s*)?[(\[]\s*(?P<pct>{NUM})\s*(?:%|percent)\s*[)\]]"
+    rf"|(?P<pvs>{NUM})\s+(?:vs\.?|versus|v)\s+(?P<pvs2>{NUM})\s*%"
     rf"|(?P<bcount>\d+)\s*(?:{_UNIT}\s*)?[(\[]?\s*<\s*{NUM}\s*%\s*[)\]]"
     rf"|(?P<events>\d+)\s+events?\s+(?:among|in)\s+(?P<among>\d+)\s+{_UNIT}"
-    rf"|(?P<only>{NUM})\s*(?:%|percent\b)(?!\s*(?:CI\b|confidence|/|credible))"
+    rf"|(?P<only>{NUM})\s*(?:%|percent\b)(?!\s*(?:CI\b|confidence|/|credible|-?{NUM}\s*(?:to|-)\s*-?{NUM}))"
     rf"|(?P<of>\d+)\s+of\s+(?:the\s+)?(?P<ofn>\d+)\b(?!\s*(?:%|percent|months|years|weeks|days))"
     rf"|(?P<plain>\d+)(?=\s+(?:(?:vs\.?|versus|v|and|or)\s+\d+\s+)?(?:[\w-]+\s+){{0,2}}{_PEOPLE}\b|\s+(?:because of|due to)\s)"
     rf"|(?P<vs>\d+)(?=\s+(?:vs\.?|versus|v)\s+\d+\b(?!\s*(?:%|percent|\.\d|months|years|weeks|days))))"
@@ -56,6 +58,11 @@ _POPULATION = re.compile(
 _POPULATION_BEFORE = re.compile(r"(?i)(?:\bamong|\bof the|\bof all|\bin all|\bincluding|\btotal of)\s*$")
 
 
+_NAMED_BEFORE = re.compile(r"(?i)[a-z]{4,}\s*$")
+_HETEROGENEITY = re.compile(r"(?i)\bI\s*(?:\(\s*2\s*\)|2|²)\s*(?:=|:)?\s*" + NUM + r"\s*%")
+_RATIO_WORDS = re.compile(r"\b(?:RR|OR|HR|IRR|(?i:ratio|relative risk))\b")
+
+
 @dataclass
 class Figure:
     """One figure: where it is printed, its count and/or percent and stated denominator."""
@@ -75,12 +82,18 @@ class Figure:
 def figures(text: str) -> list[Figure]:
     """The adverse-event figures of a clause, in order."""
     out: list[Figure] = []
+    statistics = _statistics(text)
     for m in _FIGURE.finditer(text):
-        if _THRESHOLD.search(text[: m.start()]) or text[m.end() :].lstrip().startswith("/"):
+        if (
+            _THRESHOLD.search(text[: m.start()])
+            or text[m.end() :].lstrip().startswith("/")
+            or any(a <= m.start() < b for a, b in statistics)
+        ):
             continue
         out += _read(text, m)
     for m in _N_EQUALS.finditer(text):
-        out.append(Figure(m.start(), m.end(), int(m.group("n")), None, None, False, plain=True))
+        if _NAMED_BEFORE.search(text, 0, m.start()):  # 'Grade 3 pneumonitis (n=2)'
+            out.append(Figure(m.start(), m.end(), int(m.group("n")), None, None, False, plain=True))
     for m in _ZERO.finditer(text):
         n = int(m.group("n")) if m.group("n") else None
         start = m.start("zero") if m.group("zero") else m.start()
@@ -88,7 +101,20 @@ def figures(text: str) -> list[Figure]:
     return _disjoint(sorted(out, key=lambda f: (f.start, -f.end)))
 
 
+def _statistics(text: str) -> list[tuple[int, int]]:
+    """Where numbers are statistics, not patients: confidence intervals ('95% CI 13.6% to
+    26.2%'), heterogeneity ('I(2) 66%') and a parenthesis that states a ratio with the size
+    of the analysis ('(RR 4.96, 95%CI 2.17 to 11.37; I(2) 66%; 947 participants)')."""
+    spans = [m.span() for m in CI_SCAN.finditer(text)]
+    spans += [m.span() for m in _HETEROGENEITY.finditer(text)]
+    spans += [(a, b) for a, b in top_parens(text) if _RATIO_WORDS.search(text, a, b)]
+    return spans
+
+
 def _read(text: str, m: re.Match) -> list[Figure]:
+    if m.group("pvs"):  # '(19 vs 3%)': the percent sign serves both
+        first = Figure(m.start("pvs"), m.end("pvs"), None, dec(m.group("pvs")), None, False)
+        return [first, Figure(m.start("pvs2"), m.end(), None, dec(m.group("pvs2")), None, False)]
     if m.group("events"):
         return [Figure(m.start(), m.end(), int(m.group("among")), None, None, False)]
     if m.group("of"):

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from kg.extraction.ae_arms import GROUP_REF, ResultsArms, unresolved_names
 from kg.extraction.ae_figures import Figure, figures, mask, top_parens
-from kg.extraction.ae_terms import Group, breakdown_terms, cause_term, group_terms, subject_term
+from kg.extraction.ae_terms import Group, breakdown_terms, cause_term, group_terms, split_terms, subject_term
 from kg.extraction.ae_vocabulary import AE_WORDS, ae_category, cues, event_phrases, related
 from kg.model import AdverseEventSummary, Arm
 
@@ -44,6 +44,11 @@ _NO_PATIENT_HAD = re.compile(
 
 
 _NEXT_STATEMENT = re.compile(r"(?i),\s|;|\band\b(?!\s*\d)|\b(?:whereas|while|compared|versus|vs)\b")
+# symptoms patients had before treatment are no adverse events
+_BASELINE = re.compile(
+    r"(?i)\b(?:on admission|at (?:study )?(?:baseline|entry|enrol+ment|presentation|diagnosis)"
+    r"|before (?:treatment|randomi[sz]ation|therapy)|pre-?treatment)\b"
+)
 _OTHER_GROUPS = re.compile(
     r"(?i)\b(?:younger|older|aged?\s+\d+|elderly|men|women|males?|females?|smokers?|subgroups?|cohorts?|cycles?"
     r"|schedules?|group\s+\d|arm\s+\d|trials?|acute\s+(?:and|or)\s+late|at\s+\d+\s+(?:years?|months?|weeks?))\b"
@@ -64,6 +69,8 @@ class Memory:
 def about_events(text: str, memory: Memory) -> bool:
     """A sentence speaks of adverse events: by their summary words, an event's name, or by
     words pointing back to the adverse-event statement before it."""
+    if _BASELINE.search(text):
+        return False
     if AE_WORDS.search(text) or event_phrases(text):
         return True
     return memory.category is not None and bool(_ANAPHORA.search(text) or _BARE_EVENTS.search(text))
@@ -81,6 +88,7 @@ class ClauseReader:
         self.local: list[Arm] = []  # the arm order an earlier group of this sentence set
         self.headline: tuple[str, bool] | None = None  # the sentence's first statement
         self.found: list[Figure] = []  # the figures of the clause being read
+        self.offset = 0  # where that clause starts in the sentence
 
     def next_memory(self) -> Memory:
         """What the next sentence's words pointing back refer to: this sentence's first
@@ -95,7 +103,7 @@ class ClauseReader:
         found = figures(text)
         if not found or any(f.subset for f in found):
             return []
-        self.found = found
+        self.found, self.offset = found, start
         parens = top_parens(text)
         segments = [0] + [m.end() for m in _SEGMENT.finditer(mask(text, parens))] + [len(text)]
         groups = self._groups(text, found, parens, segments)
@@ -104,8 +112,10 @@ class ClauseReader:
         self._assign(start, text, groups)
         out = []
         for g in groups:
-            if None in g.arms or len({(id(a), t) for a, t in zip(g.arms, g.terms, strict=True)}) < len(
-                g.arms
+            if (
+                g.foreign
+                or None in g.arms
+                or len({(id(a), t) for a, t in zip(g.arms, g.terms, strict=True)}) < len(g.arms)
             ):
                 continue
             for f, arm, term in zip(g.figures, g.arms, g.terms, strict=True):
@@ -203,22 +213,27 @@ class ClauseReader:
     # --- arms ----------------------------------------------------------------------------
 
     def _assign(self, offset: int, text: str, groups: list[Group]) -> None:
+        """Arms for each group; a breakdown ('(3 [10%] chest wall pain, ...)') and the items of
+        a list after a colon ('2 (3%) ...: 1 because of sepsis and 1 because of ...') are parts
+        of the figure before them, in its arm."""
         named = _distinct([a for _s, _e, a in self.finder.find(text)])
         for n, g in enumerate(groups):
             stop = groups[n + 1].figures[0].start if n + 1 < len(groups) else len(text)
-            if (
-                g.breakdown
-                and n
-                and len(set(map(id, groups[n - 1].arms))) == 1
-                and None not in groups[n - 1].arms
-            ):
-                g.arms = [groups[n - 1].arms[0]] * len(g.figures)
+            prev = groups[n - 1] if n else None
+            one_arm = prev is not None and None not in prev.arms and len(set(map(id, prev.arms))) == 1
+            if one_arm and g.breakdown:
+                g.arms = [prev.arms[0]] * len(g.figures)
                 continue
             self._assign_group(offset, text, g, stop, named)
+            listed = prev is not None and ":" in text[groups[0].end : g.start]
+            if None in g.arms and one_arm and listed and not self.finder.find(text[prev.end : g.start]):
+                g.arms = [prev.arms[0]] * len(g.figures)
 
     def _assign_group(self, offset: int, text: str, g: Group, stop: int, named: list[Arm]) -> None:
         """Arms for a group's figures (see the module docstring of kg.extraction.safety)."""
         marks = self.finder.find(text)
+        if self._one_arm_list(text, g, marks):
+            return
         g.arms = [self._arm_before(text, f, g, marks) for f in g.figures]
         last = g.figures[-1].end
         after = [a for s, _e, a in marks if last <= s < stop]
@@ -237,6 +252,26 @@ class ClauseReader:
         self._fill(g, named, text)
         if None not in g.arms and len({id(a) for a in g.arms}) > 1:
             self.memory.order = self.local = _distinct(g.arms)
+
+    def _one_arm_list(self, text: str, g: Group, marks: list[tuple[int, int, Arm]]) -> bool:
+        """'pneumonitis and esophagitis in the proton group (2% and 5%)': figures joined by
+        'and' in a parenthesis right after an arm are that arm's, one per event named (or
+        nobody's when the events cannot be paired with them)."""
+        starts = sorted({f.start for f in g.figures})
+        if g.paren is None or len(starts) < 2 or self.finder.find(text[g.paren[0] : g.paren[1]]):
+            return False
+        gaps = [text[f.end : n] for f, n in zip(g.figures, [f.start for f in g.figures[1:]], strict=False)]
+        before = [(e, a) for _s, e, a in marks if e <= g.paren[0]]
+        if not before or not _ARM_THEN_FIGURE.fullmatch(text[before[-1][0] : g.paren[0]]):
+            return False
+        if any(
+            not re.search(r"\band\b|,", gap) or re.search(r"(?i)\b(?:vs|versus|v)\b", gap) for gap in gaps
+        ):
+            return False
+        parts = split_terms(g.terms[0], len(starts))
+        g.arms = [before[-1][1] if parts else None] * len(g.figures)
+        g.terms = [parts[starts.index(f.start)] for f in g.figures] if parts else g.terms
+        return True
 
     def _arm_before(self, text: str, f: Figure, g: Group, marks: list[tuple[int, int, Arm]]) -> Arm | None:
         """'crizotinib (54 [52%] of 104)', 'in the cytisine group (288 events ...)' or
@@ -279,7 +314,12 @@ class ClauseReader:
         refs = [m for m in GROUP_REF.finditer(before) if unresolved_names(self.finder.finder, m.group(0))]
         if last is None or (refs and refs[-1].start() > last[0]):
             return None
-        return last[2]
+        # '13 (13%) patients in the A cohort, 18 (30%) in ...': A is the first figure's arm
+        taken = any(
+            x.end + self.offset <= last[0] and _LINK.fullmatch(self.text[x.end + self.offset : last[0]])
+            for x in self.found
+        )
+        return None if taken else last[2]
 
     def _fill(self, g: Group, named: list[Arm], text: str) -> None:
         """Figures still without an arm take the arms left over from an order the text set:
@@ -316,16 +356,30 @@ class ClauseReader:
         """
         seg_start = max(s for s in segments if s <= f.start)
         seg_end = min(s for s in segments if s > f.start)
-        masked = mask(text, [p for p in parens if p != g.paren])
-        before = masked[seg_start : f.start]
-        own_after = text[f.end : g.paren[1]] if g.paren else ""
-        after = masked[f.end : seg_end]
-        # a statement of its own between the figure before and the next one: '1 (4%) patient
-        # died of surgical complications and 12 (44%) patients had grade 3-4 ... events'
-        inside = any(a <= f.start < b for a, b in parens)
-        own = None if inside else self._own_statement(masked, f, g, seg_start, seg_end)
-        regions = ((own[0], own[1], True),) if own else ()
-        regions += ((before, "", True), (own_after, own_after, False), (after, after, False))
+        # blank other figures' parentheses, keep worded ones: 'severe (grade >= 3) pneumonitis'
+        masked = mask(text, [p for p in parens if p != g.paren and figures(text[p[0] : p[1]])])
+        regions: list[tuple[str, str, bool]] = []
+        if g.paren is None:
+            own = (
+                None
+                if any(a <= f.start < b for a, b in parens)
+                else self._own_statement(masked, f, seg_start, seg_end)
+            )
+            before = masked[seg_start : f.start]
+            regions += [own] if own else []
+        else:
+            # inside a parenthesis, the figure's own part of it first: '(98/196 [50%] ... for
+            # all grades; 9 [5%] vs none for grade 3 or 4)', '(57 [10%] of 548, grade 3)'
+            inner_start = max(g.paren[0] + 1, text.rfind(";", g.paren[0], f.start) + 1)
+            inner_end = text.find(";", f.end, g.paren[1])
+            inner_end = g.paren[1] - 1 if inner_end < 0 else inner_end
+            regions += [
+                (text[inner_start : f.start], "", True),
+                (text[f.end : inner_end], text[f.end : inner_end], False),
+            ]
+            before = masked[seg_start : g.paren[0]]
+        after = masked[(g.paren[1] if g.paren else f.end) : seg_end]
+        regions += [(before, "", True), (after, after, False)]
         for region, words, last in regions:
             found = cues(region)
             if found:
@@ -342,16 +396,16 @@ class ClauseReader:
         return None
 
     def _own_statement(
-        self, masked: str, f: Figure, g: Group, seg_start: int, seg_end: int
-    ) -> tuple[str, str] | None:
+        self, masked: str, f: Figure, seg_start: int, seg_end: int
+    ) -> tuple[str, str, bool] | None:
         """The words between a lone figure and the next one when another figure precedes it in
         its segment and those words carry a cue of their own."""
-        if g.paren is not None or not any(seg_start <= x.start and x.end <= f.start for x in self.found):
+        if not any(seg_start <= x.start and x.end <= f.start for x in self.found):
             return None
         nxt = min((x.start for x in self.found if x.start >= f.end), default=seg_end)
         after = masked[f.end : min(nxt, seg_end)]
         after = after[: m.start()] if (m := _NEXT_STATEMENT.search(after)) else after
-        return (after, after) if cues(after) else None
+        return (after, after, True) if cues(after) else None
 
     def _context(self, category: str | None, words: str, g: Group) -> tuple[str, bool] | None:
         """A cue counts only when its words are about adverse events ('any grade' of a
@@ -432,7 +486,7 @@ def none_occurred(text: str, finder: ResultsArms, memory: Memory) -> list[Advers
     targets = _distinct([a for _s, _e, a in named]) or finder.arms
     names = frozenset(n.lower() for n in finder.names)
     out = []
-    for part in re.split(r"(?i),?\s+or\s+|,\s+", what):
+    for part in re.split(r"(?i),?\s+or\s+(?!\d)|,\s+", what):
         back = bool(_BARE_EVENTS.search(part)) and memory.category is not None
         if not (AE_WORDS.search(part) or back or re.search(r"(?i)\bdeaths?\b|\bfatal\b", part)):
             continue

@@ -23,10 +23,10 @@ from dataclasses import dataclass, field
 
 from kg.extraction.ae_arms import ResultsArms
 from kg.extraction.ae_figures import Figure, mask, top_parens
-from kg.extraction.ae_vocabulary import AE_WORDS, event_phrases
+from kg.extraction.ae_vocabulary import AE_WORDS, content_word, event_phrases
 from kg.model import Arm
 
-__all__ = ["Group", "breakdown_terms", "cause_term", "group_terms", "subject_term"]
+__all__ = ["Group", "breakdown_terms", "cause_term", "group_terms", "split_terms", "subject_term"]
 
 
 @dataclass
@@ -38,6 +38,7 @@ class Group:
     terms: list[str | None] = field(default_factory=list)
     arms: list[Arm | None] = field(default_factory=list)
     breakdown: bool = False
+    foreign: bool = False  # the figures count something that is no adverse event
 
     @property
     def start(self) -> int:
@@ -136,11 +137,20 @@ def group_terms(
             g.terms = [t for _ in range(len(g.figures) // len(items)) for t in items]
             continue
         term = _lead_term(lead)
-        if term is None and g.paren and ae_sentence:
-            term = _opened_term(lead, k > 0 and groups[k - 1].terms[:1] != [None], finder)
+        same_paren = k > 0 and g.paren is not None and groups[k - 1].paren == g.paren
+        if term is None and same_paren:  # '(grade 3, 3.9%; grade 4, 11.7%)': one event's parts
+            term = groups[k - 1].terms[0] if groups[k - 1].terms else None
+            if term is not None:
+                g.terms = [term] * len(g.figures)
+                continue
         if term is None:
             classes = list(_CLASS.finditer(mask(text, parens)[: g.start]))
             term = _clean(classes[-1].group("cls")) if classes else None
+        if term is None and g.paren and ae_sentence:
+            term = _opened_term(lead, k > 0 and groups[k - 1].terms[:1] != [None], finder)
+        if term is None and g.paren and _foreign(lead, finder):
+            g.terms, g.foreign = [None] * len(g.figures), True
+            continue
         if (
             term is None
             and subject
@@ -148,6 +158,26 @@ def group_terms(
         ):
             term = subject
         g.terms = [term] * len(g.figures)
+
+
+def split_terms(term: str | None, n: int) -> list[str]:
+    """'pneumonitis and esophagitis' as its n events, or nothing when it names another number."""
+    parts = [p.strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", term or "") if p.strip()]
+    return parts if len(parts) == n and all(event_phrases(p) for p in parts) else []
+
+
+def _foreign(lead: str, finder: ResultsArms) -> bool:
+    """A parenthesis after the name of something that is no event and no arm ('Mucocutaneous
+    toxicity (P<.001) and noncompliance (40% versus 25% at 3 years)'): its figures are
+    that thing's."""
+    tail = re.split(r"[,;:(]|\band\b|\bor\b", lead)[-1].strip()
+    words = re.findall(r"[A-Za-z][\w-]*", tail)
+    return (
+        bool(words)
+        and any(content_word(w) for w in words)
+        and not (AE_WORDS.search(tail) or event_phrases(tail) or finder.find(tail))
+        and not _PEOPLE_WITH.search(tail + " ")
+    )
 
 
 def _lead_term(lead: str) -> str | None:

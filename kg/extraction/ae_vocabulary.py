@@ -269,5 +269,10 @@ def _start(tokens: list[re.Match], i: int) -> int:
         lo = run
 
 
+def content_word(word: str) -> bool:
+    """A word that can be part of an event's name (not a verb, comparison, rate, grade...)."""
+    return _content(word)
+
+
 def _content(word: str) -> bool:
     return word[:1].isalpha() and word.lower() not in _STOP
