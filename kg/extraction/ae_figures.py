@@ -58,6 +58,8 @@ _POPULATION = re.compile(
 _POPULATION_BEFORE = re.compile(r"(?i)(?:\bamong|\bof the|\bof all|\bin all|\bincluding|\btotal of)\s*$")
 
 
+_BARE = re.compile(r"(?i)\b(?:and|vs\.?|versus|compared with)\s+(?P<n>\d+)(?=\s+(?:in|on|with|for|among)\s)")
+_INCLUDING = re.compile(r"(?i)\bincluding\s+(?P<n>\d+)\s+(?:from|due to|because of|caused by)\s")
 _NAMED_BEFORE = re.compile(r"(?i)[a-z]{4,}\s*$")
 _HETEROGENEITY = re.compile(r"(?i)\bI\s*(?:\(\s*2\s*\)|2|²)\s*(?:=|:)?\s*" + NUM + r"\s*%")
 _RATIO_WORDS = re.compile(r"\b(?:RR|OR|HR|IRR|(?i:ratio|relative risk))\b")
@@ -94,6 +96,14 @@ def figures(text: str) -> list[Figure]:
     for m in _N_EQUALS.finditer(text):
         if _NAMED_BEFORE.search(text, 0, m.start()):  # 'Grade 3 pneumonitis (n=2)'
             out.append(Figure(m.start(), m.end(), int(m.group("n")), None, None, False, plain=True))
+    for m in _INCLUDING.finditer(
+        text
+    ):  # '15 treatment-related deaths ..., including 5 from pulmonary hemorrhage'
+        out.append(Figure(m.start("n"), m.end("n"), int(m.group("n")), None, None, False, plain=True))
+    counted = [f.start for f in out if f.count is not None]
+    for m in _BARE.finditer(text):
+        if counted and counted[0] < m.start():
+            out.append(Figure(m.start("n"), m.end("n"), int(m.group("n")), None, None, False, plain=True))
     for m in _ZERO.finditer(text):
         n = int(m.group("n")) if m.group("n") else None
         start = m.start("zero") if m.group("zero") else m.start()

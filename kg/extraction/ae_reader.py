@@ -15,13 +15,15 @@ from kg.extraction.ae_arms import GROUP_REF, ResultsArms, unresolved_names
 from kg.extraction.ae_figures import Figure, figures, mask, top_parens
 from kg.extraction.ae_terms import Group, breakdown_terms, cause_term, group_terms, split_terms, subject_term
 from kg.extraction.ae_vocabulary import AE_WORDS, ae_category, cues, event_phrases, related
+from kg.extraction.text import Sentence
 from kg.model import AdverseEventSummary, Arm
 
 __all__ = ["ClauseReader", "Memory", "about_events", "none_occurred"]
 
 _SEGMENT = re.compile(r",\s+(?:and|but|whereas|while)\s+(?![^(]*\))")
 _LINK = re.compile(
-    r"(?i)[\s,]*(?:patients\s+|those\s+)?(?:who\s+(?:received|were\s+(?:given|treated\s+with))|receiving"
+    r"(?i)[\s,]*(?:(?:[\w-]+\s+){0,2}?(?:patients?|deaths?|cases?|participants?)\s+(?:were\s+(?:recorded|reported|observed)\s+)?"
+    r"|those\s+)?(?:who\s+(?:received|were\s+(?:given|treated\s+with))|receiving"
     r"|treated\s+with|given|in|with|for|on|among)?\s*(?:the\s+)?"
 )
 _ARM_THEN_FIGURE = re.compile(r"(?i)[\w-]*(?:\s+[\w-]+){0,2}?\s*(?:[(\[,:]\s*)?$")
@@ -53,6 +55,8 @@ _OTHER_GROUPS = re.compile(
     r"(?i)\b(?:younger|older|aged?\s+\d+|elderly|men|women|males?|females?|smokers?|subgroups?|cohorts?|cycles?"
     r"|schedules?|group\s+\d|arm\s+\d|trials?|acute\s+(?:and|or)\s+late|at\s+\d+\s+(?:years?|months?|weeks?))\b"
 )
+_CONTRAST = re.compile(r"(?i)\b(?:compared with|as compared|versus|vs\.?|whereas|while|than)\b")
+_LIST_OPENER = re.compile(r":|\bincluding\b")  # the parts of a figure follow
 _POOLED = 1.25  # how far a figure's patients may exceed the arm's randomised number
 
 
@@ -79,7 +83,8 @@ def about_events(text: str, memory: Memory) -> bool:
 class ClauseReader:
     """Reads the clauses of one sentence in turn; arms, orders and words carry across them."""
 
-    def __init__(self, text: str, finder: ResultsArms, memory: Memory) -> None:
+    def __init__(self, sentence: Sentence, text: str, finder: ResultsArms, memory: Memory) -> None:
+        self.sentence = sentence
         self.text = text
         self.finder = finder
         self.names = frozenset(n.lower() for n in finder.names)
@@ -107,7 +112,9 @@ class ClauseReader:
         parens = top_parens(text)
         segments = [0] + [m.end() for m in _SEGMENT.finditer(mask(text, parens))] + [len(text)]
         groups = self._groups(text, found, parens, segments)
-        subject = subject_term(text, found[0].start) or (self.memory.term if _ANAPHORA.search(text) else None)
+        subject = subject_term(text, found[0].start, found[-1].end) or (
+            self.memory.term if _ANAPHORA.search(text) else None
+        )
         group_terms(text, groups, subject, bool(AE_WORDS.search(text)), self.finder)
         self._assign(start, text, groups)
         out = []
@@ -124,7 +131,7 @@ class ClauseReader:
                 for category, is_related, named in self._statements(text, f, g, term, parens, segments):
                     self.memory.category, self.memory.related, self.memory.term = category, is_related, named
                     self.headline = self.headline or (category, is_related)
-                    out.append(_summary(f, arm, category, is_related, named))
+                    out.append(self._summary(f, start, arm, category, is_related, named))
         return _unambiguous(out)
 
     def _statements(
@@ -150,12 +157,12 @@ class ClauseReader:
         if context is not None and context[0] != "grade 5":
             return [(*context, term)]
         earlier = [x for x in self.found if x.end <= f.start]
-        split = bool(earlier) and ":" in text[earlier[0].end : f.start]
+        split = bool(earlier) and bool(_LIST_OPENER.search(text, earlier[0].end, f.start))
         is_related = context[1] if context else related(text[f.end : nxt], self.names)
         rows = [("grade 5", is_related, cause)]
         return rows if context is None or split else [("grade 5", is_related, None), *rows]
 
-    def aside(self, body: str) -> list[AdverseEventSummary]:
+    def aside(self, body: str, offset: int) -> list[AdverseEventSummary]:
         """'(treatment-related in four [2.2%] and one [0.6%], respectively)': the last
         category read, restricted to treatment-related events, in the last arm order."""
         if self.memory.category is None:
@@ -164,10 +171,26 @@ class ClauseReader:
         g.terms = [None] * len(g.figures)
         self._assign_group(len(self.text), body, g, len(body), [])
         return [
-            _summary(f, arm, self.memory.category, True, None)
+            self._summary(f, offset, arm, self.memory.category, True, None)
             for f, arm in zip(g.figures, g.arms, strict=True)
             if arm is not None
         ]
+
+    def _summary(
+        self, f: Figure, offset: int, arm: Arm, category: str, is_related: bool, term: str | None
+    ) -> AdverseEventSummary:
+        """The record of one figure, its evidence the figure as printed ('49 [5%] of 1024
+        patients')."""
+        return AdverseEventSummary(
+            arm=arm.label,
+            category=category,
+            treatment_related=is_related,
+            term=term,
+            count=f.count,
+            percent=f.percent,
+            n_analysed=f.n,
+            evidence=self.sentence.evidence(offset + f.start, offset + f.end),
+        )
 
     # --- grouping -------------------------------------------------------------------------
 
@@ -225,7 +248,7 @@ class ClauseReader:
                 g.arms = [prev.arms[0]] * len(g.figures)
                 continue
             self._assign_group(offset, text, g, stop, named)
-            listed = prev is not None and ":" in text[groups[0].end : g.start]
+            listed = prev is not None and bool(_LIST_OPENER.search(text, groups[0].end, g.start))
             if None in g.arms and one_arm and listed and not self.finder.find(text[prev.end : g.start]):
                 g.arms = [prev.arms[0]] * len(g.figures)
 
@@ -284,7 +307,7 @@ class ClauseReader:
         if not before:
             return None
         between = text[before[-1][0] : f.start]
-        if re.fullmatch(r"\s*(?:[(\[,:]\s*)", between) or (
+        if re.fullmatch(r"\s*(?:[(\[,:]\s*)?", between) or (
             g.paren is not None and _ARM_THEN_FIGURE.fullmatch(text[before[-1][0] : g.paren[0]])
         ):
             return before[-1][1]
@@ -319,7 +342,18 @@ class ClauseReader:
             x.end + self.offset <= last[0] and _LINK.fullmatch(self.text[x.end + self.offset : last[0]])
             for x in self.found
         )
-        return None if taken else last[2]
+        if taken:
+            return None
+        if _CONTRAST.search(self.text, last[1], position):
+            # '... in the afatinib group were A (...), compared with B (...) in the gemcitabine
+            # and cisplatin group': after a contrast the arm is the one the words name next
+            nxt = [
+                m
+                for m in self.finder.find(self.text[position:])
+                if not _CONTRAST.search(self.text, position, position + m[0])
+            ]
+            return nxt[0][2] if nxt else None
+        return last[2]
 
     def _fill(self, g: Group, named: list[Arm], text: str) -> None:
         """Figures still without an arm take the arms left over from an order the text set:
@@ -424,15 +458,36 @@ class ClauseReader:
 def _unambiguous(found: list[AdverseEventSummary]) -> list[AdverseEventSummary]:
     """Without the statements a clause makes twice with different figures ('in 11 patients
     treated with docetaxel 100 mg/m2 ... and in one patient treated with docetaxel 75 mg/m2'
-    when both doses are one arm): which figure is the arm's cannot be told."""
+    when both doses are one arm): which figure is the arm's cannot be told. A count and a
+    percent printed apart for one statement are one record."""
 
     def key(e: AdverseEventSummary) -> tuple:
         return (e.arm, e.category, e.treatment_related, e.term)
 
-    values: dict[tuple, set] = {}
+    rows: dict[tuple, list[AdverseEventSummary]] = {}
     for e in found:
-        values.setdefault(key(e), set()).add((e.count, e.percent))
-    return [e for e in found if len(values[key(e)]) == 1]
+        rows.setdefault(key(e), []).append(e)
+    out = []
+    for e in found:
+        same = rows[key(e)]
+        values = {(x.count, x.percent) for x in same}
+        if len(values) == 1:
+            out.append(e)
+        elif len(same) == 2 and e is same[0] and _halves(*same):  # '2 patients ... (incidence 2.3%)'
+            out.append(
+                e.model_copy(
+                    update={"count": e.count or same[1].count, "percent": e.percent or same[1].percent}
+                )
+            )
+    return out
+
+
+def _halves(a: AdverseEventSummary, b: AdverseEventSummary) -> bool:
+    """A count printed without its percent and a percent printed without its count."""
+    return {a.count is None, b.count is None} == {True, False} and {a.percent is None, b.percent is None} == {
+        True,
+        False,
+    }
 
 
 def _spread(g: Group, arms: list[Arm]) -> list[Arm | None]:
@@ -447,18 +502,6 @@ def _fits(arm: Arm, f: Figure) -> bool:
     safety population may exceed the randomised one a little: 1024 treated of 1006.)"""
     n = arm.n_randomized
     return n is None or max(f.n or 0, f.count or 0) <= _POOLED * n
-
-
-def _summary(f: Figure, arm: Arm, category: str, is_related: bool, term: str | None) -> AdverseEventSummary:
-    return AdverseEventSummary(
-        arm=arm.label,
-        category=category,
-        treatment_related=is_related,
-        term=term,
-        count=f.count,
-        percent=f.percent,
-        n_analysed=f.n,
-    )
 
 
 def _distinct(arms: list[Arm | None]) -> list[Arm]:

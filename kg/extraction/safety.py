@@ -50,7 +50,9 @@ def adverse_events(
     for s in sents:
         zero = none_occurred(s.norm, names, memory)
         if zero:
-            out += _with_evidence(s, zero)
+            for e in zero:  # a zero the words imply points at the whole sentence
+                e.evidence = s.evidence(0, len(s.norm))
+            out += zero
             continue
         if not about_events(s.norm, memory):
             memory = Memory()
@@ -58,45 +60,9 @@ def adverse_events(
         main = s.norm
         for aside in _ASIDE.finditer(s.norm):
             main = main[: aside.start()] + " " * len(aside.group(0)) + main[aside.end() :]
-        reader = ClauseReader(main, names, memory)
-        found = [e for start, end in clauses(main) for e in reader.read(start, end)]
+        reader = ClauseReader(s, main, names, memory)
+        out += [e for start, end in clauses(main) for e in reader.read(start, end)]
         for aside in _ASIDE.finditer(s.norm):
-            found += reader.aside(aside.group("body"))
-        out += _with_evidence(s, found)
+            out += reader.aside(aside.group("body"), aside.start("body"))
         memory = reader.next_memory()
     return out
-
-
-def _with_evidence(s: Sentence, events: list[AdverseEventSummary]) -> list[AdverseEventSummary]:
-    """Each figure's span in its sentence: the first not yet used place that prints it
-    ('71 (38.4%)', '[5%]', 'none'); a figure the words imply ('no ... in either group')
-    points at the whole sentence. One figure given to several events ('2 [3%] each')
-    points at the same place each time."""
-    used: dict[tuple, tuple[int, int]] = {}
-    taken: list[tuple[int, int]] = []
-    for e in events:
-        key = (e.arm, e.count, e.percent, e.category, e.treatment_related)
-        span = used.get(key) if e.term else None
-        if span is None:
-            for m in re.finditer(_figure_pattern(e), s.norm):
-                if not any(a < m.end() and m.start() < b for a, b in taken):
-                    span = (m.start(), m.end())
-                    break
-        if span is None:
-            span = next((m.span() for m in re.finditer(_figure_pattern(e), s.norm)), None)
-        if span:
-            taken.append(span)
-            used[key] = span
-        e.evidence = s.evidence(*(span or (0, len(s.norm))))
-    return events
-
-
-def _figure_pattern(e: AdverseEventSummary) -> str:
-    pct = rf"{re.escape(str(e.percent))}\s*%" if e.percent is not None else None
-    if e.count is not None and pct:
-        return rf"(?<![\d.]){e.count}(?:\s*/\s*\d+)?\s*(?:[a-z]+\s*)?[(\[]\s*{pct}\s*[)\]]?"
-    if pct:
-        return rf"(?<![\d.]){re.escape(str(e.percent))}\s*(?:%|percent)"
-    if e.count:
-        return rf"(?<![\d.]){e.count}(?![\d.])"
-    return r"\b(?:none|no|0)\b"
