@@ -24,7 +24,8 @@ GROUP_REF = re.compile(
     r"(?i)\b(?:in|with|on|for|to|than|of|versus|vs\.?)\s+(?:the\s+)?(?P<name>(?:[\w+/-]+\s+){1,3}?)(?:groups?|arms?)\b"
 )
 _CONTINUED = re.compile(
-    r"(?i)\s*[\d.]+\s*(?:mg/kg|mg/m2|mg|gy|auc)\s*(?:plus|\+|with|and|combined with|in combination with)\s+"
+    r"(?i)\s*(?:[\d.]+\s*(?:mg/kg|mg/m2|mg|gy|auc)\s*(?:plus|\+|with|and|combined with|in combination with)\s+"
+    r"|-?\s*(?:plus|\+|with|combined with|in combination with)\s*-?\s*)"
 )
 _JOINED = re.compile(r"(?i)(?:\bplus|\band|\bwith|\+|-)\s*$")
 _NOT_NAME = re.compile(
@@ -44,7 +45,8 @@ class ResultsArms:
 
     def find(self, text: str) -> list[tuple[int, int, Arm]]:
         """Arm mentions, without those that only begin a longer reference ('nivolumab' in
-        'nivolumab 1 mg/kg plus ipilimumab 3 mg/kg cohort', which names the combination)."""
+        'nivolumab 1 mg/kg plus ipilimumab 3 mg/kg cohort', 'chemotherapy' in the
+        'chemotherapy-plus-bevacizumab group': each names the combination)."""
         found = self.finder.find(text)
         found = [
             (s, e, a)
