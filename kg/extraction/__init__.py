@@ -53,10 +53,11 @@ def _extract(title: str, abstract: list[AbstractSection]) -> Trial | None:
     primary = next((e.name for e in endpoints if e.role == "primary"), None)
     results = results_sentences(sents)
     per_arm, comparisons = OutcomeReader(arms, abbreviations, primary, finder).read(results)
+    events = adverse_events(results, arms, finder)
+    per_arm, comparisons = _not_adverse(per_arm, events), _not_adverse(comparisons, events)
     for name in dict.fromkeys(r.endpoint for r in [*per_arm, *comparisons]):
         if not any(e.name == name for e in endpoints):
             endpoints.append(Endpoint(name=name, abbreviation=_abbrev(abbreviations, name)))
-    events = adverse_events(results, arms, finder)
     for arm in arms:
         arm.n_safety = implied_population(events, arm.label)
     for e in events:
@@ -88,6 +89,26 @@ def _extract(title: str, abstract: list[AbstractSection]) -> Trial | None:
             sents, [*per_arm, *comparisons, *events], arms, follow_up_read, total_evidence
         ),
     )
+
+
+def _not_adverse(results: list, events: list) -> list:
+    """Results whose figure the safety reader took as an adverse event ('Hypocalcemia rates
+    were 8.6% with denosumab'): one printed figure is one fact, and the words around it made
+    it a harm, not an efficacy endpoint."""
+    # a zero the words imply points at its whole sentence, not at a figure
+    taken = [
+        e.evidence
+        for e in events
+        if e.evidence and 0 < e.evidence.end - e.evidence.start < len(e.evidence.sentence)
+    ]
+
+    def overlaps(r) -> bool:
+        ev = r.evidence
+        return ev is not None and any(
+            t.sentence == ev.sentence and t.start < ev.end and ev.start < t.end for t in taken
+        )
+
+    return [r for r in results if not overlaps(r)]
 
 
 def _set_roles(arms: list[Arm], title: str, sents: list[Sentence]) -> None:

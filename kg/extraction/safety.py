@@ -30,7 +30,8 @@ import re
 from kg.extraction.ae_arms import ResultsArms
 from kg.extraction.ae_figures import clauses
 from kg.extraction.ae_population import implied_population
-from kg.extraction.ae_reader import ClauseReader, Memory, about_events, none_occurred
+from kg.extraction.ae_reader import ClauseReader, Memory, about_events
+from kg.extraction.ae_zero import none_occurred
 from kg.extraction.armrefs import ArmFinder
 from kg.extraction.text import Sentence
 from kg.model import AdverseEventSummary, Arm
