@@ -51,9 +51,10 @@ _DENOMINATOR = re.compile(
 )
 _THRESHOLD = re.compile(r"(?i)(?:than|least|most|>|≥|<|≤|=<|>=|up to|over|under|/|aged?|range|≥\s*grade)\s*$")
 # counts that state who was studied, not who had an event
-_POPULATION = re.compile(
-    r"(?i)^\s*(?:[\w-]+\s+){0,2}?(?:patients?|participants?)\s+(?:were|was|who|had|received|in the safety|"
-    r"evaluable|enrolled|treated|randomi|assessable)|^\s*(?:safety[- ]evaluable|evaluable|assessable|treated)"
+_POPULATION = re.compile(  # matched right after the number
+    r"(?i)\s*(?:[\w-]+\s+){0,2}?(?:patients?|participants?)\s+(?:(?:were|was)\s+)?(?:in the safety|evaluable|"
+    r"enrolled|randomi[sz]ed|assigned|included|eligible|analy[sz]ed|assessable)|\s*(?:safety[- ]evaluable|evaluable|"
+    r"assessable|eligible)"
 )
 _POPULATION_BEFORE = re.compile(r"(?i)(?:\bamong|\bof the|\bof all|\bin all|\bincluding|\btotal of)\s*$")
 
