@@ -31,9 +31,7 @@ def definitions(text: str) -> dict[str, str]:
 
 def _plausible_short(short: str) -> bool:
     """At least two characters, one of them a capital letter, and not a plain word."""
-    return (
-        len(short) >= 2 and any(c.isupper() for c in short) and not (short[1:].islower() and len(short) > 4)
-    )
+    return len(short) >= 2 and any(c.isupper() for c in short) and not (short[1:].islower() and len(short) > 4)
 
 
 def long_form(short: str, before: str) -> str | None:
@@ -65,7 +63,9 @@ def _match(short: str, long: str) -> int | None:
         if not c.isalnum():
             s -= 1
             continue
-        while l_ >= 0 and (long[l_] != c or (s == 0 and l_ > 0 and long[l_ - 1].isalnum())):
+        while l_ >= 0 and (
+            long[l_] != c or (s == 0 and l_ > 0 and long[l_ - 1].isalnum())
+        ):
             l_ -= 1
         if l_ < 0:
             return None

@@ -12,11 +12,7 @@ from kg.model import Arm, Intervention
 
 
 def complete_arms(
-    arms: list[Arm],
-    sents: list[Sentence],
-    at: int,
-    candidates: list[list[Arm]],
-    abbreviations: dict[str, str],
+    arms: list[Arm], sents: list[Sentence], at: int, candidates: list[list[Arm]], abbreviations: dict[str, str]
 ) -> None:
     """Fill in the arms read from sentence ``at`` (len(sents) for the title)."""
     _add_background(arms, sents[at : at + 4])
@@ -71,14 +67,10 @@ def _same_schedule(arms: list[Arm]) -> None:
     for arm in arms[1:]:
         rows: list[Intervention] = []
         for item in arm.interventions:
-            earlier = [
-                i for a in arms if a is not arm for i in a.interventions if i.drug.name == item.drug.name
-            ]
+            earlier = [i for a in arms if a is not arm for i in a.interventions if i.drug.name == item.drug.name]
             if item.dose is None and earlier and all(i.dose is not None for i in earlier[:1]):
                 first_arm = next(a for a in arms if a is not arm and item.drug.name in a.drug_names)
-                rows += [
-                    i.model_copy(deep=True) for i in first_arm.interventions if i.drug.name == item.drug.name
-                ]
+                rows += [i.model_copy(deep=True) for i in first_arm.interventions if i.drug.name == item.drug.name]
             else:
                 rows.append(item)
         arm.interventions = rows
@@ -88,9 +80,7 @@ def _premedication(arms: list[Arm], sents: list[Sentence]) -> None:
     """'Cyclophosphamide 300 mg/m2 (before tecemotide) or saline (before placebo) was given
     once': a drug given only with one arm's drug belongs to that arm."""
     for s in sents:
-        for m in re.finditer(
-            r"(?i)\b(\w+)\b([^()]{0,40})\((?:given\s+)?(?:before|prior to|with)\s+(\w+)\)", s.norm
-        ):
+        for m in re.finditer(r"(?i)\b(\w+)\b([^()]{0,40})\((?:given\s+)?(?:before|prior to|with)\s+(\w+)\)", s.norm):
             drug, partner = drug_mentions(m.group(1)), drug_mentions(m.group(3))
             if not drug or not partner or any(drug[0].name in a.drug_names for a in arms):
                 continue
@@ -111,8 +101,7 @@ def _enrich(arms: list[Arm], sents: list[Sentence]) -> None:
                 continue
             nxt = mentions[i + 1] if i + 1 < len(mentions) else None
             shared = nxt is None or (
-                nxt.name not in owners[0].drug_names
-                and re.fullmatch(r"[^.;]*\bor\s*", s.norm[d.end : nxt.start])
+                nxt.name not in owners[0].drug_names and re.fullmatch(r"[^.;]*\bor\s*", s.norm[d.end : nxt.start])
             )
             found = intervention(d.name, s.norm[d.end : nxt.start if nxt else len(s.norm)], s.norm[: d.start])
             for arm in owners:
@@ -193,12 +182,7 @@ def _relabel(arms: list[Arm]) -> None:
                     i
                     for i in arm.interventions
                     if i.dose is not None
-                    and not any(
-                        (i.dose, i.frequency) == (j.dose, j.frequency)
-                        for o in others
-                        for j in o.interventions
-                        if j.drug.name == i.drug.name
-                    )
+                    and not any((i.dose, i.frequency) == (j.dose, j.frequency) for o in others for j in o.interventions if j.drug.name == i.drug.name)
                 ),
                 arm.interventions[0],
             )

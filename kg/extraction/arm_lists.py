@@ -47,9 +47,7 @@ _ONE_OF = re.compile(
     r"(?i)\b(?:one|1)\s+of\s+(?:the\s+)?(two|three|four|five|six|\d)\s+(?:\w+\s+)?"
     r"(?:treatments?|regimens?|arms?|groups?|strategies|schedules|interventions?)\b"
 )
-_N_ARM = re.compile(
-    r"(?i)\b(two|three|four|five|\d)[- ]arm(?:ed)?\b|\b(two|three|four|five|\d)\s+(?:treatment\s+)?arms\b"
-)
+_N_ARM = re.compile(r"(?i)\b(two|three|four|five|\d)[- ]arm(?:ed)?\b|\b(two|three|four|five|\d)\s+(?:treatment\s+)?arms\b")
 _RATIO = re.compile(r"(?i)\b(\d+(?:\s*:\s*\d+)+)\b|\bin\s+a\s+ratio\s+of\s+(\w+)\s+to\s+(\w+)\b")
 _FACTORIAL = re.compile(r"(?i)\b(?:two|2)[- ]by[- ](?:two|2)\b|\b2\s*[x×]\s*2\b")
 
@@ -69,11 +67,7 @@ def expected_arms(text: str) -> int | None:
     if m:
         return _count(m.group(1))
     m = _RATIO.search(text)
-    if (
-        m
-        and m.group(1)
-        and re.search(r"(?i)random|assign|allocat|ratio", text[max(0, m.start() - 80) : m.start()])
-    ):
+    if m and m.group(1) and re.search(r"(?i)random|assign|allocat|ratio", text[max(0, m.start() - 80) : m.start()]):
         return len(re.split(r"\s*:\s*", m.group(1)))
     if m and m.group(2):
         return 2
@@ -165,11 +159,7 @@ def pieces(segment: str) -> list[str]:
     a list that ends 'or C'; a shared lead before 'either' is not part of the first arm."""
     text = clause(segment)
     either = re.search(r"(?i)\beither\b", text)
-    if (
-        either
-        and depth_map(text)[either.start()] == 0
-        and not re.search(r"(?i)\b(?:or|versus|vs)\b", text[: either.start()])
-    ):
+    if either and depth_map(text)[either.start()] == 0 and not re.search(r"(?i)\b(?:or|versus|vs)\b", text[: either.start()]):
         text = text[either.end() :]
     text = re.sub(r"(?i)(?:^|(?<=[,;:]\s)|(?<=\bor\s))\s*(?:\d|[a-d])\)\s+", "", text)  # '1) A, 2) B'
 

@@ -26,9 +26,7 @@ _JOIN = re.compile(
     r"(?:(?P<mod>daily|weekly|once-weekly|standard-dose|high-dose|low-dose|concurrent|sequential)\s*(?:-|\s)\s*)?"
     r"(?:plus|and|with|\+|/|-)?\s*"
 )
-_MODIFIERS = re.compile(
-    r"(?i)\b(daily|weekly|standard[- ]dose|high[- ]dose|low[- ]dose|concurrent|sequential)\b"
-)
+_MODIFIERS = re.compile(r"(?i)\b(daily|weekly|standard[- ]dose|high[- ]dose|low[- ]dose|concurrent|sequential)\b")
 _GENERIC_HEADS = {"care", "therapy", "treatment", "radiotherapy", "surgery", "staging", "group"}
 
 
@@ -49,12 +47,7 @@ class ArmFinder:
         self.names = {n for a in arms for n in a.drug_names}
         aliases = [(alias, a) for a in arms for alias in a.aliases]
         self.aliases = [
-            (
-                re.compile(
-                    rf"(?<![\w-]){_flexible(alias)}s?(?![\w])", 0 if alias.isupper() else re.IGNORECASE
-                ),
-                arm,
-            )
+            (re.compile(rf"(?<![\w-]){_flexible(alias)}s?(?![\w])", 0 if alias.isupper() else re.IGNORECASE), arm)
             for alias, arm in sorted(aliases, key=lambda x: -len(x[0]))
         ]
         terms = _terms(self.names, abbreviations or {})
@@ -62,9 +55,7 @@ class ArmFinder:
         self.terms = terms
         self.pattern = (
             re.compile(
-                r"(?<![\w])("
-                + "|".join(_flexible(t) if t.isupper() else f"(?i:{_flexible(t)})" for t in ordered)
-                + r")(?![\w])"
+                r"(?<![\w])(" + "|".join(_flexible(t) if t.isupper() else f"(?i:{_flexible(t)})" for t in ordered) + r")(?![\w])"
             )
             if ordered
             else None
@@ -105,9 +96,7 @@ class ArmFinder:
                 continue
             best = None
             for j in range(i, len(hits)):
-                if j > i and (
-                    hits[j].arm is not None or not _JOIN.fullmatch(text[hits[j - 1].end : hits[j].start])
-                ):
+                if j > i and (hits[j].arm is not None or not _JOIN.fullmatch(text[hits[j - 1].end : hits[j].start])):
                     break
                 arm = self._resolve(text, hits[i : j + 1])
                 if arm is not None:

@@ -33,9 +33,7 @@ _ALIAS_HEAD = re.compile(r"(?i)^(?:the\s+)?(?:arm|group|regimen|cohort)\s+[A-Z0-
 _SIZE = re.compile(
     r"(?i)^\s*(?:n\s*=\s*(\d+)|(\d+)\s+(?:patients|participants|subjects|persons|people|smokers|women|men)|(\d+))\s*$"
 )
-_BOTH = re.compile(
-    r"(?i)^\s*(?:both|the\s+combination|a\s+combination)(?:\s+(?:of\s+)?(?:the\s+)?(?:compounds|agents|drugs|supplements|treatments|interventions))?\s*$"
-)
+_BOTH = re.compile(r"(?i)^\s*(?:both|the\s+combination|a\s+combination)(?:\s+(?:of\s+)?(?:the\s+)?(?:compounds|agents|drugs|supplements|treatments|interventions))?\s*$")
 
 
 def design_arms(title: str, sents: list[Sentence], abbreviations: dict[str, str]) -> list[Arm]:
@@ -132,9 +130,7 @@ def _components(part: str) -> list[tuple[int, int]]:
     depth = depth_map(part)
     spans, start = [], 0
     for m in re.finditer(_COMPONENT, part):
-        generic_lead = re.search(
-            r"(?i)(?:^|\s)(?:\w+\s+)?(?:treatment|therapy|management)\s*$|^\s*$", part[start : m.start()]
-        )
+        generic_lead = re.search(r"(?i)(?:^|\s)(?:\w+\s+)?(?:treatment|therapy|management)\s*$|^\s*$", part[start : m.start()])
         if generic_lead and re.match(r"(?i)\s*with\b", m.group()):
             continue
         if depth[m.start()] == 0 and m.start() > start:
@@ -168,11 +164,7 @@ def _arm(part: str, choice: bool, abbreviations: dict[str, str], strict: bool = 
                 aliases.append(re.sub(r"(?i)^the\s+", "", head.strip()))
             interventions += _drug_interventions(part, inside, mentions, end)
             continue
-        if (
-            re.match(r"(?i)\s*no\s+(?:further\s+|additional\s+)?", head)
-            and aliases
-            and not is_no_treatment(head)
-        ):
+        if re.match(r"(?i)\s*no\s+(?:further\s+|additional\s+)?", head) and aliases and not is_no_treatment(head):
             interventions.append(Intervention(drug=Drug(name=canonical_alias(aliases[0]))))
             continue
         named = _named(text, head, abbreviations, strict)
@@ -187,8 +179,7 @@ def _arm(part: str, choice: bool, abbreviations: dict[str, str], strict: bool = 
     if alias:
         aliases.insert(0, alias)
     choice = choice or bool(
-        re.search(r"(?i)\beither\b|\b[\w-]+\s+or\s+[\w-]+", part)
-        and len({i.drug.name for i in interventions if _is_drug(i, mentions)}) > 1
+        re.search(r"(?i)\beither\b|\b[\w-]+\s+or\s+[\w-]+", part) and len({i.drug.name for i in interventions if _is_drug(i, mentions)}) > 1
     )
     if choice:
         _share_trailing_schedule(interventions)
@@ -273,11 +264,7 @@ def _named(text: str, head: str, abbreviations: dict[str, str], strict: bool = T
     if dose is not None:
         total, unit, fractions = dose
         name = name or "radiotherapy"
-        return [
-            Intervention(
-                drug=Drug(name=name), kind="radiation", dose=total, dose_unit=unit, fractions=fractions
-            )
-        ]
+        return [Intervention(drug=Drug(name=name), kind="radiation", dose=total, dose_unit=unit, fractions=fractions)]
     elided = re.fullmatch(r"(.+\s)(\S+)\s+or\s+(\w+)", name)
     if elided and not drug_mentions(name):  # 'lymph node dissection or sampling': two procedures
         return [Intervention(drug=Drug(name=f"{elided.group(1)}{w}")) for w in elided.group(2, 3)]
@@ -301,9 +288,7 @@ def _parenthesised(part: str) -> tuple[list[str], int | None]:
             n = _SIZE.match(bit.replace(",", ""))
             if n:
                 size = size or int(next(g for g in n.groups() if g))
-            elif re.fullmatch(r"(?i)[a-z][\w -]{0,40}", bit) and not re.search(
-                r"\d|(?i:\b(?:mg|gy|auc|day|days|week|weeks)\b)", bit
-            ):
+            elif re.fullmatch(r"(?i)[a-z][\w -]{0,40}", bit) and not re.search(r"\d|(?i:\b(?:mg|gy|auc|day|days|week|weeks)\b)", bit):
                 aliases.append(re.sub(r"(?i)\s+(?:group|arm)$", "", bit.strip()))
     return aliases, size
 
@@ -311,12 +296,7 @@ def _parenthesised(part: str) -> tuple[list[str], int | None]:
 def _leading_alias(part: str, mentions) -> str | None:
     """'GD (gemcitabine ...)': the words right before a parenthesis that holds the drugs."""
     m = re.match(r"\s*(?:the\s+|an?\s+)?([A-Za-z][\w-]*(?:\s+[A-Za-z0-9][\w-]*){0,2})\s*\(", part)
-    if (
-        m
-        and mentions
-        and mentions[0].start > m.end() - 1
-        and m.group(1).lower() not in {d.name for d in mentions}
-    ):
+    if m and mentions and mentions[0].start > m.end() - 1 and m.group(1).lower() not in {d.name for d in mentions}:
         return m.group(1)
     tail = re.search(r"\(([A-Za-z][A-Za-z0-9/-]{1,12})\)\s*$", part)
     if tail and not drug_mentions(tail.group(1)):

@@ -23,9 +23,7 @@ _LINK = re.compile(
     r"\s*(?:the\s+)?(?:\d+\s*(?:\(\d+%\)\s*)?(?:of\s+\d+\s+)?(?:patients|participants)\s+(?:randomly\s+)?(?:assigned|allocated)\s+to\s+)?"
     r"(?:patients\s+|participants\s+)?(?:in\s+the\s+|receiving\s+|treated with\s+|given\s+)?"
 )
-_LEAD = re.compile(
-    r"(?i)\s*(?:group|arm|alone)?\s*(?:was|were|:|,|had|showed|achieved)?\s*(?:a\s+median\s+of\s+)?"
-)
+_LEAD = re.compile(r"(?i)\s*(?:group|arm|alone)?\s*(?:was|were|:|,|had|showed|achieved)?\s*(?:a\s+median\s+of\s+)?")
 _PARALLEL = re.compile(r"(?i)\b(?:as\s+)?compared\s+with\b|\bversus\b|\bvs\.?\b")
 
 

@@ -22,9 +22,7 @@ _VERB = (
     r"compared|corresponded|amounted|rose|fell|declined|achieved|developed|experienced|required|received|"
     r"reported|observed|seen|noted|found|recorded|detected|identified|attributed|diagnosed|measured|estimated"
 )
-_SUBJECT = re.compile(
-    rf"(?i)^(?P<x>.+?)\s+(?:(?:was|were|is|are)\s+)?(?:not\s+|significantly\s+|also\s+)*\b(?:{_VERB})\b"
-)
+_SUBJECT = re.compile(rf"(?i)^(?P<x>.+?)\s+(?:(?:was|were|is|are)\s+)?(?:not\s+|significantly\s+|also\s+)*\b(?:{_VERB})\b")
 _OBJECT = re.compile(
     r"(?i)\b(?:had|has|have|received|required|developed|experienced|achieved|underwent|reported|showed|with)\s+"
     r"(?:a\s+|an\s+|the\s+)?(?:(?:significantly|statistically|clinically|much|slightly)\s+)?"

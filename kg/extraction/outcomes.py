@@ -107,9 +107,7 @@ class OutcomeReader:
         mentions = endpoint_mentions(text, self.abbreviations)
         mentions += self._median_phrases(text, mentions)
         if self.primary:
-            mentions += [
-                (m.start(), self.primary) for m in re.finditer(r"(?i)primary (?:end\s?point|outcome)", text)
-            ]
+            mentions += [(m.start(), self.primary) for m in re.finditer(r"(?i)primary (?:end\s?point|outcome)", text)]
         return sorted(mentions)
 
     def _median_phrases(self, text: str, known: list[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -156,11 +154,7 @@ class OutcomeReader:
         ratios = len(out)
         for statistic, pattern in CONTRASTS:
             for m in pattern.finditer(masked):
-                if (
-                    ratios
-                    and statistic.startswith("relative")
-                    and _RESTATED.search(text[max(0, m.start() - 60) : m.end()])
-                ):
+                if ratios and statistic.startswith("relative") and _RESTATED.search(text[max(0, m.start() - 60) : m.end()]):
                     continue  # 'the risk of death was 41% lower (hazard ratio, 0.59)': the ratio again
                 named = m.groupdict().get("ep")
                 ep = self._named_endpoint(named) if named else None
@@ -175,8 +169,7 @@ class OutcomeReader:
         interval_, end = self.interval_after(text, pos)
         p = P.search(text, end, min(len(text), end + 40))
         if p and re.search(
-            r"[A-Za-z]{4,}",
-            re.sub(r"(?i)stratified|log-rank|one-sided|two-sided|less than|value", "", text[end : p.start()]),
+            r"[A-Za-z]{4,}", re.sub(r"(?i)stratified|log-rank|one-sided|two-sided|less than|value", "", text[end : p.start()])
         ):
             p = None
         return (p.end() if p else end), interval_, p
@@ -297,9 +290,7 @@ class OutcomeReader:
         near = [n for p, n in mentions if clause_start <= p < item.start]
         if near:
             return near[-1]
-        return endpoint_phrase(text[: item.start]) or self._endpoint_before(
-            text, item.start, mentions, last_endpoint
-        )
+        return endpoint_phrase(text[: item.start]) or self._endpoint_before(text, item.start, mentions, last_endpoint)
 
 
 def _unit(m: re.Match) -> str | None:

@@ -17,9 +17,7 @@ from kg.extraction.text import NUM, dec
 from kg.model import Drug, Intervention
 
 _UNIT = r"mg/m2|mg/kg|mg|µg/m2|µg|μg|mcg|microg|g/m2|g|IU|U/m2|U"
-_DOSE = re.compile(
-    rf"(?i)(?:\bat\s+a\s+dose\s+of\s+)?\b({NUM})\s*({_UNIT})\b|(?:\bAUC\)?|\barea\s+under\s+(?:the\s+)?(?:concentration[- ]time\s+)?curve(?:\s*\(AUC\))?)\s*(?:of\s+|=\s*)?({NUM})"
-)
+_DOSE = re.compile(rf"(?i)(?:\bat\s+a\s+dose\s+of\s+)?\b({NUM})\s*({_UNIT})\b|(?:\bAUC\)?|\barea\s+under\s+(?:the\s+)?(?:concentration[- ]time\s+)?curve(?:\s*\(AUC\))?)\s*(?:of\s+|=\s*)?({NUM})")
 _LEAD_DOSE = re.compile(rf"(?i)\b({NUM})\s*({_UNIT})\s*(?:of\s+)?$")
 # a later step of the same drug's dose: 'reducing to 7 mg/day', 'followed by weekly doses of 250'
 _STEP = re.compile(
@@ -39,25 +37,16 @@ _ROUTES = {
 _FREQUENCIES = tuple(
     (re.compile(pattern, re.IGNORECASE), template)
     for pattern, template in (
-        (
-            r"\b(?:once\s+)?every\s+(\d+)(?:\s+|-)weeks?\b|\bq(\d)w\b|\b(\d)-weekly\b|\b(\d)\s+weekly\b",
-            "every {} weeks",
-        ),
+        (r"\b(?:once\s+)?every\s+(\d+)(?:\s+|-)weeks?\b|\bq(\d)w\b|\b(\d)-weekly\b|\b(\d)\s+weekly\b", "every {} weeks"),
         (r"\bevery\s+(21|14|28)\s+days\b", "every {} days"),
         (
             r"\b(?:once\s+)?(?:every\s+week|weekly|once\s+a\s+week|per\s+week|a\s+week|each\s+week)\b|\bqw\b"
             r"|\bfirst\s+day\s+of\s+each\s+(?:treatment\s+)?week\b",
             "every week",
         ),
-        (
-            r"\b(?:once\s+)?(?:every\s+month|monthly|once\s+a\s+month|every\s+4\s+weeks?\s+\(monthly\))\b",
-            "every month",
-        ),
+        (r"\b(?:once\s+)?(?:every\s+month|monthly|once\s+a\s+month|every\s+4\s+weeks?\s+\(monthly\))\b", "every month"),
         (r"\btwice\s+(?:daily|a\s+day|per\s+day)\b|\bbid\b|\bb\.i\.d\b", "twice daily"),
-        (
-            r"\b(?:once\s+)?(?:daily|a\s+day|per\s+day|each\s+day)\b|\bqd\b|(?<=mg)/day\b|(?<=mg)/d\b",
-            "once daily",
-        ),
+        (r"\b(?:once\s+)?(?:daily|a\s+day|per\s+day|each\s+day)\b|\bqd\b|(?<=mg)/day\b|(?<=mg)/d\b", "once daily"),
         (r"\b(?:once\s+)?every\s+(\d+)\s+days?\b|\b(\d+)-day\s+cycles?\b", "every {} days"),
     )
 )
@@ -127,9 +116,7 @@ def intervention(drug: str, after: str, before: str = "") -> list[Intervention]:
         if k and dose is None:
             continue
         schedule = frequency(text) or (frequency_before(before) if k == 0 else None)
-        rows.append(
-            Intervention(drug=Drug(name=drug), dose=dose, dose_unit=unit, route=route, frequency=schedule)
-        )
+        rows.append(Intervention(drug=Drug(name=drug), dose=dose, dose_unit=unit, route=route, frequency=schedule))
     return rows
 
 

@@ -58,9 +58,7 @@ _PCT = r"\s*(?P<unit>percentage\s+points?|%|percent\b|days?\b|weeks?\b|months?\b
 CONTRASTS = (
     (
         "number_needed_to_treat",
-        re.compile(
-            rf"(?i)\bnumbers?\s+needed\s+to\s+(?:treat|screen)(?:\s*\((?:NNT|NNS)\))?\s*(?:was|of|,|:|=)?\s*(?P<est>{NUM})"
-        ),
+        re.compile(rf"(?i)\bnumbers?\s+needed\s+to\s+(?:treat|screen)(?:\s*\((?:NNT|NNS)\))?\s*(?:was|of|,|:|=)?\s*(?P<est>{NUM})"),
     ),
     (
         "relative_reduction",
@@ -71,9 +69,7 @@ CONTRASTS = (
     ),
     (
         "relative_change",
-        re.compile(
-            rf"(?i)\b(?:relative\s+)?change\s+in\s+(?P<ep>[a-z][\w -]*?)\b[^;]{{0,80}}?,\s*(?P<est>{SIGNED}){_PCT}"
-        ),
+        re.compile(rf"(?i)\b(?:relative\s+)?change\s+in\s+(?P<ep>[a-z][\w -]*?)\b[^;]{{0,80}}?,\s*(?P<est>{SIGNED}){_PCT}"),
     ),
     (
         "difference",

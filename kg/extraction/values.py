@@ -18,9 +18,7 @@ _TIME = re.compile(
     rf"|(?P<first>{NUM})(?=\s*(?:and|vs\.?|v|versus|or|to)\s+{NUM}\s*(?P<next>{TIME_UNIT})\b)"
     rf"|\b(?P<nr>not (?:yet )?(?:been )?reached|not estimable)\b(?!\s*{TIME_UNIT}\b)"
 )
-_PERCENT = re.compile(
-    rf"(?<![\d.])(?P<est>{NUM})\s*(?:%|percent\b)(?!\s*(?:CI\b|confidence|credible|power|of\s+the\s+(?:patients|participants)\s+(?:had|were)))"
-)
+_PERCENT = re.compile(rf"(?<![\d.])(?P<est>{NUM})\s*(?:%|percent\b)(?!\s*(?:CI\b|confidence|credible|power|of\s+the\s+(?:patients|participants)\s+(?:had|were)))")
 _PER_UNIT = re.compile(
     rf"(?i)(?<![\d.])(?P<est>{NUM})\s+(?P<what>(?:[a-z-]+\s+){{0,4}}?)per\s+(?P<base>\d+)\s+"
     r"(?P<pop>person-years|patient-years|person-months|persons|participants|patients|people|population|women|men)"
@@ -35,9 +33,7 @@ _ELIDED_COUNT = re.compile(r"(?i)(?:,|;|\band)\s+(?P<est>\d+)\s+(?P<verb>had|die
 _MEAN_PAIR = re.compile(
     rf"(?<![\d.%])(?P<a>{NUM})\s*(?:vs\.?|versus|and)\s*(?P<b>{NUM})(?!\s*(?:%|percent|\w*\s*{TIME_UNIT}|mg|µg|gy|patients|participants|events|cases))"
 )
-_THRESHOLD = re.compile(
-    r"(?i)(?:than|least|most|>|≥|<|≤|up to|over|under|approximately|about|nearly|almost)\s*$"
-)
+_THRESHOLD = re.compile(r"(?i)(?:than|least|most|>|≥|<|≤|up to|over|under|approximately|about|nearly|almost)\s*$")
 _LANDMARK = re.compile(
     r"(?i)\b(\d+)[- ](year|month|week)s?\b(?:[- ](?:rates?\s+of\s+)?)|\b(?:at|after|by|through)\s+(\d+)\s+(year|month|week)s?\b"
     r"|\bweek\s+(\d+)\b"
@@ -46,9 +42,7 @@ _LANDMARK_AFTER = re.compile(r"(?i)^\s*,?\s*(?:at|after|by)\s+(\d+)\s+(year|mont
 _COUNT_BEFORE = re.compile(
     r"(?i)(?<![\d.])(?P<n>\d+)\s*(?:of\s+(?P<of>\d+)\s*)?(?:(?:patients|participants|persons|subjects)\s*)?[(\[]\s*$"
 )
-_COUNT_AFTER = re.compile(
-    r"(?i)^\s*(?:[;,]\s*[^()]*?)?[)\]]?\s*(?:of\s+(?P<of>\d+)\b|\((?P<n>\d+)\s+of\s+(?P<of2>\d+)\))"
-)
+_COUNT_AFTER = re.compile(r"(?i)^\s*(?:[;,]\s*[^()]*?)?[)\]]?\s*(?:of\s+(?P<of>\d+)\b|\((?P<n>\d+)\s+of\s+(?P<of2>\d+)\))")
 
 
 @dataclass
@@ -140,10 +134,7 @@ def _event(text: str, m: re.Match) -> str | None:
     verb = m.group("verb").lower()
     if verb == "died":
         return "death"
-    obj = re.match(
-        r"\s*(?:a\s+|an\s+)?([a-z][a-z -]{2,50}?)(?=\s*(?:[,;.()]|\band\b|\bcompared\b|\bvs\b|$))",
-        text[m.end() :],
-    )
+    obj = re.match(r"\s*(?:a\s+|an\s+)?([a-z][a-z -]{2,50}?)(?=\s*(?:[,;.()]|\band\b|\bcompared\b|\bvs\b|$))", text[m.end() :])
     return obj.group(1).strip() if obj else None
 
 
