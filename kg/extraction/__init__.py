@@ -7,6 +7,7 @@ regimens, outcomes, safety) from normalised sentences.
 from __future__ import annotations
 
 import re
+from typing import TypeVar
 
 from kg.extraction import design
 from kg.extraction.abbreviations import definitions
@@ -19,9 +20,20 @@ from kg.extraction.regimens import reading_document
 from kg.extraction.safety import adverse_events, implied_population
 from kg.extraction.sizes import arm_sizes
 from kg.extraction.text import Sentence, sentences
-from kg.model import AbstractSection, Arm, Endpoint, Evidence, Trial
+from kg.model import (
+    AbstractSection,
+    AdverseEventSummary,
+    Arm,
+    ArmResult,
+    Comparison,
+    Endpoint,
+    Evidence,
+    Trial,
+)
 
 __all__ = ["extract_trial"]
+
+_R = TypeVar("_R", ArmResult, Comparison)
 
 
 def extract_trial(title: str, abstract: list[AbstractSection]) -> Trial | None:
@@ -91,7 +103,7 @@ def _extract(title: str, abstract: list[AbstractSection]) -> Trial | None:
     )
 
 
-def _not_adverse(results: list, events: list) -> list:
+def _not_adverse(results: list[_R], events: list[AdverseEventSummary]) -> list[_R]:
     """Results whose figure the safety reader took as an adverse event ('Hypocalcemia rates
     were 8.6% with denosumab'): one printed figure is one fact, and the words around it made
     it a harm, not an efficacy endpoint."""
@@ -102,7 +114,7 @@ def _not_adverse(results: list, events: list) -> list:
         if e.evidence and 0 < e.evidence.end - e.evidence.start < len(e.evidence.sentence)
     ]
 
-    def overlaps(r) -> bool:
+    def overlaps(r: _R) -> bool:
         ev = r.evidence
         return ev is not None and any(
             t.sentence == ev.sentence and t.start < ev.end and ev.start < t.end for t in taken
