@@ -7,6 +7,7 @@ regimens, outcomes, safety) from normalised sentences.
 from __future__ import annotations
 
 import re
+from typing import TypeVar
 
 from kg.extraction import design, trial_endpoints
 from kg.extraction.abbreviations import definitions
@@ -20,9 +21,20 @@ from kg.extraction.regimens import reading_document
 from kg.extraction.safety import adverse_events, implied_population
 from kg.extraction.sizes import arm_sizes
 from kg.extraction.text import Sentence, sentences
-from kg.model import AbstractSection, Arm, Endpoint, Evidence, Trial
+from kg.model import (
+    AbstractSection,
+    AdverseEventSummary,
+    Arm,
+    ArmResult,
+    Comparison,
+    Endpoint,
+    Evidence,
+    Trial,
+)
 
 __all__ = ["extract_trial"]
+
+_R = TypeVar("_R", ArmResult, Comparison)
 
 
 def extract_trial(title: str, abstract: list[AbstractSection]) -> Trial | None:
@@ -55,10 +67,11 @@ def _extract(title: str, abstract: list[AbstractSection]) -> Trial | None:
     primary = next((e.name for e in endpoints if e.role == "primary"), None)
     results = results_sentences(sents)
     per_arm, comparisons = OutcomeReader(arms, abbreviations, primary, finder).read(results)
+    events = adverse_events(results, arms, finder)
+    per_arm, comparisons = _not_adverse(per_arm, events), _not_adverse(comparisons, events)
     for name in dict.fromkeys(r.endpoint for r in [*per_arm, *comparisons]):
         if not any(e.name == name for e in endpoints):
             endpoints.append(Endpoint(name=name, abbreviation=_abbrev(abbreviations, name)))
-    events = adverse_events(results, arms, finder)
     for arm in arms:
         arm.n_safety = implied_population(events, arm.label)
     for e in events:
@@ -92,6 +105,26 @@ def _extract(title: str, abstract: list[AbstractSection]) -> Trial | None:
             sents, [*per_arm, *comparisons, *events], arms, follow_up_read, total_evidence
         ),
     )
+
+
+def _not_adverse(results: list[_R], events: list[AdverseEventSummary]) -> list[_R]:
+    """Results whose figure the safety reader took as an adverse event ('Hypocalcemia rates
+    were 8.6% with denosumab'): one printed figure is one fact, and the words around it made
+    it a harm, not an efficacy endpoint."""
+    # a zero the words imply points at its whole sentence, not at a figure
+    taken = [
+        e.evidence
+        for e in events
+        if e.evidence and 0 < e.evidence.end - e.evidence.start < len(e.evidence.sentence)
+    ]
+
+    def overlaps(r: _R) -> bool:
+        ev = r.evidence
+        return ev is not None and any(
+            t.sentence == ev.sentence and t.start < ev.end and ev.start < t.end for t in taken
+        )
+
+    return [r for r in results if not overlaps(r)]
 
 
 def _set_roles(arms: list[Arm], title: str, sents: list[Sentence]) -> None:

@@ -1,7 +1,9 @@
 from decimal import Decimal
 
+from kg.extraction.ae_vocabulary import ae_category
+from kg.extraction.armrefs import ArmFinder
 from kg.extraction.arms import design_arms
-from kg.extraction.safety import adverse_events, ae_category, implied_population
+from kg.extraction.safety import adverse_events, implied_population
 from kg.extraction.text import sentences
 from kg.model import AdverseEventSummary, Arm, Drug, Intervention
 
@@ -237,3 +239,320 @@ def test_stated_denominator_is_the_safety_population_when_the_pairs_allow_it():
 
     assert implied_population([row(36, "32", 113), row(8, "7", 116)], "a") == 113
     assert implied_population([row(49, "5", 1024)], "a") == 1024
+
+
+# --- any trial's phrasing: sentences of the shared abstracts (issue 14) -------------------
+
+
+def arm(label: str, *names: str, frequency: str | None = None, n: int | None = None) -> Arm:
+    """An arm whose last intervention may carry a schedule, and its randomised number."""
+    parts = [Intervention(drug=Drug(name=x)) for x in names]
+    if frequency:
+        parts[-1] = parts[-1].model_copy(update={"frequency": frequency})
+    return Arm(label=label, interventions=parts, n_randomized=n)
+
+
+def rows(
+    text: str, arms: list[Arm], abbreviations: dict[str, str] | None = None, *earlier: str
+) -> list[tuple]:
+    """What the reader takes from the last sentence of ``earlier`` + ``text`` (one results section)."""
+    sents = sentences("Results", " ".join([*earlier, text]))
+    events = adverse_events(sents, arms, ArmFinder(arms, abbreviations or {}))
+    last = sents[-1].text
+    return [
+        (e.arm, e.category, e.treatment_related, e.term, e.count, e.percent)
+        for e in events
+        if e.evidence and e.evidence.sentence == last
+    ]
+
+
+def test_arms_named_by_schedule_severe_and_these_effects():
+    # PMID1310160: the two cisplatin arms differ by schedule only
+    weekly = arm("radiotherapy + cisplatin weekly", "radiotherapy", "cisplatin", frequency="every week")
+    daily = arm("radiotherapy + cisplatin daily", "radiotherapy", "cisplatin", frequency="once daily")
+    got = rows(
+        "Cisplatin induced nausea and vomiting in 86 percent of the patients given it weekly and in 78 percent "
+        "of those given it daily; these effects were severe in 26 percent and 28 percent, respectively.",
+        [arm("radiotherapy", "radiotherapy"), weekly, daily],
+    )
+    nv = "nausea and vomiting"
+    assert got == [
+        (weekly.label, "any", True, nv, None, Decimal(86)),
+        (daily.label, "any", True, nv, None, Decimal(78)),
+        (weekly.label, "severe", True, nv, None, Decimal(26)),
+        (daily.label, "severe", True, nv, None, Decimal(28)),
+    ]
+
+
+def test_events_named_without_adverse_event_words():
+    # PMID23154554
+    arms = [arm("denosumab", "denosumab"), arm("zoledronic acid", "zoledronic acid")]
+    za = {"ZA": "zoledronic acid"}
+    assert rows(
+        "Incidence of overall adverse events was balanced between treatment groups; serious adverse events "
+        "occurred in 66.0% of denosumab-treated patients and 72.9% of ZA-treated patients.",
+        arms,
+        za,
+    ) == [
+        ("denosumab", "serious", False, None, None, Decimal("66.0")),
+        ("zoledronic acid", "serious", False, None, None, Decimal("72.9")),
+    ]
+    assert rows(
+        "Cumulative incidence of osteonecrosis of the jaw was similar between groups (0.7% denosumab versus "
+        "0.8% ZA).",
+        arms,
+        za,
+    ) == [
+        ("denosumab", "any", False, "osteonecrosis of the jaw", None, Decimal("0.7")),
+        ("zoledronic acid", "any", False, "osteonecrosis of the jaw", None, Decimal("0.8")),
+    ]
+    assert rows("Hypocalcemia rates were 8.6% with denosumab and 3.8% with ZA.", arms, za) == [
+        ("denosumab", "any", False, "hypocalcemia", None, Decimal("8.6")),
+        ("zoledronic acid", "any", False, "hypocalcemia", None, Decimal("3.8")),
+    ]
+
+
+def test_participants_with_events_are_the_count():
+    # PMID25517706: '288 events among 204 participants' counts 204 participants
+    arms = [arm("cytisine", "cytisine"), arm("nicotine", "nicotine")]
+    assert rows(
+        "Self-reported adverse events over 6 months occurred more frequently in the cytisine group (288 events "
+        "among 204 participants) than in the group receiving nicotine-replacement therapy (174 events among 134 "
+        "participants); adverse events were primarily nausea and vomiting and sleep disorders.",
+        arms,
+    ) == [("cytisine", "any", False, None, 204, None), ("nicotine", "any", False, None, 134, None)]
+
+
+def test_pairs_keep_the_arm_order_across_a_whereas_clause():
+    # PMID19027483: the docetaxel clause still lists gefitinib first
+    arms = [arm("gefitinib", "gefitinib"), arm("docetaxel", "docetaxel")]
+    got = rows(
+        "In the gefitinib group, the most common adverse events were rash or acne (360 [49%] vs 73 [10%]) and "
+        "diarrhoea (255 [35%] vs 177 [25%]); whereas in the docetaxel group, neutropenia (35 [5%] vs 514 [74%]), "
+        "asthenic disorders (182 [25%] vs 334 [47%]), and alopecia (23 [3%] vs 254 [36%]) were most common.",
+        arms,
+    )
+    assert [(a, t, c) for a, _cat, _rel, t, c, _p in got] == [
+        ("gefitinib", "rash or acne", 360),
+        ("docetaxel", "rash or acne", 73),
+        ("gefitinib", "diarrhoea", 255),
+        ("docetaxel", "diarrhoea", 177),
+        ("gefitinib", "neutropenia", 35),
+        ("docetaxel", "neutropenia", 514),
+        ("gefitinib", "asthenic disorders", 182),
+        ("docetaxel", "asthenic disorders", 334),
+        ("gefitinib", "alopecia", 23),
+        ("docetaxel", "alopecia", 254),
+    ]
+
+
+def test_breakdowns_zeros_and_a_group_named_by_its_own_word():
+    # PMID25981812: 'the surgery group' is the arm no intervention word names
+    sabr = arm("stereotactic ablative radiotherapy", "stereotactic ablative radiotherapy")
+    surgery = arm("lobectomy + lymph node dissection", "lobectomy", "mediastinal lymph node dissection")
+    arms = [sabr, surgery]
+    abbreviations = {"SABR": "stereotactic ablative radiotherapy"}
+    follow_up = (
+        "Median follow-up was 40.2 months (IQR 23.0-47.3) for the SABR group and 35.4 months (18.9-40.7) for the "
+        "surgery group."
+    )
+    s, o = sabr.label, surgery.label
+    assert rows(
+        "Three (10%) patients in the SABR group had grade 3 treatment-related adverse events (three [10%] chest "
+        "wall pain, two [6%] dyspnoea or cough, and one [3%] fatigue and rib fracture).",
+        arms,
+        abbreviations,
+    ) == [
+        (s, "grade 3", True, None, 3, Decimal(10)),
+        (s, "grade 3", True, "chest wall pain", 3, Decimal(10)),
+        (s, "grade 3", True, "dyspnoea or cough", 2, Decimal(6)),
+        (s, "grade 3", True, "fatigue and rib fracture", 1, Decimal(3)),
+    ]
+    assert rows(
+        "No patients given SABR had grade 4 events or treatment-related death.",
+        arms,
+        abbreviations,
+        "Three (10%) patients in the SABR group had grade 3 treatment-related adverse events.",
+    ) == [(s, "grade 4", True, None, 0, None), (s, "grade 5", True, None, 0, None)]
+    assert rows(
+        "In the surgery group, one (4%) patient died of surgical complications and 12 (44%) patients had grade "
+        "3-4 treatment-related adverse events.",
+        arms,
+        abbreviations,
+        follow_up,
+    ) == [(o, "grade 5", True, None, 1, Decimal(4)), (o, "grade 3-4", True, None, 12, Decimal(44))]
+
+
+def test_each_lists_and_deaths_put_down_to_an_event():
+    # PMID27745820
+    pembro = arm("pembrolizumab + carboplatin + pemetrexed", "pembrolizumab", "carboplatin", "pemetrexed")
+    chemo = arm("carboplatin + pemetrexed", "carboplatin", "pemetrexed")
+    arms = [pembro, chemo]
+    randomised = (
+        "60 were randomly assigned to the pembrolizumab plus chemotherapy group and 63 to the chemotherapy alone "
+        "group."
+    )
+    got = rows(
+        "The most common grade 3 or worse treatment-related adverse events in the pembrolizumab plus chemotherapy "
+        "group were anaemia (seven [12%] of 59) and decreased neutrophil count (three [5%]); an additional six "
+        "events each occurred in two (3%) for acute kidney injury, decreased lymphocyte count, fatigue, "
+        "neutropenia, and sepsis, and thrombocytopenia.",
+        arms,
+    )
+    terms = [
+        "acute kidney injury",
+        "decreased lymphocyte count",
+        "fatigue",
+        "neutropenia",
+        "sepsis",
+        "thrombocytopenia",
+    ]
+    assert got == [
+        (pembro.label, "grade >=3", True, "anaemia", 7, Decimal(12)),
+        (pembro.label, "grade >=3", True, "decreased neutrophil count", 3, Decimal(5)),
+        *[(pembro.label, "grade >=3", True, t, 2, Decimal(3)) for t in terms],
+    ]
+    got = rows(
+        "In the chemotherapy alone group, the most common grade 3 or worse events were anaemia (nine [15%] of 62) "
+        "and decreased neutrophil count, pancytopenia, and thrombocytopenia (two [3%] each).",
+        arms,
+        None,
+        randomised,
+        "The most common grade 3 or worse treatment-related adverse events in the pembrolizumab plus "
+        "chemotherapy group were anaemia (seven [12%] of 59).",
+    )
+    assert got == [
+        (chemo.label, "grade >=3", True, "anaemia", 9, Decimal(15)),
+        *[
+            (chemo.label, "grade >=3", True, t, 2, Decimal(3))
+            for t in ("decreased neutrophil count", "pancytopenia", "thrombocytopenia")
+        ],
+    ]
+    assert rows(
+        "One (2%) of 59 patients in the pembrolizumab plus chemotherapy group experienced treatment-related death "
+        "because of sepsis compared with two (3%) of 62 patients in the chemotherapy group: one because of sepsis "
+        "and one because of pancytopenia.",
+        arms,
+        None,
+        randomised,
+    ) == [
+        (pembro.label, "grade 5", True, None, 1, Decimal(2)),
+        (pembro.label, "grade 5", True, "sepsis", 1, Decimal(2)),
+        (chemo.label, "grade 5", True, None, 2, Decimal(3)),
+        (chemo.label, "grade 5", True, "sepsis", 1, None),
+        (chemo.label, "grade 5", True, "pancytopenia", 1, None),
+    ]
+
+
+def test_event_classes_bounded_percents_and_each_group():
+    # PMID22341744
+    arms = [
+        arm("pemetrexed + bsc", "pemetrexed", "best supportive care"),
+        arm("placebo + bsc", "placebo", "best supportive care"),
+    ]
+    p, q = arms[0].label, arms[1].label
+    assert rows(
+        "Possibly treatment-related laboratory grade 3-4 adverse events were more common in the pemetrexed group "
+        "(33 [9%] of 359 patients) than in the placebo group (one [<1%] of 180 patients; p<0·0001), as were "
+        "non-laboratory grade 3-5 adverse events (32 [9%] of 359 patients in the pemetrexed group; eight [4%] of "
+        "180 patients in the placebo group; p=0·080); one possibly treatment-related death was reported in each "
+        "group.",
+        arms,
+    ) == [
+        (p, "grade 3-4", True, "laboratory", 33, Decimal(9)),
+        (q, "grade 3-4", True, "laboratory", 1, None),
+        (p, "grade >=3", True, "non-laboratory", 32, Decimal(9)),
+        (q, "grade >=3", True, "non-laboratory", 8, Decimal(4)),
+        (p, "grade 5", True, None, 1, None),
+        (q, "grade 5", True, None, 1, None),
+    ]
+    assert rows(
+        "In the placebo group, these adverse events were less common: anaemia (one [<1%] of 180 patients), "
+        "neutropenia (none), and fatigue (one <1%]).",
+        arms,
+        None,
+        "The most common adverse events of grade 3-4 in the pemetrexed group were anaemia (16 [4%] of 359 "
+        "patients), neutropenia (13 [4%]), and fatigue (15 [4%]).",
+    ) == [
+        (q, "grade 3-4", False, "anaemia", 1, None),
+        (q, "grade 3-4", False, "neutropenia", 0, None),
+        (q, "grade 3-4", False, "fatigue", 1, None),
+    ]
+
+
+def test_death_from_an_event_and_grades_that_read_without_adverse_event_words():
+    arms = [arm("gefitinib", "gefitinib"), arm("carboplatin + paclitaxel", "carboplatin", "paclitaxel")]
+    # PMID20573926
+    assert rows("One patient receiving gefitinib died from interstitial lung disease.", arms) == [
+        ("gefitinib", "grade 5", False, "interstitial lung disease", 1, None)
+    ]
+    # PMID10458212 (pool): the arms are named as subject and as 'than did'
+    arms = [
+        arm("gemcitabine + cisplatin", "gemcitabine", "cisplatin"),
+        arm("etoposide + cisplatin", "etoposide", "cisplatin"),
+    ]
+    got = rows(
+        "Gemcitabine-cisplatin produced less grade 3 alopecia (13% v 51%) and less grade 4 neutropenia (28% v 56% ) "
+        "but more grade 3 and 4 thrombocytopenia (56% v 13%) than did etoposide-cisplatin.",
+        arms,
+    )
+    g, e = arms[0].label, arms[1].label
+    assert got == [
+        (g, "grade 3", False, "alopecia", None, Decimal(13)),
+        (e, "grade 3", False, "alopecia", None, Decimal(51)),
+        (g, "grade 4", False, "neutropenia", None, Decimal(28)),
+        (e, "grade 4", False, "neutropenia", None, Decimal(56)),
+        (g, "grade 3-4", False, "thrombocytopenia", None, Decimal(56)),
+        (e, "grade 3-4", False, "thrombocytopenia", None, Decimal(13)),
+    ]
+
+
+def test_figures_that_are_no_arm_summary_are_left_unread():
+    two = [arm("isotretinoin", "isotretinoin"), arm("placebo", "placebo")]
+    # PMID11309437: the figures are noncompliance's
+    assert (
+        rows(
+            "Mucocutaneous toxicity (P<.001) and noncompliance (40% versus 25% at 3 years) were higher in the "
+            "isotretinoin arm than in the placebo arm.",
+            two,
+        )
+        == []
+    )
+    # PMID11870177: interval bounds, and a change over cycles in one arm
+    weekly = [
+        arm("paclitaxel + carboplatin", "paclitaxel", "carboplatin"),
+        arm("paclitaxel weekly", "paclitaxel"),
+    ]
+    assert (
+        rows(
+            "The rate of grade 2 to 4 neuropathy increased from 19.9% (95% confidence interval [CI], 13.6% to 26.2%) "
+            "at cycle 4 to 43% (95% CI, 28.6% to 57.4%) at cycle 8.",
+            weekly,
+        )
+        == []
+    )
+    # PMID1377484: symptoms on admission are no adverse events
+    assert (
+        rows(
+            "On admission, 95% of the 233 eligible patients had cough, 47% haemoptysis, 59% chest pain.", two
+        )
+        == []
+    )
+    # PMID17167137: 'respectively' with no arm order in the text
+    assert (
+        rows("Rates of clinically significant bleeding were 4.4% and 0.7%, respectively (P<0.001).", two)
+        == []
+    )
+    # PMID25601342: pooled factorial groups (207 and 217 patients) are no single arm of 121 or 166
+    arms = [
+        arm("standard dose", "radiotherapy", n=166),
+        arm("high dose", "radiotherapy", "high-dose radiotherapy", n=121),
+    ]
+    assert (
+        rows(
+            "Severe oesophagitis was more common in patients who received high-dose radiotherapy than in those who "
+            "received standard-dose treatment (43 [21%] of 207 patients vs 16 [7%] of 217 patients; p<0·0001).",
+            arms,
+        )
+        == []
+    )

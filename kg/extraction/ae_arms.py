@@ -1,0 +1,88 @@
+"""The arms as a document's results sentences name them, for reading adverse events.
+
+One job: finding arm mentions. ``ArmFinder`` knows the arms' own words; results sentences
+also name an arm by a word of its own ('the surgery group' for lobectomy with node
+dissection, 'the standard-chemotherapy group' for carboplatin plus paclitaxel). In a
+two-arm trial a sentence that names one arm by its words and another group by a name no
+arm's words fit ('... for the SABR group and 35.4 months ... for the surgery group') shows
+that name to be the other arm's; the name is then an arm mention in every sentence. A
+name that would point at both arms is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from kg.extraction.armrefs import ArmFinder
+from kg.extraction.text import Sentence
+from kg.model import Arm
+
+__all__ = ["ResultsArms", "GROUP_REF"]
+
+GROUP_REF = re.compile(
+    r"(?i)\b(?:in|with|on|for|to|than|of|versus|vs\.?)\s+(?:the\s+)?(?P<name>(?:[\w+/-]+\s+){1,3}?)(?:groups?|arms?)\b"
+)
+_CONTINUED = re.compile(
+    r"(?i)\s*(?:[\d.]+\s*(?:mg/kg|mg/m2|mg|gy|auc)\s*(?:plus|\+|with|and|combined with|in combination with)\s+"
+    r"|-?\s*(?:plus|\+|with|combined with|in combination with)\s*-?\s*)"
+)
+_JOINED = re.compile(r"(?i)(?:\bplus|\band|\bwith|\+|-)\s*$")
+_NOT_NAME = re.compile(
+    r"(?i)\b(?:both|each|either|all|two|three|four|treatment|treated|randomi[sz]ed|study|these|those|other|"
+    r"same|different|age|subgroups?|intervention|any)\b|\d"
+)
+
+
+class ResultsArms:
+    """An ``ArmFinder`` that also knows the group names the document's sentences taught it."""
+
+    def __init__(self, finder: ArmFinder, sents: Sequence[Sentence]) -> None:
+        self.finder = finder
+        self.arms = finder.arms
+        self.names = finder.names
+        self.learned = _learn(finder, sents)
+
+    def find(self, text: str) -> list[tuple[int, int, Arm]]:
+        """Arm mentions, without those that only begin a longer reference ('nivolumab' in
+        'nivolumab 1 mg/kg plus ipilimumab 3 mg/kg cohort', 'chemotherapy' in the
+        'chemotherapy-plus-bevacizumab group': each names the combination)."""
+        found = self.finder.find(text)
+        found = [
+            (s, e, a)
+            for s, e, a in found
+            if not ((m := _CONTINUED.match(text, e)) and any(s2 == m.end() for s2, _e2, _a2 in found))
+        ]
+        for name, arm in self.learned.items():
+            pattern = rf"(?i)(?<![\w-]){re.escape(name)}\s+(?:groups?|arms?)\b"
+            for m in re.finditer(pattern, text):
+                joined = _JOINED.search(text, 0, m.start())  # 'pembrolizumab plus chemotherapy group'
+                if not joined and not any(s < m.end() and m.start() < e for s, e, _a in found):
+                    found.append((m.start(), m.end(), arm))
+        return sorted(found, key=lambda x: x[0])
+
+
+def unresolved_names(finder: ArmFinder, text: str) -> list[str]:
+    """The group names of a text that no arm's words fit: 'surgery' in 'for the surgery group'."""
+    out = []
+    for m in GROUP_REF.finditer(text):
+        name = m.group("name").strip().lower()
+        if not finder.find(m.group(0)) and not _NOT_NAME.search(name) and name not in out:
+            out.append(name)
+    return out
+
+
+def _learn(finder: ArmFinder, sents: Sequence[Sentence]) -> dict[str, Arm]:
+    if len(finder.arms) != 2:
+        return {}
+    learned: dict[str, Arm | None] = {}
+    for s in sents:
+        named = {id(a): a for _s, _e, a in finder.find(s.norm)}
+        names = unresolved_names(finder, s.norm)
+        if len(named) != 1 or len(names) != 1:
+            continue
+        other = next(a for a in finder.arms if id(a) not in named)
+        previous = learned.setdefault(names[0], other)
+        if previous is not other:
+            learned[names[0]] = None
+    return {name: arm for name, arm in learned.items() if arm is not None}

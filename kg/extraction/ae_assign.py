@@ -1,0 +1,229 @@
+"""Which arm each adverse-event figure of a clause belongs to (see ``kg.extraction.safety``).
+
+One job: giving the figure groups of a clause their arms, from the arm named right before a
+lone figure ('crizotinib (54 [52%] of 104)') or right after it ('7% of the patients in the
+A group', 'of the patients given it weekly'), the arms after a run and its 'respectively',
+'in each group', the arm the sentence is set in ('In the placebo group, ...'), else an
+order the text set (an earlier group's, the arms the clause or the sentence names, the
+sentence before). An arm order is never guessed from the design: a figure without one is
+left unread.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extraction.ae_arms import GROUP_REF, ResultsArms, unresolved_names
+from kg.extraction.ae_figures import Figure, figures
+from kg.extraction.ae_terms import Group, split_terms
+from kg.model import Arm
+
+__all__ = ["LIST_OPENER", "ArmAssigner", "distinct", "fits"]
+
+_LINK = re.compile(
+    r"(?i)[\s,]*(?:(?:[\w-]+\s+){0,2}?(?:patients?|deaths?|cases?|participants?)\s+(?:were\s+(?:recorded|reported|observed)\s+)?"
+    r"|those\s+)?(?:who\s+(?:received|were\s+(?:given|treated\s+with))|receiving"
+    r"|treated\s+with|given|in|with|for|on|among)?\s*(?:the\s+)?"
+)
+_ARM_THEN_FIGURE = re.compile(r"(?i)[\w-]*(?:\s+[\w-]+){0,2}?\s*(?:[(\[,:]\s*)?$")
+_EVERY_ARM = re.compile(r"(?i)\b(?:in|of|for)\s+(?:each|both|all)\s+(?:\w+\s+)?(?:groups?|arms?)\b")
+_SCHEDULE = re.compile(
+    r"(?i)[\s,]*(?:(?:of\s+)?(?:the\s+)?(?:patients|those)\s+)?(?:given|receiving|treated)\s+(?:it\s+|them\s+)?(weekly|daily)\b"
+)
+_OTHER_GROUPS = re.compile(
+    r"(?i)\b(?:younger|older|aged?\s+\d+|elderly|men|women|males?|females?|smokers?|subgroups?|cohorts?|cycles?"
+    r"|schedules?|group\s+\d|arm\s+\d|trials?|acute\s+(?:and|or)\s+late|at\s+\d+\s+(?:years?|months?|weeks?))\b"
+)
+_CONTRAST = re.compile(r"(?i)\b(?:compared with|as compared|versus|vs\.?|whereas|while|than)\b")
+LIST_OPENER = re.compile(r":|\bincluding\b")  # the parts of a figure follow
+POOLED = 1.25  # how far a figure's patients may exceed the arm's randomised number
+
+
+class ArmAssigner:
+    """Arms for the figure groups of one sentence's clauses; arm orders carry across them."""
+
+    def __init__(self, text: str, finder: ResultsArms, previous: list[Arm]) -> None:
+        self.text = text
+        self.finder = finder
+        self.previous = list(previous)  # the order the sentences before set
+        self.local: list[Arm] = []  # the order an earlier group of this sentence set
+        self.order = list(previous)  # the last order set
+        self.found: list[Figure] = []  # the figures of the clause being read
+        self.offset = 0  # where that clause starts in the sentence
+
+    def clause(self, found: list[Figure], offset: int) -> None:
+        self.found, self.offset = found, offset
+
+    def names_arm_before(self, text: str, paren: tuple[int, int]) -> bool:
+        """'crizotinib (54 [52%] of 104)': one figure right after an arm name."""
+        inner = text[paren[0] + 1 : paren[1] - 1]
+        marks = self.finder.find(text[: paren[0]])
+        return (
+            len(figures(inner)) == 1
+            and bool(marks)
+            and re.fullmatch(r"\s*(?:group|arm)?\s*", text[marks[-1][1] : paren[0]]) is not None
+        )
+
+    def assign(self, offset: int, text: str, groups: list[Group]) -> None:
+        """Arms for each group; a breakdown ('(3 [10%] chest wall pain, ...)') and the items of
+        a list after a colon ('2 (3%) ...: 1 because of sepsis and 1 because of ...') are parts
+        of the figure before them, in its arm."""
+        named = distinct([a for _s, _e, a in self.finder.find(text)])
+        for n, g in enumerate(groups):
+            stop = groups[n + 1].figures[0].start if n + 1 < len(groups) else len(text)
+            prev = groups[n - 1] if n else None
+            one_arm = prev is not None and None not in prev.arms and len(set(map(id, prev.arms))) == 1
+            if one_arm and g.breakdown:
+                g.arms = [prev.arms[0]] * len(g.figures)
+                continue
+            self.assign_group(offset, text, g, stop, named)
+            listed = prev is not None and bool(LIST_OPENER.search(text, groups[0].end, g.start))
+            if None in g.arms and one_arm and listed and not self.finder.find(text[prev.end : g.start]):
+                g.arms = [prev.arms[0]] * len(g.figures)
+
+    def assign_group(self, offset: int, text: str, g: Group, stop: int, named: list[Arm]) -> None:
+        """Arms for a group's figures (see the module docstring of kg.extraction.safety)."""
+        marks = self.finder.find(text)
+        if self._one_arm_list(text, g, marks):
+            return
+        g.arms = [self._arm_before(text, f, g, marks) for f in g.figures]
+        last = g.figures[-1].end
+        after = [a for s, _e, a in marks if last <= s < stop]
+        printed = len({f.start for f in g.figures})
+        if printed > 1 and "respectively" in text[last:stop] and len(after) >= printed:
+            g.arms = _spread(g, after[:printed])
+        for i, f in enumerate(g.figures):
+            g.arms[i] = g.arms[i] or self._arm_after(text, f, marks)
+        if printed == 1 and None in g.arms:
+            nxt = min((x.start for x in self.found if x.start >= last), default=len(text))
+            if _EVERY_ARM.search(text, last, nxt) and len(self.finder.arms) > 1:
+                g.replicate(self.finder.arms)
+                return
+            scope = self._scope(offset + g.figures[0].start)
+            g.arms = [a or scope for a in g.arms]
+        self._fill(g, named, text)
+        if None not in g.arms and len({id(a) for a in g.arms}) > 1:
+            self.order = self.local = distinct(g.arms)
+
+    def _one_arm_list(self, text: str, g: Group, marks: list[tuple[int, int, Arm]]) -> bool:
+        """'pneumonitis and esophagitis in the proton group (2% and 5%)': figures joined by
+        'and' in a parenthesis right after an arm are that arm's, one per event named (or
+        nobody's when the events cannot be paired with them)."""
+        starts = sorted({f.start for f in g.figures})
+        if g.paren is None or len(starts) < 2 or self.finder.find(text[g.paren[0] : g.paren[1]]):
+            return False
+        gaps = [text[f.end : n] for f, n in zip(g.figures, [f.start for f in g.figures[1:]], strict=False)]
+        before = [(e, a) for _s, e, a in marks if e <= g.paren[0]]
+        if not before or not _ARM_THEN_FIGURE.fullmatch(text[before[-1][0] : g.paren[0]]):
+            return False
+        if any(
+            not re.search(r"\band\b|,", gap) or re.search(r"(?i)\b(?:vs|versus|v)\b", gap) for gap in gaps
+        ):
+            return False
+        parts = split_terms(g.terms[0], len(starts))
+        g.arms = [before[-1][1] if parts else None] * len(g.figures)
+        g.terms = [parts[starts.index(f.start)] for f in g.figures] if parts else g.terms
+        return True
+
+    def _arm_before(self, text: str, f: Figure, g: Group, marks: list[tuple[int, int, Arm]]) -> Arm | None:
+        """'crizotinib (54 [52%] of 104)', 'in the cytisine group (288 events ...)' or
+        'pemetrexed, 71%': the arm named right before a lone figure (a parenthesis holding two
+        figures compares arms, it belongs to neither)."""
+        if len({x.start for x in g.figures}) > 1 and g.paren is not None:
+            return None
+        start = g.paren[0] if g.paren is not None else f.start
+        before = [(e, a) for _s, e, a in marks if e <= start]
+        if not before:
+            return None
+        between = text[before[-1][0] : f.start]
+        if re.fullmatch(r"\s*(?:[(\[,:]\s*)?", between) or (
+            g.paren is not None and _ARM_THEN_FIGURE.fullmatch(text[before[-1][0] : g.paren[0]])
+        ):
+            return before[-1][1]
+        return None
+
+    def _arm_after(self, text: str, f: Figure, marks: list[tuple[int, int, Arm]]) -> Arm | None:
+        """'7% of the patients in the A group'; 'of the patients given it weekly' (the one arm
+        given on that schedule)."""
+        arm = next(
+            (a for s, _e, a in marks if f.end <= s <= f.end + 60 and _LINK.fullmatch(text[f.end : s])), None
+        )
+        if arm is not None:
+            return arm
+        m = _SCHEDULE.match(text, f.end)
+        if not m:
+            return None
+        word = "every week" if m.group(1).lower() == "weekly" else "daily"
+        scheduled = [a for a in self.finder.arms if any(word in (i.frequency or "") for i in a.interventions)]
+        return scheduled[0] if len(scheduled) == 1 else None
+
+    def _scope(self, position: int) -> Arm | None:
+        """The arm the sentence is set in at a position: the last arm it named before ('In the
+        placebo group, ...'); none when a group no arm's words fit was named after it."""
+        before = self.text[:position]
+        marks = self.finder.find(before)
+        last = marks[-1] if marks else None
+        refs = [m for m in GROUP_REF.finditer(before) if unresolved_names(self.finder.finder, m.group(0))]
+        if last is None or (refs and refs[-1].start() > last[0]):
+            return None
+        # '13 (13%) patients in the A cohort, 18 (30%) in ...': A is the first figure's arm
+        taken = any(
+            x.end + self.offset <= last[0] and _LINK.fullmatch(self.text[x.end + self.offset : last[0]])
+            for x in self.found
+        )
+        if taken:
+            return None
+        if _CONTRAST.search(self.text, last[1], position):
+            # '... in the afatinib group were A (...), compared with B (...) in the gemcitabine
+            # and cisplatin group': after a contrast the arm is the one the words name next
+            nxt = [
+                m
+                for m in self.finder.find(self.text[position:])
+                if not _CONTRAST.search(self.text, position, position + m[0])
+            ]
+            return nxt[0][2] if nxt else None
+        return last[2]
+
+    def _fill(self, g: Group, named: list[Arm], text: str) -> None:
+        """Figures still without an arm take the arms left over from an order the text set:
+        an earlier group's of this sentence, the arms the clause names, those the sentence
+        names, else the order the sentence before set. No order is borrowed for a clause that
+        names groups no arm's words fit ('for patients younger than 70 years compared with
+        ...', 'with the weekly schedule', 'in group 1')."""
+        missing = [i for i, a in enumerate(g.arms) if a is None]
+        if not missing or (_OTHER_GROUPS.search(text) and len(missing) > 1):
+            return
+        sentence = distinct([a for _s, _e, a in self.finder.find(self.text)])
+        for order in (self.local, named, sentence, self.previous):
+            if len(order) != len(g.arms):
+                continue
+            left = [a for a in order if all(a is not b for b in g.arms)]
+            if len(left) == len(missing) and all(
+                g.arms[i] is None or g.arms[i] is a for i, a in enumerate(order)
+            ):
+                for i in missing:
+                    g.arms[i] = order[i]
+                return
+
+
+def _spread(g: Group, arms: list[Arm]) -> list[Arm | None]:
+    """Arms in figure order for a group whose figures may repeat one printed figure."""
+    starts = sorted({f.start for f in g.figures})
+    return [arms[starts.index(f.start)] for f in g.figures]
+
+
+def fits(arm: Arm, f: Figure) -> bool:
+    """A figure cannot count far more patients than the arm was given: such a figure belongs
+    to a pooled group of arms (a factorial trial's 'cetuximab' groups), not to this arm. (A
+    safety population may exceed the randomised one a little: 1024 treated of 1006.)"""
+    n = arm.n_randomized
+    return n is None or max(f.n or 0, f.count or 0) <= POOLED * n
+
+
+def distinct(arms: list[Arm | None]) -> list[Arm]:
+    """Arms in order of first mention, each once (arms are not hashable)."""
+    out: list[Arm] = []
+    for a in arms:
+        if a is not None and all(a is not b for b in out):
+            out.append(a)
+    return out

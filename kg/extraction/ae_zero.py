@@ -1,0 +1,60 @@
+"""Zero counts that words imply: 'No adverse events with a fatal outcome occurred in either
+treatment group', 'No patients given SABR had grade 4 events or treatment-related death'.
+
+One job: reading the sentences that state that nobody (in an arm, or in any arm) had an
+event of some category; one zero per category the words list.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extraction.ae_arms import ResultsArms
+from kg.extraction.ae_assign import distinct
+from kg.extraction.ae_reader import BARE_EVENTS, Memory
+from kg.extraction.ae_vocabulary import AE_WORDS, ae_category, related
+from kg.model import AdverseEventSummary
+
+__all__ = ["none_occurred"]
+
+_NONE_OCCURRED = re.compile(
+    r"(?i)^\s*(?:there\s+(?:were|was)\s+)?no\s+(?P<what>.{1,80}?)\s+(?:occurred|were\s+(?:reported|observed|seen|noted|recorded))"
+    r"\b(?P<where>[^.;]*)"
+)
+_NO_PATIENT_HAD = re.compile(
+    r"(?i)^\s*no\s+(?:patients?|participants?)\s+(?P<where>.{0,60}?)\s*(?:had|experienced|developed|suffered)\s+"
+    r"(?P<what>[^.;]{1,120})"
+)
+
+
+def none_occurred(text: str, finder: ResultsArms, memory: Memory) -> list[AdverseEventSummary]:
+    """Zero counts: 'No adverse events with a fatal outcome occurred in either treatment
+    group'; 'No patients given SABR had grade 4 events or treatment-related death' (one zero
+    per category the words list).
+
+    The zero goes to the arm the words name ('no pemetrexed-related deaths'), else to every
+    arm; 'no new adverse events' reports nothing countable.
+    """
+    m = _NONE_OCCURRED.match(text) or _NO_PATIENT_HAD.match(text)
+    if not m or re.search(r"(?i)\b(?:new|unexpected|additional|further|other|safety)\b", m.group("what")):
+        return []
+    what, where = m.group("what"), m.group("where")
+    named = [] if re.search(r"(?i)\b(?:either|both|any|all)\b", where) else finder.find(what + " " + where)
+    targets = distinct([a for _s, _e, a in named]) or finder.arms
+    names = frozenset(n.lower() for n in finder.names)
+    out = []
+    for part in re.split(r"(?i),?\s+or\s+(?!\d)|,\s+", what):
+        back = bool(BARE_EVENTS.search(part)) and memory.category is not None
+        if not (AE_WORDS.search(part) or back or re.search(r"(?i)\bdeaths?\b|\bfatal\b", part)):
+            continue
+        category = ae_category(part)
+        if category == "grade 5" and not (
+            AE_WORDS.search(part) or related(part, names) or "fatal" in part.lower()
+        ):
+            continue
+        is_related = related(part, names) or (back and memory.related)
+        out += [
+            AdverseEventSummary(arm=a.label, category=category, treatment_related=is_related, count=0)
+            for a in targets
+        ]
+    return out
