@@ -156,10 +156,10 @@ def read_unseen(path: Path) -> object:
     """Parse as if the text were new: the caches keyed by sentence text are emptied first, so
     repeating one document does not time cache hits (the word-level caches stay warm, as
     they are after the first few documents of any real run)."""
-    from kg.extraction import outcomes, regimens
+    from kg.extraction import regimens, stats
 
     regimens._drug_mentions.cache_clear()
-    outcomes._intervals.cache_clear()
+    stats.intervals.cache_clear()
     return read_document(path)
 
 

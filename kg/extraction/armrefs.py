@@ -193,9 +193,21 @@ class ArmFinder:
         pooled = [g for g in self.groups if set(g.pooled_from) == {a.label for a in having}]
         if len(having) > 1 and pooled:
             return pooled[0]
+        control = _control(having)
+        if control is not None and names <= set(control.drug_names):
+            return control  # 'the OSC group' in OSC + WBRT vs OSC: the arm without the add-on
         if len(having) == 1 and not re.match(r"(?i)\s*(?:alone|only)\b", text[group[-1].end :]):
             return having[0]
         return None
+
+
+def _control(arms: list[Arm]) -> Arm | None:
+    """Of two arms where one gives everything the other does and more (A + B vs B), the one
+    without the addition."""
+    if len(arms) != 2:
+        return None
+    small, large = sorted(arms, key=lambda a: len(set(a.drug_names)))
+    return small if set(small.drug_names) < set(large.drug_names) else None
 
 
 def _chemotherapy_of(arm: Arm) -> set[str]:

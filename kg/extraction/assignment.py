@@ -20,11 +20,13 @@ from kg.model import Arm
 _LINK = re.compile(
     r"(?i)[\s,]*(?:(?:at|after)\s+\d+\s+(?:years?|months?|weeks?)\s*)?(?:respectively,?\s*)?"
     r"(?:(?:for|in|among|with|on|by|patients|participants|subjects|those|who|had|received|were|was|given|treated|"
-    r"assigned|randomi[sz]ed|allocated|to|the|receiving|undergoing|underwent|\d+\s*(?:\(\d+%\))?\s*(?:of\s+\d+)?)"
+    r"assigned|randomi[sz]ed|allocated|to|the|receiving|undergoing|underwent|years?|months?|weeks?|days?|"
+    r"\d+\s*(?:\(\d+%\))?\s*(?:of\s+\d+)?)"
     r"\b[\s,]*){0,7}"
 )
 _LEAD = re.compile(
     r"(?i)\s*(?:group|arm|alone)?\s*(?:was|were|:|,|had|showed|achieved)?\s*(?:a\s+median\s+of\s+)?"
+    r"(?:in\s+\d+\s*[(\[]\s*)?"  # 'mediastinal lymph node sampling in 217 (44%)'
 )
 _AND = re.compile(r"(?i)\s*(?:,\s*)?and\s*")
 _PARALLEL = re.compile(r"(?i)\b(?:as\s+)?compared\s+with\b|\bversus\b|\bvs\.?\b")
@@ -54,7 +56,9 @@ def assign(
         for k in run:
             arms[k] = _beside(text, spans[k], marks)
         named = [arms[k] for k in run if arms[k] is not None]
-        if len(run) > 1 and named and len({id(a) for a in named}) == 1 and len(named) < len(run):
+        clause = max(start, text.rfind(":", 0, first) + 1, text.rfind(";", 0, first) + 1)
+        around = _distinct([a for s, _e, a in marks if clause <= s < stop])
+        if len(run) > 1 and named and len(around) == 1 and len(named) < len(run):
             for k in run:  # '54 percent at 1 year, 26 percent at 2 years' beside one arm
                 arms[k] = named[0]
             continue

@@ -195,7 +195,7 @@ def multicenter(text: str) -> bool | None:
     if re.search(r"(?i)\bmulti-?cent(?:er|re)|\bmultinational\b|\bmulti-?institutional\b", text):
         return True
     sites = re.search(
-        r"(?i)\b(\d+)\s+(?:[\w.-]+\s+){0,3}?(?:sites|centres|centers|hospitals|institutions|clinics|practices)\b",
+        r"(?i)\b(\d+)\s+(?:[\w.-]+\s+){0,4}?(?:sites|centres|centers|hospitals|institutions|clinics|practices)\b",
         text,
     )
     if sites and int(sites.group(1)) > 1:

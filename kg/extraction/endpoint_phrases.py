@@ -77,6 +77,9 @@ def _clause(before: str) -> str:
         elif ch in ";:" and depth == 0:
             cut = i + 1
     text = before[cut:]
+    if cut and (not re.search(r"[a-z]{3}", text) or re.fullmatch(r"[^:;]*?\bin\s+\d+\s*", text)):
+        # 'N patients (43%) have died: A in 217 (44%) ...': the clause before the colon says what
+        text = re.sub(r"^.*?\b(?:patients|participants)\b\s*(?:\([^)]*\))?\s*", "", before[:cut].rstrip(":; "))
     open_paren = max(text.rfind("("), text.rfind("["))
     if open_paren > text.rfind(")") and open_paren > text.rfind("]"):
         text = text[:open_paren]
@@ -121,8 +124,11 @@ def _clean(phrase: str) -> str | None:
 
 def normal_name(phrase: str) -> str:
     """One spelling for the usual forms: 'incidence of lung cancer' -> 'lung cancer incidence',
-    'deaths from lung cancer' -> 'lung cancer mortality', 'rate of death' -> 'death'."""
+    'deaths from lung cancer' -> 'lung cancer mortality', 'rate of death' -> 'death', 'have
+    died' -> 'death'."""
     p = phrase.lower()
+    if re.fullmatch(r"(?:have\s+|had\s+)?died", p):
+        return "death"
     m = re.fullmatch(r"(?:the\s+)?incidence\s+of\s+(.+)", p)
     if m:
         return f"{m.group(1)} incidence"

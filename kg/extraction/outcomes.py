@@ -47,6 +47,8 @@ _ENDPOINT_WORDS = re.compile(
     r"recurrence|relapse|control|failure|remission|cessation|score|index|scale|symptom|pain"
 )
 _SAFETY_WORDS = re.compile(r"(?i)adverse events?|\bAEs?\b|toxicit|toxic effects|side effects")
+_LATER_CI = re.compile(r"\s*\([^()]*\)\s*,?\s*(?:with|and)\s+(?=(?:(?:one|two)-sided\s+)?\d)")
+_FREE_OF = re.compile(r"(?i)\b([a-z]+)[- ]free\s+$")
 _NARROWED = re.compile(
     r"(?i)\s+(?:without|free\s+(?:of|from))\s+[a-z][a-z -]{2,40}?(?=\s+(?:was|were|is|are|in|at|rate|for|with)\b|[,;(])"
 )
@@ -61,6 +63,10 @@ def endpoint_mentions(text: str, abbreviations: dict[str, str]) -> list[tuple[in
     pattern, names = _endpoint_pattern(tuple(sorted(abbreviations.items())))
     out = []
     for m in pattern.finditer(text):
+        free = _FREE_OF.search(text, 0, m.start())
+        if m.group(1).lower() == "survival" and free and free.end() == m.start():
+            out.append((free.start(), f"{free.group(1).lower()}-free survival"))  # 'recurrence-free survival'
+            continue
         narrowed = _NARROWED.match(text, m.end())
         name = f"{m.group(1).lower()}{narrowed.group()}".strip() if narrowed else names[m.group(1).lower()]
         out.append((m.start(), name))
@@ -188,6 +194,9 @@ class OutcomeReader:
 
     def _end(self, text: str, pos: int) -> tuple[int, dict, re.Match | None]:
         interval_, end = self.interval_after(text, pos)
+        later = _LATER_CI.match(text, pos)
+        if not interval_ and later:  # '4.7 days (46.4 ... vs 41.7 ...), with two-sided 90% CI of ...'
+            interval_, end = self.interval_after(text, later.end())
         p = P.search(text, end, min(len(text), end + 40))
         if p and re.search(
             r"[A-Za-z]{4,}",
@@ -330,7 +339,13 @@ class OutcomeReader:
         phrase = endpoint_phrase(text[: item.start])
         if phrase and not self.finder.find(phrase):  # 'arm B, 8.9 months': the arm, not an endpoint
             return phrase
-        return self._endpoint_before(text, item.start, mentions, last_endpoint)
+        before = [n for p, n in mentions if p < item.start]
+        if before:
+            return before[-1]
+        clause_end = text.find(";", item.end)
+        after = [n for p, n in mentions if item.end <= p < (clause_end if clause_end > 0 else len(text))]
+        return after[0] if after else last_endpoint  # '33 (55%) ... achieved an objective response'
+
 
 
 _CLAUSE_VERB = re.compile(rf"(?i)\b(?:{_VERB})\b|;")

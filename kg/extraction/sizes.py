@@ -113,7 +113,10 @@ def _per_arm(s: Sentence, finder: ArmFinder, sizes: Sizes) -> None:
     for k, (start, end, arm) in enumerate(mentions):
         after = s.norm[end : mentions[k + 1][0] if k + 1 < len(mentions) else len(s.norm)]
         before = s.norm[mentions[k - 1][1] if k else 0 : start]
-        n_after = re.match(r"\s*(?:alone|monotherapy|group|arm)?\s*[(,]\s*n\s*=\s*(\d+)", after)
+        n_after = re.match(
+            r"\s*(?:alone|monotherapy|group|arm)?\s*(?:[(,]\s*n\s*=\s*(\d+)|\(\s*(\d+)\s*(?:patients|participants)?\s*\))",
+            after,
+        )
         after_at, before_at = end, mentions[k - 1][1] if k else 0
         n_before = _BEFORE_ARM.search(before) if assigning else None
         if n_before and re.search(r"(?i)(?:assigned|allocated|randomi[sz]ed),?\s*$", before[: n_before.start()]):
@@ -123,9 +126,10 @@ def _per_arm(s: Sentence, finder: ArmFinder, sizes: Sizes) -> None:
         target = _arm_of(arm, finder)
         if hit and target is not None and target.label not in sizes:
             at = after_at if hit is n_after else before_at
+            group = 1 if hit.group(1) else 2
             sizes[target.label] = (
-                int(hit.group(1)),
-                s.evidence(at + hit.start(1), end if hit is not n_after else at + hit.end()),
+                int(hit.group(group)),
+                s.evidence(at + hit.start(group), end if hit is not n_after else at + hit.end()),
             )
 
 

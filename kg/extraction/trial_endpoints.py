@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extraction.abbreviations import definitions
 from kg.extraction.lexicon import ENDPOINTS
 from kg.extraction.text import Sentence
 from kg.model import Endpoint
@@ -105,18 +106,9 @@ def _endpoint_phrase(phrase: str, abbreviations: dict[str, str]) -> tuple[str, s
 
 
 def abbreviations(text: str) -> dict[str, str]:
-    """Abbreviations the abstract defines: 'overall survival (OS)' -> {'OS': 'overall survival'}."""
-    out: dict[str, str] = {}
-    for m in re.finditer(r"\b([A-Za-z][A-Za-z -]{2,60}?)\s+\(([A-Z][A-Za-z]{1,6})\)", text):
-        abbrev, words = m.group(2), m.group(1).split()
-        letters = abbrev.upper()
-        for n in range(1, min(len(words), 8) + 1):
-            phrase = " ".join(words[-n:])
-            initials = "".join(w[0] for w in re.split(r"[\s-]+", phrase) if w).upper()
-            if initials == letters or initials.startswith(letters) and n >= len(letters):
-                out.setdefault(abbrev, endpoint_name(phrase))
-                break
-    return out
+    """Abbreviations the abstract defines, to plain endpoint names where they name one:
+    'overall survival (OS)' -> {'OS': 'overall survival'}, 'quality-adjusted life-years (QALYs)'."""
+    return {short: endpoint_name(long) for short, long in definitions(text).items()}
 
 
 _NEGATIVE = re.compile(
