@@ -78,8 +78,12 @@ class ArmAssigner:
                 continue
             self.assign_group(offset, text, g, stop, named)
             listed = prev is not None and bool(LIST_OPENER.search(text, groups[0].end, g.start))
-            if None in g.arms and one_arm and listed and not self.finder.find(text[prev.end : g.start]):
-                g.arms = [prev.arms[0]] * len(g.figures)
+            if None in g.arms and one_arm and listed and self._only_prev_named(text, prev, g):
+                g.arms = [prev.arms[0]] * len(g.figures)  # no other arm is named before the list
+
+    def _only_prev_named(self, text: str, prev: Group, g: Group) -> bool:
+        """No arm other than the one before a list is named between it and the list."""
+        return {id(a) for _s, _e, a in self.finder.find(text[prev.end : g.start])} <= {id(prev.arms[0])}
 
     def assign_group(self, offset: int, text: str, g: Group, stop: int, named: list[Arm]) -> None:
         """Arms for a group's figures (see the module docstring of kg.extraction.safety)."""

@@ -79,7 +79,9 @@ def _clause(before: str) -> str:
     text = before[cut:]
     if cut and (not re.search(r"[a-z]{3}", text) or re.fullmatch(r"[^:;]*?\bin\s+\d+\s*", text)):
         # 'N patients (43%) have died: A in 217 (44%) ...': the clause before the colon says what
-        text = re.sub(r"^.*?\b(?:patients|participants)\b\s*(?:\([^)]*\))?\s*", "", before[:cut].rstrip(":; "))
+        text = re.sub(
+            r"^.*?\b(?:patients|participants)\b\s*(?:\([^)]*\))?\s*", "", before[:cut].rstrip(":; ")
+        )
     open_paren = max(text.rfind("("), text.rfind("["))
     if open_paren > text.rfind(")") and open_paren > text.rfind("]"):
         text = text[:open_paren]

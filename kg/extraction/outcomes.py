@@ -347,7 +347,6 @@ class OutcomeReader:
         return after[0] if after else last_endpoint  # '33 (55%) ... achieved an objective response'
 
 
-
 _CLAUSE_VERB = re.compile(rf"(?i)\b(?:{_VERB})\b|;")
 _GENERIC_WHAT = re.compile(r"(?i)(?:new\s+)?(?:cases?|events?|patients?|deaths?|participants?)")
 

@@ -119,7 +119,9 @@ def _per_arm(s: Sentence, finder: ArmFinder, sizes: Sizes) -> None:
         )
         after_at, before_at = end, mentions[k - 1][1] if k else 0
         n_before = _BEFORE_ARM.search(before) if assigning else None
-        if n_before and re.search(r"(?i)(?:assigned|allocated|randomi[sz]ed),?\s*$", before[: n_before.start()]):
+        if n_before and re.search(
+            r"(?i)(?:assigned|allocated|randomi[sz]ed),?\s*$", before[: n_before.start()]
+        ):
             n_before = None  # 'we randomly assigned 272 patients to receive A': the total
         among = _AMONG.search(before)
         hit = (n_after if assigning else None) or n_before or among
