@@ -20,7 +20,7 @@ from kg.extraction.outcomes import OutcomeReader
 from kg.extraction.regimens import reading_document
 from kg.extraction.safety import adverse_events, implied_population
 from kg.extraction.sizes import arm_sizes
-from kg.extraction.text import Sentence, sentences
+from kg.extraction.text import Sentence, normalise, sentences
 from kg.model import (
     AbstractSection,
     AdverseEventSummary,
@@ -50,7 +50,7 @@ def _extract(title: str, abstract: list[AbstractSection]) -> Trial | None:
     full = " ".join(sec.text for sec in abstract)
     ids = design.registry_ids(full)
     abbreviations = trial_endpoints.abbreviations(full)
-    defined = definitions(" ".join(s.norm for s in sents))
+    defined = definitions(" ".join([normalise(title), *(s.norm for s in sents)]))
     arms = design_arms(title, sents, defined)
     if not arms and not ids and not design.reports_trial(title, full):
         return None

@@ -23,16 +23,23 @@ _ADJECTIVE = (
     r"equivalence|superiority|intergroup|national|international|community|cluster|evaluation)\b)"
 )
 _ASSIGN_TO = re.compile(
-    rf"(?i)\b(?:randomly\s+|prospectively\s+|were\s+)?(?:assigned|allocated|randomi[sz]ed){_ADJECTIVE}\b"
+    rf"(?i)\b(?:randomly\s+|prospectively\s+|were\s+)?(?:assigned|allocated|randomi[sz]ed|(?:random\s+)?assignment|"
+    rf"randomi[sz]ation|randomly\s+received){_ADJECTIVE}\b"
     r"(?:[^.;:]|(?<=\d):(?=\d))*?\b(?:to|into)\b(?:\s+(?:receive|undergo|be\s+treated\s+with|treatment\s+with|either))*"
     r"|\b(?:assigned|allocated|randomi[sz]ed)(?:\s+\w+){0,2}\s+between\b(?!\s+(?:\w+\s+)?(?:19|20)\d\d)"
+    r"|\b(?:randomly\s+received)\b(?:\s*\([^)]*\))?"
+)
+# 'a randomized trial between WBRT+SRS and SRS alone', 'a trial comparing X and Y'
+_TRIAL_OF = re.compile(
+    r"(?i)\b(?:trial|study|comparison)\s+(?:between|comparing)\s+(.+?)\s+(?:and|with|versus|vs\.?|to)\s+(.+?)"
+    r"(?:\s+(?:for|in|among)\s+(?:patients|participants|\d)|[,.;]|$)"
 )
 _ASSIGN_WITH = re.compile(
     rf"(?i)\b(?:randomly\s+)?(?:assigned|allocated|randomi[sz]ed|treated){_ADJECTIVE}\b[^.;]*?\bwith\b"
 )
 _RECEIVED = re.compile(r"(?i)\b(?:patients|participants)\s+(?:were\s+)?(?:received|given)\b")
 _COMPARE = re.compile(
-    r"(?i)\bcompar(?:ed|ing|e)\s+(?:the\s+(?:efficacy|effect|effects|safety)\s+(?:and\s+\w+\s+)?of\s+)?(.+?)\s+"
+    r"(?i)\bcompar(?:ed|ing|es?)\s+(?:the\s+(?:efficacy|effect|effects|safety)\s+(?:and\s+\w+\s+)?of\s+)?(.+?)\s+"
     r"(?:with|versus|vs\.?|to|and)\s+(.+?)(?:\s+in\s+(?:\d|patients|participants|women|men|adults|smokers)|[.;]|$)"
 )
 _VERSUS = re.compile(r"(?i)^(.+?)\s+(?:versus|vs\.?|v\.?|compared\s+with)\s+(.+?)$")
@@ -106,10 +113,14 @@ def listings(title: str, sentences: list[tuple[str, str]]) -> list[Listing]:
             r = _RECEIVED.search(text)
             if r:
                 out.append(Listing(text[r.end() :], 3, n))
-        if "compar" in low and not re.match(r"(?i)results|findings|conclusions?|interpretation", section):
-            c = _COMPARE.search(text)
-            if c:
+        if "compar" in low or "between" in low:
+            c = _COMPARE.search(text) or _TRIAL_OF.search(text)
+            if c and not re.match(r"(?i)results|findings|conclusions?|interpretation", section):
                 out.append(Listing(f"{c.group(1)} or {c.group(2)}", 1, n))
+        several = list(_ASSIGN_TO.finditer(text)) if "random" in low else []
+        if len(several) >= 2:  # '444 were randomized to PC, and 434 were randomized to PCB'
+            parts = [_until_clause_end(text[m.end() :]) for m in several]
+            out.append(Listing(" or ".join(parts), 4, n))
     head = _TITLE_END.search(title)
     core = title[: head.start()] if head else title
     w = _WITH_OR_WITHOUT.match(core)
@@ -146,10 +157,17 @@ def split_top(text: str, pattern: str) -> list[str]:
     return [p for p in parts if p.strip()]
 
 
+def _until_clause_end(text: str) -> str:
+    return re.split(r"[,;.]\s|\s+and\s+\d", text, maxsplit=1)[0]
+
+
 def clause(segment: str) -> str:
     """The segment up to its clause end (a top-level ';' or the sentence end); a list
-    announced by a colon ('one of three treatments: A; B; or C') runs to the sentence end."""
-    listed = re.match(r"(?i)\s*(?:(?:one|1)\s+of\s+[^:]{0,60}:|[^:]{0,40}\bregimens?:)", segment)
+    announced by a colon ('one of three treatments: A; B; or C', 'three arms: A, ...; B, ...')
+    runs to the sentence end."""
+    listed = re.match(
+        r"(?i)\s*(?:(?:one|1)\s+of\s+[^:]{0,60}:|[^:]{0,40}\b(?:regimens?|arms?|groups?|treatments?|schedules?):)", segment
+    )
     if listed:
         segment = segment[listed.end() :]
     depth = depth_map(segment)

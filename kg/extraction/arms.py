@@ -28,6 +28,7 @@ _COMPONENT = (
     r"followed\s+by|and\s+then|and\s+subsequently|with|and|including|then)\s+|\s*\+\s*"
 )
 _GENERIC = {"chemotherapy", "best supportive care"}
+_LETTER_LABEL = re.compile(r"\s*(?:(?:arm|group)\s+)?([A-D1-4])\s*[,:]\s+(?=\S)")
 _DOSED = re.compile(r"(?i)\b\d+(?:\.\d+)?\s*(?:mg|µg|μg|mcg|g|IU)\b")
 _ALIAS_HEAD = re.compile(r"(?i)^(?:the\s+)?(?:arm|group|regimen|cohort)\s+[A-Z0-9]{1,3}$")
 _SIZE = re.compile(
@@ -75,7 +76,7 @@ def arms_in(
 ) -> list[Arm]:
     """The arms one listing names, in order; a listing whose wording plainly assigns patients
     to the arms (``strict`` False) may name agents the text says nothing more of."""
-    parts = _merge_weak(pieces(segment), expected)
+    parts = _merge_weak(pieces(segment), expected, abbreviations)
     arms: list[Arm] = []
     k = 0
     while k < len(parts):
@@ -97,27 +98,43 @@ def arms_in(
     return _distinct(arms)
 
 
-def _strength(part: str) -> int:
-    """How surely a piece names an arm of its own: drugs, a plain name, or neither."""
+def _strength(part: str, abbreviations: dict[str, str]) -> int:
+    """How surely a piece names an arm of its own: drugs, an intervention's name, or neither."""
     if drug_mentions(part) or radiation(part) or _DOSED.search(part):
         return 2
-    return 1 if intervention_name(part, {}) and len(part.split()) > 1 else 0
+    name = intervention_name(part, abbreviations)
+    return 1 if name and (credible(name) or len(part.split()) > 1) else 0
 
 
-def _merge_weak(parts: list[str], expected: int | None) -> list[str]:
+def _merge_weak(parts: list[str], expected: int | None, abbreviations: dict[str, str]) -> list[str]:
     """A piece that names nothing belongs to the piece before it ('nivolumab, at a dose of 3
     mg/kg, or ...'); when the text announced fewer arms than there are pieces, the weakest
     piece is an alternative inside its neighbour ('lymph node dissection or sampling')."""
+    parts = _share_heads(parts, abbreviations)
     out: list[str] = []
     for part in parts:
-        if out and _strength(part) == 0 and not is_no_treatment(part) and not _BOTH.match(part):
+        if out and _strength(part, abbreviations) == 0 and not is_no_treatment(part) and not _BOTH.match(part):
             joint = " or " if re.fullmatch(r"\s*[A-Za-z-]+\s*", part) else ", "  # 'dissection or sampling'
             out[-1] = f"{out[-1]}{joint}{part}"
         else:
             out.append(part)
     while expected and len(out) > expected >= 2:
-        k = min(range(1, len(out)), key=lambda i: (_strength(out[i]), len(out[i].split())))
+        k = min(range(1, len(out)), key=lambda i: (_strength(out[i], abbreviations), len(out[i].split())))
         out[k - 1 : k + 1] = [f"{out[k - 1]} or {out[k]}"]
+    return out
+
+
+def _share_heads(parts: list[str], abbreviations: dict[str, str]) -> list[str]:
+    """'concurrent or sequential chemoradiotherapy with cisplatin', 'three (C3) or six (C6)
+    courses of carboplatin': a modifier alone before 'or' shares the words after the next
+    piece's own modifier."""
+    out = list(parts)
+    for k in range(len(parts) - 1):
+        words = _head(parts[k]).split()
+        nxt = re.match(r"\s*\S+(?:\s*\([^()]*\))?\s+(.{8,})$", parts[k + 1])
+        weak = _strength(parts[k], abbreviations) == 0 and not is_no_treatment(parts[k])
+        if 1 <= len(words) <= 2 and weak and nxt:
+            out[k] = f"{parts[k].rstrip()} {nxt.group(1)}"
     return out
 
 
@@ -151,8 +168,13 @@ def _head(text: str) -> str:
 
 
 def _arm(part: str, choice: bool, abbreviations: dict[str, str], strict: bool = True) -> Arm | None:
+    label = _LETTER_LABEL.match(part)  # 'A, 17 Gy per two fractions (n = 146)'
+    if label:
+        part = part[label.end() :]
     mentions = drug_mentions(part)
     aliases, size = _parenthesised(part)
+    if label:
+        aliases.append(f"arm {label.group(1)}")
     generic = _generic_naming_drugs(part, mentions)
     if generic is not None:  # 'chemotherapy with either pemetrexed or docetaxel': the drugs
         part = part[: generic.start] + " " * (generic.end - generic.start) + part[generic.end :]
