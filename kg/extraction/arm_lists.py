@@ -166,7 +166,8 @@ def clause(segment: str) -> str:
     announced by a colon ('one of three treatments: A; B; or C', 'three arms: A, ...; B, ...')
     runs to the sentence end."""
     listed = re.match(
-        r"(?i)\s*(?:(?:one|1)\s+of\s+[^:]{0,60}:|[^:]{0,40}\b(?:regimens?|arms?|groups?|treatments?|schedules?):)", segment
+        r"(?i)\s*(?:(?:one|1)\s+of\s+[^:]{0,60}:|[^:]{0,40}\b(?:regimens?|arms?|groups?|treatments?|schedules?):)",
+        segment,
     )
     if listed:
         segment = segment[listed.end() :]

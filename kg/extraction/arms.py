@@ -113,7 +113,12 @@ def _merge_weak(parts: list[str], expected: int | None, abbreviations: dict[str,
     parts = _share_heads(parts, abbreviations)
     out: list[str] = []
     for part in parts:
-        if out and _strength(part, abbreviations) == 0 and not is_no_treatment(part) and not _BOTH.match(part):
+        if (
+            out
+            and _strength(part, abbreviations) == 0
+            and not is_no_treatment(part)
+            and not _BOTH.match(part)
+        ):
             joint = " or " if re.fullmatch(r"\s*[A-Za-z-]+\s*", part) else ", "  # 'dissection or sampling'
             out[-1] = f"{out[-1]}{joint}{part}"
         else:
