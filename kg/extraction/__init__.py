@@ -11,6 +11,7 @@ from typing import TypeVar
 
 from kg.extraction import design, trial_endpoints
 from kg.extraction.abbreviations import definitions
+from kg.extraction.arm_details import set_roles
 from kg.extraction.armrefs import ArmFinder
 from kg.extraction.arms import design_arms
 from kg.extraction.coverage import number_coverage, results_sentences
@@ -54,7 +55,7 @@ def _extract(title: str, abstract: list[AbstractSection]) -> Trial | None:
     arms = design_arms(title, sents, defined)
     if not arms and not ids and not design.reports_trial(title, full):
         return None
-    _set_roles(arms, title, sents)
+    set_roles(arms, title, sents)
     groups = factor_groups(arms)
     finder = ArmFinder(arms, defined, groups)
     sizes, total, total_evidence = arm_sizes(sents, finder)
@@ -125,22 +126,6 @@ def _not_adverse(results: list[_R], events: list[AdverseEventSummary]) -> list[_
         )
 
     return [r for r in results if not overlaps(r)]
-
-
-def _set_roles(arms: list[Arm], title: str, sents: list[Sentence]) -> None:
-    """The arm named after 'versus' in the title or aims is the comparator; others experimental."""
-    if len(arms) < 2:
-        return
-    finder = ArmFinder(arms)
-    comparator = arms[-1]
-    for text in [title] + [s.norm for s in sents]:
-        m = re.search(r"(?i)\b(?:versus|vs\.?|v|compared with)\s+(.*)$", text)
-        named = finder.find(m.group(1)) if m else []
-        if named:
-            comparator = named[0][2]
-            break
-    for arm in arms:
-        arm.role = "comparator" if arm is comparator else "experimental"
 
 
 def _unread(

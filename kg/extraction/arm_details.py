@@ -207,3 +207,40 @@ def _relabel(arms: list[Arm]) -> None:
                 label = f"{label} (arm {arms.index(arm) + 1})"
         arm.label = label
         labels.add(label)
+
+
+_REFERENCE_KINDS = {"placebo", "usual_care"}
+
+
+def set_roles(arms: list[Arm], title: str, sents: list[Sentence]) -> None:
+    """Which arm is the comparator: the one giving only placebo or usual care, else the one
+    an add-on design adds nothing to (A + B vs B), else the one the title or aims name right
+    after 'versus' / 'compared with', else the last; the others are experimental."""
+    if len(arms) < 2:
+        return
+    from kg.extraction.armrefs import ArmFinder
+
+    comparator = _reference_arm(arms)
+    if comparator is None:
+        finder = ArmFinder(arms)
+        comparator = arms[-1]
+        for text in [title] + [s.norm for s in sents]:
+            for m in re.finditer(r"(?i)\b(?:versus|vs\.?|v|compared with)\s+", text):
+                named = finder.find(text[m.end() : m.end() + 120])
+                if named and named[0][0] <= 4:  # the arm right after the word, not one later on
+                    comparator = named[0][2]
+                    break
+            else:
+                continue
+            break
+    for arm in arms:
+        arm.role = "comparator" if arm is comparator else "experimental"
+
+
+def _reference_arm(arms: list[Arm]) -> Arm | None:
+    plain = [a for a in arms if a.interventions and all(i.kind in _REFERENCE_KINDS for i in a.interventions)]
+    if len(plain) == 1:
+        return plain[0]
+    names = [set(a.drug_names) for a in arms]
+    smallest = [a for a, n in zip(arms, names, strict=True) if all(n < m for m in names if m is not n)]
+    return smallest[0] if len(arms) == 2 and len(smallest) == 1 else None

@@ -58,9 +58,11 @@ def assign(
         named = [arms[k] for k in run if arms[k] is not None]
         clause = max(start, text.rfind(":", 0, first) + 1, text.rfind(";", 0, first) + 1)
         around = _distinct([a for s, _e, a in marks if clause <= s < stop])
-        if len(run) > 1 and named and len(around) == 1 and len(named) < len(run):
-            for k in run:  # '54 percent at 1 year, 26 percent at 2 years' beside one arm
-                arms[k] = named[0]
+        lead = _distinct([a for s, _e, a in marks if clause <= s < first])
+        listed = len(run) > 1 and not _PARALLEL.search(text[first:last])  # a list, not 'x vs y'
+        if len(around) == 1 and (named and len(named) < len(run) or not named and lead and listed):
+            for k in run:  # '54 percent at 1 year, 26 percent at 2 years' beside one arm; 'Survival
+                arms[k] = around[0]  # in the A group was intermediate (44, 19 and 13 percent)'
             continue
         if all(arms[k] is None for k in run) and len(run) > 1:
             order = _distinct([a for s, _e, a in marks if start <= s < first])

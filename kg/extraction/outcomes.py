@@ -108,6 +108,7 @@ class OutcomeReader:
         per_arm: list[ArmResult] = []
         comparisons: list[Comparison] = []
         last_endpoint = None
+        lists: dict[tuple[str, str], list[str]] = {}  # the landmark times of the last list
         for s in sents:
             self._sentence = s
             text = _before_safety(s.norm)
@@ -115,8 +116,11 @@ class OutcomeReader:
                 self.ci_level = self.ci_level or labelled.group("level")
             mentions = self._mentions(text)
             found, masked = self._comparisons(text, mentions, last_endpoint)
+            figures = self._per_arm(masked, mentions, last_endpoint)
+            _landmarks_of_lists(figures, lists)
+            _landmarks_of_comparisons(found, figures)
             comparisons += found
-            per_arm += self._per_arm(masked, mentions, last_endpoint)
+            per_arm += figures
             if mentions:
                 last_endpoint = mentions[-1][1]
         return per_arm, comparisons
@@ -358,6 +362,31 @@ def _continues(text: str, prev: Item, item: Item, mentions) -> bool:
         return False
     between = text[prev.end : item.start]
     return not _CLAUSE_VERB.search(between) and not any(prev.end <= p < item.start for p, _n in mentions)
+
+
+def _landmarks_of_lists(figures: list[ArmResult], lists: dict[tuple[str, str], list[str]]) -> None:
+    """'54, 26 and 16 percent at one, two and three years in A ... Survival in B was
+    intermediate (44, 19 and 13 percent)': a list of one arm's figures printed without their
+    landmark times takes those of the last list of the endpoint that had as many."""
+    runs: dict[tuple[str, str, str], list[ArmResult]] = {}
+    for f in figures:
+        runs.setdefault((f.endpoint, f.statistic, f.arm), []).append(f)
+    for (endpoint, statistic, _arm), run in runs.items():
+        times = [f.timepoint for f in run]
+        if len(run) > 1 and len(set(times)) == len(run) and None not in times:
+            lists[(endpoint, statistic)] = times
+        elif all(t is None for t in times) and len(lists.get((endpoint, statistic), [])) == len(run):
+            for f, t in zip(run, lists[(endpoint, statistic)], strict=True):
+                f.timepoint = t
+
+
+def _landmarks_of_comparisons(comparisons: list[Comparison], figures: list[ArmResult]) -> None:
+    """'The week 52 CAR was 26.1% for A and 20.3% for B (OR 1.40 ...)': a comparison printed
+    beside per-arm figures of its endpoint is at their one landmark time."""
+    for c in comparisons:
+        times = {f.timepoint for f in figures if f.endpoint == c.endpoint}
+        if c.timepoint is None and len(times) == 1:
+            c.timepoint = times.pop()
 
 
 def _unit(m: re.Match) -> str | None:

@@ -80,7 +80,7 @@ CONTRASTS = (
         re.compile(
             rf"(?i)\b(?:(?:estimated|absolute|mean|treatment|risk|between-group)\s+)*difference\s+"
             rf"(?:(?:in|between|of)\s+(?:the\s+)?(?P<ep>(?!\d)[^,;()\d]{{0,60}}?)\s+)?(?:was|of|,|:|=|\(|\[)?\s*"
-            rf"(?P<est>{SIGNED}){_PCT}"
+            rf"(?P<est>{SIGNED}){_PCT}(?!\s*(?:groups?|arms?|treatments?|patients|studies|trials|cohorts)\b)"
         ),
     ),
     (
