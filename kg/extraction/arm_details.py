@@ -27,6 +27,7 @@ def complete_arms(
     _enrich(arms, methods)
     _collect_aliases(arms, candidates, sents, abbreviations)
     _relabel(arms)
+    _contrast_aliases(arms, sents, abbreviations)
 
 
 def _add_background(arms: list[Arm], sents: list[Sentence]) -> None:
@@ -244,3 +245,33 @@ def _reference_arm(arms: list[Arm]) -> Arm | None:
     names = [set(a.drug_names) for a in arms]
     smallest = [a for a, n in zip(arms, names, strict=True) if all(n < m for m in names if m is not n)]
     return smallest[0] if len(arms) == 2 and len(smallest) == 1 else None
+
+
+_GROUP_NAME = re.compile(r"(?i)\b(?:the|a)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})\s+(?:group|arm)s?\b")
+_NOT_A_GROUP_NAME = re.compile(
+    r"(?i)^(?:two|both|each|either|other|same|treatment|control|study|intervention|randomi[sz]ed|younger|older|"
+    r"elderly|first|second|third|overall|entire|whole|active|experimental|comparator|standard|age|\w+\s+\w+\s+\w+)$"
+)
+
+
+def _contrast_aliases(arms: list[Arm], sents: list[Sentence], abbreviations: dict[str, str]) -> None:
+    """In a two-arm trial, 'the surgery group' in a sentence that also names 'the SABR group'
+    is the other arm, when 'surgery' names neither arm by itself."""
+    if len(arms) != 2:
+        return
+    from kg.extraction.armrefs import ArmFinder
+
+    finder = ArmFinder(arms, abbreviations)
+    for s in sents:
+        unnamed, named = [], []
+        for m in _GROUP_NAME.finditer(s.norm):
+            found = finder.find(m.group(0))
+            if found:
+                named.append(found[0][2])
+            elif not _NOT_A_GROUP_NAME.match(m.group(1)):
+                unnamed.append(m.group(1))
+        if len(unnamed) == 1 and named and all(a is named[0] for a in named):
+            other = arms[1] if named[0] is arms[0] else arms[0]
+            if unnamed[0] not in other.aliases:
+                other.aliases.append(unnamed[0])
+                finder = ArmFinder(arms, abbreviations)

@@ -119,9 +119,12 @@ def _per_arm(s: Sentence, finder: ArmFinder, sizes: Sizes) -> None:
         )
         after_at, before_at = end, mentions[k - 1][1] if k else 0
         n_before = _BEFORE_ARM.search(before) if assigning else None
-        if n_before and re.search(
-            r"(?i)(?:assigned|allocated|randomi[sz]ed),?\s*$", before[: n_before.start()]
-        ):
+        total_first = (
+            re.search(r"(?i)(?:assigned|allocated|randomi[sz]ed)\s*$", before[: n_before.start()])
+            if n_before
+            else None
+        )
+        if total_first and re.search(r"(?i)patients|participants", n_before.group(0)):
             n_before = None  # 'we randomly assigned 272 patients to receive A': the total
         among = _AMONG.search(before)
         hit = (n_after if assigning else None) or n_before or among
