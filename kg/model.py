@@ -25,6 +25,7 @@ Statistic = Literal[
     "relative_reduction",
     "relative_change",
     "number_needed_to_treat",
+    "p_value",  # a between-arm test reported by its p-value alone
 ]
 Relation = Literal["cites", "cited_by", "similar", "updated_in"]
 # What kind of thing an arm gives: ClinicalTrials.gov's intervention types (kg/sources/ctgov.py

@@ -14,80 +14,32 @@ the clause reports on (see ``endpoint_phrases``).
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from pydantic import ValidationError
 
 from kg.extraction.armrefs import ArmFinder
 from kg.extraction.assignment import assign
+from kg.extraction.contrasts import ContrastReading
+from kg.extraction.endpoint_mentions import endpoint_mentions
 from kg.extraction.endpoint_phrases import VERB as _VERB
 from kg.extraction.endpoint_phrases import endpoint_phrase, normal_name
-from kg.extraction.factors import reference_like
-from kg.extraction.lexicon import ENDPOINTS, HR_EVENTS
+from kg.extraction.p_values import Figure, p_only_tests
 from kg.extraction.stats import (
     BARE_CI,
     CI,
     CI_SCAN,
-    CONTRASTS,
-    NEXT_RATIO,
-    RATIO,
-    P,
     estimate,
     interval,
-    p_value,
-    ratio_kind,
 )
 from kg.extraction.subgroups import subgroup_at
 from kg.extraction.text import Sentence
 from kg.extraction.values import Item, items
 from kg.model import Arm, ArmResult, Comparison
 
-_ENDPOINT_WORDS = re.compile(
-    r"(?i)survival|response|progression|time to|duration|rate\b|quality|life-years|abstinence|mortality|incidence|"
-    r"recurrence|relapse|control|failure|remission|cessation|score|index|scale|symptom|pain"
-)
 _SAFETY_WORDS = re.compile(r"(?i)adverse events?|\bAEs?\b|toxicit|toxic effects|side effects")
-_LATER_CI = re.compile(r"\s*\([^()]*\)\s*,?\s*(?:with|and)\s+(?=(?:(?:one|two)-sided\s+)?\d)")
-_FREE_OF = re.compile(r"(?i)\b([a-z]+)[- ]free\s+$")
-_NARROWED = re.compile(
-    r"(?i)\s+(?:without|free\s+(?:of|from))\s+[a-z][a-z -]{2,40}?(?=\s+(?:was|were|is|are|in|at|rate|for|with)\b|[,;(])"
-)
-_RISK_OF = re.compile(r"(?i)\brisk\s+of\s+(?:disease\s+)?(?:progression(?:\s+or\s+death)?|death)\b")
-_RESTATED = re.compile(r"(?i)\brisk\b|\bhazard\b|\bodds\b")
-_UNITS = {"percentage point": "percent", "percentage points": "percent", "%": "percent", "percent": "percent"}
 
 
-def endpoint_mentions(text: str, abbreviations: dict[str, str]) -> list[tuple[int, str]]:
-    """(position, plain endpoint name) for each endpoint the text names; a name the text
-    narrows ('survival without local recurrence') is that narrower endpoint."""
-    pattern, names = _endpoint_pattern(tuple(sorted(abbreviations.items())))
-    out = []
-    for m in pattern.finditer(text):
-        free = _FREE_OF.search(text, 0, m.start())
-        if m.group(1).lower() == "survival" and free and free.end() == m.start():
-            out.append((free.start(), f"{free.group(1).lower()}-free survival"))  # 'recurrence-free survival'
-            continue
-        narrowed = _NARROWED.match(text, m.end())
-        name = f"{m.group(1).lower()}{narrowed.group()}".strip() if narrowed else names[m.group(1).lower()]
-        out.append((m.start(), name))
-    return out
-
-
-@lru_cache(maxsize=64)
-def _endpoint_pattern(abbreviations: tuple[tuple[str, str], ...]) -> tuple[re.Pattern, dict[str, str]]:
-    """One alternation of every name and abbreviation (longest first, abbreviations in
-    capitals only), built once per set of abbreviations an abstract defines."""
-    names = {a: full for a, full in abbreviations if _ENDPOINT_WORDS.search(full)}
-    for name, aliases in ENDPOINTS.items():
-        for alias in aliases:
-            names.setdefault(alias, name)
-    ordered = sorted(names, key=len, reverse=True)
-    alternatives = [re.escape(a) if a.isupper() else f"(?i:{re.escape(a)})" for a in ordered]
-    pattern = re.compile(r"\b(" + "|".join(alternatives) + r")s?\b")
-    return pattern, {a.lower(): names[a] for a in reversed(ordered)}
-
-
-class OutcomeReader:
+class OutcomeReader(ContrastReading):
     def __init__(
         self,
         arms: list[Arm],
@@ -116,8 +68,9 @@ class OutcomeReader:
                 self.ci_level = self.ci_level or labelled.group("level")
             mentions = self._mentions(text)
             found, masked = self._comparisons(text, mentions, last_endpoint)
-            figures = self._per_arm(masked, mentions, last_endpoint)
+            figures, placed = self._per_arm(masked, mentions, last_endpoint)
             _landmarks_of_lists(figures, lists)
+            found += self._tests(masked, placed, mentions, last_endpoint) if self.arms else []
             _landmarks_of_comparisons(found, figures)
             comparisons += found
             per_arm += figures
@@ -164,126 +117,6 @@ class OutcomeReader:
 
     # -- comparisons ------------------------------------------------------------------------
 
-    def _comparisons(self, text: str, mentions, last_endpoint) -> tuple[list[Comparison], str]:
-        out, masked = [], text
-        for m in RATIO.finditer(text):
-            endpoint = self._ratio_endpoint(m, mentions, last_endpoint, text)
-            found = [(m, endpoint, ratio_kind(m.group("kind")))]
-            follow = NEXT_RATIO.match(text, self._end(text, m.end())[0])
-            if follow:
-                named = endpoint_mentions(follow.group("endpoint"), self.abbreviations)
-                found.append((follow, named[0][1] if named else None, found[0][2]))
-            for match, ep, kind in found:
-                comparison, stop = self._comparison(text, match, kind, ep, m, None)
-                if comparison is not None:
-                    out.append(comparison)
-                masked = masked[: match.start()] + " " * (stop - match.start()) + masked[stop:]
-        ratios = len(out)
-        for statistic, pattern in CONTRASTS:
-            for m in pattern.finditer(masked):
-                if (
-                    ratios
-                    and statistic.startswith("relative")
-                    and _RESTATED.search(text[max(0, m.start() - 60) : m.end()])
-                ):
-                    continue  # 'the risk of death was 41% lower (hazard ratio, 0.59)': the ratio again
-                named = m.groupdict().get("ep")
-                ep = self._named_endpoint(named) if named else None
-                ep = ep or self._endpoint_before(masked, m.start(), mentions, last_endpoint)
-                comparison, stop = self._comparison(masked, m, statistic, ep, None, _unit(m))
-                if comparison is not None:
-                    out.append(comparison)
-                masked = masked[: m.start()] + " " * (stop - m.start()) + masked[stop:]
-        return out, masked
-
-    def _end(self, text: str, pos: int) -> tuple[int, dict, re.Match | None]:
-        interval_, end = self.interval_after(text, pos)
-        later = _LATER_CI.match(text, pos)
-        if not interval_ and later:  # '4.7 days (46.4 ... vs 41.7 ...), with two-sided 90% CI of ...'
-            interval_, end = self.interval_after(text, later.end())
-        p = P.search(text, end, min(len(text), end + 40))
-        if p and re.search(
-            r"[A-Za-z]{4,}",
-            re.sub(r"(?i)stratified|log-rank|one-sided|two-sided|less than|value", "", text[end : p.start()]),
-        ):
-            p = None
-        return (p.end() if p else end), interval_, p
-
-    def _comparison(self, text, match, statistic, endpoint, ratio, unit) -> tuple[Comparison | None, int]:
-        stop, interval_, p = self._end(text, match.end())
-        arm, comparator = self._pair(text, match, ratio)
-        if endpoint is None or arm is None or comparator is None or arm is comparator:
-            return None, stop
-        stratified = None
-        strat = (ratio.group("strat") or "") if ratio is not None else ""
-        if re.match(r"(?i)un|stra", strat):
-            stratified = not strat.lower().startswith("un")
-        elif p is not None and re.search(r"(?i)\bstratified\b", text[match.end() : p.start()]):
-            stratified = True
-        est = dict(estimate(match.group("est"), unit), **interval_)
-        if statistic == "relative_change" and re.match(r"(?i)lower|less", match.groupdict().get("dir") or ""):
-            est["estimate"] = -est["estimate"]
-        if p:
-            est.update(p_value(p))
-        try:
-            return Comparison(
-                endpoint=endpoint,
-                statistic=statistic,
-                arm=arm.label,
-                comparator=comparator.label,
-                stratified=stratified,
-                subgroup=subgroup_at(text, match.start(), self._names_arm),
-                evidence=self._sentence.evidence(match.start(), stop),
-                **est,
-            ), stop
-        except ValidationError:  # misread into an impossible figure: left for the report
-            return None, stop
-
-    def _pair(self, text: str, match: re.Match, ratio: re.Match | None) -> tuple[Arm | None, Arm | None]:
-        """(experimental, reference): the design's roles, reversed when the ratio names the
-        other arm ('hazard ratio with docetaxel'); in a trial of three or more arms the two
-        arms the clause names, in order."""
-        arm, comparator = self.experimental, self.comparator
-        if ratio is not None and ratio.group("with"):
-            named = self.finder.find(ratio.group("with"))
-            if named and named[0][2] is not self.experimental and len(self.arms) == 2:
-                return named[0][2], self.experimental
-        if len(self.arms) > 2:
-            start = max(text.rfind(";", 0, match.start()), text.rfind(". ", 0, match.start())) + 1
-            stop = text.find(";", match.end())
-            named = []
-            for _s, _e, a in self.finder.find(text[start : stop if stop > 0 else len(text)]):
-                if all(a is not b for b in named):
-                    named.append(a)
-            if len(named) >= 2:
-                first, second = named[0], named[1]
-                return (
-                    (second, first)
-                    if reference_like(first) and not reference_like(second)
-                    else (first, second)
-                )
-        return arm, comparator
-
-    def _named_endpoint(self, phrase: str) -> str | None:
-        named = endpoint_mentions(phrase, self.abbreviations)
-        if named:
-            return named[0][1]
-        cleaned = endpoint_phrase(phrase + " was")
-        return cleaned or normal_name(phrase.strip()) if len(phrase.split()) <= 8 else None
-
-    def _ratio_endpoint(self, m: re.Match, mentions, last_endpoint, text: str) -> str | None:
-        event = re.sub(r"(?i)^for\s+", "", (m.group("event") or "").strip())
-        if event in HR_EVENTS:
-            return HR_EVENTS[event]
-        if event:
-            named = endpoint_mentions(event, self.abbreviations)
-            if named:
-                return named[0][1]
-        risks = list(_RISK_OF.finditer(text, 0, m.start()))
-        if risks and not any(risks[-1].start() < p < m.start() for p, _n in mentions):
-            return HR_EVENTS[re.sub(r"\s+", " ", risks[-1].group(0).lower())]  # 'the risk of death ... (HR'
-        return self._endpoint_before(text, m.start(), mentions, last_endpoint)
-
     def _endpoint_before(self, text: str, pos: int, mentions, last_endpoint) -> str | None:
         before = [n for p, n in mentions if p < pos]
         if before:
@@ -293,10 +126,10 @@ class OutcomeReader:
 
     # -- per-arm figures --------------------------------------------------------------------
 
-    def _per_arm(self, masked: str, mentions, last_endpoint) -> list[ArmResult]:
+    def _per_arm(self, masked: str, mentions, last_endpoint) -> tuple[list[ArmResult], list[Figure]]:
         found = items(masked)
         if not found or not self.arms:
-            return []
+            return [], []
         endpoints: list[str | None] = []
         for k, item in enumerate(found):
             if k and _continues(masked, found[k - 1], item, mentions):
@@ -308,13 +141,40 @@ class OutcomeReader:
         keys = [(e, i.unit, i.statistic) for e, i in zip(endpoints, found, strict=True)]
         spans = [(i.start, i.end) for i in found]
         arms, timepoints = assign(self.finder, masked, spans, keys, [i.timepoint for i in found])
-        out = []
+        out, figures = [], []
         for item, endpoint, arm, timepoint in zip(found, endpoints, arms, timepoints, strict=True):
             if arm is None or endpoint is None:
                 continue
             try:
                 out.append(self._result(masked, item, endpoint, arm, timepoint))
             except ValidationError:  # misread into an impossible figure: left for the report
+                continue
+            figures.append(Figure(item.start, item.end, endpoint, arm, timepoint))
+        return out, figures
+
+    def _tests(self, masked: str, figures: list[Figure], mentions, last_endpoint) -> list[Comparison]:
+        """Between-arm tests reported by their p-value alone (see ``p_values``)."""
+        roles = (self.experimental, self.comparator) if len(self.arms) == 2 else (None, None)
+
+        def endpoint_at(pos: int) -> str | None:
+            return self._endpoint_before(masked, pos, mentions, last_endpoint)
+
+        out = []
+        for t in p_only_tests(masked, figures, self.finder, roles, endpoint_at):
+            try:
+                out.append(
+                    Comparison(
+                        endpoint=t.endpoint,
+                        statistic="p_value",
+                        arm=t.arm.label,
+                        comparator=t.comparator.label,
+                        timepoint=t.timepoint,
+                        subgroup=subgroup_at(masked, t.start, self._names_arm),
+                        evidence=self._sentence.evidence(t.start, t.end),
+                        **t.fields,
+                    )
+                )
+            except ValidationError:
                 continue
         return out
 
@@ -387,15 +247,6 @@ def _landmarks_of_comparisons(comparisons: list[Comparison], figures: list[ArmRe
         times = {f.timepoint for f in figures if f.endpoint == c.endpoint}
         if c.timepoint is None and len(times) == 1:
             c.timepoint = times.pop()
-
-
-def _unit(m: re.Match) -> str | None:
-    raw = (m.groupdict().get("unit") or "").lower().strip()
-    if not raw:
-        return None
-    if raw in _UNITS:
-        return _UNITS[raw]
-    return re.sub(r"s$", "", raw)
 
 
 def _gap(text: str) -> int:

@@ -1,0 +1,160 @@
+"""Between-arm comparisons a results sentence prints: hazard, odds, risk and rate ratios,
+differences, relative reductions and changes, numbers needed to treat (the patterns are in
+``stats``), each with its interval, p-value, endpoint and the two arms it compares.
+
+``ContrastReading`` is the part of ``OutcomeReader`` that reads them; the sentence's other
+figures are read once these are blanked out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pydantic import ValidationError
+
+from kg.extraction.endpoint_mentions import endpoint_mentions
+from kg.extraction.endpoint_phrases import endpoint_phrase, normal_name
+from kg.extraction.factors import reference_like
+from kg.extraction.lexicon import HR_EVENTS
+from kg.extraction.stats import CONTRASTS, NEXT_RATIO, RATIO, P, estimate, p_value, ratio_kind
+from kg.extraction.subgroups import subgroup_at
+from kg.model import Arm, Comparison
+
+_LATER_CI = re.compile(r"\s*\([^()]*\)\s*,?\s*(?:with|and)\s+(?=(?:(?:one|two)-sided\s+)?\d)")
+_RISK_OF = re.compile(r"(?i)\brisk\s+of\s+(?:disease\s+)?(?:progression(?:\s+or\s+death)?|death)\b")
+_RESTATED = re.compile(r"(?i)\brisk\b|\bhazard\b|\bodds\b")
+_UNITS = {"percentage point": "percent", "percentage points": "percent", "%": "percent", "percent": "percent"}
+
+
+class ContrastReading:
+    """Comparison reading for ``OutcomeReader`` (which provides the arms, the finder, the
+    sentence being read and ``interval_after``)."""
+
+    def _comparisons(self, text: str, mentions, last_endpoint) -> tuple[list[Comparison], str]:
+        out, masked = [], text
+        for m in RATIO.finditer(text):
+            endpoint = self._ratio_endpoint(m, mentions, last_endpoint, text)
+            found = [(m, endpoint, ratio_kind(m.group("kind")))]
+            follow = NEXT_RATIO.match(text, self._end(text, m.end())[0])
+            if follow:
+                named = endpoint_mentions(follow.group("endpoint"), self.abbreviations)
+                found.append((follow, named[0][1] if named else None, found[0][2]))
+            for match, ep, kind in found:
+                comparison, stop = self._comparison(text, match, kind, ep, m, None)
+                if comparison is not None:
+                    out.append(comparison)
+                masked = masked[: match.start()] + " " * (stop - match.start()) + masked[stop:]
+        ratios = len(out)
+        for statistic, pattern in CONTRASTS:
+            for m in pattern.finditer(masked):
+                if (
+                    ratios
+                    and statistic.startswith("relative")
+                    and _RESTATED.search(text[max(0, m.start() - 60) : m.end()])
+                ):
+                    continue  # 'the risk of death was 41% lower (hazard ratio, 0.59)': the ratio again
+                named = m.groupdict().get("ep")
+                ep = self._named_endpoint(named) if named else None
+                ep = ep or self._endpoint_before(masked, m.start(), mentions, last_endpoint)
+                comparison, stop = self._comparison(masked, m, statistic, ep, None, _unit(m))
+                if comparison is not None:
+                    out.append(comparison)
+                masked = masked[: m.start()] + " " * (stop - m.start()) + masked[stop:]
+        return out, masked
+
+    def _end(self, text: str, pos: int) -> tuple[int, dict, re.Match | None]:
+        interval_, end = self.interval_after(text, pos)
+        later = _LATER_CI.match(text, pos)
+        if not interval_ and later:  # '4.7 days (46.4 ... vs 41.7 ...), with two-sided 90% CI of ...'
+            interval_, end = self.interval_after(text, later.end())
+        p = P.search(text, end, min(len(text), end + 40))
+        if p and re.search(
+            r"[A-Za-z]{4,}",
+            re.sub(r"(?i)stratified|log-rank|one-sided|two-sided|less than|value", "", text[end : p.start()]),
+        ):
+            p = None
+        return (p.end() if p else end), interval_, p
+
+    def _comparison(self, text, match, statistic, endpoint, ratio, unit) -> tuple[Comparison | None, int]:
+        stop, interval_, p = self._end(text, match.end())
+        arm, comparator = self._pair(text, match, ratio)
+        if endpoint is None or arm is None or comparator is None or arm is comparator:
+            return None, stop
+        stratified = None
+        strat = (ratio.group("strat") or "") if ratio is not None else ""
+        if re.match(r"(?i)un|stra", strat):
+            stratified = not strat.lower().startswith("un")
+        elif p is not None and re.search(r"(?i)\bstratified\b", text[match.end() : p.start()]):
+            stratified = True
+        est = dict(estimate(match.group("est"), unit), **interval_)
+        if statistic == "relative_change" and re.match(r"(?i)lower|less", match.groupdict().get("dir") or ""):
+            est["estimate"] = -est["estimate"]
+        if p:
+            est.update(p_value(p))
+        try:
+            return Comparison(
+                endpoint=endpoint,
+                statistic=statistic,
+                arm=arm.label,
+                comparator=comparator.label,
+                stratified=stratified,
+                subgroup=subgroup_at(text, match.start(), self._names_arm),
+                evidence=self._sentence.evidence(match.start(), stop),
+                **est,
+            ), stop
+        except ValidationError:  # misread into an impossible figure: left for the report
+            return None, stop
+
+    def _pair(self, text: str, match: re.Match, ratio: re.Match | None) -> tuple[Arm | None, Arm | None]:
+        """(experimental, reference): the design's roles, reversed when the ratio names the
+        other arm ('hazard ratio with docetaxel'); in a trial of three or more arms the two
+        arms the clause names, in order."""
+        arm, comparator = self.experimental, self.comparator
+        if ratio is not None and ratio.group("with"):
+            named = self.finder.find(ratio.group("with"))
+            if named and named[0][2] is not self.experimental and len(self.arms) == 2:
+                return named[0][2], self.experimental
+        if len(self.arms) > 2:
+            start = max(text.rfind(";", 0, match.start()), text.rfind(". ", 0, match.start())) + 1
+            stop = text.find(";", match.end())
+            named = []
+            for _s, _e, a in self.finder.find(text[start : stop if stop > 0 else len(text)]):
+                if all(a is not b for b in named):
+                    named.append(a)
+            if len(named) >= 2:
+                first, second = named[0], named[1]
+                return (
+                    (second, first)
+                    if reference_like(first) and not reference_like(second)
+                    else (first, second)
+                )
+        return arm, comparator
+
+    def _named_endpoint(self, phrase: str) -> str | None:
+        named = endpoint_mentions(phrase, self.abbreviations)
+        if named:
+            return named[0][1]
+        cleaned = endpoint_phrase(phrase + " was")
+        return cleaned or normal_name(phrase.strip()) if len(phrase.split()) <= 8 else None
+
+    def _ratio_endpoint(self, m: re.Match, mentions, last_endpoint, text: str) -> str | None:
+        event = re.sub(r"(?i)^for\s+", "", (m.group("event") or "").strip())
+        if event in HR_EVENTS:
+            return HR_EVENTS[event]
+        if event:
+            named = endpoint_mentions(event, self.abbreviations)
+            if named:
+                return named[0][1]
+        risks = list(_RISK_OF.finditer(text, 0, m.start()))
+        if risks and not any(risks[-1].start() < p < m.start() for p, _n in mentions):
+            return HR_EVENTS[re.sub(r"\s+", " ", risks[-1].group(0).lower())]  # 'the risk of death ... (HR'
+        return self._endpoint_before(text, m.start(), mentions, last_endpoint)
+
+
+def _unit(m: re.Match) -> str | None:
+    raw = (m.groupdict().get("unit") or "").lower().strip()
+    if not raw:
+        return None
+    if raw in _UNITS:
+        return _UNITS[raw]
+    return re.sub(r"s$", "", raw)

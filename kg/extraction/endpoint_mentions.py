@@ -1,0 +1,49 @@
+"""Where a sentence names an endpoint: the lexicon's names and abbreviations, those the
+abstract defines, 'X-free survival', and names the text narrows ('survival without local
+recurrence')."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from kg.extraction.lexicon import ENDPOINTS
+
+_ENDPOINT_WORDS = re.compile(
+    r"(?i)survival|response|progression|time to|duration|rate\b|quality|life-years|abstinence|mortality|incidence|"
+    r"recurrence|relapse|control|failure|remission|cessation|score|index|scale|symptom|pain"
+)
+_FREE_OF = re.compile(r"(?i)\b([a-z]+)[- ]free\s+$")
+_NARROWED = re.compile(
+    r"(?i)\s+(?:without|free\s+(?:of|from))\s+[a-z][a-z -]{2,40}?(?=\s+(?:was|were|is|are|in|at|rate|for|with)\b|[,;(])"
+)
+
+
+def endpoint_mentions(text: str, abbreviations: dict[str, str]) -> list[tuple[int, str]]:
+    """(position, plain endpoint name) for each endpoint the text names; a name the text
+    narrows ('survival without local recurrence') is that narrower endpoint."""
+    pattern, names = _endpoint_pattern(tuple(sorted(abbreviations.items())))
+    out = []
+    for m in pattern.finditer(text):
+        free = _FREE_OF.search(text, 0, m.start())
+        if m.group(1).lower() == "survival" and free and free.end() == m.start():
+            out.append((free.start(), f"{free.group(1).lower()}-free survival"))  # 'recurrence-free survival'
+            continue
+        narrowed = _NARROWED.match(text, m.end())
+        name = f"{m.group(1).lower()}{narrowed.group()}".strip() if narrowed else names[m.group(1).lower()]
+        out.append((m.start(), name))
+    return out
+
+
+@lru_cache(maxsize=64)
+def _endpoint_pattern(abbreviations: tuple[tuple[str, str], ...]) -> tuple[re.Pattern, dict[str, str]]:
+    """One alternation of every name and abbreviation (longest first, abbreviations in
+    capitals only), built once per set of abbreviations an abstract defines."""
+    names = {a: full for a, full in abbreviations if _ENDPOINT_WORDS.search(full)}
+    for name, aliases in ENDPOINTS.items():
+        for alias in aliases:
+            names.setdefault(alias, name)
+    ordered = sorted(names, key=len, reverse=True)
+    alternatives = [re.escape(a) if a.isupper() else f"(?i:{re.escape(a)})" for a in ordered]
+    pattern = re.compile(r"\b(" + "|".join(alternatives) + r")s?\b")
+    return pattern, {a.lower(): names[a] for a in reversed(ordered)}

@@ -1,0 +1,82 @@
+"""Between-arm tests reported by their p-value alone: '(40.6% v 21.9%; P = .02)', 'the
+response rate for the concurrent arm was significantly higher (84.0%) than that of the
+sequential arm (66%) (P = .0002)', 'Myelosuppression was significantly greater on the
+concurrent arm than on the sequential arm (P = .0001)'.
+
+A p-value that no ratio or difference took compares the two arms of the figures right before
+it in its clause (or, with none, the two arms the clause names, or a two-arm trial's arms) on
+their endpoint; the arm the design calls experimental comes first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from kg.extraction.armrefs import ArmFinder
+from kg.extraction.stats import P, p_value
+from kg.model import Arm
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A per-arm figure already read: where it is, its endpoint, arm and landmark."""
+
+    start: int
+    end: int
+    endpoint: str
+    arm: Arm
+    timepoint: str | None
+
+
+@dataclass(frozen=True)
+class Test:
+    start: int
+    end: int
+    endpoint: str
+    arm: Arm
+    comparator: Arm
+    timepoint: str | None
+    fields: dict
+
+
+def p_only_tests(
+    text: str,
+    figures: list[Figure],
+    finder: ArmFinder,
+    roles: tuple[Arm | None, Arm | None],
+    endpoint_at: Callable[[int], str | None],
+) -> list[Test]:
+    """One test per p-value left in the (ratio-blanked) sentence."""
+    out = []
+    for m in P.finditer(text):
+        if any(f.start <= m.start() < f.end for f in figures):
+            continue
+        clause = max(text.rfind(";", 0, m.start()), 0)
+        before = [f for f in figures if clause <= f.start and f.end <= m.start()]
+        endpoint = before[-1].endpoint if before else endpoint_at(m.start())
+        arms = _distinct([f.arm for f in before if f.endpoint == endpoint])[-2:]
+        if len(arms) < 2:
+            arms = _distinct([a for _s, _e, a in finder.find(text[clause : m.start()])])[:2]
+        if len(arms) < 2 and None not in roles:
+            arms = list(roles)
+        if endpoint is None or len(arms) < 2 or arms[0] is arms[1]:
+            continue
+        first, second = arms
+        if second is roles[0] or first is roles[1]:
+            first, second = second, first
+        times = {f.timepoint for f in before if f.endpoint == endpoint}
+        timepoint = times.pop() if len(times) == 1 else None
+        out.append(Test(m.start(), m.end(), endpoint, first, second, timepoint, p_value(m)))
+    return out
+
+
+def _distinct(arms: list[Arm]) -> list[Arm]:
+    out: list[Arm] = []
+    for a in arms:
+        if all(a is not b for b in out):
+            out.append(a)
+    return out
+
+
+__all__ = ["Figure", "Test", "p_only_tests"]
