@@ -157,7 +157,9 @@ def randomized(text: str) -> bool | None:
 
 
 _OWN_TRIAL = re.compile(
-    r"(?i)\b(?:were|was|we|being|been)\s+(?:\w+\s+){0,2}(?:randomi[sz]ed|randomly\s+(?:assigned|allocated))"
+    r"(?i)\b(?:a|this|the\s+present)\s+(?:randomi[sz]ed\s+)?(?:multicent\w+\s+)?phase\s+(?:I{1,3}V?|[1-4])\w?\s+"
+    r"(?:study|trial)\s+(?:was|has\s+been)\s+(?:performed|conducted|undertaken|done|carried\s+out|designed)"
+    r"|\b(?:were|was|we|being|been)\s+(?:\w+\s+){0,2}(?:randomi[sz]ed|randomly\s+(?:assigned|allocated))"
     r"|\brandomi[sz]ed\s+(?:to|into|between)\b|\bthis\s+(?:\w+[\s,-]+){0,5}(?:trial|study)\b"
     r"|\b(?:in|this)\s+(?:an?\s+)?(?:open-label\s+|double-blind\s+|multicent\w+\s+|randomi[sz]ed\s+|"
     r"controlled\s+|,\s*)*phase\s+(?:I{1,3}V?|[1-4])(?:/(?:I{1,3}|[1-4]))?[a-b]?\s+(?:\w+\s+){0,3}(?:trial|study)\b"

@@ -67,6 +67,7 @@ _GY = re.compile(rf"(?i)\b({NUM})\s*Gy\b")
 _PER_FRACTION = re.compile(
     rf"(?i)\b{NUM}\s*Gy\s+(?:per\s+fraction|(?:given|delivered|administered)\s+\w+\s+times)|\bfractions\s+of\s+{NUM}\s*Gy"
 )
+_TOTAL_FRACTIONS = re.compile(r"(?i)\btotal\s+of\s+(\d+)\s+fractions\b")
 _FRACTIONS = re.compile(
     r"(?i)\b(?:in|over|/)\s*(\d+|\w+)\s+(?:daily\s+|weekly\s+)?(?:fractions|fr)\b|\bgiven\s+(\d+|\w+)\s+times\b"
     r"|\b(\d+)\s+fractions\b"
@@ -176,16 +177,17 @@ def radiation(text: str) -> tuple[Decimal, str, int | None] | None:
     """(total dose, 'Gy', fractions) of a radiation course: '20 Gy in five daily fractions' is
     20 Gy in 5; '3 Gy given 10 times' and '10 fractions of 3 Gy' are 30 Gy in 10, the dose per
     fraction times their number. None when the text prints no dose in Gy."""
-    m = _GY.search(text)
-    if not m:
+    doses = list(_GY.finditer(text))
+    if not doses:
         return None
-    f = _FRACTIONS.search(text)
-    count = next((g for g in f.groups() if g), None) if f else None
+    total = _TOTAL_FRACTIONS.search(text) or _FRACTIONS.search(text)
+    count = next((g for g in total.groups() if g), None) if total else None
     fractions = None
     if count is not None:
         fractions = int(count) if count.isdigit() else words_to_int(count)
-    dose = dec(m.group(1))
     per_fraction = _PER_FRACTION.search(text)
-    if per_fraction and fractions:
-        dose = dose * fractions
-    return dose, "Gy", fractions
+    printed = [m for m in doses if not (per_fraction and per_fraction.start() <= m.start() < per_fraction.end())]
+    if printed:  # a total is printed: '56 Gy (2 Gy per fraction ... 28 fractions)'
+        return dec(printed[0].group(1)), "Gy", fractions
+    dose = dec(doses[0].group(1))
+    return (dose * fractions if fractions else dose), "Gy", fractions

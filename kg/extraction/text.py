@@ -16,6 +16,8 @@ from kg.extraction.lexicon import NUMBER_WORDS, words_to_int
 from kg.model import Evidence
 
 NUM = r"(?:\d+(?:\.\d+)?|\.\d+)"
+# '(84. 0%)': a decimal printed with a stray space, not a sentence end
+_BROKEN_DECIMAL = re.compile(r"(?<=\d)\.\s\d+\s*%")
 _ABBREVIATIONS = re.compile(r"\b(?:vs|v|al|e\.g|i\.e|approx|no|fig|ca)\.$", re.IGNORECASE)
 
 
@@ -98,7 +100,7 @@ def sentences(section: str, text: str) -> list[Sentence]:
     """Split a section into sentences without breaking at 'vs.' or decimals like '.3668'."""
     out, start = [], 0
     for m in re.finditer(r"[.!?](?=\s+[A-Z0-9(\[])", text):
-        if _ABBREVIATIONS.search(text[start : m.end()]):
+        if _ABBREVIATIONS.search(text[start : m.end()]) or _BROKEN_DECIMAL.match(text, m.start()):
             continue
         chunk = text[start : m.end()].strip()
         if chunk:

@@ -19,7 +19,10 @@ _TIME = re.compile(
     rf"|\b(?P<nr>not (?:yet )?(?:been )?reached|not estimable)\b(?!\s*{TIME_UNIT}\b)"
 )
 _PERCENT = re.compile(
-    rf"(?<![\d.])(?P<est>{NUM})\s*(?:%|percent\b)(?!\s*(?:CI\b|confidence|credible|power|of\s+the\s+(?:patients|participants)\s+(?:had|were)))"
+    rf"(?<![\d.])(?:(?P<est>{NUM})\s*(?:%|percent\b)|(?P<first>{NUM})(?=\s*(?:vs\.?|versus|v|and|or)\s+{NUM}\s*(?:%|percent\b)))"
+    r"(?!\s*(?:CI\b|confidence|credible|power|of\s+the\s+(?:patients|participants)\s+(?:had|were)))"
+    # '291 (35%) patients in the tecemotide group': the group's share of a population, no outcome
+    r"(?!\s*\)\s*(?:of\s+\d+\s+)?(?:patients|participants)\s+(?:in\s+the|assigned|randomi|allocated|who\s+(?:were|received)))"
 )
 _PER_UNIT = re.compile(
     rf"(?i)(?<![\d.])(?P<est>{NUM})\s+(?P<what>(?:[a-z-]+\s+){{0,4}}?)per\s+(?P<base>\d+)\s+"
@@ -93,14 +96,31 @@ def items(text: str) -> list[Item]:
     for m in _PERCENT.finditer(text):
         if _skip(text, m.start()) or any(a <= m.start() < b for a, b in taken):
             continue
-        item = Item(m.start(), m.end(), m.group("est"), "percent", "rate")
+        item = Item(m.start(), m.end(), m.group("est") or m.group("first"), "percent", "rate")
         _counts(text, item)
         found.append(item)
     found += _counts_only(text, found)
     found += _means(text, found)
     found.sort(key=lambda i: i.start)
     _landmarks(text, found)
+    _listed_landmarks(text, found)
     return found
+
+
+_LANDMARK_LIST = re.compile(
+    r"(?i)\b(\d+)-?,\s*((?:\d+-?,\s*)*)(?:and|or)\s+(\d+)[- ](year|month|week)s?\b"
+)
+
+
+def _listed_landmarks(text: str, found: list[Item]) -> None:
+    """'Two-, 3-, 4-, and 5-year survival rates in A (34.6%, 22.3%, 16.9%, and 15.8%,
+    respectively)': the listed landmark times go to the rates after them, in order."""
+    for m in _LANDMARK_LIST.finditer(text):
+        times = [m.group(1), *re.findall(r"\d+", m.group(2)), m.group(3)]
+        rates = [i for i in found if i.start > m.end() and i.statistic == "rate"][: len(times)]
+        if len(rates) == len(times):
+            for item, n in zip(rates, times, strict=True):
+                item.timepoint = _as_time(n, m.group(4))
 
 
 def _landmarks(text: str, found: list[Item]) -> None:

@@ -1,0 +1,287 @@
+"""One arm from the piece of text that describes it.
+
+The piece is cut, outside brackets, into components at 'plus', 'with', 'combined with',
+'followed by', 'and' ...  A component that names drugs gives one intervention per drug with
+its regimen ('pembrolizumab 200 mg every 3 weeks'); any other component is an intervention
+of another kind named by its noun phrase ('whole-brain radiotherapy', 'lobectomy', 'early
+palliative care', 'low-dose CT' written out as defined).  Where the text offers a choice
+('either pemetrexed or docetaxel', 'a standard EGFR-TKI (gefitinib or erlotinib)') the drugs
+are alternatives of one arm.  A short name before a parenthesis that holds the drugs ('GD
+(gemcitabine ... plus docetaxel ...)', 'arm A (...)') is the arm's alias, as is a name inside
+one ('(radiotherapy group, 49 patients)').
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extraction.arm_lists import depth_map
+from kg.extraction.names import credible, expand, intervention_name, is_no_treatment, plausible
+from kg.extraction.regimens import drug_mentions, frequency, intervention, radiation, route_before
+from kg.model import Arm, Drug, Intervention
+
+_COMPONENT = (
+    r"\s*,?\s+(?:plus|combined\s+with|in\s+combination\s+with|integrated\s+with|together\s+with|along\s+with|"
+    r"followed\s+by|and\s+then|and\s+subsequently|with|and|including|then)\s+|\s*\+\s*"
+)
+_GENERIC = {"chemotherapy", "best supportive care"}
+_LETTER_LABEL = re.compile(r"\s*(?:(?:arm|group)\s+)?([A-D1-4])\s*[,:]\s+(?=\S)")
+DOSED = re.compile(r"(?i)\b\d+(?:\.\d+)?\s*(?:mg|µg|μg|mcg|g|IU)\b")
+_ALIAS_HEAD = re.compile(r"(?i)^(?:the\s+)?(?:arm|group|regimen|cohort)\s+[A-Z0-9]{1,3}$")
+_SIZE = re.compile(
+    r"(?i)^\s*(?:n\s*=\s*(\d+)|(\d+)\s+(?:patients|participants|subjects|persons|people|smokers|women|men)|(\d+))\s*$"
+)
+
+
+def _components(part: str) -> list[tuple[int, int]]:
+    """Spans of the components of one arm's piece, outside brackets."""
+    depth = depth_map(part)
+    spans, start = [], 0
+    for m in re.finditer(_COMPONENT, part):
+        generic_lead = re.search(
+            r"(?i)(?:^|\s)(?:\w+\s+)?(?:treatment|therapy|management)\s*$|^\s*$", part[start : m.start()]
+        )
+        if generic_lead and re.match(r"(?i)\s*with\b", m.group()):
+            continue
+        if depth[m.start()] == 0 and m.start() > start:
+            spans.append((start, m.start()))
+            start = m.end()
+    spans.append((start, len(part)))
+    return [(a, b) for a, b in spans if part[a:b].strip()]
+
+
+def outside_brackets(text: str) -> str:
+    """A text's words outside brackets."""
+    depth = depth_map(text)
+    return "".join(ch for ch, d in zip(text, depth, strict=True) if d == 0 and ch not in "()[]")
+
+
+def arm_of_piece(part: str, choice: bool, abbreviations: dict[str, str], strict: bool = True) -> Arm | None:
+    label = _LETTER_LABEL.match(part)  # 'A, 17 Gy per two fractions (n = 146)'
+    if label:
+        part = part[label.end() :]
+    mentions = drug_mentions(part)
+    aliases, size = _parenthesised(part)
+    if label:
+        aliases.append(f"arm {label.group(1)}")
+    generic = _generic_naming_drugs(part, mentions)
+    if generic is not None:  # 'chemotherapy with either pemetrexed or docetaxel': the drugs
+        part = part[: generic.start] + " " * (generic.end - generic.start) + part[generic.end :]
+        mentions = [m for m in mentions if m is not generic]
+        aliases.append(generic.name)
+    interventions: list[Intervention] = []
+    for start, end in _components(part):
+        text = part[start:end]
+        head = outside_brackets(text)
+        inside = [m for m in mentions if start <= m.start < end]
+        if drug_mentions(head) or (inside and _is_alias(head, abbreviations)):
+            if not drug_mentions(head) and head.strip():
+                aliases.append(re.sub(r"(?i)^the\s+", "", head.strip()))
+            interventions += _drug_interventions(part, inside, mentions, end)
+            continue
+        if (
+            re.match(r"(?i)\s*no\s+(?:further\s+|additional\s+)?", head)
+            and aliases
+            and not is_no_treatment(head)
+        ):
+            interventions.append(Intervention(drug=Drug(name=canonical_alias(aliases[0]))))
+            continue
+        named = _named(text, head, abbreviations, strict)
+        interventions += named
+        interventions += _drug_interventions(part, inside, mentions, end)
+    if any(is_no_treatment(outside_brackets(part[a:b])) for a, b in _components(part)):
+        name = next((a for a in aliases if not re.match(r"(?i)observation$", a)), "observation")
+        interventions.insert(0, Intervention(drug=Drug(name=canonical_alias(name))))
+    if not interventions:
+        return None
+    alias = _leading_alias(part, mentions)
+    if alias:
+        aliases.insert(0, alias)
+    choice = choice or bool(
+        re.search(r"(?i)\beither\b|\b[\w-]+\s+or\s+[\w-]+", part)
+        and len({i.drug.name for i in interventions if _is_drug(i, mentions)}) > 1
+    )
+    if choice:
+        _share_trailing_schedule(interventions)
+    else:
+        _share_list_schedule(part, mentions, interventions)
+    return Arm(
+        label=part.strip()[:80] or "arm",
+        interventions=_unique(interventions),
+        choice=choice,
+        aliases=_own_names(aliases, interventions, abbreviations),
+        n_randomized=size,
+    )
+
+
+def _own_names(aliases: list[str], interventions: list[Intervention], abbreviations: dict[str, str]) -> list[str]:
+    """The aliases that name the arm, not one of its interventions ('(OSC)' after 'optimal
+    supportive care' abbreviates that intervention, it does not name the arm)."""
+    names = {i.drug.name for i in interventions}
+    return [
+        a
+        for a in dict.fromkeys(a for a in aliases if a)
+        if a.lower() not in names and expand(a, abbreviations).lower() not in names
+    ]
+
+
+def _generic_naming_drugs(part: str, mentions):
+    """A generic mention ('chemotherapy') that the text goes on to name drugs for."""
+    if not any(m.name not in _GENERIC for m in mentions):
+        return None
+    for m in mentions:
+        if m.name == "chemotherapy" and re.match(
+            r"(?i)\s*(?:\(|with\s+(?:either\s+)?|,?\s*consist(?:ing|ed|s)\s+of|,?\s*(?:which\s+)?(?:was|were|comprised|included|including))",
+            part[m.end :],
+        ):
+            return m
+    return None
+
+
+def _is_drug(i: Intervention, mentions) -> bool:
+    return any(m.name == i.drug.name for m in mentions)
+
+
+def _is_alias(head: str, abbreviations: dict[str, str]) -> bool:
+    """'GD', 'PemOx', 'arm A', 'D100': a short name standing for the drugs in brackets after it
+    (an abbreviation defined as a non-drug name, 'OSC', is an intervention of its own)."""
+    h = re.sub(r"(?i)^\s*(?:the\s+)?|\s*(?:alone|only)?\s*$", "", head)
+    if drug_mentions(h):
+        return False
+    if _ALIAS_HEAD.match(h):
+        return True
+    words = h.split()
+    if not words or len(words) > 2 or not any(c.isupper() for c in h):
+        return False
+    if h in abbreviations:
+        return bool(drug_mentions(abbreviations[h]))
+    return all(re.fullmatch(r"[A-Za-z0-9/-]+", w) and not w.islower() for w in words)
+
+
+def _drug_interventions(part: str, inside, mentions, end: int) -> list[Intervention]:
+    out = []
+    for m in inside:
+        k = mentions.index(m)
+        stop = mentions[k + 1].start if k + 1 < len(mentions) else len(part)
+        prev_end = mentions[k - 1].end if k else 0
+        items = intervention(m.name, part[m.end : stop], part[prev_end : m.start])
+        later = mentions[k + 2].start if k + 2 < len(mentions) else len(part)
+        joint = re.fullmatch(r"\s*(?:,|and|plus|\+)\s*", part[m.end : stop])
+        for item in items:
+            if item.route is None:
+                item.route = route_before(part[: m.start])
+            if item.frequency is None and joint and k + 1 < len(mentions):  # 'A and B once a week'
+                item.frequency = frequency(part[mentions[k + 1].end : later])
+        out += items
+    return out
+
+
+def _named(text: str, head: str, abbreviations: dict[str, str], strict: bool = True) -> list[Intervention]:
+    """A component that names no drug as printed: a drug once its abbreviation is written out
+    ('transdermal NRT'), else an intervention named by its noun phrase, with a radiation dose."""
+    if is_no_treatment(head):
+        return []
+    expanded = expand(head, abbreviations)
+    found = drug_mentions(expanded)
+    if found and expanded != head:
+        return [i for m in found for i in intervention(m.name, text, "")]
+    dose = radiation(text)
+    name = intervention_name(head, abbreviations)
+    dosed = bool(DOSED.search(text))
+    if name is not None and not (credible(name) or ((dosed or not strict) and plausible(name))):
+        name = None
+    if name is None and dose is None:
+        return []
+    if dose is not None:
+        total, unit, fractions = dose
+        name = name or "radiotherapy"
+        return [
+            Intervention(
+                drug=Drug(name=name), kind="radiation", dose=total, dose_unit=unit, fractions=fractions
+            )
+        ]
+    elided = re.fullmatch(r"(.+\s)(\S+)\s+or\s+(\w+)", name)
+    if elided and not drug_mentions(name):  # 'lymph node dissection or sampling': two procedures
+        return [Intervention(drug=Drug(name=f"{elided.group(1)}{w}")) for w in elided.group(2, 3)]
+    return intervention(name, text, "")[:1]
+
+
+def canonical_alias(alias: str) -> str:
+    return re.sub(r"\s+", " ", alias).strip().lower()
+
+
+def _parenthesised(part: str) -> tuple[list[str], int | None]:
+    """Names and the arm size that brackets at the top level of a piece print:
+    '(radiotherapy group, 49 patients)', '(n = 557)', '(arm A)', '(standard dose)'."""
+    aliases: list[str] = []
+    size = None
+    depth = depth_map(part)
+    for m in re.finditer(r"[(\[]([^()\[\]]*)[)\]]", part):
+        if depth[m.start()] != 1 or drug_mentions(m.group(1)):
+            continue
+        for bit in re.split(r"\s*[,;]\s*", m.group(1)):
+            n = _SIZE.match(bit.replace(",", ""))
+            if n and (n.group(1) or n.group(2) or int(n.group(3)) >= 10):  # '(2)' is a count of something else
+                size = size or int(next(g for g in n.groups() if g))
+            elif re.fullmatch(r"(?i)[a-z][\w -]{0,40}", bit) and not re.search(
+                r"\d|(?i:\b(?:mg|gy|auc|day|days|week|weeks)\b)", bit
+            ):
+                aliases.append(re.sub(r"(?i)\s+(?:group|arm)$", "", bit.strip()))
+    return aliases, size
+
+
+def _leading_alias(part: str, mentions) -> str | None:
+    """'GD (gemcitabine ...)': the words right before a parenthesis that holds the drugs."""
+    m = re.match(r"\s*(?:the\s+|an?\s+)?([A-Za-z][\w-]*(?:\s+[A-Za-z0-9][\w-]*){0,2})\s*\(", part)
+    if (
+        m
+        and mentions
+        and mentions[0].start > m.end() - 1
+        and m.group(1).lower() not in {d.name for d in mentions}
+    ):
+        return m.group(1)
+    tail = re.search(r"\(([A-Za-z][A-Za-z0-9/-]{1,12})\)\s*$", part)
+    if tail and not drug_mentions(tail.group(1)):
+        return tail.group(1)
+    return None
+
+
+_DOSES_ONLY = re.compile(
+    r"(?i)(?:[\s\d.,()]|mg/m2|mg/kg|mg/ml|per\s+min|mg|µg|auc|area\s+under\s+(?:the\s+)?curve|plus|and|\+)*"
+)
+
+
+def _share_list_schedule(part: str, mentions, interventions: list[Intervention]) -> None:
+    """'A 200 mg plus B AUC 5 and C 500 mg/m2 every 3 weeks': a schedule printed once after a
+    list of drugs with only their doses between them is every listed drug's."""
+    for k in range(len(mentions) - 1, 0, -1):
+        last = next((i for i in interventions if i.drug.name == mentions[k].name), None)
+        if last is None or last.frequency is None:
+            continue
+        j = k
+        while j > 0 and _DOSES_ONLY.fullmatch(part[mentions[j - 1].end : mentions[j].start]):
+            j -= 1
+            item = next((i for i in interventions if i.drug.name == mentions[j].name), None)
+            if item is not None and item.frequency is None:
+                item.frequency = last.frequency
+
+
+def _share_trailing_schedule(interventions: list[Intervention]) -> None:
+    """'pemetrexed (500 mg/m2) or docetaxel (75 mg/m2) every 3 weeks': one schedule for all."""
+    last = interventions[-1]
+    route = next((i.route for i in interventions if i.route), None)
+    for item in interventions:
+        item.frequency = item.frequency or last.frequency
+        item.route = item.route or route
+
+
+def _unique(interventions: list[Intervention]) -> list[Intervention]:
+    """One row per intervention and dose: a second course of a drug at another dose is kept,
+    a mention without a dose adds nothing to a row that has one."""
+    out: list[Intervention] = []
+    for i in interventions:
+        same = [o for o in out if o.drug.name == i.drug.name]
+        if any(o.dose == i.dose and o.dose_unit == i.dose_unit for o in same) or (same and i.dose is None):
+            continue
+        out = [o for o in out if not (o.drug.name == i.drug.name and o.dose is None)] + [i]
+    return out
