@@ -18,9 +18,12 @@ from kg.extraction.factors import reference_like
 from kg.extraction.lexicon import HR_EVENTS
 from kg.extraction.stats import CONTRASTS, NEXT_RATIO, RATIO, P, estimate, p_value, ratio_kind
 from kg.extraction.subgroups import subgroup_at
+from kg.extraction.text import NUM
 from kg.model import Arm, Comparison
 
 _LATER_CI = re.compile(r"\s*\([^()]*\)\s*,?\s*(?:with|and)\s+(?=(?:(?:one|two)-sided\s+)?\d)")
+_FOR_ENDPOINT = re.compile(r"(?i)\s*for\s+(?P<ep>[a-z][\w -]{1,50}?)(?=\s*(?:,|;|\.\s|\.$|\)|$|\band\b))")
+_NEXT_IN_LIST = re.compile(rf"\s*,\s*(?:and\s+)?(?P<est>{NUM})(?![\d.%])")
 _RISK_OF = re.compile(r"(?i)\brisk\s+of\s+(?:disease\s+)?(?:progression(?:\s+or\s+death)?|death)\b")
 _RESTATED = re.compile(r"(?i)\brisk\b|\bhazard\b|\bodds\b")
 _UNITS = {"percentage point": "percent", "percentage points": "percent", "%": "percent", "percent": "percent"}
@@ -34,11 +37,14 @@ class ContrastReading:
         out, masked = [], text
         for m in RATIO.finditer(text):
             endpoint = self._ratio_endpoint(m, mentions, last_endpoint, text)
-            found = [(m, endpoint, ratio_kind(m.group("kind")))]
-            follow = NEXT_RATIO.match(text, self._end(text, m.end())[0])
+            kind = ratio_kind(m.group("kind"))
+            stop = self._end(text, m.end())[0]
+            found = [(m, self._listed_endpoint(text, stop) or endpoint, kind)]
+            follow = NEXT_RATIO.match(text, stop)
             if follow:
                 named = endpoint_mentions(follow.group("endpoint"), self.abbreviations)
-                found.append((follow, named[0][1] if named else None, found[0][2]))
+                found.append((follow, named[0][1] if named else None, kind))
+            found += self._ratio_list(text, stop, kind)
             for match, ep, kind in found:
                 comparison, stop = self._comparison(text, match, kind, ep, m, None)
                 if comparison is not None:
@@ -62,6 +68,35 @@ class ContrastReading:
                 masked = masked[: m.start()] + " " * (stop - m.start()) + masked[stop:]
         return out, masked
 
+    def _other_groups(self, words: str) -> bool:
+        """The ratio names two groups of its own ('for T2 versus T1') and neither is an arm."""
+        return bool(re.search(r"(?i)\b(?:versus|vs\.?)\b", words)) and not self.finder.find(words)
+
+    def _listed_endpoint(self, text: str, pos: int) -> str | None:
+        """'1.08 (95% CI ...) for SPTs, ...': the endpoint named right after a ratio."""
+        m = _FOR_ENDPOINT.match(text, pos)
+        if not m:
+            return None
+        named = endpoint_mentions(m.group("ep"), self.abbreviations)
+        return named[0][1] if named else normal_name(m.group("ep").strip())
+
+    def _ratio_list(self, text: str, pos: int, kind: str) -> list[tuple[re.Match, str | None, str]]:
+        """'... was 1.08 (...) for SPTs, 0.99 (...) for recurrence, and 1.07 (...) for
+        mortality': the further ratios of a list, each for the endpoint named after it."""
+        out = []
+        after = _FOR_ENDPOINT.match(text, pos)
+        while after:
+            nxt = _NEXT_IN_LIST.match(text, after.end())
+            if not nxt:
+                break
+            stop = self._end(text, nxt.end())[0]
+            endpoint = self._listed_endpoint(text, stop)
+            if endpoint is None:
+                break
+            out.append((nxt, endpoint, kind))
+            after = _FOR_ENDPOINT.match(text, stop)
+        return out
+
     def _end(self, text: str, pos: int) -> tuple[int, dict, re.Match | None]:
         interval_, end = self.interval_after(text, pos)
         later = _LATER_CI.match(text, pos)
@@ -80,6 +115,8 @@ class ContrastReading:
         arm, comparator = self._pair(text, match, ratio)
         if endpoint is None or arm is None or comparator is None or arm is comparator:
             return None, stop
+        if ratio is not None and self._other_groups(text[ratio.start() : ratio.start("est")]):
+            return None, stop  # 'HR for squamous versus nonsquamous': a prognostic factor, not the arms
         stratified = None
         strat = (ratio.group("strat") or "") if ratio is not None else ""
         if re.match(r"(?i)un|stra", strat):
@@ -110,6 +147,10 @@ class ContrastReading:
         other arm ('hazard ratio with docetaxel'); in a trial of three or more arms the two
         arms the clause names, in order."""
         arm, comparator = self.experimental, self.comparator
+        if ratio is not None and ratio.group("of"):  # 'hazard ratio of isotretinoin versus placebo'
+            named = [a for _s, _e, a in self.finder.find(ratio.group("of"))]
+            if len(named) >= 2 and named[0] is not named[1]:
+                return named[0], named[1]
         if ratio is not None and ratio.group("with"):
             named = self.finder.find(ratio.group("with"))
             if named and named[0][2] is not self.experimental and len(self.arms) == 2:

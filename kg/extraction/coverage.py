@@ -19,8 +19,9 @@ What counts as "a number printed in a results sentence":
   ('PD-L1', 'NCT01234567', 'T790M', 'mg/m2'), labels and ordinals ('grade 3/4',
   'stage 2', 'cycle 1 day 8', 'phase 3', 'arm 1', 'version 4.0'), landmark times
   ('1-year survival', 'at 2 years', 'Two-, 3-, and 5-year'), years and dates ('April 16,
-  2014'), the level of an interval ('95% CI'), unit denominators ('per 100,000') and doses,
-  which name a regimen ('90 mg once daily'). Interval bounds and p-values do count: a fact
+  2014'), the level of an interval ('95% CI'), unit denominators ('per 100,000'), doses,
+  which name a regimen ('90 mg once daily'), and counts of the design's own parts ('the two
+  treatment arms', 'all three regimens'). Interval bounds and p-values do count: a fact
   that took a statistic took them with it. Bracketed numbers are not taken for reference
   marks: abstracts print none, and a bracket there holds an interval ('vs 6 months [4-17]').
 """
@@ -196,6 +197,10 @@ _CI_LEVEL = re.compile(r"(?i)\s*%\s*(?:CI\b|CrI\b|confidence|credib|Bayesian)")
 _DOSE_AFTER = re.compile(
     r"(?i)\s*(?:mg|g|\u00b5g|\u03bcg|mcg|ng|iu|ml|gy|cgy|mbq|mci|fractions?)(?:/(?:m2|kg|day|d|week|l))?\b"
 )
+_DESIGN_COUNT = re.compile(
+    r"(?i)\s+(?:(?:treatment|study|randomi[sz]ed|trial|experimental|dose|chemotherapy)\s+)?"
+    r"(?:arms|groups|regimens|treatments|cohorts|strata|schedules|modalities|strategies)\b"
+)
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _QUANTITY_AFTER = re.compile(
     r"(?i)\s*(?:%|\.\d|patients|participants|subjects|people|persons|individuals|cases|women|men|"
@@ -251,5 +256,7 @@ def _incidental(text: str, m: re.Match) -> bool:
         return True  # part of a name: 'PD-L1', 'T790M', 'mg/m2', a ratio '2:1'
     if _NAME_NEXT.match(after) or _CI_LEVEL.match(after) or _DOSE_AFTER.match(after):
         return True
+    if _DESIGN_COUNT.match(after):
+        return True  # 'the two treatment arms', 'all three regimens': the design, not a figure
     year = _YEAR.fullmatch(m.group()) and not _QUANTITY_AFTER.match(after)
     return bool(year and not text[:start].rstrip().endswith("="))

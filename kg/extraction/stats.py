@@ -50,7 +50,9 @@ RATIO = re.compile(
     rf"(?i)(?P<strat>\b(?:un)?stratified\s+|\badjusted\s+)?\b(?P<kind>hazard ratio|odds ratio|incidence rate ratio|"
     rf"rate ratio|risk ratio|relative risk|(?-i:HR|OR|RR|IRR))\b"
     rf"(?:\s*[\[(](?:HR|OR|RR|IRR)[\])])?(?P<event>\s+for\s+(?:disease\s+)?(?:progression or death|death or (?:disease )?progression|death|progression|[A-Za-z-]+(?: [A-Za-z-]+)?))?"
-    rf"(?P<with>\s+(?:with|in the)\s+[\w+ -]+?(?:\s+group)?)?\s*(?:,|:|=|was|of)?\s*(?P<est>{NUM})\b"
+    rf"(?P<with>\s+(?:with|in the)\s+[\w+ -]+?(?:\s+group)?)?"
+    rf"(?P<of>\s+(?:of|for)\s+[\w+/ -]+?\s+(?:versus|vs\.?|compared\s+with)\s+[\w+/ -]+?)?"
+    rf"\s*(?:,|:|=|was|of)?\s*(?P<est>{NUM})\b"
 )
 NEXT_RATIO = re.compile(rf"(?i),?\s*and\s+for\s+(?P<endpoint>[\w -]+?),\s*(?:it\s+was\s+)?(?P<est>{NUM})\b")
 _PCT = r"\s*(?P<unit>percentage\s+points?|%|percent\b|days?\b|weeks?\b|months?\b|years?\b|points?\b)?"
