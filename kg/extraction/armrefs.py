@@ -190,7 +190,8 @@ class ArmFinder:
         if len(exact) > 1:
             return _by_modifier(text[max(0, group[0].start - 25) : group[-1].end + 25], exact)
         having = [a for a in self.arms if names <= set(a.drug_names)]
-        pooled = [g for g in self.groups if set(g.pooled_from) == {a.label for a in having}]
+        labels = {a.label for a in having}
+        pooled = [g for g in self.groups if set(g.pooled_from) == labels and len(labels) < len(self.arms)]
         if len(having) > 1 and pooled:
             return pooled[0]
         control = _control(having)

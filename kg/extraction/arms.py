@@ -12,6 +12,7 @@ import re
 from kg.extraction.arm_details import complete_arms
 from kg.extraction.arm_lists import expected_arms, factorial, listings, pieces
 from kg.extraction.arm_pieces import DOSED, arm_of_piece, outside_brackets
+from kg.extraction.design import reports_trial
 from kg.extraction.interventions import intervention_kind
 from kg.extraction.names import credible, intervention_name, is_no_treatment
 from kg.extraction.regimens import drug_mentions, radiation
@@ -29,9 +30,11 @@ def design_arms(title: str, sents: list[Sentence], abbreviations: dict[str, str]
     full = " ".join(s.norm for s in sents)
     expected = expected_arms(f"{title} {full}")
     candidates: list[tuple[tuple[int, int], list[Arm], int]] = []
+    # a one-arm study: a trial the text reports ('In this phase II study, ...') without randomisation
+    single = not re.search(r"(?i)\brandomi[sz]|\brandomly\b", f"{title} {full}") and reports_trial(title, full)
     for listing in listings(normalise(title), pairs):
         arms = arms_in(listing.text, abbreviations, expected, strict=listing.preference < 5)
-        if len(arms) >= 2:
+        if len(arms) >= 2 or (single and len(arms) == 1 and listing.preference >= 3):
             fit = 0 if expected is None else (3 if len(arms) == expected else -3)
             score = (listing.preference + _detail(arms) + fit, -listing.sentence)
             candidates.append((score, arms, listing.sentence))

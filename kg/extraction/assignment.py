@@ -28,6 +28,11 @@ _LEAD = re.compile(
     r"(?i)\s*(?:group|arm|alone)?\s*(?:was|were|:|,|had|showed|achieved)?\s*(?:a\s+median\s+of\s+)?"
     r"(?:in\s+\d+\s*[(\[]\s*)?"  # 'mediastinal lymph node sampling in 217 (44%)'
 )
+_ALL_PATIENTS = re.compile(
+    r"(?i)\b(?:all|the\s+entire|the\s+whole|the\s+overall)\s+(?:\d+\s+)?(?:eligible\s+|evaluable\s+|randomi[sz]ed\s+|"
+    r"enrolled\s+|treated\s+|assessable\s+)?(?:patients|participants|subjects|population|study\s+population|cohort)\b"
+    r"|\bin\s+both\s+(?:arms|groups)\s+combined\b|\boverall\s+population\b"
+)
 _AND = re.compile(r"(?i)\s*(?:,\s*)?and\s*")
 _PARALLEL = re.compile(r"(?i)\b(?:as\s+)?compared\s+with\b|\bversus\b|\bvs\.?\b")
 
@@ -71,7 +76,24 @@ def assign(
             for k, arm in zip(run, order, strict=False):
                 arms[k] = arm
     _conjoined(text, spans, arms)
+    _whole_population(finder, text, spans, arms, marks)
     return arms, times
+
+
+def _whole_population(finder: ArmFinder, text: str, spans, arms: list[Arm | None], marks) -> None:
+    """Figures of a clause about every patient ('The response rate for all 1155 eligible
+    patients was 19 percent') belong to all arms pooled; a one-arm trial's to its arm."""
+    everyone = next((g for g in finder.groups if set(g.pooled_from) == {a.label for a in finder.arms}), None)
+    for k, (start, _end) in enumerate(spans):
+        if arms[k] is not None:
+            continue
+        if len(finder.arms) == 1:
+            arms[k] = finder.arms[0]
+            continue
+        clause = max(text.rfind(";", 0, start), text.rfind(". ", 0, start), 0)
+        named = [a for s, _e, a in marks if clause <= s < start]
+        if everyone is not None and not named and _ALL_PATIENTS.search(text[clause:start]):
+            arms[k] = everyone
 
 
 def _conjoined(text: str, spans: list[tuple[int, int]], arms: list[Arm | None]) -> None:

@@ -19,10 +19,12 @@ _NOT_A_FACTOR = {"placebo"}
 
 
 def factor_groups(arms: list[Arm]) -> list[Arm]:
-    """Pooled groups of a design with three or more arms (dose words move from the arms that
-    printed them to their dose group: in a factorial trial they name the dose level)."""
+    """Pooled groups: every arm together ('all patients'); and in a design with three or
+    more arms, the factors' groups (dose words move from the arms that printed them to their
+    dose group: in a factorial trial they name the dose level)."""
+    everyone = [_group("all patients", arms, [])] if len(arms) >= 2 else []
     if len(arms) < 3:
-        return []
+        return everyone
     groups: list[Arm] = []
     names = list(dict.fromkeys(n for a in arms for n in a.drug_names))
     for name in names:
@@ -40,7 +42,7 @@ def factor_groups(arms: list[Arm]) -> list[Arm]:
     for g in groups:  # 'alpha-tocopherol' pooled is not the 'alpha-tocopherol' arm
         if g.label in labels:
             g.label = f"{g.label} (pooled)"
-    return groups
+    return everyone + groups
 
 
 def _dose_groups(name: str, arms: list[Arm]) -> list[Arm]:

@@ -19,10 +19,11 @@ def test_unread_sentences_are_listed():
     trial = read_document(ABSTRACTS / "PMID30620668.txt").trial
     assert trial.unread_sentences == [
         "Eighty-two patients assigned to chemotherapy crossed over on study to receive pembrolizumab.",
-        "When adjusted for crossover using the two-stage method, the hazard ratio for OS for pembrolizumab versus "
-        "chemotherapy was 0.49 (95% CI, 0.34 to 0.69); results using rank-preserving structural failure time and "
-        "inverse probability of censoring weighting were similar.",
     ]
+    # 'the hazard ratio for OS for pembrolizumab versus chemotherapy was 0.49 (95% CI, 0.34 to 0.69)'
+    (adjusted,) = [c for c in trial.comparisons if c.estimate == Decimal("0.49")]
+    assert (adjusted.endpoint, adjusted.arm, adjusted.comparator) == ("overall survival", "pembrolizumab", "chemotherapy")
+    assert (adjusted.ci_lower, adjusted.ci_upper) == (Decimal("0.34"), Decimal("0.69"))
 
 
 def test_a_fully_read_abstract_reports_nothing(seed_path):
