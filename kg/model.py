@@ -240,6 +240,35 @@ class AdverseEventSummary(Record):
         return self
 
 
+FlowStage = Literal[
+    "screened",
+    "enrolled",
+    "randomized",
+    "eligible",
+    "evaluable",
+    "treated",
+    "analysed",
+    "completed",
+    "excluded",
+    "withdrawn",
+    "lost to follow-up",
+    "crossed over",
+    "discontinued",
+]
+
+
+class ParticipantCount(Record):
+    """How many participants reached one stage of the trial's flow (CONSORT): '1,269
+    patients were screened', '1023 were eligible and evaluable', '82 patients assigned to
+    chemotherapy crossed over'; of one arm, or of the whole trial when ``arm`` is None."""
+
+    stage: FlowStage
+    count: int = Field(ge=0)
+    arm: str | None = Field(default=None, description="label of the arm (or pooled group); None for the whole trial")
+    percent: Decimal | None = Field(default=None, ge=0, le=100, description="as printed with the count")
+    evidence: Evidence | None = None
+
+
 class Publication(Record):
     """A publication as one page or list entry describes it; ids are what the page prints."""
 
@@ -312,6 +341,7 @@ class Trial(Record):
     arm_results: list[ArmResult] = Field(default_factory=list)
     comparisons: list[Comparison] = Field(default_factory=list)
     adverse_events: list[AdverseEventSummary] = Field(default_factory=list)
+    participant_flow: list[ParticipantCount] = Field(default_factory=list)
     status: str | None = Field(default=None, description="registry status, e.g. COMPLETED")
     intervention_model: str | None = Field(default=None, description="PARALLEL, CROSSOVER, SINGLE_GROUP ...")
     start_date: str | None = Field(default=None, description="as the registry prints it, e.g. 2012-10")
@@ -338,6 +368,7 @@ class Trial(Record):
             if len(group.pooled_from) < 2 or not set(group.pooled_from) <= arms:
                 raise ValueError(f"pooled group {group.label!r} must pool two or more of the trial's arms")
         named = [r.arm for r in self.arm_results] + [a.arm for a in self.adverse_events]
+        named += [c.arm for c in self.participant_flow if c.arm]
         named += [x for c in self.comparisons for x in (c.arm, c.comparator) if x]
         unknown = sorted(set(named) - known)
         if unknown:
