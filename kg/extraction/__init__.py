@@ -16,6 +16,7 @@ from kg.extraction.armrefs import ArmFinder
 from kg.extraction.arms import design_arms
 from kg.extraction.coverage import number_coverage, results_sentences
 from kg.extraction.factors import factor_groups
+from kg.extraction.flow import participant_flow
 from kg.extraction.lexicon import drug_abbreviations
 from kg.extraction.outcomes import OutcomeReader
 from kg.extraction.regimens import reading_document
@@ -69,6 +70,7 @@ def _extract(title: str, abstract: list[AbstractSection]) -> Trial | None:
     results = results_sentences(sents)
     per_arm, comparisons = OutcomeReader(arms, abbreviations, primary, finder).read(results)
     events = adverse_events(results, arms, finder)
+    flow = participant_flow(results, finder)
     per_arm, comparisons = _not_adverse(per_arm, events), _not_adverse(comparisons, events)
     for name in dict.fromkeys(r.endpoint for r in [*per_arm, *comparisons]):
         if not any(e.name == name for e in endpoints):
@@ -81,7 +83,7 @@ def _extract(title: str, abstract: list[AbstractSection]) -> Trial | None:
     primary = [e for e in endpoints if e.role == "primary"]
     if total is None and arms and all(a.n_randomized is not None for a in arms):
         total = sum(a.n_randomized for a in arms)
-    named = {x for f in [*per_arm, *comparisons, *events] for x in (f.arm, getattr(f, "comparator", None))}
+    named = {x for f in [*per_arm, *comparisons, *events, *flow] for x in (f.arm, getattr(f, "comparator", None))}
     return Trial(
         registry_ids=ids,
         acronym=design.acronym(title, full),
@@ -102,8 +104,9 @@ def _extract(title: str, abstract: list[AbstractSection]) -> Trial | None:
         arm_results=per_arm,
         comparisons=comparisons,
         adverse_events=events,
+        participant_flow=flow,
         unread_sentences=_unread(
-            sents, [*per_arm, *comparisons, *events], arms, follow_up_read, total_evidence
+            sents, [*per_arm, *comparisons, *events, *flow], arms, follow_up_read, total_evidence
         ),
     )
 

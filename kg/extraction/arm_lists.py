@@ -104,7 +104,7 @@ def listings(title: str, sentences: list[tuple[str, str]]) -> list[Listing]:
         low = text.lower()
         if re.match(r"(?i)interventions?$", section.strip()) and not re.search(r"(?i)random", low):
             out.append(Listing(text, 6, n))
-        if any(w in low for w in ("assign", "allocat", "randomi", "treated")):
+        if any(w in low for w in ("assign", "allocat", "random", "treated")):
             m = _ASSIGN_TO.search(text) or _ASSIGN_WITH.search(text)
             if m:
                 colon = re.match(r"\s*(?:(?:one|1)\s+of\s+[^:]{0,60}:)", text[m.end() :])

@@ -129,7 +129,10 @@ def _generic_naming_drugs(part: str, mentions):
     """A generic mention ('chemotherapy') that the text goes on to name drugs for."""
     if not any(m.name not in _GENERIC for m in mentions):
         return None
-    for m in mentions:
+    for k, m in enumerate(mentions):
+        drugs_before = k and re.fullmatch(r"[\s-]*(?:based\s*)?", part[mentions[k - 1].end : m.start])
+        if m.name == "chemotherapy" and drugs_before:  # 'cisplatin plus pemetrexed chemotherapy'
+            return m
         if m.name == "chemotherapy" and re.match(
             r"(?i)\s*(?:\(|with\s+(?:either\s+)?|,?\s*consist(?:ing|ed|s)\s+of|,?\s*(?:which\s+)?(?:was|were|comprised|included|including))",
             part[m.end :],

@@ -1,0 +1,134 @@
+"""The trial's participant flow as the abstract prints it (CONSORT): 'A total of 1,269 patients
+were screened', 'Of 1111 patients randomized, 1023 (...) were eligible and evaluable', '555
+patients (283 in arm A, 272 in arm B) were treated', 'Eighty-two patients assigned to
+chemotherapy crossed over', 'data on recurrence were not available for 18 patients'.
+
+A count is a number of people followed, within its clause, by the verb of a stage (screened,
+enrolled, eligible, evaluable, treated, analysed, completed, excluded, withdrew, lost to
+follow-up, crossed over, discontinued).  Randomisation is not repeated here: the trial's and
+the arms' randomised numbers are recorded on the trial and its arms.  A count for an arm names
+it in the clause ('patients assigned to chemotherapy', 'in arm A'), or comes from a bracket
+after a whole-trial count whose parts add up to it.  Leaving for adverse events is a safety
+figure ('discontinued because of toxicity'), not a stage.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extraction.armrefs import ArmFinder
+from kg.extraction.text import NUM, Sentence, dec
+from kg.model import Arm, ParticipantCount
+
+_PEOPLE = r"(?:patients|participants|subjects|persons|people|individuals|smokers|adults|women|men|children|cases)"
+_STAGES = (
+    ("screened", r"screened"),
+    ("enrolled", r"enrolled|recruited|entered|registered|accrued|included(?!\s+in\s+the\s+analys)"),
+    ("eligible", r"eligible"),
+    ("evaluable", r"evaluable|assessable|evaluated|assessed"),
+    ("treated", r"treated|received\s+(?:at\s+least\s+one\s+dose|(?:the\s+)?(?:study\s+|allocated\s+|assigned\s+)?treatment)|started\s+treatment"),
+    ("analysed", r"analy[sz]ed|included\s+in\s+the\s+analys[ie]s"),
+    ("completed", r"completed"),
+    ("excluded", r"excluded|ineligible|not\s+eligible"),
+    ("withdrawn", r"withdr[ae]w(?:n)?|dropped\s+out"),
+    ("lost to follow-up", r"lost\s+to\s+follow-up"),
+    ("crossed over", r"crossed\s+over"),
+    ("discontinued", r"discontinued(?:\s+(?:treatment|therapy|the\s+study))?"),
+)
+_STAGE = "|".join(f"(?P<s{k}>{p})" for k, (_n, p) in enumerate(_STAGES))
+_COUNT = re.compile(
+    rf"(?i)(?<![\d.%])(?P<n>\d+)(?![\d.%])\s*(?:[(\[]\s*(?P<pct>{NUM})\s*%\s*[)\]]\s*)?"
+    rf"(?P<people>(?:of\s+(?:the\s+)?\d+\s+)?(?:[\w-]+\s+){{0,3}}?{_PEOPLE}\b"
+    rf"(?:\s+(?:assigned|randomi[sz]ed|allocated)\s+to\s+(?:the\s+)?[\w+/ -]{{1,40}}?(?:\s+(?:group|arm))?(?=\s))?)?"
+    rf"\s*(?P<paren>\([^()]*\)\s*)?"
+    rf"(?:(?:who|that)\s+)?(?P<aux>(?:were|was|had|have|had\s+been|have\s+been|could\s+be|are)\s+)?"
+    rf"(?:(?:subsequently|also|finally|ultimately|then|successfully|fully|actually)\s+)?(?:{_STAGE})\b"
+)
+_OF_TOTAL = re.compile(
+    rf"(?i)\b(?:of|among)\s+(?:the\s+|all\s+)?(?P<n>\d+)\s+(?:[\w-]+\s+){{0,2}}?{_PEOPLE}\s+(?:who\s+(?:were|had\s+been)\s+)?(?:{_STAGE})\b"
+)
+_NOT_AVAILABLE = re.compile(rf"(?i)\bnot\s+(?:available|evaluable|assessable)\s+for\s+(?P<n>\d+)\s+{_PEOPLE}")
+_SAFETY_LEAVE = re.compile(r"(?i)^\s*(?:\S+\s+){0,3}?(?:because\s+of|due\s+to|owing\s+to|for)\s+(?:\S+\s+){0,2}?(?:adverse|toxic|side)")
+
+
+def participant_flow(sents: list[Sentence], finder: ArmFinder) -> list[ParticipantCount]:
+    """Every participant count the results (and methods) sentences print, in order."""
+    out: list[ParticipantCount] = []
+    seen: set[tuple] = set()
+    for s in sents:
+        for count in _counts(s, finder):
+            key = (count.stage, count.arm, count.count)
+            if key not in seen:
+                seen.add(key)
+                out.append(count)
+    return out
+
+
+def _counts(s: Sentence, finder: ArmFinder) -> list[ParticipantCount]:
+    text = s.norm
+    found: list[ParticipantCount] = []
+    for pattern in (_OF_TOTAL, _COUNT):
+        for m in pattern.finditer(text):
+            stage = _stage(m)
+            groups = m.groupdict()
+            if stage is None or _SAFETY_LEAVE.match(text[m.end() :]):
+                continue
+            if pattern is _COUNT and not (groups.get("people") or groups.get("aux")):
+                continue  # '18 or older were eligible' needs its people: a count says who
+            arm = _arm_of(text, m, finder)
+            pct = m.groupdict().get("pct")
+            found.append(
+                ParticipantCount(
+                    stage=stage,
+                    count=int(m.group("n")),
+                    arm=arm.label if arm else None,
+                    percent=dec(pct) if pct and dec(pct) <= 100 else None,
+                    evidence=s.evidence(m.start("n"), m.end("n")),
+                )
+            )
+            paren = m.groupdict().get("paren")
+            if paren and arm is None:
+                found += _breakdown(s, m.start("paren"), paren, int(m.group("n")), stage, finder)
+    for m in _NOT_AVAILABLE.finditer(text):
+        found.append(
+            ParticipantCount(stage="excluded", count=int(m.group("n")), evidence=s.evidence(m.start("n"), m.end("n")))
+        )
+    return found
+
+
+def _stage(m: re.Match) -> str | None:
+    for k, (name, _p) in enumerate(_STAGES):
+        if m.groupdict().get(f"s{k}"):
+            return name
+    return None
+
+
+def _arm_of(text: str, m: re.Match, finder: ArmFinder) -> Arm | None:
+    """The arm the counted patients belong to: named between the number and the stage verb
+    ('patients assigned to chemotherapy crossed over', '283 in arm A'), unless the words
+    there are how they were randomised ('345 were randomly assigned to treatment')."""
+    inside = text[m.start() : m.start("paren") if m.groupdict().get("paren") else m.end()]
+    named = [a for _s, _e, a in finder.find(inside)]
+    if len(named) == 1:
+        return named[0]
+    return None
+
+
+def _breakdown(s: Sentence, at: int, paren: str, total: int, stage: str, finder: ArmFinder) -> list[ParticipantCount]:
+    """'555 patients (283 in arm A, 272 in arm B) were treated': per-arm counts whose sum is
+    the total."""
+    parts = []
+    for piece in re.finditer(r"[^,;()]+", paren):
+        named = [a for _s, _e, a in finder.find(piece.group())]
+        number = re.search(r"(?<![\d.%])\d+(?![\d.%])", piece.group())
+        if len(named) == 1 and number:
+            start = at + piece.start() + number.start()
+            parts.append(
+                ParticipantCount(
+                    stage=stage,
+                    count=int(number.group()),
+                    arm=named[0].label,
+                    evidence=s.evidence(start, start + len(number.group())),
+                )
+            )
+    return parts if parts and sum(p.count for p in parts) == total else []
