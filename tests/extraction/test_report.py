@@ -16,10 +16,19 @@ ABSTRACTS = Path(__file__).parents[1] / "fixtures" / "abstracts"
 
 
 def test_unread_sentences_are_listed():
+    # baseline characteristics are no fact ctkg reads: their sentence is listed for a curator
+    trial = read_document(ABSTRACTS / "PMID16014882.txt").trial
+    assert trial.unread_sentences[0] == (
+        "The median age of the 731 patients who underwent randomization was 61.4 years; 49 percent had "
+        "received two prior chemotherapy regimens, and 93 percent had received platinum-based chemotherapy."
+    )
+
+
+def test_sentences_once_unread_are_read_now():
     trial = read_document(ABSTRACTS / "PMID30620668.txt").trial
-    assert trial.unread_sentences == [
-        "Eighty-two patients assigned to chemotherapy crossed over on study to receive pembrolizumab.",
-    ]
+    assert trial.unread_sentences == []
+    # 'Eighty-two patients assigned to chemotherapy crossed over on study to receive pembrolizumab.'
+    assert [(c.stage, c.count, c.arm) for c in trial.participant_flow] == [("crossed over", 82, "chemotherapy")]
     # 'the hazard ratio for OS for pembrolizumab versus chemotherapy was 0.49 (95% CI, 0.34 to 0.69)'
     (adjusted,) = [c for c in trial.comparisons if c.estimate == Decimal("0.49")]
     assert (adjusted.endpoint, adjusted.arm, adjusted.comparator) == ("overall survival", "pembrolizumab", "chemotherapy")
