@@ -97,10 +97,7 @@ def arm_of_piece(part: str, choice: bool, abbreviations: dict[str, str], strict:
     alias = _leading_alias(part, mentions)
     if alias:
         aliases.insert(0, alias)
-    choice = choice or bool(
-        re.search(r"(?i)\beither\b|\b[\w-]+\s+or\s+[\w-]+", part)
-        and len({i.drug.name for i in interventions if _is_drug(i, mentions)}) > 1
-    )
+    choice = choice or _offers_choice(part, mentions)
     if choice:
         _share_trailing_schedule(interventions)
     else:
@@ -141,8 +138,21 @@ def _generic_naming_drugs(part: str, mentions):
     return None
 
 
-def _is_drug(i: Intervention, mentions) -> bool:
-    return any(m.name == i.drug.name for m in mentions)
+def _offers_choice(part: str, mentions) -> bool:
+    """'either A or B', 'A or B' between two drugs: the arm's drugs are alternatives ('5 or 6
+    mg per milliliter per minute' inside a dose is no choice)."""
+    if re.search(r"(?i)\beither\b", part) and len(mentions) > 1:
+        return True
+    return any(_or_between(part[a.end : b.start]) for a, b in zip(mentions, mentions[1:], strict=False))
+
+
+def _or_between(text: str) -> bool:
+    """An 'or' outside brackets, not between two numbers, with no 'plus' after it."""
+    depth = depth_map(text)
+    for m in re.finditer(r"(?i)(\S*)\s+or\s+(\S*)", text):
+        if depth[m.start(1) if m.group(1) else m.start()] == 0 and not (m.group(1)[-1:].isdigit() or m.group(2)[:1].isdigit()):
+            return not re.search(r"(?i)\b(?:plus|with|and)\b|\+", text[m.end() :])
+    return False
 
 
 def _is_alias(head: str, abbreviations: dict[str, str]) -> bool:
