@@ -264,7 +264,9 @@ class ParticipantCount(Record):
 
     stage: FlowStage
     count: int = Field(ge=0)
-    arm: str | None = Field(default=None, description="label of the arm (or pooled group); None for the whole trial")
+    arm: str | None = Field(
+        default=None, description="label of the arm (or pooled group); None for the whole trial"
+    )
     percent: Decimal | None = Field(default=None, ge=0, le=100, description="as printed with the count")
     evidence: Evidence | None = None
 

@@ -83,7 +83,9 @@ def _extract(title: str, abstract: list[AbstractSection]) -> Trial | None:
     primary = [e for e in endpoints if e.role == "primary"]
     if total is None and arms and all(a.n_randomized is not None for a in arms):
         total = sum(a.n_randomized for a in arms)
-    named = {x for f in [*per_arm, *comparisons, *events, *flow] for x in (f.arm, getattr(f, "comparator", None))}
+    named = {
+        x for f in [*per_arm, *comparisons, *events, *flow] for x in (f.arm, getattr(f, "comparator", None))
+    }
     return Trial(
         registry_ids=ids,
         acronym=design.acronym(title, full),

@@ -111,7 +111,9 @@ def arm_of_piece(part: str, choice: bool, abbreviations: dict[str, str], strict:
     )
 
 
-def _own_names(aliases: list[str], interventions: list[Intervention], abbreviations: dict[str, str]) -> list[str]:
+def _own_names(
+    aliases: list[str], interventions: list[Intervention], abbreviations: dict[str, str]
+) -> list[str]:
     """The aliases that name the arm, not one of its interventions ('(OSC)' after 'optimal
     supportive care' abbreviates that intervention, it does not name the arm)."""
     names = {i.drug.name for i in interventions}
@@ -150,7 +152,9 @@ def _or_between(text: str) -> bool:
     """An 'or' outside brackets, not between two numbers, with no 'plus' after it."""
     depth = depth_map(text)
     for m in re.finditer(r"(?i)(\S*)\s+or\s+(\S*)", text):
-        if depth[m.start(1) if m.group(1) else m.start()] == 0 and not (m.group(1)[-1:].isdigit() or m.group(2)[:1].isdigit()):
+        if depth[m.start(1) if m.group(1) else m.start()] == 0 and not (
+            m.group(1)[-1:].isdigit() or m.group(2)[:1].isdigit()
+        ):
             return not re.search(r"(?i)\b(?:plus|with|and)\b|\+", text[m.end() :])
     return False
 
@@ -234,7 +238,9 @@ def _parenthesised(part: str) -> tuple[list[str], int | None]:
             continue
         for bit in re.split(r"\s*[,;]\s*", m.group(1)):
             n = _SIZE.match(bit.replace(",", ""))
-            if n and (n.group(1) or n.group(2) or int(n.group(3)) >= 10):  # '(2)' is a count of something else
+            if n and (
+                n.group(1) or n.group(2) or int(n.group(3)) >= 10
+            ):  # '(2)' is a count of something else
                 size = size or int(next(g for g in n.groups() if g))
             elif re.fullmatch(r"(?i)[a-z][\w -]{0,40}", bit) and not re.search(
                 r"\d|(?i:\b(?:mg|gy|auc|day|days|week|weeks)\b)", bit

@@ -31,7 +31,9 @@ def design_arms(title: str, sents: list[Sentence], abbreviations: dict[str, str]
     expected = expected_arms(f"{title} {full}")
     candidates: list[tuple[tuple[int, int], list[Arm], int]] = []
     # a one-arm study: a trial the text reports ('In this phase II study, ...') without randomisation
-    single = not re.search(r"(?i)\brandomi[sz]|\brandomly\b", f"{title} {full}") and reports_trial(title, full)
+    single = not re.search(r"(?i)\brandomi[sz]|\brandomly\b", f"{title} {full}") and reports_trial(
+        title, full
+    )
     for listing in listings(normalise(title), pairs):
         arms = arms_in(listing.text, abbreviations, expected, strict=listing.preference < 5)
         if len(arms) >= 2 or (single and len(arms) == 1 and listing.preference >= 3):
@@ -151,7 +153,9 @@ def _distinct(arms: list[Arm]) -> list[Arm]:
 __all__ = ["design_arms", "arms_in"]
 
 
-_GROUP_SENTENCE = re.compile(r"(?i)^(?:in|for)\s+(?:the\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:arm|group)\s*,\s*(.+)$")
+_GROUP_SENTENCE = re.compile(
+    r"(?i)^(?:in|for)\s+(?:the\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:arm|group)\s*,\s*(.+)$"
+)
 _SAME = re.compile(r"(?i)\bthe\s+same\s+(?:chemotherapy|CT|regimen|drugs|treatment|schedule)\b")
 
 

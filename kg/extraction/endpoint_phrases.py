@@ -138,3 +138,16 @@ def normal_name(phrase: str) -> str:
     if m:
         return f"{m.group(1)} mortality"
     return p
+
+
+_AFTER_OBJECT = re.compile(
+    r"(?i)^[^;]*?\b(?:had|received|required|developed|experienced|achieved|underwent|reported)\s+(?:an?\s+|the\s+)?"
+    r"(?P<x>[a-z][\w'/-]*(?:\s+[a-z][\w'/-]*){0,5}?)(?=\s*(?:[,;.(]|\bcompared\b|\bvs\b|\bversus\b|\band\b|$))"
+)
+
+
+def object_phrase(after: str) -> str | None:
+    """The endpoint named after the figures: '74 (49%) A patients and 119 (79%) B patients
+    received palliative radiotherapy' -> 'palliative radiotherapy'."""
+    m = _AFTER_OBJECT.match(after)
+    return _clean(m.group("x")) if m else None

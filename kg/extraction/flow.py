@@ -20,13 +20,18 @@ from kg.extraction.armrefs import ArmFinder
 from kg.extraction.text import NUM, Sentence, dec
 from kg.model import Arm, ParticipantCount
 
-_PEOPLE = r"(?:patients|participants|subjects|persons|people|individuals|smokers|adults|women|men|children|cases)"
+_PEOPLE = (
+    r"(?:patients|participants|subjects|persons|people|individuals|smokers|adults|women|men|children|cases)"
+)
 _STAGES = (
     ("screened", r"screened"),
     ("enrolled", r"enrolled|recruited|entered|registered|accrued|included(?!\s+in\s+the\s+analys)"),
     ("eligible", r"eligible"),
     ("evaluable", r"evaluable|assessable|evaluated|assessed"),
-    ("treated", r"treated|received\s+(?:at\s+least\s+one\s+dose|(?:the\s+)?(?:study\s+|allocated\s+|assigned\s+)?treatment)|started\s+treatment"),
+    (
+        "treated",
+        r"treated|received\s+(?:at\s+least\s+one\s+dose|(?:the\s+)?(?:study\s+|allocated\s+|assigned\s+)?treatment)|started\s+treatment",
+    ),
     ("analysed", r"analy[sz]ed|included\s+in\s+the\s+analys[ie]s"),
     ("completed", r"completed"),
     ("excluded", r"excluded|ineligible|not\s+eligible"),
@@ -48,7 +53,9 @@ _OF_TOTAL = re.compile(
     rf"(?i)\b(?:of|among)\s+(?:the\s+|all\s+)?(?P<n>\d+)\s+(?:[\w-]+\s+){{0,2}}?{_PEOPLE}\s+(?:who\s+(?:were|had\s+been)\s+)?(?:{_STAGE})\b"
 )
 _NOT_AVAILABLE = re.compile(rf"(?i)\bnot\s+(?:available|evaluable|assessable)\s+for\s+(?P<n>\d+)\s+{_PEOPLE}")
-_SAFETY_LEAVE = re.compile(r"(?i)^\s*(?:\S+\s+){0,3}?(?:because\s+of|due\s+to|owing\s+to|for)\s+(?:\S+\s+){0,2}?(?:adverse|toxic|side)")
+_SAFETY_LEAVE = re.compile(
+    r"(?i)^\s*(?:\S+\s+){0,3}?(?:because\s+of|due\s+to|owing\s+to|for)\s+(?:\S+\s+){0,2}?(?:adverse|toxic|side)"
+)
 
 
 def participant_flow(sents: list[Sentence], finder: ArmFinder) -> list[ParticipantCount]:
@@ -91,7 +98,9 @@ def _counts(s: Sentence, finder: ArmFinder) -> list[ParticipantCount]:
                 found += _breakdown(s, m.start("paren"), paren, int(m.group("n")), stage, finder)
     for m in _NOT_AVAILABLE.finditer(text):
         found.append(
-            ParticipantCount(stage="excluded", count=int(m.group("n")), evidence=s.evidence(m.start("n"), m.end("n")))
+            ParticipantCount(
+                stage="excluded", count=int(m.group("n")), evidence=s.evidence(m.start("n"), m.end("n"))
+            )
         )
     return found
 
@@ -114,7 +123,9 @@ def _arm_of(text: str, m: re.Match, finder: ArmFinder) -> Arm | None:
     return None
 
 
-def _breakdown(s: Sentence, at: int, paren: str, total: int, stage: str, finder: ArmFinder) -> list[ParticipantCount]:
+def _breakdown(
+    s: Sentence, at: int, paren: str, total: int, stage: str, finder: ArmFinder
+) -> list[ParticipantCount]:
     """'555 patients (283 in arm A, 272 in arm B) were treated': per-arm counts whose sum is
     the total."""
     parts = []

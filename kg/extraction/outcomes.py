@@ -22,7 +22,7 @@ from kg.extraction.assignment import assign
 from kg.extraction.contrasts import ContrastReading
 from kg.extraction.endpoint_mentions import endpoint_mentions
 from kg.extraction.endpoint_phrases import VERB as _VERB
-from kg.extraction.endpoint_phrases import endpoint_phrase, normal_name
+from kg.extraction.endpoint_phrases import endpoint_phrase, normal_name, object_phrase
 from kg.extraction.p_values import Figure, p_only_tests
 from kg.extraction.stats import (
     BARE_CI,
@@ -207,8 +207,11 @@ class OutcomeReader(ContrastReading):
         if before:
             return before[-1]
         clause_end = text.find(";", item.end)
-        after = [n for p, n in mentions if item.end <= p < (clause_end if clause_end > 0 else len(text))]
-        return after[0] if after else last_endpoint  # '33 (55%) ... achieved an objective response'
+        end = clause_end if clause_end > 0 else len(text)
+        after = [n for p, n in mentions if item.end <= p < end]
+        if after:
+            return after[0]  # '33 (55%) ... achieved an objective response'
+        return object_phrase(text[item.end : end]) or last_endpoint  # '74 (49%) A patients received X'
 
 
 _CLAUSE_VERB = re.compile(rf"(?i)\b(?:{_VERB})\b|;")

@@ -186,7 +186,9 @@ def radiation(text: str) -> tuple[Decimal, str, int | None] | None:
     if count is not None:
         fractions = int(count) if count.isdigit() else words_to_int(count)
     per_fraction = _PER_FRACTION.search(text)
-    printed = [m for m in doses if not (per_fraction and per_fraction.start() <= m.start() < per_fraction.end())]
+    printed = [
+        m for m in doses if not (per_fraction and per_fraction.start() <= m.start() < per_fraction.end())
+    ]
     if printed:  # a total is printed: '56 Gy (2 Gy per fraction ... 28 fractions)'
         return dec(printed[0].group(1)), "Gy", fractions
     dose = dec(doses[0].group(1))

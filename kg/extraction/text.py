@@ -49,6 +49,7 @@ _SUBSTITUTIONS: tuple[tuple[re.Pattern, object, str], ...] = (
     (re.compile("[\u2009\u00a0]"), " ", "\u2009\u00a0"),
     (re.compile("[\u2013\u2014\u2212]"), "-", "\u2013\u2014\u2212"),
     (re.compile(r"(?<=\d),(?=\d{3}\b)"), "", ","),
+    (re.compile(r"(?<=\d)\.\s(?=\d+\s*%)"), ".", "%"),  # '(84. 0%)': a decimal with a stray space
     (re.compile(r"mg/m\(2\)|mg/m²|mg per square meter(?: of body-surface area)?"), "mg/m2", "(²q"),
     (re.compile(r"mg per kilogram(?: of body weight)?"), "mg/kg", "k"),
     (

@@ -107,9 +107,7 @@ def items(text: str) -> list[Item]:
     return found
 
 
-_LANDMARK_LIST = re.compile(
-    r"(?i)\b(\d+)-?,\s*((?:\d+-?,\s*)*)(?:and|or)\s+(\d+)[- ](year|month|week)s?\b"
-)
+_LANDMARK_LIST = re.compile(r"(?i)\b(\d+)-?,\s*((?:\d+-?,\s*)*)(?:and|or)\s+(\d+)[- ](year|month|week)s?\b")
 
 
 def _listed_landmarks(text: str, found: list[Item]) -> None:

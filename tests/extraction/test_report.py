@@ -28,10 +28,16 @@ def test_sentences_once_unread_are_read_now():
     trial = read_document(ABSTRACTS / "PMID30620668.txt").trial
     assert trial.unread_sentences == []
     # 'Eighty-two patients assigned to chemotherapy crossed over on study to receive pembrolizumab.'
-    assert [(c.stage, c.count, c.arm) for c in trial.participant_flow] == [("crossed over", 82, "chemotherapy")]
+    assert [(c.stage, c.count, c.arm) for c in trial.participant_flow] == [
+        ("crossed over", 82, "chemotherapy")
+    ]
     # 'the hazard ratio for OS for pembrolizumab versus chemotherapy was 0.49 (95% CI, 0.34 to 0.69)'
     (adjusted,) = [c for c in trial.comparisons if c.estimate == Decimal("0.49")]
-    assert (adjusted.endpoint, adjusted.arm, adjusted.comparator) == ("overall survival", "pembrolizumab", "chemotherapy")
+    assert (adjusted.endpoint, adjusted.arm, adjusted.comparator) == (
+        "overall survival",
+        "pembrolizumab",
+        "chemotherapy",
+    )
     assert (adjusted.ci_lower, adjusted.ci_upper) == (Decimal("0.34"), Decimal("0.69"))
 
 
