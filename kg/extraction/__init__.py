@@ -68,7 +68,8 @@ def _extract(title: str, abstract: list[AbstractSection]) -> Trial | None:
     endpoints = trial_endpoints.endpoints(sents, abbreviations)
     primary = next((e.name for e in endpoints if e.role == "primary"), None)
     results = results_sentences(sents)
-    per_arm, comparisons = OutcomeReader(arms, abbreviations, primary, finder).read(results)
+    named = [e.name for e in endpoints]
+    per_arm, comparisons = OutcomeReader(arms, abbreviations, primary, finder, named).read(results)
     events = adverse_events(results, arms, finder)
     flow = participant_flow(results, finder)
     per_arm, comparisons = _not_adverse(per_arm, events), _not_adverse(comparisons, events)

@@ -191,6 +191,7 @@ def pieces(segment: str) -> list[str]:
     ):
         text = text[either.end() :]
     text = re.sub(r"(?i)(?:^|(?<=[,;:]\s)|(?<=\bor\s))\s*(?:\d|[a-d])\)\s+", "", text)  # '1) A, 2) B'
+    text = _WHO.sub("", text)  # '... in chemotherapy-naive patients with NSCLC': who, not what
 
     separator = r",?\s+(?:or|versus|vs\.?|v\.?)\s+(?:to\s+)?"
     if len(split_top(text, r";\s+")) >= 3:
@@ -200,6 +201,10 @@ def pieces(segment: str) -> list[str]:
     return _share(split_top(text, separator))
 
 
+_WHO = re.compile(
+    r"(?i)\s+(?:in|for|among)\s+(?:(?:[\w-]+|\([^)]*\))\s+){0,4}?(?:patients|participants|women|men|adults|smokers|"
+    r"people|persons|subjects|children)\b.*$"
+)
 _SHARED = re.compile(
     r"(?i)^(?P<own>.*?)[\s,]+(?:both|each|all|and\s+each)\s+(?P<link>combined\s+with|in\s+combination\s+with|plus|with|given\s+with)\s+(?P<tail>.+)$"
 )

@@ -23,10 +23,12 @@ VERB = (
     r"reported|observed|seen|noted|found|recorded|detected|identified|attributed|diagnosed|measured|estimated"
 )
 _SUBJECT = re.compile(
-    rf"(?i)^(?P<x>.+?)\s+(?:(?:was|were|is|are)\s+)?(?:not\s+|significantly\s+|also\s+)*\b(?:{VERB})\b"
+    rf"(?i)^(?P<x>.+?)\s+(?:(?:was|were|is|are)\s+)?(?:not\s+|significantly\s+|also\s+)*\b(?P<verb>{VERB})\b"
 )
+_FINDING = {"found", "detected", "identified", "diagnosed"}
 _OBJECT = re.compile(
-    r"(?i)\b(?:had|has|have|received|required|developed|experienced|achieved|underwent|reported|showed)\s+"
+    r"(?i)\b(?:had|has|have|received|required|developed|experienced|achieved|underwent|reported|showed|"
+    r"prevented|reduced|increased|decreased|lowered|delayed)\s+"
     r"(?:a\s+|an\s+|the\s+)?(?:(?:significantly|statistically|clinically|much|slightly)\s+)?"
     r"(?:better|worse|higher|lower|greater|longer|shorter|improved|reduced|fewer|more|less|lower)?\s*"
     r"(?!(?:for|in|with|at|by|of|to|on|from|among|than|as)\b)(?P<x>[a-z][\w\s'/-]{2,80}?)\s*(?:than\b.*)?$"
@@ -100,7 +102,9 @@ def _candidates(text: str) -> list[str]:
     if obj and not re.search(r"\d", obj.group("x")):
         out.append(obj.group("x"))
     subject = _SUBJECT.match(text)
-    if subject:
+    if subject and subject.group("verb").lower() in _FINDING:  # 'Nodal metastases were found in 41'
+        out.append(f"{subject.group('x')} detected")
+    elif subject:
         out.append(subject.group("x"))
     elif len(text.split()) <= 10:
         out.append(text)  # the words before the verb that reports the figure: the subject
@@ -131,6 +135,9 @@ def normal_name(phrase: str) -> str:
     p = phrase.lower()
     if re.fullmatch(r"(?:have\s+|had\s+)?died", p):
         return "death"
+    m = re.fullmatch(r"(?:.*\b)?(?:die|died|death)\s+(?:of|from)\s+([a-z-]+)\s+causes", p)
+    if m:  # 'less likely to die of neurologic causes'
+        return f"{m.group(1)} death"
     m = re.fullmatch(r"(?:the\s+)?incidence\s+of\s+(.+)", p)
     if m:
         return f"{m.group(1)} incidence"

@@ -46,9 +46,11 @@ class OutcomeReader(ContrastReading):
         abbreviations: dict[str, str],
         primary: str | None = None,
         finder: ArmFinder | None = None,
+        named: list[str] | None = None,
     ) -> None:
         self.arms = arms
         self.primary = primary  # what 'the primary endpoint' refers to
+        self.named = named or []  # the endpoints the methods name ('sensitivity for mediastinal ...')
         self.finder = finder or ArmFinder(arms)
         self.abbreviations = abbreviations
         self.experimental = next((a for a in arms if a.role == "experimental"), arms[0] if arms else None)
@@ -115,14 +117,27 @@ class OutcomeReader(ContrastReading):
     def _names_arm(self, phrase: str) -> bool:
         return bool(self.finder.find(phrase))
 
+    def _open(self, phrase: str | None) -> str | None:
+        """An endpoint phrase, as the methods named it when the phrase is its head noun
+        ('sensitivities' for 'sensitivity for mediastinal nodal metastases', 'thoracotomy' for
+        'unnecessary thoracotomy'); None when it names an arm ('arm B, 8.9 months')."""
+        if not phrase or self.finder.find(phrase):
+            return None
+        said = _singular(phrase)
+        for name in self.named:
+            words = name.split()
+            head = words[0] if re.search(r"\s(?:for|of|in)\s", name) else words[-1]
+            if said == _singular(head) and len(words) > 1:
+                return name
+        return phrase
+
     # -- comparisons ------------------------------------------------------------------------
 
     def _endpoint_before(self, text: str, pos: int, mentions, last_endpoint) -> str | None:
         before = [n for p, n in mentions if p < pos]
         if before:
             return before[-1]
-        phrase = endpoint_phrase(text[:pos])
-        return phrase if phrase and not self.finder.find(phrase) else last_endpoint
+        return self._open(endpoint_phrase(text[:pos])) or last_endpoint
 
     # -- per-arm figures --------------------------------------------------------------------
 
@@ -200,8 +215,8 @@ class OutcomeReader(ContrastReading):
         near = [n for p, n in mentions if clause_start <= p < item.start]
         if near:
             return near[-1]
-        phrase = endpoint_phrase(text[: item.start])
-        if phrase and not self.finder.find(phrase):  # 'arm B, 8.9 months': the arm, not an endpoint
+        phrase = self._open(endpoint_phrase(text[: item.start]))
+        if phrase:
             return phrase
         before = [n for p, n in mentions if p < item.start]
         if before:
@@ -211,7 +226,9 @@ class OutcomeReader(ContrastReading):
         after = [n for p, n in mentions if item.end <= p < end]
         if after:
             return after[0]  # '33 (55%) ... achieved an objective response'
-        return object_phrase(text[item.end : end]) or last_endpoint  # '74 (49%) A patients received X'
+        return (
+            self._open(object_phrase(text[item.end : end])) or last_endpoint
+        )  # '74 (49%) A patients received X'
 
 
 _CLAUSE_VERB = re.compile(rf"(?i)\b(?:{_VERB})\b|;")
@@ -250,6 +267,11 @@ def _landmarks_of_comparisons(comparisons: list[Comparison], figures: list[ArmRe
         times = {f.timepoint for f in figures if f.endpoint == c.endpoint}
         if c.timepoint is None and len(times) == 1:
             c.timepoint = times.pop()
+
+
+def _singular(phrase: str) -> str:
+    p = phrase.lower().strip()
+    return re.sub(r"ies$", "y", p) if p.endswith("ies") else re.sub(r"(?<!s)s$", "", p)
 
 
 def _gap(text: str) -> int:

@@ -79,7 +79,7 @@ def _endpoint_phrase(phrase: str, abbreviations: dict[str, str]) -> tuple[str, s
     )
     p = re.sub(r"(?i)\s+(?:between|among|across)\s+(?:the\s+)?(?:groups?|arms?|treatments?)\b.*$", "", p)
     p = re.sub(
-        r"(?i)^(?:(?:investigator-assessed|independently assessed|centrally assessed|confirmed|biochemically\s+"
+        r"(?i)^(?:(?:investigator-assessed|independently assessed|centrally assessed|confirmed|rates?\s+of|biochemically\s+"
         r"confirmed|self-reported|patient-reported|comparison\s+of|change\s+in|(?:the\s+)?(?:proportion|percentage|"
         r"number)\s+of\s+(?:patients|participants)\s+(?:who\s+(?:achieved|had|were)|with|achieving)\s+(?:an?\s+)?)\s*)+",
         "",
