@@ -605,6 +605,17 @@ def test_the_kinds_are_the_record_models_and_the_registry_table_is_the_ontologys
     }  # legacy words
 
 
+def test_the_flow_stages_defined_are_the_record_models(g):
+    """ctkg:flowStage's definition lists the stages of kg.model.FlowStage, each quoted, in order."""
+    import re
+    from typing import get_args
+
+    from kg.model import FlowStage
+
+    definition = str(g.value(CTKG.flowStage, DEFINITION))
+    assert re.findall(r'"([a-z -]+)"', definition) == list(get_args(FlowStage))
+
+
 def test_drug_classes_carry_query_synonyms(g):
     """trials-by-drug-class matches these; a user types the short form."""
     alt = {str(o).lower() for o in g.objects(None, SKOS.altLabel)}
