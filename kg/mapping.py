@@ -10,26 +10,17 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from datetime import datetime, timezone
-from decimal import Decimal
 from pathlib import Path
 from urllib.parse import quote
 
-from rdflib import RDF, RDFS, SKOS, XSD, Graph, URIRef
+from rdflib import RDF, SKOS, XSD, Graph, URIRef
 
 from kg import __version__
 from kg.extraction.lexicon import canonical_endpoint
 from kg.iris import Minter, several_trials, slug
-from kg.model import (
-    AdverseEventSummary,
-    Arm,
-    ArmResult,
-    Comparison,
-    Evidence,
-    Intervention,
-    Publication,
-    SourceDocument,
-    Trial,
-)
+from kg.mapping_results import adverse_event, participant_count, result
+from kg.mapping_writer import Writer, unique
+from kg.model import Arm, Intervention, Publication, SourceDocument, Trial
 from kg.namespaces import CITO, CTKG, PROV
 from kg.triples import TripleSet, Typed
 
@@ -41,44 +32,6 @@ _RELATIONS = {
     "similar": CTKG.similarTo,
     "updated_in": CTKG.updatedIn,
 }
-
-
-class _Writer:
-    def __init__(self, minter: Minter) -> None:
-        self.g, self.m = TripleSet(), minter
-        self.sections: dict[str, URIRef] = {}  # abstract section label -> its node
-
-    def evidence(self, owner: URIRef, ev: Evidence | None) -> None:
-        """Where a fact was read, as a node of its own under the fact's IRI."""
-        if ev is None:
-            return
-        node = self.node(URIRef(f"{owner}/evidence"), CTKG.Evidence, ev.quote or ev.sentence)
-        self.add(owner, CTKG.evidence, node)
-        self.add_all(
-            node,
-            (
-                (CTKG.sentence, ev.sentence),
-                (CTKG.quote, ev.quote),
-                (CTKG.spanStart, ev.start),
-                (CTKG.spanEnd, ev.end),
-                (CTKG.inSection, self.sections.get(ev.section)),
-            ),
-        )
-
-    def add(self, s: URIRef, p: URIRef, o: object) -> None:
-        """Add one statement; None means 'not stated' and adds nothing."""
-        if o is None:
-            return
-        self.g.add(s, p, o)
-
-    def add_all(self, s: URIRef, pairs: Iterable[tuple[URIRef, object]]) -> None:
-        for p, o in pairs:
-            self.add(s, p, o)
-
-    def node(self, iri: URIRef, cls: URIRef, label: str | None) -> URIRef:
-        self.g.add(iri, RDF.type, cls)
-        self.add(iri, RDFS.label, label)
-        return iri
 
 
 def document_graph(
@@ -94,7 +47,7 @@ def document_triples(
 ) -> tuple[URIRef, TripleSet]:
     """(named-graph IRI, triples) for one source document."""
     minter = Minter(base)
-    w = _Writer(minter)
+    w = Writer(minter)
     pub = _publication(w, doc.publication) if doc.publication else None
     if pub is not None:
         w.add(pub, CTKG.conflictOfInterest, doc.conflict_of_interest)
@@ -125,7 +78,7 @@ def document_triples(
     return graph_iri, w.g
 
 
-def _publication(w: _Writer, p: Publication) -> URIRef:
+def _publication(w: Writer, p: Publication) -> URIRef:
     iri = w.node(w.m.publication(p), CTKG.Publication, p.title or p.citation_text)
     w.add_all(
         iri,
@@ -173,7 +126,7 @@ def _external_records(p: Publication) -> Iterable[tuple[URIRef, str]]:
         yield CTKG.doiRecord, "https://doi.org/" + quote(p.doi, safe="/():;.-_")
 
 
-def _trial_node(w: _Writer, t: Trial, reporter: Publication | None, fallback: str) -> URIRef:
+def _trial_node(w: Writer, t: Trial, reporter: Publication | None, fallback: str) -> URIRef:
     """The node of the trial the source describes (see ``Minter.trial``), with its registry
     numbers.  When a publication prints the numbers of several trials (a pooled analysis),
     its trial node lists them, and each of those trials keeps a node of its own (see
@@ -190,7 +143,7 @@ def _trial_node(w: _Writer, t: Trial, reporter: Publication | None, fallback: st
     return iri
 
 
-def _registered(w: _Writer, rid: str) -> URIRef:
+def _registered(w: Writer, rid: str) -> URIRef:
     """A trial a publication names by its registry number only: a mentioned trial, which
     becomes a described one when its registry record is loaded (same node)."""
     iri = w.node(w.m.registered_trial(rid), CTKG.MentionedTrial, rid)
@@ -198,14 +151,14 @@ def _registered(w: _Writer, rid: str) -> URIRef:
     return iri
 
 
-def _registry_id(w: _Writer, iri: URIRef, rid: str) -> None:
+def _registry_id(w: Writer, iri: URIRef, rid: str) -> None:
     w.add(iri, CTKG.registryId, rid)
     if rid.startswith("NCT"):
         w.add(iri, CTKG.nctId, rid)
         w.add(iri, CTKG.registryRecord, URIRef(f"https://clinicaltrials.gov/study/{rid}"))
 
 
-def _trial(w: _Writer, t: Trial, iri: URIRef, source: str) -> None:
+def _trial(w: Writer, t: Trial, iri: URIRef, source: str) -> None:
     """The trial node is shared by every source that describes the trial; what one source
     says of it (arms, endpoints, results) gets nodes of that source's own, under
     ``<trial>/<source>/``, so two sources' figures never merge into one node."""
@@ -242,20 +195,21 @@ def _trial(w: _Writer, t: Trial, iri: URIRef, source: str) -> None:
         arms[group.label] = _pooled(w, iri, scope, group, arms, used)
     endpoints = {}
     for e in t.endpoints:
-        node = w.node(_unique(w.m.under(scope, "endpoint", e.name), used), CTKG.Endpoint, e.name)
+        node = w.node(unique(w.m.under(scope, "endpoint", e.name), used), CTKG.Endpoint, e.name)
         w.add(node, CTKG.abbreviation, e.abbreviation)
         w.add(node, CTKG.endpointKey, canonical_endpoint(e.name))
         role = {"primary": CTKG.primaryEndpoint, "secondary": CTKG.secondaryEndpoint}.get(e.role or "")
         w.add(iri, role or CTKG.hasEndpoint, node)
         endpoints[e.name] = node
     for r in [*t.arm_results, *t.comparisons]:
-        node = _result(w, scope, r, arms, endpoints, used)
-        w.add(iri, CTKG.hasResult, node)
+        w.add(iri, CTKG.hasResult, result(w, scope, r, arms, endpoints, used))
     for e in t.adverse_events:
-        w.add(iri, CTKG.hasAdverseEventSummary, _adverse_event(w, scope, e, arms, used))
+        w.add(iri, CTKG.hasAdverseEventSummary, adverse_event(w, scope, e, arms, used))
+    for c in t.participant_flow:
+        w.add(iri, CTKG.hasParticipantCount, participant_count(w, scope, c, arms, used))
 
 
-def _population(w: _Writer, trial: URIRef, scope: URIRef, t: Trial) -> None:
+def _population(w: Writer, trial: URIRef, scope: URIRef, t: Trial) -> None:
     p = t.population
     if p is None:
         return
@@ -274,8 +228,8 @@ def _population(w: _Writer, trial: URIRef, scope: URIRef, t: Trial) -> None:
         w.add(node, CTKG.condition, cond)
 
 
-def _arm(w: _Writer, trial: URIRef, scope: URIRef, a: Arm, order: int, used: set[URIRef]) -> URIRef:
-    iri = w.node(_unique(w.m.under(scope, "arm", a.label), used), CTKG.Arm, a.label)
+def _arm(w: Writer, trial: URIRef, scope: URIRef, a: Arm, order: int, used: set[URIRef]) -> URIRef:
+    iri = w.node(unique(w.m.under(scope, "arm", a.label), used), CTKG.Arm, a.label)
     w.add(trial, CTKG.hasArm, iri)
     w.add(iri, CTKG.armRole, a.role)
     w.add(iri, CTKG.armOrder, order)
@@ -292,7 +246,7 @@ def _arm(w: _Writer, trial: URIRef, scope: URIRef, a: Arm, order: int, used: set
     w.add(iri, CTKG.nBaseline, a.n_baseline)
     for n, i in enumerate(a.interventions, start=1):  # a second course of a drug (another dose): -2
         node = w.node(
-            _unique(w.m.under(iri, "intervention", i.drug.name), used),
+            unique(w.m.under(iri, "intervention", i.drug.name), used),
             CTKG.Intervention,
             f"{i.drug.name} in {a.label}",
         )
@@ -310,17 +264,17 @@ def _arm(w: _Writer, trial: URIRef, scope: URIRef, a: Arm, order: int, used: set
 
 
 def _pooled(
-    w: _Writer, trial: URIRef, scope: URIRef, g: Arm, arms: dict[str, URIRef], used: set[URIRef]
+    w: Writer, trial: URIRef, scope: URIRef, g: Arm, arms: dict[str, URIRef], used: set[URIRef]
 ) -> URIRef:
     """A factorial design's pooled group ('cetuximab': every arm giving cetuximab)."""
-    iri = w.node(_unique(w.m.under(scope, "pooled", g.label), used), CTKG.PooledArms, g.label)
+    iri = w.node(unique(w.m.under(scope, "pooled", g.label), used), CTKG.PooledArms, g.label)
     w.add(trial, CTKG.hasPooledArms, iri)
     for label in g.pooled_from:
         w.add(iri, CTKG.pooledFrom, arms[label])
     return iri
 
 
-def _agent(w: _Writer, i: Intervention) -> tuple[URIRef, URIRef]:
+def _agent(w: Writer, i: Intervention) -> tuple[URIRef, URIRef]:
     """(link, node) for what an intervention gives.  A drug, biological or placebo is a drug
     node (ctkg:drug): its generic name, the mechanism class the lexicon gives it, so a drug
     the lexicon does not know is only a ctkg:Drug; any other kind is a plain ctkg:Treatment
@@ -336,100 +290,13 @@ def _agent(w: _Writer, i: Intervention) -> tuple[URIRef, URIRef]:
     return (CTKG.drug if i.gives_drug else CTKG.treatment), iri
 
 
-def _unique(iri: URIRef, used: set[URIRef]) -> URIRef:
-    """Two results with one description (e.g. two analyses of one HR) get -2, -3 in order."""
-    candidate, n = iri, 1
-    while candidate in used:
-        n += 1
-        candidate = URIRef(f"{iri}-{n}")
-    used.add(candidate)
-    return candidate
-
-
-def _result(w, trial, r: ArmResult | Comparison, arms, endpoints, used) -> URIRef:
-    parts = [r.endpoint, r.statistic, r.arm or "all"]
-    if isinstance(r, Comparison):
-        parts += ["vs", r.comparator or "all"]
-    if r.timepoint:
-        parts += ["at", r.timepoint]
-    if r.subgroup:
-        parts += ["in", r.subgroup]
-    cls = CTKG.Comparison if isinstance(r, Comparison) else CTKG.ArmResult
-    label = f"{r.statistic.replace('_', ' ')} of {r.endpoint}" + (f", {r.arm}" if r.arm else "")
-    if isinstance(r, Comparison) and r.comparator:
-        label += f" vs {r.comparator}"
-    iri = w.node(_unique(w.m.under(trial, "result", *parts), used), cls, label)
-    w.add(iri, CTKG.endpoint, endpoints[r.endpoint])
-    w.add(iri, CTKG.statistic, r.statistic)
-    w.add(iri, CTKG.arm, arms.get(r.arm))
-    if isinstance(r, ArmResult):
-        w.add_all(
-            iri,
-            (
-                (CTKG.dispersion, r.dispersion),
-                (CTKG.spread, r.spread),
-                (CTKG.spreadLower, r.spread_lower),
-                (CTKG.spreadUpper, r.spread_upper),
-                (CTKG["count"], r.count),
-                (CTKG.nAnalysed, r.n_analysed),
-            ),
-        )
-    if isinstance(r, Comparison):
-        w.add(iri, CTKG.comparatorArm, arms.get(r.comparator))
-        w.add(iri, CTKG.stratified, r.stratified)
-        w.add(iri, CTKG.statisticalMethod, r.method)
-    w.add_all(
-        iri,
-        (
-            (CTKG.estimate, r.estimate),
-            (CTKG.ciLower, r.ci_lower),
-            (CTKG.ciUpper, r.ci_upper),
-            (CTKG.ciLevel, r.ci_level),
-            (CTKG.pValue, r.p_value),
-            (CTKG.pValueQualifier, r.p_value_qualifier),
-            (CTKG.unit, r.unit),
-            (CTKG.timepoint, r.timepoint),
-            (CTKG.subgroup, r.subgroup),
-        ),
-    )
-    for prop, flag in (
-        (CTKG.estimateNotReached, r.estimate_not_reached),
-        (CTKG.ciLowerNotReached, r.ci_lower_not_reached),
-        (CTKG.ciUpperNotReached, r.ci_upper_not_reached),
-    ):
-        if flag:
-            w.add(iri, prop, True)
-    if r.estimate is not None:  # the step the source printed at: 0.01 for '0.88'
-        w.add(iri, CTKG.resolution, Decimal(1).scaleb(r.estimate.as_tuple().exponent))
-    w.evidence(iri, r.evidence)
-    return iri
-
-
-def _adverse_event(w, trial, e: AdverseEventSummary, arms, used) -> URIRef:
-    parts = [e.arm, e.category, "related" if e.treatment_related else "any-cause"]
-    if e.term:
-        parts.append(e.term)
-    label = f"{'treatment-related ' if e.treatment_related else ''}{e.term or 'adverse events'}, {e.category}, {e.arm}"
-    iri = w.node(_unique(w.m.under(trial, "ae", *parts), used), CTKG.AdverseEventSummary, label)
-    w.add(iri, CTKG.arm, arms[e.arm])
-    w.add(iri, CTKG.aeCategory, e.category)
-    w.add(iri, CTKG.aeTerm, e.term)
-    w.add(iri, CTKG.treatmentRelated, e.treatment_related)
-    w.add(iri, CTKG["count"], e.count)
-    w.add(iri, CTKG.percent, e.percent)
-    w.add(iri, CTKG.nAnalysed, e.n_analysed)
-    w.add(iri, CTKG.organSystem, e.organ_system)
-    w.evidence(iri, e.evidence)
-    return iri
-
-
 def build_time() -> datetime:
     """Now, or $SOURCE_DATE_EPOCH (reproducible-builds.org): the same inputs then give the same bytes."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     return datetime.fromtimestamp(int(epoch), timezone.utc) if epoch else datetime.now(timezone.utc)
 
 
-def _provenance(w: _Writer, graph_iri: URIRef, doc: SourceDocument, at: datetime) -> None:
+def _provenance(w: Writer, graph_iri: URIRef, doc: SourceDocument, at: datetime) -> None:
     activity = w.node(
         w.m.under(graph_iri, "build"), CTKG.BuildActivity, f"ctkg build of {Path(doc.path).name}"
     )

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from pathlib import Path
 
 import pyoxigraph
 import pytest
 
 from kg.build import build
+from kg.model import Arm, Drug, Evidence, Intervention, ParticipantCount, SourceDocument, Trial
+from kg.namespaces import DEFAULT_BASE
 from kg.resources import bundled_path
+from kg.sources import read_document
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SEED = bundled_path("examples", "contact-01.pubmed.txt")
@@ -71,6 +75,164 @@ def two_trials_store():
     """CONTACT-01 and FLAURA: a combination arm, a chemotherapy arm and an either-or arm."""
     store = pyoxigraph.Store()
     build([SEED, FLAURA], store, progress=lambda _m: None)
+    return store
+
+
+def quoted(section: str, sentence: str, quote: str) -> Evidence:
+    """Evidence for ``quote`` where it stands in ``sentence`` (a sentence of a shared document)."""
+    start = sentence.index(quote)
+    return Evidence(section=section, sentence=sentence, start=start, end=start + len(quote))
+
+
+def _arms(*labels: str, kind: str = "drug") -> list[Arm]:
+    return [
+        Arm(label=label, interventions=[Intervention(drug=Drug(name=label), kind=kind)]) for label in labels
+    ]
+
+
+def _flow_trials() -> dict[str, Trial]:
+    """The participant flow four real abstracts print, as ``ParticipantCount`` records: the
+    counts a reader of these sentences gives, arm by arm or for the whole trial."""
+    lux = "A total of 1,269 patients were screened, and 345 were randomly assigned to treatment."
+    z0030 = (
+        "Of 1111 patients randomized, 1023 (mediastinal lymph node sampling in 498, mediastinal lymph"
+        " node dissection in 525) were eligible and evaluable."
+    )
+    keynote = (
+        "Three hundred five patients were randomly assigned (pembrolizumab, n = 154; chemotherapy, n = 151)."
+    )
+    crossed = "Eighty-two patients assigned to chemotherapy crossed over on study to receive pembrolizumab."
+    ascend = (
+        "Between Jan 24, 2011, and July 31, 2013, 255 patients were enrolled and received at least one"
+        " dose of ceritinib 750 mg/day, of whom 246 had ALK-rearranged NSCLC."
+    )
+    stopped = (
+        "At data cutoff (April 14, 2014), median follow-up was 11·1 months (IQR 6·7-15·2) and 147 (60%)"
+        " patients had discontinued treatment, 98 (40%) as a result of disease progression."
+    )
+    sampling, dissection = "mediastinal lymph node sampling", "mediastinal lymph node dissection"
+    z_all = "1023 (mediastinal lymph node sampling in 498, mediastinal lymph node dissection in 525) were eligible"
+    c = ParticipantCount
+    return {
+        "PMID23816960": Trial(
+            acronym="LUX-Lung 3",
+            randomized=True,
+            arms=_arms("afatinib", "cisplatin plus pemetrexed"),
+            participant_flow=[
+                c(
+                    stage="screened",
+                    count=1269,
+                    evidence=quoted("RESULTS", lux, "1,269 patients were screened"),
+                ),
+                c(
+                    stage="randomized",
+                    count=345,
+                    evidence=quoted("RESULTS", lux, "345 were randomly assigned"),
+                ),
+            ],
+        ),
+        "PMID21335122": Trial(
+            acronym="Z0030",
+            randomized=True,
+            arms=_arms(sampling, dissection, kind="procedure"),
+            participant_flow=[
+                c(
+                    stage="randomized",
+                    count=1111,
+                    evidence=quoted("RESULTS", z0030, "1111 patients randomized"),
+                ),
+                c(stage="eligible", count=1023, evidence=quoted("RESULTS", z0030, z_all)),
+                c(stage="evaluable", count=1023, evidence=quoted("RESULTS", z0030, z_all + " and evaluable")),
+                *(
+                    c(stage=stage, count=n, arm=arm, evidence=quoted("RESULTS", z0030, f"{arm} in {n}"))
+                    for stage in ("eligible", "evaluable")
+                    for arm, n in ((sampling, 498), (dissection, 525))
+                ),
+            ],
+        ),
+        "PMID30620668": Trial(
+            acronym="KEYNOTE-024",
+            randomized=True,
+            arms=_arms("pembrolizumab", "chemotherapy"),
+            participant_flow=[
+                c(
+                    stage="randomized",
+                    count=305,
+                    evidence=quoted("RESULTS", keynote, "Three hundred five patients were randomly assigned"),
+                ),
+                c(
+                    stage="randomized",
+                    count=154,
+                    arm="pembrolizumab",
+                    evidence=quoted("RESULTS", keynote, "pembrolizumab, n = 154"),
+                ),
+                c(
+                    stage="randomized",
+                    count=151,
+                    arm="chemotherapy",
+                    evidence=quoted("RESULTS", keynote, "chemotherapy, n = 151"),
+                ),
+                c(
+                    stage="crossed over",
+                    count=82,
+                    arm="chemotherapy",
+                    evidence=quoted(
+                        "RESULTS", crossed, "Eighty-two patients assigned to chemotherapy crossed over"
+                    ),
+                ),
+            ],
+        ),
+        "PMID26973324": Trial(
+            acronym="ASCEND-1",
+            registry_ids=["NCT01283516"],
+            randomized=False,
+            arms=_arms("ceritinib"),
+            participant_flow=[
+                c(
+                    stage="enrolled",
+                    count=255,
+                    evidence=quoted("FINDINGS", ascend, "255 patients were enrolled"),
+                ),
+                c(
+                    stage="treated",
+                    count=255,
+                    evidence=quoted("FINDINGS", ascend, "received at least one dose of ceritinib 750 mg/day"),
+                ),
+                c(
+                    stage="discontinued",
+                    count=147,
+                    percent=Decimal(60),
+                    evidence=quoted("FINDINGS", stopped, "147 (60%) patients had discontinued treatment"),
+                ),
+            ],
+        ),
+    }
+
+
+def flow_documents() -> list[SourceDocument]:
+    """The four pages as the page parser reads them (publication, abstract sections), each
+    with the trial ``_flow_trials`` gives it in place of the one extraction reads, so these
+    fixtures do not move when extraction does."""
+    trials = _flow_trials()
+    docs = []
+    for name, trial in trials.items():
+        page = FIXTURES / "flow" / f"{name}.txt"
+        doc = read_document(page if page.is_file() else FIXTURES / "abstracts" / f"{name}.txt")
+        sections = {s.label: s.text for s in doc.abstract}
+        assert all(c.evidence.sentence in sections[c.evidence.section] for c in trial.participant_flow)
+        doc.trial = trial
+        docs.append(doc)
+    return docs
+
+
+@pytest.fixture(scope="session")
+def flow_store():
+    """The four pages with their participant flow, mapped and loaded as ``ctkg build`` would."""
+    from kg.mapping import document_graph
+    from kg.store import replace_graphs
+
+    store = pyoxigraph.Store()
+    replace_graphs(store, [document_graph(doc, DEFAULT_BASE) for doc in flow_documents()])
     return store
 
 

@@ -47,6 +47,7 @@ CLASSES = {
     "ArmResult",
     "Comparison",
     "AdverseEventSummary",
+    "ParticipantCount",
     "Publication",
     "AbstractSection",
     "SourceGraph",
@@ -134,17 +135,18 @@ OBJECT_PROPERTIES = {
     "secondaryEndpoint": ({"Trial"}, "Endpoint"),
     "hasResult": ({"Trial"}, "Result"),
     "endpoint": ({"Result"}, "Endpoint"),
-    "arm": ({"Result", "AdverseEventSummary"}, {"Arm", "PooledArms"}),
+    "arm": ({"Result", "AdverseEventSummary", "ParticipantCount"}, {"Arm", "PooledArms"}),
     "comparatorArm": ({"Comparison"}, {"Arm", "PooledArms"}),
     "hasPooledArms": ({"Trial"}, "PooledArms"),
     "pooledFrom": ({"PooledArms"}, "Arm"),
     "hasAdverseEventSummary": ({"Trial"}, "AdverseEventSummary"),
+    "hasParticipantCount": ({"Trial"}, "ParticipantCount"),
     "reportsTrial": ({"Publication"}, "Trial"),
     "mentionsTrial": ({"Publication"}, "MentionedTrial"),
     "similarTo": ({"Publication"}, "Publication"),
     "updatedIn": ({"Publication"}, "Publication"),
     "hasAbstractSection": ({"Publication"}, "AbstractSection"),
-    "evidence": ({"Result", "AdverseEventSummary", "Arm"}, "Evidence"),
+    "evidence": ({"Result", "AdverseEventSummary", "Arm", "ParticipantCount"}, "Evidence"),
     "inSection": ({"Evidence"}, "AbstractSection"),
     "studiesCondition": ({"Trial"}, "Condition"),
     "externalRecord": (None, None),
@@ -215,8 +217,9 @@ DATATYPE_PROPERTIES = {
     "aeCategory": (_AE, XSD.string),
     "aeTerm": (_AE, XSD.string),
     "treatmentRelated": (_AE, XSD.boolean),
-    "count": ({"AdverseEventSummary", "ArmResult"}, XSD.integer),
-    "percent": (_AE, XSD.decimal),
+    "count": ({"AdverseEventSummary", "ArmResult", "ParticipantCount"}, XSD.integer),
+    "percent": ({"AdverseEventSummary", "ParticipantCount"}, XSD.decimal),
+    "flowStage": ({"ParticipantCount"}, XSD.string),
     "nAnalysed": ({"AdverseEventSummary", "ArmResult"}, XSD.integer),
     "pmid": (_P, XSD.string),
     "pmcid": (_P, XSD.string),
@@ -292,6 +295,7 @@ VERIFIED_EXTERNAL = {
     OBO.CTO_0000039,
     OBO.STATO_0000085,
     OBO.OAE_0000001,
+    OBO.STATO_0000047,
     # CDISC Intervention Type codelist terms and the USDM placebo role (see the top of ctkg.ttl)
     *(
         OBO[f"NCIT_{code}"]
@@ -599,6 +603,17 @@ def test_the_kinds_are_the_record_models_and_the_registry_table_is_the_ontologys
         "BIOLOGICAL_VACCINE",
         "PROCEDURE_SURGERY",
     }  # legacy words
+
+
+def test_the_flow_stages_defined_are_the_record_models(g):
+    """ctkg:flowStage's definition lists the stages of kg.model.FlowStage, each quoted, in order."""
+    import re
+    from typing import get_args
+
+    from kg.model import FlowStage
+
+    definition = str(g.value(CTKG.flowStage, DEFINITION))
+    assert re.findall(r'"([a-z -]+)"', definition) == list(get_args(FlowStage))
 
 
 def test_drug_classes_carry_query_synonyms(g):

@@ -15,6 +15,9 @@ QUERIES = list_queries()
 PARAMS = {("drug",): {"drug": "docetaxel"}, ("class",): {"class": "PD-L1 inhibitor"}}
 NAMES = [q.name for q in QUERIES]
 RESTRICTIONS = [(q, v) for q in QUERIES for v in q.restrict]
+# The fixture each query is run on: CONTACT-01, unless its abstract states nothing the query
+# lists (participant flow: four abstracts that print it, tests/conftest.py flow_documents).
+STORES = {"participant-flow": "flow_store"}
 
 
 def test_the_required_queries_are_bundled():
@@ -45,10 +48,14 @@ def test_header_documents_the_columns_in_order(query):
     assert documented == projected
 
 
+def fixture_store(request, query, default: str = "contact_store"):
+    return request.getfixturevalue(STORES.get(query.name, default))
+
+
 @pytest.mark.parametrize("query", QUERIES, ids=NAMES)
-def test_each_query_runs_on_the_fixture(contact_store, query):
+def test_each_query_runs_on_the_fixture(request, query):
     params = PARAMS.get(tuple(query.parameters), {})
-    table = run(contact_store, query, params)
+    table = run(fixture_store(request, query), query, params)
     # all read; one source only; every drug in the lexicon; not enriched (tests/test_enrich.py)
     if query.name in ("extraction-report", "source-conflicts", "unmapped-drugs", "drug-crossrefs"):
         assert table.rows == []
@@ -56,11 +63,16 @@ def test_each_query_runs_on_the_fixture(contact_store, query):
         assert table.rows, f"{query.name} returned no rows on CONTACT-01"
 
 
-@pytest.fixture(scope="module")
-def rdflib_dataset(contact_store) -> Dataset:
-    ds = Dataset(default_union=True)
-    ds.parse(data=export_bytes(contact_store, "nq"), format="nquads")
-    return ds
+_DATASETS: dict[int, Dataset] = {}
+
+
+def rdflib_dataset(store) -> Dataset:
+    """The store's named graphs in rdflib (read once per store)."""
+    if id(store) not in _DATASETS:
+        ds = Dataset(default_union=True)
+        ds.parse(data=export_bytes(store, "nq"), format="nquads")
+        _DATASETS[id(store)] = ds
+    return _DATASETS[id(store)]
 
 
 def _plain(v):
@@ -80,10 +92,11 @@ def _rdflib_rows(ds: Dataset, text: str) -> list[tuple]:
 
 
 @pytest.mark.parametrize("query", QUERIES, ids=NAMES)
-def test_same_rows_on_rdflib_engine(contact_store, rdflib_dataset, query):
+def test_same_rows_on_rdflib_engine(request, query):
     params = PARAMS.get(tuple(query.parameters), {})
-    ours = run(contact_store, query, params)
-    theirs = _rdflib_rows(rdflib_dataset, bind(query, params))
+    store = fixture_store(request, query)
+    ours = run(store, query, params)
+    theirs = _rdflib_rows(rdflib_dataset(store), bind(query, params))
     mine = [tuple(r[c] for c in ours.columns) for r in ours.rows]
     assert len(mine) == len(theirs)
     assert sorted(map(_key, mine)) == sorted(map(_key, theirs))
@@ -165,10 +178,11 @@ def test_unmapped_drugs_lists_what_the_lexicon_does_not_know(tmp_path, seed_text
 
 
 @pytest.mark.parametrize(("query", "variable"), RESTRICTIONS, ids=[f"{q.name}-{v}" for q, v in RESTRICTIONS])
-def test_restricted_rows_are_the_listing_rows_of_that_resource(two_trials_store, query, variable):
+def test_restricted_rows_are_the_listing_rows_of_that_resource(request, query, variable):
     params = {("drug",): {"drug": "osimertinib"}, ("class",): {"class": "kinase inhibitor"}}.get(
         tuple(query.parameters), {}
     )
+    two_trials_store = fixture_store(request, query, "two_trials_store")
     every = run(two_trials_store, query, params)
     assert variable in every.columns
     values = sorted({str(r[variable]) for r in every.rows})
@@ -292,3 +306,69 @@ def test_unmapped_drugs_lists_only_drug_like_interventions(registry_store):
         "conventional exercises",
         "spio",
     }
+
+
+def test_participant_flow_lists_each_count_in_the_order_of_the_flow(flow_store):
+    """The counts the four abstracts print (tests/conftest.py quotes each sentence), trial by
+    trial, stage by stage in CONSORT order, the whole trial before its arms."""
+    table = run(flow_store, load_query("participant-flow"))
+    assert table.columns == [
+        *("trial", "stage", "arm_label", "count", "percent", "trial_iri", "count_iri"),
+        *("evidence", "evidence_sentence"),
+    ]
+    sampling, dissection = "mediastinal lymph node sampling", "mediastinal lymph node dissection"
+    assert [(r["trial"], r["stage"], r["arm_label"], r["count"], r["percent"]) for r in table.rows] == [
+        ("ASCEND-1", "enrolled", None, 255, None),
+        ("ASCEND-1", "treated", None, 255, None),
+        ("ASCEND-1", "discontinued", None, 147, Decimal(60)),
+        ("KEYNOTE-024", "randomized", None, 305, None),
+        ("KEYNOTE-024", "randomized", "pembrolizumab", 154, None),
+        ("KEYNOTE-024", "randomized", "chemotherapy", 151, None),
+        ("KEYNOTE-024", "crossed over", "chemotherapy", 82, None),
+        ("LUX-Lung 3", "screened", None, 1269, None),
+        ("LUX-Lung 3", "randomized", None, 345, None),
+        ("Z0030", "randomized", None, 1111, None),
+        ("Z0030", "eligible", None, 1023, None),
+        ("Z0030", "eligible", sampling, 498, None),
+        ("Z0030", "eligible", dissection, 525, None),
+        ("Z0030", "evaluable", None, 1023, None),
+        ("Z0030", "evaluable", sampling, 498, None),
+        ("Z0030", "evaluable", dissection, 525, None),
+    ]
+    crossed = table.rows[6]
+    base = "https://w3id.org/ctkg/id/trial/acronym/keynote-024"
+    assert crossed["trial_iri"] == base
+    assert crossed["count_iri"] == f"{base}/pubmed-page-30620668/flow/crossed-over/arm/chemotherapy"
+    assert crossed["evidence"] == "Eighty-two patients assigned to chemotherapy crossed over"
+    assert crossed["evidence_sentence"] == (
+        "Eighty-two patients assigned to chemotherapy crossed over on study to receive pembrolizumab."
+    )
+    assert all(r["evidence"] and r["evidence"] in r["evidence_sentence"] for r in table.rows)
+
+
+def test_participant_flow_names_a_trial_once_whatever_its_sources_call_it(flow_store):
+    """A second source naming the same trial node otherwise ('KEYNOTE-024' and a registry-style
+    label) still gives one row per count, under one name."""
+    import pyoxigraph
+
+    store = pyoxigraph.Store()
+    store.load(flow_store.dump(format=pyoxigraph.RdfFormat.N_QUADS), pyoxigraph.RdfFormat.N_QUADS)
+    trial = pyoxigraph.NamedNode("https://w3id.org/ctkg/id/trial/acronym/keynote-024")
+    label = pyoxigraph.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+    other = pyoxigraph.NamedNode("https://w3id.org/ctkg/id/graph/other")
+    for g in (other, pyoxigraph.DefaultGraph()):
+        store.add(pyoxigraph.Quad(trial, label, pyoxigraph.Literal("Pembrolizumab KEYNOTE-024"), g))
+    before = run(flow_store, load_query("participant-flow")).rows
+    after = run(store, load_query("participant-flow")).rows
+    assert after == before  # 'KEYNOTE-024' sorts before 'Pembrolizumab ...': same name, same rows
+
+
+def test_evidence_marks_each_participant_count_in_its_sentence(flow_store):
+    """`ctkg explain` reads the evidence query: participant counts are facts like the others."""
+    rows = [r for r in run(flow_store, load_query("evidence")).rows if r["kind"] == "participant_count"]
+    assert len(rows) == 16
+    (stopped,) = [r for r in rows if r["trial"] == "ASCEND-1" and r["fact"] == "participants discontinued"]
+    assert stopped["sentence"][stopped["span_start"] : stopped["span_end"]] == (
+        "147 (60%) patients had discontinued treatment"
+    )
+    assert stopped["section"] == "FINDINGS"

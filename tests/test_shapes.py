@@ -209,6 +209,40 @@ POOLED = (
 """
 )
 
+# PMID21335122 (ACOSOG Z0030): "Of 1111 patients randomized, 1023 (mediastinal lymph node sampling
+# in 498, mediastinal lymph node dissection in 525) were eligible and evaluable."  PMID26973324
+# (ASCEND-1): "147 (60%) patients had discontinued treatment".  Counts of a whole trial (no arm)
+# and of one arm, with the evidence of one and the percent printed beside another.
+FLOW_SENTENCE = (
+    "Of 1111 patients randomized, 1023 (mediastinal lymph node sampling in 498, mediastinal lymph node"
+    " dissection in 525) were eligible and evaluable."
+)
+FLOW = f"""
+:z0030 a ctkg:Trial ; rdfs:label "Z0030" ; ctkg:hasArm :sampling , :dissection ;
+    ctkg:hasParticipantCount :randomized , :evaluable , :evaluableSampling .
+:sampling a ctkg:Arm ; rdfs:label "mediastinal lymph node sampling" ; ctkg:hasIntervention :ivSampling .
+:dissection a ctkg:Arm ; rdfs:label "mediastinal lymph node dissection" ; ctkg:hasIntervention :ivDissection .
+:ivSampling a ctkg:Intervention ; rdfs:label "mediastinal lymph node sampling" ;
+    ctkg:interventionType "procedure" ; ctkg:treatment :mlns .
+:ivDissection a ctkg:Intervention ; rdfs:label "mediastinal lymph node dissection" ;
+    ctkg:interventionType "procedure" ; ctkg:treatment :mlnd .
+:mlns a ctkg:Treatment ; rdfs:label "mediastinal lymph node sampling" .
+:mlnd a ctkg:Treatment ; rdfs:label "mediastinal lymph node dissection" .
+:randomized a ctkg:ParticipantCount ; rdfs:label "participants randomized" ;
+    ctkg:flowStage "randomized" ; ctkg:count 1111 .
+:evaluable a ctkg:ParticipantCount ; rdfs:label "participants evaluable" ;
+    ctkg:flowStage "evaluable" ; ctkg:count 1023 .
+:evaluableSampling a ctkg:ParticipantCount ;
+    rdfs:label "participants evaluable, mediastinal lymph node sampling" ;
+    ctkg:flowStage "evaluable" ; ctkg:count 498 ; ctkg:arm :sampling ; ctkg:evidence :flowEv .
+:flowEv a ctkg:Evidence ; rdfs:label "mediastinal lymph node sampling in 498" ;
+    ctkg:sentence "{FLOW_SENTENCE}" ; ctkg:quote "mediastinal lymph node sampling in 498" ;
+    ctkg:spanStart 35 ; ctkg:spanEnd 73 .
+:ascend1 a ctkg:Trial ; rdfs:label "ASCEND-1" ; ctkg:hasParticipantCount :discontinued .
+:discontinued a ctkg:ParticipantCount ; rdfs:label "participants discontinued" ;
+    ctkg:flowStage "discontinued" ; ctkg:count 147 ; ctkg:percent 60.0 .
+"""
+
 PUBLICATION = """
 :pub a ctkg:Publication ; rdfs:label "CONTACT-01" ; ctkg:pmid "38552197" ;
     ctkg:pmcid "PMC11227305" ; ctkg:doi "10.1200/JCO.23.02166" ;
@@ -239,6 +273,7 @@ BASES = {
     "results": RESULTS,
     "ae": AE,
     "pooled": POOLED,
+    "flow": FLOW,
     "publication": PUBLICATION,
     "provenance": PROVENANCE,
 }
@@ -1327,6 +1362,102 @@ CASES = [
         drop=":ae ctkg:count 58 . :ae ctkg:percent 34.7 . :ae ctkg:nAnalysed 167 .",
         add=":ae ctkg:count 0 ; ctkg:percent 0.0 ; ctkg:nAnalysed 0 .",
     ),
+    # --- ParticipantCount -------------------------------------------------------------------------
+    C(
+        "flow-blank",
+        "flow",
+        "ParticipantCountShape",
+        add='[] a ctkg:ParticipantCount ; rdfs:label "x" ; ctkg:flowStage "screened" ; ctkg:count 1 .',
+    ),
+    C(
+        "trial-flow-untyped",
+        "flow",
+        "Trial-hasParticipantCount",
+        add=":z0030 ctkg:hasParticipantCount :mlns .",
+    ),
+    C(
+        "flow-no-label",
+        "flow",
+        "ParticipantCount-label",
+        drop=':randomized rdfs:label "participants randomized" .',
+    ),
+    C(
+        "flow-no-stage",
+        "flow",
+        "ParticipantCount-flowStage",
+        drop=':randomized ctkg:flowStage "randomized" .',
+    ),
+    C(
+        "flow-stage-not-in-the-list",
+        "flow",
+        "ParticipantCount-flowStage",
+        drop=':randomized ctkg:flowStage "randomized" .',
+        add=':randomized ctkg:flowStage "died" .',
+        message="one of: screened, enrolled, randomized",
+    ),
+    C(
+        "flow-stage-capitalised",
+        "flow",
+        "ParticipantCount-flowStage",
+        drop=':randomized ctkg:flowStage "randomized" .',
+        add=':randomized ctkg:flowStage "Randomized" .',
+    ),
+    C("flow-two-stages", "flow", "ParticipantCount-flowStage", add=':evaluable ctkg:flowStage "eligible" .'),
+    C("flow-no-count", "flow", "ParticipantCount-count", drop=":randomized ctkg:count 1111 ."),
+    C("flow-two-counts", "flow", "ParticipantCount-count", add=":randomized ctkg:count 1023 ."),
+    C(
+        "flow-count-decimal",
+        "flow",
+        "ParticipantCount-count",
+        drop=":randomized ctkg:count 1111 .",
+        add=":randomized ctkg:count 1111.0 .",
+    ),
+    C(
+        "flow-count-negative",
+        "flow",
+        "ParticipantCount-countRange",
+        drop=":randomized ctkg:count 1111 .",
+        add=":randomized ctkg:count -1111 .",
+    ),
+    C("flow-arm-treatment", "flow", "ParticipantCount-arm", add=":evaluable ctkg:arm :mlns ."),
+    C(
+        "flow-two-arms",
+        "flow",
+        "ParticipantCount-arm",
+        add=":evaluableSampling ctkg:arm :dissection .",
+    ),
+    C(
+        "flow-percent-above-100",
+        "flow",
+        "ParticipantCount-percentRange",
+        drop=":discontinued ctkg:percent 60.0 .",
+        add=":discontinued ctkg:percent 160.0 .",
+    ),
+    C(
+        "flow-percent-integer",
+        "flow",
+        "ParticipantCount-percent",
+        drop=":discontinued ctkg:percent 60.0 .",
+        add=":discontinued ctkg:percent 60 .",
+    ),
+    C("flow-two-percents", "flow", "ParticipantCount-percent", add=":discontinued ctkg:percent 59.8 ."),
+    C(
+        "flow-evidence-untyped",
+        "flow",
+        "ParticipantCount-evidence",
+        add=":evaluable ctkg:evidence :sampling .",
+    ),
+    C("flow-whole-trial-without-evidence-ok", "flow", (), drop=":evaluableSampling ctkg:evidence :flowEv ."),
+    # PMID25601342 (RTOG 0617): "(205 [86%] of 237 vs 160 [70%] of 228 patients...)": the 237
+    # patients of the pooled cetuximab group analysed for toxic effects
+    C(
+        "flow-of-a-pooled-group-ok",
+        "pooled",
+        (),
+        add=":trial ctkg:hasParticipantCount :analysed . :analysed a ctkg:ParticipantCount ;"
+        ' rdfs:label "participants analysed, cetuximab" ; ctkg:flowStage "analysed" ;'
+        " ctkg:count 237 ; ctkg:arm :cetuximab .",
+    ),
     # --- Publication, AbstractSection -----------------------------------------------------------
     C("pub-no-label", "publication", "Publication-label", drop=':pub2 rdfs:label "a similar article" .'),
     C(
@@ -1782,6 +1913,16 @@ def test_every_shape_has_a_violating_case(shapes):
     assert covered - named == set(), "tests expecting rules that do not exist"
 
 
+def test_the_flow_stages_are_the_record_models(shapes):
+    """One list of stages (kg.model.FlowStage): the shapes accept exactly those."""
+    from typing import get_args
+
+    from kg.model import FlowStage
+
+    pattern = str(shapes.value(CTKGSH["ParticipantCount-flowStage"], SH.pattern))
+    assert pattern == "^(" + "|".join(get_args(FlowStage)) + ")$"
+
+
 def test_warning_rules_are_warnings(shapes):
     declared = {str(s)[len(str(CTKGSH)) :] for s in shapes.subjects(SH.severity, SH.Warning)}
     assert declared == WARNING_SHAPES
@@ -1792,8 +1933,9 @@ def test_contact01_graph_conforms(shapes):
     graph = Graph().parse(FIXTURES / "contact-01.ttl", format="turtle")
     for name in SPEC_CLASSES:
         # the mapping emits the subclasses ArmResult and Comparison; CONTACT-01 gives drugs
-        # only and has two arms (no pooled groups)
-        if name not in ("Result", "Treatment", "PooledArms"):
+        # only and has two arms (no pooled groups); its graph states the arms' sizes as their
+        # ctkg:nRandomized, and no participant count (the flow fixture: test_mapping_results.py)
+        if name not in ("Result", "Treatment", "PooledArms", "ParticipantCount"):
             assert (None, RDF.type, CTKG[name]) in graph, f"fixture lacks a {name}"
     conforms, findings = validate(graph, shapes)
     assert findings == []

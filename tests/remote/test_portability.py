@@ -1,12 +1,14 @@
 """Every bundled query gives the same rows on the embedded store and on a real Oxigraph
-server loaded by `ctkg build --endpoint` (rdflib's engine: tests/test_queries.py)."""
+server loaded by `ctkg build --endpoint` (rdflib's engine: tests/test_queries.py).  Both also
+hold the participant-flow fixture (tests/conftest.py), sent as `ctkg build` sends graphs."""
 
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 
 import pytest
-from conftest import SEED
+from conftest import SEED, flow_documents
 
 from kg.cli import main
 from kg.queries import list_queries, load_query, run
@@ -26,9 +28,25 @@ def loaded(tmp_path_factory):
     store = tmp_path_factory.mktemp("store")
     assert main(["build", str(SEED), "--endpoint", server.query_url]) == 0
     assert main(["build", str(SEED), "--store", str(store)]) == 0
+    _load_flow(server.query_url, store)
     mp.undo()
     yield server, store
     server.kill()
+
+
+def _load_flow(query_url: str, store) -> None:
+    """The participant-flow documents (no source file yields them yet) into both stores: the
+    server through the Graph Store protocol, as `ctkg build --endpoint` does, the embedded
+    store in one update, as `ctkg build` does."""
+    from kg.mapping import document_graph
+    from kg.namespaces import DEFAULT_BASE
+    from kg.remote.load import upload
+    from kg.store import open_store, replace_graphs
+
+    graphs = [document_graph(doc, DEFAULT_BASE) for doc in flow_documents()]
+    assert upload(resolve_endpoint(query_url), graphs).error is None
+    with open_store(store) as s:
+        replace_graphs(s, graphs)
 
 
 def _cli_rows(capsys, argv: list[str]) -> list[str]:
@@ -59,8 +77,14 @@ def test_parameters_reach_the_server_as_escaped_values(loaded, value):
 
 def test_values_keep_their_python_types_remotely(loaded):
     server, store = loaded
-    remote = run(resolve_endpoint(server.query_url), load_query("trial-summary")).rows[0]
+    (remote,) = [
+        r
+        for r in run(resolve_endpoint(server.query_url), load_query("trial-summary")).rows
+        if r["acronym"] == "CONTACT-01"
+    ]
     assert remote["n_randomized"] == 366 and remote["primary_endpoint_met"] is False
+    flow = run(resolve_endpoint(server.query_url), load_query("participant-flow")).rows
+    assert [(r["count"], r["percent"]) for r in flow if r["percent"] is not None] == [(147, Decimal(60))]
 
 
 def test_summary_validate_and_export_read_the_server(loaded, capsys):

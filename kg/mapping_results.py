@@ -1,0 +1,120 @@
+"""RDF mapping of what a trial reports: per-arm results and comparisons, adverse-event
+summaries, and the counts of its participant flow.  Each is a node of one source's own,
+under ``<trial>/<source>/`` (``scope``), pointing to that source's arm and endpoint nodes."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from rdflib import URIRef
+
+from kg.mapping_writer import Writer, unique
+from kg.model import AdverseEventSummary, ArmResult, Comparison, ParticipantCount
+from kg.namespaces import CTKG
+
+
+def result(
+    w: Writer,
+    scope: URIRef,
+    r: ArmResult | Comparison,
+    arms: dict[str, URIRef],
+    endpoints: dict[str, URIRef],
+    used: set[URIRef],
+) -> URIRef:
+    parts = [r.endpoint, r.statistic, r.arm or "all"]
+    if isinstance(r, Comparison):
+        parts += ["vs", r.comparator or "all"]
+    if r.timepoint:
+        parts += ["at", r.timepoint]
+    if r.subgroup:
+        parts += ["in", r.subgroup]
+    cls = CTKG.Comparison if isinstance(r, Comparison) else CTKG.ArmResult
+    label = f"{r.statistic.replace('_', ' ')} of {r.endpoint}" + (f", {r.arm}" if r.arm else "")
+    if isinstance(r, Comparison) and r.comparator:
+        label += f" vs {r.comparator}"
+    iri = w.node(unique(w.m.under(scope, "result", *parts), used), cls, label)
+    w.add(iri, CTKG.endpoint, endpoints[r.endpoint])
+    w.add(iri, CTKG.statistic, r.statistic)
+    w.add(iri, CTKG.arm, arms.get(r.arm))
+    if isinstance(r, ArmResult):
+        w.add_all(
+            iri,
+            (
+                (CTKG.dispersion, r.dispersion),
+                (CTKG.spread, r.spread),
+                (CTKG.spreadLower, r.spread_lower),
+                (CTKG.spreadUpper, r.spread_upper),
+                (CTKG["count"], r.count),
+                (CTKG.nAnalysed, r.n_analysed),
+            ),
+        )
+    if isinstance(r, Comparison):
+        w.add(iri, CTKG.comparatorArm, arms.get(r.comparator))
+        w.add(iri, CTKG.stratified, r.stratified)
+        w.add(iri, CTKG.statisticalMethod, r.method)
+    w.add_all(
+        iri,
+        (
+            (CTKG.estimate, r.estimate),
+            (CTKG.ciLower, r.ci_lower),
+            (CTKG.ciUpper, r.ci_upper),
+            (CTKG.ciLevel, r.ci_level),
+            (CTKG.pValue, r.p_value),
+            (CTKG.pValueQualifier, r.p_value_qualifier),
+            (CTKG.unit, r.unit),
+            (CTKG.timepoint, r.timepoint),
+            (CTKG.subgroup, r.subgroup),
+        ),
+    )
+    for prop, flag in (
+        (CTKG.estimateNotReached, r.estimate_not_reached),
+        (CTKG.ciLowerNotReached, r.ci_lower_not_reached),
+        (CTKG.ciUpperNotReached, r.ci_upper_not_reached),
+    ):
+        if flag:
+            w.add(iri, prop, True)
+    if r.estimate is not None:  # the step the source printed at: 0.01 for '0.88'
+        w.add(iri, CTKG.resolution, Decimal(1).scaleb(r.estimate.as_tuple().exponent))
+    w.evidence(iri, r.evidence)
+    return iri
+
+
+def adverse_event(
+    w: Writer, scope: URIRef, e: AdverseEventSummary, arms: dict[str, URIRef], used: set[URIRef]
+) -> URIRef:
+    parts = [e.arm, e.category, "related" if e.treatment_related else "any-cause"]
+    if e.term:
+        parts.append(e.term)
+    label = f"{'treatment-related ' if e.treatment_related else ''}{e.term or 'adverse events'}, {e.category}, {e.arm}"
+    iri = w.node(unique(w.m.under(scope, "ae", *parts), used), CTKG.AdverseEventSummary, label)
+    w.add(iri, CTKG.arm, arms[e.arm])
+    w.add(iri, CTKG.aeCategory, e.category)
+    w.add(iri, CTKG.aeTerm, e.term)
+    w.add(iri, CTKG.treatmentRelated, e.treatment_related)
+    w.add(iri, CTKG["count"], e.count)
+    w.add(iri, CTKG.percent, e.percent)
+    w.add(iri, CTKG.nAnalysed, e.n_analysed)
+    w.add(iri, CTKG.organSystem, e.organ_system)
+    w.evidence(iri, e.evidence)
+    return iri
+
+
+def participant_count(
+    w: Writer, scope: URIRef, c: ParticipantCount, arms: dict[str, URIRef], used: set[URIRef]
+) -> URIRef:
+    """One count of the trial's flow: ``<scope>/flow/<stage>/<arm>``, where <arm> is the arm's
+    (or pooled group's) own path under the scope ('arm/afatinib', 'pooled/cetuximab'), never
+    its label again: arm IRIs are already unique ('S+ group', 'S- group'), so these are too;
+    a count of the whole trial ends in 'all'.  A second count of one stage and arm (two
+    sentences giving it) gets -2."""
+    arm = arms[c.arm] if c.arm else None
+    where = str(arm)[len(str(scope)) + 1 :] if arm else "all"
+    iri = URIRef(f"{w.m.under(scope, 'flow', c.stage)}/{where}")
+    label = f"participants {c.stage}" + (f", {c.arm}" if c.arm else "")
+    iri = w.node(unique(iri, used), CTKG.ParticipantCount, label)
+    w.add(iri, CTKG.flowStage, c.stage)
+    w.add(iri, CTKG["count"], c.count)
+    w.add(iri, CTKG.arm, arm)
+    w.add(iri, CTKG.percent, c.percent)
+    w.evidence(iri, c.evidence)
+    return iri
