@@ -307,3 +307,22 @@ def test_a_drug_given_along_with_either_alternative():
         "locally advanced or metastatic non-small-cell lung cancer.",
     )
     assert [a.drug_names for a in arms] == [["gemcitabine", "cisplatin"], ["etoposide", "cisplatin"]]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="a treatment phase is read as an intervention: design_arms gives [[('continuation maintenance', "
+    "'other'), ('pemetrexed', 'drug'), ('best supportive care', 'usual_care')], [('placebo', 'placebo'), "
+    "('best supportive care', 'usual_care')]]",
+)
+def test_a_treatment_phase_is_no_intervention():
+    # PMID22341744 (findings): 'continuation maintenance with pemetrexed' gives pemetrexed
+    arms = arms_of(
+        "Of these, 539 patients were randomly assigned to receive continuation maintenance with pemetrexed "
+        "plus best supportive care (n=359) or with placebo plus best supportive care (n=180)."
+    )
+    assert gives(arms) == [
+        [("pemetrexed", "drug"), ("best supportive care", "usual_care")],
+        [("placebo", "placebo"), ("best supportive care", "usual_care")],
+    ]
+    assert [a.n_randomized for a in arms] == [359, 180]
