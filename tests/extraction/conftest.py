@@ -34,7 +34,7 @@ class Reading:
         return [self.arm(m) for m in arm.pooled_from] if arm.pooled_from else [arm]
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def read():
     """read(title, (label, text), ...) -> Reading of the trial those sections report."""
 
