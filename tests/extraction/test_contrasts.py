@@ -194,21 +194,22 @@ ATBC_METHODS = (
     "alpha-tocopherol and beta carotene, or placebo."
 )
 
+ATBC_RESULTS = (
+    "Among the 876 new cases of lung cancer diagnosed during the trial, no reduction in incidence was "
+    "observed among the men who received alpha-tocopherol (change in incidence as compared with those "
+    "who did not, -2 percent; 95 percent confidence interval, -14 to 12 percent). Total mortality was "
+    "8 percent higher (95 percent confidence interval, 1 to 16 percent) among the participants who "
+    "received beta carotene than among those who did not, primarily because there were more deaths "
+    "from lung cancer and ischemic heart disease."
+)
+
 
 def test_relative_changes_with_their_sign_between_pooled_factorial_groups(read):
     # PMID8127329
     r = read(
         ATBC_TITLE,
         ("METHODS", ATBC_METHODS),
-        (
-            "RESULTS",
-            "Among the 876 new cases of lung cancer diagnosed during the trial, no reduction in incidence was "
-            "observed among the men who received alpha-tocopherol (change in incidence as compared with those "
-            "who did not, -2 percent; 95 percent confidence interval, -14 to 12 percent). Total mortality was "
-            "8 percent higher (95 percent confidence interval, 1 to 16 percent) among the participants who "
-            "received beta carotene than among those who did not, primarily because there were more deaths "
-            "from lung cancer and ischemic heart disease.",
-        ),
+        ("RESULTS", ATBC_RESULTS),
     )
     incidence, mortality = r.trial.comparisons
     assert fields(incidence)[1:] == (
@@ -220,7 +221,6 @@ def test_relative_changes_with_their_sign_between_pooled_factorial_groups(read):
         Decimal("95"),
         None,
     )
-    assert "incidence" in incidence.endpoint
     assert fields(mortality) == (
         "total mortality",
         "relative_change",
@@ -320,3 +320,14 @@ def test_hazard_ratio_of_recurrence_free_survival_at_its_landmark(read):
     )
     assert c.timepoint == "36 months"
     assert r.drugs(c.arm) == {"stereotactic ablative radiotherapy"}
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="'Among the 876 new cases of lung cancer ..., no reduction in incidence was observed' names the "
+    "endpoint 'incidence' (the lung cancer of the clause is lost)",
+)
+def test_the_incidence_of_what_the_clause_counts(read):
+    # PMID8127329
+    r = read(ATBC_TITLE, ("METHODS", ATBC_METHODS), ("RESULTS", ATBC_RESULTS))
+    assert r.trial.comparisons[0].endpoint == "lung cancer incidence"
