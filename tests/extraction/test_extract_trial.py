@@ -27,13 +27,6 @@ from kg.validate import validate_graph
 FIXTURES = Path(__file__).parents[1] / "fixtures"
 PAGES = sorted([*(FIXTURES / "pool").glob("PMID*.txt"), *(FIXTURES / "pages").glob("PMID*.txt")])
 
-# pages where it does not hold today, with what the extractor gives instead
-FAILING = {
-    "PMID10561343": "read_document(...).trial is None: 'Phase III study of concurrent versus sequential thoracic "
-    "radiotherapy in combination with mitomycin, vindesine, and cisplatin' with 'In the concurrent arm ...; In "
-    "the sequential arm ...' yields no trial at all",
-}
-
 
 def _trial_reports() -> list:
     out = []
@@ -42,9 +35,7 @@ def _trial_reports() -> list:
         if not any(s.text.strip() for s in doc.abstract):
             continue
         if reports_randomised_trial(doc.publication.title or "", doc.abstract).randomised:
-            reason = FAILING.get(path.stem)
-            marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
-            out.append(pytest.param(path, id=f"{path.parent.name}/{path.stem}", marks=marks))
+            out.append(pytest.param(path, id=f"{path.parent.name}/{path.stem}"))
     return out
 
 
