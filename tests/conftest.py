@@ -1,8 +1,10 @@
-"""Shared fixtures: the CONTACT-01 example parsed, mapped and loaded into an in-memory store."""
+"""Shared fixtures: the CONTACT-01 example parsed, mapped and loaded into an in-memory store; quoted
+abstract sections read by the extractor (``read``)."""
 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
@@ -10,7 +12,17 @@ import pyoxigraph
 import pytest
 
 from kg.build import build
-from kg.model import Arm, Drug, Evidence, Intervention, ParticipantCount, SourceDocument, Trial
+from kg.extraction import extract_trial
+from kg.model import (
+    AbstractSection,
+    Arm,
+    Drug,
+    Evidence,
+    Intervention,
+    ParticipantCount,
+    SourceDocument,
+    Trial,
+)
 from kg.namespaces import DEFAULT_BASE
 from kg.resources import bundled_path
 from kg.sources import read_document
@@ -347,3 +359,37 @@ def oxigraph(tmp_path):
     server = OxigraphServer(tmp_path / "oxigraph").start()
     yield server
     server.kill()
+
+
+@dataclass
+class Reading:
+    """A trial read from quoted sections; arms are named in assertions by what they give (as the
+    shared gold does), never by their generated labels."""
+
+    trial: Trial
+
+    def arm(self, label: str) -> Arm:
+        return next(a for a in [*self.trial.arms, *self.trial.groups] if a.label == label)
+
+    def drugs(self, label: str | None) -> frozenset[str]:
+        """What the arm a result names gives (empty for no arm)."""
+        return frozenset(self.arm(label).drug_names) if label else frozenset()
+
+    def members(self, label: str) -> list[Arm]:
+        """The arms a label covers: the arm itself, or each arm of a pooled factorial group."""
+        arm = self.arm(label)
+        return [self.arm(m) for m in arm.pooled_from] if arm.pooled_from else [arm]
+
+
+@pytest.fixture(scope="session")
+def read():
+    """read(title, (label, text), ...) -> Reading of the trial those sections of a real abstract
+    report, through ``kg.extraction.extract_trial`` (the pipeline's arms, roles, pooled groups
+    and abbreviations)."""
+
+    def _read(title: str, *sections: tuple[str, str]) -> Reading:
+        trial = extract_trial(title, [AbstractSection(label=label, text=text) for label, text in sections])
+        assert trial is not None, "the sections report a trial"
+        return Reading(trial)
+
+    return _read

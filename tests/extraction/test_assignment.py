@@ -1,0 +1,89 @@
+"""kg.extraction.assignment (with outcomes): which arm and landmark each figure of a list
+belongs to.
+
+PMID1310160 (../shared/data/abstracts) prints three arms' survival as lists: one arm's list
+with its landmarks, another's with 'respectively', a third's in the next sentence with no
+landmark at all (it takes those of the list before it); quoted in full below.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+TITLE = "Effects of concomitant cisplatin and radiotherapy on inoperable non-small-cell lung cancer."
+DESIGN = (
+    "BACKGROUND AND METHODS",
+    "We randomly assigned 331 patients with nonmetastatic inoperable non-small-cell lung cancer to one of "
+    "three treatments: radiotherapy for two weeks (3 Gy given 10 times, in five fractions a week), followed by "
+    "a three-week rest period and then radiotherapy for two more weeks (2.5 Gy given 10 times, five fractions "
+    "a week); radiotherapy on the same schedule, combined with 30 mg of cisplatin per square meter of "
+    "body-surface area, given on the first day of each treatment week; or radiotherapy on the same schedule, "
+    "combined with 6 mg of cisplatin per square meter, given daily before radiotherapy.",
+)
+
+
+@pytest.fixture(scope="module")
+def cisplatin_rt(read):
+    results = (
+        "Survival was significantly improved in the radiotherapy-daily-cisplatin group as compared with the "
+        "radiotherapy group (P = 0.009): survival in the radiotherapy-daily-cisplatin group was 54 percent at "
+        "one year, 26 percent at two years, and 16 percent at three years, as compared with 46 percent, 13 "
+        "percent, and 2 percent, respectively, in the radiotherapy group. Survival in the "
+        "radiotherapy-weekly-cisplatin group was intermediate (44 percent, 19 percent, and 13 percent) and not "
+        "significantly different from survival in either of the other two groups. The survival benefit of "
+        "daily combined treatment was due to improved control of local disease (P = 0.003). Survival without "
+        "local recurrence was 59 percent at one year and 31 percent at two years in the "
+        "radiotherapy-daily-cisplatin group; 42 percent and 30 percent, respectively, in the "
+        "radiotherapy-weekly-cisplatin group; and 41 percent and 19 percent, respectively, in the "
+        "radiotherapy group."
+    )
+    return read(TITLE, DESIGN, ("RESULTS", results)).trial
+
+
+def schedule(trial, label: str) -> str:
+    """The arm by how it gives cisplatin: 'none', 'once daily' or 'every week'."""
+    arm = next(a for a in trial.arms if a.label == label)
+    return next((i.frequency for i in arm.interventions if i.drug.name == "cisplatin"), "none")
+
+
+def rows(trial, endpoint: str) -> list[tuple[str, Decimal, str | None]]:
+    return [
+        (schedule(trial, x.arm), x.estimate, x.timepoint)
+        for x in trial.arm_results
+        if x.endpoint == endpoint and x.statistic == "rate" and x.unit == "percent"
+    ]
+
+
+def test_a_list_with_landmarks_a_respectively_list_and_a_bare_list_of_the_next_sentence(cisplatin_rt):
+    assert rows(cisplatin_rt, "overall survival") == [
+        ("once daily", Decimal("54"), "12 months"),
+        ("once daily", Decimal("26"), "24 months"),
+        ("once daily", Decimal("16"), "36 months"),
+        ("none", Decimal("46"), "12 months"),
+        ("none", Decimal("13"), "24 months"),
+        ("none", Decimal("2"), "36 months"),
+        ("every week", Decimal("44"), "12 months"),  # 'intermediate (44 percent, 19 percent, and 13 percent)'
+        ("every week", Decimal("19"), "24 months"),
+        ("every week", Decimal("13"), "36 months"),
+    ]
+
+
+def test_lists_of_one_arm_each_separated_by_semicolons(cisplatin_rt):
+    assert rows(cisplatin_rt, "survival without local recurrence") == [
+        ("once daily", Decimal("59"), "12 months"),
+        ("once daily", Decimal("31"), "24 months"),
+        ("every week", Decimal("42"), "12 months"),
+        ("every week", Decimal("30"), "24 months"),
+        ("none", Decimal("41"), "12 months"),
+        ("none", Decimal("19"), "24 months"),
+    ]
+
+
+def test_the_p_value_compares_the_two_arms_the_clause_names(cisplatin_rt):
+    tests = [c for c in cisplatin_rt.comparisons if c.p_value == Decimal("0.009")]
+    assert [
+        (c.endpoint, c.statistic, schedule(cisplatin_rt, c.arm), schedule(cisplatin_rt, c.comparator))
+        for c in tests
+    ] == [("overall survival", "p_value", "once daily", "none")]

@@ -1,0 +1,134 @@
+"""kg.extraction.p_values (with outcomes): between-arm tests reported by their p-value alone.
+
+Sentences quoted from pool PMID10458212 (../shared/data/pool) and abstracts of
+../shared/data/abstracts (PMID beside them), read through ``extract_trial``.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+GEM_TITLE = (
+    "Randomized phase III study of gemcitabine-cisplatin versus etoposide-cisplatin in the treatment of "
+    "locally advanced or metastatic non-small-cell lung cancer."
+)
+GEM_SECTIONS = (
+    (
+        "PURPOSE",
+        "We conducted a randomized trial to compare gemcitabine-cisplatin with etoposide-cisplatin in the "
+        "treatment of patients with advanced non-small-cell lung cancer (NSCLC). The primary end point of the "
+        "comparison was response rate.",
+    ),
+    (
+        "PATIENTS AND METHODS",
+        "A total of 135 chemotherapy-naive patients with advanced NSCLC were randomized to receive either "
+        "gemcitabine 1,250 mg/m2 intravenously (IV) days 1 and 8 or etoposide 100 mg/m2 IV days 1 to 3 along "
+        "with cisplatin 100 mg/m2 IV day 1. Both treatments were administered in 21-day cycles.",
+    ),
+)
+
+
+def gem(read, results: str):
+    return read(GEM_TITLE, *GEM_SECTIONS, ("RESULTS", results))
+
+
+def test_a_p_value_after_two_rates_compares_their_arms(read):
+    # pool PMID10458212
+    r = gem(
+        read,
+        "The response rate (externally validated) for patients given gemcitabine-cisplatin was superior to "
+        "that for patients given etoposide-cisplatin (40.6% v 21.9%; P = .02).",
+    )
+    rates = [(x.endpoint, x.statistic, x.estimate, x.unit) for x in r.trial.arm_results]
+    assert rates == [
+        ("objective response rate", "rate", Decimal("40.6"), "percent"),
+        ("objective response rate", "rate", Decimal("21.9"), "percent"),
+    ]
+    (test,) = r.trial.comparisons
+    assert (test.endpoint, test.statistic, test.estimate, test.p_value, test.p_value_qualifier) == (
+        "objective response rate",
+        "p_value",
+        None,
+        Decimal("0.02"),
+        None,
+    )
+    # the arm of the first figure is tested against the arm of the second
+    first, second = r.trial.arm_results
+    assert (test.arm, test.comparator) == (first.arm, second.arm)
+    assert "gemcitabine" in r.drugs(test.arm) and "etoposide" in r.drugs(test.comparator)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="'This superior response rate was associated with a significant delay in time to disease "
+    "progression (6.9 months v 4.3 months; P = .01)': medians and test take the sentence's first endpoint, "
+    "'objective response rate', not 'time to progression'",
+)
+def test_the_endpoint_named_right_before_the_figures_wins(read):
+    # pool PMID10458212
+    r = gem(
+        read,
+        "This superior response rate was associated with a significant delay in time to disease progression "
+        "(6.9 months v 4.3 months; P = .01) without an impairment in quality of life (QOL).",
+    )
+    assert {x.endpoint for x in [*r.trial.arm_results, *r.trial.comparisons]} == {"time to progression"}
+    assert [x.estimate for x in r.trial.arm_results] == [Decimal("6.9"), Decimal("4.3")]
+    assert [c.p_value for c in r.trial.comparisons] == [Decimal("0.01")]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="'no statistically significant difference in survival time between both arms (8.7 months for "
+    "gemcitabine-cisplatin v 7.2 months ...; P = .18)' reads 8.7 months as a between-arm difference "
+    "(comparison overall survival difference 8.7 month) and only 7.2 as a median (the gemcitabine arm also "
+    "lacks its cisplatin, see test_arms::test_a_drug_given_along_with_either_alternative)",
+)
+def test_the_word_difference_before_per_arm_medians_is_no_difference_estimate(read):
+    # pool PMID10458212
+    r = gem(
+        read,
+        "There was no statistically significant difference in survival time between both arms (8.7 months for "
+        "gemcitabine-cisplatin v 7.2 months for etoposide-cisplatin; P = .18).",
+    )
+    assert [(x.statistic, x.estimate) for x in r.trial.arm_results] == [
+        ("median", Decimal("8.7")),
+        ("median", Decimal("7.2")),
+    ]
+    assert [(c.statistic, c.estimate, c.p_value) for c in r.trial.comparisons] == [
+        ("p_value", None, Decimal("0.18"))
+    ]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="'(p = 0.01, each comparison)' after two hazard ratios is given to the second only: p-values "
+    "are [None, 0.01]",
+)
+def test_one_p_value_for_each_comparison(read):
+    # PMID23154554
+    r = read(
+        "Overall survival improvement in patients with lung cancer and bone metastases treated with denosumab "
+        "versus zoledronic acid: subgroup analysis from a randomized phase 3 study.",
+        (
+            "INTRODUCTION",
+            "We present survival data for the subset of patients with lung cancer, participating in the phase "
+            "3 trial of denosumab versus zoledronic acid (ZA) in the treatment of bone metastases from solid "
+            "tumors (except breast or prostate) or multiple myeloma.",
+        ),
+        (
+            "METHODS",
+            "Patients were randomized 1:1 to receive monthly subcutaneous denosumab 120 mg or intravenous ZA 4 mg.",
+        ),
+        (
+            "RESULTS",
+            "Denosumab was associated with improved median overall survival versus ZA in 811 patients with any "
+            "lung cancer (8.9 versus 7.7 months; hazard ratio [HR] 0.80) and in 702 patients with NSCLC (9.5 "
+            "versus 8.0 months; HR 0.78) (p = 0.01, each comparison).",
+        ),
+    )
+    assert [(c.estimate, c.p_value) for c in r.trial.comparisons] == [
+        (Decimal("0.80"), Decimal("0.01")),
+        (Decimal("0.78"), Decimal("0.01")),
+    ]

@@ -1,0 +1,150 @@
+"""kg.extraction.subgroups (with outcomes): the population a figure is reported for.
+
+Sentences quoted from ../shared/data/abstracts (PMID beside them), read through
+``extract_trial``.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+
+def test_each_figure_takes_the_subgroup_its_clause_names(read):
+    # PMID23154554: 'in 811 patients with any lung cancer (...) and in 702 patients with NSCLC (...)'
+    r = read(
+        "Overall survival improvement in patients with lung cancer and bone metastases treated with denosumab "
+        "versus zoledronic acid: subgroup analysis from a randomized phase 3 study.",
+        (
+            "INTRODUCTION",
+            "We present survival data for the subset of patients with lung cancer, participating in the phase "
+            "3 trial of denosumab versus zoledronic acid (ZA) in the treatment of bone metastases from solid "
+            "tumors (except breast or prostate) or multiple myeloma.",
+        ),
+        (
+            "METHODS",
+            "Patients were randomized 1:1 to receive monthly subcutaneous denosumab 120 mg or intravenous ZA 4 mg.",
+        ),
+        (
+            "RESULTS",
+            "Denosumab was associated with improved median overall survival versus ZA in 811 patients with any "
+            "lung cancer (8.9 versus 7.7 months; hazard ratio [HR] 0.80) and in 702 patients with NSCLC (9.5 "
+            "versus 8.0 months; HR 0.78) (p = 0.01, each comparison). Further analysis of NSCLC by histological "
+            "type showed a median survival of 8.6 months for denosumab versus 6.4 months for ZA in patients "
+            "with squamous cell carcinoma (HR 0.68; p = 0.035).",
+        ),
+    )
+    medians = [
+        (x.subgroup, r.drugs(x.arm), x.estimate) for x in r.trial.arm_results if x.statistic == "median"
+    ]
+    assert medians == [
+        ("any lung cancer", {"denosumab"}, Decimal("8.9")),
+        ("any lung cancer", {"zoledronic acid"}, Decimal("7.7")),
+        ("NSCLC", {"denosumab"}, Decimal("9.5")),
+        ("NSCLC", {"zoledronic acid"}, Decimal("8.0")),
+        ("squamous cell carcinoma", {"denosumab"}, Decimal("8.6")),
+        ("squamous cell carcinoma", {"zoledronic acid"}, Decimal("6.4")),
+    ]
+    ratios = [
+        (c.subgroup, c.statistic, c.estimate) for c in r.trial.comparisons if c.statistic == "hazard_ratio"
+    ]
+    assert ratios == [
+        ("any lung cancer", "hazard_ratio", Decimal("0.80")),
+        ("NSCLC", "hazard_ratio", Decimal("0.78")),
+        ("squamous cell carcinoma", "hazard_ratio", Decimal("0.68")),
+    ]
+    assert all(
+        {r.drugs(c.arm), r.drugs(c.comparator)} == {frozenset({"denosumab"}), frozenset({"zoledronic acid"})}
+        for c in r.trial.comparisons
+    )
+
+
+def test_a_subgroup_named_before_the_figures_and_the_whole_population_before_it(read):
+    # PMID19027483
+    r = read(
+        "Gefitinib versus docetaxel in previously treated non-small-cell lung cancer (INTEREST): a randomised "
+        "phase III trial.",
+        (
+            "METHODS",
+            "1466 patients with pretreated (>/=one platinum-based regimen) advanced non-small-cell lung cancer "
+            "were randomly assigned with dynamic balancing to receive gefitinib (250 mg per day orally; n=733) or "
+            "docetaxel (75 mg/m(2) intravenously in 1-h infusion every 3 weeks; n=733).",
+        ),
+        (
+            "FINDINGS",
+            "Non-inferiority of gefitinib compared with docetaxel was confirmed for overall survival (593 vs 576 "
+            "events; hazard ratio [HR] 1.020, 96% CI 0.905-1.150, meeting the predefined non-inferiority "
+            "criterion; median survival 7.6 vs 8.0 months). Superiority of gefitinib in patients with high "
+            "EGFR-gene-copy number (85 vs 89 patients) was not proven (72 vs 71 events; HR 1.09, 95% CI "
+            "0.78-1.51; p=0.62; median survival 8.4 vs 7.5 months).",
+        ),
+    )
+    ratios = [
+        (c.subgroup, c.estimate, c.ci_lower, c.ci_upper, c.ci_level, c.p_value)
+        for c in r.trial.comparisons
+        if c.statistic == "hazard_ratio"
+    ]
+    assert ratios == [
+        (None, Decimal("1.020"), Decimal("0.905"), Decimal("1.150"), Decimal("96"), None),
+        (
+            "high EGFR-gene-copy number",
+            Decimal("1.09"),
+            Decimal("0.78"),
+            Decimal("1.51"),
+            Decimal("95"),
+            Decimal("0.62"),
+        ),
+    ]
+    medians = [
+        (x.subgroup, r.drugs(x.arm), x.estimate) for x in r.trial.arm_results if x.statistic == "median"
+    ]
+    assert medians == [
+        (None, {"gefitinib"}, Decimal("7.6")),
+        (None, {"docetaxel"}, Decimal("8.0")),
+        ("high EGFR-gene-copy number", {"gefitinib"}, Decimal("8.4")),
+        ("high EGFR-gene-copy number", {"docetaxel"}, Decimal("7.5")),
+    ]
+
+
+def test_a_phrase_naming_a_pooled_group_is_no_subgroup(read):
+    # PMID25601342: 'for patients who received standard-dose radiotherapy' names the group, not a subgroup
+    r = read(
+        "Standard-dose versus high-dose conformal radiotherapy with concurrent and consolidation carboplatin "
+        "plus paclitaxel with or without cetuximab for patients with stage IIIA or IIIB non-small-cell lung "
+        "cancer (RTOG 0617): a randomised, two-by-two factorial phase 3 study.",
+        (
+            "METHODS",
+            "We randomly assigned (1:1:1:1) patients to receive either 60 Gy (standard dose), 74 Gy (high "
+            "dose), 60 Gy plus cetuximab, or 74 Gy plus cetuximab.",
+        ),
+        (
+            "FINDINGS",
+            "Median overall survival was 28.7 months (95% CI 24.1-36.9) for patients who received "
+            "standard-dose radiotherapy and 20.3 months (17.7-25.0) for those who received high-dose "
+            "radiotherapy (hazard ratio [HR] 1.38, 95% CI 1.09-1.76; p=0.004). Median overall survival in "
+            "patients who received cetuximab was 25.0 months (95% CI 20.2-30.5) compared with 24.0 months "
+            "(19.8-28.6) in those who did not (HR 1.07, 95% CI 0.84-1.35; p=0.29).",
+        ),
+    )
+
+    def pooled(label: str) -> set[tuple[Decimal, bool]]:
+        """(radiation dose, cetuximab given) of each arm the result's group pools."""
+        return {
+            (next(i.dose for i in a.interventions if i.kind == "radiation"), "cetuximab" in a.drug_names)
+            for a in r.members(label)
+        }
+
+    low, high = Decimal("60"), Decimal("74")
+    medians = [(pooled(x.arm), x.estimate, x.ci_lower, x.ci_upper, x.subgroup) for x in r.trial.arm_results]
+    assert medians == [
+        ({(low, False), (low, True)}, Decimal("28.7"), Decimal("24.1"), Decimal("36.9"), None),
+        ({(high, False), (high, True)}, Decimal("20.3"), Decimal("17.7"), Decimal("25.0"), None),
+        ({(low, True), (high, True)}, Decimal("25.0"), Decimal("20.2"), Decimal("30.5"), None),
+        ({(low, False), (high, False)}, Decimal("24.0"), Decimal("19.8"), Decimal("28.6"), None),
+    ]
+    ratios = [
+        (pooled(c.arm), pooled(c.comparator), c.estimate, c.p_value, c.subgroup) for c in r.trial.comparisons
+    ]
+    assert ratios == [
+        ({(high, False), (high, True)}, {(low, False), (low, True)}, Decimal("1.38"), Decimal("0.004"), None),
+        ({(low, True), (high, True)}, {(low, False), (high, False)}, Decimal("1.07"), Decimal("0.29"), None),
+    ]

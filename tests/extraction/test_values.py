@@ -1,0 +1,205 @@
+"""kg.extraction.values (with outcomes): per-arm figures of a results sentence.
+
+Each test reads a real abstract's design and results sentences (quoted from
+../shared/data/abstracts, PMID beside them) through ``extract_trial``.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+
+def figures(r, statistic: str | None = None) -> list[tuple]:
+    """(endpoint, statistic, what the arm gives, estimate, unit, count) of each per-arm figure."""
+    return [
+        (x.endpoint, x.statistic, r.drugs(x.arm), x.estimate, x.unit, x.count)
+        for x in r.trial.arm_results
+        if statistic is None or x.statistic == statistic
+    ]
+
+
+def test_rates_per_100000_person_years_named_by_what_they_count(read):
+    # PMID21714641: the endpoint comes from 'deaths from lung cancer' printed with the figure
+    r = read(
+        "Reduced lung-cancer mortality with low-dose computed tomographic screening.",
+        (
+            "BACKGROUND",
+            "The advent of low-dose helical computed tomography (CT) altered the landscape of lung-cancer "
+            "screening, with studies indicating that low-dose CT detects many tumors at early stages.",
+        ),
+        (
+            "METHODS",
+            "Participants were randomly assigned to undergo three annual screenings with either low-dose CT "
+            "(26,722 participants) or single-view posteroanterior chest radiography (26,732).",
+        ),
+        (
+            "RESULTS",
+            "There were 247 deaths from lung cancer per 100,000 person-years in the low-dose CT group and 309 "
+            "deaths per 100,000 person-years in the radiography group, representing a relative reduction in "
+            "mortality from lung cancer with low-dose CT screening of 20.0% (95% CI, 6.8 to 26.7; P=0.004).",
+        ),
+    )
+    unit = "per 100,000 person-years"
+    assert figures(r) == [
+        ("lung cancer mortality", "rate", {"low-dose computed tomography"}, Decimal("247"), unit, None),
+        (
+            "lung cancer mortality",
+            "rate",
+            {"single-view posteroanterior chest radiography"},
+            Decimal("309"),
+            unit,
+            None,
+        ),
+    ]
+
+
+SRS_SECTIONS = (
+    "Stereotactic radiosurgery plus whole-brain radiation therapy vs stereotactic radiosurgery alone for "
+    "treatment of brain metastases: a randomized controlled trial.",
+    (
+        "CONTEXT",
+        "In patients with brain metastases, it is unclear whether adding up-front whole-brain radiation "
+        "therapy (WBRT) to stereotactic radiosurgery (SRS) has beneficial effects on mortality or neurologic "
+        "function compared with SRS alone.",
+    ),
+    (
+        "INTERVENTIONS",
+        "Patients were randomly assigned to receive WBRT plus SRS (65 patients) or SRS alone (67 patients).",
+    ),
+)
+WBRT_SRS, SRS = {"whole-brain radiotherapy", "stereotactic radiosurgery"}, {"stereotactic radiosurgery"}
+
+
+def test_counts_printed_as_n_equals(read):
+    # PMID16757720
+    r = read(
+        *SRS_SECTIONS,
+        (
+            "RESULTS",
+            "Salvage brain treatment was less frequently required in the WBRT + SRS group (n = 10) than with "
+            "SRS alone (n = 29) (P<.001).",
+        ),
+    )
+    assert figures(r) == [
+        ("salvage brain treatment", "count", WBRT_SRS, Decimal("10"), None, None),
+        ("salvage brain treatment", "count", SRS, Decimal("29"), None, None),
+    ]
+    (test,) = r.trial.comparisons  # the p-value compares the two counts
+    assert (test.statistic, test.p_value, test.p_value_qualifier) == ("p_value", Decimal("0.001"), "<")
+
+
+def test_medians_and_landmark_rates_in_one_sentence(read):
+    # PMID16757720
+    r = read(
+        *SRS_SECTIONS,
+        (
+            "RESULTS",
+            "The median survival time and the 1-year actuarial survival rate were 7.5 months and 38.5% (95% "
+            "confidence interval, 26.7%-50.3%) in the WBRT + SRS group and 8.0 months and 28.4% (95% confidence "
+            "interval, 17.6%-39.2%) for SRS alone (P = .42).",
+        ),
+    )
+    got = [
+        (x.statistic, r.drugs(x.arm), x.estimate, x.unit, x.ci_lower, x.ci_upper, x.timepoint)
+        for x in r.trial.arm_results
+    ]
+    assert got == [
+        ("median", WBRT_SRS, Decimal("7.5"), "month", None, None, None),
+        ("rate", WBRT_SRS, Decimal("38.5"), "percent", Decimal("26.7"), Decimal("50.3"), "12 months"),
+        ("median", SRS, Decimal("8.0"), "month", None, None, None),
+        ("rate", SRS, Decimal("28.4"), "percent", Decimal("17.6"), Decimal("39.2"), "12 months"),
+    ]
+    assert {x.endpoint for x in r.trial.arm_results} == {"overall survival"}
+
+
+def test_means_on_a_scale_in_points(read):
+    # PMID20818875: 'mean score on the FACT-L scale [...], 98.0 vs. 91.5'
+    r = read(
+        "Early palliative care for patients with metastatic non-small-cell lung cancer.",
+        (
+            "METHODS",
+            "We randomly assigned patients with newly diagnosed metastatic non-small-cell lung cancer to "
+            "receive either early palliative care integrated with standard oncologic care or standard "
+            "oncologic care alone. The primary outcome was the change in the quality of life at 12 weeks.",
+        ),
+        (
+            "RESULTS",
+            "Patients assigned to early palliative care had a better quality of life than did patients "
+            "assigned to standard care (mean score on the FACT-L scale [in which scores range from 0 to 136, "
+            "with higher scores indicating better quality of life], 98.0 vs. 91.5; P=0.03).",
+        ),
+    )
+    both, alone = {"early palliative care", "standard oncologic care"}, {"standard oncologic care"}
+    assert figures(r) == [
+        ("quality of life", "mean", both, Decimal("98.0"), "points", None),
+        ("quality of life", "mean", alone, Decimal("91.5"), "points", None),
+    ]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="'Six patients in the surgery group died compared with one patient in the SABR group.' gives no "
+    "figure (arm_results == [])",
+)
+def test_patients_counted_by_what_happened_to_them(read):
+    # PMID25981812
+    r = read(
+        "Stereotactic ablative radiotherapy versus lobectomy for operable stage I non-small-cell lung cancer: "
+        "a pooled analysis of two randomised trials.",
+        (
+            "BACKGROUND",
+            "Stereotactic ablative radiotherapy (SABR) for inoperable stage I NSCLC has shown promising results.",
+        ),
+        (
+            "METHODS",
+            "Patients were randomly assigned in a 1:1 ratio to SABR or lobectomy with mediastinal lymph node "
+            "dissection or sampling.",
+        ),
+        (
+            "FINDINGS",
+            "58 patients were enrolled and randomly assigned (31 to SABR and 27 to surgery). Median follow-up "
+            "was 40·2 months (IQR 23·0-47·3) for the SABR group and 35·4 months (18·9-40·7) for the surgery "
+            "group. Six patients in the surgery group died compared with one patient in the SABR group.",
+        ),
+    )
+    surgery = {"lobectomy", "mediastinal lymph node dissection", "mediastinal lymph node sampling"}
+    assert [(s, d, e) for _ep, s, d, e, _u, _c in figures(r)] == [
+        ("count", surgery, Decimal("6")),
+        ("count", {"stereotactic ablative radiotherapy"}, Decimal("1")),
+    ]
+    assert {x.endpoint for x in r.trial.arm_results} == {"death"}
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="'count [percent] of n vs count [percent] of n' after a sentence whose subject is the "
+    "experimental treatment gives no figure (arm_results == [])",
+)
+def test_count_percent_of_n_pairs_after_the_treatment_named_as_subject(read):
+    # PMID9809728
+    r = read(
+        "Postoperative radiotherapy in the treatment of single metastases to the brain: a randomized trial.",
+        (
+            "INTERVENTIONS",
+            "Patients were randomly assigned to treatment with postoperative whole-brain radiotherapy "
+            "(radiotherapy group, 49 patients) or no further treatment (observation group, 46 patients) for "
+            "the brain metastasis, with median follow-up of 48 weeks and 43 weeks, respectively.",
+        ),
+        (
+            "RESULTS",
+            "Postoperative radiotherapy prevented brain recurrence at the site of the original metastasis (5 "
+            "[10%] of 49 vs 21 [46%] of 46; P<.001) and at other sites in the brain (7 [14%] of 49 vs 17 [37%] "
+            "of 46; P<.01).",
+        ),
+    )
+    got = [
+        (x.estimate, x.count, x.n_analysed, r.arm(x.arm).interventions[0].kind) for x in r.trial.arm_results
+    ]
+    assert got == [
+        (Decimal("10"), 5, 49, "radiation"),
+        (Decimal("46"), 21, 46, "usual_care"),
+        (Decimal("14"), 7, 49, "radiation"),
+        (Decimal("37"), 17, 46, "usual_care"),
+    ]
