@@ -65,6 +65,9 @@ def assign(
         around = _distinct([a for s, _e, a in marks if clause <= s < stop])
         lead = _distinct([a for s, _e, a in marks if clause <= s < first])
         listed = len(run) > 1 and not _PARALLEL.search(text[first:last])  # a list, not 'x vs y'
+        if len(run) == 2 and not listed and len(named) == 1:
+            _other_side(finder, run, arms, around)  # '40 weeks vs. 15 weeks in the radiation group'
+            continue
         if len(around) == 1 and (named and len(named) < len(run) or not named and lead and listed):
             for k in run:  # '54 percent at 1 year, 26 percent at 2 years' beside one arm; 'Survival
                 arms[k] = around[0]  # in the A group was intermediate (44, 19 and 13 percent)'
@@ -94,6 +97,16 @@ def _whole_population(finder: ArmFinder, text: str, spans, arms: list[Arm | None
         named = [a for s, _e, a in marks if clause <= s < start]
         if everyone is not None and not named and _ALL_PATIENTS.search(text[clause:start]):
             arms[k] = everyone
+
+
+def _other_side(finder: ArmFinder, run: list[int], arms: list[Arm | None], around: list[Arm]) -> None:
+    """Two figures set against each other ('x vs. y in B') belong to two arms: the one not
+    named is the other arm its clause names, or the other arm of a two-arm trial."""
+    named = next(arms[k] for k in run if arms[k] is not None)
+    others = [a for a in around if a is not named] or [a for a in finder.arms if a is not named]
+    if len(others) == 1:
+        for k in run:
+            arms[k] = arms[k] or others[0]
 
 
 def _conjoined(text: str, spans: list[tuple[int, int]], arms: list[Arm | None]) -> None:

@@ -25,6 +25,14 @@ VERB = (
 _SUBJECT = re.compile(
     rf"(?i)^(?P<x>.+?)\s+(?:(?:was|were|is|are)\s+)?(?:not\s+|significantly\s+|also\s+)*\b(?P<verb>{VERB})\b"
 )
+_LIKELY = re.compile(
+    r"(?i)\b(?:more|less|as|equally)\s+likely\s+to\s+(?:(?:have|be|get)\s+)?([a-z][\w\s'-]{2,60}?)(?:\s+(?:than|as)\b.*)?$"
+)
+_WHO = r"(?:patients|participants|subjects|arms?|groups?|population|cohort|women|men|children)"
+_NOUN_OF = re.compile(
+    r"(?i)\b(?:to|into|in|with|showed|shows|had|has|have|reached|achieved|yielded|gave)\s+(?:a|an|the)?\s*"
+    r"((?:[a-z][\w'-]*\s+){0,3}?[a-z][\w'-]*)\s+of$"
+)
 _FINDING = {"found", "detected", "identified", "diagnosed"}
 _OBJECT = re.compile(
     r"(?i)\b(?:had|has|have|received|required|developed|experienced|achieved|underwent|reported|showed|"
@@ -70,34 +78,39 @@ def endpoint_phrase(before: str) -> str | None:
 def _clause(before: str) -> str:
     """The words of the figures' own clause: after the last ';', ':' or top-level '(',
     without a parenthesis the figures sit in."""
-    depth, cut = 0, 0
+    opened: list[int] = []  # where each unclosed bracket opens
+    cut = 0
     for i, ch in enumerate(before):
         if ch in "([":
-            depth += 1
+            opened.append(i)
         elif ch in ")]":
-            depth = max(0, depth - 1)
-        elif ch in ";:" and depth == 0:
+            opened = opened[:-1]
+        elif ch in ";:" and not opened:
             cut = i + 1
-    text = before[cut:]
+    # '(5 [10%] of 49': the figures sit in the outermost open bracket
+    text = before[cut : opened[0]] if opened and opened[0] >= cut else before[cut:]
     if cut and (not re.search(r"[a-z]{3}", text) or re.fullmatch(r"[^:;]*?\bin\s+\d+\s*", text)):
         # 'N patients (43%) have died: A in 217 (44%) ...': the clause before the colon says what
         text = re.sub(
             r"^.*?\b(?:patients|participants)\b\s*(?:\([^)]*\))?\s*", "", before[:cut].rstrip(":; ")
         )
-    open_paren = max(text.rfind("("), text.rfind("["))
-    if open_paren > text.rfind(")") and open_paren > text.rfind("]"):
-        text = text[:open_paren]
     return _ADVERBIAL.sub("", text.strip(" ,"))
 
 
 def _candidates(text: str) -> list[str]:
     out = []
+    of = _NOUN_OF.search(text)
+    if of:  # 'This corresponded to sensitivities of 79%', 'with response rates of'
+        out.append(of.group(1))
     comparative = re.search(
         r"(?i)\b(?:a|an)\s+(?:significantly\s+)?(?:better|worse|higher|lower|greater|longer|shorter)\s+([a-z][\w\s'-]{2,60}?)\s+than\b",
         text,
     )
     if comparative:
         out.append(comparative.group(1))
+    likely = _LIKELY.search(text)
+    if likely:  # 'were less likely to die of neurologic causes than'
+        out.append(likely.group(1))
     obj = _OBJECT.search(text)
     if obj and not re.search(r"\d", obj.group("x")):
         out.append(obj.group("x"))
@@ -117,7 +130,8 @@ def _clean(phrase: str) -> str | None:
         r"(?i)\b\d+[- ](?:years?|months?|weeks?|days?)\b|\b(?:at|after)\s+\d+\s+\w+", "", p
     )  # landmarks
     p = re.sub(r"\s+", " ", p).strip(" ,.")
-    p = re.sub(r"(?i)\s+(?:in|with|for|among|between|of)\s+(?:the|both|all|each|either)\s+.*$", "", p)
+    p = re.sub(r"(?i)\s+(?:in|with|for|among|between)\s+(?:the|both|all|each|either)\s+.*$", "", p)
+    p = re.sub(r"(?i)\s+of\s+(?:the|both|all|each|either)\s+(?:[\w-]+\s+){0,3}?" + _WHO + r"\b.*$", "", p)
     p = re.sub(r"(?i)\b(?:significantly|statistically|also|not)\b\s*", "", p).strip()
     p = _FRAME.sub("", p).strip()
     p = re.sub(r"(?i)^(?:the|a|an)\s+", "", p)

@@ -57,6 +57,7 @@ class OutcomeReader(ContrastReading):
         self.comparator = next((a for a in arms if a.role == "comparator"), arms[-1] if arms else None)
         self.ci_level: str | None = None  # the last labelled interval's level, for bare ones
         self._sentence: Sentence | None = None  # the sentence being read, for evidence spans
+        self._last_arms: list[Arm | None] = []  # the arms of the last sentence's figures, in order
 
     def read(self, sents: list[Sentence]) -> tuple[list[ArmResult], list[Comparison]]:
         per_arm: list[ArmResult] = []
@@ -156,6 +157,9 @@ class OutcomeReader(ContrastReading):
         keys = [(e, i.unit, i.statistic) for e, i in zip(endpoints, found, strict=True)]
         spans = [(i.start, i.end) for i in found]
         arms, timepoints = assign(self.finder, masked, spans, keys, [i.timepoint for i in found])
+        if all(a is None for a in arms) and len(arms) == len(self._last_arms) > 1:
+            arms = list(self._last_arms)  # 'This corresponded to sensitivities of 79% vs 85% and 94%'
+        self._last_arms = arms
         out, figures = [], []
         for item, endpoint, arm, timepoint in zip(found, endpoints, arms, timepoints, strict=True):
             if arm is None or endpoint is None:
@@ -240,7 +244,7 @@ def _continues(text: str, prev: Item, item: Item, mentions) -> bool:
     an endpoint or starts a clause of its own ('24.2% with A and 6.9% with B')."""
     if item.what and not _GENERIC_WHAT.fullmatch(item.what):
         return False
-    between = text[prev.end : item.start]
+    between = re.sub(r"\([^()]*\)|\[[^\[\]]*\]", "", text[prev.end : item.start])  # '(41/52; 95% CI ...)'
     return not _CLAUSE_VERB.search(between) and not any(prev.end <= p < item.start for p, _n in mentions)
 
 

@@ -54,6 +54,7 @@ _LANDMARK_AFTER = re.compile(r"(?i)^\s*,?\s*(?:at|after|by)\s+(\d+)\s+(year|mont
 _COUNT_BEFORE = re.compile(
     r"(?i)(?<![\d.])(?P<n>\d+)\s*(?:of\s+(?P<of>\d+)\s*)?(?:(?:patients|participants|persons|subjects)\s*)?[(\[]\s*$"
 )
+_RATIO_AFTER = re.compile(r"^\s*[(\[]\s*(?P<n>\d+)\s*/\s*(?P<of>\d+)\s*[;,)\]]")
 _COUNT_AFTER = re.compile(
     r"(?i)^\s*(?:[;,]\s*[^()]*?)?[)\]]?\s*(?:of\s+(?P<of>\d+)\b|\((?P<n>\d+)\s+of\s+(?P<of2>\d+)\))"
 )
@@ -155,11 +156,22 @@ def _counts(text: str, item: Item) -> None:
     if before:
         item.count = int(before.group("n"))
         item.total = int(before.group("of")) if before.group("of") else None
+    ratio = _RATIO_AFTER.match(text[item.end : item.end + 30])
+    if ratio and item.count is None and _agrees(item, int(ratio.group("n")), int(ratio.group("of"))):
+        item.count, item.total = int(ratio.group("n")), int(ratio.group("of"))  # '79% (41/52; 95% CI'
     after = _COUNT_AFTER.match(text[item.end : item.end + 80])
     if after and item.total is None:
         item.total = int(after.group("of") or after.group("of2"))
         if after.group("n") and item.count is None:
             item.count = int(after.group("n"))
+
+
+def _agrees(item: Item, n: int, of: int) -> bool:
+    """Whether 'n/of' is the count behind the printed percent (not a dose or a date)."""
+    try:
+        return of > 0 and abs(100 * n / of - float(item.raw)) <= 1
+    except ValueError:
+        return False
 
 
 def _counts_only(text: str, found: list[Item]) -> list[Item]:

@@ -265,11 +265,6 @@ def test_an_alias_given_by_contrast_with_the_other_arms_name():
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the third arm's label '(arm C)' of the aims sentence is not kept as its alias: 'arm C' names "
-    "no arm (the arms' aliases are ['arm A'], ['arm B'], [])",
-)
 def test_arm_letters_the_aims_sentence_defines():
     # PMID14581415
     finder = finder_for(
