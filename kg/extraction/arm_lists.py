@@ -34,6 +34,11 @@ _TRIAL_OF = re.compile(
     r"(?i)\b(?:trial|study|comparison)\s+(?:between|comparing)\s+(.+?)\s+(?:and|with|versus|vs\.?|to)\s+(.+?)"
     r"(?:\s+(?:for|in|among)\s+(?:patients|participants|\d)|[,.;]|$)"
 )
+# 'a randomized phase III trial of cisplatin plus either etoposide or paclitaxel in ... patients'
+_TRIAL_OF_ARMS = re.compile(
+    r"(?i)\brandomi[sz]ed\s+(?:[\w-]+\s+){0,4}?(?:trial|study)\s+of\s+(.+?\b(?:or|versus|vs\.?)\s+.+?)"
+    r"(?:\s+(?:in|for|among|as)\s+(?:\S+\s+){0,4}?(?:patients|participants|women|men|adults|smokers)\b|[.;]|$)"
+)
 _ASSIGN_WITH = re.compile(
     rf"(?i)\b(?:randomly\s+)?(?:assigned|allocated|randomi[sz]ed|treated){_ADJECTIVE}\b[^.;]*?\bwith\b"
 )
@@ -113,6 +118,10 @@ def listings(title: str, sentences: list[tuple[str, str]]) -> list[Listing]:
             r = _RECEIVED.search(text)
             if r:
                 out.append(Listing(text[r.end() :], 3, n))
+        if "trial of" in low or "study of" in low:
+            t = _TRIAL_OF_ARMS.search(text)
+            if t and not re.match(r"(?i)results|findings|conclusions?|interpretation", section):
+                out.append(Listing(t.group(1), 2, n))
         if "compar" in low or "between" in low:
             c = _COMPARE.search(text) or _TRIAL_OF.search(text)
             if c and not re.match(r"(?i)results|findings|conclusions?|interpretation", section):
@@ -166,7 +175,9 @@ def clause(segment: str) -> str:
     announced by a colon ('one of three treatments: A; B; or C', 'three arms: A, ...; B, ...')
     runs to the sentence end."""
     listed = re.match(
-        r"(?i)\s*(?:(?:one|1)\s+of\s+[^:]{0,60}:|[^:]{0,40}\b(?:regimens?|arms?|groups?|treatments?|schedules?):)",
+        r"(?i)\s*(?:(?:one|1)\s+of\s+[^:]{0,60}:|[^:]{0,40}\b(?:regimens?|arms?|groups?|treatments?|schedules?):"
+        r"|(?:one|1)\s+of\s+(?:the\s+)?\w+\s+(?:\w+\s+)?(?:regimens?|arms?|groups?|treatments?|schedules?)\s+"
+        r"(?:including|consisting\s+of|comprising|namely)\b)",
         segment,
     )
     if listed:
@@ -181,26 +192,55 @@ def clause(segment: str) -> str:
 
 def pieces(segment: str) -> list[str]:
     """One piece of text per arm: cut at 'or' / 'versus', or at the commas and semicolons of
-    a list that ends 'or C'; a shared lead before 'either' is not part of the first arm."""
+    a list that ends 'or C'; a lead before 'either' is not part of the first arm, unless it is
+    a treatment every arm shares ('cisplatin plus either etoposide or paclitaxel')."""
     text = clause(segment)
     either = re.search(r"(?i)\beither\b", text)
+    common = ""
     if (
         either
         and depth_map(text)[either.start()] == 0
         and not re.search(r"(?i)\b(?:or|versus|vs)\b", text[: either.start()])
     ):
+        shared = _SHARED_LEAD.search(text[: either.start()])
+        common = shared.group(0).strip() + " " if shared else ""  # 'cisplatin plus either A or B'
         text = text[either.end() :]
     text = re.sub(r"(?i)(?:^|(?<=[,;:]\s)|(?<=\bor\s))\s*(?:\d|[a-d])\)\s+", "", text)  # '1) A, 2) B'
     text = _WHO.sub("", text)  # '... in chemotherapy-naive patients with NSCLC': who, not what
 
-    separator = r",?\s+(?:or|versus|vs\.?|v\.?)\s+(?:to\s+)?"
+    if common:
+        return [common + part.strip() for part in _pieces(text)]
+    return _pieces(text)
+
+
+def _pieces(text: str) -> list[str]:
+    # '92 patients were assigned to no PET and 91 to PET'
+    separator = r",?\s+(?:or|versus|vs\.?|v\.?)\s+(?:to\s+)?|,?\s+and\s+\d[\d,]*\s+(?:patients\s+|participants\s+)?(?:to|in)\s+"
     if len(split_top(text, r";\s+")) >= 3:
-        return split_top(text, r";\s+(?:or\s+)?(?:to\s+)?")
-    if re.search(r"[,;]\s+or\s+", text) and len(split_top(text, r"[,;]\s+")) >= 3:
-        separator = r"[,;]\s+(?:or\s+)?(?:to\s+)?|\s+or\s+(?:to\s+)?"
-    return _share(split_top(text, separator))
+        parts = split_top(text, r";\s+(?:or\s+)?(?:to\s+)?")
+    else:
+        if re.search(r"[,;]\s+or\s+", text) and len(split_top(text, r"[,;]\s+")) >= 3:
+            separator = r"[,;]\s+(?:or\s+)?(?:to\s+)?|\s+or\s+(?:to\s+)?"
+        parts = _share(split_top(text, separator))
+    return [arm for part in parts for arm in _with_or_without(part)]
 
 
+def _with_or_without(part: str) -> list[str]:
+    """'cisplatin, etoposide +/- MGBG': two arms, without and with what follows '+/-'."""
+    m = re.search(r"\s*(?:\+\s*/\s*-|±)\s*", part)
+    if not m or depth_map(part)[m.start()] or not part[: m.start()].strip():
+        return [part]
+    return [part[: m.start()], f"{part[: m.start()]} plus {part[m.end() :]}"]
+
+
+# a treatment every arm shares, named before 'either': 'cisplatin plus', 'chemotherapy followed by' (not
+# 'RT with either 17 Gy or 39 Gy': what follows 'with' says what the treatment is)
+_SHARED_LEAD = re.compile(
+    r"(?i)(?:^|(?<=\s))(?!(?:to|receive|be|treatment|undergo|one|two|three|four|five|six|\d+)\b)"
+    r"(?![^.]*\b(?:cycles|courses|sessions|screenings|doses|rounds|weeks|months|years)\b)"
+    r"[a-z][\w-]*(?:\s+[\w-]+){0,3}\s+"
+    r"(?:plus|and|combined\s+with|in\s+combination\s+with|followed\s+by)\s*$"
+)
 _WHO = re.compile(
     r"(?i)\s+(?:in|for|among)\s+(?:(?:[\w-]+|\([^)]*\))\s+){0,4}?(?:patients|participants|women|men|adults|smokers|"
     r"people|persons|subjects|children)\b.*$"

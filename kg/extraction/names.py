@@ -30,7 +30,8 @@ _STOP = re.compile(
 _TAIL = re.compile(r"(?i)(?:\s+(?:alone|only|group|arm|arms|regimen|strategy|therapy\s+alone))+\s*$")
 _NOT_NAMES = re.compile(
     r"(?i)^(?:patients?|participants?|subjects?|treatments?|therapy|therapies|groups?|arms?|regimens?|study|"
-    r"trial|control|controls|intervention|one|two|three|four|both|either|each|all|other|rest|[\w-]*\s*(?:rest\s+)?"
+    r"trial|control|controls|intervention|one|two|three|four|both|either|each|all|other|rest|options?|alternatives?|"
+    r"modalities|approaches|[\w-]*\s*(?:rest\s+)?"
     r"(?:period|interval|break|pause|cycles?|weeks?|months?|days?|years?|schedule|time|times|dose|doses))$"
 )
 _NO_TREATMENT = re.compile(

@@ -179,7 +179,7 @@ class OutcomeReader(ContrastReading):
             return self._endpoint_before(masked, pos, mentions, last_endpoint)
 
         out = []
-        for t in p_only_tests(masked, figures, self.finder, roles, endpoint_at):
+        for t in p_only_tests(masked, figures, self.finder, roles, endpoint_at, self._sentence.norm):
             try:
                 out.append(
                     Comparison(

@@ -10,6 +10,7 @@ their endpoint; the arm the design calls experimental comes first.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -46,8 +47,11 @@ def p_only_tests(
     finder: ArmFinder,
     roles: tuple[Arm | None, Arm | None],
     endpoint_at: Callable[[int], str | None],
+    whole: str | None = None,
 ) -> list[Test]:
-    """One test per p-value left in the (ratio-blanked) sentence."""
+    """One test per p-value left in the (ratio-blanked) text, a prefix of the ``whole``
+    sentence whose clauses say which groups are compared."""
+    whole = whole or text
     out = []
     for m in P.finditer(text):
         if any(f.start <= m.start() < f.end for f in figures):
@@ -58,8 +62,8 @@ def p_only_tests(
         arms = _distinct([f.arm for f in before if f.endpoint == endpoint])[-2:]
         if len(arms) < 2:
             arms = _distinct([a for _s, _e, a in finder.find(text[clause : m.start()])])[:2]
-        if len(arms) < 2 and None not in roles:
-            arms = list(roles)
+        if len(arms) < 2 and None not in roles and not _OTHER_GROUPS.search(_clause_of(whole, m.start())):
+            arms = list(roles)  # 'Leukopenia (P<.001) was more common in elderly men than in younger men': no
         if endpoint is None or len(arms) < 2 or arms[0] is arms[1]:
             continue
         first, second = arms
@@ -69,6 +73,19 @@ def p_only_tests(
         timepoint = times.pop() if len(times) == 1 else None
         out.append(Test(m.start(), m.end(), endpoint, first, second, timepoint, p_value(m)))
     return out
+
+
+def _clause_of(text: str, pos: int) -> str:
+    start = max(text.rfind(";", 0, pos), 0)
+    end = text.find(";", pos)
+    return text[start : end if end > 0 else len(text)]
+
+
+# a clause that sets two groups against each other without naming an arm compares other groups
+_OTHER_GROUPS = re.compile(
+    r"(?i)\b(?:than|versus|vs\.?|compared\s+(?:with|to)|between)\s+(?!(?:the\s+|two\s+|2\s+|both\s+|trial\s+|"
+    r"treatment\s+|study\s+|randomi[sz]ed\s+)*(?:arms|groups)\b)"
+)
 
 
 def _distinct(arms: list[Arm]) -> list[Arm]:

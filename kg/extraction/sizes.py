@@ -37,7 +37,7 @@ _TOTALS = (
 _COUNTED = re.compile(rf"(?i)(?<![\d.%:])(\d+)\s+(?:[\w-]+\s+){{0,3}}{_PEOPLE}\b")
 _VERB_AFTER = re.compile(rf"(?i)^[^.;]{{0,160}}?\b(?:were|was|had\s+been)\s+(?:\w+\s+)?{_ENROLLED}\b")
 _BEFORE_ARM = re.compile(
-    r"(?<![\d.%:])(\d+)(?![\d.%:])\s+(?:patients\s+)?(?:were\s+)?(?:(?:randomly\s+)?assigned\s+|allocated\s+)?"
+    r"(?<![\d.%:])(\d+)(?![\d.%:])\s+(?:of\s+(?:which|whom|these)\s+)?(?:patients\s+)?(?:were\s+)?(?:(?:randomly\s+)?assigned\s+|allocated\s+)?"
     r"(?:to\s+)?(?:receive\s+)?(?:the\s+)?$"
 )
 _AMONG = re.compile(r"(?i)\bamong\s+(\d+)\s+patients\s+in\s+the\s+$")
@@ -119,6 +119,12 @@ def _per_arm(s: Sentence, finder: ArmFinder, sizes: Sizes) -> None:
         )
         after_at, before_at = end, mentions[k - 1][1] if k else 0
         n_before = _BEFORE_ARM.search(before) if assigning else None
+        if (
+            n_before
+            and not n_before.group(0)[len(n_before.group(1)) :].strip()
+            and not re.search(r"(?i)(?:\band|\bor|\bvs\.?|\bversus|[,;(])\s*$", before[: n_before.start()])
+        ):
+            n_before = None  # 'received 2 preoperative cycles' (but '1129 ... gefitinib and 563 placebo')
         total_first = (
             re.search(r"(?i)(?:assigned|allocated|randomi[sz]ed)\s*$", before[: n_before.start()])
             if n_before
