@@ -92,6 +92,7 @@ def arm_of_piece(part: str, choice: bool, abbreviations: dict[str, str], strict:
     if any(is_no_treatment(outside_brackets(part[a:b])) for a, b in _components(part)):
         name = next((a for a in aliases if not re.match(r"(?i)observation$", a)), "observation")
         interventions.insert(0, Intervention(drug=Drug(name=canonical_alias(name))))
+    interventions += _abbreviated_drugs(part, abbreviations, interventions, aliases)
     if not interventions:
         return None
     alias = _leading_alias(part, mentions)
@@ -157,6 +158,28 @@ def _or_between(text: str) -> bool:
         ):
             return not re.search(r"(?i)\b(?:plus|with|and)\b|\+", text[m.end() :])
     return False
+
+
+def _abbreviated_drugs(
+    part: str, abbreviations: dict[str, str], interventions: list[Intervention], aliases: list[str]
+) -> list[Intervention]:
+    """'cetuximab/TC' with 'TC' defined as 'taxane/carboplatin': the drugs a bare abbreviation
+    stands for (one followed by a bracket names its drugs there); the abbreviation is the
+    arm's alias when it is the whole piece."""
+    have = {i.drug.name for i in interventions}
+    out: list[Intervention] = []
+    words = outside_brackets(part)
+    for short, full in abbreviations.items():
+        if short not in words or drug_mentions(short):
+            continue
+        if not re.search(rf"(?<![\w-]){re.escape(short)}(?![\w-])(?!\s*[(\[])", part):
+            continue
+        found = [m for m in drug_mentions(full) if m.name not in have]
+        out += [Intervention(drug=Drug(name=m.name)) for m in found]
+        have |= {m.name for m in found}
+        if found and part.strip() == short:
+            aliases.append(short)
+    return out
 
 
 def _is_alias(head: str, abbreviations: dict[str, str]) -> bool:

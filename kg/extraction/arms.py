@@ -94,8 +94,18 @@ def _strength(part: str, abbreviations: dict[str, str]) -> int:
     """How surely a piece names an arm of its own: drugs, an intervention's name, or neither."""
     if drug_mentions(part) or radiation(part) or DOSED.search(part):
         return 2
+    if drug_mentions(_written_out(outside_brackets(part), abbreviations)):
+        return 2  # 'TC' for 'taxane/carboplatin'
     name = intervention_name(part, abbreviations)
     return 1 if name and (credible(name) or len(part.split()) > 1) else 0
+
+
+def _written_out(part: str, abbreviations: dict[str, str]) -> str:
+    """The piece with the abbreviations the abstract defines written out."""
+    for short, full in abbreviations.items():
+        if short in part:
+            part = re.sub(rf"(?<![\w-]){re.escape(short)}(?![\w-])", full, part)
+    return part
 
 
 def _merge_weak(parts: list[str], expected: int | None, abbreviations: dict[str, str]) -> list[str]:
