@@ -152,10 +152,16 @@ def _union(arms: list[Arm]) -> Arm:
 
 
 def _distinct(arms: list[Arm]) -> list[Arm]:
-    """Arms named twice (two randomisations listing the same regimen) are one arm."""
+    """Arms named twice (two randomisations listing the same regimen) are one arm; arms that
+    differ in how many courses they give ('3 (C3) or 6 (C6) courses of ...') are two."""
     seen: dict[tuple, Arm] = {}
     for arm in arms:
-        key = (frozenset(arm.drug_names), tuple(i.dose for i in arm.interventions))
+        courses = re.match(r"\s*(\d+)\s*\([^)]*\)\s+(?:\w+\s+)?(?:courses|cycles)\b", arm.label)
+        key = (
+            frozenset(arm.drug_names),
+            tuple(i.dose for i in arm.interventions),
+            courses.group(1) if courses else None,
+        )
         seen.setdefault(key, arm)
     return list(seen.values())
 
@@ -164,7 +170,12 @@ __all__ = ["design_arms", "arms_in"]
 
 
 _GROUP_SENTENCE = re.compile(
-    r"(?i)^(?:in|for)\s+(?:the\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:arm|group)\s*,\s*(.+)$"
+    r"(?i)^(?:in|for)\s+(?:the\s+)?(?P<name>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:arm|group)\s*,\s*(?P<text>.+)$"
+    # 'The intervention group were scheduled to receive ...', 'Arm 2 used ...', 'The sequential arm included ...'
+    r"|^(?:the\s+)?(?!(?:each|both|same|other|treatment|study|two|three)\b)"
+    r"(?P<name2>[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+(?:arm|group)|arm\s+[1-4A-D])\s+(?:was\s+|were\s+)?"
+    r"(?:scheduled\s+to\s+|planned\s+to\s+|assigned\s+to\s+)?"
+    r"(?:receive[sd]?|treated\s+with|underwent|included|used|consisted\s+of|got)\s+(?P<text2>.+)$"
 )
 _SAME = re.compile(r"(?i)\bthe\s+same\s+(?:chemotherapy|CT|regimen|drugs|treatment|schedule)\b")
 
@@ -183,7 +194,11 @@ def _described_groups(sents: list[Sentence], abbreviations: dict[str, str]) -> l
         m = _GROUP_SENTENCE.match(s.norm)
         if not m or re.match(r"(?i)results|findings|conclusion", s.section):
             continue
-        name, text = m.group(1).lower(), m.group(2)
+        if m.group("name"):
+            name, text = m.group("name").lower(), m.group("text")
+        else:
+            name = re.sub(r"(?i)\s+(?:arm|group)$", "", m.group("name2")).lower()
+            text = m.group("text2")
         arm = arm_of_piece(text, False, abbreviations, strict=True)
         items = list(arm.interventions) if arm else []
         if _SAME.search(text) and arms:

@@ -62,7 +62,7 @@ def p_only_tests(
         arms = _distinct([f.arm for f in before if f.endpoint == endpoint])[-2:]
         if len(arms) < 2:
             arms = _distinct([a for _s, _e, a in finder.find(text[clause : m.start()])])[:2]
-        if len(arms) < 2 and None not in roles and not _OTHER_GROUPS.search(_clause_of(whole, m.start())):
+        if len(arms) < 2 and None not in roles and not _other_groups(_clause_of(whole, m.start()), finder):
             arms = list(roles)  # 'Leukopenia (P<.001) was more common in elderly men than in younger men': no
         if endpoint is None or len(arms) < 2 or arms[0] is arms[1]:
             continue
@@ -78,14 +78,19 @@ def p_only_tests(
 def _clause_of(text: str, pos: int) -> str:
     start = max(text.rfind(";", 0, pos), 0)
     end = text.find(";", pos)
-    return text[start : end if end > 0 else len(text)]
+    return P.sub(" ", text[start : end if end > 0 else len(text)])  # 'P less than 0.02' compares nothing
 
 
 # a clause that sets two groups against each other without naming an arm compares other groups
 _OTHER_GROUPS = re.compile(
-    r"(?i)\b(?:than|versus|vs\.?|compared\s+(?:with|to)|between)\s+(?!(?:the\s+|two\s+|2\s+|both\s+|trial\s+|"
+    r"(?i)\b(?:than|versus|vs\.?|compared\s+(?:with|to)|between)\s+(?![\d.]|(?:the\s+|two\s+|2\s+|both\s+|trial\s+|"
     r"treatment\s+|study\s+|randomi[sz]ed\s+)*(?:arms|groups)\b)"
 )
+
+
+def _other_groups(clause: str, finder: ArmFinder) -> bool:
+    """Whether a clause sets groups against each other without naming an arm."""
+    return bool(_OTHER_GROUPS.search(clause)) and not finder.find(clause)
 
 
 def _distinct(arms: list[Arm]) -> list[Arm]:

@@ -122,9 +122,14 @@ def _per_arm(s: Sentence, finder: ArmFinder, sizes: Sizes) -> None:
         if (
             n_before
             and not n_before.group(0)[len(n_before.group(1)) :].strip()
-            and not re.search(r"(?i)(?:\band|\bor|\bvs\.?|\bversus|[,;(])\s*$", before[: n_before.start()])
+            and not (
+                int(n_before.group(1)) >= 10
+                and re.search(r"(?i)(?:\band|\bor|\bvs\.?|\bversus|[,;(])\s*$", before[: n_before.start()])
+            )
         ):
-            n_before = None  # 'received 2 preoperative cycles' (but '1129 ... gefitinib and 563 placebo')
+            n_before = (
+                None  # 'received 2 preoperative cycles', 'and 1 sequential' (but '... and 563 placebo')
+            )
         total_first = (
             re.search(r"(?i)(?:assigned|allocated|randomi[sz]ed)\s*$", before[: n_before.start()])
             if n_before
