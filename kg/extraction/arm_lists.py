@@ -34,10 +34,14 @@ _TRIAL_OF = re.compile(
     r"(?i)\b(?:trial|study|comparison)\s+(?:between|comparing)\s+(.+?)\s+(?:and|with|versus|vs\.?|to)\s+(.+?)"
     r"(?:\s+(?:for|in|among)\s+(?:patients|participants|\d)|[,.;]|$)"
 )
-# 'a randomized phase III trial of cisplatin plus either etoposide or paclitaxel in ... patients'
+# 'a randomized phase III trial of cisplatin plus either etoposide or paclitaxel in ... patients', 'A
+# double-blind study of A versus B was conducted', '... trial ... evaluated A (n = 434) versus B (n = 444)'
 _TRIAL_OF_ARMS = re.compile(
-    r"(?i)\brandomi[sz]ed\s+(?:[\w-]+\s+){0,4}?(?:trial|study)\s+of\s+(.+?\b(?:or|versus|vs\.?)\s+.+?)"
-    r"(?:\s+(?:in|for|among|as)\s+(?:\S+\s+){0,4}?(?:patients|participants|women|men|adults|smokers)\b|[.;]|$)"
+    r"(?i)(?:\brandomi[sz]ed\s+(?:[\w-]+\s+){0,4}?(?:trial|study)\s+of\s+(?P<any>.+?\b(?:or|versus|vs\.?)\s+.+?)"
+    r"|\b(?:(?:trial|study)\s+of|evaluated|investigated|tested)\s+(?P<versus>.+?\s(?:versus|vs\.?)\s+.+?))"
+    r"(?:\s+(?:in|for|among|as)\s+(?:\S+\s+){0,4}?(?:patients|participants|women|men|adults|smokers)\b"
+    r"|\s+(?:was|were)\s+(?:conducted|performed|carried)|\s+(?:in|for)\s+(?:the\s+)?(?:first-line\s+)?"
+    r"(?:treatment|management|prevention|therapy)\b|(?<!vs)[.;]|$)"
 )
 _ASSIGN_WITH = re.compile(
     rf"(?i)\b(?:randomly\s+)?(?:assigned|allocated|randomi[sz]ed|treated){_ADJECTIVE}\b[^.;]*?\bwith\b"
@@ -118,10 +122,10 @@ def listings(title: str, sentences: list[tuple[str, str]]) -> list[Listing]:
             r = _RECEIVED.search(text)
             if r:
                 out.append(Listing(text[r.end() :], 3, n))
-        if "trial of" in low or "study of" in low:
+        if re.search(r"trial of|study of|evaluated|investigated|tested", low):
             t = _TRIAL_OF_ARMS.search(text)
             if t and not re.match(r"(?i)results|findings|conclusions?|interpretation", section):
-                out.append(Listing(t.group(1), 2, n))
+                out.append(Listing(t.group("any") or t.group("versus"), 2, n))
         if "compar" in low or "between" in low:
             c = _COMPARE.search(text) or _TRIAL_OF.search(text)
             if c and not re.match(r"(?i)results|findings|conclusions?|interpretation", section):

@@ -33,6 +33,9 @@ _TOTALS = (
     ),
     re.compile(rf"(?i)\bof\s+(?:the\s+)?(\d+)\s+(?:[\w-]+\s+){{0,2}}{_PEOPLE}\s+(?:who\s+)?{_ENROLLED}"),
     re.compile(rf"(?i)\bcompar\w+\s+[^.;]+?\s+in\s+(\d+)\s+{_PEOPLE}\b"),
+    re.compile(
+        rf"(?i)\b(?:there\s+were|of\s+(?:the|all)|among\s+(?:the|all))\s+(\d+)\s+randomi[sz]ed\s+{_PEOPLE}\b"
+    ),
 )
 _COUNTED = re.compile(rf"(?i)(?<![\d.%:])(\d+)\s+(?:[\w-]+\s+){{0,3}}{_PEOPLE}\b")
 _VERB_AFTER = re.compile(rf"(?i)^[^.;]{{0,160}}?\b(?:were|was|had\s+been)\s+(?:\w+\s+)?{_ENROLLED}\b")
@@ -95,7 +98,9 @@ def _breakdown(s: Sentence, end: int, total: int, finder: ArmFinder, sizes: Size
         return
     inner_start = end + m.start(1)
     parts: Sizes = {}
-    for piece in re.finditer(r"[^,;]+?(?=\s*(?:[,;]|\band\b|$))", m.group(1)):
+    # '(arm A, 159; arm B, 160; ...)' is cut at its semicolons, '(31 to SABR and 27 to surgery)' at 'and'
+    cut = r"[^;]+?(?=\s*(?:;|$))" if ";" in m.group(1) else r"[^,;]+?(?=\s*(?:[,;]|\band\b|$))"
+    for piece in re.finditer(cut, m.group(1)):
         text = piece.group()
         named = [a for _s, _e, a in finder.find(text) if not a.pooled_from]
         number = re.search(r"(?<![\d.%])\d+(?![\d.%])", text)

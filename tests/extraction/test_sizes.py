@@ -6,8 +6,6 @@ Sentences quoted from ../shared/data/abstracts (PMID beside them), read through
 
 from __future__ import annotations
 
-import pytest
-
 
 def sizes(r) -> list[tuple[frozenset[str], int | None]]:
     return [(frozenset(a.drug_names), a.n_randomized) for a in r.trial.arms]
@@ -111,11 +109,6 @@ def test_a_total_in_words(read):
     assert read(*EORTC_08975).trial.n_randomized == 480
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="'(arm A, 159; arm B, 160; arm C, 161 patients)': 'arm C' names no arm, so the parts do not add up "
-    "to 480 and no arm gets a size (n_randomized [None, None, None])",
-)
 def test_a_bracketed_breakdown_by_arm_letters(read):
     # PMID14581415
     assert sizes(read(*EORTC_08975)) == [
