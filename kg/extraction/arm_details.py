@@ -34,22 +34,42 @@ def _add_background(arms: list[Arm], sents: list[Sentence]) -> None:
     """'All patients also received concurrent chemotherapy with 45 mg/m2 paclitaxel and
     carboplatin once a week (AUC 2)': drugs every arm gets, with their regimen."""
     for s in sents:
-        m = re.search(r"(?i)\ball (?:the )?(?:patients|participants) (?:also )?received\s+([^.;]+)", s.norm)
+        m = re.search(r"(?i)\ball (?:the )?(?:patients|participants) (?:also )?received\s+([^.]+)", s.norm)
         if not m:
             continue
-        text = m.group(1)
-        mentions = [d for d in drug_mentions(text) if d.name != "chemotherapy"] or drug_mentions(text)
         extra: list[Intervention] = []
-        for k, d in enumerate(mentions):
-            stop = mentions[k + 1].start if k + 1 < len(mentions) else len(text)
-            rows = intervention(d.name, text[d.end : stop], text[mentions[k - 1].end if k else 0 : d.start])
-            if re.fullmatch(r"\s*(?:,|and|plus|\+)\s*", text[d.end : stop]):  # 'A and B once a week'
-                rows[0].frequency = rows[0].frequency or frequency(text[mentions[k + 1].end :])
-            extra += rows
+        for text in m.group(1).split(
+            ";"
+        ):  # '...; two cycles of consolidation chemotherapy ... paclitaxel (200'
+            extra += _regimen_rows(text)
         for arm in arms:
-            have = set(arm.drug_names)
-            arm.interventions += [i.model_copy(deep=True) for i in extra if i.drug.name not in have]
+            have = {(i.drug.name, i.dose) for i in arm.interventions}
+            named = set(arm.drug_names)
+            arm.interventions += [
+                i.model_copy(deep=True)
+                for i in extra
+                if (i.drug.name, i.dose) not in have and (i.drug.name not in named or i.dose is not None)
+            ]
         return
+
+
+def _regimen_rows(text: str) -> list[Intervention]:
+    """The drugs one clause gives, with their regimens ('45 mg/m2 paclitaxel and carboplatin
+    once a week (AUC 2)')."""
+    mentions = [d for d in drug_mentions(text) if d.name != "chemotherapy"] or drug_mentions(text)
+    rows: list[Intervention] = []
+    for k, d in enumerate(mentions):
+        stop = mentions[k + 1].start if k + 1 < len(mentions) else len(text)
+        found = intervention(d.name, text[d.end : stop], text[mentions[k - 1].end if k else 0 : d.start])
+        if re.fullmatch(r"\s*(?:,|and|plus|\+)\s*", text[d.end : stop]):  # 'A and B once a week'
+            found[0].frequency = found[0].frequency or frequency(text[mentions[k + 1].end :])
+        rows += found
+    schedule = (
+        frequency(text[: mentions[0].start]) if mentions else None
+    )  # 'two cycles ... separated by 3 weeks'
+    for row in rows:
+        row.frequency = row.frequency or schedule
+    return rows
 
 
 def _arm_of(arms: list[Arm], drug: str) -> Arm | None:
@@ -111,6 +131,8 @@ def _enrich(arms: list[Arm], sents: list[Sentence]) -> None:
             if not owners:
                 continue
             nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+            if nxt is not None and nxt.name == d.name:
+                continue  # 'assigned to receive cetuximab, 400 mg/m2 cetuximab was given ...': the later one
             shared = nxt is None or (
                 nxt.name not in owners[0].drug_names
                 and re.fullmatch(r"[^.;]*\bor\s*", s.norm[d.end : nxt.start])

@@ -40,7 +40,8 @@ _FREQUENCIES = tuple(
     (re.compile(pattern, re.IGNORECASE), template)
     for pattern, template in (
         (
-            r"\b(?:once\s+)?every\s+(\d+)(?:\s+|-)weeks?\b|\bq(\d)w\b|\b(\d)-weekly\b|\b(\d)\s+weekly\b",
+            r"\b(?:once\s+)?every\s+(\d+)(?:\s+|-)weeks?\b|\bq(\d)w\b|\b(\d)-weekly\b|\b(\d)\s+weekly\b"
+            r"|\b(?:cycles|courses)\s+(?:of\s+[\w\s-]{0,40}?)?(?:given\s+)?(?:separated\s+by|at\s+intervals\s+of)\s+(\d+)\s+weeks\b",
             "every {} weeks",
         ),
         (r"\bevery\s+(21|14|28)\s+days\b", "every {} days"),
