@@ -68,7 +68,10 @@ def test_a_randomised_trial_whose_arms_were_not_read_loads_with_a_warning(tmp_pa
     results = (
         "One hundred eighty-six patients were assigned atezolizumab plus cabozantinib, and 180 docetaxel. "
     )
-    page.write_text(seed_text.replace(design, "").replace(results, ""))
+    arms_named = (
+        "evaluated atezolizumab plus cabozantinib versus docetaxel in"  # the background names them too
+    )
+    page.write_text(seed_text.replace(design, "").replace(results, "").replace(arms_named, "enrolled"))
     store = pyoxigraph.Store()
     (doc,) = build([page], store, progress=quiet).documents
     assert not doc.report.violations and len(store) > 0

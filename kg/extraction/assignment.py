@@ -33,6 +33,7 @@ _ALL_PATIENTS = re.compile(
     r"enrolled\s+|treated\s+|assessable\s+)?(?:patients|participants|subjects|population|study\s+population|cohort)\b"
     r"|\bin\s+both\s+(?:arms|groups)\s+combined\b|\boverall\s+population\b"
 )
+_BRACKET_AFTER_ARM = re.compile(r"(?i)\s*(?:group|arm|patients)?\s*[(\[]\s*")
 _AND = re.compile(r"(?i)\s*(?:,\s*)?and\s*")
 _PARALLEL = re.compile(r"(?i)\b(?:as\s+)?compared\s+with\b|\bversus\b|\bvs\.?\b")
 
@@ -53,8 +54,8 @@ def assign(
         first, last = spans[run[0]][0], spans[run[-1]][1]
         stop = spans[runs[n + 1][0]][0] if n + 1 < len(runs) else len(text)
         start = spans[runs[n - 1][-1]][1] if n else 0
-        if "respectively" in text[last:stop] and _respectively(run, marks, first, last, stop, arms):
-            if n and len(runs[n - 1]) == len(run) and all(times[k] is None for k in run):
+        if "respectively" in text[last:stop] and _respectively(text, run, marks, first, last, stop, arms):
+            if n and len(runs[n - 1]) == len(run) and _untimed(times, run, runs[n - 1]):
                 for k, j in zip(run, runs[n - 1], strict=True):
                     times[k] = times[j]
             continue
@@ -128,9 +129,21 @@ def _conjoined(text: str, spans: list[tuple[int, int]], arms: list[Arm | None]) 
             arms[k] = arms[k - 1]
 
 
-def _respectively(run, marks, first, last, stop, arms) -> bool:
+def _respectively(text, run, marks, first, last, stop, arms) -> bool:
+    bracketed = [a for _s, e, a in marks if _BRACKET_AFTER_ARM.fullmatch(text[e:first])]
+    clause = max(text.rfind(";", 0, first), text.rfind(". ", 0, first), 0)
+    if bracketed and len(_distinct([a for s, _e, a in marks if clause <= s < first])) == 1:
+        # 'survival rates in the concurrent group (34.6%, 22.3%, ..., respectively)', not 'higher with A
+        # than with B (19% and 8%, respectively)'
+        for k in run:
+            arms[k] = bracketed[-1]
+        return True
     after = _distinct([a for s, _e, a in marks if last <= s < stop])
-    if len(after) == 1:  # '46, 13 and 2 percent, respectively, in the radiotherapy group'
+    said = text.find("respectively", last, stop)
+    right_after = [
+        a for s, _e, a in marks if said >= 0 and s >= said and _LINK.fullmatch(text[said + 12 : s])
+    ]
+    if len(after) == 1 and right_after:  # '46, 13 and 2 percent, respectively, in the radiotherapy group'
         for k in run:
             arms[k] = after[0]
         return True
@@ -141,6 +154,13 @@ def _respectively(run, marks, first, last, stop, arms) -> bool:
             arms[k] = arm
         return True
     return False
+
+
+def _untimed(times: list[str | None], run: list[int], before: list[int]) -> bool:
+    """Whether a list printed no times of its own while the list before it did (all its times
+    one, read from words before both lists)."""
+    mine = {times[k] for k in run}
+    return mine == {None} or (len(mine) == 1 and len({times[j] for j in before}) == len(before) > 1)
 
 
 def _beside(text: str, span: tuple[int, int], marks) -> Arm | None:
@@ -167,6 +187,24 @@ def _runs(indexes: list[int], keys: list[object], spans: list[tuple[int, int]], 
 def _blocks(runs: list[list[int]], spans: list[tuple[int, int]], text: str) -> list[list[int]]:
     """A run of four or more figures cut where 'compared with' / 'versus' splits it into
     two lists of equal length."""
+    out: list[list[int]] = []
+    for whole in runs:
+        out += _blocks_of(_cut_at_respectively(whole, spans, text), spans, text)
+    return out
+
+
+def _cut_at_respectively(run: list[int], spans: list[tuple[int, int]], text: str) -> list[list[int]]:
+    """'(34.6%, 22.3%, respectively) were better than those in B (27.4%, 14.7%,
+    respectively)': each 'respectively' closes a list."""
+    parts, start = [], 0
+    for n in range(len(run) - 1):
+        if "respectively" in text[spans[run[n]][1] : spans[run[n + 1]][0]]:
+            parts.append(run[start : n + 1])
+            start = n + 1
+    return [*parts, run[start:]]
+
+
+def _blocks_of(runs: list[list[int]], spans: list[tuple[int, int]], text: str) -> list[list[int]]:
     out: list[list[int]] = []
     for run in runs:
         cut = None

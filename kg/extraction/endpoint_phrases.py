@@ -33,6 +33,9 @@ _NOUN_OF = re.compile(
     r"(?i)\b(?:to|into|in|with|showed|shows|had|has|have|reached|achieved|yielded|gave)\s+(?:a|an|the)?\s*"
     r"((?:[a-z][\w'-]*\s+){0,3}?[a-z][\w'-]*)\s+of$"
 )
+_LANDMARK_LIST = re.compile(
+    r"(?i)\b\d+-?,\s*(?:\d+-?,\s*)*(?:and|or)\s+\d+[- ](?:years?|months?|weeks?|days?)\b\s*"
+)
 _FINDING = {"found", "detected", "identified", "diagnosed"}
 _OBJECT = re.compile(
     r"(?i)\b(?:had|has|have|received|required|developed|experienced|achieved|underwent|reported|showed|"
@@ -98,6 +101,7 @@ def _clause(before: str) -> str:
 
 
 def _candidates(text: str) -> list[str]:
+    text = _LANDMARK_LIST.sub("", text)  # '2-, 3-, 4-, and 5-year survival rates': the list of times goes
     out = []
     of = _NOUN_OF.search(text)
     if of:  # 'This corresponded to sensitivities of 79%', 'with response rates of'
