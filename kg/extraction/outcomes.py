@@ -17,6 +17,7 @@ import re
 
 from pydantic import ValidationError
 
+from kg.extraction.arm_lists import depth_map
 from kg.extraction.armrefs import ArmFinder
 from kg.extraction.assignment import assign
 from kg.extraction.contrasts import ContrastReading
@@ -225,8 +226,7 @@ class OutcomeReader(ContrastReading):
         before = [n for p, n in mentions if p < item.start]
         if before:
             return before[-1]
-        clause_end = text.find(";", item.end)
-        end = clause_end if clause_end > 0 else len(text)
+        end = _clause_end(text, item.end)
         after = [n for p, n in mentions if item.end <= p < end]
         if after:
             return after[0]  # '33 (55%) ... achieved an objective response'
@@ -271,6 +271,13 @@ def _landmarks_of_comparisons(comparisons: list[Comparison], figures: list[ArmRe
         times = {f.timepoint for f in figures if f.endpoint == c.endpoint}
         if c.timepoint is None and len(times) == 1:
             c.timepoint = times.pop()
+
+
+def _clause_end(text: str, pos: int) -> int:
+    """Where the clause of a figure ends: the next ';' outside brackets ('33 (55%; 95% CI
+    42-68) of 60 patients ... achieved an objective response; ...'), else the text's end."""
+    depth = depth_map(text)
+    return next((i for i in range(pos, len(text)) if text[i] == ";" and depth[i] == 0), len(text))
 
 
 def _singular(phrase: str) -> str:

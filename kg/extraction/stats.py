@@ -30,7 +30,9 @@ _CI_BODY = (
 CI = re.compile(rf"(?i)\s*[(\[{{]?\s*(?:\d+\s*/\s*\d+\s*[;,]\s*)?(?:(?:one|two)-sided\s+)?{_CI_BODY}")
 CI_SCAN = re.compile(rf"(?i)(?<![\d.]){_CI_BODY}")  # searched for: starts only at a digit
 # Lancet style: after one labelled interval, later ones print only the bounds: '(19.6-25.5)'
-BARE_CI = re.compile(rf"\s*(?:[(\[]\s*|,\s*)(?P<lo>-?{NUM})\s*%?\s*(?:-|to)\s*(?P<hi>{BOUND})\s*%?\s*[)\]]?")
+BARE_CI = re.compile(
+    rf"\s*(?:[(\[]\s*|[,;]\s*)(?P<lo>-?{NUM})\s*%?\s*(?:-|to)\s*(?P<hi>{BOUND})\s*%?\s*[)\]]?"
+)
 P = re.compile(
     rf"(?i)\b(?:one-sided\s+|two-sided\s+|log-rank\s+|stratified\s+log-rank\s+)?P(?:\s+value)?\s*"
     rf"(?P<q>=|<|>|≤|≥|<=|>=|<or=|less\s+than|greater\s+than)\s*(?P<p>{NUM})"

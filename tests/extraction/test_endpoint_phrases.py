@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-import pytest
-
 PALLIATIVE = (
     "Early palliative care for patients with metastatic non-small-cell lung cancer.",
     (
@@ -102,12 +100,6 @@ def test_the_rate_of_something_names_the_something(read):
     assert len({row[0] for row in got}) == 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="'33 (55%; 95% CI 42-68) of 60 patients in the pembrolizumab plus chemotherapy group achieved an "
-    "objective response compared with 18 (29%; 18-41) of 63 patients in the chemotherapy alone group' "
-    "gives no per-arm figure (arm_results == []; only the difference 26% is read)",
-)
 def test_an_endpoint_named_after_its_figures(read):
     # PMID27745820
     r = read(
