@@ -36,6 +36,9 @@ _NOUN_OF = re.compile(
 _LANDMARK_LIST = re.compile(
     r"(?i)\b\d+-?,\s*(?:\d+-?,\s*)*(?:and|or)\s+\d+[- ](?:years?|months?|weeks?|days?)\b\s*"
 )
+_CAUSE = re.compile(
+    r"(?i)\b(?:deaths?|mortality)\s+(?:was|were)\s+(?:attributed|attributable|due)\s+to\s+([a-z-]+)\s+causes\b"
+)
 _FINDING = {"found", "detected", "identified", "diagnosed"}
 _OBJECT = re.compile(
     r"(?i)\b(?:had|has|have|received|required|developed|experienced|achieved|underwent|reported|showed|"
@@ -112,6 +115,9 @@ def _candidates(text: str) -> list[str]:
     )
     if comparative:
         out.append(comparative.group(1))
+    cause = _CAUSE.search(text)
+    if cause:  # 'Death was attributed to neurologic causes in 22.8%'
+        out.append(f"{cause.group(1)} death")
     likely = _LIKELY.search(text)
     if likely:  # 'were less likely to die of neurologic causes than'
         out.append(likely.group(1))
