@@ -23,7 +23,7 @@ from kg.extraction.assignment import assign
 from kg.extraction.contrasts import ContrastReading
 from kg.extraction.endpoint_mentions import endpoint_mentions
 from kg.extraction.endpoint_phrases import VERB as _VERB
-from kg.extraction.endpoint_phrases import endpoint_phrase, normal_name, object_phrase
+from kg.extraction.endpoint_phrases import endpoint_phrase, normal_name, object_phrase, qualified
 from kg.extraction.p_values import Figure, p_only_tests
 from kg.extraction.stats import (
     BARE_CI,
@@ -76,6 +76,8 @@ class OutcomeReader(ContrastReading):
             _landmarks_of_lists(figures, lists)
             found += self._tests(masked, placed, mentions, last_endpoint) if self.arms else []
             _landmarks_of_comparisons(found, figures)
+            for fact in [*found, *figures]:
+                fact.endpoint = qualified(fact.endpoint, s.norm)
             comparisons += found
             per_arm += figures
             if mentions:

@@ -322,11 +322,6 @@ def test_hazard_ratio_of_recurrence_free_survival_at_its_landmark(read):
     assert r.drugs(c.arm) == {"stereotactic ablative radiotherapy"}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="'Among the 876 new cases of lung cancer ..., no reduction in incidence was observed' names the "
-    "endpoint 'incidence' (the lung cancer of the clause is lost)",
-)
 def test_the_incidence_of_what_the_clause_counts(read):
     # PMID8127329
     r = read(ATBC_TITLE, ("METHODS", ATBC_METHODS), ("RESULTS", ATBC_RESULTS))
