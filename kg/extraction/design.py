@@ -91,19 +91,27 @@ def _acronym_candidates(title: str, text: str) -> list[tuple[str, str]]:
     found += [(m.group(1), "") for m in _TITLE_NAME.finditer(title)]
     found += [(m.group(1), "") for m in _TITLE_TAIL.finditer(title)]
     found += [(m.group(1), title[: m.start()]) for m in _TITLE_CODE.finditer(title)]
+    found += [(m.group(1), "") for m in _NAMED_TRIAL.finditer(title)]
+    found += [(m.group(1), "") for m in _DEFINED_NAME.finditer(text)]
     found += [(m.group(1), "") for m in _NAMED_TRIAL.finditer(text)]
     return found
 
 
-_TITLE_NAME = re.compile(r"\(([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*\d[A-Za-z]?|[A-Z][A-Z0-9-]{2,})\)\s*:")
+_TITLE_NAME = re.compile(
+    r"\(([A-Z][A-Za-z0-9]*(?:[- ][A-Za-z0-9]+)*\d[A-Za-z]?|[A-Z][A-Z0-9-]{2,})\)\s*:"  # '(RTOG 0617):'
+)
 # a numbered name closing the title: '...Advanced Lung Adenocarcinoma: WJOG 5108L.'
-_TITLE_TAIL = re.compile(r":\s*([A-Z][A-Za-z]*(?:[- ][A-Z][A-Za-z]*)?[- ]?\d+[A-Za-z]?)\.?\s*$")
+_TITLE_TAIL = re.compile(r"(?::|--)\s*([A-Z][A-Za-z]*(?:[- ][A-Z][A-Za-z]*)?[- ]?\d+[A-Za-z]?)\.?\s*$")
+# 'The National Lung Screening Trial (NLST)', 'a multicohort study (KEYNOTE-021)'
+_DEFINED_NAME = re.compile(
+    r"\b(?:[Tt]rial|[Ss]tudy)\s*\(([A-Z][A-Z0-9]{2,}(?:-[A-Z0-9]+)*(?: \d{3,5}[A-Z]?)?)\)"
+)
 # in brackets without the colon, a code may also be an agent's ('crizotinib (PF02341066)')
 _TITLE_CODE = re.compile(r"\(([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*\d[A-Za-z]?)\)")
 _NAMED_TRIAL = re.compile(
     r"\b([A-Z][A-Z0-9]{2,}(?:-[A-Z0-9]+)*(?: \d{3,5}[A-Z]?)?)\s+"
     r"(?:(?:randomi[sz]ed|controlled|clinical|multicent(?:er|re)|prospective)\s+){0,3}"
-    r"(?:trial|study)\b(?!\s+assays?\b)"  # 'the 22C3 and SP263 clinical trial assays' name assays
+    r"(?:[Tt]rial|[Ss]tudy)\b(?!\s+assays?\b)"  # 'the 22C3 and SP263 clinical trial assays' name assays
 )
 _NOT_A_NAME = re.compile(
     r"(?:I{1,3}|IV|VI{0,3}|IX|X)[A-D]?"  # roman numerals: phases, stages ('III', 'IIIB')
