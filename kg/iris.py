@@ -16,9 +16,11 @@ from kg.model import Publication, Trial
 
 
 def slug(text: str) -> str:
+    """Lower-case ASCII words joined by '-'.  Signs that tell labels apart stay words of their
+    own: 'S+ group' -> 's-plus-group' (never the slug of 'S- group'), '>=5%' -> 'ge5pct'."""
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     text = text.lower().replace("≥", "ge").replace(">=", "ge").replace("<=", "le")
-    text = text.replace("+", " ").replace("%", "pct").replace(">", "gt").replace("<", "lt")
+    text = text.replace("+", " plus ").replace("%", "pct").replace(">", "gt").replace("<", "lt")
     return re.sub(r"[^a-z0-9.]+", "-", text).strip("-") or "x"
 
 

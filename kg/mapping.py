@@ -73,7 +73,7 @@ def document_triples(
             w.add(_publication(w, p), CTKG.reportsTrial, trial)
     for link in doc.citations:
         w.add(_publication(w, link.source), _RELATIONS[link.relation], _publication(w, link.target))
-    graph_iri = minter.graph(doc.kind, doc.key)
+    graph_iri = minter.graph(doc.record_kind, doc.key)
     _provenance(w, graph_iri, doc, generated_at or build_time())
     return graph_iri, w.g
 

@@ -45,6 +45,7 @@ def result(
             (
                 (CTKG["count"], r.count),
                 (CTKG.nAnalysed, r.n_analysed),
+                (CTKG.nAnalysedOverall, r.n_analysed_overall),
                 (CTKG.nUnitsAnalysed, r.n_units_analysed),
                 (CTKG.unitsAnalysed, r.units_analysed),
             ),
@@ -112,6 +113,7 @@ def baseline_measurement(
     w.add(iri, CTKG.statistic, b.statistic)
     w.add(iri, CTKG.arm, arm)
     w.add(iri, CTKG.nAnalysed, b.n_analysed)
+    w.add(iri, CTKG.nAnalysedOverall, b.n_analysed_overall)
     w.add(iri, CTKG.nUnitsAnalysed, b.n_units_analysed)
     w.add(iri, CTKG.unitsAnalysed, b.units_analysed)
     _values(w, iri, b)

@@ -312,6 +312,12 @@ class SourceDocument(Record):
         default_factory=list, description="what the parser could not read and left out, each naming its line"
     )
 
+    @property
+    def record_kind(self) -> str:
+        """The kind of record, whatever its file's format: a registry record as API v2 JSON,
+        classic-API JSON or legacy XML is one record (one graph), of which one version loads."""
+        return "ctgov" if self.kind.startswith("ctgov") else self.kind
+
 
 def _digest(text: str) -> str:
     return hashlib.sha256(" ".join(text.split()).encode()).hexdigest()[:16]

@@ -122,6 +122,9 @@ class ArmResult(Estimate, Spread):
         default=None, ge=0, description="patients with the event, as printed with a rate"
     )
     n_analysed: int | None = Field(default=None, ge=0, description="the denominator a rate was printed with")
+    n_analysed_overall: int | None = Field(
+        default=None, ge=0, description="the participants the whole measure analyses, when its class analyses fewer"
+    )
     n_units_analysed: int | None = Field(
         default=None, ge=0, description="units analysed when a registry counts units, not participants"
     )
@@ -221,6 +224,7 @@ class BaselineMeasurement(Estimate, Spread):
     arm: str
     subgroup: str | None = Field(default=None, description="class / category: 'Female', 'White'")
     n_analysed: int | None = Field(default=None, ge=0)
+    n_analysed_overall: int | None = Field(default=None, ge=0)
     n_units_analysed: int | None = Field(default=None, ge=0)
     units_analysed: str | None = None
 

@@ -325,13 +325,14 @@ def _events(events: ET.Element | None, where: str) -> Study:
             here = f"{where}/{tag}/category_list/category[{n}]"
             for m, ev in enumerate(cat.findall("event_list/event"), start=1):
                 stats = _each(ev, "counts", f"{here}/event_list/event[{m}]", _event_stat)
-                if organ == "Total":
+                if organ == "Total":  # "Total, all-cause mortality" is the deaths' total
+                    kind = "deaths" if "mortality" in (_text(ev, "sub_title") or "").lower() else total
                     for s in stats:
                         group = groups.get(s["groupId"], {})
-                        group[f"{total}NumAffected"] = s["numAffected"]
-                        group[f"{total}NumAtRisk"] = s["numAtRisk"]
-                        group[f"{total}NumEvents"] = s["numEvents"]
-                        group[f"{total}Path"] = s["_path"]
+                        group[f"{kind}NumAffected"] = s["numAffected"]
+                        group[f"{kind}NumAtRisk"] = s["numAtRisk"]
+                        group[f"{kind}NumEvents"] = s["numEvents"]
+                        group[f"{kind}Path"] = s["_path"]
                     continue
                 out[key].append(
                     {

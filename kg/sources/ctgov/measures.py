@@ -93,6 +93,11 @@ def _denominators(denoms: list[Study]) -> dict[str, dict[str, Any]]:
     return out
 
 
+def _overall(counts: dict[str, Any]) -> dict[str, Any]:
+    """The measure's own denominator of a group, beside a class's (a time point's) own."""
+    return {"n_analysed_overall": counts["n_analysed"]} if counts.get("n_analysed") is not None else {}
+
+
 def _values(m: Study, ci: bool, level: Any, dispersion: str | None) -> dict[str, Any]:
     """One measurement's value, interval or spread, each as published."""
     value, not_reached = decimal(m.get("value"))
@@ -127,7 +132,9 @@ def figures(
         "dispersion": dispersion,
     }
     for class_path, cls in each(measure, "classes", where):
-        denoms = _denominators(cls.get("denoms") or []) or measure_denoms
+        own = _denominators(cls.get("denoms") or [])
+        denoms = {gid: {**counts, **_overall(measure_denoms.get(gid, {}))} for gid, counts in own.items()}
+        denoms = denoms or measure_denoms
         for cat_path, cat in each(cls, "categories", class_path):
             subgroup = " / ".join(t for t in (words(cls.get("title")), words(cat.get("title"))) if t) or None
             for path, m in each(cat, "measurements", cat_path):

@@ -58,8 +58,10 @@ def decimal(value: Any) -> tuple[Decimal | None, bool]:
 
 
 def p_value(value: Any) -> tuple[Decimal | None, str | None]:
-    """'<0.001' -> (0.001, '<'); '0.62' -> (0.62, None)."""
+    """'<0.001' -> (0.001, '<'); '0.62' -> (0.62, None); '0,001' (a decimal comma: a p-value
+    is at most 1) -> 0.001."""
     text = str(value or "").strip().replace(" ", "")
+    text = re.sub(r"^([<>=≤≥]*)0,(\d+)$", r"\g<1>0.\2", text)
     m = re.fullmatch(r"(<=|>=|<|>|=|≤|≥)?(\d*\.?\d+)", text)
     if not m:
         return None, None
