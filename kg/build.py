@@ -151,9 +151,9 @@ def _prepare_files(paths: list[str], base: str, keep: bool = False) -> list[File
                         len(triples),
                         _reading_report(doc, str(graph_iri)),
                         triples.ntriples().encode(),
-                        doc if keep else None,
-                        triples if keep else None,
-                        doc.updated,
+                        document=doc if keep else None,
+                        triple_set=triples if keep else None,
+                        updated=doc.updated,
                     )
                 )
             outcomes.append(FileOutcome(path, documents))

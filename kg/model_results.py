@@ -123,7 +123,9 @@ class ArmResult(Estimate, Spread):
     )
     n_analysed: int | None = Field(default=None, ge=0, description="the denominator a rate was printed with")
     n_analysed_overall: int | None = Field(
-        default=None, ge=0, description="the participants the whole measure analyses, when its class analyses fewer"
+        default=None,
+        ge=0,
+        description="the participants the whole measure analyses, when its class analyses fewer",
     )
     n_units_analysed: int | None = Field(
         default=None, ge=0, description="units analysed when a registry counts units, not participants"

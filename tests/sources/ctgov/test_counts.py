@@ -218,7 +218,7 @@ def test_every_figure_of_the_record_is_read_and_mapped(path):
     expected = (_json_counts if path.suffix == ".json" else _xml_counts)(path)
     docs = _read(path)
     assert len(docs) == len(expected)
-    for doc, want in zip(docs, expected):
+    for doc, want in zip(docs, expected, strict=True):
         t = doc.trial
         terms = [a for a in t.adverse_events if a.term]
         got = {
@@ -236,11 +236,15 @@ def test_every_figure_of_the_record_is_read_and_mapped(path):
             printed = Counter(n for n in map(_num, want.get(kind, [])) if n is not None)
             read = Counter(r.estimate for r in records if r.estimate is not None)
             assert read == printed, (doc.key, kind)
-            assert sum(r.estimate_not_reached for r in records) == len(want.get(kind, [])) - sum(printed.values())
+            assert sum(r.estimate_not_reached for r in records) == len(want.get(kind, [])) - sum(
+                printed.values()
+            )
         # and the graph has one node per figure
         g = document_graph(doc, BASE)[1]
         nodes = {c: len(set(g.subjects(RDF.type, CTKG[c]))) for c in ("ArmResult", "Comparison")}
-        nodes |= {c: len(set(g.subjects(RDF.type, CTKG[c]))) for c in ("BaselineMeasurement", "ParticipantCount")}
+        nodes |= {
+            c: len(set(g.subjects(RDF.type, CTKG[c]))) for c in ("BaselineMeasurement", "ParticipantCount")
+        }
         nodes["AdverseEventSummary"] = len(set(g.subjects(RDF.type, CTKG.AdverseEventSummary)))
         assert nodes == {
             "ArmResult": got["measurements"],

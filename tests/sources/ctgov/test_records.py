@@ -39,7 +39,9 @@ def _expected(path: Path) -> dict[str, object]:
         s = _json_study(path)
         p, r = s["protocolSection"], s.get("resultsSection", {})
         outcomes = p.get("outcomesModule", {})
-        registered = [o for k in ("primaryOutcomes", "secondaryOutcomes", "otherOutcomes") for o in outcomes.get(k, [])]
+        registered = [
+            o for k in ("primaryOutcomes", "secondaryOutcomes", "otherOutcomes") for o in outcomes.get(k, [])
+        ]
         names = [(o["measure"], o.get("timeFrame")) for o in registered]
         measures = r.get("outcomeMeasuresModule", {}).get("outcomeMeasures", [])
         names += [(m["title"], m.get("timeFrame")) for m in measures]
