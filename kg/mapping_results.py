@@ -26,6 +26,8 @@ def result(
     parts = [r.endpoint, r.statistic, r.arm or "all"]
     if isinstance(r, Comparison):
         parts += ["vs", r.comparator or "all"]
+    if r.endpoint_time_frame:  # a registry's outcomes of one title, told apart by their time frames
+        parts += ["over", r.endpoint_time_frame]
     if r.timepoint:
         parts += ["at", r.timepoint]
     if r.subgroup:
@@ -36,7 +38,7 @@ def result(
         label += f" vs {r.comparator}"
     iri = w.node(unique(w.m.under(scope, "result", *parts), used), cls, label)
     # the endpoint of that title and time frame (a registry's), else of that title
-    w.add(iri, CTKG.endpoint, endpoints.get((r.endpoint, r.timepoint)) or endpoints[(r.endpoint, None)])
+    w.add(iri, CTKG.endpoint, endpoints.get((r.endpoint, r.endpoint_time_frame)) or endpoints[(r.endpoint, None)])
     w.add(iri, CTKG.statistic, r.statistic)
     w.add(iri, CTKG.arm, arms.get(r.arm))
     if isinstance(r, ArmResult):

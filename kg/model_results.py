@@ -114,9 +114,10 @@ class ArmResult(Estimate, Spread):
     endpoint: str
     statistic: Statistic
     arm: str = Field(description="label of the arm (or pooled group, or registry results group)")
-    timepoint: str | None = Field(
-        default=None, description="as printed; for a registry outcome its time frame"
+    endpoint_time_frame: str | None = Field(
+        default=None, description="a registry outcome's time frame: with the title, names the endpoint"
     )
+    timepoint: str | None = None
     subgroup: str | None = None
     count: int | None = Field(
         default=None, ge=0, description="patients with the event, as printed with a rate"
@@ -151,6 +152,9 @@ class Comparison(Estimate, Spread):
         "it does not say which is experimental, arm and comparator stay empty)",
     )
     stratified: bool | None = None
+    endpoint_time_frame: str | None = Field(
+        default=None, description="a registry outcome's time frame: with the title, names the endpoint"
+    )
     timepoint: str | None = None
     subgroup: str | None = None
     method: str | None = Field(default=None, description="statistical method, e.g. Log Rank")
