@@ -38,7 +38,11 @@ def result(
         label += f" vs {r.comparator}"
     iri = w.node(unique(w.m.under(scope, "result", *parts), used), cls, label)
     # the endpoint of that title and time frame (a registry's), else of that title
-    w.add(iri, CTKG.endpoint, endpoints.get((r.endpoint, r.endpoint_time_frame)) or endpoints[(r.endpoint, None)])
+    w.add(
+        iri,
+        CTKG.endpoint,
+        endpoints.get((r.endpoint, r.endpoint_time_frame)) or endpoints[(r.endpoint, None)],
+    )
     w.add(iri, CTKG.statistic, r.statistic)
     w.add(iri, CTKG.arm, arms.get(r.arm))
     if isinstance(r, ArmResult):

@@ -74,7 +74,9 @@ def read(trial: Trial, module: Study, book: GroupBook, warnings: list[str]) -> N
         labels = book.labels(measure.get("groups") or [])
         frame = words(measure.get("timeFrame"))
         for figure_path, fields in figures(measure, path, labels):
-            result = keep(ArmResult, warnings, figure_path, endpoint=title, endpoint_time_frame=frame, **fields)
+            result = keep(
+                ArmResult, warnings, figure_path, endpoint=title, endpoint_time_frame=frame, **fields
+            )
             if result is not None:
                 trial.arm_results.append(result)
         titles = {str(g.get("id")): words(g.get("title")) or "" for g in measure.get("groups") or []}
@@ -86,7 +88,9 @@ def read(trial: Trial, module: Study, book: GroupBook, warnings: list[str]) -> N
                 continue
             if repeated:
                 fields["subgroup"] = words(analysis.get("groupDescription"))
-            comparison = keep(Comparison, warnings, analysis_path, endpoint=title, endpoint_time_frame=frame, **fields)
+            comparison = keep(
+                Comparison, warnings, analysis_path, endpoint=title, endpoint_time_frame=frame, **fields
+            )
             if comparison is not None:
                 trial.comparisons.append(comparison)
 
