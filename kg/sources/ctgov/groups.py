@@ -6,11 +6,13 @@ a description.  The record does not link them to its arm groups, so a group is j
 arm by what it says of itself, one to one within its module, by rules that leave no
 ambiguity (tried in turn):
 
-1. the same words as the arm's label ("S+ Group" and "S- Group" are different words);
+1. the same words as the arm's label, or as a title another module joined to it ("S+ Group"
+   and "S- Group" are different words);
 2. the label without a designator ("Arm A: Nivolumab" -> "Nivolumab");
 3. the title without an analysis-population tag ("Placebo (FAS)" -> "Placebo");
 4. the arm's only intervention ("NIVOLUMAB" for "Arm A: Nivolumab");
-5. the same description as the arm's, the registry's copy of it;
+5. the arm's description, which the registry copies into the group's (perhaps adding a
+   sentence: "... Subjects formed the FAS.");
 6. a single-arm trial's only group in the module (unless it is a "Total").
 
 A group no rule joins (a "Total", an analysis population, a cohort within an arm) is kept
@@ -41,16 +43,25 @@ def norm(text: str | None) -> str:
     return "".join(ch for ch in text.casefold() if ch.isalnum())
 
 
-Key = Callable[[Study], str]
-RULES: tuple[tuple[Callable[[Arm], str], Key], ...] = (
-    (lambda a: norm(a.label), lambda g: norm(g.get("title"))),
-    (lambda a: norm(DESIGNATOR.sub("", a.label)), lambda g: norm(g.get("title"))),
-    (lambda a: norm(a.label), lambda g: norm(POPULATION_TAG.sub("", g.get("title") or ""))),
-    (
-        lambda a: norm(a.interventions[0].drug.name) if len(a.interventions) == 1 else "",
-        lambda g: norm(g.get("title")),
-    ),
-    (lambda a: norm(a.description), lambda g: norm(g.get("description"))),
+def _names(a: Arm) -> set[str]:
+    """An arm's label and the titles other modules of the record already joined to it."""
+    return {norm(n) for n in (a.label, *a.aliases)}
+
+
+def _described(a: Arm, g: Study) -> bool:
+    """The group's description is the arm's, as the registry copies it (possibly with a
+    sentence added: 'Subjects formed the FAS.')."""
+    arm, group = norm(a.description), norm(g.get("description"))
+    return bool(arm) and group.startswith(arm)
+
+
+Rule = Callable[[Arm, Study], bool]
+RULES: tuple[Rule, ...] = (
+    lambda a, g: norm(g.get("title")) in _names(a),
+    lambda a, g: norm(g.get("title")) == norm(DESIGNATOR.sub("", a.label)),
+    lambda a, g: norm(POPULATION_TAG.sub("", g.get("title") or "")) in _names(a),
+    lambda a, g: len(a.interventions) == 1 and norm(g.get("title")) == norm(a.interventions[0].drug.name),
+    _described,
 )
 
 
@@ -92,13 +103,12 @@ class GroupBook:
 def match(groups: list[Study], arms: list[Arm]) -> dict[str, str]:
     """Results group id -> arm label, one to one, by the rules of the module docstring."""
     matched: dict[str, str] = {}
-    for arm_key, group_key in RULES:
+    for rule in RULES:
         free_arms = [a for a in arms if a.label not in matched.values()]
-        free_groups = [g for g in groups if g.get("id") not in matched]
+        free_groups = [g for g in groups if str(g.get("id")) not in matched]
         for g in free_groups:
-            key = group_key(g)
-            hits = [a.label for a in free_arms if key and arm_key(a) == key]
-            rivals = [h for h in free_groups if group_key(h) == key]
+            hits = [a.label for a in free_arms if norm(g.get("title")) and rule(a, g)]
+            rivals = [h for h in free_groups if any(rule(a, h) for a in free_arms if a.label in hits)]
             if len(hits) == 1 and len(rivals) == 1 and hits[0] not in matched.values():
                 matched[str(g.get("id"))] = hits[0]
     candidates = [g for g in groups if not TOTAL.match(words(g.get("title")) or "")]
