@@ -238,6 +238,8 @@ def _version(older: DocumentResult, newer: DocumentResult) -> DocumentResult:
         f"two versions of one record: kept {keep.path} (last updated {keep.updated or 'not stated'}),"
         f" replaced {drop.path} (last updated {drop.updated or 'not stated'})"
     )
+    if keep is newer:  # what the one it replaces had replaced, said on the one that loads
+        keep.report.findings += [f for f in older.report.findings if f.component == "replaced"]
     keep.report.findings.append(Finding("Warning", keep.graph_iri, "", note, "", component="replaced"))
     return keep
 

@@ -188,3 +188,15 @@ def test_of_two_versions_of_one_record_the_newer_loads_and_the_build_says_which_
     with open_store(tmp_path / "s", read_only=True) as store:
         files = {r["source_file"] for r in run(store, load_query("trial-sources")).rows}
     assert files == {"NCT00513591.xml"}
+
+
+def test_three_versions_of_one_record_say_every_file_replaced(tmp_path):
+    # NCT00513591.xml (June 16, 2017), _redownloaded (June 14, 2016), _mod (June 15, 2016)
+    more = Path(__file__).parent / "fixtures" / "ctgov-more"
+    newest, oldest = more / "NCT00513591.xml", more / "NCT00513591_redownloaded.xml"
+    middle = tmp_path / "NCT00513591_mod.xml"
+    middle.write_text(newest.read_text().replace("June 16, 2017", "June 15, 2016"))
+    result = build_store([oldest, middle, newest], tmp_path / "s", progress=lambda _m: None)
+    assert [d.path for d in result.documents] == [str(newest)]
+    notes = [f.message for f in result.documents[0].report.warnings if f.component == "replaced"]
+    assert [n.split("replaced ")[1].split(" (")[0] for n in notes] == [str(oldest), str(middle)]
