@@ -60,6 +60,7 @@ class DocumentResult:
     report: Report
     ntriples: bytes = b""  # the graph's triples as N-Triples lines, until they are loaded
     document: SourceDocument | None = None  # kept by prepare / prepare_all only
+    updated: str | None = None  # the record's own last-update date, when it states one
     triple_set: TripleSet | None = None  # kept by prepare / prepare_all only
 
     @property
@@ -150,8 +151,9 @@ def _prepare_files(paths: list[str], base: str, keep: bool = False) -> list[File
                         len(triples),
                         _reading_report(doc, str(graph_iri)),
                         triples.ntriples().encode(),
-                        doc if keep else None,
-                        triples if keep else None,
+                        document=doc if keep else None,
+                        triple_set=triples if keep else None,
+                        updated=doc.updated,
                     )
                 )
             outcomes.append(FileOutcome(path, documents))
@@ -203,6 +205,7 @@ def _accepted(
     """The documents to load, in input order; a broken or invalid file stops the run (raises)
     unless ``keep_going``, which records it in ``result.failures`` and goes on."""
     progress = Progress(len(files), say)
+    kept: dict[str, DocumentResult] = {}  # graph IRI -> the version of the record loaded
     try:
         for outcome in _outcomes(files, base_iri(base), jobs, keep):
             progress.advance(1, len(outcome.documents))
@@ -213,10 +216,32 @@ def _accepted(
                 result.failures.append(str(error))
                 continue
             for doc in outcome.documents:
+                older = kept.get(doc.graph_iri)
+                if older is not None and _version(older, doc) is older:
+                    continue  # the loaded version is newer: this one is left out, and said so
+                if older is not None:
+                    result.documents = [d for d in result.documents if d is not older]
+                kept[doc.graph_iri] = doc
                 result.documents.append(doc)
                 yield doc
     finally:
         progress.finish()
+
+
+def _version(older: DocumentResult, newer: DocumentResult) -> DocumentResult:
+    """Of two versions of one record (one graph IRI), the one to keep: the later by the
+    record's own last-update date; on the same date, or without one, the later input.  The
+    one kept carries a warning naming the one it replaces, never silently."""
+    keep = older if older.updated and newer.updated and older.updated > newer.updated else newer
+    drop = newer if keep is older else older
+    note = (
+        f"two versions of one record: kept {keep.path} (last updated {keep.updated or 'not stated'}),"
+        f" replaced {drop.path} (last updated {drop.updated or 'not stated'})"
+    )
+    if keep is newer:  # what the one it replaces had replaced, said on the one that loads
+        keep.report.findings += [f for f in older.report.findings if f.component == "replaced"]
+    keep.report.findings.append(Finding("Warning", keep.graph_iri, "", note, "", component="replaced"))
+    return keep
 
 
 def _violations(outcome: FileOutcome, allow_invalid: bool) -> BuildError | None:

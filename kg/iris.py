@@ -16,8 +16,15 @@ from kg.model import Publication, Trial
 
 
 def slug(text: str) -> str:
+    """Lower-case ASCII words joined by '-'.  A sign closing a word is a word of its own, so
+    labels told apart by it stay apart: 'S+ Group' -> 's-plus-group', 'S- Group' ->
+    's-minus-group', 'HER2+' -> 'her2-plus'; a '+' between words joins them as before
+    ('atezolizumab + cabozantinib' -> 'atezolizumab-cabozantinib'); '>=5%' -> 'ge5pct'."""
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     text = text.lower().replace("≥", "ge").replace(">=", "ge").replace("<=", "le")
+    text = re.sub(
+        r"(?<=\w)([+-])(?=[\s),;/]|$)", lambda m: " plus " if m.group(1) == "+" else " minus ", text
+    )
     text = text.replace("+", " ").replace("%", "pct").replace(">", "gt").replace("<", "lt")
     return re.sub(r"[^a-z0-9.]+", "-", text).strip("-") or "x"
 

@@ -18,9 +18,9 @@ from rdflib import RDF, SKOS, XSD, Graph, URIRef
 from kg import __version__
 from kg.extraction.lexicon import canonical_endpoint
 from kg.iris import Minter, several_trials, slug
-from kg.mapping_results import adverse_event, participant_count, result
+from kg.mapping_results import adverse_event, baseline_measurement, participant_count, result
 from kg.mapping_writer import Writer, unique
-from kg.model import Arm, Intervention, Publication, SourceDocument, Trial
+from kg.model import Arm, Intervention, Publication, ResultsGroup, SourceDocument, Trial
 from kg.namespaces import CITO, CTKG, PROV
 from kg.triples import TripleSet, Typed
 
@@ -73,7 +73,7 @@ def document_triples(
             w.add(_publication(w, p), CTKG.reportsTrial, trial)
     for link in doc.citations:
         w.add(_publication(w, link.source), _RELATIONS[link.relation], _publication(w, link.target))
-    graph_iri = minter.graph(doc.kind, doc.key)
+    graph_iri = minter.graph(doc.record_kind, doc.key)
     _provenance(w, graph_iri, doc, generated_at or build_time())
     return graph_iri, w.g
 
@@ -183,8 +183,19 @@ def _trial(w: Writer, t: Trial, iri: URIRef, source: str) -> None:
             (CTKG.completionDate, t.completion_date),
             (CTKG.sponsor, t.sponsor),
             (CTKG.eligibilityCriteria, t.eligibility),
+            (CTKG.studyType, t.study_type),
+            (CTKG.enrollment, t.enrollment),
+            (CTKG.enrollmentType, t.enrollment_type),
+            (CTKG.lastKnownStatus, t.last_known_status),
+            (CTKG.whyStopped, t.why_stopped),
+            (CTKG.aeFrequencyThreshold, t.ae_frequency_threshold),
+            (CTKG.aeTimeFrame, t.ae_time_frame),
         ),
     )
+    for role in t.masked_roles:
+        w.add(iri, CTKG.maskedRole, role)
+    for alias in t.aliases:
+        w.add(iri, CTKG.nctIdAlias, alias)
     for name in t.conditions:
         w.add(iri, CTKG.studiesCondition, w.node(w.m.condition(name), CTKG.Condition, name))
     _population(w, iri, scope, t)
@@ -193,20 +204,28 @@ def _trial(w: Writer, t: Trial, iri: URIRef, source: str) -> None:
     arms = {a.label: _arm(w, iri, scope, a, order, used) for order, a in enumerate(t.arms, start=1)}
     for group in t.groups:
         arms[group.label] = _pooled(w, iri, scope, group, arms, used)
+    for rg in t.results_groups:
+        arms[rg.label] = _results_group(w, iri, scope, rg, used)
     endpoints = {}
     for e in t.endpoints:
         node = w.node(unique(w.m.under(scope, "endpoint", e.name), used), CTKG.Endpoint, e.name)
         w.add(node, CTKG.abbreviation, e.abbreviation)
         w.add(node, CTKG.endpointKey, canonical_endpoint(e.name))
+        w.add(node, CTKG.timeFrame, e.time_frame)
+        w.add(node, CTKG.registryOutcomeType, e.registry_role)
+        w.add(node, CTKG.description, e.description)
         role = {"primary": CTKG.primaryEndpoint, "secondary": CTKG.secondaryEndpoint}.get(e.role or "")
         w.add(iri, role or CTKG.hasEndpoint, node)
-        endpoints[e.name] = node
+        endpoints.setdefault(e.key, node)
+        endpoints.setdefault((e.name, None), node)
     for r in [*t.arm_results, *t.comparisons]:
         w.add(iri, CTKG.hasResult, result(w, scope, r, arms, endpoints, used))
     for e in t.adverse_events:
         w.add(iri, CTKG.hasAdverseEventSummary, adverse_event(w, scope, e, arms, used))
     for c in t.participant_flow:
         w.add(iri, CTKG.hasParticipantCount, participant_count(w, scope, c, arms, used))
+    for b in t.baseline:
+        w.add(iri, CTKG.hasBaselineMeasurement, baseline_measurement(w, scope, b, arms, used))
 
 
 def _population(w: Writer, trial: URIRef, scope: URIRef, t: Trial) -> None:
@@ -241,6 +260,7 @@ def _arm(w: Writer, trial: URIRef, scope: URIRef, a: Arm, order: int, used: set[
         w.add(iri, CTKG.noIntervention, True)
     for alias in a.aliases:
         w.add(iri, CTKG.alias, alias)
+    w.add(iri, CTKG.description, a.description)
     w.add(iri, CTKG.nRandomized, a.n_randomized)
     w.add(iri, CTKG.nSafety, a.n_safety)
     w.add(iri, CTKG.nBaseline, a.n_baseline)
@@ -259,6 +279,8 @@ def _arm(w: Writer, trial: URIRef, scope: URIRef, a: Arm, order: int, used: set[
         w.add(node, CTKG.fractions, i.fractions)
         w.add(node, CTKG.route, i.route)
         w.add(node, CTKG.frequency, i.frequency)
+        for name in i.other_names:
+            w.add(node, CTKG.otherName, name)
     w.evidence(iri, a.size_evidence)
     return iri
 
@@ -271,6 +293,14 @@ def _pooled(
     w.add(trial, CTKG.hasPooledArms, iri)
     for label in g.pooled_from:
         w.add(iri, CTKG.pooledFrom, arms[label])
+    return iri
+
+
+def _results_group(w: Writer, trial: URIRef, scope: URIRef, g: ResultsGroup, used: set[URIRef]) -> URIRef:
+    """A registry results group that is none of the arms ('Total', 'Placebo (FAS)')."""
+    iri = w.node(unique(w.m.under(scope, "group", g.label), used), CTKG.ResultsGroup, g.label)
+    w.add(trial, CTKG.hasResultsGroup, iri)
+    w.add(iri, CTKG.description, g.description)
     return iri
 
 
@@ -308,6 +338,7 @@ def _provenance(w: Writer, graph_iri: URIRef, doc: SourceDocument, at: datetime)
     w.add(graph_iri, PROV.generatedAtTime, stamp)
     w.add(graph_iri, CTKG.sourceFile, Path(doc.path).name)
     w.add(graph_iri, CTKG.sourceSha256, doc.sha256)
+    w.add(graph_iri, CTKG.recordUpdated, doc.updated)
     for sentence in doc.trial.unread_sentences if doc.trial else []:
         w.add(graph_iri, CTKG.unreadSentence, sentence)
     w.add(activity, PROV.wasAssociatedWith, agent)

@@ -11,22 +11,37 @@ import hashlib
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import Field, StringConstraints, model_validator
 
-Statistic = Literal[
-    "median",
-    "mean",
-    "hazard_ratio",
-    "odds_ratio",
-    "risk_ratio",
-    "rate",
-    "difference",
-    "count",
-    "relative_reduction",
-    "relative_change",
-    "number_needed_to_treat",
-    "p_value",  # a between-arm test reported by its p-value alone
+from kg.model_base import Evidence, Published, Record
+from kg.model_results import (
+    AdverseEventSummary,
+    ArmResult,
+    BaselineMeasurement,
+    Comparison,
+    Estimate,
+    FlowStage,
+    ParticipantCount,
+    ResultsGroup,
+    Spread,
+    Statistic,
+)
+
+__all__ = [  # the results records live in kg.model_results; importing them from here stays valid
+    "AdverseEventSummary",
+    "ArmResult",
+    "BaselineMeasurement",
+    "Comparison",
+    "Estimate",
+    "Evidence",
+    "FlowStage",
+    "ParticipantCount",
+    "Published",
+    "ResultsGroup",
+    "Spread",
+    "Statistic",
 ]
+
 Relation = Literal["cites", "cited_by", "similar", "updated_in"]
 # What kind of thing an arm gives: ClinicalTrials.gov's intervention types (kg/sources/ctgov.py
 # maps them; ontology/ctkg.ttl names the same table on each kind class), plus the two kinds the
@@ -55,10 +70,6 @@ MeshDescriptorUI = Annotated[str, StringConstraints(pattern=r"^D[0-9]{6,9}$")]
 MeshUI = Annotated[str, StringConstraints(pattern=r"^[CD][0-9]{6,9}$")]
 
 
-class Record(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=False)
-
-
 class Drug(Record):
     name: str = Field(min_length=1, description="generic name, lower case")
     printed: str | None = Field(default=None, description="the name as printed, when the lexicon resolved it")
@@ -82,6 +93,7 @@ class Intervention(Record):
     route: str | None = None
     frequency: str | None = None
     fractions: int | None = Field(default=None, gt=0, description="radiation: fractions the dose is given in")
+    other_names: list[str] = Field(default_factory=list, description="the registry's other names: 'REGN668'")
 
     @property
     def gives_drug(self) -> bool:
@@ -107,6 +119,7 @@ class Arm(Record):
     n_safety: int | None = Field(default=None, ge=0)
     size_evidence: Evidence | None = None
     n_baseline: int | None = Field(default=None, ge=0, description="participants analysed at baseline")
+    description: str | None = Field(default=None, description="the registry's description of the arm")
     pooled_from: list[str] = Field(
         default_factory=list,
         description="a pooled group, not an arm: the labels of the arms it pools (a factorial design's "
@@ -135,140 +148,19 @@ class Endpoint(Record):
     name: str = Field(min_length=1, description="plain name, e.g. 'overall survival'")
     abbreviation: str | None = None
     role: Literal["primary", "secondary"] | None = None
-
-
-class Evidence(Record):
-    """Where a fact was read: the sentence as printed and the character span within it."""
-
-    section: str
-    sentence: str
-    start: int = Field(ge=0)
-    end: int = Field(ge=0)
+    registry_role: str | None = Field(
+        default=None,
+        description="a registry outcome's type beyond primary/secondary: OTHER_PRE_SPECIFIED, POST_HOC",
+    )
+    time_frame: str | None = Field(
+        default=None, description="a registry outcome's time frame: the endpoint is its title and time frame"
+    )
+    description: str | None = None
 
     @property
-    def quote(self) -> str:
-        return self.sentence[self.start : self.end]
-
-
-class Estimate(Record):
-    """A point estimate with its interval; a value that was not reached is a flag, not a number."""
-
-    estimate: Decimal | None = None
-    estimate_not_reached: bool = False
-    ci_lower: Decimal | None = None
-    ci_upper: Decimal | None = None
-    ci_lower_not_reached: bool = False
-    ci_upper_not_reached: bool = False
-    ci_level: Decimal | None = Field(default=None, gt=0, lt=100)
-    p_value: Decimal | None = Field(default=None, ge=0, le=1)
-    p_value_qualifier: str | None = None
-    unit: str | None = None
-    evidence: Evidence | None = None
-
-    @model_validator(mode="after")
-    def _coherent(self) -> Estimate:
-        if self.estimate is not None and self.estimate_not_reached:
-            raise ValueError("estimate: a value cannot be both a number and 'not reached'")
-        if self.ci_lower is not None and self.ci_upper is not None and self.ci_lower > self.ci_upper:
-            raise ValueError(f"ci_lower {self.ci_lower} is above ci_upper {self.ci_upper}")
-        if self.estimate is not None:
-            if self.ci_lower is not None and self.ci_lower > self.estimate:
-                raise ValueError(f"ci_lower {self.ci_lower} is above the estimate {self.estimate}")
-            if self.ci_upper is not None and self.ci_upper < self.estimate:
-                raise ValueError(f"ci_upper {self.ci_upper} is below the estimate {self.estimate}")
-        return self
-
-
-class ArmResult(Estimate):
-    endpoint: str
-    statistic: Statistic
-    arm: str = Field(description="label of the arm")
-    timepoint: str | None = None
-    subgroup: str | None = None
-    count: int | None = Field(
-        default=None, ge=0, description="patients with the event, as printed with a rate"
-    )
-    n_analysed: int | None = Field(default=None, ge=0, description="the denominator a rate was printed with")
-
-    @model_validator(mode="after")
-    def _proportion(self) -> ArmResult:
-        rate = self.statistic == "rate" and self.unit == "percent" and self.estimate is not None
-        if rate and not 0 <= self.estimate <= 100:
-            raise ValueError(f"percent {self.estimate} is outside 0-100")
-        return self
-
-    dispersion: str | None = Field(default=None, description="STANDARD_DEVIATION, FULL_RANGE ...")
-    spread: Decimal | None = Field(default=None, ge=0, description="a standard deviation or error")
-    spread_lower: Decimal | None = Field(default=None, description="lower end of a range or IQR")
-    spread_upper: Decimal | None = Field(default=None, description="upper end of a range or IQR")
-
-
-class Comparison(Estimate):
-    endpoint: str
-    statistic: Statistic
-    arm: str | None = Field(default=None, description="experimental arm label")
-    comparator: str | None = Field(default=None, description="reference arm label")
-    stratified: bool | None = None
-    timepoint: str | None = None
-    subgroup: str | None = None
-    method: str | None = Field(default=None, description="statistical method, e.g. Log Rank")
-
-    @model_validator(mode="after")
-    def _two_arms(self) -> Comparison:
-        if self.arm is not None and self.arm == self.comparator:
-            raise ValueError(f"comparison of arm {self.arm!r} with itself")
-        return self
-
-
-class AdverseEventSummary(Record):
-    arm: str
-    category: str = Field(min_length=1)
-    treatment_related: bool
-    term: str | None = None
-    count: int | None = Field(default=None, ge=0)
-    percent: Decimal | None = Field(default=None, ge=0, le=100)
-    n_analysed: int | None = Field(default=None, ge=0)
-    organ_system: str | None = None
-    evidence: Evidence | None = None
-
-    @model_validator(mode="after")
-    def _coherent(self) -> AdverseEventSummary:
-        if self.count is None and self.percent is None:
-            raise ValueError("an adverse-event summary needs a count or a percent")
-        if self.count is not None and self.n_analysed is not None and self.count > self.n_analysed:
-            raise ValueError(f"count {self.count} exceeds the {self.n_analysed} patients analysed")
-        return self
-
-
-FlowStage = Literal[
-    "screened",
-    "enrolled",
-    "randomized",
-    "eligible",
-    "evaluable",
-    "treated",
-    "analysed",
-    "completed",
-    "excluded",
-    "withdrawn",
-    "lost to follow-up",
-    "crossed over",
-    "discontinued",
-]
-
-
-class ParticipantCount(Record):
-    """How many participants reached one stage of the trial's flow (CONSORT): '1,269
-    patients were screened', '1023 were eligible and evaluable', '82 patients assigned to
-    chemotherapy crossed over'; of one arm, or of the whole trial when ``arm`` is None."""
-
-    stage: FlowStage
-    count: int = Field(ge=0)
-    arm: str | None = Field(
-        default=None, description="label of the arm (or pooled group); None for the whole trial"
-    )
-    percent: Decimal | None = Field(default=None, ge=0, le=100, description="as printed with the count")
-    evidence: Evidence | None = None
+    def key(self) -> tuple[str, str | None]:
+        """What results name an endpoint by: its name, and its time frame when it has one."""
+        return self.name, self.time_frame
 
 
 class Publication(Record):
@@ -351,6 +243,23 @@ class Trial(Record):
     sponsor: str | None = None
     conditions: list[str] = Field(default_factory=list, description="conditions the registry lists")
     eligibility: str | None = Field(default=None, description="eligibility criteria text")
+    study_type: str | None = Field(default=None, description="INTERVENTIONAL, OBSERVATIONAL, EXPANDED_ACCESS")
+    enrollment: int | None = Field(default=None, ge=0, description="the registry's enrollment count")
+    enrollment_type: str | None = Field(default=None, description="ACTUAL or ESTIMATED (anticipated)")
+    last_known_status: str | None = Field(
+        default=None, description="a record's status before it went unknown"
+    )
+    why_stopped: str | None = None
+    masked_roles: list[str] = Field(default_factory=list, description="PARTICIPANT, INVESTIGATOR ...")
+    aliases: list[str] = Field(default_factory=list, description="NCT numbers merged into this record")
+    results_groups: list[ResultsGroup] = Field(
+        default_factory=list, description="registry results groups that are not one of the arms"
+    )
+    baseline: list[BaselineMeasurement] = Field(default_factory=list)
+    ae_frequency_threshold: Decimal | None = Field(
+        default=None, description="percent above which a registry lists non-serious events"
+    )
+    ae_time_frame: str | None = None
     unread_sentences: list[str] = Field(
         default_factory=list, description="results sentences with numbers that yielded no fact"
     )
@@ -361,7 +270,7 @@ class Trial(Record):
 
     @model_validator(mode="after")
     def _references_resolve(self) -> Trial:
-        labels = [a.label for a in [*self.arms, *self.groups]]
+        labels = [a.label for a in [*self.arms, *self.groups, *self.results_groups]]
         if len(set(labels)) != len(labels):
             raise ValueError(f"arm labels must be unique within a trial: {labels}")
         known = set(labels)
@@ -371,7 +280,8 @@ class Trial(Record):
                 raise ValueError(f"pooled group {group.label!r} must pool two or more of the trial's arms")
         named = [r.arm for r in self.arm_results] + [a.arm for a in self.adverse_events]
         named += [c.arm for c in self.participant_flow if c.arm]
-        named += [x for c in self.comparisons for x in (c.arm, c.comparator) if x]
+        named += [x for c in self.comparisons for x in (c.arm, c.comparator, *c.groups) if x]
+        named += [b.arm for b in self.baseline]
         unknown = sorted(set(named) - known)
         if unknown:
             raise ValueError(f"results name arms the trial does not have: {unknown}")
@@ -394,9 +304,19 @@ class SourceDocument(Record):
     conflict_of_interest: str | None = None
     trial: Trial | None = None
     citations: list[CitationLink] = Field(default_factory=list)
+    updated: str | None = Field(
+        default=None,
+        description="the record's own last-update date (ISO 8601): of two versions, the newer is kept",
+    )
     warnings: list[str] = Field(
         default_factory=list, description="what the parser could not read and left out, each naming its line"
     )
+
+    @property
+    def record_kind(self) -> str:
+        """The kind of record, whatever its file's format: a registry record as API v2 JSON,
+        classic-API JSON or legacy XML is one record (one graph), of which one version loads."""
+        return "ctgov" if self.kind.startswith("ctgov") else self.kind
 
 
 def _digest(text: str) -> str:

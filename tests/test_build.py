@@ -170,3 +170,33 @@ def test_pages_once_refused_whole_now_load(tmp_path):
         None,
         "NCT01642004; NCT01673867",
     )
+
+
+@pytest.mark.parametrize("order", [1, -1], ids=["older-last", "older-first"])
+def test_of_two_versions_of_one_record_the_newer_loads_and_the_build_says_which_it_replaced(tmp_path, order):
+    # NCT00513591.xml: <last_update_posted type="Actual">June 16, 2017</last_update_posted>;
+    # NCT00513591_redownloaded.xml, the same record: June 14, 2016.  Whatever the order given.
+    more = Path(__file__).parent / "fixtures" / "ctgov-more"
+    newer, older = more / "NCT00513591.xml", more / "NCT00513591_redownloaded.xml"
+    result = build_store([newer, older][::order], tmp_path / "s", progress=lambda _m: None)
+    assert [d.path for d in result.documents] == [str(newer)]
+    (note,) = [f.message for f in result.documents[0].report.warnings if f.component == "replaced"]
+    assert note == (
+        f"two versions of one record: kept {newer} (last updated 2017-06-16),"
+        f" replaced {older} (last updated 2016-06-14)"
+    )
+    with open_store(tmp_path / "s", read_only=True) as store:
+        files = {r["source_file"] for r in run(store, load_query("trial-sources")).rows}
+    assert files == {"NCT00513591.xml"}
+
+
+def test_three_versions_of_one_record_say_every_file_replaced(tmp_path):
+    # NCT00513591.xml (June 16, 2017), _redownloaded (June 14, 2016), _mod (June 15, 2016)
+    more = Path(__file__).parent / "fixtures" / "ctgov-more"
+    newest, oldest = more / "NCT00513591.xml", more / "NCT00513591_redownloaded.xml"
+    middle = tmp_path / "NCT00513591_mod.xml"
+    middle.write_text(newest.read_text().replace("June 16, 2017", "June 15, 2016"))
+    result = build_store([oldest, middle, newest], tmp_path / "s", progress=lambda _m: None)
+    assert [d.path for d in result.documents] == [str(newest)]
+    notes = [f.message for f in result.documents[0].report.warnings if f.component == "replaced"]
+    assert [n.split("replaced ")[1].split(" (")[0] for n in notes] == [str(oldest), str(middle)]

@@ -40,7 +40,7 @@ def test_one_trial_two_sources(pair):
     assert (row["nct_id"], row["acronym"], row["pmid"]) == ("NCT01642004", "CheckMate 017", "26028407")
     sources = run(pair, load_query("trial-sources")).rows
     assert sorted((r["source_file"], r["kind"]) for r in sources) == [
-        ("NCT01642004.xml", "ctgov-xml"),
+        ("NCT01642004.xml", "ctgov"),  # one graph per registry record, whatever its format
         ("PMID26028407.txt", "pubmed-page"),
     ]
 

@@ -105,3 +105,12 @@ def test_trial_iris_are_injective_across_kinds_of_evidence():
     ]
     iris = [iri(t, p, fallback="pubmed-page-1") for t, p in trials]
     assert len(set(iris)) == len(iris)
+
+
+def test_a_sign_closing_a_word_keeps_labels_apart():
+    # NCT01357915's arm groups 'GSK149203A S- Group' and 'GSK149203A S+ Group'
+    from kg.iris import slug
+
+    assert slug("GSK149203A S- Group") == "gsk149203a-s-minus-group"
+    assert slug("GSK149203A S+ Group") == "gsk149203a-s-plus-group"
+    assert slug("atezolizumab + cabozantinib") == "atezolizumab-cabozantinib"  # a '+' between words joins

@@ -17,7 +17,7 @@ NAMES = [q.name for q in QUERIES]
 RESTRICTIONS = [(q, v) for q in QUERIES for v in q.restrict]
 # The fixture each query is run on: CONTACT-01, unless its abstract states nothing the query
 # lists (participant flow: four abstracts that print it, tests/conftest.py flow_documents).
-STORES = {"participant-flow": "flow_store"}
+STORES = {"participant-flow": "flow_store", "baseline-characteristics": "registry_store"}
 
 
 def test_the_required_queries_are_bundled():
@@ -315,6 +315,7 @@ def test_participant_flow_lists_each_count_in_the_order_of_the_flow(flow_store):
     assert table.columns == [
         *("trial", "stage", "arm_label", "count", "percent", "trial_iri", "count_iri"),
         *("evidence", "evidence_sentence"),
+        *("period", "milestone", "withdrawal_reason"),  # a registry's flow: new columns at the end
     ]
     sampling, dissection = "mediastinal lymph node sampling", "mediastinal lymph node dissection"
     assert [(r["trial"], r["stage"], r["arm_label"], r["count"], r["percent"]) for r in table.rows] == [

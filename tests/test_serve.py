@@ -213,7 +213,7 @@ def test_build_on_the_served_store_works_and_is_seen(tmp_path):
         )
         assert done.returncode == 0, done.stderr
         deadline = time.monotonic() + 10
-        query = "ASK { GRAPH <https://w3id.org/ctkg/id/graph/ctgov-json/nct06388018> { ?s ?p ?o } }"
+        query = "ASK { GRAPH <https://w3id.org/ctkg/id/graph/ctgov/nct06388018> { ?s ?p ?o } }"
         while time.monotonic() < deadline:
             status, _, body = _http(server.url + "?" + urlencode({"query": query}))
             if json.loads(body)["boolean"]:

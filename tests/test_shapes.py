@@ -64,6 +64,10 @@ WARNING_SHAPES = {
     "Arm-nSafetyNotAboveRandomized",
     "Trial-nRandomizedMatchesArms",
     "Intervention-radiationDoseInGy",
+    "Result-publishedInconsistent",
+    "Result-publishedPercentRange",
+    "AdverseEventSummary-publishedCountAboveAtRisk",
+    "BaselineMeasurement-publishedInconsistent",
 }
 
 
@@ -243,6 +247,36 @@ FLOW = f"""
     ctkg:flowStage "discontinued" ; ctkg:count 147 ; ctkg:percent 60.0 .
 """
 
+# NCT02210780 (API v2 JSON): the LS mean difference of "Change From Baseline in Body Surface Area
+# (BSA)" -17.8 (95% CI -22.5 to -13.1), p <0.0001, between its two groups, both typed
+# Experimental (so no direction); the 'Placebo qw' group's baseline "Age, Continuous" mean 39.9
+# (SD 14.04) years and its 29 of 97 participants with non-serious ('other') adverse events; a
+# rate of a results group that is none of the arms.  Each with the record's field path.
+P = "resultsSection.outcomeMeasuresModule.outcomeMeasures"
+REGISTRY = (
+    TRIAL
+    + f"""
+:trial ctkg:enrollment 194 ; ctkg:hasResultsGroup :total ; ctkg:hasBaselineMeasurement :age ;
+    ctkg:hasResult :lsdiff , :rate ; ctkg:hasAdverseEventSummary :other .
+:total a ctkg:ResultsGroup ; rdfs:label "Total" ; ctkg:description "All participants" .
+:age a ctkg:BaselineMeasurement ; rdfs:label "Age, Continuous, A" ; ctkg:characteristic "Age, Continuous" ;
+    ctkg:statistic "mean" ; ctkg:arm :armA ; ctkg:estimate 39.9 ; ctkg:spread 14.04 ;
+    ctkg:dispersion "STANDARD_DEVIATION" ; ctkg:unit "years" ; ctkg:nAnalysed 97 ;
+    ctkg:recordPath "resultsSection.baselineCharacteristicsModule.measures[0].classes[0].categories[0].measurements[0]" .
+:lsdiff a ctkg:Comparison ; rdfs:label "LS mean difference of BSA" ; ctkg:endpoint :os ;
+    ctkg:statistic "least_squares_mean_difference" ; ctkg:parameterType "LS Mean Difference" ;
+    ctkg:comparedGroup :armA , :armB ; ctkg:estimate -17.8 ; ctkg:ciLower -22.5 ; ctkg:ciUpper -13.1 ;
+    ctkg:ciLevel 95.0 ; ctkg:pValue 0.0001 ; ctkg:pValueQualifier "<" ;
+    ctkg:recordPath "{P}[7].analyses[0]" .
+:rate a ctkg:ArmResult ; rdfs:label "rate, Total" ; ctkg:endpoint :os ; ctkg:statistic "rate" ;
+    ctkg:arm :total ; ctkg:estimate 83.7 ; ctkg:unit "percent" ;
+    ctkg:recordPath "{P}[0].classes[0].categories[0].measurements[0]" .
+:other a ctkg:AdverseEventSummary ; rdfs:label "adverse events, non-serious, A" ; ctkg:arm :armA ;
+    ctkg:aeCategory "non-serious" ; ctkg:treatmentRelated false ; ctkg:count 29 ; ctkg:nAnalysed 97 ;
+    ctkg:recordPath "resultsSection.adverseEventsModule.eventGroups[0].otherNumAffected" .
+"""
+)
+
 PUBLICATION = """
 :pub a ctkg:Publication ; rdfs:label "CONTACT-01" ; ctkg:pmid "38552197" ;
     ctkg:pmcid "PMC11227305" ; ctkg:doi "10.1200/JCO.23.02166" ;
@@ -276,6 +310,7 @@ BASES = {
     "flow": FLOW,
     "publication": PUBLICATION,
     "provenance": PROVENANCE,
+    "registry": REGISTRY,
 }
 
 
@@ -1024,7 +1059,7 @@ CASES = [
     C(
         "result-ciupper-text",
         "results",
-        ("Result-ciUpper", "Result-ciLowerNotAboveUpper"),
+        "Result-ciUpper",
         drop=":median ctkg:ciUpper 12.3 .",
         add=':median ctkg:ciUpper "NR" .',
     ),
@@ -1169,7 +1204,7 @@ CASES = [
         "ArmResult-noComparatorArm",
         add=":median ctkg:comparatorArm :armB .",
     ),
-    C("comparison-no-arm", "results", "Comparison-arm", drop=":hr ctkg:arm :armA ."),
+    C("comparison-no-arm", "results", "Comparison-armsOrGroups", drop=":hr ctkg:arm :armA ."),
     C(
         "comparison-two-arms",
         "results",
@@ -1181,7 +1216,7 @@ CASES = [
     C(
         "comparison-no-comparator",
         "results",
-        "Comparison-comparatorArm",
+        "Comparison-armsOrGroups",
         drop=":hr ctkg:comparatorArm :armB .",
     ),
     C(
@@ -1780,6 +1815,117 @@ CASES = [
         drop=":median ctkg:ciLower 8.8 . :median ctkg:ciUpper 12.3 .",
         add=":median ctkg:ciLower 10.70 ; ctkg:ciUpper 10.7 .",
     ),
+    # --- registry figures: results groups, baseline, compared groups, published values ------
+    C(
+        "results-group-blank",
+        "registry",
+        "ResultsGroupShape",
+        add='[] a ctkg:ResultsGroup ; rdfs:label "X" .',
+    ),
+    C("results-group-no-label", "registry", "ResultsGroup-label", drop=':total rdfs:label "Total" .'),
+    C(
+        "results-group-two-descriptions",
+        "registry",
+        "ResultsGroup-description",
+        add=':total ctkg:description "Both arms" .',
+    ),
+    C(
+        "baseline-blank",
+        "registry",
+        "BaselineMeasurementShape",
+        add='[] a ctkg:BaselineMeasurement ; rdfs:label "x" ; ctkg:characteristic "x" ;'
+        ' ctkg:statistic "mean" ; ctkg:arm :armA .',
+    ),
+    C(
+        "baseline-no-label",
+        "registry",
+        "BaselineMeasurement-label",
+        drop=':age rdfs:label "Age, Continuous, A" .',
+    ),
+    C(
+        "baseline-no-characteristic",
+        "registry",
+        "BaselineMeasurement-characteristic",
+        drop=':age ctkg:characteristic "Age, Continuous" .',
+    ),
+    C(
+        "baseline-statistic-unknown",
+        "registry",
+        "BaselineMeasurement-statistic",
+        drop=':age ctkg:statistic "mean" .',
+        add=':age ctkg:statistic "average" .',
+    ),
+    C("baseline-no-arm", "registry", "BaselineMeasurement-arm", drop=":age ctkg:arm :armA ."),
+    C(
+        "baseline-estimate-text",
+        "registry",
+        "BaselineMeasurement-estimate",
+        drop=":age ctkg:estimate 39.9 .",
+        add=':age ctkg:estimate "39.9" .',
+    ),
+    C(
+        "baseline-published-range-inverted",
+        "registry",
+        "BaselineMeasurement-publishedInconsistent",
+        add=":age ctkg:spreadLower 77.0 ; ctkg:spreadUpper 48.0 .",
+        message="the ends of a range that do not fit together (77.0 to 48.0) at resultsSection.baseline",
+    ),
+    C(
+        "trial-results-group-untyped",
+        "registry",
+        "Trial-hasResultsGroup",
+        add=":trial ctkg:hasResultsGroup :x .",
+    ),
+    C(
+        "trial-baseline-untyped",
+        "registry",
+        "Trial-hasBaselineMeasurement",
+        add=":trial ctkg:hasBaselineMeasurement :x .",
+    ),
+    C(
+        "trial-enrollment-negative",
+        "registry",
+        "Trial-enrollment",
+        drop=":trial ctkg:enrollment 194 .",
+        add=":trial ctkg:enrollment -1 .",
+    ),
+    C(
+        "comparison-compares-untyped",
+        "registry",
+        "Comparison-comparedGroup",
+        add=":lsdiff ctkg:comparedGroup :x .",
+    ),
+    C(
+        "comparison-neither-arms-nor-groups",
+        "registry",
+        "Comparison-armsOrGroups",
+        drop=":lsdiff ctkg:comparedGroup :armA , :armB .",
+    ),
+    C(
+        "published-ci-not-containing-estimate",
+        "registry",
+        "Result-publishedInconsistent",
+        drop=":lsdiff ctkg:estimate -17.8 .",
+        add=":lsdiff ctkg:estimate 17.8 .",
+        message="an estimate and its confidence interval that do not fit together"
+        " (17.8; -22.5 to -13.1) at resultsSection.outcomeMeasuresModule.outcomeMeasures[7].analyses[0]",
+    ),
+    C(
+        "published-percent-above-100",
+        "registry",
+        "Result-publishedPercentRange",
+        drop=":rate ctkg:estimate 83.7 .",
+        add=":rate ctkg:estimate 837.0 .",
+        message="837.0 percent of participants at resultsSection.outcomeMeasuresModule.outcomeMeasures[0]",
+    ),
+    C(
+        "published-ae-count-above-at-risk",
+        "registry",
+        "AdverseEventSummary-publishedCountAboveAtRisk",
+        drop=":other ctkg:count 29 .",
+        add=":other ctkg:count 290 .",
+        message="290 participants affected of 97 at risk at resultsSection.adverseEventsModule",
+    ),
     C("base-iri-independent", "trial", (), add='<urn:x-other:trial> a ctkg:Trial ; rdfs:label "OTHER" .'),
 ]
 
@@ -1934,8 +2080,16 @@ def test_contact01_graph_conforms(shapes):
     for name in SPEC_CLASSES:
         # the mapping emits the subclasses ArmResult and Comparison; CONTACT-01 gives drugs
         # only and has two arms (no pooled groups); its graph states the arms' sizes as their
-        # ctkg:nRandomized, and no participant count (the flow fixture: test_mapping_results.py)
-        if name not in ("Result", "Treatment", "PooledArms", "ParticipantCount"):
+        # ctkg:nRandomized, and no participant count (the flow fixture: test_mapping_results.py);
+        # an abstract reports no registry results groups or baseline measurements
+        if name not in (
+            "Result",
+            "Treatment",
+            "PooledArms",
+            "ParticipantCount",
+            "ResultsGroup",
+            "BaselineMeasurement",
+        ):
             assert (None, RDF.type, CTKG[name]) in graph, f"fixture lacks a {name}"
     conforms, findings = validate(graph, shapes)
     assert findings == []

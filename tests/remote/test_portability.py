@@ -1,11 +1,13 @@
 """Every bundled query gives the same rows on the embedded store and on a real Oxigraph
 server loaded by `ctkg build --endpoint` (rdflib's engine: tests/test_queries.py).  Both also
-hold the participant-flow fixture (tests/conftest.py), sent as `ctkg build` sends graphs."""
+hold the participant-flow fixture (tests/conftest.py), sent as `ctkg build` sends graphs, and a
+registry record with baseline characteristics."""
 
 from __future__ import annotations
 
 import json
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from conftest import SEED, flow_documents
@@ -28,6 +30,9 @@ def loaded(tmp_path_factory):
     store = tmp_path_factory.mktemp("store")
     assert main(["build", str(SEED), "--endpoint", server.query_url]) == 0
     assert main(["build", str(SEED), "--store", str(store)]) == 0
+    record = str(Path(__file__).parents[1] / "fixtures" / "ctgov" / "NCT00023673.xml")  # baseline figures
+    assert main(["build", record, "--endpoint", server.query_url]) == 0
+    assert main(["build", record, "--store", str(store)]) == 0
     _load_flow(server.query_url, store)
     mp.undo()
     yield server, store

@@ -1,4 +1,4 @@
-"""Tests of the ClinicalTrials.gov importers (kg/sources/ctgov.py) on real registry records.
+"""Tests of the ClinicalTrials.gov importers (kg/sources/ctgov/) on real registry records.
 
 Counts are read again here, independently of the parser, straight from the JSON or with
 ElementTree, so a figure the parser drops or invents shows up as a mismatch.
@@ -19,17 +19,9 @@ from kg.model import SourceDocument
 from kg.sources import SourceError
 from kg.sources.ctgov import read_ctgov_json, read_ctgov_xml
 
-FIXTURES = Path(__file__).parent.parent / "fixtures" / "ctgov"
+FIXTURES = Path(__file__).parents[2] / "fixtures" / "ctgov"
+MORE = Path(__file__).parents[2] / "fixtures" / "ctgov-more"
 RECORDS = sorted(p for p in FIXTURES.iterdir() if p.suffix in (".json", ".xml"))
-RATIO_WORDS = ("hazard ratio", "odds ratio", "risk ratio")
-
-# Records whose results groups match no arm group by title; their figures are left out.
-UNMATCHED = {"NCT02552212": "results groups are named 'CZP 200 mg Q2W (FAS)', arms 'Certolizumab Pegol ...'"}
-UNMATCHED_AE = {
-    **UNMATCHED,
-    "NCT01207388": "adverse-event group 'Blinatumomab 15 µg/m2/d', arm 'Blinatumomab'",
-    "NCT05594173": "observational record without arm groups",
-}
 
 
 def _read(path: Path) -> list[SourceDocument]:
@@ -42,39 +34,34 @@ def _json_study(path: Path) -> dict:
 
 
 def _expected(path: Path) -> dict[str, object]:
-    """Arms, endpoint names, ratio analyses and (category, term) AE pairs, read directly."""
+    """Arms, endpoints (title, time frame) and (category, term) AE pairs, read directly."""
     if path.suffix == ".json":
         s = _json_study(path)
         p, r = s["protocolSection"], s.get("resultsSection", {})
         outcomes = p.get("outcomesModule", {})
-        names = [o["measure"] for k in ("primaryOutcomes", "secondaryOutcomes") for o in outcomes.get(k, [])]
+        registered = [
+            o for k in ("primaryOutcomes", "secondaryOutcomes", "otherOutcomes") for o in outcomes.get(k, [])
+        ]
+        names = [(o["measure"], o.get("timeFrame")) for o in registered]
         measures = r.get("outcomeMeasuresModule", {}).get("outcomeMeasures", [])
-        names += [m["title"] for m in measures]
-        ratios = [a for m in measures for a in m.get("analyses", []) if _is_ratio(a.get("paramType"))]
+        names += [(m["title"], m.get("timeFrame")) for m in measures]
         ae = r.get("adverseEventsModule", {})
         terms = {
             (cat, " ".join(e["term"].split()))
-            for key, cat in (("seriousEvents", "serious"), ("otherEvents", "any"))
+            for key, cat in (("seriousEvents", "serious"), ("otherEvents", "non-serious"))
             for e in ae.get(key, [])
             if any(st.get("numAffected") is not None for st in e.get("stats", []))
         }
         arms = len(p.get("armsInterventionsModule", {}).get("armGroups", []))
     else:
         root = ET.parse(path).getroot()
-        names = [
-            o.findtext("measure") for o in root.findall("primary_outcome") + root.findall("secondary_outcome")
-        ]
+        registered = [o for tag in ("primary", "secondary", "other") for o in root.findall(f"{tag}_outcome")]
         outcomes = root.findall("clinical_results/outcome_list/outcome")
-        names += [o.findtext("title") for o in outcomes]
-        ratios = [
-            a
-            for o in outcomes
-            for a in o.findall("analysis_list/analysis")
-            if _is_ratio(a.findtext("param_type"))
-        ]
+        names = [(o.findtext("measure"), o.findtext("time_frame")) for o in registered]
+        names += [(o.findtext("title"), o.findtext("time_frame")) for o in outcomes]
         terms = {
             (cat, " ".join(ev.findtext("sub_title").split()))
-            for tag, cat in (("serious_events", "serious"), ("other_events", "any"))
+            for tag, cat in (("serious_events", "serious"), ("other_events", "non-serious"))
             for c in root.findall(f"clinical_results/reported_events/{tag}/category_list/category")
             if c.findtext("title") != "Total"
             for ev in c.findall("event_list/event")
@@ -82,14 +69,9 @@ def _expected(path: Path) -> dict[str, object]:
         arms = len(root.findall("arm_group"))
     return {
         "arms": arms,
-        "endpoints": {" ".join(n.split()) for n in names},
-        "ratios": len(ratios),
+        "endpoints": {(" ".join(n.split()), " ".join(f.split()) if f else None) for n, f in names},
         "terms": terms,
     }
-
-
-def _is_ratio(param: str | None) -> bool:
-    return any(w in (param or "").lower() for w in RATIO_WORDS)
 
 
 @pytest.fixture(scope="module", params=RECORDS, ids=lambda p: p.name)
@@ -112,21 +94,17 @@ def test_counts_match_the_record(record):
     path, doc = record
     want, t = _expected(path), doc.trial
     assert len(t.arms) == want["arms"]
-    assert {e.name for e in t.endpoints} == want["endpoints"]
-    if path.stem in UNMATCHED:
-        assert not t.arm_results and not t.comparisons and not t.adverse_events
-        return
-    assert len(t.comparisons) == want["ratios"]
-    got_terms = {(a.category, a.term) for a in t.adverse_events if a.term}
-    assert got_terms == (set() if path.stem in UNMATCHED_AE else want["terms"])
+    assert {e.key for e in t.endpoints} == want["endpoints"]
+    assert {(a.category, a.term) for a in t.adverse_events if a.term} == want["terms"]
 
 
-def test_every_figure_names_an_arm_of_the_trial(record):
+def test_every_figure_names_an_arm_or_a_results_group_of_the_trial(record):
     _, doc = record
-    labels = {a.label for a in doc.trial.arms}
-    assert len(labels) == len(doc.trial.arms)
-    named = {r.arm for r in doc.trial.arm_results} | {a.arm for a in doc.trial.adverse_events}
-    named |= {x for c in doc.trial.comparisons for x in (c.arm, c.comparator)}
+    t = doc.trial
+    labels = {a.label for a in t.arms} | {g.label for g in t.results_groups}
+    assert len(labels) == len(t.arms) + len(t.results_groups)
+    named = {r.arm for r in [*t.arm_results, *t.adverse_events, *t.baseline, *t.participant_flow]}
+    named |= {x for c in t.comparisons for x in (c.arm, c.comparator, *c.groups) if x}
     assert named <= labels
 
 
@@ -237,19 +215,17 @@ def test_truncated_real_record_raises(tmp_path):
         read_ctgov_xml(path)
 
 
-@pytest.mark.parametrize("path", RECORDS, ids=lambda p: p.name)
-def test_prepare_all_yields_no_shacl_violations(path, monkeypatch):
-    # until kg.sources.read_documents dispatches .json/.xml registry records to these readers
-    monkeypatch.setattr(kg.build, "read_documents", _read)
+@pytest.mark.parametrize("path", RECORDS + sorted(MORE.glob("*.[jx]*")), ids=lambda p: p.name)
+def test_prepare_all_yields_no_shacl_violations(path):
     results = kg.build.prepare_all(path)
-    assert len(results) == 1
-    assert results[0].report.violations == []
+    assert results
+    assert [f for r in results for f in r.report.violations] == []
 
 
 def test_status_dates_sponsor_conditions_eligibility_are_read_as_the_record_states():
     from kg.sources import read_document
 
-    path = Path(__file__).parents[1] / "fixtures" / "ctgov" / "NCT01642004.xml"
+    path = FIXTURES / "NCT01642004.xml"
     root = ET.parse(path).getroot()
     trial = read_document(path).trial
     assert trial.status == re.sub(r"\W+", "_", root.findtext("overall_status")).upper()  # the API v2 enum
@@ -271,7 +247,7 @@ def test_status_dates_sponsor_conditions_eligibility_are_read_as_the_record_stat
 def test_baseline_counts_and_intervention_model_come_from_the_record():
     from kg.sources import read_document
 
-    path = Path(__file__).parents[1] / "fixtures" / "ctgov" / "NCT01642004.xml"
+    path = FIXTURES / "NCT01642004.xml"
     root = ET.parse(path).getroot()
     trial = read_document(path).trial
     model = root.findtext("study_design_info/intervention_model")  # 'Parallel Assignment'
@@ -294,7 +270,7 @@ def test_baseline_counts_and_intervention_model_come_from_the_record():
 def test_dispersion_other_than_a_ci_is_kept_as_printed(name):
     from kg.sources import read_document
 
-    path = Path(__file__).parents[1] / "fixtures" / "ctgov" / name
+    path = FIXTURES / name
     printed = {
         (
             Decimal(m.get("value")),
