@@ -34,6 +34,7 @@ _ALL_PATIENTS = re.compile(
     r"|\bin\s+both\s+(?:arms|groups)\s+combined\b|\boverall\s+population\b"
 )
 _BRACKET_AFTER_ARM = re.compile(r"(?i)\s*(?:group|arm|patients)?\s*[(\[]\s*")
+_OPENING = re.compile(r"(?i)\s*(?:in|among|for|with)\s+(?:the\s+)?")
 _AND = re.compile(r"(?i)\s*(?:,\s*)?and\s*")
 _PARALLEL = re.compile(r"(?i)\b(?:as\s+)?compared\s+with\b|\bversus\b|\bvs\.?\b")
 
@@ -66,8 +67,10 @@ def assign(
         around = _distinct([a for s, _e, a in marks if clause <= s < stop])
         lead = _distinct([a for s, _e, a in marks if clause <= s < first])
         listed = len(run) > 1 and not _PARALLEL.search(text[first:last])  # a list, not 'x vs y'
-        if len(run) == 2 and not listed and len(named) == 1:
-            _other_side(finder, run, arms, around)  # '40 weeks vs. 15 weeks in the radiation group'
+        if len(run) == 2 and len(named) == 1 and (not listed or len(around) == 2):
+            # '40 weeks vs. 15 weeks in the radiation group'; '96.4% of the ... results in the
+            # low-dose CT group and 94.5% in the radiography group'
+            _other_side(finder, run, arms, around)
             continue
         if len(around) == 1 and (named and len(named) < len(run) or not named and lead and listed):
             for k in run:  # '54 percent at 1 year, 26 percent at 2 years' beside one arm; 'Survival
@@ -80,8 +83,23 @@ def assign(
             for k, arm in zip(run, order, strict=False):
                 arms[k] = arm
     _conjoined(text, spans, arms)
+    _framed(text, spans, arms, marks)
     _whole_population(finder, text, spans, arms, marks)
     return arms, times
+
+
+def _framed(text: str, spans: list[tuple[int, int]], arms: list[Arm | None], marks) -> None:
+    """'In the SABR group, one patient had local recurrence, four had regional nodal
+    recurrence, and one had distant metastases': a clause that opens on one arm frames every
+    figure in it."""
+    for k, (start, _end) in enumerate(spans):
+        if arms[k] is not None:
+            continue
+        clause = max(text.rfind(";", 0, start) + 1, text.rfind(". ", 0, start) + 1, 0)
+        opening = _OPENING.match(text, clause)
+        named = _distinct([a for s, _e, a in marks if clause <= s < start])
+        if opening and len(named) == 1 and any(s == opening.end() for s, _e, _a in marks):
+            arms[k] = named[0]
 
 
 def _whole_population(finder: ArmFinder, text: str, spans, arms: list[Arm | None], marks) -> None:

@@ -177,10 +177,17 @@ _AFTER_OBJECT = re.compile(
 )
 
 
+_AFTER_COPULA = re.compile(
+    r"(?i)^[^;]*?\b(?:were|was)\s+(?P<x>(?:[a-z][\w'-]*\s+){0,3}(?:results?|findings?|diagnoses|positives|negatives))"
+    r"(?=\s*(?:[,;.(]|$))"
+)
+
+
 def object_phrase(after: str) -> str | None:
     """The endpoint named after the figures: '74 (49%) A patients and 119 (79%) B patients
-    received palliative radiotherapy' -> 'palliative radiotherapy'."""
-    m = _AFTER_OBJECT.match(after)
+    received palliative radiotherapy' -> 'palliative radiotherapy'; '96.4% ... and 94.5% in
+    the radiography group were false positive results' -> 'false positive results'."""
+    m = _AFTER_OBJECT.match(after) or _AFTER_COPULA.match(after)
     return _clean(m.group("x")) if m else None
 
 

@@ -238,7 +238,9 @@ class OutcomeReader(ContrastReading):
 
 
 _CLAUSE_VERB = re.compile(rf"(?i)\b(?:{_VERB})\b|;")
-_GENERIC_WHAT = re.compile(r"(?i)(?:new\s+)?(?:cases?|events?|patients?|deaths?|participants?)")
+_GENERIC_WHAT = re.compile(
+    r"(?i)(?:new\s+)?(?:cases?|events?|patients?|deaths|participants?)"
+)  # not "death" of "died"
 
 
 def _continues(text: str, prev: Item, item: Item, mentions) -> bool:

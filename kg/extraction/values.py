@@ -34,6 +34,9 @@ _PATIENT_COUNT = re.compile(
     r"treated\s+with|assigned\s+to)\s+(?:the\s+)?[\w+ -]{1,60}?\s+)?(?P<verb>died|had|developed|experienced|required|"
     r"underwent|relapsed|recurred)\b"
 )
+_COMPARED_COUNT = re.compile(
+    r"(?i)\b(?:compared\s+with|versus|vs\.?|than)\s+(?P<est>\d+)\s+(?:patients?|participants?|subjects?)\b(?!\s*\()"
+)
 _ELIDED_COUNT = re.compile(r"(?i)(?:,|;|\band)\s+(?P<est>\d+)\s+(?P<verb>had|died|developed|experienced)\b")
 _MEAN_PAIR = re.compile(
     rf"(?<![\d.%])(?P<a>{NUM})\s*(?:vs\.?|versus|and)\s*(?P<b>{NUM})(?!\s*(?:%|percent|\w*\s*{TIME_UNIT}|mg|µg|gy|patients|participants|events|cases))"
@@ -186,7 +189,11 @@ def _counts_only(text: str, found: list[Item]) -> list[Item]:
             what = _event(text, m) if "verb" in m.groupdict() else None
             out.append(Item(m.start("est"), m.end(), m.group("est"), None, "count", what=what))
             taken.append((m.start(), m.end()))
-    return out
+    for m in _COMPARED_COUNT.finditer(text):  # '6 patients ... died compared with 1 patient in B'
+        earlier = [i for i in out if i.what and i.end <= m.start() and not text[i.end : m.start()].count(";")]
+        if earlier and not any(a <= m.start("est") < b for a, b in taken):
+            out.append(Item(m.start("est"), m.end(), m.group("est"), None, "count", what=earlier[-1].what))
+    return sorted(out, key=lambda i: i.start)
 
 
 def _event(text: str, m: re.Match) -> str | None:

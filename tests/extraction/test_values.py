@@ -138,11 +138,6 @@ def test_means_on_a_scale_in_points(read):
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="'Six patients in the surgery group died compared with one patient in the SABR group.' gives no "
-    "figure (arm_results == [])",
-)
 def test_patients_counted_by_what_happened_to_them(read):
     # PMID25981812
     r = read(
