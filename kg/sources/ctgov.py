@@ -14,7 +14,6 @@ cannot be told -- the figure is left out rather than guessed.  A registry value 
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 import xml.etree.ElementTree as ET
 from decimal import Decimal, InvalidOperation
@@ -38,6 +37,7 @@ from kg.model import (
     Trial,
 )
 from kg.sources.errors import SourceError
+from kg.sources.safe_load import load_json, parse_xml
 
 Study = dict[str, Any]
 
@@ -92,12 +92,7 @@ def read_ctgov_json(path: str | Path) -> list[SourceDocument]:
     """One document per study of an API v2 file: a single study, or a ``{"studies": [...]}`` page."""
     path = Path(path)
     raw = path.read_bytes()
-    try:
-        data = json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError as err:
-        raise SourceError(str(path), f"not UTF-8 text (byte {err.start})") from None
-    except json.JSONDecodeError as err:
-        raise SourceError(str(path), f"not valid JSON: {err.msg}", err.lineno) from None
+    data = load_json(str(path), raw)
     studies = data.get("studies") if isinstance(data, dict) and "studies" in data else [data]
     if not isinstance(studies, list) or not studies:
         raise SourceError(str(path), "no study in the file")
@@ -109,7 +104,7 @@ def read_ctgov_xml(path: str | Path) -> list[SourceDocument]:
     path = Path(path)
     raw = path.read_bytes()
     try:
-        root = ET.fromstring(raw)
+        root = parse_xml(str(path), raw)
     except ET.ParseError as err:
         raise SourceError(str(path), f"not well-formed XML: {err}", err.position[0]) from None
     if root.tag != "clinical_study":
