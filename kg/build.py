@@ -35,6 +35,7 @@ from kg.pools import die_with_parent, ordered_map
 from kg.progress import Progress, stderr_line
 from kg.sources import SourceError, read_documents, supported
 from kg.store import load_ontology
+from kg.swap import failpoint
 from kg.triples import TripleSet
 from kg.validate import Finding, Report, default_jobs, validate_named_graphs, validate_store
 
@@ -211,6 +212,7 @@ def _accepted(
     try:
         for outcome in _outcomes(files, base_iri(base), jobs, keep):
             progress.advance(1, len(outcome.documents))
+            failpoint("parsing")
             error = outcome.error or _violations(outcome, allow_invalid)
             if error and not keep_going:
                 raise error
@@ -322,7 +324,7 @@ def _build_staged(
     import pyoxigraph
 
     from kg.store import open_store
-    from kg.swap import failpoint, staging_path, swap
+    from kg.swap import staging_path, swap
 
     staging = staging_path(location)
     result = BuildResult()
@@ -378,7 +380,6 @@ def _load_batch(stage: pyoxigraph.Store, batch: dict[str, bytes]) -> None:
     import pyoxigraph
 
     from kg.store import leave_union
-    from kg.swap import failpoint
 
     stale = [g for g in batch if stage.contains_named_graph(pyoxigraph.NamedNode(g))]
     for i in range(0, len(stale), 1000):

@@ -14,8 +14,8 @@ anything is read and held until the swap is over: a second build that starts mea
 gets a clear error instead of overwriting the first one's documents with a stale copy.
 The lock goes with the process, however it ends.
 
-``CTKG_FAILPOINT`` names a point where the process kills itself (SIGKILL), for the tests
-that check every point of a build is recoverable.
+``CTKG_FAILPOINT`` names a point where the process kills itself (SIGKILL) or stalls, for the
+tests that check every point of a build is recoverable and that racing builds lose nothing.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ import json
 import os
 import shutil
 import signal
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -36,9 +37,16 @@ class LockedError(RuntimeError):
 
 
 def failpoint(name: str) -> None:
-    """Die here, as a kill -9 would, when ``CTKG_FAILPOINT`` names this point."""
-    if os.environ.get("CTKG_FAILPOINT") == name:
+    """Die here, as a kill -9 would, when ``CTKG_FAILPOINT`` names this point; with
+    ``NAME:wait=FILE``, stall here until FILE exists instead (to race another process)."""
+    point, _, wait = os.environ.get("CTKG_FAILPOINT", "").partition(":wait=")
+    if point != name:
+        return
+    if not wait:
         os.kill(os.getpid(), signal.SIGKILL)
+    Path(wait + ".reached").touch()
+    while not Path(wait).exists():
+        time.sleep(0.05)
 
 
 def _beside(location: Path, what: str) -> Path:

@@ -8,6 +8,11 @@ from kg.extraction import extract_trial
 from kg.model import AbstractSection, Trial
 from kg.sources.errors import first_error
 
+# PubMed abstracts run to about 4,000 characters, rarely 6,000 (the longest of the 1,059-page
+# pool: 6,221); extraction's cost grows with the text, so a page that is mostly something
+# else (a pasted table, a repeated phrase) is not read as an abstract at all
+MAX_ABSTRACT_CHARS = 20_000
+
 
 def reported_trial(title: str, abstract: list[AbstractSection], warnings: list[str]) -> Trial | None:
     """The trial the abstract reports, or None when there is no abstract to read it from.
@@ -17,6 +22,13 @@ def reported_trial(title: str, abstract: list[AbstractSection], warnings: list[s
     goes to ``warnings``.  The trial carries no title: a publication's title is the
     publication's (a registry record gives the trial's own)."""
     if not any(section.text.strip() for section in abstract):
+        return None
+    size = sum(len(section.text) for section in abstract)
+    if size > MAX_ABSTRACT_CHARS:
+        warnings.append(
+            f"the trial was not read: an abstract of {size:,} characters is longer than any PubMed"
+            f" publishes (at most {MAX_ABSTRACT_CHARS:,} read)"
+        )
         return None
     try:
         trial = extract_trial(title, abstract)
