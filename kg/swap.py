@@ -76,7 +76,8 @@ def store_lock(location: Path) -> Iterator[None]:
         except BlockingIOError:
             os.close(fd)
             raise LockedError(
-                f"{location}: another ctkg process (build or writer) is writing this store"
+                f"{location}: cannot open the store: another ctkg process (a build, or serve --writable)"
+                " is writing it"
             ) from None
         _HELD[lock] = (fd, 1)
     try:

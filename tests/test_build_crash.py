@@ -98,7 +98,7 @@ def test_a_second_build_while_the_first_waits_to_swap_is_refused(tmp_path):
             os.sched_yield()
         second = build(location, NEXT)
         assert second.returncode == 2
-        assert "another ctkg process (build or writer) is writing this store" in second.stderr
+        assert "another ctkg process (a build, or serve --writable) is writing it" in second.stderr
     finally:
         go.touch()
         first.wait(timeout=600)
@@ -120,7 +120,7 @@ def test_two_builds_started_together_keep_both_documents_or_say_why(tmp_path):
     ]
     outcomes = [(p.wait(timeout=600), p.stderr.read()) for p in procs]
     for code, err in outcomes:
-        assert code == 0 or (code == 2 and "is writing this store" in err), err
+        assert code == 0 or (code == 2 and "is writing it" in err), err
     text = "\n".join(dump(location))
     for (code, _), pmid in zip(outcomes, ("16014882", "18506025"), strict=True):
         assert (f"pubmed.ncbi.nlm.nih.gov/{pmid}/" in text) == (code == 0)

@@ -112,7 +112,7 @@ def _split(path: str, lines: list[str]) -> _Page:
     page = _Page(path, lines)
     if not lines or not lines[0].strip():
         raise SourceError(path, "empty file or no title on the first line", 1)
-    page.title = lines[0].strip()
+    page.title = " ".join(lines[0].split())
     i = 1
     while i < len(lines) and (m := ID_LINE.match(lines[i])):
         kind, value = m.group(1), m.group(2).strip()
@@ -120,7 +120,7 @@ def _split(path: str, lines: list[str]) -> _Page:
         i += 1
     if "PMID" not in page.ids:
         raise SourceError(path, "no '- PMID:' line after the title: not a PubMed page", 2)
-    if i < len(lines) and lines[i].strip() == page.title:
+    if i < len(lines) and " ".join(lines[i].split()) == page.title:
         i += 1
     if i < len(lines) and lines[i].strip() == "Abstract":
         i += 1

@@ -12,6 +12,7 @@ from kg.sources.errors import first_error
 # pool: 6,221); extraction's cost grows with the text, so a page that is mostly something
 # else (a pasted table, a repeated phrase) is not read as an abstract at all
 MAX_ABSTRACT_CHARS = 20_000
+MAX_TITLE_CHARS = 1_000  # the longest title of the shared pages: 332 characters
 
 
 def reported_trial(title: str, abstract: list[AbstractSection], warnings: list[str]) -> Trial | None:
@@ -23,6 +24,12 @@ def reported_trial(title: str, abstract: list[AbstractSection], warnings: list[s
     publication's (a registry record gives the trial's own)."""
     if not any(section.text.strip() for section in abstract):
         return None
+    if len(title) > MAX_TITLE_CHARS:
+        warnings.append(
+            f"the title ({len(title):,} characters) is longer than any PubMed title"
+            f" (at most {MAX_TITLE_CHARS:,} read): the trial is read from the abstract alone"
+        )
+        title = ""
     size = sum(len(section.text) for section in abstract)
     if size > MAX_ABSTRACT_CHARS:
         warnings.append(
