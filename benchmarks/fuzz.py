@@ -175,7 +175,7 @@ def _xml_head(rng, data, fmt):
     """A bogus or real encoding name, or a long prolog before the root element."""
     if not fmt.endswith("xml"):
         return _token(rng, data, fmt)
-    body = data.split(b"?>", 1)[1] if data.startswith(b"<?xml") else data
+    body = data.partition(b"?>")[2] if data.startswith(b"<?xml") else data
     encoding = rng.choice((b"bogus-enc", b"utf-32", b"latin-1", b"UTF-8", b"x" * 300, b"utf_8_sig", b"cp037"))
     prolog = b'<?xml version="1.0" encoding="' + encoding + b'"?>'
     if rng.random() < 0.5:
@@ -190,7 +190,7 @@ def _entities(rng, data, fmt):
         b'<!ENTITY %c "%s">' % (98 + i, (b"&%c;" % (97 + i)) * 10) for i in range(8)
     )
     bomb += b'<!ENTITY e SYSTEM "file:///etc/passwd">]>'
-    body = data.split(b"?>", 1)[1] if data.startswith(b"<?xml") else data
+    body = data.partition(b"?>")[2] if data.startswith(b"<?xml") else data
     at = body.find(b">", body.find(b"<") + 1) + 1
     return bomb + body[:at] + rng.choice((b"&i;", b"&e;")) + body[at:]
 
