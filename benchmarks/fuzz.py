@@ -257,7 +257,12 @@ def _worker(tasks, results, seed: int, data: str, watchdog: float, folder: str, 
     with open(log, "a") as trace:
         while (task := tasks.get()) is not None:
             fmt, case = task
-            name, raw = mutate(seed, fmt, case, documents[fmt])
+            try:
+                name, raw = mutate(seed, fmt, case, documents[fmt])
+            except Exception as err:  # a harness bug must not stall the run: it is reported
+                results.put(("start", os.getpid(), fmt, case, "?"))
+                results.put(("done", os.getpid(), fmt, case, ("crash", 0.0, f"harness: {err!r}")))
+                continue
             path = Path(folder) / f"{os.getpid()}-{fmt}-{case}{FORMATS[fmt][0]}"
             path.write_bytes(raw)
             results.put(("start", os.getpid(), fmt, case, name))
