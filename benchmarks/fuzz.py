@@ -363,7 +363,11 @@ def _record(summary: Summary, case: Case) -> None:
     if case.seconds > LIMIT_S:
         summary.over_limit += 1
     summary.slowest = sorted([*summary.slowest, (round(case.seconds, 3), case.case, case.source)])[-3:]
-    if case.outcome in ("crash", "hang") or case.seconds > LIMIT_S:
+    if (
+        case.outcome in ("crash", "hang")
+        or case.seconds > LIMIT_S
+        or "a value cannot be read:" in case.message
+    ):
         summary.problems.append(case)
 
 

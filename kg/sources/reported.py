@@ -13,6 +13,9 @@ from kg.sources.errors import first_error
 # else (a pasted table, a repeated phrase) is not read as an abstract at all
 MAX_ABSTRACT_CHARS = 20_000
 MAX_TITLE_CHARS = 1_000  # the longest title of the shared pages: 332 characters
+# the longest run without a space in the shared pages' abstracts: 56 characters (a URL); the
+# rules' cost grows with the square of such a run (16,000 digits in a word: 30 s)
+MAX_WORD_CHARS = 200
 
 
 def reported_trial(title: str, abstract: list[AbstractSection], warnings: list[str]) -> Trial | None:
@@ -24,10 +27,12 @@ def reported_trial(title: str, abstract: list[AbstractSection], warnings: list[s
     publication's (a registry record gives the trial's own)."""
     if not any(section.text.strip() for section in abstract):
         return None
-    if len(title) > MAX_TITLE_CHARS:
+    run = max(map(len, title.split()), default=0)
+    if len(title) > MAX_TITLE_CHARS or run > MAX_WORD_CHARS:
         warnings.append(
-            f"the title ({len(title):,} characters) is longer than any PubMed title"
-            f" (at most {MAX_TITLE_CHARS:,} read): the trial is read from the abstract alone"
+            f"the title ({len(title):,} characters, {run:,} without a space) is not one PubMed prints"
+            f" (at most {MAX_TITLE_CHARS:,} and {MAX_WORD_CHARS:,} read): the trial is read from the"
+            " abstract alone"
         )
         title = ""
     size = sum(len(section.text) for section in abstract)
@@ -35,6 +40,13 @@ def reported_trial(title: str, abstract: list[AbstractSection], warnings: list[s
         warnings.append(
             f"the trial was not read: an abstract of {size:,} characters is longer than any PubMed"
             f" publishes (at most {MAX_ABSTRACT_CHARS:,} read)"
+        )
+        return None
+    word = max((len(w) for section in abstract for w in section.text.split()), default=0)
+    if word > MAX_WORD_CHARS:
+        warnings.append(
+            f"the trial was not read: the abstract runs {word:,} characters without a space, which"
+            f" is not prose (at most {MAX_WORD_CHARS:,} read)"
         )
         return None
     try:
