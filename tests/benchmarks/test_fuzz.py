@@ -53,7 +53,8 @@ def test_no_input_crashes_or_hangs_a_parser(fuzz, data):
     summaries = fuzz.run(CASES, seed=0, jobs=2, data=data, watchdog=60)
     assert set(summaries) == set(fuzz.FORMATS)
     for fmt, s in summaries.items():
-        problems = [(p.case, p.outcome, p.message) for p in s.problems]
-        assert s.cases == CASES and problems == [], fmt
+        problems = [(p.case, p.outcome, p.seconds, p.message) for p in s.problems]
+        assert s.cases == CASES, fmt
+        assert s.outcomes["crash"] == s.outcomes["hang"] == s.over_limit == 0, (fmt, problems)
         assert s.outcomes["ok"] + s.outcomes["error"] == CASES
         assert s.outcomes["ok"] > 0 and s.outcomes["error"] > 0  # the mutations do both
