@@ -397,7 +397,11 @@ def main(argv: list[str] | None = None) -> int:
         bad += o["crash"] + o["hang"] + s.over_limit
     print(f"{time.monotonic() - start:.0f} s in all, seed {args.seed}")
     if args.json:
-        args.json.write_text(json.dumps({f: asdict(s) for f, s in summaries.items()}, indent=1, default=str))
+        figures = {
+            f: {**vars(s), "outcomes": dict(s.outcomes), "problems": [asdict(p) for p in s.problems]}
+            for f, s in summaries.items()
+        }
+        args.json.write_text(json.dumps(figures, indent=1))
     return 1 if bad else 0
 
 
