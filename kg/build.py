@@ -31,10 +31,11 @@ from rdflib import Graph
 from kg.mapping import document_triples
 from kg.model import SourceDocument
 from kg.namespaces import base_iri
-from kg.pools import ordered_map
+from kg.pools import die_with_parent, ordered_map
 from kg.progress import Progress, stderr_line
 from kg.sources import SourceError, read_documents, supported
 from kg.store import load_ontology
+from kg.swap import failpoint
 from kg.triples import TripleSet
 from kg.validate import Finding, Report, default_jobs, validate_named_graphs, validate_store
 
@@ -187,7 +188,12 @@ def _outcomes(files: list[Path], base: str, jobs: int, keep: bool = False) -> It
         for chunk in chunks:
             yield from _prepare_files(chunk, base, keep)
         return
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn")) as pool:
+    with ProcessPoolExecutor(
+        max_workers=jobs,
+        mp_context=get_context("spawn"),
+        initializer=die_with_parent,
+        initargs=(os.getpid(),),
+    ) as pool:
         for outcomes in ordered_map(pool, partial(_prepare_files, base=base, keep=keep), chunks, 3 * jobs):
             yield from outcomes
 
@@ -209,6 +215,7 @@ def _accepted(
     try:
         for outcome in _outcomes(files, base_iri(base), jobs, keep):
             progress.advance(1, len(outcome.documents))
+            failpoint("parsing")
             error = outcome.error or _violations(outcome, allow_invalid)
             if error and not keep_going:
                 raise error
@@ -313,20 +320,46 @@ def build_store(
     ``location``, swapped in by renames once everything is in; then the shapes are run over
     the whole store, and what only shows across documents is reported (not blocking: two
     sources may disagree about one trial)."""
+    from kg.store import StoreError
+    from kg.swap import LockedError, recover, store_lock
+
+    location = Path(location).absolute()
+    try:
+        with store_lock(location):  # held from before the store is read until the swap is over
+            for line in recover(location):
+                (progress or stderr_line)(line)
+            result = _build_staged(paths, location, base, allow_invalid, keep_going, progress, jobs)
+    except LockedError as err:
+        raise StoreError(str(err)) from None
+    if not location.exists():
+        raise StoreError(f"{location}: the store folder went missing during the build")
+    return result
+
+
+def _build_staged(
+    paths: list[str | Path],
+    location: Path,
+    base: str | None,
+    allow_invalid: bool,
+    keep_going: bool,
+    progress: Callable[[str], None] | None,
+    jobs: int | None,
+) -> BuildResult:
+    """Load a staging copy of the store and swap it in (the caller holds the lock)."""
     import pyoxigraph
 
-    from kg.store import StoreError, open_store
+    from kg.store import open_store
+    from kg.swap import staging_path, swap
 
-    location = Path(location)
-    staging = location.with_name(f".{location.name}.staging-{os.getpid()}")
+    staging = staging_path(location)
     result = BuildResult()
     say = progress or stderr_line
     files = expand(paths)
-    shutil.rmtree(staging, ignore_errors=True)
     try:
-        with open_store(location) as current:  # holds the store's lock until the swap
+        with open_store(location) as current:
             if next(iter(current.named_graphs()), None) is not None:
                 current.backup(str(staging))
+            failpoint("staged")
             stage = pyoxigraph.Store(str(staging))
             accepted = _accepted(files, base, allow_invalid, keep_going, jobs or default_jobs(), result, say)
             _bulk_load(stage, accepted)
@@ -336,12 +369,11 @@ def build_store(
             del stage
         del current  # a handle left open would write into the folder swapped in under its name
         gc.collect()
-        _swap(staging, location)
+        failpoint("loaded")
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    if not location.exists():
-        raise StoreError(f"{location}: the store folder went missing during the build")
+    swap(staging, location)  # from here on, the next command finishes what a crash interrupts
     return result
 
 
@@ -381,6 +413,7 @@ def _load_batch(stage: pyoxigraph.Store, batch: dict[str, bytes]) -> None:
     if batch:
         stage.bulk_load(_trig(batch), pyoxigraph.RdfFormat.TRIG)
         stage.bulk_load(b"".join(batch.values()), pyoxigraph.RdfFormat.N_TRIPLES)
+        failpoint("loading")
 
 
 def _cross_document(stage: pyoxigraph.Store, documents: list[DocumentResult]) -> list[Finding]:
@@ -389,17 +422,3 @@ def _cross_document(stage: pyoxigraph.Store, documents: list[DocumentResult]) ->
     own = {(f.focus, f.shape, f.component, f.value) for d in documents for f in d.report.findings}
     found = validate_store(stage, shared_only=True).findings
     return [f for f in found if (f.focus, f.shape, f.component, f.value) not in own]
-
-
-def _swap(staging: Path, location: Path) -> None:
-    """Put the staging folder where the store was; the old one goes only once it is out of the way."""
-    old = location.with_name(f".{location.name}.old-{os.getpid()}")
-    if location.exists():
-        location.rename(old)
-    try:
-        staging.rename(location)
-    except OSError:
-        if old.exists():
-            old.rename(location)
-        raise
-    shutil.rmtree(old, ignore_errors=True)

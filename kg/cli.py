@@ -171,6 +171,14 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="accept SPARQL updates at /update (holds the store's lock: builds must wait)",
     )
+    p.add_argument("--workers", type=int, default=3, metavar="N", help="query worker processes (default 3)")
+    p.add_argument(
+        "--allow-service",
+        action="append",
+        default=[],
+        metavar="IRI",
+        help="an endpoint queries may call with SERVICE (repeatable; default: none)",
+    )
 
     p = sub.add_parser(
         "reason", help="infer types (HermiT or SPARQL rules) into the graph <base>graph/inferred"
@@ -517,14 +525,18 @@ def _docs(args: argparse.Namespace) -> int:
 
 def _serve(args: argparse.Namespace) -> int:
     from kg.namespaces import base_iri
-    from kg.serve import serve
+    from kg.serve import ServeOptions, serve
     from kg.store import StoreError, default_store_path
 
     path = Path(args.store) if args.store else default_store_path()
+    options = ServeOptions(
+        timeout_s=args.timeout,
+        row_limit=args.row_limit,
+        workers=max(1, args.workers),
+        allowed_services=frozenset(args.allow_service),
+    )
     try:
-        serve(
-            path, args.host, args.port, str(base_iri(args.base)), args.timeout, args.row_limit, args.writable
-        )
+        serve(path, args.host, args.port, str(base_iri(args.base)), options, args.writable)
     except (FileNotFoundError, OSError, RuntimeError) as err:
         raise StoreError(f"cannot serve {path}: {err}") from None
     return 0

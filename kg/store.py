@@ -45,9 +45,29 @@ def default_store_path() -> Path:
 
 @contextmanager
 def open_store(path: str | Path | None = None, read_only: bool = False) -> Iterator[pyoxigraph.Store]:
-    import pyoxigraph
+    """The store at ``path``; a writer holds the store's lock (kg.swap) while it is open, and
+    whoever opens it first finishes or clears what a killed build left."""
+    from kg.swap import LockedError, recover, recover_if_idle, store_lock
 
     location = Path(path) if path else default_store_path()
+    if read_only:
+        recover_if_idle(location)
+        with _opened(location, read_only) as store:
+            yield store
+        return
+    try:
+        with store_lock(location):
+            recover(location)
+            with _opened(location, read_only) as store:
+                yield store
+    except LockedError as err:
+        raise StoreError(str(err)) from None
+
+
+@contextmanager
+def _opened(location: Path, read_only: bool) -> Iterator[pyoxigraph.Store]:
+    import pyoxigraph
+
     try:
         if read_only:
             if not location.exists():

@@ -234,7 +234,8 @@ def test_a_writable_server_holds_the_lock_and_build_says_so(tmp_path):
         )
         assert done.returncode == 2
         assert (
-            "cannot open the store" in done.stderr and "another ctkg process (build or serve)" in done.stderr
+            "cannot open the store" in done.stderr
+            and "another ctkg process (a build, or serve --writable)" in done.stderr
         )
         status, _, _ = _http(
             server.url.replace("/sparql", "/update"),

@@ -23,11 +23,11 @@ TIME_UNIT = r"(?:months?|mo|weeks?|wk|years?|days?)"
 _AFTER_BOUND = rf"(?:\s*(?:%|percent\b|{TIME_UNIT}\b|points?\b))?"
 _CI_BODY = (
     rf"(?P<level>{NUM})\s*(?:%|percent)\s*(?:CI|confidence\s+intervals?|credible\s+intervals?)"
-    rf"(?:\s*[\[({{]CI[\])}}])?\s*(?:[,:=]|\bof\b|\bwas\b)?\s*"
+    rf"(?:\s*[\[({{]CI[\])}}])?(?:\s*(?:[,:=]|\bof\b|\bwas\b))?\s*"
     rf"(?P<lo>{BOUND}){_AFTER_BOUND}\s*(?:to|-)\s*(?P<hi>{BOUND}){_AFTER_BOUND}\s*[)\]}}]?"
 )
 # matched at a known position; '(41/52; 95% CI, 66%-88%)' prints the count before the interval
-CI = re.compile(rf"(?i)\s*[(\[{{]?\s*(?:\d+\s*/\s*\d+\s*[;,]\s*)?(?:(?:one|two)-sided\s+)?{_CI_BODY}")
+CI = re.compile(rf"(?i)\s*(?:[(\[{{]\s*)?(?:\d+\s*/\s*\d+\s*[;,]\s*)?(?:(?:one|two)-sided\s+)?{_CI_BODY}")
 CI_SCAN = re.compile(rf"(?i)(?<![\d.]){_CI_BODY}")  # searched for: starts only at a digit
 # Lancet style: after one labelled interval, later ones print only the bounds: '(19.6-25.5)'
 BARE_CI = re.compile(

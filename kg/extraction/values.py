@@ -14,8 +14,8 @@ from kg.extraction.stats import TIME_UNIT, inside_interval
 from kg.extraction.text import NUM
 
 _TIME = re.compile(
-    rf"(?i)(?P<est>{NUM}|not reached)\s*(?:[A-Z]{{2,6}}s?\s+)?(?P<unit>{TIME_UNIT})\b"
-    rf"|(?P<first>{NUM})(?=\s*(?:and|vs\.?|v|versus|or|to)\s+{NUM}\s*(?P<next>{TIME_UNIT})\b)"
+    rf"(?i)(?P<est>(?<!\d){NUM}|not reached)\s*(?:[A-Z]{{2,6}}s?\s+)?(?P<unit>{TIME_UNIT})\b"
+    rf"|(?<!\d)(?P<first>{NUM})(?=\s*(?:and|vs\.?|v|versus|or|to)\s+{NUM}\s*(?P<next>{TIME_UNIT})\b)"
     rf"|\b(?P<nr>not (?:yet )?(?:been )?reached|not estimable)\b(?!\s*{TIME_UNIT}\b)"
 )
 _PERCENT = re.compile(

@@ -2,14 +2,19 @@
 
 Graph Store protocol (default): one PUT per named graph, which the server applies as one
 replacement.  A graph larger than one request is sent in pieces to a temporary graph and
-then ``MOVE``d into place by one SPARQL update, so readers never see half of it; pieces
-left by a run that died are dropped at the start of the next run.  SPARQL Update: batches
-of graphs, each batch one request of ``DROP``/``INSERT DATA`` pairs.
+then put in place by one SPARQL update, so readers never see half of it.  The store's
+readers query the union of all graphs, the temporary one included, so the pieces travel
+disguised: every IRI in them is prefixed with the temporary graph's name, and the update
+that puts them in place takes the prefix off.  A piece left by a run that died says
+nothing about any real resource (in the union it is triples among ``urn:ctkg:upload:``
+names), and it is dropped at the start of the next run.  SPARQL Update: batches of graphs,
+each batch one request of ``DROP``/``INSERT DATA`` pairs.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -64,9 +69,42 @@ def put_graph(endpoint: Endpoint, graph_iri: str, graph: Graph, max_bytes: int) 
             f"<{graph_iri}>: too large for one request and has blank nodes, which pieces would split"
         )
     temp = UPLOAD_PREFIX + hashlib.sha256(graph_iri.encode()).hexdigest()[:32]
-    for n, piece in enumerate(_pieces(body, max_bytes)):
+    disguise = temp + ":"
+    for n, piece in enumerate(_pieces(_disguised(body, disguise), max_bytes)):
         client.graph_store_request(endpoint, "PUT" if n == 0 else "POST", temp, piece, NT)
-    client.update(endpoint, f"MOVE SILENT <{temp}> TO <{graph_iri}>")
+    client.update(endpoint, _put_in_place(temp, disguise, graph_iri))
+
+
+_TERMS = re.compile(rb"^<([^>]*)> <([^>]*)> (?:<([^>]*)>|(.*)) \.$")
+
+
+def _disguised(body: bytes, prefix: str) -> bytes:
+    """N-Triples (no blank nodes) with ``prefix`` before every IRI."""
+    mark = prefix.encode()
+    out = []
+    for line in body.splitlines():
+        m = _TERMS.match(line)
+        if m is None:
+            raise RemoteError(f"cannot send in pieces an N-Triples line it cannot read: {line[:100]!r}")
+        s, p, o, literal = m.groups()
+        obj = b"<" + mark + o + b">" if o is not None else literal
+        out.append(b"<%s%s> <%s%s> %s .\n" % (mark, s, mark, p, obj))
+    return b"".join(out)
+
+
+def _put_in_place(temp: str, prefix: str, graph_iri: str) -> str:
+    """One update: the temporary graph's triples, undisguised, replace the graph's."""
+
+    def bare(var: str) -> str:
+        return f'IRI(STRAFTER(STR(?{var}), "{prefix}"))'
+
+    return (
+        f"DROP SILENT GRAPH <{graph_iri}> ;\n"
+        f"INSERT {{ GRAPH <{graph_iri}> {{ ?s ?p ?o }} }} WHERE {{ GRAPH <{temp}> {{ ?ds ?dp ?do }}"
+        f" BIND({bare('ds')} AS ?s) BIND({bare('dp')} AS ?p)"
+        f" BIND(IF(isIRI(?do), {bare('do')}, ?do) AS ?o) }} ;\n"
+        f"DROP SILENT GRAPH <{temp}>"
+    )
 
 
 def upload(

@@ -53,6 +53,10 @@ OTHER_HEADINGS = {
     "Linked data",
 }
 ID_LINE = re.compile(r"^- (PMID|PMCID|DOI): (.*)$")
+MAX_PAGE_BYTES = 8 << 20  # a page with a thousand references is about 300 KB
+UNFINISHED = re.compile(r"[^.!?)\]\"'\u201d]$")  # the last character closes no sentence
+COPYRIGHT = re.compile(r"(?i)©|\(c\)|copyright|crown|\b(?:19|20)[0-9]{2}\b")
+SENTENCE_END = re.compile(r"[.!?][)\]\"'\u201d]?(?=\s+\S)")
 SECTION = re.compile(r"^([A-Z][A-Za-z]*(?:[ ,&/-]+[A-Za-z]+){0,5}):\s+(\S.*)$")
 
 
@@ -74,6 +78,10 @@ class _Page:
 def read_pubmed_page(path: str | Path) -> SourceDocument:
     path = Path(path)
     raw = path.read_bytes()
+    if len(raw) > MAX_PAGE_BYTES:
+        raise SourceError(
+            str(path), f"{len(raw):,} bytes: larger than any PubMed page ({MAX_PAGE_BYTES:,} at most)"
+        )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
@@ -104,7 +112,7 @@ def _split(path: str, lines: list[str]) -> _Page:
     page = _Page(path, lines)
     if not lines or not lines[0].strip():
         raise SourceError(path, "empty file or no title on the first line", 1)
-    page.title = lines[0].strip()
+    page.title = " ".join(lines[0].split())
     i = 1
     while i < len(lines) and (m := ID_LINE.match(lines[i])):
         kind, value = m.group(1), m.group(2).strip()
@@ -112,7 +120,7 @@ def _split(path: str, lines: list[str]) -> _Page:
         i += 1
     if "PMID" not in page.ids:
         raise SourceError(path, "no '- PMID:' line after the title: not a PubMed page", 2)
-    if i < len(lines) and lines[i].strip() == page.title:
+    if i < len(lines) and " ".join(lines[i].split()) == page.title:
         i += 1
     if i < len(lines) and lines[i].strip() == "Abstract":
         i += 1
@@ -131,7 +139,7 @@ def _is_heading(line: str) -> bool:
 def _read_abstract(page: _Page, i: int) -> int:
     lines, start = page.lines, i
     while i < len(lines) and not _is_heading(lines[i]):
-        line = lines[i].strip()
+        line = " ".join(lines[i].split())  # blanks collapsed, as the page shows them and XML is read
         if line:
             m = SECTION.match(line)
             label, body = (m.group(1), m.group(2)) if m else ("", line)
@@ -143,7 +151,30 @@ def _read_abstract(page: _Page, i: int) -> int:
             start,
             "no abstract text (none published, or the page was cut): the publication loads without a trial",
         )
+    elif i == len(lines):
+        _drop_unfinished(page)
     return i
+
+
+def _drop_unfinished(page: _Page) -> None:
+    """A page that ends inside its abstract, mid-sentence ('...(Funded by Ono Pharmaceut',
+    '0.879 to 1.35' of '1.358'), was cut short: the unfinished sentence is left out and
+    reported, so no cut figure is read as whole.  A short closing copyright line ends
+    unpunctuated on complete pages ('2009 Massachusetts Medical Society', 'RSNA, 2012', 'Crown')."""
+    last = page.abstract[-1]
+    if UNFINISHED.search(last.text) is None or (len(last.text) <= 100 and COPYRIGHT.search(last.text)):
+        return
+    end = max((m.end() for m in SENTENCE_END.finditer(last.text)), default=0)
+    kept, dropped = last.text[:end].strip(), last.text[end:].strip()
+    page.warn(
+        page.abstract_lines[-1],
+        f"the page ends mid-sentence, cut short: {dropped[-80:]!r} is left out, unfinished",
+    )
+    if kept:
+        last.text = kept
+    else:
+        page.abstract.pop()
+        page.abstract_lines.pop()
 
 
 def _read_blocks(page: _Page, i: int) -> None:

@@ -26,6 +26,7 @@ from kg.extraction.design import REGISTRY_IDS
 from kg.model import AbstractSection, CitationLink, Publication, SourceDocument, Trial
 from kg.sources.errors import SourceError, first_error
 from kg.sources.reported import reported_trial
+from kg.sources.safe_load import parse_xml
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 ID_FORMS = {"pmid": r"^[0-9]{1,9}$", "pmcid": r"^PMC[0-9]+$", "doi": r"^10\.[0-9]{4,9}/\S+$"}
@@ -54,7 +55,7 @@ def read_pubmed_xml(path: str | Path) -> list[SourceDocument]:
 def _parse(path: str, raw: bytes) -> ET.Element:
     """The root element; ElementTree's own position for XML that does not parse."""
     try:
-        root = ET.fromstring(raw)
+        root = parse_xml(path, raw)
     except ET.ParseError as err:
         line = err.position[0] if getattr(err, "position", None) else None
         raise SourceError(path, f"malformed XML: {err}", line) from None
@@ -164,16 +165,16 @@ def _pub_date(date: ET.Element | None) -> tuple[str | None, int | None]:
         return medline, int(m.group(1)) if m else None
     printed = _date_text(date)
     year = _text(date.find("Year"))
-    return printed, int(year) if year and year.isdigit() else None
+    return printed, int(year) if year and re.fullmatch(r"[0-9]{1,4}", year) else None
 
 
 def _date_text(date: ET.Element) -> str | None:
     """Year, Month, Day (or Season) joined as PubMed prints them: '05' -> 'May', '01' -> '1'."""
     month = _text(date.find("Month"))
-    if month and month.isdigit() and 1 <= int(month) <= 12:
+    if month and re.fullmatch(r"[0-9]{1,2}", month) and 1 <= int(month) <= 12:
         month = MONTHS[int(month) - 1]
     day = _text(date.find("Day"))
-    if day and day.isdigit():
+    if day and re.fullmatch(r"[0-9]{1,2}", day):
         day = str(int(day))
     parts = [_text(date.find("Year")), month, day, _text(date.find("Season"))]
     return " ".join(p for p in parts if p) or None

@@ -17,7 +17,7 @@ import traceback
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import quote, unquote
+from urllib.parse import quote
 from wsgiref.util import application_uri
 
 import kg.negotiation
@@ -118,26 +118,13 @@ class LinkedDataApp:
 
     def _resolve(self, store: pyoxigraph.Store, path: str) -> str | None:
         """The graph resource at a (decoded) path, if any.  IRIs minted with percent-escapes
-        (a DOI's '/' is %2F) arrive decoded, so those are matched by decoding candidates."""
-        if not path or path.endswith("/"):
+        (a DOI's '/' is %2F) arrive decoded, so the few ways the path can have been escaped
+        are each looked up (an index lookup each: a made-up path never costs a scan)."""
+        if not path or path.endswith("/") or len(path) > 2_000:
             return None
-        iri = self.base + quote(path, safe="/:@!$&'()*+,;=~-._")
-        if data.exists(store, iri):
-            return iri
-        segments = path.split("/")
-        if len(segments) < 3:
-            return None
-        import pyoxigraph
-
-        prefix = self.base + "/".join(quote(s, safe="") for s in segments[:2]) + "/"
-        query = "SELECT DISTINCT ?s ?prefix WHERE { ?s ?p ?o FILTER(STRSTARTS(STR(?s), ?prefix)) }"
-        for row in store.query(
-            query,
-            substitutions={pyoxigraph.Variable("prefix"): pyoxigraph.Literal(prefix)},
-        ):
-            candidate = row["s"].value
-            if unquote(candidate[len(self.base) :]) == path:
-                return candidate
+        for iri in _candidates(self.base, path):
+            if data.exists(store, iri):
+                return iri
         return None
 
     # --- representations ---------------------------------------------------------------------------
@@ -209,6 +196,19 @@ class LinkedDataApp:
         """A short HTML answer for errors, its links relative to the requested path."""
         html = self.site.render("message.html", path or "-", title=status, message=message, alternates=[])
         return self._html(html, status)
+
+
+def _candidates(base: str, path: str) -> list[str]:
+    """The IRIs a decoded path can stand for: as is, and with one value from the third
+    segment on percent-escaped whole ('pub/doi/10.1056/NEJMoa1' for '.../10.1056%2FNEJMoa1'),
+    children of that value kept after it ('trial/pmid/X/arm/1')."""
+    out = [base + quote(path, safe="/:@!$&'()*+,;=~-._")]
+    segments = path.split("/")
+    for end in range(len(segments), 2, -1):
+        value = quote("/".join(segments[2:end]), safe="")
+        rest = "".join("/" + quote(s, safe=":@!$&'()*+,;=~-._") for s in segments[end:])
+        out.append(base + "/".join(quote(s, safe="") for s in segments[:2]) + "/" + value + rest)
+    return list(dict.fromkeys(out))
 
 
 def make_app(store_provider: Callable[[], pyoxigraph.Store], base: str) -> LinkedDataApp:

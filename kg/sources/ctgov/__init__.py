@@ -31,6 +31,7 @@ from kg.sources.ctgov.groups import GroupBook
 from kg.sources.ctgov.protocol import INTERVENTION_TYPES
 from kg.sources.ctgov.values import Study
 from kg.sources.errors import SourceError, first_error
+from kg.sources.safe_load import load_json, parse_xml
 
 __all__ = ["INTERVENTION_TYPES", "read_ctgov_json", "read_ctgov_xml"]
 
@@ -39,12 +40,7 @@ def read_ctgov_json(path: str | Path) -> list[SourceDocument]:
     """One document per study of a JSON file: an API v2 study or page, or a classic-API response."""
     path = Path(path)
     raw = path.read_bytes()
-    try:
-        data = json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError as err:
-        raise SourceError(str(path), f"not UTF-8 text (byte {err.start})") from None
-    except json.JSONDecodeError as err:
-        raise SourceError(str(path), f"not valid JSON: {err.msg}", err.lineno) from None
+    data = load_json(str(path), raw)
     studies = classic_json.studies(data)
     if studies is None:
         studies = data.get("studies") if isinstance(data, dict) and "studies" in data else [data]
@@ -59,7 +55,7 @@ def read_ctgov_xml(path: str | Path) -> list[SourceDocument]:
     path = Path(path)
     raw = path.read_bytes()
     try:
-        root = ET.fromstring(raw)
+        root = parse_xml(str(path), raw)
     except ET.ParseError as err:
         raise SourceError(str(path), f"not well-formed XML: {err}", err.position[0]) from None
     if root.tag != "clinical_study":
