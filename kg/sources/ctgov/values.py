@@ -38,8 +38,8 @@ def enum(value: Any) -> str | None:
 def integer(value: Any) -> int | None:
     """A whole number as published ('1,234' too); None for anything else."""
     number, _ = decimal(value)
-    if number is None or number != number.to_integral_value():
-        return None
+    if number is None or number.adjusted() > 18 or number != number.to_integral_value():
+        return None  # '1e309' or 5,000 digits: no count a registry means
     return int(number)
 
 
@@ -52,9 +52,10 @@ def decimal(value: Any) -> tuple[Decimal | None, bool]:
     if re.fullmatch(r"-?\d{1,3}(,\d{3})+(\.\d+)?", text):
         text = text.replace(",", "")
     try:
-        return Decimal(text), False
+        number = Decimal(text)
     except InvalidOperation:
         return None, True
+    return (number, False) if number.is_finite() else (None, True)  # 'Infinity', 'NaN': words
 
 
 def p_value(value: Any) -> tuple[Decimal | None, str | None]:

@@ -165,3 +165,19 @@ def test_a_file_that_is_not_a_study_record_is_refused_with_the_reason(tmp_path, 
     with pytest.raises(SourceError, match=why) as err:
         read_ctgov_json(path)
     assert str(path) in str(err.value)
+
+
+def test_numbers_no_registry_means_are_left_unread():
+    """Fuzzed records ('1e309', 5,000 digits, 'Infinity' as an enrollment) gave
+    OverflowError or ValueError; they are values left out, never a crash."""
+    from kg.sources.ctgov.values import decimal, integer
+
+    assert [integer(v) for v in ("1e309", "9" * 5000, "Infinity", "NaN", "1,234", "352")] == [
+        None,
+        None,
+        None,
+        None,
+        1234,
+        352,
+    ]
+    assert decimal("Infinity") == (None, True)
