@@ -1,0 +1,7 @@
+"""``python -m kg.cli``: the ``ctkg`` command."""
+
+import sys
+
+from kg.cli import main
+
+sys.exit(main())

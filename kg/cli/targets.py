@@ -1,0 +1,36 @@
+"""Where a command reads or writes: a remote endpoint, or the embedded store."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+
+def chosen_endpoint(args: argparse.Namespace):
+    """The remote endpoint the command should use, or None for the embedded store
+    (an explicit --store wins over a configured default endpoint)."""
+    from kg.remote import resolve_endpoint
+
+    url = getattr(args, "endpoint", None)
+    if args.store and not url:
+        return None
+    return resolve_endpoint(
+        url,
+        getattr(args, "update_url", None),
+        getattr(args, "graph_store", None),
+        getattr(args, "timeout", None),
+    )
+
+
+@contextmanager
+def reader(args: argparse.Namespace) -> Iterator:
+    """What a reading command reads: a remote endpoint, or the embedded store opened read-only."""
+    from kg.store import open_store
+
+    endpoint = chosen_endpoint(args)
+    if endpoint:
+        yield endpoint
+        return
+    with open_store(args.store, read_only=True) as store:
+        yield store
