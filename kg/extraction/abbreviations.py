@@ -19,13 +19,27 @@ _WORD = re.compile(r"[A-Za-z0-9][\w'-]*")
 def definitions(text: str) -> dict[str, str]:
     """Short form -> long form as printed, for every '(SF)' defined in the text (first wins)."""
     out: dict[str, str] = {}
+    letters: dict[str, str] = {}  # 'bevacizumab (B)': too short to stand alone, used in longer forms
     for m in _DEFINITION.finditer(text):
         short = m.group(1)
-        if short in out or not _plausible_short(short):
+        single = len(short) == 1 and short.isupper()
+        if short in out or short in letters or not (single or _plausible_short(short)):
             continue
         long = long_form(short, text[max(0, m.start() - 200) : m.start()])
         if long:
-            out[short] = long
+            (letters if single else out)[short] = long
+    return _nested(out, {**letters, **out})
+
+
+def _nested(defined: dict[str, str], known: dict[str, str]) -> dict[str, str]:
+    """Long forms written out where they use another short form: 'paclitaxel/carboplatin (PC)
+    and bevacizumab (B) ... PC + B (PCB)' makes PCB 'paclitaxel/carboplatin + bevacizumab'."""
+    out = {}
+    for short, long in defined.items():
+        others = sorted((k for k in known if k != short and k in long), key=len, reverse=True)
+        for other in others:
+            long = re.sub(rf"(?<![\w-]){re.escape(other)}(?![\w-])", known[other], long)
+        out[short] = long
     return out
 
 

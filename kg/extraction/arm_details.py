@@ -226,8 +226,8 @@ def _relabel(arms: list[Arm]) -> None:
                 arm.interventions[0],
             )
             label = f"{label} {differing.dose or ''} {differing.dose_unit or ''}".strip()
-            if label in labels:
-                label = f"{label} (arm {arms.index(arm) + 1})"
+            if label in labels:  # told apart by the arm's own name, else its place
+                label = f"{label} ({arm.aliases[0] if arm.aliases else f'arm {arms.index(arm) + 1}'})"
         arm.label = label
         labels.add(label)
 

@@ -23,7 +23,7 @@ _ADJECTIVE = (
     r"equivalence|superiority|intergroup|national|international|community|cluster|evaluation)\b)"
 )
 _ASSIGN_TO = re.compile(
-    rf"(?i)\b(?:randomly\s+|prospectively\s+|were\s+)?(?:assigned|allocated|randomi[sz]ed|(?:random\s+)?assignment|"
+    rf"(?i)\b(?:randomly\s+|prospectively\s+|were\s+)?(?:assign(?:ed)?|allocated?|randomi[sz]ed|(?:random\s+)?assignment|"
     rf"randomi[sz]ation|randomly\s+received){_ADJECTIVE}\b"
     r"(?:[^.;:]|(?<=\d):(?=\d))*?\b(?:to|into)\b(?:\s+(?:receive|undergo|be\s+treated\s+with|treatment\s+with|either))*"
     r"|\b(?:assigned|allocated|randomi[sz]ed)(?:\s+\w+){0,2}\s+between\b(?!\s+(?:\w+\s+)?(?:19|20)\d\d)"
@@ -39,17 +39,33 @@ _TRIAL_OF = re.compile(
 _TRIAL_OF_ARMS = re.compile(
     r"(?i)(?:\brandomi[sz]ed\s+(?:[\w-]+\s+){0,4}?(?:trial|study)\s+of\s+(?P<any>.+?\b(?:or|versus|vs\.?)\s+.+?)"
     r"|\b(?:(?:trial|study)\s+of|evaluated|investigated|tested)\s+(?P<versus>.+?\s(?:versus|vs\.?)\s+.+?))"
-    r"(?:\s+(?:in|for|among|as)\s+(?:\S+\s+){0,4}?(?:patients|participants|women|men|adults|smokers)\b"
+    r"(?:\s+(?:in|for|among|as)\s+(?:\S+\s+){0,4}?(?:patients|participants|women|men|adults|smokers|"
+    r"[\w-]*(?:cancers?|carcinomas?|tumou?rs?|NSCLC|SCLC))\b"
     r"|\s+(?:was|were)\s+(?:conducted|performed|carried)|\s+(?:in|for)\s+(?:the\s+)?(?:first-line\s+)?"
     r"(?:treatment|management|prevention|therapy)\b|(?<!vs)[.;]|$)"
 )
 _ASSIGN_WITH = re.compile(
     rf"(?i)\b(?:randomly\s+)?(?:assigned|allocated|randomi[sz]ed|treated){_ADJECTIVE}\b[^.;]*?\bwith\b"
 )
-_RECEIVED = re.compile(r"(?i)\b(?:patients|participants)\s+(?:were\s+)?(?:received|given)\b")
+_RECEIVED = re.compile(
+    # 'Patients with unresected stages IIIA and IIIB NSCLC, with ... received', not a history ('with
+    # disease that progressed after ... who had received')
+    r"(?i)\b(?:patients|participants)(?:\s+with\s+(?:(?!\b(?:who|had|have|prior|previous(?:ly)?|progress\w*|after|"
+    r"failed|failure|received|treated|refractory|pretreated)\b)[^.;]){0,160}?)?\s+(?:were\s+)?(?:received|given)\b"
+)
 _COMPARE = re.compile(
     r"(?i)\bcompar(?:ed|ing|es?)\s+(?:the\s+(?:efficacy|effect|effects|safety)\s+(?:and\s+\w+\s+)?of\s+)?(.+?)\s+"
     r"(?:with|versus|vs\.?|to|and)\s+(.+?)(?:\s+in\s+(?:\d|patients|participants|women|men|adults|smokers)|[.;]|$)"
+)
+# 'a randomized, placebo-controlled study of erlotinib maintenance therapy in advanced NSCLC'
+_PLACEBO_CONTROLLED = re.compile(
+    r"(?i)\bplacebo-controlled\s+(?:[\w-]+\s+){0,3}?(?:trial|study)\s+of\s+(.+?)"
+    r"(?=\s+(?:in|for|among|as|after|versus|vs\.?|compared)\s|[.;,:]|$)"
+)
+# 'The effects of a combination of A and B on the primary end point ... were compared with those of placebo'
+_EFFECTS_COMPARED = re.compile(
+    r"(?i)\b(?:effects?|efficacy)\s+of\s+(.+?)(?:\s+(?:on|in|among)\s+[^.;]*?)?,?\s+(?:was|were)\s+compared\s+"
+    r"(?:with|to)\s+(?:those\s+of\s+|that\s+of\s+)?(.+?)(?:\s+in\s+(?:\d|patients|participants)|[.;]|$)"
 )
 _VERSUS = re.compile(r"(?i)^(.+?)\s+(?:versus|vs\.?|v\.?|compared\s+with)\s+(.+?)$")
 _WITH_OR_WITHOUT = re.compile(r"(?i)^(.+?)\s+with\s+or\s+without\s+(.+?)$")
@@ -127,13 +143,15 @@ def listings(title: str, sentences: list[tuple[str, str]]) -> list[Listing]:
             if t and not re.match(r"(?i)results|findings|conclusions?|interpretation", section):
                 out.append(Listing(t.group("any") or t.group("versus"), 2, n))
         if "compar" in low or "between" in low:
-            c = _COMPARE.search(text) or _TRIAL_OF.search(text)
+            c = _EFFECTS_COMPARED.search(text) or _COMPARE.search(text) or _TRIAL_OF.search(text)
             if c and not re.match(r"(?i)results|findings|conclusions?|interpretation", section):
                 out.append(Listing(f"{c.group(1)} or {c.group(2)}", 1, n))
+        out += _placebo_controlled(text, n)
         several = list(_ASSIGN_TO.finditer(text)) if "random" in low else []
         if len(several) >= 2:  # '444 were randomized to PC, and 434 were randomized to PCB'
             parts = [_until_clause_end(text[m.end() :]) for m in several]
             out.append(Listing(" or ".join(parts), 4, n))
+    out += _placebo_controlled(title, len(sentences))
     head = _TITLE_END.search(title)
     core = title[: head.start()] if head else title
     w = _WITH_OR_WITHOUT.match(core)
@@ -144,6 +162,12 @@ def listings(title: str, sentences: list[tuple[str, str]]) -> list[Listing]:
         if v:
             out.append(Listing(f"{v.group(1)} or {v.group(2)}", 0, len(sentences)))
     return out
+
+
+def _placebo_controlled(text: str, n: int) -> list[Listing]:
+    """'a placebo-controlled study of X': X against placebo, when nothing else lists the arms."""
+    m = _PLACEBO_CONTROLLED.search(text) if "placebo-controlled" in text.lower() else None
+    return [Listing(f"{m.group(1)} or placebo", 1, n)] if m else []
 
 
 def depth_map(text: str) -> list[int]:
@@ -187,7 +211,8 @@ def clause(segment: str) -> str:
     if listed:
         segment = segment[listed.end() :]
     depth = depth_map(segment)
-    ends = r"\.(?=\s|$)" if listed else r";|\.(?=\s|$)"
+    stop = r"(?<!\bvs)(?<!\bv)\.(?=\s|$)"  # not the point of 'vs.'
+    ends = stop if listed else rf";|{stop}"
     for m in re.finditer(ends, segment):
         if depth[m.start()] == 0:
             return segment[: m.start()]
@@ -219,7 +244,7 @@ def pieces(segment: str) -> list[str]:
 
 def _pieces(text: str) -> list[str]:
     # '92 patients were assigned to no PET and 91 to PET'
-    separator = r",?\s+(?:or|versus|vs\.?|v\.?)\s+(?:to\s+)?|,?\s+and\s+\d[\d,]*\s+(?:patients\s+|participants\s+)?(?:to|in)\s+"
+    separator = r",?\s+(?:or|versus|vs\.?|v\.?)\s+(?:to\s+)?|,?\s+and\s+\d[\d,]*(?:\s\d{3})*\s+(?:patients\s+|participants\s+)?(?:to|in)\s+"
     if len(split_top(text, r";\s+")) >= 3:
         parts = split_top(text, r";\s+(?:or\s+)?(?:to\s+)?")
     else:

@@ -19,6 +19,8 @@ from kg.extraction.regimens import drug_mentions, radiation
 from kg.extraction.text import Sentence, normalise
 from kg.model import Arm
 
+_OTHER_DOSE = re.compile(r"(?i)^(?:the\s+)?(?:[\w-]+\s+)?(?:cohort|arm|group)\s+(?:of|receiving|given)\s+")
+_DOSE_FIRST = re.compile(r"(?i)\d+(?:\.\d+)?\s*(?:mg|µg|μg|mcg|g|IU|Gy)\b")
 _BOTH = re.compile(
     r"(?i)^\s*(?:both|the\s+combination|a\s+combination)(?:\s+(?:of\s+)?(?:the\s+)?(?:compounds|agents|drugs|supplements|treatments|interventions))?\s*$"
 )
@@ -83,11 +85,22 @@ def arms_in(
         if _BOTH.match(part) and arms:
             arms.append(_union(arms))
         else:
-            arm = arm_of_piece(part, choice, abbreviations, strict)
+            arm = arm_of_piece(_same_drug(part, arms), choice, abbreviations, strict)
             if arm is not None:
                 arms.append(arm)
         k += 1
     return _distinct(arms)
+
+
+def _same_drug(part: str, arms: list[Arm]) -> str:
+    """A piece that is only another dose ('brigatinib 90 mg once daily (arm A) or 180 mg once
+    daily', 'PCI to 25 Gy (Arm 1) vs. the experimental cohort of 36 Gy'): a dose comparison of
+    the single treatment of the arm before."""
+    dose = _OTHER_DOSE.sub("", part.strip())
+    if not _DOSE_FIRST.match(dose) or not arms or drug_mentions(part) or len(arms[-1].interventions) != 1:
+        return part
+    drug = arms[-1].interventions[0].drug
+    return f"{drug.name} {dose}" if drug is not None else part
 
 
 def _strength(part: str, abbreviations: dict[str, str]) -> int:

@@ -17,7 +17,8 @@ _LEAD = re.compile(
     r"(?i)^(?:\s*(?:\d\)|[a-d]\)|either|both|to|receive|receiving|undergo|undergoing|be\s+treated\s+with|treated\s+with|"
     r"intravenous|oral|subcutaneous|transdermal|intramuscular|inhaled|monthly|weekly|daily|"
     r"treatment\s+with|therapy\s+with|management\s+with|the|an?|immediate|(?:an?\s+)?additional|further|"
-    r"(?:\d+|one|two|three|four|five|six|eight|twelve)(?:\s+or\s+\w+)?\s+(?:annual\s+|weekly\s+|daily\s+|monthly\s+)?"
+    r"(?:\d+|one|two|three|four|five|six|eight|twelve)(?:\s*\([^()]{1,12}\))?(?:\s+or\s+\w+)?\s+"
+    r"(?:more\s+|additional\s+|further\s+)?(?:annual\s+|weekly\s+|daily\s+|monthly\s+)?"
     r"(?:cycles?|courses?|sessions?|doses?|weeks?|months?|years?|days?|rounds?|screenings?|fractions?)\s+(?:of|with)|"
     r"(?:\d+|one|two|three|four|five|six|eight|twelve)\s+annual\s+screenings?\s+with)\b[\s,:]*)+"
 )
@@ -27,7 +28,7 @@ _STOP = re.compile(
     r"including|within|over|up\s+to|starting|beginning|uptitrated|titrated|reducing|plus|followed|and\s+then|"
     r"on\s+days?|q\d|×|x\s*\d)\b|[,;:(\[]|\s+\d|\s+-\s+"
 )
-_TAIL = re.compile(r"(?i)(?:\s+(?:alone|only|group|arm|arms|regimen|strategy|therapy\s+alone))+\s*$")
+_TAIL = re.compile(r"(?i)(?:\s+(?:alone|only|group|arm|arms|regimen|strategy|therapy\s+alone|of|with))+\s*$")
 _NOT_NAMES = re.compile(
     r"(?i)^(?:patients?|participants?|subjects?|treatments?|therapy|therapies|groups?|arms?|regimens?|study|"
     r"trial|control|controls|intervention|one|two|three|four|both|either|each|all|other|rest|options?|alternatives?|"
@@ -105,7 +106,11 @@ def intervention_name(text: str, abbreviations: dict[str, str]) -> str | None:
     names none ('a three-week rest period', 'patients')."""
     t = _LEAD.sub("", expand(text.strip(), abbreviations))
     stop = _STOP.search(" " + t)
-    if stop:
+    if stop and stop.group(0) == "," and re.fullmatch(r"\w+-[\w-]+", t[: stop.start() - 1]):
+        # 'third-generation, platinum-doublet treatment': the comma joins two modifiers
+        after = _STOP.search(" " + t, stop.end())
+        t = t[: stop.start() - 1] + (" " + t)[stop.end() : after.start() if after else None]
+    elif stop:
         t = (" " + t)[: stop.start()]
     t = _TAIL.sub("", t.strip())
     t = re.sub(r"(?i)^(?:the|an?)\s+", "", t.strip(" .-"))

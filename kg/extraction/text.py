@@ -46,6 +46,13 @@ class Sentence:
 # (pattern, replacement, characters one of which the text must hold for the pattern to apply)
 _SUBSTITUTIONS: tuple[tuple[re.Pattern, object, str], ...] = (
     (re.compile("\u00b7"), ".", "\u00b7"),
+    # '26 733 randomly assigned', '53\u2009456': a space between digit groups separates thousands
+    # (not after another number, nor in a code such as 'AOM 05 209')
+    (
+        re.compile(r"(?<![\d.,] )(?<![\w.,])[1-9]\d{0,2}(?:[ \u2009\u00a0]\d{3})+\b(?![.,]\d)"),
+        lambda m: re.sub(r"\D", "", m.group(0)),
+        "",
+    ),
     (re.compile("[\u2009\u00a0]"), " ", "\u2009\u00a0"),
     (re.compile("[\u2013\u2014\u2212]"), "-", "\u2013\u2014\u2212"),
     (re.compile(r"(?<=\d),(?=\d{3}\b)"), "", ","),

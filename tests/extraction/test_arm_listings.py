@@ -178,3 +178,143 @@ def test_every_clause_of_a_background_regimen_adds_its_steps():
         ("cetuximab", Decimal("400"), None),
         ("cetuximab", Decimal("250"), "every week"),
     } <= steps
+
+
+def test_a_piece_that_is_only_another_dose_gives_the_same_drug(read):
+    # PMID28475456: a dose comparison names the drug once
+    trial = read(
+        "Brigatinib in Patients With Crizotinib-Refractory Anaplastic Lymphoma Kinase-Positive Non-Small-Cell "
+        "Lung Cancer: A Randomized, Multicenter Phase II Trial.",
+        (
+            "Patients and Methods",
+            "They were randomly assigned (1:1) to oral brigatinib 90 mg once daily (arm A) or 180 mg once daily "
+            "with a 7-day lead-in at 90 mg (180 mg once daily [with lead-in]; arm B).",
+        ),
+    ).trial
+    assert [[(i.drug.name, i.dose, i.dose_unit) for i in a.interventions] for a in trial.arms] == [
+        [("brigatinib", Decimal("90"), "mg")],
+        [("brigatinib", Decimal("180"), "mg")],
+    ]
+
+
+def test_another_radiation_dose_for_an_experimental_cohort():
+    # PMID20800380
+    arms = arms_of(
+        "To determine the effect of dose and fractionation schedule of prophylactic cranial irradiation (PCI) "
+        "on the incidence of chronic neurotoxicity (CNt) and changes in quality of life for selected patients "
+        "with limited-disease small-cell lung cancer (LD SCLC). Patients with LD SCLC who achieved a complete "
+        "response after chemotherapy and thoracic irradiation were eligible for randomization to undergo PCI to "
+        "a total dose of 25 Gy in 10 daily fractions (Arm 1) vs. the experimental cohort of 36 Gy."
+    )
+    assert [[(i.drug.name, i.dose) for i in a.interventions] for a in arms] == [
+        [("prophylactic cranial irradiation", Decimal("25"))],
+        [("prophylactic cranial irradiation", Decimal("36"))],
+    ]
+
+
+def test_thousands_separated_by_spaces_count_the_arms(read):
+    # PMID21119104: '26 733' is one number (the page prints a thin space)
+    trial = read(
+        "Baseline characteristics of participants in the randomized national lung screening trial.",
+        (
+            "RESULTS",
+            "The NLST enrolled 53\u2009456 persons, with 26\u2009733 randomly assigned to chest radiograph "
+            "screening and 26 723 to computerized tomography screening.",
+        ),
+    ).trial
+    assert trial.n_randomized == 53456
+    assert [(a.drug_names, a.n_randomized) for a in trial.arms] == [
+        (["chest radiograph screening"], 26733),
+        (["computerized tomography screening"], 26723),
+    ]
+
+
+def test_the_effects_of_a_combination_compared_with_those_of_placebo():
+    # PMID8602180
+    arms = arms_of(
+        "The effects of a combination of 30 mg of beta carotene per day and 25,000 IU of retinol (vitamin A) in "
+        "the form of retinyl palmitate per day on the primary end point, the incidence of lung cancer, were "
+        "compared with those of placebo."
+    )
+    assert drugs(arms) == [["beta carotene", "vitamin a"], ["placebo"]]
+
+
+def test_a_placebo_controlled_study_of_a_drug():
+    # PMID21969500: the arms named only as 'a placebo-controlled study of erlotinib'
+    arms = arms_of(
+        "All 889 randomly assigned patients provided tumor samples.",
+        "Prospective molecular marker analyses of EGFR and KRAS from a randomized, placebo-controlled study of "
+        "erlotinib maintenance therapy in advanced non-small-cell lung cancer.",
+    )
+    assert drugs(arms) == [["erlotinib"], ["placebo"]]
+
+
+def test_vs_with_a_point_does_not_end_the_listing():
+    # PMID18439766
+    arms = arms_of(
+        "ANITA is a randomized trial of adjuvant cisplatin and vinorelbine chemotherapy vs. observation in "
+        "completely resected non-small-cell lung carcinoma (NSCLC) Stages IB to IIIA."
+    )
+    assert drugs(arms) == [["cisplatin", "vinorelbine"], ["observation"]]
+
+
+def test_an_abbreviation_defined_through_other_abbreviations():
+    # PMID20686429: 'PCB' is defined as 'PC + B', each of those defined before
+    arms = arms_of(
+        "The combination of paclitaxel/carboplatin (PC) and bevacizumab (B) was previously shown to extend "
+        "overall survival (OS) in patients with advanced nonsquamous non-small cell lung cancer (NSCLC). "
+        "Patients with cytologically or histologically confirmed metastatic NSCLC were treated with PC + B (PCB) "
+        "or PC. A total of 444 patients were randomized to PC, and 434 patients were randomized to PCB (the "
+        "intent-to-treat population)."
+    )
+    assert sorted(drugs(arms)) == [
+        ["paclitaxel", "carboplatin"],
+        ["paclitaxel", "carboplatin", "bevacizumab"],
+    ]
+
+
+def test_patients_with_a_stage_received_one_of_three_regimens():
+    # PMID16087941: 'Patients with <who they are> received A (arm 1, ...) or B (arm 2, ...), or C (arm 3, ...)'
+    arms = arms_of(
+        "Patients with unresected stages IIIA and IIIB NSCLC, with Karnofsky performance status > or = 70% and "
+        "weight loss < or = 10%, received two cycles of induction paclitaxel (200 mg/m2)/carboplatin (area under "
+        "the plasma concentration time curve [AUC] = 6) followed by TRT 63.0 Gy (arm 1, sequential) or two "
+        "cycles of induction paclitaxel (200 mg/m2)/carboplatin (AUC = 6) followed by weekly paclitaxel (45 "
+        "mg/m2)/carboplatin (AUC = 2) with concurrent TRT 63.0 Gy (arm 2, induction/concurrent), or weekly "
+        "paclitaxel (45 mg/m2)/carboplatin (AUC = 2)/TRT (63.0 Gy) followed by two cycles of paclitaxel (200 "
+        "mg/m2)/carboplatin (AUC = 6; arm 3, concurrent/consolidation)."
+    )
+    assert len(arms) == 3
+    assert all({"paclitaxel", "carboplatin"} <= set(a.drug_names) for a in arms)
+
+
+def test_patients_with_a_history_of_treatment_list_no_arms():
+    # PMID23816963: what patients had received before the trial is no arm
+    arms = arms_of(
+        "Afatinib demonstrated modest but noteworthy efficacy in patients with NSCLC who had received third- or "
+        "fourth-line treatment and who progressed while receiving erlotinib and/or gefitinib, including those "
+        "with acquired resistance to erlotinib, gefitinib, or both."
+    )
+    assert arms == []
+
+
+def test_randomly_allocate_in_the_present_tense():
+    # PMID22452896
+    arms = arms_of(
+        "We used a computer-generated sequence to randomly allocate patients (2:1) to either afatinib (50 mg "
+        "per day) or placebo; all patients received best supportive care."
+    )
+    assert drugs(arms) == [["afatinib", "best supportive care"], ["placebo", "best supportive care"]]
+
+
+def test_arms_that_differ_only_in_more_cycles_of_a_treatment_class():
+    # PMID18024869
+    arms = arms_of(
+        "Patients with stages IIIB to IV NSCLC who had not progressed after two cycles of chemotherapy were "
+        "randomly assigned to receive either four (arm A) or two (arm B) more cycles of third-generation, "
+        "platinum-doublet treatment."
+    )
+    assert [(a.drug_names, a.aliases) for a in arms] == [
+        (["third-generation platinum-doublet treatment"], ["arm A"]),
+        (["third-generation platinum-doublet treatment"], ["arm B"]),
+    ]
