@@ -14,7 +14,7 @@ from kg.extraction.arm_lists import expected_arms, factorial, listings, pieces
 from kg.extraction.arm_pieces import DOSED, arm_of_piece, outside_brackets
 from kg.extraction.design import reports_trial
 from kg.extraction.interventions import intervention_kind
-from kg.extraction.names import credible, intervention_name, is_no_treatment
+from kg.extraction.names import credible, expand, intervention_name, is_no_treatment
 from kg.extraction.regimens import drug_mentions, radiation
 from kg.extraction.text import Sentence, normalise
 from kg.model import Arm
@@ -107,18 +107,10 @@ def _strength(part: str, abbreviations: dict[str, str]) -> int:
     """How surely a piece names an arm of its own: drugs, an intervention's name, or neither."""
     if drug_mentions(part) or radiation(part) or DOSED.search(part):
         return 2
-    if drug_mentions(_written_out(outside_brackets(part), abbreviations)):
+    if drug_mentions(expand(outside_brackets(part), abbreviations)):
         return 2  # 'TC' for 'taxane/carboplatin'
     name = intervention_name(part, abbreviations)
     return 1 if name and (credible(name) or len(part.split()) > 1) else 0
-
-
-def _written_out(part: str, abbreviations: dict[str, str]) -> str:
-    """The piece with the abbreviations the abstract defines written out."""
-    for short, full in abbreviations.items():
-        if short in part:
-            part = re.sub(rf"(?<![\w-]){re.escape(short)}(?![\w-])", full, part)
-    return part
 
 
 def _merge_weak(parts: list[str], expected: int | None, abbreviations: dict[str, str]) -> list[str]:
