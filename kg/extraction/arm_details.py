@@ -223,9 +223,10 @@ def _relabel(arms: list[Arm]) -> None:
                         if j.drug.name == i.drug.name
                     )
                 ),
-                arm.interventions[0],
+                None,
             )
-            label = f"{label} {differing.dose or ''} {differing.dose_unit or ''}".strip()
+            if differing is not None:
+                label = f"{label} {differing.dose} {differing.dose_unit or ''}".strip()
             if label in labels:  # told apart by the arm's own name, else its place
                 label = f"{label} ({arm.aliases[0] if arm.aliases else f'arm {arms.index(arm) + 1}'})"
         arm.label = label

@@ -89,7 +89,29 @@ def arms_in(
             if arm is not None:
                 arms.append(arm)
         k += 1
-    return _distinct(arms)
+    arms = _distinct(arms)
+    _timing_names(arms)
+    return arms
+
+
+_TIMING = re.compile(
+    r"(?i)\b(preoperative|postoperative|neoadjuvant|adjuvant|induction|concurrent|sequential|consolidation|"
+    r"maintenance|immediate|delayed|deferred)\b"
+)
+
+
+def _timing_names(arms: list[Arm]) -> None:
+    """Arms with the same treatments told apart by when they give them ('preoperative A followed
+    by surgery' vs 'surgery followed by adjuvant A') are named by that word: 'the adjuvant arm'."""
+    for arm in arms:
+        same = [a for a in arms if a is not arm and set(a.drug_names) == set(arm.drug_names)]
+        if not same:
+            continue
+        theirs = {w.lower() for a in same for w in _TIMING.findall(a.label)}
+        own = {w.lower() for w in _TIMING.findall(arm.label)} - theirs
+        name = own.pop() if len(own) == 1 else None
+        if name and name not in (x.lower() for x in arm.aliases):
+            arm.aliases.append(name)
 
 
 def _same_drug(part: str, arms: list[Arm]) -> str:
@@ -163,7 +185,7 @@ def _distinct(arms: list[Arm]) -> list[Arm]:
     for arm in arms:
         courses = re.match(r"\s*(\d+)\s*\([^)]*\)\s+(?:\w+\s+)?(?:courses|cycles)\b", arm.label)
         key = (
-            frozenset(arm.drug_names),
+            tuple(dict.fromkeys(arm.drug_names)),  # in order: surgery then chemotherapy is another arm
             tuple(i.dose for i in arm.interventions),
             courses.group(1) if courses else None,
         )

@@ -318,3 +318,18 @@ def test_arms_that_differ_only_in_more_cycles_of_a_treatment_class():
         (["third-generation platinum-doublet treatment"], ["arm A"]),
         (["third-generation platinum-doublet treatment"], ["arm B"]),
     ]
+
+
+def test_arms_that_give_the_same_treatments_in_another_order_or_time():
+    # PMID20516435: chemotherapy before or after surgery are two arms, named by when they give it
+    arms = arms_of(
+        "In this phase III trial, 624 patients with stage IA (tumor size > 2 cm), IB, II, or T3N1 were randomly "
+        "assigned to surgery alone (212 patients), three cycles of preoperative paclitaxel-carboplatin followed "
+        "by surgery (201 patients), or surgery followed by three cycles of adjuvant paclitaxel-carboplatin (211 "
+        "patients)."
+    )
+    assert [(a.drug_names, a.aliases, a.n_randomized) for a in arms] == [
+        (["surgery"], [], 212),
+        (["paclitaxel", "carboplatin", "surgery"], ["preoperative"], 201),
+        (["surgery", "paclitaxel", "carboplatin"], ["adjuvant"], 211),
+    ]

@@ -149,3 +149,84 @@ def test_a_p_value_whose_clause_names_an_arm_compares_the_arms(read):
     )
     tests = [c for c in reading.trial.comparisons if c.statistic == "p_value"]
     assert tests and all(reading.drugs(c.arm) == {"varenicline"} for c in tests)
+
+
+PREOPERATIVE_TITLE = (
+    "Preoperative chemotherapy plus surgery versus surgery plus adjuvant chemotherapy versus surgery alone in "
+    "early-stage non-small-cell lung cancer."
+)
+PREOPERATIVE_DESIGN = (
+    "PATIENTS AND METHODS",
+    "In this phase III trial, 624 patients with stage IA (tumor size > 2 cm), IB, II, or T3N1 were randomly "
+    "assigned to surgery alone (212 patients), three cycles of preoperative paclitaxel-carboplatin followed by "
+    "surgery (201 patients), or surgery followed by three cycles of adjuvant paclitaxel-carboplatin (211 "
+    "patients).",
+)
+
+
+def test_figures_after_a_comparison_with_than_follow_its_order(read):
+    # PMID20516435: 'longer ... in the preoperative arm than those assigned to surgery alone (38.3% v 34.1%)'
+    reading = read(
+        PREOPERATIVE_TITLE,
+        PREOPERATIVE_DESIGN,
+        (
+            "RESULTS",
+            "Patients in the preoperative arm had a nonsignificant trend toward longer disease-free survival than "
+            "those assigned to surgery alone (5-year disease-free survival 38.3% v 34.1%; hazard ratio [HR] for "
+            "progression or death, 0.92; P = .176). Five-year disease-free survival rates were 36.6% in the "
+            "adjuvant arm versus 34.1% in the surgery arm (HR 0.96; P = .74).",
+        ),
+    )
+    by_arm = {(r.arm, r.estimate) for r in reading.trial.arm_results if r.endpoint == "disease-free survival"}
+    preoperative, adjuvant = reading.trial.arms[1].label, reading.trial.arms[2].label
+    assert by_arm == {
+        (preoperative, Decimal("38.3")),
+        ("surgery", Decimal("34.1")),
+        (adjuvant, Decimal("36.6")),
+    }
+
+
+def test_figures_of_two_groups_in_one_bracket_are_not_one_groups_list(read):
+    # PMID10811675: 'docetaxel patients' names two arms (100 and 75 mg/m2), so '10.6 v 6.7 weeks,
+    # respectively' cannot be read; neither figure is best supportive care's list
+    reading = read(
+        "Prospective randomized trial of docetaxel versus best supportive care in patients with non-small-cell "
+        "lung cancer previously treated with platinum-based chemotherapy.",
+        (
+            "PATIENTS AND METHODS",
+            "Patients were stratified by performance status and best response to cisplatin chemotherapy and were "
+            "then randomized to treatment with docetaxel 100 mg/m(2) (49 patients) or 75 mg/m(2) (55 patients) or "
+            "best supportive care.",
+        ),
+        (
+            "RESULTS",
+            "Time to progression was longer for docetaxel patients than for best supportive care patients (10.6 v "
+            "6.7 weeks, respectively; P <.001), as was median survival (7.0 v 4.6 months; log-rank test, P "
+            "=.047).",
+        ),
+    )
+    assert [r.estimate for r in reading.trial.arm_results if r.arm == "best supportive care"] == []
+
+
+def test_arms_named_by_when_they_give_the_same_drug(read):
+    # PMID19075278
+    reading = read(
+        "Phase III study of immediate compared with delayed docetaxel after front-line therapy with gemcitabine "
+        "plus carboplatin in advanced non-small-cell lung cancer.",
+        (
+            "PATIENTS AND METHODS",
+            "After four 21-day cycles, patients who did not have progression were randomly assigned either to an "
+            "immediate docetaxel group (docetaxel 75 mg/m(2) on day 1 every 21 days, with maximum of six cycles) "
+            "or to a delayed docetaxel group.",
+        ),
+        (
+            "RESULTS",
+            "Median PFS for immediate docetaxel (5.7 months) was significantly greater (P = .0001) than for "
+            "delayed docetaxel (2.7 months).",
+        ),
+    )
+    immediate, delayed = (a.label for a in reading.trial.arms)
+    assert [(r.arm, r.estimate) for r in reading.trial.arm_results] == [
+        (immediate, Decimal("5.7")),
+        (delayed, Decimal("2.7")),
+    ]
