@@ -10,6 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from shared_quotes import RTOG_0617
 
 from kg.extraction.abbreviations import definitions
 from kg.extraction.armrefs import ArmFinder
@@ -199,14 +200,7 @@ def test_pooled_factorial_groups_and_those_who_did_not():
 def test_dose_groups_and_those_who_did_not_in_a_two_by_two_design():
     # PMID25601342
     finder = finder_for(
-        "Standard-dose versus high-dose conformal radiotherapy with concurrent and consolidation carboplatin "
-        "plus paclitaxel with or without cetuximab for patients with stage IIIA or IIIB non-small-cell lung "
-        "cancer (RTOG 0617): a randomised, two-by-two factorial phase 3 study.",
-        (
-            "METHODS",
-            "We randomly assigned (1:1:1:1) patients to receive either 60 Gy (standard dose), 74 Gy (high "
-            "dose), 60 Gy plus cetuximab, or 74 Gy plus cetuximab.",
-        ),
+        *RTOG_0617,
     )
     by_label = {a.label: a for a in finder.arms}
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from shared_quotes import SABR
 
 NLST_TITLE = "Reduced lung-cancer mortality with low-dose computed tomographic screening."
 NLST_BACKGROUND = (
@@ -290,17 +291,7 @@ def test_risk_of_disease_progression_is_progression_free_survival(read):
 def test_hazard_ratio_of_recurrence_free_survival_at_its_landmark(read):
     # PMID25981812
     r = read(
-        "Stereotactic ablative radiotherapy versus lobectomy for operable stage I non-small-cell lung cancer: "
-        "a pooled analysis of two randomised trials.",
-        (
-            "BACKGROUND",
-            "Stereotactic ablative radiotherapy (SABR) for inoperable stage I NSCLC has shown promising results.",
-        ),
-        (
-            "METHODS",
-            "Patients were randomly assigned in a 1:1 ratio to SABR or lobectomy with mediastinal lymph node "
-            "dissection or sampling.",
-        ),
+        *SABR,
         (
             "FINDINGS",
             "Recurrence-free survival at 3 years was 86% (95% CI 74-100) in the SABR group and 80% (65-97) in "

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from shared_quotes import NLST
+
 PALLIATIVE = (
     "Early palliative care for patients with metastatic non-small-cell lung cancer.",
     (
@@ -74,17 +76,7 @@ def test_the_rate_of_something_names_the_something(read):
     # PMID21714641: 'The rate of positive screening tests was 24.2% with low-dose CT and 6.9% with
     # radiography'
     r = read(
-        "Reduced lung-cancer mortality with low-dose computed tomographic screening.",
-        (
-            "BACKGROUND",
-            "The advent of low-dose helical computed tomography (CT) altered the landscape of lung-cancer "
-            "screening, with studies indicating that low-dose CT detects many tumors at early stages.",
-        ),
-        (
-            "METHODS",
-            "Participants were randomly assigned to undergo three annual screenings with either low-dose CT "
-            "(26,722 participants) or single-view posteroanterior chest radiography (26,732).",
-        ),
+        *NLST,
         (
             "RESULTS",
             "The rate of positive screening tests was 24.2% with low-dose CT and 6.9% with radiography over all "

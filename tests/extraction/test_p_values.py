@@ -9,6 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from shared_quotes import DENOSUMAB
 
 GEM_TITLE = (
     "Randomized phase III study of gemcitabine-cisplatin versus etoposide-cisplatin in the treatment of "
@@ -109,18 +110,7 @@ def test_the_word_difference_before_per_arm_medians_is_no_difference_estimate(re
 def test_one_p_value_for_each_comparison(read):
     # PMID23154554
     r = read(
-        "Overall survival improvement in patients with lung cancer and bone metastases treated with denosumab "
-        "versus zoledronic acid: subgroup analysis from a randomized phase 3 study.",
-        (
-            "INTRODUCTION",
-            "We present survival data for the subset of patients with lung cancer, participating in the phase "
-            "3 trial of denosumab versus zoledronic acid (ZA) in the treatment of bone metastases from solid "
-            "tumors (except breast or prostate) or multiple myeloma.",
-        ),
-        (
-            "METHODS",
-            "Patients were randomized 1:1 to receive monthly subcutaneous denosumab 120 mg or intravenous ZA 4 mg.",
-        ),
+        *DENOSUMAB,
         (
             "RESULTS",
             "Denosumab was associated with improved median overall survival versus ZA in 811 patients with any "

@@ -6,6 +6,8 @@ Sentences quoted from ../shared/data/abstracts (PMID beside them), read through
 
 from __future__ import annotations
 
+from shared_quotes import RTOG_0617, SABR
+
 
 def sizes(r) -> list[tuple[frozenset[str], int | None]]:
     return [(frozenset(a.drug_names), a.n_randomized) for a in r.trial.arms]
@@ -50,17 +52,7 @@ def test_a_total_of_n_people_were_randomly_assigned(read):
 def test_a_bracketed_breakdown_of_the_total(read):
     # PMID25981812: '58 patients were enrolled and randomly assigned (31 to SABR and 27 to surgery)'
     r = read(
-        "Stereotactic ablative radiotherapy versus lobectomy for operable stage I non-small-cell lung cancer: "
-        "a pooled analysis of two randomised trials.",
-        (
-            "BACKGROUND",
-            "Stereotactic ablative radiotherapy (SABR) for inoperable stage I NSCLC has shown promising results.",
-        ),
-        (
-            "METHODS",
-            "Patients were randomly assigned in a 1:1 ratio to SABR or lobectomy with mediastinal lymph node "
-            "dissection or sampling.",
-        ),
+        *SABR,
         (
             "FINDINGS",
             "58 patients were enrolled and randomly assigned (31 to SABR and 27 to surgery). Median follow-up "
@@ -122,14 +114,7 @@ def test_sizes_listed_after_the_first_arm_are_summed(read):
     # PMID25601342: '166 patients were randomly assigned to A, 121 to B, 147 to C, and 110 to D' -- 166 is
     # the first arm's size, the total is their sum
     r = read(
-        "Standard-dose versus high-dose conformal radiotherapy with concurrent and consolidation carboplatin "
-        "plus paclitaxel with or without cetuximab for patients with stage IIIA or IIIB non-small-cell lung "
-        "cancer (RTOG 0617): a randomised, two-by-two factorial phase 3 study.",
-        (
-            "METHODS",
-            "We randomly assigned (1:1:1:1) patients to receive either 60 Gy (standard dose), 74 Gy (high "
-            "dose), 60 Gy plus cetuximab, or 74 Gy plus cetuximab.",
-        ),
+        *RTOG_0617,
         (
             "FINDINGS",
             "Between Nov 27, 2007, and Nov 22, 2011, 166 patients were randomly assigned to receive "

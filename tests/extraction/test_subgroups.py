@@ -8,22 +8,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from shared_quotes import DENOSUMAB, RTOG_0617
+
 
 def test_each_figure_takes_the_subgroup_its_clause_names(read):
     # PMID23154554: 'in 811 patients with any lung cancer (...) and in 702 patients with NSCLC (...)'
     r = read(
-        "Overall survival improvement in patients with lung cancer and bone metastases treated with denosumab "
-        "versus zoledronic acid: subgroup analysis from a randomized phase 3 study.",
-        (
-            "INTRODUCTION",
-            "We present survival data for the subset of patients with lung cancer, participating in the phase "
-            "3 trial of denosumab versus zoledronic acid (ZA) in the treatment of bone metastases from solid "
-            "tumors (except breast or prostate) or multiple myeloma.",
-        ),
-        (
-            "METHODS",
-            "Patients were randomized 1:1 to receive monthly subcutaneous denosumab 120 mg or intravenous ZA 4 mg.",
-        ),
+        *DENOSUMAB,
         (
             "RESULTS",
             "Denosumab was associated with improved median overall survival versus ZA in 811 patients with any "
@@ -108,14 +99,7 @@ def test_a_subgroup_named_before_the_figures_and_the_whole_population_before_it(
 def test_a_phrase_naming_a_pooled_group_is_no_subgroup(read):
     # PMID25601342: 'for patients who received standard-dose radiotherapy' names the group, not a subgroup
     r = read(
-        "Standard-dose versus high-dose conformal radiotherapy with concurrent and consolidation carboplatin "
-        "plus paclitaxel with or without cetuximab for patients with stage IIIA or IIIB non-small-cell lung "
-        "cancer (RTOG 0617): a randomised, two-by-two factorial phase 3 study.",
-        (
-            "METHODS",
-            "We randomly assigned (1:1:1:1) patients to receive either 60 Gy (standard dose), 74 Gy (high "
-            "dose), 60 Gy plus cetuximab, or 74 Gy plus cetuximab.",
-        ),
+        *RTOG_0617,
         (
             "FINDINGS",
             "Median overall survival was 28.7 months (95% CI 24.1-36.9) for patients who received "

@@ -9,6 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from shared_quotes import NLST, SABR
 
 
 def figures(r, statistic: str | None = None) -> list[tuple]:
@@ -23,17 +24,7 @@ def figures(r, statistic: str | None = None) -> list[tuple]:
 def test_rates_per_100000_person_years_named_by_what_they_count(read):
     # PMID21714641: the endpoint comes from 'deaths from lung cancer' printed with the figure
     r = read(
-        "Reduced lung-cancer mortality with low-dose computed tomographic screening.",
-        (
-            "BACKGROUND",
-            "The advent of low-dose helical computed tomography (CT) altered the landscape of lung-cancer "
-            "screening, with studies indicating that low-dose CT detects many tumors at early stages.",
-        ),
-        (
-            "METHODS",
-            "Participants were randomly assigned to undergo three annual screenings with either low-dose CT "
-            "(26,722 participants) or single-view posteroanterior chest radiography (26,732).",
-        ),
+        *NLST,
         (
             "RESULTS",
             "There were 247 deaths from lung cancer per 100,000 person-years in the low-dose CT group and 309 "
@@ -141,17 +132,7 @@ def test_means_on_a_scale_in_points(read):
 def test_patients_counted_by_what_happened_to_them(read):
     # PMID25981812
     r = read(
-        "Stereotactic ablative radiotherapy versus lobectomy for operable stage I non-small-cell lung cancer: "
-        "a pooled analysis of two randomised trials.",
-        (
-            "BACKGROUND",
-            "Stereotactic ablative radiotherapy (SABR) for inoperable stage I NSCLC has shown promising results.",
-        ),
-        (
-            "METHODS",
-            "Patients were randomly assigned in a 1:1 ratio to SABR or lobectomy with mediastinal lymph node "
-            "dissection or sampling.",
-        ),
+        *SABR,
         (
             "FINDINGS",
             "58 patients were enrolled and randomly assigned (31 to SABR and 27 to surgery). Median follow-up "
