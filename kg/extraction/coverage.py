@@ -93,7 +93,13 @@ def trial_coverage(trial: Trial | None, sents: Sequence[Sentence]) -> list[Numbe
     """
     if trial is None:
         return number_coverage(sents, [])
-    facts = [*trial.arm_results, *trial.comparisons, *trial.adverse_events]
+    facts = [
+        *trial.arm_results,
+        *trial.comparisons,
+        *trial.adverse_events,
+        *trial.participant_flow,
+        *trial.baseline,
+    ]
     evidence = [f.evidence for f in facts] + [a.size_evidence for a in trial.arms]
     kept = (trial.n_randomized, trial.median_follow_up_months, trial.min_follow_up_months)
     values = {Decimal(v) for v in kept if v is not None}

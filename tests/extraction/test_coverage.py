@@ -13,7 +13,7 @@ import pytest
 
 from kg.extraction.coverage import counted_numbers, number_coverage, results_sentences, trial_coverage
 from kg.extraction.text import Sentence, sentences
-from kg.model import Comparison, Evidence, Trial
+from kg.model import Comparison, Evidence, ParticipantCount, Trial
 from kg.sources import read_document
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
@@ -195,3 +195,16 @@ def test_a_trials_figures_without_spans_are_covered_by_value() -> None:
     assert _printed(s, c.covered) == ["265"]
     [c] = trial_coverage(None, [s])
     assert c.covered == () and _printed(s, c.counted) == ["265", "66"]
+
+
+def test_participant_counts_are_facts_that_cover_their_numbers() -> None:
+    # PMID11745199: a count of the participant flow is a fact like a figure
+    s = _one(
+        "Sixty-eight patients with an ECOG PS of 2 were enrolled, and 64 patients were evaluable for toxicity.",
+        label="RESULTS",
+    )
+    evaluable = ParticipantCount(
+        stage="evaluable", count=64, evidence=_evidence(s, "64 patients were evaluable")
+    )
+    [c] = trial_coverage(Trial(participant_flow=[evaluable]), [s])
+    assert _printed(s, c.covered) == ["64"]
