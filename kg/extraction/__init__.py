@@ -14,6 +14,7 @@ from kg.extraction.abbreviations import definitions
 from kg.extraction.arm_details import set_roles
 from kg.extraction.armrefs import ArmFinder
 from kg.extraction.arms import design_arms
+from kg.extraction.baseline import baseline_characteristics
 from kg.extraction.coverage import number_coverage, results_sentences
 from kg.extraction.factors import factor_groups
 from kg.extraction.flow import participant_flow
@@ -72,6 +73,11 @@ def _extract(title: str, abstract: list[AbstractSection]) -> Trial | None:
     per_arm, comparisons = OutcomeReader(arms, abbreviations, primary, finder, named).read(results)
     events = adverse_events(results, arms, finder)
     flow = participant_flow(results, finder)
+    whole = next((g.label for g in groups if len(g.pooled_from) == len(arms) >= 2), None)
+    taken = [f.evidence for f in [*per_arm, *comparisons, *events, *flow] if f.evidence is not None]
+    baseline = baseline_characteristics(
+        results, finder, whole or (arms[0].label if len(arms) == 1 else None), taken
+    )
     per_arm, comparisons = _not_adverse(per_arm, events), _not_adverse(comparisons, events)
     for name in dict.fromkeys(r.endpoint for r in [*per_arm, *comparisons]):
         if not any(e.name == name for e in endpoints):
@@ -85,7 +91,9 @@ def _extract(title: str, abstract: list[AbstractSection]) -> Trial | None:
     if total is None and arms and all(a.n_randomized is not None for a in arms):
         total = sum(a.n_randomized for a in arms)
     named = {
-        x for f in [*per_arm, *comparisons, *events, *flow] for x in (f.arm, getattr(f, "comparator", None))
+        x
+        for f in [*per_arm, *comparisons, *events, *flow, *baseline]
+        for x in (f.arm, getattr(f, "comparator", None))
     }
     return Trial(
         registry_ids=ids,
@@ -108,8 +116,9 @@ def _extract(title: str, abstract: list[AbstractSection]) -> Trial | None:
         comparisons=comparisons,
         adverse_events=events,
         participant_flow=flow,
+        baseline=baseline,
         unread_sentences=_unread(
-            sents, [*per_arm, *comparisons, *events, *flow], arms, follow_up_read, total_evidence
+            sents, [*per_arm, *comparisons, *events, *flow, *baseline], arms, follow_up_read, total_evidence
         ),
     )
 

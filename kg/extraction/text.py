@@ -49,7 +49,7 @@ _SUBSTITUTIONS: tuple[tuple[re.Pattern, object, str], ...] = (
     # '26 733 randomly assigned', '53\u2009456': a space between digit groups separates thousands
     # (not after another number, nor in a code such as 'AOM 05 209')
     (
-        re.compile(r"(?<![\d.,] )(?<![\w.,])[1-9]\d{0,2}(?:[ \u2009\u00a0]\d{3})+\b(?![.,]\d)"),
+        re.compile(r"(?<!\d )(?<!\d[.,] )(?<![\w.,])[1-9]\d{0,2}(?:[ \u2009\u00a0]\d{3})+\b(?![.,]\d)"),
         lambda m: re.sub(r"\D", "", m.group(0)),
         "",
     ),

@@ -1,0 +1,143 @@
+"""Baseline characteristics an abstract prints of the patients a trial enrolled: 'Median age
+was 77 years', '59% were men', '31 533 (59%) were men', '(median age: 57 years; stage IV
+disease: 74%)'.
+
+A clause is read as baseline when it says who the patients were and reports no outcome: no
+survival, response, progression, harm, ratio, interval or p-value, nothing that happened on
+treatment. Its figures are the whole trial's (the group pooled from every arm, or the one arm
+of a one-arm study); a clause that names an arm or says 'respectively' sets groups side by
+side, which the results readers handle, and a clause about another population ('Among
+Tobacco Use Supplement respondents who met NLST criteria, 59% were men') or a subgroup ('Of
+the 92 patients who underwent surgery, ...') is not the trial's baseline.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from kg.extraction.armrefs import ArmFinder
+from kg.extraction.text import NUM, Sentence, dec
+from kg.model import BaselineMeasurement, Evidence
+
+_OUTCOME = re.compile(
+    r"(?i)\b(?:surviv\w*|respon\w*|progress\w*|recurr\w*|relapse\w*|deaths?|died|mortality|toxicit\w*|adverse|"
+    r"grade|hazard|odds|risk|(?-i:HR|OR|RR|CI)|confidence|p\s*[=<>≤]|events?|complications?|improv\w*|reduc\w*|"
+    r"increas\w*|decreas\w*|benefit\w*|effects?|quit\w*|abstinen\w*|cessation|underwent|completed|started|"
+    r"received|treated|assigned|allocated|randomi[sz]\w*|discontinu\w*|follow-up|rates?|incidence|detected|"
+    r"positive|negative|failure|control)\b"
+)
+_STAT_AGE = re.compile(
+    rf"(?i)\b(?P<stat>median|mean)\s+age\s*(?:was|of|,|:|=)?\s*(?P<v>{NUM})\s*(?:years?|yrs?|y)?\b"
+    rf"(?:\s*[(\[]\s*range,?\s*(?P<lo>{NUM})\s*(?:-|to)\s*(?P<hi>{NUM})(?:\s*years?)?\s*[)\]])?"
+)
+# '59% were men', '90% had a Karnofsky performance score of 90-100', '16 839 (32%) had a college degree'
+_HAD = re.compile(
+    rf"(?i)(?<![\w.,])(?:(?P<n>\d+)\s*\(\s*(?P<npct>{NUM})\s*%\s*\)|(?P<pct>{NUM})\s*(?:%|percent))"
+    r"\s+(?:(?:of\s+(?:the\s+)?(?:[\w-]+\s+)?)?(?:patients|participants|subjects)\s+)?"
+    r"(?:were|was|had|have)\s+(?P<what>[^,;()]+?)(?=\s*(?:[,;)]|\.(?:\s|$)|\s+and\s+\d|$))"
+)
+# '(median age: 57 years; stage IV disease: 74%; ...)', 'stage IV disease, 74%'
+_LABELLED = re.compile(
+    rf"(?i)(?<=[(;,:]\s)(?P<what>[a-z][\w -]{{2,40}}?)\s*[:,]\s*(?P<pct>{NUM})\s*%(?=\s*[;,)]|$)"
+)
+_OTHER_POPULATION = re.compile(r"(?i)^\s*(?:among|in|of|for)\s+(?P<who>[^,]{3,120}?),")
+_TRIAL_PEOPLE = re.compile(
+    r"(?i)\b(?:patients|participants|subjects|enrolled|randomi[sz]ed|analy[sz]able|cohort)\b"
+)
+
+
+def baseline_characteristics(
+    sents: Iterable[Sentence], finder: ArmFinder, population: str | None, taken: list[Evidence]
+) -> list[BaselineMeasurement]:
+    """Every baseline figure of the whole trial the sentences print (none without a population
+    to give them to); figures another fact took (``taken``) are that fact's."""
+    if population is None:
+        return []
+    out: list[BaselineMeasurement] = []
+    for s in sents:
+        for start, clause in _clauses(s.norm):
+            if _OUTCOME.search(_without_figures(clause)) or not _the_trials(clause, finder):
+                continue
+            for figure in _figures(s, clause, start, population):
+                ev = figure.evidence
+                if ev is not None and not any(_overlap(ev, t) for t in taken):
+                    out.append(figure)
+    return out
+
+
+def _clauses(text: str) -> Iterable[tuple[int, str]]:
+    """(offset, text) of the sentence's parts between semicolons outside brackets."""
+    start = 0
+    for m in re.finditer(r";\s+(?![^()]*\))", text):
+        yield start, text[start : m.start()]
+        start = m.end()
+    yield start, text[start:]
+
+
+def _without_figures(clause: str) -> str:
+    """The clause without what the figures describe ('had a Karnofsky performance score of
+    90-100'): only the words around them say whether it reports an outcome."""
+    return _HAD.sub(" ", _STAT_AGE.sub(" ", clause))
+
+
+def _the_trials(clause: str, finder: ArmFinder) -> bool:
+    """Whether the clause describes the trial's own patients, all of them together."""
+    if "respectively" in clause or finder.find(clause):
+        return False
+    opener = _OTHER_POPULATION.match(clause)
+    if not opener:
+        return True
+    who = opener.group("who")
+    return bool(_TRIAL_PEOPLE.search(who)) and not re.search(r"(?i)\b(?:who|with|without|whose)\b", who)
+
+
+def _figures(s: Sentence, clause: str, offset: int, population: str) -> list[BaselineMeasurement]:
+    out = []
+    for m in _STAT_AGE.finditer(clause):
+        ranged = m.group("lo") is not None
+        out.append(
+            BaselineMeasurement(
+                characteristic="age",
+                statistic=m.group("stat").lower(),
+                arm=population,
+                estimate=dec(m.group("v")),
+                unit="years",
+                dispersion="FULL_RANGE" if ranged else None,
+                spread_lower=dec(m.group("lo")) if ranged else None,
+                spread_upper=dec(m.group("hi")) if ranged else None,
+                evidence=s.evidence(offset + m.start(), offset + m.end()),
+            )
+        )
+    for m in [*_HAD.finditer(clause), *_LABELLED.finditer(clause)]:
+        what = _characteristic(m.group("what"))
+        if what is None or _OUTCOME.search(what):
+            continue
+        counted = m.groupdict().get("n") is not None
+        out.append(
+            BaselineMeasurement(
+                characteristic=what,
+                statistic="count" if counted else "rate",
+                arm=population,
+                estimate=dec(m.group("n")) if counted else dec(m.group("pct")),
+                unit="participants" if counted else "percent",
+                evidence=s.evidence(offset + m.start(), offset + m.end()),
+            )
+        )
+    return out
+
+
+def _characteristic(words: str) -> str | None:
+    """The characteristic as printed, without articles and trailing words; None when it is
+    no description of people ('at least one dose')."""
+    text = re.sub(r"(?i)^(?:a|an|the)\s+", "", words.strip(" .")).strip()
+    if not text or len(text.split()) > 8 or not re.search(r"[A-Za-z]{2}", text):
+        return None
+    return text.lower()
+
+
+def _overlap(a: Evidence, b: Evidence) -> bool:
+    return a.sentence == b.sentence and a.start < b.end and b.start < a.end
+
+
+__all__ = ["baseline_characteristics"]

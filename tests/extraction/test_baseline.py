@@ -1,0 +1,80 @@
+"""kg.extraction.baseline (through ``extract_trial``): the baseline characteristics an abstract
+prints of the whole trial, and clauses that are not baseline.
+
+Every sentence is quoted from a page of ../shared/data/pool, named by PMID beside it.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from shared_quotes import NLST
+
+
+def figures(trial) -> list[tuple[str, str, Decimal, str | None, str]]:
+    return [(b.characteristic, b.statistic, b.estimate, b.unit, b.arm) for b in trial.baseline]
+
+
+def test_percentages_of_the_analysable_patients(read):
+    # PMID12243809
+    trial = read(
+        *NLST,
+        (
+            "RESULTS",
+            "Of the analyzable patients, 90% had a Karnofsky performance score of 90-100, 18% had weight loss "
+            ">5%, 37% had squamous cell histologic features, and 54% had bulky N2 disease.",
+        ),
+    ).trial
+    assert figures(trial) == [
+        ("karnofsky performance score of 90-100", "rate", Decimal("90"), "percent", "all patients"),
+        ("weight loss >5%", "rate", Decimal("18"), "percent", "all patients"),
+        ("squamous cell histologic features", "rate", Decimal("37"), "percent", "all patients"),
+        ("bulky n2 disease", "rate", Decimal("54"), "percent", "all patients"),
+    ]
+
+
+def test_counts_with_percentages_and_another_population_left_out(read):
+    # PMID21119104: the NLST participants, then respondents of a census survey, who are not the trial's
+    trial = read(
+        *NLST,
+        (
+            "RESULTS",
+            "Characteristics of the participants were as follows: 31 533 (59%) were men, 39 234 (73%) were "
+            "younger than 65 years, 25 779 (48%) were current smokers, and 16 839 (32%) had a college or higher "
+            "degree. Among Tobacco Use Supplement respondents who met NLST age and smoking history criteria, 59% "
+            "were men, 65% were younger than 65 years, and 57% were current smokers.",
+        ),
+    ).trial
+    assert figures(trial) == [
+        ("men", "count", Decimal("31533"), "participants", "all patients"),
+        ("younger than 65 years", "count", Decimal("39234"), "participants", "all patients"),
+        ("current smokers", "count", Decimal("25779"), "participants", "all patients"),
+        ("college or higher degree", "count", Decimal("16839"), "participants", "all patients"),
+    ]
+
+
+def test_median_age_with_its_range_and_sex(read):
+    # PMID16488712
+    trial = read(
+        *NLST,
+        ("RESULTS", "Median age was 68 years (range, 23 to 89 years); 52% were men."),
+    ).trial
+    [age, men] = trial.baseline
+    assert (age.characteristic, age.statistic, age.estimate, age.unit) == (
+        "age",
+        "median",
+        Decimal("68"),
+        "years",
+    )
+    assert (age.dispersion, age.spread_lower, age.spread_upper) == (
+        "FULL_RANGE",
+        Decimal("23"),
+        Decimal("89"),
+    )
+    assert (men.characteristic, men.estimate) == ("men", Decimal("52"))
+
+
+def test_what_patients_received_is_no_baseline(read):
+    # PMID28034064: the treatment given, not who the patients were
+    trial = read(*NLST, ("RESULTS", "Of 482 patients, 53% were treated with 3D-CRT and 47% with IMRT.")).trial
+    assert trial.baseline == []
