@@ -181,7 +181,7 @@ def default_jobs() -> int:
 
 def validate_store(store: pyoxigraph.Store, shared_only: bool = False, jobs: int | None = None) -> Report:
     """Every shape over the store: the SHACL Core rules over the union of its named graphs,
-    which the store keeps as its default graph (see kg.store), including what only shows
+    which the store keeps as its default graph (see kg.stores.embedded), including what only shows
     across documents (two sources giving one trial different sizes: a Warning, see the
     module docstring); the SHACL-SPARQL rules on each named graph.  On one source graph
     this is what pySHACL reports.

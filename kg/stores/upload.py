@@ -8,7 +8,7 @@ disguised: every IRI in them is prefixed with the temporary graph's name, and th
 that puts them in place takes the prefix off.  A piece left by a run that died says
 nothing about any real resource (in the union it is triples among ``urn:ctkg:upload:``
 names), and it is dropped at the start of the next run.  SPARQL Update: batches of graphs,
-each batch one request of ``DROP``/``INSERT DATA`` pairs.
+each batch one request of ``DROP``/``INSERT DATA`` operations (kg.stores.updates).
 """
 
 from __future__ import annotations
@@ -20,11 +20,11 @@ from dataclasses import dataclass, field
 
 from rdflib import BNode, Graph, URIRef
 
-from kg.remote import client
-from kg.remote.config import Endpoint, RemoteError
-from kg.store import replace_update
+from kg.stores import http as client
+from kg.stores.endpoint import Endpoint, RemoteError
+from kg.stores.graphs import UPLOAD_PREFIX
+from kg.stores.updates import replace_update
 
-UPLOAD_PREFIX = "urn:ctkg:upload:"
 NT = "application/n-triples"
 
 

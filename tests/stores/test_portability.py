@@ -14,7 +14,7 @@ from conftest import SEED, flow_documents
 
 from kg.cli import main
 from kg.queries import list_queries, load_query, run
-from kg.remote import resolve_endpoint
+from kg.stores.endpoint import resolve_endpoint
 
 QUERIES = list_queries()
 PARAMS = {"drug": "docetaxel", "class": "PD-L1 inhibitor"}
@@ -22,7 +22,7 @@ PARAMS = {"drug": "docetaxel", "class": "PD-L1 inhibitor"}
 
 @pytest.fixture(scope="module")
 def loaded(tmp_path_factory):
-    from conftest import OxigraphServer
+    from servers import OxigraphServer
 
     mp = pytest.MonkeyPatch()
     mp.setenv("SOURCE_DATE_EPOCH", "1700000000")  # one build time for both builds
@@ -45,12 +45,12 @@ def _load_flow(query_url: str, store) -> None:
     store in one update, as `ctkg build` does."""
     from kg.mapping import document_graph
     from kg.namespaces import DEFAULT_BASE
-    from kg.remote.load import upload
-    from kg.store import open_store, replace_graphs
+    from kg.stores.embedded import open_oxigraph, replace_graphs
+    from kg.stores.upload import upload
 
     graphs = [document_graph(doc, DEFAULT_BASE) for doc in flow_documents()]
     assert upload(resolve_endpoint(query_url), graphs).error is None
-    with open_store(store) as s:
+    with open_oxigraph(store) as s:
         replace_graphs(s, graphs)
 
 
