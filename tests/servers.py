@@ -44,11 +44,13 @@ class Server:
 
 
 class OxigraphServer(Server):
-    """`oxigraph serve` querying the union of the named graphs when a query names no graph."""
+    """`oxigraph serve` querying the union of the named graphs when a query names no graph, or
+    (``union_default_graph=False``) its own default graph, where ctkg keeps that union."""
 
-    def __init__(self, location: Path):
+    def __init__(self, location: Path, union_default_graph: bool = True):
         self.location = location
         self.port = free_port()
+        self.union_flag = ["--union-default-graph"] if union_default_graph else []
 
     @property
     def query_url(self) -> str:
@@ -58,7 +60,7 @@ class OxigraphServer(Server):
         exe = shutil.which("oxigraph") or str(Path(sys.executable).with_name("oxigraph"))
         command = [exe, "serve", "--location", str(self.location), "--bind", f"127.0.0.1:{self.port}"]
         self.proc = subprocess.Popen(
-            [*command, "--union-default-graph"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+            [*command, *self.union_flag], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
         )
         wait_for_port(self.port, self.proc)
         return self

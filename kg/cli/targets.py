@@ -20,6 +20,7 @@ def chosen_endpoint(args: argparse.Namespace):
         getattr(args, "update_url", None),
         getattr(args, "graph_store", None),
         getattr(args, "timeout", None),
+        getattr(args, "union", None),
     )
 
 

@@ -244,4 +244,6 @@ def _term(term) -> Term | None:
     if term is None:
         return None
     datatype = getattr(term, "datatype", None)
-    return Term(term.value, datatype.value if datatype is not None else None)
+    return Term.of(
+        term.value, datatype.value if datatype is not None else None, getattr(term, "language", None)
+    )

@@ -14,10 +14,23 @@ if TYPE_CHECKING:
 
 
 class Term(NamedTuple):
-    """One value of a result row: its lexical form and, for a typed literal, its datatype IRI."""
+    """One value of a result row: its lexical form, and for a literal its datatype IRI or its
+    language; None for IRIs, plain strings (xsd:string) and language-tagged strings alike, as
+    engines write them differently (SPARQL JSON results may omit xsd:string)."""
 
     value: str
     datatype: str | None = None
+    language: str | None = None
+
+    @classmethod
+    def of(cls, value: str, datatype: str | None = None, language: str | None = None) -> Term:
+        if datatype in (XSD_STRING, LANG_STRING):
+            datatype = None
+        return cls(value, datatype, language or None)
+
+
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 
 
 @dataclass(frozen=True)

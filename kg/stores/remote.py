@@ -1,10 +1,14 @@
 """A remote SPARQL server as a ctkg store: the SPARQL 1.1 Protocol to read and update, the Graph
 Store HTTP Protocol to load (kg.stores.upload), through the one HTTP client (kg.stores.http).
 
-The server must query the union of the named graphs when a query names no graph (Oxigraph
-``--union-default-graph``; Virtuoso and GraphDB do by default).  That union may be a bag (a
-triple two graphs assert comes back twice) and may hold the server's own graphs: the bundled
-queries are written to give the same rows either way (tests/stores/test_backends.py).  Jobs that
+Queries read the server's default graph, which must be the union of the named graphs: either
+ctkg keeps it there, as a set, as in the embedded store (``Endpoint.union == "kept"``; an
+Oxigraph server without ``--union-default-graph``), or the server makes it (``"server"``:
+Oxigraph ``--union-default-graph``; Virtuoso and GraphDB do by default).  A server's union
+is a bag (a triple k graphs assert comes back k times, and every join on a node many
+documents share multiplies: 37 times slower on the 1,059-page pool) and may hold the
+server's own graphs: the bundled queries are written to give the same rows either way
+(tests/stores/test_backends.py).  Jobs that
 need a whole dataset (SHACL validation with its cross-document checks, export, reasoning) run on
 a local copy of ctkg's graphs only, read as N-Triples: the same verdicts and the same export as
 the embedded store, never a server's system graphs.
@@ -42,7 +46,10 @@ class RemoteStore:
         data = http.select_json(self.endpoint, text)
         columns = data.get("head", {}).get("vars", [])
         rows = [
-            {c: Term(b[c]["value"], b[c].get("datatype")) if c in b else None for c in columns}
+            {
+                c: Term.of(b[c]["value"], b[c].get("datatype"), b[c].get("xml:lang")) if c in b else None
+                for c in columns
+            }
             for b in data.get("results", {}).get("bindings", [])
         ]
         return Solutions(columns, rows)
@@ -95,7 +102,7 @@ class RemoteStore:
                 from kg.stores.embedded import StoreError
 
                 raise StoreError(f"no source {source!r} in the store (see 'ctkg query sources')")
-        http.update(self.endpoint, drop_graphs(graphs, union=False))
+        http.update(self.endpoint, drop_graphs(graphs, union=self.endpoint.union == "kept"))
         return graphs
 
     def graphs_holding(self, subject: str) -> list[str]:

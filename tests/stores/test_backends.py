@@ -1,7 +1,9 @@
-"""The same store on three backends: the embedded store, a real Oxigraph server and a real
-Virtuoso (Debian's virtuoso-opensource, installed by .ci/run), each loaded by `ctkg build` with
-the shared data (the gold abstracts, the registry records, the bundled example).  Every bundled
-query gives the same rows, `validate` the same verdict and findings, `export` the same graphs."""
+"""The same store on every backend: the embedded store, a real Oxigraph server (querying its
+union of the named graphs, or its default graph where ctkg keeps that union: "oxigraph-kept")
+and a real Virtuoso (Debian's virtuoso-opensource, installed by .ci/run), each loaded by
+`ctkg build` with the shared data (the gold abstracts, the registry records, the bundled
+example).  Every bundled query gives the same rows, `validate` the same verdict and findings,
+`export` the same graphs."""
 
 from __future__ import annotations
 
@@ -30,28 +32,35 @@ def _doors(server) -> list[str]:
     """Where `ctkg build` sends updates and Graph Store requests on each server."""
     if isinstance(server, VirtuosoServer):
         return ["--update-url", server.query_url, "--graph-store", server.query_url + "-graph-crud"]
-    return []
+    if server.union_flag:
+        return []
+    return ["--union", "kept"]
 
 
 @pytest.fixture(scope="module")
 def backends(tmp_path_factory):
-    """{name: the options that point `ctkg` at it}, all three loaded with the same documents."""
+    """{name: the options that point `ctkg` at it}, all loaded with the same documents."""
     mp = pytest.MonkeyPatch()
     mp.setenv("SOURCE_DATE_EPOCH", "1700000000")  # one build time for every build
     root = tmp_path_factory.mktemp("backends")
-    servers = [OxigraphServer(root / "oxigraph").start(), VirtuosoServer(root / "virtuoso").start()]
+    servers = {
+        "oxigraph": OxigraphServer(root / "oxigraph").start(),
+        "oxigraph-kept": OxigraphServer(root / "oxigraph-kept", union_default_graph=False).start(),
+        "virtuoso": VirtuosoServer(root / "virtuoso").start(),
+    }
     try:
         options = {"embedded": ["--store", str(root / "store")]}
-        options.update(
-            {n: ["--endpoint", s.query_url] for n, s in zip(("oxigraph", "virtuoso"), servers, strict=True)}
-        )
+        options.update({name: ["--endpoint", s.query_url] for name, s in servers.items()})
         assert main(["build", *INPUTS, *options["embedded"]]) == 0
-        for name, server in zip(("oxigraph", "virtuoso"), servers, strict=True):
+        for name, server in servers.items():
             assert main(["build", *INPUTS, *options[name], *_doors(server)]) == 0
+        # built again over itself, by SPARQL Update this time: the kept union stays exact
+        kept = [*options["oxigraph-kept"], "--union", "kept"]
+        assert main(["build", *INPUTS, *kept, "--protocol", "update"]) == 0
         mp.undo()
         yield options
     finally:
-        for server in servers:
+        for server in servers.values():
             server.kill()
 
 
@@ -69,7 +78,7 @@ def _rows(capsys, query, target: list[str]) -> list[str]:
 
 
 @pytest.mark.parametrize("query", QUERIES, ids=[q.name for q in QUERIES])
-@pytest.mark.parametrize("backend", ["oxigraph", "virtuoso"])
+@pytest.mark.parametrize("backend", ["oxigraph", "oxigraph-kept", "virtuoso"])
 def test_every_query_gives_the_embedded_store_rows(backends, capsys, query, backend):
     if backend == "virtuoso" and query.name in VIRTUOSO_DIFFERS:
         pytest.xfail("Virtuoso 7.2 differs on this query (see VIRTUOSO_DIFFERS)")
@@ -83,7 +92,7 @@ def test_validate_gives_the_same_verdict_and_findings_everywhere(backends, capsy
     """Cross-document findings included: two sources giving one trial different sizes."""
     code, local = _out(capsys, ["validate", *backends["embedded"]])
     assert "74 source graph(s)" in local and "across" not in local
-    for backend in ("oxigraph", "virtuoso"):
+    for backend in ("oxigraph", "oxigraph-kept", "virtuoso"):
         assert _out(capsys, ["validate", *backends[backend]]) == (code, local)
 
 
@@ -91,9 +100,24 @@ def test_export_gives_the_same_graphs_everywhere(backends, capsys):
     """Named graphs read as N-Triples (decimals keep their datatype), no server's own graphs."""
     code, local = _out(capsys, ["export", "--format", "nq", *backends["embedded"]])
     assert code == 0 and '"75"^^<http://www.w3.org/2001/XMLSchema#decimal>' in local
-    for backend in ("oxigraph", "virtuoso"):
+    for backend in ("oxigraph", "oxigraph-kept", "virtuoso"):
         code, remote = _out(capsys, ["export", "--format", "nq", *backends[backend]])
         assert code == 0 and sorted(remote.splitlines()) == sorted(local.splitlines())
+
+
+def test_the_kept_union_is_the_embedded_store_default_graph(backends):
+    """After two builds (Graph Store, then SPARQL Update over the same graphs), the server's own
+    default graph holds exactly the embedded store's union: nothing lost, nothing twice."""
+    from kg.stores import open_store, resolve_endpoint
+
+    def default_graph(store) -> list[str]:
+        text = "SELECT ?s ?p ?o WHERE { ?s ?p ?o }"
+        return sorted(json.dumps([r[v] and tuple(r[v]) for v in "spo"]) for r in store.select(text).rows)
+
+    with open_store(backends["embedded"][1], read_only=True) as embedded:
+        local = default_graph(embedded)
+    with open_store(resolve_endpoint(backends["oxigraph-kept"][1])) as remote:
+        assert default_graph(remote) == local and len(local) > 60_000
 
 
 def test_a_registry_record_loads_into_virtuoso_by_sparql_update(tmp_path, capsys, monkeypatch):
