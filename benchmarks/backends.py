@@ -1,8 +1,11 @@
-"""Every bundled query on the three backends, side by side: the embedded store, an Oxigraph
-server and Virtuoso (Debian's virtuoso-opensource), each loaded by `ctkg build` with the same
+"""Every bundled query on each backend, side by side: the embedded store, an Oxigraph server
+querying its own union of the named graphs ("oxigraph", a bag), an Oxigraph server whose
+default graph ctkg keeps as that union ("ox-kept", ``--union kept``: a set, as in the embedded
+store) and Virtuoso (Debian's virtuoso-opensource), each loaded by `ctkg build` with the same
 documents (default: the shared gold abstracts, the shared registry records and the bundled
-example).  Prints each query's best time of ``--repeat`` runs on each backend, the ratio of the
-Oxigraph server to the embedded store, and whether the rows agree.
+example; or e.g. the 1,059-page pool).  Prints each query's best time of ``--repeat`` runs on
+each backend, the ratio of each Oxigraph server to the embedded store, and whether the rows
+agree.
 
     .venv/bin/python benchmarks/backends.py [--repeat 3] [--no-virtuoso] [inputs ...]
 """
@@ -48,6 +51,7 @@ def load(inputs: list[str], store: Path, endpoints: list[Endpoint]) -> None:
     assert main(["build", *inputs, "--store", str(store), *quiet]) in (0, 1)
     for e in endpoints:
         urls = ["--endpoint", e.query_url, "--update-url", e.update_url, "--graph-store", e.store_url]
+        urls += ["--union", e.union]
         assert main(["build", *inputs, *urls, "--timeout", "600", *quiet]) in (0, 1)
 
 
@@ -70,27 +74,35 @@ def main_(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     os.environ["SOURCE_DATE_EPOCH"] = "1700000000"  # one build time, so the rows can agree
     work = Path(tempfile.mkdtemp(prefix="ctkg-backends-"))
-    servers = [OxigraphServer(work / "oxigraph").start()]
+    servers = [
+        OxigraphServer(work / "oxigraph").start(),
+        OxigraphServer(work / "ox-kept", union_default_graph=False).start(),
+    ]
     if not args.no_virtuoso and shutil.which("virtuoso-t"):
         servers.append(VirtuosoServer(work / "virtuoso").start())
     try:
         endpoints = [Endpoint(servers[0].query_url, *_oxigraph_doors(servers[0]), timeout=600)]
-        endpoints += [virtuoso_endpoint(s) for s in servers[1:]]
+        endpoints.append(
+            Endpoint(servers[1].query_url, *_oxigraph_doors(servers[1]), timeout=600, union="kept")
+        )
+        endpoints += [virtuoso_endpoint(s) for s in servers[2:]]
         start = time.perf_counter()
         load(args.inputs, work / "store", endpoints)
         print(
             f"loaded {len(args.inputs)} input(s) into {1 + len(endpoints)} backends in {time.perf_counter() - start:.1f} s"
         )
-        names = ["embedded", "oxigraph", "virtuoso"][: 1 + len(endpoints)]
-        print(f"{'query':28}" + "".join(f"{n:>11}" for n in names) + f"{'ox/emb':>8}  rows (same?)")
+        names = ["embedded", "oxigraph", "ox-kept", "virtuoso"][: 1 + len(endpoints)]
+        header = "".join(f"{n:>11}" for n in names) + f"{'ox/emb':>8}{'kept/emb':>9}"
+        print(f"{'query':28}{header}  rows (same as embedded?)")
         with open_store(work / "store", read_only=True) as embedded:
             for query in list_queries():
                 figures = [best(t, query, args.repeat) for t in [embedded, *endpoints]]
                 local_rows = figures[0][1]
                 same = ["yes" if f[1] == local_rows else f"NO ({len(f[1])})" for f in figures[1:]]
-                ratio = figures[1][0] / max(figures[0][0], 1e-6)
+                ratios = [figures[i][0] / max(figures[0][0], 1e-6) for i in (1, 2)]
                 cells = "".join(f"{t:>10.3f}s" for t, _ in figures)
-                print(f"{query.name:28}{cells}{ratio:>7.1f}x  {len(local_rows)} ({', '.join(same)})")
+                cells += f"{ratios[0]:>7.1f}x{ratios[1]:>8.1f}x"
+                print(f"{query.name:28}{cells}  {len(local_rows)} ({', '.join(same)})")
     finally:
         for server in servers:
             server.kill()
