@@ -104,3 +104,26 @@ def test_summary_validate_and_export_read_the_server(loaded, capsys):
     remote = capsys.readouterr().out
     assert main(["export", "--format", "nq", "--store", str(store)]) == 0
     assert sorted(remote.splitlines()) == sorted(capsys.readouterr().out.splitlines())
+
+
+def test_reasoning_on_the_server_gives_the_embedded_store_graphs(loaded, capsys):
+    """`reason` works on any store: the server's trials are read from a copy of its ctkg graphs,
+    the inferred graph goes back to the server, and the exports still agree (the inferred graph
+    included, found by its minted IRI among the server's graphs)."""
+    from kg.namespaces import DEFAULT_BASE
+    from kg.reason import reason
+    from kg.stores import open_store
+    from kg.stores.graphs import inferred_graph_iri
+
+    server, store = loaded
+    with open_store(resolve_endpoint(server.query_url)) as remote:
+        inferred = reason(remote, DEFAULT_BASE, "rules")
+        assert str(inferred_graph_iri(DEFAULT_BASE)) in remote.ctkg_graphs()
+    with open_store(store) as embedded:
+        assert len(reason(embedded, DEFAULT_BASE, "rules")) == len(inferred) > 0
+    assert main(["export", "--format", "nq", "--endpoint", server.query_url]) == 0
+    remote_nq = capsys.readouterr().out
+    assert main(["export", "--format", "nq", "--store", str(store)]) == 0
+    local_nq = capsys.readouterr().out
+    assert sorted(remote_nq.splitlines()) == sorted(local_nq.splitlines())
+    assert "graph/inferred>" in local_nq
