@@ -21,10 +21,10 @@ SHARED = Path(__file__).parents[3] / "shared" / "data"
 INPUTS = [*sorted(str(p) for p in (SHARED / "abstracts").glob("*.txt")), str(SHARED / "ctgov"), str(SEED)]
 QUERIES = list_queries()
 PARAMS = {"drug": "docetaxel", "class": "PD-L1 inhibitor"}
-# Virtuoso 7.2 answers these differently from Oxigraph, whatever the query's shape so far: SELECT
-# DISTINCT keeps some identical rows over its union (a bag) with OPTIONAL parts unbound (arms,
-# adverse-events); an OPTIONAL sub-select with GROUP_CONCAT over a property path stays unbound,
-# MIN of strings ignores case, GROUP_CONCAT of nothing is "" (trial-summary).  Not yet rewritten.
+# Virtuoso 7.2 still answers these differently: its SELECT DISTINCT keeps identical rows over
+# its union (a bag) when several OPTIONAL columns are unbound (arms: 298 rows for 296,
+# adverse-events); GROUP_CONCAT joins a trial's several primary endpoints in its own order,
+# whatever the sub-select's ORDER BY (trial-summary: 3 of 73 trials).  SPARQL 1.1 fixes neither.
 VIRTUOSO_DIFFERS = {"arms", "adverse-events", "trial-summary"}
 
 
