@@ -30,7 +30,7 @@ import pyoxigraph
 
 from kg.mapping import document_graph
 from kg.sources import read_document
-from kg.store import replace_graphs
+from kg.stores.embedded import replace_graphs
 from kg.validate import validate_graph
 
 SHARED = (Path(__file__).parents[1] / ".." / "shared").resolve()

@@ -250,9 +250,9 @@ def ceiling(nq: Path, work: Path) -> tuple[float, int, Measured]:
 
 _VALIDATE_STORE = """
 import json, sys, time
-from kg.store import open_store
+from kg.stores.embedded import open_oxigraph
 from kg.validate import validate_store
-with open_store(sys.argv[1], read_only=True) as store:
+with open_oxigraph(sys.argv[1], read_only=True) as store:
     start = time.perf_counter()
     report = validate_store(store)
     seconds = time.perf_counter() - start
@@ -362,11 +362,11 @@ def compare_findings(ours: Path, theirs: Path) -> dict[str, Any]:
 def query_worker(store: Path, name: str, runs: int, budget_s: float, table_out: Path | None) -> None:
     """Time one bundled query (child process, so a pathological one can be stopped)."""
     from kg.queries import list_queries, run
-    from kg.store import open_store
+    from kg.stores.embedded import open_oxigraph
 
     query = next(q for q in list_queries() if q.name == name)
     times, rows = [], 0
-    with open_store(store, read_only=True) as st:
+    with open_oxigraph(store, read_only=True) as st:
         for _ in range(runs):
             start = time.perf_counter()
             table = run(st, query, QUERY_PARAMS.get(name, {}))
@@ -406,9 +406,9 @@ def query_latencies(store: Path, work: Path, runs: int, timeout: float) -> tuple
 
 def trial_sample(store: Path, size: int = PER_TRIAL_SAMPLE) -> list[str]:
     """A fixed sample of the store's trials: evenly spaced in IRI order, the same on every run."""
-    from kg.store import open_store
+    from kg.stores.embedded import open_oxigraph
 
-    with open_store(store, read_only=True) as st:
+    with open_oxigraph(store, read_only=True) as st:
         query = "SELECT ?t WHERE { ?t a <https://w3id.org/ctkg/ontology#Trial> } ORDER BY ?t"
         trials = [s["t"].value for s in st.query(query)]
     return trials[:: max(1, len(trials) // size)][:size]
@@ -418,10 +418,10 @@ def per_trial_worker(store: Path, sample: Path, runs: int, budget_s: float) -> N
     """Time every query that can be restricted to a trial once per sampled trial, as the web's
     trial page and ``ctkg query NAME --trial X`` run it (child process); one JSON line per query."""
     from kg.queries import list_queries, restrict, run
-    from kg.store import open_store
+    from kg.stores.embedded import open_oxigraph
 
     trials = json.loads(sample.read_text(encoding="utf-8"))
-    with open_store(store, read_only=True) as st:
+    with open_oxigraph(store, read_only=True) as st:
         for query in (q for q in list_queries() if "trial_iri" in q.restrict):
             params = QUERY_PARAMS.get(query.name, {})
             run(st, restrict(query, "trial_iri", trials[:1]), params)  # warm-up, not counted
@@ -441,11 +441,11 @@ def floor_worker(store: Path, runs: int) -> None:
     """The cost of delivering rows at all: a one-pattern scan, one row per source, through
     kg.queries.run like every bundled query (child process)."""
     from kg.queries import QueryInfo, run
-    from kg.store import open_store
+    from kg.stores.embedded import open_oxigraph
 
     query = QueryInfo("floor", Path("floor.rq"), "floor", "", [], FLOOR_QUERY)
     times, rows = [], 0
-    with open_store(store, read_only=True) as st:
+    with open_oxigraph(store, read_only=True) as st:
         for _ in range(runs):
             start = time.perf_counter()
             rows = len(run(st, query).rows)

@@ -34,7 +34,7 @@ from kg.namespaces import base_iri
 from kg.pools import die_with_parent, ordered_map
 from kg.progress import Progress, stderr_line
 from kg.sources import SourceError, read_documents, supported
-from kg.store import load_ontology
+from kg.stores.embedded import load_ontology
 from kg.swap import failpoint
 from kg.triples import TripleSet
 from kg.validate import Finding, Report, default_jobs, validate_named_graphs, validate_store
@@ -293,7 +293,7 @@ def build(
     With ``keep_going`` the documents that parse and validate are loaded and each file that
     does not is reported in ``failures``; a file is still never loaded in part.
     """
-    from kg.store import replace_bodies_update
+    from kg.stores.updates import replace_bodies_update
 
     result = BuildResult()
     bodies: dict[str, str] = {}  # a later document with the same graph IRI replaces it
@@ -320,7 +320,7 @@ def build_store(
     ``location``, swapped in by renames once everything is in; then the shapes are run over
     the whole store, and what only shows across documents is reported (not blocking: two
     sources may disagree about one trial)."""
-    from kg.store import StoreError
+    from kg.stores.embedded import StoreError
     from kg.swap import LockedError, recover, store_lock
 
     location = Path(location).absolute()
@@ -348,7 +348,7 @@ def _build_staged(
     """Load a staging copy of the store and swap it in (the caller holds the lock)."""
     import pyoxigraph
 
-    from kg.store import open_store
+    from kg.stores.embedded import open_oxigraph
     from kg.swap import staging_path, swap
 
     staging = staging_path(location)
@@ -356,7 +356,7 @@ def _build_staged(
     say = progress or stderr_line
     files = expand(paths)
     try:
-        with open_store(location) as current:
+        with open_oxigraph(location) as current:
             if next(iter(current.named_graphs()), None) is not None:
                 current.backup(str(staging))
             failpoint("staged")
@@ -404,7 +404,7 @@ def _load_batch(stage: pyoxigraph.Store, batch: dict[str, bytes]) -> None:
     loader stores a triple once however many documents assert it)."""
     import pyoxigraph
 
-    from kg.store import leave_union
+    from kg.stores.updates import leave_union
 
     stale = [g for g in batch if stage.contains_named_graph(pyoxigraph.NamedNode(g))]
     for i in range(0, len(stale), 1000):

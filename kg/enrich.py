@@ -16,10 +16,12 @@ from rdflib import SKOS, Graph, Literal, URIRef
 
 from kg.normalize import NCIT
 from kg.resources import bundled_path
-from kg.store import replace_graphs
+from kg.stores.graphs import enrichment_graph_iri
 
 if TYPE_CHECKING:
     import pyoxigraph
+
+    from kg.stores.protocol import Store
 
 WDT_NCIT = URIRef("http://www.wikidata.org/prop/direct/P1748")
 QUERY = bundled_path("queries", "remote/wikidata-drug-crossrefs.rq")
@@ -27,10 +29,6 @@ QUERY = bundled_path("queries", "remote/wikidata-drug-crossrefs.rq")
 
 class EnrichError(RuntimeError):
     """The endpoint could not be asked or gave no RDF."""
-
-
-def enrichment_graph_iri(base: str) -> URIRef:
-    return URIRef(f"{base}graph/enrichment")
 
 
 def ncit_mappings(store: pyoxigraph.Store) -> dict[str, set[str]]:
@@ -54,27 +52,23 @@ def remote_query(codes: list[str]) -> str:
 
 
 def fetch(endpoint: str, codes: list[str], timeout: int = 60) -> Graph:
-    """The CONSTRUCT result of the remote query, through SPARQLWrapper."""
-    from SPARQLWrapper import POST, RDFXML, SPARQLWrapper
-    from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
+    """The CONSTRUCT result of the remote query, through the one SPARQL client (kg.stores.http)."""
+    from kg.stores import http
+    from kg.stores.endpoint import Endpoint, RemoteError
 
-    client = SPARQLWrapper(endpoint, agent="ctkg enrich (https://w3id.org/ctkg)")
-    client.setQuery(remote_query(codes))
-    client.setMethod(POST)
-    client.setReturnFormat(RDFXML)
-    client.setTimeout(timeout)
     try:
-        result = client.queryAndConvert()
-    except (SPARQLWrapperException, OSError) as err:
-        raise EnrichError(f"{endpoint}: {err}") from None
-    if not isinstance(result, Graph):
-        raise EnrichError(f"{endpoint}: the answer to a CONSTRUCT query was not RDF")
-    return result
+        return http.construct(Endpoint(endpoint, endpoint, endpoint, timeout=timeout), remote_query(codes))
+    except RemoteError as err:
+        raise EnrichError(str(err)) from None
 
 
-def enrich(store: pyoxigraph.Store, endpoint: str, base: str) -> Graph:
-    """Fetch what the endpoint knows of our NCIt-mapped nodes and replace the enrichment graph."""
-    mappings = ncit_mappings(store)
+def enrich(target: Store | pyoxigraph.Store, endpoint: str, base: str) -> Graph:
+    """Fetch what the endpoint knows of our NCIt-mapped nodes and replace the enrichment graph,
+    on any store (kg.stores)."""
+    from kg.stores import as_store
+
+    store = as_store(target)
+    mappings = ncit_mappings(store.local())
     if not mappings:
         raise EnrichError("no drug or condition in the store has an NCIt mapping to look up")
     remote = fetch(endpoint, list(mappings))
@@ -83,5 +77,5 @@ def enrich(store: pyoxigraph.Store, endpoint: str, base: str) -> Graph:
     for item, code in remote.subject_objects(WDT_NCIT):
         for node in mappings.get(str(code), ()):
             graph.add((URIRef(node), SKOS.exactMatch, item))
-    replace_graphs(store, [(enrichment_graph_iri(base), graph)])
+    store.replace_graphs([(enrichment_graph_iri(base), graph)])
     return graph

@@ -66,8 +66,8 @@ def owl_export_bytes(store: pyoxigraph.Store, fmt: str, base: str) -> bytes:
     from rdflib import Graph
 
     from kg.owl import owl_document
-    from kg.reason import inferred_graph_iri
-    from kg.store import rdflib_term
+    from kg.stores.embedded import rdflib_term
+    from kg.stores.graphs import inferred_graph_iri
 
     data = Graph()
     query = f"""CONSTRUCT {{ ?s ?p ?o }} WHERE {{

@@ -13,6 +13,7 @@ from urllib.parse import quote
 from rdflib import URIRef
 
 from kg.model import Publication, Trial
+from kg.stores.graphs import source_graph_iri
 
 
 def slug(text: str) -> str:
@@ -97,7 +98,7 @@ class Minter:
         return URIRef(f"{self.base}condition/{slug(name)}")
 
     def graph(self, kind: str, key: str) -> URIRef:
-        return URIRef(f"{self.base}graph/{kind}/{slug(key)}")
+        return source_graph_iri(self.base, kind, slug(key))
 
     def under(self, parent: URIRef, *parts: str) -> URIRef:
         return URIRef(str(parent) + "/" + "/".join(slug(p) for p in parts))

@@ -32,7 +32,10 @@ from kg.resources import bundled_path
 if TYPE_CHECKING:
     import pyoxigraph
 
-    from kg.remote import Endpoint
+    from kg.stores import Endpoint
+    from kg.stores.protocol import Store
+
+    Target = Store | pyoxigraph.Store | Endpoint
 
 Value = str | int | Decimal | bool | None
 
@@ -207,7 +210,7 @@ def restrict(query: QueryInfo, variable: str, iris: list[str]) -> QueryInfo:
 _NCT = re.compile(r"NCT\d{8}", re.IGNORECASE)
 
 
-def trial_iris(target: pyoxigraph.Store | Endpoint, trials: list[str]) -> list[str]:
+def trial_iris(target: Target, trials: list[str]) -> list[str]:
     """Trial IRIs for what a user names a trial by: its IRI, or its NCT number (looked up in
     the store, so whatever base IRI it was built with)."""
     out = []
@@ -228,47 +231,30 @@ def trial_iris(target: pyoxigraph.Store | Endpoint, trials: list[str]) -> list[s
     return out
 
 
-def run(target: pyoxigraph.Store | Endpoint, query: QueryInfo, params: dict[str, str] | None = None) -> Table:
-    """Run a SELECT query on the union of the named graphs: the embedded store's default
-    graph (kept as that union, see kg.store), or a remote endpoint's default graph (the
-    server must make it the union); values come back as Python values, the same on both."""
+def run(target: Target, query: QueryInfo, params: dict[str, str] | None = None) -> Table:
+    """Run a SELECT query on the union of the named graphs, on any store (kg.stores): the
+    embedded store's default graph (kept as that union, see kg.stores.embedded), or a remote
+    server's default graph (the server must make it the union); values come back as Python
+    values, the same on both."""
     return _select(target, bind(query, params or {}), query.path)
 
 
-def _select(target: pyoxigraph.Store | Endpoint, text: str, path: Path | None = None) -> Table:
-    from kg.remote import Endpoint
+def _select(target: Target, text: str, path: Path | None = None) -> Table:
+    from kg.stores import as_store
 
-    if isinstance(target, Endpoint):
-        return _run_remote(target, text)
     try:
-        solutions = target.query(text)  # the default graph: the union of the sources, as a set
-    except SyntaxError as err:
+        solutions = as_store(target).select(text)
+    except SyntaxError as err:  # the embedded engine's parse error; a server's is a RemoteError
         raise QueryError(f"{path or 'query'}: {err}") from None
-    columns = [v.value for v in solutions.variables]
-    rows = [{c: _value(s[c]) for c in columns} for s in solutions]
-    return Table(columns, rows)
-
-
-def _run_remote(endpoint: Endpoint, text: str) -> Table:
-    from kg.remote.client import select_json
-
-    data = select_json(endpoint, text)
-    columns = data.get("head", {}).get("vars", [])
     rows = [
-        {c: _typed(b[c]["value"], b[c].get("datatype")) if c in b else None for c in columns}
-        for b in data.get("results", {}).get("bindings", [])
+        {c: None if t is None else _typed(t.value, t.datatype) for c, t in row.items()}
+        for row in solutions.rows
     ]
-    return Table(columns, rows)
+    return Table(solutions.columns, rows)
 
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _INTEGERS = {f"{_XSD}{t}" for t in ("integer", "int", "long", "nonNegativeInteger", "positiveInteger")}
-
-
-def _value(term) -> Value:
-    if term is None:
-        return None
-    return _typed(term.value, getattr(getattr(term, "datatype", None), "value", None))
 
 
 def _typed(lexical: str, datatype: str | None) -> Value:

@@ -19,10 +19,13 @@ from rdflib import OWL, RDF, Graph, URIRef
 
 from kg.namespaces import CTKG, ONTOLOGY_IRI
 from kg.owl import individuals, ontology_graph, owl_axioms
-from kg.store import rdflib_term, replace_graphs
+from kg.stores.embedded import rdflib_term
+from kg.stores.graphs import inferred_graph_iri
 
 if TYPE_CHECKING:
     import pyoxigraph
+
+    from kg.stores.protocol import Store
 
 Typing = set[tuple[URIRef, URIRef]]
 METHODS = ("hermit", "rules")
@@ -58,10 +61,6 @@ RULES = {
         FILTER NOT EXISTS { ?a ctkg:hasIntervention ?i .
           FILTER NOT EXISTS { ?i ctkg:drug ?d . ?d a/rdfs:subClassOf* ctkg:Chemotherapy } } }""",
 }
-
-
-def inferred_graph_iri(base: str) -> URIRef:
-    return URIRef(f"{base}graph/inferred")
 
 
 def trial_iris(store: pyoxigraph.Store) -> list[str]:
@@ -148,15 +147,19 @@ def _apply_rules(store: pyoxigraph.Store) -> Typing:
 
 
 def reason(
-    store: pyoxigraph.Store,
+    target: Store | pyoxigraph.Store,
     base: str,
     method: str = "hermit",
     batch: int = 25,
     progress: Callable[[str], None] | None = None,
 ) -> Graph:
-    """Infer types for every trial in the store and replace the inferred graph with them."""
+    """Infer types for every trial in the store and replace the inferred graph with them; on
+    any store (kg.stores): a server's trials are read from a local copy of its ctkg graphs."""
+    from kg.stores import as_store
+
     if method not in METHODS:
         raise ValueError(f"unknown reasoning method {method!r} (one of {', '.join(METHODS)})")
+    store = as_store(target).local()
     if not store.contains_named_graph(_node(ONTOLOGY_IRI)):
         raise ValueError("the store has no ontology graph: build something first ('ctkg build')")
     infer = hermit_types if method == "hermit" else rule_types
@@ -168,7 +171,7 @@ def reason(
             progress(f"[{start + len(chunk)}/{len(trials)}] {method}")
         for s, c in infer(trial_subgraph(store, chunk)):
             inferred.add((s, RDF.type, c))
-    replace_graphs(store, [(inferred_graph_iri(base), inferred)])
+    as_store(target).replace_graphs([(inferred_graph_iri(base), inferred)])
     return inferred
 
 

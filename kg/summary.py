@@ -1,4 +1,5 @@
-"""A readable summary of the trials in a store, made from the bundled queries only."""
+"""A readable summary of the trials in a store, made from the bundled queries only: on any store
+(kg.stores), embedded or remote, since the queries give the same rows on both."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from kg.queries import Table, Value, load_query, run
 
 if TYPE_CHECKING:
     import pyoxigraph
+
+    from kg.stores.protocol import Store
 
 
 def _q(store, name: str) -> Table:
@@ -38,7 +41,7 @@ def _interval(r: dict) -> str:
     return f"{est}{unit}{ci}"
 
 
-def summary(store: pyoxigraph.Store) -> str:
+def summary(store: Store | pyoxigraph.Store) -> str:
     trials = _q(store, "trial-summary").rows
     arms = _group(_q(store, "arms").rows)
     efficacy = _group(_q(store, "efficacy-results").rows)
@@ -102,7 +105,7 @@ def summary(store: pyoxigraph.Store) -> str:
     return "\n".join(out)
 
 
-def explain(store: pyoxigraph.Store, trial: str | None = None) -> str:
+def explain(store: Store | pyoxigraph.Store, trial: str | None = None) -> str:
     """Every fact with its words marked in its sentence (»«), then the extraction report."""
     out: list[str] = []
     for r in _q(store, "evidence").rows:

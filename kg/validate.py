@@ -181,7 +181,7 @@ def default_jobs() -> int:
 
 def validate_store(store: pyoxigraph.Store, shared_only: bool = False, jobs: int | None = None) -> Report:
     """Every shape over the store: the SHACL Core rules over the union of its named graphs,
-    which the store keeps as its default graph (see kg.store), including what only shows
+    which the store keeps as its default graph (see kg.stores.embedded), including what only shows
     across documents (two sources giving one trial different sizes: a Warning, see the
     module docstring); the SHACL-SPARQL rules on each named graph.  On one source graph
     this is what pySHACL reports.
@@ -192,7 +192,10 @@ def validate_store(store: pyoxigraph.Store, shared_only: bool = False, jobs: int
     once, then its queries run on pages of ``SHARED_PAGE`` of them, so memory stays flat
     however large the store (a blank node cannot be named in a query, and ctkg's shapes
     already refuse blank instances in each document).  The queries run on ``jobs`` threads
-    (default: every core): pyoxigraph lets go of the GIL while it evaluates."""
+    (default: every core): pyoxigraph lets go of the GIL while it evaluates.
+
+    A remote store is validated the same way, on its local copy (``Store.local()``, as
+    ``ctkg validate --endpoint`` does): the same findings on every backend."""
     subclasses = _has_subclass_axioms(store)
     queries = compile_shapes(shapes_graph(), False, subclasses, shared_only)
     workers = jobs or default_jobs()

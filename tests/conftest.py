@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pyoxigraph
 import pytest
+from servers import OxigraphServer, VirtuosoServer
 
 from kg.build import build
 from kg.extraction import extract_trial
@@ -241,7 +242,7 @@ def flow_documents() -> list[SourceDocument]:
 def flow_store():
     """The four pages with their participant flow, mapped and loaded as ``ctkg build`` would."""
     from kg.mapping import document_graph
-    from kg.store import replace_graphs
+    from kg.stores.embedded import replace_graphs
 
     store = pyoxigraph.Store()
     replace_graphs(store, [document_graph(doc, DEFAULT_BASE) for doc in flow_documents()])
@@ -291,69 +292,6 @@ def dl_check(path: Path, work: Path, mappings: dict[str, Path] | None = None) ->
     return axioms, violations
 
 
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_for_port(port: int, proc, seconds: float = 20) -> None:
-    import socket
-    import time
-
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"server exited with {proc.returncode}")
-        with socket.socket() as s:
-            if s.connect_ex(("127.0.0.1", port)) == 0:
-                return
-        time.sleep(0.05)
-    raise TimeoutError(f"nothing listens on port {port}")
-
-
-class OxigraphServer:
-    """A real `oxigraph serve` process on a free loopback port, querying the union graph."""
-
-    def __init__(self, location: Path):
-        self.location = location
-        self.port = free_port()
-        self.proc = None
-
-    @property
-    def query_url(self) -> str:
-        return f"http://127.0.0.1:{self.port}/query"
-
-    def start(self) -> OxigraphServer:
-        import shutil
-        import subprocess
-        import sys
-
-        exe = shutil.which("oxigraph") or str(Path(sys.executable).with_name("oxigraph"))
-        self.proc = subprocess.Popen(
-            [
-                exe,
-                "serve",
-                "--location",
-                str(self.location),
-                "--bind",
-                f"127.0.0.1:{self.port}",
-                "--union-default-graph",
-            ],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        wait_for_port(self.port, self.proc)
-        return self
-
-    def kill(self) -> None:
-        if self.proc and self.proc.poll() is None:
-            self.proc.kill()
-            self.proc.wait()
-
-
 @pytest.fixture
 def oxigraph(tmp_path):
     server = OxigraphServer(tmp_path / "oxigraph").start()
@@ -393,3 +331,10 @@ def read():
         return Reading(trial)
 
     return _read
+
+
+@pytest.fixture
+def virtuoso(tmp_path):
+    server = VirtuosoServer(tmp_path / "virtuoso").start()
+    yield server
+    server.kill()

@@ -15,7 +15,7 @@ from kg.build import BuildError, build_store, prepare
 from kg.namespaces import ONTOLOGY_IRI
 from kg.queries import load_query, run
 from kg.sources import SourceError
-from kg.store import open_store
+from kg.stores.embedded import open_oxigraph
 
 ABSTRACTS = Path(__file__).parent / "fixtures" / "abstracts"
 CTGOV = Path(__file__).parent / "fixtures" / "ctgov"
@@ -26,7 +26,7 @@ def quiet(_message: str) -> None:
 
 
 def dump(location: Path) -> list[str]:
-    with open_store(location, read_only=True) as store:
+    with open_oxigraph(location, read_only=True) as store:
         text = store.dump(format=pyoxigraph.RdfFormat.N_QUADS).decode()
     stamp = r'"[0-9T:+.Z-]+"\^\^<http://www.w3.org/2001/XMLSchema#dateTime>'
     return sorted(re.sub(stamp, '"T"', line) for line in text.splitlines())
@@ -35,7 +35,7 @@ def dump(location: Path) -> list[str]:
 def named_and_union(location: Path) -> tuple[int, int, int]:
     """(quads in the source graphs, distinct triples in all named graphs (sources and the
     ontology), triples in the default graph)."""
-    with open_store(location, read_only=True) as store:
+    with open_oxigraph(location, read_only=True) as store:
         named = [q for q in store if not isinstance(q.graph_name, pyoxigraph.DefaultGraph)]
         union = {(q.subject, q.predicate, q.object) for q in named}
         default = list(store.quads_for_pattern(None, None, None, pyoxigraph.DefaultGraph()))
@@ -148,7 +148,7 @@ def test_pages_once_refused_whole_now_load(tmp_path):
     assert warned["PMID10647931"] == [
         "line 4: no abstract text (none published, or the page was cut): the publication loads without a trial"
     ]
-    with open_store(tmp_path / "s", read_only=True) as store:
+    with open_oxigraph(tmp_path / "s", read_only=True) as store:
         assert store.query(
             "ASK { ?pub <https://w3id.org/ctkg/ontology#pmid> '10647931' ;"
             " <https://w3id.org/ctkg/ontology#title> 'The hallmarks of cancer.' ;"
@@ -185,7 +185,7 @@ def test_of_two_versions_of_one_record_the_newer_loads_and_the_build_says_which_
         f"two versions of one record: kept {newer} (last updated 2017-06-16),"
         f" replaced {older} (last updated 2016-06-14)"
     )
-    with open_store(tmp_path / "s", read_only=True) as store:
+    with open_oxigraph(tmp_path / "s", read_only=True) as store:
         files = {r["source_file"] for r in run(store, load_query("trial-sources")).rows}
     assert files == {"NCT00513591.xml"}
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pyoxigraph
 import pytest
 
-from kg.store import open_store
+from kg.stores.embedded import open_oxigraph
 
 ABSTRACTS = Path(__file__).parent / "fixtures" / "abstracts"
 OLD, NEW, NEXT = (ABSTRACTS / n for n in ("PMID15741225.txt", "PMID16014882.txt", "PMID18506025.txt"))
@@ -34,7 +34,7 @@ def build(location: Path, *inputs: Path, failpoint: str | None = None) -> subpro
 
 def dump(location: Path) -> list[str]:
     """The store's quads, build times blanked (the one thing two builds of one input differ in)."""
-    with open_store(location, read_only=True) as store:
+    with open_oxigraph(location, read_only=True) as store:
         text = store.dump(format=pyoxigraph.RdfFormat.N_QUADS).decode()
     stamp = r'"[0-9T:+.Z-]+"\^\^<http://www.w3.org/2001/XMLSchema#dateTime>'
     return sorted(re.sub(stamp, '"T"', line) for line in text.splitlines())

@@ -10,13 +10,14 @@ from pathlib import Path
 
 import pyoxigraph
 import pytest
-from conftest import OxigraphServer, free_port
 from rdflib import SKOS, URIRef
+from servers import OxigraphServer, free_port
 
 from kg.cli import main
-from kg.enrich import EnrichError, enrich, enrichment_graph_iri, ncit_mappings, remote_query
+from kg.enrich import EnrichError, enrich, ncit_mappings, remote_query
 from kg.queries import load_query, run
-from kg.store import named_graphs, open_store, remove_sources
+from kg.stores.embedded import named_graphs, open_oxigraph, remove_sources
+from kg.stores.graphs import enrichment_graph_iri
 
 ID = "https://w3id.org/ctkg/id/"
 FIXTURE = Path(__file__).parent / "fixtures" / "wikidata" / "drugs.ttl"
@@ -79,7 +80,7 @@ def test_cli_enrich(tmp_path, seed_path, endpoint, capsys):
     assert main(["build", str(seed_path), "--store", str(location)]) == 0
     assert main(["enrich", "--endpoint", endpoint, "--store", str(location)]) == 0
     assert "triples from" in capsys.readouterr().out
-    with open_store(location, read_only=True) as s:
+    with open_oxigraph(location, read_only=True) as s:
         names = {r["name"] for r in run(s, load_query("drug-crossrefs")).rows}
     assert names == {"atezolizumab", "cabozantinib", "docetaxel", "non-small cell lung cancer"}
 

@@ -9,7 +9,7 @@ import pytest
 
 from kg.build import build
 from kg.queries import load_query, run
-from kg.store import StoreError, remove_sources
+from kg.stores.embedded import StoreError, remove_sources
 
 CHECKMATE_017 = Path(__file__).parent / "fixtures" / "abstracts" / "PMID26028407.txt"
 

@@ -214,7 +214,7 @@ def test_restriction_errors_name_the_query():
 def test_restriction_reaches_each_sub_select_projecting_the_variable():
     text = restrict(load_query("trial-summary"), "trial_iri", ["https://w3id.org/ctkg/id/trial/x"]).text
     block = "VALUES ?trial_iri { <https://w3id.org/ctkg/id/trial/x> }"
-    assert text.count(block) == 3  # the outer WHERE and the two inner SELECT DISTINCTs
+    assert text.count(block) == 5  # the outer WHERE and the four inner SELECT DISTINCTs
     assert re.search(r"WHERE \{\s*SELECT DISTINCT", text)  # never before a sub-SELECT's own SELECT
 
 

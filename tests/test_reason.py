@@ -11,8 +11,9 @@ from rdflib import RDF, Graph, Literal, URIRef
 
 from kg.namespaces import CTKG
 from kg.owl import ontology_graph, owl_axioms
-from kg.reason import hermit_types, inferred_graph_iri, reason, rule_types, trial_iris, trial_subgraph
-from kg.store import named_graphs, remove_sources
+from kg.reason import hermit_types, reason, rule_types, trial_iris, trial_subgraph
+from kg.stores.embedded import named_graphs, remove_sources
+from kg.stores.graphs import inferred_graph_iri
 
 pytestmark = pytest.mark.skipif(shutil.which("java") is None, reason="HermiT needs Java")
 

@@ -25,7 +25,7 @@ from rdflib.namespace import OWL, SH
 
 from kg.resources import bundled_path
 from kg.shacl_sparql import ShapesError, compile_shapes
-from kg.store import rebuild_union
+from kg.stores.embedded import rebuild_union
 from kg.validate import Report, validate_graph, validate_named_graphs, validate_store
 
 CTKG = Namespace("https://w3id.org/ctkg/ontology#")

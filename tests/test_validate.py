@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pyoxigraph
 
-from kg.store import rebuild_union
+from kg.stores.embedded import rebuild_union
 from kg.validate import validate_named_graphs, validate_store
 
 TRIG = """

@@ -46,9 +46,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     from kg.enrich import EnrichError
     from kg.fetch import FetchError
     from kg.queries import QueryError
-    from kg.remote import RemoteError
     from kg.sources import SourceError
-    from kg.store import StoreError
+    from kg.stores.embedded import StoreError
+    from kg.stores.endpoint import RemoteError
 
     try:
         return COMMANDS[args.command](args)

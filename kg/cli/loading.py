@@ -15,7 +15,7 @@ CROSS_SHOWN = 20  # cross-document findings printed by a build; 'ctkg validate' 
 
 def build_command(args: argparse.Namespace) -> int:
     from kg.build import build_store, collect
-    from kg.store import default_store_path
+    from kg.stores.embedded import default_store_path
 
     endpoint = chosen_endpoint(args)
     if endpoint:
@@ -24,6 +24,7 @@ def build_command(args: argparse.Namespace) -> int:
         )
         if not _upload(endpoint, result, args):
             return 1
+        result.cross_document = _cross_document(endpoint, result)
         location = endpoint.query_url
     else:
         location = args.store or default_store_path()
@@ -58,21 +59,16 @@ def build_command(args: argparse.Namespace) -> int:
 
 def _upload(endpoint, result, args: argparse.Namespace) -> bool:
     """Send the collected graphs to the endpoint; say which documents went in and which did not."""
-    from kg.remote.load import upload
-    from kg.store import ontology_terms
+    from kg.stores.embedded import ontology_terms
+    from kg.stores.remote import RemoteStore
 
-    report = upload(
-        endpoint,
+    store = RemoteStore(endpoint, args.protocol, args.batch_size, args.max_request_bytes)
+    report = store.load(
         [(d.graph_iri, d.graph) for d in result.documents],
-        protocol=args.protocol,
-        batch_size=args.batch_size,
-        max_bytes=args.max_request_bytes,
         progress=lambda message: print(message, file=sys.stderr),
     )
     if report.error is None:  # then the ontology's terms, as kg.build does for the embedded store
-        report = upload(
-            endpoint, [ontology_terms()], protocol=args.protocol, max_bytes=args.max_request_bytes
-        )
+        report = store.load([ontology_terms()])
     if report.error is None:
         return True
     path_of = {str(d.graph_iri): d.path for d in result.documents}
@@ -83,6 +79,15 @@ def _upload(endpoint, result, args: argparse.Namespace) -> bool:
     for iri in report.not_loaded:
         print(f"  not loaded {path_of[iri]} <{iri}>", file=sys.stderr)
     return False
+
+
+def _cross_document(endpoint, result) -> list:
+    """What only shows across documents, checked on the server's ctkg graphs after the load
+    as a build to the embedded store checks its store (kg.build): the same findings on both."""
+    from kg.build import _cross_document as unreported_across_documents
+    from kg.stores.remote import RemoteStore
+
+    return unreported_across_documents(RemoteStore(endpoint).local(), result.documents)
 
 
 def fetch_command(args: argparse.Namespace) -> int:
@@ -122,10 +127,10 @@ def fetch_command(args: argparse.Namespace) -> int:
 
 
 def remove_command(args: argparse.Namespace) -> int:
-    from kg.store import open_store, remove_sources
+    from kg.stores import open_store
 
     with open_store(args.store) as store:
-        removed = remove_sources(store, args.sources)
+        removed = store.remove_sources(args.sources)
     for iri in removed:
         print(f"removed <{iri}>", file=sys.stderr)
     return 0
@@ -133,11 +138,11 @@ def remove_command(args: argparse.Namespace) -> int:
 
 def example_command(args: argparse.Namespace) -> int:
     from kg.build import build
-    from kg.store import open_store
+    from kg.stores.embedded import open_oxigraph
     from kg.summary import summary
 
     path = bundled_path("examples", EXAMPLE)
-    with open_store(args.store) as store:
+    with open_oxigraph(args.store) as store:
         doc = build([path], store, base=args.base).documents[0]
         print(f"Built {Path(path).name}: {doc.triples} triples in <{doc.graph_iri}>")
         print(

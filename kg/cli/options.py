@@ -43,6 +43,13 @@ def endpoint_options(p: argparse.ArgumentParser, write: bool = False) -> None:
         "--graph-store", metavar="URL", help="Graph Store endpoint (default: derived from --endpoint)"
     )
     p.add_argument(
+        "--union",
+        choices=("server", "kept"),
+        help="server: the server queries the union of the named graphs (default); kept: ctkg keeps"
+        " it, as a set, in the server's default graph, as in the embedded store (faster: Oxigraph"
+        " without --union-default-graph)",
+    )
+    p.add_argument(
         "--protocol",
         choices=("gsp", "update"),
         default="gsp",

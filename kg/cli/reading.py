@@ -9,28 +9,19 @@ from kg.cli.targets import reader
 
 
 def validate_command(args: argparse.Namespace) -> int:
-    from kg.remote import Endpoint
-    from kg.remote import client as remote
-    from kg.store import graphs_holding, named_graphs
-    from kg.validate import Report, validate_graph, validate_store
+    """Every shape, cross-document checks included, on the embedded store or a server: the
+    same findings on both (a server's ctkg graphs are validated in a local copy)."""
+    from kg.stores.embedded import graphs_holding
+    from kg.validate import validate_store
 
-    with reader(args) as target:
-        graphs = (remote.source_graphs if isinstance(target, Endpoint) else named_graphs)(target)
+    with reader(args) as store:
+        graphs = store.source_graphs()
         if not graphs:
             print("the store is empty: nothing to validate", file=sys.stderr)
             return 1
-        where: dict[str, list[str]] = {}  # focus node -> graphs that describe it
-        if isinstance(target, Endpoint):  # one graph at a time over HTTP, with pySHACL
-            report = Report()
-            for iri in graphs:
-                found = validate_graph(remote.graph(target, iri)).findings
-                report.findings += found
-                for f in found:
-                    where.setdefault(f.focus, []).append(iri)
-            report.sort()
-        else:
-            report = validate_store(target)
-            where = {f.focus: graphs_holding(target, f.focus) for f in report.findings}
+        local = store.local()
+        report = validate_store(local)
+        where = {f.focus: graphs_holding(local, f.focus) for f in report.findings}
     state = "conforms" if report.conforms else f"{len(report.violations)} violation(s)"
     print(f"{len(graphs)} source graph(s): {state}, {len(report.warnings)} warning(s)")
     for f in report.findings:
@@ -73,11 +64,9 @@ def query_command(args: argparse.Namespace) -> int:
 def export_command(args: argparse.Namespace) -> int:
     from kg.export import OWL_FORMATS, export_bytes, owl_export_bytes, write_atomically, write_owl_bundle
     from kg.namespaces import base_iri
-    from kg.remote import Endpoint
-    from kg.remote.client import dataset
 
-    with reader(args) as target:
-        source = dataset(target) if isinstance(target, Endpoint) else target
+    with reader(args) as store:
+        source = store.local()  # a server's ctkg graphs only, read as N-Triples
         if args.format in OWL_FORMATS and args.out:
             for path in write_owl_bundle(source, args.format, args.out, base_iri(args.base)):
                 print(f"wrote {path}", file=sys.stderr)

@@ -10,7 +10,7 @@ from pathlib import Path
 def serve_command(args: argparse.Namespace) -> int:
     from kg.namespaces import base_iri
     from kg.serve import ServeOptions, serve
-    from kg.store import StoreError, default_store_path
+    from kg.stores.embedded import StoreError, default_store_path
 
     path = Path(args.store) if args.store else default_store_path()
     options = ServeOptions(
@@ -28,13 +28,13 @@ def serve_command(args: argparse.Namespace) -> int:
 
 def publish_command(args: argparse.Namespace) -> int:
     from kg.namespaces import base_iri
-    from kg.store import open_store
+    from kg.stores.embedded import open_oxigraph
     from kg.web.publish import publish
 
     def progress(message: str) -> None:
         print(message, file=sys.stderr)
 
-    with open_store(args.store, read_only=True) as store:
+    with open_oxigraph(args.store, read_only=True) as store:
         result = publish(store, args.dir, base_iri(args.base), endpoint=args.endpoint, progress=progress)
     for iri in result.skipped:
         print(f"not published (its path cannot be a file name): <{iri}>", file=sys.stderr)
@@ -44,8 +44,9 @@ def publish_command(args: argparse.Namespace) -> int:
 
 def reason_command(args: argparse.Namespace) -> int:
     from kg.namespaces import base_iri
-    from kg.reason import inferred_graph_iri, reason
-    from kg.store import open_store
+    from kg.reason import reason
+    from kg.stores import open_store
+    from kg.stores.graphs import inferred_graph_iri
 
     base = base_iri(args.base)
     with open_store(args.store) as store:
@@ -55,9 +56,10 @@ def reason_command(args: argparse.Namespace) -> int:
 
 
 def enrich_command(args: argparse.Namespace) -> int:
-    from kg.enrich import enrich, enrichment_graph_iri
+    from kg.enrich import enrich
     from kg.namespaces import base_iri
-    from kg.store import open_store
+    from kg.stores import open_store
+    from kg.stores.graphs import enrichment_graph_iri
 
     base = base_iri(args.base)
     with open_store(args.store) as store:

@@ -1,4 +1,4 @@
-"""Where a command reads or writes: a remote endpoint, or the embedded store."""
+"""Where a command reads or writes: a remote endpoint, or the embedded store (kg.stores)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from contextlib import contextmanager
 def chosen_endpoint(args: argparse.Namespace):
     """The remote endpoint the command should use, or None for the embedded store
     (an explicit --store wins over a configured default endpoint)."""
-    from kg.remote import resolve_endpoint
+    from kg.stores import resolve_endpoint
 
     url = getattr(args, "endpoint", None)
     if args.store and not url:
@@ -20,17 +20,15 @@ def chosen_endpoint(args: argparse.Namespace):
         getattr(args, "update_url", None),
         getattr(args, "graph_store", None),
         getattr(args, "timeout", None),
+        getattr(args, "union", None),
     )
 
 
 @contextmanager
 def reader(args: argparse.Namespace) -> Iterator:
-    """What a reading command reads: a remote endpoint, or the embedded store opened read-only."""
-    from kg.store import open_store
+    """The store a reading command reads (kg.stores.protocol.Store): a remote endpoint, or the
+    embedded store opened read-only."""
+    from kg.stores import open_store
 
-    endpoint = chosen_endpoint(args)
-    if endpoint:
-        yield endpoint
-        return
-    with open_store(args.store, read_only=True) as store:
+    with open_store(chosen_endpoint(args) or args.store, read_only=True) as store:
         yield store

@@ -9,7 +9,7 @@ import pytest
 
 from kg.build import prepare
 from kg.queries import load_query, run
-from kg.store import replace_graphs
+from kg.stores.embedded import replace_graphs
 
 ABSTRACTS = sorted((Path(__file__).parents[1] / "fixtures" / "abstracts").glob("PMID*.txt"))
 

@@ -21,7 +21,7 @@ from kg.mapping import document_graph
 from kg.model import AbstractSection, Publication, SourceDocument
 from kg.queries import load_query, run
 from kg.sources import read_document
-from kg.store import replace_graphs
+from kg.stores.embedded import replace_graphs
 from kg.validate import validate_graph
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"

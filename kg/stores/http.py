@@ -1,4 +1,5 @@
-"""Reading and writing a remote SPARQL server.
+"""The one SPARQL HTTP client: reading and writing a remote SPARQL server (a ctkg store or
+any other, such as the Wikidata endpoint ``ctkg enrich`` asks).
 
 Queries and updates go through SPARQLWrapper (SPARQL 1.1 Protocol, POST, so long queries
 never hit URL limits); the Graph Store HTTP Protocol, which SPARQLWrapper does not speak,
@@ -14,7 +15,10 @@ import urllib.error
 import urllib.request
 from urllib.parse import quote
 
-from kg.remote.config import Endpoint, RemoteError
+from kg.namespaces import CTKG
+from kg.stores.endpoint import Endpoint, RemoteError
+
+AGENT = "ctkg (https://w3id.org/ctkg)"  # Wikidata's endpoint refuses clients that do not say who they are
 
 
 def _wrapper(endpoint: Endpoint, text: str, kind: str):
@@ -22,7 +26,7 @@ def _wrapper(endpoint: Endpoint, text: str, kind: str):
     guessed, since SPARQLWrapper's guess reads keywords in comments (a '# load' makes a LOAD)."""
     from SPARQLWrapper import POST, SPARQLWrapper
 
-    sparql = SPARQLWrapper(endpoint.query_url, updateEndpoint=endpoint.update_url)
+    sparql = SPARQLWrapper(endpoint.query_url, updateEndpoint=endpoint.update_url, agent=AGENT)
     sparql.setMethod(POST)
     sparql.setTimeout(int(max(1, endpoint.timeout)))
     for name, value in endpoint.auth_header().items():
@@ -87,35 +91,57 @@ def select_json(endpoint: Endpoint, text: str) -> dict:
     return data
 
 
-def construct_turtle(endpoint: Endpoint, text: str) -> bytes:
-    from SPARQLWrapper import TURTLE
+def construct(endpoint: Endpoint, text: str):
+    """A CONSTRUCT query's triples as an rdflib graph, asked for as N-Triples: no server's
+    Turtle writer can change a literal's datatype (Virtuoso's writes ``"95"^^xsd:decimal`` as
+    ``95``, an integer)."""
+    from rdflib import Graph
 
     sparql = _wrapper(endpoint, text, "CONSTRUCT")
-    sparql.setReturnFormat(TURTLE)
-    return _perform(sparql, endpoint.query_url)[1]
+    sparql.setOnlyConneg(True)
+    sparql.addCustomHttpHeader("Accept", "application/n-triples, text/plain;q=0.5")
+    ctype, body = _perform(sparql, endpoint.query_url)
+    fmt = "nt" if ("n-triples" in ctype or "text/plain" in ctype) else _rdf_format(ctype, endpoint.query_url)
+    try:
+        return Graph().parse(data=body.decode("utf-8"), format=fmt)
+    except Exception as err:  # rdflib raises parser-specific errors
+        raise RemoteError(
+            f"{endpoint.query_url}: the answer to a CONSTRUCT is not {fmt} RDF ({err})"
+        ) from None
+
+
+def _rdf_format(ctype: str, url: str) -> str:
+    """The rdflib parser for what a server answered instead of N-Triples."""
+    for media, fmt in (("turtle", "turtle"), ("rdf+xml", "xml"), ("ld+json", "json-ld"), ("trig", "trig")):
+        if media in ctype:
+            return fmt
+    raise RemoteError(f"{url}: answered a CONSTRUCT with {ctype or 'no content type'}, not RDF")
 
 
 def update(endpoint: Endpoint, text: str) -> None:
     _perform(_wrapper(endpoint, text, "INSERT"), endpoint.update_url)
 
 
-def named_graphs(endpoint: Endpoint) -> list[str]:
-    data = select_json(endpoint, "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g")
-    return [b["g"]["value"] for b in data["results"]["bindings"]]
-
-
 def source_graphs(endpoint: Endpoint) -> list[str]:
-    """The source graphs, as kg.store.named_graphs sees them: the ontology and derived graphs
-    (inferred types, enrichment) are not among them."""
-    query = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?g a <https://w3id.org/ctkg/ontology#SourceGraph> } } ORDER BY ?g"
+    """The source graphs, as kg.stores.embedded.named_graphs sees them: the ontology and derived
+    graphs (inferred types, enrichment) are not among them."""
+    query = f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?g a <{CTKG.SourceGraph}> }} }} ORDER BY ?g"
     return [b["g"]["value"] for b in select_json(endpoint, query)["results"]["bindings"]]
 
 
-def graph_turtle(endpoint: Endpoint, graph_iri: str) -> bytes:
-    """One named graph through CONSTRUCT: every server answers it, not all offer a Graph Store."""
-    return construct_turtle(
-        endpoint, f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph_iri}> {{ ?s ?p ?o }} }}"
-    )
+def graphs_present(endpoint: Endpoint, candidates: list[str]) -> list[str]:
+    """Those of the named graphs that hold anything."""
+    if not candidates:
+        return []
+    values = " ".join(f"<{g}>" for g in candidates)
+    query = f"SELECT DISTINCT ?g WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }}"
+    return sorted(b["g"]["value"] for b in select_json(endpoint, query)["results"]["bindings"])
+
+
+def graph(endpoint: Endpoint, graph_iri: str):
+    """One named graph through CONSTRUCT, as N-Triples: every server answers it, not all offer
+    a Graph Store."""
+    return construct(endpoint, f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph_iri}> {{ ?s ?p ?o }} }}")
 
 
 def graph_store_request(
@@ -130,23 +156,3 @@ def graph_store_request(
             return response.read()
     except (urllib.error.URLError, OSError) as err:
         raise _describe(err, endpoint.store_url) from None
-
-
-def graph(endpoint: Endpoint, graph_iri: str):
-    """One named graph as an rdflib graph (per-document graphs are small)."""
-    from rdflib import Graph
-
-    return Graph().parse(data=graph_turtle(endpoint, graph_iri), format="turtle")
-
-
-def dataset(endpoint: Endpoint):
-    """Every named graph copied into an in-memory pyoxigraph store (with their union as its
-    default graph, as kg.store keeps it), for export."""
-    import pyoxigraph
-
-    store = pyoxigraph.Store()
-    for iri in named_graphs(endpoint):
-        data = graph_turtle(endpoint, iri)
-        for graph in (pyoxigraph.NamedNode(iri), pyoxigraph.DefaultGraph()):
-            store.load(data, format=pyoxigraph.RdfFormat.TURTLE, to_graph=graph)
-    return store

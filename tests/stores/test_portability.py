@@ -14,7 +14,7 @@ from conftest import SEED, flow_documents
 
 from kg.cli import main
 from kg.queries import list_queries, load_query, run
-from kg.remote import resolve_endpoint
+from kg.stores.endpoint import resolve_endpoint
 
 QUERIES = list_queries()
 PARAMS = {"drug": "docetaxel", "class": "PD-L1 inhibitor"}
@@ -22,7 +22,7 @@ PARAMS = {"drug": "docetaxel", "class": "PD-L1 inhibitor"}
 
 @pytest.fixture(scope="module")
 def loaded(tmp_path_factory):
-    from conftest import OxigraphServer
+    from servers import OxigraphServer
 
     mp = pytest.MonkeyPatch()
     mp.setenv("SOURCE_DATE_EPOCH", "1700000000")  # one build time for both builds
@@ -45,12 +45,12 @@ def _load_flow(query_url: str, store) -> None:
     store in one update, as `ctkg build` does."""
     from kg.mapping import document_graph
     from kg.namespaces import DEFAULT_BASE
-    from kg.remote.load import upload
-    from kg.store import open_store, replace_graphs
+    from kg.stores.embedded import open_oxigraph, replace_graphs
+    from kg.stores.upload import upload
 
     graphs = [document_graph(doc, DEFAULT_BASE) for doc in flow_documents()]
     assert upload(resolve_endpoint(query_url), graphs).error is None
-    with open_store(store) as s:
+    with open_oxigraph(store) as s:
         replace_graphs(s, graphs)
 
 
@@ -104,3 +104,26 @@ def test_summary_validate_and_export_read_the_server(loaded, capsys):
     remote = capsys.readouterr().out
     assert main(["export", "--format", "nq", "--store", str(store)]) == 0
     assert sorted(remote.splitlines()) == sorted(capsys.readouterr().out.splitlines())
+
+
+def test_reasoning_on_the_server_gives_the_embedded_store_graphs(loaded, capsys):
+    """`reason` works on any store: the server's trials are read from a copy of its ctkg graphs,
+    the inferred graph goes back to the server, and the exports still agree (the inferred graph
+    included, found by its minted IRI among the server's graphs)."""
+    from kg.namespaces import DEFAULT_BASE
+    from kg.reason import reason
+    from kg.stores import open_store
+    from kg.stores.graphs import inferred_graph_iri
+
+    server, store = loaded
+    with open_store(resolve_endpoint(server.query_url)) as remote:
+        inferred = reason(remote, DEFAULT_BASE, "rules")
+        assert str(inferred_graph_iri(DEFAULT_BASE)) in remote.ctkg_graphs()
+    with open_store(store) as embedded:
+        assert len(reason(embedded, DEFAULT_BASE, "rules")) == len(inferred) > 0
+    assert main(["export", "--format", "nq", "--endpoint", server.query_url]) == 0
+    remote_nq = capsys.readouterr().out
+    assert main(["export", "--format", "nq", "--store", str(store)]) == 0
+    local_nq = capsys.readouterr().out
+    assert sorted(remote_nq.splitlines()) == sorted(local_nq.splitlines())
+    assert "graph/inferred>" in local_nq

@@ -10,6 +10,9 @@ graph removes from the union the triples no other graph still asserts, then adds
 ones; it is one SPARQL update, which Oxigraph applies in one transaction, so a re-run
 never duplicates and a failure changes nothing.  Large builds go through
 the bulk loader into a staging copy instead (``kg.build.build_store``).
+
+``EmbeddedStore`` offers this store through the interface of every store (kg.stores.protocol);
+``open_oxigraph`` opens the engine itself, for the build and the server.
 """
 
 from __future__ import annotations
@@ -24,8 +27,11 @@ from typing import TYPE_CHECKING
 
 from rdflib import BNode, Graph, Literal, URIRef
 
-from kg.namespaces import CTKG, ONTOLOGY_IRI
+from kg.namespaces import CTKG
 from kg.resources import bundled_path
+from kg.stores.graphs import ONTOLOGY_GRAPH
+from kg.stores.protocol import Solutions, Term
+from kg.stores.updates import drop_graphs, replace_update
 
 if TYPE_CHECKING:
     import pyoxigraph
@@ -44,7 +50,7 @@ def default_store_path() -> Path:
 
 
 @contextmanager
-def open_store(path: str | Path | None = None, read_only: bool = False) -> Iterator[pyoxigraph.Store]:
+def open_oxigraph(path: str | Path | None = None, read_only: bool = False) -> Iterator[pyoxigraph.Store]:
     """The store at ``path``; a writer holds the store's lock (kg.swap) while it is open, and
     whoever opens it first finishes or clears what a killed build left."""
     from kg.swap import LockedError, recover, recover_if_idle, store_lock
@@ -88,34 +94,6 @@ def _opened(location: Path, read_only: bool) -> Iterator[pyoxigraph.Store]:
         gc.collect()
 
 
-def leave_union(graph_iri: str) -> str:
-    """Update text taking out of the union the triples only this graph asserts."""
-    return (
-        f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph_iri}> {{ ?s ?p ?o }}"
-        f" FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other != <{graph_iri}>) }} }}"
-    )
-
-
-def replace_update(graphs: list[tuple[URIRef, Graph]], union: bool = True) -> str:
-    """One SPARQL update that swaps each named graph's content for the given triples, and
-    (``union``) keeps the default graph the union of the named graphs."""
-    return replace_bodies_update({str(iri): g.serialize(format="nt") for iri, g in graphs}, union)
-
-
-def replace_bodies_update(bodies: dict[str, str], union: bool = True) -> str:
-    """``replace_update`` for graphs given as N-Triples text, keyed by graph IRI."""
-    parts = []
-    for graph_iri, body in bodies.items():
-        if union:
-            parts.append(leave_union(graph_iri))
-        parts.append(
-            f"DROP SILENT GRAPH <{graph_iri}> ;\nINSERT DATA {{ GRAPH <{graph_iri}> {{\n{body}\n}} }}"
-        )
-        if union:
-            parts.append(f"INSERT DATA {{\n{body}\n}}")
-    return " ;\n".join(parts)
-
-
 def replace_graphs(store: pyoxigraph.Store, graphs: list[tuple[URIRef, Graph]]) -> None:
     """Swap each named graph's content for the given triples, all in one transaction."""
     if graphs:
@@ -133,7 +111,7 @@ def remove_sources(store: pyoxigraph.Store, sources: list[str]) -> list[str]:
     import pyoxigraph
 
     by_file: dict[str, list[str]] = {}
-    query = "SELECT ?g ?f WHERE { GRAPH ?g { ?g <https://w3id.org/ctkg/ontology#sourceFile> ?f } }"
+    query = f"SELECT ?g ?f WHERE {{ GRAPH ?g {{ ?g <{CTKG.sourceFile}> ?f }} }}"
     for row in store.query(query):
         by_file.setdefault(row["f"].value, []).append(row["g"].value)
     graphs: list[str] = []
@@ -148,7 +126,7 @@ def remove_sources(store: pyoxigraph.Store, sources: list[str]) -> list[str]:
             graphs += by_file[source]
         else:
             raise StoreError(f"no source {source!r} in the store (see 'ctkg query sources')")
-    store.update(" ;\n".join(f"{leave_union(g)} ;\nDROP GRAPH <{g}>" for g in graphs))
+    store.update(drop_graphs(graphs))
     return graphs
 
 
@@ -167,7 +145,7 @@ def load_ontology(store: pyoxigraph.Store) -> None:
 
 def ontology_terms() -> tuple[URIRef, Graph]:
     """(graph IRI, triples) of the ontology graph as load_ontology writes it, for remote stores."""
-    return URIRef(ONTOLOGY_IRI), Graph().parse(data=_ontology_without_blank_nodes(), format="nt")
+    return ONTOLOGY_GRAPH, Graph().parse(data=_ontology_without_blank_nodes(), format="nt")
 
 
 @cache
@@ -212,3 +190,60 @@ def rdflib_term(term: pyoxigraph.NamedNode | pyoxigraph.Literal) -> URIRef | Lit
             return Literal(term.value, lang=term.language)
         return Literal(term.value, datatype=URIRef(term.datatype.value))
     raise ValueError(f"unexpected blank node {term} in ctkg data")
+
+
+class EmbeddedStore:
+    """The embedded store through the interface every store offers (kg.stores.protocol)."""
+
+    def __init__(self, store: pyoxigraph.Store, location: str = "memory") -> None:
+        self.oxigraph = store
+        self.location = location
+
+    def select(self, text: str) -> Solutions:
+        solutions = self.oxigraph.query(text)  # the default graph: the union of the sources, as a set
+        columns = [v.value for v in solutions.variables]
+        return Solutions(columns, [{c: _term(s[c]) for c in columns} for s in solutions])
+
+    def construct(self, text: str) -> Graph:
+        import pyoxigraph
+
+        data = pyoxigraph.serialize(self.oxigraph.query(text), format=pyoxigraph.RdfFormat.N_TRIPLES)
+        return Graph().parse(data=data.decode(), format="nt")
+
+    def source_graphs(self) -> list[str]:
+        return named_graphs(self.oxigraph)
+
+    def graph(self, graph_iri: str) -> Graph:
+        return graph_of(self.oxigraph, graph_iri)
+
+    def replace_graphs(self, graphs: list[tuple[URIRef, Graph]]) -> None:
+        replace_graphs(self.oxigraph, graphs)
+
+    def bulk_load(self, graphs) -> None:
+        """pyoxigraph's bulk loader, then the union recomputed: fast, not atomic."""
+        import pyoxigraph
+
+        trig = b"".join(
+            b"<%s> {\n%s}\n" % (str(iri).encode(), g.serialize(format="nt", encoding="utf-8"))
+            for iri, g in graphs
+        )
+        self.oxigraph.bulk_load(trig, pyoxigraph.RdfFormat.TRIG)
+        rebuild_union(self.oxigraph)
+
+    def remove_sources(self, sources: list[str]) -> list[str]:
+        return remove_sources(self.oxigraph, sources)
+
+    def graphs_holding(self, subject: str) -> list[str]:
+        return graphs_holding(self.oxigraph, subject)
+
+    def local(self) -> pyoxigraph.Store:
+        return self.oxigraph
+
+
+def _term(term) -> Term | None:
+    if term is None:
+        return None
+    datatype = getattr(term, "datatype", None)
+    return Term.of(
+        term.value, datatype.value if datatype is not None else None, getattr(term, "language", None)
+    )

@@ -10,7 +10,7 @@ from conftest import FIXTURES
 
 from kg.build import BuildError, build
 from kg.sources import SourceError
-from kg.store import StoreError, default_store_path, named_graphs, open_store, remove_sources
+from kg.stores.embedded import StoreError, default_store_path, named_graphs, open_oxigraph, remove_sources
 
 
 def quads(store) -> list[str]:
@@ -28,7 +28,7 @@ def quiet(_message: str) -> None:
 
 def build_and_dump(location, seed_path) -> list[str]:
     """Open, build, dump, and let the handle go (pyoxigraph closes a store when it is freed)."""
-    with open_store(location) as store:
+    with open_oxigraph(location) as store:
         before = quads(store)
         build([seed_path], store, progress=quiet)
         return before, quads(store)
@@ -45,7 +45,7 @@ def test_building_twice_leaves_the_same_triples(tmp_path, seed_path):
 def test_a_failed_run_changes_nothing(tmp_path, seed_path, seed_text):
     broken = tmp_path / "broken.txt"
     broken.write_text(seed_text.replace("- PMID: 38552197\n", ""))  # not a PubMed page
-    with open_store(tmp_path / "s") as store:
+    with open_oxigraph(tmp_path / "s") as store:
         build([seed_path], store, progress=quiet)
         before = quads(store)
         with pytest.raises(SourceError):
@@ -91,7 +91,7 @@ def test_default_location_follows_the_environment(monkeypatch, tmp_path):
 
 
 def test_reading_a_missing_store_is_a_clear_error(tmp_path):
-    with pytest.raises(StoreError, match="no store here"), open_store(tmp_path / "none", read_only=True):
+    with pytest.raises(StoreError, match="no store here"), open_oxigraph(tmp_path / "none", read_only=True):
         pass
 
 

@@ -9,9 +9,8 @@ import threading
 import pytest
 
 from kg.cli import _parser, main
-from kg.remote import RemoteError, resolve_endpoint
-from kg.remote.client import select_json
-from kg.remote.config import derive_urls
+from kg.stores.endpoint import RemoteError, derive_urls, resolve_endpoint
+from kg.stores.http import select_json
 
 
 @pytest.mark.parametrize(

@@ -10,13 +10,15 @@ import urllib.request
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from conftest import FIXTURES, SEED, OxigraphServer, free_port
+from conftest import FIXTURES, SEED
+from servers import OxigraphServer, free_port
 
 from kg.build import collect
 from kg.cli import main
-from kg.remote import client, resolve_endpoint
-from kg.remote.load import UPLOAD_PREFIX
-from kg.store import ontology_terms
+from kg.stores import http as client
+from kg.stores import resolve_endpoint
+from kg.stores.embedded import ontology_terms
+from kg.stores.upload import UPLOAD_PREFIX
 
 INPUTS = [SEED, FIXTURES / "ctgov" / "NCT03424005.xml", FIXTURES / "ctgov" / "NCT06388018.json"]
 
@@ -157,7 +159,7 @@ def test_unreachable_endpoint_is_a_clear_error(capsys):
 
 
 def test_pieces_are_cut_at_line_ends():
-    from kg.remote.load import _pieces
+    from kg.stores.upload import _pieces
 
     body = b"".join(f'<s> <p> "{i}" .\n'.encode() for i in range(100))
     pieces = _pieces(body, 200)

@@ -20,6 +20,9 @@ else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
 
+UNION_MODES = ("server", "kept")
+
+
 class RemoteError(RuntimeError):
     """The endpoint is unreachable, refuses the request, or answers something that is not SPARQL."""
 
@@ -35,6 +38,11 @@ class Endpoint:
     user: str | None = None
     password: str | None = None
     token: str | None = None
+    # "server": the server queries the union of the named graphs (Oxigraph --union-default-graph,
+    # Virtuoso, GraphDB), a bag; "kept": ctkg keeps that union, as a set, in the server's own
+    # default graph, as in the embedded store (Oxigraph without --union-default-graph): the
+    # same set semantics and speed as the embedded store.
+    union: str = "server"
 
     def auth_header(self) -> dict[str, str]:
         if self.token:
@@ -94,6 +102,7 @@ def resolve_endpoint(
     update_url: str | None = None,
     store_url: str | None = None,
     timeout: float | None = None,
+    union: str | None = None,
 ) -> Endpoint | None:
     """The endpoint to use, or None for the embedded store: option, else $CTKG_ENDPOINT, else config."""
     conf = _config()
@@ -112,4 +121,11 @@ def resolve_endpoint(
         user=env.get("CTKG_ENDPOINT_USER") or conf.get("user"),
         password=env.get("CTKG_ENDPOINT_PASSWORD") or conf.get("password"),
         token=env.get("CTKG_ENDPOINT_TOKEN") or conf.get("token"),
+        union=_union(union or conf.get("union") or "server"),
     )
+
+
+def _union(mode: str) -> str:
+    if mode not in UNION_MODES:
+        raise RemoteError(f"union {mode!r}: expected one of {', '.join(UNION_MODES)}")
+    return mode

@@ -8,7 +8,7 @@ disguised: every IRI in them is prefixed with the temporary graph's name, and th
 that puts them in place takes the prefix off.  A piece left by a run that died says
 nothing about any real resource (in the union it is triples among ``urn:ctkg:upload:``
 names), and it is dropped at the start of the next run.  SPARQL Update: batches of graphs,
-each batch one request of ``DROP``/``INSERT DATA`` pairs.
+each batch one request of ``DROP``/``INSERT DATA`` operations (kg.stores.updates).
 """
 
 from __future__ import annotations
@@ -20,11 +20,11 @@ from dataclasses import dataclass, field
 
 from rdflib import BNode, Graph, URIRef
 
-from kg.remote import client
-from kg.remote.config import Endpoint, RemoteError
-from kg.store import replace_update
+from kg.stores import http as client
+from kg.stores.endpoint import Endpoint, RemoteError
+from kg.stores.graphs import UPLOAD_PREFIX
+from kg.stores.updates import leave_union, replace_update
 
-UPLOAD_PREFIX = "urn:ctkg:upload:"
 NT = "application/n-triples"
 
 
@@ -107,6 +107,11 @@ def _put_in_place(temp: str, prefix: str, graph_iri: str) -> str:
     )
 
 
+def join_union(graphs: list[str]) -> str:
+    """Update text adding these named graphs' triples to the default graph (a set)."""
+    return " ;\n".join(f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH <{g}> {{ ?s ?p ?o }} }}" for g in graphs)
+
+
 def upload(
     endpoint: Endpoint,
     graphs: list[tuple[URIRef, Graph]],
@@ -115,7 +120,11 @@ def upload(
     max_bytes: int = 8_000_000,
     progress: Callable[[str], None] = lambda message: None,
 ) -> LoadReport:
-    """Send every graph; on the first failure stop and report what was and was not loaded."""
+    """Send every graph; on the first failure stop and report what was and was not loaded.
+    With a union ctkg keeps (``endpoint.union == "kept"``) the default graph stays the union of
+    the named graphs: in the same request by SPARQL Update; after each batch of Graph Store
+    PUTs, with the Graph Store protocol."""
+    kept = endpoint.union == "kept"
     report = LoadReport()
     try:
         dropped = drop_leftovers(endpoint)
@@ -129,12 +138,16 @@ def upload(
         batch = graphs[start : start + batch_size]
         try:
             if protocol == "update":
-                client.update(endpoint, replace_update(batch, union=False))
+                client.update(endpoint, replace_update(batch, union=kept))
                 report.loaded += [str(iri) for iri, _ in batch]
             else:
                 for iri, graph in batch:
+                    if kept:  # what only the old graph gave the union goes before the graph does
+                        client.update(endpoint, leave_union(str(iri)))
                     put_graph(endpoint, str(iri), graph, max_bytes)
                     report.loaded.append(str(iri))
+                if kept:
+                    client.update(endpoint, join_union([str(iri) for iri, _ in batch]))
         except RemoteError as err:
             report.error = str(err)
             report.not_loaded = [str(iri) for iri, _ in graphs if str(iri) not in set(report.loaded)]
