@@ -9,8 +9,8 @@ from pathlib import Path
 
 def serve_command(args: argparse.Namespace) -> int:
     from kg.namespaces import base_iri
-    from kg.serve import ServeOptions, serve
     from kg.store import StoreError, default_store_path
+    from kg.web.server import ServeOptions, serve
 
     path = Path(args.store) if args.store else default_store_path()
     options = ServeOptions(

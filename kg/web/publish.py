@@ -1,7 +1,7 @@
 """``ctkg publish DIR``: the site ``ctkg serve`` shows, as static files for any web host.
 
 Each resource gets the documents the server's content negotiation redirects to
-(``<path>.html``, ``.ttl``, ``.jsonld``, ``.nt``), beside the index, forest-plot and SPARQL
+(``<path>.html``, ``.ttl``, ``.jsonld``, ``.nt``, ``.rdf``), beside the index, forest-plot and SPARQL
 pages, the static assets, the VoID/DCAT description (``dataset.*``), the JSON-LD context and
 a dump of every named graph.  Everything is written into a temporary folder beside DIR and
 swapped in by rename, so DIR is never half-written.
@@ -19,7 +19,7 @@ from urllib.parse import unquote
 
 from kg.export import export_bytes
 from kg.web import data, pages, rdf
-from kg.web.app import STATIC, TRIAL
+from kg.web.linked_data import STATIC, TRIAL
 
 if TYPE_CHECKING:
     import pyoxigraph
@@ -121,7 +121,7 @@ def _write_site(store: pyoxigraph.Store, root: Path, base: str, endpoint: str | 
     write(DUMP, export_bytes(store, "nq"))
     void = rdf.void_graph(store, base, endpoint=endpoint, dump=f"{base}{DUMP}")
     write("dataset.html", pages.dataset_html(site, void, rdf.dataset_iri(base), dump_path=DUMP))
-    for fmt in ("ttl", "jsonld", "nt"):
+    for fmt in pages.RDF_FORMATS:
         write(f"dataset.{fmt}", rdf.serialize(void, fmt))
     shutil.copytree(STATIC, root / "static")
     files += sum(1 for p in (root / "static").rglob("*") if p.is_file())
@@ -141,7 +141,7 @@ def _write_site(store: pyoxigraph.Store, root: Path, base: str, endpoint: str | 
         write(f"{path}.html", html or pages.resource_html(store, site, iri, f"{local}.html", statements))
         description = data.description(store, iri)
         triples = list(description)
-        for fmt in ("ttl", "jsonld", "nt"):
+        for fmt in pages.RDF_FORMATS:
             write(f"{path}.{fmt}", rdf.serialize(triples, fmt))
         if progress and n % 200 == 0:
             progress(f"{n}/{len(resources)} resources")

@@ -1,7 +1,7 @@
-"""Machine-readable representations: each resource's description as Turtle, N-Triples or
-JSON-LD, the JSON-LD context, and the VoID/DCAT description of the whole dataset.
+"""Machine-readable representations: each resource's description as Turtle, N-Triples,
+RDF/XML or JSON-LD, the JSON-LD context, and the VoID/DCAT description of the whole dataset.
 
-Turtle and N-Triples are written by pyoxigraph; JSON-LD by rdflib, which can compact with a
+Turtle, N-Triples and RDF/XML are written by pyoxigraph; JSON-LD by rdflib, which can compact with a
 context (descriptions are a few dozen triples, so rdflib's speed does not matter here).
 """
 
@@ -48,13 +48,14 @@ def _rdflib(triples_nt: bytes) -> Graph:
 
 
 def serialize(triples, fmt: str) -> bytes:
-    """Triples (a pyoxigraph query result or an rdflib graph) in one of ttl, nt, jsonld."""
+    """Triples (a pyoxigraph query result or an rdflib graph) in one of ttl, nt, rdf, jsonld."""
     import pyoxigraph
 
     if isinstance(triples, Graph):
         triples = pyoxigraph.parse(triples.serialize(format="nt"), format=pyoxigraph.RdfFormat.N_TRIPLES)
-    if fmt == "ttl":
-        return pyoxigraph.serialize(triples, format=pyoxigraph.RdfFormat.TURTLE, prefixes=ALL_PREFIXES)
+    if fmt in ("ttl", "rdf"):
+        rdf_format = pyoxigraph.RdfFormat.TURTLE if fmt == "ttl" else pyoxigraph.RdfFormat.RDF_XML
+        return pyoxigraph.serialize(triples, format=rdf_format, prefixes=ALL_PREFIXES)
     nt = pyoxigraph.serialize(triples, format=pyoxigraph.RdfFormat.N_TRIPLES)
     if fmt == "nt":
         return nt

@@ -17,7 +17,8 @@ from rdflib.compare import isomorphic
 
 from kg.namespaces import DEFAULT_BASE
 from kg.queries import load_query, run
-from kg.web.app import make_app, negotiate
+from kg.web.app import make_app
+from kg.web.linked_data import negotiate
 
 TRIAL = f"{DEFAULT_BASE}trial/nct04471428"
 ACCEPT = {
