@@ -68,7 +68,7 @@ def enrich_command(args: argparse.Namespace) -> int:
 
 def docs_command(args: argparse.Namespace) -> int:
     from kg.docs import ontology_html
-    from kg.export import write_atomically
+    from kg.files import write_atomically
     from kg.owl import ontology_graph
 
     html = ontology_html(ontology_graph())

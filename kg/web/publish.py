@@ -3,20 +3,19 @@
 Each resource gets the documents the server's content negotiation redirects to
 (``<path>.html``, ``.ttl``, ``.jsonld``, ``.nt``, ``.rdf``), beside the index, forest-plot and SPARQL
 pages, the static assets, the VoID/DCAT description (``dataset.*``), the JSON-LD context and
-a dump of every named graph.  Everything is written into a temporary folder beside DIR and
-swapped in by rename, so DIR is never half-written.
+a dump of every named graph.  Everything is written into a staging folder beside DIR and
+swapped in by the journalled swap of ``kg.files``, so DIR is never half-written.
 """
 
 from __future__ import annotations
 
-import os
 import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
+from kg import files
 from kg.export import export_bytes
 from kg.web import data, pages, rdf
 from kg.web.linked_data import STATIC, TRIAL
@@ -82,27 +81,19 @@ def publish(
     out = Path(out).resolve()
     _check_replaceable(out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
+    files.recover(out)  # what a publish killed mid-way left
+    staging = files.staging_path(out)
+    staging.mkdir()
     try:
-        result = _write_site(store, tmp, base, endpoint, progress)
-        (tmp / MARKER).write_text("written by ctkg publish; the whole folder is replaced on the next run\n")
-        os.chmod(tmp, 0o755)
-        _swap(tmp, out)
+        result = _write_site(store, staging, base, endpoint, progress)
+        (staging / MARKER).write_text(
+            "written by ctkg publish; the whole folder is replaced on the next run\n"
+        )
+        files.swap(staging, out)
     except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
+        shutil.rmtree(staging, ignore_errors=True)
         raise
     return result
-
-
-def _swap(new: Path, out: Path) -> None:
-    """Put ``new`` in place of ``out``: two renames, the old folder removed only afterwards."""
-    if not out.exists():
-        os.replace(new, out)
-        return
-    old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old.", dir=out.parent))
-    os.replace(out, old / "site")
-    os.replace(new, out)
-    shutil.rmtree(old, ignore_errors=True)
 
 
 def _write_site(store: pyoxigraph.Store, root: Path, base: str, endpoint: str | None, progress) -> Published:
