@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import time
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from kg.web.negotiation import negotiate
@@ -94,32 +95,38 @@ def _triples(result, limit: int, deadline: float) -> tuple[list, bool]:
     return triples, False
 
 
-def evaluate(
-    store: pyoxigraph.Store,
-    text: str,
-    accept: str | None,
-    formats: list[str],
-    dataset: dict[str, list[str]],
-    row_limit: int,
-    timeout_s: float,
-) -> Response:
+@dataclass
+class Job:
+    """One query as the protocol received it; relative IRIs in it resolve against ``base_iri``
+    (the endpoint's URL, as the protocol allows)."""
+
+    text: str
+    accept: str | None
+    formats: list[str]
+    dataset: dict[str, list[str]]
+    base_iri: str | None = None
+
+
+def evaluate(store: pyoxigraph.Store, job: Job, row_limit: int, timeout_s: float) -> Response:
     """The protocol's answer to one query: results in the negotiated format, or a clean error."""
     import pyoxigraph
 
     deadline = time.monotonic() + timeout_s
     try:
         graphs = {
-            key: [pyoxigraph.NamedNode(iri) for iri in dataset.get(key, [])]
+            key: [pyoxigraph.NamedNode(iri) for iri in job.dataset.get(key, [])]
             for key in ("default-graph-uri", "named-graph-uri")
         }
     except ValueError as err:
         return text_response("400 Bad Request", f"a graph IRI is not an IRI: {err}")
-    options = {"default_graph": graphs["default-graph-uri"]} if graphs["default-graph-uri"] else {}
+    options: dict = {"base_iri": job.base_iri} if job.base_iri else {}
+    if graphs["default-graph-uri"]:
+        options["default_graph"] = graphs["default-graph-uri"]
     if graphs["named-graph-uri"]:
         options["named_graphs"] = graphs["named-graph-uri"]
     try:
-        result = store.query(text, **options)  # default graph: the union, as a set
-        return _answer(result, accept, formats, row_limit, deadline)
+        result = store.query(job.text, **options)  # default graph: the union, as a set
+        return _answer(result, job.accept, job.formats, row_limit, deadline)
     except SyntaxError as err:
         return text_response("400 Bad Request", f"malformed query: {err}")
     except QueryTimeout:

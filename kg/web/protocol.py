@@ -20,10 +20,10 @@ from typing import TYPE_CHECKING
 from urllib.parse import parse_qs
 from wsgiref.util import request_uri
 
-from kg.web.evaluate import evaluate
+from kg.web.evaluate import Job, evaluate
 from kg.web.limits import refusal
 from kg.web.response import CORS, Response, text_response, timed_out
-from kg.web.workers import Job, QueryWorkers
+from kg.web.workers import QueryWorkers
 
 if TYPE_CHECKING:
     import pyoxigraph
@@ -55,17 +55,13 @@ class SparqlService:
         self.workers, self.allowed_services = workers, allowed_services
         self._pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="ctkg-query")
 
-    def query(
-        self, text: str, accept: str | None, formats: list[str], dataset: dict[str, list[str]]
-    ) -> Response:
-        why = refusal(text, self.allowed_services)
+    def query(self, job: Job) -> Response:
+        why = refusal(job.text, self.allowed_services)
         if why:
             return text_response("400 Bad Request", why)
         if self.workers is not None:
-            return self.workers.run(Job(text, accept, formats, dataset))
-        future = self._pool.submit(
-            evaluate, self.provider(), text, accept, formats, dataset, self.row_limit, self.timeout_s
-        )
+            return self.workers.run(job)
+        future = self._pool.submit(evaluate, self.provider(), job, self.row_limit, self.timeout_s)
         try:
             return future.result(timeout=self.timeout_s + 1)
         except FutureTimeout:
@@ -140,7 +136,8 @@ def _protocol(service: SparqlService, environ: dict, path: str) -> Response:
         return service.update(update or "", request_uri(environ, include_query=False))
     if not query:
         return text_response("400 Bad Request", "no query: send ?query=… (GET) or POST a query")
-    return service.query(query, environ.get("HTTP_ACCEPT"), params.get("format", []), params)
+    endpoint = request_uri(environ, include_query=False)
+    return service.query(Job(query, environ.get("HTTP_ACCEPT"), params.get("format", []), params, endpoint))
 
 
 def _one(params: dict[str, list[str]], name: str) -> str | None:

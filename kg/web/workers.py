@@ -19,17 +19,10 @@ from multiprocessing import get_context
 from multiprocessing.connection import Connection
 from pathlib import Path
 
+from kg.web.evaluate import Job
 from kg.web.response import Response, text_response, timed_out
 
 GRACE_S = 1.0  # beyond the query timeout, for the worker to notice it and answer 503 itself
-
-
-@dataclass
-class Job:
-    text: str
-    accept: str | None
-    formats: list[str]
-    dataset: dict[str, list[str]]
 
 
 def _serve_jobs(conn: Connection, path: str, row_limit: int, timeout_s: float, parent: int) -> None:
@@ -46,9 +39,7 @@ def _serve_jobs(conn: Connection, path: str, row_limit: int, timeout_s: float, p
         except (EOFError, OSError):
             return
         try:
-            answer = evaluate(
-                provider(), job.text, job.accept, job.formats, job.dataset, row_limit, timeout_s
-            )
+            answer = evaluate(provider(), job, row_limit, timeout_s)
         except Exception as err:  # any engine error is this query's, never the worker's end
             answer = text_response("500 Internal Server Error", f"query failed: {type(err).__name__}: {err}")
         conn.send(answer)

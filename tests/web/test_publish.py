@@ -49,6 +49,7 @@ def test_every_resource_has_its_html_turtle_json_ld_and_n_triples(site, web_stor
             assert (URIRef(row[column]), None, None) in turtle
             assert isomorphic(Graph().parse(f"{path}.jsonld", format="json-ld"), turtle)
             assert isomorphic(Graph().parse(f"{path}.nt", format="nt"), turtle)
+            assert isomorphic(Graph().parse(f"{path}.rdf", format="xml"), turtle)
             assert str(row[column]) in Path(f"{path}.html").read_text()
 
 
