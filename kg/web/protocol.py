@@ -23,6 +23,7 @@ from wsgiref.util import request_uri
 from kg.web.evaluate import Job, evaluate
 from kg.web.limits import refusal
 from kg.web.response import CORS, Response, text_response, timed_out
+from kg.web.update_dataset import UpdateDatasetError, with_dataset
 from kg.web.workers import QueryWorkers
 
 if TYPE_CHECKING:
@@ -34,7 +35,6 @@ PREFLIGHT = (
     ("Access-Control-Max-Age", "86400"),
 )
 EXPOSED = (("Access-Control-Expose-Headers", "X-Ctkg-Row-Limit, X-Ctkg-Truncated"),)
-UNSUPPORTED_PARAMS = ("using-graph-uri", "using-named-graph-uri")
 
 
 class SparqlService:
@@ -128,12 +128,13 @@ def _protocol(service: SparqlService, environ: dict, path: str) -> Response:
     if update is not None or path == "/update":
         if environ["REQUEST_METHOD"] != "POST":
             return text_response("405 Method Not Allowed", "updates must be POSTed")
-        unsupported = [p for p in UNSUPPORTED_PARAMS if p in params]
-        if unsupported:
-            raise BadRequest(
-                "400 Bad Request", f"{', '.join(unsupported)}: not supported; name graphs in the update"
+        try:
+            update = with_dataset(
+                update or "", params.get("using-graph-uri", []), params.get("using-named-graph-uri", [])
             )
-        return service.update(update or "", request_uri(environ, include_query=False))
+        except UpdateDatasetError as err:
+            raise BadRequest("400 Bad Request", str(err)) from None
+        return service.update(update, request_uri(environ, include_query=False))
     if not query:
         return text_response("400 Bad Request", "no query: send ?query=… (GET) or POST a query")
     endpoint = request_uri(environ, include_query=False)

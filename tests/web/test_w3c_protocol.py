@@ -11,10 +11,8 @@ each an HTTP exchange) against a real ``ctkg serve``, adapted to the served data
 - ``query_multiple_dataset``: the manifest's URL percent-encodes the ``&`` between its two
   ``named-graph-uri`` parameters (so it sends one odd IRI); sent here as the two parameters
   its name and comment describe;
-- the update tests run against ``ctkg serve --writable`` on a throwaway store.  The four
-  ``update_dataset_*`` tests send ``using-graph-uri``/``using-named-graph-uri``, which
-  ``ctkg serve`` does not support (pyoxigraph's update takes no such dataset): it answers
-  400 naming the parameter, and ``test_update_dataset_parameters_are_refused`` checks that;
+- the update tests run against ``ctkg serve --writable`` on a throwaway store, with the
+  manifest's own data (their updates insert it);
 - ``update_base_uri`` creates its graph first: its ``CLEAR GRAPH`` of a graph the store lacks
   fails on pyoxigraph, as SPARQL 1.1 Update allows;
 - queries, like updates, resolve relative IRIs against the endpoint's URL
@@ -279,13 +277,68 @@ def test_bad_updates_are_4xx_and_change_nothing(writable, name):
     assert count(writable) == before > 0
 
 
-def test_update_dataset_parameters_are_refused(writable):
-    before = count(writable)
-    for param in ("using-graph-uri", "using-named-graph-uri"):
-        path = f"/sparql?{param}=" + quote("http://kasei.us/2009/09/sparql/data/data1.rdf", safe="")
-        answer = exchange(writable, "POST", path, b"CLEAR ALL", UPDATE)
-        assert answer.status == 400 and param.encode() in answer.body
-    assert count(writable) == before
+KASEI = "http://kasei.us/2009/09/sparql/data/"
+PREFIXES = "PREFIX dc: <http://purl.org/dc/terms/>\nPREFIX foaf: <http://xmlns.com/foaf/0.1/>\n"
+THREE_DOCUMENTS = "".join(
+    f"    GRAPH <{KASEI}data{n}.rdf> {{ <{KASEI}data{n}.rdf> a foaf:Document }}\n" for n in (1, 2, 3)
+)
+DATASET_UPDATES = {
+    "update_dataset_default_graph": (
+        {"using-graph-uri": [f"{KASEI}data1.rdf"]},
+        f"CLEAR ALL ;\nINSERT DATA {{\n    GRAPH <{KASEI}data1.rdf> {{\n        <{KASEI}data1.rdf> a foaf:Document\n"
+        "    }\n} ;\nINSERT {\n    GRAPH <http://example.org/protocol-update-dataset-test/> {\n"
+        "        ?s a dc:BibliographicResource\n    }\n}\nWHERE {\n    ?s a foaf:Document\n}",
+        "ASK {\n    GRAPH <http://example.org/protocol-update-dataset-test/> {\n"
+        f"        <{KASEI}data1.rdf> a <http://purl.org/dc/terms/BibliographicResource>\n    }}\n}}",
+    ),
+    "update_dataset_default_graphs": (
+        {"using-graph-uri": [f"{KASEI}data1.rdf", f"{KASEI}data2.rdf"]},
+        f"DROP ALL ;\nINSERT DATA {{\n{THREE_DOCUMENTS}}} ;\nINSERT {{\n"
+        "    GRAPH <http://example.org/protocol-update-dataset-graphs-test/> {\n"
+        "        ?s a dc:BibliographicResource\n    }\n}\nWHERE {\n    ?s a foaf:Document\n}",
+        "ASK {\n    GRAPH <http://example.org/protocol-update-dataset-graphs-test/> {\n"
+        f"        <{KASEI}data1.rdf> a <http://purl.org/dc/terms/BibliographicResource> .\n"
+        f"        <{KASEI}data2.rdf> a <http://purl.org/dc/terms/BibliographicResource> .\n    }}\n"
+        "    FILTER NOT EXISTS {\n        GRAPH <http://example.org/protocol-update-dataset-graphs-test/> {\n"
+        f"            <{KASEI}data3.rdf> a <http://purl.org/dc/terms/BibliographicResource> .\n        }}\n    }}\n}}",
+    ),
+    "update_dataset_named_graphs": (
+        {"using-named-graph-uri": [f"{KASEI}data1.rdf", f"{KASEI}data2.rdf"]},
+        f"DROP ALL ;\nINSERT DATA {{\n{THREE_DOCUMENTS}}} ;\nINSERT {{\n"
+        "    GRAPH <http://example.org/protocol-update-dataset-named-graphs-test/> {\n"
+        "        ?s a dc:BibliographicResource\n    }\n}\nWHERE {\n    GRAPH ?g {\n        ?s a foaf:Document\n    }\n}",
+        "ASK {\n    GRAPH <http://example.org/protocol-update-dataset-named-graphs-test/> {\n"
+        f"        <{KASEI}data1.rdf> a <http://purl.org/dc/terms/BibliographicResource> .\n"
+        f"        <{KASEI}data2.rdf> a <http://purl.org/dc/terms/BibliographicResource> .\n    }}\n"
+        "    FILTER NOT EXISTS {\n        GRAPH <http://example.org/protocol-update-dataset-named-graphs-test/> {\n"
+        f"            <{KASEI}data3.rdf> a <http://purl.org/dc/terms/BibliographicResource> .\n        }}\n    }}\n}}",
+    ),
+    "update_dataset_full": (
+        {"using-graph-uri": [f"{KASEI}data1.rdf"], "using-named-graph-uri": [f"{KASEI}data2.rdf"]},
+        f"DROP ALL ;\nINSERT DATA {{\n{THREE_DOCUMENTS}}} ;\nINSERT {{\n"
+        "    GRAPH <http://example.org/protocol-update-dataset-full-test/> {\n        ?s <http://example.org/in> ?in\n"
+        "    }\n}\nWHERE {\n    {\n        GRAPH ?g { ?s a foaf:Document }\n        BIND(?g AS ?in)\n    }\n"
+        '    UNION\n    {\n        ?s a foaf:Document .\n        BIND("default" AS ?in)\n    }\n}',
+        "ASK {\n    GRAPH <http://example.org/protocol-update-dataset-full-test/> {\n"
+        f'        <{KASEI}data1.rdf> <http://example.org/in> "default" .\n'
+        f"        <{KASEI}data2.rdf> <http://example.org/in> <{KASEI}data2.rdf> .\n    }}\n"
+        "    FILTER NOT EXISTS {\n        GRAPH <http://example.org/protocol-update-dataset-full-test/> {\n"
+        f"            <{KASEI}data3.rdf> ?p ?o\n        }}\n    }}\n}}",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(DATASET_UPDATES))
+def test_update_dataset(writable, name):
+    params, update, ask = DATASET_UPDATES[name]
+    path = target(**{k.replace("-", "_"): v for k, v in params.items()})
+    answer = exchange(writable, "POST", path, (PREFIXES + update).encode(), UPDATE)
+    assert 200 <= answer.status < 400, answer
+    assert boolean(exchange(writable, "POST", "/sparql", ask.encode(), QUERY)) is True
+    # counter-check: without the parameters the WHERE reads the store's own dataset (an empty
+    # default graph, every named graph, data3 among them), and the ASK fails
+    assert exchange(writable, "POST", "/sparql", (PREFIXES + update).encode(), UPDATE).status == 204
+    assert boolean(exchange(writable, "POST", "/sparql", ask.encode(), QUERY)) is False
 
 
 def test_update_base_uri(writable):
@@ -304,6 +357,7 @@ def test_update_base_uri(writable):
 
 def test_update_post_form_and_direct(writable):
     """Last, as the manifest's own updates clear the whole store."""
+    exchange(writable, "POST", "/sparql", b"INSERT DATA { GRAPH <urn:g> { <urn:s> <urn:p> 1, 2 } }", UPDATE)
     assert count(writable) > 0
     assert 200 <= exchange(writable, "POST", "/sparql", b"update=CLEAR+ALL", FORM).status < 400
     assert count(writable) == 0
