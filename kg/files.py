@@ -12,8 +12,9 @@ the staging folder is complete, a small journal file beside the target names it,
 then do the renames start.  ``recover`` (run by the next writer) reads the journal and
 finishes the swap (the new folder was complete), or, with no journal, throws away what an
 unfinished writer left (its staging folder; the old one is still in place).  Either way the
-target holds exactly its old or its new contents.  Writers of one target must exclude each
-other (``kg.swap.store_lock`` for stores).
+target holds exactly its old or its new contents.  Writers of one target exclude each other
+by ``writer_lock``, an ``flock`` on a file beside it that goes with the process, however it
+ends.
 
 ``CTKG_FAILPOINT`` names a point where the process kills itself (SIGKILL) or stalls, for the
 tests that check every point of a build is recoverable and that racing builds lose nothing.
@@ -28,7 +29,15 @@ import shutil
 import signal
 import stat
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+
+_HELD: dict[Path, tuple[int, int]] = {}  # lock file -> (descriptor, depth): re-entrant in a process
+
+
+class LockedError(RuntimeError):
+    """Another process is writing the target."""
 
 
 def failpoint(name: str) -> None:
@@ -65,6 +74,37 @@ def write_atomically(data: bytes, out: str | Path) -> None:
 
 def _beside(location: Path, what: str) -> Path:
     return location.with_name(f".{location.name}.{what}")
+
+
+@contextmanager
+def writer_lock(location: Path, busy: str) -> Iterator[None]:
+    """Hold the writer lock of ``location`` (re-entrant within a process); raises
+    ``LockedError`` ("<location>: <busy>") at once if another process holds it."""
+    import fcntl
+
+    location = Path(location).absolute()
+    lock = _beside(location, "lock")
+    if lock in _HELD:
+        fd, depth = _HELD[lock]
+        _HELD[lock] = (fd, depth + 1)
+    else:
+        lock.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)
+            raise LockedError(f"{location}: {busy}") from None
+        _HELD[lock] = (fd, 1)
+    try:
+        yield
+    finally:
+        fd, depth = _HELD[lock]
+        if depth > 1:
+            _HELD[lock] = (fd, depth - 1)
+        else:
+            del _HELD[lock]
+            os.close(fd)  # closing the descriptor lets go of the flock
 
 
 def staging_path(location: Path) -> Path:

@@ -81,29 +81,33 @@ def publish(
     out = Path(out).resolve()
     _check_replaceable(out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    files.recover(out)  # what a publish killed mid-way left
-    staging = files.staging_path(out)
-    staging.mkdir()
     try:
-        result = _write_site(store, staging, base, endpoint, progress)
-        (staging / MARKER).write_text(
-            "written by ctkg publish; the whole folder is replaced on the next run\n"
-        )
-        files.swap(staging, out)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+        with files.writer_lock(out, "cannot publish: another ctkg publish is writing it"):
+            files.recover(out)  # what a publish killed mid-way left
+            staging = files.staging_path(out)
+            staging.mkdir()
+            try:
+                result = _write_site(store, staging, base, endpoint, progress)
+                (staging / MARKER).write_text(
+                    "written by ctkg publish; the whole folder is replaced on the next run\n"
+                )
+                files.swap(staging, out)
+            except BaseException:
+                shutil.rmtree(staging, ignore_errors=True)
+                raise
+    except files.LockedError as err:
+        raise PublishError(str(err)) from None
     return result
 
 
 def _write_site(store: pyoxigraph.Store, root: Path, base: str, endpoint: str | None, progress) -> Published:
     site = pages.Site(base, endpoint or "sparql")
-    files = 0
+    written = 0
 
     def write(rel: str, content: bytes | str) -> None:
-        nonlocal files
+        nonlocal written
         _write(root, rel, content)
-        files += 1
+        written += 1
 
     write("index.html", pages.index_html(store, site))
     write("forest.html", pages.forest_html(store, site))
@@ -115,7 +119,7 @@ def _write_site(store: pyoxigraph.Store, root: Path, base: str, endpoint: str | 
     for fmt in pages.RDF_FORMATS:
         write(f"dataset.{fmt}", rdf.serialize(void, fmt))
     shutil.copytree(STATIC, root / "static")
-    files += sum(1 for p in (root / "static").rglob("*") if p.is_file())
+    written += sum(1 for p in (root / "static").rglob("*") if p.is_file())
 
     resources = _resources(store, base)
     skipped = []
@@ -136,4 +140,4 @@ def _write_site(store: pyoxigraph.Store, root: Path, base: str, endpoint: str | 
             write(f"{path}.{fmt}", rdf.serialize(triples, fmt))
         if progress and n % 200 == 0:
             progress(f"{n}/{len(resources)} resources")
-    return Published(len(resources) - len(skipped), files, skipped)
+    return Published(len(resources) - len(skipped), written, skipped)
