@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 
 from rdflib import Graph
 
+from kg.files import failpoint
 from kg.mapping import document_triples
 from kg.model import SourceDocument
 from kg.namespaces import base_iri
@@ -35,7 +36,6 @@ from kg.pools import die_with_parent, ordered_map
 from kg.progress import Progress, stderr_line
 from kg.sources import SourceError, read_documents, supported
 from kg.stores.embedded import load_ontology
-from kg.swap import failpoint
 from kg.triples import TripleSet
 from kg.validate import Finding, Report, default_jobs, validate_named_graphs, validate_store
 
@@ -320,8 +320,9 @@ def build_store(
     ``location``, swapped in by renames once everything is in; then the shapes are run over
     the whole store, and what only shows across documents is reported (not blocking: two
     sources may disagree about one trial)."""
+    from kg.files import LockedError, recover
     from kg.stores.embedded import StoreError
-    from kg.swap import LockedError, recover, store_lock
+    from kg.swap import store_lock
 
     location = Path(location).absolute()
     try:
@@ -348,8 +349,8 @@ def _build_staged(
     """Load a staging copy of the store and swap it in (the caller holds the lock)."""
     import pyoxigraph
 
+    from kg.files import staging_path, swap
     from kg.stores.embedded import open_oxigraph
-    from kg.swap import staging_path, swap
 
     staging = staging_path(location)
     result = BuildResult()

@@ -1,17 +1,18 @@
-"""Export the store in the usual RDF formats, written whole or not at all.
+"""Export the store in the usual RDF formats, written whole or not at all (``kg.files``).
 
-Quad formats (N-Quads, TriG) keep each source's named graph; triple formats (Turtle,
-N-Triples, JSON-LD, RDF/XML) carry the union.  pyoxigraph serialises everything: rdflib's
-Turtle writer is far too slow at scale.
+Quad formats (N-Quads, TriG, JSON-LD) keep each source's named graph; triple formats
+(Turtle, N-Triples, RDF/XML) carry the union.  pyoxigraph serialises everything: rdflib's
+Turtle writer is far too slow at scale.  The JSON-LD document carries the ctkg context
+(``kg.jsonld``).
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kg import jsonld
+from kg.files import write_atomically
 from kg.namespaces import CTKG, ONTOLOGY_IRI, PREFIXES, VERSION_IRI
 
 if TYPE_CHECKING:
@@ -25,7 +26,7 @@ FORMATS = {
     "jsonld": "JSON_LD",
     "rdfxml": "RDF_XML",
 }
-QUAD_FORMATS = {"nq", "trig"}
+QUAD_FORMATS = {"nq", "trig", "jsonld"}
 # OWL 2 DL documents for Protégé and reasoners: the data as individuals importing the ontology
 OWL_FORMATS = {"owl": "xml", "owl-ttl": "turtle"}
 ONTOLOGY_FILE = "ontology.owl"  # owlready2 resolves an import of .../ontology through onto_path by this name
@@ -41,22 +42,9 @@ def export_bytes(store: pyoxigraph.Store, fmt: str) -> bytes:
     prefixes = PREFIXES if fmt in ("ttl", "trig", "rdfxml") else None
     if fmt in QUAD_FORMATS:  # the source graphs; the default graph is only their union
         quads = (q for q in store if not isinstance(q.graph_name, pyoxigraph.DefaultGraph))
-        return pyoxigraph.serialize(quads, format=rdf_format, prefixes=prefixes)
+        data = pyoxigraph.serialize(quads, format=rdf_format, prefixes=prefixes) or b""
+        return jsonld.dataset_document(data, PREFIXES) if fmt == "jsonld" else data
     return store.dump(format=rdf_format, from_graph=pyoxigraph.DefaultGraph(), prefixes=prefixes)
-
-
-def write_atomically(data: bytes, out: str | Path) -> None:
-    """Write to a temporary file beside the target, then rename: never a half-written file."""
-    out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, out)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def owl_export_bytes(store: pyoxigraph.Store, fmt: str, base: str) -> bytes:

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.export import write_atomically
+from kg.files import write_atomically
 
 EUTILS = "https://eutils.ncbi.nlm.nih.gov/entrez/eutils/"
 CTGOV = "https://clinicaltrials.gov/api/v2/"

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
-from rdflib import Dataset, Graph
+from rdflib import Dataset, Graph, URIRef
 from rdflib.compare import isomorphic
 
-from kg.export import FORMATS, QUAD_FORMATS, export_bytes, write_atomically
+from kg.export import FORMATS, QUAD_FORMATS, export_bytes
 
 RDFLIB_FORMAT = {
     "ttl": "turtle",
@@ -53,13 +55,15 @@ def test_unknown_format_is_refused(contact_store):
         export_bytes(contact_store, "csv")
 
 
-def test_atomic_write_leaves_no_partial_file(tmp_path):
-    target = tmp_path / "out.nq"
-    target.write_bytes(b"old")
-
-    write_atomically(b"new", target)
-    assert target.read_bytes() == b"new"
-    with pytest.raises(TypeError):
-        write_atomically(None, target)  # type: ignore[arg-type]
-    assert target.read_bytes() == b"new"
-    assert [p.name for p in tmp_path.iterdir()] == ["out.nq"]
+def test_json_ld_carries_the_ctkg_context_and_every_source_graph(contact_store):
+    data = export_bytes(contact_store, "jsonld")
+    document = json.loads(data)
+    assert document["@context"]["ctkg"] == "https://w3id.org/ctkg/ontology#"
+    assert document["@context"]["hasArm"] == {"@id": "ctkg:hasArm", "@type": "@id"}
+    graphs = [node["@id"] for node in document["@graph"]]
+    trig = Dataset().parse(data=export_bytes(contact_store, "trig"), format="trig")
+    assert sorted(graphs) == sorted(str(c.identifier) for c in trig.graphs() if len(c))
+    assert "https://w3id.org/ctkg/id/graph/pubmed-page/38552197" in graphs
+    parsed = Dataset().parse(data=data, format="json-ld")
+    for name in graphs:
+        assert isomorphic(parsed.graph(URIRef(name)), trig.graph(URIRef(name)))

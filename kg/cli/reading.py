@@ -62,7 +62,8 @@ def query_command(args: argparse.Namespace) -> int:
 
 
 def export_command(args: argparse.Namespace) -> int:
-    from kg.export import OWL_FORMATS, export_bytes, owl_export_bytes, write_atomically, write_owl_bundle
+    from kg.export import OWL_FORMATS, export_bytes, owl_export_bytes, write_owl_bundle
+    from kg.files import write_atomically
     from kg.namespaces import base_iri
 
     with reader(args) as store:

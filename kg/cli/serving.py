@@ -9,8 +9,8 @@ from pathlib import Path
 
 def serve_command(args: argparse.Namespace) -> int:
     from kg.namespaces import base_iri
-    from kg.serve import ServeOptions, serve
     from kg.stores.embedded import StoreError, default_store_path
+    from kg.web.server import ServeOptions, serve
 
     path = Path(args.store) if args.store else default_store_path()
     options = ServeOptions(
@@ -70,7 +70,7 @@ def enrich_command(args: argparse.Namespace) -> int:
 
 def docs_command(args: argparse.Namespace) -> int:
     from kg.docs import ontology_html
-    from kg.export import write_atomically
+    from kg.files import write_atomically
     from kg.owl import ontology_graph
 
     html = ontology_html(ontology_graph())

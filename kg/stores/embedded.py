@@ -53,7 +53,8 @@ def default_store_path() -> Path:
 def open_oxigraph(path: str | Path | None = None, read_only: bool = False) -> Iterator[pyoxigraph.Store]:
     """The store at ``path``; a writer holds the store's lock (kg.swap) while it is open, and
     whoever opens it first finishes or clears what a killed build left."""
-    from kg.swap import LockedError, recover, recover_if_idle, store_lock
+    from kg.files import LockedError, recover
+    from kg.swap import recover_if_idle, store_lock
 
     location = Path(path) if path else default_store_path()
     if read_only:

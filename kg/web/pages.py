@@ -31,7 +31,9 @@ FORMATS = {  # document extension -> media type of the representation
     "ttl": "text/turtle",
     "jsonld": "application/ld+json",
     "nt": "application/n-triples",
+    "rdf": "application/rdf+xml",
 }
+RDF_FORMATS = tuple(ext for ext in FORMATS if ext != "html")  # the machine-readable documents
 EXTRA_PREFIXES = {
     "dcterms": "http://purl.org/dc/terms/",
     "void": "http://rdfs.org/ns/void#",
@@ -125,10 +127,7 @@ def result_text(r: dict) -> str:
 
 def alternates(site: Site, doc_path: str, resource_path: str) -> list[dict]:
     root = root_for(doc_path)
-    return [
-        {"type": FORMATS[ext], "ext": ext, "href": f"{root}{resource_path}.{ext}"}
-        for ext in ("ttl", "jsonld", "nt")
-    ]
+    return [{"type": FORMATS[ext], "ext": ext, "href": f"{root}{resource_path}.{ext}"} for ext in RDF_FORMATS]
 
 
 def _plots(site: Site, root: str, groups: list[data.ForestGroup], trial_view: bool) -> list[dict]:

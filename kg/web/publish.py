@@ -1,25 +1,24 @@
 """``ctkg publish DIR``: the site ``ctkg serve`` shows, as static files for any web host.
 
 Each resource gets the documents the server's content negotiation redirects to
-(``<path>.html``, ``.ttl``, ``.jsonld``, ``.nt``), beside the index, forest-plot and SPARQL
+(``<path>.html``, ``.ttl``, ``.jsonld``, ``.nt``, ``.rdf``), beside the index, forest-plot and SPARQL
 pages, the static assets, the VoID/DCAT description (``dataset.*``), the JSON-LD context and
-a dump of every named graph.  Everything is written into a temporary folder beside DIR and
-swapped in by rename, so DIR is never half-written.
+a dump of every named graph.  Everything is written into a staging folder beside DIR and
+swapped in by the journalled swap of ``kg.files``, so DIR is never half-written.
 """
 
 from __future__ import annotations
 
-import os
 import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
+from kg import files
 from kg.export import export_bytes
 from kg.web import data, pages, rdf
-from kg.web.app import STATIC, TRIAL
+from kg.web.linked_data import STATIC, TRIAL
 
 if TYPE_CHECKING:
     import pyoxigraph
@@ -82,37 +81,33 @@ def publish(
     out = Path(out).resolve()
     _check_replaceable(out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
     try:
-        result = _write_site(store, tmp, base, endpoint, progress)
-        (tmp / MARKER).write_text("written by ctkg publish; the whole folder is replaced on the next run\n")
-        os.chmod(tmp, 0o755)
-        _swap(tmp, out)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
+        with files.writer_lock(out, "cannot publish: another ctkg publish is writing it"):
+            files.recover(out)  # what a publish killed mid-way left
+            staging = files.staging_path(out)
+            staging.mkdir()
+            try:
+                result = _write_site(store, staging, base, endpoint, progress)
+                (staging / MARKER).write_text(
+                    "written by ctkg publish; the whole folder is replaced on the next run\n"
+                )
+                files.swap(staging, out)
+            except BaseException:
+                shutil.rmtree(staging, ignore_errors=True)
+                raise
+    except files.LockedError as err:
+        raise PublishError(str(err)) from None
     return result
-
-
-def _swap(new: Path, out: Path) -> None:
-    """Put ``new`` in place of ``out``: two renames, the old folder removed only afterwards."""
-    if not out.exists():
-        os.replace(new, out)
-        return
-    old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old.", dir=out.parent))
-    os.replace(out, old / "site")
-    os.replace(new, out)
-    shutil.rmtree(old, ignore_errors=True)
 
 
 def _write_site(store: pyoxigraph.Store, root: Path, base: str, endpoint: str | None, progress) -> Published:
     site = pages.Site(base, endpoint or "sparql")
-    files = 0
+    written = 0
 
     def write(rel: str, content: bytes | str) -> None:
-        nonlocal files
+        nonlocal written
         _write(root, rel, content)
-        files += 1
+        written += 1
 
     write("index.html", pages.index_html(store, site))
     write("forest.html", pages.forest_html(store, site))
@@ -121,10 +116,10 @@ def _write_site(store: pyoxigraph.Store, root: Path, base: str, endpoint: str | 
     write(DUMP, export_bytes(store, "nq"))
     void = rdf.void_graph(store, base, endpoint=endpoint, dump=f"{base}{DUMP}")
     write("dataset.html", pages.dataset_html(site, void, rdf.dataset_iri(base), dump_path=DUMP))
-    for fmt in ("ttl", "jsonld", "nt"):
+    for fmt in pages.RDF_FORMATS:
         write(f"dataset.{fmt}", rdf.serialize(void, fmt))
     shutil.copytree(STATIC, root / "static")
-    files += sum(1 for p in (root / "static").rglob("*") if p.is_file())
+    written += sum(1 for p in (root / "static").rglob("*") if p.is_file())
 
     resources = _resources(store, base)
     skipped = []
@@ -141,8 +136,8 @@ def _write_site(store: pyoxigraph.Store, root: Path, base: str, endpoint: str | 
         write(f"{path}.html", html or pages.resource_html(store, site, iri, f"{local}.html", statements))
         description = data.description(store, iri)
         triples = list(description)
-        for fmt in ("ttl", "jsonld", "nt"):
+        for fmt in pages.RDF_FORMATS:
             write(f"{path}.{fmt}", rdf.serialize(triples, fmt))
         if progress and n % 200 == 0:
             progress(f"{n}/{len(resources)} resources")
-    return Published(len(resources) - len(skipped), files, skipped)
+    return Published(len(resources) - len(skipped), written, skipped)

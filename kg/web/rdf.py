@@ -1,20 +1,19 @@
-"""Machine-readable representations: each resource's description as Turtle, N-Triples or
-JSON-LD, the JSON-LD context, and the VoID/DCAT description of the whole dataset.
+"""Machine-readable representations: each resource's description as Turtle, N-Triples,
+RDF/XML or JSON-LD, the JSON-LD context, and the VoID/DCAT description of the whole dataset.
 
-Turtle and N-Triples are written by pyoxigraph; JSON-LD by rdflib, which can compact with a
+Turtle, N-Triples and RDF/XML are written by pyoxigraph; JSON-LD by rdflib, which can compact with a
 context (descriptions are a few dozen triples, so rdflib's speed does not matter here).
 """
 
 from __future__ import annotations
 
 import json
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from rdflib import OWL, RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
+from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 
+from kg import jsonld
 from kg.namespaces import CTKG, ONTOLOGY_IRI, PREFIXES
-from kg.resources import bundled_path
 from kg.web.pages import EXTRA_PREFIXES
 
 if TYPE_CHECKING:
@@ -26,19 +25,9 @@ DCTERMS = Namespace("http://purl.org/dc/terms/")
 ALL_PREFIXES = {**PREFIXES, **EXTRA_PREFIXES}
 
 
-@lru_cache(maxsize=1)
 def context() -> dict:
-    """A JSON-LD context for ctkg data: the usual prefixes, and every ctkg property of the
-    ontology by its local name, object properties typed as IRIs (``"hasArm": [{"@id": …}]``)."""
-    onto = Graph().parse(bundled_path("ontology", "ctkg.ttl"), format="turtle")
-    terms: dict[str, object] = dict(ALL_PREFIXES)
-    terms["label"] = "rdfs:label"
-    for kind, typed in ((OWL.ObjectProperty, True), (OWL.DatatypeProperty, False)):
-        for prop in sorted(onto.subjects(RDF.type, kind)):
-            if str(prop).startswith(str(CTKG)):
-                name = str(prop)[len(str(CTKG)) :]
-                terms[name] = {"@id": f"ctkg:{name}", "@type": "@id"} if typed else f"ctkg:{name}"
-    return {"@context": terms}
+    """The ctkg JSON-LD context (``kg.jsonld``) with the prefixes of the web documents."""
+    return jsonld.context(ALL_PREFIXES)
 
 
 def _rdflib(triples_nt: bytes) -> Graph:
@@ -48,13 +37,14 @@ def _rdflib(triples_nt: bytes) -> Graph:
 
 
 def serialize(triples, fmt: str) -> bytes:
-    """Triples (a pyoxigraph query result or an rdflib graph) in one of ttl, nt, jsonld."""
+    """Triples (a pyoxigraph query result or an rdflib graph) in one of ttl, nt, rdf, jsonld."""
     import pyoxigraph
 
     if isinstance(triples, Graph):
         triples = pyoxigraph.parse(triples.serialize(format="nt"), format=pyoxigraph.RdfFormat.N_TRIPLES)
-    if fmt == "ttl":
-        return pyoxigraph.serialize(triples, format=pyoxigraph.RdfFormat.TURTLE, prefixes=ALL_PREFIXES)
+    if fmt in ("ttl", "rdf"):
+        rdf_format = pyoxigraph.RdfFormat.TURTLE if fmt == "ttl" else pyoxigraph.RdfFormat.RDF_XML
+        return pyoxigraph.serialize(triples, format=rdf_format, prefixes=ALL_PREFIXES)
     nt = pyoxigraph.serialize(triples, format=pyoxigraph.RdfFormat.N_TRIPLES)
     if fmt == "nt":
         return nt

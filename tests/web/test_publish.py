@@ -14,6 +14,7 @@ import pytest
 from rdflib import Graph, URIRef
 from rdflib.compare import isomorphic
 
+from kg import files
 from kg.namespaces import DEFAULT_BASE
 from kg.queries import load_query, run
 from kg.web.publish import MARKER
@@ -49,6 +50,7 @@ def test_every_resource_has_its_html_turtle_json_ld_and_n_triples(site, web_stor
             assert (URIRef(row[column]), None, None) in turtle
             assert isomorphic(Graph().parse(f"{path}.jsonld", format="json-ld"), turtle)
             assert isomorphic(Graph().parse(f"{path}.nt", format="nt"), turtle)
+            assert isomorphic(Graph().parse(f"{path}.rdf", format="xml"), turtle)
             assert str(row[column]) in Path(f"{path}.html").read_text()
 
 
@@ -99,7 +101,8 @@ def test_publishing_again_replaces_the_folder_whole(site, web_store_dir):
         void.value(URIRef(f"{DEFAULT_BASE}dataset"), URIRef("http://rdfs.org/ns/void#sparqlEndpoint"))
     ) == ("https://example.org/sparql")
     assert '"endpoint": "https://example.org/sparql"' in (site / "editor.html").read_text()
-    assert not [p for p in site.parent.iterdir() if p.name.startswith(".site.")]  # no temporary folder left
+    beside = [p.name for p in site.parent.iterdir() if p.name.startswith(".site.")]
+    assert beside == [".site.lock"]  # the writer lock only: no staging, old folder or journal left
 
 
 def test_a_folder_that_is_not_a_publication_is_never_replaced(tmp_path, web_store_dir):
@@ -117,3 +120,12 @@ def test_a_failed_publish_leaves_the_earlier_site_as_it_was(site, tmp_path):
     done = publish(str(site), "--store", str(tmp_path / "no-store"))
     assert done.returncode == 2 and "no store here" in done.stderr
     assert sorted(p.relative_to(site) for p in site.rglob("*")) == before
+
+
+def test_a_second_publish_to_the_same_folder_meanwhile_is_refused(site, web_store_dir):
+    before = (site / "index.html").read_bytes()
+    with files.writer_lock(site, "held by this test"):  # as a publish in progress holds it
+        done = publish(str(site), "--store", str(web_store_dir))
+    assert done.returncode == 2
+    assert "cannot publish: another ctkg publish is writing it" in done.stderr
+    assert (site / "index.html").read_bytes() == before

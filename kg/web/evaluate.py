@@ -1,6 +1,6 @@
 """One SPARQL protocol query evaluated on a store: (query, Accept, format, dataset) -> Response.
 
-``ctkg serve`` runs this in worker processes (``kg.query_workers``), so that a query the
+``ctkg serve`` runs this in worker processes (``kg.web.workers``), so that a query the
 engine cannot finish in time, or one that crashes it, costs one worker and not the server.
 Results stream from the engine and are cut at the row limit (the ``X-Ctkg-Truncated``
 header says so) and at the deadline.  Nothing here imports the web pages: a worker starts
@@ -10,15 +10,12 @@ quickly.
 from __future__ import annotations
 
 import json
-import os
-import threading
 import time
-from contextlib import ExitStack
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kg.negotiation import negotiate
+from kg.web.negotiation import negotiate
+from kg.web.response import Response, text_response, timed_out
 
 if TYPE_CHECKING:
     import pyoxigraph
@@ -36,77 +33,25 @@ GRAPHS = {
     "application/ld+json": "JSON_LD",
     "application/rdf+xml": "RDF_XML",
 }
-SHORT = {
+# the ``format=`` values this server defines, for each kind of result (media types work too)
+RESULT_NAMES = {
     "json": "application/sparql-results+json",
     "xml": "application/sparql-results+xml",
     "csv": "text/csv",
     "tsv": "text/tab-separated-values",
+}
+GRAPH_NAMES = {
     "ttl": "text/turtle",
     "turtle": "text/turtle",
     "nt": "application/n-triples",
     "jsonld": "application/ld+json",
+    "json-ld": "application/ld+json",
     "rdfxml": "application/rdf+xml",
 }
 
 
 class QueryTimeout(Exception):
     pass
-
-
-@dataclass
-class Response:
-    status: str
-    content_type: str
-    body: bytes
-    headers: tuple[tuple[str, str], ...] = ()
-
-
-def text_response(status: str, message: str) -> Response:
-    return Response(status, "text/plain; charset=utf-8", (message.rstrip() + "\n").encode())
-
-
-def timed_out(seconds: float) -> Response:
-    return text_response("503 Service Unavailable", f"query timed out after {seconds:g} s")
-
-
-class StoreProvider:
-    """A read-only handle on a store folder, reopened when another process has changed it."""
-
-    def __init__(self, path: Path, writable: bool = False):
-        import pyoxigraph
-
-        from kg.swap import recover_if_idle, store_lock
-
-        self.path, self.writable = path, writable
-        recover_if_idle(path)  # a build killed mid-swap: finish it before reading
-        if not path.exists():
-            raise FileNotFoundError(f"{path}: no store here (run 'ctkg build' first)")
-        self._lock = threading.Lock()
-        self._held = ExitStack()
-        if writable:  # as any writer: no build may swap the folder under this handle
-            self._held.enter_context(store_lock(path))
-        self._signature = self._current()
-        self._store = pyoxigraph.Store(str(path)) if writable else pyoxigraph.Store.read_only(str(path))
-
-    def _current(self) -> tuple:
-        stat = os.stat(self.path)
-        files = sorted((e.name, e.stat().st_size, e.stat().st_mtime_ns) for e in os.scandir(self.path))
-        return stat.st_ino, tuple(files)
-
-    def __call__(self) -> pyoxigraph.Store:
-        if self.writable:
-            return self._store
-        import pyoxigraph
-
-        with self._lock:
-            try:
-                now = self._current()
-            except OSError:  # the folder is being swapped this instant: keep the open handle
-                return self._store
-            if now != self._signature:
-                self._store = pyoxigraph.Store.read_only(str(self.path))
-                self._signature = now
-            return self._store
 
 
 def _term_json(term) -> dict:
@@ -150,32 +95,38 @@ def _triples(result, limit: int, deadline: float) -> tuple[list, bool]:
     return triples, False
 
 
-def evaluate(
-    store: pyoxigraph.Store,
-    text: str,
-    accept: str | None,
-    fmt: str | None,
-    dataset: dict[str, list[str]],
-    row_limit: int,
-    timeout_s: float,
-) -> Response:
+@dataclass
+class Job:
+    """One query as the protocol received it; relative IRIs in it resolve against ``base_iri``
+    (the endpoint's URL, as the protocol allows)."""
+
+    text: str
+    accept: str | None
+    formats: list[str]
+    dataset: dict[str, list[str]]
+    base_iri: str | None = None
+
+
+def evaluate(store: pyoxigraph.Store, job: Job, row_limit: int, timeout_s: float) -> Response:
     """The protocol's answer to one query: results in the negotiated format, or a clean error."""
     import pyoxigraph
 
     deadline = time.monotonic() + timeout_s
     try:
         graphs = {
-            key: [pyoxigraph.NamedNode(iri) for iri in dataset.get(key, [])]
+            key: [pyoxigraph.NamedNode(iri) for iri in job.dataset.get(key, [])]
             for key in ("default-graph-uri", "named-graph-uri")
         }
     except ValueError as err:
         return text_response("400 Bad Request", f"a graph IRI is not an IRI: {err}")
-    options = {"default_graph": graphs["default-graph-uri"]} if graphs["default-graph-uri"] else {}
+    options: dict = {"base_iri": job.base_iri} if job.base_iri else {}
+    if graphs["default-graph-uri"]:
+        options["default_graph"] = graphs["default-graph-uri"]
     if graphs["named-graph-uri"]:
         options["named_graphs"] = graphs["named-graph-uri"]
     try:
-        result = store.query(text, **options)  # default graph: the union, as a set
-        return _answer(result, accept, fmt, row_limit, deadline)
+        result = store.query(job.text, **options)  # default graph: the union, as a set
+        return _answer(result, job.accept, job.formats, row_limit, deadline)
     except SyntaxError as err:
         return text_response("400 Bad Request", f"malformed query: {err}")
     except QueryTimeout:
@@ -184,17 +135,32 @@ def evaluate(
         return text_response("500 Internal Server Error", f"query failed: {err}")
 
 
-def _answer(result, accept: str | None, fmt: str | None, row_limit: int, deadline: float) -> Response:
+def chosen_media(
+    formats: list[str], names: dict[str, str], offers: list[str], accept: str | None
+) -> str | None:
+    """The media type of an answer: the first ``format=`` value this server defines for this
+    kind of result (a short name or an offered media type), else the one Accept prefers.
+    Other values are hints meant for other servers and do not count: SPARQLWrapper, by
+    default, sends ``format=xml&output=xml&results=xml`` with every query, CONSTRUCT too."""
+    for value in formats:
+        value = value.strip().lower()
+        media = names.get(value) or (value if value in offers else None)
+        if media:
+            return media
+    return negotiate(accept, offers)
+
+
+def _answer(result, accept: str | None, formats: list[str], row_limit: int, deadline: float) -> Response:
     import pyoxigraph
 
     if isinstance(result, pyoxigraph.QueryTriples):
-        media = SHORT.get(fmt or "") or negotiate(accept, list(GRAPHS))
+        media = chosen_media(formats, GRAPH_NAMES, list(GRAPHS), accept)
         if media not in GRAPHS:
             return text_response("406 Not Acceptable", f"graph results come as {', '.join(GRAPHS)}")
         triples, cut = _triples(result, row_limit, deadline)
         body = pyoxigraph.serialize(triples, format=getattr(pyoxigraph.RdfFormat, GRAPHS[media]))
         return _ok(media, body or b"", cut, row_limit)
-    media = SHORT.get(fmt or "") or negotiate(accept, list(RESULTS))
+    media = chosen_media(formats, RESULT_NAMES, list(RESULTS), accept)
     if media not in RESULTS:
         return text_response("406 Not Acceptable", f"query results come as {', '.join(RESULTS)}")
     if isinstance(result, pyoxigraph.QueryBoolean):

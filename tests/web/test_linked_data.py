@@ -17,7 +17,8 @@ from rdflib.compare import isomorphic
 
 from kg.namespaces import DEFAULT_BASE
 from kg.queries import load_query, run
-from kg.web.app import make_app, negotiate
+from kg.web.app import make_app
+from kg.web.linked_data import negotiate
 
 TRIAL = f"{DEFAULT_BASE}trial/nct04471428"
 ACCEPT = {
@@ -25,14 +26,16 @@ ACCEPT = {
     "ttl": "text/turtle",
     "jsonld": "application/ld+json",
     "nt": "application/n-triples",
+    "rdf": "application/rdf+xml",
 }
 MEDIA = {
     "html": "text/html",
     "ttl": "text/turtle",
     "jsonld": "application/ld+json",
     "nt": "application/n-triples",
+    "rdf": "application/rdf+xml",
 }
-RDFLIB_FORMAT = {"ttl": "turtle", "jsonld": "json-ld", "nt": "nt"}
+RDFLIB_FORMAT = {"ttl": "turtle", "jsonld": "json-ld", "nt": "nt", "rdf": "xml"}
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -81,12 +84,12 @@ def _document(web_url: str, iri: str, fmt: str) -> Graph:
     return Graph().parse(data=body.decode(), format=RDFLIB_FORMAT[fmt])
 
 
-def test_json_ld_expands_to_the_same_triples_as_turtle_and_n_triples(web_url, web_store):
+def test_json_ld_and_rdf_xml_hold_the_same_triples_as_turtle_and_n_triples(web_url, web_store):
     for iri in (TRIAL, f"{DEFAULT_BASE}drug/docetaxel"):
         turtle = _document(web_url, iri, "ttl")
         assert len(turtle) > 10
-        assert isomorphic(_document(web_url, iri, "jsonld"), turtle)
-        assert isomorphic(_document(web_url, iri, "nt"), turtle)
+        for fmt in ("jsonld", "nt", "rdf"):
+            assert isomorphic(_document(web_url, iri, fmt), turtle), fmt
 
 
 def test_json_ld_is_compacted_with_the_ctkg_context(web_url):

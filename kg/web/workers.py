@@ -19,23 +19,17 @@ from multiprocessing import get_context
 from multiprocessing.connection import Connection
 from pathlib import Path
 
-from kg.sparql_eval import Response, text_response, timed_out
+from kg.web.evaluate import Job
+from kg.web.response import Response, text_response, timed_out
 
 GRACE_S = 1.0  # beyond the query timeout, for the worker to notice it and answer 503 itself
-
-
-@dataclass
-class Job:
-    text: str
-    accept: str | None
-    fmt: str | None
-    dataset: dict[str, list[str]]
 
 
 def _serve_jobs(conn: Connection, path: str, row_limit: int, timeout_s: float, parent: int) -> None:
     """A worker's life: answer jobs from the pipe until the server goes."""
     from kg.pools import die_with_parent
-    from kg.sparql_eval import StoreProvider, evaluate
+    from kg.web.evaluate import evaluate
+    from kg.web.provider import StoreProvider
 
     die_with_parent(parent)
     provider = StoreProvider(Path(path))
@@ -45,7 +39,7 @@ def _serve_jobs(conn: Connection, path: str, row_limit: int, timeout_s: float, p
         except (EOFError, OSError):
             return
         try:
-            answer = evaluate(provider(), job.text, job.accept, job.fmt, job.dataset, row_limit, timeout_s)
+            answer = evaluate(provider(), job, row_limit, timeout_s)
         except Exception as err:  # any engine error is this query's, never the worker's end
             answer = text_response("500 Internal Server Error", f"query failed: {type(err).__name__}: {err}")
         conn.send(answer)

@@ -1,4 +1,4 @@
-from kg.negotiation import negotiate
+from kg.web.negotiation import negotiate
 
 OFFERS = ["text/turtle", "application/n-triples", "application/ld+json"]
 
