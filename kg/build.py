@@ -28,12 +28,13 @@ from typing import TYPE_CHECKING
 
 from rdflib import Graph
 
+from kg.inputs import Unit, units
 from kg.mapping import document_triples
 from kg.model import SourceDocument
 from kg.namespaces import base_iri
 from kg.pools import die_with_parent, ordered_map
 from kg.progress import Progress, stderr_line
-from kg.sources import SourceError, read_documents, supported
+from kg.sources import SourceError
 from kg.store import load_ontology
 from kg.swap import failpoint
 from kg.triples import TripleSet
@@ -93,14 +94,6 @@ class BuildResult:
         return sum(d.triples for d in self.documents)
 
 
-def expand(inputs: list[str | Path]) -> list[Path]:
-    """Files as given; a folder stands for every supported file below it, in name order."""
-    out: list[Path] = []
-    for item in map(Path, inputs):
-        out += sorted(p for p in item.rglob("*") if supported(p)) if item.is_dir() else [item]
-    return out
-
-
 def _validate_each(documents: list[DocumentResult]) -> None:
     """Validate every document's graph on its own, many at once: each goes into a named graph
     of one in-memory store.  Two documents with one graph IRI never share a store."""
@@ -137,17 +130,21 @@ def _reading_report(doc: SourceDocument, graph_iri: str) -> Report:
     )
 
 
-def _prepare_files(paths: list[str], base: str, keep: bool = False) -> list[FileOutcome]:
-    """Parse, map and validate each file; a file's broken input is reported, not raised."""
+def _prepare_units(items: list[Unit], base: str, keep: bool = False) -> list[FileOutcome]:
+    """Parse, map and validate what each unit holds (a file, an archive member, articles of a
+    PubMed set: each read where it lies); broken input is reported, not raised."""
     outcomes = []
-    for path in paths:
-        try:
+    for unit in items:
+        for name, reading in unit.read():
+            if isinstance(reading, SourceError):
+                outcomes.append(FileOutcome(name, [], reading))
+                continue
             documents = []
-            for doc in read_documents(Path(path)):
+            for doc in reading:
                 graph_iri, triples = document_triples(doc, base)
                 documents.append(
                     DocumentResult(
-                        path,
+                        name,
                         str(graph_iri),
                         len(triples),
                         _reading_report(doc, str(graph_iri)),
@@ -157,19 +154,18 @@ def _prepare_files(paths: list[str], base: str, keep: bool = False) -> list[File
                         updated=doc.updated,
                     )
                 )
-            outcomes.append(FileOutcome(path, documents))
-        except SourceError as err:
-            outcomes.append(FileOutcome(path, [], err))
+            outcomes.append(FileOutcome(name, documents))
     _validate_each([d for o in outcomes for d in o.documents])
     return outcomes
 
 
 def prepare_all(path: str | Path, base: str | None = None) -> list[DocumentResult]:
-    """Parse, map and validate every document of one file, without touching any store."""
-    [outcome] = _prepare_files([str(path)], base_iri(base), keep=True)
-    if outcome.error:
-        raise outcome.error
-    return outcome.documents
+    """Parse, map and validate every document of one file (or archive), without touching any store."""
+    outcomes = _prepare_units(units([path]), base_iri(base), keep=True)
+    for outcome in outcomes:
+        if outcome.error:
+            raise outcome.error
+    return [d for o in outcomes for d in o.documents]
 
 
 def prepare(path: str | Path, base: str | None = None) -> DocumentResult:
@@ -180,13 +176,24 @@ def prepare(path: str | Path, base: str | None = None) -> DocumentResult:
     return results[0]
 
 
-def _outcomes(files: list[Path], base: str, jobs: int, keep: bool = False) -> Iterator[FileOutcome]:
-    """Every file's outcome, in input order, from ``jobs`` worker processes (a few chunks in
-    flight per worker, so memory stays flat however many files there are)."""
-    chunks = [[str(p) for p in files[i : i + CHUNK]] for i in range(0, len(files), CHUNK)]
-    if jobs <= 1 or len(chunks) <= 1:
-        for chunk in chunks:
-            yield from _prepare_files(chunk, base, keep)
+def chunks(items: list[Unit]) -> list[list[Unit]]:
+    """Consecutive units of about ``CHUNK`` documents each (a slice of a PubMed set alone)."""
+    out: list[list[Unit]] = [[]]
+    for unit in items:
+        if out[-1] and sum(u.documents for u in out[-1]) + unit.documents > CHUNK:
+            out.append([])
+        out[-1].append(unit)
+    return out if out[0] else []
+
+
+def _outcomes(items: list[Unit], base: str, jobs: int, keep: bool = False) -> Iterator[FileOutcome]:
+    """Every unit's outcomes, in input order, from ``jobs`` worker processes (a few chunks in
+    flight per worker, so memory stays flat however many files there are).  A worker is
+    handed where to read (a path, an archive member), never the bytes."""
+    work = chunks(items)
+    if jobs <= 1 or len(work) <= 1:
+        for chunk in work:
+            yield from _prepare_units(chunk, base, keep)
         return
     with ProcessPoolExecutor(
         max_workers=jobs,
@@ -194,12 +201,12 @@ def _outcomes(files: list[Path], base: str, jobs: int, keep: bool = False) -> It
         initializer=die_with_parent,
         initargs=(os.getpid(),),
     ) as pool:
-        for outcomes in ordered_map(pool, partial(_prepare_files, base=base, keep=keep), chunks, 3 * jobs):
+        for outcomes in ordered_map(pool, partial(_prepare_units, base=base, keep=keep), work, 3 * jobs):
             yield from outcomes
 
 
 def _accepted(
-    files: list[Path],
+    files: list[Unit],
     base: str | None,
     allow_invalid: bool,
     keep_going: bool,
@@ -210,7 +217,7 @@ def _accepted(
 ) -> Iterator[DocumentResult]:
     """The documents to load, in input order; a broken or invalid file stops the run (raises)
     unless ``keep_going``, which records it in ``result.failures`` and goes on."""
-    progress = Progress(len(files), say)
+    progress = Progress(sum(u.documents for u in files), say)
     kept: dict[str, DocumentResult] = {}  # graph IRI -> the version of the record loaded
     try:
         for outcome in _outcomes(files, base_iri(base), jobs, keep):
@@ -272,7 +279,7 @@ def collect(
     store); a file that fails raises, or with ``keep_going`` is reported in ``failures``.
     Nothing is written anywhere."""
     result = BuildResult()
-    files = expand(paths)
+    files = units(paths, progress or stderr_line)
     for _ in _accepted(files, base, allow_invalid, keep_going, 1, result, progress or stderr_line, keep=True):
         pass
     return result
@@ -298,7 +305,7 @@ def build(
     result = BuildResult()
     bodies: dict[str, str] = {}  # a later document with the same graph IRI replaces it
     for doc in _accepted(
-        expand(paths), base, allow_invalid, keep_going, jobs, result, progress or stderr_line
+        units(paths, progress or stderr_line), base, allow_invalid, keep_going, jobs, result, progress or stderr_line
     ):
         bodies[doc.graph_iri] = doc.ntriples.decode()
     if bodies:
@@ -354,7 +361,7 @@ def _build_staged(
     staging = staging_path(location)
     result = BuildResult()
     say = progress or stderr_line
-    files = expand(paths)
+    files = units(paths, say)
     try:
         with open_store(location) as current:
             if next(iter(current.named_graphs()), None) is not None:

@@ -125,12 +125,12 @@ def test_the_build_validation_is_the_reference_validation(seed_path):
     assert doc.report.findings == validate_graph(doc.graph).findings
 
 
-def test_progress_names_files_and_rate(tmp_path, corpus, small_chunks):
+def test_progress_counts_documents_and_rate(tmp_path, corpus, small_chunks):
     lines: list[str] = []
     build_store([corpus], tmp_path / "s", jobs=1, keep_going=True, progress=lines.append)
-    assert re.search(r"\d+/\d+ files +[\d,]+ documents/s +ETA \d+:\d\d", lines[-1])
+    assert re.search(r"\d+/\d+ documents +[\d,]+ documents/s +ETA \d+:\d\d", lines[-1])
     total = len(list(corpus.iterdir()))
-    assert f"{total}/{total} files" in lines[-1]
+    assert f"{total}/{total} documents" in lines[-1]
 
 
 POOL = Path(__file__).parent / "fixtures" / "pool"
