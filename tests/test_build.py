@@ -11,6 +11,7 @@ import pyoxigraph
 import pytest
 
 import kg.build
+import kg.bulk
 from kg.build import BuildError, build_store, prepare
 from kg.namespaces import ONTOLOGY_IRI
 from kg.queries import load_query, run
@@ -58,7 +59,7 @@ def small_chunks(monkeypatch):
     """Several tasks per worker and several bulk loads per run, even for a few files: a
     failure then comes after some batches are already in the staging store."""
     monkeypatch.setattr(kg.build, "CHUNK", 3)
-    monkeypatch.setattr(kg.build, "BATCH_BYTES", 100_000)
+    monkeypatch.setattr(kg.bulk, "BATCH_BYTES", 100_000)
 
 
 def test_two_workers_build_the_same_store_as_one(tmp_path, corpus, small_chunks):

@@ -18,6 +18,9 @@ def build_command(args: argparse.Namespace) -> int:
     from kg.store import default_store_path
 
     endpoint = chosen_endpoint(args)
+    cluster = _cluster(args)
+    if endpoint and cluster:
+        raise ValueError("--scheduler loads the embedded store (--store); it cannot send to an endpoint yet")
     if endpoint:
         result = collect(
             args.inputs, base=args.base, allow_invalid=args.allow_invalid, keep_going=args.keep_going
@@ -34,6 +37,7 @@ def build_command(args: argparse.Namespace) -> int:
             allow_invalid=args.allow_invalid,
             keep_going=args.keep_going,
             jobs=args.jobs,
+            cluster=cluster,
         )
     for failure in result.failures:
         print(f"not loaded: {failure}", file=sys.stderr)
@@ -54,6 +58,17 @@ def build_command(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     return 1 if result.failures else 0
+
+
+def _cluster(args: argparse.Namespace):
+    """The Dask cluster to prepare documents on, when ``--scheduler`` names one."""
+    if not getattr(args, "scheduler", None):
+        if getattr(args, "partitions", None):
+            raise ValueError("--partitions goes with --scheduler")
+        return None
+    from kg.distributed import Cluster
+
+    return Cluster(args.scheduler, args.partitions)
 
 
 def _upload(endpoint, result, args: argparse.Namespace) -> bool:
