@@ -85,20 +85,27 @@ def partition_block(graph_iri: str, ntriples: bytes) -> bytes:
 
 
 def load_partitions(stage: pyoxigraph.Store, documents: Iterator[DocumentResult]) -> None:
-    """Bulk-load each partition the accepted documents point to, in order: the file as it is
-    when every document it holds is kept, else only the blocks of those kept (a version left
-    out, a record given twice in one partition: the later one)."""
+    """Bulk-load each partition the accepted documents point to, in order, on a thread of
+    its own (as ``bulk_load``): the file as it is when every document it holds is kept, else
+    only the blocks of those kept (a version left out, a record given twice in one partition:
+    the later one)."""
     current: str | None = None
     kept: dict[str, int] = {}  # graph IRI -> block index, in the current partition
     total = 0
-    for doc in documents:
-        assert doc.partition is not None
-        path, index, count = doc.partition
-        if path != current:
-            _load_partition(stage, current, kept, total)
-            current, kept, total = path, {}, count
-        kept.pop(doc.graph_iri, None)
-        kept[doc.graph_iri] = index
+    with ThreadPoolExecutor(max_workers=1) as loader:
+        loading: Future | None = None
+        for doc in documents:
+            assert doc.partition is not None
+            path, index, count = doc.partition
+            if path != current:
+                if loading is not None:
+                    loading.result()
+                loading = loader.submit(_load_partition, stage, current, kept, total)
+                current, kept, total = path, {}, count
+            kept.pop(doc.graph_iri, None)
+            kept[doc.graph_iri] = index
+        if loading is not None:
+            loading.result()
     _load_partition(stage, current, kept, total)
 
 

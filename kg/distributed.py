@@ -45,8 +45,9 @@ class Cluster:
 def cluster_outcomes(
     items: list[Unit], base: str, allow_invalid: bool, cluster: Cluster, folder: Path
 ) -> Iterator[FileOutcome]:
-    """Every unit's outcomes, in input order, prepared on the cluster's workers (two tasks in
-    flight per worker thread); each accepted document points to its partition."""
+    """Every unit's outcomes, in input order, prepared on the cluster's workers (three tasks
+    in flight per worker thread, as for local workers); each loadable document points to its
+    partition."""
     from kg.build import BuildError, chunks
 
     try:
@@ -59,7 +60,7 @@ def cluster_outcomes(
     except (OSError, TimeoutError) as err:
         raise BuildError(f"cannot reach the Dask scheduler at {cluster.scheduler}: {err}") from None
     with client:
-        ahead = 2 * max(1, sum(client.nthreads().values()))
+        ahead = 3 * max(1, sum(client.nthreads().values()))
         task = partial(_partition, base=base, allow_invalid=allow_invalid, folder=str(folder))
         for outcomes in ordered_map(client.get_executor(pure=False), task, enumerate(chunks(items)), ahead):
             yield from outcomes

@@ -47,7 +47,7 @@ _ARTICLE = re.compile(rb"<PubmedArticle[\s>].*?</PubmedArticle\s*>", re.S)
 Reading = tuple[str, "list[SourceDocument] | SourceError"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FileUnit:
     path: str
 
@@ -61,7 +61,7 @@ class FileUnit:
         yield self.name, _guarded(self.name, lambda: read_documents(self.path))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ZipMember:
     """One member of a zip archive, where its bytes are: enough to read it without the
     archive's central directory."""
@@ -103,7 +103,7 @@ class ZipMember:
         return raw
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class GzipMember:
     """The one file a ``.gz`` holds, its name without ``.gz``."""
 
@@ -128,7 +128,7 @@ class GzipMember:
         return raw
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ArticleSlice:
     """Articles ``first`` .. ``first + count - 1`` (from 0) of a gzip'd PubmedArticleSet whose
     unpacked bytes have the SHA-256 ``sha256``."""
@@ -161,7 +161,7 @@ class ArticleSlice:
         return read_documents(self.name, raw, sha256=self.sha256, first=number)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Broken:
     """An input that cannot be opened at all (not a zip, a cut download): reported by name."""
 
