@@ -16,7 +16,10 @@ reference; *Similar articles* and *Cited by* point at other generated abstracts.
 ``--manifest`` writes one JSON line per abstract with the hazard ratios printed in it, so a
 run can check that extraction gives back what was generated.
 
-Usage: python benchmarks/generate_corpus.py --n N --seed S --out DIR [--manifest FILE]
+``--archive studies.zip`` (or ``AllPublicXML.zip``, ``pubmed26n0001.xml.gz``; repeatable) writes the
+corpus as the sources publish it whole instead (see ``corpus_archives``).
+
+Usage: python benchmarks/generate_corpus.py --n N --seed S --out DIR [--manifest FILE] [--archive FORM]
 """
 
 from __future__ import annotations
@@ -604,11 +607,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--out", type=Path, required=True, help="folder to write (ctgov/, abstracts/)")
     parser.add_argument("--manifest", type=Path, help="JSON lines: the hazard ratios each abstract prints")
+    parser.add_argument(
+        "--archive",
+        action="append",
+        default=[],
+        choices=("studies.zip", "AllPublicXML.zip", "pubmed26n0001.xml.gz"),
+        help="write the corpus as this archive in OUT instead of folders of files (repeatable)",
+    )
     args = parser.parse_args(argv)
     if args.n < 1:
         parser.error("--n must be at least 1")
     start = time.perf_counter()
-    files = generate(args.n, args.seed, args.out, args.manifest)
+    if args.archive:
+        from corpus_archives import write_archives
+
+        files = len(write_archives(args.n, args.seed, args.out, tuple(args.archive)))
+    else:
+        files = generate(args.n, args.seed, args.out, args.manifest)
     seconds = time.perf_counter() - start
     print(
         f"wrote {files} files to {args.out} in {seconds:.1f} s ({files / seconds:,.0f} files/s)",

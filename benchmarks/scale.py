@@ -553,7 +553,7 @@ def baseline_worker(folder: Path, progress: Path) -> None:
     time limit still tells how far it got."""
     from rdflib import Dataset, Graph
 
-    from kg.build import expand
+    from kg.inputs import expand
     from kg.mapping import document_graph
     from kg.namespaces import base_iri
     from kg.queries import bind, list_queries

@@ -19,7 +19,7 @@ import gc
 import os
 import shutil
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
 from multiprocessing import get_context
@@ -28,25 +28,25 @@ from typing import TYPE_CHECKING
 
 from rdflib import Graph
 
+from kg.bulk import bulk_load, cross_document, load_partitions, trig
 from kg.files import failpoint
+from kg.inputs import Unit, units
 from kg.mapping import document_triples
 from kg.model import SourceDocument
 from kg.namespaces import base_iri
 from kg.pools import die_with_parent, ordered_map
 from kg.progress import Progress, stderr_line
-from kg.sources import SourceError, read_documents, supported
+from kg.sources import SourceError
 from kg.stores.embedded import load_ontology
 from kg.triples import TripleSet
-from kg.validate import Finding, Report, default_jobs, validate_named_graphs, validate_store
+from kg.validate import Finding, Report, default_jobs, validate_named_graphs
 
 if TYPE_CHECKING:
     import pyoxigraph
 
-CHUNK = 32  # files per worker task: big enough to amortise a task, small enough to balance
-# TriG bytes handed to the bulk loader at once: small enough that loading overlaps the workers'
-# parsing from the first seconds, rather than one big load at the end (1,000 documents: 14.6 s
-# build vs 20.8 s with 64 MB, peak RSS 205 MB vs 437 MB); RocksDB compacts the extra files.
-BATCH_BYTES = 8 << 20
+    from kg.distributed import Cluster
+
+CHUNK = 32  # documents per worker task: big enough to amortise a task, small enough to balance
 
 
 class BuildError(RuntimeError):
@@ -63,6 +63,7 @@ class DocumentResult:
     document: SourceDocument | None = None  # kept by prepare / prepare_all only
     updated: str | None = None  # the record's own last-update date, when it states one
     triple_set: TripleSet | None = None  # kept by prepare / prepare_all only
+    partition: tuple[str, int, int] | None = None  # on a cluster: (N-Quads file, block, blocks)
 
     @property
     def graph(self) -> Graph:
@@ -93,14 +94,6 @@ class BuildResult:
         return sum(d.triples for d in self.documents)
 
 
-def expand(inputs: list[str | Path]) -> list[Path]:
-    """Files as given; a folder stands for every supported file below it, in name order."""
-    out: list[Path] = []
-    for item in map(Path, inputs):
-        out += sorted(p for p in item.rglob("*") if supported(p)) if item.is_dir() else [item]
-    return out
-
-
 def _validate_each(documents: list[DocumentResult]) -> None:
     """Validate every document's graph on its own, many at once: each goes into a named graph
     of one in-memory store.  Two documents with one graph IRI never share a store."""
@@ -115,18 +108,10 @@ def _validate_each(documents: list[DocumentResult]) -> None:
         if not batch:
             continue
         store = pyoxigraph.Store()
-        store.load(_trig(batch), pyoxigraph.RdfFormat.TRIG)
+        store.load(trig({g: d.ntriples for g, d in batch.items()}), pyoxigraph.RdfFormat.TRIG)
         for graph_iri, report in validate_named_graphs(store).items():
             batch[graph_iri].report.findings += report.findings
             batch[graph_iri].report.sort()
-
-
-def _trig(bodies: dict[str, bytes] | dict[str, DocumentResult]) -> bytes:
-    """Graph blocks ``<g> { N-Triples }``: TriG that pyoxigraph parses as fast as N-Quads."""
-    return b"".join(
-        b"<%s> {\n%s}\n" % (iri.encode(), body if isinstance(body, bytes) else body.ntriples)
-        for iri, body in bodies.items()
-    )
 
 
 def _reading_report(doc: SourceDocument, graph_iri: str) -> Report:
@@ -137,17 +122,21 @@ def _reading_report(doc: SourceDocument, graph_iri: str) -> Report:
     )
 
 
-def _prepare_files(paths: list[str], base: str, keep: bool = False) -> list[FileOutcome]:
-    """Parse, map and validate each file; a file's broken input is reported, not raised."""
+def prepare_units(items: list[Unit], base: str, keep: bool = False) -> list[FileOutcome]:
+    """Parse, map and validate what each unit holds (a file, an archive member, articles of a
+    PubMed set: each read where it lies); broken input is reported, not raised."""
     outcomes = []
-    for path in paths:
-        try:
+    for unit in items:
+        for name, reading in unit.read():
+            if isinstance(reading, SourceError):
+                outcomes.append(FileOutcome(name, [], reading))
+                continue
             documents = []
-            for doc in read_documents(Path(path)):
+            for doc in reading:
                 graph_iri, triples = document_triples(doc, base)
                 documents.append(
                     DocumentResult(
-                        path,
+                        name,
                         str(graph_iri),
                         len(triples),
                         _reading_report(doc, str(graph_iri)),
@@ -157,19 +146,18 @@ def _prepare_files(paths: list[str], base: str, keep: bool = False) -> list[File
                         updated=doc.updated,
                     )
                 )
-            outcomes.append(FileOutcome(path, documents))
-        except SourceError as err:
-            outcomes.append(FileOutcome(path, [], err))
+            outcomes.append(FileOutcome(name, documents))
     _validate_each([d for o in outcomes for d in o.documents])
     return outcomes
 
 
 def prepare_all(path: str | Path, base: str | None = None) -> list[DocumentResult]:
-    """Parse, map and validate every document of one file, without touching any store."""
-    [outcome] = _prepare_files([str(path)], base_iri(base), keep=True)
-    if outcome.error:
-        raise outcome.error
-    return outcome.documents
+    """Parse, map and validate every document of one file (or archive), without touching any store."""
+    outcomes = prepare_units(units([path]), base_iri(base), keep=True)
+    for outcome in outcomes:
+        if outcome.error:
+            raise outcome.error
+    return [d for o in outcomes for d in o.documents]
 
 
 def prepare(path: str | Path, base: str | None = None) -> DocumentResult:
@@ -180,13 +168,24 @@ def prepare(path: str | Path, base: str | None = None) -> DocumentResult:
     return results[0]
 
 
-def _outcomes(files: list[Path], base: str, jobs: int, keep: bool = False) -> Iterator[FileOutcome]:
-    """Every file's outcome, in input order, from ``jobs`` worker processes (a few chunks in
-    flight per worker, so memory stays flat however many files there are)."""
-    chunks = [[str(p) for p in files[i : i + CHUNK]] for i in range(0, len(files), CHUNK)]
-    if jobs <= 1 or len(chunks) <= 1:
-        for chunk in chunks:
-            yield from _prepare_files(chunk, base, keep)
+def chunks(items: list[Unit]) -> list[list[Unit]]:
+    """Consecutive units of about ``CHUNK`` documents each (a slice of a PubMed set alone)."""
+    out: list[list[Unit]] = [[]]
+    for unit in items:
+        if out[-1] and sum(u.documents for u in out[-1]) + unit.documents > CHUNK:
+            out.append([])
+        out[-1].append(unit)
+    return out if out[0] else []
+
+
+def _outcomes(items: list[Unit], base: str, jobs: int, keep: bool = False) -> Iterator[FileOutcome]:
+    """Every unit's outcomes, in input order, from ``jobs`` worker processes (a few chunks in
+    flight per worker, so memory stays flat however many files there are).  A worker is
+    handed where to read (a path, an archive member), never the bytes."""
+    work = chunks(items)
+    if jobs <= 1 or len(work) <= 1:
+        for chunk in work:
+            yield from prepare_units(chunk, base, keep)
         return
     with ProcessPoolExecutor(
         max_workers=jobs,
@@ -194,26 +193,25 @@ def _outcomes(files: list[Path], base: str, jobs: int, keep: bool = False) -> It
         initializer=die_with_parent,
         initargs=(os.getpid(),),
     ) as pool:
-        for outcomes in ordered_map(pool, partial(_prepare_files, base=base, keep=keep), chunks, 3 * jobs):
+        for outcomes in ordered_map(pool, partial(prepare_units, base=base, keep=keep), work, 3 * jobs):
             yield from outcomes
 
 
 def _accepted(
-    files: list[Path],
-    base: str | None,
+    outcomes: Iterator[FileOutcome],
+    files: list[Unit],
     allow_invalid: bool,
     keep_going: bool,
-    jobs: int,
     result: BuildResult,
     say: Callable[[str], None],
-    keep: bool = False,
 ) -> Iterator[DocumentResult]:
-    """The documents to load, in input order; a broken or invalid file stops the run (raises)
-    unless ``keep_going``, which records it in ``result.failures`` and goes on."""
-    progress = Progress(len(files), say)
+    """The documents to load of the ``outcomes`` of ``files``, in input order; a broken or
+    invalid file stops the run (raises) unless ``keep_going``, which records it in
+    ``result.failures`` and goes on."""
+    progress = Progress(sum(u.documents for u in files), say)
     kept: dict[str, DocumentResult] = {}  # graph IRI -> the version of the record loaded
     try:
-        for outcome in _outcomes(files, base_iri(base), jobs, keep):
+        for outcome in outcomes:
             progress.advance(1, len(outcome.documents))
             failpoint("parsing")
             error = outcome.error or _violations(outcome, allow_invalid)
@@ -272,8 +270,10 @@ def collect(
     store); a file that fails raises, or with ``keep_going`` is reported in ``failures``.
     Nothing is written anywhere."""
     result = BuildResult()
-    files = expand(paths)
-    for _ in _accepted(files, base, allow_invalid, keep_going, 1, result, progress or stderr_line, keep=True):
+    say = progress or stderr_line
+    files = units(paths, say)
+    outcomes = _outcomes(files, base_iri(base), 1, keep=True)
+    for _ in _accepted(outcomes, files, allow_invalid, keep_going, result, say):
         pass
     return result
 
@@ -297,8 +297,10 @@ def build(
 
     result = BuildResult()
     bodies: dict[str, str] = {}  # a later document with the same graph IRI replaces it
+    say = progress or stderr_line
+    files = units(paths, say)
     for doc in _accepted(
-        expand(paths), base, allow_invalid, keep_going, jobs, result, progress or stderr_line
+        _outcomes(files, base_iri(base), jobs), files, allow_invalid, keep_going, result, say
     ):
         bodies[doc.graph_iri] = doc.ntriples.decode()
     if bodies:
@@ -315,11 +317,13 @@ def build_store(
     keep_going: bool = False,
     progress: Callable[[str], None] | None = None,
     jobs: int | None = None,
+    cluster: Cluster | None = None,
 ) -> BuildResult:
     """Like ``build``, through the bulk loader into a staging copy of the store at
     ``location``, swapped in by renames once everything is in; then the shapes are run over
     the whole store, and what only shows across documents is reported (not blocking: two
-    sources may disagree about one trial)."""
+    sources may disagree about one trial).  With a ``cluster``, documents are prepared on
+    its Dask workers instead of ``jobs`` local processes (``kg.distributed``)."""
     from kg.files import LockedError, recover
     from kg.stores.embedded import StoreError
     from kg.swap import store_lock
@@ -329,7 +333,7 @@ def build_store(
         with store_lock(location):  # held from before the store is read until the swap is over
             for line in recover(location):
                 (progress or stderr_line)(line)
-            result = _build_staged(paths, location, base, allow_invalid, keep_going, progress, jobs)
+            result = _build_staged(paths, location, base, allow_invalid, keep_going, progress, jobs, cluster)
     except LockedError as err:
         raise StoreError(str(err)) from None
     if not location.exists():
@@ -345,6 +349,7 @@ def _build_staged(
     keep_going: bool,
     progress: Callable[[str], None] | None,
     jobs: int | None,
+    cluster: Cluster | None = None,
 ) -> BuildResult:
     """Load a staging copy of the store and swap it in (the caller holds the lock)."""
     import pyoxigraph
@@ -355,18 +360,25 @@ def _build_staged(
     staging = staging_path(location)
     result = BuildResult()
     say = progress or stderr_line
-    files = expand(paths)
+    files = units(paths, say)
+    parts = cluster.folder(staging) if cluster else None
     try:
         with open_oxigraph(location) as current:
             if next(iter(current.named_graphs()), None) is not None:
                 current.backup(str(staging))
             failpoint("staged")
             stage = pyoxigraph.Store(str(staging))
-            accepted = _accepted(files, base, allow_invalid, keep_going, jobs or default_jobs(), result, say)
-            _bulk_load(stage, accepted)
+            if cluster and parts:
+                from kg.distributed import cluster_outcomes
+
+                outcomes = cluster_outcomes(files, base_iri(base), allow_invalid, cluster, parts)
+                load_partitions(stage, _accepted(outcomes, files, allow_invalid, keep_going, result, say))
+            else:
+                outcomes = _outcomes(files, base_iri(base), jobs or default_jobs())
+                bulk_load(stage, _accepted(outcomes, files, allow_invalid, keep_going, result, say))
             load_ontology(stage)
             if result.documents:
-                result.cross_document = _cross_document(stage, result.documents)
+                result.cross_document = cross_document(stage, result.documents)
             del stage
         del current  # a handle left open would write into the folder swapped in under its name
         gc.collect()
@@ -374,52 +386,8 @@ def _build_staged(
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    finally:
+        if parts:
+            shutil.rmtree(parts, ignore_errors=True)
     swap(staging, location)  # from here on, the next command finishes what a crash interrupts
     return result
-
-
-def _bulk_load(stage: pyoxigraph.Store, documents: Iterator[DocumentResult]) -> None:
-    """Bulk-load the blocks in batches, on a thread of its own (pyoxigraph lets go of the
-    GIL), so the workers' next results are taken in while a batch loads; before each batch,
-    drop the graphs it replaces (from an earlier run or an earlier batch: the last document
-    with one graph IRI wins)."""
-    batch: dict[str, bytes] = {}
-    size = 0
-    with ThreadPoolExecutor(max_workers=1) as loader:
-        loading: Future | None = None
-        for doc in documents:
-            if doc.graph_iri in batch or size >= BATCH_BYTES:
-                if loading is not None:
-                    loading.result()
-                loading, batch, size = loader.submit(_load_batch, stage, batch), {}, 0
-            batch[doc.graph_iri] = doc.ntriples
-            size += len(doc.ntriples)
-            doc.ntriples = b""
-        if loading is not None:
-            loading.result()
-        _load_batch(stage, batch)
-
-
-def _load_batch(stage: pyoxigraph.Store, batch: dict[str, bytes]) -> None:
-    """Replace the batch's graphs, and keep the default graph their union (a set: the bulk
-    loader stores a triple once however many documents assert it)."""
-    import pyoxigraph
-
-    from kg.stores.updates import leave_union
-
-    stale = [g for g in batch if stage.contains_named_graph(pyoxigraph.NamedNode(g))]
-    for i in range(0, len(stale), 1000):
-        part = stale[i : i + 1000]
-        stage.update(" ;\n".join([*map(leave_union, part), *(f"DROP GRAPH <{g}>" for g in part)]))
-    if batch:
-        stage.bulk_load(_trig(batch), pyoxigraph.RdfFormat.TRIG)
-        stage.bulk_load(b"".join(batch.values()), pyoxigraph.RdfFormat.N_TRIPLES)
-        failpoint("loading")
-
-
-def _cross_document(stage: pyoxigraph.Store, documents: list[DocumentResult]) -> list[Finding]:
-    """Findings on the nodes several documents describe (a trial, a drug, a publication),
-    over the whole store, that no document's own validation reported."""
-    own = {(f.focus, f.shape, f.component, f.value) for d in documents for f in d.report.findings}
-    found = validate_store(stage, shared_only=True).findings
-    return [f for f in found if (f.focus, f.shape, f.component, f.value) not in own]

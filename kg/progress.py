@@ -1,4 +1,4 @@
-"""A progress line on standard error: files done, documents per second, time left."""
+"""A progress line on standard error: documents read (of those expected), documents per second, time left."""
 
 from __future__ import annotations
 
@@ -40,7 +40,7 @@ class Progress:
         left = (self.total - self.files) * elapsed / self.files if self.files else 0.0
         eta = f"{int(left // 60)}:{int(left % 60):02d}"
         return (
-            f"[{'#' * filled}{'.' * (width - filled)}] {self.files:,}/{self.total:,} files"
+            f"[{'#' * filled}{'.' * (width - filled)}] {self.files:,}/{self.total:,} documents"
             f"  {self.documents / elapsed:,.0f} documents/s  ETA {eta}"
         )
 

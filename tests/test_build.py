@@ -11,6 +11,7 @@ import pyoxigraph
 import pytest
 
 import kg.build
+import kg.bulk
 from kg.build import BuildError, build_store, prepare
 from kg.namespaces import ONTOLOGY_IRI
 from kg.queries import load_query, run
@@ -58,7 +59,7 @@ def small_chunks(monkeypatch):
     """Several tasks per worker and several bulk loads per run, even for a few files: a
     failure then comes after some batches are already in the staging store."""
     monkeypatch.setattr(kg.build, "CHUNK", 3)
-    monkeypatch.setattr(kg.build, "BATCH_BYTES", 100_000)
+    monkeypatch.setattr(kg.bulk, "BATCH_BYTES", 100_000)
 
 
 def test_two_workers_build_the_same_store_as_one(tmp_path, corpus, small_chunks):
@@ -125,12 +126,12 @@ def test_the_build_validation_is_the_reference_validation(seed_path):
     assert doc.report.findings == validate_graph(doc.graph).findings
 
 
-def test_progress_names_files_and_rate(tmp_path, corpus, small_chunks):
+def test_progress_counts_documents_and_rate(tmp_path, corpus, small_chunks):
     lines: list[str] = []
     build_store([corpus], tmp_path / "s", jobs=1, keep_going=True, progress=lines.append)
-    assert re.search(r"\d+/\d+ files +[\d,]+ documents/s +ETA \d+:\d\d", lines[-1])
+    assert re.search(r"\d+/\d+ documents +[\d,]+ documents/s +ETA \d+:\d\d", lines[-1])
     total = len(list(corpus.iterdir()))
-    assert f"{total}/{total} files" in lines[-1]
+    assert f"{total}/{total} documents" in lines[-1]
 
 
 POOL = Path(__file__).parent / "fixtures" / "pool"

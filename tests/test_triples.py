@@ -10,7 +10,7 @@ import pytest
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
-from kg.build import expand
+from kg.inputs import expand
 from kg.mapping import document_triples
 from kg.sources import read_documents
 from kg.triples import TripleSet, Typed

@@ -18,6 +18,9 @@ def build_command(args: argparse.Namespace) -> int:
     from kg.stores.embedded import default_store_path
 
     endpoint = chosen_endpoint(args)
+    cluster = _cluster(args)
+    if endpoint and cluster:
+        raise ValueError("--scheduler loads the embedded store (--store); it cannot send to an endpoint yet")
     if endpoint:
         result = collect(
             args.inputs, base=args.base, allow_invalid=args.allow_invalid, keep_going=args.keep_going
@@ -35,6 +38,7 @@ def build_command(args: argparse.Namespace) -> int:
             allow_invalid=args.allow_invalid,
             keep_going=args.keep_going,
             jobs=args.jobs,
+            cluster=cluster,
         )
     for failure in result.failures:
         print(f"not loaded: {failure}", file=sys.stderr)
@@ -55,6 +59,17 @@ def build_command(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     return 1 if result.failures else 0
+
+
+def _cluster(args: argparse.Namespace):
+    """The Dask cluster to prepare documents on, when ``--scheduler`` names one."""
+    if not getattr(args, "scheduler", None):
+        if getattr(args, "partitions", None):
+            raise ValueError("--partitions goes with --scheduler")
+        return None
+    from kg.distributed import Cluster
+
+    return Cluster(args.scheduler, args.partitions)
 
 
 def _upload(endpoint, result, args: argparse.Namespace) -> bool:
@@ -84,7 +99,7 @@ def _upload(endpoint, result, args: argparse.Namespace) -> bool:
 def _cross_document(endpoint, result) -> list:
     """What only shows across documents, checked on the server's ctkg graphs after the load
     as a build to the embedded store checks its store (kg.build): the same findings on both."""
-    from kg.build import _cross_document as unreported_across_documents
+    from kg.bulk import cross_document as unreported_across_documents
     from kg.stores.remote import RemoteStore
 
     return unreported_across_documents(RemoteStore(endpoint).local(), result.documents)

@@ -35,6 +35,17 @@ def parser() -> argparse.ArgumentParser:
         metavar="N",
         help="worker processes that parse, map and validate (default: every core)",
     )
+    p.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="parse, map and validate on this Dask cluster instead (e.g. tcp://HOST:8786; embedded store"
+        " only; inputs at the same path on every worker)",
+    )
+    p.add_argument(
+        "--partitions",
+        metavar="DIR",
+        help="with --scheduler: a folder every worker can write, for the N-Quads partitions (default: beside the store)",
+    )
     endpoint_options(p, write=True)
 
     p = sub.add_parser("fetch", help="download PubMed or ClinicalTrials.gov records, then import them")

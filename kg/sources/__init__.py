@@ -16,13 +16,19 @@ def supported(path: Path) -> bool:
     return path.is_file() and path.suffix.lower() in SUFFIXES and not path.name.startswith(".")
 
 
-def read_documents(path: str | Path) -> list[SourceDocument]:
+def read_documents(
+    path: str | Path, raw: bytes | None = None, sha256: str | None = None, first: int = 1
+) -> list[SourceDocument]:
     """Every document one input file holds (a PubMed XML set may hold many), its drugs and
-    conditions resolved through the lexicon; broken input raises."""
+    conditions resolved through the lexicon; broken input raises.
+
+    ``raw`` is the file's bytes when it is a member of an archive (``path`` then names the
+    member, its suffix telling the format); ``sha256`` and ``first`` are for one article of a
+    larger PubMed set (see ``read_pubmed_xml``)."""
     from kg.normalize import normalize_document
 
     try:
-        return [normalize_document(doc) for doc in _parse(Path(path))]
+        return [normalize_document(doc) for doc in _parse(Path(path), raw, sha256, first)]
     except SourceError:
         raise
     except (ValueError, ArithmeticError, RecursionError) as err:
@@ -33,43 +39,38 @@ def read_documents(path: str | Path) -> list[SourceDocument]:
         ) from None
 
 
-def _parse(path: Path) -> list[SourceDocument]:
-    if not path.is_file():
+def _parse(path: Path, raw: bytes | None, sha256: str | None, first: int) -> list[SourceDocument]:
+    if raw is None and not path.is_file():
         raise SourceError(str(path), "no such file")
     suffix = path.suffix.lower()
     if suffix == ".txt":
         from kg.sources.pubmed_page import read_pubmed_page
 
-        return [read_pubmed_page(path)]
+        return [read_pubmed_page(path, raw)]
     if suffix == ".json":
         from kg.sources.ctgov import read_ctgov_json
 
-        return read_ctgov_json(path)
+        return read_ctgov_json(path, raw)
     if suffix == ".xml":
-        root = _xml_root(path)
+        from kg.sources.safe_load import xml_root_name
+
+        root = xml_root_name(path, raw)
         if root == "PubmedArticleSet":
             from kg.sources.pubmed_xml import read_pubmed_xml
 
-            return read_pubmed_xml(path)
+            return read_pubmed_xml(path, raw, sha256, first)
         if root == "clinical_study":
             from kg.sources.ctgov import read_ctgov_xml
 
-            return read_ctgov_xml(path)
+            return read_ctgov_xml(path, raw)
         raise SourceError(
             str(path), f"XML whose root is <{root}> is neither PubmedArticleSet nor clinical_study"
         )
     raise SourceError(
         str(path),
         f"unsupported input type {path.suffix!r} (supported: .txt PubMed page, .xml PubMed or "
-        "ClinicalTrials.gov record, .json ClinicalTrials.gov API v2 study)",
+        "ClinicalTrials.gov record, .json ClinicalTrials.gov API v2 study; .zip and .gz archives of them)",
     )
-
-
-def _xml_root(path: Path) -> str:
-    """The root element's name, however long the prolog before it."""
-    from kg.sources.safe_load import xml_root_name
-
-    return xml_root_name(path)
 
 
 def read_document(path: str | Path) -> SourceDocument:

@@ -75,9 +75,9 @@ class _Page:
         self.warnings.append(f"line {line}: {message}")
 
 
-def read_pubmed_page(path: str | Path) -> SourceDocument:
+def read_pubmed_page(path: str | Path, raw: bytes | None = None) -> SourceDocument:
     path = Path(path)
-    raw = path.read_bytes()
+    raw = path.read_bytes() if raw is None else raw
     if len(raw) > MAX_PAGE_BYTES:
         raise SourceError(
             str(path), f"{len(raw):,} bytes: larger than any PubMed page ({MAX_PAGE_BYTES:,} at most)"

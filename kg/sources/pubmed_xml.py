@@ -32,18 +32,24 @@ MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", 
 ID_FORMS = {"pmid": r"^[0-9]{1,9}$", "pmcid": r"^PMC[0-9]+$", "doi": r"^10\.[0-9]{4,9}/\S+$"}
 
 
-def read_pubmed_xml(path: str | Path) -> list[SourceDocument]:
-    """Every ``PubmedArticle`` of a ``PubmedArticleSet`` file, in file order."""
+def read_pubmed_xml(
+    path: str | Path, raw: bytes | None = None, sha256: str | None = None, first: int = 1
+) -> list[SourceDocument]:
+    """Every ``PubmedArticle`` of a ``PubmedArticleSet`` file, in file order.
+
+    An archive reader hands one article of a large set at a time, as ``raw`` (a set of one):
+    ``sha256`` is then the whole file's and ``first`` the article's number in it, so each
+    document is what reading the unpacked file would have given."""
     path = Path(path)
-    raw = path.read_bytes()
+    raw = path.read_bytes() if raw is None else raw
     root = _parse(str(path), raw)
-    sha = hashlib.sha256(raw).hexdigest()
+    sha = sha256 or hashlib.sha256(raw).hexdigest()
     articles = root.findall("PubmedArticle")
     if not articles:
         raise SourceError(str(path), "the PubmedArticleSet holds no PubmedArticle: nothing to import")
     docs: list[SourceDocument] = []
     seen: set[str] = set()
-    for n, article in enumerate(articles, start=1):
+    for n, article in enumerate(articles, start=first):
         doc = _document(str(path), sha, article, n)
         if doc.key in seen:  # two graphs with one name: the second would replace the first
             raise SourceError(str(path), f"article {n}: PMID {doc.key} appears twice in the file")

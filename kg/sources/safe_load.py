@@ -144,11 +144,11 @@ def _check_encoding(path: str, raw: bytes) -> None:
         raise SourceError(path, f"the XML declares an unknown encoding {name[:60]!r}", 1) from None
 
 
-def xml_root_name(path: Path) -> str:
+def xml_root_name(path: Path, raw: bytes | None = None) -> str:
     """The root element's name, read up to the root however long the prolog (comments,
     DOCTYPE), without reading the rest; a file that breaks before its root raises."""
     parser = ET.XMLPullParser(events=("start",))
-    raw = path.read_bytes()
+    raw = path.read_bytes() if raw is None else raw
     _check_encoding(str(path), raw)
     try:
         for start in range(0, len(raw), 1 << 16):

@@ -77,3 +77,24 @@ def test_built_validated_and_hazard_ratios_come_back(tmp_path: Path, capsys: pyt
             Decimal(hr["ci_upper"]),
             Decimal(hr["p_value"]),
         ), hr
+
+
+def test_the_archives_hold_the_generated_studies_and_the_same_seed_the_same_bytes(tmp_path: Path) -> None:
+    import gzip
+    import zipfile
+
+    forms = ["studies.zip", "AllPublicXML.zip", "pubmed26n0001.xml.gz"]
+    for out in ("a", "b"):
+        cmd = [sys.executable, str(SCRIPT), "--n", "3", "--seed", "4", "--out", str(tmp_path / out)]
+        subprocess.run([*cmd, *(x for f in forms for x in ("--archive", f))], check=True, capture_output=True)
+    assert all((tmp_path / "a" / f).read_bytes() == (tmp_path / "b" / f).read_bytes() for f in forms)
+    generate(tmp_path / "files", 3, seed=4)
+    with zipfile.ZipFile(tmp_path / "a" / "studies.zip") as z:
+        members = {n: json.loads(z.read(n)) for n in z.namelist()}
+    files = sorted((tmp_path / "files" / "ctgov").rglob("*.json"))
+    assert members == {p.name: json.loads(p.read_text()) for p in files}
+    with zipfile.ZipFile(tmp_path / "a" / "AllPublicXML.zip") as z:
+        assert z.namelist() == ["Contents.txt", *(f"NCT9000xxxx/{p.stem}.xml" for p in files)]
+    articles = gzip.decompress((tmp_path / "a" / "pubmed26n0001.xml.gz").read_bytes()).decode()
+    assert articles.count("<PubmedArticle>") == 3
+    assert '<PMID Version="1">90000002</PMID>' in articles

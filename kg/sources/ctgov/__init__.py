@@ -36,10 +36,11 @@ from kg.sources.safe_load import load_json, parse_xml
 __all__ = ["INTERVENTION_TYPES", "read_ctgov_json", "read_ctgov_xml"]
 
 
-def read_ctgov_json(path: str | Path) -> list[SourceDocument]:
-    """One document per study of a JSON file: an API v2 study or page, or a classic-API response."""
+def read_ctgov_json(path: str | Path, raw: bytes | None = None) -> list[SourceDocument]:
+    """One document per study of a JSON file: an API v2 study or page, or a classic-API response
+    (``raw``: its bytes when they come from an archive member named ``path``)."""
     path = Path(path)
-    raw = path.read_bytes()
+    raw = path.read_bytes() if raw is None else raw
     data = load_json(str(path), raw)
     studies = classic_json.studies(data)
     if studies is None:
@@ -50,10 +51,10 @@ def read_ctgov_json(path: str | Path) -> list[SourceDocument]:
     return [_document(path, raw, study, kind, several=len(studies) > 1) for study in studies]
 
 
-def read_ctgov_xml(path: str | Path) -> list[SourceDocument]:
-    """The one study of a legacy ``clinical_study`` XML record."""
+def read_ctgov_xml(path: str | Path, raw: bytes | None = None) -> list[SourceDocument]:
+    """The one study of a legacy ``clinical_study`` XML record (``raw`` as for JSON)."""
     path = Path(path)
-    raw = path.read_bytes()
+    raw = path.read_bytes() if raw is None else raw
     try:
         root = parse_xml(str(path), raw)
     except ET.ParseError as err:
