@@ -71,18 +71,26 @@ def query_command(args: argparse.Namespace) -> int:
 
 
 def export_command(args: argparse.Namespace) -> int:
+    from kg.cli.parser import SYNTHESIS_FORMATS
+    from kg.cli.synthesis import synthesis_bytes
     from kg.export import OWL_FORMATS, export_bytes, owl_export_bytes, write_atomically, write_owl_bundle
     from kg.namespaces import base_iri
     from kg.remote import Endpoint
     from kg.remote.client import dataset
 
     with reader(args) as target:
-        source = dataset(target) if isinstance(target, Endpoint) else target
-        if args.format in OWL_FORMATS and args.out:
+        source = (
+            target
+            if args.format in SYNTHESIS_FORMATS or not isinstance(target, Endpoint)
+            else dataset(target)
+        )
+        if args.format in SYNTHESIS_FORMATS:  # contrasts for meta-analysis, not RDF
+            data = synthesis_bytes(target, args)
+        elif args.format in OWL_FORMATS and args.out:
             for path in write_owl_bundle(source, args.format, args.out, base_iri(args.base)):
                 print(f"wrote {path}", file=sys.stderr)
             return 0
-        if args.format in OWL_FORMATS:
+        elif args.format in OWL_FORMATS:
             data = owl_export_bytes(source, args.format, base_iri(args.base))
         else:
             data = export_bytes(source, args.format)
