@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from kg.synthesis.contrasts import Contrast
-from kg.synthesis.network import choose, select
+from kg.synthesis.network import choose, select, trial_name
 
 
 @dataclass(frozen=True)
@@ -91,7 +91,7 @@ def study_effects(
     for cs in by_trial.values():
         c = choose(cs)
         forward = _matches(c.treatment, c.arm, treatment)
-        effects.append(StudyEffect(c.trial, c.y if forward else -c.y, c.se, c, not forward))  # type: ignore[arg-type, operator]
+        effects.append(StudyEffect(trial_name(cs), c.y if forward else -c.y, c.se, c, not forward))  # type: ignore[arg-type, operator]
     return sorted(effects, key=lambda s: s.label)
 
 

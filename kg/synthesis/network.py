@@ -164,9 +164,14 @@ def studies(items: list[Contrast]) -> list[Study]:
     by_trial: dict[str, list[Contrast]] = defaultdict(list)
     for c in items:
         by_trial[c.trial_iri].append(c)
-    names = Counter(cs[0].trial for cs in by_trial.values())
+    name = {iri: trial_name(cs) for iri, cs in by_trial.items()}
+    taken = Counter(name.values())
     out = []
-    for iri, cs in sorted(by_trial.items(), key=lambda kv: (kv[1][0].trial, kv[0])):
-        label = cs[0].trial if names[cs[0].trial] == 1 else f"{cs[0].trial} <{iri}>"
-        out.append(study_of(label, cs))
+    for iri, cs in sorted(by_trial.items(), key=lambda kv: (name[kv[0]], kv[0])):
+        out.append(study_of(name[iri] if taken[name[iri]] == 1 else f"{name[iri]} <{iri}>", cs))
     return out
+
+
+def trial_name(items: list[Contrast]) -> str:
+    """One name per trial, whichever of its sources named it (the first by order)."""
+    return min(c.trial for c in items)
