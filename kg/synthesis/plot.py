@@ -31,13 +31,29 @@ def _line(s: StudyEffect) -> Line:
     return Line(s.label, detail, estimate, lower, upper, level)  # type: ignore[arg-type]
 
 
-def forest(effects: list[StudyEffect], result: Pooled, measure: str, caption: str) -> str:
-    """The plot as an ``<svg>`` document (ratios only: the plot's axis is logarithmic)."""
-    pooled = [
+def diamonds(result: Pooled) -> list[Line]:
+    """The fixed and random-effects estimates as the plot's pooled lines."""
+    return [
         Line(name, "", shown(est, True), shown(lo, True), shown(hi, True))
         for name, (est, _se, lo, hi) in (
             ("Fixed effect", result.fixed),
             ("Random effects (DL)", result.random),
         )
     ]
-    return forest_svg([_line(s) for s in effects], measure, caption, pooled)
+
+
+def forest(effects: list[StudyEffect], result: Pooled, measure: str, caption: str) -> str:
+    """The plot as an ``<svg>`` document (ratios only: the plot's axis is logarithmic)."""
+    return forest_svg([_line(s) for s in effects], measure, caption, diamonds(result))
+
+
+def pooled_ratios(lines: list[tuple[Decimal, Decimal, Decimal, Decimal | None]]) -> list[Line]:
+    """Diamonds for ratios printed with their intervals (estimate, lower, upper, level): what the
+    web's cross-trial plots add when every line compares the same two regimens in its own trial."""
+    from kg.synthesis.meta import pool
+    from kg.synthesis.scale import standard_error
+
+    scaled = [standard_error(e, lo, hi, level, None, None, None, True) for e, lo, hi, level in lines]
+    if len(scaled) < 2 or any(s.se is None or s.se <= 0 for s in scaled):
+        return []
+    return diamonds(pool([s.y for s in scaled], [s.se for s in scaled]))  # type: ignore[misc]

@@ -54,3 +54,25 @@ def test_meta_pools_checkmate_017_and_057_and_draws_the_diamonds(web_store_dir, 
     assert len(boxes) == 2 and all(w > 5 and h > 10 for w, h in boxes)
     shot = tmp_path / "meta-forest.png"
     assert browser.save_screenshot(str(shot)) and shot.stat().st_size > 1000
+
+
+def test_a_drug_plot_of_one_comparison_in_two_trials_gets_the_pooled_diamonds(web_store):
+    from kg.web import data
+    from kg.web.pages import _pooled
+
+    groups = data.cross_trial_groups(data.all_comparisons(web_store), drug="nivolumab")
+    os_group = next(g for g in groups if "overall survival" in g.key and g.key.endswith("hazard_ratio"))
+    assert sorted(c.trial for c in os_group.items) == ["CheckMate 017", "CheckMate 057"]
+    pooled = _pooled(os_group.items)
+    y = [math.log(0.59), math.log(0.73)]
+    se = [
+        (math.log(0.79) - math.log(0.44)) / (2 * Z(0.975)),
+        (math.log(0.89) - math.log(0.59)) / (2 * Z(0.98)),
+    ]
+    expected = pool(y, se)
+    assert [line.label for line in pooled] == ["Fixed effect", "Random effects (DL)"]
+    assert float(pooled[1].estimate) == round(math.exp(expected.random[0]), 2)
+    # the docetaxel-comparator plot compares different regimens: never pooled
+    docetaxel = data.cross_trial_groups(data.all_comparisons(web_store))
+    mixed = next(g for g in docetaxel if g.key == "comparator-docetaxel-overall survival-hazard_ratio")
+    assert _pooled(mixed.items) == []
