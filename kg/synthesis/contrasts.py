@@ -9,13 +9,14 @@ source file: a meta-analysis must choose, ctkg never averages them.
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from kg.queries import load_query, run
-from kg.synthesis.scale import measure, standard_error
+from kg.synthesis.scale import measure, odds_ratio_from_counts, standard_error
 
 if TYPE_CHECKING:
     import pyoxigraph
@@ -129,22 +130,31 @@ def arm_figures(rows: list[dict]) -> dict[tuple, ArmData]:
 
 
 def contrast_of(r: dict, arms: dict[tuple, ArmData]) -> Contrast | None:
-    """A row of the contrasts query on its analysis scale; None for a statistic with no scale."""
-    kind = measure(str(r["statistic"]), _text(r["unit"]))
-    if kind is None:
-        return None
-    name, log = kind
-    scaled = standard_error(
-        None if r["estimate_not_reached"] else r["estimate"],
-        None if r["ci_lower_not_reached"] else r["ci_lower"],
-        None if r["ci_upper_not_reached"] else r["ci_upper"],
-        r["ci_level"],
-        _text(r["ci_sides"]),
-        r["p_value"],
-        _text(r["p_value_qualifier"]),
-        log,
-    )
+    """A row of the contrasts query on its analysis scale; None for a statistic with no scale,
+    and for a comparison printed by its p-value alone unless both arms print their events."""
     where = (str(r["endpoint_iri"]), _text(r["timepoint"]), _text(r["population"]))
+    arm_data = arms.get((str(r["arm_iri"]), *where), ArmData())
+    comparator_data = arms.get((str(r["comparator_iri"]), *where), ArmData())
+    if r["statistic"] == "p_value":
+        scaled = odds_ratio_from_counts(arm_data, comparator_data)
+        if scaled is None:
+            return None
+        name, log, estimate = "OR", True, Decimal(math.exp(scaled.y)).quantize(Decimal("0.0001"))  # type: ignore[arg-type]
+    else:
+        kind = measure(str(r["statistic"]), _text(r["unit"]))
+        if kind is None:
+            return None
+        (name, log), estimate = kind, r["estimate"]
+        scaled = standard_error(
+            None if r["estimate_not_reached"] else r["estimate"],
+            None if r["ci_lower_not_reached"] else r["ci_lower"],
+            None if r["ci_upper_not_reached"] else r["ci_upper"],
+            r["ci_level"],
+            _text(r["ci_sides"]),
+            r["p_value"],
+            _text(r["p_value_qualifier"]),
+            log,
+        )
     treatment = _regimen(r["arm_drugs"], r["arm_label"])
     control = _regimen(r["comparator_drugs"], r["comparator_label"])
     if treatment == control:  # two doses or schedules of one regimen: the arms' own labels tell them apart
@@ -161,7 +171,7 @@ def contrast_of(r: dict, arms: dict[tuple, ArmData]) -> Contrast | None:
         comparator=str(r["comparator_label"]),
         treatment=treatment,
         control=control,
-        estimate=r["estimate"],
+        estimate=estimate,
         ci_lower=r["ci_lower"],
         ci_upper=r["ci_upper"],
         ci_level=r["ci_level"],
@@ -176,8 +186,8 @@ def contrast_of(r: dict, arms: dict[tuple, ArmData]) -> Contrast | None:
         time_frame=_text(r["time_frame"]),
         arm_n=r["arm_n"],
         comparator_n=r["comparator_n"],
-        arm_data=arms.get((str(r["arm_iri"]), *where), ArmData()),
-        comparator_data=arms.get((str(r["comparator_iri"]), *where), ArmData()),
+        arm_data=arm_data,
+        comparator_data=comparator_data,
         resolution=r["resolution"],
         source_graph=str(r["source_graph"]),
         source_file=str(r["source_file"]),

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from kg.synthesis.contrasts import ArmData, Contrast, disagree
 
-_METHOD_RANK = {"ci": 0, "ci-one-sided": 1, "p-value": 2}
+_METHOD_RANK = {"ci": 0, "ci-one-sided": 1, "arm-counts": 2, "p-value": 3}
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,10 @@ level L spans 2·z·SE on the analysis scale, z the (1 + L) / 2 quantile of the 
 (Cochrane Handbook, section 6.3.1); a one-sided interval reaches z·SE from the estimate, z the L
 quantile.  Where only an exact p-value is printed, SE = |estimate| / z with z the 1 - p/2
 quantile (Altman & Bland, BMJ 2011;343:d2090, "How to obtain the confidence interval from a P
-value"): flagged as such, and never from a bound ("P<0.001") that is not a value.
+value"): flagged as such, and never from a bound ("P<0.001") that is not a value.  A
+comparison printed by its p-value alone whose two arms print their events of N ("5 of 25 vs.
+12 of 23; P less than 0.02") becomes a log odds ratio with Woolf's SE, sqrt(1/a + 1/b + 1/c +
+1/d), flagged ``arm-counts`` (no cell may be empty: no continuity correction is guessed).
 """
 
 from __future__ import annotations
@@ -45,7 +48,7 @@ class Scaled:
 
     y: float | None
     se: float | None
-    se_method: str | None  # "ci" | "ci-one-sided" | "p-value" | None (no SE could be derived)
+    se_method: str | None  # "ci" | "ci-one-sided" | "p-value" | "arm-counts" | None (no SE)
     note: str | None = None  # why no SE, or what was assumed
 
 
@@ -87,3 +90,16 @@ def standard_error(
         z = NormalDist().inv_cdf(1 - float(p_value) / 2)
         return Scaled(y, abs(y) / z, "p-value", "SE from the exact p-value (Altman & Bland 2011)")
     return Scaled(y, None, None, "neither a full interval nor an exact p-value is printed")
+
+
+def odds_ratio_from_counts(arm, comparator) -> Scaled | None:
+    """The log odds ratio of the arms' printed events of N (``ArmData``), or None."""
+    if None in (arm.events, arm.n, comparator.events, comparator.n):
+        return None
+    cells = (arm.events, arm.n - arm.events, comparator.events, comparator.n - comparator.events)
+    if min(cells) <= 0:
+        return None
+    a, b, c, d = cells
+    y = math.log(a * d / (b * c))
+    note = "odds ratio from the arms' printed events of N (not printed itself), Woolf's SE"
+    return Scaled(y, math.sqrt(sum(1 / x for x in cells)), "arm-counts", note)

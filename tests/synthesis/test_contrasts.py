@@ -129,3 +129,24 @@ def test_se_from_an_exact_p_value_is_flagged():
     assert s.se == pytest.approx(abs(math.log(0.92)) / NormalDist().inv_cdf(1 - 0.176 / 2), abs=1e-12)
     bound = standard_error(Decimal("0.92"), None, None, None, None, Decimal("0.001"), "<", True)
     assert bound.se is None and bound.se_method is None
+
+
+def test_a_p_value_alone_with_both_arms_events_becomes_an_odds_ratio(tmp_path):
+    import pyoxigraph
+
+    from kg.build import build
+
+    # PMID2405271: "Recurrence at the site of the original metastasis was less frequent in the
+    # surgical group than in the radiation group (5 of 25 [20 percent] vs. 12 of 23 [52 percent];
+    # P less than 0.02)."
+    page = FIXTURES / "pages" / "PMID2405271.txt"
+    assert "(5 of 25 [20 percent] vs. 12 of 23 [52 percent]; P less than 0.02)" in _source_text(page.name)
+    store = pyoxigraph.Store()
+    build([page], store, progress=lambda _m: None)
+    derived = [c for c in contrasts(store) if c.se_method == "arm-counts"]
+    recurrence = next(c for c in derived if c.endpoint == "recurrence at the site of the original metastasis")
+    a, b, c, d = 5, 25 - 5, 12, 23 - 12
+    assert recurrence.measure == "OR" and recurrence.control == "needle biopsy+radiotherapy"
+    assert recurrence.y == pytest.approx(math.log(a * d / (b * c)), abs=1e-12)
+    assert recurrence.se == pytest.approx(math.sqrt(1 / a + 1 / b + 1 / c + 1 / d), abs=1e-12)
+    assert "not printed itself" in recurrence.note
