@@ -143,6 +143,12 @@ def study_of(label: str, items: list[Contrast]) -> Study:
         for c in cs
         if c.source_graph != chosen[t].source_graph and disagree(c, chosen[t])
     ]
+    warnings += sorted(  # a factorial trial's other factor, or a third pair of a multi-arm trial
+        {
+            f"{label}: {c.treatment} vs {c.control} is not against the baseline {baseline}: left out"
+            for c in others
+        }
+    )
     pairs = [
         Pair(t, c.y if c.control == baseline else -c.y, c.se, c, c.control != baseline)  # type: ignore[operator]
         for t, c in sorted(chosen.items())
