@@ -24,6 +24,7 @@ COMMANDS = [
     "remove",
     "fetch",
     "publish",
+    "meta",
 ]
 
 

@@ -20,6 +20,7 @@ from kg.cli.reading import (
     validate_command,
 )
 from kg.cli.serving import docs_command, enrich_command, publish_command, reason_command, serve_command
+from kg.cli.synthesis import meta_command
 
 COMMANDS = {
     "example": example_command,
@@ -37,6 +38,7 @@ COMMANDS = {
     "docs": docs_command,
     "enrich": enrich_command,
     "publish": publish_command,
+    "meta": meta_command,
 }
 
 

@@ -63,3 +63,27 @@ def endpoint_options(p: argparse.ArgumentParser, write: bool = False) -> None:
         metavar="B",
         help="larger graphs go in pieces to a temporary graph, then MOVE (default 8000000)",
     )
+
+
+MEASURES = ("HR", "OR", "RR", "ratio", "MD", "RD")
+
+
+def synthesis_options(p: argparse.ArgumentParser, endpoint_required: bool = False) -> None:
+    """The outcome and effect measure of a network or meta-analysis.  ``meta`` names the outcome
+    ``--endpoint`` (its remote store is then ``--sparql``); ``export``, whose ``--endpoint`` is
+    the remote store, names it ``--outcome``."""
+    names = ("--endpoint", "--outcome") if endpoint_required else ("--outcome",)
+    p.add_argument(
+        *names,
+        dest="outcome",
+        required=endpoint_required,
+        default=None if endpoint_required else "overall survival",
+        metavar="NAME",
+        help="the trial endpoint, by its plain name or title (export default: overall survival)",
+    )
+    p.add_argument("--measure", choices=MEASURES, default="HR", help="effect measure to analyse (default HR)")
+    if endpoint_required:
+        p.add_argument("--sparql", dest="endpoint", metavar="URL", help="SPARQL endpoint of a remote store")
+        p.add_argument(
+            "--timeout", type=float, metavar="S", help="seconds to wait for the server (default 60)"
+        )

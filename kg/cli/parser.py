@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 
 from kg import __version__
-from kg.cli.options import base_option, endpoint_options, positive, store_option
+from kg.cli.options import base_option, endpoint_options, positive, store_option, synthesis_options
+
+SYNTHESIS_FORMATS = ("contrasts", "netmeta", "gemtc", "multinma", "fhir")
 
 
 def parser() -> argparse.ArgumentParser:
@@ -89,15 +91,20 @@ def parser() -> argparse.ArgumentParser:
     store_option(p)
     endpoint_options(p)
 
-    p = sub.add_parser("export", help="export the store as RDF, or as OWL for Protégé")
+    p = sub.add_parser(
+        "export", help="export the store as RDF, as OWL for Protégé, or its contrasts for evidence synthesis"
+    )
     p.add_argument(
         "--format",
-        choices=("ttl", "nt", "nq", "trig", "jsonld", "rdfxml", "owl", "owl-ttl"),
+        choices=("ttl", "nt", "nq", "trig", "jsonld", "rdfxml", "owl", "owl-ttl", *SYNTHESIS_FORMATS),
         default="nq",
         help="owl / owl-ttl: an OWL 2 DL document (RDF/XML / Turtle) importing the ontology; with --out "
-        "the ontology (ontology.owl) and a Protégé catalog are written beside it",
+        "the ontology (ontology.owl) and a Protégé catalog are written beside it; contrasts: every "
+        "between-arm contrast with its log scale and SE (CSV); netmeta / gemtc / multinma: one endpoint's "
+        "network as each R package's input (CSV); fhir: a FHIR R5 Bundle of Evidence (JSON)",
     )
     p.add_argument("--out", metavar="FILE", help="write here (atomically) instead of standard output")
+    synthesis_options(p)
     base_option(p)
     store_option(p)
     endpoint_options(p)
@@ -165,6 +172,15 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--endpoint", metavar="URL", help="SPARQL endpoint for the editor page and the VoID description"
     )
+
+    p = sub.add_parser(
+        "meta", help="pool one endpoint's contrasts of a treatment vs a comparator (fixed and random effects)"
+    )
+    synthesis_options(p, endpoint_required=True)
+    p.add_argument("--treatment", required=True, help="the regimen (drug set, e.g. nivolumab) or arm label")
+    p.add_argument("--comparator", required=True, help="the reference regimen or arm label")
+    p.add_argument("--svg", default="forest.svg", metavar="FILE", help="forest plot (default forest.svg)")
+    store_option(p)
 
     p = sub.add_parser(
         "explain", help="show each extracted fact in the sentence it was read from, and what was not read"

@@ -62,20 +62,24 @@ def query_command(args: argparse.Namespace) -> int:
 
 
 def export_command(args: argparse.Namespace) -> int:
+    from kg.cli.parser import SYNTHESIS_FORMATS
+    from kg.cli.synthesis import synthesis_bytes
     from kg.export import OWL_FORMATS, export_bytes, owl_export_bytes, write_owl_bundle
     from kg.files import write_atomically
     from kg.namespaces import base_iri
 
     with reader(args) as store:
-        source = store.local()  # a server's ctkg graphs only, read as N-Triples
-        if args.format in OWL_FORMATS and args.out:
+        if args.format in SYNTHESIS_FORMATS:  # contrasts for meta-analysis, not RDF
+            data = synthesis_bytes(store, args)
+        elif args.format in OWL_FORMATS and args.out:
+            source = store.local()  # a server's ctkg graphs only, read as N-Triples
             for path in write_owl_bundle(source, args.format, args.out, base_iri(args.base)):
                 print(f"wrote {path}", file=sys.stderr)
             return 0
-        if args.format in OWL_FORMATS:
-            data = owl_export_bytes(source, args.format, base_iri(args.base))
+        elif args.format in OWL_FORMATS:
+            data = owl_export_bytes(store.local(), args.format, base_iri(args.base))
         else:
-            data = export_bytes(source, args.format)
+            data = export_bytes(store.local(), args.format)
     if args.out:
         write_atomically(data, args.out)
         print(f"wrote {len(data)} bytes to {args.out}", file=sys.stderr)

@@ -60,8 +60,18 @@ def _fit(text: str, width: float) -> str:
     return text if len(text) <= room else text[: room - 1].rstrip() + "\u2026"
 
 
-def forest_svg(lines: list[Line], statistic: str = "HR", caption: str = "") -> str:
-    """The plot as an ``<svg>`` element; ``statistic`` names the ratio in the header."""
+def _diamond(line: Line, mid: float, x) -> str:
+    """A pooled estimate: a diamond spanning its interval, its widest point at the estimate."""
+    lo, hi, est = x(float(line.lower)), x(float(line.upper)), x(float(line.estimate))
+    points = f"{lo:.1f},{mid:.1f} {est:.1f},{mid - 7:.1f} {hi:.1f},{mid:.1f} {est:.1f},{mid + 7:.1f}"
+    return f'<polygon class="pooled" points="{points}" fill="#b03a2e" stroke="#7b241c"/>'
+
+
+def forest_svg(lines: list[Line], statistic: str = "HR", caption: str = "", pooled: list[Line] = ()) -> str:
+    """The plot as an ``<svg>`` element; ``statistic`` names the ratio in the header; ``pooled``
+    estimates (a meta-analysis) follow the lines, each drawn as a diamond."""
+    study_lines = len(lines)
+    lines = [*lines, *pooled]
     low, high = _bounds(lines)
     span = math.log(high) - math.log(low)
 
@@ -98,14 +108,17 @@ def forest_svg(lines: list[Line], statistic: str = "HR", caption: str = "") -> s
         text = f'<text x="4" y="{mid + 4:.1f}"><title>{escape(full)}</title>{label}</text>'
         out.append(f'<a href="{escape(line.href)}">{text}</a>' if line.href else text)
         lo, hi, est = x(float(line.lower)), x(float(line.upper)), x(float(line.estimate))
-        out.append(
-            f'<line x1="{lo:.1f}" y1="{mid:.1f}" x2="{hi:.1f}" y2="{mid:.1f}" stroke="#1f4e79" stroke-width="2"/>'
-        )
-        for end in (lo, hi):
+        if i >= study_lines:
+            out.append(_diamond(line, mid, x))
+        else:
             out.append(
-                f'<line x1="{end:.1f}" y1="{mid - 5:.1f}" x2="{end:.1f}" y2="{mid + 5:.1f}" stroke="#1f4e79" stroke-width="2"/>'
+                f'<line x1="{lo:.1f}" y1="{mid:.1f}" x2="{hi:.1f}" y2="{mid:.1f}" stroke="#1f4e79" stroke-width="2"/>'
             )
-        out.append(f'<rect x="{est - 5:.1f}" y="{mid - 5:.1f}" width="10" height="10" fill="#1f4e79"/>')
+            for end in (lo, hi):
+                out.append(
+                    f'<line x1="{end:.1f}" y1="{mid - 5:.1f}" x2="{end:.1f}" y2="{mid + 5:.1f}" stroke="#1f4e79" stroke-width="2"/>'
+                )
+            out.append(f'<rect x="{est - 5:.1f}" y="{mid - 5:.1f}" width="10" height="10" fill="#1f4e79"/>')
         level = f" {number(line.level)}%" if line.level is not None and number(line.level) != "95" else ""
         out.append(
             f'<text class="ratio" x="{width - _TEXT_W + 12}" y="{mid + 4:.1f}">'

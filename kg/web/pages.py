@@ -145,14 +145,32 @@ def _plots(site: Site, root: str, groups: list[data.ForestGroup], trial_view: bo
             )
             for c in g.items
         ]
+        pooled = [] if trial_view else _pooled(g.items)
         out.append(
             {
                 "key": g.key,
                 "title": g.title,
-                "svg": forest_svg(lines, data.RATIOS[g.items[0].statistic], g.title),
+                "svg": forest_svg(lines, data.RATIOS[g.items[0].statistic], g.title, pooled),
             }
         )
     return out
+
+
+def _pooled(items: list[data.Comparison]) -> list[Line]:
+    """Pooled diamonds when the plot compares the same two regimens, one line per trial in two
+    trials or more (kg.synthesis); a plot of different comparisons is never pooled."""
+    regimens = {(c.arm_drugs, c.comparator_drugs) for c in items}
+    trials = [c.trial_iri for c in items]
+    if (
+        len(regimens) != 1
+        or not next(iter(regimens))[0]
+        or len(set(trials)) != len(trials)
+        or len(trials) < 2
+    ):
+        return []
+    from kg.synthesis.plot import pooled_ratios
+
+    return pooled_ratios([(c.estimate, c.lower, c.upper, c.level) for c in items])
 
 
 def trial_html(store: pyoxigraph.Store, site: Site, iri: str, doc_path: str) -> str | None:
