@@ -20,15 +20,17 @@ FOUNDATION = {
     "kg.pools",
     "kg.progress",
     "kg.swap",
-    "kg.negotiation",
     "kg.triples",
     "kg.files",
+    "kg.jsonld",
 }
-READING = {"kg.sources", "kg.extraction", "kg.normalize", "kg.lexicon", "kg.fetch"}
+READING = {"kg.sources", "kg.extraction", "kg.normalize", "kg.lexicon", "kg.fetch", "kg.inputs"}
 MAPPING = {"kg.mapping", "kg.mapping_results", "kg.mapping_writer", "kg.iris"}
 STORES = {"kg.stores"}
 GRAPH = {
     "kg.build",
+    "kg.bulk",
+    "kg.distributed",
     "kg.validate",
     "kg.shacl_sparql",
     "kg.queries",
@@ -39,12 +41,12 @@ GRAPH = {
     "kg.summary",
     "kg.docs",
 }
-SERVING = {"kg.serve", "kg.sparql_eval", "kg.query_workers", "kg.query_limits", "kg.web"}
+SERVING = {"kg.web", "kg.synthesis"}
 
 # what each layer may import besides itself and the foundation
 ALLOWED = {
     "foundation": set(),
-    "reading": READING | {"kg.export"},  # fetch writes its cache atomically (kg.files once merged)
+    "reading": READING,
     "mapping": MAPPING | {"kg.extraction", "kg.stores.graphs"},  # graph IRIs are minted by the stores
     "stores": STORES,
     "graph": READING | MAPPING | STORES | GRAPH,
