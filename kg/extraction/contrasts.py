@@ -156,6 +156,9 @@ class ContrastReading:
             if named and named[0][2] is not self.experimental and len(self.arms) == 2:
                 return named[0][2], self.experimental
         if len(self.arms) > 2:
+            bracketed = self._bracketed_pair(text, match)
+            if bracketed is not None:
+                return bracketed
             start = max(text.rfind(";", 0, match.start()), text.rfind(". ", 0, match.start())) + 1
             stop = text.find(";", match.end())
             named = []
@@ -170,6 +173,25 @@ class ContrastReading:
                     else (first, second)
                 )
         return arm, comparator
+
+    def _bracketed_pair(self, text: str, match: re.Match) -> tuple[Arm, Arm] | None:
+        """'prolonged by gemcitabine (...; HR, 0.56 ...) and erlotinib (...; HR, 0.69 ...)
+        versus observation': a ratio in a bracket right after an arm is that arm's, against the
+        arm named after 'versus' (or 'compared with') once the list of brackets ends."""
+        depth, opening = 0, -1
+        for k in range(match.start() - 1, -1, -1):
+            depth += {")": 1, "(": -1}.get(text[k], 0)
+            if depth < 0:
+                opening = k
+                break
+        marks = self.finder.find(text)
+        own = [a for _s, e, a in marks if opening > 0 and 0 <= opening - e <= 2]
+        if not own:
+            return None
+        after = re.compile(r"(?i)\b(?:versus|vs\.?|compared\s+with|relative\s+to)\s+(?:the\s+)?")
+        against = after.search(text, match.end())
+        others = [a for s, _e, a in marks if against and s == against.end() and a is not own[-1]]
+        return (own[-1], others[0]) if others else None
 
     def _named_endpoint(self, phrase: str) -> str | None:
         named = endpoint_mentions(phrase, self.abbreviations)

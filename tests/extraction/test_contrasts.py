@@ -317,3 +317,29 @@ def test_the_incidence_of_what_the_clause_counts(read):
     # PMID8127329
     r = read(ATBC_TITLE, ("METHODS", ATBC_METHODS), ("RESULTS", ATBC_RESULTS))
     assert r.trial.comparisons[0].endpoint == "lung cancer incidence"
+
+
+def test_ratios_in_brackets_after_each_arm_of_a_three_arm_trial(read):
+    # PMID22949150: each hazard ratio is the arm's before its bracket, against the arm after 'versus'
+    trial = read(
+        "Randomized, phase III study of gemcitabine or erlotinib maintenance therapy versus observation, with "
+        "predefined second-line treatment, after cisplatin-gemcitabine induction chemotherapy in advanced "
+        "non-small-cell lung cancer.",
+        (
+            "PATIENTS AND METHODS",
+            "Four hundred sixty-four patients with stage IIIB/IV NSCLC without tumor progression after four "
+            "cycles of cisplatin-gemcitabine were randomly assigned to observation or to gemcitabine (1,250 "
+            "mg/m(2) days 1 and 8 of a 3-week cycle) or daily erlotinib (150 mg/day) study arms.",
+        ),
+        (
+            "RESULTS",
+            "PFS was significantly prolonged by gemcitabine (median, 3.8 v 1.9 months; hazard ratio [HR], 0.56; "
+            "95% CI, 0.44 to 0.72; log-rank P < .001) and erlotinib (median, 2.9 v 1.9 months; HR, 0.69; 95% "
+            "CI, 0.54 to 0.88; log-rank P = .003) versus observation; this benefit was consistent across all "
+            "clinical subgroups.",
+        ),
+    ).trial
+    assert [(c.arm, c.comparator, c.estimate) for c in trial.comparisons] == [
+        ("gemcitabine", "observation", Decimal("0.56")),
+        ("erlotinib", "observation", Decimal("0.69")),
+    ]
