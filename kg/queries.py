@@ -4,6 +4,10 @@ Parameters are never pasted into query text as strings: each value becomes an RD
 serialised by rdflib with proper escaping, in a ``VALUES`` block placed first in the
 WHERE clause, so it also works unchanged against any SPARQL 1.1 engine.
 
+A column a header lists under ``# sorted lists:`` holds values joined by "; " in sorted order:
+``run`` sorts them, since SPARQL 1.1 leaves the order of GROUP_CONCAT to the engine (Virtuoso
+joins in its own order whatever the sub-select's ORDER BY).
+
 A query whose header says ``# restrict: trial_iri`` (or another of its columns) can be
 restricted to given resources (``restrict``): one trial's rows instead of the whole store's.
 The restriction is a ``VALUES`` block placed first in the WHERE clause and in every sub-SELECT
@@ -53,6 +57,7 @@ class QueryInfo:
     parameters: list[str]
     text: str
     restrict: tuple[str, ...] = ()  # columns it can be restricted on (header '# restrict:')
+    sorted_lists: tuple[str, ...] = ()  # columns of '; '-joined sorted values (header '# sorted lists:')
 
 
 @dataclass(frozen=True)
@@ -68,7 +73,7 @@ def _header(text: str) -> dict[str, str]:
     for line in text.splitlines():
         if not line.startswith("#"):
             break
-        m = re.match(r"#\s*(\w+):\s*(.*)", line)
+        m = re.match(r"#\s*(\w+(?: \w+)?):\s*(.*)", line)
         if m and not line.startswith("#  "):
             key = m.group(1).lower()
             fields[key] = m.group(2).strip()
@@ -88,8 +93,9 @@ def load_query(name_or_path: str) -> QueryInfo:
     head = _header(text)
     params = [] if head.get("parameters", "none") == "none" else re.findall(r"(\w+)\s*\(", head["parameters"])
     restrict = tuple(re.findall(r"\w+", head.get("restrict", "")))
+    lists = tuple(re.findall(r"\w+", head.get("sorted lists", "")))
     title, description = head.get("title", path.stem), head.get("description", "")
-    return QueryInfo(path.stem, path, title, description, params, text, restrict)
+    return QueryInfo(path.stem, path, title, description, params, text, restrict, lists)
 
 
 def list_queries() -> list[QueryInfo]:
@@ -236,7 +242,12 @@ def run(target: Target, query: QueryInfo, params: dict[str, str] | None = None) 
     embedded store's default graph (kept as that union, see kg.stores.embedded), or a remote
     server's default graph (the server must make it the union); values come back as Python
     values, the same on both."""
-    return _select(target, bind(query, params or {}), query.path)
+    table = _select(target, bind(query, params or {}), query.path)
+    for row in table.rows:
+        for column in query.sorted_lists:
+            if isinstance(row.get(column), str):
+                row[column] = "; ".join(sorted(row[column].split("; ")))
+    return table
 
 
 def _select(target: Target, text: str, path: Path | None = None) -> Table:
