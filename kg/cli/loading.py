@@ -144,7 +144,7 @@ def fetch_command(args: argparse.Namespace) -> int:
 def remove_command(args: argparse.Namespace) -> int:
     from kg.stores import open_store
 
-    with open_store(args.store) as store:
+    with open_store(chosen_endpoint(args) or args.store) as store:  # embedded or remote
         removed = store.remove_sources(args.sources)
     for iri in removed:
         print(f"removed <{iri}>", file=sys.stderr)

@@ -25,7 +25,9 @@ def base_option(p: argparse.ArgumentParser) -> None:
     )
 
 
-def endpoint_options(p: argparse.ArgumentParser, write: bool = False) -> None:
+def endpoint_options(p: argparse.ArgumentParser, write: bool = False, loads: bool = False) -> None:
+    """--endpoint and --timeout; with ``write`` where updates go (--update-url, --graph-store,
+    --union); with ``loads`` how documents are sent (--protocol, --batch-size, ...)."""
     p.add_argument(
         "--endpoint",
         metavar="URL",
@@ -49,6 +51,8 @@ def endpoint_options(p: argparse.ArgumentParser, write: bool = False) -> None:
         " it, as a set, in the server's default graph, as in the embedded store (faster: Oxigraph"
         " without --union-default-graph)",
     )
+    if not loads:
+        return
     p.add_argument(
         "--protocol",
         choices=("gsp", "update"),

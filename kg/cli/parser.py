@@ -48,7 +48,7 @@ def parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="with --scheduler: a folder every worker can write, for the N-Quads partitions (default: beside the store)",
     )
-    endpoint_options(p, write=True)
+    endpoint_options(p, write=True, loads=True)
 
     p = sub.add_parser("fetch", help="download PubMed or ClinicalTrials.gov records, then import them")
     p.add_argument("service", choices=("pubmed", "ctgov"))
@@ -63,13 +63,14 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--cache", metavar="DIR", help="download folder (default: $CTKG_CACHE or ~/.cache/ctkg)")
     p.add_argument("--no-import", action="store_true", help="only download; print the cached files")
     store_option(p)
-    endpoint_options(p, write=True)
+    endpoint_options(p, write=True, loads=True)
 
     p = sub.add_parser("remove", help="take one source's named graph out of the store")
     p.add_argument(
         "sources", nargs="+", metavar="SOURCE", help="graph IRI, or source file name as in 'sources'"
     )
     store_option(p)
+    endpoint_options(p, write=True)
 
     p = sub.add_parser("validate", help="validate every source graph in the store against the shapes")
     store_option(p)
