@@ -70,21 +70,15 @@ def test_fhir_export_is_a_bundle(store, tmp_path):
     assert bundle["resourceType"] == "Bundle" and bundle["type"] == "collection"
 
 
+def _meta(store, treatment: str, svg):
+    """``ctkg meta`` on overall survival, the treatment against docetaxel."""
+    args = ["--endpoint", "overall survival", "--treatment", treatment, "--comparator", "docetaxel"]
+    return ctkg("meta", *args, "--store", store, "--svg", str(svg))
+
+
 def test_meta_prints_the_table_and_writes_the_plot(store, tmp_path):
     svg = tmp_path / "os.svg"
-    done = ctkg(
-        "meta",
-        "--endpoint",
-        "overall survival",
-        "--treatment",
-        "nivolumab",
-        "--comparator",
-        "docetaxel",
-        "--store",
-        store,
-        "--svg",
-        str(svg),
-    )
+    done = _meta(store, "nivolumab", svg)
     assert done.returncode == 0, done.stderr
     assert "random effects (DerSimonian-Laird)" in done.stdout and "I\u00b2" in done.stdout
     assert svg.read_text().count('class="pooled"') == 2
@@ -92,19 +86,7 @@ def test_meta_prints_the_table_and_writes_the_plot(store, tmp_path):
 
 def test_meta_with_too_few_trials_is_a_clear_error_and_writes_nothing(store, tmp_path):
     svg = tmp_path / "none.svg"
-    done = ctkg(
-        "meta",
-        "--endpoint",
-        "overall survival",
-        "--treatment",
-        "atezolizumab+cabozantinib",
-        "--comparator",
-        "docetaxel",
-        "--store",
-        store,
-        "--svg",
-        str(svg),
-    )
+    done = _meta(store, "atezolizumab+cabozantinib", svg)
     assert done.returncode == 2
     assert (
         "1 trial(s) with a standard error (CONTACT-01" in done.stderr and "pooling needs two" in done.stderr

@@ -26,7 +26,8 @@ _COMPONENT = (
 )
 _GENERIC = {"chemotherapy", "best supportive care"}
 _LETTER_LABEL = re.compile(r"\s*(?:(?:arm|group)\s+)?([A-D1-4])\s*[,:]\s+(?=\S)")
-DOSED = re.compile(r"(?i)\b\d+(?:\.\d+)?\s*(?:mg|µg|μg|mcg|g|IU)\b")
+DOSE = r"\d+(?:\.\d+)?\s*(?:mg|µg|μg|mcg|g|IU)\b"  # an amount of a drug
+DOSED = re.compile(rf"(?i)\b{DOSE}")
 _ALIAS_HEAD = re.compile(r"(?i)^(?:the\s+)?(?:arm|group|regimen|cohort)\s+[A-Z0-9]{1,3}$")
 _SIZE = re.compile(
     r"(?i)^\s*(?:n\s*=\s*(\d+)|(\d+)\s+(?:patients|participants|subjects|persons|people|smokers|women|men)|(\d+))\s*$"

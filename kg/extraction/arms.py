@@ -11,7 +11,7 @@ import re
 
 from kg.extraction.arm_details import complete_arms
 from kg.extraction.arm_lists import expected_arms, factorial, listings, pieces
-from kg.extraction.arm_pieces import DOSED, arm_of_piece, outside_brackets
+from kg.extraction.arm_pieces import DOSE, DOSED, arm_of_piece, outside_brackets
 from kg.extraction.design import reports_trial
 from kg.extraction.interventions import intervention_kind
 from kg.extraction.names import credible, expand, intervention_name, is_no_treatment
@@ -20,7 +20,7 @@ from kg.extraction.text import Sentence, normalise
 from kg.model import Arm
 
 _OTHER_DOSE = re.compile(r"(?i)^(?:the\s+)?(?:[\w-]+\s+)?(?:cohort|arm|group)\s+(?:of|receiving|given)\s+")
-_DOSE_FIRST = re.compile(r"(?i)\d+(?:\.\d+)?\s*(?:mg|µg|μg|mcg|g|IU|Gy)\b")
+_DOSE_FIRST = re.compile(rf"(?i){DOSE}|\d+(?:\.\d+)?\s*Gy\b")  # a drug's or a radiation dose
 _BOTH = re.compile(
     r"(?i)^\s*(?:both|the\s+combination|a\s+combination)(?:\s+(?:of\s+)?(?:the\s+)?(?:compounds|agents|drugs|supplements|treatments|interventions))?\s*$"
 )

@@ -29,6 +29,9 @@ _RESTATED = re.compile(r"(?i)\brisk\b|\bhazard\b|\bodds\b")
 _UNITS = {"percentage point": "percent", "percentage points": "percent", "%": "percent", "percent": "percent"}
 
 
+_AGAINST = re.compile(r"(?i)\b(?:versus|vs\.?|compared\s+with|relative\s+to)\s+(?:the\s+)?")
+
+
 class ContrastReading:
     """Comparison reading for ``OutcomeReader`` (which provides the arms, the finder, the
     sentence being read and ``interval_after``)."""
@@ -188,8 +191,7 @@ class ContrastReading:
         own = [a for _s, e, a in marks if opening > 0 and 0 <= opening - e <= 2]
         if not own:
             return None
-        after = re.compile(r"(?i)\b(?:versus|vs\.?|compared\s+with|relative\s+to)\s+(?:the\s+)?")
-        against = after.search(text, match.end())
+        against = _AGAINST.search(text, match.end())
         others = [a for s, _e, a in marks if against and s == against.end() and a is not own[-1]]
         return (own[-1], others[0]) if others else None
 
