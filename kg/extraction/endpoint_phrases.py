@@ -45,7 +45,10 @@ _OBJECT = re.compile(
     r"prevented|reduced|increased|decreased|lowered|delayed)\s+"
     r"(?:a\s+|an\s+|the\s+)?(?:(?:significantly|statistically|clinically|much|slightly)\s+)?"
     r"(?:better|worse|higher|lower|greater|longer|shorter|improved|reduced|fewer|more|less|lower)?\s*"
-    r"(?!(?:for|in|with|at|by|of|to|on|from|among|than|as)\b)(?P<x>[a-z][\w\s'/-]{2,80}?)\s*(?:than\b.*)?$"
+    r"(?!(?:for|in|with|at|by|of|to|on|from|among|than|as)\b)(?P<x>[a-z][\w\s'/-]{2,80}?)(?:,?\s+(?:than|(?:as\s+)?compared\s+(?:with|to)|versus|vs\.?)(?!\w).*)?\s*$"
+)
+_LATER_VERB = re.compile(
+    r"(?i)\s\b(?:had|has|have|received|required|developed|experienced|achieved|underwent|reported)\s+(?:an?\s+|the\s+)?"
 )
 _ADVERBIAL = re.compile(
     r"(?i)^(?:(?:in\s+addition|however|moreover|furthermore|overall|similarly|by\s+contrast|in\s+contrast|"
@@ -123,7 +126,8 @@ def _candidates(text: str) -> list[str]:
         out.append(likely.group(1))
     obj = _OBJECT.search(text)
     if obj and not re.search(r"\d", obj.group("x")):
-        out.append(obj.group("x"))
+        # 'patients who underwent A had no complications': the object of the last verb
+        out.append(_LATER_VERB.split(obj.group("x"))[-1])
     subject = _SUBJECT.match(text)
     if subject and subject.group("verb").lower() in _FINDING:  # 'Nodal metastases were found in 41'
         out.append(f"{subject.group('x')} detected")
@@ -162,9 +166,9 @@ def normal_name(phrase: str) -> str:
     m = re.fullmatch(r"(?:.*\b)?(?:die|died|death)\s+(?:of|from)\s+([a-z-]+)\s+causes", p)
     if m:  # 'less likely to die of neurologic causes'
         return f"{m.group(1)} death"
-    m = re.fullmatch(r"(?:the\s+)?incidence\s+of\s+(.+)", p)
+    m = re.fullmatch(r"(?:the\s+)?incidence\s+of\s+(.+)|(?:(?:have|has|had)\s+)?(?:been\s+)?diagnosed\s+with\s+(.+)", p)
     if m:
-        return f"{m.group(1)} incidence"
+        return f"{m.group(1) or m.group(2)} incidence"
     m = re.fullmatch(r"(?:deaths?|mortality)\s+(?:from|due\s+to)\s+(?!any\b)(.+)", p)
     if m:
         return f"{m.group(1)} mortality"

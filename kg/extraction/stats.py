@@ -71,7 +71,7 @@ CONTRASTS = (
         "relative_reduction",
         re.compile(
             rf"(?i)\brelative\s+(?:risk\s+)?reduction\s+(?:in\s+(?:the\s+)?(?P<ep>(?:(?!\bwith\b|\bof\s+\d)[^,;(])+)\s+)?"
-            rf"(?:[^,;(]*?\s+)?(?:of\s+|was\s+|,\s*)(?P<est>{NUM}){_PCT}"
+            rf"(?:[^,;(]*?\s+)?(?:of\s+|was\s+|,\s*|:\s*|(?=\d[\d.]*\s*%))(?P<est>{NUM}){_PCT}"
         ),
     ),
     (

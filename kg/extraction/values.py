@@ -50,9 +50,11 @@ _LANDMARK = re.compile(
 )
 # a time that dates a figure rather than being one: 'at 2 years', 'after 12 weeks'
 _DATING = re.compile(
-    rf"(?i)\b(?:at|after|by|within|through|until|over|during|for)\s+(?:the\s+)?(?:first\s+)?"
+    r"(?i)\bafter\s+an?\s+(?:median|mean)\s+(?:of\s+)?$|"
+    rf"\b(?:at|after|by|within|through|until|over|during|for)\s+(?:the\s+)?(?:first\s+)?"
     rf"(?:{NUM}\s*{TIME_UNIT},?\s+(?:and\s+)?)*$"
 )
+_OF_FOLLOW_UP = re.compile(r"(?i)\s*(?:\([^()]*\)\s*)?of\s+(?:[a-z]+\s+)?follow-?up\b")
 _LANDMARK_AFTER = re.compile(r"(?i)^\s*,?\s*(?:at|after|by)\s+(\d+)\s+(year|month|week)s?\b")
 _COUNT_BEFORE = re.compile(
     r"(?i)(?<![\d.])(?P<n>\d+)\s*(?:of\s+(?P<of>\d+)\s*)?(?:(?:patients|participants|persons|subjects)\s*)?[(\[]\s*$"
@@ -86,6 +88,8 @@ def items(text: str) -> list[Item]:
         if _skip(text, m.start()) or re.search(r"(?i)follow-up\W*(?:\w+\W+){0,3}$", text[: m.start()]):
             continue
         if m.group("unit") and _DATING.search(text[max(0, m.start() - 60) : m.start()]):
+            continue
+        if _OF_FOLLOW_UP.match(text, m.end()):  # '2.4 years (0.4) of additional follow-up'
             continue
         unit = _time_unit(m.group("unit") or m.group("next") or _next_unit(text, m.end()))
         raw = m.group("est") or m.group("first") or m.group("nr")
