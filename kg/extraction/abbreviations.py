@@ -66,9 +66,13 @@ def long_form(short: str, before: str) -> str | None:
     if offset is None:
         return None
     long = candidate[offset:].strip()
-    if len(long) <= len(short) or long.lower() == short.lower():
+    if len(long) <= len(short) or long.lower() == short.lower() or _NOT_A_TERM.match(long):
         return None
     return re.sub(r"\s+", " ", long)
+
+
+# a term never starts with a verb or a conjunction: 'had shorter survival (HR, 1.56' defines nothing
+_NOT_A_TERM = re.compile(r"(?i)(?:had|has|have|was|were|is|are|and|or|but|than|which|who|that)\b")
 
 
 def _match(short: str, long: str) -> int | None:

@@ -36,6 +36,7 @@ _ALL_PATIENTS = re.compile(
 _BRACKET_AFTER_ARM = re.compile(r"(?i)\s*(?:group|arm|patients)?\s*[(\[]\s*")
 _OPENING = re.compile(r"(?i)\s*(?:in|among|for|with)\s+(?:the\s+)?")
 _AND = re.compile(r"(?i)\s*(?:,\s*)?and\s*")
+_LISTED = re.compile(r"\s*,\s*")
 _THAN = re.compile(r"(?i)\bthan\b(?!\s*[<>≤≥]?\s*\d)")  # a comparison, not 'more than 7 years'
 _PARALLEL = re.compile(r"(?i)\b(?:as\s+)?compared\s+with\b|\bversus\b|\bvs?\.?(?=\s)")
 
@@ -85,7 +86,7 @@ def assign(
                 )
             for k, arm in zip(run, order, strict=False):
                 arms[k] = arm
-    _conjoined(text, spans, arms)
+    _conjoined(text, spans, keys, arms)
     _framed(text, spans, arms, marks)
     _whole_population(finder, text, spans, arms, marks)
     return arms, times
@@ -143,22 +144,20 @@ def _other_side(finder: ArmFinder, run: list[int], arms: list[Arm | None], aroun
             arms[k] = arms[k] or others[0]
 
 
-def _conjoined(text: str, spans: list[tuple[int, int]], arms: list[Arm | None]) -> None:
-    """'7.5 months and 38.5% (95% CI ...) in the A group': figures joined by 'and' share the
-    arm named after the last of them (or before the first)."""
+def _conjoined(text: str, spans: list[tuple[int, int]], keys: list[object], arms: list[Arm | None]) -> None:
+    """'7.5 months and 38.5% (95% CI ...) in the A group', '60.4%, 25.6%, and 18.3% for the
+    ENI arm': figures joined by 'and', or figures of one kind listed with commas, share the arm
+    named after the last of them (or before the first)."""
+
+    def joined(a: int, b: int) -> bool:
+        between = text[spans[a][1] : spans[b][0]]
+        return bool(_AND.fullmatch(between) or (keys[a] == keys[b] and _LISTED.fullmatch(between)))
+
     for k in range(len(spans) - 2, -1, -1):
-        if (
-            arms[k] is None
-            and arms[k + 1] is not None
-            and _AND.fullmatch(text[spans[k][1] : spans[k + 1][0]])
-        ):
+        if arms[k] is None and arms[k + 1] is not None and joined(k, k + 1):
             arms[k] = arms[k + 1]
     for k in range(1, len(spans)):
-        if (
-            arms[k] is None
-            and arms[k - 1] is not None
-            and _AND.fullmatch(text[spans[k - 1][1] : spans[k][0]])
-        ):
+        if arms[k] is None and arms[k - 1] is not None and joined(k - 1, k):
             arms[k] = arms[k - 1]
 
 

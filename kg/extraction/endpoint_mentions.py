@@ -40,6 +40,8 @@ def _endpoint_pattern(abbreviations: tuple[tuple[str, str], ...]) -> tuple[re.Pa
     """One alternation of every name and abbreviation (longest first, abbreviations in
     capitals only), built once per set of abbreviations an abstract defines."""
     names = {a: full for a, full in abbreviations if _ENDPOINT_WORDS.search(full)}
+    for full in list(names.values()):  # what the abstract defines is known in full too: 'local control (LC)'
+        names.setdefault(full.lower(), full)
     for name, aliases in ENDPOINTS.items():
         for alias in aliases:
             names.setdefault(alias, name)

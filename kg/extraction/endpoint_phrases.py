@@ -166,7 +166,9 @@ def normal_name(phrase: str) -> str:
     m = re.fullmatch(r"(?:.*\b)?(?:die|died|death)\s+(?:of|from)\s+([a-z-]+)\s+causes", p)
     if m:  # 'less likely to die of neurologic causes'
         return f"{m.group(1)} death"
-    m = re.fullmatch(r"(?:the\s+)?incidence\s+of\s+(.+)|(?:(?:have|has|had)\s+)?(?:been\s+)?diagnosed\s+with\s+(.+)", p)
+    m = re.fullmatch(
+        r"(?:the\s+)?incidence\s+of\s+(.+)|(?:(?:have|has|had)\s+)?(?:been\s+)?diagnosed\s+with\s+(.+)", p
+    )
     if m:
         return f"{m.group(1) or m.group(2)} incidence"
     m = re.fullmatch(r"(?:deaths?|mortality)\s+(?:from|due\s+to)\s+(?!any\b)(.+)", p)

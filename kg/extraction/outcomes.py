@@ -21,6 +21,7 @@ from kg.extraction.arm_lists import depth_map
 from kg.extraction.armrefs import ArmFinder
 from kg.extraction.assignment import assign
 from kg.extraction.contrasts import ContrastReading
+from kg.extraction.endpoint_lists import Slot, listed_endpoints
 from kg.extraction.endpoint_mentions import endpoint_mentions
 from kg.extraction.endpoint_phrases import VERB as _VERB
 from kg.extraction.endpoint_phrases import endpoint_phrase, normal_name, object_phrase, qualified
@@ -150,8 +151,12 @@ class OutcomeReader(ContrastReading):
         if not found or not self.arms:
             return [], []
         endpoints: list[str | None] = []
+        slots = listed_endpoints(masked, mentions, found)
         for k, item in enumerate(found):
-            if k and _continues(masked, found[k - 1], item, mentions):
+            if k in slots:  # 'The ORR, median PFS and median OS were 30%, 5.1 and 12.3 months'
+                endpoints.append(slots[k].endpoint)
+                item.timepoint = slots[k].timepoint
+            elif k and _continues(masked, found[k - 1], item, mentions):
                 endpoints.append(endpoints[-1])  # 'was 24.2% with A and 6.9% with B'
             else:
                 endpoints.append(self._item_endpoint(masked, item, mentions, last_endpoint))
@@ -160,6 +165,7 @@ class OutcomeReader(ContrastReading):
         keys = [(e, i.unit, i.statistic) for e, i in zip(endpoints, found, strict=True)]
         spans = [(i.start, i.end) for i in found]
         arms, timepoints = assign(self.finder, masked, spans, keys, [i.timepoint for i in found])
+        _share_arms(slots, arms)
         if all(a is None for a in arms) and len(arms) == len(self._last_arms) > 1:
             arms = list(self._last_arms)  # 'This corresponded to sensitivities of 79% vs 85% and 94%'
         self._last_arms = arms
@@ -250,6 +256,19 @@ def _continues(text: str, prev: Item, item: Item, mentions) -> bool:
         return False
     between = re.sub(r"\([^()]*\)|\[[^\[\]]*\]", "", text[prev.end : item.start])  # '(41/52; 95% CI ...)'
     return not _CLAUSE_VERB.search(between) and not any(prev.end <= p < item.start for p, _n in mentions)
+
+
+def _share_arms(slots: dict[int, Slot], arms: list[Arm | None]) -> None:
+    """One pass through an endpoint list is one arm's: the arm named beside any of its figures."""
+    passes: dict[int, list[int]] = {}
+    for k, slot in slots.items():
+        passes.setdefault(slot.group, []).append(k)
+    for members in passes.values():
+        named = {id(arms[k]): arms[k] for k in members if arms[k] is not None}
+        if len(named) == 1:
+            arm = next(iter(named.values()))
+            for k in members:
+                arms[k] = arm
 
 
 def _landmarks_of_lists(figures: list[ArmResult], lists: dict[tuple[str, str], list[str]]) -> None:

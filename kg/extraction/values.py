@@ -120,13 +120,20 @@ _LANDMARK_LIST = re.compile(r"(?i)\b(\d+)-?,\s*((?:\d+-?,\s*)*)(?:and|or)\s+(\d+
 
 def _listed_landmarks(text: str, found: list[Item]) -> None:
     """'Two-, 3-, 4-, and 5-year survival rates in A (34.6%, 22.3%, 16.9%, and 15.8%,
-    respectively)': the listed landmark times go to the rates after them, in order."""
-    for m in _LANDMARK_LIST.finditer(text):
+    respectively)': the listed landmark times go to the rates after them, in order; parallel
+    lists ('60.4%, 25.6%, and 18.3% for A and 69.9%, 39.4%, and 25.1% for B') take them in turn,
+    up to the next list of times or the end of the clause."""
+    lists = list(_LANDMARK_LIST.finditer(text))
+    for n, m in enumerate(lists):
         times = [m.group(1), *re.findall(r"\d+", m.group(2)), m.group(3)]
-        rates = [i for i in found if i.start > m.end() and i.statistic == "rate"][: len(times)]
-        if len(rates) == len(times):
-            for item, n in zip(rates, times, strict=True):
-                item.timepoint = _as_time(n, m.group(4))
+        stop = lists[n + 1].start() if n + 1 < len(lists) else len(text)
+        stop = min(stop, text.find(";", m.end()) % (len(text) + 1))
+        rates = [i for i in found if m.end() < i.start < stop and i.statistic == "rate"]
+        if len(rates) % len(times):
+            rates = rates[: len(times)]
+        if len(rates) >= len(times) and len(rates) % len(times) == 0:
+            for k, item in enumerate(rates):
+                item.timepoint = _as_time(times[k % len(times)], m.group(4))
 
 
 def _landmarks(text: str, found: list[Item]) -> None:

@@ -35,6 +35,12 @@ from kg.extraction.abbreviations import definitions
             "screening, with studies indicating that low-dose CT detects many tumors at early stages.",
             {"CT": "computed tomography"},
         ),
+        (  # PMID19221167: a ratio printed after an outcome's words; a term never starts with 'had'
+            "Nonsquamous patients treated with pemetrexed-based therapy experienced longer survival than the "
+            "comparators (HR, 0.78 and 0.84, respectively), whereas squamous patients had shorter survival (HR, "
+            "1.56 and 1.23, respectively).",
+            {},
+        ),
         (  # PMID27604504: a plural short form
             "The primary outcome measure was quality-adjusted life-years (QALYs).",
             {"QALYs": "quality-adjusted life-years"},

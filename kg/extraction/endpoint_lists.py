@@ -1,0 +1,100 @@
+"""Figures that follow a list of endpoints in order.
+
+'The response rate, median survival time, and 1-year survival rate were 31.0%, 13.9 months,
+59.2%, respectively, in IP; 32.4%, 12.3 months, 51.0% in TC', 'The ORR, median PFS and median
+OS were 30%, 5.1 months and 12.3 months': a clause whose subject lists two or more endpoints
+prints their figures in the same order, once per arm. Each figure takes the endpoint of its
+place in the list, and the landmark time that endpoint was named with ('1-year survival
+rate'), never one carried over from the figure before it; the figures of one pass through the
+list share the arm named beside any of them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from kg.extraction.values import Item, landmark
+
+# what may stand between two listed names: commas, 'and', and the words that qualify a name
+_BETWEEN = re.compile(
+    r"(?i)(?:\s*\([^()]{1,12}\))?(?:\s*(?:,|\band\b|\bor\b)\s*|\s+)+(?:(?:the|median|mean|overall|actuarial|estimated|\d+-(?:year|month|week)|"
+    r"one|two|three|five|rates?|times?)\s*)*"
+)
+# what may stand between the last name and the figures: its own qualifiers and the verb
+_TO_FIGURES = re.compile(
+    r"(?i)^\s*(?:\([^()]*\)\s*)?(?:rates?|times?|\([A-Z]+\))?\s*(?:was|were)\s+(?:[a-z]+\s+)?$"
+)
+
+
+@dataclass(frozen=True)
+class Slot:
+    endpoint: str
+    timepoint: str | None
+    group: int = 0  # which pass through the list: one arm's figures
+
+
+def listed_endpoints(
+    text: str, mentions: Sequence[tuple[int, str]], found: Sequence[Item]
+) -> dict[int, Slot]:
+    """The endpoint (and landmark time) of each figure that follows an endpoint list, by the
+    figure's index in ``found``; empty when the sentence prints no such list or its figures do
+    not fill the list a whole number of times with figures of one kind per place."""
+    names = _list_before_figures(text, mentions, found)
+    if len(names) < 2:
+        return {}
+    start = names[-1][1]
+    after = [k for k, item in enumerate(found) if item.start >= start]
+    if not after or len(after) % len(names):
+        return {}
+    kinds = [(found[k].unit, found[k].statistic) for k in after]
+    if any(kinds[n] != kinds[n % len(names)] for n in range(len(kinds))):
+        return {}
+    return {k: replace(names[n % len(names)][0], group=n // len(names)) for n, k in enumerate(after)}
+
+
+def _list_before_figures(
+    text: str, mentions: Sequence[tuple[int, str]], found: Sequence[Item]
+) -> list[tuple[Slot, int]]:
+    """(slot, where its name ends) of each name of the list that the first figure follows."""
+    if not found:
+        return []
+    first = found[0].start
+    before = [
+        (p, n) for p, n in mentions if p < first and text[p - 1 : p] != "("
+    ]  # not '(LC)' after its name
+    listed: list[tuple[int, str]] = []
+    for p, n in reversed(before):
+        end = _name_end(text, p)
+        gap = text[end : listed[0][0]] if listed else text[end:first]
+        fits = _BETWEEN.fullmatch(gap) if listed else _TO_FIGURES.match(gap)
+        if not fits:
+            break
+        listed.insert(0, (p, n))
+    if len(listed) < 2:
+        return []
+    lead = landmark(text[_clause_start(text, listed[0][0]) : listed[0][0]])  # 'Eighteen-month LC, LRC and OS'
+    out = []
+    for k, (p, n) in enumerate(listed):
+        named_from = _name_start(text, listed[k - 1][0], p) if k else p
+        out.append((Slot(n, landmark(text[named_from : _name_end(text, p)]) or lead), _name_end(text, p)))
+    return out
+
+
+def _name_end(text: str, pos: int) -> int:
+    m = re.match(
+        r"[\w-]+(?:\s+[a-z][\w-]*){0,4}?(?=\s*(?:,|\band\b|\bor\b|\bwas\b|\bwere\b|\(|$))", text[pos:]
+    )
+    return pos + (m.end() if m else 0)
+
+
+def _name_start(text: str, previous: int, pos: int) -> int:
+    """Where a listed name's own words start: after the separator that follows the one before."""
+    between = text[_name_end(text, previous) : pos]
+    sep = list(re.finditer(r",|\band\b|\bor\b", between))
+    return _name_end(text, previous) + (sep[-1].end() if sep else 0)
+
+
+def _clause_start(text: str, pos: int) -> int:
+    return max(text.rfind(";", 0, pos), text.rfind(":", 0, pos), -1) + 1

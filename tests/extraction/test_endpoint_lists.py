@@ -1,0 +1,148 @@
+"""Figures that follow lists (kg.extraction.endpoint_lists, assignment's lists, values'
+landmark lists) and objects named before 'compared with', through ``extract_trial``.
+
+Every sentence is quoted from a page of ../shared/data/pool (PMID beside it), with that page's
+own title and design sections.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+# PMID17551299
+IFI_ENI = (
+    "A randomized study of involved-field irradiation versus elective nodal irradiation in combination with "
+    "concurrent chemotherapy for inoperable stage III nonsmall cell lung cancer.",
+    (
+        "BACKGROUND",
+        "Radiation dose escalation is limited by the high incidence of pulmonary and esophageal toxicity, leading "
+        "to calls for the omission of elective nodal irradiation (ENI) and the willingness to use involved-field "
+        "irradiation (IFI) in patients with nonsmall cell lung cancer (NSCLC).",
+    ),
+    (
+        "METHODS AND MATERIALS",
+        "A total of 200 eligible patients with inoperable stage III NSCLC were treated with concurrent "
+        "chemoradiotherapy and randomized into either an IFI or ENI arm.",
+    ),
+)
+# PMID11978336
+PLUS = (
+    "Effectiveness of positron emission tomography in the preoperative assessment of patients with suspected "
+    "non-small-cell lung cancer: the PLUS multicentre randomised trial.",
+    (
+        "BACKGROUND",
+        "Accuracy of positron emission tomography (PET) with 18-fluorodeoxyglucose (18FDG) is thought to be better "
+        "than conventional staging for diagnosis of this malignancy.",
+    ),
+    (
+        "METHODS",
+        "Before surgery (mediastinoscopy or thoracotomy), 188 patients from nine hospitals were randomly assigned "
+        "to either conventional workup (CWU) or conventional workup and PET (CWU+PET). The primary outcome measure "
+        "was futile thoracotomy.",
+    ),
+)
+# PMID19767090
+WHI = (
+    "Oestrogen plus progestin and lung cancer in postmenopausal women (Women's Health Initiative trial): a "
+    "post-hoc analysis of a randomised controlled trial.",
+    (
+        "METHODS",
+        "The WHI study was a randomised, double-blind, placebo-controlled trial undertaken in 40 centres in the "
+        "USA. 16 608 postmenopausal women aged 50-79 years with an intact uterus were randomly assigned by a "
+        "computerised, stratified, permuted block algorithm to receive a once-daily tablet of 0.625 mg conjugated "
+        "equine oestrogen plus 2.5 mg medroxyprogesterone acetate (n=8506) or matching placebo (n=8102).",
+    ),
+)
+
+
+def rates(trial) -> list[tuple[str, str, Decimal, str | None]]:
+    return [(r.endpoint, r.arm, r.estimate, r.timepoint) for r in trial.arm_results]
+
+
+def test_parallel_lists_take_the_listed_landmark_times_in_turn(read):
+    trial = read(
+        *IFI_ENI,
+        (
+            "RESULTS",
+            "The 1-, 2-, and 5-year survival rates were 60.4%, 25.6%, and 18.3% for the ENI arm and 69.9%, 39.4%, "
+            "and 25.1% for the IFI arm, respectively.",
+        ),
+    ).trial
+    eni, ifi = "elective nodal irradiation", "involved-field irradiation"
+    assert rates(trial) == [
+        ("overall survival", eni, Decimal("60.4"), "12 months"),
+        ("overall survival", eni, Decimal("25.6"), "24 months"),
+        ("overall survival", eni, Decimal("18.3"), "60 months"),
+        ("overall survival", ifi, Decimal("69.9"), "12 months"),
+        ("overall survival", ifi, Decimal("39.4"), "24 months"),
+        ("overall survival", ifi, Decimal("25.1"), "60 months"),
+    ]
+
+
+def test_a_list_of_endpoints_gives_each_figure_its_place(read):
+    # PMID25841625's sentence (a registry of one treatment) read under the two-arm IFI/ENI design:
+    # the list of endpoints and the lead landmark time are what is tested
+    trial = read(
+        *IFI_ENI,
+        (
+            "RESULTS",
+            "Eighteen-month local control (LC), locoregional control (LRC), disease-free survival (DFS), and overall "
+            "survival (OS) rates were 91.2%, 64.4%, 34.6%, and 59.7%, respectively, in the IFI arm.",
+        ),
+    ).trial
+    ifi = "involved-field irradiation"
+    assert rates(trial) == [
+        ("local control", ifi, Decimal("91.2"), "18 months"),
+        ("locoregional control", ifi, Decimal("64.4"), "18 months"),
+        ("disease-free survival", ifi, Decimal("34.6"), "18 months"),
+        ("overall survival", ifi, Decimal("59.7"), "18 months"),
+    ]
+
+
+def test_the_object_before_compared_with_is_the_endpoint(read):
+    trial = read(
+        *PLUS,
+        (
+            "FINDINGS",
+            "In the CWU group, 39 (41%) patients had a futile thoracotomy, compared with 19 (21%) in the CWU+PET "
+            "group (relative reduction 51%, 95% CI 32-80%; p=0.003).",
+        ),
+    ).trial
+    assert [(r.endpoint, r.arm, r.count, r.estimate) for r in trial.arm_results] == [
+        ("futile thoracotomy", "conventional workup", 39, Decimal("41")),
+        ("futile thoracotomy", "conventional workup + positron emission tomography", 19, Decimal("21")),
+    ]
+    (c,) = trial.comparisons
+    assert (c.endpoint, c.statistic, c.estimate, c.ci_lower, c.ci_upper, c.p_value) == (
+        "futile thoracotomy",
+        "relative_reduction",
+        Decimal("51"),
+        Decimal("32"),
+        Decimal("80"),
+        Decimal("0.003"),
+    )
+
+
+def test_a_diagnosis_compared_with_the_other_arm_and_durations_of_follow_up_are_no_figures(read):
+    trial = read(
+        *WHI,
+        (
+            "FINDINGS",
+            "After a mean of 5.6 years (SD 1.3) of treatment and 2.4 years (0.4) of additional follow-up, 109 women "
+            "in the combined hormone therapy group had been diagnosed with lung cancer compared with 85 in the "
+            "placebo group (incidence per year 0.16%vs 0.13%; hazard ratio [HR] 1.23, 95% CI 0.92-1.63, p=0.16).",
+        ),
+    ).trial
+    assert [(r.endpoint, r.statistic, r.estimate) for r in trial.arm_results] == [
+        ("lung cancer incidence", "rate", Decimal("0.16")),
+        ("lung cancer incidence", "rate", Decimal("0.13")),
+    ]
+    (hr,) = trial.comparisons
+    assert (hr.endpoint, hr.statistic, hr.estimate, hr.ci_lower, hr.ci_upper, hr.p_value) == (
+        "lung cancer incidence",
+        "hazard_ratio",
+        Decimal("1.23"),
+        Decimal("0.92"),
+        Decimal("1.63"),
+        Decimal("0.16"),
+    )
