@@ -267,7 +267,7 @@ def _parenthesised(part: str) -> tuple[list[str], int | None]:
             ):  # '(2)' is a count of something else
                 size = size or int(next(g for g in n.groups() if g))
             elif re.fullmatch(r"(?![NTM]\d)[A-Z][A-Za-z]?\d{1,2}", bit) or (  # '(C3)', '(D100)' too
-                re.fullmatch(r"(?i)[a-z][\w -]{0,40}", bit)
+                re.fullmatch(r"(?i)[a-z][\w /+-]{0,40}", bit)
                 and not re.search(r"\d|(?i:\b(?:mg|gy|auc|day|days|week|weeks)\b)", bit)
             ):
                 aliases.append(re.sub(r"(?i)\s+(?:group|arm)$", "", bit.strip()))

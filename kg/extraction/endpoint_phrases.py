@@ -189,11 +189,23 @@ _AFTER_COPULA = re.compile(
 )
 
 
+_AFTER_EVENT = re.compile(
+    r"(?i)^[^;]*?(?<!who )(?<!that )\b(?P<verb>died|responded|progressed|relapsed|discontinued\s+(?:the\s+)?(?:study\s+)?(?:treatment|therapy|drug))\b"
+)
+EVENT_VERBS = r"died|responded|progressed|relapsed|discontinued"
+_EVENTS = {"died": "death", "responded": "response", "progressed": "progression", "relapsed": "relapse"}
+
+
 def object_phrase(after: str) -> str | None:
     """The endpoint named after the figures: '74 (49%) A patients and 119 (79%) B patients
     received palliative radiotherapy' -> 'palliative radiotherapy'; '96.4% ... and 94.5% in
-    the radiography group were false positive results' -> 'false positive results'."""
+    the radiography group were false positive results' -> 'false positive results'; '15 (13%)
+    of 115 patients in A and five (4%) of 113 in B died' -> 'death'."""
+    event = _AFTER_EVENT.match(after)
     m = _AFTER_OBJECT.match(after) or _AFTER_COPULA.match(after)
+    if event and (m is None or event.start("verb") < m.start("x")):
+        verb = event.group("verb").lower()
+        return _EVENTS.get(verb, "treatment discontinuation")
     return _clean(m.group("x")) if m else None
 
 

@@ -23,8 +23,8 @@ from kg.extraction.assignment import assign
 from kg.extraction.contrasts import ContrastReading
 from kg.extraction.endpoint_lists import Slot, listed_endpoints
 from kg.extraction.endpoint_mentions import endpoint_mentions
+from kg.extraction.endpoint_phrases import EVENT_VERBS, endpoint_phrase, normal_name, object_phrase, qualified
 from kg.extraction.endpoint_phrases import VERB as _VERB
-from kg.extraction.endpoint_phrases import endpoint_phrase, normal_name, object_phrase, qualified
 from kg.extraction.p_values import Figure, p_only_tests
 from kg.extraction.stats import (
     BARE_CI,
@@ -243,7 +243,7 @@ class OutcomeReader(ContrastReading):
         )  # '74 (49%) A patients received X'
 
 
-_CLAUSE_VERB = re.compile(rf"(?i)\b(?:{_VERB})\b|;")
+_CLAUSE_VERB = re.compile(rf"(?i)\b(?:{_VERB}|{EVENT_VERBS})\b|;")
 _GENERIC_WHAT = re.compile(
     r"(?i)(?:new\s+)?(?:cases?|events?|patients?|deaths|participants?)"
 )  # not "death" of "died"

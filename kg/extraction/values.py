@@ -21,8 +21,6 @@ _TIME = re.compile(
 _PERCENT = re.compile(
     rf"(?<![\d.])(?:(?P<est>{NUM})\s*(?:%|percent\b)|(?P<first>{NUM})(?=\s*(?:vs\.?|versus|v|and|or)\s+{NUM}\s*(?:%|percent\b)))"
     r"(?!\s*(?:CI\b|confidence|credible|power|of\s+the\s+(?:patients|participants)\s+(?:had|were)))"
-    # '291 (35%) patients in the tecemotide group': the group's share of a population, no outcome
-    r"(?!\s*\)\s*(?:of\s+\d+\s+)?(?:patients|participants)\s+(?:in\s+the|assigned|randomi|allocated|who\s+(?:were|received)))"
 )
 _PER_UNIT = re.compile(
     rf"(?i)(?<![\d.])(?P<est>{NUM})\s+(?P<what>(?:[a-z-]+\s+){{0,4}}?)per\s+(?P<base>\d+)\s+"
@@ -102,7 +100,7 @@ def items(text: str) -> list[Item]:
         found.append(Item(m.start(), m.end(), m.group("est"), unit, "rate", what=what))
     taken = [(i.start, i.end) for i in found]
     for m in _PERCENT.finditer(text):
-        if _skip(text, m.start()) or any(a <= m.start() < b for a, b in taken):
+        if _skip(text, m.start()) or any(a <= m.start() < b for a, b in taken) or _population(text, m):
             continue
         item = Item(m.start(), m.end(), m.group("est") or m.group("first"), "percent", "rate")
         _counts(text, item)
@@ -151,6 +149,21 @@ def _landmarks(text: str, found: list[Item]) -> None:
             item.timepoint = own
             shared = own if not after else None
             since = item.end + (after.end() if after else 0)
+
+
+# 'between the 291 (35%) patients in the tecemotide group and ...': a group's share, named as a population
+_SHARE_OF = re.compile(
+    r"\s*\)\s*(?:of\s+\d+\s+)?(?:patients|participants)\s+(?:in\s+the|assigned|randomi|allocated|who\s+(?:were|received))"
+)
+_THE_COUNT = re.compile(r"(?i)\bthe\s+\d+\s*\($")
+
+
+def _population(text: str, m: re.Match) -> bool:
+    """A percent that sizes a population the sentence names ('the 291 (35%) patients in the A
+    group'), not an outcome ('257 (68%) patients in the A group received ...')."""
+    return bool(
+        _SHARE_OF.match(text, m.end()) and _THE_COUNT.search(text[max(0, m.start() - 20) : m.start()])
+    )
 
 
 def _skip(text: str, pos: int) -> bool:

@@ -146,3 +146,61 @@ def test_a_diagnosis_compared_with_the_other_arm_and_durations_of_follow_up_are_
         Decimal("1.63"),
         Decimal("0.16"),
     )
+
+
+# PMID22452896
+LUX_LUNG_1 = (
+    "Afatinib versus placebo for patients with advanced, metastatic non-small-cell lung cancer after failure of "
+    "erlotinib, gefitinib, or both, and one or two lines of chemotherapy (LUX-Lung 1): a phase 2b/3 randomised "
+    "trial.",
+    (
+        "METHODS",
+        "We used a computer-generated sequence to randomly allocate patients (2:1) to either afatinib (50 mg per "
+        "day) or placebo; all patients received best supportive care.",
+    ),
+)
+
+
+def test_patients_in_each_group_who_received_a_treatment(read):
+    trial = read(
+        *LUX_LUNG_1,
+        (
+            "FINDINGS",
+            "Subsequent cancer treatment was given to 257 (68%) patients in the afatinib group and 153 (79%) "
+            "patients in the placebo group.",
+        ),
+    ).trial
+    assert [(r.endpoint, r.arm, r.count, r.estimate) for r in trial.arm_results] == [
+        ("subsequent cancer treatment", "afatinib + best supportive care", 257, Decimal("68")),
+        ("subsequent cancer treatment", "placebo + best supportive care", 153, Decimal("79")),
+    ]
+
+
+# PMID28602779 (../shared/data/abstracts)
+ASCEND_5 = (
+    "Ceritinib versus chemotherapy in patients with ALK-rearranged non-small-cell lung cancer previously given "
+    "chemotherapy and crizotinib (ASCEND-5): a randomised, controlled, open-label, phase 3 trial.",
+    (
+        "METHODS",
+        "We randomly allocated patients (1:1; with blocking [block size of four]; stratified by WHO performance "
+        "status [0 vs 1-2] and presence or absence of brain metastases) to oral ceritinib 750 mg per day fasted "
+        "(in 21 day treatment cycles) or chemotherapy (intravenous pemetrexed 500 mg/m2 or docetaxel 75 mg/m2 "
+        "[investigator choice], every 21 days).",
+    ),
+)
+
+
+def test_patients_who_died_named_after_their_figures(read):
+    trial = read(
+        *ASCEND_5,
+        (
+            "FINDINGS",
+            "15 (13%) of 115 patients in the ceritinib group and five (4%) of 113 in the chemotherapy group died "
+            "during the treatment period (from the day of the first dose of study treatment to 30 days after the "
+            "final dose).",
+        ),
+    ).trial
+    assert [(r.endpoint, r.count, r.n_analysed, r.estimate) for r in trial.arm_results] == [
+        ("death", 15, 115, Decimal("13")),
+        ("death", 5, 113, Decimal("4")),
+    ]

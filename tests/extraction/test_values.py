@@ -179,3 +179,29 @@ def test_count_percent_of_n_pairs_after_the_treatment_named_as_subject(read):
         (Decimal("14"), 7, 49, "radiation"),
         (Decimal("37"), 17, 46, "usual_care"),
     ]
+
+
+def test_a_groups_share_named_as_a_population_is_no_outcome(read):
+    # PMID24331154: '291 (35%) patients in the tecemotide group' sizes the subgroup; the medians are its figures
+    r = read(
+        "Tecemotide (L-BLP25) versus placebo after chemoradiotherapy for stage III non-small-cell lung cancer "
+        "(START): a randomised, double-blind, phase 3 trial.",
+        (
+            "METHODS",
+            "Patients were stratified by stage (IIIA vs IIIB), response to chemoradiotherapy (stable disease vs "
+            "objective response), delivery of chemoradiotherapy (concurrent vs sequential), and region using block "
+            "randomisation, and were randomly assigned (2:1, double-blind) by a central interactive voice "
+            "randomisation system to either tecemotide or placebo.",
+        ),
+        (
+            "FINDINGS",
+            "In patients who received previous sequential chemoradiotherapy, overall survival did not differ "
+            "between the 291 (35%) patients in the tecemotide group and the 142 (35%) patients in the placebo group "
+            "(19.4 months [95% CI 17.6-23.1] vs 24.6 months [18.8-33.0], respectively; adjusted HR 1.12, 0.87-1.44; "
+            "p=0.38).",
+        ),
+    )
+    assert [(x.statistic, x.estimate, x.unit) for x in r.trial.arm_results] == [
+        ("median", Decimal("19.4"), "month"),
+        ("median", Decimal("24.6"), "month"),
+    ]
