@@ -12,6 +12,7 @@ from typing import TypeVar
 from kg.extraction import design, trial_endpoints
 from kg.extraction.abbreviations import definitions
 from kg.extraction.arm_details import set_roles
+from kg.extraction.arm_labels import label_arms
 from kg.extraction.armrefs import ArmFinder
 from kg.extraction.arms import design_arms
 from kg.extraction.baseline import baseline_characteristics
@@ -58,6 +59,7 @@ def _extract(title: str, abstract: list[AbstractSection]) -> Trial | None:
     if not arms and not ids and not design.reports_trial(title, full):
         return None
     set_roles(arms, title, sents)
+    label_arms(arms, sents, defined)
     groups = factor_groups(arms)
     finder = ArmFinder(arms, defined, groups)
     sizes, total, total_evidence = arm_sizes(sents, finder)

@@ -53,7 +53,11 @@ _LATER_VERB = re.compile(
 _ADVERBIAL = re.compile(
     r"(?i)^(?:(?:in\s+addition|however|moreover|furthermore|overall|similarly|by\s+contrast|in\s+contrast|"
     r"conversely|consequently|thus|also|notably|importantly|finally|despite\s+[^,]+|although\s+[^,]+|"
+    r"as\s+(?:previously\s+)?(?:reported|described|expected|shown|planned)(?:\s+[^,]{0,30})?|"
     r"at\s+(?:\d+|one|two|three)\s+\w+|after\s+[^,]{0,40}|in\s+(?:the\s+)?[^,]{0,60}?(?:analysis|population|group|subgroup|cohort)),\s*)+"
+)
+_ASIDE = re.compile(
+    r"(?i),\s*(?:as|when|where)\s+(?:determined|assessed|measured|evaluated|defined|judged|calculated)\b[^,;]{0,60},"
 )
 _FRAME = re.compile(
     r"(?i)^(?:the\s+|a\s+|an\s+)?(?:(?:overall|estimated|observed|cumulative|actuarial|reported|corresponding|absolute)\s+)*"
@@ -103,6 +107,7 @@ def _clause(before: str) -> str:
         text = re.sub(
             r"^.*?\b(?:patients|participants)\b\s*(?:\([^)]*\))?\s*", "", before[:cut].rstrip(":; ")
         )
+    text = _ASIDE.sub("", text)  # 'the rate of tumor response, as determined radiographically, was'
     return _ADVERBIAL.sub("", text.strip(" ,"))
 
 

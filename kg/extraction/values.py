@@ -15,11 +15,11 @@ from kg.extraction.text import NUM
 
 _TIME = re.compile(
     rf"(?i)(?P<est>(?<!\d){NUM}|not reached)\s*(?:[A-Z]{{2,6}}s?\s+)?(?P<unit>{TIME_UNIT})\b"
-    rf"|(?<!\d)(?P<first>{NUM})(?=\s*(?:and|vs\.?|v|versus|or|to)\s+{NUM}\s*(?P<next>{TIME_UNIT})\b)"
+    rf"|(?<![\d.])(?P<first>{NUM})(?=(?:\s*,\s*{NUM})*\s*,?\s*(?:and|vs\.?|v|versus|or|to)\s+{NUM}\s*(?P<next>{TIME_UNIT})\b)"
     rf"|\b(?P<nr>not (?:yet )?(?:been )?reached|not estimable)\b(?!\s*{TIME_UNIT}\b)"
 )
 _PERCENT = re.compile(
-    rf"(?<![\d.])(?:(?P<est>{NUM})\s*(?:%|percent\b)|(?P<first>{NUM})(?=\s*(?:vs\.?|versus|v|and|or)\s+{NUM}\s*(?:%|percent\b)))"
+    rf"(?<![\d.])(?:(?P<est>{NUM})\s*(?:%|percent\b)|(?P<first>{NUM})(?=(?:\s*,\s*{NUM})*\s*,?\s*(?:vs\.?|versus|v|and|or)\s+{NUM}\s*(?:%|percent\b)))"
     r"(?!\s*(?:CI\b|confidence|credible|power|of\s+the\s+(?:patients|participants)\s+(?:had|were)))"
 )
 _PER_UNIT = re.compile(

@@ -1,0 +1,113 @@
+"""Labels an abstract gives its arms: 'arm A', 'group 1', 'regimen 2'.
+
+Results often name arms only by a label the design defined: 'In the concurrent arm (arm A),
+RT was started on day 4', 'Patients randomly assigned to group 1 received cisplatin ... and
+then began radiation therapy'. A label becomes the alias of the arm the words beside it name:
+the reference right before its bracket, else the treatment right after 'received', 'were
+given' or a colon. A reference the finder does not know is resolved by a word only one arm's
+names hold ('the concurrent arm (arm A)'). A label no arm can be found for, or one that
+would name two arms, is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from kg.extraction.armrefs import ArmFinder
+from kg.extraction.text import Sentence
+from kg.model import Arm
+
+_KIND = r"(?:arm|group|regimen|cohort)"
+_ID = r"(?:[A-D]|[1-4])"
+# '<reference> (arm A)'
+_BRACKETED = re.compile(rf"(?i)\(\s*(?P<label>{_KIND}\s+{_ID})\s*\)")
+# 'group 1 received ...', 'Arm A: ...', 'arm B (n = 40) was given ...'
+_DEFINED = re.compile(
+    rf"(?i)\b(?P<label>{_KIND}\s+{_ID})\b(?:\s*\([^()]*\))?\s*"
+    r"(?::|,|\breceived\b|\bwere\s+(?:given|treated\s+with)|\bwas\s+(?:given|treated\s+with)|\bconsisted\s+of)\s*"
+)
+_STOP_WORDS = {"the", "a", "an", "in", "of", "and", "with", "arm", "group", "patients", "plus", "to", "or"}
+
+
+def label_arms(arms: list[Arm], sents: Iterable[Sentence], abbreviations: dict[str, str]) -> None:
+    """Add each label the sentences define to its arm's aliases (see the module docstring)."""
+    if len(arms) < 2:
+        return
+    finder = ArmFinder(arms, abbreviations)
+    found: dict[str, Arm | None] = {}
+    seen: set[str] = set()
+    for s in sents:
+        text = s.norm
+        seen |= {_key(m.group()) for m in re.finditer(rf"(?i)\b{_KIND}\s+{_ID}\b", text)}
+        for m in _BRACKETED.finditer(text):
+            _note(found, _key(m.group("label")), _named_before(finder, arms, text, m.start()))
+        for m in _DEFINED.finditer(text):
+            _note(found, _key(m.group("label")), _named_after(finder, text, m.end()))
+    found = {label: arm for label, arm in found.items() if arm is not None and _one_label(label, arm, found)}
+    _the_other(arms, found, seen)
+    taken = {a.lower() for arm in arms for a in arm.aliases}
+    for label, arm in found.items():
+        if label not in taken:
+            arm.aliases.append(label)
+
+
+def _key(label: str) -> str:
+    return re.sub(r"\s+", " ", label.lower())
+
+
+def _note(found: dict[str, Arm | None], label: str, arm: Arm | None) -> None:
+    """One label, one arm: a label seen beside two arms names neither."""
+    if arm is None:
+        return
+    if label in found and found[label] is not arm:
+        found[label] = None
+    else:
+        found.setdefault(label, arm)
+
+
+def _one_label(label: str, arm: Arm, found: dict[str, Arm | None]) -> bool:
+    """An arm has one label of a kind: 'regimen 1' and 'regimen 2' both beside one arm name neither."""
+    kind = label.split()[0]
+    own = [_key(a) for a in arm.aliases if re.fullmatch(rf"(?i){_KIND}\s+{_ID}", a)]
+    if own:
+        return own == [label]
+    return not any(o != label and o.split()[0] == kind and a is arm for o, a in found.items())
+
+
+def _the_other(arms: list[Arm], found: dict[str, Arm], seen: set[str]) -> None:
+    """In a two-arm trial whose text uses two labels of a kind ('group 1', 'group 2'), the
+    label no words resolve names the arm the other label does not."""
+    if len(arms) != 2:
+        return
+    for label in list(found):
+        kind = label.split()[0]
+        others = [o for o in seen if o.split()[0] == kind and o != label]
+        if len(others) == 1 and others[0] not in found:
+            found[others[0]] = next(a for a in arms if a is not found[label])
+
+
+def _named_before(finder: ArmFinder, arms: list[Arm], text: str, pos: int) -> Arm | None:
+    marks = [
+        (e, a) for _s, e, a in finder.find(text[:pos]) if re.fullmatch(r"\s*(?:arm|group)?\s*", text[e:pos])
+    ]
+    if marks:
+        return marks[-1][1]
+    words = re.findall(r"[a-z][\w-]*", text[max(0, pos - 40) : pos].lower())[-3:]
+    for word in reversed(words):
+        if word in _STOP_WORDS:
+            continue
+        owners = [a for a in arms if word in _words(a)]
+        if len(owners) == 1:
+            return owners[0]
+    return None
+
+
+def _named_after(finder: ArmFinder, text: str, pos: int) -> Arm | None:
+    marks = finder.find(text[pos : pos + 120])
+    return marks[0][2] if marks and marks[0][0] <= 12 else None
+
+
+def _words(arm: Arm) -> set[str]:
+    names = [arm.label, *arm.aliases, *arm.drug_names]
+    return {w for n in names for w in re.findall(r"[a-z][\w-]*", n.lower())}

@@ -1,0 +1,78 @@
+"""kg.extraction.arm_labels (through ``extract_trial``): 'arm A', 'group 1' as the design
+defines them, and the figures the results give under those labels.
+
+Quoted from pages of ../shared/data/pool (PMID beside each), with the page's own title and
+design sections.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+# PMID2169587
+GROUPS = (
+    "A randomized trial of induction chemotherapy plus high-dose radiation versus radiation alone in stage III "
+    "non-small-cell lung cancer.",
+    (
+        "METHODS",
+        "Patients randomly assigned to group 1 received cisplatin (100 mg per square meter of body-surface area "
+        "given intravenously on days 1 and 29) and vinblastine (5 mg per square meter given intravenously on days "
+        "1, 8, 15, 22, and 29) and then began radiation therapy on day 50 (60 Gy over a 6-week period). Patients "
+        "assigned to group 2 received the same radiation therapy but began it immediately and received no "
+        "chemotherapy.",
+    ),
+)
+# PMID15364136
+ARMS_A_B = (
+    "Concurrent versus sequential chemoradiotherapy with cisplatin and vinorelbine in locally advanced non-small "
+    "cell lung cancer: a randomized study.",
+    (
+        "PATIENTS AND METHODS",
+        "The CT schedule consisted of up to four cycles of cisplatin 80 mg/m(2) on day 1, and vinorelbine 25 "
+        "mg/m(2) at the first and fourth cycles (12.5 mg/m(2) during the 2nd/3rd cycles) on days 1, 8, 15 of a "
+        "28-day cycle. Radiotherapy (RT) was prescribed at a dose of 60 Gy/30 fractions, given as five fractions "
+        "per week for 6 weeks. In the concurrent arm (arm A), RT was started on day 4 of cycle 2; whilst in the "
+        "sequential arm (arm B), RT started within 2 weeks after completion of CT. Fifty-two patients were "
+        "randomized to concurrent treatment and 50 to the sequential schedule.",
+    ),
+)
+
+
+def test_numbered_groups_and_a_comma_list_compared_with_respectively(read):
+    r = read(
+        *GROUPS,
+        (
+            "RESULTS",
+            "Rates of survival in group 1 were 55 percent after one year, 26 percent after two years, and 23 "
+            "percent after three years, as compared with 40, 13, and 11 percent, respectively, in group 2.",
+        ),
+    )
+    arms = {a.label: a.aliases for a in r.trial.arms}
+    assert arms == {"chemotherapy + high-dose radiation": ["group 1"], "radiation": ["group 2"]}
+    assert [(x.arm, x.estimate, x.timepoint) for x in r.trial.arm_results] == [
+        ("chemotherapy + high-dose radiation", Decimal("55"), "12 months"),
+        ("chemotherapy + high-dose radiation", Decimal("26"), "24 months"),
+        ("chemotherapy + high-dose radiation", Decimal("23"), "36 months"),
+        ("radiation", Decimal("40"), "12 months"),
+        ("radiation", Decimal("13"), "24 months"),
+        ("radiation", Decimal("11"), "36 months"),
+    ]
+
+
+def test_a_bracketed_label_after_a_word_only_one_arm_has(read):
+    r = read(
+        *ARMS_A_B,
+        (
+            "RESULTS",
+            "WHO grade 3 or 4 toxicity was more frequent in arm A than in arm B, with a significantly greater "
+            "incidence of leucopenia (53% versus 19%, P = 0.009 by means of chi(2) test) and nausea/vomiting (39% "
+            "versus 15%, P = 0.044 by means of chi(2) test).",
+        ),
+    )
+    concurrent = next(a.label for a in r.trial.arms if "arm a" in a.aliases)
+    sequential = next(a.label for a in r.trial.arms if "arm b" in a.aliases)
+    assert concurrent.startswith("concurrent") and sequential.startswith("sequential")
+    assert [(e.arm, e.percent) for e in r.trial.adverse_events if e.term == "leucopenia"] == [
+        (concurrent, Decimal("53")),
+        (sequential, Decimal("19")),
+    ]
