@@ -30,8 +30,10 @@ from kg.extraction.stats import (
     BARE_CI,
     CI,
     CI_SCAN,
+    RANGE,
     estimate,
     interval,
+    spread,
 )
 from kg.extraction.subgroups import subgroup_at
 from kg.extraction.text import Sentence
@@ -161,6 +163,9 @@ class OutcomeReader(ContrastReading):
             else:
                 endpoints.append(self._item_endpoint(masked, item, mentions, last_endpoint))
         for item in found:
+            ranged = RANGE.match(masked, item.end)
+            if ranged and item.statistic in ("median", "mean"):
+                item.spread, item.end = spread(ranged), ranged.end()
             item.ci, item.end = self.interval_after(masked, item.end)
         keys = [(e, i.unit, i.statistic) for e, i in zip(endpoints, found, strict=True)]
         spans = [(i.start, i.end) for i in found]
@@ -213,11 +218,12 @@ class OutcomeReader(ContrastReading):
             arm=arm.label,
             timepoint=timepoint,
             subgroup=subgroup_at(text, item.start, self._names_arm),
-            evidence=self._sentence.evidence(item.start, item.end),
+            evidence=self._sentence.evidence(*item.span()),
             count=item.count,
             n_analysed=item.total,
             **estimate(item.raw, item.unit),
             **item.ci,
+            **item.spread,
         )
 
     def _item_endpoint(self, text: str, item: Item, mentions, last_endpoint) -> str | None:

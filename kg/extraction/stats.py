@@ -33,6 +33,18 @@ CI_SCAN = re.compile(rf"(?i)(?<![\d.]){_CI_BODY}")  # searched for: starts only 
 BARE_CI = re.compile(
     rf"\s*(?:[(\[]\s*|[,;]\s*)(?P<lo>-?{NUM})\s*%?\s*(?:-|to)\s*(?P<hi>{BOUND})\s*%?\s*[)\]]?"
 )
+# '9.5 months, range 1.0-117.0 [95% CI ...]', '(range, 0-19 cycles)', '(IQR 4.2-9.1)': a spread, not an interval
+RANGE = re.compile(
+    rf"(?i)\s*[,;(\[]?\s*(?P<kind>range|interquartile range|IQR)\s*[,:=]?\s*(?P<lo>{NUM})\s*(?:%|{TIME_UNIT})?\s*"
+    rf"(?:-|to)\s*(?P<hi>{NUM})\s*(?:%|{TIME_UNIT}\b|[a-z]+\b)?\s*[)\]]?"
+)
+
+
+def spread(m: re.Match) -> dict:
+    kind = "FULL_RANGE" if m.group("kind").lower() == "range" else "INTER_QUARTILE_RANGE"
+    return {"dispersion": kind, "spread_lower": dec(m.group("lo")), "spread_upper": dec(m.group("hi"))}
+
+
 P = re.compile(
     rf"(?i)\b(?:one-sided\s+|two-sided\s+|log-rank\s+|stratified\s+log-rank\s+)?P(?:\s+value)?\s*"
     rf"(?P<q>=|<|>|≤|≥|<=|>=|<or=|less\s+than|greater\s+than)\s*(?P<p>{NUM})"

@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 from kg.extraction.stats import TIME_UNIT, inside_interval
 from kg.extraction.text import NUM
 
+_BRACKET = r"(?:\s*[(\[][^()\[\]]{0,60}[)\]])?"  # '13.1 [95% CI 10.58-16.53] vs 4.6 [4.21-5.42] months'
 _TIME = re.compile(
     rf"(?i)(?P<est>(?<!\d){NUM}|not reached)\s*(?:[A-Z]{{2,6}}s?\s+)?(?P<unit>{TIME_UNIT})\b"
-    rf"|(?<![\d.])(?P<first>{NUM})(?=(?:\s*,\s*{NUM})*\s*,?\s*(?:and|vs\.?|v|versus|or|to)\s+{NUM}\s*(?P<next>{TIME_UNIT})\b)"
+    rf"|(?<![\d.])(?P<first>{NUM})(?=(?:\s*,\s*{NUM})*{_BRACKET}\s*,?\s*(?:and|vs\.?|v|versus|or|to)\s+{NUM}{_BRACKET}\s*(?P<next>{TIME_UNIT})\b)"
     rf"|\b(?P<nr>not (?:yet )?(?:been )?reached|not estimable)\b(?!\s*{TIME_UNIT}\b)"
 )
 _PERCENT = re.compile(
@@ -77,6 +78,13 @@ class Item:
     total: int | None = None
     what: str | None = None  # words the figure itself names: 'deaths from lung cancer'
     ci: dict = field(default_factory=dict)
+    spread: dict = field(default_factory=dict)  # a range or IQR printed with a median or mean
+    printed: tuple[int, int] | None = None  # the words of its count and denominator too: '33 (55%) of 60'
+
+    def span(self) -> tuple[int, int]:
+        """Where the figure is printed, with the count and denominator it was read with."""
+        start, end = self.printed or (self.start, self.end)
+        return min(start, self.start), max(end, self.end)
 
 
 def items(text: str) -> list[Item]:
@@ -167,7 +175,11 @@ def _population(text: str, m: re.Match) -> bool:
 
 
 def _skip(text: str, pos: int) -> bool:
-    return inside_interval(text, pos) or bool(_THRESHOLD.search(text[max(0, pos - 20) : pos]))
+    before = text[max(0, pos - 20) : pos]
+    return inside_interval(text, pos) or bool(_THRESHOLD.search(before) or _IN_RANGE.search(before))
+
+
+_IN_RANGE = re.compile(rf"(?i)\b(?:range|IQR)\s*[,:=]?\s*(?:{NUM}\s*(?:-|to)\s*)?$")
 
 
 def _centre(before: str) -> str:
@@ -179,18 +191,24 @@ def _centre(before: str) -> str:
 def _counts(text: str, item: Item) -> None:
     """The count and denominator printed with a percent: '41 patients (35%', '5 of 25
     [20 percent]', '33 (55%; 95% CI 42-68) of 60', '40% ... (264 of 655)'."""
-    before = _COUNT_BEFORE.search(text[max(0, item.start - 40) : item.start])
+    window = max(0, item.start - 40)
+    start, end = item.start, item.end
+    before = _COUNT_BEFORE.search(text[window : item.start])
     if before:
         item.count = int(before.group("n"))
         item.total = int(before.group("of")) if before.group("of") else None
+        start = window + before.start("n")
     ratio = _RATIO_AFTER.match(text[item.end : item.end + 30])
     if ratio and item.count is None and _agrees(item, int(ratio.group("n")), int(ratio.group("of"))):
         item.count, item.total = int(ratio.group("n")), int(ratio.group("of"))  # '79% (41/52; 95% CI'
+        end = item.end + ratio.end("of")
     after = _COUNT_AFTER.match(text[item.end : item.end + 80])
     if after and item.total is None:
         item.total = int(after.group("of") or after.group("of2"))
+        end = item.end + after.end()
         if after.group("n") and item.count is None:
             item.count = int(after.group("n"))
+    item.printed = (start, end)
 
 
 def _agrees(item: Item, n: int, of: int) -> bool:

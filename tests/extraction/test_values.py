@@ -205,3 +205,36 @@ def test_a_groups_share_named_as_a_population_is_no_outcome(read):
         ("median", Decimal("19.4"), "month"),
         ("median", Decimal("24.6"), "month"),
     ]
+
+
+def test_medians_with_their_ranges_and_a_count_inside_the_evidence(read):
+    # PMID15226327: a range is the median's spread, its bounds no figures of their own
+    r = read(
+        "Docetaxel versus docetaxel plus cisplatin as front-line treatment of patients with advanced "
+        "non-small-cell lung cancer: a randomized, multicenter phase III trial.",
+        (
+            "PURPOSE",
+            "To compare the overall survival (OS) of patients with advanced non-small-cell lung cancer (NSCLC) "
+            "treated with docetaxel plus cisplatin (DC) or docetaxel (D) alone.",
+        ),
+        (
+            "PATIENTS AND METHODS",
+            "Chemotherapy-naive patients with advanced/metastatic NSCLC were randomly assigned to receive either DC "
+            "(n = 167; docetaxel 100 mg/m(2) on day 1, cisplatin 80 mg/m(2) on day 2, and recombinant human "
+            "granulocyte colony-stimulating factor (rhG-CSF) 150 microg/m(2)/d on days 3 to 9) or D (n = 152; 100 "
+            "mg/m(2) on day 1 without rhG-CSF) every 3 weeks.",
+        ),
+        (
+            "RESULTS",
+            "The median OS was 10.5 months (range, 0.5 to 41 months) and 8.0 months (range, 0.5 to 41 months) for "
+            "DC and D, respectively (P =.200).",
+        ),
+    )
+    assert [
+        (x.arm, x.estimate, x.dispersion, x.spread_lower, x.spread_upper) for x in r.trial.arm_results
+    ] == [
+        ("docetaxel + cisplatin", Decimal("10.5"), "FULL_RANGE", Decimal("0.5"), Decimal("41")),
+        ("docetaxel", Decimal("8.0"), "FULL_RANGE", Decimal("0.5"), Decimal("41")),
+    ]
+    first = r.trial.arm_results[0].evidence
+    assert first.sentence[first.start : first.end] == "10.5 months (range, 0.5 to 41 months)"
