@@ -56,7 +56,7 @@ def p_only_tests(
     for m in P.finditer(text):
         if any(f.start <= m.start() < f.end for f in figures):
             continue
-        clause = max(text.rfind(";", 0, m.start()), 0)
+        clause = _clause_start(text, m.start())
         before = [f for f in figures if clause <= f.start and f.end <= m.start()]
         endpoint = before[-1].endpoint if before else endpoint_at(m.start())
         arms = _distinct([f.arm for f in before if f.endpoint == endpoint])[-2:]
@@ -73,6 +73,16 @@ def p_only_tests(
         timepoint = times.pop() if len(times) == 1 else None
         out.append(Test(m.start(), m.end(), endpoint, first, second, timepoint, p_value(m)))
     return out
+
+
+def _clause_start(text: str, pos: int) -> int:
+    """Where a p-value's clause starts: after the last ';' before it, unless that ';' is inside
+    the bracket that holds the p-value with its figures ('(37% v 21%, respectively; P <.01)')."""
+    semi = text.rfind(";", 0, pos)
+    opened = text.rfind("(", 0, pos)
+    if 0 <= opened < semi and text.rfind(")", opened, pos) < 0:
+        return opened
+    return max(semi, 0)
 
 
 def _clause_of(text: str, pos: int) -> str:
