@@ -13,7 +13,7 @@ import re
 from pydantic import ValidationError
 
 from kg.extraction.endpoint_mentions import endpoint_mentions
-from kg.extraction.endpoint_phrases import endpoint_phrase, normal_name
+from kg.extraction.endpoint_phrases import endpoint_phrase, normal_name, qualified
 from kg.extraction.factors import reference_like
 from kg.extraction.lexicon import HR_EVENTS
 from kg.extraction.stats import CONTRASTS, NEXT_RATIO, RATIO, P, estimate, p_value, ratio_kind
@@ -203,17 +203,22 @@ class ContrastReading:
         return cleaned or normal_name(phrase.strip()) if len(phrase.split()) <= 8 else None
 
     def _ratio_endpoint(self, m: re.Match, mentions, last_endpoint, text: str) -> str | None:
-        event = re.sub(r"(?i)^for\s+", "", (m.group("event") or "").strip())
+        event = re.sub(r"(?i)^for\s+", "", (m.group("event") or m.group("on") or "").strip())
         if event in HR_EVENTS:
             return HR_EVENTS[event]
         if event:
             named = endpoint_mentions(event, self.abbreviations)
             if named:
                 return named[0][1]
+            if m.group("on"):  # 'a relative risk of lung cancer of 1.28'
+                return qualified("incidence", f"incidence of {event}") if _DISEASE.search(event) else event
         risks = list(_RISK_OF.finditer(text, 0, m.start()))
         if risks and not any(risks[-1].start() < p < m.start() for p, _n in mentions):
             return HR_EVENTS[re.sub(r"\s+", " ", risks[-1].group(0).lower())]  # 'the risk of death ... (HR'
         return self._endpoint_before(text, m.start(), mentions, last_endpoint)
+
+
+_DISEASE = re.compile(r"(?i)\b(?:cancer|carcinoma|disease|infections?|fractures?)$")
 
 
 def _unit(m: re.Match) -> str | None:

@@ -24,7 +24,7 @@ _AFTER_BOUND = rf"(?:\s*(?:%|percent\b|{TIME_UNIT}\b|points?\b))?"
 _CI_BODY = (
     rf"(?P<level>{NUM})\s*(?:%|percent)\s*(?:CI|confidence\s+intervals?|credible\s+intervals?)"
     rf"(?:\s*[\[({{]CI[\])}}])?(?:\s*(?:[,:=]|\bof\b|\bwas\b))?\s*"
-    rf"(?P<lo>{BOUND}){_AFTER_BOUND}\s*(?:to|-)\s*(?P<hi>{BOUND}){_AFTER_BOUND}\s*[)\]}}]?"
+    rf"(?P<lo>{BOUND}){_AFTER_BOUND}\s*(?:to|-|;)\s*(?P<hi>{BOUND}){_AFTER_BOUND}\s*[)\]}}]?"
 )
 # matched at a known position; '(41/52; 95% CI, 66%-88%)' prints the count before the interval
 CI = re.compile(rf"(?i)\s*(?:[(\[{{]\s*)?(?:\d+\s*/\s*\d+\s*[;,]\s*)?(?:(?:one|two)-sided\s+)?{_CI_BODY}")
@@ -67,6 +67,7 @@ RATIO = re.compile(
     rf"(?:\s*[\[(](?:HR|OR|RR|IRR)[\])])?(?P<event>\s+for\s+(?:disease\s+)?(?:progression or death|death or (?:disease )?progression|death|progression|[A-Za-z-]+(?: [A-Za-z-]+)?))?"
     rf"(?P<with>\s+(?:with|in the)\s+[\w+ -]+?(?:\s+group)?)?"
     rf"(?P<of>\s+(?:of|for)\s+[\w+/ -]+?\s+(?:versus|vs\.?|compared\s+with)\s+[\w+/ -]+?)?"
+    rf"(?:\s+of\s+(?P<on>[a-z][a-z -]{{2,40}}?)(?=\s+(?:of|was)\s+\d))?"  # 'a relative risk of lung cancer of 1.28'
     rf"\s*(?:,|:|=|was|of)?\s*(?P<est>{NUM})\b"
 )
 NEXT_RATIO = re.compile(rf"(?i),?\s*and\s+for\s+(?P<endpoint>[\w -]+?),\s*(?:it\s+was\s+)?(?P<est>{NUM})\b")

@@ -343,3 +343,34 @@ def test_ratios_in_brackets_after_each_arm_of_a_three_arm_trial(read):
         ("gemcitabine", "observation", Decimal("0.56")),
         ("erlotinib", "observation", Decimal("0.69")),
     ]
+
+
+def test_a_relative_risk_of_a_disease_and_an_interval_in_percent_words(read):
+    # PMID8602180 (pool): 'a relative risk of lung cancer of 1.28 (95 percent confidence interval, ...)'
+    trial = read(
+        "Effects of a combination of beta carotene and vitamin A on lung cancer and cardiovascular disease.",
+        (
+            "METHODS",
+            "We conducted a multicenter, randomized, double-blind, placebo-controlled primary prevention trial -- "
+            "the Beta Carotene and Retinol Efficacy Trial -- involving a total of 18,314 smokers, former smokers, "
+            "and workers exposed to asbestos. The effects of a combination of 30 mg of beta carotene per day and "
+            "25,000 IU of retinol (vitamin A) in the form of retinyl palmitate per day on the primary end point, "
+            "the incidence of lung cancer, were compared with those of placebo.",
+        ),
+        (
+            "RESULTS",
+            "The active-treatment group had a relative risk of lung cancer of 1.28 (95 percent confidence "
+            "interval, 1.04 to 1.57; P=0.02), as compared with the placebo group.",
+        ),
+    ).trial
+    (rr,) = trial.comparisons
+    assert (rr.endpoint, rr.statistic, rr.estimate, rr.ci_level, rr.ci_lower, rr.ci_upper, rr.p_value) == (
+        "lung cancer incidence",
+        "risk_ratio",
+        Decimal("1.28"),
+        Decimal("95"),
+        Decimal("1.04"),
+        Decimal("1.57"),
+        Decimal("0.02"),
+    )
+    assert (rr.arm, rr.comparator) == ("beta carotene + vitamin a", "placebo")
