@@ -40,7 +40,16 @@ _NO_TREATMENT = re.compile(
     r"management)|observation(?:\s+alone|\s+only)?|watchful waiting|surveillance(?:\s+alone)?)\b"
 )
 # spellings of one modality, written one way so that two sources' names meet
-_CANONICAL = ((re.compile(r"(?i)\bradiation therapy\b"), "radiotherapy"),)
+_CANONICAL = (
+    (re.compile(r"(?i)\bradiation therapy\b"), "radiotherapy"),
+    # 'surgical removal of the brain tumor', 'surgical excision': the operation, named one way
+    (
+        re.compile(
+            r"(?i)\bsurgical\s+(?:removal|excision)(?:\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:tumou?rs?|lesions?|metastas[ie]s))?"
+        ),
+        "surgical resection",
+    ),
+)
 
 
 _HEAD_WORD = re.compile(

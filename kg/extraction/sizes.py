@@ -43,6 +43,11 @@ _BEFORE_ARM = re.compile(
     r"(?<![\d.%:])(\d+)(?![\d.%:])\s+(?:of\s+(?:which|whom|these)\s+)?(?:patients\s+)?(?:were\s+)?(?:(?:randomly\s+)?assigned\s+|allocated\s+)?"
     r"(?:to\s+)?(?:receive\s+)?(?:the\s+)?$"
 )
+# what a count of the trial's own patients is said to do: 'formed the study group', 'were evaluable'
+_FORMED = re.compile(
+    r"(?i)\s*(?:formed|comprised|constituted|made\s+up|(?:were|was)\s+(?:eligible|evaluable|assessable|analy[sz]ed|"
+    r"analy[sz]able|included|studied|enrolled|entered|treated))\b"
+)
 _AMONG = re.compile(r"(?i)\bamong\s+(\d+)\s+patients\s+in\s+the\s+$")
 
 Sizes = dict[str, tuple[int, Evidence]]
@@ -53,13 +58,18 @@ def arm_sizes(sents: list[Sentence], finder: ArmFinder) -> tuple[Sizes, int | No
     sizes: Sizes = {}
     total = total_evidence = None
     best = 0  # a number randomised beats a number enrolled ('Of the 1022 patients enrolled, ...')
+    broken_down = None  # a count whose bracket breaks it down by arm, with no randomising verb
     for s in sents:
         found = _total(s.norm) if best < 2 else None
         if found is not None and found[2] > best:
             (start, end), n, best = found
             total, total_evidence = n, s.evidence(start, end)
             _breakdown(s, end, n, finder, sizes)
+        elif found is None and broken_down is None:
+            broken_down = _counted_breakdown(s, finder, sizes)
         _per_arm(s, finder, sizes)
+    if total is None and broken_down is not None:
+        total, total_evidence = broken_down
     arms = [a for a in finder.arms if not a.pooled_from]
     listed = [sizes[a.label][0] for a in arms if a.label in sizes]
     if total is not None and len(listed) == len(arms) and sum(listed) > total and _listed_from(total, sizes):
@@ -88,6 +98,23 @@ def _strength(words: str) -> int:
 def _unbracketed(text: str) -> str:
     depth = depth_map(text)
     return "".join(ch if d == 0 and ch not in "()[]" else " " for ch, d in zip(text, depth, strict=True))
+
+
+def _counted_breakdown(s: Sentence, finder: ArmFinder, sizes: Sizes) -> tuple[int, Evidence] | None:
+    """'Forty-eight patients (25 in the surgical group and 23 in the radiation group) formed
+    the study group': a count of patients whose bracket gives every arm's part, the parts
+    adding up to it, is the trial's size though no verb says it was randomised."""
+    for m in _COUNTED.finditer(s.norm):
+        bracket = re.match(r"\s*\([^()]*\)", s.norm[m.end() :])
+        if not bracket or not _FORMED.match(s.norm, m.end() + bracket.end()):
+            continue
+        parts: Sizes = {}
+        _breakdown(s, m.end(), int(m.group(1)), finder, parts)
+        if len(parts) == len([a for a in finder.arms if not a.pooled_from]) >= 2:
+            for label, value in parts.items():
+                sizes.setdefault(label, value)
+            return int(m.group(1)), s.evidence(m.start(1), m.end(1))
+    return None
 
 
 def _breakdown(s: Sentence, end: int, total: int, finder: ArmFinder, sizes: Sizes) -> None:

@@ -137,3 +137,44 @@ def test_sizes_listed_after_the_first_arm_are_summed(read):
         ("60", True, 147),
         ("74", True, 110),
     ]
+
+
+def test_a_count_broken_down_by_arm_that_formed_the_study_group(read):
+    # PMID2405271: no verb says the 48 were randomised; the arms' parts add up to them
+    text = (
+        "To assess the efficacy of surgical resection of brain metastases from extracranial primary cancer, we "
+        "randomly assigned patients with a single brain metastasis to either surgical removal of the brain tumor "
+        "followed by radiotherapy (surgical group) or needle biopsy and radiotherapy (radiation group). "
+        "Forty-eight patients (25 in the surgical group and 23 in the radiation group) formed the study group; 6 "
+        "other patients (11 percent) were excluded from the study because on biopsy their lesions proved to be "
+        "either second primary tumors or inflammatory or infectious processes."
+    )
+    r = read(
+        "A randomized trial of surgery in the treatment of single metastases to the brain.",
+        ("UNLABELLED", text),
+    )
+    assert r.trial.n_randomized == 48
+    assert {a.label: a.n_randomized for a in r.trial.arms} == {
+        "surgical resection + radiotherapy": 25,
+        "needle biopsy + radiotherapy": 23,
+    }
+
+
+def test_a_count_broken_down_by_arm_that_had_an_event_sizes_nothing(read):
+    # PMID15701857 (pool): 'Three patients (PemOx 1 and PemCb 2) experienced febrile neutropenia'
+    r = read(
+        "Pemetrexed combined with oxaliplatin or carboplatin as first-line treatment in advanced non-small cell "
+        "lung cancer: a multicenter, randomized, phase II trial.",
+        (
+            "EXPERIMENTAL DESIGN",
+            "Patients were randomly assigned to receive pemetrexed 500 mg/m(2) plus oxaliplatin 120 mg/m(2) "
+            "(PemOx) or pemetrexed plus carboplatin AUC6 (PemCb).",
+        ),
+        (
+            "RESULTS",
+            "Forty-one patients received PemOx and 39 received PemCb. Three patients (PemOx 1 and PemCb 2) "
+            "experienced febrile neutropenia.",
+        ),
+    )
+    assert all(a.n_randomized not in (1, 2) for a in r.trial.arms)
+    assert r.trial.n_randomized != 3
