@@ -10,20 +10,24 @@ whether the server was unreachable, refused the request or answered something el
 from __future__ import annotations
 
 import json
+import re
 import socket
 import urllib.error
 import urllib.request
+from collections.abc import Sequence
 from urllib.parse import quote
 
 from kg.namespaces import CTKG
 from kg.stores.endpoint import Endpoint, RemoteError
 
+Dataset = tuple[Sequence[str], Sequence[str]]  # default-graph-uri, named-graph-uri
 AGENT = "ctkg (https://w3id.org/ctkg)"  # Wikidata's endpoint refuses clients that do not say who they are
 
 
-def _wrapper(endpoint: Endpoint, text: str, kind: str):
+def _wrapper(endpoint: Endpoint, text: str, kind: str, dataset: Dataset = ((), ())):
     """A POST request of the given kind (SELECT, CONSTRUCT or INSERT for any update): said, not
-    guessed, since SPARQLWrapper's guess reads keywords in comments (a '# load' makes a LOAD)."""
+    guessed, since SPARQLWrapper's guess reads keywords in comments (a '# load' makes a LOAD);
+    ``dataset`` the protocol's default-graph-uri and named-graph-uri values, if any."""
     from SPARQLWrapper import POST, SPARQLWrapper
 
     sparql = SPARQLWrapper(endpoint.query_url, updateEndpoint=endpoint.update_url, agent=AGENT)
@@ -33,6 +37,10 @@ def _wrapper(endpoint: Endpoint, text: str, kind: str):
         sparql.addCustomHttpHeader(name, value)
     sparql.setQuery(text)
     sparql.queryType = kind
+    for iri in dataset[0]:
+        sparql.addDefaultGraph(iri)
+    for iri in dataset[1]:
+        sparql.addNamedGraph(iri)
     return sparql
 
 
@@ -52,13 +60,16 @@ def _describe(err: BaseException, url: str) -> RemoteError:
         body = err.read().decode("utf-8", "replace").strip().splitlines()
         detail = f": {body[0][:300]}" if body else ""
         kind = {401: "refused the credentials", 403: "refused the request", 404: "has no such endpoint"}
-        return RemoteError(f"{url}: the server {kind.get(err.code, 'failed')} (HTTP {err.code}){detail}")
+        message = f"{url}: the server {kind.get(err.code, 'failed')} (HTTP {err.code}){detail}"
+        return RemoteError(message, err.code)
     if isinstance(err, SPARQLWrapperException):
         said = str(err).partition("Response:")[2].strip()
         detail = f": {said[:300]}" if said else ""
-        return RemoteError(f"{url}: the server {_WRAPPER_ERRORS.get(type(err).__name__, 'failed')}{detail}")
+        said = _WRAPPER_ERRORS.get(type(err).__name__, "failed")
+        code = re.search(r"HTTP (\d+)", said)
+        return RemoteError(f"{url}: the server {said}{detail}", int(code.group(1)) if code else None)
     if isinstance(err, (socket.timeout, TimeoutError)) or "timed out" in str(getattr(err, "reason", "")):
-        return RemoteError(f"{url}: no answer within the timeout")
+        return RemoteError(f"{url}: no answer within the timeout", 504)
     reason = getattr(err, "reason", err)
     return RemoteError(f"{url}: unreachable ({reason})")
 
@@ -72,11 +83,11 @@ def _perform(sparql, url: str) -> tuple[str, bytes]:
         raise _describe(err, url) from None
 
 
-def select_json(endpoint: Endpoint, text: str) -> dict:
+def select_json(endpoint: Endpoint, text: str, dataset: Dataset = ((), ())) -> dict:
     """A SELECT (or ASK) query's SPARQL JSON results."""
     from SPARQLWrapper import JSON
 
-    sparql = _wrapper(endpoint, text, "SELECT")
+    sparql = _wrapper(endpoint, text, "SELECT", dataset)
     sparql.setReturnFormat(JSON)
     ctype, body = _perform(sparql, endpoint.query_url)
     try:
@@ -91,13 +102,13 @@ def select_json(endpoint: Endpoint, text: str) -> dict:
     return data
 
 
-def construct(endpoint: Endpoint, text: str):
-    """A CONSTRUCT query's triples as an rdflib graph, asked for as N-Triples: no server's
-    Turtle writer can change a literal's datatype (Virtuoso's writes ``"95"^^xsd:decimal`` as
-    ``95``, an integer)."""
+def construct(endpoint: Endpoint, text: str, dataset: Dataset = ((), ())):
+    """A CONSTRUCT (or DESCRIBE) query's triples as an rdflib graph, asked for as N-Triples: no
+    server's Turtle writer can change a literal's datatype (Virtuoso's writes
+    ``"95"^^xsd:decimal`` as ``95``, an integer)."""
     from rdflib import Graph
 
-    sparql = _wrapper(endpoint, text, "CONSTRUCT")
+    sparql = _wrapper(endpoint, text, "CONSTRUCT", dataset)
     sparql.setOnlyConneg(True)
     sparql.addCustomHttpHeader("Accept", "application/n-triples, text/plain;q=0.5")
     ctype, body = _perform(sparql, endpoint.query_url)

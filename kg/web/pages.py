@@ -1,4 +1,5 @@
-"""HTML pages, rendered with Jinja2 templates from the data of ``kg.web.data``.
+"""HTML pages, rendered with Jinja2 templates from the data of ``kg.web.data``: on any store
+(kg.stores), embedded or remote.
 
 Jinja2 rather than ``string.Template``: every value on these pages comes from parsed documents
 (titles, sentences, labels), so escaping must be automatic, not remembered at each call; and
@@ -24,7 +25,8 @@ from kg.web.forest import Line, forest_svg, number, ratio_text
 
 if TYPE_CHECKING:
     import jinja2
-    import pyoxigraph
+
+    from kg.stores.protocol import Store
 
 FORMATS = {  # document extension -> media type of the representation
     "html": "text/html",
@@ -173,7 +175,7 @@ def _pooled(items: list[data.Comparison]) -> list[Line]:
     return pooled_ratios([(c.estimate, c.lower, c.upper, c.level) for c in items])
 
 
-def trial_html(store: pyoxigraph.Store, site: Site, iri: str, doc_path: str) -> str | None:
+def trial_html(store: Store, site: Site, iri: str, doc_path: str) -> str | None:
     page = data.trial_page(store, iri)
     if page is None:
         return None
@@ -203,7 +205,7 @@ def trial_html(store: pyoxigraph.Store, site: Site, iri: str, doc_path: str) -> 
     )
 
 
-def resource_html(store: pyoxigraph.Store, site: Site, iri: str, doc_path: str, statements=None) -> str:
+def resource_html(store: Store, site: Site, iri: str, doc_path: str, statements=None) -> str:
     statements = statements if statements is not None else data.describe(store, iri)
     types = data.types_of(statements)
     extra: dict = {"drug_trials": [], "plots": []}
@@ -224,7 +226,7 @@ def resource_html(store: pyoxigraph.Store, site: Site, iri: str, doc_path: str, 
     )
 
 
-def index_html(store: pyoxigraph.Store, site: Site) -> str:
+def index_html(store: Store, site: Site) -> str:
     entries = data.trial_index(store)
     return site.render(
         "index.html",
@@ -238,7 +240,7 @@ def index_html(store: pyoxigraph.Store, site: Site) -> str:
     )
 
 
-def forest_html(store: pyoxigraph.Store, site: Site) -> str:
+def forest_html(store: Store, site: Site) -> str:
     groups = data.cross_trial_groups(data.all_comparisons(store))
     return site.render(
         "forest.html",
