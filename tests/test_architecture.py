@@ -36,10 +36,8 @@ GRAPH = {
     "kg.queries",
     "kg.export",
     "kg.owl",
-    "kg.reason",
     "kg.enrich",
     "kg.summary",
-    "kg.docs",
 }
 SERVING = {"kg.web", "kg.synthesis"}
 

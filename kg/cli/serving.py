@@ -48,7 +48,7 @@ def publish_command(args: argparse.Namespace) -> int:
 
 def reason_command(args: argparse.Namespace) -> int:
     from kg.namespaces import base_iri
-    from kg.reason import reason
+    from kg.owl.reasoner import reason
     from kg.stores import open_store
     from kg.stores.graphs import inferred_graph_iri
 
@@ -73,9 +73,9 @@ def enrich_command(args: argparse.Namespace) -> int:
 
 
 def docs_command(args: argparse.Namespace) -> int:
-    from kg.docs import ontology_html
     from kg.files import write_atomically
-    from kg.owl import ontology_graph
+    from kg.owl.axioms import ontology_graph
+    from kg.owl.docs import ontology_html
 
     html = ontology_html(ontology_graph())
     if args.out:
