@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from html import escape
 
+from kg.figures import number, ratio_text
+
 _TICKS = (0.05, 0.1, 0.2, 0.25, 0.5, 0.75, 1, 1.5, 2, 3, 4, 5, 10, 20)
 _ROW = 30
 _LABEL_W = 340
@@ -31,17 +33,6 @@ class Line:
     upper: Decimal
     level: object = None
     href: str | None = None
-
-
-def number(value: Decimal | float | int | None) -> str:
-    """A figure as the source printed it (the store keeps 0.80 as 0.8; that is how it shows)."""
-    if value is None:
-        return ""
-    return format(value.normalize(), "f") if isinstance(value, Decimal) else str(value)
-
-
-def ratio_text(estimate, lower, upper) -> str:
-    return f"{number(estimate)} ({number(lower)}\u2013{number(upper)})"
 
 
 def _bounds(lines: list[Line]) -> tuple[float, float]:

@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from kg.figures import ratio_text, with_unit
+from kg.figures import text as fmt
 from kg.namespaces import PREFIXES
 from kg.web import data
-from kg.web.forest import Line, forest_svg, number, ratio_text
+from kg.web.forest import Line, forest_svg
 
 if TYPE_CHECKING:
     import jinja2
@@ -95,16 +96,6 @@ class Site:
         return self.env.get_template(template).render(root=root, href=href, site=self, **context)
 
 
-def fmt(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, Decimal):
-        return number(value)
-    return str(value)
-
-
 def compact(iri: str) -> str:
     for prefix, ns in {**PREFIXES, **EXTRA_PREFIXES}.items():
         if iri.startswith(ns) and len(iri) > len(ns):
@@ -112,19 +103,15 @@ def compact(iri: str) -> str:
     return iri
 
 
-_UNITS = {"month": "months", "week": "weeks", "year": "years", "day": "days", "percent": "%"}
-
-
 def result_text(r: dict) -> str:
     """An efficacy figure as oncologists read it: '10.7 months (8.8–12.3)', '0.88 (0.68–1.16)'."""
     if r["statistic"] in data.RATIOS and None not in (r["estimate"], r["ci_lower"], r["ci_upper"]):
         return ratio_text(r["estimate"], r["ci_lower"], r["ci_upper"])
     est = "NR" if r["estimate_not_reached"] else fmt(r["estimate"])
-    unit = _UNITS.get(str(r["unit"] or ""), str(r["unit"] or ""))
-    text = f"{est}{unit}" if unit == "%" else f"{est} {unit}".strip()
+    figure = with_unit(est, r["unit"])
     lo = "NR" if r["ci_lower_not_reached"] else fmt(r["ci_lower"])
     hi = "NR" if r["ci_upper_not_reached"] else fmt(r["ci_upper"])
-    return f"{text} ({lo}\u2013{hi})" if lo or hi else text
+    return f"{figure} ({lo}\u2013{hi})" if lo or hi else figure
 
 
 def alternates(site: Site, doc_path: str, resource_path: str) -> list[dict]:
