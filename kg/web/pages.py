@@ -21,8 +21,8 @@ from typing import TYPE_CHECKING
 from kg.figures import ratio_text, with_unit
 from kg.figures import text as fmt
 from kg.namespaces import PREFIXES
+from kg.synthesis.forest import Line, forest_svg
 from kg.web import data
-from kg.web.forest import Line, forest_svg
 
 if TYPE_CHECKING:
     import jinja2

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from kg.web.forest import Line, forest_svg
+from kg.synthesis.forest import Line, forest_svg
 
 SVG = "{http://www.w3.org/2000/svg}"
 

@@ -1,4 +1,6 @@
-"""Forest plots as inline SVG: ratios with their intervals on a log axis, one line each.
+"""Forest plots as inline SVG: ratios with their intervals on a log axis, one line each, and
+pooled estimates as diamonds; for the web pages (kg.web.pages) and ``ctkg meta``
+(kg.synthesis.plot) alike.
 
 Drawn on the server so a page needs no script to show them, the figures are real text (a
 reader can select and search them) and a static copy of the site shows the same picture.
