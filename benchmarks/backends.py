@@ -5,7 +5,7 @@ store) and Virtuoso (Debian's virtuoso-opensource), each loaded by `ctkg build` 
 documents (default: the shared gold abstracts, the shared registry records and the bundled
 example; or e.g. the 1,059-page pool).  Prints each query's best time of ``--repeat`` runs on
 each backend, the ratio of each Oxigraph server to the embedded store, and whether the rows
-agree.
+agree; first the fixed cost of one request (an empty query), last the largest ratios.
 
     .venv/bin/python benchmarks/backends.py [--repeat 3] [--no-virtuoso] [inputs ...]
 """
@@ -28,7 +28,7 @@ from servers import OxigraphServer, VirtuosoServer  # noqa: E402
 from kg.cli import main  # noqa: E402
 from kg.queries import list_queries, run  # noqa: E402
 from kg.resources import bundled_path  # noqa: E402
-from kg.stores import Endpoint, open_store  # noqa: E402
+from kg.stores import Endpoint, as_store, open_store  # noqa: E402
 
 SHARED = Path(__file__).parents[2] / "shared" / "data"
 DEFAULT_INPUTS = [
@@ -53,6 +53,16 @@ def load(inputs: list[str], store: Path, endpoints: list[Endpoint]) -> None:
         urls = ["--endpoint", e.query_url, "--update-url", e.update_url, "--graph-store", e.store_url]
         urls += ["--union", e.union]
         assert main(["build", *inputs, *urls, "--timeout", "600", *quiet]) in (0, 1)
+
+
+def fixed_cost(target, repeat: int) -> float:
+    """Best time of an empty query: what every request costs whatever it asks (HTTP, parsing)."""
+    times = []
+    for _ in range(max(repeat, 20)):
+        start = time.perf_counter()
+        target.select("SELECT * WHERE {}")
+        times.append(time.perf_counter() - start)
+    return min(times)
 
 
 def best(target, query, repeat: int) -> tuple[float, list[str]]:
@@ -95,14 +105,22 @@ def main_(argv: list[str] | None = None) -> int:
         header = "".join(f"{n:>11}" for n in names) + f"{'ox/emb':>8}{'kept/emb':>9}"
         print(f"{'query':28}{header}  rows (same as embedded?)")
         with open_store(work / "store", read_only=True) as embedded:
+            targets = [embedded, *(as_store(e) for e in endpoints)]
+            costs = "".join(f"{fixed_cost(t, args.repeat) * 1e3:>9.2f}ms" for t in targets)
+            print(f"{'(one empty query)':28}{costs}")
+            worst: list[tuple[float, float, str]] = []
             for query in list_queries():
-                figures = [best(t, query, args.repeat) for t in [embedded, *endpoints]]
+                figures = [best(t, query, args.repeat) for t in targets]
                 local_rows = figures[0][1]
                 same = ["yes" if f[1] == local_rows else f"NO ({len(f[1])})" for f in figures[1:]]
                 ratios = [figures[i][0] / max(figures[0][0], 1e-6) for i in (1, 2)]
-                cells = "".join(f"{t:>10.3f}s" for t, _ in figures)
+                worst.append((*ratios, query.name))
+                cells = "".join(f"{t * 1e3:>9.1f}ms" for t, _ in figures)
                 cells += f"{ratios[0]:>7.1f}x{ratios[1]:>8.1f}x"
                 print(f"{query.name:28}{cells}  {len(local_rows)} ({', '.join(same)})")
+            for i, name in enumerate(("oxigraph", "ox-kept")):
+                ratio, query = max((w[i], w[2]) for w in worst)
+                print(f"largest {name}/embedded ratio: {ratio:.1f}x ({query})")
     finally:
         for server in servers:
             server.kill()

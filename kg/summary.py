@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
+from kg.figures import UNIT_NAMES, text, with_unit
 from kg.queries import Table, Value, load_query, run
 
 if TYPE_CHECKING:
@@ -19,11 +20,7 @@ def _q(store, name: str) -> Table:
 
 
 def _fmt(v: Value) -> str:
-    if v is None:
-        return "?"
-    if isinstance(v, bool):
-        return "yes" if v else "no"
-    return str(v)
+    return text(v, missing="?")
 
 
 def _interval(r: dict) -> str:
@@ -33,12 +30,7 @@ def _interval(r: dict) -> str:
     lo = "NR" if r["ci_lower_not_reached"] else r["ci_lower"]
     hi = "NR" if r["ci_upper_not_reached"] else r["ci_upper"]
     ci = f" ({_fmt(r['ci_level'])}% CI {_fmt(lo)}-{_fmt(hi)})" if lo is not None or hi is not None else ""
-    unit = (
-        f" {r['unit']}s"
-        if r["unit"] in ("month", "week", "year", "day")
-        else ("%" if r["unit"] == "percent" else "")
-    )
-    return f"{est}{unit}{ci}"
+    return f"{with_unit(est, r['unit'] if r['unit'] in UNIT_NAMES else None)}{ci}"
 
 
 def summary(store: Store | pyoxigraph.Store) -> str:

@@ -23,6 +23,7 @@ FOUNDATION = {
     "kg.triples",
     "kg.files",
     "kg.jsonld",
+    "kg.figures",
 }
 READING = {"kg.sources", "kg.extraction", "kg.normalize", "kg.lexicon", "kg.fetch", "kg.inputs"}
 MAPPING = {"kg.mapping", "kg.mapping_results", "kg.mapping_writer", "kg.iris"}
@@ -36,10 +37,8 @@ GRAPH = {
     "kg.queries",
     "kg.export",
     "kg.owl",
-    "kg.reason",
     "kg.enrich",
     "kg.summary",
-    "kg.docs",
 }
 SERVING = {"kg.web", "kg.synthesis"}
 

@@ -113,6 +113,12 @@ def parser() -> argparse.ArgumentParser:
     p = sub.add_parser("serve", help="serve the store as a SPARQL endpoint (read-only) and linked-data pages")
     store_option(p)
     p.add_argument(
+        "--endpoint",
+        metavar="URL",
+        help="serve this remote store (its SPARQL query endpoint; default: $CTKG_ENDPOINT or the config"
+        " file, unless --store) instead of the embedded one: pages and /sparql read it, its server runs the queries",
+    )
+    p.add_argument(
         "--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)"
     )
     p.add_argument("--port", type=int, default=7878, help="port (default 7878; 0 picks a free one)")
@@ -172,6 +178,12 @@ def parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--endpoint", metavar="URL", help="SPARQL endpoint for the editor page and the VoID description"
+    )
+    p.add_argument(
+        "--sparql",
+        metavar="URL",
+        help="publish this remote store (its SPARQL query endpoint; default: $CTKG_ENDPOINT or the config"
+        " file, unless --store) instead of the embedded one",
     )
 
     p = sub.add_parser(

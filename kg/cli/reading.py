@@ -64,9 +64,10 @@ def query_command(args: argparse.Namespace) -> int:
 def export_command(args: argparse.Namespace) -> int:
     from kg.cli.parser import SYNTHESIS_FORMATS
     from kg.cli.synthesis import synthesis_bytes
-    from kg.export import OWL_FORMATS, export_bytes, owl_export_bytes, write_owl_bundle
+    from kg.export import export_bytes
     from kg.files import write_atomically
     from kg.namespaces import base_iri
+    from kg.owl.protege import OWL_FORMATS, owl_export_bytes, write_owl_bundle
 
     with reader(args) as store:
         if args.format in SYNTHESIS_FORMATS:  # contrasts for meta-analysis, not RDF

@@ -8,11 +8,12 @@ from pathlib import Path
 
 
 def serve_command(args: argparse.Namespace) -> int:
+    from kg.cli.targets import chosen_endpoint
     from kg.namespaces import base_iri
     from kg.stores.embedded import StoreError, default_store_path
     from kg.web.server import ServeOptions, serve
 
-    path = Path(args.store) if args.store else default_store_path()
+    path = chosen_endpoint(args) or (Path(args.store) if args.store else default_store_path())
     options = ServeOptions(
         timeout_s=args.timeout,
         row_limit=args.row_limit,
@@ -21,20 +22,23 @@ def serve_command(args: argparse.Namespace) -> int:
     )
     try:
         serve(path, args.host, args.port, str(base_iri(args.base)), options, args.writable)
+    except StoreError:
+        raise
     except (FileNotFoundError, OSError, RuntimeError) as err:
-        raise StoreError(f"cannot serve {path}: {err}") from None
+        raise StoreError(f"cannot serve {getattr(path, 'query_url', path)}: {err}") from None
     return 0
 
 
 def publish_command(args: argparse.Namespace) -> int:
+    from kg.cli.targets import chosen_endpoint
     from kg.namespaces import base_iri
-    from kg.stores.embedded import open_oxigraph
+    from kg.stores import open_store
     from kg.web.publish import publish
 
     def progress(message: str) -> None:
         print(message, file=sys.stderr)
 
-    with open_oxigraph(args.store, read_only=True) as store:
+    with open_store(chosen_endpoint(args, "sparql") or args.store, read_only=True) as store:
         result = publish(store, args.dir, base_iri(args.base), endpoint=args.endpoint, progress=progress)
     for iri in result.skipped:
         print(f"not published (its path cannot be a file name): <{iri}>", file=sys.stderr)
@@ -44,7 +48,7 @@ def publish_command(args: argparse.Namespace) -> int:
 
 def reason_command(args: argparse.Namespace) -> int:
     from kg.namespaces import base_iri
-    from kg.reason import reason
+    from kg.owl.reasoner import reason
     from kg.stores import open_store
     from kg.stores.graphs import inferred_graph_iri
 
@@ -69,9 +73,9 @@ def enrich_command(args: argparse.Namespace) -> int:
 
 
 def docs_command(args: argparse.Namespace) -> int:
-    from kg.docs import ontology_html
     from kg.files import write_atomically
-    from kg.owl import ontology_graph
+    from kg.owl.axioms import ontology_graph
+    from kg.owl.docs import ontology_html
 
     html = ontology_html(ontology_graph())
     if args.out:

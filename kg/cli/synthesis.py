@@ -35,7 +35,7 @@ def synthesis_bytes(target, args: argparse.Namespace) -> bytes:
 
 
 def meta_command(args: argparse.Namespace) -> int:
-    from kg.export import write_atomically
+    from kg.files import write_atomically
     from kg.synthesis.contrasts import contrasts
     from kg.synthesis.meta import pool, study_effects, table
 

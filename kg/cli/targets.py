@@ -7,12 +7,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 
-def chosen_endpoint(args: argparse.Namespace):
+def chosen_endpoint(args: argparse.Namespace, option: str = "endpoint"):
     """The remote endpoint the command should use, or None for the embedded store
-    (an explicit --store wins over a configured default endpoint)."""
+    (an explicit --store wins over a configured default endpoint); ``option`` names the
+    attribute holding its URL (``publish``, whose --endpoint is the one it advertises, reads
+    its store from --sparql)."""
     from kg.stores import resolve_endpoint
 
-    url = getattr(args, "endpoint", None)
+    url = getattr(args, option, None)
     if args.store and not url:
         return None
     return resolve_endpoint(

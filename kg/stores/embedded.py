@@ -211,8 +211,23 @@ class EmbeddedStore:
         data = pyoxigraph.serialize(self.oxigraph.query(text), format=pyoxigraph.RdfFormat.N_TRIPLES)
         return Graph().parse(data=data.decode(), format="nt")
 
+    def protocol_query(self, text: str, default_graphs=(), named_graphs=(), base_iri: str | None = None):
+        """pyoxigraph's own result, streamed: solutions, a boolean or triples."""
+        import pyoxigraph
+
+        options: dict = {"base_iri": base_iri} if base_iri else {}
+        if default_graphs:
+            options["default_graph"] = [pyoxigraph.NamedNode(g) for g in default_graphs]
+        if named_graphs:
+            options["named_graphs"] = [pyoxigraph.NamedNode(g) for g in named_graphs]
+        return self.oxigraph.query(text, **options)  # default graph: the union, as a set
+
     def source_graphs(self) -> list[str]:
         return named_graphs(self.oxigraph)
+
+    def ctkg_graphs(self) -> list[str]:
+        """Every named graph: the embedded store holds ctkg's graphs only."""
+        return sorted(g.value for g in self.oxigraph.named_graphs())
 
     def graph(self, graph_iri: str) -> Graph:
         return graph_of(self.oxigraph, graph_iri)

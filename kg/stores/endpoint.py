@@ -24,7 +24,12 @@ UNION_MODES = ("server", "kept")
 
 
 class RemoteError(RuntimeError):
-    """The endpoint is unreachable, refuses the request, or answers something that is not SPARQL."""
+    """The endpoint is unreachable, refuses the request, or answers something that is not SPARQL;
+    ``status`` is the server's HTTP status when it answered one (400: it rejected the query)."""
+
+    def __init__(self, message: str, status: int | None = None):
+        super().__init__(message)
+        self.status = status
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ validate, query, export, reason, enrich and summary work on both."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
@@ -53,8 +53,23 @@ class Store(Protocol):
     def construct(self, text: str) -> Graph:
         """A CONSTRUCT query over the union of the graphs."""
 
+    def protocol_query(
+        self,
+        text: str,
+        default_graphs: Sequence[str] = (),
+        named_graphs: Sequence[str] = (),
+        base_iri: str | None = None,
+    ) -> pyoxigraph.QuerySolutions | pyoxigraph.QueryBoolean | Iterable[pyoxigraph.Triple]:
+        """Any query form as the SPARQL 1.1 Protocol asks it (the request's dataset, if any; the
+        base of relative IRIs), answered as pyoxigraph's result objects, which ``ctkg serve``
+        writes in the format the client negotiated (kg.web.evaluate)."""
+
     def source_graphs(self) -> list[str]:
         """The source graphs (each a ctkg:SourceGraph), sorted; not the ontology or derived ones."""
+
+    def ctkg_graphs(self) -> list[str]:
+        """Every graph ctkg wrote (sources, ontology terms, derived graphs), sorted; never a
+        server's own graphs."""
 
     def graph(self, graph_iri: str) -> Graph:
         """One named graph's triples."""

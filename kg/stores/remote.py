@@ -16,7 +16,9 @@ the embedded store, never a server's system graphs.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import json
+import re
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from kg.stores import http
@@ -57,11 +59,33 @@ class RemoteStore:
     def construct(self, text: str) -> Graph:
         return http.construct(self.endpoint, text)
 
+    def protocol_query(
+        self,
+        text: str,
+        default_graphs: Sequence[str] = (),
+        named_graphs: Sequence[str] = (),
+        base_iri: str | None = None,
+    ):
+        """Any query form, asked of the server (solutions as SPARQL JSON, triples as N-Triples,
+        so no server writer changes a value) and read back as pyoxigraph's result objects: what
+        the embedded store answers, so ``ctkg serve`` writes both alike."""
+        import pyoxigraph
+
+        if base_iri:  # relative IRIs resolve against ctkg serve's endpoint, not the server's
+            text = f"BASE <{base_iri}>\n{text}"
+        dataset = (default_graphs, named_graphs)
+        if query_form(text) in ("CONSTRUCT", "DESCRIBE"):
+            data = http.construct(self.endpoint, text, dataset).serialize(format="nt", encoding="utf-8")
+            return [q.triple for q in pyoxigraph.parse(data, format=pyoxigraph.RdfFormat.N_TRIPLES)]
+        body = json.dumps(http.select_json(self.endpoint, text, dataset)).encode()
+        return pyoxigraph.parse_query_results(body, format=pyoxigraph.QueryResultsFormat.JSON)
+
     def source_graphs(self) -> list[str]:
         return http.source_graphs(self.endpoint)
 
     def ctkg_graphs(self) -> list[str]:
-        """Every graph ctkg wrote: the sources, the ontology's terms, the derived graphs."""
+        """Every graph ctkg wrote: the sources, the ontology's terms, the derived graphs (not
+        the server's own graphs)."""
         sources = self.source_graphs()
         return sources + http.graphs_present(
             self.endpoint, [str(ONTOLOGY_GRAPH), *derived_graphs_of(sources)]
@@ -122,3 +146,19 @@ class RemoteStore:
             store.load(data, format=pyoxigraph.RdfFormat.N_TRIPLES, to_graph=pyoxigraph.NamedNode(iri))
         rebuild_union(store)
         return store
+
+
+_PROLOGUE = re.compile(r"\s+|#[^\n]*|BASE\s*<[^>]*>|PREFIX\s+[^\s:]*:\s*<[^>]*>", re.IGNORECASE)
+
+
+def query_form(text: str) -> str | None:
+    """SELECT, ASK, CONSTRUCT or DESCRIBE: the query's first keyword after its prologue (base
+    and prefix declarations, comments); None if the text starts otherwise."""
+    at = 0
+    while match := _PROLOGUE.match(text, at):
+        if match.end() == at:
+            break
+        at = match.end()
+    word = re.match(r"[A-Za-z]+", text[at:])
+    form = word.group(0).upper() if word else None
+    return form if form in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE") else None

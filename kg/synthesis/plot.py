@@ -1,7 +1,7 @@
 """The forest plot of a pairwise meta-analysis: one line per trial, a diamond per pooled estimate.
 
-Drawn by the web pages' own SVG forest plot (kg.web.forest), so a meta-analysis looks like the
-cross-trial plots of the site; the trials' lines show their figures as printed where the trial
+Drawn by the SVG forest plot the web pages draw too (kg.synthesis.forest), so a meta-analysis
+looks like the cross-trial plots of the site; the trials' lines show their figures as printed where the trial
 printed treatment vs comparator with an interval, else the interval from the SE.
 """
 
@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from kg.synthesis.forest import Line, forest_svg
 from kg.synthesis.meta import Pooled, StudyEffect, shown
-from kg.web.forest import Line, forest_svg
 
 _Z = 1.959963984540054
 

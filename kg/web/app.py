@@ -15,8 +15,7 @@ from kg.web.protocol import SparqlService, answer
 from kg.web.response import text_response
 
 if TYPE_CHECKING:
-    import pyoxigraph
-
+    from kg.stores.protocol import Store
     from kg.web.workers import QueryWorkers
 
 PROTOCOL_PATHS = ("/sparql", "/query", "/update")
@@ -25,16 +24,17 @@ _UNREADABLE_PATH = re.compile(r"[\x00-\x1f\x7f]|[\ud800-\udfff]")
 
 
 def make_app(
-    provider: Callable[[], pyoxigraph.Store],
+    provider: Callable[[], Store],
     base: str,
     timeout_s: float = 30.0,
     row_limit: int = 10_000,
     workers: QueryWorkers | None = None,
     allowed_services: frozenset[str] = frozenset(),
 ) -> Callable[[dict, Callable], Iterable[bytes]]:
-    """The application over the store ``provider()`` returns (embedded, read-only unless the
-    provider is writable); ``base`` is the instance base IRI whose paths the pages answer.
-    Without ``workers`` queries run in this process (fine for tests and a writable server)."""
+    """The application over the store ``provider()`` returns: any store (kg.stores), embedded
+    (read-only unless the provider is writable) or remote; ``base`` is the instance base IRI
+    whose paths the pages answer.  Without ``workers`` queries run in this process (fine for
+    tests, a writable server and a remote store, whose server evaluates them)."""
     service = SparqlService(provider, timeout_s, row_limit, workers, allowed_services)
     pages = LinkedData(provider, base)
 

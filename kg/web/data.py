@@ -1,12 +1,16 @@
-"""What the pages show, read from the store with SPARQL.
+"""What the pages show, read from any store (kg.stores: embedded or remote) with SPARQL.
 
 Trial, index, drug and forest-plot pages use the bundled queries (their columns are a public
 interface, so the pages break when the queries do, not silently), restricted to the resources a
-page shows by a ``VALUES`` block; any other resource is shown through one describe query.
+page shows by a ``VALUES`` block; any other resource is shown through one describe query.  The
+resource goes into each query as a ``VALUES`` block too (an IRI checked to be one, never pasted
+text), and every query here gives the same answer on a server whose union of the graphs is a
+bag (DISTINCT, GROUP BY): the pages are the same on every store.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -15,7 +19,9 @@ from typing import TYPE_CHECKING
 from kg.queries import Value, load_query, restrict, run
 
 if TYPE_CHECKING:
-    import pyoxigraph
+    from rdflib import Graph
+
+    from kg.stores.protocol import Store
 
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 RATIOS = {"hazard_ratio": "HR", "odds_ratio": "OR", "risk_ratio": "RR"}
@@ -24,7 +30,7 @@ Row = dict[str, Value]
 
 
 def rows(
-    store: pyoxigraph.Store,
+    store: Store,
     name: str,
     variable: str | None = None,
     iris: list[str] | None = None,
@@ -54,58 +60,69 @@ class Statement:
 
 
 _DESCRIBE = """
-SELECT ?r ?incoming ?p ?v (MIN(?l) AS ?label) WHERE {
+SELECT ?incoming ?p ?v ?iri (MIN(?l) AS ?label) WHERE {
+  VALUES ?r { %s }
   { ?r ?p ?v . BIND(false AS ?incoming) } UNION { ?v ?p ?r . BIND(true AS ?incoming) }
+  BIND(isIRI(?v) AS ?iri)
   OPTIONAL { ?v <http://www.w3.org/2000/01/rdf-schema#label> ?l FILTER(!isLiteral(?v)) }
-} GROUP BY ?r ?incoming ?p ?v
+} GROUP BY ?incoming ?p ?v ?iri
 """
 
 _CONSTRUCT = """
 CONSTRUCT { ?r ?p ?o . ?s ?q ?r . ?o rdfs:label ?ol . ?s rdfs:label ?sl }
 WHERE {
+  VALUES ?r { %s }
   { ?r ?p ?o OPTIONAL { ?o rdfs:label ?ol FILTER(!isLiteral(?o)) } }
   UNION
   { ?s ?q ?r OPTIONAL { ?s rdfs:label ?sl } }
 }
 """
+_NOT_IN_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 
 
-def _node(iri: str):
-    import pyoxigraph
-
-    return {pyoxigraph.Variable("r"): pyoxigraph.NamedNode(iri)}
-
-
-def exists(store: pyoxigraph.Store, iri: str) -> bool:
-    return bool(
-        store.query(
-            "ASK { { ?r ?p ?o } UNION { ?s ?p ?r } }",
-            substitutions=_node(iri),
-        )
-    )
+def iri_ref(iri: str) -> str:
+    """``<iri>`` for a query; a ValueError if the text cannot be an IRI (it would change the query)."""
+    if _NOT_IN_IRI.search(iri) or ":" not in iri:
+        raise ValueError(f"not an IRI: {iri!r}")
+    return f"<{iri}>"
 
 
-def describe(store: pyoxigraph.Store, iri: str) -> list[Statement]:
-    import pyoxigraph
+def _true(term) -> bool:
+    return term is not None and term.value in ("true", "1")
 
+
+def exists(store: Store, iri: str) -> bool:
+    try:
+        node = iri_ref(iri)
+    except ValueError:
+        return False
+    query = f"SELECT ?p WHERE {{ VALUES ?r {{ {node} }} {{ ?r ?p ?o }} UNION {{ ?s ?p ?r }} }} LIMIT 1"
+    return bool(store.select(query).rows)
+
+
+def describe(store: Store, iri: str) -> list[Statement]:
     out = []
-    for s in store.query(_DESCRIBE, substitutions=_node(iri)):
-        v = s["v"]
-        is_iri = isinstance(v, pyoxigraph.NamedNode)
-        datatype = v.datatype.value if isinstance(v, pyoxigraph.Literal) else None
-        label = s["label"].value if s["label"] is not None else None
-        out.append(Statement(s["incoming"].value == "true", s["p"].value, v.value, is_iri, label, datatype))
+    for s in store.select(_DESCRIBE % iri_ref(iri)).rows:
+        v, label = s["v"], s["label"]
+        is_iri = _true(s["iri"])
+        out.append(
+            Statement(
+                _true(s["incoming"]),
+                s["p"].value,
+                v.value,
+                is_iri,
+                label.value if label is not None else None,
+                None if is_iri else v.datatype,
+            )
+        )
     return sorted(out, key=lambda st: (st.incoming, st.predicate != RDFS_LABEL, st.predicate, st.value))
 
 
-def description(store: pyoxigraph.Store, iri: str):
+def description(store: Store, iri: str) -> Graph:
     """The triples a resource's RDF documents carry: its statements both ways and the labels of
     the nodes they link to, so a client can show links without fetching each one."""
-    return store.query(
-        _CONSTRUCT,
-        prefixes={"rdfs": "http://www.w3.org/2000/01/rdf-schema#"},
-        substitutions=_node(iri),
-    )
+    prefix = "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
+    return store.construct(prefix + _CONSTRUCT % iri_ref(iri))
 
 
 def label_of(statements: list[Statement]) -> str | None:
@@ -164,12 +181,14 @@ def _arms(arm_rows: list[Row]) -> list[Arm]:
     return sorted(arms.values(), key=lambda a: (a.order is None, a.order or 0, a.label))
 
 
-def _publications(store: pyoxigraph.Store, trial_iri: str) -> list[str]:
-    query = "SELECT DISTINCT ?r ?pub WHERE { ?pub <https://w3id.org/ctkg/ontology#reportsTrial> ?r } ORDER BY ?pub"
-    return [s["pub"].value for s in store.query(query, substitutions=_node(trial_iri))]
+def _publications(store: Store, trial_iri: str) -> list[str]:
+    query = f"""SELECT DISTINCT ?pub WHERE {{
+      VALUES ?r {{ {iri_ref(trial_iri)} }} ?pub <https://w3id.org/ctkg/ontology#reportsTrial> ?r
+    }} ORDER BY ?pub"""
+    return [s["pub"].value for s in store.select(query).rows]
 
 
-def trial_page(store: pyoxigraph.Store, trial_iri: str) -> TrialPage | None:
+def trial_page(store: Store, trial_iri: str) -> TrialPage | None:
     one = [trial_iri]
     summary = rows(store, "trial-summary", "trial_iri", one)
     if not summary:
@@ -209,7 +228,7 @@ class TrialEntry:
     endpoints: list[str]
 
 
-def trial_index(store: pyoxigraph.Store) -> list[TrialEntry]:
+def trial_index(store: Store) -> list[TrialEntry]:
     drugs: dict[str, set[str]] = defaultdict(set)
     for r in rows(store, "arms"):
         if r["drug"]:
@@ -281,7 +300,7 @@ def comparisons(efficacy: list[Row], arm_rows: list[Row]) -> list[Comparison]:
     return out
 
 
-def all_comparisons(store: pyoxigraph.Store) -> list[Comparison]:
+def all_comparisons(store: Store) -> list[Comparison]:
     return comparisons(rows(store, "efficacy-results"), rows(store, "arms"))
 
 

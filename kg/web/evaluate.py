@@ -1,10 +1,12 @@
 """One SPARQL protocol query evaluated on a store: (query, Accept, format, dataset) -> Response.
 
-``ctkg serve`` runs this in worker processes (``kg.web.workers``), so that a query the
-engine cannot finish in time, or one that crashes it, costs one worker and not the server.
-Results stream from the engine and are cut at the row limit (the ``X-Ctkg-Truncated``
-header says so) and at the deadline.  Nothing here imports the web pages: a worker starts
-quickly.
+Any store (kg.stores): the embedded one, whose engine ``ctkg serve`` runs in worker processes
+(``kg.web.workers``), so that a query the engine cannot finish in time, or one that crashes
+it, costs one worker and not the server; or a remote server, which evaluates the query
+itself.  Both answer pyoxigraph's result objects (``Store.protocol_query``), written here in
+the negotiated format, so a client gets the same bytes from either.  Results stream from the
+engine and are cut at the row limit (the ``X-Ctkg-Truncated`` header says so) and at the
+deadline.  Nothing here imports the web pages: a worker starts quickly.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from kg.web.negotiation import negotiate
 from kg.web.response import Response, text_response, timed_out
 
 if TYPE_CHECKING:
-    import pyoxigraph
+    from kg.stores.protocol import Store
 
 RESULTS = {
     "application/sparql-results+json": "JSON",
@@ -107,30 +109,33 @@ class Job:
     base_iri: str | None = None
 
 
-def evaluate(store: pyoxigraph.Store, job: Job, row_limit: int, timeout_s: float) -> Response:
-    """The protocol's answer to one query: results in the negotiated format, or a clean error."""
+def evaluate(store: Store, job: Job, row_limit: int, timeout_s: float) -> Response:
+    """The protocol's answer to one query on any store: results in the negotiated format, or a
+    clean error (a remote server's refusal of the query is the client's 400, its failure 502)."""
     import pyoxigraph
 
+    from kg.stores import RemoteError
+
     deadline = time.monotonic() + timeout_s
+    graphs = [job.dataset.get(key, []) for key in ("default-graph-uri", "named-graph-uri")]
     try:
-        graphs = {
-            key: [pyoxigraph.NamedNode(iri) for iri in job.dataset.get(key, [])]
-            for key in ("default-graph-uri", "named-graph-uri")
-        }
+        for iri in graphs[0] + graphs[1]:
+            pyoxigraph.NamedNode(iri)
     except ValueError as err:
         return text_response("400 Bad Request", f"a graph IRI is not an IRI: {err}")
-    options: dict = {"base_iri": job.base_iri} if job.base_iri else {}
-    if graphs["default-graph-uri"]:
-        options["default_graph"] = graphs["default-graph-uri"]
-    if graphs["named-graph-uri"]:
-        options["named_graphs"] = graphs["named-graph-uri"]
     try:
-        result = store.query(job.text, **options)  # default graph: the union, as a set
+        result = store.protocol_query(job.text, graphs[0], graphs[1], job.base_iri)
         return _answer(result, job.accept, job.formats, row_limit, deadline)
     except SyntaxError as err:
         return text_response("400 Bad Request", f"malformed query: {err}")
     except QueryTimeout:
         return timed_out(timeout_s)
+    except RemoteError as err:
+        if err.status == 504:
+            return timed_out(timeout_s)
+        if err.status == 400:
+            return text_response("400 Bad Request", f"malformed query: {err}")
+        return text_response("502 Bad Gateway", f"the store's server failed: {err}")
     except (OSError, RuntimeError, ValueError) as err:
         return text_response("500 Internal Server Error", f"query failed: {err}")
 
@@ -153,7 +158,7 @@ def chosen_media(
 def _answer(result, accept: str | None, formats: list[str], row_limit: int, deadline: float) -> Response:
     import pyoxigraph
 
-    if isinstance(result, pyoxigraph.QueryTriples):
+    if not isinstance(result, (pyoxigraph.QuerySolutions, pyoxigraph.QueryBoolean)):  # triples
         media = chosen_media(formats, GRAPH_NAMES, list(GRAPHS), accept)
         if media not in GRAPHS:
             return text_response("406 Not Acceptable", f"graph results come as {', '.join(GRAPHS)}")

@@ -25,7 +25,7 @@ from kg.web.negotiation import negotiate as best_offer
 from kg.web.response import CORS, Response
 
 if TYPE_CHECKING:
-    import pyoxigraph
+    from kg.stores.protocol import Store
 
 STATIC = Path(__file__).resolve().parent / "static"
 TRIAL = "https://w3id.org/ctkg/ontology#Trial"
@@ -57,9 +57,10 @@ def _content_type(fmt: str) -> str:
 
 
 class LinkedData:
-    """The pages over a store: (WSGI environ) -> Response, for ``kg.web.app``."""
+    """The pages over any store (kg.stores: embedded or remote): (WSGI environ) -> Response,
+    for ``kg.web.app``."""
 
-    def __init__(self, store_provider: Callable[[], pyoxigraph.Store], base: str) -> None:
+    def __init__(self, store_provider: Callable[[], Store], base: str) -> None:
         self.store_provider = store_provider
         self.base = base
         self.site = pages.Site(base)
@@ -108,7 +109,7 @@ class LinkedData:
             return self._see_other(f"{script}/{iri[len(self.base) :]}.{fmt}")
         return self._page("404 Not Found", f"Nothing is known here: /{path}", path)
 
-    def _resolve(self, store: pyoxigraph.Store, path: str) -> str | None:
+    def _resolve(self, store: Store, path: str) -> str | None:
         """The graph resource at a (decoded) path, if any.  IRIs minted with percent-escapes
         (a DOI's '/' is %2F) arrive decoded, so the few ways the path can have been escaped
         are each looked up (an index lookup each: a made-up path never costs a scan)."""
@@ -121,7 +122,7 @@ class LinkedData:
 
     # --- representations ---------------------------------------------------------------------------
 
-    def _document(self, store: pyoxigraph.Store, iri: str, fmt: str) -> Response:
+    def _document(self, store: Store, iri: str, fmt: str) -> Response:
         local = iri[len(self.base) :]
         links = ", ".join(
             f'<{local.rsplit("/", 1)[-1]}.{e}>; rel="alternate"; type="{pages.FORMATS[e]}"'
@@ -133,7 +134,7 @@ class LinkedData:
         body = rdf.serialize(data.description(store, iri), fmt)
         return Response("200 OK", _content_type(fmt), body, (("Link", links), *CORS))
 
-    def _resource_html(self, store: pyoxigraph.Store, iri: str, doc_path: str) -> str:
+    def _resource_html(self, store: Store, iri: str, doc_path: str) -> str:
         statements = data.describe(store, iri)
         if TRIAL in data.types_of(statements):
             html = pages.trial_html(store, self.site, iri, doc_path)
@@ -141,7 +142,7 @@ class LinkedData:
                 return html
         return pages.resource_html(store, self.site, iri, doc_path, statements)
 
-    def _dataset(self, store: pyoxigraph.Store, path: str, accept, script: str, environ: dict) -> Response:
+    def _dataset(self, store: Store, path: str, accept, script: str, environ: dict) -> Response:
         if path == "dataset":
             fmt = negotiate(accept)
             return self._not_acceptable(path) if fmt is None else self._see_other(f"{script}/dataset.{fmt}")

@@ -1,4 +1,5 @@
-"""HTML pages, rendered with Jinja2 templates from the data of ``kg.web.data``.
+"""HTML pages, rendered with Jinja2 templates from the data of ``kg.web.data``: on any store
+(kg.stores), embedded or remote.
 
 Jinja2 rather than ``string.Template``: every value on these pages comes from parsed documents
 (titles, sentences, labels), so escaping must be automatic, not remembered at each call; and
@@ -14,17 +15,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from kg.figures import ratio_text, with_unit
+from kg.figures import text as fmt
 from kg.namespaces import PREFIXES
+from kg.synthesis.forest import Line, forest_svg
 from kg.web import data
-from kg.web.forest import Line, forest_svg, number, ratio_text
 
 if TYPE_CHECKING:
     import jinja2
-    import pyoxigraph
+
+    from kg.stores.protocol import Store
 
 FORMATS = {  # document extension -> media type of the representation
     "html": "text/html",
@@ -93,16 +96,6 @@ class Site:
         return self.env.get_template(template).render(root=root, href=href, site=self, **context)
 
 
-def fmt(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, Decimal):
-        return number(value)
-    return str(value)
-
-
 def compact(iri: str) -> str:
     for prefix, ns in {**PREFIXES, **EXTRA_PREFIXES}.items():
         if iri.startswith(ns) and len(iri) > len(ns):
@@ -110,19 +103,15 @@ def compact(iri: str) -> str:
     return iri
 
 
-_UNITS = {"month": "months", "week": "weeks", "year": "years", "day": "days", "percent": "%"}
-
-
 def result_text(r: dict) -> str:
     """An efficacy figure as oncologists read it: '10.7 months (8.8–12.3)', '0.88 (0.68–1.16)'."""
     if r["statistic"] in data.RATIOS and None not in (r["estimate"], r["ci_lower"], r["ci_upper"]):
         return ratio_text(r["estimate"], r["ci_lower"], r["ci_upper"])
     est = "NR" if r["estimate_not_reached"] else fmt(r["estimate"])
-    unit = _UNITS.get(str(r["unit"] or ""), str(r["unit"] or ""))
-    text = f"{est}{unit}" if unit == "%" else f"{est} {unit}".strip()
+    figure = with_unit(est, r["unit"])
     lo = "NR" if r["ci_lower_not_reached"] else fmt(r["ci_lower"])
     hi = "NR" if r["ci_upper_not_reached"] else fmt(r["ci_upper"])
-    return f"{text} ({lo}\u2013{hi})" if lo or hi else text
+    return f"{figure} ({lo}\u2013{hi})" if lo or hi else figure
 
 
 def alternates(site: Site, doc_path: str, resource_path: str) -> list[dict]:
@@ -173,7 +162,7 @@ def _pooled(items: list[data.Comparison]) -> list[Line]:
     return pooled_ratios([(c.estimate, c.lower, c.upper, c.level) for c in items])
 
 
-def trial_html(store: pyoxigraph.Store, site: Site, iri: str, doc_path: str) -> str | None:
+def trial_html(store: Store, site: Site, iri: str, doc_path: str) -> str | None:
     page = data.trial_page(store, iri)
     if page is None:
         return None
@@ -203,7 +192,7 @@ def trial_html(store: pyoxigraph.Store, site: Site, iri: str, doc_path: str) -> 
     )
 
 
-def resource_html(store: pyoxigraph.Store, site: Site, iri: str, doc_path: str, statements=None) -> str:
+def resource_html(store: Store, site: Site, iri: str, doc_path: str, statements=None) -> str:
     statements = statements if statements is not None else data.describe(store, iri)
     types = data.types_of(statements)
     extra: dict = {"drug_trials": [], "plots": []}
@@ -224,7 +213,7 @@ def resource_html(store: pyoxigraph.Store, site: Site, iri: str, doc_path: str, 
     )
 
 
-def index_html(store: pyoxigraph.Store, site: Site) -> str:
+def index_html(store: Store, site: Site) -> str:
     entries = data.trial_index(store)
     return site.render(
         "index.html",
@@ -238,7 +227,7 @@ def index_html(store: pyoxigraph.Store, site: Site) -> str:
     )
 
 
-def forest_html(store: pyoxigraph.Store, site: Site) -> str:
+def forest_html(store: Store, site: Site) -> str:
     groups = data.cross_trial_groups(data.all_comparisons(store))
     return site.render(
         "forest.html",

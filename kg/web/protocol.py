@@ -27,7 +27,7 @@ from kg.web.update_dataset import UpdateDatasetError, with_dataset
 from kg.web.workers import QueryWorkers
 
 if TYPE_CHECKING:
-    import pyoxigraph
+    from kg.stores.protocol import Store
 
 MAX_BODY_BYTES = 1 << 20  # a query or an update form; the query limit is lower still
 PREFLIGHT = (
@@ -39,12 +39,14 @@ EXPOSED = (("Access-Control-Expose-Headers", "X-Ctkg-Row-Limit, X-Ctkg-Truncated
 
 class SparqlService:
     """The protocol's operations, independent of HTTP: a query or an update → Response.
-    Queries go to killable worker processes (``kg.web.workers``), or with ``workers`` None
-    (a writable server, whose store only this process may open) run here."""
+    Queries on any store (kg.stores): on the embedded one in killable worker processes
+    (``kg.web.workers``), or with ``workers`` None (a writable server, whose store only this
+    process may open; a remote store, whose server evaluates them) here.  Updates only on a
+    writable embedded store."""
 
     def __init__(
         self,
-        provider: Callable[[], pyoxigraph.Store],
+        provider: Callable[[], Store],
         timeout_s: float,
         row_limit: int,
         workers: QueryWorkers | None = None,
@@ -74,7 +76,7 @@ class SparqlService:
                 "403 Forbidden", "this endpoint is read-only (start 'ctkg serve --writable' to allow updates)"
             )
         try:
-            self.provider().update(text, base_iri=base_iri)
+            self.provider().oxigraph.update(text, base_iri=base_iri)  # writable: embedded only
         except SyntaxError as err:
             return text_response("400 Bad Request", f"malformed update: {err}")
         except (OSError, RuntimeError, ValueError) as err:

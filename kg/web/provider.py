@@ -1,4 +1,6 @@
-"""The store ``ctkg serve`` reads: a handle on a store folder that follows committed builds.
+"""The store ``ctkg serve`` reads: a handle on an embedded store's folder that follows
+committed builds, as a kg.stores.embedded.EmbeddedStore (a remote store needs no provider:
+the server itself always answers with what it holds).
 
 Nothing here imports the web pages: query worker processes (``kg.web.workers``) open their
 own provider and must start quickly.
@@ -13,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    import pyoxigraph
+    from kg.stores.embedded import EmbeddedStore
 
 
 class StoreProvider:
@@ -22,6 +24,7 @@ class StoreProvider:
     def __init__(self, path: Path, writable: bool = False):
         import pyoxigraph
 
+        from kg.stores.embedded import EmbeddedStore
         from kg.swap import recover_if_idle, store_lock
 
         self.path, self.writable = path, writable
@@ -33,17 +36,20 @@ class StoreProvider:
         if writable:  # as any writer: no build may swap the folder under this handle
             self._held.enter_context(store_lock(path))
         self._signature = self._current()
-        self._store = pyoxigraph.Store(str(path)) if writable else pyoxigraph.Store.read_only(str(path))
+        engine = pyoxigraph.Store(str(path)) if writable else pyoxigraph.Store.read_only(str(path))
+        self._store = EmbeddedStore(engine, str(path))
 
     def _current(self) -> tuple:
         stat = os.stat(self.path)
         files = sorted((e.name, e.stat().st_size, e.stat().st_mtime_ns) for e in os.scandir(self.path))
         return stat.st_ino, tuple(files)
 
-    def __call__(self) -> pyoxigraph.Store:
+    def __call__(self) -> EmbeddedStore:
         if self.writable:
             return self._store
         import pyoxigraph
+
+        from kg.stores.embedded import EmbeddedStore
 
         with self._lock:
             try:
@@ -51,6 +57,6 @@ class StoreProvider:
             except OSError:  # the folder is being swapped this instant: keep the open handle
                 return self._store
             if now != self._signature:
-                self._store = pyoxigraph.Store.read_only(str(self.path))
+                self._store = EmbeddedStore(pyoxigraph.Store.read_only(str(self.path)), str(self.path))
                 self._signature = now
             return self._store

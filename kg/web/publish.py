@@ -21,7 +21,7 @@ from kg.web import data, pages, rdf
 from kg.web.linked_data import STATIC, TRIAL
 
 if TYPE_CHECKING:
-    import pyoxigraph
+    from kg.stores.protocol import Store
 
 MARKER = ".ctkg-publish"
 DUMP = "dump.nq"
@@ -38,19 +38,16 @@ class Published:
     skipped: list[str]
 
 
-def _resources(store: pyoxigraph.Store, base: str) -> list[str]:
-    import pyoxigraph
+def _resources(store: Store, base: str) -> list[str]:
+    """Every IRI under ``base`` the graph mentions, as subject or object."""
+    from rdflib import Literal
 
-    query = """
-    SELECT DISTINCT ?r ?base WHERE {
-      { ?r ?p ?o } UNION { ?s ?p ?r }
-      FILTER(isIRI(?r) && STRSTARTS(STR(?r), ?base) && STR(?r) != ?base)
-    }"""
-    found = store.query(
-        query,
-        substitutions={pyoxigraph.Variable("base"): pyoxigraph.Literal(base)},
-    )
-    return sorted(row["r"].value for row in found)
+    query = f"""
+    SELECT DISTINCT ?r WHERE {{
+      {{ ?r ?p ?o }} UNION {{ ?s ?p ?r }}
+      FILTER(isIRI(?r) && STRSTARTS(STR(?r), {Literal(base).n3()}) && STR(?r) != {Literal(base).n3()})
+    }}"""
+    return sorted(row["r"].value for row in store.select(query).rows)
 
 
 def _disk_path(local: str) -> str | None:
@@ -75,9 +72,10 @@ def _check_replaceable(out: Path) -> None:
 
 
 def publish(
-    store: pyoxigraph.Store, out: str | Path, base: str, endpoint: str | None = None, progress=None
+    store: Store, out: str | Path, base: str, endpoint: str | None = None, progress=None
 ) -> Published:
-    """Write the static site for the store into ``out`` (replaced whole, or left as it was)."""
+    """Write the static site for any store (kg.stores: embedded or remote) into ``out``
+    (replaced whole, or left as it was); ``endpoint`` is the SPARQL endpoint the site advertises."""
     out = Path(out).resolve()
     _check_replaceable(out)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -100,7 +98,7 @@ def publish(
     return result
 
 
-def _write_site(store: pyoxigraph.Store, root: Path, base: str, endpoint: str | None, progress) -> Published:
+def _write_site(store: Store, root: Path, base: str, endpoint: str | None, progress) -> Published:
     site = pages.Site(base, endpoint or "sparql")
     written = 0
 
@@ -113,7 +111,7 @@ def _write_site(store: pyoxigraph.Store, root: Path, base: str, endpoint: str | 
     write("forest.html", pages.forest_html(store, site))
     write("editor.html", pages.editor_html(site))
     write("context.jsonld", rdf.context_bytes())
-    write(DUMP, export_bytes(store, "nq"))
+    write(DUMP, export_bytes(store.local(), "nq"))
     void = rdf.void_graph(store, base, endpoint=endpoint, dump=f"{base}{DUMP}")
     write("dataset.html", pages.dataset_html(site, void, rdf.dataset_iri(base), dump_path=DUMP))
     for fmt in pages.RDF_FORMATS:
@@ -135,9 +133,8 @@ def _write_site(store: pyoxigraph.Store, root: Path, base: str, endpoint: str | 
             html = pages.trial_html(store, site, iri, f"{local}.html")
         write(f"{path}.html", html or pages.resource_html(store, site, iri, f"{local}.html", statements))
         description = data.description(store, iri)
-        triples = list(description)
         for fmt in pages.RDF_FORMATS:
-            write(f"{path}.{fmt}", rdf.serialize(triples, fmt))
+            write(f"{path}.{fmt}", rdf.serialize(description, fmt))
         if progress and n % 200 == 0:
             progress(f"{n}/{len(resources)} resources")
     return Published(len(resources) - len(skipped), written, skipped)

@@ -17,7 +17,7 @@ from kg.namespaces import CTKG, ONTOLOGY_IRI, PREFIXES
 from kg.web.pages import EXTRA_PREFIXES
 
 if TYPE_CHECKING:
-    import pyoxigraph
+    from kg.stores.protocol import Store
 
 VOID = Namespace("http://rdfs.org/ns/void#")
 DCAT = Namespace("http://www.w3.org/ns/dcat#")
@@ -37,11 +37,12 @@ def _rdflib(triples_nt: bytes) -> Graph:
 
 
 def serialize(triples, fmt: str) -> bytes:
-    """Triples (a pyoxigraph query result or an rdflib graph) in one of ttl, nt, rdf, jsonld."""
+    """Triples (pyoxigraph's or an rdflib graph) in one of ttl, nt, rdf, jsonld."""
     import pyoxigraph
 
-    if isinstance(triples, Graph):
-        triples = pyoxigraph.parse(triples.serialize(format="nt"), format=pyoxigraph.RdfFormat.N_TRIPLES)
+    if isinstance(triples, Graph):  # in a stable order: the same documents on every run
+        lines = sorted(triples.serialize(format="nt", encoding="utf-8").splitlines(keepends=True))
+        triples = pyoxigraph.parse(b"".join(lines), format=pyoxigraph.RdfFormat.N_TRIPLES)
     if fmt in ("ttl", "rdf"):
         rdf_format = pyoxigraph.RdfFormat.TURTLE if fmt == "ttl" else pyoxigraph.RdfFormat.RDF_XML
         return pyoxigraph.serialize(triples, format=rdf_format, prefixes=ALL_PREFIXES)
@@ -58,9 +59,11 @@ def context_bytes() -> bytes:
     return json.dumps(context(), indent=2).encode("utf-8")
 
 
-def _one(store: pyoxigraph.Store, query: str) -> int:
-    for row in store.query(query):
-        return int(row[0].value) if row[0] is not None else 0
+def _one(store: Store, query: str) -> int:
+    """The single number a counting query answers (0 when it answers nothing)."""
+    for row in store.select(query).rows:
+        value = row[next(iter(row))]
+        return int(value.value) if value is not None else 0
     return 0
 
 
@@ -78,11 +81,11 @@ def dataset_iri(base: str) -> URIRef:
     return URIRef(f"{base}dataset")
 
 
-def void_graph(
-    store: pyoxigraph.Store, base: str, endpoint: str | None = None, dump: str | None = None
-) -> Graph:
-    """VoID and DCAT description of the graph: size, classes, sources (one subset per named
-    graph), vocabularies, where to query it (``endpoint``) and where to download it (``dump``)."""
+def void_graph(store: Store, base: str, endpoint: str | None = None, dump: str | None = None) -> Graph:
+    """VoID and DCAT description of the graph on any store (kg.stores): size, classes, sources
+    (one subset per graph ctkg wrote, never a server's own), vocabularies, where to query it
+    (``endpoint``) and where to download it (``dump``).  Counts are of distinct things, so the
+    same on a server whose union of the graphs is a bag."""
     g = Graph()
     for prefix, ns in ALL_PREFIXES.items():
         g.bind(prefix, ns)
@@ -125,11 +128,9 @@ def void_graph(
         )
     )
     g.add((ds, VOID.properties, Literal(_one(store, "SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?s ?p ?o }"))))
-    classes = list(
-        store.query(
-            "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?c } GROUP BY ?c ORDER BY ?c",
-        )
-    )
+    classes = store.select(
+        "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?c } GROUP BY ?c ORDER BY ?c"
+    ).rows
     g.add((ds, VOID.classes, Literal(len(classes))))
     for row in classes:
         cls = row["c"].value
@@ -137,18 +138,19 @@ def void_graph(
         g.add((ds, VOID.classPartition, part))
         g.add((part, VOID["class"], URIRef(cls)))
         g.add((part, VOID.entities, Literal(int(row["n"].value))))
-    for row in store.query(
-        "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
-    ):
+    ours = set(store.ctkg_graphs())
+    for row in store.select("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g").rows:
+        if row["g"].value not in ours:
+            continue
         g.add((ds, VOID.subset, URIRef(row["g"].value)))
         g.add((URIRef(row["g"].value), RDF.type, VOID.Dataset))
         g.add((URIRef(row["g"].value), VOID.triples, Literal(int(row["n"].value))))
-    for row in store.query(
-        "SELECT (MAX(?t) AS ?m) WHERE { ?g <http://www.w3.org/ns/prov#generatedAtTime> ?t }",
-    ):
+    for row in store.select(
+        "SELECT (MAX(?t) AS ?m) WHERE { ?g <http://www.w3.org/ns/prov#generatedAtTime> ?t }"
+    ).rows:
         if row["m"] is not None:
             g.add((ds, DCTERMS.modified, Literal(row["m"].value, datatype=XSD.dateTime)))
-    for row in store.query(f"SELECT ?t WHERE {{ ?t a <{CTKG.Trial}> }} ORDER BY ?t LIMIT 1"):
+    for row in store.select(f"SELECT ?t WHERE {{ ?t a <{CTKG.Trial}> }} ORDER BY ?t LIMIT 1").rows:
         g.add((ds, VOID.exampleResource, URIRef(row["t"].value)))
     if endpoint:
         g.add((ds, VOID.sparqlEndpoint, URIRef(endpoint)))

@@ -1,25 +1,37 @@
-"""``ctkg serve``: the embedded store as a SPARQL 1.1 Protocol endpoint and as linked data
-(the application is ``kg.web.app``), served by waitress.
+"""``ctkg serve``: a store as a SPARQL 1.1 Protocol endpoint and as linked data (the
+application is ``kg.web.app``), served by waitress.
 
-The store is opened read-only, which takes no lock: ``ctkg build`` can write the same
-store meanwhile, and the server reopens its handle when the files on disk change, so
+The embedded store is opened read-only, which takes no lock: ``ctkg build`` can write the
+same store meanwhile, and the server reopens its handle when the files on disk change, so
 readers see each committed build.  Queries run on the default graph, which the store keeps
 as the union of the named graphs (see kg.stores.embedded), with a timeout and a row limit, in worker
 processes that are killed at the timeout or when the engine crashes (``kg.web.workers``);
 queries too long, too deeply nested or calling a SERVICE not allowed are refused first
 (``kg.web.limits``).  Updates are refused unless ``--writable``.
+
+A remote store (an Endpoint, opened by kg.stores.open_store) is served the same way, pages
+and /sparql alike, with the same refusals, row limit and answer formats; its server evaluates
+the queries (within the timeout), so no worker processes are needed, and it is never
+writable through ctkg serve: updates go to that server itself.
 """
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kg.web.app import make_app
 from kg.web.protocol import MAX_BODY_BYTES
 from kg.web.provider import StoreProvider
 from kg.web.workers import QueryWorkers
+
+if TYPE_CHECKING:
+    from kg.stores import Endpoint
+    from kg.stores.protocol import Store
 
 
 @dataclass
@@ -34,18 +46,52 @@ class ServeOptions:
     allowed_services: frozenset[str] = frozenset()
 
 
-def serve(path: Path, host: str, port: int, base: str, options: ServeOptions, writable: bool) -> None:
-    """Serve until interrupted; the first line on standard error names the endpoint's URL.
+@contextmanager
+def served(
+    where: Path | Endpoint, options: ServeOptions, writable: bool
+) -> Iterator[tuple[Callable[[], Store], QueryWorkers | None]]:
+    """The store to serve and the worker processes its queries run in: an embedded store's
+    folder (workers, unless writable: only this process may open it then) or a remote store
+    (no workers: its server evaluates the queries)."""
+    from kg.stores import Endpoint, StoreError, open_store
+
+    if isinstance(where, Endpoint):
+        if writable:
+            raise StoreError(f"--writable serves the embedded store only; send updates to {where.update_url}")
+        with open_store(where) as store:
+            yield (lambda: store), None
+        return
+    provider = StoreProvider(where, writable)
+    workers = None if writable else QueryWorkers(where, options.workers, options.row_limit, options.timeout_s)
+    try:
+        yield provider, workers
+    finally:
+        if workers is not None:
+            workers.close()
+
+
+def serve(
+    where: Path | Endpoint, host: str, port: int, base: str, options: ServeOptions, writable: bool
+) -> None:
+    """Serve any store (an embedded store's folder, or a remote store's Endpoint) until
+    interrupted; the first line on standard error names the endpoint's URL.
 
     Connections are many and cheap (waitress reads requests asynchronously, so an idle or
-    half-sent one holds no thread) and dropped after ``idle_timeout_s`` of silence; queries
-    run in ``options.workers`` processes; a writable server (trusted, local use) evaluates
-    in-process, since only it may open its store."""
+    half-sent one holds no thread) and dropped after ``idle_timeout_s`` of silence; embedded
+    queries run in ``options.workers`` processes; a writable server (trusted, local use)
+    evaluates in-process, since only it may open its store."""
+    with served(where, options, writable) as (provider, workers):
+        _run(
+            make_app(provider, base, options.timeout_s, options.row_limit, workers, options.allowed_services),
+            host,
+            port,
+            options,
+        )
+
+
+def _run(app, host: str, port: int, options: ServeOptions) -> None:
     import waitress
 
-    provider = StoreProvider(path, writable)
-    workers = None if writable else QueryWorkers(path, options.workers, options.row_limit, options.timeout_s)
-    app = make_app(provider, base, options.timeout_s, options.row_limit, workers, options.allowed_services)
     server = waitress.create_server(
         app,
         host=host,
@@ -69,8 +115,6 @@ def serve(path: Path, host: str, port: int, base: str, options: ServeOptions, wr
         pass
     finally:
         server.close()
-        if workers is not None:
-            workers.close()
 
 
 def _connection_limit(wanted: int) -> int:

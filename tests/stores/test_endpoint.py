@@ -125,7 +125,7 @@ def test_credentials_from_the_environment_are_sent(recorder, monkeypatch):
         ((200, "text/html", b"<html>hello</html>"), "not a SPARQL endpoint"),
         ((401, "text/plain", b"who are you"), r"refused the credentials \(HTTP 401\)"),
         ((403, "text/plain", b"no"), r"refused the request \(HTTP 403\)"),
-        ((500, "text/plain", b"boom"), r"failed \(HTTP 500\): b'boom'"),
+        ((500, "text/plain", b"boom"), r"failed \(HTTP 500\): boom"),
         ((400, "text/plain", b"bad"), r"rejected the query as malformed \(HTTP 400\)"),
     ],
     indirect=["recorder"],

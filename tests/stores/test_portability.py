@@ -111,7 +111,7 @@ def test_reasoning_on_the_server_gives_the_embedded_store_graphs(loaded, capsys)
     the inferred graph goes back to the server, and the exports still agree (the inferred graph
     included, found by its minted IRI among the server's graphs)."""
     from kg.namespaces import DEFAULT_BASE
-    from kg.reason import reason
+    from kg.owl.reasoner import reason
     from kg.stores import open_store
     from kg.stores.graphs import inferred_graph_iri
 

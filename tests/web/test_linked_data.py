@@ -17,6 +17,7 @@ from rdflib.compare import isomorphic
 
 from kg.namespaces import DEFAULT_BASE
 from kg.queries import load_query, run
+from kg.stores.embedded import EmbeddedStore
 from kg.web.app import make_app
 from kg.web.linked_data import negotiate
 
@@ -207,7 +208,7 @@ def test_percent_escaped_iris_resolve_from_their_decoded_path():
             pyoxigraph.NamedNode(iri), pyoxigraph.NamedNode(str(RDFS.label)), pyoxigraph.Literal("a paper")
         )
     )
-    app = make_app(lambda: store, DEFAULT_BASE)
+    app = make_app(lambda: EmbeddedStore(store), DEFAULT_BASE)
     for path, expected in (
         ("/pub/doi/10.1200/jco.23.02166", "303"),
         ("/pub/doi/10.1200/jco.23.02166.ttl", "200"),

@@ -10,6 +10,7 @@ from wsgiref.util import setup_testing_defaults
 import pytest
 
 from kg.namespaces import DEFAULT_BASE
+from kg.stores.embedded import EmbeddedStore
 from kg.web.app import make_app
 
 ARMS = (
@@ -21,7 +22,8 @@ GRAPH = "CONSTRUCT { ?s ?p ?o } WHERE { ?s a <https://w3id.org/ctkg/ontology#Arm
 
 @pytest.fixture(scope="module")
 def app(contact_store):
-    return make_app(lambda: contact_store, DEFAULT_BASE)
+    store = EmbeddedStore(contact_store)
+    return make_app(lambda: store, DEFAULT_BASE)
 
 
 def call(app, method: str, params: list | None = None, body: bytes = b"", headers: dict | None = None):

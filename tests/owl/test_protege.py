@@ -1,4 +1,4 @@
-"""The OWL export (kg.owl, kg.export): Protégé-ready files that owlready2 and the OWL API open
+"""The OWL export (kg.owl.axioms, kg.owl.protege): Protégé-ready files that owlready2 and the OWL API open
 offline, in the OWL 2 DL profile, with no punning and no undeclared entity."""
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ from conftest import dl_check
 from rdflib import OWL, RDF, RDFS, Graph, URIRef
 
 from kg.cli import main
-from kg.export import CATALOG_FILE, ONTOLOGY_FILE, catalog_xml, owl_export_bytes, write_owl_bundle
 from kg.namespaces import CTKG, ONTOLOGY_IRI, VERSION_IRI
-from kg.reason import reason
+from kg.owl.protege import CATALOG_FILE, ONTOLOGY_FILE, catalog_xml, owl_export_bytes, write_owl_bundle
+from kg.owl.reasoner import reason
 from kg.resources import bundled_path
 
 pytestmark = pytest.mark.skipif(shutil.which("java") is None, reason="the OWL API and HermiT need Java")

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from rdflib import OWL, RDF, Graph, URIRef
 
 from kg.namespaces import CTKG, ONTOLOGY_IRI
-from kg.owl import individuals, ontology_graph, owl_axioms
+from kg.owl.axioms import individuals, ontology_graph, owl_axioms
 from kg.stores.embedded import rdflib_term
 from kg.stores.graphs import inferred_graph_iri
 

@@ -10,8 +10,8 @@ import pytest
 from rdflib import RDF, Graph, Literal, URIRef
 
 from kg.namespaces import CTKG
-from kg.owl import ontology_graph, owl_axioms
-from kg.reason import hermit_types, reason, rule_types, trial_iris, trial_subgraph
+from kg.owl.axioms import ontology_graph, owl_axioms
+from kg.owl.reasoner import hermit_types, reason, rule_types, trial_iris, trial_subgraph
 from kg.stores.embedded import named_graphs, remove_sources
 from kg.stores.graphs import inferred_graph_iri
 

@@ -8,9 +8,9 @@ from html.parser import HTMLParser
 from rdflib import OWL, RDF, RDFS, URIRef
 
 from kg.cli import main
-from kg.docs import SECTIONS, anchor
 from kg.namespaces import CTKG
-from kg.owl import ontology_graph
+from kg.owl.axioms import ontology_graph
+from kg.owl.docs import SECTIONS, anchor
 
 
 class _Entries(HTMLParser):

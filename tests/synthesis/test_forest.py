@@ -8,20 +8,13 @@ from decimal import Decimal
 
 import pytest
 
-from kg.web.forest import Line, forest_svg, number, ratio_text
+from kg.synthesis.forest import Line, forest_svg
 
 SVG = "{http://www.w3.org/2000/svg}"
 
 
 def _plot(*lines: Line) -> ET.Element:
     return ET.fromstring(forest_svg(list(lines), "HR", "test plot"))
-
-
-def test_figures_keep_their_printed_form():
-    assert ratio_text(Decimal("0.88"), Decimal("0.68"), Decimal("1.16")) == "0.88 (0.68\u20131.16)"
-    assert number(Decimal("13")) == "13"
-    assert number(Decimal("1E+1")) == "10"
-    assert number(None) == ""
 
 
 def test_squares_and_bars_sit_on_a_log_axis_with_the_line_of_no_effect():

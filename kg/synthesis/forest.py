@@ -1,4 +1,6 @@
-"""Forest plots as inline SVG: ratios with their intervals on a log axis, one line each.
+"""Forest plots as inline SVG: ratios with their intervals on a log axis, one line each, and
+pooled estimates as diamonds; for the web pages (kg.web.pages) and ``ctkg meta``
+(kg.synthesis.plot) alike.
 
 Drawn on the server so a page needs no script to show them, the figures are real text (a
 reader can select and search them) and a static copy of the site shows the same picture.
@@ -10,6 +12,8 @@ import math
 from dataclasses import dataclass
 from decimal import Decimal
 from html import escape
+
+from kg.figures import number, ratio_text
 
 _TICKS = (0.05, 0.1, 0.2, 0.25, 0.5, 0.75, 1, 1.5, 2, 3, 4, 5, 10, 20)
 _ROW = 30
@@ -31,17 +35,6 @@ class Line:
     upper: Decimal
     level: object = None
     href: str | None = None
-
-
-def number(value: Decimal | float | int | None) -> str:
-    """A figure as the source printed it (the store keeps 0.80 as 0.8; that is how it shows)."""
-    if value is None:
-        return ""
-    return format(value.normalize(), "f") if isinstance(value, Decimal) else str(value)
-
-
-def ratio_text(estimate, lower, upper) -> str:
-    return f"{number(estimate)} ({number(lower)}\u2013{number(upper)})"
 
 
 def _bounds(lines: list[Line]) -> tuple[float, float]:
