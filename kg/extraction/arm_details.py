@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extraction.regimens import drug_mentions, frequency, intervention
+from kg.extraction.regimens import cycle_schedule, drug_mentions, frequency, intervention
 from kg.extraction.text import Sentence
 from kg.model import Arm, Intervention
 
@@ -63,6 +63,8 @@ def _regimen_rows(text: str) -> list[Intervention]:
         found = intervention(d.name, text[d.end : stop], text[mentions[k - 1].end if k else 0 : d.start])
         if re.fullmatch(r"\s*(?:,|and|plus|\+)\s*", text[d.end : stop]):  # 'A and B once a week'
             found[0].frequency = found[0].frequency or frequency(text[mentions[k + 1].end :])
+        for row in found:
+            row.frequency = cycle_schedule(text[d.end : stop], text[d.end :], row.frequency)
         rows += found
     schedule = (
         frequency(text[: mentions[0].start]) if mentions else None
@@ -137,9 +139,11 @@ def _enrich(arms: list[Arm], sents: list[Sentence]) -> None:
                 nxt.name not in owners[0].drug_names
                 and re.fullmatch(r"[^.;]*\bor\s*", s.norm[d.end : nxt.start])
             )
-            found = intervention(d.name, s.norm[d.end : nxt.start if nxt else len(s.norm)], s.norm[: d.start])
+            own = s.norm[d.end : nxt.start if nxt else len(s.norm)]
+            found = intervention(d.name, own, s.norm[: d.start])
+            schedule = frequency(s.norm[d.end :]) if shared else cycle_schedule(own, s.norm[d.end :], None)
             for arm in owners:
-                _fill(arm, d.name, found, frequency(s.norm[d.end :]) if shared else None)
+                _fill(arm, d.name, found, schedule)
 
 
 def _fill(arm: Arm, drug: str, found: list[Intervention], schedule: str | None) -> None:
@@ -169,7 +173,9 @@ def _expand_generic(arms: list[Arm], sents: list[Sentence]) -> None:
         named: list[Intervention] = []
         for i, d in enumerate(mentions):
             end = mentions[i + 1].start if i + 1 < len(mentions) else len(m.group(1))
-            named += intervention(d.name, m.group(1)[d.end : end], "")[:1]
+            row = intervention(d.name, m.group(1)[d.end : end], "")[0]
+            row.frequency = cycle_schedule(m.group(1)[d.end : end], m.group(1)[d.end :], row.frequency)
+            named.append(row)
         for arm in arms:
             if "chemotherapy" in arm.drug_names:
                 alone = len(arm.drug_names) == 1

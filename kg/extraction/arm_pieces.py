@@ -17,7 +17,14 @@ import re
 
 from kg.extraction.arm_lists import depth_map
 from kg.extraction.names import credible, expand, intervention_name, is_no_treatment, plausible
-from kg.extraction.regimens import drug_mentions, frequency, intervention, radiation, route_before
+from kg.extraction.regimens import (
+    cycle_schedule,
+    drug_mentions,
+    frequency,
+    intervention,
+    radiation,
+    route_before,
+)
 from kg.model import Arm, Drug, Intervention
 
 _COMPONENT = (
@@ -213,6 +220,7 @@ def _drug_interventions(part: str, inside, mentions, end: int) -> list[Intervent
                 item.route = route_before(part[: m.start])
             if item.frequency is None and joint and k + 1 < len(mentions):  # 'A and B once a week'
                 item.frequency = frequency(part[mentions[k + 1].end : later])
+            item.frequency = cycle_schedule(part[m.end : stop], part[m.end :], item.frequency)
         out += items
     return out
 

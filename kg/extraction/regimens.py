@@ -44,7 +44,6 @@ _FREQUENCIES = tuple(
             r"|\b(?:cycles|courses)\s+(?:of\s+[\w\s-]{0,40}?)?(?:given\s+)?(?:separated\s+by|at\s+intervals\s+of)\s+(\d+)\s+weeks\b",
             "every {} weeks",
         ),
-        (r"\bevery\s+(21|14|28)\s+days\b", "every {} days"),
         (
             r"\b(?:once\s+)?(?:every\s+week|weekly|once\s+a\s+week|per\s+week|a\s+week|each\s+week)\b|\bqw\b"
             r"|\bfirst\s+day\s+of\s+each\s+(?:treatment\s+)?week\b",
@@ -170,8 +169,35 @@ def frequency(text: str) -> str | None:
         m = pattern.search(text)
         if m:
             n = next((g for g in m.groups() if g), None)
+            if n and template == "every {} days" and int(n) % 7 == 0:  # 'every 21 days' is every 3 weeks
+                n, template = str(int(n) // 7), "every {} weeks"
             hits.append((m.start(), template.format(n) if n else template))
     return min(hits)[1] if hits else None
+
+
+_DAYS = re.compile(r"(?i)\bdays?\s+(\d+(?:\s*(?:,|and|&)\s*\d+)*)\b")
+_EVERY_WEEKS = re.compile(r"(?i)^every (\d+) weeks$")
+
+
+def cycle_schedule(own: str, rest: str, found: str | None) -> str | None:
+    """A drug's schedule from the days of the cycle it is given on: 'cisplatin 100 mg/m2 day 1
+    plus vinorelbine 30 mg/m2, days 1, 8, 15 and 22, every 4 weeks' gives cisplatin the cycle
+    (every 4 weeks) and vinorelbine every week (a dose each week of the cycle). ``own`` is the
+    text after the drug up to the next one, ``rest`` all the text after it, ``found`` the
+    schedule read so far."""
+    days = _DAYS.search(own)
+    if days is None:
+        return found
+    given = [int(d) for d in re.findall(r"\d+", days.group(1))]
+    cycle = _EVERY_WEEKS.match(found or frequency(rest) or "")
+    if cycle is None:
+        return found
+    weeks = int(cycle.group(1))
+    if given == [1]:
+        return found or cycle.group()
+    if len(given) == weeks > 1 and given == [1 + 7 * k for k in range(weeks)]:
+        return "every week"
+    return found
 
 
 def radiation(text: str) -> tuple[Decimal, str, int | None] | None:

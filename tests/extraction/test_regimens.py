@@ -43,6 +43,24 @@ def test_frequency_forms():
     assert frequency("q2w") == "every 2 weeks"
     assert frequency("weekly") == "every week"
     assert frequency("orally once daily") == "once daily"
+    assert frequency("on day 1 every 21 days") == "every 3 weeks"  # days in whole weeks are weeks
+    assert frequency("every 10 days") == "every 10 days"
+
+
+def test_schedules_from_the_days_of_a_cycle():
+    # PMID15741225: day 1 of a 4-week cycle is every 4 weeks; days 1, 8, 15 and 22 of it every week
+    arms = arms_of(
+        "Chemonaive patients with stage IIIB or IV NSCLC were treated with GD (gemcitabine 1000 mg/m(2) days 1 "
+        "and 8 plus docetaxel 85 mg/m(2) day 8, every 3 weeks for eight cycles) or CV (cisplatin 100 mg/m(2) day 1 "
+        "plus vinorelbine 30 mg/m(2), days 1, 8, 15 and 22, every 4 weeks for six cycles)."
+    )
+    schedules = {(i.drug.name, i.frequency) for a in arms for i in a.interventions}
+    assert schedules == {
+        ("gemcitabine", None),  # two days of a three-week cycle: no one interval
+        ("docetaxel", "every 3 weeks"),
+        ("cisplatin", "every 4 weeks"),
+        ("vinorelbine", "every week"),
+    }
 
 
 def test_arm_finder_prefers_the_whole_combination():
