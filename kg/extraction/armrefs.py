@@ -187,8 +187,12 @@ class ArmFinder:
         exact = [a for a in self.arms if set(a.drug_names) == names]
         if len(exact) == 1:
             return exact[0]
-        if len(exact) > 1:
-            return _by_modifier(text[max(0, group[0].start - 25) : group[-1].end + 25], exact)
+        if (
+            len(exact) > 1
+        ):  # told apart by a dose or schedule word, else all of them pooled ('docetaxel patients')
+            window = text[max(0, group[0].start - 25) : group[-1].end + 25]
+            told = _by_dose(text[group[-1].end :], exact) or _by_modifier(window, exact)
+            return told if told or _MODIFIERS.search(window) else self._pooled(exact)
         having = [a for a in self.arms if names <= set(a.drug_names)]
         labels = {a.label for a in having}
         pooled = [g for g in self.groups if set(g.pooled_from) == labels and len(labels) < len(self.arms)]
@@ -200,6 +204,12 @@ class ArmFinder:
         if len(having) == 1 and not re.match(r"(?i)\s*(?:alone|only)\b", text[group[-1].end :]):
             return having[0]
         return None
+
+    def _pooled(self, arms: list[Arm]) -> Arm | None:
+        labels = {a.label for a in arms}
+        return next(
+            (g for g in self.groups if set(g.pooled_from) == labels and len(labels) < len(self.arms)), None
+        )
 
 
 def _control(arms: list[Arm]) -> Arm | None:
@@ -213,6 +223,16 @@ def _control(arms: list[Arm]) -> Arm | None:
 
 def _chemotherapy_of(arm: Arm) -> set[str]:
     return {n for n in arm.drug_names if is_chemotherapy(n)}
+
+
+def _by_dose(after: str, arms: list[Arm]) -> Arm | None:
+    """'docetaxel 75 mg/m(2) patients': the one arm that gives the dose printed after the name."""
+    m = re.match(r"\s*(\d+(?:\.\d+)?)\s*(?:mg|g|µg|Gy)\b", after)
+    if not m:
+        return None
+    dose = float(m.group(1))
+    hits = [a for a in arms if any(i.dose is not None and float(i.dose) == dose for i in a.interventions)]
+    return hits[0] if len(hits) == 1 else None
 
 
 def _by_modifier(window: str, arms: list[Arm]) -> Arm | None:

@@ -81,8 +81,10 @@ def assign(
         if all(arms[k] is None for k in run) and len(run) > 1:
             order = _distinct([a for s, _e, a in marks if start <= s < first])
             if len(order) != len(run):
-                order = _than(finder, text[clause:first], marks, clause, run) or (
-                    finder.arms if len(run) == len(finder.arms) else []
+                order = (
+                    _than(finder, text[clause:first], marks, clause, run)
+                    or _as_was(text, start, first, run, runs[n - 1] if n else [], arms)
+                    or (finder.arms if len(run) == len(finder.arms) else [])
                 )
             for k, arm in zip(run, order, strict=False):
                 arms[k] = arm
@@ -102,6 +104,18 @@ def _than(finder: ArmFinder, lead: str, marks, clause: int, run: list[int]) -> l
     other = next(a for a in finder.arms if a is not named[0])
     after = any(s >= clause + than.end() for s, _e, a in marks if a is named[0] and s < clause + len(lead))
     return [other, named[0]] if after else [named[0], other]
+
+
+_AS_WAS = re.compile(r"(?i)\bas\s+(?:was|were|did|is|are)\b")
+
+
+def _as_was(text: str, start: int, first: int, run: list[int], previous: list[int], arms) -> list[Arm]:
+    """'longer for A than for B (10.6 v 6.7 weeks, respectively), as was median survival (7.0 v
+    4.6 months)': a run that says it is like the one before takes that run's arms."""
+    before = [arms[k] for k in previous]
+    if len(before) != len(run) or None in before or not _AS_WAS.search(text, start, first):
+        return []
+    return before
 
 
 def _framed(text: str, spans: list[tuple[int, int]], arms: list[Arm | None], marks) -> None:

@@ -20,7 +20,8 @@ _NOT_A_FACTOR = {"placebo"}
 
 def factor_groups(arms: list[Arm]) -> list[Arm]:
     """Pooled groups: every arm together ('all patients'); and in a design with three or
-    more arms, the factors' groups (dose words move from the arms that printed them to their
+    more arms, the factors' groups (the arms giving a drug two or more arms give: 'docetaxel
+    patients' of docetaxel 100 and 75 mg/m2 against best supportive care) (dose words move from the arms that printed them to their
     dose group: in a factorial trial they name the dose level)."""
     everyone = [_group("all patients", arms, [])] if len(arms) >= 2 else []
     if len(arms) < 3:
@@ -32,10 +33,11 @@ def factor_groups(arms: list[Arm]) -> list[Arm]:
         lacking = [a for a in arms if name not in a.drug_names]
         if name in _NOT_A_FACTOR:
             continue
-        if len(having) >= 2 and len(lacking) >= 2:
+        if len(having) >= 2 and len(lacking) >= 1:
             item = next(i for i in having[0].interventions if i.drug.name == name)
             groups.append(_group(name, having, [item.model_copy(deep=True)]))
-            groups.append(_group(f"no {name}", lacking, []))
+            if len(lacking) >= 2:
+                groups.append(_group(f"no {name}", lacking, []))
         elif not lacking:
             groups += _dose_groups(name, arms)
     labels = {a.label for a in arms}

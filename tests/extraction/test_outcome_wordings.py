@@ -186,9 +186,9 @@ def test_figures_after_a_comparison_with_than_follow_its_order(read):
     }
 
 
-def test_figures_of_two_groups_in_one_bracket_are_not_one_groups_list(read):
-    # PMID10811675: 'docetaxel patients' names two arms (100 and 75 mg/m2), so '10.6 v 6.7 weeks,
-    # respectively' cannot be read; neither figure is best supportive care's list
+def test_figures_of_a_pooled_group_and_an_arm_in_one_bracket(read):
+    # PMID10811675: 'docetaxel patients' names both docetaxel arms (100 and 75 mg/m2), pooled; '10.6 v
+    # 6.7 weeks, respectively' is theirs and best supportive care's, not one group's list
     reading = read(
         "Prospective randomized trial of docetaxel versus best supportive care in patients with non-small-cell "
         "lung cancer previously treated with platinum-based chemotherapy.",
@@ -205,7 +205,14 @@ def test_figures_of_two_groups_in_one_bracket_are_not_one_groups_list(read):
             "=.047).",
         ),
     )
-    assert [r.estimate for r in reading.trial.arm_results if r.arm == "best supportive care"] == []
+    assert [(r.endpoint, r.arm, r.estimate, r.unit) for r in reading.trial.arm_results] == [
+        ("time to progression", "docetaxel (pooled)", Decimal("10.6"), "week"),
+        ("time to progression", "best supportive care", Decimal("6.7"), "week"),
+        ("overall survival", "docetaxel (pooled)", Decimal("7.0"), "month"),
+        ("overall survival", "best supportive care", Decimal("4.6"), "month"),
+    ]
+    (docetaxel,) = [g for g in reading.trial.groups if g.label == "docetaxel (pooled)"]
+    assert docetaxel.pooled_from == ["docetaxel", "docetaxel 75 mg/m2"]
 
 
 def test_arms_named_by_when_they_give_the_same_drug(read):
@@ -229,4 +236,28 @@ def test_arms_named_by_when_they_give_the_same_drug(read):
     assert [(r.arm, r.estimate) for r in reading.trial.arm_results] == [
         (immediate, Decimal("5.7")),
         (delayed, Decimal("2.7")),
+    ]
+
+
+def test_an_arm_named_by_its_dose_among_arms_of_one_drug(read):
+    # PMID10811675: 'docetaxel 75 mg/m(2) patients' is the 75 mg/m2 arm, not both docetaxel arms
+    reading = read(
+        "Prospective randomized trial of docetaxel versus best supportive care in patients with non-small-cell "
+        "lung cancer previously treated with platinum-based chemotherapy.",
+        (
+            "PATIENTS AND METHODS",
+            "Patients were stratified by performance status and best response to cisplatin chemotherapy and were "
+            "then randomized to treatment with docetaxel 100 mg/m(2) (49 patients) or 75 mg/m(2) (55 patients) or "
+            "best supportive care.",
+        ),
+        (
+            "RESULTS",
+            "The difference was more significant for docetaxel 75 mg/m(2) patients, compared with corresponding best "
+            "supportive care patients (7.5 v 4.6 months; log-rank test, P =.010; 1-year survival, 37% v 11%; chi(2) "
+            "test, P =.003).",
+        ),
+    )
+    assert [(r.arm, r.estimate) for r in reading.trial.arm_results if r.unit == "month"] == [
+        ("docetaxel 75 mg/m2", Decimal("7.5")),
+        ("best supportive care", Decimal("4.6")),
     ]
