@@ -47,6 +47,7 @@ _OBJECT = re.compile(
     r"(?:better|worse|higher|lower|greater|longer|shorter|improved|reduced|fewer|more|less|lower)?\s*"
     r"(?!(?:for|in|with|at|by|of|to|on|from|among|than|as)\b)(?P<x>[a-z][\w\s'/-]{2,80}?)(?:,?\s+(?:than|(?:as\s+)?compared\s+(?:with|to)|versus|vs\.?)(?!\w).*)?\s*$"
 )
+_STOPPED = re.compile(r"(?i)\bdiscontinued\s+(?:the\s+)?(?:study\s+)?(?:treatment|therapy|drug)\b")
 _LATER_VERB = re.compile(
     r"(?i)\s\b(?:had|has|have|received|required|developed|experienced|achieved|underwent|reported)\s+(?:an?\s+|the\s+)?"
 )
@@ -133,6 +134,11 @@ def _candidates(text: str) -> list[str]:
     if obj and not re.search(r"\d", obj.group("x")):
         # 'patients who underwent A had no complications': the object of the last verb
         out.append(_LATER_VERB.split(obj.group("x"))[-1])
+    stopped = _STOPPED.search(
+        re.sub(r"\([^()]*\)", " ", text)
+    )  # not '(including those who ... discontinued treatment)'
+    if stopped:  # 'More patients on the VC arm discontinued therapy because of toxicity (P =.001)'
+        out.append("treatment discontinuation")
     subject = _SUBJECT.match(text)
     if subject and subject.group("verb").lower() in _FINDING:  # 'Nodal metastases were found in 41'
         out.append(f"{subject.group('x')} detected")
