@@ -30,7 +30,7 @@ _STAGES = (
     ("evaluable", r"evaluable|assessable|evaluated|assessed"),
     (
         "treated",
-        r"treated|received\s+(?:at\s+least\s+one\s+dose|(?:the\s+|their\s+)?(?:study\s+|allocated\s+|assigned\s+)?treatment)|started\s+treatment",
+        r"treated|received\s+(?:at\s+least\s+one\s+dose|(?:the\s+)?(?:study\s+|allocated\s+|assigned\s+)?treatment)|started\s+treatment",
     ),
     ("analysed", r"analy[sz]ed|included\s+in\s+the\s+analys[ie]s"),
     ("completed", r"completed"),
