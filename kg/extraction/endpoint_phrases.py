@@ -47,7 +47,9 @@ _OBJECT = re.compile(
     r"(?:better|worse|higher|lower|greater|longer|shorter|improved|reduced|fewer|more|less|lower)?\s*"
     r"(?!(?:for|in|with|at|by|of|to|on|from|among|than|as)\b)(?P<x>[a-z][\w\s'/-]{2,80}?)(?:,?\s+(?:than|(?:as\s+)?compared\s+(?:with|to)|versus|vs\.?)(?!\w).*)?\s*$"
 )
-_STOPPED = re.compile(r"(?i)\bdiscontinued\s+(?:the\s+)?(?:study\s+)?(?:treatment|therapy|drug)\b")
+_STOPPED = re.compile(
+    r"(?i)\b(?:(?:had|have)\s+)?discontinued\s+(?:the\s+)?(?:study\s+)?(?:treatment|therapy|drug)\b"
+)
 _LATER_VERB = re.compile(
     r"(?i)\s\b(?:had|has|have|received|required|developed|experienced|achieved|underwent|reported)\s+(?:an?\s+|the\s+)?"
 )
@@ -174,6 +176,8 @@ def normal_name(phrase: str) -> str:
     p = phrase.lower()
     if re.fullmatch(r"(?:have\s+|had\s+)?died", p):
         return "death"
+    if _STOPPED.fullmatch(p):  # 'had discontinued treatment'
+        return "treatment discontinuation"
     m = re.fullmatch(r"(?:.*\b)?(?:die|died|death)\s+(?:of|from)\s+([a-z-]+)\s+causes", p)
     if m:  # 'less likely to die of neurologic causes'
         return f"{m.group(1)} death"

@@ -8,6 +8,11 @@ own title and design sections.
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
+
+from kg.sources import read_document
+
+FIXTURES = Path(__file__).parents[1] / "fixtures"
 
 # PMID17551299
 IFI_ENI = (
@@ -203,4 +208,18 @@ def test_patients_who_died_named_after_their_figures(read):
     assert [(r.endpoint, r.count, r.n_analysed, r.estimate) for r in trial.arm_results] == [
         ("death", 15, 115, Decimal("13")),
         ("death", 5, 113, Decimal("4")),
+    ]
+
+
+def test_patients_who_discontinued_treatment_and_why():
+    # PMID26973324 (a one-arm phase 1 trial): '147 (60%) patients had discontinued treatment, 98 (40%) as
+    # a result of disease progression' counts treatment discontinuation twice
+    trial = read_document(FIXTURES / "pool" / "PMID26973324.txt").trial
+    assert [
+        (r.endpoint, r.count, r.estimate)
+        for r in trial.arm_results
+        if r.endpoint == "treatment discontinuation"
+    ] == [
+        ("treatment discontinuation", 147, Decimal("60")),
+        ("treatment discontinuation", 98, Decimal("40")),
     ]
