@@ -34,13 +34,23 @@ _STAT_AGE = re.compile(
 # '59% were men', '90% had a Karnofsky performance score of 90-100', '16 839 (32%) had a college degree'
 _HAD = re.compile(
     rf"(?i)(?<![\w.,])(?:(?P<n>\d+)\s*\(\s*(?P<npct>{NUM})\s*%\s*\)|(?P<pct>{NUM})\s*(?:%|percent))"
-    r"\s+(?:(?:of\s+(?:the\s+)?(?:[\w-]+\s+)?)?(?:patients|participants|subjects)\s+)?"
+    r"\s+(?:(?:of\s+(?:the\s+)?(?:[\w-]+\s+){0,2})?(?:patients|participants|subjects)\s+)?"
     r"(?:were|was|had|have)\s+(?P<what>[^,;()]+?)(?=\s*(?:[,;)]|\.(?:\s|$)|\s+and\s+\d|$))"
 )
 # '(median age: 57 years; stage IV disease: 74%; ...)', 'stage IV disease, 74%'
 _LABELLED = re.compile(
     rf"(?i)(?<=[(;,:]\s)(?P<what>[a-z][\w -]{{2,40}}?)\s*[:,]\s*(?P<pct>{NUM})\s*%(?=\s*[;,)]|$)"
 )
+# '95% ... had cough, 47% haemoptysis, 59% chest pain': the verb of the first item holds for the list
+_LISTED = re.compile(
+    rf"(?i)(?:,\s*(?:and\s+)?|\s+and\s+)(?P<pct>{NUM})\s*%\s+(?P<what>[a-z][\w /-]{{2,40}}?)(?=\s*(?:[,;)]|\.(?:\s|$)|\s+and\s|$))"
+)
+# 'Pathologic stage was IA in 424 (42%), IB in 418 (41%), ...': the classes of one characteristic
+_CLASSES = re.compile(
+    rf"(?i)\b(?P<head>[a-z][\w -]{{2,30}}?)\s+was\s+(?P<first>[\w-]{{1,8}}\s+in\s+\d+\s*\(\s*{NUM}\s*%\s*\)"
+    rf"(?:\s*,?\s*(?:and\s+)?[\w-]{{1,8}}\s+in\s+\d+\s*\(\s*{NUM}\s*%\s*\))+)"
+)
+_CLASS = re.compile(rf"(?P<label>[\w-]{{1,8}})\s+in\s+(?P<n>\d+)\s*\(\s*(?P<pct>{NUM})\s*%\s*\)")
 _OTHER_POPULATION = re.compile(r"(?i)^\s*(?:among|in|of|for)\s+(?P<who>[^,]{3,120}?),")
 _TRIAL_PEOPLE = re.compile(
     r"(?i)\b(?:patients|participants|subjects|enrolled|randomi[sz]ed|analy[sz]able|cohort)\b"
@@ -109,7 +119,11 @@ def _figures(s: Sentence, clause: str, offset: int, population: str) -> list[Bas
                 evidence=s.evidence(offset + m.start(), offset + m.end()),
             )
         )
-    for m in [*_HAD.finditer(clause), *_LABELLED.finditer(clause)]:
+    had = [
+        m for m in _HAD.finditer(clause) if (w := _characteristic(m.group("what"))) and not _OUTCOME.search(w)
+    ]
+    listed = [m for m in _LISTED.finditer(clause, had[0].end()) if m.start() >= had[-1].end()] if had else []
+    for m in [*had, *listed, *_LABELLED.finditer(clause)]:
         what = _characteristic(m.group("what"))
         if what is None or _OUTCOME.search(what):
             continue
@@ -124,6 +138,29 @@ def _figures(s: Sentence, clause: str, offset: int, population: str) -> list[Bas
                 evidence=s.evidence(offset + m.start(), offset + m.end()),
             )
         )
+    out += _classes(s, clause, offset, population)
+    return out
+
+
+def _classes(s: Sentence, clause: str, offset: int, population: str) -> list[BaselineMeasurement]:
+    """'Pathologic stage was IA in 424 (42%), IB in 418 (41%)': one count per class."""
+    out = []
+    for m in _CLASSES.finditer(clause):
+        head = _characteristic(m.group("head"))
+        if head is None:
+            continue
+        for c in _CLASS.finditer(clause, m.start("first"), m.end("first")):
+            out.append(
+                BaselineMeasurement(
+                    characteristic=head,
+                    subgroup=c.group("label"),
+                    statistic="count",
+                    arm=population,
+                    estimate=dec(c.group("n")),
+                    unit="participants",
+                    evidence=s.evidence(offset + c.start(), offset + c.end()),
+                )
+            )
     return out
 
 
@@ -133,6 +170,8 @@ def _characteristic(words: str) -> str | None:
     text = re.sub(r"(?i)^(?:a|an|the)\s+", "", words.strip(" .")).strip()
     if not text or len(text.split()) > 8 or not re.search(r"[A-Za-z]{2}", text):
         return None
+    if re.match(r"(?i)(?:with|in|for|on|at|by|to|from|after|during)\b", text):
+        return None  # '47% with IMRT': a group of a treatment, not a characteristic
     return text.lower()
 
 

@@ -78,3 +78,54 @@ def test_what_patients_received_is_no_baseline(read):
     # PMID28034064: the treatment given, not who the patients were
     trial = read(*NLST, ("RESULTS", "Of 482 patients, 53% were treated with 3D-CRT and 47% with IMRT.")).trial
     assert trial.baseline == []
+
+
+def test_a_list_of_symptoms_after_one_verb(read):
+    # PMID1377484, with its own title and design
+    trial = read(
+        "A Medical Research Council (MRC) randomised trial of palliative radiotherapy with two fractions or a single "
+        "fraction in patients with inoperable non-small-cell lung cancer (NSCLC) and poor performance status. "
+        "Medical Research Council Lung Cancer Working Party.",
+        (
+            "UNLABELLED",
+            "Two policies of palliative thoracic radiotherapy for NSCLC have been compared in a randomised "
+            "multicentre controlled trial aimed at simplifying the palliative treatment of patients with poor "
+            "performance status. A total of 235 patients were entered. Patients were allocated at random to "
+            "regimens of either 17 Gy given in two fractions of 8.5 Gy 1 week apart (F2 regimen, 117 patients), or "
+            "a single fraction of 10 Gy (F1 regimen, 118 patients). On admission, 95% of the 233 eligible patients "
+            "had cough, 47% haemoptysis, 59% chest pain, 64% anorexia, and 16% dysphagia.",
+        ),
+    ).trial
+    assert [(b.characteristic, b.estimate, b.arm) for b in trial.baseline] == [
+        ("cough", Decimal("95"), "all patients"),
+        ("haemoptysis", Decimal("47"), "all patients"),
+        ("chest pain", Decimal("59"), "all patients"),
+        ("anorexia", Decimal("64"), "all patients"),
+        ("dysphagia", Decimal("16"), "all patients"),
+    ]
+
+
+def test_the_classes_of_one_characteristic(read):
+    # PMID16488712, with its own title and design
+    trial = read(
+        "Morbidity and mortality of major pulmonary resections in patients with early-stage lung cancer: initial "
+        "results of the randomized, prospective ACOSOG Z0030 trial.",
+        (
+            "METHODS",
+            "Prospectively collected 30-day postoperative data was analyzed from 1,111 patients undergoing "
+            "pulmonary resection who were enrolled from July 1999 to February 2004 in a randomized trial comparing "
+            "lymph node sampling versus mediastinal lymph node dissection for early stage lung cancer.",
+        ),
+        (
+            "RESULTS",
+            "Pathologic stage was IA in 424 (42%), IB in 418 (41%), IIA in 37 (4%), IIB in 97 (9%), and III in 45 "
+            "(5%).",
+        ),
+    ).trial
+    assert [(b.characteristic, b.subgroup, b.statistic, b.estimate) for b in trial.baseline] == [
+        ("pathologic stage", "IA", "count", Decimal("424")),
+        ("pathologic stage", "IB", "count", Decimal("418")),
+        ("pathologic stage", "IIA", "count", Decimal("37")),
+        ("pathologic stage", "IIB", "count", Decimal("97")),
+        ("pathologic stage", "III", "count", Decimal("45")),
+    ]
