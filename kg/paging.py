@@ -24,6 +24,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from kg.namespaces import CTKG
 from kg.queries import QueryError, QueryInfo, Table, Value, bind, restrict, run, sort_lists, typed_row
 
 if TYPE_CHECKING:
@@ -31,7 +32,6 @@ if TYPE_CHECKING:
 
 CHUNK = 8  # subjects in the first restricted query: Oxigraph follows a short VALUES block's links
 MAX_CHUNK = 4096
-_CTKG = "https://w3id.org/ctkg/ontology#"
 # the class whose members are the values a restrictable column takes
 SUBJECTS = {"trial_iri": "Trial", "graph": "SourceGraph", "publication_iri": "Publication"}
 
@@ -63,7 +63,7 @@ def _chunks(target: Target, query: QueryInfo, params: dict[str, str], variable: 
     depend on the store only, never on the page asked for."""
     at, size = 0, CHUNK
     while True:
-        text = f"SELECT ?s WHERE {{ ?s a <{_CTKG}{SUBJECTS[variable]}> }} LIMIT {size} OFFSET {at}"
+        text = f"SELECT ?s WHERE {{ ?s a <{CTKG}{SUBJECTS[variable]}> }} LIMIT {size} OFFSET {at}"
         subjects = [
             str(r["s"]) for r in run(target, QueryInfo("subjects", query.path, "", "", [], text)).rows
         ]
