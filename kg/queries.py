@@ -23,10 +23,11 @@ import dataclasses
 import io
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING
 
 from rdflib import Literal
 
@@ -37,7 +38,7 @@ if TYPE_CHECKING:
     import pyoxigraph
 
     from kg.stores import Endpoint
-    from kg.stores.protocol import Store
+    from kg.stores.protocol import Store, Term
 
     Target = Store | pyoxigraph.Store | Endpoint
 
@@ -243,11 +244,15 @@ def run(target: Target, query: QueryInfo, params: dict[str, str] | None = None) 
     server's default graph (the server must make it the union); values come back as Python
     values, the same on both."""
     table = _select(target, bind(query, params or {}), query.path)
-    for row in table.rows:
-        for column in query.sorted_lists:
-            if isinstance(row.get(column), str):
-                row[column] = "; ".join(sorted(row[column].split("; ")))
-    return table
+    return Table(table.columns, [sort_lists(query, row) for row in table.rows])
+
+
+def sort_lists(query: QueryInfo, row: dict[str, Value]) -> dict[str, Value]:
+    """The row with each '; '-joined column of the header's ``# sorted lists:`` sorted."""
+    for column in query.sorted_lists:
+        if isinstance(row.get(column), str):
+            row[column] = "; ".join(sorted(row[column].split("; ")))
+    return row
 
 
 def _select(target: Target, text: str, path: Path | None = None) -> Table:
@@ -257,11 +262,12 @@ def _select(target: Target, text: str, path: Path | None = None) -> Table:
         solutions = as_store(target).select(text)
     except SyntaxError as err:  # the embedded engine's parse error; a server's is a RemoteError
         raise QueryError(f"{path or 'query'}: {err}") from None
-    rows = [
-        {c: None if t is None else _typed(t.value, t.datatype) for c, t in row.items()}
-        for row in solutions.rows
-    ]
-    return Table(solutions.columns, rows)
+    return Table(solutions.columns, [typed_row(row) for row in solutions.rows])
+
+
+def typed_row(row: dict[str, Term | None]) -> dict[str, Value]:
+    """A row of terms as Python values (``_typed``)."""
+    return {c: None if t is None else _typed(t.value, t.datatype) for c, t in row.items()}
 
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -289,11 +295,16 @@ def _text(value: Value) -> str:
 
 def to_csv(table: Table) -> str:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(table.columns)
-    for row in table.rows:
-        writer.writerow([_text(row[c]) for c in table.columns])
+    write_csv(table.columns, table.rows, out)
     return out.getvalue()
+
+
+def write_csv(columns: list[str], rows: Iterable[dict[str, Value]], out: IO[str]) -> None:
+    """Rows as CSV, written one by one as they come (``kg.paging.stream``)."""
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([_text(row[c]) for c in columns])
 
 
 def to_json(table: Table) -> str:

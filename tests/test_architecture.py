@@ -35,6 +35,7 @@ GRAPH = {
     "kg.validate",
     "kg.shacl_sparql",
     "kg.queries",
+    "kg.paging",
     "kg.export",
     "kg.owl",
     "kg.enrich",

@@ -158,3 +158,16 @@ def test_query_restricted_to_a_trial_by_nct_number_or_iri(store):
 def test_query_trial_errors_are_clear(store, query, trial, message):
     done = ctkg("query", query, "--trial", trial, "--store", store)
     assert done.returncode == 2 and message in done.stderr and done.stdout == ""
+
+
+def test_query_pages_with_limit_and_offset(store):
+    every = ctkg("query", "efficacy-results", "--format", "csv", "--store", store).stdout.splitlines()
+    assert len(every) > 4  # header and the CONTACT-01 results (one trial: one chunk, listing order)
+    first = ctkg("query", "efficacy-results", "--limit", "2", "--format", "csv", "--store", store)
+    second = ctkg(
+        "query", "efficacy-results", "--limit", "2", "--offset", "2", "--format", "csv", "--store", store
+    )
+    assert first.stdout.splitlines() == every[:3]
+    assert second.stdout.splitlines() == every[:1] + every[3:5]
+    alone = ctkg("query", "efficacy-results", "--offset", "2", "--store", store)
+    assert alone.returncode == 2 and "--limit" in alone.stderr

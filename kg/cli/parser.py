@@ -89,6 +89,8 @@ def parser() -> argparse.ArgumentParser:
         help="only the rows of this trial (IRI or NCT number; repeatable), for queries that allow it",
     )
     p.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    p.add_argument("--limit", type=int, metavar="N", help="one page of N rows (see README: paging)")
+    p.add_argument("--offset", type=int, default=0, metavar="N", help="the page starting after N rows")
     store_option(p)
     endpoint_options(p)
 

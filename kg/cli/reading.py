@@ -40,7 +40,18 @@ def queries_command(_args: argparse.Namespace) -> int:
 
 
 def query_command(args: argparse.Namespace) -> int:
-    from kg.queries import QueryError, load_query, restrict, run, to_csv, to_json, to_text_table, trial_iris
+    from kg.paging import page, stream
+    from kg.queries import (
+        QueryError,
+        load_query,
+        restrict,
+        run,
+        to_csv,
+        to_json,
+        to_text_table,
+        trial_iris,
+        write_csv,
+    )
 
     params = {}
     for item in args.param:
@@ -51,10 +62,20 @@ def query_command(args: argparse.Namespace) -> int:
     query = load_query(args.query)
     if args.trial and "trial_iri" not in query.restrict:
         raise QueryError(f"--trial: query {query.name!r} cannot be restricted to a trial")
+    if args.offset and args.limit is None:
+        raise QueryError("--offset: give the page's size with --limit too")
     with reader(args) as target:
         if args.trial:
             query = restrict(query, "trial_iri", trial_iris(target, args.trial))
-        table = run(target, query, params)
+        if args.format == "csv" and args.limit is None:  # row by row, in constant memory
+            columns, rows = stream(target, query, params)
+            write_csv(columns, rows, sys.stdout)
+            return 0
+        table = (
+            run(target, query, params)
+            if args.limit is None
+            else page(target, query, params, args.limit, args.offset)
+        )
     render = {"csv": to_csv, "json": to_json, "table": to_text_table}[args.format]
     text = render(table)
     sys.stdout.write(text if text.endswith("\n") else text + "\n")

@@ -201,9 +201,15 @@ class EmbeddedStore:
         self.location = location
 
     def select(self, text: str) -> Solutions:
+        columns, rows = self.select_lazily(text)
+        return Solutions(columns, list(rows))
+
+    def select_lazily(self, text: str) -> tuple[list[str], Iterator[dict[str, Term | None]]]:
+        """The columns, and the rows as the engine finds them: a listing written row by row
+        takes constant memory (``kg.paging.stream``)."""
         solutions = self.oxigraph.query(text)  # the default graph: the union of the sources, as a set
         columns = [v.value for v in solutions.variables]
-        return Solutions(columns, [{c: _term(s[c]) for c in columns} for s in solutions])
+        return columns, ({c: _term(s[c]) for c in columns} for s in solutions)
 
     def construct(self, text: str) -> Graph:
         import pyoxigraph

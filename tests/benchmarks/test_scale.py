@@ -39,6 +39,10 @@ def test_one_small_size_writes_every_figure(tmp_path: Path) -> None:
     assert all(key in size for key in REQUIRED)
     assert size["n"] == 8
     assert size["quads"] > 1000
+    disk = size["disk_per_doc_kb"]
+    assert disk["store"] == pytest.approx(size["store_mb"] * 1024 / 8)
+    assert disk["ceiling_nquads"] > 0 and disk["build_peak"] >= 0
+    assert "disk per document: store" in printed
     assert size["ratio_to_ceiling"] == pytest.approx(size["triples_per_s"] / size["ceiling_triples_per_s"])
     assert size["baseline"]["finished"] is True  # eight documents: pySHACL finishes
     assert size["speedup_vs_baseline"] == pytest.approx(
@@ -56,7 +60,7 @@ def test_one_small_size_writes_every_figure(tmp_path: Path) -> None:
     assert_query_figures(size, printed)
     # the query step alone, on the store just built (opened read-only)
     again = tmp_path / "queries.json"
-    store = tmp_path / "w" / "n8" / "store"
+    store = tmp_path / "w" / "n8" / "build" / "store"
     cmd = [
         sys.executable,
         str(SCRIPT),
@@ -71,15 +75,16 @@ def test_one_small_size_writes_every_figure(tmp_path: Path) -> None:
         cmd + ["--work", str(tmp_path / "q")], check=True, capture_output=True, text=True
     ).stdout
     only = json.loads(again.read_text())["queries_only"]
-    assert only["store"] == str(store) and only["per_trial_sample"] == size["per_trial_sample"]
+    assert only["store"] == str(store) and only["sample_trial_iri"] == size["sample_trial_iri"]
     assert_query_figures(only, printed)
 
 
 def assert_query_figures(figures: dict, printed: str) -> None:
-    """Listings beside the row-delivery floor, and the per-trial forms over the fixed sample."""
+    """Listings streamed beside the row-delivery floor, first pages, and the forms restricted to
+    one trial, one publication and one drug over fixed samples."""
     floor = figures["query_floor"]
     assert floor["rows"] == 8 and floor["us_per_row"] == pytest.approx(floor["median_s"] / 8 * 1e6)
-    trials = figures["per_trial_sample"]
+    trials = figures["sample_trial_iri"]
     assert 1 <= len(trials) <= 20 and trials == sorted(trials)
     per_trial = figures["queries_per_trial"]
     assert {"trial-summary", "efficacy-results", "arms", "source-conflicts"} <= set(per_trial)
@@ -88,8 +93,16 @@ def assert_query_figures(figures: dict, printed: str) -> None:
         assert per_trial[name]["runs"] == len(trials) and per_trial[name]["rows"] > 0
         assert per_trial[name]["median_s"] <= per_trial[name]["p95_s"]
     assert per_trial["trial-summary"]["rows"] == len(trials)  # one summary row per trial
-    assert figures["queries"]["sources"]["floor_s"] == pytest.approx(floor["median_s"])  # 8 rows too
-    assert "x floor" in printed and "per trial (" in printed
+    assert set(figures["queries_per_publication"]) == {"citations"}
+    assert figures["queries_per_drug"]["trials-by-drug"]["runs"] == len(figures["sample_drugs"]) > 0
+    sources = figures["queries"]["sources"]
+    assert sources["floor_s"] == pytest.approx(floor["median_s"])  # 8 rows too
+    assert sources["floor_share"] == pytest.approx(sources["floor_s"] / sources["median_s"])
+    assert sources["peak_rss_mb"] > 0
+    pages = figures["query_pages"]["sources"]
+    assert pages["0"]["rows"] == 8 and pages["1000"]["rows"] == 0  # eight sources: one short page
+    assert "of floor speed" in printed and "restricted to one trial (" in printed
+    assert "first pages, --limit 100" in printed and "source-conflicts (target: <= 1 s)" in printed
 
 
 def test_a_pinned_command_runs_on_the_cores_given() -> None:

@@ -1,0 +1,1 @@
+"""The scale benchmark's steps (entry point: ``python benchmarks/scale.py``)."""

@@ -1,0 +1,108 @@
+"""Pages and streams of a bundled listing, without computing the whole listing first.
+
+A listing sorted over the whole store costs the whole store before its first row: the engine
+must find every row to sort them (at 100,000 documents, seconds to a minute), and a
+``LIMIT`` after an ``ORDER BY`` does not change that. So a page of a query that can be
+restricted to its subjects (``# restrict: trial_iri``, ``graph`` or ``publication_iri``) is
+found the other way round: the subjects are taken in the store's own order, a chunk at a
+time (``LIMIT``/``OFFSET`` on one class pattern, no sort), and the query is run
+restricted to each chunk (``kg.queries.restrict``), its rows in the query's own order. The
+chunks are always the same for a store, whatever page is asked for, so the pages of a store
+are stable and cover every row of the listing exactly once; but their order is chunk by
+chunk, not the whole listing's sort (that order is the engine's: stable while the store is
+unchanged, not the same on two engines). A query without such a subject gets ``LIMIT`` and
+``OFFSET`` in its own text: the listing's sorted rows, at the cost of the listing.
+
+``stream`` hands rows over as the engine produces them (the embedded store's solutions are
+read lazily), so writing a whole listing takes constant memory.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from kg.namespaces import CTKG
+from kg.queries import QueryError, QueryInfo, Table, Value, bind, restrict, run, sort_lists, typed_row
+
+if TYPE_CHECKING:
+    from kg.queries import Target
+
+CHUNK = 8  # subjects in the first restricted query: Oxigraph follows a short VALUES block's links
+MAX_CHUNK = 4096
+# the class whose members are the values a restrictable column takes
+SUBJECTS = {"trial_iri": "Trial", "graph": "SourceGraph", "publication_iri": "Publication"}
+
+
+def page(target: Target, query: QueryInfo, params: dict[str, str], limit: int, offset: int = 0) -> Table:
+    """Rows ``offset`` to ``offset + limit`` of the listing (see the module's docstring for
+    their order)."""
+    if limit < 0 or offset < 0:
+        raise QueryError("a page's limit and offset cannot be negative")
+    variable = next((v for v in query.restrict if v in SUBJECTS), None)
+    if variable is None:
+        return run(target, sliced(query, limit, offset), params)
+    rows: list[dict[str, Value]] = []
+    columns = None
+    for table in _chunks(target, query, params, variable):
+        columns = table.columns
+        take = table.rows[offset : offset + limit - len(rows)]
+        offset = max(0, offset - len(table.rows))
+        rows += take
+        if len(rows) == limit:
+            break
+    return Table(columns or _columns(target, query, params), rows)
+
+
+def _chunks(target: Target, query: QueryInfo, params: dict[str, str], variable: str) -> Iterator[Table]:
+    """The query restricted to each chunk of subjects in turn, in the store's order. A chunk
+    that gave fewer than two rows a subject is followed by one twice its size (up to
+    ``MAX_CHUNK``), so a sparse listing is not walked a few subjects at a time: the chunks
+    depend on the store only, never on the page asked for."""
+    at, size = 0, CHUNK
+    while True:
+        text = f"SELECT ?s WHERE {{ ?s a <{CTKG}{SUBJECTS[variable]}> }} LIMIT {size} OFFSET {at}"
+        subjects = [
+            str(r["s"]) for r in run(target, QueryInfo("subjects", query.path, "", "", [], text)).rows
+        ]
+        if not subjects:
+            return
+        at += len(subjects)
+        table = run(target, restrict(query, variable, subjects), params)
+        yield table
+        if len(table.rows) < 2 * len(subjects):
+            size = min(2 * size, MAX_CHUNK)
+
+
+def _columns(target: Target, query: QueryInfo, params: dict[str, str]) -> list[str]:
+    """The columns of an empty page: those of an empty slice of the query."""
+    return run(target, sliced(query, 0, 0), params).columns
+
+
+def sliced(query: QueryInfo, limit: int, offset: int) -> QueryInfo:
+    """The query with ``LIMIT`` and ``OFFSET`` at its end, inside any it already has."""
+    text = query.text.rstrip()
+    if re.search(r"\b(LIMIT|OFFSET)\s+\d+\s*$", text, re.IGNORECASE):
+        raise QueryError(f"query {query.name!r} has its own LIMIT or OFFSET: it cannot be paged")
+    return dataclasses.replace(query, text=f"{text}\nLIMIT {limit}\nOFFSET {offset}\n")
+
+
+def stream(
+    target: Target, query: QueryInfo, params: dict[str, str] | None = None
+) -> tuple[list[str], Iterator[dict[str, Value]]]:
+    """The columns and an iterator over the rows, read from the engine as they come on the
+    embedded store (a remote store's answer arrives whole)."""
+    from kg.stores import as_store
+    from kg.stores.embedded import EmbeddedStore
+
+    store = as_store(target)
+    if not isinstance(store, EmbeddedStore):
+        table = run(store, query, params)
+        return table.columns, iter(table.rows)
+    try:
+        columns, rows = store.select_lazily(bind(query, params or {}))
+    except SyntaxError as err:  # the embedded engine's parse error
+        raise QueryError(f"{query.path}: {err}") from None
+    return columns, (sort_lists(query, typed_row(row)) for row in rows)

@@ -1,0 +1,82 @@
+"""Pages and streams of the bundled listings (kg/paging.py): every row of a listing on exactly
+one page, the same pages whatever page is asked for, rows streamed as the listing's."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pyoxigraph
+import pytest
+
+from kg import paging
+from kg.build import build
+from kg.paging import page, sliced, stream
+from kg.queries import QueryError, list_queries, load_query, run
+from tests.conftest import FIXTURES, FLAURA, SEED
+
+QUERIES = list_queries()
+PARAMS = {"trials-by-drug": {"drug": "docetaxel"}, "trials-by-drug-class": {"class": "kinase inhibitor"}}
+RECORDS = ["NCT00023673.xml", "NCT01357915.xml", "NCT03191552.xml", "NCT02438137.xml", "NCT02210780.json"]
+
+
+@pytest.fixture(scope="module")
+def store() -> pyoxigraph.Store:
+    """Seven trials: five registry records, CONTACT-01 and FLAURA."""
+    store = pyoxigraph.Store()
+    paths = [FIXTURES / "ctgov" / name for name in RECORDS] + [SEED, FLAURA]
+    build(paths, store, progress=lambda _m: None)
+    return store
+
+
+def _key(row: dict) -> tuple:
+    return tuple(sorted((k, str(v)) for k, v in row.items()))
+
+
+@pytest.mark.parametrize("query", QUERIES, ids=[q.name for q in QUERIES])
+def test_pages_hold_every_row_of_the_listing_once(store, monkeypatch, query):
+    monkeypatch.setattr(paging, "CHUNK", 1)  # one trial a chunk: the walk crosses chunks
+    params = PARAMS.get(query.name, {})
+    every = run(store, query, params)
+    pages, offset = [], 0
+    while True:
+        one = page(store, query, params, 3, offset)
+        assert one.columns == every.columns
+        assert len(one.rows) <= 3
+        if not one.rows:
+            break
+        pages += one.rows
+        offset += 3
+    assert Counter(map(_key, pages)) == Counter(map(_key, every.rows))
+    if len(every.rows) > 4:  # a page asked for on its own is that part of the walk
+        assert page(store, query, params, 2, 3).rows == pages[3:5]
+
+
+def test_a_page_of_a_trial_listing_holds_whole_chunks_in_the_listings_order(store):
+    query = load_query("arms")
+    every = run(store, query).rows
+    trials = {r["trial_iri"] for r in every}
+    assert len(trials) == 7
+    first = page(store, query, {}, len(every), 0).rows  # all rows: chunks of eight trials, so one
+    assert first == every
+
+
+def test_a_listing_without_subjects_is_sliced_in_its_own_order(store):
+    query = load_query("unmapped-drugs")
+    every = run(store, query).rows
+    assert len(every) > 2
+    assert page(store, query, {}, 2, 1).rows == every[1:3]
+    assert sliced(query, 2, 1).text.rstrip().endswith("LIMIT 2\nOFFSET 1")
+
+
+def test_bad_pages_are_refused(store):
+    with pytest.raises(QueryError, match="negative"):
+        page(store, load_query("arms"), {}, -1, 0)
+
+
+def test_stream_gives_the_listings_rows_as_they_come(store):
+    query = load_query("trial-summary")  # '; '-joined columns sorted row by row as in run()
+    columns, rows = stream(store, query)
+    assert not isinstance(rows, list)
+    table = run(store, query)
+    assert columns == table.columns
+    assert list(rows) == table.rows
