@@ -111,7 +111,7 @@ def _extract(title: str, abstract: list[AbstractSection]) -> Trial | None:
         groups=[g for g in groups if g.label in named],
         endpoints=endpoints,
         n_randomized=total,
-        primary_endpoint_met=trial_endpoints.primary_endpoint_met(sents, primary),
+        primary_endpoint_met=_met(trial_endpoints.primary_endpoint_met(sents, primary), primary, comparisons),
         min_follow_up_months=minimum,
         median_follow_up_months=median,
         arm_results=per_arm,
@@ -123,6 +123,11 @@ def _extract(title: str, abstract: list[AbstractSection]) -> Trial | None:
             sents, [*per_arm, *comparisons, *events, *flow, *baseline], arms, follow_up_read, total_evidence
         ),
     )
+
+
+def _met(said: bool | None, primary: list[Endpoint], comparisons: list[Comparison]) -> bool | None:
+    """What the words say of the primary endpoint, else what its comparison's p-value says."""
+    return said if said is not None else trial_endpoints.primary_comparison_significant(primary, comparisons)
 
 
 def _not_adverse(results: list[_R], events: list[AdverseEventSummary]) -> list[_R]:

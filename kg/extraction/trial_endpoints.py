@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from kg.extraction.abbreviations import definitions
 from kg.extraction.lexicon import ENDPOINTS
 from kg.extraction.text import Sentence
-from kg.model import Endpoint
+from kg.model import Comparison, Endpoint
 
 
 def endpoint_name(phrase: str) -> str:
@@ -140,6 +141,36 @@ def _names(primary: list[Endpoint]) -> list[re.Pattern]:
     names += [n.split()[0] for n in names if "-" in n.split()[0]]  # 'progression-free and overall survival'
     names += [a for e in primary for a in ENDPOINTS.get(e.name, []) if not a.isupper()]
     return [re.compile(rf"(?i)(?<!free )(?<!-free )\b{re.escape(n)}\b") for n in dict.fromkeys(names)]
+
+
+def primary_comparison_significant(primary: list[Endpoint], comparisons: list[Comparison]) -> bool | None:
+    """True when the one primary endpoint's comparison of the randomised arms (no subgroup, no
+    non-inferiority test) prints a p-value below 0.05 ('estimated treatment difference 26%
+    [95% CI 9-42%]; p=0.0016'): what the figures say when the words say nothing; else None,
+    never False (a p-value of 0.05 or more is no plain statement that a trial failed)."""
+    if len(primary) != 1:
+        return None
+    tests = [
+        c
+        for c in comparisons
+        if c.endpoint == primary[0].name
+        and c.statistic != "p_value"  # a bare p-value may be another figure's
+        and c.subgroup is None
+        and c.timepoint is None
+        and c.non_inferiority is None
+        and c.p_value is not None
+    ]
+    if tests and all(c.p_value < Decimal("0.05") and _excludes_null(c) for c in tests):
+        return True
+    return None
+
+
+def _excludes_null(c: Comparison) -> bool:
+    """A printed interval agrees with the p-value: it leaves out 1 for a ratio, 0 for a difference."""
+    if c.ci_lower is None or c.ci_upper is None:
+        return True
+    null = Decimal(1) if c.statistic.endswith("ratio") else Decimal(0)
+    return not c.ci_lower <= null <= c.ci_upper
 
 
 def primary_endpoint_met(sents: list[Sentence], primary: list[Endpoint]) -> bool | None:

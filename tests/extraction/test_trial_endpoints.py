@@ -138,3 +138,50 @@ def test_a_result_that_includes_the_non_inferiority_margin_is_no_success():
         ),
     )
     assert met in (None, False)
+
+
+def test_met_when_the_primary_comparison_prints_a_p_value_below_005(read):
+    # PMID27745820: the words say nothing of the primary endpoint, its comparison's figures do
+    trial = read(
+        "Carboplatin and pemetrexed with or without pembrolizumab for advanced, non-squamous non-small-cell lung "
+        "cancer: a randomised, phase 2 cohort of the open-label KEYNOTE-021 study.",
+        (
+            "METHODS",
+            "The primary endpoint was the proportion of patients who achieved an objective response, defined as "
+            "the percentage of patients with radiologically confirmed complete or partial response according to "
+            "Response Evaluation Criteria in Solid Tumors version 1.1 assessed by masked, independent central "
+            "review, in the intention-to-treat population, defined as all patients who were allocated to study "
+            "treatment.",
+        ),
+        (
+            "FINDINGS",
+            "Between Nov 25, 2014, and Jan 25, 2016, 123 patients were enrolled; 60 were randomly assigned to the "
+            "pembrolizumab plus chemotherapy group and 63 to the chemotherapy alone group. 33 (55%; 95% CI 42-68) of "
+            "60 patients in the pembrolizumab plus chemotherapy group achieved an objective response compared with "
+            "18 (29%; 18-41) of 63 patients in the chemotherapy alone group (estimated treatment difference 26% [95% "
+            "CI 9-42%]; p=0.0016).",
+        ),
+    ).trial
+    assert [e.name for e in trial.endpoints if e.role == "primary"] == ["objective response rate"]
+    assert trial.primary_endpoint_met is True
+
+
+def test_no_verdict_from_an_interval_that_holds_the_null(read):
+    # PMID25981812: p=0.037 (log-rank) beside a hazard ratio whose interval holds 1, at 3 years
+    trial = read(
+        "Stereotactic ablative radiotherapy versus lobectomy for operable stage I non-small-cell lung cancer: a "
+        "pooled analysis of two randomised trials.",
+        (
+            "METHODS",
+            "Eligible patients in the STARS and ROSEL studies were those with clinical T1-2a (<4 cm), N0M0, operable "
+            "NSCLC. Patients were randomly assigned in a 1:1 ratio to SABR or lobectomy with mediastinal lymph node "
+            "dissection or sampling. We did a pooled analysis in the intention-to-treat population using overall "
+            "survival as the primary endpoint.",
+        ),
+        (
+            "FINDINGS",
+            "Estimated overall survival at 3 years was 95% (95% CI 85-100) in the SABR group compared with 79% "
+            "(64-97) in the surgery group (hazard ratio [HR] 0.14 [95% CI 0.017-1.190], log-rank p=0.037).",
+        ),
+    ).trial
+    assert trial.primary_endpoint_met is None
