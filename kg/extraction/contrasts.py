@@ -124,7 +124,9 @@ class ContrastReading:
         strat = (ratio.group("strat") or "") if ratio is not None else ""
         if re.match(r"(?i)un|stra", strat):
             stratified = not strat.lower().startswith("un")
-        elif p is not None and re.search(r"(?i)\bstratified\b", text[match.end() : p.start()]):
+        elif p is not None and re.search(
+            r"(?i)\bstratified\b", text[match.end() : p.end()]
+        ):  # 'stratified log-rank p<
             stratified = True
         est = dict(estimate(match.group("est"), unit), **interval_)
         if statistic == "relative_change" and re.match(r"(?i)lower|less", match.groupdict().get("dir") or ""):

@@ -374,3 +374,33 @@ def test_a_relative_risk_of_a_disease_and_an_interval_in_percent_words(read):
         Decimal("0.02"),
     )
     assert (rr.arm, rr.comparator) == ("beta carotene + vitamin a", "placebo")
+
+
+def test_a_ratio_tested_by_a_stratified_log_rank_test_is_stratified(read):
+    # PMID28501140 (J-ALEX): 'hazard ratio 0.34 [99.7% CI 0.17-0.71], stratified log-rank p<0.0001'
+    trial = read(
+        "Alectinib versus crizotinib in patients with ALK-positive non-small-cell lung cancer (J-ALEX): an "
+        "open-label, randomised phase 3 trial.",
+        (
+            "METHODS",
+            "Patients were randomly assigned (1:1) via an interactive web response system using a permuted-block "
+            "method stratified by Eastern Cooperative Oncology Group performance status, treatment line, and disease "
+            "stage to receive oral alectinib 300 mg twice daily or crizotinib 250 mg twice daily until progressive "
+            "disease, unacceptable toxicity, death, or withdrawal.",
+        ),
+        (
+            "FINDINGS",
+            "At the second interim analysis (data cutoff date Dec 3, 2015), an independent data monitoring "
+            "committee determined that the primary endpoint of the study had been met (hazard ratio 0.34 [99.7% CI "
+            "0.17-0.71], stratified log-rank p<0.0001) and recommended an immediate release of the data.",
+        ),
+    ).trial
+    (hr,) = trial.comparisons
+    assert (hr.estimate, hr.ci_level, hr.ci_lower, hr.ci_upper, hr.p_value, hr.stratified) == (
+        Decimal("0.34"),
+        Decimal("99.7"),
+        Decimal("0.17"),
+        Decimal("0.71"),
+        Decimal("0.0001"),
+        True,
+    )
