@@ -36,6 +36,11 @@ _DID_NOT = re.compile(
 _MODIFIERS = re.compile(
     r"(?i)\b(daily|weekly|standard[- ]dose|high[- ]dose|low[- ]dose|concurrent|sequential)\b"
 )
+_COMPARATOR_WORDS = {"control", "standard", "comparator", "reference"}
+_ROLE_WORDS = re.compile(
+    r"(?i)\b(?P<role>control|standard|comparator|reference|experimental|investigational|interventional|intervention)"
+    r"(?:\s+(?:treatment|therapy))?\s+(?:arm|group)s?\b"
+)
 _GENERIC_HEADS = {"care", "therapy", "treatment", "radiotherapy", "surgery", "staging", "group"}
 
 
@@ -115,6 +120,16 @@ class ArmFinder:
                 hits.append(_Hit(d.start, d.end, CHEMOTHERAPY, None))
         return sorted(hits, key=lambda h: h.start)
 
+    def _by_role(self, text: str, out: list[tuple[int, int, Arm]]) -> list[tuple[int, int, Arm]]:
+        """'the control arm', 'the experimental group': the one arm the design gives that role,
+        where no arm's own words are printed there."""
+        for m in _ROLE_WORDS.finditer(text):
+            role = "comparator" if m.group("role").lower() in _COMPARATOR_WORDS else "experimental"
+            having = [a for a in self.arms if a.role == role]
+            if len(having) == 1 and not any(s < m.end() and m.start() < e for s, e, _a in out):
+                out.append((m.start(), m.end(), having[0]))
+        return sorted(out, key=lambda x: x[0])
+
     def _find(self, text: str) -> list[tuple[int, int, Arm]]:
         hits = self._hits(text)
         out: list[tuple[int, int, Arm]] = []
@@ -134,7 +149,7 @@ class ArmFinder:
                 i = best[0] + 1
             else:
                 i += 1
-        return self._negated(text, out)
+        return self._negated(text, self._by_role(text, out))
 
     def _with_chemotherapy(self, text: str, group: list[_Hit], others: set[str]) -> Arm | None:
         """'chemotherapy alone', 'pembrolizumab plus chemotherapy', 'the chemotherapy group':

@@ -8,6 +8,7 @@ phrases of the same abstracts' results.
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from shared_quotes import RTOG_0617
@@ -18,6 +19,7 @@ from kg.extraction.arms import design_arms
 from kg.extraction.factors import factor_groups
 from kg.extraction.text import normalise, sentences
 from kg.model import Arm
+from kg.sources import read_document
 
 
 def finder_for(title: str, *sections: tuple[str, str]) -> ArmFinder:
@@ -282,4 +284,21 @@ def test_arm_letters_the_aims_sentence_defines():
         {"paclitaxel", "cisplatin"},
         {"gemcitabine", "cisplatin"},
         {"paclitaxel", "gemcitabine"},
+    ]
+
+
+def test_role_words_name_the_arm_the_design_gives_that_role():
+    # PMID16945766 (tests/fixtures/pool): 'the control group' is observation, the design's comparator
+    trial = read_document(Path(__file__).parents[1] / "fixtures" / "pool" / "PMID16945766.txt").trial
+    assert {a.label: a.role for a in trial.arms} == {
+        "observation": "comparator",
+        "vinorelbine + cisplatin": "experimental",
+    }
+    refs = named(
+        ArmFinder(trial.arms),
+        "367 patients in the chemotherapy group and 431 in the control group received their assigned treatment.",
+    )
+    assert [(words, arm.label) for words, arm in refs] == [
+        ("chemotherapy", "vinorelbine + cisplatin"),
+        ("control group", "observation"),
     ]
