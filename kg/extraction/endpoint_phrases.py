@@ -47,9 +47,8 @@ _OBJECT = re.compile(
     r"(?:better|worse|higher|lower|greater|longer|shorter|improved|reduced|fewer|more|less|lower)?\s*"
     r"(?!(?:for|in|with|at|by|of|to|on|from|among|than|as)\b)(?P<x>[a-z][\w\s'/-]{2,80}?)(?:,?\s+(?:than|(?:as\s+)?compared\s+(?:with|to)|versus|vs\.?)(?!\w).*)?\s*$"
 )
-_STOPPED = re.compile(
-    r"(?i)\b(?:(?:had|have)\s+)?discontinued\s+(?:the\s+)?(?:study\s+)?(?:treatment|therapy|drug)\b"
-)
+_DISCONTINUED = r"discontinued\s+(?:the\s+)?(?:study\s+)?(?:treatment|therapy|drug)"
+_STOPPED = re.compile(rf"(?i)\b(?:(?:had|have)\s+)?{_DISCONTINUED}\b")
 _LATER_VERB = re.compile(
     r"(?i)\s\b(?:had|has|have|received|required|developed|experienced|achieved|underwent|reported)\s+(?:an?\s+|the\s+)?"
 )
@@ -205,7 +204,7 @@ _AFTER_COPULA = re.compile(
 
 
 _AFTER_EVENT = re.compile(
-    r"(?i)^[^;]*?(?<!who )(?<!that )\b(?P<verb>died|responded|progressed|relapsed|discontinued\s+(?:the\s+)?(?:study\s+)?(?:treatment|therapy|drug))\b"
+    rf"(?i)^[^;]*?(?<!who )(?<!that )\b(?P<verb>died|responded|progressed|relapsed|{_DISCONTINUED})\b"
 )
 EVENT_VERBS = r"died|responded|progressed|relapsed|discontinued"
 _EVENTS = {"died": "death", "responded": "response", "progressed": "progression", "relapsed": "relapse"}
