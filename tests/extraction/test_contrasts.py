@@ -391,8 +391,8 @@ def test_a_ratio_tested_by_a_stratified_log_rank_test_is_stratified(read):
         (
             "FINDINGS",
             "At the second interim analysis (data cutoff date Dec 3, 2015), an independent data monitoring "
-            "committee determined that the primary endpoint of the study had been met (hazard ratio 0.34 [99.7% CI "
-            "0.17-0.71], stratified log-rank p<0.0001) and recommended an immediate release of the data.",
+            "committee determined that the primary endpoint of the study had been met (hazard ratio 0·34 [99·7% CI "
+            "0·17-0·71], stratified log-rank p<0·0001) and recommended an immediate release of the data.",
         ),
     ).trial
     (hr,) = trial.comparisons

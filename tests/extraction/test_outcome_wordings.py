@@ -186,18 +186,24 @@ def test_figures_after_a_comparison_with_than_follow_its_order(read):
     }
 
 
+# PMID10811675: three arms, two of one drug
+DOCETAXEL_TAX317 = (
+    "Prospective randomized trial of docetaxel versus best supportive care in patients with non-small-cell lung "
+    "cancer previously treated with platinum-based chemotherapy.",
+    (
+        "PATIENTS AND METHODS",
+        "Patients were stratified by performance status and best response to cisplatin chemotherapy and were then "
+        "randomized to treatment with docetaxel 100 mg/m(2) (49 patients) or 75 mg/m(2) (55 patients) or best "
+        "supportive care.",
+    ),
+)
+
+
 def test_figures_of_a_pooled_group_and_an_arm_in_one_bracket(read):
     # PMID10811675: 'docetaxel patients' names both docetaxel arms (100 and 75 mg/m2), pooled; '10.6 v
     # 6.7 weeks, respectively' is theirs and best supportive care's, not one group's list
     reading = read(
-        "Prospective randomized trial of docetaxel versus best supportive care in patients with non-small-cell "
-        "lung cancer previously treated with platinum-based chemotherapy.",
-        (
-            "PATIENTS AND METHODS",
-            "Patients were stratified by performance status and best response to cisplatin chemotherapy and were "
-            "then randomized to treatment with docetaxel 100 mg/m(2) (49 patients) or 75 mg/m(2) (55 patients) or "
-            "best supportive care.",
-        ),
+        *DOCETAXEL_TAX317,
         (
             "RESULTS",
             "Time to progression was longer for docetaxel patients than for best supportive care patients (10.6 v "
@@ -242,14 +248,7 @@ def test_arms_named_by_when_they_give_the_same_drug(read):
 def test_an_arm_named_by_its_dose_among_arms_of_one_drug(read):
     # PMID10811675: 'docetaxel 75 mg/m(2) patients' is the 75 mg/m2 arm, not both docetaxel arms
     reading = read(
-        "Prospective randomized trial of docetaxel versus best supportive care in patients with non-small-cell "
-        "lung cancer previously treated with platinum-based chemotherapy.",
-        (
-            "PATIENTS AND METHODS",
-            "Patients were stratified by performance status and best response to cisplatin chemotherapy and were "
-            "then randomized to treatment with docetaxel 100 mg/m(2) (49 patients) or 75 mg/m(2) (55 patients) or "
-            "best supportive care.",
-        ),
+        *DOCETAXEL_TAX317,
         (
             "RESULTS",
             "The difference was more significant for docetaxel 75 mg/m(2) patients, compared with corresponding best "

@@ -159,7 +159,7 @@ def test_met_when_the_primary_comparison_prints_a_p_value_below_005(read):
             "pembrolizumab plus chemotherapy group and 63 to the chemotherapy alone group. 33 (55%; 95% CI 42-68) of "
             "60 patients in the pembrolizumab plus chemotherapy group achieved an objective response compared with "
             "18 (29%; 18-41) of 63 patients in the chemotherapy alone group (estimated treatment difference 26% [95% "
-            "CI 9-42%]; p=0.0016).",
+            "CI 9-42%]; p=0·0016).",
         ),
     ).trial
     assert [e.name for e in trial.endpoints if e.role == "primary"] == ["objective response rate"]
@@ -181,7 +181,7 @@ def test_no_verdict_from_an_interval_that_holds_the_null(read):
         (
             "FINDINGS",
             "Estimated overall survival at 3 years was 95% (95% CI 85-100) in the SABR group compared with 79% "
-            "(64-97) in the surgery group (hazard ratio [HR] 0.14 [95% CI 0.017-1.190], log-rank p=0.037).",
+            "(64-97) in the surgery group (hazard ratio [HR] 0·14 [95% CI 0·017-1·190], log-rank p=0·037).",
         ),
     ).trial
     assert trial.primary_endpoint_met is None

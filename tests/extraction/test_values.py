@@ -219,7 +219,7 @@ def test_medians_with_their_ranges_and_a_count_inside_the_evidence(read):
         ),
         (
             "PATIENTS AND METHODS",
-            "Chemotherapy-naive patients with advanced/metastatic NSCLC were randomly assigned to receive either DC "
+            "Chemotherapy-naïve patients with advanced/metastatic NSCLC were randomly assigned to receive either DC "
             "(n = 167; docetaxel 100 mg/m(2) on day 1, cisplatin 80 mg/m(2) on day 2, and recombinant human "
             "granulocyte colony-stimulating factor (rhG-CSF) 150 microg/m(2)/d on days 3 to 9) or D (n = 152; 100 "
             "mg/m(2) on day 1 without rhG-CSF) every 3 weeks.",
