@@ -198,7 +198,12 @@ class ArmFinder:
                 return lead
             pool = [a for a in self.arms if a.label in lead.pooled_from] if lead.pooled_from else [lead]
             having = [a for a in pool if names <= set(a.drug_names)]
-            return having[0] if len(having) == 1 else None
+            if len(having) == 1:
+                return having[0]
+            # 'chemotherapy plus bevacizumab' where 'chemotherapy' is one arm's alias: the arm
+            # that adds the named interventions to that arm's own
+            added = [a for a in self.arms if set(a.drug_names) == set(lead.drug_names) | names]
+            return added[0] if len(added) == 1 and not lead.pooled_from else None
         exact = [a for a in self.arms if set(a.drug_names) == names]
         if len(exact) == 1:
             return exact[0]

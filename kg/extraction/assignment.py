@@ -19,7 +19,7 @@ from kg.model import Arm
 
 _LINK = re.compile(
     r"(?i)[\s,)\]]*(?:(?:at|after)\s+\d+\s+(?:years?|months?|weeks?)\s*)?(?:respectively,?\s*)?"
-    r"(?:(?:for|in|among|with|on|by|patients|participants|subjects|those|who|had|received|were|was|given|treated|"
+    r"(?:(?:for|in|among|with|on|by|patients|participants|subjects|those|who|that|group|had|received|were|was|given|treated|"
     r"assigned|randomi[sz]ed|allocated|to|the|receiving|undergoing|underwent|years?|months?|weeks?|days?|"
     r"\d+\s*(?:\(\d+%\))?\s*(?:of\s+\d+)?)"
     r"\b[\s,]*){0,7}"

@@ -58,6 +58,12 @@ _LANDMARK_AFTER = re.compile(r"(?i)^\s*,?\s*(?:at|after|by)\s+(\d+)\s+(year|mont
 _COUNT_BEFORE = re.compile(
     r"(?i)(?<![\d.])(?P<n>\d+)\s*(?:of\s+(?P<of>\d+)\s*)?(?:(?:patients|participants|persons|subjects)\s*)?[(\[]\s*$"
 )
+# events counted with their share: 'four deaths (13%)', '12 complete responses (9%)'
+_EVENTS_BEFORE = re.compile(
+    r"(?i)(?<![\d.])(?P<n>\d+)\s+(?P<what>(?:[a-z-]+\s+){0,2}?(?:death|response|recurrence|relapse|progression|"
+    r"failure|complication|infection|hospitali[sz]ation|admission|fracture|exacerbation|seizure|stroke|"
+    r"reaction)s)\s*[(\[]\s*$"
+)
 _RATIO_AFTER = re.compile(r"^\s*[(\[]\s*(?P<n>\d+)\s*/\s*(?P<of>\d+)\s*[;,)\]]")
 _COUNT_AFTER = re.compile(
     r"(?i)^\s*(?:[;,]\s*[^()]*?)?[)\]]?\s*(?:of\s+(?P<of>\d+)\b|\((?P<n>\d+)\s+of\s+(?P<of2>\d+)\))"
@@ -198,6 +204,9 @@ def _counts(text: str, item: Item) -> None:
         item.count = int(before.group("n"))
         item.total = int(before.group("of")) if before.group("of") else None
         start = window + before.start("n")
+    elif events := _EVENTS_BEFORE.search(text[window : item.start]):
+        item.count, item.what = int(events.group("n")), events.group("what").lower()[:-1]
+        start = window + events.start("n")
     ratio = _RATIO_AFTER.match(text[item.end : item.end + 30])
     if ratio and item.count is None and _agrees(item, int(ratio.group("n")), int(ratio.group("of"))):
         item.count, item.total = int(ratio.group("n")), int(ratio.group("of"))  # '79% (41/52; 95% CI'

@@ -302,3 +302,20 @@ def test_role_words_name_the_arm_the_design_gives_that_role():
         ("chemotherapy", "vinorelbine + cisplatin"),
         ("control group", "observation"),
     ]
+
+
+def test_an_arms_alias_plus_an_added_intervention_names_the_arm_that_adds_it():
+    # PMID17167137 (tests/fixtures/pool): 'chemotherapy' is the paclitaxel-carboplatin arm's own name,
+    # so 'chemotherapy plus bevacizumab' is the arm that adds bevacizumab to it
+    trial = read_document(Path(__file__).parents[1] / "fixtures" / "pool" / "PMID17167137.txt").trial
+    refs = named(
+        ArmFinder(trial.arms),
+        "The median survival was 12.3 months in the group assigned to chemotherapy plus bevacizumab, as "
+        "compared with 10.3 months in the chemotherapy-alone group",
+    )
+    assert drugs(refs) == [
+        ("chemotherapy plus bevacizumab", {"paclitaxel", "carboplatin", "bevacizumab"}),
+        ("chemotherapy", {"paclitaxel", "carboplatin"}),
+    ]
+    medians = {r.estimate: r.arm for r in trial.arm_results if r.statistic == "median"}
+    assert medians[Decimal("12.3")] == "paclitaxel + carboplatin + bevacizumab"

@@ -9,8 +9,11 @@ landmark at all (it takes those of the list before it); quoted in full below.
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
+
+from kg.sources import read_document
 
 TITLE = "Effects of concomitant cisplatin and radiotherapy on inoperable non-small-cell lung cancer."
 DESIGN = (
@@ -87,3 +90,33 @@ def test_the_p_value_compares_the_two_arms_the_clause_names(cisplatin_rt):
         (c.endpoint, c.statistic, schedule(cisplatin_rt, c.arm), schedule(cisplatin_rt, c.comparator))
         for c in tests
     ] == [("overall survival", "p_value", "once daily", "none")]
+
+
+POOL = Path(__file__).parents[1] / "fixtures" / "pool"
+
+
+@pytest.mark.parametrize(
+    ("page", "endpoint", "expected"),
+    [
+        # 'The rate of recurrence was 56 percent in the group treated with chemotherapy plus surgery
+        # and 74 percent in the group treated with surgery alone.'
+        (
+            "PMID8043059.txt",
+            "recurrence",
+            {Decimal("56"): "mitomycin + ifosfamide + cisplatin", Decimal("74"): "surgery"},
+        ),
+        # 'Treatment-associated mortality was 1.2 percent in the group given radiotherapy alone and
+        # 1.6 percent in the group given chemotherapy and radiotherapy.'
+        (
+            "PMID11071672.txt",
+            "treatment-associated mortality",
+            {Decimal("1.2"): "radiotherapy", Decimal("1.6"): "cisplatin + etoposide + radiotherapy"},
+        ),
+    ],
+)
+def test_a_figure_takes_the_group_named_after_it_as_the_group_that_received(page, endpoint, expected):
+    """Figures before 'in the group treated with / given X' are that group's, whichever arm
+    the design lists first (the design order put these pairs the wrong way round)."""
+    trial = read_document(POOL / page).trial
+    found = {r.estimate: r.arm for r in trial.arm_results if r.endpoint == endpoint and r.statistic == "rate"}
+    assert found == expected

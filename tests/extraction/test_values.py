@@ -7,9 +7,12 @@ Each test reads a real abstract's design and results sentences (quoted from
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from shared_quotes import NLST, SABR
+
+from kg.sources import read_document
 
 
 def figures(r, statistic: str | None = None) -> list[tuple]:
@@ -146,6 +149,19 @@ def test_patients_counted_by_what_happened_to_them(read):
         ("count", {"stereotactic ablative radiotherapy"}, Decimal("1")),
     ]
     assert {x.endpoint for x in r.trial.arm_results} == {"death"}
+
+
+def test_events_counted_with_their_share_name_the_endpoint():
+    # PMID19801201 (tests/fixtures/pool): 'At 4 months there were four deaths (13%) in the group that
+    # received SRS alone, and eight deaths (29%) in the group that received SRS plus WBRT.'
+    trial = read_document(Path(__file__).parents[1] / "fixtures" / "pool" / "PMID19801201.txt").trial
+    deaths = [
+        (x.arm, x.estimate, x.unit, x.count, x.timepoint) for x in trial.arm_results if x.endpoint == "death"
+    ]
+    assert deaths == [
+        ("stereotactic radiosurgery", Decimal("13"), "percent", 4, "4 months"),
+        ("stereotactic radiosurgery + whole-brain radiotherapy", Decimal("29"), "percent", 8, "4 months"),
+    ]
 
 
 @pytest.mark.xfail(
