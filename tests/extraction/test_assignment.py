@@ -120,3 +120,21 @@ def test_a_figure_takes_the_group_named_after_it_as_the_group_that_received(page
     trial = read_document(POOL / page).trial
     found = {r.estimate: r.arm for r in trial.arm_results if r.endpoint == endpoint and r.statistic == "rate"}
     assert found == expected
+
+
+def test_figures_an_arm_separates_take_the_arms_in_the_order_named():
+    # PMID23161898 (tests/fixtures/pool): 'The feasibility rates were 95.5% (cisplatin and pemetrexed,
+    # CPx) and 75.4% (cisplatin and vinorelbine, CVb) (P = 0.001)': the design lists vinorelbine first
+    trial = read_document(POOL / "PMID23161898.txt").trial
+    assert [a.label for a in trial.arms] == ["cisplatin + vinorelbine", "cisplatin + pemetrexed"]
+    found = {r.estimate: r.arm for r in trial.arm_results if r.endpoint == "feasibility rates"}
+    assert found == {Decimal("95.5"): "cisplatin + pemetrexed", Decimal("75.4"): "cisplatin + vinorelbine"}
+
+
+def test_two_figures_of_one_bracket_are_not_split_between_the_arms_around_them():
+    # PMID22949150 (tests/fixtures/pool): 'PFS was significantly prolonged by gemcitabine (median, 3.8 v
+    # 1.9 months; ...) and erlotinib (median, 2.9 v 1.9 months; ...) versus observation': each bracket
+    # sets one arm against observation, so its figures are not gemcitabine's and erlotinib's
+    trial = read_document(POOL / "PMID22949150.txt").trial
+    assert [a.label for a in trial.arms] == ["observation", "gemcitabine", "erlotinib"]
+    assert ("erlotinib", Decimal("1.9")) not in [(x.arm, x.estimate) for x in trial.arm_results]
