@@ -40,7 +40,9 @@ from kg.extraction.text import Sentence
 from kg.extraction.values import Item, items
 from kg.model import Arm, ArmResult, Comparison
 
-_SAFETY_WORDS = re.compile(r"(?i)adverse events?|\bAEs?\b|toxicit|toxic effects|side effects")
+_SAFETY_WORDS = re.compile(
+    r"(?i)adverse events?|\bAEs?\b|toxicit|toxic effects|side effects|\bgrades?\s*(?:≥|>=|> or =|>)?\s*[1-5]\b"
+)
 
 
 class OutcomeReader(ContrastReading):
@@ -319,13 +321,23 @@ def _gap(text: str) -> int:
     return m.end() if m else 0
 
 
+# where a clause ends: not ', and 4 (7%) in the B group ...', the next item of a list
+_CLAUSE_BREAK = re.compile(
+    r"(?i);|,\s+(?:and|while|whereas|nor)\s(?![\d(])|\s(?:but|whereas|while)\s|\.\s*(?=[A-Z][a-z])"
+)
+
+
 def _before_safety(text: str) -> str:
-    """The part of a sentence before it turns to adverse events ('..., and treatment-related
-    adverse events of any grade were less frequent (73.4% vs. 90.0%)'), less the up to three
-    words that qualify them."""
+    """The part of a sentence before the clause that turns to adverse events ('..., and
+    treatment-related adverse events of any grade were less frequent (73.4% vs. 90.0%)';
+    'Three patients (7.5%) experienced grade 3 or higher toxicity': nothing)."""
     m = _SAFETY_WORDS.search(text)
     if not m:
         return text
-    head = text[: m.start()]
-    words = re.search(r"(?:[\w-]+\s+){0,3}$", head)
-    return head[: words.start()] if words else head
+    breaks = [b.start() for b in _CLAUSE_BREAK.finditer(text, 0, m.start())]
+    return next((text[:at] for at in reversed(breaks) if _balanced(text[:at])), "")
+
+
+def _balanced(text: str) -> bool:
+    """Whether every bracket opened in the text is closed (a ';' inside one ends no clause)."""
+    return text.count("(") == text.count(")") and text.count("[") == text.count("]")

@@ -1,9 +1,11 @@
 from decimal import Decimal
+from pathlib import Path
 
 from kg.extraction.arms import design_arms
 from kg.extraction.outcomes import OutcomeReader
 from kg.extraction.text import sentences
 from kg.model import Arm
+from kg.sources import read_document
 
 
 def reader(design: str, roles=("experimental", "comparator")) -> OutcomeReader:
@@ -83,3 +85,38 @@ def test_safety_sentences_are_not_read_as_efficacy():
         [],
         [],
     )
+
+
+POOL = Path(__file__).parents[1] / "fixtures" / "pool"
+
+
+def test_a_clause_on_graded_events_or_adverse_events_gives_no_efficacy_figure():
+    """Figures and p-values of a clause about adverse events are the safety reader's, never an
+    efficacy endpoint borrowed from the sentence before (tests/fixtures/pool)."""
+    # PMID11432888: 'Grade 3 and 4 leukopenia (P =.002) and neutropenia (P =.008) occurred more
+    # frequently on the VC arm. Grade 3 nausea and vomiting were higher on the VC arm (P =.001, P =.007)'
+    swog = read_document(POOL / "PMID11432888.txt").trial
+    assert [c.p_value for c in swog.comparisons] == []
+    # PMID25841625: 'Three patients (7.5%) experienced grade 3 or higher toxicity.'
+    sbrt = read_document(POOL / "PMID25841625.txt").trial
+    assert Decimal("7.5") not in [r.estimate for r in sbrt.arm_results]
+    # PMID27269741: 'Six (6%) patients in the nivolumab 3 mg/kg group, seven (11%) in the nivolumab
+    # 1 mg/kg plus ipilimumab 3 mg/kg group, and four (7%) in the nivolumab 3 mg/kg plus ipilimumab
+    # 1 mg/kg group discontinued treatment due to treatment-related adverse events.'
+    checkmate = read_document(POOL / "PMID27269741.txt").trial
+    assert {Decimal("6"), Decimal("11"), Decimal("7")}.isdisjoint(r.estimate for r in checkmate.arm_results)
+
+
+def test_the_clause_before_one_on_adverse_events_is_still_read():
+    # PMID23735703 (tests/fixtures/pool): 'Three-year OS did not differ between the two groups (67.4% and
+    # 67.7%, respectively; hazard ratio (HR)=1.01 [0.79-1.30], p=0.92), nor did 3-year disease-free
+    # survival, response rates, toxicity, or postoperative mortality.'
+    trial = read_document(POOL / "PMID23735703.txt").trial
+    rates = [
+        r.estimate
+        for r in trial.arm_results
+        if (r.endpoint, r.timepoint) == ("overall survival", "36 months")
+    ]
+    assert rates == [Decimal("67.4"), Decimal("67.7")]
+    ratios = [(c.estimate, c.p_value) for c in trial.comparisons if c.statistic == "hazard_ratio"]
+    assert (Decimal("1.01"), Decimal("0.92")) in ratios
