@@ -51,7 +51,7 @@ _LANDMARK = re.compile(
 _DATING = re.compile(
     r"(?i)\bafter\s+an?\s+(?:median|mean)\s+(?:of\s+)?$|"
     rf"\b(?:at|after|by|within|through|until|over|during|for)\s+(?:the\s+)?(?:first\s+)?"
-    rf"(?:{NUM}\s*{TIME_UNIT},?\s+(?:and\s+)?)*$"
+    rf"(?:{NUM}(?:\s*{TIME_UNIT})?,?\s+(?:and\s+)?)*$"
 )
 _OF_FOLLOW_UP = re.compile(r"(?i)\s*(?:\([^()]*\)\s*)?of\s+(?:[a-z]+\s+)?follow-?up\b")
 _LANDMARK_AFTER = re.compile(r"(?i)^\s*,?\s*(?:at|after|by)\s+(\d+)\s+(year|month|week)s?\b")
@@ -99,8 +99,8 @@ def items(text: str) -> list[Item]:
     for m in _TIME.finditer(text):
         if _skip(text, m.start()) or re.search(r"(?i)follow-up\W*(?:\w+\W+){0,3}$", text[: m.start()]):
             continue
-        if m.group("unit") and _DATING.search(text[max(0, m.start() - 60) : m.start()]):
-            continue
+        if (m.group("unit") or m.group("first")) and _DATING.search(text[max(0, m.start() - 60) : m.start()]):
+            continue  # 'at 18 and 26 weeks
         if _OF_FOLLOW_UP.match(text, m.end()):  # '2.4 years (0.4) of additional follow-up'
             continue
         unit = _time_unit(m.group("unit") or m.group("next") or _next_unit(text, m.end()))
@@ -127,7 +127,9 @@ def items(text: str) -> list[Item]:
     return found
 
 
-_LANDMARK_LIST = re.compile(r"(?i)\b(\d+)-?,\s*((?:\d+-?,\s*)*)(?:and|or)\s+(\d+)[- ](year|month|week)s?\b")
+_LANDMARK_LIST = re.compile(
+    r"(?i)\b(\d+)(?:-?,|-)\s*((?:\d+-?,\s*)*)(?:and|or)\s+(\d+)[- ](year|month|week)s?\b"
+)
 
 
 def _listed_landmarks(text: str, found: list[Item]) -> None:

@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from shared_quotes import NLST, SABR
 
+from kg.extraction.text import normalise
+from kg.extraction.values import items
 from kg.sources import read_document
 
 
@@ -254,3 +256,29 @@ def test_medians_with_their_ranges_and_a_count_inside_the_evidence(read):
     ]
     first = r.trial.arm_results[0].evidence
     assert first.sentence[first.start : first.end] == "10.5 months (range, 0.5 to 41 months)"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # PMID8158698
+        (
+            "The estimated 2- and 3-year survival rates were 60% and 56% for the perioperative chemotherapy "
+            "patients and 25% and 15% for those who had surgery alone, respectively.",
+            [("60", "24 months"), ("56", "36 months"), ("25", "24 months"), ("15", "36 months")],
+        ),
+        # PMID15226327
+        (
+            "The 1- and 2-year survival rates were 44% and 19% for DC and 43% and 15% for D, respectively.",
+            [("44", "12 months"), ("19", "24 months"), ("43", "12 months"), ("15", "24 months")],
+        ),
+    ],
+)
+def test_two_landmark_times_joined_by_and_go_to_the_rates_in_turn(sentence, expected):
+    assert [(i.raw, i.timepoint) for i in items(normalise(sentence))] == expected
+
+
+def test_times_after_at_date_a_figure_and_are_none():
+    # PMID17047644: 'The dyspnoea palliation rate was lower in the C3 arm at 18 and 26 weeks (P<0.05)'
+    text = "The dyspnoea palliation rate was lower in the C3 arm at 18 and 26 weeks (P<0.05)"
+    assert items(normalise(text)) == []
