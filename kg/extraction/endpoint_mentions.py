@@ -13,6 +13,7 @@ _ENDPOINT_WORDS = re.compile(
     r"(?i)survival|response|progression|time to|duration|rate\b|quality|life-years|abstinence|mortality|incidence|"
     r"recurrence|relapse|control|failure|remission|cessation|score|index|scale|symptom|pain"
 )
+_PLURAL_HEAD = re.compile(r"^(time|duration)( to | of )")  # a name's head noun, before its complement
 _FREE_OF = re.compile(r"(?i)\b([a-z]+)[- ]free\s+$")
 _NARROWED = re.compile(
     r"(?i)\s+(?:without|free\s+(?:of|from))\s+[a-z][a-z -]{2,40}?(?=\s+(?:was|were|is|are|in|at|rate|for|with)\b|[,;(])"
@@ -45,6 +46,8 @@ def _endpoint_pattern(abbreviations: tuple[tuple[str, str], ...]) -> tuple[re.Pa
     for name, aliases in ENDPOINTS.items():
         for alias in aliases:
             names.setdefault(alias, name)
+            plural = _PLURAL_HEAD.sub(lambda m: f"{m.group(1)}s{m.group(2)}", alias)
+            names.setdefault(plural, name)  # 'median times to progression'
     ordered = sorted(names, key=len, reverse=True)
     alternatives = [re.escape(a) if a.isupper() else f"(?i:{re.escape(a)})" for a in ordered]
     pattern = re.compile(r"\b(" + "|".join(alternatives) + r")s?\b")

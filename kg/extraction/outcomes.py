@@ -40,6 +40,10 @@ from kg.extraction.text import Sentence
 from kg.extraction.values import Item, items
 from kg.model import Arm, ArmResult, Comparison
 
+_IN_BOTH = re.compile(
+    r"(?i)\s*(?:\([^()]*\)\s*)?,?\s*(?:in|for|with|on|across)\s+(?:the\s+)?(?:both|two|each\s+of\s+the\s+two)\s+"
+    r"(?:treatment\s+|study\s+|randomi[sz]ed\s+)?(?:arms|groups)\b"
+)
 _SAFETY_WORDS = re.compile(
     r"(?i)adverse events?|\bAEs?\b|toxicit|toxic effects|side effects|\bgrades?\s*(?:≥|>=|> or =|>)?\s*[1-5]\b"
 )
@@ -178,14 +182,21 @@ class OutcomeReader(ContrastReading):
         self._last_arms = arms
         out, figures = [], []
         for item, endpoint, arm, timepoint in zip(found, endpoints, arms, timepoints, strict=True):
-            if arm is None or endpoint is None:
+            if endpoint is None:
                 continue
-            try:
-                out.append(self._result(masked, item, endpoint, arm, timepoint))
-            except ValidationError:  # misread into an impossible figure: left for the report
-                continue
-            figures.append(Figure(item.start, item.end, endpoint, arm, timepoint))
+            for each in [arm] if arm is not None else self._in_both(masked, item):
+                try:
+                    out.append(self._result(masked, item, endpoint, each, timepoint))
+                except ValidationError:  # misread into an impossible figure: left for the report
+                    continue
+                figures.append(Figure(item.start, item.end, endpoint, each, timepoint))
         return out, figures
+
+    def _in_both(self, text: str, item: Item) -> list[Arm]:
+        """'Median survival was 8 months in both arms', 'Overall response rate was 32% for both
+        arms': in a two-arm trial, one figure that is each arm's."""
+        both = _IN_BOTH.match(text, item.end)
+        return list(self.arms) if both and len(self.arms) == 2 else []
 
     def _tests(self, masked: str, figures: list[Figure], mentions, last_endpoint) -> list[Comparison]:
         """Between-arm tests reported by their p-value alone (see ``p_values``)."""

@@ -120,3 +120,44 @@ def test_the_clause_before_one_on_adverse_events_is_still_read():
     assert rates == [Decimal("67.4"), Decimal("67.7")]
     ratios = [(c.estimate, c.p_value) for c in trial.comparisons if c.statistic == "hazard_ratio"]
     assert (Decimal("1.01"), Decimal("0.92")) in ratios
+
+
+def test_one_figure_for_both_arms_is_each_arms():
+    # PMID11432888: 'Median survival was 8 months in both arms, with 1-year survival rates of 36% and
+    # 38%, respectively.'; PMID16603599: 'Overall response rate was 32% for both arms (partial response
+    # = 31%, complete response = 1%)', 'Two-year survival was 13% with both arms.'
+    swog = read_document(POOL / "PMID11432888.txt").trial
+    medians = [(r.arm, r.estimate) for r in swog.arm_results if r.statistic == "median"]
+    assert medians == [("paclitaxel + carboplatin", Decimal("8")), ("vinorelbine + cisplatin", Decimal("8"))]
+    btog = read_document(POOL / "PMID16603599.txt").trial
+    two_years = [(r.arm, r.estimate) for r in btog.arm_results if r.timepoint == "24 months"]
+    assert two_years == [
+        ("docetaxel + carboplatin", Decimal("13")),
+        ("mitomycin + ifosfamide + cisplatin + vinblastine", Decimal("13")),
+    ]
+
+
+def test_a_plural_endpoint_name_in_a_list_of_endpoints():
+    # PMID16640806: 'Median times to progression and median survival times were 6.1 months and 8.9
+    # months in arm A and 7.2 months and 9.5 months in arm B, respectively.' (arm A: weekly paclitaxel
+    # 100 mg/m2)
+    trial = read_document(POOL / "PMID16640806.txt").trial
+    medians = {(r.endpoint, r.arm): r.estimate for r in trial.arm_results if r.statistic == "median"}
+    assert medians == {
+        ("time to progression", "paclitaxel + carboplatin"): Decimal("6.1"),
+        ("overall survival", "paclitaxel + carboplatin"): Decimal("8.9"),
+        ("time to progression", "paclitaxel + carboplatin 200 mg/m2"): Decimal("7.2"),
+        ("overall survival", "paclitaxel + carboplatin 200 mg/m2"): Decimal("9.5"),
+    }
+
+
+def test_the_arm_a_clause_is_compared_with_is_the_second_figures():
+    # PMID11697832: 'Compared to PV, a significantly larger number of GEM-treated patients experienced a
+    # clinical benefit (48.1 vs. 28.9%, P = 0.03)'
+    trial = read_document(POOL / "PMID11697832.txt").trial
+    rates = {
+        r.arm: r.estimate
+        for r in trial.arm_results
+        if (r.endpoint, r.statistic) == ("clinical benefit", "rate")
+    }
+    assert rates == {"gemcitabine": Decimal("48.1"), "cisplatin + vindesine": Decimal("28.9")}
