@@ -19,6 +19,7 @@ from kg.extraction.lexicon import HR_EVENTS
 from kg.extraction.stats import CONTRASTS, NEXT_RATIO, RATIO, P, estimate, p_value, ratio_kind
 from kg.extraction.subgroups import subgroup_at
 from kg.extraction.text import NUM
+from kg.extraction.values import landmark
 from kg.model import Arm, Comparison
 
 _LATER_CI = re.compile(r"\s*\([^()]*\)\s*,?\s*(?:with|and)\s+(?=(?:(?:one|two)-sided\s+)?\d)")
@@ -141,6 +142,9 @@ class ContrastReading:
                 comparator=comparator.label,
                 stratified=stratified,
                 subgroup=subgroup_at(text, match.start(), self._names_arm),
+                timepoint=None
+                if ratio is not None
+                else landmark(text[_clause(text, match.start()) : match.start()]),
                 evidence=self._sentence.evidence(match.start(), stop),
                 **est,
             ), stop
@@ -221,6 +225,10 @@ class ContrastReading:
 
 
 _DISEASE = re.compile(r"(?i)\b(?:cancer|carcinoma|disease|infections?|fractures?)$")
+
+
+def _clause(text: str, pos: int) -> int:
+    return max(text.rfind(";", 0, pos) + 1, text.rfind(". ", 0, pos) + 1, 0)
 
 
 def _unit(m: re.Match) -> str | None:

@@ -111,6 +111,10 @@ CONTRASTS = (
         "relative_change",
         re.compile(rf"(?i)\b(?:was|were)\s+(?P<est>{NUM}){_PCT}\s+(?P<dir>higher|greater|lower|more|less)\b"),
     ),
+    (  # 'Overall survival at 5 years with chemotherapy improved by 8.6%': a rate's absolute gain
+        "difference",
+        re.compile(rf"(?i)\b(?:improved|increased)\s+by\s+(?:an?\s+(?:absolute\s+)?)?(?P<est>{NUM}){_PCT}"),
+    ),
 )
 
 

@@ -18,6 +18,8 @@ _TIME = re.compile(
     rf"(?i)(?P<est>(?<!\d){NUM}|not reached)\s*(?:[A-Z]{{2,6}}s?\s+)?(?P<unit>{TIME_UNIT})\b"
     rf"|(?<![\d.])(?P<first>{NUM})(?=(?:\s*,\s*{NUM})*{_BRACKET}\s*,?\s*(?:and|vs\.?|v|versus|or|to)\s+{NUM}{_BRACKET}\s*(?P<next>{TIME_UNIT})\b)"
     rf"|\b(?P<nr>not (?:yet )?(?:been )?reached|not estimable)\b(?!\s*{TIME_UNIT}\b)"
+    # '43.7 (35.7-52.3) months', '9.7 (interquartile range [IQR], 4.4-18.6) months'
+    rf"|(?<![\d.])(?P<held>{NUM})(?=\s*[(\[](?:[^()\[\]]|\[[^\[\]]*\]){{0,50}}[)\]]\s*(?P<later>{TIME_UNIT})\b)"
 )
 _PERCENT = re.compile(
     rf"(?<![\d.])(?:(?P<est>{NUM})\s*(?:%|percent\b)|(?P<first>{NUM})(?=(?:\s*,\s*{NUM})*\s*,?\s*(?:vs\.?|versus|v|and|or)\s+{NUM}\s*(?:%|percent\b)))"
@@ -52,6 +54,10 @@ _DATING = re.compile(
     r"(?i)\bafter\s+an?\s+(?:median|mean)\s+(?:of\s+)?$|"
     rf"\b(?:at|after|by|within|through|until|over|during|for)\s+(?:the\s+)?(?:first\s+)?"
     rf"(?:{NUM}(?:\s*{TIME_UNIT})?,?\s+(?:and\s+)?)*$"
+)
+# a time its clause says is follow-up: 'Mean follow-up times in the A and B groups were 1.3 (...) and 2.1'
+_FOLLOW_UP_BEFORE = re.compile(
+    r"(?i)follow-up(?:(?!survival|progression|response|time to|\bmedian\b|\bmean\b|(?-i:\b(?:PFS|OS|DFS|EFS|RFS|TTP|ORR|DCR|LC|LRC)\b))[^;])*$"
 )
 _OF_FOLLOW_UP = re.compile(r"(?i)\s*(?:\([^()]*\)\s*)?of\s+(?:[a-z]+\s+)?follow-?up\b")
 _LANDMARK_AFTER = re.compile(r"(?i)^\s*,?\s*(?:at|after|by)\s+(\d+)\s+(year|month|week)s?\b")
@@ -97,14 +103,17 @@ def items(text: str) -> list[Item]:
     """Every per-arm figure of a sentence whose ratios and contrasts were blanked out."""
     found: list[Item] = []
     for m in _TIME.finditer(text):
-        if _skip(text, m.start()) or re.search(r"(?i)follow-up\W*(?:\w+\W+){0,3}$", text[: m.start()]):
+        if _skip(text, m.start()) or _FOLLOW_UP_BEFORE.search(text, max(0, m.start() - 160), m.start()):
             continue
-        if (m.group("unit") or m.group("first")) and _DATING.search(text[max(0, m.start() - 60) : m.start()]):
+        if re.fullmatch(r"(?:19|20)\d\d", m.group()) and re.search(r"(?:\bin|[-–])\s*$", text[: m.start()]):
+            continue  # 'for carboplatin-paclitaxel in 2006-2007, and 8.0 (IQR ...) months'
+
+        if not m.group("nr") and _DATING.search(text[max(0, m.start() - 60) : m.start()]):
             continue  # 'at 18 and 26 weeks
         if _OF_FOLLOW_UP.match(text, m.end()):  # '2.4 years (0.4) of additional follow-up'
             continue
-        unit = _time_unit(m.group("unit") or m.group("next") or _next_unit(text, m.end()))
-        raw = m.group("est") or m.group("first") or m.group("nr")
+        unit = _time_unit(m.group("unit") or m.group("next") or m.group("later") or _next_unit(text, m.end()))
+        raw = m.group("est") or m.group("first") or m.group("held") or m.group("nr")
         found.append(Item(m.start(), m.end(), raw, unit, _centre(text[: m.start()])))
     for m in _PER_UNIT.finditer(text):
         if _skip(text, m.start()):

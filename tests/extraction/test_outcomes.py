@@ -161,3 +161,18 @@ def test_the_arm_a_clause_is_compared_with_is_the_second_figures():
         if (r.endpoint, r.statistic) == ("clinical benefit", "rate")
     }
     assert rates == {"gemcitabine": Decimal("48.1"), "cisplatin + vindesine": Decimal("28.9")}
+
+
+def test_a_rate_improved_by_a_percentage_is_a_difference_at_its_landmark():
+    # PMID16945766 (ANITA): 'Overall survival at 5 years with chemotherapy improved by 8.6%, which was
+    # maintained at 7 years (8.4%).'
+    trial = read_document(POOL / "PMID16945766.txt").trial
+    (gain,) = [c for c in trial.comparisons if c.statistic == "difference"]
+    assert (gain.endpoint, gain.estimate, gain.timepoint, gain.arm, gain.comparator) == (
+        "overall survival",
+        Decimal("8.6"),
+        "60 months",
+        "vinorelbine + cisplatin",
+        "observation",
+    )
+    assert Decimal("8.6") not in [r.estimate for r in trial.arm_results]

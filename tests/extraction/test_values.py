@@ -282,3 +282,30 @@ def test_times_after_at_date_a_figure_and_are_none():
     # PMID17047644: 'The dyspnoea palliation rate was lower in the C3 arm at 18 and 26 weeks (P<0.05)'
     text = "The dyspnoea palliation rate was lower in the C3 arm at 18 and 26 weeks (P<0.05)"
     assert items(normalise(text)) == []
+
+
+def test_a_time_printed_after_its_interval_and_follow_up_times_are_none():
+    # PMID16945766: '... median survival was 65.7 months (95% CI 47.9-88.5) in the chemotherapy group
+    # and 43.7 (35.7-52.3) months in the observation group.'
+    text = (
+        "After a median follow-up of 76 months (range 43-116), median survival was 65.7 months (95% CI "
+        "47.9-88.5) in the chemotherapy group and 43.7 (35.7-52.3) months in the observation group."
+    )
+    assert [(i.raw, i.unit) for i in items(normalise(text))] == [("65.7", "month"), ("43.7", "month")]
+    # PMID20493771: follow-up times by arm are no figures; the PFS after them is
+    text = (
+        "After a median follow-up of 11.4 months for the erlotinib group and 11.5 months for the placebo "
+        "group, median PFS was significantly longer with erlotinib than with placebo: 12.3 weeks for "
+        "patients in the erlotinib group versus 11.1 weeks for those in the placebo group"
+    )
+    assert [(i.raw, i.unit) for i in items(normalise(text))] == [("12.3", "week"), ("11.1", "week")]
+
+
+def test_a_year_is_no_figure():
+    # PMID22511687
+    text = (
+        "The median survival estimates were 9.7 (interquartile range [IQR], 4.4-18.6) months for "
+        "bevacizumab-carboplatin-paclitaxel, 8.9 (IQR, 3.5-19.3) months for carboplatin-paclitaxel in "
+        "2006-2007, and 8.0 (IQR, 3.7-17.2) months for carboplatin-paclitaxel in 2002-2005."
+    )
+    assert [i.raw for i in items(normalise(text))] == ["9.7", "8.9", "8.0"]
