@@ -18,11 +18,13 @@ from kg.extraction.factors import reference_like
 from kg.extraction.lexicon import HR_EVENTS
 from kg.extraction.stats import CONTRASTS, NEXT_RATIO, RATIO, P, estimate, p_value, ratio_kind
 from kg.extraction.subgroups import subgroup_at
-from kg.extraction.text import NUM
+from kg.extraction.text import NUM, dec
 from kg.extraction.values import landmark
 from kg.model import Arm, Comparison
 
-_LATER_CI = re.compile(r"\s*\([^()]*\)\s*,?\s*(?:with|and)\s+(?=(?:(?:one|two)-sided\s+)?\d)")
+_LATER_CI = re.compile(
+    r"\s*(?P<bracket>\([^()]*\))\s*,?\s*(?:with|and)\s+(?=(?:(?:one|two|1|2)-sided\s+)?\d)"
+)
 _FOR_ENDPOINT = re.compile(r"(?i)\s*for\s+(?P<ep>[a-z][\w -]{1,50}?)(?=\s*(?:,|;|\.\s|\.$|\)|$|\band\b))")
 _NEXT_IN_LIST = re.compile(rf"\s*,\s*(?:and\s+)?(?P<est>{NUM})(?![\d.%])")
 _RISK_OF = re.compile(r"(?i)\brisk\s+of\s+(?:disease\s+)?(?:progression(?:\s+or\s+death)?|death)\b")
@@ -39,6 +41,7 @@ class ContrastReading:
 
     def _comparisons(self, text: str, mentions, last_endpoint) -> tuple[list[Comparison], str]:
         out, masked = [], text
+        self._arms_figures: list[tuple[int, int]] = []
         for m in RATIO.finditer(text):
             endpoint = self._ratio_endpoint(m, mentions, last_endpoint, text)
             kind = ratio_kind(m.group("kind"))
@@ -70,6 +73,8 @@ class ContrastReading:
                 if comparison is not None:
                     out.append(comparison)
                 masked = masked[: m.start()] + " " * (stop - m.start()) + masked[stop:]
+        for a, b in self._arms_figures:  # the arms' own figures in the bracket are read as theirs
+            masked = masked[:a] + text[a:b] + masked[b:]
         return out, masked
 
     def _other_groups(self, words: str) -> bool:
@@ -106,10 +111,16 @@ class ContrastReading:
         later = _LATER_CI.match(text, pos)
         if not interval_ and later:  # '4.7 days (46.4 ... vs 41.7 ...), with two-sided 90% CI of ...'
             interval_, end = self.interval_after(text, later.end())
+            if interval_:
+                self._arms_figures.append(
+                    (later.start(), later.start("bracket") + len(later.group("bracket")))
+                )
         p = P.search(text, end, min(len(text), end + 40))
         if p and re.search(
             r"[A-Za-z]{4,}",
-            re.sub(r"(?i)stratified|log-rank|one-sided|two-sided|less than|value", "", text[end : p.start()]),
+            re.sub(
+                r"(?i)stratified|log-rank|(?:one|two|1|2)-sided|less than|value", "", text[end : p.start()]
+            ),
         ):
             p = None
         return (p.end() if p else end), interval_, p
@@ -129,7 +140,7 @@ class ContrastReading:
             r"(?i)\bstratified\b", text[match.end() : p.end()]
         ):  # 'stratified log-rank p<
             stratified = True
-        est = dict(estimate(match.group("est"), unit), **interval_)
+        est = dict(estimate(match.group("est"), unit), **_fitting(interval_, match.group("est")))
         if statistic == "relative_change" and re.match(r"(?i)lower|less", match.groupdict().get("dir") or ""):
             est["estimate"] = -est["estimate"]
         if p:
@@ -225,6 +236,17 @@ class ContrastReading:
 
 
 _DISEASE = re.compile(r"(?i)\b(?:cancer|carcinoma|disease|infections?|fractures?)$")
+
+
+def _fitting(interval_: dict, raw: str) -> dict:
+    """The interval, if it holds the estimate: 'a difference of 4.7 days ..., with 2-sided 90% CI
+    of -12.7 to 3.3' bounds the difference the other way round, which the text does not say;
+    the estimate is kept without it (its bounds stay in the report of numbers not read)."""
+    lo, hi = interval_.get("ci_lower"), interval_.get("ci_upper")
+    value = dec(raw) if re.fullmatch(rf"-?{NUM}", raw) else None
+    if value is not None and (lo is not None and lo > value or hi is not None and hi < value):
+        return {}
+    return interval_
 
 
 def _clause(text: str, pos: int) -> int:

@@ -81,7 +81,7 @@ class OutcomeReader(ContrastReading):
                 self.ci_level = self.ci_level or labelled.group("level")
             mentions = self._mentions(text)
             found, masked = self._comparisons(text, mentions, last_endpoint)
-            figures, placed = self._per_arm(masked, mentions, last_endpoint)
+            figures, placed = self._per_arm(masked, mentions, last_endpoint, text)
             _landmarks_of_lists(figures, lists)
             found += self._tests(masked, placed, mentions, last_endpoint) if self.arms else []
             _landmarks_of_comparisons(found, figures)
@@ -154,8 +154,10 @@ class OutcomeReader(ContrastReading):
 
     # -- per-arm figures --------------------------------------------------------------------
 
-    def _per_arm(self, masked: str, mentions, last_endpoint) -> tuple[list[ArmResult], list[Figure]]:
-        found = items(masked)
+    def _per_arm(
+        self, masked: str, mentions, last_endpoint, text: str
+    ) -> tuple[list[ArmResult], list[Figure]]:
+        found = items(masked, text)
         if not found or not self.arms:
             return [], []
         endpoints: list[str | None] = []

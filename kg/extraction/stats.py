@@ -27,7 +27,7 @@ _CI_BODY = (
     rf"(?P<lo>{BOUND}){_AFTER_BOUND}\s*(?:to|-|;)\s*(?P<hi>{BOUND}){_AFTER_BOUND}\s*[)\]}}]?"
 )
 # matched at a known position; '(41/52; 95% CI, 66%-88%)' prints the count before the interval
-CI = re.compile(rf"(?i)\s*(?:[(\[{{]\s*)?(?:\d+\s*/\s*\d+\s*[;,]\s*)?(?:(?:one|two)-sided\s+)?{_CI_BODY}")
+CI = re.compile(rf"(?i)\s*(?:[(\[{{]\s*)?(?:\d+\s*/\s*\d+\s*[;,]\s*)?(?:(?:one|two|1|2)-sided\s+)?{_CI_BODY}")
 CI_SCAN = re.compile(rf"(?i)(?<![\d.]){_CI_BODY}")  # searched for: starts only at a digit
 # Lancet style: after one labelled interval, later ones print only the bounds: '(19.6-25.5)'
 BARE_CI = re.compile(
@@ -46,7 +46,7 @@ def spread(m: re.Match) -> dict:
 
 
 P = re.compile(
-    rf"(?i)\b(?:one-sided\s+|two-sided\s+|log-rank\s+|stratified\s+log-rank\s+)?P(?:\s+value)?\s*"
+    rf"(?i)\b(?:(?:one|two|1|2)-sided\s+|log-rank\s+|stratified\s+log-rank\s+)?P(?:\s+value)?\s*"
     rf"(?P<q>=|<|>|≤|≥|<=|>=|<or=|less\s+than|greater\s+than)\s*(?P<p>{NUM})"
 )
 _RATIO_KINDS = {

@@ -99,8 +99,10 @@ class Item:
         return min(start, self.start), max(end, self.end)
 
 
-def items(text: str) -> list[Item]:
-    """Every per-arm figure of a sentence whose ratios and contrasts were blanked out."""
+def items(text: str, whole: str | None = None) -> list[Item]:
+    """Every per-arm figure of a sentence whose ratios and contrasts were blanked out; the
+    ``whole`` sentence, as printed, says whether a time is a mean or a median ('The difference
+    between the mean QALYs was 4.7 days (46.4 ... vs 41.7 QALY days ...)')."""
     found: list[Item] = []
     for m in _TIME.finditer(text):
         if _skip(text, m.start()) or _FOLLOW_UP_BEFORE.search(text, max(0, m.start() - 160), m.start()):
@@ -114,7 +116,7 @@ def items(text: str) -> list[Item]:
             continue
         unit = _time_unit(m.group("unit") or m.group("next") or m.group("later") or _next_unit(text, m.end()))
         raw = m.group("est") or m.group("first") or m.group("held") or m.group("nr")
-        found.append(Item(m.start(), m.end(), raw, unit, _centre(text[: m.start()])))
+        found.append(Item(m.start(), m.end(), raw, unit, _centre((whole or text)[: m.start()])))
     for m in _PER_UNIT.finditer(text):
         if _skip(text, m.start()):
             continue

@@ -173,11 +173,6 @@ def test_difference_with_a_ci_printed_after_a_bracket_at_another_level(read):
     }
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the per-arm means '46·4 QALY days for the OSC plus WBRT group vs 41·7 QALY days for the OSC "
-    "group' inside the difference's bracket are not read (arm_results == [])",
-)
 def test_means_printed_inside_the_bracket_of_a_difference(read):
     # PMID27604504
     r = read(*QUARTZ)

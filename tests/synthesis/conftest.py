@@ -1,4 +1,4 @@
-"""Stores for the evidence-synthesis tests: the seed, the 25 abstracts and the registry records
+"""Stores for the evidence-synthesis tests: the seed, the 26 abstracts and the registry records
 of tests/fixtures as ``ctkg build`` loads them; and a three-arm trial (PMID22949150, IFCT-GFPC
 0502) whose abstract prints two hazard ratios against one control arm, as ``ctkg build`` loads it."""
 
