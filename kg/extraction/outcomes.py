@@ -68,6 +68,9 @@ class OutcomeReader(ContrastReading):
         self.ci_level: str | None = None  # the last labelled interval's level, for bare ones
         self._sentence: Sentence | None = None  # the sentence being read, for evidence spans
         self._last_arms: list[Arm | None] = []  # the arms of the last sentence's figures, in order
+        self._order: list[
+            Arm
+        ] = []  # the arms the last sentence with figures of two arms or more named, in order
 
     def read(self, sents: list[Sentence]) -> tuple[list[ArmResult], list[Comparison]]:
         per_arm: list[ArmResult] = []
@@ -177,11 +180,13 @@ class OutcomeReader(ContrastReading):
             item.ci, item.end = self.interval_after(masked, item.end)
         keys = [(e, i.unit, i.statistic) for e, i in zip(endpoints, found, strict=True)]
         spans = [(i.start, i.end) for i in found]
-        arms, timepoints = assign(self.finder, masked, spans, keys, [i.timepoint for i in found])
+        arms, timepoints = assign(self.finder, masked, spans, keys, [i.timepoint for i in found], self._order)
         _share_arms(slots, arms)
         if all(a is None for a in arms) and len(arms) == len(self._last_arms) > 1:
             arms = list(self._last_arms)  # 'This corresponded to sensitivities of 79% vs 85% and 94%'
         self._last_arms = arms
+        if len(given := _distinct_arms(arms)) > 1:
+            self._order = given
         out, figures = [], []
         for item, endpoint, arm, timepoint in zip(found, endpoints, arms, timepoints, strict=True):
             if endpoint is None:
@@ -338,6 +343,14 @@ def _gap(text: str) -> int:
 _CLAUSE_BREAK = re.compile(
     r"(?i);|,\s+(?:and|while|whereas|nor)\s(?![\d(])|\s(?:but|whereas|while)\s|\.\s*(?=[A-Z][a-z])"
 )
+
+
+def _distinct_arms(arms: list[Arm | None]) -> list[Arm]:
+    out: list[Arm] = []
+    for a in arms:
+        if a is not None and all(a is not b for b in out):
+            out.append(a)
+    return out
 
 
 def _before_safety(text: str) -> str:

@@ -138,3 +138,25 @@ def test_two_figures_of_one_bracket_are_not_split_between_the_arms_around_them()
     trial = read_document(POOL / "PMID22949150.txt").trial
     assert [a.label for a in trial.arms] == ["observation", "gemcitabine", "erlotinib"]
     assert ("erlotinib", Decimal("1.9")) not in [(x.arm, x.estimate) for x in trial.arm_results]
+
+
+def test_a_run_that_names_no_arm_follows_the_order_of_the_sentence_before():
+    # PMID17167137 (tests/fixtures/pool): 'The median survival was 12.3 months in the group assigned to
+    # chemotherapy plus bevacizumab, as compared with 10.3 months in the chemotherapy-alone group ...
+    # The median progression-free survival in the two groups was 6.2 and 4.5 months, respectively ...,
+    # with corresponding response rates of 35% and 15% (P<0.001). Rates of clinically significant
+    # bleeding were 4.4% and 0.7%, respectively (P<0.001).' The design lists paclitaxel-carboplatin first.
+    trial = read_document(POOL / "PMID17167137.txt").trial
+    assert [a.label for a in trial.arms][0] == "paclitaxel + carboplatin"
+    found = {(r.endpoint, r.arm): r.estimate for r in trial.arm_results}
+    added, alone = "paclitaxel + carboplatin + bevacizumab", "paclitaxel + carboplatin"
+    assert found == {
+        ("overall survival", added): Decimal("12.3"),
+        ("overall survival", alone): Decimal("10.3"),
+        ("progression-free survival", added): Decimal("6.2"),
+        ("progression-free survival", alone): Decimal("4.5"),
+        ("objective response rate", added): Decimal("35"),
+        ("objective response rate", alone): Decimal("15"),
+        ("clinically significant bleeding", added): Decimal("4.4"),
+        ("clinically significant bleeding", alone): Decimal("0.7"),
+    }
