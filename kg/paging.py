@@ -13,19 +13,24 @@ chunk, not the whole listing's sort (that order is the engine's: stable while th
 unchanged, not the same on two engines). A query without such a subject gets ``LIMIT`` and
 ``OFFSET`` in its own text: the listing's sorted rows, at the cost of the listing.
 
-``stream`` hands rows over as the engine produces them (the embedded store's solutions are
-read lazily), so writing a whole listing takes constant memory.
+``stream`` hands a whole listing over as the engine produces it, in the engine's order: the
+query's final ``ORDER BY`` is left out (a sort must hold every row before the first; a listing
+of 10,000 documents took 380 MB to sort), and on the embedded store the solutions are read
+lazily and typed in one pass (``_value``), so ctkg holds one row at a time. The rows are the
+listing's; their order is the engine's (stable while the store is unchanged, not the same on
+two engines). A query that groups (``GROUP BY``) or keeps rows ``DISTINCT`` still makes the
+engine keep what it has grouped or seen.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from kg.namespaces import CTKG
-from kg.queries import QueryError, QueryInfo, Table, Value, bind, restrict, run, sort_lists, typed_row
+from kg.queries import QueryError, QueryInfo, Table, Value, bind, restrict, run, sort_lists, typed
 
 if TYPE_CHECKING:
     from kg.queries import Target
@@ -89,20 +94,48 @@ def sliced(query: QueryInfo, limit: int, offset: int) -> QueryInfo:
     return dataclasses.replace(query, text=f"{text}\nLIMIT {limit}\nOFFSET {offset}\n")
 
 
+def unordered(query: QueryInfo) -> QueryInfo:
+    """The query without its final ``ORDER BY`` (one after the last closing brace; a
+    sub-SELECT's own order stays)."""
+    text = re.sub(r"\n\s*ORDER\s+BY\b[^{}]*$", "\n", query.text, flags=re.IGNORECASE)
+    return dataclasses.replace(query, text=text)
+
+
 def stream(
     target: Target, query: QueryInfo, params: dict[str, str] | None = None
 ) -> tuple[list[str], Iterator[dict[str, Value]]]:
-    """The columns and an iterator over the rows, read from the engine as they come on the
-    embedded store (a remote store's answer arrives whole)."""
+    """The columns and an iterator over the listing's rows in the engine's order, read from the
+    engine as they come on the embedded store (a remote store's answer arrives whole)."""
     from kg.stores import as_store
     from kg.stores.embedded import EmbeddedStore
 
-    store = as_store(target)
+    store, query = as_store(target), unordered(query)
     if not isinstance(store, EmbeddedStore):
         table = run(store, query, params)
         return table.columns, iter(table.rows)
     try:
-        columns, rows = store.select_lazily(bind(query, params or {}))
+        solutions = store.protocol_query(bind(query, params or {}))
     except SyntaxError as err:  # the embedded engine's parse error
         raise QueryError(f"{query.path}: {err}") from None
-    return columns, (sort_lists(query, typed_row(row)) for row in rows)
+    columns = [v.value for v in solutions.variables]
+    rows = _typed_rows(columns, solutions)
+    if query.sorted_lists:
+        rows = (sort_lists(query, row) for row in rows)
+    return columns, rows
+
+
+def _typed_rows(columns: list[str], solutions: Iterable) -> Iterator[dict[str, Value]]:
+    """pyoxigraph's solutions as rows of Python values, as ``typed_row`` gives them: one step
+    per value instead of a ``Term`` and the row made twice (a third of a narrow listing's
+    time)."""
+    from pyoxigraph import Literal
+
+    def value(term: object) -> Value:
+        if term is None:
+            return None
+        if type(term) is Literal:
+            return typed(term.value, term.datatype.value)
+        return term.value  # type: ignore[attr-defined]
+
+    for solution in solutions:
+        yield dict(zip(columns, map(value, solution), strict=True))

@@ -266,15 +266,15 @@ def _select(target: Target, text: str, path: Path | None = None) -> Table:
 
 
 def typed_row(row: dict[str, Term | None]) -> dict[str, Value]:
-    """A row of terms as Python values (``_typed``)."""
-    return {c: None if t is None else _typed(t.value, t.datatype) for c, t in row.items()}
+    """A row of terms as Python values (``typed``)."""
+    return {c: None if t is None else typed(t.value, t.datatype) for c, t in row.items()}
 
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _INTEGERS = {f"{_XSD}{t}" for t in ("integer", "int", "long", "nonNegativeInteger", "positiveInteger")}
 
 
-def _typed(lexical: str, datatype: str | None) -> Value:
+def typed(lexical: str, datatype: str | None) -> Value:
     """The Python value of a term, by its datatype: the same whichever engine produced it."""
     if datatype in _INTEGERS:
         return int(lexical)

@@ -1,5 +1,6 @@
 """Pages and streams of the bundled listings (kg/paging.py): every row of a listing on exactly
-one page, the same pages whatever page is asked for, rows streamed as the listing's."""
+one page, the same pages whatever page is asked for, a stream holding the listing's rows typed
+as ``run`` types them (in the engine's order)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import pytest
 
 from kg import paging
 from kg.build import build
-from kg.paging import page, sliced, stream
+from kg.paging import page, sliced, stream, unordered
 from kg.queries import QueryError, list_queries, load_query, run
 from tests.conftest import FIXTURES, FLAURA, SEED
 
@@ -73,10 +74,22 @@ def test_bad_pages_are_refused(store):
         page(store, load_query("arms"), {}, -1, 0)
 
 
-def test_stream_gives_the_listings_rows_as_they_come(store):
-    query = load_query("trial-summary")  # '; '-joined columns sorted row by row as in run()
-    columns, rows = stream(store, query)
+@pytest.mark.parametrize("query", QUERIES, ids=[q.name for q in QUERIES])
+def test_stream_gives_the_listings_rows_typed_as_run_gives_them(store, query):
+    params = PARAMS.get(query.name, {})
+    columns, rows = stream(store, query, params)
     assert not isinstance(rows, list)
-    table = run(store, query)
+    table = run(store, query, params)
     assert columns == table.columns
-    assert list(rows) == table.rows
+    streamed = list(rows)
+    assert Counter(map(_key, streamed)) == Counter(map(_key, table.rows))
+    typed = {(c, type(v)) for row in streamed for c, v in row.items()}
+    assert typed == {(c, type(v)) for row in table.rows for c, v in row.items()}
+
+
+def test_stream_leaves_out_the_final_order_only():
+    query = load_query("trial-summary")  # sub-SELECTs with their own ORDER BY
+    text = unordered(query).text
+    assert text.count("ORDER BY") == query.text.count("ORDER BY") - 1
+    assert text.rstrip().endswith("GROUP BY ?trial_iri")
+    assert unordered(load_query("unmapped-drugs")).text.rstrip().endswith("GROUP BY ?drug ?drug_iri")
