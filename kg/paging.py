@@ -10,8 +10,12 @@ restricted to each chunk (``kg.queries.restrict``), its rows in the query's own 
 chunks are always the same for a store, whatever page is asked for, so the pages of a store
 are stable and cover every row of the listing exactly once; but their order is chunk by
 chunk, not the whole listing's sort (that order is the engine's: stable while the store is
-unchanged, not the same on two engines). A query without such a subject gets ``LIMIT`` and
-``OFFSET`` in its own text: the listing's sorted rows, at the cost of the listing.
+unchanged, not the same on two engines). A query whose header says ``# pages: sliced`` is one
+the engine answers row by row (no grouping it must finish first) but whose chunks would cost
+more (few rows a subject, or a plan a long ``VALUES`` block spoils): its pages are ``LIMIT``
+and ``OFFSET`` on its rows in the engine's order, the order ``stream`` gives, so a page costs
+the rows up to it. A query without such a subject gets ``LIMIT`` and ``OFFSET`` in its own
+text: the listing's sorted rows, at the cost of the listing.
 
 ``stream`` hands a whole listing over as the engine produces it, in the engine's order: the
 query's final ``ORDER BY`` is left out (a sort must hold every row before the first; a listing
@@ -46,6 +50,8 @@ def page(target: Target, query: QueryInfo, params: dict[str, str], limit: int, o
     their order)."""
     if limit < 0 or offset < 0:
         raise QueryError("a page's limit and offset cannot be negative")
+    if query.sliced_pages:
+        return run(target, sliced(unordered(query), limit, offset), params)
     variable = next((v for v in query.restrict if v in SUBJECTS), None)
     if variable is None:
         return run(target, sliced(query, limit, offset), params)

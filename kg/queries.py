@@ -59,6 +59,7 @@ class QueryInfo:
     text: str
     restrict: tuple[str, ...] = ()  # columns it can be restricted on (header '# restrict:')
     sorted_lists: tuple[str, ...] = ()  # columns of '; '-joined sorted values (header '# sorted lists:')
+    sliced_pages: bool = False  # its pages are slices of its rows in the engine's order ('# pages: sliced')
 
 
 @dataclass(frozen=True)
@@ -96,7 +97,8 @@ def load_query(name_or_path: str) -> QueryInfo:
     restrict = tuple(re.findall(r"\w+", head.get("restrict", "")))
     lists = tuple(re.findall(r"\w+", head.get("sorted lists", "")))
     title, description = head.get("title", path.stem), head.get("description", "")
-    return QueryInfo(path.stem, path, title, description, params, text, restrict, lists)
+    sliced = head.get("pages", "") == "sliced"
+    return QueryInfo(path.stem, path, title, description, params, text, restrict, lists, sliced)
 
 
 def list_queries() -> list[QueryInfo]:

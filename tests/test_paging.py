@@ -93,3 +93,14 @@ def test_stream_leaves_out_the_final_order_only():
     assert text.count("ORDER BY") == query.text.count("ORDER BY") - 1
     assert text.rstrip().endswith("GROUP BY ?trial_iri")
     assert unordered(load_query("unmapped-drugs")).text.rstrip().endswith("GROUP BY ?drug ?drug_iri")
+
+
+def test_a_sliced_listing_pages_through_its_stream_in_order(store):
+    query = load_query("citations")  # '# pages: sliced': rows in the engine's order, as streamed
+    assert query.sliced_pages and not load_query("arms").sliced_pages
+    streamed = list(stream(store, query)[1])
+    assert len(streamed) > 6
+    walked = [
+        row for offset in range(0, len(streamed) + 3, 3) for row in page(store, query, {}, 3, offset).rows
+    ]
+    assert walked == streamed
