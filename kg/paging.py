@@ -67,6 +67,31 @@ def page(target: Target, query: QueryInfo, params: dict[str, str], limit: int, o
     return Table(columns or _columns(target, query, params), rows)
 
 
+def pages(target: Target, query: QueryInfo, params: dict[str, str], size: int) -> Iterator[Table]:
+    """Every page of ``size`` rows of the listing in turn, the pages ``page`` gives, the chunks
+    walked once (``page`` walks the chunks before the one it asks for each time); the last may
+    be short, and an empty listing has one empty page."""
+    if size <= 0:
+        raise QueryError("a page's size must be positive")
+    variable = next((v for v in query.restrict if v in SUBJECTS), None)
+    if query.sliced_pages or variable is None:
+        offset = 0
+        while True:
+            table = page(target, query, params, size + 1, offset)  # one row beyond: not the last?
+            yield Table(table.columns, table.rows[:size])
+            if len(table.rows) <= size:
+                return
+            offset += size
+    rows: list[dict[str, Value]] = []
+    columns = None
+    for table in _chunks(target, query, params, variable):
+        columns, rows = table.columns, rows + table.rows
+        while len(rows) > size:  # one row beyond the page: it is not the last
+            yield Table(columns, rows[:size])
+            rows = rows[size:]
+    yield Table(columns or _columns(target, query, params), rows)
+
+
 def _chunks(target: Target, query: QueryInfo, params: dict[str, str], variable: str) -> Iterator[Table]:
     """The query restricted to each chunk of subjects in turn, in the store's order. A chunk
     that gave fewer than two rows a subject is followed by one twice its size (up to

@@ -104,3 +104,14 @@ def test_a_sliced_listing_pages_through_its_stream_in_order(store):
         row for offset in range(0, len(streamed) + 3, 3) for row in page(store, query, {}, 3, offset).rows
     ]
     assert walked == streamed
+
+
+@pytest.mark.parametrize("name", ["arms", "citations", "unmapped-drugs"])  # chunks, sliced, sorted
+def test_pages_walked_once_are_the_pages_asked_for_one_by_one(store, monkeypatch, name):
+    monkeypatch.setattr(paging, "CHUNK", 1)
+    query = load_query(name)
+    every = run(store, query).rows
+    walked = list(paging.pages(store, query, {}, 2))
+    assert [len(t.rows) for t in walked[:-1]] == [2] * (len(walked) - 1) and 1 <= len(walked[-1].rows) <= 2
+    assert [t.rows for t in walked] == [page(store, query, {}, 2, 2 * n).rows for n in range(len(walked))]
+    assert Counter(_key(r) for t in walked for r in t.rows) == Counter(map(_key, every))
