@@ -127,9 +127,12 @@ def sliced(query: QueryInfo, limit: int, offset: int) -> QueryInfo:
 
 def unordered(query: QueryInfo) -> QueryInfo:
     """The query without its final ``ORDER BY`` (one after the last closing brace; a
-    sub-SELECT's own order stays)."""
-    text = re.sub(r"\n\s*ORDER\s+BY\b[^{}]*$", "\n", query.text, flags=re.IGNORECASE)
-    return dataclasses.replace(query, text=text)
+    sub-SELECT's own order stays), unless a ``LIMIT`` or ``OFFSET`` follows it: then the order
+    chooses the rows, and the query is left as it is."""
+    last = re.search(r"\n\s*ORDER\s+BY\b[^{}]*$", query.text, re.IGNORECASE)
+    if last is None or re.search(r"\b(LIMIT|OFFSET)\b", last.group(0), re.IGNORECASE):
+        return query
+    return dataclasses.replace(query, text=query.text[: last.start()] + "\n")
 
 
 def stream(

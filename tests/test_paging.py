@@ -4,6 +4,7 @@ as ``run`` types them (in the engine's order)."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 
 import pyoxigraph
@@ -93,6 +94,8 @@ def test_stream_leaves_out_the_final_order_only():
     assert text.count("ORDER BY") == query.text.count("ORDER BY") - 1
     assert text.rstrip().endswith("GROUP BY ?trial_iri")
     assert unordered(load_query("unmapped-drugs")).text.rstrip().endswith("GROUP BY ?drug ?drug_iri")
+    top = dataclasses.replace(query, text=query.text.rstrip() + "\nLIMIT 3\n")  # the order picks the rows
+    assert unordered(top) == top
 
 
 def test_a_sliced_listing_pages_through_its_stream_in_order(store):
