@@ -59,6 +59,7 @@ class QueryInfo:
     text: str
     restrict: tuple[str, ...] = ()  # columns it can be restricted on (header '# restrict:')
     sorted_lists: tuple[str, ...] = ()  # columns of '; '-joined sorted values (header '# sorted lists:')
+    sliced_pages: bool = False  # its pages are slices of its rows in the engine's order ('# pages: sliced')
 
 
 @dataclass(frozen=True)
@@ -96,7 +97,8 @@ def load_query(name_or_path: str) -> QueryInfo:
     restrict = tuple(re.findall(r"\w+", head.get("restrict", "")))
     lists = tuple(re.findall(r"\w+", head.get("sorted lists", "")))
     title, description = head.get("title", path.stem), head.get("description", "")
-    return QueryInfo(path.stem, path, title, description, params, text, restrict, lists)
+    sliced = head.get("pages", "") == "sliced"
+    return QueryInfo(path.stem, path, title, description, params, text, restrict, lists, sliced)
 
 
 def list_queries() -> list[QueryInfo]:
@@ -266,15 +268,15 @@ def _select(target: Target, text: str, path: Path | None = None) -> Table:
 
 
 def typed_row(row: dict[str, Term | None]) -> dict[str, Value]:
-    """A row of terms as Python values (``_typed``)."""
-    return {c: None if t is None else _typed(t.value, t.datatype) for c, t in row.items()}
+    """A row of terms as Python values (``typed``)."""
+    return {c: None if t is None else typed(t.value, t.datatype) for c, t in row.items()}
 
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _INTEGERS = {f"{_XSD}{t}" for t in ("integer", "int", "long", "nonNegativeInteger", "positiveInteger")}
 
 
-def _typed(lexical: str, datatype: str | None) -> Value:
+def typed(lexical: str, datatype: str | None) -> Value:
     """The Python value of a term, by its datatype: the same whichever engine produced it."""
     if datatype in _INTEGERS:
         return int(lexical)

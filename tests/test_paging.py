@@ -1,8 +1,10 @@
 """Pages and streams of the bundled listings (kg/paging.py): every row of a listing on exactly
-one page, the same pages whatever page is asked for, rows streamed as the listing's."""
+one page, the same pages whatever page is asked for, a stream holding the listing's rows typed
+as ``run`` types them (in the engine's order)."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 
 import pyoxigraph
@@ -10,7 +12,7 @@ import pytest
 
 from kg import paging
 from kg.build import build
-from kg.paging import page, sliced, stream
+from kg.paging import page, sliced, stream, unordered
 from kg.queries import QueryError, list_queries, load_query, run
 from tests.conftest import FIXTURES, FLAURA, SEED
 
@@ -73,10 +75,46 @@ def test_bad_pages_are_refused(store):
         page(store, load_query("arms"), {}, -1, 0)
 
 
-def test_stream_gives_the_listings_rows_as_they_come(store):
-    query = load_query("trial-summary")  # '; '-joined columns sorted row by row as in run()
-    columns, rows = stream(store, query)
+@pytest.mark.parametrize("query", QUERIES, ids=[q.name for q in QUERIES])
+def test_stream_gives_the_listings_rows_typed_as_run_gives_them(store, query):
+    params = PARAMS.get(query.name, {})
+    columns, rows = stream(store, query, params)
     assert not isinstance(rows, list)
-    table = run(store, query)
+    table = run(store, query, params)
     assert columns == table.columns
-    assert list(rows) == table.rows
+    streamed = list(rows)
+    assert Counter(map(_key, streamed)) == Counter(map(_key, table.rows))
+    typed = {(c, type(v)) for row in streamed for c, v in row.items()}
+    assert typed == {(c, type(v)) for row in table.rows for c, v in row.items()}
+
+
+def test_stream_leaves_out_the_final_order_only():
+    query = load_query("trial-summary")  # sub-SELECTs with their own ORDER BY
+    text = unordered(query).text
+    assert text.count("ORDER BY") == query.text.count("ORDER BY") - 1
+    assert text.rstrip().endswith("GROUP BY ?trial_iri")
+    assert unordered(load_query("unmapped-drugs")).text.rstrip().endswith("GROUP BY ?drug ?drug_iri")
+    top = dataclasses.replace(query, text=query.text.rstrip() + "\nLIMIT 3\n")  # the order picks the rows
+    assert unordered(top) == top
+
+
+def test_a_sliced_listing_pages_through_its_stream_in_order(store):
+    query = load_query("citations")  # '# pages: sliced': rows in the engine's order, as streamed
+    assert query.sliced_pages and not load_query("arms").sliced_pages
+    streamed = list(stream(store, query)[1])
+    assert len(streamed) > 6
+    walked = [
+        row for offset in range(0, len(streamed) + 3, 3) for row in page(store, query, {}, 3, offset).rows
+    ]
+    assert walked == streamed
+
+
+@pytest.mark.parametrize("name", ["arms", "citations", "unmapped-drugs"])  # chunks, sliced, sorted
+def test_pages_walked_once_are_the_pages_asked_for_one_by_one(store, monkeypatch, name):
+    monkeypatch.setattr(paging, "CHUNK", 1)
+    query = load_query(name)
+    every = run(store, query).rows
+    walked = list(paging.pages(store, query, {}, 2))
+    assert [len(t.rows) for t in walked[:-1]] == [2] * (len(walked) - 1) and 1 <= len(walked[-1].rows) <= 2
+    assert [t.rows for t in walked] == [page(store, query, {}, 2, 2 * n).rows for n in range(len(walked))]
+    assert Counter(_key(r) for t in walked for r in t.rows) == Counter(map(_key, every))

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from kg.paging import page, pages
 from kg.queries import Value, load_query, restrict, run
 
 if TYPE_CHECKING:
@@ -228,18 +230,51 @@ class TrialEntry:
     endpoints: list[str]
 
 
-def trial_index(store: Store) -> list[TrialEntry]:
+@dataclass(frozen=True)
+class IndexPage:
+    """One page of the trial index: its trials, its number (from 1) and whether one follows."""
+
+    entries: list[TrialEntry]
+    number: int
+    has_next: bool
+
+
+INDEX_PAGE = 100  # trials a page of the index shows
+
+
+def trial_index(store: Store, number: int = 1, size: int = INDEX_PAGE) -> IndexPage:
+    """Page ``number`` of the trials (``kg.paging.page`` over trial-summary: the pages of a
+    store are stable and hold every trial once, and the first costs its own trials, not the
+    store's), with the drugs and endpoints of those trials only."""
+    summary = page(store, load_query("trial-summary"), {}, size + 1, (number - 1) * size).rows
+    return _index_page(store, summary[:size], number, len(summary) > size)
+
+
+def trial_index_pages(store: Store, size: int = INDEX_PAGE) -> Iterator[IndexPage]:
+    """Every page of the trial index in turn, as ``trial_index`` gives them, the store's
+    trials walked once (``kg.paging.pages``)."""
+    walk = pages(store, load_query("trial-summary"), {}, size)
+    shown, number = next(walk).rows, 1
+    for following in walk:
+        yield _index_page(store, shown, number, bool(following.rows))
+        shown, number = following.rows, number + 1
+    yield _index_page(store, shown, number, False)
+
+
+def _index_page(store: Store, summary: list[Row], number: int, has_next: bool) -> IndexPage:
+    iris = [str(t["trial_iri"]) for t in summary]
     drugs: dict[str, set[str]] = defaultdict(set)
-    for r in rows(store, "arms"):
+    for r in rows(store, "arms", "trial_iri", iris):
         if r["drug"]:
             drugs[str(r["trial_iri"])].add(str(r["drug"]))
     endpoints: dict[str, set[str]] = defaultdict(set)
-    for r in rows(store, "endpoints"):
+    for r in rows(store, "endpoints", "trial_iri", iris):
         endpoints[str(r["trial_iri"])].add(str(r["endpoint"]))
-    return [
+    entries = [
         TrialEntry(t, sorted(drugs[str(t["trial_iri"])]), sorted(endpoints[str(t["trial_iri"])]))
-        for t in rows(store, "trial-summary")
+        for t in summary
     ]
+    return IndexPage(entries, number, has_next)
 
 
 # --- comparisons for forest plots ----------------------------------------------------------------

@@ -82,8 +82,11 @@ class LinkedData:
         script = environ.get("SCRIPT_NAME", "").rstrip("/")
         accept = environ.get("HTTP_ACCEPT")
         store = self.store_provider()
-        if path in ("", "index.html"):
-            return self._html(pages.index_html(store, self.site))
+        number = pages.index_number(path)
+        if number is not None:
+            html = pages.index_html(store, self.site, number)
+            if html is not None:
+                return self._html(html)
         if path in ("editor", "editor.html"):
             return self._html(pages.editor_html(self.site))
         if path == "forest.html":

@@ -14,6 +14,7 @@ so a page never sends the reader's browser elsewhere by itself.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -213,13 +214,43 @@ def resource_html(store: Store, site: Site, iri: str, doc_path: str, statements=
     )
 
 
-def index_html(store: Store, site: Site) -> str:
-    entries = data.trial_index(store)
+def index_path(number: int) -> str:
+    """Where page ``number`` of the trial index is: ``index.html``, then ``index-2.html``, ..."""
+    return "index.html" if number == 1 else f"index-{number}.html"
+
+
+def index_number(path: str) -> int | None:
+    """The page number of an index path, None if the path is no index page."""
+    if path in ("", "index.html"):
+        return 1
+    m = re.fullmatch(r"index-([1-9]\d{0,8})\.html", path)
+    return int(m.group(1)) if m and m.group(1) != "1" else None
+
+
+def index_html(store: Store, site: Site, number: int = 1, size: int = data.INDEX_PAGE) -> str | None:
+    """Page ``number`` of the trial index with links to the pages before and after it; None
+    past the last page (the first page always exists, empty on an empty store)."""
+    index = data.trial_index(store, number, size)
+    return None if not index.entries and number > 1 else _index_html(site, index)
+
+
+def index_htmls(store: Store, site: Site, size: int = data.INDEX_PAGE) -> Iterator[tuple[str, str]]:
+    """Every page of the trial index as (path, HTML), for ``ctkg publish``."""
+    for index in data.trial_index_pages(store, size):
+        yield index_path(index.number), _index_html(site, index)
+
+
+def _index_html(site: Site, index: data.IndexPage) -> str:
+    """The filters work on the trials of the page."""
+    entries, number = index.entries, index.number
     return site.render(
         "index.html",
-        "index.html",
-        title="Trials",
+        index_path(number),
+        title="Trials" if number == 1 else f"Trials, page {number}",
         entries=entries,
+        number=number,
+        previous=index_path(number - 1) if number > 1 else None,
+        next=index_path(number + 1) if index.has_next else None,
         drugs=sorted({d for e in entries for d in e.drugs}),
         phases=sorted({fmt(e.summary["phase"]) for e in entries if e.summary["phase"] is not None}),
         conditions=sorted({fmt(e.summary["condition"]) for e in entries if e.summary["condition"]}),

@@ -107,7 +107,8 @@ def _write_site(store: Store, root: Path, base: str, endpoint: str | None, progr
         _write(root, rel, content)
         written += 1
 
-    write("index.html", pages.index_html(store, site))
+    for path, html in pages.index_htmls(store, site):  # each page of the trial index links the next
+        write(path, html)
     write("forest.html", pages.forest_html(store, site))
     write("editor.html", pages.editor_html(site))
     write("context.jsonld", rdf.context_bytes())
