@@ -17,6 +17,7 @@ import re
 
 from pydantic import ValidationError
 
+from kg.extraction.ae_assign import distinct
 from kg.extraction.arm_lists import depth_map
 from kg.extraction.armrefs import ArmFinder
 from kg.extraction.assignment import assign
@@ -185,7 +186,7 @@ class OutcomeReader(ContrastReading):
         if all(a is None for a in arms) and len(arms) == len(self._last_arms) > 1:
             arms = list(self._last_arms)  # 'This corresponded to sensitivities of 79% vs 85% and 94%'
         self._last_arms = arms
-        if len(given := _distinct_arms(arms)) > 1:
+        if len(given := distinct(arms)) > 1:
             self._order = given
         out, figures = [], []
         for item, endpoint, arm, timepoint in zip(found, endpoints, arms, timepoints, strict=True):
@@ -343,14 +344,6 @@ def _gap(text: str) -> int:
 _CLAUSE_BREAK = re.compile(
     r"(?i);|,\s+(?:and|while|whereas|nor)\s(?![\d(])|\s(?:but|whereas|while)\s|\.\s*(?=[A-Z][a-z])"
 )
-
-
-def _distinct_arms(arms: list[Arm | None]) -> list[Arm]:
-    out: list[Arm] = []
-    for a in arms:
-        if a is not None and all(a is not b for b in out):
-            out.append(a)
-    return out
 
 
 def _before_safety(text: str) -> str:
