@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from kg.extraction.lexicon import words_to_int
+from kg.extraction.regimens import drug_mentions
 
 _ADJECTIVE = (
     r"(?!\s*,?\s*(?:controlled|trials?|study|studies|phase|double|open|single|multi|placebo|clinical|comparison|"
@@ -246,12 +247,30 @@ def _pieces(text: str) -> list[str]:
     # '92 patients were assigned to no PET and 91 to PET'
     separator = r",?\s+(?:or|versus|vs\.?|v\.?)\s+(?:to\s+)?|,?\s+and\s+\d[\d,]*(?:\s\d{3})*\s+(?:patients\s+|participants\s+)?(?:to|in)\s+"
     if len(split_top(text, r";\s+")) >= 3:
-        parts = split_top(text, r";\s+(?:or\s+)?(?:to\s+)?")
+        parts = [
+            p for part in split_top(text, r";\s+(?:or\s+)?(?:to\s+)?") for p in _after_named_regimen(part)
+        ]
     else:
         if re.search(r"[,;]\s+or\s+", text) and len(split_top(text, r"[,;]\s+")) >= 3:
             separator = r"[,;]\s+(?:or\s+)?(?:to\s+)?|\s+or\s+(?:to\s+)?"
         parts = _share(split_top(text, separator))
     return [arm for part in parts for arm in _with_or_without(part)]
+
+
+_NAMED_END = re.compile(r"\((?:[A-Z][A-Za-z0-9+/-]{0,7})\)\s+")
+
+
+def _after_named_regimen(part: str) -> list[str]:
+    """'cisplatin ... every 4 weeks (IP) carboplatin AUC 6.0 ... (TC)': in a list whose entries
+    end with the regimen's short name, a short name followed by a drug ends an entry (a
+    separator the abstract left out)."""
+    depth = depth_map(part)
+    for m in _NAMED_END.finditer(part):
+        rest = part[m.end() :]
+        mentions = drug_mentions(rest)
+        if not depth[m.start() - 1] and mentions and mentions[0].start == 0 and rest.rstrip().endswith(")"):
+            return [part[: m.end()].strip(), *_after_named_regimen(rest)]
+    return [part]
 
 
 def _with_or_without(part: str) -> list[str]:

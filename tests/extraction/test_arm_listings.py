@@ -8,11 +8,13 @@ named by PMID beside it.
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 from kg.extraction.abbreviations import definitions
 from kg.extraction.arms import design_arms
 from kg.extraction.text import normalise, sentences
 from kg.model import Arm
+from kg.sources import read_document
 
 
 def arms_of(text: str, title: str = "") -> list[Arm]:
@@ -333,3 +335,24 @@ def test_arms_that_give_the_same_treatments_in_another_order_or_time():
         (["paclitaxel", "carboplatin", "surgery"], ["preoperative"], 201),
         (["surgery", "paclitaxel", "carboplatin"], ["adjuvant"], 211),
     ]
+
+
+def test_a_regimens_short_name_followed_by_a_drug_ends_its_entry():
+    # PMID17079694 (tests/fixtures/pool): '... one of four regimens: cisplatin 80 mg/m(2) on day 1 plus
+    # irinotecan 60 mg/m(2) on days 1, 8, 15 every 4 weeks (IP) carboplatin AUC 6.0 min x mg/mL (area under
+    # the concentration-time curve) on day 1 plus paclitaxel 200 mg/m(2) on day 1 every 3 weeks (TC);
+    # cisplatin ... (GP); and cisplatin ... (NP).' The ';' after '(IP)' is missing.
+    trial = read_document(Path(__file__).parents[1] / "fixtures" / "pool" / "PMID17079694.txt").trial
+    assert [(a.label, a.aliases[0]) for a in trial.arms] == [
+        ("cisplatin + irinotecan", "IP"),
+        ("carboplatin + paclitaxel", "TC"),
+        ("cisplatin + gemcitabine", "GP"),
+        ("cisplatin + vinorelbine", "NP"),
+    ]
+    medians = {r.arm: r.estimate for r in trial.arm_results if r.statistic == "median"}
+    assert medians == {
+        "cisplatin + irinotecan": Decimal("13.9"),
+        "carboplatin + paclitaxel": Decimal("12.3"),
+        "cisplatin + gemcitabine": Decimal("14.0"),
+        "cisplatin + vinorelbine": Decimal("11.4"),
+    }
