@@ -59,6 +59,15 @@ class OxigraphServer(Server):
     def query_url(self) -> str:
         return f"http://127.0.0.1:{self.port}/query"
 
+    def quads(self) -> set:
+        """Every quad the server holds (pyoxigraph quads; ctkg writes no blank nodes)."""
+        import pyoxigraph
+
+        request = urllib.request.Request(self.query_url.replace("/query", "/store"))
+        request.add_header("Accept", "application/n-quads")
+        with urllib.request.urlopen(request) as response:
+            return set(pyoxigraph.parse(response.read(), format=pyoxigraph.RdfFormat.N_QUADS))
+
     def start(self) -> OxigraphServer:
         exe = shutil.which("oxigraph") or str(Path(sys.executable).with_name("oxigraph"))
         command = [exe, "serve", "--location", str(self.location), "--bind", f"127.0.0.1:{self.port}"]

@@ -19,11 +19,13 @@ def build_command(args: argparse.Namespace) -> int:
 
     endpoint = chosen_endpoint(args)
     cluster = _cluster(args)
-    if endpoint and cluster:
-        raise ValueError("--scheduler loads the embedded store (--store); it cannot send to an endpoint yet")
     if endpoint:
         result = collect(
-            args.inputs, base=args.base, allow_invalid=args.allow_invalid, keep_going=args.keep_going
+            args.inputs,
+            base=args.base,
+            allow_invalid=args.allow_invalid,
+            keep_going=args.keep_going,
+            cluster=cluster,
         )
         if not _upload(endpoint, result, args):
             return 1

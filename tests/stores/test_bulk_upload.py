@@ -11,8 +11,6 @@ from servers import OxigraphServer, Proxy
 
 from kg.build import collect
 from kg.cli import main
-from kg.stores import http as client
-from kg.stores import resolve_endpoint
 from kg.stores.bulk_upload import _size
 
 INPUTS = [SEED, FIXTURES / "ctgov" / "NCT03424005.xml", FIXTURES / "ctgov" / "NCT06388018.json"]
@@ -29,13 +27,6 @@ def _quads(nquads: bytes) -> set[pyoxigraph.Quad]:
     store = pyoxigraph.Store()
     store.load(nquads, format=pyoxigraph.RdfFormat.N_QUADS)
     return set(store)
-
-
-def _server_quads(query_url: str) -> set[pyoxigraph.Quad]:
-    """Every quad the server holds."""
-    endpoint = resolve_endpoint(query_url)
-    _, body = client.request(endpoint, "GET", endpoint.store_url, headers={"Accept": "application/n-quads"})
-    return _quads(body)
 
 
 def _embedded_quads(tmp_path) -> set[pyoxigraph.Quad]:
@@ -77,7 +68,7 @@ def test_the_bulk_build_is_the_embedded_build(tmp_path, union):
         assert main(["build", str(INPUTS[0]), *bulk]) == 0  # a new graph: one POST
         assert main(["build", *map(str, INPUTS), *bulk]) == 0  # one held (replaced), two new: one POST
         assert main(["build", *map(str, INPUTS), *bulk]) == 0  # all held: no POST
-        served = _server_quads(server.query_url)
+        served = server.quads()
     finally:
         server.kill()
         proxy.shutdown()
@@ -100,11 +91,11 @@ def test_a_request_failing_midway_leaves_the_store_as_it_was(tmp_path, union, ca
     bulk = ["--endpoint", proxy.url("/query"), "--protocol", "bulk", *UNIONS[union]]
     try:
         assert main(["build", str(INPUTS[1]), *bulk]) == 0  # the first POST: one held graph after
-        before = _server_quads(server.query_url)
+        before = server.quads()
         capsys.readouterr()
         # the two new documents go one per request; the second request fails
         assert main(["build", *map(str, INPUTS), *bulk, "--max-request-bytes", str(one_each)]) == 1
-        after = _server_quads(server.query_url)
+        after = server.quads()
     finally:
         server.kill()
         proxy.shutdown()
