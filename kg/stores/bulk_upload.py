@@ -1,8 +1,9 @@
 """Loading source graphs into a remote store many documents per request, through the server's
-dataset door (``ctkg build --endpoint URL --protocol bulk``), all-or-nothing.
+bulk door (``ctkg build --endpoint URL --protocol bulk``), all-or-nothing.
 
 Oxigraph's ``/store`` takes N-Quads for the whole dataset (``POST`` without ``graph``) and
-loads each request in one transaction: ctkg sends the documents' graphs as N-Quads in requests
+loads each request in one transaction; so does Virtuoso's ``DB.DBA.TTLP`` on its own machine
+(kg.stores.virtuoso_loader).  ctkg sends the documents' graphs as N-Quads in requests
 of about ``--max-request-bytes``, documents whole, so readers never see half of one; with a
 union ctkg keeps, each triple goes to the default graph in the same request (a store keeps a
 quad once: the union stays a set).  A POST only adds, so it carries the graphs the server
@@ -22,6 +23,7 @@ and 17.8 s to move, against 4.8 s by transactional POSTs and 14.6 s by Graph Sto
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from functools import partial
 
 from kg.stores import http as client
 from kg.stores.endpoint import Endpoint, RemoteError
@@ -32,21 +34,35 @@ NQ = "application/n-quads"
 PER_UPDATE = 200  # graphs named in one query or update (the held ones, the ones to drop)
 
 
-def has_dataset_door(endpoint: Endpoint) -> bool:
-    """Whether the server takes N-Quads POSTed to its Graph Store URL, one transaction each:
-    an Oxigraph server does (its ``Server`` header says so)."""
-    return client.server_software(endpoint).startswith("Oxigraph/")
+def bulk_door(endpoint: Endpoint) -> Callable[[bytes], None] | None:
+    """How the server takes a request of N-Quads in one transaction, or None when it offers
+    no way ctkg knows: Oxigraph's ``/store``, or Virtuoso's SQL loader where it runs on this
+    machine and the environment configures it (kg.stores.virtuoso_loader).  The ``Server``
+    header of its answers says which it is."""
+    software = client.server_software(endpoint)
+    if software.startswith("Oxigraph/"):
+        return partial(_post, endpoint)
+    if software.startswith("Virtuoso/"):
+        from kg.stores.virtuoso_loader import virtuoso_loader
+
+        return virtuoso_loader(endpoint)
+    return None
+
+
+def _post(endpoint: Endpoint, quads: bytes) -> None:
+    client.request(endpoint, "POST", endpoint.store_url, quads, {"Content-Type": NQ}, "request")
 
 
 def bulk_upload(
     endpoint: Endpoint,
     documents: list[tuple[str, bytes]],
+    send: Callable[[bytes], None],
     batch_size: int = 50,
     max_bytes: int = 8_000_000,
     progress: Callable[[str], None] = lambda message: None,
 ) -> LoadReport:
-    """Send every document (graph IRI, N-Triples): new graphs as N-Quads in requests of about
-    ``max_bytes``, the others by the Graph Store protocol; on the first failure stop, take
+    """Send every document (graph IRI, N-Triples): new graphs as N-Quads through ``send`` (a
+    ``bulk_door``) in requests of about ``max_bytes``, the others by the Graph Store protocol; on the first failure stop, take
     back what this run added if the server lets it, and report what is and is not loaded."""
     iris = [iri for iri, _ in documents]
     report = LoadReport(not_loaded=list(iris))
@@ -60,7 +76,7 @@ def bulk_upload(
     added: list[str] = []
     try:
         for names, body in _requests(fresh, max_bytes, kept):
-            client.request(endpoint, "POST", endpoint.store_url, body, {"Content-Type": NQ}, "request")
+            send(body)
             added += names
             progress(f"{len(added)}/{len(iris)} graphs loaded")
     except RemoteError as err:

@@ -114,21 +114,21 @@ class RemoteStore:
         self, documents: list[tuple[str, bytes]], progress: Callable[[str], None] = lambda m: None
     ):
         """Send documents given as (graph IRI, N-Triples): with the protocol ``bulk`` many per
-        request where the server takes N-Quads (kg.stores.bulk_upload), else as ``load``."""
+        request where the server has a bulk door (kg.stores.bulk_upload), else as ``load``."""
         from rdflib import Graph, URIRef
 
         from kg.stores.upload import LoadReport
 
         if self.protocol == "bulk":
-            from kg.stores.bulk_upload import bulk_upload, has_dataset_door
+            from kg.stores.bulk_upload import bulk_door, bulk_upload
 
             try:
-                door = has_dataset_door(self.endpoint)
+                door = bulk_door(self.endpoint)
             except RemoteError as err:
                 return LoadReport(not_loaded=[iri for iri, _ in documents], error=str(err))
             if door:
-                return bulk_upload(self.endpoint, documents, self.batch_size, self.max_bytes, progress)
-            progress("the server takes no N-Quads for its dataset: loading by the Graph Store protocol")
+                return bulk_upload(self.endpoint, documents, door, self.batch_size, self.max_bytes, progress)
+            progress("no bulk loader ctkg can use on this server: loading by the Graph Store protocol")
         graphs = [(URIRef(iri), Graph().parse(data=body.decode(), format="nt")) for iri, body in documents]
         return self.load(graphs, progress)
 

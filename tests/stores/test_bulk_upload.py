@@ -1,17 +1,22 @@
 """`ctkg build --endpoint URL --protocol bulk` against real servers: documents go as N-Quads,
-many per request, into an Oxigraph server's /store; the graph is the embedded build's, and a
-request that fails midway leaves the store as it was."""
+many per request, into an Oxigraph server's /store, or by Virtuoso's SQL loader on this
+machine; the graph is the embedded build's, and a request that fails midway leaves the store
+as it was."""
 
 from __future__ import annotations
+
+import json
+from urllib.parse import parse_qs, urlsplit
 
 import pyoxigraph
 import pytest
 from conftest import FIXTURES, SEED
-from servers import OxigraphServer, Proxy
+from servers import OxigraphServer, Proxy, VirtuosoServer
 
 from kg.build import collect
 from kg.cli import main
 from kg.stores.bulk_upload import _size
+from kg.stores.graphs import ONTOLOGY_GRAPH
 
 INPUTS = [SEED, FIXTURES / "ctgov" / "NCT03424005.xml", FIXTURES / "ctgov" / "NCT06388018.json"]
 UNIONS = {"server": [], "kept": ["--union", "kept"]}
@@ -104,3 +109,54 @@ def test_a_request_failing_midway_leaves_the_store_as_it_was(tmp_path, union, ca
     assert "the server failed (HTTP 500): refused by the test proxy" in err
     assert "loaded 0 of 3 document graph(s)" in err
     assert after == before
+
+
+def _virtuoso(server: VirtuosoServer, monkeypatch, folder) -> list[str]:
+    """Its loader configured as a user would (the server's folder is in its DirsAllowed);
+    the options that point `ctkg build` at it."""
+    monkeypatch.setenv("CTKG_VIRTUOSO_ISQL", f"127.0.0.1:{server.sql_port}")
+    monkeypatch.setenv("CTKG_VIRTUOSO_DIR", str(folder))
+    monkeypatch.setenv("CTKG_VIRTUOSO_PASSWORD", "dba")
+    return ["--endpoint", server.query_url, "--update-url", server.query_url, "--protocol", "bulk"]
+
+
+def test_virtuoso_on_this_machine_loads_by_its_sql_loader(tmp_path, virtuoso, monkeypatch, capsys):
+    puts: list[str] = []
+
+    def intercept(method: str, path: str, body: bytes) -> None:
+        if method == "PUT":
+            puts.append(parse_qs(urlsplit(path).query)["graph"][0])
+
+    crud = Proxy(virtuoso.port, intercept)
+    target = _virtuoso(virtuoso, monkeypatch, virtuoso.location)
+    target += ["--graph-store", crud.url("/sparql-graph-crud")]
+    try:
+        assert main(["build", *map(str, INPUTS), *target]) == 0  # new graphs: the loader
+        assert puts == [str(ONTOLOGY_GRAPH)]  # by the Graph Store protocol: the ontology only
+        assert main(["build", *map(str, INPUTS), *target]) == 0  # held graphs: replaced, not doubled
+        code, remote = _out(capsys, ["export", "--format", "nq", "--endpoint", virtuoso.query_url])
+    finally:
+        crud.shutdown()
+    assert main(["build", *map(str, INPUTS), "--store", str(tmp_path / "store")]) == 0
+    _, local = _out(capsys, ["export", "--format", "nq", "--store", str(tmp_path / "store")])
+    assert code == 0 and sorted(remote.splitlines()) == sorted(local.splitlines())
+    assert not list(virtuoso.location.glob("ctkg-*.nq"))
+
+
+def test_a_loader_error_is_reported_and_loads_nothing(virtuoso, monkeypatch, capsys):
+    target = _virtuoso(virtuoso, monkeypatch, virtuoso.location)
+    monkeypatch.setenv("CTKG_VIRTUOSO_PASSWORD", "not-the-password")
+    target += ["--graph-store", virtuoso.query_url + "-graph-crud"]
+    assert main(["build", *map(str, INPUTS), *target]) == 1
+    err = capsys.readouterr().err
+    assert f"Virtuoso at 127.0.0.1:{virtuoso.sql_port}: the loader failed: " in err
+    assert "Bad login" in err
+    assert "loaded 0 of 3 document graph(s)" in err
+    _, listed = _out(capsys, ["query", "sources", "--endpoint", virtuoso.query_url, "--format", "json"])
+    assert json.loads(listed)["rows"] == []
+
+
+def _out(capsys, argv: list[str]) -> tuple[int, str]:
+    capsys.readouterr()
+    code = main(argv)
+    return code, capsys.readouterr().out
