@@ -62,8 +62,9 @@ def bulk_upload(
     progress: Callable[[str], None] = lambda message: None,
 ) -> LoadReport:
     """Send every document (graph IRI, N-Triples): new graphs as N-Quads through ``send`` (a
-    ``bulk_door``) in requests of about ``max_bytes``, the others by the Graph Store protocol; on the first failure stop, take
-    back what this run added if the server lets it, and report what is and is not loaded."""
+    ``bulk_door``) in requests of about ``max_bytes``, the others by the Graph Store protocol;
+    on the first failure stop, take back what this run added if the server lets it, and
+    report what is and is not loaded."""
     iris = [iri for iri, _ in documents]
     report = LoadReport(not_loaded=list(iris))
     kept = endpoint.union == "kept"
@@ -89,7 +90,9 @@ def bulk_upload(
     return _replace_the_rest(endpoint, documents, set(added), report, batch_size, max_bytes, progress)
 
 
-def _replace_the_rest(endpoint, documents, added: set[str], report: LoadReport, *options) -> LoadReport:
+def _replace_the_rest(
+    endpoint: Endpoint, documents: list[tuple[str, bytes]], added: set[str], report: LoadReport, *options
+) -> LoadReport:
     """The graphs the server held, and documents too large for one request, replaced as by
     the Graph Store protocol (each whole; the report says which went in)."""
     from rdflib import Graph, URIRef
@@ -142,11 +145,14 @@ def _requests(
 
 def _take_back(endpoint: Endpoint, added: list[str], kept: bool) -> bool:
     """Drop the graphs this run added (none was there before), and with ``kept`` first what
-    only they gave the union; False if the server does not let it (it died)."""
+    only each gave the union (one graph after the other: a triple two of them assert leaves
+    the union with the second); False if the server does not let it (it died)."""
     try:
         for start in range(0, len(added), PER_UPDATE):
             part = added[start : start + PER_UPDATE]
-            ops = [*(map(leave_union, part) if kept else ()), *(f"DROP SILENT GRAPH <{g}>" for g in part)]
+            ops = [
+                op for g in part for op in [*([leave_union(g)] if kept else []), f"DROP SILENT GRAPH <{g}>"]
+            ]
             client.update(endpoint, " ;\n".join(ops))
     except RemoteError:
         return False

@@ -87,27 +87,29 @@ def test_the_bulk_build_is_the_embedded_build(tmp_path, union):
 
 @pytest.mark.parametrize("union", UNIONS)
 def test_a_request_failing_midway_leaves_the_store_as_it_was(tmp_path, union, capsys):
-    documents = collect(INPUTS, progress=lambda _m: None).documents
-    new = [d for d in documents if d.path != str(INPUTS[1])]
-    one_each = max(_size(d.graph_iri, d.ntriples, union == "kept") for d in new)
+    """One document held, three new ones: CONTACT-01's paper and record (both describe the
+    trial) in one request, the larger third in another, which is refused: the two added are
+    taken back, with the triples only they gave a kept union."""
+    held, new = INPUTS[2], [INPUTS[0], INPUTS[1], FIXTURES / "ctgov" / "NCT01642004.xml"]
+    documents = collect(new, progress=lambda _m: None).documents
+    one_each = max(_size(d.graph_iri, d.ntriples, union == "kept") for d in documents)
     server = OxigraphServer(tmp_path / "ox", union_default_graph=union == "server").start()
     posts: list[bytes] = []
     proxy = _dataset_posts(server, posts, fail_at=3)
     bulk = ["--endpoint", proxy.url("/query"), "--protocol", "bulk", *UNIONS[union]]
     try:
-        assert main(["build", str(INPUTS[1]), *bulk]) == 0  # the first POST: one held graph after
+        assert main(["build", str(held), *bulk]) == 0  # the first POST
         before = server.quads()
         capsys.readouterr()
-        # the two new documents go one per request; the second request fails
-        assert main(["build", *map(str, INPUTS), *bulk, "--max-request-bytes", str(one_each)]) == 1
+        assert main(["build", str(held), *map(str, new), *bulk, "--max-request-bytes", str(one_each)]) == 1
         after = server.quads()
     finally:
         server.kill()
         proxy.shutdown()
     err = capsys.readouterr().err
-    assert len(posts) == 3
+    assert len(posts) == 3 and b"nct01642004" in posts[2] and b"nct03424005" in posts[1]
     assert "the server failed (HTTP 500): refused by the test proxy" in err
-    assert "loaded 0 of 3 document graph(s)" in err
+    assert "loaded 0 of 4 document graph(s)" in err
     assert after == before
 
 
