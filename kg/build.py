@@ -265,14 +265,20 @@ def collect(
     allow_invalid: bool = False,
     keep_going: bool = False,
     progress: Callable[[str], None] | None = None,
+    cluster: Cluster | None = None,
 ) -> BuildResult:
     """Parse, map and validate every input, keeping each document's graph (for a remote
     store); a file that fails raises, or with ``keep_going`` is reported in ``failures``.
-    Nothing is written anywhere."""
+    Nothing is written anywhere (but a ``cluster``'s partitions, while it runs)."""
     result = BuildResult()
     say = progress or stderr_line
     files = units(paths, say)
-    outcomes = _outcomes(files, base_iri(base), 1, keep=True)
+    if cluster:
+        from kg.distributed import cluster_triples
+
+        outcomes = cluster_triples(files, base_iri(base), allow_invalid, cluster)
+    else:
+        outcomes = _outcomes(files, base_iri(base), 1, keep=True)
     for _ in _accepted(outcomes, files, allow_invalid, keep_going, result, say):
         pass
     return result

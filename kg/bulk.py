@@ -84,6 +84,19 @@ def partition_block(graph_iri: str, ntriples: bytes) -> bytes:
     return b"# graph <%s>\n%s%s" % (graph_iri.encode(), quads, ntriples)
 
 
+def partition_blocks(text: bytes) -> list[bytes]:
+    """A partition's document blocks, in order (each from its ``# graph`` line)."""
+    heads = [h.start() for h in BLOCK_HEAD.finditer(text)]
+    return [text[start:end] for start, end in zip(heads, [*heads[1:], len(text)], strict=True)]
+
+
+def block_triples(block: bytes) -> bytes:
+    """A document's N-Triples, from its partition block: after the head line, its quads, then
+    as many lines of triples (kg.bulk.partition_block)."""
+    lines = block.splitlines(keepends=True)[1:]
+    return b"".join(lines[len(lines) // 2 :])
+
+
 def load_partitions(stage: pyoxigraph.Store, documents: Iterator[DocumentResult]) -> None:
     """Bulk-load each partition the accepted documents point to, in order, on a thread of
     its own (as ``bulk_load``): the file as it is when every document it holds is kept, else
@@ -119,14 +132,11 @@ def _load_partition(stage: pyoxigraph.Store, path: str | None, kept: dict[str, i
         stage.bulk_load(path=path, format=pyoxigraph.RdfFormat.N_QUADS)
     else:
         with open(path, "rb") as f:
-            text = f.read()
-        heads = list(BLOCK_HEAD.finditer(text))
-        ends = [h.start() for h in heads[1:]] + [len(text)]
+            blocks = partition_blocks(f.read())
         wanted = set(kept.values())
-        blocks = [
-            text[h.start() : end] for i, (h, end) in enumerate(zip(heads, ends, strict=True)) if i in wanted
-        ]
-        stage.bulk_load(b"".join(blocks), pyoxigraph.RdfFormat.N_QUADS)
+        stage.bulk_load(
+            b"".join(b for i, b in enumerate(blocks) if i in wanted), pyoxigraph.RdfFormat.N_QUADS
+        )
     failpoint("loading")
 
 

@@ -15,6 +15,8 @@ cross-document check.  The graph and the findings are those of ``ctkg build``.
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import partial
@@ -64,6 +66,29 @@ def cluster_outcomes(
         task = partial(_partition, base=base, allow_invalid=allow_invalid, folder=str(folder))
         for outcomes in ordered_map(client.get_executor(pure=False), task, enumerate(chunks(items)), ahead):
             yield from outcomes
+
+
+def cluster_triples(
+    items: list[Unit], base: str, allow_invalid: bool, cluster: Cluster
+) -> Iterator[FileOutcome]:
+    """``cluster_outcomes`` for a build to a remote store: each document with its N-Triples,
+    read back from its partition as soon as the partition's chunk is done (the partitions go
+    with the build), as a local build's workers hand them back.  The partitions folder is ``--partitions``
+    or, on one machine, the temporary folder."""
+    from kg.bulk import block_triples, partition_blocks
+
+    folder = Path(cluster.partitions or tempfile.gettempdir()) / f"ctkg-{os.getpid()}-partitions"
+    read: tuple[str, list[bytes]] = ("", [])  # the partition last read (a chunk's documents follow)
+    try:
+        for outcome in cluster_outcomes(items, base, allow_invalid, cluster, folder):
+            for doc in (d for d in outcome.documents if d.partition):
+                path, index, _count = doc.partition
+                if path != read[0]:
+                    read = (path, partition_blocks(Path(path).read_bytes()))
+                doc.ntriples, doc.partition = block_triples(read[1][index]), None
+            yield outcome
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _partition(

@@ -5,11 +5,14 @@ each in a folder of its own, on free loopback ports, in the foreground, stopped 
 
 from __future__ import annotations
 
+import http.server
 import shutil
 import socket
 import subprocess
 import sys
+import threading
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -55,6 +58,15 @@ class OxigraphServer(Server):
     @property
     def query_url(self) -> str:
         return f"http://127.0.0.1:{self.port}/query"
+
+    def quads(self) -> set:
+        """Every quad the server holds (pyoxigraph quads; ctkg writes no blank nodes)."""
+        import pyoxigraph
+
+        request = urllib.request.Request(self.query_url.replace("/query", "/store"))
+        request.add_header("Accept", "application/n-quads")
+        with urllib.request.urlopen(request) as response:
+            return set(pyoxigraph.parse(response.read(), format=pyoxigraph.RdfFormat.N_QUADS))
 
     def start(self) -> OxigraphServer:
         exe = shutil.which("oxigraph") or str(Path(sys.executable).with_name("oxigraph"))
@@ -150,3 +162,50 @@ class VirtuosoServer(Server):
             except OSError:
                 time.sleep(0.2)
         raise TimeoutError(f"{self.query_url}: no answer")
+
+
+class Proxy(http.server.ThreadingHTTPServer):
+    """Forwards every request to a server on loopback, except those ``intercept`` answers:
+    it sees (method, path with query, body) and returns an HTTP status to answer instead, or
+    None to forward.  A server gone meanwhile gets the client hung up on, without an answer."""
+
+    def __init__(self, upstream_port: int, intercept=lambda method, path, body: None):
+        self.upstream_port, self.intercept = upstream_port, intercept
+        super().__init__(("127.0.0.1", free_port()), _Forward)
+        threading.Thread(target=self.serve_forever, daemon=True).start()
+
+    def url(self, path: str) -> str:
+        return f"http://127.0.0.1:{self.server_address[1]}{path}"
+
+
+class _Forward(http.server.BaseHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+    def _forward(self) -> None:
+        proxy: Proxy = self.server
+        body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        status = proxy.intercept(self.command, self.path, body)
+        headers = {"Content-Type": "text/plain"}
+        data = b"refused by the test proxy\n"
+        if status is None:
+            url = f"http://127.0.0.1:{proxy.upstream_port}{self.path}"
+            sent = {k: v for k, v in self.headers.items() if k.lower() in ("content-type", "accept")}
+            try:
+                with urllib.request.urlopen(
+                    urllib.request.Request(url, body or None, sent, method=self.command)
+                ) as r:
+                    status, answer, data = r.status, r.headers, r.read()
+            except urllib.error.HTTPError as err:
+                status, answer, data = err.code, err.headers, err.read()
+            except OSError:
+                self.close_connection = True  # the server is gone: hang up without an answer
+                return
+            headers = {k: answer[k] for k in ("Content-Type", "Server") if answer.get(k)}
+        self.send_response_only(status)  # the upstream's Server header, not ours
+        for name, value in {**headers, "Content-Length": str(len(data))}.items():
+            self.send_header(name, value)
+        self.end_headers()
+        self.wfile.write(data)
+
+    do_GET = do_POST = do_PUT = do_DELETE = _forward

@@ -5,12 +5,15 @@ per-document and cross-document findings, the same files refused."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import zipfile
 from pathlib import Path
 
 import distributed
+import pyoxigraph
 import pytest
+from servers import OxigraphServer
 
 import kg.build
 from kg.build import BuildResult, build_store
@@ -104,3 +107,37 @@ def test_an_unreachable_scheduler_is_a_clear_error(tmp_path, capsys, monkeypatch
     code = main(["build", *inputs, "--store", str(tmp_path / "s"), "--scheduler", "tcp://127.0.0.1:9"])
     assert code == 2
     assert "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in capsys.readouterr().err
+
+
+def test_the_cluster_build_to_a_server_is_the_local_build(tmp_path, corpus, scheduler, capsys):
+    """``--scheduler`` with ``--endpoint``: the workers' partitions are read back and sent as a
+    build to a server sends (here as N-Quads to an Oxigraph server's /store, its default graph
+    the union ctkg keeps): the embedded build's quads and findings, the partitions gone."""
+    assert (
+        main(["build", str(corpus), "--store", str(tmp_path / "local"), "--keep-going", "--jobs", "1"]) == 1
+    )
+    local = capsys.readouterr().err
+    server = OxigraphServer(tmp_path / "ox", union_default_graph=False).start()
+    parts = tmp_path / "shared-folder"
+    parts.mkdir()
+    remote = ["--endpoint", server.query_url, "--union", "kept", "--protocol", "bulk"]
+    try:
+        dask = ["--scheduler", scheduler, "--partitions", str(parts), "--keep-going"]
+        assert main(["build", str(corpus), *remote, *dask]) == 1
+        served = server.quads()
+    finally:
+        server.kill()
+    err = capsys.readouterr().err
+    assert served == set(pyoxigraph.Store.read_only(str(tmp_path / "local")))
+    assert _tally(err) == _tally(local) and int(_tally(err)[0].replace(",", "")) > 50
+    assert sorted(_not_loaded(err)) == sorted(_not_loaded(local)) and len(_not_loaded(err)) == 1
+    assert list(parts.iterdir()) == []
+
+
+def _tally(err: str) -> tuple[str, ...]:
+    """The build's last line, but where it loaded into: documents, triples, findings."""
+    return re.search(r"loaded ([\d,]+) document\(s\), ([\d,]+) triples, into .* \((.*)\)", err).groups()
+
+
+def _not_loaded(err: str) -> list[str]:
+    return [line for line in err.splitlines() if line.startswith("not loaded:")]

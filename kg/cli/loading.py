@@ -19,11 +19,13 @@ def build_command(args: argparse.Namespace) -> int:
 
     endpoint = chosen_endpoint(args)
     cluster = _cluster(args)
-    if endpoint and cluster:
-        raise ValueError("--scheduler loads the embedded store (--store); it cannot send to an endpoint yet")
     if endpoint:
         result = collect(
-            args.inputs, base=args.base, allow_invalid=args.allow_invalid, keep_going=args.keep_going
+            args.inputs,
+            base=args.base,
+            allow_invalid=args.allow_invalid,
+            keep_going=args.keep_going,
+            cluster=cluster,
         )
         if not _upload(endpoint, result, args):
             return 1
@@ -78,10 +80,10 @@ def _upload(endpoint, result, args: argparse.Namespace) -> bool:
     from kg.stores.remote import RemoteStore
 
     store = RemoteStore(endpoint, args.protocol, args.batch_size, args.max_request_bytes)
-    report = store.load(
-        [(d.graph_iri, d.graph) for d in result.documents],
-        progress=lambda message: print(message, file=sys.stderr),
-    )
+    if args.protocol == "bulk":
+        report = store.load_ntriples([(d.graph_iri, d.ntriples) for d in result.documents], _say)
+    else:
+        report = store.load([(d.graph_iri, d.graph) for d in result.documents], progress=_say)
     if report.error is None:  # then the ontology's terms, as kg.build does for the embedded store
         report = store.load([ontology_terms()])
     if report.error is None:
@@ -94,6 +96,10 @@ def _upload(endpoint, result, args: argparse.Namespace) -> bool:
     for iri in report.not_loaded:
         print(f"  not loaded {path_of[iri]} <{iri}>", file=sys.stderr)
     return False
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr)
 
 
 def _cross_document(endpoint, result) -> list:

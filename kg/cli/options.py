@@ -55,9 +55,10 @@ def endpoint_options(p: argparse.ArgumentParser, write: bool = False, loads: boo
         return
     p.add_argument(
         "--protocol",
-        choices=("gsp", "update"),
+        choices=("gsp", "update", "bulk"),
         default="gsp",
-        help="gsp: PUT each graph (Graph Store Protocol); update: SPARQL Update batches",
+        help="gsp: PUT each graph (Graph Store Protocol); update: SPARQL Update batches; bulk: new"
+        " graphs as N-Quads, many per request, one transaction each (Oxigraph's /store; others: gsp)",
     )
     p.add_argument("--batch-size", type=int, default=50, metavar="N", help="graphs per batch (default 50)")
     p.add_argument(

@@ -52,6 +52,20 @@ def request(
     endpoint: Endpoint, method: str, url: str, body: bytes | None = None, headers=None, what: str = "query"
 ) -> tuple[str, bytes]:
     """One request to the server (with its credentials and our name): (content type, body)."""
+    response = _send(endpoint, method, url, body, headers, what)
+    return response.headers.get("Content-Type", ""), response.data
+
+
+def server_software(endpoint: Endpoint) -> str:
+    """What the server says it is (the ``Server`` header of its answer to ``ASK {}``, e.g.
+    ``Oxigraph/0.5.13``): which bulk loader it offers, if any (kg.stores.bulk_upload)."""
+    pairs = urlencode([("query", "ASK {}")]).encode("utf-8")
+    headers = {"Content-Type": FORM, "Accept": "application/sparql-results+json"}
+    return _send(endpoint, "POST", endpoint.query_url, pairs, headers, "query").headers.get("Server", "")
+
+
+def _send(endpoint: Endpoint, method: str, url: str, body: bytes | None, headers, what: str):
+    """The server's answer (a urllib3 response), or the RemoteError that says why there is none."""
     import urllib3
 
     sent = {"User-Agent": AGENT, **endpoint.auth_header(), **(headers or {})}
@@ -65,7 +79,7 @@ def request(
         detail = f": {said[0][:300]}" if said else ""
         kind = REFUSALS.get(response.status, "failed").format(what=what)
         raise RemoteError(f"{url}: the server {kind} (HTTP {response.status}){detail}", response.status)
-    return response.headers.get("Content-Type", ""), response.data
+    return response
 
 
 def _unanswered(err: Exception, url: str) -> RemoteError:

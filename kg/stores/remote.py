@@ -40,7 +40,9 @@ class RemoteStore:
     ):
         self.endpoint = endpoint
         self.location = endpoint.query_url
-        self.protocol = protocol  # "gsp" (Graph Store protocol) or "update" (SPARQL Update)
+        # "gsp" (Graph Store protocol), "update" (SPARQL Update) or "bulk" (documents as N-Quads,
+        # many per request, kg.stores.bulk_upload; other graphs go as with "gsp")
+        self.protocol = protocol
         self.batch_size = batch_size
         self.max_bytes = max_bytes
 
@@ -107,6 +109,28 @@ class RemoteStore:
         from kg.stores.upload import upload
 
         return upload(self.endpoint, graphs, self.protocol, self.batch_size, self.max_bytes, progress)
+
+    def load_ntriples(
+        self, documents: list[tuple[str, bytes]], progress: Callable[[str], None] = lambda m: None
+    ):
+        """Send documents given as (graph IRI, N-Triples): with the protocol ``bulk`` many per
+        request where the server has a bulk door (kg.stores.bulk_upload), else as ``load``."""
+        from rdflib import Graph, URIRef
+
+        from kg.stores.upload import LoadReport
+
+        if self.protocol == "bulk":
+            from kg.stores.bulk_upload import bulk_door, bulk_upload
+
+            try:
+                door = bulk_door(self.endpoint)
+            except RemoteError as err:
+                return LoadReport(not_loaded=[iri for iri, _ in documents], error=str(err))
+            if door:
+                return bulk_upload(self.endpoint, documents, door, self.batch_size, self.max_bytes, progress)
+            progress("no bulk loader ctkg can use on this server: loading by the Graph Store protocol")
+        graphs = [(URIRef(iri), Graph().parse(data=body.decode(), format="nt")) for iri, body in documents]
+        return self.load(graphs, progress)
 
     def remove_sources(self, sources: list[str]) -> list[str]:
         from kg.namespaces import CTKG

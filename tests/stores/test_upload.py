@@ -3,15 +3,11 @@ the server dies in the middle of a load."""
 
 from __future__ import annotations
 
-import http.server
-import threading
-import urllib.error
-import urllib.request
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from conftest import FIXTURES, SEED
-from servers import OxigraphServer, free_port
+from servers import OxigraphServer, Proxy, free_port
 
 from kg.build import collect
 from kg.cli import main
@@ -46,46 +42,19 @@ def test_build_loads_every_graph_whole_and_reruns_do_not_duplicate(oxigraph, ext
     assert "graphs loaded" in capsys.readouterr().err
 
 
-class _DyingProxy(http.server.ThreadingHTTPServer):
+def _dying_proxy(upstream: OxigraphServer) -> Proxy:
     """Forwards to Oxigraph and kills it when the second document's second piece arrives:
     the first document is complete, the second only half-uploaded to its temporary graph."""
+    upload_graphs: list[str] = []
 
-    def __init__(self, upstream: OxigraphServer):
-        self.upstream, self.upload_graphs = upstream, []
-        super().__init__(("127.0.0.1", free_port()), _Forward)
+    def intercept(method: str, path: str, body: bytes) -> None:
+        graph = parse_qs(urlsplit(path).query).get("graph", [""])[0]
+        if method == "PUT" and graph.startswith(UPLOAD_PREFIX):
+            upload_graphs.append(graph)
+        if method == "POST" and graph.startswith(UPLOAD_PREFIX) and graph != upload_graphs[0]:
+            upstream.kill()
 
-
-class _Forward(http.server.BaseHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-    def _forward(self) -> None:
-        server: _DyingProxy = self.server
-        body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
-        graph = parse_qs(urlsplit(self.path).query).get("graph", [""])[0]
-        if self.command == "PUT" and graph.startswith(UPLOAD_PREFIX):
-            server.upload_graphs.append(graph)
-        if self.command == "POST" and graph.startswith(UPLOAD_PREFIX) and graph != server.upload_graphs[0]:
-            server.upstream.kill()
-        url = f"http://127.0.0.1:{server.upstream.port}{self.path}"
-        headers = {k: v for k, v in self.headers.items() if k.lower() in ("content-type", "accept")}
-        try:
-            with urllib.request.urlopen(
-                urllib.request.Request(url, body or None, headers, method=self.command)
-            ) as r:
-                status, ctype, data = r.status, r.headers.get("Content-Type", ""), r.read()
-        except urllib.error.HTTPError as err:
-            status, ctype, data = err.code, err.headers.get("Content-Type", ""), err.read()
-        except OSError:
-            self.close_connection = True  # the server is gone: hang up without an answer
-            return
-        self.send_response(status)
-        self.send_header("Content-Type", ctype)
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-    do_GET = do_POST = do_PUT = do_DELETE = _forward
+    return Proxy(upstream.port, intercept)
 
 
 def _first_graph(iri: str):
@@ -96,9 +65,8 @@ def _first_graph(iri: str):
 
 def test_a_server_dying_mid_load_leaves_no_partial_graph(tmp_path, capsys):
     server = OxigraphServer(tmp_path / "ox").start()
-    proxy = _DyingProxy(server)
-    threading.Thread(target=proxy.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{proxy.server_address[1]}/query"
+    proxy = _dying_proxy(server)
+    url = proxy.url("/query")
     try:
         assert main(["build", *map(str, INPUTS), "--endpoint", url, "--max-request-bytes", "15000"]) == 1
     finally:
