@@ -58,7 +58,10 @@ def assign(
     arms: list[Arm | None] = [None] * len(spans)
     times = list(timepoints)
     runs = _blocks(_runs(list(range(len(spans))), keys, spans, text), spans, text)
+    done = _parallel_lists(text, spans, runs, marks, arms)
     for n, run in enumerate(runs):
+        if n in done:
+            continue
         first, last = spans[run[0]][0], spans[run[-1]][1]
         stop = spans[runs[n + 1][0]][0] if n + 1 < len(runs) else len(text)
         start = spans[runs[n - 1][-1]][1] if n else 0
@@ -106,6 +109,34 @@ def assign(
 _COMPARED_TO = re.compile(
     r"(?i)(?:^|[.;]\s*|,\s*)(?:(?:as\s+)?compared\s+(?:with|to)|in\s+comparison\s+(?:with|to)|relative\s+to)\s+(?:the\s+)?$"
 )
+
+
+_SET_AGAINST = re.compile(r"(?i)\s*,?\s*(?:vs\.?|v\.?|versus|(?:as\s+)?compared\s+with)\s*")
+
+
+def _parallel_lists(text: str, spans, runs: list[list[int]], marks, arms: list[Arm | None]) -> set[int]:
+    """'One- and 2-year survival rates were 25 and 9% vs 25 and 5% in the C3 and C6 arm,
+    respectively': two lists of as many figures set against each other, then as many arms
+    and 'respectively', are one arm's list each; the indexes of the runs so read."""
+    done: set[int] = set()
+    for n in range(len(runs) - 1):
+        a, b = runs[n], runs[n + 1]
+        stop = spans[runs[n + 2][0]][0] if n + 2 < len(runs) else len(text)
+        end = spans[b[-1]][1]
+        after = _distinct([arm for s, _e, arm in marks if end <= s < stop])
+        if (
+            len(a) == len(b) >= 2
+            and _SET_AGAINST.fullmatch(text, spans[a[-1]][1], spans[b[0]][0])
+            and "respectively" in text[end:stop]
+            and len(after) == 2
+            and not any(spans[a[0]][0] <= s < end for s, _e, _a in marks)
+        ):
+            for k in a:
+                arms[k] = after[0]
+            for k in b:
+                arms[k] = after[1]
+            done |= {n, n + 1}
+    return done
 
 
 def _reference_last(text: str, start: int, named: list[tuple[int, Arm]]) -> list[Arm]:

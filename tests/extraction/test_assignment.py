@@ -160,3 +160,18 @@ def test_a_run_that_names_no_arm_follows_the_order_of_the_sentence_before():
         ("clinically significant bleeding", added): Decimal("4.4"),
         ("clinically significant bleeding", alone): Decimal("0.7"),
     }
+
+
+def test_two_lists_set_against_each_other_are_one_arms_list_each():
+    # PMID17047644 (tests/fixtures/pool): 'One- and 2-year survival rates were 25 and 9% vs 25 and 5% in the
+    # C3 and C6 arm, respectively.'
+    trial = read_document(POOL / "PMID17047644.txt").trial
+    c3, c6 = (a.label for a in trial.arms)
+    rates = [(r.arm, r.estimate, r.timepoint) for r in trial.arm_results if r.statistic == "rate"]
+    assert rates == [
+        (c3, Decimal("25"), "12 months"),
+        (c3, Decimal("9"), "24 months"),
+        (c6, Decimal("25"), "12 months"),
+        (c6, Decimal("5"), "24 months"),
+    ]
+    assert [a.aliases for a in trial.arms] == [["C3"], ["C6"]]
