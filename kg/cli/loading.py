@@ -15,7 +15,9 @@ CROSS_SHOWN = 20  # cross-document findings printed by a build; 'ctkg validate' 
 
 def build_command(args: argparse.Namespace) -> int:
     from kg.build import build_store, collect
+    from kg.findings import refresh as refresh_findings
     from kg.stores.embedded import default_store_path
+    from kg.stores.remote import RemoteStore
 
     endpoint = chosen_endpoint(args)
     cluster = _cluster(args)
@@ -27,6 +29,7 @@ def build_command(args: argparse.Namespace) -> int:
         )
         if not _upload(endpoint, result, args):
             return 1
+        refresh_findings(RemoteStore(endpoint), [d.graph_iri for d in result.documents])
         result.cross_document = _cross_document(endpoint, result)
         location = endpoint.query_url
     else:
@@ -142,10 +145,12 @@ def fetch_command(args: argparse.Namespace) -> int:
 
 
 def remove_command(args: argparse.Namespace) -> int:
+    from kg.findings import refresh as refresh_findings
     from kg.stores import open_store
 
     with open_store(chosen_endpoint(args) or args.store) as store:  # embedded or remote
         removed = store.remove_sources(args.sources)
+        refresh_findings(store)  # removing a source can settle a disagreement, never start one
     for iri in removed:
         print(f"removed <{iri}>", file=sys.stderr)
     return 0
