@@ -145,12 +145,10 @@ def fetch_command(args: argparse.Namespace) -> int:
 
 
 def remove_command(args: argparse.Namespace) -> int:
-    from kg.findings import refresh as refresh_findings
     from kg.stores import open_store
 
     with open_store(chosen_endpoint(args) or args.store) as store:  # embedded or remote
         removed = store.remove_sources(args.sources)
-        refresh_findings(store)  # removing a source can settle a disagreement, never start one
     for iri in removed:
         print(f"removed <{iri}>", file=sys.stderr)
     return 0
