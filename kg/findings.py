@@ -8,10 +8,10 @@ derived graph ``<base>graph/findings`` (replaced whole each time, like the other
 graphs: exported, listed and uploaded with them). The bundled query starts from those trials
 and computes the rows themselves as before, so a row is never stored twice nor stale.
 
-Adding or replacing a source can make a trial's sources disagree, never removing one (a row
-compares two graphs and reads nothing else), so every change re-checks the trials of the
-graphs it wrote and the trials already marked: the graph then holds exactly the trials with a
-row.
+Adding or replacing a source can make a trial's sources disagree; removing one never can (a
+row compares what two sources' graphs say of the trial and of their own nodes, nothing else).
+So every change re-checks the trials of the graphs it wrote and the trials already marked:
+the graph then holds exactly the trials with a row.
 """
 
 from __future__ import annotations
@@ -95,6 +95,16 @@ def refresh(target: Target, changed_graphs: Iterable[str] = ()) -> set[str]:
     if graphs:
         as_store(target).replace_graphs(sorted(graphs.items()))
     return now
+
+
+def remove_sources(target: Target, sources: list[str]) -> list[str]:
+    """Drop the sources' graphs (``Store.remove_sources``), then re-check the marked trials:
+    what ``ctkg remove`` does, so the findings graph stays that of the sources left."""
+    from kg.stores import as_store
+
+    removed = as_store(target).remove_sources(sources)
+    refresh(target)
+    return removed
 
 
 def findings_graph(trial: str) -> URIRef:

@@ -145,10 +145,11 @@ def fetch_command(args: argparse.Namespace) -> int:
 
 
 def remove_command(args: argparse.Namespace) -> int:
+    from kg.findings import remove_sources
     from kg.stores import open_store
 
     with open_store(chosen_endpoint(args) or args.store) as store:  # embedded or remote
-        removed = store.remove_sources(args.sources)
+        removed = remove_sources(store, args.sources)
     for iri in removed:
         print(f"removed <{iri}>", file=sys.stderr)
     return 0

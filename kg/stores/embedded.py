@@ -111,8 +111,6 @@ def remove_sources(store: pyoxigraph.Store, sources: list[str]) -> list[str]:
     one transaction; a source the store does not hold is an error and removes nothing."""
     import pyoxigraph
 
-    from kg.findings import refresh as refresh_findings
-
     by_file: dict[str, list[str]] = {}
     query = f"SELECT ?g ?f WHERE {{ GRAPH ?g {{ ?g <{CTKG.sourceFile}> ?f }} }}"
     for row in store.query(query):
@@ -130,7 +128,6 @@ def remove_sources(store: pyoxigraph.Store, sources: list[str]) -> list[str]:
         else:
             raise StoreError(f"no source {source!r} in the store (see 'ctkg query sources')")
     store.update(drop_graphs(graphs))
-    refresh_findings(store)  # removing a source can settle a disagreement, never start one
     return graphs
 
 

@@ -109,7 +109,6 @@ class RemoteStore:
         return upload(self.endpoint, graphs, self.protocol, self.batch_size, self.max_bytes, progress)
 
     def remove_sources(self, sources: list[str]) -> list[str]:
-        from kg.findings import refresh as refresh_findings
         from kg.namespaces import CTKG
 
         by_file: dict[str, list[str]] = {}
@@ -128,7 +127,6 @@ class RemoteStore:
 
                 raise StoreError(f"no source {source!r} in the store (see 'ctkg query sources')")
         http.update(self.endpoint, drop_graphs(graphs, union=self.endpoint.union == "kept"))
-        refresh_findings(self)  # removing a source can settle a disagreement, never start one
         return graphs
 
     def graphs_holding(self, subject: str) -> list[str]:
