@@ -30,6 +30,7 @@ from rdflib import Graph
 
 from kg.bulk import bulk_load, cross_document, load_partitions, trig
 from kg.files import failpoint
+from kg.findings import refresh as refresh_findings
 from kg.inputs import Unit, units
 from kg.mapping import document_triples
 from kg.model import SourceDocument
@@ -311,6 +312,7 @@ def build(
         bodies[doc.graph_iri] = doc.ntriples.decode()
     if bodies:
         store.update(replace_bodies_update(bodies))
+        refresh_findings(store, bodies)
     load_ontology(store)
     return result
 
@@ -384,6 +386,7 @@ def _build_staged(
                 bulk_load(stage, _accepted(outcomes, files, allow_invalid, keep_going, result, say))
             load_ontology(stage)
             if result.documents:
+                refresh_findings(stage, [d.graph_iri for d in result.documents])
                 result.cross_document = cross_document(stage, result.documents)
             del stage
         del current  # a handle left open would write into the folder swapped in under its name

@@ -40,6 +40,7 @@ GRAPH = {
     "kg.owl",
     "kg.enrich",
     "kg.summary",
+    "kg.findings",
 }
 SERVING = {"kg.web", "kg.synthesis"}
 

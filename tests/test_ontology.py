@@ -191,6 +191,7 @@ DATATYPE_PROPERTIES = {
     "blinding": (_T, XSD.string),
     "multicenter": (_T, XSD.boolean),
     "primaryEndpointMet": (_T, XSD.boolean),
+    "sourcesDisagree": (_T, XSD.boolean),
     "nRandomized": ({"Trial", "Arm"}, XSD.integer),
     "nSafety": ({"Arm"}, XSD.integer),
     "minFollowUpMonths": (_T, XSD.decimal),

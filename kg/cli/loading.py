@@ -15,7 +15,9 @@ CROSS_SHOWN = 20  # cross-document findings printed by a build; 'ctkg validate' 
 
 def build_command(args: argparse.Namespace) -> int:
     from kg.build import build_store, collect
+    from kg.findings import refresh as refresh_findings
     from kg.stores.embedded import default_store_path
+    from kg.stores.remote import RemoteStore
 
     endpoint = chosen_endpoint(args)
     cluster = _cluster(args)
@@ -29,6 +31,7 @@ def build_command(args: argparse.Namespace) -> int:
         )
         if not _upload(endpoint, result, args):
             return 1
+        refresh_findings(RemoteStore(endpoint), [d.graph_iri for d in result.documents])
         result.cross_document = _cross_document(endpoint, result)
         location = endpoint.query_url
     else:
@@ -148,10 +151,11 @@ def fetch_command(args: argparse.Namespace) -> int:
 
 
 def remove_command(args: argparse.Namespace) -> int:
+    from kg.findings import remove_sources
     from kg.stores import open_store
 
     with open_store(chosen_endpoint(args) or args.store) as store:  # embedded or remote
-        removed = store.remove_sources(args.sources)
+        removed = remove_sources(store, args.sources)
     for iri in removed:
         print(f"removed <{iri}>", file=sys.stderr)
     return 0

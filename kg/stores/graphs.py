@@ -2,7 +2,7 @@
 
 A store holds one graph per source document (``<base>graph/<kind>/<key>``), the ontology's
 terms (its ontology IRI), and graphs derived from the sources (``<base>graph/inferred``,
-``<base>graph/enrichment``), each replaced whole when it is recomputed.  Uploads in pieces
+``<base>graph/enrichment``, ``<base>graph/findings``), each replaced whole when it is recomputed.  Uploads in pieces
 travel through temporary graphs under ``UPLOAD_PREFIX``.  Knowing these names is what lets a
 remote store list ctkg's graphs without ever touching a server's own (Virtuoso's system graphs).
 """
@@ -15,7 +15,7 @@ from kg.namespaces import ONTOLOGY_IRI
 
 ONTOLOGY_GRAPH = URIRef(ONTOLOGY_IRI)
 UPLOAD_PREFIX = "urn:ctkg:upload:"
-DERIVED = ("inferred", "enrichment")
+DERIVED = ("inferred", "enrichment", "findings")
 
 
 def source_graph_iri(base: str, kind: str, key_slug: str) -> URIRef:

@@ -9,8 +9,9 @@ import pytest
 from conftest import FIXTURES
 
 from kg.build import BuildError, build
+from kg.findings import remove_sources  # the sources' graphs, and the findings they settle
 from kg.sources import SourceError
-from kg.stores.embedded import StoreError, default_store_path, named_graphs, open_oxigraph, remove_sources
+from kg.stores.embedded import StoreError, default_store_path, named_graphs, open_oxigraph
 
 
 def quads(store) -> list[str]:
