@@ -64,6 +64,7 @@ RELATED = re.compile(
     r"(?i)\b(?:treatment|drug|study[- ]drug|therapy|chemotherapy|radiation|radiotherapy)[- ](?:related|induced|associated)\b"
     r"|\brelated to (?:the )?(?:study )?(?:treatments?|drugs?|therap(?:y|ies))\b|\battributed to (?:the )?(?:study )?"
     r"(?:treatment|drug|therapy|radiation)|\b(?:surgical|operative|post-?operative) complications\b"
+    r"|\btoxic effects\b"  # what a treatment did, by the word itself
 )
 _OTHER_RELATED = re.compile(r"(?i)\b([\w-]+?)-(?:related|induced|associated)\b")
 _INDUCED_BY = re.compile(r"(?i)\b([\w-]+)\s+(?:induced|caused)\b")

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from shared_quotes import RTOG_0617
+
 # PMID17602060
 ECOG_4599 = (
     "FDA drug approval summary: bevacizumab (Avastin) plus Carboplatin and Paclitaxel as first-line treatment of "
@@ -54,3 +56,21 @@ def test_a_ranked_arm_takes_the_first_figure_of_each_pair(read):
         (first,) = [p for a, t, p in read_pairs if a == bv and t == term]
         (second,) = [p or Decimal(0) for a, t, p in read_pairs if a == cp and t == term]
         assert first > second
+
+
+def test_a_pair_after_one_side_of_a_factor_is_that_side_then_the_other(read):
+    # PMID25601342: 'By contrast, the use of cetuximab was associated with a higher rate of grade 3 or worse
+    # toxic effects (205 [86%] of 237 vs 160 [70%] of 228 patients; p<0.0001).' Toxic effects are what
+    # the treatment did.
+    trial = read(
+        *RTOG_0617,
+        (
+            "FINDINGS",
+            "By contrast, the use of cetuximab was associated with a higher rate of grade 3 or worse toxic effects "
+            "(205 [86%] of 237 vs 160 [70%] of 228 patients; p<0.0001).",
+        ),
+    ).trial
+    assert [(e.arm, e.category, e.treatment_related, e.count, e.percent) for e in trial.adverse_events] == [
+        ("cetuximab", "grade >=3", True, 205, Decimal("86")),
+        ("no cetuximab", "grade >=3", True, 160, Decimal("70")),
+    ]
