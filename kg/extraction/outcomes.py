@@ -41,6 +41,11 @@ from kg.extraction.text import Sentence
 from kg.extraction.values import Item, items
 from kg.model import Arm, ArmResult, Comparison
 
+# words that make a phrase a clause, not an endpoint's name: 'ACT continues to show a benefit (HR ...'
+_CLAUSE_WORDS = re.compile(
+    r"(?i)\b(?:continues?|continued|shows?|showed|shown|demonstrat\w+|suggest\w*|indicat\w+|confirm\w*)\b"
+)
+_LEADING_VERB = re.compile(r"(?i)^(?:shows?|showed|have|has|had)\s+(?:an?\s+|the\s+)?")
 _IN_BOTH = re.compile(
     r"(?i)\s*(?:\([^()]*\)\s*)?,?\s*(?:in|for|with|on|across)\s+(?:the\s+)?(?:both|two|each\s+of\s+the\s+two)\s+"
     r"(?:treatment\s+|study\s+|randomi[sz]ed\s+)?(?:arms|groups)\b"
@@ -138,7 +143,9 @@ class OutcomeReader(ContrastReading):
         """An endpoint phrase, as the methods named it when the phrase is its head noun
         ('sensitivities' for 'sensitivity for mediastinal nodal metastases', 'thoracotomy' for
         'unnecessary thoracotomy'); None when it names an arm ('arm B, 8.9 months')."""
-        if not phrase or self.finder.find(phrase):
+        if phrase and (lead := _LEADING_VERB.match(phrase)):
+            phrase = phrase[lead.end() :]  # 'show a decline in learning and memory function'
+        if not phrase or self.finder.find(phrase) or _CLAUSE_WORDS.search(phrase):
             return None
         said = _singular(phrase)
         for name in self.named:

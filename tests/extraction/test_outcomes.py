@@ -199,3 +199,17 @@ def test_a_one_sided_p_value_after_an_interval_belongs_to_its_ratio():
         if c.statistic == "hazard_ratio"
     }
     assert ratios["overall survival"] == (Decimal("0.80"), Decimal("80"), Decimal("0.21"))
+
+
+def test_a_clause_is_no_endpoint_name_and_a_leading_verb_is_dropped():
+    # PMID19933915 (JBR-10): 'ACT continues to show a benefit (hazard ratio [HR], 0.78; 95% CI, 0.61 to 0.99;
+    # P = .04).' names no endpoint: no ratio rather than one of endpoint 'act continues to show a benefit'
+    jbr10 = read_document(POOL / "PMID19933915.txt").trial
+    assert Decimal("0.78") not in [c.estimate for c in jbr10.comparisons]
+    # PMID19801201: '... were significantly more likely to show a decline in learning and memory function
+    # (mean posterior probability of decline 52%) at 4 months than patients assigned to receive SRS alone
+    # (mean posterior probability of decline 24%)'
+    srs = read_document(POOL / "PMID19801201.txt").trial
+    assert {r.endpoint for r in srs.arm_results if r.estimate in (Decimal("52"), Decimal("24"))} == {
+        "decline in learning and memory function"
+    }
