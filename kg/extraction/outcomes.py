@@ -32,8 +32,11 @@ from kg.extraction.stats import (
     CI,
     CI_SCAN,
     RANGE,
+    RATIO,
+    P,
     estimate,
     interval,
+    p_value,
     spread,
 )
 from kg.extraction.subgroups import subgroup_at
@@ -90,6 +93,7 @@ class OutcomeReader(ContrastReading):
                 self.ci_level = self.ci_level or labelled.group("level")
             mentions = self._mentions(text)
             found, masked = self._comparisons(text, mentions, last_endpoint)
+            _each_comparison(text, found)
             figures, placed = self._per_arm(masked, mentions, last_endpoint, text)
             _landmarks_of_lists(figures, lists)
             found += self._tests(masked, placed, mentions, last_endpoint) if self.arms else []
@@ -351,6 +355,22 @@ def _gap(text: str) -> int:
 _CLAUSE_BREAK = re.compile(
     r"(?i);|,\s+(?:and|while|whereas|nor)\s(?![\d(])|\s(?:but|whereas|while)\s|\.\s*(?=[A-Z][a-z])"
 )
+
+
+_EACH = re.compile(r"\s*,?\s*(?:for\s+)?(?:each|both)(?:\s+comparisons?)?\s*\)")
+
+
+def _each_comparison(text: str, found: list[Comparison]) -> None:
+    """'(8.9 versus 7.7 months; HR 0.80) and in 702 patients with NSCLC (9.5 versus 8.0 months;
+    HR 0.78) (p = 0.01, each comparison)': one p-value said to hold for each comparison before it
+    is every one's that printed none."""
+    for m in P.finditer(text):
+        if not _EACH.match(text, m.end()) or RATIO.search(text, m.end()):
+            continue  # (a ratio after it is not one of those it speaks for)
+        shared = p_value(m)
+        for c in found:
+            if c.p_value is None:
+                c.p_value, c.p_value_qualifier = shared["p_value"], shared["p_value_qualifier"]
 
 
 def _before_safety(text: str) -> str:

@@ -102,11 +102,6 @@ def test_the_word_difference_before_per_arm_medians_is_no_difference_estimate(re
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="'(p = 0.01, each comparison)' after two hazard ratios is given to the second only: p-values "
-    "are [None, 0.01]",
-)
 def test_one_p_value_for_each_comparison(read):
     # PMID23154554
     r = read(
