@@ -77,9 +77,8 @@ class OutcomeReader(ContrastReading):
         self.ci_level: str | None = None  # the last labelled interval's level, for bare ones
         self._sentence: Sentence | None = None  # the sentence being read, for evidence spans
         self._last_arms: list[Arm | None] = []  # the arms of the last sentence's figures, in order
-        self._order: list[
-            Arm
-        ] = []  # the arms the last sentence with figures of two arms or more named, in order
+        # the arms the last sentence with figures of two arms or more named, in order
+        self._order: list[Arm] = []
 
     def read(self, sents: list[Sentence]) -> tuple[list[ArmResult], list[Comparison]]:
         per_arm: list[ArmResult] = []
@@ -355,8 +354,6 @@ def _gap(text: str) -> int:
 _CLAUSE_BREAK = re.compile(
     r"(?i);|,\s+(?:and|while|whereas|nor)\s(?![\d(])|\s(?:but|whereas|while)\s|\.\s*(?=[A-Z][a-z])"
 )
-
-
 _EACH = re.compile(r"\s*,?\s*(?:for\s+)?(?:each|both)(?:\s+comparisons?)?\s*\)")
 
 
