@@ -88,7 +88,7 @@ def assign(
             continue
         if all(arms[k] is None for k in run) and len(run) > 1:
             named_in_clause = any(clause <= s < stop for s, _e, _a in marks)
-            order = _reference_last(text, start, [(s, a) for s, _e, a in marks if start <= s < first])
+            order = _reference_last(text, [(s, a) for s, _e, a in marks if start <= s < first])
             if len(order) != len(run):
                 order = (
                     _than(finder, text[clause:first], marks, clause, run)
@@ -139,7 +139,7 @@ def _parallel_lists(text: str, spans, runs: list[list[int]], marks, arms: list[A
     return done
 
 
-def _reference_last(text: str, start: int, named: list[tuple[int, Arm]]) -> list[Arm]:
+def _reference_last(text: str, named: list[tuple[int, Arm]]) -> list[Arm]:
     """The arms named before a run, in order, but the one a clause opens on with 'compared
     with' last: it is the reference, whose figure is printed second ('Compared to PV, a
     significantly larger number of GEM-treated patients experienced a clinical benefit (48.1
