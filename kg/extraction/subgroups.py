@@ -10,7 +10,16 @@ _PHRASE = re.compile(
     r"(?i)\b(?:in|among|for)\s+(?:the\s+)?(?:subgroup\s+of\s+|subset\s+of\s+)?(?:\d+\s+)?"
     r"(?:patients|participants|subjects|women|men|persons|people)\s+"
     r"(?:who\s+(?:were|had|received)\s+|with\s+(?:an?\s+)?)(?P<who>[^,;()]+?)"
-    r"(?=\s*(?:[,;()]|\bwas\b|\bwere\b|\bwho\b|\band\s+in\b|$))"
+    r"(?=\s*(?:[,;()]|\bwas\b|\bwere\b|\bwho\b|\band\s+(?:in|those|for|among)\b|$)|\s+(?:previously\s+)?"
+    r"(?:receiving|received|treated\s+with|given|assigned|randomi[sz]ed|allocated)\b)"
+)
+
+# 'in the EGFR mutation-positive subgroup', 'for the curative intent treatment subgroup', 'in
+# the subgroup with persistent N2 disease': a subgroup named by the word itself
+_NAMED = re.compile(
+    r"(?i)\b(?:in|among|for|within)\s+the\s+(?:(?P<who>(?!(?:each|every|all|overall|whole|entire|"
+    r"same|other|prespecified|pre-specified)\b)(?:(?!\b(?:this|these|that)\b)[^,;()]){1,50}?)\s+(?:subgroup|subset|stratum)"
+    r"|(?:subgroup|subset|stratum)\s+with\s+(?P<with>[^,;()]+?)(?=\s*(?:[,;()]|\bwas\b|\bwere\b|$)))\b"
 )
 
 
@@ -18,13 +27,20 @@ def subgroup_at(text: str, pos: int, names_arm=lambda phrase: False) -> str | No
     """The subgroup phrase nearest before the position in its sentence, else the first one
     after it in the same clause (no ';' between), else None (the whole population).  A
     phrase that names an arm ('patients with chemotherapy plus cetuximab') is no subgroup."""
-    phrases = [
-        (m.start(), m.end(), m.group("who").strip())
-        for m in _PHRASE.finditer(text)
-        if not names_arm(m.group("who"))
-    ]
+    found = [(m, m.group("who")) for m in _PHRASE.finditer(text)]
+    found += [(m, m.group("who") or m.group("with")) for m in _NAMED.finditer(text)]
+    phrases = sorted((m.start(), m.end(), who.strip()) for m, who in found if not names_arm(who))
     before = [p for p in phrases if p[1] <= pos]
     if before:
         return before[-1][2]
-    after = [p for p in phrases if p[0] >= pos and ";" not in text[pos : p[0]]]
+    after = [
+        p for p in phrases if p[0] >= pos and ";" not in text[pos : p[0]] and not _own_bracket(text, pos, p)
+    ]
     return after[0][2] if after else None
+
+
+def _own_bracket(text: str, pos: int, phrase: tuple[int, int, str]) -> bool:
+    """True when the figure's bracket closes before the phrase and the phrase has a bracket of
+    its own: '(8.7 vs. 5.9; P = .036), especially in the subgroup with impaired expansion (9.1
+    vs. 4.6; P = .042)' names the second bracket's subgroup only."""
+    return ")" in text[pos : phrase[0]] and text[phrase[1] :].lstrip().startswith("(")

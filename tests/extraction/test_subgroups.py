@@ -7,8 +7,11 @@ Sentences quoted from ../shared/data/abstracts (PMID beside them), read through
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 from shared_quotes import DENOSUMAB, RTOG_0617
+
+from kg.sources import read_document
 
 
 def test_each_figure_takes_the_subgroup_its_clause_names(read):
@@ -132,3 +135,48 @@ def test_a_phrase_naming_a_pooled_group_is_no_subgroup(read):
         ({(high, False), (high, True)}, {(low, False), (low, True)}, Decimal("1.38"), Decimal("0.004"), None),
         ({(low, True), (high, True)}, {(low, False), (high, False)}, Decimal("1.07"), Decimal("0.29"), None),
     ]
+
+
+def _pool(pmid: str):
+    return read_document(Path(__file__).parents[1] / "fixtures" / "pool" / f"PMID{pmid}.txt").trial
+
+
+def test_a_subgroup_phrase_ends_before_the_treatment_its_patients_received():
+    # PMID21148615 (tests/fixtures/pool): 'Median OS times were 15.5 months versus 10.3 months for
+    # patients with nonsquamous histologies receiving pemetrexed and placebo, respectively (HR, 0.70;
+    # ...). The median OS time in patients with squamous histology receiving pemetrexed was 9.9 months'
+    trial = _pool("21148615")
+    medians = [(x.subgroup, x.estimate) for x in trial.arm_results if x.statistic == "median"]
+    assert medians == [
+        (None, Decimal("13.4")),
+        (None, Decimal("10.6")),
+        ("nonsquamous histologies", Decimal("15.5")),
+        ("nonsquamous histologies", Decimal("10.3")),
+        ("squamous histology", Decimal("9.9")),
+        ("squamous histology", Decimal("10.8")),
+    ]
+    assert [(c.subgroup, c.estimate) for c in trial.comparisons if c.statistic == "hazard_ratio"] == [
+        (None, Decimal("0.79")),
+        ("nonsquamous histologies", Decimal("0.70")),
+        ("squamous histology", Decimal("1.07")),
+    ]
+
+
+def test_a_subgroup_named_by_the_word_subgroup():
+    # PMID22124104 (tests/fixtures/pool): '... was observed in the stage IIB/IIIA subgroup (3-year PFS
+    # rate: 36.1% v 55.4%; P = .002)'
+    trial = _pool("22124104")
+    rates = {(x.subgroup, x.estimate) for x in trial.arm_results if x.endpoint == "progression-free survival"}
+    assert rates == {("stage IIB/IIIA", Decimal("36.1")), ("stage IIB/IIIA", Decimal("55.4"))}
+
+
+def test_a_subgroup_with_a_bracket_of_its_own_leaves_the_figures_before_it():
+    # PMID22878823 (tests/fixtures/pool): '(8.7 vs. 5.9; P = .036), especially in the subgroup with
+    # impaired expansion (9.1 vs. 4.6; P = .042)'
+    trial = _pool("22878823")
+    p_values = {
+        (c.subgroup, c.p_value)
+        for c in trial.comparisons
+        if c.p_value in (Decimal("0.036"), Decimal("0.042"))
+    }
+    assert p_values == {(None, Decimal("0.036")), ("impaired expansion", Decimal("0.042"))}
