@@ -1,16 +1,18 @@
 """Pages and streams of a bundled listing, without computing the whole listing first.
 
 A listing sorted over the whole store costs the whole store before its first row: the engine
-must find every row to sort them (at 100,000 documents, seconds to a minute), and a
-``LIMIT`` after an ``ORDER BY`` does not change that. So a page of a query that can be
-restricted to its subjects (``# restrict: trial_iri``, ``graph`` or ``publication_iri``) is
-found the other way round: the subjects are taken in the store's own order, a chunk at a
-time (``LIMIT``/``OFFSET`` on one class pattern, no sort), and the query is run
-restricted to each chunk (``kg.queries.restrict``), its rows in the query's own order. The
-chunks are always the same for a store, whatever page is asked for, so the pages of a store
-are stable and cover every row of the listing exactly once; but their order is chunk by
-chunk, not the whole listing's sort (that order is the engine's: stable while the store is
-unchanged, not the same on two engines). A query whose header says ``# pages: sliced`` is one
+must find every row to sort them (at 100,000 documents, seconds to a minute), and a ``LIMIT``
+after an ``ORDER BY`` does not change that. So a page of a query that can be restricted to its
+subjects (``# restrict: trial_iri``, ``graph``, ``publication_iri`` or ``drug_iri``) is found
+the other way round: the subjects are taken in the store's own order, a chunk at a time
+(``LIMIT``/``OFFSET`` on one class pattern, no sort), and the query is run restricted to each
+chunk (``kg.queries.restrict``), its rows in the query's own order. The chunks are always the
+same for a store, whatever page is asked for, so the pages of a store are stable and cover
+every row of the listing exactly once; but their order is chunk by chunk, not the whole
+listing's sort (that order is the engine's: stable while the store is unchanged, not the same
+on two engines); a listing ranked by an aggregate (unmapped-drugs: drugs by their trials) is
+ranked within each chunk only, since its top rows need every subject counted, but each row is
+whole (its count over the whole store). A query whose header says ``# pages: sliced`` is one
 the engine answers row by row (no grouping it must finish first) but whose chunks would cost
 more (few rows a subject, or a plan a long ``VALUES`` block spoils): its pages are ``LIMIT``
 and ``OFFSET`` on its rows in the engine's order, the order ``stream`` gives, so a page costs
@@ -42,7 +44,12 @@ if TYPE_CHECKING:
 CHUNK = 8  # subjects in the first restricted query: Oxigraph follows a short VALUES block's links
 MAX_CHUNK = 4096
 # the class whose members are the values a restrictable column takes
-SUBJECTS = {"trial_iri": "Trial", "graph": "SourceGraph", "publication_iri": "Publication"}
+SUBJECTS = {
+    "trial_iri": "Trial",
+    "graph": "SourceGraph",
+    "publication_iri": "Publication",
+    "drug_iri": "Drug",
+}
 
 
 def page(target: Target, query: QueryInfo, params: dict[str, str], limit: int, offset: int = 0) -> Table:

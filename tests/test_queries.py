@@ -18,7 +18,11 @@ NAMES = [q.name for q in QUERIES]
 RESTRICTIONS = [(q, v) for q in QUERIES for v in q.restrict]
 # The fixture each query is run on: CONTACT-01, unless its abstract states nothing the query
 # lists (participant flow: four abstracts that print it, tests/conftest.py flow_documents).
-STORES = {"participant-flow": "flow_store", "baseline-characteristics": "registry_store"}
+STORES = {
+    "participant-flow": "flow_store",
+    "baseline-characteristics": "registry_store",
+    "unmapped-drugs": "registry_store",  # CONTACT-01's drugs are all in the lexicon
+}
 
 
 def test_the_required_queries_are_bundled():
@@ -58,7 +62,7 @@ def test_each_query_runs_on_the_fixture(request, query):
     params = PARAMS.get(tuple(query.parameters), {})
     table = run(fixture_store(request, query), query, params)
     # all read; one source only; every drug in the lexicon; not enriched (tests/test_enrich.py)
-    if query.name in ("extraction-report", "source-conflicts", "unmapped-drugs", "drug-crossrefs"):
+    if query.name in ("extraction-report", "source-conflicts", "drug-crossrefs"):
         assert table.rows == []
     else:
         assert table.rows, f"{query.name} returned no rows on CONTACT-01"
@@ -163,6 +167,15 @@ def test_trials_by_drug_class_climbs_the_hierarchy(contact_store):
     assert arms("immunotherapy") == arms("PD-L1 inhibitor")
     assert arms("targeted therapy") == {("atezolizumab + cabozantinib", "cabozantinib")}
     assert arms("PD-1 inhibitor") == set() and arms("no such class") == set()
+
+
+@pytest.mark.parametrize("name", ["docetaxel", "Docetaxel", "DOCETAXEL", " docetaxel"])
+def test_trials_by_drug_matches_the_whole_name_ignoring_case(contact_store, name):
+    """CONTACT-01's comparator arm gives docetaxel: found by its name in any case (the drug's
+    lower-cased key, ctkg:nameKey), never by part of it."""
+    rows = run(contact_store, load_query("trials-by-drug"), {"drug": name}).rows
+    found = [(r["acronym"], r["arm_label"], r["drug"], r["dose"], r["dose_unit"]) for r in rows]
+    assert found == ([] if name.startswith(" ") else [("CONTACT-01", "docetaxel", "docetaxel", 75, "mg/m2")])
 
 
 def test_unmapped_drugs_lists_what_the_lexicon_does_not_know(tmp_path, seed_text):
