@@ -60,6 +60,9 @@ class QueryInfo:
     restrict: tuple[str, ...] = ()  # columns it can be restricted on (header '# restrict:')
     sorted_lists: tuple[str, ...] = ()  # columns of '; '-joined sorted values (header '# sorted lists:')
     sliced_pages: bool = False  # its pages are slices of its rows in the engine's order ('# pages: sliced')
+    row_a_subject: bool = (
+        False  # one row for each subject: a page is a slice of them ('# pages: a row a subject')
+    )
 
 
 @dataclass(frozen=True)
@@ -97,8 +100,19 @@ def load_query(name_or_path: str) -> QueryInfo:
     restrict = tuple(re.findall(r"\w+", head.get("restrict", "")))
     lists = tuple(re.findall(r"\w+", head.get("sorted lists", "")))
     title, description = head.get("title", path.stem), head.get("description", "")
-    sliced = head.get("pages", "") == "sliced"
-    return QueryInfo(path.stem, path, title, description, params, text, restrict, lists, sliced)
+    pages = head.get("pages", "")
+    return QueryInfo(
+        path.stem,
+        path,
+        title,
+        description,
+        params,
+        text,
+        restrict,
+        lists,
+        pages == "sliced",
+        pages == "a row a subject",
+    )
 
 
 def list_queries() -> list[QueryInfo]:
