@@ -60,9 +60,7 @@ class QueryInfo:
     restrict: tuple[str, ...] = ()  # columns it can be restricted on (header '# restrict:')
     sorted_lists: tuple[str, ...] = ()  # columns of '; '-joined sorted values (header '# sorted lists:')
     sliced_pages: bool = False  # its pages are slices of its rows in the engine's order ('# pages: sliced')
-    row_a_subject: bool = (
-        False  # one row for each subject: a page is a slice of them ('# pages: a row a subject')
-    )
+    row_a_subject: bool = False  # one row a subject: pages are slices of them ('# pages: a row a subject')
 
 
 @dataclass(frozen=True)
@@ -101,18 +99,8 @@ def load_query(name_or_path: str) -> QueryInfo:
     lists = tuple(re.findall(r"\w+", head.get("sorted lists", "")))
     title, description = head.get("title", path.stem), head.get("description", "")
     pages = head.get("pages", "")
-    return QueryInfo(
-        path.stem,
-        path,
-        title,
-        description,
-        params,
-        text,
-        restrict,
-        lists,
-        pages == "sliced",
-        pages == "a row a subject",
-    )
+    return QueryInfo(path.stem, path, title, description, params, text, restrict, lists,
+                     sliced_pages=pages == "sliced", row_a_subject=pages == "a row a subject")  # fmt: skip
 
 
 def list_queries() -> list[QueryInfo]:
