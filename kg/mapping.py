@@ -306,12 +306,15 @@ def _results_group(w: Writer, trial: URIRef, scope: URIRef, g: ResultsGroup, use
 
 def _agent(w: Writer, i: Intervention) -> tuple[URIRef, URIRef]:
     """(link, node) for what an intervention gives.  A drug, biological or placebo is a drug
-    node (ctkg:drug): its generic name, the mechanism class the lexicon gives it, so a drug
-    the lexicon does not know is only a ctkg:Drug; any other kind is a plain ctkg:Treatment
-    (ctkg:treatment) named as printed (whole brain radiotherapy), never an unmapped drug."""
+    node (ctkg:drug): its generic name, that name lower-cased (ctkg:nameKey: a query looks a
+    drug up by name ignoring case through the index, not by comparing every drug's label), the
+    mechanism class the lexicon gives it, so a drug the lexicon does not know is only a
+    ctkg:Drug; any other kind is a plain ctkg:Treatment (ctkg:treatment) named as printed
+    (whole brain radiotherapy), never an unmapped drug."""
     d = i.drug
     if i.gives_drug:
         iri = w.node(w.m.drug(d.name), CTKG.Drug, d.name)
+        w.add(iri, CTKG.nameKey, d.name.lower())
         w.add(iri, RDF.type, CTKG[d.drug_class] if d.drug_class else None)
     else:
         iri = w.node(w.m.treatment(d.name), CTKG.Treatment, d.name)

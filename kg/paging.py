@@ -1,21 +1,26 @@
 """Pages and streams of a bundled listing, without computing the whole listing first.
 
 A listing sorted over the whole store costs the whole store before its first row: the engine
-must find every row to sort them (at 100,000 documents, seconds to a minute), and a
-``LIMIT`` after an ``ORDER BY`` does not change that. So a page of a query that can be
-restricted to its subjects (``# restrict: trial_iri``, ``graph`` or ``publication_iri``) is
-found the other way round: the subjects are taken in the store's own order, a chunk at a
-time (``LIMIT``/``OFFSET`` on one class pattern, no sort), and the query is run
-restricted to each chunk (``kg.queries.restrict``), its rows in the query's own order. The
-chunks are always the same for a store, whatever page is asked for, so the pages of a store
-are stable and cover every row of the listing exactly once; but their order is chunk by
-chunk, not the whole listing's sort (that order is the engine's: stable while the store is
-unchanged, not the same on two engines). A query whose header says ``# pages: sliced`` is one
+must find every row to sort them (at 100,000 documents, seconds to a minute), and a ``LIMIT``
+after an ``ORDER BY`` does not change that. So a page of a query that can be restricted to its
+subjects (``# restrict: trial_iri``, ``graph``, ``publication_iri`` or ``drug_iri``) is found
+the other way round: the subjects are taken in the store's own order, a chunk at a time
+(``LIMIT``/``OFFSET`` on one class pattern, no sort), and the query is run restricted to each
+chunk (``kg.queries.restrict``), its rows in the query's own order. The chunks are always the
+same for a store, whatever page is asked for, so the pages of a store are stable and cover
+every row of the listing exactly once; but their order is chunk by chunk, not the whole
+listing's sort (that order is the engine's: stable while the store is unchanged, not the same
+on two engines); a listing ranked by an aggregate (unmapped-drugs: drugs by their trials) is
+ranked within each chunk only, since its top rows need every subject counted, but each row is
+whole (its count over the whole store). A query whose header says ``# pages: sliced`` is one
 the engine answers row by row (no grouping it must finish first) but whose chunks would cost
 more (few rows a subject, or a plan a long ``VALUES`` block spoils): its pages are ``LIMIT``
 and ``OFFSET`` on its rows in the engine's order, the order ``stream`` gives, so a page costs
 the rows up to it. A query without such a subject gets ``LIMIT`` and ``OFFSET`` in its own
-text: the listing's sorted rows, at the cost of the listing.
+text: the listing's sorted rows, at the cost of the listing. A query whose header says ``# pages:
+a row a subject`` (trial-summary: one row a trial) gives exactly one row for each subject, so
+its page at any offset is the query restricted to the subjects at that offset, nothing walked
+before them; its rows are in the store's order of the subjects.
 
 ``stream`` hands a whole listing over as the engine produces it, in the engine's order: the
 query's final ``ORDER BY`` is left out (a sort must hold every row before the first; a listing
@@ -40,9 +45,14 @@ if TYPE_CHECKING:
     from kg.queries import Target
 
 CHUNK = 8  # subjects in the first restricted query: Oxigraph follows a short VALUES block's links
-MAX_CHUNK = 4096
+MAX_CHUNK = 512  # a VALUES block of 1,024 subjects flips Oxigraph's plans (unmapped-drugs: 77 ms -> 1 s)
 # the class whose members are the values a restrictable column takes
-SUBJECTS = {"trial_iri": "Trial", "graph": "SourceGraph", "publication_iri": "Publication"}
+SUBJECTS = {
+    "trial_iri": "Trial",
+    "graph": "SourceGraph",
+    "publication_iri": "Publication",
+    "drug_iri": "Drug",
+}
 
 
 def page(target: Target, query: QueryInfo, params: dict[str, str], limit: int, offset: int = 0) -> Table:
@@ -55,6 +65,8 @@ def page(target: Target, query: QueryInfo, params: dict[str, str], limit: int, o
     variable = next((v for v in query.restrict if v in SUBJECTS), None)
     if variable is None:
         return run(target, sliced(query, limit, offset), params)
+    if query.row_a_subject:
+        return _subjects_page(target, query, params, variable, limit, offset)
     rows: list[dict[str, Value]] = []
     columns = None
     for table in _chunks(target, query, params, variable):
@@ -64,7 +76,7 @@ def page(target: Target, query: QueryInfo, params: dict[str, str], limit: int, o
         rows += take
         if len(rows) == limit:
             break
-    return Table(columns or _columns(target, query, params), rows)
+    return Table(columns, rows) if columns else _empty(target, query, params, variable)
 
 
 def pages(target: Target, query: QueryInfo, params: dict[str, str], size: int) -> Iterator[Table]:
@@ -74,7 +86,7 @@ def pages(target: Target, query: QueryInfo, params: dict[str, str], size: int) -
     if size <= 0:
         raise QueryError("a page's size must be positive")
     variable = next((v for v in query.restrict if v in SUBJECTS), None)
-    if query.sliced_pages or variable is None:
+    if query.sliced_pages or query.row_a_subject or variable is None:
         offset = 0
         while True:
             table = page(target, query, params, size + 1, offset)  # one row beyond: not the last?
@@ -89,7 +101,7 @@ def pages(target: Target, query: QueryInfo, params: dict[str, str], size: int) -
         while len(rows) > size:  # one row beyond the page: it is not the last
             yield Table(columns, rows[:size])
             rows = rows[size:]
-    yield Table(columns or _columns(target, query, params), rows)
+    yield Table(columns, rows) if columns else _empty(target, query, params, variable)
 
 
 def _chunks(target: Target, query: QueryInfo, params: dict[str, str], variable: str) -> Iterator[Table]:
@@ -99,10 +111,7 @@ def _chunks(target: Target, query: QueryInfo, params: dict[str, str], variable: 
     depend on the store only, never on the page asked for."""
     at, size = 0, CHUNK
     while True:
-        text = f"SELECT ?s WHERE {{ ?s a <{CTKG}{SUBJECTS[variable]}> }} LIMIT {size} OFFSET {at}"
-        subjects = [
-            str(r["s"]) for r in run(target, QueryInfo("subjects", query.path, "", "", [], text)).rows
-        ]
+        subjects = _subjects(target, query, variable, size, at)
         if not subjects:
             return
         at += len(subjects)
@@ -112,9 +121,33 @@ def _chunks(target: Target, query: QueryInfo, params: dict[str, str], variable: 
             size = min(2 * size, MAX_CHUNK)
 
 
-def _columns(target: Target, query: QueryInfo, params: dict[str, str]) -> list[str]:
-    """The columns of an empty page: those of an empty slice of the query."""
-    return run(target, sliced(query, 0, 0), params).columns
+def _subjects_page(
+    target: Target, query: QueryInfo, params: dict[str, str], variable: str, limit: int, offset: int
+) -> Table:
+    """The rows of subjects ``offset`` to ``offset + limit`` of a query giving one row a subject,
+    in the subjects' order: known without running the query on the subjects before them, and
+    the same rows in the same order whatever page size asks for them."""
+    subjects = _subjects(target, query, variable, limit, offset)
+    if not subjects:
+        return _empty(target, query, params, variable)
+    table = run(target, restrict(query, variable, subjects), params)
+    at = {s: n for n, s in enumerate(subjects)}
+    return Table(table.columns, sorted(table.rows, key=lambda row: at[str(row[variable])]))
+
+
+def _subjects(target: Target, query: QueryInfo, variable: str, limit: int, offset: int) -> list[str]:
+    """Subjects ``offset`` to ``offset + limit`` in the store's order (one class pattern, no sort;
+    DISTINCT, since a server's union of the graphs, a bag, names a subject once per document)."""
+    text = f"SELECT DISTINCT ?s WHERE {{ ?s a <{CTKG}{SUBJECTS[variable]}> }} LIMIT {limit} OFFSET {offset}"
+    return [str(r["s"]) for r in run(target, QueryInfo("subjects", query.path, "", "", [], text)).rows]
+
+
+def _empty(target: Target, query: QueryInfo, params: dict[str, str], variable: str | None = None) -> Table:
+    """An empty page, with the query's columns: those of the query restricted to a subject that
+    names nothing, else of an empty slice (which may cost the listing: LIMIT 0 after a GROUP BY)."""
+    if variable is not None:
+        return Table(run(target, restrict(query, variable, [f"{CTKG}nothing"]), params).columns, [])
+    return Table(run(target, sliced(query, 0, 0), params).columns, [])
 
 
 def sliced(query: QueryInfo, limit: int, offset: int) -> QueryInfo:

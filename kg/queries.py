@@ -6,7 +6,7 @@ WHERE clause, so it also works unchanged against any SPARQL 1.1 engine.
 
 A column a header lists under ``# sorted lists:`` holds values joined by "; " in sorted order:
 ``run`` sorts them, since SPARQL 1.1 leaves the order of GROUP_CONCAT to the engine (Virtuoso
-joins in its own order whatever the sub-select's ORDER BY).
+joins in its own order whatever the sub-select's ORDER BY), and reads an empty list as no value.
 
 A query whose header says ``# restrict: trial_iri`` (or another of its columns) can be
 restricted to given resources (``restrict``): one trial's rows instead of the whole store's.
@@ -60,6 +60,7 @@ class QueryInfo:
     restrict: tuple[str, ...] = ()  # columns it can be restricted on (header '# restrict:')
     sorted_lists: tuple[str, ...] = ()  # columns of '; '-joined sorted values (header '# sorted lists:')
     sliced_pages: bool = False  # its pages are slices of its rows in the engine's order ('# pages: sliced')
+    row_a_subject: bool = False  # one row a subject: pages are slices of them ('# pages: a row a subject')
 
 
 @dataclass(frozen=True)
@@ -97,8 +98,9 @@ def load_query(name_or_path: str) -> QueryInfo:
     restrict = tuple(re.findall(r"\w+", head.get("restrict", "")))
     lists = tuple(re.findall(r"\w+", head.get("sorted lists", "")))
     title, description = head.get("title", path.stem), head.get("description", "")
-    sliced = head.get("pages", "") == "sliced"
-    return QueryInfo(path.stem, path, title, description, params, text, restrict, lists, sliced)
+    pages = head.get("pages", "")
+    return QueryInfo(path.stem, path, title, description, params, text, restrict, lists,
+                     sliced_pages=pages == "sliced", row_a_subject=pages == "a row a subject")  # fmt: skip
 
 
 def list_queries() -> list[QueryInfo]:
@@ -250,10 +252,11 @@ def run(target: Target, query: QueryInfo, params: dict[str, str] | None = None) 
 
 
 def sort_lists(query: QueryInfo, row: dict[str, Value]) -> dict[str, Value]:
-    """The row with each '; '-joined column of the header's ``# sorted lists:`` sorted."""
+    """The row with each '; '-joined column of the header's ``# sorted lists:`` sorted, and an
+    empty list as no value (a GROUP_CONCAT over a group without any gives "")."""
     for column in query.sorted_lists:
         if isinstance(row.get(column), str):
-            row[column] = "; ".join(sorted(row[column].split("; ")))
+            row[column] = "; ".join(sorted(row[column].split("; "))) or None
     return row
 
 

@@ -68,6 +68,15 @@ def test_drugs_have_ctkg_iris(seed_path):
     assert drugs == {URIRef(BASE + f"drug/{d}") for d in ("atezolizumab", "cabozantinib", "docetaxel")}
 
 
+def test_each_drug_has_its_name_lower_cased_as_its_key(seed_path):
+    """The key trials-by-drug looks a drug up by, ignoring case (ctkg:nameKey), stated in the
+    document's own graph beside the drug's name."""
+    _, g = mapped(seed_path)
+    keys = {(str(d)[len(BASE) :], str(k)) for d, k in g.subject_objects(CTKG.nameKey)}
+    assert keys == {(f"drug/{d}", d) for d in ("atezolizumab", "cabozantinib", "docetaxel")}
+    assert all(str(k) == str(g.value(d, RDFS.label)).lower() for d, k in g.subject_objects(CTKG.nameKey))
+
+
 def test_mentioned_trials_are_not_described_trials(seed_path):
     _, g = mapped(seed_path)
     mentioned = {str(t) for t in g.subjects(RDF.type, CTKG.MentionedTrial)}
@@ -127,6 +136,7 @@ def test_each_intervention_states_its_kind_and_names_a_drug_or_a_treatment():
     assert kinds["computed tomography"][:2] == ("procedure", CTKG.treatment)
     assert kinds["clinical observation"][:2] == ("usual_care", CTKG.treatment)
     assert not list(g.subjects(RDF.type, CTKG.Drug))  # nothing this record gives is a drug
+    assert not list(g.subjects(CTKG.nameKey, None))  # a treatment is not looked up as a drug
     _, g = document_graph(read_document(ctgov / "NCT01534533.xml"), BASE)
     placebo = URIRef(BASE + "drug/placebo")
     assert (placebo, RDF.type, CTKG.Placebo) in g  # the lexicon's class: a placebo is named as a drug

@@ -307,6 +307,7 @@ DATATYPE_PROPERTIES = {
     "sectionOrder": ({"AbstractSection"}, XSD.integer),
     "sourceFile": ({"SourceGraph"}, XSD.string),
     "sourceSha256": ({"SourceGraph"}, XSD.string),
+    "nameKey": ({"Drug"}, XSD.string),
     "softwareVersion": ({"Software"}, XSD.string),
 }
 

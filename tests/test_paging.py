@@ -12,6 +12,7 @@ import pytest
 
 from kg import paging
 from kg.build import build
+from kg.namespaces import CTKG
 from kg.paging import page, sliced, stream, unordered
 from kg.queries import QueryError, list_queries, load_query, run
 from tests.conftest import FIXTURES, FLAURA, SEED
@@ -63,11 +64,39 @@ def test_a_page_of_a_trial_listing_holds_whole_chunks_in_the_listings_order(stor
 
 
 def test_a_listing_without_subjects_is_sliced_in_its_own_order(store):
-    query = load_query("unmapped-drugs")
+    query = dataclasses.replace(load_query("unmapped-drugs"), restrict=())  # sorted, no subject
     every = run(store, query).rows
     assert len(every) > 2
     assert page(store, query, {}, 2, 1).rows == every[1:3]
     assert sliced(query, 2, 1).text.rstrip().endswith("LIMIT 2\nOFFSET 1")
+
+
+def test_a_listing_ranked_by_a_count_pages_by_drug_each_with_its_whole_count(store, monkeypatch):
+    """unmapped-drugs ranks drugs by their trials, which needs every drug counted: a page holds
+    drugs a chunk at a time in the store's order instead, each row the listing's own (its count
+    over the whole store, not over the chunk), each drug on exactly one page."""
+    monkeypatch.setattr(paging, "CHUNK", 1)
+    query = load_query("unmapped-drugs")
+    every = {r["drug_iri"]: r for r in run(store, query).rows}
+    assert len(every) > 2
+    walked = [r for offset in range(0, len(every) + 2, 2) for r in page(store, query, {}, 2, offset).rows]
+    assert sorted(r["drug_iri"] for r in walked) == sorted(every)
+    assert all(r == every[r["drug_iri"]] for r in walked)
+
+
+def test_a_page_of_a_listing_of_one_row_a_trial_runs_on_its_own_trials_only(store, monkeypatch):
+    """trial-summary ('# pages: a row a subject'): the page at an offset is the query restricted
+    to the trials at that offset, in the store's order; the trials before are not queried."""
+    query = load_query("trial-summary")
+    every = {r["trial_iri"]: r for r in run(store, query).rows}
+    order = [r["s"].value for r in store.query(f"SELECT DISTINCT ?s WHERE {{ ?s a <{CTKG}Trial> }}")]
+    assert len(order) == len(every) == 7
+    asked = []
+    real = paging.restrict
+    monkeypatch.setattr(paging, "restrict", lambda q, v, iris: asked.append(iris) or real(q, v, iris))
+    assert page(store, query, {}, 2, 4).rows == [every[t] for t in order[4:6]]
+    assert asked == [order[4:6]]
+    assert page(store, query, {}, 5, 7).rows == []
 
 
 def test_bad_pages_are_refused(store):

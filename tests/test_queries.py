@@ -18,7 +18,11 @@ NAMES = [q.name for q in QUERIES]
 RESTRICTIONS = [(q, v) for q in QUERIES for v in q.restrict]
 # The fixture each query is run on: CONTACT-01, unless its abstract states nothing the query
 # lists (participant flow: four abstracts that print it, tests/conftest.py flow_documents).
-STORES = {"participant-flow": "flow_store", "baseline-characteristics": "registry_store"}
+STORES = {
+    "participant-flow": "flow_store",
+    "baseline-characteristics": "registry_store",
+    "unmapped-drugs": "registry_store",  # CONTACT-01's drugs are all in the lexicon
+}
 
 
 def test_the_required_queries_are_bundled():
@@ -58,7 +62,7 @@ def test_each_query_runs_on_the_fixture(request, query):
     params = PARAMS.get(tuple(query.parameters), {})
     table = run(fixture_store(request, query), query, params)
     # all read; one source only; every drug in the lexicon; not enriched (tests/test_enrich.py)
-    if query.name in ("extraction-report", "source-conflicts", "unmapped-drugs", "drug-crossrefs"):
+    if query.name in ("extraction-report", "source-conflicts", "drug-crossrefs"):
         assert table.rows == []
     else:
         assert table.rows, f"{query.name} returned no rows on CONTACT-01"
@@ -165,6 +169,15 @@ def test_trials_by_drug_class_climbs_the_hierarchy(contact_store):
     assert arms("PD-1 inhibitor") == set() and arms("no such class") == set()
 
 
+@pytest.mark.parametrize("name", ["docetaxel", "Docetaxel", "DOCETAXEL", " docetaxel"])
+def test_trials_by_drug_matches_the_whole_name_ignoring_case(contact_store, name):
+    """CONTACT-01's comparator arm gives docetaxel: found by its name in any case (the drug's
+    lower-cased key, ctkg:nameKey), never by part of it."""
+    rows = run(contact_store, load_query("trials-by-drug"), {"drug": name}).rows
+    found = [(r["acronym"], r["arm_label"], r["drug"], r["dose"], r["dose_unit"]) for r in rows]
+    assert found == ([] if name.startswith(" ") else [("CONTACT-01", "docetaxel", "docetaxel", 75, "mg/m2")])
+
+
 def test_unmapped_drugs_lists_what_the_lexicon_does_not_know(tmp_path, seed_text):
     import pyoxigraph
 
@@ -215,7 +228,7 @@ def test_restriction_errors_name_the_query():
 def test_restriction_reaches_each_sub_select_projecting_the_variable():
     text = restrict(load_query("trial-summary"), "trial_iri", ["https://w3id.org/ctkg/id/trial/x"]).text
     block = "VALUES ?trial_iri { <https://w3id.org/ctkg/id/trial/x> }"
-    assert text.count(block) == 5  # the outer WHERE and the four inner SELECT DISTINCTs
+    assert text.count(block) == 3  # the outer WHERE and the two inner SELECT DISTINCTs
     assert re.search(r"WHERE \{\s*SELECT DISTINCT", text)  # never before a sub-SELECT's own SELECT
 
 
@@ -387,3 +400,46 @@ def test_sorted_list_columns_come_back_sorted_whatever_the_engine_joined(tmp_pat
     assert query.sorted_lists == ("joined",)
     [row] = run(pyoxigraph.Store(), query).rows
     assert row == {"joined": "a; b; c", "other": "b; a"}
+
+
+def test_a_trial_no_publication_reports_has_no_pmid_nor_doi(registry_store):
+    """Registry records name no report of their own: trial-summary's joined PMIDs and DOIs are
+    no value for them, not an empty text."""
+    rows = run(registry_store, load_query("trial-summary")).rows
+    unreported = [r for r in rows if r["publication_iri"] is None]
+    assert unreported and all(r["pmid"] is None and r["doi"] is None for r in unreported)
+    assert all(r["registry_ids"] for r in unreported)
+
+
+def test_an_empty_sorted_list_is_no_value(tmp_path):
+    # a GROUP_CONCAT over a group without any value may give "" (SPARQL 1.1's empty string)
+    path = tmp_path / "lists.rq"
+    path.write_text(
+        '# title: Lists\n# sorted lists: joined\nSELECT ?joined WHERE { VALUES ?joined { "" } }\n'
+    )
+    assert run(pyoxigraph.Store(), load_query(str(path))).rows == [{"joined": None}]
+
+
+def test_trials_by_drug_class_limits_its_classes_above_what_the_broadest_name_gives():
+    """Its sub-SELECT of classes ends in a LIMIT that tells Oxigraph's planner it is small (a
+    larger one made a first page read every trial's NCT number): the LIMIT must stay above the
+    classes and labels any name of the ontology gives, or rows would be lost."""
+    from kg.resources import bundled_path
+
+    text = load_query("trials-by-drug-class").text
+    limit = int(re.search(r"\n\s*LIMIT (\d+)\n\s*\}", text).group(1))
+    ontology = pyoxigraph.Store()
+    ontology.load(path=str(bundled_path("ontology", "ctkg.ttl")), format=pyoxigraph.RdfFormat.TURTLE)
+    counts = """
+        PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+        PREFIX owl: <http://www.w3.org/2002/07/owl#>
+        PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+        SELECT ?name (COUNT(*) AS ?rows) WHERE {
+          SELECT DISTINCT ?name ?class_iri ?drug_class WHERE {
+            ?matched a owl:Class ; rdfs:label|skos:altLabel ?label .
+            BIND(LCASE(STR(?label)) AS ?name)
+            ?class_iri rdfs:subClassOf* ?matched ; rdfs:label ?drug_class .
+          }
+        } GROUP BY ?name"""
+    rows = {r["name"].value: int(r["rows"].value) for r in ontology.query(counts)}
+    assert rows["treatment"] == max(rows.values()) < limit

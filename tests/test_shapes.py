@@ -138,8 +138,8 @@ TRIAL = """
     ctkg:interventionType "drug" ; ctkg:doseValue 10.0 ; ctkg:doseUnit "mg" .
 :ivB a ctkg:Intervention ; rdfs:label "docetaxel 75 mg/m2" ; ctkg:drug :docetaxel ;
     ctkg:interventionType "drug" ; ctkg:doseValue 75.0 ; ctkg:doseUnit "mg/m2" .
-:drugA a ctkg:Drug ; rdfs:label "drug a" .
-:docetaxel a ctkg:Drug ; rdfs:label "docetaxel" .
+:drugA a ctkg:Drug ; rdfs:label "drug a" ; ctkg:nameKey "drug a" .
+:docetaxel a ctkg:Drug ; rdfs:label "docetaxel" ; ctkg:nameKey "docetaxel" .
 :os a ctkg:Endpoint ; rdfs:label "overall survival" ; ctkg:abbreviation "OS" .
 """
 
@@ -361,7 +361,7 @@ CASES = [
         "InterventionShape",
         add='[] a ctkg:Intervention ; rdfs:label "x" ; ctkg:drug :drugA ; ctkg:interventionType "drug" .',
     ),
-    C("drug-blank", "trial", "DrugShape", add='[] a ctkg:Drug ; rdfs:label "x" .'),
+    C("drug-blank", "trial", "DrugShape", add='[] a ctkg:Drug ; rdfs:label "x" ; ctkg:nameKey "x" .'),
     C(
         "pooled-blank",
         "pooled",
@@ -942,6 +942,17 @@ CASES = [
         add=":ivB ctkg:interventionOrder 0 .",
     ),
     C("drug-no-label", "trial", "Drug-label", drop=':drugA rdfs:label "drug a" .'),
+    C("drug-key-not-text", "trial", "Drug-nameKey", add=':drugA ctkg:nameKey "" .'),
+    # "Docetaxel" printed with a capital: its key is "docetaxel", not the name as printed
+    C("drug-name-without-key", "trial", "Drug-labelKeyed", drop=':docetaxel ctkg:nameKey "docetaxel" .'),
+    C(
+        "drug-name-keyed-as-printed",
+        "trial",
+        "Drug-labelKeyed",
+        add=':drugC a ctkg:Drug ; rdfs:label "Drug C" ; ctkg:nameKey "Drug C" .',
+        message='"Drug C"',
+    ),
+    C("drug-names-each-keyed", "trial", (), add=':drugA rdfs:label "Drug A" .'),
     C(
         "drug-with-class-and-mapping",
         "trial",

@@ -21,7 +21,7 @@ TRIG = """
 }
 :g2 {
   :trial a ctkg:Trial ; rdfs:label "T" ; ctkg:title "Second title" .
-  :drug a ctkg:Drug ; rdfs:label "d" .
+  :drug a ctkg:Drug ; rdfs:label "d" ; ctkg:nameKey "d" .
 }
 """
 
