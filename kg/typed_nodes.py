@@ -35,10 +35,12 @@ if TYPE_CHECKING:
 
 FILE = "ctkg-typed-nodes.sqlite"  # in the build's staging folder, deleted before the swap
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-_TYPE = rb"<http://www\.w3\.org/1999/02/22-rdf-syntax-ns#type>"
-# a type statement of an IRI, as kg.triples writes N-Triples and kg.bulk N-Quads partitions
-TRIPLE = re.compile(rb"^<([^>]*)> " + _TYPE + rb" <([^>]*)> \.$", re.M)
-QUAD = re.compile(rb"^<([^>]*)> " + _TYPE + rb" <([^>]*)> <([^>]*)> \.$", re.M)
+# a type statement, from its predicate to the end of the line (N-Triples, or N-Quads with a
+# graph): found by the predicate's text, then the subject read back to the line's start,
+# since a pattern anchored at each line's start is 8 times slower on a batch
+STATEMENT = re.compile(
+    rb" <http://www\.w3\.org/1999/02/22-rdf-syntax-ns#type> <([^>]*)> (?:<([^>]*)> )?\.$", re.M
+)
 _UCHAR = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 _SQL_VARIABLES = 500  # IRIs given to one SQLite statement (its limit is 999 on old builds)
 _CHUNK = 10_000  # statements noted in one transaction: bounds what is held at once
@@ -62,6 +64,15 @@ def _iri(raw: bytes) -> str:
     return _UCHAR.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), text) if "\\" in text else text
 
 
+def _statements(text: bytes) -> Iterator[tuple[bytes, bytes, bytes | None]]:
+    """(subject, class, graph or None) of each type statement of an IRI in the text."""
+    for match in STATEMENT.finditer(text):
+        start = text.rfind(b"\n", 0, match.start()) + 1
+        subject = text[start + 1 : match.start() - 1]
+        if text[start : start + 1] == b"<" and b">" not in subject:  # an IRI, and the subject
+            yield subject, match.group(1), match.group(2)
+
+
 class TypedNodes:
     """The index: which graph types which node with which class.  One writer at a time (the
     build's loader thread, then the check), so one connection shared across threads."""
@@ -76,11 +87,11 @@ class TypedNodes:
 
     def add_ntriples(self, graph: str, body: bytes) -> None:
         """The type statements of one graph's N-Triples."""
-        self._add((_iri(s), _iri(c), graph) for s, c in TRIPLE.findall(body))
+        self._add((_iri(s), _iri(c), graph) for s, c, _ in _statements(body))
 
     def add_nquads(self, text: bytes) -> None:
         """The type statements of N-Quads (those in the default graph, the union, left out)."""
-        self._add((_iri(s), _iri(c), _iri(g)) for s, c, g in QUAD.findall(text))
+        self._add((_iri(s), _iri(c), _iri(g)) for s, c, g in _statements(text) if g is not None)
 
     def add_store(self, store: pyoxigraph.Store, graphs: Iterable[str] | None = None) -> None:
         """The type statements ``store`` holds in these named graphs (every one: None),
