@@ -190,11 +190,7 @@ def _property_branches(b: _Branches, ps: Node, counts: dict[tuple[str, int], lis
     for component, classes in memberships:  # the values that are instances of none of the classes
         r = rule(component, "value")
         typed = b.scope(instance_of("?v", classes, b.subclasses))
-        # one MINUS gathers every instance of the classes once: right over the whole store, but
-        # on a page of shared nodes it is gathered again for each page, and held (memory that
-        # grows with the store); there, each value's types are looked up instead
-        untyped = f"FILTER NOT EXISTS {{ {typed} }}" if b.shared else f"MINUS {{ {typed} }}"
-        b.selective(f'?this ?v ("{r}" AS ?r)', f"{b.scope(f'?this {path} ?v .')} {untyped}")
+        b.selective(f'?this ?v ("{r}" AS ?r)', f"{b.scope(f'?this {path} ?v .')} MINUS {{ {typed} }}")
     for other in shapes.objects(ps, SH.lessThanOrEquals):
         r = rule("LessThanOrEqualsConstraintComponent", "value")
         pair = b.scope(f"?this {path} ?v . ?this <{other}> ?other .")
