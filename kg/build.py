@@ -40,6 +40,7 @@ from kg.progress import Progress, stderr_line
 from kg.sources import SourceError
 from kg.stores.embedded import load_ontology
 from kg.triples import TripleSet
+from kg.typed_nodes import typed_nodes
 from kg.validate import Finding, Report, default_jobs, validate_named_graphs
 
 if TYPE_CHECKING:
@@ -376,18 +377,23 @@ def _build_staged(
                 current.backup(str(staging))
             failpoint("staged")
             stage = pyoxigraph.Store(str(staging))
-            if cluster and parts:
-                from kg.distributed import cluster_outcomes
+            with typed_nodes(staging) as typed:
+                typed.add_store(stage)  # what the store holds already, before the load
+                if cluster and parts:
+                    from kg.distributed import cluster_outcomes
 
-                outcomes = cluster_outcomes(files, base_iri(base), allow_invalid, cluster, parts)
-                load_partitions(stage, _accepted(outcomes, files, allow_invalid, keep_going, result, say))
-            else:
-                outcomes = _outcomes(files, base_iri(base), jobs or default_jobs())
-                bulk_load(stage, _accepted(outcomes, files, allow_invalid, keep_going, result, say))
-            load_ontology(stage)
-            if result.documents:
-                refresh_findings(stage, [d.graph_iri for d in result.documents])
-                result.cross_document = cross_document(stage, result.documents)
+                    outcomes = cluster_outcomes(files, base_iri(base), allow_invalid, cluster, parts)
+                    accepted = _accepted(outcomes, files, allow_invalid, keep_going, result, say)
+                    load_partitions(stage, accepted, typed)
+                else:
+                    outcomes = _outcomes(files, base_iri(base), jobs or default_jobs())
+                    bulk_load(
+                        stage, _accepted(outcomes, files, allow_invalid, keep_going, result, say), typed
+                    )
+                load_ontology(stage)
+                if result.documents:
+                    refresh_findings(stage, [d.graph_iri for d in result.documents])
+                    result.cross_document = cross_document(stage, result.documents, typed)
             del stage
         del current  # a handle left open would write into the folder swapped in under its name
         gc.collect()

@@ -2,7 +2,9 @@
 from the blocks the worker processes hand back (``bulk_load``), or from the N-Quads
 partitions cluster workers write (``load_partitions``).  Either way each named graph is
 replaced whole (the last document with one graph IRI wins), and the default graph is kept the
-union of the named graphs."""
+union of the named graphs.  Every batch's type statements go to the build's index of typed
+nodes (``kg.typed_nodes``) as it loads, which is where the cross-document check finds the
+nodes several documents describe."""
 
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ if TYPE_CHECKING:
     import pyoxigraph
 
     from kg.build import DocumentResult
+    from kg.typed_nodes import TypedNodes
 
 # TriG bytes handed to the bulk loader at once: small enough that loading overlaps the workers'
 # parsing from the first seconds, rather than one big load at the end (1,000 documents: 14.6 s
@@ -31,7 +34,7 @@ def trig(bodies: dict[str, bytes]) -> bytes:
     return b"".join(b"<%s> {\n%s}\n" % (iri.encode(), body) for iri, body in bodies.items())
 
 
-def bulk_load(stage: pyoxigraph.Store, documents: Iterator[DocumentResult]) -> None:
+def bulk_load(stage: pyoxigraph.Store, documents: Iterator[DocumentResult], typed: TypedNodes) -> None:
     """Bulk-load the blocks in batches, on a thread of its own (pyoxigraph lets go of the
     GIL), so the workers' next results are taken in while a batch loads; before each batch,
     drop the graphs it replaces (from an earlier run or an earlier batch: the last document
@@ -44,34 +47,37 @@ def bulk_load(stage: pyoxigraph.Store, documents: Iterator[DocumentResult]) -> N
             if doc.graph_iri in batch or size >= BATCH_BYTES:
                 if loading is not None:
                     loading.result()
-                loading, batch, size = loader.submit(_load_batch, stage, batch), {}, 0
+                loading, batch, size = loader.submit(_load_batch, stage, batch, typed), {}, 0
             batch[doc.graph_iri] = doc.ntriples
             size += len(doc.ntriples)
             doc.ntriples = b""
         if loading is not None:
             loading.result()
-        _load_batch(stage, batch)
+        _load_batch(stage, batch, typed)
 
 
-def _load_batch(stage: pyoxigraph.Store, batch: dict[str, bytes]) -> None:
+def _load_batch(stage: pyoxigraph.Store, batch: dict[str, bytes], typed: TypedNodes) -> None:
     """Replace the batch's graphs, and keep the default graph their union (a set: the bulk
     loader stores a triple once however many documents assert it)."""
     import pyoxigraph
 
-    _drop_stale(stage, list(batch))
+    _drop_stale(stage, list(batch), typed)
+    for graph, body in batch.items():
+        typed.add_ntriples(graph, body)
     if batch:
         stage.bulk_load(trig(batch), pyoxigraph.RdfFormat.TRIG)
         stage.bulk_load(b"".join(batch.values()), pyoxigraph.RdfFormat.N_TRIPLES)
         failpoint("loading")
 
 
-def _drop_stale(stage: pyoxigraph.Store, graphs: list[str]) -> None:
+def _drop_stale(stage: pyoxigraph.Store, graphs: list[str], typed: TypedNodes) -> None:
     """Take out the graphs about to be loaded again, and their triples from the union."""
     import pyoxigraph
 
     from kg.stores.updates import leave_union
 
     stale = [g for g in graphs if stage.contains_named_graph(pyoxigraph.NamedNode(g))]
+    typed.drop(stale)
     for i in range(0, len(stale), 1000):
         part = stale[i : i + 1000]
         stage.update(" ;\n".join([*map(leave_union, part), *(f"DROP GRAPH <{g}>" for g in part)]))
@@ -97,7 +103,7 @@ def block_triples(block: bytes) -> bytes:
     return b"".join(lines[len(lines) // 2 :])
 
 
-def load_partitions(stage: pyoxigraph.Store, documents: Iterator[DocumentResult]) -> None:
+def load_partitions(stage: pyoxigraph.Store, documents: Iterator[DocumentResult], typed: TypedNodes) -> None:
     """Bulk-load each partition the accepted documents point to, in order, on a thread of
     its own (as ``bulk_load``): the file as it is when every document it holds is kept, else
     only the blocks of those kept (a version left out, a record given twice in one partition:
@@ -113,36 +119,46 @@ def load_partitions(stage: pyoxigraph.Store, documents: Iterator[DocumentResult]
             if path != current:
                 if loading is not None:
                     loading.result()
-                loading = loader.submit(_load_partition, stage, current, kept, total)
+                loading = loader.submit(_load_partition, stage, current, kept, total, typed)
                 current, kept, total = path, {}, count
             kept.pop(doc.graph_iri, None)
             kept[doc.graph_iri] = index
         if loading is not None:
             loading.result()
-    _load_partition(stage, current, kept, total)
+    _load_partition(stage, current, kept, total, typed)
 
 
-def _load_partition(stage: pyoxigraph.Store, path: str | None, kept: dict[str, int], total: int) -> None:
+def _load_partition(
+    stage: pyoxigraph.Store, path: str | None, kept: dict[str, int], total: int, typed: TypedNodes
+) -> None:
     import pyoxigraph
 
     if path is None:
         return
-    _drop_stale(stage, list(kept))
+    _drop_stale(stage, list(kept), typed)
+    with open(path, "rb") as f:
+        text = f.read()
     if len(kept) == total:
         stage.bulk_load(path=path, format=pyoxigraph.RdfFormat.N_QUADS)
     else:
-        with open(path, "rb") as f:
-            blocks = partition_blocks(f.read())
         wanted = set(kept.values())
-        stage.bulk_load(
-            b"".join(b for i, b in enumerate(blocks) if i in wanted), pyoxigraph.RdfFormat.N_QUADS
-        )
+        text = b"".join(b for i, b in enumerate(partition_blocks(text)) if i in wanted)
+        stage.bulk_load(text, pyoxigraph.RdfFormat.N_QUADS)
+    typed.add_nquads(text)
     failpoint("loading")
 
 
-def cross_document(stage: pyoxigraph.Store, documents: list[DocumentResult]) -> list[Finding]:
+def cross_document(
+    stage: pyoxigraph.Store, documents: list[DocumentResult], typed: TypedNodes | None = None
+) -> list[Finding]:
     """Findings on the nodes several documents describe (a trial, a drug, a publication),
-    over the whole store, that no document's own validation reported."""
+    over the whole store, that no document's own validation reported.  ``typed``: the
+    build's index of typed nodes, brought up to date here with the graphs written after the
+    load (the ontology, the findings); without one, it is made from the store."""
+    if typed is not None:
+        from kg.stores.graphs import ONTOLOGY_GRAPH, derived_graphs_of
+
+        typed.refresh(stage, [str(ONTOLOGY_GRAPH), *derived_graphs_of([d.graph_iri for d in documents])])
     own = {(f.focus, f.shape, f.component, f.value) for d in documents for f in d.report.findings}
-    found = validate_store(stage, shared_only=True).findings
+    found = validate_store(stage, shared_only=True, typed=typed).findings
     return [f for f in found if (f.focus, f.shape, f.component, f.value) not in own]

@@ -38,6 +38,8 @@ from kg.shacl_sparql import Query, Rule, compile_shapes, path_text
 if TYPE_CHECKING:
     import pyoxigraph
 
+    from kg.typed_nodes import TypedNodes
+
 SH = Namespace("http://www.w3.org/ns/shacl#")
 
 
@@ -179,7 +181,12 @@ def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def validate_store(store: pyoxigraph.Store, shared_only: bool = False, jobs: int | None = None) -> Report:
+def validate_store(
+    store: pyoxigraph.Store,
+    shared_only: bool = False,
+    jobs: int | None = None,
+    typed: TypedNodes | None = None,
+) -> Report:
     """Every shape over the store: the SHACL Core rules over the union of its named graphs,
     which the store keeps as its default graph (see kg.stores.embedded), including what only shows
     across documents (two sources giving one trial different sizes: a Warning, see the
@@ -188,19 +195,26 @@ def validate_store(store: pyoxigraph.Store, shared_only: bool = False, jobs: int
 
     ``shared_only`` checks only the nodes that two documents or more type (trials, drugs,
     publications...), and only the Core rules (the SPARQL ones see one source at a time,
-    which each document's own validation did): each node shape's shared nodes are listed
-    once, then its queries run on pages of ``SHARED_PAGE`` of them, so memory stays flat
-    however large the store (a blank node cannot be named in a query, and ctkg's shapes
-    already refuse blank instances in each document).  The queries run on ``jobs`` threads
+    which each document's own validation did): each node shape's shared nodes come from
+    ``typed``, the on-disk index of typed nodes a build keeps (made from the store when not
+    given), a page of ``SHARED_PAGE`` at a time, and its query runs on each page, so memory
+    stays flat however large the store (a blank node cannot be named in a query, and ctkg's
+    shapes already refuse blank instances in each document).  The queries run on ``jobs`` threads
     (default: every core): pyoxigraph lets go of the GIL while it evaluates.
 
     A remote store is validated the same way, on its local copy (``Store.local()``, as
     ``ctkg validate --endpoint`` does): the same findings on every backend."""
+    if shared_only and typed is None:
+        from kg.typed_nodes import typed_nodes_of
+
+        with typed_nodes_of(store) as made:
+            return validate_store(store, True, jobs, made)
     subclasses = _has_subclass_axioms(store)
     queries = compile_shapes(shapes_graph(), False, subclasses, shared_only)
     workers = jobs or default_jobs()
-    if shared_only:
-        tasks: Iterable[tuple[Query, str]] = _pages(store, [q for q in queries if not q.sparql], {})
+    if shared_only and typed is not None:
+        core = [q for q in queries if not q.sparql]
+        tasks: Iterable[tuple[Query, str]] = _pages(store, core, typed, subclasses)
     else:
         tasks = [(q, q.text) for q in queries]
     found: dict[Finding, None] = {}  # one finding per rule and node, however many sources
@@ -276,14 +290,24 @@ def _listed(store: pyoxigraph.Store, query: Query, nodes: dict[str, list[str]]) 
 
 
 def _pages(
-    store: pyoxigraph.Store, queries: list[Query], nodes: dict[str, list[str]]
+    store: pyoxigraph.Store, queries: list[Query], typed: TypedNodes, subclasses: bool
 ) -> Iterator[tuple[Query, str]]:
-    """(query, text over one page of its node shape's shared focus nodes), listing each node
-    shape's nodes when its first query comes."""
+    """(query, text over one page of its node shape's shared focus nodes), read from the
+    index a page at a time as the queries are handed out."""
     for query in queries:
-        listed = _listed(store, query, nodes)
-        for i in range(0, len(listed), SHARED_PAGE):
-            yield query, query.for_nodes(listed[i : i + SHARED_PAGE])
+        for page in typed.shared(_classes(store, query.classes, subclasses), SHARED_PAGE):
+            yield query, query.for_nodes(page)
+
+
+def _classes(store: pyoxigraph.Store, classes: tuple[str, ...], subclasses: bool) -> list[str]:
+    """These classes and, if the store states a hierarchy, their subclasses (read from the
+    default graph, the union, as the shapes' own queries read it)."""
+    if not subclasses:
+        return list(classes)
+    targets = " ".join(f"<{c}>" for c in classes)
+    subclass = "<http://www.w3.org/2000/01/rdf-schema#subClassOf>*"
+    text = f"SELECT DISTINCT ?c WHERE {{ VALUES ?t {{ {targets} }} ?c {subclass} ?t }}"
+    return sorted({*classes, *(row["c"].value for row in store.query(text))})
 
 
 def validate_named_graphs(store: pyoxigraph.Store) -> dict[str, Report]:

@@ -41,6 +41,7 @@ GRAPH = {
     "kg.enrich",
     "kg.summary",
     "kg.findings",
+    "kg.typed_nodes",
 }
 SERVING = {"kg.web", "kg.synthesis"}
 

@@ -28,7 +28,6 @@ from kg.shacl_sparql.terms import (
     path_pattern,
     path_text,
     severity_of,
-    shared_focus,
     string_literal,
 )
 
@@ -260,5 +259,5 @@ def core_query(
     if not b.branches:
         return None
     text = f"SELECT DISTINCT {b.g}?r ?this ?v WHERE {{\n  " + "\n  UNION ".join(b.branches) + "\n}"
-    focus = shared_focus(shapes, node_shape, subclasses) if shared else ""
-    return Query(text, tuple(b.rules), sparql=False, focus=focus)
+    classes = tuple(sorted(str(c) for c in shapes.objects(node_shape, SH.targetClass))) if shared else ()
+    return Query(text, tuple(b.rules), sparql=False, classes=classes)

@@ -61,6 +61,7 @@ class Query:
     rules: tuple[Rule, ...]  # indexed by ?k (a single rule for SHACL-SPARQL queries)
     sparql: bool
     focus: str = ""  # shared-nodes mode: the query listing the node shape's shared focus nodes
+    classes: tuple[str, ...] = ()  # shared-nodes mode: the node shape's target classes
 
     def for_nodes(self, iris: list[str]) -> str:
         """The query over these focus nodes only (shared-nodes mode)."""
