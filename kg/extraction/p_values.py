@@ -54,7 +54,7 @@ def p_only_tests(
     whole = whole or text
     out = []
     for m in P.finditer(text):
-        if any(f.start <= m.start() < f.end for f in figures):
+        if any(f.start <= m.start() < f.end for f in figures) or _INTERACTION.search(text, 0, m.start()):
             continue
         clause = _clause_start(text, m.start())
         before = [f for f in figures if clause <= f.start and f.end <= m.start()]
@@ -90,6 +90,10 @@ def _clause_of(text: str, pos: int) -> str:
     end = text.find(";", pos)
     return P.sub(" ", text[start : end if end > 0 else len(text)])  # 'P less than 0.02' compares nothing
 
+
+# 'treatment by EGFR mutation interaction P = .480', '(test for interaction, P = .11)', '(test
+# for trend, p = 0.02)': a test of whether an effect differs between subgroups compares no arms
+_INTERACTION = re.compile(r"(?i)\b(?:interaction|trend)\W{0,3}(?:(?:test|effect)\W{0,3})?$")
 
 # a clause that sets two groups against each other without naming an arm compares other groups
 _OTHER_GROUPS = re.compile(

@@ -7,9 +7,12 @@ Sentences quoted from pool PMID10458212 (../shared/data/pool) and abstracts of
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from shared_quotes import DENOSUMAB
+
+from kg.sources import read_document
 
 GEM_TITLE = (
     "Randomized phase III study of gemcitabine-cisplatin versus etoposide-cisplatin in the treatment of "
@@ -117,3 +120,24 @@ def test_one_p_value_for_each_comparison(read):
         (Decimal("0.80"), Decimal("0.01")),
         (Decimal("0.78"), Decimal("0.01")),
     ]
+
+
+def _pool(pmid: str):
+    return read_document(Path(__file__).parents[1] / "fixtures" / "pool" / f"PMID{pmid}.txt").trial
+
+
+def test_an_interaction_or_trend_p_value_compares_no_arms():
+    # PMID21670455 (tests/fixtures/pool): '... or EGFR mutation-negative (HR, 1.18; 95% CI, 0.86 to
+    # 1.63; P = .309; treatment by EGFR mutation interaction P = .480) subgroups.'
+    ipass = _pool("21670455")
+    assert [
+        (c.statistic, c.estimate, c.p_value) for c in ipass.comparisons if c.endpoint == "overall survival"
+    ] == [
+        ("hazard_ratio", Decimal("0.90"), Decimal("0.109")),
+        ("hazard_ratio", Decimal("1.00"), Decimal("0.990")),
+        ("hazard_ratio", Decimal("1.18"), Decimal("0.309")),
+    ]
+    # PMID20027124 (tests/fixtures/pool): '(test for trend, p = 0.02; ...)' and '(LACE other HR 0.95,
+    # 0.86-1.05, interaction p = 0.04)'
+    lace = _pool("20027124")
+    assert not {Decimal("0.02"), Decimal("0.04")} & {c.p_value for c in lace.comparisons}
