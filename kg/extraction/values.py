@@ -107,6 +107,8 @@ def items(text: str, whole: str | None = None) -> list[Item]:
     for m in _TIME.finditer(text):
         if _skip(text, m.start()) or _FOLLOW_UP_BEFORE.search(text, max(0, m.start() - 160), m.start()):
             continue
+        if _LANDMARK_OF.match(text, m.end()):
+            continue  # '1 year OS: 15-100%': the landmark of a rate, not a time
         if re.fullmatch(r"(?:19|20)\d\d", m.group()) and re.search(r"(?:\bin|[-–])\s*$", text[: m.start()]):
             continue  # 'for carboplatin-paclitaxel in 2006-2007, and 8.0 (IQR ...) months'
 
@@ -127,6 +129,8 @@ def items(text: str, whole: str | None = None) -> list[Item]:
     for m in _PERCENT.finditer(text):
         if _skip(text, m.start()) or any(a <= m.start() < b for a, b in taken) or _population(text, m):
             continue
+        if _SPAN_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+            continue  # 'OS rates for both groups were 82-83% after 3 years': a span, no one group's
         item = Item(m.start(), m.end(), m.group("est") or m.group("first"), "percent", "rate")
         _counts(text, item)
         found.append(item)
@@ -198,6 +202,9 @@ def _skip(text: str, pos: int) -> bool:
     return inside_interval(text, pos) or bool(_THRESHOLD.search(before) or _IN_RANGE.search(before))
 
 
+# '82-83%': a span of figures; not 'in group 1-13.8 versus 9.7 months' (a group's number)
+_SPAN_BEFORE = re.compile(rf"(?i)(?<![\d.])(?<!group\s)(?<!arm\s)(?<!grade\s)(?<!stage\s){NUM}\s*[-–]\s*$")
+_LANDMARK_OF = re.compile(r"\s+(?:OS|PFS|DFS|EFS|overall\s+survival|survival)\s*:")
 _IN_RANGE = re.compile(rf"(?i)\b(?:range|IQR)\s*[,:=]?\s*(?:{NUM}\s*(?:-|to)\s*)?$")
 
 

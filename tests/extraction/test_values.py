@@ -309,3 +309,23 @@ def test_a_year_is_no_figure():
         "2006-2007, and 8.0 (IQR, 3.7-17.2) months for carboplatin-paclitaxel in 2002-2005."
     )
     assert [i.raw for i in items(normalise(text))] == ["9.7", "8.9", "8.0"]
+
+
+def _pool_trial(pmid: str):
+    return read_document(Path(__file__).parents[1] / "fixtures" / "pool" / f"PMID{pmid}.txt").trial
+
+
+def test_a_span_of_percents_is_no_group_figure():
+    # PMID26791798 (tests/fixtures/pool): 'OS rates for both groups were 82-83% after 3 years and
+    # 80-83% after 5 years.'
+    assert [x for x in _pool_trial("26791798").arm_results if x.endpoint == "overall survival"] == []
+    # PMID9662246 (tests/fixtures/pool): '30-48% of patients with an adverse set of factors had symptom
+    # relief'
+    assert Decimal("48") not in {x.estimate for x in _pool_trial("9662246").arm_results}
+
+
+def test_a_year_before_an_endpoint_and_a_colon_dates_a_rate():
+    # PMID24051084 (tests/fixtures/pool): '1 year OS: 15-100%, 2 year OS: 18-90% and 5 year OS:
+    # 8.3-86%.' -- landmarks of spans, no medians of 1, 2 and 5 years
+    trial = _pool_trial("24051084")
+    assert not [x for x in trial.arm_results if x.unit == "year"]
