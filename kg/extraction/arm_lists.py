@@ -251,13 +251,44 @@ def _pieces(text: str) -> list[str]:
             p for part in split_top(text, r";\s+(?:or\s+)?(?:to\s+)?") for p in _after_named_regimen(part)
         ]
     else:
-        if re.search(r"[,;]\s+or\s+", text) and len(split_top(text, r"[,;]\s+")) >= 3:
+        listed = re.search(r"[,;]\s+or\s+", text) and len(split_top(text, r"[,;]\s+")) >= 3
+        if listed:
             separator = r"[,;]\s+(?:or\s+)?(?:to\s+)?|\s+or\s+(?:to\s+)?"
         parts = _share(split_top(text, separator))
+        if listed:
+            parts = _lead_to_each(parts)
     return [arm for part in parts for arm in _with_or_without(part)]
 
 
 _NAMED_END = re.compile(r"\((?:[A-Z][A-Za-z0-9+/-]{0,7})\)\s+")
+
+
+# 'cisplatin 80 mg/m2 and gemcitabine 1,250 mg/m(2) for up to six cycles plus': the backbone before the
+# last top-level 'plus' of a list's first entry
+_BACKBONE = re.compile(
+    r"(?i)^(?P<lead>.+\s(?:plus|combined\s+with|in\s+combination\s+with))\s+(?P<own>\S.*)$"
+)
+
+
+def _lead_to_each(parts: list[str]) -> list[str]:
+    """'A and B plus low-dose C (7.5 mg/kg), high-dose C (15 mg/kg), or placebo': in a list of
+    three or more whose later entries are variants of what the first entry adds (the same drug,
+    or placebo), what it is added to is every entry's; not 'A plus B, A monotherapy, or C'."""
+    m = _BACKBONE.match(parts[0])
+    if not m or depth_map(parts[0])[m.end("lead") - 1]:
+        return parts
+    added = drug_mentions(m.group("own"))
+    if not added or not all(_variant(p, added[0].name) for p in parts[1:]):
+        return parts
+    return [parts[0], *(f"{m.group('lead')} {p.strip()}" for p in parts[1:])]
+
+
+def _variant(part: str, drug: str) -> bool:
+    """An entry that names only the added drug (at another dose) or a placebo."""
+    if re.search(r"(?i)\b(?:plus|and|with|combined|followed|alone|monotherapy)\b|\+", part):
+        return False
+    names = {d.name for d in drug_mentions(part)}
+    return names == {drug} or bool(re.fullmatch(r"(?i)\s*(?:a\s+|matching\s+)?placebo\b.*", part))
 
 
 def _after_named_regimen(part: str) -> list[str]:

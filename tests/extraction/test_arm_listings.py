@@ -356,3 +356,28 @@ def test_a_regimens_short_name_followed_by_a_drug_ends_its_entry():
         "cisplatin + gemcitabine": Decimal("14.0"),
         "cisplatin + vinorelbine": Decimal("11.4"),
     }
+
+
+def test_a_backbone_goes_to_each_variant_of_what_the_first_entry_adds():
+    # PMID19188680 (tests/fixtures/pool): 'randomly assigned to receive cisplatin 80 mg/m2 and gemcitabine
+    # 1,250 mg/m(2) for up to six cycles plus low-dose bevacizumab (7.5 mg/kg), high-dose bevacizumab (15
+    # mg/kg), or placebo every 3 weeks'
+    trial = read_document(Path(__file__).parents[1] / "fixtures" / "pool" / "PMID19188680.txt").trial
+    regimens = [
+        [(i.drug.name, i.dose) for i in a.interventions if i.drug.name in ("bevacizumab", "placebo")]
+        for a in trial.arms
+    ]
+    assert regimens == [
+        [("bevacizumab", Decimal("7.5"))],
+        [("bevacizumab", Decimal("15"))],
+        [("placebo", None)],
+    ]
+    assert all({"cisplatin", "gemcitabine"} <= {i.drug.name for i in a.interventions} for a in trial.arms)
+
+
+def test_a_list_of_regimens_keeps_its_own_entries():
+    # PMID29658845 (tests/fixtures/abstracts, CheckMate 227): 'randomly assigned, in a 1:1:1 ratio, to
+    # receive nivolumab plus ipilimumab, nivolumab monotherapy, or chemotherapy': 'nivolumab plus' is the
+    # first regimen's own, no treatment of the other two
+    trial = read_document(Path(__file__).parents[1] / "fixtures" / "abstracts" / "PMID29658845.txt").trial
+    assert [a.label for a in trial.arms][:3] == ["nivolumab + ipilimumab", "nivolumab", "chemotherapy"]
