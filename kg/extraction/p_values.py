@@ -54,7 +54,9 @@ def p_only_tests(
     whole = whole or text
     out = []
     for m in P.finditer(text):
-        if any(f.start <= m.start() < f.end for f in figures) or _INTERACTION.search(text, 0, m.start()):
+        if any(f.start <= m.start() < f.end for f in figures) or _INTERACTION.search(
+            text, max(0, m.start() - 40), m.start()
+        ):
             continue
         clause = _clause_start(text, m.start())
         before = [f for f in figures if clause <= f.start and f.end <= m.start()]

@@ -202,8 +202,8 @@ def _skip(text: str, pos: int) -> bool:
     return inside_interval(text, pos) or bool(_THRESHOLD.search(before) or _IN_RANGE.search(before))
 
 
-# '82-83%': a span of figures; not 'in group 1-13.8 versus 9.7 months' (a group's number)
-_SPAN_BEFORE = re.compile(rf"(?i)(?<![\d.])(?<!group\s)(?<!arm\s)(?<!grade\s)(?<!stage\s){NUM}\s*[-–]\s*$")
+# '82-83%', '30-48% of patients': a span of figures, printed with the percent once
+_SPAN_BEFORE = re.compile(rf"(?<![\d.]){NUM}\s*[-–]\s*$")
 _LANDMARK_OF = re.compile(r"\s+(?:OS|PFS|DFS|EFS|overall\s+survival|survival)\s*:")
 _IN_RANGE = re.compile(rf"(?i)\b(?:range|IQR)\s*[,:=]?\s*(?:{NUM}\s*(?:-|to)\s*)?$")
 
