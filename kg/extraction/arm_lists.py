@@ -243,17 +243,21 @@ def pieces(segment: str) -> list[str]:
     return _pieces(text)
 
 
+_LIST_COMMA = r"[,;]\s+(?!and\s+\d+\b(?!\s*(?:patients|participants))|\d+(?:,|\s+and\s))"
+
+
 def _pieces(text: str) -> list[str]:
     # '92 patients were assigned to no PET and 91 to PET'
-    separator = r",?\s+(?:or|versus|vs\.?|v\.?)\s+(?:to\s+)?|,?\s+and\s+\d[\d,]*(?:\s\d{3})*\s+(?:patients\s+|participants\s+)?(?:to|in)\s+"
+    # '3- or 4-week cycle' and 'on days 1, 8, and 15' are one arm's schedule, not a list of arms
+    separator = r"(?<!\d-),?\s+(?:or|versus|vs\.?|v\.?)\s+(?:to\s+)?|,?\s+and\s+\d[\d,]*(?:\s\d{3})*\s+(?:patients\s+|participants\s+)?(?:to|in)\s+"
     if len(split_top(text, r";\s+")) >= 3:
         parts = [
             p for part in split_top(text, r";\s+(?:or\s+)?(?:to\s+)?") for p in _after_named_regimen(part)
         ]
     else:
-        listed = re.search(r"[,;]\s+or\s+", text) and len(split_top(text, r"[,;]\s+")) >= 3
+        listed = re.search(r"[,;]\s+or\s+", text) and len(split_top(text, _LIST_COMMA)) >= 3
         if listed:
-            separator = r"[,;]\s+(?:or\s+)?(?:to\s+)?|\s+or\s+(?:to\s+)?"
+            separator = rf"{_LIST_COMMA}(?:or\s+)?(?:to\s+)?|(?<!\d-)\s+or\s+(?:to\s+)?"
         parts = _share(split_top(text, separator))
         if listed:
             parts = _lead_to_each(parts)

@@ -16,7 +16,7 @@ from kg.extraction.endpoint_mentions import endpoint_mentions
 from kg.extraction.endpoint_phrases import endpoint_phrase, normal_name, qualified
 from kg.extraction.factors import reference_like
 from kg.extraction.lexicon import HR_EVENTS
-from kg.extraction.stats import CONTRASTS, NEXT_RATIO, RATIO, P, estimate, p_value, ratio_kind
+from kg.extraction.stats import CONTRASTS, NEXT_RATIO, PLURAL_RATIO, RATIO, P, estimate, p_value, ratio_kind
 from kg.extraction.subgroups import subgroup_at
 from kg.extraction.text import NUM, dec
 from kg.extraction.values import landmark
@@ -27,6 +27,8 @@ _LATER_CI = re.compile(
 )
 _FOR_ENDPOINT = re.compile(r"(?i)\s*for\s+(?P<ep>[a-z][\w -]{1,50}?)(?=\s*(?:,|;|\.\s|\.$|\)|$|\band\b))")
 _NEXT_IN_LIST = re.compile(rf"\s*,\s*(?:and\s+)?(?P<est>{NUM})(?![\d.%])")
+_LIST_PARTS = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+_NEXT_RESPECTIVE = re.compile(rf"\s*[)\]]?\s*,?\s*(?:and\s+)?(?P<est>{NUM})(?![\d.%])")
 _RISK_OF = re.compile(r"(?i)\brisk\s+of\s+(?:disease\s+)?(?:progression(?:\s+or\s+death)?|death)\b")
 _RESTATED = re.compile(r"(?i)\brisk\b|\bhazard\b|\bodds\b")
 _UNITS = {"percentage point": "percent", "percentage points": "percent", "%": "percent", "percent": "percent"}
@@ -54,6 +56,12 @@ class ContrastReading:
             found += self._ratio_list(text, stop, kind)
             for match, ep, kind in found:
                 comparison, stop = self._comparison(text, match, kind, ep, m, None)
+                if comparison is not None:
+                    out.append(comparison)
+                masked = masked[: match.start()] + " " * (stop - match.start()) + masked[stop:]
+        for m in PLURAL_RATIO.finditer(text):
+            for match, ep in self._respective_ratios(text, m):
+                comparison, stop = self._comparison(text, match, ratio_kind(m.group("kind")), ep, m, None)
                 if comparison is not None:
                     out.append(comparison)
                 masked = masked[: match.start()] + " " * (stop - match.start()) + masked[stop:]
@@ -106,6 +114,24 @@ class ContrastReading:
             after = _FOR_ENDPOINT.match(text, stop)
         return out
 
+    def _respective_ratios(self, text: str, m: re.Match) -> list[tuple[re.Match, str]]:
+        """'The hazard ratios for PFS and overall survival were 0.70 (...) and 0.63 (...)': one
+        ratio an endpoint, in the order named; nothing unless the ratios printed match the
+        endpoints named one to one."""
+        names = [n.strip() for n in _LIST_PARTS.split(m.group("eps")) if n.strip()]
+        matches, stop = [m], self._end(text, m.end())[0]
+        while len(matches) < len(names):
+            nxt = _NEXT_RESPECTIVE.match(text, stop)
+            if not nxt:
+                break
+            matches.append(nxt)
+            stop = self._end(text, nxt.end())[0]
+        if len(names) < 2 or len(matches) != len(names) or _NEXT_RESPECTIVE.match(text, stop):
+            return []
+        return [
+            (match, self._named_endpoint(name) or name) for match, name in zip(matches, names, strict=True)
+        ]
+
     def _end(self, text: str, pos: int) -> tuple[int, dict, re.Match | None]:
         interval_, end = self.interval_after(text, pos)
         later = _LATER_CI.match(text, pos)
@@ -133,7 +159,7 @@ class ContrastReading:
         if ratio is not None and self._other_groups(text[ratio.start() : ratio.start("est")]):
             return None, stop  # 'HR for squamous versus nonsquamous': a prognostic factor, not the arms
         stratified = None
-        strat = (ratio.group("strat") or "") if ratio is not None else ""
+        strat = (ratio.groupdict().get("strat") or "") if ratio is not None else ""
         if re.match(r"(?i)un|stra", strat):
             stratified = not strat.lower().startswith("un")
         elif p is not None and re.search(
@@ -167,11 +193,11 @@ class ContrastReading:
         other arm ('hazard ratio with docetaxel'); in a trial of three or more arms the two
         arms the clause names, in order."""
         arm, comparator = self.experimental, self.comparator
-        if ratio is not None and ratio.group("of"):  # 'hazard ratio of isotretinoin versus placebo'
+        if ratio is not None and ratio.groupdict().get("of"):  # 'hazard ratio of isotretinoin versus placebo'
             named = [a for _s, _e, a in self.finder.find(ratio.group("of"))]
             if len(named) >= 2 and named[0] is not named[1]:
                 return named[0], named[1]
-        if ratio is not None and ratio.group("with"):
+        if ratio is not None and ratio.groupdict().get("with"):
             named = self.finder.find(ratio.group("with"))
             if named and named[0][2] is not self.experimental and len(self.arms) == 2:
                 return named[0][2], self.experimental

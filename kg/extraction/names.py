@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 
 _LEAD = re.compile(
-    r"(?i)^(?:\s*(?:\d\)|[a-d]\)|either|both|to|receive|receiving|undergo|undergoing|be\s+treated\s+with|treated\s+with|"
+    r"(?i)^(?:\s*(?:(?:the\s+)?(?:outcomes?|results?|performance|(?:diagnostic\s+)?accuracy|ability|impact|effects?|"
+    r"efficacy|role|value|receipt|benefits?|feasibility)\s+(?:of|between|after)\s+|\d\)|[a-d]\)|(?:and|or)\s+[a-d],|and|or|either|both|to|receive|receiving|undergo|undergoing|be\s+treated\s+with|treated\s+with|"
     r"intravenous|oral|subcutaneous|transdermal|intramuscular|inhaled|monthly|weekly|daily|"
     r"treatment\s+with|therapy\s+with|management\s+with|the|an?|immediate|(?:an?\s+)?additional|further|"
     r"(?:\d+|one|two|three|four|five|six|eight|twelve)(?:\s*\([^()]{1,12}\))?(?:\s+or\s+\w+)?\s+"
@@ -26,12 +27,15 @@ _STOP = re.compile(
     r"(?i)\s+(?:for|in\s+case|if|when|whenever|until|on|at|during|per|every|once|twice|given|administered|"
     r"delivered|daily|weekly|from|after|before|to|in|by|via|using|according|as|which|who|that|where|while|"
     r"including|within|over|up\s+to|starting|beginning|uptitrated|titrated|reducing|plus|followed|and\s+then|"
-    r"on\s+days?|q\d|×|x\s*\d)\b|[,;:(\[]|\s+\d|\s+-\s+"
+    r"on\s+days?|q\d|×|x\s*\d|"
+    # a clause about the intervention starts: 'thoracoscopic lobectomy is associated with ...'
+    r"is|are|was|were|has|have|had|remains?|remained|between|versus|vs|compared|than|available)\b|[,;:(\[]|\s+\d|\s+-\s+"
 )
 _TAIL = re.compile(r"(?i)(?:\s+(?:alone|only|group|arm|arms|regimen|strategy|therapy\s+alone|of|with))+\s*$")
 _NOT_NAMES = re.compile(
     r"(?i)^(?:patients?|participants?|subjects?|treatments?|therapy|therapies|groups?|arms?|regimens?|study|"
     r"trial|control|controls|intervention|one|two|three|four|both|either|each|all|other|rest|options?|alternatives?|"
+    r"training|validation|derivation|"  # the cohorts of a model's development, not treatments
     r"modalities|approaches|[\w-]*\s*(?:rest\s+)?"
     r"(?:period|interval|break|pause|cycles?|weeks?|months?|days?|years?|schedule|time|times|dose|doses))$"
 )
@@ -76,17 +80,27 @@ def credible(name: str) -> bool:
 
 
 _NOT_AGENT = re.compile(
-    r"(?i)\b(?:cancers?|carcinomas?|tumou?rs?|metasta\w*|diseases?|patients?|participants?|smokers?|stage|eligible|"
+    r"(?i)\b(?:cancers?|carcinomas?|tumou?rs?|metasta\w*|diseases?|patients?|participants?|smokers?|quitters?|"
+    r"women|men|children|adults|volunteers|people|individuals|cessation|abstinence|stage|eligible|"
     r"analys[ie]s|respectively|survival|response|progression|toxicit\w*|events?|january|february|march|april|may|"
     r"june|july|august|september|october|november|december|(?:19|20)\d\d|follow-up|median|mean|rates?|ratios?|"
     r"withdrawal|consent|age|years?|months?|weeks?|days?|hours?|scores?|quality|outcomes?|end\s?points?)\b"
 )
 
 
+# words no agent's name holds: pronouns, comparatives, function words, verbs in the past
+_NOT_NAME_WORD = re.compile(
+    r"(?i)^(?:and|or|only|those|these|this|that|such|same|other|more|most|less|least|than|smaller|larger|"
+    r"respect|end|data|origin|function|results?|eligibility|validation|morbidity|mortality|[a-z]+ed)$"
+)
+
+
 def plausible(name: str) -> bool:
     """A phrase that could name an agent the abstract does not describe further ('cytisine'):
-    not a disease, a population, an outcome or a date."""
-    return not _NOT_AGENT.search(name) and len(name.split()) <= 4
+    not a disease, a population, an outcome or a date, and no word of it a function word, a
+    comparative or a past participle ('those', 'more compared', 'assessed')."""
+    words = name.split()
+    return not _NOT_AGENT.search(name) and len(words) <= 4 and not any(_NOT_NAME_WORD.match(w) for w in words)
 
 
 def is_no_treatment(text: str) -> bool:

@@ -54,8 +54,10 @@ def p_only_tests(
     whole = whole or text
     out = []
     for m in P.finditer(text):
-        if any(f.start <= m.start() < f.end for f in figures) or _INTERACTION.search(
-            text, max(0, m.start() - 40), m.start()
+        if (
+            any(f.start <= m.start() < f.end for f in figures)
+            or _INTERACTION.search(text, max(0, m.start() - 40), m.start())
+            or _LEVEL.match(text, m.end())
         ):
             continue
         clause = _clause_start(text, m.start())
@@ -96,6 +98,9 @@ def _clause_of(text: str, pos: int) -> str:
 # 'treatment by EGFR mutation interaction P = .480', '(test for interaction, P = .11)', '(test
 # for trend, p = 0.02)': a test of whether an effect differs between subgroups compares no arms
 _INTERACTION = re.compile(r"(?i)\b(?:interaction|trend)\W{0,3}(?:(?:test|effect)\W{0,3})?$")
+
+# 'rejected the alternative hypothesis ... at the P = .0015 level': a significance level, no result
+_LEVEL = re.compile(r"(?i)\s+(?:significance\s+)?level\b")
 
 # a clause that sets two groups against each other without naming an arm compares other groups
 _OTHER_GROUPS = re.compile(

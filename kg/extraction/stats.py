@@ -21,10 +21,13 @@ SIGNED = rf"-?\s?{NUM}"
 BOUND = rf"(?:-?{NUM}|not reached|NR|not estimable|not estimated|NE|non-calculable)"
 TIME_UNIT = r"(?:months?|mo|weeks?|wk|years?|days?)"
 _AFTER_BOUND = rf"(?:\s*(?:%|percent\b|{TIME_UNIT}\b|points?\b))?"
+# '95% CI: 0.64, 1.35)': a comma parts the bounds only when the upper bound closes the bracket
+_COMMA_HI = rf",(?=\s*{BOUND}{_AFTER_BOUND}\s*[)\]])"
 _CI_BODY = (
     rf"(?P<level>{NUM})\s*(?:%|percent)\s*(?:CI|confidence\s+intervals?|credible\s+intervals?)"
-    rf"(?:\s*[\[({{]CI[\])}}])?(?:\s*(?:[,:=]|\bof\b|\bwas\b))?\s*"
-    rf"(?P<lo>{BOUND}){_AFTER_BOUND}\s*(?:to|-|;)\s*(?P<hi>{BOUND}){_AFTER_BOUND}\s*[)\]}}]?"
+    rf"(?:\s*[\[({{]CI[\])}}])?(?:\s+of\s+(?:the\s+)?(?:HR|OR|RR|hazard ratio|odds ratio|difference))?"
+    rf"(?:\s*(?:[,:=]|\bof\b|\bwas\b))?\s*[(\[]?\s*"
+    rf"(?P<lo>{BOUND}){_AFTER_BOUND}\s*(?:to|-|;|{_COMMA_HI})\s*(?P<hi>{BOUND}){_AFTER_BOUND}\s*[)\]}}]?"
 )
 # matched at a known position; '(41/52; 95% CI, 66%-88%)' prints the count before the interval
 CI = re.compile(rf"(?i)\s*(?:[(\[{{]\s*)?(?:\d+\s*/\s*\d+\s*[;,]\s*)?(?:(?:one|two|1|2)-sided\s+)?{_CI_BODY}")
@@ -65,10 +68,16 @@ RATIO = re.compile(
     rf"(?i)(?P<strat>\b(?:un)?stratified\s+|\badjusted\s+)?\b(?P<kind>hazard ratio|odds ratio|incidence rate ratio|"
     rf"rate ratio|risk ratio|relative risk|(?-i:HR|OR|RR|IRR))\b"
     rf"(?:\s*[\[(](?:HR|OR|RR|IRR)[\])])?(?P<event>\s+for\s+(?:disease\s+)?(?:progression or death|death or (?:disease )?progression|death|progression|[A-Za-z-]+(?: [A-Za-z-]+)?))?"
+    rf"(?:\s*\((?-i:[A-Z][A-Za-z0-9-]{{1,9}})\))?"  # 'HR for progression-free survival (PFS) was 0.54'
     rf"(?P<with>\s+(?:with|in the)\s+[\w+ -]+?(?:\s+group)?)?"
     rf"(?P<of>\s+(?:of|for)\s+[\w+/ -]+?\s+(?:versus|vs\.?|compared\s+with)\s+[\w+/ -]+?)?"
     rf"(?:\s+of\s+(?P<on>[a-z][a-z -]{{2,40}}?)(?=\s+(?:of|was)\s+\d))?"  # 'a relative risk of lung cancer of 1.28'
     rf"\s*(?:,|:|=|was|of)?\s*(?P<est>{NUM})\b"
+)
+# 'The hazard ratios for PFS and overall survival were 0.70 (...) and 0.63 (...), respectively'
+PLURAL_RATIO = re.compile(
+    rf"(?i)\b(?P<kind>hazard ratio|odds ratio|rate ratio|risk ratio|(?-i:HR|OR|RR))s\s+(?:\((?-i:[A-Z]+)s?\)\s+)?"
+    rf"(?:for|of)\s+(?P<eps>[^;()\d]{{3,120}}?)\s+were\s+(?P<est>{NUM})\b"
 )
 NEXT_RATIO = re.compile(rf"(?i),?\s*and\s+for\s+(?P<endpoint>[\w -]+?),\s*(?:it\s+was\s+)?(?P<est>{NUM})\b")
 _PCT = r"\s*(?P<unit>percentage\s+points?|%|percent\b|days?\b|weeks?\b|months?\b|years?\b|points?\b)?"

@@ -381,3 +381,15 @@ def test_a_list_of_regimens_keeps_its_own_entries():
     # first regimen's own, no treatment of the other two
     trial = read_document(Path(__file__).parents[1] / "fixtures" / "abstracts" / "PMID29658845.txt").trial
     assert [a.label for a in trial.arms][:3] == ["nivolumab + ipilimumab", "nivolumab", "chemotherapy"]
+
+
+def test_a_schedule_on_listed_days_is_one_arm():
+    # PMID14722033 (tests/fixtures/pool): '... docetaxel 60 mg/m(2) intravenously on day 1 plus
+    # cisplatin 80 mg/m(2) intravenously on day 1 of a 3- or 4-week cycle, or vindesine 3 mg/m(2)
+    # intravenously on days 1, 8, and 15 plus cisplatin 80 mg/m(2) ...' (before: four arms, one of
+    # them 'and + cisplatin')
+    trial = read_document(Path(__file__).parents[1] / "fixtures" / "pool" / "PMID14722033.txt").trial
+    assert [[(i.drug.name, i.dose) for i in a.interventions] for a in trial.arms] == [
+        [("docetaxel", Decimal("60")), ("cisplatin", Decimal("80"))],
+        [("vindesine", Decimal("3")), ("cisplatin", Decimal("80"))],
+    ]

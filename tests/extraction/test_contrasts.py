@@ -8,9 +8,13 @@ and checks every field of the comparison exactly.
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from shared_quotes import SABR
+
+from kg.extraction.stats import RATIO
+from kg.sources import read_document
 
 NLST_TITLE = "Reduced lung-cancer mortality with low-dose computed tomographic screening."
 NLST_BACKGROUND = (
@@ -398,4 +402,65 @@ def test_a_ratio_tested_by_a_stratified_log_rank_test_is_stratified(read):
         Decimal("0.71"),
         Decimal("0.0001"),
         True,
+    )
+
+
+def _pool(pmid: str):
+    return read_document(Path(__file__).parents[1] / "fixtures" / "pool" / f"PMID{pmid}.txt").trial
+
+
+def test_ratios_named_together_and_given_respectively():
+    # PMID22124104 (tests/fixtures/pool): 'The hazard ratios for PFS and overall survival were 0.70
+    # (95% CI, 0.50 to 0.97; P = .003) and 0.63 (95% CI, 0.43 to 0.92; P = .02), respectively, both
+    # in favor of chemotherapy plus surgery.' (before: two p-values, both given to overall survival)
+    trial = _pool("22124104")
+    assert [fields(c) for c in trial.comparisons if c.statistic == "hazard_ratio"] == [
+        (
+            "progression-free survival",
+            "hazard_ratio",
+            Decimal("0.70"),
+            None,
+            Decimal("0.50"),
+            Decimal("0.97"),
+            Decimal("95"),
+            Decimal("0.003"),
+        ),
+        (
+            "overall survival",
+            "hazard_ratio",
+            Decimal("0.63"),
+            None,
+            Decimal("0.43"),
+            Decimal("0.92"),
+            Decimal("95"),
+            Decimal("0.02"),
+        ),
+    ]
+    assert {c.p_value for c in trial.comparisons if c.endpoint == "overall survival"} == {Decimal("0.02")}
+
+
+def test_an_interval_labelled_with_its_ratio():
+    # PMID15364136 (tests/fixtures/pool): '(P = 0.023 by means of log-rank test; hazard ratio HR =
+    # 0.61, 95% CI of HR (0.39-0.93))' and '(...; HR = 0.62, 95% CI of HR (0.38-0.93))'
+    trial = _pool("15364136")
+    assert [
+        (c.endpoint, c.estimate, c.ci_lower, c.ci_upper)
+        for c in trial.comparisons
+        if c.statistic == "hazard_ratio"
+    ] == [
+        ("overall survival", Decimal("0.61"), Decimal("0.39"), Decimal("0.93")),
+        ("time to progression", Decimal("0.62"), Decimal("0.38"), Decimal("0.93")),
+    ]
+
+
+def test_a_ratio_for_an_endpoint_with_its_abbreviation():
+    # PMID26980062: 'The HR for progression-free survival (PFS) was 0.54 (95% CI, 0.38-0.79), favoring
+    # gefitinib over platinum-doublet chemotherapy.'
+    m = RATIO.search(
+        "The HR for progression-free survival (PFS) was 0.54 (95% CI, 0.38-0.79), favoring gefitinib"
+    )
+    assert (m.group("kind"), m.group("event").strip(), m.group("est")) == (
+        "HR",
+        "for progression-free survival",
+        "0.54",
     )

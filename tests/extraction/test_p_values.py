@@ -141,3 +141,11 @@ def test_an_interaction_or_trend_p_value_compares_no_arms():
     # 0.86-1.05, interaction p = 0.04)'
     lace = _pool("20027124")
     assert not {Decimal("0.02"), Decimal("0.04")} & {c.p_value for c in lace.comparisons}
+
+
+def test_a_significance_level_is_no_result():
+    # PMID18378568 (tests/fixtures/pool): 'An unplanned interim analysis ... rejected the alternative
+    # hypothesis of improved survival at the P = .0015 level for 243 randomly assigned patients.' and
+    # '... 35 months for placebo (n = 125; two-sided P = .013).'
+    swog = _pool("18378568")
+    assert [(c.endpoint, c.p_value) for c in swog.comparisons] == [("overall survival", Decimal("0.013"))]

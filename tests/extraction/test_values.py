@@ -329,3 +329,18 @@ def test_a_year_before_an_endpoint_and_a_colon_dates_a_rate():
     # 8.3-86%.' -- landmarks of spans, no medians of 1, 2 and 5 years
     trial = _pool_trial("24051084")
     assert not [x for x in trial.arm_results if x.unit == "year"]
+
+
+def test_an_interval_whose_bounds_a_comma_parts():
+    # PMID25758556 (tests/fixtures/pool): 'The 1-year PFS rate was 51.3% (95%CI: 42.0, 60.5). Median
+    # PFS was 10.6 months (95%CI: 8.6, 17.3), median OS was 26.2 months (95%CI: 16.7, not estimable).'
+    trial = _pool_trial("25758556")
+    assert [
+        (r.endpoint, r.statistic, r.estimate, r.ci_lower, r.ci_upper, r.ci_upper_not_reached)
+        for r in trial.arm_results
+        if r.ci_lower is not None
+    ] == [
+        ("progression-free survival", "rate", Decimal("51.3"), Decimal("42.0"), Decimal("60.5"), False),
+        ("progression-free survival", "median", Decimal("10.6"), Decimal("8.6"), Decimal("17.3"), False),
+        ("overall survival", "median", Decimal("26.2"), Decimal("16.7"), None, True),
+    ]

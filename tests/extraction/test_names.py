@@ -1,0 +1,54 @@
+"""kg.extraction.names: the plain name an arm description gives a non-drug intervention.
+
+Each test reads a real pool page (tests/fixtures/pool, PMID in the file name) whole, as
+``ctkg build`` does, and checks the interventions of the arms it yields.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from kg.sources import read_document
+
+POOL = Path(__file__).parents[1] / "fixtures" / "pool"
+
+
+def _arms(pmid: str) -> list[list[tuple]]:
+    trial = read_document(POOL / f"PMID{pmid}.txt").trial
+    return [
+        [(i.drug.name, i.dose, i.dose_unit) for i in a.interventions] for a in (trial.arms if trial else [])
+    ]
+
+
+def test_a_name_ends_where_a_clause_about_it_starts():
+    # PMID19619789, title: 'Thoracoscopic lobectomy is associated with lower morbidity compared with
+    # thoracotomy.' (before: an intervention 'thoracoscopic lobectomy is associated')
+    assert _arms("19619789") == [[("thoracoscopic lobectomy", None, None)], [("thoracotomy", None, None)]]
+
+
+def test_a_measure_of_an_intervention_is_not_its_name():
+    # PMID25218540: 'We compared the impact of surveillance computed tomography scan versus chest
+    # radiography ...' (before: an intervention 'impact of surveillance computed tomography scan')
+    assert _arms("25218540") == [
+        [("surveillance computed tomography scan", None, None)],
+        [("chest radiography", None, None)],
+    ]
+
+
+def test_pronouns_and_cohorts_of_a_model_name_no_intervention():
+    # PMID24462383: '... among those treated with LAT versus those who progressed but were not
+    # suitable for LAT ...' gave an arm 'those'; PMID25891174: '... to either a training group (182
+    # patients) or a validation group (313 patients)' gave arms 'training' and 'validation'.
+    assert not any(("those", None, None) in arm for arm in _arms("24462383"))
+    assert _arms("25891174") == []
+
+
+def test_the_letter_of_a_listed_arm_is_not_its_name():
+    # PMID14990635: 'randomly assigned to three arms: A, 17 Gy per two fractions (n = 146); B, 42 Gy
+    # per 15 fractions (n = 145); and C, 50 Gy per 25 fractions (n = 130)' (before: 'and c')
+    assert _arms("14990635") == [
+        [("radiotherapy", Decimal("17"), "Gy")],
+        [("radiotherapy", Decimal("42"), "Gy")],
+        [("radiotherapy", Decimal("50"), "Gy")],
+    ]
