@@ -58,7 +58,7 @@ def assign(
     arms: list[Arm | None] = [None] * len(spans)
     times = list(timepoints)
     runs = _blocks(_runs(list(range(len(spans))), keys, spans, text), spans, text)
-    done = _parallel_lists(text, spans, runs, marks, arms)
+    done = _parallel_lists(text, spans, runs, marks, arms) | _pairs_after_pair(text, spans, runs, marks, arms)
     for n, run in enumerate(runs):
         if n in done:
             continue
@@ -136,6 +136,37 @@ def _parallel_lists(text: str, spans, runs: list[list[int]], marks, arms: list[A
             for k in b:
                 arms[k] = after[1]
             done |= {n, n + 1}
+    return done
+
+
+_PAIRED = re.compile(r"(?i)\s*(?:,\s*)?(?:vs\.?|v\.?|versus|(?:as\s+)?compared\s+(?:with|to))\s*(?:the\s+)?")
+
+
+def _pairs_after_pair(text: str, spans, runs: list[list[int]], marks, arms: list[Arm | None]) -> set[int]:
+    """'Two-year overall survival rates with nivolumab versus docetaxel were 23% (...) versus 8%
+    (...) in squamous NSCLC and 29% (...) versus 16% (...) in nonsquamous NSCLC': two arms set
+    against each other before a run of figures set against each other in pairs give each pair
+    their order (not the arm printed last before the first figure to that figure alone)."""
+    done: set[int] = set()
+    for n, run in enumerate(runs):
+        first, last = spans[run[0]][0], spans[run[-1]][1]
+        clause = max(text.rfind(";", 0, first) + 1, text.rfind(". ", 0, first) + 1, 0)
+        lead = [(s, e, a) for s, e, a in marks if clause <= s < first]
+        if (
+            len(run) % 2
+            or len(lead) != 2
+            or lead[0][2] is lead[1][2]
+            or not _PAIRED.fullmatch(text, lead[0][1], lead[1][0])
+            or any(first <= s < last for s, _e, _a in marks)
+            or not all(
+                _PAIRED.fullmatch(text, spans[j][1], spans[k][0])
+                for j, k in zip(run[::2], run[1::2], strict=True)
+            )
+        ):
+            continue
+        for j, k in zip(run[::2], run[1::2], strict=True):
+            arms[j], arms[k] = lead[0][2], lead[1][2]
+        done.add(n)
     return done
 
 

@@ -175,3 +175,28 @@ def test_two_lists_set_against_each_other_are_one_arms_list_each():
         (c6, Decimal("5"), "24 months"),
     ]
     assert [a.aliases for a in trial.arms] == [["C3"], ["C6"]]
+
+
+def test_figures_in_pairs_after_two_arms_set_against_each_other_take_their_order():
+    # PMID24841974 (tests/fixtures/pool): 'Median PFS for erlotinib versus docetaxel was 2.0 v 3.2 months
+    # (...), and median OS was 14.8 v 12.2 months (...), respectively. In a subset analysis of EGFR
+    # wild-type tumors, PFS for erlotinib versus docetaxel was 1.3 v 2.9 months (...)'
+    trial = read_document(POOL / "PMID24841974.txt").trial
+    pfs = [(r.estimate, r.arm) for r in trial.arm_results if r.endpoint == "progression-free survival"]
+    assert pfs == [
+        (Decimal("2.0"), "erlotinib"),
+        (Decimal("3.2"), "docetaxel"),
+        (Decimal("1.3"), "erlotinib"),
+        (Decimal("2.9"), "docetaxel"),
+    ]
+    # PMID29023213 (tests/fixtures/pool): 'Two-year overall survival rates with nivolumab versus
+    # docetaxel were 23% (95% CI, 16% to 30%) versus 8% (95% CI, 4% to 13%) in squamous NSCLC and 29%
+    # (95% CI, 24% to 34%) versus 16% (95% CI, 12% to 20%) in nonsquamous NSCLC'
+    trial = read_document(POOL / "PMID29023213.txt").trial
+    rates = [(r.estimate, r.arm, r.ci_lower) for r in trial.arm_results if r.timepoint == "24 months"]
+    assert rates == [
+        (Decimal("23"), "nivolumab", Decimal("16")),
+        (Decimal("8"), "docetaxel", Decimal("4")),
+        (Decimal("29"), "nivolumab", Decimal("24")),
+        (Decimal("16"), "docetaxel", Decimal("12")),
+    ]
