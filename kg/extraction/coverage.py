@@ -190,6 +190,7 @@ _MARKED = (
         rf"(?i)\b(?=[abeflntuw])(?:at|after|within|beyond|through|until|up to|every|first|last|next)\s+"
         rf"(\d[\d.]*)\s*{_TIME_UNIT}\b"
     ),
+    re.compile(r"(?i)\b(?:chi|\u03c7)\s*[(\[^]\s*(\d)\b"),  # a test's degree: 'chi(2) test'
     re.compile(rf"\b(?=[JFMASOND]){_MONTH}\s+(\d\d?)\b"),  # 'April 16'
     re.compile(rf"\b(\d\d?)\s+(?=[JFMASOND]){_MONTH}(?:\s|,|$)"),  # '16 April'
     # a trial's mixed-case name: 'LUX-Lung 3', 'CheckMate 057', 'IMpower 150'

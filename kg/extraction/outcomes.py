@@ -132,8 +132,8 @@ class OutcomeReader(ContrastReading):
         """The interval printed right after a value (labelled, or bare in Lancet style)."""
         ci = CI.match(text, pos) or CI.match(text, pos + _gap(text[pos:]))
         if ci:
-            self.ci_level = ci.group("level")
-            return interval(ci.group("level"), ci.group("lo"), ci.group("hi")), ci.end()
+            self.ci_level = ci.group("level") or self.ci_level
+            return interval(self.ci_level or "95", ci.group("lo"), ci.group("hi")), ci.end()
         bare = BARE_CI.match(text, pos)
         if bare and self.ci_level and not re.match(r"\s*,\s*\d+\s*(?:patients|of)\b", text[pos:]):
             return interval(self.ci_level, bare.group("lo"), bare.group("hi")), bare.end()

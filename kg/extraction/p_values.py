@@ -86,7 +86,17 @@ def _clause_start(text: str, pos: int) -> int:
     opened = text.rfind("(", 0, pos)
     if 0 <= opened < semi and text.rfind(")", opened, pos) < 0:
         return opened
+    if semi > 0 and _TEST_NAME.fullmatch(text, semi + 1, pos):
+        return _clause_start(text, semi)  # '37% v 11%; chi(2) test, P =.003': the test of the clause before
     return max(semi, 0)
+
+
+# a clause that only names the test its p-value comes from
+_TEST_NAME = re.compile(
+    r"(?i)\s*(?:by\s+)?(?:means\s+of\s+)?(?:the\s+)?(?:two-sided\s+|stratified\s+|unstratified\s+)?"
+    r"(?:log-?rank|chi\W{0,2}(?:2|squared?)\W{0,2}|Fisher'?s?\s+exact|Wilcoxon|Mann-Whitney|Cochran-Mantel-Haenszel)"
+    r"(?:[\s-]+test)?\s*[,:]?\s*"
+)
 
 
 def _clause_of(text: str, pos: int) -> str:

@@ -24,7 +24,9 @@ _AFTER_BOUND = rf"(?:\s*(?:%|percent\b|{TIME_UNIT}\b|points?\b))?"
 # '95% CI: 0.64, 1.35)': a comma parts the bounds only when the upper bound closes the bracket
 _COMMA_HI = rf",(?=\s*{BOUND}{_AFTER_BOUND}\s*[)\]])"
 _CI_BODY = (
-    rf"(?P<level>{NUM})\s*(?:%|percent)\s*(?:CI|confidence\s+intervals?|credible\s+intervals?)"
+    # 'difference, 4.2 percentage points [CI, 0.5 to 8.6 percentage points]': a journal that states
+    # the level once in its methods prints 'CI' alone
+    rf"(?:(?P<level>{NUM})\s*(?:%|percent)\s*(?:CI|confidence\s+intervals?|credible\s+intervals?)|(?-i:\bCI)(?=\s*[,:=]))"
     rf"(?:\s*[\[({{]CI[\])}}])?(?:\s+of\s+(?:the\s+)?(?:HR|OR|RR|hazard ratio|odds ratio|difference))?"
     rf"(?:\s*(?:[,:=]|\bof\b|\bwas\b))?\s*[(\[]?\s*"
     rf"(?P<lo>{BOUND}){_AFTER_BOUND}\s*(?:to|-|;|{_COMMA_HI})\s*(?P<hi>{BOUND}){_AFTER_BOUND}\s*[)\]}}]?"
@@ -105,7 +107,7 @@ CONTRASTS = (
     (
         "difference",
         re.compile(
-            rf"(?i)\b(?:(?:estimated|absolute|mean|treatment|risk|between-group)\s+)*difference\s+"
+            rf"(?i)\b(?:(?:estimated|absolute|mean|treatment|risk|between-group)\s+)*difference(?:\s+|(?=,))"
             rf"(?:(?:in|between|of)\s+(?:the\s+)?(?P<ep>(?!\d)[^,;()\d]{{0,60}}?)\s+)?(?:was|of|,|:|=|\(|\[)?\s*"
             rf"(?P<est>{SIGNED}){_PCT}(?!\s*(?:groups?|arms?|treatments?|patients|studies|trials|cohorts)\b)"
         ),

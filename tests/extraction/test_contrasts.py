@@ -464,3 +464,16 @@ def test_a_ratio_for_an_endpoint_with_its_abbreviation():
         "for progression-free survival",
         "0.54",
     )
+
+
+def test_a_difference_with_an_interval_labelled_ci_alone():
+    # PMID19581636 (tests/fixtures/pool): '(13.8% vs. 6.8%; difference, 7.0 percentage points [95% CI,
+    # 0.3 to 13.7 percentage points])', '(4.8% vs. 0.6%; difference, 4.2 percentage points [CI, 0.5 to
+    # 8.6 percentage points])', '(14.9% vs. 29.6%; difference, 14.7 percentage points [CI, 5.7 to 23.4
+    # percentage points])'
+    trial = _pool("19581636")
+    assert [(c.estimate, c.unit, c.ci_lower, c.ci_upper, c.ci_level) for c in trial.comparisons] == [
+        (Decimal("7.0"), "percent", Decimal("0.3"), Decimal("13.7"), Decimal("95")),
+        (Decimal("4.2"), "percent", Decimal("0.5"), Decimal("8.6"), Decimal("95")),
+        (Decimal("14.7"), "percent", Decimal("5.7"), Decimal("23.4"), Decimal("95")),
+    ]

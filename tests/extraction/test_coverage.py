@@ -123,6 +123,13 @@ def _printed(s: Sentence, spans) -> list[str]:
             ]
             + ["0·36", "0·17", "0·75", "0·004"],
         ),
+        # the degree of a test is no figure (PMID10811675)
+        (
+            "The difference was more significant for docetaxel 75 mg/m(2) patients, compared with corresponding "
+            "best supportive care patients (7.5 v 4.6 months; log-rank test, P =.010; 1-year survival, 37% v 11%; "
+            "chi(2) test, P =.003).",
+            ["7.5", "4.6", ".010", "37", "11", ".003"],
+        ),
     ],
 )
 def test_counted_numbers(text: str, numbers: list[str]) -> None:

@@ -149,3 +149,14 @@ def test_a_significance_level_is_no_result():
     # '... 35 months for placebo (n = 125; two-sided P = .013).'
     swog = _pool("18378568")
     assert [(c.endpoint, c.p_value) for c in swog.comparisons] == [("overall survival", Decimal("0.013"))]
+
+
+def test_a_clause_that_only_names_its_test_belongs_to_the_clause_before():
+    # PMID10811675 (tests/fixtures/pool): '(7.5 v 4.6 months; log-rank test, P =.010; 1-year survival,
+    # 37% v 11%; chi(2) test, P =.003)'
+    trial = _pool("10811675")
+    tests = [(c.arm, c.comparator, c.p_value) for c in trial.comparisons if c.arm == "docetaxel 75 mg/m2"]
+    assert tests == [
+        ("docetaxel 75 mg/m2", "best supportive care", Decimal("0.010")),
+        ("docetaxel 75 mg/m2", "best supportive care", Decimal("0.003")),
+    ]
