@@ -477,3 +477,26 @@ def test_a_difference_with_an_interval_labelled_ci_alone():
         (Decimal("4.2"), "percent", Decimal("0.5"), Decimal("8.6"), Decimal("95")),
         (Decimal("14.7"), "percent", Decimal("5.7"), Decimal("23.4"), Decimal("95")),
     ]
+
+
+def test_ratios_after_each_entry_of_a_list_of_endpoints_under_one_head():
+    # PMID23816967 (tests/fixtures/pool): 'afatinib significantly delayed the time to deterioration for
+    # cough (hazard ratio [HR], 0.60; 95% CI, 0.41 to 0.87; P = .007) and dyspnea (HR, 0.68; 95% CI, 0.50
+    # to 0.93; P = .015), but not pain (HR, 0.83; 95% CI, 0.62 to 1.10; P = .19).'
+    ratios = [
+        (c.endpoint, c.estimate, c.p_value)
+        for c in _pool("23816967").comparisons
+        if c.statistic == "hazard_ratio"
+    ]
+    assert ratios == [
+        ("time to deterioration for cough", Decimal("0.60"), Decimal("0.007")),
+        ("time to deterioration for dyspnea", Decimal("0.68"), Decimal("0.015")),
+        ("time to deterioration for pain", Decimal("0.83"), Decimal("0.19")),
+    ]
+    # PMID25150635 (tests/fixtures/pool): 'Adjusted rates of neutropenia (odds ratio [OR]: 0.35; 95% CI:
+    # 0.21-0.61), anemia (OR: 0.67; 95% CI: 0.51-0.89), and thrombocytopenia (OR: 0.51; 95% CI:
+    # 0.31-0.85) were lower among carboplatin-treated patients' (before: anemia's and
+    # thrombocytopenia's ratios were given to overall survival, named sentences before)
+    odds = [(c.endpoint, c.estimate) for c in _pool("25150635").comparisons if c.statistic == "odds_ratio"]
+    assert ("adjusted rates of anemia", Decimal("0.67")) in odds
+    assert ("adjusted rates of thrombocytopenia", Decimal("0.51")) in odds
