@@ -43,7 +43,10 @@ def endpoints(sents: list[Sentence], abbreviations: dict[str, str]) -> list[Endp
             m = re.search(pattern, s.norm)
             if not m:
                 continue
-            for phrase in _split_list(next(g for g in m.groups() if g)):
+            listed = next(g for g in m.groups() if g)
+            if role == "primary":  # '...; secondary end points included ...': the primary list ends there
+                listed = _SECONDARY_STARTS.sub("", listed)
+            for phrase in _split_list(listed):
                 if _NOT_AN_ENDPOINT.match(phrase.strip()):
                     continue  # 'superiority in patients with ...': a hypothesis, not a measure
                 name, abbrev = _endpoint_phrase(phrase, abbreviations)
@@ -54,11 +57,24 @@ def endpoints(sents: list[Sentence], abbreviations: dict[str, str]) -> list[Endp
 
 _NOT_AN_ENDPOINT = re.compile(
     r"(?i)^(?:(?:the\s+)?(?:superiority|non-?inferiority|equivalence|safety|efficacy|feasibility|tolerability)\b"
-    r"|(?:co-?primary\s+)?analys[ie]s\b|to\s+(?!compare|assess|determine|evaluate)\w+)"
+    r"|(?:co-?primary\s+)?analys[ie]s\b|to\s+(?!compare|assess|determine|evaluate)\w+"
+    # the rest of a sentence, not an entry of the list: 'analysed on an intention-to-treat basis',
+    # 'as determined by ...', 'those with adenocarcinoma', 'where LR included ...', 'thereby avoiding ...'
+    r"|(?:analy[sz]ed|as\s+determined|determined|those|where|whereas|thereby|which|for\s+which|while)\b)"
+)
+_SECONDARY_STARTS = re.compile(
+    r"(?i)\s*(?:[,;]\s*|\s(?:and|with)\s+)(?:the\s+)?(?:key\s+|main\s+|major\s+)?secondary\s+"
+    r"(?:end\s?points?|outcomes?|parameters?|objectives?|measures?)\b.*$"
 )
 # where a named endpoint's definition starts: ', defined as ...', ' for the last 4 weeks'
 _DEFINITION = re.compile(
     r"(?i),\s*(?:defined|assessed|measured|as\s+assessed|according|which|in\s+the)\b.*$"
+    r"|\s+defined\s+(?:as|by)\b.*$"
+    # 'overall survival (OS) measured from random assignment', 'PFS (...) after random assignment',
+    # 'PFS in all analysable patients ...', 'PFS in patients eligible for treatment ...'
+    r"|\s+(?:(?:measured|calculated|counted|assessed)\s+)?(?:from|after)\s+(?:the\s+)?(?:random\s+assignment|"
+    r"randomi[sz]ation|registration|enrol?ment)\b.*$"
+    r"|\s+in\s+(?:all\s+)?(?:[\w-]+\s+){0,2}?(?:patients|participants)\b.*$"
     r"|\s+(?:for|at|in\s+participants|in\s+patients|during|from|over|within|after)\s+(?:the\s+)?"
     r"(?:last|first|\d+|one|two|three|end|week|month|year|participants|patients)\b.*$"
 )
@@ -72,6 +88,8 @@ def _split_list(text: str) -> list[str]:
 
 def _endpoint_phrase(phrase: str, abbreviations: dict[str, str]) -> tuple[str, str | None]:
     p = re.sub(r"(?i)^(?:the|an?)\s+", "", phrase.strip())
+    p = re.sub(r"(?i)^(?:amended|changed)\s+from\s+.+?\s+to\s+", "", p)  # 'amended from OS to PFS'
+
     # 'to compare overall survival between the groups': the endpoint the aim is about
     p = re.sub(
         r"(?i)^to\s+(?:compare|assess|determine|evaluate|show|demonstrate|test|estimate)\s+(?:whether\s+)?(?:the\s+)?",
@@ -119,6 +137,7 @@ _NEGATIVE = re.compile(
     r"|\bno (?:statistically\s+)?significant (?:improvement|difference|benefit)\b"
     r"|\b(?:was|were|is|are) not (?:significantly\s+)?(?:better|superior|longer|improved|different)\b"
     r"|\bprovided no (?:significant\s+)?(?:benefit|improvement|advantage)\b|\bno advantage in\b"
+    r"|\b(?:was|were|is|are)\s+not\s+statistically\s+significant\b|\bnon-?statistically\s+significant\b"
 )
 _POSITIVE = re.compile(
     r"(?i)\b(?:met|achieved|reached) (?:its|the) primary (?:end ?point|endpoint|objective)"

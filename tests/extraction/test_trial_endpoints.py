@@ -6,11 +6,14 @@ Sentences quoted from ../shared/data/abstracts (PMID beside them).
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from kg.extraction.text import sentences
 from kg.extraction.trial_endpoints import abbreviations, endpoints, primary_endpoint_met
 from kg.model import Endpoint
+from kg.sources import read_document
 
 
 def named(section: str, text: str) -> list[tuple[str, str | None, str | None]]:
@@ -185,3 +188,36 @@ def test_no_verdict_from_an_interval_that_holds_the_null(read):
         ),
     ).trial
     assert trial.primary_endpoint_met is None
+
+
+def _pool_primary(pmid: str):
+    trial = read_document(Path(__file__).parents[1] / "fixtures" / "pool" / f"PMID{pmid}.txt").trial
+    return [e.name for e in trial.endpoints if e.role == "primary"], trial.primary_endpoint_met
+
+
+@pytest.mark.parametrize(
+    ("pmid", "primary"),
+    [
+        # 'The primary end point was survival, secondary end points included response rates, toxicity
+        # and quality of life.'
+        ("16603599", ["overall survival"]),
+        # 'The primary end point was overall survival (OS) measured from random assignment.'
+        ("19075278", ["overall survival"]),
+        # 'The primary end point was amended from overall survival (OS) to progression-free survival (PFS).'
+        ("19188680", ["progression-free survival"]),
+        # 'The primary endpoint was overall survival (from date of randomisation to death), analysed on an
+        # intention-to-treat basis.'
+        ("22452896", ["overall survival"]),
+        # 'The primary end point was health-related quality of life (HRQoL) defined as global quality of
+        # life, nausea/vomiting, dyspnea, and fatigue reported on ...'
+        ("19433683", ["health-related quality of life"]),
+    ],
+)
+def test_a_primary_endpoint_without_the_rest_of_its_sentence(pmid, primary):
+    assert _pool_primary(pmid)[0] == primary
+
+
+def test_a_difference_not_statistically_significant_is_a_primary_endpoint_not_met():
+    # PMID19075278: 'Median OS for immediate docetaxel (12.3 months) was greater than for delayed
+    # docetaxel (9.7 months), but the difference was not statistically significant (P = .0853).'
+    assert _pool_primary("19075278") == (["overall survival"], False)
