@@ -104,7 +104,7 @@ def _extract(title: str, abstract: list[AbstractSection]) -> Trial | None:
         phase=design.phase(f"{title} {full}"),
         randomized=design.randomized(f"{title} {full}"),
         allocation_ratio=design.allocation_ratio(full),
-        blinding=design.blinding(full),
+        blinding=design.blinding(f"{title} {full}"),
         multicenter=design.multicenter(full),
         population=design.population(title, full),
         arms=arms,

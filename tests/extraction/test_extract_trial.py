@@ -103,3 +103,18 @@ def test_a_comparison_of_pooled_factorial_groups_validates_and_is_queried_with_i
         {"alpha-tocopherol", "beta carotene"},
     ]
     assert [arms[m] for m in groups[row["comparator_label"]].pooled_from] == [{"beta carotene"}, {"placebo"}]
+
+
+@pytest.mark.parametrize(
+    ("pmid", "blinding"),
+    [
+        # title: '... a randomized, Phase III, double-blind, placebo-controlled trial'
+        ("15197804", "placebo-controlled double-blind"),
+        # title: '... Two-Year Outcomes From Two Randomized, Open-Label, Phase III Trials (CheckMate 017 and
+        # CheckMate 057)'
+        ("29023213", "open-label"),
+    ],
+)
+def test_the_blinding_a_title_states(pmid, blinding):
+    page = Path(__file__).parents[1] / "fixtures" / "pool" / f"PMID{pmid}.txt"
+    assert read_document(page).trial.blinding == blinding
