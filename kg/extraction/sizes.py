@@ -36,6 +36,20 @@ _TOTALS = (
     re.compile(
         rf"(?i)\b(?:there\s+were|of\s+(?:the|all)|among\s+(?:the|all))\s+(\d+)\s+randomi[sz]ed\s+{_PEOPLE}\b"
     ),
+    # 'of 334 randomly assigned patients', 'There were 276 patients randomized'
+    re.compile(
+        rf"(?i)(?<![\d.%])\b(\d+)\s+(?:randomly\s+(?:assigned|allocated)|randomi[sz]ed)\s+{_PEOPLE}\b"
+    ),
+    re.compile(rf"(?i)\bthere\s+were\s+(\d+)\s+{_PEOPLE}\s+randomi[sz]ed\b"),
+    # 'Patients (n = 1,218) with stage IIIB to IV NSCLC were randomly assigned'
+    re.compile(
+        rf"(?i)\b{_PEOPLE}\s*\(n\s*=\s*(\d+)\)[^.;()]{{0,120}}?\b(?:were|was)\s+(?:\w+\s+)?{_ENROLLED}\b"
+    ),
+    # 'a randomized, phase 3 trial of 1,776 patients', 'a randomized trial in 353 patients'
+    re.compile(
+        rf"(?i)\brandomi[sz]ed\b[^.;]{{0,80}}?\b(?:trial|study)\s+(?:of|in|including|involving)\s+(\d+)\s+"
+        rf"(?:[\w-]+\s+){{0,3}}{_PEOPLE}\b"
+    ),
 )
 _COUNTED = re.compile(rf"(?i)(?<![\d.%:])(\d+)\s+(?:[\w-]+\s+){{0,3}}{_PEOPLE}\b")
 _VERB_AFTER = re.compile(rf"(?i)^[^.;]{{0,160}}?\b(?:were|was|had\s+been)\s+(?:\w+\s+)?{_ENROLLED}\b")

@@ -6,7 +6,12 @@ Sentences quoted from ../shared/data/abstracts (PMID beside them), read through
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from shared_quotes import RTOG_0617, SABR
+
+from kg.sources import read_document
 
 
 def sizes(r) -> list[tuple[frozenset[str], int | None]]:
@@ -178,3 +183,21 @@ def test_a_count_broken_down_by_arm_that_had_an_event_sizes_nothing(read):
     )
     assert all(a.n_randomized not in (1, 2) for a in r.trial.arms)
     assert r.trial.n_randomized != 3
+
+
+@pytest.mark.parametrize(
+    ("pmid", "total"),
+    [
+        # 'Patients (n = 1,218) with stage IIIB to IV NSCLC were randomly assigned to receive ...'
+        ("12837811", 1218),
+        # 'Demographics and disease characteristics of 334 randomly assigned patients were comparable ...'
+        ("16293868", 334),
+        # 'There were 276 patients randomized, with 247 patients eligible for analysis.'
+        ("7677489", 276),
+        # 'In a randomized, phase 3 trial of 1,776 patients with metastases from solid tumors ...'
+        ("24162260", 1776),
+    ],
+)
+def test_the_randomised_total_said_in_other_words(pmid, total):
+    page = Path(__file__).parents[1] / "fixtures" / "pool" / f"PMID{pmid}.txt"
+    assert read_document(page).trial.n_randomized == total
