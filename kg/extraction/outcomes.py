@@ -50,8 +50,8 @@ _CLAUSE_WORDS = re.compile(
 )
 _LEADING_VERB = re.compile(r"(?i)^(?:shows?|showed|have|has|had)\s+(?:an?\s+|the\s+)?")
 _IN_BOTH = re.compile(
-    r"(?i)\s*(?:\([^()]*\)\s*)?,?\s*(?:in|for|with|on|across)\s+(?:the\s+)?(?:both|two|each\s+of\s+the\s+two)\s+"
-    r"(?:treatment\s+|study\s+|randomi[sz]ed\s+)?(?:arms|groups)\b"
+    r"(?i)\s*(?:\([^()]*\)\s*)?,?\s*(?:in|for|with|on|across)\s+(?:the\s+)?(?:(?:both|two|each\s+of\s+the\s+two)\s+"
+    r"(?:treatment\s+|study\s+|randomi[sz]ed\s+)?(?:arms|groups)|(?:each|either)\s+(?:treatment\s+|study\s+)?(?:arm|group))\b"
 )
 _SAFETY_WORDS = re.compile(
     r"(?i)adverse events?|\bAEs?\b|toxicit|toxic effects|side effects|\bgrades?\s*(?:≥|>=|> or =|>)?\s*[1-5]\b"

@@ -320,8 +320,10 @@ def _as_time(n: str, unit: str) -> str:
 
 
 def _next_unit(text: str, pos: int) -> str:
-    """A 'not reached' median takes the time unit its sibling values print."""
-    m = re.search(rf"(?i)\b({TIME_UNIT})\b", text[pos:]) or re.search(rf"(?i)\b({TIME_UNIT})\b", text)
+    """A 'not reached' median takes the time unit its sibling values print ('12.3 months', not
+    the landmark of '1-year survival')."""
+    sibling = rf"(?i)\d\s*({TIME_UNIT})\b"
+    m = re.search(sibling, text[pos:]) or re.search(sibling, text)
     return m.group(1) if m else "month"
 
 

@@ -344,3 +344,19 @@ def test_an_interval_whose_bounds_a_comma_parts():
         ("progression-free survival", "median", Decimal("10.6"), Decimal("8.6"), Decimal("17.3"), False),
         ("overall survival", "median", Decimal("26.2"), Decimal("16.7"), None, True),
     ]
+
+
+def test_one_figure_for_each_arm():
+    # PMID15117980 (tests/fixtures/pool): 'Median progression-free survival was 2.9 months for each arm'
+    trial = _pool_trial("15117980")
+    pfs = [(r.arm, r.estimate) for r in trial.arm_results if r.endpoint == "progression-free survival"]
+    assert pfs == [(a.label, Decimal("2.9")) for a in trial.arms]
+    # PMID25470694 (tests/fixtures/pool): 'Median overall survival was not reached in either group
+    # (hazard ratio for death with crizotinib, 0.82; ...), and the probability of 1-year survival was
+    # 84% ...': not reached in each arm, in the unit of no landmark
+    medians = [
+        (r.arm, r.estimate_not_reached, r.unit)
+        for r in _pool_trial("25470694").arm_results
+        if r.statistic == "median" and r.endpoint == "overall survival"
+    ]
+    assert medians == [(a.label, True, "month") for a in _pool_trial("25470694").arms]
