@@ -29,6 +29,7 @@ from kg.extraction.endpoint_phrases import VERB as _VERB
 from kg.extraction.p_values import Figure, p_only_tests
 from kg.extraction.stats import (
     BARE_CI,
+    BARE_RANGE,
     CI,
     CI_SCAN,
     RANGE,
@@ -184,10 +185,15 @@ class OutcomeReader(ContrastReading):
                 endpoints.append(endpoints[-1])  # 'was 24.2% with A and 6.9% with B'
             else:
                 endpoints.append(self._item_endpoint(masked, item, mentions, last_endpoint))
+        labelled = None  # the kind of the last labelled range: the bare brackets after it are ranges too
         for item in found:
             ranged = RANGE.match(masked, item.end)
+            bare = BARE_RANGE.match(masked, item.end) if labelled else None
             if ranged and item.statistic in ("median", "mean"):
                 item.spread, item.end = spread(ranged), ranged.end()
+                labelled = ranged.group("kind")
+            elif bare and item.statistic in ("median", "mean"):
+                item.spread, item.end = spread(bare, labelled), bare.end()
             item.ci, item.end = self.interval_after(masked, item.end)
         keys = [(e, i.unit, i.statistic) for e, i in zip(endpoints, found, strict=True)]
         spans = [(i.start, i.end) for i in found]

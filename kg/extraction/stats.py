@@ -41,13 +41,22 @@ BARE_CI = re.compile(
 # '9.5 months, range 1.0-117.0 [95% CI ...]', '(range, 0-19 cycles)', '(IQR 4.2-9.1)': a spread, not an interval
 RANGE = re.compile(
     rf"(?i)\s*[,;(\[]?\s*(?P<kind>range|interquartile range|IQR)\s*[,:=]?\s*(?P<lo>{NUM})\s*(?:%|{TIME_UNIT})?\s*"
-    rf"(?:-|to)\s*(?P<hi>{NUM})\s*(?:%|{TIME_UNIT}\b|[a-z]+\b)?\s*[)\]]?"
+    rf"(?:-|to)\s*(?P<hi>{NUM}|not\s+reached|NR)\s*(?:%|{TIME_UNIT}\b|(?!not\b)[a-z]+\b)?\s*[)\]]?"
 )
+# after a labelled range, Lancet style prints the next ones as bare bounds: '(IQR 11.0-36.0) in the
+# A group and 24.8 months (12.1-41.6) in the B group'
+BARE_RANGE = re.compile(rf"(?i)\s*\(\s*(?P<lo>{NUM})\s*(?:-|to)\s*(?P<hi>{NUM}|not\s+reached|NR)\s*\)")
 
 
-def spread(m: re.Match) -> dict:
-    kind = "FULL_RANGE" if m.group("kind").lower() == "range" else "INTER_QUARTILE_RANGE"
-    return {"dispersion": kind, "spread_lower": dec(m.group("lo")), "spread_upper": dec(m.group("hi"))}
+def spread(m: re.Match, kind: str | None = None) -> dict:
+    """A range's fields; ``kind``: the printed word of the labelled range a bare one follows."""
+    kind = (kind or m.group("kind")).lower()
+    hi = m.group("hi")
+    return {
+        "dispersion": "FULL_RANGE" if kind == "range" else "INTER_QUARTILE_RANGE",
+        "spread_lower": dec(m.group("lo")),
+        "spread_upper": dec(hi) if re.fullmatch(NUM, hi) else None,
+    }
 
 
 P = re.compile(

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from shared_quotes import NLST, SABR
 
+from kg.extraction.stats import RANGE, spread
 from kg.extraction.text import normalise
 from kg.extraction.values import items
 from kg.sources import read_document
@@ -360,3 +361,21 @@ def test_one_figure_for_each_arm():
         if r.statistic == "median" and r.endpoint == "overall survival"
     ]
     assert medians == [(a.label, True, "month") for a in _pool_trial("25470694").arms]
+
+
+def test_a_bare_bracket_after_a_labelled_range_is_a_range_too():
+    # PMID19167118 (tests/fixtures/pool): 'Their median overall and progression-free survival times were
+    # 23.5 (range, 4.2-109.7) and 9.0 months (2.2-109.7), respectively.'
+    medians = [
+        (r.estimate, r.dispersion, r.spread_lower, r.spread_upper, r.ci_lower)
+        for r in _pool_trial("19167118").arm_results
+        if r.statistic == "median"
+    ]
+    assert (Decimal("9.0"), "FULL_RANGE", Decimal("2.2"), Decimal("109.7"), None) in medians
+    # PMID19632716: 'the median OS was 34.4 months (IQR 15.7-not reached; ...)': an open range
+    m = RANGE.match(" (IQR 15.7-not reached; 19 [point estimate 41%] patients alive at 5 years)")
+    assert spread(m) == {
+        "dispersion": "INTER_QUARTILE_RANGE",
+        "spread_lower": Decimal("15.7"),
+        "spread_upper": None,
+    }
