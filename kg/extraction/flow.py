@@ -27,7 +27,7 @@ _STAGES = (
     ("screened", r"screened"),
     ("enrolled", r"enrolled|recruited|entered|registered|accrued|included(?!\s+in\s+the\s+analys)"),
     ("eligible", r"eligible"),
-    ("evaluable", r"evaluable|assessable|evaluated|assessed"),
+    ("evaluable", r"evaluable|assessable|analy[sz]able|evaluated|assessed"),
     (
         "treated",
         r"treated|received\s+(?:at\s+least\s+one\s+dose|(?:the\s+)?(?:study\s+|allocated\s+|assigned\s+)?treatment)|started\s+treatment",
@@ -52,6 +52,8 @@ _COUNT = re.compile(
 _OF_TOTAL = re.compile(
     rf"(?i)\b(?:of|among)\s+(?:the\s+|all\s+)?(?P<n>\d+)\s+(?:[\w-]+\s+){{0,2}}?{_PEOPLE}\s+(?:who\s+(?:were|had\s+been)\s+)?(?:{_STAGE})\b"
 )
+# the per-arm parts printed after a whole-trial count's stage: '...; 437 in A and 447 in B', '(...)'
+_AFTER_STAGE = re.compile(r"(?i)[^;:()]{0,60}?(?:[;:]\s*|\s*\()(?P<parts>[^;:().]+)")
 _NOT_AVAILABLE = re.compile(rf"(?i)\bnot\s+(?:available|evaluable|assessable)\s+for\s+(?P<n>\d+)\s+{_PEOPLE}")
 _SAFETY_LEAVE = re.compile(
     r"(?i)^\s*(?:\S+\s+){0,3}?(?:because\s+of|due\s+to|owing\s+to|for)\s+(?:\S+\s+){0,2}?(?:adverse|toxic|side)"
@@ -96,6 +98,11 @@ def _counts(s: Sentence, finder: ArmFinder) -> list[ParticipantCount]:
             paren = m.groupdict().get("paren")
             if paren and arm is None:
                 found += _breakdown(s, m.start("paren"), paren, int(m.group("n")), stage, finder)
+            elif arm is None and (after := _AFTER_STAGE.match(text, m.end())):
+                # '884 patients were analysable for PFS; 437 in the erlotinib group and 447 in the placebo group'
+                found += _breakdown(
+                    s, after.start("parts"), after.group("parts"), int(m.group("n")), stage, finder
+                )
     for m in _NOT_AVAILABLE.finditer(text):
         found.append(
             ParticipantCount(
@@ -129,7 +136,7 @@ def _breakdown(
     """'555 patients (283 in arm A, 272 in arm B) were treated': per-arm counts whose sum is
     the total."""
     parts = []
-    for piece in re.finditer(r"[^,;()]+", paren):
+    for piece in re.finditer(r"[^,;()]+?(?=\s+and\s+|[,;()]|$)", paren):
         named = [a for _s, _e, a in finder.find(piece.group())]
         number = re.search(r"(?<![\d.%])\d+(?![\d.%])", piece.group())
         if len(named) == 1 and number:
