@@ -149,7 +149,7 @@ class OutcomeReader(ContrastReading):
         'unnecessary thoracotomy'); None when it names an arm ('arm B, 8.9 months')."""
         if phrase and (lead := _LEADING_VERB.match(phrase)):
             phrase = phrase[lead.end() :]  # 'show a decline in learning and memory function'
-        if not phrase or self.finder.find(phrase) or _CLAUSE_WORDS.search(phrase):
+        if not phrase or self.finder.find(phrase) or self._is_arm(phrase) or _CLAUSE_WORDS.search(phrase):
             return None
         said = _singular(phrase)
         for name in self.named:
@@ -185,6 +185,8 @@ class OutcomeReader(ContrastReading):
                 endpoints.append(endpoints[-1])  # 'was 24.2% with A and 6.9% with B'
             else:
                 endpoints.append(self._item_endpoint(masked, item, mentions, last_endpoint))
+            if endpoints[-1] is not None and self._is_arm(endpoints[-1]):
+                endpoints[-1] = None  # '462 patients underwent surgery': who got an arm, no result
         labelled = None  # the kind of the last labelled range: the bare brackets after it are ranges too
         for item in found:
             ranged = RANGE.match(masked, item.end)
@@ -281,9 +283,17 @@ class OutcomeReader(ContrastReading):
         after = [n for p, n in mentions if item.end <= p < end]
         if after:
             return after[0]  # '33 (55%) ... achieved an objective response'
-        return (
-            self._open(object_phrase(text[item.end : end])) or last_endpoint
-        )  # '74 (49%) A patients received X'
+        named = object_phrase(text[item.end : end])
+        if named and self._is_arm(named):
+            return (
+                None  # '592 (34.7%) received BCP and 1114 (65.3%) received CP': who got which arm, no result
+            )
+        return self._open(named) or last_endpoint  # '74 (49%) A patients received X'
+
+    def _is_arm(self, phrase: str) -> bool:
+        """The phrase is an arm's name or alias, in any case."""
+        said = phrase.strip().lower()
+        return any(said == name.lower() for arm in self.arms for name in (arm.label, *arm.aliases))
 
 
 _CLAUSE_VERB = re.compile(rf"(?i)\b(?:{_VERB}|{EVENT_VERBS})\b|;")

@@ -213,3 +213,13 @@ def test_a_clause_is_no_endpoint_name_and_a_leading_verb_is_dropped():
     assert {r.endpoint for r in srs.arm_results if r.estimate in (Decimal("52"), Decimal("24"))} == {
         "decline in learning and memory function"
     }
+
+
+def test_a_count_of_who_received_an_arm_is_no_result():
+    # PMID25439437 (tests/fixtures/pool): 'Of 1706 patients in the study sample, 592 (34.7%) received BCP
+    # and 1114 (65.3%) received CP; ...'; PMID20400121: 'A total of 462 patients underwent surgery and 76
+    # received stereotactic body radiation therapy.'
+    for pmid in ("25439437", "20400121"):
+        trial = read_document(Path(__file__).parent.parent / "fixtures" / "pool" / f"PMID{pmid}.txt").trial
+        names = {n.lower() for a in trial.arms for n in (a.label, *a.aliases)}
+        assert trial.arms and not [r for r in trial.arm_results if r.endpoint.lower() in names]
