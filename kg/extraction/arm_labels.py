@@ -20,8 +20,13 @@ from kg.model import Arm
 
 _KIND = r"(?:arm|group|regimen|cohort)"
 _ID = r"(?:[A-D]|[1-4])"
-# '<reference> (arm A)'
-_BRACKETED = re.compile(rf"(?i)\(\s*(?P<label>{_KIND}\s+{_ID})\s*\)")
+# '<reference> (arm A)', '(arm A; n = 81)', '(225 mg/m(2); days 1 and 22; arm A)': the label as the
+# whole bracket, its first item or its last
+_INNER = r"(?:[^()]|\([^()]*\))*?"
+_BRACKETED = re.compile(rf"(?i)\(\s*(?:{_INNER};\s*)?(?P<label>{_KIND}\s+{_ID})\s*(?:;{_INNER})?\)")
+# '(1,250 mg/m2 on days 1 and 8; gemcitabine arm)', '(area under the curve 5 on day 1; GC arm)': the
+# name the text gives the arm, as the last item of the bracket after its regimen
+_NAMED = re.compile(rf"\((?:{_INNER};\s*)(?P<name>[A-Za-z][\w/+-]{{0,20}})\s+(?:arm|group)\s*\)")
 # 'group 1 received ...', 'Arm A: ...', 'arm B (n = 40) was given ...'
 _DEFINED = re.compile(
     rf"(?i)\b(?P<label>{_KIND}\s+{_ID})\b(?:\s*\([^()]*\))?\s*"
@@ -36,19 +41,23 @@ def label_arms(arms: list[Arm], sents: Iterable[Sentence], abbreviations: dict[s
         return
     finder = ArmFinder(arms, abbreviations)
     found: dict[str, Arm | None] = {}
+    names: dict[str, Arm | None] = {}
     seen: set[str] = set()
     for s in sents:
         text = s.norm
         seen |= {_key(m.group()) for m in re.finditer(rf"(?i)\b{_KIND}\s+{_ID}\b", text)}
         for m in _BRACKETED.finditer(text):
             _note(found, _key(m.group("label")), _named_before(finder, arms, text, m.start()))
+        for m in _NAMED.finditer(text):
+            if not finder.find(m.group("name")):
+                _note(names, m.group("name"), _named_before(finder, arms, text, m.start()))
         for m in _DEFINED.finditer(text):
             _note(found, _key(m.group("label")), _named_after(finder, text, m.end()))
     found = {label: arm for label, arm in found.items() if arm is not None and _one_label(label, arm, found)}
     _the_other(arms, found, seen)
     taken = {a.lower() for arm in arms for a in arm.aliases}
-    for label, arm in found.items():
-        if label not in taken:
+    for label, arm in [*found.items(), *names.items()]:
+        if arm is not None and label.lower() not in taken:
             arm.aliases.append(label)
 
 

@@ -8,6 +8,9 @@ design sections.
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
+
+from kg.sources import read_document
 
 # PMID2169587
 GROUPS = (
@@ -76,3 +79,27 @@ def test_a_bracketed_label_after_a_word_only_one_arm_has(read):
         (concurrent, Decimal("53")),
         (sequential, Decimal("19")),
     ]
+
+
+POOL = Path(__file__).parents[1] / "fixtures" / "pool"
+
+
+def test_a_label_that_opens_or_closes_a_bracket_of_other_details():
+    # PMID22547605 (tests/fixtures/pool): 'PFS was similar (5.0 v 6.6 months; P = .1988) in patients
+    # randomly assigned to erlotinib alone (arm A; n = 81) or to ECP (arm B; n = 100).'
+    trial = read_document(POOL / "PMID22547605.txt").trial
+    assert {a.label: a.aliases for a in trial.arms} == {
+        "erlotinib": ["arm A"],
+        "carboplatin + paclitaxel + erlotinib": ["ECP", "arm b"],
+    }
+
+
+def test_an_arm_name_closing_the_bracket_of_its_regimen():
+    # PMID16293868 (tests/fixtures/pool): 'Chemotherapy-naive patients received either gemcitabine alone
+    # (1,250 mg/m2 on days 1 and 8; gemcitabine arm) or with carboplatin (area under the curve 5 on day 1;
+    # GC arm) every 21 days.'
+    trial = read_document(POOL / "PMID16293868.txt").trial
+    assert {a.label: a.aliases for a in trial.arms} == {
+        "gemcitabine": [],
+        "gemcitabine + carboplatin": ["GC"],
+    }
