@@ -17,7 +17,10 @@ from decimal import Decimal, InvalidOperation
 
 from kg.model import Arm
 
-_DOSE = re.compile(r"(?<![\w.,/-])(?P<value>\d+(?:\.\d+)?)\s*-?\s*(?P<unit>mg/kg|mg/m2|mg|µg|g|Gy)(?![\w/])")
+# not 'a lead-in at 90 mg', 'a dose of 60 Gy': a dose given, not an arm named
+_DOSE = re.compile(
+    r"(?<![\w.,/-])(?<!\bat\s)(?<!\bof\s)(?P<value>\d+(?:\.\d+)?)\s*-?\s*(?P<unit>mg/kg|mg/m2|mg|µg|g|Gy)(?![\w/])"
+)
 _LEVEL = re.compile(r"(?i)(?<![\w-])(?P<level>low|lower|high|higher)[\s-]dose(?![\w-])")
 
 

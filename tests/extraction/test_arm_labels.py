@@ -103,3 +103,31 @@ def test_an_arm_name_closing_the_bracket_of_its_regimen():
         "gemcitabine": [],
         "gemcitabine + carboplatin": ["GC"],
     }
+
+
+def test_the_one_label_left_names_the_one_arm_left():
+    # PMID21903745 (tests/fixtures/pool), RTOG 9410: 'The sequential arm included cisplatin ... Arm 2 used
+    # the same chemotherapy regimen as arm 1 ... Arm 3 used cisplatin ...'; '5-year survival: sequential,
+    # arm 1, 10% [20 patients], 95% confidence interval [CI] = 7% to 15%; concurrent, arm 2, 16% ...'
+    trial = read_document(POOL / "PMID21903745.txt").trial
+    assert [a.aliases for a in trial.arms] == [["sequential", "arm 1"], ["arm 2"], ["arm 3"]]
+    five_years = [(r.arm, r.estimate) for r in trial.arm_results if r.timepoint == "60 months"]
+    assert five_years[0] == (trial.arms[0].label, Decimal("10"))
+
+
+def test_a_label_beside_a_dose_in_its_bracket():
+    # PMID28475456 (tests/fixtures/pool): 'randomly assigned (1:1) to oral brigatinib 90 mg once daily (arm
+    # A) or 180 mg once daily with a 7-day lead-in at 90 mg (180 mg once daily [with lead-in]; arm B)';
+    # 'investigator-assessed confirmed ORR was 45% (97.5% CI, 34% to 56%) in arm A and 54% (97.5% CI, 43% to
+    # 65%) in arm B'
+    trial = read_document(POOL / "PMID28475456.txt").trial
+    assert [(a.label, a.aliases) for a in trial.arms] == [
+        ("brigatinib", ["arm A"]),
+        ("brigatinib 180 mg", ["arm b"]),
+    ]
+    rates = [
+        (r.arm, r.estimate)
+        for r in trial.arm_results
+        if r.endpoint == "objective response rate" and not r.subgroup
+    ]
+    assert rates == [("brigatinib", Decimal("45")), ("brigatinib 180 mg", Decimal("54"))]
