@@ -33,6 +33,8 @@ _DEFINED = re.compile(
     r"(?::|,|\breceived\b|\bwere\s+(?:given|treated\s+with)|\bwas\s+(?:given|treated\s+with)|\bconsisted\s+of)\s*"
 )
 _STOP_WORDS = {"the", "a", "an", "in", "of", "and", "with", "arm", "group", "patients", "plus", "to", "or"}
+# '10 Gy single fraction (regimen 1)', '30 Gy in 10 fractions (regimen 2)': how the named dose is given
+_SCHEDULE = r"(?:\s+(?:alone|only|single|fractions?|daily|weekly|once|twice|in|x|\d+(?:\.\d+)?|every|days?|weeks?|per))*"
 _UNITS = {"mg", "kg", "gy", "g", "m2", "auc"}  # a dose's unit is every dose's, not one arm's word
 
 
@@ -103,7 +105,9 @@ def _the_other(arms: list[Arm], found: dict[str, Arm], seen: set[str]) -> None:
 
 def _named_before(finder: ArmFinder, arms: list[Arm], text: str, pos: int) -> Arm | None:
     marks = [
-        (e, a) for _s, e, a in finder.find(text[:pos]) if re.fullmatch(r"\s*(?:arm|group)?\s*", text[e:pos])
+        (e, a)
+        for _s, e, a in finder.find(text[:pos])
+        if re.fullmatch(rf"\s*(?:arm|group)?{_SCHEDULE}\s*", text[e:pos])
     ]
     if marks:
         return marks[-1][1]

@@ -131,3 +131,30 @@ def test_a_label_beside_a_dose_in_its_bracket():
         if r.endpoint == "objective response rate" and not r.subgroup
     ]
     assert rates == [("brigatinib", Decimal("45")), ("brigatinib 180 mg", Decimal("54"))]
+
+
+def test_a_label_after_a_dose_and_how_it_is_given():
+    # PMID15714933 (tests/fixtures/pool): 'palliation of chest symptoms from a 10 Gy single fraction (regimen
+    # 1) was equivalent to that from 30 Gy in 10 fractions (regimen 2)'; 'TSS improved in 49 patients (77%)
+    # on regimen 1, and in 57 (92%) patients on regimen 2'; 'The median survival was 22.7 weeks for regimen 1
+    # and 28.3 weeks for regimen 2 (P = 0.197).' ('1' of 'regimen 1' is no figure)
+    trial = read_document(POOL / "PMID15714933.txt").trial
+    assert {a.label: a.aliases for a in trial.arms} == {
+        "radiotherapy": ["regimen 2"],
+        "radiotherapy 10 Gy": ["regimen 1"],
+    }
+    improved = [(r.arm, r.count, r.estimate) for r in trial.arm_results if r.endpoint == "total symptom score"]
+    assert improved == [("radiotherapy 10 Gy", 49, Decimal("77")), ("radiotherapy", 57, Decimal("92"))]
+    medians = [(r.arm, r.estimate) for r in trial.arm_results if r.statistic == "median"]
+    assert medians == [("radiotherapy 10 Gy", Decimal("22.7")), ("radiotherapy", Decimal("28.3"))]
+
+
+def test_a_label_after_a_treatment_given_alone():
+    # PMID1847977 (tests/fixtures/pool): '177 patients received radiotherapy alone (group A), and 176 patients
+    # received the combined treatment (group B). The 2-year survival rate was 14% in group A and 21% in group B'
+    trial = read_document(POOL / "PMID1847977.txt").trial
+    assert [a.aliases[-1] for a in trial.arms] == ["group a", "group b"]
+    assert [(r.arm, r.estimate) for r in trial.arm_results if r.timepoint == "24 months"] == [
+        (trial.arms[0].label, Decimal("14")),
+        (trial.arms[1].label, Decimal("21")),
+    ]
