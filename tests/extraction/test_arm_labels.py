@@ -143,7 +143,9 @@ def test_a_label_after_a_dose_and_how_it_is_given():
         "radiotherapy": ["regimen 2"],
         "radiotherapy 10 Gy": ["regimen 1"],
     }
-    improved = [(r.arm, r.count, r.estimate) for r in trial.arm_results if r.endpoint == "total symptom score"]
+    improved = [
+        (r.arm, r.count, r.estimate) for r in trial.arm_results if r.endpoint == "total symptom score"
+    ]
     assert improved == [("radiotherapy 10 Gy", 49, Decimal("77")), ("radiotherapy", 57, Decimal("92"))]
     medians = [(r.arm, r.estimate) for r in trial.arm_results if r.statistic == "median"]
     assert medians == [("radiotherapy 10 Gy", Decimal("22.7")), ("radiotherapy", Decimal("28.3"))]
