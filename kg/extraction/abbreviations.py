@@ -31,6 +31,27 @@ def definitions(text: str) -> dict[str, str]:
     return _nested(out, {**letters, **out})
 
 
+# 'DCb (docetaxel 75 mg/m(2), carboplatin AUC 6)': a short form, then what it stands for in brackets
+_SHORT_FIRST = re.compile(
+    r"(?<![\w/-])(?P<short>[A-Z][A-Za-z0-9]{1,7})\s*\((?P<long>(?:[^()]|\([^()]*\))+)\)"
+)
+
+
+def expansions(text: str) -> dict[str, str]:
+    """Short form -> bracketed content, for every 'SF (long form ...)' whose content starts
+    with the word of the short form's first letter and holds every letter in order (the
+    Schwartz-Hearst match read the other way round: 'DCb (docetaxel 75 mg/m(2), carboplatin
+    AUC 6)').  The content may carry doses: callers use it for the interventions it names."""
+    out: dict[str, str] = {}
+    for m in _SHORT_FIRST.finditer(text):
+        short, long = m.group("short"), m.group("long").strip()
+        if short in out or not _plausible_short(short) or len(long.split()) < 2:
+            continue
+        if _match(short.lower(), long.lower()) == 0 and long[:1].lower() == short[:1].lower():
+            out[short] = long
+    return out
+
+
 def _nested(defined: dict[str, str], known: dict[str, str]) -> dict[str, str]:
     """Long forms written out where they use another short form: 'paclitaxel/carboplatin (PC)
     and bevacizumab (B) ... PC + B (PCB)' makes PCB 'paclitaxel/carboplatin + bevacizumab'."""

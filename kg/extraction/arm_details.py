@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extraction.abbreviations import expansions
 from kg.extraction.regimens import cycle_schedule, drug_mentions, frequency, intervention
 from kg.extraction.text import Sentence
 from kg.model import Arm, Intervention
@@ -201,8 +202,17 @@ def _collect_aliases(
             for alias in a.aliases:
                 if target is not None and alias not in target.aliases:
                     target.aliases.append(alias)
-    for short, long in abbreviations.items():
-        drugs = frozenset(d.name for d in drug_mentions(long))
+    text = " ".join(s.norm for s in sents)
+    regimens = {
+        short: frozenset(d.name for d in drug_mentions(long)) for short, long in abbreviations.items()
+    }
+    for short, long in expansions(text).items():
+        regimens.setdefault(short, frozenset(d.name for d in drug_mentions(long)))
+    for m in re.finditer(r"(?<![\w/-])([A-Z][A-Za-z0-9]{1,7})/([A-Z][A-Za-z0-9]{1,7})(?![\w/-])", text):
+        # 'MIC/MVP' for an arm giving either of two defined regimens: the drugs of both
+        if m.group(1) in regimens and m.group(2) in regimens:
+            regimens.setdefault(m.group(), regimens[m.group(1)] | regimens[m.group(2)])
+    for short, drugs in regimens.items():
         target = by_names.get(drugs) if len(drugs) > 1 else None
         if target is not None and short not in target.aliases:
             target.aliases.append(short)

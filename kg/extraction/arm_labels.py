@@ -20,14 +20,22 @@ from kg.model import Arm
 
 _KIND = r"(?:arm|group|regimen|cohort)"
 _ID = r"(?:[A-D]|[1-4])"
-# '<reference> (arm A)'
-_BRACKETED = re.compile(rf"(?i)\(\s*(?P<label>{_KIND}\s+{_ID})\s*\)")
+# '<reference> (arm A)', '(arm A; n = 81)', '(225 mg/m(2); days 1 and 22; arm A)': the label as the
+# whole bracket, its first item or its last
+_INNER = r"(?:[^()]|\([^()]*\))*?"
+_BRACKETED = re.compile(rf"(?i)\(\s*(?:{_INNER};\s*)?(?P<label>{_KIND}\s+{_ID})\s*(?:;{_INNER})?\)")
+# '(1,250 mg/m2 on days 1 and 8; gemcitabine arm)', '(area under the curve 5 on day 1; GC arm)': the
+# name the text gives the arm, as the last item of the bracket after its regimen
+_NAMED = re.compile(rf"\((?:{_INNER};\s*)(?P<name>[A-Za-z][\w/+-]{{0,20}})\s+(?:arm|group)\s*\)")
 # 'group 1 received ...', 'Arm A: ...', 'arm B (n = 40) was given ...'
 _DEFINED = re.compile(
     rf"(?i)\b(?P<label>{_KIND}\s+{_ID})\b(?:\s*\([^()]*\))?\s*"
     r"(?::|,|\breceived\b|\bwere\s+(?:given|treated\s+with)|\bwas\s+(?:given|treated\s+with)|\bconsisted\s+of)\s*"
 )
 _STOP_WORDS = {"the", "a", "an", "in", "of", "and", "with", "arm", "group", "patients", "plus", "to", "or"}
+# '10 Gy single fraction (regimen 1)', '30 Gy in 10 fractions (regimen 2)': how the named dose is given
+_SCHEDULE = r"(?:\s+(?:alone|only|single|fractions?|daily|weekly|once|twice|in|x|\d+(?:\.\d+)?|every|days?|weeks?|per))*"
+_UNITS = {"mg", "kg", "gy", "g", "m2", "auc"}  # a dose's unit is every dose's, not one arm's word
 
 
 def label_arms(arms: list[Arm], sents: Iterable[Sentence], abbreviations: dict[str, str]) -> None:
@@ -36,19 +44,25 @@ def label_arms(arms: list[Arm], sents: Iterable[Sentence], abbreviations: dict[s
         return
     finder = ArmFinder(arms, abbreviations)
     found: dict[str, Arm | None] = {}
+    names: dict[str, Arm | None] = {}
     seen: set[str] = set()
     for s in sents:
         text = s.norm
         seen |= {_key(m.group()) for m in re.finditer(rf"(?i)\b{_KIND}\s+{_ID}\b", text)}
         for m in _BRACKETED.finditer(text):
-            _note(found, _key(m.group("label")), _named_before(finder, arms, text, m.start()))
+            inside = {id(a): a for _s, _e, a in finder.find(m.group().replace(m.group("label"), " "))}
+            named = next(iter(inside.values())) if len(inside) == 1 else None
+            _note(found, _key(m.group("label")), named or _named_before(finder, arms, text, m.start()))
+        for m in _NAMED.finditer(text):
+            if not finder.find(m.group("name")):
+                _note(names, m.group("name"), _named_before(finder, arms, text, m.start()))
         for m in _DEFINED.finditer(text):
             _note(found, _key(m.group("label")), _named_after(finder, text, m.end()))
     found = {label: arm for label, arm in found.items() if arm is not None and _one_label(label, arm, found)}
     _the_other(arms, found, seen)
     taken = {a.lower() for arm in arms for a in arm.aliases}
-    for label, arm in found.items():
-        if label not in taken:
+    for label, arm in [*found.items(), *names.items()]:
+        if arm is not None and label.lower() not in taken:
             arm.aliases.append(label)
 
 
@@ -76,26 +90,30 @@ def _one_label(label: str, arm: Arm, found: dict[str, Arm | None]) -> bool:
 
 
 def _the_other(arms: list[Arm], found: dict[str, Arm], seen: set[str]) -> None:
-    """In a two-arm trial whose text uses two labels of a kind ('group 1', 'group 2'), the
-    label no words resolve names the arm the other label does not."""
-    if len(arms) != 2:
-        return
-    for label in list(found):
-        kind = label.split()[0]
-        others = [o for o in seen if o.split()[0] == kind and o != label]
-        if len(others) == 1 and others[0] not in found:
-            found[others[0]] = next(a for a in arms if a is not found[label])
+    """When the text uses as many labels of a kind as there are arms ('arm 1' to 'arm 3') and
+    every arm but one has its label (from its words or the design), the label left names the
+    arm left."""
+    for kind in {label.split()[0] for label in seen}:
+        of_kind = {o for o in seen if o.split()[0] == kind}
+        owned = {label: arm for label, arm in found.items() if label.split()[0] == kind}
+        owned |= {_key(a): arm for arm in arms for a in arm.aliases if _key(a) in of_kind}
+        left = [o for o in of_kind if o not in owned]
+        unlabelled = [a for a in arms if all(a is not b for b in owned.values())]
+        if len(of_kind) == len(arms) and len(left) == 1 and len(unlabelled) == 1:
+            found[left[0]] = unlabelled[0]
 
 
 def _named_before(finder: ArmFinder, arms: list[Arm], text: str, pos: int) -> Arm | None:
     marks = [
-        (e, a) for _s, e, a in finder.find(text[:pos]) if re.fullmatch(r"\s*(?:arm|group)?\s*", text[e:pos])
+        (e, a)
+        for _s, e, a in finder.find(text[:pos])
+        if re.fullmatch(rf"\s*(?:arm|group)?{_SCHEDULE}\s*", text[e:pos])
     ]
     if marks:
         return marks[-1][1]
     words = re.findall(r"[a-z][\w-]*", text[max(0, pos - 40) : pos].lower())[-3:]
     for word in reversed(words):
-        if word in _STOP_WORDS:
+        if word in _STOP_WORDS or word in _UNITS:
             continue
         owners = [a for a in arms if word in _words(a)]
         if len(owners) == 1:

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from itertools import combinations
 
+from kg.extraction.arm_doses import dose_references
 from kg.extraction.chemotherapy import is_chemotherapy
 from kg.extraction.factors import complement
 from kg.extraction.names import canonical
@@ -42,6 +43,11 @@ _ROLE_WORDS = re.compile(
     r"(?:\s+(?:treatment|therapy))?\s+(?:arm|group)s?\b"
 )
 _GENERIC_HEADS = {"care", "therapy", "treatment", "radiotherapy", "surgery", "staging", "group"}
+# 'arms A and B', 'arms 1, 2, and 3', 'arms 1-3', 'groups 1 and 2': labels sharing one plural head
+_LABEL_ID = r"(?:[A-D]|[1-4])\b"
+_LABEL_LIST = re.compile(
+    rf"(?i)\b(?P<kind>arm|group|regimen|cohort)(?P<plural>s?)\s+{_LABEL_ID}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*[-–]\s*){_LABEL_ID})+"
+)
 
 
 CHEMOTHERAPY = "<chemotherapy>"  # the word 'chemotherapy' in a reference, standing for drugs
@@ -98,10 +104,10 @@ class ArmFinder:
         return list(self._found[text])
 
     def _hits(self, text: str) -> list[_Hit]:
-        hits: list[_Hit] = []
+        hits: list[_Hit] = self._label_list(text)
         for pattern, arm in self.aliases:
             for m in pattern.finditer(text):
-                if not any(h.start <= m.start() < h.end for h in hits):
+                if not any(h.start < m.end() and m.start() < h.end for h in hits):
                     hits.append(_Hit(m.start(), m.end(), None, arm))
         taken = list(hits)
         if self.pattern is not None:
@@ -118,7 +124,41 @@ class ArmFinder:
                 and not any(h.start <= d.start < h.end for h in hits)
             ):
                 hits.append(_Hit(d.start, d.end, CHEMOTHERAPY, None))
+        return self._doses(text, sorted(hits, key=lambda h: h.start))
+
+    def _doses(self, text: str, hits: list[_Hit]) -> list[_Hit]:
+        """Arms named by a dose that tells twins apart ('the low-dose group', '15 mg/kg'),
+        where no other reference holds or just precedes the dose ('bevacizumab 15 mg/kg' is
+        read with its name)."""
+        for start, end, arm in dose_references(self.arms, text):
+            if not any(h.start < end and start < h.end for h in hits) and not any(
+                re.fullmatch(r"\s*[(\[]?\s*", text[h.end : start]) for h in hits if h.end <= start
+            ):
+                hits.append(_Hit(start, end, None, arm))
         return sorted(hits, key=lambda h: h.start)
+
+    def _label_list(self, text: str) -> list[_Hit]:
+        """'arms A and B, respectively', 'for arms 1-3': each label of the list names the arm
+        that has it as an alias, when every label of the list does."""
+        labels = {a.lower(): arm for arm in self.arms for a in arm.aliases}
+        hits: list[_Hit] = []
+        for m in _LABEL_LIST.finditer(text):
+            kind = m.group("kind").lower()
+            head = m.end("plural")
+            ids = [
+                (head + i.start(), head + i.end(), i.group())
+                for i in re.finditer(r"\b\w\b", text[head : m.end()])
+            ]
+            ranged = re.search(r"(\d)\s*[-–]\s*(\d)", m.group())
+            if ranged:  # 'arms 1-3': every label from the first to the last
+                first, last = int(ranged.group(1)), int(ranged.group(2))
+                ids = (
+                    [(ids[0][0], ids[-1][1], str(k)) for k in range(first, last + 1)] if first < last else []
+                )
+            arms = [labels.get(f"{kind} {w.lower()}") for _a, _b, w in ids]
+            if ids and all(arms) and len({id(a) for a in arms}) == len(arms):
+                hits += [_Hit(a, b, None, arm) for (a, b, _w), arm in zip(ids, arms, strict=True)]
+        return hits
 
     def _by_role(self, text: str, out: list[tuple[int, int, Arm]]) -> list[tuple[int, int, Arm]]:
         """'the control arm', 'the experimental group': the one arm the design gives that role,

@@ -96,7 +96,11 @@ def assign(
                     or _in_mention_order(text, clause, stop, marks, spans, run)
                     or _earlier_run(run, runs[:n], arms)
                     or (previous if previous and len(run) == len(previous) and not named_in_clause else [])
-                    or (finder.arms if len(run) == len(finder.arms) else [])
+                    or (
+                        finder.arms
+                        if len(run) == len(finder.arms) and not _unknown_label(text, marks)
+                        else []
+                    )
                 )
             for k, arm in zip(run, order, strict=False):
                 arms[k] = arm
@@ -106,6 +110,13 @@ def assign(
     return arms, times
 
 
+def _unknown_label(text: str, marks: list[tuple[int, int, Arm]]) -> bool:
+    """'23.6 months in group 1 versus 22.2 months in group 2' where no arm is known by those
+    labels: the design's order is not the labels' order."""
+    return any(not any(s < m.end() and m.start() < e for s, e, _a in marks) for m in _LABEL.finditer(text))
+
+
+_LABEL = re.compile(r"(?i)\b(?:arm|group|regimen|cohort)\s+(?:[A-D]|[1-4])\b")
 _COMPARED_TO = re.compile(
     r"(?i)(?:^|[.;]\s*|,\s*)(?:(?:as\s+)?compared\s+(?:with|to)|in\s+comparison\s+(?:with|to)|relative\s+to)\s+(?:the\s+)?$"
 )

@@ -199,7 +199,12 @@ def _population(text: str, m: re.Match) -> bool:
 
 def _skip(text: str, pos: int) -> bool:
     before = text[max(0, pos - 20) : pos]
-    return inside_interval(text, pos) or bool(_THRESHOLD.search(before) or _IN_RANGE.search(before))
+    return inside_interval(text, pos) or bool(
+        _THRESHOLD.search(before) or _IN_RANGE.search(before) or _ARM_LABEL.search(before)
+    )
+
+
+_ARM_LABEL = re.compile(r"(?i)\b(?:arm|group|regimen|cohort)s?\s*$")  # 'for regimen 1 and 28.3 weeks'
 
 
 # '82-83%', '30-48% of patients': a span of figures, printed with the percent once

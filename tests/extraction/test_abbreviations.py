@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extraction.abbreviations import definitions
+from kg.extraction.abbreviations import definitions, expansions
 
 
 @pytest.mark.parametrize(
@@ -77,3 +77,17 @@ from kg.extraction.abbreviations import definitions
 )
 def test_definitions(sentence: str, defined: dict[str, str]) -> None:
     assert definitions(sentence) == defined
+
+
+def test_a_short_form_defined_by_the_regimen_in_its_bracket():
+    # PMID16603599: 'randomised to receive four cycles of either DCb (docetaxel 75 mg/m(2), carboplatin AUC
+    # 6), or MIC/MVP (mitomycin 6 mg/m(2), ifosfamide 3 g/m(2) and cisplatin 50 mg/m(2) or ...'
+    text = (
+        "Patients with biopsy proven stage III-IV NSCLC not suitable for curative surgery or radiotherapy were "
+        "randomised to receive four cycles of either DCb (docetaxel 75 mg/m(2), carboplatin AUC 6), or MIC/MVP "
+        "(mitomycin 6 mg/m(2), ifosfamide 3 g/m(2) and cisplatin 50 mg/m(2) or mitomycin 6 mg/m(2), "
+        "vinblastine 6 mg/m(2) and cisplatin 50 mg/m(2), respectively), 3 weekly."
+    )
+    assert expansions(text) == {"DCb": "docetaxel 75 mg/m(2), carboplatin AUC 6"}
+    # a bracket whose words do not spell the short form defines nothing: 'NSCLC (adenocarcinoma)'
+    assert expansions("Patients with advanced NSCLC (adenocarcinoma) who were ...") == {}

@@ -8,6 +8,9 @@ design sections.
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
+
+from kg.sources import read_document
 
 # PMID2169587
 GROUPS = (
@@ -75,4 +78,85 @@ def test_a_bracketed_label_after_a_word_only_one_arm_has(read):
     assert [(e.arm, e.percent) for e in r.trial.adverse_events if e.term == "leucopenia"] == [
         (concurrent, Decimal("53")),
         (sequential, Decimal("19")),
+    ]
+
+
+POOL = Path(__file__).parents[1] / "fixtures" / "pool"
+
+
+def test_a_label_that_opens_or_closes_a_bracket_of_other_details():
+    # PMID22547605 (tests/fixtures/pool): 'PFS was similar (5.0 v 6.6 months; P = .1988) in patients
+    # randomly assigned to erlotinib alone (arm A; n = 81) or to ECP (arm B; n = 100).'
+    trial = read_document(POOL / "PMID22547605.txt").trial
+    assert {a.label: a.aliases for a in trial.arms} == {
+        "erlotinib": ["arm A"],
+        "carboplatin + paclitaxel + erlotinib": ["ECP", "arm b"],
+    }
+
+
+def test_an_arm_name_closing_the_bracket_of_its_regimen():
+    # PMID16293868 (tests/fixtures/pool): 'Chemotherapy-naive patients received either gemcitabine alone
+    # (1,250 mg/m2 on days 1 and 8; gemcitabine arm) or with carboplatin (area under the curve 5 on day 1;
+    # GC arm) every 21 days.'
+    trial = read_document(POOL / "PMID16293868.txt").trial
+    assert {a.label: a.aliases for a in trial.arms} == {
+        "gemcitabine": [],
+        "gemcitabine + carboplatin": ["GC"],
+    }
+
+
+def test_the_one_label_left_names_the_one_arm_left():
+    # PMID21903745 (tests/fixtures/pool), RTOG 9410: 'The sequential arm included cisplatin ... Arm 2 used
+    # the same chemotherapy regimen as arm 1 ... Arm 3 used cisplatin ...'; '5-year survival: sequential,
+    # arm 1, 10% [20 patients], 95% confidence interval [CI] = 7% to 15%; concurrent, arm 2, 16% ...'
+    trial = read_document(POOL / "PMID21903745.txt").trial
+    assert [a.aliases for a in trial.arms] == [["sequential", "arm 1"], ["arm 2"], ["arm 3"]]
+    five_years = [(r.arm, r.estimate) for r in trial.arm_results if r.timepoint == "60 months"]
+    assert five_years[0] == (trial.arms[0].label, Decimal("10"))
+
+
+def test_a_label_beside_a_dose_in_its_bracket():
+    # PMID28475456 (tests/fixtures/pool): 'randomly assigned (1:1) to oral brigatinib 90 mg once daily (arm
+    # A) or 180 mg once daily with a 7-day lead-in at 90 mg (180 mg once daily [with lead-in]; arm B)';
+    # 'investigator-assessed confirmed ORR was 45% (97.5% CI, 34% to 56%) in arm A and 54% (97.5% CI, 43% to
+    # 65%) in arm B'
+    trial = read_document(POOL / "PMID28475456.txt").trial
+    assert [(a.label, a.aliases) for a in trial.arms] == [
+        ("brigatinib", ["arm A"]),
+        ("brigatinib 180 mg", ["arm b"]),
+    ]
+    rates = [
+        (r.arm, r.estimate)
+        for r in trial.arm_results
+        if r.endpoint == "objective response rate" and not r.subgroup
+    ]
+    assert rates == [("brigatinib", Decimal("45")), ("brigatinib 180 mg", Decimal("54"))]
+
+
+def test_a_label_after_a_dose_and_how_it_is_given():
+    # PMID15714933 (tests/fixtures/pool): 'palliation of chest symptoms from a 10 Gy single fraction (regimen
+    # 1) was equivalent to that from 30 Gy in 10 fractions (regimen 2)'; 'TSS improved in 49 patients (77%)
+    # on regimen 1, and in 57 (92%) patients on regimen 2'; 'The median survival was 22.7 weeks for regimen 1
+    # and 28.3 weeks for regimen 2 (P = 0.197).' ('1' of 'regimen 1' is no figure)
+    trial = read_document(POOL / "PMID15714933.txt").trial
+    assert {a.label: a.aliases for a in trial.arms} == {
+        "radiotherapy": ["regimen 2"],
+        "radiotherapy 10 Gy": ["regimen 1"],
+    }
+    improved = [
+        (r.arm, r.count, r.estimate) for r in trial.arm_results if r.endpoint == "total symptom score"
+    ]
+    assert improved == [("radiotherapy 10 Gy", 49, Decimal("77")), ("radiotherapy", 57, Decimal("92"))]
+    medians = [(r.arm, r.estimate) for r in trial.arm_results if r.statistic == "median"]
+    assert medians == [("radiotherapy 10 Gy", Decimal("22.7")), ("radiotherapy", Decimal("28.3"))]
+
+
+def test_a_label_after_a_treatment_given_alone():
+    # PMID1847977 (tests/fixtures/pool): '177 patients received radiotherapy alone (group A), and 176 patients
+    # received the combined treatment (group B). The 2-year survival rate was 14% in group A and 21% in group B'
+    trial = read_document(POOL / "PMID1847977.txt").trial
+    assert [a.aliases[-1] for a in trial.arms] == ["group a", "group b"]
+    assert [(r.arm, r.estimate) for r in trial.arm_results if r.timepoint == "24 months"] == [
+        (trial.arms[0].label, Decimal("14")),
+        (trial.arms[1].label, Decimal("21")),
     ]

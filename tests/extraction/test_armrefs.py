@@ -319,3 +319,79 @@ def test_an_arms_alias_plus_an_added_intervention_names_the_arm_that_adds_it():
     ]
     medians = {r.estimate: r.arm for r in trial.arm_results if r.statistic == "median"}
     assert medians[Decimal("12.3")] == "paclitaxel + carboplatin + bevacizumab"
+
+
+POOL = Path(__file__).parents[1] / "fixtures" / "pool"
+
+
+def test_a_list_of_labels_under_one_head_names_each_labelled_arm():
+    # PMID18487565 (tests/fixtures/pool): 'carboplatin (...) with paclitaxel (225 mg/m(2); days 1 and 22;
+    # arm A) or carboplatin (...) with gemcitabine (1,000 mg/m(2); days 1, 8, 22, and 29; arm B)'
+    trial = read_document(POOL / "PMID18487565.txt").trial
+    refs = named(
+        ArmFinder(trial.arms),
+        "The overall response rate was 66.6% (95% CI, 50.5% to 80.4%) and 69.2% (95% CI, 48.2% to 85.7%) "
+        "on arm A and B, respectively.",
+    )
+    assert drugs(refs) == [("A", {"carboplatin", "paclitaxel"}), ("B", {"carboplatin", "gemcitabine"})]
+    rates = [(r.arm, r.estimate) for r in trial.arm_results if r.endpoint == "objective response rate"]
+    assert rates == [
+        ("carboplatin + paclitaxel", Decimal("66.6")),
+        ("carboplatin + gemcitabine", Decimal("69.2")),
+    ]
+
+
+def test_dose_words_name_arms_that_differ_only_by_dose():
+    # PMID19188680 (tests/fixtures/pool), AVAiL: 'cisplatin 80 mg/m2 and gemcitabine 1,250 mg/m(2) ... plus
+    # low-dose bevacizumab (7.5 mg/kg), high-dose bevacizumab (15 mg/kg), or placebo every 3 weeks'
+    trial = read_document(POOL / "PMID19188680.txt").trial
+    low, high, placebo = trial.arms
+    assert [str(i.dose) for a in (low, high) for i in a.interventions if i.drug.name == "bevacizumab"] == [
+        "7.5",
+        "15",
+    ]
+    refs = named(
+        ArmFinder(trial.arms),
+        "Objective response rates were 20.1%, 34.1%, and 30.4% for placebo, low-dose bevacizumab, and "
+        "high-dose bevacizumab plus CG, respectively.",
+    )
+    assert [(w, a.label) for w, a in refs] == [
+        ("placebo", placebo.label),
+        ("low-dose bevacizumab", low.label),
+        ("high-dose bevacizumab", high.label),
+    ]
+    rates = [(r.arm, r.estimate) for r in trial.arm_results if r.endpoint == "objective response rate"]
+    assert rates == [
+        (placebo.label, Decimal("20.1")),
+        (low.label, Decimal("34.1")),
+        (high.label, Decimal("30.4")),
+    ]
+    # '0.75 (median PFS, 6.7 v 6.1 months for placebo; P = .003) in the low-dose group'
+    assert (low.label, Decimal("6.7")) in [(r.arm, r.estimate) for r in trial.arm_results]
+
+
+def test_a_printed_dose_names_the_twin_arm_that_gives_it():
+    # PMID15860852 (tests/fixtures/pool): 'Survival in the 10 x 3-Gy arm was significantly (P = .03) better
+    # than in the 2 x 8-Gy arm'
+    trial = read_document(POOL / "PMID15860852.txt").trial
+    refs = named(
+        ArmFinder(trial.arms),
+        "Survival in the 10 x 3-Gy arm was significantly (P = .03) better than in the 2 x 8-Gy arm with 1-year "
+        "survival of 19.6% (95%CI, 14.1% to 27.3%) v 10.9% (95%CI, 6.9% to 17.3%).",
+    )
+    doses = [(w, [str(i.dose) for i in a.interventions]) for w, a in refs]
+    assert doses == [("3-Gy", ["3"]), ("8-Gy", ["8"])]
+
+
+def test_regimen_short_forms_and_a_slashed_pair_of_alternative_regimens():
+    # PMID16603599 (tests/fixtures/pool): 'mitomycin C/ifosfamide/cisplatin (MIC) or mitomycin
+    # C/vinblastine/cisplatin (MVP)' (title); 'either DCb (docetaxel 75 mg/m(2), carboplatin AUC 6), or
+    # MIC/MVP (mitomycin 6 mg/m(2), ...)': one arm gives MIC or MVP
+    trial = read_document(POOL / "PMID16603599.txt").trial
+    assert [a.aliases for a in trial.arms] == [["DCb"], ["MIC/MVP"]]
+    refs = named(
+        ArmFinder(trial.arms), "One-year survival was 39% and 35% for DCb and MIC/MVP, respectively."
+    )
+    assert [(w, a.label) for w, a in refs] == [("DCb", trial.arms[0].label), ("MIC/MVP", trial.arms[1].label)]
+    one_year = [(r.arm, r.estimate) for r in trial.arm_results if r.timepoint == "12 months"]
+    assert one_year == [(trial.arms[0].label, Decimal("39")), (trial.arms[1].label, Decimal("35"))]

@@ -200,3 +200,12 @@ def test_figures_in_pairs_after_two_arms_set_against_each_other_take_their_order
         (Decimal("29"), "nivolumab", Decimal("24")),
         (Decimal("16"), "docetaxel", Decimal("12")),
     ]
+
+
+def test_labels_no_arm_is_known_by_take_no_order_from_the_design():
+    # PMID21747084 (tests/fixtures/pool): 'The 18-month OS rate was 58% (95% CI, 46% to 74%) in arm A and 54%
+    # (95% CI, 42% to 70%) in arm B.' Arm A (no cetuximab) is listed second by the design, and no words of the
+    # abstract tie 'arm A' to an arm: the figures take no arm rather than the design's order
+    trial = read_document(POOL / "PMID21747084.txt").trial
+    assert all(not a.aliases for a in trial.arms)
+    assert [r for r in trial.arm_results if r.endpoint == "overall survival"] == []
