@@ -27,17 +27,15 @@ from kg.extraction.endpoint_mentions import endpoint_mentions
 from kg.extraction.endpoint_phrases import EVENT_VERBS, endpoint_phrase, normal_name, object_phrase, qualified
 from kg.extraction.endpoint_phrases import VERB as _VERB
 from kg.extraction.p_values import Figure, p_only_tests
+from kg.extraction.shared_fields import each_comparison, landmarks_of_comparisons, landmarks_of_lists
 from kg.extraction.stats import (
     BARE_CI,
     BARE_RANGE,
     CI,
     CI_SCAN,
     RANGE,
-    RATIO,
-    P,
     estimate,
     interval,
-    p_value,
     spread,
 )
 from kg.extraction.subgroups import subgroup_at
@@ -93,11 +91,11 @@ class OutcomeReader(ContrastReading):
                 self.ci_level = self.ci_level or labelled.group("level")
             mentions = self._mentions(text)
             found, masked = self._comparisons(text, mentions, last_endpoint)
-            _each_comparison(text, found)
+            each_comparison(text, found)
             figures, placed = self._per_arm(masked, mentions, last_endpoint, text)
-            _landmarks_of_lists(figures, lists)
+            landmarks_of_lists(figures, lists)
             found += self._tests(masked, placed, mentions, last_endpoint) if self.arms else []
-            _landmarks_of_comparisons(found, figures)
+            landmarks_of_comparisons(found, figures)
             for fact in [*found, *figures]:
                 fact.endpoint = qualified(fact.endpoint, s.norm)
             comparisons += found
@@ -273,21 +271,27 @@ class OutcomeReader(ContrastReading):
         near = [n for p, n in mentions if clause_start <= p < item.start]
         if near:
             return near[-1]
+        end = _clause_end(text, item.end)
+        after = [n for p, n in mentions if item.end <= p < end]
+        named = object_phrase(text[item.end : end])
+        received = bool(named and self._is_arm(named))  # '592 (34.7%) received BCP': who got which arm
+        if (
+            (after or (named and not received))
+            and _OPENS_CLAUSE.fullmatch(text, clause_start, item.start)
+            and self.finder.find(text[item.end : end])
+        ):
+            # '...; 32% of MIC/MVP and 26% of DCb patients had stable disease': named after its figures
+            return after[0] if after else self._open(named) or last_endpoint
         phrase = self._open(endpoint_phrase(text[: item.start]))
         if phrase:
             return phrase
         before = [n for p, n in mentions if p < item.start]
         if before:
             return before[-1]
-        end = _clause_end(text, item.end)
-        after = [n for p, n in mentions if item.end <= p < end]
         if after:
             return after[0]  # '33 (55%) ... achieved an objective response'
-        named = object_phrase(text[item.end : end])
-        if named and self._is_arm(named):
-            return (
-                None  # '592 (34.7%) received BCP and 1114 (65.3%) received CP': who got which arm, no result
-            )
+        if received:
+            return None  # '... and 1114 (65.3%) received CP': no result
         return self._open(named) or last_endpoint  # '74 (49%) A patients received X'
 
     def _is_arm(self, phrase: str) -> bool:
@@ -296,6 +300,7 @@ class OutcomeReader(ContrastReading):
         return any(said == name.lower() for arm in self.arms for name in (arm.label, *arm.aliases))
 
 
+_OPENS_CLAUSE = re.compile(r"(?i)[;,\s]*(?:(?:and|while|whereas|but)\s+)?")
 _CLAUSE_VERB = re.compile(rf"(?i)\b(?:{_VERB}|{EVENT_VERBS})\b|;")
 _GENERIC_WHAT = re.compile(
     r"(?i)(?:new\s+)?(?:cases?|events?|patients?|deaths|participants?)"
@@ -324,31 +329,6 @@ def _share_arms(slots: dict[int, Slot], arms: list[Arm | None]) -> None:
                 arms[k] = arm
 
 
-def _landmarks_of_lists(figures: list[ArmResult], lists: dict[tuple[str, str], list[str]]) -> None:
-    """'54, 26 and 16 percent at one, two and three years in A ... Survival in B was
-    intermediate (44, 19 and 13 percent)': a list of one arm's figures printed without their
-    landmark times takes those of the last list of the endpoint that had as many."""
-    runs: dict[tuple[str, str, str], list[ArmResult]] = {}
-    for f in figures:
-        runs.setdefault((f.endpoint, f.statistic, f.arm), []).append(f)
-    for (endpoint, statistic, _arm), run in runs.items():
-        times = [f.timepoint for f in run]
-        if len(run) > 1 and len(set(times)) == len(run) and None not in times:
-            lists[(endpoint, statistic)] = times
-        elif all(t is None for t in times) and len(lists.get((endpoint, statistic), [])) == len(run):
-            for f, t in zip(run, lists[(endpoint, statistic)], strict=True):
-                f.timepoint = t
-
-
-def _landmarks_of_comparisons(comparisons: list[Comparison], figures: list[ArmResult]) -> None:
-    """'The week 52 CAR was 26.1% for A and 20.3% for B (OR 1.40 ...)': a comparison printed
-    beside per-arm figures of its endpoint is at their one landmark time."""
-    for c in comparisons:
-        times = {f.timepoint for f in figures if f.endpoint == c.endpoint}
-        if c.timepoint is None and len(times) == 1:
-            c.timepoint = times.pop()
-
-
 def _clause_end(text: str, pos: int) -> int:
     """Where the clause of a figure ends: the next ';' outside brackets ('33 (55%; 95% CI
     42-68) of 60 patients ... achieved an objective response; ...'), else the text's end."""
@@ -370,20 +350,6 @@ def _gap(text: str) -> int:
 _CLAUSE_BREAK = re.compile(
     r"(?i);|,\s+(?:and|while|whereas|nor)\s(?![\d(])|\s(?:but|whereas|while)\s|\.\s*(?=[A-Z][a-z])"
 )
-_EACH = re.compile(r"\s*,?\s*(?:for\s+)?(?:each|both)(?:\s+comparisons?)?\s*\)")
-
-
-def _each_comparison(text: str, found: list[Comparison]) -> None:
-    """'(8.9 versus 7.7 months; HR 0.80) and in 702 patients with NSCLC (9.5 versus 8.0 months;
-    HR 0.78) (p = 0.01, each comparison)': one p-value said to hold for each comparison before it
-    is every one's that printed none."""
-    for m in P.finditer(text):
-        if not _EACH.match(text, m.end()) or RATIO.search(text, m.end()):
-            continue  # (a ratio after it is not one of those it speaks for)
-        shared = p_value(m)
-        for c in found:
-            if c.p_value is None:
-                c.p_value, c.p_value_qualifier = shared["p_value"], shared["p_value_qualifier"]
 
 
 def _before_safety(text: str) -> str:

@@ -223,3 +223,14 @@ def test_a_count_of_who_received_an_arm_is_no_result():
         trial = read_document(Path(__file__).parent.parent / "fixtures" / "pool" / f"PMID{pmid}.txt").trial
         names = {n.lower() for a in trial.arms for n in (a.label, *a.aliases)}
         assert trial.arms and not [r for r in trial.arm_results if r.endpoint.lower() in names]
+
+
+def test_figures_that_open_a_clause_take_the_endpoint_named_after_them():
+    # PMID16603599 (tests/fixtures/pool): 'Overall response rate was 32% for both arms (partial response
+    # = 31%, complete response = 1%); 32% of MIC/MVP and 26% of DCb patients had stable disease.'
+    trial = read_document(Path(__file__).parent.parent / "fixtures" / "pool" / "PMID16603599.txt").trial
+    stable = [(r.arm, r.estimate) for r in trial.arm_results if r.endpoint == "stable disease"]
+    assert stable == [
+        ("mitomycin + ifosfamide + cisplatin + vinblastine", Decimal("32")),
+        ("docetaxel + carboplatin", Decimal("26")),
+    ]

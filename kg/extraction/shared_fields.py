@@ -1,0 +1,53 @@
+"""What the facts of one results sentence share once each is read: the landmark times of a
+list printed without its own (``landmarks_of_lists``), the one landmark of the figures beside
+a comparison (``landmarks_of_comparisons``), and a p-value said to hold for each comparison
+before it (``each_comparison``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extraction.stats import RATIO, P, p_value
+from kg.model import ArmResult, Comparison
+
+
+def landmarks_of_lists(figures: list[ArmResult], lists: dict[tuple[str, str], list[str]]) -> None:
+    """'54, 26 and 16 percent at one, two and three years in A ... Survival in B was
+    intermediate (44, 19 and 13 percent)': a list of one arm's figures printed without their
+    landmark times takes those of the last list of the endpoint that had as many."""
+    runs: dict[tuple[str, str, str], list[ArmResult]] = {}
+    for f in figures:
+        runs.setdefault((f.endpoint, f.statistic, f.arm), []).append(f)
+    for (endpoint, statistic, _arm), run in runs.items():
+        times = [f.timepoint for f in run]
+        if len(run) > 1 and len(set(times)) == len(run) and None not in times:
+            lists[(endpoint, statistic)] = times
+        elif all(t is None for t in times) and len(lists.get((endpoint, statistic), [])) == len(run):
+            for f, t in zip(run, lists[(endpoint, statistic)], strict=True):
+                f.timepoint = t
+
+
+def landmarks_of_comparisons(comparisons: list[Comparison], figures: list[ArmResult]) -> None:
+    """'The week 52 CAR was 26.1% for A and 20.3% for B (OR 1.40 ...)': a comparison printed
+    beside per-arm figures of its endpoint is at their one landmark time."""
+    for c in comparisons:
+        times = {f.timepoint for f in figures if f.endpoint == c.endpoint}
+        if c.timepoint is None and len(times) == 1:
+            c.timepoint = times.pop()
+
+
+_EACH = re.compile(r"\s*,?\s*(?:for\s+)?(?:each|both)(?:\s+comparisons?)?\s*\)")
+
+
+def each_comparison(text: str, found: list[Comparison]) -> None:
+    """'(8.9 versus 7.7 months; HR 0.80) and in 702 patients with NSCLC (9.5 versus 8.0 months;
+    HR 0.78) (p = 0.01, each comparison)': one p-value said to hold for each comparison before it
+    is every one's that printed none."""
+    for m in P.finditer(text):
+        if not _EACH.match(text, m.end()) or RATIO.search(text, m.end()):
+            continue  # (a ratio after it is not one of those it speaks for)
+        shared = p_value(m)
+        for c in found:
+            if c.p_value is None:
+                c.p_value, c.p_value_qualifier = shared["p_value"], shared["p_value_qualifier"]
