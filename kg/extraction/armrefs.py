@@ -51,6 +51,13 @@ _LABEL_LIST = re.compile(
 
 
 CHEMOTHERAPY = "<chemotherapy>"  # the word 'chemotherapy' in a reference, standing for drugs
+# a treatment's name inside a word about patients or events, not a reference to an arm:
+# 'chemotherapy-naive patients', 'platinum-refractory disease', 'a placebo-controlled trial' (but 'afatinib-related
+# events' are that arm's)
+_MODIFIES = re.compile(
+    r"(?i)-(?:na[iï]ve|free|resistant|refractory|sensitive|pretreated|intolerant|"
+    r"eligible|ineligible|controlled|experienced|exposed)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -124,6 +131,7 @@ class ArmFinder:
                 and not any(h.start <= d.start < h.end for h in hits)
             ):
                 hits.append(_Hit(d.start, d.end, CHEMOTHERAPY, None))
+        hits = [h for h in hits if not _MODIFIES.match(text, h.end)]
         return self._doses(text, sorted(hits, key=lambda h: h.start))
 
     def _doses(self, text: str, hits: list[_Hit]) -> list[_Hit]:

@@ -201,3 +201,13 @@ def test_a_count_broken_down_by_arm_that_had_an_event_sizes_nothing(read):
 def test_the_randomised_total_said_in_other_words(pmid, total):
     page = Path(__file__).parents[1] / "fixtures" / "pool" / f"PMID{pmid}.txt"
     assert read_document(page).trial.n_randomized == total
+
+
+def test_a_treatment_inside_a_word_about_patients_names_no_arm():
+    # PMID22277837 (TITAN, tests/fixtures/pool): '2590 chemotherapy-naive patients were treated with
+    # first-line platinum doublet chemotherapy, of whom 424 had disease progression and were enrolled into
+    # TITAN. 203 patients were randomly assigned to receive erlotinib and 221 were assigned to receive
+    # chemotherapy.' (before: the chemotherapy arm had 2590 patients, the trial 2793)
+    trial = read_document(Path(__file__).parents[1] / "fixtures" / "pool" / "PMID22277837.txt").trial
+    assert [a.n_randomized for a in trial.arms] == [203, 221]
+    assert trial.n_randomized == 424
