@@ -147,7 +147,7 @@ def test_pages_once_refused_whole_now_load(tmp_path):
     assert [f for d in result.documents for f in d.report.violations] == []
     warned = {Path(d.path).stem: [f.message for f in d.report.warnings] for d in result.documents}
     assert warned["PMID10647931"] == [
-        "line 4: no abstract text (none published, or the page was cut): the publication loads without a trial"
+        "line 4: no abstract text (none published, or the page was cut): the publication loads, with a trial only if its title names one"
     ]
     with open_oxigraph(tmp_path / "s", read_only=True) as store:
         assert store.query(

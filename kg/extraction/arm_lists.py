@@ -46,8 +46,12 @@ _TRIAL_OF_ARMS = re.compile(
     r"(?:treatment|management|prevention|therapy)\b|(?<!vs)[.;]|$)"
 )
 _ASSIGN_WITH = re.compile(
-    rf"(?i)\b(?:randomly\s+)?(?:assigned|allocated|randomi[sz]ed|treated){_ADJECTIVE}\b[^.;]*?\bwith\b"
+    # 'previously treated with chemotherapy' is a history, not an arm
+    rf"(?i)\b(?:randomly\s+)?(?:assigned|allocated|randomi[sz]ed|(?<!previously )(?<!already )(?<!heavily )treated)"
+    rf"{_ADJECTIVE}\b[^.;]*?\bwith\b"
 )
+# 'a historical control of patients treated with WBRT without hippocampal avoidance': not an arm
+_HISTORY_BEFORE = re.compile(r"(?i)\b(?:historical|previously|prior|earlier)\b[^.;]{0,60}$")
 _RECEIVED = re.compile(
     # 'Patients with unresected stages IIIA and IIIB NSCLC, with ... received', not a history ('with
     # disease that progressed after ... who had received')
@@ -132,7 +136,9 @@ def listings(title: str, sentences: list[tuple[str, str]]) -> list[Listing]:
             out.append(Listing(text, 6, n))
         if any(w in low for w in ("assign", "allocat", "random", "treated")):
             m = _ASSIGN_TO.search(text) or _ASSIGN_WITH.search(text)
-            if m:
+            if m and not (
+                m.group().lower().startswith("treated") and _HISTORY_BEFORE.search(text, 0, m.start())
+            ):
                 colon = re.match(r"\s*(?:(?:one|1)\s+of\s+[^:]{0,60}:)", text[m.end() :])
                 out.append(Listing(text[m.end() :], 5 + bool(colon), n))
         if "received" in low or "given" in low:

@@ -178,11 +178,20 @@ _REVIEW = re.compile(
 )
 
 
+# a title whose subtitle names the trial it reports: '...: A Phase 2 Randomized Clinical Trial.',
+# '...: a randomised, double-blind, phase 3 trial', '...: results of a randomized trial'
+_TITLE_TRIAL = re.compile(
+    r"(?i):\s*(?:(?:final\s+)?results\s+(?:of|from)\s+)?(?:an?|the)\s+(?:[\w-]+,?\s+){0,6}?"
+    r"(?:randomi[sz]ed|phase\s+(?:I{1,3}V?|[1-4])[a-b]?)(?:,?\s+[\w-]+){0,6}?\s+(?:clinical\s+)?(?:trial|study)\.?\s*$"
+)
+
+
 def reports_trial(title: str, text: str) -> bool:
     """The text reports a trial of its own: participants it randomised ('patients were
-    randomly assigned'), or 'this phase II study'; not a review or meta-analysis of trials."""
+    randomly assigned'), 'this phase II study', or a title that says so ('...: A Phase 2
+    Randomized Clinical Trial'); not a review or meta-analysis of trials."""
     both = f"{title}. {text}"
-    return bool(_OWN_TRIAL.search(both)) and not _REVIEW.search(both)
+    return bool(_OWN_TRIAL.search(both) or _TITLE_TRIAL.search(title)) and not _REVIEW.search(both)
 
 
 def allocation_ratio(text: str) -> str | None:

@@ -149,7 +149,7 @@ def _read_abstract(page: _Page, i: int) -> int:
     if not page.abstract:
         page.warn(
             start,
-            "no abstract text (none published, or the page was cut): the publication loads without a trial",
+            "no abstract text (none published, or the page was cut): the publication loads, with a trial only if its title names one",
         )
     elif i == len(lines):
         _drop_unfinished(page)

@@ -19,14 +19,16 @@ MAX_WORD_CHARS = 200
 
 
 def reported_trial(title: str, abstract: list[AbstractSection], warnings: list[str]) -> Trial | None:
-    """The trial the abstract reports, or None when there is no abstract to read it from.
+    """The trial the abstract reports, or None when it reports none; a page with no abstract
+    text yields the trial its title names, if it names one ('...: A Phase 2 Randomized
+    Clinical Trial').
 
     Extraction can only misread a document, never make it unreadable: when what it read is
     impossible (two arms given one label...), the publication still loads and the reason
     goes to ``warnings``.  The trial carries no title: a publication's title is the
     publication's (a registry record gives the trial's own)."""
     if not any(section.text.strip() for section in abstract):
-        return None
+        abstract = []
     run = max(map(len, title.split()), default=0)
     if len(title) > MAX_TITLE_CHARS or run > MAX_WORD_CHARS:
         warnings.append(

@@ -393,3 +393,16 @@ def test_a_schedule_on_listed_days_is_one_arm():
         [("docetaxel", Decimal("60")), ("cisplatin", Decimal("80"))],
         [("vindesine", Decimal("3")), ("cisplatin", Decimal("80"))],
     ]
+
+
+def test_patients_treated_before_are_no_arm():
+    # PMID26598747 (tests/fixtures/pool): 'In 96 patients (79%) previously treated with chemotherapy, the ORR
+    # was 45% ...'; PMID25349290: '... with prespecified comparison with a historical control of patients
+    # treated with WBRT without hippocampal avoidance.' Both are one-arm phase II trials (their titles say so).
+    pool = Path(__file__).parents[1] / "fixtures" / "pool"
+    alectinib = read_document(pool / "PMID26598747.txt").trial
+    assert alectinib.phase == "2" and [a.label for a in alectinib.arms] == []
+    rtog = read_document(pool / "PMID25349290.txt").trial
+    assert [(i.drug.name, i.dose, i.dose_unit) for a in rtog.arms for i in a.interventions] == [
+        ("radiotherapy", Decimal("30"), "Gy")
+    ]

@@ -135,7 +135,7 @@ def test_a_page_cut_after_its_ids_loads_its_publication(tmp_path, seed_text):
     doc = read_document(_write(tmp_path, seed_text.split("\nAbstract\n")[0] + "\nAbstract\n"))
     assert doc.publication.doi == "10.1200/JCO.23.02166" and doc.abstract == [] and doc.trial is None
     assert doc.warnings == [
-        "line 6: no abstract text (none published, or the page was cut): the publication loads without a trial"
+        "line 6: no abstract text (none published, or the page was cut): the publication loads, with a trial only if its title names one"
     ]
 
 
@@ -149,3 +149,14 @@ def test_binary_input_is_refused(tmp_path):
 def test_unsupported_type_is_refused(tmp_path):
     with pytest.raises(SourceError, match="unsupported input type"):
         read_document(_write(tmp_path, "x", "page.pdf"))
+
+
+def test_a_page_without_abstract_yields_the_trial_its_title_names():
+    # PMID28973074 (tests/fixtures/pool): title and ids only, 'Consolidative Radiotherapy for Limited
+    # Metastatic Non-Small-Cell Lung Cancer: A Phase 2 Randomized Clinical Trial.'
+    pool = Path(__file__).parents[1] / "fixtures" / "pool"
+    doc = read_document(pool / "PMID28973074.txt")
+    assert doc.abstract == [] and (doc.trial.phase, doc.trial.randomized) == ("2", True)
+    # PMID26598747: 'Alectinib in Crizotinib-Refractory ALK-Rearranged Non-Small-Cell Lung Cancer: A Phase II
+    # Global Study.' (its abstract names no arms, no registry number, no 'patients were randomized')
+    assert read_document(pool / "PMID26598747.txt").trial.phase == "2"
