@@ -1,0 +1,74 @@
+"""Between-arm tests of adverse-event figures (kg.extraction.ae_tests), on real pages."""
+
+from decimal import Decimal
+from pathlib import Path
+
+from kg.extraction.ae_tests import event_endpoint
+from kg.model import AdverseEventSummary
+from kg.sources import read_document
+
+POOL = Path(__file__).parents[1] / "fixtures" / "pool"
+
+
+def p_value_tests(page: str) -> list[tuple]:
+    trial = read_document(POOL / page).trial
+    return [
+        (c.endpoint, c.arm, c.comparator, c.p_value, c.p_value_qualifier)
+        for c in trial.comparisons
+        if c.statistic == "p_value"
+        and c.evidence is not None
+        and any(e.evidence and e.evidence.sentence == c.evidence.sentence for e in trial.adverse_events)
+    ]
+
+
+def test_a_p_value_after_a_pair_of_figures_compares_their_arms():
+    # PMID16603599: 'Grade 3/4 neutropenia (74% versus 43%, P < 0.005), infection (18% versus 9%,
+    # P = 0.01) and mucositis (5% versus 1%, P = 0.02) were more common with DCb than MIC/MVP.'
+    dcb, mic = "docetaxel + carboplatin", "mitomycin + ifosfamide + cisplatin + vinblastine"
+    assert p_value_tests("PMID16603599.txt") == [
+        ("grade 3-4 neutropenia", dcb, mic, Decimal("0.005"), "<"),
+        ("grade 3-4 infection", dcb, mic, Decimal("0.01"), None),
+        ("grade 3-4 mucositis", dcb, mic, Decimal("0.02"), None),
+    ]
+
+
+def test_respectively_between_the_pair_and_its_p_value_and_the_experimental_arm_first():
+    # PMID19433683: '... more grade 3 to 4 hematologic toxicity than patients who received
+    # pemetrexed/carboplatin, including leukopenia (46% v 23%, respectively; P < .001), neutropenia
+    # (51% v 40%, respectively; P = .024), and thrombocytopenia (56% v 24%, respectively; P < .001).'
+    pc, gc = "pemetrexed + carboplatin", "gemcitabine + carboplatin"
+    assert p_value_tests("PMID19433683.txt") == [
+        ("grade 3-4 leukopenia", pc, gc, Decimal("0.001"), "<"),
+        ("grade 3-4 neutropenia", pc, gc, Decimal("0.024"), None),
+        ("grade 3-4 thrombocytopenia", pc, gc, Decimal("0.001"), "<"),
+    ]
+
+
+def test_the_term_and_the_test_of_a_slashed_event():
+    # PMID15364136: '... a significantly greater incidence of leucopenia (53% versus 19%, P = 0.009
+    # by means of chi(2) test) and nausea/vomiting (39% versus 15%, P = 0.044 by means of chi(2) test).'
+    got = p_value_tests("PMID15364136.txt")
+    assert [(c[0], c[3]) for c in got] == [
+        ("grade 3-4 leucopenia", Decimal("0.009")),
+        ("grade 3-4 nausea/vomiting", Decimal("0.044")),
+    ]
+
+
+def test_a_p_value_for_all_comparisons_tests_no_pair():
+    # PMID21264827: '(3D-CRT, 30% and 18%; IMRT, 9% and 44%; P<.001 for all)'
+    assert p_value_tests("PMID21264827.txt") == []
+
+
+def test_endpoint_names():
+    def row(category, term, related=False):
+        return AdverseEventSummary(
+            arm="a", category=category, term=term, treatment_related=related, percent=1
+        )
+
+    assert event_endpoint(row("any", "leucopenia")) == "leucopenia"
+    assert event_endpoint(row("grade 3-4", "neutropenia")) == "grade 3-4 neutropenia"
+    assert event_endpoint(row("grade >=3", None, True)) == "treatment-related grade >=3 adverse events"
+    assert event_endpoint(row("grade 3-4", "laboratory")) == "grade 3-4 laboratory adverse events"
+    assert (
+        event_endpoint(row("leading to discontinuation", None)) == "adverse events leading to discontinuation"
+    )
