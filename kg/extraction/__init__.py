@@ -11,7 +11,7 @@ from typing import TypeVar
 
 from kg.extraction import design, trial_endpoints
 from kg.extraction.abbreviations import definitions
-from kg.extraction.ae_tests import adverse_event_tests
+from kg.extraction.ae_tests import adverse_event_tests, named_tests
 from kg.extraction.arm_details import set_roles
 from kg.extraction.arm_labels import label_arms
 from kg.extraction.armrefs import ArmFinder
@@ -83,6 +83,7 @@ def _extract(title: str, abstract: list[AbstractSection]) -> Trial | None:
     )
     per_arm, comparisons = _not_adverse(per_arm, events), _not_adverse(comparisons, events)
     comparisons += adverse_event_tests(results, events, arms, finder, [c.evidence for c in comparisons])
+    comparisons += named_tests(results, arms, finder, [c.evidence for c in comparisons])
     for name in dict.fromkeys(r.endpoint for r in [*per_arm, *comparisons]):
         if not any(e.name == name for e in endpoints):
             endpoints.append(Endpoint(name=name, abbreviation=_abbrev(abbreviations, name)))

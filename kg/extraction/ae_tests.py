@@ -18,13 +18,14 @@ from __future__ import annotations
 
 import re
 
-from kg.extraction.ae_vocabulary import names_event
+from kg.extraction.ae_assign import distinct
+from kg.extraction.ae_vocabulary import AE_WORDS, cues, event_phrases, names_event, related
 from kg.extraction.armrefs import ArmFinder
 from kg.extraction.stats import P, p_value
 from kg.extraction.text import Sentence
 from kg.model import AdverseEventSummary, Arm, Comparison, Evidence
 
-__all__ = ["adverse_event_tests", "event_endpoint"]
+__all__ = ["adverse_event_tests", "endpoint_name", "event_endpoint", "named_tests"]
 
 # what may stand between a pair's second figure and its p-value, once arm names are blanked
 _LINK = re.compile(
@@ -78,18 +79,114 @@ def adverse_event_tests(
     return out
 
 
+# a sentence that compares the arms on harms: 'occurred more frequently on the VC arm'
+_COMPARED = re.compile(r"(?i)\b(?:more|less|higher|lower|greater|fewer|increased|reduced|significant\w*)\b")
+# what a symptom scale measures is no adverse event: 'an improvement in cough (p < 0.0001)'
+_NOT_HARM = re.compile(
+    r"(?i)\b(?:improv\w*|scores?|deteriorat\w*|QoL|quality of life|symptoms?|palliat\w*|relie\w*|questionnaires?)\b"
+)
+# groups that are no arms: 'more common in elderly men than in younger men'
+_OTHER_GROUPS = re.compile(
+    r"(?i)\b(?:younger|older|aged?|elderly|men|women|males?|females?|smokers?|subgroups?|cohorts?|schedules?)\b"
+)
+_SUMMARY_AFTER_GRADE = re.compile(
+    r"(?i)\b(?:grades?\s*[\d/+\-\s]+(?:(?:and|or|to)\s*\d\s*)?|serious\s+|severe\s+)(?:adverse events?|AEs?|toxicit(?:y|ies)|toxic effects)\s*$"
+)
+
+
+def named_tests(
+    sents: list[Sentence], arms: list[Arm], finder: ArmFinder, taken: list[Evidence | None]
+) -> list[Comparison]:
+    """Tests of adverse events reported by their p-value alone, printed right after the event's
+    name: 'Grade 3 and 4 leukopenia (P =.002) and neutropenia (P =.008) occurred more frequently
+    on the VC arm', 'Grade 3 + 4 toxicity was significantly higher in the PV-group for leukopenia
+    (P = 0.0003), neutropenia (P < 0.0001), ...'. The sentence compares two arms: a two-arm
+    trial's when it names one of them, else the two it names; none when it names groups no arm is
+    (men, older patients) or speaks of symptom scores. The category and restriction are the words
+    of the p-value's clause ('Grade 3/4'; not across a semicolon); a name of something that is no
+    event takes no test."""
+    out: list[Comparison] = []
+    for s in sents:
+        text = s.norm
+        pair = _compared_arms(text, arms, finder)
+        if pair is None:
+            continue
+        since = 0
+        for m in P.finditer(text):
+            lead, since = text[since : m.start()], m.end()
+            opening = lead.rstrip()
+            if not opening.endswith("(") or not re.match(r"\s*\)", text[m.end() :]) or "%" in lead:
+                continue
+            start = len(text[: m.start()].rstrip()) - 1  # the parenthesis
+            term = _named_event(text[:start])
+            clause = text[text.rfind(";", 0, start) + 1 : start]  # a grade does not cross a ';'
+            found = [c for _p, c in cues(clause)]
+            if (
+                term is False
+                or (found and found[-1] is None)
+                or _taken(s.text, s.printed(m.start(), m.end())[0], taken)
+            ):
+                continue
+            category = found[-1] if found else "any"
+            first, second = _ordered_arms(pair, arms)
+            out.append(
+                Comparison(
+                    endpoint=endpoint_name(
+                        category, term, related(clause, frozenset(n.lower() for n in finder.names))
+                    ),
+                    statistic="p_value",
+                    arm=first.label,
+                    comparator=second.label,
+                    evidence=s.evidence(m.start(), m.end()),
+                    **p_value(m),
+                )
+            )
+    return out
+
+
+def _compared_arms(text: str, arms: list[Arm], finder: ArmFinder) -> tuple[Arm, Arm] | None:
+    """The two arms a sentence about harms compares, or None (see ``named_tests``)."""
+    if not AE_WORDS.search(text) and not any(c and c != "any" for _p, c in cues(text)):
+        return None
+    if _NOT_HARM.search(text) or _OTHER_GROUPS.search(text) or not _COMPARED.search(text):
+        return None
+    named = distinct([a for _s, _e, a in finder.find(text)])
+    if len(arms) == 2 and named and all(any(a is b for b in arms) for a in named):
+        return arms[0], arms[1]
+    return (named[0], named[1]) if len(named) == 2 else None
+
+
+def _named_event(before: str) -> str | None | bool:
+    """The event named right before a p-value's parenthesis: its name, None for adverse events
+    in general ('Grade 3-4 toxicities'), False when the words name no event."""
+    spans = event_phrases(before)
+    if spans and spans[-1][1] == len(before.rstrip()):
+        term = re.sub(r"\s+", " ", before[spans[-1][0] : spans[-1][1]])
+        return term if term[:2].isupper() else term[:1].lower() + term[1:]
+    return None if _SUMMARY_AFTER_GRADE.search(before) else False
+
+
+def _ordered_arms(pair: tuple[Arm, Arm], arms: list[Arm]) -> tuple[Arm, Arm]:
+    a, b = pair
+    return (b, a) if b.role == "experimental" or a.role == "comparator" else (a, b)
+
+
 def event_endpoint(e: AdverseEventSummary) -> str:
-    """The name of what an adverse-event figure counts: 'grade 3-4 neutropenia', 'leucopenia',
-    'treatment-related serious adverse events', 'adverse events leading to discontinuation',
-    'grade 3-4 laboratory adverse events'."""
-    event = e.term or "adverse events"
-    if e.term and not names_event(e.term):  # a class of events: 'laboratory', 'non-hematological'
-        event = f"{e.term} adverse events"
-    if e.category == "leading to discontinuation":
+    """The name of what an adverse-event figure counts (see ``endpoint_name``)."""
+    return endpoint_name(e.category, e.term, e.treatment_related)
+
+
+def endpoint_name(category: str, term: str | None, treatment_related: bool) -> str:
+    """'grade 3-4 neutropenia', 'leucopenia', 'treatment-related serious adverse events',
+    'adverse events leading to discontinuation', 'grade 3-4 laboratory adverse events'."""
+    event = term or "adverse events"
+    if term and not names_event(term):  # a class of events: 'laboratory', 'non-hematological'
+        event = f"{term} adverse events"
+    if category == "leading to discontinuation":
         name = f"{event} leading to discontinuation"
     else:
-        name = event if e.category == "any" else f"{e.category} {event}"
-    return f"treatment-related {name}" if e.treatment_related else name
+        name = event if category == "any" else f"{category} {event}"
+    return f"treatment-related {name}" if treatment_related else name
 
 
 def _figure(e: AdverseEventSummary) -> bool:

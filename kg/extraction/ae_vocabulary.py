@@ -106,7 +106,7 @@ def grade_category(phrase: str) -> str | None:
     'grade >=3'); None for grades no category has ('grade 2/3', 'grade 2 or higher')."""
     p = phrase.lower()
     g = r"(?:grades?\s*|g)"
-    if re.search(rf"{g}(?:3|iii)\s*(?:/|or|to|-|and)\s*(?:4|iv)\b(?!,?\s*(?:or\s+)?5)", p):
+    if re.search(rf"{g}(?:3|iii)\s*(?:/|or|to|-|and|\+)\s*(?:4|iv)\b(?!,?\s*(?:or\s+)?5)", p):
         return "grade 3-4"
     if re.search(
         rf"{g}(?:3|iii)\s*(?:or (?:higher|worse|above|greater|more)|\+|to 5|-5|through 5|,\s*4,?\s*(?:or|and)\s*5)"

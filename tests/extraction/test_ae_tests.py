@@ -3,6 +3,7 @@
 from decimal import Decimal
 from pathlib import Path
 
+from kg.extraction.ae_reader import Memory, about_events
 from kg.extraction.ae_tests import event_endpoint
 from kg.model import AdverseEventSummary
 from kg.sources import read_document
@@ -11,13 +12,13 @@ POOL = Path(__file__).parents[1] / "fixtures" / "pool"
 
 
 def p_value_tests(page: str) -> list[tuple]:
-    trial = read_document(POOL / page).trial
+    """The p-value tests a page's sentences about adverse events gave."""
+    path = POOL / page if (POOL / page).exists() else POOL.parent / "abstracts" / page
+    trial = read_document(path).trial
     return [
         (c.endpoint, c.arm, c.comparator, c.p_value, c.p_value_qualifier)
         for c in trial.comparisons
-        if c.statistic == "p_value"
-        and c.evidence is not None
-        and any(e.evidence and e.evidence.sentence == c.evidence.sentence for e in trial.adverse_events)
+        if c.statistic == "p_value" and c.evidence is not None and about_events(c.evidence.sentence, Memory())
     ]
 
 
@@ -72,3 +73,47 @@ def test_endpoint_names():
     assert (
         event_endpoint(row("leading to discontinuation", None)) == "adverse events leading to discontinuation"
     )
+
+
+def test_p_values_printed_right_after_event_names():
+    # PMID11432888: 'Grade 3 and 4 leukopenia (P =.002) and neutropenia (P =.008) occurred more
+    # frequently on the VC arm. Grade 3 nausea and vomiting were higher on the VC arm (P =.001, P =.007)'
+    # (two p-values after an arm: which is whose is not said)
+    pc, vc = "paclitaxel + carboplatin", "vinorelbine + cisplatin"
+    assert p_value_tests("PMID11432888.txt") == [
+        ("grade 3-4 leukopenia", pc, vc, Decimal("0.002"), None),
+        ("grade 3-4 neutropenia", pc, vc, Decimal("0.008"), None),
+    ]
+    # PMID11697832: 'Grade 3 + 4 toxicity was significantly higher in the PV-group for leukopenia
+    # (P = 0.0003), neutropenia (P < 0.0001), nausea/vomiting (P = 0.0006), alopecia (P < 0.0001), and
+    # neurotoxicity (P = 0.04).'
+    got = [(c[0], c[3], c[4]) for c in p_value_tests("PMID11697832.txt")]
+    assert got == [
+        ("grade 3-4 leukopenia", Decimal("0.0003"), None),
+        ("grade 3-4 neutropenia", Decimal("0.0001"), "<"),
+        ("grade 3-4 nausea/vomiting", Decimal("0.0006"), None),
+        ("grade 3-4 alopecia", Decimal("0.0001"), "<"),
+        ("grade 3-4 neurotoxicity", Decimal("0.04"), None),
+    ]
+
+
+def test_a_grade_does_not_cross_a_semicolon():
+    # PMID18506025: 'For cisplatin/pemetrexed, rates of grade 3 or 4 neutropenia, anemia, and
+    # thrombocytopenia (P <or= .001); febrile neutropenia (P = .002); and alopecia (P < .001) were
+    # significantly lower, whereas grade 3 or 4 nausea (P = .004) was more common.'
+    got = [(c[0], c[3], c[4]) for c in p_value_tests("PMID18506025.txt")]
+    assert got == [
+        ("grade 3-4 thrombocytopenia", Decimal("0.001"), "≤"),
+        ("febrile neutropenia", Decimal("0.002"), None),
+        ("alopecia", Decimal("0.001"), "<"),
+        ("grade 3-4 nausea", Decimal("0.004"), None),
+    ]
+
+
+def test_no_test_for_groups_that_are_no_arms_nor_for_symptom_scores():
+    # PMID11830607: 'Leukopenia (P<.001) and neuropsychiatric toxicity (P =.002) were more common in
+    # elderly men than in younger men'; PMID23328549: 'a ... proportion of afatinib-treated patients
+    # showed an improvement in cough (p < 0.0001), dyspnea (p = 0.006), and pain (p < 0.0001).'
+    assert p_value_tests("PMID11830607.txt") == []
+    # (the efficacy reader's 'improvement in cough' tests are another fact, of a symptom scale)
+    assert [c for c in p_value_tests("PMID23328549.txt") if c[0] in ("cough", "dyspnea", "pain")] == []
