@@ -20,8 +20,10 @@ What counts as "a number printed in a results sentence":
   'stage 2', 'cycle 1 day 8', 'phase 3', 'arm 1', 'version 4.0'), landmark times
   ('1-year survival', 'at 2 years', 'Two-, 3-, and 5-year'), years and dates ('April 16,
   2014'), the level of an interval ('95% CI'), unit denominators ('per 100,000'), doses,
-  which name a regimen ('90 mg once daily'), and counts of the design's own parts ('the two
-  treatment arms', 'all three regimens'). Interval bounds and p-values do count: a fact
+  which name a regimen ('90 mg once daily'), counts of the design's own parts ('the two
+  treatment arms', 'all three regimens'), and the threshold a listing of the most common events
+  is cut at ('The most frequent (≥ 30%) adverse reactions', 'The most common (>5%)'): it
+  says which events are listed, not how many patients had one. Interval bounds and p-values do count: a fact
   that took a statistic took them with it. Bracketed numbers are not taken for reference
   marks: abstracts print none, and a bracket there holds an interval ('vs 6 months [4-17]').
 """
@@ -186,6 +188,8 @@ _LABEL = re.compile(
 # numbers that are never figures, found once per sentence (group 1 is the number)
 _MARKED = (
     re.compile(r"(?i)\bper\s+(\d)"),  # a unit's denominator: 'per 100,000'
+    # the threshold of a listing: 'The most frequent (≥ 30%) adverse reactions', 'most common (>5%)'
+    re.compile(r"(?i)\b(?:common|frequent)\w*\s*\(\s*(?:[<>\u2264\u2265]=?|[<>] or =)\s*(\d[\d.]*)\s*%\s*\)"),
     re.compile(
         rf"(?i)\b(?=[abeflntuw])(?:at|after|within|beyond|through|until|up to|every|first|last|next)\s+"
         rf"(\d[\d.]*)\s*{_TIME_UNIT}\b"

@@ -94,6 +94,17 @@ def _printed(s: Sentence, spans) -> list[str]:
             "treated patients (all grades, 6%; grade ≥ 3, 3%); none occurred after escalation to 180 mg in arm B.",
             ["14", "219", "6", "3"],
         ),
+        # the threshold of a listing of the most common events (PMID24868098, PMID21148615); a bound
+        # stated as a figure still counts (PMID11745199)
+        (
+            "The most frequent (≥5%) grade 3 and 4 adverse reactions were rash and diarrhea.",
+            [],
+        ),
+        ("The most common (>5%) adverse reactions in patients receiving pemetrexed were", []),
+        (
+            "Grade 3-4 hematologic toxicities occurred in > 50% of the patients in each treatment group.",
+            ["50"],
+        ),
         # a bracket holds an interval, not a reference mark (PMID21933749)
         (
             "Survival in 30 ALK-positive patients who were given crizotinib in the second-line or third-line setting was "
