@@ -33,7 +33,8 @@ _SCHEDULE = re.compile(
 )
 _OTHER_GROUPS = re.compile(
     r"(?i)\b(?:younger|older|aged?\s+\d+|elderly|men|women|males?|females?|smokers?|subgroups?|cohorts?|cycles?"
-    r"|schedules?|group\s+\d|arm\s+\d|trials?|acute\s+(?:and|or)\s+late|at\s+\d+\s+(?:years?|months?|weeks?))\b"
+    r"|schedules?|group\s+\d|arm\s+\d|trials?(?!\s+(?:regimens?|drugs?|treatments?|medications?|therap\w+|agents?)\b)"
+    r"|acute\s+(?:and|or)\s+late|at\s+\d+\s+(?:years?|months?|weeks?))\b"
 )
 _CONTRAST = re.compile(r"(?i)\b(?:compared with|as compared|versus|vs\.?|whereas|while|than)\b")
 LIST_OPENER = re.compile(r":|\bincluding\b")  # the parts of a figure follow
@@ -91,7 +92,7 @@ class ArmAssigner:
         marks = self.finder.find(text)
         if self._one_arm_list(text, g, marks):
             return
-        g.arms = [self._arm_before(text, f, g, marks) for f in g.figures]
+        g.arms = self._arms_inside(text, g, marks) or [self._arm_before(text, f, g, marks) for f in g.figures]
         last = g.figures[-1].end
         after = [a for s, _e, a in marks if last <= s < stop]
         printed = len({f.start for f in g.figures})
@@ -129,6 +130,21 @@ class ArmAssigner:
         g.arms = [before[-1][1] if parts else None] * len(g.figures)
         g.terms = [parts[starts.index(f.start)] for f in g.figures] if parts else g.terms
         return True
+
+    def _arms_inside(self, text: str, g: Group, marks: list[tuple[int, int, Arm]]) -> list[Arm | None]:
+        """'(denosumab 4 %, ZA 2 %)': a parenthesis whose every figure follows the name of its
+        own arm; empty when one of them does not."""
+        if g.paren is None or len({f.start for f in g.figures}) < 2:
+            return []
+        out: list[Arm | None] = []
+        for f in g.figures:
+            own = [
+                a
+                for s, e, a in marks
+                if g.paren[0] < s and e <= f.start and re.fullmatch(r"\s*:?\s*", text[e : f.start])
+            ]
+            out.append(own[-1] if own else None)
+        return out if None not in out and len(distinct(out)) == len(out) else []
 
     def _arm_before(self, text: str, f: Figure, g: Group, marks: list[tuple[int, int, Arm]]) -> Arm | None:
         """'crizotinib (54 [52%] of 104)', 'in the cytisine group (288 events ...)' or

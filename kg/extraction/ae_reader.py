@@ -24,6 +24,8 @@ __all__ = ["BARE_EVENTS", "ClauseReader", "Memory", "about_events"]
 _SEGMENT = re.compile(r",\s+(?:and|but|whereas|while)\s+(?![^(]*\))")
 _ANAPHORA = re.compile(
     r"(?i)\b(?:these|such|those|this|the same)\s+(?:adverse\s+|side\s+|toxic\s+)?(?:events?|effects?|toxicit(?:y|ies))\b"
+    # a pronoun that a judgement of the events follows: 'these were deemed to be related to study drugs in ...'
+    r"|\b(?:these|they)\s+were\s+(?:deemed|considered|judged|assessed|classified)\b"
 )
 BARE_EVENTS = re.compile(r"(?i)(?<!adverse )(?<!adverse-)\bevents\b")
 

@@ -44,3 +44,40 @@ def test_events_joined_by_with_without_and_a_slash_are_one_event():
     assert ("neutropenia", Decimal(27)) in got
     assert ("infection without neutropenia", Decimal(7)) in got
     assert ("thrombosis/embolism", Decimal(5)) in got
+
+
+def rows(page: str) -> list[tuple]:
+    trial = read_document(POOL / page).trial
+    return [
+        (e.arm, e.category, e.treatment_related, e.term, e.count, e.percent) for e in trial.adverse_events
+    ]
+
+
+def test_each_figure_of_a_parenthesis_after_its_own_arm_name():
+    # PMID24162260: 'Grade 3 or 4 hypocalcemia, mostly without clinical sequelae, was more frequent in
+    # denosumab-treated patients (denosumab 4 %, ZA 2 %). Osteonecrosis of the jaw occurred
+    # infrequently (denosumab 0.8 %, ZA 1.1 %).'
+    got = rows("PMID24162260.txt")
+    d, za = "denosumab", "zoledronic acid + vitamin d"
+    assert (d, "grade 3-4", False, "hypocalcemia", None, Decimal(4)) in got
+    assert (za, "grade 3-4", False, "hypocalcemia", None, Decimal(2)) in got
+    assert (d, "any", False, "osteonecrosis of the jaw", None, Decimal("0.8")) in got
+    assert (za, "any", False, "osteonecrosis of the jaw", None, Decimal("1.1")) in got
+
+
+def test_the_trial_regimen_is_no_other_group():
+    # PMID30280658: '...; 15.4% and 9.8% of the patients, respectively, discontinued the trial regimen
+    # because of adverse events.'
+    got = rows("PMID30280658.txt")
+    assert ("durvalumab", "leading to discontinuation", False, None, None, Decimal("15.4")) in got
+    assert ("placebo", "leading to discontinuation", False, None, None, Decimal("9.8")) in got
+
+
+def test_these_were_deemed_related_points_back_to_the_events_before():
+    # PMID26045340: '... adverse events with an outcome of death were reported for 66 (12%) of 538
+    # patients in the necitumumab plus gemcitabine and cisplatin group and 57 (11%) of 541 patients in
+    # the gemcitabine and cisplatin group; these were deemed to be related to study drugs in 15 (3%)
+    # and ten (2%) patients, respectively.'
+    got = rows("PMID26045340.txt")
+    assert ("necitumumab + gemcitabine + cisplatin", "grade 5", True, None, 15, Decimal(3)) in got
+    assert ("gemcitabine + cisplatin", "grade 5", True, None, 10, Decimal(2)) in got
