@@ -118,29 +118,29 @@ def named_tests(
             if not opening.endswith("(") or not re.match(r"\s*\)", text[m.end() :]) or "%" in lead:
                 continue
             start = len(text[: m.start()].rstrip()) - 1  # the parenthesis
-            term = _named_event(text[:start])
+            terms = _named_events(text[:start], finder)
             clause = text[text.rfind(";", 0, start) + 1 : start]  # a grade does not cross a ';'
             found = [c for _p, c in cues(clause)]
             if (
-                term is False
+                not terms
                 or (found and found[-1] is None)
                 or _taken(s.text, s.printed(m.start(), m.end())[0], taken)
             ):
                 continue
             category = found[-1] if found else "any"
+            is_related = related(clause, frozenset(n.lower() for n in finder.names))
             first, second = _ordered_arms(pair, arms)
-            out.append(
+            out += [
                 Comparison(
-                    endpoint=endpoint_name(
-                        category, term, related(clause, frozenset(n.lower() for n in finder.names))
-                    ),
+                    endpoint=endpoint_name(category, term, is_related),
                     statistic="p_value",
                     arm=first.label,
                     comparator=second.label,
                     evidence=s.evidence(m.start(), m.end()),
                     **p_value(m),
                 )
-            )
+                for term in terms
+            ]
     return out
 
 
@@ -156,14 +156,41 @@ def _compared_arms(text: str, arms: list[Arm], finder: ArmFinder) -> tuple[Arm, 
     return (named[0], named[1]) if len(named) == 2 else None
 
 
-def _named_event(before: str) -> str | None | bool:
-    """The event named right before a p-value's parenthesis: its name, None for adverse events
-    in general ('Grade 3-4 toxicities'), False when the words name no event."""
+def _named_events(before: str, finder: ArmFinder) -> list[str | None]:
+    """The events a p-value's parenthesis tests, from the words before it: the name right before
+    it, or every name of a list it ends ('grade 3 or 4 neutropenia, anemia, and thrombocytopenia
+    (P <or= .001)'); adverse events in general (None) after their grade or their discontinuation
+    ('Grade 3-4 toxicities (P', 'discontinued therapy because of toxicity (P'); the one event of a
+    statement that ends with the arm it was higher on ('grade 3 peripheral neuropathy was higher
+    on the PC arm (P <.001)'). Nothing when the words name no event."""
+    tail = before.rstrip()
     spans = event_phrases(before)
-    if spans and spans[-1][1] == len(before.rstrip()):
-        term = re.sub(r"\s+", " ", before[spans[-1][0] : spans[-1][1]])
-        return term if term[:2].isupper() else term[:1].lower() + term[1:]
-    return None if _SUMMARY_AFTER_GRADE.search(before) else False
+    if spans and spans[-1][1] == len(tail):
+        listed = [spans[-1]]
+        for span in reversed(spans[:-1]):
+            if not _LIST_JOIN.fullmatch(before, span[1], listed[0][0]):
+                break
+            listed.insert(0, span)
+        return [_term(before[a:b]) for a, b in listed]
+    statement = tail[max(tail.rfind(";"), tail.rfind(","), *(m.end() for m in _SEGMENT.finditer(tail))) + 1 :]
+    if _SUMMARY_AFTER_GRADE.search(tail) or (AE_WORDS.search(tail[-20:]) and "discontinu" in statement):
+        return [None]
+    marks = finder.find(tail)
+    own = event_phrases(statement)
+    if marks and _ARM_END.fullmatch(tail, marks[-1][1]) and len(own) == 1 and _RANKING.search(statement):
+        return [_term(statement[own[0][0] : own[0][1]])]
+    return []
+
+
+_LIST_JOIN = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+_SEGMENT = re.compile(r"(?i)\band\b|\bwhereas\b|\bwhile\b|\bbut\b")
+_ARM_END = re.compile(r"(?i)\s*(?:arms?|groups?)?\s*")
+_RANKING = re.compile(r"(?i)\b(?:was|were)\s+(?:significantly\s+)?(?:higher|lower|more|less|greater|fewer)\b")
+
+
+def _term(name: str) -> str:
+    name = re.sub(r"\s+", " ", name).strip()
+    return name if name[:2].isupper() else name[:1].lower() + name[1:]
 
 
 def _ordered_arms(pair: tuple[Arm, Arm], arms: list[Arm]) -> tuple[Arm, Arm]:

@@ -77,12 +77,16 @@ def test_endpoint_names():
 
 def test_p_values_printed_right_after_event_names():
     # PMID11432888: 'Grade 3 and 4 leukopenia (P =.002) and neutropenia (P =.008) occurred more
-    # frequently on the VC arm. Grade 3 nausea and vomiting were higher on the VC arm (P =.001, P =.007)'
-    # (two p-values after an arm: which is whose is not said)
+    # frequently on the VC arm. Grade 3 nausea and vomiting were higher on the VC arm (P =.001, P =.007),
+    # and grade 3 peripheral neuropathy was higher on the PC arm (P <.001). More patients on the VC arm
+    # discontinued therapy because of toxicity (P =.001).' (two p-values in one parenthesis: which is
+    # whose is not said)
     pc, vc = "paclitaxel + carboplatin", "vinorelbine + cisplatin"
     assert p_value_tests("PMID11432888.txt") == [
         ("grade 3-4 leukopenia", pc, vc, Decimal("0.002"), None),
         ("grade 3-4 neutropenia", pc, vc, Decimal("0.008"), None),
+        ("grade 3 peripheral neuropathy", pc, vc, Decimal("0.001"), "<"),
+        ("adverse events leading to discontinuation", pc, vc, Decimal("0.001"), None),
     ]
     # PMID11697832: 'Grade 3 + 4 toxicity was significantly higher in the PV-group for leukopenia
     # (P = 0.0003), neutropenia (P < 0.0001), nausea/vomiting (P = 0.0006), alopecia (P < 0.0001), and
@@ -103,6 +107,8 @@ def test_a_grade_does_not_cross_a_semicolon():
     # significantly lower, whereas grade 3 or 4 nausea (P = .004) was more common.'
     got = [(c[0], c[3], c[4]) for c in p_value_tests("PMID18506025.txt")]
     assert got == [
+        ("grade 3-4 neutropenia", Decimal("0.001"), "≤"),
+        ("grade 3-4 anemia", Decimal("0.001"), "≤"),
         ("grade 3-4 thrombocytopenia", Decimal("0.001"), "≤"),
         ("febrile neutropenia", Decimal("0.002"), None),
         ("alopecia", Decimal("0.001"), "<"),
