@@ -3,9 +3,13 @@
 from decimal import Decimal
 from pathlib import Path
 
+import pyoxigraph
+
+from kg.build import build
 from kg.extraction.ae_reader import Memory, about_events
 from kg.extraction.ae_tests import event_endpoint
 from kg.model import AdverseEventSummary
+from kg.queries import load_query, run
 from kg.sources import read_document
 
 POOL = Path(__file__).parents[1] / "fixtures" / "pool"
@@ -123,3 +127,16 @@ def test_no_test_for_groups_that_are_no_arms_nor_for_symptom_scores():
     assert p_value_tests("PMID11830607.txt") == []
     # (the efficacy reader's 'improvement in cough' tests are another fact, of a symptom scale)
     assert [c for c in p_value_tests("PMID23328549.txt") if c[0] in ("cough", "dyspnea", "pain")] == []
+
+
+def test_an_adverse_event_test_is_loaded_and_queried_like_an_efficacy_test():
+    # PMID16603599: 'Grade 3/4 neutropenia (74% versus 43%, P < 0.005)' through mapping, SHACL and the
+    # bundled efficacy-results query
+    store = pyoxigraph.Store()
+    build([POOL / "PMID16603599.txt"], store, progress=lambda _m: None)
+    rows = [
+        r for r in run(store, load_query("efficacy-results")).rows if r["endpoint"] == "grade 3-4 neutropenia"
+    ]
+    assert [(r["statistic"], r["p_value"], r["p_value_qualifier"], r["evidence"]) for r in rows] == [
+        ("p_value", Decimal("0.005"), "<", "P < 0.005")
+    ]
