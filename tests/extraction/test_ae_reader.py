@@ -81,3 +81,20 @@ def test_these_were_deemed_related_points_back_to_the_events_before():
     got = rows("PMID26045340.txt")
     assert ("necitumumab + gemcitabine + cisplatin", "grade 5", True, None, 15, Decimal(3)) in got
     assert ("gemcitabine + cisplatin", "grade 5", True, None, 10, Decimal(2)) in got
+
+
+def test_a_semicolon_ends_an_event_named_after_its_figure():
+    # PMID22452896 (LUX-Lung 1), as printed
+    text = (
+        "The most common adverse events in the afatinib group were diarrhoea (339 [87%] of 390 patients; 66 [17%] "
+        "were grade 3) and rash or acne (305 [78%] patients; 56 [14%] were grade 3). These events occurred less "
+        "often in the placebo group (18 [9%] of 195 patients had diarrhoea; 31 [16%] had rash or acne), all being "
+        "grade 1 or 2."
+    )
+    arms = [Arm(label=d, interventions=[Intervention(drug=Drug(name=d))]) for d in ("afatinib", "placebo")]
+    got = [
+        (e.category, e.term, e.count, e.percent)
+        for e in adverse_events(sentences("Findings", text), arms)
+        if e.arm == "placebo"
+    ]
+    assert got == [("any", "diarrhoea", 18, Decimal(9)), ("any", "rash or acne", 31, Decimal(16))]
