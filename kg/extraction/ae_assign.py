@@ -14,8 +14,9 @@ from __future__ import annotations
 import re
 
 from kg.extraction.ae_arms import GROUP_REF, ResultsArms, unresolved_names
-from kg.extraction.ae_figures import Figure, figures
+from kg.extraction.ae_figures import Figure, figures, mask, top_parens
 from kg.extraction.ae_terms import Group, split_terms
+from kg.extraction.ae_vocabulary import event_phrases
 from kg.extraction.factors import complement
 from kg.model import Arm
 
@@ -105,7 +106,7 @@ class ArmAssigner:
             if _EVERY_ARM.search(text, last, nxt) and len(self.finder.arms) > 1:
                 g.replicate(self.finder.arms)
                 return
-            scope = self._scope(offset + g.figures[0].start)
+            scope = _list_arm(text, g, marks) or self._scope(offset + g.figures[0].start)
             g.arms = [a or scope for a in g.arms]
         self._fill(g, named, text)
         if None not in g.arms and len({id(a) for a in g.arms}) > 1:
@@ -258,6 +259,31 @@ _RANKED = re.compile(
     r"(?i)\b(more|less|higher|lower|greater|fewer|increased|decreased)\s+(?:frequent(?:ly)?|common(?:ly)?|often)?"
     r"[\w\s]{0,30}?\b(?:in|with|among|on)\s+(?:the\s+)?(?:patients\s+(?:receiving|treated\s+with|given|on)\s+)?$"
 )
+
+
+# an arm that opens the statement after it: '..., and in the chemotherapy group, neutropenia (77.0%)'
+_OPENS = re.compile(r"(?i)\s*(?:groups?|arms?)?\s*(?:[,:]|were\b|was\b)")
+_LIST_END = re.compile(r"(?is)^(?P<body>.*?)[)\]]?\s*(?:in|among|with|for|on)\s+(?:the\s+)?$")
+
+
+def _list_arm(text: str, g: Group, marks: list[tuple[int, int, Arm]]) -> Arm | None:
+    """'rash or acne (in 66.2% of patients) and diarrhea (46.6%) in the gefitinib group and
+    neurotoxic effects (69.9%), neutropenia (67.1%), and alopecia (58.4%) in the
+    carboplatin-paclitaxel group': the arm named after a list of events with their figures is
+    every item's, when only event names and their parentheses lie between (an arm that opens
+    the statement after it, '..., and in the chemotherapy group, neutropenia (77.0%)', is not)."""
+    after = [(s, e, a) for s, e, a in marks if s >= g.end]
+    if not after or _OPENS.match(text, after[0][1]):
+        return None
+    between = text[g.end : after[0][0]]
+    m = _LIST_END.match(mask(between, top_parens(between)))
+    if m is None:
+        return None
+    body = m.group("body").strip(" )]")
+    items = [i.strip() for i in re.split(r",|\band\b|\bor\b", body) if i.strip()]
+    if any(event_phrases(i)[:1] != [(0, len(i))] for i in items):
+        return None
+    return after[0][2]
 
 
 def _spread(g: Group, arms: list[Arm]) -> list[Arm | None]:

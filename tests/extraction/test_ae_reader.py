@@ -98,3 +98,38 @@ def test_a_semicolon_ends_an_event_named_after_its_figure():
         if e.arm == "placebo"
     ]
     assert got == [("any", "diarrhoea", 18, Decimal(9)), ("any", "rash or acne", 31, Decimal(16))]
+
+
+def test_the_arm_named_after_a_list_of_events_is_each_items():
+    # PMID19692680 (IPASS), as printed; PMID20573926: an arm that opens the statement after it is not
+    arms = [
+        Arm(label="gefitinib", interventions=[Intervention(drug=Drug(name="gefitinib"))]),
+        Arm(
+            label="carboplatin + paclitaxel",
+            interventions=[
+                Intervention(drug=Drug(name="carboplatin")),
+                Intervention(drug=Drug(name="paclitaxel")),
+            ],
+        ),
+    ]
+    ipass = (
+        "The most common adverse events were rash or acne (in 66.2% of patients) and diarrhea (46.6%) in the "
+        "gefitinib group and neurotoxic effects (69.9%), neutropenia (67.1%), and alopecia (58.4%) in the "
+        "carboplatin-paclitaxel group."
+    )
+    got = [(e.arm, e.term, e.percent) for e in adverse_events(sentences("Results", ipass), arms)]
+    cp = "carboplatin + paclitaxel"
+    assert got == [
+        ("gefitinib", "rash or acne", Decimal("66.2")),
+        ("gefitinib", "diarrhea", Decimal("46.6")),
+        (cp, "neurotoxic effects", Decimal("69.9")),
+        (cp, "neutropenia", Decimal("67.1")),
+        (cp, "alopecia", Decimal("58.4")),
+    ]
+    nej = (
+        "The most common adverse events in the gefitinib group were rash (71.1%) and elevated aminotransferase "
+        "levels (55.3%), and in the chemotherapy group, neutropenia (77.0%), anemia (64.6%), appetite loss "
+        "(56.6%), and sensory neuropathy (54.9%)."
+    )
+    got = {(e.arm, e.term) for e in adverse_events(sentences("Results", nej), arms)}
+    assert ("gefitinib", "rash") in got and ("carboplatin + paclitaxel", "rash") not in got
