@@ -37,6 +37,7 @@ _OTHER_GROUPS = re.compile(
     r"|schedules?|group\s+\d|arm\s+\d|trials?(?!\s+(?:regimens?|drugs?|treatments?|medications?|therap\w+|agents?)\b)"
     r"|acute\s+(?:and|or)\s+late|at\s+\d+\s+(?:years?|months?|weeks?))\b"
 )
+_PATIENTS_WITH = re.compile(r"(?i)\bpatients\s+with\s+(?:\w+\s+){0,3}?(?:tumou?rs|metastases|mutations?|\d)")
 _CONTRAST = re.compile(r"(?i)\b(?:compared with|as compared|versus|vs\.?|whereas|while|than)\b")
 LIST_OPENER = re.compile(r":|\bincluding\b")  # the parts of a figure follow
 POOLED = 1.25  # how far a figure's patients may exceed the arm's randomised number
@@ -109,6 +110,7 @@ class ArmAssigner:
             scope = _list_arm(text, g, marks) or self._scope(offset + g.figures[0].start)
             g.arms = [a or scope for a in g.arms]
         self._fill(g, named, text)
+        self._only_arm(g, text)
         if None not in g.arms and len({id(a) for a in g.arms}) > 1:
             self.order = self.local = distinct(g.arms)
 
@@ -227,6 +229,23 @@ class ArmAssigner:
                 for i in missing:
                     g.arms[i] = order[i]
                 return
+
+    def _only_arm(self, g: Group, text: str) -> None:
+        """In a single-arm trial every figure of one statement is the one arm's ('pyrexia in
+        nine (16%), anaemia in three (5%)'), unless the words name groups no arm is ('in
+        cohort 2', 'patients with two to four tumours'), a parenthesis holds one figure per group
+        ('(6%; 0)'), or one figure is each of several events' ('both of which occurred in 15')."""
+        arms = self.finder.arms
+        if len(arms) != 1 or None not in g.arms or len({f.start for f in g.figures}) > 1:
+            return
+        inner = text[g.paren[0] + 1 : g.paren[1] - 1] if g.paren is not None else ""
+        if sum(bool(re.search(r"\d", part)) for part in re.split(r"[;,]", inner)) > 1:
+            return  # '(6%; 0)': one figure per group of patients
+        if re.search(r"(?i)\b(?:both|each)\b", text):
+            return  # 'diarrhoea and nausea, both of which occurred in 15 (6%)': each event's figure
+        if _OTHER_GROUPS.search(self.text) or GROUP_REF.search(self.text) or _PATIENTS_WITH.search(self.text):
+            return
+        g.arms = [a or arms[0] for a in g.arms]
 
     def _factor_sides(self, g: Group, sentence: list[Arm]) -> list[Arm]:
         """'the use of cetuximab was associated with a higher rate of grade 3 or worse toxic

@@ -196,7 +196,7 @@ _STOP = frozenset(
         moderate related possibly probably these those this other events event adverse effects effect toxic
         toxicity toxicities also only there no none not frequency of and or to compared respectively per
         cent percent whereas while but although however from into within without over under about due
-        because
+        because commonly mostly predominantly primarily notably
         """.strip(),
     )
 )

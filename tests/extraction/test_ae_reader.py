@@ -133,3 +133,26 @@ def test_the_arm_named_after_a_list_of_events_is_each_items():
     )
     got = {(e.arm, e.term) for e in adverse_events(sentences("Results", nej), arms)}
     assert ("gefitinib", "rash") in got and ("carboplatin + paclitaxel", "rash") not in got
+
+
+def test_a_single_arm_trials_figures_are_its_arms():
+    # PMID26973324 (ASCEND-1): 'Serious adverse events were recorded in 117 (48%) of 246 patients. The
+    # most common grade 3-4 laboratory abnormalities were increased alanine aminotransferase (73 [30%]
+    # patients) and increased aspartate aminotransferase (25 [10%]). The most common grade 3-4
+    # non-laboratory adverse events were diarrhoea and nausea, both of which occurred in 15 (6%)
+    # patients.' (one figure for each of two events is neither's summary)
+    got = rows("PMID26973324.txt")
+    assert ("ceritinib", "serious", False, None, 117, Decimal(48)) in got
+    assert ("ceritinib", "grade 3-4", False, "increased alanine aminotransferase", 73, Decimal(30)) in got
+    assert ("ceritinib", "grade 3-4", False, "increased aspartate aminotransferase", 25, Decimal(10)) in got
+    assert not [r for r in got if r[4] == 15]
+
+
+def test_one_figure_per_group_in_a_parenthesis_is_no_single_arms():
+    # PMID19433684, as printed: two groups of patients, one figure each
+    arms = [Arm(label="pemetrexed", interventions=[Intervention(drug=Drug(name="pemetrexed"))])]
+    text = (
+        "Grade 3/4 hematologic toxicity was modest-anemia (6%; 0), neutropenia (4%; 0), and thrombocytopenia "
+        "(0; 8%)."
+    )
+    assert adverse_events(sentences("Results", text), arms) == []

@@ -31,6 +31,8 @@ def test_event_names_by_word_formation_and_common_terms():
     assert phrases("infection with grade 3 or 4 neutropenia (5% versus 2%)") == [
         "infection with grade 3 or 4 neutropenia"
     ]
+    # PMID26708155: 'most commonly' is no part of the name
+    assert phrases("predominantly grade 1 or 2, most commonly constipation (31 [36%])") == ["constipation"]
     # PMID11870177: a verb ends the name
     assert phrases("The rate of grade 2 to 4 neuropathy increased from 19.9%") == ["neuropathy"]
 
