@@ -74,7 +74,9 @@ def _extract(title: str, abstract: list[AbstractSection]) -> Trial | None:
     results = results_sentences(sents)
     named = [e.name for e in endpoints]
     per_arm, comparisons = OutcomeReader(arms, abbreviations, primary, finder, named).read(results)
-    events = adverse_events(results, arms, finder)
+    events = adverse_events(
+        results, arms, finder, single_arm=design.randomized(f"{title} {full}") is not True
+    )
     flow = participant_flow(results, finder)
     whole = next((g.label for g in groups if len(g.pooled_from) == len(arms) >= 2), None)
     taken = [f.evidence for f in [*per_arm, *comparisons, *events, *flow] if f.evidence is not None]

@@ -231,12 +231,12 @@ class ArmAssigner:
                 return
 
     def _only_arm(self, g: Group, text: str) -> None:
-        """In a single-arm trial every figure of one statement is the one arm's ('pyrexia in
+        """In a single-arm study every figure of one statement is the one arm's ('pyrexia in
         nine (16%), anaemia in three (5%)'), unless the words name groups no arm is ('in
         cohort 2', 'patients with two to four tumours'), a parenthesis holds one figure per group
         ('(6%; 0)'), or one figure is each of several events' ('both of which occurred in 15')."""
         arms = self.finder.arms
-        if len(arms) != 1 or None not in g.arms or len({f.start for f in g.figures}) > 1:
+        if not self.finder.single_arm or None not in g.arms or len({f.start for f in g.figures}) > 1:
             return
         inner = text[g.paren[0] + 1 : g.paren[1] - 1] if g.paren is not None else ""
         if sum(bool(re.search(r"\d", part)) for part in re.split(r"[;,]", inner)) > 1:

@@ -155,4 +155,15 @@ def test_one_figure_per_group_in_a_parenthesis_is_no_single_arms():
         "Grade 3/4 hematologic toxicity was modest-anemia (6%; 0), neutropenia (4%; 0), and thrombocytopenia "
         "(0; 8%)."
     )
+    assert adverse_events(sentences("Results", text), arms, single_arm=True) == []
+    # PMID26708155, as printed: the one arm's in a one-arm study, nobody's in a randomised one
+    text = (
+        "The most common grade 3 and 4 adverse events were changes in laboratory values, including increased "
+    )
+    text += "blood creatine phosphokinase (seven [8%])."
+    got = [
+        (e.arm, e.category, e.count)
+        for e in adverse_events(sentences("Results", text), arms, single_arm=True)
+    ]
+    assert got == [("pemetrexed", "grade 3-4", 7)]
     assert adverse_events(sentences("Results", text), arms) == []
