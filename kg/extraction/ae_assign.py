@@ -20,7 +20,7 @@ from kg.extraction.ae_vocabulary import event_phrases
 from kg.extraction.factors import complement
 from kg.model import Arm
 
-__all__ = ["LIST_OPENER", "ArmAssigner", "distinct", "fits"]
+__all__ = ["LIST_OPENER", "OTHER_GROUPS", "ArmAssigner", "distinct", "fits"]
 
 _LINK = re.compile(
     r"(?i)[\s,]*(?:(?:[\w-]+\s+){0,2}?(?:patients?|deaths?|cases?|participants?)\s+(?:were\s+(?:recorded|reported|observed)\s+)?"
@@ -32,7 +32,7 @@ _EVERY_ARM = re.compile(r"(?i)\b(?:in|of|for)\s+(?:each|both|all)\s+(?:\w+\s+)?(
 _SCHEDULE = re.compile(
     r"(?i)[\s,]*(?:(?:of\s+)?(?:the\s+)?(?:patients|those)\s+)?(?:given|receiving|treated)\s+(?:it\s+|them\s+)?(weekly|daily)\b"
 )
-_OTHER_GROUPS = re.compile(
+OTHER_GROUPS = re.compile(
     r"(?i)\b(?:younger|older|aged?\s+\d+|elderly|men|women|males?|females?|smokers?|subgroups?|cohorts?|cycles?"
     r"|schedules?|group\s+\d|arm\s+\d|trials?(?!\s+(?:regimens?|drugs?|treatments?|medications?|therap\w+|agents?)\b)"
     r"|acute\s+(?:and|or)\s+late|at\s+\d+\s+(?:years?|months?|weeks?))\b"
@@ -215,7 +215,7 @@ class ArmAssigner:
         names groups no arm's words fit ('for patients younger than 70 years compared with
         ...', 'with the weekly schedule', 'in group 1')."""
         missing = [i for i, a in enumerate(g.arms) if a is None]
-        if not missing or (_OTHER_GROUPS.search(text) and len(missing) > 1):
+        if not missing or (OTHER_GROUPS.search(text) and len(missing) > 1):
             return
         sentence = distinct([a for _s, _e, a in self.finder.find(self.text)])
         orders = (self.local, named, sentence, self.previous, self._comparative_order(g, sentence))
@@ -243,7 +243,7 @@ class ArmAssigner:
             return  # '(6%; 0)': one figure per group of patients
         if re.search(r"(?i)\b(?:both|each)\b", text):
             return  # 'diarrhoea and nausea, both of which occurred in 15 (6%)': each event's figure
-        if _OTHER_GROUPS.search(self.text) or GROUP_REF.search(self.text) or _PATIENTS_WITH.search(self.text):
+        if OTHER_GROUPS.search(self.text) or GROUP_REF.search(self.text) or _PATIENTS_WITH.search(self.text):
             return
         g.arms = [a or arms[0] for a in g.arms]
 

@@ -1,4 +1,5 @@
-"""Between-arm tests of adverse-event figures: the p-value printed with a pair of them.
+"""Between-arm tests of adverse events: the p-value printed with a pair of their figures, or
+right after an event's name (see ``named_tests``).
 
 One job: 'leucopenia (53% versus 19%, P = 0.009 by means of chi(2) test)', 'Grade 3/4
 neutropenia (74% versus 43%, P < 0.005)', 'leukopenia (46% v 23%, respectively; P < .001)',
@@ -18,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extraction.ae_assign import distinct
+from kg.extraction.ae_assign import OTHER_GROUPS, distinct
 from kg.extraction.ae_vocabulary import AE_WORDS, cues, event_phrases, names_event, related
 from kg.extraction.armrefs import ArmFinder
 from kg.extraction.stats import P, p_value
@@ -85,10 +86,6 @@ _COMPARED = re.compile(r"(?i)\b(?:more|less|higher|lower|greater|fewer|increased
 _NOT_HARM = re.compile(
     r"(?i)\b(?:improv\w*|scores?|deteriorat\w*|QoL|quality of life|symptoms?|palliat\w*|relie\w*|questionnaires?)\b"
 )
-# groups that are no arms: 'more common in elderly men than in younger men'
-_OTHER_GROUPS = re.compile(
-    r"(?i)\b(?:younger|older|aged?|elderly|men|women|males?|females?|smokers?|subgroups?|cohorts?|schedules?)\b"
-)
 _SUMMARY_AFTER_GRADE = re.compile(
     r"(?i)\b(?:grades?\s*[\d/+\-\s]+(?:(?:and|or|to)\s*\d\s*)?|serious\s+|severe\s+)(?:adverse events?|AEs?|toxicit(?:y|ies)|toxic effects)\s*$"
 )
@@ -148,7 +145,7 @@ def _compared_arms(text: str, arms: list[Arm], finder: ArmFinder) -> tuple[Arm, 
     """The two arms a sentence about harms compares, or None (see ``named_tests``)."""
     if not AE_WORDS.search(text) and not any(c and c != "any" for _p, c in cues(text)):
         return None
-    if _NOT_HARM.search(text) or _OTHER_GROUPS.search(text) or not _COMPARED.search(text):
+    if _NOT_HARM.search(text) or OTHER_GROUPS.search(text) or not _COMPARED.search(text):
         return None
     named = distinct([a for _s, _e, a in finder.find(text)])
     if len(arms) == 2 and named and all(any(a is b for b in arms) for a in named):
@@ -194,8 +191,7 @@ def _term(name: str) -> str:
 
 
 def _ordered_arms(pair: tuple[Arm, Arm], arms: list[Arm]) -> tuple[Arm, Arm]:
-    a, b = pair
-    return (b, a) if b.role == "experimental" or a.role == "comparator" else (a, b)
+    return (pair[1], pair[0]) if _swapped(pair[0].label, pair[1].label, arms) else pair
 
 
 def event_endpoint(e: AdverseEventSummary) -> str:
@@ -244,12 +240,15 @@ def _pair(
 def _ordered(
     pair: tuple[AdverseEventSummary, AdverseEventSummary], arms: list[Arm]
 ) -> tuple[AdverseEventSummary, AdverseEventSummary]:
-    """The experimental arm's figure first, else the comparator's last, else as printed."""
+    """The experimental arm's figure first (see ``_swapped``)."""
+    return (pair[1], pair[0]) if _swapped(pair[0].arm, pair[1].arm, arms) else pair
+
+
+def _swapped(first: str, second: str, arms: list[Arm]) -> bool:
+    """Whether two arms (by label), as printed, put the design's experimental arm second or its
+    comparator first: a test names the experimental arm first, as efficacy tests do."""
     roles = {a.label: a.role for a in arms}
-    a, b = pair
-    if roles.get(b.arm) == "experimental" or roles.get(a.arm) == "comparator":
-        return b, a
-    return a, b
+    return roles.get(second) == "experimental" or roles.get(first) == "comparator"
 
 
 def _taken(sentence: str, start: int, taken: list[Evidence | None]) -> bool:
