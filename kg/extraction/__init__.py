@@ -11,6 +11,7 @@ from typing import TypeVar
 
 from kg.extraction import design, trial_endpoints
 from kg.extraction.abbreviations import definitions
+from kg.extraction.ae_tests import adverse_event_tests, named_tests
 from kg.extraction.arm_details import set_roles
 from kg.extraction.arm_labels import label_arms
 from kg.extraction.armrefs import ArmFinder
@@ -73,7 +74,9 @@ def _extract(title: str, abstract: list[AbstractSection]) -> Trial | None:
     results = results_sentences(sents)
     named = [e.name for e in endpoints]
     per_arm, comparisons = OutcomeReader(arms, abbreviations, primary, finder, named).read(results)
-    events = adverse_events(results, arms, finder)
+    events = adverse_events(
+        results, arms, finder, single_arm=design.randomized(f"{title} {full}") is not True
+    )
     flow = participant_flow(results, finder)
     whole = next((g.label for g in groups if len(g.pooled_from) == len(arms) >= 2), None)
     taken = [f.evidence for f in [*per_arm, *comparisons, *events, *flow] if f.evidence is not None]
@@ -81,6 +84,8 @@ def _extract(title: str, abstract: list[AbstractSection]) -> Trial | None:
         results, finder, whole or (arms[0].label if len(arms) == 1 else None), taken
     )
     per_arm, comparisons = _not_adverse(per_arm, events), _not_adverse(comparisons, events)
+    comparisons += adverse_event_tests(results, events, arms, finder, [c.evidence for c in comparisons])
+    comparisons += named_tests(results, arms, finder, [c.evidence for c in comparisons])
     for name in dict.fromkeys(r.endpoint for r in [*per_arm, *comparisons]):
         if not any(e.name == name for e in endpoints):
             endpoints.append(Endpoint(name=name, abbreviation=_abbrev(abbreviations, name)))

@@ -37,8 +37,9 @@ _NOT_NAME = re.compile(
 class ResultsArms:
     """An ``ArmFinder`` that also knows the group names the document's sentences taught it."""
 
-    def __init__(self, finder: ArmFinder, sents: Sequence[Sentence]) -> None:
+    def __init__(self, finder: ArmFinder, sents: Sequence[Sentence], single_arm: bool = False) -> None:
         self.finder = finder
+        self.single_arm = single_arm and len(finder.arms) == 1  # a design of one arm, not a randomised one
         self.arms = finder.arms
         self.names = finder.names
         self.learned = _learn(finder, sents)

@@ -14,12 +14,13 @@ from __future__ import annotations
 import re
 
 from kg.extraction.ae_arms import GROUP_REF, ResultsArms, unresolved_names
-from kg.extraction.ae_figures import Figure, figures
+from kg.extraction.ae_figures import Figure, figures, mask, top_parens
 from kg.extraction.ae_terms import Group, split_terms
+from kg.extraction.ae_vocabulary import event_phrases
 from kg.extraction.factors import complement
 from kg.model import Arm
 
-__all__ = ["LIST_OPENER", "ArmAssigner", "distinct", "fits"]
+__all__ = ["LIST_OPENER", "OTHER_GROUPS", "ArmAssigner", "distinct", "fits"]
 
 _LINK = re.compile(
     r"(?i)[\s,]*(?:(?:[\w-]+\s+){0,2}?(?:patients?|deaths?|cases?|participants?)\s+(?:were\s+(?:recorded|reported|observed)\s+)?"
@@ -31,10 +32,12 @@ _EVERY_ARM = re.compile(r"(?i)\b(?:in|of|for)\s+(?:each|both|all)\s+(?:\w+\s+)?(
 _SCHEDULE = re.compile(
     r"(?i)[\s,]*(?:(?:of\s+)?(?:the\s+)?(?:patients|those)\s+)?(?:given|receiving|treated)\s+(?:it\s+|them\s+)?(weekly|daily)\b"
 )
-_OTHER_GROUPS = re.compile(
+OTHER_GROUPS = re.compile(
     r"(?i)\b(?:younger|older|aged?\s+\d+|elderly|men|women|males?|females?|smokers?|subgroups?|cohorts?|cycles?"
-    r"|schedules?|group\s+\d|arm\s+\d|trials?|acute\s+(?:and|or)\s+late|at\s+\d+\s+(?:years?|months?|weeks?))\b"
+    r"|schedules?|group\s+\d|arm\s+\d|trials?(?!\s+(?:regimens?|drugs?|treatments?|medications?|therap\w+|agents?)\b)"
+    r"|acute\s+(?:and|or)\s+late|at\s+\d+\s+(?:years?|months?|weeks?))\b"
 )
+_PATIENTS_WITH = re.compile(r"(?i)\bpatients\s+with\s+(?:\w+\s+){0,3}?(?:tumou?rs|metastases|mutations?|\d)")
 _CONTRAST = re.compile(r"(?i)\b(?:compared with|as compared|versus|vs\.?|whereas|while|than)\b")
 LIST_OPENER = re.compile(r":|\bincluding\b")  # the parts of a figure follow
 POOLED = 1.25  # how far a figure's patients may exceed the arm's randomised number
@@ -91,7 +94,7 @@ class ArmAssigner:
         marks = self.finder.find(text)
         if self._one_arm_list(text, g, marks):
             return
-        g.arms = [self._arm_before(text, f, g, marks) for f in g.figures]
+        g.arms = self._arms_inside(text, g, marks) or [self._arm_before(text, f, g, marks) for f in g.figures]
         last = g.figures[-1].end
         after = [a for s, _e, a in marks if last <= s < stop]
         printed = len({f.start for f in g.figures})
@@ -104,9 +107,10 @@ class ArmAssigner:
             if _EVERY_ARM.search(text, last, nxt) and len(self.finder.arms) > 1:
                 g.replicate(self.finder.arms)
                 return
-            scope = self._scope(offset + g.figures[0].start)
+            scope = _list_arm(text, g, marks) or self._scope(offset + g.figures[0].start)
             g.arms = [a or scope for a in g.arms]
         self._fill(g, named, text)
+        self._only_arm(g, text)
         if None not in g.arms and len({id(a) for a in g.arms}) > 1:
             self.order = self.local = distinct(g.arms)
 
@@ -129,6 +133,21 @@ class ArmAssigner:
         g.arms = [before[-1][1] if parts else None] * len(g.figures)
         g.terms = [parts[starts.index(f.start)] for f in g.figures] if parts else g.terms
         return True
+
+    def _arms_inside(self, text: str, g: Group, marks: list[tuple[int, int, Arm]]) -> list[Arm | None]:
+        """'(denosumab 4 %, ZA 2 %)': a parenthesis whose every figure follows the name of its
+        own arm; empty when one of them does not."""
+        if g.paren is None or len({f.start for f in g.figures}) < 2:
+            return []
+        out: list[Arm | None] = []
+        for f in g.figures:
+            own = [
+                a
+                for s, e, a in marks
+                if g.paren[0] < s and e <= f.start and re.fullmatch(r"\s*:?\s*", text[e : f.start])
+            ]
+            out.append(own[-1] if own else None)
+        return out if None not in out and len(distinct(out)) == len(out) else []
 
     def _arm_before(self, text: str, f: Figure, g: Group, marks: list[tuple[int, int, Arm]]) -> Arm | None:
         """'crizotinib (54 [52%] of 104)', 'in the cytisine group (288 events ...)' or
@@ -196,7 +215,7 @@ class ArmAssigner:
         names groups no arm's words fit ('for patients younger than 70 years compared with
         ...', 'with the weekly schedule', 'in group 1')."""
         missing = [i for i, a in enumerate(g.arms) if a is None]
-        if not missing or (_OTHER_GROUPS.search(text) and len(missing) > 1):
+        if not missing or (OTHER_GROUPS.search(text) and len(missing) > 1):
             return
         sentence = distinct([a for _s, _e, a in self.finder.find(self.text)])
         orders = (self.local, named, sentence, self.previous, self._comparative_order(g, sentence))
@@ -210,6 +229,23 @@ class ArmAssigner:
                 for i in missing:
                     g.arms[i] = order[i]
                 return
+
+    def _only_arm(self, g: Group, text: str) -> None:
+        """In a single-arm study every figure of one statement is the one arm's ('pyrexia in
+        nine (16%), anaemia in three (5%)'), unless the words name groups no arm is ('in
+        cohort 2', 'patients with two to four tumours'), a parenthesis holds one figure per group
+        ('(6%; 0)'), or one figure is each of several events' ('both of which occurred in 15')."""
+        arms = self.finder.arms
+        if not self.finder.single_arm or None not in g.arms or len({f.start for f in g.figures}) > 1:
+            return
+        inner = text[g.paren[0] + 1 : g.paren[1] - 1] if g.paren is not None else ""
+        if sum(bool(re.search(r"\d", part)) for part in re.split(r"[;,]", inner)) > 1:
+            return  # '(6%; 0)': one figure per group of patients
+        if re.search(r"(?i)\b(?:both|each)\b", text):
+            return  # 'diarrhoea and nausea, both of which occurred in 15 (6%)': each event's figure
+        if OTHER_GROUPS.search(self.text) or GROUP_REF.search(self.text) or _PATIENTS_WITH.search(self.text):
+            return
+        g.arms = [a or arms[0] for a in g.arms]
 
     def _factor_sides(self, g: Group, sentence: list[Arm]) -> list[Arm]:
         """'the use of cetuximab was associated with a higher rate of grade 3 or worse toxic
@@ -242,6 +278,31 @@ _RANKED = re.compile(
     r"(?i)\b(more|less|higher|lower|greater|fewer|increased|decreased)\s+(?:frequent(?:ly)?|common(?:ly)?|often)?"
     r"[\w\s]{0,30}?\b(?:in|with|among|on)\s+(?:the\s+)?(?:patients\s+(?:receiving|treated\s+with|given|on)\s+)?$"
 )
+
+
+# an arm that opens the statement after it: '..., and in the chemotherapy group, neutropenia (77.0%)'
+_OPENS = re.compile(r"(?i)\s*(?:groups?|arms?)?\s*(?:[,:]|were\b|was\b)")
+_LIST_END = re.compile(r"(?is)^(?P<body>.*?)[)\]]?\s*(?:in|among|with|for|on)\s+(?:the\s+)?$")
+
+
+def _list_arm(text: str, g: Group, marks: list[tuple[int, int, Arm]]) -> Arm | None:
+    """'rash or acne (in 66.2% of patients) and diarrhea (46.6%) in the gefitinib group and
+    neurotoxic effects (69.9%), neutropenia (67.1%), and alopecia (58.4%) in the
+    carboplatin-paclitaxel group': the arm named after a list of events with their figures is
+    every item's, when only event names and their parentheses lie between (an arm that opens
+    the statement after it, '..., and in the chemotherapy group, neutropenia (77.0%)', is not)."""
+    after = [(s, e, a) for s, e, a in marks if s >= g.end]
+    if not after or _OPENS.match(text, after[0][1]):
+        return None
+    between = text[g.end : after[0][0]]
+    m = _LIST_END.match(mask(between, top_parens(between)))
+    if m is None:
+        return None
+    body = m.group("body").strip(" )]")
+    items = [i.strip() for i in re.split(r",|\band\b|\bor\b", body) if i.strip()]
+    if any(event_phrases(i)[:1] != [(0, len(i))] for i in items):
+        return None
+    return after[0][2]
 
 
 def _spread(g: Group, arms: list[Arm]) -> list[Arm | None]:

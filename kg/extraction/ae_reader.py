@@ -24,6 +24,8 @@ __all__ = ["BARE_EVENTS", "ClauseReader", "Memory", "about_events"]
 _SEGMENT = re.compile(r",\s+(?:and|but|whereas|while)\s+(?![^(]*\))")
 _ANAPHORA = re.compile(
     r"(?i)\b(?:these|such|those|this|the same)\s+(?:adverse\s+|side\s+|toxic\s+)?(?:events?|effects?|toxicit(?:y|ies))\b"
+    # a pronoun that a judgement of the events follows: 'these were deemed to be related to study drugs in ...'
+    r"|\b(?:these|they)\s+were\s+(?:deemed|considered|judged|assessed|classified)\b"
 )
 BARE_EVENTS = re.compile(r"(?i)(?<!adverse )(?<!adverse-)\bevents\b")
 
@@ -238,10 +240,13 @@ class ClauseReader:
             before = masked[seg_start : g.paren[0]]
         after = masked[(g.paren[1] if g.paren else f.end) : seg_end]
         regions += [(before, "", True), (after, after, False)]
+        own_start = self._own_words(g, parens, seg_start) - seg_start
         for region, words, last in regions:
             found = cues(region)
             if found:
                 pick = found[-1] if last else found[0]
+                if region is before and pick[1] == "any" and pick[0] >= own_start:
+                    return self._context(pick[1], f"{before[own_start:]} {words}", g)
                 return self._context(pick[1], f"{before} {words}", g)
         clause_before = masked[: f.start]
         found = cues(clause_before)
@@ -252,6 +257,20 @@ class ClauseReader:
         if AE_WORDS.search(before + " " + after) or any(g.terms) or AE_WORDS.search(clause_before):
             return self._context("any", clause_before + " " + after, g)
         return None
+
+    def _own_words(self, g: Group, parens: list[tuple[int, int]], seg_start: int) -> int:
+        """Where the words of a group's own statement start: after the figures (and their
+        parenthesis) of the statement before it in its segment. A statement that says 'all
+        grades' there ('..., drug related adverse events (10.5% v 6.4%; P =.092), ... and all
+        grade alopecia (37.7% v 6.4%)') counts events of any cause unless its own words restrict
+        them; a grade or a death ('as were non-laboratory grade 3-5 adverse events', 'and led to
+        death in 13 (2%)') keeps the restriction of the statement it continues."""
+        ends = [seg_start]
+        for x in self.found:
+            if x.end <= g.start:
+                paren = next((p for p in parens if p[0] <= x.start < p[1]), None)
+                ends.append(x.end if paren is None or paren[1] > g.start else paren[1])
+        return max(ends)
 
     def _own_statement(
         self, masked: str, f: Figure, seg_start: int, seg_end: int

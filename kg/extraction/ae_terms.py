@@ -118,10 +118,15 @@ def cause_term(after: str) -> str | None:
 
 def breakdown_terms(text: str, g: Group) -> None:
     """'(3 [10%] chest wall pain, 2 [6%] dyspnoea or cough, ...)': each figure of a
-    parenthesis followed by an event's name counts that event."""
+    parenthesis followed by an event's name counts that event; a semicolon ends the name
+    ('(18 [9%] of 195 patients had diarrhoea; 31 [16%] had rash or acne)')."""
     if g.paren is None:
         return
     ends = [f.start for f in g.figures[1:]] + [g.paren[1] - 1]
+    ends = [
+        text.find(";", f.end, end) if ";" in text[f.end : end] else end
+        for f, end in zip(g.figures, ends, strict=True)
+    ]
     terms = []
     for f, end in zip(g.figures, ends, strict=True):
         piece = re.sub(r"(?i)^(?:patients?\s+)?(?:with|had)?\s*", "", text[f.end : end].strip(" ,;"))

@@ -106,7 +106,7 @@ def grade_category(phrase: str) -> str | None:
     'grade >=3'); None for grades no category has ('grade 2/3', 'grade 2 or higher')."""
     p = phrase.lower()
     g = r"(?:grades?\s*|g)"
-    if re.search(rf"{g}(?:3|iii)\s*(?:/|or|to|-|and)\s*(?:4|iv)\b(?!,?\s*(?:or\s+)?5)", p):
+    if re.search(rf"{g}(?:3|iii)\s*(?:/|or|to|-|and|\+)\s*(?:4|iv)\b(?!,?\s*(?:or\s+)?5)", p):
         return "grade 3-4"
     if re.search(
         rf"{g}(?:3|iii)\s*(?:or (?:higher|worse|above|greater|more)|\+|to 5|-5|through 5|,\s*4,?\s*(?:or|and)\s*5)"
@@ -196,7 +196,7 @@ _STOP = frozenset(
         moderate related possibly probably these those this other events event adverse effects effect toxic
         toxicity toxicities also only there no none not frequency of and or to compared respectively per
         cent percent whereas while but although however from into within without over under about due
-        because
+        because commonly mostly predominantly primarily notably
         """.strip(),
     )
 )
@@ -205,9 +205,10 @@ _TOKEN = re.compile(r"[A-Za-z][\w'-]*|\S")
 
 def event_phrases(text: str) -> list[tuple[int, int]]:
     """The spans of the names of events in a stretch of words: each the run of content words
-    around an event word, with 'of the jaw' and 'X and Y' / 'X or Y' kept inside
-    ('osteonecrosis of the jaw', 'nausea and vomiting', 'rash or acne', 'elevated
-    aminotransferase levels'), cut at verbs, comparisons, rates, grades and commas."""
+    around an event word, with 'of the jaw' and 'X and Y' / 'X or Y' / 'X/Y' / 'X with Y'
+    kept inside ('osteonecrosis of the jaw', 'nausea and vomiting', 'rash or acne',
+    'nausea/vomiting', 'neutropenia with infections', 'elevated aminotransferase levels'), cut at
+    verbs, comparisons, rates, grades and commas."""
     tokens = list(_TOKEN.finditer(text))
     spans: list[tuple[int, int]] = []
     for m in EVENT.finditer(text):
@@ -218,7 +219,8 @@ def event_phrases(text: str) -> list[tuple[int, int]]:
         span = (tokens[_start(tokens, first)].start(), tokens[max(last, _extend(tokens, last))].end())
         if span not in spans and names_event(text[span[0] : span[1]]):
             spans.append(span)
-    return spans
+    # a name inside a longer one is part of it ('neutropenia' of 'infection with grade 3 or 4 neutropenia')
+    return [s for s in spans if not any(o != s and o[0] <= s[0] and s[1] <= o[1] for o in spans)]
 
 
 def event_phrase(text: str) -> tuple[int, int] | None:
@@ -234,10 +236,12 @@ def _extend(tokens: list[re.Match], i: int) -> int:
         nxt = tokens[hi + 1].group().lower()
         if _content(nxt) and not nxt.endswith("ed"):  # 'neuropathy increased from ...
             hi += 1
-        elif nxt in ("of", "and", "or") and hi + 2 < len(tokens):
+        elif (nxt in _JOINERS or _slash(tokens, hi + 1)) and hi + 2 < len(tokens):
             k = hi + 2
             if nxt == "of" and tokens[k].group().lower() == "the" and k + 1 < len(tokens):
                 k += 1
+            if nxt in ("with", "without"):  # 'infection with grade 3 or 4 neutropenia'
+                k = _past_grade(tokens, k)
             run = k
             while run + 1 < len(tokens) and _content(tokens[run + 1].group()):
                 run += 1
@@ -250,6 +254,19 @@ def _extend(tokens: list[re.Match], i: int) -> int:
     return hi
 
 
+def _past_grade(tokens: list[re.Match], k: int) -> int:
+    """The first token after a grade that token k opens ('grade 3 or 4'), else k."""
+    if tokens[k].group().lower() not in ("grade", "grades"):
+        return k
+    j = k + 1
+    while j < len(tokens) - 1 and (tokens[j].group().isdigit() or tokens[j].group().lower() in _GRADE_JOINS):
+        j += 1
+    return j if j > k + 1 else k
+
+
+_GRADE_JOINS = ("or", "and", "to", "/", "-")
+
+
 def _start(tokens: list[re.Match], i: int) -> int:
     """The first token of the name that token i is in, reading left ('nausea and vomiting')."""
     lo = i
@@ -258,7 +275,7 @@ def _start(tokens: list[re.Match], i: int) -> int:
             lo -= 1
         if (
             lo < 2
-            or tokens[lo - 1].group().lower() not in ("and", "or")
+            or (tokens[lo - 1].group().lower() not in _JOINERS[1:] and not _slash(tokens, lo - 1))
             or not _content(tokens[lo - 2].group())
         ):
             return lo
@@ -268,6 +285,21 @@ def _start(tokens: list[re.Match], i: int) -> int:
         if not EVENT.search(" ".join(t.group() for t in tokens[run : lo - 1])):
             return lo
         lo = run
+
+
+# words that join two event names into one ('nausea and vomiting', 'neutropenia with
+# infections', 'infection without neutropenia'); 'of' also joins a site ('of the jaw')
+_JOINERS = ("of", "and", "or", "with", "without")
+
+
+def _slash(tokens: list[re.Match], i: int) -> bool:
+    """Token i is a slash joining two words with no space ('nausea/vomiting', 'myalgia/arthralgia')."""
+    return (
+        tokens[i].group() == "/"
+        and 0 < i < len(tokens) - 1
+        and tokens[i - 1].end() == tokens[i].start()
+        and tokens[i].end() == tokens[i + 1].start()
+    )
 
 
 def content_word(word: str) -> bool:

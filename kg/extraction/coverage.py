@@ -16,13 +16,16 @@ What counts as "a number printed in a results sentence":
   sentence outside a background, aims or methods heading that prints a statistic (a
   percentage, a p-value, a confidence interval, a ratio, a median or mean, 'n of N').
 - Every number counts except those that are never a figure on their own: parts of names
-  ('PD-L1', 'NCT01234567', 'T790M', 'mg/m2'), labels and ordinals ('grade 3/4',
-  'stage 2', 'cycle 1 day 8', 'phase 3', 'arm 1', 'version 4.0'), landmark times
+  ('PD-L1', 'NCT01234567', 'T790M', 'mg/m2', 'chi(2) test'), labels and ordinals ('grade 3/4',
+  'grade 3 + 4', 'grade 2 through 4', 'stage 2', 'cycle 1 day 8', 'phase 3', 'arm 1',
+  'version 4.0'), 'at least one' in what an event count counts, landmark times
   ('1-year survival', 'at 2 years', 'Two-, 3-, and 5-year'), years and dates ('April 16,
   2014'), the level of an interval ('95% CI'), unit denominators ('per 100,000'), doses,
-  which name a regimen ('90 mg once daily'), and counts of the design's own parts ('the two
-  treatment arms', 'all three regimens'). Interval bounds and p-values do count: a fact
-  that took a statistic took them with it. Bracketed numbers are not taken for reference
+  which name a regimen ('90 mg once daily'), counts of the design's own parts ('the two
+  treatment arms', 'all three regimens'), and the threshold a listing of the most common events
+  is cut at ('The most frequent (≥ 30%) adverse reactions', 'The most common (>5%)'): it
+  says which events are listed, not how many patients had one. Interval bounds and p-values do
+  count: a fact that took a statistic took them with it. Bracketed numbers are not taken for reference
   marks: abstracts print none, and a bracket there holds an interval ('vs 6 months [4-17]').
 """
 
@@ -181,11 +184,15 @@ _MONTH = (
 # where a label starts a list of numbers: 'grade 3/4', 'days 1, 8, and 15', 'grade >= 3'
 _LABEL = re.compile(
     rf"(?i)\b(?=[acdefglmprstvwy])(?:{_LABEL_WORDS})\s*(?:[<>\u2264\u2265]=?|[<>] or =)?\s*"
-    r"(\d+(?:\.\d+)?(?:\s*(?:[/,&-]|or|and|to)?\s*\d+(?:\.\d+)?)*)"
+    r"(\d+(?:\.\d+)?(?:\s*(?:[/,&+-]|or|and|to|through)?\s*\d+(?:\.\d+)?)*)"
 )
 # numbers that are never figures, found once per sentence (group 1 is the number)
 _MARKED = (
     re.compile(r"(?i)\bper\s+(\d)"),  # a unit's denominator: 'per 100,000'
+    # 'patients with at least one grade 3 or worse adverse event': which events, not how many
+    re.compile(r"(?i)\bat least\s+(1)\b(?!\s*(?:%|percent|\.\d))"),
+    # the threshold of a listing: 'The most frequent (≥ 30%) adverse reactions', 'most common (>5%)'
+    re.compile(r"(?i)\b(?:common|frequent)\w*\s*\(\s*(?:[<>\u2264\u2265]=?|[<>] or =)\s*(\d[\d.]*)\s*%\s*\)"),
     re.compile(
         rf"(?i)\b(?=[abeflntuw])(?:at|after|within|beyond|through|until|up to|every|first|last|next)\s+"
         rf"(\d[\d.]*)\s*{_TIME_UNIT}\b"

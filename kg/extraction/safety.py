@@ -42,10 +42,11 @@ _ASIDE = re.compile(r"\((?:treatment|drug)[- ]related\s+in\s+(?P<body>[^()]*)\)"
 
 
 def adverse_events(
-    sents: list[Sentence], arms: list[Arm], finder: ArmFinder | None = None
+    sents: list[Sentence], arms: list[Arm], finder: ArmFinder | None = None, single_arm: bool = False
 ) -> list[AdverseEventSummary]:
-    """Per-arm adverse-event figures from results sentences (methods only plan them)."""
-    names = ResultsArms(finder or ArmFinder(arms), sents)
+    """Per-arm adverse-event figures from results sentences (methods only plan them);
+    ``single_arm``: the report is of a one-arm study, whose figures are all that arm's."""
+    names = ResultsArms(finder or ArmFinder(arms), sents, single_arm)
     out: list[AdverseEventSummary] = []
     memory = Memory()
     for s in sents:

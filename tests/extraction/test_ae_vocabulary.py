@@ -22,6 +22,17 @@ def test_event_names_by_word_formation_and_common_terms():
     assert phrases("1 patient receiving gefitinib died from interstitial lung disease.") == [
         "interstitial lung disease"
     ]
+    # PMID15364136, PMID17602060, PMID15117980: a slash, 'with' and 'without' join two events
+    assert phrases("and nausea/vomiting (39% versus 15%") == ["nausea/vomiting"]
+    assert phrases("thrombosis/embolism (5% versus 3%)") == ["thrombosis/embolism"]
+    assert phrases("infection without neutropenia (7% versus 3%)") == ["infection without neutropenia"]
+    assert phrases("neutropenia with infections (3.3% v 0.0%; P =.004)") == ["neutropenia with infections"]
+    assert phrases("patients with neutropenia") == ["neutropenia"]
+    assert phrases("infection with grade 3 or 4 neutropenia (5% versus 2%)") == [
+        "infection with grade 3 or 4 neutropenia"
+    ]
+    # PMID26708155: 'most commonly' is no part of the name
+    assert phrases("predominantly grade 1 or 2, most commonly constipation (31 [36%])") == ["constipation"]
     # PMID11870177: a verb ends the name
     assert phrases("The rate of grade 2 to 4 neuropathy increased from 19.9%") == ["neuropathy"]
 

@@ -94,6 +94,33 @@ def _printed(s: Sentence, spans) -> list[str]:
             "treated patients (all grades, 6%; grade ≥ 3, 3%); none occurred after escalation to 180 mg in arm B.",
             ["14", "219", "6", "3"],
         ),
+        # the threshold of a listing of the most common events (PMID24868098, PMID21148615); a bound
+        # stated as a figure still counts (PMID11745199)
+        (
+            "The most frequent (≥5%) grade 3 and 4 adverse reactions were rash and diarrhea.",
+            [],
+        ),
+        ("The most common (>5%) adverse reactions in patients receiving pemetrexed were", []),
+        (
+            "Grade 3-4 hematologic toxicities occurred in > 50% of the patients in each treatment group.",
+            ["50"],
+        ),
+        # a test's name, grades joined by '+' or 'through', 'at least one' event (PMID15364136,
+        # PMID11697832, PMID23165743, PMID26045340)
+        ("leucopenia (53% versus 19%, P = 0.009 by means of chi(2) test)", ["53", "19", "0.009"]),
+        (
+            "Grade 3 + 4 toxicity was significantly higher in the PV-group for leukopenia (P = 0.0003)",
+            ["0.0003"],
+        ),
+        (
+            "Significant differences in acute grade 2 through 4 toxicity (20% vs 10% for MFRT vs SFRT",
+            ["20", "10"],
+        ),
+        (
+            "the number of patients with at least one grade 3 or worse adverse event was higher (388 [72%] of 538 "
+            "patients)",
+            ["388", "72", "538"],
+        ),
         # a bracket holds an interval, not a reference mark (PMID21933749)
         (
             "Survival in 30 ALK-positive patients who were given crizotinib in the second-line or third-line setting was "

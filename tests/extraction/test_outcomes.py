@@ -95,8 +95,14 @@ def test_a_clause_on_graded_events_or_adverse_events_gives_no_efficacy_figure():
     efficacy endpoint borrowed from the sentence before (tests/fixtures/pool)."""
     # PMID11432888: 'Grade 3 and 4 leukopenia (P =.002) and neutropenia (P =.008) occurred more
     # frequently on the VC arm. Grade 3 nausea and vomiting were higher on the VC arm (P =.001, P =.007)'
+    # (the p-values printed right after an event's name test that event: kg.extraction.ae_tests)
     swog = read_document(POOL / "PMID11432888.txt").trial
-    assert [c.p_value for c in swog.comparisons] == []
+    assert [(c.endpoint, c.p_value) for c in swog.comparisons] == [
+        ("grade 3-4 leukopenia", Decimal("0.002")),
+        ("grade 3-4 neutropenia", Decimal("0.008")),
+        ("grade 3 peripheral neuropathy", Decimal("0.001")),
+        ("adverse events leading to discontinuation", Decimal("0.001")),
+    ]
     # PMID25841625: 'Three patients (7.5%) experienced grade 3 or higher toxicity.'
     sbrt = read_document(POOL / "PMID25841625.txt").trial
     assert Decimal("7.5") not in [r.estimate for r in sbrt.arm_results]

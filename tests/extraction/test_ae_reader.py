@@ -1,0 +1,169 @@
+"""Which restriction an adverse-event statement of a list takes (kg.extraction.ae_reader)."""
+
+from decimal import Decimal
+from pathlib import Path
+
+from kg.extraction.safety import adverse_events
+from kg.extraction.text import sentences
+from kg.model import Arm, Drug, Intervention
+from kg.sources import read_document
+
+POOL = Path(__file__).parents[1] / "fixtures" / "pool"
+
+
+def test_all_grades_counts_events_of_any_cause_after_a_drug_related_statement():
+    # PMID15117980: '... hospitalizations due to other drug related adverse events (10.5% v 6.4%;
+    # P =.092), use of granulocyte colony-stimulating factor support (19.2% v 2.6%, P <.001) and all
+    # grade alopecia (37.7% v 6.4%; P <.001) compared with patients receiving pemetrexed.'
+    trial = read_document(POOL / "PMID15117980.txt").trial
+    alopecia = [
+        (e.category, e.treatment_related, e.percent) for e in trial.adverse_events if e.term == "alopecia"
+    ]
+    assert alopecia == [("any", False, Decimal("37.7")), ("any", False, Decimal("6.4"))]
+
+
+def test_a_grade_that_continues_a_treatment_related_statement_keeps_its_restriction():
+    # PMID22341744 (shared abstracts), as printed
+    text = (
+        "Possibly treatment-related laboratory grade 3-4 adverse events were more common in the pemetrexed "
+        "group (33 [9%] of 359 patients) than in the placebo group (one [<1%] of 180 patients; p<0·0001), as "
+        "were non-laboratory grade 3-5 adverse events (32 [9%] of 359 patients in the pemetrexed group; "
+        "eight [4%] of 180 patients in the placebo group; p=0·080)."
+    )
+    arms = [Arm(label=d, interventions=[Intervention(drug=Drug(name=d))]) for d in ("pemetrexed", "placebo")]
+    got = {(e.term, e.treatment_related) for e in adverse_events(sentences("Findings", text), arms)}
+    assert got == {("laboratory", True), ("non-laboratory", True)}
+
+
+def test_events_joined_by_with_without_and_a_slash_are_one_event():
+    # PMID17602060: 'Severe and life-threatening adverse events occurring more frequently in patients
+    # receiving BV/CP were neutropenia (27% versus 17%), ..., infection without neutropenia (7% versus
+    # 3%), thrombosis/embolism (5% versus 3%), ...'
+    trial = read_document(POOL / "PMID17602060.txt").trial
+    got = [(e.term, e.percent) for e in trial.adverse_events if e.category == "severe"]
+    assert ("neutropenia", Decimal(27)) in got
+    assert ("infection without neutropenia", Decimal(7)) in got
+    assert ("thrombosis/embolism", Decimal(5)) in got
+
+
+def rows(page: str) -> list[tuple]:
+    trial = read_document(POOL / page).trial
+    return [
+        (e.arm, e.category, e.treatment_related, e.term, e.count, e.percent) for e in trial.adverse_events
+    ]
+
+
+def test_each_figure_of_a_parenthesis_after_its_own_arm_name():
+    # PMID24162260: 'Grade 3 or 4 hypocalcemia, mostly without clinical sequelae, was more frequent in
+    # denosumab-treated patients (denosumab 4 %, ZA 2 %). Osteonecrosis of the jaw occurred
+    # infrequently (denosumab 0.8 %, ZA 1.1 %).'
+    got = rows("PMID24162260.txt")
+    d, za = "denosumab", "zoledronic acid + vitamin d"
+    assert (d, "grade 3-4", False, "hypocalcemia", None, Decimal(4)) in got
+    assert (za, "grade 3-4", False, "hypocalcemia", None, Decimal(2)) in got
+    assert (d, "any", False, "osteonecrosis of the jaw", None, Decimal("0.8")) in got
+    assert (za, "any", False, "osteonecrosis of the jaw", None, Decimal("1.1")) in got
+
+
+def test_the_trial_regimen_is_no_other_group():
+    # PMID30280658: '...; 15.4% and 9.8% of the patients, respectively, discontinued the trial regimen
+    # because of adverse events.'
+    got = rows("PMID30280658.txt")
+    assert ("durvalumab", "leading to discontinuation", False, None, None, Decimal("15.4")) in got
+    assert ("placebo", "leading to discontinuation", False, None, None, Decimal("9.8")) in got
+
+
+def test_these_were_deemed_related_points_back_to_the_events_before():
+    # PMID26045340: '... adverse events with an outcome of death were reported for 66 (12%) of 538
+    # patients in the necitumumab plus gemcitabine and cisplatin group and 57 (11%) of 541 patients in
+    # the gemcitabine and cisplatin group; these were deemed to be related to study drugs in 15 (3%)
+    # and ten (2%) patients, respectively.'
+    got = rows("PMID26045340.txt")
+    assert ("necitumumab + gemcitabine + cisplatin", "grade 5", True, None, 15, Decimal(3)) in got
+    assert ("gemcitabine + cisplatin", "grade 5", True, None, 10, Decimal(2)) in got
+
+
+def test_a_semicolon_ends_an_event_named_after_its_figure():
+    # PMID22452896 (LUX-Lung 1), as printed
+    text = (
+        "The most common adverse events in the afatinib group were diarrhoea (339 [87%] of 390 patients; 66 [17%] "
+        "were grade 3) and rash or acne (305 [78%] patients; 56 [14%] were grade 3). These events occurred less "
+        "often in the placebo group (18 [9%] of 195 patients had diarrhoea; 31 [16%] had rash or acne), all being "
+        "grade 1 or 2."
+    )
+    arms = [Arm(label=d, interventions=[Intervention(drug=Drug(name=d))]) for d in ("afatinib", "placebo")]
+    got = [
+        (e.category, e.term, e.count, e.percent)
+        for e in adverse_events(sentences("Findings", text), arms)
+        if e.arm == "placebo"
+    ]
+    assert got == [("any", "diarrhoea", 18, Decimal(9)), ("any", "rash or acne", 31, Decimal(16))]
+
+
+def test_the_arm_named_after_a_list_of_events_is_each_items():
+    # PMID19692680 (IPASS), as printed; PMID20573926: an arm that opens the statement after it is not
+    arms = [
+        Arm(label="gefitinib", interventions=[Intervention(drug=Drug(name="gefitinib"))]),
+        Arm(
+            label="carboplatin + paclitaxel",
+            interventions=[
+                Intervention(drug=Drug(name="carboplatin")),
+                Intervention(drug=Drug(name="paclitaxel")),
+            ],
+        ),
+    ]
+    ipass = (
+        "The most common adverse events were rash or acne (in 66.2% of patients) and diarrhea (46.6%) in the "
+        "gefitinib group and neurotoxic effects (69.9%), neutropenia (67.1%), and alopecia (58.4%) in the "
+        "carboplatin-paclitaxel group."
+    )
+    got = [(e.arm, e.term, e.percent) for e in adverse_events(sentences("Results", ipass), arms)]
+    cp = "carboplatin + paclitaxel"
+    assert got == [
+        ("gefitinib", "rash or acne", Decimal("66.2")),
+        ("gefitinib", "diarrhea", Decimal("46.6")),
+        (cp, "neurotoxic effects", Decimal("69.9")),
+        (cp, "neutropenia", Decimal("67.1")),
+        (cp, "alopecia", Decimal("58.4")),
+    ]
+    nej = (
+        "The most common adverse events in the gefitinib group were rash (71.1%) and elevated aminotransferase "
+        "levels (55.3%), and in the chemotherapy group, neutropenia (77.0%), anemia (64.6%), appetite loss "
+        "(56.6%), and sensory neuropathy (54.9%)."
+    )
+    got = {(e.arm, e.term) for e in adverse_events(sentences("Results", nej), arms)}
+    assert ("gefitinib", "rash") in got and ("carboplatin + paclitaxel", "rash") not in got
+
+
+def test_a_single_arm_trials_figures_are_its_arms():
+    # PMID26973324 (ASCEND-1): 'Serious adverse events were recorded in 117 (48%) of 246 patients. The
+    # most common grade 3-4 laboratory abnormalities were increased alanine aminotransferase (73 [30%]
+    # patients) and increased aspartate aminotransferase (25 [10%]). The most common grade 3-4
+    # non-laboratory adverse events were diarrhoea and nausea, both of which occurred in 15 (6%)
+    # patients.' (one figure for each of two events is neither's summary)
+    got = rows("PMID26973324.txt")
+    assert ("ceritinib", "serious", False, None, 117, Decimal(48)) in got
+    assert ("ceritinib", "grade 3-4", False, "increased alanine aminotransferase", 73, Decimal(30)) in got
+    assert ("ceritinib", "grade 3-4", False, "increased aspartate aminotransferase", 25, Decimal(10)) in got
+    assert not [r for r in got if r[4] == 15]
+
+
+def test_one_figure_per_group_in_a_parenthesis_is_no_single_arms():
+    # PMID19433684, as printed: two groups of patients, one figure each
+    arms = [Arm(label="pemetrexed", interventions=[Intervention(drug=Drug(name="pemetrexed"))])]
+    text = (
+        "Grade 3/4 hematologic toxicity was modest-anemia (6%; 0), neutropenia (4%; 0), and thrombocytopenia "
+        "(0; 8%)."
+    )
+    assert adverse_events(sentences("Results", text), arms, single_arm=True) == []
+    # PMID26708155, as printed: the one arm's in a one-arm study, nobody's in a randomised one
+    text = (
+        "The most common grade 3 and 4 adverse events were changes in laboratory values, including increased "
+    )
+    text += "blood creatine phosphokinase (seven [8%])."
+    got = [
+        (e.arm, e.category, e.count)
+        for e in adverse_events(sentences("Results", text), arms, single_arm=True)
+    ]
+    assert got == [("pemetrexed", "grade 3-4", 7)]
+    assert adverse_events(sentences("Results", text), arms) == []
