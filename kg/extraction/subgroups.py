@@ -23,12 +23,27 @@ _NAMED = re.compile(
 )
 
 
+# 'In the planned interim analysis of data for the first 200 patients, ...': the patients an early
+# analysis read are a population of their own
+_FIRST = re.compile(
+    r"(?i)(?P<interim>\binterim\s+analysis\b[^,;.()]{0,30}?)?\b(?:in|for|among|of)\s+the\s+first\s+(?P<n>\d+)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?P<people>patients|participants|subjects)\b"
+)
+
+
+def _first(m: re.Match) -> str:
+    return f"first {m.group('n')} {m.group('people').lower()}" + (
+        " (interim analysis)" if m.group("interim") else ""
+    )
+
+
 def subgroup_at(text: str, pos: int, names_arm=lambda phrase: False) -> str | None:
     """The subgroup phrase nearest before the position in its sentence, else the first one
     after it in the same clause (no ';' between), else None (the whole population).  A
     phrase that names an arm ('patients with chemotherapy plus cetuximab') is no subgroup."""
     found = [(m, m.group("who")) for m in _PHRASE.finditer(text)]
     found += [(m, m.group("who") or m.group("with")) for m in _NAMED.finditer(text)]
+    found += [(m, _first(m)) for m in _FIRST.finditer(text)]
     phrases = sorted((m.start(), m.end(), who.strip()) for m, who in found if not names_arm(who))
     before = [p for p in phrases if p[1] <= pos]
     if before:

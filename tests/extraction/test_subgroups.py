@@ -180,3 +180,15 @@ def test_a_subgroup_with_a_bracket_of_its_own_leaves_the_figures_before_it():
         if c.p_value in (Decimal("0.036"), Decimal("0.042"))
     }
     assert p_values == {(None, Decimal("0.036")), ("impaired expansion", Decimal("0.042"))}
+
+
+def test_the_first_patients_of_an_interim_analysis_are_a_population():
+    # PMID20573926 (tests/fixtures/abstracts): 'In the planned interim analysis of data for the first 200
+    # patients, progression-free survival was significantly longer in the gefitinib group than in the
+    # standard-chemotherapy group (hazard ratio for death or disease progression with gefitinib, 0.36;
+    # P<0.001), resulting in early termination of the study.'
+    page = Path(__file__).parents[1] / "fixtures" / "abstracts" / "PMID20573926.txt"
+    trial = read_document(page).trial
+    assert [(c.estimate, c.subgroup) for c in trial.comparisons if c.estimate == Decimal("0.36")] == [
+        (Decimal("0.36"), "first 200 patients (interim analysis)")
+    ]
