@@ -259,6 +259,10 @@ def canonical_alias(alias: str) -> str:
     return re.sub(r"\s+", " ", alias).strip().lower()
 
 
+# a bracket that prints a dose or a schedule holds no arm size, whatever numbers it lists
+_SCHEDULE = re.compile(r"(?i)\b(?:mg|gy|cgy|auc|days?|weeks?|weekly|daily|cycles?|hours?)\b")
+
+
 def _parenthesised(part: str) -> tuple[list[str], int | None]:
     """Names and the arm size that brackets at the top level of a piece print:
     '(radiotherapy group, 49 patients)', '(n = 557)', '(arm A)', '(standard dose)'."""
@@ -268,11 +272,12 @@ def _parenthesised(part: str) -> tuple[list[str], int | None]:
     for m in re.finditer(r"[(\[]([^()\[\]]*)[)\]]", part):
         if depth[m.start()] != 1 or drug_mentions(m.group(1)):
             continue
+        schedule = _SCHEDULE.search(m.group(1))  # '(5 mg/m2 ... weekly on days 1, 8, 15, 22, and 29)'
         for bit in re.split(r"\s*[,;]\s*", m.group(1)):
             n = _SIZE.match(bit.replace(",", ""))
             if n and (
-                n.group(1) or n.group(2) or int(n.group(3)) >= 10
-            ):  # '(2)' is a count of something else
+                n.group(1) or n.group(2) or (int(n.group(3)) >= 10 and not schedule)
+            ):  # '(2)' is a count of something else, '(... on days 1, 8, 15, 22, and 29)' a schedule
                 size = size or int(next(g for g in n.groups() if g))
             elif re.fullmatch(r"(?![NTM]\d)[A-Z][A-Za-z]?\d{1,2}", bit) or (  # '(C3)', '(D100)' too
                 re.fullmatch(r"(?i)[a-z][\w /+-]{0,40}", bit)

@@ -53,8 +53,10 @@ _TOTALS = (
 )
 _COUNTED = re.compile(rf"(?i)(?<![\d.%:])(\d+)\s+(?:[\w-]+\s+){{0,3}}{_PEOPLE}\b")
 _VERB_AFTER = re.compile(rf"(?i)^[^.;]{{0,160}}?\b(?:were|was|had\s+been)\s+(?:\w+\s+)?{_ENROLLED}\b")
+_OTHER_COUNT = re.compile(r"(?i)\b(?:and|,|;)\s+(?P<n>\d+)\s+(?:[\w-]+\s+){0,3}?(?:were|was)\b")
 _BEFORE_ARM = re.compile(
-    r"(?<![\d.%:])(\d+)(?![\d.%:])\s+(?:of\s+(?:which|whom|these)\s+)?(?:patients\s+)?(?:were\s+)?(?:(?:randomly\s+)?assigned\s+|allocated\s+)?"
+    r"(?<![\d.%:])(\d+)(?![\d.%:])\s+(?:of\s+(?:which|whom|these)\s+)?(?:(?:eligible|evaluable|assessable)\s+)?(?:patients\s+)?"
+    r"(?:were\s+)?(?:(?:randomly\s+)?assigned\s+|allocated\s+)?"
     r"(?:to\s+)?(?:receive\s+)?(?:the\s+)?$"
 )
 # what a count of the trial's own patients is said to do: 'formed the study group', 'were evaluable'
@@ -100,8 +102,14 @@ def _total(text: str) -> tuple[tuple[int, int], int, int] | None:
             return (m.start(1), m.end(1)), int(m.group(1)), _strength(m.group(0))
     for m in _COUNTED.finditer(text):
         rest = _VERB_AFTER.match(_unbracketed(text[m.end() :]))
-        if rest:
+        if not rest:
+            continue
+        other = _OTHER_COUNT.search(rest.group(0))
+        if other is None:
             return (m.start(1), m.end(1)), int(m.group(1)), _strength(rest.group(0))
+        # '910 patients were screened and 364 were randomly assigned': the later count is the one that verb says
+        at = m.end() + other.start("n")
+        return (at, at + len(other.group("n"))), int(other.group("n")), _strength(other.group(0))
     return None
 
 
@@ -183,6 +191,15 @@ def _per_arm(s: Sentence, finder: ArmFinder, sizes: Sizes) -> None:
         )
         if total_first and re.search(r"(?i)patients|participants", n_before.group(0)):
             n_before = None  # 'we randomly assigned 272 patients to receive A': the total
+        if (
+            n_before
+            and re.search(r"(?i)patients|participants", n_before.group(0))
+            and k + 1 < len(mentions)
+            and re.search(r"(?i)\b(?:or|versus|vs)\b", s.norm[end : mentions[k + 1][0]])
+        ):
+            n_before = (
+                None  # '561 eligible patients were randomly assigned to receive A alone or with B': the total
+            )
         among = _AMONG.search(before)
         hit = (n_after if assigning else None) or n_before or among
         target = _arm_of(arm, finder)

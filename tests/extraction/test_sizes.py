@@ -211,3 +211,25 @@ def test_a_treatment_inside_a_word_about_patients_names_no_arm():
     trial = read_document(Path(__file__).parents[1] / "fixtures" / "pool" / "PMID22277837.txt").trial
     assert [a.n_randomized for a in trial.arms] == [203, 221]
     assert trial.n_randomized == 424
+
+
+@pytest.mark.parametrize(
+    ("pmid", "sizes", "total"),
+    [
+        # 'vinblastine (5 mg/m2 body surface area intravenously weekly on days 1, 8, 15, 22, and 29)': a schedule,
+        # no size; 'There were 78 eligible patients randomly assigned to the CT-RT group and 77 randomly
+        # assigned to the RT group.'
+        ("8780630", [78, 77], 155),
+        # '910 patients were screened and 364 were randomly assigned (242 to afatinib, 122 to gemcitabine and
+        # cisplatin)'
+        ("24439929", [242, 122], 364),
+        # 'A total of 561 eligible patients were randomly assigned to receive paclitaxel alone or in combination
+        # with carboplatin.': the total, not the paclitaxel arm's size
+        ("15625373", [None, None], 561),
+        # 'A total of 1,269 patients were screened, and 345 were randomly assigned to treatment.'
+        ("23816960", [None, None], 345),
+    ],
+)
+def test_sizes_and_totals_among_other_counts(pmid, sizes, total):
+    trial = read_document(Path(__file__).parents[1] / "fixtures" / "pool" / f"PMID{pmid}.txt").trial
+    assert ([a.n_randomized for a in trial.arms], trial.n_randomized) == (sizes, total)
