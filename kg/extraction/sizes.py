@@ -76,6 +76,10 @@ def arm_sizes(sents: list[Sentence], finder: ArmFinder) -> tuple[Sizes, int | No
     best = 0  # a number randomised beats a number enrolled ('Of the 1022 patients enrolled, ...')
     broken_down = None  # a count whose bracket breaks it down by arm, with no randomising verb
     for s in sents:
+        if best < 2 and (listed := _respective(s, finder)) is not None:
+            sizes.update(listed[0])  # before what single counts were read: the list names every arm
+            total, total_evidence, best = sum(n for n, _e in listed[0].values()), listed[1], 2
+            continue
         found = _total(s.norm) if best < 2 else None
         if found is not None and found[2] > best:
             (start, end), n, best = found
@@ -91,6 +95,40 @@ def arm_sizes(sents: list[Sentence], finder: ArmFinder) -> tuple[Sizes, int | No
     if total is not None and len(listed) == len(arms) and sum(listed) > total and _listed_from(total, sizes):
         total = sum(listed)  # '166 patients were randomly assigned to A, 121 to B, ...'
     return sizes, total, total_evidence
+
+
+# 'Forty-three and 26 patients were accrued to arms A and B, respectively', '150 and 151 patients
+# were randomly assigned to erlotinib (...) and docetaxel (...), respectively'
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_RESPECTIVE = re.compile(
+    rf"(?i)(?<![\d.%])(?P<counts>\d+(?:\s*,\s*\d+)*\s*,?\s+and\s+\d+)\s+(?:[\w-]+\s+){{0,2}}?{_PEOPLE}\s+"
+    r"(?:were|had\s+been)\s+(?:randomly\s+)?(?:assigned|allocated|accrued|randomi[sz]ed|enrolled)\b(?P<arms>[^.;]*?)\brespectively"
+)
+
+
+def _respective(s: Sentence, finder: ArmFinder) -> tuple[Sizes, Evidence] | None:
+    """Arm sizes listed before the arms they belong to, 'respectively': one count an arm, in order."""
+    m = _RESPECTIVE.search(s.norm)
+    if not m:
+        return None
+    # 'From August 2009 to July 2012, 150 and 151 patients ...': a year before the list is none of it
+    counts = [
+        (c.start(), c.group())
+        for c in re.finditer(r"\d+", m.group("counts"))
+        if not _YEAR.fullmatch(c.group())
+    ]
+    named: list[Arm] = []
+    for _s, _e, arm in finder.find(m.group("arms")):
+        if all(arm is not a for a in named) and not arm.pooled_from:
+            named.append(arm)
+    if len(named) != len(counts) or len(named) < 2:
+        return None
+    at = m.start("counts")
+    listed = {
+        arm.label: (int(n), s.evidence(at + k, at + k + len(n)))
+        for arm, (k, n) in zip(named, counts, strict=True)
+    }
+    return listed, s.evidence(m.start("counts"), m.end("counts"))
 
 
 def _total(text: str) -> tuple[tuple[int, int], int, int] | None:

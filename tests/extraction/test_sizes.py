@@ -228,6 +228,11 @@ def test_a_treatment_inside_a_word_about_patients_names_no_arm():
         ("15625373", [None, None], 561),
         # 'A total of 1,269 patients were screened, and 345 were randomly assigned to treatment.'
         ("23816960", [None, None], 345),
+        # 'From August 2009 to July 2012, 150 and 151 patients were randomly assigned to erlotinib (150 mg
+        # daily) and docetaxel (60 mg/m(2) every 3 weeks), respectively.' (before: erlotinib 151, total 150)
+        ("24841974", [150, 151], 301),
+        # 'Forty-three and 26 patients were accrued to arms A and B, respectively.'
+        ("18487565", [43, 26], 69),
     ],
 )
 def test_sizes_and_totals_among_other_counts(pmid, sizes, total):
