@@ -30,7 +30,8 @@ _STAGES = (
     ("evaluable", r"evaluable|assessable|analy[sz]able|evaluated|assessed"),
     (
         "treated",
-        r"treated|received\s+(?:at\s+least\s+one\s+dose|(?:the\s+)?(?:study\s+|allocated\s+|assigned\s+)?treatment)|started\s+treatment",
+        r"treated|received\s+(?:at\s+least\s+one\s+dose|(?:the\s+|their\s+)?(?:study\s+|allocated\s+|assigned\s+)?"
+        r"(?:treatment|intervention))|started\s+treatment",
     ),
     ("analysed", r"analy[sz]ed|included\s+in\s+the\s+analys[ie]s"),
     ("completed", r"completed"),
@@ -82,8 +83,10 @@ def _counts(s: Sentence, finder: ArmFinder) -> list[ParticipantCount]:
             groups = m.groupdict()
             if stage is None or _SAFETY_LEAVE.match(text[m.end() :]):
                 continue
-            if pattern is _COUNT and not (groups.get("people") or groups.get("aux")):
-                continue  # '18 or older were eligible' needs its people: a count says who
+            if pattern is _COUNT and not (
+                groups.get("people") or groups.get("aux") or "received" in m.group(0)
+            ):
+                continue  # '18 or older were eligible' needs its people (only people receive a treatment)
             arm = _arm_of(text, m, finder)
             pct = m.groupdict().get("pct")
             found.append(

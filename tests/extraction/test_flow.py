@@ -39,3 +39,14 @@ def test_parts_in_a_bracket_after_the_stage():
         ("enrolled", "gemcitabine + docetaxel", 155),
         ("enrolled", "cisplatin + vinorelbine", 156),
     ]
+
+
+def test_who_received_the_assigned_intervention_and_its_parts():
+    # PMID30280658 (PACIFIC, tests/fixtures/pool): 'Of the 713 patients who underwent randomization, 709
+    # received the assigned intervention (473 patients received durvalumab and 236 received placebo).'
+    trial = read_document(Path(__file__).parents[1] / "fixtures" / "pool" / "PMID30280658.txt").trial
+    assert [(c.stage, c.arm, c.count) for c in trial.participant_flow if c.stage == "treated"] == [
+        ("treated", None, 709),
+        ("treated", "durvalumab", 473),
+        ("treated", "placebo", 236),
+    ]
