@@ -198,6 +198,11 @@ _MARKED = (
         rf"(\d[\d.]*)\s*{_TIME_UNIT}\b"
     ),
     re.compile(r"(?i)\b(?:chi|\u03c7)\s*[(\[^]\s*(\d)\b"),  # a test's degree: 'chi(2) test'
+    # a landmark printed without its hyphen: 'with 1 year survival at 48.9 and 34.4%'
+    re.compile(
+        r"(?i)\b(\d+)\s+(?:years?|months?)\s+(?:(?:overall|progression-free|disease-free|relapse-free)\s+)?"
+        r"(?:survival|OS|PFS|DFS|local\s+control)\b"
+    ),
     re.compile(rf"\b(?=[JFMASOND]){_MONTH}\s+(\d\d?)\b"),  # 'April 16'
     re.compile(rf"\b(\d\d?)\s+(?=[JFMASOND]){_MONTH}(?:\s|,|$)"),  # '16 April'
     # a trial's mixed-case name: 'LUX-Lung 3', 'CheckMate 057', 'IMpower 150'

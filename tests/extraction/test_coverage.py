@@ -150,6 +150,12 @@ def _printed(s: Sentence, spans) -> list[str]:
             ]
             + ["0·36", "0·17", "0·75", "0·004"],
         ),
+        # a landmark printed without its hyphen is no figure (PMID16022917)
+        (
+            "Median survival was significantly longer (p=0.01) for VG with 11.5 mo compared to 8.6 mo in VC with 1 "
+            "year survival at 48.9 and 34.4%, respectively.",
+            ["0.01", "11.5", "8.6", "48.9", "34.4"],
+        ),
         # the degree of a test is no figure (PMID10811675)
         (
             "The difference was more significant for docetaxel 75 mg/m(2) patients, compared with corresponding "
