@@ -252,7 +252,25 @@ def pieces(segment: str) -> list[str]:
 _LIST_COMMA = r"[,;]\s+(?!and\s+\d+\b(?!\s*(?:patients|participants))|\d+(?:,|\s+and\s))"
 
 
+# 'arm A, which involved immediate concurrent chemoradiotherapy with ...': a label, then what it gives
+_LABEL_WHICH = re.compile(
+    r"(?i)\b((?:arm|group|regimen)\s+(?:[A-D]|[1-4]))\s*,\s*which\s+(?:involved|consisted\s+of|included|comprised|combined)\s+"
+)
+
+
 def _pieces(text: str) -> list[str]:
+    """The pieces of a listing; 'arm A, which involved X' is read as 'X (arm A)'."""
+    labels: list[str] = []
+    text = _LABEL_WHICH.sub(lambda m: labels.append(m.group(1)) or f"\x00{len(labels) - 1} ", text)
+    return [_labelled(part, labels) for part in _split_pieces(text)]
+
+
+def _labelled(part: str, labels: list[str]) -> str:
+    m = re.search(r"\x00(\d+) ", part)
+    return f"{part[: m.start()]}{part[m.end() :].rstrip()} ({labels[int(m.group(1))]})" if m else part
+
+
+def _split_pieces(text: str) -> list[str]:
     # '92 patients were assigned to no PET and 91 to PET'
     # '3- or 4-week cycle' and 'on days 1, 8, and 15' are one arm's schedule, not a list of arms
     separator = r"(?<!\d-),?\s+(?:or|versus|vs\.?|v\.?)\s+(?:to\s+)?|,?\s+and\s+\d[\d,]*(?:\s\d{3})*\s+(?:patients\s+|participants\s+)?(?:to|in)\s+"

@@ -229,11 +229,12 @@ def _per_arm(s: Sentence, finder: ArmFinder, sizes: Sizes) -> None:
         )
         if total_first and re.search(r"(?i)patients|participants", n_before.group(0)):
             n_before = None  # 'we randomly assigned 272 patients to receive A': the total
+        later = next((m for m in mentions[k + 1 :] if m[2] is not arm), None)  # the next other arm named
         if (
             n_before
             and re.search(r"(?i)patients|participants", n_before.group(0))
-            and k + 1 < len(mentions)
-            and re.search(r"(?i)\b(?:or|versus|vs)\b", s.norm[end : mentions[k + 1][0]])
+            and later is not None
+            and re.search(r"(?i)\b(?:or|versus|vs)\b", s.norm[end : later[0]])
         ):
             n_before = (
                 None  # '561 eligible patients were randomly assigned to receive A alone or with B': the total

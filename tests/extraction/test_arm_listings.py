@@ -406,3 +406,18 @@ def test_patients_treated_before_are_no_arm():
     assert [(i.drug.name, i.dose, i.dose_unit) for a in rtog.arms for i in a.interventions] == [
         ("radiotherapy", Decimal("30"), "Gy")
     ]
+
+
+def test_a_label_then_what_the_arm_gives():
+    # PMID17404369 (tests/fixtures/pool): '366 patients were randomly assigned to arm A, which involved
+    # immediate concurrent chemoradiotherapy with carboplatin area under the concentration-time curve (AUC)
+    # of 2 and paclitaxel 50 mg/m2 given weekly during 66 Gy of chest radiotherapy, or arm B, which
+    # involved two cycles of carboplatin AUC 6 and paclitaxel 200 mg/m2 administered every 21 days
+    # followed by identical chemoradiotherapy.' (before: arms 'arm a', 'arm b' and two more; 366, the
+    # total, was arm A's size)
+    trial = read_document(Path(__file__).parents[1] / "fixtures" / "pool" / "PMID17404369.txt").trial
+    assert [(a.aliases[:1], a.n_randomized) for a in trial.arms] == [(["arm A"], None), (["arm B"], None)]
+    assert [(i.drug.name, i.dose) for i in trial.arms[0].interventions][1:] == [
+        ("carboplatin", Decimal("2")),
+        ("paclitaxel", Decimal("50")),
+    ]
