@@ -12,7 +12,7 @@ import re
 
 from pydantic import ValidationError
 
-from kg.extraction.endpoint_mentions import endpoint_mentions
+from kg.extraction.endpoint_mentions import endpoint_mentions, listed_after
 from kg.extraction.endpoint_phrases import endpoint_phrase, normal_name, qualified
 from kg.extraction.factors import reference_like
 from kg.extraction.lexicon import HR_EVENTS
@@ -27,12 +27,6 @@ _LATER_CI = re.compile(
 )
 _FOR_ENDPOINT = re.compile(r"(?i)\s*for\s+(?P<ep>[a-z][\w -]{1,50}?)(?=\s*(?:,|;|\.\s|\.$|\)|$|\band\b))")
 _NEXT_IN_LIST = re.compile(rf"\s*,\s*(?:and\s+)?(?P<est>{NUM})(?![\d.%])")
-_LISTED_BRACKET = re.compile(
-    r"(?i)\)\s*,?\s*(?:and|or|but\s+not|as\s+well\s+as)?\s+(?P<noun>[a-z][\w/ -]{1,40}?)\s*[(\[][^()\[\]]*$"
-)
-_POPULATION = re.compile(
-    r"(?i)(?:in|among|for|with|respectively)\b|.*\b(?:patients|subgroups?|cohorts?|models?)\b"
-)
 _LIST_PARTS = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 _NEXT_RESPECTIVE = re.compile(rf"\s*[)\]]?\s*,?\s*(?:and\s+)?(?P<est>{NUM})(?![\d.%])")
 _RISK_OF = re.compile(r"(?i)\brisk\s+of\s+(?:disease\s+)?(?:progression(?:\s+or\s+death)?|death)\b")
@@ -52,7 +46,7 @@ class ContrastReading:
         self._arms_figures: list[tuple[int, int]] = []
         previous: tuple[str | None, int] = (None, 0)
         for m in RATIO.finditer(text):
-            endpoint = self._parallel_endpoint(text, m.start(), *previous) or self._ratio_endpoint(
+            endpoint = listed_after(text, m.start(), *previous, self.abbreviations) or self._ratio_endpoint(
                 m, mentions, last_endpoint, text
             )
             previous = (endpoint, m.start())
@@ -98,24 +92,6 @@ class ContrastReading:
     def _other_groups(self, words: str) -> bool:
         """The ratio names two groups of its own ('for T2 versus T1') and neither is an arm."""
         return bool(re.search(r"(?i)\b(?:versus|vs\.?)\b", words)) and not self.finder.find(words)
-
-    def _parallel_endpoint(self, text: str, pos: int, previous: str | None, at: int) -> str | None:
-        """'the time to deterioration for cough (HR, 0.60; ...) and dyspnea (HR, 0.68; ...), but
-        not pain (HR, 0.83; ...)': a ratio in the bracket after a phrase listed after the bracket
-        of the ratio before (at ``at``, for endpoint ``previous``) is that phrase's, under the
-        head the phrase before that bracket had ('time to deterioration for dyspnea')."""
-        m = _LISTED_BRACKET.search(text, 0, pos) if previous else None
-        if not m or m.start() < at:
-            return None
-        noun = m.group("noun").strip()
-        named = endpoint_mentions(noun, self.abbreviations)
-        if named:
-            return named[0][1]
-        head = re.match(r"(?i)(.+?\b(?:for|of|in))\s+(\S.*)$", previous)
-        before = re.sub(r"\s*[(\[][^()\[\]]*$", "", text[:at]).lower()
-        if head and before.endswith(head.group(2).lower()) and not _POPULATION.match(noun):
-            return f"{head.group(1)} {noun.lower()}"
-        return None
 
     def _listed_endpoint(self, text: str, pos: int) -> str | None:
         """'1.08 (95% CI ...) for SPTs, ...': the endpoint named right after a ratio."""

@@ -52,3 +52,35 @@ def _endpoint_pattern(abbreviations: tuple[tuple[str, str], ...]) -> tuple[re.Pa
     alternatives = [re.escape(a) if a.isupper() else f"(?i:{re.escape(a)})" for a in ordered]
     pattern = re.compile(r"\b(" + "|".join(alternatives) + r")s?\b")
     return pattern, {a.lower(): names[a] for a in reversed(ordered)}
+
+
+_LISTED_BRACKET = re.compile(
+    r"(?i)\)\s*,?\s*(?:and|or|but\s+not|as\s+well\s+as)?\s+(?P<noun>[a-z][\w/ -]{1,40}?)\s*[(\[][^()\[\]]*$"
+)
+_POPULATION = re.compile(
+    r"(?i)(?:in|among|for|with|respectively|better|worse|greater|less|more|lower|higher)\b"
+    r"|.*\b(?:patients|subgroups?|cohorts?|models?)\b"
+)
+
+
+def listed_after(
+    text: str, pos: int, previous: str | None, at: int, abbreviations: dict[str, str]
+) -> str | None:
+    """'the time to deterioration for cough (HR, 0.60; ...) and dyspnea (HR, 0.68; ...), but not
+    pain (HR ...)', 'an improvement in cough (p < 0.0001), dyspnea (p = 0.006), and pain (p <
+    0.0001)': a figure in the bracket after a phrase listed after the bracket of the figure
+    before (at ``at``, for endpoint ``previous``) is that phrase's, under the head the phrase
+    before that bracket had ('time to deterioration for dyspnea')."""
+    m = _LISTED_BRACKET.search(text, 0, pos) if previous else None
+    if not m or m.start() < at:
+        return None
+    noun = m.group("noun").strip()
+    named = endpoint_mentions(noun, abbreviations)
+    if named:
+        return named[0][1]
+    # the head ends at the last preposition, with a verb of it kept: 'a trend in delaying dyspnea'
+    head = re.match(r"(?i)(.+\b(?:for|of|in))\s+((?:[a-z]+ing\s+)?)(\S.*)$", previous)
+    before = re.sub(r"\s*[(\[][^()\[\]]*$", "", text[:at]).lower()
+    if head and before.endswith(head.group(3).lower()) and not _POPULATION.match(noun):
+        return f"{head.group(1)} {head.group(2)}{noun.lower()}"
+    return None

@@ -23,7 +23,7 @@ from kg.extraction.armrefs import ArmFinder
 from kg.extraction.assignment import assign
 from kg.extraction.contrasts import ContrastReading
 from kg.extraction.endpoint_lists import Slot, listed_endpoints
-from kg.extraction.endpoint_mentions import endpoint_mentions
+from kg.extraction.endpoint_mentions import endpoint_mentions, listed_after
 from kg.extraction.endpoint_phrases import EVENT_VERBS, endpoint_phrase, normal_name, object_phrase, qualified
 from kg.extraction.endpoint_phrases import VERB as _VERB
 from kg.extraction.p_values import Figure, p_only_tests
@@ -226,8 +226,15 @@ class OutcomeReader(ContrastReading):
         """Between-arm tests reported by their p-value alone (see ``p_values``)."""
         roles = (self.experimental, self.comparator) if len(self.arms) == 2 else (None, None)
 
+        last: list = [
+            None,
+            0,
+        ]  # the endpoint and place of the test before: 'in cough (p ...), dyspnea (p ...)'
+
         def endpoint_at(pos: int) -> str | None:
-            return self._endpoint_before(masked, pos, mentions, last_endpoint)
+            named = listed_after(masked, pos, last[0], last[1], self.abbreviations)
+            last[:] = [named or self._endpoint_before(masked, pos, mentions, last_endpoint), pos]
+            return last[0]
 
         out = []
         for t in p_only_tests(masked, figures, self.finder, roles, endpoint_at, self._sentence.norm):

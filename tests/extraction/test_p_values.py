@@ -160,3 +160,17 @@ def test_a_clause_that_only_names_its_test_belongs_to_the_clause_before():
         ("docetaxel 75 mg/m2", "best supportive care", Decimal("0.010")),
         ("docetaxel 75 mg/m2", "best supportive care", Decimal("0.003")),
     ]
+
+
+def test_p_values_after_each_entry_of_a_list_of_endpoints_under_one_head():
+    # PMID23328549 (tests/fixtures/pool): '... a significantly higher proportion of afatinib-treated patients
+    # showed an improvement in cough (p < 0.0001), dyspnea (p = 0.006), and pain (p < 0.0001)' and '...
+    # showed a trend in delaying dyspnea (p = 0.170) and pain (p = 0.287).'
+    tests = {(c.endpoint, c.p_value) for c in _pool("23328549").comparisons}
+    assert {
+        ("improvement in cough", Decimal("0.0001")),
+        ("improvement in dyspnea", Decimal("0.006")),
+        ("improvement in pain", Decimal("0.0001")),
+        ("trend in delaying dyspnea", Decimal("0.170")),
+        ("trend in delaying pain", Decimal("0.287")),
+    } <= tests
