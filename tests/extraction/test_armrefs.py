@@ -395,3 +395,11 @@ def test_regimen_short_forms_and_a_slashed_pair_of_alternative_regimens():
     assert [(w, a.label) for w, a in refs] == [("DCb", trial.arms[0].label), ("MIC/MVP", trial.arms[1].label)]
     one_year = [(r.arm, r.estimate) for r in trial.arm_results if r.timepoint == "12 months"]
     assert one_year == [(trial.arms[0].label, Decimal("39")), (trial.arms[1].label, Decimal("35"))]
+
+
+def test_an_article_after_a_label_is_no_label():
+    # PMID17404369 (tests/fixtures/pool): '... versus 14 months (95% CI, 11 to 16 months) on arm B and a
+    # 2-year survival of 29% ...': 'arm B and a' is no list of the labels B and A
+    trial = read_document(Path(__file__).parents[1] / "fixtures" / "pool" / "PMID17404369.txt").trial
+    text = "versus 14 months (95% CI, 11 to 16 months) on arm B and a 2-year survival of 29%"
+    assert [text[s:e] for s, e, _a in ArmFinder(trial.arms).find(text)] == ["arm B"]
