@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kg.extraction.armrefs import ARM_LABEL
 from kg.extraction.lexicon import words_to_int
 from kg.extraction.regimens import drug_mentions
 
@@ -254,7 +255,7 @@ _LIST_COMMA = r"[,;]\s+(?!and\s+\d+\b(?!\s*(?:patients|participants))|\d+(?:,|\s
 
 # 'arm A, which involved immediate concurrent chemoradiotherapy with ...': a label, then what it gives
 _LABEL_WHICH = re.compile(
-    r"(?i)\b((?:arm|group|regimen)\s+(?:[A-D]|[1-4]))\s*,\s*which\s+(?:involved|consisted\s+of|included|comprised|combined)\s+"
+    rf"(?i)\b({ARM_LABEL})\s*,\s*which\s+(?:involved|consisted\s+of|included|comprised|combined)\s+"
 )
 
 

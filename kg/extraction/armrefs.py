@@ -45,6 +45,8 @@ _ROLE_WORDS = re.compile(
 _GENERIC_HEADS = {"care", "therapy", "treatment", "radiotherapy", "surgery", "staging", "group"}
 # 'arms A and B', 'arms 1, 2, and 3', 'arms 1-3', 'groups 1 and 2': labels sharing one plural head
 _LABEL_ID = r"(?:(?-i:[A-D])|[1-4])\b"  # capitals only: 'arm B and a 2-year survival'
+# an arm's label as abstracts print it: 'arm A', 'group 2', 'regimen 1', 'cohort B'
+ARM_LABEL = rf"(?:arm|group|regimen|cohort)\s+{_LABEL_ID}"
 _LABEL_LIST = re.compile(
     rf"(?i)\b(?P<kind>arm|group|regimen|cohort)(?P<plural>s?)\s+{_LABEL_ID}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*[-–]\s*){_LABEL_ID})+"
 )

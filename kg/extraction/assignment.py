@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extraction.armrefs import ArmFinder
+from kg.extraction.armrefs import ARM_LABEL, ArmFinder
 from kg.model import Arm
 
 _LINK = re.compile(
@@ -116,7 +116,7 @@ def _unknown_label(text: str, marks: list[tuple[int, int, Arm]]) -> bool:
     return any(not any(s < m.end() and m.start() < e for s, e, _a in marks) for m in _LABEL.finditer(text))
 
 
-_LABEL = re.compile(r"(?i)\b(?:arm|group|regimen|cohort)\s+(?:[A-D]|[1-4])\b")
+_LABEL = re.compile(rf"(?i)\b{ARM_LABEL}")
 _COMPARED_TO = re.compile(
     r"(?i)(?:^|[.;]\s*|,\s*)(?:(?:as\s+)?compared\s+(?:with|to)|in\s+comparison\s+(?:with|to)|relative\s+to)\s+(?:the\s+)?$"
 )

@@ -226,15 +226,15 @@ class OutcomeReader(ContrastReading):
         """Between-arm tests reported by their p-value alone (see ``p_values``)."""
         roles = (self.experimental, self.comparator) if len(self.arms) == 2 else (None, None)
 
-        last: list = [
-            None,
-            0,
-        ]  # the endpoint and place of the test before: 'in cough (p ...), dyspnea (p ...)'
+        previous: tuple[str | None, int] = (None, 0)  # the test before: 'in cough (p ...), dyspnea (p ...)'
 
         def endpoint_at(pos: int) -> str | None:
-            named = listed_after(masked, pos, last[0], last[1], self.abbreviations)
-            last[:] = [named or self._endpoint_before(masked, pos, mentions, last_endpoint), pos]
-            return last[0]
+            nonlocal previous
+            endpoint = listed_after(masked, pos, *previous, self.abbreviations) or self._endpoint_before(
+                masked, pos, mentions, last_endpoint
+            )
+            previous = (endpoint, pos)
+            return endpoint
 
         out = []
         for t in p_only_tests(masked, figures, self.finder, roles, endpoint_at, self._sentence.norm):

@@ -229,6 +229,7 @@ def _per_arm(s: Sentence, finder: ArmFinder, sizes: Sizes) -> None:
         )
         if total_first and re.search(r"(?i)patients|participants", n_before.group(0)):
             n_before = None  # 'we randomly assigned 272 patients to receive A': the total
+        # '561 eligible patients were randomly assigned to receive A alone or with B': the total
         later = next((m for m in mentions[k + 1 :] if m[2] is not arm), None)  # the next other arm named
         if (
             n_before
@@ -236,9 +237,7 @@ def _per_arm(s: Sentence, finder: ArmFinder, sizes: Sizes) -> None:
             and later is not None
             and re.search(r"(?i)\b(?:or|versus|vs)\b", s.norm[end : later[0]])
         ):
-            n_before = (
-                None  # '561 eligible patients were randomly assigned to receive A alone or with B': the total
-            )
+            n_before = None
         among = _AMONG.search(before)
         hit = (n_after if assigning else None) or n_before or among
         target = _arm_of(arm, finder)

@@ -11,6 +11,11 @@ from kg.sources import read_document
 POOL = Path(__file__).parents[1] / "fixtures" / "pool"
 
 
+def _drug_arms(*drugs: str) -> list[Arm]:
+    """One arm a drug, labelled by it, as the abstract names its arms."""
+    return [Arm(label=d, interventions=[Intervention(drug=Drug(name=d))]) for d in drugs]
+
+
 def test_all_grades_counts_events_of_any_cause_after_a_drug_related_statement():
     # PMID15117980: '... hospitalizations due to other drug related adverse events (10.5% v 6.4%;
     # P =.092), use of granulocyte colony-stimulating factor support (19.2% v 2.6%, P <.001) and all
@@ -30,7 +35,7 @@ def test_a_grade_that_continues_a_treatment_related_statement_keeps_its_restrict
         "were non-laboratory grade 3-5 adverse events (32 [9%] of 359 patients in the pemetrexed group; "
         "eight [4%] of 180 patients in the placebo group; p=0·080)."
     )
-    arms = [Arm(label=d, interventions=[Intervention(drug=Drug(name=d))]) for d in ("pemetrexed", "placebo")]
+    arms = _drug_arms("pemetrexed", "placebo")
     got = {(e.term, e.treatment_related) for e in adverse_events(sentences("Findings", text), arms)}
     assert got == {("laboratory", True), ("non-laboratory", True)}
 
@@ -91,7 +96,7 @@ def test_a_semicolon_ends_an_event_named_after_its_figure():
         "often in the placebo group (18 [9%] of 195 patients had diarrhoea; 31 [16%] had rash or acne), all being "
         "grade 1 or 2."
     )
-    arms = [Arm(label=d, interventions=[Intervention(drug=Drug(name=d))]) for d in ("afatinib", "placebo")]
+    arms = _drug_arms("afatinib", "placebo")
     got = [
         (e.category, e.term, e.count, e.percent)
         for e in adverse_events(sentences("Findings", text), arms)
