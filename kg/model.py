@@ -232,6 +232,9 @@ class Trial(Record):
     primary_endpoint_met: bool | None = None
     min_follow_up_months: Decimal | None = Field(default=None, ge=0)
     median_follow_up_months: Decimal | None = Field(default=None, ge=0)
+    follow_up_evidence: list[Evidence] = Field(
+        default_factory=list, description="where the follow-up figures were read (the figure and its range)"
+    )
     arm_results: list[ArmResult] = Field(default_factory=list)
     comparisons: list[Comparison] = Field(default_factory=list)
     adverse_events: list[AdverseEventSummary] = Field(default_factory=list)

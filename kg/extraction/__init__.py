@@ -20,6 +20,7 @@ from kg.extraction.baseline import baseline_characteristics
 from kg.extraction.coverage import number_coverage, results_sentences
 from kg.extraction.factors import factor_groups
 from kg.extraction.flow import participant_flow
+from kg.extraction.follow_up import follow_up
 from kg.extraction.lexicon import drug_abbreviations
 from kg.extraction.outcomes import OutcomeReader
 from kg.extraction.regimens import reading_document
@@ -93,7 +94,7 @@ def _extract(title: str, abstract: list[AbstractSection]) -> Trial | None:
         arm.n_safety = implied_population(events, arm.label)
     for e in events:
         e.n_analysed = e.n_analysed or next((a.n_safety for a in arms if a.label == e.arm), None)
-    minimum, median, follow_up_read = design.follow_up(sents)
+    minimum, median, follow_up_spans = follow_up(sents)
     primary = [e for e in endpoints if e.role == "primary"]
     if total is None and arms and all(a.n_randomized is not None for a in arms):
         total = sum(a.n_randomized for a in arms)
@@ -119,13 +120,17 @@ def _extract(title: str, abstract: list[AbstractSection]) -> Trial | None:
         primary_endpoint_met=_met(trial_endpoints.primary_endpoint_met(sents, primary), primary, comparisons),
         min_follow_up_months=minimum,
         median_follow_up_months=median,
+        follow_up_evidence=follow_up_spans,
         arm_results=per_arm,
         comparisons=comparisons,
         adverse_events=events,
         participant_flow=flow,
         baseline=baseline,
         unread_sentences=_unread(
-            sents, [*per_arm, *comparisons, *events, *flow, *baseline], arms, follow_up_read, total_evidence
+            sents,
+            [*per_arm, *comparisons, *events, *flow, *baseline],
+            arms,
+            [*follow_up_spans, total_evidence],
         ),
     )
 
@@ -155,13 +160,11 @@ def _not_adverse(results: list[_R], events: list[AdverseEventSummary]) -> list[_
     return [r for r in results if not overlaps(r)]
 
 
-def _unread(
-    sents: list[Sentence], facts: list, arms: list[Arm], read: set[str], total: Evidence | None
-) -> list[str]:
+def _unread(sents: list[Sentence], facts: list, arms: list[Arm], spans: list[Evidence | None]) -> list[str]:
     """The extraction report: results sentences that print a number no fact was read from,
     so a curator sees what was not read instead of trusting that nothing was there."""
-    evidence = [f.evidence for f in facts] + [a.size_evidence for a in arms] + [total]
-    return [c.sentence.text for c in number_coverage(sents, evidence, read) if c.uncovered]
+    evidence = [f.evidence for f in facts] + [a.size_evidence for a in arms] + spans
+    return [c.sentence.text for c in number_coverage(sents, evidence) if c.uncovered]
 
 
 def _locate_size(sents: list[Sentence], n: int) -> Evidence | None:

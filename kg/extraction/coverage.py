@@ -91,8 +91,8 @@ def number_coverage(
 def trial_coverage(trial: Trial | None, sents: Sequence[Sentence]) -> list[NumberCoverage]:
     """Coverage of an extracted trial's abstract (None: no trial, so nothing is covered).
 
-    A figure the record keeps without a span (the number randomised, follow-up) is covered
-    wherever its value is printed in a results sentence.
+    A figure the record keeps without a span (the number randomised) is covered wherever its
+    value is printed in a results sentence.
     """
     if trial is None:
         return number_coverage(sents, [])
@@ -103,9 +103,8 @@ def trial_coverage(trial: Trial | None, sents: Sequence[Sentence]) -> list[Numbe
         *trial.participant_flow,
         *trial.baseline,
     ]
-    evidence = [f.evidence for f in facts] + [a.size_evidence for a in trial.arms]
-    kept = (trial.n_randomized, trial.median_follow_up_months, trial.min_follow_up_months)
-    values = {Decimal(v) for v in kept if v is not None}
+    evidence = [f.evidence for f in facts] + [a.size_evidence for a in trial.arms] + trial.follow_up_evidence
+    values = {Decimal(trial.n_randomized)} if trial.n_randomized is not None else set()
     return number_coverage(sents, evidence, values=values)
 
 

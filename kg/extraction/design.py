@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 from functools import cache
 from importlib import resources
 
 from kg.extraction.abbreviations import definitions
 from kg.extraction.lexicon import is_drug_name
-from kg.extraction.text import NUM, Sentence, dec
 from kg.model import Condition, Population
 
 REGISTRY_IDS = re.compile(
@@ -279,23 +277,3 @@ def line_of_therapy(text: str) -> str | None:
         if re.search(pattern, low):
             return line
     return None
-
-
-def follow_up(sents: list[Sentence]) -> tuple[Decimal | None, Decimal | None, set[str]]:
-    """(minimum, median) follow-up in months, and the sentences they were read from."""
-    minimum = median = None
-    read: set[str] = set()
-    for s in sents:
-        if "follow-up" not in s.norm.lower():
-            continue
-        for m in re.finditer(
-            rf"(?i)\b(minimum|median)\s+(?:\w+\s+)?follow-up(?:\s+(?:was|of|time was))?,?\s+({NUM})\s+(months?|years?)",
-            s.norm,
-        ):
-            value = dec(m.group(2)) * (12 if m.group(3).lower().startswith("year") else 1)
-            read.add(s.text)
-            if m.group(1).lower() == "minimum":
-                minimum = minimum or value
-            else:
-                median = median or value
-    return minimum, median, read
