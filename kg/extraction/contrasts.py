@@ -16,7 +16,17 @@ from kg.extraction.endpoint_mentions import endpoint_mentions, listed_after
 from kg.extraction.endpoint_phrases import endpoint_phrase, normal_name, qualified
 from kg.extraction.factors import reference_like
 from kg.extraction.lexicon import HR_EVENTS
-from kg.extraction.stats import CONTRASTS, NEXT_RATIO, PLURAL_RATIO, RATIO, P, estimate, p_value, ratio_kind
+from kg.extraction.stats import (
+    CONTRASTS,
+    NEXT_RATIO,
+    PLURAL_RATIO,
+    RATIO,
+    P,
+    estimate,
+    interval,
+    p_value,
+    ratio_kind,
+)
 from kg.extraction.subgroups import subgroup_at
 from kg.extraction.text import NUM, dec
 from kg.extraction.values import landmark
@@ -34,6 +44,10 @@ _RESTATED = re.compile(r"(?i)\brisk\b|\bhazard\b|\bodds\b")
 _UNITS = {"percentage point": "percent", "percentage points": "percent", "%": "percent", "percent": "percent"}
 
 
+# the bounds alone in the bracket right after an effect estimate are its confidence interval, as
+# in journals that state the level once in their methods ('odds ratio 0.63 [0.36-1.10]'); the
+# level is the abstract's last one, else 95
+_BARE_BRACKET = re.compile(rf"\s*[(\[]\s*(?P<lo>-?{NUM})\s*%?\s*(?:-|to)\s*(?P<hi>-?{NUM})\s*%?\s*[)\]]")
 _AGAINST = re.compile(r"(?i)\b(?:versus|vs\.?|compared\s+with|relative\s+to)\s+(?:the\s+)?")
 
 
@@ -138,6 +152,9 @@ class ContrastReading:
 
     def _end(self, text: str, pos: int) -> tuple[int, dict, re.Match | None]:
         interval_, end = self.interval_after(text, pos)
+        bare = _BARE_BRACKET.match(text, pos)
+        if not interval_ and bare:  # 'hazard ratio [HR] 0.87 [0.70-1.10]': no level printed anywhere
+            interval_, end = interval(self.ci_level or "95", bare.group("lo"), bare.group("hi")), bare.end()
         later = _LATER_CI.match(text, pos)
         if not interval_ and later:  # '4.7 days (46.4 ... vs 41.7 ...), with two-sided 90% CI of ...'
             interval_, end = self.interval_after(text, later.end())

@@ -500,3 +500,36 @@ def test_ratios_after_each_entry_of_a_list_of_endpoints_under_one_head():
     odds = [(c.endpoint, c.estimate) for c in _pool("25150635").comparisons if c.statistic == "odds_ratio"]
     assert ("adjusted rates of anemia", Decimal("0.67")) in odds
     assert ("adjusted rates of thrombocytopenia", Decimal("0.51")) in odds
+
+
+def test_bounds_alone_in_the_bracket_after_a_ratio_are_its_interval(read):
+    # PMID23735703: the abstract prints no interval level anywhere; the bracket after the
+    # ratio holds its confidence interval, at the conventional 95%
+    r = read(
+        "A randomised trial comparing preoperative to perioperative chemotherapy in early-stage "
+        "non-small-cell lung cancer (IFCT 0002 trial).",
+        (
+            "METHODS",
+            "This multicenter, open-label, randomised trial with a 2×2 factorial design first compared two "
+            "chemotherapy strategies (PRE versus PERI), then two chemotherapy regimens (gemcitabine-cisplatin "
+            "[GP] versus paclitaxel-carboplatin [TC]).",
+        ),
+        (
+            "RESULTS",
+            "A total of 528 patients were randomised, 267 of which were assigned to the PRE group and 261 to "
+            "the PERI group. Three-year OS did not differ between the two groups (67.4% and 67.7%, "
+            "respectively; hazard ratio (HR)=1.01 [0.79-1.30], p=0.92), nor did 3-year disease-free survival, "
+            "response rates, toxicity, or postoperative mortality.",
+        ),
+    )
+    (c,) = r.trial.comparisons
+    assert fields(c) == (
+        "overall survival",
+        "hazard_ratio",
+        Decimal("1.01"),
+        None,
+        Decimal("0.79"),
+        Decimal("1.30"),
+        Decimal("95"),
+        Decimal("0.92"),
+    )
