@@ -72,7 +72,8 @@ _EVENTS_BEFORE = re.compile(
 )
 _RATIO_AFTER = re.compile(r"^\s*[(\[]\s*(?P<n>\d+)\s*/\s*(?P<of>\d+)\s*[;,)\]]")
 _COUNT_AFTER = re.compile(
-    r"(?i)^\s*(?:[;,]\s*[^()]*?)?[)\]]?\s*(?:of\s+(?P<of>\d+)\b|\((?P<n>\d+)\s+of\s+(?P<of2>\d+)\))"
+    r"(?i)^\s*(?:[;,]\s*[^()]*?)?[)\]]?\s*(?:of\s+(?P<of>\d+)\b|\((?P<n>\d+)\s+of\s+(?P<of2>\d+)"
+    r"(?:\s+(?:evaluable\s+|assessable\s+|treated\s+|eligible\s+)?(?:patients|participants|subjects|persons))?\))"
 )
 
 
@@ -221,7 +222,7 @@ def _centre(before: str) -> str:
 
 def _counts(text: str, item: Item) -> None:
     """The count and denominator printed with a percent: '41 patients (35%', '5 of 25
-    [20 percent]', '33 (55%; 95% CI 42-68) of 60', '40% ... (264 of 655)'."""
+    [20 percent]', '33 (55%; 95% CI 42-68) of 60', '40% ... (264 of 655)', '42% (11 of 26 patients)'."""
     window = max(0, item.start - 40)
     start, end = item.start, item.end
     before = _COUNT_BEFORE.search(text[window : item.start])
@@ -237,6 +238,8 @@ def _counts(text: str, item: Item) -> None:
         item.count, item.total = int(ratio.group("n")), int(ratio.group("of"))  # '79% (41/52; 95% CI'
         end = item.end + ratio.end("of")
     after = _COUNT_AFTER.match(text[item.end : item.end + 80])
+    if after and after.group("n") and not _agrees(item, int(after.group("n")), int(after.group("of2"))):
+        after = None  # '(2 of 3 patients)' is not the count behind '20%'
     if after and item.total is None:
         item.total = int(after.group("of") or after.group("of2"))
         end = item.end + after.end()

@@ -379,3 +379,19 @@ def test_a_bare_bracket_after_a_labelled_range_is_a_range_too():
         "spread_lower": Decimal("15.7"),
         "spread_upper": None,
     }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "count", "total"),
+    [
+        # PMID28475456: the count and denominator in a bracket after the percent, with their noun
+        ("Intracranial ORR was 42% (11 of 26 patients) in arm A.", 11, 26),
+        # PMID22547605
+        ("EGFR mutation analysis was possible in 91% (164 of 181) of patients.", 164, 181),
+        # a bracket whose count is not the one behind the percent is left alone
+        ("The response rate was 20% (2 of 3) in arm A.", None, None),
+    ],
+)
+def test_the_count_and_denominator_printed_after_a_percent(sentence, count, total):
+    (item,) = [i for i in items(normalise(sentence)) if i.unit == "percent"]
+    assert (item.count, item.total) == (count, total)
