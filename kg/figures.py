@@ -10,7 +10,15 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-UNIT_NAMES = {"month": "months", "week": "weeks", "year": "years", "day": "days", "percent": "%"}
+UNIT_NAMES = {
+    "month": "months",
+    "week": "weeks",
+    "year": "years",
+    "day": "days",
+    "hour": "hours",
+    "minute": "minutes",
+    "percent": "%",
+}
 
 
 def number(value: Decimal | float | int | None) -> str:

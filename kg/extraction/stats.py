@@ -19,7 +19,7 @@ from kg.extraction.text import NUM, dec
 
 SIGNED = rf"-?\s?{NUM}"
 BOUND = rf"(?:-?{NUM}|not reached|NR|not estimable|not estimated|NE|non-calculable)"
-TIME_UNIT = r"(?:months?|mo|weeks?|wk|years?|days?)"
+TIME_UNIT = r"(?:months?|mo|weeks?|wk|years?|days?|hours?|minutes?|min)"
 _AFTER_BOUND = rf"(?:\s*(?:%|percent\b|{TIME_UNIT}\b|points?\b))?"
 # '95% CI: 0.64, 1.35)': a comma parts the bounds only when the upper bound closes the bracket
 _COMMA_HI = rf",(?=\s*{BOUND}{_AFTER_BOUND}\s*[)\]])"

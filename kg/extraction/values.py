@@ -339,4 +339,4 @@ def _time_unit(word: str) -> str:
     word = word.lower()
     if word in ("mo", "wk"):
         return {"mo": "month", "wk": "week"}[word]
-    return next(u for u in ("month", "week", "year", "day") if word.startswith(u[:2]))
+    return next(u for u in ("month", "week", "year", "day", "hour", "minute") if word.startswith(u[:2]))

@@ -395,3 +395,11 @@ def test_a_bare_bracket_after_a_labelled_range_is_a_range_too():
 def test_the_count_and_denominator_printed_after_a_percent(sentence, count, total):
     (item,) = [i for i in items(normalise(sentence)) if i.unit == "percent"]
     assert (item.count, item.total) == (count, total)
+
+
+def test_times_in_minutes_and_hours():
+    # PMID20172539: 'Median operative time was shorter for video-assisted thoracoscopic lobectomy
+    # (video-assisted thoracoscopy 117.5 minutes vs open 171.5 minutes; P < .001).'
+    found = items(normalise("(video-assisted thoracoscopy 117.5 minutes vs open 171.5 minutes; P < .001)"))
+    assert [(i.raw, i.unit) for i in found] == [("117.5", "minute"), ("171.5", "minute")]
+    assert [(i.raw, i.unit) for i in items(normalise("a median duration of 2.5 hours"))] == [("2.5", "hour")]
