@@ -118,7 +118,8 @@ CONTRASTS = (
         re.compile(
             rf"(?i)\b(?:(?:estimated|absolute|mean|treatment|risk|between-group)\s+)*difference(?:\s+|(?=,))"
             rf"(?:(?:in|between|of)\s+(?:the\s+)?(?P<ep>(?!\d)[^,;()\d]{{0,60}}?)\s+)?(?:was|of|,|:|=|\(|\[)?\s*"
-            rf"(?P<est>{SIGNED}){_PCT}(?!\s*(?:groups?|arms?|treatments?|patients|studies|trials|cohorts)\b)"
+            rf"(?P<est>{SIGNED})(?!-(?:year|month|week|day)\b){_PCT}"  # '3-year OS' is a landmark
+            rf"(?!\s*(?:groups?|arms?|treatments?|patients|studies|trials|cohorts)\b)"
         ),
     ),
     (

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from shared_quotes import SABR
 
-from kg.extraction.stats import RATIO
+from kg.extraction.stats import CONTRASTS, RATIO
 from kg.sources import read_document
 
 NLST_TITLE = "Reduced lung-cancer mortality with low-dose computed tomographic screening."
@@ -533,3 +533,22 @@ def test_bounds_alone_in_the_bracket_after_a_ratio_are_its_interval(read):
         Decimal("95"),
         Decimal("0.92"),
     )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # PMID23735703
+        "There was no difference between GP and TC in 3-year OS.",
+        # PMID12243809
+        "No difference in the 1-year survival rate (70% vs. 66%) was observed.",
+    ],
+)
+def test_a_landmark_after_difference_is_no_difference_estimate(sentence):
+    found = [
+        m.group("est")
+        for name, pattern in CONTRASTS
+        if name == "difference"
+        for m in pattern.finditer(sentence)
+    ]
+    assert found == []
