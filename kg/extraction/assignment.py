@@ -102,6 +102,11 @@ def assign(
                         else []
                     )
                 )
+            if len(order) != len(run) and not named_in_clause and _in_pairs(text, spans, run):
+                pair = _earlier_run(run[:2], runs[:n], arms) or (
+                    previous if previous and len(previous) == 2 else []
+                )
+                order = (pair or (finder.arms if len(finder.arms) == 2 else [])) * (len(run) // 2)
             for k, arm in zip(run, order, strict=False):
                 arms[k] = arm
     _conjoined(text, spans, keys, arms)
@@ -179,6 +184,21 @@ def _pairs_after_pair(text: str, spans, runs: list[list[int]], marks, arms: list
             arms[j], arms[k] = lead[0][2], lead[1][2]
         done.add(n)
     return done
+
+
+def _in_pairs(text: str, spans, run: list[int]) -> bool:
+    """'the 12-month PFS rate was 55.9% versus 35.3%, and the 18-month ... was 44.2% versus
+    27.0%': four or more figures set against each other two by two, pairs parted by other words."""
+    pairs = list(zip(run[::2], run[1::2], strict=False))
+    return (
+        len(run) >= 4
+        and len(run) % 2 == 0
+        and all(_PAIRED.fullmatch(text, spans[j][1], spans[k][0]) for j, k in pairs)
+        and not any(
+            _PARALLEL.search(text, spans[k][1], spans[j][0])
+            for (_i, k), (j, _l) in zip(pairs, pairs[1:], strict=False)
+        )
+    )
 
 
 def _reference_last(text: str, named: list[tuple[int, Arm]]) -> list[Arm]:

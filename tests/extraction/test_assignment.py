@@ -209,3 +209,33 @@ def test_labels_no_arm_is_known_by_take_no_order_from_the_design():
     trial = read_document(POOL / "PMID21747084.txt").trial
     assert all(not a.aliases for a in trial.arms)
     assert [r for r in trial.arm_results if r.endpoint == "overall survival"] == []
+
+
+@pytest.mark.parametrize(
+    ("page", "endpoint", "expected"),
+    [
+        # PMID28885881: '...; the 12-month progression-free survival rate was 55.9% versus 35.3%, and the
+        # 18-month progression-free survival rate was 44.2% versus 27.0%.' (after 'with durvalumab versus
+        # ... with placebo' in the clause before)
+        (
+            "abstracts/PMID28885881.txt",
+            "progression-free survival",
+            [
+                ("durvalumab", Decimal("55.9"), "12 months"),
+                ("placebo", Decimal("35.3"), "12 months"),
+                ("durvalumab", Decimal("44.2"), "18 months"),
+                ("placebo", Decimal("27.0"), "18 months"),
+            ],
+        ),
+    ],
+)
+def test_pairs_set_against_each_other_in_a_clause_naming_no_arm_take_the_pairs_order(
+    page, endpoint, expected
+):
+    trial = read_document(Path(__file__).parents[1] / "fixtures" / page).trial
+    rates = [
+        (r.arm, r.estimate, r.timepoint)
+        for r in trial.arm_results
+        if r.endpoint == endpoint and r.statistic == "rate"
+    ]
+    assert rates == expected
