@@ -197,10 +197,12 @@ def validate_store(
     publications...), and only the Core rules (the SPARQL ones see one source at a time,
     which each document's own validation did): each node shape's shared nodes come from
     ``typed``, the on-disk index of typed nodes a build keeps (made from the store when not
-    given), a page of ``SHARED_PAGE`` at a time, and its query runs on each page, so memory
-    stays flat however large the store (a blank node cannot be named in a query, and ctkg's
-    shapes already refuse blank instances in each document).  The queries run on ``jobs`` threads
-    (default: every core): pyoxigraph lets go of the GIL while it evaluates.
+    given), a page of ``SHARED_PAGE`` at a time, and its query runs on each page: what one
+    query holds does not grow with the store, though what RocksDB keeps of the blocks it reads
+    does (README, 'Value-type tests looked up value by value').  Only IRIs are listed: a blank
+    node cannot be named in a query, and ctkg's shapes already refuse blank instances in each
+    document.  The queries run on ``jobs`` threads (default: every core): pyoxigraph lets go
+    of the GIL while it evaluates.
 
     A remote store is validated the same way, on its local copy (``Store.local()``, as
     ``ctkg validate --endpoint`` does): the same findings on every backend."""
