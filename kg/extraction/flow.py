@@ -20,12 +20,10 @@ from kg.extraction.armrefs import ArmFinder
 from kg.extraction.text import NUM, Sentence, dec
 from kg.model import Arm, ParticipantCount
 
-_PEOPLE = (
-    r"(?:patients|participants|subjects|persons|people|individuals|smokers|adults|women|men|children|cases)"
-)
+_PEOPLE = r"(?:patients?|participants?|subjects?|persons|people|individuals|smokers|adults|women|men|children|cases)"
 _STAGES = (
     ("screened", r"screened"),
-    ("enrolled", r"enrolled|recruited|entered|registered|accrued|included(?!\s+in\s+the\s+analys)"),
+    ("enrolled", r"enrolled|recruited|entered|registered|accrued|included(?!\s+in\s+(?:the\s+)?analys)"),
     ("eligible", r"eligible"),
     ("evaluable", r"evaluable|assessable|analy[sz]able|evaluated|assessed"),
     (
@@ -33,7 +31,7 @@ _STAGES = (
         r"treated|received\s+(?:at\s+least\s+one\s+dose|(?:the\s+|their\s+)?(?:study\s+|allocated\s+|assigned\s+)?"
         r"(?:treatment|intervention))|started\s+treatment",
     ),
-    ("analysed", r"analy[sz]ed|included\s+in\s+the\s+analys[ie]s"),
+    ("analysed", r"analy[sz]ed|included\s+in\s+(?:the\s+)?analys[ie]s"),
     ("completed", r"completed"),
     ("excluded", r"excluded|ineligible|not\s+eligible"),
     ("withdrawn", r"withdr[ae]w(?:n)?|dropped\s+out"),
@@ -42,19 +40,24 @@ _STAGES = (
     ("discontinued", r"discontinued(?:\s+(?:treatment|therapy|the\s+study))?"),
 )
 _STAGE = "|".join(f"(?P<s{k}>{p})" for k, (_n, p) in enumerate(_STAGES))
+# how a count comes to its stage verb: 'who were subsequently', 'had'
+_AUX = (
+    r"(?:(?:who|that)\s+)?(?P<aux>(?:were|was|had|have|had\s+been|have\s+been|could\s+be|are)\s+)?"
+    r"(?:(?:subsequently|also|finally|ultimately|then|successfully|fully|actually)\s+)?"
+)
 _COUNT = re.compile(
     rf"(?i)(?<![\d.%])(?P<n>\d+)(?![\d.%])\s*(?:[(\[]\s*(?P<pct>{NUM})\s*%\s*[)\]]\s*)?"
     rf"(?P<people>(?:of\s+(?:the\s+)?\d+\s+)?(?:[\w-]+\s+){{0,3}}?{_PEOPLE}\b"
     rf"(?:\s+(?:assigned|randomi[sz]ed|allocated)\s+to\s+(?:the\s+)?[\w+/ -]{{1,40}}?(?:\s+(?:group|arm))?(?=\s))?)?"
-    rf"\s*(?P<paren>\([^()]*\)\s*)?"
-    rf"(?:(?:who|that)\s+)?(?P<aux>(?:were|was|had|have|had\s+been|have\s+been|could\s+be|are)\s+)?"
-    rf"(?:(?:subsequently|also|finally|ultimately|then|successfully|fully|actually)\s+)?(?:{_STAGE})\b"
+    rf"\s*(?P<paren>\([^()]*\)\s*)?{_AUX}(?:{_STAGE})\b"
 )
 _OF_TOTAL = re.compile(
     rf"(?i)\b(?:of|among)\s+(?:the\s+|all\s+)?(?P<n>\d+)\s+(?:[\w-]+\s+){{0,2}}?{_PEOPLE}\s+(?:who\s+(?:were|had\s+been)\s+)?(?:{_STAGE})\b"
 )
 # the per-arm parts printed after a whole-trial count's stage: '...; 437 in A and 447 in B', '(...)'
 _AFTER_STAGE = re.compile(r"(?i)[^;:()]{0,60}?(?:[;:]\s*|\s*\()(?P<parts>[^;:().]+)")
+# a count after 'in'/'among' whose participle has no verb names the patients something happened to
+_DESCRIBED = re.compile(r"(?i)\b(?:in|among)\s+(?:the\s+|all\s+)?$")
 _NOT_AVAILABLE = re.compile(rf"(?i)\bnot\s+(?:available|evaluable|assessable)\s+for\s+(?P<n>\d+)\s+{_PEOPLE}")
 _SAFETY_LEAVE = re.compile(
     r"(?i)^\s*(?:\S+\s+){0,3}?(?:because\s+of|due\s+to|owing\s+to|for)\s+(?:\S+\s+){0,2}?(?:adverse|toxic|side)"
@@ -87,6 +90,8 @@ def _counts(s: Sentence, finder: ArmFinder) -> list[ParticipantCount]:
                 groups.get("people") or groups.get("aux") or "received" in m.group(0)
             ):
                 continue  # '18 or older were eligible' needs its people (only people receive a treatment)
+            if pattern is _COUNT and not groups.get("aux") and _DESCRIBED.search(text[: m.start()]):
+                continue  # 'neutropenia occurred in 11 patients treated with docetaxel': who had an event
             arm = _arm_of(text, m, finder)
             pct = m.groupdict().get("pct")
             found.append(
@@ -106,6 +111,7 @@ def _counts(s: Sentence, finder: ArmFinder) -> list[ParticipantCount]:
                 found += _breakdown(
                     s, after.start("parts"), after.group("parts"), int(m.group("n")), stage, finder
                 )
+    found += _arm_counts(s, finder) + _respective(s, finder)
     for m in _NOT_AVAILABLE.finditer(text):
         found.append(
             ParticipantCount(
@@ -153,3 +159,100 @@ def _breakdown(
                 )
             )
     return parts if parts and sum(p.count for p in parts) == total else []
+
+
+# a count printed before the arm it belongs to: '367 patients in the chemotherapy group', '431 in
+# the control group' (its stage comes after the last arm of the list), '41 patients received PemOx'
+_IN_ARM = re.compile(rf"(?i)(?<![\d.%])(?P<n>\d+)\s+(?:{_PEOPLE}\s+)?(?:in|on)\s+(?:the\s+)?$")
+_GOT_ARM = re.compile(
+    rf"(?i)(?<![\d.%])(?P<n>\d+)\s+(?:{_PEOPLE}\s+)?(?:received|were\s+treated\s+with)\s+(?:the\s+)?$"
+)
+_NEXT_PAIR = re.compile(r"(?i)\s*(?:group|arm)?\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
+_STAGE_IN = re.compile(rf"(?i)\b(?:{_STAGE})\b")
+_STAGE_AFTER = re.compile(rf"(?i)\s*(?:group|arm)?\s*,?\s*{_AUX}(?:{_STAGE})\b")
+
+
+def _arm_counts(s: Sentence, finder: ArmFinder) -> list[ParticipantCount]:
+    """Counts each printed before its arm, in a list: '367 patients in the chemotherapy group and
+    431 in the control group received their assigned treatment' (the stage verb after the list
+    holds for every count of it), '41 patients received PemOx and 39 received PemCb' (treated:
+    a list of two or more arms, so that one count of a drug given is no arm's)."""
+    text = s.norm
+    out: list[ParticipantCount] = []
+    chain: list[tuple[re.Match, Arm, int]] = []  # (count, arm, where the count is)
+    kind = None
+    end = 0
+    for start, stop, arm in finder.find(text):
+        before = text[end:start]
+        hit = _IN_ARM.search(before) or _GOT_ARM.search(before)
+        pattern = hit.re if hit else None
+        linked = chain and pattern is kind and _NEXT_PAIR.fullmatch(before[: hit.start()])
+        if chain and not linked:
+            out += _listed(s, chain, kind, end)
+            chain = []
+        if hit:
+            chain.append((hit, arm, end + hit.start("n")))
+            kind = pattern
+        end = stop
+    if chain:
+        out += _listed(s, chain, kind, end)
+    return out
+
+
+def _listed(
+    s: Sentence, chain: list[tuple[re.Match, Arm, int]], kind: re.Pattern | None, end: int
+) -> list[ParticipantCount]:
+    """The counts of one list, each with its arm, at the stage the list reaches."""
+    if kind is _GOT_ARM:
+        stage = "treated" if len({id(a) for _m, a, _at in chain}) >= 2 else None
+    else:
+        after = _STAGE_AFTER.match(s.norm, end)
+        rest = s.norm[after.end() :] if after else ""
+        stage = _stage(after) if after and not _SAFETY_LEAVE.match(rest) else None
+    if stage is None:
+        return []
+    return [
+        ParticipantCount(
+            stage=stage,
+            count=int(m.group("n")),
+            arm=arm.label,
+            evidence=s.evidence(at, at + len(m.group("n"))),
+        )
+        for m, arm, at in chain
+    ]
+
+
+# '111 and 110 evaluable patients in VC and VG, respectively', '150 and 148 patients were
+# evaluable in A and B, respectively': one count an arm, in order; the stage is said between them
+_RESPECTIVE = re.compile(
+    rf"(?i)(?<![\d.%])(?P<counts>\d+(?:\s*,\s*\d+)*\s*,?\s+and\s+\d+)(?![\d.%])"
+    rf"(?P<tail>\s+(?:[\w-]+\s+){{0,2}}?(?:{_PEOPLE}|were|received|receiving)\b[^.;]*?\brespectively)"
+)
+
+
+def _respective(s: Sentence, finder: ArmFinder) -> list[ParticipantCount]:
+    """Counts listed before the arms they belong to, 'respectively', at the stage the words
+    between the counts and the first arm name ('received' is treated)."""
+    out: list[ParticipantCount] = []
+    for m in _RESPECTIVE.finditer(s.norm):
+        named = finder.find(m.group("tail"))
+        arms = list({id(a): a for _s, _e, a in named}.values())
+        counts = list(re.finditer(r"\d+", m.group("counts")))
+        if not named or len(arms) != len(counts) or [a for _s, _e, a in named] != arms:
+            continue
+        between = m.group("tail")[: named[0][0]]
+        stage = _STAGE_IN.search(between)
+        name = _stage(stage) if stage else "treated" if re.search(r"(?i)\breceiv", between) else None
+        if name is None:
+            continue
+        at = m.start("counts")
+        out += [
+            ParticipantCount(
+                stage=name,
+                count=int(c.group()),
+                arm=arm.label,
+                evidence=s.evidence(at + c.start(), at + c.end()),
+            )
+            for c, arm in zip(counts, arms, strict=True)
+        ]
+    return out

@@ -50,3 +50,50 @@ def test_who_received_the_assigned_intervention_and_its_parts():
         ("treated", "durvalumab", 473),
         ("treated", "placebo", 236),
     ]
+
+
+def _flow(pmid: str) -> list[tuple[str, str | None, int]]:
+    trial = read_document(Path(__file__).parents[1] / "fixtures" / "pool" / f"PMID{pmid}.txt").trial
+    return [(c.stage, c.arm, c.count) for c in trial.participant_flow]
+
+
+def test_per_arm_counts_listed_before_the_stage_verb():
+    # PMID16945766: '367 patients in the chemotherapy group and 431 in the control group received their
+    # assigned treatment.'
+    assert _flow("16945766") == [("treated", "vinorelbine + cisplatin", 367), ("treated", "observation", 431)]
+    # PMID21783417: '82 in the erlotinib group and 72 in the chemotherapy group were included in analysis of
+    # the primary endpoint' (analysed, not enrolled)
+    assert _flow("21783417") == [("analysed", "erlotinib", 82), ("analysed", "gemcitabine + carboplatin", 72)]
+    # PMID19013107: 'five patients in the experimental group and three in the standard group were ineligible
+    # for analysis; thus 196 patients in the experimental group and 197 in the standard group were included in
+    # analyses.'
+    assert _flow("19013107") == [
+        ("enrolled", None, 401),
+        ("excluded", "experimental treatment", 5),
+        ("excluded", "standard treatment", 3),
+        ("analysed", "experimental treatment", 196),
+        ("analysed", "standard treatment", 197),
+    ]
+
+
+def test_per_arm_counts_that_received_each_arm():
+    # PMID15701857: 'Forty-one patients received PemOx and 39 received PemCb.'
+    assert _flow("15701857") == [
+        ("treated", "pemetrexed + oxaliplatin", 41),
+        ("treated", "pemetrexed + carboplatin", 39),
+    ]
+
+
+def test_per_arm_counts_at_a_stage_respectively():
+    # PMID16022917: 'Clinical benefit response rate was 32.4% compared to 40.9% in 111 and 110 evaluable
+    # patients in VC and VG, respectively.'
+    assert [c for c in _flow("16022917") if c[1]] == [
+        ("evaluable", "vinorelbine + carboplatin", 111),
+        ("evaluable", "vinorelbine + gemcitabine", 110),
+    ]
+
+
+def test_patients_an_event_happened_to_are_no_stage():
+    # PMID10811675: 'Febrile neutropenia occurred in 11 patients treated with docetaxel 100 mg/m(2), three of
+    # whom died, and in one patient treated with docetaxel 75 mg/m(2).'
+    assert _flow("10811675") == []
