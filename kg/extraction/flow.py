@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from kg.extraction.armrefs import ArmFinder
+from kg.extraction.sizes import breakdown_pieces, part_count
 from kg.extraction.text import NUM, Sentence, dec
 from kg.model import Arm, ParticipantCount
 
@@ -55,7 +56,8 @@ _OF_TOTAL = re.compile(
     rf"(?i)\b(?:of|among)\s+(?:the\s+|all\s+)?(?P<n>\d+)\s+(?:[\w-]+\s+){{0,2}}?{_PEOPLE}\s+(?:who\s+(?:were|had\s+been)\s+)?(?:{_STAGE})\b"
 )
 # the per-arm parts printed after a whole-trial count's stage: '...; 437 in A and 447 in B', '(...)'
-_AFTER_STAGE = re.compile(r"(?i)[^;:()]{0,60}?(?:[;:]\s*|\s*\()(?P<parts>[^;:().]+)")
+# or in a bracket after it: '98 patients were enrolled (PCb: 46; PC: 52)', '(arm A: 51, arm B: 55)'
+_AFTER_STAGE = re.compile(r"(?i)[^;:()]{0,60}?(?:[;:]\s*(?P<parts>[^;:().]+)|\s*\((?P<bracket>[^()]+)\))")
 # a count after 'in'/'among' whose participle has no verb names the patients something happened to
 _DESCRIBED = re.compile(r"(?i)\b(?:in|among)\s+(?:the\s+|all\s+)?$")
 _NOT_AVAILABLE = re.compile(rf"(?i)\bnot\s+(?:available|evaluable|assessable)\s+for\s+(?P<n>\d+)\s+{_PEOPLE}")
@@ -108,9 +110,8 @@ def _counts(s: Sentence, finder: ArmFinder) -> list[ParticipantCount]:
                 found += _breakdown(s, m.start("paren"), paren, int(m.group("n")), stage, finder)
             elif arm is None and (after := _AFTER_STAGE.match(text, m.end())):
                 # '884 patients were analysable for PFS; 437 in the erlotinib group and 447 in the placebo group'
-                found += _breakdown(
-                    s, after.start("parts"), after.group("parts"), int(m.group("n")), stage, finder
-                )
+                part = "parts" if after.group("parts") else "bracket"
+                found += _breakdown(s, after.start(part), after.group(part), int(m.group("n")), stage, finder)
     found += _arm_counts(s, finder) + _respective(s, finder)
     for m in _NOT_AVAILABLE.finditer(text):
         found.append(
@@ -142,19 +143,20 @@ def _arm_of(text: str, m: re.Match, finder: ArmFinder) -> Arm | None:
 def _breakdown(
     s: Sentence, at: int, paren: str, total: int, stage: str, finder: ArmFinder
 ) -> list[ParticipantCount]:
-    """'555 patients (283 in arm A, 272 in arm B) were treated': per-arm counts whose sum is
-    the total."""
+    """'555 patients (283 in arm A, 272 in arm B) were treated', '(PCb: 46; PC: 52)': per-arm
+    counts whose sum is the total (cut as sizes cuts a breakdown: 'arm A: n = 112, 109 treated;
+    arm B: ...' at its semicolons)."""
     parts = []
-    for piece in re.finditer(r"[^,;()]+?(?=\s+and\s+|[,;()]|$)", paren):
-        named = [a for _s, _e, a in finder.find(piece.group())]
-        number = re.search(r"(?<![\d.%])\d+(?![\d.%])", piece.group())
+    for piece in breakdown_pieces(paren):
+        named = finder.find(piece.group())
+        number = part_count(piece.group(), named)
         if len(named) == 1 and number:
             start = at + piece.start() + number.start()
             parts.append(
                 ParticipantCount(
                     stage=stage,
                     count=int(number.group()),
-                    arm=named[0].label,
+                    arm=named[0][2].label,
                     evidence=s.evidence(start, start + len(number.group())),
                 )
             )

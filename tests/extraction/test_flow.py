@@ -97,3 +97,22 @@ def test_patients_an_event_happened_to_are_no_stage():
     # PMID10811675: 'Febrile neutropenia occurred in 11 patients treated with docetaxel 100 mg/m(2), three of
     # whom died, and in one patient treated with docetaxel 75 mg/m(2).'
     assert _flow("10811675") == []
+
+
+def test_per_arm_parts_labelled_with_a_colon_in_a_bracket_after_the_stage():
+    # PMID17971598: 'One hundred six patients were eligible (arm A: 51, arm B: 55), 90 males and 16 females, ...'
+    assert [c for c in _flow("17971598") if c[0] == "eligible"] == [
+        ("eligible", None, 106),
+        ("eligible", "primary resection + adjuvant thoracic radiotherapy", 51),
+        (
+            "eligible",
+            "preoperative + cisplatin + etoposide + concurrent chemoradiotherapy + definitive surgery",
+            55,
+        ),
+    ]
+    # PMID28475456: 'Of 222 patients enrolled (arm A: n = 112, 109 treated; arm B: n = 110, 110 treated), ...'
+    assert [c for c in _flow("28475456") if c[0] == "enrolled"] == [
+        ("enrolled", None, 222),
+        ("enrolled", "brigatinib", 112),
+        ("enrolled", "brigatinib 180 mg", 110),
+    ]

@@ -233,6 +233,9 @@ def test_a_treatment_inside_a_word_about_patients_names_no_arm():
         ("24841974", [150, 151], 301),
         # 'Forty-three and 26 patients were accrued to arms A and B, respectively.'
         ("18487565", [43, 26], 69),
+        # 'Two hundred and ninety-seven patients were randomised (C3 150, C6 147).': an arm's count is the
+        # number outside its name (before: the 3 of 'C3')
+        ("17047644", [150, 147], 297),
     ],
 )
 def test_sizes_and_totals_among_other_counts(pmid, sizes, total):
