@@ -46,11 +46,19 @@ _AUX = (
     r"(?:(?:who|that)\s+)?(?P<aux>(?:were|was|had|have|had\s+been|have\s+been|could\s+be|are)\s+)?"
     r"(?:(?:subsequently|also|finally|ultimately|then|successfully|fully|actually)\s+)?"
 )
+# what the counted did before the stage: '34 patients did not meet inclusion criteria and were excluded'
+_FIRST_DID = r"(?:(?:did\s+not|could\s+not|failed\s+to|withdrew)\s+[^,;.()]{1,40}?\s+and\s+)?"
 _COUNT = re.compile(
     rf"(?i)(?<![\d.%])(?P<n>\d+)(?![\d.%])\s*(?:[(\[]\s*(?P<pct>{NUM})\s*%\s*[)\]]\s*)?"
     rf"(?P<people>(?:of\s+(?:the\s+)?\d+\s+)?(?:[\w-]+\s+){{0,3}}?{_PEOPLE}\b"
-    rf"(?:\s+(?:assigned|randomi[sz]ed|allocated)\s+to\s+(?:the\s+)?[\w+/ -]{{1,40}}?(?:\s+(?:group|arm))?(?=\s))?)?"
-    rf"\s*(?P<paren>\([^()]*\)\s*)?{_AUX}(?:{_STAGE})\b"
+    rf"(?:\s+(?:assigned|randomi[sz]ed|allocated)\s+to\s+(?:the\s+)?[\w+/ -]{{1,40}}?(?:\s+(?:group|arm))?(?=\s)"
+    rf"|\s+with\s+[^,;()]{{1,40}}?(?=\s+(?:were|was|had|have|are)\s))?)?"
+    rf"\s*(?P<paren>\([^()]*\)\s*)?{_FIRST_DID}{_AUX}(?:{_STAGE})\b"
+)
+# active voice: 'We randomized 122 patients and treated 118', 'We screened 702 patients'
+_DONE = re.compile(
+    rf"(?i)(?:\bwe\s+(?:\w+\s+)?|\band\s+|,\s*)(?:{_STAGE})\s+(?:a\s+total\s+of\s+|all\s+)?"
+    rf"(?P<n>\d+)(?![\d%]|\.\d)(?=\s*(?:[,;.)]|$|\s+and\b)|\s+(?:[\w-]+\s+){{0,2}}?{_PEOPLE}\b)"
 )
 _OF_TOTAL = re.compile(
     rf"(?i)\b(?:of|among)\s+(?:the\s+|all\s+)?(?P<n>\d+)\s+(?:[\w-]+\s+){{0,2}}?{_PEOPLE}\s+(?:who\s+(?:were|had\s+been)\s+)?(?:{_STAGE})\b"
@@ -61,6 +69,7 @@ _AFTER_STAGE = re.compile(r"(?i)[^;:()]{0,60}?(?:[;:]\s*(?P<parts>[^;:().]+)|\s*
 # a count after 'in'/'among' whose participle has no verb names the patients something happened to
 _DESCRIBED = re.compile(r"(?i)\b(?:in|among)\s+(?:the\s+|all\s+)?$")
 _NOT_AVAILABLE = re.compile(rf"(?i)\bnot\s+(?:available|evaluable|assessable)\s+for\s+(?P<n>\d+)\s+{_PEOPLE}")
+_LABEL_OF = re.compile(r"(?i)(?<!total)\s+of\s+$")
 _SAFETY_LEAVE = re.compile(
     r"(?i)^\s*(?:\S+\s+){0,3}?(?:because\s+of|due\s+to|owing\s+to|for)\s+(?:\S+\s+){0,2}?(?:adverse|toxic|side)"
 )
@@ -82,16 +91,20 @@ def participant_flow(sents: list[Sentence], finder: ArmFinder) -> list[Participa
 def _counts(s: Sentence, finder: ArmFinder) -> list[ParticipantCount]:
     text = s.norm
     found: list[ParticipantCount] = []
-    for pattern in (_OF_TOTAL, _COUNT):
+    for pattern in (_OF_TOTAL, _COUNT, _DONE):
         for m in pattern.finditer(text):
             stage = _stage(m)
             groups = m.groupdict()
-            if stage is None or _SAFETY_LEAVE.match(text[m.end() :]):
+            if stage is None or _for_harm(stage, text[m.end() :]):
                 continue
+            if pattern is _DONE and not re.search(r"(?i)\bwe\b", text[: m.end()]):
+                continue  # 'and treated 118' is a count where the sentence says what we did
             if pattern is _COUNT and not (
                 groups.get("people") or groups.get("aux") or "received" in m.group(0)
             ):
                 continue  # '18 or older were eligible' needs its people (only people receive a treatment)
+            if pattern is _COUNT and not groups.get("people") and _LABEL_OF.search(text[: m.start()]):
+                continue  # 'patients with an ECOG PS of 2 were enrolled': the 2 is a score
             if pattern is _COUNT and not groups.get("aux") and _DESCRIBED.search(text[: m.start()]):
                 continue  # 'neutropenia occurred in 11 patients treated with docetaxel': who had an event
             arm = _arm_of(text, m, finder)
@@ -120,6 +133,12 @@ def _counts(s: Sentence, finder: ArmFinder) -> list[ParticipantCount]:
             )
         )
     return found
+
+
+def _for_harm(stage: str, rest: str) -> bool:
+    """Leaving for adverse events ('discontinued because of toxicity') is a safety figure, not
+    a stage; being evaluable for toxicity is a stage."""
+    return stage in ("withdrawn", "discontinued") and bool(_SAFETY_LEAVE.match(rest))
 
 
 def _stage(m: re.Match) -> str | None:
@@ -210,7 +229,7 @@ def _listed(
     else:
         after = _STAGE_AFTER.match(s.norm, end)
         rest = s.norm[after.end() :] if after else ""
-        stage = _stage(after) if after and not _SAFETY_LEAVE.match(rest) else None
+        stage = _stage(after) if after and not _for_harm(_stage(after), rest) else None
     if stage is None:
         return []
     return [

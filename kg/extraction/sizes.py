@@ -53,8 +53,12 @@ _TOTALS = (
     ),
 )
 _COUNTED = re.compile(rf"(?i)(?<![\d.%:])(\d+)\s+(?:[\w-]+\s+){{0,3}}{_PEOPLE}\b")
-_VERB_AFTER = re.compile(rf"(?i)^[^.;]{{0,160}}?\b(?:were|was|had\s+been)\s+(?:\w+\s+)?{_ENROLLED}\b")
-_OTHER_COUNT = re.compile(r"(?i)\b(?:and|,|;)\s+(?P<n>\d+)\s+(?:[\w-]+\s+){0,3}?(?:were|was)\b")
+# '... were randomly assigned' (not 'were not randomized to RT or surgery thereafter')
+_VERB_AFTER = re.compile(
+    rf"(?i)^[^.;]{{0,160}}?\b(?:were|was|had\s+been)\s+(?:(?!not\b)\w+\s+)?{_ENROLLED}\b"
+)
+# 'Of the 452 enrolled patients, 314 were randomly assigned', '910 were screened and 364 were ...'
+_OTHER_COUNT = re.compile(r"(?i)(?:\band|,|;)\s+(?P<n>\d+)\s+(?:[\w-]+\s+){0,3}?(?:were|was)\b")
 _BEFORE_ARM = re.compile(
     r"(?<![\d.%:])(\d+)(?![\d.%:])\s+(?:of\s+(?:which|whom|these)\s+)?(?:(?:eligible|evaluable|assessable)\s+)?(?:patients\s+)?"
     r"(?:were\s+)?(?:(?:randomly\s+)?assigned\s+|allocated\s+)?"

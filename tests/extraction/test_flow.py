@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from kg.extraction.armrefs import ArmFinder
 from kg.extraction.flow import participant_flow
 from kg.extraction.text import sentences
@@ -116,3 +118,21 @@ def test_per_arm_parts_labelled_with_a_colon_in_a_bracket_after_the_stage():
         ("enrolled", "brigatinib", 112),
         ("enrolled", "brigatinib 180 mg", 110),
     ]
+
+
+@pytest.mark.parametrize(
+    ("pmid", "counts"),
+    [
+        # 'We randomized 122 patients and treated 118.'
+        ("26791798", [("treated", None, 118)]),
+        # 'We screened 702 patients, of whom we genotyped 540.' (then '222 patients were enrolled')
+        ("23883922", [("screened", None, 702), ("enrolled", None, 222)]),
+        # '34 patients did not meet inclusion criteria and were excluded.'
+        ("18583190", [("excluded", None, 34)]),
+        # 'Sixty-eight patients with an ECOG PS of 2 were enrolled, and 64 patients were evaluable for toxicity
+        # and response.' (before: 2 enrolled, the score; evaluable for toxicity is no leaving for harm)
+        ("11745199", [("enrolled", None, 68), ("evaluable", None, 64)]),
+    ],
+)
+def test_whole_trial_counts(pmid, counts):
+    assert _flow(pmid) == counts

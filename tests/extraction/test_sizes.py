@@ -236,6 +236,14 @@ def test_a_treatment_inside_a_word_about_patients_names_no_arm():
         # 'Two hundred and ninety-seven patients were randomised (C3 150, C6 147).': an arm's count is the
         # number outside its name (before: the 3 of 'C3')
         ("17047644", [150, 147], 297),
+        # 'Of the 452 enrolled patients, 314 were randomly assigned to the groups.' (before: 452)
+        ("18024869", [None, None], 314),
+        # 'we identified 697 patients, 585 of whom were randomly allocated to treatment (390 to afatinib, 195 to
+        # placebo)' (before: 697)
+        ("22452896", [390, 195], 585),
+        # 'Twelve patients received induction chemotherapy but were not randomized to RT or surgery thereafter.
+        # Forty-five patients were randomized to postinduction RT or surgery.' (before: 12)
+        ("12243809", [None, None], 45),
     ],
 )
 def test_sizes_and_totals_among_other_counts(pmid, sizes, total):
