@@ -189,6 +189,10 @@ _GOT_ARM = re.compile(
     rf"(?i)(?<![\d.%])(?P<n>\d+)\s+(?:{_PEOPLE}\s+)?(?:received|were\s+treated\s+with)\s+(?:the\s+)?$"
 )
 _NEXT_PAIR = re.compile(r"(?i)\s*(?:group|arm)?\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
+# '... had discontinued treatment compared with ' 61 in the crizotinib group
+_COMPARED = re.compile(
+    rf"(?i)\s*(?:group|arm)?\s*,?\s*{_AUX}(?:{_STAGE})[^,;.()]{{0,40}}?,?\s+(?:compared\s+with|versus|vs\.?|as\s+against)\s+"
+)
 _STAGE_IN = re.compile(rf"(?i)\b(?:{_STAGE})\b")
 _STAGE_AFTER = re.compile(rf"(?i)\s*(?:group|arm)?\s*,?\s*{_AUX}(?:{_STAGE})\b")
 
@@ -196,27 +200,31 @@ _STAGE_AFTER = re.compile(rf"(?i)\s*(?:group|arm)?\s*,?\s*{_AUX}(?:{_STAGE})\b")
 def _arm_counts(s: Sentence, finder: ArmFinder) -> list[ParticipantCount]:
     """Counts each printed before its arm, in a list: '367 patients in the chemotherapy group and
     431 in the control group received their assigned treatment' (the stage verb after the list
-    holds for every count of it), '41 patients received PemOx and 39 received PemCb' (treated:
-    a list of two or more arms, so that one count of a drug given is no arm's)."""
+    holds for every count of it; so does the verb before a comparison: '24 patients in the
+    alectinib group had discontinued treatment compared with 61 in the crizotinib group'), '41
+    patients received PemOx and 39 received PemCb' (treated: a list of two or more arms, so that
+    one count of a drug given is no arm's)."""
     text = s.norm
     out: list[ParticipantCount] = []
     chain: list[tuple[re.Match, Arm, int]] = []  # (count, arm, where the count is)
     kind = None
-    end = 0
+    end = stage_at = 0
     for start, stop, arm in finder.find(text):
         before = text[end:start]
         hit = _IN_ARM.search(before) or _GOT_ARM.search(before)
         pattern = hit.re if hit else None
-        linked = chain and pattern is kind and _NEXT_PAIR.fullmatch(before[: hit.start()])
-        if chain and not linked:
-            out += _listed(s, chain, kind, end)
+        gap = before[: hit.start()] if hit else ""
+        compared = bool(chain and pattern is kind is _IN_ARM and stage_at == end and _COMPARED.fullmatch(gap))
+        if chain and not (pattern is kind and (compared or _NEXT_PAIR.fullmatch(gap))):
+            out += _listed(s, chain, kind, stage_at)
             chain = []
         if hit:
             chain.append((hit, arm, end + hit.start("n")))
             kind = pattern
         end = stop
+        stage_at = stage_at if compared else stop
     if chain:
-        out += _listed(s, chain, kind, end)
+        out += _listed(s, chain, kind, stage_at)
     return out
 
 

@@ -61,7 +61,7 @@ _VERB_AFTER = re.compile(
 _OTHER_COUNT = re.compile(r"(?i)(?:\band|,|;)\s+(?P<n>\d+)\s+(?:[\w-]+\s+){0,3}?(?:were|was)\b")
 _BEFORE_ARM = re.compile(
     r"(?<![\d.%:])(\d+)(?![\d.%:])\s+(?:of\s+(?:which|whom|these)\s+)?(?:(?:eligible|evaluable|assessable)\s+)?(?:patients\s+)?"
-    r"(?:were\s+)?(?:(?:randomly\s+)?assigned\s+|allocated\s+)?"
+    r"(?:were\s+)?(?:(?:randomly\s+)?assigned\s+|allocated\s+|randomi[sz]ed\s+)?"
     r"(?:to\s+)?(?:receive\s+)?(?:the\s+)?$"
 )
 # what a count of the trial's own patients is said to do: 'formed the study group', 'were evaluable'

@@ -136,3 +136,18 @@ def test_per_arm_parts_labelled_with_a_colon_in_a_bracket_after_the_stage():
 )
 def test_whole_trial_counts(pmid, counts):
     assert _flow(pmid) == counts
+
+
+def test_per_arm_counts_compared_after_the_stage():
+    # PMID28501140 (ALEX, ../shared/data/abstracts): '24 patients in the alectinib group had discontinued
+    # treatment compared with 61 in the crizotinib group, mostly due to lack of efficacy or adverse events.'
+    finder = ArmFinder([_arm("alectinib"), _arm("crizotinib")])
+    sents = sentences(
+        "RESULTS",
+        "At data cutoff for the second interim analysis, 24 patients in the alectinib group had discontinued"
+        " treatment compared with 61 in the crizotinib group, mostly due to lack of efficacy or adverse events.",
+    )
+    assert [(c.stage, c.arm, c.count) for c in participant_flow(sents, finder)] == [
+        ("discontinued", "alectinib", 24),
+        ("discontinued", "crizotinib", 61),
+    ]

@@ -244,6 +244,9 @@ def test_a_treatment_inside_a_word_about_patients_names_no_arm():
         # 'Twelve patients received induction chemotherapy but were not randomized to RT or surgery thereafter.
         # Forty-five patients were randomized to postinduction RT or surgery.' (before: 12)
         ("12243809", [None, None], 45),
+        # 'A total of 444 patients were randomized to PC, and 434 patients were randomized to PCB (the
+        # intent-to-treat population).' (before: total 444, no arm sizes)
+        ("20686429", [444, 434], 878),
     ],
 )
 def test_sizes_and_totals_among_other_counts(pmid, sizes, total):
