@@ -5,10 +5,13 @@ chemotherapy crossed over', 'data on recurrence were not available for 18 patien
 
 A count is a number of people followed, within its clause, by the verb of a stage (screened,
 enrolled, eligible, evaluable, treated, analysed, completed, excluded, withdrew, lost to
-follow-up, crossed over, discontinued).  Randomisation is not repeated here: the trial's and
-the arms' randomised numbers are recorded on the trial and its arms.  A count for an arm names
-it in the clause ('patients assigned to chemotherapy', 'in arm A'), or comes from a bracket
-after a whole-trial count whose parts add up to it.  Leaving for adverse events is a safety
+follow-up, crossed over, discontinued), or what we did to them ('We randomized 122 patients and
+treated 118').  Randomisation is not repeated here: the trial's and the arms' randomised numbers
+are recorded on the trial and its arms.  A count for an arm names it in the clause ('patients
+assigned to chemotherapy', 'in arm A'), comes from a bracket after a whole-trial count whose
+parts add up to it, or stands before its arm in a list the stage verb closes ('367 patients in
+the chemotherapy group and 431 in the control group received their assigned treatment', '111
+and 110 evaluable patients in VC and VG, respectively').  Leaving for adverse events is a safety
 figure ('discontinued because of toxicity'), not a stage.
 """
 
@@ -229,13 +232,13 @@ def _arm_counts(s: Sentence, finder: ArmFinder) -> list[ParticipantCount]:
 
 
 def _listed(
-    s: Sentence, chain: list[tuple[re.Match, Arm, int]], kind: re.Pattern | None, end: int
+    s: Sentence, chain: list[tuple[re.Match, Arm, int]], kind: re.Pattern | None, stage_at: int
 ) -> list[ParticipantCount]:
-    """The counts of one list, each with its arm, at the stage the list reaches."""
+    """The counts of one list, each with its arm, at the stage said from ``stage_at`` on."""
     if kind is _GOT_ARM:
         stage = "treated" if len({id(a) for _m, a, _at in chain}) >= 2 else None
     else:
-        after = _STAGE_AFTER.match(s.norm, end)
+        after = _STAGE_AFTER.match(s.norm, stage_at)
         rest = s.norm[after.end() :] if after else ""
         stage = _stage(after) if after and not _for_harm(_stage(after), rest) else None
     if stage is None:
