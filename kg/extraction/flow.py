@@ -27,7 +27,10 @@ from kg.model import Arm, ParticipantCount
 _PEOPLE = r"(?:patients?|participants?|subjects?|persons|people|individuals|smokers|adults|women|men|children|cases)"
 _STAGES = (
     ("screened", r"screened"),
-    ("enrolled", r"enrolled|recruited|entered|registered|accrued|included(?!\s+in\s+(?:the\s+)?analys)"),
+    (
+        "enrolled",
+        r"enrolled|recruited|entered|registered|accrued|included(?!\s+in\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?analys)",
+    ),
     ("eligible", r"eligible"),
     ("evaluable", r"evaluable|assessable|analy[sz]able|evaluated|assessed"),
     (
@@ -35,7 +38,7 @@ _STAGES = (
         r"treated|received\s+(?:at\s+least\s+one\s+dose|(?:the\s+|their\s+)?(?:study\s+|allocated\s+|assigned\s+)?"
         r"(?:treatment|intervention))|started\s+treatment",
     ),
-    ("analysed", r"analy[sz]ed|included\s+in\s+(?:the\s+)?analys[ie]s"),
+    ("analysed", r"analy[sz]ed|included\s+in\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?analys[ie]s"),
     ("completed", r"completed"),
     ("excluded", r"excluded|ineligible|not\s+eligible"),
     ("withdrawn", r"withdr[ae]w(?:n)?|dropped\s+out"),
@@ -61,7 +64,7 @@ _COUNT = re.compile(
 # active voice: 'We randomized 122 patients and treated 118', 'We screened 702 patients'
 _DONE = re.compile(
     rf"(?i)(?:\bwe\s+(?:\w+\s+)?|\band\s+|,\s*)(?:{_STAGE})\s+(?:a\s+total\s+of\s+|all\s+)?"
-    rf"(?P<n>\d+)(?![\d%]|\.\d)(?=\s*(?:[,;.)]|$|\s+and\b)|\s+(?:[\w-]+\s+){{0,2}}?{_PEOPLE}\b)"
+    rf"(?P<n>\d+)(?![\d%]|\.\d)(?=\s*(?:[,;.)]|$|\s+and\b|\s+in\s+each\b)|\s+(?:[\w-]+\s+){{0,2}}?{_PEOPLE}\b)"
 )
 _OF_TOTAL = re.compile(
     rf"(?i)\b(?:of|among)\s+(?:the\s+|all\s+)?(?P<n>\d+)\s+(?:[\w-]+\s+){{0,2}}?{_PEOPLE}\s+(?:who\s+(?:were|had\s+been)\s+)?(?:{_STAGE})\b"
@@ -71,6 +74,8 @@ _OF_TOTAL = re.compile(
 _AFTER_STAGE = re.compile(r"(?i)[^;:()]{0,60}?(?:[;:]\s*(?P<parts>[^;:().]+)|\s*\((?P<bracket>[^()]+)\))")
 # a count after 'in'/'among' whose participle has no verb names the patients something happened to
 _DESCRIBED = re.compile(r"(?i)\b(?:in|among)\s+(?:the\s+|all\s+)?$")
+# one count for every arm: '(86 in each group)', 'analysed 74 in each arm'
+_EACH = re.compile(rf"(?i)\s*(?P<n>\d+)?\s*(?:{_PEOPLE}\s+)?in\s+each\s+(?:group|arm)\b")
 _NOT_AVAILABLE = re.compile(rf"(?i)\bnot\s+(?:available|evaluable|assessable)\s+for\s+(?P<n>\d+)\s+{_PEOPLE}")
 _LABEL_OF = re.compile(r"(?i)(?<!total)\s+of\s+$")
 _SAFETY_LEAVE = re.compile(
@@ -110,6 +115,10 @@ def _counts(s: Sentence, finder: ArmFinder) -> list[ParticipantCount]:
                 continue  # 'patients with an ECOG PS of 2 were enrolled': the 2 is a score
             if pattern is _COUNT and not groups.get("aux") and _DESCRIBED.search(text[: m.start()]):
                 continue  # 'neutropenia occurred in 11 patients treated with docetaxel': who had an event
+            if pattern is _DONE and _EACH.match(text, m.end()):
+                arms = [a for a in finder.arms if not a.pooled_from]
+                found += _every_arm(s, arms, stage, int(m.group("n")), m.start("n"))
+                continue  # 'We randomised 149 patients and analysed 74 in each arm'
             arm = _arm_of(text, m, finder)
             pct = m.groupdict().get("pct")
             found.append(
@@ -136,6 +145,14 @@ def _counts(s: Sentence, finder: ArmFinder) -> list[ParticipantCount]:
             )
         )
     return found
+
+
+def _every_arm(s: Sentence, arms: list[Arm], stage: str, n: int, at: int) -> list[ParticipantCount]:
+    """One count said of every arm ('86 in each group'), read once for each arm."""
+    return [
+        ParticipantCount(stage=stage, count=n, arm=a.label, evidence=s.evidence(at, at + len(str(n))))
+        for a in arms
+    ]
 
 
 def _for_harm(stage: str, rest: str) -> bool:
@@ -168,6 +185,11 @@ def _breakdown(
     """'555 patients (283 in arm A, 272 in arm B) were treated', '(PCb: 46; PC: 52)': per-arm
     counts whose sum is the total (cut as sizes cuts a breakdown: 'arm A: n = 112, 109 treated;
     arm B: ...' at its semicolons)."""
+    if (each := _EACH.fullmatch(paren.strip(" ()"))) and each.group("n"):
+        arms = [a for a in finder.arms if not a.pooled_from]
+        n = int(each.group("n"))
+        start = at + paren.index(each.group("n"))
+        return _every_arm(s, arms, stage, n, start) if n * len(arms) == total else []
     parts = []
     for piece in breakdown_pieces(paren):
         named = finder.find(piece.group())

@@ -151,3 +151,15 @@ def test_per_arm_counts_compared_after_the_stage():
         ("discontinued", "alectinib", 24),
         ("discontinued", "crizotinib", 61),
     ]
+
+
+def test_one_count_for_each_arm():
+    # PMID15714933: 'We randomised 149 patients and analysed 74 in each arm.'
+    assert _flow("15714933") == [("analysed", "radiotherapy", 74), ("analysed", "radiotherapy 10 Gy", 74)]
+    # PMID20022809: 'Thus, 172 patients (86 in each group) were included in the survival analyses.' (analysed,
+    # not enrolled)
+    assert [c for c in _flow("20022809") if c[0] == "analysed"] == [
+        ("analysed", None, 172),
+        ("analysed", "gefitinib", 86),
+        ("analysed", "cisplatin + docetaxel", 86),
+    ]
