@@ -12,6 +12,7 @@ sum is then the total.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from kg.extraction.arm_lists import depth_map
 from kg.extraction.armrefs import ArmFinder
@@ -52,11 +53,15 @@ _TOTALS = (
     ),
 )
 _COUNTED = re.compile(rf"(?i)(?<![\d.%:])(\d+)\s+(?:[\w-]+\s+){{0,3}}{_PEOPLE}\b")
-_VERB_AFTER = re.compile(rf"(?i)^[^.;]{{0,160}}?\b(?:were|was|had\s+been)\s+(?:\w+\s+)?{_ENROLLED}\b")
-_OTHER_COUNT = re.compile(r"(?i)\b(?:and|,|;)\s+(?P<n>\d+)\s+(?:[\w-]+\s+){0,3}?(?:were|was)\b")
+# '... were randomly assigned' (not 'were not randomized to RT or surgery thereafter')
+_VERB_AFTER = re.compile(
+    rf"(?i)^[^.;]{{0,160}}?\b(?:were|was|had\s+been)\s+(?:(?!not\b)\w+\s+)?{_ENROLLED}\b"
+)
+# 'Of the 452 enrolled patients, 314 were randomly assigned', '910 were screened and 364 were ...'
+_OTHER_COUNT = re.compile(r"(?i)(?:\band|,|;)\s+(?P<n>\d+)\s+(?:[\w-]+\s+){0,3}?(?:were|was)\b")
 _BEFORE_ARM = re.compile(
     r"(?<![\d.%:])(\d+)(?![\d.%:])\s+(?:of\s+(?:which|whom|these)\s+)?(?:(?:eligible|evaluable|assessable)\s+)?(?:patients\s+)?"
-    r"(?:were\s+)?(?:(?:randomly\s+)?assigned\s+|allocated\s+)?"
+    r"(?:were\s+)?(?:(?:randomly\s+)?assigned\s+|allocated\s+|randomi[sz]ed\s+)?"
     r"(?:to\s+)?(?:receive\s+)?(?:the\s+)?$"
 )
 # what a count of the trial's own patients is said to do: 'formed the study group', 'were evaluable'
@@ -185,18 +190,30 @@ def _breakdown(s: Sentence, end: int, total: int, finder: ArmFinder, sizes: Size
         return
     inner_start = end + m.start(1)
     parts: Sizes = {}
-    # '(arm A, 159; arm B, 160; ...)' is cut at its semicolons, '(31 to SABR and 27 to surgery)' at 'and'
-    cut = r"[^;]+?(?=\s*(?:;|$))" if ";" in m.group(1) else r"[^,;]+?(?=\s*(?:[,;]|\band\b|$))"
-    for piece in re.finditer(cut, m.group(1)):
+    for piece in breakdown_pieces(m.group(1)):
         text = piece.group()
-        named = [a for _s, _e, a in finder.find(text) if not a.pooled_from]
-        number = re.search(r"(?<![\d.%])\d+(?![\d.%])", text)
+        named = [m for m in finder.find(text) if not m[2].pooled_from]
+        number = part_count(text, named)
         if len(named) == 1 and number:
             at = inner_start + piece.start() + number.start()
-            parts[named[0].label] = (int(number.group()), s.evidence(at, at + len(number.group())))
+            parts[named[0][2].label] = (int(number.group()), s.evidence(at, at + len(number.group())))
     if parts and sum(n for n, _e in parts.values()) == total:
         for label, value in parts.items():
             sizes.setdefault(label, value)
+
+
+def breakdown_pieces(bracket: str) -> Iterator[re.Match]:
+    """The arms' parts of a breakdown: '(arm A, 159; arm B, 160; ...)' is cut at its semicolons,
+    '(31 to SABR and 27 to surgery)' at commas and 'and'."""
+    cut = r"[^;]+?(?=\s*(?:;|$))" if ";" in bracket else r"[^,;]+?(?=\s*(?:[,;]|\band\b|$))"
+    return re.finditer(cut, bracket)
+
+
+def part_count(text: str, named: list[tuple[int, int, Arm]]) -> re.Match | None:
+    """The count of one arm's part of a breakdown ('159 in arm A', 'arm 2: 51'): its first
+    number outside the arm's name, whose digits are a label."""
+    numbers = re.finditer(r"(?<![\d.%])\d+(?![\d.%])", text)
+    return next((n for n in numbers if not any(a <= n.start() < b for a, b, _arm in named)), None)
 
 
 def _per_arm(s: Sentence, finder: ArmFinder, sizes: Sizes) -> None:

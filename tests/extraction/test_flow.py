@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from kg.extraction.armrefs import ArmFinder
 from kg.extraction.flow import participant_flow
 from kg.extraction.text import sentences
@@ -49,4 +51,115 @@ def test_who_received_the_assigned_intervention_and_its_parts():
         ("treated", None, 709),
         ("treated", "durvalumab", 473),
         ("treated", "placebo", 236),
+    ]
+
+
+def _flow(pmid: str) -> list[tuple[str, str | None, int]]:
+    trial = read_document(Path(__file__).parents[1] / "fixtures" / "pool" / f"PMID{pmid}.txt").trial
+    return [(c.stage, c.arm, c.count) for c in trial.participant_flow]
+
+
+def test_per_arm_counts_listed_before_the_stage_verb():
+    # PMID16945766: '367 patients in the chemotherapy group and 431 in the control group received their
+    # assigned treatment.'
+    assert _flow("16945766") == [("treated", "vinorelbine + cisplatin", 367), ("treated", "observation", 431)]
+    # PMID21783417: '82 in the erlotinib group and 72 in the chemotherapy group were included in analysis of
+    # the primary endpoint' (analysed, not enrolled)
+    assert _flow("21783417") == [("analysed", "erlotinib", 82), ("analysed", "gemcitabine + carboplatin", 72)]
+    # PMID19013107: 'five patients in the experimental group and three in the standard group were ineligible
+    # for analysis; thus 196 patients in the experimental group and 197 in the standard group were included in
+    # analyses.'
+    assert _flow("19013107") == [
+        ("enrolled", None, 401),
+        ("excluded", "experimental treatment", 5),
+        ("excluded", "standard treatment", 3),
+        ("analysed", "experimental treatment", 196),
+        ("analysed", "standard treatment", 197),
+    ]
+
+
+def test_per_arm_counts_that_received_each_arm():
+    # PMID15701857: 'Forty-one patients received PemOx and 39 received PemCb.'
+    assert _flow("15701857") == [
+        ("treated", "pemetrexed + oxaliplatin", 41),
+        ("treated", "pemetrexed + carboplatin", 39),
+    ]
+
+
+def test_per_arm_counts_at_a_stage_respectively():
+    # PMID16022917: 'Clinical benefit response rate was 32.4% compared to 40.9% in 111 and 110 evaluable
+    # patients in VC and VG, respectively.'
+    assert [c for c in _flow("16022917") if c[1]] == [
+        ("evaluable", "vinorelbine + carboplatin", 111),
+        ("evaluable", "vinorelbine + gemcitabine", 110),
+    ]
+
+
+def test_patients_an_event_happened_to_are_no_stage():
+    # PMID10811675: 'Febrile neutropenia occurred in 11 patients treated with docetaxel 100 mg/m(2), three of
+    # whom died, and in one patient treated with docetaxel 75 mg/m(2).'
+    assert _flow("10811675") == []
+
+
+def test_per_arm_parts_labelled_with_a_colon_in_a_bracket_after_the_stage():
+    # PMID17971598: 'One hundred six patients were eligible (arm A: 51, arm B: 55), 90 males and 16 females, ...'
+    assert [c for c in _flow("17971598") if c[0] == "eligible"] == [
+        ("eligible", None, 106),
+        ("eligible", "primary resection + adjuvant thoracic radiotherapy", 51),
+        (
+            "eligible",
+            "preoperative + cisplatin + etoposide + concurrent chemoradiotherapy + definitive surgery",
+            55,
+        ),
+    ]
+    # PMID28475456: 'Of 222 patients enrolled (arm A: n = 112, 109 treated; arm B: n = 110, 110 treated), ...'
+    assert [c for c in _flow("28475456") if c[0] == "enrolled"] == [
+        ("enrolled", None, 222),
+        ("enrolled", "brigatinib", 112),
+        ("enrolled", "brigatinib 180 mg", 110),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("pmid", "counts"),
+    [
+        # 'We randomized 122 patients and treated 118.'
+        ("26791798", [("treated", None, 118)]),
+        # 'We screened 702 patients, of whom we genotyped 540.' (then '222 patients were enrolled')
+        ("23883922", [("screened", None, 702), ("enrolled", None, 222)]),
+        # '34 patients did not meet inclusion criteria and were excluded.'
+        ("18583190", [("excluded", None, 34)]),
+        # 'Sixty-eight patients with an ECOG PS of 2 were enrolled, and 64 patients were evaluable for toxicity
+        # and response.' (before: 2 enrolled, the score; evaluable for toxicity is no leaving for harm)
+        ("11745199", [("enrolled", None, 68), ("evaluable", None, 64)]),
+    ],
+)
+def test_whole_trial_counts(pmid, counts):
+    assert _flow(pmid) == counts
+
+
+def test_per_arm_counts_compared_after_the_stage():
+    # PMID28501140 (ALEX, ../shared/data/abstracts): '24 patients in the alectinib group had discontinued
+    # treatment compared with 61 in the crizotinib group, mostly due to lack of efficacy or adverse events.'
+    finder = ArmFinder([_arm("alectinib"), _arm("crizotinib")])
+    sents = sentences(
+        "RESULTS",
+        "At data cutoff for the second interim analysis, 24 patients in the alectinib group had discontinued"
+        " treatment compared with 61 in the crizotinib group, mostly due to lack of efficacy or adverse events.",
+    )
+    assert [(c.stage, c.arm, c.count) for c in participant_flow(sents, finder)] == [
+        ("discontinued", "alectinib", 24),
+        ("discontinued", "crizotinib", 61),
+    ]
+
+
+def test_one_count_for_each_arm():
+    # PMID15714933: 'We randomised 149 patients and analysed 74 in each arm.'
+    assert _flow("15714933") == [("analysed", "radiotherapy", 74), ("analysed", "radiotherapy 10 Gy", 74)]
+    # PMID20022809: 'Thus, 172 patients (86 in each group) were included in the survival analyses.' (analysed,
+    # not enrolled)
+    assert [c for c in _flow("20022809") if c[0] == "analysed"] == [
+        ("analysed", None, 172),
+        ("analysed", "gefitinib", 86),
+        ("analysed", "cisplatin + docetaxel", 86),
     ]

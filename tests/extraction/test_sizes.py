@@ -233,6 +233,20 @@ def test_a_treatment_inside_a_word_about_patients_names_no_arm():
         ("24841974", [150, 151], 301),
         # 'Forty-three and 26 patients were accrued to arms A and B, respectively.'
         ("18487565", [43, 26], 69),
+        # 'Two hundred and ninety-seven patients were randomised (C3 150, C6 147).': an arm's count is the
+        # number outside its name (before: the 3 of 'C3')
+        ("17047644", [150, 147], 297),
+        # 'Of the 452 enrolled patients, 314 were randomly assigned to the groups.' (before: 452)
+        ("18024869", [None, None], 314),
+        # 'we identified 697 patients, 585 of whom were randomly allocated to treatment (390 to afatinib, 195 to
+        # placebo)' (before: 697)
+        ("22452896", [390, 195], 585),
+        # 'Twelve patients received induction chemotherapy but were not randomized to RT or surgery thereafter.
+        # Forty-five patients were randomized to postinduction RT or surgery.' (before: 12)
+        ("12243809", [None, None], 45),
+        # 'A total of 444 patients were randomized to PC, and 434 patients were randomized to PCB (the
+        # intent-to-treat population).' (before: total 444, no arm sizes)
+        ("20686429", [444, 434], 878),
     ],
 )
 def test_sizes_and_totals_among_other_counts(pmid, sizes, total):
