@@ -25,7 +25,8 @@ __all__ = ["LIST_OPENER", "OTHER_GROUPS", "ArmAssigner", "distinct", "fits"]
 _LINK = re.compile(
     r"(?i)[\s,]*(?:(?:[\w-]+\s+){0,2}?(?:patients?|deaths?|cases?|participants?)\s+(?:were\s+(?:recorded|reported|observed)\s+)?"
     r"|those\s+)?(?:who\s+(?:received|were\s+(?:given|treated\s+with))|receiving"
-    r"|treated\s+with|given|in|with|for|on|among)?\s*(?:the\s+)?"
+    r"|treated\s+with|given|in|with|for|on|among"
+    r"|died\s+(?:as\s+a\s+(?:result|consequence)\s+of|because\s+of|due\s+to|of|from))?\s*(?:the\s+)?"
 )
 _ARM_THEN_FIGURE = re.compile(r"(?i)[\w-]*(?:\s+[\w-]+){0,2}?\s*(?:[(\[,:]\s*)?$")
 _EVERY_ARM = re.compile(r"(?i)\b(?:in|of|for)\s+(?:each|both|all)\s+(?:\w+\s+)?(?:groups?|arms?)\b")

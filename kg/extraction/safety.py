@@ -38,7 +38,20 @@ from kg.model import AdverseEventSummary, Arm
 
 __all__ = ["adverse_events", "implied_population"]
 
+# 'In patients receiving a pneumonectomy, treatment-related mortality increased ...': a
+# sentence set among some of the patients (unless the words name an arm) counts a subgroup
+_SUBGROUP_LEAD = re.compile(
+    r"(?i)^\s*(?:in|among)\s+(?:the\s+)?(?:\d+\s+)?(?:patients|those|subjects|participants)\s+"
+    r"(?P<who>(?:who|receiving|undergoing|with|treated|given|aged|older|younger)\b[^,;]*),"
+)
 _ASIDE = re.compile(r"\((?:treatment|drug)[- ]related\s+in\s+(?P<body>[^()]*)\)")
+
+
+def _subgroup(text: str, names: ResultsArms) -> bool:
+    """The sentence opens with some of the patients, named by no arm: its figures are no
+    arm's summary (a subgroup's denominator would also pass for the arm's safety population)."""
+    m = _SUBGROUP_LEAD.match(text)
+    return m is not None and not names.find(m.group("who"))
 
 
 def adverse_events(
@@ -56,7 +69,7 @@ def adverse_events(
                 e.evidence = s.evidence(0, len(s.norm))
             out += zero
             continue
-        if not about_events(s.norm, memory):
+        if not about_events(s.norm, memory) or _subgroup(s.norm, names):
             memory = Memory()
             continue
         main = s.norm
