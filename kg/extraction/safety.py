@@ -31,6 +31,7 @@ from kg.extraction.ae_arms import ResultsArms
 from kg.extraction.ae_figures import clauses
 from kg.extraction.ae_population import implied_population
 from kg.extraction.ae_reader import ClauseReader, Memory, about_events
+from kg.extraction.ae_tables import slash_table
 from kg.extraction.ae_zero import none_occurred
 from kg.extraction.armrefs import ArmFinder
 from kg.extraction.text import Sentence
@@ -70,6 +71,11 @@ def adverse_events(
             out += zero
             continue
         if not about_events(s.norm, memory) or _subgroup(s.norm, names):
+            memory = Memory()
+            continue
+        table = slash_table(s, names)
+        if table:
+            out += table
             memory = Memory()
             continue
         main = s.norm
