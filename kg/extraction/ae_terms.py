@@ -26,7 +26,15 @@ from kg.extraction.ae_figures import Figure, mask, top_parens
 from kg.extraction.ae_vocabulary import AE_WORDS, content_word, event_phrases, harm_deaths
 from kg.model import Arm
 
-__all__ = ["Group", "breakdown_terms", "cause_term", "group_terms", "split_terms", "subject_term"]
+__all__ = [
+    "Group",
+    "breakdown_terms",
+    "cause_term",
+    "group_terms",
+    "lead_term",
+    "split_terms",
+    "subject_term",
+]
 
 
 @dataclass
@@ -151,7 +159,7 @@ def group_terms(
             g.figures = [f for f in g.figures for _ in items]
             g.terms = [t for _ in range(len(g.figures) // len(items)) for t in items]
             continue
-        term = _lead_term(lead)
+        term = lead_term(lead)
         same_paren = k > 0 and g.paren is not None and groups[k - 1].paren == g.paren
         if term is None and same_paren:  # '(grade 3, 3.9%; grade 4, 11.7%)': one event's parts
             term = groups[k - 1].terms[0] if groups[k - 1].terms else None
@@ -195,7 +203,7 @@ def _foreign(lead: str, finder: ResultsArms) -> bool:
     )
 
 
-def _lead_term(lead: str) -> str | None:
+def lead_term(lead: str) -> str | None:
     """The event named right before a figure or its parenthesis."""
     stripped = _untail(lead)
     spans = event_phrases(stripped)
