@@ -6,7 +6,8 @@ dissection, 'the standard-chemotherapy group' for carboplatin plus paclitaxel). 
 two-arm trial a sentence that names one arm by its words and another group by a name no
 arm's words fit ('... for the SABR group and 35.4 months ... for the surgery group') shows
 that name to be the other arm's; the name is then an arm mention in every sentence. A
-name that would point at both arms is dropped.
+name that would point at both arms is dropped, and a sentence that names an arm by its
+opposite ('allocated no chemotherapy') teaches nothing.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ _CONTINUED = re.compile(
     r"|-?\s*(?:plus|\+|with|combined with|in combination with)\s*-?\s*)"
 )
 _JOINED = re.compile(r"(?i)(?:\bplus|\band|\bwith|\+|-)\s*$")
+_NEGATED = re.compile(r"(?i)\b(?:no|without|not)\s+$")
 _NOT_NAME = re.compile(
     r"(?i)\b(?:both|each|either|all|two|three|four|treatment|treated|randomi[sz]ed|study|these|those|other|"
     r"same|different|age|subgroups?|intervention|any)\b|\d"
@@ -78,7 +80,10 @@ def _learn(finder: ArmFinder, sents: Sequence[Sentence]) -> dict[str, Arm]:
         return {}
     learned: dict[str, Arm | None] = {}
     for s in sents:
-        named = {id(a): a for _s, _e, a in finder.find(s.norm)}
+        found = finder.find(s.norm)
+        if any(_NEGATED.search(s.norm, 0, start) for start, _e, _a in found):
+            continue  # 'allocated no chemotherapy (NoC) ... 47% of the C group' names no arm's opposite
+        named = {id(a): a for _s, _e, a in found}
         names = unresolved_names(finder, s.norm)
         if len(named) != 1 or len(names) != 1:
             continue

@@ -25,7 +25,8 @@ __all__ = ["LIST_OPENER", "OTHER_GROUPS", "ArmAssigner", "distinct", "fits"]
 _LINK = re.compile(
     r"(?i)[\s,]*(?:(?:[\w-]+\s+){0,2}?(?:patients?|deaths?|cases?|participants?)\s+(?:were\s+(?:recorded|reported|observed)\s+)?"
     r"|those\s+)?(?:who\s+(?:received|were\s+(?:given|treated\s+with))|receiving"
-    r"|treated\s+with|given|in|with|for|on|among)?\s*(?:the\s+)?"
+    r"|treated\s+with|given|in|with|for|on|among"
+    r"|died\s+(?:as\s+a\s+(?:result|consequence)\s+of|because\s+of|due\s+to|of|from))?\s*(?:the\s+)?"
 )
 _ARM_THEN_FIGURE = re.compile(r"(?i)[\w-]*(?:\s+[\w-]+){0,2}?\s*(?:[(\[,:]\s*)?$")
 _EVERY_ARM = re.compile(r"(?i)\b(?:in|of|for)\s+(?:each|both|all)\s+(?:\w+\s+)?(?:groups?|arms?)\b")
@@ -92,7 +93,7 @@ class ArmAssigner:
     def assign_group(self, offset: int, text: str, g: Group, stop: int, named: list[Arm]) -> None:
         """Arms for a group's figures (see the module docstring of kg.extraction.safety)."""
         marks = self.finder.find(text)
-        if self._one_arm_list(text, g, marks):
+        if _listed_respectively(text, g, marks) or self._one_arm_list(text, g, marks):
             return
         g.arms = self._arms_inside(text, g, marks) or [self._arm_before(text, f, g, marks) for f in g.figures]
         last = g.figures[-1].end
@@ -303,6 +304,37 @@ def _list_arm(text: str, g: Group, marks: list[tuple[int, int, Arm]]) -> Arm | N
     if any(event_phrases(i)[:1] != [(0, len(i))] for i in items):
         return None
     return after[0][2]
+
+
+_LIST_GAP = re.compile(r"(?i)\s*(?:,\s*(?:and|or)?|and|or)\s*")
+_BEFORE_PAREN = re.compile(r"(?i)\s*(?:groups?|arms?)?\s*")
+
+
+def _listed_respectively(text: str, g: Group, marks: list[tuple[int, int, Arm]]) -> bool:
+    """'on study arms 2 and 3 (19% and 28%, respectively)': a parenthesis of figures read
+    'respectively' right after a list of as many arms gives them those arms in order."""
+    printed = len({f.start for f in g.figures})
+    if g.paren is None or printed < 2 or "respectively" not in text[g.figures[-1].end : g.paren[1]]:
+        return False
+    listed = _list_before(text, g.paren[0], marks)
+    if len(listed) != printed or len(distinct(listed)) != printed:
+        return False
+    g.arms = _spread(g, listed)
+    return True
+
+
+def _list_before(text: str, start: int, marks: list[tuple[int, int, Arm]]) -> list[Arm]:
+    """'on study arms 2 and 3 (19% and 28%, respectively)': the arms listed right before a
+    parenthesis, in the order printed; empty when other words stand between them."""
+    before = [m for m in marks if m[1] <= start]
+    if not before or not _BEFORE_PAREN.fullmatch(text, before[-1][1], start):
+        return []
+    listed = [before[-1]]
+    for m in reversed(before[:-1]):
+        if not _LIST_GAP.fullmatch(text, m[1], listed[0][0]):
+            break
+        listed.insert(0, m)
+    return [a for _s, _e, a in listed]
 
 
 def _spread(g: Group, arms: list[Arm]) -> list[Arm | None]:

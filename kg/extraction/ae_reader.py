@@ -15,7 +15,7 @@ from kg.extraction.ae_arms import ResultsArms
 from kg.extraction.ae_assign import LIST_OPENER, ArmAssigner, fits
 from kg.extraction.ae_figures import Figure, figures, mask, top_parens
 from kg.extraction.ae_terms import Group, breakdown_terms, cause_term, group_terms, subject_term
-from kg.extraction.ae_vocabulary import AE_WORDS, cues, event_phrases, related
+from kg.extraction.ae_vocabulary import AE_WORDS, cues, event_phrases, harm_deaths, related
 from kg.extraction.text import Sentence
 from kg.model import AdverseEventSummary, Arm
 
@@ -49,11 +49,11 @@ class Memory:
 
 
 def about_events(text: str, memory: Memory) -> bool:
-    """A sentence speaks of adverse events: by their summary words, an event's name, or by
-    words pointing back to the adverse-event statement before it."""
+    """A sentence speaks of adverse events: by their summary words, an event's name, deaths
+    put down to treatment or toxicity, or by words pointing back to the adverse-event statement before it."""
     if _BASELINE.search(text):
         return False
-    if AE_WORDS.search(text) or event_phrases(text):
+    if AE_WORDS.search(text) or event_phrases(text) or harm_deaths(text):
         return True
     return memory.category is not None and bool(_ANAPHORA.search(text) or BARE_EVENTS.search(text))
 

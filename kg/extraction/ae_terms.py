@@ -23,10 +23,18 @@ from dataclasses import dataclass, field
 
 from kg.extraction.ae_arms import ResultsArms
 from kg.extraction.ae_figures import Figure, mask, top_parens
-from kg.extraction.ae_vocabulary import AE_WORDS, content_word, event_phrases
+from kg.extraction.ae_vocabulary import AE_WORDS, content_word, event_phrases, harm_deaths
 from kg.model import Arm
 
-__all__ = ["Group", "breakdown_terms", "cause_term", "group_terms", "split_terms", "subject_term"]
+__all__ = [
+    "Group",
+    "breakdown_terms",
+    "cause_term",
+    "group_terms",
+    "lead_term",
+    "split_terms",
+    "subject_term",
+]
 
 
 @dataclass
@@ -151,7 +159,7 @@ def group_terms(
             g.figures = [f for f in g.figures for _ in items]
             g.terms = [t for _ in range(len(g.figures) // len(items)) for t in items]
             continue
-        term = _lead_term(lead)
+        term = lead_term(lead)
         same_paren = k > 0 and g.paren is not None and groups[k - 1].paren == g.paren
         if term is None and same_paren:  # '(grade 3, 3.9%; grade 4, 11.7%)': one event's parts
             term = groups[k - 1].terms[0] if groups[k - 1].terms else None
@@ -184,18 +192,18 @@ def split_terms(term: str | None, n: int) -> list[str]:
 def _foreign(lead: str, finder: ResultsArms) -> bool:
     """A parenthesis after the name of something that is no event and no arm ('Mucocutaneous
     toxicity (P<.001) and noncompliance (40% versus 25% at 3 years)'): its figures are
-    that thing's."""
+    that thing's. Deaths put down to treatment are events ('3 treatment-related deaths (2.7%)')."""
     tail = re.split(r"[,;:(]|\band\b|\bor\b", lead)[-1].strip()
     words = re.findall(r"[A-Za-z][\w-]*", tail)
     return (
         bool(words)
         and any(content_word(w) for w in words)
-        and not (AE_WORDS.search(tail) or event_phrases(tail) or finder.find(tail))
+        and not (AE_WORDS.search(tail) or event_phrases(tail) or harm_deaths(tail) or finder.find(tail))
         and not _PEOPLE_WITH.search(tail + " ")
     )
 
 
-def _lead_term(lead: str) -> str | None:
+def lead_term(lead: str) -> str | None:
     """The event named right before a figure or its parenthesis."""
     stripped = _untail(lead)
     spans = event_phrases(stripped)

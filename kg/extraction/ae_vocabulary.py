@@ -64,7 +64,7 @@ RELATED = re.compile(
     r"(?i)\b(?:treatment|drug|study[- ]drug|therapy|chemotherapy|radiation|radiotherapy)[- ](?:related|induced|associated)\b"
     r"|\brelated to (?:the )?(?:study )?(?:treatments?|drugs?|therap(?:y|ies))\b|\battributed to (?:the )?(?:study )?"
     r"(?:treatment|drug|therapy|radiation)|\b(?:surgical|operative|post-?operative) complications\b"
-    r"|\btoxic effects\b"  # what a treatment did, by the word itself
+    r"|\btoxic effects\b|\btoxic(?:-related)? deaths?\b|\btoxic death rate\b"  # what a treatment did, by the word itself
 )
 _OTHER_RELATED = re.compile(r"(?i)\b([\w-]+?)-(?:related|induced|associated)\b")
 _INDUCED_BY = re.compile(r"(?i)\b([\w-]+)\s+(?:induced|caused)\b")
@@ -78,7 +78,7 @@ def related(text: str, names: frozenset[str] = frozenset()) -> bool:
     'induced' or 'caused' the events makes them treatment-related too ('Cisplatin induced
     nausea and vomiting in 86 percent').
     """
-    if RELATED.search(text):
+    if RELATED.search(text) or _treatment_deaths(text, names):
         return True
     causes = [m.group(1) for m in (*_OTHER_RELATED.finditer(text), *_INDUCED_BY.finditer(text))]
     return any(c.lower() in names or drug_mentions(c) for c in causes)
@@ -155,6 +155,32 @@ _DEATH = re.compile(
 _SEVERE = re.compile(r"(?i)\bsevere\b(?!\s*\(\s*grade)")
 
 
+# deaths put down to a treatment by its name: '5.5% died as a result of docetaxel'
+_DIED_OF = re.compile(
+    r"(?i)\b(?:died|deaths?)\s+(?:as a (?:result|consequence) of|because of|due to|caused by|attributed to|of|from)\s+"
+    r"(?:the\s+)?(?P<cause>[\w-]+)"
+)
+_TREATMENTS = frozenset(("treatment", "therapy", "chemotherapy", "radiotherapy", "chemoradiotherapy"))
+
+
+def _treatment_deaths(text: str, names: frozenset[str] = frozenset()) -> list[int]:
+    """Where the words put deaths down to a treatment they name (a drug, an arm's name, or
+    'treatment' itself)."""
+    return [
+        m.start()
+        for m in _DIED_OF.finditer(text)
+        if (c := m.group("cause").lower()) in _TREATMENTS or c in names or drug_mentions(c)
+    ]
+
+
+def harm_deaths(text: str) -> bool:
+    """True when the words count deaths the treatment or its toxicity caused ('five
+    treatment-related deaths', 'Four toxic deaths were recorded', 'died as a result of
+    docetaxel'): such deaths are grade 5 adverse events even where no other adverse-event
+    word is printed."""
+    return bool(_DEATH.search(text) or _treatment_deaths(text))
+
+
 def cues(text: str) -> list[tuple[int, str | None]]:
     """(position, category) for every phrase that says what a figure counts.
 
@@ -170,6 +196,7 @@ def cues(text: str) -> list[tuple[int, str | None]]:
         (m.start(), None) for m in _STOPPED.finditer(text) if not any(a <= m.start() < b for a, b in stops)
     ]
     found += [(m.start(), "grade 5") for m in _DEATH.finditer(text)]
+    found += [(start, "grade 5") for start in _treatment_deaths(text)]
     found += [(m.start(), "serious") for m in re.finditer(r"(?i)\bserious\b", text)]
     found += [(m.start(), "severe") for m in _SEVERE.finditer(text)]
     found += [(m.start(), "any") for m in re.finditer(r"(?i)\b(?:any|all)[- ]grades?\b", text)]

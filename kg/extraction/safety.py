@@ -31,6 +31,8 @@ from kg.extraction.ae_arms import ResultsArms
 from kg.extraction.ae_figures import clauses
 from kg.extraction.ae_population import implied_population
 from kg.extraction.ae_reader import ClauseReader, Memory, about_events
+from kg.extraction.ae_split import SPLIT, grade_split
+from kg.extraction.ae_tables import slash_table
 from kg.extraction.ae_zero import none_occurred
 from kg.extraction.armrefs import ArmFinder
 from kg.extraction.text import Sentence
@@ -38,7 +40,20 @@ from kg.model import AdverseEventSummary, Arm
 
 __all__ = ["adverse_events", "implied_population"]
 
+# 'In patients receiving a pneumonectomy, treatment-related mortality increased ...': a
+# sentence set among some of the patients (unless the words name an arm) counts a subgroup
+_SUBGROUP_LEAD = re.compile(
+    r"(?i)^\s*(?:in|among)\s+(?:the\s+)?(?:\d+\s+)?(?:patients|those|subjects|participants)\s+"
+    r"(?P<who>(?:who|receiving|undergoing|with|treated|given|aged|older|younger)\b[^,;]*),"
+)
 _ASIDE = re.compile(r"\((?:treatment|drug)[- ]related\s+in\s+(?P<body>[^()]*)\)")
+
+
+def _subgroup(text: str, names: ResultsArms) -> bool:
+    """The sentence opens with some of the patients, named by no arm: its figures are no
+    arm's summary (a subgroup's denominator would also pass for the arm's safety population)."""
+    m = _SUBGROUP_LEAD.match(text)
+    return m is not None and not names.find(m.group("who"))
 
 
 def adverse_events(
@@ -56,10 +71,20 @@ def adverse_events(
                 e.evidence = s.evidence(0, len(s.norm))
             out += zero
             continue
-        if not about_events(s.norm, memory):
+        if not about_events(s.norm, memory) or _subgroup(s.norm, names):
+            memory = Memory()
+            continue
+        table = slash_table(s, names)
+        if table:
+            out += table
             memory = Memory()
             continue
         main = s.norm
+        for split in SPLIT.finditer(s.norm):  # read on their own, then blanked like asides
+            rows = grade_split(s, split, names)
+            out += rows
+            if rows:
+                main = main[: split.start()] + " " * len(split.group(0)) + main[split.end() :]
         for aside in _ASIDE.finditer(s.norm):
             main = main[: aside.start()] + " " * len(aside.group(0)) + main[aside.end() :]
         reader = ClauseReader(s, main, names, memory)

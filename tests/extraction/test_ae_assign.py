@@ -8,8 +8,11 @@ title and design.
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 from shared_quotes import RTOG_0617
+
+from kg.sources import read_document
 
 # PMID17602060
 ECOG_4599 = (
@@ -74,3 +77,13 @@ def test_a_pair_after_one_side_of_a_factor_is_that_side_then_the_other(read):
         ("cetuximab", "grade >=3", True, 205, Decimal("86")),
         ("no cetuximab", "grade >=3", True, 160, Decimal("70")),
     ]
+
+
+def test_figures_read_respectively_after_a_list_of_arms_take_them_in_order():
+    # PMID16087941 (tests/fixtures/pool): '... esophagitis, which was more pronounced with the
+    # administration of concurrent chemoradiotherapy on study arms 2 and 3 (19% and 28%,
+    # respectively).' (before: read as one arm's list and left unread)
+    trial = read_document(Path(__file__).parents[1] / "fixtures" / "pool" / "PMID16087941.txt").trial
+    arm = {a.aliases[-1]: a.label for a in trial.arms}
+    got = [(e.arm, e.category, e.percent) for e in trial.adverse_events if e.term == "esophagitis"]
+    assert got == [(arm["arm 2"], "grade 3-4", Decimal(19)), (arm["arm 3"], "grade 3-4", Decimal(28))]

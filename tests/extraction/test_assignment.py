@@ -105,13 +105,8 @@ POOL = Path(__file__).parents[1] / "fixtures" / "pool"
             "recurrence",
             {Decimal("56"): "mitomycin + ifosfamide + cisplatin", Decimal("74"): "surgery"},
         ),
-        # 'Treatment-associated mortality was 1.2 percent in the group given radiotherapy alone and
-        # 1.6 percent in the group given chemotherapy and radiotherapy.'
-        (
-            "PMID11071672.txt",
-            "treatment-associated mortality",
-            {Decimal("1.2"): "radiotherapy", Decimal("1.6"): "cisplatin + etoposide + radiotherapy"},
-        ),
+        # (PMID11071672's 'Treatment-associated mortality was 1.2 percent in the group given
+        # radiotherapy alone ...' is a grade 5 adverse event: tests/extraction/test_ae_deaths.py)
     ],
 )
 def test_a_figure_takes_the_group_named_after_it_as_the_group_that_received(page, endpoint, expected):

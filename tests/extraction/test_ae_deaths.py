@@ -1,0 +1,86 @@
+"""Deaths the treatment caused, read as grade 5 adverse events of the arm they happened in."""
+
+from decimal import Decimal
+from pathlib import Path
+
+from kg.extraction.ae_arms import ResultsArms
+from kg.extraction.armrefs import ArmFinder
+from kg.extraction.safety import adverse_events
+from kg.extraction.text import sentences
+from kg.sources import read_document
+
+POOL = Path(__file__).parents[1] / "fixtures" / "pool"
+
+
+def deaths(pmid: str) -> list[tuple]:
+    trial = read_document(POOL / f"PMID{pmid}.txt").trial
+    return [
+        (e.arm, e.treatment_related, e.count, e.percent)
+        for e in trial.adverse_events
+        if e.category == "grade 5" and e.term is None
+    ]
+
+
+def test_treatment_related_deaths_per_arm():
+    # PMID15226327: 'There were five treatment-related deaths in the DC group and one in the D (P =.098).'
+    assert deaths("15226327") == [("docetaxel + cisplatin", True, 5, None), ("docetaxel", True, 1, None)]
+
+
+def test_treatment_associated_mortality_takes_the_group_named_after_it():
+    # PMID11071672: 'Treatment-associated mortality was 1.2 percent in the group given radiotherapy
+    # alone and 1.6 percent in the group given chemotherapy and radiotherapy.' (before: read as an
+    # efficacy rate 'treatment-associated mortality')
+    assert deaths("11071672") == [
+        ("radiotherapy", True, None, Decimal("1.2")),
+        ("cisplatin + etoposide + radiotherapy", True, None, Decimal("1.6")),
+    ]
+
+
+def test_toxic_deaths_are_treatment_related():
+    # PMID16087956: 'There were six toxic deaths in the sequential arm and 10 in the concurrent arm.'
+    sequential, concurrent = (a.label for a in read_document(POOL / "PMID16087956.txt").trial.arms)
+    assert deaths("16087956") == [(sequential, True, 6, None), (concurrent, True, 10, None)]
+    # PMID18378568: 'The toxic death rate was 2% with gefitinib compared with 0% for placebo.'
+    assert deaths("18378568") == [("gefitinib", True, None, Decimal(2)), ("placebo", True, None, Decimal(0))]
+
+
+def test_died_as_a_result_of_a_treatment():
+    # PMID19001323: '...; 28.8% of patients were hospitalized during docetaxel (v 8.1% in observation
+    # arm), and 5.5% died as a result of docetaxel.' (the arm is the treatment named, not the
+    # observation arm named last before the figure)
+    assert deaths("19001323") == [("docetaxel", True, None, Decimal("5.5"))]
+
+
+def test_a_percent_after_the_deaths_is_their_share():
+    # PMID11241082 (one arm): 'There were 3 treatment-related deaths (2.7%).'
+    (arm,) = read_document(POOL / "PMID11241082.txt").trial.arms
+    assert deaths("11241082") == [(arm.label, True, 3, Decimal("2.7"))]
+
+
+def test_a_group_named_beside_an_arms_opposite_is_not_the_other_arm():
+    # PMID15454647: '74% of patients allocated no chemotherapy (NoC) received thoracic radiotherapy
+    # compared with 47% of the C group.' 'No chemotherapy' is no mention of the chemotherapy arm, so
+    # 'the C group' is not learned as the supportive-care arm, and 'There were 19 (5%) treatment
+    # related deaths in the C group' gives that arm nothing.
+    doc = read_document(POOL / "PMID15454647.txt")
+    sents = [s for sec in doc.abstract for s in sentences(sec.label, sec.text)]
+    assert ResultsArms(ArmFinder(doc.trial.arms), sents).learned == {}
+    assert deaths("15454647") == []
+
+
+def test_a_sentence_set_in_a_subgroup_gives_no_arm_figures():
+    # PMID18583190: 'In patients receiving a pneumonectomy, treatment-related mortality increased in
+    # the interventional group compared with the control group (7/50 [14%] vs 3/54 [6%]).' 50 and 54
+    # are the pneumonectomy patients, not each arm's safety population; the statement alone is read.
+    trial = read_document(POOL / "PMID18583190.txt").trial
+    assert deaths("18583190") == []
+    assert [a.n_safety for a in trial.arms] == [None, None]
+    statement = (
+        "Treatment-related mortality increased in the interventional group compared with the control "
+        "group (7/50 [14%] vs 3/54 [6%])."
+    )
+    read = adverse_events(sentences("Results", statement), trial.arms, ArmFinder(trial.arms))
+    assert [(e.category, e.treatment_related, e.count, e.n_analysed) for e in read] == [
+        ("grade 5", True, 7, 50),
+        ("grade 5", True, 3, 54),
+    ]
