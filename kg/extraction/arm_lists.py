@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kg.extraction.arm_ellipsis import shared_entries
 from kg.extraction.armrefs import ARM_LABEL
 from kg.extraction.lexicon import words_to_int
 from kg.extraction.regimens import drug_mentions
@@ -239,7 +240,7 @@ def pieces(segment: str) -> list[str]:
         and depth_map(text)[either.start()] == 0
         and not re.search(r"(?i)\b(?:or|versus|vs)\b", text[: either.start()])
     ):
-        shared = _SHARED_LEAD.search(text[: either.start()])
+        shared = _SHARED_LEAD.search(text[: either.start()]) or _drug_lead(text[: either.start()])
         common = shared.group(0).strip() + " " if shared else ""  # 'cisplatin plus either A or B'
         text = text[either.end() :]
     text = re.sub(r"(?i)(?:^|(?<=[,;:]\s)|(?<=\bor\s))\s*(?:\d|[a-d])\)\s+", "", text)  # '1) A, 2) B'
@@ -286,7 +287,7 @@ def _split_pieces(text: str) -> list[str]:
         parts = _share(split_top(text, separator))
         if listed:
             parts = _lead_to_each(parts)
-    return [arm for part in parts for arm in _with_or_without(part)]
+    return [arm for part in shared_entries(parts) for arm in _with_or_without(part)]
 
 
 _NAMED_END = re.compile(r"\((?:[A-Z][A-Za-z0-9+/-]{0,7})\)\s+")
@@ -349,6 +350,22 @@ _SHARED_LEAD = re.compile(
     r"[a-z][\w-]*(?:\s+[\w-]+){0,3}\s+"
     r"(?:plus|and|combined\s+with|in\s+combination\s+with|followed\s+by)\s*$"
 )
+# 'pemetrexed (500 mg/m(2)) with either cisplatin ... or carboplatin': a drug with its dose, shared
+_DRUG_LEAD = re.compile(
+    r"(?i)(?:^|(?<=\s))(?P<drug>[a-z][\w-]*)(?:\s*\((?:[^()]|\([^()]*\))*\))?\s+"
+    r"(?:plus|with|combined\s+with|in\s+combination\s+with)\s*$"
+)
+
+
+def _drug_lead(text: str) -> re.Match[str] | None:
+    """A drug, with its dose in brackets, before 'with either': every arm's ('RT with either
+    17 Gy or 39 Gy' names doses of one treatment, 'chemotherapy with either A or B' the drugs
+    the chemotherapy is, not a shared drug)."""
+    m = _DRUG_LEAD.search(text)
+    named = drug_mentions(m.group("drug")) if m else []
+    return m if named and named[0].name != "chemotherapy" else None  # 'chemotherapy with either A or B
+
+
 _WHO = re.compile(
     r"(?i)\s+(?:in|for|among)\s+(?:(?:[\w-]+|\([^)]*\))\s+){0,4}?(?:patients|participants|women|men|adults|smokers|"
     r"people|persons|subjects|children)\b.*$"

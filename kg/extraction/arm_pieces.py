@@ -173,7 +173,7 @@ def _abbreviated_drugs(
 ) -> list[Intervention]:
     """'cetuximab/TC' with 'TC' defined as 'taxane/carboplatin': the drugs a bare abbreviation
     stands for (one followed by a bracket names its drugs there); the abbreviation is the
-    arm's alias when it is the whole piece."""
+    arm's alias when it is the whole piece or what the piece adds to ('PC with concurrent RT')."""
     have = {i.drug.name for i in interventions}
     out: list[Intervention] = []
     words = outside_brackets(part)
@@ -185,8 +185,8 @@ def _abbreviated_drugs(
         found = [m for m in drug_mentions(full) if m.name not in have]
         out += [Intervention(drug=Drug(name=m.name)) for m in found]
         have |= {m.name for m in found}
-        if found and part.strip() == short:
-            aliases.append(short)
+        if found and re.match(rf"\s*{re.escape(short)}(?:\s*$|\s+(?:with|plus)\s)", part):
+            aliases.append(short)  # 'PC', 'PC with concurrent RT': the regimen's name is the arm's
     return out
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from kg.extraction.arm_details import complete_arms
+from kg.extraction.arm_ellipsis import elliptical_definitions
 from kg.extraction.arm_lists import expected_arms, factorial, listings, pieces
 from kg.extraction.arm_pieces import DOSE, DOSED, arm_of_piece, outside_brackets
 from kg.extraction.design import reports_trial
@@ -30,6 +31,7 @@ def design_arms(title: str, sents: list[Sentence], abbreviations: dict[str, str]
     """The arms of the text that lists two or more of them and says most about them."""
     pairs = [(s.section, s.norm) for s in sents]
     full = " ".join(s.norm for s in sents)
+    abbreviations = {**elliptical_definitions(full), **abbreviations}
     expected = expected_arms(f"{title} {full}")
     candidates: list[tuple[tuple[int, int], list[Arm], int]] = []
     # a one-arm study: a trial the text reports ('In this phase II study, ...') without randomisation
