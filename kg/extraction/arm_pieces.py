@@ -76,7 +76,7 @@ def arm_of_piece(part: str, choice: bool, abbreviations: dict[str, str], strict:
     if generic is not None:  # 'chemotherapy with either pemetrexed or docetaxel': the drugs
         part = part[: generic.start] + " " * (generic.end - generic.start) + part[generic.end :]
         mentions = [m for m in mentions if m is not generic]
-        aliases.append(generic.name)
+        aliases.append(_generic_alias(part, generic))
     interventions: list[Intervention] = []
     for start, end in _components(part):
         text = part[start:end]
@@ -109,6 +109,7 @@ def arm_of_piece(part: str, choice: bool, abbreviations: dict[str, str], strict:
     choice = choice or _offers_choice(part, mentions)
     if choice:
         _share_trailing_schedule(interventions)
+        aliases += _CHOICE_NAME.findall(part[mentions[-1].end :] if mentions else "")
     else:
         _share_list_schedule(part, mentions, interventions)
     return Arm(
@@ -118,6 +119,20 @@ def arm_of_piece(part: str, choice: bool, abbreviations: dict[str, str], strict:
         aliases=_own_names(aliases, interventions, abbreviations),
         n_randomized=size,
     )
+
+
+# 'paclitaxel doublet chemotherapy': what the drugs before the word are, and the arm's name with it
+_DOUBLET = re.compile(r"(?i)\s+(doublet|triplet)\s+")
+
+
+def _generic_alias(part: str, generic) -> str:
+    """'doublet chemotherapy' where the text says so, else the generic word ('chemotherapy')."""
+    kind = re.search(r"(?i)\b(doublet|triplet)\s+$", part[: generic.start])
+    return f"{kind.group(1).lower()} {generic.name}" if kind else generic.name
+
+
+# 'vinorelbine or gemcitabine monotherapy': the word after a choice of drugs names the arm
+_CHOICE_NAME = re.compile(r"(?i)^\s+(monotherapy)\b")
 
 
 def _own_names(
@@ -139,6 +154,8 @@ def _generic_naming_drugs(part: str, mentions):
         return None
     for k, m in enumerate(mentions):
         drugs_before = k and re.fullmatch(r"[\s-]*(?:based\s*)?", part[mentions[k - 1].end : m.start])
+        if m.name == "chemotherapy" and k and _DOUBLET.fullmatch(part[mentions[k - 1].end : m.start]):
+            return m  # 'carboplatin and weekly paclitaxel doublet chemotherapy'
         if m.name == "chemotherapy" and drugs_before:  # 'cisplatin plus pemetrexed chemotherapy'
             return m
         if m.name == "chemotherapy" and re.match(

@@ -141,7 +141,7 @@ def _merge_weak(parts: list[str], expected: int | None, abbreviations: dict[str,
     """A piece that names nothing belongs to the piece before it ('nivolumab, at a dose of 3
     mg/kg, or ...'); when the text announced fewer arms than there are pieces, the weakest
     piece is an alternative inside its neighbour ('lymph node dissection or sampling')."""
-    parts = _share_heads(parts, abbreviations)
+    parts = _alternatives(_share_heads(parts, abbreviations))
     out: list[str] = []
     for part in parts:
         if (
@@ -157,6 +157,31 @@ def _merge_weak(parts: list[str], expected: int | None, abbreviations: dict[str,
     while expected and len(out) > expected >= 2:
         k = min(range(1, len(out)), key=lambda i: (_strength(out[i], abbreviations), len(out[i].split())))
         out[k - 1 : k + 1] = [f"{out[k - 1]} or {out[k]}"]
+    return out
+
+
+_SINGLE_AGENT = re.compile(r"(?i)\s*(?:monotherapy|single[- ]agent(?:\s+(?:therapy|chemotherapy))?)\s*$")
+
+
+def _alternatives(parts: list[str]) -> list[str]:
+    """'... or five cycles of vinorelbine or gemcitabine monotherapy': a piece that ends with one
+    drug, before a piece that is one drug as monotherapy, offers the choice of either drug in
+    one arm (in a list of three or more pieces, so that two arms remain)."""
+    out: list[str] = []
+    for part in parts:
+        own = drug_mentions(part)
+        before = drug_mentions(out[-1]) if out else []
+        if (
+            len(parts) >= 3
+            and len(own) == 1
+            and own[0].start == len(part) - len(part.lstrip())
+            and _SINGLE_AGENT.fullmatch(part[own[0].end :])
+            and len(before) == 1
+            and before[0].end == len(out[-1].rstrip())
+        ):
+            out[-1] = f"{out[-1].rstrip()} or {part.strip()}"
+        else:
+            out.append(part)
     return out
 
 

@@ -74,3 +74,20 @@ def test_without_a_sign_a_drug_after_or_is_an_arm_of_its_own():
         ["carboplatin", "paclitaxel"],
         ["carboplatin", "gemcitabine"],
     ]
+
+
+def test_a_choice_of_single_agents_is_one_arm_named_by_its_kind():
+    # PMID21831418: 'Patients received either four cycles (...) of carboplatin (on day 1) plus paclitaxel (on
+    # days 1, 8, and 15) or five cycles (...) of vinorelbine or gemcitabine monotherapy.'; title: 'Carboplatin
+    # and weekly paclitaxel doublet chemotherapy compared with monotherapy'
+    trial = trial_of("21831418")
+    assert [(a.label, a.choice, a.aliases, a.n_randomized) for a in trial.arms] == [
+        ("carboplatin + paclitaxel", False, ["doublet chemotherapy"], 225),
+        ("vinorelbine or gemcitabine", True, ["monotherapy"], 226),
+    ]
+    # 'Median overall survival was 10.3 months for doublet chemotherapy and 6.2 months for monotherapy'
+    medians = {r.arm: r.estimate for r in trial.arm_results if r.statistic == "median"}
+    assert medians == {
+        "carboplatin + paclitaxel": Decimal("10.3"),
+        "vinorelbine or gemcitabine": Decimal("6.2"),
+    }
