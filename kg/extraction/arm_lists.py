@@ -64,6 +64,12 @@ _COMPARE = re.compile(
     r"(?i)\bcompar(?:ed|ing|es?)\s+(?:the\s+(?:efficacy|effect|effects|safety)\s+(?:and\s+\w+\s+)?of\s+)?(.+?)\s+"
     r"(?:with|versus|vs\.?|to|and)\s+(.+?)(?:\s+in\s+(?:\d|patients|participants|women|men|adults|smokers)|[.;]|$)"
 )
+# 'whether first-line erlotinib followed at progression by cisplatin-gemcitabine was not inferior in terms of
+# survival to the standard inverse sequence'
+_WHETHER = re.compile(
+    r"(?i)\bwhether\s+(.+?)\s+(?:is|was|were|would\s+be)\s+(?:not\s+)?(?:non-?inferior|inferior|superior|equivalent)"
+    r"(?:\s+(?:in\s+terms\s+of|with\s+respect\s+to)\s+[\w\s-]+?)?\s+to\s+(.+?)(?:\s+in\s+(?:\d|patients)|[.;]|$)"
+)
 # 'a randomized, placebo-controlled study of erlotinib maintenance therapy in advanced NSCLC'
 _PLACEBO_CONTROLLED = re.compile(
     r"(?i)\bplacebo-controlled\s+(?:[\w-]+\s+){0,3}?(?:trial|study)\s+of\s+(.+?)"
@@ -151,8 +157,13 @@ def listings(title: str, sentences: list[tuple[str, str]]) -> list[Listing]:
             t = _TRIAL_OF_ARMS.search(text)
             if t and not re.match(r"(?i)results|findings|conclusions?|interpretation", section):
                 out.append(Listing(t.group("any") or t.group("versus"), 2, n))
-        if "compar" in low or "between" in low:
-            c = _EFFECTS_COMPARED.search(text) or _COMPARE.search(text) or _TRIAL_OF.search(text)
+        if "compar" in low or "between" in low or "whether" in low:
+            c = (
+                _EFFECTS_COMPARED.search(text)
+                or _COMPARE.search(text)
+                or _TRIAL_OF.search(text)
+                or _WHETHER.search(text)
+            )
             if c and not re.match(r"(?i)results|findings|conclusions?|interpretation", section):
                 out.append(Listing(f"{c.group(1)} or {c.group(2)}", 1, n))
         out += _placebo_controlled(text, n)

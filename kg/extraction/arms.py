@@ -11,7 +11,7 @@ import re
 
 from kg.extraction.arm_details import complete_arms
 from kg.extraction.arm_ellipsis import elliptical_definitions
-from kg.extraction.arm_lists import expected_arms, factorial, listings, pieces
+from kg.extraction.arm_lists import expected_arms, factorial, listings, pieces, split_top
 from kg.extraction.arm_pieces import DOSE, DOSED, arm_of_piece, outside_brackets
 from kg.extraction.design import reports_trial
 from kg.extraction.interventions import intervention_kind
@@ -86,6 +86,9 @@ def arms_in(
             part, choice = f"{part} or {parts[k]}", True
         if _BOTH.match(part) and arms:
             arms.append(_union(arms))
+        elif _REVERSED.match(part) and arms and k:
+            reverse = arm_of_piece(_reversed(parts[k - 1]), False, abbreviations, strict)
+            arms += [reverse] if reverse is not None else []
         else:
             arm = arm_of_piece(_same_drug(part, arms), choice, abbreviations, strict)
             if arm is not None:
@@ -100,6 +103,20 @@ _TIMING = re.compile(
     r"(?i)\b(preoperative|postoperative|neoadjuvant|adjuvant|induction|concurrent|sequential|consolidation|"
     r"maintenance|immediate|delayed|deferred)\b"
 )
+
+
+# 'the standard inverse sequence', 'the reverse order': the arm before with its steps the other way round
+_REVERSED = re.compile(
+    r"(?i)^\s*(?:the\s+)?(?:standard\s+|same\s+)?(?:inverse|reverse|reversed|opposite)\s+(?:sequence|order)\s*$"
+)
+_STEP = r"\s+followed\s+(?:[\w-]+\s+){0,3}?by\s+|\s+(?:and\s+)?then\s+"
+
+
+def _reversed(piece: str) -> str:
+    """'first-line erlotinib followed at progression by cisplatin-gemcitabine' as the inverse
+    sequence: 'cisplatin-gemcitabine followed by first-line erlotinib'."""
+    steps = [s.strip() for s in split_top(piece, _STEP)]
+    return " followed by ".join(reversed(steps))
 
 
 def _timing_names(arms: list[Arm]) -> None:

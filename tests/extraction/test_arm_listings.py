@@ -421,3 +421,21 @@ def test_a_label_then_what_the_arm_gives():
         ("carboplatin", Decimal("2")),
         ("paclitaxel", Decimal("50")),
     ]
+
+
+def test_a_sequence_against_the_inverse_sequence_and_arms_named_by_their_role():
+    # PMID22778317 (tests/fixtures/pool): 'A randomized phase III trial was designed to test whether first-line
+    # erlotinib followed at progression by cisplatin-gemcitabine was not inferior in terms of survival to the
+    # standard inverse sequence.'
+    trial = read_document(Path(__file__).parents[1] / "fixtures" / "pool" / "PMID22778317.txt").trial
+    assert [(a.drug_names, a.role) for a in trial.arms] == [
+        (["erlotinib", "cisplatin", "gemcitabine"], "experimental"),
+        (["cisplatin", "gemcitabine", "erlotinib"], "comparator"),
+    ]
+    # 'Median survival was 11.6 months (95% CI, 10.2 to 13.3 months) in the standard arm and 8.7 months (95%
+    # CI, 7.4 to 10.5 months) in the experimental arm.'
+    medians = [(r.arm, r.estimate) for r in trial.arm_results if r.statistic == "median"]
+    assert medians == [
+        ("cisplatin + gemcitabine + erlotinib", Decimal("11.6")),
+        ("erlotinib + cisplatin + gemcitabine", Decimal("8.7")),
+    ]
