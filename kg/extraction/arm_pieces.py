@@ -16,7 +16,14 @@ from __future__ import annotations
 import re
 
 from kg.extraction.arm_lists import depth_map
-from kg.extraction.names import credible, expand, intervention_name, is_no_treatment, plausible
+from kg.extraction.names import (
+    credible,
+    expand,
+    intervention_name,
+    is_no_treatment,
+    names_arm,
+    plausible,
+)
 from kg.extraction.regimens import (
     cycle_schedule,
     drug_mentions,
@@ -139,12 +146,15 @@ def _own_names(
     aliases: list[str], interventions: list[Intervention], abbreviations: dict[str, str]
 ) -> list[str]:
     """The aliases that name the arm, not one of its interventions ('(OSC)' after 'optimal
-    supportive care' abbreviates that intervention, it does not name the arm)."""
+    supportive care' abbreviates that intervention, it does not name the arm; '(IV)', '(NSCLC)'
+    name no arm at all)."""
     names = {i.drug.name for i in interventions}
     return [
         a
         for a in dict.fromkeys(a for a in aliases if a)
-        if a.lower() not in names and expand(a, abbreviations).lower() not in names
+        if a.lower() not in names
+        and expand(a, abbreviations).lower() not in names
+        and names_arm(a, abbreviations)
     ]
 
 

@@ -439,3 +439,15 @@ def test_a_sequence_against_the_inverse_sequence_and_arms_named_by_their_role():
         ("cisplatin + gemcitabine + erlotinib", Decimal("11.6")),
         ("erlotinib + cisplatin + gemcitabine", Decimal("8.7")),
     ]
+
+
+def test_a_dose_measure_or_a_defined_outcome_in_brackets_names_no_arm():
+    # (routes and diseases: tests/extraction/test_arms.py::test_a_route_or_disease_abbreviation_is_no_arm_alias)
+    # PMID17079694 (tests/fixtures/pool): 'carboplatin AUC 6.0 min x mg/mL (area under the concentration-time
+    # curve) on day 1 plus paclitaxel 200 mg/m(2) on day 1 every 3 weeks (TC)'
+    trial = read_document(Path(__file__).parents[1] / "fixtures" / "pool" / "PMID17079694.txt").trial
+    assert trial.arms[1].aliases == ["TC"]
+    # PMID16043828 (tests/fixtures/pool): '... with erlotinib or placebo were assessed for survival, response,
+    # and time to progression (TTP)': TTP is defined as an outcome
+    trial = read_document(Path(__file__).parents[1] / "fixtures" / "pool" / "PMID16043828.txt").trial
+    assert [a.aliases for a in trial.arms] == [[], []]
