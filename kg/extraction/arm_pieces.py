@@ -270,6 +270,7 @@ def _named(text: str, head: str, abbreviations: dict[str, str], strict: bool = T
         return []
     if dose is not None:
         total, unit, fractions = dose
+        name = None if name and _FRACTIONS_ONLY.match(name) else name  # 'a single fraction of 10 Gy'
         name = name or "radiotherapy"
         return [
             Intervention(
@@ -280,6 +281,9 @@ def _named(text: str, head: str, abbreviations: dict[str, str], strict: bool = T
     if elided and not drug_mentions(name):  # 'lymph node dissection or sampling': two procedures
         return [Intervention(drug=Drug(name=f"{elided.group(1)}{w}")) for w in elided.group(2, 3)]
     return intervention(name, text, "")[:1]
+
+
+_FRACTIONS_ONLY = re.compile(r"(?i)^(?:(?:a|one|single|two|\d+)\s+)?fractions?$")
 
 
 def canonical_alias(alias: str) -> str:
@@ -301,6 +305,7 @@ def _parenthesised(part: str) -> tuple[list[str], int | None]:
             continue
         schedule = _SCHEDULE.search(m.group(1))  # '(5 mg/m2 ... weekly on days 1, 8, 15, 22, and 29)'
         for bit in re.split(r"\s*[,;]\s*", m.group(1)):
+            bit = re.sub(r"(?i)(?<=\d)\s+(?:group|arm|regimen)$", "", bit)  # '(F2 regimen, 117 patients)'
             n = _SIZE.match(bit.replace(",", ""))
             if n and (
                 n.group(1) or n.group(2) or (int(n.group(3)) >= 10 and not schedule)

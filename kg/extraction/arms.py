@@ -50,6 +50,7 @@ def design_arms(title: str, sents: list[Sentence], abbreviations: dict[str, str]
     if not candidates:
         return []
     _score, arms, at = max(candidates, key=lambda c: c[0])
+    _same_as_before(arms)
     complete_arms(arms, sents, at, [c[1] for c in candidates], abbreviations)
     for item in (i for arm in arms for i in arm.interventions):
         item.kind = intervention_kind(item.drug.name)
@@ -97,6 +98,31 @@ def arms_in(
     arms = _distinct(arms)
     _timing_names(arms)
     return arms
+
+
+_SAME_NAME = re.compile(r"(?i)^(?:the\s+)?(?:same|identical)\s+(.+)$")
+
+
+def _same_as_before(arms: list[Arm]) -> None:
+    """'the same radiotherapy', 'identical chemoradiotherapy': the intervention an arm before
+    gave by a name ending in those words ('thoracic radiotherapy', 'concurrent
+    chemoradiotherapy'), with its regimen; without one, the words' own name."""
+    for k, arm in enumerate(arms):
+        for n, item in enumerate(arm.interventions):
+            m = _SAME_NAME.match(item.drug.name)
+            if not m:
+                continue
+            head = m.group(1).lower()
+            earlier = [
+                i
+                for a in arms[:k]
+                for i in a.interventions
+                if re.search(rf"(?:^|\s){re.escape(head)}$", i.drug.name)
+            ]
+            if earlier:
+                arm.interventions[n] = earlier[0].model_copy(deep=True)
+            else:
+                item.drug.name = head
 
 
 _TIMING = re.compile(

@@ -15,7 +15,7 @@ import re
 
 _LEAD = re.compile(
     r"(?i)^(?:\s*(?:(?:the\s+)?(?:outcomes?|results?|performance|(?:diagnostic\s+)?accuracy|ability|impact|effects?|"
-    r"efficacy|role|value|receipt|benefits?|feasibility)\s+(?:of|between|after)\s+|\d\)|[a-d]\)|(?:and|or)\s+[a-d],|and|or|either|both|to|receive|receiving|undergo|undergoing|be\s+treated\s+with|treated\s+with|"
+    r"efficacy|role|value|receipt|benefits?|feasibility|those)\s+(?:of|between|after)\s+|(?:an?\s+)?combination\s+of\s+|\d\)|[a-d]\)|(?:and|or)\s+[a-d],|and|or|either|both|to|receive|receiving|undergo|undergoing|be\s+treated\s+with|treated\s+with|"
     r"intravenous|oral|subcutaneous|transdermal|intramuscular|inhaled|monthly|weekly|daily|"
     r"treatment\s+with|therapy\s+with|management\s+with|the|an?|immediate|(?:an?\s+)?additional|further|"
     r"(?:\d+|one|two|three|four|five|six|eight|twelve)(?:\s*\([^()]{1,12}\))?(?:\s+or\s+\w+)?\s+"

@@ -451,3 +451,42 @@ def test_a_dose_measure_or_a_defined_outcome_in_brackets_names_no_arm():
     # and time to progression (TTP)': TTP is defined as an outcome
     trial = read_document(Path(__file__).parents[1] / "fixtures" / "pool" / "PMID16043828.txt").trial
     assert [a.aliases for a in trial.arms] == [[], []]
+
+
+def test_identical_treatment_is_the_one_an_arm_before_gave():
+    # PMID17404369 (tests/fixtures/pool): 'randomly assigned to arm A, which involved immediate concurrent
+    # chemoradiotherapy with carboplatin ... and paclitaxel ..., or arm B, which involved two cycles of
+    # carboplatin AUC 6 and paclitaxel 200 mg/m2 administered every 21 days followed by identical
+    # chemoradiotherapy.'
+    trial = read_document(Path(__file__).parents[1] / "fixtures" / "pool" / "PMID17404369.txt").trial
+    assert [a.drug_names for a in trial.arms] == [
+        ["concurrent chemoradiotherapy", "carboplatin", "paclitaxel"],
+        ["carboplatin", "paclitaxel", "concurrent chemoradiotherapy"],
+    ]
+    # PMID16087956 (tests/fixtures/pool): '... followed by thoracic RT ...'; 'In the concurrent arm, the same RT
+    # was started on day 1 with two concurrent cycles of cisplatin ...'
+    trial = read_document(Path(__file__).parents[1] / "fixtures" / "pool" / "PMID16087956.txt").trial
+    assert trial.arms[1].drug_names[0] == "thoracic radiotherapy"
+
+
+def test_a_single_fraction_of_a_dose_is_radiotherapy():
+    # PMID1377484 (tests/fixtures/pool): '... regimens of either 17 Gy given in 2 fractions of 8.5 Gy 1 week
+    # apart (F2 regimen, 117 patients), or a single fraction of 10 Gy (F1 regimen, 118 patients).'
+    trial = read_document(Path(__file__).parents[1] / "fixtures" / "pool" / "PMID1377484.txt").trial
+    assert [
+        (a.drug_names, a.interventions[0].kind, a.interventions[0].dose, a.aliases) for a in trial.arms
+    ] == [
+        (["radiotherapy"], "radiation", Decimal("17"), ["F2"]),
+        (["radiotherapy"], "radiation", Decimal("10"), ["F1"]),
+    ]
+
+
+def test_those_of_a_combination_is_no_part_of_the_name():
+    # PMID1847977: 'a large, randomized study that compared the effects of radiotherapy alone (the standard
+    # therapy) with those of a combination of radiotherapy and chemotherapy in nonresectable ...'
+    arms = arms_of(
+        "We report the results observed in a large, randomized study that compared the effects of radiotherapy "
+        "alone (the standard therapy) with those of a combination of radiotherapy and chemotherapy in "
+        "nonresectable squamous cell and large-cell lung carcinoma."
+    )
+    assert drugs(arms) == [["radiotherapy"], ["radiotherapy", "chemotherapy"]]
