@@ -213,9 +213,20 @@ def _collect_aliases(
         if m.group(1) in regimens and m.group(2) in regimens:
             regimens.setdefault(m.group(), regimens[m.group(1)] | regimens[m.group(2)])
     for short, drugs in regimens.items():
-        target = by_names.get(drugs) if len(drugs) > 1 else None
+        target = (by_names.get(drugs) or _only_with(arms, drugs)) if len(drugs) > 1 else None
         if target is not None and short not in target.aliases:
             target.aliases.append(short)
+
+
+def _only_with(arms: list[Arm], drugs: frozenset[str]) -> Arm | None:
+    """The one arm that gives a regimen's drugs and only treatments that are no drugs besides
+    ('PC with concurrent RT'); not an arm that gives another regimen too ('MIC/MVP')."""
+    having = [
+        a
+        for a in arms
+        if drugs <= set(a.drug_names) and not any(drug_mentions(n) for n in set(a.drug_names) - drugs)
+    ]
+    return having[0] if len(having) == 1 else None
 
 
 def _relabel(arms: list[Arm]) -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kg.extraction.arm_ellipsis import shared_entries
 from kg.extraction.armrefs import ARM_LABEL
 from kg.extraction.lexicon import words_to_int
 from kg.extraction.regimens import drug_mentions
@@ -62,6 +63,12 @@ _RECEIVED = re.compile(
 _COMPARE = re.compile(
     r"(?i)\bcompar(?:ed|ing|es?)\s+(?:the\s+(?:efficacy|effect|effects|safety)\s+(?:and\s+\w+\s+)?of\s+)?(.+?)\s+"
     r"(?:with|versus|vs\.?|to|and)\s+(.+?)(?:\s+in\s+(?:\d|patients|participants|women|men|adults|smokers)|[.;]|$)"
+)
+# 'whether first-line erlotinib followed at progression by cisplatin-gemcitabine was not inferior in terms of
+# survival to the standard inverse sequence'
+_WHETHER = re.compile(
+    r"(?i)\bwhether\s+(.+?)\s+(?:is|was|were|would\s+be)\s+(?:not\s+)?(?:non-?inferior|inferior|superior|equivalent)"
+    r"(?:\s+(?:in\s+terms\s+of|with\s+respect\s+to)\s+[\w\s-]+?)?\s+to\s+(.+?)(?:\s+in\s+(?:\d|patients)|[.;]|$)"
 )
 # 'a randomized, placebo-controlled study of erlotinib maintenance therapy in advanced NSCLC'
 _PLACEBO_CONTROLLED = re.compile(
@@ -150,8 +157,13 @@ def listings(title: str, sentences: list[tuple[str, str]]) -> list[Listing]:
             t = _TRIAL_OF_ARMS.search(text)
             if t and not re.match(r"(?i)results|findings|conclusions?|interpretation", section):
                 out.append(Listing(t.group("any") or t.group("versus"), 2, n))
-        if "compar" in low or "between" in low:
-            c = _EFFECTS_COMPARED.search(text) or _COMPARE.search(text) or _TRIAL_OF.search(text)
+        if "compar" in low or "between" in low or "whether" in low:
+            c = (
+                _EFFECTS_COMPARED.search(text)
+                or _COMPARE.search(text)
+                or _TRIAL_OF.search(text)
+                or _WHETHER.search(text)
+            )
             if c and not re.match(r"(?i)results|findings|conclusions?|interpretation", section):
                 out.append(Listing(f"{c.group(1)} or {c.group(2)}", 1, n))
         out += _placebo_controlled(text, n)
@@ -239,7 +251,7 @@ def pieces(segment: str) -> list[str]:
         and depth_map(text)[either.start()] == 0
         and not re.search(r"(?i)\b(?:or|versus|vs)\b", text[: either.start()])
     ):
-        shared = _SHARED_LEAD.search(text[: either.start()])
+        shared = _SHARED_LEAD.search(text[: either.start()]) or _drug_lead(text[: either.start()])
         common = shared.group(0).strip() + " " if shared else ""  # 'cisplatin plus either A or B'
         text = text[either.end() :]
     text = re.sub(r"(?i)(?:^|(?<=[,;:]\s)|(?<=\bor\s))\s*(?:\d|[a-d])\)\s+", "", text)  # '1) A, 2) B'
@@ -286,7 +298,7 @@ def _split_pieces(text: str) -> list[str]:
         parts = _share(split_top(text, separator))
         if listed:
             parts = _lead_to_each(parts)
-    return [arm for part in parts for arm in _with_or_without(part)]
+    return [arm for part in shared_entries(parts) for arm in _with_or_without(part)]
 
 
 _NAMED_END = re.compile(r"\((?:[A-Z][A-Za-z0-9+/-]{0,7})\)\s+")
@@ -349,6 +361,22 @@ _SHARED_LEAD = re.compile(
     r"[a-z][\w-]*(?:\s+[\w-]+){0,3}\s+"
     r"(?:plus|and|combined\s+with|in\s+combination\s+with|followed\s+by)\s*$"
 )
+# 'pemetrexed (500 mg/m(2)) with either cisplatin ... or carboplatin': a drug with its dose, shared
+_DRUG_LEAD = re.compile(
+    r"(?i)(?:^|(?<=\s))(?P<drug>[a-z][\w-]*)(?:\s*\((?:[^()]|\([^()]*\))*\))?\s+"
+    r"(?:plus|with|combined\s+with|in\s+combination\s+with)\s*$"
+)
+
+
+def _drug_lead(text: str) -> re.Match[str] | None:
+    """A drug, with its dose in brackets, before 'with either': every arm's ('RT with either
+    17 Gy or 39 Gy' names doses of one treatment, 'chemotherapy with either A or B' the drugs
+    the chemotherapy is, not a shared drug)."""
+    m = _DRUG_LEAD.search(text)
+    named = drug_mentions(m.group("drug")) if m else []
+    return m if named and named[0].name != "chemotherapy" else None  # 'chemotherapy with either A or B
+
+
 _WHO = re.compile(
     r"(?i)\s+(?:in|for|among)\s+(?:(?:[\w-]+|\([^)]*\))\s+){0,4}?(?:patients|participants|women|men|adults|smokers|"
     r"people|persons|subjects|children)\b.*$"

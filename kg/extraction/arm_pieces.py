@@ -16,7 +16,14 @@ from __future__ import annotations
 import re
 
 from kg.extraction.arm_lists import depth_map
-from kg.extraction.names import credible, expand, intervention_name, is_no_treatment, plausible
+from kg.extraction.names import (
+    credible,
+    expand,
+    intervention_name,
+    is_no_treatment,
+    names_arm,
+    plausible,
+)
 from kg.extraction.regimens import (
     cycle_schedule,
     drug_mentions,
@@ -76,7 +83,7 @@ def arm_of_piece(part: str, choice: bool, abbreviations: dict[str, str], strict:
     if generic is not None:  # 'chemotherapy with either pemetrexed or docetaxel': the drugs
         part = part[: generic.start] + " " * (generic.end - generic.start) + part[generic.end :]
         mentions = [m for m in mentions if m is not generic]
-        aliases.append(generic.name)
+        aliases.append(_generic_alias(part, generic))
     interventions: list[Intervention] = []
     for start, end in _components(part):
         text = part[start:end]
@@ -109,6 +116,7 @@ def arm_of_piece(part: str, choice: bool, abbreviations: dict[str, str], strict:
     choice = choice or _offers_choice(part, mentions)
     if choice:
         _share_trailing_schedule(interventions)
+        aliases += _CHOICE_NAME.findall(part[mentions[-1].end :] if mentions else "")
     else:
         _share_list_schedule(part, mentions, interventions)
     return Arm(
@@ -120,16 +128,33 @@ def arm_of_piece(part: str, choice: bool, abbreviations: dict[str, str], strict:
     )
 
 
+# 'paclitaxel doublet chemotherapy': what the drugs before the word are, and the arm's name with it
+_DOUBLET = re.compile(r"(?i)\s+(doublet|triplet)\s+")
+
+
+def _generic_alias(part: str, generic) -> str:
+    """'doublet chemotherapy' where the text says so, else the generic word ('chemotherapy')."""
+    kind = re.search(r"(?i)\b(doublet|triplet)\s+$", part[: generic.start])
+    return f"{kind.group(1).lower()} {generic.name}" if kind else generic.name
+
+
+# 'vinorelbine or gemcitabine monotherapy': the word after a choice of drugs names the arm
+_CHOICE_NAME = re.compile(r"(?i)^\s+(monotherapy)\b")
+
+
 def _own_names(
     aliases: list[str], interventions: list[Intervention], abbreviations: dict[str, str]
 ) -> list[str]:
     """The aliases that name the arm, not one of its interventions ('(OSC)' after 'optimal
-    supportive care' abbreviates that intervention, it does not name the arm)."""
+    supportive care' abbreviates that intervention, it does not name the arm; '(IV)', '(NSCLC)'
+    name no arm at all)."""
     names = {i.drug.name for i in interventions}
     return [
         a
         for a in dict.fromkeys(a for a in aliases if a)
-        if a.lower() not in names and expand(a, abbreviations).lower() not in names
+        if a.lower() not in names
+        and expand(a, abbreviations).lower() not in names
+        and names_arm(a, abbreviations)
     ]
 
 
@@ -139,6 +164,8 @@ def _generic_naming_drugs(part: str, mentions):
         return None
     for k, m in enumerate(mentions):
         drugs_before = k and re.fullmatch(r"[\s-]*(?:based\s*)?", part[mentions[k - 1].end : m.start])
+        if m.name == "chemotherapy" and k and _DOUBLET.fullmatch(part[mentions[k - 1].end : m.start]):
+            return m  # 'carboplatin and weekly paclitaxel doublet chemotherapy'
         if m.name == "chemotherapy" and drugs_before:  # 'cisplatin plus pemetrexed chemotherapy'
             return m
         if m.name == "chemotherapy" and re.match(
@@ -173,7 +200,7 @@ def _abbreviated_drugs(
 ) -> list[Intervention]:
     """'cetuximab/TC' with 'TC' defined as 'taxane/carboplatin': the drugs a bare abbreviation
     stands for (one followed by a bracket names its drugs there); the abbreviation is the
-    arm's alias when it is the whole piece."""
+    arm's alias when it is the whole piece or what the piece adds to ('PC with concurrent RT')."""
     have = {i.drug.name for i in interventions}
     out: list[Intervention] = []
     words = outside_brackets(part)
@@ -185,8 +212,8 @@ def _abbreviated_drugs(
         found = [m for m in drug_mentions(full) if m.name not in have]
         out += [Intervention(drug=Drug(name=m.name)) for m in found]
         have |= {m.name for m in found}
-        if found and part.strip() == short:
-            aliases.append(short)
+        if found and re.match(rf"\s*{re.escape(short)}(?:\s*$|\s+(?:with|plus)\s)", part):
+            aliases.append(short)  # 'PC', 'PC with concurrent RT': the regimen's name is the arm's
     return out
 
 
@@ -243,6 +270,7 @@ def _named(text: str, head: str, abbreviations: dict[str, str], strict: bool = T
         return []
     if dose is not None:
         total, unit, fractions = dose
+        name = None if name and _FRACTIONS_ONLY.match(name) else name  # 'a single fraction of 10 Gy'
         name = name or "radiotherapy"
         return [
             Intervention(
@@ -253,6 +281,9 @@ def _named(text: str, head: str, abbreviations: dict[str, str], strict: bool = T
     if elided and not drug_mentions(name):  # 'lymph node dissection or sampling': two procedures
         return [Intervention(drug=Drug(name=f"{elided.group(1)}{w}")) for w in elided.group(2, 3)]
     return intervention(name, text, "")[:1]
+
+
+_FRACTIONS_ONLY = re.compile(r"(?i)^(?:(?:a|one|single|two|\d+)\s+)?fractions?$")
 
 
 def canonical_alias(alias: str) -> str:
@@ -274,6 +305,7 @@ def _parenthesised(part: str) -> tuple[list[str], int | None]:
             continue
         schedule = _SCHEDULE.search(m.group(1))  # '(5 mg/m2 ... weekly on days 1, 8, 15, 22, and 29)'
         for bit in re.split(r"\s*[,;]\s*", m.group(1)):
+            bit = re.sub(r"(?i)(?<=\d)\s+(?:group|arm|regimen)$", "", bit)  # '(F2 regimen, 117 patients)'
             n = _SIZE.match(bit.replace(",", ""))
             if n and (
                 n.group(1) or n.group(2) or (int(n.group(3)) >= 10 and not schedule)

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 from kg.extraction.arm_details import complete_arms
-from kg.extraction.arm_lists import expected_arms, factorial, listings, pieces
+from kg.extraction.arm_ellipsis import elliptical_definitions
+from kg.extraction.arm_lists import expected_arms, factorial, listings, pieces, split_top
 from kg.extraction.arm_pieces import DOSE, DOSED, arm_of_piece, outside_brackets
 from kg.extraction.design import reports_trial
 from kg.extraction.interventions import intervention_kind
@@ -30,6 +31,7 @@ def design_arms(title: str, sents: list[Sentence], abbreviations: dict[str, str]
     """The arms of the text that lists two or more of them and says most about them."""
     pairs = [(s.section, s.norm) for s in sents]
     full = " ".join(s.norm for s in sents)
+    abbreviations = {**elliptical_definitions(full), **abbreviations}
     expected = expected_arms(f"{title} {full}")
     candidates: list[tuple[tuple[int, int], list[Arm], int]] = []
     # a one-arm study: a trial the text reports ('In this phase II study, ...') without randomisation
@@ -48,6 +50,7 @@ def design_arms(title: str, sents: list[Sentence], abbreviations: dict[str, str]
     if not candidates:
         return []
     _score, arms, at = max(candidates, key=lambda c: c[0])
+    _same_as_before(arms)
     complete_arms(arms, sents, at, [c[1] for c in candidates], abbreviations)
     for item in (i for arm in arms for i in arm.interventions):
         item.kind = intervention_kind(item.drug.name)
@@ -84,6 +87,9 @@ def arms_in(
             part, choice = f"{part} or {parts[k]}", True
         if _BOTH.match(part) and arms:
             arms.append(_union(arms))
+        elif _REVERSED.match(part) and arms and k:
+            reverse = arm_of_piece(_reversed(parts[k - 1]), False, abbreviations, strict)
+            arms += [reverse] if reverse is not None else []
         else:
             arm = arm_of_piece(_same_drug(part, arms), choice, abbreviations, strict)
             if arm is not None:
@@ -94,10 +100,49 @@ def arms_in(
     return arms
 
 
+_SAME_NAME = re.compile(r"(?i)^(?:the\s+)?(?:same|identical)\s+(.+)$")
+
+
+def _same_as_before(arms: list[Arm]) -> None:
+    """'the same radiotherapy', 'identical chemoradiotherapy': the intervention an arm before
+    gave by a name ending in those words ('thoracic radiotherapy', 'concurrent
+    chemoradiotherapy'), with its regimen; without one, the words' own name."""
+    for k, arm in enumerate(arms):
+        for n, item in enumerate(arm.interventions):
+            m = _SAME_NAME.match(item.drug.name)
+            if not m:
+                continue
+            head = m.group(1).lower()
+            earlier = [
+                i
+                for a in arms[:k]
+                for i in a.interventions
+                if re.search(rf"(?:^|\s){re.escape(head)}$", i.drug.name)
+            ]
+            if earlier:
+                arm.interventions[n] = earlier[0].model_copy(deep=True)
+            else:
+                item.drug.name = head
+
+
 _TIMING = re.compile(
     r"(?i)\b(preoperative|postoperative|neoadjuvant|adjuvant|induction|concurrent|sequential|consolidation|"
     r"maintenance|immediate|delayed|deferred)\b"
 )
+
+
+# 'the standard inverse sequence', 'the reverse order': the arm before with its steps the other way round
+_REVERSED = re.compile(
+    r"(?i)^\s*(?:the\s+)?(?:standard\s+|same\s+)?(?:inverse|reverse|reversed|opposite)\s+(?:sequence|order)\s*$"
+)
+_STEP = r"\s+followed\s+(?:[\w-]+\s+){0,3}?by\s+|\s+(?:and\s+)?then\s+"
+
+
+def _reversed(piece: str) -> str:
+    """'first-line erlotinib followed at progression by cisplatin-gemcitabine' as the inverse
+    sequence: 'cisplatin-gemcitabine followed by first-line erlotinib'."""
+    steps = [s.strip() for s in split_top(piece, _STEP)]
+    return " followed by ".join(reversed(steps))
 
 
 def _timing_names(arms: list[Arm]) -> None:
@@ -139,7 +184,7 @@ def _merge_weak(parts: list[str], expected: int | None, abbreviations: dict[str,
     """A piece that names nothing belongs to the piece before it ('nivolumab, at a dose of 3
     mg/kg, or ...'); when the text announced fewer arms than there are pieces, the weakest
     piece is an alternative inside its neighbour ('lymph node dissection or sampling')."""
-    parts = _share_heads(parts, abbreviations)
+    parts = _alternatives(_share_heads(parts, abbreviations))
     out: list[str] = []
     for part in parts:
         if (
@@ -155,6 +200,31 @@ def _merge_weak(parts: list[str], expected: int | None, abbreviations: dict[str,
     while expected and len(out) > expected >= 2:
         k = min(range(1, len(out)), key=lambda i: (_strength(out[i], abbreviations), len(out[i].split())))
         out[k - 1 : k + 1] = [f"{out[k - 1]} or {out[k]}"]
+    return out
+
+
+_SINGLE_AGENT = re.compile(r"(?i)\s*(?:monotherapy|single[- ]agent(?:\s+(?:therapy|chemotherapy))?)\s*$")
+
+
+def _alternatives(parts: list[str]) -> list[str]:
+    """'... or five cycles of vinorelbine or gemcitabine monotherapy': a piece that ends with one
+    drug, before a piece that is one drug as monotherapy, offers the choice of either drug in
+    one arm (in a list of three or more pieces, so that two arms remain)."""
+    out: list[str] = []
+    for part in parts:
+        own = drug_mentions(part)
+        before = drug_mentions(out[-1]) if out else []
+        if (
+            len(parts) >= 3
+            and len(own) == 1
+            and own[0].start == len(part) - len(part.lstrip())
+            and _SINGLE_AGENT.fullmatch(part[own[0].end :])
+            and len(before) == 1
+            and before[0].end == len(out[-1].rstrip())
+        ):
+            out[-1] = f"{out[-1].rstrip()} or {part.strip()}"
+        else:
+            out.append(part)
     return out
 
 

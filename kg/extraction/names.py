@@ -15,7 +15,7 @@ import re
 
 _LEAD = re.compile(
     r"(?i)^(?:\s*(?:(?:the\s+)?(?:outcomes?|results?|performance|(?:diagnostic\s+)?accuracy|ability|impact|effects?|"
-    r"efficacy|role|value|receipt|benefits?|feasibility)\s+(?:of|between|after)\s+|\d\)|[a-d]\)|(?:and|or)\s+[a-d],|and|or|either|both|to|receive|receiving|undergo|undergoing|be\s+treated\s+with|treated\s+with|"
+    r"efficacy|role|value|receipt|benefits?|feasibility|those)\s+(?:of|between|after)\s+|(?:an?\s+)?combination\s+of\s+|\d\)|[a-d]\)|(?:and|or)\s+[a-d],|and|or|either|both|to|receive|receiving|undergo|undergoing|be\s+treated\s+with|treated\s+with|"
     r"intravenous|oral|subcutaneous|transdermal|intramuscular|inhaled|monthly|weekly|daily|"
     r"treatment\s+with|therapy\s+with|management\s+with|the|an?|immediate|(?:an?\s+)?additional|further|"
     r"(?:\d+|one|two|three|four|five|six|eight|twelve)(?:\s*\([^()]{1,12}\))?(?:\s+or\s+\w+)?\s+"
@@ -101,6 +101,22 @@ def plausible(name: str) -> bool:
     comparative or a past participle ('those', 'more compared', 'assessed')."""
     words = name.split()
     return not _NOT_AGENT.search(name) and len(words) <= 4 and not any(_NOT_NAME_WORD.match(w) for w in words)
+
+
+# words in brackets beside a treatment that say how it is given or whom the figures count, not
+# what the arm is called: '(IV)', '(intravenously)', '(area under the curve)', '(the intent-to-treat population)'
+_NOT_ARM_NAME = re.compile(
+    r"(?i)^(?:(?:receive\s+)?(?:iv|i\.v\.|intravenous(?:ly)?|oral(?:ly)?|p\.o\.|subcutaneous(?:ly)?|"
+    r"intramuscular(?:ly)?)|fr|fx|auc|area\s+under\s+the\s+(?:[\w-]+\s+)?curve|(?:the\s+)?[\w-]+\s+population)$"
+)
+
+
+def names_arm(alias: str, abbreviations: dict[str, str]) -> bool:
+    """Whether a name printed beside an arm's treatment can name the arm: not a route, a dose's
+    measure or a population, nor a disease or an outcome, as printed ('improved response rate')
+    or as the abstract defines it ('(NSCLC)', '(TTP)' for 'time to progression')."""
+    long = abbreviations.get(alias, "")
+    return not (_NOT_ARM_NAME.match(alias.strip()) or _NOT_AGENT.search(alias) or _NOT_AGENT.search(long))
 
 
 def is_no_treatment(text: str) -> bool:

@@ -421,3 +421,72 @@ def test_a_label_then_what_the_arm_gives():
         ("carboplatin", Decimal("2")),
         ("paclitaxel", Decimal("50")),
     ]
+
+
+def test_a_sequence_against_the_inverse_sequence_and_arms_named_by_their_role():
+    # PMID22778317 (tests/fixtures/pool): 'A randomized phase III trial was designed to test whether first-line
+    # erlotinib followed at progression by cisplatin-gemcitabine was not inferior in terms of survival to the
+    # standard inverse sequence.'
+    trial = read_document(Path(__file__).parents[1] / "fixtures" / "pool" / "PMID22778317.txt").trial
+    assert [(a.drug_names, a.role) for a in trial.arms] == [
+        (["erlotinib", "cisplatin", "gemcitabine"], "experimental"),
+        (["cisplatin", "gemcitabine", "erlotinib"], "comparator"),
+    ]
+    # 'Median survival was 11.6 months (95% CI, 10.2 to 13.3 months) in the standard arm and 8.7 months (95%
+    # CI, 7.4 to 10.5 months) in the experimental arm.'
+    medians = [(r.arm, r.estimate) for r in trial.arm_results if r.statistic == "median"]
+    assert medians == [
+        ("cisplatin + gemcitabine + erlotinib", Decimal("11.6")),
+        ("erlotinib + cisplatin + gemcitabine", Decimal("8.7")),
+    ]
+
+
+def test_a_dose_measure_or_a_defined_outcome_in_brackets_names_no_arm():
+    # (routes and diseases: tests/extraction/test_arms.py::test_a_route_or_disease_abbreviation_is_no_arm_alias)
+    # PMID17079694 (tests/fixtures/pool): 'carboplatin AUC 6.0 min x mg/mL (area under the concentration-time
+    # curve) on day 1 plus paclitaxel 200 mg/m(2) on day 1 every 3 weeks (TC)'
+    trial = read_document(Path(__file__).parents[1] / "fixtures" / "pool" / "PMID17079694.txt").trial
+    assert trial.arms[1].aliases == ["TC"]
+    # PMID16043828 (tests/fixtures/pool): '... with erlotinib or placebo were assessed for survival, response,
+    # and time to progression (TTP)': TTP is defined as an outcome
+    trial = read_document(Path(__file__).parents[1] / "fixtures" / "pool" / "PMID16043828.txt").trial
+    assert [a.aliases for a in trial.arms] == [[], []]
+
+
+def test_identical_treatment_is_the_one_an_arm_before_gave():
+    # PMID17404369 (tests/fixtures/pool): 'randomly assigned to arm A, which involved immediate concurrent
+    # chemoradiotherapy with carboplatin ... and paclitaxel ..., or arm B, which involved two cycles of
+    # carboplatin AUC 6 and paclitaxel 200 mg/m2 administered every 21 days followed by identical
+    # chemoradiotherapy.'
+    trial = read_document(Path(__file__).parents[1] / "fixtures" / "pool" / "PMID17404369.txt").trial
+    assert [a.drug_names for a in trial.arms] == [
+        ["concurrent chemoradiotherapy", "carboplatin", "paclitaxel"],
+        ["carboplatin", "paclitaxel", "concurrent chemoradiotherapy"],
+    ]
+    # PMID16087956 (tests/fixtures/pool): '... followed by thoracic RT ...'; 'In the concurrent arm, the same RT
+    # was started on day 1 with two concurrent cycles of cisplatin ...'
+    trial = read_document(Path(__file__).parents[1] / "fixtures" / "pool" / "PMID16087956.txt").trial
+    assert trial.arms[1].drug_names[0] == "thoracic radiotherapy"
+
+
+def test_a_single_fraction_of_a_dose_is_radiotherapy():
+    # PMID1377484 (tests/fixtures/pool): '... regimens of either 17 Gy given in 2 fractions of 8.5 Gy 1 week
+    # apart (F2 regimen, 117 patients), or a single fraction of 10 Gy (F1 regimen, 118 patients).'
+    trial = read_document(Path(__file__).parents[1] / "fixtures" / "pool" / "PMID1377484.txt").trial
+    assert [
+        (a.drug_names, a.interventions[0].kind, a.interventions[0].dose, a.aliases) for a in trial.arms
+    ] == [
+        (["radiotherapy"], "radiation", Decimal("17"), ["F2"]),
+        (["radiotherapy"], "radiation", Decimal("10"), ["F1"]),
+    ]
+
+
+def test_those_of_a_combination_is_no_part_of_the_name():
+    # PMID1847977: 'a large, randomized study that compared the effects of radiotherapy alone (the standard
+    # therapy) with those of a combination of radiotherapy and chemotherapy in nonresectable ...'
+    arms = arms_of(
+        "We report the results observed in a large, randomized study that compared the effects of radiotherapy "
+        "alone (the standard therapy) with those of a combination of radiotherapy and chemotherapy in "
+        "nonresectable squamous cell and large-cell lung carcinoma."
+    )
+    assert drugs(arms) == [["radiotherapy"], ["radiotherapy", "chemotherapy"]]

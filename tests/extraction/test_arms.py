@@ -328,11 +328,6 @@ def test_a_treatment_phase_is_no_intervention():
     assert [a.n_randomized for a in arms] == [359, 180]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="abbreviations of a route and of the disease become arm aliases: design_arms gives aliases "
-    "[['IV'], ['NSCLC']]",
-)
 def test_a_route_or_disease_abbreviation_is_no_arm_alias():
     # pool PMID10458212 (purpose and methods)
     arms = arms_of(
