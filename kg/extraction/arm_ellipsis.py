@@ -97,3 +97,18 @@ def elliptical_definitions(text: str) -> dict[str, str]:
             out.setdefault(m.group("short"), f"{m.group('lead')} {link} {m.group('own')}")
             out.setdefault(m.group("other"), f"{m.group('lead')} {link} {m.group('drug')}")
     return out
+
+
+_DRUG_LEAD = re.compile(
+    r"(?i)(?:^|(?<=\s))(?P<drug>[a-z][\w-]*)(?:\s*\((?:[^()]|\([^()]*\))*\))?\s+"
+    r"(?:plus|with|combined\s+with|in\s+combination\s+with)\s*$"
+)
+
+
+def drug_lead(text: str) -> re.Match[str] | None:
+    """A drug, with its dose in brackets, before 'with either': every arm's ('RT with either
+    17 Gy or 39 Gy' names doses of one treatment, 'chemotherapy with either A or B' the drugs
+    the chemotherapy is, not a shared drug)."""
+    m = _DRUG_LEAD.search(text)
+    named = drug_mentions(m.group("drug")) if m else []
+    return m if named and named[0].name != "chemotherapy" else None  # 'chemotherapy with either A or B

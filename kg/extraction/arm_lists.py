@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.extraction.arm_ellipsis import shared_entries
+from kg.extraction.arm_ellipsis import drug_lead, shared_entries
 from kg.extraction.armrefs import ARM_LABEL
 from kg.extraction.lexicon import words_to_int
 from kg.extraction.regimens import drug_mentions
@@ -251,7 +251,7 @@ def pieces(segment: str) -> list[str]:
         and depth_map(text)[either.start()] == 0
         and not re.search(r"(?i)\b(?:or|versus|vs)\b", text[: either.start()])
     ):
-        shared = _SHARED_LEAD.search(text[: either.start()]) or _drug_lead(text[: either.start()])
+        shared = _SHARED_LEAD.search(text[: either.start()]) or drug_lead(text[: either.start()])
         common = shared.group(0).strip() + " " if shared else ""  # 'cisplatin plus either A or B'
         text = text[either.end() :]
     text = re.sub(r"(?i)(?:^|(?<=[,;:]\s)|(?<=\bor\s))\s*(?:\d|[a-d])\)\s+", "", text)  # '1) A, 2) B'
@@ -362,21 +362,6 @@ _SHARED_LEAD = re.compile(
     r"(?:plus|and|combined\s+with|in\s+combination\s+with|followed\s+by)\s*$"
 )
 # 'pemetrexed (500 mg/m(2)) with either cisplatin ... or carboplatin': a drug with its dose, shared
-_DRUG_LEAD = re.compile(
-    r"(?i)(?:^|(?<=\s))(?P<drug>[a-z][\w-]*)(?:\s*\((?:[^()]|\([^()]*\))*\))?\s+"
-    r"(?:plus|with|combined\s+with|in\s+combination\s+with)\s*$"
-)
-
-
-def _drug_lead(text: str) -> re.Match[str] | None:
-    """A drug, with its dose in brackets, before 'with either': every arm's ('RT with either
-    17 Gy or 39 Gy' names doses of one treatment, 'chemotherapy with either A or B' the drugs
-    the chemotherapy is, not a shared drug)."""
-    m = _DRUG_LEAD.search(text)
-    named = drug_mentions(m.group("drug")) if m else []
-    return m if named and named[0].name != "chemotherapy" else None  # 'chemotherapy with either A or B
-
-
 _WHO = re.compile(
     r"(?i)\s+(?:in|for|among)\s+(?:(?:[\w-]+|\([^)]*\))\s+){0,4}?(?:patients|participants|women|men|adults|smokers|"
     r"people|persons|subjects|children)\b.*$"
