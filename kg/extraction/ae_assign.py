@@ -17,10 +17,11 @@ from kg.extraction.ae_arms import GROUP_REF, ResultsArms, unresolved_names
 from kg.extraction.ae_figures import Figure, figures, mask, top_parens
 from kg.extraction.ae_terms import Group, split_terms
 from kg.extraction.ae_vocabulary import event_phrases
+from kg.extraction.armrefs import distinct
 from kg.extraction.factors import complement
 from kg.model import Arm
 
-__all__ = ["LIST_OPENER", "OTHER_GROUPS", "ArmAssigner", "distinct", "fits"]
+__all__ = ["LIST_OPENER", "OTHER_GROUPS", "ArmAssigner", "fits"]
 
 _LINK = re.compile(
     r"(?i)[\s,]*(?:(?:[\w-]+\s+){0,2}?(?:patients?|deaths?|cases?|participants?)\s+(?:were\s+(?:recorded|reported|observed)\s+)?"
@@ -349,12 +350,3 @@ def fits(arm: Arm, f: Figure) -> bool:
     safety population may exceed the randomised one a little: 1024 treated of 1006.)"""
     n = arm.n_randomized
     return n is None or max(f.n or 0, f.count or 0) <= POOLED * n
-
-
-def distinct(arms: list[Arm | None]) -> list[Arm]:
-    """Arms in order of first mention, each once (arms are not hashable)."""
-    out: list[Arm] = []
-    for a in arms:
-        if a is not None and all(a is not b for b in out):
-            out.append(a)
-    return out

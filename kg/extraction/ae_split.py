@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 
 from kg.extraction.ae_arms import ResultsArms
-from kg.extraction.ae_assign import distinct
 from kg.extraction.ae_terms import lead_term
 from kg.extraction.ae_vocabulary import related
+from kg.extraction.armrefs import distinct
 from kg.extraction.text import NUM, Sentence, dec
 from kg.model import AdverseEventSummary
 

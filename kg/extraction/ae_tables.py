@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 
 from kg.extraction.ae_arms import ResultsArms
-from kg.extraction.ae_assign import distinct
 from kg.extraction.ae_vocabulary import AE_WORDS, ae_category, event_phrases, related
+from kg.extraction.armrefs import distinct
 from kg.extraction.text import NUM, Sentence, dec
 from kg.model import AdverseEventSummary, Arm
 

@@ -19,9 +19,9 @@ from __future__ import annotations
 
 import re
 
-from kg.extraction.ae_assign import OTHER_GROUPS, distinct
+from kg.extraction.ae_assign import OTHER_GROUPS
 from kg.extraction.ae_vocabulary import AE_WORDS, cues, event_phrases, names_event, related
-from kg.extraction.armrefs import ArmFinder
+from kg.extraction.armrefs import ArmFinder, distinct
 from kg.extraction.stats import P, p_value
 from kg.extraction.text import Sentence
 from kg.model import AdverseEventSummary, Arm, Comparison, Evidence

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 
 from kg.extraction.ae_arms import ResultsArms
-from kg.extraction.ae_assign import distinct
 from kg.extraction.ae_reader import BARE_EVENTS, Memory
 from kg.extraction.ae_vocabulary import AE_WORDS, ae_category, related
+from kg.extraction.armrefs import distinct
 from kg.model import AdverseEventSummary
 
 __all__ = ["none_occurred"]

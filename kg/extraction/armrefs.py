@@ -354,4 +354,13 @@ def _terms(names: set[str], abbreviations: dict[str, str]) -> dict[str, str]:
     return terms
 
 
-__all__ = ["ArmFinder"]
+__all__ = ["ARM_LABEL", "ArmFinder", "distinct"]
+
+
+def distinct(arms: list[Arm | None]) -> list[Arm]:
+    """Arms in order of first mention, each once (arms are not hashable)."""
+    out: list[Arm] = []
+    for a in arms:
+        if a is not None and all(a is not b for b in out):
+            out.append(a)
+    return out

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import re
 
-from kg.extraction.armrefs import ARM_LABEL, ArmFinder
+from kg.extraction.armrefs import ARM_LABEL, ArmFinder, distinct
+from kg.extraction.paired_runs import PARALLEL, in_pairs, pairs_after_pair, parallel_lists
 from kg.model import Arm
 
 _LINK = re.compile(
@@ -38,7 +39,6 @@ _OPENING = re.compile(r"(?i)\s*(?:in|among|for|with)\s+(?:the\s+)?")
 _AND = re.compile(r"(?i)\s*(?:,\s*)?and\s*")
 _LISTED = re.compile(r"\s*,\s*")
 _THAN = re.compile(r"(?i)\bthan\b(?!\s*[<>≤≥]?\s*\d)")  # a comparison, not 'more than 7 years'
-_PARALLEL = re.compile(r"(?i)\b(?:as\s+)?compared\s+with\b|\bversus\b|\bvs?\.?(?=\s)")
 
 
 def assign(
@@ -58,7 +58,7 @@ def assign(
     arms: list[Arm | None] = [None] * len(spans)
     times = list(timepoints)
     runs = _blocks(_runs(list(range(len(spans))), keys, spans, text), spans, text)
-    done = _parallel_lists(text, spans, runs, marks, arms) | _pairs_after_pair(text, spans, runs, marks, arms)
+    done = parallel_lists(text, spans, runs, marks, arms) | pairs_after_pair(text, spans, runs, marks, arms)
     for n, run in enumerate(runs):
         if n in done:
             continue
@@ -74,9 +74,9 @@ def assign(
             arms[k] = _beside(text, spans[k], marks)
         named = [arms[k] for k in run if arms[k] is not None]
         clause = max(start, text.rfind(":", 0, first) + 1, text.rfind(";", 0, first) + 1)
-        around = _distinct([a for s, _e, a in marks if clause <= s < stop])
-        lead = _distinct([a for s, _e, a in marks if clause <= s < first])
-        listed = len(run) > 1 and not _PARALLEL.search(text[first:last])  # a list, not 'x vs y'
+        around = distinct([a for s, _e, a in marks if clause <= s < stop])
+        lead = distinct([a for s, _e, a in marks if clause <= s < first])
+        listed = len(run) > 1 and not PARALLEL.search(text[first:last])  # a list, not 'x vs y'
         if len(run) == 2 and len(named) == 1 and (not listed or len(around) == 2):
             # '40 weeks vs. 15 weeks in the radiation group'; '96.4% of the ... results in the
             # low-dose CT group and 94.5% in the radiography group'
@@ -102,7 +102,7 @@ def assign(
                         else []
                     )
                 )
-            if len(order) != len(run) and not named_in_clause and _in_pairs(text, spans, run):
+            if len(order) != len(run) and not named_in_clause and in_pairs(text, spans, run):
                 pair = _earlier_run(run[:2], runs[:n], arms) or (
                     previous if previous and len(previous) == 2 else []
                 )
@@ -127,86 +127,12 @@ _COMPARED_TO = re.compile(
 )
 
 
-_SET_AGAINST = re.compile(r"(?i)\s*,?\s*(?:vs\.?|v\.?|versus|(?:as\s+)?compared\s+with)\s*")
-
-
-def _parallel_lists(text: str, spans, runs: list[list[int]], marks, arms: list[Arm | None]) -> set[int]:
-    """'One- and 2-year survival rates were 25 and 9% vs 25 and 5% in the C3 and C6 arm,
-    respectively': two lists of as many figures set against each other, then as many arms
-    and 'respectively', are one arm's list each; the indexes of the runs so read."""
-    done: set[int] = set()
-    for n in range(len(runs) - 1):
-        a, b = runs[n], runs[n + 1]
-        stop = spans[runs[n + 2][0]][0] if n + 2 < len(runs) else len(text)
-        end = spans[b[-1]][1]
-        after = _distinct([arm for s, _e, arm in marks if end <= s < stop])
-        if (
-            len(a) == len(b) >= 2
-            and _SET_AGAINST.fullmatch(text, spans[a[-1]][1], spans[b[0]][0])
-            and "respectively" in text[end:stop]
-            and len(after) == 2
-            and not any(spans[a[0]][0] <= s < end for s, _e, _a in marks)
-        ):
-            for k in a:
-                arms[k] = after[0]
-            for k in b:
-                arms[k] = after[1]
-            done |= {n, n + 1}
-    return done
-
-
-_PAIRED = re.compile(r"(?i)\s*(?:,\s*)?(?:vs\.?|v\.?|versus|(?:as\s+)?compared\s+(?:with|to))\s*(?:the\s+)?")
-
-
-def _pairs_after_pair(text: str, spans, runs: list[list[int]], marks, arms: list[Arm | None]) -> set[int]:
-    """'Two-year overall survival rates with nivolumab versus docetaxel were 23% (...) versus 8%
-    (...) in squamous NSCLC and 29% (...) versus 16% (...) in nonsquamous NSCLC': two arms set
-    against each other before a run of figures set against each other in pairs give each pair
-    their order (not the arm printed last before the first figure to that figure alone)."""
-    done: set[int] = set()
-    for n, run in enumerate(runs):
-        first, last = spans[run[0]][0], spans[run[-1]][1]
-        clause = max(text.rfind(";", 0, first) + 1, text.rfind(". ", 0, first) + 1, 0)
-        lead = [(s, e, a) for s, e, a in marks if clause <= s < first]
-        if (
-            len(run) % 2
-            or len(lead) != 2
-            or lead[0][2] is lead[1][2]
-            or not _PAIRED.fullmatch(text, lead[0][1], lead[1][0])
-            or any(first <= s < last for s, _e, _a in marks)
-            or not all(
-                _PAIRED.fullmatch(text, spans[j][1], spans[k][0])
-                for j, k in zip(run[::2], run[1::2], strict=True)
-            )
-        ):
-            continue
-        for j, k in zip(run[::2], run[1::2], strict=True):
-            arms[j], arms[k] = lead[0][2], lead[1][2]
-        done.add(n)
-    return done
-
-
-def _in_pairs(text: str, spans, run: list[int]) -> bool:
-    """'the 12-month PFS rate was 55.9% versus 35.3%, and the 18-month ... was 44.2% versus
-    27.0%': four or more figures set against each other two by two, pairs parted by other words."""
-    pairs = list(zip(run[::2], run[1::2], strict=False))
-    return (
-        len(run) >= 4
-        and len(run) % 2 == 0
-        and all(_PAIRED.fullmatch(text, spans[j][1], spans[k][0]) for j, k in pairs)
-        and not any(
-            _PARALLEL.search(text, spans[k][1], spans[j][0])
-            for (_i, k), (j, _l) in zip(pairs, pairs[1:], strict=False)
-        )
-    )
-
-
 def _reference_last(text: str, named: list[tuple[int, Arm]]) -> list[Arm]:
     """The arms named before a run, in order, but the one a clause opens on with 'compared
     with' last: it is the reference, whose figure is printed second ('Compared to PV, a
     significantly larger number of GEM-treated patients experienced a clinical benefit (48.1
     vs. 28.9%)')."""
-    order = _distinct([a for _s, a in named])
+    order = distinct([a for _s, a in named])
     if len(order) == 2 and _COMPARED_TO.search(text, 0, named[0][0]) and named[-1][1] is not named[0][1]:
         return [order[1], order[0]]
     return order
@@ -216,7 +142,7 @@ def _than(finder: ArmFinder, lead: str, marks, clause: int, run: list[int]) -> l
     """'longer disease-free survival than those assigned to surgery alone (38.3% v 34.1%)' in a
     two-arm trial: the figures follow the order of the comparison, whichever side is named."""
     than = _THAN.search(lead)
-    named = _distinct([a for s, _e, a in marks if clause <= s < clause + len(lead)])
+    named = distinct([a for s, _e, a in marks if clause <= s < clause + len(lead)])
     if not than or len(run) != 2 or len(finder.arms) != 2 or len(named) != 1:
         return []
     other = next(a for a in finder.arms if a is not named[0])
@@ -230,7 +156,7 @@ def _in_mention_order(text: str, clause: int, stop: int, marks, spans, run: list
     figures that a named arm separates, one from the next, take the arms in the order their
     clause names them, one each (not 'prolonged by A (3.8 v 1.9 months) and B (...)', where
     the two figures of one bracket are set against each other)."""
-    order = _distinct([a for s, _e, a in marks if clause <= s < stop])
+    order = distinct([a for s, _e, a in marks if clause <= s < stop])
     between = [
         any(spans[j][1] <= s < spans[k][0] for s, _e, _a in marks) for j, k in zip(run, run[1:], strict=False)
     ]
@@ -242,7 +168,7 @@ def _earlier_run(run: list[int], earlier: list[list[int]], arms: list[Arm | None
     sentence that names no arm takes the arms of the last run before it that had as many."""
     for before in reversed(earlier):
         given = [arms[k] for k in before]
-        if len(before) == len(run) and None not in given and len(_distinct(given)) == len(run):
+        if len(before) == len(run) and None not in given and len(distinct(given)) == len(run):
             return given
     return []
 
@@ -268,7 +194,7 @@ def _framed(text: str, spans: list[tuple[int, int]], arms: list[Arm | None], mar
             continue
         clause = max(text.rfind(";", 0, start) + 1, text.rfind(". ", 0, start) + 1, 0)
         opening = _OPENING.match(text, clause)
-        named = _distinct([a for s, _e, a in marks if clause <= s < start])
+        named = distinct([a for s, _e, a in marks if clause <= s < start])
         if opening and len(named) == 1 and any(s == opening.end() for s, _e, _a in marks):
             arms[k] = named[0]
 
@@ -319,14 +245,14 @@ def _conjoined(text: str, spans: list[tuple[int, int]], keys: list[object], arms
 def _respectively(text, run, marks, first, last, stop, arms) -> bool:
     bracketed = [a for _s, e, a in marks if _BRACKET_AFTER_ARM.fullmatch(text[e:first])]
     clause = max(text.rfind(";", 0, first), text.rfind(". ", 0, first), 0)
-    two_sides = _PARALLEL.search(text[first:last]) or _THAN.search(text[clause:first])
-    if bracketed and not two_sides and len(_distinct([a for s, _e, a in marks if clause <= s < first])) == 1:
+    two_sides = PARALLEL.search(text[first:last]) or _THAN.search(text[clause:first])
+    if bracketed and not two_sides and len(distinct([a for s, _e, a in marks if clause <= s < first])) == 1:
         # 'survival rates in the concurrent group (34.6%, 22.3%, ..., respectively)', not 'higher with A
         # than with B (19% and 8%, respectively)', nor 'longer for A than for B (10.6 v 6.7 weeks, respectively)'
         for k in run:
             arms[k] = bracketed[-1]
         return True
-    after = _distinct([a for s, _e, a in marks if last <= s < stop])
+    after = distinct([a for s, _e, a in marks if last <= s < stop])
     said = text.find("respectively", last, stop)
     right_after = [
         a for s, _e, a in marks if said >= 0 and s >= said and _LINK.fullmatch(text[said + 12 : s])
@@ -335,7 +261,7 @@ def _respectively(text, run, marks, first, last, stop, arms) -> bool:
         for k in run:
             arms[k] = after[0]
         return True
-    before = _distinct([a for s, _e, a in marks if s < first])
+    before = distinct([a for s, _e, a in marks if s < first])
     order = after if len(after) >= len(run) else before
     if len(run) > 1 and len(order) >= len(run):
         for k, arm in zip(run, order, strict=False):
@@ -399,15 +325,7 @@ def _blocks_of(runs: list[list[int]], spans: list[tuple[int, int]], text: str) -
         if len(run) >= 4 and len(run) % 2 == 0:
             half = len(run) // 2
             between = text[spans[run[half - 1]][1] : spans[run[half]][0]]
-            if _PARALLEL.search(between):
+            if PARALLEL.search(between):
                 cut = half
         out += [run[:cut], run[cut:]] if cut else [run]
-    return out
-
-
-def _distinct(arms: list[Arm]) -> list[Arm]:
-    out: list[Arm] = []
-    for a in arms:
-        if all(a is not b for b in out):
-            out.append(a)
     return out

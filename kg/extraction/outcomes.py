@@ -17,9 +17,8 @@ import re
 
 from pydantic import ValidationError
 
-from kg.extraction.ae_assign import distinct
 from kg.extraction.arm_lists import depth_map
-from kg.extraction.armrefs import ArmFinder
+from kg.extraction.armrefs import ArmFinder, distinct
 from kg.extraction.assignment import assign
 from kg.extraction.contrasts import ContrastReading
 from kg.extraction.endpoint_lists import Slot, listed_endpoints

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from kg.extraction.armrefs import ArmFinder
+from kg.extraction.armrefs import ArmFinder, distinct
 from kg.extraction.stats import P, p_value
 from kg.model import Arm
 
@@ -63,9 +63,9 @@ def p_only_tests(
         clause = _clause_start(text, m.start())
         before = [f for f in figures if clause <= f.start and f.end <= m.start()]
         endpoint = before[-1].endpoint if before else endpoint_at(m.start())
-        arms = _distinct([f.arm for f in before if f.endpoint == endpoint])[-2:]
+        arms = distinct([f.arm for f in before if f.endpoint == endpoint])[-2:]
         if len(arms) < 2:
-            arms = _distinct([a for _s, _e, a in finder.find(text[clause : m.start()])])[:2]
+            arms = distinct([a for _s, _e, a in finder.find(text[clause : m.start()])])[:2]
         if len(arms) < 2 and None not in roles and not _other_groups(_clause_of(whole, m.start()), finder):
             arms = list(roles)  # 'Leukopenia (P<.001) was more common in elderly men than in younger men': no
         if endpoint is None or len(arms) < 2 or arms[0] is arms[1]:
@@ -122,14 +122,6 @@ _OTHER_GROUPS = re.compile(
 def _other_groups(clause: str, finder: ArmFinder) -> bool:
     """Whether a clause sets groups against each other without naming an arm."""
     return bool(_OTHER_GROUPS.search(clause)) and not finder.find(clause)
-
-
-def _distinct(arms: list[Arm]) -> list[Arm]:
-    out: list[Arm] = []
-    for a in arms:
-        if all(a is not b for b in out):
-            out.append(a)
-    return out
 
 
 __all__ = ["Figure", "Test", "p_only_tests"]

@@ -1,0 +1,90 @@
+"""Runs of figures set against each other: two lists side by side, and pairs in a row.
+
+One job for ``assignment``: the runs whose arms follow from how the figures are paired
+('25 and 9% vs 25 and 5% in the C3 and C6 arm, respectively'; 'with nivolumab versus
+docetaxel were 23% versus 8% ... and 29% versus 16%'; 'was 55.9% versus 35.3%, and ... 44.2%
+versus 27.0%') rather than from an arm named beside each figure.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extraction.armrefs import distinct
+from kg.model import Arm
+
+__all__ = ["PARALLEL", "in_pairs", "pairs_after_pair", "parallel_lists"]
+
+PARALLEL = re.compile(r"(?i)\b(?:as\s+)?compared\s+with\b|\bversus\b|\bvs?\.?(?=\s)")
+_SET_AGAINST = re.compile(r"(?i)\s*,?\s*(?:vs\.?|v\.?|versus|(?:as\s+)?compared\s+with)\s*")
+
+
+def parallel_lists(text: str, spans, runs: list[list[int]], marks, arms: list[Arm | None]) -> set[int]:
+    """'One- and 2-year survival rates were 25 and 9% vs 25 and 5% in the C3 and C6 arm,
+    respectively': two lists of as many figures set against each other, then as many arms
+    and 'respectively', are one arm's list each; the indexes of the runs so read."""
+    done: set[int] = set()
+    for n in range(len(runs) - 1):
+        a, b = runs[n], runs[n + 1]
+        stop = spans[runs[n + 2][0]][0] if n + 2 < len(runs) else len(text)
+        end = spans[b[-1]][1]
+        after = distinct([arm for s, _e, arm in marks if end <= s < stop])
+        if (
+            len(a) == len(b) >= 2
+            and _SET_AGAINST.fullmatch(text, spans[a[-1]][1], spans[b[0]][0])
+            and "respectively" in text[end:stop]
+            and len(after) == 2
+            and not any(spans[a[0]][0] <= s < end for s, _e, _a in marks)
+        ):
+            for k in a:
+                arms[k] = after[0]
+            for k in b:
+                arms[k] = after[1]
+            done |= {n, n + 1}
+    return done
+
+
+_PAIRED = re.compile(r"(?i)\s*(?:,\s*)?(?:vs\.?|v\.?|versus|(?:as\s+)?compared\s+(?:with|to))\s*(?:the\s+)?")
+
+
+def pairs_after_pair(text: str, spans, runs: list[list[int]], marks, arms: list[Arm | None]) -> set[int]:
+    """'Two-year overall survival rates with nivolumab versus docetaxel were 23% (...) versus 8%
+    (...) in squamous NSCLC and 29% (...) versus 16% (...) in nonsquamous NSCLC': two arms set
+    against each other before a run of figures set against each other in pairs give each pair
+    their order (not the arm printed last before the first figure to that figure alone)."""
+    done: set[int] = set()
+    for n, run in enumerate(runs):
+        first, last = spans[run[0]][0], spans[run[-1]][1]
+        clause = max(text.rfind(";", 0, first) + 1, text.rfind(". ", 0, first) + 1, 0)
+        lead = [(s, e, a) for s, e, a in marks if clause <= s < first]
+        if (
+            len(run) % 2
+            or len(lead) != 2
+            or lead[0][2] is lead[1][2]
+            or not _PAIRED.fullmatch(text, lead[0][1], lead[1][0])
+            or any(first <= s < last for s, _e, _a in marks)
+            or not all(
+                _PAIRED.fullmatch(text, spans[j][1], spans[k][0])
+                for j, k in zip(run[::2], run[1::2], strict=True)
+            )
+        ):
+            continue
+        for j, k in zip(run[::2], run[1::2], strict=True):
+            arms[j], arms[k] = lead[0][2], lead[1][2]
+        done.add(n)
+    return done
+
+
+def in_pairs(text: str, spans, run: list[int]) -> bool:
+    """'the 12-month PFS rate was 55.9% versus 35.3%, and the 18-month ... was 44.2% versus
+    27.0%': four or more figures set against each other two by two, pairs parted by other words."""
+    pairs = list(zip(run[::2], run[1::2], strict=False))
+    return (
+        len(run) >= 4
+        and len(run) % 2 == 0
+        and all(_PAIRED.fullmatch(text, spans[j][1], spans[k][0]) for j, k in pairs)
+        and not any(
+            PARALLEL.search(text, spans[k][1], spans[j][0])
+            for (_i, k), (j, _l) in zip(pairs, pairs[1:], strict=False)
+        )
+    )
