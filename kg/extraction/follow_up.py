@@ -7,8 +7,9 @@ word orders, and every one of them is a class seen across many trials:
 
 - the statistic before follow-up: 'median follow-up was 24.3 months', 'the median duration of
   follow-up was 44 months', 'after a median follow-up period of 15.2 months', 'Median follow-up
-  in LUX-Lung 3 was 41 months (IQR 35-44)', 'Median follow-up was 11.3 (95% CI, 10.9-13.0)
-  months';
+  for the radiotherapy comparison was 22.9 months (IQR 27.5-33.3)', 'Median follow-up was 11.3
+  (95% CI, 10.9-13.0) months' (whose follow-up it is may be named between, in words without
+  figures: 'in LUX-Lung 3' names a trial of a pooled report, and is not read);
 - the figure before it: 'with 8.0-month median follow-up', 'with 25.3 months of median
   follow-up', 'after 2 years' minimum follow-up';
 - the statistic in a bracket: 'During follow-up (median, 38 months)'.
