@@ -16,7 +16,8 @@ from kg.model import Arm
 __all__ = ["PARALLEL", "in_pairs", "pairs_after_pair", "parallel_lists"]
 
 PARALLEL = re.compile(r"(?i)\b(?:as\s+)?compared\s+with\b|\bversus\b|\bvs?\.?(?=\s)")
-_SET_AGAINST = re.compile(r"(?i)\s*,?\s*(?:vs\.?|v\.?|versus|(?:as\s+)?compared\s+with)\s*")
+# what sets two figures (or two arms) against each other: 'vs', 'v.', 'versus', 'compared with'
+_PAIRED = re.compile(r"(?i)\s*(?:,\s*)?(?:vs\.?|v\.?|versus|(?:as\s+)?compared\s+(?:with|to))\s*(?:the\s+)?")
 
 
 def parallel_lists(text: str, spans, runs: list[list[int]], marks, arms: list[Arm | None]) -> set[int]:
@@ -31,7 +32,7 @@ def parallel_lists(text: str, spans, runs: list[list[int]], marks, arms: list[Ar
         after = distinct([arm for s, _e, arm in marks if end <= s < stop])
         if (
             len(a) == len(b) >= 2
-            and _SET_AGAINST.fullmatch(text, spans[a[-1]][1], spans[b[0]][0])
+            and _PAIRED.fullmatch(text, spans[a[-1]][1], spans[b[0]][0])
             and "respectively" in text[end:stop]
             and len(after) == 2
             and not any(spans[a[0]][0] <= s < end for s, _e, _a in marks)
@@ -42,9 +43,6 @@ def parallel_lists(text: str, spans, runs: list[list[int]], marks, arms: list[Ar
                 arms[k] = after[1]
             done |= {n, n + 1}
     return done
-
-
-_PAIRED = re.compile(r"(?i)\s*(?:,\s*)?(?:vs\.?|v\.?|versus|(?:as\s+)?compared\s+(?:with|to))\s*(?:the\s+)?")
 
 
 def pairs_after_pair(text: str, spans, runs: list[list[int]], marks, arms: list[Arm | None]) -> set[int]:

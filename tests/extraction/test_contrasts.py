@@ -541,7 +541,8 @@ def test_bounds_alone_in_the_bracket_after_a_ratio_are_its_interval(read):
         # PMID23735703
         "There was no difference between GP and TC in 3-year OS.",
         # PMID12243809
-        "No difference in the 1-year survival rate (70% vs. 66%) was observed.",
+        "No difference in the 1-year survival rate (70% vs. 66%) or median survival time (19.4 vs. 17.4 months) "
+        "between the surgery and RT arms.",
     ],
 )
 def test_a_landmark_after_difference_is_no_difference_estimate(sentence):
