@@ -17,8 +17,10 @@ What counts as "a number printed in a results sentence":
   percentage, a p-value, a confidence interval, a ratio, a median or mean, 'n of N').
 - Every number counts except those that are never a figure on their own: parts of names
   ('PD-L1', 'NCT01234567', 'T790M', 'mg/m2', 'chi(2) test'), labels and ordinals ('grade 3/4',
-  'grade 3 + 4', 'grade 2 through 4', 'stage 2', 'cycle 1 day 8', 'phase 3', 'arm 1',
-  'version 4.0'), 'at least one' in what an event count counts, landmark times
+  'grade 3 + 4', 'grades 3, 4, or 5', 'G3/4', 'stage 2', 'T(2)', 'cycle 1 day 8', 'phase 3',
+  'arm 1', 'regimen 2', 'version 4.0', 'a performance status of 0 or 1'), the items of an
+  enumeration ('(1) ... and (2) ...'), the age that bounds a subgroup ('younger than 70 years',
+  '70 years or older'), the fractions that name a radiotherapy schedule ('the 10 x 3-Gy arm'), 'at least one' in what an event count counts, landmark times
   ('1-year survival', 'at 2 years', 'Two-, 3-, and 5-year'), years and dates ('April 16,
   2014'), the level of an interval ('95% CI'), unit denominators ('per 100,000'), doses,
   which name a regimen ('90 mg once daily'), counts of the design's own parts ('the two
@@ -172,7 +174,7 @@ _NUMBER = re.compile(rf"(?<![\d.]){NUM}")
 _LABEL_WORDS = (
     r"grades?|stages?|phases?|cycles?|days?|weeks?|months?|years?|exons?|codons?|chromosomes?|"
     r"versions?|types?|class|levels?|steps?|lines?|arms?|cohorts?|groups?|parts?|figures?|fig|"
-    r"tables?|studies|study|trials?|performance status|PS|CTCAE|RECIST|ligand|receptor|"
+    r"tables?|studies|study|trials?|regimens?|performance status|PS|CTCAE|RECIST|ligand|receptor|"
     r"programmed (?:cell )?death"
 )
 _TIME_UNIT = r"(?:years?|months?|weeks?|days?|hours?|h|min(?:utes?)?)"
@@ -182,8 +184,8 @@ _MONTH = (
 )
 # where a label starts a list of numbers: 'grade 3/4', 'days 1, 8, and 15', 'grade >= 3'
 _LABEL = re.compile(
-    rf"(?i)\b(?=[acdefglmprstvwy])(?:{_LABEL_WORDS})\s*(?:[<>\u2264\u2265]=?|[<>] or =)?\s*"
-    r"(\d+(?:\.\d+)?(?:\s*(?:[/,&+-]|or|and|to|through)?\s*\d+(?:\.\d+)?)*)"
+    rf"(?i)\b(?=[acdefglmprstvwy])(?:{_LABEL_WORDS}|(?:performance status|PS)(?:\s+score)?\s+of)\s*(?:[<>\u2264\u2265]=?|[<>]\s*or\s*=)?\s*"
+    r"(\d+(?:\.\d+)?(?:\s*(?:[/,&+-]|,?\s*(?:or|and)|to|through)?\s*\d+(?:\.\d+)?)*)"
 )
 # numbers that are never figures, found once per sentence (group 1 is the number)
 _MARKED = (
@@ -206,8 +208,20 @@ _MARKED = (
     re.compile(rf"\b(\d\d?)\s+(?=[JFMASOND]){_MONTH}(?:\s|,|$)"),  # '16 April'
     # a trial's mixed-case name: 'LUX-Lung 3', 'CheckMate 057', 'IMpower 150'
     re.compile(r"\b[A-Z](?=[A-Za-z-]*[a-z])[a-z]*-?[A-Z][A-Za-z-]*\s+(\d)"),
+    re.compile(r"\b[pcy]?[TNM]\s*\((\d)\)"),  # a TNM category printed with its subscript: 'T(2) versus T(1)'
+    re.compile(r"\bG\d\s*/\s*(\d)\b"),  # 'G3/4': the grades
+    # the number of fractions naming a radiotherapy schedule: '10 x 3-Gy arm'
+    re.compile(r"(?i)\b(\d+)\s*[x\u00d7]\s*\d[\d.]*\s*-?\s*c?Gy\b"),
+    # the age that bounds a group: 'younger than 70 years', '70 years or older', 'aged >= 65 years'
+    re.compile(r"(?i)\b(?:younger|older)\s+than\s+(\d+)"),
+    re.compile(r"(?i)\b(\d+)\s+years?\s+(?:old\s+)?(?:or|and)\s+(?:older|over|above|younger)\b"),
+    re.compile(r"(?i)\baged?\s*(?:[<>\u2264\u2265]=?|[<>]\s*or\s*=)\s*(\d+)"),
 )
+# the items of an enumeration: 'defined as (1) the percentage change ... and (2) the proportion'
+# (only where the sentence numbers at least two: one '(2)' alone may be a count)
+_LIST_MARKER = re.compile(r"(?:(?<=\s)|^)\((\d)\)\s+(?=[a-z])")
 _VALUE_AFTER = re.compile(r"\s*(?:%|per\s?cent)")
+_COUNT_AFTER = re.compile(r"(?i)\s*\(|\s+(?:in|of|patients|participants|were|was|had)\b")
 _NAME_NEXT = re.compile(
     r"(?!-(?:fold|points?|percent|not|NR|NE|NA)\b)(?:\s?-)?[A-Za-z]|:\d|-\s*(?:,|and\b|or\b|to\b)"
 )
@@ -250,13 +264,24 @@ def _marked(text: str) -> set[int]:
     """Where the numbers that a label or a context makes incidental start, read once per sentence.
 
     After a label the first number is a label ('arm 1', 'version 4.0'); the next ones are while
-    they are whole numbers, not values ('grades 3 and 4', but 'arm 1 and 19.2%').
+    they are whole numbers, not values ('grades 3, 4, or 5', but 'arm 1 and 19.2%'), nor counts
+    after a comma ('performance status of 0 or 1, 28 (45%) had stage IIIA', '67 in Arm 2, and 66
+    in Arm 3').
     """
     starts = {m.start(1) for pattern in _MARKED for m in pattern.finditer(text)}
+    markers = list(_LIST_MARKER.finditer(text))
+    if {"1", "2"} <= {m.group(1) for m in markers}:
+        starts.update(m.start(1) for m in markers)
     for m in _LABEL.finditer(text):
         starts.add(m.start(1))
-        for n in list(_NUMBER.finditer(text, m.start(1), m.end(1)))[1:]:
-            if "." in n.group() or _VALUE_AFTER.match(text, n.end()):
+        numbers = list(_NUMBER.finditer(text, m.start(1), m.end(1)))
+        for before, n in zip(numbers, numbers[1:], strict=False):
+            listed = "," in text[before.end() : n.start()]
+            if (
+                "." in n.group()
+                or _VALUE_AFTER.match(text, n.end())
+                or (listed and _COUNT_AFTER.match(text, n.end()))
+            ):
                 break
             starts.add(n.start())
     return starts

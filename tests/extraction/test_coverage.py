@@ -156,6 +156,73 @@ def _printed(s: Sentence, spans) -> list[str]:
             "year survival at 48.9 and 34.4%, respectively.",
             ["0.01", "11.5", "8.6", "48.9", "34.4"],
         ),
+        # a performance status and a list of grades are labels, however they are printed (PMID11784875)
+        (
+            "Treatment with cisplatin and gemcitabine was associated with a significantly longer time to the "
+            "progression of disease than was treatment with cisplatin and paclitaxel but was more likely to cause "
+            "grade 3, 4, or 5 renal toxicity (in 9 percent of patients, vs. 3 percent of those treated with "
+            "cisplatin plus paclitaxel).",
+            ["9", "3"],
+        ),
+        (
+            "Sixty-two patients were enrolled; the median age 57 years (range, 36-82), 39 were male (63%), 61 (98%) "
+            "had a performance status of 0 or 1, 28 (45%) had stage IIIA disease, 21 (34%) had >5% weight loss, and "
+            "the median forced expiratory volume 1 = 2.10 liters (range, 1.02-3.75).",
+            ["Sixty-two", "57", "36", "82", "39", "63", "61", "98", "28", "45", "21", "34", "5", "1", "2.10"]
+            + ["1.02", "3.75"],
+        ),
+        # a count after a comma ends a list of labels (PMID20800380)
+        (
+            "A total of 265 patients were accrued, with 131 in Arm 1, 67 in Arm 2, and 66 in Arm 3 being eligible.",
+            ["265", "131", "67", "66"],
+        ),
+        # a TNM category with its subscript (PMID11309437)
+        (
+            "Rate of recurrence was affected by tumor stage (HR for T(2) versus T(1) = 1.77 [95% CI = 1.35 to 2.31]) "
+            "and a treatment-by-smoking interaction (HR for treatment-by-current-versus-never-smoking status = 3.11 "
+            "[95% CI = 1.00 to 9.71]).",
+            ["1.77", "1.35", "2.31", "3.11", "1.00", "9.71"],
+        ),
+        # regimen numbers (PMID15714933)
+        (
+            "TSS improved in 49 patients (77%) on regimen 1, and in 57 (92%) patients on regimen 2, a difference of "
+            "15% (95% confidence interval [CI] 3-28) in the proportion improving between the two regimens.",
+            ["49", "77", "57", "92", "15", "3", "28"],
+        ),
+        # the fractions that name a radiotherapy schedule (PMID15860852)
+        (
+            "Survival in the 10 x 3-Gy arm was significantly (P = .03) better than in the 2 x 8-Gy arm with 1-year "
+            "survival of 19.6% (95%CI, 14.1% to 27.3%) v 10.9% (95%CI, 6.9% to 17.3%).",
+            [".03", "19.6", "14.1", "27.3", "10.9", "6.9", "17.3"],
+        ),
+        # the age that bounds a subgroup (PMID11830607)
+        (
+            "The proportions with clinical partial or complete response (21.5% versus 23.3%; Fisher's exact test, "
+            "P =.66), median time to progression (4.37 versus 4.30 months; log-rank test, P =.29), and survival "
+            "distribution (log-rank test, P =.29; median survival, 9.05 versus 8.53 months; 1-year survival, 38% "
+            "versus 29%; and 2-year survival, 14% versus 12%) were similar in patients younger than 70 years and 70 "
+            "years old or older.",
+            ["21.5", "23.3", ".66", "4.37", "4.30", ".29", ".29", "9.05", "8.53", "38", "29", "14", "12"],
+        ),
+        # the items of an enumeration (PMID10945489)
+        (
+            "The primary end-points were defined as (1) the percentage change in mean SS14 score between baseline and "
+            "2 months and (2) the proportion of patients with a marked (> or = 25%) improvement in SS14 score between "
+            "baseline and 2 months sustained for > or =4 weeks.",
+            ["2", "25", "2", "4"],
+        ),
+        # 'G3/4' (PMID23161898)
+        (
+            "The feasibility rates were 95.5% (cisplatin and pemetrexed, CPx) and 75.4% (cisplatin and vinorelbine, "
+            "CVb) (P = 0.001); hematological G3/4 toxic effects were 10% (CPx) and 74% (CVb) (P < 0.001), "
+            "non-hematological toxic effects were comparable (33% and 31%, P = 0.798).",
+            ["95.5", "75.4", "0.001", "10", "74", "0.001", "33", "31", "0.798"],
+        ),
+        # a count after 'In group 1,' is a figure (PMID19632716)
+        (
+            "In group 1, 16 (8%) deaths were treatment related versus four (2%) in group 2.",
+            ["16", "8", "four", "2"],
+        ),
         # the degree of a test is no figure (PMID10811675)
         (
             "The difference was more significant for docetaxel 75 mg/m(2) patients, compared with corresponding "
