@@ -73,6 +73,10 @@ def assign(
         for k in run:
             arms[k] = _beside(text, spans[k], marks)
         named = [arms[k] for k in run if arms[k] is not None]
+        if not named and (opened := _bracket_after_arm(text, first, last, marks)):
+            for k in run:  # 'after CHARTWEL (31%, 22% and 11%) versus CF (...)'
+                arms[k] = opened
+            continue
         clause = max(start, text.rfind(":", 0, first) + 1, text.rfind(";", 0, first) + 1)
         around = distinct([a for s, _e, a in marks if clause <= s < stop])
         lead = distinct([a for s, _e, a in marks if clause <= s < first])
@@ -284,6 +288,19 @@ def _beside(text: str, span: tuple[int, int], marks) -> Arm | None:
         return after[0]
     before = [a for _s, e, a in marks if start - 40 <= e <= start and _LEAD.fullmatch(text[e:start])]
     return before[-1] if before else None
+
+
+def _bracket_after_arm(text: str, first: int, last: int, marks) -> Arm | None:
+    """The arm whose name opens the bracket a list of figures fills: 'after CHARTWEL (31%,
+    22% and 11%) versus CF (32%, 18% and 7%; ...)' (not a pair set against each other inside it,
+    'the control arm (31.5% v 18.8%)', nor figures the bracket does not hold alone)."""
+    inside = text[first:last]
+    if "(" in inside or ")" in inside or "[" in inside or "]" in inside or PARALLEL.search(inside):
+        return None
+    if any(first <= s < last for s, _e, _a in marks):
+        return None
+    opened = [a for _s, e, a in marks if e <= first and _BRACKET_AFTER_ARM.fullmatch(text[e:first])]
+    return opened[-1] if opened else None
 
 
 def _runs(indexes: list[int], keys: list[object], spans: list[tuple[int, int]], text: str) -> list[list[int]]:

@@ -143,8 +143,9 @@ def items(text: str, whole: str | None = None) -> list[Item]:
     return found
 
 
+# 'Two-, 3-, and 5-year', '1, 3 and 5 years', 'at 2, 3 and 5yr'
 _LANDMARK_LIST = re.compile(
-    r"(?i)\b(\d+)(?:-?,|-)\s*((?:\d+-?,\s*)*)(?:and|or)\s+(\d+)[- ](year|month|week)s?\b"
+    r"(?i)\b(\d+)(?:-?,|-)\s*((?:\d+-?,?\s*)*?)(?:and|or)\s+(\d+)(?:[- ]|(?=yr))(year|yr|month|week)s?\b"
 )
 
 
@@ -323,7 +324,7 @@ def _as_time(n: str, unit: str) -> str:
     unit = unit.lower()
     if unit.startswith("week"):
         return f"{int(n)} weeks"
-    months = int(n) * (12 if unit.startswith("year") else 1)
+    months = int(n) * (12 if unit.startswith("y") else 1)
     return f"{months} month" if months == 1 else f"{months} months"
 
 

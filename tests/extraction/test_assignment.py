@@ -234,3 +234,24 @@ def test_pairs_set_against_each_other_in_a_clause_naming_no_arm_take_the_pairs_o
         if r.endpoint == endpoint and r.statistic == "rate"
     ]
     assert rates == expected
+
+
+def test_a_list_in_the_bracket_an_arms_name_opens_is_that_arms():
+    # PMID21757247: 'Overall survival (OS, primary endpoint) at 2, 3 and 5yr was not significantly
+    # different after CHARTWEL (31%, 22% and 11%) versus CF (32%, 18% and 7%; HR 0.92, 95% CI
+    # 0.75-1.13, p=0.43).' The landmarks listed without an Oxford comma, '5yr' without a space.
+    trial = read_document(Path(__file__).parents[1] / "fixtures" / "pool" / "PMID21757247.txt").trial
+    chartwel, cf = (next(a.label for a in trial.arms if alias in a.aliases) for alias in ("CHARTWEL", "CF"))
+    rates = [
+        (r.arm, r.estimate, r.timepoint)
+        for r in trial.arm_results
+        if r.endpoint == "overall survival" and r.statistic == "rate"
+    ]
+    assert rates == [
+        (chartwel, Decimal("31"), "24 months"),
+        (chartwel, Decimal("22"), "36 months"),
+        (chartwel, Decimal("11"), "60 months"),
+        (cf, Decimal("32"), "24 months"),
+        (cf, Decimal("18"), "36 months"),
+        (cf, Decimal("7"), "60 months"),
+    ]
