@@ -15,7 +15,13 @@ from __future__ import annotations
 import re
 
 from kg.extraction.armrefs import ARM_LABEL, ArmFinder, distinct
-from kg.extraction.paired_runs import PARALLEL, in_pairs, pairs_after_pair, parallel_lists
+from kg.extraction.paired_runs import (
+    PARALLEL,
+    in_pairs,
+    pairs_after_named_pair,
+    pairs_after_pair,
+    parallel_lists,
+)
 from kg.model import Arm
 
 _LINK = re.compile(
@@ -72,6 +78,7 @@ def assign(
             continue
         for k in run:
             arms[k] = _beside(text, spans[k], marks)
+        pairs_after_named_pair(text, spans, run, arms)
         named = [arms[k] for k in run if arms[k] is not None]
         if not named and (opened := _bracket_after_arm(text, first, last, marks)):
             for k in run:  # 'after CHARTWEL (31%, 22% and 11%) versus CF (...)'

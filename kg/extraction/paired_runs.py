@@ -13,7 +13,7 @@ import re
 from kg.extraction.armrefs import distinct
 from kg.model import Arm
 
-__all__ = ["PARALLEL", "in_pairs", "pairs_after_pair", "parallel_lists"]
+__all__ = ["PARALLEL", "in_pairs", "pairs_after_named_pair", "pairs_after_pair", "parallel_lists"]
 
 PARALLEL = re.compile(r"(?i)\b(?:as\s+)?compared\s+with\b|\bversus\b|\bvs?\.?(?=\s)")
 # what sets two figures (or two arms) against each other: 'vs', 'v.', 'versus', 'compared with'
@@ -81,8 +81,37 @@ def in_pairs(text: str, spans, run: list[int]) -> bool:
         len(run) >= 4
         and len(run) % 2 == 0
         and all(_PAIRED.fullmatch(text, spans[j][1], spans[k][0]) for j, k in pairs)
-        and not any(
-            PARALLEL.search(text, spans[k][1], spans[j][0])
-            for (_i, k), (j, _l) in zip(pairs, pairs[1:], strict=False)
-        )
+        and _apart(text, spans, pairs)
     )
+
+
+def _apart(text: str, spans, pairs: list[tuple[int, int]]) -> bool:
+    """No pair is set against the next: 'x vs y, and z vs w', not 'x vs y vs z vs w'."""
+    return not any(
+        PARALLEL.search(text, spans[k][1], spans[j][0])
+        for (_i, k), (j, _l) in zip(pairs, pairs[1:], strict=False)
+    )
+
+
+def pairs_after_named_pair(text: str, spans, run: list[int], arms: list[Arm | None]) -> None:
+    """'the physical function (31% erlotinib v 19% placebo, P = .01), and global QOL (35% v 26%,
+    P < .0001)': pairs set against each other after a pair whose figures name their arms take
+    that pair's order."""
+    if len(run) < 4 or len(run) % 2:
+        return
+    pairs = list(zip(run[::2], run[1::2], strict=True))
+    if not all(PARALLEL.search(text, spans[j][1], spans[k][0]) for j, k in pairs) or not _apart(
+        text, spans, pairs
+    ):
+        return
+    order: tuple[Arm, Arm] | None = None
+    for j, k in pairs:
+        if arms[j] is not None and arms[k] is not None and arms[j] is not arms[k]:
+            order = (arms[j], arms[k])
+        elif (
+            order
+            and arms[j] is None
+            and arms[k] is None
+            and _PAIRED.fullmatch(text, spans[j][1], spans[k][0])
+        ):
+            arms[j], arms[k] = order

@@ -255,3 +255,16 @@ def test_a_list_in_the_bracket_an_arms_name_opens_is_that_arms():
         (cf, Decimal("18"), "36 months"),
         (cf, Decimal("7"), "60 months"),
     ]
+
+
+def test_pairs_after_a_pair_whose_figures_name_their_arms_take_its_order():
+    # PMID16921034: 'This was accompanied by a significant improvement in the physical function (31%
+    # erlotinib v 19% placebo, P = .01), and global QOL (35% v 26%, P < .0001).'
+    trial = read_document(Path(__file__).parents[1] / "fixtures" / "pool" / "PMID16921034.txt").trial
+    rates = [(r.arm, r.estimate) for r in trial.arm_results if r.statistic == "rate"]
+    assert rates == [
+        ("erlotinib", Decimal("31")),
+        ("placebo", Decimal("19")),
+        ("erlotinib", Decimal("35")),
+        ("placebo", Decimal("26")),
+    ]
