@@ -47,10 +47,13 @@ _CLAUSE_WORDS = re.compile(
     r"(?i)\b(?:continues?|continued|shows?|showed|shown|demonstrat\w+|suggest\w*|indicat\w+|confirm\w*)\b"
 )
 _LEADING_VERB = re.compile(r"(?i)^(?:shows?|showed|have|has|had)\s+(?:an?\s+|the\s+)?")
-_IN_BOTH = re.compile(
-    r"(?i)\s*(?:\([^()]*\)\s*)?,?\s*(?:in|for|with|on|across)\s+(?:the\s+)?(?:(?:both|two|each\s+of\s+the\s+two)\s+"
+_EVERY_ARM = (
+    r"(?:in|for|with|on|across)\s+(?:the\s+)?(?:(?:both|two|each\s+of\s+the\s+two)\s+"
     r"(?:treatment\s+|study\s+|randomi[sz]ed\s+)?(?:arms|groups)|(?:each|either)\s+(?:treatment\s+|study\s+)?(?:arm|group))\b"
 )
+_IN_BOTH = re.compile(rf"(?i)\s*(?:\([^()]*\)\s*)?,?\s*{_EVERY_ARM}")
+# 'The 1-year survival rate for each arm was 29.7%': the same words right before the figure's verb
+_BOTH_BEFORE = re.compile(rf"(?i)\b{_EVERY_ARM}\s+(?:was|were)\s+$")
 _SAFETY_WORDS = re.compile(
     r"(?i)adverse events?|\bAEs?\b|toxicit|toxic effects|side effects|\bgrades?\s*(?:≥|>=|> or =|>)?\s*[1-5]\b"
 )
@@ -217,8 +220,10 @@ class OutcomeReader(ContrastReading):
 
     def _in_both(self, text: str, item: Item) -> list[Arm]:
         """'Median survival was 8 months in both arms', 'Overall response rate was 32% for both
-        arms': in a two-arm trial, one figure that is each arm's."""
-        both = _IN_BOTH.match(text, item.end)
+        arms', 'The 1-year survival rate for each arm was 29.7%': in a two-arm trial, one figure
+        that is each arm's."""
+        clause = max(text.rfind(";", 0, item.start), text.rfind(". ", 0, item.start)) + 1
+        both = _IN_BOTH.match(text, item.end) or _BOTH_BEFORE.search(text, clause, item.start)
         return list(self.arms) if both and len(self.arms) == 2 else []
 
     def _tests(self, masked: str, figures: list[Figure], mentions, last_endpoint) -> list[Comparison]:

@@ -141,6 +141,11 @@ def test_one_figure_for_both_arms_is_each_arms():
         ("docetaxel + carboplatin", Decimal("13")),
         ("mitomycin + ifosfamide + cisplatin + vinblastine", Decimal("13")),
     ]
+    # PMID15117980: 'The 1-year survival rate for each arm was 29.7%.' (the words before the verb)
+    jmei = read_document(POOL / "PMID15117980.txt").trial
+    one_year = [(r.arm, r.estimate) for r in jmei.arm_results if r.timepoint == "12 months"]
+    assert one_year == [(arm.label, Decimal("29.7")) for arm in jmei.arms]
+    assert len(jmei.arms) == 2
 
 
 def test_a_plural_endpoint_name_in_a_list_of_endpoints():
