@@ -21,6 +21,7 @@ from kg.extraction.paired_runs import (
     pairs_after_named_pair,
     pairs_after_pair,
     parallel_lists,
+    respectively_after_all,
 )
 from kg.model import Arm
 
@@ -64,7 +65,9 @@ def assign(
     arms: list[Arm | None] = [None] * len(spans)
     times = list(timepoints)
     runs = _blocks(_runs(list(range(len(spans))), keys, spans, text), spans, text)
+    respectively_after_all(text, spans, keys, runs, marks, arms)
     done = parallel_lists(text, spans, runs, marks, arms) | pairs_after_pair(text, spans, runs, marks, arms)
+    done |= {n for n, run in enumerate(runs) if all(arms[k] is not None for k in run)}
     for n, run in enumerate(runs):
         if n in done:
             continue

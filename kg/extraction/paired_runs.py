@@ -13,7 +13,14 @@ import re
 from kg.extraction.armrefs import distinct
 from kg.model import Arm
 
-__all__ = ["PARALLEL", "in_pairs", "pairs_after_named_pair", "pairs_after_pair", "parallel_lists"]
+__all__ = [
+    "PARALLEL",
+    "in_pairs",
+    "pairs_after_named_pair",
+    "pairs_after_pair",
+    "parallel_lists",
+    "respectively_after_all",
+]
 
 PARALLEL = re.compile(r"(?i)\b(?:as\s+)?compared\s+with\b|\bversus\b|\bvs?\.?(?=\s)")
 # what sets two figures (or two arms) against each other: 'vs', 'v.', 'versus', 'compared with'
@@ -115,3 +122,45 @@ def pairs_after_named_pair(text: str, spans, run: list[int], arms: list[Arm | No
             and _PAIRED.fullmatch(text, spans[j][1], spans[k][0])
         ):
             arms[j], arms[k] = order
+
+
+def respectively_after_all(text: str, spans, keys: list[object], runs: list[list[int]], marks, arms) -> None:
+    """Arms listed once with 'respectively' after every figure of the clause, none named among them:
+    each pair or list takes their order ('In the elderly, median survival was 12.6 versus 9.9
+    months, 1-year survival was 52% versus 41%, 2-year survival was 24% versus 17% for DC versus
+    VC, respectively'), and figures of several endpoints printed arm by arm take them block by
+    block ('The MST and 1-year survival rate was 24.3 months (...) and 66.7% (...) and 12.5 months
+    (...) and 50.0% (...) for arms A and B, respectively')."""
+    said = text.rfind("respectively")
+    before = [k for k, (_s, e) in enumerate(spans) if e <= said]
+    if not before or any(arms[k] is not None for k in before):
+        return
+    first, last = spans[before[0]][0], spans[before[-1]][1]
+    clause = max(text.rfind(";", 0, first), text.rfind(". ", 0, first)) + 1
+    if ";" in text[first:said] or any(clause <= s < last for s, _e, _a in marks):
+        return
+    tail = distinct([a for s, _e, a in marks if last <= s < said])
+    if len(tail) < 2 or len({id(a) for _s, _e, a in marks}) > len(tail):
+        return
+    m = len(tail)
+    sets = [run[i : i + m] for run in runs if set(run) <= set(before) for i in range(0, len(run), m)]
+    if sum(len(c) for c in sets) == len(before) and all(_set_against(text, spans, c, m) for c in sets):
+        for chunk in sets:
+            for k, arm in zip(chunk, tail, strict=True):
+                arms[k] = arm
+        return
+    block = len(before) // len(tail)
+    shape = [keys[k] for k in before[:block]]
+    grid = block > 1 and block * len(tail) == len(before) and len(set(map(repr, shape))) == block
+    if grid and all(keys[k] == shape[n % block] for n, k in enumerate(before)):
+        for n, k in enumerate(before):
+            arms[k] = tail[n // block]
+
+
+def _set_against(text: str, spans, chunk: list[int], m: int) -> bool:
+    """``m`` figures set against each other: 'x vs y' (one figure alone is its own set)."""
+    if len(chunk) != m:
+        return False
+    return all(
+        PARALLEL.search(text, spans[j][1], spans[k][0]) for j, k in zip(chunk, chunk[1:], strict=False)
+    )

@@ -31,6 +31,15 @@ _FIRST = re.compile(
 )
 
 
+# a group by age: 'In the elderly, median survival was ...', 'among patients aged 70 years or older'
+# (not two groups set side by side: 'in patients younger than 70 years and 70 years old or older')
+_AGE = re.compile(
+    r"(?i)\b(?:in|among|for)\s+(?:the\s+)?(?P<who>(?:elderly|older|younger)(?:\s+(?:patients|participants|"
+    r"subjects|adults|people))?|(?:patients|participants|subjects)\s+(?:aged|age|older\s+than|younger\s+than)\s+"
+    r"(?:(?!\band\b)[^,;().])+?)(?=\s*[,;().]|\s+(?:was|were|had|the)\b|$)"
+)
+
+
 def _first(m: re.Match) -> str:
     return f"first {m.group('n')} {m.group('people').lower()}" + (
         " (interim analysis)" if m.group("interim") else ""
@@ -44,6 +53,7 @@ def subgroup_at(text: str, pos: int, names_arm=lambda phrase: False) -> str | No
     found = [(m, m.group("who")) for m in _PHRASE.finditer(text)]
     found += [(m, m.group("who") or m.group("with")) for m in _NAMED.finditer(text)]
     found += [(m, _first(m)) for m in _FIRST.finditer(text)]
+    found += [(m, m.group("who")) for m in _AGE.finditer(text)]
     phrases = sorted((m.start(), m.end(), who.strip()) for m, who in found if not names_arm(who))
     before = [p for p in phrases if p[1] <= pos]
     if before:

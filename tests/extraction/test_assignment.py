@@ -268,3 +268,39 @@ def test_pairs_after_a_pair_whose_figures_name_their_arms_take_its_order():
         ("erlotinib", Decimal("35")),
         ("placebo", Decimal("26")),
     ]
+
+
+def test_arms_listed_once_with_respectively_after_every_figure_take_them_in_order():
+    # PMID16288485: 'In the elderly, median survival was 12.6 versus 9.9 months, 1-year survival was 52%
+    # versus 41%, 2-year survival was 24% versus 17% for DC versus VC, respectively.' (three arms:
+    # DC, DCb, VC; the figures are the elderly's)
+    trial = read_document(Path(__file__).parents[1] / "fixtures" / "pool" / "PMID16288485.txt").trial
+    elderly = [(r.arm, r.estimate, r.timepoint) for r in trial.arm_results if r.subgroup == "elderly"]
+    dc, vc = "docetaxel + cisplatin", "vinorelbine + cisplatin"
+    assert elderly == [
+        (dc, Decimal("12.6"), None),
+        (vc, Decimal("9.9"), None),
+        (dc, Decimal("52"), "12 months"),
+        (vc, Decimal("41"), "12 months"),
+        (dc, Decimal("24"), "24 months"),
+        (vc, Decimal("17"), "24 months"),
+    ]
+
+
+def test_figures_of_several_endpoints_printed_arm_by_arm_take_the_arms_block_by_block():
+    # PMID18487565: 'The median survival time (MST) and 1-year survival rate was 24.3 months (95% CI,
+    # 12.3 to 36.4) and 66.7% (95% CI, 50.3 to 78.7) and 12.5 months (95% CI, 9.4 to 27.6) and 50.0%
+    # (95% CI, 29.9 to 67.2) for arms A and B, respectively.' (arm A: carboplatin and paclitaxel)
+    trial = read_document(Path(__file__).parents[1] / "fixtures" / "pool" / "PMID18487565.txt").trial
+    survival = [
+        (r.arm, r.statistic, r.estimate, r.ci_lower, r.ci_upper)
+        for r in trial.arm_results
+        if r.endpoint == "overall survival"
+    ]
+    a, b = "carboplatin + paclitaxel", "carboplatin + gemcitabine"
+    assert survival == [
+        (a, "median", Decimal("24.3"), Decimal("12.3"), Decimal("36.4")),
+        (a, "rate", Decimal("66.7"), Decimal("50.3"), Decimal("78.7")),
+        (b, "median", Decimal("12.5"), Decimal("9.4"), Decimal("27.6")),
+        (b, "rate", Decimal("50.0"), Decimal("29.9"), Decimal("67.2")),
+    ]

@@ -192,3 +192,14 @@ def test_the_first_patients_of_an_interim_analysis_are_a_population():
     assert [(c.estimate, c.subgroup) for c in trial.comparisons if c.estimate == Decimal("0.36")] == [
         (Decimal("0.36"), "first 200 patients (interim analysis)")
     ]
+
+
+def test_a_group_by_age_is_a_subgroup_but_two_age_groups_side_by_side_are_not():
+    from kg.extraction.subgroups import subgroup_at
+
+    # PMID16288485
+    elderly = "In the elderly, median survival was 12.6 versus 9.9 months, 1-year survival was 52% versus 41%"
+    assert subgroup_at(elderly, elderly.index("12.6")) == "elderly"
+    # PMID11830607: the figures before are set side by side by age, so no one subgroup holds them
+    sides = "2-year survival, 14% versus 12%) were similar in patients younger than 70 years and 70 years old or older."
+    assert subgroup_at(sides, sides.index("14%")) is None
