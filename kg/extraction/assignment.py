@@ -87,6 +87,9 @@ def assign(
             for k in run:  # 'after CHARTWEL (31%, 22% and 11%) versus CF (...)'
                 arms[k] = opened
             continue
+        if not named and (pair := _pair_in_bracket(text, spans, run, marks)):
+            arms[run[0]], arms[run[1]] = pair
+            continue
         clause = max(start, text.rfind(":", 0, first) + 1, text.rfind(";", 0, first) + 1)
         around = distinct([a for s, _e, a in marks if clause <= s < stop])
         lead = distinct([a for s, _e, a in marks if clause <= s < first])
@@ -311,6 +314,32 @@ def _bracket_after_arm(text: str, first: int, last: int, marks) -> Arm | None:
         return None
     opened = [a for _s, e, a in marks if e <= first and _BRACKET_AFTER_ARM.fullmatch(text[e:first])]
     return opened[-1] if opened else None
+
+
+_OPENS_BRACKET = re.compile(r"(?i)\s*(?:group|arm|patients)?\s*[(\[][^()\[\];\d]*")  # 'gemcitabine (median, '
+_AGAINST_ARM = re.compile(
+    r"(?i)(?:\b(?:as\s+)?compared\s+(?:with|to)|\bversus|\bvs?\.?|\bthan(?:\s+(?:with|for|in))?)\s+(?:the\s+)?$"
+)
+
+
+def _pair_in_bracket(text: str, spans, run: list[int], marks) -> tuple[Arm, Arm] | None:
+    """'PFS was significantly prolonged by gemcitabine (median, 3.8 v 1.9 months; HR ...) and
+    erlotinib (median, 2.9 v 1.9 months; ...) versus observation': a pair set against each other
+    in the bracket an arm's name opens is that arm's and the one arm the sentence sets against
+    it ('versus B', 'compared with B')."""
+    if len(run) != 2 or not PARALLEL.search(text, spans[run[0]][1], spans[run[1]][0]):
+        return None
+    first, last = spans[run[0]][0], spans[run[1]][1]
+    inside = text[first:last]
+    if any(c in inside for c in "()[]") or any(first <= s < last for s, _e, _a in marks):
+        return None
+    opened = [a for _s, e, a in marks if e <= first and _OPENS_BRACKET.fullmatch(text[e:first])]
+    if not opened:
+        return None
+    against = distinct(
+        [a for s, _e, a in marks if a is not opened[-1] and _AGAINST_ARM.search(text[max(0, s - 20) : s])]
+    )
+    return (opened[-1], against[0]) if len(against) == 1 else None
 
 
 def _runs(indexes: list[int], keys: list[object], spans: list[tuple[int, int]], text: str) -> list[list[int]]:

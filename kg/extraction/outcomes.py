@@ -25,6 +25,7 @@ from kg.extraction.endpoint_lists import Slot, listed_endpoints
 from kg.extraction.endpoint_mentions import endpoint_mentions, listed_after
 from kg.extraction.endpoint_phrases import EVENT_VERBS, endpoint_phrase, normal_name, object_phrase, qualified
 from kg.extraction.endpoint_phrases import VERB as _VERB
+from kg.extraction.lexicon import ENDPOINTS
 from kg.extraction.p_values import Figure, p_only_tests
 from kg.extraction.shared_fields import each_comparison, landmarks_of_comparisons, landmarks_of_lists
 from kg.extraction.stats import (
@@ -57,6 +58,10 @@ _BOTH_BEFORE = re.compile(rf"(?i)\b{_EVERY_ARM}\s+(?:was|were)\s+$")
 _SAFETY_WORDS = re.compile(
     r"(?i)adverse events?|\bAEs?\b|toxicit|toxic effects|side effects|\bgrades?\s*(?:≥|>=|> or =|>)?\s*[1-5]\b"
 )
+
+
+# an endpoint phrase that is one of the lexicon's names for an endpoint, in any case: 'pfs'
+_KNOWN_NAMES = {alias.lower(): name for name, aliases in ENDPOINTS.items() for alias in aliases}
 
 
 class OutcomeReader(ContrastReading):
@@ -157,7 +162,7 @@ class OutcomeReader(ContrastReading):
             head = words[0] if re.search(r"\s(?:for|of|in)\s", name) else words[-1]
             if said == _singular(head) and len(words) > 1:
                 return name
-        return phrase
+        return _KNOWN_NAMES.get(phrase.lower(), phrase)
 
     # -- comparisons ------------------------------------------------------------------------
 

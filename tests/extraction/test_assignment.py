@@ -304,3 +304,18 @@ def test_figures_of_several_endpoints_printed_arm_by_arm_take_the_arms_block_by_
         (b, "median", Decimal("12.5"), Decimal("9.4"), Decimal("27.6")),
         (b, "rate", Decimal("50.0"), Decimal("29.9"), Decimal("67.2")),
     ]
+
+
+def test_a_pair_in_the_bracket_an_arms_name_opens_is_that_arm_against_the_one_set_against_it():
+    # PMID22949150: 'PFS was significantly prolonged by gemcitabine (median, 3.8 v 1.9 months; hazard
+    # ratio [HR], 0.56; ...) and erlotinib (median, 2.9 v 1.9 months; HR, 0.69; ...) versus
+    # observation; ...' (three arms; the second bracket's endpoint is still the sentence's 'PFS')
+    trial = read_document(Path(__file__).parents[1] / "fixtures" / "pool" / "PMID22949150.txt").trial
+    medians = [(r.arm, r.endpoint, r.estimate) for r in trial.arm_results if r.statistic == "median"]
+    pfs = "progression-free survival"
+    assert medians == [
+        ("gemcitabine", pfs, Decimal("3.8")),
+        ("observation", pfs, Decimal("1.9")),
+        ("erlotinib", pfs, Decimal("2.9")),
+        ("observation", pfs, Decimal("1.9")),
+    ]
