@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extraction.arm_brackets import BRACKET_AFTER_ARM, bracket_after_arm, pair_in_bracket
 from kg.extraction.armrefs import ARM_LABEL, ArmFinder, distinct
 from kg.extraction.paired_runs import (
     PARALLEL,
@@ -41,7 +42,6 @@ _ALL_PATIENTS = re.compile(
     r"enrolled\s+|treated\s+|assessable\s+)?(?:patients|participants|subjects|population|study\s+population|cohort)\b"
     r"|\bin\s+both\s+(?:arms|groups)\s+combined\b|\boverall\s+population\b"
 )
-_BRACKET_AFTER_ARM = re.compile(r"(?i)\s*(?:group|arm|patients)?\s*[(\[]\s*")
 _OPENING = re.compile(r"(?i)\s*(?:in|among|for|with)\s+(?:the\s+)?")
 _AND = re.compile(r"(?i)\s*(?:,\s*)?and\s*")
 _LISTED = re.compile(r"\s*,\s*")
@@ -83,11 +83,11 @@ def assign(
             arms[k] = _beside(text, spans[k], marks)
         pairs_after_named_pair(text, spans, run, arms)
         named = [arms[k] for k in run if arms[k] is not None]
-        if not named and (opened := _bracket_after_arm(text, first, last, marks)):
+        if not named and (opened := bracket_after_arm(text, first, last, marks)):
             for k in run:  # 'after CHARTWEL (31%, 22% and 11%) versus CF (...)'
                 arms[k] = opened
             continue
-        if not named and (pair := _pair_in_bracket(text, spans, run, marks)):
+        if not named and (pair := pair_in_bracket(text, spans, run, marks)):
             arms[run[0]], arms[run[1]] = pair
             continue
         clause = max(start, text.rfind(":", 0, first) + 1, text.rfind(";", 0, first) + 1)
@@ -260,7 +260,7 @@ def _conjoined(text: str, spans: list[tuple[int, int]], keys: list[object], arms
 
 
 def _respectively(text, run, marks, first, last, stop, arms) -> bool:
-    bracketed = [a for _s, e, a in marks if _BRACKET_AFTER_ARM.fullmatch(text[e:first])]
+    bracketed = [a for _s, e, a in marks if BRACKET_AFTER_ARM.fullmatch(text[e:first])]
     clause = max(text.rfind(";", 0, first), text.rfind(". ", 0, first), 0)
     two_sides = PARALLEL.search(text[first:last]) or _THAN.search(text[clause:first])
     if bracketed and not two_sides and len(distinct([a for s, _e, a in marks if clause <= s < first])) == 1:
@@ -301,45 +301,6 @@ def _beside(text: str, span: tuple[int, int], marks) -> Arm | None:
         return after[0]
     before = [a for _s, e, a in marks if start - 40 <= e <= start and _LEAD.fullmatch(text[e:start])]
     return before[-1] if before else None
-
-
-def _bracket_after_arm(text: str, first: int, last: int, marks) -> Arm | None:
-    """The arm whose name opens the bracket a list of figures fills: 'after CHARTWEL (31%,
-    22% and 11%) versus CF (32%, 18% and 7%; ...)' (not a pair set against each other inside it,
-    'the control arm (31.5% v 18.8%)', nor figures the bracket does not hold alone)."""
-    inside = text[first:last]
-    if "(" in inside or ")" in inside or "[" in inside or "]" in inside or PARALLEL.search(inside):
-        return None
-    if any(first <= s < last for s, _e, _a in marks):
-        return None
-    opened = [a for _s, e, a in marks if e <= first and _BRACKET_AFTER_ARM.fullmatch(text[e:first])]
-    return opened[-1] if opened else None
-
-
-_OPENS_BRACKET = re.compile(r"(?i)\s*(?:group|arm|patients)?\s*[(\[][^()\[\];\d]*")  # 'gemcitabine (median, '
-_AGAINST_ARM = re.compile(
-    r"(?i)(?:\b(?:as\s+)?compared\s+(?:with|to)|\bversus|\bvs?\.?|\bthan(?:\s+(?:with|for|in))?)\s+(?:the\s+)?$"
-)
-
-
-def _pair_in_bracket(text: str, spans, run: list[int], marks) -> tuple[Arm, Arm] | None:
-    """'PFS was significantly prolonged by gemcitabine (median, 3.8 v 1.9 months; HR ...) and
-    erlotinib (median, 2.9 v 1.9 months; ...) versus observation': a pair set against each other
-    in the bracket an arm's name opens is that arm's and the one arm the sentence sets against
-    it ('versus B', 'compared with B')."""
-    if len(run) != 2 or not PARALLEL.search(text, spans[run[0]][1], spans[run[1]][0]):
-        return None
-    first, last = spans[run[0]][0], spans[run[1]][1]
-    inside = text[first:last]
-    if any(c in inside for c in "()[]") or any(first <= s < last for s, _e, _a in marks):
-        return None
-    opened = [a for _s, e, a in marks if e <= first and _OPENS_BRACKET.fullmatch(text[e:first])]
-    if not opened:
-        return None
-    against = distinct(
-        [a for s, _e, a in marks if a is not opened[-1] and _AGAINST_ARM.search(text[max(0, s - 20) : s])]
-    )
-    return (opened[-1], against[0]) if len(against) == 1 else None
 
 
 def _runs(indexes: list[int], keys: list[object], spans: list[tuple[int, int]], text: str) -> list[list[int]]:
