@@ -17,6 +17,7 @@ from kg.extraction.endpoint_phrases import endpoint_phrase, normal_name, qualifi
 from kg.extraction.factors import reference_like
 from kg.extraction.lexicon import HR_EVENTS
 from kg.extraction.stats import (
+    BRACKETED_BOUNDS,
     CONTRASTS,
     NEXT_RATIO,
     PLURAL_RATIO,
@@ -43,11 +44,6 @@ _RISK_OF = re.compile(r"(?i)\brisk\s+of\s+(?:disease\s+)?(?:progression(?:\s+or\
 _RESTATED = re.compile(r"(?i)\brisk\b|\bhazard\b|\bodds\b")
 _UNITS = {"percentage point": "percent", "percentage points": "percent", "%": "percent", "percent": "percent"}
 
-
-# the bounds alone in the bracket right after an effect estimate are its confidence interval, as
-# in journals that state the level once in their methods ('odds ratio 0.63 [0.36-1.10]'); the
-# level is the abstract's last one, else 95
-_BARE_BRACKET = re.compile(rf"\s*[(\[]\s*(?P<lo>-?{NUM})\s*%?\s*(?:-|to)\s*(?P<hi>-?{NUM})\s*%?\s*[)\]]")
 _AGAINST = re.compile(r"(?i)\b(?:versus|vs\.?|compared\s+with|relative\s+to)\s+(?:the\s+)?")
 
 
@@ -152,8 +148,9 @@ class ContrastReading:
 
     def _end(self, text: str, pos: int) -> tuple[int, dict, re.Match | None]:
         interval_, end = self.interval_after(text, pos)
-        bare = _BARE_BRACKET.match(text, pos)
-        if not interval_ and bare:  # 'hazard ratio [HR] 0.87 [0.70-1.10]': no level printed anywhere
+        bare = BRACKETED_BOUNDS.match(text, pos)
+        # 'hazard ratio [HR] 0.87 [0.70-1.10]': the level is the abstract's last, else 95
+        if not interval_ and bare:
             interval_, end = interval(self.ci_level or "95", bare.group("lo"), bare.group("hi")), bare.end()
         later = _LATER_CI.match(text, pos)
         if not interval_ and later:  # '4.7 days (46.4 ... vs 41.7 ...), with two-sided 90% CI of ...'

@@ -34,10 +34,19 @@ _CI_BODY = (
 # matched at a known position; '(41/52; 95% CI, 66%-88%)' prints the count before the interval
 CI = re.compile(rf"(?i)\s*(?:[(\[{{]\s*)?(?:\d+\s*/\s*\d+\s*[;,]\s*)?(?:(?:one|two|1|2)-sided\s+)?{_CI_BODY}")
 CI_SCAN = re.compile(rf"(?i)(?<![\d.]){_CI_BODY}")  # searched for: starts only at a digit
+
+
+def _bare_bounds(opening: str, hi: str, closing: str) -> re.Pattern:
+    """Two bounds printed without a level or a 'CI' ('(19.6-25.5)'); the callers differ only in
+    what may open and close them and what the upper bound may be."""
+    return re.compile(rf"\s*{opening}(?P<lo>-?{NUM})\s*%?\s*(?:-|to)\s*(?P<hi>{hi})\s*%?\s*{closing}")
+
+
 # Lancet style: after one labelled interval, later ones print only the bounds: '(19.6-25.5)'
-BARE_CI = re.compile(
-    rf"\s*(?:[(\[]\s*|[,;]\s*)(?P<lo>-?{NUM})\s*%?\s*(?:-|to)\s*(?P<hi>{BOUND})\s*%?\s*[)\]]?"
-)
+BARE_CI = _bare_bounds(r"(?:[(\[]\s*|[,;]\s*)", BOUND, r"[)\]]?")
+# the bounds alone in the bracket right after an effect estimate are its confidence interval, as
+# in journals that state the level once in their methods ('odds ratio 0.63 [0.36-1.10]')
+BRACKETED_BOUNDS = _bare_bounds(r"[(\[]\s*", rf"-?{NUM}", r"[)\]]")
 # '9.5 months, range 1.0-117.0 [95% CI ...]', '(range, 0-19 cycles)', '(IQR 4.2-9.1)': a spread, not an interval
 RANGE = re.compile(
     rf"(?i)\s*[,;(\[]?\s*(?P<kind>range|interquartile range|IQR)\s*[,:=]?\s*(?P<lo>{NUM})\s*(?:%|{TIME_UNIT})?\s*"
