@@ -18,7 +18,11 @@ from functools import lru_cache
 from kg.extraction.text import NUM, dec
 
 SIGNED = rf"-?\s?{NUM}"
-BOUND = rf"(?:-?{NUM}|not reached|NR|not estimable|not estimated|NE|non-calculable)"
+# an open bound may print its abbreviation after it: '(95% CI, 8.3-not evaluable [NE])'
+BOUND = (
+    rf"(?:-?{NUM}|(?:not (?:reached|estimable|estimated|evaluable|applicable)|non-calculable)(?:\s*\[(?:NR|NE|NA)\])?"
+    rf"|NR|NE)"
+)
 TIME_UNIT = r"(?:months?|mo|weeks?|wk|years?|days?|hours?|minutes?|min)"
 _AFTER_BOUND = rf"(?:\s*(?:%|percent\b|{TIME_UNIT}\b|points?\b))?"
 # '95% CI: 0.64, 1.35)': a comma parts the bounds only when the upper bound closes the bracket
