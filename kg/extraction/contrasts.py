@@ -64,9 +64,9 @@ class ContrastReading:
             stop = self._end(text, m.end())[0]
             found = [(m, self._listed_endpoint(text, stop) or endpoint, kind)]
             follow = NEXT_RATIO.match(text, stop)
-            if follow:
-                named = endpoint_mentions(follow.group("endpoint"), self.abbreviations)
-                found.append((follow, named[0][1] if named else None, kind))
+            while follow:
+                found.append((follow, self._phrase_endpoint(follow.group("endpoint")), kind))
+                follow = NEXT_RATIO.match(text, self._end(text, follow.end())[0])
             found += self._ratio_list(text, stop, kind)
             for match, ep, kind in found:
                 comparison, stop = self._comparison(text, match, kind, ep, m, None)
@@ -106,10 +106,12 @@ class ContrastReading:
     def _listed_endpoint(self, text: str, pos: int) -> str | None:
         """'1.08 (95% CI ...) for SPTs, ...': the endpoint named right after a ratio."""
         m = _FOR_ENDPOINT.match(text, pos)
-        if not m:
-            return None
-        named = endpoint_mentions(m.group("ep"), self.abbreviations)
-        return named[0][1] if named else normal_name(m.group("ep").strip())
+        return self._phrase_endpoint(m.group("ep")) if m else None
+
+    def _phrase_endpoint(self, phrase: str) -> str:
+        """The endpoint a list names for one of its figures: a known one, else the words."""
+        named = endpoint_mentions(phrase, self.abbreviations)
+        return named[0][1] if named else normal_name(phrase.strip())
 
     def _ratio_list(self, text: str, pos: int, kind: str) -> list[tuple[re.Match, str | None, str]]:
         """'... was 1.08 (...) for SPTs, 0.99 (...) for recurrence, and 1.07 (...) for

@@ -103,7 +103,12 @@ PLURAL_RATIO = re.compile(
     rf"(?i)\b(?P<kind>hazard ratio|odds ratio|rate ratio|risk ratio|(?-i:HR|OR|RR))s\s+(?:\((?-i:[A-Z]+)s?\)\s+)?"
     rf"(?:for|of)\s+(?P<eps>[^;()\d]{{3,120}}?)\s+were\s+(?P<est>{NUM})\b"
 )
-NEXT_RATIO = re.compile(rf"(?i),?\s*and\s+for\s+(?P<endpoint>[\w -]+?),\s*(?:it\s+was\s+)?(?P<est>{NUM})\b")
+# one ratio shared by a list of endpoints, each printed after it with its own figure: '..., and for
+# detecting bone metastases, it was 0.90'; 'the relative risk of death from any cause was 1.17 (...);
+# of death from lung cancer, 1.46 (...); and of death from cardiovascular disease, 1.26 (...)'
+NEXT_RATIO = re.compile(
+    rf"(?i)(?:,?\s*and\s+for|\s*(?:;|,\s*and|;\s*and)\s+of)\s+(?P<endpoint>[\w -]+?),\s*(?:it\s+was\s+)?(?P<est>{NUM})\b(?![\d.%])"
+)
 _PCT = r"\s*(?P<unit>percentage\s+points?|%|percent\b|days?\b|weeks?\b|months?\b|years?\b|points?\b)?"
 # between-arm contrasts other than ratios: (statistic, pattern with groups est, unit and maybe ep)
 CONTRASTS = (

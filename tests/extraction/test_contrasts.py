@@ -502,6 +502,29 @@ def test_ratios_after_each_entry_of_a_list_of_endpoints_under_one_head():
     assert ("adjusted rates of thrombocytopenia", Decimal("0.51")) in odds
 
 
+def test_one_ratio_shared_by_endpoints_listed_after_it_each_with_its_figure():
+    # PMID8602180 (tests/fixtures/pool): 'In the active-treatment group, the relative risk of death
+    # from any cause was 1.17 (95 percent confidence interval, 1.03 to 1.33); of death from lung
+    # cancer, 1.46 (95 percent confidence interval, 1.07 to 2.00); and of death from cardiovascular
+    # disease, 1.26 (95 percent confidence interval, 0.99 to 1.61).'
+    risks = [
+        (c.endpoint, c.estimate, c.ci_lower, c.ci_upper, c.ci_level)
+        for c in _pool("8602180").comparisons
+        if c.estimate != Decimal("1.28")  # the incidence's, a sentence before
+    ]
+    assert risks == [
+        ("death from any cause", Decimal("1.17"), Decimal("1.03"), Decimal("1.33"), Decimal("95")),
+        ("lung cancer mortality", Decimal("1.46"), Decimal("1.07"), Decimal("2.00"), Decimal("95")),
+        (
+            "cardiovascular disease mortality",
+            Decimal("1.26"),
+            Decimal("0.99"),
+            Decimal("1.61"),
+            Decimal("95"),
+        ),
+    ]
+
+
 def test_bounds_alone_in_the_bracket_after_a_ratio_are_its_interval(read):
     # PMID23735703: the abstract prints no interval level anywhere; the bracket after the
     # ratio holds its confidence interval, at the conventional 95%
