@@ -78,6 +78,7 @@ P = re.compile(
 )
 _RATIO_KINDS = {
     "hazard ratio": "hazard_ratio",
+    "relative hazard": "hazard_ratio",
     "hr": "hazard_ratio",
     "odds ratio": "odds_ratio",
     "or": "odds_ratio",
@@ -89,13 +90,15 @@ _RATIO_KINDS = {
     "rr": "risk_ratio",
 }
 RATIO = re.compile(
-    rf"(?i)(?P<strat>\b(?:un)?stratified\s+|\badjusted\s+)?\b(?P<kind>hazard ratio|odds ratio|incidence rate ratio|"
+    rf"(?i)(?P<strat>\b(?:un)?stratified\s+|\badjusted\s+)?\b(?P<kind>hazard ratio|relative hazard|odds ratio|incidence rate ratio|"
     rf"rate ratio|risk ratio|relative risk|(?-i:HR|OR|RR|IRR))\b"
     rf"(?:\s*[\[(](?:HR|OR|RR|IRR)[\])])?(?P<event>\s+for\s+(?:disease\s+)?(?:progression or death|death or (?:disease )?progression|death|progression|[A-Za-z-]+(?: [A-Za-z-]+)?))?"
     rf"(?:\s*\((?-i:[A-Z][A-Za-z0-9-]{{1,9}})\))?"  # 'HR for progression-free survival (PFS) was 0.54'
     rf"(?P<with>\s+(?:with|in the)\s+[\w+ -]+?(?:\s+group)?)?"
     rf"(?P<of>\s+(?:of|for)\s+[\w+/ -]+?\s+(?:versus|vs\.?|compared\s+with)\s+[\w+/ -]+?)?"
-    rf"(?:\s+of\s+(?P<on>[a-z][a-z -]{{2,40}}?)(?=\s+(?:of|was)\s+\d))?"  # 'a relative risk of lung cancer of 1.28'
+    # 'a relative risk of lung cancer of 1.28'; 'The relative hazard of death for vinorelbine-treated
+    # patients was 0.65': the group it is for is no part of the event
+    rf"(?:\s+of\s+(?P<on>[a-z][a-z -]{{2,40}}?)(?:\s+(?:for|in)\s+[\w -]+?)?(?=\s+(?:of|was)\s+\d))?"
     rf"\s*(?:,|:|=|was|of)?\s*(?P<est>{NUM})\b"
 )
 # 'The hazard ratios for PFS and overall survival were 0.70 (...) and 0.63 (...), respectively'

@@ -525,6 +525,25 @@ def test_one_ratio_shared_by_endpoints_listed_after_it_each_with_its_figure():
     ]
 
 
+def test_a_relative_hazard_of_an_event_for_a_group_of_patients():
+    # PMID9890172 (tests/fixtures/pool): 'The relative hazard of death for vinorelbine-treated patients
+    # was 0.65 (95% CI = 0.45-0.93).'
+    (c,) = [c for c in _pool("9890172").comparisons if c.statistic == "hazard_ratio"]
+    assert (c.endpoint, c.arm, c.comparator, c.estimate, c.ci_lower, c.ci_upper) == (
+        "overall survival",
+        "vinorelbine",
+        "supportive care",
+        Decimal("0.65"),
+        Decimal("0.45"),
+        Decimal("0.93"),
+    )
+    # PMID22778317 (tests/fixtures/pool): 'Adjusted HR of death in the experimental arm was 1.24 (95% CI,
+    # 1.04 to 1.47).' (before: its endpoint was 'death in the experimental arm')
+    assert [c.endpoint for c in _pool("22778317").comparisons if c.estimate == Decimal("1.24")] == [
+        "overall survival"
+    ]
+
+
 def test_bounds_alone_in_the_bracket_after_a_ratio_are_its_interval(read):
     # PMID23735703: the abstract prints no interval level anywhere; the bracket after the
     # ratio holds its confidence interval, at the conventional 95%
