@@ -28,9 +28,12 @@ _AFTER_BOUND = rf"(?:\s*(?:%|percent\b|{TIME_UNIT}\b|points?\b))?"
 # '95% CI: 0.64, 1.35)': a comma parts the bounds only when the upper bound closes the bracket
 _COMMA_HI = rf",(?=\s*{BOUND}{_AFTER_BOUND}\s*[)\]])"
 _CI_BODY = (
-    # 'difference, 4.2 percentage points [CI, 0.5 to 8.6 percentage points]': a journal that states
-    # the level once in its methods prints 'CI' alone
-    rf"(?:(?P<level>{NUM})\s*(?:%|percent)\s*(?:CI|confidence\s+intervals?|credible\s+intervals?)|(?-i:\bCI)(?=\s*[,:=]))"
+    # the level with its percent ('95% CI', '95 percent confidence interval'), or bare before the
+    # words ('hazard ratio, 1.048 [97.2 confidence interval, 0.877 to 1.253]'); 'difference, 4.2
+    # percentage points [CI, 0.5 to 8.6 percentage points]': a journal that states the level once in
+    # its methods prints 'CI' alone
+    rf"(?:(?=[5-9]\d(?:\.\d+)?\s+(?:confidence|credible)\s|{NUM}\s*(?:%|percent))"
+    rf"(?P<level>{NUM})\s*(?:%|percent)?\s*(?:CI|confidence\s+intervals?|credible\s+intervals?)|(?-i:\bCI)(?=\s*[,:=]))"
     rf"(?:\s*[\[({{]CI[\])}}])?(?:\s+of\s+(?:the\s+)?(?:HR|OR|RR|hazard ratio|odds ratio|difference))?"
     rf"(?:\s*(?:[,:=]|\bof\b|\bwas\b))?\s*[(\[]?\s*"
     rf"(?P<lo>{BOUND}){_AFTER_BOUND}\s*(?:to|-|;|{_COMMA_HI})\s*(?P<hi>{BOUND}){_AFTER_BOUND}\s*[)\]}}]?"

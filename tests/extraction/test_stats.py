@@ -33,3 +33,10 @@ def test_an_upper_bound_not_evaluable_with_its_abbreviation():
         None,
         True,
     )
+
+
+def test_a_level_printed_without_its_percent_before_the_words():
+    # PMID12837811: 'Median survival (9.4 v 9.9 months [for VC]; P =.657; hazard ratio, 1.048 [97.2
+    # confidence interval, 0.877 to 1.253]) and response (23.9%) with DCb were similar to those results for VC.'
+    (c,) = [c for c in _trial("12837811").comparisons if c.estimate == Decimal("1.048")]
+    assert (c.ci_level, c.ci_lower, c.ci_upper) == (Decimal("97.2"), Decimal("0.877"), Decimal("1.253"))
