@@ -25,8 +25,9 @@ BOUND = (
 )
 TIME_UNIT = r"(?:months?|mo|weeks?|wk|years?|days?|hours?|minutes?|min)"
 _AFTER_BOUND = rf"(?:\s*(?:%|percent\b|{TIME_UNIT}\b|points?\b))?"
-# '95% CI: 0.64, 1.35)': a comma parts the bounds only when the upper bound closes the bracket
-_COMMA_HI = rf",(?=\s*{BOUND}{_AFTER_BOUND}\s*[)\]])"
+# '95% CI: 0.64, 1.35)', '95% CI: 0.23, 0.49; p < .001': a comma parts the bounds only when the
+# upper bound closes the bracket or its part of it
+_COMMA_HI = rf",(?=\s*{BOUND}{_AFTER_BOUND}\s*[)\];])"
 _CI_BODY = (
     # the level with its percent ('95% CI', '95 percent confidence interval'), or bare before the
     # words ('hazard ratio, 1.048 [97.2 confidence interval, 0.877 to 1.253]'); 'difference, 4.2

@@ -40,3 +40,14 @@ def test_a_level_printed_without_its_percent_before_the_words():
     # confidence interval, 0.877 to 1.253]) and response (23.9%) with DCb were similar to those results for VC.'
     (c,) = [c for c in _trial("12837811").comparisons if c.estimate == Decimal("1.048")]
     assert (c.ci_level, c.ci_lower, c.ci_upper) == (Decimal("97.2"), Decimal("0.877"), Decimal("1.253"))
+
+
+def test_bounds_parted_by_a_comma_before_the_p_value_of_the_bracket():
+    # PMID24868098: 'Superior PFS (hazard ratio [HR] 0.34; 95% confidence interval [CI]: 0.23, 0.49;
+    # p < .001) and ORR (65% vs. 16%) were observed in the erlotinib arm.' (before: the p-value was read
+    # as a test of its own and the ratio had no interval)
+    trial = _trial("24868098")
+    pfs = [c for c in trial.comparisons if c.endpoint == "progression-free survival"]
+    assert [(c.statistic, c.estimate, c.ci_lower, c.ci_upper, c.p_value) for c in pfs] == [
+        ("hazard_ratio", Decimal("0.34"), Decimal("0.23"), Decimal("0.49"), Decimal("0.001"))
+    ]
