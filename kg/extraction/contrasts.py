@@ -40,7 +40,13 @@ _FOR_ENDPOINT = re.compile(r"(?i)\s*for\s+(?P<ep>[a-z][\w -]{1,50}?)(?=\s*(?:,|;
 _NEXT_IN_LIST = re.compile(rf"\s*,\s*(?:and\s+)?(?P<est>{NUM})(?![\d.%])")
 _LIST_PARTS = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 _NEXT_RESPECTIVE = re.compile(rf"\s*[)\]]?\s*,?\s*(?:and\s+)?(?P<est>{NUM})(?![\d.%])")
-_RISK_OF = re.compile(r"(?i)\brisk\s+of\s+(?:disease\s+)?(?:progression(?:\s+or\s+death)?|death)\b")
+# 'the risk of death ... (HR', 'to reduce the risk of developing a skeletal event by 31% (hazard ratio
+# of 0.693': the event a ratio after it is for
+_RISK_OF = re.compile(
+    r"(?i)\brisk\s+of\s+(?:developing\s+|having\s+|experiencing\s+)?(?:an?\s+)?"
+    r"(?P<event>(?:disease\s+)?(?:progression(?:\s+or\s+death)?|death)\b|[a-z][a-z -]{1,60}?"
+    r"(?=\s+(?:by|was|were|is|compared|versus|vs\.?|than|over|with|in|among|at|for|from)\b|\s*[(),;]|$))"
+)
 _RESTATED = re.compile(r"(?i)\brisk\b|\bhazard\b|\bodds\b")
 _UNITS = {"percentage point": "percent", "percentage points": "percent", "%": "percent", "percent": "percent"}
 
@@ -109,7 +115,9 @@ class ContrastReading:
         return self._phrase_endpoint(m.group("ep")) if m else None
 
     def _phrase_endpoint(self, phrase: str) -> str:
-        """The endpoint a list names for one of its figures: a known one, else the words."""
+        """The endpoint a phrase names: a known one, else the words (an abbreviation the abstract
+        defines spelt out: 'a lower independent risk of RND (odds ratio, OR, 0.75')."""
+        phrase = self.abbreviations.get(phrase.strip(), phrase)
         named = endpoint_mentions(phrase, self.abbreviations)
         return named[0][1] if named else normal_name(phrase.strip())
 
@@ -277,7 +285,9 @@ class ContrastReading:
                 return qualified("incidence", f"incidence of {event}") if _DISEASE.search(event) else event
         risks = list(_RISK_OF.finditer(text, 0, m.start()))
         if risks and not any(risks[-1].start() < p < m.start() for p, _n in mentions):
-            return HR_EVENTS[re.sub(r"\s+", " ", risks[-1].group(0).lower())]  # 'the risk of death ... (HR'
+            event = re.sub(r"\s+", " ", risks[-1].group("event"))
+            known = HR_EVENTS.get(event.lower()) or HR_EVENTS.get(f"risk of {event.lower()}")
+            return known or self._phrase_endpoint(event)
         return self._endpoint_before(text, m.start(), mentions, last_endpoint)
 
 

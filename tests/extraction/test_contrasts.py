@@ -544,6 +544,29 @@ def test_a_relative_hazard_of_an_event_for_a_group_of_patients():
     ]
 
 
+def test_the_risk_of_an_event_named_before_a_ratio_is_its_endpoint():
+    # PMID15197804 (tests/fixtures/pool): 'Moreover, the 4-mg dose of zoledronic acid was found to
+    # reduce the risk of developing a skeletal event by 31% (hazard ratio of 0.693; P = 0.003).'
+    (c,) = [c for c in _pool("15197804").comparisons if c.statistic == "hazard_ratio"]
+    assert (c.endpoint, c.arm, c.comparator, c.estimate, c.p_value) == (
+        "skeletal event",
+        "zoledronic acid",
+        "placebo",
+        Decimal("0.693"),
+        Decimal("0.003"),
+    )
+    # PMID25862147 (tests/fixtures/pool): 'However, N-CRT was associated with a lower independent risk
+    # of RND (odds ratio, OR, 0.75, p=0.02) ...', RND defined as 'residual nodal disease (RND)'
+    # (before: both ratios were given to overall survival, named in the sentence before)
+    odds = [(c.endpoint, c.estimate) for c in _pool("25862147").comparisons if c.statistic == "odds_ratio"]
+    assert ("residual nodal disease", Decimal("0.75")) in odds
+    # PMID11309437 (tests/fixtures/pool): 'The unadjusted hazard ratio (HR) of isotretinoin versus
+    # placebo was 1.08 (95% confidence interval [CI] = 0.78 to 1.49) for SPTs, ...' (it was 'spts')
+    assert [c.endpoint for c in _pool("11309437").comparisons if c.estimate == Decimal("1.08")] == [
+        "second primary tumors"
+    ]
+
+
 def test_bounds_alone_in_the_bracket_after_a_ratio_are_its_interval(read):
     # PMID23735703: the abstract prints no interval level anywhere; the bracket after the
     # ratio holds its confidence interval, at the conventional 95%
