@@ -12,6 +12,7 @@ import re
 
 from pydantic import ValidationError
 
+from kg.extraction.armrefs import distinct
 from kg.extraction.endpoint_mentions import endpoint_mentions, listed_after
 from kg.extraction.endpoint_phrases import endpoint_phrase, normal_name, qualified
 from kg.extraction.factors import reference_like
@@ -50,6 +51,10 @@ _RISK_OF = re.compile(
 _RESTATED = re.compile(r"(?i)\brisk\b|\bhazard\b|\bodds\b")
 _UNITS = {"percentage point": "percent", "percentage points": "percent", "%": "percent", "percent": "percent"}
 
+# a clause that names an arm as the one compared against ('compared with placebo, ...')
+# or as a population ('Among N-CTX patients, PORT was associated with ...', 'longer among those who
+# received carboplatin-paclitaxel (hazard ratio ...')
+_AGAINST_BEFORE = re.compile(r"(?i)\b(?:versus|vs\.?|compared\s+(?:with|to)|relative\s+to|than|over|among)\b")
 _AGAINST = re.compile(r"(?i)\b(?:versus|vs\.?|compared\s+with|relative\s+to)\s+(?:the\s+)?")
 
 
@@ -229,6 +234,13 @@ class ContrastReading:
             named = self.finder.find(ratio.group("with"))
             if named and named[0][2] is not self.experimental and len(self.arms) == 2:
                 return named[0][2], self.experimental
+        if (
+            ratio is not None
+            and len(self.arms) == 2
+            and not ratio.groupdict().get("with")
+            and self._subject(text, ratio.start()) is self.comparator
+        ):
+            return self.comparator, self.experimental
         if len(self.arms) > 2:
             bracketed = self._bracketed_pair(text, match)
             if bracketed is not None:
@@ -247,6 +259,19 @@ class ContrastReading:
                     else (first, second)
                 )
         return arm, comparator
+
+    def _subject(self, text: str, pos: int) -> Arm | None:
+        """The one arm a ratio's clause names before it, when not as the one compared against:
+        'patients treated with IFRT demonstrated a significantly lower risk of high grade
+        esophagitis (Odds ratio: 0.31': the ratio is that arm's against the other."""
+        opening = _opening(text, pos)
+        if opening is not None:  # '(HR = 1.12; 95% CI ... and HR = 1.11; ...)': the clause before the bracket
+            pos = opening
+        clause = text[_clause(text, pos) : pos]
+        named = distinct([a for _s, _e, a in self.finder.find(clause)])
+        if len(named) != 1 or _AGAINST_BEFORE.search(clause):
+            return None
+        return named[0]
 
     def _bracketed_pair(self, text: str, match: re.Match) -> tuple[Arm, Arm] | None:
         """'prolonged by gemcitabine (...; HR, 0.56 ...) and erlotinib (...; HR, 0.69 ...)
@@ -303,6 +328,16 @@ def _fitting(interval_: dict, raw: str) -> dict:
     if value is not None and (lo is not None and lo > value or hi is not None and hi < value):
         return {}
     return interval_
+
+
+def _opening(text: str, pos: int) -> int | None:
+    """Where the bracket that holds ``pos`` opens, if one does."""
+    depth = 0
+    for k in range(pos - 1, -1, -1):
+        depth += {")": 1, "(": -1}.get(text[k], 0)
+        if depth < 0:
+            return k
+    return None
 
 
 def _clause(text: str, pos: int) -> int:

@@ -567,6 +567,29 @@ def test_the_risk_of_an_event_named_before_a_ratio_is_its_endpoint():
     ]
 
 
+def test_a_ratio_is_for_the_one_arm_its_clause_names():
+    # PMID20356642 (tests/fixtures/pool): 'On multivariable logistic regression analysis, patients
+    # treated with IFRT demonstrated a significantly lower risk of high grade esophagitis (Odds ratio:
+    # 0.31, p = 0.036).' (the design's roles made it ENI's against IFRT)
+    (c,) = [c for c in _pool("20356642").comparisons if c.statistic == "odds_ratio"]
+    assert (c.arm, c.comparator, c.estimate) == (
+        "involved field radiotherapy",
+        "elective nodal irradiation",
+        Decimal("0.31"),
+    )
+    # PMID17551145 (tests/fixtures/pool): 'In patients with nonsquamous tumors and those treated with
+    # third-generation chemotherapy, carboplatin-based chemotherapy was associated with a statistically
+    # significant increase in mortality (HR = 1.12; 95% CI = 1.01 to 1.23 and HR = 1.11; 95% CI = 1.01 to
+    # 1.21, respectively).': both ratios of the bracket, after the clause that names the arm
+    ratios = [
+        (c.arm, c.comparator, c.estimate)
+        for c in _pool("17551145").comparisons
+        if c.statistic == "hazard_ratio"
+    ]
+    assert ("carboplatin", "cisplatin", Decimal("1.12")) in ratios
+    assert ("carboplatin", "cisplatin", Decimal("1.11")) in ratios
+
+
 def test_bounds_alone_in_the_bracket_after_a_ratio_are_its_interval(read):
     # PMID23735703: the abstract prints no interval level anywhere; the bracket after the
     # ratio holds its confidence interval, at the conventional 95%
