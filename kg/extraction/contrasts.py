@@ -235,10 +235,9 @@ class ContrastReading:
             if named and named[0][2] is not self.experimental and len(self.arms) == 2:
                 return named[0][2], self.experimental
         if (
-            ratio is not None
-            and len(self.arms) == 2
-            and not ratio.groupdict().get("with")
-            and self._subject(text, ratio.start()) is self.comparator
+            len(self.arms) == 2
+            and not (ratio is not None and ratio.groupdict().get("with"))
+            and self._subject(text, (ratio or match).start()) is self.comparator
         ):
             return self.comparator, self.experimental
         if len(self.arms) > 2:
@@ -267,7 +266,7 @@ class ContrastReading:
         opening = _opening(text, pos)
         if opening is not None:  # '(HR = 1.12; 95% CI ... and HR = 1.11; ...)': the clause before the bracket
             pos = opening
-        clause = text[_clause(text, pos) : pos]
+        clause = text[_outer_clause(text, pos) : pos]
         named = distinct([a for _s, _e, a in self.finder.find(clause)])
         if len(named) != 1 or _AGAINST_BEFORE.search(clause):
             return None
@@ -338,6 +337,17 @@ def _opening(text: str, pos: int) -> int | None:
         if depth < 0:
             return k
     return None
+
+
+def _outer_clause(text: str, pos: int) -> int:
+    """Where the clause of ``pos`` starts, a ';' inside a bracket before it no boundary ('33 (55%;
+    95% CI 42-68) of 60 patients in the A group ... compared with 18 ... in the B group')."""
+    depth = 0
+    for k in range(pos - 1, -1, -1):
+        depth += {")": 1, "(": -1}.get(text[k], 0)
+        if depth == 0 and (text[k] == ";" or text.startswith(". ", k)):
+            return k + 1
+    return 0
 
 
 def _clause(text: str, pos: int) -> int:

@@ -588,6 +588,12 @@ def test_a_ratio_is_for_the_one_arm_its_clause_names():
     ]
     assert ("carboplatin", "cisplatin", Decimal("1.12")) in ratios
     assert ("carboplatin", "cisplatin", Decimal("1.11")) in ratios
+    # PMID25422491 (tests/fixtures/pool): 'Treatment with EP was not associated with a survival advantage
+    # in a Cox proportional hazards model (hazard ratio [HR], 0.97; 95% CI, 0.85 to 1.10), a propensity
+    # score matched cohort (HR, 1.07; 95% CI, 0.91 to 1.24), ...': a ';' inside a bracket ends no clause
+    ratios = [(c.arm, c.estimate) for c in _pool("25422491").comparisons if c.statistic == "hazard_ratio"]
+    assert ("etoposide + cisplatin", Decimal("0.97")) in ratios
+    assert ("etoposide + cisplatin", Decimal("1.07")) in ratios
 
 
 def test_bounds_alone_in_the_bracket_after_a_ratio_are_its_interval(read):
