@@ -90,7 +90,8 @@ class ContrastReading:
                 if comparison is not None:
                     out.append(comparison)
                 masked = masked[: match.start()] + " " * (stop - match.start()) + masked[stop:]
-        ratios = len(out)
+        # a ratio printed, read or not: 'gave a hazard ratio of 0.87 (13% reduction in the risk of death'
+        ratios = bool(out) or bool(RATIO.search(text))
         for statistic, pattern in CONTRASTS:
             for m in pattern.finditer(masked):
                 if (
@@ -99,8 +100,8 @@ class ContrastReading:
                     and _RESTATED.search(text[max(0, m.start() - 60) : m.end()])
                 ):
                     continue  # 'the risk of death was 41% lower (hazard ratio, 0.59)': the ratio again
-                named = m.groupdict().get("ep")
-                ep = self._named_endpoint(named) if named else None
+                named = m.groupdict().get("ep") or m.groupdict().get("rate")
+                ep = (HR_EVENTS.get(named.lower()) or self._named_endpoint(named)) if named else None
                 ep = ep or self._endpoint_before(masked, m.start(), mentions, last_endpoint)
                 comparison, stop = self._comparison(masked, m, statistic, ep, None, _unit(m))
                 if comparison is not None:

@@ -117,6 +117,19 @@ NEXT_RATIO = re.compile(
     rf"(?i)(?:,?\s*and\s+for|\s*(?:;|,\s*and|;\s*and)\s+of)\s+(?P<endpoint>[\w -]+?),\s*(?:it\s+was\s+)?(?P<est>{NUM})\b(?![\d.%])"
 )
 _PCT = r"\s*(?P<unit>percentage\s+points?|%|percent\b|days?\b|weeks?\b|months?\b|years?\b|points?\b)?"
+
+
+def _change_in(words: str) -> re.Pattern:
+    """A relative change printed before what it changes: 'a 24% reduction in the relative risk of
+    death', 'an observed 30% increase in overall death rate (p = 0.08, one-sided)'."""
+    return re.compile(
+        rf"(?i)(?<![\d.])(?P<est>{NUM})\s*(?P<unit>%|percent\b)\s+(?:relative\s+)?(?:{words})\s+in\s+(?:the\s+)?"
+        rf"(?:(?:relative\s+)?(?:risk|hazard|odds)\s+of\s+(?P<ep>[a-z][a-z -]*?)"
+        rf"(?=\s*[,;(.]|\s+(?:compared|versus|vs|with|in|among|for|which|is|was|were|attributable)\b|$)"
+        rf"|(?P<rate>[a-z][a-z -]*?\s+rates?)\b)"
+    )
+
+
 # between-arm contrasts other than ratios: (statistic, pattern with groups est, unit and maybe ep)
 CONTRASTS = (
     (
@@ -157,6 +170,8 @@ CONTRASTS = (
         "relative_change",
         re.compile(rf"(?i)\b(?:was|were)\s+(?P<est>{NUM}){_PCT}\s+(?P<dir>higher|greater|lower|more|less)\b"),
     ),
+    ("relative_reduction", _change_in("reduction|decrease")),
+    ("relative_change", _change_in("increase")),
     (  # 'Overall survival at 5 years with chemotherapy improved by 8.6%': a rate's absolute gain
         "difference",
         re.compile(rf"(?i)\b(?:improved|increased)\s+by\s+(?:an?\s+(?:absolute\s+)?)?(?P<est>{NUM}){_PCT}"),

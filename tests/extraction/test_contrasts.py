@@ -596,6 +596,36 @@ def test_a_ratio_is_for_the_one_arm_its_clause_names():
     assert ("etoposide + cisplatin", Decimal("1.07")) in ratios
 
 
+def test_a_relative_change_printed_before_the_risk_or_rate_it_changes():
+    # PMID9250182 (tests/fixtures/pool): 'Overall there was a 24% reduction in the relative risk of death,
+    # which is equivalent to an absolute improvement in 2-year survival of 9% from 20% to 29% (p = 0.004,
+    # 95% CI 0.63-0.92).' (the interval is the ratio's, which holds no 24)
+    (c,) = [c for c in _pool("9250182").comparisons if c.estimate == Decimal("24")]
+    assert (c.endpoint, c.statistic, c.unit, c.arm, c.comparator, c.ci_lower) == (
+        "overall survival",
+        "relative_reduction",
+        "percent",
+        "continuous hyperfractionated accelerated radiotherapy",
+        "conventional radiotherapy",
+        None,
+    )
+    # PMID7677489 (tests/fixtures/pool): 'In patients undergoing limited resection, there was an observed
+    # 75% increase in recurrence rates (p = 0.02, one-sided) attributable to an observed tripling of the
+    # local recurrence rate (p = 0.008 two-sided), an observed 30% increase in overall death rate (p =
+    # 0.08, one-sided), and an observed 50% increase in death with cancer rate (p = 0.09, one-sided)
+    # compared to patients undergoing lobectomy ...'
+    changes = [
+        (c.endpoint, c.estimate, c.p_value, c.arm, c.comparator)
+        for c in _pool("7677489").comparisons
+        if c.statistic == "relative_change"
+    ]
+    assert changes == [
+        ("recurrence rates", Decimal("75"), Decimal("0.02"), "limited resection", "lobectomy"),
+        ("death rate", Decimal("30"), Decimal("0.08"), "limited resection", "lobectomy"),
+        ("death with cancer rate", Decimal("50"), Decimal("0.09"), "limited resection", "lobectomy"),
+    ]
+
+
 def test_bounds_alone_in_the_bracket_after_a_ratio_are_its_interval(read):
     # PMID23735703: the abstract prints no interval level anywhere; the bracket after the
     # ratio holds its confidence interval, at the conventional 95%
