@@ -51,9 +51,9 @@ _RISK_OF = re.compile(
 _RESTATED = re.compile(r"(?i)\brisk\b|\bhazard\b|\bodds\b")
 _UNITS = {"percentage point": "percent", "percentage points": "percent", "%": "percent", "percent": "percent"}
 
-# a clause that names an arm as the one compared against ('compared with placebo, ...')
-# or as a population ('Among N-CTX patients, PORT was associated with ...', 'longer among those who
-# received carboplatin-paclitaxel (hazard ratio ...')
+# a clause that names an arm as the one compared against ('compared with placebo, ...') or as a
+# population ('Among N-CTX patients, PORT was associated with ...', 'longer among those who received
+# carboplatin-paclitaxel (hazard ratio ...')
 _AGAINST_BEFORE = re.compile(r"(?i)\b(?:versus|vs\.?|compared\s+(?:with|to)|relative\s+to|than|over|among)\b")
 _AGAINST = re.compile(r"(?i)\b(?:versus|vs\.?|compared\s+with|relative\s+to)\s+(?:the\s+)?")
 
@@ -261,9 +261,9 @@ class ContrastReading:
         return arm, comparator
 
     def _subject(self, text: str, pos: int) -> Arm | None:
-        """The one arm a ratio's clause names before it, when not as the one compared against:
-        'patients treated with IFRT demonstrated a significantly lower risk of high grade
-        esophagitis (Odds ratio: 0.31': the ratio is that arm's against the other."""
+        """The one arm the clause of a between-arm figure names before it, when not as the one
+        compared against: 'patients treated with IFRT demonstrated a significantly lower risk of
+        high grade esophagitis (Odds ratio: 0.31': the ratio is that arm's against the other."""
         opening = _opening(text, pos)
         if opening is not None:  # '(HR = 1.12; 95% CI ... and HR = 1.11; ...)': the clause before the bracket
             pos = opening
@@ -277,14 +277,9 @@ class ContrastReading:
         """'prolonged by gemcitabine (...; HR, 0.56 ...) and erlotinib (...; HR, 0.69 ...)
         versus observation': a ratio in a bracket right after an arm is that arm's, against the
         arm named after 'versus' (or 'compared with') once the list of brackets ends."""
-        depth, opening = 0, -1
-        for k in range(match.start() - 1, -1, -1):
-            depth += {")": 1, "(": -1}.get(text[k], 0)
-            if depth < 0:
-                opening = k
-                break
+        opening = _opening(text, match.start())
         marks = self.finder.find(text)
-        own = [a for _s, e, a in marks if opening > 0 and 0 <= opening - e <= 2]
+        own = [a for _s, e, a in marks if opening and 0 <= opening - e <= 2]
         if not own:
             return None
         against = _AGAINST.search(text, match.end())
