@@ -12,11 +12,13 @@ import re
 
 from pydantic import ValidationError
 
+from kg.extraction.armrefs import distinct
 from kg.extraction.endpoint_mentions import endpoint_mentions, listed_after
 from kg.extraction.endpoint_phrases import endpoint_phrase, normal_name, qualified
 from kg.extraction.factors import reference_like
 from kg.extraction.lexicon import HR_EVENTS
 from kg.extraction.stats import (
+    BRACKETED_BOUNDS,
     CONTRASTS,
     NEXT_RATIO,
     PLURAL_RATIO,
@@ -39,15 +41,20 @@ _FOR_ENDPOINT = re.compile(r"(?i)\s*for\s+(?P<ep>[a-z][\w -]{1,50}?)(?=\s*(?:,|;
 _NEXT_IN_LIST = re.compile(rf"\s*,\s*(?:and\s+)?(?P<est>{NUM})(?![\d.%])")
 _LIST_PARTS = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 _NEXT_RESPECTIVE = re.compile(rf"\s*[)\]]?\s*,?\s*(?:and\s+)?(?P<est>{NUM})(?![\d.%])")
-_RISK_OF = re.compile(r"(?i)\brisk\s+of\s+(?:disease\s+)?(?:progression(?:\s+or\s+death)?|death)\b")
+# 'the risk of death ... (HR', 'to reduce the risk of developing a skeletal event by 31% (hazard ratio
+# of 0.693': the event a ratio after it is for
+_RISK_OF = re.compile(
+    r"(?i)\brisk\s+of\s+(?:developing\s+|having\s+|experiencing\s+)?(?:an?\s+)?"
+    r"(?P<event>(?:disease\s+)?(?:progression(?:\s+or\s+death)?|death)\b|[a-z][a-z -]{1,60}?"
+    r"(?=\s+(?:by|was|were|is|compared|versus|vs\.?|than|over|with|in|among|at|for|from)\b|\s*[(),;]|$))"
+)
 _RESTATED = re.compile(r"(?i)\brisk\b|\bhazard\b|\bodds\b")
 _UNITS = {"percentage point": "percent", "percentage points": "percent", "%": "percent", "percent": "percent"}
 
-
-# the bounds alone in the bracket right after an effect estimate are its confidence interval, as
-# in journals that state the level once in their methods ('odds ratio 0.63 [0.36-1.10]'); the
-# level is the abstract's last one, else 95
-_BARE_BRACKET = re.compile(rf"\s*[(\[]\s*(?P<lo>-?{NUM})\s*%?\s*(?:-|to)\s*(?P<hi>-?{NUM})\s*%?\s*[)\]]")
+# a clause that names an arm as the one compared against ('compared with placebo, ...') or as a
+# population ('Among N-CTX patients, PORT was associated with ...', 'longer among those who received
+# carboplatin-paclitaxel (hazard ratio ...')
+_AGAINST_BEFORE = re.compile(r"(?i)\b(?:versus|vs\.?|compared\s+(?:with|to)|relative\s+to|than|over|among)\b")
 _AGAINST = re.compile(r"(?i)\b(?:versus|vs\.?|compared\s+with|relative\s+to)\s+(?:the\s+)?")
 
 
@@ -68,9 +75,9 @@ class ContrastReading:
             stop = self._end(text, m.end())[0]
             found = [(m, self._listed_endpoint(text, stop) or endpoint, kind)]
             follow = NEXT_RATIO.match(text, stop)
-            if follow:
-                named = endpoint_mentions(follow.group("endpoint"), self.abbreviations)
-                found.append((follow, named[0][1] if named else None, kind))
+            while follow:
+                found.append((follow, self._phrase_endpoint(follow.group("endpoint")), kind))
+                follow = NEXT_RATIO.match(text, self._end(text, follow.end())[0])
             found += self._ratio_list(text, stop, kind)
             for match, ep, kind in found:
                 comparison, stop = self._comparison(text, match, kind, ep, m, None)
@@ -83,7 +90,8 @@ class ContrastReading:
                 if comparison is not None:
                     out.append(comparison)
                 masked = masked[: match.start()] + " " * (stop - match.start()) + masked[stop:]
-        ratios = len(out)
+        # a ratio printed, read or not: 'gave a hazard ratio of 0.87 (13% reduction in the risk of death'
+        ratios = bool(out) or bool(RATIO.search(text))
         for statistic, pattern in CONTRASTS:
             for m in pattern.finditer(masked):
                 if (
@@ -92,8 +100,8 @@ class ContrastReading:
                     and _RESTATED.search(text[max(0, m.start() - 60) : m.end()])
                 ):
                     continue  # 'the risk of death was 41% lower (hazard ratio, 0.59)': the ratio again
-                named = m.groupdict().get("ep")
-                ep = self._named_endpoint(named) if named else None
+                named = m.groupdict().get("ep") or m.groupdict().get("rate")
+                ep = (HR_EVENTS.get(named.lower()) or self._named_endpoint(named)) if named else None
                 ep = ep or self._endpoint_before(masked, m.start(), mentions, last_endpoint)
                 comparison, stop = self._comparison(masked, m, statistic, ep, None, _unit(m))
                 if comparison is not None:
@@ -110,10 +118,14 @@ class ContrastReading:
     def _listed_endpoint(self, text: str, pos: int) -> str | None:
         """'1.08 (95% CI ...) for SPTs, ...': the endpoint named right after a ratio."""
         m = _FOR_ENDPOINT.match(text, pos)
-        if not m:
-            return None
-        named = endpoint_mentions(m.group("ep"), self.abbreviations)
-        return named[0][1] if named else normal_name(m.group("ep").strip())
+        return self._phrase_endpoint(m.group("ep")) if m else None
+
+    def _phrase_endpoint(self, phrase: str) -> str:
+        """The endpoint a phrase names: a known one, else the words (an abbreviation the abstract
+        defines spelt out: 'a lower independent risk of RND (odds ratio, OR, 0.75')."""
+        phrase = self.abbreviations.get(phrase.strip(), phrase)
+        named = endpoint_mentions(phrase, self.abbreviations)
+        return named[0][1] if named else normal_name(phrase.strip())
 
     def _ratio_list(self, text: str, pos: int, kind: str) -> list[tuple[re.Match, str | None, str]]:
         """'... was 1.08 (...) for SPTs, 0.99 (...) for recurrence, and 1.07 (...) for
@@ -152,8 +164,9 @@ class ContrastReading:
 
     def _end(self, text: str, pos: int) -> tuple[int, dict, re.Match | None]:
         interval_, end = self.interval_after(text, pos)
-        bare = _BARE_BRACKET.match(text, pos)
-        if not interval_ and bare:  # 'hazard ratio [HR] 0.87 [0.70-1.10]': no level printed anywhere
+        bare = BRACKETED_BOUNDS.match(text, pos)
+        # 'hazard ratio [HR] 0.87 [0.70-1.10]': the level is the abstract's last, else 95
+        if not interval_ and bare:
             interval_, end = interval(self.ci_level or "95", bare.group("lo"), bare.group("hi")), bare.end()
         later = _LATER_CI.match(text, pos)
         if not interval_ and later:  # '4.7 days (46.4 ... vs 41.7 ...), with two-sided 90% CI of ...'
@@ -222,6 +235,12 @@ class ContrastReading:
             named = self.finder.find(ratio.group("with"))
             if named and named[0][2] is not self.experimental and len(self.arms) == 2:
                 return named[0][2], self.experimental
+        if (
+            len(self.arms) == 2
+            and not (ratio is not None and ratio.groupdict().get("with"))
+            and self._subject(text, (ratio or match).start()) is self.comparator
+        ):
+            return self.comparator, self.experimental
         if len(self.arms) > 2:
             bracketed = self._bracketed_pair(text, match)
             if bracketed is not None:
@@ -241,18 +260,26 @@ class ContrastReading:
                 )
         return arm, comparator
 
+    def _subject(self, text: str, pos: int) -> Arm | None:
+        """The one arm the clause of a between-arm figure names before it, when not as the one
+        compared against: 'patients treated with IFRT demonstrated a significantly lower risk of
+        high grade esophagitis (Odds ratio: 0.31': the ratio is that arm's against the other."""
+        opening = _opening(text, pos)
+        if opening is not None:  # '(HR = 1.12; 95% CI ... and HR = 1.11; ...)': the clause before the bracket
+            pos = opening
+        clause = text[_outer_clause(text, pos) : pos]
+        named = distinct([a for _s, _e, a in self.finder.find(clause)])
+        if len(named) != 1 or _AGAINST_BEFORE.search(clause):
+            return None
+        return named[0]
+
     def _bracketed_pair(self, text: str, match: re.Match) -> tuple[Arm, Arm] | None:
         """'prolonged by gemcitabine (...; HR, 0.56 ...) and erlotinib (...; HR, 0.69 ...)
         versus observation': a ratio in a bracket right after an arm is that arm's, against the
         arm named after 'versus' (or 'compared with') once the list of brackets ends."""
-        depth, opening = 0, -1
-        for k in range(match.start() - 1, -1, -1):
-            depth += {")": 1, "(": -1}.get(text[k], 0)
-            if depth < 0:
-                opening = k
-                break
+        opening = _opening(text, match.start())
         marks = self.finder.find(text)
-        own = [a for _s, e, a in marks if opening > 0 and 0 <= opening - e <= 2]
+        own = [a for _s, e, a in marks if opening and 0 <= opening - e <= 2]
         if not own:
             return None
         against = _AGAINST.search(text, match.end())
@@ -278,7 +305,9 @@ class ContrastReading:
                 return qualified("incidence", f"incidence of {event}") if _DISEASE.search(event) else event
         risks = list(_RISK_OF.finditer(text, 0, m.start()))
         if risks and not any(risks[-1].start() < p < m.start() for p, _n in mentions):
-            return HR_EVENTS[re.sub(r"\s+", " ", risks[-1].group(0).lower())]  # 'the risk of death ... (HR'
+            event = re.sub(r"\s+", " ", risks[-1].group("event"))
+            known = HR_EVENTS.get(event.lower()) or HR_EVENTS.get(f"risk of {event.lower()}")
+            return known or self._phrase_endpoint(event)
         return self._endpoint_before(text, m.start(), mentions, last_endpoint)
 
 
@@ -294,6 +323,27 @@ def _fitting(interval_: dict, raw: str) -> dict:
     if value is not None and (lo is not None and lo > value or hi is not None and hi < value):
         return {}
     return interval_
+
+
+def _opening(text: str, pos: int) -> int | None:
+    """Where the bracket that holds ``pos`` opens, if one does."""
+    depth = 0
+    for k in range(pos - 1, -1, -1):
+        depth += {")": 1, "(": -1}.get(text[k], 0)
+        if depth < 0:
+            return k
+    return None
+
+
+def _outer_clause(text: str, pos: int) -> int:
+    """Where the clause of ``pos`` starts, a ';' inside a bracket before it no boundary ('33 (55%;
+    95% CI 42-68) of 60 patients in the A group ... compared with 18 ... in the B group')."""
+    depth = 0
+    for k in range(pos - 1, -1, -1):
+        depth += {")": 1, "(": -1}.get(text[k], 0)
+        if depth == 0 and (text[k] == ";" or text.startswith(". ", k)):
+            return k + 1
+    return 0
 
 
 def _clause(text: str, pos: int) -> int:

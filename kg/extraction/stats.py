@@ -18,15 +18,23 @@ from functools import lru_cache
 from kg.extraction.text import NUM, dec
 
 SIGNED = rf"-?\s?{NUM}"
-BOUND = rf"(?:-?{NUM}|not reached|NR|not estimable|not estimated|NE|non-calculable)"
+# an open bound may print its abbreviation after it: '(95% CI, 8.3-not evaluable [NE])'
+BOUND = (
+    rf"(?:-?{NUM}|(?:not (?:reached|estimable|estimated|evaluable|applicable)|non-calculable)(?:\s*\[(?:NR|NE|NA)\])?"
+    rf"|NR|NE)"
+)
 TIME_UNIT = r"(?:months?|mo|weeks?|wk|years?|days?|hours?|minutes?|min)"
 _AFTER_BOUND = rf"(?:\s*(?:%|percent\b|{TIME_UNIT}\b|points?\b))?"
-# '95% CI: 0.64, 1.35)': a comma parts the bounds only when the upper bound closes the bracket
-_COMMA_HI = rf",(?=\s*{BOUND}{_AFTER_BOUND}\s*[)\]])"
+# '95% CI: 0.64, 1.35)', '95% CI: 0.23, 0.49; p < .001': a comma parts the bounds only when the
+# upper bound closes the bracket or its part of it
+_COMMA_HI = rf",(?=\s*{BOUND}{_AFTER_BOUND}\s*[)\];])"
 _CI_BODY = (
-    # 'difference, 4.2 percentage points [CI, 0.5 to 8.6 percentage points]': a journal that states
-    # the level once in its methods prints 'CI' alone
-    rf"(?:(?P<level>{NUM})\s*(?:%|percent)\s*(?:CI|confidence\s+intervals?|credible\s+intervals?)|(?-i:\bCI)(?=\s*[,:=]))"
+    # the level with its percent ('95% CI', '95 percent confidence interval'), or bare before the
+    # words ('hazard ratio, 1.048 [97.2 confidence interval, 0.877 to 1.253]'); 'difference, 4.2
+    # percentage points [CI, 0.5 to 8.6 percentage points]': a journal that states the level once in
+    # its methods prints 'CI' alone
+    rf"(?:(?=[5-9]\d(?:\.\d+)?\s+(?:confidence|credible)\s|{NUM}\s*(?:%|percent))"
+    rf"(?P<level>{NUM})\s*(?:%|percent)?\s*(?:CI|confidence\s+intervals?|credible\s+intervals?)|(?-i:\bCI)(?=\s*[,:=]))"
     rf"(?:\s*[\[({{]CI[\])}}])?(?:\s+of\s+(?:the\s+)?(?:HR|OR|RR|hazard ratio|odds ratio|difference))?"
     rf"(?:\s*(?:[,:=]|\bof\b|\bwas\b))?\s*[(\[]?\s*"
     rf"(?P<lo>{BOUND}){_AFTER_BOUND}\s*(?:to|-|;|{_COMMA_HI})\s*(?P<hi>{BOUND}){_AFTER_BOUND}\s*[)\]}}]?"
@@ -34,10 +42,19 @@ _CI_BODY = (
 # matched at a known position; '(41/52; 95% CI, 66%-88%)' prints the count before the interval
 CI = re.compile(rf"(?i)\s*(?:[(\[{{]\s*)?(?:\d+\s*/\s*\d+\s*[;,]\s*)?(?:(?:one|two|1|2)-sided\s+)?{_CI_BODY}")
 CI_SCAN = re.compile(rf"(?i)(?<![\d.]){_CI_BODY}")  # searched for: starts only at a digit
+
+
+def _bare_bounds(opening: str, hi: str, closing: str) -> re.Pattern:
+    """Two bounds printed without a level or a 'CI' ('(19.6-25.5)'); the callers differ only in
+    what may open and close them and what the upper bound may be."""
+    return re.compile(rf"\s*{opening}(?P<lo>-?{NUM})\s*%?\s*(?:-|to)\s*(?P<hi>{hi})\s*%?\s*{closing}")
+
+
 # Lancet style: after one labelled interval, later ones print only the bounds: '(19.6-25.5)'
-BARE_CI = re.compile(
-    rf"\s*(?:[(\[]\s*|[,;]\s*)(?P<lo>-?{NUM})\s*%?\s*(?:-|to)\s*(?P<hi>{BOUND})\s*%?\s*[)\]]?"
-)
+BARE_CI = _bare_bounds(r"(?:[(\[]\s*|[,;]\s*)", BOUND, r"[)\]]?")
+# the bounds alone in the bracket right after an effect estimate are its confidence interval, as
+# in journals that state the level once in their methods ('odds ratio 0.63 [0.36-1.10]')
+BRACKETED_BOUNDS = _bare_bounds(r"[(\[]\s*", rf"-?{NUM}", r"[)\]]")
 # '9.5 months, range 1.0-117.0 [95% CI ...]', '(range, 0-19 cycles)', '(IQR 4.2-9.1)': a spread, not an interval
 RANGE = re.compile(
     rf"(?i)\s*[,;(\[]?\s*(?P<kind>range|interquartile range|IQR)\s*[,:=]?\s*(?P<lo>{NUM})\s*(?:%|{TIME_UNIT})?\s*"
@@ -65,6 +82,7 @@ P = re.compile(
 )
 _RATIO_KINDS = {
     "hazard ratio": "hazard_ratio",
+    "relative hazard": "hazard_ratio",
     "hr": "hazard_ratio",
     "odds ratio": "odds_ratio",
     "or": "odds_ratio",
@@ -76,13 +94,15 @@ _RATIO_KINDS = {
     "rr": "risk_ratio",
 }
 RATIO = re.compile(
-    rf"(?i)(?P<strat>\b(?:un)?stratified\s+|\badjusted\s+)?\b(?P<kind>hazard ratio|odds ratio|incidence rate ratio|"
+    rf"(?i)(?P<strat>\b(?:un)?stratified\s+|\badjusted\s+)?\b(?P<kind>hazard ratio|relative hazard|odds ratio|incidence rate ratio|"
     rf"rate ratio|risk ratio|relative risk|(?-i:HR|OR|RR|IRR))\b"
     rf"(?:\s*[\[(](?:HR|OR|RR|IRR)[\])])?(?P<event>\s+for\s+(?:disease\s+)?(?:progression or death|death or (?:disease )?progression|death|progression|[A-Za-z-]+(?: [A-Za-z-]+)?))?"
     rf"(?:\s*\((?-i:[A-Z][A-Za-z0-9-]{{1,9}})\))?"  # 'HR for progression-free survival (PFS) was 0.54'
     rf"(?P<with>\s+(?:with|in the)\s+[\w+ -]+?(?:\s+group)?)?"
     rf"(?P<of>\s+(?:of|for)\s+[\w+/ -]+?\s+(?:versus|vs\.?|compared\s+with)\s+[\w+/ -]+?)?"
-    rf"(?:\s+of\s+(?P<on>[a-z][a-z -]{{2,40}}?)(?=\s+(?:of|was)\s+\d))?"  # 'a relative risk of lung cancer of 1.28'
+    # 'a relative risk of lung cancer of 1.28'; 'The relative hazard of death for vinorelbine-treated
+    # patients was 0.65': the group it is for is no part of the event
+    rf"(?:\s+of\s+(?P<on>[a-z][a-z -]{{2,40}}?)(?:\s+(?:for|in)\s+[\w -]+?)?(?=\s+(?:of|was)\s+\d))?"
     rf"\s*(?:,|:|=|was|of)?\s*(?P<est>{NUM})\b"
 )
 # 'The hazard ratios for PFS and overall survival were 0.70 (...) and 0.63 (...), respectively'
@@ -90,8 +110,26 @@ PLURAL_RATIO = re.compile(
     rf"(?i)\b(?P<kind>hazard ratio|odds ratio|rate ratio|risk ratio|(?-i:HR|OR|RR))s\s+(?:\((?-i:[A-Z]+)s?\)\s+)?"
     rf"(?:for|of)\s+(?P<eps>[^;()\d]{{3,120}}?)\s+were\s+(?P<est>{NUM})\b"
 )
-NEXT_RATIO = re.compile(rf"(?i),?\s*and\s+for\s+(?P<endpoint>[\w -]+?),\s*(?:it\s+was\s+)?(?P<est>{NUM})\b")
+# one ratio shared by a list of endpoints, each printed after it with its own figure: '..., and for
+# detecting bone metastases, it was 0.90'; 'the relative risk of death from any cause was 1.17 (...);
+# of death from lung cancer, 1.46 (...); and of death from cardiovascular disease, 1.26 (...)'
+NEXT_RATIO = re.compile(
+    rf"(?i)(?:,?\s*and\s+for|\s*(?:;|,\s*and|;\s*and)\s+of)\s+(?P<endpoint>[\w -]+?),\s*(?:it\s+was\s+)?(?P<est>{NUM})\b(?![\d.%])"
+)
 _PCT = r"\s*(?P<unit>percentage\s+points?|%|percent\b|days?\b|weeks?\b|months?\b|years?\b|points?\b)?"
+
+
+def _change_in(words: str) -> re.Pattern:
+    """A relative change printed before what it changes: 'a 24% reduction in the relative risk of
+    death', 'an observed 30% increase in overall death rate (p = 0.08, one-sided)'."""
+    return re.compile(
+        rf"(?i)(?<![\d.])(?P<est>{NUM})\s*(?P<unit>%|percent\b)\s+(?:relative\s+)?(?:{words})\s+in\s+(?:the\s+)?"
+        rf"(?:(?:relative\s+)?(?:risk|hazard|odds)\s+of\s+(?P<ep>[a-z][a-z -]*?)"
+        rf"(?=\s*[,;(.]|\s+(?:compared|versus|vs|with|in|among|for|which|is|was|were|attributable)\b|$)"
+        rf"|(?P<rate>[a-z][a-z -]*?\s+rates?)\b)"
+    )
+
+
 # between-arm contrasts other than ratios: (statistic, pattern with groups est, unit and maybe ep)
 CONTRASTS = (
     (
@@ -132,6 +170,8 @@ CONTRASTS = (
         "relative_change",
         re.compile(rf"(?i)\b(?:was|were)\s+(?P<est>{NUM}){_PCT}\s+(?P<dir>higher|greater|lower|more|less)\b"),
     ),
+    ("relative_reduction", _change_in("reduction|decrease")),
+    ("relative_change", _change_in("increase")),
     (  # 'Overall survival at 5 years with chemotherapy improved by 8.6%': a rate's absolute gain
         "difference",
         re.compile(rf"(?i)\b(?:improved|increased)\s+by\s+(?:an?\s+(?:absolute\s+)?)?(?P<est>{NUM}){_PCT}"),

@@ -502,6 +502,130 @@ def test_ratios_after_each_entry_of_a_list_of_endpoints_under_one_head():
     assert ("adjusted rates of thrombocytopenia", Decimal("0.51")) in odds
 
 
+def test_one_ratio_shared_by_endpoints_listed_after_it_each_with_its_figure():
+    # PMID8602180 (tests/fixtures/pool): 'In the active-treatment group, the relative risk of death
+    # from any cause was 1.17 (95 percent confidence interval, 1.03 to 1.33); of death from lung
+    # cancer, 1.46 (95 percent confidence interval, 1.07 to 2.00); and of death from cardiovascular
+    # disease, 1.26 (95 percent confidence interval, 0.99 to 1.61).'
+    risks = [
+        (c.endpoint, c.estimate, c.ci_lower, c.ci_upper, c.ci_level)
+        for c in _pool("8602180").comparisons
+        if c.estimate != Decimal("1.28")  # the incidence's, a sentence before
+    ]
+    assert risks == [
+        ("death from any cause", Decimal("1.17"), Decimal("1.03"), Decimal("1.33"), Decimal("95")),
+        ("lung cancer mortality", Decimal("1.46"), Decimal("1.07"), Decimal("2.00"), Decimal("95")),
+        (
+            "cardiovascular disease mortality",
+            Decimal("1.26"),
+            Decimal("0.99"),
+            Decimal("1.61"),
+            Decimal("95"),
+        ),
+    ]
+
+
+def test_a_relative_hazard_of_an_event_for_a_group_of_patients():
+    # PMID9890172 (tests/fixtures/pool): 'The relative hazard of death for vinorelbine-treated patients
+    # was 0.65 (95% CI = 0.45-0.93).'
+    (c,) = [c for c in _pool("9890172").comparisons if c.statistic == "hazard_ratio"]
+    assert (c.endpoint, c.arm, c.comparator, c.estimate, c.ci_lower, c.ci_upper) == (
+        "overall survival",
+        "vinorelbine",
+        "supportive care",
+        Decimal("0.65"),
+        Decimal("0.45"),
+        Decimal("0.93"),
+    )
+    # PMID22778317 (tests/fixtures/pool): 'Adjusted HR of death in the experimental arm was 1.24 (95% CI,
+    # 1.04 to 1.47).' (before: its endpoint was 'death in the experimental arm')
+    assert [c.endpoint for c in _pool("22778317").comparisons if c.estimate == Decimal("1.24")] == [
+        "overall survival"
+    ]
+
+
+def test_the_risk_of_an_event_named_before_a_ratio_is_its_endpoint():
+    # PMID15197804 (tests/fixtures/pool): 'Moreover, the 4-mg dose of zoledronic acid was found to
+    # reduce the risk of developing a skeletal event by 31% (hazard ratio of 0.693; P = 0.003).'
+    (c,) = [c for c in _pool("15197804").comparisons if c.statistic == "hazard_ratio"]
+    assert (c.endpoint, c.arm, c.comparator, c.estimate, c.p_value) == (
+        "skeletal event",
+        "zoledronic acid",
+        "placebo",
+        Decimal("0.693"),
+        Decimal("0.003"),
+    )
+    # PMID25862147 (tests/fixtures/pool): 'However, N-CRT was associated with a lower independent risk
+    # of RND (odds ratio, OR, 0.75, p=0.02) ...', RND defined as 'residual nodal disease (RND)'
+    # (before: both ratios were given to overall survival, named in the sentence before)
+    odds = [(c.endpoint, c.estimate) for c in _pool("25862147").comparisons if c.statistic == "odds_ratio"]
+    assert ("residual nodal disease", Decimal("0.75")) in odds
+    # PMID11309437 (tests/fixtures/pool): 'The unadjusted hazard ratio (HR) of isotretinoin versus
+    # placebo was 1.08 (95% confidence interval [CI] = 0.78 to 1.49) for SPTs, ...' (it was 'spts')
+    assert [c.endpoint for c in _pool("11309437").comparisons if c.estimate == Decimal("1.08")] == [
+        "second primary tumors"
+    ]
+
+
+def test_a_ratio_is_for_the_one_arm_its_clause_names():
+    # PMID20356642 (tests/fixtures/pool): 'On multivariable logistic regression analysis, patients
+    # treated with IFRT demonstrated a significantly lower risk of high grade esophagitis (Odds ratio:
+    # 0.31, p = 0.036).' (the design's roles made it ENI's against IFRT)
+    (c,) = [c for c in _pool("20356642").comparisons if c.statistic == "odds_ratio"]
+    assert (c.arm, c.comparator, c.estimate) == (
+        "involved field radiotherapy",
+        "elective nodal irradiation",
+        Decimal("0.31"),
+    )
+    # PMID17551145 (tests/fixtures/pool): 'In patients with nonsquamous tumors and those treated with
+    # third-generation chemotherapy, carboplatin-based chemotherapy was associated with a statistically
+    # significant increase in mortality (HR = 1.12; 95% CI = 1.01 to 1.23 and HR = 1.11; 95% CI = 1.01 to
+    # 1.21, respectively).': both ratios of the bracket, after the clause that names the arm
+    ratios = [
+        (c.arm, c.comparator, c.estimate)
+        for c in _pool("17551145").comparisons
+        if c.statistic == "hazard_ratio"
+    ]
+    assert ("carboplatin", "cisplatin", Decimal("1.12")) in ratios
+    assert ("carboplatin", "cisplatin", Decimal("1.11")) in ratios
+    # PMID25422491 (tests/fixtures/pool): 'Treatment with EP was not associated with a survival advantage
+    # in a Cox proportional hazards model (hazard ratio [HR], 0.97; 95% CI, 0.85 to 1.10), a propensity
+    # score matched cohort (HR, 1.07; 95% CI, 0.91 to 1.24), ...': a ';' inside a bracket ends no clause
+    ratios = [(c.arm, c.estimate) for c in _pool("25422491").comparisons if c.statistic == "hazard_ratio"]
+    assert ("etoposide + cisplatin", Decimal("0.97")) in ratios
+    assert ("etoposide + cisplatin", Decimal("1.07")) in ratios
+
+
+def test_a_relative_change_printed_before_the_risk_or_rate_it_changes():
+    # PMID9250182 (tests/fixtures/pool): 'Overall there was a 24% reduction in the relative risk of death,
+    # which is equivalent to an absolute improvement in 2-year survival of 9% from 20% to 29% (p = 0.004,
+    # 95% CI 0.63-0.92).' (the interval is the ratio's, which holds no 24)
+    (c,) = [c for c in _pool("9250182").comparisons if c.estimate == Decimal("24")]
+    assert (c.endpoint, c.statistic, c.unit, c.arm, c.comparator, c.ci_lower) == (
+        "overall survival",
+        "relative_reduction",
+        "percent",
+        "continuous hyperfractionated accelerated radiotherapy",
+        "conventional radiotherapy",
+        None,
+    )
+    # PMID7677489 (tests/fixtures/pool): 'In patients undergoing limited resection, there was an observed
+    # 75% increase in recurrence rates (p = 0.02, one-sided) attributable to an observed tripling of the
+    # local recurrence rate (p = 0.008 two-sided), an observed 30% increase in overall death rate (p =
+    # 0.08, one-sided), and an observed 50% increase in death with cancer rate (p = 0.09, one-sided)
+    # compared to patients undergoing lobectomy ...'
+    changes = [
+        (c.endpoint, c.estimate, c.p_value, c.arm, c.comparator)
+        for c in _pool("7677489").comparisons
+        if c.statistic == "relative_change"
+    ]
+    assert changes == [
+        ("recurrence rates", Decimal("75"), Decimal("0.02"), "limited resection", "lobectomy"),
+        ("death rate", Decimal("30"), Decimal("0.08"), "limited resection", "lobectomy"),
+        ("death with cancer rate", Decimal("50"), Decimal("0.09"), "limited resection", "lobectomy"),
+    ]
+
+
 def test_bounds_alone_in_the_bracket_after_a_ratio_are_its_interval(read):
     # PMID23735703: the abstract prints no interval level anywhere; the bracket after the
     # ratio holds its confidence interval, at the conventional 95%

@@ -1,0 +1,53 @@
+"""kg.extraction.stats: the forms of a reported interval, read through whole pages.
+
+Every sentence is quoted from a page of ../shared/data/pool, copied to tests/fixtures/pool
+(rows in its SOURCES.tsv); each figure is checked exactly.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from kg.sources import read_document
+
+POOL = Path(__file__).parents[1] / "fixtures" / "pool"
+
+
+def _trial(pmid: str):
+    return read_document(POOL / f"PMID{pmid}.txt").trial
+
+
+def test_an_upper_bound_not_evaluable_with_its_abbreviation():
+    # PMID23981966: 'Median time to disease progression was PCb: 8.8 months (95% CI, 6.0-12.6 months);
+    # PC: 13.1 months (95% CI, 8.3-not evaluable [NE]).'
+    trial = _trial("23981966")
+    (r,) = [
+        r
+        for r in trial.arm_results
+        if r.endpoint == "time to disease progression" and r.estimate == Decimal("13.1")
+    ]
+    assert (r.ci_level, r.ci_lower, r.ci_upper, r.ci_upper_not_reached) == (
+        Decimal("95"),
+        Decimal("8.3"),
+        None,
+        True,
+    )
+
+
+def test_a_level_printed_without_its_percent_before_the_words():
+    # PMID12837811: 'Median survival (9.4 v 9.9 months [for VC]; P =.657; hazard ratio, 1.048 [97.2
+    # confidence interval, 0.877 to 1.253]) and response (23.9%) with DCb were similar to those results for VC.'
+    (c,) = [c for c in _trial("12837811").comparisons if c.estimate == Decimal("1.048")]
+    assert (c.ci_level, c.ci_lower, c.ci_upper) == (Decimal("97.2"), Decimal("0.877"), Decimal("1.253"))
+
+
+def test_bounds_parted_by_a_comma_before_the_p_value_of_the_bracket():
+    # PMID24868098: 'Superior PFS (hazard ratio [HR] 0.34; 95% confidence interval [CI]: 0.23, 0.49;
+    # p < .001) and ORR (65% vs. 16%) were observed in the erlotinib arm.' (before: the p-value was read
+    # as a test of its own and the ratio had no interval)
+    trial = _trial("24868098")
+    pfs = [c for c in trial.comparisons if c.endpoint == "progression-free survival"]
+    assert [(c.statistic, c.estimate, c.ci_lower, c.ci_upper, c.p_value) for c in pfs] == [
+        ("hazard_ratio", Decimal("0.34"), Decimal("0.23"), Decimal("0.49"), Decimal("0.001"))
+    ]
