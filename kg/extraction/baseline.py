@@ -67,7 +67,7 @@ def baseline_characteristics(
     out: list[BaselineMeasurement] = []
     for s in sents:
         for start, clause in _clauses(s.norm):
-            if _OUTCOME.search(_without_figures(clause)) or not _the_trials(clause, finder):
+            if not _the_trials(clause, finder) or _OUTCOME.search(_without_figures(_described(clause))):
                 continue
             for figure in _figures(s, clause, start, population):
                 ev = figure.evidence
@@ -89,6 +89,14 @@ def _without_figures(clause: str) -> str:
     """The clause without what the figures describe ('had a Karnofsky performance score of
     90-100'): only the words around them say whether it reports an outcome."""
     return _HAD.sub(" ", _STAT_AGE.sub(" ", clause))
+
+
+def _described(clause: str) -> str:
+    """The clause without its opener naming the trial's patients ('Among the 878 randomized
+    patients, the median age was 63'): the opener says whom the figures describe, and that they
+    were randomised is no outcome."""
+    opener = _OTHER_POPULATION.match(clause)
+    return clause[opener.end() :] if opener else clause
 
 
 def _the_trials(clause: str, finder: ArmFinder) -> bool:

@@ -129,3 +129,23 @@ def test_the_classes_of_one_characteristic(read):
         ("pathologic stage", "IIB", "count", Decimal("97")),
         ("pathologic stage", "III", "count", Decimal("45")),
     ]
+
+
+def test_an_opener_naming_the_randomised_patients_is_whom_the_figures_describe(read):
+    # PMID17602060: 'randomized' in the opener says who they are, not what happened on treatment
+    trial = read(
+        *NLST,
+        (
+            "RESULTS",
+            "Among the 878 randomized patients, the median age was 63, 46% were female, 76% had stage IV disease, "
+            "12% had stage IIIB disease with malignant pleural effusion, 11% had recurrent disease, and 40% had an "
+            "ECOG performance status score of 0.",
+        ),
+    ).trial
+    assert [(b.characteristic, b.statistic, b.estimate, b.arm) for b in trial.baseline] == [
+        ("age", "median", Decimal("63"), "all patients"),
+        ("female", "rate", Decimal("46"), "all patients"),
+        ("stage iv disease", "rate", Decimal("76"), "all patients"),
+        ("stage iiib disease with malignant pleural effusion", "rate", Decimal("12"), "all patients"),
+        ("ecog performance status score of 0", "rate", Decimal("40"), "all patients"),
+    ]
