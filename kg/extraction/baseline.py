@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from kg.extraction.arm_lists import depth_map
 from kg.extraction.armrefs import ArmFinder
 from kg.extraction.text import NUM, Sentence, dec
 from kg.model import BaselineMeasurement, Evidence
@@ -29,7 +30,8 @@ _OUTCOME = re.compile(
 )
 _STAT_AGE = re.compile(
     rf"(?i)\b(?P<stat>median|mean)\s+age\s*(?:was|of|,|:|=)?\s*(?P<v>{NUM})\s*(?:years?|yrs?|y)?\b"
-    rf"(?:\s*[(\[]\s*range,?\s*(?P<lo>{NUM})\s*(?:-|to)\s*(?P<hi>{NUM})(?:\s*years?)?\s*[)\]])?"
+    rf"(?:\s*(?:[(\[]|[;,])\s*(?P<spread>range|IQR|interquartile\s+range),?\s*(?P<lo>{NUM})\s*(?:-|to)\s*(?P<hi>{NUM})"
+    r"(?:\s*years?)?(?:\s*[)\]])?)?"
 )
 # '59% were men', '90% had a Karnofsky performance score of 90-100', '16 839 (32%) had a college degree'
 _HAD = re.compile(
@@ -51,6 +53,17 @@ _CLASSES = re.compile(
     rf"(?:\s*,?\s*(?:and\s+)?[\w-]{{1,8}}\s+in\s+\d+\s*\(\s*{NUM}\s*%\s*\))+)"
 )
 _CLASS = re.compile(rf"(?P<label>[\w-]{{1,8}})\s+in\s+(?P<n>\d+)\s*\(\s*(?P<pct>{NUM})\s*%\s*\)")
+# a bracket right after a count of the trial's patients (and the verb that counted them)
+_DESCRIBING = re.compile(
+    r"(?i)\b\d+\s+(?:[\w-]+\s+){0,2}?(?:patients|participants|subjects)\s+(?:(?:were|had\s+been)\s+(?:\w+\s+)?"
+    r"(?:randomi[sz]ed|assigned|allocated|enrolled|entered|included|eligible|accrued)\s+)?\("
+)
+# '202 patients (median age 59 years, ...) were assigned to group 1 and 194 (...) to group 2':
+# the count, and the bracket after it, are one arm's
+_ONE_ARMS = re.compile(
+    r"(?i)\s*(?:were|was)\s+(?:randomly\s+)?(?:assigned|allocated|randomi[sz]ed)\s+to\s+[^;]*?(?:,|\band)\s+\d+\s*"
+    r"(?:\(|patients|participants|to\b)"
+)
 _OTHER_POPULATION = re.compile(r"(?i)^\s*(?:among|in|of|for)\s+(?P<who>[^,]{3,120}?),")
 _TRIAL_PEOPLE = re.compile(
     r"(?i)\b(?:patients|participants|subjects|enrolled|randomi[sz]ed|analy[sz]able|cohort)\b"
@@ -76,13 +89,36 @@ def baseline_characteristics(
     return out
 
 
-def _clauses(text: str) -> Iterable[tuple[int, str]]:
-    """(offset, text) of the sentence's parts between semicolons outside brackets."""
-    start = 0
-    for m in re.finditer(r";\s+(?![^()]*\))", text):
-        yield start, text[start : m.start()]
-        start = m.end()
-    yield start, text[start:]
+def _clauses(text: str) -> list[tuple[int, str]]:
+    """(offset, text) of the sentence's parts between semicolons outside brackets.  A bracket
+    right after the trial's patients are counted describes them ('we enrolled 352 patients
+    (median age: 57 years; stage IV disease: 74%)', '132 patients were randomized (stages: 38%
+    IB, ...)'): its parts are read on their own, and blanked in the clause around it, so that
+    the verb that counted them is not taken for an outcome of what the bracket says (unless
+    the count goes on to be one arm's: '202 patients (...) were assigned to group 1 and 194 ...')."""
+    depth = depth_map(text)
+    blanked = list(text)
+    inner: list[tuple[int, str]] = []
+    for m in _DESCRIBING.finditer(text):
+        opened = m.end() - 1
+        close = next(
+            (k for k in range(opened + 1, len(text)) if text[k] == ")" and depth[k] == depth[opened]), None
+        )
+        if close is not None and not _ONE_ARMS.match(text, close + 1):
+            inner += _split(text[opened + 1 : close], opened + 1)
+            blanked[opened : close + 1] = " " * (close + 1 - opened)
+    return _split("".join(blanked), 0) + inner
+
+
+def _split(text: str, offset: int) -> list[tuple[int, str]]:
+    """(offset, text) of the parts of ``text`` between its semicolons outside brackets."""
+    depth = depth_map(text)
+    out, start = [], 0
+    for m in re.finditer(r";\s+(?!range\b)", text):  # '57 years; range, 37 to 71 years' is one figure
+        if depth[m.start()] == 0:
+            out.append((offset + start, text[start : m.start()]))
+            start = m.end()
+    return [*out, (offset + start, text[start:])]
 
 
 def _without_figures(clause: str) -> str:
@@ -121,7 +157,11 @@ def _figures(s: Sentence, clause: str, offset: int, population: str) -> list[Bas
                 arm=population,
                 estimate=dec(m.group("v")),
                 unit="years",
-                dispersion="FULL_RANGE" if ranged else None,
+                dispersion=(
+                    ("FULL_RANGE" if m.group("spread").lower() == "range" else "INTER_QUARTILE_RANGE")
+                    if ranged
+                    else None
+                ),
                 spread_lower=dec(m.group("lo")) if ranged else None,
                 spread_upper=dec(m.group("hi")) if ranged else None,
                 evidence=s.evidence(offset + m.start(), offset + m.end()),

@@ -149,3 +149,38 @@ def test_an_opener_naming_the_randomised_patients_is_whom_the_figures_describe(r
         ("stage iiib disease with malignant pleural effusion", "rate", Decimal("12"), "all patients"),
         ("ecog performance status score of 0", "rate", Decimal("40"), "all patients"),
     ]
+
+
+def test_a_bracket_describing_the_patients_counted_before_it(read):
+    # PMID22778317: the verb that counted them ('had been randomly assigned') is no outcome of
+    # the bracket, and the range after its semicolon is the age's
+    trial = read(
+        *NLST,
+        (
+            "RESULTS",
+            "Seven hundred sixty patients (median age, 62 years; range, 27 to 81 years) had been randomly assigned.",
+        ),
+    ).trial
+    [age] = trial.baseline
+    assert (age.characteristic, age.statistic, age.estimate, age.arm) == (
+        "age",
+        "median",
+        Decimal("62"),
+        "all patients",
+    )
+    assert (age.dispersion, age.spread_lower, age.spread_upper) == (
+        "FULL_RANGE",
+        Decimal("27"),
+        Decimal("81"),
+    )
+    # PMID19632716: a count that goes on to be one arm's ('were assigned to group 1 and 194 ...'),
+    # and its bracket, are that arm's, not the trial's
+    trial = read(
+        *NLST,
+        (
+            "FINDINGS",
+            "202 patients (median age 59 years, range 31-77) were assigned to group 1 and 194 (61 years, 32-78) "
+            "to group 2.",
+        ),
+    ).trial
+    assert trial.baseline == []
