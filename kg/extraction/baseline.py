@@ -1,6 +1,6 @@
 """Baseline characteristics an abstract prints of the patients a trial enrolled: 'Median age
 was 77 years', '59% were men', '31 533 (59%) were men', '(median age: 57 years; stage IV
-disease: 74%)'.
+disease: 74%)', '34% female; median age, 63 years; 39.4% stage IIIA', '(stages: 38% IB, 10% IIA)'.
 
 A clause is read as baseline when it says who the patients were and reports no outcome: no
 survival, response, progression, harm, ratio, interval or p-value, nothing that happened on
@@ -33,20 +33,29 @@ _STAT_AGE = re.compile(
     rf"(?:\s*(?:[(\[]|[;,])\s*(?P<spread>range|IQR|interquartile\s+range),?\s*(?P<lo>{NUM})\s*(?:-|to)\s*(?P<hi>{NUM})"
     r"(?:\s*years?)?(?:\s*[)\]])?)?"
 )
-# '59% were men', '90% had a Karnofsky performance score of 90-100', '16 839 (32%) had a college degree'
+# '59% were men', 'Most (61%) were clinical stage I', '90% had a Karnofsky performance score of 90-100', '16 839 (32%) had a college degree'
 _HAD = re.compile(
-    rf"(?i)(?<![\w.,])(?:(?P<n>\d+)\s*\(\s*(?P<npct>{NUM})\s*%\s*\)|(?P<pct>{NUM})\s*(?:%|percent))"
+    rf"(?i)(?<![\w.,])(?:(?P<n>\d+)\s*\(\s*(?P<npct>{NUM})\s*%\s*\)"
+    rf"|(?P<most>(?:most|the\s+majority)\s*\(\s*)?(?P<pct>{NUM})\s*(?:%|percent)(?(most)\s*\)))"
     r"\s+(?:(?:of\s+(?:the\s+)?(?:[\w-]+\s+){0,2})?(?:patients|participants|subjects)\s+)?"
-    r"(?:were|was|had|have)\s+(?P<what>[^,;()]+?)(?=\s*(?:[,;)]|\.(?:\s|$)|\s+and\s+\d|$))"
+    r"(?:were|was|had|have)\s+(?P<what>[^,;()]+?)(?=\s*(?:[,;()]|\.(?:\s|$)|\s+and\s+\d|$))"
 )
 # '(median age: 57 years; stage IV disease: 74%; ...)', 'stage IV disease, 74%'
 _LABELLED = re.compile(
-    rf"(?i)(?<=[(;,:]\s)(?P<what>[a-z][\w -]{{2,40}}?)\s*[:,]\s*(?P<pct>{NUM})\s*%(?=\s*[;,)]|$)"
+    rf"(?i)(?:^\s*|(?<=[(;,:]\s))(?P<what>[a-z][\w -]{{2,40}}?)\s*[:,]\s*(?P<pct>{NUM})\s*%(?=\s*[;,)]|$)"
 )
 # '95% ... had cough, 47% haemoptysis, 59% chest pain': the verb of the first item holds for the list
 _LISTED = re.compile(
     rf"(?i)(?:,\s*(?:and\s+)?|\s+and\s+)(?P<pct>{NUM})\s*%\s+(?P<what>[a-z][\w /-]{{2,40}}?)(?=\s*(?:[,;)]|\.(?:\s|$)|\s+and\s|$))"
 )
+# '34% female; ...; and 60.6% stage IIIB', 'with 31% stage II', '(stages: 38% IB, 10% IIA, ...)': a
+# figure and what it counts, alone in its part of a list (the list's head, if any, is what it classes)
+_BARE = re.compile(
+    rf"(?i)(?:^\s*|(?<=[(;,:]\s)|(?<=\band\s)|(?<=\bwith\s))(?P<pct>{NUM})\s*(?:%|percent)\s+"
+    r"(?P<what>[a-z][\w /-]{0,40}?)(?=\s*(?:[,;)]|\.(?:\s|$)|\s+and\s|$))"
+)
+_HEAD = re.compile(r"(?i)(?:^|[(;]\s*)(?P<head>[a-z][\w -]{2,30}?):\s*$")
+_NEXT_ITEM = re.compile(r"\s*,\s*(?:and\s+)?")
 # 'Pathologic stage was IA in 424 (42%), IB in 418 (41%), ...': the classes of one characteristic
 _CLASSES = re.compile(
     rf"(?i)\b(?P<head>[a-z][\w -]{{2,30}}?)\s+was\s+(?P<first>[\w-]{{1,8}}\s+in\s+\d+\s*\(\s*{NUM}\s*%\s*\)"
@@ -187,6 +196,40 @@ def _figures(s: Sentence, clause: str, offset: int, population: str) -> list[Bas
             )
         )
     out += _classes(s, clause, offset, population)
+    read = [(f.evidence.start, f.evidence.end) for f in out if f.evidence is not None]
+    return out + _bare_items(s, clause, offset, population, read)
+
+
+def _bare_items(
+    s: Sentence, clause: str, offset: int, population: str, read: list[tuple[int, int]]
+) -> list[BaselineMeasurement]:
+    """'34% female', '(stages: 38% IB, 10% IIA; histology: 43% squamous)': figures no other
+    form of the clause read, each the rate of what follows it, or of the class it names of the
+    head its list follows."""
+    out = []
+    head, end = None, -1
+    for m in _BARE.finditer(clause):
+        span = s.evidence(offset + m.start("pct"), offset + m.end())
+        if any(a < span.end and span.start < b for a, b in read):
+            continue
+        if not (end >= 0 and _NEXT_ITEM.fullmatch(clause, end, m.start())):
+            before = _HEAD.search(clause[: m.start()])
+            head = _characteristic(before.group("head")) if before else None
+        end = m.end()
+        what = _characteristic(m.group("what"))
+        if what is None or _OUTCOME.search(what) or re.match(r"\w+ed\b", what):
+            continue  # '25% continued to smoke': a verb says what they did, not who they were
+        out.append(
+            BaselineMeasurement(
+                characteristic=head or what,
+                subgroup=m.group("what").strip() if head else None,
+                statistic="rate",
+                arm=population,
+                estimate=dec(m.group("pct")),
+                unit="percent",
+                evidence=span,
+            )
+        )
     return out
 
 
@@ -218,7 +261,9 @@ def _characteristic(words: str) -> str | None:
     text = re.sub(r"(?i)^(?:a|an|the)\s+", "", words.strip(" .")).strip()
     if not text or len(text.split()) > 8 or not re.search(r"[A-Za-z]{2}", text):
         return None
-    if re.match(r"(?i)(?:with|in|for|on|at|by|to|from|after|during)\b", text):
+    if re.match(
+        r"(?i)(?:with|in|for|on|at|by|to|from|after|during|of|were|was|had|have|vs?\.?|versus)\b", text
+    ):
         return None  # '47% with IMRT': a group of a treatment, not a characteristic
     return text.lower()
 

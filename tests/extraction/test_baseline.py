@@ -184,3 +184,82 @@ def test_a_bracket_describing_the_patients_counted_before_it(read):
         ),
     ).trial
     assert trial.baseline == []
+
+
+def test_a_labelled_figure_opening_its_part_of_a_bracket(read):
+    # PMID16569462: 'stage IV disease: 74%' opens its part of the bracket
+    trial = read(
+        *NLST,
+        (
+            "RESULTS",
+            "Between November 1999 and November 2002, we enrolled 352 patients (median age: 57 years; stage IV "
+            "disease: 74%; Karnofsky performance status (KPS) >80: 41%).",
+        ),
+    ).trial
+    assert [(b.characteristic, b.estimate) for b in trial.baseline] == [
+        ("age", Decimal("57")),
+        ("stage iv disease", Decimal("74")),
+    ]
+
+
+def test_figures_listed_bare_with_what_they_count(read):
+    # PMID19001323: a list with no verb
+    trial = read(
+        *NLST,
+        (
+            "RESULTS",
+            "Patient characteristics (n = 203) were as follows: 34% female; median age, 63 years; 39.4% stage IIIA; "
+            "and 60.6% stage IIIB.",
+        ),
+    ).trial
+    assert [(b.characteristic, b.statistic, b.estimate) for b in trial.baseline] == [
+        ("female", "rate", Decimal("34")),
+        ("age", "median", Decimal("63")),
+        ("stage iiia", "rate", Decimal("39.4")),
+        ("stage iiib", "rate", Decimal("60.6")),
+    ]
+    # PMID17544497: 'Most (61%) were', then the list goes on 'with'
+    trial = read(
+        *NLST, ("RESULTS", "Most (61%) were clinical stage I, with 31% stage II, and 7% stage III.")
+    ).trial
+    assert [(b.characteristic, b.estimate) for b in trial.baseline] == [
+        ("clinical stage i", Decimal("61")),
+        ("stage iii", Decimal("7")),
+        ("stage ii", Decimal("31")),
+    ]
+
+
+def test_the_classes_a_list_head_names(read):
+    # PMID23161898: 'stages:' and 'histology:' head the classes that follow them
+    trial = read(
+        *NLST,
+        (
+            "RESULTS",
+            "One hundred and thirty two patients were randomized (stages: 38% IB, 10% IIA, 47% IIB, 5% pT3pN1; "
+            "histology: 43% squamous, 57% non-squamous).",
+        ),
+    ).trial
+    assert [(b.characteristic, b.subgroup, b.estimate, b.unit) for b in trial.baseline] == [
+        ("stages", "IB", Decimal("38"), "percent"),
+        ("stages", "IIA", Decimal("10"), "percent"),
+        ("stages", "IIB", Decimal("47"), "percent"),
+        ("stages", "pT3pN1", Decimal("5"), "percent"),
+        ("histology", "squamous", Decimal("43"), "percent"),
+        ("histology", "non-squamous", Decimal("57"), "percent"),
+    ]
+
+
+def test_a_verb_after_a_bare_figure_says_what_they_did(read):
+    # PMID10861309: '25% continued to smoke' is no class of the patients; the figure before the
+    # bracket is read up to it
+    trial = read(
+        *NLST,
+        (
+            "RESULTS",
+            "Of the patients, 93.5% had smoked tobacco at sometime in their lives (and 25% continued to smoke after "
+            "cancer diagnosis).",
+        ),
+    ).trial
+    assert [(b.characteristic, b.estimate) for b in trial.baseline] == [
+        ("smoked tobacco at sometime in their lives", Decimal("93.5"))
+    ]
