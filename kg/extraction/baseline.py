@@ -33,6 +33,18 @@ _STAT_AGE = re.compile(
     rf"(?:\s*(?:[(\[]|[;,])\s*(?P<spread>range|IQR|interquartile\s+range),?\s*(?P<lo>{NUM})\s*(?:-|to)\s*(?P<hi>{NUM})"
     r"(?:\s*years?)?(?:\s*[)\]])?)?"
 )
+# 'aged 47-81 years (mean 66)'
+_AGED = re.compile(
+    rf"(?i)\baged\s+(?P<lo>{NUM})\s*(?:-|to)\s*(?P<hi>{NUM})\s*years?\s*\(\s*(?P<stat>median|mean)\s*(?:age\s*)?"
+    rf"(?P<v>{NUM})\s*(?:years?)?\s*\)"
+)
+# '90 males and 16 females, 50 with squamous cell, ..., and 35 with adenocarcinoma': counts of the
+# sexes, and of the classes a list of them goes on with
+_SEXES = re.compile(r"(?i)(?<![\d.%,])(?P<n>\d+)\s+(?P<what>men|women|males|females)\b")
+_WITH_ITEM = re.compile(
+    r"(?i)(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?P<n>\d+)\s+with\s+(?P<what>[a-z][\w /-]{2,40}?)"
+    r"(?=\s*(?:[,;()]|\.(?:\s|$)|\s+and\s|$))"
+)
 # '59% were men', 'Most (61%) were clinical stage I', '90% had a Karnofsky performance score of 90-100', '16 839 (32%) had a college degree'
 _HAD = re.compile(
     rf"(?i)(?<![\w.,])(?:(?P<n>\d+)\s*\(\s*(?P<npct>{NUM})\s*%\s*\)"
@@ -157,8 +169,9 @@ def _the_trials(clause: str, finder: ArmFinder) -> bool:
 
 def _figures(s: Sentence, clause: str, offset: int, population: str) -> list[BaselineMeasurement]:
     out = []
-    for m in _STAT_AGE.finditer(clause):
+    for m in [*_STAT_AGE.finditer(clause), *_AGED.finditer(clause)]:
         ranged = m.group("lo") is not None
+        spread = (m.groupdict().get("spread") or "range").lower()
         out.append(
             BaselineMeasurement(
                 characteristic="age",
@@ -167,9 +180,7 @@ def _figures(s: Sentence, clause: str, offset: int, population: str) -> list[Bas
                 estimate=dec(m.group("v")),
                 unit="years",
                 dispersion=(
-                    ("FULL_RANGE" if m.group("spread").lower() == "range" else "INTER_QUARTILE_RANGE")
-                    if ranged
-                    else None
+                    ("FULL_RANGE" if spread == "range" else "INTER_QUARTILE_RANGE") if ranged else None
                 ),
                 spread_lower=dec(m.group("lo")) if ranged else None,
                 spread_upper=dec(m.group("hi")) if ranged else None,
@@ -195,9 +206,36 @@ def _figures(s: Sentence, clause: str, offset: int, population: str) -> list[Bas
                 evidence=s.evidence(offset + m.start(), offset + m.end()),
             )
         )
-    out += _classes(s, clause, offset, population)
+    out += _classes(s, clause, offset, population) + _counted(s, clause, offset, population)
     read = [(f.evidence.start, f.evidence.end) for f in out if f.evidence is not None]
     return out + _bare_items(s, clause, offset, population, read)
+
+
+def _counted(s: Sentence, clause: str, offset: int, population: str) -> list[BaselineMeasurement]:
+    """'90 males and 16 females, 50 with squamous cell, ...': the count of each sex, and of each
+    class the list goes on with."""
+    out = []
+    for m in _SEXES.finditer(clause):
+        out.append(_count(s, offset, m, m.group("what").lower(), population))
+        end = m.end()
+        while (item := _WITH_ITEM.match(clause, end)) and not _SEXES.match(clause, item.start("n")):
+            what = _characteristic(item.group("what"))
+            if what is None or _OUTCOME.search(what):
+                break
+            out.append(_count(s, offset, item, what, population))
+            end = item.end()
+    return out
+
+
+def _count(s: Sentence, offset: int, m: re.Match, what: str, population: str) -> BaselineMeasurement:
+    return BaselineMeasurement(
+        characteristic=what,
+        statistic="count",
+        arm=population,
+        estimate=dec(m.group("n")),
+        unit="participants",
+        evidence=s.evidence(offset + m.start("n"), offset + m.end()),
+    )
 
 
 def _bare_items(

@@ -263,3 +263,41 @@ def test_a_verb_after_a_bare_figure_says_what_they_did(read):
     assert [(b.characteristic, b.estimate) for b in trial.baseline] == [
         ("smoked tobacco at sometime in their lives", Decimal("93.5"))
     ]
+
+
+def test_counts_of_the_sexes_and_the_classes_their_list_goes_on_with(read):
+    # PMID17971598: the arms' bracket after the count is theirs; the list after it is the trial's
+    trial = read(
+        *NLST,
+        (
+            "RESULTS",
+            "One hundred six patients were eligible (arm A: 51, arm B: 55), 90 males and 16 females, 50 with "
+            "squamous cell, 16 with large cell, five with adenosquamous, and 35 with adenocarcenoma (median age, "
+            "57 years; range, 37 to 71 years).",
+        ),
+    ).trial
+    assert [(b.characteristic, b.statistic, b.estimate, b.unit) for b in trial.baseline] == [
+        ("age", "median", Decimal("57"), "years"),
+        ("males", "count", Decimal("90"), "participants"),
+        ("females", "count", Decimal("16"), "participants"),
+        ("squamous cell", "count", Decimal("50"), "participants"),
+        ("large cell", "count", Decimal("16"), "participants"),
+        ("adenosquamous", "count", Decimal("5"), "participants"),
+        ("adenocarcenoma", "count", Decimal("35"), "participants"),
+    ]
+    # PMID15770205: an age range with its mean in a bracket
+    trial = read(
+        *NLST,
+        (
+            "RESULTS",
+            "There were 90 men and 10 women aged 47-81 years (mean 66), performance status 1-4 (median 2).",
+        ),
+    ).trial
+    figures = [
+        (b.characteristic, b.statistic, b.estimate, b.spread_lower, b.spread_upper) for b in trial.baseline
+    ]
+    assert figures == [
+        ("age", "mean", Decimal("66"), Decimal("47"), Decimal("81")),
+        ("men", "count", Decimal("90"), None, None),
+        ("women", "count", Decimal("10"), None, None),
+    ]
