@@ -5,8 +5,8 @@ chemotherapy crossed over', 'data on recurrence were not available for 18 patien
 
 A count is a number of people followed, within its clause, by the verb of a stage (screened,
 enrolled, eligible, evaluable, treated, analysed, completed, excluded, withdrew, lost to
-follow-up, crossed over, discontinued), or what we did to them ('We randomized 122 patients and
-treated 118'), or a count named by the stage it reached ('Of the 452 enrolled patients', 'among the
+follow-up, crossed over, discontinued), or what we (or the trial) did to them ('We randomized 122
+patients and treated 118', 'The trial included 1,867 patients'), or a count named by the stage it reached ('Of the 452 enrolled patients', 'among the
 579 eligible patients'; not the denominator of a figure before it: '95% of the 233 eligible
 patients had cough').  Randomisation is not repeated here: the trial's and the arms' randomised numbers
 are recorded on the trial and its arms.  A count for an arm names it in the clause ('patients
@@ -64,9 +64,11 @@ _COUNT = re.compile(
     rf"|\s+with\s+[^,;()]{{1,40}}?(?=\s+(?:were|was|had|have|are)\s))?)?"
     rf"\s*(?P<paren>\([^()]*\)\s*)?{_FIRST_DID}{_AUX}(?:{_STAGE})\b"
 )
-# active voice: 'We randomized 122 patients and treated 118', 'We screened 702 patients'
+# active voice: 'We randomized 122 patients and treated 118', 'We screened 702 patients', 'The trial
+# included 1,867 patients'
+_THE_TRIAL = r"(?:the|this|our)\s+(?:trial|study)"
 _DONE = re.compile(
-    rf"(?i)(?:\bwe\s+(?:\w+\s+)?|\band\s+|,\s*)(?:{_STAGE})\s+(?:a\s+total\s+of\s+|all\s+)?"
+    rf"(?i)(?:\b(?:we|{_THE_TRIAL})\s+(?:\w+\s+)?|\band\s+|,\s*)(?:{_STAGE})\s+(?:a\s+total\s+of\s+|all\s+)?"
     rf"(?P<n>\d+)(?![\d%]|\.\d)(?=\s*(?:[,;.)]|$|\s+and\b|\s+in\s+each\b)|\s+(?:[\w-]+\s+){{0,2}}?{_PEOPLE}\b)"
 )
 _OF_TOTAL = re.compile(
@@ -116,8 +118,8 @@ def _counts(s: Sentence, finder: ArmFinder) -> list[ParticipantCount]:
                 continue
             if pattern is _OF_STAGED and re.search(r"[\d%]\s*\)?\s*$", text[: m.start()]):
                 continue  # '95% of the 233 eligible patients had cough': the denominator of a figure
-            if pattern is _DONE and not re.search(r"(?i)\bwe\b", text[: m.end()]):
-                continue  # 'and treated 118' is a count where the sentence says what we did
+            if pattern is _DONE and not re.search(rf"(?i)\b(?:we|{_THE_TRIAL})\b", text[: m.end()]):
+                continue  # 'and treated 118' is a count where the sentence says what we (the trial) did
             if pattern is _COUNT and not (
                 groups.get("people") or groups.get("aux") or "received" in m.group(0)
             ):

@@ -132,6 +132,8 @@ def test_per_arm_parts_labelled_with_a_colon_in_a_bracket_after_the_stage():
         # 'Sixty-eight patients with an ECOG PS of 2 were enrolled, and 64 patients were evaluable for toxicity
         # and response.' (before: 2 enrolled, the score; evaluable for toxicity is no leaving for harm)
         ("11745199", [("enrolled", None, 68), ("evaluable", None, 64)]),
+        # 'Results The trial included 1,867 patients with a median follow-up of 7.5 years.': what the trial did
+        ("19933916", [("enrolled", None, 1867)]),
     ],
 )
 def test_whole_trial_counts(pmid, counts):
