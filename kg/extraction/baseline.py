@@ -117,6 +117,8 @@ def _clauses(text: str) -> list[tuple[int, str]]:
     IB, ...)'): its parts are read on their own, and blanked in the clause around it, so that
     the verb that counted them is not taken for an outcome of what the bracket says (unless
     the count goes on to be one arm's: '202 patients (...) were assigned to group 1 and 194 ...')."""
+    if not _DESCRIBING.search(text):
+        return _split(text, 0)  # most sentences: no bracket to measure
     depth = depth_map(text)
     blanked = list(text)
     inner: list[tuple[int, str]] = []
@@ -133,6 +135,8 @@ def _clauses(text: str) -> list[tuple[int, str]]:
 
 def _split(text: str, offset: int) -> list[tuple[int, str]]:
     """(offset, text) of the parts of ``text`` between its semicolons outside brackets."""
+    if ";" not in text:
+        return [(offset, text)]
     depth = depth_map(text)
     out, start = [], 0
     for m in re.finditer(r";\s+(?!range\b)", text):  # '57 years; range, 37 to 71 years' is one figure
