@@ -1,6 +1,6 @@
 """Baseline characteristics an abstract prints of the patients a trial enrolled: 'Median age
 was 77 years', '59% were men', '31 533 (59%) were men', '(median age: 57 years; stage IV
-disease: 74%)'.
+disease: 74%)', '34% female; median age, 63 years; 39.4% stage IIIA', '(stages: 38% IB, 10% IIA)'.
 
 A clause is read as baseline when it says who the patients were and reports no outcome: no
 survival, response, progression, harm, ratio, interval or p-value, nothing that happened on
@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from kg.extraction.arm_lists import depth_map
 from kg.extraction.armrefs import ArmFinder
 from kg.extraction.text import NUM, Sentence, dec
 from kg.model import BaselineMeasurement, Evidence
@@ -29,28 +30,61 @@ _OUTCOME = re.compile(
 )
 _STAT_AGE = re.compile(
     rf"(?i)\b(?P<stat>median|mean)\s+age\s*(?:was|of|,|:|=)?\s*(?P<v>{NUM})\s*(?:years?|yrs?|y)?\b"
-    rf"(?:\s*[(\[]\s*range,?\s*(?P<lo>{NUM})\s*(?:-|to)\s*(?P<hi>{NUM})(?:\s*years?)?\s*[)\]])?"
+    rf"(?:\s*(?:[(\[]|[;,])\s*(?P<spread>range|IQR|interquartile\s+range),?\s*(?P<lo>{NUM})\s*(?:-|to)\s*(?P<hi>{NUM})"
+    r"(?:\s*years?)?(?:\s*[)\]])?)?"
 )
-# '59% were men', '90% had a Karnofsky performance score of 90-100', '16 839 (32%) had a college degree'
+# 'aged 47-81 years (mean 66)'
+_AGED = re.compile(
+    rf"(?i)\baged\s+(?P<lo>{NUM})\s*(?:-|to)\s*(?P<hi>{NUM})\s*years?\s*\(\s*(?P<stat>median|mean)\s*(?:age\s*)?"
+    rf"(?P<v>{NUM})\s*(?:years?)?\s*\)"
+)
+# '90 males and 16 females, 50 with squamous cell, ..., and 35 with adenocarcinoma': counts of the
+# sexes, and of the classes a list of them goes on with
+_SEXES = re.compile(r"(?i)(?<![\d.%,])(?P<n>\d+)\s+(?P<what>men|women|males|females)\b")
+_WITH_ITEM = re.compile(
+    r"(?i)(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?P<n>\d+)\s+with\s+(?P<what>[a-z][\w /-]{2,40}?)"
+    r"(?=\s*(?:[,;()]|\.(?:\s|$)|\s+and\s|$))"
+)
+# '59% were men', 'Most (61%) were clinical stage I', '90% had a Karnofsky performance score of 90-100', '16 839 (32%) had a college degree'
 _HAD = re.compile(
-    rf"(?i)(?<![\w.,])(?:(?P<n>\d+)\s*\(\s*(?P<npct>{NUM})\s*%\s*\)|(?P<pct>{NUM})\s*(?:%|percent))"
+    rf"(?i)(?<![\w.,])(?:(?P<n>\d+)\s*\(\s*(?P<npct>{NUM})\s*%\s*\)"
+    rf"|(?P<most>(?:most|the\s+majority)\s*\(\s*)?(?P<pct>{NUM})\s*(?:%|percent)(?(most)\s*\)))"
     r"\s+(?:(?:of\s+(?:the\s+)?(?:[\w-]+\s+){0,2})?(?:patients|participants|subjects)\s+)?"
-    r"(?:were|was|had|have)\s+(?P<what>[^,;()]+?)(?=\s*(?:[,;)]|\.(?:\s|$)|\s+and\s+\d|$))"
+    r"(?:were|was|had|have)\s+(?P<what>[^,;()]+?)(?=\s*(?:[,;()]|\.(?:\s|$)|\s+and\s+\d|$))"
 )
 # '(median age: 57 years; stage IV disease: 74%; ...)', 'stage IV disease, 74%'
 _LABELLED = re.compile(
-    rf"(?i)(?<=[(;,:]\s)(?P<what>[a-z][\w -]{{2,40}}?)\s*[:,]\s*(?P<pct>{NUM})\s*%(?=\s*[;,)]|$)"
+    rf"(?i)(?:^\s*|(?<=[(;,:]\s))(?P<what>[a-z][\w -]{{2,40}}?)\s*[:,]\s*(?P<pct>{NUM})\s*%(?=\s*[;,)]|$)"
 )
 # '95% ... had cough, 47% haemoptysis, 59% chest pain': the verb of the first item holds for the list
 _LISTED = re.compile(
     rf"(?i)(?:,\s*(?:and\s+)?|\s+and\s+)(?P<pct>{NUM})\s*%\s+(?P<what>[a-z][\w /-]{{2,40}}?)(?=\s*(?:[,;)]|\.(?:\s|$)|\s+and\s|$))"
 )
+# '34% female; ...; and 60.6% stage IIIB', 'with 31% stage II', '(stages: 38% IB, 10% IIA, ...)': a
+# figure and what it counts, alone in its part of a list (the list's head, if any, is what it classes)
+_BARE = re.compile(
+    rf"(?i)(?:^\s*|(?<=[(;,:]\s)|(?<=\band\s)|(?<=\bwith\s))(?P<pct>{NUM})\s*(?:%|percent)\s+"
+    r"(?P<what>[a-z][\w /-]{0,40}?)(?=\s*(?:[,;)]|\.(?:\s|$)|\s+and\s|$))"
+)
+_HEAD = re.compile(r"(?i)(?:^|[(;]\s*)(?P<head>[a-z][\w -]{2,30}?):\s*$")
+_NEXT_ITEM = re.compile(r"\s*,\s*(?:and\s+)?")
 # 'Pathologic stage was IA in 424 (42%), IB in 418 (41%), ...': the classes of one characteristic
 _CLASSES = re.compile(
     rf"(?i)\b(?P<head>[a-z][\w -]{{2,30}}?)\s+was\s+(?P<first>[\w-]{{1,8}}\s+in\s+\d+\s*\(\s*{NUM}\s*%\s*\)"
     rf"(?:\s*,?\s*(?:and\s+)?[\w-]{{1,8}}\s+in\s+\d+\s*\(\s*{NUM}\s*%\s*\))+)"
 )
 _CLASS = re.compile(rf"(?P<label>[\w-]{{1,8}})\s+in\s+(?P<n>\d+)\s*\(\s*(?P<pct>{NUM})\s*%\s*\)")
+# a bracket right after a count of the trial's patients (and the verb that counted them)
+_DESCRIBING = re.compile(
+    r"(?i)\b\d+\s+(?:[\w-]+\s+){0,2}?(?:patients|participants|subjects)\s+(?:(?:were|had\s+been)\s+(?:\w+\s+)?"
+    r"(?:randomi[sz]ed|assigned|allocated|enrolled|entered|included|eligible|accrued)\s+)?\("
+)
+# '202 patients (median age 59 years, ...) were assigned to group 1 and 194 (...) to group 2':
+# the count, and the bracket after it, are one arm's
+_ONE_ARMS = re.compile(
+    r"(?i)\s*(?:were|was)\s+(?:randomly\s+)?(?:assigned|allocated|randomi[sz]ed)\s+to\s+[^;]*?(?:,|\band)\s+\d+\s*"
+    r"(?:\(|patients|participants|to\b)"
+)
 _OTHER_POPULATION = re.compile(r"(?i)^\s*(?:among|in|of|for)\s+(?P<who>[^,]{3,120}?),")
 _TRIAL_PEOPLE = re.compile(
     r"(?i)\b(?:patients|participants|subjects|enrolled|randomi[sz]ed|analy[sz]able|cohort)\b"
@@ -67,7 +101,7 @@ def baseline_characteristics(
     out: list[BaselineMeasurement] = []
     for s in sents:
         for start, clause in _clauses(s.norm):
-            if _OUTCOME.search(_without_figures(clause)) or not _the_trials(clause, finder):
+            if not _the_trials(clause, finder) or _OUTCOME.search(_without_figures(_described(clause))):
                 continue
             for figure in _figures(s, clause, start, population):
                 ev = figure.evidence
@@ -76,19 +110,54 @@ def baseline_characteristics(
     return out
 
 
-def _clauses(text: str) -> Iterable[tuple[int, str]]:
-    """(offset, text) of the sentence's parts between semicolons outside brackets."""
-    start = 0
-    for m in re.finditer(r";\s+(?![^()]*\))", text):
-        yield start, text[start : m.start()]
-        start = m.end()
-    yield start, text[start:]
+def _clauses(text: str) -> list[tuple[int, str]]:
+    """(offset, text) of the sentence's parts between semicolons outside brackets.  A bracket
+    right after the trial's patients are counted describes them ('we enrolled 352 patients
+    (median age: 57 years; stage IV disease: 74%)', '132 patients were randomized (stages: 38%
+    IB, ...)'): its parts are read on their own, and blanked in the clause around it, so that
+    the verb that counted them is not taken for an outcome of what the bracket says (unless
+    the count goes on to be one arm's: '202 patients (...) were assigned to group 1 and 194 ...')."""
+    if not _DESCRIBING.search(text):
+        return _split(text, 0)  # most sentences: no bracket to measure
+    depth = depth_map(text)
+    blanked = list(text)
+    inner: list[tuple[int, str]] = []
+    for m in _DESCRIBING.finditer(text):
+        opened = m.end() - 1
+        close = next(
+            (k for k in range(opened + 1, len(text)) if text[k] == ")" and depth[k] == depth[opened]), None
+        )
+        if close is not None and not _ONE_ARMS.match(text, close + 1):
+            inner += _split(text[opened + 1 : close], opened + 1)
+            blanked[opened : close + 1] = " " * (close + 1 - opened)
+    return _split("".join(blanked), 0) + inner
+
+
+def _split(text: str, offset: int) -> list[tuple[int, str]]:
+    """(offset, text) of the parts of ``text`` between its semicolons outside brackets."""
+    if ";" not in text:
+        return [(offset, text)]
+    depth = depth_map(text)
+    out, start = [], 0
+    for m in re.finditer(r";\s+(?!range\b)", text):  # '57 years; range, 37 to 71 years' is one figure
+        if depth[m.start()] == 0:
+            out.append((offset + start, text[start : m.start()]))
+            start = m.end()
+    return [*out, (offset + start, text[start:])]
 
 
 def _without_figures(clause: str) -> str:
     """The clause without what the figures describe ('had a Karnofsky performance score of
     90-100'): only the words around them say whether it reports an outcome."""
     return _HAD.sub(" ", _STAT_AGE.sub(" ", clause))
+
+
+def _described(clause: str) -> str:
+    """The clause without its opener naming the trial's patients ('Among the 878 randomized
+    patients, the median age was 63'): the opener says whom the figures describe, and that they
+    were randomised is no outcome."""
+    opener = _OTHER_POPULATION.match(clause)
+    return clause[opener.end() :] if opener else clause
 
 
 def _the_trials(clause: str, finder: ArmFinder) -> bool:
@@ -104,8 +173,9 @@ def _the_trials(clause: str, finder: ArmFinder) -> bool:
 
 def _figures(s: Sentence, clause: str, offset: int, population: str) -> list[BaselineMeasurement]:
     out = []
-    for m in _STAT_AGE.finditer(clause):
+    for m in [*_STAT_AGE.finditer(clause), *_AGED.finditer(clause)]:
         ranged = m.group("lo") is not None
+        spread = (m.groupdict().get("spread") or "range").lower()
         out.append(
             BaselineMeasurement(
                 characteristic="age",
@@ -113,7 +183,9 @@ def _figures(s: Sentence, clause: str, offset: int, population: str) -> list[Bas
                 arm=population,
                 estimate=dec(m.group("v")),
                 unit="years",
-                dispersion="FULL_RANGE" if ranged else None,
+                dispersion=(
+                    ("FULL_RANGE" if spread == "range" else "INTER_QUARTILE_RANGE") if ranged else None
+                ),
                 spread_lower=dec(m.group("lo")) if ranged else None,
                 spread_upper=dec(m.group("hi")) if ranged else None,
                 evidence=s.evidence(offset + m.start(), offset + m.end()),
@@ -138,7 +210,68 @@ def _figures(s: Sentence, clause: str, offset: int, population: str) -> list[Bas
                 evidence=s.evidence(offset + m.start(), offset + m.end()),
             )
         )
-    out += _classes(s, clause, offset, population)
+    out += _classes(s, clause, offset, population) + _counted(s, clause, offset, population)
+    read = [(f.evidence.start, f.evidence.end) for f in out if f.evidence is not None]
+    return out + _bare_items(s, clause, offset, population, read)
+
+
+def _counted(s: Sentence, clause: str, offset: int, population: str) -> list[BaselineMeasurement]:
+    """'90 males and 16 females, 50 with squamous cell, ...': the count of each sex, and of each
+    class the list goes on with."""
+    out = []
+    for m in _SEXES.finditer(clause):
+        out.append(_count(s, offset, m, m.group("what").lower(), population))
+        end = m.end()
+        while (item := _WITH_ITEM.match(clause, end)) and not _SEXES.match(clause, item.start("n")):
+            what = _characteristic(item.group("what"))
+            if what is None or _OUTCOME.search(what):
+                break
+            out.append(_count(s, offset, item, what, population))
+            end = item.end()
+    return out
+
+
+def _count(s: Sentence, offset: int, m: re.Match, what: str, population: str) -> BaselineMeasurement:
+    return BaselineMeasurement(
+        characteristic=what,
+        statistic="count",
+        arm=population,
+        estimate=dec(m.group("n")),
+        unit="participants",
+        evidence=s.evidence(offset + m.start("n"), offset + m.end()),
+    )
+
+
+def _bare_items(
+    s: Sentence, clause: str, offset: int, population: str, read: list[tuple[int, int]]
+) -> list[BaselineMeasurement]:
+    """'34% female', '(stages: 38% IB, 10% IIA; histology: 43% squamous)': figures no other
+    form of the clause read, each the rate of what follows it, or of the class it names of the
+    head its list follows."""
+    out = []
+    head, end = None, -1
+    for m in _BARE.finditer(clause):
+        span = s.evidence(offset + m.start("pct"), offset + m.end())
+        if any(a < span.end and span.start < b for a, b in read):
+            continue
+        if not (end >= 0 and _NEXT_ITEM.fullmatch(clause, end, m.start())):
+            before = _HEAD.search(clause[: m.start()])
+            head = _characteristic(before.group("head")) if before else None
+        end = m.end()
+        what = _characteristic(m.group("what"))
+        if what is None or _OUTCOME.search(what) or re.match(r"\w+ed\b", what):
+            continue  # '25% continued to smoke': a verb says what they did, not who they were
+        out.append(
+            BaselineMeasurement(
+                characteristic=head or what,
+                subgroup=m.group("what").strip() if head else None,
+                statistic="rate",
+                arm=population,
+                estimate=dec(m.group("pct")),
+                unit="percent",
+                evidence=span,
+            )
+        )
     return out
 
 
@@ -170,7 +303,9 @@ def _characteristic(words: str) -> str | None:
     text = re.sub(r"(?i)^(?:a|an|the)\s+", "", words.strip(" .")).strip()
     if not text or len(text.split()) > 8 or not re.search(r"[A-Za-z]{2}", text):
         return None
-    if re.match(r"(?i)(?:with|in|for|on|at|by|to|from|after|during)\b", text):
+    if re.match(
+        r"(?i)(?:with|in|for|on|at|by|to|from|after|during|of|were|was|had|have|vs?\.?|versus)\b", text
+    ):
         return None  # '47% with IMRT': a group of a treatment, not a characteristic
     return text.lower()
 

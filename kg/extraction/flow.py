@@ -5,8 +5,10 @@ chemotherapy crossed over', 'data on recurrence were not available for 18 patien
 
 A count is a number of people followed, within its clause, by the verb of a stage (screened,
 enrolled, eligible, evaluable, treated, analysed, completed, excluded, withdrew, lost to
-follow-up, crossed over, discontinued), or what we did to them ('We randomized 122 patients and
-treated 118').  Randomisation is not repeated here: the trial's and the arms' randomised numbers
+follow-up, crossed over, discontinued), or what we (or the trial) did to them ('We randomized 122
+patients and treated 118', 'The trial included 1,867 patients'), or a count named by the stage it reached ('Of the 452 enrolled patients', 'among the
+579 eligible patients'; not the denominator of a figure before it: '95% of the 233 eligible
+patients had cough').  Randomisation is not repeated here: the trial's and the arms' randomised numbers
 are recorded on the trial and its arms.  A count for an arm names it in the clause ('patients
 assigned to chemotherapy', 'in arm A'), comes from a bracket after a whole-trial count whose
 parts add up to it, or stands before its arm in a list the stage verb closes ('367 patients in
@@ -47,6 +49,7 @@ _STAGES = (
     ("discontinued", r"discontinued(?:\s+(?:treatment|therapy|the\s+study))?"),
 )
 _STAGE = "|".join(f"(?P<s{k}>{p})" for k, (_n, p) in enumerate(_STAGES))
+_STAGE_WORDS = f"(?:{_STAGE})"
 # how a count comes to its stage verb: 'who were subsequently', 'had'
 _AUX = (
     r"(?:(?:who|that)\s+)?(?P<aux>(?:were|was|had|have|had\s+been|have\s+been|could\s+be|are)\s+)?"
@@ -61,13 +64,21 @@ _COUNT = re.compile(
     rf"|\s+with\s+[^,;()]{{1,40}}?(?=\s+(?:were|was|had|have|are)\s))?)?"
     rf"\s*(?P<paren>\([^()]*\)\s*)?{_FIRST_DID}{_AUX}(?:{_STAGE})\b"
 )
-# active voice: 'We randomized 122 patients and treated 118', 'We screened 702 patients'
+# active voice: 'We randomized 122 patients and treated 118', 'We screened 702 patients', 'The trial
+# included 1,867 patients'
+_THE_TRIAL = r"(?:the|this|our)\s+(?:trial|study)"
 _DONE = re.compile(
-    rf"(?i)(?:\bwe\s+(?:\w+\s+)?|\band\s+|,\s*)(?:{_STAGE})\s+(?:a\s+total\s+of\s+|all\s+)?"
+    rf"(?i)(?:\b(?:we|{_THE_TRIAL})\s+(?:\w+\s+)?|\band\s+|,\s*)(?:{_STAGE})\s+(?:a\s+total\s+of\s+|all\s+)?"
     rf"(?P<n>\d+)(?![\d%]|\.\d)(?=\s*(?:[,;.)]|$|\s+and\b|\s+in\s+each\b)|\s+(?:[\w-]+\s+){{0,2}}?{_PEOPLE}\b)"
 )
 _OF_TOTAL = re.compile(
     rf"(?i)\b(?:of|among)\s+(?:the\s+|all\s+)?(?P<n>\d+)\s+(?:[\w-]+\s+){{0,2}}?{_PEOPLE}\s+(?:who\s+(?:were|had\s+been)\s+)?(?:{_STAGE})\b"
+)
+# the patients counted by the stage they reached: 'Of the 452 enrolled patients, ...', 'among the
+# 579 eligible patients', 'for all 1155 eligible patients'
+_OF_STAGED = re.compile(
+    rf"(?i)(?<!total\s)\b(?:of|among|for|in)\s+(?:all\s+)?(?:the\s+)?(?P<n>\d+)\s+"
+    rf"(?=(?:eligible|evaluable|assessable|analy[sz]able|enrolled|screened)\s){_STAGE_WORDS}\s+{_PEOPLE}\b"
 )
 # the per-arm parts printed after a whole-trial count's stage: '...; 437 in A and 447 in B', '(...)'
 # or in a bracket after it: '98 patients were enrolled (PCb: 46; PC: 52)', '(arm A: 51, arm B: 55)'
@@ -99,14 +110,16 @@ def participant_flow(sents: list[Sentence], finder: ArmFinder) -> list[Participa
 def _counts(s: Sentence, finder: ArmFinder) -> list[ParticipantCount]:
     text = s.norm
     found: list[ParticipantCount] = []
-    for pattern in (_OF_TOTAL, _COUNT, _DONE):
+    for pattern in (_OF_TOTAL, _OF_STAGED, _COUNT, _DONE):
         for m in pattern.finditer(text):
             stage = _stage(m)
             groups = m.groupdict()
             if stage is None or _for_harm(stage, text[m.end() :]):
                 continue
-            if pattern is _DONE and not re.search(r"(?i)\bwe\b", text[: m.end()]):
-                continue  # 'and treated 118' is a count where the sentence says what we did
+            if pattern is _OF_STAGED and re.search(r"[\d%]\s*\)?\s*$", text[: m.start()]):
+                continue  # '95% of the 233 eligible patients had cough': the denominator of a figure
+            if pattern is _DONE and not re.search(rf"(?i)\b(?:we|{_THE_TRIAL})\b", text[: m.end()]):
+                continue  # 'and treated 118' is a count where the sentence says what we (the trial) did
             if pattern is _COUNT and not (
                 groups.get("people") or groups.get("aux") or "received" in m.group(0)
             ):

@@ -46,6 +46,8 @@ _TOTALS = (
     re.compile(
         rf"(?i)\b{_PEOPLE}\s*\(n\s*=\s*(\d+)\)[^.;()]{{0,120}}?\b(?:were|was)\s+(?:\w+\s+)?{_ENROLLED}\b"
     ),
+    # 'after the random assignment of 270 patients'
+    re.compile(rf"(?i)\brandom\s+assignment\s+of\s+(\d+)\s+(?:[\w-]+\s+){{0,3}}{_PEOPLE}\b"),
     # 'a randomized, phase 3 trial of 1,776 patients', 'a randomized trial in 353 patients'
     re.compile(
         rf"(?i)\brandomi[sz]ed\b[^.;]{{0,80}}?\b(?:trial|study)\s+(?:of|in|including|involving)\s+(\d+)\s+"
@@ -183,14 +185,16 @@ def _counted_breakdown(s: Sentence, finder: ArmFinder, sizes: Sizes) -> tuple[in
 
 
 def _breakdown(s: Sentence, end: int, total: int, finder: ArmFinder, sizes: Sizes) -> None:
-    """'(arm A, 159; arm B, 160; arm C, 161 patients)', '(31 to SABR and 27 to surgery)': the
-    parts of a total in the bracket after it, taken only when they add up to the total."""
-    m = re.match(r"[^()]{0,60}?\(([^()]+)\)", s.norm[end:])
+    """'(arm A, 159; arm B, 160; arm C, 161 patients)', '(31 to SABR and 27 to surgery)', ': 129
+    to chemotherapy plus surgery and 141 to surgery alone': the parts of a total in the bracket or
+    after the colon that follow it, taken only when they add up to the total."""
+    m = re.match(r"[^():;]{0,60}?\(([^()]+)\)|[^():;.]{0,30}?:\s*([^();.]+)", s.norm[end:])
     if not m:
         return
-    inner_start = end + m.start(1)
+    group = 1 if m.group(1) else 2
+    inner_start = end + m.start(group)
     parts: Sizes = {}
-    for piece in breakdown_pieces(m.group(1)):
+    for piece in breakdown_pieces(m.group(group)):
         text = piece.group()
         named = [m for m in finder.find(text) if not m[2].pooled_from]
         number = part_count(text, named)

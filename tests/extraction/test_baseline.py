@@ -129,3 +129,175 @@ def test_the_classes_of_one_characteristic(read):
         ("pathologic stage", "IIB", "count", Decimal("97")),
         ("pathologic stage", "III", "count", Decimal("45")),
     ]
+
+
+def test_an_opener_naming_the_randomised_patients_is_whom_the_figures_describe(read):
+    # PMID17602060: 'randomized' in the opener says who they are, not what happened on treatment
+    trial = read(
+        *NLST,
+        (
+            "RESULTS",
+            "Among the 878 randomized patients, the median age was 63, 46% were female, 76% had stage IV disease, "
+            "12% had stage IIIB disease with malignant pleural effusion, 11% had recurrent disease, and 40% had an "
+            "ECOG performance status score of 0.",
+        ),
+    ).trial
+    assert [(b.characteristic, b.statistic, b.estimate, b.arm) for b in trial.baseline] == [
+        ("age", "median", Decimal("63"), "all patients"),
+        ("female", "rate", Decimal("46"), "all patients"),
+        ("stage iv disease", "rate", Decimal("76"), "all patients"),
+        ("stage iiib disease with malignant pleural effusion", "rate", Decimal("12"), "all patients"),
+        ("ecog performance status score of 0", "rate", Decimal("40"), "all patients"),
+    ]
+
+
+def test_a_bracket_describing_the_patients_counted_before_it(read):
+    # PMID22778317: the verb that counted them ('had been randomly assigned') is no outcome of
+    # the bracket, and the range after its semicolon is the age's
+    trial = read(
+        *NLST,
+        (
+            "RESULTS",
+            "Seven hundred sixty patients (median age, 62 years; range, 27 to 81 years) had been randomly assigned.",
+        ),
+    ).trial
+    [age] = trial.baseline
+    assert (age.characteristic, age.statistic, age.estimate, age.arm) == (
+        "age",
+        "median",
+        Decimal("62"),
+        "all patients",
+    )
+    assert (age.dispersion, age.spread_lower, age.spread_upper) == (
+        "FULL_RANGE",
+        Decimal("27"),
+        Decimal("81"),
+    )
+    # PMID19632716: a count that goes on to be one arm's ('were assigned to group 1 and 194 ...'),
+    # and its bracket, are that arm's, not the trial's
+    trial = read(
+        *NLST,
+        (
+            "FINDINGS",
+            "202 patients (median age 59 years, range 31-77) were assigned to group 1 and 194 (61 years, 32-78) "
+            "to group 2.",
+        ),
+    ).trial
+    assert trial.baseline == []
+
+
+def test_a_labelled_figure_opening_its_part_of_a_bracket(read):
+    # PMID16569462: 'stage IV disease: 74%' opens its part of the bracket
+    trial = read(
+        *NLST,
+        (
+            "RESULTS",
+            "Between November 1999 and November 2002, we enrolled 352 patients (median age: 57 years; stage IV "
+            "disease: 74%; Karnofsky performance status (KPS) >80: 41%).",
+        ),
+    ).trial
+    assert [(b.characteristic, b.estimate) for b in trial.baseline] == [
+        ("age", Decimal("57")),
+        ("stage iv disease", Decimal("74")),
+    ]
+
+
+def test_figures_listed_bare_with_what_they_count(read):
+    # PMID19001323: a list with no verb
+    trial = read(
+        *NLST,
+        (
+            "RESULTS",
+            "Patient characteristics (n = 203) were as follows: 34% female; median age, 63 years; 39.4% stage IIIA; "
+            "and 60.6% stage IIIB.",
+        ),
+    ).trial
+    assert [(b.characteristic, b.statistic, b.estimate) for b in trial.baseline] == [
+        ("female", "rate", Decimal("34")),
+        ("age", "median", Decimal("63")),
+        ("stage iiia", "rate", Decimal("39.4")),
+        ("stage iiib", "rate", Decimal("60.6")),
+    ]
+    # PMID17544497: 'Most (61%) were', then the list goes on 'with'
+    trial = read(
+        *NLST, ("RESULTS", "Most (61%) were clinical stage I, with 31% stage II, and 7% stage III.")
+    ).trial
+    assert [(b.characteristic, b.estimate) for b in trial.baseline] == [
+        ("clinical stage i", Decimal("61")),
+        ("stage iii", Decimal("7")),
+        ("stage ii", Decimal("31")),
+    ]
+
+
+def test_the_classes_a_list_head_names(read):
+    # PMID23161898: 'stages:' and 'histology:' head the classes that follow them
+    trial = read(
+        *NLST,
+        (
+            "RESULTS",
+            "One hundred and thirty two patients were randomized (stages: 38% IB, 10% IIA, 47% IIB, 5% pT3pN1; "
+            "histology: 43% squamous, 57% non-squamous).",
+        ),
+    ).trial
+    assert [(b.characteristic, b.subgroup, b.estimate, b.unit) for b in trial.baseline] == [
+        ("stages", "IB", Decimal("38"), "percent"),
+        ("stages", "IIA", Decimal("10"), "percent"),
+        ("stages", "IIB", Decimal("47"), "percent"),
+        ("stages", "pT3pN1", Decimal("5"), "percent"),
+        ("histology", "squamous", Decimal("43"), "percent"),
+        ("histology", "non-squamous", Decimal("57"), "percent"),
+    ]
+
+
+def test_a_verb_after_a_bare_figure_says_what_they_did(read):
+    # PMID10861309: '25% continued to smoke' is no class of the patients; the figure before the
+    # bracket is read up to it
+    trial = read(
+        *NLST,
+        (
+            "RESULTS",
+            "Of the patients, 93.5% had smoked tobacco at sometime in their lives (and 25% continued to smoke after "
+            "cancer diagnosis).",
+        ),
+    ).trial
+    assert [(b.characteristic, b.estimate) for b in trial.baseline] == [
+        ("smoked tobacco at sometime in their lives", Decimal("93.5"))
+    ]
+
+
+def test_counts_of_the_sexes_and_the_classes_their_list_goes_on_with(read):
+    # PMID17971598: the arms' bracket after the count is theirs; the list after it is the trial's
+    trial = read(
+        *NLST,
+        (
+            "RESULTS",
+            "One hundred six patients were eligible (arm A: 51, arm B: 55), 90 males and 16 females, 50 with "
+            "squamous cell, 16 with large cell, five with adenosquamous, and 35 with adenocarcenoma (median age, "
+            "57 years; range, 37 to 71 years).",
+        ),
+    ).trial
+    assert [(b.characteristic, b.statistic, b.estimate, b.unit) for b in trial.baseline] == [
+        ("age", "median", Decimal("57"), "years"),
+        ("males", "count", Decimal("90"), "participants"),
+        ("females", "count", Decimal("16"), "participants"),
+        ("squamous cell", "count", Decimal("50"), "participants"),
+        ("large cell", "count", Decimal("16"), "participants"),
+        ("adenosquamous", "count", Decimal("5"), "participants"),
+        ("adenocarcenoma", "count", Decimal("35"), "participants"),
+    ]
+    # PMID15770205: an age range with its mean in a bracket
+    trial = read(
+        *NLST,
+        (
+            "RESULTS",
+            "There were 90 men and 10 women aged 47-81 years (mean 66), performance status 1-4 (median 2).",
+        ),
+    ).trial
+    figures = [
+        (b.characteristic, b.statistic, b.estimate, b.spread_lower, b.spread_upper) for b in trial.baseline
+    ]
+    assert figures == [
+        ("age", "mean", Decimal("66"), Decimal("47"), Decimal("81")),
+        ("men", "count", Decimal("90"), None, None),
+        ("women", "count", Decimal("10"), None, None),
+    ]

@@ -127,14 +127,32 @@ def test_per_arm_parts_labelled_with_a_colon_in_a_bracket_after_the_stage():
         ("26791798", [("treated", None, 118)]),
         # 'We screened 702 patients, of whom we genotyped 540.' (then '222 patients were enrolled')
         ("23883922", [("screened", None, 702), ("enrolled", None, 222)]),
-        # '34 patients did not meet inclusion criteria and were excluded.'
-        ("18583190", [("excluded", None, 34)]),
+        # '34 patients did not meet inclusion criteria and were excluded.', then 'Of 524 eligible patients, ...'
+        ("18583190", [("excluded", None, 34), ("eligible", None, 524)]),
         # 'Sixty-eight patients with an ECOG PS of 2 were enrolled, and 64 patients were evaluable for toxicity
         # and response.' (before: 2 enrolled, the score; evaluable for toxicity is no leaving for harm)
         ("11745199", [("enrolled", None, 68), ("evaluable", None, 64)]),
+        # 'Results The trial included 1,867 patients with a median follow-up of 7.5 years.': what the trial did
+        ("19933916", [("enrolled", None, 1867)]),
     ],
 )
 def test_whole_trial_counts(pmid, counts):
+    assert _flow(pmid) == counts
+
+
+@pytest.mark.parametrize(
+    ("pmid", "counts"),
+    [
+        # 'Of the 452 enrolled patients, 314 were randomly assigned to the groups.' (314: the trial's size)
+        ("18024869", [("enrolled", None, 452)]),
+        # 'Of 909 eligible patients, 235 (26%) had PVBM.'
+        ("23165743", [("eligible", None, 909)]),
+        # 'On admission, 95% of the 233 eligible patients had cough, ...': the denominator of a baseline
+        # figure, which keeps it
+        ("1377484", []),
+    ],
+)
+def test_patients_counted_by_the_stage_they_reached(pmid, counts):
     assert _flow(pmid) == counts
 
 

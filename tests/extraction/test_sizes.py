@@ -252,3 +252,14 @@ def test_a_treatment_inside_a_word_about_patients_names_no_arm():
 def test_sizes_and_totals_among_other_counts(pmid, sizes, total):
     trial = read_document(Path(__file__).parents[1] / "fixtures" / "pool" / f"PMID{pmid}.txt").trial
     assert ([a.n_randomized for a in trial.arms], trial.n_randomized) == (sizes, total)
+
+
+def test_a_total_by_random_assignment_broken_down_after_a_colon():
+    # PMID22124104 (tests/fixtures/pool): 'The study was prematurely closed after the random assignment of
+    # 270 patients: 129 to chemotherapy plus surgery and 141 to surgery alone.'
+    trial = read_document(Path(__file__).parents[1] / "fixtures" / "pool" / "PMID22124104.txt").trial
+    assert trial.n_randomized == 270
+    assert [(a.label, a.n_randomized) for a in trial.arms] == [
+        ("gemcitabine + cisplatin + surgery", 129),
+        ("surgery", 141),
+    ]
