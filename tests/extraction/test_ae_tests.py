@@ -140,3 +140,25 @@ def test_an_adverse_event_test_is_loaded_and_queried_like_an_efficacy_test():
     assert [(r["statistic"], r["p_value"], r["p_value_qualifier"], r["evidence"]) for r in rows] == [
         ("p_value", Decimal("0.005"), "<", "P < 0.005")
     ]
+
+
+def test_grades_outside_the_common_categories_are_read_with_their_test():
+    # PMID15226327: 'Grade 2/3 anemia was significantly higher with DC than with D (33% v 16%; P =.0001).'
+    dc, d = "docetaxel + cisplatin", "docetaxel"
+    assert ("grade 2-3 anemia", dc, d, Decimal("0.0001"), None) in p_value_tests("PMID15226327.txt")
+    rows = read_document(POOL / "PMID15226327.txt").trial.adverse_events
+    assert [(e.arm, e.category, e.term, e.percent) for e in rows if e.category == "grade 2-3"] == [
+        (dc, "grade 2-3", "anemia", Decimal("33")),
+        (d, "grade 2-3", "anemia", Decimal("16")),
+    ]
+    # PMID23165743: 'Significant differences in acute grade 2 through 4 toxicity (20% vs 10% for
+    # MFRT vs SFRT, respectively; P = .01) ...'
+    sfrt, mfrt = "single-fraction radiotherapy", "multifraction radiotherapy"
+    assert p_value_tests("PMID23165743.txt") == [
+        ("grade 2-4 adverse events", sfrt, mfrt, Decimal("0.01"), None)
+    ]
+    rows = read_document(POOL / "PMID23165743.txt").trial.adverse_events
+    assert [(e.arm, e.category, e.term, e.percent) for e in rows] == [
+        (mfrt, "grade 2-4", None, Decimal("20")),
+        (sfrt, "grade 2-4", None, Decimal("10")),
+    ]
