@@ -17,11 +17,11 @@ from kg.extraction.ae_arms import GROUP_REF, ResultsArms, unresolved_names
 from kg.extraction.ae_figures import Figure, figures, mask, top_parens
 from kg.extraction.ae_terms import Group, split_terms
 from kg.extraction.ae_vocabulary import event_phrases
-from kg.extraction.armrefs import distinct
+from kg.extraction.armrefs import ArmFinder, distinct
 from kg.extraction.factors import complement
 from kg.model import Arm
 
-__all__ = ["LIST_OPENER", "OTHER_GROUPS", "ArmAssigner", "fits"]
+__all__ = ["LIST_OPENER", "ArmAssigner", "fits", "other_groups"]
 
 _LINK = re.compile(
     r"(?i)[\s,]*(?:(?:[\w-]+\s+){0,2}?(?:patients?|deaths?|cases?|participants?)\s+(?:were\s+(?:recorded|reported|observed)\s+)?"
@@ -39,6 +39,18 @@ OTHER_GROUPS = re.compile(
     r"|schedules?|group\s+\d|arm\s+\d|trials?(?!\s+(?:regimens?|drugs?|treatments?|medications?|therap\w+|agents?)\b)"
     r"|acute\s+(?:and|or)\s+late|at\s+\d+\s+(?:years?|months?|weeks?))\b"
 )
+
+
+def other_groups(text: str, finder: ResultsArms | ArmFinder) -> bool:
+    """The words name groups of patients no arm is ('in elderly men', 'in cohort 2', 'at 3
+    years'); a name of that form that is an arm's ('Those in group 1 had ...' where group 1
+    is an arm) is no other group."""
+    marks = finder.find(text)
+    return any(
+        not any(s < m.end() and m.start() < e for s, e, _a in marks) for m in OTHER_GROUPS.finditer(text)
+    )
+
+
 _PATIENTS_WITH = re.compile(r"(?i)\bpatients\s+with\s+(?:\w+\s+){0,3}?(?:tumou?rs|metastases|mutations?|\d)")
 _CONTRAST = re.compile(r"(?i)\b(?:compared with|as compared|versus|vs\.?|whereas|while|than)\b")
 LIST_OPENER = re.compile(r":|\bincluding\b")  # the parts of a figure follow
@@ -215,9 +227,9 @@ class ArmAssigner:
         an earlier group's of this sentence, the arms the clause names, those the sentence
         names, else the order the sentence before set. No order is borrowed for a clause that
         names groups no arm's words fit ('for patients younger than 70 years compared with
-        ...', 'with the weekly schedule', 'in group 1')."""
+        ...', 'with the weekly schedule', 'in group 1' when no arm is group 1)."""
         missing = [i for i, a in enumerate(g.arms) if a is None]
-        if not missing or (OTHER_GROUPS.search(text) and len(missing) > 1):
+        if not missing or (other_groups(text, self.finder) and len(missing) > 1):
             return
         sentence = distinct([a for _s, _e, a in self.finder.find(self.text)])
         orders = (self.local, named, sentence, self.previous, self._comparative_order(g, sentence))
@@ -245,7 +257,11 @@ class ArmAssigner:
             return  # '(6%; 0)': one figure per group of patients
         if re.search(r"(?i)\b(?:both|each)\b", text):
             return  # 'diarrhoea and nausea, both of which occurred in 15 (6%)': each event's figure
-        if OTHER_GROUPS.search(self.text) or GROUP_REF.search(self.text) or _PATIENTS_WITH.search(self.text):
+        if (
+            other_groups(self.text, self.finder)
+            or GROUP_REF.search(self.text)
+            or _PATIENTS_WITH.search(self.text)
+        ):
             return
         g.arms = [a or arms[0] for a in g.arms]
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extraction.ae_assign import OTHER_GROUPS
+from kg.extraction.ae_assign import other_groups
 from kg.extraction.ae_vocabulary import AE_WORDS, cues, event_phrases, names_event, related
 from kg.extraction.armrefs import ArmFinder, distinct
 from kg.extraction.stats import P, p_value
@@ -145,7 +145,7 @@ def _compared_arms(text: str, arms: list[Arm], finder: ArmFinder) -> tuple[Arm, 
     """The two arms a sentence about harms compares, or None (see ``named_tests``)."""
     if not AE_WORDS.search(text) and not any(c and c != "any" for _p, c in cues(text)):
         return None
-    if _NOT_HARM.search(text) or OTHER_GROUPS.search(text) or not _COMPARED.search(text):
+    if _NOT_HARM.search(text) or other_groups(text, finder) or not _COMPARED.search(text):
         return None
     named = distinct([a for _s, _e, a in finder.find(text)])
     if len(arms) == 2 and named and all(any(a is b for b in arms) for a in named):

@@ -87,3 +87,19 @@ def test_figures_read_respectively_after_a_list_of_arms_take_them_in_order():
     arm = {a.aliases[-1]: a.label for a in trial.arms}
     got = [(e.arm, e.category, e.percent) for e in trial.adverse_events if e.term == "esophagitis"]
     assert got == [(arm["arm 2"], "grade 3-4", Decimal(19)), (arm["arm 3"], "grade 3-4", Decimal(28))]
+
+
+POOL = Path(__file__).parents[1] / "fixtures" / "pool"
+
+
+def test_a_group_word_that_names_an_arm_is_no_other_group():
+    # PMID2169587: 'Those in group 1 had a higher incidence of serious infections requiring
+    # hospitalization (7 percent, vs. 3 percent in group 2) and severe weight loss (14 percent vs.
+    # 6 percent), ...': 'group 1' and 'group 2' are the arms, so the second pair takes their order
+    trial = read_document(POOL / "PMID2169587.txt").trial
+    assert [
+        (e.arm, e.category, e.term, e.percent) for e in trial.adverse_events if e.term == "weight loss"
+    ] == [
+        ("chemotherapy + high-dose radiation", "severe", "weight loss", Decimal("14")),
+        ("radiation", "severe", "weight loss", Decimal("6")),
+    ]
