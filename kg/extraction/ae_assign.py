@@ -276,13 +276,16 @@ class ArmAssigner:
 
     def _comparative_order(self, g: Group, sentence: list[Arm]) -> list[Arm]:
         """'occurring more frequently in patients receiving BV/CP were neutropenia (27% versus
-        17%)': a two-arm trial's pair after words that rank one named arm gives that arm's
-        figure first, when the figures rank the same way."""
+        17%)', 'Arm A had a significantly lower incidence of any drug-related grade 3 to 4
+        adverse events (64.0% v 76.8%; ...)': a two-arm trial's pair after words that rank one
+        named arm gives that arm's figure first, when the figures rank the same way."""
         arms = self.finder.arms
         if len(arms) != 2 or len(sentence) != 1 or len(g.figures) != 2:
             return []
         marks = self.finder.find(self.text)
         ranked = _RANKED.search(self.text[max(0, marks[0][0] - 60) : marks[0][0]])
+        if ranked is None and marks[0][1] <= self.offset + g.figures[0].start:  # the subject, then its pair
+            ranked = _RANKS_AFTER.match(self.text, marks[0][1])
         values = [f.percent if f.percent is not None else f.count for f in g.figures]
         if not ranked or None in values or values[0] == values[1]:
             return []
@@ -295,6 +298,12 @@ _MORE = {"more", "higher", "greater", "increased"}
 _RANKED = re.compile(
     r"(?i)\b(more|less|higher|lower|greater|fewer|increased|decreased)\s+(?:frequent(?:ly)?|common(?:ly)?|often)?"
     r"[\w\s]{0,30}?\b(?:in|with|among|on)\s+(?:the\s+)?(?:patients\s+(?:receiving|treated\s+with|given|on)\s+)?$"
+)
+
+# the arm is the subject the words rank: 'Arm A had a significantly lower incidence of'
+_RANKS_AFTER = re.compile(
+    r"(?i)\s*(?:groups?|arms?|patients)?\s*(?:had|showed|experienced)\s+(?:an?\s+)?"
+    r"(?:(?:statistically\s+)?significantly\s+)?(more|less|higher|lower|greater|fewer|increased|decreased)\b"
 )
 
 

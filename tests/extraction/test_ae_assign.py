@@ -103,3 +103,17 @@ def test_a_group_word_that_names_an_arm_is_no_other_group():
         ("chemotherapy + high-dose radiation", "severe", "weight loss", Decimal("14")),
         ("radiation", "severe", "weight loss", Decimal("6")),
     ]
+
+
+def test_an_arm_ranked_as_the_subject_takes_the_first_figure_of_each_pair():
+    # PMID26811519: 'Arm A had a significantly lower incidence of any drug-related grade 3 to 4 adverse
+    # events (64.0% v 76.8%; P = .001), including neutropenia (24.4% v 44.5%; P < .001), during the
+    # overall treatment period.' (the figures rank the same way: arm A's are the lower)
+    trial = read_document(POOL / "PMID26811519.txt").trial
+    a, b = (next(x.label for x in trial.arms if label in x.aliases) for label in ("arm A", "arm B"))
+    assert [(e.arm, e.category, e.treatment_related, e.term, e.percent) for e in trial.adverse_events] == [
+        (a, "grade 3-4", True, None, Decimal("64.0")),
+        (b, "grade 3-4", True, None, Decimal("76.8")),
+        (a, "grade 3-4", True, "neutropenia", Decimal("24.4")),
+        (b, "grade 3-4", True, "neutropenia", Decimal("44.5")),
+    ]
