@@ -83,12 +83,14 @@ def test_p_values_printed_right_after_event_names():
     # PMID11432888: 'Grade 3 and 4 leukopenia (P =.002) and neutropenia (P =.008) occurred more
     # frequently on the VC arm. Grade 3 nausea and vomiting were higher on the VC arm (P =.001, P =.007),
     # and grade 3 peripheral neuropathy was higher on the PC arm (P <.001). More patients on the VC arm
-    # discontinued therapy because of toxicity (P =.001).' (two p-values in one parenthesis: which is
-    # whose is not said)
+    # discontinued therapy because of toxicity (P =.001).' (two p-values in one parenthesis test the
+    # two events named, in order)
     pc, vc = "paclitaxel + carboplatin", "vinorelbine + cisplatin"
     assert p_value_tests("PMID11432888.txt") == [
         ("grade 3-4 leukopenia", pc, vc, Decimal("0.002"), None),
         ("grade 3-4 neutropenia", pc, vc, Decimal("0.008"), None),
+        ("grade 3 nausea", pc, vc, Decimal("0.001"), None),
+        ("grade 3 vomiting", pc, vc, Decimal("0.007"), None),
         ("grade 3 peripheral neuropathy", pc, vc, Decimal("0.001"), "<"),
         ("adverse events leading to discontinuation", pc, vc, Decimal("0.001"), None),
     ]
