@@ -117,3 +117,20 @@ def test_an_arm_ranked_as_the_subject_takes_the_first_figure_of_each_pair():
         (a, "grade 3-4", True, "neutropenia", Decimal("24.4")),
         (b, "grade 3-4", True, "neutropenia", Decimal("44.5")),
     ]
+
+
+def test_arms_named_by_their_schedule_each_ranked_right_before_its_own_pair():
+    # PMID16640806: 'However, grade 3/4 sensory neuropathy occurred more frequently with the every-3-week
+    # schedule (9.1% vs. 4.4%), whereas grade 3/4 diarrhea occurred more frequently with the weekly
+    # schedule (4.2% vs. 1.1%).' (arm A is given weekly, arm B every 3 weeks; the second pair ranks the
+    # other arm, so the first pair's order does not carry over)
+    trial = read_document(POOL / "PMID16640806.txt").trial
+    weekly, three_weekly = (
+        next(x.label for x in trial.arms if label in x.aliases) for label in ("arm A", "arm B")
+    )
+    assert [(e.arm, e.category, e.term, e.percent) for e in trial.adverse_events] == [
+        (three_weekly, "grade 3-4", "sensory neuropathy", Decimal("9.1")),
+        (weekly, "grade 3-4", "sensory neuropathy", Decimal("4.4")),
+        (weekly, "grade 3-4", "diarrhea", Decimal("4.2")),
+        (three_weekly, "grade 3-4", "diarrhea", Decimal("1.1")),
+    ]
