@@ -19,7 +19,7 @@ from kg.extraction.armrefs import ArmFinder
 from kg.extraction.text import Sentence
 from kg.model import Arm
 
-__all__ = ["GROUP_REF", "MORE", "RANKED", "ResultsArms"]
+__all__ = ["GROUP_REF", "MORE", "OTHER_GROUPS", "RANKED", "ResultsArms", "other_groups"]
 
 GROUP_REF = re.compile(
     r"(?i)\b(?:in|with|on|for|to|than|of|versus|vs\.?)\s+(?:the\s+)?(?P<name>(?:[\w+/-]+\s+){1,3}?)(?:groups?|arms?)\b"
@@ -113,3 +113,20 @@ def _learn(finder: ArmFinder, sents: Sequence[Sentence]) -> dict[str, Arm]:
         if previous is not other:
             learned[names[0]] = None
     return {name: arm for name, arm in learned.items() if arm is not None}
+
+
+OTHER_GROUPS = re.compile(
+    r"(?i)\b(?:younger|older|aged?\s+\d+|elderly|men|women|males?|females?|smokers?|subgroups?|cohorts?|cycles?"
+    r"|schedules?|group\s+\d|arm\s+\d|trials?(?!\s+(?:regimens?|drugs?|treatments?|medications?|therap\w+|agents?)\b)"
+    r"|acute\s+(?:and|or)\s+late|at\s+\d+\s+(?:years?|months?|weeks?))\b"
+)
+
+
+def other_groups(text: str, finder: ResultsArms | ArmFinder) -> bool:
+    """The words name groups of patients no arm is ('in elderly men', 'in cohort 2', 'at 3
+    years'); a name of that form that is an arm's ('Those in group 1 had ...' where group 1
+    is an arm) is no other group."""
+    marks = finder.find(text)
+    return any(
+        not any(s < m.end() and m.start() < e for s, e, _a in marks) for m in OTHER_GROUPS.finditer(text)
+    )

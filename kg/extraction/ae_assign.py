@@ -13,15 +13,15 @@ from __future__ import annotations
 
 import re
 
-from kg.extraction.ae_arms import GROUP_REF, MORE, RANKED, ResultsArms, unresolved_names
+from kg.extraction.ae_arms import GROUP_REF, MORE, RANKED, ResultsArms, other_groups, unresolved_names
 from kg.extraction.ae_figures import Figure, figures, mask, top_parens
 from kg.extraction.ae_terms import Group, split_terms
 from kg.extraction.ae_vocabulary import event_phrases
-from kg.extraction.armrefs import ArmFinder, distinct
+from kg.extraction.armrefs import distinct
 from kg.extraction.factors import complement
 from kg.model import Arm
 
-__all__ = ["LIST_OPENER", "ArmAssigner", "fits", "other_groups"]
+__all__ = ["LIST_OPENER", "ArmAssigner", "fits"]
 
 _LINK = re.compile(
     r"(?i)[\s,]*(?:(?:[\w-]+\s+){0,2}?(?:patients?|deaths?|cases?|participants?)\s+(?:were\s+(?:recorded|reported|observed)\s+)?"
@@ -34,23 +34,6 @@ _EVERY_ARM = re.compile(r"(?i)\b(?:in|of|for)\s+(?:each|both|all)\s+(?:\w+\s+)?(
 _SCHEDULE = re.compile(
     r"(?i)[\s,]*(?:(?:of\s+)?(?:the\s+)?(?:patients|those)\s+)?(?:given|receiving|treated)\s+(?:it\s+|them\s+)?(weekly|daily)\b"
 )
-OTHER_GROUPS = re.compile(
-    r"(?i)\b(?:younger|older|aged?\s+\d+|elderly|men|women|males?|females?|smokers?|subgroups?|cohorts?|cycles?"
-    r"|schedules?|group\s+\d|arm\s+\d|trials?(?!\s+(?:regimens?|drugs?|treatments?|medications?|therap\w+|agents?)\b)"
-    r"|acute\s+(?:and|or)\s+late|at\s+\d+\s+(?:years?|months?|weeks?))\b"
-)
-
-
-def other_groups(text: str, finder: ResultsArms | ArmFinder) -> bool:
-    """The words name groups of patients no arm is ('in elderly men', 'in cohort 2', 'at 3
-    years'); a name of that form that is an arm's ('Those in group 1 had ...' where group 1
-    is an arm) is no other group."""
-    marks = finder.find(text)
-    return any(
-        not any(s < m.end() and m.start() < e for s, e, _a in marks) for m in OTHER_GROUPS.finditer(text)
-    )
-
-
 _PATIENTS_WITH = re.compile(r"(?i)\bpatients\s+with\s+(?:\w+\s+){0,3}?(?:tumou?rs|metastases|mutations?|\d)")
 _CONTRAST = re.compile(r"(?i)\b(?:compared with|as compared|versus|vs\.?|whereas|while|than)\b")
 LIST_OPENER = re.compile(r":|\bincluding\b")  # the parts of a figure follow

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extraction.ae_assign import other_groups
+from kg.extraction.ae_arms import other_groups
 from kg.extraction.ae_terms import split_terms
 from kg.extraction.ae_vocabulary import AE_WORDS, cues, event_phrases, names_event, related
 from kg.extraction.armrefs import ArmFinder, distinct
