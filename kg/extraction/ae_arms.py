@@ -19,7 +19,7 @@ from kg.extraction.armrefs import ArmFinder
 from kg.extraction.text import Sentence
 from kg.model import Arm
 
-__all__ = ["ResultsArms", "GROUP_REF"]
+__all__ = ["GROUP_REF", "MORE", "OTHER_GROUPS", "RANKED", "ResultsArms", "other_groups"]
 
 GROUP_REF = re.compile(
     r"(?i)\b(?:in|with|on|for|to|than|of|versus|vs\.?)\s+(?:the\s+)?(?P<name>(?:[\w+/-]+\s+){1,3}?)(?:groups?|arms?)\b"
@@ -27,6 +27,15 @@ GROUP_REF = re.compile(
 _CONTINUED = re.compile(
     r"(?i)\s*(?:[\d.]+\s*(?:mg/kg|mg/m2|mg|gy|auc)\s*(?:plus|\+|with|and|combined with|in combination with)\s+"
     r"|-?\s*(?:plus|\+|with|combined with|in combination with)\s*-?\s*)"
+)
+_SCHEDULE_NAME = re.compile(
+    r"(?i)\b(?:the\s+)?(?:weekly|every[- ](?P<weeks>[2-9])[- ]weeks?)\s+(?:schedules?|regimens?)\b"
+)
+# words that rank the arm named right after them: 'occurring more frequently in patients receiving'
+MORE = {"more", "higher", "greater", "increased"}
+RANKED = re.compile(
+    r"(?i)\b(more|less|higher|lower|greater|fewer|increased|decreased)\s+(?:frequent(?:ly)?|common(?:ly)?|often)?"
+    r"[\w\s]{0,30}?\b(?:in|with|among|on)\s+(?:the\s+)?(?:patients\s+(?:receiving|treated\s+with|given|on)\s+)?$"
 )
 _JOINED = re.compile(r"(?i)(?:\bplus|\band|\bwith|\+|-)\s*$")
 _NEGATED = re.compile(r"(?i)\b(?:no|without|not)\s+$")
@@ -62,7 +71,19 @@ class ResultsArms:
                 joined = _JOINED.search(text, 0, m.start())  # 'pembrolizumab plus chemotherapy group'
                 if not joined and not any(s < m.end() and m.start() < e for s, e, _a in found):
                     found.append((m.start(), m.end(), arm))
+        for m in _SCHEDULE_NAME.finditer(text):
+            arm = self._scheduled(m)
+            if arm is not None and not any(s < m.end() and m.start() < e for s, e, _a in found):
+                found.append((m.start(), m.end(), arm))
         return sorted(found, key=lambda x: x[0])
+
+    def _scheduled(self, m: re.Match) -> Arm | None:
+        """'the weekly schedule', 'the every-3-week schedule': the one arm given on that
+        schedule, when the arms differ by it."""
+        weeks = m.group("weeks")
+        wanted = "every week" if weeks is None else f"every {weeks} weeks"
+        given = [a for a in self.arms if any(i.frequency == wanted for i in a.interventions)]
+        return given[0] if len(given) == 1 else None
 
 
 def unresolved_names(finder: ArmFinder, text: str) -> list[str]:
@@ -92,3 +113,20 @@ def _learn(finder: ArmFinder, sents: Sequence[Sentence]) -> dict[str, Arm]:
         if previous is not other:
             learned[names[0]] = None
     return {name: arm for name, arm in learned.items() if arm is not None}
+
+
+OTHER_GROUPS = re.compile(
+    r"(?i)\b(?:younger|older|aged?\s+\d+|elderly|men|women|males?|females?|smokers?|subgroups?|cohorts?|cycles?"
+    r"|schedules?|group\s+\d|arm\s+\d|trials?(?!\s+(?:regimens?|drugs?|treatments?|medications?|therap\w+|agents?)\b)"
+    r"|acute\s+(?:and|or)\s+late|at\s+\d+\s+(?:years?|months?|weeks?))\b"
+)
+
+
+def other_groups(text: str, finder: ResultsArms | ArmFinder) -> bool:
+    """The words name groups of patients no arm is ('in elderly men', 'in cohort 2', 'at 3
+    years'); a name of that form that is an arm's ('Those in group 1 had ...' where group 1
+    is an arm) is no other group."""
+    marks = finder.find(text)
+    return any(
+        not any(s < m.end() and m.start() < e for s, e, _a in marks) for m in OTHER_GROUPS.finditer(text)
+    )

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extraction.ae_arms import GROUP_REF, ResultsArms, unresolved_names
+from kg.extraction.ae_arms import GROUP_REF, MORE, RANKED, ResultsArms, other_groups, unresolved_names
 from kg.extraction.ae_figures import Figure, figures, mask, top_parens
 from kg.extraction.ae_terms import Group, split_terms
 from kg.extraction.ae_vocabulary import event_phrases
@@ -21,7 +21,7 @@ from kg.extraction.armrefs import distinct
 from kg.extraction.factors import complement
 from kg.model import Arm
 
-__all__ = ["LIST_OPENER", "OTHER_GROUPS", "ArmAssigner", "fits"]
+__all__ = ["LIST_OPENER", "ArmAssigner", "fits"]
 
 _LINK = re.compile(
     r"(?i)[\s,]*(?:(?:[\w-]+\s+){0,2}?(?:patients?|deaths?|cases?|participants?)\s+(?:were\s+(?:recorded|reported|observed)\s+)?"
@@ -33,11 +33,6 @@ _ARM_THEN_FIGURE = re.compile(r"(?i)[\w-]*(?:\s+[\w-]+){0,2}?\s*(?:[(\[,:]\s*)?$
 _EVERY_ARM = re.compile(r"(?i)\b(?:in|of|for)\s+(?:each|both|all)\s+(?:\w+\s+)?(?:groups?|arms?)\b")
 _SCHEDULE = re.compile(
     r"(?i)[\s,]*(?:(?:of\s+)?(?:the\s+)?(?:patients|those)\s+)?(?:given|receiving|treated)\s+(?:it\s+|them\s+)?(weekly|daily)\b"
-)
-OTHER_GROUPS = re.compile(
-    r"(?i)\b(?:younger|older|aged?\s+\d+|elderly|men|women|males?|females?|smokers?|subgroups?|cohorts?|cycles?"
-    r"|schedules?|group\s+\d|arm\s+\d|trials?(?!\s+(?:regimens?|drugs?|treatments?|medications?|therap\w+|agents?)\b)"
-    r"|acute\s+(?:and|or)\s+late|at\s+\d+\s+(?:years?|months?|weeks?))\b"
 )
 _PATIENTS_WITH = re.compile(r"(?i)\bpatients\s+with\s+(?:\w+\s+){0,3}?(?:tumou?rs|metastases|mutations?|\d)")
 _CONTRAST = re.compile(r"(?i)\b(?:compared with|as compared|versus|vs\.?|whereas|while|than)\b")
@@ -215,12 +210,19 @@ class ArmAssigner:
         an earlier group's of this sentence, the arms the clause names, those the sentence
         names, else the order the sentence before set. No order is borrowed for a clause that
         names groups no arm's words fit ('for patients younger than 70 years compared with
-        ...', 'with the weekly schedule', 'in group 1')."""
+        ...', 'with the weekly schedule', 'in group 1' when no arm is group 1)."""
         missing = [i for i, a in enumerate(g.arms) if a is None]
-        if not missing or (OTHER_GROUPS.search(text) and len(missing) > 1):
+        if not missing or (other_groups(text, self.finder) and len(missing) > 1):
             return
         sentence = distinct([a for _s, _e, a in self.finder.find(self.text)])
-        orders = (self.local, named, sentence, self.previous, self._comparative_order(g, sentence))
+        orders = (
+            self._ranked_pair(g, text),
+            self.local,
+            named,
+            sentence,
+            self.previous,
+            self._comparative_order(g, sentence),
+        )
         for order in (*orders, self._factor_sides(g, sentence)):
             if len(order) != len(g.arms):
                 continue
@@ -245,7 +247,11 @@ class ArmAssigner:
             return  # '(6%; 0)': one figure per group of patients
         if re.search(r"(?i)\b(?:both|each)\b", text):
             return  # 'diarrhoea and nausea, both of which occurred in 15 (6%)': each event's figure
-        if OTHER_GROUPS.search(self.text) or GROUP_REF.search(self.text) or _PATIENTS_WITH.search(self.text):
+        if (
+            other_groups(self.text, self.finder)
+            or GROUP_REF.search(self.text)
+            or _PATIENTS_WITH.search(self.text)
+        ):
             return
         g.arms = [a or arms[0] for a in g.arms]
 
@@ -258,27 +264,55 @@ class ArmAssigner:
         other = complement(sentence[0], self.finder.finder.groups)
         return [sentence[0], other] if other is not None else []
 
+    def _ranked_pair(self, g: Group, text: str) -> list[Arm]:
+        """'grade 3/4 diarrhea occurred more frequently with the weekly schedule (4.2% vs. 1.1%)':
+        in a two-arm trial, a pair's parenthesis right after words that rank the arm named
+        right before it gives that arm the first figure, when the figures rank the same way;
+        it goes before any order set earlier (the statement before may rank the other arm)."""
+        arms = self.finder.arms
+        if len(arms) != 2 or len(g.figures) != 2 or g.paren is None:
+            return []
+        before = [(s, e, a) for s, e, a in self.finder.find(text) if e <= g.paren[0]]
+        if not before or not re.fullmatch(r"\s*", text[before[-1][1] : g.paren[0]]):
+            return []
+        window = text[max(0, before[-1][0] - 60) : before[-1][0]]
+        ranked = RANKED.search(window)
+        if ranked and (
+            re.search(r"(?i)\b(?:than|versus|vs|compared)\b", window[ranked.start() :])
+            or self.finder.find(window[ranked.start() :])
+        ):
+            return []  # 'higher with DC than with D (': the arm before the pair is the one ranked below
+        return _if_ranked(ranked, g, before[-1][2], arms)
+
     def _comparative_order(self, g: Group, sentence: list[Arm]) -> list[Arm]:
         """'occurring more frequently in patients receiving BV/CP were neutropenia (27% versus
-        17%)': a two-arm trial's pair after words that rank one named arm gives that arm's
-        figure first, when the figures rank the same way."""
+        17%)', 'Arm A had a significantly lower incidence of any drug-related grade 3 to 4
+        adverse events (64.0% v 76.8%; ...)': a two-arm trial's pair after words that rank one
+        named arm gives that arm's figure first, when the figures rank the same way."""
         arms = self.finder.arms
         if len(arms) != 2 or len(sentence) != 1 or len(g.figures) != 2:
             return []
         marks = self.finder.find(self.text)
-        ranked = _RANKED.search(self.text[max(0, marks[0][0] - 60) : marks[0][0]])
-        values = [f.percent if f.percent is not None else f.count for f in g.figures]
-        if not ranked or None in values or values[0] == values[1]:
-            return []
-        if (values[0] > values[1]) != (ranked.group(1).lower() in _MORE):
-            return []
-        return [sentence[0], next(a for a in arms if a is not sentence[0])]
+        ranked = RANKED.search(self.text[max(0, marks[0][0] - 60) : marks[0][0]])
+        if ranked is None and marks[0][1] <= self.offset + g.figures[0].start:  # the subject, then its pair
+            ranked = _RANKS_AFTER.match(self.text, marks[0][1])
+        return _if_ranked(ranked, g, sentence[0], arms)
 
 
-_MORE = {"more", "higher", "greater", "increased"}
-_RANKED = re.compile(
-    r"(?i)\b(more|less|higher|lower|greater|fewer|increased|decreased)\s+(?:frequent(?:ly)?|common(?:ly)?|often)?"
-    r"[\w\s]{0,30}?\b(?:in|with|among|on)\s+(?:the\s+)?(?:patients\s+(?:receiving|treated\s+with|given|on)\s+)?$"
+def _if_ranked(ranked: re.Match | None, g: Group, arm: Arm, arms: list[Arm]) -> list[Arm]:
+    """The ranked arm, then the other, when the pair's figures rank the way the words do."""
+    values = [f.percent if f.percent is not None else f.count for f in g.figures]
+    if not ranked or None in values or values[0] == values[1]:
+        return []
+    if (values[0] > values[1]) != (ranked.group(1).lower() in MORE):
+        return []
+    return [arm, next(a for a in arms if a is not arm)]
+
+
+# the arm is the subject the words rank: 'Arm A had a significantly lower incidence of'
+_RANKS_AFTER = re.compile(
+    r"(?i)\s*(?:groups?|arms?|patients)?\s*(?:had|showed|experienced)\s+(?:an?\s+)?"
+    r"(?:(?:statistically\s+)?significantly\s+)?(more|less|higher|lower|greater|fewer|increased|decreased)\b"
 )
 
 

@@ -6,6 +6,9 @@ by their labels, joined by slashes, is the table's header: it sets the arm order
 'event, value/value' entry after it, and its '%' says the values are percents. The words
 before the header say the category and restriction of every entry. A header one of whose
 labels names no arm, or two labels the same arm, gives nothing: the order cannot be guessed.
+The same table may be printed one cell per event: 'Common treatment-emergent adverse events
+were nausea (arm A/B, 33%/40%), diarrhea (arm A/B, 19%/38%), ...': each event's parenthesis
+holds its own header ('arm A/B' is arm A and arm B) and its percents.
 (Slash pairs elsewhere are no figures: see ``ae_figures``.)
 """
 
@@ -24,6 +27,10 @@ __all__ = ["slash_table"]
 _LABEL = r"%?\s*[A-Za-z][\w+-]*"
 _HEADER = re.compile(rf"\(\s*(?P<labels>{_LABEL}(?:\s*/\s*{_LABEL})+)\s*(?P<unit>,\s*%)?\s*\)")
 _OPENER = re.compile(r"(?i)\s*(?:were|was|included|are)?\s*:\s*")
+_CELL = re.compile(
+    rf"\(\s*(?P<labels>[A-Za-z][\w+-]*(?:\s+[\w+-]+)?(?:\s*/\s*[\w+-]+)+)\s*,\s*"
+    rf"(?P<values>{NUM}\s*%(?:\s*/\s*{NUM}\s*%)+)\s*\)"
+)
 _ENTRY = re.compile(
     rf"(?i)^\s*(?:and\s+)?(?P<term>[^,;:()]+?)\s*,?\s+(?P<values>{NUM}\s*%?(?:\s*/\s*{NUM}\s*%?)+)\s*$"
 )
@@ -34,7 +41,7 @@ def slash_table(s: Sentence, finder: ResultsArms) -> list[AdverseEventSummary]:
     text = s.norm
     header = _HEADER.search(text)
     if header is None:
-        return []
+        return _cells(s, finder)
     arms = _header_arms(header, finder)
     lead = text[: header.start()]
     opener = _OPENER.match(text, header.end())
@@ -53,15 +60,52 @@ def slash_table(s: Sentence, finder: ResultsArms) -> list[AdverseEventSummary]:
     return out
 
 
+def _cells(s: Sentence, finder: ResultsArms) -> list[AdverseEventSummary]:
+    """The rows of a table printed one cell per event ('nausea (arm A/B, 33%/40%)'): every
+    cell of the sentence read, each after an event's name, with one arm per value; else nothing."""
+    text = s.norm
+    cells = list(_CELL.finditer(text))
+    if not cells or not AE_WORDS.search(text[: cells[0].start()]):
+        return []
+    lead = text[: cells[0].start()]
+    category = ae_category(lead)
+    is_related = related(lead, frozenset(n.lower() for n in finder.names))
+    out: list[AdverseEventSummary] = []
+    for n, cell in enumerate(cells):
+        before = text[cells[n - 1].end() if n else 0 : cell.start()].rstrip()
+        spans = event_phrases(before)
+        arms = _label_arms(_expanded(cell.group("labels")), finder)
+        if not spans or spans[-1][1] != len(before) or not arms:
+            return []
+        entry = _ENTRY.match(f"{before[spans[-1][0] :]} {cell.group('values')}")
+        rows = _rows(s, cell.start("values") - entry.start("values"), entry, arms, category, is_related)
+        if not rows:
+            return []
+        out += rows
+    return out
+
+
+def _expanded(labels: str) -> list[str]:
+    """'arm A/B' -> 'arm A', 'arm B': later labels of one letter or number share the first's head word."""
+    parts = [p.strip() for p in labels.split("/")]
+    head = parts[0].rsplit(" ", 1)[0] + " " if " " in parts[0] else ""
+    return [parts[0]] + [f"{head}{p}" if re.fullmatch(r"[A-Za-z\d]", p) else p for p in parts[1:]]
+
+
 def _header_arms(header: re.Match, finder: ResultsArms) -> list[Arm]:
     """The arms of a header's labels in the order printed; none unless every label names one
     arm and no two name the same; the values are percents only when the header says so."""
     labels = [label.strip() for label in header.group("labels").split("/")]
     if not (header.group("unit") or all(label.startswith("%") for label in labels)):
         return []
+    return _label_arms([label.lstrip("% ") for label in labels], finder)
+
+
+def _label_arms(labels: list[str], finder: ResultsArms) -> list[Arm]:
+    """The arm each label names in full, in order; none unless each names one arm and no two
+    the same."""
     arms: list[Arm] = []
-    for label in labels:
-        name = label.lstrip("% ")
+    for name in labels:
         found = distinct([a for s, e, a in finder.find(name) if (s, e) == (0, len(name))])
         if len(found) != 1:
             return []

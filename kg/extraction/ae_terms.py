@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kg.extraction.ae_arms import ResultsArms
+from kg.extraction.ae_arms import RANKED, ResultsArms
 from kg.extraction.ae_figures import Figure, mask, top_parens
 from kg.extraction.ae_vocabulary import AE_WORDS, content_word, event_phrases, harm_deaths
 from kg.model import Arm
@@ -159,7 +159,7 @@ def group_terms(
             g.figures = [f for f in g.figures for _ in items]
             g.terms = [t for _ in range(len(g.figures) // len(items)) for t in items]
             continue
-        term = lead_term(lead)
+        term = lead_term(lead) or _ranked_term(lead, finder)
         same_paren = k > 0 and g.paren is not None and groups[k - 1].paren == g.paren
         if term is None and same_paren:  # '(grade 3, 3.9%; grade 4, 11.7%)': one event's parts
             term = groups[k - 1].terms[0] if groups[k - 1].terms else None
@@ -201,6 +201,17 @@ def _foreign(lead: str, finder: ResultsArms) -> bool:
         and not (AE_WORDS.search(tail) or event_phrases(tail) or harm_deaths(tail) or finder.find(tail))
         and not _PEOPLE_WITH.search(tail + " ")
     )
+
+
+def _ranked_term(lead: str, finder: ResultsArms) -> str | None:
+    """'grade 3/4 diarrhea occurred more frequently with the weekly schedule (': the one event
+    of a statement that ranks the arm it ends with, the pair after it being that event's."""
+    statement = re.split(r"[,;:(]|\b(?:and|whereas|while|but)\b", lead)[-1]
+    marks = finder.find(statement)
+    if not marks or statement[marks[-1][1] :].strip() or not RANKED.search(statement[: marks[-1][0]]):
+        return None
+    own = event_phrases(statement[: marks[-1][0]])
+    return _clean(statement[own[0][0] : own[0][1]]) if len(own) == 1 else None
 
 
 def lead_term(lead: str) -> str | None:

@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import re
 
-from kg.extraction.ae_assign import OTHER_GROUPS
+from kg.extraction.ae_arms import other_groups
+from kg.extraction.ae_terms import split_terms
 from kg.extraction.ae_vocabulary import AE_WORDS, cues, event_phrases, names_event, related
 from kg.extraction.armrefs import ArmFinder, distinct
 from kg.extraction.stats import P, p_value
@@ -111,11 +112,11 @@ def named_tests(
         since = 0
         for m in P.finditer(text):
             lead, since = text[since : m.start()], m.end()
-            opening = lead.rstrip()
-            if not opening.endswith("(") or not re.match(r"\s*\)", text[m.end() :]) or "%" in lead:
+            tests = _p_list(text, m)
+            if not lead.rstrip().endswith("(") or not tests or "%" in lead:
                 continue
             start = len(text[: m.start()].rstrip()) - 1  # the parenthesis
-            terms = _named_events(text[:start], finder)
+            terms = _tested_events(_named_events(text[:start], finder), len(tests))
             clause = text[text.rfind(";", 0, start) + 1 : start]  # a grade does not cross a ';'
             found = [c for _p, c in cues(clause)]
             if (
@@ -133,19 +134,46 @@ def named_tests(
                     statistic="p_value",
                     arm=first.label,
                     comparator=second.label,
-                    evidence=s.evidence(m.start(), m.end()),
-                    **p_value(m),
+                    evidence=s.evidence(t.start(), t.end()),
+                    **p_value(t),
                 )
-                for term in terms
+                for term, t in zip(terms, tests if len(tests) > 1 else tests * len(terms), strict=True)
             ]
     return out
+
+
+_P_SEPARATOR = re.compile(r"\s*(?:,|;|\band\b)\s*")
+
+
+def _p_list(text: str, first: re.Match) -> list[re.Match]:
+    """The p-values of a parenthesis that holds nothing else, from its first: '(P =.0001)',
+    '(P =.001, P =.007)'; none when other words share it."""
+    tests = [first]
+    while not re.match(r"\s*\)", text[tests[-1].end() :]):
+        sep = _P_SEPARATOR.match(text, tests[-1].end())
+        nxt = P.match(text, sep.end()) if sep else None
+        if nxt is None:
+            return []
+        tests.append(nxt)
+    return tests
+
+
+def _tested_events(terms: list[str | None], tests: int) -> list[str | None]:
+    """The events a parenthesis of p-values tests, one per p-value: a lone p-value tests every
+    event named ('grade 3 or 4 neutropenia, anemia, and thrombocytopenia (P <or= .001)'),
+    several test the parts of the one event named, in order ('Grade 3 nausea and vomiting were
+    higher on the VC arm (P =.001, P =.007)'); none when they cannot be paired."""
+    if tests == 1:
+        return terms
+    parts = split_terms(terms[0], tests) if len(terms) == 1 else []
+    return list(parts)
 
 
 def _compared_arms(text: str, arms: list[Arm], finder: ArmFinder) -> tuple[Arm, Arm] | None:
     """The two arms a sentence about harms compares, or None (see ``named_tests``)."""
     if not AE_WORDS.search(text) and not any(c and c != "any" for _p, c in cues(text)):
         return None
-    if _NOT_HARM.search(text) or OTHER_GROUPS.search(text) or not _COMPARED.search(text):
+    if _NOT_HARM.search(text) or other_groups(text, finder) or not _COMPARED.search(text):
         return None
     named = distinct([a for _s, _e, a in finder.find(text)])
     if len(arms) == 2 and named and all(any(a is b for b in arms) for a in named):
@@ -175,7 +203,13 @@ def _named_events(before: str, finder: ArmFinder) -> list[str | None]:
     marks = finder.find(tail)
     own = event_phrases(statement)
     if marks and _ARM_END.fullmatch(tail, marks[-1][1]) and len(own) == 1 and _RANKING.search(statement):
-        return [_term(statement[own[0][0] : own[0][1]])]
+        # the whole name, though the statement was cut at its 'and' ('nausea and vomiting')
+        at = len(tail) - len(statement)
+        a, b = next(
+            ((x, y) for x, y in event_phrases(tail) if x <= at + own[0][0] and at + own[0][1] <= y),
+            (at + own[0][0], at + own[0][1]),
+        )
+        return [_term(tail[a:b])]
     return []
 
 

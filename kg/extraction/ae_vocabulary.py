@@ -103,7 +103,8 @@ def ae_category(phrase: str) -> str:
 
 def grade_category(phrase: str) -> str | None:
     """The category a grade phrase names ('grade 3 or 4' -> 'grade 3-4', 'grade >2' ->
-    'grade >=3'); None for grades no category has ('grade 2/3', 'grade 2 or higher')."""
+    'grade >=3'); a grade or range the common categories do not cover is named as printed
+    (see ``_other_grades``); None for a list of grades ('grades 2 and 3' may count each)."""
     p = phrase.lower()
     g = r"(?:grades?\s*|g)"
     if re.search(rf"{g}(?:3|iii)\s*(?:/|or|to|-|and|\+)\s*(?:4|iv)\b(?!,?\s*(?:or\s+)?5)", p):
@@ -119,6 +120,52 @@ def grade_category(phrase: str) -> str | None:
     for grade in ("5", "4", "3"):
         if re.search(rf"{g}{grade}\b(?!\s*(?:/|-|or|to|and|through|\+|or higher)\s*\w)", p):
             return f"grade {grade}"
+    return _other_grades(p)
+
+
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5}
+_LEVEL = r"(?P<{}>[1-5]|iv|v|i{{1,3}})"
+_AT_LEAST = r"(?:≥|>=|> or =|>or=)\s*"
+_OTHER_GRADE = [
+    # 'grade 2 or higher', 'grade ≥ 2', '≥ grade 2', 'grade 2+'
+    (
+        re.compile(
+            rf"(?:grades?\s*|g)(?:{_AT_LEAST})?{_LEVEL.format('a')}\s*(?:or (?:higher|worse|above|greater|more)|\+)"
+            rf"|(?:grades?\s*|g){_AT_LEAST}{_LEVEL.format('b')}|{_AT_LEAST}grades?\s*{_LEVEL.format('c')}"
+        ),
+        0,
+    ),
+    (re.compile(rf"(?:grades?\s*|g)>\s*{_LEVEL.format('a')}"), 1),  # 'grade >1'
+    (
+        re.compile(
+            rf"(?:grades?\s*|g){_LEVEL.format('a')}\s*(?:/|or|to|through|-|\+)\s*{_LEVEL.format('z')}"
+        ),
+        None,
+    ),
+    (re.compile(rf"(?:grades?\s*|g){_LEVEL.format('a')}"), None),  # a lone 'grade 2'
+]
+
+
+def _level(m: re.Match, name: str) -> int | None:
+    value = m.groupdict().get(name)
+    return None if value is None else _ROMAN.get(value) or int(value)
+
+
+def _other_grades(p: str) -> str | None:
+    """'grade 2/3' and 'grade 2 through 4' -> 'grade 2-3', 'grade 2-4'; 'grade 2 or higher',
+    'grade >= 2', 'grade >1' -> 'grade >=2'; a lone 'grade 2' -> 'grade 2'. These count the
+    events of those grades just as the common categories do; the category says which."""
+    for pattern, above in _OTHER_GRADE:
+        m = pattern.fullmatch(p.strip())
+        if m is None:
+            continue
+        low = next(x for x in (_level(m, n) for n in "abc") if x is not None)
+        high = _level(m, "z")
+        if above is not None:
+            return f"grade >={low + above}" if low + above <= 5 else None
+        if high is None:
+            return f"grade {low}"
+        return f"grade {low}-{high}" if low < high else None
     return None
 
 

@@ -87,3 +87,50 @@ def test_figures_read_respectively_after_a_list_of_arms_take_them_in_order():
     arm = {a.aliases[-1]: a.label for a in trial.arms}
     got = [(e.arm, e.category, e.percent) for e in trial.adverse_events if e.term == "esophagitis"]
     assert got == [(arm["arm 2"], "grade 3-4", Decimal(19)), (arm["arm 3"], "grade 3-4", Decimal(28))]
+
+
+POOL = Path(__file__).parents[1] / "fixtures" / "pool"
+
+
+def test_a_group_word_that_names_an_arm_is_no_other_group():
+    # PMID2169587: 'Those in group 1 had a higher incidence of serious infections requiring
+    # hospitalization (7 percent, vs. 3 percent in group 2) and severe weight loss (14 percent vs.
+    # 6 percent), ...': 'group 1' and 'group 2' are the arms, so the second pair takes their order
+    trial = read_document(POOL / "PMID2169587.txt").trial
+    assert [
+        (e.arm, e.category, e.term, e.percent) for e in trial.adverse_events if e.term == "weight loss"
+    ] == [
+        ("chemotherapy + high-dose radiation", "severe", "weight loss", Decimal("14")),
+        ("radiation", "severe", "weight loss", Decimal("6")),
+    ]
+
+
+def test_an_arm_ranked_as_the_subject_takes_the_first_figure_of_each_pair():
+    # PMID26811519: 'Arm A had a significantly lower incidence of any drug-related grade 3 to 4 adverse
+    # events (64.0% v 76.8%; P = .001), including neutropenia (24.4% v 44.5%; P < .001), during the
+    # overall treatment period.' (the figures rank the same way: arm A's are the lower)
+    trial = read_document(POOL / "PMID26811519.txt").trial
+    a, b = (next(x.label for x in trial.arms if label in x.aliases) for label in ("arm A", "arm B"))
+    assert [(e.arm, e.category, e.treatment_related, e.term, e.percent) for e in trial.adverse_events] == [
+        (a, "grade 3-4", True, None, Decimal("64.0")),
+        (b, "grade 3-4", True, None, Decimal("76.8")),
+        (a, "grade 3-4", True, "neutropenia", Decimal("24.4")),
+        (b, "grade 3-4", True, "neutropenia", Decimal("44.5")),
+    ]
+
+
+def test_arms_named_by_their_schedule_each_ranked_right_before_its_own_pair():
+    # PMID16640806: 'However, grade 3/4 sensory neuropathy occurred more frequently with the every-3-week
+    # schedule (9.1% vs. 4.4%), whereas grade 3/4 diarrhea occurred more frequently with the weekly
+    # schedule (4.2% vs. 1.1%).' (arm A is given weekly, arm B every 3 weeks; the second pair ranks the
+    # other arm, so the first pair's order does not carry over)
+    trial = read_document(POOL / "PMID16640806.txt").trial
+    weekly, three_weekly = (
+        next(x.label for x in trial.arms if label in x.aliases) for label in ("arm A", "arm B")
+    )
+    assert [(e.arm, e.category, e.term, e.percent) for e in trial.adverse_events] == [
+        (three_weekly, "grade 3-4", "sensory neuropathy", Decimal("9.1")),
+        (weekly, "grade 3-4", "sensory neuropathy", Decimal("4.4")),
+        (weekly, "grade 3-4", "diarrhea", Decimal("4.2")),
+        (three_weekly, "grade 3-4", "diarrhea", Decimal("1.1")),
+    ]

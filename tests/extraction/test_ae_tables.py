@@ -62,3 +62,22 @@ def test_a_header_turned_round_turns_the_arms_round_and_an_unknown_label_gives_n
         ("carboplatin", "grade 4", True, "anemia", Decimal("1.9")),
     ]
     assert rows(table_sentence().replace("(% PCb/% PC)", "(% PCb/% XY)")) == []
+
+
+def test_a_table_printed_one_cell_per_event_reads_each_cell_header():
+    # PMID28475456: 'Common treatment-emergent adverse events were nausea (arm A/B, 33%/40%), diarrhea
+    # (arm A/B, 19%/38%), headache (arm A/B, 28%/27%), and cough (arm A/B, 18%/34%), and were mainly
+    # grades 1 to 2.' ('arm A/B' is arm A, then arm B)
+    trial = read_document(PAGE.parent / "PMID28475456.txt").trial
+    a, b = (next(x.label for x in trial.arms if label in x.aliases) for label in ("arm A", "arm b"))
+    got = [(e.arm, e.category, e.treatment_related, e.term, e.percent) for e in trial.adverse_events]
+    assert got[:8] == [
+        (a, "any", False, "nausea", Decimal(33)),
+        (b, "any", False, "nausea", Decimal(40)),
+        (a, "any", False, "diarrhea", Decimal(19)),
+        (b, "any", False, "diarrhea", Decimal(38)),
+        (a, "any", False, "headache", Decimal(28)),
+        (b, "any", False, "headache", Decimal(27)),
+        (a, "any", False, "cough", Decimal(18)),
+        (b, "any", False, "cough", Decimal(34)),
+    ]

@@ -83,12 +83,14 @@ def test_p_values_printed_right_after_event_names():
     # PMID11432888: 'Grade 3 and 4 leukopenia (P =.002) and neutropenia (P =.008) occurred more
     # frequently on the VC arm. Grade 3 nausea and vomiting were higher on the VC arm (P =.001, P =.007),
     # and grade 3 peripheral neuropathy was higher on the PC arm (P <.001). More patients on the VC arm
-    # discontinued therapy because of toxicity (P =.001).' (two p-values in one parenthesis: which is
-    # whose is not said)
+    # discontinued therapy because of toxicity (P =.001).' (two p-values in one parenthesis test the
+    # two events named, in order)
     pc, vc = "paclitaxel + carboplatin", "vinorelbine + cisplatin"
     assert p_value_tests("PMID11432888.txt") == [
         ("grade 3-4 leukopenia", pc, vc, Decimal("0.002"), None),
         ("grade 3-4 neutropenia", pc, vc, Decimal("0.008"), None),
+        ("grade 3 nausea", pc, vc, Decimal("0.001"), None),
+        ("grade 3 vomiting", pc, vc, Decimal("0.007"), None),
         ("grade 3 peripheral neuropathy", pc, vc, Decimal("0.001"), "<"),
         ("adverse events leading to discontinuation", pc, vc, Decimal("0.001"), None),
     ]
@@ -139,4 +141,26 @@ def test_an_adverse_event_test_is_loaded_and_queried_like_an_efficacy_test():
     ]
     assert [(r["statistic"], r["p_value"], r["p_value_qualifier"], r["evidence"]) for r in rows] == [
         ("p_value", Decimal("0.005"), "<", "P < 0.005")
+    ]
+
+
+def test_grades_outside_the_common_categories_are_read_with_their_test():
+    # PMID15226327: 'Grade 2/3 anemia was significantly higher with DC than with D (33% v 16%; P =.0001).'
+    dc, d = "docetaxel + cisplatin", "docetaxel"
+    assert ("grade 2-3 anemia", dc, d, Decimal("0.0001"), None) in p_value_tests("PMID15226327.txt")
+    rows = read_document(POOL / "PMID15226327.txt").trial.adverse_events
+    assert [(e.arm, e.category, e.term, e.percent) for e in rows if e.category == "grade 2-3"] == [
+        (dc, "grade 2-3", "anemia", Decimal("33")),
+        (d, "grade 2-3", "anemia", Decimal("16")),
+    ]
+    # PMID23165743: 'Significant differences in acute grade 2 through 4 toxicity (20% vs 10% for
+    # MFRT vs SFRT, respectively; P = .01) ...'
+    sfrt, mfrt = "single-fraction radiotherapy", "multifraction radiotherapy"
+    assert p_value_tests("PMID23165743.txt") == [
+        ("grade 2-4 adverse events", sfrt, mfrt, Decimal("0.01"), None)
+    ]
+    rows = read_document(POOL / "PMID23165743.txt").trial.adverse_events
+    assert [(e.arm, e.category, e.term, e.percent) for e in rows] == [
+        (mfrt, "grade 2-4", None, Decimal("20")),
+        (sfrt, "grade 2-4", None, Decimal("10")),
     ]

@@ -55,8 +55,17 @@ def test_categories_and_grades():
     assert grade_category("grade 3-5") == "grade >=3"  # PMID22341744 'non-laboratory grade 3-5'
     assert grade_category("grade >2") == "grade >=3"  # PMID24462383
     assert grade_category("G3/4") == "grade 3-4"  # PMID23161898
-    assert grade_category("Grade 2/3") is None  # PMID15226327: no category of the gold has it
-    assert grade_category("grade 2 through 4") is None
+    # grades the common categories do not cover are named as printed: PMID15226327 'Grade 2/3
+    # anemia', PMID23165743 'acute grade 2 through 4 toxicity', PMID18990507 'Grade 2 or higher
+    # radiation pneumonitis', PMID19738122 'grade > or = 2 CNS hemorrhage', PMID19633473 'grade 2 pneumonitis'
+    assert grade_category("Grade 2/3") == "grade 2-3"
+    assert grade_category("grade 2 through 4") == "grade 2-4"
+    assert grade_category("Grade 2 or higher") == "grade >=2"
+    assert grade_category("grade > or = 2") == "grade >=2"
+    assert grade_category("grade 2") == "grade 2"
+    # PMID23617949 'Grade 2 and 3 pulmonary toxicity was observed in 18% and 5% of patients,
+    # respectively': a list of grades, each its own figure, is no one category
+    assert grade_category("Grade 2 and 3") is None
 
 
 def test_cues_skip_bounds_and_qualifiers():

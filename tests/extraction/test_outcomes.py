@@ -100,6 +100,8 @@ def test_a_clause_on_graded_events_or_adverse_events_gives_no_efficacy_figure():
     assert [(c.endpoint, c.p_value) for c in swog.comparisons] == [
         ("grade 3-4 leukopenia", Decimal("0.002")),
         ("grade 3-4 neutropenia", Decimal("0.008")),
+        ("grade 3 nausea", Decimal("0.001")),
+        ("grade 3 vomiting", Decimal("0.007")),
         ("grade 3 peripheral neuropathy", Decimal("0.001")),
         ("adverse events leading to discontinuation", Decimal("0.001")),
     ]
