@@ -80,10 +80,11 @@ def _extract(title: str, abstract: list[AbstractSection]) -> Trial | None:
     )
     flow = participant_flow(results, finder)
     whole = next((g.label for g in groups if len(g.pooled_from) == len(arms) >= 2), None)
-    taken = [f.evidence for f in [*per_arm, *comparisons, *events, *flow] if f.evidence is not None]
+    taken = [f.evidence for f in [*comparisons, *events, *flow] if f.evidence is not None]
     baseline = baseline_characteristics(
         results, finder, whole or (arms[0].label if len(arms) == 1 else None), taken
     )
+    per_arm = [r for r in per_arm if not _overlaps(r.evidence, [b.evidence for b in baseline])]
     per_arm, comparisons = _not_adverse(per_arm, events), _not_adverse(comparisons, events)
     comparisons += adverse_event_tests(results, events, arms, finder, [c.evidence for c in comparisons])
     comparisons += named_tests(results, arms, finder, [c.evidence for c in comparisons])
@@ -151,13 +152,14 @@ def _not_adverse(results: list[_R], events: list[AdverseEventSummary]) -> list[_
         if e.evidence and 0 < e.evidence.end - e.evidence.start < len(e.evidence.sentence)
     ]
 
-    def overlaps(r: _R) -> bool:
-        ev = r.evidence
-        return ev is not None and any(
-            t.sentence == ev.sentence and t.start < ev.end and ev.start < t.end for t in taken
-        )
+    return [r for r in results if not _overlaps(r.evidence, taken)]
 
-    return [r for r in results if not overlaps(r)]
+
+def _overlaps(ev: Evidence | None, taken: list[Evidence | None]) -> bool:
+    """The figure's span shares text with a span another reader took."""
+    return ev is not None and any(
+        t is not None and t.sentence == ev.sentence and t.start < ev.end and ev.start < t.end for t in taken
+    )
 
 
 def _unread(sents: list[Sentence], facts: list, arms: list[Arm], spans: list[Evidence | None]) -> list[str]:

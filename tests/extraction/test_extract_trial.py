@@ -118,3 +118,15 @@ def test_a_comparison_of_pooled_factorial_groups_validates_and_is_queried_with_i
 def test_the_blinding_a_title_states(pmid, blinding):
     page = Path(__file__).parents[1] / "fixtures" / "pool" / f"PMID{pmid}.txt"
     assert read_document(page).trial.blinding == blinding
+
+
+def test_a_figure_the_baseline_reader_takes_is_no_arms_result():
+    # PMID14736927: 'A total of 1867 patients underwent randomization; 36.5 percent had pathological
+    # stage I disease, 24.2 percent stage II, and 39.3 percent stage III.' Who the patients were, not
+    # two arms' results.
+    from kg.sources import read_document
+
+    trial = read_document(Path(__file__).parents[1] / "fixtures" / "pool" / "PMID14736927.txt").trial
+    assert not [r for r in trial.arm_results if "stage" in r.endpoint]
+    stages = {(b.characteristic, b.estimate) for b in trial.baseline if "stage" in b.characteristic}
+    assert {("stage ii", Decimal("24.2")), ("stage iii", Decimal("39.3"))} <= stages
