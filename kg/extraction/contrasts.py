@@ -12,6 +12,7 @@ import re
 
 from pydantic import ValidationError
 
+from kg.extraction.arm_lists import depth_map
 from kg.extraction.armrefs import distinct
 from kg.extraction.endpoint_mentions import endpoint_mentions, listed_after
 from kg.extraction.endpoint_phrases import endpoint_phrase, normal_name, qualified
@@ -327,23 +328,27 @@ def _fitting(interval_: dict, raw: str) -> dict:
 
 def _opening(text: str, pos: int) -> int | None:
     """Where the bracket that holds ``pos`` opens, if one does."""
-    depth = 0
-    for k in range(pos - 1, -1, -1):
-        depth += {")": 1, "(": -1}.get(text[k], 0)
-        if depth < 0:
-            return k
-    return None
+    depth = depth_map(text[:pos])
+    level = _level(text, pos, depth)
+    if not level:
+        return None
+    return max(k for k in range(pos) if text[k] in "([{" and depth[k] == level)
 
 
 def _outer_clause(text: str, pos: int) -> int:
     """Where the clause of ``pos`` starts, a ';' inside a bracket before it no boundary ('33 (55%;
     95% CI 42-68) of 60 patients in the A group ... compared with 18 ... in the B group')."""
-    depth = 0
+    depth = depth_map(text[:pos])
+    level = _level(text, pos, depth)
     for k in range(pos - 1, -1, -1):
-        depth += {")": 1, "(": -1}.get(text[k], 0)
-        if depth == 0 and (text[k] == ";" or text.startswith(". ", k)):
+        if depth[k] == level and (text[k] == ";" or text.startswith(". ", k)):
             return k + 1
     return 0
+
+
+def _level(text: str, pos: int, depth: list[int]) -> int:
+    """The bracket depth just before ``pos``, the closing bracket there counted as closed."""
+    return max(0, depth[-1] - (text[pos - 1] in ")]}")) if pos else 0
 
 
 def _clause(text: str, pos: int) -> int:

@@ -151,7 +151,7 @@ def respectively_after_all(text: str, spans, keys: list[object], runs: list[list
         return
     block = len(before) // len(tail)
     shape = [keys[k] for k in before[:block]]
-    grid = block > 1 and block * len(tail) == len(before) and len(set(map(repr, shape))) == block
+    grid = block > 1 and block * len(tail) == len(before) and len(set(shape)) == block
     if grid and all(keys[k] == shape[n % block] for n, k in enumerate(before)):
         for n, k in enumerate(before):
             arms[k] = tail[n // block]
