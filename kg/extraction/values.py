@@ -30,6 +30,13 @@ _PER_UNIT = re.compile(
     r"(?P<pop>person-years|patient-years|person-months|persons|participants|patients|people|population|women|men)"
 )
 _N_EQUALS = re.compile(r"(?i)[(\[]\s*n\s*=\s*(?P<est>\d+)\s*[)\]]")
+# '23 months for gefitinib (n = 118)', '26.8% for PemOx patients (arm A; n = 81)': the patients
+# the figure before was measured in
+_SIZE_AFTER = re.compile(
+    rf"(?i){_BRACKET}\s*,?\s*(?:for|in|with|among|on|of)\s+(?:the\s+)?[^()\[\];,\d]{{1,50}}?\s*"
+    r"[(\[]\s*(?:[^()\[\];]{1,30};\s*)?n\s*=\s*(?P<n>\d+)\b"
+)
+_RATIO_WORDS = re.compile(r"\b(?:HR|OR|RR|CI)\b|(?i:hazard|odds\s+ratio)")
 _PATIENT_COUNT = re.compile(
     r"(?i)(?<![\d.%])(?P<est>\d+)\s+(?:patients?|participants?|persons?|subjects?)\s+(?:(?:in|receiving|given|"
     r"treated\s+with|assigned\s+to)\s+(?:the\s+)?[\w+ -]{1,60}?\s+)?(?P<verb>died|had|developed|experienced|required|"
@@ -135,7 +142,8 @@ def items(text: str, whole: str | None = None) -> list[Item]:
         item = Item(m.start(), m.end(), m.group("est") or m.group("first"), "percent", "rate")
         _counts(text, item)
         found.append(item)
-    found += _counts_only(text, found)
+    _sizes(text, found)
+    found += _counts_only(text, found, _RATIO_WORDS.search(whole or text) is not None)
     found += _means(text, found)
     found.sort(key=lambda i: i.start)
     _landmarks(text, found)
@@ -257,12 +265,24 @@ def _agrees(item: Item, n: int, of: int) -> bool:
         return False
 
 
-def _counts_only(text: str, found: list[Item]) -> list[Item]:
+def _sizes(text: str, found: list[Item]) -> None:
+    """The group size printed after a figure's group ('median survival time was 23 months for
+    gefitinib (n = 118)') is the figure's denominator, not a count of its own."""
+    for item in found:
+        m = _SIZE_AFTER.match(text, item.end) if item.total is None else None
+        if m:
+            item.total, item.printed = int(m.group("n")), (item.span()[0], m.end())
+
+
+def _counts_only(text: str, found: list[Item], ratios: bool) -> list[Item]:
     """Counts printed without a percent: '(n = 10)' beside an arm, 'six patients in the
-    surgery group died', '... and two had distant metastases'."""
+    surgery group died', '... and two had distant metastases'.  Beside other figures or a
+    ratio, '(n = 10)' sizes a group ('complete/partial responders (n = 234) OS HR, 0.81'), and
+    counts nothing."""
     out = []
-    taken = [(i.start, i.end) for i in found]
-    for pattern in (_N_EQUALS, _PATIENT_COUNT, _ELIDED_COUNT):
+    taken = [i.span() for i in found]
+    sized = bool(found) or ratios
+    for pattern in (_PATIENT_COUNT, _ELIDED_COUNT) if sized else (_N_EQUALS, _PATIENT_COUNT, _ELIDED_COUNT):
         for m in pattern.finditer(text):
             if any(a <= m.start() < b or a < m.end() <= b for a, b in taken):
                 continue

@@ -87,6 +87,53 @@ def test_counts_printed_as_n_equals(read):
     assert (test.statistic, test.p_value, test.p_value_qualifier) == ("p_value", Decimal("0.001"), "<")
 
 
+def test_a_group_size_after_a_figure_is_its_denominator_not_a_count(read):
+    # PMID18378568 (pool): '(n = 118)' sizes the gefitinib group the median was measured in
+    r = read(
+        "Phase III trial of maintenance gefitinib or placebo after concurrent chemoradiotherapy and docetaxel "
+        "consolidation in inoperable stage III non-small-cell lung cancer: SWOG S0023.",
+        (
+            "PATIENTS AND METHODS",
+            "Patients whose disease did not progress were randomly assigned to gefitinib 250 mg/d or placebo "
+            "until disease progression, intolerable toxicity, or the end of 5 years.",
+        ),
+        (
+            "RESULTS",
+            "Now, with a median follow-up time of 27 months, median survival time was 23 months for gefitinib "
+            "(n = 118) and 35 months for placebo (n = 125; two-sided P = .013).",
+        ),
+    )
+    got = [(r.drugs(x.arm), x.statistic, x.estimate, x.n_analysed) for x in r.trial.arm_results]
+    assert got == [({"gefitinib"}, "median", Decimal("23"), 118), ({"placebo"}, "median", Decimal("35"), 125)]
+
+
+def test_subgroup_sizes_beside_ratios_count_nothing(read):
+    # PMID23835707: '(n = 234)' sizes a subgroup whose hazard ratio follows; no arm counted 234
+    r = read(
+        "PARAMOUNT: Final overall survival results of the phase III study of maintenance pemetrexed versus "
+        "placebo immediately after induction treatment with pemetrexed plus cisplatin for advanced nonsquamous "
+        "non-small-cell lung cancer.",
+        (
+            "PATIENTS AND METHODS",
+            "In all, 939 patients with advanced nonsquamous non-small-cell lung cancer (NSCLC) received four "
+            "cycles of pemetrexed-cisplatin induction therapy; then, 539 patients with no disease progression and "
+            "Eastern Cooperative Oncology Group performance status 0 or 1 were randomly assigned (2:1) to "
+            "maintenance pemetrexed (500 mg/m(2) on day 1 of 21-day cycles; n = 359) or placebo (n = 180).",
+        ),
+        (
+            "RESULTS",
+            "Survival on pemetrexed was consistently improved for all patient subgroups, including induction "
+            "response: complete/partial responders (n = 234) OS HR, 0.81; 95% CI, 0.59 to 1.11 and stable "
+            "disease (n = 285) OS HR, 0.76; 95% CI, 0.57 to 1.01).",
+        ),
+    )
+    assert [x for x in r.trial.arm_results if x.statistic == "count"] == []
+    assert {c.estimate for c in r.trial.comparisons if c.statistic == "hazard_ratio"} == {
+        Decimal("0.81"),
+        Decimal("0.76"),
+    }
+
+
 def test_medians_and_landmark_rates_in_one_sentence(read):
     # PMID16757720
     r = read(
