@@ -36,9 +36,11 @@ _SIZE_AFTER = re.compile(
     rf"(?i){_BRACKET}\s*,?\s*(?:for|in|with|among|on|of)\s+(?:the\s+)?[^()\[\];,\d]{{1,50}}?\s*"
     r"[(\[]\s*(?:[^()\[\];]{1,30};\s*)?n\s*=\s*(?P<n>\d+)\b"
 )
+_AMONG = re.compile(r"(?i)\b(?:among|of|in|for)\s+(?:the\s+|all\s+)?$")
 _RATIO_WORDS = re.compile(r"\b(?:HR|OR|RR|CI)\b|(?i:hazard|odds\s+ratio)")
+# '87 of 143 patients had an objective response': 87 had it, of 143
 _PATIENT_COUNT = re.compile(
-    r"(?i)(?<![\d.%])(?P<est>\d+)\s+(?:patients?|participants?|persons?|subjects?)\s+(?:(?:in|receiving|given|"
+    r"(?i)(?<![\d.%])(?:(?P<part>\d+)\s+of\s+(?:the\s+)?)?(?P<est>\d+)\s+(?:patients?|participants?|persons?|subjects?)\s+(?:(?:in|receiving|given|"
     r"treated\s+with|assigned\s+to)\s+(?:the\s+)?[\w+ -]{1,60}?\s+)?(?P<verb>died|had|developed|experienced|required|"
     r"underwent|relapsed|recurred)\b"
 )
@@ -286,8 +288,16 @@ def _counts_only(text: str, found: list[Item], ratios: bool) -> list[Item]:
         for m in pattern.finditer(text):
             if any(a <= m.start() < b or a < m.end() <= b for a, b in taken):
                 continue
+            if _AMONG.search(text, max(0, m.start() - 12), m.start()):
+                continue  # 'Among 9 patients who underwent biopsies, 5 had ...': who was counted in
             what = _event(text, m) if "verb" in m.groupdict() else None
-            out.append(Item(m.start("est"), m.end(), m.group("est"), None, "count", what=what))
+            part = m.groupdict().get("part")
+            if part:
+                out.append(
+                    Item(m.start(), m.end(), part, None, "count", total=int(m.group("est")), what=what)
+                )
+            else:
+                out.append(Item(m.start("est"), m.end(), m.group("est"), None, "count", what=what))
             taken.append((m.start(), m.end()))
     for m in _COMPARED_COUNT.finditer(text):  # '6 patients ... died compared with 1 patient in B'
         earlier = [i for i in out if i.what and i.end <= m.start() and not text[i.end : m.start()].count(";")]

@@ -460,3 +460,25 @@ def test_times_in_minutes_and_hours():
     # hours vs 4.23 hours; P = .0959)'
     found = items(normalise("(4.49 hours vs 4.23 hours; P = .0959)"))
     assert [(i.raw, i.unit) for i in found] == [("4.49", "hour"), ("4.23", "hour")]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # PMID22954507 (pool)
+        ("87 of 143 patients had an objective response (60·8%, 95% CI 52·3-68·9)", ("87", 143)),
+        # PMID28841389 (pool)
+        ("Nine of 19 patients had putative resistance mechanisms, including", ("9", 19)),
+    ],
+)
+def test_a_count_of_patients_out_of_a_denominator(sentence, expected):
+    counts = [(i.raw, i.total) for i in items(normalise(sentence)) if i.statistic == "count"]
+    assert counts == [expected]
+
+
+def test_the_patients_a_clause_is_among_are_no_count():
+    # PMID29935304 (pool): the 9 biopsied patients are who the 5 were counted in
+    sentence = (
+        "Among 9 patients in this study who underwent post-alectinib/pre-brigatinib biopsies, 5 had an ALK"
+    )
+    assert [i.raw for i in items(normalise(sentence)) if i.statistic == "count"] == ["5"]
