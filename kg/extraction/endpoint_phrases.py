@@ -74,7 +74,16 @@ _NOT_ENDPOINT = re.compile(
     r"(?i)^(?:and|or|but|then|as|it|this|these|there|that|which|they|we|patients?|participants?|subjects?|"
     r"results?|findings?|data|a\s+total\s+of|total|"
     r"differences?|the\s+difference|analys[ie]s|treatment|therapy|groups?|arms?|both|all|none|each|one|two|"
-    r"baseline\s+characteristics|characteristics|median\s+follow-up|follow-up|time|rates?|the\s+study|study|trial)$"
+    r"baseline\s+characteristics|characteristics|median\s+follow-up|follow-up|time|rates?|the\s+study|study|trial|"
+    r"overall|detriment|benefit|effect|advantage|no\s+(?:significant\s+)?differences?\b.*|(?:[\w-]+\s+){0,2}models?)$"
+)
+
+
+# a pronoun or determiner opens no endpoint's name: 'we detected', 'its effect', 'when the results'
+_NOT_FIRST = re.compile(r"(?i)^(?:it|its|we|our|they|their|this|these|those|there|which|when|where|such)\b")
+# words that rank arms, not name what was measured
+_COMPARATIVE = re.compile(
+    r"(?i)^(?:(?:similar|comparable|more|less|fewer|greater|better|worse|higher|lower|longer|shorter)\b\s*)+"
 )
 
 
@@ -84,6 +93,8 @@ def endpoint_phrase(before: str) -> str | None:
     if not text:
         return None
     for candidate in _candidates(text):
+        if _NOT_FIRST.match(_FRAME.sub("", candidate.strip())):
+            return None  # 'its effect', 'these parameters': named before, not here
         name = _clean(candidate)
         if name:
             return name
@@ -161,7 +172,8 @@ def _clean(phrase: str) -> str | None:
     p = re.sub(r"(?i)\b(?:significantly|statistically|also|not)\b\s*", "", p).strip()
     p = _FRAME.sub("", p).strip()
     p = re.sub(r"(?i)^(?:the|a|an)\s+", "", p)
-    if not p or _NOT_ENDPOINT.match(p) or re.search(r"\d", p) or len(p.split()) > 9:
+    p = _COMPARATIVE.sub("", p)  # 'longer time to worsening', 'more hospitalization'
+    if not p or _NOT_ENDPOINT.match(p) or _NOT_FIRST.match(p) or re.search(r"\d", p) or len(p.split()) > 9:
         return None
     if _FUNCTION_WORD.match(p.split()[0]) or _FUNCTION_WORD.match(p.split()[-1]):
         return None  # 'for', 'total of': a fragment, not a name

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
 from shared_quotes import NLST
+
+from kg.extraction.endpoint_phrases import endpoint_phrase
 
 PALLIATIVE = (
     "Early palliative care for patients with metastatic non-small-cell lung cancer.",
@@ -146,3 +149,25 @@ def test_an_endpoint_named_after_its_figures(read):
             63,
         ),
     ]
+
+
+@pytest.mark.parametrize(
+    "before, expected",
+    [
+        # PMID22336221 (pool): the comparative ranks the arms; what was measured is the time
+        ("Longer time to worsening was recorded for pain (", "time to worsening"),
+        # PMID24662458 (pool)
+        ("Cisplatin-treated patients were more likely to have more hospitalization (", "hospitalization"),
+        # PMID28968167 (pool): 'the detriment' is the survival named before, not a new endpoint
+        (
+            "The detriment was statistically significant in patients with T790M mutation-positive plasma samples (",
+            None,
+        ),
+        # PMID20351327 (pool): 'its effect' names nothing
+        ("its effect was not different from that of sequential treatment on distant progression (", None),
+        # PMID25150635 (pool): a model and an adjective, no endpoint
+        ("Adjusted cox models showed similar overall (", None),
+    ],
+)
+def test_words_that_name_no_endpoint(before, expected):
+    assert endpoint_phrase(before) == expected
