@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from kg.extraction.arm_lists import depth_map
 from kg.extraction.armrefs import ArmFinder
 from kg.extraction.text import Sentence
 from kg.model import Arm
@@ -52,7 +53,10 @@ def label_arms(arms: list[Arm], sents: Iterable[Sentence], abbreviations: dict[s
         for m in _BRACKETED.finditer(text):
             inside = {id(a): a for _s, _e, a in finder.find(m.group().replace(m.group("label"), " "))}
             named = next(iter(inside.values())) if len(inside) == 1 else None
-            _note(found, _key(m.group("label")), named or _named_before(finder, arms, text, m.start()))
+            before = named or _named_before(finder, arms, text, m.start())
+            _note(
+                found, _key(m.group("label")), before or _listed_before(arms, text, m.start(), abbreviations)
+            )
         for m in _NAMED.finditer(text):
             if not finder.find(m.group("name")):
                 _note(names, m.group("name"), _named_before(finder, arms, text, m.start()))
@@ -119,6 +123,27 @@ def _named_before(finder: ArmFinder, arms: list[Arm], text: str, pos: int) -> Ar
         if len(owners) == 1:
             return owners[0]
     return None
+
+
+# where the treatments of one arm start, in a design sentence: after 'assigned to', an 'or', a ';'
+_ITEM_START = re.compile(r"(?i)\b(?:to|or|versus|vs\.?|received|receive)\s|;\s*")
+
+
+def _listed_before(arms: list[Arm], text: str, pos: int, abbreviations: dict[str, str]) -> Arm | None:
+    """The arm whose treatments the words before a label's bracket list, since the item of the
+    design's list began: 'assigned to carboplatin ... and pemetrexed ... and TRT (70 Gy; arm A)
+    or the same treatment with cetuximab ... (arm B)'. The arm must give every treatment named
+    there; of those that do, the one that gives least else."""
+    depth = depth_map(text[:pos])
+    starts = [m.end() for m in _ITEM_START.finditer(text, 0, pos) if depth[m.start()] == 0]
+    item = text[starts[-1] if starts else 0 : pos].lower()
+    for short, long in abbreviations.items():
+        item = re.sub(rf"(?i)(?<![\w-]){re.escape(short)}(?![\w-])", long.lower(), item)
+    names = [{n.lower() for n in a.drug_names} for a in arms]
+    named = {n for own in names for n in own if re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", item)}
+    givers = [k for k, own in enumerate(names) if named and named <= own]
+    fewest = [k for k in givers if len(names[k]) == min(len(names[g]) for g in givers)]
+    return arms[fewest[0]] if len(fewest) == 1 else None
 
 
 def _named_after(finder: ArmFinder, text: str, pos: int) -> Arm | None:

@@ -85,6 +85,13 @@ _ONE_ARMS = re.compile(
     r"(?i)\s*(?:were|was)\s+(?:randomly\s+)?(?:assigned|allocated|randomi[sz]ed)\s+to\s+[^;]*?(?:,|\band)\s+\d+\s*"
     r"(?:\(|patients|participants|to\b)"
 )
+# '44% and 35% had adenocarcinoma and squamous carcinoma, respectively': rates of classes in order
+_RESPECTIVE = re.compile(
+    rf"(?i)(?<![\w.,])(?P<figs>{NUM}\s*%(?:\s*,\s*{NUM}\s*%)*\s*,?\s*and\s+{NUM}\s*%)\s+"
+    r"(?:of\s+(?:the\s+)?(?:patients|participants)\s+)?(?:were|had|have)\s+(?P<whats>[^;()]+?),?\s+respectively\b"
+)
+# '(48 in arm A and 53 in arm B)': how the patients counted before it split between the arms
+_BREAKDOWN = re.compile(r"(?i)\(\s*\d+\s+(?:in|to|on)\s+[^()]*\)")
 _OTHER_POPULATION = re.compile(r"(?i)^\s*(?:among|in|of|for)\s+(?P<who>[^,]{3,120}?),")
 _TRIAL_PEOPLE = re.compile(
     r"(?i)\b(?:patients|participants|subjects|enrolled|randomi[sz]ed|analy[sz]able|cohort)\b"
@@ -103,7 +110,8 @@ def baseline_characteristics(
         for start, clause in _clauses(s.norm):
             if not _the_trials(clause, finder) or _OUTCOME.search(_without_figures(_described(clause))):
                 continue
-            for figure in _figures(s, clause, start, population):
+            read = _respective if "respectively" in clause else _figures
+            for figure in read(s, clause, start, population):
                 ev = figure.evidence
                 if ev is not None and not any(_overlap(ev, t) for t in taken):
                     out.append(figure)
@@ -162,7 +170,11 @@ def _described(clause: str) -> str:
 
 def _the_trials(clause: str, finder: ArmFinder) -> bool:
     """Whether the clause describes the trial's own patients, all of them together."""
-    if "respectively" in clause or finder.find(clause):
+    if (
+        "respectively" in clause
+        and not _RESPECTIVE.search(clause)
+        or finder.find(_BREAKDOWN.sub(" ", clause))
+    ):
         return False
     opener = _OTHER_POPULATION.match(clause)
     if not opener:
@@ -213,6 +225,31 @@ def _figures(s: Sentence, clause: str, offset: int, population: str) -> list[Bas
     out += _classes(s, clause, offset, population) + _counted(s, clause, offset, population)
     read = [(f.evidence.start, f.evidence.end) for f in out if f.evidence is not None]
     return out + _bare_items(s, clause, offset, population, read)
+
+
+def _respective(s: Sentence, clause: str, offset: int, population: str) -> list[BaselineMeasurement]:
+    """'44% and 35% had adenocarcinoma and squamous carcinoma, respectively': each figure is the
+    rate of the class in its place of the list (a list naming arms is no baseline: see
+    ``_the_trials``)."""
+    out = []
+    for m in _RESPECTIVE.finditer(clause):
+        names = [_characteristic(w) for w in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m.group("whats"))]
+        figures = list(re.finditer(NUM, m.group("figs")))
+        if len(names) != len(figures) or any(n is None or _OUTCOME.search(n) for n in names):
+            continue
+        for figure, name in zip(figures, names, strict=True):
+            at = offset + m.start("figs")
+            out.append(
+                BaselineMeasurement(
+                    characteristic=name,
+                    statistic="rate",
+                    arm=population,
+                    estimate=dec(figure.group()),
+                    unit="percent",
+                    evidence=s.evidence(at + figure.start(), at + figure.end()),
+                )
+            )
+    return out
 
 
 def _counted(s: Sentence, clause: str, offset: int, population: str) -> list[BaselineMeasurement]:

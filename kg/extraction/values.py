@@ -58,6 +58,8 @@ _LANDMARK = re.compile(
     r"(?i)(?<![\d.])(\d+)[- ](year|month|week)s?\b(?:[- ](?:rates?\s+of\s+)?)|\b(?:at|after|by|through)\s+(\d+)\s+(year|month|week)s?\b"
     r"|\bweek\s+(\d+)\b"
 )
+# an age is no landmark: 'median age 61 years (range 51-74), gender male (n = 13, 65%)'
+_AGE = re.compile(r"(?i)\bage[ds]?\s*(?:was|of|:|,|=)?\s*$")
 # a time that dates a figure rather than being one: 'at 2 years', 'after 12 weeks'
 _DATING = re.compile(
     r"(?i)\bafter\s+an?\s+(?:median|mean)\s+(?:of\s+)?$|"
@@ -340,7 +342,8 @@ def landmark(before: str, after: str = "") -> str | None:
     m = _LANDMARK_AFTER.match(after)
     if m:
         return _as_time(m.group(1), m.group(2))
-    hits = list(_LANDMARK.finditer(before[-90:]))
+    window = before[-90:]
+    hits = [h for h in _LANDMARK.finditer(window) if not _AGE.search(window, 0, h.start())]
     if not hits:
         return None
     h = hits[-1]

@@ -197,13 +197,47 @@ def test_figures_in_pairs_after_two_arms_set_against_each_other_take_their_order
     ]
 
 
-def test_labels_no_arm_is_known_by_take_no_order_from_the_design():
-    # PMID21747084 (tests/fixtures/pool): 'The 18-month OS rate was 58% (95% CI, 46% to 74%) in arm A and 54%
-    # (95% CI, 42% to 70%) in arm B.' Arm A (no cetuximab) is listed second by the design, and no words of the
-    # abstract tie 'arm A' to an arm: the figures take no arm rather than the design's order
+def test_labels_take_their_arms_from_the_treatments_listed_not_the_design_order():
+    # PMID21747084 (tests/fixtures/pool): 'randomly assigned to carboplatin (...) and pemetrexed (...) every 21
+    # days for four cycles and TRT (70 Gy; arm A) or the same treatment with cetuximab administered concurrent
+    # only with TRT (arm B)'; 'The 18-month OS rate was 58% (95% CI, 46% to 74%) in arm A and 54% (95% CI, 42%
+    # to 70%) in arm B.' Arm A (no cetuximab) is listed second by the design: the labels follow the words
     trial = read_document(POOL / "PMID21747084.txt").trial
-    assert all(not a.aliases for a in trial.arms)
-    assert [r for r in trial.arm_results if r.endpoint == "overall survival"] == []
+    aliases = {a.label: a.aliases for a in trial.arms}
+    assert aliases == {
+        "pemetrexed + carboplatin + thoracic radiation + cetuximab": ["arm b"],
+        "pemetrexed + carboplatin + thoracic radiation": ["arm a"],
+    }
+    os_rates = [
+        (r.arm, r.estimate, r.ci_lower, r.ci_upper)
+        for r in trial.arm_results
+        if r.endpoint == "overall survival"
+    ]
+    assert os_rates == [
+        ("pemetrexed + carboplatin + thoracic radiation", Decimal("58"), Decimal("46"), Decimal("74")),
+        (
+            "pemetrexed + carboplatin + thoracic radiation + cetuximab",
+            Decimal("54"),
+            Decimal("42"),
+            Decimal("70"),
+        ),
+    ]
+
+
+def test_a_breakdown_by_arm_and_classes_listed_respectively_are_baseline():
+    # PMID21747084 (tests/fixtures/pool): 'Of the 101 eligible patients enrolled (48 in arm A and 53 in arm B),
+    # 60% were male; the median age was 66 years (range, 32 to 81 years); 44% and 35% had adenocarcinoma and
+    # squamous carcinoma, respectively; ...': the bracket splits the count, 'respectively' the classes, and
+    # no age is a landmark time
+    trial = read_document(POOL / "PMID21747084.txt").trial
+    base = {(b.characteristic, b.estimate) for b in trial.baseline}
+    assert {
+        ("male", Decimal("60")),
+        ("adenocarcinoma", Decimal("44")),
+        ("squamous carcinoma", Decimal("35")),
+    } <= base
+    assert all(r.timepoint in (None, "18 months") for r in trial.arm_results)
+    assert not [r for r in trial.arm_results if r.endpoint == "adenocarcinoma"]
 
 
 @pytest.mark.parametrize(
