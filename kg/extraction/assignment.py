@@ -42,7 +42,12 @@ _ALL_PATIENTS = re.compile(
     r"enrolled\s+|treated\s+|assessable\s+)?(?:patients|participants|subjects|population|study\s+population|cohort)\b"
     r"|\bin\s+both\s+(?:arms|groups)\s+combined\b|\boverall\s+population\b"
 )
-_OPENING = re.compile(r"(?i)\s*(?:in|among|for|with)\s+(?:the\s+)?")
+# 'In the SABR group, ...', 'For the 30 patients who received preresectional chemotherapy, ...'
+_OPENING = re.compile(
+    r"(?i)\s*(?:in|among|for|with|of)\s+(?:the\s+|all\s+)?(?:\d+\s+(?:patients|participants|subjects)\s+"
+    r"(?:who\s+(?:received|underwent|were\s+(?:assigned|randomi[sz]ed|allocated)\s+to|were\s+treated\s+with)\s+|"
+    r"(?:assigned|randomi[sz]ed|allocated)\s+to\s+|treated\s+with\s+|receiving\s+|in\s+)(?:the\s+)?)?"
+)
 _AND = re.compile(r"(?i)\s*(?:,\s*)?and\s*")
 _LISTED = re.compile(r"\s*,\s*")
 _THAN = re.compile(r"(?i)\bthan\b(?!\s*[<>≤≥]?\s*\d)")  # a comparison, not 'more than 7 years'

@@ -317,3 +317,24 @@ def test_figures_of_several_endpoints_printed_arm_by_arm_take_the_arms_block_by_
         (b, "median", Decimal("12.5"), Decimal("9.4"), Decimal("27.6")),
         (b, "rate", Decimal("50.0"), Decimal("29.9"), Decimal("67.2")),
     ]
+
+
+def test_a_clause_opened_on_the_patients_who_received_one_arm_is_that_arms(read):
+    # PMID10574676 (pool): the opener names who received surgery alone; the median that follows is theirs
+    r = read(
+        "Preresectional chemotherapy in stage IIIA non-small-cell lung cancer: a 7-year assessment of a "
+        "randomized controlled trial.",
+        (
+            "ABSTRACT",
+            "Sixty patients were randomized to receive either surgery alone or three cycles of mitomycin 6 mg/m2, "
+            "ifosfamide 3 g/m2 and cisplatin 50 mg/m2, given intravenously on day 1 of each cycle at 3-week "
+            "intervals and followed by surgery.",
+        ),
+        (
+            "RESULTS",
+            "Of the 30 patients who received surgery alone, overall median survival was 10 months (95% CI, "
+            "7.4-12.6; P = 0.005 by the log rank test).",
+        ),
+    )
+    medians = [(r.drugs(x.arm), x.estimate, x.ci_lower, x.ci_upper) for x in r.trial.arm_results]
+    assert medians == [({"surgery"}, Decimal("10"), Decimal("7.4"), Decimal("12.6"))]
