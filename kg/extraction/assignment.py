@@ -42,6 +42,7 @@ _ALL_PATIENTS = re.compile(
     r"enrolled\s+|treated\s+|assessable\s+)?(?:patients|participants|subjects|population|study\s+population|cohort)\b"
     r"|\bin\s+both\s+(?:arms|groups)\s+combined\b|\boverall\s+population\b"
 )
+_MODIFIED = re.compile(r"(?:[a-z][\w-]*\s+){0,2}")  # 'preresectional chemotherapy': words before a name
 # 'In the SABR group, ...', 'For the 30 patients who received preresectional chemotherapy, ...'
 _OPENING = re.compile(
     r"(?i)\s*(?:in|among|for|with|of)\s+(?:the\s+|all\s+)?(?:\d+\s+(?:patients|participants|subjects)\s+"
@@ -217,7 +218,11 @@ def _framed(text: str, spans: list[tuple[int, int]], arms: list[Arm | None], mar
         clause = max(text.rfind(";", 0, start) + 1, text.rfind(". ", 0, start) + 1, 0)
         opening = _OPENING.match(text, clause)
         named = distinct([a for s, _e, a in marks if clause <= s < start])
-        if opening and len(named) == 1 and any(s == opening.end() for s, _e, _a in marks):
+        if (
+            opening
+            and len(named) == 1
+            and any(_MODIFIED.fullmatch(text, opening.end(), s) for s, _e, _a in marks)
+        ):
             arms[k] = named[0]
 
 

@@ -320,7 +320,8 @@ def test_figures_of_several_endpoints_printed_arm_by_arm_take_the_arms_block_by_
 
 
 def test_a_clause_opened_on_the_patients_who_received_one_arm_is_that_arms(read):
-    # PMID10574676 (pool): the opener names who received surgery alone; the median that follows is theirs
+    # PMID10574676 (pool): the opener names who received an arm (by a word or two before its name); the
+    # median that follows is theirs
     r = read(
         "Preresectional chemotherapy in stage IIIA non-small-cell lung cancer: a 7-year assessment of a "
         "randomized controlled trial.",
@@ -332,9 +333,13 @@ def test_a_clause_opened_on_the_patients_who_received_one_arm_is_that_arms(read)
         ),
         (
             "RESULTS",
-            "Of the 30 patients who received surgery alone, overall median survival was 10 months (95% CI, "
-            "7.4-12.6; P = 0.005 by the log rank test).",
+            "For the 30 patients who received preresectional chemotherapy, overall median survival was 22 months "
+            "(95% CI, 13.4 30.6). Of the 30 patients who received surgery alone, overall median survival was 10 "
+            "months (95% CI, 7.4-12.6; P = 0.005 by the log rank test).",
         ),
     )
     medians = [(r.drugs(x.arm), x.estimate, x.ci_lower, x.ci_upper) for x in r.trial.arm_results]
-    assert medians == [({"surgery"}, Decimal("10"), Decimal("7.4"), Decimal("12.6"))]
+    assert medians == [  # (the first interval is printed without its dash: not read)
+        ({"mitomycin", "ifosfamide", "cisplatin"}, Decimal("22"), None, None),
+        ({"surgery"}, Decimal("10"), Decimal("7.4"), Decimal("12.6")),
+    ]
