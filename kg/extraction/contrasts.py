@@ -14,6 +14,7 @@ from pydantic import ValidationError
 
 from kg.extraction.arm_lists import depth_map
 from kg.extraction.armrefs import distinct
+from kg.extraction.bare_ratios import Labelled, bare_ratios
 from kg.extraction.endpoint_mentions import endpoint_mentions, listed_after
 from kg.extraction.endpoint_phrases import endpoint_phrase, normal_name, qualified
 from kg.extraction.factors import reference_like
@@ -63,10 +64,14 @@ class ContrastReading:
     """Comparison reading for ``OutcomeReader`` (which provides the arms, the finder, the
     sentence being read and ``interval_after``)."""
 
+    # the last labelled ratio of the sentence before, whose kind the next one's bare ratios share
+    _carried: Labelled | None = None
+
     def _comparisons(self, text: str, mentions, last_endpoint) -> tuple[list[Comparison], str]:
         out, masked = [], text
         self._arms_figures: list[tuple[int, int]] = []
         previous: tuple[str | None, int] = (None, 0)
+        labelled: list[Labelled] = []
         for m in RATIO.finditer(text):
             endpoint = listed_after(text, m.start(), *previous, self.abbreviations) or self._ratio_endpoint(
                 m, mentions, last_endpoint, text
@@ -84,7 +89,10 @@ class ContrastReading:
                 comparison, stop = self._comparison(text, match, kind, ep, m, None)
                 if comparison is not None:
                     out.append(comparison)
+                    labelled.append(Labelled(stop, kind, ep))
                 masked = masked[: match.start()] + " " * (stop - match.start()) + masked[stop:]
+        read, masked = self._bare_ratios(text, masked, labelled, mentions)
+        out += read
         for m in PLURAL_RATIO.finditer(text):
             for match, ep in self._respective_ratios(text, m):
                 comparison, stop = self._comparison(text, match, ratio_kind(m.group("kind")), ep, m, None)
@@ -110,6 +118,27 @@ class ContrastReading:
                 masked = masked[: m.start()] + " " * (stop - m.start()) + masked[stop:]
         for a, b in self._arms_figures:  # the arms' own figures in the bracket are read as theirs
             masked = masked[:a] + text[a:b] + masked[b:]
+        return out, masked
+
+    def _bare_ratios(
+        self, text: str, masked: str, labelled: list[Labelled], mentions
+    ) -> tuple[list[Comparison], str]:
+        """The ratios a sentence prints without their name, after a labelled one of its own or,
+        with none, of the sentence before ('Preplanned subgroup analyses showed significantly
+        longer survival ... for never-smokers (n=375; 0.67 [0.49-0.92], p=0.012 ...)'), where an
+        endpoint this sentence names first is theirs."""
+        carried = self._carried
+        self._carried = labelled[-1] if labelled else None
+        if not labelled and carried is not None:
+            named = [n for _p, n in mentions]
+            labelled = [Labelled(0, carried.kind, named[0] if named else carried.endpoint)]
+        out = []
+        for match, ratio in bare_ratios(masked, labelled):
+            comparison, stop = self._comparison(text, match, ratio.kind, ratio.endpoint, match, None)
+            if comparison is not None and comparison.ci_lower is not None:
+                out.append(comparison)
+                masked = masked[: match.start()] + " " * (stop - match.start()) + masked[stop:]
+                self._carried = self._carried or carried
         return out, masked
 
     def _other_groups(self, words: str) -> bool:

@@ -40,6 +40,14 @@ _AGE = re.compile(
 )
 
 
+# 'for never-smokers (n=375; 0.67 [0.49-0.92] ...) and patients of Asian origin (n=342; ...)': a
+# group printed with its own size in the bracket that holds its figures
+_SIZED = re.compile(
+    r"(?i)\b(?:for|in|among|and)\s+(?:the\s+)?(?P<who>[a-z][\w-]*(?:\s+(?!(?:and|or|for|in|with|who|the|than)\b)"
+    r"[\w-]+){0,3})(?=\s*\(\s*n\s*=\s*\d+\s*[;,])"
+)
+
+
 def _first(m: re.Match) -> str:
     return f"first {m.group('n')} {m.group('people').lower()}" + (
         " (interim analysis)" if m.group("interim") else ""
@@ -54,6 +62,7 @@ def subgroup_at(text: str, pos: int, names_arm=lambda phrase: False) -> str | No
     found += [(m, m.group("who") or m.group("with")) for m in _NAMED.finditer(text)]
     found += [(m, _first(m)) for m in _FIRST.finditer(text)]
     found += [(m, m.group("who")) for m in _AGE.finditer(text)]
+    found += [(m, m.group("who")) for m in _SIZED.finditer(text)]
     phrases = sorted((m.start(), m.end(), who.strip()) for m, who in found if not names_arm(who))
     before = [p for p in phrases if p[1] <= pos]
     if before:

@@ -203,3 +203,19 @@ def test_a_group_by_age_is_a_subgroup_but_two_age_groups_side_by_side_are_not():
     # PMID11830607: the figures before are set side by side by age, so no one subgroup holds them
     sides = "2-year survival, 14% versus 12%) were similar in patients younger than 70 years and 70 years old or older."
     assert subgroup_at(sides, sides.index("14%")) is None
+
+
+def test_a_group_printed_with_its_own_size_holds_the_figures_of_its_bracket():
+    # PMID18506025 (tests/fixtures/abstracts): 'Overall survival was statistically superior for
+    # cisplatin/pemetrexed versus cisplatin/gemcitabine in patients with adenocarcinoma (n = 847; 12.6
+    # v 10.9 months, respectively) and large-cell carcinoma histology (n = 153; 10.4 v 6.7 months,
+    # respectively).' (before: the large-cell figures were given to adenocarcinoma)
+    page = Path(__file__).parents[1] / "fixtures" / "abstracts" / "PMID18506025.txt"
+    trial = read_document(page).trial
+    medians = {(x.estimate, x.subgroup) for x in trial.arm_results if x.statistic == "median"}
+    assert {
+        (Decimal("12.6"), "adenocarcinoma"),
+        (Decimal("10.9"), "adenocarcinoma"),
+        (Decimal("10.4"), "large-cell carcinoma histology"),
+        (Decimal("6.7"), "large-cell carcinoma histology"),
+    } <= medians
