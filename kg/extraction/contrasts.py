@@ -31,7 +31,7 @@ from kg.extraction.stats import (
     p_value,
     ratio_kind,
 )
-from kg.extraction.subgroups import subgroup_at
+from kg.extraction.subgroups import names_group, subgroup_at
 from kg.extraction.text import NUM, dec
 from kg.extraction.values import landmark
 from kg.model import Arm, Comparison
@@ -129,7 +129,10 @@ class ContrastReading:
         endpoint this sentence names first is theirs."""
         carried = self._carried
         self._carried = labelled[-1] if labelled else None
-        if not labelled and carried is not None:
+        # the sentence before's ratio carries over to a sentence naming an arm ('longer survival in
+        # the gefitinib group than the placebo group for never-smokers (n=375; 0.67 [...]'), not to
+        # one on other factors ('In the multivariate analysis, IPM2 (1.554, ...')
+        if not labelled and carried is not None and self.finder.find(text):
             named = [n for _p, n in mentions]
             labelled = [Labelled(0, carried.kind, named[0] if named else carried.endpoint)]
         out = []
@@ -148,7 +151,7 @@ class ContrastReading:
     def _listed_endpoint(self, text: str, pos: int) -> str | None:
         """'1.08 (95% CI ...) for SPTs, ...': the endpoint named right after a ratio."""
         m = _FOR_ENDPOINT.match(text, pos)
-        return self._phrase_endpoint(m.group("ep")) if m else None
+        return self._phrase_endpoint(m.group("ep")) if m and not names_group(m.group("ep")) else None
 
     def _phrase_endpoint(self, phrase: str) -> str:
         """The endpoint a phrase names: a known one, else the words (an abbreviation the abstract
@@ -242,7 +245,7 @@ class ContrastReading:
                 arm=arm.label,
                 comparator=comparator.label,
                 stratified=stratified,
-                subgroup=subgroup_at(text, match.start(), self._names_arm),
+                subgroup=_group_for(text, match, stop) or subgroup_at(text, match.start(), self._names_arm),
                 timepoint=None
                 if ratio is not None
                 else landmark(text[_clause(text, match.start()) : match.start()]),
@@ -339,6 +342,17 @@ class ContrastReading:
             known = HR_EVENTS.get(event.lower()) or HR_EVENTS.get(f"risk of {event.lower()}")
             return known or self._phrase_endpoint(event)
         return self._endpoint_before(text, m.start(), mentions, last_endpoint)
+
+
+def _group_for(text: str, match: re.Match, stop: int) -> str | None:
+    """The patients a ratio is printed 'for', before its figure ('HR for stage II, 0.68') or
+    after it ('HR, 1.16 for low copy number'), when the phrase names a group, not an endpoint."""
+    event = re.sub(r"(?i)^\s*for\s+", "", match.groupdict().get("event") or "")
+    after = _FOR_ENDPOINT.match(text, stop)
+    for phrase in (event, after.group("ep") if after else ""):
+        if phrase and names_group(phrase):
+            return phrase.strip()
+    return None
 
 
 _DISEASE = re.compile(r"(?i)\b(?:cancer|carcinoma|disease|infections?|fractures?)$")

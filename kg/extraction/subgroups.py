@@ -48,6 +48,19 @@ _SIZED = re.compile(
 )
 
 
+# what a ratio is 'for' names patients, not an endpoint, when it speaks of stage, sex, a marker or
+# histology: 'HR for stage II, 0.68', 'HR, 1.16 for low copy number', 'hazard ratio for women, 3.0'
+_GROUP_WORDS = re.compile(
+    r"(?i)\b(?:stage|positive|negative|(?:wo)?men|male|female|mutations?|mutant|mutated|wild[- ]type|"
+    r"copy\s+number|expression|histology|squamous|nonsquamous|non-squamous|adenocarcinoma|smokers?|elderly)\b"
+)
+
+
+def names_group(phrase: str) -> bool:
+    """Whether a ratio's 'for' phrase names the patients it is for rather than its endpoint."""
+    return bool(_GROUP_WORDS.search(phrase))
+
+
 def _first(m: re.Match) -> str:
     return f"first {m.group('n')} {m.group('people').lower()}" + (
         " (interim analysis)" if m.group("interim") else ""

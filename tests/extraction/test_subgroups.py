@@ -219,3 +219,21 @@ def test_a_group_printed_with_its_own_size_holds_the_figures_of_its_bracket():
         (Decimal("10.4"), "large-cell carcinoma histology"),
         (Decimal("6.7"), "large-cell carcinoma histology"),
     } <= medians
+
+
+def test_a_ratio_for_a_group_of_patients_is_that_groups_not_an_endpoints():
+    # PMID17075123 (tests/fixtures/pool): 'High EGFR gene copy number was a predictor of a
+    # gefitinib-related effect on survival (hazard ratio [HR], 0.61 for high copy number and HR, 1.16
+    # for low copy number; ...)'; 'EGFR protein expression was also related to clinical outcome (HR
+    # for positive, 0.77; HR for negative, 1.57; ...)' (before: 'high copy number' and 'low copy
+    # number' were read as endpoints, and no ratio had a subgroup)
+    trial = _pool("17075123")
+    ratios = [(c.estimate, c.subgroup) for c in trial.comparisons if c.statistic == "hazard_ratio"]
+    assert ratios == [
+        (Decimal("0.61"), "high copy number"),
+        (Decimal("1.16"), "low copy number"),
+        (Decimal("0.77"), "positive"),
+        (Decimal("1.57"), "negative"),
+    ]
+    assert [c.endpoint for c in trial.comparisons[:2]] == ["overall survival", "overall survival"]
+    assert "high copy number" not in {e.name for e in trial.endpoints}
