@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from kg.extraction.stats import FOR_PHRASE
+
 _PHRASE = re.compile(
     r"(?i)\b(?:in|among|for)\s+(?:the\s+)?(?:subgroup\s+of\s+|subset\s+of\s+)?(?:\d+\s+)?"
     r"(?:patients|participants|subjects|women|men|persons|people)\s+"
@@ -59,6 +61,17 @@ _GROUP_WORDS = re.compile(
 def names_group(phrase: str) -> bool:
     """Whether a ratio's 'for' phrase names the patients it is for rather than its endpoint."""
     return bool(_GROUP_WORDS.search(phrase))
+
+
+def ratio_group(text: str, match: re.Match, stop: int) -> str | None:
+    """The patients a ratio is printed 'for', before its figure ('HR for stage II, 0.68') or
+    after it ('HR, 1.16 for low copy number'), when the phrase names a group, not an endpoint."""
+    event = re.sub(r"(?i)^\s*for\s+", "", match.groupdict().get("event") or "")
+    after = FOR_PHRASE.match(text, stop)
+    for phrase in (event, after.group("ep") if after else ""):
+        if phrase and names_group(phrase):
+            return phrase.strip()
+    return None
 
 
 def _first(m: re.Match) -> str:
