@@ -50,6 +50,16 @@ _SIZED = re.compile(
 )
 
 
+# 'or in EGFR mutation-positive (HR, 1.00; ...) or EGFR mutation-negative (HR, 1.18; ...) subgroups':
+# a group named by its marker, sex, histology or stage, printed right before the bracket its ratio opens
+_BRACKETED = re.compile(
+    r"(?i)\b(?:for|in|among|or|and)\s+(?:the\s+)?(?P<who>(?:(?!(?:and|or|for|in|with|who|the|than|was|were|by)\b)"
+    r"[\w-]+\s+){0,3}(?:[\w-]*(?:positive|negative|wild-type|mutant|mutated)|(?:wo)?men|males?|females?|smokers|"
+    r"elderly|squamous|nonsquamous|adenocarcinoma|stage\s+[IV]+[ABC]?)(?:\s+(?:patients|tumou?rs))?)"
+    r"(?=\s*\(\s*(?:hazard\s+ratio|odds\s+ratio|HR|OR)\b)"
+)
+
+
 # what a ratio is 'for' names patients, not an endpoint, when it speaks of stage, sex, a marker or
 # histology: 'HR for stage II, 0.68', 'HR, 1.16 for low copy number', 'hazard ratio for women, 3.0'
 _GROUP_WORDS = re.compile(
@@ -89,6 +99,7 @@ def subgroup_at(text: str, pos: int, names_arm=lambda phrase: False) -> str | No
     found += [(m, _first(m)) for m in _FIRST.finditer(text)]
     found += [(m, m.group("who")) for m in _AGE.finditer(text)]
     found += [(m, m.group("who")) for m in _SIZED.finditer(text)]
+    found += [(m, m.group("who")) for m in _BRACKETED.finditer(text)]
     phrases = sorted((m.start(), m.end(), who.strip()) for m, who in found if not names_arm(who))
     before = [p for p in phrases if p[1] <= pos]
     if before:

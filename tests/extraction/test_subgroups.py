@@ -237,3 +237,17 @@ def test_a_ratio_for_a_group_of_patients_is_that_groups_not_an_endpoints():
     ]
     assert [c.endpoint for c in trial.comparisons[:2]] == ["overall survival", "overall survival"]
     assert "high copy number" not in {e.name for e in trial.endpoints}
+
+
+def test_a_group_named_by_its_marker_right_before_its_ratios_bracket():
+    # PMID21670455 (tests/fixtures/pool): '... no significant difference between treatments overall
+    # (hazard ratio [HR], 0.90; ...) or in EGFR mutation-positive (HR, 1.00; ...) or EGFR
+    # mutation-negative (HR, 1.18; ...) subgroups.' (before: neither subgroup ratio had a subgroup);
+    # 'but significantly shorter when high EGFR gene copy number was not accompanied by EGFR mutation
+    # (HR, 3.85; ...)' names no group of its own
+    trial = _pool("21670455")
+    ratios = {c.estimate: c.subgroup for c in trial.comparisons if c.statistic == "hazard_ratio"}
+    assert ratios[Decimal("0.90")] is None
+    assert ratios[Decimal("1.00")] == "EGFR mutation-positive"
+    assert ratios[Decimal("1.18")] == "EGFR mutation-negative"
+    assert ratios[Decimal("3.85")] is None
