@@ -13,7 +13,9 @@ import re
 from pydantic import ValidationError
 
 from kg.extraction.arm_lists import depth_map
+from kg.extraction.arm_ratios import ratios_by_arm
 from kg.extraction.armrefs import distinct
+from kg.extraction.bare_ratios import Labelled, bare_ratios
 from kg.extraction.endpoint_mentions import endpoint_mentions, listed_after
 from kg.extraction.endpoint_phrases import endpoint_phrase, normal_name, qualified
 from kg.extraction.factors import reference_like
@@ -21,24 +23,26 @@ from kg.extraction.lexicon import HR_EVENTS
 from kg.extraction.stats import (
     BRACKETED_BOUNDS,
     CONTRASTS,
+    FOR_PHRASE,
     NEXT_RATIO,
     PLURAL_RATIO,
     RATIO,
     P,
     estimate,
+    fitting,
     interval,
     p_value,
     ratio_kind,
+    unit_of,
 )
-from kg.extraction.subgroups import subgroup_at
-from kg.extraction.text import NUM, dec
+from kg.extraction.subgroups import names_group, ratio_group, subgroup_at
+from kg.extraction.text import NUM
 from kg.extraction.values import landmark
 from kg.model import Arm, Comparison
 
 _LATER_CI = re.compile(
     r"\s*(?P<bracket>\([^()]*\))\s*,?\s*(?:with|and)\s+(?=(?:(?:one|two|1|2)-sided\s+)?\d)"
 )
-_FOR_ENDPOINT = re.compile(r"(?i)\s*for\s+(?P<ep>[a-z][\w -]{1,50}?)(?=\s*(?:,|;|\.\s|\.$|\)|$|\band\b))")
 _NEXT_IN_LIST = re.compile(rf"\s*,\s*(?:and\s+)?(?P<est>{NUM})(?![\d.%])")
 _LIST_PARTS = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 _NEXT_RESPECTIVE = re.compile(rf"\s*[)\]]?\s*,?\s*(?:and\s+)?(?P<est>{NUM})(?![\d.%])")
@@ -50,7 +54,6 @@ _RISK_OF = re.compile(
     r"(?=\s+(?:by|was|were|is|compared|versus|vs\.?|than|over|with|in|among|at|for|from)\b|\s*[(),;]|$))"
 )
 _RESTATED = re.compile(r"(?i)\brisk\b|\bhazard\b|\bodds\b")
-_UNITS = {"percentage point": "percent", "percentage points": "percent", "%": "percent", "percent": "percent"}
 
 # a clause that names an arm as the one compared against ('compared with placebo, ...') or as a
 # population ('Among N-CTX patients, PORT was associated with ...', 'longer among those who received
@@ -63,10 +66,14 @@ class ContrastReading:
     """Comparison reading for ``OutcomeReader`` (which provides the arms, the finder, the
     sentence being read and ``interval_after``)."""
 
+    # the last labelled ratio of the sentence before, whose kind the next one's bare ratios share
+    _carried: Labelled | None = None
+
     def _comparisons(self, text: str, mentions, last_endpoint) -> tuple[list[Comparison], str]:
         out, masked = [], text
         self._arms_figures: list[tuple[int, int]] = []
         previous: tuple[str | None, int] = (None, 0)
+        labelled: list[Labelled] = []
         for m in RATIO.finditer(text):
             endpoint = listed_after(text, m.start(), *previous, self.abbreviations) or self._ratio_endpoint(
                 m, mentions, last_endpoint, text
@@ -84,10 +91,15 @@ class ContrastReading:
                 comparison, stop = self._comparison(text, match, kind, ep, m, None)
                 if comparison is not None:
                     out.append(comparison)
+                    labelled.append(Labelled(stop, kind, ep))
                 masked = masked[: match.start()] + " " * (stop - match.start()) + masked[stop:]
+        read, masked = self._bare_ratios(text, masked, labelled, mentions)
+        out += read
         for m in PLURAL_RATIO.finditer(text):
-            for match, ep in self._respective_ratios(text, m):
-                comparison, stop = self._comparison(text, match, ratio_kind(m.group("kind")), ep, m, None)
+            for match, ep, pair in self._respective_ratios(text, m) or self._arm_by_arm(text, m):
+                comparison, stop = self._comparison(
+                    text, match, ratio_kind(m.group("kind")), ep, m, None, pair
+                )
                 if comparison is not None:
                     out.append(comparison)
                 masked = masked[: match.start()] + " " * (stop - match.start()) + masked[stop:]
@@ -104,12 +116,36 @@ class ContrastReading:
                 named = m.groupdict().get("ep") or m.groupdict().get("rate")
                 ep = (HR_EVENTS.get(named.lower()) or self._named_endpoint(named)) if named else None
                 ep = ep or self._endpoint_before(masked, m.start(), mentions, last_endpoint)
-                comparison, stop = self._comparison(masked, m, statistic, ep, None, _unit(m))
+                comparison, stop = self._comparison(masked, m, statistic, ep, None, unit_of(m))
                 if comparison is not None:
                     out.append(comparison)
                 masked = masked[: m.start()] + " " * (stop - m.start()) + masked[stop:]
         for a, b in self._arms_figures:  # the arms' own figures in the bracket are read as theirs
             masked = masked[:a] + text[a:b] + masked[b:]
+        return out, masked
+
+    def _bare_ratios(
+        self, text: str, masked: str, labelled: list[Labelled], mentions
+    ) -> tuple[list[Comparison], str]:
+        """The ratios a sentence prints without their name, after a labelled one of its own or,
+        with none, of the sentence before ('Preplanned subgroup analyses showed significantly
+        longer survival ... for never-smokers (n=375; 0.67 [0.49-0.92], p=0.012 ...)'), where an
+        endpoint this sentence names first is theirs."""
+        carried = self._carried
+        self._carried = labelled[-1] if labelled else None
+        # the sentence before's ratio carries over to a sentence naming an arm ('longer survival in
+        # the gefitinib group than the placebo group for never-smokers (n=375; 0.67 [...]'), not to
+        # one on other factors ('In the multivariate analysis, IPM2 (1.554, ...')
+        if not labelled and carried is not None and self.finder.find(text):
+            named = [n for _p, n in mentions]
+            labelled = [Labelled(0, carried.kind, named[0] if named else carried.endpoint)]
+        out = []
+        for match, ratio in bare_ratios(masked, labelled):
+            comparison, stop = self._comparison(text, match, ratio.kind, ratio.endpoint, match, None)
+            if comparison is not None and comparison.ci_lower is not None:
+                out.append(comparison)
+                masked = masked[: match.start()] + " " * (stop - match.start()) + masked[stop:]
+                self._carried = self._carried or carried
         return out, masked
 
     def _other_groups(self, words: str) -> bool:
@@ -118,8 +154,8 @@ class ContrastReading:
 
     def _listed_endpoint(self, text: str, pos: int) -> str | None:
         """'1.08 (95% CI ...) for SPTs, ...': the endpoint named right after a ratio."""
-        m = _FOR_ENDPOINT.match(text, pos)
-        return self._phrase_endpoint(m.group("ep")) if m else None
+        m = FOR_PHRASE.match(text, pos)
+        return self._phrase_endpoint(m.group("ep")) if m and not names_group(m.group("ep")) else None
 
     def _phrase_endpoint(self, phrase: str) -> str:
         """The endpoint a phrase names: a known one, else the words (an abbreviation the abstract
@@ -132,7 +168,7 @@ class ContrastReading:
         """'... was 1.08 (...) for SPTs, 0.99 (...) for recurrence, and 1.07 (...) for
         mortality': the further ratios of a list, each for the endpoint named after it."""
         out = []
-        after = _FOR_ENDPOINT.match(text, pos)
+        after = FOR_PHRASE.match(text, pos)
         while after:
             nxt = _NEXT_IN_LIST.match(text, after.end())
             if not nxt:
@@ -142,10 +178,10 @@ class ContrastReading:
             if endpoint is None:
                 break
             out.append((nxt, endpoint, kind))
-            after = _FOR_ENDPOINT.match(text, stop)
+            after = FOR_PHRASE.match(text, stop)
         return out
 
-    def _respective_ratios(self, text: str, m: re.Match) -> list[tuple[re.Match, str]]:
+    def _respective_ratios(self, text: str, m: re.Match) -> list[tuple[re.Match, str, None]]:
         """'The hazard ratios for PFS and overall survival were 0.70 (...) and 0.63 (...)': one
         ratio an endpoint, in the order named; nothing unless the ratios printed match the
         endpoints named one to one."""
@@ -160,8 +196,19 @@ class ContrastReading:
         if len(names) < 2 or len(matches) != len(names) or _NEXT_RESPECTIVE.match(text, stop):
             return []
         return [
-            (match, self._named_endpoint(name) or name) for match, name in zip(matches, names, strict=True)
+            (match, self._named_endpoint(name) or name, None)
+            for match, name in zip(matches, names, strict=True)
         ]
+
+    def _arm_by_arm(self, text: str, m: re.Match) -> list[tuple[re.Match, str, tuple[Arm, Arm]]]:
+        """'the hazard ratios for PFS were 0.75 (...) in the low-dose group and 0.82 (...) in the
+        high-dose group compared with placebo': one endpoint, one ratio an arm."""
+        name = m.group("eps").strip()
+        if len([n for n in _LIST_PARTS.split(name) if n.strip()]) != 1:
+            return []
+        endpoint = self._named_endpoint(name) or name
+        found = ratios_by_arm(text, m, lambda pos: self._end(text, pos)[0], self.finder, self.comparator)
+        return [(match, endpoint, (arm, comparator)) for match, arm, comparator in found]
 
     def _end(self, text: str, pos: int) -> tuple[int, dict, re.Match | None]:
         interval_, end = self.interval_after(text, pos)
@@ -186,9 +233,12 @@ class ContrastReading:
             p = None
         return (p.end() if p else end), interval_, p
 
-    def _comparison(self, text, match, statistic, endpoint, ratio, unit) -> tuple[Comparison | None, int]:
+    def _comparison(
+        self, text, match, statistic, endpoint, ratio, unit, pair: tuple[Arm, Arm] | None = None
+    ) -> tuple[Comparison | None, int]:
+        """The comparison a figure prints; ``pair``: its (arm, comparator) when the caller knows them."""
         stop, interval_, p = self._end(text, match.end())
-        arm, comparator = self._pair(text, match, ratio)
+        arm, comparator = pair or self._pair(text, match, ratio)
         if endpoint is None or arm is None or comparator is None or arm is comparator:
             return None, stop
         if ratio is not None and self._other_groups(text[ratio.start() : ratio.start("est")]):
@@ -201,7 +251,7 @@ class ContrastReading:
             r"(?i)\bstratified\b", text[match.end() : p.end()]
         ):  # 'stratified log-rank p<
             stratified = True
-        est = dict(estimate(match.group("est"), unit), **_fitting(interval_, match.group("est")))
+        est = dict(estimate(match.group("est"), unit), **fitting(interval_, match.group("est")))
         if statistic == "relative_change" and re.match(r"(?i)lower|less", match.groupdict().get("dir") or ""):
             est["estimate"] = -est["estimate"]
         if p:
@@ -213,7 +263,7 @@ class ContrastReading:
                 arm=arm.label,
                 comparator=comparator.label,
                 stratified=stratified,
-                subgroup=subgroup_at(text, match.start(), self._names_arm),
+                subgroup=ratio_group(text, match, stop) or subgroup_at(text, match.start(), self._names_arm),
                 timepoint=None
                 if ratio is not None
                 else landmark(text[_clause(text, match.start()) : match.start()]),
@@ -315,17 +365,6 @@ class ContrastReading:
 _DISEASE = re.compile(r"(?i)\b(?:cancer|carcinoma|disease|infections?|fractures?)$")
 
 
-def _fitting(interval_: dict, raw: str) -> dict:
-    """The interval, if it holds the estimate: 'a difference of 4.7 days ..., with 2-sided 90% CI
-    of -12.7 to 3.3' bounds the difference the other way round, which the text does not say;
-    the estimate is kept without it (its bounds stay in the report of numbers not read)."""
-    lo, hi = interval_.get("ci_lower"), interval_.get("ci_upper")
-    value = dec(raw) if re.fullmatch(rf"-?{NUM}", raw) else None
-    if value is not None and (lo is not None and lo > value or hi is not None and hi < value):
-        return {}
-    return interval_
-
-
 def _opening(text: str, pos: int) -> int | None:
     """Where the bracket that holds ``pos`` opens, if one does."""
     depth = depth_map(text[:pos])
@@ -353,12 +392,3 @@ def _level(text: str, pos: int, depth: list[int]) -> int:
 
 def _clause(text: str, pos: int) -> int:
     return max(text.rfind(";", 0, pos) + 1, text.rfind(". ", 0, pos) + 1, 0)
-
-
-def _unit(m: re.Match) -> str | None:
-    raw = (m.groupdict().get("unit") or "").lower().strip()
-    if not raw:
-        return None
-    if raw in _UNITS:
-        return _UNITS[raw]
-    return re.sub(r"s$", "", raw)

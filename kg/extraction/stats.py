@@ -116,6 +116,8 @@ PLURAL_RATIO = re.compile(
 NEXT_RATIO = re.compile(
     rf"(?i)(?:,?\s*and\s+for|\s*(?:;|,\s*and|;\s*and)\s+of)\s+(?P<endpoint>[\w -]+?),\s*(?:it\s+was\s+)?(?P<est>{NUM})\b(?![\d.%])"
 )
+# what a figure is printed 'for' right after it: '1.08 (95% CI ...) for SPTs, ...'
+FOR_PHRASE = re.compile(r"(?i)\s*for\s+(?P<ep>[a-z][\w -]{1,50}?)(?=\s*(?:,|;|\.\s|\.$|\)|$|\band\b))")
 _PCT = r"\s*(?P<unit>percentage\s+points?|%|percent\b|days?\b|weeks?\b|months?\b|years?\b|points?\b)?"
 
 
@@ -216,3 +218,26 @@ def inside_interval(text: str, pos: int) -> bool:
 def intervals(text: str) -> tuple[tuple[int, int], ...]:
     """Spans of the labelled intervals of a sentence, found once per sentence."""
     return tuple((m.start(), m.end()) for m in CI_SCAN.finditer(text))
+
+
+def fitting(interval_: dict, raw: str) -> dict:
+    """The interval, if it holds the estimate: 'a difference of 4.7 days ..., with 2-sided 90% CI
+    of -12.7 to 3.3' bounds the difference the other way round, which the text does not say;
+    the estimate is kept without it (its bounds stay in the report of numbers not read)."""
+    lo, hi = interval_.get("ci_lower"), interval_.get("ci_upper")
+    value = dec(raw) if re.fullmatch(rf"-?{NUM}", raw) else None
+    if value is not None and (lo is not None and lo > value or hi is not None and hi < value):
+        return {}
+    return interval_
+
+
+_UNITS = {"percentage point": "percent", "percentage points": "percent", "%": "percent", "percent": "percent"}
+
+
+def unit_of(m: re.Match) -> str | None:
+    raw = (m.groupdict().get("unit") or "").lower().strip()
+    if not raw:
+        return None
+    if raw in _UNITS:
+        return _UNITS[raw]
+    return re.sub(r"s$", "", raw)

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from kg.extraction.stats import FOR_PHRASE
+
 _PHRASE = re.compile(
     r"(?i)\b(?:in|among|for)\s+(?:the\s+)?(?:subgroup\s+of\s+|subset\s+of\s+)?(?:\d+\s+)?"
     r"(?:patients|participants|subjects|women|men|persons|people)\s+"
@@ -40,6 +42,48 @@ _AGE = re.compile(
 )
 
 
+# 'for never-smokers (n=375; 0.67 [0.49-0.92] ...) and patients of Asian origin (n=342; ...)': a
+# group printed with its own size in the bracket that holds its figures
+_SIZED = re.compile(
+    r"(?i)\b(?:for|in|among|and)\s+(?:the\s+)?(?P<who>[a-z][\w-]*(?:\s+(?!(?:and|or|for|in|with|who|the|than)\b)"
+    r"[\w-]+){0,3})(?=\s*\(\s*n\s*=\s*\d+\s*[;,])"
+)
+
+
+# 'or in EGFR mutation-positive (HR, 1.00; ...) or EGFR mutation-negative (HR, 1.18; ...) subgroups':
+# a group named by its marker, sex, histology or stage, printed right before the bracket its ratio opens
+_BRACKETED = re.compile(
+    r"(?i)\b(?:for|in|among|or|and)\s+(?:the\s+)?(?P<who>(?:(?!(?:and|or|for|in|with|who|the|than|was|were|by)\b)"
+    r"[\w-]+\s+){0,3}(?:[\w-]*(?:positive|negative|wild-type|mutant|mutated)|(?:wo)?men|males?|females?|smokers|"
+    r"elderly|squamous|nonsquamous|adenocarcinoma|stage\s+[IV]+[ABC]?)(?:\s+(?:patients|tumou?rs))?)"
+    r"(?=\s*\(\s*(?:hazard\s+ratio|odds\s+ratio|HR|OR)\b)"
+)
+
+
+# what a ratio is 'for' names patients, not an endpoint, when it speaks of stage, sex, a marker or
+# histology: 'HR for stage II, 0.68', 'HR, 1.16 for low copy number', 'hazard ratio for women, 3.0'
+_GROUP_WORDS = re.compile(
+    r"(?i)\b(?:stage|positive|negative|(?:wo)?men|male|female|mutations?|mutant|mutated|wild[- ]type|"
+    r"copy\s+number|expression|histology|squamous|nonsquamous|non-squamous|adenocarcinoma|smokers?|elderly)\b"
+)
+
+
+def names_group(phrase: str) -> bool:
+    """Whether a ratio's 'for' phrase names the patients it is for rather than its endpoint."""
+    return bool(_GROUP_WORDS.search(phrase))
+
+
+def ratio_group(text: str, match: re.Match, stop: int) -> str | None:
+    """The patients a ratio is printed 'for', before its figure ('HR for stage II, 0.68') or
+    after it ('HR, 1.16 for low copy number'), when the phrase names a group, not an endpoint."""
+    event = re.sub(r"(?i)^\s*for\s+", "", match.groupdict().get("event") or "")
+    after = FOR_PHRASE.match(text, stop)
+    for phrase in (event, after.group("ep") if after else ""):
+        if phrase and names_group(phrase):
+            return phrase.strip()
+    return None
+
+
 def _first(m: re.Match) -> str:
     return f"first {m.group('n')} {m.group('people').lower()}" + (
         " (interim analysis)" if m.group("interim") else ""
@@ -54,6 +98,8 @@ def subgroup_at(text: str, pos: int, names_arm=lambda phrase: False) -> str | No
     found += [(m, m.group("who") or m.group("with")) for m in _NAMED.finditer(text)]
     found += [(m, _first(m)) for m in _FIRST.finditer(text)]
     found += [(m, m.group("who")) for m in _AGE.finditer(text)]
+    found += [(m, m.group("who")) for m in _SIZED.finditer(text)]
+    found += [(m, m.group("who")) for m in _BRACKETED.finditer(text)]
     phrases = sorted((m.start(), m.end(), who.strip()) for m, who in found if not names_arm(who))
     before = [p for p in phrases if p[1] <= pos]
     if before:

@@ -203,3 +203,51 @@ def test_a_group_by_age_is_a_subgroup_but_two_age_groups_side_by_side_are_not():
     # PMID11830607: the figures before are set side by side by age, so no one subgroup holds them
     sides = "2-year survival, 14% versus 12%) were similar in patients younger than 70 years and 70 years old or older."
     assert subgroup_at(sides, sides.index("14%")) is None
+
+
+def test_a_group_printed_with_its_own_size_holds_the_figures_of_its_bracket():
+    # PMID18506025 (tests/fixtures/abstracts): 'Overall survival was statistically superior for
+    # cisplatin/pemetrexed versus cisplatin/gemcitabine in patients with adenocarcinoma (n = 847; 12.6
+    # v 10.9 months, respectively) and large-cell carcinoma histology (n = 153; 10.4 v 6.7 months,
+    # respectively).' (before: the large-cell figures were given to adenocarcinoma)
+    page = Path(__file__).parents[1] / "fixtures" / "abstracts" / "PMID18506025.txt"
+    trial = read_document(page).trial
+    medians = {(x.estimate, x.subgroup) for x in trial.arm_results if x.statistic == "median"}
+    assert {
+        (Decimal("12.6"), "adenocarcinoma"),
+        (Decimal("10.9"), "adenocarcinoma"),
+        (Decimal("10.4"), "large-cell carcinoma histology"),
+        (Decimal("6.7"), "large-cell carcinoma histology"),
+    } <= medians
+
+
+def test_a_ratio_for_a_group_of_patients_is_that_groups_not_an_endpoints():
+    # PMID17075123 (tests/fixtures/pool): 'High EGFR gene copy number was a predictor of a
+    # gefitinib-related effect on survival (hazard ratio [HR], 0.61 for high copy number and HR, 1.16
+    # for low copy number; ...)'; 'EGFR protein expression was also related to clinical outcome (HR
+    # for positive, 0.77; HR for negative, 1.57; ...)' (before: 'high copy number' and 'low copy
+    # number' were read as endpoints, and no ratio had a subgroup)
+    trial = _pool("17075123")
+    ratios = [(c.estimate, c.subgroup) for c in trial.comparisons if c.statistic == "hazard_ratio"]
+    assert ratios == [
+        (Decimal("0.61"), "high copy number"),
+        (Decimal("1.16"), "low copy number"),
+        (Decimal("0.77"), "positive"),
+        (Decimal("1.57"), "negative"),
+    ]
+    assert [c.endpoint for c in trial.comparisons[:2]] == ["overall survival", "overall survival"]
+    assert "high copy number" not in {e.name for e in trial.endpoints}
+
+
+def test_a_group_named_by_its_marker_right_before_its_ratios_bracket():
+    # PMID21670455 (tests/fixtures/pool): '... no significant difference between treatments overall
+    # (hazard ratio [HR], 0.90; ...) or in EGFR mutation-positive (HR, 1.00; ...) or EGFR
+    # mutation-negative (HR, 1.18; ...) subgroups.' (before: neither subgroup ratio had a subgroup);
+    # 'but significantly shorter when high EGFR gene copy number was not accompanied by EGFR mutation
+    # (HR, 3.85; ...)' names no group of its own
+    trial = _pool("21670455")
+    ratios = {c.estimate: c.subgroup for c in trial.comparisons if c.statistic == "hazard_ratio"}
+    assert ratios[Decimal("0.90")] is None
+    assert ratios[Decimal("1.00")] == "EGFR mutation-positive"
+    assert ratios[Decimal("1.18")] == "EGFR mutation-negative"
+    assert ratios[Decimal("3.85")] is None
