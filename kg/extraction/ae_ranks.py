@@ -20,9 +20,11 @@ from kg.model import Arm
 
 __all__ = ["RANKS_AFTER", "if_ranked", "ranked_after"]
 
-# the arm is the subject the words rank: 'Arm A had a significantly lower incidence of'
+# the arm is the subject the words rank: 'Arm A had a significantly lower incidence of',
+# 'Chemotherapy was also associated with increased treatment-related serious adverse events'
 RANKS_AFTER = re.compile(
-    r"(?i)\s*(?:groups?|arms?|patients)?\s*(?:had|showed|experienced)\s+(?:an?\s+)?"
+    r"(?i)\s*(?:groups?|arms?|patients)?\s*(?:had|showed|experienced|(?:was|were)\s+(?:also\s+)?associated\s+with)\s+"
+    r"(?:an?\s+)?"
     r"(?:(?:statistically\s+)?significantly\s+)?(more|less|higher|lower|greater|fewer|increased|decreased)\b"
 )
 # the statement's own verb ranks the arm named right after it: '... toxicity was greater in

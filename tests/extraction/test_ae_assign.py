@@ -119,6 +119,22 @@ def test_an_arm_ranked_as_the_subject_takes_the_first_figure_of_each_pair():
     ]
 
 
+def test_an_arm_associated_with_more_events_takes_the_first_figure_of_a_pair_with_bracketed_parts():
+    # PMID21783417: 'Chemotherapy was also associated with increased treatment-related serious adverse
+    # events (ten [14%] of 72 patients [decreased platelet count, n=8; decreased neutrophil count, n=1;
+    # hepatic dysfunction, n=1] vs two [2%] of 83 patients [both hepatic dysfunction]).' (the
+    # semicolons inside the first figure's bracket do not part the pair)
+    trial = read_document(POOL / "PMID21783417.txt").trial
+    rows = [
+        (e.arm, e.category, e.treatment_related, e.count, e.percent, e.n_analysed)
+        for e in trial.adverse_events
+    ]
+    assert [r for r in rows if r[1] == "serious"] == [
+        ("gemcitabine + carboplatin", "serious", True, 10, Decimal("14"), 72),
+        ("erlotinib", "serious", True, 2, Decimal("2"), 83),
+    ]
+
+
 def test_arms_named_by_their_schedule_each_ranked_right_before_its_own_pair():
     # PMID16640806: 'However, grade 3/4 sensory neuropathy occurred more frequently with the every-3-week
     # schedule (9.1% vs. 4.4%), whereas grade 3/4 diarrhea occurred more frequently with the weekly
