@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from kg.extraction.ae_arms import GROUP_REF, RANKED, ResultsArms, other_groups, unresolved_names
+from kg.extraction.ae_factors import factor_pair
 from kg.extraction.ae_figures import Figure, figures, mask, top_parens
 from kg.extraction.ae_ranks import RANKS_AFTER, if_ranked, ranked_after
 from kg.extraction.ae_terms import Group, split_terms
@@ -91,6 +92,10 @@ class ArmAssigner:
     def assign_group(self, offset: int, text: str, g: Group, stop: int, named: list[Arm]) -> None:
         """Arms for a group's figures (see the module docstring of kg.extraction.safety)."""
         marks = self.finder.find(text)
+        sides = factor_pair(text, g, self.finder.finder.groups)
+        if sides:
+            g.arms = sides
+            return
         if _listed_respectively(text, g, marks) or self._one_arm_list(text, g, marks):
             return
         g.arms = self._arms_inside(text, g, marks) or [self._arm_before(text, f, g, marks) for f in g.figures]

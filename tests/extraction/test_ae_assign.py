@@ -79,6 +79,25 @@ def test_a_pair_after_one_side_of_a_factor_is_that_side_then_the_other(read):
     ]
 
 
+def test_pairs_labelled_by_a_factor_are_its_two_groups_the_side_named_more_takes_the_larger(read):
+    # PMID25601342: each labelled pair compares one factor's pooled groups; the sentence names the
+    # sides with more deaths ('high-dose', 'cetuximab'), so theirs are the larger figures.
+    trial = read(
+        *RTOG_0617,
+        (
+            "FINDINGS",
+            "There were more treatment-related deaths in the high-dose chemoradiotherapy and cetuximab groups "
+            "(radiotherapy comparison: eight vs three patients; cetuximab comparison: ten vs five patients).",
+        ),
+    ).trial
+    assert [(e.arm, e.category, e.treatment_related, e.count) for e in trial.adverse_events] == [
+        ("high-dose radiotherapy", "grade 5", True, 8),
+        ("standard-dose radiotherapy", "grade 5", True, 3),
+        ("cetuximab", "grade 5", True, 10),
+        ("no cetuximab", "grade 5", True, 5),
+    ]
+
+
 def test_figures_read_respectively_after_a_list_of_arms_take_them_in_order():
     # PMID16087941 (tests/fixtures/pool): '... esophagitis, which was more pronounced with the
     # administration of concurrent chemoradiotherapy on study arms 2 and 3 (19% and 28%,
