@@ -87,7 +87,7 @@ _CLASS_WORD = (
 )
 _SUMMARY = r"(?:adverse events?|AEs?|toxicit(?:y|ies)|toxic effects|events?)"
 CLASS = re.compile(
-    rf"(?i)\b(?P<cls>{_CLASS_WORD})\s+(?:grades?\s*[\d/-]+(?:\s*(?:or|to)\s*\d)?\s+)?"
+    rf"(?i)\b(?P<cls>{_CLASS_WORD})\s+(?:(?:grades?\s*|G(?=\d))[\d/-]+(?:\s*(?:or|to)\s*\d)?\s+)?"
     rf"(?:[\w-]+[- ]related\s+)?{_SUMMARY}"
 )
 # classes that share the summary word after them, each with its own figures (blanked here):

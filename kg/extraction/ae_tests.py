@@ -37,9 +37,11 @@ from kg.model import AdverseEventSummary, Arm, Comparison, Evidence
 
 __all__ = ["adverse_event_tests", "endpoint_name", "event_endpoint", "named_tests"]
 
-# what may stand between a pair's second figure and its p-value, once arm names are blanked
+# what may stand between a pair's second figure and its p-value, once arm names are blanked;
+# a one-word parenthesis labels the figure ('74% (CVb) (P < 0.001)': an arm's short name)
 _LINK = re.compile(
-    r"(?i)[\s,;:()\[\]]*(?:(?:for|in|with|on|vs\.?|versus|v|and|respectively|the|groups?|arms?)[\s,;:()\[\]]*)*"
+    r"(?i)[\s,;:()\[\]]*(?:(?:for|in|with|on|vs\.?|versus|v|and|respectively|the|groups?|arms?"
+    r"|\([A-Za-z][\w/+-]{0,15}\))[\s,;:()\[\]]*)*"
 )
 
 # a p-value for several comparisons at once: '(3D-CRT, 30% and 18%; IMRT, 9% and 44%; P<.001 for all)'

@@ -227,3 +227,18 @@ def test_a_class_of_events_and_the_next_item_of_a_tested_list_take_their_p_value
         ("grade 3-4 neurotoxicity", dc, d, Decimal("0.017"), None),
         ("grade 3-4 nephroroxicity", dc, d, Decimal("0.006"), None),
     ]
+
+
+def test_a_one_word_label_between_a_pair_and_its_p_value_and_a_class_before_g3_4():
+    # PMID23161898: '... hematological G3/4 toxic effects were 10% (CPx) and 74% (CVb) (P < 0.001),
+    # non-hematological toxic effects were comparable (33% and 31%, P = 0.798).'
+    cpx, cvb = "cisplatin + pemetrexed", "cisplatin + vinorelbine"
+    rows = read_document(POOL / "PMID23161898.txt").trial.adverse_events
+    assert [(e.arm, e.term, e.percent) for e in rows][:2] == [
+        (cpx, "hematological", Decimal("10")),
+        (cvb, "hematological", Decimal("74")),
+    ]
+    assert [t for t in p_value_tests("PMID23161898.txt") if t[0].endswith("adverse events")] == [
+        ("treatment-related grade 3-4 hematological adverse events", cpx, cvb, Decimal("0.001"), "<"),
+        ("treatment-related grade 3-4 non-hematological adverse events", cpx, cvb, Decimal("0.798"), None),
+    ]
