@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import re
 
-from kg.extraction.ae_arms import GROUP_REF, MORE, RANKED, ResultsArms, other_groups, unresolved_names
+from kg.extraction.ae_arms import GROUP_REF, RANKED, ResultsArms, other_groups, unresolved_names
+from kg.extraction.ae_factors import factor_pair
 from kg.extraction.ae_figures import Figure, figures, mask, top_parens
+from kg.extraction.ae_ranks import RANKS_AFTER, if_ranked, ranked_after
 from kg.extraction.ae_terms import Group, split_terms
 from kg.extraction.ae_vocabulary import event_phrases
 from kg.extraction.armrefs import distinct
@@ -48,6 +50,7 @@ class ArmAssigner:
         self.finder = finder
         self.previous = list(previous)  # the order the sentences before set
         self.local: list[Arm] = []  # the order an earlier group of this sentence set
+        self.local_end = 0  # where that group ends in the sentence
         self.order = list(previous)  # the last order set
         self.found: list[Figure] = []  # the figures of the clause being read
         self.offset = 0  # where that clause starts in the sentence
@@ -89,6 +92,10 @@ class ArmAssigner:
     def assign_group(self, offset: int, text: str, g: Group, stop: int, named: list[Arm]) -> None:
         """Arms for a group's figures (see the module docstring of kg.extraction.safety)."""
         marks = self.finder.find(text)
+        sides = factor_pair(text, g, self.finder.finder.groups)
+        if sides:
+            g.arms = sides
+            return
         if _listed_respectively(text, g, marks) or self._one_arm_list(text, g, marks):
             return
         g.arms = self._arms_inside(text, g, marks) or [self._arm_before(text, f, g, marks) for f in g.figures]
@@ -110,6 +117,7 @@ class ArmAssigner:
         self._only_arm(g, text)
         if None not in g.arms and len({id(a) for a in g.arms}) > 1:
             self.order = self.local = distinct(g.arms)
+            self.local_end = offset + g.end
 
     def _one_arm_list(self, text: str, g: Group, marks: list[tuple[int, int, Arm]]) -> bool:
         """'pneumonitis and esophagitis in the proton group (2% and 5%)': figures joined by
@@ -212,7 +220,9 @@ class ArmAssigner:
         names groups no arm's words fit ('for patients younger than 70 years compared with
         ...', 'with the weekly schedule', 'in group 1' when no arm is group 1)."""
         missing = [i for i, a in enumerate(g.arms) if a is None]
-        if not missing or (other_groups(text, self.finder) and len(missing) > 1):
+        if not missing:
+            return
+        if other_groups(text, self.finder) and len(missing) > 1 and not self._respectively_back(text, g):
             return
         sentence = distinct([a for _s, _e, a in self.finder.find(self.text)])
         orders = (
@@ -233,6 +243,17 @@ class ArmAssigner:
                 for i in missing:
                     g.arms[i] = order[i]
                 return
+
+    def _respectively_back(self, text: str, g: Group) -> bool:
+        """'(20% vs 10% for MFRT vs SFRT, respectively; P = .01) and acute grade 2 through 4
+        gastrointestinal toxicity (14% vs 6%, respectively; P = .01) were observed at 3
+        months': a parenthesis read 'respectively' that names nothing takes the order of the
+        group before it in the sentence; groups named elsewhere in it ('at 3 months') do not
+        make that order doubtful, those named between the two do."""
+        if g.paren is None or not self.local or "respectively" not in text[g.figures[-1].end : g.paren[1]]:
+            return False
+        since = self.local_end - self.offset
+        return since >= 0 and not other_groups(text[since : g.paren[1]], self.finder)
 
     def _only_arm(self, g: Group, text: str) -> None:
         """In a single-arm study every figure of one statement is the one arm's ('pyrexia in
@@ -282,38 +303,24 @@ class ArmAssigner:
             or self.finder.find(window[ranked.start() :])
         ):
             return []  # 'higher with DC than with D (': the arm before the pair is the one ranked below
-        return _if_ranked(ranked, g, before[-1][2], arms)
+        return if_ranked(ranked, g, before[-1][2], arms)
 
     def _comparative_order(self, g: Group, sentence: list[Arm]) -> list[Arm]:
         """'occurring more frequently in patients receiving BV/CP were neutropenia (27% versus
         17%)', 'Arm A had a significantly lower incidence of any drug-related grade 3 to 4
         adverse events (64.0% v 76.8%; ...)': a two-arm trial's pair after words that rank one
-        named arm gives that arm's figure first, when the figures rank the same way."""
+        named arm gives that arm's figure first, when the figures rank the same way; a pair
+        before the statement that ranks the arm goes by its figures (see ``ranked_after``)."""
         arms = self.finder.arms
         if len(arms) != 2 or len(sentence) != 1 or len(g.figures) != 2:
             return []
         marks = self.finder.find(self.text)
+        if marks[0][0] >= self.offset + g.end:  # the pair, then the statement ranking the arm
+            return ranked_after(self.text[self.offset + g.end : marks[0][0]], g, sentence[0], arms)
         ranked = RANKED.search(self.text[max(0, marks[0][0] - 60) : marks[0][0]])
         if ranked is None and marks[0][1] <= self.offset + g.figures[0].start:  # the subject, then its pair
-            ranked = _RANKS_AFTER.match(self.text, marks[0][1])
-        return _if_ranked(ranked, g, sentence[0], arms)
-
-
-def _if_ranked(ranked: re.Match | None, g: Group, arm: Arm, arms: list[Arm]) -> list[Arm]:
-    """The ranked arm, then the other, when the pair's figures rank the way the words do."""
-    values = [f.percent if f.percent is not None else f.count for f in g.figures]
-    if not ranked or None in values or values[0] == values[1]:
-        return []
-    if (values[0] > values[1]) != (ranked.group(1).lower() in MORE):
-        return []
-    return [arm, next(a for a in arms if a is not arm)]
-
-
-# the arm is the subject the words rank: 'Arm A had a significantly lower incidence of'
-_RANKS_AFTER = re.compile(
-    r"(?i)\s*(?:groups?|arms?|patients)?\s*(?:had|showed|experienced)\s+(?:an?\s+)?"
-    r"(?:(?:statistically\s+)?significantly\s+)?(more|less|higher|lower|greater|fewer|increased|decreased)\b"
-)
+            ranked = RANKS_AFTER.match(self.text, marks[0][1])
+        return if_ranked(ranked, g, sentence[0], arms)
 
 
 # an arm that opens the statement after it: '..., and in the chemotherapy group, neutropenia (77.0%)'

@@ -190,8 +190,8 @@ class ClauseReader:
                     or event_phrases(gap)
                     or any(gap and prev.figures[-1].end <= b <= f.start for b in segments)
                 )
-            else:
-                split = ";" in gap or ":" in gap
+            else:  # not at the marks of a bracket of the figure's own ('[decreased platelet count, n=8; ...]')
+                split = bool(re.search(r"[;:]", mask(gap, top_parens(gap))))
             if prev and prev.paren == paren and not split:
                 prev.figures.append(f)
                 continue

@@ -27,6 +27,8 @@ from kg.extraction.ae_vocabulary import AE_WORDS, content_word, event_phrases, h
 from kg.model import Arm
 
 __all__ = [
+    "CLASS",
+    "CLASS_WORD",
     "Group",
     "breakdown_terms",
     "cause_term",
@@ -79,11 +81,22 @@ _NOT_TERM = re.compile(
 )
 # a class of events named before the summary words: 'laboratory grade 3-4 adverse events',
 # 'non-laboratory grade 3-5 adverse events', 'Grade 3-4 hematologic toxicities'
-_CLASS = re.compile(
-    r"(?i)\b(?P<cls>(?:non-?)?(?:laboratory|ha?ematolog(?:ic|ical)|gastrointestinal|pulmonary|cardiac|renal|hepatic"
-    r"|neurolog(?:ic|ical)|cutaneous|dermatolog(?:ic|ical)|o?esophageal))\s+(?:grades?\s*[\d/-]+(?:\s*(?:or|to)\s*\d)?\s+)?"
-    r"(?:[\w-]+[- ]related\s+)?(?:adverse events?|AEs?|toxicit(?:y|ies)|toxic effects|events?)"
+_CLASS_WORD = (
+    r"(?:non-?)?(?:laboratory|ha?ematolog(?:ic|ical)|gastrointestinal|pulmonary|cardiac|renal|hepatic"
+    r"|neurolog(?:ic|ical)|(?:muco)?cutaneous|dermatolog(?:ic|ical)|o?esophageal)"
 )
+_SUMMARY = r"(?:adverse events?|AEs?|toxicit(?:y|ies)|toxic effects|events?)"
+CLASS = re.compile(
+    rf"(?i)\b(?P<cls>{_CLASS_WORD})\s+(?:(?:grades?\s*|G(?=\d))[\d/-]+(?:\s*(?:or|to)\s*\d)?\s+)?"
+    rf"(?:[\w-]+[- ]related\s+)?{_SUMMARY}"
+)
+# classes that share the summary word after them, each with its own figures (blanked here):
+# 'hematologic (2% v 49%; P < .001) and nonhematologic (24% v 52%; P < .001) toxicity'
+CLASS_WORD = re.compile(rf"(?i){_CLASS_WORD}")
+_CLASS_LIST = re.compile(
+    rf"(?i){_CLASS_WORD}\s+(?:(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+){_CLASS_WORD}\s+)*{_SUMMARY}\b"
+)
+_CLASS_END = re.compile(rf"(?i)\b(?P<cls>{_CLASS_WORD})\s*$")
 _CAUSE = re.compile(
     r"(?i)^[^,;:()]*?\b(?:died|deaths?)\s+(?:was\s+)?(?:because of|due to|from|of|caused by|attributed to)\s+"
     r"|^\s*(?:because of|due to|from|caused by)\s+"
@@ -167,8 +180,8 @@ def group_terms(
                 g.terms = [term] * len(g.figures)
                 continue
         if term is None:
-            classes = list(_CLASS.finditer(mask(text, parens)[: g.start]))
-            term = _clean(classes[-1].group("cls")) if classes else None
+            classes = list(CLASS.finditer(mask(text, parens)[: g.start]))
+            term = _clean(classes[-1].group("cls")) if classes else _listed_class(mask(text, parens), g)
         if term is None and g.paren and ae_sentence:
             term = _opened_term(lead, k > 0 and groups[k - 1].terms[:1] != [None], finder)
         if term is None and g.paren and _foreign(lead, finder):
@@ -181,6 +194,14 @@ def group_terms(
         ):
             term = subject
         g.terms = [term] * len(g.figures)
+
+
+def _listed_class(masked: str, g: Group) -> str | None:
+    """The class of events named right before a group's parenthesis when the summary word
+    comes after the list of classes it ends ('hematologic (2% v 49%; ...) and nonhematologic
+    (24% v 52%; ...) toxicity'); ``masked``: the clause with its parentheses blanked."""
+    m = _CLASS_END.search(masked, 0, g.start) if g.paren else None
+    return _clean(m.group("cls")) if m and _CLASS_LIST.match(masked, m.start()) else None
 
 
 def split_terms(term: str | None, n: int) -> list[str]:

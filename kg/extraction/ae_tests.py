@@ -20,8 +20,16 @@ from __future__ import annotations
 import re
 
 from kg.extraction.ae_arms import other_groups
-from kg.extraction.ae_terms import split_terms
-from kg.extraction.ae_vocabulary import AE_WORDS, cues, event_phrases, names_event, related
+from kg.extraction.ae_figures import figures, mask, top_parens
+from kg.extraction.ae_terms import CLASS, CLASS_WORD, split_terms
+from kg.extraction.ae_vocabulary import (
+    AE_WORDS,
+    content_word,
+    cues,
+    event_phrases,
+    names_outcome,
+    related,
+)
 from kg.extraction.armrefs import ArmFinder, distinct
 from kg.extraction.stats import P, p_value
 from kg.extraction.text import Sentence
@@ -29,9 +37,11 @@ from kg.model import AdverseEventSummary, Arm, Comparison, Evidence
 
 __all__ = ["adverse_event_tests", "endpoint_name", "event_endpoint", "named_tests"]
 
-# what may stand between a pair's second figure and its p-value, once arm names are blanked
+# what may stand between a pair's second figure and its p-value, once arm names are blanked;
+# a one-word parenthesis labels the figure ('74% (CVb) (P < 0.001)': an arm's short name)
 _LINK = re.compile(
-    r"(?i)[\s,;:()\[\]]*(?:(?:for|in|with|on|vs\.?|versus|v|and|respectively|the|groups?|arms?)[\s,;:()\[\]]*)*"
+    r"(?i)[\s,;:()\[\]]*(?:(?:for|in|with|on|vs\.?|versus|v|and|respectively|the|groups?|arms?"
+    r"|\([A-Za-z][\w/+-]{0,15}\))[\s,;:()\[\]]*)*"
 )
 
 # a p-value for several comparisons at once: '(3D-CRT, 30% and 18%; IMRT, 9% and 44%; P<.001 for all)'
@@ -109,14 +119,16 @@ def named_tests(
         pair = _compared_arms(text, arms, finder)
         if pair is None:
             continue
-        since = 0
+        since, tested = 0, False
         for m in P.finditer(text):
             lead, since = text[since : m.start()], m.end()
+            listed, tested = tested, False
             tests = _p_list(text, m)
             if not lead.rstrip().endswith("(") or not tests or "%" in lead:
                 continue
             start = len(text[: m.start()].rstrip()) - 1  # the parenthesis
             terms = _tested_events(_named_events(text[:start], finder), len(tests))
+            terms = terms or (_next_item(lead) if listed and len(tests) == 1 else [])
             clause = text[text.rfind(";", 0, start) + 1 : start]  # a grade does not cross a ';'
             found = [c for _p, c in cues(clause)]
             if (
@@ -128,6 +140,7 @@ def named_tests(
             category = found[-1] if found else "any"
             is_related = related(clause, frozenset(n.lower() for n in finder.names))
             first, second = _ordered_arms(pair, arms)
+            tested = True
             out += [
                 Comparison(
                     endpoint=endpoint_name(category, term, is_related),
@@ -173,12 +186,38 @@ def _compared_arms(text: str, arms: list[Arm], finder: ArmFinder) -> tuple[Arm, 
     """The two arms a sentence about harms compares, or None (see ``named_tests``)."""
     if not AE_WORDS.search(text) and not any(c and c != "any" for _p, c in cues(text)):
         return None
-    if _NOT_HARM.search(text) or other_groups(text, finder) or not _COMPARED.search(text):
+    if _NOT_HARM.search(text) or other_groups(_own_words(text), finder) or not _COMPARED.search(text):
         return None
     named = distinct([a for _s, _e, a in finder.find(text)])
     if len(arms) == 2 and named and all(any(a is b for b in arms) for a in named):
         return arms[0], arms[1]
     return (named[0], named[1]) if len(named) == 2 else None
+
+
+# the next item of a list of events each tested by its own p-value: '), and nephroroxicity ('
+_NEXT_ITEM = re.compile(
+    r"\)\s*,?\s*(?:(?:and|or)\s+)?(?P<name>[A-Za-z][\w/-]*(?:\s+[A-Za-z][\w/-]*){0,2})\s*\("
+)
+
+
+def _next_item(lead: str) -> list[str | None]:
+    """'Grade 3/4 nausea/vomiting (P =.0001), diarrhea (P =.007), neurotoxicity (P =.017), and
+    nephroroxicity (P =.006)': a name the vocabulary does not know (here misspelt) that
+    follows an event's p-value in a list, with a p-value of its own, is the list's next
+    event; ``lead`` runs from that p-value to this one. Not a name of what the trial measures
+    ('survival')."""
+    m = _NEXT_ITEM.fullmatch(lead)
+    if m is None or names_outcome(m.group("name")):
+        return []
+    words = m.group("name").split()
+    return [_term(m.group("name"))] if all(content_word(w) for w in words) else []
+
+
+def _own_words(text: str) -> str:
+    """The sentence without the parentheses that hold other statements' figures: 'at 3 years'
+    in 'noncompliance (40% versus 25% at 3 years)' dates those figures, it names no group the
+    sentence compares."""
+    return mask(text, [p for p in top_parens(text) if figures(text[p[0] : p[1]])])
 
 
 def _named_events(before: str, finder: ArmFinder) -> list[str | None]:
@@ -200,6 +239,9 @@ def _named_events(before: str, finder: ArmFinder) -> list[str | None]:
     statement = tail[max(tail.rfind(";"), tail.rfind(","), *(m.end() for m in _SEGMENT.finditer(tail))) + 1 :]
     if _SUMMARY_AFTER_GRADE.search(tail) or (AE_WORDS.search(tail[-20:]) and "discontinu" in statement):
         return [None]
+    classes = [m for m in CLASS.finditer(tail) if m.end() == len(tail)]
+    if classes:  # a class of events: 'Mucocutaneous toxicity (P<.001)'
+        return [_term(classes[0].group("cls"))]
     marks = finder.find(tail)
     own = event_phrases(statement)
     if marks and _ARM_END.fullmatch(tail, marks[-1][1]) and len(own) == 1 and _RANKING.search(statement):
@@ -237,7 +279,7 @@ def endpoint_name(category: str, term: str | None, treatment_related: bool) -> s
     """'grade 3-4 neutropenia', 'leucopenia', 'treatment-related serious adverse events',
     'adverse events leading to discontinuation', 'grade 3-4 laboratory adverse events'."""
     event = term or "adverse events"
-    if term and not names_event(term):  # a class of events: 'laboratory', 'non-hematological'
+    if term and CLASS_WORD.fullmatch(term):  # a class of events: 'laboratory', 'non-hematological'
         event = f"{term} adverse events"
     if category == "leading to discontinuation":
         name = f"{event} leading to discontinuation"

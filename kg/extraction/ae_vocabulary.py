@@ -60,6 +60,11 @@ def names_event(phrase: str) -> bool:
     return bool(EVENT.search(phrase)) and not _OUTCOME.search(phrase)
 
 
+def names_outcome(phrase: str) -> bool:
+    """True when a phrase names what a trial measures as its outcome ('survival', 'response')."""
+    return bool(_OUTCOME.search(phrase))
+
+
 RELATED = re.compile(
     r"(?i)\b(?:treatment|drug|study[- ]drug|therapy|chemotherapy|radiation|radiotherapy)[- ](?:related|induced|associated)\b"
     r"|\brelated to (?:the )?(?:study )?(?:treatments?|drugs?|therap(?:y|ies))\b|\battributed to (?:the )?(?:study )?"

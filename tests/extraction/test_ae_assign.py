@@ -79,6 +79,25 @@ def test_a_pair_after_one_side_of_a_factor_is_that_side_then_the_other(read):
     ]
 
 
+def test_pairs_labelled_by_a_factor_are_its_two_groups_the_side_named_more_takes_the_larger(read):
+    # PMID25601342: each labelled pair compares one factor's pooled groups; the sentence names the
+    # sides with more deaths ('high-dose', 'cetuximab'), so theirs are the larger figures.
+    trial = read(
+        *RTOG_0617,
+        (
+            "FINDINGS",
+            "There were more treatment-related deaths in the high-dose chemoradiotherapy and cetuximab groups "
+            "(radiotherapy comparison: eight vs three patients; cetuximab comparison: ten vs five patients).",
+        ),
+    ).trial
+    assert [(e.arm, e.category, e.treatment_related, e.count) for e in trial.adverse_events] == [
+        ("high-dose radiotherapy", "grade 5", True, 8),
+        ("standard-dose radiotherapy", "grade 5", True, 3),
+        ("cetuximab", "grade 5", True, 10),
+        ("no cetuximab", "grade 5", True, 5),
+    ]
+
+
 def test_figures_read_respectively_after_a_list_of_arms_take_them_in_order():
     # PMID16087941 (tests/fixtures/pool): '... esophagitis, which was more pronounced with the
     # administration of concurrent chemoradiotherapy on study arms 2 and 3 (19% and 28%,
@@ -116,6 +135,22 @@ def test_an_arm_ranked_as_the_subject_takes_the_first_figure_of_each_pair():
         (b, "grade 3-4", True, None, Decimal("76.8")),
         (a, "grade 3-4", True, "neutropenia", Decimal("24.4")),
         (b, "grade 3-4", True, "neutropenia", Decimal("44.5")),
+    ]
+
+
+def test_an_arm_associated_with_more_events_takes_the_first_figure_of_a_pair_with_bracketed_parts():
+    # PMID21783417: 'Chemotherapy was also associated with increased treatment-related serious adverse
+    # events (ten [14%] of 72 patients [decreased platelet count, n=8; decreased neutrophil count, n=1;
+    # hepatic dysfunction, n=1] vs two [2%] of 83 patients [both hepatic dysfunction]).' (the
+    # semicolons inside the first figure's bracket do not part the pair)
+    trial = read_document(POOL / "PMID21783417.txt").trial
+    rows = [
+        (e.arm, e.category, e.treatment_related, e.count, e.percent, e.n_analysed)
+        for e in trial.adverse_events
+    ]
+    assert [r for r in rows if r[1] == "serious"] == [
+        ("gemcitabine + carboplatin", "serious", True, 10, Decimal("14"), 72),
+        ("erlotinib", "serious", True, 2, Decimal("2"), 83),
     ]
 
 

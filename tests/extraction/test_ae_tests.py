@@ -156,11 +156,89 @@ def test_grades_outside_the_common_categories_are_read_with_their_test():
     # PMID23165743: 'Significant differences in acute grade 2 through 4 toxicity (20% vs 10% for
     # MFRT vs SFRT, respectively; P = .01) ...'
     sfrt, mfrt = "single-fraction radiotherapy", "multifraction radiotherapy"
-    assert p_value_tests("PMID23165743.txt") == [
-        ("grade 2-4 adverse events", sfrt, mfrt, Decimal("0.01"), None)
-    ]
+    assert p_value_tests("PMID23165743.txt")[0] == (
+        "grade 2-4 adverse events",
+        sfrt,
+        mfrt,
+        Decimal("0.01"),
+        None,
+    )
     rows = read_document(POOL / "PMID23165743.txt").trial.adverse_events
-    assert [(e.arm, e.category, e.term, e.percent) for e in rows] == [
+    assert [(e.arm, e.category, e.term, e.percent) for e in rows][:2] == [
         (mfrt, "grade 2-4", None, Decimal("20")),
         (sfrt, "grade 2-4", None, Decimal("10")),
+    ]
+
+
+def test_a_pair_read_respectively_after_a_named_pair_takes_its_order_and_its_test():
+    # PMID23165743: 'Significant differences in acute grade 2 through 4 toxicity (20% vs 10% for
+    # MFRT vs SFRT, respectively; P = .01) and acute grade 2 through 4 gastrointestinal toxicity
+    # (14% vs 6%, respectively; P = .01) were observed at 3 months, ...' ('at 3 months' is when,
+    # not a group of patients)
+    sfrt, mfrt = "single-fraction radiotherapy", "multifraction radiotherapy"
+    rows = read_document(POOL / "PMID23165743.txt").trial.adverse_events
+    assert [(e.arm, e.category, e.term, e.percent) for e in rows if e.term] == [
+        (mfrt, "grade 2-4", "gastrointestinal", Decimal("14")),
+        (sfrt, "grade 2-4", "gastrointestinal", Decimal("6")),
+    ]
+    assert p_value_tests("PMID23165743.txt")[1] == (
+        "grade 2-4 gastrointestinal adverse events",
+        sfrt,
+        mfrt,
+        Decimal("0.01"),
+        None,
+    )
+
+
+def test_a_pair_before_the_statement_ranking_its_arm_goes_by_its_figures():
+    # PMID22547605: 'Incidence of grades 3 to 4 hematologic (2% v 49%; P < .001) and
+    # nonhematologic (24% v 52%; P < .001) toxicity was greater in patients treated with ECP.'
+    ecp, e = "carboplatin + paclitaxel + erlotinib", "erlotinib"
+    rows = read_document(POOL / "PMID22547605.txt").trial.adverse_events
+    assert [(r.arm, r.category, r.term, r.percent) for r in rows] == [
+        (e, "grade 3-4", "hematologic", Decimal("2")),
+        (ecp, "grade 3-4", "hematologic", Decimal("49")),
+        (e, "grade 3-4", "nonhematologic", Decimal("24")),
+        (ecp, "grade 3-4", "nonhematologic", Decimal("52")),
+    ]
+    assert p_value_tests("PMID22547605.txt") == [
+        ("grade 3-4 hematologic adverse events", ecp, e, Decimal("0.001"), "<"),
+        ("grade 3-4 nonhematologic adverse events", ecp, e, Decimal("0.001"), "<"),
+    ]
+
+
+def test_a_class_of_events_and_the_next_item_of_a_tested_list_take_their_p_values():
+    # PMID11309437: 'Mucocutaneous toxicity (P<.001) and noncompliance (40% versus 25% at 3 years)
+    # were higher in the isotretinoin arm than in the placebo arm.' ('at 3 years' dates the
+    # noncompliance figures)
+    assert (
+        "mucocutaneous adverse events",
+        "isotretinoin",
+        "placebo",
+        Decimal("0.001"),
+        "<",
+    ) in p_value_tests("PMID11309437.txt")
+    # PMID15226327: 'Grade 3/4 nausea/vomiting (P =.0001), diarrhea (P =.007), neurotoxicity
+    # (P =.017), and nephroroxicity (P =.006) were significantly more common with DC than with D.'
+    dc, d = "docetaxel + cisplatin", "docetaxel"
+    assert [t for t in p_value_tests("PMID15226327.txt") if t[0].startswith("grade 3-4")] == [
+        ("grade 3-4 nausea/vomiting", dc, d, Decimal("0.0001"), None),
+        ("grade 3-4 diarrhea", dc, d, Decimal("0.007"), None),
+        ("grade 3-4 neurotoxicity", dc, d, Decimal("0.017"), None),
+        ("grade 3-4 nephroroxicity", dc, d, Decimal("0.006"), None),
+    ]
+
+
+def test_a_one_word_label_between_a_pair_and_its_p_value_and_a_class_before_g3_4():
+    # PMID23161898: '... hematological G3/4 toxic effects were 10% (CPx) and 74% (CVb) (P < 0.001),
+    # non-hematological toxic effects were comparable (33% and 31%, P = 0.798).'
+    cpx, cvb = "cisplatin + pemetrexed", "cisplatin + vinorelbine"
+    rows = read_document(POOL / "PMID23161898.txt").trial.adverse_events
+    assert [(e.arm, e.term, e.percent) for e in rows][:2] == [
+        (cpx, "hematological", Decimal("10")),
+        (cvb, "hematological", Decimal("74")),
+    ]
+    assert [t for t in p_value_tests("PMID23161898.txt") if t[0].endswith("adverse events")] == [
+        ("treatment-related grade 3-4 hematological adverse events", cpx, cvb, Decimal("0.001"), "<"),
+        ("treatment-related grade 3-4 non-hematological adverse events", cpx, cvb, Decimal("0.798"), None),
     ]
