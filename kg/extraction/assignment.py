@@ -42,6 +42,9 @@ _ALL_PATIENTS = re.compile(
     r"enrolled\s+|treated\s+|assessable\s+)?(?:patients|participants|subjects|population|study\s+population|cohort)\b"
     r"|\bin\s+both\s+(?:arms|groups)\s+combined\b|\boverall\s+population\b"
 )
+# 'Tumour response occurred in 19% (95% CI 13-27) of gemcitabine patients': the arm whose
+# patients the figure is a share of, named right after 'of' (not 'of patients undergoing surgery')
+_SHARE_OF_ARM = re.compile(r"(?i)\s*of\s+(?:the\s+)?")
 _OPENING = re.compile(r"(?i)\s*(?:in|among|for|with)\s+(?:the\s+)?")
 _AND = re.compile(r"(?i)\s*(?:,\s*)?and\s*")
 _LISTED = re.compile(r"\s*,\s*")
@@ -296,7 +299,11 @@ def _untimed(times: list[str | None], run: list[int], before: list[int]) -> bool
 
 def _beside(text: str, span: tuple[int, int], marks) -> Arm | None:
     start, end = span
-    after = [a for s, _e, a in marks if end <= s <= end + 60 and _LINK.fullmatch(text[end:s])]
+    after = [
+        a
+        for s, _e, a in marks
+        if end <= s <= end + 60 and (_LINK.fullmatch(text[end:s]) or _SHARE_OF_ARM.fullmatch(text[end:s]))
+    ]
     if after:
         return after[0]
     before = [a for _s, e, a in marks if start - 40 <= e <= start and _LEAD.fullmatch(text[e:start])]

@@ -30,11 +30,27 @@ _PER_UNIT = re.compile(
     r"(?P<pop>person-years|patient-years|person-months|persons|participants|patients|people|population|women|men)"
 )
 _N_EQUALS = re.compile(r"(?i)[(\[]\s*n\s*=\s*(?P<est>\d+)\s*[)\]]")
-_PATIENT_COUNT = re.compile(
-    r"(?i)(?<![\d.%])(?P<est>\d+)\s+(?:patients?|participants?|persons?|subjects?)\s+(?:(?:in|receiving|given|"
-    r"treated\s+with|assigned\s+to)\s+(?:the\s+)?[\w+ -]{1,60}?\s+)?(?P<verb>died|had|developed|experienced|required|"
-    r"underwent|relapsed|recurred)\b"
+_PATIENT = r"(?:patients?|participants?|persons?|subjects?)"
+_COUNT_VERB = (
+    r"(?P<verb>(?:had|have)\s+died|died|had|developed|experienced|required|underwent|relapsed|recurred)"
 )
+_PATIENT_COUNT = re.compile(
+    rf"(?i)(?<![\d.%])(?P<est>\d+)\s+{_PATIENT}\s+(?:(?:in|receiving|given|"
+    rf"treated\s+with|assigned\s+to)\s+(?:the\s+)?[\w+ -]{{1,60}}?\s+)?{_COUNT_VERB}\b"
+)
+# who a count of patients is: 'in the PET-CT group', 'who had conventional staging', 'who received placebo'
+_WHOSE = (
+    r"(?:(?:in|on)\s+(?:the\s+)?|who\s+(?:had|received|underwent)\s+|receiving\s+|given\s+|treated\s+with\s+"
+    r"|assigned\s+to\s+(?:the\s+)?)[\w+ -]{1,60}?"
+)
+# '60 patients in the PET-CT group and 73 in the conventional-staging group underwent thoracotomy',
+# '52 patients who had PET-CT and 57 patients who had conventional staging had died': one count per
+# arm, each with the words that say whose it is, before the event they share
+_PER_ARM_COUNTS = re.compile(
+    rf"(?i)(?<![\d.%])\d+\s+{_PATIENT}\s+{_WHOSE}"
+    rf"(?:\s*(?:,|,?\s*and|vs\.?|versus|compared\s+with)\s+\d+\s+(?:{_PATIENT}\s+)?{_WHOSE})+\s+{_COUNT_VERB}\b"
+)
+_EACH_COUNT = re.compile(rf"(?i)(?<![\d.%])\d+(?:\s+{_PATIENT}\b)?")
 _COMPARED_COUNT = re.compile(
     r"(?i)\b(?:compared\s+with|versus|vs\.?|than)\s+(?P<est>\d+)\s+(?:patients?|participants?|subjects?)\b(?!\s*\()"
 )
@@ -260,13 +276,13 @@ def _agrees(item: Item, n: int, of: int) -> bool:
 def _counts_only(text: str, found: list[Item]) -> list[Item]:
     """Counts printed without a percent: '(n = 10)' beside an arm, 'six patients in the
     surgery group died', '... and two had distant metastases'."""
-    out = []
     taken = [(i.start, i.end) for i in found]
+    out = _per_arm_counts(text, taken)
     for pattern in (_N_EQUALS, _PATIENT_COUNT, _ELIDED_COUNT):
         for m in pattern.finditer(text):
             if any(a <= m.start() < b or a < m.end() <= b for a, b in taken):
                 continue
-            what = _event(text, m) if "verb" in m.groupdict() else None
+            what = _event(text, m.group("verb"), m.end()) if "verb" in m.groupdict() else None
             out.append(Item(m.start("est"), m.end(), m.group("est"), None, "count", what=what))
             taken.append((m.start(), m.end()))
     for m in _COMPARED_COUNT.finditer(text):  # '6 patients ... died compared with 1 patient in B'
@@ -276,14 +292,32 @@ def _counts_only(text: str, found: list[Item]) -> list[Item]:
     return sorted(out, key=lambda i: i.start)
 
 
-def _event(text: str, m: re.Match) -> str | None:
+def _per_arm_counts(text: str, taken: list[tuple[int, int]]) -> list[Item]:
+    """Counts of patients printed one per arm before the event they share ('60 patients in the
+    PET-CT group and 73 in the conventional-staging group underwent thoracotomy'): each count is
+    its own figure, printed as the number (and 'patients'), so the arm words after it give its
+    arm."""
+    out = []
+    for m in _PER_ARM_COUNTS.finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        what = _event(text, m.group("verb"), m.end())
+        counts = _EACH_COUNT.finditer(text, m.start(), m.start("verb"))
+        out += [
+            Item(c.start(), c.end(), re.match(r"\d+", c.group()).group(), None, "count", what=what)
+            for c in counts
+        ]
+        taken.append((m.start(), m.end()))
+    return out
+
+
+def _event(text: str, verb: str, end: int) -> str | None:
     """What a counted patient had: 'died' -> 'death', 'had distant metastases' -> that."""
-    verb = m.group("verb").lower()
-    if verb == "died":
+    if verb.lower().endswith("died"):
         return "death"
     obj = re.match(
         r"\s*(?:a\s+|an\s+)?([a-z][a-z -]{2,50}?)(?=\s*(?:[,;.()]|\band\b|\bcompared\b|\bvs\b|$))",
-        text[m.end() :],
+        text[end:],
     )
     return obj.group(1).strip() if obj else None
 

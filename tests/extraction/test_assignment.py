@@ -283,3 +283,18 @@ def test_figures_of_several_endpoints_printed_arm_by_arm_take_the_arms_block_by_
         (b, "median", Decimal("12.5"), Decimal("9.4"), Decimal("27.6")),
         (b, "rate", Decimal("50.0"), Decimal("29.9"), Decimal("67.2")),
     ]
+
+
+def test_a_share_of_the_patients_of_the_arm_named_after_of():
+    # PMID10945489 (tests/fixtures/pool): 'Tumour response occurred in 19% (95% CI 13-27) of gemcitabine
+    # patients.' (and not 'In both groups, 35% of patients undergoing surgery received a pneumonectomy',
+    # PMID18583190, where 'surgery' after 'of patients undergoing' names no arm's patients)
+    trial = read_document(POOL / "PMID10945489.txt").trial
+    found = [
+        (r.arm, r.estimate, r.ci_lower, r.ci_upper)
+        for r in trial.arm_results
+        if r.endpoint == "tumour response"
+    ]
+    assert found == [("gemcitabine + best supportive care", Decimal("19"), Decimal("13"), Decimal("27"))]
+    trial = read_document(POOL / "PMID18583190.txt").trial
+    assert not [r for r in trial.arm_results if r.endpoint == "pneumonectomy"]

@@ -413,3 +413,48 @@ def test_times_in_minutes_and_hours():
     # hours vs 4.23 hours; P = .0959)'
     found = items(normalise("(4.49 hours vs 4.23 hours; P = .0959)"))
     assert [(i.raw, i.unit) for i in found] == [("4.49", "hour"), ("4.23", "hour")]
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        # PMID19571281 (tests/fixtures/pool): 'Sixty patients in the PET-CT group and 73 in the
+        # conventional-staging group underwent thoracotomy (P=0.004).'
+        (
+            "pool/PMID19571281.txt",
+            {
+                (
+                    "conventional staging + positron-emission tomography and computed tomography",
+                    "thoracotomy",
+                    None,
+                ): 60,
+                ("conventional staging", "thoracotomy", None): 73,
+            },
+        ),
+        # PMID19581636 (tests/fixtures/pool): 'At 3 years, 52 patients who had PET-CT and 57 patients who had
+        # conventional staging had died.'
+        (
+            "pool/PMID19581636.txt",
+            {
+                ("positron emission tomography and computed tomography", "death", "36 months"): 52,
+                ("conventional staging", "death", "36 months"): 57,
+            },
+        ),
+        # PMID30620668 (tests/fixtures/abstracts): '..., 73 patients in the pembrolizumab arm and 96 in the
+        # chemotherapy arm had died.'
+        (
+            "abstracts/PMID30620668.txt",
+            {("pembrolizumab", "death", None): 73, ("chemotherapy", "death", None): 96},
+        ),
+    ],
+)
+def test_counts_of_patients_one_per_arm_before_the_event_they_share(page, expected):
+    """Each count of a list of per-arm counts is a figure of its own, whose arm is the one the
+    words after it name; the event after the list is each count's endpoint."""
+    trial = read_document(Path(__file__).parents[1] / "fixtures" / page).trial
+    counts = {
+        (r.arm, r.endpoint, r.timepoint): int(r.estimate)
+        for r in trial.arm_results
+        if r.statistic == "count" and r.endpoint in ("thoracotomy", "death")
+    }
+    assert counts == expected
