@@ -37,6 +37,7 @@ _LEAD = re.compile(
     r"(?i)\s*(?:group|arm|alone)?\s*(?:was|were|:|,|had|showed|achieved)?\s*(?:a\s+median\s+of\s+)?"
     r"(?:in\s+\d+\s*[(\[]\s*)?"  # 'mediastinal lymph node sampling in 217 (44%)'
 )
+_MODIFIER = re.compile(r"(?:(?-i:[a-z-]+)\s+)?")  # 'preresectional' before 'chemotherapy'
 _ALL_PATIENTS = re.compile(
     r"(?i)\b(?:all|the\s+entire|the\s+whole|the\s+overall)\s+(?:\d+\s+)?(?:eligible\s+|evaluable\s+|randomi[sz]ed\s+|"
     r"enrolled\s+|treated\s+|assessable\s+)?(?:patients|participants|subjects|population|study\s+population|cohort)\b"
@@ -45,7 +46,14 @@ _ALL_PATIENTS = re.compile(
 # 'Tumour response occurred in 19% (95% CI 13-27) of gemcitabine patients': the arm whose
 # patients the figure is a share of, named right after 'of' (not 'of patients undergoing surgery')
 _SHARE_OF_ARM = re.compile(r"(?i)\s*of\s+(?:the\s+)?")
-_OPENING = re.compile(r"(?i)\s*(?:in|among|for|with)\s+(?:the\s+)?")
+# 'In the SABR group, ...'; 'For the 30 patients who received preresectional chemotherapy, ...': the
+# words a clause opens on to say whose figures follow, up to the arm's name
+_OPENING = re.compile(
+    r"(?i)\s*(?:in|among|for|with|of)\s+(?:the\s+)?(?:(?:\d+\s+)?(?:eligible\s+|evaluable\s+)?"
+    r"(?:patients|participants|subjects)\s+(?:who\s+(?:received|were\s+(?:given|treated\s+with|assigned\s+to|"
+    r"randomi[sz]ed\s+to|allocated\s+to))|receiving|given|treated\s+with|assigned\s+to|randomi[sz]ed\s+to|"
+    r"allocated\s+to)\s+(?:the\s+)?)?"
+)
 _AND = re.compile(r"(?i)\s*(?:,\s*)?and\s*")
 _LISTED = re.compile(r"\s*,\s*")
 _THAN = re.compile(r"(?i)\bthan\b(?!\s*[<>≤≥]?\s*\d)")  # a comparison, not 'more than 7 years'
@@ -215,7 +223,11 @@ def _framed(text: str, spans: list[tuple[int, int]], arms: list[Arm | None], mar
         clause = max(text.rfind(";", 0, start) + 1, text.rfind(". ", 0, start) + 1, 0)
         opening = _OPENING.match(text, clause)
         named = distinct([a for s, _e, a in marks if clause <= s < start])
-        if opening and len(named) == 1 and any(s == opening.end() for s, _e, _a in marks):
+        if (
+            opening
+            and len(named) == 1
+            and any(_MODIFIER.fullmatch(text, opening.end(), s) for s, _e, _a in marks)
+        ):
             arms[k] = named[0]
 
 

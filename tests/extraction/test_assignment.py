@@ -298,3 +298,19 @@ def test_a_share_of_the_patients_of_the_arm_named_after_of():
     assert found == [("gemcitabine + best supportive care", Decimal("19"), Decimal("13"), Decimal("27"))]
     trial = read_document(POOL / "PMID18583190.txt").trial
     assert not [r for r in trial.arm_results if r.endpoint == "pneumonectomy"]
+
+
+def test_a_clause_opening_on_the_patients_who_received_an_arm_frames_its_figures():
+    # PMID10574676 (tests/fixtures/pool): 'For the 30 patients who received preresectional chemotherapy,
+    # overall median survival was 22 months (95% CI, 13.4 30.6). Of the 30 patients who received surgery
+    # alone, overall median survival was 10 months (95% CI, 7.4-12.6; P = 0.005 by the log rank test).'
+    trial = read_document(POOL / "PMID10574676.txt").trial
+    found = {
+        r.arm: (r.estimate, r.ci_lower, r.ci_upper)
+        for r in trial.arm_results
+        if r.endpoint == "overall survival" and r.statistic == "median"
+    }
+    assert found == {
+        "mitomycin + ifosfamide + cisplatin": (Decimal("22"), None, None),
+        "surgery": (Decimal("10"), Decimal("7.4"), Decimal("12.6")),
+    }
