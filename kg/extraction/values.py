@@ -78,7 +78,8 @@ _FOLLOW_UP_BEFORE = re.compile(
 _OF_FOLLOW_UP = re.compile(r"(?i)\s*(?:\([^()]*\)\s*)?of\s+(?:[a-z]+\s+)?follow-?up\b")
 _LANDMARK_AFTER = re.compile(r"(?i)^\s*,?\s*(?:at|after|by)\s+(\d+)\s+(year|month|week)s?\b")
 _COUNT_BEFORE = re.compile(
-    r"(?i)(?<![\d.])(?P<n>\d+)\s*(?:of\s+(?P<of>\d+)\s*)?(?:(?:patients|participants|persons|subjects)\s*)?[(\[]\s*$"
+    r"(?i)(?<![\d./])(?P<n>\d+)\s*(?:of\s+(?P<of>\d+)\s*|/\s*(?P<per>\d+)\s*)?(?:(?:patients|participants|persons|subjects)\s*)?"
+    r"[(\[]\s*$"
 )
 # events counted with their share: 'four deaths (13%)', '12 complete responses (9%)'
 _EVENTS_BEFORE = re.compile(
@@ -239,13 +240,16 @@ def _centre(before: str) -> str:
 
 def _counts(text: str, item: Item) -> None:
     """The count and denominator printed with a percent: '41 patients (35%', '5 of 25
-    [20 percent]', '33 (55%; 95% CI 42-68) of 60', '40% ... (264 of 655)', '42% (11 of 26 patients)'."""
+    [20 percent]', '7/50 [14%]', '33 (55%; 95% CI 42-68) of 60', '40% ... (264 of 655)', '42% (11 of 26 patients)'."""
     window = max(0, item.start - 40)
     start, end = item.start, item.end
     before = _COUNT_BEFORE.search(text[window : item.start])
+    if before and before.group("per") and not _agrees(item, int(before.group("n")), int(before.group("per"))):
+        before = None  # '1/10000 (90%': no count behind the percent ('7/50 [14%]' is)
     if before:
         item.count = int(before.group("n"))
-        item.total = int(before.group("of")) if before.group("of") else None
+        total = before.group("of") or before.group("per")
+        item.total = int(total) if total else None
         start = window + before.start("n")
     elif events := _EVENTS_BEFORE.search(text[window : item.start]):
         item.count, item.what = int(events.group("n")), events.group("what").lower()[:-1]

@@ -458,3 +458,25 @@ def test_counts_of_patients_one_per_arm_before_the_event_they_share(page, expect
         if r.statistic == "count" and r.endpoint in ("thoracotomy", "death")
     }
     assert counts == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pairs"),
+    [
+        # PMID18583190 (tests/fixtures/pool)
+        (
+            "In patients receiving a pneumonectomy, treatment-related mortality increased in the interventional "
+            "group compared with the control group (7/50 [14%] vs 3/54 [6%]).",
+            [(7, 50), (3, 54)],
+        ),
+        # PMID26412340: a dose per fraction is no count behind the percent
+        (
+            "The 5 most common treatment schemes were 30/10 (Gy/fraction, 23% of entire cohort), 35/14 (8%), "
+            "37.5/15 (7%), 40/20 (3%), and 50/20 (3%).",
+            [(None, None)] * 5,
+        ),
+    ],
+)
+def test_the_count_and_denominator_printed_as_a_ratio_before_a_percent(sentence, pairs):
+    found = [(i.count, i.total) for i in items(normalise(sentence)) if i.unit == "percent"]
+    assert found == pairs
