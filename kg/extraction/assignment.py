@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from kg.extraction.arm_brackets import BRACKET_AFTER_ARM, bracket_after_arm, pair_in_bracket
+from kg.extraction.arm_lists import depth_map
 from kg.extraction.armrefs import ARM_LABEL, ArmFinder, distinct
 from kg.extraction.paired_runs import (
     PARALLEL,
@@ -37,6 +38,8 @@ _LEAD = re.compile(
     r"(?i)\s*(?:group|arm|alone)?\s*(?:was|were|:|,|had|showed|achieved)?\s*(?:a\s+median\s+of\s+)?"
     r"(?:in\s+\d+\s*[(\[]\s*)?"  # 'mediastinal lymph node sampling in 217 (44%)'
 )
+# what may stand between a figure and the bracket of its parts: 'of patients responded', 'for DC'
+_PART_LEAD = re.compile(r"[^()\[\];,\d]*")
 _MODIFIER = re.compile(r"(?:(?-i:[a-z-]+)\s+)?")  # 'preresectional' before 'chemotherapy'
 _ALL_PATIENTS = re.compile(
     r"(?i)\b(?:all|the\s+entire|the\s+whole|the\s+overall)\s+(?:\d+\s+)?(?:eligible\s+|evaluable\s+|randomi[sz]ed\s+|"
@@ -138,6 +141,7 @@ def assign(
             for k, arm in zip(run, order, strict=False):
                 arms[k] = arm
     _conjoined(text, spans, keys, arms)
+    _counted_parts(text, spans, keys, arms)
     _framed(text, spans, arms, marks)
     _whole_population(finder, text, spans, arms, marks)
     return arms, times
@@ -272,6 +276,28 @@ def _conjoined(text: str, spans: list[tuple[int, int]], keys: list[object], arms
     for k in range(1, len(spans)):
         if arms[k] is None and arms[k - 1] is not None and joined(k - 1, k):
             arms[k] = arms[k - 1]
+
+
+def _counted_parts(
+    text: str, spans: list[tuple[int, int]], keys: list[object], arms: list[Arm | None]
+) -> None:
+    """'In the MIC/MVP arm, 33% of patients responded (4 complete responses [CRs] and 57 partial
+    responses [PRs]) whereas in the GC arm, 30% of patients responded (3 CRs and 54 PRs)': counts
+    that open a bracket after a figure of their clause are that figure's parts, and its arm's
+    (not '(n = 300)', the size of the group a figure is of)."""
+    depth = depth_map(text)
+    for k, (start, _end) in enumerate(spans):
+        if arms[k] is not None or keys[k][2] != "count" or not depth[start]:
+            continue
+        opened = text.rfind("(", 0, start)
+        first = next(s for s, _e in spans if s > opened)
+        lead = [j for j in range(k) if spans[j][1] <= opened and arms[j] is not None]
+        if (
+            lead
+            and _PART_LEAD.fullmatch(text, spans[lead[-1]][1], opened)
+            and not text[opened + 1 : first].strip()
+        ):
+            arms[k] = arms[lead[-1]]
 
 
 def _respectively(text, run, marks, first, last, stop, arms) -> bool:

@@ -236,7 +236,7 @@ class OutcomeReader(ContrastReading):
                     out.append(self._result(masked, item, endpoint, each, timepoint))
                 except ValidationError:  # misread into an impossible figure: left for the report
                     continue
-                figures.append(Figure(item.start, item.end, endpoint, each, timepoint))
+                figures.append(Figure(item.start, item.end, endpoint, each, timepoint, item.statistic))
         return out, figures
 
     def _in_both(self, text: str, item: Item) -> list[Arm]:
@@ -348,6 +348,8 @@ def _continues(text: str, prev: Item, item: Item, mentions) -> bool:
     an endpoint or starts a clause of its own ('24.2% with A and 6.9% with B')."""
     if item.what and not _GENERIC_WHAT.fullmatch(item.what):
         return False
+    if prev.statistic == "count" and item.statistic != "count":
+        return False  # '(3 complete responses and 58 partial responses) and 21.7% for D': no list of one kind
     between = re.sub(r"\([^()]*\)|\[[^\[\]]*\]", "", text[prev.end : item.start])  # '(41/52; 95% CI ...)'
     return not _CLAUSE_VERB.search(between) and not any(prev.end <= p < item.start for p, _n in mentions)
 

@@ -51,6 +51,17 @@ _PER_ARM_COUNTS = re.compile(
     rf"(?:\s*(?:,|,?\s*and|vs\.?|versus|compared\s+with)\s+\d+\s+(?:{_PATIENT}\s+)?{_WHOSE})+\s+{_COUNT_VERB}\b"
 )
 _EACH_COUNT = re.compile(rf"(?i)(?<![\d.%])\d+(?:\s+{_PATIENT}\b)?")
+# responses counted by kind: '(4 complete responses [CRs] and 57 partial responses [PRs])', '(3 CRs and 54 PRs)'
+_RESPONSE_COUNT = re.compile(
+    r"(?i)(?<![\d.])(?P<est>\d+)\s+(?:(?P<kind>complete|partial)\s+(?:responses?|remissions?)\b"
+    r"(?:\s*[(\[](?:CR|PR)s?[)\]])?|(?-i:(?P<abbr>CR|PR))s?\b)(?!\s*[(\[]\s*\d)"
+)
+_RESPONSE_KINDS = {
+    "complete": "complete response",
+    "partial": "partial response",
+    "cr": "complete response",
+    "pr": "partial response",
+}
 _COMPARED_COUNT = re.compile(
     r"(?i)\b(?:compared\s+with|versus|vs\.?|than)\s+(?P<est>\d+)\s+(?:patients?|participants?|subjects?)\b(?!\s*\()"
 )
@@ -280,13 +291,13 @@ def _agrees(item: Item, n: int, of: int) -> bool:
 def _counts_only(text: str, found: list[Item]) -> list[Item]:
     """Counts printed without a percent: '(n = 10)' beside an arm, 'six patients in the
     surgery group died', '... and two had distant metastases'."""
-    taken = [(i.start, i.end) for i in found]
+    taken = [i.span() for i in found]  # with the count and denominator a percent was read with
     out = _per_arm_counts(text, taken)
-    for pattern in (_N_EQUALS, _PATIENT_COUNT, _ELIDED_COUNT):
+    for pattern in (_N_EQUALS, _PATIENT_COUNT, _ELIDED_COUNT, _RESPONSE_COUNT):
         for m in pattern.finditer(text):
             if any(a <= m.start() < b or a < m.end() <= b for a, b in taken):
                 continue
-            what = _event(text, m.group("verb"), m.end()) if "verb" in m.groupdict() else None
+            what = _what(text, m)
             out.append(Item(m.start("est"), m.end(), m.group("est"), None, "count", what=what))
             taken.append((m.start(), m.end()))
     for m in _COMPARED_COUNT.finditer(text):  # '6 patients ... died compared with 1 patient in B'
@@ -313,6 +324,13 @@ def _per_arm_counts(text: str, taken: list[tuple[int, int]]) -> list[Item]:
         ]
         taken.append((m.start(), m.end()))
     return out
+
+
+def _what(text: str, m: re.Match) -> str | None:
+    """What a count counts: the event its patients had ('died'), or the kind of response."""
+    if "kind" in m.groupdict():
+        return _RESPONSE_KINDS[(m.group("kind") or m.group("abbr")).lower()]
+    return _event(text, m.group("verb"), m.end()) if "verb" in m.groupdict() else None
 
 
 def _event(text: str, verb: str, end: int) -> str | None:

@@ -314,3 +314,42 @@ def test_a_clause_opening_on_the_patients_who_received_an_arm_frames_its_figures
         "mitomycin + ifosfamide + cisplatin": (Decimal("22"), None, None),
         "surgery": (Decimal("10"), Decimal("7.4"), Decimal("12.6")),
     }
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        # PMID12879472 (tests/fixtures/pool): 'In the MIC/MVP arm, 33% of patients responded (4 complete
+        # responses [CRs] and 57 partial responses [PRs]) whereas in the GC arm, 30% of patients responded
+        # (3 CRs and 54 PRs).'
+        (
+            "PMID12879472.txt",
+            {
+                ("mitomycin + ifosfamide + cisplatin + vinblastine", "complete response"): 4,
+                ("mitomycin + ifosfamide + cisplatin + vinblastine", "partial response"): 57,
+                ("gemcitabine + carboplatin", "complete response"): 3,
+                ("gemcitabine + carboplatin", "partial response"): 54,
+            },
+        ),
+        # PMID15226327 (tests/fixtures/pool): 'The overall response rates were 36.5% for DC (three complete
+        # responses and 58 partial responses) and 21.7% for D (one complete response and 32 partial
+        # responses; P =.004).'
+        (
+            "PMID15226327.txt",
+            {
+                ("docetaxel + cisplatin", "complete response"): 3,
+                ("docetaxel + cisplatin", "partial response"): 58,
+                ("docetaxel", "complete response"): 1,
+                ("docetaxel", "partial response"): 32,
+            },
+        ),
+    ],
+)
+def test_counts_in_a_bracket_after_a_figure_are_its_arms_parts(page, expected):
+    trial = read_document(POOL / page).trial
+    found = {
+        (r.arm, r.endpoint): int(r.estimate)
+        for r in trial.arm_results
+        if r.statistic == "count" and r.endpoint.endswith(" response")
+    }
+    assert found == expected

@@ -480,3 +480,18 @@ def test_counts_of_patients_one_per_arm_before_the_event_they_share(page, expect
 def test_the_count_and_denominator_printed_as_a_ratio_before_a_percent(sentence, pairs):
     found = [(i.count, i.total) for i in items(normalise(sentence)) if i.unit == "percent"]
     assert found == pairs
+
+
+def test_responses_counted_by_kind():
+    # PMID12879472 (tests/fixtures/pool)
+    text = (
+        "In the MIC/MVP arm, 33% of patients responded (4 complete responses [CRs] and 57 partial "
+        "responses [PRs]) whereas in the GC arm, 30% of patients responded (3 CRs and 54 PRs)."
+    )
+    found = [(i.raw, i.statistic, i.what) for i in items(normalise(text)) if i.statistic == "count"]
+    assert found == [
+        ("4", "count", "complete response"),
+        ("57", "count", "partial response"),
+        ("3", "count", "complete response"),
+        ("54", "count", "partial response"),
+    ]
