@@ -40,7 +40,9 @@ _LEAD = re.compile(
 )
 # what may stand between a figure and the bracket of its parts: 'of patients responded', 'for DC'
 _PART_LEAD = re.compile(r"[^()\[\];,\d]*")
-_MODIFIER = re.compile(r"(?:(?-i:[a-z-]+)\s+)?")  # 'preresectional' before 'chemotherapy'
+_MODIFIER = re.compile(
+    r"(?:\d+\s+)?(?:(?-i:[a-z-]+)\s+)?"
+)  # 'preresectional' chemotherapy, '116' arm B patients
 _ALL_PATIENTS = re.compile(
     r"(?i)\b(?:all|the\s+entire|the\s+whole|the\s+overall)\s+(?:\d+\s+)?(?:eligible\s+|evaluable\s+|randomi[sz]ed\s+|"
     r"enrolled\s+|treated\s+|assessable\s+)?(?:patients|participants|subjects|population|study\s+population|cohort)\b"

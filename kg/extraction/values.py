@@ -29,6 +29,11 @@ _PER_UNIT = re.compile(
     rf"(?i)(?<![\d.])(?P<est>{NUM})\s+(?P<what>(?:[a-z-]+\s+){{0,4}}?)per\s+(?P<base>\d+)\s+"
     r"(?P<pop>person-years|patient-years|person-months|persons|participants|patients|people|population|women|men)"
 )
+# how much treatment an arm's patients had: 'the median number of cycles delivered was 4 (range, 0 to 19 cycles)'
+_EXPOSURE = re.compile(
+    rf"(?i)\b(?P<centre>median|mean)\s+number\s+of\s+(?P<what>(?:treatment\s+)?(?:cycles|courses|doses|infusions))\b"
+    rf"[^.;\d]{{0,40}}?\s(?:was|were)\s+(?P<est>{NUM})(?:\s+(?:cycles|courses|doses|infusions)\b)?"
+)
 _N_EQUALS = re.compile(r"(?i)[(\[]\s*n\s*=\s*(?P<est>\d+)\s*[)\]]")
 _PATIENT = r"(?:patients?|participants?|persons?|subjects?)"
 _COUNT_VERB = (
@@ -154,6 +159,7 @@ def items(text: str, whole: str | None = None) -> list[Item]:
         unit = f"per {int(m.group('base')):,} {m.group('pop').lower()}"
         what = m.group("what").strip() or None
         found.append(Item(m.start(), m.end(), m.group("est"), unit, "rate", what=what))
+    found += _exposures(text)
     taken = [(i.start, i.end) for i in found]
     for m in _PERCENT.finditer(text):
         if _skip(text, m.start()) or any(a <= m.start() < b for a, b in taken) or _population(text, m):
@@ -286,6 +292,26 @@ def _agrees(item: Item, n: int, of: int) -> bool:
         return of > 0 and abs(100 * n / of - float(item.raw)) <= 1
     except ValueError:
         return False
+
+
+def _exposures(text: str) -> list[Item]:
+    """'The median number of cycles was 4 in each arm': the median (or mean) count of cycles,
+    courses, doses or infusions an arm's patients received, in those units."""
+    out = []
+    for m in _EXPOSURE.finditer(text):
+        what = re.sub(r"\s+", " ", m.group("what").lower())
+        unit = what.split()[-1]
+        out.append(
+            Item(
+                m.start("est"),
+                m.end(),
+                m.group("est"),
+                unit,
+                m.group("centre").lower(),
+                what=f"number of {what}",
+            )
+        )
+    return out
 
 
 def _counts_only(text: str, found: list[Item]) -> list[Item]:

@@ -495,3 +495,33 @@ def test_responses_counted_by_kind():
         ("3", "count", "complete response"),
         ("54", "count", "partial response"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        # PMID11870177 (tests/fixtures/pool): 'In the 116 arm B patients, the median number of cycles delivered
+        # was four (range, zero to 19 cycles).'
+        (
+            "PMID11870177.txt",
+            {("carboplatin + paclitaxel (arm B)", Decimal("4"), Decimal("0"), Decimal("19"))},
+        ),
+        # PMID16022917 (tests/fixtures/pool): 'The median number of cycles was four in each arm with a total
+        # of 1268 cycles.'
+        (
+            "PMID16022917.txt",
+            {
+                ("vinorelbine + carboplatin", Decimal("4"), None, None),
+                ("vinorelbine + gemcitabine", Decimal("4"), None, None),
+            },
+        ),
+    ],
+)
+def test_the_median_number_of_cycles_an_arm_received(page, expected):
+    trial = read_document(Path(__file__).parents[1] / "fixtures" / "pool" / page).trial
+    found = {
+        (r.arm, r.estimate, r.spread_lower, r.spread_upper)
+        for r in trial.arm_results
+        if r.endpoint == "number of cycles" and r.statistic == "median" and r.unit == "cycles"
+    }
+    assert found == expected
