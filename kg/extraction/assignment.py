@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from kg.extraction.arm_brackets import BRACKET_AFTER_ARM, bracket_after_arm, pair_in_bracket
+from kg.extraction.arm_lists import depth_map
 from kg.extraction.armrefs import ARM_LABEL, ArmFinder, distinct
 from kg.extraction.paired_runs import (
     PARALLEL,
@@ -37,17 +38,26 @@ _LEAD = re.compile(
     r"(?i)\s*(?:group|arm|alone)?\s*(?:was|were|:|,|had|showed|achieved)?\s*(?:a\s+median\s+of\s+)?"
     r"(?:in\s+\d+\s*[(\[]\s*)?"  # 'mediastinal lymph node sampling in 217 (44%)'
 )
+# what may stand between a figure and the bracket of its parts: 'of patients responded', 'for DC'
+_PART_LEAD = re.compile(r"[^()\[\];,\d]*")
+_MODIFIER = re.compile(
+    r"(?:\d+\s+)?(?:(?-i:[a-z-]+)\s+)?"
+)  # 'preresectional' chemotherapy, '116' arm B patients
 _ALL_PATIENTS = re.compile(
     r"(?i)\b(?:all|the\s+entire|the\s+whole|the\s+overall)\s+(?:\d+\s+)?(?:eligible\s+|evaluable\s+|randomi[sz]ed\s+|"
     r"enrolled\s+|treated\s+|assessable\s+)?(?:patients|participants|subjects|population|study\s+population|cohort)\b"
     r"|\bin\s+both\s+(?:arms|groups)\s+combined\b|\boverall\s+population\b"
 )
-_MODIFIED = re.compile(r"(?:[a-z][\w-]*\s+){0,2}")  # 'preresectional chemotherapy': words before a name
-# 'In the SABR group, ...', 'For the 30 patients who received preresectional chemotherapy, ...'
+# 'Tumour response occurred in 19% (95% CI 13-27) of gemcitabine patients': the arm whose
+# patients the figure is a share of, named right after 'of' (not 'of patients undergoing surgery')
+_SHARE_OF_ARM = re.compile(r"(?i)\s*of\s+(?:the\s+)?")
+# 'In the SABR group, ...'; 'For the 30 patients who received preresectional chemotherapy, ...': the
+# words a clause opens on to say whose figures follow, up to the arm's name
 _OPENING = re.compile(
-    r"(?i)\s*(?:in|among|for|with|of)\s+(?:the\s+|all\s+)?(?:\d+\s+(?:patients|participants|subjects)\s+"
-    r"(?:who\s+(?:received|underwent|were\s+(?:assigned|randomi[sz]ed|allocated)\s+to|were\s+treated\s+with)\s+|"
-    r"(?:assigned|randomi[sz]ed|allocated)\s+to\s+|treated\s+with\s+|receiving\s+|in\s+)(?:the\s+)?)?"
+    r"(?i)\s*(?:in|among|for|with|of)\s+(?:the\s+)?(?:(?:\d+\s+)?(?:eligible\s+|evaluable\s+)?"
+    r"(?:patients|participants|subjects)\s+(?:who\s+(?:received|were\s+(?:given|treated\s+with|assigned\s+to|"
+    r"randomi[sz]ed\s+to|allocated\s+to))|receiving|given|treated\s+with|assigned\s+to|randomi[sz]ed\s+to|"
+    r"allocated\s+to)\s+(?:the\s+)?)?"
 )
 _AND = re.compile(r"(?i)\s*(?:,\s*)?and\s*")
 _LISTED = re.compile(r"\s*,\s*")
@@ -133,6 +143,7 @@ def assign(
             for k, arm in zip(run, order, strict=False):
                 arms[k] = arm
     _conjoined(text, spans, keys, arms)
+    _counted_parts(text, spans, keys, arms)
     _framed(text, spans, arms, marks)
     _whole_population(finder, text, spans, arms, marks)
     return arms, times
@@ -221,7 +232,7 @@ def _framed(text: str, spans: list[tuple[int, int]], arms: list[Arm | None], mar
         if (
             opening
             and len(named) == 1
-            and any(_MODIFIED.fullmatch(text, opening.end(), s) for s, _e, _a in marks)
+            and any(_MODIFIER.fullmatch(text, opening.end(), s) for s, _e, _a in marks)
         ):
             arms[k] = named[0]
 
@@ -269,6 +280,28 @@ def _conjoined(text: str, spans: list[tuple[int, int]], keys: list[object], arms
             arms[k] = arms[k - 1]
 
 
+def _counted_parts(
+    text: str, spans: list[tuple[int, int]], keys: list[object], arms: list[Arm | None]
+) -> None:
+    """'In the MIC/MVP arm, 33% of patients responded (4 complete responses [CRs] and 57 partial
+    responses [PRs]) whereas in the GC arm, 30% of patients responded (3 CRs and 54 PRs)': counts
+    that open a bracket after a figure of their clause are that figure's parts, and its arm's
+    (not '(n = 300)', the size of the group a figure is of)."""
+    depth = depth_map(text)
+    for k, (start, _end) in enumerate(spans):
+        if arms[k] is not None or keys[k][2] != "count" or not depth[start]:
+            continue
+        opened = text.rfind("(", 0, start)
+        first = next(s for s, _e in spans if s > opened)
+        lead = [j for j in range(k) if spans[j][1] <= opened and arms[j] is not None]
+        if (
+            lead
+            and _PART_LEAD.fullmatch(text, spans[lead[-1]][1], opened)
+            and not text[opened + 1 : first].strip()
+        ):
+            arms[k] = arms[lead[-1]]
+
+
 def _respectively(text, run, marks, first, last, stop, arms) -> bool:
     bracketed = [a for _s, e, a in marks if BRACKET_AFTER_ARM.fullmatch(text[e:first])]
     clause = max(text.rfind(";", 0, first), text.rfind(". ", 0, first), 0)
@@ -306,7 +339,11 @@ def _untimed(times: list[str | None], run: list[int], before: list[int]) -> bool
 
 def _beside(text: str, span: tuple[int, int], marks) -> Arm | None:
     start, end = span
-    after = [a for s, _e, a in marks if end <= s <= end + 60 and _LINK.fullmatch(text[end:s])]
+    after = [
+        a
+        for s, _e, a in marks
+        if end <= s <= end + 60 and (_LINK.fullmatch(text[end:s]) or _SHARE_OF_ARM.fullmatch(text[end:s]))
+    ]
     if after:
         return after[0]
     before = [a for _s, e, a in marks if start - 40 <= e <= start and _LEAD.fullmatch(text[e:start])]

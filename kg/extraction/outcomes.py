@@ -145,6 +145,20 @@ class OutcomeReader(ContrastReading):
             return interval(self.ci_level, bare.group("lo"), bare.group("hi")), bare.end()
         return {}, pos
 
+    def _interval_after_arm(self, text: str, item: Item) -> tuple[dict, tuple[int, int] | None]:
+        """'26.8% for PemOx patients (95% confidence interval, 14.2-42.9)': the interval a figure
+        prints after the arm it is for. Only a labelled interval, so a bracket of other figures
+        after the arm is not taken; the figure's own span stays where it is, for the arm beside
+        it, and its printed span reaches the interval."""
+        after = _ARM_BEFORE_BRACKET.match(text, item.end)
+        if not after or not self.finder.find(after.group("who")):
+            return {}, item.printed
+        ci = CI.match(text, after.end())
+        if not ci:
+            return {}, item.printed
+        self.ci_level = ci.group("level") or self.ci_level
+        return interval(self.ci_level or "95", ci.group("lo"), ci.group("hi")), (item.span()[0], ci.end())
+
     def _names_arm(self, phrase: str) -> bool:
         return bool(self.finder.find(phrase))
 
@@ -202,6 +216,8 @@ class OutcomeReader(ContrastReading):
             elif bare and item.statistic in ("median", "mean"):
                 item.spread, item.end = spread(bare, labelled), bare.end()
             item.ci, item.end = self.interval_after(masked, item.end)
+            if not item.ci:
+                item.ci, item.printed = self._interval_after_arm(masked, item)
         keys = [(e, i.unit, i.statistic) for e, i in zip(endpoints, found, strict=True)]
         spans = [(i.start, i.end) for i in found]
         arms, timepoints = assign(self.finder, masked, spans, keys, [i.timepoint for i in found], self._order)
@@ -220,7 +236,7 @@ class OutcomeReader(ContrastReading):
                     out.append(self._result(masked, item, endpoint, each, timepoint))
                 except ValidationError:  # misread into an impossible figure: left for the report
                     continue
-                figures.append(Figure(item.start, item.end, endpoint, each, timepoint))
+                figures.append(Figure(item.start, item.end, endpoint, each, timepoint, item.statistic))
         return out, figures
 
     def _in_both(self, text: str, item: Item) -> list[Arm]:
@@ -316,6 +332,10 @@ class OutcomeReader(ContrastReading):
         return any(said == name.lower() for arm in self.arms for name in (arm.label, *arm.aliases))
 
 
+# ' for PemOx patients (95% CI ...': an arm named between a figure and a bracket
+_ARM_BEFORE_BRACKET = re.compile(
+    r"(?i)\s+(?:for|in|among|with|on|of)\s+(?:the\s+)?(?P<who>[^()\[\];,.\d]{1,50}?)\s*(?=[(\[])"
+)
 _OPENS_CLAUSE = re.compile(r"(?i)[;,\s]*(?:(?:and|while|whereas|but)\s+)?")
 _CLAUSE_VERB = re.compile(rf"(?i)\b(?:{_VERB}|{EVENT_VERBS})\b|;")
 _GENERIC_WHAT = re.compile(
@@ -328,6 +348,8 @@ def _continues(text: str, prev: Item, item: Item, mentions) -> bool:
     an endpoint or starts a clause of its own ('24.2% with A and 6.9% with B')."""
     if item.what and not _GENERIC_WHAT.fullmatch(item.what):
         return False
+    if prev.statistic == "count" and item.statistic != "count":
+        return False  # '(3 complete responses and 58 partial responses) and 21.7% for D': no list of one kind
     between = re.sub(r"\([^()]*\)|\[[^\[\]]*\]", "", text[prev.end : item.start])  # '(41/52; 95% CI ...)'
     return not _CLAUSE_VERB.search(between) and not any(prev.end <= p < item.start for p, _n in mentions)
 

@@ -28,6 +28,7 @@ class Figure:
     endpoint: str
     arm: Arm
     timepoint: str | None
+    statistic: str = "rate"
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,7 @@ def p_only_tests(
         ):
             continue
         clause = _clause_start(text, m.start())
-        before = [f for f in figures if clause <= f.start and f.end <= m.start()]
+        before = _compared(text, figures, clause, m.start())
         endpoint = before[-1].endpoint if before else endpoint_at(m.start())
         arms = distinct([f.arm for f in before if f.endpoint == endpoint])[-2:]
         if len(arms) < 2:
@@ -77,6 +78,19 @@ def p_only_tests(
         timepoint = times.pop() if len(times) == 1 else None
         out.append(Test(m.start(), m.end(), endpoint, first, second, timepoint, p_value(m)))
     return out
+
+
+def _compared(text: str, figures: list[Figure], clause: int, pos: int) -> list[Figure]:
+    """The figures a p-value compares: those of its clause, but when its clause is a bracket of
+    counts only, the rates or medians before it whose parts they are ('36.5% for DC (three
+    complete responses and 58 partial responses) and 21.7% for D (one complete response and 32
+    partial responses; P =.004)')."""
+    before = [f for f in figures if clause <= f.start and f.end <= pos]
+    if not before or text[clause] != "(" or any(f.statistic != "count" for f in before):
+        return before
+    outer = _clause_start(text, clause)
+    whole = [f for f in figures if outer <= f.start and f.end <= pos and f.statistic != "count"]
+    return whole or before
 
 
 def _clause_start(text: str, pos: int) -> int:

@@ -1,15 +1,16 @@
 """Per-arm figures as printed, before they have an arm: times ('10.7 months'), percents
 ('35.9%', '20 percent', '41 patients (35%; 95% CI, 27%-44%)', '5 of 25 [20 percent]'), rates
-with a unit ('645 cases per 100,000 person-years'), counts ('(n = 10)', 'six patients ... died'),
-plain means ('mean score ..., 98.0 vs. 91.5'), each with the landmark time it is reported at
-('the 12-month ... rate', '54 percent at one year', 'week 52').
+with a unit ('645 cases per 100,000 person-years'), plain means ('mean score ..., 98.0 vs.
+91.5'), and the counts ``bare_counts`` reads ('(n = 10)', 'six patients ... died'), each with the
+landmark time it is reported at ('the 12-month ... rate', '54 percent at one year', 'week 52').
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
+from kg.extraction.bare_counts import counts_only, exposures
+from kg.extraction.figure_item import Item
 from kg.extraction.stats import TIME_UNIT, inside_interval
 from kg.extraction.text import NUM
 
@@ -29,25 +30,13 @@ _PER_UNIT = re.compile(
     rf"(?i)(?<![\d.])(?P<est>{NUM})\s+(?P<what>(?:[a-z-]+\s+){{0,4}}?)per\s+(?P<base>\d+)\s+"
     r"(?P<pop>person-years|patient-years|person-months|persons|participants|patients|people|population|women|men)"
 )
-_N_EQUALS = re.compile(r"(?i)[(\[]\s*n\s*=\s*(?P<est>\d+)\s*[)\]]")
 # '23 months for gefitinib (n = 118)', '26.8% for PemOx patients (arm A; n = 81)': the patients
 # the figure before was measured in
 _SIZE_AFTER = re.compile(
     rf"(?i){_BRACKET}\s*,?\s*(?:for|in|with|among|on|of)\s+(?:the\s+)?[^()\[\];,\d]{{1,50}}?\s*"
     r"[(\[]\s*(?:[^()\[\];]{1,30};\s*)?n\s*=\s*(?P<n>\d+)\b"
 )
-_AMONG = re.compile(r"(?i)\b(?:among|of|in|for)\s+(?:the\s+|all\s+)?$")
 _RATIO_WORDS = re.compile(r"\b(?:HR|OR|RR|CI)\b|(?i:hazard|odds\s+ratio)")
-# '87 of 143 patients had an objective response': 87 had it, of 143
-_PATIENT_COUNT = re.compile(
-    r"(?i)(?<![\d.%])(?:(?P<part>\d+)\s+of\s+(?:the\s+)?)?(?P<est>\d+)\s+(?:patients?|participants?|persons?|subjects?)\s+(?:(?:in|receiving|given|"
-    r"treated\s+with|assigned\s+to)\s+(?:the\s+)?[\w+ -]{1,60}?\s+)?(?P<verb>died|had|developed|experienced|required|"
-    r"underwent|relapsed|recurred)\b"
-)
-_COMPARED_COUNT = re.compile(
-    r"(?i)\b(?:compared\s+with|versus|vs\.?|than)\s+(?P<est>\d+)\s+(?:patients?|participants?|subjects?)\b(?!\s*\()"
-)
-_ELIDED_COUNT = re.compile(r"(?i)(?:,|;|\band)\s+(?P<est>\d+)\s+(?P<verb>had|died|developed|experienced)\b")
 _MEAN_PAIR = re.compile(
     rf"(?<![\d.%])(?P<a>{NUM})\s*(?:vs\.?|versus|and)\s*(?P<b>{NUM})(?!\s*(?:%|percent|\w*\s*{TIME_UNIT}|mg|µg|gy|patients|participants|events|cases))"
 )
@@ -73,7 +62,8 @@ _FOLLOW_UP_BEFORE = re.compile(
 _OF_FOLLOW_UP = re.compile(r"(?i)\s*(?:\([^()]*\)\s*)?of\s+(?:[a-z]+\s+)?follow-?up\b")
 _LANDMARK_AFTER = re.compile(r"(?i)^\s*,?\s*(?:at|after|by)\s+(\d+)\s+(year|month|week)s?\b")
 _COUNT_BEFORE = re.compile(
-    r"(?i)(?<![\d.])(?P<n>\d+)\s*(?:of\s+(?P<of>\d+)\s*)?(?:(?:patients|participants|persons|subjects)\s*)?[(\[]\s*$"
+    r"(?i)(?<![\d./])(?P<n>\d+)\s*(?:of\s+(?P<of>\d+)\s*|/\s*(?P<per>\d+)\s*)?(?:(?:patients|participants|persons|subjects)\s*)?"
+    r"[(\[]\s*$"
 )
 # events counted with their share: 'four deaths (13%)', '12 complete responses (9%)'
 _EVENTS_BEFORE = re.compile(
@@ -86,29 +76,6 @@ _COUNT_AFTER = re.compile(
     r"(?i)^\s*(?:[;,]\s*[^()]*?)?[)\]]?\s*(?:of\s+(?P<of>\d+)\b|\((?P<n>\d+)\s+of\s+(?P<of2>\d+)"
     r"(?:\s+(?:evaluable\s+|assessable\s+|treated\s+|eligible\s+)?(?:patients|participants|subjects|persons))?\))"
 )
-
-
-@dataclass
-class Item:
-    """A per-arm figure as printed ('10.7 months (95% CI, 8.8 to 12.3)')."""
-
-    start: int
-    end: int
-    raw: str
-    unit: str | None
-    statistic: str
-    timepoint: str | None = None
-    count: int | None = None
-    total: int | None = None
-    what: str | None = None  # words the figure itself names: 'deaths from lung cancer'
-    ci: dict = field(default_factory=dict)
-    spread: dict = field(default_factory=dict)  # a range or IQR printed with a median or mean
-    printed: tuple[int, int] | None = None  # the words of its count and denominator too: '33 (55%) of 60'
-
-    def span(self) -> tuple[int, int]:
-        """Where the figure is printed, with the count and denominator it was read with."""
-        start, end = self.printed or (self.start, self.end)
-        return min(start, self.start), max(end, self.end)
 
 
 def items(text: str, whole: str | None = None) -> list[Item]:
@@ -137,6 +104,7 @@ def items(text: str, whole: str | None = None) -> list[Item]:
         unit = f"per {int(m.group('base')):,} {m.group('pop').lower()}"
         what = m.group("what").strip() or None
         found.append(Item(m.start(), m.end(), m.group("est"), unit, "rate", what=what))
+    found += exposures(text)
     taken = [(i.start, i.end) for i in found]
     for m in _PERCENT.finditer(text):
         if _skip(text, m.start()) or any(a <= m.start() < b for a, b in taken) or _population(text, m):
@@ -147,7 +115,7 @@ def items(text: str, whole: str | None = None) -> list[Item]:
         _counts(text, item)
         found.append(item)
     _sizes(text, found)
-    found += _counts_only(text, found, _RATIO_WORDS.search(whole or text) is not None)
+    found += counts_only(text, found, _RATIO_WORDS.search(whole or text) is not None)
     found += _means(text, found)
     found.sort(key=lambda i: i.start)
     _landmarks(text, found)
@@ -235,13 +203,16 @@ def _centre(before: str) -> str:
 
 def _counts(text: str, item: Item) -> None:
     """The count and denominator printed with a percent: '41 patients (35%', '5 of 25
-    [20 percent]', '33 (55%; 95% CI 42-68) of 60', '40% ... (264 of 655)', '42% (11 of 26 patients)'."""
+    [20 percent]', '7/50 [14%]', '33 (55%; 95% CI 42-68) of 60', '40% ... (264 of 655)', '42% (11 of 26 patients)'."""
     window = max(0, item.start - 40)
     start, end = item.start, item.end
     before = _COUNT_BEFORE.search(text[window : item.start])
+    if before and before.group("per") and not _agrees(item, int(before.group("n")), int(before.group("per"))):
+        before = None  # '1/10000 (90%': no count behind the percent ('7/50 [14%]' is)
     if before:
         item.count = int(before.group("n"))
-        item.total = int(before.group("of")) if before.group("of") else None
+        total = before.group("of") or before.group("per")
+        item.total = int(total) if total else None
         start = window + before.start("n")
     elif events := _EVENTS_BEFORE.search(text[window : item.start]):
         item.count, item.what = int(events.group("n")), events.group("what").lower()[:-1]
@@ -276,48 +247,6 @@ def _sizes(text: str, found: list[Item]) -> None:
         m = _SIZE_AFTER.match(text, item.end) if item.total is None else None
         if m:
             item.total, item.printed = int(m.group("n")), (item.span()[0], m.end())
-
-
-def _counts_only(text: str, found: list[Item], ratios: bool) -> list[Item]:
-    """Counts printed without a percent: '(n = 10)' beside an arm, 'six patients in the
-    surgery group died', '... and two had distant metastases'.  Beside other figures or a
-    ratio, '(n = 10)' sizes a group ('complete/partial responders (n = 234) OS HR, 0.81'), and
-    counts nothing."""
-    out = []
-    taken = [i.span() for i in found]
-    sized = bool(found) or ratios
-    for pattern in (_PATIENT_COUNT, _ELIDED_COUNT) if sized else (_N_EQUALS, _PATIENT_COUNT, _ELIDED_COUNT):
-        for m in pattern.finditer(text):
-            if any(a <= m.start() < b or a < m.end() <= b for a, b in taken):
-                continue
-            if _AMONG.search(text, max(0, m.start() - 12), m.start()):
-                continue  # 'Among 9 patients who underwent biopsies, 5 had ...': who was counted in
-            what = _event(text, m) if "verb" in m.groupdict() else None
-            part = m.groupdict().get("part")
-            if part:
-                out.append(
-                    Item(m.start(), m.end(), part, None, "count", total=int(m.group("est")), what=what)
-                )
-            else:
-                out.append(Item(m.start("est"), m.end(), m.group("est"), None, "count", what=what))
-            taken.append((m.start(), m.end()))
-    for m in _COMPARED_COUNT.finditer(text):  # '6 patients ... died compared with 1 patient in B'
-        earlier = [i for i in out if i.what and i.end <= m.start() and not text[i.end : m.start()].count(";")]
-        if earlier and not any(a <= m.start("est") < b for a, b in taken):
-            out.append(Item(m.start("est"), m.end(), m.group("est"), None, "count", what=earlier[-1].what))
-    return sorted(out, key=lambda i: i.start)
-
-
-def _event(text: str, m: re.Match) -> str | None:
-    """What a counted patient had: 'died' -> 'death', 'had distant metastases' -> that."""
-    verb = m.group("verb").lower()
-    if verb == "died":
-        return "death"
-    obj = re.match(
-        r"\s*(?:a\s+|an\s+)?([a-z][a-z -]{2,50}?)(?=\s*(?:[,;.()]|\band\b|\bcompared\b|\bvs\b|$))",
-        text[m.end() :],
-    )
-    return obj.group(1).strip() if obj else None
 
 
 def _means(text: str, found: list[Item]) -> list[Item]:

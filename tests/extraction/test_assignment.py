@@ -319,27 +319,71 @@ def test_figures_of_several_endpoints_printed_arm_by_arm_take_the_arms_block_by_
     ]
 
 
-def test_a_clause_opened_on_the_patients_who_received_one_arm_is_that_arms(read):
-    # PMID10574676 (pool): the opener names who received an arm (by a word or two before its name); the
-    # median that follows is theirs
-    r = read(
-        "Preresectional chemotherapy in stage IIIA non-small-cell lung cancer: a 7-year assessment of a "
-        "randomized controlled trial.",
-        (
-            "ABSTRACT",
-            "Sixty patients were randomized to receive either surgery alone or three cycles of mitomycin 6 mg/m2, "
-            "ifosfamide 3 g/m2 and cisplatin 50 mg/m2, given intravenously on day 1 of each cycle at 3-week "
-            "intervals and followed by surgery.",
-        ),
-        (
-            "RESULTS",
-            "For the 30 patients who received preresectional chemotherapy, overall median survival was 22 months "
-            "(95% CI, 13.4 30.6). Of the 30 patients who received surgery alone, overall median survival was 10 "
-            "months (95% CI, 7.4-12.6; P = 0.005 by the log rank test).",
-        ),
-    )
-    medians = [(r.drugs(x.arm), x.estimate, x.ci_lower, x.ci_upper) for x in r.trial.arm_results]
-    assert medians == [  # (the first interval is printed without its dash: not read)
-        ({"mitomycin", "ifosfamide", "cisplatin"}, Decimal("22"), None, None),
-        ({"surgery"}, Decimal("10"), Decimal("7.4"), Decimal("12.6")),
+def test_a_share_of_the_patients_of_the_arm_named_after_of():
+    # PMID10945489 (tests/fixtures/pool): 'Tumour response occurred in 19% (95% CI 13-27) of gemcitabine
+    # patients.' (and not 'In both groups, 35% of patients undergoing surgery received a pneumonectomy',
+    # PMID18583190, where 'surgery' after 'of patients undergoing' names no arm's patients)
+    trial = read_document(POOL / "PMID10945489.txt").trial
+    found = [
+        (r.arm, r.estimate, r.ci_lower, r.ci_upper)
+        for r in trial.arm_results
+        if r.endpoint == "tumour response"
     ]
+    assert found == [("gemcitabine + best supportive care", Decimal("19"), Decimal("13"), Decimal("27"))]
+    trial = read_document(POOL / "PMID18583190.txt").trial
+    assert not [r for r in trial.arm_results if r.endpoint == "pneumonectomy"]
+
+
+def test_a_clause_opening_on_the_patients_who_received_an_arm_frames_its_figures():
+    # PMID10574676 (tests/fixtures/pool): 'For the 30 patients who received preresectional chemotherapy,
+    # overall median survival was 22 months (95% CI, 13.4 30.6). Of the 30 patients who received surgery
+    # alone, overall median survival was 10 months (95% CI, 7.4-12.6; P = 0.005 by the log rank test).'
+    trial = read_document(POOL / "PMID10574676.txt").trial
+    found = {
+        r.arm: (r.estimate, r.ci_lower, r.ci_upper)
+        for r in trial.arm_results
+        if r.endpoint == "overall survival" and r.statistic == "median"
+    }
+    assert found == {
+        "mitomycin + ifosfamide + cisplatin": (Decimal("22"), None, None),
+        "surgery": (Decimal("10"), Decimal("7.4"), Decimal("12.6")),
+    }
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        # PMID12879472 (tests/fixtures/pool): 'In the MIC/MVP arm, 33% of patients responded (4 complete
+        # responses [CRs] and 57 partial responses [PRs]) whereas in the GC arm, 30% of patients responded
+        # (3 CRs and 54 PRs).'
+        (
+            "PMID12879472.txt",
+            {
+                ("mitomycin + ifosfamide + cisplatin + vinblastine", "complete response"): 4,
+                ("mitomycin + ifosfamide + cisplatin + vinblastine", "partial response"): 57,
+                ("gemcitabine + carboplatin", "complete response"): 3,
+                ("gemcitabine + carboplatin", "partial response"): 54,
+            },
+        ),
+        # PMID15226327 (tests/fixtures/pool): 'The overall response rates were 36.5% for DC (three complete
+        # responses and 58 partial responses) and 21.7% for D (one complete response and 32 partial
+        # responses; P =.004).'
+        (
+            "PMID15226327.txt",
+            {
+                ("docetaxel + cisplatin", "complete response"): 3,
+                ("docetaxel + cisplatin", "partial response"): 58,
+                ("docetaxel", "complete response"): 1,
+                ("docetaxel", "partial response"): 32,
+            },
+        ),
+    ],
+)
+def test_counts_in_a_bracket_after_a_figure_are_its_arms_parts(page, expected):
+    trial = read_document(POOL / page).trial
+    found = {
+        (r.arm, r.endpoint): int(r.estimate)
+        for r in trial.arm_results
+        if r.statistic == "count" and r.endpoint.endswith(" response")
+    }
+    assert found == expected

@@ -247,3 +247,31 @@ def test_figures_that_open_a_clause_take_the_endpoint_named_after_them():
         ("mitomycin + ifosfamide + cisplatin + vinblastine", Decimal("32")),
         ("docetaxel + carboplatin", Decimal("26")),
     ]
+
+
+def test_an_interval_printed_after_the_arm_its_figure_is_for():
+    # PMID15701857 (tests/fixtures/pool): 'Objective tumor response rates were 26.8% for PemOx patients
+    # (95% confidence interval, 14.2-42.9) and 31.6% for PemCb patients (95% confidence interval,
+    # 17.5-48.7).'; PMID28501140 (tests/fixtures/abstracts): 'Median progression-free survival had not
+    # yet been reached with alectinib (95% CI 20·3-not estimated) and was 10·2 months (8·2-12·0) with
+    # crizotinib': the bare bracket after takes the level just printed, not one from before
+    trial = read_document(POOL / "PMID15701857.txt").trial
+    found = {
+        (r.arm, r.estimate): (r.ci_level, r.ci_lower, r.ci_upper)
+        for r in trial.arm_results
+        if r.endpoint == "objective response rate"
+    }
+    assert found == {
+        ("pemetrexed + oxaliplatin", Decimal("26.8")): (Decimal("95"), Decimal("14.2"), Decimal("42.9")),
+        ("pemetrexed + carboplatin", Decimal("31.6")): (Decimal("95"), Decimal("17.5"), Decimal("48.7")),
+    }
+    trial = read_document(ABSTRACTS / "PMID28501140.txt").trial
+    found = {
+        r.arm: (r.ci_level, r.ci_lower, r.ci_upper, r.ci_upper_not_reached)
+        for r in trial.arm_results
+        if r.endpoint == "progression-free survival" and r.statistic == "median"
+    }
+    assert found == {
+        "alectinib": (Decimal("95"), Decimal("20.3"), None, True),
+        "crizotinib": (Decimal("95"), Decimal("8.2"), Decimal("12.0"), False),
+    }

@@ -174,3 +174,13 @@ def test_p_values_after_each_entry_of_a_list_of_endpoints_under_one_head():
         ("trend in delaying dyspnea", Decimal("0.170")),
         ("trend in delaying pain", Decimal("0.287")),
     } <= tests
+
+
+def test_a_p_value_in_a_bracket_of_counts_compares_the_rates_they_are_parts_of():
+    # PMID15226327 (tests/fixtures/pool): 'The overall response rates were 36.5% for DC (three complete
+    # responses and 58 partial responses) and 21.7% for D (one complete response and 32 partial
+    # responses; P =.004).': the test is of the response rates, not of the partial responses
+    page = Path(__file__).parents[1] / "fixtures" / "pool" / "PMID15226327.txt"
+    trial = read_document(page).trial
+    tests = [(c.endpoint, c.arm, c.comparator) for c in trial.comparisons if c.p_value == Decimal("0.004")]
+    assert tests == [("objective response rate", "docetaxel + cisplatin", "docetaxel")]

@@ -26,14 +26,14 @@ def test_unread_sentences_are_listed():
 
 def test_sentences_once_unread_are_read_now():
     trial = read_document(ABSTRACTS / "PMID30620668.txt").trial
-    # the follow-up is read from its own words, so the deaths counted after it stay reported:
-    # a follow-up clause no longer marks its whole sentence read
+    # the follow-up is read from its own words, and the deaths counted after it from theirs (a
+    # follow-up clause does not mark its whole sentence read): 'At data cutoff (July 10, 2017; median
+    # follow-up, 25.2 months), 73 patients in the pembrolizumab arm and 96 in the chemotherapy arm had died.'
     assert trial.median_follow_up_months == Decimal("25.2")
     assert [e.quote for e in trial.follow_up_evidence] == ["25.2 months"]
-    assert trial.unread_sentences == [
-        "At data cutoff (July 10, 2017; median follow-up, 25.2 months), 73 patients in the pembrolizumab arm "
-        "and 96 in the chemotherapy arm had died."
-    ]
+    deaths = [(r.arm, r.estimate, r.evidence.quote) for r in trial.arm_results if r.endpoint == "death"]
+    assert deaths == [("pembrolizumab", Decimal("73"), "73 patients"), ("chemotherapy", Decimal("96"), "96")]
+    assert trial.unread_sentences == []
     # 'Eighty-two patients assigned to chemotherapy crossed over on study to receive pembrolizumab.'
     assert [(c.stage, c.count, c.arm) for c in trial.participant_flow] == [
         ("crossed over", 82, "chemotherapy")

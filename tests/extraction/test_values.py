@@ -482,3 +482,115 @@ def test_the_patients_a_clause_is_among_are_no_count():
         "Among 9 patients in this study who underwent post-alectinib/pre-brigatinib biopsies, 5 had an ALK"
     )
     assert [i.raw for i in items(normalise(sentence)) if i.statistic == "count"] == ["5"]
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        # PMID19571281 (tests/fixtures/pool): 'Sixty patients in the PET-CT group and 73 in the
+        # conventional-staging group underwent thoracotomy (P=0.004).'
+        (
+            "pool/PMID19571281.txt",
+            {
+                (
+                    "conventional staging + positron-emission tomography and computed tomography",
+                    "thoracotomy",
+                    None,
+                ): 60,
+                ("conventional staging", "thoracotomy", None): 73,
+            },
+        ),
+        # PMID19581636 (tests/fixtures/pool): 'At 3 years, 52 patients who had PET-CT and 57 patients who had
+        # conventional staging had died.'
+        (
+            "pool/PMID19581636.txt",
+            {
+                ("positron emission tomography and computed tomography", "death", "36 months"): 52,
+                ("conventional staging", "death", "36 months"): 57,
+            },
+        ),
+        # PMID30620668 (tests/fixtures/abstracts): '..., 73 patients in the pembrolizumab arm and 96 in the
+        # chemotherapy arm had died.'
+        (
+            "abstracts/PMID30620668.txt",
+            {("pembrolizumab", "death", None): 73, ("chemotherapy", "death", None): 96},
+        ),
+    ],
+)
+def test_counts_of_patients_one_per_arm_before_the_event_they_share(page, expected):
+    """Each count of a list of per-arm counts is a figure of its own, whose arm is the one the
+    words after it name; the event after the list is each count's endpoint."""
+    trial = read_document(Path(__file__).parents[1] / "fixtures" / page).trial
+    counts = {
+        (r.arm, r.endpoint, r.timepoint): int(r.estimate)
+        for r in trial.arm_results
+        if r.statistic == "count" and r.endpoint in ("thoracotomy", "death")
+    }
+    assert counts == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pairs"),
+    [
+        # PMID18583190 (tests/fixtures/pool)
+        (
+            "In patients receiving a pneumonectomy, treatment-related mortality increased in the interventional "
+            "group compared with the control group (7/50 [14%] vs 3/54 [6%]).",
+            [(7, 50), (3, 54)],
+        ),
+        # PMID26412340: a dose per fraction is no count behind the percent
+        (
+            "The 5 most common treatment schemes were 30/10 (Gy/fraction, 23% of entire cohort), 35/14 (8%), "
+            "37.5/15 (7%), 40/20 (3%), and 50/20 (3%).",
+            [(None, None)] * 5,
+        ),
+    ],
+)
+def test_the_count_and_denominator_printed_as_a_ratio_before_a_percent(sentence, pairs):
+    found = [(i.count, i.total) for i in items(normalise(sentence)) if i.unit == "percent"]
+    assert found == pairs
+
+
+def test_responses_counted_by_kind():
+    # PMID12879472 (tests/fixtures/pool)
+    text = (
+        "In the MIC/MVP arm, 33% of patients responded (4 complete responses [CRs] and 57 partial "
+        "responses [PRs]) whereas in the GC arm, 30% of patients responded (3 CRs and 54 PRs)."
+    )
+    found = [(i.raw, i.statistic, i.what) for i in items(normalise(text)) if i.statistic == "count"]
+    assert found == [
+        ("4", "count", "complete response"),
+        ("57", "count", "partial response"),
+        ("3", "count", "complete response"),
+        ("54", "count", "partial response"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        # PMID11870177 (tests/fixtures/pool): 'In the 116 arm B patients, the median number of cycles delivered
+        # was four (range, zero to 19 cycles).'
+        (
+            "PMID11870177.txt",
+            {("carboplatin + paclitaxel (arm B)", Decimal("4"), Decimal("0"), Decimal("19"))},
+        ),
+        # PMID16022917 (tests/fixtures/pool): 'The median number of cycles was four in each arm with a total
+        # of 1268 cycles.'
+        (
+            "PMID16022917.txt",
+            {
+                ("vinorelbine + carboplatin", Decimal("4"), None, None),
+                ("vinorelbine + gemcitabine", Decimal("4"), None, None),
+            },
+        ),
+    ],
+)
+def test_the_median_number_of_cycles_an_arm_received(page, expected):
+    trial = read_document(Path(__file__).parents[1] / "fixtures" / "pool" / page).trial
+    found = {
+        (r.arm, r.estimate, r.spread_lower, r.spread_upper)
+        for r in trial.arm_results
+        if r.endpoint == "number of cycles" and r.statistic == "median" and r.unit == "cycles"
+    }
+    assert found == expected

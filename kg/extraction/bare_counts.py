@@ -1,0 +1,154 @@
+"""Per-arm figures printed without a percent or a time: counts of patients ('(n = 10)', 'six
+patients in the surgery group died', '60 patients in the PET-CT group and 73 in the
+conventional-staging group underwent thoracotomy'), of responses by kind ('4 complete responses
+and 57 partial responses') and how much treatment an arm had ('the median number of cycles
+delivered was 4'). One job for ``values``, which reads the times and percents first.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extraction.figure_item import Item
+from kg.extraction.text import NUM
+
+__all__ = ["counts_only", "exposures"]
+
+# how much treatment an arm's patients had: 'the median number of cycles delivered was 4 (range, 0 to 19 cycles)'
+_EXPOSURE = re.compile(
+    rf"(?i)\b(?P<centre>median|mean)\s+number\s+of\s+(?P<what>(?:treatment\s+)?(?:cycles|courses|doses|infusions))\b"
+    rf"[^.;\d]{{0,40}}?\s(?:was|were)\s+(?P<est>{NUM})(?:\s+(?:cycles|courses|doses|infusions)\b)?"
+)
+_N_EQUALS = re.compile(r"(?i)[(\[]\s*n\s*=\s*(?P<est>\d+)\s*[)\]]")
+_PATIENT = r"(?:patients?|participants?|persons?|subjects?)"
+_COUNT_VERB = (
+    r"(?P<verb>(?:had|have)\s+died|died|had|developed|experienced|required|underwent|relapsed|recurred)"
+)
+# '87 of 143 patients had an objective response': 87 had it, of 143
+_PATIENT_COUNT = re.compile(
+    rf"(?i)(?<![\d.%])(?:(?P<part>\d+)\s+of\s+(?:the\s+)?)?(?P<est>\d+)\s+{_PATIENT}\s+(?:(?:in|receiving|given|"
+    rf"treated\s+with|assigned\s+to)\s+(?:the\s+)?[\w+ -]{{1,60}}?\s+)?{_COUNT_VERB}\b"
+)
+# who a count of patients is: 'in the PET-CT group', 'who had conventional staging', 'who received placebo'
+_WHOSE = (
+    r"(?:(?:in|on)\s+(?:the\s+)?|who\s+(?:had|received|underwent)\s+|receiving\s+|given\s+|treated\s+with\s+"
+    r"|assigned\s+to\s+(?:the\s+)?)[\w+ -]{1,60}?"
+)
+# '60 patients in the PET-CT group and 73 in the conventional-staging group underwent thoracotomy',
+# '52 patients who had PET-CT and 57 patients who had conventional staging had died': one count per
+# arm, each with the words that say whose it is, before the event they share
+_PER_ARM_COUNTS = re.compile(
+    rf"(?i)(?<![\d.%])\d+\s+{_PATIENT}\s+{_WHOSE}"
+    rf"(?:\s*(?:,|,?\s*and|vs\.?|versus|compared\s+with)\s+\d+\s+(?:{_PATIENT}\s+)?{_WHOSE})+\s+{_COUNT_VERB}\b"
+)
+_EACH_COUNT = re.compile(rf"(?i)(?<![\d.%])\d+(?:\s+{_PATIENT}\b)?")
+# responses counted by kind: '(4 complete responses [CRs] and 57 partial responses [PRs])', '(3 CRs and 54 PRs)'
+_RESPONSE_COUNT = re.compile(
+    r"(?i)(?<![\d.])(?P<est>\d+)\s+(?:(?P<kind>complete|partial)\s+(?:responses?|remissions?)\b"
+    r"(?:\s*[(\[](?:CR|PR)s?[)\]])?|(?-i:(?P<abbr>CR|PR))s?\b)(?!\s*[(\[]\s*\d)"
+)
+_RESPONSE_KINDS = {
+    "complete": "complete response",
+    "partial": "partial response",
+    "cr": "complete response",
+    "pr": "partial response",
+}
+_AMONG = re.compile(r"(?i)\b(?:among|of|in|for)\s+(?:the\s+|all\s+)?$")
+_COMPARED_COUNT = re.compile(
+    r"(?i)\b(?:compared\s+with|versus|vs\.?|than)\s+(?P<est>\d+)\s+(?:patients?|participants?|subjects?)\b(?!\s*\()"
+)
+_ELIDED_COUNT = re.compile(r"(?i)(?:,|;|\band)\s+(?P<est>\d+)\s+(?P<verb>had|died|developed|experienced)\b")
+
+
+def exposures(text: str) -> list[Item]:
+    """'The median number of cycles was 4 in each arm': the median (or mean) count of cycles,
+    courses, doses or infusions an arm's patients received, in those units."""
+    out = []
+    for m in _EXPOSURE.finditer(text):
+        what = re.sub(r"\s+", " ", m.group("what").lower())
+        unit = what.split()[-1]
+        out.append(
+            Item(
+                m.start("est"),
+                m.end(),
+                m.group("est"),
+                unit,
+                m.group("centre").lower(),
+                what=f"number of {what}",
+            )
+        )
+    return out
+
+
+def counts_only(text: str, found: list[Item], ratios: bool = False) -> list[Item]:
+    """Counts printed without a percent: '(n = 10)' beside an arm, 'six patients in the
+    surgery group died', '... and two had distant metastases'.  Beside other figures or a
+    ratio (``ratios``), '(n = 10)' sizes a group ('complete/partial responders (n = 234) OS HR,
+    0.81'), and counts nothing."""
+    taken = [i.span() for i in found]  # with the count and denominator a percent was read with
+    out = _per_arm_counts(text, taken)
+    sized = bool(found) or ratios
+    for pattern in (_PATIENT_COUNT, _ELIDED_COUNT, _RESPONSE_COUNT, *(() if sized else (_N_EQUALS,))):
+        for m in pattern.finditer(text):
+            if any(a <= m.start() < b or a < m.end() <= b for a, b in taken):
+                continue
+            if _AMONG.search(text, max(0, m.start() - 12), m.start()):
+                continue  # 'Among 9 patients who underwent biopsies, 5 had ...': who was counted in
+            what = _what(text, m)
+            if m.groupdict().get("part"):
+                out.append(
+                    Item(
+                        m.start(),
+                        m.end(),
+                        m.group("part"),
+                        None,
+                        "count",
+                        total=int(m.group("est")),
+                        what=what,
+                    )
+                )
+            else:
+                out.append(Item(m.start("est"), m.end(), m.group("est"), None, "count", what=what))
+            taken.append((m.start(), m.end()))
+    for m in _COMPARED_COUNT.finditer(text):  # '6 patients ... died compared with 1 patient in B'
+        earlier = [i for i in out if i.what and i.end <= m.start() and not text[i.end : m.start()].count(";")]
+        if earlier and not any(a <= m.start("est") < b for a, b in taken):
+            out.append(Item(m.start("est"), m.end(), m.group("est"), None, "count", what=earlier[-1].what))
+    return sorted(out, key=lambda i: i.start)
+
+
+def _per_arm_counts(text: str, taken: list[tuple[int, int]]) -> list[Item]:
+    """Counts of patients printed one per arm before the event they share ('60 patients in the
+    PET-CT group and 73 in the conventional-staging group underwent thoracotomy'): each count is
+    its own figure, printed as the number (and 'patients'), so the arm words after it give its
+    arm."""
+    out = []
+    for m in _PER_ARM_COUNTS.finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        what = _event(text, m.group("verb"), m.end())
+        counts = _EACH_COUNT.finditer(text, m.start(), m.start("verb"))
+        out += [
+            Item(c.start(), c.end(), re.match(r"\d+", c.group()).group(), None, "count", what=what)
+            for c in counts
+        ]
+        taken.append((m.start(), m.end()))
+    return out
+
+
+def _what(text: str, m: re.Match) -> str | None:
+    """What a count counts: the event its patients had ('died'), or the kind of response."""
+    if "kind" in m.groupdict():
+        return _RESPONSE_KINDS[(m.group("kind") or m.group("abbr")).lower()]
+    return _event(text, m.group("verb"), m.end()) if "verb" in m.groupdict() else None
+
+
+def _event(text: str, verb: str, end: int) -> str | None:
+    """What a counted patient had: 'died' -> 'death', 'had distant metastases' -> that."""
+    if verb.lower().endswith("died"):
+        return "death"
+    obj = re.match(
+        r"\s*(?:a\s+|an\s+)?([a-z][a-z -]{2,50}?)(?=\s*(?:[,;.()]|\band\b|\bcompared\b|\bvs\b|$))",
+        text[end:],
+    )
+    return obj.group(1).strip() if obj else None
