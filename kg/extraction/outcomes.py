@@ -367,11 +367,17 @@ def _share_arms(slots: dict[int, Slot], arms: list[Arm | None]) -> None:
                 arms[k] = arm
 
 
+_CLAUSE_ENDS = re.compile(r";|, which\b")
+
+
 def _clause_end(text: str, pos: int) -> int:
     """Where the clause of a figure ends: the next ';' outside brackets ('33 (55%; 95% CI
-    42-68) of 60 patients ... achieved an objective response; ...'), else the text's end."""
+    42-68) of 60 patients ... achieved an objective response; ...') or a relative clause ('...,
+    which was associated with a shorter ... survival'), else the text's end."""
     depth = depth_map(text)
-    return next((i for i in range(pos, len(text)) if text[i] == ";" and depth[i] == 0), len(text))
+    return next(
+        (i for i in range(pos, len(text)) if depth[i] == 0 and _CLAUSE_ENDS.match(text, i)), len(text)
+    )
 
 
 def _singular(phrase: str) -> str:

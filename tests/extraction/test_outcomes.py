@@ -275,3 +275,13 @@ def test_an_interval_printed_after_the_arm_its_figure_is_for():
         "alectinib": (Decimal("95"), Decimal("20.3"), None, True),
         "crizotinib": (Decimal("95"), Decimal("8.2"), Decimal("12.0"), False),
     }
+
+
+def test_an_endpoint_named_in_a_relative_clause_after_the_figures_is_not_theirs():
+    # PMID7818326 (tests/fixtures/pool): '... whereas LA results in the detection of excessive N2 disease in 12
+    # of 21 patients (57.2%; p = 0.007), which was associated with a shorter distant metastases-free (p =
+    # 0.021) and overall survival.' The survival is what the detections were associated with, not what the
+    # 17.4% and 57.2% measure
+    trial = read_document(POOL / "PMID7818326.txt").trial
+    assert [x for x in trial.arm_results if x.endpoint == "overall survival"] == []
+    assert [x for x in trial.comparisons if x.endpoint == "overall survival"] == []
