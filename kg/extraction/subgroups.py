@@ -50,12 +50,14 @@ _SIZED = re.compile(
 )
 
 
+# the sex, smoking or histology words that name a group of patients
+_WHO_WORDS = r"(?:wo)?men|males?|females?|smokers?|elderly|squamous|nonsquamous|adenocarcinoma"
 # 'or in EGFR mutation-positive (HR, 1.00; ...) or EGFR mutation-negative (HR, 1.18; ...) subgroups':
 # a group named by its marker, sex, histology or stage, printed right before the bracket its ratio opens
 _BRACKETED = re.compile(
     r"(?i)\b(?:for|in|among|or|and)\s+(?:the\s+)?(?P<who>(?:(?!(?:and|or|for|in|with|who|the|than|was|were|by)\b)"
-    r"[\w-]+\s+){0,3}(?:[\w-]*(?:positive|negative|wild-type|mutant|mutated)|(?:wo)?men|males?|females?|smokers|"
-    r"elderly|squamous|nonsquamous|adenocarcinoma|stage\s+[IV]+[ABC]?)(?:\s+(?:patients|tumou?rs))?)"
+    rf"[\w-]+\s+){{0,3}}(?:[\w-]*(?:positive|negative|wild-type|mutant|mutated)|{_WHO_WORDS}|stage\s+[IV]+[ABC]?)"
+    r"(?:\s+(?:patients|tumou?rs))?)"
     r"(?=\s*\(\s*(?:hazard\s+ratio|odds\s+ratio|HR|OR)\b)"
 )
 
@@ -63,8 +65,8 @@ _BRACKETED = re.compile(
 # what a ratio is 'for' names patients, not an endpoint, when it speaks of stage, sex, a marker or
 # histology: 'HR for stage II, 0.68', 'HR, 1.16 for low copy number', 'hazard ratio for women, 3.0'
 _GROUP_WORDS = re.compile(
-    r"(?i)\b(?:stage|positive|negative|(?:wo)?men|male|female|mutations?|mutant|mutated|wild[- ]type|"
-    r"copy\s+number|expression|histology|squamous|nonsquamous|non-squamous|adenocarcinoma|smokers?|elderly)\b"
+    rf"(?i)\b(?:stage|positive|negative|mutations?|mutant|mutated|wild[- ]type|copy\s+number|expression|"
+    rf"histology|non-squamous|{_WHO_WORDS})\b"
 )
 
 
