@@ -53,16 +53,21 @@ _LATER_VERB = re.compile(
     r"(?i)\s\b(?:had|has|have|received|required|developed|experienced|achieved|underwent|reported)\s+(?:an?\s+|the\s+)?"
 )
 _ADVERBIAL = re.compile(
-    r"(?i)^(?:(?:in\s+addition|however|moreover|furthermore|overall|similarly|by\s+contrast|in\s+contrast|"
+    r"(?i)^(?:(?:in\s+addition|however|moreover|furthermore|overall|similarly|likewise|by\s+contrast|in\s+contrast|"
     r"conversely|consequently|thus|also|notably|importantly|finally|despite\s+[^,]+|although\s+[^,]+|"
     r"as\s+(?:previously\s+)?(?:reported|described|expected|shown|planned)(?:\s+[^,]{0,30})?|"
     r"at\s+(?:\d+|one|two|three)\s+\w+|after\s+[^,]{0,40}|in\s+(?:the\s+)?[^,]{0,60}?(?:analysis|population|group|subgroup|cohort)),\s*)+"
+)
+# 'Multivariate regression analysis revealed that patients ... had better ...': the clause a
+# finding is reported in holds the endpoint, not the analysis that reports it
+_REPORTED_THAT = re.compile(
+    r"(?i)^[^,;]*?\b(?:revealed|showed|shown|demonstrated|indicated|suggested|found|confirmed)\s+that\s+"
 )
 _ASIDE = re.compile(
     r"(?i),\s*(?:as|when|where)\s+(?:determined|assessed|measured|evaluated|defined|judged|calculated)\b[^,;]{0,60},"
 )
 _FRAME = re.compile(
-    r"(?i)^(?:the\s+|a\s+|an\s+)?(?:(?:overall|estimated|observed|cumulative|actuarial|reported|corresponding|absolute)\s+)*"
+    r"(?i)^(?:the\s+|a\s+|an\s+)?(?:differences?\s+(?:in|of)\s+(?:the\s+)?)?(?:(?:overall(?!\s+survival)|estimated|observed|cumulative|actuarial|reported|corresponding|absolute)\s+)*"
     r"(?:(?:median|mean|average)\s+)?(?:(?:rates?|proportions?|percentages?|numbers?|frequenc(?:y|ies)|"
     r"risks?|probabilit(?:y|ies)|likelihood|occurrence|odds|chances?|durations?|lengths?)\s+of\s+)?"
     r"(?:(?:patients|participants|subjects|people|persons|those)\s+(?:with|who\s+had|who\s+were|achieving|who\s+achieved)\s+)?"
@@ -92,6 +97,9 @@ def endpoint_phrase(before: str) -> str | None:
     text = _clause(before)
     if not text:
         return None
+    narrowed = _NARROWED.search(text)
+    if narrowed and "(" in text[: narrowed.start()]:
+        return endpoint_phrase(text[: text.rfind("(", 0, narrowed.start())])
     for candidate in _candidates(text):
         if _NOT_FIRST.match(_FRAME.sub("", candidate.strip())):
             return None  # 'its effect', 'these parameters': named before, not here
@@ -120,13 +128,51 @@ def _clause(before: str) -> str:
         text = re.sub(
             r"^.*?\b(?:patients|participants)\b\s*(?:\([^)]*\))?\s*", "", before[:cut].rstrip(":; ")
         )
-    text = _ASIDE.sub("", text)  # 'the rate of tumor response, as determined radiographically, was'
+    text = _ASIDE.sub(
+        "", _REPORTED_THAT.sub("", text)
+    )  # 'the rate of tumor response, as determined radiographically, was'
     return _ADVERBIAL.sub("", text.strip(" ,"))
+
+
+# 'had more hospitalizations (2.4 v 1.7), ..., infectious complications (47.3% v 39.4%)': in a list
+# whose items each carry their figures in a bracket, the words after the last item's bracket
+_NEXT_LISTED = re.compile(
+    r"(?i)\)\s*,\s*(?:and\s+|or\s+)?(?:(?:had|has|have|showed|experienced)\s+)?(?:an?\s+)?"
+    r"(?P<own>(?:better|worse|more|less|greater|higher|lower|fewer)\s+)?"
+    r"(?!(?:especially|particularly|notably|mainly|mostly|including|respectively)\b)(?P<x>[a-z][\w\s'/-]{2,60}?)\s*$"
+)
+
+
+# 'there were no significant differences in MMSE (P = .60)', 'there was greater decline in
+# immediate recall (P = .03)': what 'there was' introduces is the clause's subject
+_THERE_WAS = re.compile(
+    r"(?i)\bthere\s+(?:was|were|is|are)\s+(?:no\s+(?:(?:statistically\s+)?significant\s+)?differences?\s+in|"
+    r"(?:an?\s+)?(?:significantly\s+)?(?:better|worse|more|less|greater|higher|lower|fewer))\s+"
+    r"(?P<x>[a-z][\w\s'/-]{2,60}?)\s*$"
+)
+
+
+# '(8.7 vs. 5.9; P = .036), especially in the subgroup with impaired expansion (9.1 vs. 4.6)': the
+# figures of a subgroup, on the endpoint of the figures before
+_NARROWED = re.compile(
+    r"(?i)\)\s*,\s*(?:and\s+)?(?:especially|particularly|notably|mainly|mostly|even)\s+(?:in|among|for|with)\b[^()]*$"
+)
+# the head the first item of such a list names its noun under: 'the mean scores over time for'
+_LIST_HEAD = re.compile(r"(?i)\b(?P<head>(?:[a-z][\w'-]*\s+){1,5}(?:for|of|in))\s+[a-z][\w'/-]*\s*$")
 
 
 def _candidates(text: str) -> list[str]:
     text = _LANDMARK_LIST.sub("", text)  # '2-, 3-, 4-, and 5-year survival rates': the list of times goes
-    out = []
+    listed = _NEXT_LISTED.search(text)
+    # '..., the overall brain relapse rate was reduced comparably (9.1% ...)': an item that is a
+    # clause of its own names its endpoint as its subject
+    clause = listed and _SUBJECT.match(listed.group("x"))
+    item = clause or listed or _THERE_WAS.search(text)
+    out = [_ADVERBIAL.sub("", item.group("x"))] if item else []
+    head = listed and not (clause or listed.group("own")) and _LIST_HEAD.search(text, 0, text.find("("))
+    if head and not re.search(rf"(?i)\b(?:{VERB}|differences?)\b", head.group("head")):
+        # 'the mean scores over time for cough (p ...), dyspnea (p ...)': the items share the head
+        out[0] = f"{head.group('head')} {out[0]}"
     of = _NOUN_OF.search(text)
     if of:  # 'This corresponded to sensitivities of 79%', 'with response rates of'
         out.append(of.group(1))
@@ -143,7 +189,7 @@ def _candidates(text: str) -> list[str]:
     if likely:  # 'were less likely to die of neurologic causes than'
         out.append(likely.group(1))
     obj = _OBJECT.search(text)
-    if obj and not re.search(r"\d", obj.group("x")):
+    if obj and not re.search(r"\d", _LANDMARK.sub("", obj.group("x"))):
         # 'patients who underwent A had no complications': the object of the last verb
         out.append(_LATER_VERB.split(obj.group("x"))[-1])
     stopped = _STOPPED.search(
@@ -161,11 +207,20 @@ def _candidates(text: str) -> list[str]:
     return out
 
 
+# a landmark inside a name ('better 30-day activity without dyspnea scores'): dropped from it
+_LANDMARK = re.compile(r"(?i)\b\d+[- ](?:years?|months?|weeks?|days?)\b|\b(?:at|after)\s+\d+\s+\w+")
+# 'patients treated with TCD', 'those receiving placebo': a group of patients, not what was measured
+_GROUP = re.compile(
+    rf"(?i)^(?:the\s+)?(?:{_WHO}|those)\s+(?:who\s+|that\s+)?(?:were\s+)?(?:treated|receiving|received|given|"
+    r"assigned|allocated|randomi[sz]ed|undergoing|underwent|on)\b"
+)
+
+
 def _clean(phrase: str) -> str | None:
     p = re.sub(r"\s+", " ", phrase).strip(" ,.")
-    p = re.sub(
-        r"(?i)\b\d+[- ](?:years?|months?|weeks?|days?)\b|\b(?:at|after)\s+\d+\s+\w+", "", p
-    )  # landmarks
+    if _GROUP.match(p):
+        return None
+    p = _LANDMARK.sub("", p)  # landmarks
     p = re.sub(r"\s+", " ", p).strip(" ,.")
     p = re.sub(r"(?i)\s+(?:in|with|for|among|between)\s+(?:the|both|all|each|either)\s+.*$", "", p)
     p = re.sub(r"(?i)\s+of\s+(?:the|both|all|each|either)\s+(?:[\w-]+\s+){0,3}?" + _WHO + r"\b.*$", "", p)
@@ -185,6 +240,10 @@ def normal_name(phrase: str) -> str:
     'deaths from lung cancer' -> 'lung cancer mortality', 'rate of death' -> 'death', 'have
     died' -> 'death'."""
     p = phrase.lower()
+    if re.fullmatch(
+        r"(?:[\w-]+\s+){0,2}[\w-]+-free", p
+    ):  # 'disease-free (24% vs. 23%) ... survival rates': a survival
+        return f"{p} survival"
     if re.fullmatch(r"(?:have\s+|had\s+)?died", p):
         return "death"
     if _STOPPED.fullmatch(p):  # 'had discontinued treatment'

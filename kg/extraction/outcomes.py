@@ -351,7 +351,17 @@ def _continues(text: str, prev: Item, item: Item, mentions) -> bool:
     if prev.statistic == "count" and item.statistic != "count":
         return False  # '(3 complete responses and 58 partial responses) and 21.7% for D': no list of one kind
     between = re.sub(r"\([^()]*\)|\[[^\[\]]*\]", "", text[prev.end : item.start])  # '(41/52; 95% CI ...)'
+    closed = text.rfind(")", prev.end, item.start)
+    if closed >= 0 and _NEXT_ITEM.fullmatch(text, closed + 1, item.start):
+        return False  # '... fewer prolonged air leaks (13% vs 19%, P = .05), fewer transfusions (4% vs 13%)'
     return not _CLAUSE_VERB.search(between) and not any(prev.end <= p < item.start for p, _n in mentions)
+
+
+# words after a comma that name the next item of a list whose items carry their figures in brackets
+_NEXT_ITEM = re.compile(
+    r"(?i)\s*,\s*(?:and\s+|or\s+)?(?!(?:and|or|respectively|with|in|for|vs|versus|than)\b)"
+    r"[a-z][\w'/-]*(?:\s+[a-z][\w'/-]*){0,6}\s*(?:[(\[][^()\[\]\d]{0,30})?"
+)
 
 
 def _share_arms(slots: dict[int, Slot], arms: list[Arm | None]) -> None:

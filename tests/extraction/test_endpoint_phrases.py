@@ -8,11 +8,13 @@ Sentences quoted from ../shared/data/abstracts (PMID beside them), read through
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from shared_quotes import NLST
 
 from kg.extraction.endpoint_phrases import endpoint_phrase
+from kg.sources import read_document
 
 PALLIATIVE = (
     "Early palliative care for patients with metastatic non-small-cell lung cancer.",
@@ -171,3 +173,90 @@ def test_an_endpoint_named_after_its_figures(read):
 )
 def test_words_that_name_no_endpoint(before, expected):
     assert endpoint_phrase(before) == expected
+
+
+def _page(pmid: str):
+    return read_document(Path(__file__).parents[1] / "fixtures" / "pool" / f"{pmid}.txt").trial
+
+
+def _by_endpoint(trial, statistic: str = "rate") -> dict[str, list]:
+    out: dict[str, list] = {}
+    for x in trial.arm_results:
+        if x.statistic == statistic:
+            out.setdefault(x.endpoint, []).append(x.estimate)
+    return out
+
+
+def test_each_item_of_a_bracketed_list_names_its_own_endpoint():
+    # PMID25422491: '... had more hospitalizations (2.4 v 1.7 hospitalizations, respectively; P < .001),
+    # outpatient visits (...), infectious complications (47.3% v 39.4%, respectively; P = .0022), acute
+    # kidney disease/dehydration (30.5% v 21.2%, ...), and mucositis/esophagitis (18.6% v 14.4%, ...)'
+    # (before: every rate was called overall survival, or 'patients treated with ep')
+    rates = _by_endpoint(_page("PMID25422491"))
+    assert rates["infectious complications"] == [Decimal("47.3"), Decimal("39.4")]
+    assert rates["acute kidney disease/dehydration"] == [Decimal("30.5"), Decimal("21.2")]
+    assert rates["mucositis/esophagitis"] == [Decimal("18.6"), Decimal("14.4")]
+    assert "overall survival" not in rates
+
+
+def test_the_next_item_of_a_list_does_not_continue_the_one_before():
+    # PMID19619789: '... fewer prolonged air leaks (13% vs 19%, P = .05), fewer transfusions (4% vs 13%,
+    # P = .002), less pneumonia (5% vs 10%, P = .05), less renal failure (1.4% vs 5%, P = .02), shorter
+    # chest tube duration (median of 3 vs 4 days, P < .0001), and shorter length of hospital stay (median
+    # of 4 vs 5 days, P < .0001).' (before: every figure after the air leaks was theirs)
+    trial = _page("PMID19619789")
+    rates, medians = _by_endpoint(trial), _by_endpoint(trial, "median")
+    assert rates["prolonged air leaks"] == [Decimal("13"), Decimal("19")]
+    assert rates["transfusions"] == [Decimal("4"), Decimal("13")]
+    assert rates["renal failure"] == [Decimal("1.4"), Decimal("5")]
+    assert medians["chest tube duration"] == [Decimal("3"), Decimal("4")]
+    assert medians["length of hospital stay"] == [Decimal("4"), Decimal("5")]
+
+
+def test_an_elliptical_survival_item_and_an_adverb_before_a_list():
+    # PMID14697440: 'Likewise, the 5-year local control (58% vs. 61%), disease-free (24% vs. 23%), and
+    # distant metastasis-free (44% vs. 36%) survival rates in the two groups were not significantly
+    # different.' (before: none of the six rates was read)
+    rates = _by_endpoint(_page("PMID14697440"))
+    assert rates["local control"] == [Decimal("58"), Decimal("61")]
+    assert rates["disease-free survival"] == [Decimal("24"), Decimal("23")]
+    assert rates["distant metastasis-free survival"] == [Decimal("44"), Decimal("36")]
+
+
+def test_a_time_to_event_item_of_a_list_keeps_its_own_name():
+    # PMID10623702: '... with regard to response rate (30.4% compared with 11.1%, respectively; P <.0001),
+    # median time to progressive disease (5.6 months compared with 3.7 months, respectively; P =.0013),
+    # and median survival (...)' (before: the medians were called objective response rate)
+    medians = _by_endpoint(_page("PMID10623702"), "median")
+    assert medians["time to progressive disease"] == [Decimal("5.6"), Decimal("3.7")]
+    assert "objective response rate" not in medians
+
+
+def test_overall_survival_keeps_its_name_in_a_list():
+    # PMID22547605: 'In arm A, response rate (70% v 9%), PFS (14.1 v 2.6 months), and overall survival
+    # (OS; 31.3 v 18.1 month) favored EGFR-mutant patients.'
+    medians = _by_endpoint(_page("PMID22547605"), "median")
+    assert Decimal("31.3") in medians["overall survival"]
+    assert Decimal("31.3") not in medians.get("progression-free survival", [])
+
+
+def test_what_a_finding_reports_not_the_analysis_that_found_it():
+    # PMID22878823: 'Multivariate regression analysis revealed that patients treated with TCD had better
+    # 30-day activity without dyspnea scores (8.7 vs. 5.9; P = .036), ...'; and 'similar in terms of age
+    # (62 years), active chemotherapy (28%), ...' stays baseline
+    trial = _page("PMID22878823")
+    tests = [(c.endpoint, c.p_value) for c in trial.comparisons if c.statistic == "p_value"]
+    assert ("activity without dyspnea scores", Decimal("0.036")) in tests
+    assert not any("revealed" in e or "patients treated" in e for e, _p in tests)
+    assert "active chemotherapy" not in _by_endpoint(trial)
+
+
+def test_what_there_was_a_difference_in_is_the_endpoint():
+    # PMID21135267: 'There were no significant differences in MMSE (P = .60) or ADLS (P = .88).
+    # However, for HVLT, there was greater decline in immediate recall (P = .03) and delayed recall
+    # (P = .008) in the PCI arm at 1 year.' (before: MMSE's test was lost and the recall test was
+    # called the activities of daily living scale)
+    tests = [(c.endpoint, c.p_value) for c in _page("PMID21135267").comparisons]
+    assert ("mmse", Decimal("0.60")) in tests
+    assert ("decline in immediate recall", Decimal("0.03")) in tests
+    assert ("decline in delayed recall", Decimal("0.008")) in tests
