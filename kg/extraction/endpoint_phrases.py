@@ -80,7 +80,7 @@ _NOT_ENDPOINT = re.compile(
     r"results?|findings?|data|a\s+total\s+of|total|"
     r"differences?|the\s+difference|analys[ie]s|treatment|therapy|groups?|arms?|both|all|none|each|one|two|"
     r"baseline\s+characteristics|characteristics|median\s+follow-up|follow-up|time|rates?|the\s+study|study|trial|"
-    r"overall|detriment|benefit|effect|advantage|no\s+(?:significant\s+)?differences?\b.*|(?:[\w-]+\s+){0,2}models?)$"
+    r"overall|detriment|benefit|effect|advantage|(?:statistical\s+)?significance|no\s+(?:significant\s+)?differences?\b.*|(?:[\w-]+\s+){0,2}models?)$"
 )
 
 
@@ -139,7 +139,7 @@ def _clause(before: str) -> str:
 _NEXT_LISTED = re.compile(
     r"(?i)\)\s*,\s*(?:and\s+|or\s+)?(?:(?:had|has|have|showed|experienced)\s+)?(?:an?\s+)?"
     r"(?P<own>(?:better|worse|more|less|greater|higher|lower|fewer)\s+)?"
-    r"(?!(?:especially|particularly|notably|mainly|mostly|including|respectively)\b)(?P<x>[a-z][\w\s'/-]{2,60}?)\s*$"
+    r"(?!(?:especially|particularly|notably|mainly|mostly|including|respectively|whereas|while|but|although)\b)(?P<x>[a-z][\w\s'/-]{2,90}?)\s*$"
 )
 
 
@@ -169,6 +169,8 @@ def _candidates(text: str) -> list[str]:
     clause = listed and _SUBJECT.match(listed.group("x"))
     item = clause or listed or _THERE_WAS.search(text)
     out = [_ADVERBIAL.sub("", item.group("x"))] if item else []
+    if clause and (state := _state(listed.group("x"), clause)):
+        out[0] = state
     head = listed and not (clause or listed.group("own")) and _LIST_HEAD.search(text, 0, text.find("("))
     if head and not re.search(rf"(?i)\b(?:{VERB}|differences?)\b", head.group("head")):
         # 'the mean scores over time for cough (p ...), dyspnea (p ...)': the items share the head
@@ -201,7 +203,7 @@ def _candidates(text: str) -> list[str]:
     if subject and subject.group("verb").lower() in _FINDING:  # 'Nodal metastases were found in 41'
         out.append(f"{subject.group('x')} detected")
     elif subject:
-        out.append(subject.group("x"))
+        out.append(_state(text, subject) or subject.group("x"))
     elif len(text.split()) <= 10:
         out.append(text)  # the words before the verb that reports the figure: the subject
     return out
@@ -214,6 +216,15 @@ _GROUP = re.compile(
     rf"(?i)^(?:the\s+)?(?:{_WHO}|those)\s+(?:who\s+|that\s+)?(?:were\s+)?(?:treated|receiving|received|given|"
     r"assigned|allocated|randomi[sz]ed|undergoing|underwent|on)\b"
 )
+
+
+def _state(text: str, subject: re.Match) -> str | None:
+    """'the patients treated with surgery remained functionally independent longer': when a group
+    of patients stays in a state, the state is what was measured ('remained progression-free
+    longer' -> progression-free survival)."""
+    if not (_GROUP.match(subject.group("x")) and subject.group("verb").lower() in ("remained", "stayed")):
+        return None
+    return re.sub(r"(?i)\s+(?:longer|shorter|more|less|better|worse)$", "", text[subject.end() :].strip())
 
 
 def _clean(phrase: str) -> str | None:

@@ -169,6 +169,13 @@ def test_an_endpoint_named_after_its_figures(read):
         ("its effect was not different from that of sequential treatment on distant progression (", None),
         # PMID25150635 (pool): a model and an adjective, no endpoint
         ("Adjusted cox models showed similar overall (", None),
+        # PMID28968167 (pool): a clause that says a test was not significant names no endpoint
+        (
+            "The detriment was statistically significant in patients with T790M mutation-positive plasma samples "
+            "(HR, 1.49; 95% CI, 1.02 to 2.21), whereas statistical significance was not reached in T790M "
+            "mutation-negative patients (",
+            None,
+        ),
     ],
 )
 def test_words_that_name_no_endpoint(before, expected):

@@ -45,6 +45,28 @@ def test_the_figure_set_against_an_arm_belongs_to_the_other_arm(read):
     ]
 
 
+def test_a_state_patients_remained_in_is_the_endpoint_of_its_own_clause(read):
+    # PMID2405271: '..., and the patients treated with surgery remained functionally independent longer
+    # (median, 38 weeks vs. 8 weeks in the radiation group; P less than 0.005)' (before: the medians
+    # were taken for overall survival, the endpoint of the clause before)
+    reading = read(
+        SURGERY_TITLE,
+        SURGERY_DESIGN,
+        (
+            "RESULTS",
+            "The overall length of survival was significantly longer in the surgical group (median, 40 weeks vs. "
+            "15 weeks in the radiation group; P less than 0.01), and the patients treated with surgery remained "
+            "functionally independent longer (median, 38 weeks vs. 8 weeks in the radiation group; P less than "
+            "0.005).",
+        ),
+    )
+    assert [e for _d, e, _c, _n in figures(reading, "overall survival")] == [Decimal("40"), Decimal("15")]
+    assert [e for _d, e, _c, _n in figures(reading, "functionally independent")] == [
+        Decimal("38"),
+        Decimal("8"),
+    ]
+
+
 def test_a_noun_before_of_names_the_endpoint_and_arms_carry_over_from_the_sentence_before(read):
     # PMID21098770
     reading = read(
