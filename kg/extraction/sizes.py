@@ -62,7 +62,8 @@ _VERB_AFTER = re.compile(
 # 'Of the 452 enrolled patients, 314 were randomly assigned', '910 were screened and 364 were ...'
 _OTHER_COUNT = re.compile(r"(?i)(?:\band|,|;)\s+(?P<n>\d+)\s+(?:[\w-]+\s+){0,3}?(?:were|was)\b")
 _BEFORE_ARM = re.compile(
-    r"(?<![\d.%:])(\d+)(?![\d.%:])\s+(?:of\s+(?:which|whom|these)\s+)?(?:(?:eligible|evaluable|assessable)\s+)?(?:patients\s+)?"
+    # not the end of a range ('performance status of 0 to 2 were randomly assigned to receive A')
+    r"(?<![\d.%:])(?<!\bto\s)(?<!\bor\s)(?<![-\u2013])(\d+)(?![\d.%:])\s+(?:of\s+(?:which|whom|these)\s+)?(?:(?:eligible|evaluable|assessable)\s+)?(?:patients\s+)?"
     r"(?:were\s+)?(?:(?:randomly\s+)?assigned\s+|allocated\s+|randomi[sz]ed\s+)?"
     r"(?:to\s+)?(?:receive\s+)?(?:the\s+)?$"
 )

@@ -263,3 +263,20 @@ def test_a_total_by_random_assignment_broken_down_after_a_colon():
         ("gemcitabine + cisplatin + surgery", 129),
         ("surgery", 141),
     ]
+
+
+def test_the_end_of_a_range_before_the_arms_is_no_arm_size(read):
+    # PMID19433683 (pool): 'Patients with stage IIIB or IV NSCLC and performance status of 0 to 2 were
+    # randomly assigned to receive pemetrexed ...' (before: the pemetrexed arm had 2 patients)
+    r = read(
+        "Phase III study by the Norwegian lung cancer study group: pemetrexed plus carboplatin compared with "
+        "gemcitabine plus carboplatin as first-line chemotherapy in advanced non-small-cell lung cancer.",
+        (
+            "PATIENTS AND METHODS",
+            "Patients with stage IIIB or IV NSCLC and performance status of 0 to 2 were randomly assigned to "
+            "receive pemetrexed 500 mg/m(2) plus carboplatin area under the curve (AUC) = 5 (Calvert's formula) "
+            "on day 1 or gemcitabine 1,000 mg/m(2) on days 1 and 8 plus carboplatin AUC = 5 on day 1 every 3 "
+            "weeks for up to four cycles.",
+        ),
+    )
+    assert [n for _d, n in sizes(r)] == [None, None]
