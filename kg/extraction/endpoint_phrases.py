@@ -80,7 +80,7 @@ _NOT_ENDPOINT = re.compile(
     r"results?|findings?|data|a\s+total\s+of|total|"
     r"differences?|the\s+difference|analys[ie]s|treatment|therapy|groups?|arms?|both|all|none|each|one|two|"
     r"baseline\s+characteristics|characteristics|median\s+follow-up|follow-up|time|rates?|the\s+study|study|trial|"
-    r"overall|detriment|benefit|effect|advantage|(?:statistical\s+)?significance|no\s+(?:significant\s+)?differences?\b.*|(?:[\w-]+\s+){0,2}models?)$"
+    r"overall|detriment|benefit|effect|advantage|(?:statistical\s+)?significance|(?:pooled\s+)?estimates?|no\s+(?:significant\s+)?differences?\b.*|(?:[\w-]+\s+){0,2}models?)$"
 )
 
 
@@ -161,6 +161,12 @@ _NARROWED = re.compile(
 _LIST_HEAD = re.compile(r"(?i)\b(?P<head>(?:[a-z][\w'-]*\s+){1,5}(?:for|of|in))\s+[a-z][\w'/-]*\s*$")
 
 
+# a disease that came back or grew: its recurrence is what the figures count
+_RECURRED = re.compile(
+    r"(?i)^(?P<x>[a-z][\w\s-]{2,60}?(?<!\bnot)(?<!\bhaving)(?<!\bbeen))\s+(?P<verb>recurred|relapsed|progressed)\b"
+)
+
+
 def _candidates(text: str) -> list[str]:
     text = _LANDMARK_LIST.sub("", text)  # '2-, 3-, 4-, and 5-year survival rates': the list of times goes
     listed = _NEXT_LISTED.search(text)
@@ -199,6 +205,9 @@ def _candidates(text: str) -> list[str]:
     )  # not '(including those who ... discontinued treatment)'
     if stopped:  # 'More patients on the VC arm discontinued therapy because of toxicity (P =.001)'
         out.append("treatment discontinuation")
+    recurred = _RECURRED.match(text)
+    if recurred:  # 'Intrathoracic disease recurred within the radiation field in 30 of 234 patients'
+        out.append(f"{recurred.group('x')} {_EVENTS[recurred.group('verb').lower()]}")
     subject = _SUBJECT.match(text)
     if subject and subject.group("verb").lower() in _FINDING:  # 'Nodal metastases were found in 41'
         out.append(f"{subject.group('x')} detected")
@@ -239,6 +248,14 @@ def _clean(phrase: str) -> str | None:
     p = _FRAME.sub("", p).strip()
     p = re.sub(r"(?i)^(?:the|a|an)\s+", "", p)
     p = _COMPARATIVE.sub("", p)  # 'longer time to worsening', 'more hospitalization'
+    if (
+        len(p.split()) > 9
+    ):  # 'the physical domain of the Quality of Life for Cancer Patients Treated with ...'
+        p = re.split(r"(?i)\s+(?:for|with|among|in|treated|receiving)\s+", p)[0]
+        if "," in p:
+            return (
+                None  # 'The sensitivity, negative predictive value, and diagnostic accuracy for ...': a list
+            )
     if not p or _NOT_ENDPOINT.match(p) or _NOT_FIRST.match(p) or re.search(r"\d", p) or len(p.split()) > 9:
         return None
     if _FUNCTION_WORD.match(p.split()[0]) or _FUNCTION_WORD.match(p.split()[-1]):
@@ -289,7 +306,13 @@ _AFTER_EVENT = re.compile(
     rf"(?i)^[^;]*?(?<!who )(?<!that )\b(?P<verb>died|responded|progressed|relapsed|{_DISCONTINUED})\b"
 )
 EVENT_VERBS = r"died|responded|progressed|relapsed|discontinued"
-_EVENTS = {"died": "death", "responded": "response", "progressed": "progression", "relapsed": "relapse"}
+_EVENTS = {
+    "died": "death",
+    "responded": "response",
+    "progressed": "progression",
+    "relapsed": "relapse",
+    "recurred": "recurrence",
+}
 
 
 def object_phrase(after: str) -> str | None:

@@ -169,6 +169,25 @@ def test_an_endpoint_named_after_its_figures(read):
         ("its effect was not different from that of sequential treatment on distant progression (", None),
         # PMID25150635 (pool): a model and an adjective, no endpoint
         ("Adjusted cox models showed similar overall (", None),
+        # PMID11071672 (pool): a disease that recurred counts its recurrence (before: overall survival)
+        (
+            "Intrathoracic disease recurred within the radiation field in 30 of 234 patients (",
+            "intrathoracic disease recurrence",
+        ),
+        # PMID14722033 (pool): a long subject loses the tail that says whose measure it is
+        (
+            "The physical domain of the Quality of Life for Cancer Patients Treated with Anticancer Drugs measure "
+            "was significantly better in the DC arm than in the VdsC arm (",
+            "physical domain of the quality of life",
+        ),
+        # PMID21963329 (pool): a list of endpoints is no one endpoint's name
+        (
+            "The sensitivity, negative predictive value, and diagnostic accuracy for mediastinal lymph node staging "
+            "for EBUS-TBNA and mediastinoscopy were ",
+            None,
+        ),
+        # PMID16740598 (pool): not having progressed is no progression
+        ("The probability of not having progressed by 1 year was ", None),
         # PMID28968167 (pool): a clause that says a test was not significant names no endpoint
         (
             "The detriment was statistically significant in patients with T790M mutation-positive plasma samples "
