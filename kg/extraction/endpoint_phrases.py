@@ -147,7 +147,8 @@ _NEXT_LISTED = re.compile(
 # immediate recall (P = .03)': what 'there was' introduces is the clause's subject
 _THERE_WAS = re.compile(
     r"(?i)\bthere\s+(?:was|were|is|are)\s+(?:no\s+(?:(?:statistically\s+)?significant\s+)?differences?\s+in|"
-    r"(?:an?\s+)?(?:significantly\s+)?(?:better|worse|more|less|greater|higher|lower|fewer))\s+"
+    r"(?:an?\s+)?(?:significantly\s+)?(?:better|worse|more|less|greater|higher|lower|fewer)|"
+    r"an?\s+(?:(?:statistically\s+)?significant\s+)?(?:increase|decrease|reduction|rise|fall)\s+in)\s+"
     r"(?P<x>[a-z][\w\s'/-]{2,60}?)\s*$"
 )
 

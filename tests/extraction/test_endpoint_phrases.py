@@ -186,6 +186,12 @@ def test_an_endpoint_named_after_its_figures(read):
             "for EBUS-TBNA and mediastinoscopy were ",
             None,
         ),
+        # PMID20800380 (pool): what there was an increase in (before: 'after pci there')
+        (
+            "However, at 12 months after PCI there was a significant increase in the occurrence of CNt in the "
+            "36-Gy cohort (",
+            "cnt",
+        ),
         # PMID16740598 (pool): not having progressed is no progression
         ("The probability of not having progressed by 1 year was ", None),
         # PMID28968167 (pool): a clause that says a test was not significant names no endpoint
