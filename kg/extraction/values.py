@@ -22,8 +22,8 @@ _TIME = re.compile(
     # '43.7 (35.7-52.3) months', '9.7 (interquartile range [IQR], 4.4-18.6) months'
     rf"|(?<![\d.])(?P<held>{NUM})(?=\s*[(\[](?:[^()\[\]]|\[[^\[\]]*\]){{0,50}}[)\]]\s*(?P<later>{TIME_UNIT})\b)"
 )
-_PERCENT = re.compile(
-    rf"(?<![\d.])(?:(?P<est>{NUM})\s*(?:%|percent\b)|(?P<first>{NUM})(?=(?:\s*,\s*{NUM})*\s*,?\s*(?:vs\.?|versus|v|and|or)\s+{NUM}\s*(?:%|percent\b)))"
+_PERCENT = re.compile(  # not the digits of a name ('10.8% with D100 and 6.7% with D75')
+    rf"(?<![\w.])(?:(?P<est>{NUM})\s*(?:%|percent\b)|(?P<first>{NUM})(?=(?:\s*,\s*{NUM})*\s*,?\s*(?:vs\.?|versus|v|and|or)\s+{NUM}\s*(?:%|percent\b)))"
     r"(?!\s*(?:CI\b|confidence|credible|power|of\s+the\s+(?:patients|participants)\s+(?:had|were)))"
 )
 _PER_UNIT = re.compile(

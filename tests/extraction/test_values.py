@@ -594,3 +594,12 @@ def test_the_median_number_of_cycles_an_arm_received(page, expected):
         if r.endpoint == "number of cycles" and r.statistic == "median" and r.unit == "cycles"
     }
     assert found == expected
+
+
+def test_the_digits_of_an_arm_name_are_no_figure():
+    # PMID10856094: 'Overall response rates were 10.8% with D100 and 6.7% with D75, each significantly
+    # higher than the 0.8% response with V/I' (before: 'D100 and 6.7%' read a rate of 100%)
+    trial = read_document(Path(__file__).parents[1] / "fixtures" / "pool" / "PMID10856094.txt").trial
+    rates = [r.estimate for r in trial.arm_results if r.endpoint == "objective response rate"]
+    assert Decimal("100") not in rates
+    assert {Decimal("10.8"), Decimal("6.7")} <= set(rates)
