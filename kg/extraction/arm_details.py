@@ -272,10 +272,13 @@ def set_roles(arms: list[Arm], title: str, sents: list[Sentence]) -> None:
     from kg.extraction.armrefs import ArmFinder
 
     comparator = _reference_arm(arms)
+    finder = ArmFinder(arms)
+    texts = [title] + [s.norm for s in sents]
     if comparator is None:
-        finder = ArmFinder(arms)
+        comparator = _standard_named(texts, finder)
+    if comparator is None:
         comparator = arms[-1]
-        for text in [title] + [s.norm for s in sents]:
+        for text in texts:
             for m in re.finditer(r"(?i)\b(?:versus|vs\.?|v|compared with)\s+", text):
                 named = finder.find(text[m.end() : m.end() + 120])
                 if named and named[0][0] <= 4:  # the arm right after the word, not one later on
@@ -286,6 +289,23 @@ def set_roles(arms: list[Arm], title: str, sents: list[Sentence]) -> None:
             break
     for arm in arms:
         arm.role = "comparator" if arm is comparator else "experimental"
+
+
+# 'prolongation of PFS when compared with standard doublet chemotherapy': the standard is the reference
+_AGAINST_STANDARD = re.compile(
+    r"(?i)\b(?:versus|vs\.?|compared\s+(?:with|to)|than)\s+(?:the\s+)?(?:current\s+)?(?:standard|conventional|usual)\b"
+)
+
+
+def _standard_named(texts: list[str], finder) -> Arm | None:
+    """The one arm named right after the words that set something against the standard."""
+    named = {
+        id(found[0][2]): found[0][2]
+        for text in texts
+        for m in _AGAINST_STANDARD.finditer(text)
+        if (found := finder.find(text[m.end() : m.end() + 60])) and found[0][0] <= 30
+    }
+    return next(iter(named.values())) if len(named) == 1 else None
 
 
 def _reference_arm(arms: list[Arm]) -> Arm | None:

@@ -8,6 +8,7 @@ order the text lists them.
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -15,6 +16,7 @@ from kg.extraction.abbreviations import definitions
 from kg.extraction.arms import design_arms
 from kg.extraction.text import normalise, sentences
 from kg.model import Arm
+from kg.sources import read_document
 
 
 def arms_of(text: str, title: str = "") -> list[Arm]:
@@ -341,3 +343,21 @@ def test_a_route_or_disease_abbreviation_is_no_arm_alias():
     )
     assert len(arms) == 2
     assert not {"IV", "NSCLC"} & {alias for a in arms for alias in a.aliases}
+
+
+def test_the_arm_set_against_the_standard_is_the_comparator():
+    # PMID23816960 (pool): 'This study investigated the efficacy of chemotherapy compared with afatinib'
+    # (background) but 'afatinib is associated with prolongation of PFS when compared with standard doublet
+    # chemotherapy' (conclusion): the standard chemotherapy is the reference, and the hazard ratio 0.58 is
+    # afatinib's against it (before: the roles, and so the ratio's direction, were swapped)
+    trial = read_document(Path(__file__).parents[1] / "fixtures" / "pool" / "PMID23816960.txt").trial
+    assert [(a.label, a.role) for a in trial.arms] == [
+        ("afatinib", "experimental"),
+        ("cisplatin + pemetrexed", "comparator"),
+    ]
+    (first, *_rest) = [c for c in trial.comparisons if c.statistic == "hazard_ratio"]
+    assert (first.estimate, first.arm, first.comparator) == (
+        Decimal("0.58"),
+        "afatinib",
+        "cisplatin + pemetrexed",
+    )
