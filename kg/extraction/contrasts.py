@@ -54,6 +54,7 @@ _RISK_OF = re.compile(
     r"(?=\s+(?:by|was|were|is|compared|versus|vs\.?|than|over|with|in|among|at|for|from)\b|\s*[(),;]|$))"
 )
 _RESTATED = re.compile(r"(?i)\brisk\b|\bhazard\b|\bodds\b")
+_MEASURE_ONLY = re.compile(r"(?i)(?:proportion|percentage|rate|number)s?")  # no endpoint's name
 
 # a clause that names an arm as the one compared against ('compared with placebo, ...') or as a
 # population ('Among N-CTX patients, PORT was associated with ...', 'longer among those who received
@@ -115,6 +116,7 @@ class ContrastReading:
                     continue  # 'the risk of death was 41% lower (hazard ratio, 0.59)': the ratio again
                 named = m.groupdict().get("ep") or m.groupdict().get("rate")
                 ep = (HR_EVENTS.get(named.lower()) or self._named_endpoint(named)) if named else None
+                ep = None if ep and _MEASURE_ONLY.fullmatch(ep) else ep  # 'a difference in the proportion'
                 ep = ep or self._endpoint_before(masked, m.start(), mentions, last_endpoint)
                 comparison, stop = self._comparison(masked, m, statistic, ep, None, unit_of(m))
                 if comparison is not None:

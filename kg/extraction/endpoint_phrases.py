@@ -33,6 +33,9 @@ _NOUN_OF = re.compile(
     r"(?i)\b(?:to|into|in|with|showed|shows|had|has|have|reached|achieved|yielded|gave)\s+(?:a|an|the)?\s*"
     r"((?:[a-z][\w'-]*\s+){0,3}?[a-z][\w'-]*)\s+of$"
 )
+_DIFFERENCE_IN = re.compile(
+    r"(?i)\bdifferences?\s+in\s+(?:terms\s+of\s+)?(?:the\s+)?([a-z][\w\s'/-]{2,60}?)\s*$"
+)
 _LANDMARK_LIST = re.compile(
     r"(?i)\b\d+-?,\s*(?:\d+-?,\s*)*(?:and|or)\s+\d+[- ](?:years?|months?|weeks?|days?)\b\s*"
 )
@@ -127,6 +130,9 @@ def _clause(before: str) -> str:
 def _candidates(text: str) -> list[str]:
     text = _LANDMARK_LIST.sub("", text)  # '2-, 3-, 4-, and 5-year survival rates': the list of times goes
     out = []
+    differs = _DIFFERENCE_IN.search(text)
+    if differs:  # 'there was no difference in freedom from local recurrence (88% vs 90%)'
+        out.append(differs.group(1))
     of = _NOUN_OF.search(text)
     if of:  # 'This corresponded to sensitivities of 79%', 'with response rates of'
         out.append(of.group(1))
