@@ -133,7 +133,7 @@ def _change_in(words: str) -> re.Pattern:
     return re.compile(
         rf"(?i)(?<![\d.])(?P<est>{NUM})\s*(?P<unit>%|percent\b)\s+(?:relative\s+)?(?:{words})\s+in\s+(?:the\s+)?"
         rf"(?:(?:relative\s+)?(?:risk|hazard|odds)\s+of\s+(?P<ep>[a-z][a-z -]*?)"
-        rf"(?=\s*[,;(.]|\s+(?:compared|versus|vs|with|in|among|for|which|is|was|were|attributable)\b|$)"
+        rf"(?=\s*[,;(.]|\s+(?:compared|versus|vs|with|in|among|for|which|is|was|were|attributable|equivalent|corresponding)\b|$)"
         rf"|(?P<rate>[a-z][a-z -]*?\s+rates?)\b)"
     )
 
@@ -184,6 +184,14 @@ CONTRASTS = (
     ),
     ("relative_reduction", _change_in("reduction|decrease")),
     ("relative_change", _change_in("increase")),
+    (  # 'an absolute improvement in 2-year survival of 9% from 20% to 29%', 'an absolute benefit of 5%
+        # at 5 years', 'an absolute improvement at 2 years of 14%': the absolute gain of a rate
+        "difference",
+        re.compile(
+            rf"(?i)\babsolute\s+(?:benefit|improvement|increase|gain)(?:\s+in\s+(?P<ep>[a-z\d][\w -]{{0,40}}?)"
+            rf"|\s+(?:at|of)\s+[\w -]{{1,30}}?)?\s+of\s+(?P<est>{NUM}){_PCT}"
+        ),
+    ),
     (  # 'Overall survival at 5 years with chemotherapy improved by 8.6%': a rate's absolute gain
         "difference",
         re.compile(rf"(?i)\b(?:improved|increased)\s+by\s+(?:an?\s+(?:absolute\s+)?)?(?P<est>{NUM}){_PCT}"),

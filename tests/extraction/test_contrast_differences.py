@@ -92,3 +92,30 @@ def test_the_figures_in_a_bracket_after_no_difference_are_the_arms_own():
     assert [(r.estimate, r.unit) for r in trial.arm_results if r.estimate == Decimal("248")] == [
         (Decimal("248"), "day")
     ]
+
+
+def test_an_absolute_improvement_in_a_landmark_rate():
+    # PMID9250182: 'Overall there was a 24% reduction in the relative risk of death, which is equivalent
+    # to an absolute improvement in 2-year survival of 9% from 20% to 29% (p = 0.004, ...).', '...
+    # squamous cell carcinomas (82% of the cases), in whom there was a 34% reduction in the relative
+    # risk of death (an absolute improvement at 2 years of 14% from 19% to 33%).' (before: neither read)
+    trial = _trial("9250182")
+    assert [
+        (c.estimate, c.unit, c.timepoint, c.subgroup)
+        for c in trial.comparisons
+        if c.statistic == "difference"
+    ] == [
+        (Decimal("9"), "percent", "24 months", None),
+        (Decimal("14"), "percent", "24 months", "squamous cell carcinomas"),
+    ]
+    # 'from 20% to 29%' prints the reference arm's rate first: not given to the arms in their usual order
+    assert not [r for r in trial.arm_results if r.estimate in (Decimal("20"), Decimal("29"), Decimal("33"))]
+
+
+def test_a_relative_reduction_restating_a_ratio_is_no_arms_rate():
+    # PMID29023213: 'In the pooled analysis, the relative reduction in the risk of death with nivolumab
+    # versus docetaxel was 28% (hazard ratio, 0.72; 95% CI, 0.62 to 0.84), ...' (before: a docetaxel
+    # rate of 28% for an endpoint 'relative reduction')
+    trial = _trial("29023213")
+    assert not [r for r in trial.arm_results if r.estimate == Decimal("28")]
+    assert [c.estimate for c in trial.comparisons if c.statistic == "hazard_ratio"][:1] == [Decimal("0.72")]
