@@ -1,9 +1,11 @@
 """The mapping of participant flow (kg.mapping_results.participant_count): one node per count,
-under its source's scope, named by stage and by the arm's own path, linked to its arm."""
+under its source's scope, named by stage and by the arm's own path, linked to its arm; and of a
+result's value as a results sentence prints it (its spread, with its kind)."""
 
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 from conftest import flow_documents, quoted
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
@@ -11,6 +13,7 @@ from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from kg.mapping import document_graph
 from kg.model import Arm, ParticipantCount, SourceDocument, Trial
 from kg.namespaces import CTKG
+from kg.sources import read_document
 from kg.validate import validate_graph
 
 BASE = "https://example.org/kg/"
@@ -188,3 +191,27 @@ def test_the_mapped_flow_breaks_no_shape_rule():
         assert len(nodes) == 2 * len(doc.trial.participant_flow)
         assert report.violations == [], doc.key
         assert not [f for f in report.findings if f.focus in nodes or "ParticipantCount" in f.shape], doc.key
+
+
+def test_the_spread_a_results_sentence_prints_is_written_with_its_kind():
+    # PMID11948046 (tests/fixtures/pool): 'Median +/- SD survival time following surgery was 46.2 +/- 3.15
+    # months; ...'; PMID11870177: 'In the 116 arm B patients, the median number of cycles delivered was
+    # four (range, zero to 19 cycles).'
+    pool = Path(__file__).parent / "fixtures" / "pool"
+    found = set()
+    for page in ("PMID11948046.txt", "PMID11870177.txt"):
+        g = document_graph(read_document(pool / page), BASE)[1]
+        assert validate_graph(g).violations == [], page
+        for r in g.subjects(CTKG.dispersion, None):
+            values = (CTKG.estimate, CTKG.spread, CTKG.spreadLower, CTKG.spreadUpper)
+            found.add((str(g.value(r, CTKG.dispersion)), *(_number(g.value(r, p)) for p in values)))
+    assert found == {
+        ("STANDARD_DEVIATION", Decimal("46.2"), Decimal("3.15"), None, None),
+        ("STANDARD_DEVIATION", Decimal("14.2"), Decimal("2.37"), None, None),
+        ("STANDARD_DEVIATION", Decimal("19.9"), Decimal("5.6"), None, None),
+        ("FULL_RANGE", Decimal("4"), None, Decimal("0"), Decimal("19")),
+    }
+
+
+def _number(value) -> Decimal | None:
+    return None if value is None else Decimal(str(value))

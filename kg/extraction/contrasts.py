@@ -12,10 +12,10 @@ import re
 
 from pydantic import ValidationError
 
-from kg.extraction.arm_lists import depth_map
 from kg.extraction.arm_ratios import ratios_by_arm
 from kg.extraction.armrefs import distinct
 from kg.extraction.bare_ratios import Labelled, bare_ratios
+from kg.extraction.clause_bounds import clause_start, opening, outer_clause
 from kg.extraction.endpoint_mentions import endpoint_mentions, listed_after
 from kg.extraction.endpoint_phrases import endpoint_phrase, normal_name, qualified
 from kg.extraction.factors import reference_like
@@ -54,6 +54,8 @@ _RISK_OF = re.compile(
     r"(?=\s+(?:by|was|were|is|compared|versus|vs\.?|than|over|with|in|among|at|for|from)\b|\s*[(),;]|$))"
 )
 _RESTATED = re.compile(r"(?i)\brisk\b|\bhazard\b|\bodds\b")
+_FROM_TO = re.compile(rf"[^;.]{{0,80}}?\bfrom\s+(?P<a>{NUM})\s*%\s+to\s+{NUM}\s*%")
+_MEASURE_ONLY = re.compile(r"(?i)(?:proportion|percentage|rate|number)s?")  # no endpoint's name
 
 # a clause that names an arm as the one compared against ('compared with placebo, ...') or as a
 # population ('Among N-CTX patients, PORT was associated with ...', 'longer among those who received
@@ -111,15 +113,22 @@ class ContrastReading:
                     ratios
                     and statistic.startswith("relative")
                     and _RESTATED.search(text[max(0, m.start() - 60) : m.end()])
-                ):
-                    continue  # 'the risk of death was 41% lower (hazard ratio, 0.59)': the ratio again
+                ):  # 'the risk of death was 41% lower (hazard ratio, 0.59)': the ratio again, no arm's figure
+                    masked = masked[: m.start()] + " " * (m.end() - m.start()) + masked[m.end() :]
+                    continue
                 named = m.groupdict().get("ep") or m.groupdict().get("rate")
                 ep = (HR_EVENTS.get(named.lower()) or self._named_endpoint(named)) if named else None
+                ep = None if ep and _MEASURE_ONLY.fullmatch(ep) else ep  # 'a difference in the proportion'
                 ep = ep or self._endpoint_before(masked, m.start(), mentions, last_endpoint)
                 comparison, stop = self._comparison(masked, m, statistic, ep, None, unit_of(m))
                 if comparison is not None:
                     out.append(comparison)
                 masked = masked[: m.start()] + " " * (stop - m.start()) + masked[stop:]
+                if rates := _FROM_TO.match(masked, stop) if statistic == "difference" else None:
+                    # '... of 9% from 20% to 29%': the reference arm's rate first, which the reading of
+                    # per-arm figures, taking the arms in their usual order, would swap; left unread
+                    a, b = rates.start("a"), rates.end()
+                    masked = masked[:a] + " " * (b - a) + masked[b:]
         for a, b in self._arms_figures:  # the arms' own figures in the bracket are read as theirs
             masked = masked[:a] + text[a:b] + masked[b:]
         return out, masked
@@ -266,7 +275,7 @@ class ContrastReading:
                 subgroup=ratio_group(text, match, stop) or subgroup_at(text, match.start(), self._names_arm),
                 timepoint=None
                 if ratio is not None
-                else landmark(text[_clause(text, match.start()) : match.start()]),
+                else landmark(text[clause_start(text, match.start()) : match.start("est")], text[stop:]),
                 evidence=self._sentence.evidence(match.start(), stop),
                 **est,
             ), stop
@@ -315,10 +324,10 @@ class ContrastReading:
         """The one arm the clause of a between-arm figure names before it, when not as the one
         compared against: 'patients treated with IFRT demonstrated a significantly lower risk of
         high grade esophagitis (Odds ratio: 0.31': the ratio is that arm's against the other."""
-        opening = _opening(text, pos)
-        if opening is not None:  # '(HR = 1.12; 95% CI ... and HR = 1.11; ...)': the clause before the bracket
-            pos = opening
-        clause = text[_outer_clause(text, pos) : pos]
+        opened = opening(text, pos)
+        if opened is not None:  # '(HR = 1.12; 95% CI ... and HR = 1.11; ...)': the clause before the bracket
+            pos = opened
+        clause = text[outer_clause(text, pos) : pos]
         named = distinct([a for _s, _e, a in self.finder.find(clause)])
         if len(named) != 1 or _AGAINST_BEFORE.search(clause):
             return None
@@ -328,9 +337,9 @@ class ContrastReading:
         """'prolonged by gemcitabine (...; HR, 0.56 ...) and erlotinib (...; HR, 0.69 ...)
         versus observation': a ratio in a bracket right after an arm is that arm's, against the
         arm named after 'versus' (or 'compared with') once the list of brackets ends."""
-        opening = _opening(text, match.start())
+        opened = opening(text, match.start())
         marks = self.finder.find(text)
-        own = [a for _s, e, a in marks if opening and 0 <= opening - e <= 2]
+        own = [a for _s, e, a in marks if opened and 0 <= opened - e <= 2]
         if not own:
             return None
         against = _AGAINST.search(text, match.end())
@@ -363,32 +372,3 @@ class ContrastReading:
 
 
 _DISEASE = re.compile(r"(?i)\b(?:cancer|carcinoma|disease|infections?|fractures?)$")
-
-
-def _opening(text: str, pos: int) -> int | None:
-    """Where the bracket that holds ``pos`` opens, if one does."""
-    depth = depth_map(text[:pos])
-    level = _level(text, pos, depth)
-    if not level:
-        return None
-    return max(k for k in range(pos) if text[k] in "([{" and depth[k] == level)
-
-
-def _outer_clause(text: str, pos: int) -> int:
-    """Where the clause of ``pos`` starts, a ';' inside a bracket before it no boundary ('33 (55%;
-    95% CI 42-68) of 60 patients in the A group ... compared with 18 ... in the B group')."""
-    depth = depth_map(text[:pos])
-    level = _level(text, pos, depth)
-    for k in range(pos - 1, -1, -1):
-        if depth[k] == level and (text[k] == ";" or text.startswith(". ", k)):
-            return k + 1
-    return 0
-
-
-def _level(text: str, pos: int, depth: list[int]) -> int:
-    """The bracket depth just before ``pos``, the closing bracket there counted as closed."""
-    return max(0, depth[-1] - (text[pos - 1] in ")]}")) if pos else 0
-
-
-def _clause(text: str, pos: int) -> int:
-    return max(text.rfind(";", 0, pos) + 1, text.rfind(". ", 0, pos) + 1, 0)

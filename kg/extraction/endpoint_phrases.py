@@ -33,6 +33,9 @@ _NOUN_OF = re.compile(
     r"(?i)\b(?:to|into|in|with|showed|shows|had|has|have|reached|achieved|yielded|gave)\s+(?:a|an|the)?\s*"
     r"((?:[a-z][\w'-]*\s+){0,3}?[a-z][\w'-]*)\s+of$"
 )
+_DIFFERENCE_IN = re.compile(
+    r"(?i)\bdifferences?\s+in\s+(?:terms\s+of\s+)?(?:the\s+)?([a-z][\w\s'/-]{2,60}?)\s*$"
+)
 _LANDMARK_LIST = re.compile(
     r"(?i)\b\d+-?,\s*(?:\d+-?,\s*)*(?:and|or)\s+\d+[- ](?:years?|months?|weeks?|days?)\b\s*"
 )
@@ -182,6 +185,9 @@ def _candidates(text: str) -> list[str]:
     if head and not re.search(rf"(?i)\b(?:{VERB}|differences?)\b", head.group("head")):
         # 'the mean scores over time for cough (p ...), dyspnea (p ...)': the items share the head
         out[0] = f"{head.group('head')} {out[0]}"
+    differs = _DIFFERENCE_IN.search(text)
+    if differs:  # 'there was no difference in freedom from local recurrence (88% vs 90%)'
+        out.append(differs.group(1))
     of = _NOUN_OF.search(text)
     if of:  # 'This corresponded to sensitivities of 79%', 'with response rates of'
         out.append(of.group(1))

@@ -39,8 +39,11 @@ _CI_BODY = (
     rf"(?:\s*(?:[,:=]|\bof\b|\bwas\b))?\s*[(\[]?\s*"
     rf"(?P<lo>{BOUND}){_AFTER_BOUND}\s*(?:to|-|;|{_COMMA_HI})\s*(?P<hi>{BOUND}){_AFTER_BOUND}\s*[)\]}}]?"
 )
-# matched at a known position; '(41/52; 95% CI, 66%-88%)' prints the count before the interval
-CI = re.compile(rf"(?i)\s*(?:[(\[{{]\s*)?(?:\d+\s*/\s*\d+\s*[;,]\s*)?(?:(?:one|two|1|2)-sided\s+)?{_CI_BODY}")
+# matched at a known position; '(41/52; 95% CI, 66%-88%)' prints the count before the interval,
+# 'difference 33%: 95% confidence interval 17-48%' a colon
+CI = re.compile(
+    rf"(?i)\s*(?:[(\[{{:]\s*)?(?:\d+\s*/\s*\d+\s*[;,]\s*)?(?:(?:one|two|1|2)-sided\s+)?{_CI_BODY}"
+)
 CI_SCAN = re.compile(rf"(?i)(?<![\d.]){_CI_BODY}")  # searched for: starts only at a digit
 
 
@@ -118,6 +121,9 @@ NEXT_RATIO = re.compile(
 )
 # what a figure is printed 'for' right after it: '1.08 (95% CI ...) for SPTs, ...'
 FOR_PHRASE = re.compile(r"(?i)\s*for\s+(?P<ep>[a-z][\w -]{1,50}?)(?=\s*(?:,|;|\.\s|\.$|\)|$|\band\b))")
+# what a count in a difference's words counts: 'a difference ... between the two regimens of 21%'
+# ('two' printed as '2') is no figure of the difference
+_COUNTED = r"(?:groups?|arms?|regimens?|treatments?|patients|studies|trials|cohorts)\b"
 _PCT = r"\s*(?P<unit>percentage\s+points?|%|percent\b|days?\b|weeks?\b|months?\b|years?\b|points?\b)?"
 
 
@@ -127,7 +133,7 @@ def _change_in(words: str) -> re.Pattern:
     return re.compile(
         rf"(?i)(?<![\d.])(?P<est>{NUM})\s*(?P<unit>%|percent\b)\s+(?:relative\s+)?(?:{words})\s+in\s+(?:the\s+)?"
         rf"(?:(?:relative\s+)?(?:risk|hazard|odds)\s+of\s+(?P<ep>[a-z][a-z -]*?)"
-        rf"(?=\s*[,;(.]|\s+(?:compared|versus|vs|with|in|among|for|which|is|was|were|attributable)\b|$)"
+        rf"(?=\s*[,;(.]|\s+(?:compared|versus|vs|with|in|among|for|which|is|was|were|attributable|equivalent|corresponding)\b|$)"
         rf"|(?P<rate>[a-z][a-z -]*?\s+rates?)\b)"
     )
 
@@ -157,9 +163,13 @@ CONTRASTS = (
         "difference",
         re.compile(
             rf"(?i)\b(?:(?:estimated|absolute|mean|treatment|risk|between-group)\s+)*difference(?:\s+|(?=,))"
-            rf"(?:(?:in|between|of)\s+(?:the\s+)?(?P<ep>(?!\d)[^,;()\d]{{0,60}}?)\s+)?(?:was|of|,|:|=|\(|\[)?\s*"
-            rf"(?P<est>{SIGNED})(?!-(?:year|month|week|day)\b){_PCT}"  # '3-year OS' is a landmark
-            rf"(?!\s*(?:groups?|arms?|treatments?|patients|studies|trials|cohorts)\b)"
+            rf"(?:(?:in|between|of)\s+(?:the\s+)?(?P<ep>(?!\d)(?:[^,;:()\d]|\d+(?=\s+{_COUNTED})){{0,60}}?)(?:\s+|(?=:)))?"
+            rf"(?:was|of|,|:|=|(?P<opens>[(\[]))?\s*(?P<est>{SIGNED})(?!-(?:year|month|week|day)\b){_PCT}"  # '3-year OS' is a landmark
+            rf"(?!\s*{_COUNTED}|\s*(?:{TIME_UNIT}\s+)?(?:of\s+)?follow-?up\b)"
+            # a bracket the figure opens is its own only when nothing else follows the figure in it:
+            # 'no significant difference in median survival (248 days in the A arm vs. 236 days ...)',
+            # 'no difference in freedom from local recurrence (88% vs 90%)' print each arm's figure
+            rf"(?(opens)(?=\s*[;,)\]]))"
         ),
     ),
     (
@@ -174,6 +184,14 @@ CONTRASTS = (
     ),
     ("relative_reduction", _change_in("reduction|decrease")),
     ("relative_change", _change_in("increase")),
+    (  # 'an absolute improvement in 2-year survival of 9% from 20% to 29%', 'an absolute benefit of 5%
+        # at 5 years', 'an absolute improvement at 2 years of 14%': the absolute gain of a rate
+        "difference",
+        re.compile(
+            rf"(?i)\babsolute\s+(?:benefit|improvement|increase|gain)(?:\s+in\s+(?P<ep>[a-z\d][\w -]{{0,40}}?)"
+            rf"|\s+(?:at|of)\s+[\w -]{{1,30}}?)?\s+of\s+(?P<est>{NUM}){_PCT}"
+        ),
+    ),
     (  # 'Overall survival at 5 years with chemotherapy improved by 8.6%': a rate's absolute gain
         "difference",
         re.compile(rf"(?i)\b(?:improved|increased)\s+by\s+(?:an?\s+(?:absolute\s+)?)?(?P<est>{NUM}){_PCT}"),

@@ -12,11 +12,13 @@ import re
 from kg.extraction.bare_counts import counts_only, exposures
 from kg.extraction.figure_item import Item
 from kg.extraction.stats import TIME_UNIT, inside_interval
-from kg.extraction.text import NUM
+from kg.extraction.text import NUM, dec
 
 _BRACKET = r"(?:\s*[(\[][^()\[\]]{0,60}[)\]])?"  # '13.1 [95% CI 10.58-16.53] vs 4.6 [4.21-5.42] months'
+# 'Median +/- SD survival time ... was 46.2 +/- 3.15 months': the figure's spread, printed between it and its unit
+_PLUS_MINUS = rf"\s*(?:±|\+/-)\s*(?P<sd>{NUM})"
 _TIME = re.compile(
-    rf"(?i)(?P<est>(?<!\d){NUM}|not reached)\s*(?:[A-Z]{{2,6}}s?\s+)?(?P<unit>{TIME_UNIT})\b"
+    rf"(?i)(?P<est>(?<!\d){NUM}|not reached)(?:{_PLUS_MINUS})?\s*(?:[A-Z]{{2,6}}s?\s+)?(?P<unit>{TIME_UNIT})\b"
     rf"|(?<![\d.])(?P<first>{NUM})(?=(?:\s*,\s*{NUM})*{_BRACKET}\s*,?\s*(?:and|vs\.?|v|versus|or|to)\s+{NUM}{_BRACKET}\s*(?P<next>{TIME_UNIT})\b)"
     rf"|\b(?P<nr>not (?:yet )?(?:been )?reached|not estimable)\b(?!\s*{TIME_UNIT}\b)"
     # '43.7 (35.7-52.3) months', '9.7 (interquartile range [IQR], 4.4-18.6) months'
@@ -98,6 +100,8 @@ def items(text: str, whole: str | None = None) -> list[Item]:
         unit = _time_unit(m.group("unit") or m.group("next") or m.group("later") or _next_unit(text, m.end()))
         raw = m.group("est") or m.group("first") or m.group("held") or m.group("nr")
         found.append(Item(m.start(), m.end(), raw, unit, _centre((whole or text)[: m.start()])))
+        if m.group("sd"):
+            found[-1].spread = {"dispersion": _dispersion(whole or text), "spread": dec(m.group("sd"))}
     for m in _PER_UNIT.finditer(text):
         if _skip(text, m.start()):
             continue
@@ -193,6 +197,21 @@ _ARM_LABEL = re.compile(r"(?i)\b(?:arm|group|regimen|cohort)s?\s*$")  # 'for reg
 _SPAN_BEFORE = re.compile(rf"(?<![\d.]){NUM}\s*[-–]\s*$")
 _LANDMARK_OF = re.compile(r"\s+(?:OS|PFS|DFS|EFS|overall\s+survival|survival)\s*:")
 _IN_RANGE = re.compile(rf"(?i)\b(?:range|IQR)\s*[,:=]?\s*(?:{NUM}\s*(?:-|to)\s*)?$")
+
+
+# the kind named beside a '±' ('Median +/- SD', '(mean +/- 1 SD)') or in words: 'SD' alone may be
+# stable disease
+_SD = re.compile(r"(?:±|\+/-)\s*(?:1\s+)?SD\b|\bSD\s*(?:±|\+/-)|(?i:standard\s+deviation)")
+_SE = re.compile(r"(?:±|\+/-)\s*(?:1\s+)?SEM?\b|\bSEM?\s*(?:±|\+/-)|(?i:standard\s+error)")
+
+
+def _dispersion(sentence: str) -> str | None:
+    """What a '±' spread is, when the sentence says: a standard deviation or a standard error
+    ('Median +/- SD survival time'); unsaid, it is left open rather than guessed."""
+    sd, se = _SD.search(sentence), _SE.search(sentence)
+    if sd and not se:
+        return "STANDARD_DEVIATION"
+    return "STANDARD_ERROR" if se and not sd else None
 
 
 def _centre(before: str) -> str:

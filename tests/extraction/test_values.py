@@ -603,3 +603,33 @@ def test_the_digits_of_an_arm_name_are_no_figure():
     rates = [r.estimate for r in trial.arm_results if r.endpoint == "objective response rate"]
     assert Decimal("100") not in rates
     assert {Decimal("10.8"), Decimal("6.7")} <= set(rates)
+
+
+def test_a_figure_printed_with_its_spread_before_its_unit():
+    # PMID11948046 (tests/fixtures/pool): 'Median +/- SD survival time following surgery was 46.2 +/- 3.15
+    # months; for no treatment, 14.2 +/- 2.37 months (...); and radiotherapy alone, 19.9 +/- 5.6 months
+    # (p = 0.0005).' (before: the spreads 3.15, 2.37 and 5.6 were read as the median times)
+    sentence = normalise(
+        "Median +/- SD survival time following surgery was 46.2 +/- 3.15 months; for no treatment, 14.2 +/- "
+        "2.37 months (p = 3.2 x 10(-6)); and radiotherapy alone, 19.9 +/- 5.6 months (p = 0.0005)."
+    )
+    assert [(i.raw, i.unit, i.statistic, i.spread) for i in items(sentence)] == [
+        (raw, "month", "median", {"dispersion": "STANDARD_DEVIATION", "spread": Decimal(sd)})
+        for raw, sd in (("46.2", "3.15"), ("14.2", "2.37"), ("19.9", "5.6"))
+    ]
+    trial = read_document(Path(__file__).parents[1] / "fixtures" / "pool" / "PMID11948046.txt").trial
+    assert [(r.estimate, r.dispersion, r.spread) for r in trial.arm_results if r.spread is not None] == [
+        (Decimal("46.2"), "STANDARD_DEVIATION", Decimal("3.15")),
+        (Decimal("14.2"), "STANDARD_DEVIATION", Decimal("2.37")),
+        (Decimal("19.9"), "STANDARD_DEVIATION", Decimal("5.6")),
+    ]
+
+
+def test_a_spread_whose_kind_the_sentence_does_not_say_is_left_open():
+    # PMID22982655 (pool): 'mean age was 62.1 ± 9.2 years (range, 44-81)': no 'SD' or 'SE' said
+    (item,) = items(normalise("mean age was 62.1 ± 9.2 years (range, 44-81)."))
+    assert (item.raw, item.statistic, item.spread) == (
+        "62.1",
+        "mean",
+        {"dispersion": None, "spread": Decimal("9.2")},
+    )
