@@ -178,3 +178,22 @@ def test_a_p_value_in_a_bracket_of_counts_compares_the_rates_they_are_parts_of()
     trial = read_document(page).trial
     tests = [(c.endpoint, c.arm, c.comparator) for c in trial.comparisons if c.p_value == Decimal("0.004")]
     assert tests == [("objective response rate", "docetaxel + cisplatin", "docetaxel")]
+
+
+@pytest.mark.parametrize(
+    "pmid, p",
+    [
+        # 'High EGFR gene copy number was a predictor of a gefitinib-related effect on survival (hazard
+        # ratio [HR], 0.61 for high copy number and HR, 1.16 for low copy number; comparison of high v low
+        # copy number HR, P = .045).'
+        ("17075123", Decimal("0.045")),
+        # 'EGFR protein expression was also related to clinical outcome (HR for positive, 0.77; HR for
+        # negative, 1.57; comparison of high v low protein expression HR, P = .049).'
+        ("17075123", Decimal("0.049")),
+        # '... overall survival before and after 5 years of follow-up (HR, 0.86; ...; P = .01 v HR, 1.45;
+        # ...; P = .04) with P = .006 for interaction.'
+        ("19933916", Decimal("0.006")),
+    ],
+)
+def test_a_test_between_subgroups_compares_no_arms(pmid, p):
+    assert p not in {c.p_value for c in _pool(pmid).comparisons if c.statistic == "p_value"}
