@@ -114,7 +114,7 @@ def assign(
             for k in run:  # '54 percent at 1 year, 26 percent at 2 years' beside one arm; 'Survival
                 arms[k] = around[0]  # in the A group was intermediate (44, 19 and 13 percent)'
             continue
-        if all(arms[k] is None for k in run) and len(run) > 1:
+        if all(arms[k] is None for k in run) and len(run) > 1 and not _over_time(times, run, runs, keys):
             named_in_clause = any(clause <= s < stop for s, _e, _a in marks)
             order = _reference_last(text, [(s, a) for s, _e, a in marks if start <= s < first])
             if len(order) != len(run):
@@ -141,6 +141,16 @@ def assign(
     _counted_parts(text, spans, keys, arms)
     _framed(text, spans, arms, marks)
     return arms, times
+
+
+def _over_time(times: list[str | None], run: list[int], runs: list[list[int]], keys: list[object]) -> bool:
+    """'The overall progression-free survival rate was 53% at 1 year and 17% at 3 years': a run
+    whose figures each print a landmark time of their own, and that no other list of the
+    sentence sets the same figures against ('1- and 2-year rates of 13% and 2% versus 14% and
+    4%'), is one group's figures over time, not one figure per arm."""
+    mine = [times[k] for k in run]
+    parallel = any(other is not run and keys[other[0]] == keys[run[0]] for other in runs)
+    return None not in mine and len(set(mine)) == len(mine) and not parallel
 
 
 def _unknown_label(text: str, marks: list[tuple[int, int, Arm]]) -> bool:

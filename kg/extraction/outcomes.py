@@ -76,10 +76,7 @@ class OutcomeReader(ContrastReading):
         self._last_arms: list[Arm | None] = []  # the arms of the last sentence's figures, in order
         # the arms the last sentence with figures of two arms or more named, in order
         self._order: list[Arm] = []
-        self._about: tuple[str, list[Arm]] = (
-            "",
-            [],
-        )  # the section, and the arms its last naming sentence named
+        self._before: tuple[str, list[Arm]] = ("", [])  # the last sentence's section and the arms it named
 
     def read(self, sents: list[Sentence]) -> tuple[list[ArmResult], list[Comparison]]:
         per_arm: list[ArmResult] = []
@@ -107,13 +104,12 @@ class OutcomeReader(ContrastReading):
         return per_arm, comparisons
 
     def _unattached(self, s: Sentence, text: str) -> bool:
-        """The sentence names no arm, does not go on about the one arm the last sentence of its
-        section that named arms named, and ties no figure to part of the patients (see
-        ``whole_population``)."""
+        """The sentence names no arm, does not go on about the one arm the sentence before it
+        named ('In the 116 arm B patients, ...' then 'Forty-two percent received ...'), and ties
+        no figure to part of the patients (see ``whole_population``)."""
         named = distinct([a for _s, _e, a in self.finder.find(text)])
-        carried = self._about[0] == s.section and len(self._about[1]) == 1
-        if named or self._about[0] != s.section:
-            self._about = (s.section, named)
+        carried = self._before[0] == s.section and len(self._before[1]) == 1
+        self._before = (s.section, named)
         return not named and not carried and open_sentence(text)
 
     def _mentions(self, text: str) -> list[tuple[int, str]]:

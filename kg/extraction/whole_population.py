@@ -11,7 +11,7 @@ both arms combined'), or when nothing ties it to an arm or to part of the patien
 - it is an outcome its own sentence names (survival, response, progression, control,
   failure, death ...), not who the patients were ('Median age was 77 years', the baseline
   reader's) nor what was done ('Mediastinoscopy was performed in 94%'), nor a threshold ('50%
-  or more');
+  or more'), nor the figure of what a word right after it names ('(25% maturity)');
 - nothing in its sentence sets figures against each other (a second figure of the same
   endpoint and time, 'than', 'versus', 'longer', a p-value or ratio, 'associated with') or
   speaks of the arms without naming them ('Both treatment arms were equally effective');
@@ -74,6 +74,12 @@ _OPENS_ON = re.compile(
     r"(?![^,;]*\b(?:follow-up|analys[ie]s|study|trial)\b)[^,;]{3,120},"
 )
 _THRESHOLD = re.compile(r"(?i)\s*or\s+(?:more|less|greater|fewer|longer|shorter|higher|lower)\b")
+# a word right after a figure that names what the figure measures, when it is no outcome: '(25%
+# maturity)' of survival data, not survival
+_OWN_MEASURE = re.compile(
+    r"(?i)\s+(?!(?:of|in|for|at|with|among|and|or|vs|versus|was|were|is|are|by|after|from|to|on|as|than|per|"
+    r"the|an?|overall|respectively|patients|participants|subjects)\b)(?P<word>[a-z][a-z-]+)"
+)
 
 
 def figure_owners(
@@ -136,12 +142,13 @@ def open_sentence(text: str) -> bool:
 
 
 def _everyones(text: str, item: Item, endpoint: str | None, subgroup: Callable[[int], str | None]) -> bool:
-    """An outcome's figure, not a threshold, with the denominator of a count, and of all the
-    patients or of a subgroup that is read."""
+    """An outcome's figure (see the module docstring), with the denominator of a count, and of
+    all the patients or of a subgroup that is read."""
     return (
         endpoint is not None
         and bool(_OUTCOME.search(endpoint))
         and not _THRESHOLD.match(text, item.end)
+        and not ((own := _OWN_MEASURE.match(text, item.end)) and not _OUTCOME.search(own.group("word")))
         and (item.statistic != "count" or item.total is not None)
         and (not _OPENS_ON.match(text) or subgroup(item.start) is not None)
     )
