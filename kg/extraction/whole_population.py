@@ -11,7 +11,8 @@ both arms combined'), or when nothing ties it to an arm or to part of the patien
 - it is an outcome its own sentence names (survival, response, progression, control,
   failure, death ...), not who the patients were ('Median age was 77 years', the baseline
   reader's) nor what was done ('Mediastinoscopy was performed in 94%'), nor a threshold ('50%
-  or more'), nor the figure of what a word right after it names ('(25% maturity)');
+  or more'), nor the figure of what a word right after it names ('(25% maturity)'), nor a
+  share of patients with events ('OS events occurred in 58% of all patients');
 - nothing in its sentence sets figures against each other (a second figure of the same
   endpoint and time, 'than', 'versus', 'longer', a p-value or ratio, 'associated with') or
   speaks of the arms without naming them ('Both treatment arms were equally effective');
@@ -74,6 +75,9 @@ _OPENS_ON = re.compile(
     r"(?![^,;]*\b(?:follow-up|analys[ie]s|study|trial)\b)[^,;]{3,120},"
 )
 _THRESHOLD = re.compile(r"(?i)\s*or\s+(?:more|less|greater|fewer|longer|shorter|higher|lower)\b")
+# 'OS events occurred in 58% of all patients': a share of patients with an event, not the rate
+# its endpoint's name would make it
+_EVENTS = re.compile(r"(?i)\bevents?\b")
 # a word right after a figure that names what the figure measures, when it is no outcome: '(25%
 # maturity)' of survival data, not survival
 _OWN_MEASURE = re.compile(
@@ -148,6 +152,7 @@ def _everyones(text: str, item: Item, endpoint: str | None, subgroup: Callable[[
         endpoint is not None
         and bool(_OUTCOME.search(endpoint))
         and not _THRESHOLD.match(text, item.end)
+        and not _EVENTS.search(text, 0, item.start)
         and not ((own := _OWN_MEASURE.match(text, item.end)) and not _OUTCOME.search(own.group("word")))
         and (item.statistic != "count" or item.total is not None)
         and (not _OPENS_ON.match(text) or subgroup(item.start) is not None)
