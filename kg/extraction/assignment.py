@@ -43,11 +43,6 @@ _PART_LEAD = re.compile(r"[^()\[\];,\d]*")
 _MODIFIER = re.compile(
     r"(?:\d+\s+)?(?:(?-i:[a-z-]+)\s+)?"
 )  # 'preresectional' chemotherapy, '116' arm B patients
-_ALL_PATIENTS = re.compile(
-    r"(?i)\b(?:all|the\s+entire|the\s+whole|the\s+overall)\s+(?:\d+\s+)?(?:eligible\s+|evaluable\s+|randomi[sz]ed\s+|"
-    r"enrolled\s+|treated\s+|assessable\s+)?(?:patients|participants|subjects|population|study\s+population|cohort)\b"
-    r"|\bin\s+both\s+(?:arms|groups)\s+combined\b|\boverall\s+population\b"
-)
 # 'Tumour response occurred in 19% (95% CI 13-27) of gemcitabine patients': the arm whose
 # patients the figure is a share of, named right after 'of' (not 'of patients undergoing surgery')
 _SHARE_OF_ARM = re.compile(r"(?i)\s*of\s+(?:the\s+)?")
@@ -119,7 +114,7 @@ def assign(
             for k in run:  # '54 percent at 1 year, 26 percent at 2 years' beside one arm; 'Survival
                 arms[k] = around[0]  # in the A group was intermediate (44, 19 and 13 percent)'
             continue
-        if all(arms[k] is None for k in run) and len(run) > 1:
+        if all(arms[k] is None for k in run) and len(run) > 1 and not _over_time(times, run, runs, keys):
             named_in_clause = any(clause <= s < stop for s, _e, _a in marks)
             order = _reference_last(text, [(s, a) for s, _e, a in marks if start <= s < first])
             if len(order) != len(run):
@@ -145,8 +140,17 @@ def assign(
     _conjoined(text, spans, keys, arms)
     _counted_parts(text, spans, keys, arms)
     _framed(text, spans, arms, marks)
-    _whole_population(finder, text, spans, arms, marks)
     return arms, times
+
+
+def _over_time(times: list[str | None], run: list[int], runs: list[list[int]], keys: list[object]) -> bool:
+    """'The overall progression-free survival rate was 53% at 1 year and 17% at 3 years': a run
+    whose figures each print a landmark time of their own, and that no other list of the
+    sentence sets the same figures against ('1- and 2-year rates of 13% and 2% versus 14% and
+    4%'), is one group's figures over time, not one figure per arm."""
+    mine = [times[k] for k in run]
+    parallel = any(other is not run and keys[other[0]] == keys[run[0]] for other in runs)
+    return None not in mine and len(set(mine)) == len(mine) and not parallel
 
 
 def _unknown_label(text: str, marks: list[tuple[int, int, Arm]]) -> bool:
@@ -235,22 +239,6 @@ def _framed(text: str, spans: list[tuple[int, int]], arms: list[Arm | None], mar
             and any(_MODIFIER.fullmatch(text, opening.end(), s) for s, _e, _a in marks)
         ):
             arms[k] = named[0]
-
-
-def _whole_population(finder: ArmFinder, text: str, spans, arms: list[Arm | None], marks) -> None:
-    """Figures of a clause about every patient ('The response rate for all 1155 eligible
-    patients was 19 percent') belong to all arms pooled; a one-arm trial's to its arm."""
-    everyone = next((g for g in finder.groups if set(g.pooled_from) == {a.label for a in finder.arms}), None)
-    for k, (start, _end) in enumerate(spans):
-        if arms[k] is not None:
-            continue
-        if len(finder.arms) == 1:
-            arms[k] = finder.arms[0]
-            continue
-        clause = max(text.rfind(";", 0, start), text.rfind(". ", 0, start), 0)
-        named = [a for s, _e, a in marks if clause <= s < start]
-        if everyone is not None and not named and _ALL_PATIENTS.search(text[clause:start]):
-            arms[k] = everyone
 
 
 def _other_side(finder: ArmFinder, run: list[int], arms: list[Arm | None], around: list[Arm]) -> None:

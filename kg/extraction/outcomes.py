@@ -17,9 +17,9 @@ import re
 
 from pydantic import ValidationError
 
-from kg.extraction.arm_lists import depth_map
 from kg.extraction.armrefs import ArmFinder, distinct
 from kg.extraction.assignment import assign
+from kg.extraction.clauses import before_safety, clause_end
 from kg.extraction.contrasts import ContrastReading
 from kg.extraction.endpoint_lists import Slot, listed_endpoints
 from kg.extraction.endpoint_mentions import endpoint_mentions, listed_after
@@ -41,6 +41,7 @@ from kg.extraction.stats import (
 from kg.extraction.subgroups import subgroup_at
 from kg.extraction.text import Sentence
 from kg.extraction.values import Item, items
+from kg.extraction.whole_population import figure_owners, open_sentence
 from kg.model import Arm, ArmResult, Comparison
 
 # words that make a phrase a clause, not an endpoint's name: 'ACT continues to show a benefit (HR ...'
@@ -48,16 +49,6 @@ _CLAUSE_WORDS = re.compile(
     r"(?i)\b(?:continues?|continued|shows?|showed|shown|demonstrat\w+|suggest\w*|indicat\w+|confirm\w*)\b"
 )
 _LEADING_VERB = re.compile(r"(?i)^(?:shows?|showed|have|has|had)\s+(?:an?\s+|the\s+)?")
-_EVERY_ARM = (
-    r"(?:in|for|with|on|across)\s+(?:the\s+)?(?:(?:both|two|each\s+of\s+the\s+two)\s+"
-    r"(?:treatment\s+|study\s+|randomi[sz]ed\s+)?(?:arms|groups)|(?:each|either)\s+(?:treatment\s+|study\s+)?(?:arm|group))\b"
-)
-_IN_BOTH = re.compile(rf"(?i)\s*(?:\([^()]*\)\s*)?,?\s*{_EVERY_ARM}")
-# 'The 1-year survival rate for each arm was 29.7%': the same words right before the figure's verb
-_BOTH_BEFORE = re.compile(rf"(?i)\b{_EVERY_ARM}\s+(?:was|were)\s+$")
-_SAFETY_WORDS = re.compile(
-    r"(?i)adverse events?|\bAEs?\b|toxicit|toxic effects|side effects|\bgrades?\s*(?:≥|>=|> or =|>)?\s*[1-5]\b"
-)
 
 
 # an endpoint phrase that is one of the lexicon's names for an endpoint, in any case: 'pfs'
@@ -85,6 +76,7 @@ class OutcomeReader(ContrastReading):
         self._last_arms: list[Arm | None] = []  # the arms of the last sentence's figures, in order
         # the arms the last sentence with figures of two arms or more named, in order
         self._order: list[Arm] = []
+        self._before: tuple[str, list[Arm]] = ("", [])  # the last sentence's section and the arms it named
 
     def read(self, sents: list[Sentence]) -> tuple[list[ArmResult], list[Comparison]]:
         per_arm: list[ArmResult] = []
@@ -93,13 +85,13 @@ class OutcomeReader(ContrastReading):
         lists: dict[tuple[str, str], list[str]] = {}  # the landmark times of the last list
         for s in sents:
             self._sentence = s
-            text = _before_safety(s.norm)
+            text = before_safety(s.norm)
             if labelled := CI_SCAN.search(text):
                 self.ci_level = self.ci_level or labelled.group("level")
             mentions = self._mentions(text)
             found, masked = self._comparisons(text, mentions, last_endpoint)
             each_comparison(text, found)
-            figures, placed = self._per_arm(masked, mentions, last_endpoint, text)
+            figures, placed = self._per_arm(masked, mentions, last_endpoint, text, self._unattached(s, text))
             landmarks_of_lists(figures, lists)
             found += self._tests(masked, placed, mentions, last_endpoint) if self.arms else []
             landmarks_of_comparisons(found, figures)
@@ -110,6 +102,15 @@ class OutcomeReader(ContrastReading):
             if mentions:
                 last_endpoint = mentions[-1][1]
         return per_arm, comparisons
+
+    def _unattached(self, s: Sentence, text: str) -> bool:
+        """The sentence names no arm, does not go on about the one arm the sentence before it
+        named ('In the 116 arm B patients, ...' then 'Forty-two percent received ...'), and ties
+        no figure to part of the patients (see ``whole_population``)."""
+        named = distinct([a for _s, _e, a in self.finder.find(text)])
+        carried = self._before[0] == s.section and len(self._before[1]) == 1
+        self._before = (s.section, named)
+        return not named and not carried and open_sentence(text)
 
     def _mentions(self, text: str) -> list[tuple[int, str]]:
         mentions = endpoint_mentions(text, self.abbreviations)
@@ -189,8 +190,12 @@ class OutcomeReader(ContrastReading):
     # -- per-arm figures --------------------------------------------------------------------
 
     def _per_arm(
-        self, masked: str, mentions, last_endpoint, text: str
+        self, masked: str, mentions, last_endpoint, text: str, unattached: bool
     ) -> tuple[list[ArmResult], list[Figure]]:
+        """The per-arm figures of a sentence with comparisons blanked out (``masked``);
+        ``unattached``: the sentence names no arm and does not carry on about the one arm the
+        sentence before it named, so a figure that takes no arm is everyone's (see
+        ``whole_population``)."""
         found = items(masked, text)
         if not found or not self.arms:
             return [], []
@@ -224,28 +229,30 @@ class OutcomeReader(ContrastReading):
         _share_arms(slots, arms)
         if all(a is None for a in arms) and len(arms) == len(self._last_arms) > 1:
             arms = list(self._last_arms)  # 'This corresponded to sensitivities of 79% vs 85% and 94%'
+        own = [None if e == last_endpoint and all(n != e for _p, n in mentions) else e for e in endpoints]
+        owners = figure_owners(
+            self.finder,
+            masked,
+            found,
+            own,
+            arms,
+            unattached,
+            lambda pos: subgroup_at(masked, pos, self._names_arm),
+        )
         self._last_arms = arms
         if len(given := distinct(arms)) > 1:
             self._order = given
         out, figures = [], []
-        for item, endpoint, arm, timepoint in zip(found, endpoints, arms, timepoints, strict=True):
+        for item, endpoint, owner, timepoint in zip(found, endpoints, owners, timepoints, strict=True):
             if endpoint is None:
                 continue
-            for each in [arm] if arm is not None else self._in_both(masked, item):
+            for each in owner:
                 try:
                     out.append(self._result(masked, item, endpoint, each, timepoint))
                 except ValidationError:  # misread into an impossible figure: left for the report
                     continue
                 figures.append(Figure(item.start, item.end, endpoint, each, timepoint, item.statistic))
         return out, figures
-
-    def _in_both(self, text: str, item: Item) -> list[Arm]:
-        """'Median survival was 8 months in both arms', 'Overall response rate was 32% for both
-        arms', 'The 1-year survival rate for each arm was 29.7%': in a two-arm trial, one figure
-        that is each arm's."""
-        clause = max(text.rfind(";", 0, item.start), text.rfind(". ", 0, item.start)) + 1
-        both = _IN_BOTH.match(text, item.end) or _BOTH_BEFORE.search(text, clause, item.start)
-        return list(self.arms) if both and len(self.arms) == 2 else []
 
     def _tests(self, masked: str, figures: list[Figure], mentions, last_endpoint) -> list[Comparison]:
         """Between-arm tests reported by their p-value alone (see ``p_values``)."""
@@ -303,7 +310,7 @@ class OutcomeReader(ContrastReading):
         near = [n for p, n in mentions if clause_start <= p < item.start]
         if near:
             return near[-1]
-        end = _clause_end(text, item.end)
+        end = clause_end(text, item.end)
         after = [n for p, n in mentions if item.end <= p < end]
         named = object_phrase(text[item.end : end])
         received = bool(named and self._is_arm(named))  # '592 (34.7%) received BCP': who got which arm
@@ -377,19 +384,6 @@ def _share_arms(slots: dict[int, Slot], arms: list[Arm | None]) -> None:
                 arms[k] = arm
 
 
-_CLAUSE_ENDS = re.compile(r";|, which\b")
-
-
-def _clause_end(text: str, pos: int) -> int:
-    """Where the clause of a figure ends: the next ';' outside brackets ('33 (55%; 95% CI
-    42-68) of 60 patients ... achieved an objective response; ...') or a relative clause ('...,
-    which was associated with a shorter ... survival'), else the text's end."""
-    depth = depth_map(text)
-    return next(
-        (i for i in range(pos, len(text)) if depth[i] == 0 and _CLAUSE_ENDS.match(text, i)), len(text)
-    )
-
-
 def _singular(phrase: str) -> str:
     p = phrase.lower().strip()
     return re.sub(r"ies$", "y", p) if p.endswith("ies") else re.sub(r"(?<!s)s$", "", p)
@@ -398,25 +392,3 @@ def _singular(phrase: str) -> str:
 def _gap(text: str) -> int:
     m = re.match(r"\s*[;,]\s*", text)
     return m.end() if m else 0
-
-
-# where a clause ends: not ', and 4 (7%) in the B group ...', the next item of a list
-_CLAUSE_BREAK = re.compile(
-    r"(?i);|,\s+(?:and|while|whereas|nor)\s(?![\d(])|\s(?:but|whereas|while)\s|\.\s*(?=[A-Z][a-z])"
-)
-
-
-def _before_safety(text: str) -> str:
-    """The part of a sentence before the clause that turns to adverse events ('..., and
-    treatment-related adverse events of any grade were less frequent (73.4% vs. 90.0%)';
-    'Three patients (7.5%) experienced grade 3 or higher toxicity': nothing)."""
-    m = _SAFETY_WORDS.search(text)
-    if not m:
-        return text
-    breaks = [b.start() for b in _CLAUSE_BREAK.finditer(text, 0, m.start())]
-    return next((text[:at] for at in reversed(breaks) if _balanced(text[:at])), "")
-
-
-def _balanced(text: str) -> bool:
-    """Whether every bracket opened in the text is closed (a ';' inside one ends no clause)."""
-    return text.count("(") == text.count(")") and text.count("[") == text.count("]")

@@ -1,0 +1,67 @@
+"""kg.extraction.whole_population (through ``read_document`` / ``extract_trial``): figures a
+sentence reports for every patient of a trial with two arms or more are results of the group
+pooled from every arm ('all patients'); figures it ties to one arm, to part of the patients or
+to another measure are not.
+
+Every page is a page of ../shared/data/pool or ../shared/data/abstracts kept in tests/fixtures.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from kg.sources import read_document
+
+FIXTURES = Path(__file__).parents[1] / "fixtures"
+
+
+def pooled(name: str) -> list[tuple]:
+    trial = read_document(FIXTURES / name).trial
+    return [
+        (r.endpoint, r.statistic, r.estimate, r.unit, r.timepoint, r.count, r.n_analysed)
+        for r in trial.arm_results
+        if r.arm == "all patients"
+    ]
+
+
+def test_a_count_of_every_patient_with_its_denominator():
+    # PMID24982457 (sublobar resection with or without brachytherapy): 'Local progression occurred in
+    # only 17 (7.7%) of 222 patients.'
+    assert pooled("pool/PMID24982457.txt") == [
+        ("local progression", "rate", Decimal("7.7"), "percent", None, 17, 222),
+    ]
+
+
+def test_rates_over_time_and_a_median_of_every_patient():
+    # PMID12243809 (surgery or radiotherapy after induction chemotherapy): 'The overall progression-free
+    # survival rate was 53% at 1 year and 17% at 3 years. The median progression-free survival was 14
+    # months.' -- two landmark times are not two arms; 'The median survival in the patients receiving
+    # induction chemotherapy only was 8.9 months' is of part of the patients, not everyone's
+    assert pooled("pool/PMID12243809.txt") == [
+        ("progression-free survival", "rate", Decimal("53"), "percent", "12 months", None, None),
+        ("progression-free survival", "rate", Decimal("17"), "percent", "36 months", None, None),
+        ("progression-free survival", "median", Decimal("14"), "month", None, None, None),
+    ]
+    trial = read_document(FIXTURES / "pool/PMID12243809.txt").trial
+    assert not [
+        r
+        for r in trial.arm_results
+        if r.estimate in (Decimal("53"), Decimal("17")) and r.arm != "all patients"
+    ]
+
+
+def test_a_sentence_going_on_about_one_arm_is_not_everyones():
+    # PMID11870177: 'In the 116 arm B patients, the median number of cycles delivered was four (range,
+    # zero to 19 cycles). Forty-two percent received five or more cycles; 18% received eight or more
+    # cycles.'
+    assert pooled("pool/PMID11870177.txt") == []
+
+
+def test_a_figure_of_another_measure_is_not_the_endpoints():
+    # PMID29151359: 'Data on overall survival were immature at the interim analysis (25% maturity).';
+    # PMID24585722: 'OS events occurred in 58% of all patients.' (a share with an event, no survival rate)
+    for name, estimate in (("PMID29151359.txt", Decimal("25")), ("PMID24585722.txt", Decimal("58"))):
+        trial = read_document(FIXTURES / "abstracts" / name).trial
+        assert [r for r in trial.arm_results if r.estimate == estimate] == []
+        assert "all patients" not in [g.label for g in trial.groups]
