@@ -78,8 +78,11 @@ _EVENT_PAIR = re.compile(
 # 'Eight patients (3 who had PET-CT and 5 who had conventional staging) did not have planned surgery'
 _BROKEN_DOWN = re.compile(
     rf"(?i)(?<![\d.%])(?P<total>\d+)\s+(?:(?P<events>{EVENT_NOUNS})|(?:[\w-]+\s+){{0,2}}?(?:{_PATIENT}|survivors))\b"
-    r"[^()\d;]{0,40}?\((?P<parts>[^()]+)\)"
+    r"(?P<gap>[^()\d;:]{0,40}?)(?:\((?P<parts>[^()]+)\)|:\s*(?P<listed>(?:[^;.()]|\([^()]*\))+))"
 )
+_NUMBER = re.compile(r"(?<![\d.%])\d+(?![\d.%])")
+# what may follow the count of an arm's part: whose it is ('in the standard arm', 'who had PET-CT'), or nothing
+_WHOSE_PART = re.compile(rf"(?i)(?:\s+(?:{_PATIENT}\s+)?{_WHOSE}\s*|\s*)")
 _LABEL_DIGIT = re.compile(r"(?i)\b(?:arm|group|cohort|regimen)\s*$")
 _ELIDED_COUNT = re.compile(r"(?i)(?:,|;|\band)\s+(?P<est>\d+)\s+(?P<verb>had|died|developed|experienced)\b")
 
@@ -178,36 +181,56 @@ def _event_pairs(text: str, taken: list[tuple[int, int]]) -> list[Item]:
 
 
 def _breakdowns(text: str, taken: list[tuple[int, int]]) -> list[Item]:
-    """The arms' parts of a count of events (or of patients with one), in the bracket after it:
-    each part, with the arm words beside it, is its arm's count; the parts must add up to the
-    count, which itself is no arm's and stays unread.  What they count is the events' noun or
-    the verb after the bracket ('did not have planned surgery')."""
+    """The arms' parts of a count of events (or of patients with one), in the bracket or the
+    list after a colon that follow it ('Three treatment-related deaths occurred: 2 patients in
+    the surgical arms (...), and 1 patient in the radiation arm (...)'): each part, with the arm
+    words beside it, is its arm's count; the parts must add up to the count, which itself is no
+    arm's and stays unread.  What they count is the events' noun or the verb before or after
+    ('did not have planned surgery')."""
     out = []
     for m in _BROKEN_DOWN.finditer(text):
         if any(a <= m.start() < b for a, b in taken):
             continue
-        if m.group("events"):
-            what = _noun(m.group("events"))
-        else:
-            verb = re.compile(rf"(?i)\s*(?:were\s+|was\s+)?{_COUNT_VERB}\b").match(text, m.end())
-            what = _event(text, verb.group("verb"), verb.end()) if verb else None
-        parts = _parts(text, m.start("parts"), m.end("parts"))
+        what = _noun(m.group("events")) if m.group("events") else _verb_event(text, m)
+        where = "parts" if m.group("parts") else "listed"
+        parts = _parts(_unbracketed(text, *m.span(where)), *m.span(where))
         if what is None or len(parts) < 2 or sum(int(p.group()) for p in parts) != int(m.group("total")):
             continue
         out += [Item(p.start(), p.end(), p.group(), None, "count", what=what) for p in parts]
-        taken.append((m.start("parts"), m.end("parts")))
+        taken.append(m.span())
     return out
 
 
+def _verb_event(text: str, m: re.Match) -> str | None:
+    """What the patients of a broken-down count had, by the verb before its parts ('Eight
+    patients died (...)') or after their bracket ('(...) did not have planned surgery')."""
+    verb = re.compile(rf"(?i)\s*(?:were\s+|was\s+)?{_COUNT_VERB}\b")
+    said = verb.match(text, m.start("gap"))
+    if said is None and m.group("parts"):
+        said = verb.match(text, m.end())
+    return _event(text, said.group("verb"), said.end()) if said else None
+
+
+def _unbracketed(text: str, start: int, end: int) -> str:
+    """The text with the brackets inside one stretch blanked, so that their commas and numbers
+    ('2 patients in the surgical arms (one late pulmonary toxicity and one pulmonary embolus)')
+    cut no part and count for none."""
+    inner = re.sub(r"\([^()]*\)", lambda b: " " * len(b.group()), text[start:end])
+    return text[:start] + inner + text[end:]
+
+
 def _parts(text: str, start: int, end: int) -> list[re.Match]:
-    """The count of each piece of a breakdown ('263 in the standard arm', 'arm B: 7', 'PemCb
-    2'): its first number that is no arm's label ('arm 2')."""
+    """The count of each piece of a breakdown by arm ('263 in the standard arm', '3 who had
+    PET-CT', 'arm B: 7', 'PemCb 2'): its first number that is no arm's label ('arm 2'), followed
+    by whose it is or by nothing; none when a piece says what happened instead ('one had a
+    haemorrhage', '1 of sepsis'): a breakdown by cause, not by arm."""
     out = []
     for piece in breakdown_pieces(text[start:end]):
-        numbers = re.compile(r"(?<![\d.%])\d+(?![\d.%])").finditer(
-            text, start + piece.start(), start + piece.end()
-        )
+        stop = start + piece.end()
+        numbers = _NUMBER.finditer(text, start + piece.start(), stop)
         number = next((n for n in numbers if not _LABEL_DIGIT.search(text, start, n.start())), None)
+        if number and not _WHOSE_PART.fullmatch(text, number.end(), stop):
+            return []
         out += [number] if number else []
     return out
 

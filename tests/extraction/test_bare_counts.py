@@ -77,3 +77,25 @@ def test_a_count_broken_down_by_arm_in_the_bracket_after_it():
     # was confirmed for overall survival (593 vs 576 events; hazard ratio [HR] 1.020, 96% CI 0.905-1.150)'
     sentence = "overall survival (593 vs 576 events; hazard ratio [HR] 1.020, 96% CI 0.905-1.150)"
     assert [i for i in items(normalise(sentence)) if i.statistic == "count"] == []
+
+
+def test_a_count_broken_down_after_a_colon_and_not_by_cause():
+    # PMID12243809 (shared/data/pool): the parts after a colon, each with the arm words after it; the
+    # numbers inside their brackets are causes and count for no arm
+    sentence = (
+        "Three treatment-related deaths occurred: 2 patients in the surgical arms (one late pulmonary toxicity "
+        "and one pulmonary embolus), and 1 patient in the radiation arm (radiation pneumonitis)."
+    )
+    assert [(i.raw, i.what) for i in items(normalise(sentence))] == [
+        ("2", "treatment-related deaths"),
+        ("1", "treatment-related deaths"),
+    ]
+    # PMID26708155 (shared/data/pool, one arm): parts that say what happened are causes, not arms
+    sentence = (
+        "Two patients died: one had a haemorrhage (judged related to study treatment), and one had disease "
+        "progression and a history of stroke (judged unrelated to treatment)."
+    )
+    assert [(i.raw, i.what) for i in items(normalise(sentence))] == [
+        ("2", "death"),
+        ("1", "disease progression"),
+    ]
