@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 
 from kg.extraction.armrefs import ArmFinder
+from kg.extraction.flow_given import given_counts
 from kg.extraction.sizes import breakdown_pieces, part_count
 from kg.extraction.text import NUM, Sentence, dec
 from kg.model import Arm, ParticipantCount
@@ -162,7 +163,7 @@ def _counts(s: Sentence, finder: ArmFinder) -> list[ParticipantCount]:
                 # '884 patients were analysable for PFS; 437 in the erlotinib group and 447 in the placebo group'
                 part = "parts" if after.group("parts") else "bracket"
                 found += _breakdown(s, after.start(part), after.group(part), int(m.group("n")), stage, finder)
-    found += _arm_counts(s, finder) + _respective(s, finder)
+    found += _arm_counts(s, finder) + _respective(s, finder) + given_counts(s, finder)
     found += [_count(s, "enrolled", m, None) for m in _STAGE_TOTAL.finditer(text)]
     return found + [_count(s, "excluded", m, None) for m in _NOT_AVAILABLE.finditer(text)]
 

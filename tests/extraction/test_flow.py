@@ -202,3 +202,14 @@ def test_a_count_of_whom_in_a_bracket_and_a_population_an_analysis_takes():
     # PMID22954507: '149 ALK-positive patients were enrolled, 143 of whom were included in the
     # response-evaluable population'
     assert _flow("22954507") == [("enrolled", None, 149), ("analysed", None, 143)]
+
+
+def test_counts_an_arms_treatment_was_given_to_with_the_treatment_as_subject():
+    # PMID16488712: 'Lymph node sampling was performed in 498 patients and lymph node dissection in 525.'
+    assert [c for c in _flow("16488712") if c[0] == "treated"] == [
+        ("treated", "lymph node sampling", 498),
+        ("treated", "mediastinal lymph node dissection", 525),
+    ]
+    # PMID17374834: 'Postoperative radiotherapy was administered to 62 (40%) of patients in the surgery
+    # arm.': patients of the surgery arm who had radiotherapy, no arm's treated count
+    assert _flow("17374834") == []
