@@ -1,6 +1,9 @@
 """Per-arm figures printed without a percent or a time: counts of patients ('(n = 10)', 'six
 patients in the surgery group died', '60 patients in the PET-CT group and 73 in the
-conventional-staging group underwent thoracotomy'), of responses by kind ('4 complete responses
+conventional-staging group underwent thoracotomy', '18 patients in the CWU group ... did not have
+thoracotomy'), of events one an arm ('34 vs 33 deaths in estrogen and placebo groups,
+respectively'), the arms' parts of a count ('536 deaths were recorded (263 in the standard
+treatment arm and 273 in the experimental arm)'), of responses by kind ('4 complete responses
 and 57 partial responses') and how much treatment an arm had ('the median number of cycles
 delivered was 4'). One job for ``values``, which reads the times and percents first.
 """
