@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 
 from kg.extraction.armrefs import ArmFinder
+from kg.extraction.flow_given import given_counts
 from kg.extraction.sizes import breakdown_pieces, part_count
 from kg.extraction.text import NUM, Sentence, dec
 from kg.model import Arm, ParticipantCount
@@ -31,7 +32,7 @@ _STAGES = (
     ("screened", r"screened"),
     (
         "enrolled",
-        r"enrolled|recruited|entered|registered|accrued|included(?!\s+in\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?analys)",
+        r"enrolled|recruited|entered|registered|accrued|included(?!\s+in\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:analys|population))",
     ),
     ("eligible", r"eligible"),
     ("evaluable", r"evaluable|assessable|analy[sz]able|evaluated|assessed"),
@@ -40,7 +41,8 @@ _STAGES = (
         r"treated|received\s+(?:at\s+least\s+one\s+dose|(?:the\s+|their\s+)?(?:study\s+|allocated\s+|assigned\s+)?"
         r"(?:treatment|intervention))|started\s+treatment",
     ),
-    ("analysed", r"analy[sz]ed|included\s+in\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?analys[ie]s"),
+    # 'included in the response-evaluable population': the set an analysis takes, as 'in the analysis'
+    ("analysed", r"analy[sz]ed|included\s+in\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:analys[ie]s|population)"),
     ("completed", r"completed"),
     ("excluded", r"excluded|ineligible|not\s+eligible"),
     ("withdrawn", r"withdr[ae]w(?:n)?|dropped\s+out"),
@@ -59,7 +61,7 @@ _AUX = (
 _FIRST_DID = r"(?:(?:did\s+not|could\s+not|failed\s+to|withdrew)\s+[^,;.()]{1,40}?\s+and\s+)?"
 _COUNT = re.compile(
     rf"(?i)(?<![\d.%])(?P<n>\d+)(?![\d.%])\s*(?:[(\[]\s*(?P<pct>{NUM})\s*%\s*[)\]]\s*)?"
-    rf"(?P<people>(?:of\s+(?:the\s+)?\d+\s+)?(?:[\w-]+\s+){{0,3}}?{_PEOPLE}\b"
+    rf"(?P<people>of\s+whom\b|(?:of\s+(?:the\s+)?\d+\s+)?(?:[\w-]+\s+){{0,3}}?{_PEOPLE}\b"
     rf"(?:\s+(?:assigned|randomi[sz]ed|allocated)\s+to\s+(?:the\s+)?[\w+/ -]{{1,40}}?(?:\s+(?:group|arm))?(?=\s)"
     rf"|\s+with\s+[^,;()]{{1,40}}?(?=\s+(?:were|was|had|have|are)\s))?)?"
     rf"\s*(?P<paren>\([^()]*\)\s*)?{_FIRST_DID}{_AUX}(?:{_STAGE})\b"
@@ -87,6 +89,15 @@ _AFTER_STAGE = re.compile(r"(?i)[^;:()]{0,60}?(?:[;:]\s*(?P<parts>[^;:().]+)|\s*
 _DESCRIBED = re.compile(r"(?i)\b(?:in|among)\s+(?:the\s+|all\s+)?$")
 # one count for every arm: '(86 in each group)', 'analysed 74 in each arm'
 _EACH = re.compile(rf"(?i)\s*(?P<n>\d+)?\s*(?:{_PEOPLE}\s+)?in\s+each\s+(?:group|arm)\b")
+# a second count at the same stage, its verb left out: 'Ninety-eight patients were evaluable for
+# response and 101 for toxicity'
+_ELIDED = re.compile(
+    rf"(?i)\s+for\s+[\w -]{{1,30}}?\s+and\s+(?P<n>\d+)(?![\d.%])\s+(?:{_PEOPLE}\s+)?for\s+[a-z]"
+)
+# the stage said by its noun: 'Enrollment totaled 566 patients', 'Accrual was 120 patients'
+_STAGE_TOTAL = re.compile(
+    r"(?i)\b(?:enrol(?:l)?ment|accrual|recruitment)\s+(?:totall?ed|was|reached)\s+(?:a\s+total\s+of\s+)?(?P<n>\d+)(?![\d.%])"
+)
 _NOT_AVAILABLE = re.compile(rf"(?i)\bnot\s+(?:available|evaluable|assessable)\s+for\s+(?P<n>\d+)\s+{_PEOPLE}")
 _LABEL_OF = re.compile(r"(?i)(?<!total)\s+of\s+$")
 _SAFETY_LEAVE = re.compile(
@@ -143,6 +154,8 @@ def _counts(s: Sentence, finder: ArmFinder) -> list[ParticipantCount]:
                     evidence=s.evidence(m.start("n"), m.end("n")),
                 )
             )
+            if elided := _ELIDED.match(text, m.end()):
+                found.append(_count(s, stage, elided, arm))
             paren = m.groupdict().get("paren")
             if paren and arm is None:
                 found += _breakdown(s, m.start("paren"), paren, int(m.group("n")), stage, finder)
@@ -150,14 +163,19 @@ def _counts(s: Sentence, finder: ArmFinder) -> list[ParticipantCount]:
                 # '884 patients were analysable for PFS; 437 in the erlotinib group and 447 in the placebo group'
                 part = "parts" if after.group("parts") else "bracket"
                 found += _breakdown(s, after.start(part), after.group(part), int(m.group("n")), stage, finder)
-    found += _arm_counts(s, finder) + _respective(s, finder)
-    for m in _NOT_AVAILABLE.finditer(text):
-        found.append(
-            ParticipantCount(
-                stage="excluded", count=int(m.group("n")), evidence=s.evidence(m.start("n"), m.end("n"))
-            )
-        )
-    return found
+    found += _arm_counts(s, finder) + _respective(s, finder) + given_counts(s, finder)
+    found += [_count(s, "enrolled", m, None) for m in _STAGE_TOTAL.finditer(text)]
+    return found + [_count(s, "excluded", m, None) for m in _NOT_AVAILABLE.finditer(text)]
+
+
+def _count(s: Sentence, stage: str, m: re.Match, arm: Arm | None) -> ParticipantCount:
+    """The count of group ``n`` of a match, at one stage, of one arm or the whole trial."""
+    return ParticipantCount(
+        stage=stage,
+        count=int(m.group("n")),
+        arm=arm.label if arm else None,
+        evidence=s.evidence(*m.span("n")),
+    )
 
 
 def _every_arm(s: Sentence, arms: list[Arm], stage: str, n: int, at: int) -> list[ParticipantCount]:

@@ -121,7 +121,7 @@ def test_the_object_before_compared_with_is_the_endpoint(read):
     )
 
 
-def test_a_diagnosis_compared_with_the_other_arm_and_durations_of_follow_up_are_no_figures(read):
+def test_a_diagnosis_counted_in_each_arm_and_durations_of_follow_up_are_no_figures(read):
     trial = read(
         *WHI,
         (
@@ -132,6 +132,8 @@ def test_a_diagnosis_compared_with_the_other_arm_and_durations_of_follow_up_are_
         ),
     ).trial
     assert [(r.endpoint, r.statistic, r.estimate) for r in trial.arm_results] == [
+        ("lung cancer incidence", "count", Decimal("109")),
+        ("lung cancer incidence", "count", Decimal("85")),
         ("lung cancer incidence", "rate", Decimal("0.16")),
         ("lung cancer incidence", "rate", Decimal("0.13")),
     ]

@@ -98,7 +98,9 @@ def test_per_arm_counts_at_a_stage_respectively():
 def test_patients_an_event_happened_to_are_no_stage():
     # PMID10811675: 'Febrile neutropenia occurred in 11 patients treated with docetaxel 100 mg/m(2), three of
     # whom died, and in one patient treated with docetaxel 75 mg/m(2).'
-    assert _flow("10811675") == []
+    assert _flow("10811675") == [
+        ("eligible", None, 103)
+    ]  # of another sentence: '(103 of whom were eligible ...)'
 
 
 def test_per_arm_parts_labelled_with_a_colon_in_a_bracket_after_the_stage():
@@ -181,3 +183,33 @@ def test_one_count_for_each_arm():
         ("analysed", "gefitinib", 86),
         ("analysed", "cisplatin + docetaxel", 86),
     ]
+
+
+def test_a_second_count_at_the_same_stage_with_its_verb_left_out():
+    # PMID15364136: 'Ninety-eight patients were evaluable for response and 101 for toxicity.'
+    assert _flow("15364136") == [("evaluable", None, 98), ("evaluable", None, 101)]
+
+
+def test_enrolment_said_by_its_noun():
+    # PMID19075278: 'Enrollment totaled 566 patients; 398 patients completed GC; ...'
+    assert ("enrolled", None, 566) in _flow("19075278")
+
+
+def test_a_count_of_whom_in_a_bracket_and_a_population_an_analysis_takes():
+    # PMID10811675: 'One hundred four patients (103 of whom were eligible for entry onto the study)
+    # were well balanced for prognostic factors.'
+    assert _flow("10811675") == [("eligible", None, 103)]
+    # PMID22954507: '149 ALK-positive patients were enrolled, 143 of whom were included in the
+    # response-evaluable population'
+    assert _flow("22954507") == [("enrolled", None, 149), ("analysed", None, 143)]
+
+
+def test_counts_an_arms_treatment_was_given_to_with_the_treatment_as_subject():
+    # PMID16488712: 'Lymph node sampling was performed in 498 patients and lymph node dissection in 525.'
+    assert [c for c in _flow("16488712") if c[0] == "treated"] == [
+        ("treated", "lymph node sampling", 498),
+        ("treated", "mediastinal lymph node dissection", 525),
+    ]
+    # PMID17374834: 'Postoperative radiotherapy was administered to 62 (40%) of patients in the surgery
+    # arm.': patients of the surgery arm who had radiotherapy, no arm's treated count
+    assert _flow("17374834") == []
