@@ -4,9 +4,12 @@ Results of any field are reported as 'The rate of positive screening tests was 2
 'fewer patients in A than in B had depressive symptoms (16% vs. 38%)', 'A had a better
 quality of life than did B (... 98.0 vs. 91.5)', 'continuous abstinence from smoking was
 reported for 40% of participants receiving A', 'Salvage brain treatment was less frequently
-required in A (n = 10) than ...'.  The endpoint is the noun phrase in one of three places:
-the object of 'had / received / required ...' right before the figures, the noun after 'a
-better / higher ...', or the clause's subject before its verb.  Words that only frame a
+required in A (n = 10) than ...'.  The endpoint is the noun phrase in one of these places:
+the item of a list whose items each carry their figures in a bracket ('more hospitalizations
+(...), infectious complications (47.3% v 39.4%)'), what 'there was' introduces ('there was
+greater decline in immediate recall (P = .03)'), the object of 'had / received / required ...'
+right before the figures, the noun after 'a better / higher ...', or the clause's subject
+before its verb (a state a group of patients remained in, a disease that recurred).  Words that only frame a
 figure ('the rate of', 'the proportion of patients with', 'median') are dropped, and the
 usual epidemiological forms are written one way ('the incidence of lung cancer' -> 'lung
 cancer incidence', 'deaths from lung cancer' -> 'lung cancer mortality').
