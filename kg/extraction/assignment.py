@@ -110,6 +110,10 @@ def assign(
             # low-dose CT group and 94.5% in the radiography group'
             _other_side(finder, run, arms, around)
             continue
+        if not named and _pair_after_one_arm(text, first, run, marks, finder):
+            arms[run[0]] = lead[0]
+            _other_side(finder, run, arms, around)
+            continue
         if len(around) == 1 and (named and len(named) < len(run) or not named and lead and listed):
             for k in run:  # '54 percent at 1 year, 26 percent at 2 years' beside one arm; 'Survival
                 arms[k] = around[0]  # in the A group was intermediate (44, 19 and 13 percent)'
@@ -186,6 +190,21 @@ def _than(finder: ArmFinder, lead: str, marks, clause: int, run: list[int]) -> l
     other = next(a for a in finder.arms if a is not named[0])
     after = any(s >= clause + than.end() for s, _e, a in marks if a is named[0] and s < clause + len(lead))
     return [other, named[0]] if after else [named[0], other]
+
+
+_INTO_PAIR = re.compile(r"(?i)\s*[(\[]\s*(?:(?:median|mean|rates?|respectively|[a-z]+\s+rates?)\s*,?\s*)?$")
+
+
+def _pair_after_one_arm(text: str, first: int, run: list[int], marks, finder: ArmFinder) -> bool:
+    """'... in favour of arm B (median 8.0 vs 5.3 months)': in a two-arm trial, the first of a pair
+    in the bracket right after the only arm named before it is that arm's."""
+    before = [(s, e, a) for s, e, a in marks if e <= first]
+    if len(run) != 2 or len(finder.arms) != 2 or not before:
+        return False
+    _s, end, _arm = before[-1]
+    clause = max(text.rfind(";", 0, first), text.rfind(". ", 0, first))
+    one = len(distinct([a for s, _e, a in before if s > clause])) == 1
+    return one and bool(_INTO_PAIR.fullmatch(text, end, first)) and not any(s > first for s, _e, _a in marks)
 
 
 def _in_mention_order(text: str, clause: int, stop: int, marks, spans, run: list[int]) -> list[Arm]:

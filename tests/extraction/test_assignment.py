@@ -387,3 +387,16 @@ def test_counts_in_a_bracket_after_a_figure_are_its_arms_parts(page, expected):
         if r.statistic == "count" and r.endpoint.endswith(" response")
     }
     assert found == expected
+
+
+def test_the_first_of_a_pair_after_the_one_arm_named_is_that_arms():
+    # PMID15770205 (tests/fixtures/pool): 'Overall survival time differed significantly in favour of
+    # arm B (median 8.0 vs 5.3 months; P=0.016).' (before: 8.0 went to arm A, in design order)
+    trial = read_document(Path(__file__).parents[1] / "fixtures" / "pool" / "PMID15770205.txt").trial
+    by_alias = {a.label: a.aliases for a in trial.arms}
+    medians = {
+        r.estimate: by_alias[r.arm]
+        for r in trial.arm_results
+        if r.endpoint == "overall survival" and r.statistic == "median"
+    }
+    assert medians == {Decimal("8.0"): ["arm B"], Decimal("5.3"): ["arm A"]}
