@@ -17,6 +17,7 @@ import re
 from kg.extraction.arm_brackets import BRACKET_AFTER_ARM, bracket_after_arm, pair_in_bracket
 from kg.extraction.arm_lists import depth_map
 from kg.extraction.armrefs import ARM_LABEL, ArmFinder, distinct
+from kg.extraction.clause_bounds import clause_start
 from kg.extraction.paired_runs import (
     PARALLEL,
     in_pairs,
@@ -202,8 +203,8 @@ def _pair_after_one_arm(text: str, first: int, run: list[int], marks, finder: Ar
     if len(run) != 2 or len(finder.arms) != 2 or not before:
         return False
     _s, end, _arm = before[-1]
-    clause = max(text.rfind(";", 0, first), text.rfind(". ", 0, first))
-    one = len(distinct([a for s, _e, a in before if s > clause])) == 1
+    clause = clause_start(text, first)
+    one = len(distinct([a for s, _e, a in before if s >= clause])) == 1
     return one and bool(_INTO_PAIR.fullmatch(text, end, first)) and not any(s > first for s, _e, _a in marks)
 
 

@@ -134,9 +134,8 @@ def _clause(before: str) -> str:
         text = re.sub(
             r"^.*?\b(?:patients|participants)\b\s*(?:\([^)]*\))?\s*", "", before[:cut].rstrip(":; ")
         )
-    text = _ASIDE.sub(
-        "", _REPORTED_THAT.sub("", text)
-    )  # 'the rate of tumor response, as determined radiographically, was'
+    text = _REPORTED_THAT.sub("", text)  # 'Multivariate regression analysis revealed that ...'
+    text = _ASIDE.sub("", text)  # 'the rate of tumor response, as determined radiographically, was'
     return _ADVERBIAL.sub("", text.strip(" ,"))
 
 

@@ -30,6 +30,7 @@ import re
 from collections.abc import Callable
 
 from kg.extraction.armrefs import ArmFinder
+from kg.extraction.clause_bounds import clause_start
 from kg.extraction.figure_item import Item
 from kg.model import Arm
 
@@ -127,7 +128,7 @@ def figure_owners(
 def _said_of_all(text: str, item: Item, marks: list[tuple[int, int, Arm]]) -> bool:
     """'The response rate for all 1155 eligible patients was 19 percent': the clause names
     every patient, and no arm, before the figure."""
-    clause = max(text.rfind(";", 0, item.start), text.rfind(". ", 0, item.start), 0)
+    clause = clause_start(text, item.start)
     said = any(clause <= s < item.start for s, _e, _a in marks)
     return not said and bool(_ALL_PATIENTS.search(text, clause, item.start))
 
@@ -135,7 +136,7 @@ def _said_of_all(text: str, item: Item, marks: list[tuple[int, int, Arm]]) -> bo
 def _in_both(text: str, item: Item) -> bool:
     """'Median survival was 8 months in both arms', 'Overall response rate was 32% for both
     arms', 'The 1-year survival rate for each arm was 29.7%': one figure that is each arm's."""
-    clause = max(text.rfind(";", 0, item.start), text.rfind(". ", 0, item.start)) + 1
+    clause = clause_start(text, item.start)
     return bool(_IN_BOTH.match(text, item.end) or _BOTH_BEFORE.search(text, clause, item.start))
 
 
