@@ -28,9 +28,16 @@ _STAGE_WORDS = (
     "stage iv",
     "stage iii",
 )
+# A disease word that names an institution, a study group or a gene is no condition:
+# 'National Cancer Institute', 'cancer treatment facilities', 'the Lung Cancer Study Group',
+# 'anaplastic lymphoma kinase'.
+_NAMES_NO_DISEASE = (
+    r"(?!\s+(?:treatment\s+)?(?:institutes?|cent(?:er|re)s?|facilities|society|kinase|network|registry|"
+    r"foundation|council)\b|\s+(?-i:Study|Trial|Group|Collaborative|Research)\b)"
+)
 _DISEASE = re.compile(
     r"(?i)((?:[a-z][a-z-]*\s){0,5}?)(cancer|carcinoma|melanoma|lymphoma|leuka?emia|myeloma|"
-    r"mesothelioma|sarcoma|glioblastoma|glioma)\b(?:\s*\(([A-Z]{2,8})\))?"
+    r"mesothelioma|sarcoma|glioblastoma|glioma)\b" + _NAMES_NO_DISEASE + r"(?:\s*\(([A-Z]{2,8})\))?"
 )
 _STOP = {
     "for",
@@ -55,6 +62,23 @@ _STOP = {
     "previously",
     "treated",
     "untreated",
+    # verbs and prepositions before a disease name: 'will develop metastatic cancer', 'is
+    # comparing lung cancer screening', 'mortality from lung cancer', 'radiotherapy on inoperable'
+    # ('from' stays: 'brain metastases from extracranial primary cancer')
+    "on",
+    "is",
+    "are",
+    "was",
+    "were",
+    "will",
+    "develop",
+    "comparing",
+    "compared",
+    "mortality",
+    "staging",
+    "against",
+    "treat",
+    "treating",
 }
 
 
@@ -242,14 +266,18 @@ def condition(text: str) -> Condition | None:
     for m in _DISEASE.finditer(text):
         words = m.group(1).split()
         keep: list[str] = []
-        for w in reversed(words):
-            if w.lower() in _STOP:
+        for i in range(len(words) - 1, -1, -1):
+            if words[i].lower() in _STOP:
+                if words[i].lower() == "and" and i and words[i - 1].lower() == "head":
+                    keep[:0] = words[i - 1 : i + 1]  # 'head and neck cancer' is one disease
                 break
-            keep.insert(0, w)
+            keep.insert(0, words[i])
         name = " ".join(keep + [m.group(2)]).lower()
         for stage in _STAGE_WORDS:
             name = re.sub(rf"^{stage}\s+", "", name)
-        name = re.sub(r"^(?:and|or)\s+", "", name)
+        name = re.sub(r"^(?:and|or|from)\s+", "", name)
+        # a gene's result whose gene stands in brackets before it: 'ALK (...)-positive NSCLC'
+        name = re.sub(r"^(?:positive|negative|mutant|mutated|rearranged)\s+", "", name)
         if len(name.split()) >= 2 or m.group(2).lower() not in {"cancer", "carcinoma"}:
             abbrev = m.group(3) or _abbreviation_in(text, name)
             return Condition(name=name, abbreviation=abbrev)
