@@ -29,7 +29,8 @@ _OUTCOME = re.compile(
     r"positive|negative|failure|control)\b"
 )
 _STAT_AGE = re.compile(
-    rf"(?i)\b(?P<stat>median|mean)\s+age\s*(?:was|of|,|:|=)?\s*(?P<v>{NUM})\s*(?:years?|yrs?|y)?\b"
+    rf"(?i)\b(?P<stat>median|mean)\s+age(?:\s+of\s+(?:the\s+|all\s+)?(?:participants|patients|subjects))?"
+    rf"\s*(?:was|of|,|:|=)?\s*(?P<v>{NUM})\s*(?:years?|yrs?|y)?\b"
     rf"(?:\s*(?:[(\[]|[;,])\s*(?P<spread>range|IQR|interquartile\s+range),?\s*(?P<lo>{NUM})\s*(?:-|to)\s*(?P<hi>{NUM})"
     r"(?:\s*years?)?(?:\s*[)\]])?)?"
 )
@@ -93,8 +94,11 @@ _RESPECTIVE = re.compile(
 # '(48 in arm A and 53 in arm B)': how the patients counted before it split between the arms
 _BREAKDOWN = re.compile(r"(?i)\(\s*\d+\s+(?:in|to|on)\s+[^()]*\)")
 _OTHER_POPULATION = re.compile(r"(?i)^\s*(?:among|in|of|for)\s+(?P<who>[^,]{3,120}?),")
+# who the trial's own patients are, in an opener: 'Among the 878 randomized patients', 'In both
+# groups' (every group alike: the figures describe the whole trial)
 _TRIAL_PEOPLE = re.compile(
     r"(?i)\b(?:patients|participants|subjects|enrolled|randomi[sz]ed|analy[sz]able|cohort)\b"
+    r"|^\s*(?:both|all|the\s+two)\s+(?:groups|arms)\s*$"
 )
 
 
@@ -154,10 +158,18 @@ def _split(text: str, offset: int) -> list[tuple[int, str]]:
     return [*out, (offset + start, text[start:])]
 
 
+# 'and median follow-up was 30.3 months (range 8.6-45.2)': how long the patients were followed,
+# which the follow-up reader takes; it reports no outcome
+_FOLLOWED = re.compile(
+    rf"(?i)\b(?:median|mean)\s+(?:duration\s+of\s+)?follow-up\s+(?:was|of)\s+{NUM}\s*[a-z]+(?:\s*\([^()]*\))?"
+)
+
+
 def _without_figures(clause: str) -> str:
     """The clause without what the figures describe ('had a Karnofsky performance score of
-    90-100'): only the words around them say whether it reports an outcome."""
-    return _HAD.sub(" ", _STAT_AGE.sub(" ", clause))
+    90-100') and how long patients were followed: only the words around them say whether it
+    reports an outcome."""
+    return _FOLLOWED.sub(" ", _HAD.sub(" ", _STAT_AGE.sub(" ", clause)))
 
 
 def _described(clause: str) -> str:

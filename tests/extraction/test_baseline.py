@@ -301,3 +301,44 @@ def test_counts_of_the_sexes_and_the_classes_their_list_goes_on_with(read):
         ("men", "count", Decimal("90"), None, None),
         ("women", "count", Decimal("10"), None, None),
     ]
+
+
+def test_what_both_groups_had_in_common_describes_the_whole_trial(read):
+    # PMID15972865: figures true of each group alike, not a result of one arm each (they had been
+    # read as the two arms' rates of 'adenocarcinomas')
+    trial = read(
+        *NLST,
+        (
+            "RESULTS",
+            "In both groups, the median age was 61 years, 65 percent were men, and 53 percent had adenocarcinomas.",
+        ),
+    ).trial
+    assert figures(trial) == [
+        ("age", "median", Decimal("61"), "years", "all patients"),
+        ("men", "rate", Decimal("65"), "percent", "all patients"),
+        ("adenocarcinomas", "rate", Decimal("53"), "percent", "all patients"),
+    ]
+    assert trial.arm_results == []
+
+
+def test_the_median_age_of_the_participants_beside_how_long_they_were_followed(read):
+    # PMID27604504 (the age 'of participants', with its range) and PMID21831418 (the clause goes
+    # on with the follow-up, which reports no outcome)
+    trial = read(
+        *NLST,
+        (
+            "RESULTS",
+            "Baseline characteristics were balanced between groups, and the median age of participants was 66 "
+            "years (range 38-85). Median age was 77 years and median follow-up was 30.3 months (range 8.6-45.2).",
+        ),
+    ).trial
+    assert figures(trial) == [
+        ("age", "median", Decimal("66"), "years", "all patients"),
+        ("age", "median", Decimal("77"), "years", "all patients"),
+    ]
+    first = trial.baseline[0]
+    assert (first.dispersion, first.spread_lower, first.spread_upper) == (
+        "FULL_RANGE",
+        Decimal("38"),
+        Decimal("85"),
+    )
