@@ -22,14 +22,15 @@ from kg.extraction.text import NUM, Sentence, dec
 from kg.model import BaselineMeasurement, Evidence
 
 _OUTCOME = re.compile(
-    r"(?i)\b(?:surviv\w*|respon\w*|progress\w*|recurr\w*|relapse\w*|deaths?|died|mortality|toxicit\w*|adverse|"
+    r"(?i)\b(?:surviv\w*|respon\w*|progress\w*|recurr(?!ent\s+disease)\w*|relapse\w*|deaths?|died|mortality|toxicit\w*|adverse|"
     r"grade|hazard|odds|risk|(?-i:HR|OR|RR|CI)|confidence|p\s*[=<>≤]|events?|complications?|improv\w*|reduc\w*|"
     r"increas\w*|decreas\w*|benefit\w*|effects?|quit\w*|abstinen\w*|cessation|underwent|completed|started|"
-    r"received|treated|assigned|allocated|randomi[sz]\w*|discontinu\w*|follow-up|rates?|incidence|detected|"
+    r"received(?!\s+(?:\d+\s+|one\s+|two\s+|three\s+)?(?:prior|previous)\b)|treated|assigned|allocated|randomi[sz]\w*|discontinu\w*|follow-up|rates?|incidence|detected|"
     r"positive|negative|failure|control)\b"
 )
 _STAT_AGE = re.compile(
-    rf"(?i)\b(?P<stat>median|mean)\s+age(?:\s+of\s+(?:the\s+|all\s+)?(?:participants|patients|subjects))?"
+    rf"(?i)\b(?P<stat>median|mean)\s+age(?:\s+of\s+(?:the\s+|all\s+)?(?:\d+\s+)?(?:participants|patients|subjects)"
+    r"(?:\s+who\s+[a-z\s]{3,40}?(?=\s+was\b))?)?"
     rf"\s*(?:was|of|,|:|=)?\s*(?P<v>{NUM})\s*(?:years?|yrs?|y)?\b"
     rf"(?:\s*(?:[(\[]|[;,])\s*(?P<spread>range|IQR|interquartile\s+range),?\s*(?P<lo>{NUM})\s*(?:-|to)\s*(?P<hi>{NUM})"
     r"(?:\s*years?)?(?:\s*[)\]])?)?"
@@ -53,9 +54,20 @@ _HAD = re.compile(
     r"\s+(?:(?:of\s+(?:the\s+)?(?:[\w-]+\s+){0,2})?(?:patients|participants|subjects)\s+)?"
     r"(?:were|was|had|have)\s+(?P<what>[^,;()]+?)(?=\s*(?:[,;()]|\.(?:\s|$)|\s+and\s+\d|$))"
 )
-# '(median age: 57 years; stage IV disease: 74%; ...)', 'stage IV disease, 74%'
+# '(median age: 57 years; stage IV disease: 74%; ...)', 'stage IV disease, 74%', 'Karnofsky
+# performance status (KPS) >80: 41%' (a class of a score, its abbreviation in brackets)
 _LABELLED = re.compile(
-    rf"(?i)(?:^\s*|(?<=[(;,:]\s))(?P<what>[a-z][\w -]{{2,40}}?)\s*[:,]\s*(?P<pct>{NUM})\s*%(?=\s*[;,)]|$)"
+    rf"(?i)(?:^\s*|(?<=[(;,:]\s))(?P<what>[a-z][\w -]{{2,40}}?(?:\s*\([A-Z]{{2,6}}\))?(?:\s*[<>]=?\s*\d+)?)"
+    rf"\s*[:,]\s*(?P<pct>{NUM})\s*%(?=\s*[;,)]|$)"
+)
+# 'Sixty-seven patients were age 70 years or older (29%)': a count of patients, its share after
+_COUNTED_SHARE = re.compile(
+    rf"(?i)(?<![\w.,])(?P<n>\d+)\s+(?:patients|participants|subjects)\s+(?:were|had)\s+(?P<what>[^,;()]+?)"
+    rf"\s*\(\s*{NUM}\s*%\s*\)"
+)
+# 'Median cigarette exposure was 48 pack-years': how much the patients had smoked
+_PACK_YEARS = re.compile(
+    rf"(?i)\b(?P<stat>median|mean)\s+(?P<what>[a-z][\w -]{{2,40}}?)\s+(?:was|of)\s+(?P<v>{NUM})\s*pack-years\b"
 )
 # '95% ... had cough, 47% haemoptysis, 59% chest pain': the verb of the first item holds for the list
 _LISTED = re.compile(
@@ -169,7 +181,9 @@ def _without_figures(clause: str) -> str:
     """The clause without what the figures describe ('had a Karnofsky performance score of
     90-100') and how long patients were followed: only the words around them say whether it
     reports an outcome."""
-    return _FOLLOWED.sub(" ", _HAD.sub(" ", _STAT_AGE.sub(" ", clause)))
+    for pattern in (_STAT_AGE, _HAD, _COUNTED_SHARE, _FOLLOWED):
+        clause = pattern.sub(" ", clause)
+    return clause
 
 
 def _described(clause: str) -> str:
@@ -215,8 +229,23 @@ def _figures(s: Sentence, clause: str, offset: int, population: str) -> list[Bas
                 evidence=s.evidence(offset + m.start(), offset + m.end()),
             )
         )
+    for m in _PACK_YEARS.finditer(clause):
+        if re.search(r"(?i)\b(?:among|in|for|of)\b", m.group("what")):
+            continue  # 'Median cigarette exposure among this group': another population's
+        out.append(
+            BaselineMeasurement(
+                characteristic=m.group("what").lower(),
+                statistic=m.group("stat").lower(),
+                arm=population,
+                estimate=dec(m.group("v")),
+                unit="pack-years",
+                evidence=s.evidence(offset + m.start(), offset + m.end()),
+            )
+        )
     had = [
-        m for m in _HAD.finditer(clause) if (w := _characteristic(m.group("what"))) and not _OUTCOME.search(w)
+        m
+        for m in [*_HAD.finditer(clause), *_COUNTED_SHARE.finditer(clause)]
+        if (w := _characteristic(m.group("what"))) and not _OUTCOME.search(w)
     ]
     listed = [m for m in _LISTED.finditer(clause, had[0].end()) if m.start() >= had[-1].end()] if had else []
     for m in [*had, *listed, *_LABELLED.finditer(clause)]:

@@ -132,7 +132,8 @@ def test_the_classes_of_one_characteristic(read):
 
 
 def test_an_opener_naming_the_randomised_patients_is_whom_the_figures_describe(read):
-    # PMID17602060: 'randomized' in the opener says who they are, not what happened on treatment
+    # PMID17602060: 'randomized' in the opener says who they are, not what happened on treatment;
+    # 'recurrent disease' is a class of patients, not a recurrence
     trial = read(
         *NLST,
         (
@@ -147,6 +148,7 @@ def test_an_opener_naming_the_randomised_patients_is_whom_the_figures_describe(r
         ("female", "rate", Decimal("46"), "all patients"),
         ("stage iv disease", "rate", Decimal("76"), "all patients"),
         ("stage iiib disease with malignant pleural effusion", "rate", Decimal("12"), "all patients"),
+        ("recurrent disease", "rate", Decimal("11"), "all patients"),
         ("ecog performance status score of 0", "rate", Decimal("40"), "all patients"),
     ]
 
@@ -187,7 +189,8 @@ def test_a_bracket_describing_the_patients_counted_before_it(read):
 
 
 def test_a_labelled_figure_opening_its_part_of_a_bracket(read):
-    # PMID16569462: 'stage IV disease: 74%' opens its part of the bracket
+    # PMID16569462: 'stage IV disease: 74%' opens its part of the bracket, and so does a class of a
+    # score named with its abbreviation and threshold
     trial = read(
         *NLST,
         (
@@ -199,6 +202,7 @@ def test_a_labelled_figure_opening_its_part_of_a_bracket(read):
     assert [(b.characteristic, b.estimate) for b in trial.baseline] == [
         ("age", Decimal("57")),
         ("stage iv disease", Decimal("74")),
+        ("karnofsky performance status (kps) >80", Decimal("41")),
     ]
 
 
@@ -342,3 +346,24 @@ def test_the_median_age_of_the_participants_beside_how_long_they_were_followed(r
         Decimal("38"),
         Decimal("85"),
     )
+
+
+def test_prior_treatment_a_count_with_its_share_and_pack_years(read):
+    # PMID16014882, PMID12910523, PMID21119104 (the second
+    # clause is another population's: left out)
+    trial = read(
+        *NLST,
+        (
+            "RESULTS",
+            "The median age of the 731 patients who underwent randomization was 61.4 years; 49 percent had "
+            "received two prior chemotherapy regimens. Sixty-seven patients were age 70 years "
+            "or older (29%). Median cigarette exposure was 48 pack-years. Median cigarette exposure among this "
+            "group was 47 pack-years.",
+        ),
+    ).trial
+    assert figures(trial) == [
+        ("age", "median", Decimal("61.4"), "years", "all patients"),
+        ("received 2 prior chemotherapy regimens", "rate", Decimal("49"), "percent", "all patients"),
+        ("age 70 years or older", "count", Decimal("67"), "participants", "all patients"),
+        ("cigarette exposure", "median", Decimal("48"), "pack-years", "all patients"),
+    ]
