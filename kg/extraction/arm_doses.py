@@ -1,5 +1,5 @@
 """Arms named by their dose: 'the low-dose group', 'high-dose bevacizumab', 'the 15 mg/kg
-arm', '180 mg once daily (arm B)', 'the 36-Gy cohort'.
+arm', '180 mg once daily (arm B)', 'the 36-Gy cohort', 'the 2 x 8-Gy arm' (16 Gy in two fractions).
 
 Arms that give the same interventions and differ only in the dose of one of them (twins: 7.5
 and 15 mg/kg bevacizumab with the same chemotherapy) have no name of their own that tells
@@ -21,6 +21,10 @@ from kg.model import Arm
 _DOSE = re.compile(
     r"(?<![\w.,/-])(?<!\bat\s)(?<!\bof\s)(?P<value>\d+(?:\.\d+)?)\s*-?\s*(?P<unit>mg/kg|mg/m2|mg|µg|g|Gy)(?![\w/])"
 )
+# '10 x 3 Gy', 'the 2 x 8-Gy arm': a radiation course named by its fractions times their dose
+_TIMES = re.compile(
+    r"(?<![\w.,/-])(?P<n>\d+)\s*[x\u00d7]\s*(?P<value>\d+(?:\.\d+)?)\s*-?\s*(?P<unit>Gy)(?![\w/])"
+)
 _LEVEL = re.compile(r"(?i)(?<![\w-])(?P<level>low|lower|high|higher)[\s-]dose(?![\w-])")
 
 
@@ -29,8 +33,14 @@ def dose_references(arms: list[Arm], text: str) -> list[tuple[int, int, Arm]]:
     out: list[tuple[int, int, Arm]] = []
     for twins, drug in _twin_sets(arms):
         doses = {a.label: _dose(a, drug) for a in twins}
-        for m in _DOSE.finditer(text):
-            value = _decimal(m.group("value"))
+        courses = list(_TIMES.finditer(text))
+        printed = [(m, int(m.group("n")) * _decimal(m.group("value"))) for m in courses]
+        printed += [
+            (m, _decimal(m.group("value")))
+            for m in _DOSE.finditer(text)
+            if not any(c.start() <= m.start() < c.end() for c in courses)  # '8-Gy' of '2 x 8-Gy' is no total
+        ]
+        for m, value in printed:
             fits = [a for a in twins if doses[a.label] == (value, _unit(m.group("unit")))]
             if len(fits) == 1:
                 out.append((m.start(), m.end(), fits[0]))

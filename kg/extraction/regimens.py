@@ -63,10 +63,12 @@ _FREQUENCIES = tuple(
 )
 _NEXT_ROUTE = re.compile(r"(?i)\b(?:transdermal|oral|intravenous|subcutaneous|intramuscular|inhaled)\s*$")
 _BEFORE_FREQUENCY = re.compile(r"(?i)\b(monthly|weekly|daily|twice[- ]daily)\s*(?:\w+\s+){0,2}$")
-_GY = re.compile(rf"(?i)\b({NUM})\s*Gy\b")
+_GY = re.compile(rf"(?i)\b({NUM})\s*-?\s*Gy\b")  # "8 Gy", "the 8-Gy arm"
 _PER_FRACTION = re.compile(
     rf"(?i)\b{NUM}\s*Gy\s+(?:per\s+fraction|(?:given|delivered|administered)\s+\w+\s+times)|\bfractions\s+of\s+{NUM}\s*Gy"
 )
+# '10 x 3 Gy', '2 × 8-Gy': fractions times the dose of each
+_TIMES = re.compile(rf"(?i)\b(\d+)\s*[x×]\s*({NUM})\s*-?\s*Gy\b")
 _TOTAL_FRACTIONS = re.compile(r"(?i)\btotal\s+of\s+(\d+)\s+fractions\b")
 _FRACTIONS = re.compile(
     r"(?i)\b(?:in|over|/)\s*(\d+|\w+)\s+(?:daily\s+|weekly\s+)?(?:fractions|fr)\b|\bgiven\s+(\d+|\w+)\s+times\b"
@@ -202,20 +204,18 @@ def cycle_schedule(own: str, rest: str, found: str | None) -> str | None:
 
 def radiation(text: str) -> tuple[Decimal, str, int | None] | None:
     """(total dose, 'Gy', fractions) of a radiation course: '20 Gy in five daily fractions' is
-    20 Gy in 5; '3 Gy given 10 times' and '10 fractions of 3 Gy' are 30 Gy in 10, the dose per
-    fraction times their number. None when the text prints no dose in Gy."""
+    20 Gy in 5; '3 Gy given 10 times', '10 fractions of 3 Gy' and '10 x 3 Gy' are 30 Gy in 10,
+    the dose per fraction times their number. None when the text prints no dose in Gy."""
     doses = list(_GY.finditer(text))
     if not doses:
         return None
-    total = _TOTAL_FRACTIONS.search(text) or _FRACTIONS.search(text)
+    total = _TOTAL_FRACTIONS.search(text) or _FRACTIONS.search(text) or _TIMES.search(text)
     count = next((g for g in total.groups() if g), None) if total else None
     fractions = None
     if count is not None:
         fractions = int(count) if count.isdigit() else words_to_int(count)
-    per_fraction = _PER_FRACTION.search(text)
-    printed = [
-        m for m in doses if not (per_fraction and per_fraction.start() <= m.start() < per_fraction.end())
-    ]
+    per_fraction = [m.span() for m in (_PER_FRACTION.search(text), _TIMES.search(text)) if m]
+    printed = [m for m in doses if not any(a <= m.start() < b for a, b in per_fraction)]
     if printed:  # a total is printed: '56 Gy (2 Gy per fraction ... 28 fractions)'
         return dec(printed[0].group(1)), "Gy", fractions
     dose = dec(doses[0].group(1))

@@ -372,15 +372,16 @@ def test_dose_words_name_arms_that_differ_only_by_dose():
 
 def test_a_printed_dose_names_the_twin_arm_that_gives_it():
     # PMID15860852 (tests/fixtures/pool): 'Survival in the 10 x 3-Gy arm was significantly (P = .03) better
-    # than in the 2 x 8-Gy arm'
+    # than in the 2 x 8-Gy arm': ten fractions of 3 Gy (30 Gy) against two of 8 Gy (16 Gy), each
+    # arm named by its fractions times their dose
     trial = read_document(POOL / "PMID15860852.txt").trial
     refs = named(
         ArmFinder(trial.arms),
         "Survival in the 10 x 3-Gy arm was significantly (P = .03) better than in the 2 x 8-Gy arm with 1-year "
         "survival of 19.6% (95%CI, 14.1% to 27.3%) v 10.9% (95%CI, 6.9% to 17.3%).",
     )
-    doses = [(w, [str(i.dose) for i in a.interventions]) for w, a in refs]
-    assert doses == [("3-Gy", ["3"]), ("8-Gy", ["8"])]
+    doses = [(w, [(str(i.dose), i.fractions) for i in a.interventions]) for w, a in refs]
+    assert doses == [("10 x 3-Gy", [("30", 10)]), ("2 x 8-Gy", [("16", 2)])]
 
 
 def test_regimen_short_forms_and_a_slashed_pair_of_alternative_regimens():

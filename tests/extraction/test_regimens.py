@@ -2,7 +2,7 @@ from decimal import Decimal
 
 from kg.extraction.armrefs import ArmFinder
 from kg.extraction.arms import design_arms
-from kg.extraction.regimens import frequency
+from kg.extraction.regimens import frequency, radiation
 from kg.extraction.sizes import arm_sizes
 from kg.extraction.text import sentences
 
@@ -81,3 +81,11 @@ def test_arm_sizes_from_n_equals_and_from_counts():
     assert {k: n for k, (n, _e) in sizes.items()} == {"pembrolizumab": 154, "chemotherapy": 151}
     assert total == 305
     assert [e.quote for _n, e in sizes.values()] == ["154", "151"]  # evidence: where each was read
+
+
+def test_a_course_printed_as_fractions_times_their_dose_is_its_total():
+    # PMID15860852: 'randomized to receive either 10 x 3 Gy or 2 x 8 Gy'; PMID28034064: '60- versus
+    # 74-Gy radiation doses' (a dose joined to its unit by a hyphen)
+    assert radiation("10 x 3 Gy") == (Decimal("30"), "Gy", 10)
+    assert radiation("2 x 8 Gy by external-beam irradiation") == (Decimal("16"), "Gy", 2)
+    assert radiation("74-Gy radiation doses") == (Decimal("74"), "Gy", None)
