@@ -142,9 +142,12 @@ def _clause(before: str) -> str:
 # 'had more hospitalizations (2.4 v 1.7), ..., infectious complications (47.3% v 39.4%)': in a list
 # whose items each carry their figures in a bracket, the words after the last item's bracket
 _NEXT_LISTED = re.compile(
-    r"(?i)\)\s*,\s*(?:and\s+|or\s+)?(?:(?:had|has|have|showed|experienced)\s+)?(?:an?\s+)?"
-    r"(?P<own>(?:better|worse|more|less|greater|higher|lower|fewer)\s+)?"
-    r"(?!(?:especially|particularly|notably|mainly|mostly|including|respectively|whereas|while|but|although)\b)(?P<x>[a-z][\w\s'/-]{2,90}?)\s*$"
+    r"(?i)\)\s*(?:,\s*(?:and\s+|or\s+)?|(?:and|or)\s+)(?:(?:had|has|have|showed|experienced)\s+)?(?:an?\s+)?"
+    r"(?P<own>(?:better|worse|more|less|greater|higher|lower|fewer|improved|reduced|increased|decreased)\s+)?"
+    r"(?!(?:especially|particularly|notably|mainly|mostly|including|respectively|whereas|while|but|although)\b)"
+    # not a subgroup or a time: 'and after neoadjuvant chemotherapy (HR 0.48)', 'and in patients with'
+    r"(?!(?:after|before|among|with|without|at|by|during|within|than|versus|vs|in\s+(?:the\s+)?(?:patients|subgroups?|those))\b)"
+    r"(?P<x>[a-z][\w\s'/-]{2,90}?)\s*$"
 )
 
 
@@ -173,9 +176,19 @@ _RECURRED = re.compile(
 )
 
 
+# 'superior ... in patients with adenocarcinoma (n = 847; ...) and large-cell carcinoma histology
+# (...)': the first item of the list is a subgroup, and so is every item after it
+_SUBGROUP_FIRST = re.compile(
+    r"(?i)\b(?:in|among|for)\s+(?:the\s+)?(?:patients|participants|subjects|those|subgroups?)\s+"
+    r"(?:with|without|who|whose|of)\b[^()]*$"
+)
+
+
 def _candidates(text: str) -> list[str]:
     text = _LANDMARK_LIST.sub("", text)  # '2-, 3-, 4-, and 5-year survival rates': the list of times goes
     listed = _NEXT_LISTED.search(text)
+    if listed and _SUBGROUP_FIRST.search(text, 0, text.find("(")):
+        listed = None
     # '..., the overall brain relapse rate was reduced comparably (9.1% ...)': an item that is a
     # clause of its own names its endpoint as its subject
     clause = listed and _SUBJECT.match(listed.group("x"))
@@ -278,8 +291,8 @@ def normal_name(phrase: str) -> str:
     died' -> 'death'."""
     p = phrase.lower()
     if re.fullmatch(
-        r"(?:[\w-]+\s+){0,2}[\w-]+-free", p
-    ):  # 'disease-free (24% vs. 23%) ... survival rates': a survival
+        r"(?:[\w-]+\s+){0,2}[\w-]+-(?:free|specific)", p
+    ):  # 'disease-free (24% vs. 23%) ... survival rates', 'overall (HR ...) and lung cancer-specific (HR ...) survival'
         return f"{p} survival"
     if re.fullmatch(r"(?:have\s+|had\s+)?died", p):
         return "death"

@@ -292,3 +292,30 @@ def test_what_there_was_a_difference_in_is_the_endpoint():
     assert ("mmse", Decimal("0.60")) in tests
     assert ("decline in immediate recall", Decimal("0.03")) in tests
     assert ("decline in delayed recall", Decimal("0.008")) in tests
+
+
+def test_the_next_item_of_a_list_joined_by_and_or_or_names_its_endpoint():
+    # PMID23165743: 'There were no statistically significant treatment differences in terms of pain
+    # relief (62% vs 70% ...; P = .59) or freedom from narcotic use (24% vs 27%, respectively; P = .76)
+    # at 3 months.' (before: the second pair was named after the trial's painful vertebral bone
+    # metastases); PMID25150635: 'similar overall (HR: 0.98; ...) and lung cancer-specific (HR: 0.99;
+    # 95% CI: 0.84-1.17) survival' (before: unread)
+    rates = _by_endpoint(_page("PMID23165743"))
+    assert rates["freedom from narcotic use"] == [Decimal("24"), Decimal("27")]
+    ratios = {
+        c.endpoint: c.estimate for c in _page("PMID25150635").comparisons if c.statistic == "hazard_ratio"
+    }
+    assert ratios["lung cancer-specific survival"] == Decimal("0.99")
+
+
+def test_a_subgroup_or_a_time_after_a_bracket_is_no_endpoint():
+    # PMID21757247: '... with increasing UICC, T or N stage (p=0.006-0.025) and after neoadjuvant
+    # chemotherapy (HR 0.48, 0.26-0.89, p=0.019)'; PMID18506025: 'Overall survival was statistically
+    # superior for cisplatin/pemetrexed versus cisplatin/gemcitabine in patients with adenocarcinoma
+    # (n = 847; 12.6 v 10.9 months, respectively) and large-cell carcinoma histology (n = 153; 10.4 v
+    # 6.7 months, respectively).'
+    assert all("neoadjuvant" not in c.endpoint for c in _page("PMID21757247").comparisons)
+    page = Path(__file__).parents[1] / "fixtures" / "abstracts" / "PMID18506025.txt"
+    medians = _by_endpoint(read_document(page).trial, "median")
+    assert Decimal("10.4") in medians["overall survival"]
+    assert not any("histology" in name for name in medians)
