@@ -324,6 +324,11 @@ _AFTER_COPULA = re.compile(
 )
 
 
+# '73% of patients in the SRS plus WBRT group were free from CNS recurrence at 1 year'
+_AFTER_FREE = re.compile(
+    r"(?i)^[^;]*?\b(?:were|was|remained)\s+(?:alive\s+and\s+)?free\s+(?:from|of)\s+"
+    r"(?P<x>[a-z][\w'/-]*(?:\s+[a-z][\w'/-]*){0,3}?)(?=\s*(?:[,;.(]|\b(?:at|after|by|compared)\b|$))"
+)
 _AFTER_EVENT = re.compile(
     rf"(?i)^[^;]*?(?<!who )(?<!that )\b(?P<verb>died|responded|progressed|relapsed|{_DISCONTINUED})\b"
 )
@@ -343,6 +348,9 @@ def object_phrase(after: str) -> str | None:
     the radiography group were false positive results' -> 'false positive results'; '15 (13%)
     of 115 patients in A and five (4%) of 113 in B died' -> 'death'."""
     event = _AFTER_EVENT.match(after)
+    free = _AFTER_FREE.match(after)
+    if free and not (event and event.start("verb") < free.start("x")):
+        return f"freedom from {free.group('x').lower()}"
     m = _AFTER_OBJECT.match(after) or _AFTER_COPULA.match(after)
     if event and (m is None or event.start("verb") < m.start("x")):
         verb = event.group("verb").lower()

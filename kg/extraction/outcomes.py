@@ -358,12 +358,16 @@ def _continues(text: str, prev: Item, item: Item, mentions) -> bool:
     if prev.statistic == "count" and item.statistic != "count":
         return False  # '(3 complete responses and 58 partial responses) and 21.7% for D': no list of one kind
     between = re.sub(r"\([^()]*\)|\[[^\[\]]*\]", "", text[prev.end : item.start])  # '(41/52; 95% CI ...)'
+    if _SET_AGAINST.search(between):
+        return True  # '73% ... were free from CNS recurrence at 1 year, compared with 27% of ...'
     closed = text.rfind(")", prev.end, item.start)
     if closed >= 0 and _NEXT_ITEM.fullmatch(text, closed + 1, item.start):
         return False  # '... fewer prolonged air leaks (13% vs 19%, P = .05), fewer transfusions (4% vs 13%)'
     return not _CLAUSE_VERB.search(between) and not any(prev.end <= p < item.start for p, _n in mentions)
 
 
+# the words that set a figure against the one before it, on the same endpoint
+_SET_AGAINST = re.compile(r"(?i),\s*(?:compared\s+(?:with|to)|as\s+opposed\s+to)\s*$")
 # words after a comma that name the next item of a list whose items carry their figures in brackets
 _NEXT_ITEM = re.compile(
     r"(?i)\s*,\s*(?:and\s+|or\s+)?(?!(?:and|or|respectively|with|in|for|vs|versus|than)\b)"

@@ -319,3 +319,12 @@ def test_a_subgroup_or_a_time_after_a_bracket_is_no_endpoint():
     medians = _by_endpoint(read_document(page).trial, "median")
     assert Decimal("10.4") in medians["overall survival"]
     assert not any("histology" in name for name in medians)
+
+
+def test_a_state_patients_were_free_from_and_the_figure_set_against_it():
+    # PMID19801201: '73% of patients in the SRS plus WBRT group were free from CNS recurrence at 1 year,
+    # compared with 27% of patients who received SRS alone (p=0.0003).' (before: both rates and the
+    # test were named 'srs alone', after the arm the second figure's patients received)
+    rates = _by_endpoint(_page("PMID19801201"))
+    assert rates["freedom from cns recurrence"] == [Decimal("73"), Decimal("27")]
+    assert "srs alone" not in rates
