@@ -86,8 +86,8 @@ def _extract(title: str, abstract: list[AbstractSection]) -> Trial | None:
         results, finder, whole or (arms[0].label if len(arms) == 1 else None), taken
     )
     per_arm = [r for r in per_arm if not _overlaps(r.evidence, [b.evidence for b in baseline])]
-    facts = [f.evidence for f in [*per_arm, *baseline]] + taken
-    sized = subgroup_sizes(results, [*per_arm, *comparisons], whole, lambda who: bool(finder.find(who)))
+    facts = [f.evidence for f in [*per_arm, *baseline]] + [a.size_evidence for a in arms] + taken
+    sized = subgroup_sizes(results, [*per_arm, *comparisons], whole, finder)
     baseline += [b for b in sized if not _overlaps(b.evidence, facts)]
     per_arm, comparisons = _not_adverse(per_arm, events), _not_adverse(comparisons, events)
     comparisons += adverse_event_tests(results, events, arms, finder, [c.evidence for c in comparisons])

@@ -73,3 +73,38 @@ def test_the_size_of_those_a_phrase_speaks_of():
     # mutations (n = 308) was 13.6 months for afatinib and 6.9 months for chemotherapy (...)'
     sizes = _sizes(read_document(_FIXTURES / "pool" / "PMID23816960.txt").trial)
     assert ("all patients", "exon 19 deletions and L858R EGFR mutations", Decimal("308"), "308") in sizes
+
+
+def test_each_arms_part_of_the_subgroup_with_its_denominator():
+    # PMID24331154: 'In the patients who received previous concurrent chemoradiotherapy, median overall
+    # survival for the 538 (65%) of 829 patients assigned to tecemotide was 30.8 months (...) compared with
+    # 20.6 months (...) for the 268 (65%) of 410 patients assigned to placebo (...)'; 'In patients who
+    # received previous sequential chemoradiotherapy, overall survival did not differ between the 291 (35%)
+    # patients in the tecemotide group and the 142 (35%) patients in the placebo group (...)'
+    trial = read_document(_FIXTURES / "abstracts" / "PMID24331154.txt").trial
+    parts = [(b.arm, b.characteristic, b.estimate, b.n_analysed, b.evidence.quote) for b in trial.baseline]
+    concurrent, sequential = "previous concurrent chemoradiotherapy", "previous sequential chemoradiotherapy"
+    assert parts == [
+        (
+            "tecemotide + cyclophosphamide",
+            concurrent,
+            Decimal("538"),
+            829,
+            "538 (65%) of 829 patients assigned to",
+        ),
+        ("placebo", concurrent, Decimal("268"), 410, "268 (65%) of 410 patients assigned to"),
+        ("tecemotide + cyclophosphamide", sequential, Decimal("291"), None, "291 (35%) patients in the"),
+        ("placebo", sequential, Decimal("142"), None, "142 (35%) patients in the"),
+    ]
+
+
+def test_each_arm_printed_with_its_own_size_after_the_subgroup():
+    # PMID20493771 (tests/fixtures/pool): 'PFS was also significantly longer in patients with EGFR-positive
+    # immunohistochemistry who were treated with erlotinib (n=307) compared with EGFR-positive patients
+    # given placebo (n=311; median PFS 12.3 weeks in the erlotinib group vs 11.1 weeks in the placebo
+    # group; HR 0.69, 0.58-0.82; p<0.0001)'
+    trial = read_document(_FIXTURES / "pool" / "PMID20493771.txt").trial
+    assert _sizes(trial) == [
+        ("erlotinib", "EGFR-positive immunohistochemistry", Decimal("307"), "307"),
+        ("placebo", "EGFR-positive immunohistochemistry", Decimal("311"), "311"),
+    ]
