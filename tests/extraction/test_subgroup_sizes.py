@@ -49,10 +49,10 @@ def test_the_subgroup_of_n_patients_who_were():
     # mutation, ...'
     trial = read_document(_FIXTURES / "abstracts" / "PMID19692680.txt").trial
     sizes = [(who, n) for _, who, n, _ in _sizes(trial)]
-    assert ("positive for the epidermal growth factor receptor gene", Decimal("261")) in sizes
+    assert ("positive for the epidermal growth factor receptor gene (EGFR) mutation", Decimal("261")) in sizes
     assert ("negative for the mutation", Decimal("176")) in sizes
     assert {c.subgroup for c in trial.comparisons if c.estimate in (Decimal("0.48"), Decimal("2.85"))} == {
-        "positive for the epidermal growth factor receptor gene",
+        "positive for the epidermal growth factor receptor gene (EGFR) mutation",
         "negative for the mutation",
     }
 
