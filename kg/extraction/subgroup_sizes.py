@@ -11,10 +11,12 @@ The size is a baseline count (``BaselineMeasurement``, statistic 'count'): that 
 trial's patients (the group pooled from every arm), or of one arm's, are what names the
 subgroup, the characteristic as the results name it; a count 'of 829 patients assigned to' an
 arm has those patients for its denominator. It is read only for a subgroup a figure of the
-same sentence was read for, so a phrase about patients no result speaks of ('Among the 154
-(93%) irradiated patients, overall compliance ...') gives none; an arm's part only after the
-subgroup's phrase, so an arm's own size before it ('with erlotinib (n = 438) and, among
-patients with ...') is not taken for the subgroup's.
+same sentence was read for: a phrase naming patients no figure is reported for gives none,
+the figures that make it a subgroup being what says the number is its size. An arm's part is read only
+after the subgroup's phrase (a size before it is not the subgroup's) and only when two arms or
+more carry one each: in 'in patients with squamous cell histology, there was a significant
+improvement in survival with cisplatin/gemcitabine versus cisplatin/pemetrexed (n = 473; 10.8 v
+9.4 months, respectively)' the size after the second arm is both arms' together.
 """
 
 from __future__ import annotations
@@ -79,9 +81,7 @@ def _arm_parts(
     text: str, phrases: list[Phrase], finder: ArmFinder
 ) -> list[tuple[str, str, str, tuple[int, int], int | None]]:
     """(subgroup, arm label, count, its span, its denominator) for each size printed with an
-    arm's name after a subgroup's phrase, when two arms or more carry one each: a bracket after
-    the second of 'with cisplatin/gemcitabine versus cisplatin/pemetrexed (n = 473; ...' is both
-    arms' together."""
+    arm's name after a subgroup's phrase, when two arms or more carry one each."""
     out = []
     for start, end, arm in finder.find(text):
         if after := _N_AFTER_ARM.match(text, end):
