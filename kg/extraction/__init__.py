@@ -26,6 +26,7 @@ from kg.extraction.outcomes import OutcomeReader
 from kg.extraction.regimens import reading_document
 from kg.extraction.safety import adverse_events, implied_population
 from kg.extraction.sizes import arm_sizes
+from kg.extraction.subgroup_sizes import subgroup_sizes
 from kg.extraction.text import Sentence, normalise, sentences
 from kg.model import (
     AbstractSection,
@@ -85,6 +86,9 @@ def _extract(title: str, abstract: list[AbstractSection]) -> Trial | None:
         results, finder, whole or (arms[0].label if len(arms) == 1 else None), taken
     )
     per_arm = [r for r in per_arm if not _overlaps(r.evidence, [b.evidence for b in baseline])]
+    facts = [f.evidence for f in [*per_arm, *baseline]] + [a.size_evidence for a in arms] + taken
+    sized = subgroup_sizes(results, [*per_arm, *comparisons], whole, finder)
+    baseline += [b for b in sized if not _overlaps(b.evidence, facts)]
     per_arm, comparisons = _not_adverse(per_arm, events), _not_adverse(comparisons, events)
     comparisons += adverse_event_tests(results, events, arms, finder, [c.evidence for c in comparisons])
     comparisons += named_tests(results, arms, finder, [c.evidence for c in comparisons])

@@ -5,14 +5,21 @@ for denosumab versus 6.4 months for ZA in patients with squamous cell carcinoma'
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from kg.extraction.stats import FOR_PHRASE
 
+# 'among those with exon 19 deletions and L858R EGFR mutations (n = 308)': 'those' speaks of
+# patients too; the size a phrase prints ('in the subgroup of 261 patients who ...') is its own; an
+# abbreviation's bracket inside the phrase is part of it ('positive for the epidermal growth factor
+# receptor gene (EGFR) mutation')
+_ABBREVIATION = r"\((?-i:[A-Z][A-Za-z0-9-]{1,9})\)(?=\s+\w)"
 _PHRASE = re.compile(
-    r"(?i)\b(?:in|among|for)\s+(?:the\s+)?(?:subgroup\s+of\s+|subset\s+of\s+)?(?:\d+\s+)?"
-    r"(?:patients|participants|subjects|women|men|persons|people)\s+"
-    r"(?:who\s+(?:were|had|received)\s+|with\s+(?:an?\s+)?)(?P<who>[^,;()]+?)"
-    r"(?=\s*(?:[,;()]|\bwas\b|\bwere\b|\bwho\b|\band\s+(?:in|those|for|among)\b|$)|\s+(?:previously\s+)?"
+    r"(?i)\b(?:in|among|for)\s+(?:the\s+)?(?:subgroup\s+of\s+|subset\s+of\s+)?(?:(?P<n>\d+)\s+)?"
+    r"(?:patients|participants|subjects|women|men|persons|people|those)\s+"
+    rf"(?:who\s+(?:were|had|received)\s+|with\s+(?:an?\s+)?)(?P<who>(?:[^,;()]|\s{_ABBREVIATION})+?)"
+    rf"(?=\s*(?:[,;)]|(?!{_ABBREVIATION})\(|\bwas\b|\bwere\b|\bwho\b|\bduring\b|\band\s+(?:in|those|for|among)\b|$)|\s+(?:previously\s+)?"
     r"(?:receiving|received|treated\s+with|given|assigned|randomi[sz]ed|allocated)\b)"
 )
 
@@ -42,12 +49,16 @@ _AGE = re.compile(
 )
 
 
-# 'for never-smokers (n=375; 0.67 [0.49-0.92] ...) and patients of Asian origin (n=342; ...)': a
-# group printed with its own size in the bracket that holds its figures
+# 'for never-smokers (n=375; 0.67 [0.49-0.92] ...) and patients of Asian origin (n=342; ...)', 'induction
+# response: complete/partial responders (n = 234) OS HR, 0.81': a group printed with its own size,
+# in the bracket that holds its figures or in one its ratio follows
 _SIZED = re.compile(
-    r"(?i)\b(?:for|in|among|and)\s+(?:the\s+)?(?P<who>[a-z][\w-]*(?:\s+(?!(?:and|or|for|in|with|who|the|than)\b)"
-    r"[\w-]+){0,3})(?=\s*\(\s*n\s*=\s*\d+\s*[;,])"
+    r"(?i)(?:\b(?:for|in|among|and)|:)\s+(?:the\s+)?(?P<who>[a-z][\w/-]*(?:\s+(?!(?:and|or|for|in|with|who|the|than)\b)"
+    r"[\w/-]+){0,3})(?=\s*\(\s*n\s*=\s*\d+\s*(?:[;,]|\)\s*(?:(?-i:[A-Z]{2,4})\s+)?(?:(?-i:HR|OR|RR)|hazard\s+ratio|odds\s+ratio)\b))"
 )
+
+# the size printed right after a group's name: 'in patients with adenocarcinoma (n = 847; 12.6 v 10.9 months)'
+_SIZE_AFTER = re.compile(r"\s*\(\s*n\s*=\s*(?P<n>\d+)\s*[;,)]")
 
 
 # the sex, smoking or histology words that name a group of patients
@@ -92,28 +103,60 @@ def _first(m: re.Match) -> str:
     )
 
 
-def subgroup_at(text: str, pos: int, names_arm=lambda phrase: False) -> str | None:
-    """The subgroup phrase nearest before the position in its sentence, else the first one
-    after it in the same clause (no ';' between), else None (the whole population).  A
-    phrase that names an arm ('patients with chemotherapy plus cetuximab') is no subgroup."""
-    found = [(m, m.group("who")) for m in _PHRASE.finditer(text)]
-    found += [(m, m.group("who") or m.group("with")) for m in _NAMED.finditer(text)]
-    found += [(m, _first(m)) for m in _FIRST.finditer(text)]
-    found += [(m, m.group("who")) for m in _AGE.finditer(text)]
-    found += [(m, m.group("who")) for m in _SIZED.finditer(text)]
-    found += [(m, m.group("who")) for m in _BRACKETED.finditer(text)]
-    phrases = sorted((m.start(), m.end(), who.strip()) for m, who in found if not names_arm(who))
-    before = [p for p in phrases if p[1] <= pos]
-    if before:
-        return before[-1][2]
-    after = [
-        p for p in phrases if p[0] >= pos and ";" not in text[pos : p[0]] and not _own_bracket(text, pos, p)
+@dataclass(frozen=True)
+class Phrase:
+    """A subgroup named in a sentence: where the phrase is, who it names, and where the size it
+    prints of the subgroup is, if it prints one."""
+
+    start: int
+    end: int
+    who: str
+    size: tuple[int, int] | None = None
+
+
+def subgroup_phrases(text: str, names_arm: Callable[[str], bool] = lambda phrase: False) -> list[Phrase]:
+    """Every subgroup phrase of the sentence, in order; a phrase that names an arm ('patients
+    with chemotherapy plus cetuximab') is no subgroup."""
+    found = [(m, m.group("who"), True) for m in _PHRASE.finditer(text)]
+    found += [(m, m.group("who") or m.group("with"), True) for m in _NAMED.finditer(text)]
+    found += [(m, _first(m), False) for m in _FIRST.finditer(text)]
+    found += [(m, m.group("who"), True) for m in _AGE.finditer(text)]
+    found += [(m, m.group("who"), True) for m in _SIZED.finditer(text)]
+    found += [(m, m.group("who"), True) for m in _BRACKETED.finditer(text)]
+    phrases = [
+        Phrase(m.start(), m.end(), who.strip(), _size(text, m) if sized else None)
+        for m, who, sized in found
+        if not names_arm(who)
     ]
-    return after[0][2] if after else None
+    return sorted(phrases, key=lambda p: (p.start, p.end, p.who))
 
 
-def _own_bracket(text: str, pos: int, phrase: tuple[int, int, str]) -> bool:
+def _size(text: str, m: re.Match) -> tuple[int, int] | None:
+    """Where the phrase prints its subgroup's size: in its words ('the 812 patients with
+    adenocarcinoma') or in the bracket right after them ('(n = 847; ...')."""
+    if m.groupdict().get("n"):
+        return m.span("n")
+    after = _SIZE_AFTER.match(text, m.end())
+    return after.span("n") if after else None
+
+
+def subgroup_at(text: str, pos: int, names_arm: Callable[[str], bool] = lambda phrase: False) -> str | None:
+    """The subgroup phrase nearest before the position in its sentence, else the first one
+    after it in the same clause (no ';' between), else None (the whole population)."""
+    phrases = subgroup_phrases(text, names_arm)
+    before = [p for p in phrases if p.end <= pos]
+    if before:
+        return before[-1].who
+    after = [
+        p
+        for p in phrases
+        if p.start >= pos and ";" not in text[pos : p.start] and not _own_bracket(text, pos, p)
+    ]
+    return after[0].who if after else None
+
+
+def _own_bracket(text: str, pos: int, phrase: Phrase) -> bool:
     """True when the figure's bracket closes before the phrase and the phrase has a bracket of
     its own: '(8.7 vs. 5.9; P = .036), especially in the subgroup with impaired expansion (9.1
     vs. 4.6; P = .042)' names the second bracket's subgroup only."""
-    return ")" in text[pos : phrase[0]] and text[phrase[1] :].lstrip().startswith("(")
+    return ")" in text[pos : phrase.start] and text[phrase.end :].lstrip().startswith("(")

@@ -251,3 +251,40 @@ def test_a_group_named_by_its_marker_right_before_its_ratios_bracket():
     assert ratios[Decimal("1.00")] == "EGFR mutation-positive"
     assert ratios[Decimal("1.18")] == "EGFR mutation-negative"
     assert ratios[Decimal("3.85")] is None
+
+
+def test_those_a_phrase_speaks_of_are_a_subgroup():
+    # PMID23816960 (tests/fixtures/pool): 'Median PFS among those with exon 19 deletions and L858R EGFR
+    # mutations (n = 308) was 13.6 months for afatinib and 6.9 months for chemotherapy (HR, 0.47; ...)'
+    trial = _pool("23816960")
+    group = "exon 19 deletions and L858R EGFR mutations"
+    medians = [(x.subgroup, x.estimate) for x in trial.arm_results if x.statistic == "median"]
+    assert medians == [
+        (None, Decimal("11.1")),
+        (None, Decimal("6.9")),
+        (group, Decimal("13.6")),
+        (group, Decimal("6.9")),
+    ]
+    ratios = [(c.subgroup, c.estimate) for c in trial.comparisons if c.statistic == "hazard_ratio"]
+    assert ratios == [(None, Decimal("0.58")), (group, Decimal("0.47"))]
+
+
+def test_a_group_printed_with_its_size_before_its_ratio():
+    # PMID23835707 (tests/fixtures/abstracts): '... including induction response: complete/partial
+    # responders (n = 234) OS HR, 0.81; 95% CI, 0.59 to 1.11 and stable disease (n = 285) OS HR, 0.76; ...'
+    trial = read_document(Path(__file__).parents[1] / "fixtures" / "abstracts" / "PMID23835707.txt").trial
+    ratios = [
+        (c.subgroup, c.estimate)
+        for c in trial.comparisons
+        if c.estimate in (Decimal("0.81"), Decimal("0.76"))
+    ]
+    assert ratios == [("complete/partial responders", Decimal("0.81")), ("stable disease", Decimal("0.76"))]
+
+
+def test_a_subgroup_phrase_ends_before_when_its_figure_happened():
+    # PMID11745199 (tests/fixtures/pool): 'There were 5 deaths (7.35%) among 68 patients with a PS of 2
+    # during therapy; ...': the patients are those with a PS of 2; the deaths happened during therapy
+    trial = _pool("11745199")
+    assert [(x.subgroup, x.estimate) for x in trial.arm_results if x.endpoint == "death"] == [
+        ("PS of 2", Decimal("7.35"))
+    ]
