@@ -16,6 +16,7 @@ import re
 
 from kg.extraction.arm_brackets import BRACKET_AFTER_ARM, bracket_after_arm, pair_in_bracket
 from kg.extraction.arm_lists import depth_map
+from kg.extraction.arm_runs import figure_runs
 from kg.extraction.armrefs import ARM_LABEL, ArmFinder, distinct
 from kg.extraction.clause_bounds import clause_start
 from kg.extraction.paired_runs import (
@@ -23,6 +24,7 @@ from kg.extraction.paired_runs import (
     in_pairs,
     pairs_after_named_pair,
     pairs_after_pair,
+    pairs_at_landmarks,
     parallel_lists,
     respectively_after_all,
 )
@@ -57,6 +59,9 @@ _OPENING = re.compile(
 )
 _AND = re.compile(r"(?i)\s*(?:,\s*)?and\s*")
 _LISTED = re.compile(r"\s*,\s*")
+_LABEL_COLON = re.compile(
+    r"\s*(?:group|arm)?\s*:"
+)  # 'S: 56%, CT-S: 60%': an arm labelling the figure after it
 _THAN = re.compile(r"(?i)\bthan\b(?!\s*[<>≤≥]?\s*\d)")  # a comparison, not 'more than 7 years'
 
 
@@ -76,7 +81,7 @@ def assign(
     marks = finder.find(text)
     arms: list[Arm | None] = [None] * len(spans)
     times = list(timepoints)
-    runs = _blocks(_runs(list(range(len(spans))), keys, spans, text), spans, text)
+    runs = figure_runs(keys, spans, text)
     respectively_after_all(text, spans, keys, runs, marks, arms)
     done = parallel_lists(text, spans, runs, marks, arms) | pairs_after_pair(text, spans, runs, marks, arms)
     done |= {n for n, run in enumerate(runs) if all(arms[k] is not None for k in run)}
@@ -86,6 +91,10 @@ def assign(
         first, last = spans[run[0]][0], spans[run[-1]][1]
         stop = spans[runs[n + 1][0]][0] if n + 1 < len(runs) else len(text)
         start = spans[runs[n - 1][-1]][1] if n else 0
+        if "respectively" in text[last:stop] and pairs_at_landmarks(
+            text, spans, run, _set_order(marks, last, stop, runs[:n], arms, previous), arms, times
+        ):
+            continue
         if "respectively" in text[last:stop] and _respectively(text, run, marks, first, last, stop, arms):
             if n and len(runs[n - 1]) == len(run) and _untimed(times, run, runs[n - 1]):
                 for k, j in zip(run, runs[n - 1], strict=True):
@@ -145,7 +154,38 @@ def assign(
     _conjoined(text, spans, keys, arms)
     _counted_parts(text, spans, keys, arms)
     _framed(text, spans, arms, marks)
+    _changes(text, spans, arms)
     return arms, times
+
+
+_FROM = re.compile(r"(?i)\bfrom\s*$")
+_TO = re.compile(r"(?i)\s*(?:%|percent|(?:months?|weeks?|days?|years?))?\s+to\s+")
+
+
+def _changes(text: str, spans: list[tuple[int, int]], arms: list[Arm | None]) -> None:
+    """'median survival increased from 21 to 28 weeks in the vinorelbine-treated group': a change
+    from one figure to another is no arm's pair of figures, and which arm had which is not said."""
+    for j, k in zip(range(len(spans)), range(1, len(spans)), strict=False):
+        if _FROM.search(text, max(0, spans[j][0] - 10), spans[j][0]) and _TO.fullmatch(
+            text, spans[j][1], spans[k][0]
+        ):
+            arms[j] = arms[k] = None
+
+
+def _set_order(
+    marks, last: int, stop: int, earlier: list[list[int]], arms, previous: list[Arm] | None
+) -> list[Arm]:
+    """The arms sets of one figure per arm follow: those named after them ('..., respectively, for
+    A and B'), else those an earlier run of the sentence gave its figures to ('7 months in the F2
+    group compared with 9 months in the F13 group'), else those of the sentence before."""
+    after = distinct([a for s, _e, a in marks if last <= s < stop])
+    if len(after) >= 2:
+        return after
+    for before in reversed(earlier):
+        given = [arms[k] for k in before]
+        if len(before) >= 2 and None not in given and len(distinct(given)) == len(before):
+            return given
+    return previous or []
 
 
 def _over_time(times: list[str | None], run: list[int], runs: list[list[int]], keys: list[object]) -> bool:
@@ -346,58 +386,17 @@ def _untimed(times: list[str | None], run: list[int], before: list[int]) -> bool
 
 
 def _beside(text: str, span: tuple[int, int], marks) -> Arm | None:
+    """The arm named right after a figure ('10.7 months with A'), else right before it ('A was
+    7.7 months'); not an arm named after it as the label of the next figure ('S: 56%, CT-S: 60%')."""
     start, end = span
     after = [
         a
-        for s, _e, a in marks
-        if end <= s <= end + 60 and (_LINK.fullmatch(text[end:s]) or _SHARE_OF_ARM.fullmatch(text[end:s]))
+        for s, e, a in marks
+        if end <= s <= end + 60
+        and (_LINK.fullmatch(text[end:s]) or _SHARE_OF_ARM.fullmatch(text[end:s]))
+        and not _LABEL_COLON.match(text, e)
     ]
     if after:
         return after[0]
     before = [a for _s, e, a in marks if start - 40 <= e <= start and _LEAD.fullmatch(text[e:start])]
     return before[-1] if before else None
-
-
-def _runs(indexes: list[int], keys: list[object], spans: list[tuple[int, int]], text: str) -> list[list[int]]:
-    """Figures in a row with one key, within one clause (a ';' ends a run)."""
-    runs: list[list[int]] = []
-    for k in indexes:
-        same = runs and keys[runs[-1][-1]] == keys[k]
-        if same and ";" not in text[spans[runs[-1][-1]][1] : spans[k][0]]:
-            runs[-1].append(k)
-        else:
-            runs.append([k])
-    return runs
-
-
-def _blocks(runs: list[list[int]], spans: list[tuple[int, int]], text: str) -> list[list[int]]:
-    """A run of four or more figures cut where 'compared with' / 'versus' splits it into
-    two lists of equal length."""
-    out: list[list[int]] = []
-    for whole in runs:
-        out += _blocks_of(_cut_at_respectively(whole, spans, text), spans, text)
-    return out
-
-
-def _cut_at_respectively(run: list[int], spans: list[tuple[int, int]], text: str) -> list[list[int]]:
-    """'(34.6%, 22.3%, respectively) were better than those in B (27.4%, 14.7%,
-    respectively)': each 'respectively' closes a list."""
-    parts, start = [], 0
-    for n in range(len(run) - 1):
-        if "respectively" in text[spans[run[n]][1] : spans[run[n + 1]][0]]:
-            parts.append(run[start : n + 1])
-            start = n + 1
-    return [*parts, run[start:]]
-
-
-def _blocks_of(runs: list[list[int]], spans: list[tuple[int, int]], text: str) -> list[list[int]]:
-    out: list[list[int]] = []
-    for run in runs:
-        cut = None
-        if len(run) >= 4 and len(run) % 2 == 0:
-            half = len(run) // 2
-            between = text[spans[run[half - 1]][1] : spans[run[half]][0]]
-            if PARALLEL.search(between):
-                cut = half
-        out += [run[:cut], run[cut:]] if cut else [run]
-    return out

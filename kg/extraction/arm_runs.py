@@ -1,0 +1,59 @@
+"""Runs of figures: figures in a row with one key (endpoint, unit, statistic) within one clause,
+cut where 'respectively' closes a list or 'compared with' / 'versus' parts two lists of equal
+length. One job for ``assignment``, which gives each run its arms."""
+
+from __future__ import annotations
+
+from kg.extraction.paired_runs import PARALLEL
+
+__all__ = ["figure_runs"]
+
+
+def figure_runs(keys: list[object], spans: list[tuple[int, int]], text: str) -> list[list[int]]:
+    """The runs of a sentence's figures, as lists of their indexes."""
+    return _blocks(_runs(list(range(len(spans))), keys, spans, text), spans, text)
+
+
+def _runs(indexes: list[int], keys: list[object], spans: list[tuple[int, int]], text: str) -> list[list[int]]:
+    """Figures in a row with one key, within one clause (a ';' ends a run)."""
+    runs: list[list[int]] = []
+    for k in indexes:
+        same = runs and keys[runs[-1][-1]] == keys[k]
+        if same and ";" not in text[spans[runs[-1][-1]][1] : spans[k][0]]:
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    return runs
+
+
+def _blocks(runs: list[list[int]], spans: list[tuple[int, int]], text: str) -> list[list[int]]:
+    """A run of four or more figures cut where 'compared with' / 'versus' splits it into
+    two lists of equal length."""
+    out: list[list[int]] = []
+    for whole in runs:
+        out += _blocks_of(_cut_at_respectively(whole, spans, text), spans, text)
+    return out
+
+
+def _cut_at_respectively(run: list[int], spans: list[tuple[int, int]], text: str) -> list[list[int]]:
+    """'(34.6%, 22.3%, respectively) were better than those in B (27.4%, 14.7%,
+    respectively)': each 'respectively' closes a list."""
+    parts, start = [], 0
+    for n in range(len(run) - 1):
+        if "respectively" in text[spans[run[n]][1] : spans[run[n + 1]][0]]:
+            parts.append(run[start : n + 1])
+            start = n + 1
+    return [*parts, run[start:]]
+
+
+def _blocks_of(runs: list[list[int]], spans: list[tuple[int, int]], text: str) -> list[list[int]]:
+    out: list[list[int]] = []
+    for run in runs:
+        cut = None
+        if len(run) >= 4 and len(run) % 2 == 0:
+            half = len(run) // 2
+            between = text[spans[run[half - 1]][1] : spans[run[half]][0]]
+            if PARALLEL.search(between):
+                cut = half
+        out += [run[:cut], run[cut:]] if cut else [run]
+    return out
