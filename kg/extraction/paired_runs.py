@@ -18,7 +18,7 @@ __all__ = [
     "in_pairs",
     "pairs_after_named_pair",
     "pairs_after_pair",
-    "pairs_at_landmarks",
+    "sets_per_arm",
     "parallel_lists",
     "respectively_after_all",
 ]
@@ -193,12 +193,12 @@ _IN_SET = re.compile(r"(?i)\s*(?:,\s*)?(?:and|vs\.?|v\.?|versus)?\s*,?\s*")
 _AT_TIME = re.compile(r"(?i)\s*(?:at|after)\s+(?:\w+|\d+(?:\.\d+)?)[\s-]+(?:years?|months?|weeks?|days?)\b")
 
 
-def pairs_at_landmarks(text: str, spans, run: list[int], order: list[Arm], arms, times) -> bool:
-    """'the median survival periods being 7 months in the F2 group compared with 9 months in the
-    F13 group, and the survival rates 31% and 36% at one year and 9% and 12% at 2 years,
-    respectively': sets of one figure per arm, each set followed by its landmark time, take the
-    arms in the order the sentence named them, set by set, and each set takes the time printed
-    after it. Whether it was so read."""
+def sets_per_arm(text: str, spans, run: list[int], order: list[Arm], arms, times) -> bool:
+    """Sets of one figure per arm, parted by more than a list's commas, before 'respectively':
+    each takes the arms in ``order``, set by set ('Median PFS and overall survival times for
+    gefitinib and erlotinib were 6.5 and 7.5 months (HR ...) and 22.8 and 24.5 months (HR ...),
+    respectively'); sets that each print a landmark time after them take it ('the survival rates
+    31% and 36% at one year and 9% and 12% at 2 years, respectively'). Whether it was so read."""
     m = len(order)
     if m < 2 or len(run) <= m or len(run) % m:
         return False
@@ -208,10 +208,14 @@ def pairs_at_landmarks(text: str, spans, run: list[int], order: list[Arm], arms,
         for one in sets
         for j, k in zip(one, one[1:], strict=False)
     )
-    timed = all(_AT_TIME.match(text, spans[one[-1]][1]) for one in sets)
-    if not joined or not timed or times[sets[0][-1]] is None:
+    parted = not any(
+        _IN_SET.fullmatch(text, spans[a[-1]][1], spans[b[0]][0]) for a, b in zip(sets, sets[1:], strict=False)
+    )
+    if not joined or not parted:
         return False
+    timed = all(_AT_TIME.match(text, spans[one[-1]][1]) and times[one[-1]] for one in sets)
     for one in sets:
         for k, arm in zip(one, order, strict=True):
-            arms[k], times[k] = arm, times[one[-1]]
+            arms[k] = arm
+            times[k] = times[one[-1]] if timed else times[k]
     return True

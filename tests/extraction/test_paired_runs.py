@@ -58,3 +58,29 @@ def test_sets_of_one_figure_per_arm_each_at_its_landmark_take_the_arms_of_the_ru
         ("F2", Decimal("9"), "24 months"),
         ("F13", Decimal("12"), "24 months"),
     ]
+
+
+def test_sets_of_one_figure_per_arm_before_respectively_take_the_arms_listed_before_them():
+    # PMID27022112 (tests/fixtures/abstracts): 'Median PFS and overall survival times for gefitinib and
+    # erlotinib were 6.5 and 7.5 months (hazard ratio [HR], 1.125; ...) and 22.8 and 24.5 months (HR,
+    # 1.038; ...), respectively.' (before: 6.5 went to erlotinib, 22.8 and 24.5 to no arm). Which of
+    # the two endpoints each set is of is still not read: all four are taken for overall survival.
+    trial = read_document(Path(__file__).parents[1] / "fixtures" / "abstracts" / "PMID27022112.txt").trial
+    medians = [
+        (r.arm, r.estimate) for r in trial.arm_results if r.unit == "month" and r.statistic == "median"
+    ]
+    assert medians[:4] == [
+        ("gefitinib", Decimal("6.5")),
+        ("erlotinib", Decimal("7.5")),
+        ("gefitinib", Decimal("22.8")),
+        ("erlotinib", Decimal("24.5")),
+    ]
+
+
+def test_pairs_after_a_pair_naming_one_arm_take_its_order():
+    # PMID2169587: 'Those in group 1 had a higher incidence of serious infections requiring
+    # hospitalization (7 percent, vs. 3 percent in group 2) and severe weight loss (14 percent vs. 6
+    # percent)' (before: 7 percent went to no arm)
+    trial = read_document(POOL / "PMID2169587.txt").trial
+    rates = {r.estimate: r.arm for r in trial.arm_results if r.endpoint.startswith("serious infections")}
+    assert rates == {Decimal("7"): "chemotherapy + high-dose radiation", Decimal("3"): "radiation"}
