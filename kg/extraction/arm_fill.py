@@ -1,12 +1,13 @@
 """Figures a run left without an arm, after ``assignment`` read the runs: those joined to a
 figure with an arm ('7.5 months and 38.5% in the A group'), counts that are a figure's parts,
-figures of a clause that opens on one arm; and the pairs no arm has ('from 21 to 28 weeks').
-One job for ``assignment``."""
+figures of a clause that opens on one arm, a figure of a bracket an arm's name closes; and the
+pairs no arm has ('from 21 to 28 weeks'). One job for ``assignment``."""
 
 from __future__ import annotations
 
 import re
 
+from kg.extraction.arm_brackets import bracket_closed_by_arm
 from kg.extraction.arm_lists import depth_map
 from kg.extraction.armrefs import distinct
 from kg.model import Arm
@@ -36,6 +37,7 @@ def fill(text: str, spans: list[tuple[int, int]], keys: list[object], arms: list
     _conjoined(text, spans, keys, arms)
     _counted_parts(text, spans, keys, arms)
     _framed(text, spans, arms, marks)
+    bracket_closed_by_arm(text, spans, arms, marks)
     _changes(text, spans, arms)
 
 
