@@ -1,6 +1,7 @@
 """Runs of figures: figures in a row with one key (endpoint, unit, statistic) within one clause,
 cut where 'respectively' closes a list or 'compared with' / 'versus' parts two lists of equal
-length. One job for ``assignment``, which gives each run its arms."""
+length, and into pairs where figures set against each other two by two name an arm in the first
+pair. One job for ``assignment``, which gives each run its arms."""
 
 from __future__ import annotations
 

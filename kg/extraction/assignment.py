@@ -78,21 +78,12 @@ def assign(
         first, last = spans[run[0]][0], spans[run[-1]][1]
         stop = spans[runs[n + 1][0]][0] if n + 1 < len(runs) else len(text)
         start = spans[runs[n - 1][-1]][1] if n else 0
-        unnamed = not any(first <= s < last for s, _e, _a in marks)
-        if (
-            unnamed
-            and "respectively" in text[last:stop]
-            and sets_per_arm(
-                text,
-                spans,
-                run,
-                _set_order(text, marks, first, last, stop, runs[:n], arms, previous),
-                arms,
-                times,
-            )
-        ):
-            continue
-        if "respectively" in text[last:stop] and _respectively(text, run, marks, first, last, stop, arms):
+        respectively = "respectively" in text[last:stop]
+        if respectively and not any(first <= s < last for s, _e, _a in marks):
+            order = _set_order(text, marks, first, last, stop, runs[:n], arms, previous)
+            if sets_per_arm(text, spans, run, order, arms, times):
+                continue
+        if respectively and _respectively(text, run, marks, first, last, stop, arms):
             if n and len(runs[n - 1]) == len(run) and _untimed(times, run, runs[n - 1]):
                 for k, j in zip(run, runs[n - 1], strict=True):
                     times[k] = times[j]
@@ -133,7 +124,7 @@ def assign(
                     _than(finder, text[clause:first], marks, clause, run)
                     or _as_was(text, start, first, run, runs[n - 1] if n else [], arms)
                     or _in_mention_order(text, clause, stop, marks, spans, run)
-                    or _earlier_run(run, runs[:n], arms)
+                    or _earlier_run(len(run), runs[:n], arms)
                     or (previous if previous and len(run) == len(previous) and not named_in_clause else [])
                     or (
                         finder.arms
@@ -142,7 +133,7 @@ def assign(
                     )
                 )
             if len(order) != len(run) and not named_in_clause and in_pairs(text, spans, run):
-                pair = _earlier_run(run[:2], runs[:n], arms) or (
+                pair = _earlier_run(2, runs[:n], arms) or (
                     previous if previous and len(previous) == 2 else []
                 )
                 order = (pair or (finder.arms if len(finder.arms) == 2 else [])) * (len(run) // 2)
@@ -162,19 +153,16 @@ def _set_order(
     arms,
     previous: list[Arm] | None,
 ) -> list[Arm]:
-    """The arms sets of one figure per arm follow: those named after them ('..., respectively, for
-    A and B'), else those listed together before them ('for gefitinib and erlotinib were'), else those an earlier run of the sentence gave its figures to ('7 months in the F2
-    group compared with 9 months in the F13 group'), else those of the sentence before."""
+    """The arms sets of one figure per arm follow: those named after them ('..., respectively,
+    for A and B'), else those listed together before them ('for gefitinib and erlotinib were'),
+    else those an earlier run of the sentence gave its figures to ('7 months in the F2 group
+    compared with 9 months in the F13 group'), else those of the sentence before."""
     after = distinct([a for s, _e, a in marks if last <= s < stop])
     if len(after) >= 2:
         return after
     if len(listed := _listed_before(text, marks, first)) >= 2:
         return listed
-    for before in reversed(earlier):
-        given = [arms[k] for k in before]
-        if len(before) >= 2 and None not in given and len(distinct(given)) == len(before):
-            return given
-    return previous or []
+    return _earlier_run(None, earlier, arms) or previous or []
 
 
 _ARM_JOINER = re.compile(r"(?i)\s*(?:,\s*)?(?:and|or|versus|vs\.?|v\.?)?\s*(?:the\s+)?")
@@ -266,12 +254,14 @@ def _in_mention_order(text: str, clause: int, stop: int, marks, spans, run: list
     return order if len(order) == len(run) and all(between) else []
 
 
-def _earlier_run(run: list[int], earlier: list[list[int]], arms: list[Arm | None]) -> list[Arm]:
+def _earlier_run(size: int | None, earlier: list[list[int]], arms: list[Arm | None]) -> list[Arm]:
     """'(7.5 v 4.6 months; log-rank test, P =.010; 1-year survival, 37% v 11%)': a run of the
-    sentence that names no arm takes the arms of the last run before it that had as many."""
+    sentence that names no arm takes the arms of the last run before it that had as many
+    (``size``; None: any run of two or more) and gave each figure another arm."""
     for before in reversed(earlier):
         given = [arms[k] for k in before]
-        if len(before) == len(run) and None not in given and len(distinct(given)) == len(run):
+        fits = len(before) == size if size else len(before) >= 2
+        if fits and None not in given and len(distinct(given)) == len(before):
             return given
     return []
 

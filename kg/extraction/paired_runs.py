@@ -1,9 +1,11 @@
-"""Runs of figures set against each other: two lists side by side, and pairs in a row.
+"""Runs of figures set against each other: two lists side by side, pairs in a row, and sets of
+one figure per arm.
 
 One job for ``assignment``: the runs whose arms follow from how the figures are paired
 ('25 and 9% vs 25 and 5% in the C3 and C6 arm, respectively'; 'with nivolumab versus
 docetaxel were 23% versus 8% ... and 29% versus 16%'; 'was 55.9% versus 35.3%, and ... 44.2%
-versus 27.0%') rather than from an arm named beside each figure.
+versus 27.0%'; '31% and 36% at one year and 9% and 12% at 2 years, respectively') rather than
+from an arm named beside each figure.
 """
 
 from __future__ import annotations
@@ -63,9 +65,9 @@ def parallel_lists(text: str, spans, runs: list[list[int]], marks, arms: list[Ar
 
 
 def _named_before(text: str, first: int, marks) -> list[Arm]:
-    """The two arms a sentence names before its lists, in order, when each is named apart
-    ('for PCG ... for gemcitabine/vinorelbine'), not set against the other as the reference
-    ('compared with A, B ...')."""
+    """The two arms a sentence names before its lists, in order ('for PCG ... for
+    gemcitabine/vinorelbine'); none when one is set against the other as the reference, whose
+    figures come second whatever the order of naming ('compared with A, B ...', '... than A')."""
     named = [(s, a) for s, _e, a in marks if s < first]
     order = distinct([a for _s, a in named])
     if len(order) != 2 or _REFERENCE.search(text, 0, first):
