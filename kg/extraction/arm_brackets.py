@@ -10,7 +10,7 @@ from kg.extraction.armrefs import distinct
 from kg.extraction.paired_runs import PARALLEL
 from kg.model import Arm
 
-__all__ = ["BRACKET_AFTER_ARM", "bracket_after_arm", "pair_in_bracket"]
+__all__ = ["BRACKET_AFTER_ARM", "bracket_after_arm", "bracket_closed_by_arm", "pair_in_bracket"]
 
 BRACKET_AFTER_ARM = re.compile(r"(?i)\s*(?:group|arm|patients)?\s*[(\[]\s*")
 
@@ -52,6 +52,36 @@ def pair_in_bracket(text: str, spans, run: list[int], marks) -> tuple[Arm, Arm] 
         [a for s, _e, a in marks if a is not opened[-1] and _AGAINST_ARM.search(text[max(0, s - 20) : s])]
     )
     return (opened[-1], against[0]) if len(against) == 1 else None
+
+
+_CLOSED_BY = re.compile(r"(?i)\)\s*(?:in|for|with|among|on)\s+(?:the\s+)?")
+
+
+def bracket_closed_by_arm(text: str, spans, arms: list[Arm | None], marks) -> None:
+    """'0.75 (median PFS, 6.7 v 6.1 months for placebo; P = .003) in the low-dose group': a figure
+    of a bracket set against one whose arm the bracket names is the arm's named right after the
+    bracket closes, when that is another arm. In place."""
+    for k, (start, end) in enumerate(spans):
+        opened, closed = text.rfind("(", 0, start), text.find(")", end)
+        if (
+            arms[k] is not None
+            or opened < 0
+            or closed < 0
+            or _bracketed(text[opened + 1 : start] + text[end:closed])
+        ):
+            continue
+        partners = [
+            arms[j]
+            for j, (s, e) in enumerate(spans)
+            if j != k
+            and opened < s
+            and e <= closed
+            and arms[j] is not None
+            and PARALLEL.search(text, min(end, e), max(start, s))
+        ]
+        after = [a for s, _e, a in marks if _CLOSED_BY.fullmatch(text, closed, s)]
+        if len(partners) == 1 and after and after[0] is not partners[0]:
+            arms[k] = after[0]
 
 
 def _bracketed(inside: str) -> bool:

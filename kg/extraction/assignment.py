@@ -7,7 +7,9 @@ after it ('10.7 months with A') or right before it ('A was 7.7 months'); a run t
 named beside takes the order in which its clause names the arms ('fewer patients in A than
 in B had X (16% vs. 38%)'), else the design order.  Two parallel lists ('54, 26 and 16 percent
 at one, two and three years in A, as compared with 46, 13 and 2 percent, respectively, in B')
-are read list by list, the second taking the landmark times of the first.
+are read list by list, the second taking the landmark times of the first; sets of one figure per
+arm before 'respectively' ('31% and 36% at one year and 9% and 12% at 2 years') set by set. How
+figures form runs is ``arm_runs``; what fills the figures the runs leave without an arm, ``arm_fill``.
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ from __future__ import annotations
 import re
 
 from kg.extraction.arm_brackets import BRACKET_AFTER_ARM, bracket_after_arm, pair_in_bracket
-from kg.extraction.arm_lists import depth_map
+from kg.extraction.arm_fill import fill
+from kg.extraction.arm_runs import figure_runs
 from kg.extraction.armrefs import ARM_LABEL, ArmFinder, distinct
 from kg.extraction.clause_bounds import clause_start
 from kg.extraction.paired_runs import (
@@ -25,6 +28,7 @@ from kg.extraction.paired_runs import (
     pairs_after_pair,
     parallel_lists,
     respectively_after_all,
+    sets_per_arm,
 )
 from kg.model import Arm
 
@@ -39,24 +43,12 @@ _LEAD = re.compile(
     r"(?i)\s*(?:group|arm|alone)?\s*(?:was|were|:|,|had|showed|achieved)?\s*(?:a\s+median\s+of\s+)?"
     r"(?:in\s+\d+\s*[(\[]\s*)?"  # 'mediastinal lymph node sampling in 217 (44%)'
 )
-# what may stand between a figure and the bracket of its parts: 'of patients responded', 'for DC'
-_PART_LEAD = re.compile(r"[^()\[\];,\d]*")
-_MODIFIER = re.compile(
-    r"(?:\d+\s+)?(?:(?-i:[a-z-]+)\s+)?"
-)  # 'preresectional' chemotherapy, '116' arm B patients
 # 'Tumour response occurred in 19% (95% CI 13-27) of gemcitabine patients': the arm whose
 # patients the figure is a share of, named right after 'of' (not 'of patients undergoing surgery')
 _SHARE_OF_ARM = re.compile(r"(?i)\s*of\s+(?:the\s+)?")
-# 'In the SABR group, ...'; 'For the 30 patients who received preresectional chemotherapy, ...': the
-# words a clause opens on to say whose figures follow, up to the arm's name
-_OPENING = re.compile(
-    r"(?i)\s*(?:in|among|for|with|of)\s+(?:the\s+)?(?:(?:\d+\s+)?(?:eligible\s+|evaluable\s+)?"
-    r"(?:patients|participants|subjects)\s+(?:who\s+(?:received|were\s+(?:given|treated\s+with|assigned\s+to|"
-    r"randomi[sz]ed\s+to|allocated\s+to))|receiving|given|treated\s+with|assigned\s+to|randomi[sz]ed\s+to|"
-    r"allocated\s+to)\s+(?:the\s+)?)?"
-)
-_AND = re.compile(r"(?i)\s*(?:,\s*)?and\s*")
-_LISTED = re.compile(r"\s*,\s*")
+_LABEL_COLON = re.compile(
+    r"\s*(?:group|arm)?\s*:"
+)  # 'S: 56%, CT-S: 60%': an arm labelling the figure after it
 _THAN = re.compile(r"(?i)\bthan\b(?!\s*[<>≤≥]?\s*\d)")  # a comparison, not 'more than 7 years'
 
 
@@ -76,7 +68,7 @@ def assign(
     marks = finder.find(text)
     arms: list[Arm | None] = [None] * len(spans)
     times = list(timepoints)
-    runs = _blocks(_runs(list(range(len(spans))), keys, spans, text), spans, text)
+    runs = figure_runs(keys, spans, text, marks)
     respectively_after_all(text, spans, keys, runs, marks, arms)
     done = parallel_lists(text, spans, runs, marks, arms) | pairs_after_pair(text, spans, runs, marks, arms)
     done |= {n for n, run in enumerate(runs) if all(arms[k] is not None for k in run)}
@@ -86,7 +78,12 @@ def assign(
         first, last = spans[run[0]][0], spans[run[-1]][1]
         stop = spans[runs[n + 1][0]][0] if n + 1 < len(runs) else len(text)
         start = spans[runs[n - 1][-1]][1] if n else 0
-        if "respectively" in text[last:stop] and _respectively(text, run, marks, first, last, stop, arms):
+        respectively = "respectively" in text[last:stop]
+        if respectively and not any(first <= s < last for s, _e, _a in marks):
+            order = _set_order(text, marks, first, last, stop, runs[:n], arms, previous)
+            if sets_per_arm(text, spans, run, order, arms, times):
+                continue
+        if respectively and _respectively(text, run, marks, first, last, stop, arms):
             if n and len(runs[n - 1]) == len(run) and _untimed(times, run, runs[n - 1]):
                 for k, j in zip(run, runs[n - 1], strict=True):
                     times[k] = times[j]
@@ -127,7 +124,7 @@ def assign(
                     _than(finder, text[clause:first], marks, clause, run)
                     or _as_was(text, start, first, run, runs[n - 1] if n else [], arms)
                     or _in_mention_order(text, clause, stop, marks, spans, run)
-                    or _earlier_run(run, runs[:n], arms)
+                    or _earlier_run(len(run), runs[:n], arms)
                     or (previous if previous and len(run) == len(previous) and not named_in_clause else [])
                     or (
                         finder.arms
@@ -136,16 +133,52 @@ def assign(
                     )
                 )
             if len(order) != len(run) and not named_in_clause and in_pairs(text, spans, run):
-                pair = _earlier_run(run[:2], runs[:n], arms) or (
+                pair = _earlier_run(2, runs[:n], arms) or (
                     previous if previous and len(previous) == 2 else []
                 )
                 order = (pair or (finder.arms if len(finder.arms) == 2 else [])) * (len(run) // 2)
             for k, arm in zip(run, order, strict=False):
                 arms[k] = arm
-    _conjoined(text, spans, keys, arms)
-    _counted_parts(text, spans, keys, arms)
-    _framed(text, spans, arms, marks)
+    fill(text, spans, keys, arms, marks)
     return arms, times
+
+
+def _set_order(
+    text: str,
+    marks,
+    first: int,
+    last: int,
+    stop: int,
+    earlier: list[list[int]],
+    arms,
+    previous: list[Arm] | None,
+) -> list[Arm]:
+    """The arms sets of one figure per arm follow: those named after them ('..., respectively,
+    for A and B'), else those listed together before them ('for gefitinib and erlotinib were'),
+    else those an earlier run of the sentence gave its figures to ('7 months in the F2 group
+    compared with 9 months in the F13 group'), else those of the sentence before."""
+    after = distinct([a for s, _e, a in marks if last <= s < stop])
+    if len(after) >= 2:
+        return after
+    if len(listed := _listed_before(text, marks, first)) >= 2:
+        return listed
+    return _earlier_run(None, earlier, arms) or previous or []
+
+
+_ARM_JOINER = re.compile(r"(?i)\s*(?:,\s*)?(?:and|or|versus|vs\.?|v\.?)?\s*(?:the\s+)?")
+
+
+def _listed_before(text: str, marks, first: int) -> list[Arm]:
+    """The last arms named one after another before ``first`` ('for gefitinib and erlotinib',
+    'A versus B'), in order; none when the last arm before it stands alone."""
+    before = [(s, e, a) for s, e, a in marks if e <= first]
+    listed = before[-1:]
+    for s, e, a in reversed(before[:-1]):
+        if not _ARM_JOINER.fullmatch(text, e, listed[0][0]):
+            break
+        listed.insert(0, (s, e, a))
+    order = distinct([a for _s, _e, a in listed])
+    return order if len(order) == len(listed) else []
 
 
 def _over_time(times: list[str | None], run: list[int], runs: list[list[int]], keys: list[object]) -> bool:
@@ -221,12 +254,14 @@ def _in_mention_order(text: str, clause: int, stop: int, marks, spans, run: list
     return order if len(order) == len(run) and all(between) else []
 
 
-def _earlier_run(run: list[int], earlier: list[list[int]], arms: list[Arm | None]) -> list[Arm]:
+def _earlier_run(size: int | None, earlier: list[list[int]], arms: list[Arm | None]) -> list[Arm]:
     """'(7.5 v 4.6 months; log-rank test, P =.010; 1-year survival, 37% v 11%)': a run of the
-    sentence that names no arm takes the arms of the last run before it that had as many."""
+    sentence that names no arm takes the arms of the last run before it that had as many
+    (``size``; None: any run of two or more) and gave each figure another arm."""
     for before in reversed(earlier):
         given = [arms[k] for k in before]
-        if len(before) == len(run) and None not in given and len(distinct(given)) == len(run):
+        fits = len(before) == size if size else len(before) >= 2
+        if fits and None not in given and len(distinct(given)) == len(before):
             return given
     return []
 
@@ -243,24 +278,6 @@ def _as_was(text: str, start: int, first: int, run: list[int], previous: list[in
     return before
 
 
-def _framed(text: str, spans: list[tuple[int, int]], arms: list[Arm | None], marks) -> None:
-    """'In the SABR group, one patient had local recurrence, four had regional nodal
-    recurrence, and one had distant metastases': a clause that opens on one arm frames every
-    figure in it."""
-    for k, (start, _end) in enumerate(spans):
-        if arms[k] is not None:
-            continue
-        clause = max(text.rfind(";", 0, start) + 1, text.rfind(". ", 0, start) + 1, 0)
-        opening = _OPENING.match(text, clause)
-        named = distinct([a for s, _e, a in marks if clause <= s < start])
-        if (
-            opening
-            and len(named) == 1
-            and any(_MODIFIER.fullmatch(text, opening.end(), s) for s, _e, _a in marks)
-        ):
-            arms[k] = named[0]
-
-
 def _other_side(finder: ArmFinder, run: list[int], arms: list[Arm | None], around: list[Arm]) -> None:
     """Two figures set against each other ('x vs. y in B') belong to two arms: the one not
     named is the other arm its clause names, or the other arm of a two-arm trial."""
@@ -269,45 +286,6 @@ def _other_side(finder: ArmFinder, run: list[int], arms: list[Arm | None], aroun
     if len(others) == 1:
         for k in run:
             arms[k] = arms[k] or others[0]
-
-
-def _conjoined(text: str, spans: list[tuple[int, int]], keys: list[object], arms: list[Arm | None]) -> None:
-    """'7.5 months and 38.5% (95% CI ...) in the A group', '60.4%, 25.6%, and 18.3% for the
-    ENI arm': figures joined by 'and', or figures of one kind listed with commas, share the arm
-    named after the last of them (or before the first)."""
-
-    def joined(a: int, b: int) -> bool:
-        between = text[spans[a][1] : spans[b][0]]
-        return bool(_AND.fullmatch(between) or (keys[a] == keys[b] and _LISTED.fullmatch(between)))
-
-    for k in range(len(spans) - 2, -1, -1):
-        if arms[k] is None and arms[k + 1] is not None and joined(k, k + 1):
-            arms[k] = arms[k + 1]
-    for k in range(1, len(spans)):
-        if arms[k] is None and arms[k - 1] is not None and joined(k - 1, k):
-            arms[k] = arms[k - 1]
-
-
-def _counted_parts(
-    text: str, spans: list[tuple[int, int]], keys: list[object], arms: list[Arm | None]
-) -> None:
-    """'In the MIC/MVP arm, 33% of patients responded (4 complete responses [CRs] and 57 partial
-    responses [PRs]) whereas in the GC arm, 30% of patients responded (3 CRs and 54 PRs)': counts
-    that open a bracket after a figure of their clause are that figure's parts, and its arm's
-    (not '(n = 300)', the size of the group a figure is of)."""
-    depth = depth_map(text)
-    for k, (start, _end) in enumerate(spans):
-        if arms[k] is not None or keys[k][2] != "count" or not depth[start]:
-            continue
-        opened = text.rfind("(", 0, start)
-        first = next(s for s, _e in spans if s > opened)
-        lead = [j for j in range(k) if spans[j][1] <= opened and arms[j] is not None]
-        if (
-            lead
-            and _PART_LEAD.fullmatch(text, spans[lead[-1]][1], opened)
-            and not text[opened + 1 : first].strip()
-        ):
-            arms[k] = arms[lead[-1]]
 
 
 def _respectively(text, run, marks, first, last, stop, arms) -> bool:
@@ -346,58 +324,17 @@ def _untimed(times: list[str | None], run: list[int], before: list[int]) -> bool
 
 
 def _beside(text: str, span: tuple[int, int], marks) -> Arm | None:
+    """The arm named right after a figure ('10.7 months with A'), else right before it ('A was
+    7.7 months'); not an arm named after it as the label of the next figure ('S: 56%, CT-S: 60%')."""
     start, end = span
     after = [
         a
-        for s, _e, a in marks
-        if end <= s <= end + 60 and (_LINK.fullmatch(text[end:s]) or _SHARE_OF_ARM.fullmatch(text[end:s]))
+        for s, e, a in marks
+        if end <= s <= end + 60
+        and (_LINK.fullmatch(text[end:s]) or _SHARE_OF_ARM.fullmatch(text[end:s]))
+        and not _LABEL_COLON.match(text, e)
     ]
     if after:
         return after[0]
     before = [a for _s, e, a in marks if start - 40 <= e <= start and _LEAD.fullmatch(text[e:start])]
     return before[-1] if before else None
-
-
-def _runs(indexes: list[int], keys: list[object], spans: list[tuple[int, int]], text: str) -> list[list[int]]:
-    """Figures in a row with one key, within one clause (a ';' ends a run)."""
-    runs: list[list[int]] = []
-    for k in indexes:
-        same = runs and keys[runs[-1][-1]] == keys[k]
-        if same and ";" not in text[spans[runs[-1][-1]][1] : spans[k][0]]:
-            runs[-1].append(k)
-        else:
-            runs.append([k])
-    return runs
-
-
-def _blocks(runs: list[list[int]], spans: list[tuple[int, int]], text: str) -> list[list[int]]:
-    """A run of four or more figures cut where 'compared with' / 'versus' splits it into
-    two lists of equal length."""
-    out: list[list[int]] = []
-    for whole in runs:
-        out += _blocks_of(_cut_at_respectively(whole, spans, text), spans, text)
-    return out
-
-
-def _cut_at_respectively(run: list[int], spans: list[tuple[int, int]], text: str) -> list[list[int]]:
-    """'(34.6%, 22.3%, respectively) were better than those in B (27.4%, 14.7%,
-    respectively)': each 'respectively' closes a list."""
-    parts, start = [], 0
-    for n in range(len(run) - 1):
-        if "respectively" in text[spans[run[n]][1] : spans[run[n + 1]][0]]:
-            parts.append(run[start : n + 1])
-            start = n + 1
-    return [*parts, run[start:]]
-
-
-def _blocks_of(runs: list[list[int]], spans: list[tuple[int, int]], text: str) -> list[list[int]]:
-    out: list[list[int]] = []
-    for run in runs:
-        cut = None
-        if len(run) >= 4 and len(run) % 2 == 0:
-            half = len(run) // 2
-            between = text[spans[run[half - 1]][1] : spans[run[half]][0]]
-            if PARALLEL.search(between):
-                cut = half
-        out += [run[:cut], run[cut:]] if cut else [run]
-    return out

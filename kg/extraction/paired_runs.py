@@ -1,9 +1,11 @@
-"""Runs of figures set against each other: two lists side by side, and pairs in a row.
+"""Runs of figures set against each other: two lists side by side, pairs in a row, and sets of
+one figure per arm.
 
 One job for ``assignment``: the runs whose arms follow from how the figures are paired
 ('25 and 9% vs 25 and 5% in the C3 and C6 arm, respectively'; 'with nivolumab versus
 docetaxel were 23% versus 8% ... and 29% versus 16%'; 'was 55.9% versus 35.3%, and ... 44.2%
-versus 27.0%') rather than from an arm named beside each figure.
+versus 27.0%'; '31% and 36% at one year and 9% and 12% at 2 years, respectively') rather than
+from an arm named beside each figure.
 """
 
 from __future__ import annotations
@@ -18,38 +20,59 @@ __all__ = [
     "in_pairs",
     "pairs_after_named_pair",
     "pairs_after_pair",
+    "sets_per_arm",
     "parallel_lists",
     "respectively_after_all",
 ]
 
 PARALLEL = re.compile(r"(?i)\b(?:as\s+)?compared\s+with\b|\bversus\b|\bvs?\.?(?=\s)")
 # what sets two figures (or two arms) against each other: 'vs', 'v.', 'versus', 'compared with'
+_REFERENCE = re.compile(
+    r"(?i)\b(?:compared\s+(?:with|to)|relative\s+to|in\s+comparison\s+(?:with|to)|than)\b"
+)
 _PAIRED = re.compile(r"(?i)\s*(?:,\s*)?(?:vs\.?|v\.?|versus|(?:as\s+)?compared\s+(?:with|to))\s*(?:the\s+)?")
 
 
 def parallel_lists(text: str, spans, runs: list[list[int]], marks, arms: list[Arm | None]) -> set[int]:
     """'One- and 2-year survival rates were 25 and 9% vs 25 and 5% in the C3 and C6 arm,
     respectively': two lists of as many figures set against each other, then as many arms
-    and 'respectively', are one arm's list each; the indexes of the runs so read."""
+    and 'respectively', are one arm's list each; with no arm named after them, the two arms the
+    sentence named before them take them in that order ('6 months for PCG and 3.9 months for
+    gemcitabine/vinorelbine with 1- and 2-year progression-free survival rates of 13% and 2%
+    versus 14% and 4%'). The indexes of the runs so read."""
     done: set[int] = set()
     for n in range(len(runs) - 1):
         a, b = runs[n], runs[n + 1]
         stop = spans[runs[n + 2][0]][0] if n + 2 < len(runs) else len(text)
-        end = spans[b[-1]][1]
+        first, end = spans[a[0]][0], spans[b[-1]][1]
         after = distinct([arm for s, _e, arm in marks if end <= s < stop])
         if (
-            len(a) == len(b) >= 2
-            and _PAIRED.fullmatch(text, spans[a[-1]][1], spans[b[0]][0])
-            and "respectively" in text[end:stop]
-            and len(after) == 2
-            and not any(spans[a[0]][0] <= s < end for s, _e, _a in marks)
+            len(a) != len(b)
+            or len(a) < 2
+            or not _PAIRED.fullmatch(text, spans[a[-1]][1], spans[b[0]][0])
+            or any(first <= s < end for s, _e, _a in marks)
         ):
+            continue
+        if not (len(after) == 2 and "respectively" in text[end:stop]):
+            after = [] if after else _named_before(text, first, marks)
+        if len(after) == 2:
             for k in a:
                 arms[k] = after[0]
             for k in b:
                 arms[k] = after[1]
             done |= {n, n + 1}
     return done
+
+
+def _named_before(text: str, first: int, marks) -> list[Arm]:
+    """The two arms a sentence names before its lists, in order ('for PCG ... for
+    gemcitabine/vinorelbine'); none when one is set against the other as the reference, whose
+    figures come second whatever the order of naming ('compared with A, B ...', '... than A')."""
+    named = [(s, a) for s, _e, a in marks if s < first]
+    order = distinct([a for _s, a in named])
+    if len(order) != 2 or _REFERENCE.search(text, 0, first):
+        return []
+    return order
 
 
 def pairs_after_pair(text: str, spans, runs: list[list[int]], marks, arms: list[Arm | None]) -> set[int]:
@@ -164,3 +187,37 @@ def _set_against(text: str, spans, chunk: list[int], m: int) -> bool:
     return all(
         PARALLEL.search(text, spans[j][1], spans[k][0]) for j, k in zip(chunk, chunk[1:], strict=False)
     )
+
+
+# what joins the figures of one set ('31% and 36%', '40%, 35% and 30%', '8 vs 5'), nothing else
+_IN_SET = re.compile(r"(?i)\s*(?:,\s*)?(?:and|vs\.?|v\.?|versus)?\s*,?\s*")
+# a landmark time right after a set: ' at one year and ', ' at 2 years'
+_AT_TIME = re.compile(r"(?i)\s*(?:at|after)\s+(?:\w+|\d+(?:\.\d+)?)[\s-]+(?:years?|months?|weeks?|days?)\b")
+
+
+def sets_per_arm(text: str, spans, run: list[int], order: list[Arm], arms, times) -> bool:
+    """Sets of one figure per arm, parted by more than a list's commas, before 'respectively':
+    each takes the arms in ``order``, set by set ('Median PFS and overall survival times for
+    gefitinib and erlotinib were 6.5 and 7.5 months (HR ...) and 22.8 and 24.5 months (HR ...),
+    respectively'); sets that each print a landmark time after them take it ('the survival rates
+    31% and 36% at one year and 9% and 12% at 2 years, respectively'). Whether it was so read."""
+    m = len(order)
+    if m < 2 or len(run) <= m or len(run) % m:
+        return False
+    sets = [run[i : i + m] for i in range(0, len(run), m)]
+    joined = all(
+        _IN_SET.fullmatch(text, spans[j][1], spans[k][0])
+        for one in sets
+        for j, k in zip(one, one[1:], strict=False)
+    )
+    parted = not any(
+        _IN_SET.fullmatch(text, spans[a[-1]][1], spans[b[0]][0]) for a, b in zip(sets, sets[1:], strict=False)
+    )
+    if not joined or not parted:
+        return False
+    timed = all(_AT_TIME.match(text, spans[one[-1]][1]) and times[one[-1]] for one in sets)
+    for one in sets:
+        for k, arm in zip(one, order, strict=True):
+            arms[k] = arm
+            times[k] = times[one[-1]] if timed else times[k]
+    return True

@@ -45,3 +45,23 @@ def test_a_pair_in_the_bracket_an_arms_name_opens_is_that_arm_against_the_one_se
         ("erlotinib", pfs, Decimal("2.9")),
         ("observation", pfs, Decimal("1.9")),
     ]
+
+
+def test_a_figure_of_a_bracket_an_arms_name_closes_is_that_arms():
+    # PMID19188680: 'the hazard ratios for PFS were 0.75 (median PFS, 6.7 v 6.1 months for placebo;
+    # P = .003) in the low-dose group and 0.82 (median PFS, 6.5 v 6.1 months for placebo; P = .03) in
+    # the high-dose group compared with placebo.' (before: 6.5 went to no arm, nor its p-value)
+    trial = read_document(POOL / "PMID19188680.txt").trial
+    medians = [
+        (r.arm, r.estimate)
+        for r in trial.arm_results
+        if r.endpoint == "progression-free survival" and r.statistic == "median"
+    ]
+    assert medians == [
+        ("cisplatin + gemcitabine + bevacizumab", Decimal("6.7")),
+        ("cisplatin + gemcitabine + placebo", Decimal("6.1")),
+        ("cisplatin + gemcitabine + bevacizumab 15 mg/kg", Decimal("6.5")),
+        ("cisplatin + gemcitabine + placebo", Decimal("6.1")),
+    ]
+    tests = {(c.arm, c.p_value) for c in trial.comparisons if c.statistic == "p_value"}
+    assert ("cisplatin + gemcitabine + bevacizumab 15 mg/kg", Decimal("0.03")) in tests

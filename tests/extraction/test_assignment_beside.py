@@ -1,0 +1,40 @@
+"""kg.extraction.assignment (with outcomes): the arm named beside a figure, on pages of
+tests/fixtures/pool; more of assignment in test_assignment.py."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from kg.sources import read_document
+
+POOL = Path(__file__).parents[1] / "fixtures" / "pool"
+
+
+def test_an_arm_and_a_colon_label_the_figure_after_them_not_the_one_before():
+    # PMID17544497: '... did not alter the type or completeness of the surgery (lobectomy: S: 56%, CT-S:
+    # 60%, complete resection: S: 80%, CT-S: 82%).' (before: all four went to CT-S, the arm named
+    # right after 56% and 80%)
+    trial = read_document(POOL / "PMID17544497.txt").trial
+    alias = {a.label: a.aliases[0] for a in trial.arms}
+    found = [
+        (alias[r.arm], r.estimate)
+        for r in trial.arm_results
+        if r.estimate in {Decimal("56"), Decimal("60"), Decimal("80"), Decimal("82")}
+    ]
+    assert found == [
+        ("S", Decimal("56")),
+        ("CT-S", Decimal("60")),
+        ("S", Decimal("80")),
+        ("CT-S", Decimal("82")),
+    ]
+
+
+def test_a_change_from_one_figure_to_another_is_no_arms_pair_of_figures():
+    # PMID9890172: 'median survival increased from 21 to 28 weeks in the vinorelbine-treated group'
+    # (before: both medians went to vinorelbine); PMID14697440: 'In the C/S group, postoperative RT
+    # significantly improved the 5-year local control rate from 33.8% to 81.5%' (before: both rates to C/S)
+    elvis = read_document(POOL / "PMID9890172.txt").trial
+    assert [r.estimate for r in elvis.arm_results if r.unit == "week"] == []
+    port = read_document(POOL / "PMID14697440.txt").trial
+    assert [r for r in port.arm_results if r.estimate in {Decimal("33.8"), Decimal("81.5")}] == []
