@@ -30,6 +30,7 @@ from kg.extraction.stats import (
     P,
     estimate,
     fitting,
+    holds,
     interval,
     p_value,
     ratio_kind,
@@ -261,6 +262,8 @@ class ContrastReading:
         ):  # 'stratified log-rank p<
             stratified = True
         est = dict(estimate(match.group("est"), unit), **fitting(interval_, match.group("est")))
+        if statistic == "difference" and interval_ and _turned(est, interval_):
+            arm, comparator = comparator, arm
         if statistic == "relative_change" and re.match(r"(?i)lower|less", match.groupdict().get("dir") or ""):
             est["estimate"] = -est["estimate"]
         if p:
@@ -369,6 +372,18 @@ class ContrastReading:
             known = HR_EVENTS.get(event.lower()) or HR_EVENTS.get(f"risk of {event.lower()}")
             return known or self._phrase_endpoint(event)
         return self._endpoint_before(text, m.start(), mentions, last_endpoint)
+
+
+def _turned(est: dict, interval_: dict) -> bool:
+    """A difference printed as its size whose interval bounds it the other way round: 'The
+    difference between the mean QALYs was 4.7 days (46.4 ... for the A group vs 41.7 ... for the
+    B group), with two-sided 90% CI of -12.7 to 3.3' is B's against A's, -4.7; so read, with
+    ``est`` turned and given the interval, estimate and interval agree."""
+    value = est.get("estimate")
+    if value is None or "ci_level" in est or not holds(interval_, -value):
+        return False
+    est.update(interval_, estimate=-value)
+    return True
 
 
 _DISEASE = re.compile(r"(?i)\b(?:cancer|carcinoma|disease|infections?|fractures?)$")

@@ -13,6 +13,7 @@ percent higher ... than among those who did not') and numbers needed to treat.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from functools import lru_cache
 
 from kg.extraction.text import NUM, dec
@@ -238,15 +239,18 @@ def intervals(text: str) -> tuple[tuple[int, int], ...]:
     return tuple((m.start(), m.end()) for m in CI_SCAN.finditer(text))
 
 
-def fitting(interval_: dict, raw: str) -> dict:
-    """The interval, if it holds the estimate: 'a difference of 4.7 days ..., with 2-sided 90% CI
-    of -12.7 to 3.3' bounds the difference the other way round, which the text does not say;
-    the estimate is kept without it (its bounds stay in the report of numbers not read)."""
+def holds(interval_: dict, value: Decimal) -> bool:
+    """Whether the interval's bounds (an open one bounding nothing) hold the value."""
     lo, hi = interval_.get("ci_lower"), interval_.get("ci_upper")
-    value = dec(raw) if re.fullmatch(rf"-?{NUM}", raw) else None
-    if value is not None and (lo is not None and lo > value or hi is not None and hi < value):
-        return {}
-    return interval_
+    return (lo is None or lo <= value) and (hi is None or value <= hi)
+
+
+def fitting(interval_: dict, raw: str) -> dict:
+    """The interval, if it holds the estimate, so that the bounds of another figure are not
+    taken for its own (a difference's interval may hold it the other way round: see
+    ``ContrastReading._comparison``)."""
+    value = estimate(raw, None).get("estimate")
+    return interval_ if value is None or holds(interval_, value) else {}
 
 
 _UNITS = {"percentage point": "percent", "percentage points": "percent", "%": "percent", "percent": "percent"}
