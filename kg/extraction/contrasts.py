@@ -356,10 +356,17 @@ class ContrastReading:
         cleaned = endpoint_phrase(phrase + " was")
         return cleaned or normal_name(phrase.strip()) if len(phrase.split()) <= 8 else None
 
+    def _cause_of_death(self, event: str, text: str, pos: int, mentions) -> str | None:
+        """'Deaths from lung cancer did not differ between the two groups (...; HR of death = 1.07,
+        ...)': a ratio for death, in a sentence that names the deaths of one cause before it, is for
+        those deaths, not for death from any cause."""
+        named = self._endpoint_before(text, pos, mentions, None) if event == "death" else None
+        return named if named and named.endswith(" mortality") else None
+
     def _ratio_endpoint(self, m: re.Match, mentions, last_endpoint, text: str) -> str | None:
         event = re.sub(r"(?i)^for\s+", "", (m.group("event") or m.group("on") or "").strip())
         if event in HR_EVENTS:
-            return HR_EVENTS[event]
+            return self._cause_of_death(event, text, m.start(), mentions) or HR_EVENTS[event]
         if event:
             named = endpoint_mentions(event, self.abbreviations)
             if named:

@@ -105,8 +105,8 @@ RATIO = re.compile(
     rf"(?P<with>\s+(?:with|in the)\s+[\w+ -]+?(?:\s+group)?)?"
     rf"(?P<of>\s+(?:of|for)\s+[\w+/ -]+?\s+(?:versus|vs\.?|compared\s+with)\s+[\w+/ -]+?)?"
     # 'a relative risk of lung cancer of 1.28'; 'The relative hazard of death for vinorelbine-treated
-    # patients was 0.65': the group it is for is no part of the event
-    rf"(?:\s+of\s+(?P<on>[a-z][a-z -]{{2,40}}?)(?:\s+(?:for|in)\s+[\w -]+?)?(?=\s+(?:of|was)\s+\d))?"
+    # patients was 0.65', 'HR of incidence = 1.17': the group it is for is no part of the event
+    rf"(?:\s+of\s+(?P<on>[a-z][a-z -]{{2,40}}?)(?:\s+(?:for|in)\s+[\w -]+?)?(?=\s+(?:of|was)\s+\d|\s*=\s*\d))?"
     rf"\s*(?:,|:|=|was|of)?\s*(?P<est>{NUM})\b"
 )
 # 'The hazard ratios for PFS and overall survival were 0.70 (...) and 0.63 (...), respectively'
