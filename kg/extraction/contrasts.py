@@ -116,9 +116,8 @@ class ContrastReading:
                     and RESTATING.search(text[max(0, m.start() - 60) : m.end()])
                 ):
                     ratio = restated(out, m, statistic)
-                    if (
-                        ratio is None
-                    ):  # 'gave a hazard ratio of 0.87 (13% reduction in the risk of death': unread
+                    # 'gave a hazard ratio of 0.87 (13% reduction in the risk of death' with 0.87 unread
+                    if ratio is None:
                         masked = masked[: m.start()] + " " * (m.end() - m.start()) + masked[m.end() :]
                         continue
                     pair = (self._arm(ratio.arm), self._arm(ratio.comparator))
