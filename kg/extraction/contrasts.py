@@ -20,6 +20,7 @@ from kg.extraction.endpoint_mentions import endpoint_mentions, listed_after
 from kg.extraction.endpoint_phrases import endpoint_phrase, normal_name, qualified
 from kg.extraction.factors import reference_like
 from kg.extraction.lexicon import HR_EVENTS
+from kg.extraction.restated_ratios import RESTATING, restated
 from kg.extraction.stats import (
     BRACKETED_BOUNDS,
     CONTRASTS,
@@ -33,6 +34,7 @@ from kg.extraction.stats import (
     interval,
     p_value,
     ratio_kind,
+    turned,
     unit_of,
 )
 from kg.extraction.subgroups import names_group, ratio_group, subgroup_at
@@ -53,7 +55,6 @@ _RISK_OF = re.compile(
     r"(?P<event>(?:disease\s+)?(?:progression(?:\s+or\s+death)?|death)\b|[a-z][a-z -]{1,60}?"
     r"(?=\s+(?:by|was|were|is|compared|versus|vs\.?|than|over|with|in|among|at|for|from)\b|\s*[(),;]|$))"
 )
-_RESTATED = re.compile(r"(?i)\brisk\b|\bhazard\b|\bodds\b")
 _FROM_TO = re.compile(rf"[^;.]{{0,80}}?\bfrom\s+(?P<a>{NUM})\s*%\s+to\s+{NUM}\s*%")
 _MEASURE_ONLY = re.compile(r"(?i)(?:proportion|percentage|rate|number)s?")  # no endpoint's name
 
@@ -105,22 +106,30 @@ class ContrastReading:
                 if comparison is not None:
                     out.append(comparison)
                 masked = masked[: match.start()] + " " * (stop - match.start()) + masked[stop:]
-        # a ratio printed, read or not: 'gave a hazard ratio of 0.87 (13% reduction in the risk of death'
-        ratios = bool(out) or bool(RATIO.search(text))
+        ratios = bool(out) or bool(RATIO.search(text))  # a ratio printed, read or not
         for statistic, pattern in CONTRASTS:
             for m in pattern.finditer(masked):
+                ratio, pair = None, None
                 if (
                     ratios
                     and statistic.startswith("relative")
-                    and _RESTATED.search(text[max(0, m.start() - 60) : m.end()])
-                ):  # 'the risk of death was 41% lower (hazard ratio, 0.59)': the ratio again, no arm's figure
-                    masked = masked[: m.start()] + " " * (m.end() - m.start()) + masked[m.end() :]
-                    continue
+                    and RESTATING.search(text[max(0, m.start() - 60) : m.end()])
+                ):
+                    ratio = restated(out, m, statistic)
+                    # 'gave a hazard ratio of 0.87 (13% reduction in the risk of death' with 0.87 unread
+                    if ratio is None:
+                        masked = masked[: m.start()] + " " * (m.end() - m.start()) + masked[m.end() :]
+                        continue
+                    pair = (self._arm(ratio.arm), self._arm(ratio.comparator))
                 named = m.groupdict().get("ep") or m.groupdict().get("rate")
                 ep = (HR_EVENTS.get(named.lower()) or self._named_endpoint(named)) if named else None
                 ep = None if ep and _MEASURE_ONLY.fullmatch(ep) else ep  # 'a difference in the proportion'
-                ep = ep or self._endpoint_before(masked, m.start(), mentions, last_endpoint)
-                comparison, stop = self._comparison(masked, m, statistic, ep, None, unit_of(m))
+                ep = (
+                    ratio.endpoint
+                    if ratio
+                    else ep or self._endpoint_before(masked, m.start(), mentions, last_endpoint)
+                )
+                comparison, stop = self._comparison(masked, m, statistic, ep, None, unit_of(m), pair)
                 if comparison is not None:
                     out.append(comparison)
                 masked = masked[: m.start()] + " " * (stop - m.start()) + masked[stop:]
@@ -156,6 +165,9 @@ class ContrastReading:
                 masked = masked[: match.start()] + " " * (stop - match.start()) + masked[stop:]
                 self._carried = self._carried or carried
         return out, masked
+
+    def _arm(self, label: str | None) -> Arm | None:
+        return next((a for a in self.arms if a.label == label), None)
 
     def _other_groups(self, words: str) -> bool:
         """The ratio names two groups of its own ('for T2 versus T1') and neither is an arm."""
@@ -261,6 +273,8 @@ class ContrastReading:
         ):  # 'stratified log-rank p<
             stratified = True
         est = dict(estimate(match.group("est"), unit), **fitting(interval_, match.group("est")))
+        if statistic == "difference" and interval_ and turned(est, interval_):
+            arm, comparator = comparator, arm
         if statistic == "relative_change" and re.match(r"(?i)lower|less", match.groupdict().get("dir") or ""):
             est["estimate"] = -est["estimate"]
         if p:
@@ -353,10 +367,17 @@ class ContrastReading:
         cleaned = endpoint_phrase(phrase + " was")
         return cleaned or normal_name(phrase.strip()) if len(phrase.split()) <= 8 else None
 
+    def _cause_of_death(self, event: str, text: str, pos: int, mentions) -> str | None:
+        """'Deaths from lung cancer did not differ between the two groups (...; HR of death = 1.07,
+        ...)': a ratio for death, in a sentence that names the deaths of one cause before it, is for
+        those deaths, not for death from any cause."""
+        named = self._endpoint_before(text, pos, mentions, None) if event == "death" else None
+        return named if named and named.endswith(" mortality") else None
+
     def _ratio_endpoint(self, m: re.Match, mentions, last_endpoint, text: str) -> str | None:
         event = re.sub(r"(?i)^for\s+", "", (m.group("event") or m.group("on") or "").strip())
         if event in HR_EVENTS:
-            return HR_EVENTS[event]
+            return self._cause_of_death(event, text, m.start(), mentions) or HR_EVENTS[event]
         if event:
             named = endpoint_mentions(event, self.abbreviations)
             if named:

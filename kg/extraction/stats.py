@@ -6,13 +6,15 @@ Lancet-style bare '(17.7-25.0)' after a labelled one; 'P=0.002', 'P<.001', 'P le
 'log-rank p=0.037'; hazard, odds, risk and rate ratios ('hazard ratio for death, 0.73',
 'rate ratio, 1.13', 'OR 1.70'), absolute differences ('a difference of 9.3 percentage points',
 'estimated treatment difference 26%'), relative reductions and changes ('a relative reduction
-in mortality ... of 20.0%', 'reduced ... by 6.7%', 'change in incidence ..., -2 percent', '8
-percent higher ... than among those who did not') and numbers needed to treat.
+in mortality ... of 20.0%', 'reduced ... by 6.7%', 'reduce the risk of developing a skeletal
+event by 31%', 'change in incidence ..., -2 percent', '8 percent higher ... than among those who
+did not') and numbers needed to treat.
 """
 
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from functools import lru_cache
 
 from kg.extraction.text import NUM, dec
@@ -104,8 +106,8 @@ RATIO = re.compile(
     rf"(?P<with>\s+(?:with|in the)\s+[\w+ -]+?(?:\s+group)?)?"
     rf"(?P<of>\s+(?:of|for)\s+[\w+/ -]+?\s+(?:versus|vs\.?|compared\s+with)\s+[\w+/ -]+?)?"
     # 'a relative risk of lung cancer of 1.28'; 'The relative hazard of death for vinorelbine-treated
-    # patients was 0.65': the group it is for is no part of the event
-    rf"(?:\s+of\s+(?P<on>[a-z][a-z -]{{2,40}}?)(?:\s+(?:for|in)\s+[\w -]+?)?(?=\s+(?:of|was)\s+\d))?"
+    # patients was 0.65', 'HR of incidence = 1.17': the group it is for is no part of the event
+    rf"(?:\s+of\s+(?P<on>[a-z][a-z -]{{2,40}}?)(?:\s+(?:for|in)\s+[\w -]+?)?(?=\s+(?:of|was)\s+\d|\s*=\s*\d))?"
     rf"\s*(?:,|:|=|was|of)?\s*(?P<est>{NUM})\b"
 )
 # 'The hazard ratios for PFS and overall survival were 0.70 (...) and 0.63 (...), respectively'
@@ -175,7 +177,9 @@ CONTRASTS = (
     (
         "relative_reduction",
         re.compile(
-            rf"(?i)\b(?:was|were)\s+(?:significantly\s+)?(?:reduced|lowered|decreased)\b[^;]{{0,100}}?\bby\s+(?P<est>{NUM}){_PCT}"
+            rf"(?i)\b(?:(?:was|were)\s+(?:significantly\s+)?(?:reduced|lowered|decreased)"
+            rf"|(?:reduc(?:e|es|ed|ing)|lower(?:s|ed|ing)?|decreas(?:e|es|ed|ing))\s+the\s+(?:relative\s+)?(?:risk|hazard|odds)\s+of)"
+            rf"\b[^;]{{0,100}}?\bby\s+(?P<est>{NUM}){_PCT}"
         ),
     ),
     (
@@ -238,15 +242,29 @@ def intervals(text: str) -> tuple[tuple[int, int], ...]:
     return tuple((m.start(), m.end()) for m in CI_SCAN.finditer(text))
 
 
-def fitting(interval_: dict, raw: str) -> dict:
-    """The interval, if it holds the estimate: 'a difference of 4.7 days ..., with 2-sided 90% CI
-    of -12.7 to 3.3' bounds the difference the other way round, which the text does not say;
-    the estimate is kept without it (its bounds stay in the report of numbers not read)."""
+def holds(interval_: dict, value: Decimal) -> bool:
+    """Whether the interval's bounds (an open one bounding nothing) hold the value."""
     lo, hi = interval_.get("ci_lower"), interval_.get("ci_upper")
-    value = dec(raw) if re.fullmatch(rf"-?{NUM}", raw) else None
-    if value is not None and (lo is not None and lo > value or hi is not None and hi < value):
-        return {}
-    return interval_
+    return (lo is None or lo <= value) and (hi is None or value <= hi)
+
+
+def fitting(interval_: dict, raw: str) -> dict:
+    """The interval, if it holds the estimate, so that the bounds of another figure are not
+    taken for its own (a difference's interval may hold it the other way round: see ``turned``)."""
+    value = estimate(raw, None).get("estimate")
+    return interval_ if value is None or holds(interval_, value) else {}
+
+
+def turned(est: dict, interval_: dict) -> bool:
+    """A difference printed as its size whose interval bounds it the other way round: 'The
+    difference between the mean QALYs was 4.7 days (46.4 ... for the A group vs 41.7 ... for the
+    B group), with two-sided 90% CI of -12.7 to 3.3' is B's against A's, -4.7; so read, with
+    ``est`` turned and given the interval, estimate and interval agree."""
+    value = est.get("estimate")
+    if value is None or "ci_level" in est or not holds(interval_, -value):
+        return False
+    est.update(interval_, estimate=-value)
+    return True
 
 
 _UNITS = {"percentage point": "percent", "percentage points": "percent", "%": "percent", "percent": "percent"}

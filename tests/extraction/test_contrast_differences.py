@@ -119,3 +119,42 @@ def test_a_relative_reduction_restating_a_ratio_is_no_arms_rate():
     trial = _trial("29023213")
     assert not [r for r in trial.arm_results if r.estimate == Decimal("28")]
     assert [c.estimate for c in trial.comparisons if c.statistic == "hazard_ratio"][:1] == [Decimal("0.72")]
+
+
+def _relative(trial) -> list[tuple]:
+    return [
+        (c.endpoint, c.statistic, c.arm, c.comparator, c.estimate, c.unit)
+        for c in trial.comparisons
+        if c.statistic.startswith("relative")
+    ]
+
+
+def test_a_relative_figure_restating_a_ratio_compares_what_the_ratio_compares():
+    # PMID29023213 (above): '... the relative reduction in the risk of death with nivolumab versus docetaxel
+    # was 28% (hazard ratio, 0.72; ...)'; 1 - 0.72 is 28% (before: unread)
+    assert _relative(_trial("29023213")) == [
+        ("overall survival", "relative_reduction", "nivolumab", "docetaxel", Decimal("28"), "percent")
+    ]
+    # PMID15197804: 'Moreover, the 4-mg dose of zoledronic acid was found to reduce the risk of developing
+    # a skeletal event by 31% (hazard ratio of 0.693; P = 0.003).' (before: unread)
+    assert _relative(_trial("15197804")) == [
+        ("skeletal event", "relative_reduction", "zoledronic acid", "placebo", Decimal("31"), "percent")
+    ]
+    # PMID25439437: '...; however, during the first year of follow-up, when most deaths (>60%) occurred,
+    # the hazard of death was 18% lower for the BCP cohort (HR: 0.82, 95% CI: 0.71-0.94).' (before: unread)
+    assert _relative(_trial("25439437")) == [
+        (
+            "overall survival",
+            "relative_change",
+            "bevacizumab + carboplatin + paclitaxel",
+            "carboplatin + paclitaxel",
+            Decimal("-18"),
+            "percent",
+        )
+    ]
+    # PMID26028407 (tests/fixtures/abstracts): 'The risk of death was 41% lower with nivolumab than with
+    # docetaxel (hazard ratio, 0.59; 95% CI, 0.44 to 0.79; P<0.001).': the ratio's endpoint, not 'death'
+    trial = read_document(POOL.parent / "abstracts" / "PMID26028407.txt").trial
+    assert _relative(trial) == [
+        ("overall survival", "relative_change", "nivolumab", "docetaxel", Decimal("-41"), "percent")
+    ]

@@ -160,21 +160,19 @@ OSC_WBRT = {"optimal supportive care", "dexamethasone", "whole brain radiotherap
 OSC = {"optimal supportive care", "dexamethasone"}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the CI printed after the bracket is lost: the comparison is (quality-adjusted life-years, "
-    "difference, 4.7, 'day', None, None, None, None), with no CI or level",
-)
 def test_difference_with_a_ci_printed_after_a_bracket_at_another_level(read):
-    # PMID27604504: the interval (-12.7 to 3.3) is centred on OSC alone minus OSC plus WBRT (-4.7); either
-    # direction is right as long as estimate and interval agree
+    # PMID27604504: the interval (-12.7 to 3.3) is centred on OSC alone minus OSC plus WBRT (-4.7): the
+    # difference is read that way round, so estimate and interval agree (before: no interval)
     r = read(*QUARTZ)
     (c,) = [c for c in r.trial.comparisons if c.statistic == "difference"]
     assert (c.endpoint, c.unit, c.ci_level) == ("quality-adjusted life-years", "day", Decimal("90"))
-    assert (r.drugs(c.arm), r.drugs(c.comparator), c.estimate, c.ci_lower, c.ci_upper) in {
-        (OSC, OSC_WBRT, Decimal("-4.7"), Decimal("-12.7"), Decimal("3.3")),
-        (OSC_WBRT, OSC, Decimal("4.7"), Decimal("-3.3"), Decimal("12.7")),
-    }
+    assert (r.drugs(c.arm), r.drugs(c.comparator), c.estimate, c.ci_lower, c.ci_upper) == (
+        OSC,
+        OSC_WBRT,
+        Decimal("-4.7"),
+        Decimal("-12.7"),
+        Decimal("3.3"),
+    )
 
 
 def test_means_printed_inside_the_bracket_of_a_difference(read):
@@ -677,3 +675,20 @@ def test_a_landmark_after_difference_is_no_difference_estimate(sentence):
         for m in pattern.finditer(sentence)
     ]
     assert found == []
+
+
+def test_a_ratio_named_of_its_event_with_an_equals_sign():
+    # PMID20709992 (tests/fixtures/pool): '... were diagnosed with lung cancer compared with 54 in the
+    # placebo group (incidence of lung cancer per year = 0.15% vs 0.13%, respectively; HR of incidence =
+    # 1.17, 95% CI = 0.81 to 1.69, P = .39).', 'Deaths from lung cancer did not differ between the two
+    # groups (34 vs 33 deaths in estrogen and placebo groups, respectively; HR of death = 1.07, 95% CI =
+    # 0.66 to 1.72, P = .79).': the death of the ratio is the deaths the sentence names (before: neither
+    # ratio read, the second sentence's p-value alone)
+    got = [
+        (c.endpoint, c.arm, c.comparator, c.estimate, c.ci_lower, c.ci_upper, c.p_value)
+        for c in _pool("20709992").comparisons
+    ]
+    assert got == [
+        ("lung cancer incidence", "estrogen", "placebo", *map(Decimal, ("1.17", "0.81", "1.69", "0.39"))),
+        ("lung cancer mortality", "estrogen", "placebo", *map(Decimal, ("1.07", "0.66", "1.72", "0.79"))),
+    ]
