@@ -25,7 +25,7 @@ from kg.extraction.lexicon import drug_abbreviations
 from kg.extraction.outcomes import OutcomeReader
 from kg.extraction.regimens import reading_document
 from kg.extraction.safety import adverse_events, implied_population
-from kg.extraction.sizes import arm_sizes
+from kg.extraction.sizes import arm_sizes, sizes_from_denominators
 from kg.extraction.subgroup_sizes import subgroup_sizes
 from kg.extraction.text import Sentence, normalise, sentences
 from kg.model import (
@@ -101,6 +101,7 @@ def _extract(title: str, abstract: list[AbstractSection]) -> Trial | None:
         e.n_analysed = e.n_analysed or next((a.n_safety for a in arms if a.label == e.arm), None)
     minimum, median, follow_up_spans = follow_up(sents)
     primary = [e for e in endpoints if e.role == "primary"]
+    sizes_from_denominators(arms, per_arm, total)
     if total is None and arms and all(a.n_randomized is not None for a in arms):
         total = sum(a.n_randomized for a in arms)
     named = {

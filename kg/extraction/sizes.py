@@ -6,7 +6,8 @@ of age ... were randomly assigned'.  Per arm: '(n = 557)', '292 were assigned to
 a breakdown in brackets after the total whose parts add up to it ('480 patients (arm A, 159;
 arm B, 160; arm C, 161 patients)', '58 patients ... (31 to SABR and 27 to surgery)'), or a
 list of the arms after it ('166 patients were randomly assigned to A, 121 to B, ...'), whose
-sum is then the total.
+sum is then the total; failing all of these, the denominators of one results sentence that add
+up to the total ('(264 of 655)' and '(203 of 655)' of 1310).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from collections.abc import Iterator
 from kg.extraction.arm_lists import depth_map
 from kg.extraction.armrefs import ArmFinder
 from kg.extraction.text import Sentence
-from kg.model import Arm, Evidence
+from kg.model import Arm, ArmResult, Evidence
 
 _PEOPLE = (
     r"(?:patients|participants|subjects|persons|people|individuals|smokers|adults|women|men|volunteers|children|"
@@ -288,3 +289,29 @@ def _arm_of(arm: Arm, finder: ArmFinder) -> Arm | None:
 def _listed_from(total: int, sizes: Sizes) -> bool:
     """The 'total' was the first arm's size of a list: it is one of the arm sizes."""
     return any(n == total for n, _e in sizes.values())
+
+
+def sizes_from_denominators(arms: list[Arm], results: list[ArmResult], total: int | None) -> None:
+    """Arm sizes no sentence printed, from the denominators of one results sentence that gives
+    every arm exactly one and adds up to the trial's randomised total: '40% of participants
+    receiving cytisine (264 of 655) and 31% of participants receiving nicotine-replacement
+    therapy (203 of 655)' of 1310 randomly assigned patients (an intention-to-treat analysis
+    over all of them). A sentence whose denominators add up to anything else says nothing of
+    the arms' sizes."""
+    if total is None or len(arms) < 2 or any(a.n_randomized is not None for a in arms):
+        return
+    by_sentence: dict[str, dict[str, list[tuple[int, Evidence]]]] = {}
+    for r in results:
+        if r.n_analysed is not None and r.evidence is not None and r.subgroup is None:
+            by_sentence.setdefault(r.evidence.sentence, {}).setdefault(r.arm, []).append(
+                (r.n_analysed, r.evidence)
+            )
+    for per_arm in by_sentence.values():
+        sizes = {arm: {n for n, _e in found} for arm, found in per_arm.items()}
+        if set(sizes) != {a.label for a in arms} or any(len(n) != 1 for n in sizes.values()):
+            continue
+        if sum(next(iter(n)) for n in sizes.values()) != total:
+            continue
+        for arm in arms:
+            arm.n_randomized, arm.size_evidence = per_arm[arm.label][0]
+        return

@@ -46,7 +46,7 @@ _THRESHOLD = re.compile(
     r"(?i)(?:than|least|most|>|≥|<|≤|up to|over|under|approximately|about|nearly|almost)\s*$"
 )
 _LANDMARK = re.compile(
-    r"(?i)(?<![\d.])(\d+)[- ](year|month|week)s?\b(?:[- ](?:rates?\s+of\s+)?)|\b(?:at|after|by|through)\s+(\d+)\s+(year|month|week)s?\b"
+    r"(?i)(?<![\d.])(\d+)(?:\s?-|\s)(year|month|week)s?\b(?:[- ](?:rates?\s+of\s+)?)|\b(?:at|after|by|through)\s+(\d+)\s+(year|month|week)s?\b"
     r"|\bweek\s+(\d+)\b"
 )
 # an age is no landmark: 'median age 61 years (range 51-74), gender male (n = 13, 65%)'
@@ -74,8 +74,12 @@ _EVENTS_BEFORE = re.compile(
     r"reaction)s)\s*[(\[]\s*$"
 )
 _RATIO_AFTER = re.compile(r"^\s*[(\[]\s*(?P<n>\d+)\s*/\s*(?P<of>\d+)\s*[;,)\]]")
+# '(264 of 655)' may follow the group the percent is of: '40% of participants receiving cytisine (264 of 655)'
+_OF_GROUP = r"\s+of\s+(?:the\s+)?(?:patients|participants|subjects)\s+(?:receiving|given|assigned\s+to|treated\s+with|in|on)\s+[^()\d;,]{1,40}?"
 _COUNT_AFTER = re.compile(
-    r"(?i)^\s*(?:[;,]\s*[^()]*?)?[)\]]?\s*(?:of\s+(?P<of>\d+)\b|\((?P<n>\d+)\s+of\s+(?P<of2>\d+)"
+    r"(?i)^\s*(?:[;,]\s*[^()]*?[)\]]|[)\]])?\s*(?:of\s+(?P<of>\d+)\b(?![.,]\d)|(?:"
+    + _OF_GROUP
+    + r")?\s*\((?P<n>\d+)\s+of\s+(?P<of2>\d+)"
     r"(?:\s+(?:evaluable\s+|assessable\s+|treated\s+|eligible\s+)?(?:patients|participants|subjects|persons))?\))"
 )
 
@@ -290,8 +294,10 @@ def landmark(before: str, after: str = "") -> str | None:
     m = _LANDMARK_AFTER.match(after)
     if m:
         return _as_time(m.group(1), m.group(2))
-    window = before[-90:]
-    hits = [h for h in _LANDMARK.finditer(window) if not _AGE.search(window, 0, h.start())]
+    start = max(
+        0, len(before) - 90
+    )  # the window's start sees what precedes it: not '9 months' of '5.9 months'
+    hits = [h for h in _LANDMARK.finditer(before, start) if not _AGE.search(before, start, h.start())]
     if not hits:
         return None
     h = hits[-1]

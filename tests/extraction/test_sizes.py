@@ -280,3 +280,44 @@ def test_the_end_of_a_range_before_the_arms_is_no_arm_size(read):
         ),
     )
     assert [n for _d, n in sizes(r)] == [None, None]
+
+
+CYTISINE = (
+    "Cytisine versus nicotine for smoking cessation.",
+    (
+        "METHODS",
+        "We conducted a pragmatic, open-label, noninferiority trial in New Zealand in which 1310 adult daily "
+        "smokers who were motivated to quit and called the national quitline were randomly assigned in a 1:1 "
+        "ratio to receive cytisine for 25 days or nicotine-replacement therapy for 8 weeks.",
+    ),
+)
+
+
+def test_denominators_that_add_up_to_the_randomised_total_are_the_arms_sizes(read):
+    # PMID25517706: no sentence gives the arms' sizes; the primary result's denominators, one per
+    # arm, add up to the 1310 randomly assigned
+    r = read(
+        *CYTISINE,
+        (
+            "RESULTS",
+            "At 1 month, continuous abstinence from smoking was reported for 40% of participants receiving "
+            "cytisine (264 of 655) and 31% of participants receiving nicotine-replacement therapy (203 of 655), "
+            "for a difference of 9.3 percentage points (95% confidence interval, 4.2 to 14.5).",
+        ),
+    )
+    assert r.trial.n_randomized == 1310
+    assert [n for _d, n in sizes(r)] == [655, 655]
+    assert [(x.count, x.n_analysed) for x in r.trial.arm_results] == [(264, 655), (203, 655)]
+
+
+def test_denominators_that_add_up_to_anything_else_give_no_size():
+    # PMID28602779: '15 (13%) of 115 patients in the ceritinib group and five (4%) of 113 in the
+    # chemotherapy group died during the treatment period': the treated, 228 of the 231 randomised
+    page = Path(__file__).parents[1] / "fixtures" / "abstracts" / "PMID28602779.txt"
+    trial = read_document(page).trial
+    assert trial.n_randomized == 231
+    assert [(r.arm, r.n_analysed) for r in trial.arm_results if r.endpoint == "death"][:2] == [
+        ("ceritinib", 115),
+        ("chemotherapy", 113),
+    ]
+    assert [a.n_randomized for a in trial.arms] == [None, None]
