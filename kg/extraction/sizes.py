@@ -64,7 +64,9 @@ _VERB_AFTER = re.compile(
 _OTHER_COUNT = re.compile(r"(?i)(?:\band|,|;)\s+(?P<n>\d+)\s+(?:[\w-]+\s+){0,3}?(?:were|was)\b")
 _BEFORE_ARM = re.compile(
     # not the end of a range ('performance status of 0 to 2 were randomly assigned to receive A')
-    r"(?<![\d.%:])(?<!\bto\s)(?<!\bor\s)(?<![-\u2013])(\d+)(?![\d.%:])\s+(?:of\s+(?:which|whom|these)\s+)?(?:(?:eligible|evaluable|assessable)\s+)?(?:patients\s+)?"
+    # a count may carry its share before 'to': '115 (50%) to ceritinib and 116 (50%) to chemotherapy'
+    r"(?<![\d.%:])(?<!\bto\s)(?<!\bor\s)(?<![-\u2013])(\d+)(?![\d.%:])(?:\s*\(\s*\d+(?:\.\d+)?\s*%\s*\)(?=\s+to\s))?"
+    r"\s+(?:of\s+(?:which|whom|these)\s+)?(?:(?:eligible|evaluable|assessable)\s+)?(?:patients\s+)?"
     r"(?:were\s+)?(?:(?:randomly\s+)?assigned\s+|allocated\s+|randomi[sz]ed\s+)?"
     r"(?:to\s+)?(?:receive\s+)?(?:the\s+)?$"
 )

@@ -310,9 +310,11 @@ def test_denominators_that_add_up_to_the_randomised_total_are_the_arms_sizes(rea
     assert [(x.count, x.n_analysed) for x in r.trial.arm_results] == [(264, 655), (203, 655)]
 
 
-def test_denominators_that_add_up_to_anything_else_give_no_size():
-    # PMID28602779: '15 (13%) of 115 patients in the ceritinib group and five (4%) of 113 in the
-    # chemotherapy group died during the treatment period': the treated, 228 of the 231 randomised
+def test_counts_with_their_share_before_each_arm_and_denominators_that_size_nothing():
+    # PMID28602779: 'we randomly allocated 231 patients; 115 (50%) to ceritinib and 116 (50%) to
+    # chemotherapy (...)' gives the sizes (before: none); '15 (13%) of 115 patients in the ceritinib
+    # group and five (4%) of 113 in the chemotherapy group died during the treatment period' counts
+    # the treated, 228 of the 231 randomised, and sizes nothing
     page = Path(__file__).parents[1] / "fixtures" / "abstracts" / "PMID28602779.txt"
     trial = read_document(page).trial
     assert trial.n_randomized == 231
@@ -320,4 +322,4 @@ def test_denominators_that_add_up_to_anything_else_give_no_size():
         ("ceritinib", 115),
         ("chemotherapy", 113),
     ]
-    assert [a.n_randomized for a in trial.arms] == [None, None]
+    assert [a.n_randomized for a in trial.arms] == [115, 116]
