@@ -15,15 +15,12 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
+from kg.extraction.regimens import COURSE
 from kg.model import Arm
 
 # not 'a lead-in at 90 mg', 'a dose of 60 Gy': a dose given, not an arm named
 _DOSE = re.compile(
     r"(?<![\w.,/-])(?<!\bat\s)(?<!\bof\s)(?P<value>\d+(?:\.\d+)?)\s*-?\s*(?P<unit>mg/kg|mg/m2|mg|µg|g|Gy)(?![\w/])"
-)
-# '10 x 3 Gy', 'the 2 x 8-Gy arm': a radiation course named by its fractions times their dose
-_TIMES = re.compile(
-    r"(?<![\w.,/-])(?P<n>\d+)\s*[x\u00d7]\s*(?P<value>\d+(?:\.\d+)?)\s*-?\s*(?P<unit>Gy)(?![\w/])"
 )
 _LEVEL = re.compile(r"(?i)(?<![\w-])(?P<level>low|lower|high|higher)[\s-]dose(?![\w-])")
 
@@ -33,7 +30,7 @@ def dose_references(arms: list[Arm], text: str) -> list[tuple[int, int, Arm]]:
     out: list[tuple[int, int, Arm]] = []
     for twins, drug in _twin_sets(arms):
         doses = {a.label: _dose(a, drug) for a in twins}
-        courses = list(_TIMES.finditer(text))
+        courses = list(COURSE.finditer(text))
         printed = [(m, int(m.group("n")) * _decimal(m.group("value"))) for m in courses]
         printed += [
             (m, _decimal(m.group("value")))

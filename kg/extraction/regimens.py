@@ -67,8 +67,8 @@ _GY = re.compile(rf"(?i)\b({NUM})\s*-?\s*Gy\b")  # "8 Gy", "the 8-Gy arm"
 _PER_FRACTION = re.compile(
     rf"(?i)\b{NUM}\s*Gy\s+(?:per\s+fraction|(?:given|delivered|administered)\s+\w+\s+times)|\bfractions\s+of\s+{NUM}\s*Gy"
 )
-# '10 x 3 Gy', '2 × 8-Gy': fractions times the dose of each
-_TIMES = re.compile(rf"(?i)\b(\d+)\s*[x×]\s*({NUM})\s*-?\s*Gy\b")
+# '10 x 3 Gy', 'the 2 × 8-Gy arm': a radiation course as its fractions times the dose of each
+COURSE = re.compile(rf"(?i)(?<![\w.,/-])(?P<n>\d+)\s*[x×]\s*(?P<value>{NUM})\s*-?\s*(?P<unit>Gy)\b")
 _TOTAL_FRACTIONS = re.compile(r"(?i)\btotal\s+of\s+(\d+)\s+fractions\b")
 _FRACTIONS = re.compile(
     r"(?i)\b(?:in|over|/)\s*(\d+|\w+)\s+(?:daily\s+|weekly\s+)?(?:fractions|fr)\b|\bgiven\s+(\d+|\w+)\s+times\b"
@@ -209,12 +209,12 @@ def radiation(text: str) -> tuple[Decimal, str, int | None] | None:
     doses = list(_GY.finditer(text))
     if not doses:
         return None
-    total = _TOTAL_FRACTIONS.search(text) or _FRACTIONS.search(text) or _TIMES.search(text)
+    total = _TOTAL_FRACTIONS.search(text) or _FRACTIONS.search(text) or COURSE.search(text)
     count = next((g for g in total.groups() if g), None) if total else None
     fractions = None
     if count is not None:
         fractions = int(count) if count.isdigit() else words_to_int(count)
-    per_fraction = [m.span() for m in (_PER_FRACTION.search(text), _TIMES.search(text)) if m]
+    per_fraction = [m.span() for m in (_PER_FRACTION.search(text), COURSE.search(text)) if m]
     printed = [m for m in doses if not any(a <= m.start() < b for a, b in per_fraction)]
     if printed:  # a total is printed: '56 Gy (2 Gy per fraction ... 28 fractions)'
         return dec(printed[0].group(1)), "Gy", fractions
