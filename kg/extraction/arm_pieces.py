@@ -108,6 +108,7 @@ def arm_of_piece(part: str, choice: bool, abbreviations: dict[str, str], strict:
         name = next((a for a in aliases if not re.match(r"(?i)observation$", a)), "observation")
         interventions.insert(0, Intervention(drug=Drug(name=canonical_alias(name))))
     interventions += _abbreviated_drugs(part, abbreviations, interventions, aliases)
+    interventions = _treatments(interventions)
     if not interventions:
         return None
     alias = _leading_alias(part, mentions)
@@ -126,6 +127,17 @@ def arm_of_piece(part: str, choice: bool, abbreviations: dict[str, str], strict:
         aliases=_own_names(aliases, interventions, abbreviations),
         n_randomized=size,
     )
+
+
+_BIOPSY = re.compile(r"(?i)\bbiops(?:y|ies)$")
+
+
+def _treatments(interventions: list[Intervention]) -> list[Intervention]:
+    """An arm without the biopsy it gives beside a treatment: the biopsy only confirms the
+    diagnosis ('needle biopsy and radiotherapy' is a radiotherapy arm); a biopsy alone is the
+    arm (a diagnostic-strategy trial)."""
+    kept = [i for i in interventions if not _BIOPSY.search(i.drug.name)]
+    return kept or interventions
 
 
 # 'paclitaxel doublet chemotherapy': what the drugs before the word are, and the arm's name with it

@@ -75,7 +75,7 @@ _ASIDE = re.compile(
 _FRAME = re.compile(
     r"(?i)^(?:the\s+|a\s+|an\s+)?(?:differences?\s+(?:in|of)\s+(?:the\s+)?)?(?:(?:overall(?!\s+survival)|estimated|observed|cumulative|actuarial|reported|corresponding|absolute)\s+)*"
     r"(?:(?:median|mean|average)\s+)?(?:(?:rates?|proportions?|percentages?|numbers?|frequenc(?:y|ies)|"
-    r"risks?|probabilit(?:y|ies)|likelihood|occurrence|odds|chances?|durations?|lengths?)\s+of\s+)?"
+    r"risks?|probabilit(?:y|ies)|likelihood|occurrence|odds|chances?|lengths?)\s+of\s+)?"
     r"(?:(?:patients|participants|subjects|people|persons|those)\s+(?:with|who\s+had|who\s+were|achieving|who\s+achieved)\s+)?"
 )
 _FUNCTION_WORD = re.compile(
@@ -106,6 +106,11 @@ def endpoint_phrase(before: str) -> str | None:
     narrowed = _NARROWED.search(text)
     if narrowed and "(" in text[: narrowed.start()]:
         return endpoint_phrase(text[: text.rfind("(", 0, narrowed.start())])
+    site = _SITE_ITEM.search(text)
+    if site and "(" in text[: site.start()]:
+        earlier = endpoint_phrase(text[: text.rfind("(", 0, site.start())])
+        head = earlier and re.split(r"\s+(?:at|in|within)\s+", earlier)[0]
+        return f"{head} {site.group('x').lower()}" if head else None
     for candidate in _candidates(text):
         if _NOT_FIRST.match(_FRAME.sub("", candidate.strip())):
             return None  # 'its effect', 'these parameters': named before, not here
@@ -165,6 +170,12 @@ _THERE_WAS = re.compile(
 # figures of a subgroup, on the endpoint of the figures before
 _NARROWED = re.compile(
     r"(?i)\)\s*,\s*(?:and\s+)?(?:especially|particularly|notably|mainly|mostly|even)\s+(?:in|among|for|with)\b[^()]*$"
+)
+# '(5 [10%] of 49 ...) and at other sites in the brain (7 [14%] of 49 ...)': the event of the
+# item before, at other sites
+_SITE_ITEM = re.compile(
+    r"(?i)\)\s*,?\s*(?:and|or)\s+(?P<x>(?:at|in|within)\s+(?:the\s+)?(?:other|distant|distal|remote|local|"
+    r"primary|original|same)\s+sites?\b[^()]*?)\s*$"
 )
 # the head the first item of such a list names its noun under: 'the mean scores over time for'
 _LIST_HEAD = re.compile(r"(?i)\b(?P<head>(?:[a-z][\w'-]*\s+){1,5}(?:for|of|in))\s+[a-z][\w'/-]*\s*$")
@@ -255,7 +266,13 @@ def _state(text: str, subject: re.Match) -> str | None:
     longer' -> progression-free survival)."""
     if not (_GROUP.match(subject.group("x")) and subject.group("verb").lower() in ("remained", "stayed")):
         return None
-    return re.sub(r"(?i)\s+(?:longer|shorter|more|less|better|worse)$", "", text[subject.end() :].strip())
+    state = re.sub(r"(?i)\s+(?:longer|shorter|more|less|better|worse)$", "", text[subject.end() :].strip())
+    words = state.lower().split()
+    if not words or not re.search(r"[ae]nt$", words[-1]):
+        return state
+    # 'functionally independent', 'abstinent': a state kept for a time is its duration
+    noun = [re.sub(r"ally$", "al", w) for w in words[:-1]] + [re.sub(r"([ae])nt$", r"\1nce", words[-1])]
+    return "duration of " + " ".join(noun)
 
 
 def _clean(phrase: str) -> str | None:
@@ -263,7 +280,7 @@ def _clean(phrase: str) -> str | None:
     if _GROUP.match(p):
         return None
     p = _LANDMARK.sub("", p)  # landmarks
-    p = re.sub(r"\s+", " ", p).strip(" ,.")
+    p = _sited(re.sub(r"\s+", " ", p).strip(" ,."))
     p = re.sub(r"(?i)\s+(?:in|with|for|among|between)\s+(?:the|both|all|each|either)\s+.*$", "", p)
     p = re.sub(r"(?i)\s+of\s+(?:the|both|all|each|either)\s+(?:[\w-]+\s+){0,3}?" + _WHO + r"\b.*$", "", p)
     p = re.sub(r"(?i)\b(?:significantly|statistically|also|not)\b\s*", "", p).strip()
@@ -289,7 +306,7 @@ def normal_name(phrase: str) -> str:
     """One spelling for the usual forms: 'incidence of lung cancer' -> 'lung cancer incidence',
     'deaths from lung cancer' -> 'lung cancer mortality', 'rate of death' -> 'death', 'have
     died' -> 'death'."""
-    p = phrase.lower()
+    p = _sited(phrase.lower())
     if re.fullmatch(
         r"(?:[\w-]+\s+){0,2}[\w-]+-(?:free|specific)", p
     ):  # 'disease-free (24% vs. 23%) ... survival rates', 'overall (HR ...) and lung cancer-specific (HR ...) survival'
@@ -310,6 +327,25 @@ def normal_name(phrase: str) -> str:
     if m:
         return f"{m.group(1)} mortality"
     return p
+
+
+# 'recurrence of tumor anywhere in the brain', 'progression of disease in the chest': the
+# event named by its site, as 'brain recurrence' (not a group: 'in the control arm' stays)
+_SITED = re.compile(
+    r"(?i)\b(recurrence|relapse|progression|metastas[ie]s)\s+of\s+(?:the\s+)?(?:tumou?rs?|disease|cancer)\s+"
+    r"(?:anywhere\s+)?in\s+the\s+(?!(?:control|placebo|experimental|treatment|study|intervention|same)\b)([a-z]+)$"
+)
+
+
+# 'recurrence at the site of the original metastasis': a local recurrence, and called so
+_AT_FIRST_SITE = re.compile(
+    r"(?i)^(?=(?:recurrence|relapse|failure|progression)\s+(?:at|in|within)\s+the\s+(?:site|bed)\s+of\s+the\s+"
+    r"(?:original|primary|resected|treated|irradiated|index)\b)"
+)
+
+
+def _sited(phrase: str) -> str:
+    return _AT_FIRST_SITE.sub("local ", _SITED.sub(lambda m: f"{m.group(2)} {m.group(1)}", phrase))
 
 
 _AFTER_OBJECT = re.compile(

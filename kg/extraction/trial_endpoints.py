@@ -6,6 +6,7 @@ import re
 from decimal import Decimal
 
 from kg.extraction.abbreviations import definitions
+from kg.extraction.endpoint_phrases import normal_name
 from kg.extraction.lexicon import ENDPOINTS
 from kg.extraction.text import Sentence
 from kg.model import Comparison, Endpoint
@@ -20,7 +21,7 @@ def endpoint_name(phrase: str) -> str:
                 return name
             if not alias.isupper() and p.lower() == alias:
                 return name
-    return p.lower()
+    return normal_name(p)
 
 
 def endpoints(sents: list[Sentence], abbreviations: dict[str, str]) -> list[Endpoint]:

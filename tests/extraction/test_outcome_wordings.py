@@ -61,10 +61,34 @@ def test_a_state_patients_remained_in_is_the_endpoint_of_its_own_clause(read):
         ),
     )
     assert [e for _d, e, _c, _n in figures(reading, "overall survival")] == [Decimal("40"), Decimal("15")]
-    assert [e for _d, e, _c, _n in figures(reading, "functionally independent")] == [
+    # a state kept for a time is its duration (before: 'functionally independent')
+    assert [e for _d, e, _c, _n in figures(reading, "duration of functional independence")] == [
         Decimal("38"),
         Decimal("8"),
     ]
+
+
+def test_a_biopsy_beside_a_treatment_is_no_part_of_the_arm(read):
+    # PMID2405271: 'needle biopsy and radiotherapy (radiation group)' is the radiotherapy arm; the
+    # conclusion calls it 'radiotherapy alone' (before: 'needle biopsy + radiotherapy')
+    reading = read(SURGERY_TITLE, SURGERY_DESIGN)
+    assert [a.label for a in reading.trial.arms] == ["surgical resection + radiotherapy", "radiotherapy"]
+    assert [i.kind for i in reading.trial.arms[1].interventions] == ["radiation"]
+
+
+def test_recurrence_at_the_site_of_the_original_tumour_is_local_recurrence(read):
+    # PMID2405271 (before: 'recurrence at the site of the original metastasis', no 'local')
+    reading = read(
+        SURGERY_TITLE,
+        SURGERY_DESIGN,
+        (
+            "RESULTS",
+            "Recurrence at the site of the original metastasis was less frequent in the surgical group than in "
+            "the radiation group (5 of 25 [20 percent] vs. 12 of 23 [52 percent]; P less than 0.02).",
+        ),
+    )
+    found = figures(reading, "local recurrence at the site of the original metastasis")
+    assert [(e, c, n) for _d, e, c, n in found] == [(Decimal("20"), 5, 25), (Decimal("52"), 12, 23)]
 
 
 def test_a_noun_before_of_names_the_endpoint_and_arms_carry_over_from_the_sentence_before(read):
@@ -126,8 +150,44 @@ def test_less_likely_to_die_of_causes_and_figures_inside_a_bracket(read):
         (Decimal("10"), 5, 49),
         (Decimal("46"), 21, 46),
     ]
+    # 'and at other sites in the brain (...)': the same event at other sites (before: unread)
+    other = "brain recurrence at other sites in the brain"
+    assert [(e, c, n) for _d, e, c, n in figures(reading, other)] == [
+        (Decimal("14"), 7, 49),
+        (Decimal("37"), 17, 46),
+    ]
     tests = {(c.endpoint, c.p_value) for c in reading.trial.comparisons if c.statistic == "p_value"}
     assert ("neurologic death", Decimal("0.003")) in tests
+    assert (other, Decimal("0.01")) in tests
+
+
+def test_recurrence_of_tumour_in_an_organ_is_named_by_the_organ(read):
+    # PMID9809728: the primary endpoint and its figures under one name (before: 'recurrence of tumor
+    # in the brain' and 'recurrence of tumor anywhere')
+    reading = read(
+        "Postoperative radiotherapy in the treatment of single metastases to the brain: a randomized trial.",
+        (
+            "INTERVENTIONS",
+            "Patients were randomly assigned to treatment with postoperative whole-brain radiotherapy "
+            "(radiotherapy group, 49 patients) or no further treatment (observation group, 46 patients) for the "
+            "brain metastasis, with median follow-up of 48 weeks and 43 weeks, respectively.",
+        ),
+        (
+            "MAIN OUTCOME MEASURES",
+            "The primary end point was recurrence of tumor in the brain; secondary end points were length of "
+            "survival, cause of death, and preservation of ability to function independently.",
+        ),
+        (
+            "RESULTS",
+            "Recurrence of tumor anywhere in the brain was less frequent in the radiotherapy group than in the "
+            "observation group (9 [18%] of 49 vs 32 [70%] of 46; P<.001).",
+        ),
+    )
+    assert [e.name for e in reading.trial.endpoints if e.role == "primary"] == ["brain recurrence"]
+    assert [(e, c, n) for _d, e, c, n in figures(reading, "brain recurrence")] == [
+        (Decimal("18"), 9, 49),
+        (Decimal("70"), 32, 46),
+    ]
 
 
 def test_a_p_value_between_groups_other_than_the_arms_is_no_arm_test(read):

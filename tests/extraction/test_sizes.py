@@ -161,7 +161,7 @@ def test_a_count_broken_down_by_arm_that_formed_the_study_group(read):
     assert r.trial.n_randomized == 48
     assert {a.label: a.n_randomized for a in r.trial.arms} == {
         "surgical resection + radiotherapy": 25,
-        "needle biopsy + radiotherapy": 23,
+        "radiotherapy": 23,
     }
 
 

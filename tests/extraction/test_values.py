@@ -214,11 +214,6 @@ def test_events_counted_with_their_share_name_the_endpoint():
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="'count [percent] of n vs count [percent] of n' after a sentence whose subject is the "
-    "experimental treatment gives no figure (arm_results == [])",
-)
 def test_count_percent_of_n_pairs_after_the_treatment_named_as_subject(read):
     # PMID9809728
     r = read(
