@@ -230,14 +230,15 @@ def _only_with(arms: list[Arm], drugs: frozenset[str]) -> Arm | None:
 
 
 def _relabel(arms: list[Arm]) -> None:
-    """Label = the arm's interventions; arms with the same interventions are told apart by the
-    first regimen that differs ('radiotherapy + cisplatin 30 mg/m2')."""
+    """Label = the arm's interventions; arms with the same interventions are each told apart by
+    the first regimen that differs ('radiotherapy + cisplatin 30 mg/m2')."""
     labels: set[str] = set()
     for arm in arms:
         names = list(dict.fromkeys(arm.drug_names))
         label = (" or " if arm.choice else " + ").join(names)
-        if label in labels:
-            others = [a for a in arms if a is not arm and list(dict.fromkeys(a.drug_names)) == names]
+        others = [a for a in arms if a is not arm and list(dict.fromkeys(a.drug_names)) == names]
+        # every arm of the same drugs by its own regimen: 'radiotherapy 30 Gy', 'radiotherapy 16 Gy'
+        if others:
             differing = next(
                 (
                     i

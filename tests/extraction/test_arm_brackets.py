@@ -58,7 +58,7 @@ def test_a_figure_of_a_bracket_an_arms_name_closes_is_that_arms():
         if r.endpoint == "progression-free survival" and r.statistic == "median"
     ]
     assert medians == [
-        ("cisplatin + gemcitabine + bevacizumab", Decimal("6.7")),
+        ("cisplatin + gemcitabine + bevacizumab 7.5 mg/kg", Decimal("6.7")),
         ("cisplatin + gemcitabine + placebo", Decimal("6.1")),
         ("cisplatin + gemcitabine + bevacizumab 15 mg/kg", Decimal("6.5")),
         ("cisplatin + gemcitabine + placebo", Decimal("6.1")),

@@ -122,7 +122,7 @@ def test_a_label_beside_a_dose_in_its_bracket():
     # 65%) in arm B'
     trial = read_document(POOL / "PMID28475456.txt").trial
     assert [(a.label, a.aliases) for a in trial.arms] == [
-        ("brigatinib", ["arm A"]),
+        ("brigatinib 90 mg", ["arm A"]),
         ("brigatinib 180 mg", ["arm b"]),
     ]
     rates = [
@@ -130,7 +130,7 @@ def test_a_label_beside_a_dose_in_its_bracket():
         for r in trial.arm_results
         if r.endpoint == "objective response rate" and not r.subgroup
     ]
-    assert rates == [("brigatinib", Decimal("45")), ("brigatinib 180 mg", Decimal("54"))]
+    assert rates == [("brigatinib 90 mg", Decimal("45")), ("brigatinib 180 mg", Decimal("54"))]
 
 
 def test_a_label_after_a_dose_and_how_it_is_given():
@@ -140,15 +140,15 @@ def test_a_label_after_a_dose_and_how_it_is_given():
     # and 28.3 weeks for regimen 2 (P = 0.197).' ('1' of 'regimen 1' is no figure)
     trial = read_document(POOL / "PMID15714933.txt").trial
     assert {a.label: a.aliases for a in trial.arms} == {
-        "radiotherapy": ["regimen 2"],
+        "radiotherapy 30 Gy": ["regimen 2"],
         "radiotherapy 10 Gy": ["regimen 1"],
     }
     improved = [
         (r.arm, r.count, r.estimate) for r in trial.arm_results if r.endpoint == "total symptom score"
     ]
-    assert improved == [("radiotherapy 10 Gy", 49, Decimal("77")), ("radiotherapy", 57, Decimal("92"))]
+    assert improved == [("radiotherapy 10 Gy", 49, Decimal("77")), ("radiotherapy 30 Gy", 57, Decimal("92"))]
     medians = [(r.arm, r.estimate) for r in trial.arm_results if r.statistic == "median"]
-    assert medians == [("radiotherapy 10 Gy", Decimal("22.7")), ("radiotherapy", Decimal("28.3"))]
+    assert medians == [("radiotherapy 10 Gy", Decimal("22.7")), ("radiotherapy 30 Gy", Decimal("28.3"))]
 
 
 def test_a_label_after_a_treatment_given_alone():

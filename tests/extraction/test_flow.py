@@ -117,7 +117,7 @@ def test_per_arm_parts_labelled_with_a_colon_in_a_bracket_after_the_stage():
     # PMID28475456: 'Of 222 patients enrolled (arm A: n = 112, 109 treated; arm B: n = 110, 110 treated), ...'
     assert [c for c in _flow("28475456") if c[0] == "enrolled"] == [
         ("enrolled", None, 222),
-        ("enrolled", "brigatinib", 112),
+        ("enrolled", "brigatinib 90 mg", 112),
         ("enrolled", "brigatinib 180 mg", 110),
     ]
 
@@ -175,7 +175,10 @@ def test_per_arm_counts_compared_after_the_stage():
 
 def test_one_count_for_each_arm():
     # PMID15714933: 'We randomised 149 patients and analysed 74 in each arm.'
-    assert _flow("15714933") == [("analysed", "radiotherapy", 74), ("analysed", "radiotherapy 10 Gy", 74)]
+    assert _flow("15714933") == [
+        ("analysed", "radiotherapy 30 Gy", 74),
+        ("analysed", "radiotherapy 10 Gy", 74),
+    ]
     # PMID20022809: 'Thus, 172 patients (86 in each group) were included in the survival analyses.' (analysed,
     # not enrolled)
     assert [c for c in _flow("20022809") if c[0] == "analysed"] == [

@@ -294,13 +294,13 @@ def test_figures_of_a_pooled_group_and_an_arm_in_one_bracket(read):
         ),
     )
     assert [(r.endpoint, r.arm, r.estimate, r.unit) for r in reading.trial.arm_results] == [
-        ("time to progression", "docetaxel (pooled)", Decimal("10.6"), "week"),
+        ("time to progression", "docetaxel", Decimal("10.6"), "week"),
         ("time to progression", "best supportive care", Decimal("6.7"), "week"),
-        ("overall survival", "docetaxel (pooled)", Decimal("7.0"), "month"),
+        ("overall survival", "docetaxel", Decimal("7.0"), "month"),
         ("overall survival", "best supportive care", Decimal("4.6"), "month"),
     ]
-    (docetaxel,) = [g for g in reading.trial.groups if g.label == "docetaxel (pooled)"]
-    assert docetaxel.pooled_from == ["docetaxel", "docetaxel 75 mg/m2"]
+    (docetaxel,) = [g for g in reading.trial.groups if g.label == "docetaxel"]
+    assert docetaxel.pooled_from == ["docetaxel 100 mg/m2", "docetaxel 75 mg/m2"]
 
 
 def test_arms_named_by_when_they_give_the_same_drug(read):

@@ -157,8 +157,8 @@ def test_a_plural_endpoint_name_in_a_list_of_endpoints():
     trial = read_document(POOL / "PMID16640806.txt").trial
     medians = {(r.endpoint, r.arm): r.estimate for r in trial.arm_results if r.statistic == "median"}
     assert medians == {
-        ("time to progression", "paclitaxel + carboplatin"): Decimal("6.1"),
-        ("overall survival", "paclitaxel + carboplatin"): Decimal("8.9"),
+        ("time to progression", "paclitaxel + carboplatin 100 mg/m2"): Decimal("6.1"),
+        ("overall survival", "paclitaxel + carboplatin 100 mg/m2"): Decimal("8.9"),
         ("time to progression", "paclitaxel + carboplatin 200 mg/m2"): Decimal("7.2"),
         ("overall survival", "paclitaxel + carboplatin 200 mg/m2"): Decimal("9.5"),
     }

@@ -144,7 +144,9 @@ def test_a_p_value_alone_with_both_arms_events_becomes_an_odds_ratio(tmp_path):
     store = pyoxigraph.Store()
     build([page], store, progress=lambda _m: None)
     derived = [c for c in contrasts(store) if c.se_method == "arm-counts"]
-    recurrence = next(c for c in derived if c.endpoint == "local recurrence at the site of the original metastasis")
+    recurrence = next(
+        c for c in derived if c.endpoint == "local recurrence at the site of the original metastasis"
+    )
     a, b, c, d = 5, 25 - 5, 12, 23 - 12
     assert recurrence.measure == "OR" and recurrence.control == "radiotherapy"
     assert recurrence.y == pytest.approx(math.log(a * d / (b * c)), abs=1e-12)
