@@ -111,8 +111,10 @@ class Listing:
 def expected_arms(text: str) -> int | None:
     """How many arms the text announces: 'one of three treatments', a 1:1:1 ratio, 'three-arm'."""
     m = _ONE_OF.search(text)
-    if m:
-        return _count(m.group(1))
+    if m:  # 'to a reference regimen of A or to one of three experimental regimens': and the reference
+        n = _count(m.group(1))
+        alternative = re.search(r"(?i)\bor\s+(?:to\s+)?$", text[max(0, m.start() - 10) : m.start()])
+        return n + 1 if n and alternative else n
     m = _RATIO.search(text)
     if (
         m
@@ -283,7 +285,19 @@ def _labelled(part: str, labels: list[str]) -> str:
     return f"{part[: m.start()]}{part[m.end() :].rstrip()} ({labels[int(m.group(1))]})" if m else part
 
 
+# 'versus a control regimen of vinorelbine or ifosfamide (V/I)': one arm that offers a choice
+_CHOICE_OF = re.compile(
+    r"(?i)\b(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:regimen|choice|treatment|therapy)\s+of\s+"
+    r"(?:(?!(?:and|plus|with)\b)[\w-]+\s+){1,2}?(?=or\s+(?!(?:to|one|a|an|the|either)\b))"
+)
+
+
 def _split_pieces(text: str) -> list[str]:
+    held = _CHOICE_OF.sub(lambda m: m.group(0) + "\x01", text)  # its 'or' cuts no piece
+    return [p.replace("\x01or", "or") for p in _split_held(held)]
+
+
+def _split_held(text: str) -> list[str]:
     # '92 patients were assigned to no PET and 91 to PET'
     # '3- or 4-week cycle' and 'on days 1, 8, and 15' are one arm's schedule, not a list of arms
     separator = r"(?<!\d-),?\s+(?:or|versus|vs\.?|v\.?)\s+(?:to\s+)?|,?\s+and\s+\d[\d,]*(?:\s\d{3})*\s+(?:patients\s+|participants\s+)?(?:to|in)\s+"

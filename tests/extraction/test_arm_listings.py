@@ -490,3 +490,30 @@ def test_those_of_a_combination_is_no_part_of_the_name():
         "nonresectable squamous cell and large-cell lung carcinoma."
     )
     assert drugs(arms) == [["radiotherapy"], ["radiotherapy", "chemotherapy"]]
+
+
+def test_a_regimen_of_one_drug_or_another_is_one_arm_offering_a_choice():
+    # PMID10856094 (before: 'vinorelbine' and 'ifosfamide' were two arms)
+    arms = arms_of(
+        "A total of 373 patients were randomized to receive either docetaxel 100 mg/m(2) (D100) or 75 mg/m(2) "
+        "(D75) versus a control regimen of vinorelbine or ifosfamide (V/I)."
+    )
+    assert drugs(arms) == [["docetaxel"], ["docetaxel"], ["vinorelbine", "ifosfamide"]]
+    assert [a.choice for a in arms] == [False, False, True]
+    assert arms[2].aliases == ["V/I"]
+
+
+def test_one_of_n_regimens_offered_beside_a_reference_is_n_plus_one_arms():
+    # PMID11784875 (before: three arms, one of them 'cisplatin or gemcitabine or docetaxel')
+    arms = arms_of(
+        "A total of 1207 patients with advanced non-small-cell lung cancer were randomly assigned to a "
+        "reference regimen of cisplatin and paclitaxel or to one of three experimental regimens: cisplatin "
+        "and gemcitabine, cisplatin and docetaxel, or carboplatin and paclitaxel.",
+        "Comparison of four chemotherapy regimens for advanced non-small-cell lung cancer.",
+    )
+    assert drugs(arms) == [
+        ["cisplatin", "paclitaxel"],
+        ["cisplatin", "gemcitabine"],
+        ["cisplatin", "docetaxel"],
+        ["carboplatin", "paclitaxel"],
+    ]
