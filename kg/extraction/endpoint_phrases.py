@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import re
 
+from kg.extraction.lexicon import HR_EVENTS
+
 VERB = (
     r"was|were|is|are|has|have|had|did|does|occurred|occurs|improved|reduced|increased|decreased|differed|"
     r"favou?red|remained|showed|reached|prevented|prolonged|doubled|halved|led|resulted|appeared|tended|seemed|"
@@ -283,6 +285,13 @@ def _clean(phrase: str) -> str | None:
     p = _sited(re.sub(r"\s+", " ", p).strip(" ,."))
     p = re.sub(r"(?i)\s+(?:in|with|for|among|between)\s+(?:the|both|all|each|either)\s+.*$", "", p)
     p = re.sub(r"(?i)\s+of\s+(?:the|both|all|each|either)\s+(?:[\w-]+\s+){0,3}?" + _WHO + r"\b.*$", "", p)
+    # 'the radiation pneumonitis rate in patients with IFI': who was measured (an arm or a
+    # subgroup, each read on its own), not what
+    p = re.sub(
+        r"(?i)\s+(?:in|among|for)\s+(?:patients|participants|subjects|those)\s+(?:with|who|receiving|treated|given|on)\b.*$",
+        "",
+        p,
+    )
     p = re.sub(r"(?i)\b(?:significantly|statistically|also|not)\b\s*", "", p).strip()
     p = _FRAME.sub("", p).strip()
     p = re.sub(r"(?i)^(?:the|a|an)\s+", "", p)
@@ -313,6 +322,9 @@ def normal_name(phrase: str) -> str:
         return f"{p} survival"
     if re.fullmatch(r"(?:have\s+|had\s+)?died", p):
         return "death"
+    m = re.fullmatch(r"(?:hazard|odds|risk|rate)\s+ratios?\s+(?:of|for)\s+(.+)", p)
+    if m:  # 'the hazard ratio of death': the endpoint its event ends
+        return HR_EVENTS.get(m.group(1), m.group(1))
     if _STOPPED.fullmatch(p):  # 'had discontinued treatment'
         return "treatment discontinuation"
     m = re.fullmatch(r"(?:.*\b)?(?:die|died|death)\s+(?:of|from)\s+([a-z-]+)\s+causes", p)

@@ -207,6 +207,27 @@ def test_words_that_name_no_endpoint(before, expected):
     assert endpoint_phrase(before) == expected
 
 
+@pytest.mark.parametrize(
+    ("before", "expected"),
+    [
+        # PMID17551299 (pool): who was measured is no part of the name (before: 'radiation pneumonitis
+        # rate in patients with ifi')
+        (
+            "The radiation pneumonitis rate in patients with IFI was lower than in patients with ENI (",
+            "radiation pneumonitis rate",
+        ),
+        # PMID16500915 (pool): a hazard ratio of death is one of overall survival (before: no name)
+        (
+            "The hazard ratio of death among patients treated with radio-chemotherapy compared to radiotherapy "
+            "alone was ",
+            "overall survival",
+        ),
+    ],
+)
+def test_the_name_leaves_out_who_was_measured_and_the_ratio_of_an_event(before, expected):
+    assert endpoint_phrase(before) == expected
+
+
 def _page(pmid: str):
     return read_document(Path(__file__).parents[1] / "fixtures" / "pool" / f"{pmid}.txt").trial
 
