@@ -381,18 +381,21 @@ _WHO = re.compile(
     r"people|persons|subjects|children)\b.*$"
 )
 _SHARED = re.compile(
-    r"(?i)^(?P<own>.*?)[\s,]+(?:both|each|all|and\s+each)\s+(?P<link>combined\s+with|in\s+combination\s+with|plus|with|given\s+with)\s+(?P<tail>.+)$"
+    r"(?i)^(?P<own>.*?)(?:[\s,]+(?:both|each|all|and\s+each)\s+(?P<link>combined\s+with|in\s+combination\s+with|plus|with|given\s+with)"
+    # 'gefitinib or placebo, in addition to cisplatin plus pemetrexed'
+    r"|\s*,\s*(?P<added>in\s+addition\s+to|on\s+(?:a\s+)?background\s+of|added\s+to))\s+(?P<tail>.+)$"
 )
 
 
 def _share(parts: list[str]) -> list[str]:
-    """'either A or B both combined with C, or D': C belongs to A and to B."""
+    """'either A or B both combined with C, or D', 'A or B, in addition to C': C belongs to A
+    and to B."""
     out = list(parts)
     for k, part in enumerate(parts):
         m = _SHARED.match(part)
         if not m or k == 0:
             continue
-        extra = f" {m.group('link')} {m.group('tail')}"
+        extra = f" {m.group('link') or m.group('added')} {m.group('tail')}"
         out[k] = m.group("own") + extra
         for j in range(k):
             out[j] = out[j] + extra

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from kg.extraction.arm_lists import depth_map
+from kg.extraction.chemotherapy import is_chemotherapy
 from kg.extraction.names import (
     credible,
     expand,
@@ -132,12 +133,20 @@ def arm_of_piece(part: str, choice: bool, abbreviations: dict[str, str], strict:
 _BIOPSY = re.compile(r"(?i)\bbiops(?:y|ies)$")
 
 
+_GENERIC_CHEMOTHERAPY = re.compile(r"(?i)^(?:[\w-]+\s+)?chemotherapy$")
+
+
 def _treatments(interventions: list[Intervention]) -> list[Intervention]:
     """An arm without the biopsy it gives beside a treatment: the biopsy only confirms the
-    diagnosis ('needle biopsy and radiotherapy' is a radiotherapy arm); a biopsy alone is the
-    arm (a diagnostic-strategy trial)."""
-    kept = [i for i in interventions if not _BIOPSY.search(i.drug.name)]
-    return kept or interventions
+    diagnosis ('needle biopsy and radiotherapy' is a radiotherapy arm; a biopsy alone is the
+    arm of a diagnostic-strategy trial); and without the word 'chemotherapy' beside the
+    cytotoxic drugs it names ('cisplatin plus pemetrexed (maximum of six cycles of
+    chemotherapy)'), where it names those drugs, not one more ('erlotinib plus chemotherapy'
+    keeps it)."""
+    kept = [i for i in interventions if not _BIOPSY.search(i.drug.name)] or interventions
+    if any(is_chemotherapy(i.drug.name) for i in kept):
+        kept = [i for i in kept if not _GENERIC_CHEMOTHERAPY.match(i.drug.name)]
+    return kept
 
 
 # 'paclitaxel doublet chemotherapy': what the drugs before the word are, and the arm's name with it

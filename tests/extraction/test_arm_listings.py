@@ -517,3 +517,25 @@ def test_one_of_n_regimens_offered_beside_a_reference_is_n_plus_one_arms():
         ["cisplatin", "docetaxel"],
         ["carboplatin", "paclitaxel"],
     ]
+
+
+def test_what_the_arms_are_given_in_addition_to_is_each_arms():
+    # PMID28968167: the chemotherapy after ', in addition to' is both arms'; the word 'chemotherapy'
+    # in its bracket names those drugs, no drug of its own (before: 'gefitinib' and 'placebo +
+    # cisplatin + pemetrexed + chemotherapy')
+    arms = arms_of(
+        "Patients were randomly assigned to gefitinib 250 mg or placebo, in addition to cisplatin 75 mg/m2 plus "
+        "pemetrexed 500 mg/m2 (maximum of six cycles of chemotherapy)."
+    )
+    assert drugs(arms) == [["gefitinib", "cisplatin", "pemetrexed"], ["placebo", "cisplatin", "pemetrexed"]]
+    assert [i.dose for i in arms[0].interventions] == [Decimal("250"), Decimal("75"), Decimal("500")]
+
+
+def test_the_word_chemotherapy_before_the_drugs_it_gives_is_no_drug_of_its_own():
+    # PMID16087956 (tests/fixtures/pool): 'In the sequential arm, patients received induction CT with
+    # cisplatin (120 mg/m2) on days 1, 29, and 57, and vinorelbine (30 mg/m2/wk) from day 1 to day 78,
+    # followed by thoracic RT at a dose of 66 Gy in 33 fractions' (before: 'chemotherapy + cisplatin +
+    # vinorelbine + thoracic radiotherapy')
+    page = Path(__file__).parents[1] / "fixtures" / "pool" / "PMID16087956.txt"
+    arms = read_document(page).trial.arms
+    assert drugs(arms)[0] == ["cisplatin", "vinorelbine", "thoracic radiotherapy"]
