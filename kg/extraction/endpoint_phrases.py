@@ -122,9 +122,18 @@ def endpoint_phrase(before: str) -> str | None:
     return None
 
 
+# 'NAME: ARM: figure, ARM: figure': a run of arm-labelled figures under the name of what they count
+NAME_THEN_LABEL = re.compile(
+    r"(?:^|[(,;])\s*(?P<name>[A-Za-z][\w\s'/-]{2,60}?)\s*:\s*[A-Za-z][\w/+-]{0,12}(?:\s+[A-Za-z0-9][\w/+-]{0,5})?\s*:\s*$"
+)
+
+
 def _clause(before: str) -> str:
     """The words of the figures' own clause: after the last ';', ':' or top-level '(',
     without a parenthesis the figures sit in."""
+    labelled = NAME_THEN_LABEL.search(before)
+    if labelled:  # '(lobectomy: S: 56%, CT-S: 60%, complete resection: S: 80%, ...)'
+        return labelled.group("name")
     opened: list[int] = []  # where each unclosed bracket opens
     cut = 0
     for i, ch in enumerate(before):

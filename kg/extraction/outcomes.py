@@ -23,8 +23,14 @@ from kg.extraction.clauses import before_safety, clause_end
 from kg.extraction.contrasts import ContrastReading
 from kg.extraction.endpoint_lists import Slot, listed_endpoints
 from kg.extraction.endpoint_mentions import endpoint_mentions, listed_after
-from kg.extraction.endpoint_phrases import EVENT_VERBS, endpoint_phrase, normal_name, object_phrase, qualified
-from kg.extraction.endpoint_phrases import VERB as _VERB
+from kg.extraction.endpoint_phrases import (
+    NAME_THEN_LABEL,
+    endpoint_phrase,
+    normal_name,
+    object_phrase,
+    qualified,
+)
+from kg.extraction.figure_runs import GENERIC_WHAT, continues
 from kg.extraction.lexicon import ENDPOINTS
 from kg.extraction.p_values import Figure, p_only_tests
 from kg.extraction.shared_fields import each_comparison, landmarks_of_comparisons, landmarks_of_lists
@@ -205,7 +211,7 @@ class OutcomeReader(ContrastReading):
             if k in slots:  # 'The ORR, median PFS and median OS were 30%, 5.1 and 12.3 months'
                 endpoints.append(slots[k].endpoint)
                 item.timepoint = slots[k].timepoint
-            elif k and _continues(masked, found[k - 1], item, mentions):
+            elif k and continues(masked, found[k - 1], item, mentions):
                 endpoints.append(endpoints[-1])  # 'was 24.2% with A and 6.9% with B'
             else:
                 endpoints.append(self._item_endpoint(masked, item, mentions, last_endpoint))
@@ -303,9 +309,11 @@ class OutcomeReader(ContrastReading):
         )
 
     def _item_endpoint(self, text: str, item: Item, mentions, last_endpoint) -> str | None:
-        if item.what and not _GENERIC_WHAT.fullmatch(item.what):
+        if item.what and not GENERIC_WHAT.fullmatch(item.what):
             named = endpoint_mentions(item.what, self.abbreviations)
             return named[0][1] if named else normal_name(item.what)
+        if NAME_THEN_LABEL.search(text, 0, item.start):  # 'lobectomy: S: 56%': named by its run
+            return endpoint_phrase(text[: item.start])
         clause_start = max(text.rfind(";", 0, item.start), 0)
         near = [n for p, n in mentions if clause_start <= p < item.start]
         if near:
@@ -344,35 +352,6 @@ _ARM_BEFORE_BRACKET = re.compile(
     r"(?i)\s+(?:for|in|among|with|on|of)\s+(?:the\s+)?(?P<who>[^()\[\];,.\d]{1,50}?)\s*(?=[(\[])"
 )
 _OPENS_CLAUSE = re.compile(r"(?i)[;,\s]*(?:(?:and|while|whereas|but)\s+)?")
-_CLAUSE_VERB = re.compile(rf"(?i)\b(?:{_VERB}|{EVENT_VERBS})\b|;")
-_GENERIC_WHAT = re.compile(
-    r"(?i)(?:new\s+)?(?:cases?|events?|patients?|deaths|participants?)"
-)  # not "death" of "died"
-
-
-def _continues(text: str, prev: Item, item: Item, mentions) -> bool:
-    """Whether a figure goes on the list of the figure before it: nothing between them names
-    an endpoint or starts a clause of its own ('24.2% with A and 6.9% with B')."""
-    if item.what and not _GENERIC_WHAT.fullmatch(item.what):
-        return False
-    if prev.statistic == "count" and item.statistic != "count":
-        return False  # '(3 complete responses and 58 partial responses) and 21.7% for D': no list of one kind
-    between = re.sub(r"\([^()]*\)|\[[^\[\]]*\]", "", text[prev.end : item.start])  # '(41/52; 95% CI ...)'
-    if _SET_AGAINST.search(between):
-        return True  # '73% ... were free from CNS recurrence at 1 year, compared with 27% of ...'
-    closed = text.rfind(")", prev.end, item.start)
-    if closed >= 0 and _NEXT_ITEM.fullmatch(text, closed + 1, item.start):
-        return False  # '... fewer prolonged air leaks (13% vs 19%, P = .05), fewer transfusions (4% vs 13%)'
-    return not _CLAUSE_VERB.search(between) and not any(prev.end <= p < item.start for p, _n in mentions)
-
-
-# the words that set a figure against the one before it, on the same endpoint
-_SET_AGAINST = re.compile(r"(?i),\s*(?:compared\s+(?:with|to)|as\s+opposed\s+to)\s*$")
-# words after a comma that name the next item of a list whose items carry their figures in brackets
-_NEXT_ITEM = re.compile(
-    r"(?i)\s*,\s*(?:and\s+|or\s+)?(?!(?:and|or|respectively|with|in|for|vs|versus|than)\b)"
-    r"[a-z][\w'/-]*(?:\s+[a-z][\w'/-]*){0,6}\s*(?:[(\[][^()\[\]\d]{0,30})?"
-)
 
 
 def _share_arms(slots: dict[int, Slot], arms: list[Arm | None]) -> None:

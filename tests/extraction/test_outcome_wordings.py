@@ -342,3 +342,32 @@ def test_an_arm_named_by_its_dose_among_arms_of_one_drug(read):
         ("docetaxel 75 mg/m2", Decimal("7.5")),
         ("best supportive care", Decimal("4.6")),
     ]
+
+
+def test_a_run_of_arm_labelled_figures_under_the_name_of_what_they_count(read):
+    # PMID17544497 (before: all four rates were the 'response rate' named earlier in the sentence)
+    reading = read(
+        "Preoperative chemotherapy in patients with resectable non-small cell lung cancer: results of the MRC "
+        "LU22/NVALT 2/EORTC 08012 multicentre randomised trial and update of systematic review.",
+        (
+            "METHODS",
+            "Patients were randomised to receive either surgery alone (S), or three cycles of platinum-based "
+            "chemotherapy followed by surgery (CT-S).",
+        ),
+        (
+            "RESULTS",
+            "Neo-adjuvant chemotherapy was feasible (75% of patients received all three cycles of chemotherapy), "
+            "resulted in a good response rate (49% [95% CI 43%-55%]) and down-staging in 31% (25%-37%) of "
+            "patients, and did not alter the type or completeness of the surgery (lobectomy: S: 56%, CT-S: 60%, "
+            "complete resection: S: 80%, CT-S: 82%).",
+        ),
+    )
+    surgery, chemo = (frozenset(reading.drugs(a.label)) for a in reading.trial.arms)
+    assert [(d, e) for d, e, _c, _n in figures(reading, "lobectomy")] == [
+        (surgery, Decimal("56")),
+        (chemo, Decimal("60")),
+    ]
+    assert [(d, e) for d, e, _c, _n in figures(reading, "complete resection")] == [
+        (surgery, Decimal("80")),
+        (chemo, Decimal("82")),
+    ]

@@ -1,0 +1,45 @@
+"""Whether a figure goes on the list of the figure before it, on the same endpoint ('24.2%
+with A and 6.9% with B'), or starts an item of its own ('fewer prolonged air leaks (13% vs
+19%), fewer transfusions (4% vs 13%)', 'lobectomy: S: 56%, CT-S: 60%, complete resection:
+S: 80%')."""
+
+from __future__ import annotations
+
+import re
+
+from kg.extraction.endpoint_phrases import EVENT_VERBS, NAME_THEN_LABEL
+from kg.extraction.endpoint_phrases import VERB as _VERB
+from kg.extraction.figure_item import Item
+
+_CLAUSE_VERB = re.compile(rf"(?i)\b(?:{_VERB}|{EVENT_VERBS})\b|;")
+GENERIC_WHAT = re.compile(
+    r"(?i)(?:new\s+)?(?:cases?|events?|patients?|deaths|participants?)"
+)  # not "death" of "died"
+
+
+def continues(text: str, prev: Item, item: Item, mentions) -> bool:
+    """Whether a figure goes on the list of the figure before it: nothing between them names
+    an endpoint or starts a clause of its own ('24.2% with A and 6.9% with B')."""
+    if item.what and not GENERIC_WHAT.fullmatch(item.what):
+        return False
+    if prev.statistic == "count" and item.statistic != "count":
+        return False  # '(3 complete responses and 58 partial responses) and 21.7% for D': no list of one kind
+    between = re.sub(r"\([^()]*\)|\[[^\[\]]*\]", "", text[prev.end : item.start])  # '(41/52; 95% CI ...)'
+    labelled = NAME_THEN_LABEL.search(text, 0, item.start)
+    if labelled and labelled.start() >= prev.end:
+        return False  # '(lobectomy: S: 56%, CT-S: 60%, complete resection: S: 80%'
+    if _SET_AGAINST.search(between):
+        return True  # '73% ... were free from CNS recurrence at 1 year, compared with 27% of ...'
+    closed = text.rfind(")", prev.end, item.start)
+    if closed >= 0 and _NEXT_ITEM.fullmatch(text, closed + 1, item.start):
+        return False  # '... fewer prolonged air leaks (13% vs 19%, P = .05), fewer transfusions (4% vs 13%)'
+    return not _CLAUSE_VERB.search(between) and not any(prev.end <= p < item.start for p, _n in mentions)
+
+
+# the words that set a figure against the one before it, on the same endpoint
+_SET_AGAINST = re.compile(r"(?i),\s*(?:compared\s+(?:with|to)|as\s+opposed\s+to)\s*$")
+# words after a comma that name the next item of a list whose items carry their figures in brackets
+_NEXT_ITEM = re.compile(
+    r"(?i)\s*,\s*(?:and\s+|or\s+)?(?!(?:and|or|respectively|with|in|for|vs|versus|than)\b)"
+    r"[a-z][\w'/-]*(?:\s+[a-z][\w'/-]*){0,6}\s*(?:[(\[][^()\[\]\d]{0,30})?"
+)
