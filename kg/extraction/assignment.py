@@ -21,6 +21,7 @@ from kg.extraction.arm_fill import fill
 from kg.extraction.arm_runs import figure_runs
 from kg.extraction.armrefs import ARM_LABEL, ArmFinder, distinct
 from kg.extraction.clause_bounds import clause_start
+from kg.extraction.clauses import clause_end
 from kg.extraction.paired_runs import (
     PARALLEL,
     in_pairs,
@@ -122,6 +123,7 @@ def assign(
             if len(order) != len(run):
                 order = (
                     _than(finder, text[clause:first], marks, clause, run)
+                    or _than_after(text, clause, first, last, marks)
                     or _as_was(text, start, first, run, runs[n - 1] if n else [], arms)
                     or _in_mention_order(text, clause, stop, marks, spans, run)
                     or _earlier_run(len(run), runs[:n], arms)
@@ -224,6 +226,28 @@ def _than(finder: ArmFinder, lead: str, marks, clause: int, run: list[int]) -> l
     other = next(a for a in finder.arms if a is not named[0])
     after = any(s >= clause + than.end() for s, _e, a in marks if a is named[0] and s < clause + len(lead))
     return [other, named[0]] if after else [named[0], other]
+
+
+# 'than those in the ENI arm', 'than patients receiving placebo': the arm a clause sets the figures against
+_THAN_ARM = re.compile(
+    r"(?i)\s*than\s+(?:(?:that|those)\s+(?:of|in|with|for|on)\s+|(?:patients|participants)\s+"
+    r"(?:in|on|receiving|given|treated\s+with|assigned\s+to)\s+|(?:in|with|for|on)\s+)?(?:the\s+)?$"
+)
+
+
+def _than_after(text: str, clause: int, first: int, last: int, marks) -> list[Arm]:
+    """'Patients in the IFI arm achieved better overall response rate (90% vs. 79%, P = 0.032) ...
+    than those in the ENI arm': a pair set against each other between the one arm its clause
+    opens on and the arm 'than' names after it is theirs in that order."""
+    lead = distinct([a for s, _e, a in marks if clause <= s < first])
+    end = clause_end(text, last)
+    after = [(s, a) for s, _e, a in marks if last <= s < end]
+    if len(lead) != 1 or not after or not PARALLEL.search(text, first, last):
+        return []
+    than = _THAN.search(text, last, after[0][0])
+    if not than or not _THAN_ARM.fullmatch(text, than.start(), after[0][0]) or after[0][1] is lead[0]:
+        return []
+    return [lead[0], after[0][1]]
 
 
 _INTO_PAIR = re.compile(r"(?i)\s*[(\[]\s*(?:(?:median|mean|rates?|respectively|[a-z]+\s+rates?)\s*,?\s*)?$")

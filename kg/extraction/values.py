@@ -42,8 +42,9 @@ _RATIO_WORDS = re.compile(r"\b(?:HR|OR|RR|CI)\b|(?i:hazard|odds\s+ratio)")
 _MEAN_PAIR = re.compile(
     rf"(?<![\d.%])(?P<a>{NUM})\s*(?:vs\.?|versus|and)\s*(?P<b>{NUM})(?!\s*(?:%|percent|\w*\s*{TIME_UNIT}|mg|µg|gy|patients|participants|events|cases))"
 )
+# '> or =25%': older abstracts print '≥' in words
 _THRESHOLD = re.compile(
-    r"(?i)(?:than|least|most|>|≥|<|≤|up to|over|under|approximately|about|nearly|almost)\s*$"
+    r"(?i)(?:than|least|most|>|≥|<|≤|[<>]\s*or\s*=|up to|over|under|approximately|about|nearly|almost)\s*$"
 )
 _LANDMARK = re.compile(
     r"(?i)(?<![\d.])(\d+)(?:\s?-|\s)(year|month|week)s?\b(?:[- ](?:rates?\s+of\s+)?)|\b(?:at|after|by|through)\s+(\d+)\s+(year|month|week)s?\b"
@@ -51,9 +52,9 @@ _LANDMARK = re.compile(
 )
 # an age is no landmark: 'median age 61 years (range 51-74), gender male (n = 13, 65%)'
 _AGE = re.compile(r"(?i)\bage[ds]?\s*(?:was|of|:|,|=)?\s*$")
-# a time that dates a figure rather than being one: 'at 2 years', 'after 12 weeks'
+# a time that dates a figure rather than being one: 'at 2 years', 'after 12 weeks', 'from baseline to 2 months'
 _DATING = re.compile(
-    r"(?i)\bafter\s+an?\s+(?:median|mean)\s+(?:of\s+)?$|"
+    r"(?i)\bafter\s+an?\s+(?:median|mean)\s+(?:of\s+)?$|\bbaseline\s+(?:and|to)\s+$|"
     rf"\b(?:at|after|by|within|through|until|over|during|for)\s+(?:the\s+)?(?:first\s+)?"
     rf"(?:{NUM}(?:\s*{TIME_UNIT})?,?\s+(?:and\s+)?)*$"
 )

@@ -38,3 +38,15 @@ def test_a_change_from_one_figure_to_another_is_no_arms_pair_of_figures():
     assert [r.estimate for r in elvis.arm_results if r.unit == "week"] == []
     port = read_document(POOL / "PMID14697440.txt").trial
     assert [r for r in port.arm_results if r.estimate in {Decimal("33.8"), Decimal("81.5")}] == []
+
+
+def test_a_pair_between_the_arm_a_clause_opens_on_and_the_arm_than_names_is_theirs():
+    # PMID17551299: 'Patients in the IFI arm achieved better overall response rate (90% vs. 79%, P =
+    # 0.032) and better 5-years local control rate (51% vs.36%, P = 0.032) than those in the ENI arm.'
+    # (before: no arm for either figure)
+    trial = read_document(POOL / "PMID17551299.txt").trial
+    found = {r.estimate: r.arm for r in trial.arm_results if r.endpoint == "objective response rate"}
+    assert found == {
+        Decimal("90"): "involved-field irradiation",
+        Decimal("79"): "elective nodal irradiation",
+    }
