@@ -120,7 +120,9 @@ def items(text: str, whole: str | None = None) -> list[Item]:
             continue
         if _SPAN_BEFORE.search(text, max(0, m.start() - 20), m.start()):
             continue  # 'OS rates for both groups were 82-83% after 3 years': a span, no one group's
-        item = Item(m.start(), m.end(), m.group("est") or m.group("first"), "percent", "rate")
+        item = Item(
+            m.start(), m.end(), m.group("est") or m.group("first"), "percent", _share_kind(text, m, found)
+        )
         _counts(text, item)
         found.append(item)
     _sizes(text, found)
@@ -223,6 +225,33 @@ def _centre(before: str) -> str:
     """'median' unless the nearer word before the figure says 'mean' or 'average'."""
     words = re.findall(r"(?i)\b(median|mean|average)\b", before)
     return "mean" if words and words[-1].lower() != "median" else "median"
+
+
+# 'median dose intensity 89%', 'median sensitivity, 82%', 'a median of 32%', 'mean relative dose intensity of
+# 90.4%': a percent that is the median or mean of the patients' own figures, not a share of them ('1-year
+# survival and median survival were 20% and 4 months' is not: no median time is a percent)
+_CENTRE_OF_PERCENT = re.compile(
+    r"(?i)\b(?P<centre>median|mean|average)\s+(?!(?:survival|time|duration|overall|progression|disease-free|"
+    r"event-free|follow-?up|OS|PFS|TTP|DFS|EFS)\b)(?:[a-z-]+\s+){0,4}?(?:(?:was|were|of)\s+|[,:]\s*)?"
+    r"(?:about\s+|approximately\s+|[<>]\s*)?$"
+)
+# 'total mean doses was 90% of planned': a share of what was planned, not a mean
+_OF_PLANNED = re.compile(r"(?i)\s+of\s+(?:the\s+)?(?:planned|intended|scheduled|projected)\b")
+# what joins a percent to the one before it in one list: '89% [range 17-108] vs 59%', '61% (...) and 75%'
+_JOINED = re.compile(r"(?i)\s*(?:[(\[][^()\[\]]*[)\]])?\s*,?\s*(?:vs\.?|versus|v|and|or)\s+$")
+
+
+def _share_kind(text: str, m: re.Match, found: list[Item]) -> str:
+    """'median' or 'mean' for a percent printed as a median or mean of the patients' figures, and for
+    the percent set against it ('89% [range 17-108] vs 59% [17-100]'), so that the range or IQR
+    printed with it is read as its spread; else 'rate'."""
+    centre = _CENTRE_OF_PERCENT.search(text, max(0, m.start() - 80), m.start())
+    if centre and not _OF_PLANNED.match(text, m.end()):
+        return centre.group("centre").lower().replace("average", "mean")
+    before = [i for i in found if i.unit == "percent" and i.end <= m.start()]
+    if before and before[-1].statistic != "rate" and _JOINED.fullmatch(text, before[-1].end, m.start()):
+        return before[-1].statistic
+    return "rate"
 
 
 def _counts(text: str, item: Item) -> None:

@@ -1,12 +1,14 @@
-"""kg.extraction.values: printed figures that are thresholds or time points of a definition, not
-results, read on pages of ../shared/data/pool (copied to tests/fixtures/pool)."""
+"""kg.extraction.values: what kind of figure a printed number is (a threshold or a time point of a
+definition is none; a percent may be a median), read on pages of ../shared/data/pool (copied to tests/fixtures/pool)."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 from kg.extraction.text import normalise
 from kg.extraction.values import items
+from kg.sources import read_document
 
 POOL = Path(__file__).parents[1] / "fixtures" / "pool"
 
@@ -30,3 +32,25 @@ def test_a_time_counted_from_baseline_is_a_time_point_not_a_figure():
     # improvement in SS14 score between baseline and 2 months sustained for > or =4 weeks.'
     text = _sentence("PMID10945489.txt", "The primary end-points were defined")
     assert [i.raw for i in items(text)] == []
+
+
+def test_a_percent_printed_as_a_median_keeps_its_range():
+    # PMID16945766: 'Compliance was greater with cisplatin than with vinorelbine (median dose intensity
+    # 89% [range 17-108] vs 59% [17-100]).' (before: two rates, and no range, a rate having none)
+    trial = read_document(POOL / "PMID16945766.txt").trial
+    found = {
+        r.estimate: (r.statistic, r.dispersion, r.spread_lower, r.spread_upper)
+        for r in trial.arm_results
+        if r.endpoint == "compliance"
+    }
+    assert found == {
+        Decimal("89"): ("median", "FULL_RANGE", Decimal("17"), Decimal("108")),
+        Decimal("59"): ("median", None, None, None),
+    }
+
+
+def test_a_share_of_what_was_planned_is_no_mean():
+    # PMID23161898: 'Delivery of total mean doses was 90% of planned with CPx, but 66% (cisplatin) and
+    # 64% (vinorelbine) with CVb (P < 0.0001).'
+    text = _sentence("PMID23161898.txt", "Delivery of total mean doses")
+    assert [(i.raw, i.statistic) for i in items(text)] == [("90", "rate"), ("66", "rate"), ("64", "rate")]
