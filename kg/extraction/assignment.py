@@ -90,7 +90,7 @@ def assign(
                     times[k] = times[j]
             continue
         for k in run:
-            arms[k] = _beside(text, spans[k], marks)
+            arms[k] = _beside(text, spans[k], marks, spans[k - 1][1] if k else None)
         pairs_after_named_pair(text, spans, run, arms)
         named = [arms[k] for k in run if arms[k] is not None]
         if not named and (opened := bracket_after_arm(text, first, last, marks)):
@@ -347,9 +347,11 @@ def _untimed(times: list[str | None], run: list[int], before: list[int]) -> bool
     return mine == {None} or (len(mine) == 1 and len({times[j] for j in before}) == len(before) > 1)
 
 
-def _beside(text: str, span: tuple[int, int], marks) -> Arm | None:
+def _beside(text: str, span: tuple[int, int], marks, previous: int | None = None) -> Arm | None:
     """The arm named right after a figure ('10.7 months with A'), else right before it ('A was
-    7.7 months'); not an arm named after it as the label of the next figure ('S: 56%, CT-S: 60%')."""
+    7.7 months'); not an arm named after it as the label of the next figure ('S: 56%, CT-S: 60%'),
+    nor one named right after the figure before (which ends at ``previous``) as that figure's:
+    '12.2 months (10.4-14.2) for chemotherapy, 17.7 months (15.3-22.1) versus 13.0 months'."""
     start, end = span
     after = [
         a
@@ -360,5 +362,14 @@ def _beside(text: str, span: tuple[int, int], marks) -> Arm | None:
     ]
     if after:
         return after[0]
-    before = [a for _s, e, a in marks if start - 40 <= e <= start and _LEAD.fullmatch(text[e:start])]
+    before = [
+        a
+        for s, e, a in marks
+        if start - 40 <= e <= start
+        and _LEAD.fullmatch(text[e:start])
+        and (
+            _LABEL_COLON.match(text, e)
+            or not (previous is not None and previous <= s and _LINK.fullmatch(text[previous:s]))
+        )
+    ]
     return before[-1] if before else None
