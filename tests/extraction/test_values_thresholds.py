@@ -36,7 +36,8 @@ def test_a_time_counted_from_baseline_is_a_time_point_not_a_figure():
 
 def test_a_percent_printed_as_a_median_keeps_its_range():
     # PMID16945766: 'Compliance was greater with cisplatin than with vinorelbine (median dose intensity
-    # 89% [range 17-108] vs 59% [17-100]).' (before: two rates, and no range, a rate having none)
+    # 89% [range 17-108] vs 59% [17-100]).' (before: two rates, and no range, a rate having none; the bare
+    # '[17-100]' after the labelled range is read as a range like a bare '(17-100)')
     trial = read_document(POOL / "PMID16945766.txt").trial
     found = {
         r.estimate: (r.statistic, r.dispersion, r.spread_lower, r.spread_upper)
@@ -45,7 +46,7 @@ def test_a_percent_printed_as_a_median_keeps_its_range():
     }
     assert found == {
         Decimal("89"): ("median", "FULL_RANGE", Decimal("17"), Decimal("108")),
-        Decimal("59"): ("median", None, None, None),
+        Decimal("59"): ("median", "FULL_RANGE", Decimal("17"), Decimal("100")),
     }
 
 
