@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extraction.paired_runs import PARALLEL, in_pairs
+from kg.extraction.paired_runs import PARALLEL, in_pairs, set_in_pairs
 
 __all__ = ["figure_runs"]
 
@@ -74,13 +74,15 @@ def _cut_at_respectively(run: list[int], spans: list[tuple[int, int]], text: str
 
 
 def _blocks_of(runs: list[list[int]], spans: list[tuple[int, int]], text: str) -> list[list[int]]:
+    """Each run cut in two where 'versus' parts its halves, unless its figures are set against each
+    other two by two ('12.2 months ... for chemotherapy, 17.7 months (...) versus 13.0 months')."""
     out: list[list[int]] = []
     for run in runs:
         cut = None
         if len(run) >= 4 and len(run) % 2 == 0:
             half = len(run) // 2
             between = text[spans[run[half - 1]][1] : spans[run[half]][0]]
-            if PARALLEL.search(between):
+            if PARALLEL.search(between) and not set_in_pairs(text, spans, run):
                 cut = half
         out += [run[:cut], run[cut:]] if cut else [run]
     return out

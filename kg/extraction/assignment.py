@@ -21,6 +21,7 @@ from kg.extraction.arm_fill import fill
 from kg.extraction.arm_runs import figure_runs
 from kg.extraction.armrefs import ARM_LABEL, ArmFinder, distinct
 from kg.extraction.clause_bounds import clause_start
+from kg.extraction.clauses import clause_end
 from kg.extraction.paired_runs import (
     PARALLEL,
     in_pairs,
@@ -89,7 +90,7 @@ def assign(
                     times[k] = times[j]
             continue
         for k in run:
-            arms[k] = _beside(text, spans[k], marks)
+            arms[k] = _beside(text, spans[k], marks, spans[k - 1][1] if k else None)
         pairs_after_named_pair(text, spans, run, arms)
         named = [arms[k] for k in run if arms[k] is not None]
         if not named and (opened := bracket_after_arm(text, first, last, marks)):
@@ -122,6 +123,7 @@ def assign(
             if len(order) != len(run):
                 order = (
                     _than(finder, text[clause:first], marks, clause, run)
+                    or _than_after(text, clause, first, last, marks)
                     or _as_was(text, start, first, run, runs[n - 1] if n else [], arms)
                     or _in_mention_order(text, clause, stop, marks, spans, run)
                     or _earlier_run(len(run), runs[:n], arms)
@@ -226,6 +228,28 @@ def _than(finder: ArmFinder, lead: str, marks, clause: int, run: list[int]) -> l
     return [other, named[0]] if after else [named[0], other]
 
 
+# 'than those in the ENI arm', 'than patients receiving placebo': the arm a clause sets the figures against
+_THAN_ARM = re.compile(
+    r"(?i)\s*than\s+(?:(?:that|those)\s+(?:of|in|with|for|on)\s+|(?:patients|participants)\s+"
+    r"(?:in|on|receiving|given|treated\s+with|assigned\s+to)\s+|(?:in|with|for|on)\s+)?(?:the\s+)?$"
+)
+
+
+def _than_after(text: str, clause: int, first: int, last: int, marks) -> list[Arm]:
+    """'Patients in the IFI arm achieved better overall response rate (90% vs. 79%, P = 0.032) ...
+    than those in the ENI arm': a pair set against each other between the one arm its clause
+    opens on and the arm 'than' names after it is theirs in that order."""
+    lead = distinct([a for s, _e, a in marks if clause <= s < first])
+    end = clause_end(text, last)
+    after = [(s, a) for s, _e, a in marks if last <= s < end]
+    if len(lead) != 1 or not after or not PARALLEL.search(text, first, last):
+        return []
+    than = _THAN.search(text, last, after[0][0])
+    if not than or not _THAN_ARM.fullmatch(text, than.start(), after[0][0]) or after[0][1] is lead[0]:
+        return []
+    return [lead[0], after[0][1]]
+
+
 _INTO_PAIR = re.compile(r"(?i)\s*[(\[]\s*(?:(?:median|mean|rates?|respectively|[a-z]+\s+rates?)\s*,?\s*)?$")
 
 
@@ -323,9 +347,11 @@ def _untimed(times: list[str | None], run: list[int], before: list[int]) -> bool
     return mine == {None} or (len(mine) == 1 and len({times[j] for j in before}) == len(before) > 1)
 
 
-def _beside(text: str, span: tuple[int, int], marks) -> Arm | None:
+def _beside(text: str, span: tuple[int, int], marks, previous: int | None = None) -> Arm | None:
     """The arm named right after a figure ('10.7 months with A'), else right before it ('A was
-    7.7 months'); not an arm named after it as the label of the next figure ('S: 56%, CT-S: 60%')."""
+    7.7 months'); not an arm named after it as the label of the next figure ('S: 56%, CT-S: 60%'),
+    nor one named right after the figure before (which ends at ``previous``) as that figure's:
+    '12.2 months (10.4-14.2) for chemotherapy, 17.7 months (15.3-22.1) versus 13.0 months'."""
     start, end = span
     after = [
         a
@@ -336,5 +362,14 @@ def _beside(text: str, span: tuple[int, int], marks) -> Arm | None:
     ]
     if after:
         return after[0]
-    before = [a for _s, e, a in marks if start - 40 <= e <= start and _LEAD.fullmatch(text[e:start])]
+    before = [
+        a
+        for s, e, a in marks
+        if start - 40 <= e <= start
+        and _LEAD.fullmatch(text[e:start])
+        and (
+            _LABEL_COLON.match(text, e)
+            or not (previous is not None and previous <= s and _LINK.fullmatch(text[previous:s]))
+        )
+    ]
     return before[-1] if before else None

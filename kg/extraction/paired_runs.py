@@ -23,6 +23,7 @@ __all__ = [
     "sets_per_arm",
     "parallel_lists",
     "respectively_after_all",
+    "set_in_pairs",
 ]
 
 PARALLEL = re.compile(r"(?i)\b(?:as\s+)?compared\s+with\b|\bversus\b|\bvs?\.?(?=\s)")
@@ -123,17 +124,25 @@ def _apart(text: str, spans, pairs: list[tuple[int, int]]) -> bool:
     )
 
 
+def set_in_pairs(text: str, spans, run: list[int]) -> bool:
+    """Four or more figures set against each other two by two, whatever is printed within a pair
+    ('20.0 months (...) for pembrolizumab versus 12.2 months (...) for chemotherapy, 17.7 months
+    (...) versus 13.0 months (...)'), no pair set against the next."""
+    if len(run) < 4 or len(run) % 2:
+        return False
+    pairs = list(zip(run[::2], run[1::2], strict=True))
+    return all(PARALLEL.search(text, spans[j][1], spans[k][0]) for j, k in pairs) and _apart(
+        text, spans, pairs
+    )
+
+
 def pairs_after_named_pair(text: str, spans, run: list[int], arms: list[Arm | None]) -> None:
     """'the physical function (31% erlotinib v 19% placebo, P = .01), and global QOL (35% v 26%,
     P < .0001)': pairs set against each other after a pair whose figures name their arms take
     that pair's order."""
-    if len(run) < 4 or len(run) % 2:
+    if not set_in_pairs(text, spans, run):
         return
     pairs = list(zip(run[::2], run[1::2], strict=True))
-    if not all(PARALLEL.search(text, spans[j][1], spans[k][0]) for j, k in pairs) or not _apart(
-        text, spans, pairs
-    ):
-        return
     order: tuple[Arm, Arm] | None = None
     for j, k in pairs:
         if arms[j] is not None and arms[k] is not None and arms[j] is not arms[k]:

@@ -67,7 +67,7 @@ RANGE = re.compile(
 )
 # after a labelled range, Lancet style prints the next ones as bare bounds: '(IQR 11.0-36.0) in the
 # A group and 24.8 months (12.1-41.6) in the B group'
-BARE_RANGE = re.compile(rf"(?i)\s*\(\s*(?P<lo>{NUM})\s*(?:-|to)\s*(?P<hi>{NUM}|not\s+reached|NR)\s*\)")
+BARE_RANGE = re.compile(rf"(?i)\s*[(\[]\s*(?P<lo>{NUM})\s*(?:-|to)\s*(?P<hi>{NUM}|not\s+reached|NR)\s*[)\]]")
 
 
 def spread(m: re.Match, kind: str | None = None) -> dict:

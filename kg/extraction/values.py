@@ -42,8 +42,9 @@ _RATIO_WORDS = re.compile(r"\b(?:HR|OR|RR|CI)\b|(?i:hazard|odds\s+ratio)")
 _MEAN_PAIR = re.compile(
     rf"(?<![\d.%])(?P<a>{NUM})\s*(?:vs\.?|versus|and)\s*(?P<b>{NUM})(?!\s*(?:%|percent|\w*\s*{TIME_UNIT}|mg|µg|gy|patients|participants|events|cases))"
 )
+# '> or =25%': older abstracts print '≥' in words
 _THRESHOLD = re.compile(
-    r"(?i)(?:than|least|most|>|≥|<|≤|up to|over|under|approximately|about|nearly|almost)\s*$"
+    r"(?i)(?:than|least|most|>|≥|<|≤|[<>]\s*or\s*=|up to|over|under|approximately|about|nearly|almost)\s*$"
 )
 _LANDMARK = re.compile(
     r"(?i)(?<![\d.])(\d+)(?:\s?-|\s)(year|month|week)s?\b(?:[- ](?:rates?\s+of\s+)?)|\b(?:at|after|by|through)\s+(\d+)\s+(year|month|week)s?\b"
@@ -51,9 +52,9 @@ _LANDMARK = re.compile(
 )
 # an age is no landmark: 'median age 61 years (range 51-74), gender male (n = 13, 65%)'
 _AGE = re.compile(r"(?i)\bage[ds]?\s*(?:was|of|:|,|=)?\s*$")
-# a time that dates a figure rather than being one: 'at 2 years', 'after 12 weeks'
+# a time that dates a figure rather than being one: 'at 2 years', 'after 12 weeks', 'from baseline to 2 months'
 _DATING = re.compile(
-    r"(?i)\bafter\s+an?\s+(?:median|mean)\s+(?:of\s+)?$|"
+    r"(?i)\bafter\s+an?\s+(?:median|mean)\s+(?:of\s+)?$|\bbaseline\s+(?:and|to)\s+$|"
     rf"\b(?:at|after|by|within|through|until|over|during|for)\s+(?:the\s+)?(?:first\s+)?"
     rf"(?:{NUM}(?:\s*{TIME_UNIT})?,?\s+(?:and\s+)?)*$"
 )
@@ -119,7 +120,9 @@ def items(text: str, whole: str | None = None) -> list[Item]:
             continue
         if _SPAN_BEFORE.search(text, max(0, m.start() - 20), m.start()):
             continue  # 'OS rates for both groups were 82-83% after 3 years': a span, no one group's
-        item = Item(m.start(), m.end(), m.group("est") or m.group("first"), "percent", "rate")
+        item = Item(
+            m.start(), m.end(), m.group("est") or m.group("first"), "percent", _share_kind(text, m, found)
+        )
         _counts(text, item)
         found.append(item)
     _sizes(text, found)
@@ -222,6 +225,33 @@ def _centre(before: str) -> str:
     """'median' unless the nearer word before the figure says 'mean' or 'average'."""
     words = re.findall(r"(?i)\b(median|mean|average)\b", before)
     return "mean" if words and words[-1].lower() != "median" else "median"
+
+
+# 'median dose intensity 89%', 'median sensitivity, 82%', 'a median of 32%', 'mean relative dose intensity of
+# 90.4%': a percent that is the median or mean of the patients' own figures, not a share of them ('1-year
+# survival and median survival were 20% and 4 months' is not: no median time is a percent)
+_CENTRE_OF_PERCENT = re.compile(
+    r"(?i)\b(?P<centre>median|mean|average)\s+(?!(?:survival|time|duration|overall|progression|disease-free|"
+    r"event-free|follow-?up|OS|PFS|TTP|DFS|EFS)\b)(?:[a-z-]+\s+){0,4}?(?:(?:was|were|of)\s+|[,:]\s*)?"
+    r"(?:about\s+|approximately\s+|[<>]\s*)?$"
+)
+# 'total mean doses was 90% of planned': a share of what was planned, not a mean
+_OF_PLANNED = re.compile(r"(?i)\s+of\s+(?:the\s+)?(?:planned|intended|scheduled|projected)\b")
+# what joins a percent to the one before it in one list: '89% [range 17-108] vs 59%', '61% (...) and 75%'
+_JOINED = re.compile(r"(?i)\s*(?:[(\[][^()\[\]]*[)\]])?\s*,?\s*(?:vs\.?|versus|v|and|or)\s+$")
+
+
+def _share_kind(text: str, m: re.Match, found: list[Item]) -> str:
+    """'median' or 'mean' for a percent printed as a median or mean of the patients' figures, and for
+    the percent set against it ('89% [range 17-108] vs 59% [17-100]'), so that the range or IQR
+    printed with it is read as its spread; else 'rate'."""
+    centre = _CENTRE_OF_PERCENT.search(text, max(0, m.start() - 80), m.start())
+    if centre and not _OF_PLANNED.match(text, m.end()):
+        return centre.group("centre").lower().replace("average", "mean")
+    before = [i for i in found if i.unit == "percent" and i.end <= m.start()]
+    if before and before[-1].statistic != "rate" and _JOINED.fullmatch(text, before[-1].end, m.start()):
+        return before[-1].statistic
+    return "rate"
 
 
 def _counts(text: str, item: Item) -> None:

@@ -38,3 +38,37 @@ def test_a_change_from_one_figure_to_another_is_no_arms_pair_of_figures():
     assert [r.estimate for r in elvis.arm_results if r.unit == "week"] == []
     port = read_document(POOL / "PMID14697440.txt").trial
     assert [r for r in port.arm_results if r.estimate in {Decimal("33.8"), Decimal("81.5")}] == []
+
+
+def test_a_pair_between_the_arm_a_clause_opens_on_and_the_arm_than_names_is_theirs():
+    # PMID17551299: 'Patients in the IFI arm achieved better overall response rate (90% vs. 79%, P =
+    # 0.032) and better 5-years local control rate (51% vs.36%, P = 0.032) than those in the ENI arm.'
+    # (before: no arm for either figure)
+    trial = read_document(POOL / "PMID17551299.txt").trial
+    found = {r.estimate: r.arm for r in trial.arm_results if r.endpoint == "objective response rate"}
+    assert found == {
+        Decimal("90"): "involved-field irradiation",
+        Decimal("79"): "elective nodal irradiation",
+    }
+
+
+def test_an_arm_that_closes_one_figure_does_not_open_the_next_and_pairs_keep_their_order():
+    # PMID30955977: 'The median surival values by TPS population were 20·0 months (95% CI 15·4-24·9) for
+    # pembrolizumab versus 12·2 months (10·4-14·2) for chemotherapy, 17·7 months (15·3-22·1) versus
+    # 13·0 months (11·6-15·3), and 16·7 months (13·9-19·7) versus 12·1 months (11·3-13·3),
+    # respectively.' (before: 17.7 was chemotherapy's, the arm printed right before it, and the
+    # pairs after it were cut into two lists of three, with no arm)
+    trial = read_document(POOL.parent / "abstracts" / "PMID30955977.txt").trial
+    found = {
+        r.estimate: r.arm
+        for r in trial.arm_results
+        if r.estimate in {Decimal(x) for x in ("20.0", "12.2", "17.7", "13.0", "16.7", "12.1")}
+    }
+    assert found == {
+        Decimal("20.0"): "pembrolizumab",
+        Decimal("12.2"): "chemotherapy",
+        Decimal("17.7"): "pembrolizumab",
+        Decimal("13.0"): "chemotherapy",
+        Decimal("16.7"): "pembrolizumab",
+        Decimal("12.1"): "chemotherapy",
+    }
