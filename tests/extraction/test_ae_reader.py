@@ -172,3 +172,9 @@ def test_one_figure_per_group_in_a_parenthesis_is_no_single_arms():
     ]
     assert got == [("pemetrexed", "grade 3-4", 7)]
     assert adverse_events(sentences("Results", text), arms) == []
+
+
+def test_a_count_of_graded_events_names_its_event():
+    # PMID15701857: 'One grade 3 neurosensory toxicity occurred in the PemOx group.' (before: unread)
+    got = rows("PMID15701857.txt")
+    assert ("pemetrexed + oxaliplatin", "grade 3", False, "neurosensory toxicity", 1, None) in got
