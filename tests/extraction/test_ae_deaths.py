@@ -106,3 +106,13 @@ def test_deaths_among_the_patients_a_figure_counted_are_that_events_grade_5():
     assert fatal("20022809") == [
         ("gefitinib", False, "interstitial lung disease", 1, None, "one of whom died")
     ]
+
+
+def test_an_arm_named_by_the_kind_of_treatment_only_it_gives():
+    # PMID12243809 (surgery vs radiotherapy then cisplatin and vinblastine): 'Three treatment-related
+    # deaths occurred: 2 patients in the surgical arms (one late pulmonary toxicity and one pulmonary
+    # embolus), and 1 patient in the radiation arm (radiation pneumonitis).' (before: unread)
+    assert deaths("12243809") == [
+        ("surgery", True, 2, None),
+        ("radiotherapy + cisplatin + vinblastine", True, 1, None),
+    ]
