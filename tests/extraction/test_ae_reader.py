@@ -178,3 +178,17 @@ def test_a_count_of_graded_events_names_its_event():
     # PMID15701857: 'One grade 3 neurosensory toxicity occurred in the PemOx group.' (before: unread)
     got = rows("PMID15701857.txt")
     assert ("pemetrexed + oxaliplatin", "grade 3", False, "neurosensory toxicity", 1, None) in got
+
+
+def test_a_one_arm_studys_run_read_respectively_is_one_figure_per_event():
+    # PMID10561261 (gemcitabine alone): 'Treatment was well tolerated: grade 2 to 3 (World Health
+    # Organization standardized response criteria) leukopenia and thrombocytopenia occurred in 23% and
+    # 20% of patients, respectively.' (before: unread)
+    got = rows("PMID10561261.txt")
+    assert ("gemcitabine", "grade 2-3", False, "leukopenia", None, Decimal(23)) in got
+    assert ("gemcitabine", "grade 2-3", False, "thrombocytopenia", None, Decimal(20)) in got
+    # PMID20714770: 'The main adverse effects were hematological toxicity as well as grade 3/4
+    # neutropenia and thrombocytopenia (which occurred in 65% and 40% of the patients, respectively).'
+    got = rows("PMID20714770.txt")
+    assert ("carboplatin + gemcitabine", "grade 3-4", False, "neutropenia", None, Decimal(65)) in got
+    assert ("carboplatin + gemcitabine", "grade 3-4", False, "thrombocytopenia", None, Decimal(40)) in got
