@@ -269,8 +269,10 @@ class ArmAssigner:
         inner = text[g.paren[0] + 1 : g.paren[1] - 1] if g.paren is not None else ""
         if sum(bool(re.search(r"\d", part)) for part in re.split(r"[;,]", inner)) > 1:
             return  # '(6%; 0)': one figure per group of patients
-        if re.search(r"(?i)\b(?:both|each)\b", text):
-            return  # 'diarrhoea and nausea, both of which occurred in 15 (6%)': each event's figure
+        # 'diarrhoea and nausea, both of which occurred in 15 (6%)': each event's figure; not an
+        # 'each' of another parenthesis ('Two patients (5%) ... (neuropathy, fatigue [1 each])')
+        if re.search(r"(?i)\b(?:both|each)\b", mask(text, [p for p in top_parens(text) if p != g.paren])):
+            return
         if (
             other_groups(self.text, self.finder)
             or GROUP_REF.search(self.text)

@@ -192,3 +192,11 @@ def test_a_one_arm_studys_run_read_respectively_is_one_figure_per_event():
     got = rows("PMID20714770.txt")
     assert ("carboplatin + gemcitabine", "grade 3-4", False, "neutropenia", None, Decimal(65)) in got
     assert ("carboplatin + gemcitabine", "grade 3-4", False, "thrombocytopenia", None, Decimal(40)) in got
+
+
+def test_an_each_of_a_later_parenthesis_leaves_a_one_arm_figure_its_arm():
+    # PMID16740598 (nab-paclitaxel alone): 'Two patients (5%) discontinued therapy because of
+    # treatment-related toxicities (neuropathy, fatigue [1 each]).' (before: unread, 'each' taken
+    # for one figure given to several events)
+    got = rows("PMID16740598.txt")
+    assert ("nab-paclitaxel", "leading to discontinuation", True, None, 2, Decimal(5)) in got
