@@ -7,7 +7,8 @@ two-arm trial a sentence that names one arm by its words and another group by a 
 arm's words fit ('... for the SABR group and 35.4 months ... for the surgery group') shows
 that name to be the other arm's; the name is then an arm mention in every sentence. A
 name that would point at both arms is dropped, and a sentence that names an arm by its
-opposite ('allocated no chemotherapy') teaches nothing.
+opposite ('allocated no chemotherapy') teaches nothing. 'The radiation arm', 'the surgical
+arm' name the one arm that gives radiation, or a procedure, when only one does.
 """
 
 from __future__ import annotations
@@ -31,6 +32,9 @@ _CONTINUED = re.compile(
 _SCHEDULE_NAME = re.compile(
     r"(?i)\b(?:the\s+)?(?:weekly|every[- ](?P<weeks>[2-9])[- ]weeks?)\s+(?:schedules?|regimens?)\b"
 )
+# an arm named by the kind of treatment only it gives: 'the radiation arm', 'the surgical arms'
+_KIND_NAME = re.compile(r"(?i)\b(?P<word>radiation|surgical)\s+(?:arms?|groups?)\b")
+_KINDS = {"radiation": "radiation", "surgical": "procedure"}
 # words that rank the arm named right after them: 'occurring more frequently in patients receiving'
 MORE = {"more", "higher", "greater", "increased"}
 RANKED = re.compile(
@@ -71,6 +75,14 @@ class ResultsArms:
                 joined = _JOINED.search(text, 0, m.start())  # 'pembrolizumab plus chemotherapy group'
                 if not joined and not any(s < m.end() and m.start() < e for s, e, _a in found):
                     found.append((m.start(), m.end(), arm))
+        for m in _KIND_NAME.finditer(text):
+            giving = [
+                a
+                for a in self.arms
+                if any(i.kind == _KINDS[m.group("word").lower()] for i in a.interventions)
+            ]
+            if len(giving) == 1 and not any(s < m.end() and m.start() < e for s, e, _a in found):
+                found.append((m.start(), m.end(), giving[0]))
         for m in _SCHEDULE_NAME.finditer(text):
             arm = self._scheduled(m)
             if arm is not None and not any(s < m.end() and m.start() < e for s, e, _a in found):

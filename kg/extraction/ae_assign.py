@@ -17,6 +17,7 @@ from kg.extraction.ae_arms import GROUP_REF, RANKED, ResultsArms, other_groups, 
 from kg.extraction.ae_factors import factor_pair
 from kg.extraction.ae_figures import Figure, figures, mask, top_parens
 from kg.extraction.ae_ranks import RANKS_AFTER, if_ranked, ranked_after
+from kg.extraction.ae_single import events_respectively
 from kg.extraction.ae_terms import Group, split_terms
 from kg.extraction.ae_vocabulary import event_phrases
 from kg.extraction.armrefs import distinct
@@ -261,13 +262,17 @@ class ArmAssigner:
         cohort 2', 'patients with two to four tumours'), a parenthesis holds one figure per group
         ('(6%; 0)'), or one figure is each of several events' ('both of which occurred in 15')."""
         arms = self.finder.arms
+        if None in g.arms and events_respectively(g, text, self.finder):
+            return
         if not self.finder.single_arm or None not in g.arms or len({f.start for f in g.figures}) > 1:
             return
         inner = text[g.paren[0] + 1 : g.paren[1] - 1] if g.paren is not None else ""
         if sum(bool(re.search(r"\d", part)) for part in re.split(r"[;,]", inner)) > 1:
             return  # '(6%; 0)': one figure per group of patients
-        if re.search(r"(?i)\b(?:both|each)\b", text):
-            return  # 'diarrhoea and nausea, both of which occurred in 15 (6%)': each event's figure
+        # 'diarrhoea and nausea, both of which occurred in 15 (6%)': each event's figure; not an
+        # 'each' of another parenthesis ('Two patients (5%) ... (neuropathy, fatigue [1 each])')
+        if re.search(r"(?i)\b(?:both|each)\b", mask(text, [p for p in top_parens(text) if p != g.paren])):
+            return
         if (
             other_groups(self.text, self.finder)
             or GROUP_REF.search(self.text)

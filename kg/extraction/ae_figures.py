@@ -29,6 +29,13 @@ from kg.extraction.text import NUM, dec
 
 _PEOPLE = r"(?:patients?|participants?|subjects?|cases?|persons?|people|individuals|women|men|deaths?)"
 _UNIT = rf"(?:{_PEOPLE}|events?|episodes?)"
+# events counted one by one with their grade: 'One grade 3 neurosensory toxicity occurred in ...',
+# 'two grade 3 toxicities', 'one grade 4 neutropenia'
+_GRADE_WORDS = r"grades?\s*[1-5](?:\s*(?:or|and|to|-|/)\s*[1-5])?\s+"
+_GRADED_EVENT = (
+    r"(?:[a-z-]+\s+){0,2}?(?:[\w-]*toxicit(?:y|ies)|(?:adverse\s+)?events?|[a-z-]+(?:itis|penias?))\b"
+)
+GRADED = re.compile(rf"\s+{_GRADE_WORDS}(?P<event>{_GRADED_EVENT})")
 _FIGURE = re.compile(
     rf"(?<![\d.\w/])(?:(?P<count>\d+)(?:\s*/\s*(?P<slash>\d+))?\s*(?:{_UNIT}\s*)?[(\[]\s*(?P<pct>{NUM})\s*(?:%|percent)\s*[)\]]"
     rf"|(?P<pvs>{NUM})\s+(?:vs\.?|versus|v)\s+(?P<pvs2>{NUM})\s*%"
@@ -36,7 +43,8 @@ _FIGURE = re.compile(
     rf"|(?P<events>\d+)\s+events?\s+(?:among|in)\s+(?P<among>\d+)\s+{_UNIT}"
     rf"|(?P<only>{NUM})\s*(?:%|percent\b)(?!\s*(?:CI\b|confidence|/|credible|-?{NUM}\s*(?:to|-)\s*-?{NUM}))"
     rf"|(?P<of>\d+)\s+of\s+(?:the\s+)?(?P<ofn>\d+)\b(?!\s*(?:%|percent|months|years|weeks|days))"
-    rf"|(?P<plain>\d+)(?=\s+(?:(?:vs\.?|versus|v|and|or)\s+\d+\s+)?(?:[\w-]+\s+){{0,2}}{_PEOPLE}\b|\s+(?:because of|due to)\s)"
+    rf"|(?P<plain>\d+)(?=\s+(?:(?:vs\.?|versus|v|and|or)\s+\d+\s+)?(?:[\w-]+\s+){{0,2}}{_PEOPLE}\b|\s+(?:because of|due to)\s"
+    rf"|\s+{_GRADE_WORDS}{_GRADED_EVENT})"
     rf"|(?P<vs>\d+)(?=\s+(?:vs\.?|versus|v)\s+\d+\b(?!\s*(?:%|percent|\.\d|months|years|weeks|days))))"
 )
 _VS_PLAIN = re.compile(r"(?:vs\.?|versus|v|and|or)\s+(?P<n>\d+)\b(?!\s*(?:%|percent|\.\d|[(\[]))")

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field
 
 from kg.extraction.ae_arms import RANKED, ResultsArms
-from kg.extraction.ae_figures import Figure, mask, top_parens
+from kg.extraction.ae_figures import GRADED, Figure, mask, top_parens
 from kg.extraction.ae_vocabulary import AE_WORDS, content_word, event_phrases, harm_deaths
 from kg.model import Arm
 
@@ -172,7 +172,7 @@ def group_terms(
             g.figures = [f for f in g.figures for _ in items]
             g.terms = [t for _ in range(len(g.figures) // len(items)) for t in items]
             continue
-        term = lead_term(lead) or _ranked_term(lead, finder)
+        term = lead_term(lead) or _ranked_term(lead, finder) or _graded_term(text, g)
         same_paren = k > 0 and g.paren is not None and groups[k - 1].paren == g.paren
         if term is None and same_paren:  # '(grade 3, 3.9%; grade 4, 11.7%)': one event's parts
             term = groups[k - 1].terms[0] if groups[k - 1].terms else None
@@ -233,6 +233,19 @@ def _ranked_term(lead: str, finder: ResultsArms) -> str | None:
         return None
     own = event_phrases(statement[: marks[-1][0]])
     return _clean(statement[own[0][0] : own[0][1]]) if len(own) == 1 else None
+
+
+def _graded_term(text: str, g: Group) -> str | None:
+    """The event a lone count names with its grade right after it: 'neurosensory toxicity'
+    of 'One grade 3 neurosensory toxicity occurred', 'pneumonitis' of 'one grade 3
+    pneumonitis'; 'two grade 3 toxicities' counts events of every kind (no term)."""
+    if g.paren is not None or len(g.figures) != 1:
+        return None
+    m = GRADED.match(text, g.figures[0].end)
+    if m is None:
+        return None
+    event = re.sub(r"(?i)^(?:adverse\s+)?(?:events?|toxicit(?:y|ies))$", "", m.group("event"))
+    return _clean(event) if event else None
 
 
 def lead_term(lead: str) -> str | None:

@@ -16,7 +16,9 @@ say what the figures count (see ``ae_vocabulary``):
   placebo group, ...'), every arm for 'in each group', or the order an earlier group set;
 - words that point back ('these effects were severe in 26 percent and 28 percent,
   respectively', 'these adverse events', 'Grade 3 events' right after treatment-related
-  ones) take the event, category, restriction and arm order of the statement before.
+  ones) take the event, category, restriction and arm order of the statement before;
+- deaths among the patients a figure just counted ('..., three of whom died') are that
+  event's grade 5 cases in that arm (see ``ae_fatal``).
 
 Sentences are cut into clauses at top-level semicolons and into segments at ', and' /
 ', whereas' so that each figure reads the words of its own statement. A figure no arm can be
@@ -28,6 +30,7 @@ from __future__ import annotations
 import re
 
 from kg.extraction.ae_arms import ResultsArms
+from kg.extraction.ae_fatal import fatal_subsets
 from kg.extraction.ae_figures import clauses
 from kg.extraction.ae_population import implied_population
 from kg.extraction.ae_reader import ClauseReader, Memory, about_events
@@ -88,7 +91,8 @@ def adverse_events(
         for aside in _ASIDE.finditer(s.norm):
             main = main[: aside.start()] + " " * len(aside.group(0)) + main[aside.end() :]
         reader = ClauseReader(s, main, names, memory)
-        out += [e for start, end in clauses(main) for e in reader.read(start, end)]
+        read = [e for start, end in clauses(main) for e in reader.read(start, end)]
+        out += read + fatal_subsets(s, read)
         for aside in _ASIDE.finditer(s.norm):
             out += reader.aside(aside.group("body"), aside.start("body"))
         memory = reader.next_memory()

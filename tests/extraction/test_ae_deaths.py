@@ -84,3 +84,35 @@ def test_a_sentence_set_in_a_subgroup_gives_no_arm_figures():
         ("grade 5", True, 7, 50),
         ("grade 5", True, 3, 54),
     ]
+
+
+def fatal(pmid: str) -> list[tuple]:
+    trial = read_document(POOL / f"PMID{pmid}.txt").trial
+    return [
+        (e.arm, e.treatment_related, e.term, e.count, e.percent, e.evidence.quote)
+        for e in trial.adverse_events
+        if e.category == "grade 5" and e.term is not None
+    ]
+
+
+def test_deaths_among_the_patients_a_figure_counted_are_that_events_grade_5():
+    # PMID10811675: 'Febrile neutropenia occurred in 11 patients treated with docetaxel 100 mg/m(2),
+    # three of whom died, and in one patient treated with docetaxel 75 mg/m(2).' (before: the three
+    # deaths unread)
+    docetaxel_100 = read_document(POOL / "PMID10811675.txt").trial.arms[0].label
+    assert fatal("10811675") == [(docetaxel_100, False, "febrile neutropenia", 3, None, "three of whom died")]
+    # PMID20022809: 'Two patients in the gefitinib group developed interstitial lung disease
+    # (incidence 2.3%), one of whom died.'
+    assert fatal("20022809") == [
+        ("gefitinib", False, "interstitial lung disease", 1, None, "one of whom died")
+    ]
+
+
+def test_an_arm_named_by_the_kind_of_treatment_only_it_gives():
+    # PMID12243809 (surgery vs radiotherapy then cisplatin and vinblastine): 'Three treatment-related
+    # deaths occurred: 2 patients in the surgical arms (one late pulmonary toxicity and one pulmonary
+    # embolus), and 1 patient in the radiation arm (radiation pneumonitis).' (before: unread)
+    assert deaths("12243809") == [
+        ("surgery", True, 2, None),
+        ("radiotherapy + cisplatin + vinblastine", True, 1, None),
+    ]

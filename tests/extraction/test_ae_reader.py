@@ -172,3 +172,31 @@ def test_one_figure_per_group_in_a_parenthesis_is_no_single_arms():
     ]
     assert got == [("pemetrexed", "grade 3-4", 7)]
     assert adverse_events(sentences("Results", text), arms) == []
+
+
+def test_a_count_of_graded_events_names_its_event():
+    # PMID15701857: 'One grade 3 neurosensory toxicity occurred in the PemOx group.' (before: unread)
+    got = rows("PMID15701857.txt")
+    assert ("pemetrexed + oxaliplatin", "grade 3", False, "neurosensory toxicity", 1, None) in got
+
+
+def test_a_one_arm_studys_run_read_respectively_is_one_figure_per_event():
+    # PMID10561261 (gemcitabine alone): 'Treatment was well tolerated: grade 2 to 3 (World Health
+    # Organization standardized response criteria) leukopenia and thrombocytopenia occurred in 23% and
+    # 20% of patients, respectively.' (before: unread)
+    got = rows("PMID10561261.txt")
+    assert ("gemcitabine", "grade 2-3", False, "leukopenia", None, Decimal(23)) in got
+    assert ("gemcitabine", "grade 2-3", False, "thrombocytopenia", None, Decimal(20)) in got
+    # PMID20714770: 'The main adverse effects were hematological toxicity as well as grade 3/4
+    # neutropenia and thrombocytopenia (which occurred in 65% and 40% of the patients, respectively).'
+    got = rows("PMID20714770.txt")
+    assert ("carboplatin + gemcitabine", "grade 3-4", False, "neutropenia", None, Decimal(65)) in got
+    assert ("carboplatin + gemcitabine", "grade 3-4", False, "thrombocytopenia", None, Decimal(40)) in got
+
+
+def test_an_each_of_a_later_parenthesis_leaves_a_one_arm_figure_its_arm():
+    # PMID16740598 (nab-paclitaxel alone): 'Two patients (5%) discontinued therapy because of
+    # treatment-related toxicities (neuropathy, fatigue [1 each]).' (before: unread, 'each' taken
+    # for one figure given to several events)
+    got = rows("PMID16740598.txt")
+    assert ("nab-paclitaxel", "leading to discontinuation", True, None, 2, Decimal(5)) in got
