@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from kg.extraction.armrefs import ArmFinder, distinct
+from kg.extraction.interactions import subgroup_test
 from kg.extraction.stats import P, p_value
 from kg.model import Arm
 
@@ -57,8 +58,7 @@ def p_only_tests(
     for m in P.finditer(text):
         if (
             any(f.start <= m.start() < f.end for f in figures)
-            or _INTERACTION.search(text, max(0, m.start() - 80), m.start())
-            or _FOR_INTERACTION.match(text, m.end())
+            or subgroup_test(text, m) is not None
             or _LEVEL.match(text, m.end())
         ):
             continue
@@ -119,16 +119,6 @@ def _clause_of(text: str, pos: int) -> str:
     end = text.find(";", pos)
     return P.sub(" ", text[start : end if end > 0 else len(text)])  # 'P less than 0.02' compares nothing
 
-
-# 'treatment by EGFR mutation interaction P = .480', '(test for interaction, P = .11)', '(test
-# for trend, p = 0.02)': a test of whether an effect differs between subgroups compares no arms
-_INTERACTION = re.compile(
-    r"(?i)\b(?:interaction|trend)\W{0,3}(?:(?:test|effect)\W{0,3})?$"
-    # 'comparison of high v low copy number HR, P = .045': the two subgroups' ratios set against each other
-    r"|\bcomparison\s+of\s+[^;()]{0,60}?\b(?:HRs?|hazard\s+ratios?|ORs?|odds\s+ratios?)\W{0,3}$"
-)
-# '... (HR, 0.86 ... v HR, 1.45 ...) with P = .006 for interaction'
-_FOR_INTERACTION = re.compile(r"(?i)\s*(?:for|of)\s+(?:the\s+)?(?:interaction|trend|heterogeneity)\b")
 
 # 'rejected the alternative hypothesis ... at the P = .0015 level': a significance level, no result
 _LEVEL = re.compile(r"(?i)\s+(?:significance\s+)?level\b")
