@@ -68,7 +68,12 @@ def p_only_tests(
         arms = distinct([f.arm for f in before if f.endpoint == endpoint])[-2:]
         if len(arms) < 2:
             arms = distinct([a for _s, _e, a in finder.find(text[clause : m.start()])])[:2]
-        if len(arms) < 2 and None not in roles and not _other_groups(_clause_of(whole, m.start()), finder):
+        if (
+            len(arms) < 2
+            and None not in roles
+            and not _other_groups(_clause_of(whole, m.start()), finder)
+            and not _unknown_group(whole, m.start(), finder)
+        ):
             arms = list(roles)  # 'Leukopenia (P<.001) was more common in elderly men than in younger men': no
         if endpoint is None or len(arms) < 2 or arms[0] is arms[1]:
             continue
@@ -133,6 +138,26 @@ _OTHER_GROUPS = re.compile(
 def _other_groups(clause: str, finder: ArmFinder) -> bool:
     """Whether a clause sets groups against each other without naming an arm."""
     return bool(_OTHER_GROUPS.search(clause)) and not finder.find(clause)
+
+
+# 'The IMRT group had larger planning treatment volumes (...; P = .005)': a group the clause names
+_NAMED_GROUP = re.compile(
+    r"(?i)\b(?:the|an?)\s+(?P<name>(?:[\w/+-]+\s+){0,2}?[\w/+-]+)\s+(?:group|arm|cohort)s?\b"
+)
+# the words that name the arms without saying which ('the two groups', 'the control arm')
+_ANY_ARM = re.compile(
+    r"(?i)(?:.*\s)?(?:\d+|two|both|each|either|all|other|same|treatment|study|trial|control|randomi[sz]ed|"
+    r"experimental|intervention|investigational|active|standard|reference|comparator)"
+)
+
+
+def _unknown_group(text: str, pos: int, finder: ArmFinder) -> bool:
+    """Whether the sentence of a p-value names a group that is no arm and names no arm: 'The IMRT
+    group had larger planning treatment volumes (median, 427 v 486 mL; P = .005); a larger planning
+    treatment volume/volume of lung ratio (median, 0.13 v 0.15; P = .013); ...', in a report on the
+    trial's patients treated by either technique, compares those patients, not the arms."""
+    named = [m.group("name") for m in _NAMED_GROUP.finditer(text)]
+    return any(not _ANY_ARM.fullmatch(n) for n in named) and not finder.find(text)
 
 
 __all__ = ["Figure", "Test", "p_only_tests"]

@@ -214,3 +214,12 @@ def test_a_test_between_subgroups_is_a_test_for_interaction_of_the_arms(pmid, p,
     found = [c for c in _pool(pmid).comparisons if c.statistic == "p_value" and c.p_value == p]
     assert [(c.arm, c.comparator, c.endpoint, c.subgroup) for c in found] == read
     assert all(c.method == "test for interaction" for c in found)
+
+
+def test_p_values_of_a_sentence_on_a_group_that_is_no_arm_compare_no_arms():
+    # PMID28034064 (tests/fixtures/pool), a secondary analysis of the trial's patients by radiotherapy
+    # technique: 'The IMRT group had larger planning treatment volumes (median, 427 v 486 mL; P = .005); a
+    # larger planning treatment volume/volume of lung ratio (median, 0.13 v 0.15; P = .013); and more
+    # stage IIIB disease (30.3% v 38.6%, P = .056).'
+    tests = {c.p_value for c in _pool("28034064").comparisons}
+    assert not {Decimal("0.005"), Decimal("0.013"), Decimal("0.056")} & tests
