@@ -73,6 +73,7 @@ def p_only_tests(
             and None not in roles
             and not _other_groups(_clause_of(whole, m.start()), finder)
             and not _unknown_group(whole, m.start(), finder)
+            and not _factor_association(_clause_of(whole, m.start()), finder)
         ):
             arms = list(roles)  # 'Leukopenia (P<.001) was more common in elderly men than in younger men': no
         if endpoint is None or len(arms) < 2 or arms[0] is arms[1]:
@@ -158,6 +159,24 @@ def _unknown_group(text: str, pos: int, finder: ArmFinder) -> bool:
     trial's patients treated by either technique, compares those patients, not the arms."""
     named = [m.group("name") for m in _NAMED_GROUP.finditer(text)]
     return any(not _ANY_ARM.fullmatch(n) for n in named) and not finder.find(text)
+
+
+_ASSOCIATED = re.compile(r"(?i)\bassociated\s+with\b")
+
+
+def _factor_association(clause: str, finder: ArmFinder) -> bool:
+    """Whether the clause of a p-value ties a factor that is no arm to an outcome: 'In multivariate
+    analyses, adenocarcinoma (P=0.01), never having smoked (P<0.001), and expression of EGFR (P=0.03)
+    were associated with an objective response', 'Among erlotinib-treated patients, EGFR mutations
+    were associated with improved response rate (P < .05)': its p-values test the factor, not the
+    arms. What is associated is the part of the clause before the words, from its last comma or
+    semicolon; an arm named there ('Observation was associated with significantly higher risk of
+    death from lung cancer (P = .02)') makes it the arms' test."""
+    for m in _ASSOCIATED.finditer(clause):
+        subject = re.split(r"[,;]", clause[: m.start()])[-1]
+        if not finder.find(subject):
+            return True
+    return False
 
 
 __all__ = ["Figure", "Test", "p_only_tests"]

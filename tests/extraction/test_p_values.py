@@ -223,3 +223,21 @@ def test_p_values_of_a_sentence_on_a_group_that_is_no_arm_compare_no_arms():
     # stage IIIB disease (30.3% v 38.6%, P = .056).'
     tests = {c.p_value for c in _pool("28034064").comparisons}
     assert not {Decimal("0.005"), Decimal("0.013"), Decimal("0.056")} & tests
+
+
+def test_a_factor_associated_with_an_outcome_is_no_arms_test():
+    # PMID16014883 (tests/fixtures/pool): 'In multivariate analyses, adenocarcinoma (P=0.01), never having
+    # smoked (P<0.001), and expression of EGFR (P=0.03) were associated with an objective response.'
+    assert not {Decimal("0.01"), Decimal("0.001"), Decimal("0.03")} & {
+        c.p_value for c in _pool("16014883").comparisons
+    }
+    # PMID16043828 (tests/fixtures/pool): 'EGFR mutations were detected in 13% of tumors and were
+    # associated with longer survival, irrespective of treatment (P < .001).'
+    assert Decimal("0.001") not in {c.p_value for c in _pool("16043828").comparisons}
+    # but an arm associated with one is the arms' test: PMID19933915 (tests/fixtures/pool): 'Observation
+    # was associated with significantly higher risk of death from lung cancer (P = .02), with no
+    # difference in rates of death from other causes or second primary malignancies between the arms.'
+    tests = [
+        (c.arm, c.comparator, c.p_value) for c in _pool("19933915").comparisons if c.statistic == "p_value"
+    ]
+    assert tests == [("vinorelbine + cisplatin", "observation", Decimal("0.02"))]
