@@ -72,7 +72,7 @@ def p_only_tests(
             len(arms) < 2
             and None not in roles
             and not _other_groups(_clause_of(whole, m.start()), finder)
-            and not _unknown_group(whole, m.start(), finder)
+            and not _unknown_group(whole, finder)
             and not _factor_association(_clause_of(whole, m.start()), finder)
         ):
             arms = list(roles)  # 'Leukopenia (P<.001) was more common in elderly men than in younger men': no
@@ -152,13 +152,19 @@ _ANY_ARM = re.compile(
 )
 
 
-def _unknown_group(text: str, pos: int, finder: ArmFinder) -> bool:
+# patients grouped by their age, not by arm, as what the sentence is about: 'Older patients had a
+# higher incidence of cardiovascular (P =.009) and respiratory (P =.04) comorbidities ...'
+_PEOPLE = re.compile(r"(?i)^\W*(?:the\s+)?(?:older|younger|elderly)\s+(?:patients|participants|subjects)\b")
+
+
+def _unknown_group(text: str, finder: ArmFinder) -> bool:
     """Whether the sentence of a p-value names a group that is no arm and names no arm: 'The IMRT
     group had larger planning treatment volumes (median, 427 v 486 mL; P = .005); a larger planning
     treatment volume/volume of lung ratio (median, 0.13 v 0.15; P = .013); ...', in a report on the
     trial's patients treated by either technique, compares those patients, not the arms."""
     named = [m.group("name") for m in _NAMED_GROUP.finditer(text)]
-    return any(not _ANY_ARM.fullmatch(n) for n in named) and not finder.find(text)
+    other = any(not _ANY_ARM.fullmatch(n) for n in named) or _PEOPLE.search(text)
+    return bool(other) and not finder.find(text)
 
 
 _ASSOCIATED = re.compile(r"(?i)\bassociated\s+with\b")

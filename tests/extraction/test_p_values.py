@@ -223,6 +223,10 @@ def test_p_values_of_a_sentence_on_a_group_that_is_no_arm_compare_no_arms():
     # stage IIIB disease (30.3% v 38.6%, P = .056).'
     tests = {c.p_value for c in _pool("28034064").comparisons}
     assert not {Decimal("0.005"), Decimal("0.013"), Decimal("0.056")} & tests
+    # PMID11830607 (tests/fixtures/pool): 'Older patients had a higher incidence of cardiovascular (P =.009)
+    # and respiratory (P =.04) comorbidities and nonanalgesic medication use (P =.02).'
+    tests = {c.p_value for c in _pool("11830607").comparisons}
+    assert not {Decimal("0.009"), Decimal("0.04"), Decimal("0.02")} & tests
 
 
 def test_a_factor_associated_with_an_outcome_is_no_arms_test():
