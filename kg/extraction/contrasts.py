@@ -19,6 +19,7 @@ from kg.extraction.clause_bounds import clause_start, opening, outer_clause
 from kg.extraction.endpoint_mentions import endpoint_mentions, listed_after
 from kg.extraction.endpoint_phrases import endpoint_phrase, normal_name, qualified
 from kg.extraction.factors import reference_like
+from kg.extraction.interactions import interaction_tests
 from kg.extraction.lexicon import HR_EVENTS
 from kg.extraction.restated_ratios import RESTATING, restated
 from kg.extraction.stats import (
@@ -138,6 +139,9 @@ class ContrastReading:
                     # per-arm figures, taking the arms in their usual order, would swap; left unread
                     a, b = rates.start("a"), rates.end()
                     masked = masked[:a] + " " * (b - a) + masked[b:]
+        for test, (a, b) in interaction_tests(text, out, self._sentence.evidence):
+            out.append(test)
+            masked = masked[:a] + " " * (b - a) + masked[b:]
         for a, b in self._arms_figures:  # the arms' own figures in the bracket are read as theirs
             masked = masked[:a] + text[a:b] + masked[b:]
         return out, masked

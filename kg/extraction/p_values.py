@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from kg.extraction.armrefs import ArmFinder, distinct
+from kg.extraction.interactions import subgroup_test
 from kg.extraction.stats import P, p_value
 from kg.model import Arm
 
@@ -57,8 +58,7 @@ def p_only_tests(
     for m in P.finditer(text):
         if (
             any(f.start <= m.start() < f.end for f in figures)
-            or _INTERACTION.search(text, max(0, m.start() - 80), m.start())
-            or _FOR_INTERACTION.match(text, m.end())
+            or subgroup_test(text, m) is not None
             or _LEVEL.match(text, m.end())
         ):
             continue
@@ -68,7 +68,13 @@ def p_only_tests(
         arms = distinct([f.arm for f in before if f.endpoint == endpoint])[-2:]
         if len(arms) < 2:
             arms = distinct([a for _s, _e, a in finder.find(text[clause : m.start()])])[:2]
-        if len(arms) < 2 and None not in roles and not _other_groups(_clause_of(whole, m.start()), finder):
+        if (
+            len(arms) < 2
+            and None not in roles
+            and not _other_groups(_clause_of(whole, m.start()), finder)
+            and not _unknown_group(whole, finder)
+            and not _factor_association(_clause_of(whole, m.start()), finder)
+        ):
             arms = list(roles)  # 'Leukopenia (P<.001) was more common in elderly men than in younger men': no
         if endpoint is None or len(arms) < 2 or arms[0] is arms[1]:
             continue
@@ -120,16 +126,6 @@ def _clause_of(text: str, pos: int) -> str:
     return P.sub(" ", text[start : end if end > 0 else len(text)])  # 'P less than 0.02' compares nothing
 
 
-# 'treatment by EGFR mutation interaction P = .480', '(test for interaction, P = .11)', '(test
-# for trend, p = 0.02)': a test of whether an effect differs between subgroups compares no arms
-_INTERACTION = re.compile(
-    r"(?i)\b(?:interaction|trend)\W{0,3}(?:(?:test|effect)\W{0,3})?$"
-    # 'comparison of high v low copy number HR, P = .045': the two subgroups' ratios set against each other
-    r"|\bcomparison\s+of\s+[^;()]{0,60}?\b(?:HRs?|hazard\s+ratios?|ORs?|odds\s+ratios?)\W{0,3}$"
-)
-# '... (HR, 0.86 ... v HR, 1.45 ...) with P = .006 for interaction'
-_FOR_INTERACTION = re.compile(r"(?i)\s*(?:for|of)\s+(?:the\s+)?(?:interaction|trend|heterogeneity)\b")
-
 # 'rejected the alternative hypothesis ... at the P = .0015 level': a significance level, no result
 _LEVEL = re.compile(r"(?i)\s+(?:significance\s+)?level\b")
 
@@ -143,6 +139,50 @@ _OTHER_GROUPS = re.compile(
 def _other_groups(clause: str, finder: ArmFinder) -> bool:
     """Whether a clause sets groups against each other without naming an arm."""
     return bool(_OTHER_GROUPS.search(clause)) and not finder.find(clause)
+
+
+# 'The IMRT group had larger planning treatment volumes (...; P = .005)': a group the clause names
+_NAMED_GROUP = re.compile(
+    r"(?i)\b(?:the|an?)\s+(?P<name>(?:[\w/+-]+\s+){0,2}?[\w/+-]+)\s+(?:group|arm|cohort)s?\b"
+)
+# the words that name the arms without saying which ('the two groups', 'the control arm')
+_ANY_ARM = re.compile(
+    r"(?i)(?:.*\s)?(?:\d+|two|both|each|either|all|other|same|treatment|study|trial|control|randomi[sz]ed|"
+    r"experimental|intervention|investigational|active|standard|reference|comparator)"
+)
+
+
+# patients grouped by their age, not by arm, as what the sentence is about: 'Older patients had a
+# higher incidence of cardiovascular (P =.009) and respiratory (P =.04) comorbidities ...'
+_PEOPLE = re.compile(r"(?i)^\W*(?:the\s+)?(?:older|younger|elderly)\s+(?:patients|participants|subjects)\b")
+
+
+def _unknown_group(text: str, finder: ArmFinder) -> bool:
+    """Whether the sentence of a p-value names a group that is no arm and names no arm: 'The IMRT
+    group had larger planning treatment volumes (median, 427 v 486 mL; P = .005); a larger planning
+    treatment volume/volume of lung ratio (median, 0.13 v 0.15; P = .013); ...', in a report on the
+    trial's patients treated by either technique, compares those patients, not the arms."""
+    named = [m.group("name") for m in _NAMED_GROUP.finditer(text)]
+    other = any(not _ANY_ARM.fullmatch(n) for n in named) or _PEOPLE.search(text)
+    return bool(other) and not finder.find(text)
+
+
+_ASSOCIATED = re.compile(r"(?i)\bassociated\s+with\b")
+
+
+def _factor_association(clause: str, finder: ArmFinder) -> bool:
+    """Whether the clause of a p-value ties a factor that is no arm to an outcome: 'In multivariate
+    analyses, adenocarcinoma (P=0.01), never having smoked (P<0.001), and expression of EGFR (P=0.03)
+    were associated with an objective response', 'Among erlotinib-treated patients, EGFR mutations
+    were associated with improved response rate (P < .05)': its p-values test the factor, not the
+    arms. What is associated is the part of the clause before the words, from its last comma or
+    semicolon; an arm named there ('Observation was associated with significantly higher risk of
+    death from lung cancer (P = .02)') makes it the arms' test."""
+    for m in _ASSOCIATED.finditer(clause):
+        subject = re.split(r"[,;]", clause[: m.start()])[-1]
+        if not finder.find(subject):
+            return True
+    return False
 
 
 __all__ = ["Figure", "Test", "p_only_tests"]

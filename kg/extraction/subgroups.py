@@ -11,15 +11,16 @@ from dataclasses import dataclass
 from kg.extraction.stats import FOR_PHRASE
 
 # 'among those with exon 19 deletions and L858R EGFR mutations (n = 308)': 'those' speaks of
-# patients too; the size a phrase prints ('in the subgroup of 261 patients who ...') is its own; an
-# abbreviation's bracket inside the phrase is part of it ('positive for the epidermal growth factor
-# receptor gene (EGFR) mutation')
+# patients too; a colon ends the phrase ('for patients with EGFR Leu858Arg-positive tumours in
+# either trial: in LUX-Lung 3, ...'); the size a phrase prints ('in the subgroup of 261 patients
+# who ...') is its own; an abbreviation's bracket inside the phrase is part of it ('positive for
+# the epidermal growth factor receptor gene (EGFR) mutation')
 _ABBREVIATION = r"\((?-i:[A-Z][A-Za-z0-9-]{1,9})\)(?=\s+\w)"
 _PHRASE = re.compile(
     r"(?i)\b(?:in|among|for)\s+(?:the\s+)?(?:subgroup\s+of\s+|subset\s+of\s+)?(?:(?P<n>\d+)\s+)?"
     r"(?:patients|participants|subjects|women|men|persons|people|those)\s+"
-    rf"(?:who\s+(?:were|had|received)\s+|with\s+(?:an?\s+)?)(?P<who>(?:[^,;()]|\s{_ABBREVIATION})+?)"
-    rf"(?=\s*(?:[,;)]|(?!{_ABBREVIATION})\(|\bwas\b|\bwere\b|\bwho\b|\bduring\b|\band\s+(?:in|those|for|among)\b|$)|\s+(?:previously\s+)?"
+    rf"(?:who\s+(?:were|had|received)\s+|with\s+(?:an?\s+)?)(?P<who>(?:[^,;:()]|\s{_ABBREVIATION})+?)"
+    rf"(?=\s*(?:[,;:)]|(?!{_ABBREVIATION})\(|\bwas\b|\bwere\b|\bwho\b|\bduring\b|\band\s+(?:in|those|for|among)\b|$)|\s+(?:previously\s+)?"
     r"(?:receiving|received|treated\s+with|given|assigned|randomi[sz]ed|allocated)\b)"
 )
 

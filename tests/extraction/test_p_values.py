@@ -120,19 +120,33 @@ def _pool(pmid: str):
     return read_document(Path(__file__).parents[1] / "fixtures" / "pool" / f"PMID{pmid}.txt").trial
 
 
-def test_an_interaction_or_trend_p_value_compares_no_arms():
+def test_an_interaction_p_value_tests_the_subgroups_ratios_of_the_arms():
     # PMID21670455 (tests/fixtures/pool): '... or EGFR mutation-negative (HR, 1.18; 95% CI, 0.86 to
-    # 1.63; P = .309; treatment by EGFR mutation interaction P = .480) subgroups.'
+    # 1.63; P = .309; treatment by EGFR mutation interaction P = .480) subgroups.': the arms' ratios,
+    # then the test of whether they differ between the subgroups, for no one subgroup
     ipass = _pool("21670455")
     assert [
-        (c.statistic, c.estimate, c.p_value) for c in ipass.comparisons if c.endpoint == "overall survival"
+        (c.statistic, c.estimate, c.p_value, c.subgroup, c.method)
+        for c in ipass.comparisons
+        if c.endpoint == "overall survival"
     ] == [
-        ("hazard_ratio", Decimal("0.90"), Decimal("0.109")),
-        ("hazard_ratio", Decimal("1.00"), Decimal("0.990")),
-        ("hazard_ratio", Decimal("1.18"), Decimal("0.309")),
+        ("hazard_ratio", Decimal("0.90"), Decimal("0.109"), None, None),
+        ("hazard_ratio", Decimal("1.00"), Decimal("0.990"), "EGFR mutation-positive", None),
+        ("hazard_ratio", Decimal("1.18"), Decimal("0.309"), "EGFR mutation-negative", None),
+        ("p_value", None, Decimal("0.480"), None, "test for interaction"),
     ]
+    (test,) = [c for c in ipass.comparisons if c.method]
+    assert (test.arm, test.comparator, test.evidence.quote) == (
+        "gefitinib",
+        "carboplatin + paclitaxel",
+        "P = .480",
+    )
+
+
+def test_a_trend_test_or_one_ratio_against_an_unprinted_cohort_is_left_unread():
     # PMID20027124 (tests/fixtures/pool): '(test for trend, p = 0.02; ...)' and '(LACE other HR 0.95,
-    # 0.86-1.05, interaction p = 0.04)'
+    # 0.86-1.05, interaction p = 0.04)': a trend is no interaction; one ratio is set against the
+    # cohort's the sentence does not print
     lace = _pool("20027124")
     assert not {Decimal("0.02"), Decimal("0.04")} & {c.p_value for c in lace.comparisons}
 
@@ -181,19 +195,53 @@ def test_a_p_value_in_a_bracket_of_counts_compares_the_rates_they_are_parts_of()
 
 
 @pytest.mark.parametrize(
-    "pmid, p",
+    "pmid, p, read",
     [
         # 'High EGFR gene copy number was a predictor of a gefitinib-related effect on survival (hazard
         # ratio [HR], 0.61 for high copy number and HR, 1.16 for low copy number; comparison of high v low
         # copy number HR, P = .045).'
-        ("17075123", Decimal("0.045")),
+        ("17075123", Decimal("0.045"), [("gefitinib", "placebo", "overall survival", None)]),
         # 'EGFR protein expression was also related to clinical outcome (HR for positive, 0.77; HR for
-        # negative, 1.57; comparison of high v low protein expression HR, P = .049).'
-        ("17075123", Decimal("0.049")),
+        # negative, 1.57; comparison of high v low protein expression HR, P = .049).': the ratios' endpoint
+        # read is the marker the subgroups are cut by, so the test's endpoint is unknown
+        ("17075123", Decimal("0.049"), []),
         # '... overall survival before and after 5 years of follow-up (HR, 0.86; ...; P = .01 v HR, 1.45;
         # ...; P = .04) with P = .006 for interaction.'
-        ("19933916", Decimal("0.006")),
+        ("19933916", Decimal("0.006"), [("cisplatin", "observation", "overall survival", None)]),
     ],
 )
-def test_a_test_between_subgroups_compares_no_arms(pmid, p):
-    assert p not in {c.p_value for c in _pool(pmid).comparisons if c.statistic == "p_value"}
+def test_a_test_between_subgroups_is_a_test_for_interaction_of_the_arms(pmid, p, read):
+    found = [c for c in _pool(pmid).comparisons if c.statistic == "p_value" and c.p_value == p]
+    assert [(c.arm, c.comparator, c.endpoint, c.subgroup) for c in found] == read
+    assert all(c.method == "test for interaction" for c in found)
+
+
+def test_p_values_of_a_sentence_on_a_group_that_is_no_arm_compare_no_arms():
+    # PMID28034064 (tests/fixtures/pool), a secondary analysis of the trial's patients by radiotherapy
+    # technique: 'The IMRT group had larger planning treatment volumes (median, 427 v 486 mL; P = .005); a
+    # larger planning treatment volume/volume of lung ratio (median, 0.13 v 0.15; P = .013); and more
+    # stage IIIB disease (30.3% v 38.6%, P = .056).'
+    tests = {c.p_value for c in _pool("28034064").comparisons}
+    assert not {Decimal("0.005"), Decimal("0.013"), Decimal("0.056")} & tests
+    # PMID11830607 (tests/fixtures/pool): 'Older patients had a higher incidence of cardiovascular (P =.009)
+    # and respiratory (P =.04) comorbidities and nonanalgesic medication use (P =.02).'
+    tests = {c.p_value for c in _pool("11830607").comparisons}
+    assert not {Decimal("0.009"), Decimal("0.04"), Decimal("0.02")} & tests
+
+
+def test_a_factor_associated_with_an_outcome_is_no_arms_test():
+    # PMID16014883 (tests/fixtures/pool): 'In multivariate analyses, adenocarcinoma (P=0.01), never having
+    # smoked (P<0.001), and expression of EGFR (P=0.03) were associated with an objective response.'
+    assert not {Decimal("0.01"), Decimal("0.001"), Decimal("0.03")} & {
+        c.p_value for c in _pool("16014883").comparisons
+    }
+    # PMID16043828 (tests/fixtures/pool): 'EGFR mutations were detected in 13% of tumors and were
+    # associated with longer survival, irrespective of treatment (P < .001).'
+    assert Decimal("0.001") not in {c.p_value for c in _pool("16043828").comparisons}
+    # but an arm associated with one is the arms' test: PMID19933915 (tests/fixtures/pool): 'Observation
+    # was associated with significantly higher risk of death from lung cancer (P = .02), with no
+    # difference in rates of death from other causes or second primary malignancies between the arms.'
+    tests = [
+        (c.arm, c.comparator, c.p_value) for c in _pool("19933915").comparisons if c.statistic == "p_value"
+    ]
+    assert tests == [("vinorelbine + cisplatin", "observation", Decimal("0.02"))]

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from shared_quotes import DENOSUMAB, RTOG_0617
 
+from kg.extraction.subgroups import subgroup_at
 from kg.sources import read_document
 
 
@@ -160,6 +161,18 @@ def test_a_subgroup_phrase_ends_before_the_treatment_its_patients_received():
         ("nonsquamous histologies", Decimal("0.70")),
         ("squamous histology", Decimal("1.07")),
     ]
+
+
+def test_a_colon_ends_a_subgroup_phrase():
+    # PMID25589191: 'By contrast, there were no significant differences by treatment group for patients
+    # with EGFR Leu858Arg-positive tumours in either trial: in LUX-Lung 3, median overall survival was
+    # 27.6 months (19.8-41.7) in the afatinib group ...'
+    text = (
+        "By contrast, there were no significant differences by treatment group for patients with EGFR "
+        "Leu858Arg-positive tumours in either trial: in LUX-Lung 3, median overall survival was 27.6 months "
+        "(19.8-41.7) in the afatinib group"
+    )
+    assert subgroup_at(text, text.index("27.6")) == "EGFR Leu858Arg-positive tumours in either trial"
 
 
 def test_a_subgroup_named_by_the_word_subgroup():
