@@ -18,6 +18,7 @@ from collections.abc import Iterable
 
 from kg.extraction.arm_lists import depth_map
 from kg.extraction.armrefs import ArmFinder
+from kg.extraction.biomarkers import FOUND, MARKER_STATUS, denominator, marker_prevalence
 from kg.extraction.text import NUM, Sentence, dec
 from kg.model import BaselineMeasurement, Evidence
 
@@ -181,7 +182,7 @@ def _without_figures(clause: str) -> str:
     """The clause without what the figures describe ('had a Karnofsky performance score of
     90-100') and how long patients were followed: only the words around them say whether it
     reports an outcome."""
-    for pattern in (_STAT_AGE, _HAD, _COUNTED_SHARE, _FOLLOWED):
+    for pattern in (_STAT_AGE, _HAD, _COUNTED_SHARE, _FOLLOWED, FOUND):
         clause = pattern.sub(" ", clause)
     return clause
 
@@ -245,14 +246,15 @@ def _figures(s: Sentence, clause: str, offset: int, population: str) -> list[Bas
     had = [
         m
         for m in [*_HAD.finditer(clause), *_COUNTED_SHARE.finditer(clause)]
-        if (w := _characteristic(m.group("what"))) and not _OUTCOME.search(w)
+        if (w := _characteristic(m.group("what"))) and (not _OUTCOME.search(w) or MARKER_STATUS.match(w))
     ]
     listed = [m for m in _LISTED.finditer(clause, had[0].end()) if m.start() >= had[-1].end()] if had else []
     for m in [*had, *listed, *_LABELLED.finditer(clause)]:
         what = _characteristic(m.group("what"))
-        if what is None or _OUTCOME.search(what):
+        if what is None or _OUTCOME.search(what) and not MARKER_STATUS.match(what):
             continue
         counted = m.groupdict().get("n") is not None
+        of = denominator(clause) if counted else None
         out.append(
             BaselineMeasurement(
                 characteristic=what,
@@ -260,10 +262,12 @@ def _figures(s: Sentence, clause: str, offset: int, population: str) -> list[Bas
                 arm=population,
                 estimate=dec(m.group("n")) if counted else dec(m.group("pct")),
                 unit="participants" if counted else "percent",
-                evidence=s.evidence(offset + m.start(), offset + m.end()),
+                n_analysed=int(of.group("total")) if of else None,
+                evidence=s.evidence(offset + (of.start("total") if of else m.start()), offset + m.end()),
             )
         )
     out += _classes(s, clause, offset, population) + _counted(s, clause, offset, population)
+    out += marker_prevalence(s, clause, offset, population)
     read = [(f.evidence.start, f.evidence.end) for f in out if f.evidence is not None]
     return out + _bare_items(s, clause, offset, population, read)
 
