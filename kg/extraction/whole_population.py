@@ -107,7 +107,9 @@ def figure_owners(
     keys = [(e, i.unit, i.statistic, i.timepoint) for e, i in zip(endpoints, found, strict=True)]
     owners: list[list[Arm]] = []
     for k, item in enumerate(found):
-        if arms[k] is not None or len(finder.arms) == 1:
+        if item.pooled:  # the total of a count broken down by arm
+            owners.append([everyone] if everyone else [])
+        elif arms[k] is not None or len(finder.arms) == 1:
             owners.append([arms[k] or finder.arms[0]])
         elif everyone and _said_of_all(text, item, marks):
             owners.append([everyone])

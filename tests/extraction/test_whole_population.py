@@ -65,3 +65,15 @@ def test_a_figure_of_another_measure_is_not_the_endpoints():
         trial = read_document(FIXTURES / "abstracts" / name).trial
         assert [r for r in trial.arm_results if r.estimate == estimate] == []
         assert "all patients" not in [g.label for g in trial.groups]
+
+
+def test_the_total_of_a_count_broken_down_by_arm_is_every_arms():
+    # PMID19581636: 'Eight patients (3 who had PET-CT and 5 who had conventional staging) did not have
+    # planned surgery.'; PMID15701857: 'Three patients (PemOx 1 and PemCb 2) experienced febrile
+    # neutropenia.' -- the parts are each arm's, the total they add up to every arm's together
+    assert [r for r in pooled("pool/PMID19581636.txt") if r[0] == "no planned surgery"] == [
+        ("no planned surgery", "count", Decimal("8"), None, None, None, None),
+    ]
+    assert pooled("pool/PMID15701857.txt") == [
+        ("febrile neutropenia", "count", Decimal("3"), None, None, None, None),
+    ]
