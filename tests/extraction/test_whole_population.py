@@ -77,3 +77,20 @@ def test_the_total_of_a_count_broken_down_by_arm_is_every_arms():
     assert pooled("pool/PMID15701857.txt") == [
         ("febrile neutropenia", "count", Decimal("3"), None, None, None, None),
     ]
+
+
+def test_a_rate_of_everyone_takes_the_patients_its_clause_counts_by_their_stage():
+    # PMID11745199: 'The overall response rate for the 64 evaluable patients was 14%.'; PMID17374834:
+    # 'Induction chemotherapy resulted in a response rate of 61% (95% confidence interval [CI] = 57% to
+    # 65%) among the 579 eligible patients.' -- not 'There were 5 deaths (7.35%) among 68 patients with a
+    # PS of 2', a count of patients no stage names
+    assert [(r[0], r[2], r[6]) for r in pooled("pool/PMID11745199.txt")] == [
+        ("death", Decimal("7.35"), None),
+        ("objective response rate", Decimal("14"), 64),
+        ("overall survival", Decimal("4.1"), None),  # a median: no denominator
+    ]
+    assert [
+        (r[0], r[2], r[6]) for r in pooled("pool/PMID17374834.txt") if r[0] == "objective response rate"
+    ] == [
+        ("objective response rate", Decimal("61"), 579),
+    ]
