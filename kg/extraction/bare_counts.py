@@ -187,8 +187,8 @@ def _breakdowns(text: str, taken: list[tuple[int, int]]) -> list[Item]:
     """The arms' parts of a count of events (or of patients with one), in the bracket or the
     list after a colon that follow it ('Three treatment-related deaths occurred: 2 patients in
     the surgical arms (...), and 1 patient in the radiation arm (...)'): each part, with the arm
-    words beside it, is its arm's count; the parts must add up to the count, which itself is no
-    arm's and stays unread.  What they count is the events' noun or the verb before or after
+    words beside it, is its arm's count; the parts must add up to the count, which is every
+    arm's together (``Item.pooled``: ``whole_population`` gives it to them).  What they count is the events' noun or the verb before or after
     ('did not have planned surgery')."""
     out = []
     for m in _BROKEN_DOWN.finditer(text):
@@ -200,6 +200,9 @@ def _breakdowns(text: str, taken: list[tuple[int, int]]) -> list[Item]:
         if what is None or len(parts) < 2 or sum(int(p.group()) for p in parts) != int(m.group("total")):
             continue
         out += [Item(p.start(), p.end(), p.group(), None, "count", what=what) for p in parts]
+        out.append(
+            Item(m.start("total"), m.end("total"), m.group("total"), None, "count", what=what, pooled=True)
+        )
         taken.append(m.span())
     return out
 

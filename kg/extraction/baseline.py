@@ -16,8 +16,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from kg.extraction.arm_lists import depth_map
 from kg.extraction.armrefs import ArmFinder
+from kg.extraction.baseline_clauses import clauses
+from kg.extraction.biomarkers import FOUND, MARKER_STATUS, denominator, marker_prevalence
 from kg.extraction.text import NUM, Sentence, dec
 from kg.model import BaselineMeasurement, Evidence
 
@@ -51,7 +52,8 @@ _WITH_ITEM = re.compile(
 _HAD = re.compile(
     rf"(?i)(?<![\w.,])(?:(?P<n>\d+)\s*\(\s*(?P<npct>{NUM})\s*%\s*\)"
     rf"|(?P<most>(?:most|the\s+majority)\s*\(\s*)?(?P<pct>{NUM})\s*(?:%|percent)(?(most)\s*\)))"
-    r"\s+(?:(?:of\s+(?:the\s+)?(?:[\w-]+\s+){0,2})?(?:patients|participants|subjects)\s+)?"
+    r"\s+(?:(?:of\s+(?:the\s+)?(?:(?P<of>\d+)\s+)?(?:[\w-]+\s+){0,2}?)?(?:patients|participants|subjects)"
+    r"(?:\s+(?:randomi[sz]ed|enrolled))?(?:\s*\(\s*(?P<part>\d+)\s+of\s+(?P<whole>\d+)\s*\))?\s+)?"
     r"(?:were|was|had|have)\s+(?P<what>[^,;()]+?)(?=\s*(?:[,;()]|\.(?:\s|$)|\s+and\s+\d|$))"
 )
 # '(median age: 57 years; stage IV disease: 74%; ...)', 'stage IV disease, 74%', 'Karnofsky
@@ -87,17 +89,6 @@ _CLASSES = re.compile(
     rf"(?:\s*,?\s*(?:and\s+)?[\w-]{{1,8}}\s+in\s+\d+\s*\(\s*{NUM}\s*%\s*\))+)"
 )
 _CLASS = re.compile(rf"(?P<label>[\w-]{{1,8}})\s+in\s+(?P<n>\d+)\s*\(\s*(?P<pct>{NUM})\s*%\s*\)")
-# a bracket right after a count of the trial's patients (and the verb that counted them)
-_DESCRIBING = re.compile(
-    r"(?i)\b\d+\s+(?:[\w-]+\s+){0,2}?(?:patients|participants|subjects)\s+(?:(?:were|had\s+been)\s+(?:\w+\s+)?"
-    r"(?:randomi[sz]ed|assigned|allocated|enrolled|entered|included|eligible|accrued)\s+)?\("
-)
-# '202 patients (median age 59 years, ...) were assigned to group 1 and 194 (...) to group 2':
-# the count, and the bracket after it, are one arm's
-_ONE_ARMS = re.compile(
-    r"(?i)\s*(?:were|was)\s+(?:randomly\s+)?(?:assigned|allocated|randomi[sz]ed)\s+to\s+[^;]*?(?:,|\band)\s+\d+\s*"
-    r"(?:\(|patients|participants|to\b)"
-)
 # '44% and 35% had adenocarcinoma and squamous carcinoma, respectively': rates of classes in order
 _RESPECTIVE = re.compile(
     rf"(?i)(?<![\w.,])(?P<figs>{NUM}\s*%(?:\s*,\s*{NUM}\s*%)*\s*,?\s*and\s+{NUM}\s*%)\s+"
@@ -123,7 +114,7 @@ def baseline_characteristics(
         return []
     out: list[BaselineMeasurement] = []
     for s in sents:
-        for start, clause in _clauses(s.norm):
+        for start, clause in clauses(s.norm):
             if not _the_trials(clause, finder) or _OUTCOME.search(_without_figures(_described(clause))):
                 continue
             read = _respective if "respectively" in clause else _figures
@@ -132,42 +123,6 @@ def baseline_characteristics(
                 if ev is not None and not any(_overlap(ev, t) for t in taken):
                     out.append(figure)
     return out
-
-
-def _clauses(text: str) -> list[tuple[int, str]]:
-    """(offset, text) of the sentence's parts between semicolons outside brackets.  A bracket
-    right after the trial's patients are counted describes them ('we enrolled 352 patients
-    (median age: 57 years; stage IV disease: 74%)', '132 patients were randomized (stages: 38%
-    IB, ...)'): its parts are read on their own, and blanked in the clause around it, so that
-    the verb that counted them is not taken for an outcome of what the bracket says (unless
-    the count goes on to be one arm's: '202 patients (...) were assigned to group 1 and 194 ...')."""
-    if not _DESCRIBING.search(text):
-        return _split(text, 0)  # most sentences: no bracket to measure
-    depth = depth_map(text)
-    blanked = list(text)
-    inner: list[tuple[int, str]] = []
-    for m in _DESCRIBING.finditer(text):
-        opened = m.end() - 1
-        close = next(
-            (k for k in range(opened + 1, len(text)) if text[k] == ")" and depth[k] == depth[opened]), None
-        )
-        if close is not None and not _ONE_ARMS.match(text, close + 1):
-            inner += _split(text[opened + 1 : close], opened + 1)
-            blanked[opened : close + 1] = " " * (close + 1 - opened)
-    return _split("".join(blanked), 0) + inner
-
-
-def _split(text: str, offset: int) -> list[tuple[int, str]]:
-    """(offset, text) of the parts of ``text`` between its semicolons outside brackets."""
-    if ";" not in text:
-        return [(offset, text)]
-    depth = depth_map(text)
-    out, start = [], 0
-    for m in re.finditer(r";\s+(?!range\b)", text):  # '57 years; range, 37 to 71 years' is one figure
-        if depth[m.start()] == 0:
-            out.append((offset + start, text[start : m.start()]))
-            start = m.end()
-    return [*out, (offset + start, text[start:])]
 
 
 # 'and median follow-up was 30.3 months (range 8.6-45.2)': how long the patients were followed,
@@ -181,7 +136,7 @@ def _without_figures(clause: str) -> str:
     """The clause without what the figures describe ('had a Karnofsky performance score of
     90-100') and how long patients were followed: only the words around them say whether it
     reports an outcome."""
-    for pattern in (_STAT_AGE, _HAD, _COUNTED_SHARE, _FOLLOWED):
+    for pattern in (_STAT_AGE, _HAD, _COUNTED_SHARE, _FOLLOWED, FOUND):
         clause = pattern.sub(" ", clause)
     return clause
 
@@ -245,14 +200,16 @@ def _figures(s: Sentence, clause: str, offset: int, population: str) -> list[Bas
     had = [
         m
         for m in [*_HAD.finditer(clause), *_COUNTED_SHARE.finditer(clause)]
-        if (w := _characteristic(m.group("what"))) and not _OUTCOME.search(w)
+        if (w := _characteristic(m.group("what"))) and (not _OUTCOME.search(w) or MARKER_STATUS.match(w))
     ]
     listed = [m for m in _LISTED.finditer(clause, had[0].end()) if m.start() >= had[-1].end()] if had else []
     for m in [*had, *listed, *_LABELLED.finditer(clause)]:
         what = _characteristic(m.group("what"))
-        if what is None or _OUTCOME.search(what):
+        if what is None or _OUTCOME.search(what) and not MARKER_STATUS.match(what):
             continue
         counted = m.groupdict().get("n") is not None
+        of = denominator(clause) if counted else None
+        total = of.group("total") if of else m.groupdict().get("whole") or m.groupdict().get("of")
         out.append(
             BaselineMeasurement(
                 characteristic=what,
@@ -260,10 +217,14 @@ def _figures(s: Sentence, clause: str, offset: int, population: str) -> list[Bas
                 arm=population,
                 estimate=dec(m.group("n")) if counted else dec(m.group("pct")),
                 unit="participants" if counted else "percent",
-                evidence=s.evidence(offset + m.start(), offset + m.end()),
+                n_analysed=int(total) if total else None,
+                evidence=s.evidence(offset + (of.start("total") if of else m.start()), offset + m.end()),
             )
         )
+        if m.groupdict().get("part"):  # '31% of patients (275 of 888) had ...': the count too
+            out.append(_count(s, offset, m, what, population, "part", int(total)))
     out += _classes(s, clause, offset, population) + _counted(s, clause, offset, population)
+    out += marker_prevalence(s, clause, offset, population)
     read = [(f.evidence.start, f.evidence.end) for f in out if f.evidence is not None]
     return out + _bare_items(s, clause, offset, population, read)
 
@@ -309,14 +270,25 @@ def _counted(s: Sentence, clause: str, offset: int, population: str) -> list[Bas
     return out
 
 
-def _count(s: Sentence, offset: int, m: re.Match, what: str, population: str) -> BaselineMeasurement:
+def _count(
+    s: Sentence,
+    offset: int,
+    m: re.Match,
+    what: str,
+    population: str,
+    group: str = "n",
+    total: int | None = None,
+) -> BaselineMeasurement:
+    """The count in ``group`` of what ``m`` says, spanning to the match's end (or to the
+    denominator ``total`` printed after it: '275 of 888')."""
     return BaselineMeasurement(
         characteristic=what,
         statistic="count",
         arm=population,
-        estimate=dec(m.group("n")),
+        estimate=dec(m.group(group)),
         unit="participants",
-        evidence=s.evidence(offset + m.start("n"), offset + m.end()),
+        n_analysed=total,
+        evidence=s.evidence(offset + m.start(group), offset + (m.end("whole") if total else m.end())),
     )
 
 

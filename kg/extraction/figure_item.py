@@ -23,6 +23,7 @@ class Item:
     ci: dict = field(default_factory=dict)
     spread: dict = field(default_factory=dict)  # a range or IQR printed with a median or mean
     printed: tuple[int, int] | None = None  # the words of its count and denominator too: '33 (55%) of 60'
+    pooled: bool = False  # the total of a count the words after it break down by arm: every arm's together
 
     def span(self) -> tuple[int, int]:
         """Where the figure is printed, with the count and denominator it was read with."""

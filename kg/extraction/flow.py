@@ -38,7 +38,7 @@ _STAGES = (
     ("evaluable", r"evaluable|assessable|analy[sz]able|evaluated|assessed"),
     (
         "treated",
-        r"treated|received\s+(?:at\s+least\s+one\s+dose|(?:the\s+|their\s+)?(?:study\s+|allocated\s+|assigned\s+)?"
+        r"treated|received\s+(?:at\s+least\s+one\s+dose|(?:the\s+|their\s+)?(?:study\s+|allocated\s+|assigned\s+|induction\s+)?"
         r"(?:treatment|intervention))|started\s+treatment",
     ),
     # 'included in the response-evaluable population': the set an analysis takes, as 'in the analysis'

@@ -232,6 +232,9 @@ class OutcomeReader(ContrastReading):
         keys = [(e, i.unit, i.statistic) for e, i in zip(endpoints, found, strict=True)]
         spans = [(i.start, i.end) for i in found]
         arms, timepoints = assign(self.finder, masked, spans, keys, [i.timepoint for i in found], self._order)
+        arms = [
+            None if i.pooled else a for i, a in zip(found, arms, strict=True)
+        ]  # every arm's: whole_population
         _share_arms(slots, arms)
         if all(a is None for a in arms) and len(arms) == len(self._last_arms) > 1:
             arms = list(self._last_arms)  # 'This corresponded to sensitivities of 79% vs 85% and 94%'

@@ -55,6 +55,9 @@ _TOTALS = (
         rf"(?:[\w-]+\s+){{0,3}}{_PEOPLE}\b"
     ),
 )
+# '147 (72.4%) of 203 patients were randomly assigned', '191 of the 350 targeted patients were
+# randomly assigned': the count before 'of' is the number randomised, the one after what it is part of
+_PART_OF = re.compile(r"(?i)(?<![\d.%])(\d+)\s*(?:\(\s*\d+(?:\.\d+)?\s*%\s*\)\s*)?of\s+(?:the\s+)?$")
 _COUNTED = re.compile(rf"(?i)(?<![\d.%:])(\d+)\s+(?:[\w-]+\s+){{0,3}}{_PEOPLE}\b")
 # '... were randomly assigned' (not 'were not randomized to RT or surgery thereafter')
 _VERB_AFTER = re.compile(
@@ -155,7 +158,8 @@ def _total(text: str) -> tuple[tuple[int, int], int, int] | None:
             continue
         other = _OTHER_COUNT.search(rest.group(0))
         if other is None:
-            return (m.start(1), m.end(1)), int(m.group(1)), _strength(rest.group(0))
+            part = _PART_OF.search(text, 0, m.start(1)) or m
+            return part.span(1), int(part.group(1)), _strength(rest.group(0))
         # '910 patients were screened and 364 were randomly assigned': the later count is the one that verb says
         at = m.end() + other.start("n")
         return (at, at + len(other.group("n"))), int(other.group("n")), _strength(other.group(0))

@@ -101,16 +101,20 @@ def figure_owners(
     read, comparisons blanked; ``endpoints``: the endpoint each figure's own sentence names,
     None for one carried over from the sentence before; ``unattached``: the sentence names no
     arm, does not carry on about one and is ``open_sentence``; ``subgroup``: the subgroup
-    read at a position."""
+    read at a position.  A rate of everyone takes the count of patients its clause prints as its
+    denominator (``_counted``)."""
     everyone = next((g for g in finder.groups if set(g.pooled_from) == {a.label for a in finder.arms}), None)
     marks = finder.find(text)
     keys = [(e, i.unit, i.statistic, i.timepoint) for e, i in zip(endpoints, found, strict=True)]
     owners: list[list[Arm]] = []
     for k, item in enumerate(found):
-        if arms[k] is not None or len(finder.arms) == 1:
+        if item.pooled:  # the total of a count broken down by arm
+            owners.append([everyone] if everyone else [])
+        elif arms[k] is not None or len(finder.arms) == 1:
             owners.append([arms[k] or finder.arms[0]])
         elif everyone and _said_of_all(text, item, marks):
             owners.append([everyone])
+            _counted(text, item)
         elif _in_both(text, item) and len(finder.arms) == 2:
             owners.append(list(finder.arms))
         elif (
@@ -120,9 +124,30 @@ def figure_owners(
             and _everyones(text, item, endpoints[k], subgroup)
         ):
             owners.append([everyone])
+            _counted(text, item)
         else:
             owners.append([])
     return owners
+
+
+# the patients a figure of everyone is of, counted in its clause by the stage they reached: 'for
+# the 64 evaluable patients', 'among the 579 eligible patients' (not 'in 4 patients (7%)': its count)
+_COUNTED = re.compile(
+    r"(?i)\b(?:for|among|in|of)\s+(?:all\s+)?(?:the\s+)?(?P<n>\d+)\s+(?:eligible|evaluable|assessable|"
+    r"analy[sz]able|randomi[sz]ed|enrolled|treated)\s+(?:patients|participants|subjects)\b"
+)
+
+
+def _counted(text: str, item: Item) -> None:
+    """A rate of everyone printed without its denominator takes the one count of patients its
+    clause prints ('The overall response rate for the 64 evaluable patients was 14%'), and
+    its span the words of that count."""
+    start = clause_start(text, item.start)
+    end = text.find(";", item.end)
+    counts = list(_COUNTED.finditer(text, start, end if end >= 0 else len(text)))
+    if item.statistic == "rate" and item.total is None and len(counts) == 1:
+        item.total = int(counts[0].group("n"))
+        item.printed = (min(counts[0].start(), item.start), max(counts[0].end(), item.end))
 
 
 def _said_of_all(text: str, item: Item, marks: list[tuple[int, int, Arm]]) -> bool:

@@ -62,13 +62,16 @@ def test_a_pair_of_event_counts_takes_the_endpoint_of_its_clause():
 
 def test_a_count_broken_down_by_arm_in_the_bracket_after_it():
     # 'Eight patients (3 who had PET-CT and 5 who had conventional staging) did not have planned surgery.'
+    # (the total they add up to is every arm's together: test_whole_population)
     assert counts("PMID19581636", "no planned surgery") == [
+        ("all patients", Decimal("8")),
         ("positron emission tomography and computed tomography", Decimal("3")),
         ("conventional staging", Decimal("5")),
     ]
     # 'Eleven long-term survivors (arm A: four; arm B: seven) underwent a comprehensive neuropsychological
     # examination.': 'arm A' labels, the numbers after it count
     assert [n for _arm, n in counts("PMID17971598", "comprehensive neuropsychological examination")] == [
+        Decimal("11"),
         Decimal("4"),
         Decimal("7"),
     ]
@@ -81,14 +84,15 @@ def test_a_count_broken_down_by_arm_in_the_bracket_after_it():
 
 def test_a_count_broken_down_after_a_colon_and_not_by_cause():
     # PMID12243809 (shared/data/pool): the parts after a colon, each with the arm words after it; the
-    # numbers inside their brackets are causes and count for no arm
+    # numbers inside their brackets are causes and count for no arm; the total is every arm's (pooled)
     sentence = (
         "Three treatment-related deaths occurred: 2 patients in the surgical arms (one late pulmonary toxicity "
         "and one pulmonary embolus), and 1 patient in the radiation arm (radiation pneumonitis)."
     )
-    assert [(i.raw, i.what) for i in items(normalise(sentence))] == [
-        ("2", "treatment-related deaths"),
-        ("1", "treatment-related deaths"),
+    assert [(i.raw, i.what, i.pooled) for i in items(normalise(sentence))] == [
+        ("3", "treatment-related deaths", True),
+        ("2", "treatment-related deaths", False),
+        ("1", "treatment-related deaths", False),
     ]
     # PMID26708155 (shared/data/pool, one arm): parts that say what happened are causes, not arms
     sentence = (

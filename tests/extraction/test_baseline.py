@@ -7,8 +7,13 @@ Every sentence is quoted from a page of ../shared/data/pool, named by PMID besid
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 from shared_quotes import NLST
+
+from kg.sources import read_document
+
+POOL = Path(__file__).parents[1] / "fixtures" / "pool"
 
 
 def figures(trial) -> list[tuple[str, str, Decimal, str | None, str]]:
@@ -366,4 +371,65 @@ def test_prior_treatment_a_count_with_its_share_and_pack_years(read):
         ("received 2 prior chemotherapy regimens", "rate", Decimal("49"), "percent", "all patients"),
         ("age 70 years or older", "count", Decimal("67"), "participants", "all patients"),
         ("cigarette exposure", "median", Decimal("48"), "pack-years", "all patients"),
+    ]
+
+
+def spans(trial) -> list[tuple[str, str, Decimal, int | None, str]]:
+    return [
+        (
+            b.characteristic,
+            b.statistic,
+            b.estimate,
+            b.n_analysed,
+            b.evidence.sentence[b.evidence.start : b.evidence.end],
+        )
+        for b in trial.baseline
+    ]
+
+
+def test_a_share_of_the_patients_counted_before_what_they_had():
+    # PMID12377323: 'Most (69%) of 230 patients randomized had locally advanced disease unsuitable for
+    # curative treatment.'; PMID11745199: 'Fifty-six percent of 64 evaluable patients were male, and 81% had
+    # Stage IV disease.' (tests/fixtures/pool)
+    assert spans(read_document(POOL / "PMID12377323.txt").trial) == [
+        (
+            "locally advanced disease unsuitable for curative treatment",
+            "rate",
+            Decimal("69"),
+            230,
+            "Most (69%) of 230 patients randomized had locally advanced disease unsuitable for curative treatment",
+        )
+    ]
+    assert spans(read_document(POOL / "PMID11745199.txt").trial) == [
+        ("male", "rate", Decimal("56"), 64, "Fifty-six percent of 64 evaluable patients were male"),
+        ("stage iv disease", "rate", Decimal("81"), None, "81% had Stage IV disease"),
+        (
+            "PS of 2",
+            "count",
+            Decimal("68"),
+            None,
+            "68",
+        ),  # 'Sixty-eight patients with an ECOG PS of 2 were enrolled'
+    ]
+
+
+def test_a_share_with_its_count_of_the_patients_in_brackets(read):
+    # PMID25624436
+    trial = read(
+        *NLST,
+        (
+            "RESULTS",
+            "At baseline, 31% of patients (275 of 888) had asymptomatic brain metastases; 109 had received no "
+            "prior and 166 had received prior brain radiotherapy as treatment.",
+        ),
+    ).trial
+    assert spans(trial) == [
+        (
+            "asymptomatic brain metastases",
+            "rate",
+            Decimal("31"),
+            888,
+            "31% of patients (275 of 888) had asymptomatic brain metastases",
+        ),
+        ("asymptomatic brain metastases", "count", Decimal("275"), 888, "275 of 888"),
     ]

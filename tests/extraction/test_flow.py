@@ -216,3 +216,16 @@ def test_counts_an_arms_treatment_was_given_to_with_the_treatment_as_subject():
     # PMID17374834: 'Postoperative radiotherapy was administered to 62 (40%) of patients in the surgery
     # arm.': patients of the surgery arm who had radiotherapy, no arm's treated count
     assert _flow("17374834") == []
+
+
+def test_the_patients_who_received_induction_treatment_were_treated():
+    # PMID24585722 and PMID23835708 (../shared/data/pool): induction before randomisation to maintenance
+    finder = ArmFinder([_arm("bevacizumab"), _arm("bevacizumab + pemetrexed")])
+    for text in (
+        "A total of 376 patients received induction treatment.",
+        "In total, 376 patients received induction treatment, 71.9% achieved disease control, and 67.3% were "
+        "randomly assigned to maintenance therapy, with 125 and 128 receiving single-agent bevacizumab and "
+        "bevacizumab plus pemetrexed treatment, respectively.",
+    ):
+        counts = participant_flow(sentences("RESULTS", text), finder)
+        assert [(c.stage, c.arm, c.count) for c in counts] == [("treated", None, 376)]

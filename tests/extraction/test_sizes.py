@@ -323,3 +323,19 @@ def test_counts_with_their_share_before_each_arm_and_denominators_that_size_noth
         ("chemotherapy", 113),
     ]
     assert [a.n_randomized for a in trial.arms] == [115, 116]
+
+
+@pytest.mark.parametrize(
+    ("pmid", "randomised"),
+    [
+        # '147 (72.4%) of 203 patients were randomly assigned to docetaxel (n = 73) or observation (n = 74).'
+        ("19001323", 147),
+        # '(From April 1996 to November 1997, 191 of the 350 targeted patients were randomly assigned.)'
+        ("9890172", 191),
+    ],
+)
+def test_the_part_of_the_patients_that_was_randomised(pmid: str, randomised: int):
+    # (tests/fixtures/pool): the count before 'of' was randomised, not the patients it is part of
+    page = Path(__file__).parents[1] / "fixtures" / "pool" / f"PMID{pmid}.txt"
+    trial = read_document(page).trial
+    assert trial.n_randomized == randomised

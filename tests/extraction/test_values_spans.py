@@ -26,7 +26,8 @@ def test_a_landmark_printed_with_a_space_before_its_hyphen_and_not_a_median_cut_
 
 def test_of_and_a_number_after_another_figure_is_no_denominator():
     # PMID11784875: 'The response rate for all 1155 eligible patients was 19 percent, with a median
-    # survival of 7.9 months (...)' (before: the 19 percent was of 7 patients)
+    # survival of 7.9 months (...)' (before: the 19 percent was of 7 patients); it is of the 1155 eligible
+    # patients its clause counts (whole_population)
     trial = read_document(POOL / "PMID11784875.txt").trial
     response = [r for r in trial.arm_results if r.endpoint == "objective response rate"]
-    assert [(r.estimate, r.n_analysed) for r in response] == [(Decimal("19"), None)]
+    assert [(r.estimate, r.n_analysed) for r in response] == [(Decimal("19"), 1155)]

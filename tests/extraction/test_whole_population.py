@@ -65,3 +65,32 @@ def test_a_figure_of_another_measure_is_not_the_endpoints():
         trial = read_document(FIXTURES / "abstracts" / name).trial
         assert [r for r in trial.arm_results if r.estimate == estimate] == []
         assert "all patients" not in [g.label for g in trial.groups]
+
+
+def test_the_total_of_a_count_broken_down_by_arm_is_every_arms():
+    # PMID19581636: 'Eight patients (3 who had PET-CT and 5 who had conventional staging) did not have
+    # planned surgery.'; PMID15701857: 'Three patients (PemOx 1 and PemCb 2) experienced febrile
+    # neutropenia.' -- the parts are each arm's, the total they add up to every arm's together
+    assert [r for r in pooled("pool/PMID19581636.txt") if r[0] == "no planned surgery"] == [
+        ("no planned surgery", "count", Decimal("8"), None, None, None, None),
+    ]
+    assert pooled("pool/PMID15701857.txt") == [
+        ("febrile neutropenia", "count", Decimal("3"), None, None, None, None),
+    ]
+
+
+def test_a_rate_of_everyone_takes_the_patients_its_clause_counts_by_their_stage():
+    # PMID11745199: 'The overall response rate for the 64 evaluable patients was 14%.'; PMID17374834:
+    # 'Induction chemotherapy resulted in a response rate of 61% (95% confidence interval [CI] = 57% to
+    # 65%) among the 579 eligible patients.' -- not 'There were 5 deaths (7.35%) among 68 patients with a
+    # PS of 2', a count of patients no stage names
+    assert [(r[0], r[2], r[6]) for r in pooled("pool/PMID11745199.txt")] == [
+        ("death", Decimal("7.35"), None),
+        ("objective response rate", Decimal("14"), 64),
+        ("overall survival", Decimal("4.1"), None),  # a median: no denominator
+    ]
+    assert [
+        (r[0], r[2], r[6]) for r in pooled("pool/PMID17374834.txt") if r[0] == "objective response rate"
+    ] == [
+        ("objective response rate", Decimal("61"), 579),
+    ]
