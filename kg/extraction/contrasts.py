@@ -17,7 +17,8 @@ from kg.extraction.armrefs import distinct
 from kg.extraction.bare_ratios import Labelled, bare_ratios
 from kg.extraction.clause_bounds import clause_start, opening, outer_clause
 from kg.extraction.endpoint_mentions import endpoint_mentions, listed_after
-from kg.extraction.endpoint_phrases import endpoint_phrase, normal_name, qualified
+from kg.extraction.endpoint_names import normal_name
+from kg.extraction.endpoint_phrases import endpoint_phrase, qualified
 from kg.extraction.factors import reference_like
 from kg.extraction.interactions import interaction_tests
 from kg.extraction.lexicon import HR_EVENTS

@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import re
 
-from kg.extraction.lexicon import HR_EVENTS
+from kg.extraction.endpoint_names import DISCONTINUED as _DISCONTINUED
+from kg.extraction.endpoint_names import STOPPED as _STOPPED
+from kg.extraction.endpoint_names import normal_name, sited
 
 VERB = (
     r"was|were|is|are|has|have|had|did|does|occurred|occurs|improved|reduced|increased|decreased|differed|"
@@ -55,8 +57,6 @@ _OBJECT = re.compile(
     r"(?:better|worse|higher|lower|greater|longer|shorter|improved|reduced|fewer|more|less|lower)?\s*"
     r"(?!(?:for|in|with|at|by|of|to|on|from|among|than|as)\b)(?P<x>[a-z][\w\s'/-]{2,80}?)(?:,?\s+(?:than|(?:as\s+)?compared\s+(?:with|to)|versus|vs\.?)(?!\w).*)?\s*$"
 )
-_DISCONTINUED = r"discontinued\s+(?:the\s+)?(?:study\s+)?(?:treatment|therapy|drug)"
-_STOPPED = re.compile(rf"(?i)\b(?:(?:had|have)\s+)?{_DISCONTINUED}\b")
 _LATER_VERB = re.compile(
     r"(?i)\s\b(?:had|has|have|received|required|developed|experienced|achieved|underwent|reported)\s+(?:an?\s+|the\s+)?"
 )
@@ -291,7 +291,7 @@ def _clean(phrase: str) -> str | None:
     if _GROUP.match(p):
         return None
     p = _LANDMARK.sub("", p)  # landmarks
-    p = _sited(re.sub(r"\s+", " ", p).strip(" ,."))
+    p = sited(re.sub(r"\s+", " ", p).strip(" ,."))
     p = re.sub(r"(?i)\s+(?:in|with|for|among|between)\s+(?:the|both|all|each|either)\s+.*$", "", p)
     p = re.sub(r"(?i)\s+of\s+(?:the|both|all|each|either)\s+(?:[\w-]+\s+){0,3}?" + _WHO + r"\b.*$", "", p)
     # 'the radiation pneumonitis rate in patients with IFI': who was measured (an arm or a
@@ -318,55 +318,6 @@ def _clean(phrase: str) -> str | None:
     if _FUNCTION_WORD.match(p.split()[0]) or _FUNCTION_WORD.match(p.split()[-1]):
         return None  # 'for', 'total of': a fragment, not a name
     return normal_name(p)
-
-
-def normal_name(phrase: str) -> str:
-    """One spelling for the usual forms: 'incidence of lung cancer' -> 'lung cancer incidence',
-    'deaths from lung cancer' -> 'lung cancer mortality', 'rate of death' -> 'death', 'have
-    died' -> 'death'."""
-    p = _sited(phrase.lower())
-    if re.fullmatch(
-        r"(?:[\w-]+\s+){0,2}[\w-]+-(?:free|specific)", p
-    ):  # 'disease-free (24% vs. 23%) ... survival rates', 'overall (HR ...) and lung cancer-specific (HR ...) survival'
-        return f"{p} survival"
-    if re.fullmatch(r"(?:have\s+|had\s+)?died", p):
-        return "death"
-    m = re.fullmatch(r"(?:hazard|odds|risk|rate)\s+ratios?\s+(?:of|for)\s+(.+)", p)
-    if m:  # 'the hazard ratio of death': the endpoint its event ends
-        return HR_EVENTS.get(m.group(1), m.group(1))
-    if _STOPPED.fullmatch(p):  # 'had discontinued treatment'
-        return "treatment discontinuation"
-    m = re.fullmatch(r"(?:.*\b)?(?:die|died|death)\s+(?:of|from)\s+([a-z-]+)\s+causes", p)
-    if m:  # 'less likely to die of neurologic causes'
-        return f"{m.group(1)} death"
-    m = re.fullmatch(
-        r"(?:the\s+)?incidence\s+of\s+(.+)|(?:(?:have|has|had)\s+)?(?:been\s+)?diagnosed\s+with\s+(.+)", p
-    )
-    if m:
-        return f"{m.group(1) or m.group(2)} incidence"
-    m = re.fullmatch(r"(?:deaths?|mortality)\s+(?:from|due\s+to)\s+(?!any\b)(.+)", p)
-    if m:
-        return f"{m.group(1)} mortality"
-    return p
-
-
-# 'recurrence of tumor anywhere in the brain', 'progression of disease in the chest': the
-# event named by its site, as 'brain recurrence' (not a group: 'in the control arm' stays)
-_SITED = re.compile(
-    r"(?i)\b(recurrence|relapse|progression|metastas[ie]s)\s+of\s+(?:the\s+)?(?:tumou?rs?|disease|cancer)\s+"
-    r"(?:anywhere\s+)?in\s+the\s+(?!(?:control|placebo|experimental|treatment|study|intervention|same)\b)([a-z]+)$"
-)
-
-
-# 'recurrence at the site of the original metastasis': a local recurrence, and called so
-_AT_FIRST_SITE = re.compile(
-    r"(?i)^(?=(?:recurrence|relapse|failure|progression)\s+(?:at|in|within)\s+the\s+(?:site|bed)\s+of\s+the\s+"
-    r"(?:original|primary|resected|treated|irradiated|index)\b)"
-)
-
-
-def _sited(phrase: str) -> str:
-    return _AT_FIRST_SITE.sub("local ", _SITED.sub(lambda m: f"{m.group(2)} {m.group(1)}", phrase))
 
 
 _AFTER_OBJECT = re.compile(

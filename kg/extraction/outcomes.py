@@ -23,10 +23,10 @@ from kg.extraction.clauses import before_safety, clause_end
 from kg.extraction.contrasts import ContrastReading
 from kg.extraction.endpoint_lists import Slot, listed_endpoints
 from kg.extraction.endpoint_mentions import endpoint_mentions, listed_after
+from kg.extraction.endpoint_names import normal_name
 from kg.extraction.endpoint_phrases import (
     NAME_THEN_LABEL,
     endpoint_phrase,
-    normal_name,
     object_phrase,
     qualified,
 )

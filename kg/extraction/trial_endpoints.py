@@ -6,7 +6,7 @@ import re
 from decimal import Decimal
 
 from kg.extraction.abbreviations import definitions
-from kg.extraction.endpoint_phrases import normal_name
+from kg.extraction.endpoint_names import normal_name
 from kg.extraction.lexicon import ENDPOINTS
 from kg.extraction.text import Sentence
 from kg.model import Comparison, Endpoint

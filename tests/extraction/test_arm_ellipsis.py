@@ -8,19 +8,10 @@ named by PMID beside it.
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
+
+from pool_pages import trial_of
 
 from kg.extraction.arm_ellipsis import shared_entries
-from kg.model import Trial
-from kg.sources import read_document
-
-POOL = Path(__file__).parents[1] / "fixtures" / "pool"
-
-
-def trial_of(pmid: str) -> Trial:
-    trial = read_document(POOL / f"PMID{pmid}.txt").trial
-    assert trial is not None
-    return trial
 
 
 def test_a_short_name_spelling_the_shared_drug_names_the_elided_entry():

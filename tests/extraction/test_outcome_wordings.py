@@ -17,6 +17,17 @@ SURGERY_DESIGN = (
     "followed by radiotherapy (surgical group) or needle biopsy and radiotherapy (radiation group).",
 )
 
+# PMID9809728
+POSTOPERATIVE = (
+    "Postoperative radiotherapy in the treatment of single metastases to the brain: a randomized trial.",
+    (
+        "INTERVENTIONS",
+        "Patients were randomly assigned to treatment with postoperative whole-brain radiotherapy "
+        "(radiotherapy group, 49 patients) or no further treatment (observation group, 46 patients) for the "
+        "brain metastasis, with median follow-up of 48 weeks and 43 weeks, respectively.",
+    ),
+)
+
 
 def figures(reading, endpoint: str) -> list[tuple[frozenset[str], Decimal, int | None, int | None]]:
     return [
@@ -126,13 +137,7 @@ def test_a_noun_before_of_names_the_endpoint_and_arms_carry_over_from_the_senten
 def test_less_likely_to_die_of_causes_and_figures_inside_a_bracket(read):
     # PMID9809728
     reading = read(
-        "Postoperative radiotherapy in the treatment of single metastases to the brain: a randomized trial.",
-        (
-            "INTERVENTIONS",
-            "Patients were randomly assigned to treatment with postoperative whole-brain radiotherapy "
-            "(radiotherapy group, 49 patients) or no further treatment (observation group, 46 patients) for the "
-            "brain metastasis, with median follow-up of 48 weeks and 43 weeks, respectively.",
-        ),
+        *POSTOPERATIVE,
         (
             "RESULTS",
             "Postoperative radiotherapy prevented brain recurrence at the site of the original metastasis (5 "
@@ -165,13 +170,7 @@ def test_recurrence_of_tumour_in_an_organ_is_named_by_the_organ(read):
     # PMID9809728: the primary endpoint and its figures under one name (before: 'recurrence of tumor
     # in the brain' and 'recurrence of tumor anywhere')
     reading = read(
-        "Postoperative radiotherapy in the treatment of single metastases to the brain: a randomized trial.",
-        (
-            "INTERVENTIONS",
-            "Patients were randomly assigned to treatment with postoperative whole-brain radiotherapy "
-            "(radiotherapy group, 49 patients) or no further treatment (observation group, 46 patients) for the "
-            "brain metastasis, with median follow-up of 48 weeks and 43 weeks, respectively.",
-        ),
+        *POSTOPERATIVE,
         (
             "MAIN OUTCOME MEASURES",
             "The primary end point was recurrence of tumor in the brain; secondary end points were length of "

@@ -1,0 +1,63 @@
+"""One spelling for an endpoint's usual forms, so that the figures of one endpoint meet under
+one name however a sentence words it: 'incidence of lung cancer' and 'diagnosed with lung
+cancer' are 'lung cancer incidence', 'recurrence of tumor anywhere in the brain' is 'brain
+recurrence', 'the hazard ratio of death' is overall survival's."""
+
+from __future__ import annotations
+
+import re
+
+from kg.extraction.lexicon import HR_EVENTS
+
+DISCONTINUED = r"discontinued\s+(?:the\s+)?(?:study\s+)?(?:treatment|therapy|drug)"
+STOPPED = re.compile(rf"(?i)\b(?:(?:had|have)\s+)?{DISCONTINUED}\b")
+
+
+def normal_name(phrase: str) -> str:
+    """One spelling for the usual forms: 'incidence of lung cancer' -> 'lung cancer incidence',
+    'deaths from lung cancer' -> 'lung cancer mortality', 'rate of death' -> 'death', 'have
+    died' -> 'death'."""
+    p = sited(phrase.lower())
+    if re.fullmatch(
+        r"(?:[\w-]+\s+){0,2}[\w-]+-(?:free|specific)", p
+    ):  # 'disease-free (24% vs. 23%) ... survival rates', 'overall (HR ...) and lung cancer-specific (HR ...) survival'
+        return f"{p} survival"
+    if re.fullmatch(r"(?:have\s+|had\s+)?died", p):
+        return "death"
+    m = re.fullmatch(r"(?:hazard|odds|risk|rate)\s+ratios?\s+(?:of|for)\s+(.+)", p)
+    if m:  # 'the hazard ratio of death': the endpoint its event ends
+        return HR_EVENTS.get(m.group(1), m.group(1))
+    if STOPPED.fullmatch(p):  # 'had discontinued treatment'
+        return "treatment discontinuation"
+    m = re.fullmatch(r"(?:.*\b)?(?:die|died|death)\s+(?:of|from)\s+([a-z-]+)\s+causes", p)
+    if m:  # 'less likely to die of neurologic causes'
+        return f"{m.group(1)} death"
+    m = re.fullmatch(
+        r"(?:the\s+)?incidence\s+of\s+(.+)|(?:(?:have|has|had)\s+)?(?:been\s+)?diagnosed\s+with\s+(.+)", p
+    )
+    if m:
+        return f"{m.group(1) or m.group(2)} incidence"
+    m = re.fullmatch(r"(?:deaths?|mortality)\s+(?:from|due\s+to)\s+(?!any\b)(.+)", p)
+    if m:
+        return f"{m.group(1)} mortality"
+    return p
+
+
+# 'recurrence of tumor anywhere in the brain', 'progression of disease in the chest': the
+# event named by its site, as 'brain recurrence' (not a group: 'in the control arm' stays)
+_SITED = re.compile(
+    r"(?i)\b(recurrence|relapse|progression|metastas[ie]s)\s+of\s+(?:the\s+)?(?:tumou?rs?|disease|cancer)\s+"
+    r"(?:anywhere\s+)?in\s+the\s+(?!(?:control|placebo|experimental|treatment|study|intervention|same)\b)([a-z]+)$"
+)
+
+
+# 'recurrence at the site of the original metastasis': a local recurrence, and called so
+_AT_FIRST_SITE = re.compile(
+    r"(?i)^(?=(?:recurrence|relapse|failure|progression)\s+(?:at|in|within)\s+the\s+(?:site|bed)\s+of\s+the\s+"
+    r"(?:original|primary|resected|treated|irradiated|index)\b)"
+)
+
+
+def sited(phrase: str) -> str:
+    """The event named by its site: 'recurrence of tumor in the brain' -> 'brain recurrence'."""
+    return _AT_FIRST_SITE.sub("local ", _SITED.sub(lambda m: f"{m.group(2)} {m.group(1)}", phrase))
