@@ -235,7 +235,9 @@ def _per_arm(s: Sentence, finder: ArmFinder, sizes: Sizes) -> None:
         after = s.norm[end : mentions[k + 1][0] if k + 1 < len(mentions) else len(s.norm)]
         before = s.norm[mentions[k - 1][1] if k else 0 : start]
         n_after = re.match(
-            r"\s*(?:alone|monotherapy|group|arm)?\s*(?:[(,]\s*n\s*=\s*(\d+)|\(\s*(\d+)\s*(?:patients|participants)?\s*\))",
+            # '(n = 81)', ', n = 81', '(arm A; n = 81)' (the arm's label first), 'arm A: n = 112'
+            r"\s*(?:alone|monotherapy|group|arm)?\s*(?:[(,;:]\s*(?:(?:arm|group)\s+\w{1,3}\s*[;,:]\s*)?"
+            r"n\s*=\s*(\d+)|\(\s*(\d+)\s*(?:patients|participants)?\s*\))",
             after,
         )
         after_at, before_at = end, mentions[k - 1][1] if k else 0

@@ -247,6 +247,9 @@ def test_a_treatment_inside_a_word_about_patients_names_no_arm():
         # 'A total of 444 patients were randomized to PC, and 434 patients were randomized to PCB (the
         # intent-to-treat population).' (before: total 444, no arm sizes)
         ("20686429", [444, 434], 878),
+        # 'PFS was similar (5.0 v 6.6 months; P = .1988) in patients randomly assigned to erlotinib alone
+        # (arm A; n = 81) or to ECP (arm B; n = 100).': the arm's label before its size (before: none)
+        ("22547605", [81, 100], 181),
     ],
 )
 def test_sizes_and_totals_among_other_counts(pmid, sizes, total):
