@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 
 from kg.extraction.arm_brackets import bracket_closed_by_arm
-from kg.extraction.arm_lists import depth_map
 from kg.extraction.armrefs import distinct
+from kg.extraction.text import depth_map
 from kg.model import Arm
 
 __all__ = ["fill"]

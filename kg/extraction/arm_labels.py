@@ -14,9 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from kg.extraction.arm_lists import depth_map
 from kg.extraction.armrefs import ArmFinder
-from kg.extraction.text import Sentence
+from kg.extraction.text import Sentence, depth_map
 from kg.model import Arm
 
 _KIND = r"(?:arm|group|regimen|cohort)"

@@ -14,10 +14,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kg.extraction.arm_company import alone_or_with, lead_to_each, share, with_or_without
 from kg.extraction.arm_ellipsis import drug_lead, shared_entries
 from kg.extraction.armrefs import ARM_LABEL
 from kg.extraction.lexicon import words_to_int
 from kg.extraction.regimens import drug_mentions
+from kg.extraction.text import depth_map, split_top
 
 _ADJECTIVE = (
     r"(?!\s*,?\s*(?:controlled|trials?|study|studies|phase|double|open|single|multi|placebo|clinical|comparison|"
@@ -160,14 +162,15 @@ def listings(title: str, sentences: list[tuple[str, str]]) -> list[Listing]:
             if t and not re.match(r"(?i)results|findings|conclusions?|interpretation", section):
                 out.append(Listing(t.group("any") or t.group("versus"), 2, n))
         if "compar" in low or "between" in low or "whether" in low:
+            flat = _flat_brackets(text)  # 'cisplatin (CDDP; 120 mg/m2, day 1)': no clause ends inside
             c = (
-                _EFFECTS_COMPARED.search(text)
-                or _COMPARE.search(text)
-                or _TRIAL_OF.search(text)
-                or _WHETHER.search(text)
+                _EFFECTS_COMPARED.search(flat)
+                or _COMPARE.search(flat)
+                or _TRIAL_OF.search(flat)
+                or _WHETHER.search(flat)
             )
             if c and not re.match(r"(?i)results|findings|conclusions?|interpretation", section):
-                out.append(Listing(f"{c.group(1)} or {c.group(2)}", 1, n))
+                out.append(Listing(f"{text[c.start(1) : c.end(1)]} or {text[c.start(2) : c.end(2)]}", 1, n))
         out += _placebo_controlled(text, n)
         several = list(_ASSIGN_TO.finditer(text)) if "random" in low else []
         if len(several) >= 2:  # '444 were randomized to PC, and 434 were randomized to PCB'
@@ -192,28 +195,11 @@ def _placebo_controlled(text: str, n: int) -> list[Listing]:
     return [Listing(f"{m.group(1)} or placebo", 1, n)] if m else []
 
 
-def depth_map(text: str) -> list[int]:
-    """Bracket depth of each character: splitting happens only at depth 0."""
-    depth, out = 0, []
-    for ch in text:
-        if ch in "([{":
-            depth += 1
-        out.append(depth)
-        if ch in ")]}":
-            depth = max(0, depth - 1)
-    return out
-
-
-def split_top(text: str, pattern: str) -> list[str]:
-    """The text cut at every match of the pattern outside brackets."""
+def _flat_brackets(text: str) -> str:
+    """The text with the points and semicolons inside brackets blanked out (same length), so a
+    pattern that ends at a clause's end reads past '(CBDCA; 325 mg/m2, day 1)'."""
     depth = depth_map(text)
-    parts, start = [], 0
-    for m in re.finditer(pattern, text):
-        if depth[m.start()] == 0:
-            parts.append(text[start : m.start()])
-            start = m.end()
-    parts.append(text[start:])
-    return [p for p in parts if p.strip()]
+    return "".join("\x1f" if d and ch in ".;" else ch for ch, d in zip(text, depth, strict=True))
 
 
 def _until_clause_end(text: str) -> str:
@@ -309,41 +295,13 @@ def _split_held(text: str) -> list[str]:
         listed = re.search(r"[,;]\s+or\s+", text) and len(split_top(text, _LIST_COMMA)) >= 3
         if listed:
             separator = rf"{_LIST_COMMA}(?:or\s+)?(?:to\s+)?|(?<!\d-)\s+or\s+(?:to\s+)?"
-        parts = _share(split_top(text, separator))
+        parts = share(alone_or_with(split_top(text, separator)))
         if listed:
-            parts = _lead_to_each(parts)
-    return [arm for part in shared_entries(parts) for arm in _with_or_without(part)]
+            parts = lead_to_each(parts)
+    return [arm for part in shared_entries(parts) for arm in with_or_without(part)]
 
 
 _NAMED_END = re.compile(r"\((?:[A-Z][A-Za-z0-9+/-]{0,7})\)\s+")
-
-
-# 'cisplatin 80 mg/m2 and gemcitabine 1,250 mg/m(2) for up to six cycles plus': the backbone before the
-# last top-level 'plus' of a list's first entry
-_BACKBONE = re.compile(
-    r"(?i)^(?P<lead>.+\s(?:plus|combined\s+with|in\s+combination\s+with))\s+(?P<own>\S.*)$"
-)
-
-
-def _lead_to_each(parts: list[str]) -> list[str]:
-    """'A and B plus low-dose C (7.5 mg/kg), high-dose C (15 mg/kg), or placebo': in a list of
-    three or more whose later entries are variants of what the first entry adds (the same drug,
-    or placebo), what it is added to is every entry's; not 'A plus B, A monotherapy, or C'."""
-    m = _BACKBONE.match(parts[0])
-    if not m or depth_map(parts[0])[m.end("lead") - 1]:
-        return parts
-    added = drug_mentions(m.group("own"))
-    if not added or not all(_variant(p, added[0].name) for p in parts[1:]):
-        return parts
-    return [parts[0], *(f"{m.group('lead')} {p.strip()}" for p in parts[1:])]
-
-
-def _variant(part: str, drug: str) -> bool:
-    """An entry that names only the added drug (at another dose) or a placebo."""
-    if re.search(r"(?i)\b(?:plus|and|with|combined|followed|alone|monotherapy)\b|\+", part):
-        return False
-    names = {d.name for d in drug_mentions(part)}
-    return names == {drug} or bool(re.fullmatch(r"(?i)\s*(?:a\s+|matching\s+)?placebo\b.*", part))
 
 
 def _after_named_regimen(part: str) -> list[str]:
@@ -359,14 +317,6 @@ def _after_named_regimen(part: str) -> list[str]:
     return [part]
 
 
-def _with_or_without(part: str) -> list[str]:
-    """'cisplatin, etoposide +/- MGBG': two arms, without and with what follows '+/-'."""
-    m = re.search(r"\s*(?:\+\s*/\s*-|±)\s*", part)
-    if not m or depth_map(part)[m.start()] or not part[: m.start()].strip():
-        return [part]
-    return [part[: m.start()], f"{part[: m.start()]} plus {part[m.end() :]}"]
-
-
 # a treatment every arm shares, named before 'either': 'cisplatin plus', 'chemotherapy followed by' (not
 # 'RT with either 17 Gy or 39 Gy': what follows 'with' says what the treatment is)
 _SHARED_LEAD = re.compile(
@@ -380,26 +330,6 @@ _WHO = re.compile(
     r"(?i)\s+(?:in|for|among)\s+(?:(?:[\w-]+|\([^)]*\))\s+){0,4}?(?:patients|participants|women|men|adults|smokers|"
     r"people|persons|subjects|children)\b.*$"
 )
-_SHARED = re.compile(
-    r"(?i)^(?P<own>.*?)(?:[\s,]+(?:both|each|all|and\s+each)\s+(?P<link>combined\s+with|in\s+combination\s+with|plus|with|given\s+with)"
-    # 'gefitinib or placebo, in addition to cisplatin plus pemetrexed'
-    r"|\s*,\s*(?P<added>in\s+addition\s+to|on\s+(?:a\s+)?background\s+of|added\s+to))\s+(?P<tail>.+)$"
-)
-
-
-def _share(parts: list[str]) -> list[str]:
-    """'either A or B both combined with C, or D', 'A or B, in addition to C': C belongs to A
-    and to B."""
-    out = list(parts)
-    for k, part in enumerate(parts):
-        m = _SHARED.match(part)
-        if not m or k == 0:
-            continue
-        extra = f" {m.group('link') or m.group('added')} {m.group('tail')}"
-        out[k] = m.group("own") + extra
-        for j in range(k):
-            out[j] = out[j] + extra
-    return out
 
 
 def factorial(text: str) -> bool:

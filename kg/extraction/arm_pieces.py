@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 
-from kg.extraction.arm_lists import depth_map
 from kg.extraction.chemotherapy import is_chemotherapy
 from kg.extraction.names import (
     credible,
@@ -33,6 +32,7 @@ from kg.extraction.regimens import (
     radiation,
     route_before,
 )
+from kg.extraction.text import depth_map
 from kg.model import Arm, Drug, Intervention
 
 _COMPONENT = (

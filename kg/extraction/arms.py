@@ -11,13 +11,13 @@ import re
 
 from kg.extraction.arm_details import complete_arms
 from kg.extraction.arm_ellipsis import elliptical_definitions
-from kg.extraction.arm_lists import expected_arms, factorial, listings, pieces, split_top
+from kg.extraction.arm_lists import expected_arms, factorial, listings, pieces
 from kg.extraction.arm_pieces import DOSE, DOSED, arm_of_piece, outside_brackets
 from kg.extraction.design import reports_trial
 from kg.extraction.interventions import intervention_kind
 from kg.extraction.names import credible, expand, intervention_name, is_no_treatment
 from kg.extraction.regimens import drug_mentions, radiation
-from kg.extraction.text import Sentence, normalise
+from kg.extraction.text import Sentence, normalise, split_top
 from kg.model import Arm
 
 _OTHER_DOSE = re.compile(r"(?i)^(?:the\s+)?(?:[\w-]+\s+)?(?:cohort|arm|group)\s+(?:of|receiving|given)\s+")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extraction.arm_lists import depth_map
+from kg.extraction.text import depth_map
 
 __all__ = ["clauses"]
 

@@ -15,9 +15,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from kg.extraction.arm_lists import depth_map
 from kg.extraction.armrefs import ArmFinder
-from kg.extraction.text import Sentence
+from kg.extraction.text import Sentence, depth_map
 from kg.model import Arm, ArmResult, Evidence
 
 _PEOPLE = (

@@ -123,3 +123,27 @@ def sentences(section: str, text: str) -> list[Sentence]:
 def dec(text: str) -> Decimal:
     """A printed number as an exact decimal: '.3668' -> 0.3668, '13.0' -> 13.0."""
     return Decimal("0" + text if text.startswith(".") else text)
+
+
+def depth_map(text: str) -> list[int]:
+    """Bracket depth of each character: splitting happens only at depth 0."""
+    depth, out = 0, []
+    for ch in text:
+        if ch in "([{":
+            depth += 1
+        out.append(depth)
+        if ch in ")]}":
+            depth = max(0, depth - 1)
+    return out
+
+
+def split_top(text: str, pattern: str) -> list[str]:
+    """The text cut at every match of the pattern outside brackets."""
+    depth = depth_map(text)
+    parts, start = [], 0
+    for m in re.finditer(pattern, text):
+        if depth[m.start()] == 0:
+            parts.append(text[start : m.start()])
+            start = m.end()
+    parts.append(text[start:])
+    return [p for p in parts if p.strip()]

@@ -294,13 +294,9 @@ def test_a_modifier_shares_the_head_of_the_next_piece():
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a drug shared by 'along with' after an either-or is given to the second arm only: design_arms "
-    "gives [['gemcitabine'], ['etoposide', 'cisplatin']]",
-)
 def test_a_drug_given_along_with_either_alternative():
-    # pool PMID10458212 (title: 'gemcitabine-cisplatin versus etoposide-cisplatin')
+    # pool PMID10458212 (title: 'gemcitabine-cisplatin versus etoposide-cisplatin'; before:
+    # 'gemcitabine' and 'etoposide + cisplatin')
     arms = arms_of(
         "A total of 135 chemotherapy-naive patients with advanced NSCLC were randomized to receive either "
         "gemcitabine 1,250 mg/m2 intravenously (IV) days 1 and 8 or etoposide 100 mg/m2 IV days 1 to 3 along "

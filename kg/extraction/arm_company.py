@@ -1,0 +1,115 @@
+"""What the arms of one listing share, or are given with, that only one of them names.
+
+'either A or B both combined with C', 'A or B, in addition to C', 'A or B in combination with C'
+(C is every arm's); 'A alone or in combination with C' (the second arm is A plus C); 'A and B
+plus low-dose C, high-dose C, or placebo' (the backbone before the first entry's 'plus' is every
+variant's); 'A, B +/- C' (two arms). Each rule is checked against the listing's own words: an arm
+given alone or with its own companion shares nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extraction.regimens import drug_mentions
+from kg.extraction.text import depth_map
+
+# 'cisplatin 80 mg/m2 and gemcitabine 1,250 mg/m(2) for up to six cycles plus': the backbone before the
+# last top-level 'plus' of a list's first entry
+_BACKBONE = re.compile(
+    r"(?i)^(?P<lead>.+\s(?:plus|combined\s+with|in\s+combination\s+with))\s+(?P<own>\S.*)$"
+)
+
+
+def lead_to_each(parts: list[str]) -> list[str]:
+    """'A and B plus low-dose C (7.5 mg/kg), high-dose C (15 mg/kg), or placebo': in a list of
+    three or more whose later entries are variants of what the first entry adds (the same drug,
+    or placebo), what it is added to is every entry's; not 'A plus B, A monotherapy, or C'."""
+    m = _BACKBONE.match(parts[0])
+    if not m or depth_map(parts[0])[m.end("lead") - 1]:
+        return parts
+    added = drug_mentions(m.group("own"))
+    if not added or not all(_variant(p, added[0].name) for p in parts[1:]):
+        return parts
+    return [parts[0], *(f"{m.group('lead')} {p.strip()}" for p in parts[1:])]
+
+
+def _variant(part: str, drug: str) -> bool:
+    """An entry that names only the added drug (at another dose) or a placebo."""
+    if re.search(r"(?i)\b(?:plus|and|with|combined|followed|alone|monotherapy)\b|\+", part):
+        return False
+    names = {d.name for d in drug_mentions(part)}
+    return names == {drug} or bool(re.fullmatch(r"(?i)\s*(?:a\s+|matching\s+)?placebo\b.*", part))
+
+
+def with_or_without(part: str) -> list[str]:
+    """'cisplatin, etoposide +/- MGBG': two arms, without and with what follows '+/-'."""
+    m = re.search(r"\s*(?:\+\s*/\s*-|±)\s*", part)
+    if not m or depth_map(part)[m.start()] or not part[: m.start()].strip():
+        return [part]
+    return [part[: m.start()], f"{part[: m.start()]} plus {part[m.end() :]}"]
+
+
+_SHARED = re.compile(
+    r"(?i)^(?P<own>.*?)(?:[\s,]+(?:both|each|all|and\s+each)\s+(?P<link>combined\s+with|in\s+combination\s+with|plus|with|given\s+with)"
+    # 'gefitinib or placebo, in addition to cisplatin plus pemetrexed'
+    r"|\s*,\s*(?P<added>in\s+addition\s+to|on\s+(?:a\s+)?background\s+of|added\s+to))\s+(?P<tail>.+)$"
+)
+
+
+# 'A or B in combination with C', 'either A or B along with C': what the last arm is given with
+_WITH_TAIL = re.compile(
+    r"(?i)^(?P<own>.*?\S)\s+(?P<link>in\s+combination\s+with|combined\s+with|along\s+with|together\s+with)\s+(?P<tail>.+)$"
+)
+# an earlier arm that says what it is given with, or that it is given alone, shares nothing
+_OWN_COMPANY = re.compile(r"(?i)\b(?:alone|monotherapy|only|single[- ]agent|plus|with|combin\w*)\b|\+")
+
+
+def share(parts: list[str]) -> list[str]:
+    """'either A or B both combined with C, or D', 'A or B, in addition to C': C belongs to A
+    and to B. So it does in 'A or B in combination with C' ('involved-field radiotherapy or
+    elective nodal irradiation in combination with concurrent chemotherapy'), unless an earlier
+    arm is given alone or with its own companion, or is what the last arm adds C to ('paclitaxel
+    alone or in combination with carboplatin', 'A or A combined with C')."""
+    parts = _trailing_company(parts)
+    out = list(parts)
+    for k, part in enumerate(parts):
+        m = _SHARED.match(part)
+        if not m or k == 0:
+            continue
+        extra = f" {m.group('link') or m.group('added')} {m.group('tail')}"
+        out[k] = m.group("own") + extra
+        for j in range(k):
+            out[j] = out[j] + extra
+    return out
+
+
+def _trailing_company(parts: list[str]) -> list[str]:
+    m = _WITH_TAIL.match(parts[-1]) if len(parts) >= 2 else None
+    if not m or depth_map(parts[-1])[m.start("link")]:
+        return parts
+    earlier = parts[:-1]
+    if any(_OWN_COMPANY.search(p) for p in earlier):
+        return parts
+    last = {d.name for d in drug_mentions(m.group("own"))}
+    if any(last & {d.name for d in drug_mentions(p)} for p in earlier):
+        return parts
+    extra = f" {m.group('link')} {m.group('tail')}"
+    return [p.rstrip() + extra for p in earlier] + [parts[-1]]
+
+
+_ALONE_END = re.compile(r"(?i)\s+(?:alone|monotherapy)\s*$")
+_WITH_START = re.compile(
+    r"(?i)^\s*(?:in\s+combination\s+with|combined\s+with|together\s+with|along\s+with|with|plus)\s+"
+)
+
+
+def alone_or_with(parts: list[str]) -> list[str]:
+    """'paclitaxel alone or in combination with carboplatin': the arm after an arm given alone
+    that opens on 'with' gives that arm's treatment too."""
+    out = list(parts)
+    for k in range(1, len(parts)):
+        alone, company = _ALONE_END.search(parts[k - 1]), _WITH_START.match(parts[k])
+        if alone and company:
+            out[k] = f"{parts[k - 1][: alone.start()]} plus {parts[k][company.end() :]}"
+    return out
