@@ -113,3 +113,29 @@ def alone_or_with(parts: list[str]) -> list[str]:
         if alone and company:
             out[k] = f"{parts[k - 1][: alone.start()]} plus {parts[k][company.end() :]}"
     return out
+
+
+# 'bevacizumab 7.5 (n = 32) or 15 mg/kg (n = 35) plus carboplatin ... and paclitaxel ...': two doses
+# of one drug, the unit and the companions printed once, after the second
+_BARE_DOSE_END = re.compile(
+    r"^(?P<drug>.*?[A-Za-z][\w-]*)\s+(?P<dose>\d+(?:\.\d+)?)(?P<note>\s*\([^()]*\))?\s*$"
+)
+_UNIT_DOSE_START = re.compile(
+    r"(?i)^\s*(?P<dose>\d+(?:\.\d+)?)\s*(?P<unit>mg/m2|mg/kg|mg|µg|μg|mcg|g/m2|g|IU)\b(?P<note>\s*\([^()]*\))?"
+    r"(?P<rest>\s+(?:plus|with|combined\s+with|in\s+combination\s+with|and)\s.*)?$"
+)
+
+
+def dose_variants(parts: list[str]) -> list[str]:
+    """'X 7.5 or 15 mg/kg plus C': the first dose takes the unit the second prints, and both
+    arms what follows it ('X 7.5 mg/kg plus C', 'X 15 mg/kg plus C')."""
+    out = list(parts)
+    for k in range(1, len(parts)):
+        first, second = _BARE_DOSE_END.match(parts[k - 1]), _UNIT_DOSE_START.match(parts[k])
+        if not first or not second or not drug_mentions(first.group("drug")):
+            continue
+        rest = second.group("rest") or ""
+        drug, unit = first.group("drug"), second.group("unit")
+        out[k - 1] = f"{drug} {first.group('dose')} {unit}{first.group('note') or ''}{rest}"
+        out[k] = f"{drug} {second.group('dose')} {unit}{second.group('note') or ''}{rest}"
+    return out

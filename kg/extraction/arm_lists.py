@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.extraction.arm_company import alone_or_with, lead_to_each, share, with_or_without
+from kg.extraction.arm_company import alone_or_with, dose_variants, lead_to_each, share, with_or_without
 from kg.extraction.arm_ellipsis import drug_lead, shared_entries
 from kg.extraction.armrefs import ARM_LABEL
 from kg.extraction.lexicon import words_to_int
@@ -242,12 +242,22 @@ def pieces(segment: str) -> list[str]:
         shared = _SHARED_LEAD.search(text[: either.start()]) or drug_lead(text[: either.start()])
         common = shared.group(0).strip() + " " if shared else ""  # 'cisplatin plus either A or B'
         text = text[either.end() :]
-    text = re.sub(r"(?i)(?:^|(?<=[,;:]\s)|(?<=\bor\s))\s*(?:\d|[a-d])\)\s+", "", text)  # '1) A, 2) B'
+    text = _unnumbered(text)
     text = _WHO.sub("", text)  # '... in chemotherapy-naive patients with NSCLC': who, not what
 
     if common:
         return [common + part.strip() for part in _pieces(text)]
     return _pieces(text)
+
+
+_ENUMERATOR = re.compile(r"(?i)(?:^|(?<=[,;:]\s)|(?<=\bor\s))\s*(?:\d|[a-d])\)\s+")
+
+
+def _unnumbered(text: str) -> str:
+    """'1) A, 2) B' without its numbers; not the end of a bracket ('(area under curve, 6) followed
+    by surgical resection')."""
+    depth = depth_map(text)
+    return _ENUMERATOR.sub(lambda m: m.group() if depth[m.start() + m.group().index(")")] else "", text)
 
 
 _LIST_COMMA = r"[,;]\s+(?!and\s+\d+\b(?!\s*(?:patients|participants))|\d+(?:,|\s+and\s))"
@@ -295,7 +305,7 @@ def _split_held(text: str) -> list[str]:
         listed = re.search(r"[,;]\s+or\s+", text) and len(split_top(text, _LIST_COMMA)) >= 3
         if listed:
             separator = rf"{_LIST_COMMA}(?:or\s+)?(?:to\s+)?|(?<!\d-)\s+or\s+(?:to\s+)?"
-        parts = share(alone_or_with(split_top(text, separator)))
+        parts = share(alone_or_with(dose_variants(split_top(text, separator))))
         if listed:
             parts = lead_to_each(parts)
     return [arm for part in shared_entries(parts) for arm in with_or_without(part)]

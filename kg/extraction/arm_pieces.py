@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extraction.chemotherapy import is_chemotherapy
+from kg.extraction.chemotherapy import generic_alias, generic_naming_drugs, is_chemotherapy, timing_before
 from kg.extraction.names import (
     credible,
     expand,
@@ -39,7 +39,6 @@ _COMPONENT = (
     r"\s*,?\s+(?:plus|combined\s+with|in\s+combination\s+with|integrated\s+with|together\s+with|along\s+with|"
     r"followed\s+by|and\s+then|and\s+subsequently|with|and|including|then)\s+|\s*\+\s*"
 )
-_GENERIC = {"chemotherapy", "best supportive care"}
 _LETTER_LABEL = re.compile(r"\s*(?:(?:arm|group)\s+)?([A-D1-4])\s*[,:]\s+(?=\S)")
 DOSE = r"\d+(?:\.\d+)?\s*(?:mg|µg|μg|mcg|g|IU)\b"  # an amount of a drug
 DOSED = re.compile(rf"(?i)\b{DOSE}")
@@ -80,11 +79,12 @@ def arm_of_piece(part: str, choice: bool, abbreviations: dict[str, str], strict:
     aliases, size = _parenthesised(part)
     if label:
         aliases.append(f"arm {label.group(1)}")
-    generic = _generic_naming_drugs(part, mentions)
+    generic = generic_naming_drugs(part, mentions)
     if generic is not None:  # 'chemotherapy with either pemetrexed or docetaxel': the drugs
-        part = part[: generic.start] + " " * (generic.end - generic.start) + part[generic.end :]
+        at = timing_before(part, generic.start)
+        aliases.append(generic_alias(part, generic, at))
+        part = part[:at] + " " * (generic.end - at) + part[generic.end :]
         mentions = [m for m in mentions if m is not generic]
-        aliases.append(_generic_alias(part, generic))
     interventions: list[Intervention] = []
     for start, end in _components(part):
         text = part[start:end]
@@ -149,16 +149,6 @@ def _treatments(interventions: list[Intervention]) -> list[Intervention]:
     return kept
 
 
-# 'paclitaxel doublet chemotherapy': what the drugs before the word are, and the arm's name with it
-_DOUBLET = re.compile(r"(?i)\s+(doublet|triplet)\s+")
-
-
-def _generic_alias(part: str, generic) -> str:
-    """'doublet chemotherapy' where the text says so, else the generic word ('chemotherapy')."""
-    kind = re.search(r"(?i)\b(doublet|triplet)\s+$", part[: generic.start])
-    return f"{kind.group(1).lower()} {generic.name}" if kind else generic.name
-
-
 # 'vinorelbine or gemcitabine monotherapy': the word after a choice of drugs names the arm
 _CHOICE_NAME = re.compile(r"(?i)^\s+(monotherapy)\b")
 
@@ -177,24 +167,6 @@ def _own_names(
         and expand(a, abbreviations).lower() not in names
         and names_arm(a, abbreviations)
     ]
-
-
-def _generic_naming_drugs(part: str, mentions):
-    """A generic mention ('chemotherapy') that the text goes on to name drugs for."""
-    if not any(m.name not in _GENERIC for m in mentions):
-        return None
-    for k, m in enumerate(mentions):
-        drugs_before = k and re.fullmatch(r"[\s-]*(?:based\s*)?", part[mentions[k - 1].end : m.start])
-        if m.name == "chemotherapy" and k and _DOUBLET.fullmatch(part[mentions[k - 1].end : m.start]):
-            return m  # 'carboplatin and weekly paclitaxel doublet chemotherapy'
-        if m.name == "chemotherapy" and drugs_before:  # 'cisplatin plus pemetrexed chemotherapy'
-            return m
-        if m.name == "chemotherapy" and re.match(
-            r"(?i)\s*(?:\(|with\s+(?:either\s+)?|,?\s*consist(?:ing|ed|s)\s+of|,?\s*(?:which\s+)?(?:was|were|comprised|included|including))",
-            part[m.end :],
-        ):
-            return m
-    return None
 
 
 def _offers_choice(part: str, mentions) -> bool:

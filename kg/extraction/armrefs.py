@@ -296,8 +296,9 @@ def _chemotherapy_of(arm: Arm) -> set[str]:
 
 
 def _by_dose(after: str, arms: list[Arm]) -> Arm | None:
-    """'docetaxel 75 mg/m(2) patients': the one arm that gives the dose printed after the name."""
-    m = re.match(r"\s*(\d+(?:\.\d+)?)\s*(?:mg|g|µg|Gy)\b", after)
+    """'docetaxel 75 mg/m(2) patients', 'paclitaxel plus bevacizumab (15 mg/kg)': the one arm that
+    gives the dose printed after the name."""
+    m = re.match(r"\s*\(?\s*(\d+(?:\.\d+)?)\s*(?:mg|g|µg|Gy)\b", after)
     if not m:
         return None
     dose = float(m.group(1))

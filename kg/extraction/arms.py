@@ -51,6 +51,7 @@ def design_arms(title: str, sents: list[Sentence], abbreviations: dict[str, str]
         return []
     _score, arms, at = max(candidates, key=lambda c: c[0])
     _same_as_before(arms)
+    _one_operation(arms)
     complete_arms(arms, sents, at, [c[1] for c in candidates], abbreviations)
     for item in (i for arm in arms for i in arm.interventions):
         item.kind = intervention_kind(item.drug.name)
@@ -90,6 +91,8 @@ def arms_in(
         elif _REVERSED.match(part) and arms and k:
             reverse = arm_of_piece(_reversed(parts[k - 1]), False, abbreviations, strict)
             arms += [reverse] if reverse is not None else []
+        elif (same := _SAME_TREATMENT.match(part)) and arms:
+            arms.append(_same_plus(arms[-1], part, same.group("rest"), abbreviations))
         else:
             arm = arm_of_piece(_same_drug(part, arms), choice, abbreviations, strict)
             if arm is not None:
@@ -123,6 +126,22 @@ def _same_as_before(arms: list[Arm]) -> None:
                 arm.interventions[n] = earlier[0].model_copy(deep=True)
             else:
                 item.drug.name = head
+
+
+_GENERIC_OPERATION = re.compile(r"(?i)^(?:surgical\s+)?(?:resection|surgery|operation)$")
+
+
+def _one_operation(arms: list[Arm]) -> None:
+    """'surgery alone or ... paclitaxel and carboplatin followed by surgical resection': one arm's
+    plain 'surgery' and another's 'surgical resection' are the same operation, named as the
+    arm that gives nothing else names it, so that the add-on design shows (A + B vs B)."""
+    plain = [a.interventions[0].drug.name for a in arms if len(a.interventions) == 1]
+    name = next((n for n in plain if _GENERIC_OPERATION.match(n)), None)
+    if name is None:
+        return
+    for item in (i for a in arms for i in a.interventions):
+        if _GENERIC_OPERATION.match(item.drug.name):
+            item.drug.name = name
 
 
 _TIMING = re.compile(
@@ -240,6 +259,23 @@ def _share_heads(parts: list[str], abbreviations: dict[str, str]) -> list[str]:
         if 1 <= len(words) <= 2 and weak and nxt:
             out[k] = f"{parts[k].rstrip()} {nxt.group(1)}"
     return out
+
+
+# 'or the same treatment with cetuximab administered concurrent only with TRT (arm B)'
+_SAME_TREATMENT = re.compile(
+    r"(?i)^\s*(?:the\s+)?(?:same|identical)\s+(?:treatment|regimen|therapy|schedule)"
+    r"(?P<rest>\s+(?:with|plus|combined\s+with|in\s+combination\s+with|together\s+with|along\s+with)\s.*)$"
+)
+
+
+def _same_plus(before: Arm, part: str, rest: str, abbreviations: dict[str, str]) -> Arm:
+    """'the same treatment with X': every intervention of the arm before, then what the rest adds
+    (an intervention it names again, 'with TRT', is the one the arm before gave)."""
+    added = arm_of_piece(rest, False, abbreviations, strict=False)
+    items = [i.model_copy(deep=True) for i in before.interventions]
+    have = {i.drug.name for i in items}
+    items += [i for i in (added.interventions if added else []) if i.drug.name not in have]
+    return Arm(label=part.strip()[:80], interventions=items, aliases=added.aliases if added else [])
 
 
 def _union(arms: list[Arm]) -> Arm:

@@ -6,6 +6,10 @@ classes (ctkg:Chemotherapy and its subclasses), or when its name carries an INN 
 family name of a cytotoxic class (-platin, -taxel, -rubicin, -tecan, -citabine, vinca
 alkaloids, -poside ...), so that agents the lexicon does not list (vindesine, mitomycin,
 etoposide, ifosfamide) count too.
+
+The generic word itself, where a listing goes on to name the drugs it stands for ('perioperative
+chemotherapy (cyclophosphamide, etoposide, and cisplatin)'), is no drug of the arm: those drugs
+are (``generic_naming_drugs``, with the word that says when it is given, ``timing_before``).
 """
 
 from __future__ import annotations
@@ -45,3 +49,52 @@ def is_chemotherapy(name: str) -> bool:
     if entry is not None and entry.drug_class:
         return entry.drug_class in CHEMOTHERAPY_CLASSES
     return bool(_CYTOTOXIC.search(name)) and not _NOT_CYTOTOXIC.match(name)
+
+
+# the generic words that an arm's listing may go on to name drugs for
+_GENERIC = {"chemotherapy", "best supportive care"}
+
+
+# 'six cycles of perioperative chemotherapy (cyclophosphamide, ...)': when the chemotherapy is given
+_TIMING = re.compile(
+    r"(?i)\b(?:(?:peri|pre|post)-?operative|induction|(?:neo)?adjuvant|consolidation|maintenance|systemic|"
+    r"cytotoxic|combination)\s+$"
+)
+
+
+def timing_before(part: str, start: int) -> int:
+    """Where a generic 'chemotherapy' that names drugs begins with the word that says when or how
+    it is given: that word, like the generic word, names no treatment of its own."""
+    m = _TIMING.search(part, 0, start)
+    return m.start() if m else start
+
+
+# 'paclitaxel doublet chemotherapy': what the drugs before the word are, and the arm's name with it
+_DOUBLET = re.compile(r"(?i)\s+(doublet|triplet)\s+")
+
+
+def generic_alias(part: str, generic, at: int) -> str:
+    """'doublet chemotherapy' or 'perioperative chemotherapy' (the words from ``at``) where the
+    text says so, else the generic word ('chemotherapy')."""
+    kind = re.search(r"(?i)\b(doublet|triplet)\s+$", part[: generic.start])
+    if kind:
+        return f"{kind.group(1).lower()} {generic.name}"
+    return f"{part[at : generic.start].strip().lower()} {generic.name}".strip()
+
+
+def generic_naming_drugs(part: str, mentions):
+    """A generic mention ('chemotherapy') that the text goes on to name drugs for."""
+    if not any(m.name not in _GENERIC for m in mentions):
+        return None
+    for k, m in enumerate(mentions):
+        drugs_before = k and re.fullmatch(r"[\s-]*(?:based\s*)?", part[mentions[k - 1].end : m.start])
+        if m.name == "chemotherapy" and k and _DOUBLET.fullmatch(part[mentions[k - 1].end : m.start]):
+            return m  # 'carboplatin and weekly paclitaxel doublet chemotherapy'
+        if m.name == "chemotherapy" and drugs_before:  # 'cisplatin plus pemetrexed chemotherapy'
+            return m
+        if m.name == "chemotherapy" and re.match(
+            r"(?i)\s*(?:\(|with\s+(?:either\s+)?|,?\s*consist(?:ing|ed|s)\s+of|,?\s*(?:which\s+)?(?:was|were|comprised|included|including))",
+            part[m.end :],
+        ):
+            return m
+    return None

@@ -107,7 +107,7 @@ def plausible(name: str) -> bool:
 # what the arm is called: '(IV)', '(intravenously)', '(area under the curve)', '(the intent-to-treat population)'
 _NOT_ARM_NAME = re.compile(
     r"(?i)^(?:(?:receive\s+)?(?:iv|i\.v\.|intravenous(?:ly)?|oral(?:ly)?|p\.o\.|subcutaneous(?:ly)?|"
-    r"intramuscular(?:ly)?)|fr|fx|auc|area\s+under\s+the\s+(?:[\w-]+\s+)?curve|(?:the\s+)?[\w-]+\s+population)$"
+    r"intramuscular(?:ly)?)|fr|fx|auc|area\s+under\s+(?:the\s+)?(?:[\w-]+\s+)?curve|(?:the\s+)?[\w-]+\s+population)$"
 )
 
 

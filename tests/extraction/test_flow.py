@@ -110,7 +110,7 @@ def test_per_arm_parts_labelled_with_a_colon_in_a_bracket_after_the_stage():
         ("eligible", "primary resection + adjuvant thoracic radiotherapy", 51),
         (
             "eligible",
-            "preoperative + cisplatin + etoposide + concurrent chemoradiotherapy + definitive surgery",
+            "cisplatin + etoposide + concurrent chemoradiotherapy + definitive surgery",
             55,
         ),
     ]
