@@ -36,6 +36,7 @@ from kg.model import (
     Comparison,
     Endpoint,
     Evidence,
+    ParticipantCount,
     Trial,
 )
 
@@ -95,8 +96,8 @@ def _extract(title: str, abstract: list[AbstractSection]) -> Trial | None:
     for name in dict.fromkeys(r.endpoint for r in [*per_arm, *comparisons]):
         if not any(e.name == name for e in endpoints):
             endpoints.append(Endpoint(name=name, abbreviation=_abbrev(abbreviations, name)))
-    for arm in arms:
-        arm.n_safety = implied_population(events, arm.label)
+    for arm in arms:  # the safety population: what the adverse events imply, else the count treated
+        arm.n_safety = implied_population(events, arm.label) or _treated(flow, arm.label)
     for e in events:
         e.n_analysed = e.n_analysed or next((a.n_safety for a in arms if a.label == e.arm), None)
     minimum, median, follow_up_spans = follow_up(sents)
@@ -185,3 +186,9 @@ def _locate_size(sents: list[Sentence], n: int) -> Evidence | None:
 
 def _abbrev(abbreviations: dict[str, str], name: str) -> str | None:
     return next((a for a, full in abbreviations.items() if full == name), None)
+
+
+def _treated(flow: list[ParticipantCount], arm: str) -> int | None:
+    """'473 received durvalumab and 236 received placebo': the one count an arm's treated stage has."""
+    counts = {f.count for f in flow if f.stage == "treated" and f.arm == arm}
+    return counts.pop() if len(counts) == 1 else None

@@ -80,6 +80,8 @@ _FORMED = re.compile(
 _AMONG = re.compile(r"(?i)\bamong\s+(\d+)\s+patients\s+in\s+the\s+$")
 
 Sizes = dict[str, tuple[int, Evidence]]
+# '... 44 patients to receive A (A group) and 43 to receive B': the next arm's own count follows
+_NEXT_COUNT = re.compile(r"(?i)^[^;]{0,120}?\band\s+\d+\s+(?:patients\s+|participants\s+)?(?:to|were)\b")
 
 
 def arm_sizes(sents: list[Sentence], finder: ArmFinder) -> tuple[Sizes, int | None, Evidence | None]:
@@ -257,8 +259,14 @@ def _per_arm(s: Sentence, finder: ArmFinder, sizes: Sizes) -> None:
             if n_before
             else None
         )
-        if total_first and re.search(r"(?i)patients|participants", n_before.group(0)):
-            n_before = None  # 'we randomly assigned 272 patients to receive A': the total
+        if (
+            total_first
+            and re.search(r"(?i)patients|participants", n_before.group(0))
+            and not _NEXT_COUNT.match(s.norm[end:])
+        ):
+            n_before = (
+                None  # 'we randomly assigned 272 patients to receive A': the total (not '... A and 43 to B')
+            )
         # '561 eligible patients were randomly assigned to receive A alone or with B': the total
         later = next((m for m in mentions[k + 1 :] if m[2] is not arm), None)  # the next other arm named
         if (

@@ -229,3 +229,19 @@ def test_the_patients_who_received_induction_treatment_were_treated():
     ):
         counts = participant_flow(sentences("RESULTS", text), finder)
         assert [(c.stage, c.arm, c.count) for c in counts] == [("treated", None, 376)]
+
+
+@pytest.mark.parametrize(
+    ("folder", "pmid", "safety"),
+    [
+        # 'Of 713 patients who underwent randomization, 709 received consolidation therapy (473 received
+        # durvalumab and 236 received placebo).'
+        ("abstracts", "28885881", [473, 236]),
+        # 'Forty-one patients received PemOx and 39 received PemCb.'
+        ("pool", "15701857", [41, 39]),
+    ],
+)
+def test_the_count_each_arm_treated_is_its_safety_population(folder, pmid, safety):
+    # before: no safety population where no adverse-event figure implied one
+    trial = read_document(Path(__file__).parents[1] / "fixtures" / folder / f"PMID{pmid}.txt").trial
+    assert [a.n_safety for a in trial.arms] == safety

@@ -342,3 +342,12 @@ def test_the_part_of_the_patients_that_was_randomised(pmid: str, randomised: int
     page = Path(__file__).parents[1] / "fixtures" / "pool" / f"PMID{pmid}.txt"
     trial = read_document(page).trial
     assert trial.n_randomized == randomised
+
+
+def test_we_randomly_assigned_n_patients_to_one_arm_and_m_to_the_other():
+    # PMID23200175 (tests/fixtures/abstracts): 'Between April 20, 2009, and June 30, 2010, we randomly assigned
+    # 44 patients to receive selumetinib and docetaxel (selumetinib group) and 43 to receive placebo and
+    # docetaxel (placebo group).' (before: a total of 44, the first count read as the trial's; no size for the
+    # selumetinib arm)
+    trial = read_document(Path(__file__).parents[1] / "fixtures" / "abstracts" / "PMID23200175.txt").trial
+    assert ([a.n_randomized for a in trial.arms], trial.n_randomized) == ([44, 43], 87)
