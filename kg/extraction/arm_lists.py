@@ -276,6 +276,28 @@ def _pieces(text: str) -> list[str]:
     return [_labelled(part, labels) for part in _split_pieces(text)]
 
 
+_LABEL_ONLY = re.compile(rf"(?i)^\s*(?:to\s+)?(?:the\s+)?(?P<label>{ARM_LABEL})\s*(?P<size>\([^()]*\))?\s*$")
+
+
+def _label_then_what(parts: list[str]) -> list[str]:
+    """'either arm 1 (n = 223), paclitaxel 100 mg/m2 ... with carboplatin ..., or arm 2 (n = 221),
+    paclitaxel 225 mg/m2 and carboplatin ...': a piece that is only an arm's label (and its size)
+    names the arm the next piece describes, as 'X (arm 1) (n = 223)'."""
+    out: list[str] = []
+    k = 0
+    while k < len(parts):
+        m = _LABEL_ONLY.match(parts[k])
+        if m and k + 1 < len(parts) and not _LABEL_ONLY.match(parts[k + 1]):
+            out.append(
+                f"{parts[k + 1].rstrip()} ({m.group('label')}){' ' + m.group('size') if m.group('size') else ''}"
+            )
+            k += 2
+            continue
+        out.append(parts[k])
+        k += 1
+    return out
+
+
 def _labelled(part: str, labels: list[str]) -> str:
     m = re.search(r"\x00(\d+) ", part)
     return f"{part[: m.start()]}{part[m.end() :].rstrip()} ({labels[int(m.group(1))]})" if m else part
@@ -305,7 +327,7 @@ def _split_held(text: str) -> list[str]:
         listed = re.search(r"[,;]\s+or\s+", text) and len(split_top(text, _LIST_COMMA)) >= 3
         if listed:
             separator = rf"{_LIST_COMMA}(?:or\s+)?(?:to\s+)?|(?<!\d-)\s+or\s+(?:to\s+)?"
-        parts = share(alone_or_with(dose_variants(split_top(text, separator))))
+        parts = share(alone_or_with(dose_variants(_label_then_what(split_top(text, separator)))))
         if listed:
             parts = lead_to_each(parts)
     return [arm for part in shared_entries(parts) for arm in with_or_without(part)]

@@ -304,7 +304,9 @@ def _parenthesised(part: str) -> tuple[list[str], int | None]:
                 n.group(1) or n.group(2) or (int(n.group(3)) >= 10 and not schedule)
             ):  # '(2)' is a count of something else, '(... on days 1, 8, 15, 22, and 29)' a schedule
                 size = size or int(next(g for g in n.groups() if g))
-            elif re.fullmatch(r"(?![NTM]\d)[A-Z][A-Za-z]?\d{1,2}", bit) or (  # '(C3)', '(D100)' too
+            elif re.fullmatch(
+                r"(?![NTM]\d)[A-Z][A-Za-z]?\d{1,2}|(?i:arm|group|cohort)\s+\d{1,2}", bit
+            ) or (  # '(C3)', '(D100)', '(arm 2)' too
                 re.fullmatch(r"(?i)[a-z][\w /+-]{0,40}", bit)
                 and not re.search(r"\d|(?i:\b(?:mg|gy|auc|day|days|week|weeks)\b)", bit)
             ):

@@ -103,7 +103,7 @@ def test_figures_read_respectively_after_a_list_of_arms_take_them_in_order():
     # administration of concurrent chemoradiotherapy on study arms 2 and 3 (19% and 28%,
     # respectively).' (before: read as one arm's list and left unread)
     trial = read_document(Path(__file__).parents[1] / "fixtures" / "pool" / "PMID16087941.txt").trial
-    arm = {a.aliases[-1]: a.label for a in trial.arms}
+    arm = {alias: a.label for a in trial.arms for alias in a.aliases}
     got = [(e.arm, e.category, e.percent) for e in trial.adverse_events if e.term == "esophagitis"]
     assert got == [(arm["arm 2"], "grade 3-4", Decimal(19)), (arm["arm 3"], "grade 3-4", Decimal(28))]
 

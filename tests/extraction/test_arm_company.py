@@ -1,5 +1,5 @@
-"""kg.extraction.arm_lists: what every arm of a listing is given with, and listings whose
-brackets hold clause marks.
+"""kg.extraction.arm_company / arm_lists: what every arm of a listing is given with, listings
+whose brackets hold clause marks, and arms named by a label before what they give.
 
 Every sentence is quoted from a page of ../shared/data/pool, named by PMID beside it.
 """
@@ -118,3 +118,18 @@ def test_two_doses_of_one_drug_share_the_unit_and_the_companions_printed_once():
     assert [a.n_randomized for a in trial.arms] == [32, 35, 32]
     response = {r.arm: r.estimate for r in trial.arm_results if r.endpoint == "objective response rate"}
     assert response == {trial.arms[1].label: Decimal("31.5"), trial.arms[2].label: Decimal("18.8")}
+
+
+def test_a_label_and_size_before_what_the_arm_gives():
+    # PMID18202422 (tests/fixtures/pool): 'Four hundred forty-four patients with previously untreated stage
+    # IIIB/IV NSCLC were randomly assigned to either arm 1 (n = 223), paclitaxel 100 mg/m(2) weekly for 3 of 4
+    # weeks with carboplatin area under the curve (AUC) = 6 mg/mL x min on day 1 of each 4 week cycle, or arm
+    # 2 (n = 221), paclitaxel 225 mg/m(2) and carboplatin AUC = 6 on day 1 of each 3-week cycle.' (before: each
+    # arm a choice, 'carboplatin or paclitaxel', the label read as an alternative to the drugs)
+    trial = read_document(Path(__file__).parents[1] / "fixtures" / "pool" / "PMID18202422.txt").trial
+    assert drugs(trial.arms) == [["paclitaxel", "carboplatin"], ["paclitaxel", "carboplatin"]]
+    assert [(a.choice, a.aliases, a.n_randomized) for a in trial.arms] == [
+        (False, ["arm 1"], 223),
+        (False, ["arm 2"], 221),
+    ]
+    assert [a.interventions[0].dose for a in trial.arms] == [Decimal("100"), Decimal("225")]
