@@ -22,6 +22,11 @@ both arms combined'), or when nothing ties it to an arm or to part of the patien
   OS was 34.4 months', 'Of the 31 patients with local regional failure, ...');
 - a count gives its denominator ('17 (7.7%) of 222', not '916 patients were reported with an
   event').
+
+A sentence's one outcome figure whose sentence names, before it, a treatment only one arm gives
+is that arm's ('The chemotherapy response rate was 35.4%' where one arm has chemotherapy and the
+other surgery alone), unless the sentence sets figures against each other, speaks of doses, or
+restates the figure in brackets.
 """
 
 from __future__ import annotations
@@ -32,6 +37,7 @@ from collections.abc import Callable
 from kg.extraction.armrefs import ArmFinder
 from kg.extraction.clause_bounds import clause_start
 from kg.extraction.figure_item import Item
+from kg.extraction.text import depth_map
 from kg.model import Arm
 
 _ALL_PATIENTS = re.compile(
@@ -118,6 +124,13 @@ def figure_owners(
         elif _in_both(text, item) and len(finder.arms) == 2:
             owners.append(list(finder.arms))
         elif (
+            len(found) == 1
+            and endpoints[k] is not None
+            and _OUTCOME.search(endpoints[k])
+            and (only := _one_treatment_named(text, item, marks, finder)) is not None
+        ):
+            owners.append([only])
+        elif (
             everyone
             and unattached
             and keys.count(keys[k]) == 1
@@ -148,6 +161,29 @@ def _counted(text: str, item: Item) -> None:
     if item.statistic == "rate" and item.total is None and len(counts) == 1:
         item.total = int(counts[0].group("n"))
         item.printed = (min(counts[0].start(), item.start), max(counts[0].end(), item.end))
+
+
+_DOSING = re.compile(r"(?i)\b(?:mg|doses?|schedules?|infused|administered)\b")
+
+
+def _one_treatment_named(
+    text: str, item: Item, marks: list[tuple[int, int, Arm]], finder: ArmFinder
+) -> Arm | None:
+    """'Major response to chemotherapy was seen in 41% of patients', 'After three cycles of
+    preoperative chemotherapy, the rate of clinical major response was 35%': the one figure of
+    a sentence that names, before it, a treatment only one arm gives, and sets nothing against
+    it, is that arm's."""
+    named = {id(a): a for s, _e, a in marks if s < item.start}
+    if (
+        len(named) != 1
+        or any(s > item.start for s, _e, _a in marks)
+        or _SET_AGAINST.search(text)
+        or _DOSING.search(text)
+        or depth_map(text)[item.start]  # '... maintained at 7 years (8.4%)': a figure restated
+    ):
+        return None
+    arm = next(iter(named.values()))
+    return arm if arm in finder.arms and not arm.pooled_from else None
 
 
 def _said_of_all(text: str, item: Item, marks: list[tuple[int, int, Arm]]) -> bool:

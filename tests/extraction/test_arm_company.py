@@ -78,7 +78,7 @@ def test_the_time_a_chemotherapy_is_given_names_no_intervention():
     rates = {
         (r.arm == trial.arms[0].label, r.timepoint, r.estimate)
         for r in trial.arm_results
-        if r.statistic == "rate"
+        if r.endpoint == "overall survival" and r.statistic == "rate"
     }
     assert rates == {
         (True, "24 months", Decimal("60")),

@@ -11,6 +11,8 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
+
 from kg.sources import read_document
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
@@ -94,3 +96,20 @@ def test_a_rate_of_everyone_takes_the_patients_its_clause_counts_by_their_stage(
     ] == [
         ("objective response rate", Decimal("61"), 579),
     ]
+
+
+@pytest.mark.parametrize(
+    ("pmid", "endpoint", "rate"),
+    [
+        # 'The chemotherapy response rate was 35.4%.' (chemotherapy and surgery against surgery alone)
+        ("22124104", "objective response rate", Decimal("35.4")),
+        # 'After three cycles of preoperative chemotherapy, the rate of clinical major response was 35%.'
+        ("8158698", "clinical major response", Decimal("35")),
+    ],
+)
+def test_a_figure_after_a_treatment_only_one_arm_gives_is_that_arms(pmid, endpoint, rate):
+    # before: unread (no arm named as the figure's owner)
+    trial = read_document(Path(__file__).parents[1] / "fixtures" / "pool" / f"PMID{pmid}.txt").trial
+    got = [(r.arm, r.estimate) for r in trial.arm_results if r.endpoint == endpoint]
+    chemotherapy = next(a.label for a in trial.arms if len(a.interventions) > 1)
+    assert got == [(chemotherapy, rate)]
