@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from pool_pages import trial_of
 
+from kg.extraction.endpoint_phrases import endpoint_phrase
 from kg.model import ArmResult
 
 
@@ -154,3 +155,45 @@ def test_from_and_to_of_an_absolute_difference_are_the_comparator_and_the_arm():
     # the relative reduction beside them keeps no landmark of theirs
     reductions = [c for c in trial.comparisons if c.statistic == "relative_reduction"]
     assert [(c.estimate, c.timepoint) for c in reductions] == [(Decimal("24"), None), (Decimal("34"), None)]
+
+
+def test_who_died_of_or_was_diagnosed_with_a_disease_names_its_mortality_or_incidence():
+    # PMID19767090: 'More women died from lung cancer in the combined hormone therapy group than in
+    # the placebo group (73 vs 40 deaths; 0.11%vs 0.06%; HR 1.71, 1.16-2.52, p=0.01), mainly as a
+    # result of a higher number of deaths from non-small-cell lung cancer in the combined therapy
+    # group (62 vs 31 deaths; 0.09%vs 0.05%; HR 1.87, 1.22-2.88, p=0.004).' (before: none read)
+    trial = trial_of("19767090")
+    hormone, placebo = "medroxyprogesterone acetate", "placebo"
+    got = rows(trial.arm_results, "More women died from lung cancer")
+    lc, nsclc, d = "lung cancer mortality", "non-small-cell lung cancer mortality", Decimal
+    assert [(g[0], g[1], g[2], g[3]) for g in got] == [
+        (hormone, lc, "count", d("73")),
+        (placebo, lc, "count", d("40")),
+        (hormone, lc, "rate", d("0.11")),
+        (placebo, lc, "rate", d("0.06")),
+        (hormone, nsclc, "count", d("62")),
+        (placebo, nsclc, "count", d("31")),
+        (hormone, nsclc, "rate", d("0.09")),
+        (placebo, nsclc, "rate", d("0.05")),
+    ]
+    ratios = [c for c in trial.comparisons if c.statistic == "hazard_ratio" and c.endpoint in (lc, nsclc)]
+    assert [(c.endpoint, c.estimate, c.ci_lower, c.ci_upper, c.p_value) for c in ratios] == [
+        (lc, d("1.71"), d("1.16"), d("2.52"), d("0.01")),
+        (nsclc, d("1.87"), d("1.22"), d("2.88"), d("0.004")),
+    ]
+    # PMID20709992: '61 women in the hormone therapy group were diagnosed with lung cancer compared
+    # with 54 in the placebo group (incidence of lung cancer per year = 0.15% vs 0.13%, respectively; ...)'
+    trial = trial_of("20709992")
+    got = rows(trial.arm_results, "After a mean of 7.9 years")
+    assert [(g[0], g[1], g[3]) for g in got] == [
+        ("estrogen", "lung cancer incidence", d("0.15")),
+        ("placebo", "lung cancer incidence", d("0.13")),
+    ]
+    # PMID19933915: 'Observation was associated with significantly higher risk of death from lung
+    # cancer (P = .02), ...': the disease-specific survival the abstract named, not a mortality of its own
+    trial = trial_of("19933915")
+    tests = [c for c in trial.comparisons if c.p_value == Decimal("0.02")]
+    assert [c.endpoint for c in tests] == ["disease-specific survival"]
+    # PMID19183471: 'The majority of patients died from DM, the overall rate of which was 36%': the
+    # rate is of DM, reported by a clause of its own: no mortality named
+    assert endpoint_phrase("The majority of patients died from DM, the overall rate of which was ") is None
