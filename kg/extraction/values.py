@@ -1,8 +1,10 @@
 """Per-arm figures as printed, before they have an arm: times ('10.7 months'), percents
 ('35.9%', '20 percent', '41 patients (35%; 95% CI, 27%-44%)', '5 of 25 [20 percent]'), rates
 with a unit ('645 cases per 100,000 person-years'), plain means ('mean score ..., 98.0 vs.
-91.5'), and the counts ``bare_counts`` reads ('(n = 10)', 'six patients ... died'), each with the
-landmark time it is reported at ('the 12-month ... rate', '54 percent at one year', 'week 52').
+91.5'), figures printed bare where the words around say what they are ('Median OS (months) was
+PCb: 18.7', 'The percentages of patients surviving ... were 54, 26, ...'), and the counts
+``bare_counts`` reads ('(n = 10)', 'six patients ... died'), each with the landmark time it is
+reported at (see ``landmarks``).
 """
 
 from __future__ import annotations
