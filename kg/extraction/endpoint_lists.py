@@ -15,7 +15,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from kg.extraction.values import Item, landmark
+from kg.extraction.figure_item import Item
+from kg.extraction.landmarks import landmark
 
 # what may stand between two listed names: commas, 'and', and the words that qualify a name
 _BETWEEN = re.compile(

@@ -50,6 +50,16 @@ _CAUSE = re.compile(
     r"(?i)\b(?:deaths?|mortality)\s+(?:was|were)\s+(?:attributed|attributable|due)\s+to\s+([a-z-]+)\s+causes\b"
 )
 _FINDING = {"found", "detected", "identified", "diagnosed"}
+# who died of a disease, or had it diagnosed: its mortality or incidence ('More women died from lung
+# cancer in the A group than in the B group (73 vs 40 deaths', 'deaths from non-small-cell lung cancer',
+# '61 women in the A group were diagnosed with lung cancer compared with 54 in the B group'); not 'of neurologic causes',
+# read as such a death, nor 'of any cause'; not the risk of such a death, which a survival endpoint
+# counts; not where a later clause of its own reports the figure ('died from DM, the rate of which was')
+_DIED_OF = re.compile(
+    r"(?i)(?<!risk of )(?<!hazard of )\b(?:(?P<died>died|deaths?)\s+(?:of|from|due\s+to)|(?:were|was|been)\s+diagnosed\s+with)\s+(?!any\b)"
+    r"(?P<x>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)(?<!causes)"
+    r"(?=\s+(?:in|among|with|than|compared|during|after|on|versus|vs)\b|\s*[(,;]|\s*$)(?![^()]*\b(?:was|were)\b)"
+)
 _OBJECT = re.compile(
     r"(?i)\b(?:had|has|have|received|required|developed|experienced|achieved|underwent|reported|showed|"
     r"prevented|reduced|increased|decreased|lowered|delayed)\s+"
@@ -237,6 +247,9 @@ def _candidates(text: str) -> list[str]:
     cause = _CAUSE.search(text)
     if cause:  # 'Death was attributed to neurologic causes in 22.8%'
         out.append(f"{cause.group(1)} death")
+    for died in list(_DIED_OF.finditer(text))[-1:]:  # the last named: '..., mainly ... deaths from NSCLC ('
+        # 'More women died from lung cancer in the A group (', '61 women ... were diagnosed with lung cancer'
+        out.append(f"{died.group('x')} {'mortality' if died.group('died') else 'incidence'}")
     likely = _LIKELY.search(text)
     if likely:  # 'were less likely to die of neurologic causes than'
         out.append(likely.group(1))

@@ -30,6 +30,8 @@ def continues(text: str, prev: Item, item: Item, mentions) -> bool:
         return False  # '(lobectomy: S: 56%, CT-S: 60%, complete resection: S: 80%'
     if _SET_AGAINST.search(between):
         return True  # '73% ... were free from CNS recurrence at 1 year, compared with 27% of ...'
+    if _LABEL_BEFORE.search(text, 0, prev.start) and _NEXT_LABEL.fullmatch(between):
+        return True  # 'Median OS (months) was PCb: 18.7 (95% CI, 12.9-NE); PC: 27.0': one figure per label
     closed = text.rfind(")", prev.end, item.start)
     if closed >= 0 and _NEXT_ITEM.fullmatch(text, closed + 1, item.start):
         return False  # '... fewer prolonged air leaks (13% vs 19%, P = .05), fewer transfusions (4% vs 13%)'
@@ -38,6 +40,10 @@ def continues(text: str, prev: Item, item: Item, mentions) -> bool:
 
 # the words that set a figure against the one before it, on the same endpoint
 _SET_AGAINST = re.compile(r"(?i),\s*(?:compared\s+(?:with|to)|as\s+opposed\s+to)\s*$")
+# an arm's label and its colon before a figure, and the next one after the figure before it
+_LABEL = r"[A-Za-z][\w/+-]{0,12}(?:\s+[A-Za-z0-9][\w/+-]{0,5})?\s*:\s*"
+_LABEL_BEFORE = re.compile(rf"(?:^|[\s(\[;,]){_LABEL}$")
+_NEXT_LABEL = re.compile(rf"\s*[;,]\s*(?:and\s+)?{_LABEL}")
 # words after a comma that name the next item of a list whose items carry their figures in brackets
 _NEXT_ITEM = re.compile(
     r"(?i)\s*,\s*(?:and\s+|or\s+)?(?!(?:and|or|respectively|with|in|for|vs|versus|than)\b)"

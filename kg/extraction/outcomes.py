@@ -31,6 +31,7 @@ from kg.extraction.endpoint_phrases import (
     qualified,
 )
 from kg.extraction.figure_runs import GENERIC_WHAT, continues
+from kg.extraction.from_to import from_to_figures
 from kg.extraction.lexicon import ENDPOINTS
 from kg.extraction.p_values import Figure, p_only_tests
 from kg.extraction.shared_fields import each_comparison, landmarks_of_comparisons, landmarks_of_lists
@@ -101,6 +102,7 @@ class OutcomeReader(ContrastReading):
             landmarks_of_lists(figures, lists)
             found += self._tests(masked, placed, mentions, last_endpoint) if self.arms else []
             landmarks_of_comparisons(found, figures)
+            figures += self._from_to(text, found)  # after: a difference's figures time no other comparison
             for fact in [*found, *figures]:
                 fact.endpoint = qualified(fact.endpoint, s.norm)
             comparisons += found
@@ -227,6 +229,10 @@ class OutcomeReader(ContrastReading):
             elif bare and item.statistic in ("median", "mean"):
                 item.spread, item.end = spread(bare, labelled), bare.end()
             item.ci, item.end = self.interval_after(masked, item.end)
+            if not item.ci and item.printed and item.printed[1] > item.end:
+                # '10% [20 patients], 95% CI = 7% to 15%': the interval after the count printed with it
+                item.ci, end = self.interval_after(masked, item.printed[1])
+                item.printed = (item.printed[0], end)
             if not item.ci:
                 item.ci, item.printed = self._interval_after_arm(masked, item)
         keys = [(e, i.unit, i.statistic) for e, i in zip(endpoints, found, strict=True)]
@@ -262,6 +268,16 @@ class OutcomeReader(ContrastReading):
                     continue
                 figures.append(Figure(item.start, item.end, endpoint, each, timepoint, item.statistic))
         return out, figures
+
+    def _from_to(self, text: str, compared: list[Comparison]) -> list[ArmResult]:
+        """'an absolute improvement in 2-year survival of 9% from 20% to 29%': the two arms' figures
+        of a difference, on its endpoint (see ``from_to``)."""
+        by_label = {a.label: a for a in self.arms}
+        return [
+            self._result(text, item, difference.endpoint, by_label[label], item.timepoint)
+            for item, difference, label in from_to_figures(text, compared)
+            if label in by_label
+        ]
 
     def _tests(self, masked: str, figures: list[Figure], mentions, last_endpoint) -> list[Comparison]:
         """Between-arm tests reported by their p-value alone (see ``p_values``)."""

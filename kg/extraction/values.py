@@ -1,8 +1,10 @@
 """Per-arm figures as printed, before they have an arm: times ('10.7 months'), percents
 ('35.9%', '20 percent', '41 patients (35%; 95% CI, 27%-44%)', '5 of 25 [20 percent]'), rates
 with a unit ('645 cases per 100,000 person-years'), plain means ('mean score ..., 98.0 vs.
-91.5'), and the counts ``bare_counts`` reads ('(n = 10)', 'six patients ... died'), each with the
-landmark time it is reported at ('the 12-month ... rate', '54 percent at one year', 'week 52').
+91.5'), figures printed bare where the words around say what they are ('Median OS (months) was
+PCb: 18.7', 'The percentages of patients surviving ... were 54, 26, ...'), and the counts
+``bare_counts`` reads ('(n = 10)', 'six patients ... died'), each with the landmark time it is
+reported at (see ``landmarks``).
 """
 
 from __future__ import annotations
@@ -11,8 +13,12 @@ import re
 
 from kg.extraction.bare_counts import counts_only, exposures
 from kg.extraction.figure_item import Item
+from kg.extraction.landmarks import landmark, landmarks, listed_landmarks
 from kg.extraction.stats import TIME_UNIT, inside_interval
 from kg.extraction.text import NUM, dec
+
+# ``landmark`` is read with the figures: importers of this module's grammar find it here too
+__all__ = ["Item", "items", "landmark"]
 
 _BRACKET = r"(?:\s*[(\[][^()\[\]]{0,60}[)\]])?"  # '13.1 [95% CI 10.58-16.53] vs 4.6 [4.21-5.42] months'
 # 'Median +/- SD survival time ... was 46.2 +/- 3.15 months': the figure's spread, printed between it and its unit
@@ -46,12 +52,6 @@ _MEAN_PAIR = re.compile(
 _THRESHOLD = re.compile(
     r"(?i)(?:than|least|most|>|≥|<|≤|[<>]\s*or\s*=|up to|over|under|approximately|about|nearly|almost)\s*$"
 )
-_LANDMARK = re.compile(
-    r"(?i)(?<![\d.])(\d+)(?:\s?-|\s)(year|month|week)s?\b(?:[- ](?:rates?\s+of\s+)?)|\b(?:at|after|by|through)\s+(\d+)\s+(year|month|week)s?\b"
-    r"|\bweek\s+(\d+)\b"
-)
-# an age is no landmark: 'median age 61 years (range 51-74), gender male (n = 13, 65%)'
-_AGE = re.compile(r"(?i)\bage[ds]?\s*(?:was|of|:|,|=)?\s*$")
 # a time that dates a figure rather than being one: 'at 2 years', 'after 12 weeks', 'from baseline to 2 months'
 _DATING = re.compile(
     r"(?i)\bafter\s+an?\s+(?:median|mean)\s+(?:of\s+)?$|\bbaseline\s+(?:and|to)\s+$|"
@@ -63,7 +63,6 @@ _FOLLOW_UP_BEFORE = re.compile(
     r"(?i)follow-up(?:(?!survival|progression|response|time to|\bmedian\b|\bmean\b|(?-i:\b(?:PFS|OS|DFS|EFS|RFS|TTP|ORR|DCR|LC|LRC)\b))[^;])*$"
 )
 _OF_FOLLOW_UP = re.compile(r"(?i)\s*(?:\([^()]*\)\s*)?of\s+(?:[a-z]+\s+)?follow-?up\b")
-_LANDMARK_AFTER = re.compile(r"(?i)^\s*,?\s*(?:at|after|by)\s+(\d+)\s+(year|month|week)s?\b")
 _COUNT_BEFORE = re.compile(
     r"(?i)(?<![\d./])(?P<n>\d+)\s*(?:of\s+(?P<of>\d+)\s*|/\s*(?P<per>\d+)\s*)?(?:(?:patients|participants|persons|subjects)\s*)?"
     r"[(\[]\s*$"
@@ -83,6 +82,8 @@ _COUNT_AFTER = re.compile(
     + r")?\s*\((?P<n>\d+)\s+of\s+(?P<of2>\d+)"
     r"(?:\s+(?:evaluable\s+|assessable\s+|treated\s+|eligible\s+)?(?:patients|participants|subjects|persons))?\))"
 )
+# the patients a percent counts, bracketed after it: '10% [20 patients], 95% CI = 7% to 15%'
+_PATIENTS_AFTER = re.compile(r"(?i)^\s*[(\[]\s*(?P<n>\d+)\s+(?:patients|participants|subjects)\s*[)\]]")
 
 
 def items(text: str, whole: str | None = None) -> list[Item]:
@@ -126,53 +127,59 @@ def items(text: str, whole: str | None = None) -> list[Item]:
         _counts(text, item)
         found.append(item)
     _sizes(text, found)
+    found += _after_labels(text, whole or text, found)
+    found += _percentages(text, found)
     found += counts_only(text, found, _RATIO_WORDS.search(whole or text) is not None)
     found += _means(text, found)
     found.sort(key=lambda i: i.start)
-    _landmarks(text, found)
-    _listed_landmarks(text, found)
+    landmarks(text, found)
+    listed_landmarks(text, found)
     return found
 
 
-# 'Two-, 3-, and 5-year', '1, 3 and 5 years', 'at 2, 3 and 5yr'
-_LANDMARK_LIST = re.compile(
-    r"(?i)\b(\d+)(?:-?,|-)\s*((?:\d+-?,?\s*)*?)(?:and|or)\s+(\d+)(?:[- ]|(?=yr))(year|yr|month|week)s?\b"
+# the unit an endpoint prints in a bracket of its own, for the bare figures after it: 'Median OS
+# (months) was PCb: 18.7 (95% CI, 12.9-NE); PC: 27.0 (95% CI, 23.2-NE)'
+_UNIT_HEAD = re.compile(r"(?i)\((?P<unit>months|weeks|years|days|%)\)")
+# a figure printed bare after a word's colon: 'PCb: 18.7'
+_AFTER_LABEL = re.compile(
+    rf"(?<=[A-Za-z)]:)\s*(?P<est>{NUM})(?![\d.]|\s*(?:%|percent\b|[-–/:]\s*\d|{TIME_UNIT}\b))"
 )
 
 
-def _listed_landmarks(text: str, found: list[Item]) -> None:
-    """'Two-, 3-, 4-, and 5-year survival rates in A (34.6%, 22.3%, 16.9%, and 15.8%,
-    respectively)': the listed landmark times go to the rates after them, in order; parallel
-    lists ('60.4%, 25.6%, and 18.3% for A and 69.9%, 39.4%, and 25.1% for B') take them in turn,
-    up to the next list of times or the end of the clause."""
-    lists = list(_LANDMARK_LIST.finditer(text))
-    for n, m in enumerate(lists):
-        times = [m.group(1), *re.findall(r"\d+", m.group(2)), m.group(3)]
-        stop = lists[n + 1].start() if n + 1 < len(lists) else len(text)
-        stop = min(stop, text.find(";", m.end()) % (len(text) + 1))
-        rates = [i for i in found if m.end() < i.start < stop and i.statistic == "rate"]
-        if len(rates) % len(times):
-            rates = rates[: len(times)]
-        if len(rates) >= len(times) and len(rates) % len(times) == 0:
-            for k, item in enumerate(rates):
-                item.timepoint = _as_time(times[k % len(times)], m.group(4))
+# a subject that says the figures after it are percentages: 'The percentages of patients surviving
+# after years 1 through 7 were 54, 26, 24, 19, 17, 13, and 13 for the CT-RT group and 40, 13, ...'
+_PERCENTAGES_OF = re.compile(r"(?i)\bpercentages?\s+of\b[^;.%]{0,80}?\b(?:were|was)\s+(?=\d)")
+_BARE = re.compile(rf"(?<![\d.])(?P<est>{NUM})(?![\d.]|\s*(?:%|percent\b|[-–/:]\s*\d|{TIME_UNIT}\b))")
 
 
-def _landmarks(text: str, found: list[Item]) -> None:
-    """Each rate's or count's landmark time (a median or mean time is none): printed right
-    after it ('54 percent at 1 year'), or before it since the figure before; a landmark that
-    leads a list ('At 1 year, the rate was 51% ... versus 39%') holds for the whole list, one
-    printed after a figure ('..., 26 percent at 2 years') for that figure only."""
-    since, shared = 0, None
-    for item in found:
-        after = _LANDMARK_AFTER.match(text[item.end :])
-        if item.statistic in ("rate", "count") or item.unit not in ("month", "week", "year", "day"):
-            own = landmark(text[since : item.start], text[item.end :])
-            if own is None and shared and ";" not in text[since : item.start]:
-                own = shared
-            item.timepoint = own
-            shared = own if not after else None
-            since = item.end + (after.end() if after else 0)
+def _percentages(text: str, found: list[Item]) -> list[Item]:
+    """The bare figures of the clause after a subject naming them percentages: rates in percent."""
+    out = []
+    for head in _PERCENTAGES_OF.finditer(text):
+        stop = min(text.find(";", head.end()) % (len(text) + 1), len(text))
+        for m in _BARE.finditer(text, head.end(), stop):
+            if not _skip(text, m.start()) and not any(i.start <= m.start() < i.end for i in found):
+                out.append(Item(m.start(), m.end(), m.group("est"), "percent", "rate"))
+    return out
+
+
+def _after_labels(text: str, whole: str, found: list[Item]) -> list[Item]:
+    """The bare figures printed after arm labels and colons, in the unit their endpoint named in
+    a bracket before them: medians (or means, as the words before say) of a time, or rates."""
+    head = _UNIT_HEAD.search(text)
+    if not head:
+        return []
+    unit = head.group("unit").lower()
+    out = []
+    for m in _AFTER_LABEL.finditer(text, head.end()):
+        start = m.start("est")
+        if _skip(text, start) or any(i.start <= start < i.end for i in found):
+            continue
+        if unit == "%":
+            out.append(Item(start, m.end(), m.group("est"), "percent", "rate"))
+        else:
+            out.append(Item(start, m.end(), m.group("est"), _time_unit(unit), _centre(whole[:start])))
+    return out
 
 
 # 'between the 291 (35%) patients in the tecemotide group and ...': a group's share, named as a population
@@ -256,7 +263,8 @@ def _share_kind(text: str, m: re.Match, found: list[Item]) -> str:
 
 def _counts(text: str, item: Item) -> None:
     """The count and denominator printed with a percent: '41 patients (35%', '5 of 25
-    [20 percent]', '7/50 [14%]', '33 (55%; 95% CI 42-68) of 60', '40% ... (264 of 655)', '42% (11 of 26 patients)'."""
+    [20 percent]', '7/50 [14%]', '33 (55%; 95% CI 42-68) of 60', '40% ... (264 of 655)', '42% (11 of 26 patients)',
+    '10% [20 patients]'."""
     window = max(0, item.start - 40)
     start, end = item.start, item.end
     before = _COUNT_BEFORE.search(text[window : item.start])
@@ -282,6 +290,9 @@ def _counts(text: str, item: Item) -> None:
         end = item.end + after.end()
         if after.group("n") and item.count is None:
             item.count = int(after.group("n"))
+    patients = _PATIENTS_AFTER.match(text[item.end : item.end + 40]) if item.count is None else None
+    if patients:
+        item.count, end = int(patients.group("n")), item.end + patients.end()
     item.printed = (start, end)
 
 
@@ -315,34 +326,6 @@ def _means(text: str, found: list[Item]) -> list[Item]:
         out.append(Item(m.start("a"), m.end("a"), m.group("a"), unit, "mean"))
         out.append(Item(m.start("b"), m.end("b"), m.group("b"), unit, "mean"))
     return out
-
-
-def landmark(before: str, after: str = "") -> str | None:
-    """The landmark time of a figure: '1-year survival 46%', 'the 12-month ... rate was',
-    'survival ... was 54 percent at 1 year', 'The week 52 CAR ...': in months (weeks stay
-    weeks)."""
-    m = _LANDMARK_AFTER.match(after)
-    if m:
-        return _as_time(m.group(1), m.group(2))
-    start = max(
-        0, len(before) - 90
-    )  # the window's start sees what precedes it: not '9 months' of '5.9 months'
-    hits = [h for h in _LANDMARK.finditer(before, start) if not _AGE.search(before, start, h.start())]
-    if not hits:
-        return None
-    h = hits[-1]
-    if h.group(5):
-        return f"{int(h.group(5))} weeks"
-    n, unit = (h.group(1), h.group(2)) if h.group(1) else (h.group(3), h.group(4))
-    return _as_time(n, unit)
-
-
-def _as_time(n: str, unit: str) -> str:
-    unit = unit.lower()
-    if unit.startswith("week"):
-        return f"{int(n)} weeks"
-    months = int(n) * (12 if unit.startswith("y") else 1)
-    return f"{months} month" if months == 1 else f"{months} months"
 
 
 def _next_unit(text: str, pos: int) -> str:

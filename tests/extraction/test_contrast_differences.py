@@ -108,8 +108,13 @@ def test_an_absolute_improvement_in_a_landmark_rate():
         (Decimal("9"), "percent", "24 months", None),
         (Decimal("14"), "percent", "24 months", "squamous cell carcinomas"),
     ]
-    # 'from 20% to 29%' prints the reference arm's rate first: not given to the arms in their usual order
-    assert not [r for r in trial.arm_results if r.estimate in (Decimal("20"), Decimal("29"), Decimal("33"))]
+    # 'from 20% to 29%' prints the reference arm's rate first (see from_to): not the arms' usual order
+    assert [
+        (r.estimate, r.arm) for r in trial.arm_results if r.estimate in (Decimal("20"), Decimal("29"))
+    ] == [
+        (Decimal("20"), "conventional radiotherapy"),
+        (Decimal("29"), "continuous hyperfractionated accelerated radiotherapy"),
+    ]
 
 
 def test_a_relative_reduction_restating_a_ratio_is_no_arms_rate():

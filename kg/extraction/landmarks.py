@@ -1,0 +1,111 @@
+"""The landmark time each per-arm figure is reported at: printed before it ('the 12-month ...
+rate was'), after it ('54 percent at 1 year'), heading a list ('At 1 year, ...'), or listed for
+a list of figures in turn ('Two-, 3-, and 5-year survival rates ... (34.6%, 22.3% and 15.8%)',
+'surviving after years 1 through 7 were 54, 26, ...'). In months; weeks stay weeks."""
+
+from __future__ import annotations
+
+import re
+
+from kg.extraction.figure_item import Item
+
+__all__ = ["landmark", "landmarks", "listed_landmarks"]
+
+_LANDMARK = re.compile(
+    r"(?i)(?<![\d.])(\d+)(?:\s?-|\s)(year|month|week)s?\b(?:[- ](?:rates?\s+of\s+)?)|\b(?:at|after|by|through)\s+(\d+)\s+(year|month|week)s?\b"
+    r"|\bweek\s+(\d+)\b"
+)
+# an age is no landmark: 'median age 61 years (range 51-74), gender male (n = 13, 65%)'
+_AGE = re.compile(r"(?i)\bage[ds]?\s*(?:was|of|:|,|=)?\s*$")
+_LANDMARK_AFTER = re.compile(r"(?i)^\s*,?\s*(?:at|after|by)\s+(\d+)\s+(year|month|week)s?\b")
+
+
+def landmark(before: str, after: str = "") -> str | None:
+    """The landmark time of a figure: '1-year survival 46%', 'the 12-month ... rate was',
+    'survival ... was 54 percent at 1 year', 'The week 52 CAR ...': in months (weeks stay
+    weeks)."""
+    m = _LANDMARK_AFTER.match(after)
+    if m:
+        return _as_time(m.group(1), m.group(2))
+    start = max(
+        0, len(before) - 90
+    )  # the window's start sees what precedes it: not '9 months' of '5.9 months'
+    hits = [h for h in _LANDMARK.finditer(before, start) if not _AGE.search(before, start, h.start())]
+    if not hits:
+        return None
+    h = hits[-1]
+    if h.group(5):
+        return f"{int(h.group(5))} weeks"
+    n, unit = (h.group(1), h.group(2)) if h.group(1) else (h.group(3), h.group(4))
+    return _as_time(n, unit)
+
+
+def _as_time(n: str, unit: str) -> str:
+    unit = unit.lower()
+    if unit.startswith("week"):
+        return f"{int(n)} weeks"
+    months = int(n) * (12 if unit.startswith("y") else 1)
+    return f"{months} month" if months == 1 else f"{months} months"
+
+
+def landmarks(text: str, found: list[Item]) -> None:
+    """Each rate's or count's landmark time (a median or mean time is none): printed right
+    after it ('54 percent at 1 year'), or before it since the figure before; a landmark that
+    leads a list ('At 1 year, the rate was 51% ... versus 39%') holds for the whole list, one
+    printed after a figure ('..., 26 percent at 2 years') for that figure only; one heading a
+    list after a colon holds across the ';' that parts its items."""
+    since, shared, heads = 0, None, False
+    for item in found:
+        after = _LANDMARK_AFTER.match(text[item.end :])
+        if item.statistic in ("rate", "count") or item.unit not in ("month", "week", "year", "day"):
+            own = landmark(text[since : item.start], text[item.end :])
+            if own is None and shared and (heads or ";" not in text[since : item.start]):
+                own = shared
+            elif own is not None and not after:
+                heads = bool(_HEADS_LIST.search(text, since, item.start))
+            item.timepoint = own
+            shared = own if not after else None
+            since = item.end + (after.end() if after else 0)
+
+
+# a landmark heading a list of figures after a colon, whose items ';' parts: '(5-year survival:
+# sequential, arm 1, 10% [...], 95% CI = 7% to 15%; concurrent, arm 2, 16% [...]; ...)'
+_HEADS_LIST = re.compile(r"(?i)\d+[- ](?:year|month|week)s?\b[^;:.()\[\]]*:[^;:]*$")
+
+
+# 'Two-, 3-, and 5-year', '1, 3 and 5 years', 'at 2, 3 and 5yr'
+_LANDMARK_LIST = re.compile(
+    r"(?i)\b(\d+)(?:-?,|-)\s*((?:\d+-?,?\s*)*?)(?:and|or)\s+(\d+)(?:[- ]|(?=yr))(?P<unit>year|yr|month|week)s?\b"
+)
+# 'after years 1 through 7': every landmark from the first to the last
+_LANDMARK_SPAN = re.compile(
+    r"(?i)\b(?P<unit>year|month|week)s?\s+(?P<lo>\d+)\s+(?:through|to)\s+(?P<hi>\d+)\b"
+)
+
+
+def listed_landmarks(text: str, found: list[Item]) -> None:
+    """'Two-, 3-, 4-, and 5-year survival rates in A (34.6%, 22.3%, 16.9%, and 15.8%,
+    respectively)': the listed landmark times go to the rates after them, in order; parallel
+    lists ('60.4%, 25.6%, and 18.3% for A and 69.9%, 39.4%, and 25.1% for B') take them in turn,
+    up to the next list of times or the end of the clause."""
+    lists = sorted([*_LANDMARK_LIST.finditer(text), *_LANDMARK_SPAN.finditer(text)], key=lambda m: m.start())
+    for n, m in enumerate(lists):
+        times = _times(m)
+        if not times:
+            continue
+        stop = lists[n + 1].start() if n + 1 < len(lists) else len(text)
+        stop = min(stop, text.find(";", m.end()) % (len(text) + 1))
+        rates = [i for i in found if m.end() < i.start < stop and i.statistic == "rate"]
+        if len(rates) % len(times):
+            rates = rates[: len(times)]
+        if len(rates) >= len(times) and len(rates) % len(times) == 0:
+            for k, item in enumerate(rates):
+                item.timepoint = _as_time(times[k % len(times)], m.group("unit"))
+
+
+def _times(m: re.Match) -> list[str]:
+    """The landmark times a list prints ('Two-, 3-, and 5-year') or spans ('years 1 through 7')."""
+    if m.re is _LANDMARK_SPAN:
+        lo, hi = int(m.group("lo")), int(m.group("hi"))
+        return [str(n) for n in range(lo, hi + 1)] if 0 < hi - lo < 20 else []
+    return [m.group(1), *re.findall(r"\d+", m.group(2)), m.group(3)]
