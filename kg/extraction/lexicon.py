@@ -206,7 +206,15 @@ def _inside_chemical_name(text: str, start: int, end: int) -> bool:
 
 # plain endpoint name -> words and abbreviations that name it in abstracts
 ENDPOINTS = {
-    "overall survival": ["overall survival", "OS", "survival", "survived", "median survival time", "MST"],
+    "overall survival": [
+        "overall survival",
+        "OS",
+        "survival",
+        "survived",
+        "median survival time",
+        "median survival",
+        "MST",
+    ],
     "progression-free survival": ["progression-free survival", "progression free survival", "PFS"],
     "objective response rate": [
         "objective response rate",

@@ -32,13 +32,15 @@ def endpoints(sents: list[Sentence], abbreviations: dict[str, str]) -> list[Endp
         for role, pattern in (
             (
                 "primary",
-                r"(?i)\b(?:co-?)?primary\s+(?:end\s?points?|outcomes?|objectives?)(?:\s+measures?)?"
-                r"(?:\s+(?:was|were|is|are|included)\s+(.+?)(?:[;.]\s|[;.]?$)|,\s+([^,]+),\s+was\b)"
+                # 'The primary end point was ...', 'Primary efficacy end points were ...', 'Primary endpoint: ...'
+                r"(?i)\b(?:co-?)?primary\s+(?:efficacy\s+)?(?:end\s?points?|outcomes?|objectives?)(?:\s+measures?)?"
+                r"(?:(?:\s+(?:was|were|is|are|included)\s+|\s*:\s*)(.+?)(?:[;.]\s|[;.]?$)|,\s+([^,]+),\s+was\b)"
                 r"|\b(?:using|with)\s+([a-z][\w -]{2,60}?)\s+as\s+(?:the|its)\s+primary\s+(?:end\s?point|outcome)",
             ),
             (
                 "secondary",
-                r"(?i)\bsecondary\s+(?:end\s?points?|outcomes?)\s+(?:was|were|is|are|included)\s+(.+?)(?:[;.]\s|[;.]?$)",
+                r"(?i)\bsecondary\s+(?:efficacy\s+)?(?:end\s?points?|outcomes?)(?:\s+(?:was|were|is|are|included)\s+|\s*:\s*)"
+                r"(.+?)(?:[;.]\s|[;.]?$)",
             ),
         ):
             m = re.search(pattern, s.norm)
@@ -81,7 +83,15 @@ _DEFINITION = re.compile(
 )
 
 
+# 'the percentage of patients at 21 months with ...': the landmark of a share, not where its name ends
+_SHARE_AT = re.compile(
+    r"(?i)\b((?:proportion|percentage|number)\s+of\s+(?:patients|participants))\s+at\s+\d+(?:\.\d+)?\s+"
+    r"(?:days?|weeks?|months?|years?)(?=\s+(?:with|who|achieving)\b)"
+)
+
+
 def _split_list(text: str) -> list[str]:
+    text = _SHARE_AT.sub(r"\1", text)
     text = _DEFINITION.sub("", text) if text.count(",") else text
     text = re.sub(r"\([^()]*\([^()]*\)[^()]*\)|\((?![A-Z]{2,6}\))[^()]*\)", "", text)
     return [re.sub(r"\s+", " ", p).strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", text) if p.strip()]
@@ -101,7 +111,7 @@ def _endpoint_phrase(phrase: str, abbreviations: dict[str, str]) -> tuple[str, s
     p = re.sub(
         r"(?i)^(?:(?:investigator-assessed|independently assessed|centrally assessed|confirmed|rates?\s+of|biochemically\s+"
         r"confirmed|self-reported|patient-reported|comparison\s+of|change\s+in|(?:the\s+)?(?:proportion|percentage|"
-        r"number)\s+of\s+(?:patients|participants)\s+(?:who\s+(?:achieved|had|were)|with|achieving)\s+(?:an?\s+)?)\s*)+",
+        r"number)\s+of\s+(?:patients|participants)\s+(?:who\s+(?:achieved|had|were)|with|achieving)\s+(?:an?\s+|(?:>/=|≥|>=|at\s+least)\s*(?:1|one)\s+)?)\s*)+",
         "",
         p,
     )
@@ -135,6 +145,8 @@ _NEGATIVE = re.compile(
     r"(?i)\b(?:did not|does not|do not|failed to|not)\s+(?:significantly\s+|statistically\s+significantly\s+)?"
     r"(?:improve|prolong|increase|extend|meet|reach|achieve|met|reduce|differ)\b"
     r"|\bprimary (?:end ?point|endpoint|objective) was not met\b"
+    # 'The study did not demonstrate noninferiority of gefitinib compared with erlotinib'
+    r"|\b(?:did|does) not (?:demonstrate|show|establish|confirm|prove) (?:the\s+)?(?:non-?inferiority|superiority|equivalence)\b"
     r"|\bno (?:statistically\s+)?significant (?:improvement|difference|benefit)\b"
     r"|\b(?:was|were|is|are) not (?:significantly\s+)?(?:better|superior|longer|improved|different)\b"
     r"|\bprovided no (?:significant\s+)?(?:benefit|improvement|advantage)\b|\bno advantage in\b"
@@ -160,7 +172,9 @@ def _names(primary: list[Endpoint]) -> list[re.Pattern]:
     names = [w for e in primary for w in (e.name, e.abbreviation) if w]
     names += [n.split()[0] for n in names if "-" in n.split()[0]]  # 'progression-free and overall survival'
     names += [a for e in primary for a in ENDPOINTS.get(e.name, []) if not a.isupper()]
-    return [re.compile(rf"(?i)(?<!free )(?<!-free )\b{re.escape(n)}\b") for n in dict.fromkeys(names)]
+    # 'time to first SRE' is another endpoint than 'SRE'
+    other = r"(?<!free )(?<!-free )(?<!time to )(?<!time to first )(?<!incidence of )"
+    return [re.compile(rf"(?i){other}\b{re.escape(n)}\b") for n in dict.fromkeys(names)]
 
 
 def primary_comparison_significant(primary: list[Endpoint], comparisons: list[Comparison]) -> bool | None:
