@@ -17,7 +17,7 @@ from kg.extraction.ae_figures import Figure, figures, mask, top_parens
 from kg.extraction.ae_terms import Group, breakdown_terms, cause_term, group_terms, subject_term
 from kg.extraction.ae_vocabulary import AE_WORDS, cues, event_phrases, harm_deaths, related
 from kg.extraction.text import Sentence
-from kg.model import AdverseEventSummary, Arm
+from kg.model import AdverseEventSummary, Arm, Evidence
 
 __all__ = ["BARE_EVENTS", "ClauseReader", "Memory", "about_events"]
 
@@ -27,6 +27,7 @@ _ANAPHORA = re.compile(
     # a pronoun that a judgement of the events follows: 'these were deemed to be related to study drugs in ...'
     r"|\b(?:these|they)\s+were\s+(?:deemed|considered|judged|assessed|classified)\b"
 )
+_DIGIT = re.compile(r"\d")
 BARE_EVENTS = re.compile(r"(?i)(?<!adverse )(?<!adverse-)\bevents\b")
 
 
@@ -315,12 +316,19 @@ def _unambiguous(found: list[AdverseEventSummary]) -> list[AdverseEventSummary]:
         if len(values) == 1:
             out.append(e)
         elif len(same) == 2 and e is same[0] and _halves(*same):  # '2 patients ... (incidence 2.3%)'
-            out.append(
-                e.model_copy(
-                    update={"count": e.count or same[1].count, "percent": e.percent or same[1].percent}
-                )
-            )
+            update = {"count": e.count or same[1].count, "percent": e.percent or same[1].percent}
+            out.append(e.model_copy(update={**update, "evidence": _joined(e.evidence, same[1].evidence)}))
     return out
+
+
+def _joined(first: Evidence | None, second: Evidence | None) -> Evidence | None:
+    """The evidence of a record read from two halves ('3 treatment-related deaths (2.7%)'):
+    both figures with the words between, when nothing else is printed there; else the first."""
+    if first is None or second is None or first.sentence != second.sentence or second.start < first.end:
+        return first
+    if _DIGIT.search(first.sentence, first.end, second.start):
+        return first
+    return first.model_copy(update={"end": second.end})
 
 
 def _halves(a: AdverseEventSummary, b: AdverseEventSummary) -> bool:

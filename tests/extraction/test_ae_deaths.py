@@ -57,6 +57,16 @@ def test_a_percent_after_the_deaths_is_their_share():
     assert deaths("11241082") == [(arm.label, True, 3, Decimal("2.7"))]
 
 
+def test_a_count_and_its_percent_printed_apart_are_both_the_evidence():
+    # PMID11241082: 'There were 3 treatment-related deaths (2.7%).': the record took both
+    # numbers, so its evidence spans both (before: '3' only, and the 2.7 counted as unread)
+    (death,) = [
+        e for e in read_document(POOL / "PMID11241082.txt").trial.adverse_events if e.category == "grade 5"
+    ]
+    ev = death.evidence
+    assert ev.sentence[ev.start : ev.end] == "3 treatment-related deaths (2.7%"
+
+
 def test_a_group_named_beside_an_arms_opposite_is_not_the_other_arm():
     # PMID15454647: '74% of patients allocated no chemotherapy (NoC) received thoracic radiotherapy
     # compared with 47% of the C group.' 'No chemotherapy' is no mention of the chemotherapy arm, so
