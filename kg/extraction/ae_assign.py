@@ -26,9 +26,12 @@ from kg.model import Arm
 
 __all__ = ["LIST_OPENER", "ArmAssigner", "fits"]
 
+# 'in the erlotinib group', 'patients who received placebo', '2 cases of grade 4 toxicity in the
+# group that received SRS alone' (the event the figure counts may be named between)
 _LINK = re.compile(
-    r"(?i)[\s,]*(?:(?:[\w-]+\s+){0,2}?(?:patients?|deaths?|cases?|participants?)\s+(?:were\s+(?:recorded|reported|observed)\s+)?"
-    r"|those\s+)?(?:who\s+(?:received|were\s+(?:given|treated\s+with))|receiving"
+    r"(?i)[\s,]*(?:(?:[\w-]+\s+){0,2}?(?:patients?|deaths?|cases?|participants?)\s+(?:of\s+(?:[a-z-]+\s+){1,4}?)?"
+    r"(?:were\s+(?:recorded|reported|observed)\s+)?|those\s+)?(?:who\s+(?:received|were\s+(?:given|treated\s+with))|receiving"
+    r"|in\s+the\s+(?:group|arm)\s+(?:that|who|which)\s+(?:received|were\s+(?:given|treated\s+with))"
     r"|treated\s+with|given|in|with|for|on|among"
     r"|died\s+(?:as\s+a\s+(?:result|consequence)\s+of|because\s+of|due\s+to|of|from))?\s*(?:the\s+)?"
 )
