@@ -135,7 +135,9 @@ class ClauseReader:
         if context is not None and context[0] != "grade 5":
             return [(*context, term)]
         earlier = [x for x in self.found if x.end <= f.start]
-        split = bool(earlier) and bool(LIST_OPENER.search(text, earlier[0].end, f.start))
+        split = bool(earlier) and (
+            bool(LIST_OPENER.search(text, earlier[0].end, f.start)) or _part_of(text, earlier[-1], f)
+        )
         is_related = context[1] if context else related(text[f.end : nxt], self.names)
         rows = [("grade 5", is_related, cause)]
         return rows if context is None or split else [("grade 5", is_related, None), *rows]
@@ -295,6 +297,20 @@ class ClauseReader:
         if category in ("any", "severe") and not (AE_WORDS.search(words) or any(g.terms) or back):
             return None
         return category, related(words, self.names) or (back and self.memory.related)
+
+
+def _part_of(text: str, total: Figure, part: Figure) -> bool:
+    """'2 on-treatment deaths ... were deemed to be related to study drug by the investigators,
+    1 due to interstitial lung disease': a smaller count given its own cause, set off by a
+    comma right after the statement of a count, is one of those deaths, not a second total
+    ('..., and one patient who received ... died from ...' is another statement)."""
+    return (
+        total.plain
+        and total.count is not None
+        and part.count is not None
+        and part.count < total.count
+        and text[total.end : part.start].rstrip().endswith(",")
+    )
 
 
 def _unambiguous(found: list[AdverseEventSummary]) -> list[AdverseEventSummary]:

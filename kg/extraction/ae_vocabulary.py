@@ -203,6 +203,9 @@ _DEATH = re.compile(
     r"|\bdeaths?\s+(?:due to|from|related to|attributed to|caused by)\s+(?:\S+\s+){0,2}?(?:adverse|toxic|treatment)"
     r"|\bdied\s+(?:of|from|because of|due to)\s+(?:\S+\s+){0,3}?(?:complications?|toxicity|adverse|toxic)"
     r"|\bdeaths? (?:were|was) (?:\w+ )?(?:treatment|drug)[- ]related\b"
+    # 'Two on-treatment deaths during the study were deemed to be related to study drug'
+    r"|\bdeaths?\b[^.;,]{0,40}?\b(?:were|was)\s+(?:deemed|considered|judged|assessed)\s+(?:to\s+be\s+)?"
+    r"(?:possibly\s+|probably\s+)?related\s+to\s+(?:the\s+)?(?:study\s+)?(?:treatment|drugs?|therapy)\b"
 )
 _SEVERE = re.compile(r"(?i)\bsevere\b(?!\s*\(\s*grade)")
 

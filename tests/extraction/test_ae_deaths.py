@@ -126,3 +126,19 @@ def test_an_arm_named_by_the_kind_of_treatment_only_it_gives():
         ("surgery", True, 2, None),
         ("radiotherapy + cisplatin + vinblastine", True, 1, None),
     ]
+
+
+def test_deaths_deemed_related_to_study_drug_and_the_cause_of_one_of_them():
+    # PMID26973324 (one arm): 'Two on-treatment deaths during the study were deemed to be related
+    # to study drug by the investigators, one due to interstitial lung disease and one as a result
+    # of multiorgan failure ...' (before: nothing read; the one death due to interstitial lung
+    # disease is one of the two, not a second total)
+    rows = [
+        (e.arm, e.treatment_related, e.term, e.count, e.percent)
+        for e in read_document(POOL / "PMID26973324.txt").trial.adverse_events
+        if e.category == "grade 5"
+    ]
+    assert rows == [
+        ("ceritinib", True, None, 2, None),
+        ("ceritinib", True, "interstitial lung disease", 1, None),
+    ]
