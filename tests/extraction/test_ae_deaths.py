@@ -142,3 +142,15 @@ def test_deaths_deemed_related_to_study_drug_and_the_cause_of_one_of_them():
         ("ceritinib", True, None, 2, None),
         ("ceritinib", True, "interstitial lung disease", 1, None),
     ]
+
+
+def test_deaths_during_a_phase_due_to_adverse_events_per_arm():
+    # PMID27987585: '...; 11 patients who received blinded erlotinib and 3 who received placebo died
+    # during the blinded maintenance phase due to nontreatment-related AEs.' ('died during' counts
+    # deaths of any cause unless the words put them down to adverse events; these are not
+    # treatment-related; before: unread)
+    rows = [
+        (e.arm, e.category, e.treatment_related, e.count)
+        for e in read_document(POOL / "PMID27987585.txt").trial.adverse_events
+    ]
+    assert rows == [("erlotinib", "grade 5", False, 11), ("placebo", "grade 5", False, 3)]
