@@ -48,6 +48,9 @@ _NOT_NAME = re.compile(
     r"same|different|age|subgroups?|intervention|any)\b|\d"
 )
 
+# 'in the group that received SRS': the article alone names no group ('A' may: 'the A group')
+_ARTICLES = {"the", "this", "that"}
+
 
 class ResultsArms:
     """An ``ArmFinder`` that also knows the group names the document's sentences taught it."""
@@ -103,7 +106,12 @@ def unresolved_names(finder: ArmFinder, text: str) -> list[str]:
     out = []
     for m in GROUP_REF.finditer(text):
         name = m.group("name").strip().lower()
-        if not finder.find(m.group(0)) and not _NOT_NAME.search(name) and name not in out:
+        if (
+            not finder.find(m.group(0))
+            and not _NOT_NAME.search(name)
+            and name not in _ARTICLES
+            and name not in out
+        ):
             out.append(name)
     return out
 

@@ -27,8 +27,9 @@ from kg.model import Arm
 __all__ = ["LIST_OPENER", "ArmAssigner", "fits"]
 
 _LINK = re.compile(
-    r"(?i)[\s,]*(?:(?:[\w-]+\s+){0,2}?(?:patients?|deaths?|cases?|participants?)\s+(?:were\s+(?:recorded|reported|observed)\s+)?"
-    r"|those\s+)?(?:who\s+(?:received|were\s+(?:given|treated\s+with))|receiving"
+    r"(?i)[\s,]*(?:(?:[\w-]+\s+){0,2}?(?:patients?|deaths?|cases?|participants?)\s+(?:of\s+(?:[a-z-]+\s+){1,4}?)?"
+    r"(?:were\s+(?:recorded|reported|observed)\s+)?|those\s+)?(?:who\s+(?:received|were\s+(?:given|treated\s+with))|receiving"
+    r"|in\s+the\s+(?:group|arm)\s+(?:that|who|which)\s+(?:received|were\s+(?:given|treated\s+with))"
     r"|treated\s+with|given|in|with|for|on|among"
     r"|died\s+(?:as\s+a\s+(?:result|consequence)\s+of|because\s+of|due\s+to|of|from))?\s*(?:the\s+)?"
 )
@@ -269,9 +270,10 @@ class ArmAssigner:
         inner = text[g.paren[0] + 1 : g.paren[1] - 1] if g.paren is not None else ""
         if sum(bool(re.search(r"\d", part)) for part in re.split(r"[;,]", inner)) > 1:
             return  # '(6%; 0)': one figure per group of patients
-        # 'diarrhoea and nausea, both of which occurred in 15 (6%)': each event's figure; not an
-        # 'each' of another parenthesis ('Two patients (5%) ... (neuropathy, fatigue [1 each])')
-        if re.search(r"(?i)\b(?:both|each)\b", mask(text, [p for p in top_parens(text) if p != g.paren])):
+        # 'each'/'both' leave a figure unread unless it was split into the events named ('A and B,
+        # both of which occurred in 15 (6%)'); another parenthesis's ('fatigue [1 each]') does not
+        words = mask(text, [p for p in top_parens(text) if p != g.paren])
+        if not len(set(g.terms)) == len(g.figures) > 1 and re.search(r"(?i)\b(?:both|each)\b", words):
             return
         if (
             other_groups(self.text, self.finder)

@@ -67,7 +67,9 @@ _POPULATION = re.compile(  # matched right after the number
 _POPULATION_BEFORE = re.compile(r"(?i)(?:\bamong|\bof the|\bof all|\bin all|\bincluding|\btotal of)\s*$")
 
 
-_BARE = re.compile(r"(?i)\b(?:and|vs\.?|versus|compared with)\s+(?P<n>\d+)(?=\s+(?:in|on|with|for|among)\s)")
+_BARE = re.compile(
+    r"(?i)\b(?:and|vs\.?|versus|compared with)\s+(?P<n>\d+)(?=\s+(?:in|on|with|for|among|who\s+received)\s)"
+)
 _INCLUDING = re.compile(r"(?i)\bincluding\s+(?P<n>\d+)\s+(?:from|due to|because of|caused by)\s")
 _NAMED_BEFORE = re.compile(r"(?i)[a-z]{4,}\s*$")
 _HETEROGENEITY = re.compile(r"(?i)\bI\s*(?:\(\s*2\s*\)|2|²)\s*(?:=|:)?\s*" + NUM + r"\s*%")

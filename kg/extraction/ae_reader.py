@@ -17,7 +17,7 @@ from kg.extraction.ae_figures import Figure, figures, mask, top_parens
 from kg.extraction.ae_terms import Group, breakdown_terms, cause_term, group_terms, subject_term
 from kg.extraction.ae_vocabulary import AE_WORDS, cues, event_phrases, harm_deaths, related
 from kg.extraction.text import Sentence
-from kg.model import AdverseEventSummary, Arm
+from kg.model import AdverseEventSummary, Arm, Evidence
 
 __all__ = ["BARE_EVENTS", "ClauseReader", "Memory", "about_events"]
 
@@ -27,6 +27,7 @@ _ANAPHORA = re.compile(
     # a pronoun that a judgement of the events follows: 'these were deemed to be related to study drugs in ...'
     r"|\b(?:these|they)\s+were\s+(?:deemed|considered|judged|assessed|classified)\b"
 )
+_DIGIT = re.compile(r"\d")
 BARE_EVENTS = re.compile(r"(?i)(?<!adverse )(?<!adverse-)\bevents\b")
 
 
@@ -134,7 +135,9 @@ class ClauseReader:
         if context is not None and context[0] != "grade 5":
             return [(*context, term)]
         earlier = [x for x in self.found if x.end <= f.start]
-        split = bool(earlier) and bool(LIST_OPENER.search(text, earlier[0].end, f.start))
+        split = bool(earlier) and (
+            bool(LIST_OPENER.search(text, earlier[0].end, f.start)) or _part_of(text, earlier[-1], f)
+        )
         is_related = context[1] if context else related(text[f.end : nxt], self.names)
         rows = [("grade 5", is_related, cause)]
         return rows if context is None or split else [("grade 5", is_related, None), *rows]
@@ -296,6 +299,20 @@ class ClauseReader:
         return category, related(words, self.names) or (back and self.memory.related)
 
 
+def _part_of(text: str, total: Figure, part: Figure) -> bool:
+    """'2 on-treatment deaths ... were deemed to be related to study drug by the investigators,
+    1 due to interstitial lung disease': a smaller count given its own cause, set off by a
+    comma right after the statement of a count, is one of those deaths, not a second total
+    ('..., and one patient who received ... died from ...' is another statement)."""
+    return (
+        total.plain
+        and total.count is not None
+        and part.count is not None
+        and part.count < total.count
+        and text[total.end : part.start].rstrip().endswith(",")
+    )
+
+
 def _unambiguous(found: list[AdverseEventSummary]) -> list[AdverseEventSummary]:
     """Without the statements a clause makes twice with different figures ('in 11 patients
     treated with docetaxel 100 mg/m2 ... and in one patient treated with docetaxel 75 mg/m2'
@@ -315,12 +332,19 @@ def _unambiguous(found: list[AdverseEventSummary]) -> list[AdverseEventSummary]:
         if len(values) == 1:
             out.append(e)
         elif len(same) == 2 and e is same[0] and _halves(*same):  # '2 patients ... (incidence 2.3%)'
-            out.append(
-                e.model_copy(
-                    update={"count": e.count or same[1].count, "percent": e.percent or same[1].percent}
-                )
-            )
+            update = {"count": e.count or same[1].count, "percent": e.percent or same[1].percent}
+            out.append(e.model_copy(update={**update, "evidence": _joined(e.evidence, same[1].evidence)}))
     return out
+
+
+def _joined(first: Evidence | None, second: Evidence | None) -> Evidence | None:
+    """The evidence of a record read from two halves ('3 treatment-related deaths (2.7%)'):
+    both figures with the words between, when nothing else is printed there; else the first."""
+    if first is None or second is None or first.sentence != second.sentence or second.start < first.end:
+        return first
+    if _DIGIT.search(first.sentence, first.end, second.start):
+        return first
+    return first.model_copy(update={"end": second.end})
 
 
 def _halves(a: AdverseEventSummary, b: AdverseEventSummary) -> bool:

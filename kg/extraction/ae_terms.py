@@ -106,6 +106,7 @@ _OBJECT = re.compile(
 )
 _EACH = re.compile(r"(?i)\s*each\s*[)\]]")
 _FOR_LIST = re.compile(r"(?i)\s*(?:for|of)\s+(?P<list>[^;.()]+)")
+_OF_WHICH = re.compile(r"(?i),\s*(?:both|all|each)\s+of\s+which\s+(?:[a-z]+\s+){0,2}?(?:in\s+)?$")
 
 
 def subject_term(text: str, first: int, last: int) -> str | None:
@@ -272,12 +273,14 @@ def _opened_term(lead: str, follows_term: bool, finder: ResultsArms) -> str | No
 
 
 def _each(text: str, g: Group, lead: str) -> list[str]:
-    """The names a lone figure is given 'each' for: before its '(2 [3%] each)', or after its
-    '... each occurred in 2 (3%) for A, B, and C'."""
+    """The names a lone figure is given 'each' for: before its '(2 [3%] each)' or its 'both
+    of which occurred in' ('diarrhoea and nausea, both of which occurred in 15 (6%)'), or after
+    its '... each occurred in 2 (3%) for A, B, and C'."""
     if len({f.start for f in g.figures}) != 1:
         return []
-    if g.paren and _EACH.fullmatch(text, g.figures[-1].end, g.paren[1]):
-        listed = _untail(lead)
+    of_which = _OF_WHICH.search(lead) if g.paren is None else None
+    if of_which or (g.paren and _EACH.fullmatch(text, g.figures[-1].end, g.paren[1])):
+        listed = lead[: of_which.start()] if of_which else _untail(lead)
         listed = listed[max(listed.rfind(":"), listed.rfind(" were "), listed.rfind(" was ")) + 1 :]
     elif re.search(r"(?i)\beach\b", text[: g.start]) and (m := _FOR_LIST.match(text, g.end)):
         listed = m.group("list")
@@ -285,6 +288,8 @@ def _each(text: str, g: Group, lead: str) -> list[str]:
         return []
     items = [re.sub(r"(?i)^(?:and|or|were|was)\s+", "", i.strip()) for i in re.split(r",", listed)]
     items = [i for i in items if i]
+    if of_which and re.match(r"(?i),\s*both", of_which.group(0)) and len(items) == 1:
+        items = re.split(r"\s+and\s+", items[0])  # 'diarrhoea and nausea, both of which': two events
     if len(items) < 2 or any(event_phrases(i)[:1] != [(0, len(i))] for i in items):
         return []
     return [_clean(i) for i in items]

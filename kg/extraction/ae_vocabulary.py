@@ -202,7 +202,12 @@ _DEATH = re.compile(
     r"|\btoxic deaths?\b|\bdeaths? from toxicity\b|\boutcome of death\b"
     r"|\bdeaths?\s+(?:due to|from|related to|attributed to|caused by)\s+(?:\S+\s+){0,2}?(?:adverse|toxic|treatment)"
     r"|\bdied\s+(?:of|from|because of|due to)\s+(?:\S+\s+){0,3}?(?:complications?|toxicity|adverse|toxic)"
+    # 'died during the blinded maintenance phase due to nontreatment-related AEs'
+    r"|\bdied\s+(?:during|while|within|on)\b[^.;,()]{0,40}?\b(?:because of|due to)\s+(?:\S+\s+){0,2}?(?:adverse|AEs?\b)"
     r"|\bdeaths? (?:were|was) (?:\w+ )?(?:treatment|drug)[- ]related\b"
+    # 'Two on-treatment deaths during the study were deemed to be related to study drug'
+    r"|\bdeaths?\b[^.;,]{0,40}?\b(?:were|was)\s+(?:deemed|considered|judged|assessed)\s+(?:to\s+be\s+)?"
+    r"(?:possibly\s+|probably\s+)?related\s+to\s+(?:the\s+)?(?:study\s+)?(?:treatment|drugs?|therapy)\b"
 )
 _SEVERE = re.compile(r"(?i)\bsevere\b(?!\s*\(\s*grade)")
 
@@ -240,14 +245,18 @@ def cues(text: str) -> list[tuple[int, str | None]]:
     summary (dose interruptions, hospital admissions), so they are skipped rather than read
     as 'any'.
     """
-    found: list[tuple[int, str | None]] = [(m.start(), None) for m in _NOT_SUMMARY.finditer(text)]
+    deaths = [(m.start(), "grade 5") for m in _DEATH.finditer(text)]
+    # 'died during' counts deaths of any cause, unless the words put them down to adverse events
+    found: list[tuple[int, str | None]] = [
+        (m.start(), None) for m in _NOT_SUMMARY.finditer(text) if (m.start(), "grade 5") not in deaths
+    ]
     stops = [(m.start(), m.end()) for m in _DISCONTINUATION.finditer(text)]
     found += [(a, "leading to discontinuation") for a, _b in stops]
     # stopping treatment for other reasons ('mostly due to lack of efficacy or adverse events')
     found += [
         (m.start(), None) for m in _STOPPED.finditer(text) if not any(a <= m.start() < b for a, b in stops)
     ]
-    found += [(m.start(), "grade 5") for m in _DEATH.finditer(text)]
+    found += deaths
     found += [(start, "grade 5") for start in _treatment_deaths(text)]
     found += [(m.start(), "serious") for m in re.finditer(r"(?i)\bserious\b", text)]
     found += [(m.start(), "severe") for m in _SEVERE.finditer(text)]

@@ -32,6 +32,7 @@ import re
 from kg.extraction.ae_arms import ResultsArms
 from kg.extraction.ae_fatal import fatal_subsets
 from kg.extraction.ae_figures import clauses
+from kg.extraction.ae_itemised import itemised
 from kg.extraction.ae_population import implied_population
 from kg.extraction.ae_reader import ClauseReader, Memory, about_events
 from kg.extraction.ae_split import SPLIT, grade_split
@@ -92,7 +93,7 @@ def adverse_events(
             main = main[: aside.start()] + " " * len(aside.group(0)) + main[aside.end() :]
         reader = ClauseReader(s, main, names, memory)
         read = [e for start, end in clauses(main) for e in reader.read(start, end)]
-        out += read + fatal_subsets(s, read)
+        out += read + fatal_subsets(s, read) + itemised(s, read)
         for aside in _ASIDE.finditer(s.norm):
             out += reader.aside(aside.group("body"), aside.start("body"))
         memory = reader.next_memory()

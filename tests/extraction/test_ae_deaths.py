@@ -57,6 +57,16 @@ def test_a_percent_after_the_deaths_is_their_share():
     assert deaths("11241082") == [(arm.label, True, 3, Decimal("2.7"))]
 
 
+def test_a_count_and_its_percent_printed_apart_are_both_the_evidence():
+    # PMID11241082: 'There were 3 treatment-related deaths (2.7%).': the record took both
+    # numbers, so its evidence spans both (before: '3' only, and the 2.7 counted as unread)
+    (death,) = [
+        e for e in read_document(POOL / "PMID11241082.txt").trial.adverse_events if e.category == "grade 5"
+    ]
+    ev = death.evidence
+    assert ev.sentence[ev.start : ev.end] == "3 treatment-related deaths (2.7%"
+
+
 def test_a_group_named_beside_an_arms_opposite_is_not_the_other_arm():
     # PMID15454647: '74% of patients allocated no chemotherapy (NoC) received thoracic radiotherapy
     # compared with 47% of the C group.' 'No chemotherapy' is no mention of the chemotherapy arm, so
@@ -116,3 +126,31 @@ def test_an_arm_named_by_the_kind_of_treatment_only_it_gives():
         ("surgery", True, 2, None),
         ("radiotherapy + cisplatin + vinblastine", True, 1, None),
     ]
+
+
+def test_deaths_deemed_related_to_study_drug_and_the_cause_of_one_of_them():
+    # PMID26973324 (one arm): 'Two on-treatment deaths during the study were deemed to be related
+    # to study drug by the investigators, one due to interstitial lung disease and one as a result
+    # of multiorgan failure ...' (before: nothing read; the one death due to interstitial lung
+    # disease is one of the two, not a second total)
+    rows = [
+        (e.arm, e.treatment_related, e.term, e.count, e.percent)
+        for e in read_document(POOL / "PMID26973324.txt").trial.adverse_events
+        if e.category == "grade 5"
+    ]
+    assert rows == [
+        ("ceritinib", True, None, 2, None),
+        ("ceritinib", True, "interstitial lung disease", 1, None),
+    ]
+
+
+def test_deaths_during_a_phase_due_to_adverse_events_per_arm():
+    # PMID27987585: '...; 11 patients who received blinded erlotinib and 3 who received placebo died
+    # during the blinded maintenance phase due to nontreatment-related AEs.' ('died during' counts
+    # deaths of any cause unless the words put them down to adverse events; these are not
+    # treatment-related; before: unread)
+    rows = [
+        (e.arm, e.category, e.treatment_related, e.count)
+        for e in read_document(POOL / "PMID27987585.txt").trial.adverse_events
+    ]
+    assert rows == [("erlotinib", "grade 5", False, 11), ("placebo", "grade 5", False, 3)]

@@ -145,12 +145,15 @@ def test_a_single_arm_trials_figures_are_its_arms():
     # most common grade 3-4 laboratory abnormalities were increased alanine aminotransferase (73 [30%]
     # patients) and increased aspartate aminotransferase (25 [10%]). The most common grade 3-4
     # non-laboratory adverse events were diarrhoea and nausea, both of which occurred in 15 (6%)
-    # patients.' (one figure for each of two events is neither's summary)
+    # patients.' (one figure for each of two events is each event's, not a summary of the class)
     got = rows("PMID26973324.txt")
     assert ("ceritinib", "serious", False, None, 117, Decimal(48)) in got
     assert ("ceritinib", "grade 3-4", False, "increased alanine aminotransferase", 73, Decimal(30)) in got
     assert ("ceritinib", "grade 3-4", False, "increased aspartate aminotransferase", 25, Decimal(10)) in got
-    assert not [r for r in got if r[4] == 15]
+    assert [r for r in got if r[4] == 15] == [
+        ("ceritinib", "grade 3-4", False, "diarrhoea", 15, Decimal(6)),
+        ("ceritinib", "grade 3-4", False, "nausea", 15, Decimal(6)),
+    ]
 
 
 def test_one_figure_per_group_in_a_parenthesis_is_no_single_arms():
