@@ -221,3 +221,44 @@ def test_a_difference_not_statistically_significant_is_a_primary_endpoint_not_me
     # PMID19075278: 'Median OS for immediate docetaxel (12.3 months) was greater than for delayed
     # docetaxel (9.7 months), but the difference was not statistically significant (P = .0853).'
     assert _pool_primary("19075278") == (["overall survival"], False)
+
+
+@pytest.mark.parametrize(
+    ("folder", "pmid", "primary"),
+    [
+        # 'Primary endpoint: overall survival (OS).'
+        ("pool", "27987585", ["overall survival"]),
+        # 'Primary efficacy end points were time to disease progression and best confirmed response rate.'
+        ("pool", "15169807", ["time to disease progression", "best confirmed response"]),
+        # 'The primary efficacy endpoint was the percentage of patients at 21 months with >/= 1 skeletal-related
+        # event (SRE) (pathologic fracture, spinal cord compression, radiation therapy to bone, or surgery to
+        # bone).' (before: 'percentage of patients')
+        ("pool", "15197804", ["skeletal-related event"]),
+    ],
+)
+def test_primary_endpoints_after_a_colon_an_adjective_or_a_landmark(folder, pmid, primary):
+    trial = read_document(Path(__file__).parents[1] / "fixtures" / folder / f"PMID{pmid}.txt").trial
+    assert [e.name for e in trial.endpoints if e.role == "primary"] == primary
+
+
+def test_a_primary_endpoints_name_inside_another_endpoints_gives_no_verdict():
+    # PMID15197804: '... 4 mg of zoledronic acid significantly delayed the median time to first SRE (...) and
+    # significantly reduced the annual incidence of SREs (...)': other endpoints than the primary 'SRE'
+    # (before: the primary endpoint met)
+    trial = read_document(Path(__file__).parents[1] / "fixtures" / "pool" / "PMID15197804.txt").trial
+    assert trial.primary_endpoint_met is None
+
+
+def test_a_conclusion_that_did_not_demonstrate_noninferiority():
+    # PMID27022112: 'The study did not demonstrate noninferiority of gefitinib compared with erlotinib in terms
+    # of PFS in patients with lung adenocarcinoma according to the predefined criteria.'
+    trial = read_document(Path(__file__).parents[1] / "fixtures" / "abstracts" / "PMID27022112.txt").trial
+    assert trial.primary_endpoint_met is False
+
+
+def test_median_survival_defined_by_its_abbreviation_is_overall_survival():
+    # PMID18202422: 'Median time to progression (TTP) was 18.4 and median survival (MS) was 38.6 weeks for arm
+    # 1.' (before: an endpoint 'median survival')
+    trial = read_document(Path(__file__).parents[1] / "fixtures" / "pool" / "PMID18202422.txt").trial
+    medians = {(r.endpoint, r.estimate) for r in trial.arm_results if r.statistic == "median"}
+    assert ("overall survival", 38.6) in {(e, float(v)) for e, v in medians}
