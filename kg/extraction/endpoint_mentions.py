@@ -13,6 +13,7 @@ _ENDPOINT_WORDS = re.compile(
     r"(?i)survival|response|progression|time to|duration|rate\b|quality|life-years|abstinence|mortality|incidence|"
     r"recurrence|relapse|control|failure|remission|cessation|score|index|scale|symptom|pain"
 )
+_EVENTS = re.compile(r"(?i)\s+events?\b")
 _PLURAL_HEAD = re.compile(r"^(time|duration)( to | of )")  # a name's head noun, before its complement
 _FREE_OF = re.compile(r"(?i)\b([a-z]+)[- ]free\s+$")
 _NARROWED = re.compile(
@@ -32,6 +33,8 @@ def endpoint_mentions(text: str, abbreviations: dict[str, str]) -> list[tuple[in
             continue
         narrowed = _NARROWED.match(text, m.end())
         name = f"{m.group(1).lower()}{narrowed.group()}".strip() if narrowed else names[m.group(1).lower()]
+        if name == "overall survival" and _EVENTS.match(text, m.end()):
+            name = "death"  # '242 (75.2%) OS events had occurred': the share who died, not who survived
         out.append((m.start(), name))
     return out
 

@@ -262,3 +262,12 @@ def test_median_survival_defined_by_its_abbreviation_is_overall_survival():
     trial = read_document(Path(__file__).parents[1] / "fixtures" / "pool" / "PMID18202422.txt").trial
     medians = {(r.endpoint, r.estimate) for r in trial.arm_results if r.statistic == "median"}
     assert ("overall survival", 38.6) in {(e, float(v)) for e, v in medians}
+
+
+def test_a_share_of_patients_with_overall_survival_events_is_a_death_rate():
+    # PMID27987585: 'As of March 23, 2015, 242 (75.2%) OS events had occurred with 'early erlotinib' versus 235
+    # (73.2%) with 'late erlotinib'.' (before: overall survival rates of 75.2% and 73.2%, the opposite meaning)
+    trial = read_document(Path(__file__).parents[1] / "fixtures" / "pool" / "PMID27987585.txt").trial
+    deaths = [(r.count, r.estimate) for r in trial.arm_results if r.endpoint == "death"]
+    assert [(n, float(p)) for n, p in deaths] == [(242, 75.2), (235, 73.2)]
+    assert not [r for r in trial.arm_results if r.endpoint == "overall survival" and r.statistic == "rate"]
