@@ -21,12 +21,24 @@ _NARROWED = re.compile(
 )
 
 
+# 'the confirmed rate of intracranial response', 'intracranial disease control rate': an endpoint
+# measured at one site, not the trial's overall one
+_SITED = re.compile(
+    r"(?i)\b(?:rates?\s+of\s+)?(?P<site>intracranial|extracranial|cns|central\s+nervous\s+system)\s+"
+    r"(?:objective\s+)?(?P<kind>response|disease\s+control|progression)(?:\s+rates?)?\b"
+)
+
+
 def endpoint_mentions(text: str, abbreviations: dict[str, str]) -> list[tuple[int, str]]:
     """(position, plain endpoint name) for each endpoint the text names; a name the text
-    narrows ('survival without local recurrence') is that narrower endpoint."""
+    narrows ('survival without local recurrence') or measures at one site ('intracranial
+    response') is that narrower endpoint."""
     pattern, names = _endpoint_pattern(tuple(sorted(abbreviations.items())))
-    out = []
+    sited = [(m.start(), m.end(), _sited_name(m)) for m in _SITED.finditer(text)]
+    out = [(start, name) for start, _end, name in sited]
     for m in pattern.finditer(text):
+        if any(start <= m.start() < end for start, end, _n in sited):
+            continue
         free = _FREE_OF.search(text, 0, m.start())
         if m.group(1).lower() == "survival" and free and free.end() == m.start():
             out.append((free.start(), f"{free.group(1).lower()}-free survival"))  # 'recurrence-free survival'
@@ -36,7 +48,13 @@ def endpoint_mentions(text: str, abbreviations: dict[str, str]) -> list[tuple[in
         if name == "overall survival" and _EVENTS.match(text, m.end()):
             name = "death"  # '242 (75.2%) OS events had occurred': the share who died, not who survived
         out.append((m.start(), name))
-    return out
+    return sorted(out)
+
+
+def _sited_name(m: re.Match) -> str:
+    site = "CNS" if m.group("site").lower() in ("cns", "central nervous system") else m.group("site").lower()
+    kind = re.sub(r"\s+", " ", m.group("kind").lower())
+    return f"{site} {kind}{' rate' if kind != 'progression' else ''}"
 
 
 @lru_cache(maxsize=64)

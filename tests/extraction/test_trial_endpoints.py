@@ -271,3 +271,22 @@ def test_a_share_of_patients_with_overall_survival_events_is_a_death_rate():
     deaths = [(r.count, r.estimate) for r in trial.arm_results if r.endpoint == "death"]
     assert [(n, float(p)) for n, p in deaths] == [(242, 75.2), (235, 73.2)]
     assert not [r for r in trial.arm_results if r.endpoint == "overall survival" and r.statistic == "rate"]
+
+
+def test_a_response_rate_measured_in_the_brain_is_its_own_endpoint():
+    # PMID30280657: 'The confirmed objective response rate was 71% (95% CI, 62 to 78) with brigatinib and 60%
+    # (95% CI, 51 to 68) with crizotinib; the confirmed rate of intracranial response among patients with
+    # measurable lesions was 78% (95% CI, 52 to 94) and 29% (95% CI, 11 to 52), respectively.' (before: both
+    # read as the objective response rate)
+    trial = read_document(Path(__file__).parents[1] / "fixtures" / "abstracts" / "PMID30280657.txt").trial
+    got = {
+        (r.endpoint, r.estimate, r.ci_lower, r.ci_upper)
+        for r in trial.arm_results
+        if "response" in r.endpoint
+    }
+    assert {(e, float(v), float(lo), float(hi)) for e, v, lo, hi in got} == {
+        ("objective response rate", 71, 62, 78),
+        ("objective response rate", 60, 51, 68),
+        ("intracranial response rate", 78, 52, 94),
+        ("intracranial response rate", 29, 11, 52),
+    }
