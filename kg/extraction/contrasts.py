@@ -22,6 +22,7 @@ from kg.extraction.endpoint_phrases import endpoint_phrase, qualified
 from kg.extraction.factors import reference_like
 from kg.extraction.interactions import interaction_tests
 from kg.extraction.lexicon import HR_EVENTS
+from kg.extraction.ratio_events import event_before
 from kg.extraction.restated_ratios import RESTATING, restated
 from kg.extraction.stats import (
     BRACKETED_BOUNDS,
@@ -50,13 +51,6 @@ _LATER_CI = re.compile(
 _NEXT_IN_LIST = re.compile(rf"\s*,\s*(?:and\s+)?(?P<est>{NUM})(?![\d.%])")
 _LIST_PARTS = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 _NEXT_RESPECTIVE = re.compile(rf"\s*[)\]]?\s*,?\s*(?:and\s+)?(?P<est>{NUM})(?![\d.%])")
-# 'the risk of death ... (HR', 'to reduce the risk of developing a skeletal event by 31% (hazard ratio
-# of 0.693': the event a ratio after it is for
-_RISK_OF = re.compile(
-    r"(?i)\brisk\s+of\s+(?:developing\s+|having\s+|experiencing\s+)?(?:an?\s+)?"
-    r"(?P<event>(?:disease\s+)?(?:progression(?:\s+or\s+death)?|death)\b|[a-z][a-z -]{1,60}?"
-    r"(?=\s+(?:by|was|were|is|compared|versus|vs\.?|than|over|with|in|among|at|for|from)\b|\s*[(),;]|$))"
-)
 _FROM_TO = re.compile(rf"[^;.]{{0,80}}?\bfrom\s+(?P<a>{NUM})\s*%\s+to\s+{NUM}\s*%")
 _MEASURE_ONLY = re.compile(r"(?i)(?:proportion|percentage|rate|number)s?")  # no endpoint's name
 
@@ -389,9 +383,8 @@ class ContrastReading:
                 return named[0][1]
             if m.group("on"):  # 'a relative risk of lung cancer of 1.28'
                 return qualified("incidence", f"incidence of {event}") if _DISEASE.search(event) else event
-        risks = list(_RISK_OF.finditer(text, 0, m.start()))
-        if risks and not any(risks[-1].start() < p < m.start() for p, _n in mentions):
-            event = re.sub(r"\s+", " ", risks[-1].group("event"))
+        event = event_before(text, m.start(), mentions)
+        if event:
             known = HR_EVENTS.get(event.lower()) or HR_EVENTS.get(f"risk of {event.lower()}")
             return known or self._phrase_endpoint(event)
         return self._endpoint_before(text, m.start(), mentions, last_endpoint)

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from kg.extraction.armrefs import ArmFinder, distinct
+from kg.extraction.endpoint_names import normal_name
 from kg.extraction.interactions import subgroup_test
 from kg.extraction.stats import P, p_value
 from kg.model import Arm
@@ -54,6 +55,7 @@ def p_only_tests(
     """One test per p-value left in the (ratio-blanked) text, a prefix of the ``whole``
     sentence whose clauses say which groups are compared."""
     whole = whole or text
+    against = _each_against(text, finder)
     out = []
     for m in P.finditer(text):
         if (
@@ -64,8 +66,13 @@ def p_only_tests(
             continue
         clause = _clause_start(text, m.start())
         before = _compared(text, figures, clause, m.start())
-        endpoint = before[-1].endpoint if before else endpoint_at(m.start())
-        arms = distinct([f.arm for f in before if f.endpoint == endpoint])[-2:]
+        endpoint = (
+            before[-1].endpoint if before else endpoint_at(m.start()) or _difference_in(text, m.start())
+        )
+        arms = (
+            list(against.get(m.start(), ()))
+            or distinct([f.arm for f in before if f.endpoint == endpoint])[-2:]
+        )
         if len(arms) < 2:
             arms = distinct([a for _s, _e, a in finder.find(text[clause : m.start()])])[:2]
         if (
@@ -84,6 +91,55 @@ def p_only_tests(
         times = {f.timepoint for f in before if f.endpoint == endpoint}
         timepoint = times.pop() if len(times) == 1 else None
         out.append(Test(m.start(), m.end(), endpoint, first, second, timepoint, p_value(m)))
+    return out
+
+
+# 'There was no significant difference between the trial arms in the number of thoracotomies
+# avoided (P =.2)': what the arms differ in, named right before the p-value's bracket
+_DIFFERENCE_IN = re.compile(
+    r"(?i)\bdifferences?\s+(?:between\s+(?:the\s+)?(?:two\s+|trial\s+|treatment\s+|study\s+)?(?:arms|groups)\s+)?"
+    r"in\s+(?:the\s+)?(?P<what>[a-z][\w -]{2,60}?)\s*\(\s*$"
+)
+
+
+def _difference_in(text: str, pos: int) -> str | None:
+    """The endpoint a p-value tests when its sentence names it only as what the arms differ in."""
+    m = _DIFFERENCE_IN.search(text, max(0, pos - 120), pos)
+    return normal_name(m.group("what")) if m else None
+
+
+# 'Overall response rates were 10.8% with D100 and 6.7% with D75, each significantly higher than
+# the 0.8% response with V/I (P =.001 and P =.036, respectively)'
+_EACH_THAN = re.compile(
+    r"(?i)\b(?:each|both)\s+(?:(?:was|were|being|statistically|significantly)\s+)*(?:[a-z]+er|more|less|fewer)\s+than\b"
+)
+_P_JOIN = re.compile(r"\s*(?:,\s*and|,|and)\s*")
+_RESPECTIVELY = re.compile(r"[\s,]*respectively\b", re.I)
+
+
+def _each_against(text: str, finder: ArmFinder) -> dict[int, tuple[Arm, Arm]]:
+    """Where arms listed before 'each ... than' the one arm named after it are each set against
+    that arm by p-values printed 'respectively': the start of each p-value, with its pair in the
+    order listed. Nothing unless as many p-values as arms listed are printed."""
+    out: dict[int, tuple[Arm, Arm]] = {}
+    for m in _EACH_THAN.finditer(text):
+        first = P.search(text, m.end())
+        if first is None:
+            continue
+        listed = distinct([a for _s, _e, a in finder.find(text[_clause_start(text, m.start()) : m.start()])])
+        other = distinct([a for _s, _e, a in finder.find(text[m.end() : first.start()])])
+        found, pos = [first], first.end()
+        while (join := _P_JOIN.match(text, pos)) and (nxt := P.match(text, join.end())):
+            found.append(nxt)
+            pos = nxt.end()
+        if (
+            len(other) != 1
+            or other[0] in listed
+            or len(found) != len(listed)
+            or not _RESPECTIVELY.match(text, pos)
+        ):
+            continue
+        out.update({p.start(): (arm, other[0]) for p, arm in zip(found, listed, strict=True)})
     return out
 
 

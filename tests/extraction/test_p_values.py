@@ -245,3 +245,25 @@ def test_a_factor_associated_with_an_outcome_is_no_arms_test():
         (c.arm, c.comparator, c.p_value) for c in _pool("19933915").comparisons if c.statistic == "p_value"
     ]
     assert tests == [("vinorelbine + cisplatin", "observation", Decimal("0.02"))]
+
+
+def test_arms_each_better_than_one_arm_by_p_values_given_respectively():
+    # PMID10856094 (tests/fixtures/pool): 'Overall response rates were 10.8% with D100 and 6.7% with D75,
+    # each significantly higher than the 0.8% response with V/I (P =.001 and P =.036, respectively).'
+    # (before: both p-values compared D100 with D75)
+    tests = [
+        (c.arm, c.comparator, c.p_value)
+        for c in _pool("10856094").comparisons
+        if c.statistic == "p_value" and c.endpoint == "objective response rate"
+    ]
+    assert tests == [
+        ("docetaxel 100 mg/m2", "vinorelbine or ifosfamide", Decimal("0.001")),
+        ("docetaxel 75 mg/m2", "vinorelbine or ifosfamide", Decimal("0.036")),
+    ]
+
+
+def test_what_the_arms_differ_in_is_the_endpoint_of_their_p_value():
+    # PMID15197196 (tests/fixtures/pool): 'There was no significant difference between the trial arms in
+    # the number of thoracotomies avoided (P =.2).' (before: left unread)
+    tests = [(c.endpoint, c.p_value) for c in _pool("15197196").comparisons if c.statistic == "p_value"]
+    assert tests == [("number of thoracotomies avoided", Decimal("0.2"))]
