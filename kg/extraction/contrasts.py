@@ -169,8 +169,10 @@ class ContrastReading:
         return next((a for a in self.arms if a.label == label), None)
 
     def _other_groups(self, words: str) -> bool:
-        """The ratio names two groups of its own ('for T2 versus T1') and neither is an arm."""
-        return bool(re.search(r"(?i)\b(?:versus|vs\.?)\b", words)) and not self.finder.find(words)
+        """The ratio names two groups of its own ('for T2 versus T1') and they are not two arms
+        ('The pooled RR for varenicline versus bupropion at one year was 1.52', bupropion no arm)."""
+        named = distinct([a for _s, _e, a in self.finder.find(words)])
+        return bool(re.search(r"(?i)\b(?:versus|vs\.?)\b", words)) and len(named) < 2
 
     def _listed_endpoint(self, text: str, pos: int) -> str | None:
         """'1.08 (95% CI ...) for SPTs, ...': the endpoint named right after a ratio."""

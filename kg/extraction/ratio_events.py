@@ -29,11 +29,19 @@ _DEATHS_FROM = re.compile(
     r"(?P<cause>[a-z][a-z -]{1,60}?)" + _EVENT_END
 )
 
+# 'BCP patients also had 18% fewer hospital admissions than CP patients (adjusted incidence rate
+# ratio (IRR): 0.82, ...) and 23% fewer inpatient days (IRR: 0.77, ...)': the ratio said as a percent
+# before it counts what is fewer
+_FEWER = re.compile(
+    r"(?i)\b\d+(?:\.\d+)?\s*%\s+(?:fewer|more|less)\s+(?P<event>[a-z][a-z -]{1,60}?)(?=\s+than\b|\s*[(),;]|$)"
+)
+
 
 def event_before(text: str, pos: int, mentions: list[tuple[int, str]]) -> str | None:
     """The words of the last event named before ``pos`` ('death', 'developing a skeletal
     event', 'deaths from lung cancer'), unless an endpoint is named between it and ``pos``."""
-    found = [*_RISK_OF.finditer(text, 0, pos), *_DEATHS_FROM.finditer(text, 0, pos)]
+    found = [pattern.finditer(text, 0, pos) for pattern in (_RISK_OF, _DEATHS_FROM, _FEWER)]
+    found = [m for matches in found for m in matches]
     if not found:
         return None
     last = max(found, key=lambda m: m.start())

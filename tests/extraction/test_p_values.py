@@ -267,3 +267,16 @@ def test_what_the_arms_differ_in_is_the_endpoint_of_their_p_value():
     # the number of thoracotomies avoided (P =.2).' (before: left unread)
     tests = [(c.endpoint, c.p_value) for c in _pool("15197196").comparisons if c.statistic == "p_value"]
     assert tests == [("number of thoracotomies avoided", Decimal("0.2"))]
+
+
+def test_a_sentence_on_one_arms_patients_tests_no_arms():
+    # PMID14697440 (tests/fixtures/pool): 'In the C/S group, postoperative RT significantly improved the
+    # 5-year local control rate from 33.8% to 81.5% (p = 0.007) but did not significantly improve overall
+    # survival.' (before: read as the arms' test of 'postoperative rt')
+    assert Decimal("0.007") not in {c.p_value for c in _pool("14697440").comparisons}
+
+
+def test_an_arms_name_is_no_endpoint_of_a_test():
+    # PMID20805737 (tests/fixtures/pool): 'SBRT also reduced local failure by nearly 3 times compared with
+    # EBRT (12% vs. 34%, P=0.10).' (before: a test of 'sbrt')
+    assert "sbrt" not in {c.endpoint for c in _pool("20805737").comparisons}

@@ -53,3 +53,18 @@ def test_the_risk_of_death_from_a_cause_and_deaths_from_any_cause():
     # an endpoint named after the event is what the ratio is for
     text = "the risk of death was lower, and overall survival (HR 0.8"
     assert event_before(text, text.index("(HR"), [(text.index("overall"), "overall survival")]) is None
+
+
+def test_a_ratio_after_a_percent_fewer_of_something_counts_that_thing():
+    # PMID25439437: 'BCP patients also had 18% fewer hospital admissions than CP patients (adjusted
+    # incidence rate ratio (IRR): 0.82, 95% CI: 0.72-0.94) and 23% fewer inpatient days (IRR: 0.77, 95%
+    # CI: 0.65-0.91).' (before: 'bcp patients' and 'incidence rate ratio' were their endpoints)
+    found = [
+        (c.endpoint, c.estimate, c.ci_lower, c.ci_upper)
+        for c in trial_of("25439437").comparisons
+        if c.statistic == "risk_ratio"
+    ]
+    assert found == [
+        ("hospital admissions", Decimal("0.82"), Decimal("0.72"), Decimal("0.94")),
+        ("inpatient days", Decimal("0.77"), Decimal("0.65"), Decimal("0.91")),
+    ]
