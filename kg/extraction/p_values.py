@@ -96,10 +96,11 @@ def p_only_tests(
 
 
 # 'There was no significant difference between the trial arms in the number of thoracotomies
-# avoided (P =.2)': what the arms differ in, named right before the p-value's bracket
+# avoided (P =.2)', 'There was no difference in the median hospitalization, which was 6 days in each
+# group (p = 0.404)': what the arms differ in, named before the p-value's bracket
 _DIFFERENCE_IN = re.compile(
     r"(?i)\bdifferences?\s+(?:between\s+(?:the\s+)?(?:two\s+|trial\s+|treatment\s+|study\s+)?(?:arms|groups)\s+)?"
-    r"in\s+(?:the\s+)?(?P<what>[a-z][\w -]{2,60}?)\s*\(\s*$"
+    r"in\s+(?:the\s+)?(?:(?:median|mean)\s+)?(?P<what>[a-z][\w -]{2,60}?)(?:\s*,\s*which\s+[^();]*?)?\s*\(\s*$"
 )
 
 
@@ -195,7 +196,19 @@ _OTHER_GROUPS = re.compile(
 
 def _other_groups(clause: str, finder: ArmFinder) -> bool:
     """Whether a clause sets groups against each other without naming an arm."""
-    return bool(_OTHER_GROUPS.search(clause)) and not finder.find(clause)
+    return bool(_OTHER_GROUPS.search(clause)) and not finder.find(clause) and not _all_arms(clause, finder)
+
+
+# 'QOL results were not statistically different (P = .76) between docetaxel groups.'
+_BETWEEN_KIND = re.compile(r"(?i)\bbetween\s+(?:the\s+)?(?:two\s+)?(?P<what>[\w-]+)\s+(?:arms|groups)\b")
+
+
+def _all_arms(clause: str, finder: ArmFinder) -> bool:
+    """Whether the groups a clause compares are named by the drug every arm gives, so are the
+    arms (in a trial of immediate against delayed docetaxel, 'between docetaxel groups')."""
+    m = _BETWEEN_KIND.search(clause)
+    what = m.group("what").lower() if m else None
+    return bool(what) and all(what in {n.lower() for n in a.drug_names} for a in finder.arms)
 
 
 # 'The IMRT group had larger planning treatment volumes (...; P = .005)': a group the clause names

@@ -267,6 +267,21 @@ def test_what_the_arms_differ_in_is_the_endpoint_of_their_p_value():
     # the number of thoracotomies avoided (P =.2).' (before: left unread)
     tests = [(c.endpoint, c.p_value) for c in _pool("15197196").comparisons if c.statistic == "p_value"]
     assert tests == [("number of thoracotomies avoided", Decimal("0.2"))]
+    # PMID16488712 (tests/fixtures/pool): 'There was no difference in the median hospitalization, which was
+    # 6 days in each group (p = 0.404).' (before: left unread)
+    tests = [(c.endpoint, c.p_value) for c in _pool("16488712").comparisons if c.statistic == "p_value"]
+    assert tests == [("hospitalization", Decimal("0.404"))]
+
+
+def test_groups_named_by_the_drug_every_arm_gives_are_the_arms():
+    # PMID19075278 (tests/fixtures/pool), immediate against delayed docetaxel: 'QOL results were not
+    # statistically different (P = .76) between docetaxel groups.' (before: taken for other groups)
+    tests = [
+        (c.endpoint, c.arm, c.comparator)
+        for c in _pool("19075278").comparisons
+        if c.p_value == Decimal("0.76")
+    ]
+    assert tests == [("quality of life", "docetaxel", "docetaxel (delayed)")]
 
 
 def test_a_sentence_on_one_arms_patients_tests_no_arms():
