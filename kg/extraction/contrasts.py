@@ -42,6 +42,7 @@ from kg.extraction.stats import (
 )
 from kg.extraction.subgroups import names_group, ratio_group, subgroup_at
 from kg.extraction.text import NUM
+from kg.extraction.threshold_groups import threshold_group, without_group_words
 from kg.extraction.values import landmark
 from kg.model import Arm, Comparison
 
@@ -70,6 +71,7 @@ class ContrastReading:
 
     def _comparisons(self, text: str, mentions, last_endpoint) -> tuple[list[Comparison], str]:
         out, masked = [], text
+        mentions = without_group_words(text, mentions)
         self._arms_figures: list[tuple[int, int]] = []
         previous: tuple[str | None, int] = (None, 0)
         labelled: list[Labelled] = []
@@ -287,7 +289,9 @@ class ContrastReading:
                 arm=arm.label,
                 comparator=comparator.label,
                 stratified=stratified,
-                subgroup=ratio_group(text, match, stop) or subgroup_at(text, match.start(), self._names_arm),
+                subgroup=threshold_group(text, match.start("est"))
+                or ratio_group(text, match, stop)
+                or subgroup_at(text, match.start(), self._names_arm),
                 timepoint=None
                 if ratio is not None
                 else landmark(text[clause_start(text, match.start()) : match.start("est")], text[stop:]),
