@@ -23,9 +23,11 @@ _RISK_OF = re.compile(
     + _EVENT_END
     + ")"
 )
+# words that name who, not what: 'deaths of patients ...', '20% more patients responded'
+_WHO = r"(?:the\s+)?(?:patients|participants|subjects|people|women|men)\b"
 # 'died from lung cancer', 'deaths from non-small-cell lung cancer', 'death due to lung cancer'
 _DEATHS_FROM = re.compile(
-    r"(?i)\b(?:died|deaths?)\s+(?:from|of|due\s+to)\s+(?!(?:any|all|other)\b)"
+    rf"(?i)\b(?:died|deaths?)\s+(?:from|of|due\s+to)\s+(?!(?:any|all|other)\b|{_WHO})"
     r"(?P<cause>[a-z][a-z -]{1,60}?)" + _EVENT_END
 )
 
@@ -33,7 +35,7 @@ _DEATHS_FROM = re.compile(
 # ratio (IRR): 0.82, ...) and 23% fewer inpatient days (IRR: 0.77, ...)': the ratio said as a percent
 # before it counts what is fewer
 _FEWER = re.compile(
-    r"(?i)\b\d+(?:\.\d+)?\s*%\s+(?:fewer|more|less)\s+(?P<event>[a-z][a-z -]{1,60}?)(?=\s+than\b|\s*[(),;]|$)"
+    rf"(?i)\b\d+(?:\.\d+)?\s*%\s+(?:fewer|more|less)\s+(?!{_WHO})(?P<event>[a-z][a-z -]{{1,60}}?)(?=\s+than\b|\s*[(),;]|$)"
 )
 
 

@@ -68,3 +68,11 @@ def test_a_ratio_after_a_percent_fewer_of_something_counts_that_thing():
         ("hospital admissions", Decimal("0.82"), Decimal("0.72"), Decimal("0.94")),
         ("inpatient days", Decimal("0.77"), Decimal("0.65"), Decimal("0.91")),
     ]
+
+
+def test_who_is_no_event():
+    # the patients a percent or deaths are of name no event: the ratio's endpoint is left to its sentence
+    text = "20% more patients responded (OR 1.5"
+    assert event_before(text, text.index("(OR"), []) is None
+    text = "the deaths of patients in the chemotherapy arm (HR 1.5"
+    assert event_before(text, text.index("(HR"), []) is None
