@@ -7,7 +7,9 @@ p=0.012; ...)'.
 A bare estimate counts as such a ratio only where it opens its bracket or a part of it (after
 '(' or ';', or after the subgroup's size 'n=375;'), its bracketed bounds follow it at once and
 close their part of the bracket, and it lies inside them; it takes the kind and endpoint of
-the labelled ratio before it in the sentence.
+the labelled ratio before it in the sentence. A part of the bracket opened by a subgroup's
+threshold prints its bounds unbracketed ('; ≥20% 0·77, 0·64-0·92, p=0·0020', see
+``threshold_groups``).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import re
 from dataclasses import dataclass
 
 from kg.extraction.text import NUM
+from kg.extraction.threshold_groups import LATER_PART
 
 BARE_RATIO = re.compile(
     rf"(?:[(;]|\bn\s*=\s*\d+\s*[;,])\s*(?P<est>{NUM})"
@@ -38,7 +41,8 @@ def bare_ratios(masked: str, labelled: list[Labelled]) -> list[tuple[re.Match, L
     if not labelled:
         return []
     out = []
-    for m in BARE_RATIO.finditer(masked, labelled[0].end):
+    found = [*BARE_RATIO.finditer(masked, labelled[0].end), *LATER_PART.finditer(masked, labelled[0].end)]
+    for m in sorted(found, key=lambda m: m.start()):
         before = [r for r in labelled if r.end <= m.start()]
         if before and before[-1].endpoint:
             out.append((m, before[-1]))

@@ -22,6 +22,7 @@ from kg.extraction.endpoint_phrases import endpoint_phrase, qualified
 from kg.extraction.factors import reference_like
 from kg.extraction.interactions import interaction_tests
 from kg.extraction.lexicon import HR_EVENTS
+from kg.extraction.ratio_events import event_before
 from kg.extraction.restated_ratios import RESTATING, restated
 from kg.extraction.stats import (
     BRACKETED_BOUNDS,
@@ -41,6 +42,7 @@ from kg.extraction.stats import (
 )
 from kg.extraction.subgroups import names_group, ratio_group, subgroup_at
 from kg.extraction.text import NUM
+from kg.extraction.threshold_groups import threshold_group, without_group_words
 from kg.extraction.values import landmark
 from kg.model import Arm, Comparison
 
@@ -50,13 +52,6 @@ _LATER_CI = re.compile(
 _NEXT_IN_LIST = re.compile(rf"\s*,\s*(?:and\s+)?(?P<est>{NUM})(?![\d.%])")
 _LIST_PARTS = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 _NEXT_RESPECTIVE = re.compile(rf"\s*[)\]]?\s*,?\s*(?:and\s+)?(?P<est>{NUM})(?![\d.%])")
-# 'the risk of death ... (HR', 'to reduce the risk of developing a skeletal event by 31% (hazard ratio
-# of 0.693': the event a ratio after it is for
-_RISK_OF = re.compile(
-    r"(?i)\brisk\s+of\s+(?:developing\s+|having\s+|experiencing\s+)?(?:an?\s+)?"
-    r"(?P<event>(?:disease\s+)?(?:progression(?:\s+or\s+death)?|death)\b|[a-z][a-z -]{1,60}?"
-    r"(?=\s+(?:by|was|were|is|compared|versus|vs\.?|than|over|with|in|among|at|for|from)\b|\s*[(),;]|$))"
-)
 _FROM_TO = re.compile(rf"[^;.]{{0,80}}?\bfrom\s+(?P<a>{NUM})\s*%\s+to\s+{NUM}\s*%")
 _MEASURE_ONLY = re.compile(r"(?i)(?:proportion|percentage|rate|number)s?")  # no endpoint's name
 
@@ -76,6 +71,7 @@ class ContrastReading:
 
     def _comparisons(self, text: str, mentions, last_endpoint) -> tuple[list[Comparison], str]:
         out, masked = [], text
+        mentions = without_group_words(text, mentions)
         self._arms_figures: list[tuple[int, int]] = []
         previous: tuple[str | None, int] = (None, 0)
         labelled: list[Labelled] = []
@@ -175,8 +171,10 @@ class ContrastReading:
         return next((a for a in self.arms if a.label == label), None)
 
     def _other_groups(self, words: str) -> bool:
-        """The ratio names two groups of its own ('for T2 versus T1') and neither is an arm."""
-        return bool(re.search(r"(?i)\b(?:versus|vs\.?)\b", words)) and not self.finder.find(words)
+        """The ratio names two groups of its own ('for T2 versus T1') and they are not two arms
+        ('The pooled RR for varenicline versus bupropion at one year was 1.52', bupropion no arm)."""
+        named = distinct([a for _s, _e, a in self.finder.find(words)])
+        return bool(re.search(r"(?i)\b(?:versus|vs\.?)\b", words)) and len(named) < 2
 
     def _listed_endpoint(self, text: str, pos: int) -> str | None:
         """'1.08 (95% CI ...) for SPTs, ...': the endpoint named right after a ratio."""
@@ -291,7 +289,9 @@ class ContrastReading:
                 arm=arm.label,
                 comparator=comparator.label,
                 stratified=stratified,
-                subgroup=ratio_group(text, match, stop) or subgroup_at(text, match.start(), self._names_arm),
+                subgroup=threshold_group(text, match.start("est"))
+                or ratio_group(text, match, stop)
+                or subgroup_at(text, match.start(), self._names_arm),
                 timepoint=None
                 if ratio is not None
                 else landmark(text[clause_start(text, match.start()) : match.start("est")], text[stop:]),
@@ -389,9 +389,8 @@ class ContrastReading:
                 return named[0][1]
             if m.group("on"):  # 'a relative risk of lung cancer of 1.28'
                 return qualified("incidence", f"incidence of {event}") if _DISEASE.search(event) else event
-        risks = list(_RISK_OF.finditer(text, 0, m.start()))
-        if risks and not any(risks[-1].start() < p < m.start() for p, _n in mentions):
-            event = re.sub(r"\s+", " ", risks[-1].group("event"))
+        event = event_before(text, m.start(), mentions)
+        if event:
             known = HR_EVENTS.get(event.lower()) or HR_EVENTS.get(f"risk of {event.lower()}")
             return known or self._phrase_endpoint(event)
         return self._endpoint_before(text, m.start(), mentions, last_endpoint)

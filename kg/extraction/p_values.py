@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from kg.extraction.armrefs import ArmFinder, distinct
+from kg.extraction.endpoint_names import normal_name
 from kg.extraction.interactions import subgroup_test
 from kg.extraction.stats import P, p_value
 from kg.model import Arm
@@ -54,6 +55,7 @@ def p_only_tests(
     """One test per p-value left in the (ratio-blanked) text, a prefix of the ``whole``
     sentence whose clauses say which groups are compared."""
     whole = whole or text
+    against = _each_against(text, finder)
     out = []
     for m in P.finditer(text):
         if (
@@ -64,8 +66,13 @@ def p_only_tests(
             continue
         clause = _clause_start(text, m.start())
         before = _compared(text, figures, clause, m.start())
-        endpoint = before[-1].endpoint if before else endpoint_at(m.start())
-        arms = distinct([f.arm for f in before if f.endpoint == endpoint])[-2:]
+        endpoint = (
+            before[-1].endpoint if before else endpoint_at(m.start()) or _difference_in(text, m.start())
+        )
+        arms = (
+            list(against.get(m.start(), ()))
+            or distinct([f.arm for f in before if f.endpoint == endpoint])[-2:]
+        )
         if len(arms) < 2:
             arms = distinct([a for _s, _e, a in finder.find(text[clause : m.start()])])[:2]
         if (
@@ -74,9 +81,10 @@ def p_only_tests(
             and not _other_groups(_clause_of(whole, m.start()), finder)
             and not _unknown_group(whole, finder)
             and not _factor_association(_clause_of(whole, m.start()), finder)
+            and not _within_arm(whole, finder)
         ):
             arms = list(roles)  # 'Leukopenia (P<.001) was more common in elderly men than in younger men': no
-        if endpoint is None or len(arms) < 2 or arms[0] is arms[1]:
+        if endpoint is None or _names_arm(endpoint, whole, finder) or len(arms) < 2 or arms[0] is arms[1]:
             continue
         first, second = arms
         if second is roles[0] or first is roles[1]:
@@ -84,6 +92,56 @@ def p_only_tests(
         times = {f.timepoint for f in before if f.endpoint == endpoint}
         timepoint = times.pop() if len(times) == 1 else None
         out.append(Test(m.start(), m.end(), endpoint, first, second, timepoint, p_value(m)))
+    return out
+
+
+# 'There was no significant difference between the trial arms in the number of thoracotomies
+# avoided (P =.2)', 'There was no difference in the median hospitalization, which was 6 days in each
+# group (p = 0.404)': what the arms differ in, named before the p-value's bracket
+_DIFFERENCE_IN = re.compile(
+    r"(?i)\bdifferences?\s+(?:between\s+(?:the\s+)?(?:two\s+|trial\s+|treatment\s+|study\s+)?(?:arms|groups)\s+)?"
+    r"in\s+(?:the\s+)?(?:(?:median|mean)\s+)?(?P<what>[a-z][\w -]{2,60}?)(?:\s*,\s*which\s+[^();]*?)?\s*\(\s*$"
+)
+
+
+def _difference_in(text: str, pos: int) -> str | None:
+    """The endpoint a p-value tests when its sentence names it only as what the arms differ in."""
+    m = _DIFFERENCE_IN.search(text, max(0, pos - 120), pos)
+    return normal_name(m.group("what")) if m else None
+
+
+# 'Overall response rates were 10.8% with D100 and 6.7% with D75, each significantly higher than
+# the 0.8% response with V/I (P =.001 and P =.036, respectively)'
+_EACH_THAN = re.compile(
+    r"(?i)\b(?:each|both)\s+(?:(?:was|were|being|statistically|significantly)\s+)*(?:[a-z]+er|more|less|fewer)\s+than\b"
+)
+_P_JOIN = re.compile(r"\s*(?:,\s*and|,|and)\s*")
+_RESPECTIVELY = re.compile(r"[\s,]*respectively\b", re.I)
+
+
+def _each_against(text: str, finder: ArmFinder) -> dict[int, tuple[Arm, Arm]]:
+    """Where arms listed before 'each ... than' the one arm named after it are each set against
+    that arm by p-values printed 'respectively': the start of each p-value, with its pair in the
+    order listed. Nothing unless as many p-values as arms listed are printed."""
+    out: dict[int, tuple[Arm, Arm]] = {}
+    for m in _EACH_THAN.finditer(text):
+        first = P.search(text, m.end())
+        if first is None:
+            continue
+        listed = distinct([a for _s, _e, a in finder.find(text[_clause_start(text, m.start()) : m.start()])])
+        other = distinct([a for _s, _e, a in finder.find(text[m.end() : first.start()])])
+        found, pos = [first], first.end()
+        while (join := _P_JOIN.match(text, pos)) and (nxt := P.match(text, join.end())):
+            found.append(nxt)
+            pos = nxt.end()
+        if (
+            len(other) != 1
+            or other[0] in listed
+            or len(found) != len(listed)
+            or not _RESPECTIVELY.match(text, pos)
+        ):
+            continue
+        out.update({p.start(): (arm, other[0]) for p, arm in zip(found, listed, strict=True)})
     return out
 
 
@@ -138,7 +196,19 @@ _OTHER_GROUPS = re.compile(
 
 def _other_groups(clause: str, finder: ArmFinder) -> bool:
     """Whether a clause sets groups against each other without naming an arm."""
-    return bool(_OTHER_GROUPS.search(clause)) and not finder.find(clause)
+    return bool(_OTHER_GROUPS.search(clause)) and not finder.find(clause) and not _all_arms(clause, finder)
+
+
+# 'QOL results were not statistically different (P = .76) between docetaxel groups.'
+_BETWEEN_KIND = re.compile(r"(?i)\bbetween\s+(?:the\s+)?(?:two\s+)?(?P<what>[\w-]+)\s+(?:arms|groups)\b")
+
+
+def _all_arms(clause: str, finder: ArmFinder) -> bool:
+    """Whether the groups a clause compares are named by the drug every arm gives, so are the
+    arms (in a trial of immediate against delayed docetaxel, 'between docetaxel groups')."""
+    m = _BETWEEN_KIND.search(clause)
+    what = m.group("what").lower() if m else None
+    return bool(what) and all(what in {n.lower() for n in a.drug_names} for a in finder.arms)
 
 
 # 'The IMRT group had larger planning treatment volumes (...; P = .005)': a group the clause names
@@ -165,6 +235,32 @@ def _unknown_group(text: str, finder: ArmFinder) -> bool:
     named = [m.group("name") for m in _NAMED_GROUP.finditer(text)]
     other = any(not _ANY_ARM.fullmatch(n) for n in named) or _PEOPLE.search(text)
     return bool(other) and not finder.find(text)
+
+
+# 'In the C/S group, postoperative RT significantly improved the 5-year local control rate from 33.8%
+# to 81.5% (p = 0.007)': a sentence opened by one arm as the patients it speaks of
+_WITHIN = re.compile(r"(?i)^\W*(?:in|among|within)\s+(?:the\s+)?(?P<who>[^,;()]{1,60}?)\s*,")
+
+
+def _within_arm(text: str, finder: ArmFinder) -> bool:
+    """Whether the sentence of a p-value speaks of one arm's patients only, so that its tests
+    compare groups within that arm, not the arms: it opens with the arm as its population and
+    names no other arm."""
+    opened = _WITHIN.match(text)
+    return (
+        bool(opened)
+        and len(distinct([a for _s, _e, a in finder.find(text)])) == 1
+        and bool(finder.find(opened.group("who")))
+    )
+
+
+def _names_arm(endpoint: str, text: str, finder: ArmFinder) -> bool:
+    """Whether what was taken for a test's endpoint is an arm's name as the sentence prints it
+    ('SBRT also reduced local failure by nearly 3 times compared with EBRT (12% vs. 34%, P=0.10)'
+    gives 'sbrt')."""
+    at = text.lower().find(endpoint.lower())
+    said = text[at : at + len(endpoint)] if at >= 0 else endpoint
+    return any(s == 0 and e == len(said) for s, e, _a in finder.find(said))
 
 
 _ASSOCIATED = re.compile(r"(?i)\bassociated\s+with\b")

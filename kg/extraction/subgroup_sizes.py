@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
+from itertools import pairwise
 
 from kg.extraction.armrefs import ArmFinder
 from kg.extraction.subgroups import Phrase, subgroup_phrases
@@ -60,7 +61,7 @@ def subgroup_sizes(
         ]
         whole = [
             (p.who, population, s.norm[slice(*p.size)], p.size, None)
-            for p in phrases
+            for p in [*phrases, *_after_pair(s.norm, phrases, finder)]
             if p.size and population
         ]
         for who, arm, n, (start, end), of in [*whole, *_arm_parts(s.norm, phrases, finder)]:
@@ -75,6 +76,26 @@ def subgroup_sizes(
             )
             out.setdefault((s.text, start), count)
     return list(out.values())
+
+
+# 'with cisplatin/gemcitabine versus cisplatin/pemetrexed (n = 473; ...': two arms set against each other
+_BETWEEN_PAIR = re.compile(r"(?i)\s*(?:versus|vs\.?|v\.?|compared\s+(?:with|to))\s+(?:the\s+)?")
+
+
+def _after_pair(text: str, phrases: list[Phrase], finder: ArmFinder) -> list[Phrase]:
+    """A subgroup's size printed after the two arms its figures compare, not after its own
+    phrase: 'in patients with squamous cell histology, there was a significant improvement in
+    survival with cisplatin/gemcitabine versus cisplatin/pemetrexed (n = 473; 10.8 v 9.4 months,
+    respectively)' counts both arms' patients of the subgroup together."""
+    marks = finder.find(text)
+    out = []
+    for (_s, end, a), (start, stop, b) in pairwise(marks):
+        size = _N_AFTER_ARM.match(text, stop)
+        pair = _BETWEEN_PAIR.fullmatch(text, end, start)
+        who = [p for p in phrases if p.end <= _s and not p.size and ";" not in text[p.end : _s]]
+        if size and pair and a is not b and who:
+            out.append(Phrase(who[-1].start, who[-1].end, who[-1].who, size.span("n")))
+    return out
 
 
 def _arm_parts(

@@ -692,3 +692,10 @@ def test_a_ratio_named_of_its_event_with_an_equals_sign():
         ("lung cancer incidence", "estrogen", "placebo", *map(Decimal, ("1.17", "0.81", "1.69", "0.39"))),
         ("lung cancer mortality", "estrogen", "placebo", *map(Decimal, ("1.07", "0.66", "1.72", "0.79"))),
     ]
+
+
+def test_a_ratio_of_two_groups_that_are_not_two_arms_compares_no_arms():
+    # PMID21328282 (tests/fixtures/pool), a review: 'The pooled RR for varenicline versus bupropion at one
+    # year was 1.52 (95% CI 1.22 to 1.88; 3 trials, 1622 people).' (bupropion is none of the arms; before:
+    # a ratio of 1, read from 'one year', for the arms)
+    assert [c for c in _pool("21328282").comparisons if c.statistic == "risk_ratio"] == []

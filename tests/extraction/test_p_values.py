@@ -245,3 +245,53 @@ def test_a_factor_associated_with_an_outcome_is_no_arms_test():
         (c.arm, c.comparator, c.p_value) for c in _pool("19933915").comparisons if c.statistic == "p_value"
     ]
     assert tests == [("vinorelbine + cisplatin", "observation", Decimal("0.02"))]
+
+
+def test_arms_each_better_than_one_arm_by_p_values_given_respectively():
+    # PMID10856094 (tests/fixtures/pool): 'Overall response rates were 10.8% with D100 and 6.7% with D75,
+    # each significantly higher than the 0.8% response with V/I (P =.001 and P =.036, respectively).'
+    # (before: both p-values compared D100 with D75)
+    tests = [
+        (c.arm, c.comparator, c.p_value)
+        for c in _pool("10856094").comparisons
+        if c.statistic == "p_value" and c.endpoint == "objective response rate"
+    ]
+    assert tests == [
+        ("docetaxel 100 mg/m2", "vinorelbine or ifosfamide", Decimal("0.001")),
+        ("docetaxel 75 mg/m2", "vinorelbine or ifosfamide", Decimal("0.036")),
+    ]
+
+
+def test_what_the_arms_differ_in_is_the_endpoint_of_their_p_value():
+    # PMID15197196 (tests/fixtures/pool): 'There was no significant difference between the trial arms in
+    # the number of thoracotomies avoided (P =.2).' (before: left unread)
+    tests = [(c.endpoint, c.p_value) for c in _pool("15197196").comparisons if c.statistic == "p_value"]
+    assert tests == [("number of thoracotomies avoided", Decimal("0.2"))]
+    # PMID16488712 (tests/fixtures/pool): 'There was no difference in the median hospitalization, which was
+    # 6 days in each group (p = 0.404).' (before: left unread)
+    tests = [(c.endpoint, c.p_value) for c in _pool("16488712").comparisons if c.statistic == "p_value"]
+    assert tests == [("hospitalization", Decimal("0.404"))]
+
+
+def test_groups_named_by_the_drug_every_arm_gives_are_the_arms():
+    # PMID19075278 (tests/fixtures/pool), immediate against delayed docetaxel: 'QOL results were not
+    # statistically different (P = .76) between docetaxel groups.' (before: taken for other groups)
+    tests = [
+        (c.endpoint, c.arm, c.comparator)
+        for c in _pool("19075278").comparisons
+        if c.p_value == Decimal("0.76")
+    ]
+    assert tests == [("quality of life", "docetaxel", "docetaxel (delayed)")]
+
+
+def test_a_sentence_on_one_arms_patients_tests_no_arms():
+    # PMID14697440 (tests/fixtures/pool): 'In the C/S group, postoperative RT significantly improved the
+    # 5-year local control rate from 33.8% to 81.5% (p = 0.007) but did not significantly improve overall
+    # survival.' (before: read as the arms' test of 'postoperative rt')
+    assert Decimal("0.007") not in {c.p_value for c in _pool("14697440").comparisons}
+
+
+def test_an_arms_name_is_no_endpoint_of_a_test():
+    # PMID20805737 (tests/fixtures/pool): 'SBRT also reduced local failure by nearly 3 times compared with
+    # EBRT (12% vs. 34%, P=0.10).' (before: a test of 'sbrt')
+    assert "sbrt" not in {c.endpoint for c in _pool("20805737").comparisons}

@@ -57,14 +57,17 @@ def test_the_subgroup_of_n_patients_who_were():
     }
 
 
-def test_a_size_in_the_bracket_right_after_the_subgroup():
+def test_a_size_in_the_bracket_right_after_the_subgroup_or_after_the_arms_compared():
     # PMID18506025: '... in patients with adenocarcinoma (n = 847; 12.6 v 10.9 months, respectively) and
-    # large-cell carcinoma histology (n = 153; 10.4 v 6.7 months, respectively)'; the next sentence's
-    # '(n = 473; 10.8 v 9.4 months' opens the figures' bracket, far from its subgroup: not read
+    # large-cell carcinoma histology (n = 153; 10.4 v 6.7 months, respectively)'; 'In contrast, in
+    # patients with squamous cell histology, there was a significant improvement in survival with
+    # cisplatin/gemcitabine versus cisplatin/pemetrexed (n = 473; 10.8 v 9.4 months, respectively).':
+    # the size after the two arms compared is both arms' patients of the subgroup (before: not read)
     trial = read_document(_FIXTURES / "abstracts" / "PMID18506025.txt").trial
     assert _sizes(trial) == [
         ("all patients", "adenocarcinoma", Decimal("847"), "847"),
         ("all patients", "large-cell carcinoma histology", Decimal("153"), "153"),
+        ("all patients", "squamous cell histology", Decimal("473"), "473"),
     ]
 
 

@@ -1,0 +1,54 @@
+"""The event a ratio is for when its sentence says it in words before the ratio rather than as an
+endpoint's name: 'the risk of death ... (HR', 'to reduce the risk of developing a skeletal event
+by 31% (hazard ratio of 0.693', 'More women died from lung cancer in the combined hormone therapy
+group than in the placebo group (73 vs 40 deaths; ...; HR 1.71, 1.16-2.52, p=0.01)'.
+
+Deaths from one cause are that cause's mortality ('deaths from lung cancer'), the usual spelling
+of which ``endpoint_names.normal_name`` gives; deaths from any cause are left to the words
+around them.
+"""
+
+from __future__ import annotations
+
+import re
+
+# what ends the words of an event: the verb, a group or comparison after it, or punctuation
+_EVENT_END = (
+    r"(?=\s+(?:by|was|were|is|compared|versus|vs\.?|than|over|with|in|among|at|for|from)\b"
+    r"|\s*[(),;]|$)"
+)
+_RISK_OF = re.compile(
+    r"(?i)\brisk\s+of\s+(?:developing\s+|having\s+|experiencing\s+)?(?:an?\s+)?"
+    r"(?P<event>(?:disease\s+)?(?:progression(?:\s+or\s+death)?|death)\b|[a-z][a-z -]{1,60}?"
+    + _EVENT_END
+    + ")"
+)
+# words that name who, not what: 'deaths of patients ...', '20% more patients responded'
+_WHO = r"(?:the\s+)?(?:patients|participants|subjects|people|women|men)\b"
+# 'died from lung cancer', 'deaths from non-small-cell lung cancer', 'death due to lung cancer'
+_DEATHS_FROM = re.compile(
+    rf"(?i)\b(?:died|deaths?)\s+(?:from|of|due\s+to)\s+(?!(?:any|all|other)\b|{_WHO})"
+    r"(?P<cause>[a-z][a-z -]{1,60}?)" + _EVENT_END
+)
+
+# 'BCP patients also had 18% fewer hospital admissions than CP patients (adjusted incidence rate
+# ratio (IRR): 0.82, ...) and 23% fewer inpatient days (IRR: 0.77, ...)': the ratio said as a percent
+# before it counts what is fewer
+_FEWER = re.compile(
+    rf"(?i)\b\d+(?:\.\d+)?\s*%\s+(?:fewer|more|less)\s+(?!{_WHO})(?P<event>[a-z][a-z -]{{1,60}}?)(?=\s+than\b|\s*[(),;]|$)"
+)
+
+
+def event_before(text: str, pos: int, mentions: list[tuple[int, str]]) -> str | None:
+    """The words of the last event named before ``pos`` ('death', 'developing a skeletal
+    event', 'deaths from lung cancer'), unless an endpoint is named between it and ``pos``."""
+    found = [pattern.finditer(text, 0, pos) for pattern in (_RISK_OF, _DEATHS_FROM, _FEWER)]
+    found = [m for matches in found for m in matches]
+    if not found:
+        return None
+    last = max(found, key=lambda m: m.start())
+    if any(last.start() < p < pos for p, _n in mentions):
+        return None
+    if last.re is _DEATHS_FROM:
+        return "deaths from " + re.sub(r"\s+", " ", last.group("cause")).strip()
+    return re.sub(r"\s+", " ", last.group("event")).strip()
