@@ -118,7 +118,7 @@ def _extract(title: str, abstract: list[AbstractSection]) -> Trial | None:
         randomized=design.randomized(f"{title} {full}"),
         allocation_ratio=design.allocation_ratio(full),
         blinding=design.blinding(f"{title} {full}"),
-        multicenter=design.multicenter(full),
+        multicenter=design.multicenter(f"{title} {full}"),  # a title's 'a randomised, multicentre, ...'
         population=design.population(title, full),
         arms=arms,
         groups=[g for g in groups if g.label in named],

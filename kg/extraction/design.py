@@ -114,6 +114,7 @@ def _acronym_candidates(title: str, text: str) -> list[tuple[str, str]]:
     found += [(m.group(1), "") for m in _TITLE_TAIL.finditer(title)]
     found += [(m.group(1), title[: m.start()]) for m in _TITLE_CODE.finditer(title)]
     found += [(m.group(1), "") for m in _NAMED_TRIAL.finditer(title)]
+    found += [(_group_number(m), "") for m in _GROUP_NUMBER.finditer(title)]
     found += [(m.group(1), "") for m in _DEFINED_NAME.finditer(text)]
     found += [(m.group(1), "") for m in _NAMED_TRIAL.finditer(text)]
     return found
@@ -135,6 +136,17 @@ _NAMED_TRIAL = re.compile(
     r"(?:(?:randomi[sz]ed|controlled|clinical|multicent(?:er|re)|prospective)\s+){0,3}"
     r"(?:[Tt]rial|[Ss]tudy)\b(?!\s+assays?\b)"  # 'the 22C3 and SP263 clinical trial assays' name assays
 )
+# a cooperative group's numbered trial: 'Southwest Oncology Group Trial S9900' (the code is the
+# name, as 'ACOSOG Z0030 Trial' is Z0030's), 'Radiation Therapy Oncology Group (RTOG) 0212'
+# (the group's initials and the number, split by the spelt-out name's bracket); never a
+# performance status ('Eastern Cooperative Oncology Group (ECOG) 0-1'). In a title only: the
+# text names other trials too ('... survival in the Radiation Therapy Oncology Group (RTOG) 0617
+# study. We assessed ...' of a pooled analysis of other trials)
+_GROUP_NUMBER = re.compile(
+    r"\b(?:Group|Intergroup|Consortium|Network)\s+(?:(?:[Tt]rial|[Ss]tudy|[Pp]rotocol)\s+"
+    r"(?P<code>[A-Z]{1,6}-?\d{3,5}[A-Z]?)|\((?P<group>[A-Z]{2,8})\)\s+(?P<number>\d{3,5}[A-Z]?|\d{2}-\d{2}))"
+    r"(?![\w%/.-]*\d)(?![\w%/-])"
+)
 _NOT_A_NAME = re.compile(
     r"(?:I{1,3}|IV|VI{0,3}|IX|X)[A-D]?"  # roman numerals: phases, stages ('III', 'IIIB')
     r"|(?:[TNM][0-4Xx][a-d]?)+"  # TNM categories ('N2', 'T1N0M0')
@@ -143,6 +155,10 @@ _NOT_A_NAME = re.compile(
 )
 # a code in brackets right after an agent's name is the agent's ('crizotinib (PF02341066)')
 _AGENT_BEFORE = re.compile(r"(?i)(?:inhibitors?|antibody|agent|compound|drug)\s*$")
+
+
+def _group_number(m: re.Match[str]) -> str:
+    return m.group("code") or f"{m.group('group')} {m.group('number')}"
 
 
 @cache
@@ -221,15 +237,35 @@ def allocation_ratio(text: str) -> str | None:
     return m.group(1) if m else None
 
 
+# 'Those who progressed on placebo received open-label erlotinib', 'an open-label extension':
+# the drug or phase after the randomised comparison is unmasked, not the comparison
+_LATER_PHASE = re.compile(
+    r"(?i)\bprogress\w*|\bcross(?:ed)?[- ]?over\b|\bswitch\w*|\bextension\b|\bat\s+relapse\b"
+)
+_OPEN_LABEL = re.compile(r"(?i)\bopen[- ]label\b(?:\s+([\w-]+))?")
+
+
 def blinding(text: str) -> str | None:
+    """How the randomised comparison was masked: 'open-label', 'double-blind' (with
+    'placebo-controlled' when said), 'single-blind'."""
     low = text.lower()
-    if re.search(r"\bopen[- ]label\b", low):
+    if any(_open_trial(sentence) for sentence in re.split(r"(?<=[.;])\s+", text)):
         return "open-label"
     if "double-blind" in low or "double blind" in low:
         return "placebo-controlled double-blind" if "placebo-controlled" in low else "double-blind"
     if "single-blind" in low:
         return "single-blind"
     return None
+
+
+def _open_trial(sentence: str) -> bool:
+    """An 'open-label' that tells how the trial was run, not one that qualifies the drug or
+    the phase of a later step ('received open-label erlotinib' at progression)."""
+    for m in _OPEN_LABEL.finditer(sentence):
+        later = m.group(1) and (is_drug_name(m.group(1)) or m.group(1).lower() in {"extension", "phase"})
+        if not (later and _LATER_PHASE.search(sentence)):
+            return True
+    return False
 
 
 def multicenter(text: str) -> bool | None:

@@ -36,12 +36,23 @@ _ROUTES = {
     "inhaled": re.compile(r"(?i)\binhal(?:ed|ation)\b"),
     "intrathecal": re.compile(r"(?i)\bintrathecal(?:ly)?\b"),
 }
+# a count of weeks or days, in digits or words ('every three weeks')
+_N = r"(\d+|two|three|four|five|six|eight)"
+# the length of a cycle: 'on day 1 of each 4 week cycle', 'of a 21-day treatment cycle', 'a 3-week
+# schedule'
+_CYCLE = r"(?:treatment\s+)?(?:cycles?|schedule)\b"
+# a schedule stated as one of two ('a 3- or 4-week cycle', 'every 3 or 4 weeks'): no one
+# interval, and no later schedule is this one's
+_EITHER = re.compile(
+    rf"(?i)\b(?:every\s+)?\d+-?\s+or\s+\d+(?:\s+|-)(?:weeks?|days?)\s+{_CYCLE}|\bevery\s+\d+\s+or\s+\d+\s+weeks\b"
+)
 _FREQUENCIES = tuple(
     (re.compile(pattern, re.IGNORECASE), template)
     for pattern, template in (
         (
-            r"\b(?:once\s+)?every\s+(\d+)(?:\s+|-)weeks?\b|\bq(\d)w\b|\b(\d)-weekly\b|\b(\d)\s+weekly\b"
-            r"|\b(?:cycles|courses)\s+(?:of\s+[\w\s-]{0,40}?)?(?:given\s+)?(?:separated\s+by|at\s+intervals\s+of)\s+(\d+)\s+weeks\b",
+            rf"\b(?:once\s+)?every\s+{_N}(?:\s+|-)weeks?\b|\bq(\d)w\b|\b{_N}-weekly\b|\b(\d)\s+weekly\b"
+            r"|\b(?:cycles|courses)\s+(?:of\s+[\w\s-]{0,40}?)?(?:given\s+)?(?:separated\s+by|at\s+intervals\s+of)\s+(\d+)\s+weeks\b"
+            rf"|\bat\s+{_N}-week\s+intervals\b|\b{_N}(?:\s+|-)weeks?\s+{_CYCLE}",
             "every {} weeks",
         ),
         (
@@ -58,7 +69,7 @@ _FREQUENCIES = tuple(
             r"\b(?:once\s+)?(?:daily|a\s+day|per\s+day|each\s+day)\b|\bqd\b|(?<=mg)/day\b|(?<=mg)/d\b",
             "once daily",
         ),
-        (r"\b(?:once\s+)?every\s+(\d+)\s+days?\b|\b(\d+)-day\s+cycles?\b", "every {} days"),
+        (rf"\b(?:once\s+)?every\s+(\d+)\s+days?\b|\b(\d+)(?:\s+|-)days?\s+{_CYCLE}", "every {} days"),
     )
 )
 _NEXT_ROUTE = re.compile(r"(?i)\b(?:transdermal|oral|intravenous|subcutaneous|intramuscular|inhaled)\s*$")
@@ -171,9 +182,13 @@ def frequency(text: str) -> str | None:
         m = pattern.search(text)
         if m:
             n = next((g for g in m.groups() if g), None)
+            n = n if n is None or n.isdigit() else str(words_to_int(n))
             if n and template == "every {} days" and int(n) % 7 == 0:  # 'every 21 days' is every 3 weeks
                 n, template = str(int(n) // 7), "every {} weeks"
             hits.append((m.start(), template.format(n) if n else template))
+    either = _EITHER.search(text)
+    if either and (not hits or either.start() <= min(hits)[0]):
+        return None
     return min(hits)[1] if hits else None
 
 

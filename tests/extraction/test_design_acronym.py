@@ -47,6 +47,21 @@ from kg.extraction.design import acronym
             " score of 50% or greater and without EGFR/ALK aberrations.",
             "KEYNOTE-024",
         ),
+        (  # PMID 20231678: a cooperative group's trial code, as 'ACOSOG Z0030 Trial' is Z0030
+            "Surgery with or without preoperative paclitaxel and carboplatin in early-stage"
+            " non-small-cell lung cancer: Southwest Oncology Group Trial S9900, an intergroup,"
+            " randomized, phase III trial.",
+            "",
+            "S9900",
+        ),
+        (  # PMID 20800380: the group's initials and the number, split by the bracket
+            "Primary analysis of a phase II randomized trial Radiation Therapy Oncology Group (RTOG)"
+            " 0212: impact of different total doses and schedules of prophylactic cranial irradiation"
+            " on chronic neurotoxicity and quality of life for patients with limited-disease"
+            " small-cell lung cancer.",
+            "",
+            "RTOG 0212",
+        ),
         (  # PMID 21610154
             "Survival benefit with erlotinib maintenance therapy in patients with advanced"
             " non-small-cell lung cancer (NSCLC) according to response to first-line chemotherapy.",
@@ -125,6 +140,16 @@ def test_a_trials_name_is_taken(title, text, expected):
             " surgical resection in patients with non-small-cell lung cancer with spread to mediastinal"
             " lymph nodes (N2); final report of RTOG 89-01. Radiation Therapy Oncology Group.",
             "",
+        ),
+        # another trial the text refers to (PMID 28113017, a pooled analysis of other trials)
+        (
+            "Cardiac Toxicity After Radiotherapy for Stage III Non-Small-Cell Lung Cancer: Pooled"
+            " Analysis of Dose-Escalation Trials Delivering 70 to 90 Gy.",
+            "Purpose The significance of radiotherapy (RT) -associated cardiac injury for stage III"
+            " non-small-cell lung cancer (NSCLC) is unclear, but higher heart doses were associated with"
+            " worse overall survival in the Radiation Therapy Oncology Group (RTOG) 0617 study. We"
+            " assessed the impact of heart dose in patients treated at our institution on several"
+            " prospective dose-escalation trials.",
         ),
     ],
 )

@@ -1,5 +1,7 @@
 from decimal import Decimal
 
+from pool_pages import trial_of
+
 from kg.extraction.armrefs import ArmFinder
 from kg.extraction.arms import design_arms
 from kg.extraction.regimens import frequency, radiation
@@ -89,3 +91,38 @@ def test_a_course_printed_as_fractions_times_their_dose_is_its_total():
     assert radiation("10 x 3 Gy") == (Decimal("30"), "Gy", 10)
     assert radiation("2 x 8 Gy by external-beam irradiation") == (Decimal("16"), "Gy", 2)
     assert radiation("74-Gy radiation doses") == (Decimal("74"), "Gy", None)
+
+
+def test_a_cycle_length_is_the_schedule():
+    # PMID9890172, PMID8043059, PMID24439929: the cycle's length in days or weeks, as printed
+    assert (
+        frequency("on days 1 and 8 of a 21-day treatment cycle, for a total of six cycles") == "every 3 weeks"
+    )
+    assert frequency("given intravenously at three-week intervals and followed by surgery") == "every 3 weeks"
+    assert frequency("on day 1 of a 3-week schedule for up to six cycles") == "every 3 weeks"
+    assert frequency("carboplatin (AUC = 5) every three weeks") == "every 3 weeks"
+
+
+def test_each_arm_keeps_its_own_cycle_length():
+    # PMID18202422: a 4-week cycle in arm 1, a 3-week cycle in arm 2
+    arms = trial_of("18202422").arms
+    schedules = [[(i.drug.name, i.frequency) for i in a.interventions] for a in arms]
+    assert schedules == [
+        [("carboplatin", "every 4 weeks"), ("paclitaxel", "every week")],
+        [("carboplatin", "every 3 weeks"), ("paclitaxel", "every 3 weeks")],
+    ]
+
+
+def test_a_cycle_of_one_of_two_lengths_is_no_schedule():
+    # PMID14722033: '3- or 4-week' gives the first arm no schedule, and not the next arm's
+    arms = arms_of(
+        "Eligible, stage IV, chemotherapy-naive patients (n = 311) were randomly assigned to receive docetaxel "
+        "60 mg/m(2) intravenously on day 1 plus cisplatin 80 mg/m(2) intravenously on day 1 of a 3- or 4-week "
+        "cycle, or vindesine 3 mg/m(2) intravenously on days 1, 8, and 15 plus cisplatin 80 mg/m(2) "
+        "intravenously on day 1 of a 4-week cycle."
+    )
+    schedules = [[(i.drug.name, i.frequency) for i in a.interventions] for a in arms]
+    assert schedules == [
+        [("docetaxel", None), ("cisplatin", None)],
+        [("vindesine", None), ("cisplatin", "every 4 weeks")],
+    ]

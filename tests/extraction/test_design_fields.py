@@ -1,0 +1,35 @@
+"""How a trial was run (kg.extraction.design.blinding, multicenter), from the shared pages: the
+masking of the randomised comparison, not of a later phase; the design words of a title."""
+
+from __future__ import annotations
+
+from pool_pages import trial_of
+
+from kg.extraction.design import blinding
+
+
+def test_an_open_label_drug_after_progression_is_not_the_trials_blinding():
+    # PMID27987585 (IUNO): the randomised maintenance phase was blinded
+    text = (
+        "Patients were randomized to receive blinded maintenance erlotinib 150mg/day ('early erlotinib') or"
+        " placebo. Those who progressed on placebo received open-label erlotinib ('late erlotinib'); patients"
+        " who progressed on erlotinib received approved second-line chemotherapy or best supportive care."
+    )
+    assert blinding(text) is None
+    assert trial_of("27987585").blinding is None
+
+
+def test_an_open_label_trial_is_open_label():
+    # PMID28602779
+    assert (
+        blinding(
+            "Ceritinib versus chemotherapy in patients with ALK-rearranged non-small-cell lung cancer previously"
+            " given chemotherapy and crizotinib (ASCEND-5): a randomised, controlled, open-label, phase 3 trial."
+        )
+        == "open-label"
+    )
+
+
+def test_multicentre_in_the_title_only_is_read():
+    # PMID15226327: '...: a randomized, multicenter phase III trial.' (the abstract does not repeat it)
+    assert trial_of("15226327").multicenter is True
