@@ -108,8 +108,8 @@ def test_each_arm_keeps_its_own_cycle_length():
     arms = trial_of("18202422").arms
     schedules = [[(i.drug.name, i.frequency) for i in a.interventions] for a in arms]
     assert schedules == [
-        [("carboplatin", "every 4 weeks"), ("paclitaxel", "every week")],
-        [("carboplatin", "every 3 weeks"), ("paclitaxel", "every 3 weeks")],
+        [("paclitaxel", "every week"), ("carboplatin", "every 4 weeks")],
+        [("paclitaxel", "every 3 weeks"), ("carboplatin", "every 3 weeks")],
     ]
 
 
