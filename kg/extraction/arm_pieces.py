@@ -331,7 +331,7 @@ def _leading_alias(part: str, mentions) -> str | None:
 
 
 _DOSES_ONLY = re.compile(
-    r"(?i)(?:[\s\d.,()]|mg/m2|mg/kg|mg/ml|per\s+min|mg|µg|auc|area\s+under\s+(?:the\s+)?curve|plus|and|\+)*"
+    r"(?i)(?:[\s\d.,()=]|mg/m2|mg/kg|mg/ml|g/m2|per\s+min|mg|µg|g|auc|area\s+under\s+(?:the\s+)?curve|plus|and|\+)*"
 )
 
 

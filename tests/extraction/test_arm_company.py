@@ -116,6 +116,9 @@ def test_two_doses_of_one_drug_share_the_unit_and_the_companions_printed_once():
     ]
     assert [a.interventions[0].dose for a in trial.arms[:2]] == [Decimal("7.5"), Decimal("15")]
     assert [a.n_randomized for a in trial.arms] == [32, 35, 32]
+    # '... plus carboplatin (area under the curve = 6) and paclitaxel (200 mg/m(2)) every 3 weeks': the
+    # schedule after the last drug is carboplatin's too (before: paclitaxel's only)
+    assert {i.frequency for a in trial.arms for i in a.interventions} == {"every 3 weeks"}
     response = {r.arm: r.estimate for r in trial.arm_results if r.endpoint == "objective response rate"}
     assert response == {trial.arms[1].label: Decimal("31.5"), trial.arms[2].label: Decimal("18.8")}
 
