@@ -5,7 +5,7 @@ a ';' inside a bracket does not end, the plain clause before a difference's land
 
 from __future__ import annotations
 
-from kg.extraction.arm_lists import depth_map
+from kg.extraction.text import depth_map
 
 
 def opening(text: str, pos: int) -> int | None:

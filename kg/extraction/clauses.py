@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extraction.arm_lists import depth_map
+from kg.extraction.text import depth_map
 
 _SAFETY_WORDS = re.compile(
     r"(?i)adverse events?|\bAEs?\b|toxicit|toxic effects|side effects|\bgrades?\s*(?:≥|>=|> or =|>)?\s*[1-5]\b"
