@@ -34,6 +34,7 @@ def endpoints(sents: list[Sentence], abbreviations: dict[str, str]) -> list[Endp
                 "primary",
                 # 'The primary end point was ...', 'Primary efficacy end points were ...', 'Primary endpoint: ...'
                 r"(?i)\b(?:co-?)?primary\s+(?:efficacy\s+)?(?:end\s?points?|outcomes?|objectives?)(?:\s+measures?)?"
+                r"(?:\s+of\s+(?:the|this)\s+(?:comparison|study|trial|analysis))?"
                 r"(?:(?:\s+(?:was|were|is|are|included)\s+|\s*:\s*)(.+?)(?:[;.]\s|[;.]?$)|,\s+([^,]+),\s+was\b)"
                 r"|\b(?:using|with)\s+([a-z][\w -]{2,60}?)\s+as\s+(?:the|its)\s+primary\s+(?:end\s?point|outcome)",
             ),
@@ -153,7 +154,8 @@ _NEGATIVE = re.compile(
     r"|\b(?:was|were|is|are)\s+not\s+statistically\s+significant\b|\bnon-?statistically\s+significant\b"
 )
 _POSITIVE = re.compile(
-    r"(?i)\b(?:met|achieved|reached) (?:its|the) primary (?:end ?point|endpoint|objective)"
+    # the trial met it, not 'Twenty-seven patients achieved the primary endpoint of MNC (63%)'
+    r"(?i)(?<!patients )(?<!participants )\b(?:met|achieved|reached) (?:its|the) primary (?:end ?point|endpoint|objective)"
     r"|\bsignificantly (?:longer|improved|prolonged|better|higher|increased|extended|greater|reduced|lower|fewer)\b"
     r"|\bsignificant (?:improvements?|prolongation|reduction|increase|benefit)\b"
     r"|\b(?:improved|prolonged) [\w -]{0,40}significantly\b"

@@ -290,3 +290,14 @@ def test_a_response_rate_measured_in_the_brain_is_its_own_endpoint():
         ("intracranial response rate", 78, 52, 94),
         ("intracranial response rate", 29, 11, 52),
     }
+
+
+def test_the_primary_end_point_of_the_comparison_and_patients_who_achieved_it():
+    # PMID10458212: 'The primary end point of the comparison was response rate.'
+    sents = sentences("PURPOSE", "The primary end point of the comparison was response rate.")
+    assert [(e.name, e.role) for e in endpoints(sents, {})] == [("objective response rate", "primary")]
+    # PMID22543206: 'Twenty-seven patients achieved the primary endpoint of MNC (63%).': patients reached it,
+    # which says nothing of whether the trial met it
+    primary = [Endpoint(name="mediastinal nodal clearance", abbreviation="MNC", role="primary")]
+    said = sentences("RESULTS", "Twenty-seven patients achieved the primary endpoint of MNC (63%).")
+    assert primary_endpoint_met(said, primary) is None
