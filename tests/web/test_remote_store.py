@@ -108,6 +108,7 @@ def test_sparql_answers_are_the_same_from_the_server(served):
     numbers = {r["arm"]["value"].split("/trial/")[1]: r["n"]["value"] for r in rows}
     assert numbers == {  # the arms whose randomized numbers the four reports give
         "nct00890825/pubmed-page-23200175/arm/placebo-docetaxel": "43",
+        "nct00890825/pubmed-page-23200175/arm/selumetinib-docetaxel": "44",
         "nct01673867/pubmed-page-26412456/arm/docetaxel": "290",
         "nct01673867/pubmed-page-26412456/arm/nivolumab": "292",
         "nct04471428/pubmed-page-38552197/arm/atezolizumab-cabozantinib": "186",
