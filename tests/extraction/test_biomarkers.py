@@ -10,22 +10,14 @@ from __future__ import annotations
 from decimal import Decimal
 
 from pool_pages import trial_of
+from test_baseline import spans
 
 from kg.model import Trial
 
 
 def markers(trial: Trial) -> list[tuple[str, str, Decimal, int | None, str, str]]:
-    return [
-        (
-            b.characteristic,
-            b.statistic,
-            b.estimate,
-            b.n_analysed,
-            b.arm,
-            b.evidence.sentence[b.evidence.start : b.evidence.end],
-        )
-        for b in trial.baseline
-    ]
+    """test_baseline's rows, with the arm (or pooled group) each measurement is of."""
+    return [(*row[:4], b.arm, row[4]) for b, row in zip(trial.baseline, spans(trial), strict=True)]
 
 
 def test_each_marker_of_a_list_with_its_share_count_and_patients_tested():
