@@ -8,7 +8,7 @@ import re
 
 from kg.extraction.abbreviations import expansions
 from kg.extraction.regimens import cycle_schedule, drug_mentions, frequency, intervention
-from kg.extraction.text import Sentence
+from kg.extraction.text import Sentence, depth_map
 from kg.model import Arm, Intervention
 
 
@@ -163,30 +163,57 @@ def _fill(arm: Arm, drug: str, found: list[Intervention], schedule: str | None) 
 
 
 def _expand_generic(arms: list[Arm], sents: list[Sentence]) -> None:
-    """'Chemotherapy was cisplatin ... and vinorelbine ...': name the drugs of a generic arm part."""
-    for s in sents:
-        m = re.match(r"(?i)\s*(?:the\s+)?chemotherapy\s+(?:was|consisted of|comprised)\s+(.+)$", s.norm)
-        if not m:
-            continue
-        mentions = drug_mentions(m.group(1))
-        if not mentions:
-            return
-        named: list[Intervention] = []
-        for i, d in enumerate(mentions):
-            end = mentions[i + 1].start if i + 1 < len(mentions) else len(m.group(1))
-            row = intervention(d.name, m.group(1)[d.end : end], "")[0]
-            row.frequency = cycle_schedule(m.group(1)[d.end : end], m.group(1)[d.end :], row.frequency)
-            named.append(row)
-        for arm in arms:
-            if "chemotherapy" in arm.drug_names:
-                alone = len(arm.drug_names) == 1
-                k = arm.drug_names.index("chemotherapy")
-                arm.interventions[k : k + 1] = [i.model_copy(deep=True) for i in named]
-                # the words the text used for this arm: 'chemotherapy plus cetuximab'
-                arm.aliases.append(
-                    "chemotherapy" if alone else re.sub(r"(?i)^(?:just|only|the)\s+", "", arm.label)
-                )
+    """'Chemotherapy was cisplatin ... and vinorelbine ...', 'randomly assigned to concurrent
+    induction chemotherapy (two cycles of cisplatin [...] and etoposide [...]) plus radiotherapy':
+    name the drugs of the generic 'chemotherapy' the arms give."""
+    if not any("chemotherapy" in arm.drug_names for arm in arms):
         return
+    regimens = [m.group(1) for s in sents if (m := _CHEMOTHERAPY_WAS.match(s.norm))]
+    regimens += [bracket for s in sents for bracket in _chemotherapy_brackets(s.norm)]
+    text, named = next(((text, rows) for text in regimens if (rows := _named_rows(text))), ("", []))
+    if not named:
+        return
+    # 'pemetrexed 500 mg/m2 or docetaxel 75 mg/m2 [investigator choice]': alternatives, not a combination
+    choice = len(named) > 1 and bool(re.search(r"(?i)\bor\b|\bchoice\b", text))
+    for arm in arms:
+        if "chemotherapy" in arm.drug_names:
+            alone = len(arm.drug_names) == 1
+            if choice and not alone:
+                continue  # 'A or B plus C' would read as a choice of all three
+            arm.choice = arm.choice or choice
+            k = arm.drug_names.index("chemotherapy")
+            arm.interventions[k : k + 1] = [i.model_copy(deep=True) for i in named]
+            # the words the text used for this arm: 'chemotherapy plus cetuximab'
+            arm.aliases.append(
+                "chemotherapy" if alone else re.sub(r"(?i)^(?:just|only|the)\s+", "", arm.label)
+            )
+
+
+_CHEMOTHERAPY_WAS = re.compile(r"(?i)\s*(?:the\s+)?chemotherapy\s+(?:was|consisted of|comprised)\s+(.+)$")
+
+
+def _chemotherapy_brackets(text: str) -> list[str]:
+    """What the brackets right after the word 'chemotherapy' hold: '(two cycles of cisplatin
+    [50 mg/m2 on days 1, 8, 29, and 36] and etoposide [...])'."""
+    out = []
+    for m in re.finditer(r"(?i)\bchemotherapy\s*\(", text):
+        depth = depth_map(text[m.end() - 1 :])
+        end = next((k for k, d in enumerate(depth) if k and d == 0), None)
+        if end is not None:
+            out.append(text[m.end() : m.end() - 1 + end - 1])
+    return out
+
+
+def _named_rows(text: str) -> list[Intervention]:
+    """The drugs a regimen's text names, each with its own dose and schedule."""
+    mentions = drug_mentions(text)
+    rows: list[Intervention] = []
+    for i, d in enumerate(mentions):
+        end = mentions[i + 1].start if i + 1 < len(mentions) else len(text)
+        row = intervention(d.name, text[d.end : end], "")[0]
+        row.frequency = cycle_schedule(text[d.end : end], text[d.end :], row.frequency)
+        rows.append(row)
+    return rows
 
 
 def _collect_aliases(
@@ -292,9 +319,11 @@ def set_roles(arms: list[Arm], title: str, sents: list[Sentence]) -> None:
         arm.role = "comparator" if arm is comparator else "experimental"
 
 
-# 'prolongation of PFS when compared with standard doublet chemotherapy': the standard is the reference
+# 'prolongation of PFS when compared with standard doublet chemotherapy', 'to compare A with standard B':
+# the standard is the reference
 _AGAINST_STANDARD = re.compile(
-    r"(?i)\b(?:versus|vs\.?|compared\s+(?:with|to)|than)\s+(?:the\s+)?(?:current\s+)?(?:standard|conventional|usual)\b"
+    r"(?i)\b(?:versus|vs\.?|compared\s+(?:with|to)|than|compar(?:e|ing)\s+[^.;]{1,150}?\s+(?:with|to))\s+"
+    r"(?:the\s+)?(?:current\s+)?(?:standard|conventional|usual)\b"
 )
 
 

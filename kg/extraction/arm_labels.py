@@ -27,10 +27,10 @@ _BRACKETED = re.compile(rf"(?i)\(\s*(?:{_INNER};\s*)?(?P<label>{_KIND}\s+{_ID})\
 # '(1,250 mg/m2 on days 1 and 8; gemcitabine arm)', '(area under the curve 5 on day 1; GC arm)': the
 # name the text gives the arm, as the last item of the bracket after its regimen
 _NAMED = re.compile(rf"\((?:{_INNER};\s*)(?P<name>[A-Za-z][\w/+-]{{0,20}})\s+(?:arm|group)\s*\)")
-# 'group 1 received ...', 'Arm A: ...', 'arm B (n = 40) was given ...'
+# 'group 1 received ...', 'Arm A: ...', 'arm B (n = 40) was given ...', 'patients in group 1 underwent resection'
 _DEFINED = re.compile(
     rf"(?i)\b(?P<label>{_KIND}\s+{_ID})\b(?:\s*\([^()]*\))?\s*"
-    r"(?::|,|\breceived\b|\bwere\s+(?:given|treated\s+with)|\bwas\s+(?:given|treated\s+with)|\bconsisted\s+of)\s*"
+    r"(?::|,|\breceived\b|\bunderwent\b|\bwere\s+(?:given|treated\s+with)|\bwas\s+(?:given|treated\s+with)|\bconsisted\s+of)\s*"
 )
 _STOP_WORDS = {"the", "a", "an", "in", "of", "and", "with", "arm", "group", "patients", "plus", "to", "or"}
 # '10 Gy single fraction (regimen 1)', '30 Gy in 10 fractions (regimen 2)': how the named dose is given

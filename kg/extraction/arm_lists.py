@@ -62,9 +62,21 @@ _RECEIVED = re.compile(
     r"(?i)\b(?:patients|participants)(?:\s+with\s+(?:(?!\b(?:who|had|have|prior|previous(?:ly)?|progress\w*|after|"
     r"failed|failure|received|treated|refractory|pretreated)\b)[^.;]){0,160}?)?\s+(?:were\s+)?(?:received|given)\b"
 )
-_COMPARE = re.compile(
-    r"(?i)\bcompar(?:ed|ing|es?)\s+(?:the\s+(?:efficacy|effect|effects|safety)\s+(?:and\s+\w+\s+)?of\s+)?(.+?)\s+"
-    r"(?:with|versus|vs\.?|to|and)\s+(.+?)(?:\s+in\s+(?:\d|patients|participants|women|men|adults|smokers)|[.;]|$)"
+_COMPARE_OPENING = (
+    r"(?i)\bcompar(?:ed|ing|es?)\s+(?:the\s+(?:efficacy|effect|effects|safety)\s+(?:and\s+\w+\s+)?of\s+)?"
+)
+_COMPARE_END = r"\s+(.+?)(?:\s+in\s+(?:\d|patients|participants|women|men|adults|smokers)|[.;]|$)"
+_COMPARE = re.compile(rf"{_COMPARE_OPENING}(.+?)\s+(?:with|versus|vs\.?|to|and){_COMPARE_END}")
+# 'to compare concurrent chemotherapy and radiotherapy followed by resection with standard ...': a
+# short treatment joined by 'and' before 'with' / 'versus' is one arm ('and' parts it otherwise)
+_TREATMENT_WORD = (
+    r"(?!(?:of|the|their|efficacy|safety|toxicity|tolerability|outcomes?|survival|features|disease|adjusted)\b)"
+    r"[A-Za-z-]+"
+)
+_COMPARE_JOINED = re.compile(
+    rf"{_COMPARE_OPENING}((?:{_TREATMENT_WORD}\s+){{1,3}}and(?:\s+{_TREATMENT_WORD}){{1,5}}?)\s+"
+    rf"(?<!\bcombination\s)(?<!\bcombined\s)(?<!\balong\s)(?<!\btogether\s)(?<!\bpatients\s)"
+    rf"(?:with(?!\s+or\s+without)|versus|vs\.?){_COMPARE_END}"
 )
 # 'whether first-line erlotinib followed at progression by cisplatin-gemcitabine was not inferior in terms of
 # survival to the standard inverse sequence'
@@ -165,6 +177,7 @@ def listings(title: str, sentences: list[tuple[str, str]]) -> list[Listing]:
             flat = _flat_brackets(text)  # 'cisplatin (CDDP; 120 mg/m2, day 1)': no clause ends inside
             c = (
                 _EFFECTS_COMPARED.search(flat)
+                or _COMPARE_JOINED.search(flat)
                 or _COMPARE.search(flat)
                 or _TRIAL_OF.search(flat)
                 or _WHETHER.search(flat)

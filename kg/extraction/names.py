@@ -25,7 +25,7 @@ _LEAD = re.compile(
 )
 _STOP = re.compile(
     r"(?i)\s+(?:for|in\s+case|if|when|whenever|until|on|at|during|per|every|once|twice|given|administered|"
-    r"delivered|daily|weekly|from|after|before|to|in|by|via|using|according|as|which|who|that|where|while|"
+    r"delivered|without|daily|weekly|from|after|before|to|in|by|via|using|according|as|which|who|that|where|while|"
     r"including|within|over|up\s+to|starting|beginning|uptitrated|titrated|reducing|plus|followed|and\s+then|"
     r"on\s+days?|q\d|×|x\s*\d|"
     # a clause about the intervention starts: 'thoracoscopic lobectomy is associated with ...'

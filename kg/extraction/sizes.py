@@ -67,8 +67,10 @@ _OTHER_COUNT = re.compile(r"(?i)(?:\band|,|;)\s+(?P<n>\d+)\s+(?:[\w-]+\s+){0,3}?
 _BEFORE_ARM = re.compile(
     # not the end of a range ('performance status of 0 to 2 were randomly assigned to receive A')
     # a count may carry its share before 'to': '115 (50%) to ceritinib and 116 (50%) to chemotherapy'
-    r"(?<![\d.%:])(?<!\bto\s)(?<!\bor\s)(?<![-\u2013])(\d+)(?![\d.%:])(?:\s*\(\s*\d+(?:\.\d+)?\s*%\s*\)(?=\s+to\s))?"
-    r"\s+(?:of\s+(?:which|whom|these)\s+)?(?:(?:eligible|evaluable|assessable)\s+)?(?:patients\s+)?"
+    # or what they were like: '202 patients (median age 59 years, range 31-77) were assigned to group 1 and 194
+    # (61 years, 32-78) to group 2'
+    r"(?<![\d.%:])(?<!\bto\s)(?<!\bor\s)(?<![-\u2013])(\d+)(?![\d.%:])(?:\s*\([^()]{1,80}\)(?=\s+(?:to|were)\s))?"
+    r"\s+(?:of\s+(?:which|whom|these)\s+)?(?:(?:eligible|evaluable|assessable)\s+)?(?:patients\s+(?:\([^()]{1,80}\)\s+)?)?"
     r"(?:were\s+)?(?:(?:randomly\s+)?assigned\s+|allocated\s+|randomi[sz]ed\s+)?"
     r"(?:to\s+)?(?:receive\s+)?(?:the\s+)?$"
 )

@@ -323,7 +323,7 @@ def test_counts_with_their_share_before_each_arm_and_denominators_that_size_noth
     assert trial.n_randomized == 231
     assert [(r.arm, r.n_analysed) for r in trial.arm_results if r.endpoint == "death"][:2] == [
         ("ceritinib", 115),
-        ("chemotherapy", 113),
+        ("pemetrexed or docetaxel", 113),  # 'chemotherapy (intravenous pemetrexed ... or docetaxel ...)'
     ]
     assert [a.n_randomized for a in trial.arms] == [115, 116]
 

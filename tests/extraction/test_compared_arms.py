@@ -1,0 +1,97 @@
+"""kg.extraction.arm_lists / arm_details / arm_labels / sizes / names: arms a trial's aims
+compare ('to compare A and B with C'), the drugs of a generic chemotherapy named in its
+bracket, arm labels defined by what the group underwent, and counts with details bracketed.
+
+Every sentence is quoted from a page of ../shared/data/pool or ../shared/data/abstracts,
+named by PMID beside it (pages read whole are copies in tests/fixtures).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pool_pages import trial_of
+
+from kg.extraction.abbreviations import definitions
+from kg.extraction.arm_lists import listings
+from kg.extraction.arms import design_arms
+from kg.extraction.names import intervention_name
+from kg.extraction.text import normalise, sentences
+from kg.sources import read_document
+
+ABSTRACTS = Path(__file__).parents[1] / "fixtures" / "abstracts"
+
+
+def drugs_of(text: str, title: str = "") -> list[list[str]]:
+    sents = sentences("METHODS", text)
+    defined = definitions(" ".join([normalise(title), *(s.norm for s in sents)]))
+    return [a.drug_names for a in design_arms(title, sents, defined)]
+
+
+def test_a_short_treatment_joined_by_and_before_with_is_one_arm():
+    # PMID19632716 (before: 'concurrent chemotherapy' alone, and everything after the 'and' as the other arm)
+    text = (
+        "We therefore did this phase III trial to compare concurrent chemotherapy and radiotherapy followed "
+        "by resection with standard concurrent chemotherapy and definitive radiotherapy without resection."
+    )
+    assert drugs_of(text) == [
+        ["chemotherapy", "radiotherapy", "resection"],
+        ["chemotherapy", "definitive radiotherapy"],
+    ]
+
+
+def test_and_still_parts_two_arms_compared_without_with():
+    # PMID7818326: no 'with' or 'versus' parts the treatments, so 'and' does
+    text = (
+        "Herein we report on the impact of LA on tumor staging in a controlled, prospective, randomized "
+        "clinical trial comparing lymph node sampling and LA in a total of 182 patients with operable "
+        "non-small cell lung cancer."
+    )
+    assert any(x.text.startswith("lymph node sampling or LA in a total") for x in listings("", [("", text)]))
+
+
+def test_without_ends_an_interventions_name():
+    # PMID22570291: 'definitive chemoradiotherapy without surgery' gives definitive chemoradiotherapy
+    assert (
+        intervention_name("definitive chemoradiotherapy without surgery", {})
+        == "definitive chemoradiotherapy"
+    )
+
+
+def test_a_page_whose_aims_compare_a_with_standard_b_and_label_the_groups_by_what_they_underwent():
+    # PMID19632716: 'to compare concurrent chemotherapy and radiotherapy followed by resection with
+    # standard concurrent chemotherapy and definitive radiotherapy without resection'; 'randomly
+    # assigned ... to concurrent induction chemotherapy (two cycles of cisplatin [50 mg/m(2) ...] and
+    # etoposide [50 mg/m(2) ...]) plus radiotherapy (45 Gy)'; 'If no progression, patients in group 1
+    # underwent resection and those in group 2 continued radiotherapy'; '202 patients (median age 59
+    # years, range 31-77) were assigned to group 1 and 194 (61 years, 32-78) to group 2'
+    trial = trial_of("19632716")
+    surgery, definitive = trial.arms
+    assert surgery.drug_names == ["cisplatin", "etoposide", "radiotherapy", "resection"]
+    assert definitive.drug_names == ["cisplatin", "etoposide", "definitive radiotherapy"]
+    assert (surgery.role, definitive.role) == ("experimental", "comparator")  # B is the standard
+    assert "group 1" in surgery.aliases and "group 2" in definitive.aliases
+    assert (surgery.n_randomized, definitive.n_randomized) == (202, 194)
+    assert [str(i.dose) for i in surgery.interventions[:2]] == ["50", "50"]
+    # 'Median OS was 23.6 months (IQR 9.0-not reached) in group 1 versus 22.2 months (9.4-52.7) in group 2'
+    medians = {
+        (r.arm, str(r.estimate))
+        for r in trial.arm_results
+        if r.endpoint == "overall survival" and r.statistic == "median"
+    }
+    assert {(surgery.label, "23.6"), (definitive.label, "22.2")} <= medians
+
+
+def test_a_generic_chemotherapy_whose_bracket_offers_a_choice_of_drugs():
+    # PMID28602779 (ASCEND-5): 'to oral ceritinib 750 mg per day fasted (in 21 day treatment cycles) or
+    # chemotherapy (intravenous pemetrexed 500 mg/m2 or docetaxel 75 mg/m2 [investigator choice], every
+    # 21 days)': the investigator chooses one of the two, not both (before: 'chemotherapy' unnamed)
+    trial = read_document(ABSTRACTS / "PMID28602779.txt").trial
+    assert trial is not None
+    chemotherapy = trial.arms[1]
+    assert chemotherapy.choice and chemotherapy.drug_names == ["pemetrexed", "docetaxel"]
+    assert [(str(i.dose), i.dose_unit) for i in chemotherapy.interventions] == [
+        ("500", "mg/m2"),
+        ("75", "mg/m2"),
+    ]
+    assert chemotherapy.n_randomized == 116
