@@ -8,6 +8,7 @@ from decimal import Decimal
 from kg.extraction.abbreviations import definitions
 from kg.extraction.endpoint_names import normal_name
 from kg.extraction.lexicon import ENDPOINTS
+from kg.extraction.primary_forms import primary_phrases
 from kg.extraction.text import Sentence
 from kg.model import Comparison, Endpoint
 
@@ -45,9 +46,12 @@ def endpoints(sents: list[Sentence], abbreviations: dict[str, str]) -> list[Endp
             ),
         ):
             m = re.search(pattern, s.norm)
-            if not m:
+            if m:
+                listed = next(g for g in m.groups() if g)
+            elif role == "primary" and (other := primary_phrases(s.norm)):
+                listed = other[0]
+            else:
                 continue
-            listed = next(g for g in m.groups() if g)
             if role == "primary":  # '...; secondary end points included ...': the primary list ends there
                 listed = _SECONDARY_STARTS.sub("", listed)
             for phrase in _split_list(listed):
@@ -93,6 +97,7 @@ _SHARE_AT = re.compile(
 
 def _split_list(text: str) -> list[str]:
     text = _SHARE_AT.sub(r"\1", text)
+    text = re.sub(r"\[([A-Za-z]{2,6})\]", r"(\1)", text)  # 'systemic objective response rates [ORRs]'
     text = _DEFINITION.sub("", text) if text.count(",") else text
     text = re.sub(r"\([^()]*\([^()]*\)[^()]*\)|\((?![A-Z]{2,6}\))[^()]*\)", "", text)
     return [re.sub(r"\s+", " ", p).strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", text) if p.strip()]
@@ -110,7 +115,7 @@ def _endpoint_phrase(phrase: str, abbreviations: dict[str, str]) -> tuple[str, s
     )
     p = re.sub(r"(?i)\s+(?:between|among|across)\s+(?:the\s+)?(?:groups?|arms?|treatments?)\b.*$", "", p)
     p = re.sub(
-        r"(?i)^(?:(?:investigator-assessed|independently assessed|centrally assessed|confirmed|rates?\s+of|biochemically\s+"
+        r"(?i)^(?:(?:median|investigator-assessed|independently assessed|centrally assessed|confirmed|rates?\s+of|biochemically\s+"
         r"confirmed|self-reported|patient-reported|comparison\s+of|change\s+in|(?:the\s+)?(?:proportion|percentage|"
         r"number)\s+of\s+(?:patients|participants)\s+(?:who\s+(?:achieved|had|were)|with|achieving)\s+(?:an?\s+|(?:>/=|≥|>=|at\s+least)\s*(?:1|one)\s+)?)\s*)+",
         "",
@@ -196,9 +201,24 @@ def primary_comparison_significant(primary: list[Endpoint], comparisons: list[Co
         and c.non_inferiority is None
         and c.p_value is not None
     ]
-    if tests and all(c.p_value < Decimal("0.05") and _excludes_null(c) for c in tests):
+    if tests and all(c.p_value < Decimal("0.05") and _excludes_null(c) and not _more_harm(c) for c in tests):
         return True
     return None
+
+
+# endpoints counting harm: more of them is worse ('the incidence of lung cancer', 'mortality')
+_HARM = re.compile(
+    r"(?i)\b(?:incidence|mortality|deaths?|recurrences?|relapses?|events?|toxicit\w*|complications?)\b"
+)
+
+
+def _more_harm(c: Comparison) -> bool:
+    """A significant increase in a harm ('relative risk of lung cancer of 1.28 (95 percent CI, 1.04 to
+    1.57; P=0.02)' in CARET) is a finding, not the primary endpoint met."""
+    if c.estimate is None or not _HARM.search(c.endpoint):
+        return False
+    null = Decimal(1) if c.statistic.endswith("ratio") else Decimal(0)
+    return c.estimate > null
 
 
 def _excludes_null(c: Comparison) -> bool:

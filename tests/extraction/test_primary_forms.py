@@ -1,0 +1,68 @@
+"""kg.extraction.primary_forms / trial_endpoints: the primary endpoint named other than by 'The
+primary end point was X', and no verdict of 'met' from a significant increase in a harm.
+
+Pages of ../shared/data/pool copied to tests/fixtures/pool, read whole; the sentence that names
+the primary endpoint is quoted beside each (before this module, none of them gave a primary
+endpoint).
+"""
+
+from __future__ import annotations
+
+import pytest
+from pool_pages import trial_of
+
+from kg.extraction.primary_forms import primary_phrases
+
+
+def primary(pmid: str) -> list[str]:
+    return [e.name for e in trial_of(pmid).endpoints if e.role == "primary"]
+
+
+@pytest.mark.parametrize(
+    ("pmid", "named"),
+    [
+        # 'Clinical benefit response was the primary end-point of this prospective randomised trial in ...'
+        ("11697832", ["clinical benefit response"]),
+        # 'Investigator-assessed confirmed objective response rate (ORR) was the primary end point.'
+        ("28475456", ["objective response rate"]),
+        # 'Overall survival (OS, primary endpoint) at 2, 3 and 5yr was not significantly different after ...'
+        ("21757247", ["overall survival"]),
+        # '... but there was no statistically significant difference in the primary end point of overall survival.'
+        ("15625373", ["overall survival"]),
+        # 'The primary objective of this randomized phase III study was to show significant difference in
+        # median time to progression (TTP) in patients with advanced NSCLC ...' (the median is the statistic)
+        ("16569462", ["time to progression"]),
+        # 'The effects of a combination of 30 mg of beta carotene per day and 25,000 IU of retinol ... on the
+        # primary end point, the incidence of lung cancer, were compared with those of placebo.'
+        ("8602180", ["lung cancer incidence"]),
+    ],
+)
+def test_the_primary_endpoint_named_in_other_shapes(pmid, named):
+    assert primary(pmid) == named
+
+
+def test_a_bracket_after_the_words_names_it_but_a_p_value_does_not():
+    # PMID11309437: 'The primary endpoint (time to SPT) and the secondary endpoints (times to recurrence
+    # and death) were analyzed by log-rank test ...'
+    assert primary_phrases(
+        "The primary endpoint (time to SPT) and the secondary endpoints (times to recurrence and death) were "
+        "analyzed by log-rank test and the Cox proportional hazards model."
+    ) == ["time to SPT"]
+    # PMID22543206: '... 23% for those who were not evaluable for the primary endpoint (P=.0002).'
+    assert (
+        primary_phrases(
+            "The 2-year overall survival rate was 75% for those who achieved nodal clearance, 52% for those with "
+            "residual nodal disease, and 23% for those who were not evaluable for the primary endpoint (P=.0002)."
+        )
+        == []
+    )
+
+
+def test_a_significant_increase_in_a_harm_is_no_primary_endpoint_met():
+    # PMID8602180 (CARET): 'The active-treatment group had a relative risk of lung cancer of 1.28 (95 percent
+    # confidence interval, 1.04 to 1.57; P=0.02), as compared with the placebo group.' The trial stopped
+    # early for that harm: a finding, not the endpoint met
+    trial = trial_of("8602180")
+    assert trial.primary_endpoint_met is None
+    # PMID16569462: '... produced significantly longer TTP compared to best supportive care alone.'
+    assert trial_of("16569462").primary_endpoint_met is True
