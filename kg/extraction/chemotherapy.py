@@ -55,10 +55,11 @@ def is_chemotherapy(name: str) -> bool:
 _GENERIC = {"chemotherapy", "best supportive care"}
 
 
-# 'six cycles of perioperative chemotherapy (cyclophosphamide, ...)': when the chemotherapy is given
+# 'six cycles of perioperative chemotherapy (cyclophosphamide, ...)': when the chemotherapy is given;
+# 'platinum-based chemotherapy ([cisplatin ... or carboplatin ... plus pemetrexed ...])': what kind it is
 _TIMING = re.compile(
     r"(?i)\b(?:(?:peri|pre|post)-?operative|induction|(?:neo)?adjuvant|consolidation|maintenance|systemic|"
-    r"cytotoxic|combination)\s+$"
+    r"cytotoxic|combination|standard|(?:first|second)-line|(?:platinum|taxane|anthracycline|fluoropyrimidine)-(?:based|containing))\s+$"
 )
 
 

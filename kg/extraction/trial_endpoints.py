@@ -35,7 +35,7 @@ def endpoints(sents: list[Sentence], abbreviations: dict[str, str]) -> list[Endp
                 "primary",
                 # 'The primary end point was ...', 'Primary efficacy end points were ...', 'Primary endpoint: ...'
                 r"(?i)\b(?:co-?)?primary\s+(?:efficacy\s+)?(?:end\s?points?|outcomes?|objectives?)(?:\s+measures?)?"
-                r"(?:\s+of\s+(?:the|this)\s+(?:comparison|study|trial|analysis))?"
+                r"(?:\s+(?:of|for|in)\s+(?:the|this|these)\s+(?:[\w-]+\s+){0,2}?(?:comparison|study|trial|analys[ie]s))?"
                 r"(?:(?:\s+(?:was|were|is|are|included)\s+|\s*:\s*)(.+?)(?:[;.]\s|[;.]?$)|,\s+([^,]+),\s+was\b)"
                 r"|\b(?:using|with)\s+([a-z][\w -]{2,60}?)\s+as\s+(?:the|its)\s+primary\s+(?:end\s?point|outcome)",
             ),
@@ -76,7 +76,7 @@ _SECONDARY_STARTS = re.compile(
 )
 # where a named endpoint's definition starts: ', defined as ...', ' for the last 4 weeks'
 _DEFINITION = re.compile(
-    r"(?i),\s*(?:defined|assessed|measured|as\s+assessed|according|which|in\s+the)\b.*$"
+    r"(?i),\s*(?:defined|assessed|measured|as\s+assessed|according|which|in\s+the|based\s+on)\b.*$"
     r"|\s+defined\s+(?:as|by)\b.*$"
     # 'overall survival (OS) measured from random assignment', 'PFS (...) after random assignment',
     # 'PFS in all analysable patients ...', 'PFS in patients eligible for treatment ...'
@@ -95,8 +95,19 @@ _SHARE_AT = re.compile(
 )
 
 
+# where the population a list of endpoints is measured in starts: 'overall survival in the
+# intention-to-treat population and PD-L1 subgroups', '... both among patients in the WT population',
+# '(...) in participants who completed the baseline and 3-month assessments'
+_POPULATION = re.compile(
+    r"(?i)\s+(?:both\s+)?(?:in|among)\s+(?:the\s+|all\s+)?(?:[\w()/-]+\s+){0,4}?"
+    r"(?:population|patients|participants|subgroups?|cohorts?)\b(?!\s+(?:with|who|achieving|at)\b[^.;]*?\b(?:and|or)\b).*$"
+)
+
+
 def _split_list(text: str) -> list[str]:
     text = _SHARE_AT.sub(r"\1", text)
+    text = _POPULATION.sub("", text)
+    text = re.sub(r"^([^:,;]{3,60}?):\s.*$", r"\1", text)  # 'combined success: drainage, lung expansion, ...'
     text = re.sub(r"\[([A-Za-z]{2,6})\]", r"(\1)", text)  # 'systemic objective response rates [ORRs]'
     text = _DEFINITION.sub("", text) if text.count(",") else text
     text = re.sub(r"\([^()]*\([^()]*\)[^()]*\)|\((?![A-Z]{2,6}\))[^()]*\)", "", text)
@@ -115,7 +126,7 @@ def _endpoint_phrase(phrase: str, abbreviations: dict[str, str]) -> tuple[str, s
     )
     p = re.sub(r"(?i)\s+(?:between|among|across)\s+(?:the\s+)?(?:groups?|arms?|treatments?)\b.*$", "", p)
     p = re.sub(
-        r"(?i)^(?:(?:median|investigator-assessed|independently assessed|centrally assessed|confirmed|rates?\s+of|biochemically\s+"
+        r"(?i)^(?:(?:median|(?:[\w-]+\s+){1,4}?assessed(?=\s+(?!by\b|in\b|at\b)\w)|investigator-assessed|independently assessed|centrally assessed|confirmed|rates?\s+of|biochemically\s+"
         r"confirmed|self-reported|patient-reported|comparison\s+of|change\s+in|(?:the\s+)?(?:proportion|percentage|"
         r"number)\s+of\s+(?:patients|participants)\s+(?:who\s+(?:achieved|had|were)|with|achieving)\s+(?:an?\s+|(?:>/=|≥|>=|at\s+least)\s*(?:1|one)\s+)?)\s*)+",
         "",

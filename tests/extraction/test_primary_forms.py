@@ -35,6 +35,9 @@ def primary(pmid: str) -> list[str]:
         # 'The effects of a combination of 30 mg of beta carotene per day and 25,000 IU of retinol ... on the
         # primary end point, the incidence of lung cancer, were compared with those of placebo.'
         ("8602180", ["lung cancer incidence"]),
+        # 'The primary end point of the current study was combined success: consistent/reliable
+        # drainage/pleurodesis, lung expansion, and 30-day survival.' (what follows the colon defines it)
+        ("22878823", ["combined success"]),
     ],
 )
 def test_the_primary_endpoint_named_in_other_shapes(pmid, named):
@@ -66,3 +69,28 @@ def test_a_significant_increase_in_a_harm_is_no_primary_endpoint_met():
     assert trial.primary_endpoint_met is None
     # PMID16569462: '... produced significantly longer TTP compared to best supportive care alone.'
     assert trial_of("16569462").primary_endpoint_met is True
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # PMID16257339: the population the endpoint is measured in ends the list
+        (
+            "The primary endpoint was survival in the overall population of patients and those with "
+            "adenocarcinoma.",
+            ["overall survival"],
+        ),
+        # PMID22336221 ('... was time to worsening of symptoms, analysed for all randomised patients')
+        (
+            "The primary outcome for these quality-of-life analyses was time to worsening of symptoms, analysed "
+            "for all randomised patients.",
+            ["time to worsening of symptoms"],
+        ),
+    ],
+)
+def test_a_population_or_analysis_after_the_endpoint_is_no_second_endpoint(text, found):
+    from kg.extraction.text import sentences
+    from kg.extraction.trial_endpoints import abbreviations, endpoints
+
+    named = endpoints(sentences("METHODS", text), abbreviations(text))
+    assert [e.name for e in named if e.role == "primary"] == found
