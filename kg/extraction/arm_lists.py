@@ -255,8 +255,11 @@ def pieces(segment: str) -> list[str]:
         shared = _SHARED_LEAD.search(text[: either.start()]) or drug_lead(text[: either.start()])
         common = shared.group(0).strip() + " " if shared else ""  # 'cisplatin plus either A or B'
         text = text[either.end() :]
+        # '..., followed by pembrolizumab or placebo for up to 35 cycles': the same choice again, later
+        text = re.sub(r"(?i),\s*followed\s+by\s+[^,;]*\bor\b.*$", "", text)
     text = _unnumbered(text)
     text = _WHO.sub("", text)  # '... in chemotherapy-naive patients with NSCLC': who, not what
+    text = _until_cut(text)
 
     if common:
         return [common + part.strip() for part in _pieces(text)]
@@ -367,10 +370,25 @@ def _after_named_regimen(part: str) -> list[str]:
 _SHARED_LEAD = re.compile(
     r"(?i)(?:^|(?<=\s))(?!(?:to|receive|be|treatment|undergo|one|two|three|four|five|six|\d+)\b)"
     r"(?![^.]*\b(?:cycles|courses|sessions|screenings|doses|rounds|weeks|months|years)\b)"
-    r"[a-z][\w-]*(?:\s+[\w-]+){0,3}\s+"
+    # with its dose: 'docetaxel 75 mg/m2 and either', 'carboplatin (area under the curve = 6) and either'
+    r"[a-z][\w-]*(?:\s*\([^()]{1,60}\))?(?:\s+[\w/.-]+){0,5}\s+"
     r"(?:plus|and|combined\s+with|in\s+combination\s+with|followed\s+by)\s*$"
 )
 # 'pemetrexed (500 mg/m(2)) with either cisplatin ... or carboplatin': a drug with its dose, shared
+_UNTIL = re.compile(
+    r"(?i)\s+(?:until|till)\s+(?:(?:documented|radiological|disease|tumou?r)\s+)*(?:progression|unacceptable|"
+    r"intolerable|death|withdrawal|relapse|recurrence)\b"
+)
+
+
+def _until_cut(text: str) -> str:
+    """The text without '... until disease progression, unacceptable toxicity, or death' at its
+    top level: how long the treatments go on, whose commas and 'or' part no arms."""
+    depth = depth_map(text)
+    m = next((m for m in _UNTIL.finditer(text) if depth[m.start()] == 0), None)
+    return text[: m.start()] if m else text
+
+
 _WHO = re.compile(
     r"(?i)\s+(?:in|for|among)\s+(?:(?:[\w-]+|\([^)]*\))\s+){0,4}?(?:patients|participants|women|men|adults|smokers|"
     r"people|persons|subjects|children)\b.*$"

@@ -95,3 +95,44 @@ def test_a_generic_chemotherapy_whose_bracket_offers_a_choice_of_drugs():
         ("75", "mg/m2"),
     ]
     assert chemotherapy.n_randomized == 116
+
+
+def test_a_dosed_treatment_before_and_either_is_every_arms():
+    # PMID24933332 (REVEL): '... to receive docetaxel 75 mg/m(2) and either ramucirumab (10 mg/kg) or placebo
+    # on day 1 of a 21 day cycle until disease progression, unacceptable toxicity, withdrawal, or death.'
+    # (before: no docetaxel in either arm); how long it goes on parts no arms
+    arms = trial_of("24933332").arms
+    assert [a.drug_names for a in arms] == [["docetaxel", "ramucirumab"], ["docetaxel", "placebo"]]
+    assert [(i.drug.name, str(i.dose), i.dose_unit) for i in arms[0].interventions] == [
+        ("docetaxel", "75", "mg/m2"),
+        ("ramucirumab", "10", "mg/kg"),
+    ]
+    # PMID18520802: '... randomized to receive carboplatin (area under the curve = 6) and either PPX (210
+    # mg/m/10 min without routine steroid premedication) or paclitaxel (225 mg/m/3 h with standard
+    # premedication) every 3 weeks.'
+    arms = trial_of("18520802").arms
+    assert [a.drug_names for a in arms] == [
+        ["carboplatin", "paclitaxel poliglumex"],
+        ["carboplatin", "paclitaxel"],
+    ]
+
+
+def test_the_same_choice_again_later_is_no_further_arm():
+    # PMID29658856 (KEYNOTE-189): '... to receive pemetrexed and a platinum-based drug plus either 200 mg of
+    # pembrolizumab or placebo every 3 weeks for 4 cycles, followed by pembrolizumab or placebo for up to a
+    # total of 35 cycles plus pemetrexed maintenance therapy.'
+    arms = trial_of("29658856").arms
+    assert [a.drug_names for a in arms] == [
+        ["pemetrexed", "platinum-based drug", "pembrolizumab"],
+        ["pemetrexed", "platinum-based drug", "placebo"],
+    ]
+    assert not any(a.choice for a in arms)
+
+
+def test_the_kind_of_a_chemotherapy_that_names_its_drugs_is_no_drug():
+    # PMID28126333 (ASCEND-4): '... to oral ceritinib 750 mg/day or platinum-based chemotherapy ([cisplatin
+    # 75 mg/m2 or carboplatin AUC 5-6 plus pemetrexed 500 mg/m2] every 3 weeks for four cycles followed by
+    # maintenance pemetrexed)' (before: a drug 'platinum-based' in the arm)
+    chemotherapy = trial_of("28126333").arms[1]
+    assert chemotherapy.drug_names == ["cisplatin", "carboplatin", "pemetrexed"]
+    assert chemotherapy.n_randomized == 187
