@@ -46,8 +46,10 @@ _TOTALS = (
     re.compile(
         rf"(?i)\b{_PEOPLE}\s*\(n\s*=\s*(\d+)\)[^.;()]{{0,120}}?\b(?:were|was)\s+(?:\w+\s+)?{_ENROLLED}\b"
     ),
-    # 'after the random assignment of 270 patients'
-    re.compile(rf"(?i)\brandom\s+assignment\s+of\s+(\d+)\s+(?:[\w-]+\s+){{0,3}}{_PEOPLE}\b"),
+    # 'after the random assignment of 270 patients', 'terminated early after randomisation of 49 patients'
+    re.compile(
+        rf"(?i)\b(?:random\s+assignment|randomi[sz]ation)\s+of\s+(\d+)\s+(?:[\w-]+\s+){{0,3}}{_PEOPLE}\b"
+    ),
     # 'a randomized, phase 3 trial of 1,776 patients', 'a randomized trial in 353 patients'
     re.compile(
         rf"(?i)\brandomi[sz]ed\b[^.;]{{0,80}}?\b(?:trial|study)\s+(?:of|in|including|involving)\s+(\d+)\s+"
@@ -57,13 +59,18 @@ _TOTALS = (
 # '147 (72.4%) of 203 patients were randomly assigned', '191 of the 350 targeted patients were
 # randomly assigned': the count before 'of' is the number randomised, the one after what it is part of
 _PART_OF = re.compile(r"(?i)(?<![\d.%])(\d+)\s*(?:\(\s*\d+(?:\.\d+)?\s*%\s*\)\s*)?of\s+(?:the\s+)?$")
-_COUNTED = re.compile(rf"(?i)(?<![\d.%:])(\d+)\s+(?:[\w-]+\s+){{0,3}}{_PEOPLE}\b")
+# not a score or a stage: 'PS 2 patients with advanced NSCLC were randomized'
+_COUNTED = re.compile(
+    rf"(?i)(?<![\d.%:])(?<!\bPS\s)(?<!\bstage\s)(?<!\bgrade\s)(?<!\bstatus\s)(\d+)\s+(?:[\w-]+\s+){{0,3}}{_PEOPLE}\b"
+)
 # '... were randomly assigned' (not 'were not randomized to RT or surgery thereafter')
 _VERB_AFTER = re.compile(
     rf"(?i)^[^.;]{{0,160}}?\b(?:were|was|had\s+been)\s+(?:(?!not\b)\w+\s+)?{_ENROLLED}\b"
 )
 # 'Of the 452 enrolled patients, 314 were randomly assigned', '910 were screened and 364 were ...'
-_OTHER_COUNT = re.compile(r"(?i)(?:\band|,|;)\s+(?P<n>\d+)\s+(?:[\w-]+\s+){0,3}?(?:were|was)\b")
+_OTHER_COUNT = re.compile(
+    r"(?i)(?:\band|,|;)\s+(?:of\s+(?:whom|which|these)\s+)?(?P<n>\d+)\s+(?:[\w-]+\s+){0,3}?(?:were|was)\b"
+)
 _BEFORE_ARM = re.compile(
     # not the end of a range ('performance status of 0 to 2 were randomly assigned to receive A')
     # a count may carry its share before 'to': '115 (50%) to ceritinib and 116 (50%) to chemotherapy'
@@ -71,8 +78,8 @@ _BEFORE_ARM = re.compile(
     # (61 years, 32-78) to group 2'
     r"(?<![\d.%:])(?<!\bto\s)(?<!\bor\s)(?<![-\u2013])(\d+)(?![\d.%:])(?:\s*\([^()]{1,80}\)(?=\s+(?:to|were)\s))?"
     r"\s+(?:of\s+(?:which|whom|these)\s+)?(?:(?:eligible|evaluable|assessable)\s+)?(?:patients\s+(?:\([^()]{1,80}\)\s+)?)?"
-    r"(?:were\s+)?(?:(?:randomly\s+)?assigned\s+|allocated\s+|randomi[sz]ed\s+)?"
-    r"(?:to\s+)?(?:receive\s+)?(?:the\s+)?$"
+    r"(?:were\s+)?(?:(?:randomly\s+)?(?:assigned|allocated)\s+|randomi[sz]ed\s+)?"
+    r"(?:to\s+)?(?:receive\s+)?(?:the\s+)?(?:(?:standard|conventional|usual)\s+)?$"
 )
 # what a count of the trial's own patients is said to do: 'formed the study group', 'were evaluable'
 _FORMED = re.compile(
@@ -111,6 +118,8 @@ def arm_sizes(sents: list[Sentence], finder: ArmFinder) -> tuple[Sizes, int | No
     listed = [sizes[a.label][0] for a in arms if a.label in sizes]
     if total is not None and len(listed) == len(arms) and sum(listed) > total and _listed_from(total, sizes):
         total = sum(listed)  # '166 patients were randomly assigned to A, 121 to B, ...'
+    elif total is not None and best < 2 and len(arms) >= 2 and len(listed) == len(arms):
+        total = sum(listed)  # '174 patients were enrolled ...; 86 were randomly assigned to A and 87 to B'
     return sizes, total, total_evidence
 
 
@@ -162,11 +171,16 @@ def _total(text: str) -> tuple[tuple[int, int], int, int] | None:
         other = _OTHER_COUNT.search(rest.group(0))
         if other is None:
             part = _PART_OF.search(text, 0, m.start(1)) or m
-            return part.span(1), int(part.group(1)), _strength(rest.group(0))
+            # 'were recruited and randomly assigned': the second verb says what the count is too
+            verbs = rest.group(0) + _AND_VERB.match(text, m.end() + rest.end()).group(0)
+            return part.span(1), int(part.group(1)), _strength(verbs)
         # '910 patients were screened and 364 were randomly assigned': the later count is the one that verb says
         at = m.end() + other.start("n")
         return (at, at + len(other.group("n"))), int(other.group("n")), _strength(other.group(0))
     return None
+
+
+_AND_VERB = re.compile(r"(?i)(?:\s+and\s+(?:were\s+)?(?:randomly\s+\w+|randomi[sz]ed))?")
 
 
 def _strength(words: str) -> int:

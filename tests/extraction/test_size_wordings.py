@@ -1,0 +1,40 @@
+"""kg.extraction.sizes: the randomised total and the arms' sizes in wordings of pages of the
+source repository (copies in tests/fixtures/pool, with their source rows), each quoted beside it."""
+
+from __future__ import annotations
+
+import pytest
+from pool_pages import trial_of
+
+
+@pytest.mark.parametrize(
+    ("pmid", "total", "arms"),
+    [
+        # REVEL: 'we screened 1825 patients, of whom 1253 patients were randomly allocated to treatment'
+        ("24933332", 1253, None),
+        # 'Chemotherapy-naive PS 2 patients with advanced NSCLC were randomized ...' (a score, no count);
+        # 'A total of 400 patients were enrolled.'
+        ("18520802", 400, None),
+        # POPLAR: '144 patients were randomly allocated to the atezolizumab group, and 143 to the docetaxel group.'
+        ("26970723", 287, [144, 143]),
+        # EURTAC: '174 patients with EGFR mutations were enrolled. One patient received treatment before
+        # randomisation and was thus withdrawn from the study; of the remaining patients, 86 were randomly
+        # assigned to receive erlotinib and 87 to receive standard chemotherapy.'
+        ("22285168", 173, [86, 87]),
+        # 'The study was terminated early after randomisation of 49 patients (25 in the local consolidative
+        # therapy group and 24 in the maintenance treatment group) ...' (74 had been enrolled)
+        ("27789196", 49, None),
+    ],
+)
+def test_the_randomised_total_and_the_arms_sizes(pmid, total, arms):
+    trial = trial_of(pmid)
+    assert trial.n_randomized == total
+    if arms is not None:
+        assert [a.n_randomized for a in trial.arms] == arms
+
+
+def test_a_count_recruited_and_randomly_assigned_is_the_randomised_total():
+    # PMID15197196: 'One hundred eighty-four patients with stage I-II NSCLC were recruited and randomly
+    # assigned; 92% had stage I disease. Following exclusion of one ineligible patient, 92 patients were
+    # assigned to no PET and 91 to PET.'
+    assert trial_of("15197196").n_randomized == 184
