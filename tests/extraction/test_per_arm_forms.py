@@ -1,0 +1,42 @@
+"""Per-arm figures in forms of results sentences read whole from real pages
+(../shared/data/abstracts and ../shared/data/pool, copied to tests/fixtures): each test quotes
+the sentence it is about and asserts the figures read from it exactly."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from kg.model import Trial
+from kg.sources import read_document
+
+FIXTURES = Path(__file__).parents[1] / "fixtures"
+
+
+def trial(page: str) -> Trial:
+    read = read_document(FIXTURES / page).trial
+    assert read is not None
+    return read
+
+
+def rows(t: Trial, quoted: str) -> list[tuple]:
+    """(arm, endpoint, statistic, estimate, unit, timepoint, count, n_analysed) of each per-arm
+    figure read from the sentence that holds ``quoted``."""
+    return [
+        (r.arm, r.endpoint, r.statistic, r.estimate, r.unit, r.timepoint, r.count, r.n_analysed)
+        for r in t.arm_results
+        if r.evidence is not None and quoted in r.evidence.sentence
+    ]
+
+
+def test_a_percent_of_the_patients_who_had_an_event_at_a_landmark_closing_its_bracket():
+    # PMID28885881: 'The response rate was higher with durvalumab than with placebo (28.4% vs. 16.0%;
+    # P<0.001), and the median duration of response was longer (72.8% vs. 46.8% of the patients had an
+    # ongoing response at 18 months).' - '46.8% of the patients had ...' is an outcome, not a baseline
+    # share, and 'at 18 months' ending the bracket times both figures
+    got = rows(trial("abstracts/PMID28885881.txt"), "ongoing response at 18 months")
+    dor = [r for r in got if r[1] == "duration of response"]
+    assert dor == [
+        ("durvalumab", "duration of response", "rate", Decimal("72.8"), "percent", "18 months", None, None),
+        ("placebo", "duration of response", "rate", Decimal("46.8"), "percent", "18 months", None, None),
+    ]
