@@ -1,7 +1,7 @@
 """Per-arm figures as printed, before they have an arm: times ('10.7 months'), percents
 ('35.9%', '20 percent', '41 patients (35%; 95% CI, 27%-44%)', '5 of 25 [20 percent]'), rates
-with a unit ('645 cases per 100,000 person-years'), plain means ('mean score ..., 98.0 vs.
-91.5'), figures printed bare where the words around say what they are ('Median OS (months) was
+with a unit and the cases they count ('645 cases per 100,000 person-years (1060 cancers)'),
+plain means ('mean score ..., 98.0 vs. 91.5'), figures printed bare where the words around say what they are ('Median OS (months) was
 PCb: 18.7', 'The percentages of patients surviving ... were 54, 26, ...'), and the counts
 ``bare_counts`` reads ('(n = 10)', 'six patients ... died'), each with the landmark time it is
 reported at (see ``landmarks``).
@@ -43,6 +43,10 @@ _PER_UNIT = re.compile(
 _SIZE_AFTER = re.compile(
     rf"(?i){_BRACKET}\s*,?\s*(?:for|in|with|among|on|of)\s+(?:the\s+)?[^()\[\];,\d]{{1,50}}?\s*"
     r"[(\[]\s*(?:[^()\[\];]{1,30};\s*)?n\s*=\s*(?P<n>\d+)\b"
+)
+# the cases a rate per person-years counts, bracketed after it: '(1060 cancers)', '(388 cases)'
+_CASES_AFTER = re.compile(
+    r"(?i)\s*[(\[]\s*(?P<n>\d+)\s+(?:[a-z-]+\s+){0,2}?(?:cases|cancers|deaths|events|patients|participants)\s*[)\]]"
 )
 _RATIO_WORDS = re.compile(r"\b(?:HR|OR|RR|CI)\b|(?i:hazard|odds\s+ratio)")
 _MEAN_PAIR = re.compile(
@@ -114,6 +118,8 @@ def items(text: str, whole: str | None = None) -> list[Item]:
         unit = f"per {int(m.group('base')):,} {m.group('pop').lower()}"
         what = m.group("what").strip() or None
         found.append(Item(m.start(), m.end(), m.group("est"), unit, "rate", what=what))
+        if cases := _CASES_AFTER.match(text, m.end()):  # '645 cases per 100,000 person-years (1060 cancers)'
+            found[-1].count, found[-1].printed = int(cases.group("n")), (m.start(), cases.end())
     found += exposures(text)
     taken = [(i.start, i.end) for i in found]
     for m in _PERCENT.finditer(text):

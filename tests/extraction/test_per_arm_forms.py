@@ -7,6 +7,8 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+from shared_quotes import NLST
+
 from kg.model import Trial
 from kg.sources import read_document
 
@@ -39,4 +41,40 @@ def test_a_percent_of_the_patients_who_had_an_event_at_a_landmark_closing_its_br
     assert dor == [
         ("durvalumab", "duration of response", "rate", Decimal("72.8"), "percent", "18 months", None, None),
         ("placebo", "duration of response", "rate", Decimal("46.8"), "percent", "18 months", None, None),
+    ]
+
+
+def test_the_cases_a_rate_per_person_years_counts_bracketed_after_it(read):
+    # PMID21714641: the count of cancers behind each arm's incidence rate
+    r = read(
+        *NLST,
+        (
+            "RESULTS",
+            "The incidence of lung cancer was 645 cases per 100,000 person-years (1060 cancers) in the "
+            "low-dose CT group, as compared with 572 cases per 100,000 person-years (941 cancers) in the "
+            "radiography group (rate ratio, 1.13; 95% confidence interval [CI], 1.03 to 1.23).",
+        ),
+    )
+    unit = "per 100,000 person-years"
+    assert rows(r.trial, "645 cases") == [
+        (
+            "low-dose computed tomography",
+            "lung cancer incidence",
+            "rate",
+            Decimal("645"),
+            unit,
+            None,
+            1060,
+            None,
+        ),
+        (
+            "single-view posteroanterior chest radiography",
+            "lung cancer incidence",
+            "rate",
+            Decimal("572"),
+            unit,
+            None,
+            941,
+            None,
+        ),
     ]
