@@ -71,11 +71,12 @@ _COUNT_BEFORE = re.compile(
     r"(?i)(?<![\d./])(?P<n>\d+)\s*(?:of\s+(?P<of>\d+)\s*|/\s*(?P<per>\d+)\s*)?(?:(?:patients|participants|persons|subjects)\s*)?"
     r"[(\[]\s*$"
 )
-# events counted with their share: 'four deaths (13%)', '12 complete responses (9%)'
+# events counted with their share: 'four deaths (13%)', '12 complete responses (9%)', '27 of 100 objective
+# responses (ORs; 27%)'
 _EVENTS_BEFORE = re.compile(
-    r"(?i)(?<![\d.])(?P<n>\d+)\s+(?P<what>(?:[a-z-]+\s+){0,2}?(?:death|response|recurrence|relapse|progression|"
-    r"failure|complication|infection|hospitali[sz]ation|admission|fracture|exacerbation|seizure|stroke|"
-    r"reaction)s)\s*[(\[]\s*$"
+    r"(?i)(?<![\d.])(?P<n>\d+)\s+(?:of\s+(?P<of>\d+)\s+)?(?P<what>(?:[a-z-]+\s+){0,2}?(?:death|response|recurrence|"
+    r"relapse|progression|failure|complication|infection|hospitali[sz]ation|admission|fracture|exacerbation|seizure|"
+    r"stroke|reaction)s)\s*[(\[]\s*(?-i:[A-Z]{2,5}s?)?\s*[;,]?\s*$"
 )
 _RATIO_AFTER = re.compile(r"^\s*[(\[]\s*(?P<n>\d+)\s*/\s*(?P<of>\d+)\s*[;,)\]]")
 # '(264 of 655)' may follow the group the percent is of: '40% of participants receiving cytisine (264 of 655)'
@@ -281,8 +282,11 @@ def _counts(text: str, item: Item) -> None:
         total = before.group("of") or before.group("per")
         item.total = int(total) if total else None
         start = window + before.start("n")
-    elif events := _EVENTS_BEFORE.search(text[window : item.start]):
+    elif (events := _EVENTS_BEFORE.search(text[window : item.start])) and (
+        not events.group("of") or _agrees(item, int(events.group("n")), int(events.group("of")))
+    ):
         item.count, item.what = int(events.group("n")), events.group("what").lower()[:-1]
+        item.total = int(events.group("of")) if events.group("of") else None
         start = window + events.start("n")
     ratio = _RATIO_AFTER.match(text[item.end : item.end + 30])
     if ratio and item.count is None and _agrees(item, int(ratio.group("n")), int(ratio.group("of"))):

@@ -78,3 +78,22 @@ def test_the_cases_a_rate_per_person_years_counts_bracketed_after_it(read):
             None,
         ),
     ]
+
+
+def test_a_count_of_responses_of_a_denominator_before_a_bracket_opening_on_their_abbreviation():
+    # PMID2167953: 'We obtained 27 of 100 objective responses (ORs; 27%) in the CDDP arm and 16 of 102 (16%)
+    # in the CBDCA arm (P = .07).' - 27 of 100 is the count behind 27%, as 16 of 102 is behind 16%
+    got = rows(trial("pool/PMID2167953.txt"), "We obtained 27 of 100")
+    assert got == [
+        ("cisplatin + etoposide", "objective response rate", "rate", Decimal("27"), "percent", None, 27, 100),
+        (
+            "carboplatin + etoposide",
+            "objective response rate",
+            "rate",
+            Decimal("16"),
+            "percent",
+            None,
+            16,
+            102,
+        ),
+    ]
