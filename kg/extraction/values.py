@@ -316,11 +316,37 @@ def _agrees(item: Item, n: int, of: int) -> bool:
 
 def _sizes(text: str, found: list[Item]) -> None:
     """The group size printed after a figure's group ('median survival time was 23 months for
-    gefitinib (n = 118)') is the figure's denominator, not a count of its own."""
+    gefitinib (n = 118)') is the figure's denominator, not a count of its own; so is the size of
+    the group a sentence opens on ('For the 30 patients who received preresectional
+    chemotherapy, overall median survival was 22 months'), for the figures of its first clause."""
+    group = _SIZE_BEFORE.match(text)
     for item in found:
         m = _SIZE_AFTER.match(text, item.end) if item.total is None else None
         if m:
             item.total, item.printed = int(m.group("n")), (item.span()[0], m.end())
+        elif group and item.total is None and _of_group(text, item, int(group.group("n"))):
+            item.total, item.printed = int(group.group("n")), (group.start("n"), item.span()[1])
+
+
+# the group a sentence opens on, with its size: 'For the 30 patients who received preresectional chemotherapy, '
+_SIZE_BEFORE = re.compile(
+    r"(?i)(?:for|of|among|in)\s+(?:the|all)\s+(?P<n>\d+)\s+(?:patients|participants|subjects)\s+"
+    r"(?:who\s+(?:received|underwent|were\s+(?:randomly\s+)?(?:assigned|allocated|randomi[sz]ed)\s+to)|"
+    r"(?:randomly\s+)?(?:assigned|allocated|randomi[sz]ed)\s+to|receiving|treated\s+with|in)\s+[^,;()\d]{1,60},\s"
+)
+
+
+def _of_group(text: str, item: Item, n: int) -> bool:
+    """A figure of the opening group's clause that the group's size may be the denominator of: a
+    median or mean, or a count or share no larger than the group (a percent only with the count
+    it agrees with: not '107 (86% of the remaining patients)')."""
+    if ";" in text[: item.start]:
+        return False
+    if item.unit == "percent":
+        return item.count is not None and _agrees(item, item.count, n)
+    if item.statistic == "count":
+        return item.raw.isdigit() and int(item.raw) <= n
+    return item.statistic in ("median", "mean")
 
 
 def _means(text: str, found: list[Item]) -> list[Item]:

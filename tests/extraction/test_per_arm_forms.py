@@ -97,3 +97,23 @@ def test_a_count_of_responses_of_a_denominator_before_a_bracket_opening_on_their
             102,
         ),
     ]
+
+
+def test_the_size_of_the_group_a_sentence_opens_on_is_its_figures_denominator():
+    # PMID10574676: 'For the 30 patients who received preresectional chemotherapy, overall median survival
+    # was 22 months (95% CI, 13.4 30.6).' and 'Of the 30 patients who received surgery alone, overall median
+    # survival was 10 months (95% CI, 7.4-12.6; P = 0.005 by the log rank test).'
+    t = trial("pool/PMID10574676.txt")
+    assert rows(t, "For the 30 patients who received") + rows(t, "Of the 30 patients who received") == [
+        (
+            "mitomycin + ifosfamide + cisplatin",
+            "overall survival",
+            "median",
+            Decimal("22"),
+            "month",
+            None,
+            None,
+            30,
+        ),
+        ("surgery", "overall survival", "median", Decimal("10"), "month", None, None, 30),
+    ]
