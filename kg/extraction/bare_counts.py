@@ -25,10 +25,11 @@ _EXPOSURE = re.compile(
 )
 _N_EQUALS = re.compile(r"(?i)[(\[]\s*n\s*=\s*(?P<est>\d+)\s*[)\]]")
 _PATIENT = r"(?:patients?|participants?|persons?|subjects?|women|men)"
-# what befell the counted: 'died', 'underwent thoracotomy', or what they were spared: 'did not undergo PET'
+# what befell the counted: 'died', 'underwent thoracotomy', 'were diagnosed with lung cancer', or what
+# they were spared: 'did not undergo PET'
 _COUNT_VERB = (
     r"(?P<verb>(?:had|have)\s+died|died|had|developed|experienced|required|underwent|relapsed|recurred"
-    r"|did\s+not\s+(?:have|undergo|receive))"
+    r"|did\s+not\s+(?:have|undergo|receive)|(?:were|was)(?=\s+diagnosed\s+with\b))"
 )
 # '87 of 143 patients had an objective response': 87 had it, of 143
 _PATIENT_COUNT = re.compile(

@@ -53,7 +53,9 @@ def landmarks(text: str, found: list[Item]) -> None:
     after it ('54 percent at 1 year'), or before it since the figure before; a landmark that
     leads a list ('At 1 year, the rate was 51% ... versus 39%') holds for the whole list, one
     printed after a figure ('..., 26 percent at 2 years') for that figure only; one heading a
-    list after a colon holds across the ';' that parts its items."""
+    list after a colon holds across the ';' that parts its items; one that ends the bracket a
+    figure is in holds for each figure of the bracket ('(72.8% vs. 46.8% of the patients had an
+    ongoing response at 18 months)')."""
     since, shared, heads = 0, None, False
     for item in found:
         after = _LANDMARK_AFTER.match(text[item.end :])
@@ -63,9 +65,26 @@ def landmarks(text: str, found: list[Item]) -> None:
                 own = shared
             elif own is not None and not after:
                 heads = bool(_HEADS_LIST.search(text, since, item.start))
-            item.timepoint = own
+            item.timepoint = own or _closing(text, item.end)
             shared = own if not after else None
             since = item.end + (after.end() if after else 0)
+
+
+# a landmark that ends a bracket: '(72.8% vs. 46.8% of the patients had an ongoing response at 18 months)'
+_CLOSING = re.compile(r"(?i)\b(?:at|after|by)\s+(\d+)\s+(year|month|week)s?\s*$")
+
+
+def _closing(text: str, end: int) -> str | None:
+    """The landmark that ends the bracket a figure is printed in, with no ';' or other bracket
+    on the way: every figure of the bracket is reported at it, not only the one beside it."""
+    opened = max(text.rfind("(", 0, end), text.rfind("[", 0, end))
+    if opened < 0 or max(text.rfind(")", opened, end), text.rfind("]", opened, end)) >= 0:
+        return None
+    close = re.compile(r"[()\[\];]").search(text, end)
+    if close is None or close.group() not in ")]":
+        return None
+    m = _CLOSING.search(text, end, close.start())
+    return _as_time(m.group(1), m.group(2)) if m else None
 
 
 # a landmark heading a list of figures after a colon, whose items ';' parts: '(5-year survival:

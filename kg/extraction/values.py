@@ -1,7 +1,7 @@
 """Per-arm figures as printed, before they have an arm: times ('10.7 months'), percents
 ('35.9%', '20 percent', '41 patients (35%; 95% CI, 27%-44%)', '5 of 25 [20 percent]'), rates
-with a unit ('645 cases per 100,000 person-years'), plain means ('mean score ..., 98.0 vs.
-91.5'), figures printed bare where the words around say what they are ('Median OS (months) was
+with a unit and the cases they count ('645 cases per 100,000 person-years (1060 cancers)'),
+plain means ('mean score ..., 98.0 vs. 91.5'), figures printed bare where the words around say what they are ('Median OS (months) was
 PCb: 18.7', 'The percentages of patients surviving ... were 54, 26, ...'), and the counts
 ``bare_counts`` reads ('(n = 10)', 'six patients ... died'), each with the landmark time it is
 reported at (see ``landmarks``).
@@ -32,7 +32,7 @@ _TIME = re.compile(
 )
 _PERCENT = re.compile(  # not the digits of a name ('10.8% with D100 and 6.7% with D75')
     rf"(?<![\w.])(?:(?P<est>{NUM})\s*(?:%|percent\b)|(?P<first>{NUM})(?=(?:\s*,\s*{NUM})*\s*,?\s*(?:vs\.?|versus|v|and|or)\s+{NUM}\s*(?:%|percent\b)))"
-    r"(?!\s*(?:CI\b|confidence|credible|power|of\s+the\s+(?:patients|participants)\s+(?:had|were)))"
+    r"(?!\s*(?:CI\b|confidence|credible|power))"
 )
 _PER_UNIT = re.compile(
     rf"(?i)(?<![\d.])(?P<est>{NUM})\s+(?P<what>(?:[a-z-]+\s+){{0,4}}?)per\s+(?P<base>\d+)\s+"
@@ -43,6 +43,10 @@ _PER_UNIT = re.compile(
 _SIZE_AFTER = re.compile(
     rf"(?i){_BRACKET}\s*,?\s*(?:for|in|with|among|on|of)\s+(?:the\s+)?[^()\[\];,\d]{{1,50}}?\s*"
     r"[(\[]\s*(?:[^()\[\];]{1,30};\s*)?n\s*=\s*(?P<n>\d+)\b"
+)
+# the cases a rate per person-years counts, bracketed after it: '(1060 cancers)', '(388 cases)'
+_CASES_AFTER = re.compile(
+    r"(?i)\s*[(\[]\s*(?P<n>\d+)\s+(?:[a-z-]+\s+){0,2}?(?:cases|cancers|deaths|events|patients|participants)\s*[)\]]"
 )
 _RATIO_WORDS = re.compile(r"\b(?:HR|OR|RR|CI)\b|(?i:hazard|odds\s+ratio)")
 _MEAN_PAIR = re.compile(
@@ -67,11 +71,12 @@ _COUNT_BEFORE = re.compile(
     r"(?i)(?<![\d./])(?P<n>\d+)\s*(?:of\s+(?P<of>\d+)\s*|/\s*(?P<per>\d+)\s*)?(?:(?:patients|participants|persons|subjects)\s*)?"
     r"[(\[]\s*$"
 )
-# events counted with their share: 'four deaths (13%)', '12 complete responses (9%)'
+# events counted with their share: 'four deaths (13%)', '12 complete responses (9%)', '27 of 100 objective
+# responses (ORs; 27%)'
 _EVENTS_BEFORE = re.compile(
-    r"(?i)(?<![\d.])(?P<n>\d+)\s+(?P<what>(?:[a-z-]+\s+){0,2}?(?:death|response|recurrence|relapse|progression|"
-    r"failure|complication|infection|hospitali[sz]ation|admission|fracture|exacerbation|seizure|stroke|"
-    r"reaction)s)\s*[(\[]\s*$"
+    r"(?i)(?<![\d.])(?P<n>\d+)\s+(?:of\s+(?P<of>\d+)\s+)?(?P<what>(?:[a-z-]+\s+){0,2}?(?:death|response|recurrence|"
+    r"relapse|progression|failure|complication|infection|hospitali[sz]ation|admission|fracture|exacerbation|seizure|"
+    r"stroke|reaction)s)\s*[(\[]\s*(?-i:[A-Z]{2,5}s?)?\s*[;,]?\s*$"
 )
 _RATIO_AFTER = re.compile(r"^\s*[(\[]\s*(?P<n>\d+)\s*/\s*(?P<of>\d+)\s*[;,)\]]")
 # '(264 of 655)' may follow the group the percent is of: '40% of participants receiving cytisine (264 of 655)'
@@ -114,6 +119,8 @@ def items(text: str, whole: str | None = None) -> list[Item]:
         unit = f"per {int(m.group('base')):,} {m.group('pop').lower()}"
         what = m.group("what").strip() or None
         found.append(Item(m.start(), m.end(), m.group("est"), unit, "rate", what=what))
+        if cases := _CASES_AFTER.match(text, m.end()):  # '645 cases per 100,000 person-years (1060 cancers)'
+            found[-1].count, found[-1].printed = int(cases.group("n")), (m.start(), cases.end())
     found += exposures(text)
     taken = [(i.start, i.end) for i in found]
     for m in _PERCENT.finditer(text):
@@ -275,8 +282,11 @@ def _counts(text: str, item: Item) -> None:
         total = before.group("of") or before.group("per")
         item.total = int(total) if total else None
         start = window + before.start("n")
-    elif events := _EVENTS_BEFORE.search(text[window : item.start]):
+    elif (events := _EVENTS_BEFORE.search(text[window : item.start])) and (
+        not events.group("of") or _agrees(item, int(events.group("n")), int(events.group("of")))
+    ):
         item.count, item.what = int(events.group("n")), events.group("what").lower()[:-1]
+        item.total = int(events.group("of")) if events.group("of") else None
         start = window + events.start("n")
     ratio = _RATIO_AFTER.match(text[item.end : item.end + 30])
     if ratio and item.count is None and _agrees(item, int(ratio.group("n")), int(ratio.group("of"))):
@@ -306,11 +316,37 @@ def _agrees(item: Item, n: int, of: int) -> bool:
 
 def _sizes(text: str, found: list[Item]) -> None:
     """The group size printed after a figure's group ('median survival time was 23 months for
-    gefitinib (n = 118)') is the figure's denominator, not a count of its own."""
+    gefitinib (n = 118)') is the figure's denominator, not a count of its own; so is the size of
+    the group a sentence opens on ('For the 30 patients who received preresectional
+    chemotherapy, overall median survival was 22 months'), for the figures of its first clause."""
+    group = _SIZE_BEFORE.match(text)
     for item in found:
         m = _SIZE_AFTER.match(text, item.end) if item.total is None else None
         if m:
             item.total, item.printed = int(m.group("n")), (item.span()[0], m.end())
+        elif group and item.total is None and _of_group(text, item, int(group.group("n"))):
+            item.total, item.printed = int(group.group("n")), (group.start("n"), item.span()[1])
+
+
+# the group a sentence opens on, with its size: 'For the 30 patients who received preresectional chemotherapy, '
+_SIZE_BEFORE = re.compile(
+    r"(?i)(?:for|of|among|in)\s+(?:the|all)\s+(?P<n>\d+)\s+(?:patients|participants|subjects)\s+"
+    r"(?:who\s+(?:received|underwent|were\s+(?:randomly\s+)?(?:assigned|allocated|randomi[sz]ed)\s+to)|"
+    r"(?:randomly\s+)?(?:assigned|allocated|randomi[sz]ed)\s+to|receiving|treated\s+with|in)\s+[^,;()\d]{1,60},\s"
+)
+
+
+def _of_group(text: str, item: Item, n: int) -> bool:
+    """A figure of the opening group's clause that the group's size may be the denominator of: a
+    median or mean, or a count or share no larger than the group (a percent only with the count
+    it agrees with: not '107 (86% of the remaining patients)')."""
+    if ";" in text[: item.start]:
+        return False
+    if item.unit == "percent":
+        return item.count is not None and _agrees(item, item.count, n)
+    if item.statistic == "count":
+        return item.raw.isdigit() and int(item.raw) <= n
+    return item.statistic in ("median", "mean")
 
 
 def _means(text: str, found: list[Item]) -> list[Item]:

@@ -185,9 +185,11 @@ def test_who_died_of_or_was_diagnosed_with_a_disease_names_its_mortality_or_inci
     # with 54 in the placebo group (incidence of lung cancer per year = 0.15% vs 0.13%, respectively; ...)'
     trial = trial_of("20709992")
     got = rows(trial.arm_results, "After a mean of 7.9 years")
-    assert [(g[0], g[1], g[3]) for g in got] == [
-        ("estrogen", "lung cancer incidence", d("0.15")),
-        ("placebo", "lung cancer incidence", d("0.13")),
+    assert [(g[0], g[1], g[2], g[3]) for g in got] == [
+        ("estrogen", "lung cancer incidence", "count", d("61")),
+        ("placebo", "lung cancer incidence", "count", d("54")),
+        ("estrogen", "lung cancer incidence", "rate", d("0.15")),
+        ("placebo", "lung cancer incidence", "rate", d("0.13")),
     ]
     # PMID19933915: 'Observation was associated with significantly higher risk of death from lung
     # cancer (P = .02), ...': the disease-specific survival the abstract named, not a mortality of its own
