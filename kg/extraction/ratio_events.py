@@ -52,3 +52,14 @@ def event_before(text: str, pos: int, mentions: list[tuple[int, str]]) -> str | 
     if last.re is _DEATHS_FROM:
         return "deaths from " + re.sub(r"\s+", " ", last.group("cause")).strip()
     return re.sub(r"\s+", " ", last.group("event")).strip()
+
+
+# 'there were 271 deaths in 482 randomly assigned patients', 'After 397 deaths (pemetrexed, 71%; ...)':
+# a sentence that counts the deaths of the whole trial
+_DEATHS_COUNTED = re.compile(r"(?i)\b(?:there\s+(?:were|had\s+been)|after|with)\s+\d[\d,]*\s+deaths\b")
+
+
+def deaths_counted(text: str) -> bool:
+    """Whether the sentence counts the trial's deaths: a ratio the next sentence prints without
+    naming its event ('ACT continues to show a benefit (hazard ratio [HR], 0.78; ...') is for them."""
+    return bool(_DEATHS_COUNTED.search(text))

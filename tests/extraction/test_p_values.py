@@ -242,7 +242,9 @@ def test_a_factor_associated_with_an_outcome_is_no_arms_test():
     # was associated with significantly higher risk of death from lung cancer (P = .02), with no
     # difference in rates of death from other causes or second primary malignancies between the arms.'
     tests = [
-        (c.arm, c.comparator, c.p_value) for c in _pool("19933915").comparisons if c.statistic == "p_value"
+        (c.arm, c.comparator, c.p_value)
+        for c in _pool("19933915").comparisons
+        if c.statistic == "p_value" and c.method is None
     ]
     assert tests == [("vinorelbine + cisplatin", "observation", Decimal("0.02"))]
 
@@ -295,3 +297,13 @@ def test_an_arms_name_is_no_endpoint_of_a_test():
     # PMID20805737 (tests/fixtures/pool): 'SBRT also reduced local failure by nearly 3 times compared with
     # EBRT (12% vs. 34%, P=0.10).' (before: a test of 'sbrt')
     assert "sbrt" not in {c.endpoint for c in _pool("20805737").comparisons}
+
+
+def test_an_interaction_with_a_factor_tested_before_the_subgroups_ratios():
+    # PMID19933915 (tests/fixtures/pool): 'There was a trend for interaction with disease stage (P = .09; HR
+    # for stage II, 0.68; ...; P = .01; stage IB, HR, 1.03; ...; P = .87).': the test comes before the
+    # subgroups' ratios it sets against each other (before: left unread)
+    jbr10 = _pool("19933915")
+    assert [
+        (c.endpoint, c.arm, c.comparator, c.p_value, c.subgroup) for c in jbr10.comparisons if c.method
+    ] == [("overall survival", "vinorelbine + cisplatin", "observation", Decimal("0.09"), None)]

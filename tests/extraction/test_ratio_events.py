@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from pool_pages import trial_of
 
-from kg.extraction.ratio_events import event_before
+from kg.extraction.ratio_events import deaths_counted, event_before
 
 
 def test_deaths_from_a_cause_before_a_ratio_are_that_causes_mortality():
@@ -76,3 +76,35 @@ def test_who_is_no_event():
     assert event_before(text, text.index("(OR"), []) is None
     text = "the deaths of patients in the chemotherapy arm (HR 1.5"
     assert event_before(text, text.index("(HR"), []) is None
+
+
+def test_a_ratio_after_a_count_of_the_trials_deaths_is_for_death():
+    # PMID19933915: 'Median follow-up was 9.3 years (...); there were 271 deaths in 482 randomly assigned
+    # patients. ACT continues to show a benefit (hazard ratio [HR], 0.78; 95% CI, 0.61 to 0.99; P = .04).'
+    # (before: the ratio, which names no event, was left unread)
+    found = [
+        (c.endpoint, c.arm, c.comparator, c.estimate, c.ci_lower, c.ci_upper, c.p_value, c.subgroup)
+        for c in trial_of("19933915").comparisons
+        if c.estimate == Decimal("0.78")
+    ]
+    assert found == [
+        (
+            "overall survival",
+            "vinorelbine + cisplatin",
+            "observation",
+            Decimal("0.78"),
+            Decimal("0.61"),
+            Decimal("0.99"),
+            Decimal("0.04"),
+            None,
+        )
+    ]
+
+
+def test_the_deaths_a_sentence_counts():
+    assert deaths_counted("there were 271 deaths in 482 randomly assigned patients")
+    assert deaths_counted(
+        "After 397 deaths (pemetrexed, 71%; placebo, 78%) and a median follow-up of 24.3 months"
+    )
+    # deaths of one arm, or of a cause, are no count of the trial's deaths
+    assert not deaths_counted("Deaths from lung cancer were 12 in the A arm")
