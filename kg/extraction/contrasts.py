@@ -328,6 +328,10 @@ class ContrastReading(ArmPairing):
             known = HR_EVENTS.get(event.lower()) or HR_EVENTS.get(f"risk of {event.lower()}")
             return known or self._phrase_endpoint(event)
         said = self._endpoint_before(text, m.start(), mentions, last_endpoint)
+        if said is not None and names_group(said):  # 'EGFR protein expression was also related to clinical
+            said = (
+                None  # outcome (HR for positive, 0.77; ...': the factor that cuts the subgroups, no endpoint
+            )
         return said or self._carried_endpoint(text, m)
 
     def _carried_endpoint(self, text: str, m: re.Match) -> str | None:

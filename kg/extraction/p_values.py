@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from kg.extraction.armrefs import ArmFinder, distinct
 from kg.extraction.endpoint_names import normal_name
 from kg.extraction.interactions import subgroup_test
+from kg.extraction.landmarks import landmark
 from kg.extraction.stats import P, p_value
 from kg.model import Arm
 
@@ -75,6 +76,8 @@ def p_only_tests(
         )
         if len(arms) < 2:
             arms = distinct([a for _s, _e, a in finder.find(text[clause : m.start()])])[:2]
+        if len(arms) == 1:
+            arms = _against_the_rest(arms[0], finder.arms)
         if (
             len(arms) < 2
             and None not in roles
@@ -91,8 +94,29 @@ def p_only_tests(
             first, second = second, first
         times = {f.timepoint for f in before if f.endpoint == endpoint}
         timepoint = times.pop() if len(times) == 1 else None
+        if not before:
+            timepoint = _landmark_before(text, m.start())
         out.append(Test(m.start(), m.end(), endpoint, first, second, timepoint, p_value(m)))
     return out
+
+
+# 'a greater progression-free survival at 26 weeks (P =.005, by chi(2) test)' (not '... at 18 and 26
+# weeks (P<0.05)' or '... at 12 and at 26 weeks (P', two landmarks)
+_AT_TIME = re.compile(r"(?i)(?<!\band\s)(?<!,\s)\bat\s+\d+\s+(?:weeks?|months?|years?)\s*\(\s*$")
+
+
+def _landmark_before(text: str, pos: int) -> str | None:
+    """The landmark a p-value with no figures is at, printed right before its bracket."""
+    m = _AT_TIME.search(text, max(0, pos - 40), pos)
+    return landmark(m.group()) if m else None
+
+
+def _against_the_rest(named: Arm, arms: list[Arm]) -> list[Arm]:
+    """A pooled group named alone is set against the one arm outside it: in a trial of docetaxel 100
+    and 75 mg/m2 against vinorelbine or ifosfamide, 'Patients who received docetaxel had a longer
+    time to progression (P =.046, by log-rank test)' compares both docetaxel arms with the third."""
+    rest = [a for a in arms if a.label not in named.pooled_from]
+    return [named, rest[0]] if named.pooled_from and len(rest) == 1 else [named]
 
 
 # 'There was no significant difference between the trial arms in the number of thoracotomies

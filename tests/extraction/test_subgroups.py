@@ -250,6 +250,11 @@ def test_a_ratio_for_a_group_of_patients_is_that_groups_not_an_endpoints():
     ]
     assert [c.endpoint for c in trial.comparisons[:2]] == ["overall survival", "overall survival"]
     assert "high copy number" not in {e.name for e in trial.endpoints}
+    # the factor the second sentence's subgroups are cut by is no endpoint: its ratios, and the test
+    # 'comparison of high v low protein expression HR, P = .049', are on the endpoint of the ratios
+    # before (before: on 'egfr protein expression', and the test was left unread)
+    assert {c.endpoint for c in trial.comparisons} == {"overall survival"}
+    assert [c.p_value for c in trial.comparisons if c.method] == [Decimal("0.045"), Decimal("0.049")]
 
 
 def test_a_group_named_by_its_marker_right_before_its_ratios_bracket():
