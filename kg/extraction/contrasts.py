@@ -42,7 +42,7 @@ from kg.extraction.stats import (
 )
 from kg.extraction.subgroups import names_group, ratio_group, subgroup_at
 from kg.extraction.text import NUM
-from kg.extraction.threshold_groups import threshold_group, without_group_words
+from kg.extraction.threshold_groups import threshold_group, threshold_start, without_group_words
 from kg.extraction.values import landmark
 from kg.model import Arm, Comparison
 
@@ -280,6 +280,7 @@ class ContrastReading(ArmPairing):
             est["estimate"] = -est["estimate"]
         if p:
             est.update(p_value(p))
+        est_at = match.start("est")
         try:
             return Comparison(
                 endpoint=endpoint,
@@ -287,13 +288,15 @@ class ContrastReading(ArmPairing):
                 arm=arm.label,
                 comparator=comparator.label,
                 stratified=stratified,
-                subgroup=threshold_group(text, match.start("est"))
+                subgroup=threshold_group(text, est_at)
                 or ratio_group(text, match, stop)
                 or subgroup_at(text, match.start(), self._names_arm),
                 timepoint=None
                 if ratio is not None
                 else landmark(text[clause_start(text, match.start()) : match.start("est")], text[stop:]),
-                evidence=self._sentence.evidence(match.start(), stop),
+                evidence=self._sentence.evidence(
+                    min(match.start(), threshold_start(text, est_at) or stop), stop
+                ),
                 **est,
             ), stop
         except ValidationError:  # misread into an impossible figure: left for the report

@@ -108,3 +108,20 @@ def test_the_deaths_a_sentence_counts():
     )
     # deaths of one arm, or of a cause, are no count of the trial's deaths
     assert not deaths_counted("Deaths from lung cancer were 12 in the A arm")
+
+
+def test_the_risk_for_death_and_deaths_of_a_cause_before_a_ratio():
+    # PMID16945766: 'Adjusted risk for death was significantly reduced in patients assigned chemotherapy
+    # compared with controls (hazard ratio 0.80 [95% CI 0.66-0.96]; p=0.017).' (before: endpoint 'adjusted
+    # risk for death'); PMID19933916: 'The analysis of non-lung cancer deaths for the whole period showed
+    # an HR of 1.34 (95% CI, 0.99 to 1.81; P = .06).' (before: endpoint 'analysis of non-lung cancer deaths')
+    anita = [
+        (c.endpoint, c.estimate) for c in trial_of("16945766").comparisons if c.estimate == Decimal("0.80")
+    ]
+    assert anita == [("overall survival", Decimal("0.80"))]
+    jbr10 = [
+        (c.endpoint, c.estimate) for c in trial_of("19933916").comparisons if c.estimate == Decimal("1.34")
+    ]
+    assert jbr10 == [("non-lung cancer mortality", Decimal("1.34"))]
+    text = "there was a nonsignificant reduction of non-lung cancer deaths (HR = 0.87"
+    assert event_before(text, text.index("(HR"), []) == "deaths from non-lung cancer"
