@@ -95,7 +95,7 @@ def p_only_tests(
         times = {f.timepoint for f in before if f.endpoint == endpoint}
         timepoint = times.pop() if len(times) == 1 else None
         if not before:
-            timepoint = _landmark_before(text, m.start())
+            timepoint = _landmark_before(text, m.start()) or _difference_at(text, m.start())
         out.append(Test(m.start(), m.end(), endpoint, first, second, timepoint, p_value(m)))
     return out
 
@@ -123,8 +123,10 @@ def _against_the_rest(named: Arm, arms: list[Arm]) -> list[Arm]:
 # avoided (P =.2)', 'There was no difference in the median hospitalization, which was 6 days in each
 # group (p = 0.404)': what the arms differ in, named before the p-value's bracket
 _DIFFERENCE_IN = re.compile(
-    r"(?i)\bdifferences?\s+(?:between\s+(?:the\s+)?(?:two\s+|trial\s+|treatment\s+|study\s+)?(?:arms|groups)\s+)?"
-    r"in\s+(?:the\s+)?(?:(?:median|mean)\s+)?(?P<what>[a-z][\w -]{2,60}?)(?:\s*,\s*which\s+[^();]*?)?\s*\(\s*$"
+    r"(?i)\bdifferences?\s+(?:(?P<at>at\s+\d+\s+(?:weeks?|months?|years?))\s+)?"
+    r"(?:between\s+(?:the\s+)?(?:two\s+|2\s+|trial\s+|treatment\s+|study\s+)?(?:arms|groups)\s+)?"
+    r"in\s+(?:the\s+)?(?:(?:median|mean)\s+)?(?:any\s+(?:component|domain|item|scale)s?\s+of\s+(?:the\s+)?)?"
+    r"(?P<what>[a-z][\w -]{2,60}?)(?:\s*,\s*which\s+[^();]*?)?\s*\(\s*$"
 )
 
 
@@ -132,6 +134,14 @@ def _difference_in(text: str, pos: int) -> str | None:
     """The endpoint a p-value tests when its sentence names it only as what the arms differ in."""
     m = _DIFFERENCE_IN.search(text, max(0, pos - 120), pos)
     return normal_name(m.group("what")) if m else None
+
+
+def _difference_at(text: str, pos: int) -> str | None:
+    """The landmark the arms are said to differ at: 'There were no statistically significant
+    differences at 1 year between the two arms in any component of the EORTC-QLQC30 or QLQBN20 (P >
+    .05)'."""
+    m = _DIFFERENCE_IN.search(text, max(0, pos - 120), pos)
+    return landmark(m.group("at")) if m and m.group("at") else None
 
 
 # 'Overall response rates were 10.8% with D100 and 6.7% with D75, each significantly higher than

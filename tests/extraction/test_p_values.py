@@ -322,3 +322,24 @@ def test_a_pooled_group_named_alone_is_set_against_the_one_arm_outside_it():
         ("time to progression", "docetaxel", "vinorelbine or ifosfamide", Decimal("0.046"), None),
         ("progression-free survival", "docetaxel", "vinorelbine or ifosfamide", Decimal("0.005"), "26 weeks"),
     ]
+
+
+def test_what_the_arms_differ_in_at_a_landmark():
+    # PMID21135267 (tests/fixtures/pool): 'There were no statistically significant differences at 1 year
+    # between the two arms in any component of the EORTC-QLQC30 or QLQBN20 (P > .05), although a trend for
+    # greater decline in patient-reported cognitive functioning with PCI was noted.' (before: left unread)
+    tests = [
+        (c.endpoint, c.arm, c.comparator, c.p_value, c.p_value_qualifier, c.timepoint)
+        for c in _pool("21135267").comparisons
+        if c.statistic == "p_value" and c.p_value_qualifier == ">"
+    ]
+    assert tests == [
+        (
+            "eortc-qlqc30 or qlqbn20",
+            "prophylactic cranial irradiation",
+            "observation",
+            Decimal("0.05"),
+            ">",
+            "12 months",
+        )
+    ]
