@@ -15,14 +15,14 @@ from pydantic import ValidationError
 from kg.extraction.arm_ratios import ratios_by_arm
 from kg.extraction.armrefs import distinct
 from kg.extraction.bare_ratios import Labelled, bare_ratios
-from kg.extraction.clause_bounds import clause_start, opening, outer_clause
+from kg.extraction.clause_bounds import clause_start
+from kg.extraction.contrast_pairs import ArmPairing
 from kg.extraction.endpoint_mentions import endpoint_mentions, listed_after
 from kg.extraction.endpoint_names import normal_name
 from kg.extraction.endpoint_phrases import endpoint_phrase, qualified
-from kg.extraction.factors import reference_like
 from kg.extraction.interactions import interaction_tests
 from kg.extraction.lexicon import HR_EVENTS
-from kg.extraction.ratio_events import event_before
+from kg.extraction.ratio_events import deaths_counted, event_before
 from kg.extraction.restated_ratios import RESTATING, restated
 from kg.extraction.stats import (
     BRACKETED_BOUNDS,
@@ -42,7 +42,7 @@ from kg.extraction.stats import (
 )
 from kg.extraction.subgroups import names_group, ratio_group, subgroup_at
 from kg.extraction.text import NUM
-from kg.extraction.threshold_groups import threshold_group, without_group_words
+from kg.extraction.threshold_groups import threshold_group, threshold_start, without_group_words
 from kg.extraction.values import landmark
 from kg.model import Arm, Comparison
 
@@ -55,21 +55,19 @@ _NEXT_RESPECTIVE = re.compile(rf"\s*[)\]]?\s*,?\s*(?:and\s+)?(?P<est>{NUM})(?![\
 _FROM_TO = re.compile(rf"[^;.]{{0,80}}?\bfrom\s+(?P<a>{NUM})\s*%\s+to\s+{NUM}\s*%")
 _MEASURE_ONLY = re.compile(r"(?i)(?:proportion|percentage|rate|number)s?")  # no endpoint's name
 
-# a clause that names an arm as the one compared against ('compared with placebo, ...') or as a
-# population ('Among N-CTX patients, PORT was associated with ...', 'longer among those who received
-# carboplatin-paclitaxel (hazard ratio ...')
-_AGAINST_BEFORE = re.compile(r"(?i)\b(?:versus|vs\.?|compared\s+(?:with|to)|relative\s+to|than|over|among)\b")
-_AGAINST = re.compile(r"(?i)\b(?:versus|vs\.?|compared\s+with|relative\s+to)\s+(?:the\s+)?")
 
-
-class ContrastReading:
+class ContrastReading(ArmPairing):
     """Comparison reading for ``OutcomeReader`` (which provides the arms, the finder, the
     sentence being read and ``interval_after``)."""
 
     # the last labelled ratio of the sentence before, whose kind the next one's bare ratios share
     _carried: Labelled | None = None
+    # whether the sentence before counted the trial's deaths, and whether this one does
+    _deaths_before: bool = False
+    _deaths: bool = False
 
     def _comparisons(self, text: str, mentions, last_endpoint) -> tuple[list[Comparison], str]:
+        self._deaths_before, self._deaths = self._deaths, deaths_counted(text)
         out, masked = [], text
         mentions = without_group_words(text, mentions)
         self._arms_figures: list[tuple[int, int]] = []
@@ -282,6 +280,7 @@ class ContrastReading:
             est["estimate"] = -est["estimate"]
         if p:
             est.update(p_value(p))
+        est_at = match.start("est")
         try:
             return Comparison(
                 endpoint=endpoint,
@@ -289,81 +288,19 @@ class ContrastReading:
                 arm=arm.label,
                 comparator=comparator.label,
                 stratified=stratified,
-                subgroup=threshold_group(text, match.start("est"))
+                subgroup=threshold_group(text, est_at)
                 or ratio_group(text, match, stop)
                 or subgroup_at(text, match.start(), self._names_arm),
                 timepoint=None
                 if ratio is not None
                 else landmark(text[clause_start(text, match.start()) : match.start("est")], text[stop:]),
-                evidence=self._sentence.evidence(match.start(), stop),
+                evidence=self._sentence.evidence(
+                    min(match.start(), threshold_start(text, est_at) or stop), stop
+                ),
                 **est,
             ), stop
         except ValidationError:  # misread into an impossible figure: left for the report
             return None, stop
-
-    def _pair(self, text: str, match: re.Match, ratio: re.Match | None) -> tuple[Arm | None, Arm | None]:
-        """(experimental, reference): the design's roles, reversed when the ratio names the
-        other arm ('hazard ratio with docetaxel'); in a trial of three or more arms the two
-        arms the clause names, in order."""
-        arm, comparator = self.experimental, self.comparator
-        if ratio is not None and ratio.groupdict().get("of"):  # 'hazard ratio of isotretinoin versus placebo'
-            named = [a for _s, _e, a in self.finder.find(ratio.group("of"))]
-            if len(named) >= 2 and named[0] is not named[1]:
-                return named[0], named[1]
-        if ratio is not None and ratio.groupdict().get("with"):
-            named = self.finder.find(ratio.group("with"))
-            if named and named[0][2] is not self.experimental and len(self.arms) == 2:
-                return named[0][2], self.experimental
-        if (
-            len(self.arms) == 2
-            and not (ratio is not None and ratio.groupdict().get("with"))
-            and self._subject(text, (ratio or match).start()) is self.comparator
-        ):
-            return self.comparator, self.experimental
-        if len(self.arms) > 2:
-            bracketed = self._bracketed_pair(text, match)
-            if bracketed is not None:
-                return bracketed
-            start = max(text.rfind(";", 0, match.start()), text.rfind(". ", 0, match.start())) + 1
-            stop = text.find(";", match.end())
-            named = []
-            for _s, _e, a in self.finder.find(text[start : stop if stop > 0 else len(text)]):
-                if all(a is not b for b in named):
-                    named.append(a)
-            if len(named) >= 2:
-                first, second = named[0], named[1]
-                return (
-                    (second, first)
-                    if reference_like(first) and not reference_like(second)
-                    else (first, second)
-                )
-        return arm, comparator
-
-    def _subject(self, text: str, pos: int) -> Arm | None:
-        """The one arm the clause of a between-arm figure names before it, when not as the one
-        compared against: 'patients treated with IFRT demonstrated a significantly lower risk of
-        high grade esophagitis (Odds ratio: 0.31': the ratio is that arm's against the other."""
-        opened = opening(text, pos)
-        if opened is not None:  # '(HR = 1.12; 95% CI ... and HR = 1.11; ...)': the clause before the bracket
-            pos = opened
-        clause = text[outer_clause(text, pos) : pos]
-        named = distinct([a for _s, _e, a in self.finder.find(clause)])
-        if len(named) != 1 or _AGAINST_BEFORE.search(clause):
-            return None
-        return named[0]
-
-    def _bracketed_pair(self, text: str, match: re.Match) -> tuple[Arm, Arm] | None:
-        """'prolonged by gemcitabine (...; HR, 0.56 ...) and erlotinib (...; HR, 0.69 ...)
-        versus observation': a ratio in a bracket right after an arm is that arm's, against the
-        arm named after 'versus' (or 'compared with') once the list of brackets ends."""
-        opened = opening(text, match.start())
-        marks = self.finder.find(text)
-        own = [a for _s, e, a in marks if opened and 0 <= opened - e <= 2]
-        if not own:
-            return None
-        against = _AGAINST.search(text, match.end())
-        others = [a for s, _e, a in marks if against and s == against.end() and a is not own[-1]]
-        return (own[-1], others[0]) if others else None
 
     def _named_endpoint(self, phrase: str) -> str | None:
         named = endpoint_mentions(phrase, self.abbreviations)
@@ -393,7 +330,22 @@ class ContrastReading:
         if event:
             known = HR_EVENTS.get(event.lower()) or HR_EVENTS.get(f"risk of {event.lower()}")
             return known or self._phrase_endpoint(event)
-        return self._endpoint_before(text, m.start(), mentions, last_endpoint)
+        said = self._endpoint_before(text, m.start(), mentions, last_endpoint)
+        if said is not None and names_group(said):  # 'EGFR protein expression was also related to clinical
+            said = (
+                None  # outcome (HR for positive, 0.77; ...': the factor that cuts the subgroups, no endpoint
+            )
+        return said or self._carried_endpoint(text, m)
+
+    def _carried_endpoint(self, text: str, m: re.Match) -> str | None:
+        """The endpoint of a ratio that names none, from the sentence before: a subgroup's ratio
+        ('There was a trend for interaction with disease stage (P = .09; HR for stage II, 0.68;
+        ...') is on the endpoint of the last ratio the sentences before printed; any ratio right
+        after a sentence that counts the trial's deaths ('there were 271 deaths in 482 randomly
+        assigned patients. ACT continues to show a benefit (hazard ratio [HR], 0.78') is for death."""
+        if self._carried is not None and ratio_group(text, m, self._end(text, m.end())[0]):
+            return self._carried.endpoint
+        return HR_EVENTS["death"] if self._deaths_before else None
 
 
 _DISEASE = re.compile(r"(?i)\b(?:cancer|carcinoma|disease|infections?|fractures?)$")

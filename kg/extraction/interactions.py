@@ -30,6 +30,8 @@ METHOD = "test for interaction"
 # trend, p = 0.02)': printed before the p-value
 BEFORE = re.compile(
     r"(?i)\b(?P<kind>interaction|trend)\W{0,3}(?:(?:test|effect)\W{0,3})?$"
+    # 'There was a trend for interaction with disease stage (P = .09; HR for stage II, ...'
+    r"|\b(?P<factor>interaction)\s+(?:with|by|between)\s+[^;()]{1,40}?\W{0,3}$"
     # 'comparison of high v low copy number HR, P = .045': the two subgroups' ratios set against each other
     r"|\bcomparison\s+of\s+[^;()]{0,60}?\b(?:HRs?|hazard\s+ratios?|ORs?|odds\s+ratios?)\W{0,3}$"
 )
@@ -47,7 +49,7 @@ def subgroup_test(text: str, p: re.Match) -> str | None:
     found = before or after
     if found is None:
         return None
-    return (found.group("kind") or "interaction").lower()
+    return (found.group("kind") or found.groupdict().get("factor") or "interaction").lower()
 
 
 def _subgroups_ratios(ratio: Comparison, before: list[Comparison]) -> bool:
@@ -75,9 +77,12 @@ def interaction_tests(
         if subgroup_test(text, p) != "interaction":
             continue
         where = evidence(p.start(), p.end())  # the ratios' spans are the printed sentence's
-        before = [
-            c for c in ratios if c.evidence.sentence == where.sentence and c.evidence.end <= where.start
-        ]
+        same = [c for c in ratios if c.evidence.sentence == where.sentence]
+        before = [c for c in same if c.evidence.end <= where.start]
+        if (
+            not before
+        ):  # '(P = .09; HR for stage II, 0.68; ...; stage IB, HR, 1.03; ...)': the ratios it tests follow
+            before = [c for c in same if c.evidence.start >= where.end]
         ratio = before[-1] if before else None
         if ratio is None or not _subgroups_ratios(ratio, before):
             continue

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from kg.extraction.armrefs import ArmFinder, distinct
 from kg.extraction.endpoint_names import normal_name
 from kg.extraction.interactions import subgroup_test
+from kg.extraction.landmarks import landmark
 from kg.extraction.stats import P, p_value
 from kg.model import Arm
 
@@ -75,6 +76,8 @@ def p_only_tests(
         )
         if len(arms) < 2:
             arms = distinct([a for _s, _e, a in finder.find(text[clause : m.start()])])[:2]
+        if len(arms) == 1:
+            arms = _against_the_rest(arms[0], finder.arms)
         if (
             len(arms) < 2
             and None not in roles
@@ -91,16 +94,39 @@ def p_only_tests(
             first, second = second, first
         times = {f.timepoint for f in before if f.endpoint == endpoint}
         timepoint = times.pop() if len(times) == 1 else None
+        if not before:
+            timepoint = _landmark_before(text, m.start()) or _difference_at(text, m.start())
         out.append(Test(m.start(), m.end(), endpoint, first, second, timepoint, p_value(m)))
     return out
+
+
+# 'a greater progression-free survival at 26 weeks (P =.005, by chi(2) test)' (not '... at 18 and 26
+# weeks (P<0.05)' or '... at 12 and at 26 weeks (P', two landmarks)
+_AT_TIME = re.compile(r"(?i)(?<!\band\s)(?<!,\s)\bat\s+\d+\s+(?:weeks?|months?|years?)\s*\(\s*$")
+
+
+def _landmark_before(text: str, pos: int) -> str | None:
+    """The landmark a p-value with no figures is at, printed right before its bracket."""
+    m = _AT_TIME.search(text, max(0, pos - 40), pos)
+    return landmark(m.group()) if m else None
+
+
+def _against_the_rest(named: Arm, arms: list[Arm]) -> list[Arm]:
+    """A pooled group named alone is set against the one arm outside it: in a trial of docetaxel 100
+    and 75 mg/m2 against vinorelbine or ifosfamide, 'Patients who received docetaxel had a longer
+    time to progression (P =.046, by log-rank test)' compares both docetaxel arms with the third."""
+    rest = [a for a in arms if a.label not in named.pooled_from]
+    return [named, rest[0]] if named.pooled_from and len(rest) == 1 else [named]
 
 
 # 'There was no significant difference between the trial arms in the number of thoracotomies
 # avoided (P =.2)', 'There was no difference in the median hospitalization, which was 6 days in each
 # group (p = 0.404)': what the arms differ in, named before the p-value's bracket
 _DIFFERENCE_IN = re.compile(
-    r"(?i)\bdifferences?\s+(?:between\s+(?:the\s+)?(?:two\s+|trial\s+|treatment\s+|study\s+)?(?:arms|groups)\s+)?"
-    r"in\s+(?:the\s+)?(?:(?:median|mean)\s+)?(?P<what>[a-z][\w -]{2,60}?)(?:\s*,\s*which\s+[^();]*?)?\s*\(\s*$"
+    r"(?i)\bdifferences?\s+(?:(?P<at>at\s+\d+\s+(?:weeks?|months?|years?))\s+)?"
+    r"(?:between\s+(?:the\s+)?(?:two\s+|2\s+|trial\s+|treatment\s+|study\s+)?(?:arms|groups)\s+)?"
+    r"in\s+(?:the\s+)?(?:(?:median|mean)\s+)?(?:any\s+(?:component|domain|item|scale)s?\s+of\s+(?:the\s+)?)?"
+    r"(?P<what>[a-z][\w -]{2,60}?)(?:\s*,\s*which\s+[^();]*?)?\s*\(\s*$"
 )
 
 
@@ -108,6 +134,14 @@ def _difference_in(text: str, pos: int) -> str | None:
     """The endpoint a p-value tests when its sentence names it only as what the arms differ in."""
     m = _DIFFERENCE_IN.search(text, max(0, pos - 120), pos)
     return normal_name(m.group("what")) if m else None
+
+
+def _difference_at(text: str, pos: int) -> str | None:
+    """The landmark the arms are said to differ at: 'There were no statistically significant
+    differences at 1 year between the two arms in any component of the EORTC-QLQC30 or QLQBN20 (P >
+    .05)'."""
+    m = _DIFFERENCE_IN.search(text, max(0, pos - 120), pos)
+    return landmark(m.group("at")) if m and m.group("at") else None
 
 
 # 'Overall response rates were 10.8% with D100 and 6.7% with D75, each significantly higher than

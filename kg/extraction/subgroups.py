@@ -87,12 +87,19 @@ def names_group(phrase: str) -> bool:
     return bool(_GROUP_WORDS.search(phrase))
 
 
+# '(...; HR for stage II, 0.68; ...; stage IB, HR, 1.03; ...)': a group named at the head of the clause
+# that prints its ratio
+_HEADED = re.compile(r"(?:^|[;(])\s*(?P<who>(?:[\w-]+\s+){0,3}?[\w-]+)\s*[,:]\s*$")
+
+
 def ratio_group(text: str, match: re.Match, stop: int) -> str | None:
     """The patients a ratio is printed 'for', before its figure ('HR for stage II, 0.68') or
-    after it ('HR, 1.16 for low copy number'), when the phrase names a group, not an endpoint."""
+    after it ('HR, 1.16 for low copy number'), or at the head of its clause ('stage IB, HR, 1.03'),
+    when the phrase names a group, not an endpoint."""
     event = re.sub(r"(?i)^\s*for\s+", "", match.groupdict().get("event") or "")
     after = FOR_PHRASE.match(text, stop)
-    for phrase in (event, after.group("ep") if after else ""):
+    headed = _HEADED.search(text, 0, match.start())
+    for phrase in (event, after.group("ep") if after else "", headed.group("who") if headed else ""):
         if phrase and names_group(phrase):
             return phrase.strip()
     return None

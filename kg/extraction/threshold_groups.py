@@ -37,9 +37,22 @@ def without_group_words(text: str, mentions: list[tuple[int, str]]) -> list[tupl
 def threshold_group(text: str, pos: int) -> str | None:
     """The subgroup of the ratio whose estimate starts at ``pos``: what the sentence's
     thresholds are of and the threshold opening the ratio's part ('TPS ≥50%')."""
+    found = _threshold(text, pos)
+    return found[0] if found else None
+
+
+def threshold_start(text: str, pos: int) -> int | None:
+    """Where the threshold that names the subgroup of the ratio whose estimate starts at ``pos`` is
+    printed ('≥50% hazard ratio 0·69'): the ratio's figure begins there, as its later parts' do."""
+    found = _threshold(text, pos)
+    return found[1] if found else None
+
+
+def _threshold(text: str, pos: int) -> tuple[str, int] | None:
     of = _OF_WHAT.search(text, 0, pos)
-    label = _BEFORE.search(text[max(0, pos - 40) : pos])
+    window = max(0, pos - 40)
+    label = _BEFORE.search(text[window:pos])
     if of is None or label is None:
         return None
     threshold = re.sub(r"\s+", "", label.group("label"))
-    return f"{of.group('what')} {threshold}"
+    return f"{of.group('what')} {threshold}", window + label.start("label")

@@ -202,9 +202,9 @@ def test_a_p_value_in_a_bracket_of_counts_compares_the_rates_they_are_parts_of()
         # copy number HR, P = .045).'
         ("17075123", Decimal("0.045"), [("gefitinib", "placebo", "overall survival", None)]),
         # 'EGFR protein expression was also related to clinical outcome (HR for positive, 0.77; HR for
-        # negative, 1.57; comparison of high v low protein expression HR, P = .049).': the ratios' endpoint
-        # read is the marker the subgroups are cut by, so the test's endpoint is unknown
-        ("17075123", Decimal("0.049"), []),
+        # negative, 1.57; comparison of high v low protein expression HR, P = .049).': the marker the
+        # subgroups are cut by is no endpoint; the ratios are on the endpoint of the ratios before
+        ("17075123", Decimal("0.049"), [("gefitinib", "placebo", "overall survival", None)]),
         # '... overall survival before and after 5 years of follow-up (HR, 0.86; ...; P = .01 v HR, 1.45;
         # ...; P = .04) with P = .006 for interaction.'
         ("19933916", Decimal("0.006"), [("cisplatin", "observation", "overall survival", None)]),
@@ -242,7 +242,9 @@ def test_a_factor_associated_with_an_outcome_is_no_arms_test():
     # was associated with significantly higher risk of death from lung cancer (P = .02), with no
     # difference in rates of death from other causes or second primary malignancies between the arms.'
     tests = [
-        (c.arm, c.comparator, c.p_value) for c in _pool("19933915").comparisons if c.statistic == "p_value"
+        (c.arm, c.comparator, c.p_value)
+        for c in _pool("19933915").comparisons
+        if c.statistic == "p_value" and c.method is None
     ]
     assert tests == [("vinorelbine + cisplatin", "observation", Decimal("0.02"))]
 
@@ -295,3 +297,49 @@ def test_an_arms_name_is_no_endpoint_of_a_test():
     # PMID20805737 (tests/fixtures/pool): 'SBRT also reduced local failure by nearly 3 times compared with
     # EBRT (12% vs. 34%, P=0.10).' (before: a test of 'sbrt')
     assert "sbrt" not in {c.endpoint for c in _pool("20805737").comparisons}
+
+
+def test_an_interaction_with_a_factor_tested_before_the_subgroups_ratios():
+    # PMID19933915 (tests/fixtures/pool): 'There was a trend for interaction with disease stage (P = .09; HR
+    # for stage II, 0.68; ...; P = .01; stage IB, HR, 1.03; ...; P = .87).': the test comes before the
+    # subgroups' ratios it sets against each other (before: left unread)
+    jbr10 = _pool("19933915")
+    assert [
+        (c.endpoint, c.arm, c.comparator, c.p_value, c.subgroup) for c in jbr10.comparisons if c.method
+    ] == [("overall survival", "vinorelbine + cisplatin", "observation", Decimal("0.09"), None)]
+
+
+def test_a_pooled_group_named_alone_is_set_against_the_one_arm_outside_it():
+    # PMID10856094 (tests/fixtures/pool), docetaxel 100 or 75 mg/m2 against vinorelbine or ifosfamide:
+    # 'Patients who received docetaxel had a longer time to progression (P =.046, by log-rank test) and a
+    # greater progression-free survival at 26 weeks (P =.005, by chi(2) test).' (before: both left unread)
+    found = [
+        (c.endpoint, c.arm, c.comparator, c.p_value, c.timepoint)
+        for c in _pool("10856094").comparisons
+        if c.p_value in (Decimal("0.046"), Decimal("0.005"))
+    ]
+    assert found == [
+        ("time to progression", "docetaxel", "vinorelbine or ifosfamide", Decimal("0.046"), None),
+        ("progression-free survival", "docetaxel", "vinorelbine or ifosfamide", Decimal("0.005"), "26 weeks"),
+    ]
+
+
+def test_what_the_arms_differ_in_at_a_landmark():
+    # PMID21135267 (tests/fixtures/pool): 'There were no statistically significant differences at 1 year
+    # between the two arms in any component of the EORTC-QLQC30 or QLQBN20 (P > .05), although a trend for
+    # greater decline in patient-reported cognitive functioning with PCI was noted.' (before: left unread)
+    tests = [
+        (c.endpoint, c.arm, c.comparator, c.p_value, c.p_value_qualifier, c.timepoint)
+        for c in _pool("21135267").comparisons
+        if c.statistic == "p_value" and c.p_value_qualifier == ">"
+    ]
+    assert tests == [
+        (
+            "eortc-qlqc30 or qlqbn20",
+            "prophylactic cranial irradiation",
+            "observation",
+            Decimal("0.05"),
+            ">",
+            "12 months",
+        )
+    ]

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from pool_pages import trial_of
 
-from kg.extraction.ratio_events import event_before
+from kg.extraction.ratio_events import deaths_counted, event_before
 
 
 def test_deaths_from_a_cause_before_a_ratio_are_that_causes_mortality():
@@ -76,3 +76,52 @@ def test_who_is_no_event():
     assert event_before(text, text.index("(OR"), []) is None
     text = "the deaths of patients in the chemotherapy arm (HR 1.5"
     assert event_before(text, text.index("(HR"), []) is None
+
+
+def test_a_ratio_after_a_count_of_the_trials_deaths_is_for_death():
+    # PMID19933915: 'Median follow-up was 9.3 years (...); there were 271 deaths in 482 randomly assigned
+    # patients. ACT continues to show a benefit (hazard ratio [HR], 0.78; 95% CI, 0.61 to 0.99; P = .04).'
+    # (before: the ratio, which names no event, was left unread)
+    found = [
+        (c.endpoint, c.arm, c.comparator, c.estimate, c.ci_lower, c.ci_upper, c.p_value, c.subgroup)
+        for c in trial_of("19933915").comparisons
+        if c.estimate == Decimal("0.78")
+    ]
+    assert found == [
+        (
+            "overall survival",
+            "vinorelbine + cisplatin",
+            "observation",
+            Decimal("0.78"),
+            Decimal("0.61"),
+            Decimal("0.99"),
+            Decimal("0.04"),
+            None,
+        )
+    ]
+
+
+def test_the_deaths_a_sentence_counts():
+    assert deaths_counted("there were 271 deaths in 482 randomly assigned patients")
+    assert deaths_counted(
+        "After 397 deaths (pemetrexed, 71%; placebo, 78%) and a median follow-up of 24.3 months"
+    )
+    # deaths of one arm, or of a cause, are no count of the trial's deaths
+    assert not deaths_counted("Deaths from lung cancer were 12 in the A arm")
+
+
+def test_the_risk_for_death_and_deaths_of_a_cause_before_a_ratio():
+    # PMID16945766: 'Adjusted risk for death was significantly reduced in patients assigned chemotherapy
+    # compared with controls (hazard ratio 0.80 [95% CI 0.66-0.96]; p=0.017).' (before: endpoint 'adjusted
+    # risk for death'); PMID19933916: 'The analysis of non-lung cancer deaths for the whole period showed
+    # an HR of 1.34 (95% CI, 0.99 to 1.81; P = .06).' (before: endpoint 'analysis of non-lung cancer deaths')
+    anita = [
+        (c.endpoint, c.estimate) for c in trial_of("16945766").comparisons if c.estimate == Decimal("0.80")
+    ]
+    assert anita == [("overall survival", Decimal("0.80"))]
+    jbr10 = [
+        (c.endpoint, c.estimate) for c in trial_of("19933916").comparisons if c.estimate == Decimal("1.34")
+    ]
+    assert jbr10 == [("non-lung cancer mortality", Decimal("1.34"))]
+    text = "there was a nonsignificant reduction of non-lung cancer deaths (HR = 0.87"
+    assert event_before(text, text.index("(HR"), []) == "deaths from non-lung cancer"

@@ -250,6 +250,11 @@ def test_a_ratio_for_a_group_of_patients_is_that_groups_not_an_endpoints():
     ]
     assert [c.endpoint for c in trial.comparisons[:2]] == ["overall survival", "overall survival"]
     assert "high copy number" not in {e.name for e in trial.endpoints}
+    # the factor the second sentence's subgroups are cut by is no endpoint: its ratios, and the test
+    # 'comparison of high v low protein expression HR, P = .049', are on the endpoint of the ratios
+    # before (before: on 'egfr protein expression', and the test was left unread)
+    assert {c.endpoint for c in trial.comparisons} == {"overall survival"}
+    assert [c.p_value for c in trial.comparisons if c.method] == [Decimal("0.045"), Decimal("0.049")]
 
 
 def test_a_group_named_by_its_marker_right_before_its_ratios_bracket():
@@ -300,4 +305,21 @@ def test_a_subgroup_phrase_ends_before_when_its_figure_happened():
     trial = _pool("11745199")
     assert [(x.subgroup, x.estimate) for x in trial.arm_results if x.endpoint == "death"] == [
         ("PS of 2", Decimal("7.35"))
+    ]
+
+
+def test_a_group_at_the_head_of_its_ratios_clause_and_the_endpoint_of_the_ratio_before():
+    # PMID19933915 (tests/fixtures/pool): 'ACT continues to show a benefit (hazard ratio [HR], 0.78; ...).
+    # There was a trend for interaction with disease stage (P = .09; HR for stage II, 0.68; 95% CI, 0.5 to
+    # 0.92; P = .01; stage IB, HR, 1.03; 95% CI, 0.7 to 1.52; P = .87).' (before: neither subgroup's ratio
+    # was read, naming no endpoint; now each is on the endpoint of the ratio before, for its group)
+    trial = _pool("19933915")
+    ratios = [
+        (c.endpoint, c.estimate, c.ci_lower, c.ci_upper, c.p_value, c.subgroup)
+        for c in trial.comparisons
+        if c.estimate in (Decimal("0.68"), Decimal("1.03"))
+    ]
+    assert ratios == [
+        ("overall survival", Decimal("0.68"), Decimal("0.5"), Decimal("0.92"), Decimal("0.01"), "stage II"),
+        ("overall survival", Decimal("1.03"), Decimal("0.7"), Decimal("1.52"), Decimal("0.87"), "stage IB"),
     ]

@@ -52,3 +52,12 @@ def test_a_threshold_is_a_subgroup_only_where_the_sentence_names_what_it_is_of()
     assert threshold_group(text, text.index("0.69")) is None
     text = "Survival was longer in the PD-L1 subgroups (≥50% hazard ratio 0.69"
     assert threshold_group(text, text.index("0.69")) == "PD-L1 ≥50%"
+
+
+def test_a_ratio_figure_begins_at_the_threshold_that_names_its_subgroup():
+    # PMID30955977: '... (≥50% hazard ratio 0·69, 95% CI 0·56-0·85, p=0·0003; ≥20% 0·77, ...': the first
+    # part's threshold is the fact's, as the later parts' are (before: its span began at 'hazard ratio',
+    # leaving 50 unread)
+    trial = read_document(_ABSTRACTS / "PMID30955977.txt").trial
+    (first,) = [c for c in trial.comparisons if c.p_value == Decimal("0.0003")]
+    assert first.evidence.quote == "≥50% hazard ratio 0·69, 95% CI 0·56-0·85, p=0·0003"

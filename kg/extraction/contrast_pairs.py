@@ -1,0 +1,96 @@
+"""Which two arms a between-arm figure compares: the design's experimental arm against its
+comparator, unless the words say otherwise ('hazard ratio of isotretinoin versus placebo',
+'hazard ratio with docetaxel', 'patients treated with IFRT demonstrated a significantly lower risk
+... (Odds ratio: 0.31'), and in a trial of three arms or more the two arms the clause names.
+
+``ArmPairing`` is the part of ``ContrastReading`` that says so (it provides the arms, the finder
+and the design's roles).
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extraction.armrefs import ArmFinder, distinct
+from kg.extraction.clause_bounds import opening, outer_clause
+from kg.extraction.factors import reference_like
+from kg.model import Arm
+
+# a clause that names an arm as the one compared against ('compared with placebo, ...') or as a
+# population ('Among N-CTX patients, PORT was associated with ...', 'longer among those who received
+# carboplatin-paclitaxel (hazard ratio ...')
+_AGAINST_BEFORE = re.compile(r"(?i)\b(?:versus|vs\.?|compared\s+(?:with|to)|relative\s+to|than|over|among)\b")
+_AGAINST = re.compile(r"(?i)\b(?:versus|vs\.?|compared\s+with|relative\s+to)\s+(?:the\s+)?")
+
+
+class ArmPairing:
+    """The (arm, comparator) of a comparison, for ``ContrastReading``."""
+
+    arms: list[Arm]
+    finder: ArmFinder
+    experimental: Arm | None
+    comparator: Arm | None
+
+    def _pair(self, text: str, match: re.Match, ratio: re.Match | None) -> tuple[Arm | None, Arm | None]:
+        """(experimental, reference): the design's roles, reversed when the ratio names the
+        other arm ('hazard ratio with docetaxel'); in a trial of three or more arms the two
+        arms the clause names, in order."""
+        arm, comparator = self.experimental, self.comparator
+        if ratio is not None and ratio.groupdict().get("of"):  # 'hazard ratio of isotretinoin versus placebo'
+            named = [a for _s, _e, a in self.finder.find(ratio.group("of"))]
+            if len(named) >= 2 and named[0] is not named[1]:
+                return named[0], named[1]
+        if ratio is not None and ratio.groupdict().get("with"):
+            named = self.finder.find(ratio.group("with"))
+            if named and named[0][2] is not self.experimental and len(self.arms) == 2:
+                return named[0][2], self.experimental
+        if (
+            len(self.arms) == 2
+            and not (ratio is not None and ratio.groupdict().get("with"))
+            and self._subject(text, (ratio or match).start()) is self.comparator
+        ):
+            return self.comparator, self.experimental
+        if len(self.arms) > 2:
+            bracketed = self._bracketed_pair(text, match)
+            if bracketed is not None:
+                return bracketed
+            start = max(text.rfind(";", 0, match.start()), text.rfind(". ", 0, match.start())) + 1
+            stop = text.find(";", match.end())
+            named = []
+            for _s, _e, a in self.finder.find(text[start : stop if stop > 0 else len(text)]):
+                if all(a is not b for b in named):
+                    named.append(a)
+            if len(named) >= 2:
+                first, second = named[0], named[1]
+                return (
+                    (second, first)
+                    if reference_like(first) and not reference_like(second)
+                    else (first, second)
+                )
+        return arm, comparator
+
+    def _subject(self, text: str, pos: int) -> Arm | None:
+        """The one arm the clause of a between-arm figure names before it, when not as the one
+        compared against: 'patients treated with IFRT demonstrated a significantly lower risk of
+        high grade esophagitis (Odds ratio: 0.31': the ratio is that arm's against the other."""
+        opened = opening(text, pos)
+        if opened is not None:  # '(HR = 1.12; 95% CI ... and HR = 1.11; ...)': the clause before the bracket
+            pos = opened
+        clause = text[outer_clause(text, pos) : pos]
+        named = distinct([a for _s, _e, a in self.finder.find(clause)])
+        if len(named) != 1 or _AGAINST_BEFORE.search(clause):
+            return None
+        return named[0]
+
+    def _bracketed_pair(self, text: str, match: re.Match) -> tuple[Arm, Arm] | None:
+        """'prolonged by gemcitabine (...; HR, 0.56 ...) and erlotinib (...; HR, 0.69 ...)
+        versus observation': a ratio in a bracket right after an arm is that arm's, against the
+        arm named after 'versus' (or 'compared with') once the list of brackets ends."""
+        opened = opening(text, match.start())
+        marks = self.finder.find(text)
+        own = [a for _s, e, a in marks if opened and 0 <= opened - e <= 2]
+        if not own:
+            return None
+        against = _AGAINST.search(text, match.end())
+        others = [a for s, _e, a in marks if against and s == against.end() and a is not own[-1]]
+        return (own[-1], others[0]) if others else None
