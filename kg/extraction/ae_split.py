@@ -18,9 +18,9 @@ from kg.extraction.ae_terms import lead_term
 from kg.extraction.ae_vocabulary import related
 from kg.extraction.armrefs import distinct
 from kg.extraction.text import NUM, Sentence, dec
-from kg.model import AdverseEventSummary
+from kg.model import AdverseEventSummary, Arm
 
-__all__ = ["SPLIT", "grade_split"]
+__all__ = ["SPLIT", "grade_split", "run_arm", "runs"]
 
 SPLIT = re.compile(
     r"(?i)\(\s*grades?\s*(?P<grades>\d(?:\s*(?:,\s*(?:and\s+)?|and|or)\s*\d)+)\s*(?:were|was)?\s*,?\s*"
@@ -28,7 +28,7 @@ SPLIT = re.compile(
 )
 _RUN_SEP = re.compile(r"(?i)\s+(?:v|vs|versus)\.?\s+|\s*;\s*")
 _RUN = re.compile(
-    rf"(?i)^(?P<values>{NUM}\s*%(?:\s*(?:,\s*(?:and\s+)?|and)\s*{NUM}\s*%)*)\s*(?:for|in|on|with)\s+(?:the\s+)?"
+    rf"(?i)^(?P<values>{NUM}\s*%(?:\s*(?:,\s*(?:and\s+)?|and|/)\s*{NUM}\s*%)*)\s*(?:for|in|on|with)\s+(?:the\s+)?"
     r"(?P<arm>.+?)\s*$"
 )
 
@@ -44,16 +44,14 @@ def grade_split(s: Sentence, m: re.Match, finder: ResultsArms) -> list[AdverseEv
     is_related = related(clause, frozenset(n.lower() for n in finder.names))
     out: list[AdverseEventSummary] = []
     offset = m.start("runs")
-    for run in _runs(m.group("runs")):
-        piece = _RUN.match(m.group("runs")[run[0] : run[1]])
-        arms = distinct([a for _s, _e, a in finder.find(piece.group("arm"))]) if piece else []
-        values = list(re.finditer(rf"{NUM}\s*%", piece.group("values"))) if piece else []
-        if len(arms) != 1 or len(values) != len(grades):
+    for run in runs(m.group("runs")):
+        arm, values = run_arm(m.group("runs")[run[0] : run[1]], finder)
+        if arm is None or len(values) != len(grades):
             return []
-        base = offset + run[0] + piece.start("values")
+        base = offset + run[0]
         out += [
             AdverseEventSummary(
-                arm=arms[0].label,
+                arm=arm.label,
                 category=f"grade {grade}",
                 treatment_related=is_related,
                 term=term,
@@ -65,7 +63,18 @@ def grade_split(s: Sentence, m: re.Match, finder: ResultsArms) -> list[AdverseEv
     return out
 
 
-def _runs(runs: str) -> list[tuple[int, int]]:
+def runs(text: str) -> list[tuple[int, int]]:
     """The spans of the per-arm runs of a parenthesis."""
-    cuts = [0] + [x for m in _RUN_SEP.finditer(runs) for x in (m.start(), m.end())] + [len(runs)]
+    cuts = [0] + [x for m in _RUN_SEP.finditer(text) for x in (m.start(), m.end())] + [len(text)]
     return list(zip(cuts[::2], cuts[1::2], strict=True))
+
+
+def run_arm(run: str, finder: ResultsArms) -> tuple[Arm | None, list[re.Match]]:
+    """The one arm a run names after its percents ('30% and 2% for arm A', '6.1%/13.0% for
+    gefitinib') and its percents, their spans in the run; no arm when it names none or several."""
+    piece = _RUN.match(run)
+    if piece is None:
+        return None, []
+    arms = distinct([a for _s, _e, a in finder.find(piece.group("arm"))])
+    values = list(re.finditer(rf"{NUM}\s*%", run[: piece.end("values")]))
+    return (arms[0] if len(arms) == 1 else None), values

@@ -35,6 +35,7 @@ from kg.extraction.ae_figures import clauses
 from kg.extraction.ae_itemised import itemised
 from kg.extraction.ae_population import implied_population
 from kg.extraction.ae_reader import ClauseReader, Memory, about_events
+from kg.extraction.ae_slash_runs import SLASHED, slash_runs
 from kg.extraction.ae_split import SPLIT, grade_split
 from kg.extraction.ae_tables import slash_table
 from kg.extraction.ae_zero import none_occurred
@@ -84,11 +85,12 @@ def adverse_events(
             memory = Memory()
             continue
         main = s.norm
-        for split in SPLIT.finditer(s.norm):  # read on their own, then blanked like asides
-            rows = grade_split(s, split, names)
-            out += rows
-            if rows:
-                main = main[: split.start()] + " " * len(split.group(0)) + main[split.end() :]
+        for pattern, reader in ((SPLIT, grade_split), (SLASHED, slash_runs)):
+            for split in pattern.finditer(s.norm):  # read on their own, then blanked like asides
+                rows = reader(s, split, names)
+                out += rows
+                if rows:
+                    main = main[: split.start()] + " " * len(split.group(0)) + main[split.end() :]
         for aside in _ASIDE.finditer(s.norm):
             main = main[: aside.start()] + " " * len(aside.group(0)) + main[aside.end() :]
         reader = ClauseReader(s, main, names, memory)
