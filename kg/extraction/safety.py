@@ -36,7 +36,7 @@ from kg.extraction.ae_itemised import itemised
 from kg.extraction.ae_population import implied_population
 from kg.extraction.ae_reader import ClauseReader, Memory, about_events
 from kg.extraction.ae_slash_runs import SLASHED, slash_runs
-from kg.extraction.ae_split import SPLIT, grade_split
+from kg.extraction.ae_split import RESPECTIVE, SPLIT, grade_split, subject_grades
 from kg.extraction.ae_tables import slash_table
 from kg.extraction.ae_zero import none_occurred
 from kg.extraction.armrefs import ArmFinder
@@ -85,7 +85,7 @@ def adverse_events(
             memory = Memory()
             continue
         main = s.norm
-        for pattern, reader in ((SPLIT, grade_split), (SLASHED, slash_runs)):
+        for pattern, reader in ((SPLIT, grade_split), (SLASHED, slash_runs), (RESPECTIVE, subject_grades)):
             for split in pattern.finditer(s.norm):  # read on their own, then blanked like asides
                 rows = reader(s, split, names)
                 out += rows
