@@ -43,7 +43,7 @@ _TERMS = (
     r"amylase|neutrophil|lymphocyte|platelet|leucocyte|leukocyte|white blood cell|hot flush(?:es)?|flushing|"
     r"injection[- ]site|hand-foot|myelosuppression|neurotoxicity|ototoxicity|hypersensitivity|"
     r"interstitial lung disease|ILD|cardiac failure|heart failure|kidney injury|renal failure|hepatic dysfunction|"
-    r"myelotoxicity"
+    r"myelotoxicity|cerebrovascular accidents?|respiratory failure"
 )
 EVENT = re.compile(rf"(?i)\b(?:{_SUFFIXES}|{_TERMS})\b")
 # what a trial measures as its outcome is not an event, even when it ends like one

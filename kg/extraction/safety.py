@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 
 from kg.extraction.ae_arms import ResultsArms
+from kg.extraction.ae_death_causes import death_causes
 from kg.extraction.ae_fatal import fatal_subsets
 from kg.extraction.ae_figures import clauses
 from kg.extraction.ae_itemised import itemised
@@ -84,6 +85,7 @@ def adverse_events(
             out += table
             memory = Memory()
             continue
+        out += death_causes(s, names)
         main = s.norm
         for pattern, reader in ((SPLIT, grade_split), (SLASHED, slash_runs), (RESPECTIVE, subject_grades)):
             for split in pattern.finditer(s.norm):  # read on their own, then blanked like asides
