@@ -31,6 +31,7 @@ import re
 
 from kg.extraction.ae_arms import ResultsArms
 from kg.extraction.ae_death_causes import death_causes
+from kg.extraction.ae_event_lists import LISTED, listed_events
 from kg.extraction.ae_fatal import fatal_subsets
 from kg.extraction.ae_figures import clauses
 from kg.extraction.ae_itemised import itemised
@@ -51,6 +52,14 @@ __all__ = ["adverse_events", "implied_population"]
 _SUBGROUP_LEAD = re.compile(
     r"(?i)^\s*(?:in|among)\s+(?:the\s+)?(?:\d+\s+)?(?:patients|those|subjects|participants)\s+"
     r"(?P<who>(?:who|receiving|undergoing|with|treated|given|aged|older|younger)\b[^,;]*),"
+)
+# statements read on their own before the clauses: grades or events split by 'respectively'
+# or slashes, events listed each with its figure
+_READ_ALONE = (
+    (SPLIT, grade_split),
+    (SLASHED, slash_runs),
+    (RESPECTIVE, subject_grades),
+    (LISTED, listed_events),
 )
 _ASIDE = re.compile(r"\((?:treatment|drug)[- ]related\s+in\s+(?P<body>[^()]*)\)")
 
@@ -87,9 +96,9 @@ def adverse_events(
             continue
         out += death_causes(s, names)
         main = s.norm
-        for pattern, reader in ((SPLIT, grade_split), (SLASHED, slash_runs), (RESPECTIVE, subject_grades)):
+        for pattern, read_alone in _READ_ALONE:
             for split in pattern.finditer(s.norm):  # read on their own, then blanked like asides
-                rows = reader(s, split, names)
+                rows = read_alone(s, split, names)
                 out += rows
                 if rows:
                     main = main[: split.start()] + " " * len(split.group(0)) + main[split.end() :]
