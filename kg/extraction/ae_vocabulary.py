@@ -38,12 +38,12 @@ _TERMS = (
     r"fever|pyrexia|cough|dyspno?eas?|infections?|sepsis|septic|pneumonia|bleeding|ha?emorrhages?|ha?emoptysis|"
     r"constipation|anorexia|appetite|insomnia|sleep disorders?|dreams?|headaches?|dizziness|o?edema|paronychia|"
     r"pruritus|itching|hiccups?|dysgeusia|dysphagia|odynophagia|weight loss|dehydration|syncope|seizures?|"
-    r"strokes?|infarction|embol(?:ism|i)|perforation|fractures?|fistulas?|air leak|fibrillation|arrhythmias?|"
+    r"strokes?|infarction|embol(?:ism|i|us)|perforation|fractures?|fistulas?|air leak|fibrillation|arrhythmias?|"
     r"mucositis|stomatitis|neutropenic|febrile|aminotransferase|transaminases?|bilirubin|creatinine|lipase|"
     r"amylase|neutrophil|lymphocyte|platelet|leucocyte|leukocyte|white blood cell|hot flush(?:es)?|flushing|"
     r"injection[- ]site|hand-foot|myelosuppression|neurotoxicity|ototoxicity|hypersensitivity|"
     r"interstitial lung disease|ILD|cardiac failure|heart failure|kidney injury|renal failure|hepatic dysfunction|"
-    r"myelotoxicity"
+    r"myelotoxicity|cerebrovascular accidents?|respiratory failure"
 )
 EVENT = re.compile(rf"(?i)\b(?:{_SUFFIXES}|{_TERMS})\b")
 # what a trial measures as its outcome is not an event, even when it ends like one

@@ -30,12 +30,15 @@ from __future__ import annotations
 import re
 
 from kg.extraction.ae_arms import ResultsArms
+from kg.extraction.ae_death_causes import death_causes
+from kg.extraction.ae_event_lists import LISTED, listed_events
 from kg.extraction.ae_fatal import fatal_subsets
 from kg.extraction.ae_figures import clauses
 from kg.extraction.ae_itemised import itemised
 from kg.extraction.ae_population import implied_population
 from kg.extraction.ae_reader import ClauseReader, Memory, about_events
-from kg.extraction.ae_split import SPLIT, grade_split
+from kg.extraction.ae_slash_runs import SLASHED, slash_runs
+from kg.extraction.ae_split import RESPECTIVE, SPLIT, grade_split, subject_grades
 from kg.extraction.ae_tables import slash_table
 from kg.extraction.ae_zero import none_occurred
 from kg.extraction.armrefs import ArmFinder
@@ -49,6 +52,14 @@ __all__ = ["adverse_events", "implied_population"]
 _SUBGROUP_LEAD = re.compile(
     r"(?i)^\s*(?:in|among)\s+(?:the\s+)?(?:\d+\s+)?(?:patients|those|subjects|participants)\s+"
     r"(?P<who>(?:who|receiving|undergoing|with|treated|given|aged|older|younger)\b[^,;]*),"
+)
+# statements read on their own before the clauses: grades or events split by 'respectively'
+# or slashes, events listed each with its figure
+_READ_ALONE = (
+    (SPLIT, grade_split),
+    (SLASHED, slash_runs),
+    (RESPECTIVE, subject_grades),
+    (LISTED, listed_events),
 )
 _ASIDE = re.compile(r"\((?:treatment|drug)[- ]related\s+in\s+(?P<body>[^()]*)\)")
 
@@ -83,12 +94,14 @@ def adverse_events(
             out += table
             memory = Memory()
             continue
+        out += death_causes(s, names)
         main = s.norm
-        for split in SPLIT.finditer(s.norm):  # read on their own, then blanked like asides
-            rows = grade_split(s, split, names)
-            out += rows
-            if rows:
-                main = main[: split.start()] + " " * len(split.group(0)) + main[split.end() :]
+        for pattern, read_alone in _READ_ALONE:
+            for split in pattern.finditer(s.norm):  # read on their own, then blanked like asides
+                rows = read_alone(s, split, names)
+                out += rows
+                if rows:
+                    main = main[: split.start()] + " " * len(split.group(0)) + main[split.end() :]
         for aside in _ASIDE.finditer(s.norm):
             main = main[: aside.start()] + " " * len(aside.group(0)) + main[aside.end() :]
         reader = ClauseReader(s, main, names, memory)

@@ -21,3 +21,24 @@ def test_a_bracket_of_named_counts_itemises_the_figure_before_it():
         (chemotherapy, "serious", True, "hepatic dysfunction", 1, None, 72),
     ]
     assert chemotherapy == "gemcitabine + carboplatin"
+
+
+def test_a_bracket_of_counted_names_after_the_figures_own_words_itemises_it():
+    # PMID12243809: 'Three treatment-related deaths occurred: 2 patients in the surgical arms
+    # (one late pulmonary toxicity and one pulmonary embolus), and 1 patient in the radiation
+    # arm (radiation pneumonitis).' (before: the deaths were read without their causes)
+    trial = trial_of("12243809")
+    surgery, radiation = (a.label for a in trial.arms)
+    rows = [
+        (e.arm, e.category, e.treatment_related, e.term, e.count, e.percent)
+        for e in trial.adverse_events
+        if e.category == "grade 5"
+    ]
+    assert rows == [
+        (surgery, "grade 5", True, None, 2, None),
+        (radiation, "grade 5", True, None, 1, None),
+        (surgery, "grade 5", True, "late pulmonary toxicity", 1, None),
+        (surgery, "grade 5", True, "pulmonary embolus", 1, None),
+        (radiation, "grade 5", True, "radiation pneumonitis", 1, None),
+    ]
+    assert (surgery, radiation) == ("surgery", "radiotherapy + cisplatin + vinblastine")

@@ -29,3 +29,19 @@ def test_each_arms_run_takes_the_grades_in_order():
             (arm["arm B"], "grade 4", term, Decimal(b4)),
         ]
     assert got == expected
+
+
+def test_a_run_read_respectively_takes_the_grades_its_clause_lists():
+    # PMID17404369: 'Grade 3 or 4 toxicities during induction chemotherapy on arm B consisted
+    # mainly of neutropenia (18% and 20%, respectively).' (before: unread)
+    trial = read_document(PAGE).trial
+    arm = {a.aliases[0]: a.label for a in trial.arms}
+    got = [
+        (e.arm, e.category, e.treatment_related, e.percent)
+        for e in trial.adverse_events
+        if e.term == "neutropenia"
+    ]
+    assert got == [
+        (arm["arm B"], "grade 3", False, Decimal(18)),
+        (arm["arm B"], "grade 4", False, Decimal(20)),
+    ]

@@ -210,11 +210,20 @@ def test_led_to_death_keeps_the_treatment_related_restriction():
     ]
 
 
+def test_a_subset_of_one_arms_deaths_gives_its_fatal_adverse_events_by_count_only():
+    # the percents are shares of the 15 deaths, not of the arm; deaths from the disease are no events
+    assert read(
+        "13 (87%) of the 15 patients who died in the ceritinib group died because of disease progression and "
+        "2 (13%) died because of an adverse event.",
+        "ceritinib",
+        "chemotherapy",
+    ) == [("ceritinib", "grade 5", False, None, 2, None, None)]
+
+
 def test_no_figures_from_subsets_thresholds_or_sentences_without_numbers():
     assert (
         read(
-            "13 (87%) of the 15 patients who died in the ceritinib group died because of disease progression and "
-            "2 (13%) died because of an adverse event.",
+            "13 (87%) of the 15 patients who died in the ceritinib group died because of disease progression.",
             "ceritinib",
             "chemotherapy",
         )
