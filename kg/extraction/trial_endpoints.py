@@ -162,6 +162,8 @@ _NEGATIVE = re.compile(
     r"(?i)\b(?:did not|does not|do not|failed to|not)\s+(?:significantly\s+|statistically\s+significantly\s+)?"
     r"(?:improve|prolong|increase|extend|meet|reach|achieve|met|reduce|differ)\b"
     r"|\bprimary (?:end ?point|endpoint|objective) was not met\b"
+    # 'was not associated with significantly longer progression-free survival'
+    r"|\b(?:was|were|is|are)\s+not\s+associated\s+with\s+(?:a\s+)?(?:statistically\s+)?significant(?:ly)?\b"
     # 'The study did not demonstrate noninferiority of gefitinib compared with erlotinib'
     r"|\b(?:did|does) not (?:demonstrate|show|establish|confirm|prove) (?:the\s+)?(?:non-?inferiority|superiority|equivalence)\b"
     r"|\bno (?:statistically\s+)?significant (?:improvement|difference|benefit)\b"

@@ -94,3 +94,10 @@ def test_a_population_or_analysis_after_the_endpoint_is_no_second_endpoint(text,
 
     named = endpoints(sentences("METHODS", text), abbreviations(text))
     assert [e.name for e in named if e.role == "primary"] == found
+
+
+def test_not_associated_with_a_significantly_longer_primary_endpoint_is_not_met():
+    # PMID28636851 (CheckMate 026, a page of the source repository): 'Nivolumab was not associated with
+    # significantly longer progression-free survival than chemotherapy among patients with ...'
+    # (before: met, from 'significantly longer')
+    assert trial_of("28636851").primary_endpoint_met is False
