@@ -260,6 +260,7 @@ def pieces(segment: str) -> list[str]:
     text = _unnumbered(text)
     text = _WHO.sub("", text)  # '... in chemotherapy-naive patients with NSCLC': who, not what
     text = _until_cut(text)
+    text = _later_choice_cut(text)
 
     if common:
         return [common + part.strip() for part in _pieces(text)]
@@ -379,6 +380,19 @@ _UNTIL = re.compile(
     r"(?i)\s+(?:until|till)\s+(?:(?:documented|radiological|disease|tumou?r)\s+)*(?:progression|unacceptable|"
     r"intolerable|death|withdrawal|relapse|recurrence)\b"
 )
+
+
+# '..., followed by maintenance therapy with atezolizumab, bevacizumab, or both': what the arms go on
+# to, after a list of them; its commas and 'or' part no further arms
+_LATER_CHOICE = re.compile(r"(?i),\s*followed\s+by\s+[^;]*?\bor\b")
+
+
+def _later_choice_cut(text: str) -> str:
+    depth = depth_map(text)
+    m = next((m for m in _LATER_CHOICE.finditer(text) if depth[m.start()] == 0), None)
+    if m is None or not re.search(r"(?i)\bor\b", text[: m.start()]):
+        return text
+    return text[: m.start()]
 
 
 def _until_cut(text: str) -> str:

@@ -14,6 +14,7 @@ import re
 from kg.extraction.armrefs import ArmFinder, distinct
 from kg.extraction.clause_bounds import opening, outer_clause
 from kg.extraction.factors import reference_like
+from kg.extraction.text import depth_map
 from kg.model import Arm
 
 # a clause that names an arm as the one compared against ('compared with placebo, ...') or as a
@@ -54,12 +55,11 @@ class ArmPairing:
             bracketed = self._bracketed_pair(text, match)
             if bracketed is not None:
                 return bracketed
-            start = max(text.rfind(";", 0, match.start()), text.rfind(". ", 0, match.start())) + 1
-            stop = text.find(";", match.end())
             named = []
-            for _s, _e, a in self.finder.find(text[start : stop if stop > 0 else len(text)]):
-                if all(a is not b for b in named):
-                    named.append(a)
+            for start, stop in _clauses(text, match.start(), match.end()):
+                named = distinct([a for _s, _e, a in self.finder.find(text[start:stop])])
+                if len(named) >= 2:
+                    break
             if len(named) >= 2:
                 first, second = named[0], named[1]
                 return (
@@ -94,3 +94,20 @@ class ArmPairing:
         against = _AGAINST.search(text, match.end())
         others = [a for s, _e, a in marks if against and s == against.end() and a is not own[-1]]
         return (own[-1], others[0]) if others else None
+
+
+def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Where to look for the arms a figure compares, nearest first: after the figure bracket
+    before its own ('... (0.88, 0.74-1.05; p=0.07) or for pembrolizumab 10 mg/kg versus docetaxel
+    (HR 0.79 ...'), then its whole top-level clause, between semicolons outside brackets ('longer
+    in the ABCP group than in the BCP group (8.3 months vs. 6.8 months; hazard ratio ..., 0.62')."""
+    depth = depth_map(text)
+    opened = opening(text, start)
+    own = opened if opened is not None else start
+    after = [k for k in range(end, len(text)) if text[k] == ";" and depth[k] == 0]
+    stop = after[0] if after else len(text)
+    clause = max((k + 1 for k in range(own) if depth[k] == 0 and text[k] == ";"), default=0)
+    bracket = max(
+        (k + 1 for k in range(clause, own) if text[k] in ")]" and depth[k + 1] == 0), default=clause
+    )
+    return [(bracket, stop), (clause, stop)]

@@ -136,3 +136,26 @@ def test_the_kind_of_a_chemotherapy_that_names_its_drugs_is_no_drug():
     chemotherapy = trial_of("28126333").arms[1]
     assert chemotherapy.drug_names == ["cisplatin", "carboplatin", "pemetrexed"]
     assert chemotherapy.n_randomized == 187
+
+
+def test_what_the_arms_go_on_to_after_their_list_is_no_further_arm_and_a_ratio_compares_its_clauses_arms():
+    # PMID29863955 (IMpower150): 'We randomly assigned patients to receive atezolizumab plus carboplatin plus
+    # paclitaxel (ACP), bevacizumab plus carboplatin plus paclitaxel (BCP), or atezolizumab plus BCP (ABCP)
+    # every 3 weeks for four or six cycles, followed by maintenance therapy with atezolizumab, bevacizumab, or
+    # both.' (before: six arms); 'The median progression-free survival was longer in the ABCP group than in
+    # the BCP group (8.3 months vs. 6.8 months; hazard ratio for disease progression or death, 0.62; ...)'
+    # (before: ACP against BCP, from the semicolon inside the bracket)
+    trial = trial_of("29863955")
+    assert [a.aliases[0] for a in trial.arms] == ["ACP", "BCP", "ABCP"]
+    label = {a.aliases[0]: a.label for a in trial.arms}
+    pfs = next(c for c in trial.comparisons if str(c.estimate) == "0.62")
+    assert (pfs.arm, pfs.comparator) == (label["ABCP"], label["BCP"])
+
+
+def test_a_ratio_after_an_earlier_ratios_bracket_compares_the_arms_named_since():
+    # PMID26712084 (KEYNOTE-010): '... with no significant difference for pembrolizumab 2 mg/kg versus
+    # docetaxel (0.88, 0.74-1.05; p=0.07) or for pembrolizumab 10 mg/kg versus docetaxel (HR 0.79, 95% CI
+    # 0.66-0.94; p=0.004).'
+    trial = trial_of("26712084")
+    hr = next(c for c in trial.comparisons if str(c.estimate) == "0.79")
+    assert (hr.arm, hr.comparator) == ("pembrolizumab 10 mg/kg", "docetaxel")
