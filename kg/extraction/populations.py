@@ -8,6 +8,8 @@ Phrases (added to ``subgroups.subgroup_phrases``):
 - labels that open the parts of one bracket, each before its own ratio: '(TC3 or IC3 HR 0.49
   [...], TC2/3 or IC2/3 HR 0.54 [...])'; a label is a code with a digit ('TC3', 'PD-L1 ≥50%'),
   never a qualifier of the ratio ('adjusted HR') nor an endpoint's abbreviation ('PFS, HR');
+- a sentence opening on patients named by what they are: 'For long-term survivors, the
+  incidence of cognitive deterioration was less ...', 'In responders, ...';
 - the second of two groups set side by side around one noun, each with its bracket: 'in
   patients with squamous (HR 0.73 [...]) or non-squamous (0.73 [...]) histology'.
 
@@ -63,10 +65,20 @@ _PAIRED = re.compile(
 )
 
 
+# 'For long-term survivors, the incidence of ...', 'In responders, the dose intensity ...': a sentence
+# opening on patients named by what they are, not as 'patients with'
+_OPENER = re.compile(
+    r"(?i)^\s*(?:in|for|among)\s+(?:the\s+)?(?:group\s+of\s+)?(?P<who>(?:[\w-]+\s+){0,2}?"
+    r"(?:survivors|responders|non-?responders|(?:never|non|ex|current|former)?[\s-]?smokers|women|men|females|males))\s*,"
+)
+
+
 def labelled_phrases(text: str) -> list[tuple[int, int, str]]:
     """(start, end, label) of each population the sentence names by its label or opens a
     bracket's part with (see the module docstring)."""
-    found = [(m.start(), m.end(), m.group("who")) for m in _LABELLED.finditer(text)]
+    found = [
+        (m.start(), m.end(), m.group("who")) for m in [*_LABELLED.finditer(text), *_OPENER.finditer(text)]
+    ]
     depth = depth_map(text)
     for m in _LABEL_PART.finditer(text):
         who = m.group("who")

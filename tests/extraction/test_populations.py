@@ -95,3 +95,19 @@ def test_the_one_population_a_primary_endpoint_is_defined_in_is_the_trial_s():
         )
         is None
     )
+
+
+def test_a_sentence_opening_on_patients_named_by_what_they_are():
+    # PMID23735703
+    text = normalise(
+        "In responders, the dose intensity of Cycles 3 and 4 was higher in the PRE group than in the PERI group "
+        "(mean relative dose intensity of 90.4% versus 82.6%, respectively; p=0.0007)."
+    )
+    assert [p.who for p in subgroup_phrases(text)] == ["responders"]
+    # PMID19027483: patients with a trait, read as before
+    text = normalise(
+        "The primary objective was to compare overall survival between the groups with co-primary analyses to "
+        "assess non-inferiority in the overall per-protocol population and superiority in patients with high "
+        "epidermal growth factor receptor (EGFR)-gene-copy number in the intention-to-treat population."
+    )
+    assert [who for _s, _e, who in labelled_phrases(text)] == []
