@@ -54,6 +54,8 @@ _LABELLED = re.compile(
 # a code with a digit: 'TC3', 'IC2/3', 'PD-L1', '≥50%' (not a time: '12-month')
 _CODE = re.compile(r"(?i)^(?=[\w/≥≤<>%.+-]*[a-z≥≤<>])(?=[\w/≥≤<>%.+-]*\d)(?![\w-]*(?:month|year|week|day))")
 _RATIO = r"(?:HR|OR|hazard\s+ratio|odds\s+ratio)"
+# what the figures before a ratio are made of, not a label: '(OR, 0.39; 95%CI, 0.30-0.52; P<0.00001 and OR, 0.31'
+_FIGURE_WORDS = re.compile(r"(?i)\bp\s*[=<>≤≥]|\bCI\b|\b(?:and|or)$")
 # a part of a bracket opening with its label, then its ratio: '(TC3 or IC3 HR 0.49', ', TC2/3 or IC2/3 HR 0.54'
 _LABEL_PART = re.compile(
     rf"(?:\(|[,;]\s*(?:and\s+)?)\s*(?P<who>[\w/≥≤<>%.+-]+(?:\s+(?:or|and)\s+[\w/≥≤<>%.+-]+|\s+[\w/≥≤<>%.+-]+){{0,3}}?)"
@@ -82,7 +84,11 @@ def labelled_phrases(text: str) -> list[tuple[int, int, str]]:
     depth = depth_map(text)
     for m in _LABEL_PART.finditer(text):
         who = m.group("who")
-        if depth[m.start("who")] and any(_CODE.match(word) for word in who.split()):
+        if (
+            depth[m.start("who")]
+            and any(_CODE.match(word) for word in who.split())
+            and not _FIGURE_WORDS.search(who)
+        ):
             found.append((m.start("who"), m.end("who"), who))
     return found
 

@@ -55,8 +55,10 @@ def test_a_population_named_by_its_label_is_a_subgroup_an_analysis_set_is_not():
 
 
 def test_a_ratio_s_qualifier_or_endpoint_is_no_label():
-    # PMID24331154, PMID22753901
+    # PMID24331154, PMID22753901, PMID17485133
     for text in (
+        "Cisplatin-based chemotherapy led to more frequent grade 3 or 4 of nausea and vomiting, and "
+        "nephrotoxicity (OR, 0.39; 95%CI, 0.30-0.52; P<0.00001 and OR, 0.31; 95%CI, 0.17-0.56; P=0.0001)",
         "for the 268 (65%) of 410 patients assigned to placebo (adjusted HR 0.78, 0.64-0.95; p=0.016).",
         "In small-cell lung cancer (SCLC; two trials, 685 patients), similar results were found: OS, HR = 0.87, "
         "95% CI, 0.74 to 1.02, P = .08; PFS, HR = 0.88, 95% CI, 0.75 to 1.03, P = .11.",
