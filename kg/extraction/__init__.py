@@ -23,10 +23,12 @@ from kg.extraction.flow import participant_flow
 from kg.extraction.follow_up import follow_up
 from kg.extraction.lexicon import drug_abbreviations
 from kg.extraction.outcomes import OutcomeReader
+from kg.extraction.populations import settle_populations
 from kg.extraction.regimens import reading_document
 from kg.extraction.safety import adverse_events, implied_population
 from kg.extraction.sizes import arm_sizes, sizes_from_denominators
 from kg.extraction.subgroup_sizes import subgroup_sizes
+from kg.extraction.subgroups import subgroup_phrases
 from kg.extraction.text import Sentence, normalise, sentences
 from kg.model import (
     AbstractSection,
@@ -77,6 +79,7 @@ def _extract(title: str, abstract: list[AbstractSection]) -> Trial | None:
     results = results_sentences(sents)
     named = [e.name for e in endpoints]
     per_arm, comparisons = OutcomeReader(arms, abbreviations, primary, finder, named).read(results)
+    settle_populations(sents, [*per_arm, *comparisons], subgroup_phrases)
     events = adverse_events(
         results, arms, finder, single_arm=design.randomized(f"{title} {full}") is not True
     )

@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from kg.extraction.populations import labelled_phrases, paired_phrase, plain_label
 from kg.extraction.stats import FOR_PHRASE
 
 # 'among those with exon 19 deletions and L858R EGFR mutations (n = 308)': 'those' speaks of
@@ -132,11 +133,12 @@ def subgroup_phrases(text: str, names_arm: Callable[[str], bool] = lambda phrase
     found += [(m, m.group("who"), True) for m in _SIZED.finditer(text)]
     found += [(m, m.group("who"), True) for m in _BRACKETED.finditer(text)]
     phrases = [
-        Phrase(m.start(), m.end(), who.strip(), _size(text, m) if sized else None)
-        for m, who, sized in found
-        if not names_arm(who)
+        Phrase(m.start(), m.end(), who.strip(), _size(text, m) if sized else None) for m, who, sized in found
     ]
-    return sorted(phrases, key=lambda p: (p.start, p.end, p.who))
+    phrases += [Phrase(*p) for p in labelled_phrases(text)]  # see ``populations``
+    phrases += [Phrase(*pair) for p in phrases if (pair := paired_phrase(text, p.end))]
+    phrases = [Phrase(p.start, p.end, plain_label(p.who), p.size) for p in phrases if not names_arm(p.who)]
+    return sorted(set(phrases), key=lambda p: (p.start, p.end, p.who))
 
 
 def _size(text: str, m: re.Match) -> tuple[int, int] | None:
