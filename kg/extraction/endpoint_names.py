@@ -77,7 +77,8 @@ LANDMARK = re.compile(r"(?i)\b\d+[- ](?:years?|months?|weeks?|days?)\b|\b(?:at|a
 # the time the figures are read at, and all after it, is no part of the name
 _TIME_AFTER = re.compile(
     r"(?i)\s+(?:for|at|after|over|through|throughout|within|by)\s+(?:the\s+(?:first|last)\s+)?"
-    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:days?|weeks?|months?|years?)\b.*$"
+    r"(?:(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:days?|weeks?|months?|years?)\b|"
+    r"(?:days?|weeks?|months?)\s+\d+\b).*$"  # '... rate for weeks 9-12'
 )
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extraction.endpoint_frames import aimed_endpoint, defined_endpoint
 from kg.extraction.endpoint_names import DISCONTINUED as _DISCONTINUED
 from kg.extraction.endpoint_names import LANDMARK, normal_name, sited, what_changed, without_times
 from kg.extraction.endpoint_names import STOPPED as _STOPPED
@@ -79,6 +80,9 @@ _ADVERBIAL = re.compile(
     r"conversely|consequently|thus|also|notably|importantly|finally|despite\s+[^,]+|although\s+[^,]+|"
     r"as\s+(?:previously\s+)?(?:reported|described|expected|shown|planned)(?:\s+[^,]{0,30})?|"
     r"(?:using|with|by|after|on)\s+(?:multiple\s+)?(?:imputation|adjustment|sensitivity\s+analys[ie]s)\b[^,]{0,50}|"
+    # 'For weeks 9 through 12, the 4-week continuous abstinence rates were': the time the figures cover
+    r"(?:for|during|through(?:out)?|over|within)\s+(?:the\s+)?(?:(?:first|last|final)\s+)?(?:\d+\s+)?"
+    r"(?:weeks?|months?|days?|years?)\b[^,()]{0,40}(?:\([^()]{0,20}\))?|"
     r"at\s+(?:\d+|one|two|three)\s+\w+|after\s+[^,]{0,40}|in\s+(?:the\s+)?[^,]{0,60}?(?:analysis|population|group|subgroup|cohort)),\s*)+"
 )
 # 'Multivariate regression analysis revealed that patients ... had better ...': the clause a
@@ -240,6 +244,12 @@ def _candidates(text: str) -> list[str]:
     if head and not re.search(rf"(?i)\b(?:{VERB}|differences?)\b", head.group("head")):
         # 'the mean scores over time for cough (p ...), dyspnea (p ...)': the items share the head
         out[0] = f"{head.group('head')} {out[0]}"
+    defined = defined_endpoint(text)
+    if defined:  # 'The primary efficacy end point was the continuous abstinence rate ..., which was 45.0%'
+        return [defined]
+    aim = aimed_endpoint(text)
+    if aim:  # 'Denosumab was noninferior to ZA in delaying time to first on-study SRE (hazard ratio'
+        out.append(aim)
     differs = _DIFFERENCE_IN.search(text)
     if differs:  # 'there was no difference in freedom from local recurrence (88% vs 90%)'
         out.append(differs.group(1))

@@ -33,7 +33,7 @@ _NOT_STATE = re.compile(
 )
 
 
-def _unbracketed(text: str) -> str:
+def unbracketed(text: str) -> str:
     """The text without its closed brackets: '(weeks 9-12)', '(OR, 3.85; 95% CI ...)'."""
     while (shorter := re.sub(r"\s*(?:\([^()]*\)|\[[^\[\]]*\])", "", text)) != text:
         text = shorter
@@ -52,7 +52,7 @@ def state_phrase(words: str, share: bool = False) -> str | None:
     smoking' -> 'continuous abstinence from smoking', 'were hospitalized' -> 'hospitalization';
     None when the predicate names no state. ``share``: the words are those before a later
     figure, and the predicate must follow a share of patients ('43.9% of participants ...')."""
-    m = _SHARE_STATE.search(_unbracketed(words)) if share else _AFTER_STATE.match(words)
+    m = _SHARE_STATE.search(unbracketed(words)) if share else _AFTER_STATE.match(words)
     if not m or _NOT_STATE.match(m.group("state")):
         return None
     noun = re.sub(r"i[sz]ed$", "ization", re.sub(r"([ae])nt$", r"\1nce", m.group("state").lower()))

@@ -12,6 +12,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from pool_pages import trial_of
+from shared_quotes import DENOSUMAB
 
 from kg.extraction.endpoint_mentions import endpoint_mentions
 from kg.extraction.endpoint_phrases import endpoint_phrase, object_phrase
@@ -122,3 +123,39 @@ def test_time_to_written_as_one_compound_is_time_to_progression():
 def test_patients_who_achieved_disease_control_count_toward_its_rate():
     # PMID23835708: 'In total, 376 patients received induction treatment, 71.9% achieved disease control'
     assert object_phrase(" achieved disease control") == "disease control rate"
+
+
+def test_a_leading_time_the_figures_cover_is_no_part_of_the_name():
+    # PMID9250182: 'During the first 3 months, severe dysphagia occurred more often in the CHART
+    # group than in the group on conventional radiotherapy (19 vs 3%).' (before: 'during the
+    # first , severe dysphagia')
+    before = (
+        "During the first 3 months, severe dysphagia occurred more often in the CHART group than in the "
+        "group on conventional radiotherapy ("
+    )
+    assert endpoint_phrase(before) == "severe dysphagia"
+
+
+# No shared page says what an arm was noninferior 'in delaying', nor defines its end point and
+# then gives its figures in a 'which was' clause; the sentences follow PMID23154554's design
+# (DENOSUMAB) and PMID25517706's wording of its primary outcome.
+def test_what_an_arm_was_noninferior_in_delaying_is_the_endpoint(read):
+    r = read(
+        *DENOSUMAB,
+        (
+            "RESULTS",
+            "Denosumab was noninferior to ZA in delaying time to first skeletal-related event (hazard ratio, "
+            "0.84; 95% CI, 0.71 to 0.98; P = .0007).",
+        ),
+    )
+    assert [(c.endpoint, c.estimate, c.ci_lower, c.ci_upper) for c in r.trial.comparisons] == [
+        ("time to first skeletal-related event", Decimal("0.84"), Decimal("0.71"), Decimal("0.98"))
+    ]
+
+
+def test_an_end_point_defined_before_its_figures_is_named_by_its_definition():
+    before = (
+        "The primary outcome was the self-reported continuous abstinence rate at 1 month, which was 40% "
+        "(cytisine) vs. 31% (nicotine-replacement therapy; "
+    )
+    assert endpoint_phrase(before) == "self-reported continuous abstinence rate"
