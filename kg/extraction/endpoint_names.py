@@ -13,6 +13,10 @@ DISCONTINUED = r"discontinued\s+(?:the\s+)?(?:study\s+)?(?:treatment|therapy|dru
 STOPPED = re.compile(rf"(?i)\b(?:(?:had|have)\s+)?{DISCONTINUED}\b")
 
 
+# a share of patients named by what they reached: the rate it is reported as
+_RATE_OF = {"disease control": "disease control rate"}
+
+
 def normal_name(phrase: str) -> str:
     """One spelling for the usual forms: 'incidence of lung cancer' -> 'lung cancer incidence',
     'deaths from lung cancer' -> 'lung cancer mortality', 'rate of death' -> 'death', 'have
@@ -22,9 +26,11 @@ def normal_name(phrase: str) -> str:
         r"(?:[\w-]+\s+){0,2}[\w-]+-(?:free|specific)", p
     ):  # 'disease-free (24% vs. 23%) ... survival rates', 'overall (HR ...) and lung cancer-specific (HR ...) survival'
         return f"{p} survival"
+    if p in _RATE_OF:  # 'as were progression-free survival (...) and disease control (201 [51%] of 398'
+        return _RATE_OF[p]
     if re.fullmatch(r"(?:have\s+|had\s+)?died", p):
         return "death"
-    m = re.fullmatch(r"(?:hazard|odds|risk|rate)\s+ratios?\s+(?:of|for)\s+(.+)", p)
+    m = re.fullmatch(r"(?:(?:hazard|odds|risk|rate)\s+ratios?|hr|or|rr)\s+(?:of|for)\s+(.+)", p)
     if m:  # 'the hazard ratio of death': the endpoint its event ends
         return HR_EVENTS.get(m.group(1), m.group(1))
     if STOPPED.fullmatch(p):  # 'had discontinued treatment'
@@ -61,3 +67,37 @@ _AT_FIRST_SITE = re.compile(
 def sited(phrase: str) -> str:
     """The event named by its site: 'recurrence of tumor in the brain' -> 'brain recurrence'."""
     return _AT_FIRST_SITE.sub("local ", _SITED.sub(lambda m: f"{m.group(2)} {m.group(1)}", phrase))
+
+
+# a landmark time in a name: '2-year survival', 'survival at 2 years'
+LANDMARK = re.compile(r"(?i)\b\d+[- ](?:years?|months?|weeks?|days?)\b|\b(?:at|after)\s+\d+\s+\w+")
+
+
+# 'continuous abstinence rates for 6 months after discharge', 'tobacco abstinence at 6 months':
+# the time the figures are read at, and all after it, is no part of the name
+_TIME_AFTER = re.compile(
+    r"(?i)\s+(?:for|at|after|over|through|throughout|within|by)\s+(?:the\s+(?:first|last)\s+)?"
+    r"(?:(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:days?|weeks?|months?|years?)\b|"
+    r"(?:days?|weeks?|months?)\s+\d+\b).*$"  # '... rate for weeks 9-12'
+)
+
+
+def without_times(phrase: str) -> str:
+    """The name without its landmark times ('2-year survival' -> 'survival'); when a time after
+    the name says when it was read ('7-day tobacco abstinence at 6 months'), a time before the
+    noun is the window the measure counts over, and part of the name."""
+    read_at = _TIME_AFTER.search(phrase)
+    if read_at and read_at.start():
+        return phrase[: read_at.start()]
+    return LANDMARK.sub("", phrase)
+
+
+# a significant change named before what changed: 'was associated with a statistically significant
+# increase in mortality (HR = 1.11': the endpoint is what changed, the words say which arm it
+# favours (not 'improvement in pain' or 'decline in recall', which name a patient's own change)
+_CHANGE_IN = re.compile(r"(?i)^significant\s+(?:increase|decrease|reduction|rise|fall)\s+in\s+(?=\w)")
+
+
+def what_changed(phrase: str) -> str:
+    """'significant increase in mortality' -> 'mortality'."""
+    return _CHANGE_IN.sub("", phrase)

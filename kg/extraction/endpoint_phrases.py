@@ -19,9 +19,11 @@ from __future__ import annotations
 
 import re
 
+from kg.extraction.endpoint_frames import aimed_endpoint, defined_endpoint
 from kg.extraction.endpoint_names import DISCONTINUED as _DISCONTINUED
+from kg.extraction.endpoint_names import LANDMARK, normal_name, sited, what_changed, without_times
 from kg.extraction.endpoint_names import STOPPED as _STOPPED
-from kg.extraction.endpoint_names import normal_name, sited
+from kg.extraction.endpoint_states import free_of_events, state_phrase
 
 VERB = (
     r"was|were|is|are|has|have|had|did|does|occurred|occurs|improved|reduced|increased|decreased|differed|"
@@ -61,19 +63,26 @@ _DIED_OF = re.compile(
     r"(?=\s+(?:in|among|with|than|compared|during|after|on|versus|vs)\b|\s*[(,;]|\s*$)(?![^()]*\b(?:was|were)\b)"
 )
 _OBJECT = re.compile(
-    r"(?i)\b(?:had|has|have|received|required|developed|experienced|achieved|underwent|reported|showed|"
-    r"prevented|reduced|increased|decreased|lowered|delayed)\s+"
+    r"(?i)(?<!-)\b(?:had|has|have|received|required|developed|experienced|achieved|underwent|reported|showed|"
+    r"prevented|reduced|increased|decreased|lowered|delayed|resulted\s+in|led\s+to|associated\s+with)\s+"
     r"(?:a\s+|an\s+|the\s+)?(?:(?:significantly|statistically|clinically|much|slightly)\s+)?"
     r"(?:better|worse|higher|lower|greater|longer|shorter|improved|reduced|fewer|more|less|lower)?\s*"
     r"(?!(?:for|in|with|at|by|of|to|on|from|among|than|as)\b)(?P<x>[a-z][\w\s'/-]{2,80}?)(?:,?\s+(?:than|(?:as\s+)?compared\s+(?:with|to)|versus|vs\.?)(?!\w).*)?\s*$"
 )
+# 'was associated with significantly higher risk of death from lung cancer': a risk of death is
+# what a survival endpoint counts, named elsewhere, not a mortality of its own
+_RISK_OF_DEATH = re.compile(r"(?i)\brisk\s+of\s+(?:death|dying)\b")
 _LATER_VERB = re.compile(
-    r"(?i)\s\b(?:had|has|have|received|required|developed|experienced|achieved|underwent|reported)\s+(?:an?\s+|the\s+)?"
+    r"(?i)\s(?<!-)\b(?:had|has|have|received|required|developed|experienced|achieved|underwent|reported)\s+(?:an?\s+|the\s+)?"
 )
 _ADVERBIAL = re.compile(
     r"(?i)^(?:(?:in\s+addition|however|moreover|furthermore|overall|similarly|likewise|by\s+contrast|in\s+contrast|"
     r"conversely|consequently|thus|also|notably|importantly|finally|despite\s+[^,]+|although\s+[^,]+|"
     r"as\s+(?:previously\s+)?(?:reported|described|expected|shown|planned)(?:\s+[^,]{0,30})?|"
+    r"(?:using|with|by|after|on)\s+(?:multiple\s+)?(?:imputation|adjustment|sensitivity\s+analys[ie]s)\b[^,]{0,50}|"
+    # 'For weeks 9 through 12, the 4-week continuous abstinence rates were': the time the figures cover
+    r"(?:for|during|through(?:out)?|over|within)\s+(?:the\s+)?(?:(?:first|last|final)\s+)?(?:\d+\s+)?"
+    r"(?:weeks?|months?|days?|years?)\b[^,()]{0,40}(?:\([^()]{0,20}\))?|"
     r"at\s+(?:\d+|one|two|three)\s+\w+|after\s+[^,]{0,40}|in\s+(?:the\s+)?[^,]{0,60}?(?:analysis|population|group|subgroup|cohort)),\s*)+"
 )
 # 'Multivariate regression analysis revealed that patients ... had better ...': the clause a
@@ -217,6 +226,9 @@ _SUBGROUP_FIRST = re.compile(
 
 
 def _candidates(text: str) -> list[str]:
+    state = state_phrase(text, share=True)
+    if state:  # '43.9% of participants in A were continuously abstinent compared with': the state
+        return [state]
     text = _LANDMARK_LIST.sub("", text)  # '2-, 3-, 4-, and 5-year survival rates': the list of times goes
     listed = _NEXT_LISTED.search(text)
     if listed and _SUBGROUP_FIRST.search(text, 0, text.find("(")):
@@ -232,6 +244,12 @@ def _candidates(text: str) -> list[str]:
     if head and not re.search(rf"(?i)\b(?:{VERB}|differences?)\b", head.group("head")):
         # 'the mean scores over time for cough (p ...), dyspnea (p ...)': the items share the head
         out[0] = f"{head.group('head')} {out[0]}"
+    defined = defined_endpoint(text)
+    if defined:  # 'The primary efficacy end point was the continuous abstinence rate ..., which was 45.0%'
+        return [defined]
+    aim = aimed_endpoint(text)
+    if aim:  # 'Denosumab was noninferior to ZA in delaying time to first on-study SRE (hazard ratio'
+        out.append(aim)
     differs = _DIFFERENCE_IN.search(text)
     if differs:  # 'there was no difference in freedom from local recurrence (88% vs 90%)'
         out.append(differs.group(1))
@@ -254,7 +272,11 @@ def _candidates(text: str) -> list[str]:
     if likely:  # 'were less likely to die of neurologic causes than'
         out.append(likely.group(1))
     obj = _OBJECT.search(text)
-    if obj and not re.search(r"\d", _LANDMARK.sub("", obj.group("x"))):
+    if (
+        obj
+        and not re.search(r"\d", LANDMARK.sub("", obj.group("x")))
+        and not _RISK_OF_DEATH.search(obj.group("x"))
+    ):
         # 'patients who underwent A had no complications': the object of the last verb
         out.append(_LATER_VERB.split(obj.group("x"))[-1])
     stopped = _STOPPED.search(
@@ -276,7 +298,6 @@ def _candidates(text: str) -> list[str]:
 
 
 # a landmark inside a name ('better 30-day activity without dyspnea scores'): dropped from it
-_LANDMARK = re.compile(r"(?i)\b\d+[- ](?:years?|months?|weeks?|days?)\b|\b(?:at|after)\s+\d+\s+\w+")
 # 'patients treated with TCD', 'those receiving placebo': a group of patients, not what was measured
 _GROUP = re.compile(
     rf"(?i)^(?:the\s+)?(?:{_WHO}|those)\s+(?:who\s+|that\s+)?(?:were\s+)?(?:treated|receiving|received|given|"
@@ -303,7 +324,7 @@ def _clean(phrase: str) -> str | None:
     p = re.sub(r"\s+", " ", phrase).strip(" ,.")
     if _GROUP.match(p):
         return None
-    p = _LANDMARK.sub("", p)  # landmarks
+    p = without_times(p)
     p = sited(re.sub(r"\s+", " ", p).strip(" ,."))
     p = re.sub(r"(?i)\s+(?:in|with|for|among|between)\s+(?:the|both|all|each|either)\s+.*$", "", p)
     p = re.sub(r"(?i)\s+of\s+(?:the|both|all|each|either)\s+(?:[\w-]+\s+){0,3}?" + _WHO + r"\b.*$", "", p)
@@ -314,10 +335,12 @@ def _clean(phrase: str) -> str | None:
         "",
         p,
     )
+    p = free_of_events(p)
     p = re.sub(r"(?i)\b(?:significantly|statistically|also|not)\b\s*", "", p).strip()
     p = _FRAME.sub("", p).strip()
     p = re.sub(r"(?i)^(?:the|a|an)\s+", "", p)
     p = _COMPARATIVE.sub("", p)  # 'longer time to worsening', 'more hospitalization'
+    p = what_changed(p)  # 'a statistically significant increase in mortality'
     if (
         len(p.split()) > 9
     ):  # 'the physical domain of the Quality of Life for Cancer Patients Treated with ...'
@@ -326,7 +349,9 @@ def _clean(phrase: str) -> str | None:
             return (
                 None  # 'The sensitivity, negative predictive value, and diagnostic accuracy for ...': a list
             )
-    if not p or _NOT_ENDPOINT.match(p) or _NOT_FIRST.match(p) or re.search(r"\d", p) or len(p.split()) > 9:
+    if not p or _NOT_ENDPOINT.match(p) or _NOT_FIRST.match(p) or re.search(r"\d", LANDMARK.sub("", p)):
+        return None
+    if len(p.split()) > 9:
         return None
     if _FUNCTION_WORD.match(p.split()[0]) or _FUNCTION_WORD.match(p.split()[-1]):
         return None  # 'for', 'total of': a fragment, not a name
@@ -334,7 +359,7 @@ def _clean(phrase: str) -> str | None:
 
 
 _AFTER_OBJECT = re.compile(
-    r"(?i)^[^;]*?\b(?:had|received|required|developed|experienced|achieved|underwent|reported)\s+(?:an?\s+|the\s+)?"
+    r"(?i)^[^;]*?(?<!-)\b(?:had|received|required|developed|experienced|achieved|underwent|reported)\s+(?:an?\s+|the\s+)?"
     r"(?P<x>[a-z][\w'/-]*(?:\s+[a-z][\w'/-]*){0,5}?)(?=\s*(?:[,;.(]|\bcompared\b|\bvs\b|\bversus\b|\band\b|$))"
 )
 
@@ -376,7 +401,7 @@ def object_phrase(after: str) -> str | None:
     if event and (m is None or event.start("verb") < m.start("x")):
         verb = event.group("verb").lower()
         return _EVENTS.get(verb, "treatment discontinuation")
-    return _clean(m.group("x")) if m else None
+    return _clean(m.group("x")) if m else state_phrase(after)
 
 
 _OF_DISEASE = re.compile(

@@ -234,6 +234,23 @@ ENDPOINTS = {
 }
 
 
+def _hyphen_slips(aliases: list[str]) -> list[str]:
+    """'Progression free-survival', 'disease-free-survival', 'time-to-treatment failure': the
+    hyphen of an 'X-free survival' slipped to the other word, or doubled, or a 'time to X'
+    written as one compound; the same endpoint."""
+    slips = [
+        a.replace("-free survival", slip).replace(" free survival", slip)
+        for a in aliases
+        if "free survival" in a
+        for slip in (" free-survival", "-free-survival")
+    ]
+    slips += [a.replace("time to ", "time-to-", 1) for a in aliases if a.startswith("time to ")]
+    return aliases + [s for s in dict.fromkeys(slips) if s not in aliases]
+
+
+ENDPOINTS = {name: _hyphen_slips(aliases) for name, aliases in ENDPOINTS.items()}
+
+
 def canonical_endpoint(name: str) -> str:
     """The plain endpoint a title names, so sources can be compared: 'Overall Survival (OS)',
     'OS' and 'overall survival' are all 'overall survival'; an unknown title stays itself."""

@@ -53,7 +53,7 @@ from kg.model import Arm, ArmResult, Comparison
 
 # words that make a phrase a clause, not an endpoint's name: 'ACT continues to show a benefit (HR ...'
 _CLAUSE_WORDS = re.compile(
-    r"(?i)\b(?:continues?|continued|shows?|showed|shown|demonstrat\w+|suggest\w*|indicat\w+|confirm\w*)\b"
+    r"(?i)(?<!-)\b(?:continues?|continued|shows?|showed|shown|demonstrat\w+|suggest\w*|indicat\w+|confirm\w*)\b"
 )
 _LEADING_VERB = re.compile(r"(?i)^(?:shows?|showed|have|has|had)\s+(?:an?\s+|the\s+)?")
 

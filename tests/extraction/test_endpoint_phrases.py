@@ -192,8 +192,9 @@ def test_an_endpoint_named_after_its_figures(read):
             "36-Gy cohort (",
             "cnt",
         ),
-        # PMID16740598 (pool): not having progressed is no progression
-        ("The probability of not having progressed by 1 year was ", None),
+        # PMID16740598 (pool): not having progressed is no progression, but freedom from it (None
+        # before, and the figure took the overall survival named later)
+        ("The probability of not having progressed by 1 year was ", "progression-free survival"),
         # PMID28968167 (pool): a clause that says a test was not significant names no endpoint
         (
             "The detriment was statistically significant in patients with T790M mutation-positive plasma samples "
