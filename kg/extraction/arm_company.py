@@ -53,7 +53,8 @@ def with_or_without(part: str) -> list[str]:
 _SHARED = re.compile(
     r"(?i)^(?P<own>.*?)(?:[\s,]+(?:both|each|all|and\s+each)\s+(?P<link>combined\s+with|in\s+combination\s+with|plus|with|given\s+with)"
     # 'gefitinib or placebo, in addition to cisplatin plus pemetrexed'
-    r"|\s*,\s*(?P<added>in\s+addition\s+to|on\s+(?:a\s+)?background\s+of|added\s+to))\s+(?P<tail>.+)$"
+    # '..., or placebo (n = 341) for 12 weeks, plus weekly brief smoking cessation counseling'
+    r"|\s*,\s*(?P<added>in\s+addition\s+to|on\s+(?:a\s+)?background\s+of|added\s+to|plus))\s+(?P<tail>.+)$"
 )
 
 
@@ -75,8 +76,8 @@ def share(parts: list[str]) -> list[str]:
     out = list(parts)
     for k, part in enumerate(parts):
         m = _SHARED.match(part)
-        if not m or k == 0:
-            continue
+        if not m or k == 0 or depth_map(part)[min(m.end("own"), len(part) - 1)]:
+            continue  # (a link inside a bracket joins that arm's own drugs)
         extra = f" {m.group('link') or m.group('added')} {m.group('tail')}"
         out[k] = m.group("own") + extra
         for j in range(k):

@@ -21,6 +21,9 @@ from kg.model import Arm
 # population ('Among N-CTX patients, PORT was associated with ...', 'longer among those who received
 # carboplatin-paclitaxel (hazard ratio ...')
 _AGAINST_BEFORE = re.compile(r"(?i)\b(?:versus|vs\.?|compared\s+(?:with|to)|relative\s+to|than|over|among)\b")
+# between an arm's name and the bracket that is its own: 'gemcitabine (', 'the bupropion SR group ('
+_BESIDE = re.compile(r"(?i)\s{0,2}(?:(?:SR|XL|ER|IR)\s+)?(?:(?:group|arm)\s*)?")
+_THAN = re.compile(r"(?i)\b(?:compared\s+(?:with|to)|than|versus|vs\.?)\s")
 _AGAINST = re.compile(r"(?i)\b(?:versus|vs\.?|compared\s+with|relative\s+to)\s+(?:the\s+)?")
 
 
@@ -88,12 +91,27 @@ class ArmPairing:
         arm named after 'versus' (or 'compared with') once the list of brackets ends."""
         opened = opening(text, match.start())
         marks = self.finder.find(text)
-        own = [a for _s, e, a in marks if opened and 0 <= opened - e <= 2]
+        own = [a for _s, e, a in marks if opened and e <= opened and _BESIDE.fullmatch(text, e, opened)]
         if not own:
             return None
         against = _AGAINST.search(text, match.end())
         others = [a for s, _e, a in marks if against and s == against.end() and a is not own[-1]]
-        return (own[-1], others[0]) if others else None
+        if others:
+            return own[-1], others[0]
+        return self._subject_against(text, marks, opened, own[-1])
+
+    def _subject_against(self, text: str, marks, opened: int, own: Arm) -> tuple[Arm, Arm] | None:
+        """'43.9% of participants in the varenicline group were continuously abstinent compared with
+        17.6% in the placebo group (OR, 3.85; ...) and 29.8% in the bupropion SR group (OR, 1.90; ...)':
+        a ratio in a bracket right after an arm that the sentence sets against its one subject arm is
+        the subject's against that arm."""
+        against = [m for m in _THAN.finditer(text, 0, opened)]
+        if not against:
+            return None
+        subjects = distinct([a for s, _e, a in marks if s < against[0].start()])
+        if len(subjects) != 1 or subjects[0] is own:
+            return None
+        return subjects[0], own
 
 
 def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:

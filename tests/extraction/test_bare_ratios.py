@@ -62,6 +62,7 @@ def test_a_subgroups_bare_ratio_shares_the_labelled_ones_kind_and_endpoint():
             Decimal("0.01"),
         ),
     ]
+    # '... gefitinib (250 mg/d) or placebo, plus best supportive care': both arms get it
     assert {(c.arm, c.comparator) for c in trial.comparisons} == {
-        ("gefitinib", "placebo + best supportive care")
+        ("gefitinib + best supportive care", "placebo + best supportive care")
     }

@@ -159,3 +159,28 @@ def test_a_ratio_after_an_earlier_ratios_bracket_compares_the_arms_named_since()
     trial = trial_of("26712084")
     hr = next(c for c in trial.comparisons if str(c.estimate) == "0.79")
     assert (hr.arm, hr.comparator) == ("pembrolizumab 10 mg/kg", "docetaxel")
+
+
+def test_what_follows_a_comma_and_plus_after_the_last_arm_is_every_arms():
+    # PMID16257339 (ISEL): '... to receive gefitinib (250 mg/d) or placebo, plus best supportive care'
+    assert [a.drug_names for a in trial_of("16257339").arms] == [
+        ["gefitinib", "best supportive care"],
+        ["placebo", "best supportive care"],
+    ]
+    # PMID16820547: 'Varenicline titrated to 1 mg twice daily (n = 344) or bupropion SR titrated to 150 mg
+    # twice daily (n = 342) or placebo (n = 341) for 12 weeks, plus weekly brief smoking cessation
+    # counseling.' (before: the counseling was the placebo arm's only)
+    arms = trial_of("16820547").arms
+    assert [a.drug_names[-1] for a in arms] == ["brief smoking cessation counseling"] * 3
+    assert [a.drug_names[0] for a in arms] == ["varenicline", "bupropion", "placebo"]
+
+
+def test_a_ratio_bracketed_after_each_arm_set_against_the_subject_arm():
+    # PMID16820547: 'During the last 4 weeks of treatment (weeks 9-12), 43.9% of participants in the
+    # varenicline group were continuously abstinent from smoking compared with 17.6% in the placebo group
+    # (odds ratio [OR], 3.85; ...) and 29.8% in the bupropion SR group (OR, 1.90; ...).'
+    trial = trial_of("16820547")
+    label = {a.drug_names[0]: a.label for a in trial.arms}
+    pairs = {str(c.estimate): (c.arm, c.comparator) for c in trial.comparisons if c.statistic == "odds_ratio"}
+    assert pairs["3.85"] == (label["varenicline"], label["placebo"])
+    assert pairs["1.90"] == (label["varenicline"], label["bupropion"])
