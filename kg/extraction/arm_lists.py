@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from kg.extraction.arm_company import alone_or_with, dose_variants, lead_to_each, share, with_or_without
 from kg.extraction.arm_ellipsis import drug_lead, shared_entries
+from kg.extraction.arm_tails import without_tails
 from kg.extraction.armrefs import ARM_LABEL
 from kg.extraction.lexicon import words_to_int
 from kg.extraction.regimens import drug_mentions
@@ -258,9 +259,7 @@ def pieces(segment: str) -> list[str]:
         # '..., followed by pembrolizumab or placebo for up to 35 cycles': the same choice again, later
         text = re.sub(r"(?i),\s*followed\s+by\s+[^,;]*\bor\b.*$", "", text)
     text = _unnumbered(text)
-    text = _WHO.sub("", text)  # '... in chemotherapy-naive patients with NSCLC': who, not what
-    text = _until_cut(text)
-    text = _later_choice_cut(text)
+    text = without_tails(text)
 
     if common:
         return [common + part.strip() for part in _pieces(text)]
@@ -374,38 +373,6 @@ _SHARED_LEAD = re.compile(
     # with its dose: 'docetaxel 75 mg/m2 and either', 'carboplatin (area under the curve = 6) and either'
     r"[a-z][\w-]*(?:\s*\([^()]{1,60}\))?(?:\s+[\w/.-]+){0,5}\s+"
     r"(?:plus|and|combined\s+with|in\s+combination\s+with|followed\s+by)\s*$"
-)
-# 'pemetrexed (500 mg/m(2)) with either cisplatin ... or carboplatin': a drug with its dose, shared
-_UNTIL = re.compile(
-    r"(?i)\s+(?:until|till)\s+(?:(?:documented|radiological|disease|tumou?r)\s+)*(?:progression|unacceptable|"
-    r"intolerable|death|withdrawal|relapse|recurrence)\b"
-)
-
-
-# '..., followed by maintenance therapy with atezolizumab, bevacizumab, or both': what the arms go on
-# to, after a list of them; its commas and 'or' part no further arms
-_LATER_CHOICE = re.compile(r"(?i),\s*followed\s+by\s+[^;]*?\bor\b")
-
-
-def _later_choice_cut(text: str) -> str:
-    depth = depth_map(text)
-    m = next((m for m in _LATER_CHOICE.finditer(text) if depth[m.start()] == 0), None)
-    if m is None or not re.search(r"(?i)\bor\b", text[: m.start()]):
-        return text
-    return text[: m.start()]
-
-
-def _until_cut(text: str) -> str:
-    """The text without '... until disease progression, unacceptable toxicity, or death' at its
-    top level: how long the treatments go on, whose commas and 'or' part no arms."""
-    depth = depth_map(text)
-    m = next((m for m in _UNTIL.finditer(text) if depth[m.start()] == 0), None)
-    return text[: m.start()] if m else text
-
-
-_WHO = re.compile(
-    r"(?i)\s+(?:in|for|among)\s+(?:(?:[\w-]+|\([^)]*\))\s+){0,4}?(?:patients|participants|women|men|adults|smokers|"
-    r"people|persons|subjects|children)\b.*$"
 )
 
 

@@ -20,7 +20,6 @@ from __future__ import annotations
 import re
 
 from kg.extraction.endpoint_frames import aimed_endpoint, defined_endpoint
-from kg.extraction.endpoint_names import DISCONTINUED as _DISCONTINUED
 from kg.extraction.endpoint_names import LANDMARK, normal_name, sited, what_changed, without_times
 from kg.extraction.endpoint_names import STOPPED as _STOPPED
 from kg.extraction.endpoint_states import free_of_events, state_phrase
@@ -135,7 +134,7 @@ def endpoint_phrase(before: str) -> str | None:
     for candidate in _candidates(text):
         if _NOT_FIRST.match(_FRAME.sub("", candidate.strip())):
             return None  # 'its effect', 'these parameters': named before, not here
-        name = _clean(candidate)
+        name = clean_phrase(candidate)
         if name:
             return name
     return None
@@ -286,7 +285,7 @@ def _candidates(text: str) -> list[str]:
         out.append("treatment discontinuation")
     recurred = _RECURRED.match(text)
     if recurred:  # 'Intrathoracic disease recurred within the radiation field in 30 of 234 patients'
-        out.append(f"{recurred.group('x')} {_EVENTS[recurred.group('verb').lower()]}")
+        out.append(f"{recurred.group('x')} {EVENTS[recurred.group('verb').lower()]}")
     subject = _SUBJECT.match(text)
     if subject and subject.group("verb").lower() in _FINDING:  # 'Nodal metastases were found in 41'
         out.append(f"{subject.group('x')} detected")
@@ -320,7 +319,7 @@ def _state(text: str, subject: re.Match) -> str | None:
     return "duration of " + " ".join(noun)
 
 
-def _clean(phrase: str) -> str | None:
+def clean_phrase(phrase: str) -> str | None:
     p = re.sub(r"\s+", " ", phrase).strip(" ,.")
     if _GROUP.match(p):
         return None
@@ -358,50 +357,14 @@ def _clean(phrase: str) -> str | None:
     return normal_name(p)
 
 
-_AFTER_OBJECT = re.compile(
-    r"(?i)^[^;]*?(?<!-)\b(?:had|received|required|developed|experienced|achieved|underwent|reported)\s+(?:an?\s+|the\s+)?"
-    r"(?P<x>[a-z][\w'/-]*(?:\s+[a-z][\w'/-]*){0,5}?)(?=\s*(?:[,;.(]|\bcompared\b|\bvs\b|\bversus\b|\band\b|$))"
-)
-
-
-_AFTER_COPULA = re.compile(
-    r"(?i)^[^;]*?\b(?:were|was)\s+(?P<x>(?:[a-z][\w'-]*\s+){0,3}(?:results?|findings?|diagnoses|positives|negatives))"
-    r"(?=\s*(?:[,;.(]|$))"
-)
-
-
-# '73% of patients in the SRS plus WBRT group were free from CNS recurrence at 1 year'
-_AFTER_FREE = re.compile(
-    r"(?i)^[^;]*?\b(?:were|was|remained)\s+(?:alive\s+and\s+)?free\s+(?:from|of)\s+"
-    r"(?P<x>[a-z][\w'/-]*(?:\s+[a-z][\w'/-]*){0,3}?)(?=\s*(?:[,;.(]|\b(?:at|after|by|compared)\b|$))"
-)
-_AFTER_EVENT = re.compile(
-    rf"(?i)^[^;]*?(?<!who )(?<!that )\b(?P<verb>died|responded|progressed|relapsed|{_DISCONTINUED})\b"
-)
-EVENT_VERBS = r"died|responded|progressed|relapsed|discontinued"
-_EVENTS = {
+EVENTS = {
     "died": "death",
     "responded": "response",
     "progressed": "progression",
     "relapsed": "relapse",
     "recurred": "recurrence",
 }
-
-
-def object_phrase(after: str) -> str | None:
-    """The endpoint named after the figures: '74 (49%) A patients and 119 (79%) B patients
-    received palliative radiotherapy' -> 'palliative radiotherapy'; '96.4% ... and 94.5% in
-    the radiography group were false positive results' -> 'false positive results'; '15 (13%)
-    of 115 patients in A and five (4%) of 113 in B died' -> 'death'."""
-    event = _AFTER_EVENT.match(after)
-    free = _AFTER_FREE.match(after)
-    if free and not (event and event.start("verb") < free.start("x")):
-        return f"freedom from {free.group('x').lower()}"
-    m = _AFTER_OBJECT.match(after) or _AFTER_COPULA.match(after)
-    if event and (m is None or event.start("verb") < m.start("x")):
-        verb = event.group("verb").lower()
-        return _EVENTS.get(verb, "treatment discontinuation")
-    return _clean(m.group("x")) if m else state_phrase(after)
+EVENT_VERBS = r"died|responded|progressed|relapsed|discontinued"
 
 
 _OF_DISEASE = re.compile(

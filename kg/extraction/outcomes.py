@@ -24,10 +24,10 @@ from kg.extraction.contrasts import ContrastReading
 from kg.extraction.endpoint_lists import Slot, listed_endpoints
 from kg.extraction.endpoint_mentions import endpoint_mentions, listed_after
 from kg.extraction.endpoint_names import normal_name
+from kg.extraction.endpoint_objects import object_phrase
 from kg.extraction.endpoint_phrases import (
     NAME_THEN_LABEL,
     endpoint_phrase,
-    object_phrase,
     qualified,
 )
 from kg.extraction.figure_runs import GENERIC_WHAT, continues

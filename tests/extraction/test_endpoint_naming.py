@@ -15,7 +15,8 @@ from pool_pages import trial_of
 from shared_quotes import DENOSUMAB
 
 from kg.extraction.endpoint_mentions import endpoint_mentions
-from kg.extraction.endpoint_phrases import endpoint_phrase, object_phrase
+from kg.extraction.endpoint_objects import object_phrase
+from kg.extraction.endpoint_phrases import endpoint_phrase
 
 
 def rows(trial, endpoint: str) -> list[tuple]:
