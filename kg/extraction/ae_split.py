@@ -50,19 +50,25 @@ def grade_split(s: Sentence, m: re.Match, finder: ResultsArms) -> list[AdverseEv
         arm, values = run_arm(m.group("runs")[run[0] : run[1]], finder)
         if arm is None or len(values) != len(grades):
             return []
-        base = offset + run[0]
-        out += [
-            AdverseEventSummary(
-                arm=arm.label,
-                category=f"grade {grade}",
-                treatment_related=is_related,
-                term=term,
-                percent=dec(v.group(0).rstrip(" %")),
-                evidence=s.evidence(base + v.start(), base + v.end()),
-            )
-            for grade, v in zip(grades, values, strict=True)
-        ]
+        out += _by_grade(s, offset + run[0], arm, term, is_related, grades, values)
     return out
+
+
+def _by_grade(
+    s: Sentence, base: int, arm: Arm, term: str, is_related: bool, grades: list[str], values: list[re.Match]
+) -> list[AdverseEventSummary]:
+    """One arm's row per grade, each percent with where it was read (``base``: its run's offset)."""
+    return [
+        AdverseEventSummary(
+            arm=arm.label,
+            category=f"grade {grade}",
+            treatment_related=is_related,
+            term=term,
+            percent=dec(v.group(0).rstrip(" %")),
+            evidence=s.evidence(base + v.start(), base + v.end()),
+        )
+        for grade, v in zip(grades, values, strict=True)
+    ]
 
 
 def runs(text: str) -> list[tuple[int, int]]:
@@ -106,15 +112,4 @@ def subject_grades(s: Sentence, m: re.Match, finder: ResultsArms) -> list[Advers
     if len(grades) != len(values) or len(event_phrases(clause)) != 1:
         return []
     is_related = related(clause, frozenset(n.lower() for n in finder.names))
-    base = m.start("values")
-    return [
-        AdverseEventSummary(
-            arm=arms[0].label,
-            category=f"grade {grade}",
-            treatment_related=is_related,
-            term=term,
-            percent=dec(v.group(0).rstrip(" %")),
-            evidence=s.evidence(base + v.start(), base + v.end()),
-        )
-        for grade, v in zip(grades, values, strict=True)
-    ]
+    return _by_grade(s, m.start("values"), arms[0], term, is_related, grades, values)
