@@ -105,10 +105,10 @@ class ArmPairing:
         17.6% in the placebo group (OR, 3.85; ...) and 29.8% in the bupropion SR group (OR, 1.90; ...)':
         a ratio in a bracket right after an arm that the sentence sets against its one subject arm is
         the subject's against that arm."""
-        against = [m for m in _THAN.finditer(text, 0, opened)]
-        if not against:
+        against = _THAN.search(text, 0, opened)
+        if against is None:
             return None
-        subjects = distinct([a for s, _e, a in marks if s < against[0].start()])
+        subjects = distinct([a for s, _e, a in marks if s < against.start()])
         if len(subjects) != 1 or subjects[0] is own:
             return None
         return subjects[0], own

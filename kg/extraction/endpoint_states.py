@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from kg.extraction.arm_pieces import outside_brackets
+
 # '43.9% of participants in the A group were continuously abstinent from smoking compared with
 # 17.6% ...', '28.8% of patients were hospitalized during A': a state the share of patients was
 # in, named by the predicate's noun (abstinent -> abstinence, hospitalized -> hospitalization)
@@ -34,10 +36,9 @@ _NOT_STATE = re.compile(
 
 
 def unbracketed(text: str) -> str:
-    """The text without its closed brackets: '(weeks 9-12)', '(OR, 3.85; 95% CI ...)'."""
-    while (shorter := re.sub(r"\s*(?:\([^()]*\)|\[[^\[\]]*\])", "", text)) != text:
-        text = shorter
-    return text
+    """The text without its brackets ('(weeks 9-12)', '(OR, 3.85; 95% CI ...)'), one space where
+    one stood."""
+    return re.sub(r"\s+(?=[\s,;.]|$)", "", outside_brackets(text))
 
 
 # adverbs of degree, time or comparison, not of the state's kind ('were significantly abstinent')
