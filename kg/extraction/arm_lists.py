@@ -256,8 +256,6 @@ def pieces(segment: str) -> list[str]:
         shared = _SHARED_LEAD.search(text[: either.start()]) or drug_lead(text[: either.start()])
         common = shared.group(0).strip() + " " if shared else ""  # 'cisplatin plus either A or B'
         text = text[either.end() :]
-        # '..., followed by pembrolizumab or placebo for up to 35 cycles': the same choice again, later
-        text = re.sub(r"(?i),\s*followed\s+by\s+[^,;]*\bor\b.*$", "", text)
     text = _unnumbered(text)
     text = without_tails(text)
 
