@@ -192,14 +192,17 @@ class Publication(Record):
     )
 
     def key(self) -> str:
-        """A stable identity for IRIs: PMID, else DOI, else the printed citation."""
+        """A stable identity for IRIs: PMID, else DOI, else the printed citation, else the
+        PMCID (last, so that no IRI minted before PMCIDs counted changes)."""
         if self.pmid:
             return f"pmid/{self.pmid}"
         if self.doi:
             return f"doi/{self.doi.lower()}"
         if self.citation_text:
             return "ref/" + _digest(self.citation_text)
-        raise ValueError("a publication needs a PMID, a DOI or its citation text")
+        if self.pmcid:
+            return f"pmc/{self.pmcid}"
+        raise ValueError("a publication needs a PMID, a DOI, its citation text or a PMCID")
 
 
 class CitationLink(Record):

@@ -43,6 +43,12 @@ def seed_text() -> str:
 
 
 @pytest.fixture(scope="session")
+def no_ids_text(seed_text: str) -> str:
+    """The seed without its PMID, PMCID and DOI lines: not a PubMed page."""
+    return seed_text.replace("- PMID: 38552197\n- PMCID: PMC11227305\n- DOI: 10.1200/JCO.23.02166\n", "")
+
+
+@pytest.fixture(scope="session")
 def gold() -> dict:
     return json.loads((FIXTURES / "contact-01.gold.json").read_text())
 

@@ -103,13 +103,16 @@ def test_export_to_file(store, tmp_path):
     assert "CONTACT-01" in out.read_text()
 
 
-def test_bad_input_names_the_file_and_line_and_writes_nothing(tmp_path, seed_text):
-    page = tmp_path / "no-pmid.txt"
-    page.write_text(seed_text.replace("- PMID: 38552197\n", ""))
+def test_bad_input_names_the_file_and_line_and_writes_nothing(tmp_path, no_ids_text):
+    page = tmp_path / "no-ids.txt"
+    page.write_text(no_ids_text)
     location = tmp_path / "s"
     done = ctkg("build", str(page), "--store", str(location))
     assert done.returncode == 2
-    assert f"{page}:2: no '- PMID:' line after the title: not a PubMed page" in done.stderr
+    assert (
+        f"{page}:2: no '- PMID:', '- PMCID:' or '- DOI:' line after the title: not a PubMed page"
+        in done.stderr
+    )
     export = ctkg("export", "--format", "nq", "--store", str(location))
     assert export.returncode == 0 and export.stdout == ""  # the store holds nothing
 

@@ -44,15 +44,18 @@ def test_remove_takes_out_one_source_only(two):
         remove_sources(two, ["PMID26028407.txt"])
 
 
-def test_a_folder_builds_every_file_and_keep_going_reports_the_broken(tmp_path, seed_text):
+def test_a_folder_builds_every_file_and_keep_going_reports_the_broken(tmp_path, seed_text, no_ids_text):
     (tmp_path / "a.txt").write_text(seed_text)
-    (tmp_path / "b.txt").write_text(seed_text.replace("- PMID: 38552197\n", ""))  # no PMID: not a PubMed page
+    (tmp_path / "b.txt").write_text(no_ids_text)  # no id line: not a PubMed page
     cut = seed_text[: seed_text.index("\nAbstract\n")].replace("38552197", "38552198")
     (tmp_path / "c.txt").write_text(cut)  # a page cut before its abstract: its publication loads
     store = pyoxigraph.Store()
     result = build([tmp_path], store, keep_going=True, progress=lambda _m: None)
     assert [Path(d.path).name for d in result.documents] == ["a.txt", "c.txt"]
-    assert len(result.failures) == 1 and "b.txt:2: no '- PMID:' line after the title" in result.failures[0]
+    assert (
+        len(result.failures) == 1
+        and "b.txt:2: no '- PMID:', '- PMCID:' or '- DOI:' line" in result.failures[0]
+    )
     (warning,) = result.documents[1].report.warnings
     assert warning.message.startswith("line 5: no abstract text")
     assert len(run(store, load_query("trial-summary")).rows) == 1

@@ -5,8 +5,9 @@ with labelled sections, then headed blocks: conflict of interest, *Similar artic
 by*, *References* (entries introduced by a ``-`` line) and headings PubMed prints empty when
 it has nothing (MeSH terms, Substances...).
 
-A file without a title line and a PMID line is not a PubMed page: an error naming the file and
-line, and nothing loads.  Within a page, what cannot be read is left out and reported, each
+A file without a title line and an id line is not a PubMed page: an error naming the file and
+line, and nothing loads.  A page saved without its PMID (from PubMed Central, or a DOI-only
+record) is named by its PMCID, else its DOI.  Within a page, what cannot be read is left out and reported, each
 with its line, in the document's warnings (a malformed DOI, a list entry cut short, no
 ``Abstract`` heading); everything else loads.  A page without abstract text (letters,
 editorials, old articles, or a page cut short) loads its publication: title, ids, citations.
@@ -96,8 +97,8 @@ def read_pubmed_page(path: str | Path, raw: bytes | None = None) -> SourceDocume
     return SourceDocument(
         path=str(path),
         kind="pubmed-page",
-        key=publication.pmid,
-        source_url=f"https://pubmed.ncbi.nlm.nih.gov/{publication.pmid}/",
+        key=publication.pmid or publication.pmcid or publication.doi,
+        source_url=_source_url(publication),
         sha256=hashlib.sha256(raw).hexdigest(),
         publication=publication,
         abstract=page.abstract,
@@ -118,8 +119,10 @@ def _split(path: str, lines: list[str]) -> _Page:
         kind, value = m.group(1), m.group(2).strip()
         page.ids[kind] = (value, i + 1)
         i += 1
-    if "PMID" not in page.ids:
-        raise SourceError(path, "no '- PMID:' line after the title: not a PubMed page", 2)
+    if not page.ids:
+        raise SourceError(
+            path, "no '- PMID:', '- PMCID:' or '- DOI:' line after the title: not a PubMed page", 2
+        )
     if i < len(lines) and " ".join(lines[i].split()) == page.title:
         i += 1
     if i < len(lines) and lines[i].strip() == "Abstract":
@@ -194,16 +197,25 @@ def _main_publication(page: _Page) -> Publication:
     for kind, (value, line) in page.ids.items():
         if re.match(checks[kind], value):
             continue
-        if kind == "PMID":  # the publication's identity: without it nothing can be named
+        if kind == "PMID" or len(values) == 1:  # the identity: without it nothing can be named
             raise SourceError(page.path, f"malformed {kind} {value!r}", line)
         page.warn(line, f"malformed {kind} {value!r} left out")
         del values[kind]
     return Publication(
-        pmid=values["PMID"],
+        pmid=values.get("PMID"),
         pmcid=values.get("PMCID"),
         doi=values.get("DOI"),
         title=page.title,
     )
+
+
+def _source_url(publication: Publication) -> str:
+    """The page the text came from: PubMed's, else PubMed Central's, else the DOI's resolver."""
+    if publication.pmid:
+        return f"https://pubmed.ncbi.nlm.nih.gov/{publication.pmid}/"
+    if publication.pmcid:
+        return f"https://www.ncbi.nlm.nih.gov/pmc/articles/{publication.pmcid}/"
+    return f"https://doi.org/{publication.doi}"
 
 
 def _citations(page: _Page, source: Publication) -> list[CitationLink]:

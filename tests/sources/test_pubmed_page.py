@@ -82,10 +82,42 @@ def test_page_without_lists_and_with_empty_headings_is_read(tmp_path, seed_text)
 
 
 @pytest.mark.parametrize(
+    ("drop", "key", "url"),
+    [
+        ("- PMID: 38552197\n", "PMC11227305", "https://www.ncbi.nlm.nih.gov/pmc/articles/PMC11227305/"),
+        (
+            "- PMID: 38552197\n- PMCID: PMC11227305\n",
+            "10.1200/JCO.23.02166",
+            "https://doi.org/10.1200/JCO.23.02166",
+        ),
+    ],
+)
+def test_a_page_saved_without_its_pmid_is_named_by_its_pmcid_else_its_doi(
+    tmp_path, seed_text, drop, key, url
+):
+    """Pages saved from PubMed Central, or DOI-only records, load whole: nothing is lost for a
+    missing PMID, and the document is named by the next id it prints."""
+    doc = read_document(_write(tmp_path, seed_text.replace(drop, "")))
+    assert (doc.key, doc.source_url, doc.publication.pmid) == (key, url, None)
+    assert doc.trial.nct_id == "NCT04471428" and len(doc.trial.arms) == 2
+
+
+@pytest.mark.parametrize(
     ("mutate", "message", "line"),
     [
         (lambda t: t.replace("- PMID: 38552197", "- PMID: 3855x197"), "malformed PMID", 2),
-        (lambda t: t.replace("- PMID: 38552197\n", ""), "no '- PMID:' line", 2),
+        (
+            lambda t: t.replace("- PMID: 38552197\n- PMCID: PMC11227305\n- DOI: 10.1200/JCO.23.02166\n", ""),
+            "no '- PMID:', '- PMCID:' or '- DOI:' line",
+            2,
+        ),
+        (
+            lambda t: t.replace(
+                "- PMID: 38552197\n- PMCID: PMC11227305\n- DOI: 10.1200/JCO.23.02166\n", "- PMCID: PMCx\n"
+            ),
+            "malformed PMCID",
+            2,
+        ),
         (lambda t: "", "empty file", 1),
     ],
 )

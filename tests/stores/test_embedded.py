@@ -43,9 +43,9 @@ def test_building_twice_leaves_the_same_triples(tmp_path, seed_path):
     assert without_timestamps(first) == without_timestamps(second)
 
 
-def test_a_failed_run_changes_nothing(tmp_path, seed_path, seed_text):
+def test_a_failed_run_changes_nothing(tmp_path, seed_path, no_ids_text):
     broken = tmp_path / "broken.txt"
-    broken.write_text(seed_text.replace("- PMID: 38552197\n", ""))  # not a PubMed page
+    broken.write_text(no_ids_text)  # not a PubMed page
     with open_oxigraph(tmp_path / "s") as store:
         build([seed_path], store, progress=quiet)
         before = quads(store)
