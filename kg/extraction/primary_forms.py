@@ -34,10 +34,11 @@ _FORMS = (
     ),
     # 'on the primary end point, the incidence of lung cancer, were compared'
     re.compile(rf"(?i)\b{_PRIMARY},\s+((?:the\s+)?{_PHRASE}),\s+(?:were|was|is|are)\b"),
-    # 'The primary objective of this randomized phase III study was to show significant difference in X'
+    # 'The primary objective of this randomized phase III study was to show significant difference in X',
+    # 'The primary aims were to detect differences in symptoms and function'
     re.compile(
-        r"(?i)\bprimary\s+(?:objective|aim|end\s?point)\b[^.;]{0,80}?\bwas\s+to\s+(?:show|demonstrate|detect|"
-        r"compare)\s+(?:an?\s+)?(?:(?:statistically\s+)?significant\s+)?(?:difference|improvement|prolongation|"
+        r"(?i)\bprimary\s+(?:objectives?|aims?|end\s?points?)\b[^.;]{0,80}?\b(?:was|were)\s+to\s+(?:show|demonstrate|detect|"
+        r"compare)\s+(?:an?\s+)?(?:(?:statistically\s+)?significant\s+)?(?:differences?|improvements?|prolongation|"
         rf"increase|reduction)\s+in\s+({_PHRASE}(?:\s*\([A-Za-z-]{{2,8}}\))?)(?=\s*(?:[,.;]|$)|\s+(?:in|of|for|among|with|between)\b)"
     ),
 )

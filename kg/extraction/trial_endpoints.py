@@ -26,15 +26,51 @@ def endpoint_name(phrase: str) -> str:
 
 
 def endpoints(sents: list[Sentence], abbreviations: dict[str, str]) -> list[Endpoint]:
+    found = _named_endpoints(sents, abbreviations)
+    if not any(e.role == "primary" for e in found):
+        found += _unqualified_endpoints(sents, abbreviations, found)
+    return found
+
+
+# 'Endpoints were X and Y', 'The outcome measures were X and Y' (all of them, not 'included'):
+# a trial that calls none of its endpoints primary names its main ones so; not 'Outcomes were
+# correlated with ...', 'Survival outcomes were similar', 'Patient-reported outcomes were evaluated'
+_UNQUALIFIED = re.compile(
+    r"(?i)^(?:the\s+)?(?:study\s+|trial\s+)?(?:end[\s-]?points?|outcome\s+measures?|outcomes)\s+(?:were|was)\s+"
+    r"(?!(?:\w+ed|similar|comparable|better|worse|poor|good|not|also|then|significantly|taken)\b)(.+?)[.;]?$"
+)
+_METHODS = re.compile(r"(?i)^(?:|methods?|.*\b(?:design|outcome|end\s?point|measure|intervention)s?\b.*)$")
+
+
+def _unqualified_endpoints(
+    sents: list[Sentence], abbreviations: dict[str, str], found: list[Endpoint]
+) -> list[Endpoint]:
+    """The endpoints a methods sentence lists with no role, as the primary ones: what a trial that
+    names no primary endpoint was designed to measure."""
+    out: list[Endpoint] = []
+    for s in sents:
+        if not _METHODS.match(s.section) or "secondary" in s.norm.lower():
+            continue
+        if m := _UNQUALIFIED.match(s.norm):
+            for phrase in _split_list(m.group(1)):
+                name, abbrev = _endpoint_phrase(phrase, abbreviations)
+                if name and not any(e.name == name for e in [*found, *out]):
+                    out.append(Endpoint(name=name, abbreviation=abbrev, role="primary"))
+            break
+    return out
+
+
+def _named_endpoints(sents: list[Sentence], abbreviations: dict[str, str]) -> list[Endpoint]:
     found: list[Endpoint] = []
     for s in sents:
-        if "primary" not in s.norm.lower() and "secondary" not in s.norm.lower():
+        if not re.search(r"(?i)primary|secondary|\b(?:main|principal)\s+(?:end|outcome)", s.norm):
             continue
         for role, pattern in (
             (
                 "primary",
-                # 'The primary end point was ...', 'Primary efficacy end points were ...', 'Primary endpoint: ...'
-                r"(?i)\b(?:co-?)?primary\s+(?:efficacy\s+)?(?:end\s?points?|outcomes?|objectives?)(?:\s+measures?)?"
+                # 'The primary end point was ...', 'Primary efficacy end points were ...', 'Primary endpoint: ...',
+                # 'Primary efficacy measures included ...', 'The main outcome measure was ...'
+                r"(?i)\b(?:(?:co-?)?primary|main|principal)\s+(?:efficacy\s+)?(?:(?:end\s?points?|outcomes?|objectives?)(?:\s+measures?)?|measures)"
                 r"(?:\s+(?:of|for|in)\s+(?:the|this|these)\s+(?:[\w-]+\s+){0,2}?(?:comparison|study|trial|analys[ie]s))?"
                 r"(?:(?:\s+(?:was|were|is|are|included)\s+|\s*:\s*)(.+?)(?:[;.]\s|[;.]?$)|,\s+([^,]+),\s+was\b)"
                 r"|\b(?:using|with)\s+([a-z][\w -]{2,60}?)\s+as\s+(?:the|its)\s+primary\s+(?:end\s?point|outcome)",
@@ -104,8 +140,30 @@ _POPULATION = re.compile(
 )
 
 
+# how an entry was measured, up to the next entry: 'physical function measured by the Western Ontario
+# and McMaster Universities (WOMAC) LK3.1 OA Index, and ...'
+_MEASURED_BY = re.compile(
+    r"(?i)(?<![,\s])(?<!\bas)\s+(?:as\s+)?(?:measured|assessed|evaluated)\s+(?:by|using|with)\s+[^,;()]*(?:\([^()]*\)[^,;()]*)*"
+)
+
+
+def _without_measures(text: str) -> str:
+    """The list without how its entries were measured, where that is not inside a bracket."""
+    for m in reversed(list(_MEASURED_BY.finditer(text))):
+        before = text[: m.start()]
+        if before.count("(") == before.count(")"):
+            text = before + text[m.end() :]
+    return text
+
+
 def _split_list(text: str) -> list[str]:
+    for short, long in definitions(
+        text
+    ).items():  # 'Knee injury and Osteoarthritis Outcome Score (KOOS)' is one
+        if re.search(r",|\band\b", long):
+            text = text.replace(f"{long} ({short})", short)
     text = _SHARE_AT.sub(r"\1", text)
+    text = _without_measures(text)
     text = _POPULATION.sub("", text)
     text = re.sub(r"^([^:,;]{3,60}?):\s.*$", r"\1", text)  # 'combined success: drainage, lung expansion, ...'
     text = re.sub(r"\[([A-Za-z]{2,6})\]", r"(\1)", text)  # 'systemic objective response rates [ORRs]'
@@ -115,7 +173,7 @@ def _split_list(text: str) -> list[str]:
 
 
 def _endpoint_phrase(phrase: str, abbreviations: dict[str, str]) -> tuple[str, str | None]:
-    p = re.sub(r"(?i)^(?:the|an?)\s+", "", phrase.strip())
+    p = re.sub(r"(?i)^(?:the|an?|their|its)\s+", "", phrase.strip())
     p = re.sub(r"(?i)^(?:amended|changed)\s+from\s+.+?\s+to\s+", "", p)  # 'amended from OS to PFS'
 
     # 'to compare overall survival between the groups': the endpoint the aim is about
@@ -127,7 +185,7 @@ def _endpoint_phrase(phrase: str, abbreviations: dict[str, str]) -> tuple[str, s
     p = re.sub(r"(?i)\s+(?:between|among|across)\s+(?:the\s+)?(?:groups?|arms?|treatments?)\b.*$", "", p)
     p = re.sub(
         r"(?i)^(?:(?:median|(?:[\w-]+\s+){1,4}?assessed(?=\s+(?!by\b|in\b|at\b)\w)|investigator-assessed|independently assessed|centrally assessed|confirmed|rates?\s+of|biochemically\s+"
-        r"confirmed|self-reported|patient-reported|comparison\s+of|change\s+in|(?:the\s+)?(?:proportion|percentage|"
+        r"confirmed|self-reported|patient-reported|comparison\s+of|changes?\s+in|improved|(?:the\s+)?(?:proportion|percentage|"
         r"number)\s+of\s+(?:patients|participants)\s+(?:who\s+(?:achieved|had|were)|with|achieving)\s+(?:an?\s+|(?:>/=|≥|>=|at\s+least)\s*(?:1|one)\s+)?)\s*)+",
         "",
         p,
@@ -136,7 +194,9 @@ def _endpoint_phrase(phrase: str, abbreviations: dict[str, str]) -> tuple[str, s
     p = re.sub(r"(?i)\s+(?:for\s+\S+\s+)?(?:versus|vs\.?|v\.?|compared\s+with)\b.*$", "", p)
     p = re.sub(r"(?i)^(?:the|an?)\s+", "", p)
     p = re.sub(
-        r"(?i)\s+(?:as assessed|assessed|according to|by|in (?:a|an|the)\b[^,]*population)\b.*$", "", p
+        r"(?i)\s+(?:as assessed|assessed|as measured|measured|according to|by|in (?:a|an|the)\b[^,]*population)\b.*$",
+        "",
+        p,
     )
     m = re.match(r"^(.*?)\s*\(([A-Za-z]{2,6})\)$", p)
     name, abbrev = (m.group(1), m.group(2)) if m else (p, None)

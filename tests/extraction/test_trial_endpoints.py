@@ -301,3 +301,71 @@ def test_the_primary_end_point_of_the_comparison_and_patients_who_achieved_it():
     primary = [Endpoint(name="mediastinal nodal clearance", abbreviation="MNC", role="primary")]
     said = sentences("RESULTS", "Twenty-seven patients achieved the primary endpoint of MNC (63%).")
     assert primary_endpoint_met(said, primary) is None
+
+
+# Sentences of PubMed Central abstracts (jayded/evidence-inference, annotations/abstracts, MIT):
+# trials outside oncology name their endpoints as outcome measures, main end points, aims.
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (  # PMC1187893: a named instrument is one endpoint, though its name holds 'and'
+            "The primary outcome measure was the Knee injury and Osteoarthritis Outcome Score (KOOS).",
+            [("knee injury and osteoarthritis outcome score", "KOOS", "primary")],
+        ),
+        (  # PMC1190172: no endpoint called primary: the outcome measures are the trial's
+            "The outcome measures were the proportion of questionnaires returned and their time to return.",
+            [
+                ("proportion of questionnaires returned", None, "primary"),
+                ("time to return", None, "primary"),
+            ],
+        ),
+        (  # PMC1177952
+            "Endpoints were the creatinine kinase MB-fraction (CK-MB) and left ventricular ejection fraction (LVEF).",
+            [
+                ("creatinine kinase mb-fraction", "CK-MB", "primary"),
+                ("left ventricular ejection fraction", "LVEF", "primary"),
+            ],
+        ),
+        (  # PMC1174954: an aim stated in the plural
+            "The primary aims were to detect differences in symptoms and function.",
+            [("symptoms", None, "primary"), ("function", None, "primary")],
+        ),
+        (  # PMC1193545: 'changes in' and how an entry was measured are no part of its name
+            "Primary outcome measures included self-reported pain level, and changes in stiffness and functional "
+            "ability as measured by the Western Ontario McMaster Universities Osteoarthritis (WOMAC) index.",
+            [
+                ("pain level", None, "primary"),
+                ("stiffness", None, "primary"),
+                ("functional ability", None, "primary"),
+            ],
+        ),
+        (  # PMID14736927 (pool): 'main' is 'primary'
+            "The main end point was overall survival.",
+            [("overall survival", None, "primary")],
+        ),
+        (  # PMID16043828 (pool): outcomes that were correlated are no list of endpoints
+            "Outcomes were correlated with EGFR and KRAS mutations in retrospective subset analyses.",
+            [],
+        ),
+        (  # PMID15770205 (pool): 'included' lists some endpoints, not the main ones
+            "Study end points included degree and duration of symptomatic relief, treatment side effects, "
+            "objective response rates and overall survival.",
+            [],
+        ),
+    ],
+)
+def test_outcome_measures_main_end_points_and_aims(text, found):
+    assert named("METHODS", text) == found
+
+
+def test_an_entry_measured_by_a_named_index_ends_before_it():
+    # PMC1201146: before, 'McMaster Universities (WOMAC) LK3.1 OA Index' was an endpoint of its own
+    names = named(
+        "METHODS",
+        "Pre-planned primary efficacy outcome measures included the core continuous variables pain relief and "
+        "improved physical function measured by the Western Ontario and McMaster Universities (WOMAC) LK3.1 OA "
+        "Index, and improved patient global assessment (PGA).",
+    )
+    assert ("physical function", None, "primary") in names
+    assert ("patient global assessment", "PGA", "primary") in names
+    assert not any("mcmaster" in n or "index" in n for n, _, _ in names)
