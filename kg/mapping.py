@@ -79,7 +79,7 @@ def document_triples(
 
 
 def _publication(w: Writer, p: Publication) -> URIRef:
-    iri = w.node(w.m.publication(p), CTKG.Publication, p.title or p.citation_text)
+    iri = w.node(w.m.publication(p), CTKG.Publication, p.title or p.citation_text or _id_label(p))
     w.add_all(
         iri,
         (
@@ -115,6 +115,12 @@ def _publication(w: Writer, p: Publication) -> URIRef:
         w.add(trial, CTKG.acronym, name)
         w.add(iri, CTKG.mentionsTrial, trial)
     return iri
+
+
+def _id_label(p: Publication) -> str:
+    """An untitled publication (a page saved without its title line) is named by its first id."""
+    kind, value = next((k, v) for k, v in (("PMID", p.pmid), ("PMCID", p.pmcid), ("DOI", p.doi)) if v)
+    return f"{kind} {value}"
 
 
 def _external_records(p: Publication) -> Iterable[tuple[URIRef, str]]:

@@ -111,10 +111,9 @@ def read_pubmed_page(path: str | Path, raw: bytes | None = None) -> SourceDocume
 
 def _split(path: str, lines: list[str]) -> _Page:
     page = _Page(path, lines)
-    if not lines or not lines[0].strip():
-        raise SourceError(path, "empty file or no title on the first line", 1)
-    page.title = " ".join(lines[0].split())
-    i = 1
+    if not lines or not any(line.strip() for line in lines):
+        raise SourceError(path, "empty file", 1)
+    i = _read_title(page)
     while i < len(lines) and (m := ID_LINE.match(lines[i])):
         kind, value = m.group(1), m.group(2).strip()
         page.ids[kind] = (value, i + 1)
@@ -123,7 +122,7 @@ def _split(path: str, lines: list[str]) -> _Page:
         raise SourceError(
             path, "no '- PMID:', '- PMCID:' or '- DOI:' line after the title: not a PubMed page", 2
         )
-    if i < len(lines) and " ".join(lines[i].split()) == page.title:
+    if i < len(lines) and page.title and " ".join(lines[i].split()) == page.title:
         i += 1
     if i < len(lines) and lines[i].strip() == "Abstract":
         i += 1
@@ -132,6 +131,17 @@ def _split(path: str, lines: list[str]) -> _Page:
     i = _read_abstract(page, i)
     _read_blocks(page, i)
     return page
+
+
+def _read_title(page: _Page) -> int:
+    """The title line, and where the id lines start.  A page saved without its title (an empty
+    first line, or the ids first) loads untitled, with a warning: its ids and abstract stand."""
+    first = page.lines[0]
+    if first.strip() and not ID_LINE.match(first):
+        page.title = " ".join(first.split())
+        return 1
+    page.warn(1, "no title on the first line: the publication loads untitled")
+    return 1 if not first.strip() else 0
 
 
 def _is_heading(line: str) -> bool:
@@ -205,7 +215,7 @@ def _main_publication(page: _Page) -> Publication:
         pmid=values.get("PMID"),
         pmcid=values.get("PMCID"),
         doi=values.get("DOI"),
-        title=page.title,
+        title=page.title or None,
     )
 
 

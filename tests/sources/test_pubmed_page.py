@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pyoxigraph
 import pytest
 
+from kg.build import build
 from kg.sources import SourceError, read_document
 
 
@@ -100,6 +102,27 @@ def test_a_page_saved_without_its_pmid_is_named_by_its_pmcid_else_its_doi(
     doc = read_document(_write(tmp_path, seed_text.replace(drop, "")))
     assert (doc.key, doc.source_url, doc.publication.pmid) == (key, url, None)
     assert doc.trial.nct_id == "NCT04471428" and len(doc.trial.arms) == 2
+
+
+@pytest.mark.parametrize("head", ["\n", ""])
+def test_a_page_saved_without_its_title_loads_untitled_with_a_warning(tmp_path, seed_text, head):
+    """An empty first line, or the ids first: the ids, the abstract and the trial still load."""
+    title, rest = seed_text.split("\n", 1)
+    doc = read_document(_write(tmp_path, head + rest.replace(title + "\n", "", 1)))
+    assert doc.publication.title is None and doc.key == "38552197"
+    assert doc.trial.nct_id == "NCT04471428" and len(doc.trial.arms) == 2
+    assert "line 1: no title on the first line: the publication loads untitled" in doc.warnings
+
+
+def test_an_untitled_publication_is_named_by_its_first_id(tmp_path, seed_text):
+    title, rest = seed_text.split("\n", 1)
+    store = pyoxigraph.Store()
+    build([_write(tmp_path, "\n" + rest.replace(title + "\n", "", 1))], store, progress=lambda _m: None)
+    (row,) = store.query(
+        "SELECT ?label WHERE { GRAPH ?g { <https://w3id.org/ctkg/id/pub/pmid/38552197> "
+        "<http://www.w3.org/2000/01/rdf-schema#label> ?label } }"
+    )
+    assert row["label"].value == "PMID 38552197"
 
 
 @pytest.mark.parametrize(
