@@ -25,6 +25,7 @@ from kg.extraction.lexicon import drug_abbreviations
 from kg.extraction.outcomes import OutcomeReader
 from kg.extraction.populations import settle_populations
 from kg.extraction.regimens import reading_document
+from kg.extraction.report_kind import reports_randomised_trial
 from kg.extraction.safety import adverse_events, implied_population
 from kg.extraction.sizes import arm_sizes, sizes_from_denominators
 from kg.extraction.subgroup_sizes import subgroup_sizes
@@ -49,8 +50,9 @@ _R = TypeVar("_R", ArmResult, Comparison)
 
 def extract_trial(title: str, abstract: list[AbstractSection]) -> Trial | None:
     """The trial an abstract reports, or None when the text reports none (a review, a cohort
-    study): a registry number, arms, or participants the study itself randomised or treated in
-    a phased trial make it a trial report."""
+    study): a registry number, arms, participants the study itself randomised or treated in
+    a phased trial, or what ``report_kind`` judges a randomised trial's report ('A randomized
+    placebo-controlled, parallel-group trial included 481 ...') make it a trial report."""
     with reading_document(drug_abbreviations(" ".join(sec.text for sec in abstract))):
         return _extract(title, abstract)
 
@@ -62,7 +64,12 @@ def _extract(title: str, abstract: list[AbstractSection]) -> Trial | None:
     abbreviations = trial_endpoints.abbreviations(full)
     defined = definitions(" ".join([normalise(title), *(s.norm for s in sents)]))
     arms = design_arms(title, sents, defined)
-    if not arms and not ids and not design.reports_trial(title, full):
+    if not (
+        arms
+        or ids
+        or design.reports_trial(title, full)
+        or reports_randomised_trial(title, abstract).randomised
+    ):
         return None
     set_roles(arms, title, sents)
     label_arms(arms, sents, defined)

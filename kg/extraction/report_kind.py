@@ -56,7 +56,9 @@ _OWN = re.compile(
     rf"|\b(?:from|at|after|before|underwent|until|since)\s+(?:the\s+time\s+of\s+)?(?:randomi[sz]ation|random\s+assignment)\b"
     rf"|\b(?:this|the\s+present|the\s+current|our)\s+(?:[\w-]+,?\s+){{0,5}}?randomi[sz]ed,?\s+{_STUDY}"
     rf"|(?:^|\b(?:in|conducted|did|performed|undertook|was|is)\s+|"
-    rf"\b(?:results?|analys[ie]s|findings|report|data|subset|update|follow-up)\s+(?:of|from)\s+)(?:an?)\s+(?:[\w-]+,?\s+){{0,5}}?randomi[sz]ed,?\s+{_STUDY}"
+    rf"\b(?:results?|analys[ie]s|findings|report|data|subset|update|follow-up)\s+(?:of|from)\s+)(?:an?)\s+(?:[\w-]+,?\s+){{0,8}}?randomi[sz]ed,?\s+{_STUDY}"
+    # '... a double-blind, randomized study was performed in 90 children'
+    rf"|\ban?\s+(?:[\w-]+,?\s+){{0,5}}?randomi[sz]ed,?\s+{_STUDY}\s+(?:was|has\s+been)\s+(?:performed|conducted|carried\s+out|done|undertaken)\b"
 )
 _OWN_ASSIGNED = re.compile(rf"(?i){_ASSIGNED}")
 # a sentence about another trial, or one still to be run

@@ -130,3 +130,20 @@ def test_a_figure_the_baseline_reader_takes_is_no_arms_result():
     assert not [r for r in trial.arm_results if "stage" in r.endpoint]
     stages = {(b.characteristic, b.estimate) for b in trial.baseline if "stage" in b.characteristic}
     assert {("stage ii", Decimal("24.2")), ("stage iii", Decimal("39.3"))} <= stages
+
+
+def test_a_randomised_trial_with_no_arm_read_is_still_a_trial():
+    """PMC1253473 (jayded/evidence-inference, MIT): no arm is read from 'Participants received one
+    of three conditions: 1) ...', but the study says it is a randomised trial, so it yields one."""
+    trial = extract_trial(
+        "",
+        [
+            AbstractSection(
+                label="METHODS",
+                text="A randomized placebo-controlled, parallel-group trial included 481 low-income, female "
+                "participants: mean age 50.1 years, 48.4% African American, 51.6% non-Hispanic white, and 92.5% "
+                "below 185% of the federally designated poverty level.",
+            )
+        ],
+    )
+    assert trial is not None and trial.randomized is True

@@ -77,6 +77,17 @@ def test_a_page_with_a_title_only_is_judged_by_its_title() -> None:
             "untreated patients with stage IV metastatic BRAF(V600E)-positive NSCLC.",
             False,
         ),  # PMID27080216
+        # PubMed Central abstracts (jayded/evidence-inference, annotations/abstracts, MIT)
+        (
+            "In order to assess the effects of juice feedings during acute diarrhea a double-blind, randomized "
+            "study was performed in 90 children, mean age of 10 ± 4.28 months.",
+            True,
+        ),  # PMC1216327
+        (
+            "A phase III, multi-centre, open label, operator-blinded, crossover design, randomised trial, with "
+            "follow-up.",
+            True,
+        ),  # PMC1326200
     ],
 )
 def test_sentences_about_the_study_or_another(sentence: str, randomised: bool) -> None:
