@@ -29,7 +29,7 @@ _ENROLLED = (
 )
 _TOTALS = (
     re.compile(
-        rf"(?i)\b(?:randomly\s+)?(?:assigned|allocated|randomi[sz]ed|enrolled),?\s+(?:\([^)]*\)\s+)?"
+        rf"(?i)\b(?:randomly\s+)?(?:assigned|allocated|randomi[sz]ed|enrolled|(?<=we\s)recruited),?\s+(?:\([^)]*\)\s+)?"
         rf"(?:in\s+an?\s+\d+:\d+(?::\d+)?\s+ratio,?\s+)?(\d+)\s+(?:[\w-]+\s+){{0,3}}{_PEOPLE}\b"
     ),
     re.compile(rf"(?i)\bof\s+(?:the\s+)?(\d+)\s+(?:[\w-]+\s+){{0,2}}{_PEOPLE}\s+(?:who\s+)?{_ENROLLED}"),
@@ -44,16 +44,19 @@ _TOTALS = (
     re.compile(rf"(?i)\bthere\s+were\s+(\d+)\s+{_PEOPLE}\s+randomi[sz]ed\b"),
     # 'Patients (n = 1,218) with stage IIIB to IV NSCLC were randomly assigned'
     re.compile(
-        rf"(?i)\b{_PEOPLE}\s*\(n\s*=\s*(\d+)\)[^.;()]{{0,120}}?\b(?:were|was)\s+(?:\w+\s+)?{_ENROLLED}\b"
+        rf"(?i)\b{_PEOPLE}\s*\(n\s*=\s*(\d+)\)(?:[^.;()]|\([^()]*\)){{0,120}}?\b(?:were|was)\s+(?:\w+\s+)?{_ENROLLED}\b"
     ),
     # 'after the random assignment of 270 patients', 'terminated early after randomisation of 49 patients'
     re.compile(
         rf"(?i)\b(?:random\s+assignment|randomi[sz]ation)\s+of\s+(\d+)\s+(?:[\w-]+\s+){{0,3}}{_PEOPLE}\b"
     ),
-    # 'a randomized, phase 3 trial of 1,776 patients', 'a randomized trial in 353 patients'
+    # 'a randomized, phase 3 trial of 1,776 patients', 'a randomized trial in 353 patients', 'a double-blind,
+    # randomized study was performed in 90 children', 'A randomized placebo-controlled, parallel-group trial
+    # included 481 low-income, female participants', 'a cluster randomised trial of health promotion in 1,013 participants'
     re.compile(
-        rf"(?i)\brandomi[sz]ed\b[^.;]{{0,80}}?\b(?:trial|study)\s+(?:of|in|including|involving)\s+(\d+)\s+"
-        rf"(?:[\w-]+\s+){{0,3}}{_PEOPLE}\b"
+        rf"(?i)\brandomi[sz]ed\b[^.;]{{0,80}}?\b(?:trial|study)\s+(?:of\s+(?!\d)[^.;\d]{{0,60}}?\s+(?=in\s+\d)|"
+        rf"(?:was|were)\s+(?:performed|conducted|carried\s+out|done|undertaken)\s+(?=in\s+\d))?"
+        rf"(?:of|in|including|involving|included|enrolled|recruited)\s+(\d+)\s+(?:[\w-]+,?\s+){{0,3}}{_PEOPLE}\b"
     ),
 )
 # '147 (72.4%) of 203 patients were randomly assigned', '191 of the 350 targeted patients were
@@ -63,9 +66,9 @@ _PART_OF = re.compile(r"(?i)(?<![\d.%])(\d+)\s*(?:\(\s*\d+(?:\.\d+)?\s*%\s*\)\s*
 _COUNTED = re.compile(
     rf"(?i)(?<![\d.%:])(?<!\bPS\s)(?<!\bstage\s)(?<!\bgrade\s)(?<!\bstatus\s)(\d+)\s+(?:[\w-]+\s+){{0,3}}{_PEOPLE}\b"
 )
-# '... were randomly assigned' (not 'were not randomized to RT or surgery thereafter')
+# '... were randomly assigned', '... are randomised to' (not 'were not randomized to RT or surgery thereafter')
 _VERB_AFTER = re.compile(
-    rf"(?i)^[^.;]{{0,160}}?\b(?:were|was|had\s+been)\s+(?:(?!not\b)\w+\s+)?{_ENROLLED}\b"
+    rf"(?i)^[^.;]{{0,160}}?\b(?:were|was|had\s+been|are|have\s+been)\s+(?:(?!not\b)\w+\s+)?{_ENROLLED}\b"
 )
 # 'Of the 452 enrolled patients, 314 were randomly assigned', '910 were screened and 364 were ...'
 _OTHER_COUNT = re.compile(
@@ -166,7 +169,7 @@ def _total(text: str) -> tuple[tuple[int, int], int, int] | None:
             return (m.start(1), m.end(1)), int(m.group(1)), _strength(m.group(0))
     for m in _COUNTED.finditer(text):
         rest = _VERB_AFTER.match(_unbracketed(text[m.end() :]))
-        if not rest:
+        if not rest or _EACH.match(text, m.end()):
             continue
         other = _OTHER_COUNT.search(rest.group(0))
         if other is None:
@@ -180,6 +183,8 @@ def _total(text: str) -> tuple[tuple[int, int], int, int] | None:
     return None
 
 
+# a count per site or per group is no total: '30 patients in each hospital were randomly assigned'
+_EACH = re.compile(r"(?i)\s+(?:in|from|at)\s+each\b|\s+per\b")
 _AND_VERB = re.compile(r"(?i)(?:\s+and\s+(?:were\s+)?(?:randomly\s+\w+|randomi[sz]ed))?")
 
 

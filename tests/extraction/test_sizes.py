@@ -351,3 +351,45 @@ def test_we_randomly_assigned_n_patients_to_one_arm_and_m_to_the_other():
     # selumetinib arm)
     trial = read_document(Path(__file__).parents[1] / "fixtures" / "abstracts" / "PMID23200175.txt").trial
     assert ([a.n_randomized for a in trial.arms], trial.n_randomized) == ([44, 43], 87)
+
+
+@pytest.mark.parametrize(
+    ("text", "total"),
+    [
+        # PubMed Central abstracts (jayded/evidence-inference, annotations/abstracts, MIT)
+        # PMC111193: the present tense
+        ("Twenty-eight patients scheduled for TKR are randomised to ANH or no hemodilution (non-ANH).", 28),
+        # PMC1177952: a bracket between the count and the verb
+        (
+            "Patients (n = 940) treated for acute MI by primary percutaneous coronary intervention (PCI) were "
+            "randomized to GIK infusion or no infusion.",
+            940,
+        ),
+        # PMC1216327: the study performed in its participants
+        (
+            "In order to assess the effects of juice feedings during acute diarrhea a double-blind, randomized "
+            "study was performed in 90 children, mean age of 10 ± 4.28 months.",
+            90,
+        ),
+        # PMC1253473: the trial included them
+        (
+            "A randomized placebo-controlled, parallel-group trial included 481 low-income, female participants: "
+            "mean age 50.1 years, 48.4% African American.",
+            481,
+        ),
+        # PMC1382202: what the trial was of comes before its participants
+        (
+            "We carried out a community-based cluster randomised trial of health promotion in 1,013 participants "
+            "from 12 villages (628 women, 481 rural dwellers); mean age 55 years to reduce salt intake and BP.",
+            1013,
+        ),
+        # PMC1193545: the count per hospital is no total; the recruited one is
+        (
+            "We recruited 120 patients from two teaching hospitals; 30 patients in each hospital were randomly "
+            "assigned to receive BNHS.",
+            120,
+        ),
+    ],
+)
+def test_totals_as_trials_outside_oncology_state_them(read, text, total):
+    assert read("", ("METHODS", text)).trial.n_randomized == total
