@@ -70,14 +70,14 @@ def _named_endpoints(sents: list[Sentence], abbreviations: dict[str, str]) -> li
                 "primary",
                 # 'The primary end point was ...', 'Primary efficacy end points were ...', 'Primary endpoint: ...',
                 # 'Primary efficacy measures included ...', 'The main outcome measure was ...'
-                r"(?i)\b(?:(?:co-?)?primary|main|principal)\s+(?:efficacy\s+)?(?:(?:end\s?points?|outcomes?|objectives?)(?:\s+measures?)?|measures)"
+                r"(?i)\b(?:(?:co-?)?primary|main|principal)\s+(?:efficacy\s+)?(?:(?:end[\s-]?points?|outcomes?|objectives?)(?:\s+measures?)?|measures)"
                 r"(?:\s+(?:of|for|in)\s+(?:the|this|these)\s+(?:[\w-]+\s+){0,2}?(?:comparison|study|trial|analys[ie]s))?"
                 r"(?:(?:\s+(?:was|were|is|are|included)\s+|\s*:\s*)(.+?)(?:[;.]\s|[;.]?$)|,\s+([^,]+),\s+was\b)"
                 r"|\b(?:using|with)\s+([a-z][\w -]{2,60}?)\s+as\s+(?:the|its)\s+primary\s+(?:end\s?point|outcome)",
             ),
             (
                 "secondary",
-                r"(?i)\bsecondary\s+(?:efficacy\s+)?(?:end\s?points?|outcomes?)(?:\s+(?:was|were|is|are|included)\s+|\s*:\s*)"
+                r"(?i)\bsecondary\s+(?:efficacy\s+)?(?:end[\s-]?points?|outcomes?)(?:\s+(?:was|were|is|are|included)\s+|\s*:\s*)"
                 r"(.+?)(?:[;.]\s|[;.]?$)",
             ),
         ):
@@ -108,7 +108,7 @@ _NOT_AN_ENDPOINT = re.compile(
 )
 _SECONDARY_STARTS = re.compile(
     r"(?i)\s*(?:[,;]\s*|\s(?:and|with)\s+)(?:the\s+)?(?:key\s+|main\s+|major\s+)?secondary\s+"
-    r"(?:end\s?points?|outcomes?|parameters?|objectives?|measures?)\b.*$"
+    r"(?:end[\s-]?points?|outcomes?|parameters?|objectives?|measures?)\b.*$"
 )
 # where a named endpoint's definition starts: ', defined as ...', ' for the last 4 weeks'
 _DEFINITION = re.compile(
@@ -157,11 +157,15 @@ def _without_measures(text: str) -> str:
 
 
 def _split_list(text: str) -> list[str]:
-    for short, long in definitions(
-        text
-    ).items():  # 'Knee injury and Osteoarthritis Outcome Score (KOOS)' is one
+    # 'Knee injury and Osteoarthritis Outcome Score (KOOS)' is one entry
+    for short, long in definitions(text).items():
         if re.search(r",|\band\b", long):
             text = text.replace(f"{long} ({short})", short)
+    text = re.sub(r"(?i)^defined\s+as\s+", "", text)
+    # '(1) the percentage change in X between baseline and 2 months and (2) the proportion of ...'
+    numbered = re.split(r"\s*(?:,\s*)?(?:and\s+)?\(\d\)\s*", text)
+    if len(numbered) > 2 and not numbered[0].strip():
+        return [p for entry in numbered[1:] for p in _split_list(_WINDOW.sub("", entry))]
     text = _SHARE_AT.sub(r"\1", text)
     text = _without_measures(text)
     text = _POPULATION.sub("", text)
@@ -170,6 +174,10 @@ def _split_list(text: str) -> list[str]:
     text = _DEFINITION.sub("", text) if text.count(",") else text
     text = re.sub(r"\([^()]*\([^()]*\)[^()]*\)|\((?![A-Z]{2,6}\))[^()]*\)", "", text)
     return [re.sub(r"\s+", " ", p).strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", text) if p.strip()]
+
+
+# the window an entry is measured over: 'between baseline and 2 months sustained for > or =4 weeks'
+_WINDOW = re.compile(r"(?i)\s+(?:between\s+baseline\s+and|from\s+baseline\s+to)\b.*$")
 
 
 def _endpoint_phrase(phrase: str, abbreviations: dict[str, str]) -> tuple[str, str | None]:

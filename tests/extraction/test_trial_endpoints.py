@@ -369,3 +369,16 @@ def test_an_entry_measured_by_a_named_index_ends_before_it():
     assert ("physical function", None, "primary") in names
     assert ("patient global assessment", "PGA", "primary") in names
     assert not any("mcmaster" in n or "index" in n for n, _, _ in names)
+
+
+def test_hyphenated_end_points_listed_by_number_and_measured_over_a_window():
+    # PMID10945489 (pool): 'end-points', a numbered list, windows that are no part of the names
+    assert named(
+        "METHODS",
+        "The primary end-points were defined as (1) the percentage change in mean SS14 score between baseline "
+        "and 2 months and (2) the proportion of patients with a marked (> or = 25%) improvement in SS14 score "
+        "between baseline and 2 months sustained for > or =4 weeks.",
+    ) == [
+        ("percentage change in mean ss14 score", None, "primary"),
+        ("marked improvement in ss14 score", None, "primary"),
+    ]
