@@ -195,7 +195,12 @@ def phase(text: str) -> str | None:
 
 
 def randomized(text: str) -> bool | None:
-    if re.search(r"(?i)\brandomi[sz](?:ed|ation)|\brandomly\s+(?:assigned|allocated)", text):
+    # 'randomly assigned', 'assigned randomly', 'allocated at random', 'randomly divided'
+    if re.search(
+        r"(?i)\brandomi[sz](?:ed|ation)|\brandomly\s+(?:assigned|allocated|divided|distributed)"
+        r"|\b(?:assigned|allocated|divided|distributed)\s+(?:at\s+random|randomly)\b",
+        text,
+    ):
         return True
     if re.search(r"(?i)\b(single-arm|non-?randomi[sz]ed)\b", text):
         return False

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pool_pages import trial_of
 
-from kg.extraction.design import blinding
+from kg.extraction.design import blinding, randomized
 
 
 def test_an_open_label_drug_after_progression_is_not_the_trials_blinding():
@@ -33,3 +33,10 @@ def test_an_open_label_trial_is_open_label():
 def test_multicentre_in_the_title_only_is_read():
     # PMID15226327: '...: a randomized, multicenter phase III trial.' (the abstract does not repeat it)
     assert trial_of("15226327").multicenter is True
+
+
+def test_assigned_randomly_or_at_random_is_randomised():
+    # PMC1190216 (jayded/evidence-inference, annotations/abstracts, MIT)
+    assert randomized("Female alpacas were assigned randomly to 6 groups (n = 15 to 17 per group).") is True
+    assert randomized("Patients were allocated at random to surgery or radiotherapy.") is True
+    assert randomized("Patients were assigned to surgery or radiotherapy by their surgeon.") is None
