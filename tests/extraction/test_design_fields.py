@@ -38,5 +38,11 @@ def test_multicentre_in_the_title_only_is_read():
 def test_assigned_randomly_or_at_random_is_randomised():
     # PMC1190216 (jayded/evidence-inference, annotations/abstracts, MIT)
     assert randomized("Female alpacas were assigned randomly to 6 groups (n = 15 to 17 per group).") is True
-    assert randomized("Patients were allocated at random to surgery or radiotherapy.") is True
-    assert randomized("Patients were assigned to surgery or radiotherapy by their surgeon.") is None
+    # PMID8814371 (pool): 'They were allocated at random to receive thoracic RT with either 17 Gy in two
+    # fractions (F2) 1 week apart (255 patients) or 39 Gy in 13 fractions (F13) 5 days per week (254 patients).'
+    assert (
+        randomized("They were allocated at random to receive thoracic RT with either 17 Gy in two fractions")
+        is True
+    )
+    # a pool page: 'PATIENTS AND METHODS: Patients were assigned to the two treatment arms.' (no word of chance)
+    assert randomized("Patients were assigned to the two treatment arms.") is None
