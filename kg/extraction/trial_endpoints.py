@@ -90,7 +90,10 @@ def _named_endpoints(sents: list[Sentence], abbreviations: dict[str, str]) -> li
                 continue
             if role == "primary":  # '...; secondary end points included ...': the primary list ends there
                 listed = _SECONDARY_STARTS.sub("", listed)
-            for phrase in _split_list(listed):
+            phrases = _split_list(listed)
+            if m and _SINGULAR.search(m.group(0)) and len(phrases[0].split()) > 1:
+                phrases = phrases[:1] + [p for p in phrases[1:] if _known(p, abbreviations)]
+            for phrase in phrases:
                 if _NOT_AN_ENDPOINT.match(phrase.strip()):
                     continue  # 'superiority in patients with ...': a hypothesis, not a measure
                 name, abbrev = _endpoint_phrase(phrase, abbreviations)
@@ -156,6 +159,19 @@ def _without_measures(text: str) -> str:
     return text
 
 
+# 'The primary end point was X ...': one endpoint, whatever 'and' its description holds ('cognitive
+# deterioration (...) in participants who completed the baseline and 3-month assessments')
+_SINGULAR = re.compile(
+    r"(?i)\b(?<!co-)(?<!co)primary\s+(?:efficacy\s+)?(?:end[\s-]?point|outcome(?:\s+measure)?)\s+was\b"
+)
+
+
+def _known(phrase: str, abbreviations: dict[str, str]) -> bool:
+    """A phrase that names an endpoint of the lexicon or one the abstract abbreviates."""
+    p = re.sub(r"(?i)^(?:the|an?)\s+", "", phrase.strip())
+    return endpoint_name(p) in ENDPOINTS or p in abbreviations or p in abbreviations.values()
+
+
 def _split_list(text: str) -> list[str]:
     # 'Knee injury and Osteoarthritis Outcome Score (KOOS)' is one entry
     for short, long in definitions(text).items():
@@ -166,14 +182,22 @@ def _split_list(text: str) -> list[str]:
     numbered = re.split(r"\s*(?:,\s*)?(?:and\s+)?\(\d\)\s*", text)
     if len(numbered) > 2 and not numbered[0].strip():
         return [p for entry in numbered[1:] for p in _split_list(_WINDOW.sub("", entry))]
+    return [
+        re.sub(r"\s+", " ", p).strip()
+        for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", _prepared(text))
+        if p.strip()
+    ]
+
+
+def _prepared(text: str) -> str:
+    """The list without what is no part of its entries: landmarks, measures, populations, definitions."""
     text = _SHARE_AT.sub(r"\1", text)
     text = _without_measures(text)
     text = _POPULATION.sub("", text)
     text = re.sub(r"^([^:,;]{3,60}?):\s.*$", r"\1", text)  # 'combined success: drainage, lung expansion, ...'
     text = re.sub(r"\[([A-Za-z]{2,6})\]", r"(\1)", text)  # 'systemic objective response rates [ORRs]'
     text = _DEFINITION.sub("", text) if text.count(",") else text
-    text = re.sub(r"\([^()]*\([^()]*\)[^()]*\)|\((?![A-Z]{2,6}\))[^()]*\)", "", text)
-    return [re.sub(r"\s+", " ", p).strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", text) if p.strip()]
+    return re.sub(r"\([^()]*\([^()]*\)[^()]*\)|\((?![A-Z]{2,6}\))[^()]*\)", "", text)
 
 
 # the window an entry is measured over: 'between baseline and 2 months sustained for > or =4 weeks'
@@ -202,7 +226,7 @@ def _endpoint_phrase(phrase: str, abbreviations: dict[str, str]) -> tuple[str, s
     p = re.sub(r"(?i)\s+(?:for\s+\S+\s+)?(?:versus|vs\.?|v\.?|compared\s+with)\b.*$", "", p)
     p = re.sub(r"(?i)^(?:the|an?)\s+", "", p)
     p = re.sub(
-        r"(?i)\s+(?:as assessed|assessed|as measured|measured|according to|by|in (?:a|an|the)\b[^,]*population)\b.*$",
+        r"(?i)\s+(?:as assessed|assessed|as measured|measured|analy[sz]ed|according to|by|in (?:a|an|the)\b[^,]*population)\b.*$",
         "",
         p,
     )

