@@ -24,8 +24,11 @@ _FORMS = (
         rf"(?i)^(?:the\s+)?({_PHRASE}(?:\s*\([A-Za-z-]{{2,8}}\))?)\s+(?:was|were|is|are|served\s+as)\s+"
         rf"(?:the|our|its)\s+{_PRIMARY}\b"
     ),
-    # 'Overall survival (OS, primary endpoint) at 2, 3 and 5yr was ...'
-    re.compile(rf"(?i)(?:^|[:;]\s*)({_PHRASE})\s*\((?:[A-Za-z-]{{2,8}}\s*[,;]\s*)?(?:the\s+)?{_PRIMARY}\)"),
+    # 'Overall survival (OS, primary endpoint) at 2, 3 and 5yr was ...', 'Continuous abstinence from smoking
+    # during the last 4 weeks of treatment (weeks 9-12; primary end point) and through ...'
+    re.compile(
+        rf"(?i)(?:^|[:;]\s*)([A-Za-z][\w'-]*(?:\s+[\w'/-]+){{0,11}}?)\s*\((?:[^()]{{1,30}}?\s*[,;]\s*)?(?:the\s+)?{_PRIMARY}\)"
+    ),
     # 'The primary endpoint (time to SPT) and the secondary endpoints (...) were analyzed'
     re.compile(rf"(?i)\b{_PRIMARY}\s*\(((?!n\s*=|\d|p\s*[=<>])[^()=]{{3,80}})\)"),
     # 'no statistically significant difference in the primary end point of overall survival'

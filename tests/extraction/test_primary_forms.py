@@ -27,6 +27,9 @@ def primary(pmid: str) -> list[str]:
         ("28475456", ["objective response rate"]),
         # 'Overall survival (OS, primary endpoint) at 2, 3 and 5yr was not significantly different after ...'
         ("21757247", ["overall survival"]),
+        # 'MAIN OUTCOME MEASURES: Continuous abstinence from smoking during the last 4 weeks of treatment (weeks
+        # 9-12; primary end point) and through the follow-up period (weeks 9-24 and 9-52).'
+        ("16820547", ["continuous abstinence from smoking"]),
         # '... but there was no statistically significant difference in the primary end point of overall survival.'
         ("15625373", ["overall survival"]),
         # 'The primary objective of this randomized phase III study was to show significant difference in
