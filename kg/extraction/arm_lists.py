@@ -14,7 +14,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.extraction.arm_company import alone_or_with, dose_variants, lead_to_each, share, with_or_without
+from kg.extraction.arm_company import (
+    alone_or_with,
+    bracketed_doses,
+    dose_variants,
+    lead_to_each,
+    share,
+    with_or_without,
+)
 from kg.extraction.arm_ellipsis import drug_lead, shared_entries
 from kg.extraction.arm_tails import without_tails
 from kg.extraction.armrefs import ARM_LABEL
@@ -61,7 +68,9 @@ _RECEIVED = re.compile(
     # 'Patients with unresected stages IIIA and IIIB NSCLC, with ... received', not a history ('with
     # disease that progressed after ... who had received')
     r"(?i)\b(?:patients|participants)(?:\s+with\s+(?:(?!\b(?:who|had|have|prior|previous(?:ly)?|progress\w*|after|"
-    r"failed|failure|received|treated|refractory|pretreated)\b)[^.;]){0,160}?)?\s+(?:were\s+)?(?:received|given)\b"
+    r"failed|failure|received|treated|refractory|pretreated)\b)[^.;]){0,160}?)?\s+(?:were\s+)?(?:received\b|given\b"
+    # 'Participants applied either a topical diclofenac solution or vehicle control solution'
+    r"|(?:applied|took|used|inhaled|ingested|consumed|wore)(?=\s+either\b))"
 )
 _COMPARE_OPENING = (
     r"(?i)\bcompar(?:ed|ing|es?)\s+(?:the\s+(?:efficacy|effect|effects|safety)\s+(?:and\s+\w+\s+)?of\s+)?"
@@ -166,7 +175,7 @@ def listings(title: str, sentences: list[tuple[str, str]]) -> list[Listing]:
             ):
                 colon = re.match(r"\s*(?:(?:one|1)\s+of\s+[^:]{0,60}:)", text[m.end() :])
                 out.append(Listing(text[m.end() :], 5 + bool(colon), n))
-        if "received" in low or "given" in low:
+        if "received" in low or "given" in low or "either" in low:
             r = _RECEIVED.search(text)
             if r:
                 out.append(Listing(text[r.end() :], 3, n))
@@ -325,6 +334,10 @@ _CHOICE_OF = re.compile(
 
 
 def _split_pieces(text: str) -> list[str]:
+    # 'taxane/carboplatin (T/C) with or without cetuximab' is 'T/C +/- cetuximab': no 'or' between arms
+    # (one arm's option where another 'or' lists the arms: 'A with or without B or C alone')
+    optional = re.sub(r"(?i)\s+with\s+(?:or|vs\.?|versus)\s+without\s+", " +/- ", text)
+    text = text if re.search(r"(?i)\b(?:or|versus|vs\.?)\s", optional) else optional
     held = _CHOICE_OF.sub(lambda m: m.group(0) + "\x01", text)  # its 'or' cuts no piece
     return [p.replace("\x01or", "or") for p in _split_held(held)]
 
@@ -341,7 +354,9 @@ def _split_held(text: str) -> list[str]:
         listed = re.search(r"[,;]\s+or\s+", text) and len(split_top(text, _LIST_COMMA)) >= 3
         if listed:
             separator = rf"{_LIST_COMMA}(?:or\s+)?(?:to\s+)?|(?<!\d-)\s+or\s+(?:to\s+)?"
-        parts = share(alone_or_with(dose_variants(_label_then_what(split_top(text, separator)))))
+        parts = share(
+            alone_or_with(dose_variants(bracketed_doses(_label_then_what(split_top(text, separator)))))
+        )
         if listed:
             parts = lead_to_each(parts)
     return [arm for part in shared_entries(parts) for arm in with_or_without(part)]

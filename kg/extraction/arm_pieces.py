@@ -48,6 +48,12 @@ _SIZE = re.compile(
 )
 
 
+# 'carrier with no diclofenac' (not 'with or without cetuximab', 'with vs without')
+_NOT_GIVEN = re.compile(
+    r"(?i)(?<!\bor\s)(?<!\band\s)(?<!\bvs\s)(?<!\bvs\.\s)(?<!\bversus\s)\b(?:no|without)\s+$"
+)
+
+
 def _components(part: str) -> list[tuple[int, int]]:
     """Spans of the components of one arm's piece, outside brackets."""
     depth = depth_map(part)
@@ -75,7 +81,8 @@ def arm_of_piece(part: str, choice: bool, abbreviations: dict[str, str], strict:
     label = _LETTER_LABEL.match(part)  # 'A, 17 Gy per two fractions (n = 146)'
     if label:
         part = part[label.end() :]
-    mentions = drug_mentions(part)
+    # 'vehicle control solution (carrier with no diclofenac)': a drug the arm is said not to give
+    mentions = [m for m in drug_mentions(part) if not _NOT_GIVEN.search(part[: m.start])]
     aliases, size = _parenthesised(part)
     if label:
         aliases.append(f"arm {label.group(1)}")
@@ -99,6 +106,7 @@ def arm_of_piece(part: str, choice: bool, abbreviations: dict[str, str], strict:
             re.match(r"(?i)\s*no\s+(?:further\s+|additional\s+)?", head)
             and aliases
             and not is_no_treatment(head)
+            and not re.match(r"(?i)non?\b|non-", aliases[0])  # 'no hemodilution (non-ANH)': the words name it
         ):
             interventions.append(Intervention(drug=Drug(name=canonical_alias(aliases[0]))))
             continue

@@ -256,7 +256,9 @@ def _share_heads(parts: list[str], abbreviations: dict[str, str]) -> list[str]:
         words = outside_brackets(parts[k]).split()
         nxt = re.match(r"\s*\S+(?:\s*\([^()]*\))?\s+(.{8,})$", parts[k + 1])
         weak = _strength(parts[k], abbreviations) == 0 and not is_no_treatment(parts[k])
-        if 1 <= len(words) <= 2 and weak and nxt:
+        # 'ANH or no hemodilution': a defined abbreviation, or a piece before a negated one, is no modifier
+        negated = re.match(r"(?i)\s*no\s", parts[k + 1]) or parts[k].strip() in abbreviations
+        if 1 <= len(words) <= 2 and weak and nxt and not negated:
             out[k] = f"{parts[k].rstrip()} {nxt.group(1)}"
     return out
 

@@ -60,7 +60,7 @@ _HEAD_WORD = re.compile(
     r"(?i)\w*(?:therapy|therapies|ectomy|otomy|ostomy|plasty|scopy|graphy|surgery|surgeries)|radiation|irradiation|"
     r"resection|removal|excision|dissection|sampling|biopsy|staging|screening|scans?|scanning|imaging|observation|"
     r"surveillance|care|support|counsell?ing|education|program(?:me)?s?|interventions?|exercise|training|"
-    r"rehabilitation|diet|supplementation|supplements?|vitamins?|placebo|vaccines?|vaccination|transplant(?:ation)?|"
+    r"rehabilitation|diet|supplementation|supplements?|vitamins?|placebo|vehicle|vaccines?|vaccination|transplant(?:ation)?|"
     r"implant|stent|device|ablation|embolization|hyperthermia|acupuncture|massage|meditation|yoga|management|"
     r"consultation|visits?|monitoring|testing|assessment|x-ray|radiograph|mri|ct|pet|ultrasound|drainage|pleurodesis|"
     r"oxygen|nutrition|tocopherol|carotene|oil|extract|patch(?:es)?|gum|lozenges?|inhaler|spray|radiosurgery"
@@ -98,9 +98,17 @@ _NOT_NAME_WORD = re.compile(
 def plausible(name: str) -> bool:
     """A phrase that could name an agent the abstract does not describe further ('cytisine'):
     not a disease, a population, an outcome or a date, and no word of it a function word, a
-    comparative or a past participle ('those', 'more compared', 'assessed')."""
+    comparative or a past participle ('those', 'more compared', 'assessed'); a participle before
+    the noun it describes is an adjective ('computer printed signature')."""
     words = name.split()
-    return not _NOT_AGENT.search(name) and len(words) <= 4 and not any(_NOT_NAME_WORD.match(w) for w in words)
+    return (
+        not _NOT_AGENT.search(name)
+        and len(words) <= 4
+        and not any(
+            _NOT_NAME_WORD.match(w) and not (k < len(words) - 1 and w.endswith("ed"))
+            for k, w in enumerate(words)
+        )
+    )
 
 
 # words in brackets beside a treatment that say how it is given or whom the figures count, not

@@ -1,0 +1,77 @@
+"""kg.extraction.arm_lists / arm_pieces / arm_company / arm_trailing / names: arms of randomised
+trials outside oncology, as PubMed Central abstracts list them (pages of
+jayded/evidence-inference copied to tests/fixtures/pool, rows in its SOURCES.tsv), and the
+pool pages the same rules read.
+
+Every sentence is quoted from the page named beside it.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from kg.model import Arm, Trial
+from kg.sources import read_document
+from tests.extraction.pool_pages import POOL, trial_of
+
+
+def _page(name: str) -> Trial:
+    trial = read_document(POOL / f"{name}.txt").trial
+    assert trial is not None
+    return trial
+
+
+def _regimens(arms: list[Arm]) -> list[list[tuple]]:
+    return [
+        [(i.drug.name, i.kind, i.dose, i.dose_unit, i.route, i.frequency) for i in a.interventions]
+        for a in arms
+    ]
+
+
+def test_an_abbreviation_against_no_such_treatment_names_two_arms():
+    # PMC111193: 'Twenty-eight patients scheduled for TKR are randomised to ANH or no hemodilution
+    # (non-ANH).' with 'preoperative acute normovolaemic hemodilution (ANH)' defined before (before: one arm
+    # 'acute normovolaemic hemodilution hemodilution' and one 'non-anh')
+    arms = _page("PMC111193").arms
+    assert sorted(a.drug_names[0] for a in arms) == ["acute normovolaemic hemodilution", "no hemodilution"]
+
+
+def test_doses_offered_in_brackets_are_one_arm_each():
+    # PMC1174954: 'Patients were randomized to once-daily risedronate (5 mg or 15 mg) or placebo.'; '... 8% of
+    # patients receiving placebo and 4% (n = 4) of patients receiving 5 mg risedronate ...' gives placebo no
+    # dose (before: two arms, placebo at 5 mg)
+    arms = _page("PMC1174954").arms
+    assert sorted(_regimens(arms)) == [
+        [("placebo", "placebo", None, None, None, None)],
+        [("risedronate", "drug", Decimal("5"), "mg", None, "once daily")],
+        [("risedronate", "drug", Decimal("15"), "mg", None, "once daily")],
+    ]
+    # PMID15197804 (tests/fixtures/pool): 'A total of 773 patients were randomized to receive zoledronic acid
+    # (4 mg or 8 mg) or placebo via a 15-minute infusion every 3 weeks for 21 months.'
+    doses = sorted(str(a.interventions[0].dose) for a in trial_of("15197804").arms)
+    assert doses == ["4", "8", "None"]
+
+
+def test_a_participle_before_its_noun_names_an_intervention():
+    # PMC1190172: 'Individuals were randomly allocated to receive a covering letter with either a computer
+    # printed signature or a hand written signature.' (before: no arms)
+    arms = _page("PMC1190172").arms
+    assert [a.drug_names for a in arms] == [["computer printed signature"], ["hand written signature"]]
+
+
+def test_what_participants_applied_either_of_is_the_arms_with_the_regimen_after_them():
+    # PMC1201146: 'Participants applied either a topical diclofenac solution (Pennsaid®) or vehicle control
+    # solution (carrier with no diclofenac); 40 drops 4 times daily directly to the painful knee(s), without
+    # massage, for 6 weeks.' (before: no arms)
+    arms = _page("PMC1201146").arms
+    assert _regimens(arms) == [
+        [("diclofenac", "drug", Decimal("40"), "drops", "topical", "four times daily")],
+        [("vehicle control solution", "placebo", Decimal("40"), "drops", None, "four times daily")],
+    ]
+
+
+def test_with_or_without_in_a_listing_is_two_arms():
+    # PMID20100958 (tests/fixtures/pool): '... were randomly assigned to taxane/carboplatin (T/C) with or
+    # without cetuximab' (before: a 'carboplatin' arm and a 'cetuximab' arm)
+    arms = trial_of("20100958").arms
+    assert sorted(a.drug_names for a in arms) == [["carboplatin"], ["carboplatin", "cetuximab"]]
