@@ -72,6 +72,10 @@ _RECEIVED = re.compile(
     # 'Participants applied either a topical diclofenac solution or vehicle control solution'
     r"|(?:applied|took|used|inhaled|ingested|consumed|wore)(?=\s+either\b))"
 )
+# a numbered list of what each group was given: 'were given 1) 2 ml of ..., 2) 2 ml of PBS ...'
+_NUMBERED_LIST = re.compile(
+    r"(?i)\b(?:(?:were|was)\s+(?:given|administered|treated\s+with|injected\s+with|fed)|received)\s+(?=1\)\s.*\b2\)\s)"
+)
 _COMPARE_OPENING = (
     r"(?i)\bcompar(?:ed|ing|es?)\s+(?:the\s+(?:efficacy|effect|effects|safety)\s+(?:and\s+\w+\s+)?of\s+)?"
 )
@@ -175,6 +179,9 @@ def listings(title: str, sentences: list[tuple[str, str]]) -> list[Listing]:
             ):
                 colon = re.match(r"\s*(?:(?:one|1)\s+of\s+[^:]{0,60}:)", text[m.end() :])
                 out.append(Listing(text[m.end() :], 5 + bool(colon), n))
+        numbered = _NUMBERED_LIST.search(text)  # 'alpacas in the respective groups were given 1) ..., 2) ...'
+        if numbered:
+            out.append(Listing(text[numbered.end() :], 5, n))
         if "received" in low or "given" in low or "either" in low:
             r = _RECEIVED.search(text)
             if r:

@@ -288,8 +288,9 @@ def _union(arms: list[Arm]) -> Arm:
 
 def _distinct(arms: list[Arm]) -> list[Arm]:
     """Arms named twice (two randomisations listing the same regimen) are one arm; arms that
-    differ in how many courses they give ('3 (C3) or 6 (C6) courses of ...') are two."""
-    seen: dict[tuple, Arm] = {}
+    differ in how many courses they give ('3 (C3) or 6 (C6) courses of ...') or in the route
+    both print ('2 ml ... intramuscularly', '2 ml ... by intrauterine infusion') are two."""
+    seen: list[tuple[tuple, Arm]] = []
     for arm in arms:
         courses = re.match(r"\s*(\d+)\s*\([^)]*\)\s+(?:\w+\s+)?(?:courses|cycles)\b", arm.label)
         key = (
@@ -297,8 +298,16 @@ def _distinct(arms: list[Arm]) -> list[Arm]:
             tuple(i.dose for i in arm.interventions),
             courses.group(1) if courses else None,
         )
-        seen.setdefault(key, arm)
-    return list(seen.values())
+        routes = [i.route for i in arm.interventions]
+        if not any(k == key and _same_routes(routes, [i.route for i in a.interventions]) for k, a in seen):
+            seen.append((key, arm))
+    return [a for _k, a in seen]
+
+
+def _same_routes(one: list[str | None], other: list[str | None]) -> bool:
+    return len(one) != len(other) or all(
+        a == b or a is None or b is None for a, b in zip(one, other, strict=True)
+    )
 
 
 __all__ = ["design_arms", "arms_in"]

@@ -105,6 +105,7 @@ _RULES: tuple[tuple[InterventionKind, re.Pattern[str]], ...] = (
             r"biops(?:y|ies)\b",
             r"sampling\b",
             r"drainage\b",
+            r"curettage\b",
             r"ligation\b",
             r"fixation\b",
             r"repair\b",

@@ -17,6 +17,10 @@ _LEAD = re.compile(
     r"(?i)^(?:\s*(?:(?:the\s+)?(?:outcomes?|results?|performance|(?:diagnostic\s+)?accuracy|ability|impact|effects?|"
     r"efficacy|role|value|receipt|benefits?|feasibility|those)\s+(?:of|between|after)\s+|(?:an?\s+)?combination\s+of\s+|\d\)|[a-d]\)|(?:and|or)\s+[a-d],|and|or|either|both|to|receive|receiving|undergo|undergoing|be\s+treated\s+with|treated\s+with|"
     r"intravenous|oral|subcutaneous|transdermal|intramuscular|inhaled|monthly|weekly|daily|"
+    # 'a twice weekly supervised one hour exercise intervention', '2 ml of alpaca seminal plasma'
+    r"(?:once|twice|thrice|(?:three|four|\d)\s+times)[\s-](?:daily|weekly|a\s+day|a\s+week)|"
+    r"(?:(?:supervised|one|two|\d+)[\s-]+)+(?:hours?|minutes?|min)(?=\s+\w)|"
+    r"\d+(?:\.\d+)?\s*(?:ml|mL|mg|g|µg|μg|mcg|IU)\s+(?:of\b)?|(?:single\s+)?(?:tablets?|capsules?|pills?)\s+(?:of|containing)|"
     r"treatment\s+with|therapy\s+with|management\s+with|the|an?|immediate|(?:an?\s+)?additional|further|"
     r"(?:\d+|one|two|three|four|five|six|eight|twelve)(?:\s*\([^()]{1,12}\))?(?:\s+or\s+\w+)?\s+"
     r"(?:more\s+|additional\s+|further\s+)?(?:annual\s+|weekly\s+|daily\s+|monthly\s+)?"
@@ -28,6 +32,7 @@ _STOP = re.compile(
     r"delivered|without|daily|weekly|from|after|before|to|in|by|via|using|according|as|which|who|that|where|while|"
     r"including|within|over|up\s+to|starting|beginning|uptitrated|titrated|reducing|plus|followed|and\s+then|"
     r"on\s+days?|q\d|×|x\s*\d|"
+    r"intramuscularly|intravenously|orally|subcutaneously|topically|intranasally|intraperitoneally|"
     # a clause about the intervention starts: 'thoracoscopic lobectomy is associated with ...'
     r"is|are|was|were|has|have|had|remains?|remained|between|versus|vs|compared|than|available)\b|[,;:(\[]|\s+\d|\s+-\s+"
 )
@@ -46,6 +51,8 @@ _NO_TREATMENT = re.compile(
 # spellings of one modality, written one way so that two sources' names meet
 _CANONICAL = (
     (re.compile(r"(?i)\bradiation therapy\b"), "radiotherapy"),
+    # 'a non-intervention control group': the control that gets none of it
+    (re.compile(r"(?i)^non-(intervention|treatment|exercise|infusion|training)(?:\s+control)?$"), r"no \1"),
     # 'surgical removal of the brain tumor', 'surgical excision': the operation, named one way
     (
         re.compile(
@@ -61,7 +68,7 @@ _HEAD_WORD = re.compile(
     r"resection|removal|excision|dissection|sampling|biopsy|staging|screening|scans?|scanning|imaging|observation|"
     r"surveillance|care|support|counsell?ing|education|program(?:me)?s?|interventions?|exercise|training|"
     r"rehabilitation|diet|supplementation|supplements?|vitamins?|placebo|vehicle|vaccines?|vaccination|transplant(?:ation)?|"
-    r"implant|stent|device|ablation|embolization|hyperthermia|acupuncture|massage|meditation|yoga|management|"
+    r"implant|stent|device|ablation|curettage|embolization|hyperthermia|acupuncture|massage|meditation|yoga|management|"
     r"consultation|visits?|monitoring|testing|assessment|x-ray|radiograph|mri|ct|pet|ultrasound|drainage|pleurodesis|"
     r"oxygen|nutrition|tocopherol|carotene|oil|extract|patch(?:es)?|gum|lozenges?|inhaler|spray|radiosurgery"
 )

@@ -36,6 +36,7 @@ _ROUTES = {
     "inhaled": re.compile(r"(?i)\binhal(?:ed|ation)\b"),
     "intrathecal": re.compile(r"(?i)\bintrathecal(?:ly)?\b"),
     "topical": re.compile(r"(?i)\btopical(?:ly)?\b"),
+    "intrauterine": re.compile(r"(?i)\bintrauterine\b"),
 }
 # a count of weeks or days, in digits or words ('every three weeks')
 _N = r"(\d+|two|three|four|five|six|eight)"

@@ -75,3 +75,50 @@ def test_with_or_without_in_a_listing_is_two_arms():
     # without cetuximab' (before: a 'carboplatin' arm and a 'cetuximab' arm)
     arms = trial_of("20100958").arms
     assert sorted(a.drug_names for a in arms) == [["carboplatin"], ["carboplatin", "cetuximab"]]
+
+
+def test_a_behavioural_arm_against_no_intervention_with_sizes_by_role():
+    # PMC1187893: 'They were randomized to a twice weekly supervised one hour exercise intervention for six
+    # weeks, or to a non-intervention control group.'; 'Sixty-one subjects (...) were randomly assigned to
+    # intervention (n = 30) or control group (n = 31).' (before: no arms)
+    arms = _page("PMC1187893").arms
+    assert [(a.drug_names, a.interventions[0].frequency, a.n_randomized) for a in arms] == [
+        (["exercise intervention"], "twice weekly", 30),
+        (["no intervention"], None, 31),
+    ]
+
+
+def test_a_numbered_list_of_what_the_groups_were_given():
+    # PMC1190216: 'Specifically, alpacas in the respective groups were given 1) 2 ml of alpaca seminal plasma
+    # intramuscularly, 2) 2 ml of PBS intramuscularly (negative control group), 3) 2 ml of alpaca seminal
+    # plasma by intrauterine infusion, ..., or 6) 2 ml of PBS by intrauterine infusion after endometrial
+    # curettage (negative control group).' (before: no trial)
+    arms = _page("PMC1190216").arms
+    plasma, pbs = ("alpaca seminal plasma", "biological"), ("phosphate-buffered saline", "other")
+    two = (Decimal("2"), "ml")
+    curettage = ("endometrial curettage", "procedure", None, None, None, None)
+    assert _regimens(arms) == [
+        [(*plasma, *two, "intramuscular", None)],
+        [(*pbs, *two, "intramuscular", None)],
+        [(*plasma, *two, "intrauterine", None)],
+        [(*pbs, *two, "intrauterine", None)],
+        [(*plasma, *two, "intrauterine", None), curettage],
+        [(*pbs, *two, "intrauterine", None), curettage],
+    ]
+
+
+def test_a_name_printed_with_the_drug_in_brackets_is_that_drug():
+    # PMID8602180 (tests/fixtures/pool): 'The effects of a combination of 30 mg of beta carotene per day and
+    # 25,000 IU of retinol (vitamin A) in the form of retinyl palmitate per day ...' (before: vitamin A had
+    # no dose); PMID19767090: '... to receive a once-daily tablet of 0.625 mg conjugated equine oestrogen plus
+    # 2.5 mg medroxyprogesterone acetate ...' (before: the oestrogen was missing)
+    (active,) = [a for a in trial_of("8602180").arms if a.role == "experimental"]
+    assert [(i.drug.name, i.dose, i.dose_unit) for i in active.interventions] == [
+        ("beta carotene", Decimal("30"), "mg"),
+        ("vitamin a", Decimal("25000"), "IU"),
+    ]
+    (combined,) = [a for a in trial_of("19767090").arms if a.role == "experimental"]
+    assert [(i.drug.name, i.dose) for i in combined.interventions] == [
+        ("conjugated equine oestrogen", Decimal("0.625")),
+        ("medroxyprogesterone acetate", Decimal("2.5")),
+    ]
