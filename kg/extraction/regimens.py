@@ -16,7 +16,7 @@ from kg.extraction.lexicon import find_drugs, words_to_int
 from kg.extraction.text import NUM, dec
 from kg.model import Drug, Intervention
 
-_UNIT = r"mg/m2|mg/kg|mg|µg/m2|µg|μg|mcg|microg|g/m2|g|IU|U/m2|U|ml(?!/)|mL(?!/)|drops"
+_UNIT = r"mg/m2|mg/kg|mg|µg/m2|µg|μg|mcg|microg|g/m2|g|IU|U/m2|U|ml/kg|ml(?![/\w])(?!\s*(?:min|per\b|/))|mL(?![/\w])(?!\s*(?:min|per\b|/))|drops"
 _DOSE = re.compile(
     rf"(?i)(?:\bat\s+a\s+dose\s+of\s+)?\b({NUM})\s*({_UNIT})\b|(?:\bAUC\)?|\barea\s+under\s+(?:the\s+)?(?:concentration[- ]time\s+)?curve(?:\s*\(AUC\))?)\s*(?:of\s+|=\s*)?({NUM})"
 )
@@ -67,7 +67,7 @@ _FREQUENCIES = tuple(
             r"\b(?:once\s+)?(?:every\s+month|monthly|once\s+a\s+month|every\s+4\s+weeks?\s+\(monthly\))\b",
             "every month",
         ),
-        (r"\btwice\s+(?:daily|a\s+day|per\s+day)\b|\bbid\b|\bb\.i\.d\b", "twice daily"),
+        (r"\btwice[\s-](?:daily|a\s+day|per\s+day)\b|\bbid\b|\bb\.i\.d\b", "twice daily"),
         # '40 drops 4 times daily', 'three times a day': not once daily
         (
             r"\b(three|four|five|six|[3-6])\s+times\s+(?:daily|a\s+day|per\s+day)\b|\b(thrice)\s+daily\b",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from kg.extraction.regimens import drug_mentions, frequency, intervention
 from kg.model import Arm, Trial
 from kg.sources import read_document
 from tests.extraction.pool_pages import POOL, trial_of
@@ -122,3 +123,24 @@ def test_a_name_printed_with_the_drug_in_brackets_is_that_drug():
         ("conjugated equine oestrogen", Decimal("0.625")),
         ("medroxyprogesterone acetate", Decimal("2.5")),
     ]
+
+
+def test_a_rate_in_ml_per_minute_is_no_dose_and_twice_daily_is_not_once():
+    # PMC1414018 (jayded/evidence-inference): 'High-risk general surgical patients were allocated to
+    # post-operative GDT to attain an oxygen delivery index of 600 ml min-1 m-2 or to conventional management.'
+    (item,) = intervention(
+        "post-operative goal-directed therapy", " to attain an oxygen delivery index of 600 ml min-1 m-2"
+    )
+    assert (item.dose, item.dose_unit) == (None, None)
+    # PMC1216327: 'Thirty patients with acute diarrhea were fed twice-daily 15 ml/kg of Apple Juice (AJ), ...'
+    text = "Thirty patients with acute diarrhea were fed twice-daily 15 ml/kg of Apple Juice (AJ)"
+    assert frequency(text) == "twice daily"
+    (item,) = intervention("apple juice", "", text[: text.index("Apple")])
+    assert (item.dose, item.dose_unit) == (Decimal("15"), "ml/kg")
+
+
+def test_a_fixed_combination_printed_as_its_agents_is_each_agent():
+    # PMC1261533: '... were randomly assigned to receive artemether-lumefantrine (n = 245) or artesunate and
+    # mefloquine (n = 245) ...' (the dictionary's one entry 'lumefantrine co-artemether' before)
+    text = "randomly assigned to receive artemether-lumefantrine (n = 245) or artesunate and mefloquine (n = 245)"
+    assert [m.name for m in drug_mentions(text)] == ["artemether", "lumefantrine", "artesunate", "mefloquine"]
