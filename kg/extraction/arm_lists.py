@@ -172,6 +172,8 @@ def listings(title: str, sentences: list[tuple[str, str]]) -> list[Listing]:
         low = text.lower()
         if re.match(r"(?i)interventions?$", section.strip()) and not re.search(r"(?i)random", low):
             out.append(Listing(text, 6, n))
+        elif labelled := re.match(r"(?i)\s*interventions?\s*:\s*", text):  # 'Intervention: A, versus B, ...'
+            out.append(Listing(text[labelled.end() :], 6, n))
         if any(w in low for w in ("assign", "allocat", "random", "treated")):
             m = _ASSIGN_TO.search(text) or _ASSIGN_WITH.search(text)
             if m and not (

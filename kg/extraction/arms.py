@@ -15,7 +15,7 @@ from kg.extraction.arm_lists import expected_arms, factorial, listings, pieces
 from kg.extraction.arm_pieces import DOSE, DOSED, arm_of_piece, outside_brackets
 from kg.extraction.design import reports_trial
 from kg.extraction.interventions import intervention_kind
-from kg.extraction.names import credible, expand, intervention_name, is_no_treatment
+from kg.extraction.names import credible, expand, intervention_name, is_no_treatment, without_lead
 from kg.extraction.regimens import drug_mentions, radiation
 from kg.extraction.text import Sentence, normalise, split_top
 from kg.model import Arm
@@ -253,12 +253,16 @@ def _share_heads(parts: list[str], abbreviations: dict[str, str]) -> list[str]:
     piece's own modifier."""
     out = list(parts)
     for k in range(len(parts) - 1):
-        words = outside_brackets(parts[k]).split()
+        core = without_lead(parts[k])  # 'a single session of true or placebo acupuncture'
+        words = outside_brackets(core).split()
         nxt = re.match(r"\s*\S+(?:\s*\([^()]*\))?\s+(.{8,})$", parts[k + 1])
-        weak = _strength(parts[k], abbreviations) == 0 and not is_no_treatment(parts[k])
+        weak = _strength(core, abbreviations) == 0 and not is_no_treatment(parts[k])
         # 'ANH or no hemodilution': a defined abbreviation, or a piece before a negated one, is no modifier
         negated = re.match(r"(?i)\s*no\s", parts[k + 1]) or parts[k].strip() in abbreviations
-        if 1 <= len(words) <= 2 and weak and nxt and not negated:
+        named = re.search(
+            r"(?i)\b(?:group|arm|cohort)s?\b", outside_brackets(core)
+        )  # 'a training group (182 patients)'
+        if 1 <= len(words) <= 2 and weak and nxt and not negated and not named:
             out[k] = f"{parts[k].rstrip()} {nxt.group(1)}"
     return out
 

@@ -20,9 +20,9 @@ _LEAD = re.compile(
     # 'a twice weekly supervised one hour exercise intervention', '2 ml of alpaca seminal plasma'
     r"(?:once|twice|thrice|(?:three|four|\d)\s+times)[\s-](?:daily|weekly|a\s+day|a\s+week)|"
     r"(?:(?:supervised|one|two|\d+)[\s-]+)+(?:hours?|minutes?|min)(?=\s+\w)|"
-    r"\d+(?:\.\d+)?\s*(?:ml|mL|mg|g|µg|μg|mcg|IU)\s+(?:of\b)?|(?:single\s+)?(?:tablets?|capsules?|pills?)\s+(?:of|containing)|"
+    r"\d+(?:\.\d+)?\s*(?:ml|mL|mg|g|µg|μg|mcg|IU|litres?|liters?)\s+(?:of\b)?|(?:single\s+)?(?:tablets?|capsules?|pills?)\s+(?:of|containing)|"
     r"treatment\s+with|therapy\s+with|management\s+with|the|an?|immediate|(?:an?\s+)?additional|further|"
-    r"(?:\d+|one|two|three|four|five|six|eight|twelve)(?:\s*\([^()]{1,12}\))?(?:\s+or\s+\w+)?\s+"
+    r"(?:(?:a\s+)?single|\d+|one|two|three|four|five|six|eight|twelve)(?:\s*\([^()]{1,12}\))?(?:\s+or\s+\w+)?\s+"
     r"(?:more\s+|additional\s+|further\s+)?(?:annual\s+|weekly\s+|daily\s+|monthly\s+)?"
     r"(?:cycles?|courses?|sessions?|doses?|weeks?|months?|years?|days?|rounds?|screenings?|fractions?)\s+(?:of|with)|"
     r"(?:\d+|one|two|three|four|five|six|eight|twelve)\s+annual\s+screenings?\s+with)\b[\s,:]*)+"
@@ -132,6 +132,12 @@ def names_arm(alias: str, abbreviations: dict[str, str]) -> bool:
     or as the abstract defines it ('(NSCLC)', '(TTP)' for 'time to progression')."""
     long = abbreviations.get(alias, "")
     return not (_NOT_ARM_NAME.match(alias.strip()) or _NOT_AGENT.search(alias) or _NOT_AGENT.search(long))
+
+
+def without_lead(text: str) -> str:
+    """The words of an arm's piece after its leading verbs, quantities and schedule ('a single
+    session of true' -> 'true')."""
+    return _LEAD.sub("", text)
 
 
 def is_no_treatment(text: str) -> bool:

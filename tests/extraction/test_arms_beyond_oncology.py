@@ -144,3 +144,20 @@ def test_a_fixed_combination_printed_as_its_agents_is_each_agent():
     # mefloquine (n = 245) ...' (the dictionary's one entry 'lumefantrine co-artemether' before)
     text = "randomly assigned to receive artemether-lumefantrine (n = 245) or artesunate and mefloquine (n = 245)"
     assert [m.name for m in drug_mentions(text)] == ["artemether", "lumefantrine", "artesunate", "mefloquine"]
+
+
+def test_an_intervention_label_inside_the_methods_lists_the_arms():
+    # PMC1468428: 'Intervention: 1 litre saline enema, versus no enema, allocated following a block random
+    # allocation sequence and using sealed opaque envelopes.' (before: no arms)
+    arms = _page("PMC1468428").arms
+    assert [(a.drug_names, a.interventions[0].dose, a.interventions[0].dose_unit) for a in arms] == [
+        (["saline enema"], Decimal("1"), "litre"),
+        (["no enema"], None, None),
+    ]
+
+
+def test_a_modifier_after_a_count_of_sessions_shares_the_next_head():
+    # PMC1208905: 'Patients were randomized to receive a single session of true or placebo acupuncture in
+    # addition to their existing dyspnea treatments.' (before: an arm named 'single session of true')
+    arms = _page("PMC1208905").arms
+    assert [a.drug_names for a in arms] == [["true acupuncture"], ["placebo"]]
