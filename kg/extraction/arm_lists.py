@@ -134,6 +134,7 @@ class Listing:
     text: str
     preference: int
     sentence: int
+    loose: bool = False  # names no drug and no credible treatment may still name the arms
 
 
 def expected_arms(text: str) -> int | None:
@@ -168,6 +169,7 @@ def listings(title: str, sentences: list[tuple[str, str]]) -> list[Listing]:
     """Every text that may list the arms: (section label, normalised sentence) pairs in order,
     then the title."""
     out: list[Listing] = []
+    randomised = any(re.search(r"(?i)\brandomi[sz]|\brandomly\b", t) for _s, t in [("", title), *sentences])
     for n, (section, text) in enumerate(sentences):
         low = text.lower()
         if re.match(r"(?i)interventions?$", section.strip()) and not re.search(r"(?i)random", low):
@@ -204,6 +206,7 @@ def listings(title: str, sentences: list[tuple[str, str]]) -> list[Listing]:
             if c and not re.match(r"(?i)results|findings|conclusions?|interpretation", section):
                 out.append(Listing(f"{text[c.start(1) : c.end(1)]} or {text[c.start(2) : c.end(2)]}", 1, n))
         out += _placebo_controlled(text, n)
+        out += _counted_groups(text, n) if randomised else []
         several = list(_ASSIGN_TO.finditer(text)) if "random" in low else []
         if len(several) >= 2:  # '444 were randomized to PC, and 434 were randomized to PCB'
             parts = [_until_clause_end(text[m.end() :]) for m in several]
@@ -219,6 +222,32 @@ def listings(title: str, sentences: list[tuple[str, str]]) -> list[Listing]:
         if v:
             out.append(Listing(f"{v.group(1)} or {v.group(2)}", 0, len(sentences)))
     return out
+
+
+# 'Thirty patients ... were fed twice-daily 15 ml/kg of Apple Juice (AJ), 30 received White Grape Juice (WGJ),
+# and 30 were given colored and flavored water (WA)': each group's count and what it was given
+_COUNTED_GROUP = re.compile(
+    r"(?i)(?:^|,\s*(?:and\s+)?|;\s*|\band\s+)(?P<count>\d+|[a-z]+(?:-[a-z]+)?)\s+(?:[\w-]+\s+){0,5}?"
+    r"(?:were\s+(?:fed|given|treated\s+with)|received)\s+"
+)
+
+
+def _counted_groups(text: str, n: int) -> list[Listing]:
+    """The groups a sentence counts one by one with what each was given, as a listing whose
+    pieces carry their counts ('apple juice (30 patients) or white grape juice (30 patients)')."""
+    found = [
+        m
+        for m in _COUNTED_GROUP.finditer(text)
+        if _count(m.group("count")) and not re.search(r"(?i)\b(?:had|previously|prior)\b", m.group())
+    ]
+    if len(found) < 2:
+        return []
+    ends = [m.start() for m in found[1:]] + [len(text)]
+    parts = [
+        f"{_until_clause_end(text[m.end() : end]).strip().rstrip('.')} ({_count(m.group('count'))} patients)"
+        for m, end in zip(found, ends, strict=True)
+    ]
+    return [Listing(" or ".join(parts), 2, n, loose=True)]
 
 
 def _placebo_controlled(text: str, n: int) -> list[Listing]:

@@ -39,7 +39,9 @@ def design_arms(title: str, sents: list[Sentence], abbreviations: dict[str, str]
         title, full
     )
     for listing in listings(normalise(title), pairs):
-        arms = arms_in(listing.text, abbreviations, expected, strict=listing.preference < 5)
+        arms = arms_in(
+            listing.text, abbreviations, expected, strict=listing.preference < 5 and not listing.loose
+        )
         if len(arms) >= 2 or (single and len(arms) == 1 and listing.preference >= 3):
             fit = 0 if expected is None else (3 if len(arms) == expected else -3)
             score = (listing.preference + _detail(arms) + fit, -listing.sentence)

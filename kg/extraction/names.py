@@ -20,7 +20,7 @@ _LEAD = re.compile(
     # 'a twice weekly supervised one hour exercise intervention', '2 ml of alpaca seminal plasma'
     r"(?:once|twice|thrice|(?:three|four|\d)\s+times)[\s-](?:daily|weekly|a\s+day|a\s+week)|"
     r"(?:(?:supervised|one|two|\d+)[\s-]+)+(?:hours?|minutes?|min)(?=\s+\w)|"
-    r"\d+(?:\.\d+)?\s*(?:ml|mL|mg|g|µg|μg|mcg|IU|litres?|liters?)\s+(?:of\b)?|(?:single\s+)?(?:tablets?|capsules?|pills?)\s+(?:of|containing)|"
+    r"\d+(?:\.\d+)?\s*(?:ml|mL|mg|g|µg|μg|mcg|IU|litres?|liters?)(?:/kg)?\s+(?:of\b)?|(?:single\s+)?(?:tablets?|capsules?|pills?)\s+(?:of|containing)|"
     r"treatment\s+with|therapy\s+with|management\s+with|the|an?|immediate|(?:an?\s+)?additional|further|"
     r"(?:(?:a\s+)?single|\d+|one|two|three|four|five|six|eight|twelve)(?:\s*\([^()]{1,12}\))?(?:\s+or\s+\w+)?\s+"
     r"(?:more\s+|additional\s+|further\s+)?(?:annual\s+|weekly\s+|daily\s+|monthly\s+)?"

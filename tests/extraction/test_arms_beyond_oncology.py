@@ -161,3 +161,15 @@ def test_a_modifier_after_a_count_of_sessions_shares_the_next_head():
     # addition to their existing dyspnea treatments.' (before: an arm named 'single session of true')
     arms = _page("PMC1208905").arms
     assert [a.drug_names for a in arms] == [["true acupuncture"], ["placebo"]]
+
+
+def test_groups_counted_one_by_one_with_what_each_was_given():
+    # PMC1216327: 'Thirty patients with acute diarrhea were fed twice-daily 15 ml/kg of Apple Juice (AJ), 30
+    # received White Grape Juice (WGJ), and 30 were given colored and flavored water (WA) as part of their age
+    # appropriate dietary intake.' (before: no arms)
+    arms = _page("PMC1216327").arms
+    assert [(a.drug_names, a.n_randomized) for a in arms] == [
+        (["apple juice"], 30),
+        (["white grape juice"], 30),
+        (["flavored water"], 30),
+    ]
