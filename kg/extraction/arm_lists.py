@@ -22,6 +22,7 @@ from kg.extraction.arm_company import (
     share,
     with_or_without,
 )
+from kg.extraction.arm_controls import control_given
 from kg.extraction.arm_ellipsis import drug_lead, shared_entries
 from kg.extraction.arm_tails import without_tails
 from kg.extraction.armrefs import ARM_LABEL
@@ -207,6 +208,9 @@ def listings(title: str, sentences: list[tuple[str, str]]) -> list[Listing]:
                 out.append(Listing(f"{text[c.start(1) : c.end(1)]} or {text[c.start(2) : c.end(2)]}", 1, n))
         out += _placebo_controlled(text, n)
         out += _counted_groups(text, n) if randomised else []
+        controls = control_given([t for _s, t in sentences], n) if randomised and "control" in low else None
+        if controls:
+            out.append(Listing(controls, 3, n, loose=True))
         several = list(_ASSIGN_TO.finditer(text)) if "random" in low else []
         if len(several) >= 2:  # '444 were randomized to PC, and 434 were randomized to PCB'
             parts = [_until_clause_end(text[m.end() :]) for m in several]

@@ -68,7 +68,7 @@ _HEAD_WORD = re.compile(
     r"resection|removal|excision|dissection|sampling|biopsy|staging|screening|scans?|scanning|imaging|observation|"
     r"surveillance|care|support|counsell?ing|education|program(?:me)?s?|interventions?|exercise|training|"
     r"rehabilitation|diet|supplementation|supplements?|vitamins?|placebo|vehicle|vaccines?|vaccination|transplant(?:ation)?|"
-    r"implant|stent|device|ablation|curettage|embolization|hyperthermia|acupuncture|massage|meditation|yoga|management|"
+    r"implant|stent|device|ablation|curettage|saline|embolization|hyperthermia|acupuncture|massage|meditation|yoga|management|"
     r"consultation|visits?|monitoring|testing|assessment|x-ray|radiograph|mri|ct|pet|ultrasound|drainage|pleurodesis|"
     r"oxygen|nutrition|tocopherol|carotene|oil|extract|patch(?:es)?|gum|lozenges?|inhaler|spray|radiosurgery"
 )

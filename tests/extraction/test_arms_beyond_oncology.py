@@ -173,3 +173,14 @@ def test_groups_counted_one_by_one_with_what_each_was_given():
         (["white grape juice"], 30),
         (["flavored water"], 30),
     ]
+
+
+def test_what_the_controls_were_given_instead_of_the_drug_given_before():
+    # PMC1065104: 'To examine the effect of magnesium in septic and sham-operated rats, a dose of 750 μmol/kg
+    # magnesium sulfate was given intramuscularly immediately after surgery. Control groups for both infected
+    # and sham-operated rats were injected with equal volume of saline.' (before: no arms)
+    arms = _page("PMC1065104").arms
+    assert _regimens(arms) == [
+        [("magnesium sulfate", "drug", Decimal("750"), "μmol/kg", "intramuscular", None)],
+        [("saline", "other", None, None, None, None)],
+    ]
