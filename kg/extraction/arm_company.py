@@ -140,3 +140,27 @@ def dose_variants(parts: list[str]) -> list[str]:
         out[k - 1] = f"{drug} {first.group('dose')} {unit}{first.group('note') or ''}{rest}"
         out[k] = f"{drug} {second.group('dose')} {unit}{second.group('note') or ''}{rest}"
     return out
+
+
+_AMOUNT = r"\d+(?:\.\d+)?"
+_AMOUNT_UNIT = r"(?:mg/m2|mg/kg|mg|µg|μg|mcg|g/m2|g|IU|ml|mL)\b"
+# 'once-daily risedronate (5 mg or 15 mg)', 'X (5, 10 or 20 mg)': a bracket that holds only doses offered
+_BRACKET_DOSES = re.compile(
+    rf"(?i)^(?P<lead>[^()]*[A-Za-z][\w-]*)\s*\((?P<doses>{_AMOUNT}(?:\s*{_AMOUNT_UNIT})?"
+    rf"(?:\s*,\s*{_AMOUNT}(?:\s*{_AMOUNT_UNIT})?)*,?\s+or\s+{_AMOUNT}\s*(?P<unit>{_AMOUNT_UNIT}))\)(?P<rest>.*)$"
+)
+
+
+def bracketed_doses(parts: list[str]) -> list[str]:
+    """'once-daily risedronate (5 mg or 15 mg) or placebo': a drug with the doses it is offered
+    at in brackets is one arm per dose ('once-daily risedronate 5 mg', '... 15 mg')."""
+    out: list[str] = []
+    for part in parts:
+        m = _BRACKET_DOSES.match(part.strip())
+        if not m or not drug_mentions(m.group("lead")):
+            out.append(part)
+            continue
+        for dose in re.split(r"\s*,\s*(?:or\s+)?|,?\s+or\s+", m.group("doses")):
+            unit = "" if re.search(r"[A-Za-z]", dose) else f" {m.group('unit')}"
+            out.append(f"{m.group('lead')} {dose}{unit}{m.group('rest')}")
+    return out

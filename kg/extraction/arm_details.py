@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from kg.extraction.abbreviations import expansions
+from kg.extraction.arm_trailing import trailing_regimen
 from kg.extraction.regimens import cycle_schedule, drug_mentions, frequency, intervention
 from kg.extraction.text import Sentence, depth_map
 from kg.model import Arm, Intervention
@@ -26,6 +27,8 @@ def complete_arms(
     _same_schedule(arms)
     _premedication(arms, methods)
     _enrich(arms, methods)
+    if at < len(sents):
+        trailing_regimen(arms, sents[at].norm)
     _collect_aliases(arms, candidates, sents, abbreviations)
     _relabel(arms)
     _contrast_aliases(arms, sents, abbreviations)
@@ -141,6 +144,9 @@ def _enrich(arms: list[Arm], sents: list[Sentence]) -> None:
                 and re.fullmatch(r"[^.;]*\bor\s*", s.norm[d.end : nxt.start])
             )
             own = s.norm[d.end : nxt.start if nxt else len(s.norm)]
+            # '... receiving placebo and 4% of patients receiving 5 mg risedronate': the dose printed
+            # right before the next drug is that drug's
+            own = re.sub(r"(?i)\d+(?:\.\d+)?\s*(?:mg|µg|μg|mcg|g|IU)(?:/\w+)?\s*$", "", own) if nxt else own
             found = intervention(d.name, own, s.norm[: d.start])
             schedule = frequency(s.norm[d.end :]) if shared else cycle_schedule(own, s.norm[d.end :], None)
             for arm in owners:

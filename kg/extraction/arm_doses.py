@@ -40,7 +40,7 @@ def dose_references(arms: list[Arm], text: str) -> list[tuple[int, int, Arm]]:
         for m, value in printed:
             fits = [a for a in twins if doses[a.label] == (value, _unit(m.group("unit")))]
             if len(fits) == 1:
-                out.append((m.start(), m.end(), fits[0]))
+                out.append((m.start(), _with_drug(text, m.end(), drug), fits[0]))
         if len(twins) == 2:
             low, high = sorted(twins, key=lambda a: doses[a.label][0])
             for m in _LEVEL.finditer(text):
@@ -48,6 +48,13 @@ def dose_references(arms: list[Arm], text: str) -> list[tuple[int, int, Arm]]:
     out.sort(key=lambda x: x[0])
     # a dose two sets of twins give names neither
     return [x for x in out if sum(y[0] == x[0] for y in out) == 1]
+
+
+def _with_drug(text: str, end: int, drug: str) -> int:
+    """Where a dose's reference ends: past the drug named right after it ('5 mg risedronate',
+    'the 4-mg dose of zoledronic acid' are one reference to the twin, not also to the drug)."""
+    m = re.compile(rf"(?i)\s*(?:doses?\s+(?:of\s+)?)?{re.escape(drug)}(?![\w-])").match(text, end)
+    return m.end() if m else end
 
 
 def _twin_sets(arms: list[Arm]) -> list[tuple[list[Arm], str]]:

@@ -14,7 +14,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.extraction.arm_company import alone_or_with, dose_variants, lead_to_each, share, with_or_without
+from kg.extraction.arm_company import (
+    alone_or_with,
+    bracketed_doses,
+    dose_variants,
+    lead_to_each,
+    share,
+    with_or_without,
+)
+from kg.extraction.arm_controls import control_given
 from kg.extraction.arm_ellipsis import drug_lead, shared_entries
 from kg.extraction.arm_tails import without_tails
 from kg.extraction.armrefs import ARM_LABEL
@@ -61,7 +69,13 @@ _RECEIVED = re.compile(
     # 'Patients with unresected stages IIIA and IIIB NSCLC, with ... received', not a history ('with
     # disease that progressed after ... who had received')
     r"(?i)\b(?:patients|participants)(?:\s+with\s+(?:(?!\b(?:who|had|have|prior|previous(?:ly)?|progress\w*|after|"
-    r"failed|failure|received|treated|refractory|pretreated)\b)[^.;]){0,160}?)?\s+(?:were\s+)?(?:received|given)\b"
+    r"failed|failure|received|treated|refractory|pretreated)\b)[^.;]){0,160}?)?\s+(?:were\s+)?(?:received\b|given\b"
+    # 'Participants applied either a topical diclofenac solution or vehicle control solution'
+    r"|(?:applied|took|used|inhaled|ingested|consumed|wore)(?=\s+either\b))"
+)
+# a numbered list of what each group was given: 'were given 1) 2 ml of ..., 2) 2 ml of PBS ...'
+_NUMBERED_LIST = re.compile(
+    r"(?i)\b(?:(?:were|was)\s+(?:given|administered|treated\s+with|injected\s+with|fed)|received)\s+(?=1\)\s.*\b2\)\s)"
 )
 _COMPARE_OPENING = (
     r"(?i)\bcompar(?:ed|ing|es?)\s+(?:the\s+(?:efficacy|effect|effects|safety)\s+(?:and\s+\w+\s+)?of\s+)?"
@@ -121,6 +135,7 @@ class Listing:
     text: str
     preference: int
     sentence: int
+    loose: bool = False  # names no drug and no credible treatment may still name the arms
 
 
 def expected_arms(text: str) -> int | None:
@@ -155,10 +170,13 @@ def listings(title: str, sentences: list[tuple[str, str]]) -> list[Listing]:
     """Every text that may list the arms: (section label, normalised sentence) pairs in order,
     then the title."""
     out: list[Listing] = []
+    randomised = any(re.search(r"(?i)\brandomi[sz]|\brandomly\b", t) for _s, t in [("", title), *sentences])
     for n, (section, text) in enumerate(sentences):
         low = text.lower()
         if re.match(r"(?i)interventions?$", section.strip()) and not re.search(r"(?i)random", low):
             out.append(Listing(text, 6, n))
+        elif labelled := re.match(r"(?i)\s*interventions?\s*:\s*", text):  # 'Intervention: A, versus B, ...'
+            out.append(Listing(text[labelled.end() :], 6, n))
         if any(w in low for w in ("assign", "allocat", "random", "treated")):
             m = _ASSIGN_TO.search(text) or _ASSIGN_WITH.search(text)
             if m and not (
@@ -166,7 +184,10 @@ def listings(title: str, sentences: list[tuple[str, str]]) -> list[Listing]:
             ):
                 colon = re.match(r"\s*(?:(?:one|1)\s+of\s+[^:]{0,60}:)", text[m.end() :])
                 out.append(Listing(text[m.end() :], 5 + bool(colon), n))
-        if "received" in low or "given" in low:
+        numbered = _NUMBERED_LIST.search(text)  # 'alpacas in the respective groups were given 1) ..., 2) ...'
+        if numbered:
+            out.append(Listing(text[numbered.end() :], 5, n))
+        if "received" in low or "given" in low or "either" in low:
             r = _RECEIVED.search(text)
             if r:
                 out.append(Listing(text[r.end() :], 3, n))
@@ -186,6 +207,10 @@ def listings(title: str, sentences: list[tuple[str, str]]) -> list[Listing]:
             if c and not re.match(r"(?i)results|findings|conclusions?|interpretation", section):
                 out.append(Listing(f"{text[c.start(1) : c.end(1)]} or {text[c.start(2) : c.end(2)]}", 1, n))
         out += _placebo_controlled(text, n)
+        out += _counted_groups(text, n) if randomised else []
+        controls = control_given([t for _s, t in sentences], n) if randomised and "control" in low else None
+        if controls:
+            out.append(Listing(controls, 3, n, loose=True))
         several = list(_ASSIGN_TO.finditer(text)) if "random" in low else []
         if len(several) >= 2:  # '444 were randomized to PC, and 434 were randomized to PCB'
             parts = [_until_clause_end(text[m.end() :]) for m in several]
@@ -201,6 +226,32 @@ def listings(title: str, sentences: list[tuple[str, str]]) -> list[Listing]:
         if v:
             out.append(Listing(f"{v.group(1)} or {v.group(2)}", 0, len(sentences)))
     return out
+
+
+# 'Thirty patients ... were fed twice-daily 15 ml/kg of Apple Juice (AJ), 30 received White Grape Juice (WGJ),
+# and 30 were given colored and flavored water (WA)': each group's count and what it was given
+_COUNTED_GROUP = re.compile(
+    r"(?i)(?:^|,\s*(?:and\s+)?|;\s*|\band\s+)(?P<count>\d+|[a-z]+(?:-[a-z]+)?)\s+(?:[\w-]+\s+){0,5}?"
+    r"(?:were\s+(?:fed|given|treated\s+with)|received)\s+"
+)
+
+
+def _counted_groups(text: str, n: int) -> list[Listing]:
+    """The groups a sentence counts one by one with what each was given, as a listing whose
+    pieces carry their counts ('apple juice (30 patients) or white grape juice (30 patients)')."""
+    found = [
+        m
+        for m in _COUNTED_GROUP.finditer(text)
+        if _count(m.group("count")) and not re.search(r"(?i)\b(?:had|previously|prior)\b", m.group())
+    ]
+    if len(found) < 2:
+        return []
+    ends = [m.start() for m in found[1:]] + [len(text)]
+    parts = [
+        f"{_until_clause_end(text[m.end() : end]).strip().rstrip('.')} ({_count(m.group('count'))} patients)"
+        for m, end in zip(found, ends, strict=True)
+    ]
+    return [Listing(" or ".join(parts), 2, n, loose=True)]
 
 
 def _placebo_controlled(text: str, n: int) -> list[Listing]:
@@ -325,6 +376,10 @@ _CHOICE_OF = re.compile(
 
 
 def _split_pieces(text: str) -> list[str]:
+    # 'taxane/carboplatin (T/C) with or without cetuximab' is 'T/C +/- cetuximab': no 'or' between arms
+    # (one arm's option where another 'or' lists the arms: 'A with or without B or C alone')
+    optional = re.sub(r"(?i)\s+with\s+(?:or|vs\.?|versus)\s+without\s+", " +/- ", text)
+    text = text if re.search(r"(?i)\b(?:or|versus|vs\.?)\s", optional) else optional
     held = _CHOICE_OF.sub(lambda m: m.group(0) + "\x01", text)  # its 'or' cuts no piece
     return [p.replace("\x01or", "or") for p in _split_held(held)]
 
@@ -341,7 +396,9 @@ def _split_held(text: str) -> list[str]:
         listed = re.search(r"[,;]\s+or\s+", text) and len(split_top(text, _LIST_COMMA)) >= 3
         if listed:
             separator = rf"{_LIST_COMMA}(?:or\s+)?(?:to\s+)?|(?<!\d-)\s+or\s+(?:to\s+)?"
-        parts = share(alone_or_with(dose_variants(_label_then_what(split_top(text, separator)))))
+        parts = share(
+            alone_or_with(dose_variants(bracketed_doses(_label_then_what(split_top(text, separator)))))
+        )
         if listed:
             parts = lead_to_each(parts)
     return [arm for part in shared_entries(parts) for arm in with_or_without(part)]

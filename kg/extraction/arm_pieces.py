@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from kg.extraction.chemotherapy import generic_alias, generic_naming_drugs, is_chemotherapy, timing_before
+from kg.extraction.interventions import intervention_kind
 from kg.extraction.names import (
     credible,
     expand,
@@ -48,6 +49,12 @@ _SIZE = re.compile(
 )
 
 
+# 'carrier with no diclofenac' (not 'with or without cetuximab', 'with vs without')
+_NOT_GIVEN = re.compile(
+    r"(?i)(?<!\bor\s)(?<!\band\s)(?<!\bvs\s)(?<!\bvs\.\s)(?<!\bversus\s)\b(?:no|without)\s+$"
+)
+
+
 def _components(part: str) -> list[tuple[int, int]]:
     """Spans of the components of one arm's piece, outside brackets."""
     depth = depth_map(part)
@@ -75,7 +82,8 @@ def arm_of_piece(part: str, choice: bool, abbreviations: dict[str, str], strict:
     label = _LETTER_LABEL.match(part)  # 'A, 17 Gy per two fractions (n = 146)'
     if label:
         part = part[label.end() :]
-    mentions = drug_mentions(part)
+    # 'vehicle control solution (carrier with no diclofenac)': a drug the arm is said not to give
+    mentions = [m for m in drug_mentions(part) if not _NOT_GIVEN.search(part[: m.start])]
     aliases, size = _parenthesised(part)
     if label:
         aliases.append(f"arm {label.group(1)}")
@@ -99,12 +107,18 @@ def arm_of_piece(part: str, choice: bool, abbreviations: dict[str, str], strict:
             re.match(r"(?i)\s*no\s+(?:further\s+|additional\s+)?", head)
             and aliases
             and not is_no_treatment(head)
+            and not re.match(r"(?i)non?\b|non-", aliases[0])  # 'no hemodilution (non-ANH)': the words name it
         ):
             interventions.append(Intervention(drug=Drug(name=canonical_alias(aliases[0]))))
             continue
         named = _named(text, head, abbreviations, strict)
+        named += _after_procedure(head, abbreviations) if named else []
+        given = _drug_interventions(part, inside, mentions, end)
+        if named and len(given) == 1 and _restated(text):  # 'retinol (vitamin A)': one agent
+            _share_regimen(named[0], given[0])
+            named = []
         interventions += named
-        interventions += _drug_interventions(part, inside, mentions, end)
+        interventions += given
     if any(is_no_treatment(outside_brackets(part[a:b])) for a, b in _components(part)):
         name = next((a for a in aliases if not re.match(r"(?i)observation$", a)), "observation")
         interventions.insert(0, Intervention(drug=Drug(name=canonical_alias(name))))
@@ -128,6 +142,31 @@ def arm_of_piece(part: str, choice: bool, abbreviations: dict[str, str], strict:
         aliases=_own_names(aliases, interventions, abbreviations),
         n_randomized=size,
     )
+
+
+def _after_procedure(head: str, abbreviations: dict[str, str]) -> list[Intervention]:
+    """'2 ml of seminal plasma by intrauterine infusion after endometrial curettage': a procedure
+    done before what the piece gives is the arm's too (not a time: 'after surgery' only when
+    the name is a procedure's)."""
+    m = re.search(r"(?i)\s+after\s+(?!\d)([a-z][\w\s-]{2,60}?)\s*$", head)
+    name = intervention_name(m.group(1), abbreviations) if m and not drug_mentions(m.group(1)) else None
+    return [Intervention(drug=Drug(name=name))] if name and intervention_kind(name) == "procedure" else []
+
+
+def _restated(text: str) -> bool:
+    """A component whose only bracket is one drug's name: '25,000 IU of retinol (vitamin A) in the
+    form of retinyl palmitate'."""
+    m = re.fullmatch(r"[^()]*?[A-Za-z]\s*\(\s*([^()]+?)\s*\)[^()]*", text)
+    found = drug_mentions(m.group(1)) if m else []
+    return len(found) == 1 and (found[0].start, found[0].end) == (0, len(m.group(1)))
+
+
+def _share_regimen(source: Intervention, target: Intervention) -> None:
+    """What a name printed before the drug's own name says of its regimen."""
+    target.dose = target.dose if target.dose is not None else source.dose
+    target.dose_unit = target.dose_unit or source.dose_unit
+    target.route = target.route or source.route
+    target.frequency = target.frequency or source.frequency
 
 
 _BIOPSY = re.compile(r"(?i)\bbiops(?:y|ies)$")

@@ -141,6 +141,7 @@ class ArmFinder:
         where no other reference holds or just precedes the dose ('bevacizumab 15 mg/kg' is
         read with its name)."""
         for start, end, arm in dose_references(self.arms, text):
+            hits = [h for h in hits if not (start < h.start and h.end <= end)]  # '5 mg risedronate'
             if not any(h.start < end and start < h.end for h in hits) and not any(
                 re.fullmatch(r"\s*[(\[]?\s*", text[h.end : start]) for h in hits if h.end <= start
             ):

@@ -15,7 +15,7 @@ from kg.extraction.arm_lists import expected_arms, factorial, listings, pieces
 from kg.extraction.arm_pieces import DOSE, DOSED, arm_of_piece, outside_brackets
 from kg.extraction.design import reports_trial
 from kg.extraction.interventions import intervention_kind
-from kg.extraction.names import credible, expand, intervention_name, is_no_treatment
+from kg.extraction.names import credible, expand, intervention_name, is_no_treatment, without_lead
 from kg.extraction.regimens import drug_mentions, radiation
 from kg.extraction.text import Sentence, normalise, split_top
 from kg.model import Arm
@@ -39,7 +39,9 @@ def design_arms(title: str, sents: list[Sentence], abbreviations: dict[str, str]
         title, full
     )
     for listing in listings(normalise(title), pairs):
-        arms = arms_in(listing.text, abbreviations, expected, strict=listing.preference < 5)
+        arms = arms_in(
+            listing.text, abbreviations, expected, strict=listing.preference < 5 and not listing.loose
+        )
         if len(arms) >= 2 or (single and len(arms) == 1 and listing.preference >= 3):
             fit = 0 if expected is None else (3 if len(arms) == expected else -3)
             score = (listing.preference + _detail(arms) + fit, -listing.sentence)
@@ -253,10 +255,16 @@ def _share_heads(parts: list[str], abbreviations: dict[str, str]) -> list[str]:
     piece's own modifier."""
     out = list(parts)
     for k in range(len(parts) - 1):
-        words = outside_brackets(parts[k]).split()
+        core = without_lead(parts[k])  # 'a single session of true or placebo acupuncture'
+        words = outside_brackets(core).split()
         nxt = re.match(r"\s*\S+(?:\s*\([^()]*\))?\s+(.{8,})$", parts[k + 1])
-        weak = _strength(parts[k], abbreviations) == 0 and not is_no_treatment(parts[k])
-        if 1 <= len(words) <= 2 and weak and nxt:
+        weak = _strength(core, abbreviations) == 0 and not is_no_treatment(parts[k])
+        # 'ANH or no hemodilution': a defined abbreviation, or a piece before a negated one, is no modifier
+        negated = re.match(r"(?i)\s*no\s", parts[k + 1]) or parts[k].strip() in abbreviations
+        named = re.search(
+            r"(?i)\b(?:group|arm|cohort)s?\b", outside_brackets(core)
+        )  # 'a training group (182 patients)'
+        if 1 <= len(words) <= 2 and weak and nxt and not negated and not named:
             out[k] = f"{parts[k].rstrip()} {nxt.group(1)}"
     return out
 
@@ -286,8 +294,9 @@ def _union(arms: list[Arm]) -> Arm:
 
 def _distinct(arms: list[Arm]) -> list[Arm]:
     """Arms named twice (two randomisations listing the same regimen) are one arm; arms that
-    differ in how many courses they give ('3 (C3) or 6 (C6) courses of ...') are two."""
-    seen: dict[tuple, Arm] = {}
+    differ in how many courses they give ('3 (C3) or 6 (C6) courses of ...') or in the route
+    both print ('2 ml ... intramuscularly', '2 ml ... by intrauterine infusion') are two."""
+    seen: list[tuple[tuple, Arm]] = []
     for arm in arms:
         courses = re.match(r"\s*(\d+)\s*\([^)]*\)\s+(?:\w+\s+)?(?:courses|cycles)\b", arm.label)
         key = (
@@ -295,8 +304,16 @@ def _distinct(arms: list[Arm]) -> list[Arm]:
             tuple(i.dose for i in arm.interventions),
             courses.group(1) if courses else None,
         )
-        seen.setdefault(key, arm)
-    return list(seen.values())
+        routes = [i.route for i in arm.interventions]
+        if not any(k == key and _same_routes(routes, [i.route for i in a.interventions]) for k, a in seen):
+            seen.append((key, arm))
+    return [a for _k, a in seen]
+
+
+def _same_routes(one: list[str | None], other: list[str | None]) -> bool:
+    return len(one) != len(other) or all(
+        a == b or a is None or b is None for a, b in zip(one, other, strict=True)
+    )
 
 
 __all__ = ["design_arms", "arms_in"]

@@ -32,7 +32,7 @@ def _abbreviations(*names: str) -> re.Pattern[str]:
 
 # (kind, pattern), in the order they are tried.
 _RULES: tuple[tuple[InterventionKind, re.Pattern[str]], ...] = (
-    ("placebo", _words(r"placebos?\b", r"dumm(?:y|ies)\b", r"sugar pills?\b")),
+    ("placebo", _words(r"placebos?\b", r"dumm(?:y|ies)\b", r"sugar pills?\b", r"vehicle\b")),
     (
         "usual_care",
         _words(
@@ -105,6 +105,7 @@ _RULES: tuple[tuple[InterventionKind, re.Pattern[str]], ...] = (
             r"biops(?:y|ies)\b",
             r"sampling\b",
             r"drainage\b",
+            r"curettage\b",
             r"ligation\b",
             r"fixation\b",
             r"repair\b",

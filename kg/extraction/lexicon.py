@@ -130,9 +130,23 @@ def find_drugs(text: str, abbreviations: Mapping[str, str] | None = None) -> lis
             continue
         name, n = hit
         if _given(text, words, i, i + n):
-            found.append((name.agent, words[i][1], words[i + n - 1][2]))
+            found += _components(text, words[i : i + n]) or [(name.agent, words[i][1], words[i + n - 1][2])]
         i += n
     return found
+
+
+def _components(text: str, words: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """'artemether-lumefantrine', a fixed combination the dictionary names as one entry
+    ('lumefantrine co-artemether'), printed as its agents joined by hyphens or slashes: each
+    agent (an arm of artemether and lumefantrine, as 'sulfadoxine-pyrimethamine' reads)."""
+    if len(words) < 2 or any(
+        not re.fullmatch(r"\s*[-/]\s*", text[a[2] : b[1]]) for a, b in zip(words, words[1:], strict=False)
+    ):
+        return []
+    agents = [drug_dictionary.index().agent(w) for w, _s, _e in words]
+    if any(a is None or a.code for a in agents) or len({a.agent for a in agents if a}) != len(words):
+        return []
+    return [(a.agent, s, e) for a, (_w, s, e) in zip(agents, words, strict=True) if a is not None]
 
 
 def drug_abbreviations(text: str) -> dict[str, str]:

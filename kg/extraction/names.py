@@ -17,8 +17,12 @@ _LEAD = re.compile(
     r"(?i)^(?:\s*(?:(?:the\s+)?(?:outcomes?|results?|performance|(?:diagnostic\s+)?accuracy|ability|impact|effects?|"
     r"efficacy|role|value|receipt|benefits?|feasibility|those)\s+(?:of|between|after)\s+|(?:an?\s+)?combination\s+of\s+|\d\)|[a-d]\)|(?:and|or)\s+[a-d],|and|or|either|both|to|receive|receiving|undergo|undergoing|be\s+treated\s+with|treated\s+with|"
     r"intravenous|oral|subcutaneous|transdermal|intramuscular|inhaled|monthly|weekly|daily|"
+    # 'a twice weekly supervised one hour exercise intervention', '2 ml of alpaca seminal plasma'
+    r"(?:once|twice|thrice|(?:three|four|\d)\s+times)[\s-](?:daily|weekly|a\s+day|a\s+week)|"
+    r"(?:(?:supervised|one|two|\d+)[\s-]+)+(?:hours?|minutes?|min)(?=\s+\w)|"
+    r"\d+(?:\.\d+)?\s*(?:ml|mL|mg|g|µg|μg|mcg|IU|litres?|liters?)(?:/kg)?\s+(?:of\b)?|(?:single\s+)?(?:tablets?|capsules?|pills?)\s+(?:of|containing)|"
     r"treatment\s+with|therapy\s+with|management\s+with|the|an?|immediate|(?:an?\s+)?additional|further|"
-    r"(?:\d+|one|two|three|four|five|six|eight|twelve)(?:\s*\([^()]{1,12}\))?(?:\s+or\s+\w+)?\s+"
+    r"(?:(?:a\s+)?single|\d+|one|two|three|four|five|six|eight|twelve)(?:\s*\([^()]{1,12}\))?(?:\s+or\s+\w+)?\s+"
     r"(?:more\s+|additional\s+|further\s+)?(?:annual\s+|weekly\s+|daily\s+|monthly\s+)?"
     r"(?:cycles?|courses?|sessions?|doses?|weeks?|months?|years?|days?|rounds?|screenings?|fractions?)\s+(?:of|with)|"
     r"(?:\d+|one|two|three|four|five|six|eight|twelve)\s+annual\s+screenings?\s+with)\b[\s,:]*)+"
@@ -28,6 +32,7 @@ _STOP = re.compile(
     r"delivered|without|daily|weekly|from|after|before|to|in|by|via|using|according|as|which|who|that|where|while|"
     r"including|within|over|up\s+to|starting|beginning|uptitrated|titrated|reducing|plus|followed|and\s+then|"
     r"on\s+days?|q\d|×|x\s*\d|"
+    r"intramuscularly|intravenously|orally|subcutaneously|topically|intranasally|intraperitoneally|"
     # a clause about the intervention starts: 'thoracoscopic lobectomy is associated with ...'
     r"is|are|was|were|has|have|had|remains?|remained|between|versus|vs|compared|than|available)\b|[,;:(\[]|\s+\d|\s+-\s+"
 )
@@ -46,6 +51,8 @@ _NO_TREATMENT = re.compile(
 # spellings of one modality, written one way so that two sources' names meet
 _CANONICAL = (
     (re.compile(r"(?i)\bradiation therapy\b"), "radiotherapy"),
+    # 'a non-intervention control group': the control that gets none of it
+    (re.compile(r"(?i)^non-(intervention|treatment|exercise|infusion|training)(?:\s+control)?$"), r"no \1"),
     # 'surgical removal of the brain tumor', 'surgical excision': the operation, named one way
     (
         re.compile(
@@ -60,8 +67,8 @@ _HEAD_WORD = re.compile(
     r"(?i)\w*(?:therapy|therapies|ectomy|otomy|ostomy|plasty|scopy|graphy|surgery|surgeries)|radiation|irradiation|"
     r"resection|removal|excision|dissection|sampling|biopsy|staging|screening|scans?|scanning|imaging|observation|"
     r"surveillance|care|support|counsell?ing|education|program(?:me)?s?|interventions?|exercise|training|"
-    r"rehabilitation|diet|supplementation|supplements?|vitamins?|placebo|vaccines?|vaccination|transplant(?:ation)?|"
-    r"implant|stent|device|ablation|embolization|hyperthermia|acupuncture|massage|meditation|yoga|management|"
+    r"rehabilitation|diet|supplementation|supplements?|vitamins?|placebo|vehicle|vaccines?|vaccination|transplant(?:ation)?|"
+    r"implant|stent|device|ablation|curettage|saline|embolization|hyperthermia|acupuncture|massage|meditation|yoga|management|"
     r"consultation|visits?|monitoring|testing|assessment|x-ray|radiograph|mri|ct|pet|ultrasound|drainage|pleurodesis|"
     r"oxygen|nutrition|tocopherol|carotene|oil|extract|patch(?:es)?|gum|lozenges?|inhaler|spray|radiosurgery"
 )
@@ -98,9 +105,17 @@ _NOT_NAME_WORD = re.compile(
 def plausible(name: str) -> bool:
     """A phrase that could name an agent the abstract does not describe further ('cytisine'):
     not a disease, a population, an outcome or a date, and no word of it a function word, a
-    comparative or a past participle ('those', 'more compared', 'assessed')."""
+    comparative or a past participle ('those', 'more compared', 'assessed'); a participle before
+    the noun it describes is an adjective ('computer printed signature')."""
     words = name.split()
-    return not _NOT_AGENT.search(name) and len(words) <= 4 and not any(_NOT_NAME_WORD.match(w) for w in words)
+    return (
+        not _NOT_AGENT.search(name)
+        and len(words) <= 4
+        and not any(
+            _NOT_NAME_WORD.match(w) and not (k < len(words) - 1 and w.endswith("ed"))
+            for k, w in enumerate(words)
+        )
+    )
 
 
 # words in brackets beside a treatment that say how it is given or whom the figures count, not
@@ -117,6 +132,12 @@ def names_arm(alias: str, abbreviations: dict[str, str]) -> bool:
     or as the abstract defines it ('(NSCLC)', '(TTP)' for 'time to progression')."""
     long = abbreviations.get(alias, "")
     return not (_NOT_ARM_NAME.match(alias.strip()) or _NOT_AGENT.search(alias) or _NOT_AGENT.search(long))
+
+
+def without_lead(text: str) -> str:
+    """The words of an arm's piece after its leading verbs, quantities and schedule ('a single
+    session of true' -> 'true')."""
+    return _LEAD.sub("", text)
 
 
 def is_no_treatment(text: str) -> bool:

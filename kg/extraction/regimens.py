@@ -16,7 +16,7 @@ from kg.extraction.lexicon import find_drugs, words_to_int
 from kg.extraction.text import NUM, dec
 from kg.model import Drug, Intervention
 
-_UNIT = r"mg/m2|mg/kg|mg|µg/m2|µg|μg|mcg|microg|g/m2|g|IU|U/m2|U"
+_UNIT = r"[µμm]mol/kg|mg/m2|mg/kg|mg|µg/m2|µg|μg|mcg|microg|g/m2|g|IU|U/m2|U|ml/kg|ml(?![/\w])(?!\s*(?:min|per\b|/))|mL(?![/\w])(?!\s*(?:min|per\b|/))|drops|litre|liter"
 _DOSE = re.compile(
     rf"(?i)(?:\bat\s+a\s+dose\s+of\s+)?\b({NUM})\s*({_UNIT})\b|(?:\bAUC\)?|\barea\s+under\s+(?:the\s+)?(?:concentration[- ]time\s+)?curve(?:\s*\(AUC\))?)\s*(?:of\s+|=\s*)?({NUM})"
 )
@@ -35,6 +35,8 @@ _ROUTES = {
     "transdermal": re.compile(r"(?i)\btransdermal(?:ly)?\b|\bpatch(?:es)?\b"),
     "inhaled": re.compile(r"(?i)\binhal(?:ed|ation)\b"),
     "intrathecal": re.compile(r"(?i)\bintrathecal(?:ly)?\b"),
+    "topical": re.compile(r"(?i)\btopical(?:ly)?\b"),
+    "intrauterine": re.compile(r"(?i)\bintrauterine\b"),
 }
 # a count of weeks or days, in digits or words ('every three weeks')
 _N = r"(\d+|two|three|four|five|six|eight)"
@@ -55,6 +57,7 @@ _FREQUENCIES = tuple(
             rf"|\bat\s+{_N}-week\s+intervals\b|\b{_N}(?:\s+|-)weeks?\s+{_CYCLE}",
             "every {} weeks",
         ),
+        (r"\btwice\s+(?:weekly|a\s+week|per\s+week)\b", "twice weekly"),  # not every week
         (
             r"\b(?:once\s+)?(?:every\s+week|weekly|once\s+a\s+week|per\s+week|a\s+week|each\s+week)\b|\bqw\b"
             r"|\bfirst\s+day\s+of\s+each\s+(?:treatment\s+)?week\b",
@@ -64,7 +67,12 @@ _FREQUENCIES = tuple(
             r"\b(?:once\s+)?(?:every\s+month|monthly|once\s+a\s+month|every\s+4\s+weeks?\s+\(monthly\))\b",
             "every month",
         ),
-        (r"\btwice\s+(?:daily|a\s+day|per\s+day)\b|\bbid\b|\bb\.i\.d\b", "twice daily"),
+        (r"\btwice[\s-](?:daily|a\s+day|per\s+day)\b|\bbid\b|\bb\.i\.d\b", "twice daily"),
+        # '40 drops 4 times daily', 'three times a day': not once daily
+        (
+            r"\b(three|four|five|six|[3-6])\s+times\s+(?:daily|a\s+day|per\s+day)\b|\b(thrice)\s+daily\b",
+            "{} times daily",
+        ),
         (
             r"\b(?:once\s+)?(?:daily|a\s+day|per\s+day|each\s+day)\b|\bqd\b|(?<=mg)/day\b|(?<=mg)/d\b",
             "once daily",
@@ -72,6 +80,7 @@ _FREQUENCIES = tuple(
         (rf"\b(?:once\s+)?every\s+(\d+)\s+days?\b|\b(\d+)(?:\s+|-)days?\s+{_CYCLE}", "every {} days"),
     )
 )
+_TIMES = {"3": "three", "4": "four", "5": "five", "6": "six", "thrice": "three"}
 _NEXT_ROUTE = re.compile(r"(?i)\b(?:transdermal|oral|intravenous|subcutaneous|intramuscular|inhaled)\s*$")
 _BEFORE_FREQUENCY = re.compile(r"(?i)\b(monthly|weekly|daily|twice[- ]daily)\s*(?:\w+\s+){0,2}$")
 _GY = re.compile(rf"(?i)\b({NUM})\s*-?\s*Gy\b")  # "8 Gy", "the 8-Gy arm"
@@ -182,7 +191,10 @@ def frequency(text: str) -> str | None:
         m = pattern.search(text)
         if m:
             n = next((g for g in m.groups() if g), None)
-            n = n if n is None or n.isdigit() else str(words_to_int(n))
+            if template == "{} times daily":  # 'four times daily', as 'twice daily' is printed
+                n = _TIMES.get(n.lower(), n)
+            else:
+                n = n if n is None or n.isdigit() else str(words_to_int(n))
             if n and template == "every {} days" and int(n) % 7 == 0:  # 'every 21 days' is every 3 weeks
                 n, template = str(int(n) // 7), "every {} weeks"
             hits.append((m.start(), template.format(n) if n else template))

@@ -115,6 +115,7 @@ def arm_sizes(sents: list[Sentence], finder: ArmFinder) -> tuple[Sizes, int | No
         elif found is None and broken_down is None:
             broken_down = _counted_breakdown(s, finder, sizes)
         _per_arm(s, finder, sizes)
+        _role_sizes(s, finder, sizes)
     if total is None and broken_down is not None:
         total, total_evidence = broken_down
     arms = [a for a in finder.arms if not a.pooled_from]
@@ -307,6 +308,30 @@ def _per_arm(s: Sentence, finder: ArmFinder, sizes: Sizes) -> None:
                 int(hit.group(group)),
                 s.evidence(at + hit.start(group), end if hit is not n_after else at + hit.end()),
             )
+
+
+# 'randomly assigned to intervention (n = 30) or control group (n = 31)': arms named by their role
+_ROLE_SIZE = re.compile(
+    r"(?i)\b(?:to|into)\s+(?:the\s+|an?\s+)?(?P<role>intervention|control|experimental|treatment)"
+    r"(?:\s+(?:group|arm))?\s*\(\s*n\s*=\s*(?P<n>\d+)\s*\)"
+    r"|\b(?:or|and)\s+(?:to\s+)?(?:the\s+|an?\s+)?(?P<role2>intervention|control|experimental|treatment)"
+    r"(?:\s+(?:group|arm))?\s*\(\s*n\s*=\s*(?P<n2>\d+)\s*\)"
+)
+
+
+def _role_sizes(s: Sentence, finder: ArmFinder, sizes: Sizes) -> None:
+    """Sizes of the one experimental and the one comparator arm where a randomising sentence
+    names them by role: 'were randomly assigned to intervention (n = 30) or control group (n = 31)'."""
+    if not re.search(r"(?i)assigned|randomi[sz]|allocated", s.norm):
+        return
+    arms = [a for a in finder.arms if not a.pooled_from]
+    for m in _ROLE_SIZE.finditer(s.norm):
+        word = (m.group("role") or m.group("role2")).lower()
+        role = "comparator" if word == "control" else "experimental"
+        having = [a for a in arms if a.role == role]
+        group = "n" if m.group("n") else "n2"
+        if len(having) == 1 and having[0].label not in sizes:
+            sizes[having[0].label] = (int(m.group(group)), s.evidence(m.start(group), m.end(group)))
 
 
 def _arm_of(arm: Arm, finder: ArmFinder) -> Arm | None:

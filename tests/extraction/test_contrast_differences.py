@@ -141,9 +141,10 @@ def test_a_relative_figure_restating_a_ratio_compares_what_the_ratio_compares():
         ("overall survival", "relative_reduction", "nivolumab", "docetaxel", Decimal("28"), "percent")
     ]
     # PMID15197804: 'Moreover, the 4-mg dose of zoledronic acid was found to reduce the risk of developing
-    # a skeletal event by 31% (hazard ratio of 0.693; P = 0.003).' (before: unread)
+    # a skeletal event by 31% (hazard ratio of 0.693; P = 0.003).' (before: unread); the 4-mg arm of
+    # 'randomized to receive zoledronic acid (4 mg or 8 mg) or placebo'
     assert _relative(_trial("15197804")) == [
-        ("skeletal event", "relative_reduction", "zoledronic acid", "placebo", Decimal("31"), "percent")
+        ("skeletal event", "relative_reduction", "zoledronic acid 4 mg", "placebo", Decimal("31"), "percent")
     ]
     # PMID25439437: '...; however, during the first year of follow-up, when most deaths (>60%) occurred,
     # the hazard of death was 18% lower for the BCP cohort (HR: 0.82, 95% CI: 0.71-0.94).' (before: unread)

@@ -545,10 +545,11 @@ def test_a_relative_hazard_of_an_event_for_a_group_of_patients():
 def test_the_risk_of_an_event_named_before_a_ratio_is_its_endpoint():
     # PMID15197804 (tests/fixtures/pool): 'Moreover, the 4-mg dose of zoledronic acid was found to
     # reduce the risk of developing a skeletal event by 31% (hazard ratio of 0.693; P = 0.003).'
+    # (the arm: the 4-mg one of 'zoledronic acid (4 mg or 8 mg) or placebo')
     (c,) = [c for c in _pool("15197804").comparisons if c.statistic == "hazard_ratio"]
     assert (c.endpoint, c.arm, c.comparator, c.estimate, c.p_value) == (
         "skeletal event",
-        "zoledronic acid",
+        "zoledronic acid 4 mg",
         "placebo",
         Decimal("0.693"),
         Decimal("0.003"),

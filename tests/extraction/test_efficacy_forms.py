@@ -163,7 +163,7 @@ def test_who_died_of_or_was_diagnosed_with_a_disease_names_its_mortality_or_inci
     # result of a higher number of deaths from non-small-cell lung cancer in the combined therapy
     # group (62 vs 31 deaths; 0.09%vs 0.05%; HR 1.87, 1.22-2.88, p=0.004).' (before: none read)
     trial = trial_of("19767090")
-    hormone, placebo = "medroxyprogesterone acetate", "placebo"
+    hormone, placebo = "conjugated equine oestrogen + medroxyprogesterone acetate", "placebo"
     got = rows(trial.arm_results, "More women died from lung cancer")
     lc, nsclc, d = "lung cancer mortality", "non-small-cell lung cancer mortality", Decimal
     assert [(g[0], g[1], g[2], g[3]) for g in got] == [

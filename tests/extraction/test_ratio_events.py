@@ -25,7 +25,7 @@ def test_deaths_from_a_cause_before_a_ratio_are_that_causes_mortality():
     assert found == [
         (
             "lung cancer mortality",
-            "medroxyprogesterone acetate",
+            "conjugated equine oestrogen + medroxyprogesterone acetate",
             "placebo",
             Decimal("1.71"),
             Decimal("1.16"),
@@ -34,7 +34,7 @@ def test_deaths_from_a_cause_before_a_ratio_are_that_causes_mortality():
         ),
         (
             "non-small-cell lung cancer mortality",
-            "medroxyprogesterone acetate",
+            "conjugated equine oestrogen + medroxyprogesterone acetate",
             "placebo",
             Decimal("1.87"),
             Decimal("1.22"),

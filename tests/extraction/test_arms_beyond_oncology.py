@@ -1,0 +1,186 @@
+"""kg.extraction.arm_lists / arm_pieces / arm_company / arm_trailing / names: arms of randomised
+trials outside oncology, as PubMed Central abstracts list them (pages of
+jayded/evidence-inference copied to tests/fixtures/pool, rows in its SOURCES.tsv), and the
+pool pages the same rules read.
+
+Every sentence is quoted from the page named beside it.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from kg.extraction.regimens import drug_mentions, frequency, intervention
+from kg.model import Arm, Trial
+from kg.sources import read_document
+from tests.extraction.pool_pages import POOL, trial_of
+
+
+def _page(name: str) -> Trial:
+    trial = read_document(POOL / f"{name}.txt").trial
+    assert trial is not None
+    return trial
+
+
+def _regimens(arms: list[Arm]) -> list[list[tuple]]:
+    return [
+        [(i.drug.name, i.kind, i.dose, i.dose_unit, i.route, i.frequency) for i in a.interventions]
+        for a in arms
+    ]
+
+
+def test_an_abbreviation_against_no_such_treatment_names_two_arms():
+    # PMC111193: 'Twenty-eight patients scheduled for TKR are randomised to ANH or no hemodilution
+    # (non-ANH).' with 'preoperative acute normovolaemic hemodilution (ANH)' defined before (before: one arm
+    # 'acute normovolaemic hemodilution hemodilution' and one 'non-anh')
+    arms = _page("PMC111193").arms
+    assert sorted(a.drug_names[0] for a in arms) == ["acute normovolaemic hemodilution", "no hemodilution"]
+
+
+def test_doses_offered_in_brackets_are_one_arm_each():
+    # PMC1174954: 'Patients were randomized to once-daily risedronate (5 mg or 15 mg) or placebo.'; '... 8% of
+    # patients receiving placebo and 4% (n = 4) of patients receiving 5 mg risedronate ...' gives placebo no
+    # dose (before: two arms, placebo at 5 mg)
+    arms = _page("PMC1174954").arms
+    assert sorted(_regimens(arms)) == [
+        [("placebo", "placebo", None, None, None, None)],
+        [("risedronate", "drug", Decimal("5"), "mg", None, "once daily")],
+        [("risedronate", "drug", Decimal("15"), "mg", None, "once daily")],
+    ]
+    # PMID15197804 (tests/fixtures/pool): 'A total of 773 patients were randomized to receive zoledronic acid
+    # (4 mg or 8 mg) or placebo via a 15-minute infusion every 3 weeks for 21 months.'
+    doses = sorted(str(a.interventions[0].dose) for a in trial_of("15197804").arms)
+    assert doses == ["4", "8", "None"]
+
+
+def test_a_participle_before_its_noun_names_an_intervention():
+    # PMC1190172: 'Individuals were randomly allocated to receive a covering letter with either a computer
+    # printed signature or a hand written signature.' (before: no arms)
+    arms = _page("PMC1190172").arms
+    assert [a.drug_names for a in arms] == [["computer printed signature"], ["hand written signature"]]
+
+
+def test_what_participants_applied_either_of_is_the_arms_with_the_regimen_after_them():
+    # PMC1201146: 'Participants applied either a topical diclofenac solution (Pennsaid®) or vehicle control
+    # solution (carrier with no diclofenac); 40 drops 4 times daily directly to the painful knee(s), without
+    # massage, for 6 weeks.' (before: no arms)
+    arms = _page("PMC1201146").arms
+    assert _regimens(arms) == [
+        [("diclofenac", "drug", Decimal("40"), "drops", "topical", "four times daily")],
+        [("vehicle control solution", "placebo", Decimal("40"), "drops", None, "four times daily")],
+    ]
+
+
+def test_with_or_without_in_a_listing_is_two_arms():
+    # PMID20100958 (tests/fixtures/pool): '... were randomly assigned to taxane/carboplatin (T/C) with or
+    # without cetuximab' (before: a 'carboplatin' arm and a 'cetuximab' arm)
+    arms = trial_of("20100958").arms
+    assert sorted(a.drug_names for a in arms) == [["carboplatin"], ["carboplatin", "cetuximab"]]
+
+
+def test_a_behavioural_arm_against_no_intervention_with_sizes_by_role():
+    # PMC1187893: 'They were randomized to a twice weekly supervised one hour exercise intervention for six
+    # weeks, or to a non-intervention control group.'; 'Sixty-one subjects (...) were randomly assigned to
+    # intervention (n = 30) or control group (n = 31).' (before: no arms)
+    arms = _page("PMC1187893").arms
+    assert [(a.drug_names, a.interventions[0].frequency, a.n_randomized) for a in arms] == [
+        (["exercise intervention"], "twice weekly", 30),
+        (["no intervention"], None, 31),
+    ]
+
+
+def test_a_numbered_list_of_what_the_groups_were_given():
+    # PMC1190216: 'Specifically, alpacas in the respective groups were given 1) 2 ml of alpaca seminal plasma
+    # intramuscularly, 2) 2 ml of PBS intramuscularly (negative control group), 3) 2 ml of alpaca seminal
+    # plasma by intrauterine infusion, ..., or 6) 2 ml of PBS by intrauterine infusion after endometrial
+    # curettage (negative control group).' (before: no trial)
+    arms = _page("PMC1190216").arms
+    plasma, pbs = ("alpaca seminal plasma", "biological"), ("phosphate-buffered saline", "other")
+    two = (Decimal("2"), "ml")
+    curettage = ("endometrial curettage", "procedure", None, None, None, None)
+    assert _regimens(arms) == [
+        [(*plasma, *two, "intramuscular", None)],
+        [(*pbs, *two, "intramuscular", None)],
+        [(*plasma, *two, "intrauterine", None)],
+        [(*pbs, *two, "intrauterine", None)],
+        [(*plasma, *two, "intrauterine", None), curettage],
+        [(*pbs, *two, "intrauterine", None), curettage],
+    ]
+
+
+def test_a_name_printed_with_the_drug_in_brackets_is_that_drug():
+    # PMID8602180 (tests/fixtures/pool): 'The effects of a combination of 30 mg of beta carotene per day and
+    # 25,000 IU of retinol (vitamin A) in the form of retinyl palmitate per day ...' (before: vitamin A had
+    # no dose); PMID19767090: '... to receive a once-daily tablet of 0.625 mg conjugated equine oestrogen plus
+    # 2.5 mg medroxyprogesterone acetate ...' (before: the oestrogen was missing)
+    (active,) = [a for a in trial_of("8602180").arms if a.role == "experimental"]
+    assert [(i.drug.name, i.dose, i.dose_unit) for i in active.interventions] == [
+        ("beta carotene", Decimal("30"), "mg"),
+        ("vitamin a", Decimal("25000"), "IU"),
+    ]
+    (combined,) = [a for a in trial_of("19767090").arms if a.role == "experimental"]
+    assert [(i.drug.name, i.dose) for i in combined.interventions] == [
+        ("conjugated equine oestrogen", Decimal("0.625")),
+        ("medroxyprogesterone acetate", Decimal("2.5")),
+    ]
+
+
+def test_a_rate_in_ml_per_minute_is_no_dose_and_twice_daily_is_not_once():
+    # PMC1414018 (jayded/evidence-inference): 'High-risk general surgical patients were allocated to
+    # post-operative GDT to attain an oxygen delivery index of 600 ml min-1 m-2 or to conventional management.'
+    (item,) = intervention(
+        "post-operative goal-directed therapy", " to attain an oxygen delivery index of 600 ml min-1 m-2"
+    )
+    assert (item.dose, item.dose_unit) == (None, None)
+    # PMC1216327: 'Thirty patients with acute diarrhea were fed twice-daily 15 ml/kg of Apple Juice (AJ), ...'
+    text = "Thirty patients with acute diarrhea were fed twice-daily 15 ml/kg of Apple Juice (AJ)"
+    assert frequency(text) == "twice daily"
+    (item,) = intervention("apple juice", "", text[: text.index("Apple")])
+    assert (item.dose, item.dose_unit) == (Decimal("15"), "ml/kg")
+
+
+def test_a_fixed_combination_printed_as_its_agents_is_each_agent():
+    # PMC1261533: '... were randomly assigned to receive artemether-lumefantrine (n = 245) or artesunate and
+    # mefloquine (n = 245) ...' (the dictionary's one entry 'lumefantrine co-artemether' before)
+    text = "randomly assigned to receive artemether-lumefantrine (n = 245) or artesunate and mefloquine (n = 245)"
+    assert [m.name for m in drug_mentions(text)] == ["artemether", "lumefantrine", "artesunate", "mefloquine"]
+
+
+def test_an_intervention_label_inside_the_methods_lists_the_arms():
+    # PMC1468428: 'Intervention: 1 litre saline enema, versus no enema, allocated following a block random
+    # allocation sequence and using sealed opaque envelopes.' (before: no arms)
+    arms = _page("PMC1468428").arms
+    assert [(a.drug_names, a.interventions[0].dose, a.interventions[0].dose_unit) for a in arms] == [
+        (["saline enema"], Decimal("1"), "litre"),
+        (["no enema"], None, None),
+    ]
+
+
+def test_a_modifier_after_a_count_of_sessions_shares_the_next_head():
+    # PMC1208905: 'Patients were randomized to receive a single session of true or placebo acupuncture in
+    # addition to their existing dyspnea treatments.' (before: an arm named 'single session of true')
+    arms = _page("PMC1208905").arms
+    assert [a.drug_names for a in arms] == [["true acupuncture"], ["placebo"]]
+
+
+def test_groups_counted_one_by_one_with_what_each_was_given():
+    # PMC1216327: 'Thirty patients with acute diarrhea were fed twice-daily 15 ml/kg of Apple Juice (AJ), 30
+    # received White Grape Juice (WGJ), and 30 were given colored and flavored water (WA) as part of their age
+    # appropriate dietary intake.' (before: no arms)
+    arms = _page("PMC1216327").arms
+    assert [(a.drug_names, a.n_randomized) for a in arms] == [
+        (["apple juice"], 30),
+        (["white grape juice"], 30),
+        (["flavored water"], 30),
+    ]
+
+
+def test_what_the_controls_were_given_instead_of_the_drug_given_before():
+    # PMC1065104: 'To examine the effect of magnesium in septic and sham-operated rats, a dose of 750 μmol/kg
+    # magnesium sulfate was given intramuscularly immediately after surgery. Control groups for both infected
+    # and sham-operated rats were injected with equal volume of saline.' (before: no arms)
+    arms = _page("PMC1065104").arms
+    assert _regimens(arms) == [
+        [("magnesium sulfate", "drug", Decimal("750"), "μmol/kg", "intramuscular", None)],
+        [("saline", "other", None, None, None, None)],
+    ]
