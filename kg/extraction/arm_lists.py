@@ -4,9 +4,8 @@
 brackets, at 'or' / 'versus' (and at the commas of 'A, B, or C'; at the semicolons of 'to one
 of three treatments: A; B; or C') into one piece per arm. Other places name the arms too: an
 'Interventions:' section, 'patients received ...', 'we compared A with B', the title's 'A
-versus B' or 'A with or without B'. How many arms the text announces (an allocation ratio
-1:1:1, 'one of three treatments', 'three-arm') settles pieces that a bare 'or' inside one arm
-('lymph node dissection or sampling') would otherwise split.
+versus B' or 'A with or without B'. How many arms the text announces (``arm_counts``) settles
+pieces that a bare 'or' inside one arm ('lymph node dissection or sampling') would otherwise split.
 """
 
 from __future__ import annotations
@@ -23,10 +22,10 @@ from kg.extraction.arm_company import (
     with_or_without,
 )
 from kg.extraction.arm_controls import control_given
+from kg.extraction.arm_counts import count_word
 from kg.extraction.arm_ellipsis import drug_lead, shared_entries
 from kg.extraction.arm_tails import without_tails
 from kg.extraction.armrefs import ARM_LABEL
-from kg.extraction.lexicon import words_to_int
 from kg.extraction.regimens import drug_mentions
 from kg.extraction.text import depth_map, split_top
 
@@ -117,15 +116,6 @@ _TITLE_END = re.compile(
     r"previously|chemotherapy|first|second|stage|operable|inoperable|resect|unresect|brain|lung|non|small|"
     r"metast|early|locally|smoking|mediastinal|\w+(?:\s+\w+)?\s+(?:cancer|carcinoma|metastases|disease))|[:(]|$"
 )
-_ONE_OF = re.compile(
-    r"(?i)\b(?:one|1)\s+of\s+(?:the\s+)?(two|three|four|five|six|\d)\s+(?:\w+\s+)?"
-    r"(?:treatments?|regimens?|arms?|groups?|strategies|schedules|interventions?)\b"
-)
-_N_ARM = re.compile(
-    r"(?i)\b(two|three|four|five|\d)[- ]arm(?:ed)?\b|\b(two|three|four|five|\d)\s+(?:treatment\s+)?arms\b"
-)
-_RATIO = re.compile(r"(?i)\b(\d+(?:\s*:\s*\d+)+)\b|\bin\s+a\s+ratio\s+of\s+(\w+)\s+to\s+(\w+)\b")
-_FACTORIAL = re.compile(r"(?i)\b(?:two|2)[- ]by[- ](?:two|2)\b|\b2\s*[x×]\s*2\b")
 
 
 @dataclass(frozen=True)
@@ -136,34 +126,6 @@ class Listing:
     preference: int
     sentence: int
     loose: bool = False  # names no drug and no credible treatment may still name the arms
-
-
-def expected_arms(text: str) -> int | None:
-    """How many arms the text announces: 'one of three treatments', a 1:1:1 ratio, 'three-arm'."""
-    m = _ONE_OF.search(text)
-    if m:  # 'to a reference regimen of A or to one of three experimental regimens': and the reference
-        n = _count(m.group(1))
-        alternative = re.search(r"(?i)\bor\s+(?:to\s+)?$", text[max(0, m.start() - 10) : m.start()])
-        return n + 1 if n and alternative else n
-    m = _RATIO.search(text)
-    if (
-        m
-        and m.group(1)
-        and re.search(r"(?i)random|assign|allocat|ratio", text[max(0, m.start() - 80) : m.start()])
-    ):
-        return len(re.split(r"\s*:\s*", m.group(1)))
-    if m and m.group(2):
-        return 2
-    m = _N_ARM.search(text)
-    if m:
-        return _count(m.group(1) or m.group(2))
-    if _FACTORIAL.search(text):
-        return 4
-    return None
-
-
-def _count(word: str) -> int | None:
-    return int(word) if word.isdigit() else words_to_int(word)
 
 
 def listings(title: str, sentences: list[tuple[str, str]]) -> list[Listing]:
@@ -242,13 +204,13 @@ def _counted_groups(text: str, n: int) -> list[Listing]:
     found = [
         m
         for m in _COUNTED_GROUP.finditer(text)
-        if _count(m.group("count")) and not re.search(r"(?i)\b(?:had|previously|prior)\b", m.group())
+        if count_word(m.group("count")) and not re.search(r"(?i)\b(?:had|previously|prior)\b", m.group())
     ]
     if len(found) < 2:
         return []
     ends = [m.start() for m in found[1:]] + [len(text)]
     parts = [
-        f"{_until_clause_end(text[m.end() : end]).strip().rstrip('.')} ({_count(m.group('count'))} patients)"
+        f"{_until_clause_end(text[m.end() : end]).strip().rstrip('.')} ({count_word(m.group('count'))} patients)"
         for m, end in zip(found, ends, strict=True)
     ]
     return [Listing(" or ".join(parts), 2, n, loose=True)]
@@ -429,7 +391,3 @@ _SHARED_LEAD = re.compile(
     r"[a-z][\w-]*(?:\s*\([^()]{1,60}\))?(?:\s+[\w/.-]+){0,5}\s+"
     r"(?:plus|and|combined\s+with|in\s+combination\s+with|followed\s+by)\s*$"
 )
-
-
-def factorial(text: str) -> bool:
-    return bool(_FACTORIAL.search(text) or re.search(r"(?i)\bfactorial\b", text))

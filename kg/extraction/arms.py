@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 
+from kg.extraction.arm_counts import expected_arms, factorial
 from kg.extraction.arm_details import complete_arms
 from kg.extraction.arm_ellipsis import elliptical_definitions
-from kg.extraction.arm_lists import expected_arms, factorial, listings, pieces
+from kg.extraction.arm_lists import listings, pieces
 from kg.extraction.arm_pieces import DOSE, DOSED, arm_of_piece, outside_brackets
 from kg.extraction.design import reports_trial
 from kg.extraction.interventions import intervention_kind
