@@ -119,6 +119,7 @@ def assign(
             continue
         if all(arms[k] is None for k in run) and len(run) > 1 and not _over_time(times, run, runs, keys):
             named_in_clause = any(clause <= s < stop for s, _e, _a in marks)
+            stranger = _unknown_group(text, marks)
             order = _reference_last(text, [(s, a) for s, _e, a in marks if start <= s < first])
             if len(order) != len(run):
                 order = (
@@ -134,7 +135,9 @@ def assign(
                         else []
                     )
                 )
-            if len(order) != len(run) and not named_in_clause and in_pairs(text, spans, run):
+                if stranger and not named_in_clause:
+                    order = [] if order is previous or order is finder.arms else order
+            if len(order) != len(run) and not named_in_clause and not stranger and in_pairs(text, spans, run):
                 pair = _earlier_run(2, runs[:n], arms) or (
                     previous if previous and len(previous) == 2 else []
                 )
@@ -196,10 +199,28 @@ def _over_time(times: list[str | None], run: list[int], runs: list[list[int]], k
 def _unknown_label(text: str, marks: list[tuple[int, int, Arm]]) -> bool:
     """'23.6 months in group 1 versus 22.2 months in group 2' where no arm is known by those
     labels: the design's order is not the labels' order."""
-    return any(not any(s < m.end() and m.start() < e for s, e, _a in marks) for m in _LABEL.finditer(text))
+    return _unmarked(_LABEL, text, marks)
+
+
+def _unknown_group(text: str, marks: list[tuple[int, int, Arm]]) -> bool:
+    """'The IMRT group had larger planning treatment volumes (median, 427 v 486 mL ...)': a
+    group no arm is known by, so the figures the sentence sets against each other are of
+    groups other than the arms, and neither the arms of the sentence before nor the design's
+    order are theirs."""
+    return _unmarked(_NAMED_GROUP, text, marks)
+
+
+def _unmarked(pattern: re.Pattern, text: str, marks: list[tuple[int, int, Arm]]) -> bool:
+    """Whether the pattern finds words in the text that name no arm the finder knows."""
+    return any(not any(s < m.end() and m.start() < e for s, e, _a in marks) for m in pattern.finditer(text))
 
 
 _LABEL = re.compile(rf"(?i)\b{ARM_LABEL}")
+# 'the IMRT group', 'the GIK group': one group by its name ('the two groups', 'each group' name none)
+_NAMED_GROUP = re.compile(
+    r"(?i)\bthe\s+(?!(?:two|three|both|each|either|other|same|whole|entire|study|first|second|latter|former)\b)"
+    r"[a-z][\w+/-]*(?=\s+(?:group|arm)\b)"
+)
 _COMPARED_TO = re.compile(
     r"(?i)(?:^|[.;]\s*|,\s*)(?:(?:as\s+)?compared\s+(?:with|to)|in\s+comparison\s+(?:with|to)|relative\s+to)\s+(?:the\s+)?$"
 )
