@@ -21,7 +21,9 @@ _UNIT = (
     r"(?:m[lL]|dL|dl|I?U/L|mm\s?Hg|cm(?:\(3\)|3)?|mm|kg|m[lL]/(?:kg|min|h)|beats/min|bpm"
     r"|(?:mg|g|ng|pg|[µμ]g|mmol|[µμ]mol|nmol)/(?:dL|dl|L|l|mL|ml))"
 )
-_FIGURE = re.compile(rf"(?<![\d.,/-])(?P<est>-?{NUM})(?:\s*(?P<unit>{_UNIT})(?![\w/]))?")
+_FIGURE = re.compile(
+    rf"(?<![\d.,/-])(?P<est>-?(?:\d{{1,3}}(?:,\d{{3}})+(?![\d.])|{NUM}))(?:\s*(?P<unit>{_UNIT})(?![\w/]))?"
+)
 # what may stand between two arms' figures of one list: the first arm's label, bracketed or
 # after 'in', and the word that joins them ('(ANH) vs. ', ' in the GIK group and ')
 _JOIN = re.compile(
@@ -61,7 +63,8 @@ def _run_items(text: str, run: list[re.Match]) -> list[Item]:
         return []  # '249 U/L in the A group and 240 in the B group' prints it first
     unit = run[-1].group("unit") or run[0].group("unit")
     statistic = _statistic(text, run[0].start())
-    return [Item(m.start(), m.end(), m.group("est"), re.sub(r"\s+", " ", unit), statistic) for m in run]
+    unit = re.sub(r"\s+", " ", unit)
+    return [Item(m.start(), m.end(), m.group("est").replace(",", ""), unit, statistic) for m in run]
 
 
 def _statistic(text: str, pos: int) -> str:

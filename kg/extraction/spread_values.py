@@ -58,7 +58,11 @@ _NOT_UNITS = {
     "among",
     "both",
 }
-_PM = re.compile(rf"(?<![\d.])(?P<est>-?{NUM})\s*(?:±|\+/-)\s*(?P<sd>{NUM})(?:\s*{_UNIT})?")
+# '249 ± 228 U/L', '1,907 SD ± 878 ml' (the kind of spread may stand between)
+_PM = re.compile(
+    rf"(?<![\d.,])(?P<est>-?(?:\d{{1,3}}(?:,\d{{3}})+(?![\d.])|{NUM}))\s*(?:(?-i:SD|SEM?)\s*)?(?:±|\+/-)\s*"
+    rf"(?P<sd>\d{{1,3}}(?:,\d{{3}})+(?![\d.])|{NUM})(?:\s*{_UNIT})?"
+)
 # not the centre of the follow-up or of the patients' age: 'With a mean follow-up of 65 months, the
 # 5-year survival rate was found to be 67+/-10%'
 _CENTRE = re.compile(r"(?i)\b(median|mean|average[ds]?)\b(?!\s+(?:follow-?up|age)\b)")
@@ -93,8 +97,9 @@ def spread_values(text: str, whole: str, taken: list[tuple[int, int]]) -> list[I
         end = m.end()
         if unit and unit.lower() in _NOT_UNITS:
             unit, end = None, m.end("sd")
-        item = Item(m.start(), end, m.group("est"), _unit(unit), _statistic(text, m.start(), unit))
-        item.spread = {"dispersion": dispersion(whole), "spread": dec(m.group("sd"))}
+        raw, sd = m.group("est").replace(",", ""), m.group("sd").replace(",", "")
+        item = Item(m.start(), end, raw, _unit(unit), _statistic(text, m.start(), unit))
+        item.spread = {"dispersion": dispersion(whole), "spread": dec(sd)}
         out.append(item)
     return out
 

@@ -128,3 +128,35 @@ def test_pairs_beside_a_group_no_arm_is_known_by_take_no_arm():
     arms, _times = assign(ArmFinder(trial.arms), text, spans, keys, [None] * len(found), list(trial.arms))
     assert [i.raw for i in found] == ["427", "486", "30.3", "38.6"]
     assert arms == [None, None, None, None]
+
+
+def test_the_kind_of_spread_between_a_mean_and_its_plus_minus_and_thousands():
+    # PMC1414018: 'The GDT group received more intravenous colloid (1,907 SD ± 878 ml versus 1,204 SD
+    # ± 898 ml; p < 0.0001)', '(0.7 SD ± 0.9 per patient versus 1.5 SD ± 1.5 per patient; p =
+    # 0.002)'; 'GDT', defined for 'goal-directed therapy', names the arm of 'post-operative
+    # goal-directed therapy'
+    trial = page("PMC1414018")
+    gdt, usual = "post-operative goal-directed therapy", "conventional management"
+    got = [
+        (r.arm, r.endpoint, r.estimate, r.unit, r.spread, r.dispersion)
+        for r in trial.arm_results
+        if r.statistic == "mean"
+    ]
+    sd = "STANDARD_DEVIATION"
+    assert got == [
+        (gdt, "intravenous colloid", d("1907"), "ml", d("878"), sd),
+        (usual, "intravenous colloid", d("1204"), "ml", d("898"), sd),
+        (gdt, "complications per patient", d("0.7"), None, d("0.9"), sd),
+        (usual, "complications per patient", d("1.5"), None, d("1.5"), sd),
+    ]
+    # 'The median duration of hospital stay in the GDT group was significantly reduced (11 days ...
+    # versus 14 days ...)': the group is no part of the endpoint's name
+    assert {(r.arm, r.endpoint, r.estimate) for r in trial.arm_results if r.statistic == "median"} == {
+        (gdt, "duration of hospital stay", d("11")),
+        (usual, "duration of hospital stay", d("14")),
+    }
+    # '... and dopexamine (55 patients (89%) versus 1 patient (2%); p < 0.0001)': after 'The GDT group'
+    assert [(r.arm, r.estimate) for r in trial.arm_results if r.endpoint == "dopexamine"] == [
+        (gdt, d("89")),
+        (usual, d("2")),
+    ]
