@@ -34,7 +34,7 @@ _TIME = re.compile(
 )
 _PERCENT = re.compile(  # not the digits of a name ('10.8% with D100 and 6.7% with D75')
     rf"(?<![\w.])(?:(?P<est>{NUM})\s*(?:%|percent\b)|(?P<first>{NUM})(?=(?:\s*,\s*{NUM})*\s*,?\s*(?:vs\.?|versus|v|and|or)\s+{NUM}\s*(?:%|percent\b)))"
-    r"(?!\s*(?:CI\b|confidence|credible|power))"
+    r"(?!\s*(?:CI\b|C\.I\.|confidence|credible|power))"
 )
 _PER_UNIT = re.compile(
     rf"(?i)(?<![\d.])(?P<est>{NUM})\s+(?P<what>(?:[a-z-]+\s+){{0,4}}?)per\s+(?P<base>\d+)\s+"

@@ -2,7 +2,9 @@
 of measure ('249 ± 228 U/L in the GIK group'), figures in a unit of measure set against each
 other ('4·3 mm vs 0·2 mm'), signed mean changes listed pair by pair ('for pain (-5.2 vs. -3.3,
 p = 0.003), physical function (-13.4 vs. -6.9, ...)'), a share of the patients named by what
-they achieved, and pairs beside a group no arm is known by. Pages copied to tests/fixtures/pool
+they achieved, pairs beside a group no arm is known by, rates after 'In both groups,' at a day
+landmark, and a dotted 'C.I.' level or a trial's minimum clinically significant difference taken
+for no result. Pages copied to tests/fixtures/pool
 (PMC pages from jayded/evidence-inference, PMID pages from ../shared/data/pool)."""
 
 from __future__ import annotations
@@ -160,3 +162,25 @@ def test_the_kind_of_spread_between_a_mean_and_its_plus_minus_and_thousands():
         (gdt, d("89")),
         (usual, d("2")),
     ]
+
+
+def test_rates_after_an_opening_in_both_groups_at_a_day_landmark():
+    # PMC1261533: 'In both groups, the PCR adjusted cure rates by day 42 were high: 98.8% (95% CI
+    # 96.4, 99.6%) for artemether-lumefantrine and 96.3% (95% CI 93.1, 98.0%) for artesunate-mefloquine.'
+    trial = page("PMC1261533")
+    got = [(r.endpoint, r.estimate, r.ci_lower, r.ci_upper, r.timepoint) for r in trial.arm_results]
+    name = "pcr adjusted cure rates"
+    assert got == [
+        (name, d("98.8"), d("96.4"), d("99.6"), "42 days"),
+        (name, d("96.3"), d("93.1"), d("98.0"), "42 days"),
+    ]
+
+
+def test_a_dotted_ci_level_and_a_minimum_clinically_significant_difference_are_no_results():
+    # PMC1208905: '(differences between means of 0.34, 95% C.I. -0.33, 1.02 and 0.56, 95% C.I.
+    # -0.39, 1.51). The 95% confidence interval excludes the prespecified minimum clinically
+    # significant difference of a 20% greater improvement in dyspnea ...': neither the level nor the
+    # difference the trial was designed to detect is a result
+    trial = page("PMC1208905")
+    assert [r.estimate for r in trial.arm_results if r.estimate == d("95")] == []
+    assert [c.estimate for c in trial.comparisons if c.estimate == d("20")] == []
