@@ -104,7 +104,8 @@ def assign(
         around = distinct([a for s, _e, a in marks if clause <= s < stop])
         lead = distinct([a for s, _e, a in marks if clause <= s < first])
         listed = len(run) > 1 and not PARALLEL.search(text[first:last])  # a list, not 'x vs y'
-        if len(run) == 2 and len(named) == 1 and (not listed or len(around) == 2):
+        unknown = [k for k in run if arms[k] is None and _unknown_beside(text, spans[k], marks)]
+        if len(run) == 2 and len(named) == 1 and (not listed or len(around) == 2 or unknown):
             # '40 weeks vs. 15 weeks in the radiation group'; '96.4% of the ... results in the
             # low-dose CT group and 94.5% in the radiography group'
             _other_side(finder, run, arms, around)
@@ -208,6 +209,18 @@ def _unknown_group(text: str, marks: list[tuple[int, int, Arm]]) -> bool:
     groups other than the arms, and neither the arms of the sentence before nor the design's
     order are theirs."""
     return _unmarked(_NAMED_GROUP, text, marks)
+
+
+# 'X in the GIK group and Y in the control group': the group a figure is for, named right after it
+_GROUP_AFTER = re.compile(r"(?i)\s*(?:in|for|among|with)\s+the\s+(?P<name>[a-z][\w+/-]*)\s+(?:group|arm)\b")
+
+
+def _unknown_beside(text: str, span: tuple[int, int], marks: list[tuple[int, int, Arm]]) -> bool:
+    """'43.7 ± 11.0 % in the GIK group and 42.4 ± 11.7% in the control group': the figure is
+    printed for a group the finder knows no arm by, so it is not the named arm's; set against the
+    named arm's figure, it is the other arm's."""
+    m = _GROUP_AFTER.match(text, span[1])
+    return bool(m) and not any(s < m.end() and m.start("name") < e for s, e, _a in marks)
 
 
 def _unmarked(pattern: re.Pattern, text: str, marks: list[tuple[int, int, Arm]]) -> bool:
