@@ -358,7 +358,8 @@ def _means(text: str, found: list[Item]) -> list[Item]:
         if not listed:
             if not re.search(r"(?i)\b(?:mean|average)\b", before):
                 continue
-            unit = "points" if re.search(r"(?i)\bscores?\b|\b(?:sub)?scales?\b|\bpoints\b", before) else None
+            named = re.search(r"(?i)\bscores?\b|\b(?:sub)?scales?\b|\bpoints\b", before)
+            unit = "points" if named or re.match(r"\s*points?\b", text[m.end() :]) else None
         out.append(Item(m.start("a"), m.end("a"), m.group("a"), unit, "mean"))
         out.append(Item(m.start("b"), m.end("b"), m.group("b"), unit, "mean"))
     return out
