@@ -353,6 +353,12 @@ def _terms(names: set[str], abbreviations: dict[str, str]) -> dict[str, str]:
     for form, owners in shorter.items():
         if len(owners) == 1 and form not in terms:
             terms[form] = next(iter(owners))
+    for short, long in abbreviations.items():
+        # 'GDT' for 'post-operative goal-directed therapy', defined as 'goal-directed therapy (GDT)':
+        # the abbreviation of a shortened form stands for the one name the form shortens
+        owners = shorter.get(_key(canonical(long)), set())
+        if len(owners) == 1 and short not in terms:
+            terms[short] = next(iter(owners))
     return terms
 
 

@@ -104,7 +104,8 @@ def assign(
         around = distinct([a for s, _e, a in marks if clause <= s < stop])
         lead = distinct([a for s, _e, a in marks if clause <= s < first])
         listed = len(run) > 1 and not PARALLEL.search(text[first:last])  # a list, not 'x vs y'
-        if len(run) == 2 and len(named) == 1 and (not listed or len(around) == 2):
+        unknown = [k for k in run if arms[k] is None and _unknown_beside(text, spans[k], marks)]
+        if len(run) == 2 and len(named) == 1 and (not listed or len(around) == 2 or unknown):
             # '40 weeks vs. 15 weeks in the radiation group'; '96.4% of the ... results in the
             # low-dose CT group and 94.5% in the radiography group'
             _other_side(finder, run, arms, around)
@@ -119,6 +120,7 @@ def assign(
             continue
         if all(arms[k] is None for k in run) and len(run) > 1 and not _over_time(times, run, runs, keys):
             named_in_clause = any(clause <= s < stop for s, _e, _a in marks)
+            stranger = _unknown_group(text, marks)
             order = _reference_last(text, [(s, a) for s, _e, a in marks if start <= s < first])
             if len(order) != len(run):
                 order = (
@@ -134,7 +136,9 @@ def assign(
                         else []
                     )
                 )
-            if len(order) != len(run) and not named_in_clause and in_pairs(text, spans, run):
+                if stranger and not named_in_clause:
+                    order = [] if order is previous or order is finder.arms else order
+            if len(order) != len(run) and not named_in_clause and not stranger and in_pairs(text, spans, run):
                 pair = _earlier_run(2, runs[:n], arms) or (
                     previous if previous and len(previous) == 2 else []
                 )
@@ -196,10 +200,40 @@ def _over_time(times: list[str | None], run: list[int], runs: list[list[int]], k
 def _unknown_label(text: str, marks: list[tuple[int, int, Arm]]) -> bool:
     """'23.6 months in group 1 versus 22.2 months in group 2' where no arm is known by those
     labels: the design's order is not the labels' order."""
-    return any(not any(s < m.end() and m.start() < e for s, e, _a in marks) for m in _LABEL.finditer(text))
+    return _unmarked(_LABEL, text, marks)
+
+
+def _unknown_group(text: str, marks: list[tuple[int, int, Arm]]) -> bool:
+    """'The IMRT group had larger planning treatment volumes (median, 427 v 486 mL ...)': a
+    group no arm is known by, so the figures the sentence sets against each other are of
+    groups other than the arms, and neither the arms of the sentence before nor the design's
+    order are theirs."""
+    return _unmarked(_NAMED_GROUP, text, marks)
+
+
+# 'X in the GIK group and Y in the control group': the group a figure is for, named right after it
+_GROUP_AFTER = re.compile(r"(?i)\s*(?:in|for|among|with)\s+the\s+(?P<name>[a-z][\w+/-]*)\s+(?:group|arm)\b")
+
+
+def _unknown_beside(text: str, span: tuple[int, int], marks: list[tuple[int, int, Arm]]) -> bool:
+    """'43.7 ± 11.0 % in the GIK group and 42.4 ± 11.7% in the control group': the figure is
+    printed for a group the finder knows no arm by, so it is not the named arm's; set against the
+    named arm's figure, it is the other arm's."""
+    m = _GROUP_AFTER.match(text, span[1])
+    return bool(m) and not any(s < m.end() and m.start("name") < e for s, e, _a in marks)
+
+
+def _unmarked(pattern: re.Pattern, text: str, marks: list[tuple[int, int, Arm]]) -> bool:
+    """Whether the pattern finds words in the text that name no arm the finder knows."""
+    return any(not any(s < m.end() and m.start() < e for s, e, _a in marks) for m in pattern.finditer(text))
 
 
 _LABEL = re.compile(rf"(?i)\b{ARM_LABEL}")
+# 'the IMRT group', 'the GIK group': one group by its name ('the two groups', 'each group' name none)
+_NAMED_GROUP = re.compile(
+    r"(?i)\bthe\s+(?!(?:two|three|both|each|either|other|same|whole|entire|study|first|second|latter|former)\b)"
+    r"[a-z][\w+/-]*(?=\s+(?:group|arm)\b)"
+)
 _COMPARED_TO = re.compile(
     r"(?i)(?:^|[.;]\s*|,\s*)(?:(?:as\s+)?compared\s+(?:with|to)|in\s+comparison\s+(?:with|to)|relative\s+to)\s+(?:the\s+)?$"
 )

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extraction.endpoint_frames import aimed_endpoint, defined_endpoint
+from kg.extraction.endpoint_frames import achieved_endpoint, aimed_endpoint, defined_endpoint
 from kg.extraction.endpoint_names import LANDMARK, normal_name, sited, what_changed, without_times
 from kg.extraction.endpoint_names import STOPPED as _STOPPED
 from kg.extraction.endpoint_states import free_of_events, state_phrase
@@ -82,7 +82,7 @@ _ADVERBIAL = re.compile(
     # 'For weeks 9 through 12, the 4-week continuous abstinence rates were': the time the figures cover
     r"(?:for|during|through(?:out)?|over|within)\s+(?:the\s+)?(?:(?:first|last|final)\s+)?(?:\d+\s+)?"
     r"(?:weeks?|months?|days?|years?)\b[^,()]{0,40}(?:\([^()]{0,20}\))?|"
-    r"at\s+(?:\d+|one|two|three)\s+\w+|after\s+[^,]{0,40}|in\s+(?:the\s+)?[^,]{0,60}?(?:analysis|population|group|subgroup|cohort)),\s*)+"
+    r"at\s+(?:\d+|one|two|three)\s+\w+|after\s+[^,]{0,40}|in\s+(?:the\s+)?[^,]{0,60}?(?:analysis|population|groups?|subgroups?|cohorts?|arms)),\s*)+"
 )
 # 'Multivariate regression analysis revealed that patients ... had better ...': the clause a
 # finding is reported in holds the endpoint, not the analysis that reports it
@@ -131,6 +131,8 @@ def endpoint_phrase(before: str) -> str | None:
         earlier = endpoint_phrase(text[: text.rfind("(", 0, site.start())])
         head = earlier and re.split(r"\s+(?:at|in|within)\s+", earlier)[0]
         return f"{head} {site.group('x').lower()}" if head else None
+    if achieved := achieved_endpoint(text):  # 'The percentage of patients who achieved ACR20 ... was'
+        return clean_phrase(achieved, named=True)
     for candidate in _candidates(text):
         if _NOT_FIRST.match(_FRAME.sub("", candidate.strip())):
             return None  # 'its effect', 'these parameters': named before, not here
@@ -319,7 +321,10 @@ def _state(text: str, subject: re.Match) -> str | None:
     return "duration of " + " ".join(noun)
 
 
-def clean_phrase(phrase: str) -> str | None:
+_FIGURE_IN = re.compile(r"(?<![A-Za-z\d])\d")
+
+
+def clean_phrase(phrase: str, named: bool = False) -> str | None:
     p = re.sub(r"\s+", " ", phrase).strip(" ,.")
     if _GROUP.match(p):
         return None
@@ -348,7 +353,10 @@ def clean_phrase(phrase: str) -> str | None:
             return (
                 None  # 'The sensitivity, negative predictive value, and diagnostic accuracy for ...': a list
             )
-    if not p or _NOT_ENDPOINT.match(p) or _NOT_FIRST.match(p) or re.search(r"\d", LANDMARK.sub("", p)):
+    # a figure is no part of a name; ``named``: the words are what patients achieved or had, and the
+    # digits of a measure's own name are part of it ('ACR20 responder criteria response')
+    figure = _FIGURE_IN if named else re.compile(r"\d")
+    if not p or _NOT_ENDPOINT.match(p) or _NOT_FIRST.match(p) or figure.search(LANDMARK.sub("", p)):
         return None
     if len(p.split()) > 9:
         return None

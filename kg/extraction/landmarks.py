@@ -13,7 +13,7 @@ __all__ = ["landmark", "landmarks", "listed_landmarks"]
 
 _LANDMARK = re.compile(
     r"(?i)(?<![\d.])(\d+)(?:\s?-|\s)(year|month|week)s?\b(?:[- ](?:rates?\s+of\s+)?)|\b(?:at|after|by|through)\s+(\d+)\s+(year|month|week)s?\b"
-    r"|\bweek\s+(\d+)\b"
+    r"|\b(week|day)\s+(\d+)\b"  # 'The week 52 CAR', 'cure rates by day 42'
 )
 # an age is no landmark: 'median age 61 years (range 51-74), gender male (n = 13, 65%)'
 _AGE = re.compile(r"(?i)\bage[ds]?\s*(?:was|of|:|,|=)?\s*$")
@@ -34,8 +34,8 @@ def landmark(before: str, after: str = "") -> str | None:
     if not hits:
         return None
     h = hits[-1]
-    if h.group(5):
-        return f"{int(h.group(5))} weeks"
+    if h.group(6):
+        return f"{int(h.group(6))} {h.group(5).lower()}s"
     n, unit = (h.group(1), h.group(2)) if h.group(1) else (h.group(3), h.group(4))
     return _as_time(n, unit)
 

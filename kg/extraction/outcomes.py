@@ -137,7 +137,10 @@ class OutcomeReader(ContrastReading):
             inside = [k for k in known if m.start(1) <= k[0] < m.end(1)]
             if not inside or inside[0][0] > m.start(1):  # a longer name than the lexicon's
                 known[:] = [k for k in known if k not in inside]
-                phrase = m.group(1)
+                # 'Median duration of hospital stay in the GDT group was': the arm is no part of it
+                phrase = re.sub(
+                    r"(?i)\s+(?:in|for|among)\s+the\s+[\w+/ -]+?\s+(?:group|arm)$", "", m.group(1)
+                )
                 for abbrev, full in self.abbreviations.items():
                     phrase = re.sub(rf"\b{re.escape(abbrev)}\b", full, phrase)
                 out.append((m.start(1), phrase.lower()))

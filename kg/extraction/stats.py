@@ -36,7 +36,7 @@ _CI_BODY = (
     # percentage points [CI, 0.5 to 8.6 percentage points]': a journal that states the level once in
     # its methods prints 'CI' alone
     rf"(?:(?=[5-9]\d(?:\.\d+)?\s+(?:confidence|credible)\s|{NUM}\s*(?:%|percent))"
-    rf"(?P<level>{NUM})\s*(?:%|percent)?\s*(?:CI|confidence\s+intervals?|credible\s+intervals?)|(?-i:\bCI)(?=\s*[,:=]))"
+    rf"(?P<level>{NUM})\s*(?:%|percent)?\s*(?:CI|C\.I\.|confidence\s+intervals?|credible\s+intervals?)|(?-i:\bCI)(?=\s*[,:=]))"
     rf"(?:\s*[\[({{]CI[\])}}])?(?:\s+of\s+(?:the\s+)?(?:HR|OR|RR|hazard ratio|odds ratio|difference))?"
     rf"(?:\s*(?:[,:=]|\bof\b|\bwas\b))?\s*[(\[]?\s*"
     rf"(?P<lo>{BOUND}){_AFTER_BOUND}\s*(?:to|-|;|{_COMMA_HI})\s*(?P<hi>{BOUND}){_AFTER_BOUND}\s*[)\]}}]?"
@@ -164,7 +164,11 @@ CONTRASTS = (
     (
         "difference",
         re.compile(
-            rf"(?i)\b(?:(?:estimated|absolute|mean|treatment|risk|between-group)\s+)*difference(?:\s+|(?=,))"
+            # not the smallest difference a trial was designed to detect: 'the prespecified minimum
+            # clinically significant difference of a 20% greater improvement'
+            rf"(?i)(?<!clinically significant )(?<!clinically important )(?<!clinically meaningful )"
+            rf"(?<!clinically relevant )(?<!minimum )(?<!minimal )"
+            rf"\b(?:(?:estimated|absolute|mean|treatment|risk|between-group)\s+)*difference(?:\s+|(?=,))"
             rf"(?:(?:in|between|of)\s+(?:the\s+)?(?P<ep>(?!\d)(?:[^,;:()\d]|\d+(?=\s+{_COUNTED})){{0,60}}?)(?:\s+|(?=:)))?"
             rf"(?:was|of|,|:|=|(?P<opens>[(\[]))?\s*(?P<est>{SIGNED})(?!-(?:year|month|week|day)\b){_PCT}"  # '3-year OS' is a landmark
             rf"(?!\s*{_COUNTED}|\s*(?:{TIME_UNIT}\s+)?(?:of\s+)?follow-?up\b)"

@@ -14,6 +14,8 @@ import re
 from kg.extraction.bare_counts import counts_only, exposures
 from kg.extraction.figure_item import Item
 from kg.extraction.landmarks import landmark, landmarks, listed_landmarks
+from kg.extraction.measured_values import measured_values
+from kg.extraction.spread_values import dispersion, spread_values
 from kg.extraction.stats import TIME_UNIT, inside_interval
 from kg.extraction.text import NUM, dec
 
@@ -32,7 +34,7 @@ _TIME = re.compile(
 )
 _PERCENT = re.compile(  # not the digits of a name ('10.8% with D100 and 6.7% with D75')
     rf"(?<![\w.])(?:(?P<est>{NUM})\s*(?:%|percent\b)|(?P<first>{NUM})(?=(?:\s*,\s*{NUM})*\s*,?\s*(?:vs\.?|versus|v|and|or)\s+{NUM}\s*(?:%|percent\b)))"
-    r"(?!\s*(?:CI\b|confidence|credible|power))"
+    r"(?!\s*(?:CI\b|C\.I\.|confidence|credible|power))"
 )
 _PER_UNIT = re.compile(
     rf"(?i)(?<![\d.])(?P<est>{NUM})\s+(?P<what>(?:[a-z-]+\s+){{0,4}}?)per\s+(?P<base>\d+)\s+"
@@ -49,8 +51,8 @@ _CASES_AFTER = re.compile(
     r"(?i)\s*[(\[]\s*(?P<n>\d+)\s+(?:[a-z-]+\s+){0,2}?(?:cases|cancers|deaths|events|patients|participants)\s*[)\]]"
 )
 _RATIO_WORDS = re.compile(r"\b(?:HR|OR|RR|CI)\b|(?i:hazard|odds\s+ratio)")
-_MEAN_PAIR = re.compile(
-    rf"(?<![\d.%])(?P<a>{NUM})\s*(?:vs\.?|versus|and)\s*(?P<b>{NUM})(?!\s*(?:%|percent|\w*\s*{TIME_UNIT}|mg|µg|gy|patients|participants|events|cases))"
+_MEAN_PAIR = re.compile(  # a mean change may be negative: '(mean change 4.0 vs. -0.7, p = 0.05)'
+    rf"(?<![\d.%-])(?P<a>-?{NUM})\s*(?:vs\.?|versus|and)\s*(?P<b>-?{NUM})(?!\s*(?:%|percent|\w*\s*{TIME_UNIT}|mg|µg|gy|patients|participants|events|cases))"
 )
 # '> or =25%': older abstracts print '≥' in words
 _THRESHOLD = re.compile(
@@ -112,7 +114,7 @@ def items(text: str, whole: str | None = None) -> list[Item]:
         raw = m.group("est") or m.group("first") or m.group("held") or m.group("nr")
         found.append(Item(m.start(), m.end(), raw, unit, _centre((whole or text)[: m.start()])))
         if m.group("sd"):
-            found[-1].spread = {"dispersion": _dispersion(whole or text), "spread": dec(m.group("sd"))}
+            found[-1].spread = {"dispersion": dispersion(whole or text), "spread": dec(m.group("sd"))}
     for m in _PER_UNIT.finditer(text):
         if _skip(text, m.start()):
             continue
@@ -122,6 +124,8 @@ def items(text: str, whole: str | None = None) -> list[Item]:
         if cases := _CASES_AFTER.match(text, m.end()):  # '645 cases per 100,000 person-years (1060 cancers)'
             found[-1].count, found[-1].printed = int(cases.group("n")), (m.start(), cases.end())
     found += exposures(text)
+    found += spread_values(text, whole or text, [(i.start, i.end) for i in found])
+    found += measured_values(text, [(i.start, i.end) for i in found])
     taken = [(i.start, i.end) for i in found]
     for m in _PERCENT.finditer(text):
         if _skip(text, m.start()) or any(a <= m.start() < b for a, b in taken) or _population(text, m):
@@ -218,21 +222,6 @@ _ARM_LABEL = re.compile(r"(?i)\b(?:arm|group|regimen|cohort)s?\s*$")  # 'for reg
 _SPAN_BEFORE = re.compile(rf"(?<![\d.]){NUM}\s*[-–]\s*$")
 _LANDMARK_OF = re.compile(r"\s+(?:OS|PFS|DFS|EFS|overall\s+survival|survival)\s*:")
 _IN_RANGE = re.compile(rf"(?i)\b(?:range|IQR)\s*[,:=]?\s*(?:{NUM}\s*(?:-|to)\s*)?$")
-
-
-# the kind named beside a '±' ('Median +/- SD', '(mean +/- 1 SD)') or in words: 'SD' alone may be
-# stable disease
-_SD = re.compile(r"(?:±|\+/-)\s*(?:1\s+)?SD\b|\bSD\s*(?:±|\+/-)|(?i:standard\s+deviation)")
-_SE = re.compile(r"(?:±|\+/-)\s*(?:1\s+)?SEM?\b|\bSEM?\s*(?:±|\+/-)|(?i:standard\s+error)")
-
-
-def _dispersion(sentence: str) -> str | None:
-    """What a '±' spread is, when the sentence says: a standard deviation or a standard error
-    ('Median +/- SD survival time'); unsaid, it is left open rather than guessed."""
-    sd, se = _SD.search(sentence), _SE.search(sentence)
-    if sd and not se:
-        return "STANDARD_DEVIATION"
-    return "STANDARD_ERROR" if se and not sd else None
 
 
 def _centre(before: str) -> str:
@@ -349,16 +338,28 @@ def _of_group(text: str, item: Item, n: int) -> bool:
     return item.statistic in ("median", "mean")
 
 
+# what parts one pair of a list from the next: ', p = 0.003), physical function ('
+_NEXT_PAIR = re.compile(r"(?i)[^;()]*?[)\]]\s*(?:,\s*(?:and\s+)?|and\s+)[a-z][\w' -]{0,40}\s*[(\[]\s*")
+
+
 def _means(text: str, found: list[Item]) -> list[Item]:
     """'mean score on the FACT-L scale ..., 98.0 vs. 91.5': unitless figures compared after
-    'mean' are means, in points when a score or scale is named."""
-    out = []
+    'mean' are means, in points when a score or scale is named; so are the pairs listed after
+    such a pair ('mean change in score ... for pain (-5.2 vs. -3.3, p = 0.003), ..., PGA (-1.3 vs.
+    -0.7, p = 0.0001) and stiffness (-1.8 vs. -0.9, p = 0.002)')."""
+    out: list[Item] = []
     taken = [(i.start, i.end) for i in found]
+    unit = None
     for m in _MEAN_PAIR.finditer(text):
         before = text[max(0, m.start() - 200) : m.start()]
-        if not re.search(r"(?i)\b(?:mean|average)\b", before) or any(a <= m.start() < b for a, b in taken):
+        listed = out and _NEXT_PAIR.fullmatch(text, out[-1].end, m.start())
+        if any(a <= m.start() < b for a, b in taken):
             continue
-        unit = "points" if re.search(r"(?i)\bscores?\b|\bscales?\b|\bpoints\b", before) else None
+        if not listed:
+            if not re.search(r"(?i)\b(?:mean|average)\b", before):
+                continue
+            named = re.search(r"(?i)\bscores?\b|\b(?:sub)?scales?\b|\bpoints\b", before)
+            unit = "points" if named or re.match(r"\s*points?\b", text[m.end() :]) else None
         out.append(Item(m.start("a"), m.end("a"), m.group("a"), unit, "mean"))
         out.append(Item(m.start("b"), m.end("b"), m.group("b"), unit, "mean"))
     return out

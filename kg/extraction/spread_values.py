@@ -1,0 +1,122 @@
+"""Per-arm figures printed with their spread after a '±' and in a unit of measure: 'the peak
+CK-MB level was 249 ± 228 U/L in the GIK group', 'The mean LVEF was 43.7 ± 11.0 % in the GIK
+group', 'Tumour size averaged 4+/-2 cm in the open group', '(6.4 +/- 5.3 vs 2.9 +/- 1.6, P =
+.006)'. The figure before the '±' is the estimate; the one after it is its standard deviation or
+error, never an estimate of its own (read as a percent it was taken for a rate of the arm).
+Times with a spread are read with the other times (``values``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extraction.figure_item import Item
+from kg.extraction.text import NUM, dec
+
+__all__ = ["dispersion", "spread_values"]
+
+# a unit of measure printed after the spread: '%', 'U/L', 'mL', 'ml/kg', 'mm Hg', 'cm(3)', 'nM',
+# 'mg/dL', 'beats/min'; a word of the sentence ('in', 'vs', 'and') is none
+_UNIT = (
+    r"(?P<unit>%|percent\b|mm\s?Hg\b|[µμ]?[A-Za-z]{1,5}(?:/[µμ]?[A-Za-z0-9.]{1,6}){0,2}(?:\(\d\))?(?![\w/]))"
+)
+_NOT_UNITS = {
+    "in",
+    "vs",
+    "v",
+    "and",
+    "or",
+    "at",
+    "to",
+    "for",
+    "the",
+    "of",
+    "with",
+    "was",
+    "were",
+    "per",
+    "on",
+    "mean",
+    "sd",
+    "se",
+    "sem",
+    "ns",
+    "p",
+    "a",
+    "an",
+    "is",
+    "are",
+    "after",
+    "from",
+    "by",
+    "than",
+    "versus",
+    "compared",
+    "respectively",
+    "during",
+    "within",
+    "among",
+    "both",
+}
+# '249 ± 228 U/L', '1,907 SD ± 878 ml' (the kind of spread may stand between)
+_PM = re.compile(
+    rf"(?<![\d.,])(?P<est>-?(?:\d{{1,3}}(?:,\d{{3}})+(?![\d.])|{NUM}))\s*(?:(?-i:SD|SEM?)\s*)?(?:±|\+/-)\s*"
+    rf"(?P<sd>\d{{1,3}}(?:,\d{{3}})+(?![\d.])|{NUM})(?:\s*{_UNIT})?"
+)
+# not the centre of the follow-up or of the patients' age: 'With a mean follow-up of 65 months, the
+# 5-year survival rate was found to be 67+/-10%'
+_CENTRE = re.compile(r"(?i)\b(median|mean|average[ds]?)\b(?!\s+(?:follow-?up|age)\b)")
+# a clause's start, so that a 'mean' of the clause before is not taken for this figure's
+_CLAUSE_START = re.compile(r"[;:]|\.\s")
+
+# the kind named beside a '±' ('Median +/- SD', '(mean +/- 1 SD)') or in words: 'SD' alone may be
+# stable disease
+_SD = re.compile(r"(?:±|\+/-)\s*(?:1\s+)?SD\b|\bSD\s*(?:±|\+/-)|(?i:standard\s+deviation)")
+_SE = re.compile(r"(?:±|\+/-)\s*(?:1\s+)?SEM?\b|\bSEM?\s*(?:±|\+/-)|(?i:standard\s+error)")
+
+
+def dispersion(sentence: str) -> str | None:
+    """What a '±' spread is, when the sentence says: a standard deviation or a standard error
+    ('Median +/- SD survival time'); unsaid, it is left open rather than guessed."""
+    sd, se = _SD.search(sentence), _SE.search(sentence)
+    if sd and not se:
+        return "STANDARD_DEVIATION"
+    return "STANDARD_ERROR" if se and not sd else None
+
+
+def spread_values(text: str, whole: str, taken: list[tuple[int, int]]) -> list[Item]:
+    """Every figure of the sentence printed with a '±' spread and not read already (a time):
+    a mean (a median when the clause says so), or, printed in percent with no 'mean' before it,
+    a rate ('the 5-year survival rate was ... 67+/-10%'). Its span runs to its unit, so the
+    spread is read as nothing else."""
+    out = []
+    for m in _PM.finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        unit = m.group("unit")
+        end = m.end()
+        if unit and unit.lower() in _NOT_UNITS:
+            unit, end = None, m.end("sd")
+        raw, sd = m.group("est").replace(",", ""), m.group("sd").replace(",", "")
+        item = Item(m.start(), end, raw, _unit(unit), _statistic(text, m.start(), unit))
+        item.spread = {"dispersion": dispersion(whole), "spread": dec(sd)}
+        out.append(item)
+    return out
+
+
+def _unit(printed: str | None) -> str | None:
+    if not printed:
+        return None
+    if printed in ("%", "percent"):
+        return "percent"
+    return re.sub(r"\s+", " ", printed)
+
+
+def _statistic(text: str, pos: int, unit: str | None) -> str:
+    """'median' or 'mean' as the clause's nearest word before the figure says; a percent that
+    no such word calls a mean or median is a share of the arm ('rate'), any other figure a mean."""
+    starts = [m.end() for m in _CLAUSE_START.finditer(text, 0, pos)]
+    words = _CENTRE.findall(text, starts[-1] if starts else 0, pos)
+    if words:
+        return "median" if words[-1].lower() == "median" else "mean"
+    return "rate" if unit in ("%", "percent") else "mean"
