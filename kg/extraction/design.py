@@ -195,9 +195,9 @@ def phase(text: str) -> str | None:
 
 
 def randomized(text: str) -> bool | None:
-    # 'randomly assigned', 'assigned randomly', 'allocated at random', 'randomly divided'
+    # 'randomly assigned', 'assigned randomly', 'allocated at random', 'randomly divided' (not 'non-randomised')
     if re.search(
-        r"(?i)\brandomi[sz](?:ed|ation)|\brandomly\s+(?:assigned|allocated|divided|distributed)"
+        r"(?i)(?<!non-)(?<!non)\brandomi[sz](?:ed|ation)|\brandomly\s+(?:assigned|allocated|divided|distributed)"
         r"|\b(?:assigned|allocated|divided|distributed)\s+(?:at\s+random|randomly)\b",
         text,
     ):

@@ -46,3 +46,14 @@ def test_assigned_randomly_or_at_random_is_randomised():
     )
     # a pool page: 'PATIENTS AND METHODS: Patients were assigned to the two treatment arms.' (no word of chance)
     assert randomized("Patients were assigned to the two treatment arms.") is None
+
+
+def test_a_non_randomised_study_is_not_randomised():
+    # PMID27080216 (pool): before, 'randomised' inside 'non-randomised' made it randomised
+    assert (
+        randomized(
+            "In this phase 2, multicentre, non-randomised, open-label study, we enrolled previously treated and "
+            "untreated patients with stage IV metastatic BRAF(V600E)-positive NSCLC."
+        )
+        is False
+    )
