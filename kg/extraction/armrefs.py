@@ -41,6 +41,8 @@ _COMPARATOR_WORDS = {"control", "standard", "comparator", "reference"}
 _ROLE_WORDS = re.compile(
     r"(?i)\b(?P<role>control|standard|comparator|reference|experimental|investigational|interventional|intervention)"
     r"(?:\s+(?:treatment|therapy))?\s+(?:arm|group)s?\b"
+    # '60 patients to control treatment', '18% in the controls'
+    r"|\b(?P<bare>control)(?:\s+(?:treatment|therapy|condition)\b|s\b)"
 )
 _GENERIC_HEADS = {"care", "therapy", "treatment", "radiotherapy", "surgery", "staging", "group"}
 # 'arms A and B', 'arms 1, 2, and 3', 'arms 1-3', 'groups 1 and 2': labels sharing one plural head
@@ -175,7 +177,11 @@ class ArmFinder:
         """'the control arm', 'the experimental group': the one arm the design gives that role,
         where no arm's own words are printed there."""
         for m in _ROLE_WORDS.finditer(text):
-            role = "comparator" if m.group("role").lower() in _COMPARATOR_WORDS else "experimental"
+            role = (
+                "comparator"
+                if (m.group("role") or m.group("bare")).lower() in _COMPARATOR_WORDS
+                else "experimental"
+            )
             having = [a for a in self.arms if a.role == role]
             if len(having) == 1 and not any(s < m.end() and m.start() < e for s, e, _a in out):
                 out.append((m.start(), m.end(), having[0]))

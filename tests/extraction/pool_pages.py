@@ -11,7 +11,8 @@ POOL = Path(__file__).parents[1] / "fixtures" / "pool"
 
 
 def trial_of(pmid: str) -> Trial:
-    """The trial the pool page PMID<pmid> reports (the page must report one)."""
-    trial = read_document(POOL / f"PMID{pmid}.txt").trial
+    """The trial the pool page PMID<pmid> (or PMC<id>) reports (the page must report one)."""
+    name = pmid if pmid.startswith("PMC") else f"PMID{pmid}"  # PubMed Central pages are named by PMCID
+    trial = read_document(POOL / f"{name}.txt").trial
     assert trial is not None
     return trial

@@ -11,6 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from pool_pages import trial_of
 from shared_quotes import RTOG_0617
 
 from kg.extraction.abbreviations import definitions
@@ -404,3 +405,21 @@ def test_an_article_after_a_label_is_no_label():
     trial = read_document(Path(__file__).parents[1] / "fixtures" / "pool" / "PMID17404369.txt").trial
     text = "versus 14 months (95% CI, 11 to 16 months) on arm B and a 2-year survival of 29%"
     assert [text[s:e] for s, e, _a in ArmFinder(trial.arms).find(text)] == ["arm B"]
+
+
+def test_the_control_treatment_is_the_comparator_arm():
+    # PMID10856094 (pool): 'Although overall survival was not significantly different between the three
+    # groups, the 1-year survival was significantly greater with D75 than with the control treatment (32%
+    # v 19%; P =.025, by chi(2) test).'
+    trial = trial_of("10856094")
+    rates = {r.arm: r.estimate for r in trial.arm_results if r.endpoint == "overall survival" and r.timepoint}
+    control = next(a.label for a in trial.arms if a.role == "comparator")
+    assert rates == {"docetaxel 75 mg/m2": Decimal("32"), control: Decimal("19")}
+
+
+def test_patients_randomised_to_control_treatment_are_the_comparators():
+    # PMC1414018 (jayded/evidence-inference, MIT): 'Sixty-two patients were randomised to GDT and 60 patients
+    # to control treatment.'
+    trial = trial_of("PMC1414018")
+    assert {a.role: a.n_randomized for a in trial.arms} == {"experimental": 62, "comparator": 60}
+    assert trial.n_randomized == 122

@@ -11,21 +11,14 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from pool_pages import POOL, trial_of
+from pool_pages import trial_of
 
 from kg.extraction.armrefs import ArmFinder
 from kg.extraction.assignment import assign
 from kg.extraction.values import items
 from kg.model import Trial
-from kg.sources import read_document
 
 d = Decimal
-
-
-def page(name: str) -> Trial:
-    trial = read_document(POOL / f"{name}.txt").trial
-    assert trial is not None
-    return trial
 
 
 def figures(trial: Trial, sentence: str) -> list[tuple]:
@@ -39,7 +32,7 @@ def figures(trial: Trial, sentence: str) -> list[tuple]:
 def test_the_figure_before_a_plus_minus_is_the_mean_and_the_one_after_its_spread():
     # PMC1177952: 'The mean LVEF was 43.7 ± 11.0 % in the GIK group and 42.4 ± 11.7% in the
     # control group (P = 0.12).' The SDs were read as rates of one arm
-    trial = page("PMC1177952")
+    trial = trial_of("PMC1177952")
     assert figures(trial, "The mean LVEF") == [
         ("lvef", "mean", d("43.7"), "percent", d("11.0")),
         ("lvef", "mean", d("42.4"), "percent", d("11.7")),
@@ -58,7 +51,7 @@ def test_the_figure_before_a_plus_minus_is_the_mean_and_the_one_after_its_spread
 
 def test_a_lone_mean_with_its_spread_in_millimetres():
     # PMID21963329: 'The mean short axis of the lymph node biopsied by EBUS-TBNA was 6.9 ± 2.9 mm.'
-    trial = page("PMID21963329")
+    trial = trial_of("21963329")
     [(endpoint, *rest)] = figures(trial, "The mean short axis")
     assert rest == ["mean", d("6.9"), "mm", d("2.9")]
 
@@ -114,7 +107,7 @@ def test_signed_mean_changes_listed_pair_by_pair():
 def test_a_share_of_patients_is_named_by_what_they_achieved():
     # PMC115849: 'The percentage of patients who achieved ACR20 responder criteria response was 41%
     # in the placebo group, 59% in the etoricoxib group, and 58% in the naproxen group.'
-    trial = page("PMC115849")
+    trial = trial_of("PMC115849")
     got = [(r.arm, r.endpoint, r.estimate) for r in trial.arm_results]
     name = "acr20 responder criteria response"
     assert got == [("placebo", name, d("41")), ("etoricoxib", name, d("59")), ("naproxen", name, d("58"))]
@@ -141,7 +134,7 @@ def test_the_kind_of_spread_between_a_mean_and_its_plus_minus_and_thousands():
     # ± 898 ml; p < 0.0001)', '(0.7 SD ± 0.9 per patient versus 1.5 SD ± 1.5 per patient; p =
     # 0.002)'; 'GDT', defined for 'goal-directed therapy', names the arm of 'post-operative
     # goal-directed therapy'
-    trial = page("PMC1414018")
+    trial = trial_of("PMC1414018")
     gdt, usual = "post-operative goal-directed therapy", "conventional management"
     got = [
         (r.arm, r.endpoint, r.estimate, r.unit, r.spread, r.dispersion)
@@ -171,7 +164,7 @@ def test_the_kind_of_spread_between_a_mean_and_its_plus_minus_and_thousands():
 def test_rates_after_an_opening_in_both_groups_at_a_day_landmark():
     # PMC1261533: 'In both groups, the PCR adjusted cure rates by day 42 were high: 98.8% (95% CI
     # 96.4, 99.6%) for artemether-lumefantrine and 96.3% (95% CI 93.1, 98.0%) for artesunate-mefloquine.'
-    trial = page("PMC1261533")
+    trial = trial_of("PMC1261533")
     got = [(r.endpoint, r.estimate, r.ci_lower, r.ci_upper, r.timepoint) for r in trial.arm_results]
     name = "pcr adjusted cure rates"
     assert got == [
@@ -185,6 +178,6 @@ def test_a_dotted_ci_level_and_a_minimum_clinically_significant_difference_are_n
     # -0.39, 1.51). The 95% confidence interval excludes the prespecified minimum clinically
     # significant difference of a 20% greater improvement in dyspnea ...': neither the level nor the
     # difference the trial was designed to detect is a result
-    trial = page("PMC1208905")
+    trial = trial_of("PMC1208905")
     assert [r.estimate for r in trial.arm_results if r.estimate == d("95")] == []
     assert [c.estimate for c in trial.comparisons if c.estimate == d("20")] == []
