@@ -12,7 +12,7 @@ list share the arm named beside any of them.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from kg.extraction.figure_item import Item
@@ -99,3 +99,40 @@ def _name_start(text: str, previous: int, pos: int) -> int:
 
 def _clause_start(text: str, pos: int) -> int:
     return max(text.rfind(";", 0, pos), text.rfind(":", 0, pos), -1) + 1
+
+
+# a pair of figures in a bracket after its endpoint's name, one of a list of such pairs: 'for pain
+# (-5.2 vs. -3.3, p = 0.003), physical function (-13.4 vs. -6.9, p = 0.001), PGA (-1.3 vs. -0.7, ...)
+# and stiffness (-1.8 vs. -0.9, p = 0.002)'
+_NAMED_PAIR = re.compile(
+    r"(?i)(?:^|[,;]\s*(?:and\s+)?|\s+and\s+|\bfor\s+)(?P<name>[a-z][\w'-]*(?:\s+[\w'-]+){0,3}?)\s*\(\s*"
+    r"(?=-?\d[\d.]*\s*(?:[a-z%]+\s*)?(?:vs\.?|versus|v\.?)\s)"
+)
+_NO_NAME = re.compile(r"(?i)^(?:the\s+)?(?:\w+\s+)*?(?:patients|participants|groups?|arms?|respectively)$")
+
+
+def bracketed_pair_names(text: str, found: Sequence[Item]) -> dict[int, str]:
+    """The name printed before the bracket of each pair of a list of two or more named pairs, by
+    the index in ``found`` of the pair's first figure: the figures set against each other in each
+    bracket are of the endpoint named before it, not of the one the sentence named last."""
+    heads = {
+        m.end(): m.group("name") for m in _NAMED_PAIR.finditer(text) if not _NO_NAME.match(m.group("name"))
+    }
+    if len(heads) < 2:
+        return {}
+    return {k: heads[item.start] for k, item in enumerate(found) if item.start in heads}
+
+
+def rename_pairs(
+    endpoints: list[str | None], heads: dict[int, str], name: Callable[[str], str | None]
+) -> None:
+    """Name each bracketed pair (``bracketed_pair_names``) by its head where the sentence's endpoint
+    mentions left it unnamed or gave it the name of a pair before it ('... PGA (-1.3 vs. -0.7) and
+    stiffness (-1.8 vs. -0.9)': stiffness, not PGA again); the pair's second figure follows. In place."""
+    seen: set[str | None] = set()
+    for k in sorted(heads):
+        if endpoints[k] is None or endpoints[k] in seen:
+            endpoints[k] = name(heads[k])
+            if k + 1 < len(endpoints) and k + 1 not in heads:
+                endpoints[k + 1] = endpoints[k]
+        seen.add(endpoints[k])

@@ -21,15 +21,11 @@ from kg.extraction.armrefs import ArmFinder, distinct
 from kg.extraction.assignment import assign
 from kg.extraction.clauses import before_safety, clause_end
 from kg.extraction.contrasts import ContrastReading
-from kg.extraction.endpoint_lists import Slot, listed_endpoints
+from kg.extraction.endpoint_lists import Slot, bracketed_pair_names, listed_endpoints, rename_pairs
 from kg.extraction.endpoint_mentions import endpoint_mentions, listed_after
 from kg.extraction.endpoint_names import normal_name
 from kg.extraction.endpoint_objects import object_phrase
-from kg.extraction.endpoint_phrases import (
-    NAME_THEN_LABEL,
-    endpoint_phrase,
-    qualified,
-)
+from kg.extraction.endpoint_phrases import NAME_THEN_LABEL, endpoint_phrase, qualified
 from kg.extraction.figure_runs import GENERIC_WHAT, continues
 from kg.extraction.from_to import from_to_figures
 from kg.extraction.lexicon import ENDPOINTS
@@ -222,6 +218,11 @@ class OutcomeReader(ContrastReading):
                 endpoints.append(self._item_endpoint(masked, item, mentions, last_endpoint))
             if endpoints[-1] is not None and self._is_arm(endpoints[-1]):
                 endpoints[-1] = None  # '462 patients underwent surgery': who got an arm, no result
+        rename_pairs(
+            endpoints,
+            bracketed_pair_names(masked, found),
+            lambda head: self._open(self.abbreviations.get(head, head)),
+        )
         labelled = None  # the kind of the last labelled range: the bare brackets after it are ranges too
         for item in found:
             ranged = RANGE.match(masked, item.end)

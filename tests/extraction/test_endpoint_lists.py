@@ -10,6 +10,8 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+from pool_pages import trial_of
+
 from kg.sources import read_document
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
@@ -218,3 +220,21 @@ def test_patients_who_discontinued_treatment_and_why():
         ("treatment discontinuation", 147, Decimal("60")),
         ("treatment discontinuation", 98, Decimal("40")),
     ]
+
+
+def test_pairs_listed_each_after_its_endpoint_take_that_endpoint():
+    # PMC1201146 (jayded/evidence-inference, MIT): 'The topical diclofenac group had a significantly greater
+    # mean change in score (final minus baseline) compared to the vehicle control group for pain (-5.2 vs.
+    # -3.3, p = 0.003), physical function (-13.4 vs. -6.9, p = 0.001), PGA (-1.3 vs. -0.7, p = 0.0001) and
+    # stiffness (-1.8 vs. -0.9, p = 0.002).' Before, pain's pair was lost and stiffness's named PGA.
+    means = {
+        (r.endpoint, r.estimate)
+        for r in trial_of("PMC1201146").arm_results
+        if r.endpoint in ("pain", "stiffness")
+    }
+    assert means == {
+        ("pain", Decimal("-5.2")),
+        ("pain", Decimal("-3.3")),
+        ("stiffness", Decimal("-1.8")),
+        ("stiffness", Decimal("-0.9")),
+    }

@@ -186,9 +186,16 @@ def test_a_page_without_the_abstract_heading_reads_the_lines_after_the_ids(tmp_p
     assert doc.trial.nct_id == "NCT04471428"
 
 
-def test_a_page_cut_after_its_ids_loads_its_publication(tmp_path, seed_text):
+def test_a_page_cut_after_its_ids_loads_its_publication_and_the_trial_its_title_names(tmp_path, seed_text):
+    # 'CONTACT-01: A Randomized Phase III Trial of Atezolizumab + Cabozantinib Versus Docetaxel ...'
     doc = read_document(_write(tmp_path, seed_text.split("\nAbstract\n")[0] + "\nAbstract\n"))
-    assert doc.publication.doi == "10.1200/JCO.23.02166" and doc.abstract == [] and doc.trial is None
+    assert doc.publication.doi == "10.1200/JCO.23.02166" and doc.abstract == []
+    assert (doc.trial.acronym, doc.trial.phase, doc.trial.randomized, doc.trial.arms) == (
+        "CONTACT-01",
+        "3",
+        True,
+        [],
+    )
     assert doc.warnings == [
         "line 6: no abstract text (none published, or the page was cut): the publication loads, with a trial only if its title names one"
     ]
