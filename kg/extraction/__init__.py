@@ -63,13 +63,11 @@ def _extract(title: str, abstract: list[AbstractSection]) -> Trial | None:
     ids = design.registry_ids(full)
     abbreviations = trial_endpoints.abbreviations(full)
     defined = definitions(" ".join([normalise(title), *(s.norm for s in sents)]))
-    arms = design_arms(title, sents, defined)
-    if not (
-        arms
-        or ids
-        or design.reports_trial(title, full)
-        or reports_randomised_trial(title, abstract).randomised
-    ):
+    report = bool(
+        ids or design.reports_trial(title, full) or reports_randomised_trial(title, abstract).randomised
+    )
+    arms = design_arms(title, sents, defined, trial_report=report)
+    if not (arms or report):
         return None
     set_roles(arms, title, sents)
     label_arms(arms, sents, defined)

@@ -108,6 +108,8 @@ _EFFECTS_COMPARED = re.compile(
     r"(?i)\b(?:effects?|efficacy)\s+of\s+(.+?)(?:\s+(?:on|in|among)\s+[^.;]*?)?,?\s+(?:was|were)\s+compared\s+"
     r"(?:with|to)\s+(?:those\s+of\s+|that\s+of\s+)?(.+?)(?:\s+in\s+(?:\d|patients|participants)|[.;]|$)"
 )
+# 'Randomised multicentre trials of CHART vs conventional radiotherapy': the arms follow the design
+_TITLE_LEAD = re.compile(r"(?i)^(?:an?\s+)?(?:[\w-]+,?\s+){0,4}?(?:trials?|stud(?:y|ies))\s+(?:of|comparing)\s+")
 _VERSUS = re.compile(r"(?i)^(.+?)\s+(?:versus|vs\.?|v\.?|compared\s+with)\s+(.+?)$")
 _WITH_OR_WITHOUT = re.compile(r"(?i)^(.+?)\s+with\s+or\s+without\s+(.+?)$")
 _TITLE_END = re.compile(
@@ -179,7 +181,7 @@ def listings(title: str, sentences: list[tuple[str, str]]) -> list[Listing]:
             out.append(Listing(" or ".join(parts), 4, n))
     out += _placebo_controlled(title, len(sentences))
     head = _TITLE_END.search(title)
-    core = title[: head.start()] if head else title
+    core = _TITLE_LEAD.sub("", title[: head.start()] if head else title)
     w = _WITH_OR_WITHOUT.match(core)
     if w:
         out.append(Listing(f"{w.group(1)} plus {w.group(2)} or {w.group(1)}", 0, len(sentences)))

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 
+from kg.extraction.arm_compared import compared_groups
 from kg.extraction.arm_counts import expected_arms, factorial
 from kg.extraction.arm_details import complete_arms
 from kg.extraction.arm_ellipsis import elliptical_definitions
+from kg.extraction.arm_lettered import lettered_groups
 from kg.extraction.arm_lists import listings, pieces
 from kg.extraction.arm_pieces import DOSE, DOSED, arm_of_piece, outside_brackets
 from kg.extraction.design import reports_trial
@@ -28,17 +30,19 @@ _BOTH = re.compile(
 )
 
 
-def design_arms(title: str, sents: list[Sentence], abbreviations: dict[str, str]) -> list[Arm]:
-    """The arms of the text that lists two or more of them and says most about them."""
+def design_arms(
+    title: str, sents: list[Sentence], abbreviations: dict[str, str], trial_report: bool = False
+) -> list[Arm]:
+    """The arms of the text that lists two or more of them and says most about them; in a
+    ``trial_report`` listing none, the groups its sentences compare."""
     pairs = [(s.section, s.norm) for s in sents]
     full = " ".join(s.norm for s in sents)
     abbreviations = {**elliptical_definitions(full), **abbreviations}
     expected = expected_arms(f"{title} {full}")
     candidates: list[tuple[tuple[int, int], list[Arm], int]] = []
     # a one-arm study: a trial the text reports ('In this phase II study, ...') without randomisation
-    single = not re.search(r"(?i)\brandomi[sz]|\brandomly\b", f"{title} {full}") and reports_trial(
-        title, full
-    )
+    randomised = bool(re.search(r"(?i)\brandomi[sz]|\brandomly\b", f"{title} {full}"))
+    single = not randomised and reports_trial(title, full)
     for listing in listings(normalise(title), pairs):
         arms = arms_in(
             listing.text, abbreviations, expected, strict=listing.preference < 5 and not listing.loose
@@ -50,6 +54,13 @@ def design_arms(title: str, sents: list[Sentence], abbreviations: dict[str, str]
     described = _described_groups(sents, abbreviations)
     if len(described) >= 2:
         candidates.append(((4 + _detail(described), -described_at(sents)), described, described_at(sents)))
+    lettered, first = ([], 0) if candidates else lettered_groups(sents, abbreviations)
+    if lettered:  # only where nothing else lists the arms: a listing names them better
+        candidates.append(((0, -first), lettered, first))
+    compared = None if candidates or not (randomised and trial_report) else compared_groups(sents, abbreviations)
+    if compared is not None:
+        arms = arms_in(compared[0], abbreviations, expected, strict=False)
+        candidates += [((0, -compared[1]), arms, compared[1])] if len(arms) >= 2 else []
     if not candidates:
         return []
     _score, arms, at = max(candidates, key=lambda c: c[0])

@@ -170,6 +170,8 @@ CONTRASTS = (
             rf"(?<!clinically relevant )(?<!minimum )(?<!minimal )"
             rf"\b(?:(?:estimated|absolute|mean|treatment|risk|between-group)\s+)*difference(?:\s+|(?=,))"
             rf"(?:(?:in|between|of)\s+(?:the\s+)?(?P<ep>(?!\d)(?:[^,;:()\d]|\d+(?=\s+{_COUNTED})){{0,60}}?)(?:\s+|(?=:)))?"
+            # after its endpoint, a word or a sign leads to the figure: 'difference in IL 6' names IL 6
+            rf"(?(ep)(?=was|of|,|:|=|[(\[]))"
             rf"(?:was|of|,|:|=|(?P<opens>[(\[]))?\s*(?P<est>{SIGNED})(?!-(?:year|month|week|day)\b){_PCT}"  # '3-year OS' is a landmark
             rf"(?!\s*{_COUNTED}|\s*(?:{TIME_UNIT}\s+)?(?:of\s+)?follow-?up\b)"
             # a bracket the figure opens is its own only when nothing else follows the figure in it:

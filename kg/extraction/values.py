@@ -353,7 +353,7 @@ def _means(text: str, found: list[Item]) -> list[Item]:
     for m in _MEAN_PAIR.finditer(text):
         before = text[max(0, m.start() - 200) : m.start()]
         listed = out and _NEXT_PAIR.fullmatch(text, out[-1].end, m.start())
-        if any(a <= m.start() < b for a, b in taken):
+        if any(a <= m.start() < b for a, b in taken) or _skip(text, m.start("a")):
             continue
         if not listed:
             if not re.search(r"(?i)\b(?:mean|average)\b", before):

@@ -1,0 +1,44 @@
+"""Arms named only where the abstract compares them: 'the difference between the valerian group
+(29%) and the placebo group (21%)', 'in the CF and placebo groups'. Many reports of a randomised
+trial never print a 'randomised to A or B' sentence; the groups their results compare are the
+arms. Read only when no listing names two arms.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extraction.names import names_arm, plausible
+from kg.extraction.text import Sentence
+
+# a word of a group's name: not a function word, a count or a word naming a role or a subgroup
+_WORD = (
+    r"(?!(?:the|a|an|in|of|on|at|by|between|and|or|vs|versus|with|without|for|to|from|than|each|both|all|"
+    r"two|three|four|other|same|whole|entire|first|second|third|study|treatment|treated|patients?|"
+    r"participants?|subjects?|age|aged|older|younger|elderly|high|low|higher|lower|risk|positive|negative|"
+    r"male|female|men|women|boys|girls|control|controls|intervention|experimental|active|comparison|"
+    r"comparator|usual|standard|reference|respective|respectively|this|that|these|those|our|their|its|"
+    r"which|where|when|were|was|is|are)\b)[A-Za-z][\w-]*"
+)
+_NAME = rf"{_WORD}(?:\s+{_WORD}){{0,2}}?"
+_ONE = re.compile(rf"(?i)\bthe\s+(?P<a>{_NAME})(?:-treated)?\s+(?:group|arm)\b")
+_TWO = re.compile(
+    rf"(?i)\bthe\s+(?P<a>{_NAME})\s+(?:and|or|versus|vs\.?)\s+(?P<b>{_NAME})\s+(?:groups|arms)\b"
+)
+
+
+def compared_groups(sents: list[Sentence], abbreviations: dict[str, str]) -> tuple[str, int] | None:
+    """The groups a randomised trial's report compares, as a listing ('valerian or placebo') for
+    the arm reader, and the first sentence comparing them; None unless some sentence compares
+    two differently named groups."""
+    names: list[str] = []
+    first = len(sents)
+    for k, s in enumerate(sents):
+        found = [m.group("a") for m in _ONE.finditer(s.norm)]
+        for m in _TWO.finditer(s.norm):
+            found += [m.group("a"), m.group("b")]
+        found = [n for n in dict.fromkeys(found) if plausible(n) and names_arm(n, abbreviations)]
+        if len({n.lower() for n in found}) >= 2:
+            first = min(first, k)
+            names += [n for n in found if n.lower() not in {x.lower() for x in names}]
+    return (" or ".join(names[:4]), first) if len(names) >= 2 else None

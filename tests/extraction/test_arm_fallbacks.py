@@ -1,0 +1,109 @@
+"""kg.extraction.arm_compared / arm_lettered / arm_lists: arms of randomised-trial reports that
+print no 'randomised to A or B' sentence, and what their results then read (pages of
+jayded/evidence-inference and the pool copied to tests/fixtures/pool, rows in its SOURCES.tsv).
+
+Every sentence is quoted from the page named beside it.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from kg.extraction.stats import CONTRASTS
+from kg.model import Trial
+from kg.sources import read_document
+from tests.extraction.pool_pages import POOL, trial_of
+
+
+def _arms(trial: Trial) -> list[tuple[str, list[str], list[str]]]:
+    return [(a.label, [i.drug.name for i in a.interventions], a.aliases) for a in trial.arms]
+
+
+def test_the_groups_a_report_compares_are_its_arms():
+    # PMC2002515: '... were randomised and mailed valerian or placebo tablets for two weeks.'; 'the
+    # difference between the valerian group (29%) and the placebo group (21%) was not statistically
+    # significant'
+    assert [(a.label, a.role) for a in trial_of("PMC2002515").arms] == [
+        ("valerian", "experimental"),
+        ("placebo", "comparator"),
+    ]
+    # PMC2129145: 'Data ... are presented as mean changes from baseline for the CF and placebo groups,
+    # respectively.' ('Coleus Forskohlii (CF)'); 'CF tended to mitigate gains in body mass (-0.7 ± 1.8,
+    # 1.0 ± 2.5 kg, p = 0.10) and scanned mass (-0.2 ± 1.3, 1.7 ± 2.9 kg, p = 0.08)'
+    trial = trial_of("PMC2129145")
+    assert [a.label for a in trial.arms] == ["coleus forskohlii", "placebo"]
+    scanned = [c for c in trial.comparisons if c.endpoint == "scanned mass"]
+    assert [(c.arm, c.comparator, c.p_value) for c in scanned] == [
+        ("coleus forskohlii", "placebo", Decimal("0.08"))
+    ]
+
+
+def test_groups_compared_make_no_trial_of_a_review():
+    # PMID23728690, an overview of reviews: 'Both NRT and bupropion were superior to placebo ...'
+    assert read_document(POOL / "PMID23728690.txt").trial is None
+
+
+def test_lettered_groups_with_what_each_received_are_the_arms():
+    # PMC2206488: 'In group A (n = 20), dextran-70 infusion was administered at a dose of 7.5 ml/kg ...
+    # Group B served as a control with identical amounts of gelatin infusion (n = 20).'
+    trial = trial_of("PMC2206488")
+    assert _arms(trial) == [
+        ("dextrans", ["dextrans"], ["group a"]),
+        ("gelatin infusion", ["gelatin infusion"], ["group b"]),
+    ]
+    # '... there was no significant difference in IL 6, IL-6r and C-reactive protein values between
+    # groups': IL 6 is a name, no difference of 6
+    assert not [c for c in trial.comparisons if c.statistic == "difference"]
+    # PMC4004388: 'the first group received five ampoules of mistletoe preparation with defined lectin
+    # content (...) ... The second group received 60 units of bleomycin once intrapleurally.'; 'Overall
+    # clinical response was reported in 61.5% of the mistletoe preparation arm versus 30% in bleomycin arm'
+    trial = trial_of("PMC4004388")
+    assert _arms(trial) == [
+        ("mistletoe preparation", ["mistletoe preparation"], ["first group"]),
+        ("bleomycin", ["bleomycin"], ["second group"]),
+    ]
+    rates = [(r.arm, r.endpoint, r.estimate) for r in trial.arm_results]
+    assert rates == [
+        ("mistletoe preparation", "clinical response", Decimal("61.5")),
+        ("bleomycin", "clinical response", Decimal("30")),
+    ]
+
+
+def test_numbered_groups_take_their_figures_and_their_numbers_are_no_figures():
+    # PMC1434781: '... posterior capsulorhexis with optic capture was performed in 18 eyes (group 1) and
+    # no dye was used for posterior capsulorhexis (group 2) in 17 eyes.'; 'The mean size of the posterior
+    # capsulorhexis was 4.6 +/-1.77 mm and 4.0 +/- 0.93 mm in the group 1 and 2 respectively.'
+    trial = trial_of("PMC1434781")
+    assert [a.aliases for a in trial.arms] == [["group 1"], ["group 2"]]
+    sizes = [(r.arm, r.estimate, r.unit) for r in trial.arm_results if r.endpoint.startswith("size")]
+    assert sizes == [(trial.arms[0].label, Decimal("4.6"), "mm"), ("no dye", Decimal("4.0"), "mm")]
+
+
+def test_a_title_naming_its_trials_lists_the_arms_after_the_design():
+    # PMC2074536: 'Randomised multicentre trials of CHART vs conventional radiotherapy in head and neck
+    # and non-small-cell lung cancer: an interim report.'
+    trial = trial_of("PMC2074536")
+    assert [(a.label, [i.kind for i in a.interventions]) for a in trial.arms] == [
+        ("continuous hyperfractionated accelerated radiotherapy", ["radiation"]),
+        ("conventional radiotherapy", ["radiation"]),
+    ]
+
+
+def _differences(text: str) -> list[str]:
+    return [m.group("est") for name, p in CONTRASTS if name == "difference" for m in p.finditer(text)]
+
+
+def test_a_difference_in_an_endpoint_needs_a_word_or_sign_before_its_figure():
+    # PMID27458945 (benchmarks/unseen): 'There was no significant difference in functional independence
+    # at 3 months between the treatment groups': 3 is the landmark, not a difference; PMC2206488: 'There
+    # was no significant difference in IL 6, IL-6r and C-reactive protein values between groups.'
+    assert (
+        _differences("There was no significant difference in functional independence at 3 months between")
+        == []
+    )
+    assert (
+        _differences("There was no significant difference in IL 6, IL-6r and C-reactive protein values") == []
+    )
+    # a word or a sign after the endpoint still leads to its figure
+    assert _differences("a difference in median survival of 2.1 months") == ["2.1"]
+    assert _differences("the difference in response rate was 12%") == ["12"]
