@@ -109,7 +109,9 @@ _EFFECTS_COMPARED = re.compile(
     r"(?:with|to)\s+(?:those\s+of\s+|that\s+of\s+)?(.+?)(?:\s+in\s+(?:\d|patients|participants)|[.;]|$)"
 )
 # 'Randomised multicentre trials of CHART vs conventional radiotherapy': the arms follow the design
-_TITLE_LEAD = re.compile(r"(?i)^(?:an?\s+)?(?:[\w-]+,?\s+){0,4}?(?:trials?|stud(?:y|ies))\s+(?:of|comparing)\s+")
+_TITLE_LEAD = re.compile(
+    r"(?i)^(?:an?\s+)?(?:[\w-]+,?\s+){0,4}?(?:trials?|stud(?:y|ies))\s+(?:of|comparing)\s+"
+)
 _VERSUS = re.compile(r"(?i)^(.+?)\s+(?:versus|vs\.?|v\.?|compared\s+with)\s+(.+?)$")
 _WITH_OR_WITHOUT = re.compile(r"(?i)^(.+?)\s+with\s+or\s+without\s+(.+?)$")
 _TITLE_END = re.compile(

@@ -44,7 +44,10 @@ _ROLE_WORDS = re.compile(
     # '60 patients to control treatment', '18% in the controls'
     r"|\b(?P<bare>control)(?:\s+(?:treatment|therapy|condition)\b|s\b)"
 )
-_GENERIC_HEADS = {"care", "therapy", "treatment", "radiotherapy", "surgery", "staging", "group"}
+_GENERIC_HEADS = {
+    "care", "therapy", "treatment", "radiotherapy", "surgery", "staging", "group",
+    "supplements", "supplement", "supplementation", "tablets", "capsules", "solution", "infusion",
+}  # fmt: skip
 # 'arms A and B', 'arms 1, 2, and 3', 'arms 1-3', 'groups 1 and 2': labels sharing one plural head
 _LABEL_ID = r"(?:(?-i:[A-D])|[1-4])\b"  # capitals only: 'arm B and a 2-year survival'
 # an arm's label as abstracts print it: 'arm A', 'group 2', 'regimen 1', 'cohort B'
@@ -350,10 +353,15 @@ def _terms(names: set[str], abbreviations: dict[str, str]) -> dict[str, str]:
                 printed = _key(name).replace(long_c, "\0")
                 terms[short if printed == "\0" else _key(printed.replace("\0", short))] = name
         words = _key(name).split()
+        if not words[-1].endswith("s"):  # 'multivitamins'
+            terms.setdefault(f"{_key(name)}s", name)
+        others = {_key(n) for n in names if n != name}
         if 2 <= len(words) <= 6 and not drug_mentions(name):
             for size in range(2, len(words)):
                 for combo in combinations(words[:-1], size - 1):
-                    shorter.setdefault(" ".join([*combo, words[-1]]), set()).add(name)
+                    # 'multivitamin supplements' is the arm 'multivitamin', not 'multivitamin-mineral supplements'
+                    if " ".join(combo) not in others:
+                        shorter.setdefault(" ".join([*combo, words[-1]]), set()).add(name)
             if words[-1] not in _GENERIC_HEADS:
                 shorter.setdefault(words[-1], set()).add(name)
     for form, owners in shorter.items():

@@ -57,7 +57,9 @@ def design_arms(
     lettered, first = ([], 0) if candidates else lettered_groups(sents, abbreviations)
     if lettered:  # only where nothing else lists the arms: a listing names them better
         candidates.append(((0, -first), lettered, first))
-    compared = None if candidates or not (randomised and trial_report) else compared_groups(sents, abbreviations)
+    compared = (
+        None if candidates or not (randomised and trial_report) else compared_groups(sents, abbreviations)
+    )
     if compared is not None:
         arms = arms_in(compared[0], abbreviations, expected, strict=False)
         candidates += [((0, -compared[1]), arms, compared[1])] if len(arms) >= 2 else []

@@ -105,8 +105,10 @@ def _clause_start(text: str, pos: int) -> int:
 # (-5.2 vs. -3.3, p = 0.003), physical function (-13.4 vs. -6.9, p = 0.001), PGA (-1.3 vs. -0.7, ...)
 # and stiffness (-1.8 vs. -0.9, p = 0.002)'
 _NAMED_PAIR = re.compile(
-    r"(?i)(?:^|[,;]\s*(?:and\s+)?|\s+and\s+|\bfor\s+)(?P<name>[a-z][\w'-]*(?:\s+[\w'-]+){0,3}?)\s*\(\s*"
-    r"(?=-?\d[\d.]*\s*(?:[a-z%]+\s*)?(?:vs\.?|versus|v\.?)\s)"
+    r"(?i)(?:^|[,;]\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\b(?:for|in)\s+)(?P<name>[a-z][\w'-]*(?:\s+[\w'-]+){0,3}?)\s*\(\s*"
+    r"(?=-?\d[\d.]*\s*(?:[a-z%]+\s*)?(?:vs\.?|versus|v\.?)\s"
+    # '(-0.7 ± 1.8, 1.0 ± 2.5 kg, p = 0.10)', '(25.8 ± 4.0 vs. 28.4 ± 3.7 kg/m2, P = 0.001)'
+    r"|-?\d[\d.]*\s*(?:±|\+/-)\s*[\d.]+\s*(?:[a-z%]+\s*)?(?:,|vs\.?|versus|v\.?)\s*-?\d)"
 )
 _NO_NAME = re.compile(r"(?i)^(?:the\s+)?(?:\w+\s+)*?(?:patients|participants|groups?|arms?|respectively)$")
 

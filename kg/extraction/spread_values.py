@@ -100,8 +100,22 @@ def spread_values(text: str, whole: str, taken: list[tuple[int, int]]) -> list[I
         raw, sd = m.group("est").replace(",", ""), m.group("sd").replace(",", "")
         item = Item(m.start(), end, raw, _unit(unit), _statistic(text, m.start(), unit))
         item.spread = {"dispersion": dispersion(whole), "spread": dec(sd)}
-        out.append(item)
-    return out
+        out.append((item, unit))
+    return _shared_units(text, out)
+
+
+# what joins the two figures of a pair printed with one unit: '(25.8 ± 4.0 vs. 28.4 ± 3.7 kg/m2'
+_PAIR_JOIN = re.compile(r"\s*(?:,|vs\.?|versus|v\.?|and|or|to)\s*")
+
+
+def _shared_units(text: str, found: list[tuple[Item, str | None]]) -> list[Item]:
+    """A pair's unit printed once, after its second figure, is the first figure's too ('25.8 ±
+    4.0 vs. 28.4 ± 3.7 kg/m2', '-0.7 ± 1.8, 1.0 ± 2.5 kg'): with no unit the two figures would
+    not read as one measure of two arms."""
+    for (item, unit), (after, printed) in zip(found, found[1:], strict=False):
+        if unit is None and printed and _PAIR_JOIN.fullmatch(text, item.end, after.start):
+            item.unit, item.statistic = after.unit, _statistic(text, item.start, printed)
+    return [item for item, _unit in found]
 
 
 def _unit(printed: str | None) -> str | None:

@@ -1,5 +1,6 @@
 """kg.extraction.arm_compared / arm_lettered / arm_lists: arms of randomised-trial reports that
-print no 'randomised to A or B' sentence, and what their results then read (pages of
+print no 'randomised to A or B' sentence, and what their results then read (stats, values,
+spread_values, endpoint_lists, armrefs) (pages of
 jayded/evidence-inference and the pool copied to tests/fixtures/pool, rows in its SOURCES.tsv).
 
 Every sentence is quoted from the page named beside it.
@@ -107,3 +108,34 @@ def test_a_difference_in_an_endpoint_needs_a_word_or_sign_before_its_figure():
     # a word or a sign after the endpoint still leads to its figure
     assert _differences("a difference in median survival of 2.1 months") == ["2.1"]
     assert _differences("the difference in response rate was 12%") == ["12"]
+
+
+def _means(trial: Trial, endpoint: str) -> list[tuple[str, Decimal, str | None]]:
+    return [(r.arm, r.estimate, r.unit) for r in trial.arm_results if r.endpoint == endpoint]
+
+
+def test_pairs_with_spreads_take_the_unit_printed_once_and_the_arms_the_clause_names():
+    # PMC4018592: '... mean birth weight (3.3 ± 0.4 vs. 3.1 ± 0.4 kg, P = 0.04) and head circumference
+    # (35 ± 1.4 vs. 34 ± 1.3 cm, P < 0.0001) of the infants whose mothers receiving multivitamin-mineral
+    # supplements were higher than those whose mothers received multivitamins.' ('multivitamins': the
+    # arm 'multivitamin'; 'multivitamin supplements' elsewhere is that arm too, not the other one)
+    trial = trial_of("PMC4018592")
+    mineral, plain = "multivitamin-mineral supplements", "multivitamin"
+    assert _means(trial, "birth weight") == [(mineral, Decimal("3.3"), "kg"), (plain, Decimal("3.1"), "kg")]
+    assert _means(trial, "head circumference") == [
+        (mineral, Decimal("35"), "cm"),
+        (plain, Decimal("34"), "cm"),
+    ]
+
+
+def test_pairs_listed_after_their_endpoints_with_a_spread_each_take_that_endpoint():
+    # PMC2129145: '... and scanned mass (-0.2 ± 1.3, 1.7 ± 2.9 kg, p = 0.08) with no significant
+    # differences in fat mass (-0.2 ± 0.7, 1.1 ± 2.3 kg, p = 0.16), fat free mass (-0.1 ± 1.3, 0.6 ± 1.2
+    # kg, p = 0.21), or body fat (-0.2 ± 1.0, 0.4 ± 1.4%, p = 0.40).' (mean changes for the CF and placebo
+    # groups, respectively)
+    trial = trial_of("PMC2129145")
+    cf = "coleus forskohlii"
+    assert _means(trial, "scanned mass") == [(cf, Decimal("-0.2"), "kg"), ("placebo", Decimal("1.7"), "kg")]
+    assert _means(trial, "fat mass") == [(cf, Decimal("-0.2"), "kg"), ("placebo", Decimal("1.1"), "kg")]
+    tests = {c.endpoint: c.p_value for c in trial.comparisons}
+    assert (tests["scanned mass"], tests["fat mass"]) == (Decimal("0.08"), Decimal("0.16"))
