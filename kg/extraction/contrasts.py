@@ -128,7 +128,7 @@ class ContrastReading(ArmPairing):
                 comparison, stop = self._comparison(masked, m, statistic, ep, None, unit_of(m), pair)
                 if comparison is not None:
                     out.append(comparison)
-                masked = masked[: m.start()] + " " * (stop - m.start()) + masked[stop:]
+                masked = masked[: m.start()] + _blank(masked[m.start() : stop]) + masked[stop:]
                 if rates := _FROM_TO.match(masked, stop) if statistic == "difference" else None:
                     # '... of 9% from 20% to 29%': the reference arm's rate first, which the reading of
                     # per-arm figures, taking the arms in their usual order, would swap; left unread
@@ -349,3 +349,15 @@ class ContrastReading(ArmPairing):
 
 
 _DISEASE = re.compile(r"(?i)\b(?:cancer|carcinoma|disease|infections?|fractures?)$")
+
+
+def _blank(span: str) -> str:
+    """A read figure's words as spaces, keeping a closing bracket opened before them ('for night
+    awakenings (difference = 6.0%, 95% CI-0.5 to 12.5) and sleep duration (...)'): the bracket
+    still ends, and what follows it is a clause of its own."""
+    depth, out = 0, []
+    for ch in span:
+        depth += (ch == "(") - (ch == ")")
+        out.append(")" if depth < 0 and ch == ")" else " ")
+        depth = max(depth, 0)
+    return "".join(out)

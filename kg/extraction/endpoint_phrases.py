@@ -226,6 +226,15 @@ _SUBGROUP_FIRST = re.compile(
 )
 
 
+# what a trend is 'for', named right before its figures' bracket: 'similar trends favouring the
+# valerian group for night awakenings (difference = 6.0%'
+_TOPIC = re.compile(
+    r"(?i)\b(?:trends?|favou?ring|in\s+favou?r\s+of)\b[^();]*?"
+    r"\bfor\s+(?!(?:the\s+)?(?:\w+\s+)?(?:groups?|arms?|patients|participants|studies|trials)\b)"
+    r"(?P<x>[a-z][\w\s'/-]{2,60}?)\s*\(?\s*$"
+)
+
+
 def _candidates(text: str) -> list[str]:
     state = state_phrase(text, share=True)
     if state:  # '43.9% of participants in A were continuously abstinent compared with': the state
@@ -245,6 +254,9 @@ def _candidates(text: str) -> list[str]:
     if head and not re.search(rf"(?i)\b(?:{VERB}|differences?)\b", head.group("head")):
         # 'the mean scores over time for cough (p ...), dyspnea (p ...)': the items share the head
         out[0] = f"{head.group('head')} {out[0]}"
+    topic = None if out else _TOPIC.search(text)
+    if topic:  # 'There were similar trends favouring the valerian group for night awakenings ('
+        out.append(topic.group("x"))
     defined = defined_endpoint(text)
     if defined:  # 'The primary efficacy end point was the continuous abstinence rate ..., which was 45.0%'
         return [defined]

@@ -158,7 +158,7 @@ CONTRASTS = (
     (
         "relative_change",
         re.compile(
-            rf"(?i)\b(?:relative\s+)?change\s+in\s+(?P<ep>[a-z][\w -]*?)\b[^;]{{0,80}}?,\s*(?P<est>{SIGNED}){_PCT}"
+            rf"(?i)\b(?:relative\s+)?change\s+in\s+(?P<ep>[a-z][\w -]*?)\b[^;(]{{0,80}}?,\s*(?P<est>{SIGNED}){_PCT}"
         ),
     ),
     (

@@ -139,3 +139,28 @@ def test_pairs_listed_after_their_endpoints_with_a_spread_each_take_that_endpoin
     assert _means(trial, "fat mass") == [(cf, Decimal("-0.2"), "kg"), ("placebo", Decimal("1.1"), "kg")]
     tests = {c.endpoint: c.p_value for c in trial.comparisons}
     assert (tests["scanned mass"], tests["fat mass"]) == (Decimal("0.08"), Decimal("0.16"))
+
+
+def test_differences_listed_after_a_trend_take_the_endpoint_each_is_printed_after():
+    # PMC2002515: 'There were similar trends favouring the valerian group for night awakenings
+    # (difference = 6.0%, 95% CI-0.5 to 12.5) and sleep duration (difference = 7.5%, 95% CI-1.0 to 16.1).'
+    trial = trial_of("PMC2002515")
+    found = [
+        (c.endpoint, c.arm, c.comparator, c.estimate, c.ci_lower, c.ci_upper)
+        for c in trial.comparisons
+        if c.statistic == "difference" and c.endpoint in ("night awakenings", "sleep duration")
+    ]
+    assert found == [
+        ("night awakenings", "valerian", "placebo", Decimal("6.0"), Decimal("-0.5"), Decimal("12.5")),
+        ("sleep duration", "valerian", "placebo", Decimal("7.5"), Decimal("-1.0"), Decimal("16.1")),
+    ]
+
+
+def test_a_change_in_an_endpoint_takes_no_figure_from_inside_a_bracket():
+    # PMC2039813: 'Change in FMD after 36 month treatment was 0.55% (95% confidence interval −0.36, 1.47;
+    # p = 0.23) higher in perindopril than in placebo group.': 1.47 bounds an interval, no change of 1.47%
+    trial = trial_of("PMC2039813")
+    assert not [c for c in trial.comparisons if c.estimate == Decimal("1.47")]
+    assert [(c.endpoint, c.p_value) for c in trial.comparisons if c.p_value == Decimal("0.23")] == [
+        ("change in fmd", Decimal("0.23"))
+    ]
