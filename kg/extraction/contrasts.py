@@ -17,9 +17,10 @@ from kg.extraction.armrefs import distinct
 from kg.extraction.bare_ratios import Labelled, bare_ratios
 from kg.extraction.clause_bounds import clause_start
 from kg.extraction.contrast_pairs import ArmPairing
+from kg.extraction.endpoint_disease import qualified
 from kg.extraction.endpoint_mentions import endpoint_mentions, listed_after
 from kg.extraction.endpoint_names import normal_name
-from kg.extraction.endpoint_phrases import endpoint_phrase, qualified
+from kg.extraction.endpoint_phrases import endpoint_phrase
 from kg.extraction.interactions import interaction_tests
 from kg.extraction.lexicon import HR_EVENTS
 from kg.extraction.ratio_events import deaths_counted, event_before

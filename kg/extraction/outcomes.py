@@ -21,11 +21,12 @@ from kg.extraction.armrefs import ArmFinder, distinct
 from kg.extraction.assignment import assign
 from kg.extraction.clauses import before_safety, clause_end
 from kg.extraction.contrasts import ContrastReading
+from kg.extraction.endpoint_disease import qualified
 from kg.extraction.endpoint_lists import Slot, bracketed_pair_names, listed_endpoints, rename_pairs
 from kg.extraction.endpoint_mentions import endpoint_mentions, listed_after
 from kg.extraction.endpoint_names import normal_name
 from kg.extraction.endpoint_objects import object_phrase
-from kg.extraction.endpoint_phrases import NAME_THEN_LABEL, endpoint_phrase, qualified
+from kg.extraction.endpoint_phrases import NAME_THEN_LABEL, endpoint_phrase
 from kg.extraction.figure_runs import GENERIC_WHAT, continues
 from kg.extraction.from_to import from_to_figures
 from kg.extraction.lexicon import ENDPOINTS
