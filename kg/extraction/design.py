@@ -194,8 +194,22 @@ def phase(text: str) -> str | None:
     return "/".join(parts)
 
 
+# randomised trials a report calls for, not its own design: 'These results will need further
+# validation by prospective, randomized trials', 'support the assessment of nivolumab in randomised,
+# controlled, phase 3 studies', 'randomized trials are needed'
+_CALLED_FOR = re.compile(
+    r"(?i)\b(?:further|future|larger|additional|confirmatory|validation\s+(?:by|in))\s+(?:[\w-]+,?\s+){0,4}?"
+    r"randomi[sz]ed\s+(?:[\w-]+,?\s+){0,3}?(?:trials?|studies)"
+    r"|\b(?:assessment|evaluation|investigation|testing)\s+of\s+[^.;]{1,60}?\s+in\s+(?:[\w-]+,?\s+){0,3}?"
+    r"randomi[sz]ed\s+(?:[\w-]+,?\s+){0,4}?(?:trials?|studies)"
+    r"|\brandomi[sz]ed\s+(?:[\w-]+,?\s+){0,3}?(?:trials?|studies)\s+(?:are|is|will\s+be)\s+(?:\w+\s+)?"
+    r"(?:needed|warranted|required|necessary)"
+)
+
+
 def randomized(text: str) -> bool | None:
     # 'randomly assigned', 'assigned randomly', 'allocated at random', 'randomly divided' (not 'non-randomised')
+    text = _CALLED_FOR.sub(" ", text)
     if re.search(
         r"(?i)(?<!non-)(?<!non)\brandomi[sz](?:ed|ation)|\brandomly\s+(?:assigned|allocated|divided|distributed)"
         r"|\b(?:assigned|allocated|divided|distributed)\s+(?:at\s+random|randomly)\b",

@@ -57,3 +57,15 @@ def test_a_non_randomised_study_is_not_randomised():
         )
         is False
     )
+
+
+def test_randomised_trials_a_report_calls_for_are_not_its_design():
+    # PMID24982447 (pool), a propensity-matched comparison: 'These results will need further validation by
+    # prospective, randomized trials (eg, Cancer and Leukemia Group B 140503 trial).'
+    assert randomized("These results will need further validation by prospective, randomized trials.") is None
+    assert trial_of("24982447").randomized is None
+    # PMID27269741 (pool), CheckMate 032: '... support the evaluation of nivolumab and nivolumab plus ipilimumab
+    # in phase 3 randomised controlled trials in SCLC'
+    assert trial_of("27269741").randomized is None
+    # a report of its own randomisation still is one
+    assert randomized("Patients were randomized to A or B; further randomized trials are needed.") is True
