@@ -72,7 +72,15 @@ def test_a_randomised_trial_whose_arms_were_not_read_loads_with_a_warning(tmp_pa
     arms_named = (
         "evaluated atezolizumab plus cabozantinib versus docetaxel in"  # the background names them too
     )
-    page.write_text(seed_text.replace(design, "").replace(results, "").replace(arms_named, "enrolled"))
+    # and the safety results compare them ('in the atezolizumab plus cabozantinib and docetaxel arms'),
+    # which names the arms too (``arm_compared``)
+    compared = "in the atezolizumab plus cabozantinib and docetaxel arms, respectively"
+    page.write_text(
+        seed_text.replace(design, "")
+        .replace(results, "")
+        .replace(arms_named, "enrolled")
+        .replace(compared, "respectively")
+    )
     store = pyoxigraph.Store()
     (doc,) = build([page], store, progress=quiet).documents
     assert not doc.report.violations and len(store) > 0
