@@ -31,13 +31,13 @@ _GROUP_CLAUSE = re.compile(
     r"|^(?:the\s+)?(?!(?:each|both|same|other|treatment|study|two|three)\b)"
     rf"(?P<name2>[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+(?:arm|group)|arm\s+[1-4A-D])\s+{_VERB}(?P<text2>.+)$"
     # 'Women in the TSI group (T) received ...', 'those in the telephone and Doppler group received ...'
-    rf"|^{_WHO}(?P<name3>[a-z][\w+-]*(?:\s+[a-z][\w+-]*){{0,3}})\s+(?:arm|group)(?:\s*\([^()]{{1,12}}\))?"
+    rf"|^{_WHO}(?!(?:each|both|same|other|two|three)\b)(?P<name3>[a-z][\w+-]*(?:\s+[a-z][\w+-]*){{0,3}})\s+(?:arm|group)(?:\s*\([^()]{{1,12}}\))?"
     rf"\s*,?\s+{_VERB}(?P<text3>.+)$"
 )
 # where the next group's clause begins: '... and women in the telephone and Doppler group (T + D)
-# received', '..., while those in the control group received'
+# received', '..., while those in the control group received', '...; participants in the usual care arm', ', children in the placebo group'
 _NEXT_GROUP = re.compile(
-    rf"(?i)\s*[,;]?\s+(?:and|while|whereas)\s+(?={_WHO}[a-z][\w+-]*(?:\s+[a-z][\w+-]*){{0,3}}\s+(?:arm|group)\b)"
+    rf"(?i)(?:\s*[,;]?\s+(?:and|while|whereas)\s+|\s*[;,]\s*)(?={_WHO}[a-z][\w+-]*(?:\s+[a-z][\w+-]*){{0,3}}\s+(?:arm|group)\b)"
 )
 _SAME = re.compile(r"(?i)\bthe\s+same\s+(?:chemotherapy|CT|regimen|drugs|treatment|schedule)\b")
 
