@@ -11,6 +11,7 @@ import re
 
 from kg.extraction.arm_compared import compared_groups
 from kg.extraction.arm_counts import expected_arms, factorial
+from kg.extraction.arm_described import described_at, described_groups
 from kg.extraction.arm_details import complete_arms
 from kg.extraction.arm_ellipsis import elliptical_definitions
 from kg.extraction.arm_lettered import lettered_groups
@@ -51,7 +52,7 @@ def design_arms(
             fit = 0 if expected is None else (3 if len(arms) == expected else -3)
             score = (listing.preference + _detail(arms) + fit, -listing.sentence)
             candidates.append((score, arms, listing.sentence))
-    described = _described_groups(sents, abbreviations)
+    described = described_groups(sents, abbreviations)
     if len(described) >= 2:
         candidates.append(((4 + _detail(described), -described_at(sents)), described, described_at(sents)))
     lettered, first = ([], 0) if candidates else lettered_groups(sents, abbreviations)
@@ -331,44 +332,3 @@ def _same_routes(one: list[str | None], other: list[str | None]) -> bool:
 
 
 __all__ = ["design_arms", "arms_in"]
-
-
-_GROUP_SENTENCE = re.compile(
-    r"(?i)^(?:in|for)\s+(?:the\s+)?(?P<name>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:arm|group)\s*,\s*(?P<text>.+)$"
-    # 'The intervention group were scheduled to receive ...', 'Arm 2 used ...', 'The sequential arm included ...'
-    r"|^(?:the\s+)?(?!(?:each|both|same|other|treatment|study|two|three)\b)"
-    r"(?P<name2>[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+(?:arm|group)|arm\s+[1-4A-D])\s+(?:was\s+|were\s+)?"
-    r"(?:scheduled\s+to\s+|planned\s+to\s+|assigned\s+to\s+)?"
-    r"(?:receive[sd]?|treated\s+with|underwent|included|used|consisted\s+of|got)\s+(?P<text2>.+)$"
-)
-_SAME = re.compile(r"(?i)\bthe\s+same\s+(?:chemotherapy|CT|regimen|drugs|treatment|schedule)\b")
-
-
-def described_at(sents: list[Sentence]) -> int:
-    return next((n for n, s in enumerate(sents) if _GROUP_SENTENCE.match(s.norm)), len(sents))
-
-
-def _described_groups(sents: list[Sentence], abbreviations: dict[str, str]) -> list[Arm]:
-    """'In the concurrent arm, chemotherapy consisted of cisplatin (...), vindesine (...) ...
-    In the sequential arm, the same CT was given, but RT ... consisted of 56 Gy': one arm per
-    group the methods describe, named by the group's name; 'the same CT' repeats the drugs of
-    the group described before."""
-    arms: list[Arm] = []
-    for s in sents:
-        m = _GROUP_SENTENCE.match(s.norm)
-        if not m or re.match(r"(?i)results|findings|conclusion", s.section):
-            continue
-        if m.group("name"):
-            name, text = m.group("name").lower(), m.group("text")
-        else:
-            name = re.sub(r"(?i)\s+(?:arm|group)$", "", m.group("name2")).lower()
-            text = m.group("text2")
-        arm = arm_of_piece(text, False, abbreviations, strict=True)
-        items = list(arm.interventions) if arm else []
-        if _SAME.search(text) and arms:
-            items = [i.model_copy(deep=True) for i in arms[-1].interventions if i.kind != "radiation"] + [
-                i for i in items if i.drug.name not in arms[-1].drug_names
-            ]
-        if items and all(a.label != name for a in arms):
-            arms.append(Arm(label=name, interventions=items, aliases=[name]))
-    return arms if len(arms) >= 2 else []

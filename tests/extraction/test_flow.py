@@ -71,10 +71,10 @@ def test_per_arm_counts_listed_before_the_stage_verb():
     # analyses.'
     assert _flow("19013107") == [
         ("enrolled", None, 401),
-        ("excluded", "experimental treatment", 5),
-        ("excluded", "standard treatment", 3),
-        ("analysed", "experimental treatment", 196),
-        ("analysed", "standard treatment", 197),
+        ("excluded", "vinorelbine + gemcitabine + docetaxel", 5),
+        ("excluded", "paclitaxel + carboplatin", 3),
+        ("analysed", "vinorelbine + gemcitabine + docetaxel", 196),
+        ("analysed", "paclitaxel + carboplatin", 197),
     ]
 
 
