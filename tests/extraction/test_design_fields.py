@@ -67,5 +67,7 @@ def test_randomised_trials_a_report_calls_for_are_not_its_design():
     # PMID27269741 (pool), CheckMate 032: '... support the evaluation of nivolumab and nivolumab plus ipilimumab
     # in phase 3 randomised controlled trials in SCLC'
     assert trial_of("27269741").randomized is None
-    # a report of its own randomisation still is one
-    assert randomized("Patients were randomized to A or B; further randomized trials are needed.") is True
+    # a randomised trial that calls for a further one still is one: PMID15701857 (pool), '...: a
+    # multicenter, randomized, phase II trial.' and 'Comparing either of these two regimens to
+    # platinum-based therapies in a large randomized trial is warranted.'
+    assert trial_of("15701857").randomized is True
