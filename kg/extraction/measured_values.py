@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from kg.extraction.figure_item import Item
+from kg.extraction.spread_values import centre
 from kg.extraction.text import NUM
 
 __all__ = ["measured_values"]
@@ -34,7 +35,6 @@ _JOIN = re.compile(
 _ARM_AFTER = re.compile(
     r"(?i)\s*(?:[(\[][^()\[\]\d]{1,40}[)\]]|\s(?:in|for|with|among|on)\s+(?:the\s+)?[a-z])"
 )
-_CENTRE = re.compile(r"(?i)\b(median|mean|average[ds]?)\b")
 
 
 def measured_values(text: str, taken: list[tuple[int, int]]) -> list[Item]:
@@ -62,13 +62,6 @@ def _run_items(text: str, run: list[re.Match]) -> list[Item]:
     if bare and not (run[-1].group("unit") or all(_ARM_AFTER.match(text, m.end()) for m in bare)):
         return []  # '249 U/L in the A group and 240 in the B group' prints it first
     unit = run[-1].group("unit") or run[0].group("unit")
-    statistic = _statistic(text, run[0].start())
+    statistic = centre(text, run[0].start())
     unit = re.sub(r"\s+", " ", unit)
     return [Item(m.start(), m.end(), m.group("est").replace(",", ""), unit, statistic) for m in run]
-
-
-def _statistic(text: str, pos: int) -> str:
-    """'median' when the nearest word before the run that names one says so, else 'mean'."""
-    start = max(text.rfind(";", 0, pos), text.rfind(":", 0, pos), 0)
-    words = _CENTRE.findall(text, start, pos)
-    return "median" if words and words[-1].lower() == "median" else "mean"

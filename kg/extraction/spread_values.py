@@ -13,7 +13,7 @@ import re
 from kg.extraction.figure_item import Item
 from kg.extraction.text import NUM, dec
 
-__all__ = ["dispersion", "spread_values"]
+__all__ = ["centre", "dispersion", "spread_values"]
 
 # a unit of measure printed after the spread: '%', 'U/L', 'mL', 'ml/kg', 'mm Hg', 'cm(3)', 'nM',
 # 'mg/dL', 'beats/min'; a word of the sentence ('in', 'vs', 'and') is none
@@ -127,10 +127,20 @@ def _unit(printed: str | None) -> str | None:
 
 
 def _statistic(text: str, pos: int, unit: str | None) -> str:
-    """'median' or 'mean' as the clause's nearest word before the figure says; a percent that
-    no such word calls a mean or median is a share of the arm ('rate'), any other figure a mean."""
+    """A percent that no word calls a mean or median is a share of the arm ('rate'); any other
+    figure is what ``centre`` says."""
+    if unit in ("%", "percent") and not _centre_word(text, pos):
+        return "rate"
+    return centre(text, pos)
+
+
+def centre(text: str, pos: int) -> str:
+    """'median' when the clause's nearest word before ``pos`` that names a centre says so, else
+    'mean'."""
+    return "median" if (_centre_word(text, pos) or "").lower() == "median" else "mean"
+
+
+def _centre_word(text: str, pos: int) -> str | None:
     starts = [m.end() for m in _CLAUSE_START.finditer(text, 0, pos)]
     words = _CENTRE.findall(text, starts[-1] if starts else 0, pos)
-    if words:
-        return "median" if words[-1].lower() == "median" else "mean"
-    return "rate" if unit in ("%", "percent") else "mean"
+    return words[-1] if words else None
