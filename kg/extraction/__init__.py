@@ -7,6 +7,7 @@ regimens, outcomes, safety) from normalised sentences.
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import TypeVar
 
 from kg.extraction import design, trial_endpoints
@@ -63,11 +64,14 @@ def _extract(title: str, abstract: list[AbstractSection]) -> Trial | None:
     ids = design.registry_ids(full)
     abbreviations = trial_endpoints.abbreviations(full)
     defined = definitions(" ".join([normalise(title), *(s.norm for s in sents)]))
-    report = bool(
-        ids or design.reports_trial(title, full) or reports_randomised_trial(title, abstract).randomised
+    # asked only when no listing names the arms (0.6 ms a page): whether the page reports a trial
+    report = cache(
+        lambda: bool(
+            ids or design.reports_trial(title, full) or reports_randomised_trial(title, abstract).randomised
+        )
     )
     arms = design_arms(title, sents, defined, trial_report=report)
-    if not (arms or report):
+    if not (arms or report()):
         return None
     set_roles(arms, title, sents)
     label_arms(arms, sents, defined)

@@ -8,6 +8,7 @@ sequential arm, the same CT was given, but ...'); then what other sentences add
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from kg.extraction.arm_compared import compared_groups
 from kg.extraction.arm_counts import expected_arms, factorial
@@ -32,10 +33,14 @@ _BOTH = re.compile(
 
 
 def design_arms(
-    title: str, sents: list[Sentence], abbreviations: dict[str, str], trial_report: bool = False
+    title: str,
+    sents: list[Sentence],
+    abbreviations: dict[str, str],
+    trial_report: Callable[[], bool] = lambda: False,
 ) -> list[Arm]:
     """The arms of the text that lists two or more of them and says most about them; in a
-    ``trial_report`` listing none, the groups its sentences compare."""
+    trial's report (``trial_report``, asked only then) listing none, the groups its sentences
+    compare."""
     pairs = [(s.section, s.norm) for s in sents]
     full = " ".join(s.norm for s in sents)
     abbreviations = {**elliptical_definitions(full), **abbreviations}
@@ -59,7 +64,7 @@ def design_arms(
     if lettered:  # only where nothing else lists the arms: a listing names them better
         candidates.append(((0, -first), lettered, first))
     compared = (
-        None if candidates or not (randomised and trial_report) else compared_groups(sents, abbreviations)
+        None if candidates or not (randomised and trial_report()) else compared_groups(sents, abbreviations)
     )
     if compared is not None:
         arms = arms_in(compared[0], abbreviations, expected, strict=False)
