@@ -114,3 +114,59 @@ def test_a_difference_in_an_endpoint_needs_a_word_or_sign_before_its_figure():
     assert _differences("The difference between the mean QALYs was 4.7 days (46.4 QALY days for the") == [
         "4.7"
     ]
+
+
+def _means(trial: Trial, endpoint: str) -> list[tuple[str, Decimal, str | None]]:
+    return [(r.arm, r.estimate, r.unit) for r in trial.arm_results if r.endpoint == endpoint]
+
+
+def test_pairs_with_spreads_take_the_unit_printed_once_and_the_arms_the_clause_names():
+    # PMC4018592: '... mean birth weight (3.3 ± 0.4 vs. 3.1 ± 0.4 kg, P = 0.04) and head circumference
+    # (35 ± 1.4 vs. 34 ± 1.3 cm, P < 0.0001) of the infants whose mothers receiving multivitamin-mineral
+    # supplements were higher than those whose mothers received multivitamins.' ('multivitamins': the
+    # arm 'multivitamin'; 'multivitamin supplements' elsewhere is that arm too, not the other one)
+    trial = trial_of("PMC4018592")
+    mineral, plain = "multivitamin-mineral supplements", "multivitamin"
+    assert _means(trial, "birth weight") == [(mineral, Decimal("3.3"), "kg"), (plain, Decimal("3.1"), "kg")]
+    assert _means(trial, "head circumference") == [
+        (mineral, Decimal("35"), "cm"),
+        (plain, Decimal("34"), "cm"),
+    ]
+
+
+def test_pairs_listed_after_their_endpoints_with_a_spread_each_take_that_endpoint():
+    # PMC2129145: '... and scanned mass (-0.2 ± 1.3, 1.7 ± 2.9 kg, p = 0.08) with no significant
+    # differences in fat mass (-0.2 ± 0.7, 1.1 ± 2.3 kg, p = 0.16), fat free mass (-0.1 ± 1.3, 0.6 ± 1.2
+    # kg, p = 0.21), or body fat (-0.2 ± 1.0, 0.4 ± 1.4%, p = 0.40).' (mean changes for the CF and placebo
+    # groups, respectively)
+    trial = trial_of("PMC2129145")
+    cf = "coleus forskohlii"
+    assert _means(trial, "scanned mass") == [(cf, Decimal("-0.2"), "kg"), ("placebo", Decimal("1.7"), "kg")]
+    assert _means(trial, "fat mass") == [(cf, Decimal("-0.2"), "kg"), ("placebo", Decimal("1.1"), "kg")]
+    tests = {c.endpoint: c.p_value for c in trial.comparisons}
+    assert (tests["scanned mass"], tests["fat mass"]) == (Decimal("0.08"), Decimal("0.16"))
+
+
+def test_differences_listed_after_a_trend_take_the_endpoint_each_is_printed_after():
+    # PMC2002515: 'There were similar trends favouring the valerian group for night awakenings
+    # (difference = 6.0%, 95% CI-0.5 to 12.5) and sleep duration (difference = 7.5%, 95% CI-1.0 to 16.1).'
+    trial = trial_of("PMC2002515")
+    found = [
+        (c.endpoint, c.arm, c.comparator, c.estimate, c.ci_lower, c.ci_upper)
+        for c in trial.comparisons
+        if c.statistic == "difference" and c.endpoint in ("night awakenings", "sleep duration")
+    ]
+    assert found == [
+        ("night awakenings", "valerian", "placebo", Decimal("6.0"), Decimal("-0.5"), Decimal("12.5")),
+        ("sleep duration", "valerian", "placebo", Decimal("7.5"), Decimal("-1.0"), Decimal("16.1")),
+    ]
+
+
+def test_a_change_in_an_endpoint_takes_no_figure_from_inside_a_bracket():
+    # PMC2039813: 'Change in FMD after 36 month treatment was 0.55% (95% confidence interval −0.36, 1.47;
+    # p = 0.23) higher in perindopril than in placebo group.': 1.47 bounds an interval, no change of 1.47%
+    trial = trial_of("PMC2039813")
+    assert not [c for c in trial.comparisons if c.estimate == Decimal("1.47")]
+    assert [(c.endpoint, c.p_value) for c in trial.comparisons if c.p_value == Decimal("0.23")] == [
+        ("change in fmd", Decimal("0.23"))
+    ]
