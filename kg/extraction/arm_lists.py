@@ -37,7 +37,7 @@ _ADJECTIVE = (
 )
 _ASSIGN_TO = re.compile(
     rf"(?i)\b(?:randomly\s+|prospectively\s+|were\s+)?(?:assign(?:ed)?|allocated?|randomi[sz]ed|(?:random\s+)?assignment|"
-    rf"randomi[sz]ation|randomly\s+received){_ADJECTIVE}\b"
+    rf"randomi[sz]ation|randomly\s+received|randomly\s+(?:divided|allotted|distributed)){_ADJECTIVE}\b"
     r"(?:[^.;:]|(?<=\d):(?=\d))*?\b(?:to|into)\b(?:\s+(?:receive|undergo|be\s+treated\s+with|treatment\s+with|either))*"
     r"|\b(?:assigned|allocated|randomi[sz]ed)(?:\s+\w+){0,2}\s+between\b(?!\s+(?:\w+\s+)?(?:19|20)\d\d)"
     r"|\b(?:randomly\s+received)\b(?:\s*\([^)]*\))?"

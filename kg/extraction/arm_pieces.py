@@ -61,7 +61,9 @@ def _components(part: str) -> list[tuple[int, int]]:
     spans, start = [], 0
     for m in re.finditer(_COMPONENT, part):
         generic_lead = re.search(
-            r"(?i)(?:^|\s)(?:\w+\s+)?(?:treatment|therapy|management)\s*$|^\s*$", part[start : m.start()]
+            r"(?i)(?:^|\s)(?:\w+\s+)?(?:treatment|therapy|management|an(?:a?e)sthesia|sedation|analgesia|"
+            r"prophylaxis|premedication)\s*$|^\s*$",
+            part[start : m.start()],
         )
         if generic_lead and re.match(r"(?i)\s*with\b", m.group()):
             continue

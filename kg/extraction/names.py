@@ -20,6 +20,9 @@ _LEAD = re.compile(
     # 'a twice weekly supervised one hour exercise intervention', '2 ml of alpaca seminal plasma'
     r"(?:once|twice|thrice|(?:three|four|\d)\s+times)[\s-](?:daily|weekly|a\s+day|a\s+week)|"
     r"(?:(?:supervised|one|two|\d+)[\s-]+)+(?:hours?|minutes?|min)(?=\s+\w)|"
+    # 'an 8-week mindfulness course', 'a 9-session group program': its length, not its name
+    r"(?:\d+|one|two|three|four|five|six|eight|ten|twelve)-(?:sessions?|weeks?|months?|days?|years?|visits?|"
+    r"lessons?|modules?)(?:-long)?(?=\s+\w)|"
     r"\d+(?:\.\d+)?\s*(?:ml|mL|mg|g|µg|μg|mcg|IU|litres?|liters?)(?:/kg)?\s+(?:of\b)?|(?:single\s+)?(?:tablets?|capsules?|pills?)\s+(?:of|containing)|"
     r"treatment\s+with|therapy\s+with|management\s+with|the|an?|immediate|(?:an?\s+)?additional|further|"
     r"(?:(?:a\s+)?single|\d+|one|two|three|four|five|six|eight|twelve)(?:\s*\([^()]{1,12}\))?(?:\s+or\s+\w+)?\s+"
@@ -42,7 +45,7 @@ _NOT_NAMES = re.compile(
     r"trial|control|controls|intervention|one|two|three|four|both|either|each|all|other|rest|options?|alternatives?|"
     r"training|validation|derivation|"  # the cohorts of a model's development, not treatments
     r"modalities|approaches|[\w-]*\s*(?:rest\s+)?"
-    r"(?:period|interval|break|pause|cycles?|weeks?|months?|days?|years?|schedule|time|times|dose|doses))$"
+    r"(?:period|interval|break|pause|lead-in|run-in|washout|cycles?|weeks?|months?|days?|years?|schedule|time|times|dose|doses))$"
 )
 _NO_TREATMENT = re.compile(
     r"(?i)^\s*(?:to\s+)?(?:no\s+(?:further|additional|adjuvant|active|other)?\s*(?:treatment|therapy|intervention|"

@@ -184,3 +184,35 @@ def test_what_the_controls_were_given_instead_of_the_drug_given_before():
         [("magnesium sulfate", "drug", Decimal("750"), "μmol/kg", "intramuscular", None)],
         [("saline", "other", None, None, None, None)],
     ]
+
+
+def test_a_length_before_a_programme_is_not_its_name():
+    # PMC3608893: '... were randomly assigned to a 9-session group lifestyle intervention that included a
+    # PCD or to a 9-session group program of diabetes self-management education (DSME).' (before: no
+    # arm, '9-session' read as a dose after an empty name)
+    assert [a.drug_names for a in _page("PMC3608893").arms] == [
+        ["group lifestyle intervention"],
+        ["group program of diabetes self-management education"],
+    ]
+
+
+def test_patients_randomly_divided_to_receive_an_anaesthetic_are_its_arms():
+    # PMC3611071: '... patients, aged between 22 and 65 years were randomly divided to receive either
+    # intravenous anesthesia with propofol (group P) or sevoflurane (group S).': the anaesthesia is the
+    # drug it is given with, not one more intervention
+    arms = _page("PMC3611071").arms
+    assert [(a.drug_names, a.aliases) for a in arms] == [
+        (["propofol"], ["group P"]),
+        (["sevoflurane"], ["group S"]),
+    ]
+    assert [i.route for i in arms[0].interventions] == ["intravenous"]
+
+
+def test_a_lead_in_at_a_lower_dose_is_a_period_not_an_intervention():
+    # PMID28475456 (pool): '... randomly assigned (1:1) to oral brigatinib 90 mg once daily (arm A) or 180 mg
+    # once daily with a 7-day lead-in at 90 mg (180 mg once daily [with lead-in]; arm B).'
+    arms = _page("PMID28475456").arms
+    assert [(a.drug_names, a.interventions[0].dose) for a in arms] == [
+        (["brigatinib"], Decimal("90")),
+        (["brigatinib"], Decimal("180")),
+    ]
