@@ -41,4 +41,24 @@ def compared_groups(sents: list[Sentence], abbreviations: dict[str, str]) -> tup
         if len({n.lower() for n in found}) >= 2:
             first = min(first, k)
             names += [n for n in found if n.lower() not in {x.lower() for x in names}]
+    if len(names) < 2:
+        names, first = _named_apart(sents, abbreviations)
     return (" or ".join(names[:4]), first) if len(names) >= 2 else None
+
+
+# 'the O3 group', '(Placebo group)', '(multi-ingredient performance supplement group: MIPS)'
+_BRACKETED = re.compile(rf"(?i)\((?P<a>{_NAME})\s+(?:group|arm)\s*(?:[:;,][^()]*)?\)")
+
+
+def _named_apart(sents: list[Sentence], abbreviations: dict[str, str]) -> tuple[list[str], int]:
+    """Groups each named in a sentence of its own: two or more differently named groups over the
+    report, and the first sentence naming one."""
+    names: list[str] = []
+    first = len(sents)
+    for k, s in enumerate(sents):
+        found = [m.group("a") for m in (*_ONE.finditer(s.norm), *_BRACKETED.finditer(s.norm))]
+        found = [n for n in found if plausible(n) and names_arm(n, abbreviations)]
+        if found:
+            first = min(first, k)
+        names += [n for n in found if n.lower() not in {x.lower() for x in names}]
+    return names, first

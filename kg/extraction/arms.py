@@ -18,6 +18,7 @@ from kg.extraction.arm_ellipsis import elliptical_definitions
 from kg.extraction.arm_lettered import lettered_groups
 from kg.extraction.arm_lists import listings, pieces
 from kg.extraction.arm_pieces import DOSE, DOSED, arm_of_piece, outside_brackets
+from kg.extraction.arm_roles import role_groups
 from kg.extraction.design import reports_trial
 from kg.extraction.interventions import intervention_kind
 from kg.extraction.names import credible, expand, intervention_name, is_no_treatment, without_lead
@@ -69,6 +70,9 @@ def design_arms(
     if compared is not None:
         arms = arms_in(compared[0], abbreviations, expected, strict=False)
         candidates += [((0, -compared[1]), arms, compared[1])] if len(arms) >= 2 else []
+    if not candidates and randomised and trial_report():  # 'the experimental group completed ...'
+        roles, first = role_groups(sents, abbreviations)
+        candidates += [((0, -first), roles, first)] if roles else []
     if not candidates:
         return []
     _score, arms, at = max(candidates, key=lambda c: c[0])

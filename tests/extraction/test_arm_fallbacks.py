@@ -39,6 +39,20 @@ def test_the_groups_a_report_compares_are_its_arms():
     ]
 
 
+def test_groups_each_named_in_a_sentence_of_their_own_are_the_arms():
+    # PMC3662597: '... while either ingesting SHOT 15-min pre-exercise and SYN immediately post-exercise
+    # (multi-ingredient performance supplement group: MIPS) or an isocaloric maltodextrin placebo 15-min
+    # pre-exercise and immediately post-exercise (Placebo group).'; 'FFM increased in both groups, and a
+    # group × time interaction was observed with MIPS increasing significantly more than the Placebo group
+    # (4.2% vs. 1.9%).'
+    trial = trial_of("PMC3662597")
+    assert [a.label for a in trial.arms] == ["multi-ingredient performance supplement", "placebo"]
+    assert [(r.arm, r.estimate) for r in trial.arm_results if r.endpoint == "ffm"] == [
+        ("multi-ingredient performance supplement", Decimal("4.2")),
+        ("placebo", Decimal("1.9")),
+    ]
+
+
 def test_groups_compared_make_no_trial_of_a_review():
     # PMID23728690, an overview of reviews: 'Both NRT and bupropion were superior to placebo ...'
     assert read_document(POOL / "PMID23728690.txt").trial is None

@@ -1,0 +1,86 @@
+"""Arms a report names by their role, then says what the active one got: 'randomized ... to an
+experimental or control group. The experimental group completed a 10-week yoga program', 'While
+both experimental and control groups received their usual maintenance treatment, the
+experimental group received 30 sessions of neurofeedback treatment in addition', 'The treatment
+group was given LLLT'. Trials of programmes, teaching, exercise and care (public health,
+psychology, nursing, education) describe their arms this way more often than by a 'randomised to
+A or B' listing. The control arm is what its own clause says it got, else the control itself.
+Read only where nothing else names two arms.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extraction.arm_pieces import arm_of_piece
+from kg.extraction.text import Sentence
+from kg.model import Arm, Drug, Intervention
+
+_ACTIVE = r"experimental|intervention|treatment|trial|study|test"
+_CONTROL = r"control|placebo|comparison"
+_VERB = (
+    r"(?:was\s+|were\s+)?(?:received|given|treated\s+with|underwent|completed|practi[cs]ed|participated\s+in|"
+    r"attended|took\s+part\s+in|followed|consumed|used|got|taught\s+(?:by|with|using))\s+"
+)
+# 'the experimental group completed ...', 'patients in the intervention arm received ...'
+_DEFINED = re.compile(
+    r"(?i)\b(?:the\s+)?(?:(?:patients|participants|subjects|women|men|children|students|those)\s+in\s+the\s+)?"
+    rf"(?P<role>{_ACTIVE}|{_CONTROL})\s+(?:group|arm)\s*(?:\([^()]*\)\s*)?,?\s+{_VERB}(?P<what>[^.;]+)"
+)
+# 'a treatment, placebo, or control group', 'both experimental and control groups'
+_MENTIONED = re.compile(
+    rf"(?i)\b(?P<roles>(?:(?:{_ACTIVE}|{_CONTROL})\s*,?\s+(?:(?:or|and)\s+)?)+)(?:groups?|arms?)\b"
+)
+# 'While both experimental and control groups received their usual maintenance treatment': what every arm got
+_SHARED = re.compile(
+    rf"(?i)\bboth\s+(?:the\s+)?(?:(?:{_ACTIVE}|{_CONTROL})\s+and\s+(?:the\s+)?(?:{_CONTROL})\s+)?groups\s+{_VERB}"
+    r"(?:their\s+|the\s+same\s+)?(?P<what>[^.;,]+)"
+)
+# what a clause adds after the intervention: 'in addition', 'three sessions per week during lunch hour'
+_AFTER = re.compile(r"(?i)(?:\s+(?:in\s+addition|as\s+well|instead)|,?\s+which)\b.*$")
+
+
+def role_groups(sents: list[Sentence], abbreviations: dict[str, str]) -> tuple[list[Arm], int]:
+    """An active arm named by what its role group got and one arm per control group ('a treatment,
+    placebo, or control group'), with the first sentence defining one; no arms unless the active
+    group's clause names an intervention and the report speaks of a control or placebo group.
+    What 'both groups received' is every arm's, and all a control arm got if its own clause is
+    missing."""
+    defined: dict[str, Arm] = {}
+    first = len(sents)
+    roles: list[str] = []
+    shared: list[Intervention] = []
+    for k, s in enumerate(sents):
+        shared = shared or _given(_SHARED.search(s.norm), abbreviations)
+        for m in _MENTIONED.finditer(s.norm):
+            roles += re.findall(rf"(?i)\b(?:{_ACTIVE}|{_CONTROL})\b", m.group("roles").lower())
+        for m in _DEFINED.finditer(s.norm):
+            role = m.group("role").lower()
+            kind = role if re.fullmatch(_CONTROL, role) else "active"
+            given = [] if kind in defined else _given(m, abbreviations)
+            if given:
+                defined[kind] = Arm(label=given[0].drug.name, interventions=given, aliases=[f"{role} group"])
+                first = min(first, k) if kind == "active" else first
+    controls = [r for r in dict.fromkeys([*roles, *defined]) if re.fullmatch(_CONTROL, r)]
+    if "active" not in defined or not controls:
+        return [], first
+    arms = [defined["active"]] + [defined.get(role) or _control(role, shared) for role in controls]
+    for arm in arms:
+        arm.interventions = shared + [i for i in arm.interventions if i.drug.name not in _names(shared)]
+    return arms, first
+
+
+def _given(m: re.Match[str] | None, abbreviations: dict[str, str]) -> list[Intervention]:
+    arm = arm_of_piece(_AFTER.sub("", m.group("what")), False, abbreviations, strict=False) if m else None
+    return list(arm.interventions) if arm else []
+
+
+def _control(role: str, shared: list[Intervention]) -> Arm:
+    """A control group no clause describes: what every group got, else the control itself."""
+    name = "control" if role == "comparison" else role
+    given = [] if shared else [Intervention(drug=Drug(name=name))]
+    return Arm(label=shared[0].drug.name if shared else name, interventions=given, aliases=[f"{role} group"])
+
+
+def _names(items: list[Intervention]) -> set[str]:
+    return {i.drug.name for i in items}

@@ -1,0 +1,45 @@
+"""kg.extraction.arm_roles: arms a randomised report names by their role (experimental,
+intervention, treatment; control, placebo) and then says what the active group got (pages of
+jayded/evidence-inference copied to tests/fixtures/pool, rows in its SOURCES.tsv).
+
+Every sentence is quoted from the page named beside it.
+"""
+
+from __future__ import annotations
+
+from kg.model import Trial
+from tests.extraction.pool_pages import trial_of
+
+
+def _arms(trial: Trial) -> list[tuple[list[str], list[str]]]:
+    return [(a.drug_names, a.aliases) for a in trial.arms]
+
+
+def test_the_experimental_group_is_named_by_what_it_completed():
+    # PMC3648394: '... were randomized upon the completion of baseline testing to an experimental or control
+    # group. The experimental group completed a 10-week yoga program prescribed three sessions per week
+    # during lunch hour (50 min per session).'
+    assert _arms(trial_of("PMC3648394")) == [
+        (["yoga program"], ["experimental group"]),
+        (["control"], ["control group"]),
+    ]
+
+
+def test_each_control_group_named_is_an_arm():
+    # PMC3658388: '... subjects were assigned to a treatment, placebo, or control group. The treatment group
+    # was given LLLT, which consisted of shining low-level lasers onto the outer ear, head, and neck.'
+    trial = trial_of("PMC3658388")
+    assert _arms(trial) == [
+        (["low-level laser therapy"], ["treatment group"]),
+        (["placebo"], ["placebo group"]),
+        (["control"], ["control group"]),
+    ]
+
+
+def test_what_both_groups_received_is_every_arms():
+    # PMC3650238: 'While both experimental and control groups received their usual maintenance treatment,
+    # the experimental group received 30 sessions of neurofeedback treatment in addition.'
+    assert _arms(trial_of("PMC3650238")) == [
+        (["usual maintenance treatment", "neurofeedback treatment"], ["experimental group"]),
+        (["usual maintenance treatment"], ["control group"]),
+    ]
