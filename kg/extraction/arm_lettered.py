@@ -14,12 +14,16 @@ from kg.extraction.arm_pieces import arm_of_piece
 from kg.extraction.text import Sentence
 from kg.model import Arm
 
-_LABEL = r"(?:group|arm)\s+(?:[A-D1-4]|I{1,3}|IV)\b|(?:first|second|third|fourth)\s+(?:group|arm)"
+_LABEL = r"(?:group|arm)\s+(?:[A-D1-4]|I{1,3}|IV)\b|(?:one|1|first|second|third|fourth)\s+(?:group|arm)"
 _SIZE = r"(?:\s*\(\s*n\s*=\s*\d+\s*\))?"
+# a clause's own words, up to where the next group's begins ('... while group B was taught by ...')
+_OWN = rf"(?:(?!\s*(?:,|\band\b|\bwhile\b|\bwhereas\b)\s*(?:the\s+)?(?:{_LABEL}))[^.;])"
 # 'group B received ...', 'the second group received ...', 'Group B served as a control with ...'
 _RECEIVED = re.compile(
     rf"(?i)\b(?:the\s+)?(?P<label>{_LABEL}){_SIZE}\s*,?\s*(?:patients\s+)?(?:received|(?:was|were)\s+(?:given|treated\s+with)|"
-    r"underwent|got|served\s+as\s+(?:a|the)\s+control\s+(?:group\s+)?(?:with|receiving|given))\s+(?P<text>[^.;]+)"
+    # 'Group A was taught by POPS while group B was taught by traditional lectures', 'One group practiced ...'
+    r"(?:was|were)\s+taught\s+(?:by|with|using)|practi[cs]ed|completed|consumed|"
+    rf"underwent|got|served\s+as\s+(?:a|the)\s+control\s+(?:group\s+)?(?:with|receiving|given))\s+(?P<text>{_OWN}+)"
 )
 # 'In group A (n = 20), dextran-70 infusion was administered ...'
 _IN_GROUP = re.compile(
@@ -56,7 +60,7 @@ def lettered_groups(sents: list[Sentence], abbreviations: dict[str, str]) -> tup
             continue
         for pattern in (_IN_GROUP, _RECEIVED, _BRACKETED):
             for m in pattern.finditer(s.norm):
-                label = re.sub(r"\s+", " ", m.group("label")).lower()
+                label = re.sub(r"^(?:one|1)\s", "first ", re.sub(r"\s+", " ", m.group("label")).lower())
                 arm = arm_of_piece(_what(m.group("text")), False, abbreviations, strict=False)
                 if arm is None or any(a.label == label for a in arms):
                     continue

@@ -94,7 +94,8 @@ _NOT_AGENT = re.compile(
     r"women|men|children|adults|volunteers|people|individuals|cessation|abstinence|stage|eligible|"
     r"analys[ie]s|respectively|survival|response|progression|toxicit\w*|events?|january|february|march|april|may|"
     r"june|july|august|september|october|november|december|(?:19|20)\d\d|follow-up|median|mean|rates?|ratios?|"
-    r"withdrawal|consent|age|years?|months?|weeks?|days?|hours?|scores?|quality|outcomes?|end\s?points?)\b"
+    # a word before a hyphen modifies the next ('patient-oriented problem-solving')
+    r"withdrawal|consent|age|years?|months?|weeks?|days?|hours?|scores?|quality|outcomes?|end\s?points?)\b(?!-)"
 )
 
 

@@ -84,6 +84,24 @@ def test_lettered_groups_with_what_each_received_are_the_arms():
     ]
 
 
+def test_groups_taught_or_practising_something_each_are_an_arm():
+    # PMC3661239: 'One hundred fifty second-year MBBS students were divided into two groups: A and B. Group A
+    # was taught by POPS while group B was taught by traditional lectures.', with 'patient-oriented
+    # problem-solving (POPS)' defined before: the 'patient' of a hyphenated modifier is no population
+    assert _arms(trial_of("PMC3661239")) == [
+        ("patient-oriented problem-solving", ["patient-oriented problem-solving"], ["group a"]),
+        ("traditional lectures", ["traditional lectures"], ["group b"]),
+    ]
+    # PMC3628802: 'One group practiced alternate nostril yoga breathing for 10 minutes, the second group
+    # practiced breath awareness for the same duration and the third group was given a control intervention
+    # (i.e., reading a magazine with neutral content).': each clause ends where the next group's begins
+    assert _arms(trial_of("PMC3628802")) == [
+        ("alternate nostril yoga breathing", ["alternate nostril yoga breathing"], ["first group"]),
+        ("breath awareness", ["breath awareness"], ["second group"]),
+        ("control intervention", ["control intervention"], ["third group"]),
+    ]
+
+
 def test_numbered_groups_take_their_figures_and_their_numbers_are_no_figures():
     # PMC1434781: '... posterior capsulorhexis with optic capture was performed in 18 eyes (group 1) and
     # no dye was used for posterior capsulorhexis (group 2) in 17 eyes.'; 'The mean size of the posterior
