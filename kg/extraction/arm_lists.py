@@ -25,6 +25,7 @@ from kg.extraction.arm_controls import control_given
 from kg.extraction.arm_counts import count_word
 from kg.extraction.arm_ellipsis import drug_lead, shared_entries
 from kg.extraction.arm_tails import without_tails
+from kg.extraction.arm_titles import title_listing
 from kg.extraction.armrefs import ARM_LABEL
 from kg.extraction.regimens import drug_mentions
 from kg.extraction.text import depth_map, split_top
@@ -100,25 +101,13 @@ _WHETHER = re.compile(
 )
 # 'a randomized, placebo-controlled study of erlotinib maintenance therapy in advanced NSCLC'
 _PLACEBO_CONTROLLED = re.compile(
-    r"(?i)\bplacebo-controlled\s+(?:[\w-]+\s+){0,3}?(?:trial|study)\s+of\s+(.+?)"
+    r"(?i)\bplacebo[- ]controlled,?\s+(?:[\w-]+\s+){0,3}?(?:trial|study)\s+of\s+(.+?)"
     r"(?=\s+(?:in|for|among|as|after|versus|vs\.?|compared)\s|[.;,:]|$)"
 )
 # 'The effects of a combination of A and B on the primary end point ... were compared with those of placebo'
 _EFFECTS_COMPARED = re.compile(
     r"(?i)\b(?:effects?|efficacy)\s+of\s+(.+?)(?:\s+(?:on|in|among)\s+[^.;]*?)?,?\s+(?:was|were)\s+compared\s+"
     r"(?:with|to)\s+(?:those\s+of\s+|that\s+of\s+)?(.+?)(?:\s+in\s+(?:\d|patients|participants)|[.;]|$)"
-)
-# 'Randomised multicentre trials of CHART vs conventional radiotherapy': the arms follow the design
-_TITLE_LEAD = re.compile(
-    r"(?i)^(?:an?\s+)?(?:[\w-]+,?\s+){0,4}?(?:trials?|stud(?:y|ies))\s+(?:of|comparing)\s+"
-)
-_VERSUS = re.compile(r"(?i)^(.+?)\s+(?:versus|vs\.?|v\.?|compared\s+with)\s+(.+?)$")
-_WITH_OR_WITHOUT = re.compile(r"(?i)^(.+?)\s+with\s+or\s+without\s+(.+?)$")
-_TITLE_END = re.compile(
-    r"(?i)\s+(?:for|in|among|as|after|on|during|to\s+treat|in\s+the\s+treatment)\s+(?:the\s+)?"
-    r"(?:patients|treatment|people|persons|smokers|adults|women|men|children|elderly|advanced|"
-    r"previously|chemotherapy|first|second|stage|operable|inoperable|resect|unresect|brain|lung|non|small|"
-    r"metast|early|locally|smoking|mediastinal|\w+(?:\s+\w+)?\s+(?:cancer|carcinoma|metastases|disease))|[:(]|$"
 )
 
 
@@ -182,16 +171,8 @@ def listings(title: str, sentences: list[tuple[str, str]]) -> list[Listing]:
             parts = [_until_clause_end(text[m.end() :]) for m in several]
             out.append(Listing(" or ".join(parts), 4, n))
     out += _placebo_controlled(title, len(sentences))
-    head = _TITLE_END.search(title)
-    core = _TITLE_LEAD.sub("", title[: head.start()] if head else title)
-    w = _WITH_OR_WITHOUT.match(core)
-    if w:
-        out.append(Listing(f"{w.group(1)} plus {w.group(2)} or {w.group(1)}", 0, len(sentences)))
-    else:
-        v = _VERSUS.match(core)
-        if v:
-            out.append(Listing(f"{v.group(1)} or {v.group(2)}", 0, len(sentences)))
-    return out
+    titled = title_listing(title)
+    return out + ([Listing(titled, 0, len(sentences))] if titled else [])
 
 
 # 'Thirty patients ... were fed twice-daily 15 ml/kg of Apple Juice (AJ), 30 received White Grape Juice (WGJ),
@@ -222,7 +203,7 @@ def _counted_groups(text: str, n: int) -> list[Listing]:
 
 def _placebo_controlled(text: str, n: int) -> list[Listing]:
     """'a placebo-controlled study of X': X against placebo, when nothing else lists the arms."""
-    m = _PLACEBO_CONTROLLED.search(text) if "placebo-controlled" in text.lower() else None
+    m = _PLACEBO_CONTROLLED.search(text) if "placebo" in text.lower() else None
     return [Listing(f"{m.group(1)} or placebo", 1, n)] if m else []
 
 

@@ -19,6 +19,7 @@ from kg.extraction.arm_lettered import lettered_groups
 from kg.extraction.arm_lists import listings, pieces
 from kg.extraction.arm_pieces import DOSE, DOSED, arm_of_piece, outside_brackets
 from kg.extraction.arm_roles import role_groups
+from kg.extraction.arm_titles import title_against_placebo
 from kg.extraction.design import reports_trial
 from kg.extraction.interventions import intervention_kind
 from kg.extraction.names import credible, expand, intervention_name, is_no_treatment, without_lead
@@ -73,6 +74,10 @@ def design_arms(
     if not candidates and randomised and trial_report():  # 'the experimental group completed ...'
         roles, first = role_groups(sents, abbreviations)
         candidates += [((0, -first), roles, first)] if roles else []
+    titled = title_against_placebo(title, full) if not candidates and randomised and trial_report() else None
+    if titled:  # the agent a title names, against the placebo the abstract gives
+        arms = arms_in(titled, abbreviations, expected, strict=False)
+        candidates += [((0, -len(sents)), arms, len(sents))] if len(arms) >= 2 else []
     if not candidates:
         return []
     _score, arms, at = max(candidates, key=lambda c: c[0])

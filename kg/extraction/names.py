@@ -73,7 +73,9 @@ _HEAD_WORD = re.compile(
     r"rehabilitation|diet|supplementation|supplements?|vitamins?|placebo|vehicle|vaccines?|vaccination|transplant(?:ation)?|"
     r"implant|stent|device|ablation|curettage|saline|embolization|hyperthermia|acupuncture|massage|meditation|yoga|management|"
     r"consultation|visits?|monitoring|testing|assessment|x-ray|radiograph|mri|ct|pet|ultrasound|drainage|pleurodesis|"
-    r"oxygen|nutrition|tocopherol|carotene|oil|extract|patch(?:es)?|gum|lozenges?|inhaler|spray|radiosurgery"
+    r"oxygen|nutrition|tocopherol|carotene|oil|extract|patch(?:es)?|gum|lozenges?|inhaler|spray|radiosurgery|"
+    # preparations applied or taken: 'silicone gel', 'fluoride varnish', 'chlorhexidine mouthwash'
+    r"gel|cream|ointment|lotion|mouthwash|rinse|toothpaste|varnish|dressings?|juice"
 )
 _QUALIFIED = re.compile(
     r"(?i)\b(?:standard|usual|experimental|conventional|control|supportive|conservative|active|best|routine|"

@@ -1,4 +1,4 @@
-"""kg.extraction.arm_compared / arm_lettered / arm_lists: arms of randomised-trial reports that
+"""kg.extraction.arm_compared / arm_lettered / arm_lists / arm_titles: arms of randomised-trial reports that
 print no 'randomised to A or B' sentence, and what their results then read (stats, values,
 spread_values, endpoint_lists, armrefs) (pages of
 jayded/evidence-inference and the pool copied to tests/fixtures/pool, rows in its SOURCES.tsv).
@@ -202,3 +202,28 @@ def test_a_change_in_an_endpoint_takes_no_figure_from_inside_a_bracket():
     assert [(c.endpoint, c.p_value) for c in trial.comparisons if c.p_value == Decimal("0.23")] == [
         ("change in fmd", Decimal("0.23"))
     ]
+
+
+def test_the_agent_a_title_names_against_the_placebo_the_abstract_gives():
+    # PMC3655855, title 'A randomized trial of fish oil omega-3 fatty acids on arterial health, inflammation,
+    # and metabolic syndrome in a young healthy population'; '... were administered 1.7 g of O3 per day
+    # (N = 30) or safflower oil placebo (N = 27) in an emulsified preparation ...'
+    assert [a.drug_names for a in trial_of("PMC3655855").arms] == [
+        ["fish oil", "omega-3 fatty acids"],
+        ["placebo"],
+    ]
+    # PMC3614647, title 'Hormone-Balancing Effect of Pre-Gelatinized Organic Maca (Lepidium peruvianum
+    # Chacon): (II) ...'; 'They were randomly allocated to Placebo and Pre-Gelatinized Organic Maca
+    # (Maca-GO) treatment, ...'
+    assert [a.drug_names for a in trial_of("PMC3614647").arms] == [
+        ["pre-gelatinized organic maca"],
+        ["placebo"],
+    ]
+
+
+def test_a_placebo_controlled_study_of_a_gel_written_without_a_hyphen():
+    # PMC3663169, title 'A Prospective, Randomized, Placebo Controlled, Double Blind Study of Silicone Gel in
+    # Prevention of Hypertrophic Scar at Donor Site of Skin Grafting'; '100 scars in 50 patients were
+    # randomized into two arms, 50 control and 50 silicone gel.'
+    arms = trial_of("PMC3663169").arms
+    assert [(a.drug_names, a.n_randomized) for a in arms] == [(["silicone gel"], 50), (["placebo"], None)]

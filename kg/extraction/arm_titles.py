@@ -1,0 +1,56 @@
+"""Arms a title names: 'Randomised multicentre trials of CHART vs conventional radiotherapy',
+'A with or without B for ...', and, for a report whose sentences list no arms, the one agent a
+title says was tested ('A randomized trial of fish oil omega-3 fatty acids on arterial health')
+against the placebo the abstract gives.
+"""
+
+from __future__ import annotations
+
+import re
+
+# 'Randomised multicentre trials of CHART vs conventional radiotherapy': the arms follow the design
+_TITLE_LEAD = re.compile(
+    r"(?i)^(?:an?\s+)?(?:[\w-]+,?\s+){0,4}?(?:trials?|stud(?:y|ies))\s+(?:of|comparing)\s+"
+)
+_VERSUS = re.compile(r"(?i)^(.+?)\s+(?:versus|vs\.?|v\.?|compared\s+with)\s+(.+?)$")
+_WITH_OR_WITHOUT = re.compile(r"(?i)^(.+?)\s+with\s+or\s+without\s+(.+?)$")
+_TITLE_END = re.compile(
+    r"(?i)\s+(?:for|in|among|as|after|on|during|to\s+treat|in\s+the\s+treatment)\s+(?:the\s+)?"
+    r"(?:patients|treatment|people|persons|smokers|adults|women|men|children|elderly|advanced|"
+    r"previously|chemotherapy|first|second|stage|operable|inoperable|resect|unresect|brain|lung|non|small|"
+    r"metast|early|locally|smoking|mediastinal|\w+(?:\s+\w+)?\s+(?:cancer|carcinoma|metastases|disease))|[:(]|$"
+)
+
+
+def title_listing(title: str) -> str | None:
+    """The arms a title compares, as a listing ('A plus B or A' for 'A with or without B')."""
+    head = _TITLE_END.search(title)
+    core = _TITLE_LEAD.sub("", title[: head.start()] if head else title)
+    w = _WITH_OR_WITHOUT.match(core)
+    if w:
+        return f"{w.group(1)} plus {w.group(2)} or {w.group(1)}"
+    v = _VERSUS.match(core)
+    return f"{v.group(1)} or {v.group(2)}" if v else None
+
+
+# 'A randomized trial of fish oil omega-3 fatty acids on arterial health', 'Hormone-Balancing Effect of
+# Pre-Gelatinized Organic Maca (...): ...', 'the Efficacy of Vitamin C and E Supplementation to Prevent ...'
+_TITLE_AGENT = re.compile(
+    r"(?i)(?:\b(?:trial|study)\s+of|\b(?:effects?|efficacy|impact)\s+of)\s+(?P<agent>.+?)"
+    r"(?:\s+(?:on|in|for|to|among|as|after|during)\s|\s*[:;]|$)"
+)
+_PLACEBO_GIVEN = re.compile(r"(?i)\bplacebo\b(?![- ]controlled)")
+
+
+def title_against_placebo(title: str, full: str) -> str | None:
+    """'X or placebo' for a title naming one agent a trial tested, when the abstract gives a
+    placebo ('... were administered 1.7 g of O3 per day (N = 30) or safflower oil placebo'); for
+    reports whose sentences list no arms."""
+    m = _TITLE_AGENT.search(title)
+    if (
+        m is None
+        or not _PLACEBO_GIVEN.search(full)
+        or re.search(r"(?i)\b(?:or|versus|vs)\b", m.group("agent"))
+    ):
+        return None
+    return f"{m.group('agent')} or placebo"
