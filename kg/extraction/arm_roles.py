@@ -22,10 +22,13 @@ _VERB = (
     r"(?:was\s+|were\s+)?(?:received|given|treated\s+with|underwent|completed|practi[cs]ed|participated\s+in|"
     r"attended|took\s+part\s+in|followed|consumed|used|got|taught\s+(?:by|with|using))\s+"
 )
+# a clause's own words, up to where the next group's begins (', whereas the comparison group received ...')
+_OWN = rf"(?:(?!,?\s+(?:whereas|while|and)\s+(?:the\s+)?(?:{_ACTIVE}|{_CONTROL})\s+(?:group|arm))[^.;])"
 # 'the experimental group completed ...', 'patients in the intervention arm received ...'
 _DEFINED = re.compile(
-    r"(?i)\b(?:the\s+)?(?:(?:patients|participants|subjects|women|men|children|students|those)\s+in\s+the\s+)?"
-    rf"(?P<role>{_ACTIVE}|{_CONTROL})\s+(?:group|arm)\s*(?:\([^()]*\)\s*)?,?\s+{_VERB}(?P<what>[^.;]+)"
+    r"(?i)\b(?:the\s+)?(?:[a-z]+\s+in\s+the\s+)?"
+    # 'One group received an intervention targeting ..., whereas the comparison group received ...'
+    rf"(?P<role>{_ACTIVE}|{_CONTROL}|(?<![\w-]\s)(?:one|1))\s+(?:group|arm)\s*(?:\([^()]*\)\s*)?,?\s+{_VERB}(?P<what>{_OWN}+)"
 )
 # 'a treatment, placebo, or control group', 'both experimental and control groups'
 _MENTIONED = re.compile(
@@ -36,8 +39,9 @@ _SHARED = re.compile(
     rf"(?i)\bboth\s+(?:the\s+)?(?:(?:{_ACTIVE}|{_CONTROL})\s+and\s+(?:the\s+)?(?:{_CONTROL})\s+)?groups\s+{_VERB}"
     r"(?:their\s+|the\s+same\s+)?(?P<what>[^.;,]+)"
 )
-# what a clause adds after the intervention: 'in addition', 'three sessions per week during lunch hour'
-_AFTER = re.compile(r"(?i)(?:\s+(?:in\s+addition|as\s+well|instead)|,?\s+which)\b.*$")
+# what a clause adds after the intervention ('in addition', ', which consisted of ...'), or the next group's
+# clause (', whereas the comparison group received ...')
+_AFTER = re.compile(r"(?i)(?:\s+(?:in\s+addition|as\s+well|instead)|,?\s+(?:which|whereas|while))\b.*$")
 
 
 def role_groups(sents: list[Sentence], abbreviations: dict[str, str]) -> tuple[list[Arm], int]:
@@ -53,13 +57,15 @@ def role_groups(sents: list[Sentence], abbreviations: dict[str, str]) -> tuple[l
     for k, s in enumerate(sents):
         shared = shared or _given(_SHARED.search(s.norm), abbreviations)
         for m in _MENTIONED.finditer(s.norm):
-            roles += re.findall(rf"(?i)\b(?:{_ACTIVE}|{_CONTROL})\b", m.group("roles").lower())
+            found = re.findall(rf"(?i)\b(?:{_ACTIVE}|{_CONTROL})\b", m.group("roles").lower())
+            roles += ["control" if r == "comparison" else r for r in found]
         for m in _DEFINED.finditer(s.norm):
             role = m.group("role").lower()
-            kind = role if re.fullmatch(_CONTROL, role) else "active"
+            kind = "control" if role == "comparison" else role if re.fullmatch(_CONTROL, role) else "active"
             given = [] if kind in defined else _given(m, abbreviations)
             if given:
-                defined[kind] = Arm(label=given[0].drug.name, interventions=given, aliases=[f"{role} group"])
+                aliases = [] if role in ("one", "1") else [f"{role} group"]
+                defined[kind] = Arm(label=given[0].drug.name, interventions=given, aliases=aliases)
                 first = min(first, k) if kind == "active" else first
     controls = [r for r in dict.fromkeys([*roles, *defined]) if re.fullmatch(_CONTROL, r)]
     if "active" not in defined or not controls:
@@ -77,9 +83,8 @@ def _given(m: re.Match[str] | None, abbreviations: dict[str, str]) -> list[Inter
 
 def _control(role: str, shared: list[Intervention]) -> Arm:
     """A control group no clause describes: what every group got, else the control itself."""
-    name = "control" if role == "comparison" else role
-    given = [] if shared else [Intervention(drug=Drug(name=name))]
-    return Arm(label=shared[0].drug.name if shared else name, interventions=given, aliases=[f"{role} group"])
+    given = [] if shared else [Intervention(drug=Drug(name=role))]
+    return Arm(label=shared[0].drug.name if shared else role, interventions=given, aliases=[f"{role} group"])
 
 
 def _names(items: list[Intervention]) -> set[str]:

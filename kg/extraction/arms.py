@@ -22,10 +22,17 @@ from kg.extraction.arm_roles import role_groups
 from kg.extraction.arm_titles import title_against_placebo
 from kg.extraction.design import reports_trial
 from kg.extraction.interventions import intervention_kind
-from kg.extraction.names import credible, expand, intervention_name, is_no_treatment, without_lead
+from kg.extraction.names import (
+    control_name,
+    credible,
+    expand,
+    intervention_name,
+    is_no_treatment,
+    without_lead,
+)
 from kg.extraction.regimens import drug_mentions, radiation
 from kg.extraction.text import Sentence, normalise, split_top
-from kg.model import Arm
+from kg.model import Arm, Drug, Intervention
 
 _OTHER_DOSE = re.compile(r"(?i)^(?:the\s+)?(?:[\w-]+\s+)?(?:cohort|arm|group)\s+(?:of|receiving|given)\s+")
 _DOSE_FIRST = re.compile(rf"(?i){DOSE}|\d+(?:\.\d+)?\s*Gy\b")  # a drug's or a radiation dose
@@ -124,6 +131,8 @@ def arms_in(
             arms += [reverse] if reverse is not None else []
         elif (same := _SAME_TREATMENT.match(part)) and arms:
             arms.append(_same_plus(arms[-1], part, same.group("rest"), abbreviations))
+        elif (control := control_name(part)) and len(parts) >= 2:  # '... or control'
+            arms.append(Arm(label=control, interventions=[Intervention(drug=Drug(name=control))]))
         else:
             arm = arm_of_piece(_same_drug(part, arms), choice, abbreviations, strict)
             if arm is not None:
@@ -131,7 +140,13 @@ def arms_in(
         k += 1
     arms = _distinct(arms)
     _timing_names(arms)
-    return arms
+    return [] if all(_control_only(a) for a in arms) else arms
+
+
+def _control_only(arm: Arm) -> bool:
+    """An arm giving only a placebo or a control: a listing of nothing else names no trial's arms
+    ('to a treatment, placebo, or control group', whose treatment is said elsewhere)."""
+    return all(i.drug.name == "placebo" or control_name(i.drug.name) for i in arm.interventions)
 
 
 _SAME_NAME = re.compile(r"(?i)^(?:the\s+)?(?:same|identical)\s+(.+)$")
@@ -241,6 +256,7 @@ def _merge_weak(parts: list[str], expected: int | None, abbreviations: dict[str,
             out
             and _strength(part, abbreviations) == 0
             and not is_no_treatment(part)
+            and not control_name(part)
             and not _BOTH.match(part)
         ):
             joint = " or " if re.fullmatch(r"\s*[A-Za-z-]+\s*", part) else ", "  # 'dissection or sampling'

@@ -42,7 +42,7 @@ _STOP = re.compile(
 _TAIL = re.compile(r"(?i)(?:\s+(?:alone|only|group|arm|arms|regimen|strategy|therapy\s+alone|of|with))+\s*$")
 _NOT_NAMES = re.compile(
     r"(?i)^(?:patients?|participants?|subjects?|treatments?|therapy|therapies|groups?|arms?|regimens?|study|"
-    r"trial|control|controls|intervention|one|two|three|four|both|either|each|all|other|rest|options?|alternatives?|"
+    r"trial|control|controls|intervention|experimental|active|test|one|two|three|four|both|either|each|all|other|rest|options?|alternatives?|"
     r"training|validation|derivation|"  # the cohorts of a model's development, not treatments
     r"modalities|approaches|[\w-]*\s*(?:rest\s+)?"
     r"(?:period|interval|break|pause|lead-in|run-in|washout|cycles?|weeks?|months?|days?|years?|schedule|time|times|dose|doses))$"
@@ -149,6 +149,20 @@ def without_lead(text: str) -> str:
 def is_no_treatment(text: str) -> bool:
     """'no further treatment', 'observation alone': an arm that receives no intervention."""
     return bool(_NO_TREATMENT.match(text))
+
+
+# 'or control', 'to a wait-list control', 'the attention comparison group': an arm named by its role
+_CONTROL_ONLY = re.compile(
+    r"(?i)^\s*(?:to\s+)?(?:(?:an?|the)\s+)?(?P<name>(?:(?:usual|standard|attention|wait(?:ing)?[- ]?list|"
+    r"no[- ]intervention|no[- ]treatment|sham|inactive)\s+)?(?:control|comparison))"
+    r"(?:\s+(?:group|arm|condition|intervention|session|treatment))?s?\s*(?:\([^()]*\))?\s*[.;]?\s*$"
+)
+
+
+def control_name(text: str) -> str | None:
+    """The name of an arm a listing names only as a control ('wait-list control'), or None."""
+    m = _CONTROL_ONLY.match(text)
+    return re.sub(r"(?i)\bcomparison$", "control", m.group("name")).lower() if m else None
 
 
 def expand(text: str, abbreviations: dict[str, str]) -> str:

@@ -1,4 +1,4 @@
-"""kg.extraction.arm_roles: arms a randomised report names by their role (experimental,
+"""kg.extraction.arm_roles / arms / names: arms a randomised report names by their role (experimental,
 intervention, treatment; control, placebo) and then says what the active group got (pages of
 jayded/evidence-inference copied to tests/fixtures/pool, rows in its SOURCES.tsv).
 
@@ -6,6 +6,8 @@ Every sentence is quoted from the page named beside it.
 """
 
 from __future__ import annotations
+
+from decimal import Decimal
 
 from kg.model import Trial
 from tests.extraction.pool_pages import trial_of
@@ -42,4 +44,26 @@ def test_what_both_groups_received_is_every_arms():
     assert _arms(trial_of("PMC3650238")) == [
         (["usual maintenance treatment", "neurofeedback treatment"], ["experimental group"]),
         (["usual maintenance treatment"], ["control group"]),
+    ]
+
+
+def test_one_group_against_the_comparison_group():
+    # PMC3751685: 'One group received an intervention targeting the identified characteristics of frailty,
+    # whereas the comparison group received the usual health care and support services.'
+    assert _arms(trial_of("PMC3751685")) == [
+        (["intervention targeting the identified characteristics of frailty"], []),
+        (["usual health care", "support services"], ["comparison group"]),
+    ]
+
+
+def test_a_control_a_listing_names_is_an_arm():
+    # PMC3757993: 'Participants were randomly allocated to receive a multimedia intervention or control.'
+    assert [a.drug_names for a in trial_of("PMC3757993").arms] == [["multimedia intervention"], ["control"]]
+    # PMID12855610 (pool): '... were randomized in three Phase III studies (...) to receive 4 or 8 mg of Zol or
+    # to a control arm.'
+    arms = trial_of("12855610").arms
+    assert [(a.drug_names, a.interventions[0].dose) for a in arms] == [
+        (["zoledronic acid"], Decimal("4")),
+        (["zoledronic acid"], Decimal("8")),
+        (["control"], None),
     ]
