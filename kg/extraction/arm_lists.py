@@ -265,11 +265,25 @@ def pieces(segment: str) -> list[str]:
 _ENUMERATOR = re.compile(r"(?i)(?:^|(?<=[,;:]\s)|(?<=\bor\s))\s*(?:\d|[a-d])\)\s+")
 
 
+# '(1) a tunneled version ...; (2) a high user control version ...; and (3) a control group', '(A) triple
+# injection of rhBMP-2 (...) and (B) no injection'
+_BRACKETED_NUMBER = re.compile(r"(?i)(?:^|(?<=[,;:]\s)|(?<=\bor\s)|(?<=\band\s))\s*\((?:[1-4]|[a-d])\)\s+")
+
+
 def _unnumbered(text: str) -> str:
-    """'1) A, 2) B' without its numbers; not the end of a bracket ('(area under curve, 6) followed
+    """'1) A, 2) B' and '(1) A; and (2) B' without their numbers, the 'and' before a number
+    parting two entries as 'or' does; not the end of a bracket ('(area under curve, 6) followed
     by surgical resection')."""
     depth = depth_map(text)
-    return _ENUMERATOR.sub(lambda m: m.group() if depth[m.start() + m.group().index(")")] else "", text)
+    text = _ENUMERATOR.sub(lambda m: m.group() if depth[m.start() + m.group().index(")")] else "", text)
+    depth = depth_map(text)
+    numbers = [m for m in _BRACKETED_NUMBER.finditer(text) if depth[m.start() + m.group().index("(")] == 1]
+    if len(numbers) < 2:
+        return text
+    for m in reversed(numbers):
+        lead = re.search(r"(?i)\band\s+$", text[: m.start()])
+        text = (text[: lead.start()] + "or " if lead else text[: m.start()]) + text[m.end() :]
+    return text
 
 
 _LIST_COMMA = r"[,;]\s+(?!and\s+\d+\b(?!\s*(?:patients|participants))|\d+(?:,|\s+and\s))"
@@ -334,7 +348,11 @@ def _split_pieces(text: str) -> list[str]:
 def _split_held(text: str) -> list[str]:
     # '92 patients were assigned to no PET and 91 to PET'
     # '3- or 4-week cycle' and 'on days 1, 8, and 15' are one arm's schedule, not a list of arms
-    separator = r"(?<!\d-),?\s+(?:or|versus|vs\.?|v\.?)\s+(?:to\s+)?|,?\s+and\s+\d[\d,]*(?:\s\d{3})*\s+(?:patients\s+|participants\s+)?(?:to|in)\s+"
+    # 'tCBT+EAP (n = 58) and to EAP alone (n = 60)', '92 patients were assigned to no PET and 91 to PET'
+    separator = (
+        r"(?<!\d-),?\s+(?:or|versus|vs\.?|v\.?)\s+(?:to\s+)?|,?\s+and\s+to\s+"
+        r"|,?\s+and\s+\d[\d,]*(?:\s\d{3})*\s+(?:patients\s+|participants\s+)?(?:to|in)\s+"
+    )
     if len(split_top(text, r";\s+")) >= 3:
         parts = [
             p for part in split_top(text, r";\s+(?:or\s+)?(?:to\s+)?") for p in _after_named_regimen(part)

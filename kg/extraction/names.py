@@ -23,7 +23,7 @@ _LEAD = re.compile(
     # 'an 8-week mindfulness course', 'a 9-session group program': its length, not its name
     r"(?:\d+|one|two|three|four|five|six|eight|ten|twelve)-(?:sessions?|weeks?|months?|days?|years?|visits?|"
     r"lessons?|modules?)(?:-long)?(?=\s+\w)|"
-    r"\d+(?:\.\d+)?\s*(?:ml|mL|mg|g|µg|μg|mcg|IU|litres?|liters?)(?:/kg)?\s+(?:of\b)?|(?:single\s+)?(?:tablets?|capsules?|pills?)\s+(?:of|containing)|"
+    r"\d+(?:\.\d+)?\s*(?:ml|mL|mg|g|µg|μg|mcg|IU|litres?|liters?)(?:/(?:kg|day|d))?\s+(?:of\b)?|(?:single\s+)?(?:tablets?|capsules?|pills?)\s+(?:of|containing)|"
     r"treatment\s+with|therapy\s+with|management\s+with|the|an?|immediate|(?:an?\s+)?additional|further|"
     r"(?:(?:a\s+)?single|\d+|one|two|three|four|five|six|eight|twelve)(?:\s*\([^()]{1,12}\))?(?:\s+or\s+\w+)?\s+"
     r"(?:more\s+|additional\s+|further\s+)?(?:annual\s+|weekly\s+|daily\s+|monthly\s+)?"

@@ -216,3 +216,21 @@ def test_a_lead_in_at_a_lower_dose_is_a_period_not_an_intervention():
         (["brigatinib"], Decimal("90")),
         (["brigatinib"], Decimal("180")),
     ]
+
+
+def test_arms_listed_with_and_to_or_with_bracketed_letters():
+    # PMC3330821: 'Altogether 118 subjects were randomized to tCBT+EAP (n = 58) and to EAP alone (n = 60).'
+    arms = _page("PMC3330821").arms
+    assert [(a.drug_names, a.n_randomized) for a in arms] == [
+        (["tcbt", "employee assistance program"], 58),
+        (["employee assistance program"], 60),
+    ]
+    # PMC3348688: 'The operated limbs were randomly assigned to one treatment groups and one control group: (A)
+    # triple injection of rhBMP-2 (4 mg rhBMP-2/injection) and (B) no injection.'
+    assert [a.drug_names for a in _page("PMC3348688").arms] == [["dibotermin alfa"], ["no injection"]]
+
+
+def test_a_daily_amount_before_an_agent_is_its_dose_not_its_name():
+    # PMC3357231: '... were randomized to receive sweet foods containing either 50 g/day isomaltulose or
+    # sucrose for 12 weeks as part of their habitual diet under free-living conditions.'
+    assert [a.drug_names for a in _page("PMC3357231").arms] == [["isomaltulose"], ["sucrose"]]
