@@ -25,7 +25,7 @@ from kg.extraction.arm_controls import control_given
 from kg.extraction.arm_counts import count_word
 from kg.extraction.arm_ellipsis import drug_lead, shared_entries
 from kg.extraction.arm_tails import without_tails
-from kg.extraction.arm_titles import title_listing
+from kg.extraction.arm_titles import placebo_controlled, title_listing
 from kg.extraction.armrefs import ARM_LABEL
 from kg.extraction.regimens import drug_mentions
 from kg.extraction.text import depth_map, split_top
@@ -73,6 +73,7 @@ _RECEIVED = re.compile(
     # 'Participants applied either a topical diclofenac solution or vehicle control solution'
     r"|(?:applied|took|used|inhaled|ingested|consumed|wore)(?=\s+either\b))"
 )
+_DIVIDED = re.compile(r"(?i)\b(?:were|was)\s+(?:equally\s+|evenly\s+)?divided\s+into\b")
 # a numbered list of what each group was given: 'were given 1) 2 ml of ..., 2) 2 ml of PBS ...'
 _NUMBERED_LIST = re.compile(
     r"(?i)\b(?:(?:were|was)\s+(?:given|administered|treated\s+with|injected\s+with|fed)|received)\s+(?=1\)\s.*\b2\)\s)"
@@ -98,11 +99,6 @@ _COMPARE_JOINED = re.compile(
 _WHETHER = re.compile(
     r"(?i)\bwhether\s+(.+?)\s+(?:is|was|were|would\s+be)\s+(?:not\s+)?(?:non-?inferior|inferior|superior|equivalent)"
     r"(?:\s+(?:in\s+terms\s+of|with\s+respect\s+to)\s+[\w\s-]+?)?\s+to\s+(.+?)(?:\s+in\s+(?:\d|patients)|[.;]|$)"
-)
-# 'a randomized, placebo-controlled study of erlotinib maintenance therapy in advanced NSCLC'
-_PLACEBO_CONTROLLED = re.compile(
-    r"(?i)\bplacebo[- ]controlled,?\s+(?:[\w-]+\s+){0,3}?(?:trial|study)\s+of\s+(.+?)"
-    r"(?=\s+(?:in|for|among|as|after|versus|vs\.?|compared)\s|[.;,:]|$)"
 )
 # 'The effects of a combination of A and B on the primary end point ... were compared with those of placebo'
 _EFFECTS_COMPARED = re.compile(
@@ -139,6 +135,11 @@ def listings(title: str, sentences: list[tuple[str, str]]) -> list[Listing]:
             ):
                 colon = re.match(r"\s*(?:(?:one|1)\s+of\s+[^:]{0,60}:)", text[m.end() :])
                 out.append(Listing(text[m.end() :], 5 + bool(colon), n))
+        divided = _DIVIDED.search(text) if randomised and "divided" in low else None
+        if divided and not _ASSIGN_TO.search(
+            text
+        ):  # 'By randomized trial, ... were divided into two groups: ...'
+            out.append(Listing(text[divided.end() :], 5, n))
         numbered = _NUMBERED_LIST.search(text)  # 'alpacas in the respective groups were given 1) ..., 2) ...'
         if numbered:
             out.append(Listing(text[numbered.end() :], 5, n))
@@ -161,7 +162,8 @@ def listings(title: str, sentences: list[tuple[str, str]]) -> list[Listing]:
             )
             if c and not re.match(r"(?i)results|findings|conclusions?|interpretation", section):
                 out.append(Listing(f"{text[c.start(1) : c.end(1)]} or {text[c.start(2) : c.end(2)]}", 1, n))
-        out += _placebo_controlled(text, n)
+        placebo = placebo_controlled(text)
+        out += [Listing(placebo, 1, n)] if placebo else []
         out += _counted_groups(text, n) if randomised else []
         controls = control_given([t for _s, t in sentences], n) if randomised and "control" in low else None
         if controls:
@@ -170,7 +172,8 @@ def listings(title: str, sentences: list[tuple[str, str]]) -> list[Listing]:
         if len(several) >= 2:  # '444 were randomized to PC, and 434 were randomized to PCB'
             parts = [_until_clause_end(text[m.end() :]) for m in several]
             out.append(Listing(" or ".join(parts), 4, n))
-    out += _placebo_controlled(title, len(sentences))
+    placebo = placebo_controlled(title)
+    out += [Listing(placebo, 1, len(sentences))] if placebo else []
     titled = title_listing(title)
     return out + ([Listing(titled, 0, len(sentences))] if titled else [])
 
@@ -199,12 +202,6 @@ def _counted_groups(text: str, n: int) -> list[Listing]:
         for m, end in zip(found, ends, strict=True)
     ]
     return [Listing(" or ".join(parts), 2, n, loose=True)]
-
-
-def _placebo_controlled(text: str, n: int) -> list[Listing]:
-    """'a placebo-controlled study of X': X against placebo, when nothing else lists the arms."""
-    m = _PLACEBO_CONTROLLED.search(text) if "placebo" in text.lower() else None
-    return [Listing(f"{m.group(1)} or placebo", 1, n)] if m else []
 
 
 def _flat_brackets(text: str) -> str:
@@ -346,13 +343,16 @@ def _split_pieces(text: str) -> list[str]:
 
 
 def _split_held(text: str) -> list[str]:
-    # '92 patients were assigned to no PET and 91 to PET'
     # '3- or 4-week cycle' and 'on days 1, 8, and 15' are one arm's schedule, not a list of arms
     # 'tCBT+EAP (n = 58) and to EAP alone (n = 60)', '92 patients were assigned to no PET and 91 to PET'
     separator = (
         r"(?<!\d-),?\s+(?:or|versus|vs\.?|v\.?)\s+(?:to\s+)?|,?\s+and\s+to\s+"
         r"|,?\s+and\s+\d[\d,]*(?:\s\d{3})*\s+(?:patients\s+|participants\s+)?(?:to|in)\s+"
     )
+    # 'into F1 (fentanyl 1 mcg/kg) and F2 (fentanyl 2 mcg/kg) groups': groups named one by one, then 'groups'
+    grouped = re.match(r"(?is)^(.*?\S)\s+groups\s*\.?\s*$", text)
+    if grouped and not re.search(r"(?i)\b(?:or|versus|vs\.?)\s", text):
+        text, separator = grouped.group(1), r",?\s+and\s+|,\s+(?!and\b)"
     if len(split_top(text, r";\s+")) >= 3:
         parts = [
             p for part in split_top(text, r";\s+(?:or\s+)?(?:to\s+)?") for p in _after_named_regimen(part)

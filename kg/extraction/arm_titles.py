@@ -1,4 +1,4 @@
-"""Arms a title names: 'Randomised multicentre trials of CHART vs conventional radiotherapy',
+"""Arms a title (or a placebo-controlled design) names: 'Randomised multicentre trials of CHART vs conventional radiotherapy',
 'A with or without B for ...', and, for a report whose sentences list no arms, the one agent a
 title says was tested ('A randomized trial of fish oil omega-3 fatty acids on arterial health')
 against the placebo the abstract gives.
@@ -54,3 +54,16 @@ def title_against_placebo(title: str, full: str) -> str | None:
     ):
         return None
     return f"{m.group('agent')} or placebo"
+
+
+# 'a randomized, placebo-controlled study of erlotinib maintenance therapy in advanced NSCLC'
+_PLACEBO_CONTROLLED = re.compile(
+    r"(?i)\bplacebo[- ]controlled,?\s+(?:[\w-]+\s+){0,3}?(?:trial|study)\s+of\s+(.+?)"
+    r"(?=\s+(?:in|for|among|as|after|versus|vs\.?|compared)\s|[.;,:]|$)"
+)
+
+
+def placebo_controlled(text: str) -> str | None:
+    """'X or placebo' for 'a placebo-controlled study of X', when nothing else lists the arms."""
+    m = _PLACEBO_CONTROLLED.search(text) if "placebo" in text.lower() else None
+    return f"{m.group(1)} or placebo" if m else None

@@ -234,3 +234,21 @@ def test_a_daily_amount_before_an_agent_is_its_dose_not_its_name():
     # PMC3357231: '... were randomized to receive sweet foods containing either 50 g/day isomaltulose or
     # sucrose for 12 weeks as part of their habitual diet under free-living conditions.'
     assert [a.drug_names for a in _page("PMC3357231").arms] == [["isomaltulose"], ["sucrose"]]
+
+
+def test_groups_a_randomised_report_divides_patients_into():
+    # PMC3321403: 'By randomized trial, a total of 18 consecutive patients were divided into two groups:
+    # treatment with hydrodistention and intravesical RTX (group 1) or treatment with hydrodistension only
+    # (group 2).'
+    arms = _page("PMC3321403").arms
+    assert [(a.drug_names, a.aliases) for a in arms] == [
+        (["hydrodistention", "resiniferatoxin"], ["group 1"]),
+        (["hydrodistension"], ["group 2"]),
+    ]
+    # PMC3339727: '96 patients were randomly distributed into F1 (fentanyl 1 mcg/kg) and F2 (fentanyl 2 mcg/kg)
+    # groups.'
+    arms = _page("PMC3339727").arms
+    assert [(a.drug_names, a.interventions[0].dose, a.aliases) for a in arms] == [
+        (["fentanyl"], Decimal("1"), ["F1"]),
+        (["fentanyl"], Decimal("2"), ["F2"]),
+    ]
