@@ -43,8 +43,10 @@ def content_words(text: str) -> set[str]:
 
 
 def arm_words(arm: Arm) -> set[str]:
-    """Every content word of an arm's label, aliases and interventions."""
-    return content_words(" ".join([arm.label, *arm.aliases, *arm.drug_names]))
+    """Every content word of an arm's label, aliases and interventions, as named and as printed
+    ('ascorbic acid' printed 'vitamin C')."""
+    printed = [n for i in arm.interventions for n in (i.drug.printed or "", *i.other_names)]
+    return content_words(" ".join([arm.label, *arm.aliases, *arm.drug_names, *printed]))
 
 
 def overlaps(side: str, arms: list[Arm]) -> list[int] | None:

@@ -1,5 +1,6 @@
-"""Arms a title (or a placebo-controlled design) names: 'Randomised multicentre trials of CHART vs conventional radiotherapy',
-'A with or without B for ...', and, for a report whose sentences list no arms, the one agent a
+"""Arms a title or a placebo-controlled design names: 'Randomised multicentre trials of CHART vs
+conventional radiotherapy', 'A with or without B for ...', 'a randomized, placebo-controlled study
+of erlotinib maintenance therapy', and, for a report whose sentences list no arms, the one agent a
 title says was tested ('A randomized trial of fish oil omega-3 fatty acids on arterial health')
 against the placebo the abstract gives.
 """

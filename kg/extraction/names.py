@@ -95,6 +95,8 @@ _NOT_AGENT = re.compile(
     r"(?i)\b(?:cancers?|carcinomas?|tumou?rs?|metasta\w*|diseases?|patients?|participants?|smokers?|quitters?|"
     r"women|men|children|adults|volunteers|people|individuals|cessation|abstinence|stage|eligible|"
     r"analys[ie]s|respectively|survival|response|progression|toxicit\w*|events?|january|february|march|april|may|"
+    # measures: 'or the control, with body mass index (BMI) as the primary outcome'
+    r"body\s+mass\s+index|blood\s+pressure|heart\s+rate|"
     r"june|july|august|september|october|november|december|(?:19|20)\d\d|follow-up|median|mean|rates?|ratios?|"
     # a word before a hyphen modifies the next ('patient-oriented problem-solving')
     r"withdrawal|consent|age|years?|months?|weeks?|days?|hours?|scores?|quality|outcomes?|end\s?points?)\b(?!-)"
@@ -155,7 +157,10 @@ def is_no_treatment(text: str) -> bool:
 _CONTROL_ONLY = re.compile(
     r"(?i)^\s*(?:to\s+)?(?:(?:an?|the)\s+)?(?P<name>(?:(?:usual|standard|attention|wait(?:ing)?[- ]?list|"
     r"no[- ]intervention|no[- ]treatment|sham|inactive)\s+)?(?:control|comparison))"
-    r"(?:\s+(?:group|arm|condition|intervention|session|treatment))?s?\s*(?:\([^()]*\))?\s*[.;]?\s*$"
+    # what follows the control's name is about the trial: '... versus a wait-list control group (control) on
+    # weight outcomes in overweight and obese adults'
+    r"(?:\s+(?:group|arm|condition|intervention|session|treatment))?s?\s*(?:\([^()]*\))?"
+    r"(?:\s+(?:on|in|for|among|with)\s.*)?\s*[.;]?\s*$"
 )
 
 

@@ -252,3 +252,15 @@ def test_groups_a_randomised_report_divides_patients_into():
         (["fentanyl"], Decimal("1"), ["F1"]),
         (["fentanyl"], Decimal("2"), ["F2"]),
     ]
+
+
+def test_a_measure_named_beside_the_control_is_no_arm():
+    # PMC3376507: '... with participants randomly allocated to the basic or enhanced 12-week Web-based
+    # program, based on social cognitive theory, or the control, with body mass index (BMI) as the primary
+    # outcome.' (before: arms 'control body mass index' and 'with body mass index')
+    # and the objective's 'versus a wait-list control group (control) on weight outcomes in ...' names the third
+    assert [a.drug_names for a in _page("PMC3376507").arms] == [
+        ["standard commercial web-based weight-loss program"],
+        ["enhanced version of this web program"],
+        ["wait-list control"],
+    ]
