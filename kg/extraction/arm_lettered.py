@@ -17,10 +17,11 @@ from kg.model import Arm
 _LABEL = r"(?:group|arm)\s+(?:[A-D1-4]|I{1,3}|IV)\b|(?:one|1|first|second|third|fourth)\s+(?:group|arm)"
 _SIZE = r"(?:\s*\(\s*n\s*=\s*\d+\s*\))?"
 # a clause's own words, up to where the next group's begins ('... while group B was taught by ...')
-_OWN = rf"(?:(?!\s*(?:,|\band\b|\bwhile\b|\bwhereas\b)\s*(?:the\s+)?(?:{_LABEL}))[^.;])"
+_OWN = rf"(?:(?!\s*(?:,|\band\b|\bwhile\b|\bwhereas\b)\s*(?:the\s+)?(?:{_LABEL}|(?:second|third|fourth)\s+received))[^.;])"
 # 'group B received ...', 'the second group received ...', 'Group B served as a control with ...'
 _RECEIVED = re.compile(
-    rf"(?i)\b(?:the\s+)?(?P<label>{_LABEL}){_SIZE}\s*,?\s*(?:patients\s+)?(?:received|(?:was|were)\s+(?:given|treated\s+with)|"
+    # '... and the second received soya beans (Group B)': an ordinal alone names the group after 'the first group'
+    rf"(?i)\b(?:the\s+)?(?P<label>{_LABEL}|(?<=the\s)(?:second|third|fourth)(?=\s+received)){_SIZE}\s*,?\s*(?:patients\s+)?(?:received|(?:was|were)\s+(?:given|treated\s+with)|"
     # 'Group A was taught by POPS while group B was taught by traditional lectures', 'One group practiced ...'
     r"(?:was|were)\s+taught\s+(?:by|with|using)|practi[cs]ed|completed|consumed|"
     rf"underwent|got|served\s+as\s+(?:a|the)\s+control\s+(?:group\s+)?(?:with|receiving|given))\s+(?P<text>{_OWN}+)"
@@ -61,6 +62,7 @@ def lettered_groups(sents: list[Sentence], abbreviations: dict[str, str]) -> tup
         for pattern in (_IN_GROUP, _RECEIVED, _BRACKETED):
             for m in pattern.finditer(s.norm):
                 label = re.sub(r"^(?:one|1)\s", "first ", re.sub(r"\s+", " ", m.group("label")).lower())
+                label = label if " " in label else f"{label} group"
                 arm = arm_of_piece(_what(m.group("text")), False, abbreviations, strict=False)
                 if arm is None or any(a.label == label for a in arms):
                     continue

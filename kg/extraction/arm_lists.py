@@ -351,8 +351,11 @@ def _split_held(text: str) -> list[str]:
     )
     # 'into F1 (fentanyl 1 mcg/kg) and F2 (fentanyl 2 mcg/kg) groups': groups named one by one, then 'groups'
     grouped = re.match(r"(?is)^(.*?\S)\s+groups\s*\.?\s*$", text)
-    if grouped and not re.search(r"(?i)\b(?:or|versus|vs\.?)\s", text):
-        text, separator = grouped.group(1), r",?\s+and\s+|,\s+(?!and\b)"
+    # 'X (Group I) and Y (Group II)'
+    labelled = len(re.findall(r"(?i)\((?:group|arm)\s+(?:(?-i:[A-D])|[1-4]|I{1,3}|IV)\)", text)) >= 2
+    if (grouped or labelled) and not re.search(r"(?i)\b(?:or|versus|vs\.?)\s", text):
+        text = grouped.group(1) if grouped else text
+        separator = r",?\s+and\s+|,\s+(?!and\b)" if grouped else r"(?<=\)),?\s+and\s+"
     if len(split_top(text, r";\s+")) >= 3:
         parts = [
             p for part in split_top(text, r";\s+(?:or\s+)?(?:to\s+)?") for p in _after_named_regimen(part)

@@ -102,6 +102,24 @@ def test_groups_taught_or_practising_something_each_are_an_arm():
     ]
 
 
+def test_the_second_group_named_by_its_ordinal_alone():
+    # PMC3738485: 'The first group received spirulina (Group A) as food supplement and the second received soya
+    # beans (Group B).'
+    assert _arms(trial_of("PMC3738485")) == [
+        ("spirulina", ["spirulina"], ["first group", "group a"]),
+        ("soya beans", ["soya beans"], ["second group", "group b"]),
+    ]
+
+
+def test_treatments_each_labelled_with_a_roman_group_number():
+    # PMC3726903: '... were randomly divided into two groups and were treated with partial matrix excision
+    # (Group I) and segmental phenolization (Group II).'
+    assert [a.drug_names for a in trial_of("PMC3726903").arms] == [
+        ["partial matrix excision"],
+        ["segmental phenolization"],
+    ]
+
+
 def test_numbered_groups_take_their_figures_and_their_numbers_are_no_figures():
     # PMC1434781: '... posterior capsulorhexis with optic capture was performed in 18 eyes (group 1) and
     # no dye was used for posterior capsulorhexis (group 2) in 17 eyes.'; 'The mean size of the posterior
