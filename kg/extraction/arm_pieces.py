@@ -137,6 +137,7 @@ def arm_of_piece(part: str, choice: bool, abbreviations: dict[str, str], strict:
         aliases += _CHOICE_NAME.findall(part[mentions[-1].end :] if mentions else "")
     else:
         _share_list_schedule(part, mentions, interventions)
+    aliases += _printed_otherwise(part, mentions)
     return Arm(
         label=part.strip()[:80] or "arm",
         interventions=_unique(interventions),
@@ -144,6 +145,15 @@ def arm_of_piece(part: str, choice: bool, abbreviations: dict[str, str], strict:
         aliases=_own_names(aliases, interventions, abbreviations),
         n_randomized=size,
     )
+
+
+def _printed_otherwise(part: str, mentions: list) -> list[str]:
+    """The words a drug was printed as where the dictionary names it otherwise ('vitamin C' for
+    ascorbic acid): the results call the arm so ('the recurrence rate in the vitamin C group')."""
+    printed = [part[m.start : m.end].strip() for m in mentions]
+    return [
+        p for p, m in zip(printed, mentions, strict=True) if re.sub(r"\W+", " ", p).lower() != m.name.lower()
+    ]
 
 
 def _after_procedure(head: str, abbreviations: dict[str, str]) -> list[Intervention]:

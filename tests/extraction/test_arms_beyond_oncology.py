@@ -264,3 +264,16 @@ def test_a_measure_named_beside_the_control_is_no_arm():
         ["enhanced version of this web program"],
         ["wait-list control"],
     ]
+
+
+def test_an_agent_the_dictionary_renames_keeps_its_printed_name_as_an_alias():
+    # PMC3712888: '... were randomised to receive vitamin C (74 patients) or placebo (68 patients) ...'; the
+    # results say 'the recurrence rate in the vitamin C group (16.2%)'
+    arms = _page("PMC3712888").arms
+    assert [(a.drug_names, a.aliases, a.n_randomized) for a in arms] == [
+        (["ascorbic acid"], ["vitamin C"], 74),
+        (["placebo"], [], 68),
+    ]
+    # PMID2167953 (pool): '... a randomized trial comparing cisplatin (CDDP; 120 mg/m2, day 1) and carboplatin
+    # (CBDCA; 325 mg/m2, day 1) in combination with etoposide (VP16; 100 mg/m2, days 1, 2, and 3) ...'
+    assert _page("PMID2167953").arms[0].aliases == ["CDDP", "VP16"]
