@@ -245,10 +245,15 @@ def _strength(part: str, abbreviations: dict[str, str]) -> int:
     return 1 if name and (credible(name) or len(part.split()) > 1) else 0
 
 
+_ACRONYM = re.compile(r"\s*(?:the\s+)?(?=(?:[^A-Z\s]*[A-Z]){2})[A-Za-z0-9+/-]{2,12}\s*\.?\s*")
+
+
 def _merge_weak(parts: list[str], expected: int | None, abbreviations: dict[str, str]) -> list[str]:
     """A piece that names nothing belongs to the piece before it ('nivolumab, at a dose of 3
     mg/kg, or ...'); when the text announced fewer arms than there are pieces, the weakest
     piece is an alternative inside its neighbour ('lymph node dissection or sampling')."""
+    if len(parts) >= 2 and all(_ACRONYM.fullmatch(p) for p in parts):
+        return parts  # 'I-StoP or CBT-SUD+': the short names the abstract gave its arms
     parts = _alternatives(_share_heads(parts, abbreviations))
     out: list[str] = []
     for part in parts:

@@ -277,3 +277,9 @@ def test_an_agent_the_dictionary_renames_keeps_its_printed_name_as_an_alias():
     # PMID2167953 (pool): '... a randomized trial comparing cisplatin (CDDP; 120 mg/m2, day 1) and carboplatin
     # (CBDCA; 325 mg/m2, day 1) in combination with etoposide (VP16; 100 mg/m2, days 1, 2, and 3) ...'
     assert _page("PMID2167953").arms[0].aliases == ["CDDP", "VP16"]
+
+
+def test_arms_listed_by_their_short_names_alone():
+    # PMC3716952: 'Patients who disclosed at least 7 acts of physical IPV in the past year (N = 52) were randomly
+    # assigned to either I-StoP or CBT-SUD+.' (before: one arm 'i-stop cbt-sud')
+    assert [a.drug_names for a in _page("PMC3716952").arms] == [["i-stop"], ["cbt-sud"]]
