@@ -2,29 +2,18 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 from types import ModuleType
 
-import pytest
-
 from kg.resources import bundled_path
+from tests.benchmark_scripts import load_script
 
 SCRIPT = Path(__file__).parents[1] / "benchmarks" / "extraction.py"
 
 
 def load_benchmark() -> ModuleType:
-    """Import the script from its path: benchmarks/ is a folder of scripts, not a package."""
-    if not SCRIPT.is_file():  # the sdist ships tests/ but not benchmarks/
-        pytest.skip(f"{SCRIPT} is not in this tree")
-    spec = importlib.util.spec_from_file_location("ctkg_benchmark_extraction", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script("extraction")
 
 
 def test_timing_reports_every_stage_of_the_example() -> None:

@@ -4,7 +4,6 @@ prompts_merged.csv for pages copied to tests/fixtures/pool)."""
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
 import subprocess
 import sys
@@ -13,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from kg.model import Arm, Drug, Intervention
+from tests.benchmark_scripts import load_script
 
 SCRIPT = Path(__file__).parents[2] / "benchmarks" / "arm_recall.py"
 POOL = Path(__file__).parents[1] / "fixtures" / "pool"
@@ -20,12 +20,7 @@ POOL = Path(__file__).parents[1] / "fixtures" / "pool"
 
 @pytest.fixture(scope="module")
 def recall():
-    if not SCRIPT.is_file():  # the sdist ships tests/ but not benchmarks/
-        pytest.skip(f"{SCRIPT} is not in this tree")
-    spec = importlib.util.spec_from_file_location("arm_recall", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("arm_recall")
 
 
 def _arm(*names: str) -> Arm:

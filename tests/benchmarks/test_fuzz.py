@@ -4,11 +4,11 @@ names its file, none over 10 s (issue 16; the 10,000-per-format figures are in t
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
+
+from tests.benchmark_scripts import load_script
 
 SCRIPT = Path(__file__).parents[2] / "benchmarks" / "fuzz.py"
 FIXTURES = Path(__file__).parents[1] / "fixtures"
@@ -17,13 +17,7 @@ CASES = 300
 
 @pytest.fixture(scope="module")
 def fuzz():
-    if not SCRIPT.is_file():  # the sdist ships tests/ but not benchmarks/
-        pytest.skip(f"{SCRIPT} is not in this tree")
-    spec = importlib.util.spec_from_file_location("ctkg_benchmark_fuzz", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script("fuzz")
 
 
 @pytest.fixture(scope="module")

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import subprocess
@@ -11,6 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
+
+from tests.benchmark_scripts import load_script
 
 SCRIPT = Path(__file__).parents[2] / "benchmarks" / "scale.py"
 REQUIRED = (
@@ -20,13 +21,7 @@ REQUIRED = (
 
 
 def scale_module():
-    if not SCRIPT.is_file():  # the sdist ships tests/ but not benchmarks/
-        pytest.skip(f"{SCRIPT} is not in this tree")
-    spec = importlib.util.spec_from_file_location("scale", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("scale", module)  # its dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
+    return load_script("scale")
 
 
 def test_one_small_size_writes_every_figure(tmp_path: Path) -> None:
