@@ -21,7 +21,8 @@ _WORD = (
     r"which|where|when|were|was|is|are)\b)[A-Za-z][\w-]*"
 )
 _NAME = rf"{_WORD}(?:\s+{_WORD}){{0,2}}?"
-_ONE = re.compile(rf"(?i)\bthe\s+(?P<a>{_NAME})(?:-treated)?\s+(?:group|arm)\b")
+# 'the valerian group', 'in hydrocortisone group', 'in conventionally treated group'
+_ONE = re.compile(rf"(?i)\b(?:the|in)\s+(?P<a>{_NAME})(?P<treated>[\s-]treated)?\s+(?:group|arm)\b")
 _TWO = re.compile(
     rf"(?i)\bthe\s+(?P<a>{_NAME})\s+(?:and|or|versus|vs\.?)\s+(?P<b>{_NAME})\s+(?:groups|arms)\b"
 )
@@ -34,10 +35,10 @@ def compared_groups(sents: list[Sentence], abbreviations: dict[str, str]) -> tup
     names: list[str] = []
     first = len(sents)
     for k, s in enumerate(sents):
-        found = [m.group("a") for m in _ONE.finditer(s.norm)]
+        found = [_treated(m) for m in _ONE.finditer(s.norm)]
         for m in _TWO.finditer(s.norm):
             found += [m.group("a"), m.group("b")]
-        found = [n for n in dict.fromkeys(found) if plausible(n) and names_arm(n, abbreviations)]
+        found = [n for n in dict.fromkeys(found) if _acceptable(n, abbreviations)]
         if len({n.lower() for n in found}) >= 2:
             first = min(first, k)
             names += [n for n in found if n.lower() not in {x.lower() for x in names}]
@@ -56,9 +57,26 @@ def _named_apart(sents: list[Sentence], abbreviations: dict[str, str]) -> tuple[
     names: list[str] = []
     first = len(sents)
     for k, s in enumerate(sents):
-        found = [m.group("a") for m in (*_ONE.finditer(s.norm), *_BRACKETED.finditer(s.norm))]
-        found = [n for n in found if plausible(n) and names_arm(n, abbreviations)]
+        found = [_treated(m) for m in _ONE.finditer(s.norm)] + [
+            m.group("a") for m in _BRACKETED.finditer(s.norm)
+        ]
+        found = [n for n in found if _acceptable(n, abbreviations)]
         if found:
             first = min(first, k)
         names += [n for n in found if n.lower() not in {x.lower() for x in names}]
     return names, first
+
+
+def _treated(m: re.Match[str]) -> str:
+    """A group's name; 'the conventionally treated group' got conventional treatment, and the
+    results call it by the words printed (kept in brackets, the arm's alias)."""
+    name = m.group("a")
+    if m.group("treated") and name.lower().endswith("ally"):
+        return f"{name[:-2]} treatment ({name} treated group)"
+    return name
+
+
+def _acceptable(name: str, abbreviations: dict[str, str]) -> bool:
+    """A name that could be an arm's, its bracketed alias aside."""
+    bare = re.sub(r"\s*\([^()]*\)$", "", name)
+    return plausible(bare) and names_arm(bare, abbreviations)

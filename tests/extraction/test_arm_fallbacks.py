@@ -53,6 +53,25 @@ def test_groups_each_named_in_a_sentence_of_their_own_are_the_arms():
     ]
 
 
+def test_groups_named_without_an_article_and_a_group_treated_conventionally():
+    # PMC3339723: 'Sixty patients with headache following spinal anesthesia were randomly allocated into two
+    # groups.'; 'After 24 h, headache intensity was 3.77 ± 1.85 in conventionally treated group versus 0.94 ±
+    # 2.67 in hydrocortisone group (P < 0.0001), while it was 1.95 ± 1.12 in conventionally treated group
+    # versus 0.69 ± 1.64 in hydrocortisone group (P = 0.001) after 48 h.'
+    trial = trial_of("PMC3339723")
+    assert _arms(trial) == [
+        ("conventional treatment", ["conventional treatment"], ["conventionally treated"]),
+        ("hydrocortisone", ["hydrocortisone"], []),
+    ]
+    figures = [(r.arm, r.estimate) for r in trial.arm_results if r.endpoint == "headache intensity"]
+    assert figures[2:] == [
+        ("conventional treatment", Decimal("3.77")),
+        ("hydrocortisone", Decimal("0.94")),
+        ("conventional treatment", Decimal("1.95")),
+        ("hydrocortisone", Decimal("0.69")),
+    ]
+
+
 def test_groups_compared_make_no_trial_of_a_review():
     # PMID23728690, an overview of reviews: 'Both NRT and bupropion were superior to placebo ...'
     assert read_document(POOL / "PMID23728690.txt").trial is None
