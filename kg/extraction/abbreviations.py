@@ -93,7 +93,9 @@ def long_form(short: str, before: str) -> str | None:
 
 
 # a term never starts with a verb or a conjunction: 'had shorter survival (HR, 1.56' defines nothing
-_NOT_A_TERM = re.compile(r"(?i)(?:had|has|have|was|were|is|are|and|or|but|than|which|who|that)\b")
+_NOT_A_TERM = re.compile(
+    r"(?i)(?:had|has|have|was|were|is|are|and|or|but|than|which|who|that|either|neither|by|with|from)\b"
+)
 
 
 def _match(short: str, long: str) -> int | None:

@@ -349,8 +349,9 @@ def _split_held(text: str) -> list[str]:
         r"(?<!\d-),?\s+(?:or|versus|vs\.?|v\.?)\s+(?:to\s+)?|,?\s+and\s+to\s+"
         r"|,?\s+and\s+\d[\d,]*(?:\s\d{3})*\s+(?:patients\s+|participants\s+)?(?:to|in)\s+"
     )
-    # 'into F1 (fentanyl 1 mcg/kg) and F2 (fentanyl 2 mcg/kg) groups': groups named one by one, then 'groups'
-    grouped = re.match(r"(?is)^(.*?\S)\s+groups\s*\.?\s*$", text)
+    # 'into F1 (fentanyl 1 mcg/kg) and F2 (fentanyl 2 mcg/kg) groups', '55 and 52 subjects ... to DAART and SAT,
+    # respectively': arms named one by one, then 'groups' or 'respectively'
+    grouped = re.match(r"(?is)^(.*?\S)(?:\s+groups|,?\s+respectively)\s*\.?\s*$", text)
     # 'X (Group I) and Y (Group II)'
     labelled = len(re.findall(r"(?i)\((?:group|arm)\s+(?:(?-i:[A-D])|[1-4]|I{1,3}|IV)\)", text)) >= 2
     if (grouped or labelled) and not re.search(r"(?i)\b(?:or|versus|vs\.?)\s", text):

@@ -189,6 +189,9 @@ def canonical(name: str) -> str:
 def intervention_name(text: str, abbreviations: dict[str, str]) -> str | None:
     """The plain name a piece of an arm description gives its intervention, or None when it
     names none ('a three-week rest period', 'patients')."""
+    bare = re.sub(r"(?i)^(?:the\s+)?", "", text.strip().rstrip(".,;"))
+    if bare in abbreviations and len(abbreviations[bare].split()) <= 8:  # 'DAART': its long form is its name
+        return canonical(abbreviations[bare])
     t = _LEAD.sub("", expand(text.strip(), abbreviations))
     stop = _STOP.search(" " + t)
     if stop and stop.group(0) == "," and re.fullmatch(r"\w+-[\w-]+", t[: stop.start() - 1]):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extraction.abbreviations import definitions, expansions
+from kg.extraction.abbreviations import definitions, expansions, long_form
 
 
 @pytest.mark.parametrize(
@@ -91,3 +91,13 @@ def test_a_short_form_defined_by_the_regimen_in_its_bracket():
     assert expansions(text) == {"DCb": "docetaxel 75 mg/m(2), carboplatin AUC 6"}
     # a bracket whose words do not spell the short form defines nothing: 'NSCLC (adenocarcinoma)'
     assert expansions("Patients with advanced NSCLC (adenocarcinoma) who were ...") == {}
+
+
+def test_a_long_form_never_starts_with_either_or_by():
+    # PMC4021263 (benchmarks/pmc/blind-b): 'The first pairs of the specimens were obtained either by
+    # self-expectoration (ES) from the next day of the visit or sputum induction ...': ES is no 'either by
+    # self-expectoration' (its letters stand in another order), so it stays undefined
+    assert (
+        long_form("ES", "The first pairs of the specimens were obtained either by self-expectoration ")
+        is None
+    )

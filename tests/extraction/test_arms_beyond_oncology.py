@@ -283,3 +283,20 @@ def test_arms_listed_by_their_short_names_alone():
     # PMC3716952: 'Patients who disclosed at least 7 acts of physical IPV in the past year (N = 52) were randomly
     # assigned to either I-StoP or CBT-SUD+.' (before: one arm 'i-stop cbt-sud')
     assert [a.drug_names for a in _page("PMC3716952").arms] == [["i-stop"], ["cbt-sud"]]
+
+
+def test_arms_listed_with_and_then_respectively():
+    # PMC3712961: 'We randomized 55 and 52 subjects from five Baltimore OTPs to DAART and SAT, respectively.'
+    # with 'directly administered antiretroviral therapy (DAART)' defined before: an abbreviation's long form is
+    # its name whole, not cut at 'administered' (before: one arm of both)
+    assert [a.drug_names for a in _page("PMC3712961").arms] == [
+        ["directly administered antiretroviral therapy"],
+        ["self-administered therapy"],
+    ]
+    # PMID24841974 (pool): '... 150 and 151 patients were randomly assigned to erlotinib (150 mg daily) and
+    # docetaxel (60 mg/m(2) every 3 weeks), respectively.': the listing now gives each arm its regimen
+    arms = _page("PMID24841974").arms
+    assert [(a.drug_names, a.interventions[0].dose, a.n_randomized) for a in arms] == [
+        (["erlotinib"], Decimal("150"), 150),
+        (["docetaxel"], Decimal("60"), 151),
+    ]
