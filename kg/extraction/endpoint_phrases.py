@@ -334,6 +334,9 @@ def _state(text: str, subject: re.Match) -> str | None:
 
 
 _FIGURE_IN = re.compile(r"(?<![A-Za-z\d])\d")
+# a figure in a name; digits a measure's own name holds are part of it ('FEV1', 'HbA1c', 'IL-6', 'PHQ-9'),
+# a gene's are not an endpoint's ('KIF5B-RET was the predominant fusion type identified in 16 (62%)')
+_FIGURE_IN_NAME = re.compile(r"(?<![A-Za-z\d])(?<![A-Za-z]-)\d|\d(?=[A-Z])")
 
 
 def clean_phrase(phrase: str, named: bool = False) -> str | None:
@@ -365,9 +368,9 @@ def clean_phrase(phrase: str, named: bool = False) -> str | None:
             return (
                 None  # 'The sensitivity, negative predictive value, and diagnostic accuracy for ...': a list
             )
-    # a figure is no part of a name; ``named``: the words are what patients achieved or had, and the
-    # digits of a measure's own name are part of it ('ACR20 responder criteria response')
-    figure = _FIGURE_IN if named else re.compile(r"\d")
+    # a figure is no part of a name, the digits of a measure's own name are ('ACR20 responder criteria
+    # response', 'FEV1'); ``named``: the words are what patients achieved or had
+    figure = _FIGURE_IN if named else _FIGURE_IN_NAME
     if not p or _NOT_ENDPOINT.match(p) or _NOT_FIRST.match(p) or figure.search(LANDMARK.sub("", p)):
         return None
     if len(p.split()) > 9:

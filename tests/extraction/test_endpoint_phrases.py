@@ -15,6 +15,7 @@ from shared_quotes import NLST
 
 from kg.extraction.endpoint_phrases import endpoint_phrase
 from kg.sources import read_document
+from tests.extraction.pool_pages import trial_of
 
 PALLIATIVE = (
     "Early palliative care for patients with metastatic non-small-cell lung cancer.",
@@ -350,3 +351,13 @@ def test_a_state_patients_were_free_from_and_the_figure_set_against_it():
     rates = _by_endpoint(_page("PMID19801201"))
     assert rates["freedom from cns recurrence"] == [Decimal("73"), Decimal("27")]
     assert "srs alone" not in rates
+
+
+def test_the_digits_of_a_measures_own_name_are_part_of_it():
+    # PMID25841625 (pool): 'Mean posttreatment FEV1 was not significantly reduced (P=.51)'; a gene's digits are
+    # no measure's: PMID27825636 (pool) 'KIF5B-RET was the predominant fusion type identified in 16 (62%)'
+    assert endpoint_phrase("Mean posttreatment FEV1 was ") == "posttreatment fev1"
+    assert endpoint_phrase("KIF5B-RET was the predominant fusion type identified in ") is None
+    # PMID23154552 (pool): 'Post-LAT, 19 of 25 patients progressed again, with median PFS2 of 6.2 months.'
+    medians = [(r.endpoint, r.estimate) for r in trial_of("23154552").arm_results if r.statistic == "median"]
+    assert ("pfs2", Decimal("6.2")) in medians
