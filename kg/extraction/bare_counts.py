@@ -111,6 +111,13 @@ def exposures(text: str) -> list[Item]:
     return out
 
 
+# 'comparing participants who completed >=70% of yoga sessions (n = 11) to control (n = 19)': the groups a
+# comparison sets against each other, sized
+_SIZED_COMPARISON = re.compile(
+    r"(?i)\bcompar\w*\b[^;]*?\(\s*n\s*=\s*\d+\s*\)[^;]*?\b(?:to|with|versus|vs\.?)\s[^;]*?\(\s*n\s*=\s*\d+\s*\)"
+)
+
+
 def counts_only(text: str, found: list[Item], ratios: bool = False) -> list[Item]:
     """Counts printed without a percent: '(n = 10)' beside an arm, 'six patients in the
     surgery group died', '... and two had distant metastases'.  Beside other figures or a
@@ -118,7 +125,7 @@ def counts_only(text: str, found: list[Item], ratios: bool = False) -> list[Item
     0.81'), and counts nothing."""
     taken = [i.span() for i in found]  # with the count and denominator a percent was read with
     out = _per_arm_counts(text, taken) + _event_pairs(text, taken) + _breakdowns(text, taken)
-    sized = bool(found) or ratios
+    sized = bool(found) or ratios or bool(_SIZED_COMPARISON.search(text))
     for pattern in (_PATIENT_COUNT, _ELIDED_COUNT, _RESPONSE_COUNT, *(() if sized else (_N_EQUALS,))):
         for m in pattern.finditer(text):
             if any(a <= m.start() < b or a < m.end() <= b for a, b in taken):

@@ -1,4 +1,4 @@
-"""kg.extraction.arm_roles / arms / names: arms a randomised report names by their role (experimental,
+"""kg.extraction.arm_roles / arms / names / bare_counts: arms a randomised report names by their role (experimental,
 intervention, treatment; control, placebo) and then says what the active group got (pages of
 jayded/evidence-inference copied to tests/fixtures/pool, rows in its SOURCES.tsv).
 
@@ -67,3 +67,9 @@ def test_a_control_a_listing_names_is_an_arm():
         (["zoledronic acid"], Decimal("8")),
         (["control"], None),
     ]
+
+
+def test_groups_a_post_hoc_comparison_sizes_count_nothing():
+    # PMC3648394: 'Post hoc analysis comparing participants who completed ≥70% of yoga sessions (n = 11) to
+    # control (n = 19) yielded the same findings, ...': 11 and 19 are the groups' sizes, no counts of events
+    assert not [r for r in trial_of("PMC3648394").arm_results if r.statistic == "count"]
