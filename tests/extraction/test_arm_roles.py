@@ -1,6 +1,6 @@
-"""kg.extraction.arm_roles / arms / names / bare_counts: arms a randomised report names by their role (experimental,
-intervention, treatment; control, placebo) and then says what the active group got (pages of
-jayded/evidence-inference copied to tests/fixtures/pool, rows in its SOURCES.tsv).
+"""kg.extraction.arm_roles / arms / names / bare_counts: arms a randomised report names by their
+role (experimental, intervention, treatment; control, placebo) and then says what the active group
+got (pages of jayded/evidence-inference copied to tests/fixtures/pool, rows in its SOURCES.tsv).
 
 Every sentence is quoted from the page named beside it.
 """
