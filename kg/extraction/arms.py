@@ -49,7 +49,8 @@ def design_arms(
 ) -> list[Arm]:
     """The arms of the text that lists two or more of them and says most about them; in a
     trial's report (``trial_report``, asked only then) listing none, the groups its sentences
-    compare."""
+    compare, else the groups it names by their role ('the experimental group completed ...'),
+    else the one agent its title names against the placebo the abstract gives."""
     pairs = [(s.section, s.norm) for s in sents]
     full = " ".join(s.norm for s in sents)
     abbreviations = {**elliptical_definitions(full), **abbreviations}
