@@ -15,6 +15,14 @@ from __future__ import annotations
 
 import re
 
+from kg.extraction.arm_aliases import (
+    canonical_alias,
+    is_alias,
+    leading_alias,
+    own_names,
+    parenthesised,
+    printed_otherwise,
+)
 from kg.extraction.chemotherapy import generic_alias, generic_naming_drugs, is_chemotherapy, timing_before
 from kg.extraction.interventions import intervention_kind
 from kg.extraction.names import (
@@ -22,7 +30,6 @@ from kg.extraction.names import (
     expand,
     intervention_name,
     is_no_treatment,
-    names_arm,
     plausible,
 )
 from kg.extraction.regimens import (
@@ -43,10 +50,6 @@ _COMPONENT = (
 _LETTER_LABEL = re.compile(r"\s*(?:(?:arm|group)\s+)?([A-D1-4])\s*[,:]\s+(?=\S)")
 DOSE = r"\d+(?:\.\d+)?\s*(?:mg|µg|μg|mcg|g|IU)\b"  # an amount of a drug
 DOSED = re.compile(rf"(?i)\b{DOSE}")
-_ALIAS_HEAD = re.compile(r"(?i)^(?:the\s+)?(?:arm|group|regimen|cohort)\s+[A-Z0-9]{1,3}$")
-_SIZE = re.compile(
-    r"(?i)^\s*(?:n\s*=\s*(\d+)|(\d+)\s+(?:patients|participants|subjects|persons|people|smokers|women|men)|(\d+))\s*$"
-)
 
 
 # 'carrier with no diclofenac' (not 'with or without cetuximab', 'with vs without')
@@ -86,7 +89,7 @@ def arm_of_piece(part: str, choice: bool, abbreviations: dict[str, str], strict:
         part = part[label.end() :]
     # 'vehicle control solution (carrier with no diclofenac)': a drug the arm is said not to give
     mentions = [m for m in drug_mentions(part) if not _NOT_GIVEN.search(part[: m.start])]
-    aliases, size = _parenthesised(part)
+    aliases, size = parenthesised(part)
     if label:
         aliases.append(f"arm {label.group(1)}")
     generic = generic_naming_drugs(part, mentions)
@@ -100,7 +103,7 @@ def arm_of_piece(part: str, choice: bool, abbreviations: dict[str, str], strict:
         text = part[start:end]
         head = outside_brackets(text)
         inside = [m for m in mentions if start <= m.start < end]
-        if drug_mentions(head) or (inside and _is_alias(head, abbreviations)):
+        if drug_mentions(head) or (inside and is_alias(head, abbreviations)):
             if not drug_mentions(head) and head.strip():
                 aliases.append(re.sub(r"(?i)^the\s+", "", head.strip()))
             interventions += _drug_interventions(part, inside, mentions, end)
@@ -128,7 +131,7 @@ def arm_of_piece(part: str, choice: bool, abbreviations: dict[str, str], strict:
     interventions = _treatments(interventions)
     if not interventions:
         return None
-    alias = _leading_alias(part, mentions)
+    alias = leading_alias(part, mentions)
     if alias:
         aliases.insert(0, alias)
     choice = choice or _offers_choice(part, mentions)
@@ -137,23 +140,14 @@ def arm_of_piece(part: str, choice: bool, abbreviations: dict[str, str], strict:
         aliases += _CHOICE_NAME.findall(part[mentions[-1].end :] if mentions else "")
     else:
         _share_list_schedule(part, mentions, interventions)
-    aliases += _printed_otherwise(part, mentions)
+    aliases += printed_otherwise(part, mentions)
     return Arm(
         label=part.strip()[:80] or "arm",
         interventions=_unique(interventions),
         choice=choice,
-        aliases=_own_names(aliases, interventions, abbreviations),
+        aliases=own_names(aliases, interventions, abbreviations),
         n_randomized=size,
     )
-
-
-def _printed_otherwise(part: str, mentions: list) -> list[str]:
-    """The words a drug was printed as where the dictionary names it otherwise ('vitamin C' for
-    ascorbic acid): the results call the arm so ('the recurrence rate in the vitamin C group')."""
-    printed = [part[m.start : m.end].strip() for m in mentions]
-    return [
-        p for p, m in zip(printed, mentions, strict=True) if re.sub(r"\W+", " ", p).lower() != m.name.lower()
-    ]
 
 
 def _after_procedure(head: str, abbreviations: dict[str, str]) -> list[Intervention]:
@@ -204,22 +198,6 @@ def _treatments(interventions: list[Intervention]) -> list[Intervention]:
 _CHOICE_NAME = re.compile(r"(?i)^\s+(monotherapy)\b")
 
 
-def _own_names(
-    aliases: list[str], interventions: list[Intervention], abbreviations: dict[str, str]
-) -> list[str]:
-    """The aliases that name the arm, not one of its interventions ('(OSC)' after 'optimal
-    supportive care' abbreviates that intervention, it does not name the arm; '(IV)', '(NSCLC)'
-    name no arm at all)."""
-    names = {i.drug.name for i in interventions}
-    return [
-        a
-        for a in dict.fromkeys(a for a in aliases if a)
-        if a.lower() not in names
-        and expand(a, abbreviations).lower() not in names
-        and names_arm(a, abbreviations)
-    ]
-
-
 def _offers_choice(part: str, mentions) -> bool:
     """'either A or B', 'A or B' between two drugs: the arm's drugs are alternatives ('5 or 6
     mg per milliliter per minute' inside a dose is no choice)."""
@@ -259,22 +237,6 @@ def _abbreviated_drugs(
         if found and re.match(rf"\s*{re.escape(short)}(?:\s*$|\s+(?:with|plus)\s)", part):
             aliases.append(short)  # 'PC', 'PC with concurrent RT': the regimen's name is the arm's
     return out
-
-
-def _is_alias(head: str, abbreviations: dict[str, str]) -> bool:
-    """'GD', 'PemOx', 'arm A', 'D100': a short name standing for the drugs in brackets after it
-    (an abbreviation defined as a non-drug name, 'OSC', is an intervention of its own)."""
-    h = re.sub(r"(?i)^\s*(?:the\s+)?|\s*(?:alone|only)?\s*$", "", head)
-    if drug_mentions(h):
-        return False
-    if _ALIAS_HEAD.match(h):
-        return True
-    words = h.split()
-    if not words or len(words) > 2 or not any(c.isupper() for c in h):
-        return False
-    if h in abbreviations:
-        return bool(drug_mentions(abbreviations[h]))
-    return all(re.fullmatch(r"[A-Za-z0-9/-]+", w) and not w.islower() for w in words)
 
 
 def _drug_interventions(part: str, inside, mentions, end: int) -> list[Intervention]:
@@ -328,57 +290,6 @@ def _named(text: str, head: str, abbreviations: dict[str, str], strict: bool = T
 
 
 _FRACTIONS_ONLY = re.compile(r"(?i)^(?:(?:a|one|single|two|\d+)\s+)?fractions?$")
-
-
-def canonical_alias(alias: str) -> str:
-    return re.sub(r"\s+", " ", alias).strip().lower()
-
-
-# a bracket that prints a dose or a schedule holds no arm size, whatever numbers it lists
-_SCHEDULE = re.compile(r"(?i)\b(?:mg|gy|cgy|auc|days?|weeks?|weekly|daily|cycles?|hours?)\b")
-
-
-def _parenthesised(part: str) -> tuple[list[str], int | None]:
-    """Names and the arm size that brackets at the top level of a piece print:
-    '(radiotherapy group, 49 patients)', '(n = 557)', '(arm A)', '(standard dose)'."""
-    aliases: list[str] = []
-    size = None
-    depth = depth_map(part)
-    for m in re.finditer(r"[(\[]([^()\[\]]*)[)\]]", part):
-        if depth[m.start()] != 1 or drug_mentions(m.group(1)):
-            continue
-        schedule = _SCHEDULE.search(m.group(1))  # '(5 mg/m2 ... weekly on days 1, 8, 15, 22, and 29)'
-        for bit in re.split(r"\s*[,;]\s*", m.group(1)):
-            bit = re.sub(r"(?i)(?<=\d)\s+(?:group|arm|regimen)$", "", bit)  # '(F2 regimen, 117 patients)'
-            n = _SIZE.match(bit.replace(",", ""))
-            if n and (
-                n.group(1) or n.group(2) or (int(n.group(3)) >= 10 and not schedule)
-            ):  # '(2)' is a count of something else, '(... on days 1, 8, 15, 22, and 29)' a schedule
-                size = size or int(next(g for g in n.groups() if g))
-            elif re.fullmatch(
-                r"(?![NTM]\d)[A-Z][A-Za-z]?\d{1,2}|(?i:arm|group|cohort)\s+\d{1,2}", bit
-            ) or (  # '(C3)', '(D100)', '(arm 2)' too
-                re.fullmatch(r"(?i)[a-z][\w /+-]{0,40}", bit)
-                and not re.search(r"\d|(?i:\b(?:mg|gy|auc|day|days|week|weeks)\b)", bit)
-            ):
-                aliases.append(re.sub(r"(?i)\s+(?:group|arm)$", "", bit.strip()))
-    return aliases, size
-
-
-def _leading_alias(part: str, mentions) -> str | None:
-    """'GD (gemcitabine ...)': the words right before a parenthesis that holds the drugs."""
-    m = re.match(r"\s*(?:the\s+|an?\s+)?([A-Za-z][\w-]*(?:\s+[A-Za-z0-9][\w-]*){0,2})\s*\(", part)
-    if (
-        m
-        and mentions
-        and mentions[0].start > m.end() - 1
-        and m.group(1).lower() not in {d.name for d in mentions}
-    ):
-        return m.group(1)
-    tail = re.search(r"\(([A-Za-z][A-Za-z0-9/-]{1,12})\)\s*$", part)
-    if tail and not drug_mentions(tail.group(1)):
-        return tail.group(1)
-    return None
 
 
 _DOSES_ONLY = re.compile(
