@@ -105,7 +105,7 @@ _NOT_ENDPOINT = re.compile(
     r"(?i)^(?:and|or|but|then|as|it|this|these|there|that|which|they|we|patients?|participants?|subjects?|"
     r"results?|findings?|data|a\s+total\s+of|total|"
     r"differences?|the\s+difference|analys[ie]s|treatment|therapy|groups?|arms?|both|all|none|each|one|two|"
-    r"baseline\s+characteristics|characteristics|median\s+follow-up|follow-up|time|rates?|the\s+study|study|trial|"
+    r"baseline\s+characteristics|characteristics|median\s+follow-up|follow-up|time|rates?|the\s+study|study|trial|mean|median|"
     r"overall|detriment|benefit|effect|advantage|(?:statistical\s+)?significance|(?:pooled\s+)?estimates?|no\s+(?:significant\s+)?differences?\b.*|(?:[\w-]+\s+){0,2}models?)$"
 )
 
@@ -339,8 +339,13 @@ _FIGURE_IN = re.compile(r"(?<![A-Za-z\d])\d")
 _FIGURE_IN_NAME = re.compile(r"(?<![A-Za-z\d])(?<![A-Za-z]-)\d|\d(?=[A-Z])")
 
 
+# what a bracket says of the figures' spread, no part of what they measure
+_SPREAD_NOTE = re.compile(r"(?i)\s*\((?:SDs?|SEM?|s\.d\.|IQR|range|95%\s*CI)\)")
+
+
 def clean_phrase(phrase: str, named: bool = False) -> str | None:
     p = re.sub(r"\s+", " ", phrase).strip(" ,.")
+    p = _SPREAD_NOTE.sub("", p).strip()  # 'The mean (SD) difference in pre- and post-test scores'
     if _GROUP.match(p):
         return None
     p = without_times(p)

@@ -276,7 +276,8 @@ def canonical_endpoint(name: str) -> str:
                     return canonical
             elif re.search(rf"\b{re.escape(alias.lower())}\b", low):
                 return canonical
-    return re.sub(r"\s+", " ", re.sub(r"\([^)]*\)", "", low)).strip()
+    plain = re.sub(r"\s+", " ", re.sub(r"\([^)]*\)", "", low)).strip()
+    return plain or re.sub(r"\s+", " ", low).strip()  # '(sd)': a name all in brackets is itself
 
 
 # words of a hazard ratio's event that name its endpoint: "hazard ratio for death"

@@ -14,6 +14,7 @@ import pytest
 from shared_quotes import NLST
 
 from kg.extraction.endpoint_phrases import endpoint_phrase
+from kg.extraction.lexicon import canonical_endpoint
 from kg.sources import read_document
 from tests.extraction.pool_pages import trial_of
 
@@ -361,3 +362,16 @@ def test_the_digits_of_a_measures_own_name_are_part_of_it():
     # PMID23154552 (pool): 'Post-LAT, 19 of 25 patients progressed again, with median PFS2 of 6.2 months.'
     medians = [(r.endpoint, r.estimate) for r in trial_of("23154552").arm_results if r.statistic == "median"]
     assert ("pfs2", Decimal("6.2")) in medians
+
+
+def test_a_bracket_about_the_spread_names_no_endpoint_and_breaks_no_key():
+    # PMC3661239: 'The mean (SD) difference in pre- and post-test scores of groups A and B was 15.98 (3.18) and
+    # 7.79 (2.52), respectively.' (before: an endpoint '(sd)' whose comparison key was empty, a shape
+    # Violation that refused the whole page)
+    assert (
+        endpoint_phrase("The mean (SD) difference in pre- and post-test scores of groups A and B was ")
+        is None
+    )
+    assert canonical_endpoint("(sd)") == "(sd)"
+    assert canonical_endpoint("Overall Survival (OS)") == "overall survival"
+    assert not [e for e in trial_of("PMC3661239").endpoints if e.name in ("(sd)", "mean")]
