@@ -11,20 +11,19 @@ from __future__ import annotations
 import re
 
 from kg.extraction.arm_pieces import arm_of_piece
+from kg.extraction.arm_roles import GOT, own_clause
 from kg.extraction.text import Sentence
 from kg.model import Arm
 
 _LABEL = r"(?:group|arm)\s+(?:[A-D1-4]|I{1,3}|IV)\b|(?:one|1|first|second|third|fourth)\s+(?:group|arm)"
 _SIZE = r"(?:\s*\(\s*n\s*=\s*\d+\s*\))?"
-# a clause's own words, up to where the next group's begins ('... while group B was taught by ...')
-_OWN = rf"(?:(?!\s*(?:,|\band\b|\bwhile\b|\bwhereas\b)\s*(?:the\s+)?(?:{_LABEL}|(?:second|third|fourth)\s+received))[^.;])"
+_OWN = own_clause(rf"{_LABEL}|(?:second|third|fourth)\s+received")
 # 'group B received ...', 'the second group received ...', 'Group B served as a control with ...'
 _RECEIVED = re.compile(
     # '... and the second received soya beans (Group B)': an ordinal alone names the group after 'the first group'
-    rf"(?i)\b(?:the\s+)?(?P<label>{_LABEL}|(?<=the\s)(?:second|third|fourth)(?=\s+received)){_SIZE}\s*,?\s*(?:patients\s+)?(?:received|(?:was|were)\s+(?:given|treated\s+with)|"
+    rf"(?i)\b(?:the\s+)?(?P<label>{_LABEL}|(?<=the\s)(?:second|third|fourth)(?=\s+received)){_SIZE}\s*,?\s*(?:patients\s+)?(?:{GOT}|"
     # 'Group A was taught by POPS while group B was taught by traditional lectures', 'One group practiced ...'
-    r"(?:was|were)\s+taught\s+(?:by|with|using)|practi[cs]ed|completed|consumed|"
-    rf"underwent|got|served\s+as\s+(?:a|the)\s+control\s+(?:group\s+)?(?:with|receiving|given))\s+(?P<text>{_OWN}+)"
+    rf"served\s+as\s+(?:a|the)\s+control\s+(?:group\s+)?(?:with|receiving|given))\s+(?P<text>{_OWN}+)"
 )
 # 'In group A (n = 20), dextran-70 infusion was administered ...'
 _IN_GROUP = re.compile(

@@ -18,12 +18,26 @@ from kg.model import Arm, Drug, Intervention
 
 _ACTIVE = r"experimental|intervention|treatment|trial|study|test"
 _CONTROL = r"control|placebo|comparison"
-_VERB = (
-    r"(?:was\s+|were\s+)?(?:received|given|treated\s+with|underwent|completed|practi[cs]ed|participated\s+in|"
-    r"attended|took\s+part\s+in|followed|consumed|used|got|taught\s+(?:by|with|using))\s+"
+# what a group got: 'received', 'was given', 'completed', 'practiced', 'was taught by'
+GOT = (
+    r"(?:(?:was|were)\s+)?(?:received|given|treated\s+with|underwent|completed|practi[cs]ed|participated\s+in|"
+    r"attended|took\s+part\s+in|followed|consumed|used|got|taught\s+(?:by|with|using))"
 )
-# a clause's own words, up to where the next group's begins (', whereas the comparison group received ...')
-_OWN = rf"(?:(?!,?\s+(?:whereas|while|and)\s+(?:the\s+)?(?:{_ACTIVE}|{_CONTROL})\s+(?:group|arm))[^.;])"
+_VERB = rf"{GOT}\s+"
+
+
+def own_clause(next_group: str) -> str:
+    """One character of a group's clause, up to where the next group's clause begins (', whereas the
+    comparison group received ...', '... while group B was taught by ...')."""
+    return rf"(?:(?!\s*(?:,|\band\b|\bwhile\b|\bwhereas\b)\s*(?:the\s+)?(?:{next_group}))[^.;])"
+
+
+def control_arm(name: str) -> Arm:
+    """An arm known only as a control ('or control', 'a wait-list control'): the control itself."""
+    return Arm(label=name, interventions=[Intervention(drug=Drug(name=name))])
+
+
+_OWN = own_clause(rf"(?:{_ACTIVE}|{_CONTROL})\s+(?:group|arm)")
 # 'the experimental group completed ...', 'patients in the intervention arm received ...'
 _DEFINED = re.compile(
     r"(?i)\b(?:the\s+)?(?:[a-z]+\s+in\s+the\s+)?"
@@ -83,8 +97,9 @@ def _given(m: re.Match[str] | None, abbreviations: dict[str, str]) -> list[Inter
 
 def _control(role: str, shared: list[Intervention]) -> Arm:
     """A control group no clause describes: what every group got, else the control itself."""
-    given = [] if shared else [Intervention(drug=Drug(name=role))]
-    return Arm(label=shared[0].drug.name if shared else role, interventions=given, aliases=[f"{role} group"])
+    arm = Arm(label=shared[0].drug.name, interventions=[]) if shared else control_arm(role)
+    arm.aliases = [f"{role} group"]
+    return arm
 
 
 def _names(items: list[Intervention]) -> set[str]:

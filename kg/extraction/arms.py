@@ -18,7 +18,7 @@ from kg.extraction.arm_ellipsis import elliptical_definitions
 from kg.extraction.arm_lettered import lettered_groups
 from kg.extraction.arm_lists import listings, pieces
 from kg.extraction.arm_pieces import DOSE, DOSED, arm_of_piece, outside_brackets
-from kg.extraction.arm_roles import role_groups
+from kg.extraction.arm_roles import control_arm, role_groups
 from kg.extraction.arm_titles import title_against_placebo
 from kg.extraction.design import reports_trial
 from kg.extraction.interventions import intervention_kind
@@ -32,7 +32,7 @@ from kg.extraction.names import (
 )
 from kg.extraction.regimens import drug_mentions, radiation
 from kg.extraction.text import Sentence, normalise, split_top
-from kg.model import Arm, Drug, Intervention
+from kg.model import Arm
 
 _OTHER_DOSE = re.compile(r"(?i)^(?:the\s+)?(?:[\w-]+\s+)?(?:cohort|arm|group)\s+(?:of|receiving|given)\s+")
 _DOSE_FIRST = re.compile(rf"(?i){DOSE}|\d+(?:\.\d+)?\s*Gy\b")  # a drug's or a radiation dose
@@ -133,7 +133,7 @@ def arms_in(
         elif (same := _SAME_TREATMENT.match(part)) and arms:
             arms.append(_same_plus(arms[-1], part, same.group("rest"), abbreviations))
         elif (control := control_name(part)) and len(parts) >= 2:  # '... or control'
-            arms.append(Arm(label=control, interventions=[Intervention(drug=Drug(name=control))]))
+            arms.append(control_arm(control))
         else:
             arm = arm_of_piece(_same_drug(part, arms), choice, abbreviations, strict)
             if arm is not None:
