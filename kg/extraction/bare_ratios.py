@@ -2,11 +2,12 @@
 of a sentence ('hazard ratio 0.89 [95% CI 0.77-1.02]') and prints each later subgroup's as its
 estimate and bounds alone: '... or among the 812 patients with adenocarcinoma (6.3 months vs
 5.4 months; 0.84 [0.68-1.03], p=0.089)', '... for never-smokers (n=375; 0.67 [0.49-0.92],
-p=0.012; ...)'.
+p=0.012; ...)'; since about 2012 without brackets round the bounds either: '... and for
+pembrolizumab 10 mg/kg versus docetaxel (0.61, 0.49-0.75; p<0.0001)'.
 
 A bare estimate counts as such a ratio only where it opens its bracket or a part of it (after
 '(' or ';', or after the subgroup's size 'n=375;'), its bracketed bounds follow it at once and
-close their part of the bracket, and it lies inside them; it takes the kind and endpoint of
+(bracketed, or after a comma) close their part of the bracket, and it lies inside them; it takes the kind and endpoint of
 the labelled ratio before it in the sentence. A part of the bracket opened by a subgroup's
 threshold prints its bounds unbracketed ('; ≥20% 0·77, 0·64-0·92, p=0·0020', see
 ``threshold_groups``).
@@ -22,7 +23,7 @@ from kg.extraction.threshold_groups import LATER_PART
 
 BARE_RATIO = re.compile(
     rf"(?:[(;]|\bn\s*=\s*\d+\s*[;,])\s*(?P<est>{NUM})"
-    rf"(?=\s*[(\[]\s*{NUM}\s*(?:-|–|to)\s*{NUM}\s*[)\]]\s*(?:[,;)\]]|$))"
+    rf"(?=\s*(?:[(\[]\s*{NUM}\s*(?:-|–|to)\s*{NUM}\s*[)\]]|,\s*{NUM}\s*(?:-|–|to)\s*{NUM})\s*(?:[,;)\]]|$))"
 )
 
 

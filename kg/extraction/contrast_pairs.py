@@ -24,6 +24,8 @@ _AGAINST_BEFORE = re.compile(r"(?i)\b(?:versus|vs\.?|compared\s+(?:with|to)|rela
 # between an arm's name and the bracket that is its own: 'gemcitabine (', 'the bupropion SR group ('
 _BESIDE = re.compile(r"(?i)\s{0,2}(?:(?:SR|XL|ER|IR)\s+)?(?:(?:group|arm)\s*)?")
 _THAN = re.compile(r"(?i)\b(?:compared\s+(?:with|to)|than|versus|vs\.?)\s")
+# what may follow an arm's name up to the arm it is set against: ' 2 mg/kg versus '
+_VERSUS_NEXT = re.compile(r"(?i)[^,;()]{0,15}?\s(?:versus|vs\.?|compared\s+with|relative\s+to)\s+(?:the\s+)?")
 _AGAINST = re.compile(r"(?i)\b(?:versus|vs\.?|compared\s+with|relative\s+to)\s+(?:the\s+)?")
 
 
@@ -89,11 +91,19 @@ class ArmPairing:
         """'prolonged by gemcitabine (...; HR, 0.56 ...) and erlotinib (...; HR, 0.69 ...)
         versus observation': a ratio in a bracket right after an arm is that arm's, against the
         arm named after 'versus' (or 'compared with') once the list of brackets ends."""
-        opened = opening(text, match.start())
+        # a bare ratio's match starts at the bracket it opens: '(0.88, 0.74-1.05; p=0.07)'
+        opened = opening(text, match.start() + (text[match.start()] in "(["))
         marks = self.finder.find(text)
-        own = [a for _s, e, a in marks if opened and e <= opened and _BESIDE.fullmatch(text, e, opened)]
-        if not own:
+        beside = [
+            (s, a) for s, e, a in marks if opened and e <= opened and _BESIDE.fullmatch(text, e, opened)
+        ]
+        if not beside:
             return None
+        own = [a for _s, a in beside]
+        # 'for pembrolizumab 2 mg/kg versus docetaxel (0.88, 0.74-1.05; p=0.07)': the pair just before
+        named = [a for _s, e, a in marks if (v := _VERSUS_NEXT.match(text, e)) and v.end() == beside[-1][0]]
+        if named and named[-1] is not own[-1]:
+            return named[-1], own[-1]
         against = _AGAINST.search(text, match.end())
         others = [a for s, _e, a in marks if against and s == against.end() and a is not own[-1]]
         if others:
@@ -104,14 +114,19 @@ class ArmPairing:
         """'43.9% of participants in the varenicline group were continuously abstinent compared with
         17.6% in the placebo group (OR, 3.85; ...) and 29.8% in the bupropion SR group (OR, 1.90; ...)':
         a ratio in a bracket right after an arm that the sentence sets against its one subject arm is
-        the subject's against that arm."""
-        against = _THAN.search(text, 0, opened)
-        if against is None:
-            return None
-        subjects = distinct([a for s, _e, a in marks if s < against.start()])
-        if len(subjects) != 1 or subjects[0] is own:
-            return None
-        return subjects[0], own
+        the subject's against that arm; the subject of the bracket's own clause, when it names one."""
+        depth = depth_map(text)
+        after_bracket = max(
+            (k + 1 for k in range(opened) if text[k] in ")]" and depth[k + 1] == 0), default=0
+        )
+        # the clause since the bracket before first: '... than with docetaxel (median ...; HR 0.54 ...)
+        # and with pembrolizumab 10 mg/kg than with docetaxel (17.3 months vs 8.2 months; 0.50, ...'
+        for start in dict.fromkeys((after_bracket, 0)):
+            against = _THAN.search(text, start, opened)
+            subjects = distinct([a for s, _e, a in marks if against and start <= s < against.start()])
+            if len(subjects) == 1 and subjects[0] is not own:
+                return subjects[0], own
+        return None
 
 
 def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:

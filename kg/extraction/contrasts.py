@@ -154,9 +154,11 @@ class ContrastReading(ArmPairing):
         # the sentence before's ratio carries over to a sentence naming an arm ('longer survival in
         # the gefitinib group than the placebo group for never-smokers (n=375; 0.67 [...]'), not to
         # one on other factors ('In the multivariate analysis, IPM2 (1.554, ...')
-        if not labelled and carried is not None and self.finder.find(text):
+        # one too before this sentence's own first ('... no significant difference for pembrolizumab
+        # 2 mg/kg versus docetaxel (0.88, 0.74-1.05; p=0.07) or for ... (HR 0.79, 95% CI ...')
+        if carried is not None and self.finder.find(text):
             named = [n for _p, n in mentions]
-            labelled = [Labelled(0, carried.kind, named[0] if named else carried.endpoint)]
+            labelled = [Labelled(0, carried.kind, named[0] if named else carried.endpoint), *labelled]
         out = []
         for match, ratio in bare_ratios(masked, labelled):
             comparison, stop = self._comparison(text, match, ratio.kind, ratio.endpoint, match, None)
