@@ -16,7 +16,7 @@ import re
 from kg.extraction.ae_arms import GROUP_REF, RANKED, ResultsArms, other_groups, unresolved_names
 from kg.extraction.ae_factors import factor_pair
 from kg.extraction.ae_figures import Figure, figures, mask, top_parens
-from kg.extraction.ae_ranks import RANKS_AFTER, if_ranked, ranked_after
+from kg.extraction.ae_ranks import RANKS_AFTER, if_ranked, ranked_after, ranked_clause, ranked_pair
 from kg.extraction.ae_single import events_respectively
 from kg.extraction.ae_terms import Group, split_terms
 from kg.extraction.ae_vocabulary import event_phrases
@@ -228,7 +228,7 @@ class ArmAssigner:
             return
         sentence = distinct([a for _s, _e, a in self.finder.find(self.text)])
         orders = (
-            self._ranked_pair(g, text),
+            ranked_pair(g, text, self.finder) or ranked_clause(g, text, self.finder),
             self.local,
             named,
             sentence,
@@ -291,26 +291,6 @@ class ArmAssigner:
             return []
         other = complement(sentence[0], self.finder.finder.groups)
         return [sentence[0], other] if other is not None else []
-
-    def _ranked_pair(self, g: Group, text: str) -> list[Arm]:
-        """'grade 3/4 diarrhea occurred more frequently with the weekly schedule (4.2% vs. 1.1%)':
-        in a two-arm trial, a pair's parenthesis right after words that rank the arm named
-        right before it gives that arm the first figure, when the figures rank the same way;
-        it goes before any order set earlier (the statement before may rank the other arm)."""
-        arms = self.finder.arms
-        if len(arms) != 2 or len(g.figures) != 2 or g.paren is None:
-            return []
-        before = [(s, e, a) for s, e, a in self.finder.find(text) if e <= g.paren[0]]
-        if not before or not re.fullmatch(r"\s*", text[before[-1][1] : g.paren[0]]):
-            return []
-        window = text[max(0, before[-1][0] - 60) : before[-1][0]]
-        ranked = RANKED.search(window)
-        if ranked and (
-            re.search(r"(?i)\b(?:than|versus|vs|compared)\b", window[ranked.start() :])
-            or self.finder.find(window[ranked.start() :])
-        ):
-            return []  # 'higher with DC than with D (': the arm before the pair is the one ranked below
-        return if_ranked(ranked, g, before[-1][2], arms)
 
     def _comparative_order(self, g: Group, sentence: list[Arm]) -> list[Arm]:
         """'occurring more frequently in patients receiving BV/CP were neutropenia (27% versus
@@ -392,9 +372,18 @@ def _spread(g: Group, arms: list[Arm]) -> list[Arm | None]:
     return [arms[starts.index(f.start)] for f in g.figures]
 
 
-def fits(arm: Arm, f: Figure) -> bool:
+def fits(arm: Arm, f: Figure, arms: list[Arm], each: bool) -> bool:
     """A figure cannot count far more patients than the arm was given: such a figure belongs
     to a pooled group of arms (a factorial trial's 'cetuximab' groups), not to this arm. (A
-    safety population may exceed the randomised one a little: 1024 treated of 1006.)"""
+    safety population may exceed the randomised one a little: 1024 treated of 1006.) With two
+    arms the only pooled group is the whole trial, so where a statement gives ``each`` arm its own
+    figure, one fits when it counts fewer patients than both arms: the arms' sizes are then those
+    of a primary population that the safety population outgrows ('425 patients were randomly
+    assigned to receive atezolizumab' in the primary population; 'with atezolizumab (90 [15%] of
+    609 patients) versus docetaxel (247 [43%] of 578 patients)')."""
     n = arm.n_randomized
-    return n is None or max(f.n or 0, f.count or 0) <= POOLED * n
+    counted = max(f.n or 0, f.count or 0)
+    if n is None or counted <= POOLED * n:
+        return True
+    sizes = [a.n_randomized for a in arms if not a.pooled_from]
+    return each and len(sizes) == len(arms) == 2 and None not in sizes and counted < sum(sizes)

@@ -21,7 +21,8 @@ from kg.model import AdverseEventSummary, Arm, Evidence
 
 __all__ = ["BARE_EVENTS", "ClauseReader", "Memory", "about_events"]
 
-_SEGMENT = re.compile(r",\s+(?:and|but|whereas|while)\s+(?![^(]*\))")
+# ', and of grade 3 rash or acne with erlotinib (...)' ends the list of its segment's 'incidences of'
+_SEGMENT = re.compile(r",\s+(?:and(?!\s+of\s)|but|whereas|while)\s+(?![^(]*\))")
 _ANAPHORA = re.compile(
     r"(?i)\b(?:these|such|those|this|the same)\s+(?:adverse\s+|side\s+|toxic\s+)?(?:events?|effects?|toxicit(?:y|ies))\b"
     # a pronoun that a judgement of the events follows: 'these were deemed to be related to study drugs in ...'
@@ -103,8 +104,9 @@ class ClauseReader:
                 or len({(id(a), t) for a, t in zip(g.arms, g.terms, strict=True)}) < len(g.arms)
             ):
                 continue
+            each = len({id(a) for a in g.arms}) == len(self.finder.arms)
             for f, arm, term in zip(g.figures, g.arms, g.terms, strict=True):
-                if arm is None or not fits(arm, f):
+                if arm is None or not fits(arm, f, self.finder.arms, each):
                     continue
                 for category, is_related, named in self._statements(text, f, g, term, parens, segments):
                     self.memory.category, self.memory.related, self.memory.term = category, is_related, named

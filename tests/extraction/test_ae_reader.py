@@ -203,3 +203,84 @@ def test_an_each_of_a_later_parenthesis_leaves_a_one_arm_figure_its_arm():
     # for one figure given to several events)
     got = rows("PMID16740598.txt")
     assert ("nab-paclitaxel", "leading to discontinuation", True, None, 2, Decimal(5)) in got
+
+
+def _ae_rows(text: str, arms: list[Arm]) -> list[tuple]:
+    found = adverse_events(sentences("Findings", text), arms)
+    return [(e.arm, e.term, e.category, e.treatment_related, e.count, e.percent) for e in found]
+
+
+def test_each_item_of_a_ranked_list_of_events_is_its_own_event_and_keeps_the_restriction():
+    # PMID26156651 (LUX-Lung 8), as printed; the third pair is printed afatinib first too, so the
+    # ranking word ('higher ... with erlotinib') does not reorder it (its larger figure is erlotinib's).
+    # Before: only the last pair read, named 'diarrhoea' and not treatment-related.
+    text = (
+        "We recorded higher incidences of treatment-related grade 3 diarrhoea with afatinib (39 [10%] vs nine "
+        "[2%]), of grade 3 stomatitis with afatinib (16 [4%] vs none), and of grade 3 rash or acne with "
+        "erlotinib (23 [6%] vs 41 [10%])."
+    )
+    d = Decimal
+    assert sorted(_ae_rows(text, _drug_arms("afatinib", "erlotinib")), key=str) == sorted(
+        [
+            ("afatinib", "diarrhoea", "grade 3", True, 39, d(10)),
+            ("erlotinib", "diarrhoea", "grade 3", True, 9, d(2)),
+            ("afatinib", "stomatitis", "grade 3", True, 16, d(4)),
+            ("erlotinib", "stomatitis", "grade 3", True, 0, None),
+            ("afatinib", "rash or acne", "grade 3", True, 23, d(6)),
+            ("erlotinib", "rash or acne", "grade 3", True, 41, d(10)),
+        ],
+        key=str,
+    )
+
+
+def test_pairs_before_the_one_arm_a_later_clause_ranks_go_by_their_figures():
+    # PMID24145346 (PointBreak), as printed: the second clause's pairs are PacCBev's first, whatever
+    # order the first clause set (before: PemCBev took 40.6% neutropenia)
+    text = (
+        "Significantly more study drug-related grade 3 or 4 anemia (14.5% v 2.7%), thrombocytopenia (23.3% v "
+        "5.6%), and fatigue (10.9% v 5.0%) occurred with PemCBev; significantly more grade 3 or 4 neutropenia "
+        "(40.6% v 25.8%), febrile neutropenia (4.1% v 1.4%), sensory neuropathy (4.1% v 0%), and alopecia "
+        "(grade 1 or 2; 36.8% v 6.6%) occurred with PacCBev."
+    )
+    pem, pac = _drug_arms("pemetrexed", "paclitaxel")
+    pem.aliases, pac.aliases = ["PemCBev"], ["PacCBev"]
+    got = {(arm, term): pct for arm, term, _c, _r, _n, pct in _ae_rows(text, [pem, pac])}
+    d = Decimal
+    assert got == {
+        ("pemetrexed", "anemia"): d("14.5"),
+        ("paclitaxel", "anemia"): d("2.7"),
+        ("pemetrexed", "thrombocytopenia"): d("23.3"),
+        ("paclitaxel", "thrombocytopenia"): d("5.6"),
+        ("pemetrexed", "fatigue"): d("10.9"),
+        ("paclitaxel", "fatigue"): d("5.0"),
+        ("paclitaxel", "neutropenia"): d("40.6"),
+        ("pemetrexed", "neutropenia"): d("25.8"),
+        ("paclitaxel", "febrile neutropenia"): d("4.1"),
+        ("pemetrexed", "febrile neutropenia"): d("1.4"),
+        ("paclitaxel", "sensory neuropathy"): d("4.1"),
+        ("pemetrexed", "sensory neuropathy"): d(0),
+        ("paclitaxel", "alopecia"): d("36.8"),
+        ("pemetrexed", "alopecia"): d("6.6"),
+    }
+
+
+def test_a_safety_population_larger_than_a_primary_populations_arms_is_still_each_arms():
+    # PMID27979383 (OAK): 'In the primary population, 425 patients were randomly assigned to receive
+    # atezolizumab and 425 patients were assigned to receive docetaxel.' ... 'Fewer patients had
+    # treatment-related grade 3 or 4 adverse events with atezolizumab (90 [15%] of 609 patients) versus
+    # docetaxel (247 [43%] of 578 patients).' (before: refused as counting more than an arm was given)
+    text = (
+        "Fewer patients had treatment-related grade 3 or 4 adverse events with atezolizumab (90 [15%] of 609 "
+        "patients) versus docetaxel (247 [43%] of 578 patients)."
+    )
+    arms = _drug_arms("atezolizumab", "docetaxel")
+    for arm in arms:
+        arm.n_randomized = 425
+    assert _ae_rows(text, arms) == [
+        ("atezolizumab", None, "grade 3-4", True, 90, Decimal(15)),
+        ("docetaxel", None, "grade 3-4", True, 247, Decimal(43)),
+    ]
+    # one figure of the whole trial stays no arm's: PMID28475456 (arm A: n = 112, arm B: n = 110) '...
+    # occurred in 14 of 219 treated patients (all grades, 6%; grade >= 3, 3%)'
+    trial = read_document(POOL / "PMID28475456.txt").trial
+    assert [e for e in trial.adverse_events if e.count == 14 or e.n_analysed == 219] == []
