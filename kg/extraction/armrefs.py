@@ -40,7 +40,7 @@ _MODIFIERS = re.compile(
 _COMPARATOR_WORDS = {"control", "standard", "comparator", "reference"}
 _ROLE_WORDS = re.compile(
     r"(?i)\b(?P<role>control|standard|comparator|reference|experimental|investigational|interventional|intervention)"
-    r"(?:\s+(?:treatment|therapy))?\s+(?:arm|group)s?\b"
+    r"(?:\s+(?:treatment|therapy))?\s+(?:arm|group|(?:safety\s+)?population)s?\b"
     # '60 patients to control treatment', '18% in the controls'
     r"|\b(?P<bare>control)(?:\s+(?:treatment|therapy|condition)\b|s\b)"
 )

@@ -423,3 +423,19 @@ def test_patients_randomised_to_control_treatment_are_the_comparators():
     trial = trial_of("PMC1414018")
     assert {a.role: a.n_randomized for a in trial.arms} == {"experimental": 62, "comparator": 60}
     assert trial.n_randomized == 122
+
+
+def test_the_control_safety_population_is_the_comparator_arm():
+    # PMID24933332 (REVEL; tests/fixtures/pool): 'We noted treatment-emergent adverse events in 613 (98%) of
+    # 627 patients in the ramucirumab safety population and 594 (95%) of 618 patients in the control safety
+    # population.' (before: the sentence unread)
+    trial = trial_of("24933332")
+    control = next(a.label for a in trial.arms if a.role == "comparator")
+    text = "594 (95%) of 618 patients in the control safety population"
+    assert [(text[s:e], a.label) for s, e, a in ArmFinder(trial.arms).find(text)] == [
+        ("control safety population", control)
+    ]
+    anyone = {
+        (e.arm, e.count, e.n_analysed) for e in trial.adverse_events if e.category == "any" and not e.term
+    }
+    assert anyone == {("docetaxel + ramucirumab", 613, 627), (control, 594, 618)}
