@@ -10,6 +10,8 @@ import re
 from kg.extraction.endpoint_phrases import EVENT_VERBS, NAME_THEN_LABEL
 from kg.extraction.endpoint_phrases import VERB as _VERB
 from kg.extraction.figure_item import Item
+from kg.extraction.stats import TIME_UNIT
+from kg.extraction.text import NUM
 
 _CLAUSE_VERB = re.compile(rf"(?i)\b(?:{_VERB}|{EVENT_VERBS})\b|;")
 GENERIC_WHAT = re.compile(
@@ -24,6 +26,8 @@ def continues(text: str, prev: Item, item: Item, mentions) -> bool:
         return False
     if prev.statistic == "count" and item.statistic != "count":
         return False  # '(3 complete responses and 58 partial responses) and 21.7% for D': no list of one kind
+    if _NEXT_LANDMARK.fullmatch(_after_own_bracket(text[prev.end : item.start])):
+        return True  # 'at 12 weeks (55.4% vs 40.9%; OR, 1.85; ...) and 24 weeks (49.0% vs 32.6%; ...'
     between = re.sub(r"\([^()]*\)|\[[^\[\]]*\]", "", text[prev.end : item.start])  # '(41/52; 95% CI ...)'
     labelled = NAME_THEN_LABEL.search(text, 0, item.start)
     if labelled and labelled.start() >= prev.end:
@@ -38,6 +42,18 @@ def continues(text: str, prev: Item, item: Item, mentions) -> bool:
     return not _CLAUSE_VERB.search(between) and not any(prev.end <= p < item.start for p, _n in mentions)
 
 
+def _after_own_bracket(words: str) -> str:
+    """``words`` after the bracket they start inside closes (all of them when they start outside one)."""
+    depth = 0
+    for k, ch in enumerate(words):
+        depth += (ch in "([") - (ch in ")]")
+        if depth < 0:
+            return words[k + 1 :]
+    return words
+
+
+# the next landmark of a list, its figures bracketed after it: ' and 24 weeks ('
+_NEXT_LANDMARK = re.compile(rf"(?i)\s*,?\s*(?:and|or)\s+(?:at\s+)?{NUM}\s*{TIME_UNIT}\s*[(\[]\s*")
 # the words that set a figure against the one before it, on the same endpoint
 _SET_AGAINST = re.compile(r"(?i),\s*(?:compared\s+(?:with|to)|as\s+opposed\s+to)\s*$")
 # an arm's label and its colon before a figure, and the next one after the figure before it

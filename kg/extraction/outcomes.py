@@ -98,7 +98,7 @@ class OutcomeReader(ContrastReading):
             figures, placed = self._per_arm(masked, mentions, last_endpoint, text, self._unattached(s, text))
             landmarks_of_lists(figures, lists)
             found += self._tests(masked, placed, mentions, last_endpoint) if self.arms else []
-            landmarks_of_comparisons(found, figures)
+            landmarks_of_comparisons(found, figures, {n for _p, n in mentions})
             figures += self._from_to(text, found)  # after: a difference's figures time no other comparison
             for fact in [*found, *figures]:
                 fact.endpoint = qualified(fact.endpoint, s.norm)

@@ -28,13 +28,46 @@ def landmarks_of_lists(figures: list[ArmResult], lists: dict[tuple[str, str], li
                 f.timepoint = t
 
 
-def landmarks_of_comparisons(comparisons: list[Comparison], figures: list[ArmResult]) -> None:
+def landmarks_of_comparisons(
+    comparisons: list[Comparison], figures: list[ArmResult], named: set[str]
+) -> None:
     """'The week 52 CAR was 26.1% for A and 20.3% for B (OR 1.40 ...)': a comparison printed
-    beside per-arm figures of its endpoint is at their one landmark time."""
+    beside per-arm figures of its endpoint is at their one landmark time. One printed in the
+    bracket of a pair ('at 12 weeks (55.4% vs 40.9%; OR, 1.85; ...) and 24 weeks (49.0% vs 32.6%; OR,
+    1.98; ...)') is at the pair's time, and on the pair's endpoint when the sentence names none
+    for it (``named``: the endpoints the sentence names)."""
     for c in comparisons:
+        # a hazard ratio spans the follow-up, at no landmark, and names its own event
+        mate = _bracket_mate(c, figures) if c.statistic != "hazard_ratio" else None
+        if mate is not None and c.endpoint not in named:
+            c.endpoint = mate.endpoint
         times = {f.timepoint for f in figures if f.endpoint == c.endpoint}
         if c.timepoint is None and len(times) == 1:
             c.timepoint = times.pop()
+        elif c.timepoint is None and mate is not None and mate.endpoint == c.endpoint:
+            c.timepoint = mate.timepoint
+
+
+def _bracket_mate(c: Comparison, figures: list[ArmResult]) -> ArmResult | None:
+    """The per-arm figure printed right before a comparison in its bracket ('32.6%' of '(49.0% vs
+    32.6%; OR, 1.98')."""
+    if c.evidence is None:
+        return None
+    before = [
+        f
+        for f in figures
+        if f.evidence is not None
+        and f.evidence.sentence == c.evidence.sentence
+        and f.evidence.end <= c.evidence.start
+    ]
+    if not before:
+        return None
+    mate = max(before, key=lambda f: f.evidence.end)
+    gap = c.evidence.sentence[mate.evidence.end : c.evidence.start]
+    inside = c.evidence.sentence.rfind("(", 0, mate.evidence.start) > c.evidence.sentence.rfind(
+        ")", 0, mate.evidence.start
+    )
+    return mate if inside and re.fullmatch(r"\s*;\s*", gap) else None
 
 
 _EACH = re.compile(r"\s*,?\s*(?:for\s+)?(?:each|both)(?:\s+comparisons?)?\s*\)")

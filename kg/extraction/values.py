@@ -64,6 +64,11 @@ _DATING = re.compile(
     rf"\b(?:at|after|by|within|through|until|over|during|for)\s+(?:the\s+)?(?:first\s+)?"
     rf"(?:{NUM}(?:\s*{TIME_UNIT})?,?\s+(?:and\s+)?)*$"
 )
+# the next landmark of a list whose first one a bracket of figures follows: 'at 12 weeks (55.4% vs
+# 40.9%; ...) and 24 weeks (49.0% vs 32.6%; ...)'
+_DATED_NEXT = re.compile(
+    rf"(?i)\b(?:at|after|by|within|through)\s+{NUM}\s*{TIME_UNIT}\s*\([^()]*\)\s*,?\s*(?:and|or)\s+$"
+)
 # a time its clause says is follow-up: 'Mean follow-up times in the A and B groups were 1.3 (...) and 2.1'
 _FOLLOW_UP_BEFORE = re.compile(
     r"(?i)follow-up(?:(?!survival|progression|response|time to|\bmedian\b|\bmean\b|(?-i:\b(?:PFS|OS|DFS|EFS|RFS|TTP|ORR|DCR|LC|LRC)\b))[^;])*$"
@@ -106,7 +111,10 @@ def items(text: str, whole: str | None = None) -> list[Item]:
         if re.fullmatch(r"(?:19|20)\d\d", m.group()) and re.search(r"(?:\bin|[-–])\s*$", text[: m.start()]):
             continue  # 'for carboplatin-paclitaxel in 2006-2007, and 8.0 (IQR ...) months'
 
-        if not m.group("nr") and _DATING.search(text[max(0, m.start() - 60) : m.start()]):
+        if not m.group("nr") and (
+            _DATING.search(text[max(0, m.start() - 60) : m.start()])
+            or _DATED_NEXT.search(text[max(0, m.start() - 200) : m.start()])
+        ):
             continue  # 'at 18 and 26 weeks
         if _OF_FOLLOW_UP.match(text, m.end()):  # '2.4 years (0.4) of additional follow-up'
             continue

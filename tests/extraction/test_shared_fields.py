@@ -1,0 +1,34 @@
+"""kg.extraction.shared_fields (with figure_runs and values): what a comparison shares with the per-arm
+figures printed in its bracket, in a list of landmark times each bracketing its own figures.
+
+Read from a real page copied to tests/fixtures/pool (PMID beside each test).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from pool_pages import trial_of
+
+
+def test_each_landmark_of_a_list_keeps_the_endpoint_and_its_brackets_ratio_its_time():
+    # PMID25005652: 'The combination treatment was associated with a higher continuous abstinence rate at 12
+    # weeks (55.4% vs 40.9%; odds ratio [OR], 1.85; 95% CI, 1.19-2.89; P = .007) and 24 weeks (49.0% vs
+    # 32.6%; OR, 1.98; 95% CI, 1.25-3.14; P = .004) and point prevalence abstinence rate at 6 months (65.1%
+    # vs 46.7%; OR, 2.13; ...)'. Before: '24 weeks' was read as a figure and its pair and ratio named
+    # 'combination treatment' (the sentence's subject).
+    trial = trial_of("25005652")
+    rates = [(r.endpoint, r.timepoint, r.estimate) for r in trial.arm_results]
+    continuous = "continuous abstinence rate"
+    assert [r for r in rates if r[0] == continuous] == [
+        (continuous, "12 weeks", Decimal("55.4")),
+        (continuous, "12 weeks", Decimal("40.9")),
+        (continuous, "24 weeks", Decimal("49.0")),
+        (continuous, "24 weeks", Decimal("32.6")),
+    ]
+    ratios = [(c.endpoint, c.timepoint, c.estimate) for c in trial.comparisons if c.statistic == "odds_ratio"]
+    assert ratios[:2] == [
+        (continuous, "12 weeks", Decimal("1.85")),
+        (continuous, "24 weeks", Decimal("1.98")),
+    ]
+    assert "combination treatment" not in {e.name for e in trial.endpoints}
