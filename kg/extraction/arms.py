@@ -79,7 +79,7 @@ def design_arms(
     if compared is not None:
         arms = arms_in(compared[0], abbreviations, expected, strict=False)
         candidates += [((0, -compared[1]), arms, compared[1])] if len(arms) >= 2 else []
-    if not candidates and randomised and trial_report():  # 'the experimental group completed ...'
+    if not candidates and trial_report():  # 'the experimental group completed ...', randomised or not
         roles, first = role_groups(sents, abbreviations)
         candidates += [((0, -first), roles, first)] if roles else []
     titled = title_against_placebo(title, full) if not candidates and randomised and trial_report() else None

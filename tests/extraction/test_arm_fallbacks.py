@@ -264,3 +264,23 @@ def test_a_placebo_controlled_study_of_a_gel_written_without_a_hyphen():
     # randomized into two arms, 50 control and 50 silicone gel.'
     arms = trial_of("PMC3663169").arms
     assert [(a.drug_names, a.n_randomized) for a in arms] == [(["silicone gel"], 50), (["placebo"], None)]
+
+
+def test_groups_named_by_their_role_are_arms_in_a_controlled_study_that_does_not_say_randomised():
+    # PMC3309323: 'The subjects in this study included 19 children ... The experimental group (n=10) received
+    # CHRIST and general rehabilitation therapy. The control group (n=9) received a home program as well as
+    # general rehabilitation therapy.' (no word of randomisation; before: no arms)
+    trial = trial_of("PMC3309323")
+    christ = "comprehensive hand repetitive intensive strength training"
+    assert [
+        (label, drugs, aliases, a.n_randomized)
+        for (label, drugs, aliases), a in zip(_arms(trial), trial.arms, strict=True)
+    ] == [
+        (
+            f"{christ} + general rehabilitation therapy",
+            [christ, "general rehabilitation therapy"],
+            ["experimental group"],
+            10,
+        ),
+        ("home program", ["home program"], ["control group"], 9),
+    ]
