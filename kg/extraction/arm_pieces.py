@@ -55,6 +55,8 @@ DOSED = re.compile(rf"(?i)\b{DOSE}")
 # 'carrier with no diclofenac' (not 'with or without cetuximab', 'with vs without')
 _NOT_GIVEN = re.compile(
     r"(?i)(?<!\bor\s)(?<!\band\s)(?<!\bvs\s)(?<!\bvs\.\s)(?<!\bversus\s)\b(?:no|without)\s+$"
+    # a double dummy's placebo names the drug it imitates: 'azasetron (10 mg orally) with placebo of ondansetron'
+    r"|\bplacebos?\s+(?:of|for)\s+(?:the\s+)?$"
 )
 
 

@@ -29,7 +29,8 @@ _VERB = rf"{GOT}\s+"
 def own_clause(next_group: str) -> str:
     """One character of a group's clause, up to where the next group's clause begins (', whereas the
     comparison group received ...', '... while group B was taught by ...')."""
-    return rf"(?:(?!\s*(?:,|\band\b|\bwhile\b|\bwhereas\b)\s*(?:the\s+)?(?:{next_group}))[^.;])"
+    # (', whereas patients in the test group received ...': the group's members may come first)
+    return rf"(?:(?!\s*(?:,|\band\b|\bwhile\b|\bwhereas\b)\s*(?:[a-z]+\s+in\s+)?(?:the\s+)?(?:{next_group}))[^.;])"
 
 
 def control_arm(name: str) -> Arm:

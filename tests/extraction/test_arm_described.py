@@ -46,3 +46,20 @@ def test_patients_in_a_group_scheduled_to_receive_name_its_regimen():
         ("vinorelbine + gemcitabine + docetaxel", Decimal("13.6")),
         ("paclitaxel + carboplatin", Decimal("14.1")),
     }
+
+
+def test_groups_listed_each_with_what_it_received_and_a_double_dummys_placebo_gives_no_drug():
+    # PMC3918522: 'The azasetron group received azasetron (10 mg orally) with placebo of ondansetron (orally
+    # every 12 hours), and the ondansetron group received ondansetron (8 mg orally every 12 hours) with
+    # placebo of azasetron (orally) on days 2-6.' The placebo names the drug it imitates, which that arm
+    # does not get. 'RESULTS: ... the effective ratio of complete response in the azasetron and ondansetron
+    # groups was 45% and 54.5%, respectively' (before: arms that each gave both drugs, and both figures to one)
+    trial = trial_of("PMC3918522")
+    assert [(a.drug_names, a.aliases) for a in trial.arms] == [
+        (["azasetron", "placebo"], ["azasetron"]),
+        (["ondansetron", "placebo"], ["ondansetron"]),
+    ]
+    assert [(r.arm, r.estimate) for r in trial.arm_results] == [
+        ("azasetron + placebo", Decimal("45")),
+        ("ondansetron + placebo", Decimal("54.5")),
+    ]

@@ -73,3 +73,13 @@ def test_groups_a_post_hoc_comparison_sizes_count_nothing():
     # PMC3648394: 'Post hoc analysis comparing participants who completed ≥70% of yoga sessions (n = 11) to
     # control (n = 19) yielded the same findings, ...': 11 and 19 are the groups' sizes, no counts of events
     assert not [r for r in trial_of("PMC3648394").arm_results if r.statistic == "count"]
+
+
+def test_the_members_of_the_next_role_group_end_the_clause_before():
+    # PMC3917204: 'Patients in the control group received scaling and root planing with hand instruments,
+    # whereas patients in the test group received treatment with rotary instruments.' (before: the control
+    # group's clause ran on into the test group's, and no arms)
+    assert _arms(trial_of("PMC3917204")) == [
+        (["rotary instruments"], ["test group"]),
+        (["scaling", "root planing", "hand instruments"], ["control group"]),
+    ]
