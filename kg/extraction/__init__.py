@@ -87,7 +87,8 @@ def _extract(title: str, abstract: list[AbstractSection]) -> Trial | None:
     primary = next((e.name for e in endpoints if e.role == "primary"), None)
     results = results_sentences(sents)
     named = [e.name for e in endpoints]
-    per_arm, comparisons = OutcomeReader(arms, abbreviations, primary, finder, named).read(results)
+    everyone = total if total is not None else _summed(arms)
+    per_arm, comparisons = OutcomeReader(arms, abbreviations, primary, finder, named, everyone).read(results)
     settle_populations(sents, [*per_arm, *comparisons], subgroup_phrases)
     events = adverse_events(
         results, arms, finder, single_arm=design.randomized(f"{title} {full}") is not True
@@ -115,8 +116,7 @@ def _extract(title: str, abstract: list[AbstractSection]) -> Trial | None:
     minimum, median, follow_up_spans = follow_up(sents)
     primary = [e for e in endpoints if e.role == "primary"]
     sizes_from_denominators(arms, per_arm, total)
-    if total is None and arms and all(a.n_randomized is not None for a in arms):
-        total = sum(a.n_randomized for a in arms)
+    total = total if total is not None else _summed(arms)
     named = {
         x
         for f in [*per_arm, *comparisons, *events, *flow, *baseline]
@@ -204,3 +204,9 @@ def _treated(flow: list[ParticipantCount], arm: str) -> int | None:
     """'473 received durvalumab and 236 received placebo': the one count an arm's treated stage has."""
     counts = {f.count for f in flow if f.stage == "treated" and f.arm == arm}
     return counts.pop() if len(counts) == 1 else None
+
+
+def _summed(arms: list[Arm]) -> int | None:
+    """The patients of all arms, when every arm's number is known."""
+    sizes = [a.n_randomized for a in arms]
+    return sum(sizes) if sizes and None not in sizes else None

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 
 from kg.extraction.figure_item import Item
 from kg.extraction.landmarks import landmark
+from kg.model import Arm
 
 # what may stand between two listed names: commas, 'and', and the words that qualify a name
 _BETWEEN = re.compile(
@@ -138,3 +139,16 @@ def rename_pairs(
             if k + 1 < len(endpoints) and k + 1 not in heads:
                 endpoints[k + 1] = endpoints[k]
         seen.add(endpoints[k])
+
+
+def share_arms(slots: dict[int, Slot], arms: list[Arm | None]) -> None:
+    """One pass through an endpoint list is one arm's: the arm named beside any of its figures."""
+    passes: dict[int, list[int]] = {}
+    for k, slot in slots.items():
+        passes.setdefault(slot.group, []).append(k)
+    for members in passes.values():
+        named = {id(arms[k]): arms[k] for k in members if arms[k] is not None}
+        if len(named) == 1:
+            arm = next(iter(named.values()))
+            for k in members:
+                arms[k] = arm

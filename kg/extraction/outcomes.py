@@ -22,7 +22,7 @@ from kg.extraction.assignment import assign
 from kg.extraction.clauses import before_safety, clause_end
 from kg.extraction.contrasts import ContrastReading
 from kg.extraction.endpoint_disease import qualified
-from kg.extraction.endpoint_lists import Slot, bracketed_pair_names, listed_endpoints, rename_pairs
+from kg.extraction.endpoint_lists import bracketed_pair_names, listed_endpoints, rename_pairs, share_arms
 from kg.extraction.endpoint_mentions import endpoint_mentions, listed_after
 from kg.extraction.endpoint_names import normal_name
 from kg.extraction.endpoint_objects import object_phrase
@@ -67,8 +67,10 @@ class OutcomeReader(ContrastReading):
         primary: str | None = None,
         finder: ArmFinder | None = None,
         named: list[str] | None = None,
+        total: int | None = None,
     ) -> None:
         self.arms = arms
+        self.total = total  # patients randomised in all: a figure counted out of them is no one arm's
         self.primary = primary  # what 'the primary endpoint' refers to
         self.named = named or []  # the endpoints the methods name ('sensitivity for mediastinal ...')
         self.finder = finder or ArmFinder(arms)
@@ -246,7 +248,7 @@ class OutcomeReader(ContrastReading):
         arms = [
             None if i.pooled else a for i, a in zip(found, arms, strict=True)
         ]  # every arm's: whole_population
-        _share_arms(slots, arms)
+        share_arms(slots, arms)
         if all(a is None for a in arms) and len(arms) == len(self._last_arms) > 1:
             arms = list(self._last_arms)  # 'This corresponded to sensitivities of 79% vs 85% and 94%'
         own = [None if e == last_endpoint and all(n != e for _p, n in mentions) else e for e in endpoints]
@@ -259,6 +261,12 @@ class OutcomeReader(ContrastReading):
             unattached,
             lambda pos: subgroup_at(masked, pos, self._names_arm),
         )
+        for k, item in enumerate(found):  # '52.0% (191/367) were women' in a trial of 367: no one arm's
+            owners[k] = (
+                []
+                if len(self.arms) > 1 and item.total is not None and item.total == self.total
+                else owners[k]
+            )
         self._last_arms = arms
         if len(given := distinct(arms)) > 1:
             self._order = given
@@ -376,19 +384,6 @@ _ARM_BEFORE_BRACKET = re.compile(
     r"(?i)\s+(?:for|in|among|with|on|of)\s+(?:the\s+)?(?P<who>[^()\[\];,.\d]{1,50}?)\s*(?=[(\[])"
 )
 _OPENS_CLAUSE = re.compile(r"(?i)[;,\s]*(?:(?:and|while|whereas|but)\s+)?")
-
-
-def _share_arms(slots: dict[int, Slot], arms: list[Arm | None]) -> None:
-    """One pass through an endpoint list is one arm's: the arm named beside any of its figures."""
-    passes: dict[int, list[int]] = {}
-    for k, slot in slots.items():
-        passes.setdefault(slot.group, []).append(k)
-    for members in passes.values():
-        named = {id(arms[k]): arms[k] for k in members if arms[k] is not None}
-        if len(named) == 1:
-            arm = next(iter(named.values()))
-            for k in members:
-                arms[k] = arm
 
 
 def _singular(phrase: str) -> str:

@@ -277,3 +277,14 @@ def test_an_endpoint_named_in_a_relative_clause_after_the_figures_is_not_theirs(
     trial = read_document(POOL / "PMID7818326.txt").trial
     assert [x for x in trial.arm_results if x.endpoint == "overall survival"] == []
     assert [x for x in trial.comparisons if x.endpoint == "overall survival"] == []
+
+
+def test_a_share_counted_out_of_the_whole_trial_is_no_arms_result():
+    # PMC3757993 (jayded/evidence-inference; tests/fixtures/pool): 367 randomised to a multimedia
+    # intervention or control; 'The mean age of participants was 53.8 years (SD 11.4), 52.0% (191/367) were
+    # women, and 97.5% (358/367) were immigrants to Canada.' (before: 52.0% the intervention arm's and 97.5%
+    # the control arm's 'age of participants')
+    trial = read_document(Path(__file__).parents[1] / "fixtures" / "pool" / "PMC3757993.txt").trial
+    assert len(trial.arms) == 2
+    assert [r for r in trial.arm_results if r.n_analysed == 367] == []
+    assert "52.0% (191/367) were women" in " ".join(trial.unread_sentences)
