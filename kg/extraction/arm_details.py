@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from kg.extraction.abbreviations import expansions
-from kg.extraction.arm_trailing import trailing_regimen
+from kg.extraction.arm_trailing import trailing_regimen, trailing_schedule
 from kg.extraction.regimens import cycle_schedule, drug_mentions, frequency, intervention
 from kg.extraction.text import Sentence, depth_map
 from kg.model import Arm, Intervention
@@ -29,6 +29,7 @@ def complete_arms(
     _enrich(arms, methods)
     if at < len(sents):
         trailing_regimen(arms, sents[at].norm)
+        trailing_schedule(arms, sents[at].norm)
     _collect_aliases(arms, candidates, sents, abbreviations)
     _relabel(arms)
     _contrast_aliases(arms, sents, abbreviations)

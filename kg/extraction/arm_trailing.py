@@ -1,16 +1,18 @@
 """A regimen the listing sentence prints once, in a clause of its own after the arms, for
 every arm: 'Participants applied either a topical diclofenac solution or vehicle control
-solution; 40 drops 4 times daily directly to the painful knee(s), ... for 6 weeks'."""
+solution; 40 drops 4 times daily directly to the painful knee(s), ... for 6 weeks'; or a schedule
+after the last arm of arms sharing a drug: 'carboplatin (AUC = 6) and either PPX (210 mg/m2/10 min
+...) or paclitaxel (225 mg/m2/3 h ...) every 3 weeks'."""
 
 from __future__ import annotations
 
 import re
 
-from kg.extraction.regimens import drug_mentions, intervention
+from kg.extraction.regimens import drug_mentions, frequency, intervention
 from kg.extraction.text import depth_map
 from kg.model import Arm
 
-__all__ = ["trailing_regimen"]
+__all__ = ["trailing_regimen", "trailing_schedule"]
 
 # a clause that opens on an amount: '40 drops 4 times daily ...', '2 ml twice daily'
 _OPENS_ON_DOSE = re.compile(
@@ -41,3 +43,24 @@ def trailing_regimen(arms: list[Arm], sentence: str) -> None:
         item.dose, item.dose_unit = read.dose, read.dose_unit
         item.frequency = item.frequency or read.frequency
         item.route = item.route or read.route
+
+
+# arms that share a drug, then the alternatives: 'carboplatin (...) and either PPX (...) or paclitaxel'
+_SHARED_EITHER = re.compile(r"(?i)\b(?:and|plus|with)\s+either\b")
+_SCHEDULE_FIRST = re.compile(r"(?i)^\s*,?\s*(?:every|once|twice|each)\b")
+
+
+def trailing_schedule(arms: list[Arm], sentence: str) -> None:
+    """Give every intervention without a schedule the one the listing prints right after its last
+    bracket, when the arms share a drug before 'either' ('... or paclitaxel (225 mg/m2/3 h with
+    standard premedication) every 3 weeks') and the words there name no drug. In place."""
+    if len(arms) < 2 or not _SHARED_EITHER.search(sentence):
+        return
+    depth, closed = 0, None
+    for k, ch in enumerate(sentence):
+        depth += (ch in "([") - (ch in ")]")
+        closed = k if ch in ")]" and depth == 0 else closed
+    tail = re.split(r"[;.](?:\s|$)", sentence[closed + 1 :])[0] if closed is not None else ""
+    schedule = frequency(tail) if _SCHEDULE_FIRST.match(tail) and not drug_mentions(tail) else None
+    for item in (i for arm in arms for i in arm.interventions) if schedule else ():
+        item.frequency = item.frequency or schedule

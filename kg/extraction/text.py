@@ -58,6 +58,8 @@ _SUBSTITUTIONS: tuple[tuple[re.Pattern, object, str], ...] = (
     (re.compile(r"(?<=\d),(?=\d{3}\b)"), "", ","),
     (re.compile(r"(?<=\d)\.\s(?=\d+\s*%)"), ".", "%"),  # '(84. 0%)': a decimal with a stray space
     (re.compile(r"mg/m\(2\)|mg/m²|mg per square meter(?: of body-surface area)?"), "mg/m2", "(²q"),
+    # a superscript the page dropped: 'PPX (210 mg/m/10 min ...)', 'docetaxel 45 mg/m)'
+    (re.compile(r"(?<=\d)(\s?)mg/m(?=[/)\],;]|\s)"), lambda m: f"{m.group(1)}mg/m2", "/"),
     (re.compile(r"mg per kilogram(?: of body weight)?"), "mg/kg", "k"),
     (
         re.compile(r"mg of ([a-z-]+) per square met(?:er|re)(?: of body[- ]surface area)?"),

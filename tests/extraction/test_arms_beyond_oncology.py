@@ -300,3 +300,22 @@ def test_arms_listed_with_and_then_respectively():
         (["erlotinib"], Decimal("150"), 150),
         (["docetaxel"], Decimal("60"), 151),
     ]
+
+
+def test_a_schedule_after_the_last_of_arms_sharing_a_drug_is_every_arms():
+    # PMID18520802 (tests/fixtures/pool): 'randomized to receive carboplatin (area under the curve = 6) and
+    # either PPX (210 mg/m/10 min without routine steroid premedication) or paclitaxel (225 mg/m/3 h with
+    # standard premedication) every 3 weeks.' (before: the PPX arm without a schedule, and its doses in mg)
+    trial = trial_of("18520802")
+    assert [
+        [(i.drug.name, i.dose, i.dose_unit, i.frequency) for i in a.interventions] for a in trial.arms
+    ] == [
+        [
+            ("carboplatin", Decimal("6"), "AUC", "every 3 weeks"),
+            ("paclitaxel poliglumex", Decimal("210"), "mg/m2", "every 3 weeks"),
+        ],
+        [
+            ("carboplatin", Decimal("6"), "AUC", "every 3 weeks"),
+            ("paclitaxel", Decimal("225"), "mg/m2", "every 3 weeks"),
+        ],
+    ]

@@ -24,3 +24,12 @@ def test_sentences_do_not_break_at_vs_or_leading_decimal():
 
 def test_dec_keeps_printed_precision():
     assert dec(".3668") == Decimal("0.3668") and str(dec("13.0")) == "13.0"
+
+
+def test_a_square_metre_whose_superscript_the_page_dropped_is_still_one():
+    # PMID18520802 (tests/fixtures/pool), as printed: 'either PPX (210 mg/m/10 min without routine steroid
+    # premedication) or paclitaxel (225 mg/m/3 h with standard premedication)'; 'mg/ml' stays
+    assert normalise("PPX (210 mg/m/10 min ...) or paclitaxel (225 mg/m/3 h ...)") == (
+        "PPX (210 mg/m2/10 min ...) or paclitaxel (225 mg/m2/3 h ...)"
+    )
+    assert normalise("45 mg/m) and 2 mg/ml") == "45 mg/m2) and 2 mg/ml"
