@@ -71,23 +71,22 @@ def ranked_after(words: str, g: Group, arm: Arm, arms: list[Arm], opening: str =
     figures are equal."""
     words = mask(words, top_parens(words))
     ranked = _PREDICATE.search(words)
+    if ranked is not None and _CONTRAST.search(words[: ranked.start()]):
+        return []
     if ranked is None and _PLACED.search(words) and not _CONTRAST.search(words):
-        opening = mask(opening, top_parens(opening))
-        ranked = (
-            [m for m in _RANK_WORD.finditer(opening) if not _CONTRAST.search(opening, m.end())] or [None]
-        )[-1]
-        words = ""
+        ranked = _last_rank(mask(opening, top_parens(opening)))
     values = _values(g)
-    if (
-        ranked is None
-        or _CONTRAST.search(words[: ranked.start()])
-        or None in values
-        or values[0] == values[1]
-    ):
+    if ranked is None or None in values or values[0] == values[1]:
         return []
     other = next(a for a in arms if a is not arm)
     larger = ranked.group(1).lower() in MORE
     return [arm, other] if (values[0] > values[1]) == larger else [other, arm]
+
+
+def _last_rank(words: str) -> re.Match | None:
+    """The last ranking word no contrast follows: 'significantly more grade 3 or 4 neutropenia ('."""
+    ranks = [m for m in _RANK_WORD.finditer(words) if not _CONTRAST.search(words, m.end())]
+    return ranks[-1] if ranks else None
 
 
 def ranked_pair(g: Group, text: str, finder: ResultsArms) -> list[Arm]:

@@ -38,8 +38,8 @@ _GROUP_CLAUSE = re.compile(
 # received', '..., while those in the control group received', '...; participants in the usual care arm', ', children in the placebo group'
 _NEXT_GROUP = re.compile(
     rf"(?i)(?:\s*[,;]?\s+(?:and|while|whereas)\s+|\s*[;,]\s*)(?={_WHO}[a-z][\w+-]*(?:\s+[a-z][\w+-]*){{0,3}}\s+(?:arm|group)\b)"
-    # a list of groups after a colon, each saying what it got: 'were assigned to three groups: the control
-    # group did not receive any stimuli, the LP group received acupressure at ..., and the DP group received'
+    # groups each saying what it got, listed after a colon or one after the other: 'The azasetron group
+    # received azasetron (10 mg orally) ..., and the ondansetron group received ondansetron (8 mg ...) ...'
     rf"|(?:\s*:\s+|\s*[,;]\s*(?:and\s+)?)(?=the\s+[A-Za-z][\w-]*\s+(?:arm|group)\s+{_VERB})"
 )
 _SAME = re.compile(r"(?i)\bthe\s+same\s+(?:chemotherapy|CT|regimen|drugs|treatment|schedule)\b")

@@ -56,10 +56,8 @@ def trailing_schedule(arms: list[Arm], sentence: str) -> None:
     standard premedication) every 3 weeks') and the words there name no drug. In place."""
     if len(arms) < 2 or not _SHARED_EITHER.search(sentence):
         return
-    depth, closed = 0, None
-    for k, ch in enumerate(sentence):
-        depth += (ch in "([") - (ch in ")]")
-        closed = k if ch in ")]" and depth == 0 else closed
+    depth = depth_map(sentence)
+    closed = max((k for k, ch in enumerate(sentence) if ch in ")]" and depth[k] == 1), default=None)
     tail = re.split(r"[;.](?:\s|$)", sentence[closed + 1 :])[0] if closed is not None else ""
     schedule = frequency(tail) if _SCHEDULE_FIRST.match(tail) and not drug_mentions(tail) else None
     for item in (i for arm in arms for i in arm.interventions) if schedule else ():

@@ -262,11 +262,8 @@ class OutcomeReader(ContrastReading):
             lambda pos: subgroup_at(masked, pos, self._names_arm),
         )
         for k, item in enumerate(found):  # '52.0% (191/367) were women' in a trial of 367: no one arm's
-            owners[k] = (
-                []
-                if len(self.arms) > 1 and item.total is not None and item.total == self.total
-                else owners[k]
-            )
+            if len(self.arms) > 1 and item.total is not None and item.total == self.total:
+                owners[k] = []
         self._last_arms = arms
         if len(given := distinct(arms)) > 1:
             self._order = given

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extraction.clause_bounds import opening
 from kg.extraction.stats import RATIO, P, p_value
 from kg.model import ArmResult, Comparison
 
@@ -63,11 +64,13 @@ def _bracket_mate(c: Comparison, figures: list[ArmResult]) -> ArmResult | None:
     if not before:
         return None
     mate = max(before, key=lambda f: f.evidence.end)
-    gap = c.evidence.sentence[mate.evidence.end : c.evidence.start]
-    inside = c.evidence.sentence.rfind("(", 0, mate.evidence.start) > c.evidence.sentence.rfind(
-        ")", 0, mate.evidence.start
+    sentence = c.evidence.sentence
+    bracketed = opening(sentence, mate.evidence.start) is not None
+    return (
+        mate
+        if bracketed and re.fullmatch(r"\s*;\s*", sentence[mate.evidence.end : c.evidence.start])
+        else None
     )
-    return mate if inside and re.fullmatch(r"\s*;\s*", gap) else None
 
 
 _EACH = re.compile(r"\s*,?\s*(?:for\s+)?(?:each|both)(?:\s+comparisons?)?\s*\)")

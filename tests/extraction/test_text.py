@@ -27,9 +27,10 @@ def test_dec_keeps_printed_precision():
 
 
 def test_a_square_metre_whose_superscript_the_page_dropped_is_still_one():
-    # PMID18520802 (tests/fixtures/pool), as printed: 'either PPX (210 mg/m/10 min without routine steroid
-    # premedication) or paclitaxel (225 mg/m/3 h with standard premedication)'; 'mg/ml' stays
-    assert normalise("PPX (210 mg/m/10 min ...) or paclitaxel (225 mg/m/3 h ...)") == (
-        "PPX (210 mg/m2/10 min ...) or paclitaxel (225 mg/m2/3 h ...)"
+    # PMID18520802 (tests/fixtures/pool), as printed; PMID18978563 (pool) 'paclitaxel (45 mg/m) was
+    # initiated'; a pool page's 'area under the curve of 6 mg/mL * min' stays
+    assert normalise("either PPX (210 mg/m/10 min without routine steroid premedication)") == (
+        "either PPX (210 mg/m2/10 min without routine steroid premedication)"
     )
-    assert normalise("45 mg/m) and 2 mg/ml") == "45 mg/m2) and 2 mg/ml"
+    assert normalise("and paclitaxel (45 mg/m) was initiated") == "and paclitaxel (45 mg/m2) was initiated"
+    assert normalise("area under the curve of 6 mg/mL * min") == "area under the curve of 6 mg/mL * min"
