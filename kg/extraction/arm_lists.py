@@ -24,6 +24,7 @@ from kg.extraction.arm_company import (
 from kg.extraction.arm_controls import control_given
 from kg.extraction.arm_counts import count_word
 from kg.extraction.arm_ellipsis import drug_lead, shared_entries
+from kg.extraction.arm_named import named_groups
 from kg.extraction.arm_tails import without_tails
 from kg.extraction.arm_titles import placebo_controlled, title_listing
 from kg.extraction.armrefs import ARM_LABEL
@@ -354,6 +355,8 @@ def _split_held(text: str) -> list[str]:
     grouped = re.match(r"(?is)^(.*?\S)(?:\s+groups|,?\s+respectively)\s*\.?\s*$", text)
     # 'X (Group I) and Y (Group II)'
     labelled = len(re.findall(r"(?i)\((?:group|arm)\s+(?:(?-i:[A-D])|[1-4]|I{1,3}|IV)\)", text)) >= 2
+    if named := named_groups(text):
+        return named
     if (grouped or labelled) and not re.search(r"(?i)\b(?:or|versus|vs\.?)\s", text):
         text = grouped.group(1) if grouped else text
         separator = r",?\s+and\s+|,\s+(?!and\b)" if grouped else r"(?<=\)),?\s+and\s+"

@@ -17,6 +17,7 @@ from kg.extraction.arm_details import complete_arms
 from kg.extraction.arm_ellipsis import elliptical_definitions
 from kg.extraction.arm_lettered import lettered_groups
 from kg.extraction.arm_lists import listings, pieces
+from kg.extraction.arm_named import group_arm, is_named_group
 from kg.extraction.arm_pieces import DOSE, DOSED, arm_of_piece, outside_brackets
 from kg.extraction.arm_roles import control_arm, role_groups
 from kg.extraction.arm_titles import title_against_placebo
@@ -135,7 +136,7 @@ def arms_in(
         elif (control := control_name(part)) and len(parts) >= 2:  # '... or control'
             arms.append(control_arm(control))
         else:
-            arm = arm_of_piece(_same_drug(part, arms), choice, abbreviations, strict)
+            arm = arm_of_piece(_same_drug(part, arms), choice, abbreviations, strict) or group_arm(part)
             if arm is not None:
                 arms.append(arm)
         k += 1
@@ -264,6 +265,7 @@ def _merge_weak(parts: list[str], expected: int | None, abbreviations: dict[str,
             and not is_no_treatment(part)
             and not control_name(part)
             and not _BOTH.match(part)
+            and not is_named_group(part)
         ):
             joint = " or " if re.fullmatch(r"\s*[A-Za-z-]+\s*", part) else ", "  # 'dissection or sampling'
             out[-1] = f"{out[-1]}{joint}{part}"

@@ -284,3 +284,21 @@ def test_groups_named_by_their_role_are_arms_in_a_controlled_study_that_does_not
         ),
         ("home program", ["home program"], ["control group"], 9),
     ]
+
+
+def test_groups_listed_by_their_names_joined_by_and_are_the_arms():
+    # PMC3661884: 'Sixteen trained men were randomly divided into 2 groups: the static stretching group (SSG)
+    # and passive interval group (PIG).' (before: no arms; 'passive interval' alone reads as a rest period)
+    assert _arms(trial_of("PMC3661884")) == [
+        ("static stretching", ["static stretching"], ["SSG"]),
+        ("passive interval", ["passive interval"], ["PIG"]),
+    ]
+
+
+def test_p_values_of_a_sentence_opened_by_one_group_after_a_connective_compare_no_arms():
+    # PMC3661884: 'Specifically, in the SSG group, the parameters for LE were (p = 0.0015 and ES = 2.28 - Large),
+    # and the parameters for LR were (p = 0.002 ...)' and 'Moreover, in the PIG group, ...': changes within
+    # each group, not SSG against PIG
+    trial = trial_of("PMC3661884")
+    assert len(trial.arms) == 2
+    assert [c.p_value for c in trial.comparisons] == []
