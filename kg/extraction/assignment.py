@@ -47,6 +47,14 @@ _LEAD = re.compile(
 # 'Tumour response occurred in 19% (95% CI 13-27) of gemcitabine patients': the arm whose
 # patients the figure is a share of, named right after 'of' (not 'of patients undergoing surgery')
 _SHARE_OF_ARM = re.compile(r"(?i)\s*of\s+(?:the\s+)?")
+# '43.9% of participants in the varenicline group were continuously abstinent compared with 17.6% in the
+# placebo group and 29.8% in the bupropion SR group': the people the figure is a share of, then their arm (not
+# '77% and 70% of patients in the A and B arms, respectively', whose figures the list's order assigns)
+_OF_PEOPLE_IN = re.compile(
+    r"(?i)\s*of\s+(?:the\s+)?(?:patients|participants|subjects|those|women|men|children|smokers|individuals)\s+"
+    r"(?:in|on|receiving|given|treated\s+with|assigned\s+to|randomi[sz]ed\s+to|allocated\s+to)\s+(?:the\s+)?"
+)
+_RESPECTIVELY_NEXT = re.compile(r"(?i)[^.;]*\brespectively\b")
 _LABEL_COLON = re.compile(
     r"\s*(?:group|arm)?\s*:"
 )  # 'S: 56%, CT-S: 60%': an arm labelling the figure after it
@@ -393,6 +401,13 @@ def _beside(text: str, span: tuple[int, int], marks, previous: int | None = None
         if end <= s <= end + 60
         and (_LINK.fullmatch(text[end:s]) or _SHARE_OF_ARM.fullmatch(text[end:s]))
         and not _LABEL_COLON.match(text, e)
+    ]
+    after += [
+        a
+        for s, e, a in marks
+        if end <= s <= end + 60
+        and _OF_PEOPLE_IN.fullmatch(text[end:s])
+        and not _RESPECTIVELY_NEXT.match(text, e)
     ]
     if after:
         return after[0]

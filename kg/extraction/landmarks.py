@@ -11,8 +11,9 @@ from kg.extraction.figure_item import Item
 
 __all__ = ["landmark", "landmarks", "listed_landmarks"]
 
+# ('During the last 4 weeks of treatment (weeks 9-12), 43.9% ...': a window at the end, no landmark)
 _LANDMARK = re.compile(
-    r"(?i)(?<![\d.])(\d+)(?:\s?-|\s)(year|month|week)s?\b(?:[- ](?:rates?\s+of\s+)?)|\b(?:at|after|by|through)\s+(\d+)\s+(year|month|week)s?\b"
+    r"(?i)(?<![\d.])(?<!\blast\s)(?<!\bfinal\s)(?<!\bpast\s)(\d+)(?:\s?-|\s)(year|month|week)s?\b(?:[- ](?:rates?\s+of\s+)?)|\b(?:at|after|by|through)\s+(\d+)\s+(year|month|week)s?\b"
     r"|\b(week|day)\s+(\d+)\b"  # 'The week 52 CAR', 'cure rates by day 42'
 )
 # an age is no landmark: 'median age 61 years (range 51-74), gender male (n = 13, 65%)'

@@ -58,10 +58,11 @@ _MEAN_PAIR = re.compile(  # a mean change may be negative: '(mean change 4.0 vs.
 _THRESHOLD = re.compile(
     r"(?i)(?:than|least|most|>|≥|<|≤|[<>]\s*or\s*=|up to|over|under|approximately|about|nearly|almost)\s*$"
 )
-# a time that dates a figure rather than being one: 'at 2 years', 'after 12 weeks', 'from baseline to 2 months'
+# a time that dates a figure rather than being one: 'at 2 years', 'after 12 weeks', 'from baseline to 2 months',
+# 'During the last 4 weeks of treatment (weeks 9-12), 43.9% of participants ...'
 _DATING = re.compile(
     r"(?i)\bafter\s+an?\s+(?:median|mean)\s+(?:of\s+)?$|\bbaseline\s+(?:and|to)\s+$|"
-    rf"\b(?:at|after|by|within|through|until|over|during|for)\s+(?:the\s+)?(?:first\s+)?"
+    rf"\b(?:at|after|by|within|through|until|over|during|for)\s+(?:the\s+)?(?:(?:first|last|final|past)\s+)?"
     rf"(?:{NUM}(?:\s*{TIME_UNIT})?,?\s+(?:and\s+)?)*$"
 )
 # the next landmark of a list whose first one a bracket of figures follows: 'at 12 weeks (55.4% vs

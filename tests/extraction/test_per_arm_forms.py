@@ -117,3 +117,20 @@ def test_the_size_of_the_group_a_sentence_opens_on_is_its_figures_denominator():
         ),
         ("surgery", "overall survival", "median", Decimal("10"), "month", None, None, 30),
     ]
+
+
+def test_a_share_of_the_participants_in_an_arm_before_a_list_of_the_other_arms_figures():
+    # PMID16820547 (pool/): 'During the last 4 weeks of treatment (weeks 9-12), 43.9% of participants in the
+    # varenicline group were continuously abstinent from smoking compared with 17.6% in the placebo group (...)
+    # and 29.8% in the bupropion SR group (...)': each arm's share, none at a landmark ('the last 4 weeks' is a
+    # window); before: 43.9% unread and the others dated '4 weeks'
+    t = trial("pool/PMID16820547.txt")
+    arms = {a.label.split(" + ")[0]: a.label for a in t.arms}
+    endpoint = "continuous abstinence from smoking"
+    assert rows(t, "During the last 4 weeks of treatment") == [
+        (arms["varenicline"], endpoint, "rate", Decimal("43.9"), "percent", None, None, None),
+        (arms["placebo"], endpoint, "rate", Decimal("17.6"), "percent", None, None, None),
+        (arms["bupropion"], endpoint, "rate", Decimal("29.8"), "percent", None, None, None),
+    ]
+    # 'For weeks 9 through 52, 23% of participants in the varenicline group were continuously abstinent ...'
+    assert [r[0] for r in rows(t, "For weeks 9 through 52")][0] == arms["varenicline"]
