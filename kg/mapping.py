@@ -208,6 +208,7 @@ def _trial(w: Writer, t: Trial, iri: URIRef, source: str) -> None:
     # two labels may share a slug ('S+ group', 'S- group'): every node gets an IRI of its own
     used: set[URIRef] = set()
     arms = {a.label: _arm(w, iri, scope, a, order, used) for order, a in enumerate(t.arms, start=1)}
+    _background(w, iri, scope, t, used)
     for group in t.groups:
         arms[group.label] = _pooled(w, iri, scope, group, arms, used)
     for rg in t.results_groups:
@@ -271,24 +272,40 @@ def _arm(w: Writer, trial: URIRef, scope: URIRef, a: Arm, order: int, used: set[
     w.add(iri, CTKG.nSafety, a.n_safety)
     w.add(iri, CTKG.nBaseline, a.n_baseline)
     for n, i in enumerate(a.interventions, start=1):  # a second course of a drug (another dose): -2
-        node = w.node(
-            unique(w.m.under(iri, "intervention", i.drug.name), used),
-            CTKG.Intervention,
-            f"{i.drug.name} in {a.label}",
-        )
-        w.add(iri, CTKG.hasIntervention, node)
-        w.add(node, CTKG.interventionType, i.kind)
-        w.add(node, *_agent(w, i))
-        w.add(node, CTKG.interventionOrder, n)
-        w.add(node, CTKG.doseValue, i.dose)
-        w.add(node, CTKG.doseUnit, i.dose_unit)
-        w.add(node, CTKG.fractions, i.fractions)
-        w.add(node, CTKG.route, i.route)
-        w.add(node, CTKG.frequency, i.frequency)
-        for name in i.other_names:
-            w.add(node, CTKG.otherName, name)
+        w.add(iri, CTKG.hasIntervention, _intervention(w, iri, i, n, f"{i.drug.name} in {a.label}", used))
     w.evidence(iri, a.size_evidence)
     return iri
+
+
+def _background(w: Writer, trial: URIRef, scope: URIRef, t: Trial, used: set[URIRef]) -> None:
+    """Care every arm received beside what the trial compares: an intervention of the trial, not
+    of an arm, so that arms, drug look-ups and drug sets name what was compared."""
+    for n, i in enumerate(t.background, start=1):
+        node = _intervention(w, scope, i, n, f"{i.drug.name} in every arm", used, "background")
+        w.add(trial, CTKG.backgroundIntervention, node)
+
+
+def _intervention(
+    w: Writer,
+    owner: URIRef,
+    i: Intervention,
+    n: int,
+    label: str,
+    used: set[URIRef],
+    under: str = "intervention",
+) -> URIRef:
+    node = w.node(unique(w.m.under(owner, under, i.drug.name), used), CTKG.Intervention, label)
+    w.add(node, CTKG.interventionType, i.kind)
+    w.add(node, *_agent(w, i))
+    w.add(node, CTKG.interventionOrder, n)
+    w.add(node, CTKG.doseValue, i.dose)
+    w.add(node, CTKG.doseUnit, i.dose_unit)
+    w.add(node, CTKG.fractions, i.fractions)
+    w.add(node, CTKG.route, i.route)
+    w.add(node, CTKG.frequency, i.frequency)
+    for name in i.other_names:
+        w.add(node, CTKG.otherName, name)
+    return node
 
 
 def _pooled(

@@ -230,6 +230,10 @@ class Trial(Record):
     groups: list[Arm] = Field(
         default_factory=list, description="pooled groups of arms that results compare (factorial designs)"
     )
+    background: list[Intervention] = Field(
+        default_factory=list,
+        description="care every arm received beside what the trial compares (counselling given to all smokers)",
+    )
     endpoints: list[Endpoint] = Field(default_factory=list)
     n_randomized: int | None = Field(default=None, ge=0)
     primary_endpoint_met: bool | None = None

@@ -70,6 +70,15 @@ def contact_doc(contact_build):
     return contact_build[1]
 
 
+@pytest.fixture(scope="session")
+def background_store():
+    """PMID16820547 (varenicline, bupropion or placebo, 'plus weekly brief smoking cessation
+    counseling') built as ``ctkg build`` would: a trial with care every arm received."""
+    store = pyoxigraph.Store()
+    build([FIXTURES / "pool" / "PMID16820547.txt"], store, progress=lambda _m: None)
+    return store
+
+
 @pytest.fixture()
 def phase_2_only(monkeypatch):
     """The shapes with one more structural rule, which CONTACT-01 ('Phase III') breaks: a

@@ -146,6 +146,7 @@ OBJECT_PROPERTIES = {
     "hasResultsGroup": ({"Trial"}, "ResultsGroup"),
     "hasBaselineMeasurement": ({"Trial"}, "BaselineMeasurement"),
     "hasPooledArms": ({"Trial"}, "PooledArms"),
+    "backgroundIntervention": ({"Trial"}, "Intervention"),
     "pooledFrom": ({"PooledArms"}, "Arm"),
     "hasAdverseEventSummary": ({"Trial"}, "AdverseEventSummary"),
     "hasParticipantCount": ({"Trial"}, "ParticipantCount"),

@@ -22,6 +22,7 @@ STORES = {
     "participant-flow": "flow_store",
     "baseline-characteristics": "registry_store",
     "unmapped-drugs": "registry_store",  # CONTACT-01's drugs are all in the lexicon
+    "background-care": "background_store",  # CONTACT-01's arms share no care
 }
 
 
@@ -443,3 +444,18 @@ def test_trials_by_drug_class_limits_its_classes_above_what_the_broadest_name_gi
         } GROUP BY ?name"""
     rows = {r["name"].value: int(r["rows"].value) for r in ontology.query(counts)}
     assert rows["treatment"] == max(rows.values()) < limit
+
+
+def test_background_care_lists_what_every_arm_received_and_arms_only_what_they_compare(background_store):
+    # PMID16820547: 'Varenicline titrated to 1 mg twice daily (n = 344) or bupropion SR titrated to 150 mg
+    # twice daily (n = 342) or placebo (n = 341) for 12 weeks, plus weekly brief smoking cessation counseling.'
+    care = run(background_store, load_query("background-care")).rows
+    assert [(r["trial"], r["intervention"], r["intervention_type"], r["frequency"]) for r in care] == [
+        ("NCT00143364", "brief smoking cessation counseling", "behavioral", "every week")
+    ]
+    arms = run(background_store, load_query("arms")).rows
+    assert sorted((r["arm_label"], r["drug"], r["n_randomized"]) for r in arms) == [
+        ("bupropion", "bupropion", 342),
+        ("placebo", "placebo", 341),
+        ("varenicline", "varenicline", 344),
+    ]

@@ -160,6 +160,19 @@ KINDS = (
 """
 )
 
+# PMID16820547: "Varenicline titrated to 1 mg twice daily (n = 344) or bupropion SR ... or placebo (n = 341)
+# for 12 weeks, plus weekly brief smoking cessation counseling": counselling every arm received, the trial's
+# background care, not an arm's intervention.
+BACKGROUND = (
+    TRIAL
+    + """
+:trial ctkg:backgroundIntervention :ivCounseling .
+:ivCounseling a ctkg:Intervention ; rdfs:label "brief smoking cessation counseling in every arm" ;
+    ctkg:interventionType "behavioral" ; ctkg:treatment :counseling ; ctkg:frequency "every week" .
+:counseling a ctkg:Treatment ; rdfs:label "brief smoking cessation counseling" .
+"""
+)
+
 POPULATION = """
 :pop a ctkg:Population ; rdfs:label "metastatic NSCLC" ; ctkg:condition :nsclc ;
     ctkg:diseaseStage "metastatic" .
@@ -302,6 +315,7 @@ PROVENANCE = """
 BASES = {
     "trial": TRIAL,
     "kinds": KINDS,
+    "background": BACKGROUND,
     "population": POPULATION,
     "mentioned": MENTIONED,
     "results": RESULTS,
@@ -519,6 +533,12 @@ CASES = [
         add=":trial ctkg:medianFollowUpMonths -1.5 .",
     ),
     C("trial-arm-untyped", "trial", "Trial-hasArm", add=":trial ctkg:hasArm :notAnArm ."),
+    C(
+        "trial-background-untyped",
+        "background",
+        "Trial-backgroundIntervention",
+        drop=":ivCounseling a ctkg:Intervention .",
+    ),
     C(
         "trial-population-untyped",
         "trial",

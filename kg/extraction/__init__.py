@@ -13,6 +13,7 @@ from typing import TypeVar
 from kg.extraction import design, trial_endpoints
 from kg.extraction.abbreviations import definitions
 from kg.extraction.ae_tests import adverse_event_tests, named_tests
+from kg.extraction.arm_background import background_care
 from kg.extraction.arm_details import set_roles
 from kg.extraction.arm_labels import label_arms
 from kg.extraction.armrefs import ArmFinder
@@ -71,6 +72,7 @@ def _extract(title: str, abstract: list[AbstractSection]) -> Trial | None:
         )
     )
     arms = design_arms(title, sents, defined, trial_report=report)
+    background = background_care(arms)
     if not (arms or report()):
         return None
     set_roles(arms, title, sents)
@@ -133,6 +135,7 @@ def _extract(title: str, abstract: list[AbstractSection]) -> Trial | None:
         multicenter=design.multicenter(f"{title} {full}"),  # a title's 'a randomised, multicentre, ...'
         population=design.population(title, full),
         arms=arms,
+        background=background,
         groups=[g for g in groups if g.label in named],
         endpoints=endpoints,
         n_randomized=total,

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extraction.interventions import intervention_kind
 from kg.extraction.regimens import drug_mentions
 from kg.extraction.text import depth_map
 
@@ -34,6 +35,31 @@ def lead_to_each(parts: list[str]) -> list[str]:
     return [parts[0], *(f"{m.group('lead')} {p.strip()}" for p in parts[1:])]
 
 
+# 'to receive brief counseling and varenicline titrated to 1 mg twice per day (n = 352), bupropion SR ...
+# (n = 329), or placebo (n = 344)'
+_CARE_LEAD = re.compile(r"(?i)^\s*(?P<lead>[a-z][\w\s-]{2,60}?)\s+and\s+(?P<own>\S.*)$")
+
+
+def care_lead(parts: list[str]) -> list[str]:
+    """Counselling, education or another behavioural intervention joined by 'and' before the
+    first entry of a list is every entry's that names a drug, when no later entry has its own or
+    is given alone."""
+    m = _CARE_LEAD.match(parts[0]) if len(parts) >= 2 else None
+    if (
+        not m
+        or depth_map(parts[0])[m.end("lead")]
+        or drug_mentions(m.group("lead"))
+        or intervention_kind(m.group("lead")) != "behavioral"
+        or any(
+            intervention_kind(p) == "behavioral" or re.search(r"(?i)\b(?:alone|only)\b", p) for p in parts[1:]
+        )
+    ):
+        return parts
+    return [  # not to a piece that names nothing ('with 40 weeks of nondrug follow-up')
+        f"{m.group('lead')} plus {p.strip()}" if drug_mentions(p) else p for p in [m.group("own"), *parts[1:]]
+    ]
+
+
 def _variant(part: str, drug: str) -> bool:
     """An entry that names only the added drug (at another dose) or a placebo."""
     if re.search(r"(?i)\b(?:plus|and|with|combined|followed|alone|monotherapy)\b|\+", part):
@@ -54,7 +80,8 @@ _SHARED = re.compile(
     r"(?i)^(?P<own>.*?)(?:[\s,]+(?:both|each|all|and\s+each)\s+(?P<link>combined\s+with|in\s+combination\s+with|plus|with|given\s+with)"
     # 'gefitinib or placebo, in addition to cisplatin plus pemetrexed'
     # '..., or placebo (n = 341) for 12 weeks, plus weekly brief smoking cessation counseling'
-    r"|\s*,\s*(?P<added>in\s+addition\s+to|on\s+(?:a\s+)?background\s+of|added\s+to|plus))\s+(?P<tail>.+)$"
+    # '... or placebo (n = 247) treatment, with individual counseling'
+    r"|\s*,\s*(?P<added>in\s+addition\s+to|on\s+(?:a\s+)?background\s+of|added\s+to|plus|with))\s+(?P<tail>.+)$"
 )
 
 
@@ -78,7 +105,10 @@ def share(parts: list[str]) -> list[str]:
         m = _SHARED.match(part)
         if not m or k == 0 or depth_map(part)[min(m.end("own"), len(part) - 1)]:
             continue  # (a link inside a bracket joins that arm's own drugs)
-        extra = f" {m.group('link') or m.group('added')} {m.group('tail')}"
+        if m.group("added") == "with" and intervention_kind(m.group("tail")) != "behavioral":
+            continue  # 'concurrent and sequential CRT, with chemotherapy (CT) consisting of ...': its own words
+        link = "plus" if m.group("added") == "with" else m.group("link") or m.group("added")
+        extra = f" {link} {m.group('tail')}"
         out[k] = m.group("own") + extra
         for j in range(k):
             out[j] = out[j] + extra

@@ -31,7 +31,7 @@ def complete_arms(
         trailing_regimen(arms, sents[at].norm)
         trailing_schedule(arms, sents[at].norm)
     _collect_aliases(arms, candidates, sents, abbreviations)
-    _relabel(arms)
+    relabel(arms)
     _contrast_aliases(arms, sents, abbreviations)
 
 
@@ -263,7 +263,7 @@ def _only_with(arms: list[Arm], drugs: frozenset[str]) -> Arm | None:
     return having[0] if len(having) == 1 else None
 
 
-def _relabel(arms: list[Arm]) -> None:
+def relabel(arms: list[Arm]) -> None:
     """Label = the arm's interventions; arms with the same interventions are each told apart by
     the first regimen that differs ('radiotherapy + cisplatin 30 mg/m2')."""
     labels: set[str] = set()

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from kg.extraction.arm_company import (
     alone_or_with,
     bracketed_doses,
+    care_lead,
     dose_variants,
     lead_to_each,
     share,
@@ -368,8 +369,8 @@ def _split_held(text: str) -> list[str]:
         listed = re.search(r"[,;]\s+or\s+", text) and len(split_top(text, _LIST_COMMA)) >= 3
         if listed:
             separator = rf"{_LIST_COMMA}(?:or\s+)?(?:to\s+)?|(?<!\d-)\s+or\s+(?:to\s+)?"
-        parts = share(
-            alone_or_with(dose_variants(bracketed_doses(_label_then_what(split_top(text, separator)))))
+        parts = care_lead(
+            share(alone_or_with(dose_variants(bracketed_doses(_label_then_what(split_top(text, separator))))))
         )
         if listed:
             parts = lead_to_each(parts)

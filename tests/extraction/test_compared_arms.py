@@ -169,10 +169,10 @@ def test_what_follows_a_comma_and_plus_after_the_last_arm_is_every_arms():
     ]
     # PMID16820547: 'Varenicline titrated to 1 mg twice daily (n = 344) or bupropion SR titrated to 150 mg
     # twice daily (n = 342) or placebo (n = 341) for 12 weeks, plus weekly brief smoking cessation
-    # counseling.' (before: the counseling was the placebo arm's only)
-    arms = trial_of("16820547").arms
-    assert [a.drug_names[-1] for a in arms] == ["brief smoking cessation counseling"] * 3
-    assert [a.drug_names[0] for a in arms] == ["varenicline", "bupropion", "placebo"]
+    # counseling.': every arm's counseling, which is the trial's background care (see test_arm_background)
+    trial = trial_of("16820547")
+    assert [a.drug_names for a in trial.arms] == [["varenicline"], ["bupropion"], ["placebo"]]
+    assert [i.drug.name for i in trial.background] == ["brief smoking cessation counseling"]
 
 
 def test_a_ratio_bracketed_after_each_arm_set_against_the_subject_arm():

@@ -18,7 +18,14 @@ from kg.cli import main
 from kg.queries import list_queries
 
 SHARED = Path(__file__).parents[3] / "shared" / "data"
-INPUTS = [*sorted(str(p) for p in (SHARED / "abstracts").glob("*.txt")), str(SHARED / "ctgov"), str(SEED)]
+# (PMID16820547: a trial whose arms all received counselling, for background-care)
+BACKGROUND = Path(__file__).parents[1] / "fixtures" / "pool" / "PMID16820547.txt"
+INPUTS = [
+    *sorted(str(p) for p in (SHARED / "abstracts").glob("*.txt")),
+    str(SHARED / "ctgov"),
+    str(SEED),
+    str(BACKGROUND),
+]
 QUERIES = list_queries()
 PARAMS = {"drug": "docetaxel", "class": "PD-L1 inhibitor"}
 # Queries Virtuoso 7.2 still answers differently (none: arms and adverse-events apply DISTINCT
@@ -110,7 +117,7 @@ def test_pages_hold_every_row_of_the_listing_once_everywhere(backends, capsys, n
 def test_validate_gives_the_same_verdict_and_findings_everywhere(backends, capsys):
     """Cross-document findings included: two sources giving one trial different sizes."""
     code, local = _out(capsys, ["validate", *backends["embedded"]])
-    assert "74 source graph(s)" in local and "across" not in local
+    assert "75 source graph(s)" in local and "across" not in local
     for backend in ("oxigraph", "oxigraph-kept", "virtuoso"):
         assert _out(capsys, ["validate", *backends[backend]]) == (code, local)
 

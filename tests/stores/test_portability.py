@@ -33,6 +33,9 @@ def loaded(tmp_path_factory):
     record = str(Path(__file__).parents[1] / "fixtures" / "ctgov" / "NCT00023673.xml")  # baseline figures
     assert main(["build", record, "--endpoint", server.query_url]) == 0
     assert main(["build", record, "--store", str(store)]) == 0
+    counselled = str(Path(__file__).parents[1] / "fixtures" / "pool" / "PMID16820547.txt")  # background care
+    assert main(["build", counselled, "--endpoint", server.query_url]) == 0
+    assert main(["build", counselled, "--store", str(store)]) == 0
     _load_flow(server.query_url, store)
     mp.undo()
     yield server, store
