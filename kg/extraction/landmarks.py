@@ -15,6 +15,7 @@ __all__ = ["landmark", "landmarks", "listed_landmarks"]
 _LANDMARK = re.compile(
     r"(?i)(?<![\d.])(?<!\blast\s)(?<!\bfinal\s)(?<!\bpast\s)(\d+)(?:\s?-|\s)(year|month|week)s?\b(?:[- ](?:rates?\s+of\s+)?)|\b(?:at|after|by|through)\s+(\d+)\s+(year|month|week)s?\b"
     r"|\b(week|day)\s+(\d+)\b"  # 'The week 52 CAR', 'cure rates by day 42'
+    r"|\bweeks\s+\d+\s*(?:-|–|through|to)\s*(\d+)\b"  # 'For weeks 9 through 24, 29.7% ...': at its end
 )
 # an age is no landmark: 'median age 61 years (range 51-74), gender male (n = 13, 65%)'
 _AGE = re.compile(r"(?i)\bage[ds]?\s*(?:was|of|:|,|=)?\s*$")
@@ -37,6 +38,8 @@ def landmark(before: str, after: str = "") -> str | None:
     h = hits[-1]
     if h.group(6):
         return f"{int(h.group(6))} {h.group(5).lower()}s"
+    if h.group(7):
+        return f"{int(h.group(7))} weeks"
     n, unit = (h.group(1), h.group(2)) if h.group(1) else (h.group(3), h.group(4))
     return _as_time(n, unit)
 

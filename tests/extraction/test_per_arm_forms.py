@@ -122,15 +122,36 @@ def test_the_size_of_the_group_a_sentence_opens_on_is_its_figures_denominator():
 def test_a_share_of_the_participants_in_an_arm_before_a_list_of_the_other_arms_figures():
     # PMID16820547 (pool/): 'During the last 4 weeks of treatment (weeks 9-12), 43.9% of participants in the
     # varenicline group were continuously abstinent from smoking compared with 17.6% in the placebo group (...)
-    # and 29.8% in the bupropion SR group (...)': each arm's share, none at a landmark ('the last 4 weeks' is a
-    # window); before: 43.9% unread and the others dated '4 weeks'
+    # and 29.8% in the bupropion SR group (...)': each arm's share, at the end of the window of weeks 9-12
+    # ('the last 4 weeks' is no landmark); before: 43.9% unread and the others dated '4 weeks'
     t = trial("pool/PMID16820547.txt")
-    arms = {a.label.split(" + ")[0]: a.label for a in t.arms}
     endpoint = "continuous abstinence from smoking"
     assert rows(t, "During the last 4 weeks of treatment") == [
-        (arms["varenicline"], endpoint, "rate", Decimal("43.9"), "percent", None, None, None),
-        (arms["placebo"], endpoint, "rate", Decimal("17.6"), "percent", None, None, None),
-        (arms["bupropion"], endpoint, "rate", Decimal("29.8"), "percent", None, None, None),
+        ("varenicline", endpoint, "rate", Decimal("43.9"), "percent", "12 weeks", None, None),
+        ("placebo", endpoint, "rate", Decimal("17.6"), "percent", "12 weeks", None, None),
+        ("bupropion", endpoint, "rate", Decimal("29.8"), "percent", "12 weeks", None, None),
     ]
-    # 'For weeks 9 through 52, 23% of participants in the varenicline group were continuously abstinent ...'
-    assert [r[0] for r in rows(t, "For weeks 9 through 52")][0] == arms["varenicline"]
+
+
+def test_a_window_of_weeks_heading_the_figures_dates_them_at_its_end():
+    # PMID16820547 (pool/): 'For weeks 9 through 24, 29.7% of participants in the varenicline group were
+    # continuously abstinent compared with 13.2% in the placebo group (OR, 2.83; ...) and 20.2% in the
+    # bupropion group (OR, 1.69; ...). For weeks 9 through 52, 23% of participants ...'
+    t = trial("pool/PMID16820547.txt")
+    assert [(r[0], r[3], r[5]) for r in rows(t, "For weeks 9 through 24")] == [
+        ("varenicline", Decimal("29.7"), "24 weeks"),
+        ("placebo", Decimal("13.2"), "24 weeks"),
+        ("bupropion", Decimal("20.2"), "24 weeks"),
+    ]
+    assert {r[5] for r in rows(t, "For weeks 9 through 52")} == {"52 weeks"}
+    assert sorted((c.estimate, c.timepoint) for c in t.comparisons) == [
+        (Decimal("1.69"), "24 weeks"),
+        (Decimal("1.77"), "52 weeks"),
+        (Decimal("1.90"), "12 weeks"),
+        (Decimal("2.66"), "52 weeks"),
+        (Decimal("2.83"), "24 weeks"),
+        (Decimal("3.85"), "12 weeks"),
+    ]
+    # the primary end point ('Continuous abstinence from smoking during the last 4 weeks of treatment
+    # (weeks 9-12; primary end point)') is met by its first landmark's tests ('P<.001')
+    assert t.primary_endpoint_met is True
