@@ -37,10 +37,13 @@ class ArmPairing:
     experimental: Arm | None
     comparator: Arm | None
 
-    def _pair(self, text: str, match: re.Match, ratio: re.Match | None) -> tuple[Arm | None, Arm | None]:
+    def _pair(
+        self, text: str, match: re.Match, ratio: re.Match | None, statistic: str | None = None
+    ) -> tuple[Arm | None, Arm | None]:
         """(experimental, reference): the design's roles, reversed when the ratio names the
-        other arm ('hazard ratio with docetaxel'); in a trial of three or more arms the two
-        arms the clause names, in order."""
+        other arm ('hazard ratio with docetaxel') or the clause sets one arm against the other
+        (a relative reduction is the reducing arm's, whichever the clause names first); in a
+        trial of three or more arms the two arms the clause names, in order."""
         arm, comparator = self.experimental, self.comparator
         if ratio is not None and ratio.groupdict().get("of"):  # 'hazard ratio of isotretinoin versus placebo'
             named = [a for _s, _e, a in self.finder.find(ratio.group("of"))]
@@ -50,11 +53,11 @@ class ArmPairing:
             named = self.finder.find(ratio.group("with"))
             if named and named[0][2] is not self.experimental and len(self.arms) == 2:
                 return named[0][2], self.experimental
-        if (
-            len(self.arms) == 2
-            and not (ratio is not None and ratio.groupdict().get("with"))
-            and self._subject(text, (ratio or match).start()) is self.comparator
-        ):
+        plain = len(self.arms) == 2 and not (ratio is not None and ratio.groupdict().get("with"))
+        reduction = statistic == "relative_reduction"
+        if plain and not reduction and (set_against := self._set_against(text, (ratio or match).start())):
+            return set_against
+        if plain and self._subject(text, (ratio or match).start()) is self.comparator:
             return self.comparator, self.experimental
         if len(self.arms) > 2:
             bracketed = self._bracketed_pair(text, match)
@@ -86,6 +89,23 @@ class ArmPairing:
         if len(named) != 1 or _AGAINST_BEFORE.search(clause):
             return None
         return named[0]
+
+    def _set_against(self, text: str, pos: int) -> tuple[Arm, Arm] | None:
+        """'Time to intracranial failure was significantly shorter for SRS alone compared with SRS plus
+        WBRT (hazard ratio, 3.6; ...)': the clause of a between-arm figure names one arm, then sets it
+        against the other: the figure is the first's against the second, whatever their roles."""
+        opened = opening(text, pos)
+        pos = opened if opened is not None else pos
+        start = outer_clause(text, pos)
+        against = _THAN.search(text, start, pos)
+        if against is None:
+            return None
+        marks = self.finder.find(text[start:pos])
+        before = distinct([a for s, _e, a in marks if s < against.start() - start])
+        after = distinct([a for s, _e, a in marks if s >= against.end() - start])
+        if len(before) == 1 and len(after) == 1 and before[0] is not after[0]:
+            return before[0], after[0]
+        return None
 
     def _bracketed_pair(self, text: str, match: re.Match) -> tuple[Arm, Arm] | None:
         """'prolonged by gemcitabine (...; HR, 0.56 ...) and erlotinib (...; HR, 0.69 ...)

@@ -263,7 +263,7 @@ class ContrastReading(ArmPairing):
     ) -> tuple[Comparison | None, int]:
         """The comparison a figure prints; ``pair``: its (arm, comparator) when the caller knows them."""
         stop, interval_, p = self._end(text, match.end())
-        arm, comparator = pair or self._pair(text, match, ratio)
+        arm, comparator = pair or self._pair(text, match, ratio, statistic)
         if endpoint is None or arm is None or comparator is None or arm is comparator:
             return None, stop
         if ratio is not None and self._other_groups(text[ratio.start() : ratio.start("est")]):

@@ -1,0 +1,48 @@
+"""Which two arms a between-arm figure compares (kg.extraction.contrast_pairs): the arm a clause
+names, set against the other ('for SRS alone compared with SRS plus WBRT (hazard ratio ...'), whatever
+the design's roles. Sentences quoted from the pages in tests/fixtures/pool."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from pool_pages import trial_of
+
+
+def _pairs(pmid: str, estimate: str) -> list[tuple[str, str]]:
+    return [(c.arm, c.comparator) for c in trial_of(pmid).comparisons if c.estimate == Decimal(estimate)]
+
+
+def test_a_ratio_after_figures_of_one_arm_versus_the_other_is_the_first_arms():
+    # PMID23883922 (TAILOR): 'Median overall survival was 8·2 months (95% CI 5·8-10·9) with docetaxel versus
+    # 5·4 months (4·5-6·8) with erlotinib (adjusted hazard ratio [HR] 0·73, 95% CI 0·53-1·00; p=0·05)'
+    # (before: erlotinib against docetaxel, the design's roles, though docetaxel lived longer)
+    assert _pairs("23883922", "0.73") == [("docetaxel", "erlotinib")]
+
+
+def test_a_ratio_after_one_arm_set_against_the_other_by_than_is_the_first_arms():
+    # PMID16014883: 'In univariate analyses, survival was longer in the erlotinib group than in the placebo
+    # group when EGFR was expressed (hazard ratio for death, 0.68; P=0.02) or there was a high number of
+    # copies of EGFR (hazard ratio, 0.44; P=0.008).'
+    trial = trial_of("16014883")
+    erlotinib = next(a.label for a in trial.arms if a.drug_names == ["erlotinib"])
+    placebo = next(a.label for a in trial.arms if "placebo" in a.drug_names)
+    assert _pairs("16014883", "0.68") == [(erlotinib, placebo)]
+    assert _pairs("16014883", "0.44") == [(erlotinib, placebo)]
+
+
+def test_a_ratio_after_an_arm_compared_with_the_other_is_the_first_arms():
+    # PMID27458945: 'Time to intracranial failure was significantly shorter for SRS alone compared with SRS
+    # plus WBRT (hazard ratio, 3.6; 95% CI, 2.2-5.9; P < .001).' (before: SRS plus WBRT against SRS alone)
+    assert _pairs("27458945", "3.6") == [
+        ("stereotactic radiosurgery", "stereotactic radiosurgery + whole brain radiotherapy")
+    ]
+
+
+def test_a_relative_reduction_stays_the_reducing_arms():
+    # PMID11978336 (PLUS): 'In the CWU group, 39 (41%) patients had a futile thoracotomy, compared with 19 (21%)
+    # in the CWU+PET group (relative reduction 51%, 95% CI 32-80%; p=0.003)': the reduction is CWU+PET's
+    trial = trial_of("11978336")
+    assert [c.arm for c in trial.comparisons if c.estimate == Decimal("51")] == [
+        next(a.label for a in trial.arms if len(a.drug_names) == 2)
+    ]
