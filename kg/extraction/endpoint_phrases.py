@@ -195,6 +195,12 @@ _THERE_WAS = re.compile(
     r"an?\s+(?:(?:statistically\s+)?significant\s+)?(?:increase|decrease|reduction|rise|fall)\s+in)\s+"
     r"(?P<x>[a-z][\w\s'/-]{2,60}?)\s*$"
 )
+# 'There was less cognitive deterioration at 3 months after SRS alone (40/63 patients [63.5%]) than after SRS
+# plus WBRT (44/48 patients [91.7%]; difference, ...': the same clause, the figures' bracket after the first
+_THERE_WAS_BEFORE = re.compile(
+    _THERE_WAS.pattern.removesuffix(r"\s*$")
+    + r"(?=\s+(?:at|after|than|compared|versus|vs\.?|during|among|for)\b[^;]*$)"
+)
 
 
 # '(8.7 vs. 5.9; P = .036), especially in the subgroup with impaired expansion (9.1 vs. 4.6)': the
@@ -246,7 +252,7 @@ def _candidates(text: str) -> list[str]:
     # '..., the overall brain relapse rate was reduced comparably (9.1% ...)': an item that is a
     # clause of its own names its endpoint as its subject
     clause = listed and _SUBJECT.match(listed.group("x"))
-    item = clause or listed or _THERE_WAS.search(text)
+    item = clause or listed or _THERE_WAS.search(text) or _THERE_WAS_BEFORE.search(text)
     out = [_ADVERBIAL.sub("", item.group("x"))] if item else []
     if clause and (state := _state(listed.group("x"), clause)):
         out[0] = state

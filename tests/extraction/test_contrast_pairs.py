@@ -46,3 +46,30 @@ def test_a_relative_reduction_stays_the_reducing_arms():
     assert [c.arm for c in trial.comparisons if c.estimate == Decimal("51")] == [
         next(a.label for a in trial.arms if len(a.drug_names) == 2)
     ]
+
+
+def test_a_difference_in_the_second_arms_bracket_after_there_was_less():
+    # PMID27458945: 'There was less cognitive deterioration at 3 months after SRS alone (40/63 patients [63.5%])
+    # than when combined with WBRT (44/48 patients [91.7%]; difference, -28.2%; 90% CI, -41.9% to -14.4%;
+    # P < .001).' (before: the difference unread, its endpoint not found past the first arm's bracket)
+    trial = trial_of("27458945")
+    (difference,) = [c for c in trial.comparisons if c.estimate == Decimal("-28.2")]
+    assert (
+        difference.arm,
+        difference.comparator,
+        difference.endpoint,
+        difference.statistic,
+        difference.ci_level,
+        difference.ci_lower,
+        difference.ci_upper,
+        difference.p_value,
+    ) == (
+        "stereotactic radiosurgery",
+        "stereotactic radiosurgery + whole brain radiotherapy",
+        "cognitive deterioration",
+        "difference",
+        Decimal("90"),
+        Decimal("-41.9"),
+        Decimal("-14.4"),
+        Decimal("0.001"),
+    )
