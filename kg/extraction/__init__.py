@@ -20,6 +20,7 @@ from kg.extraction.armrefs import ArmFinder
 from kg.extraction.arms import design_arms
 from kg.extraction.baseline import baseline_characteristics
 from kg.extraction.coverage import number_coverage, results_sentences
+from kg.extraction.difference_signs import orient_differences
 from kg.extraction.factors import factor_groups
 from kg.extraction.flow import participant_flow
 from kg.extraction.follow_up import follow_up
@@ -106,6 +107,7 @@ def _extract(title: str, abstract: list[AbstractSection]) -> Trial | None:
     sized = subgroup_sizes(results, [*per_arm, *comparisons], whole, finder)
     baseline += [b for b in sized if not _overlaps(b.evidence, facts)]
     per_arm, comparisons = _not_adverse(per_arm, events), _not_adverse(comparisons, events)
+    orient_differences(per_arm, comparisons)
     comparisons += adverse_event_tests(results, events, arms, finder, [c.evidence for c in comparisons])
     comparisons += named_tests(results, arms, finder, [c.evidence for c in comparisons])
     for name in dict.fromkeys(r.endpoint for r in [*per_arm, *comparisons]):

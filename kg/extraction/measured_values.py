@@ -1,6 +1,7 @@
 """Per-arm figures in a unit of measure, one for each arm, set against each other: 'The total
 loss was 1306 mL (ANH) vs. 1026 mL (non-ANH)', 'the peak level was 249 U/L in the GIK group
-and 240 U/L in the control group', '386 vs. 343 ml'. A lone figure in such a unit may be a
+and 240 U/L in the control group', '386 vs. 343 ml', '-1.5 points for SRS alone vs -4.2 points for SRS plus
+WBRT'. A lone figure in such a unit may be a
 dose or a threshold; two or more in the same unit, joined as one list, are the arms' results.
 Each is a mean unless the clause calls it a median. Figures printed with a '±' spread are read
 by ``spread_values``; times and percents by ``values``.
@@ -20,7 +21,8 @@ __all__ = ["measured_values"]
 # 'Gy'), which name what an arm was given
 _UNIT = (
     r"(?:m[lL]|dL|dl|I?U/L|mm\s?Hg|cm(?:\(3\)|3)?|mm|kg|m[lL]/(?:kg|min|h)|beats/min|bpm"
-    r"|(?:mg|g|ng|pg|[µμ]g|mmol|[µμ]mol|nmol)/(?:dL|dl|L|l|mL|ml))"
+    r"|(?:mg|g|ng|pg|[µμ]g|mmol|[µμ]mol|nmol)/(?:dL|dl|L|l|mL|ml)"
+    r"|points(?!\s+(?:for|in|on)\s+(?:the\s+)?(?:\w+\s+)?(?:scales?|scores?|index)))"  # a score's change
 )
 _FIGURE = re.compile(
     rf"(?<![\d.,/-])(?P<est>-?(?:\d{{1,3}}(?:,\d{{3}})+(?![\d.])|{NUM}))(?:\s*(?P<unit>{_UNIT})(?![\w/]))?"

@@ -73,3 +73,23 @@ def test_a_difference_in_the_second_arms_bracket_after_there_was_less():
         Decimal("-14.4"),
         Decimal("0.001"),
     )
+
+
+def test_a_difference_is_of_the_arm_whose_figure_it_subtracts_from():
+    # PMID27458945: 'There was no significant difference in functional independence at 3 months between the
+    # treatment groups (mean change from baseline, -1.5 points for SRS alone vs -4.2 points for SRS plus WBRT;
+    # mean difference, 2.7 points; 95% CI, -2.0 to 7.4 points; P = .26).': 2.7 = -1.5 - (-4.2), SRS alone's
+    # (before: the means unread, the difference SRS plus WBRT's, the design's experimental arm)
+    trial = trial_of("27458945")
+    means = [
+        (r.arm, r.estimate, r.unit, r.timepoint)
+        for r in trial.arm_results
+        if r.endpoint == "functional independence"
+    ]
+    assert sorted(means) == [
+        ("stereotactic radiosurgery", Decimal("-1.5"), "points", "3 months"),
+        ("stereotactic radiosurgery + whole brain radiotherapy", Decimal("-4.2"), "points", "3 months"),
+    ]
+    assert _pairs("27458945", "2.7") == [
+        ("stereotactic radiosurgery", "stereotactic radiosurgery + whole brain radiotherapy")
+    ]
