@@ -82,7 +82,10 @@ _ADVERBIAL = re.compile(
     # 'For weeks 9 through 12, the 4-week continuous abstinence rates were': the time the figures cover
     r"(?:for|during|through(?:out)?|over|within)\s+(?:the\s+)?(?:(?:first|last|final)\s+)?(?:\d+\s+)?"
     r"(?:weeks?|months?|days?|years?)\b[^,()]{0,40}(?:\([^()]{0,20}\))?|"
-    r"at\s+(?:\d+|one|two|three)\s+\w+|after\s+[^,]{0,40}|in\s+(?:the\s+)?[^,]{0,60}?(?:analysis|population|groups?|subgroups?|cohorts?|arms)),\s*)+"
+    r"at\s+(?:\d+|one|two|three)\s+\w+|after\s+[^,]{0,40}|in\s+(?:the\s+)?[^,]{0,60}?(?:analysis|population|groups?|subgroups?|cohorts?|arms)|"
+    # 'For long-term survivors, the incidence of cognitive deterioration was less ...': the patients it is of
+    r"(?:for|in|among)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:patients|participants|subjects|survivors|women|men|smokers|"
+    r"children|adults|responders)),\s*)+"
 )
 # 'Multivariate regression analysis revealed that patients ... had better ...': the clause a
 # finding is reported in holds the endpoint, not the analysis that reports it

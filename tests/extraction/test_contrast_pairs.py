@@ -93,3 +93,20 @@ def test_a_difference_is_of_the_arm_whose_figure_it_subtracts_from():
     assert _pairs("27458945", "2.7") == [
         ("stereotactic radiosurgery", "stereotactic radiosurgery + whole brain radiotherapy")
     ]
+
+
+def test_a_subgroup_opening_the_sentence_is_no_endpoint_and_each_landmarks_difference_its_own_arms():
+    # PMID27458945: 'For long-term survivors, the incidence of cognitive deterioration was less after SRS alone
+    # at 3 months (5/11 [45.5%] vs 16/17 [94.1%]; difference, -48.7%; ...) and at 12 months (6/10 [60%] vs
+    # 17/18 [94.4%]; difference, -34.4%; 95% CI, -74.4% to 5.5%; P = .04).' (before: 'overall survival', the
+    # sentence before's endpoint, and -34.4% SRS plus WBRT's)
+    trial = trial_of("27458945")
+    rows = [
+        (c.endpoint, c.subgroup, c.arm)
+        for c in trial.comparisons
+        if c.estimate in (Decimal("-48.7"), Decimal("-34.4"))
+    ]
+    assert (
+        rows
+        == [("cognitive deterioration incidence", "long-term survivors", "stereotactic radiosurgery")] * 2
+    )
