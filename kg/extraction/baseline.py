@@ -26,7 +26,8 @@ _OUTCOME = re.compile(
     r"(?i)\b(?:surviv\w*|respon\w*|progress\w*|recurr(?!ent\s+disease)\w*|relapse\w*|deaths?|died|mortality|toxicit\w*|adverse|"
     r"grade|hazard|odds|risk|(?-i:HR|OR|RR|CI)|confidence|p\s*[=<>≤]|events?|complications?|improv\w*|reduc\w*|"
     r"increas\w*|decreas\w*|benefit\w*|effects?|quit\w*|abstinen\w*|cessation|underwent|completed|started|"
-    r"received(?!\s+(?:\d+\s+|one\s+|two\s+|three\s+)?(?:prior|previous)\b)|treated|assigned|allocated|randomi[sz]\w*|discontinu\w*|follow-up|rates?|incidence|detected|"
+    r"received(?!\s+(?:\d+\s+|one\s+|two\s+|three\s+)?(?:prior|previous)\b)|treated|assigned|allocated|"
+    r"randomi[sz]\w*\b(?!\s+(?:participants|patients|subjects))|discontinu\w*|follow-up|rates?|incidence|detected|"
     r"positive|negative|failure|control)\b"
 )
 _STAT_AGE = re.compile(
@@ -34,7 +35,9 @@ _STAT_AGE = re.compile(
     r"(?:\s+who\s+[a-z\s]{3,40}?(?=\s+was\b))?)?"
     rf"\s*(?:was|of|,|:|=)?\s*(?P<v>{NUM})\s*(?:years?|yrs?|y)?\b"
     rf"(?:\s*(?:[(\[]|[;,])\s*(?P<spread>range|IQR|interquartile\s+range),?\s*(?P<lo>{NUM})\s*(?:-|to)\s*(?P<hi>{NUM})"
-    r"(?:\s*years?)?(?:\s*[)\]])?)?"
+    r"(?:\s*years?)?(?:\s*[)\]])?"
+    # 'a mean age of 60.6 years (SD, 10.5 years)'
+    rf"|\s*[(\[]\s*(?:SD|standard\s+deviation)\s*[,:=]?\s*(?P<sd>{NUM})\s*(?:years?)?\s*[)\]])?"
 )
 # 'aged 47-81 years (mean 66)'
 _AGED = re.compile(
@@ -95,7 +98,8 @@ _RESPECTIVE = re.compile(
     r"(?:of\s+(?:the\s+)?(?:patients|participants)\s+)?(?:were|had|have)\s+(?P<whats>[^;()]+?),?\s+respectively\b"
 )
 # '(48 in arm A and 53 in arm B)': how the patients counted before it split between the arms
-_BREAKDOWN = re.compile(r"(?i)\(\s*\d+\s+(?:in|to|on)\s+[^()]*\)")
+# '(52 in the A group and ...)', '(SRS alone, n = 111; SRS plus WBRT, n = 102)': how many each arm has
+_BREAKDOWN = re.compile(r"(?i)\(\s*\d+\s+(?:in|to|on)\s+[^()]*\)|\([^()]*\bn\s*=\s*\d+[^()]*\)")
 _OTHER_POPULATION = re.compile(r"(?i)^\s*(?:among|in|of|for)\s+(?P<who>[^,]{3,120}?),")
 # who the trial's own patients are, in an opener: 'Among the 878 randomized patients', 'In both
 # groups' (every group alike: the figures describe the whole trial)
@@ -177,10 +181,15 @@ def _figures(s: Sentence, clause: str, offset: int, population: str) -> list[Bas
                 estimate=dec(m.group("v")),
                 unit="years",
                 dispersion=(
-                    ("FULL_RANGE" if spread == "range" else "INTER_QUARTILE_RANGE") if ranged else None
+                    ("FULL_RANGE" if spread == "range" else "INTER_QUARTILE_RANGE")
+                    if ranged
+                    else "STANDARD_DEVIATION"
+                    if m.groupdict().get("sd")
+                    else None
                 ),
                 spread_lower=dec(m.group("lo")) if ranged else None,
                 spread_upper=dec(m.group("hi")) if ranged else None,
+                spread=dec(sd) if (sd := m.groupdict().get("sd")) else None,
                 evidence=s.evidence(offset + m.start(), offset + m.end()),
             )
         )
