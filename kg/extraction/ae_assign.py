@@ -329,10 +329,16 @@ def _list_arm(text: str, g: Group, marks: list[tuple[int, int, Arm]]) -> Arm | N
     if m is None:
         return None
     body = m.group("body").strip(" )]")
-    items = [i.strip() for i in re.split(r",|\band\b|\bor\b", body) if i.strip()]
+    # ('an increase in alanine aminotransferase (114 [60%])': a change in a laboratory value is an event)
+    items = [_CHANGE_IN.sub("", i.strip()) for i in re.split(r",|\band\b|\bor\b", body) if i.strip()]
     if any(event_phrases(i)[:1] != [(0, len(i))] for i in items):
         return None
     return after[0][2]
+
+
+_CHANGE_IN = re.compile(
+    r"(?i)^(?:an?\s+)?(?:increase|decrease|elevation|rise|reduction)s?\s+in\s+(?:the\s+)?"
+)
 
 
 _LIST_GAP = re.compile(r"(?i)\s*(?:,\s*(?:and|or)?|and|or)\s*")

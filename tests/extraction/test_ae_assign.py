@@ -182,3 +182,17 @@ def test_cases_of_an_event_in_the_group_that_received_an_arm_are_that_arms():
     assert srs == "stereotactic radiosurgery"
     rows = [(e.arm, e.category, e.count) for e in trial.adverse_events]
     assert rows == [(combined, "grade 3", 1), (srs, "grade 3", 1), (srs, "grade 4", 2)]
+
+
+def test_a_change_in_a_laboratory_value_is_an_item_of_a_list_the_arm_after_it_owns():
+    # PMID28126333 (pool/): 'The most common adverse events were diarrhoea (in 160 [85%] of 189 patients), nausea
+    # (130 [69%]), vomiting (125 [66%]), and an increase in alanine aminotransferase (114 [60%]) in the ceritinib
+    # group and nausea (in 97 [55%] of 175 patients), ...' (before: the ceritinib group had only the last item)
+    trial = read_document(Path(__file__).parents[1] / "fixtures" / "pool" / "PMID28126333.txt").trial
+    got = [(e.term, e.count, e.percent, e.n_analysed) for e in trial.adverse_events if e.arm == "ceritinib"]
+    assert sorted(got) == [
+        ("alanine aminotransferase", 114, Decimal(60), 189),
+        ("diarrhoea", 160, Decimal(85), 189),
+        ("nausea", 130, Decimal(69), 189),
+        ("vomiting", 125, Decimal(66), 189),
+    ]
