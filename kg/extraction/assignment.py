@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extraction.arm_beside import LINK, beside
 from kg.extraction.arm_brackets import BRACKET_AFTER_ARM, bracket_after_arm, pair_in_bracket
 from kg.extraction.arm_fill import fill
 from kg.extraction.arm_runs import figure_runs
@@ -33,31 +34,6 @@ from kg.extraction.paired_runs import (
 )
 from kg.model import Arm
 
-_LINK = re.compile(
-    r"(?i)[\s,)\]]*(?:(?:at|after)\s+\d+\s+(?:years?|months?|weeks?)\s*)?(?:respectively,?\s*)?"
-    r"(?:(?:for|in|among|with|on|by|patients|participants|subjects|those|who|that|group|had|received|were|was|given|treated|"
-    r"assigned|randomi[sz]ed|allocated|to|the|receiving|undergoing|underwent|years?|months?|weeks?|days?|"
-    r"\d+\s*(?:\(\d+%\))?\s*(?:of\s+\d+)?)"
-    r"\b[\s,]*){0,7}"
-)
-_LEAD = re.compile(
-    r"(?i)\s*(?:group|arm|alone)?\s*(?:was|were|:|,|had|showed|achieved)?\s*(?:a\s+median\s+of\s+)?"
-    r"(?:in\s+\d+\s*[(\[]\s*)?"  # 'mediastinal lymph node sampling in 217 (44%)'
-)
-# 'Tumour response occurred in 19% (95% CI 13-27) of gemcitabine patients': the arm whose
-# patients the figure is a share of, named right after 'of' (not 'of patients undergoing surgery')
-_SHARE_OF_ARM = re.compile(r"(?i)\s*of\s+(?:the\s+)?")
-# '43.9% of participants in the varenicline group were continuously abstinent compared with 17.6% in the
-# placebo group and 29.8% in the bupropion SR group': the people the figure is a share of, then their arm (not
-# '77% and 70% of patients in the A and B arms, respectively', whose figures the list's order assigns)
-_OF_PEOPLE_IN = re.compile(
-    r"(?i)\s*of\s+(?:the\s+)?(?:patients|participants|subjects|those|women|men|children|smokers|individuals)\s+"
-    r"(?:in|on|receiving|given|treated\s+with|assigned\s+to|randomi[sz]ed\s+to|allocated\s+to)\s+(?:the\s+)?"
-)
-_RESPECTIVELY_NEXT = re.compile(r"(?i)[^.;]*\brespectively\b")
-_LABEL_COLON = re.compile(
-    r"\s*(?:group|arm)?\s*:"
-)  # 'S: 56%, CT-S: 60%': an arm labelling the figure after it
 _THAN = re.compile(r"(?i)\bthan\b(?!\s*[<>≤≥]?\s*\d)")  # a comparison, not 'more than 7 years'
 
 
@@ -98,7 +74,7 @@ def assign(
                     times[k] = times[j]
             continue
         for k in run:
-            arms[k] = _beside(text, spans[k], marks, spans[k - 1][1] if k else None)
+            arms[k] = beside(text, spans[k], marks, spans[k - 1][1] if k else None)
         pairs_after_named_pair(text, spans, run, arms)
         named = [arms[k] for k in run if arms[k] is not None]
         if not named and (opened := bracket_after_arm(text, first, last, marks)):
@@ -366,9 +342,7 @@ def _respectively(text, run, marks, first, last, stop, arms) -> bool:
         return True
     after = distinct([a for s, _e, a in marks if last <= s < stop])
     said = text.find("respectively", last, stop)
-    right_after = [
-        a for s, _e, a in marks if said >= 0 and s >= said and _LINK.fullmatch(text[said + 12 : s])
-    ]
+    right_after = [a for s, _e, a in marks if said >= 0 and s >= said and LINK.fullmatch(text[said + 12 : s])]
     if len(after) == 1 and right_after:  # '46, 13 and 2 percent, respectively, in the radiotherapy group'
         for k in run:
             arms[k] = after[0]
@@ -387,38 +361,3 @@ def _untimed(times: list[str | None], run: list[int], before: list[int]) -> bool
     one, read from words before both lists)."""
     mine = {times[k] for k in run}
     return mine == {None} or (len(mine) == 1 and len({times[j] for j in before}) == len(before) > 1)
-
-
-def _beside(text: str, span: tuple[int, int], marks, previous: int | None = None) -> Arm | None:
-    """The arm named right after a figure ('10.7 months with A'), else right before it ('A was
-    7.7 months'); not an arm named after it as the label of the next figure ('S: 56%, CT-S: 60%'),
-    nor one named right after the figure before (which ends at ``previous``) as that figure's:
-    '12.2 months (10.4-14.2) for chemotherapy, 17.7 months (15.3-22.1) versus 13.0 months'."""
-    start, end = span
-    after = [
-        a
-        for s, e, a in marks
-        if end <= s <= end + 60
-        and (_LINK.fullmatch(text[end:s]) or _SHARE_OF_ARM.fullmatch(text[end:s]))
-        and not _LABEL_COLON.match(text, e)
-    ]
-    after += [
-        a
-        for s, e, a in marks
-        if end <= s <= end + 60
-        and _OF_PEOPLE_IN.fullmatch(text[end:s])
-        and not _RESPECTIVELY_NEXT.match(text, e)
-    ]
-    if after:
-        return after[0]
-    before = [
-        a
-        for s, e, a in marks
-        if start - 40 <= e <= start
-        and _LEAD.fullmatch(text[e:start])
-        and (
-            _LABEL_COLON.match(text, e)
-            or not (previous is not None and previous <= s and _LINK.fullmatch(text[previous:s]))
-        )
-    ]
-    return before[-1] if before else None

@@ -1,0 +1,74 @@
+"""The arm printed beside a figure: right after it ('10.7 months with A', '43.9% of participants in
+the varenicline group'), else right before it ('A was 7.7 months', 'S: 56%'). The figure runs of a
+sentence (``assignment``) ask this first, before any order a list or the design gives.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.model import Arm
+
+LINK = re.compile(
+    r"(?i)[\s,)\]]*(?:(?:at|after)\s+\d+\s+(?:years?|months?|weeks?)\s*)?(?:respectively,?\s*)?"
+    r"(?:(?:for|in|among|with|on|by|patients|participants|subjects|those|who|that|group|had|received|were|was|given|treated|"
+    r"assigned|randomi[sz]ed|allocated|to|the|receiving|undergoing|underwent|years?|months?|weeks?|days?|"
+    r"\d+\s*(?:\(\d+%\))?\s*(?:of\s+\d+)?)"
+    r"\b[\s,]*){0,7}"
+)
+_LEAD = re.compile(
+    r"(?i)\s*(?:group|arm|alone)?\s*(?:was|were|:|,|had|showed|achieved)?\s*(?:a\s+median\s+of\s+)?"
+    r"(?:in\s+\d+\s*[(\[]\s*)?"  # 'mediastinal lymph node sampling in 217 (44%)'
+)
+# 'Tumour response occurred in 19% (95% CI 13-27) of gemcitabine patients': the arm whose
+# patients the figure is a share of, named right after 'of' (not 'of patients undergoing surgery')
+_SHARE_OF_ARM = re.compile(r"(?i)\s*of\s+(?:the\s+)?")
+# '43.9% of participants in the varenicline group were continuously abstinent compared with 17.6% in the
+# placebo group and 29.8% in the bupropion SR group': the people the figure is a share of, then their arm (not
+# '77% and 70% of patients in the A and B arms, respectively', whose figures the list's order assigns)
+_OF_PEOPLE_IN = re.compile(
+    r"(?i)\s*of\s+(?:the\s+)?(?:patients|participants|subjects|those|women|men|children|smokers|individuals)\s+"
+    r"(?:in|on|receiving|given|treated\s+with|assigned\s+to|randomi[sz]ed\s+to|allocated\s+to)\s+(?:the\s+)?"
+)
+_RESPECTIVELY_NEXT = re.compile(r"(?i)[^.;]*\brespectively\b")
+_LABEL_COLON = re.compile(
+    r"\s*(?:group|arm)?\s*:"
+)  # 'S: 56%, CT-S: 60%': an arm labelling the figure after it
+
+
+def beside(text: str, span: tuple[int, int], marks, previous: int | None = None) -> Arm | None:
+    """The arm named right after a figure ('10.7 months with A'), else right before it ('A was
+    7.7 months'); not an arm named after it as the label of the next figure ('S: 56%, CT-S: 60%'),
+    nor one named right after the figure before (which ends at ``previous``) as that figure's:
+    '12.2 months (10.4-14.2) for chemotherapy, 17.7 months (15.3-22.1) versus 13.0 months'."""
+    start, end = span
+    after = [
+        a
+        for s, e, a in marks
+        if end <= s <= end + 60
+        and (LINK.fullmatch(text[end:s]) or _SHARE_OF_ARM.fullmatch(text[end:s]))
+        and not _LABEL_COLON.match(text, e)
+    ]
+    after += [
+        a
+        for s, e, a in marks
+        if end <= s <= end + 60
+        and _OF_PEOPLE_IN.fullmatch(text[end:s])
+        and not _RESPECTIVELY_NEXT.match(text, e)
+    ]
+    if after:
+        return after[0]
+    before = [
+        a
+        for s, e, a in marks
+        if start - 40 <= e <= start
+        and _LEAD.fullmatch(text[e:start])
+        and (
+            _LABEL_COLON.match(text, e)
+            or not (previous is not None and previous <= s and LINK.fullmatch(text[previous:s]))
+        )
+    ]
+    return before[-1] if before else None
+
+
+__all__ = ["LINK", "beside"]
