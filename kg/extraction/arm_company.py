@@ -105,10 +105,10 @@ def share(parts: list[str]) -> list[str]:
         m = _SHARED.match(part)
         if not m or k == 0 or depth_map(part)[min(m.end("own"), len(part) - 1)]:
             continue  # (a link inside a bracket joins that arm's own drugs)
-        if m.group("added") == "with" and intervention_kind(m.group("tail")) != "behavioral":
+        with_care = m.group("added") == "with"  # ', with individual counseling': every arm's too
+        if with_care and intervention_kind(m.group("tail")) != "behavioral":
             continue  # 'concurrent and sequential CRT, with chemotherapy (CT) consisting of ...': its own words
-        link = "plus" if m.group("added") == "with" else m.group("link") or m.group("added")
-        extra = f" {link} {m.group('tail')}"
+        extra = f" {'plus' if with_care else m.group('link') or m.group('added')} {m.group('tail')}"
         out[k] = m.group("own") + extra
         for j in range(k):
             out[j] = out[j] + extra

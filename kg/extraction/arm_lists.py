@@ -353,11 +353,11 @@ def _split_held(text: str) -> list[str]:
     )
     # 'into F1 (fentanyl 1 mcg/kg) and F2 (fentanyl 2 mcg/kg) groups', '55 and 52 subjects ... to DAART and SAT,
     # respectively': arms named one by one, then 'groups' or 'respectively'
+    if named := named_groups(text):
+        return named
     grouped = re.match(r"(?is)^(.*?\S)(?:\s+groups|,?\s+respectively)\s*\.?\s*$", text)
     # 'X (Group I) and Y (Group II)'
     labelled = len(re.findall(r"(?i)\((?:group|arm)\s+(?:(?-i:[A-D])|[1-4]|I{1,3}|IV)\)", text)) >= 2
-    if named := named_groups(text):
-        return named
     if (grouped or labelled) and not re.search(r"(?i)\b(?:or|versus|vs\.?)\s", text):
         text = grouped.group(1) if grouped else text
         separator = r",?\s+and\s+|,\s+(?!and\b)" if grouped else r"(?<=\)),?\s+and\s+"

@@ -11,10 +11,12 @@ from __future__ import annotations
 import re
 
 from kg.extraction.arm_pieces import outside_brackets
+from kg.extraction.arm_roles import ROLE, control_arm
 from kg.extraction.text import split_top
-from kg.model import Arm, Drug, Intervention
+from kg.model import Arm
 
-_ROLE = r"(?:experimental|intervention|treatment|trial|study|test|active|control|placebo|comparison)"
+_ROLE_ONLY = rf"(?i)(?:{ROLE}|active)"  # 'the active group' too names a role, no treatment
+
 # 'the static stretching group', 'PSNB group', 'a placebo group': a name of one to four words, then 'group'
 # ('261 to the PERI group' is a count and a group; 'a training group' and 'a validation group' part patients to
 # develop a model, not to treat them)
@@ -32,7 +34,7 @@ def named_groups(text: str) -> list[str] | None:
     names = [_NAMED.match(outside_brackets(e)) for e in entries]
     if len(entries) < 2 or not all(names):
         return None
-    if all(re.fullmatch(rf"(?i){_ROLE}", m.group("name").strip()) for m in names if m):
+    if all(re.fullmatch(_ROLE_ONLY, m.group("name").strip()) for m in names if m):
         return None
     return entries
 
@@ -47,11 +49,12 @@ def group_arm(entry: str) -> Arm | None:
     """The arm of a named group whose name reads as no treatment's ('passive interval group
     (PIG)'): the group's own name, with its short name, as a control is known by its own."""
     m = _NAMED.match(outside_brackets(entry))
-    if m is None or re.fullmatch(rf"(?i){_ROLE}", m.group("name").strip()):
+    if m is None or re.fullmatch(_ROLE_ONLY, m.group("name").strip()):
         return None
-    name = m.group("name").strip().lower()
-    short = re.findall(r"\(([A-Z][A-Za-z0-9+/-]{1,9})\)", entry)
-    return Arm(label=entry.strip()[:80], interventions=[Intervention(drug=Drug(name=name))], aliases=short)
+    arm = control_arm(m.group("name").strip().lower())
+    arm.label = entry.strip()[:80]
+    arm.aliases = re.findall(r"\(([A-Z][A-Za-z0-9+/-]{1,9})\)", entry)  # 'PIG'
+    return arm
 
 
 __all__ = ["group_arm", "is_named_group", "named_groups"]

@@ -18,6 +18,8 @@ from kg.model import Arm, Drug, Intervention
 
 _ACTIVE = r"experimental|intervention|treatment|trial|study|test"
 _CONTROL = r"control|placebo|comparison"
+# a group named only by its role: 'the intervention group', 'the control group'
+ROLE = rf"(?:{_ACTIVE}|{_CONTROL})"
 # what a group got: 'received', 'was given', 'completed', 'practiced', 'was taught by'
 GOT = (
     r"(?:(?:was|were)\s+)?(?:received|given|treated\s+with|underwent|completed|practi[cs]ed|participated\s+in|"

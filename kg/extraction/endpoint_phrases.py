@@ -23,6 +23,7 @@ from kg.extraction.endpoint_frames import achieved_endpoint, aimed_endpoint, def
 from kg.extraction.endpoint_names import LANDMARK, normal_name, sited, what_changed, without_times
 from kg.extraction.endpoint_names import STOPPED as _STOPPED
 from kg.extraction.endpoint_states import free_of_events, state_phrase
+from kg.extraction.text import CONNECTIVES
 
 VERB = (
     r"was|were|is|are|has|have|had|did|does|occurred|occurs|improved|reduced|increased|decreased|differed|"
@@ -75,8 +76,7 @@ _LATER_VERB = re.compile(
     r"(?i)\s(?<!-)\b(?:had|has|have|received|required|developed|experienced|achieved|underwent|reported)\s+(?:an?\s+|the\s+)?"
 )
 _ADVERBIAL = re.compile(
-    r"(?i)^(?:(?:in\s+addition|however|moreover|furthermore|overall|similarly|likewise|by\s+contrast|in\s+contrast|"
-    r"conversely|consequently|thus|also|notably|importantly|finally|despite\s+[^,]+|although\s+[^,]+|"
+    rf"(?i)^(?:(?:{CONNECTIVES}|overall|despite\s+[^,]+|although\s+[^,]+|"
     r"as\s+(?:previously\s+)?(?:reported|described|expected|shown|planned)(?:\s+[^,]{0,30})?|"
     r"(?:using|with|by|after|on)\s+(?:multiple\s+)?(?:imputation|adjustment|sensitivity\s+analys[ie]s)\b[^,]{0,50}|"
     # 'For weeks 9 through 12, the 4-week continuous abstinence rates were': the time the figures cover

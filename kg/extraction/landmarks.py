@@ -9,7 +9,7 @@ import re
 
 from kg.extraction.figure_item import Item
 
-__all__ = ["landmark", "landmarks", "listed_landmarks"]
+__all__ = ["landmark", "landmark_weeks", "landmarks", "listed_landmarks"]
 
 # ('During the last 4 weeks of treatment (weeks 9-12), 43.9% ...': a window at the end, no landmark)
 _LANDMARK = re.compile(
@@ -42,6 +42,17 @@ def landmark(before: str, after: str = "") -> str | None:
         return f"{int(h.group(7))} weeks"
     n, unit = (h.group(1), h.group(2)) if h.group(1) else (h.group(3), h.group(4))
     return _as_time(n, unit)
+
+
+def landmark_weeks(timepoint: str | None) -> float:
+    """Where a landmark this module writes ('12 weeks', '24 months', '42 days') lies in time, in
+    weeks, to order landmarks; no landmark comes first."""
+    if timepoint is None:
+        return -1.0
+    m = re.match(r"(\d+(?:\.\d+)?)\s*(month|week|day|year)", timepoint)
+    if m is None:
+        return float("inf")
+    return float(m.group(1)) * {"month": 4.345, "week": 1.0, "day": 1 / 7, "year": 52.14}[m.group(2)]
 
 
 def _as_time(n: str, unit: str) -> str:

@@ -19,6 +19,7 @@ from kg.extraction.endpoint_names import normal_name
 from kg.extraction.interactions import subgroup_test
 from kg.extraction.landmarks import landmark
 from kg.extraction.stats import P, p_value
+from kg.extraction.text import CONNECTIVES
 from kg.model import Arm
 
 
@@ -274,11 +275,9 @@ def _unknown_group(text: str, finder: ArmFinder) -> bool:
 # 'In the C/S group, postoperative RT significantly improved the 5-year local control rate from 33.8%
 # to 81.5% (p = 0.007)': a sentence opened by one arm as the patients it speaks of (after a connective:
 # 'Specifically, in the SSG group, the parameters for LE were (p = 0.0015 ...)')
-_CONNECTIVE = (
-    r"(?:(?:specifically|moreover|furthermore|however|similarly|additionally|likewise|also|in\s+addition|"
-    r"in\s+contrast|by\s+contrast|on\s+the\s+other\s+hand)\s*,?\s+)?"
+_WITHIN = re.compile(
+    rf"(?i)^\W*(?:(?:{CONNECTIVES})\s*,?\s+)?(?:in|among|within)\s+(?:the\s+)?(?P<who>[^,;()]{{1,60}}?)\s*,"
 )
-_WITHIN = re.compile(rf"(?i)^\W*{_CONNECTIVE}(?:in|among|within)\s+(?:the\s+)?(?P<who>[^,;()]{{1,60}}?)\s*,")
 
 
 def _within_arm(text: str, finder: ArmFinder) -> bool:

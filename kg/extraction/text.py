@@ -127,6 +127,13 @@ def dec(text: str) -> Decimal:
     return Decimal("0" + text if text.startswith(".") else text)
 
 
+# words that join a sentence to the one before without naming anything: 'Moreover, in the PIG group, ...'
+CONNECTIVES = (
+    r"in\s+addition|however|moreover|furthermore|similarly|likewise|by\s+contrast|in\s+contrast|conversely|"
+    r"consequently|thus|also|notably|importantly|finally|specifically|additionally|on\s+the\s+other\s+hand"
+)
+
+
 def depth_map(text: str) -> list[int]:
     """Bracket depth of each character: splitting happens only at depth 0."""
     depth, out = 0, []

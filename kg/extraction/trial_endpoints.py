@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from kg.extraction.abbreviations import definitions
 from kg.extraction.endpoint_names import normal_name
+from kg.extraction.landmarks import landmark_weeks
 from kg.extraction.lexicon import ENDPOINTS
 from kg.extraction.primary_forms import primary_phrases
 from kg.extraction.text import Sentence
@@ -291,8 +292,9 @@ def _names(primary: list[Endpoint]) -> list[re.Pattern]:
 
 def primary_comparison_significant(primary: list[Endpoint], comparisons: list[Comparison]) -> bool | None:
     """True when the one primary endpoint's comparison of the randomised arms (no subgroup, no
-    non-inferiority test; untimed, else at the first landmark) prints a p-value below 0.05 ('estimated treatment difference 26%
-    [95% CI 9-42%]; p=0.0016'): what the figures say when the words say nothing; else None,
+    non-inferiority test; untimed, else at the first landmark) prints a p-value below 0.05
+    ('estimated treatment difference 26% [95% CI 9-42%]; p=0.0016'): what the figures say when
+    the words say nothing; else None,
     never False (a p-value of 0.05 or more is no plain statement that a trial failed)."""
     if len(primary) != 1:
         return None
@@ -305,22 +307,12 @@ def primary_comparison_significant(primary: list[Endpoint], comparisons: list[Co
         and c.non_inferiority is None
         and c.p_value is not None
     ]
-    tests = [c for c in tests if c.timepoint == min((c.timepoint for c in tests), key=_weeks, default=None)]
+    # untimed, else at the first landmark ('(weeks 9-12)' before 'For weeks 9 through 24')
+    first = min((c.timepoint for c in tests), key=landmark_weeks, default=None)
+    tests = [c for c in tests if c.timepoint == first]
     if tests and all(c.p_value < Decimal("0.05") and _excludes_null(c) and not _more_harm(c) for c in tests):
         return True
     return None
-
-
-def _weeks(timepoint: str | None) -> float:
-    """A landmark's place in time, an untimed test first: the primary endpoint is tested untimed
-    or, when every test is dated, at the first landmark ('During the last 4 weeks of treatment
-    (weeks 9-12), ...' before 'For weeks 9 through 24, ...')."""
-    if timepoint is None:
-        return -1.0
-    m = re.match(r"(\d+(?:\.\d+)?)\s*(month|week|day|year)", timepoint)
-    if m is None:
-        return float("inf")
-    return float(m.group(1)) * {"month": 4.345, "week": 1.0, "day": 1 / 7, "year": 52.14}[m.group(2)]
 
 
 # endpoints counting harm: more of them is worse ('the incidence of lung cancer', 'mortality')
