@@ -34,6 +34,29 @@ def title_listing(title: str) -> str | None:
     return f"{v.group(1)} or {v.group(2)}" if v else None
 
 
+# 'Efficacy of varenicline combined with nicotine replacement therapy vs varenicline alone': a title
+# opening with what it measures before the comparison
+_MEASURE_LEAD = re.compile(r"(?i)^(?:the\s+)?(?:efficacy|effects?|impact|comparison|outcomes?)\s+of\s+")
+_ALONE = re.compile(r"(?i)\s+alone$|^\s*alone\s+")
+
+
+def title_base(title: str) -> tuple[str, str] | None:
+    """(base, other) for a title setting an add-on against its base: 'varenicline combined with
+    nicotine replacement therapy vs varenicline alone', 'preoperative chemotherapy plus surgery
+    with surgery alone', 'A plus B versus B': the base is what one side gives alone and the other
+    side names too, so every arm of the trial gives it."""
+    head = _TITLE_END.search(title)
+    core = _MEASURE_LEAD.sub("", _TITLE_LEAD.sub("", title[: head.start()] if head else title))
+    v = _VERSUS.match(core) or re.match(r"(?i)^(.+?)\s+with\s+(.+?\s+alone)$", core)
+    if v is None:
+        return None
+    for base, other in ((v.group(2), v.group(1)), (v.group(1), v.group(2))):
+        base = _ALONE.sub("", base).strip()
+        if base and re.search(rf"(?i)(?<![\w-]){re.escape(base)}(?![\w-])", other) and other.strip() != base:
+            return base, other
+    return None
+
+
 # 'A randomized trial of fish oil omega-3 fatty acids on arterial health', 'Hormone-Balancing Effect of
 # Pre-Gelatinized Organic Maca (...): ...', 'the Efficacy of Vitamin C and E Supplementation to Prevent ...'
 _TITLE_AGENT = re.compile(

@@ -103,7 +103,7 @@ POOL = Path(__file__).parents[1] / "fixtures" / "pool"
         (
             "PMID8043059.txt",
             "recurrence",
-            {Decimal("56"): "mitomycin + ifosfamide + cisplatin", Decimal("74"): "surgery"},
+            {Decimal("56"): "mitomycin + ifosfamide + cisplatin + surgery", Decimal("74"): "surgery"},
         ),
         # (PMID11071672's 'Treatment-associated mortality was 1.2 percent in the group given
         # radiotherapy alone ...' is a grade 5 adverse event: tests/extraction/test_ae_deaths.py)
