@@ -51,6 +51,7 @@ _DEFINED = re.compile(
 _MENTIONED = re.compile(
     rf"(?i)\b(?P<roles>(?:(?:{_ACTIVE}|{_CONTROL})\s*,?\s+(?:(?:or|and)\s+)?)+)(?:groups?|arms?)\b"
 )
+_ROLE_WORD = re.compile(rf"(?i)\b(?:{_ACTIVE}|{_CONTROL})\b")
 # 'While both experimental and control groups received their usual maintenance treatment': what every arm got
 _SHARED = re.compile(
     rf"(?i)\bboth\s+(?:the\s+)?(?:(?:{_ACTIVE}|{_CONTROL})\s+and\s+(?:the\s+)?(?:{_CONTROL})\s+)?groups\s+{_VERB}"
@@ -59,6 +60,18 @@ _SHARED = re.compile(
 # what a clause adds after the intervention ('in addition', ', which consisted of ...'), or the next group's
 # clause (', whereas the comparison group received ...')
 _AFTER = re.compile(r"(?i)(?:\s+(?:in\s+addition|as\s+well|instead)|,?\s+(?:which|whereas|while))\b.*$")
+
+
+def mentioned_roles(sents: list[Sentence]) -> list[str]:
+    """The roles of the groups a report names, in order ('the trial and control groups':
+    ['trial', 'control'])."""
+    found = (
+        r.lower()
+        for s in sents
+        for m in _MENTIONED.finditer(s.norm)
+        for r in _ROLE_WORD.findall(m.group("roles"))
+    )
+    return list(dict.fromkeys("control" if r == "comparison" else r for r in found))
 
 
 def role_groups(sents: list[Sentence], abbreviations: dict[str, str]) -> tuple[list[Arm], int]:

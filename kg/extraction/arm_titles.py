@@ -70,14 +70,17 @@ def title_against_placebo(title: str, full: str) -> str | None:
     """'X or placebo' for a title naming one agent a trial tested, when the abstract gives a
     placebo ('... were administered 1.7 g of O3 per day (N = 30) or safflower oil placebo'); for
     reports whose sentences list no arms."""
+    agent = title_agent(title)
+    return f"{agent} or placebo" if agent and _PLACEBO_GIVEN.search(full) else None
+
+
+def title_agent(title: str) -> str | None:
+    """The one agent a title says a trial tested ('Effect of mild physical activity in obese and
+    elderly women ...': 'mild physical activity'), not a comparison of several."""
     m = _TITLE_AGENT.search(title)
-    if (
-        m is None
-        or not _PLACEBO_GIVEN.search(full)
-        or re.search(r"(?i)\b(?:or|versus|vs)\b", m.group("agent"))
-    ):
+    if m is None or re.search(r"(?i)\b(?:or|versus|vs)\b", m.group("agent")):
         return None
-    return f"{m.group('agent')} or placebo"
+    return m.group("agent")
 
 
 # 'a randomized, placebo-controlled study of erlotinib maintenance therapy in advanced NSCLC'

@@ -19,8 +19,8 @@ from kg.extraction.arm_lettered import lettered_groups
 from kg.extraction.arm_lists import listings, pieces
 from kg.extraction.arm_named import group_arm, is_named_group
 from kg.extraction.arm_pieces import DOSE, DOSED, arm_of_piece, outside_brackets
-from kg.extraction.arm_roles import control_arm, role_groups
-from kg.extraction.arm_titles import title_against_placebo, title_base
+from kg.extraction.arm_roles import control_arm, mentioned_roles, role_groups
+from kg.extraction.arm_titles import title_against_placebo, title_agent, title_base
 from kg.extraction.design import reports_trial
 from kg.extraction.interventions import intervention_kind
 from kg.extraction.names import (
@@ -87,6 +87,9 @@ def design_arms(
     if titled:  # the agent a title names, against the placebo the abstract gives
         arms = arms_in(titled, abbreviations, expected, strict=False)
         candidates += [((0, -len(sents)), arms, len(sents))] if len(arms) >= 2 else []
+    elif not candidates and trial_report():  # ... or against the control its role groups name
+        arms = _title_against_role(title, sents, abbreviations)
+        candidates += [((0, -len(sents)), arms, len(sents))] if arms else []
     if not candidates:
         return []
     _score, arms, at = max(candidates, key=lambda c: c[0])
@@ -101,6 +104,24 @@ def design_arms(
     if factorial(full) and len(arms) == 4:
         for arm in arms:
             arm.role = None
+    return arms
+
+
+def _title_against_role(title: str, sents: list[Sentence], abbreviations: dict[str, str]) -> list[Arm]:
+    """The agent a title names ('Effect of mild physical activity in ...') against the control, for
+    a report naming its groups only by their role ('randomly divided into two groups as the trial
+    and control groups') and never saying what the active one got; each arm is known by its
+    groups' names."""
+    roles = mentioned_roles(sents)
+    agent = title_agent(title)
+    active = [f"{r} group" for r in roles if r not in ("control", "placebo")]
+    control = next((r for r in roles if r in ("control", "placebo")), None)
+    arms = (
+        arms_in(f"{agent} or {control}", abbreviations, strict=False) if agent and active and control else []
+    )
+    if len(arms) != 2:
+        return []
+    arms[0].aliases, arms[1].aliases = active, [f"{control} group"]
     return arms
 
 

@@ -280,12 +280,20 @@ _WITHIN = re.compile(
 )
 
 
+# 'a significant increase in the knowledge (P < 0.001) ... in the intervention group 1 month after
+# intervention compared with that before intervention': a group set against itself at another time
+_OVER_TIME = re.compile(
+    r"(?i)\bcompared\s+(?:with|to)\s+(?:that|those|the\s+(?:values?|levels?|scores?))\s+(?:before|at\s+baseline)\b|"
+    r"\bbefore\s+and\s+after\s+(?:the\s+)?(?:intervention|treatment|training|program|programme|education)\b"
+)
+
+
 def _within_arm(text: str, finder: ArmFinder) -> bool:
     """Whether the sentence of a p-value speaks of one arm's patients only, so that its tests
     compare groups within that arm, not the arms: it opens with the arm as its population and
-    names no other arm."""
+    names no other arm, or it sets a group against itself before the intervention."""
     opened = _WITHIN.match(text)
-    return (
+    return bool(_OVER_TIME.search(text)) or (
         bool(opened)
         and len(distinct([a for _s, _e, a in finder.find(text)])) == 1
         and bool(finder.find(opened.group("who")))

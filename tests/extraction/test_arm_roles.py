@@ -83,3 +83,28 @@ def test_the_members_of_the_next_role_group_end_the_clause_before():
         (["rotary instruments"], ["test group"]),
         (["scaling", "root planing", "hand instruments"], ["control group"]),
     ]
+
+
+def test_groups_named_only_by_role_take_the_agent_the_title_names():
+    # PMC3733287, title 'The effect of psycho-educational intervention on the life quality of major depressive
+    # patients ...': 'So 30 of the patients were assigned to the experimental group and 30 others to the control
+    # group.' (no sentence says what the experimental group got; before: no arms)
+    assert _arms(trial_of("PMC3733287")) == [
+        (["psycho-educational intervention"], ["experimental group"]),
+        (["control"], ["control group"]),
+    ]
+
+
+def test_figures_of_groups_named_by_role_go_to_the_title_agents_arm():
+    # PMC3778569, title 'The effect of educational program on knowledge, attitude and practice of mothers ...':
+    # '88 mothers were chosen who were divided into intervention and control groups, randomly.' ... 'Age average
+    # of subjects in the intervention group and in the control group was 26.75 and 26.84 years, respectively.'
+    trial = trial_of("PMC3778569")
+    assert _arms(trial) == [
+        (["educational program"], ["intervention group"]),
+        (["control"], ["control group"]),
+    ]
+    assert sorted((r.arm, r.estimate) for r in trial.arm_results if r.statistic == "mean") == [
+        ("control", Decimal("26.84")),
+        ("educational program", Decimal("26.75")),
+    ]

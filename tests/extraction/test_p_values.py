@@ -10,6 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from pool_pages import trial_of
 from shared_quotes import DENOSUMAB
 
 from kg.sources import read_document
@@ -343,3 +344,10 @@ def test_what_the_arms_differ_in_at_a_landmark():
             "12 months",
         )
     ]
+
+
+def test_a_group_set_against_itself_before_the_intervention_is_no_test_between_arms():
+    # PMC3778569: 'The results showed a significant increase in the knowledge (P < 0.001), attitude (P = 0.04)
+    # and practice (P = 0.01) in the intervention group 1 month after intervention compared with that before
+    # intervention, while such an increase was not seen in the control group.'
+    assert trial_of("PMC3778569").comparisons == []
