@@ -36,6 +36,37 @@ _BRACKETED = re.compile(
     rf"(?:administered|given|used|performed|applied)\b[^,;()]*?\((?P<label>{_LABEL})\)"
 )
 
+# 'treated with partial matrix excision (Group I) and segmental phenolization (Group II)', 'using the FA
+# alone (group 1) or a combination of the FA with high-pull headgear worn at night (group 2)': each piece
+# ends in its group's label
+_LABEL_BRACKET = re.compile(rf"(?i)\((?P<label>{_LABEL})\)")
+_VERB_LEAD = re.compile(
+    r"(?i)\b(?:using|treated\s+with|received|receiving|receive|underwent|undergoing|given)\s+"
+)
+# a piece naming who is in the group, not what it got: '1) 23 adults with acute axial severe LBP ... (group A)'
+_WHO = re.compile(r"(?i)^\s*(?:\d+\)\s*)?\d+\s+\w+\s+(?:with|who)\b")
+_CONNECTIVE = re.compile(r"(?i)^\s*,?\s*(?:(?:or|and|while|whereas)\s+)?")
+
+
+def _labelled_pieces(text: str) -> list[tuple[str, str]]:
+    """(label, what) for each piece of a clause that two or more bracketed group labels end; the
+    first piece starts after a colon or the verb before it ('using', 'treated with', 'received')."""
+    brackets = list(_LABEL_BRACKET.finditer(text))
+    out: list[tuple[str, str]] = []
+    for k, b in enumerate(brackets if len(brackets) >= 2 else ()):
+        colon = max(text.rfind(c, 0, b.start()) for c in ";:")
+        start = brackets[k - 1].end() if k else colon + 1
+        piece = text[start : b.start()]
+        verbs = list(_VERB_LEAD.finditer(piece))
+        if verbs:
+            piece = piece[verbs[-1].end() :]
+        elif k == 0 and (colon < 0 or text[colon] != ":"):
+            return []  # the first piece needs what opens it
+        if _WHO.match(piece):
+            return []
+        out.append((b.group("label"), _CONNECTIVE.sub("", piece)))
+    return out
+
 
 # what a group got, without its amount and preparation: 'five ampoules of mistletoe preparation
 # with defined lectin content (...) diluted in ...', 'identical amounts of gelatin infusion'
@@ -58,13 +89,26 @@ def lettered_groups(sents: list[Sentence], abbreviations: dict[str, str]) -> tup
     for k, s in enumerate(sents):
         if re.match(r"(?i)results|findings|conclusion", s.section):
             continue
-        for pattern in (_IN_GROUP, _RECEIVED, _BRACKETED):
-            for m in pattern.finditer(s.norm):
-                label = re.sub(r"^(?:one|1)\s", "first ", re.sub(r"\s+", " ", m.group("label")).lower())
-                label = label if " " in label else f"{label} group"
-                arm = arm_of_piece(_what(m.group("text")), False, abbreviations, strict=False)
-                if arm is None or any(a.label == label for a in arms):
-                    continue
-                arms.append(Arm(label=label, interventions=list(arm.interventions), aliases=[label]))
-                first = min(first, k)
+        found = [
+            (m.group("label"), m.group("text"))
+            for p in (_IN_GROUP, _RECEIVED, _BRACKETED)
+            for m in p.finditer(s.norm)
+        ]
+        pieces = _labelled_pieces(s.norm)
+        for said, text in found + pieces:
+            label = re.sub(r"^(?:one|1)\s", "first ", re.sub(r"\s+", " ", said).lower())
+            label = label if " " in label else f"{label} group"
+            arm = arm_of_piece(_what(text), False, abbreviations, strict=False)
+            if arm is None or any(a.label == label for a in arms):
+                continue
+            same = (
+                next((a for a in arms if a.drug_names == arm.drug_names), None)
+                if (said, text) in pieces
+                else None
+            )
+            if same is not None:  # 'The first group received spirulina (Group A)': one group, two names
+                same.aliases.append(label)
+                continue
+            arms.append(Arm(label=label, interventions=list(arm.interventions), aliases=[label]))
+            first = min(first, k)
     return (arms, first) if len(arms) >= 2 else ([], first)

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from kg.extraction.arm_lettered import lettered_groups
 from kg.extraction.stats import CONTRASTS
+from kg.extraction.text import sentences
 from kg.model import Trial
 from kg.sources import read_document
 from tests.extraction.pool_pages import POOL, trial_of
@@ -101,6 +103,29 @@ def test_lettered_groups_with_what_each_received_are_the_arms():
         ("mistletoe preparation", "clinical response", Decimal("61.5")),
         ("bleomycin", "clinical response", Decimal("30")),
     ]
+
+
+def test_pieces_each_ended_by_a_bracketed_group_label_are_the_arms():
+    # PMC3650212: 'Maxillary molar distalization was achieved using the FA alone (group 1) or a combination
+    # of the FA with high-pull headgear worn at night (group 2).' (FA: the Frog appliance; before: no arms)
+    assert [(names, aliases) for _label, names, aliases in _arms(trial_of("PMC3650212"))] == [
+        (["frog appliance"], ["group 1"]),
+        (["frog appliance", "high-pull headgear worn"], ["group 2"]),
+    ]
+
+
+def test_groups_labelled_by_who_is_in_them_are_no_arms():
+    # PMC3309311: 'Sixty patients with back pain were divided into 3 groups consisting of 1) 23 adults with
+    # acute axial severe LBP ... (group A), 2) 19 adults who had been involved in a minor traffic accident,
+    # ... (group B), and 3) 18 adults with LBP with radicular pain (group C).'
+    text = (
+        "Sixty patients with back pain were divided into 3 groups consisting of 1) 23 adults with acute axial "
+        "severe LBP who could not sit up or stand up for several days, but had not experienced previous "
+        "back-related diseases or trauma (group A), 2) 19 adults who had been involved in a minor traffic "
+        "accident, and had mild symptoms but not limited mobility (group B), and 3) 18 adults with LBP with "
+        "radicular pain (group C)."
+    )
+    assert lettered_groups(sentences("METHOD", text), {})[0] == []
 
 
 def test_groups_taught_or_practising_something_each_are_an_arm():
