@@ -23,6 +23,7 @@ from kg.extraction.arm_runs import figure_runs
 from kg.extraction.armrefs import ARM_LABEL, ArmFinder, distinct
 from kg.extraction.clause_bounds import clause_start
 from kg.extraction.clauses import clause_end
+from kg.extraction.pair_direction import directed_pair
 from kg.extraction.paired_runs import (
     PARALLEL,
     in_pairs,
@@ -93,6 +94,9 @@ def assign(
             # '40 weeks vs. 15 weeks in the radiation group'; '96.4% of the ... results in the
             # low-dose CT group and 94.5% in the radiography group'
             _other_side(finder, run, arms, around)
+            continue
+        if not named and (pair := directed_pair(text, clause, spans, run, marks, finder.arms)):
+            arms[run[0]], arms[run[1]] = pair  # 'higher in the NET group (57.4% vs. 22%'
             continue
         if not named and _pair_after_one_arm(text, first, run, marks, finder):
             arms[run[0]] = lead[0]

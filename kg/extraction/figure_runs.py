@@ -37,7 +37,7 @@ def continues(text: str, prev: Item, item: Item, mentions) -> bool:
     if _LABEL_BEFORE.search(text, 0, prev.start) and _NEXT_LABEL.fullmatch(between):
         return True  # 'Median OS (months) was PCb: 18.7 (95% CI, 12.9-NE); PC: 27.0': one figure per label
     closed = text.rfind(")", prev.end, item.start)
-    if closed >= 0 and _NEXT_ITEM.fullmatch(text, closed + 1, item.start):
+    if closed >= 0 and NEXT_ITEM.fullmatch(text, closed + 1, item.start):
         return False  # '... fewer prolonged air leaks (13% vs 19%, P = .05), fewer transfusions (4% vs 13%)'
     return not _CLAUSE_VERB.search(between) and not any(prev.end <= p < item.start for p, _n in mentions)
 
@@ -60,8 +60,12 @@ _SET_AGAINST = re.compile(r"(?i),\s*(?:compared\s+(?:with|to)|as\s+opposed\s+to)
 _LABEL = r"[A-Za-z][\w/+-]{0,12}(?:\s+[A-Za-z0-9][\w/+-]{0,5})?\s*:\s*"
 _LABEL_BEFORE = re.compile(rf"(?:^|[\s(\[;,]){_LABEL}$")
 _NEXT_LABEL = re.compile(rf"\s*[;,]\s*(?:and\s+)?{_LABEL}")
-# words after a comma that name the next item of a list whose items carry their figures in brackets
-_NEXT_ITEM = re.compile(
-    r"(?i)\s*,\s*(?:and\s+|or\s+)?(?!(?:and|or|respectively|with|in|for|vs|versus|than)\b)"
-    r"[a-z][\w'/-]*(?:\s+[a-z][\w'/-]*){0,6}\s*(?:[(\[][^()\[\]\d]{0,30})?"
+# words that name the next item of a list whose items carry their figures in brackets: ', fewer
+# transfusions (' after '(13% vs 19%, P = .05)',
+# ', fewer chest tubes draining greater than 7 days (', ' and better 5-years local control rate (' (after 'and',
+# only a comparison opens the next item: ') and SRB (71%) arms' names an arm)
+NEXT_ITEM = re.compile(
+    r"(?i)\s*(?:,\s*(?:and\s+|or\s+)?|(?:and|or)\s+(?=(?:better|worse|higher|lower|less|more|fewer|greater|shorter|"
+    r"longer|improved|reduced|increased|decreased)\s))(?!(?:and|or|respectively|with|in|for|vs|versus|than|as|compared|\w+ing)\b)"
+    r"(?:[a-z]|\d+-[a-z])[\w'/-]*(?:\s+(?:[a-z][\w'/-]*|\d+-[a-z][\w'/-]*|\d+(?=\s+[a-z]))){0,8}\s*(?:[(\[][^()\[\]\d]{0,30})?"
 )

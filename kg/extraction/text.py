@@ -57,6 +57,8 @@ _SUBSTITUTIONS: tuple[tuple[re.Pattern, object, str], ...] = (
     (re.compile("[\u2013\u2014\u2212]"), "-", "\u2013\u2014\u2212"),
     (re.compile(r"(?<=\d),(?=\d{3}\b)"), "", ","),
     (re.compile(r"(?<=\d)\.\s(?=\d+\s*%)"), ".", "%"),  # '(84. 0%)': a decimal with a stray space
+    # '(51% vs.36%, P = 0.032)': the abbreviation's point, not a decimal one, before a figure printed close
+    (re.compile(r"(?i)(?<=\bvs\.)(?=\d)"), " ", "."),
     (re.compile(r"mg/m\(2\)|mg/m²|mg per square meter(?: of body-surface area)?"), "mg/m2", "(²q"),
     # a superscript the page dropped: 'PPX (210 mg/m/10 min ...)', 'docetaxel 45 mg/m)'
     (re.compile(r"(?<=\d)(\s?)mg/m(?=[/)\],;]|\s)"), lambda m: f"{m.group(1)}mg/m2", "/"),

@@ -400,3 +400,36 @@ def test_the_first_of_a_pair_after_the_one_arm_named_is_that_arms():
         if r.endpoint == "overall survival" and r.statistic == "median"
     }
     assert medians == {Decimal("8.0"): ["arm B"], Decimal("5.3"): ["arm A"]}
+
+
+def _rates(page: str, endpoint: str) -> dict[str, Decimal]:
+    trial = read_document(Path(__file__).parents[1] / "fixtures" / "pool" / page).trial
+    return {r.arm: r.estimate for r in trial.arm_results if r.endpoint == endpoint and r.timepoint is None}
+
+
+def test_the_arm_a_clause_says_had_more_takes_the_higher_figure_of_the_pair():
+    # PMID22124104: 'Slightly more patients in the surgery alone arm had disease stage IB/IIA (55.3% v 48.8%).'
+    # (before: 55.3% went to the chemotherapy arm)
+    assert _rates("PMID22124104.txt", "disease stage ib/iia") == {
+        "surgery": Decimal("55.3"),
+        "gemcitabine + cisplatin + surgery": Decimal("48.8"),
+    }
+
+
+def test_the_named_arm_takes_the_higher_figure_even_when_it_is_printed_second():
+    # PMID23165743: 'SFRT produced higher 3-year retreatment rates (5% vs 15%; P = .01).' (before: SFRT had 5%)
+    trial = read_document(Path(__file__).parents[1] / "fixtures" / "pool" / "PMID23165743.txt").trial
+    rates = {r.arm: r.estimate for r in trial.arm_results if "retreatment" in r.endpoint}
+    assert rates == {
+        "single-fraction radiotherapy": Decimal("15"),
+        "multifraction radiotherapy": Decimal("5"),
+    }
+
+
+def test_a_figure_printed_close_after_vs_is_read_whole_and_the_next_item_opens_at_a_comparative():
+    # PMID17551299: 'Patients in the IFI arm achieved better overall response rate (90% vs. 79%, P = 0.032) and
+    # better 5-years local control rate (51% vs.36%, P = 0.032) than those in the ENI arm.' (before: '.36' was
+    # a decimal and the local control rates were not read)
+    trial = read_document(Path(__file__).parents[1] / "fixtures" / "pool" / "PMID17551299.txt").trial
+    rates = {r.arm: r.estimate for r in trial.arm_results if r.endpoint == "local control rate"}
+    assert rates == {"involved-field irradiation": Decimal("51"), "elective nodal irradiation": Decimal("36")}

@@ -269,6 +269,16 @@ def test_the_next_item_of_a_list_does_not_continue_the_one_before():
     assert medians["length of hospital stay"] == [Decimal("4"), Decimal("5")]
 
 
+def test_an_item_named_with_a_number_still_starts_the_next_item_of_the_list():
+    # PMID20172539: 'Patients undergoing video-assisted thoracoscopic lobectomy had less atelectasis requiring
+    # bronchoscopy (0% vs 6.3%, P = .035), fewer chest tubes draining greater than 7 days (1.5% vs 10.8%;
+    # P = .029), and shorter median length of stay (5 days vs 7 days; P < .001).' (before: the four rates
+    # were one run of atelectasis, and none was read)
+    rates = _by_endpoint(_page("PMID20172539"))
+    assert rates["atelectasis requiring bronchoscopy"] == [Decimal("0"), Decimal("6.3")]
+    assert not any(Decimal("1.5") in values for values in rates.values())
+
+
 def test_an_elliptical_survival_item_and_an_adverb_before_a_list():
     # PMID14697440: 'Likewise, the 5-year local control (58% vs. 61%), disease-free (24% vs. 23%), and
     # distant metastasis-free (44% vs. 36%) survival rates in the two groups were not significantly

@@ -1,0 +1,74 @@
+"""Which arm each figure of a bracketed pair is, from the comparison its clause states: 'The
+hysterectomy rate ... was significantly higher in the NET group (57.4% vs. 22%, p<0.001)' gives
+the NET group the higher figure; 'MIPS increasing significantly more than the Placebo group (4.2%
+vs. 1.9%)' gives the placebo group the lower. Authors print such pairs in either order ('SFRT
+produced higher 3-year retreatment rates (5% vs 15%; P = .01)'), so the position of a figure in the
+bracket says less than the comparison does. Only plain magnitude words count: 'better' or
+'improved' depend on the endpoint.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from kg.extraction.armrefs import distinct
+from kg.model import Arm
+
+_UP = re.compile(r"(?i)\b(?:higher|greater|more|larger|longer|increased)\b")
+_DOWN = re.compile(r"(?i)\b(?:lower|less|fewer|smaller|shorter|reduced|decreased)\b")
+# the arm compared against: '... more than the Placebo group', '... than in those receiving B'
+_THAN_BEFORE = re.compile(
+    r"(?i)\bthan\s+(?:in\s+|with\s+|for\s+)?(?:that\s+of\s+|those\s+(?:of|in|receiving|given|treated\s+with)\s+)?"
+    r"(?:the\s+)?(?:patients\s+(?:in|receiving|given|on)\s+(?:the\s+)?)?$"
+)
+# from the arm to the pair's bracket: ' group (', ' arm (median, '
+_TO_BRACKET = re.compile(r"(?i)^[^()\[\];,]*?[(\[]\s*(?:[a-z]+\s*,?\s*)?$")
+_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+# what may stand right before an arm named whole: 'in the NET group', not the 'lobectomy' of
+# 'video-assisted thoracoscopic lobectomy' (a word of another arm's name)
+_BEFORE_NAME = re.compile(
+    r"(?i)(?:^|[(,;]|\b(?:the|in|with|for|of|to|than|and|or|by|on|after|receiving|given|treated|versus|vs\.?))\s*$"
+)
+
+
+def directed_pair(
+    text: str, clause: int, spans: list[tuple[int, int]], run: list[int], marks, arms: list[Arm]
+) -> tuple[Arm, Arm] | None:
+    """(arm of the first figure, arm of the second) for a two-arm trial's pair of unequal figures
+    in the bracket after the one arm its clause names, when the clause says that arm's figure is
+    the higher or the lower (and says only one of the two)."""
+    if len(run) != 2 or len(arms) != 2:
+        return None
+    first = spans[run[0]][0]
+    before = [(s, e, a) for s, e, a in marks if clause <= s and e <= first]
+    if len(distinct([a for _s, _e, a in before])) != 1 or any(
+        first <= s < spans[run[1]][1] for s, _e, _a in marks
+    ):
+        return None
+    start, end, named = before[-1]
+    words = text[clause:first]
+    up, down = bool(_UP.search(words)), bool(_DOWN.search(words))
+    values = [_value(text[s:e]) for s, e in (spans[k] for k in run)]
+    if (
+        up == down
+        or not _TO_BRACKET.match(text[end:first])
+        or not _BEFORE_NAME.search(text, 0, start)
+        or None in values
+        or values[0] == values[1]
+    ):
+        return None
+    higher = up != bool(_THAN_BEFORE.search(text, clause, start))  # the named arm's figure is the higher
+    other = next(a for a in arms if a is not named)
+    return (named, other) if (values[0] > values[1]) == higher else (other, named)
+
+
+def _value(printed: str) -> Decimal | None:
+    m = _NUMBER.search(printed)
+    try:
+        return Decimal(m.group()) if m else None
+    except InvalidOperation:
+        return None
+
+
+__all__ = ["directed_pair"]
