@@ -13,14 +13,15 @@ from collections.abc import Callable
 from kg.extraction.arm_compared import compared_groups
 from kg.extraction.arm_counts import expected_arms, factorial
 from kg.extraction.arm_described import described_at, described_groups
-from kg.extraction.arm_details import complete_arms, relabel
+from kg.extraction.arm_details import complete_arms
 from kg.extraction.arm_ellipsis import elliptical_definitions
 from kg.extraction.arm_lettered import lettered_groups
 from kg.extraction.arm_lists import listings, pieces
 from kg.extraction.arm_named import group_arm, is_named_group
 from kg.extraction.arm_pieces import DOSE, DOSED, arm_of_piece, outside_brackets
-from kg.extraction.arm_roles import control_arm, mentioned_roles, role_groups
-from kg.extraction.arm_titles import title_against_placebo, title_agent, title_base
+from kg.extraction.arm_roles import control_arm, role_groups
+from kg.extraction.arm_title_arms import give_title_base, title_against_role
+from kg.extraction.arm_titles import title_against_placebo
 from kg.extraction.design import reports_trial
 from kg.extraction.interventions import intervention_kind
 from kg.extraction.names import (
@@ -88,7 +89,7 @@ def design_arms(
         arms = arms_in(titled, abbreviations, expected, strict=False)
         candidates += [((0, -len(sents)), arms, len(sents))] if len(arms) >= 2 else []
     elif not candidates and trial_report():  # ... or against the control its role groups name
-        arms = _title_against_role(title, sents, abbreviations)
+        arms = title_against_role(title, sents, lambda text: arms_in(text, abbreviations, strict=False))
         candidates += [((0, -len(sents)), arms, len(sents))] if arms else []
     if not candidates:
         return []
@@ -96,7 +97,7 @@ def design_arms(
     _same_as_before(arms)
     _one_operation(arms)
     complete_arms(arms, sents, at, [c[1] for c in candidates], abbreviations)
-    _title_base(title, arms, abbreviations)
+    give_title_base(title, arms, lambda text: arms_in(text, abbreviations, strict=False))
     for item in (i for arm in arms for i in arm.interventions):
         item.kind = intervention_kind(item.drug.name)
         if item.kind != "radiation":
@@ -105,58 +106,6 @@ def design_arms(
         for arm in arms:
             arm.role = None
     return arms
-
-
-def _title_against_role(title: str, sents: list[Sentence], abbreviations: dict[str, str]) -> list[Arm]:
-    """The agent a title names ('Effect of mild physical activity in ...') against the control, for
-    a report naming its groups only by their role ('randomly divided into two groups as the trial
-    and control groups') and never saying what the active one got; each arm is known by its
-    groups' names."""
-    roles = mentioned_roles(sents)
-    agent = title_agent(title)
-    active = [f"{r} group" for r in roles if r not in ("control", "placebo")]
-    control = next((r for r in roles if r in ("control", "placebo")), None)
-    arms = (
-        arms_in(f"{agent} or {control}", abbreviations, strict=False) if agent and active and control else []
-    )
-    if len(arms) != 2:
-        return []
-    arms[0].aliases, arms[1].aliases = active, [f"{control} group"]
-    return arms
-
-
-def _title_base(title: str, arms: list[Arm], abbreviations: dict[str, str]) -> None:
-    """Give every arm the base a title sets its add-on against ('varenicline combined with
-    nicotine replacement therapy vs varenicline alone': 'nicotine' and 'placebo' become
-    'nicotine + varenicline' and 'placebo + varenicline'; '... plus surgery with surgery alone':
-    the chemotherapy arm has surgery too). A base no arm names is added only when it is a drug
-    and an arm gives what the title's other side adds, so arms named otherwise stay as read."""
-    sides = title_base(title) if len(arms) >= 2 else None
-    if sides is None:
-        return
-    base, other = (arms_in(side, abbreviations, strict=False) for side in sides)
-    if len(base) != 1 or len(other) != 1:
-        return
-    added = {n for n in other[0].drug_names if n not in base[0].drug_names}
-    changed = False
-    for item in base[0].interventions:
-        having = [a for a in arms if any(_same_name(item.drug.name, n) for n in a.drug_names)]
-        if len(having) == len(arms) or not (
-            having
-            or (intervention_kind(item.drug.name) == "drug" and any(added & set(a.drug_names) for a in arms))
-        ):
-            continue
-        for arm in (a for a in arms if a not in having):
-            arm.interventions.append(item.model_copy(deep=True))
-            changed = True
-    if changed:
-        relabel(arms)
-
-
-def _same_name(one: str, other: str) -> bool:
-    """'radiosurgery' is what 'stereotactic radiosurgery' gives: one name's words end the other's."""
-    short, long = sorted((one.lower(), other.lower()), key=len)
-    return long == short or long.endswith(f" {short}")
 
 
 def _detail(arms: list[Arm]) -> int:

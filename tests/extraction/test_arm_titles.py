@@ -1,4 +1,4 @@
-"""What a title says of the arms (kg.extraction.arm_titles, kg.extraction.arms): a title setting an
+"""What a title says of the arms (kg.extraction.arm_titles, kg.extraction.arm_title_arms): a title setting an
 add-on against its base ('A plus B versus A alone') gives the base to every arm. Titles quoted from
 the pages in tests/fixtures/pool."""
 
