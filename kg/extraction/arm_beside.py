@@ -30,6 +30,10 @@ _OF_PEOPLE_IN = re.compile(
     r"(?i)\s*of\s+(?:the\s+)?(?:patients|participants|subjects|those|women|men|children|smokers|individuals)\s+"
     r"(?:in|on|receiving|given|treated\s+with|assigned\s+to|randomi[sz]ed\s+to|allocated\s+to)\s+(?:the\s+)?"
 )
+# '45.0% (varenicline; n = 249) vs. 11.8% (placebo; n = 245; ...)': the arm the bracket after a figure
+# opens with, the bracket naming no more than the arm before its next part
+_BRACKET_OPENS = re.compile(r"(?i)\s*[(\[]\s*(?:the\s+)?")
+_BRACKET_NAME_END = re.compile(r"(?i)\s*(?:group|arm)?\s*[;,)\]]")
 _RESPECTIVELY_NEXT = re.compile(r"(?i)[^.;]*\brespectively\b")
 _LABEL_COLON = re.compile(
     r"\s*(?:group|arm)?\s*:"
@@ -56,6 +60,15 @@ def beside(text: str, span: tuple[int, int], marks, previous: int | None = None)
         and _OF_PEOPLE_IN.fullmatch(text[end:s])
         and not _RESPECTIVELY_NEXT.match(text, e)
     ]
+    after += [
+        a
+        for s, e, a in marks
+        if end <= s <= end + 20
+        and _BRACKET_OPENS.fullmatch(text[end:s])
+        and _BRACKET_NAME_END.match(text, e)
+        and text[s:e].lower() in (a.label.lower(), *(x.lower() for x in a.aliases))
+    ]  # the arm's own name: not the '(cisplatin)' of '66% (cisplatin) and 64% (vinorelbine) with CVb'
+
     if after:
         return after[0]
     before = [

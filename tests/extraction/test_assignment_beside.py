@@ -72,3 +72,30 @@ def test_an_arm_that_closes_one_figure_does_not_open_the_next_and_pairs_keep_the
         Decimal("16.7"): "pembrolizumab",
         Decimal("12.1"): "chemotherapy",
     }
+
+
+def test_the_arm_a_bracket_after_a_figure_opens_with_is_that_figures():
+    # PMID24911368: '... continuous abstinence rate for weeks 9-12, which was 45.0% (varenicline; n = 249) vs.
+    # 11.8% (placebo; n = 245; odds ratio: 7.08; ...)' (before: neither rate had an arm); both are of the
+    # window's end, which the first prints
+    trial = read_document(POOL / "PMID24911368.txt").trial
+    rates = {(r.arm, r.estimate, r.timepoint) for r in trial.arm_results if r.statistic == "rate"}
+    assert rates == {("varenicline", Decimal("45.0"), "12 weeks"), ("placebo", Decimal("11.8"), "12 weeks")}
+
+
+def test_a_drug_of_an_arm_in_a_bracket_after_a_figure_is_no_arm():
+    # PMID23161898: 'Delivery of total mean doses was 90% of planned with CPx, but 66% (cisplatin) and 64%
+    # (vinorelbine) with CVb (P < 0.0001).': the brackets name the arm's drugs, not arms
+    trial = read_document(POOL / "PMID23161898.txt").trial
+    assert not [r for r in trial.arm_results if r.estimate in {Decimal("66"), Decimal("64")}]
+
+
+def test_the_second_figure_of_a_pair_is_of_the_time_the_first_prints():
+    # PMID17971598: 'PCI significantly reduced the probability of brain metastases as first site of failure
+    # (7.8% at 5 years v 34.7%; P = .02), the overall brain relapse rate was reduced comparably (9.1% at 5 years
+    # v 27.2%; P = .04).' (before: 34.7% and 27.2% had no time)
+    trial = read_document(POOL / "PMID17971598.txt").trial
+    times = {
+        r.estimate: r.timepoint for r in trial.arm_results if r.estimate in {Decimal("34.7"), Decimal("27.2")}
+    }
+    assert times == {Decimal("34.7"): "60 months", Decimal("27.2"): "60 months"}
