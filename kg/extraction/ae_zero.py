@@ -26,19 +26,36 @@ _NO_PATIENT_HAD = re.compile(
     r"(?P<what>[^.;]{1,120})"
 )
 
+# 'Adverse events were similar between groups, with no grade 4 adverse events or deaths due to treatment':
+# a clause of a longer sentence (the words before it say whose)
+_WITH_NO = re.compile(
+    r"(?i)[,;]\s*(?:with|and)\s+no\s+(?!(?:\w+\s+)?(?:difference|change|significant|increase|decrease)\b)"
+    r"(?P<what>[^.;,()]{1,80}?)\s*(?=[.;,(]|$)"
+)
+
+
+def _statement(text: str) -> tuple[str, str] | None:
+    """(what nobody had, the words saying whose) of a sentence stating zero events."""
+    m = _NONE_OCCURRED.match(text) or _NO_PATIENT_HAD.match(text)
+    if m:
+        return m.group("what"), m.group("where")
+    m = _WITH_NO.search(text)
+    return (m.group("what"), text[: m.start()]) if m else None
+
 
 def none_occurred(text: str, finder: ResultsArms, memory: Memory) -> list[AdverseEventSummary]:
     """Zero counts: 'No adverse events with a fatal outcome occurred in either treatment
-    group'; 'No patients given SABR had grade 4 events or treatment-related death' (one zero
-    per category the words list).
+    group'; 'No patients given SABR had grade 4 events or treatment-related death'; '...,
+    with no grade 4 adverse events or deaths due to treatment' (one zero per category the words
+    list).
 
     The zero goes to the arm the words name ('no pemetrexed-related deaths'), else to every
     arm; 'no new adverse events' reports nothing countable.
     """
-    m = _NONE_OCCURRED.match(text) or _NO_PATIENT_HAD.match(text)
-    if not m or re.search(r"(?i)\b(?:new|unexpected|additional|further|other|safety)\b", m.group("what")):
+    said = _statement(text)
+    if not said or re.search(r"(?i)\b(?:new|unexpected|additional|further|other|safety|more\s+than)\b", said[0]):
         return []
-    what, where = m.group("what"), m.group("where")
+    what, where = said
     named = [] if re.search(r"(?i)\b(?:either|both|any|all)\b", where) else finder.find(what + " " + where)
     targets = distinct([a for _s, _e, a in named]) or finder.arms
     names = frozenset(n.lower() for n in finder.names)

@@ -1,5 +1,7 @@
 from decimal import Decimal
 
+from pool_pages import trial_of
+
 from kg.extraction.ae_vocabulary import ae_category
 from kg.extraction.armrefs import ArmFinder
 from kg.extraction.arms import design_arms
@@ -565,3 +567,19 @@ def test_figures_that_are_no_arm_summary_are_left_unread():
         )
         == []
     )
+
+
+def test_zero_events_a_clause_after_a_comma_states_are_every_arms():
+    # PMID27789196 (tests/fixtures/pool): 'Adverse events were similar between groups, with no grade 4 adverse
+    # events or deaths due to treatment.' (before: no zero was read)
+    zeros = sorted(
+        (e.arm, e.category, e.treatment_related)
+        for e in trial_of("27789196").adverse_events
+        if e.count == 0 and e.term is None
+    )
+    assert zeros == [
+        ("local consolidative therapy", "grade 4", False),
+        ("local consolidative therapy", "grade 5", True),
+        ("maintenance treatment", "grade 4", False),
+        ("maintenance treatment", "grade 5", True),
+    ]
