@@ -53,7 +53,9 @@ def none_occurred(text: str, finder: ResultsArms, memory: Memory) -> list[Advers
     arm; 'no new adverse events' reports nothing countable.
     """
     said = _statement(text)
-    if not said or re.search(r"(?i)\b(?:new|unexpected|additional|further|other|safety|more\s+than)\b", said[0]):
+    if not said or re.search(
+        r"(?i)\b(?:new|unexpected|additional|further|other|safety|more\s+than)\b", said[0]
+    ):
         return []
     what, where = said
     named = [] if re.search(r"(?i)\b(?:either|both|any|all)\b", where) else finder.find(what + " " + where)
