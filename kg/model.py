@@ -130,6 +130,11 @@ class Arm(Record):
     def drug_names(self) -> list[str]:
         return [i.drug.name for i in self.interventions]
 
+    def called(self, name: str) -> bool:
+        """Whether ``name`` is the arm's label or one of its aliases, in any case."""
+        said = name.strip().lower()
+        return said == self.label.lower() or any(said == a.lower() for a in self.aliases)
+
 
 class Condition(Record):
     name: str = Field(min_length=1)

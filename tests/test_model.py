@@ -114,3 +114,11 @@ def test_fractions_belong_to_radiation_and_kinds_to_the_list():
         Intervention(drug=Drug(name="radiotherapy"), kind="radiation", fractions=0)
     with pytest.raises(ValidationError, match="kind"):
         Intervention(drug=Drug(name="radiotherapy"), kind="radiotherapy")
+
+
+def test_an_arm_is_called_by_its_label_or_an_alias_in_any_case():
+    # PMC3733287 (tests/fixtures/pool): 'So 30 of the patients were assigned to the experimental group and 30
+    # others to the control group.', its title naming the psycho-educational intervention
+    arm = Arm(label="psycho-educational intervention", aliases=["experimental group"])
+    assert arm.called("Psycho-educational intervention") and arm.called("Experimental group ")
+    assert not arm.called("control group") and not arm.called("intervention")

@@ -40,35 +40,31 @@ _LABEL_COLON = re.compile(
 )  # 'S: 56%, CT-S: 60%': an arm labelling the figure after it
 
 
+def _names_after(text: str, end: int, s: int, e: int, arm: Arm) -> bool:
+    """Whether the arm named at ``s:e`` is the figure's that ends at ``end``: linked to it ('with A',
+    'of A patients'), its people's ('of participants in the A group', no 'respectively' to follow), or
+    the bracket right after it opening with the arm's own name ('(varenicline; n = 249)', not the
+    '(cisplatin)' of '66% (cisplatin) and 64% (vinorelbine) with CVb')."""
+    between = text[end:s]
+    if LINK.fullmatch(between) or _SHARE_OF_ARM.fullmatch(between):
+        return not _LABEL_COLON.match(text, e)
+    if _OF_PEOPLE_IN.fullmatch(between):
+        return not _RESPECTIVELY_NEXT.match(text, e)
+    return (
+        s - end <= 20
+        and bool(_BRACKET_OPENS.fullmatch(between))
+        and bool(_BRACKET_NAME_END.match(text, e))
+        and arm.called(text[s:e])
+    )
+
+
 def beside(text: str, span: tuple[int, int], marks, previous: int | None = None) -> Arm | None:
     """The arm named right after a figure ('10.7 months with A'), else right before it ('A was
     7.7 months'); not an arm named after it as the label of the next figure ('S: 56%, CT-S: 60%'),
     nor one named right after the figure before (which ends at ``previous``) as that figure's:
     '12.2 months (10.4-14.2) for chemotherapy, 17.7 months (15.3-22.1) versus 13.0 months'."""
     start, end = span
-    after = [
-        a
-        for s, e, a in marks
-        if end <= s <= end + 60
-        and (LINK.fullmatch(text[end:s]) or _SHARE_OF_ARM.fullmatch(text[end:s]))
-        and not _LABEL_COLON.match(text, e)
-    ]
-    after += [
-        a
-        for s, e, a in marks
-        if end <= s <= end + 60
-        and _OF_PEOPLE_IN.fullmatch(text[end:s])
-        and not _RESPECTIVELY_NEXT.match(text, e)
-    ]
-    after += [
-        a
-        for s, e, a in marks
-        if end <= s <= end + 20
-        and _BRACKET_OPENS.fullmatch(text[end:s])
-        and _BRACKET_NAME_END.match(text, e)
-        and text[s:e].lower() in (a.label.lower(), *(x.lower() for x in a.aliases))
-    ]  # the arm's own name: not the '(cisplatin)' of '66% (cisplatin) and 64% (vinorelbine) with CVb'
-
+    after = [a for s, e, a in marks if end <= s <= end + 60 and _names_after(text, end, s, e, a)]
     if after:
         return after[0]
     before = [

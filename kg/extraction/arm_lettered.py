@@ -90,22 +90,17 @@ def lettered_groups(sents: list[Sentence], abbreviations: dict[str, str]) -> tup
         if re.match(r"(?i)results|findings|conclusion", s.section):
             continue
         found = [
-            (m.group("label"), m.group("text"))
+            (m.group("label"), m.group("text"), False)
             for p in (_IN_GROUP, _RECEIVED, _BRACKETED)
             for m in p.finditer(s.norm)
         ]
-        pieces = _labelled_pieces(s.norm)
-        for said, text in found + pieces:
+        for said, text, bracketed in found + [(*piece, True) for piece in _labelled_pieces(s.norm)]:
             label = re.sub(r"^(?:one|1)\s", "first ", re.sub(r"\s+", " ", said).lower())
             label = label if " " in label else f"{label} group"
             arm = arm_of_piece(_what(text), False, abbreviations, strict=False)
             if arm is None or any(a.label == label for a in arms):
                 continue
-            same = (
-                next((a for a in arms if a.drug_names == arm.drug_names), None)
-                if (said, text) in pieces
-                else None
-            )
+            same = next((a for a in arms if a.drug_names == arm.drug_names), None) if bracketed else None
             if same is not None:  # 'The first group received spirulina (Group A)': one group, two names
                 same.aliases.append(label)
                 continue

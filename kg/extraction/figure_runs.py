@@ -11,7 +11,7 @@ from kg.extraction.endpoint_phrases import EVENT_VERBS, NAME_THEN_LABEL
 from kg.extraction.endpoint_phrases import VERB as _VERB
 from kg.extraction.figure_item import Item
 from kg.extraction.stats import TIME_UNIT
-from kg.extraction.text import NUM
+from kg.extraction.text import LESS_WORDS, MORE_WORDS, NUM
 
 _CLAUSE_VERB = re.compile(rf"(?i)\b(?:{_VERB}|{EVENT_VERBS})\b|;")
 GENERIC_WHAT = re.compile(
@@ -36,8 +36,7 @@ def continues(text: str, prev: Item, item: Item, mentions) -> bool:
         return True  # '73% ... were free from CNS recurrence at 1 year, compared with 27% of ...'
     if _LABEL_BEFORE.search(text, 0, prev.start) and _NEXT_LABEL.fullmatch(between):
         return True  # 'Median OS (months) was PCb: 18.7 (95% CI, 12.9-NE); PC: 27.0': one figure per label
-    closed = text.rfind(")", prev.end, item.start)
-    if closed >= 0 and NEXT_ITEM.fullmatch(text, closed + 1, item.start):
+    if next_item_start(text, prev.end, item.start) is not None:
         return False  # '... fewer prolonged air leaks (13% vs 19%, P = .05), fewer transfusions (4% vs 13%)'
     return not _CLAUSE_VERB.search(between) and not any(prev.end <= p < item.start for p, _n in mentions)
 
@@ -64,8 +63,16 @@ _NEXT_LABEL = re.compile(rf"\s*[;,]\s*(?:and\s+)?{_LABEL}")
 # transfusions (' after '(13% vs 19%, P = .05)',
 # ', fewer chest tubes draining greater than 7 days (', ' and better 5-years local control rate (' (after 'and',
 # only a comparison opens the next item: ') and SRB (71%) arms' names an arm)
-NEXT_ITEM = re.compile(
-    r"(?i)\s*(?:,\s*(?:and\s+|or\s+)?|(?:and|or)\s+(?=(?:better|worse|higher|lower|less|more|fewer|greater|shorter|"
-    r"longer|improved|reduced|increased|decreased)\s))(?!(?:and|or|respectively|with|in|for|vs|versus|than|as|compared|\w+ing)\b)"
+_NEXT_ITEM = re.compile(
+    rf"(?i)\s*(?:,\s*(?:and\s+|or\s+)?|(?:and|or)\s+(?=(?:better|worse|improved|{MORE_WORDS}|{LESS_WORDS})\s))"
+    r"(?!(?:and|or|respectively|with|in|for|vs|versus|than|as|compared|\w+ing)\b)"
     r"(?:[a-z]|\d+-[a-z])[\w'/-]*(?:\s+(?:[a-z][\w'/-]*|\d+-[a-z][\w'/-]*|\d+(?=\s+[a-z]))){0,8}\s*(?:[(\[][^()\[\]\d]{0,30})?"
 )
+
+
+def next_item_start(text: str, start: int, end: int) -> int | None:
+    """Where the next item of a list of bracketed figures begins, when the words before ``end``
+    (after ``start``) close one item's bracket and name the next: ', fewer transfusions (' after
+    '(13% vs 19%, P = .05)'."""
+    closed = text.rfind(")", start, end)
+    return closed + 1 if closed >= 0 and _NEXT_ITEM.fullmatch(text, closed + 1, end) else None

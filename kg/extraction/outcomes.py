@@ -27,7 +27,7 @@ from kg.extraction.endpoint_mentions import endpoint_mentions, listed_after
 from kg.extraction.endpoint_names import normal_name
 from kg.extraction.endpoint_objects import object_phrase
 from kg.extraction.endpoint_phrases import NAME_THEN_LABEL, endpoint_phrase
-from kg.extraction.figure_runs import GENERIC_WHAT, NEXT_ITEM, continues
+from kg.extraction.figure_runs import GENERIC_WHAT, continues, next_item_start
 from kg.extraction.from_to import from_to_figures
 from kg.extraction.lexicon import ENDPOINTS
 from kg.extraction.p_values import Figure, p_only_tests
@@ -344,11 +344,8 @@ class OutcomeReader(ContrastReading):
         if NAME_THEN_LABEL.search(text, 0, item.start):  # 'lobectomy: S: 56%': named by its run
             return endpoint_phrase(text[: item.start])
         clause_start = max(text.rfind(";", 0, item.start), 0)
-        closed = text.rfind(")", clause_start, item.start)
-        if closed >= 0 and NEXT_ITEM.fullmatch(text, closed + 1, item.start):
-            clause_start = (
-                closed + 1
-            )  # '... atelectasis (0% vs 6.3%, P = .035), fewer chest tubes draining ...'
+        # '... atelectasis (0% vs 6.3%, P = .035), fewer chest tubes draining ...': the item's own words
+        clause_start = next_item_start(text, clause_start, item.start) or clause_start
         near = [n for p, n in mentions if clause_start <= p < item.start]
         if near:
             return near[-1]
@@ -377,8 +374,7 @@ class OutcomeReader(ContrastReading):
 
     def _is_arm(self, phrase: str) -> bool:
         """The phrase is an arm's name or alias, in any case."""
-        said = phrase.strip().lower()
-        return any(said == name.lower() for arm in self.arms for name in (arm.label, *arm.aliases))
+        return any(arm.called(phrase) for arm in self.arms)
 
 
 # ' for PemOx patients (95% CI ...': an arm named between a figure and a bracket

@@ -10,13 +10,14 @@ bracket says less than the comparison does. Only plain magnitude words count: 'b
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from kg.extraction.armrefs import distinct
+from kg.extraction.text import LESS_WORDS, MORE_WORDS, NUM, dec
 from kg.model import Arm
 
-_UP = re.compile(r"(?i)\b(?:higher|greater|more|larger|longer|increased)\b")
-_DOWN = re.compile(r"(?i)\b(?:lower|less|fewer|smaller|shorter|reduced|decreased)\b")
+_UP = re.compile(rf"(?i)\b(?:{MORE_WORDS})\b")
+_DOWN = re.compile(rf"(?i)\b(?:{LESS_WORDS})\b")
 # the arm compared against: '... more than the Placebo group', '... than in those receiving B'
 _THAN_BEFORE = re.compile(
     r"(?i)\bthan\s+(?:in\s+|with\s+|for\s+)?(?:that\s+of\s+|those\s+(?:of|in|receiving|given|treated\s+with)\s+)?"
@@ -24,7 +25,7 @@ _THAN_BEFORE = re.compile(
 )
 # from the arm to the pair's bracket: ' group (', ' arm (median, '
 _TO_BRACKET = re.compile(r"(?i)^[^()\[\];,]*?[(\[]\s*(?:[a-z]+\s*,?\s*)?$")
-_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+_NUMBER = re.compile(rf"-?{NUM}")
 # what may stand right before an arm named whole: 'in the NET group', not the 'lobectomy' of
 # 'video-assisted thoracoscopic lobectomy' (a word of another arm's name)
 _BEFORE_NAME = re.compile(
@@ -65,10 +66,7 @@ def directed_pair(
 
 def _value(printed: str) -> Decimal | None:
     m = _NUMBER.search(printed)
-    try:
-        return Decimal(m.group()) if m else None
-    except InvalidOperation:
-        return None
+    return dec(m.group()) if m else None
 
 
 __all__ = ["directed_pair"]

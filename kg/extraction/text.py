@@ -129,6 +129,11 @@ def dec(text: str) -> Decimal:
     return Decimal("0" + text if text.startswith(".") else text)
 
 
+# words saying one figure is the larger, or the smaller, of two: 'more patients in the A arm had X (55.3% v 48.8%)'
+MORE_WORDS = r"higher|greater|more|larger|longer|increased"
+LESS_WORDS = r"lower|less|fewer|smaller|shorter|reduced|decreased"
+
+
 # words that join a sentence to the one before without naming anything: 'Moreover, in the PIG group, ...'
 CONNECTIVES = (
     r"in\s+addition|however|moreover|furthermore|similarly|likewise|by\s+contrast|in\s+contrast|conversely|"
