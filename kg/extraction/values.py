@@ -348,29 +348,36 @@ def _of_group(text: str, item: Item, n: int) -> bool:
 
 
 # what parts one pair of a list from the next: ', p = 0.003), physical function ('
+# the centre a pair of bare figures is, named in the pair's own list item (after the last ';' or
+# item closed by its bracket: 'younger (median age 61 versus 63, p < 0.01) and higher eGFR (87 versus 84')
+_CENTRE_WORD = re.compile(r"(?i)\b(mean|average|median)\b(\s+age\b)?")
+_PAST_ITEMS = re.compile(r";|[)\]]\s*(?:,|and\b)\s*(?=[A-Za-z])")
 _NEXT_PAIR = re.compile(r"(?i)[^;()]*?[)\]]\s*(?:,\s*(?:and\s+)?|and\s+)[a-z][\w' -]{0,40}\s*[(\[]\s*")
 
 
 def _means(text: str, found: list[Item]) -> list[Item]:
     """'mean score on the FACT-L scale ..., 98.0 vs. 91.5': unitless figures compared after
-    'mean' are means, in points when a score or scale is named; so are the pairs listed after
+    'mean' are means (after 'median', medians: 'lower peak (median) plasma levels of ...'), in
+    points when a score or scale is named; so are the pairs listed after
     such a pair ('mean change in score ... for pain (-5.2 vs. -3.3, p = 0.003), ..., PGA (-1.3 vs.
     -0.7, p = 0.0001) and stiffness (-1.8 vs. -0.9, p = 0.002)')."""
     out: list[Item] = []
     taken = [(i.start, i.end) for i in found]
-    unit = None
+    unit, centre = None, "mean"
     for m in _MEAN_PAIR.finditer(text):
         before = text[max(0, m.start() - 200) : m.start()]
         listed = out and _NEXT_PAIR.fullmatch(text, out[-1].end, m.start())
         if any(a <= m.start() < b for a, b in taken) or _skip(text, m.start("a")):
             continue
         if not listed:
-            if not re.search(r"(?i)\b(?:mean|average)\b", before):
-                continue
+            said = _CENTRE_WORD.findall(_PAST_ITEMS.split(before)[-1])
+            if not said or said[-1][1]:
+                continue  # no centre named in the pair's own item, or 'median age 61 versus 63': a baseline
+            centre = "median" if said[-1][0].lower() == "median" else "mean"
             named = re.search(r"(?i)\bscores?\b|\b(?:sub)?scales?\b|\bpoints\b", before)
             unit = "points" if named or re.match(r"\s*points?\b", text[m.end() :]) else None
-        out.append(Item(m.start("a"), m.end("a"), m.group("a"), unit, "mean"))
-        out.append(Item(m.start("b"), m.end("b"), m.group("b"), unit, "mean"))
+        out.append(Item(m.start("a"), m.end("a"), m.group("a"), unit, centre))
+        out.append(Item(m.start("b"), m.end("b"), m.group("b"), unit, centre))
     return out
 
 

@@ -182,6 +182,53 @@ def test_means_on_a_scale_in_points(read):
     ]
 
 
+DEXTRAN = (
+    "Dextran-70 in cardiac surgery.",
+    (
+        "METHODS",
+        "Forty patients undergoing coronary bypass surgery (n = 32) or aortic valve replacement (n = 8) were "
+        "enrolled in this prospective, randomized, double-blind study. Two groups were formed. In group A "
+        "(n = 20), dextran-70 infusion was administered at a dose of 7.5 ml/kg before the initiation of "
+        "cardiopulmonary bypass and at a dose of 12.5 ml/kg after the cessation of cardiopulmonary bypass. "
+        "Group B served as a control with identical amounts of gelatin infusion (n = 20).",
+    ),
+)
+
+
+def test_listed_pairs_after_a_named_median_are_medians(read):
+    # PMC2206488 (benchmarks/pmc/blind-a): the pairs listed after '(median)' are medians, each item its own
+    r = read(
+        *DEXTRAN,
+        (
+            "RESULTS",
+            "In group A, lower peak (median) plasma levels of procalcitonin (0.2 versus 1.4, p < 0.001), IL 8 "
+            "(5.6 versus 94.8, p < 0.001), IL 10 (47.2 versus 209.7, p = 0.001), endothelial leukocyte "
+            "adhesion molecule-1 (88.5 versus 130.6, p = 0.033), intercellular adhesion molecule-1 (806.7 "
+            "versus 1,375.7, P = 0.001) and troponin-I (0.22 versus 0.66, p = 0.018) were found.",
+        ),
+    )
+    dextran, gelatin = {"dextrans"}, {"gelatin infusion"}
+    medians = [(e, s, d, v) for e, s, d, v, _unit, _n in figures(r, "median")]
+    for expected in [
+        ("IL 8", "median", dextran, Decimal("5.6")),
+        ("IL 8", "median", gelatin, Decimal("94.8")),
+        ("IL 10", "median", dextran, Decimal("47.2")),
+        ("IL 10", "median", gelatin, Decimal("209.7")),
+        ("troponin-I", "median", gelatin, Decimal("0.66")),
+    ]:
+        assert expected in medians
+
+
+def test_a_median_age_pair_and_an_earlier_items_centre_are_no_results():
+    # PMID24662458 (pool): 'median age 61 versus 63' is a baseline; 'eGFR (87 versus 84' names no centre
+    text = (
+        "Patients treated with cisplatin were younger (median age 61 versus 63, p < 0.01) and had less "
+        "comorbidities (summary comorbidity score > 2, 7.7% versus 12.8%, p = 0.01) and higher eGFR (87 "
+        "versus 84 mL/min/1.73 m)."
+    )
+    assert [i.raw for i in items(text) if i.statistic in ("mean", "median")] == []
+
+
 def test_patients_counted_by_what_happened_to_them(read):
     # PMID25981812
     r = read(
