@@ -23,7 +23,7 @@ from kg.extraction.arm_runs import figure_runs
 from kg.extraction.armrefs import ARM_LABEL, ArmFinder, distinct
 from kg.extraction.clause_bounds import clause_start
 from kg.extraction.clauses import clause_end
-from kg.extraction.pair_direction import directed_pair
+from kg.extraction.pair_direction import directed_pair, pairs_before_comparison
 from kg.extraction.paired_runs import (
     PARALLEL,
     in_pairs,
@@ -97,6 +97,12 @@ def assign(
             continue
         if not named and (pair := directed_pair(text, clause, spans, run, marks, finder.arms)):
             arms[run[0]], arms[run[1]] = pair  # 'higher in the NET group (57.4% vs. 22%'
+            continue
+        if not named and (pairs := pairs_before_comparison(text, clause, spans, run, marks, finder.arms)):
+            for k, arm in zip(
+                run, pairs, strict=True
+            ):  # '(25.8 vs. 28.4 kg/m2, ...) was lower among A than B'
+                arms[k] = arm
             continue
         if not named and _pair_after_one_arm(text, first, run, marks, finder):
             arms[run[0]] = lead[0]

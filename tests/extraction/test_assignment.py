@@ -433,3 +433,32 @@ def test_a_figure_printed_close_after_vs_is_read_whole_and_the_next_item_opens_a
     trial = read_document(Path(__file__).parents[1] / "fixtures" / "pool" / "PMID17551299.txt").trial
     rates = {r.arm: r.estimate for r in trial.arm_results if r.endpoint == "local control rate"}
     assert rates == {"involved-field irradiation": Decimal("51"), "elective nodal irradiation": Decimal("36")}
+
+
+def test_pairs_named_by_no_arm_before_them_take_the_comparison_stated_after_them():
+    # PMC4018592: 'Mean body mass index at week 28 (25.8 ± 4.0 vs. 28.4 ± 3.7 kg/m2, P = 0.001) as well as at
+    # delivery (28.0 ± 3.9 vs. 30.1 ± 3.8 kg/m2, P = 0.006) was lower among women taking multivitamin-mineral
+    # supplements than those taking multivitamin supplements.' (before: no arm, nothing read)
+    trial = read_document(Path(__file__).parents[1] / "fixtures" / "pool" / "PMC4018592.txt").trial
+    bmi = [(r.arm, r.estimate) for r in trial.arm_results if r.endpoint == "body mass index"]
+    mineral, plain = "multivitamin-mineral supplements", "multivitamin"
+    assert bmi == [
+        (mineral, Decimal("25.8")),
+        (plain, Decimal("28.4")),
+        (mineral, Decimal("28.0")),
+        (plain, Decimal("30.1")),
+    ]
+
+
+def test_the_comparison_after_a_pair_gives_its_arms_rather_than_the_design_order():
+    # PMID16293868: 'Per-protocol analyses showed significantly longer median time to progression (5.7 v 3.9
+    # months; P = .0001) and significantly higher objective response rate (29.6 v 11.3%; P < .0001) in the GC
+    # arm.' (before: the gemcitabine arm, named first in the design, had 5.7 and 29.6)
+    assert _rates("PMID16293868.txt", "objective response rate") == {
+        "gemcitabine + carboplatin": Decimal("29.6"),
+        "gemcitabine": Decimal("11.3"),
+    }
+    assert _rates("PMID16293868.txt", "time to progression") == {
+        "gemcitabine + carboplatin": Decimal("5.7"),
+        "gemcitabine": Decimal("3.9"),
+    }
