@@ -151,6 +151,14 @@ NAME_THEN_LABEL = re.compile(
 )
 
 
+# what a bracket says its figures are, before a colon: '(weight at week 28 of gestation: ', not a
+# statistic's label ('(95% CI: ', '(median: ', '(range: ')
+_BRACKET_LABEL = re.compile(
+    r"\s*(?!(?:the\s+)?(?:median|mean|average|range|IQR|SD|SE|CI|HR|OR|RR|n|p|respectively|all|overall|total)\s*:)"
+    r"(?P<name>[A-Za-z][\w'/-]*(?:\s+[\w'/-]+){1,9}?)\s*:\s*$"
+)
+
+
 def _clause(before: str) -> str:
     """The words of the figures' own clause: after the last ';', ':' or top-level '(',
     without a parenthesis the figures sit in."""
@@ -166,6 +174,8 @@ def _clause(before: str) -> str:
             opened = opened[:-1]
         elif ch in ";:" and not opened:
             cut = i + 1
+    if opened and (label := _BRACKET_LABEL.match(before, opened[-1] + 1)):
+        return label.group("name")  # '(weight at week 28 of gestation: 67.5 ± 11.4 vs. 71.6 ± 10.3 kg'
     # '(5 [10%] of 49': the figures sit in the outermost open bracket
     text = before[cut : opened[0]] if opened and opened[0] >= cut else before[cut:]
     if cut and (not re.search(r"[a-z]{3}", text) or re.fullmatch(r"[^:;]*?\bin\s+\d+\s*", text)):

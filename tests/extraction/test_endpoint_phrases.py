@@ -385,3 +385,27 @@ def test_a_bracket_about_the_spread_names_no_endpoint_and_breaks_no_key():
     assert canonical_endpoint("(sd)") == "(sd)"
     assert canonical_endpoint("Overall Survival (OS)") == "overall survival"
     assert not [e for e in trial_of("PMC3661239").endpoints if e.name in ("(sd)", "mean")]
+
+
+def test_a_bracket_labelled_before_a_colon_names_its_figures():
+    # PMC4018592: '... than those taking multivitamin supplements (weight at week 28 of gestation: 67.5 ± 11.4
+    # vs. 71.6 ± 10.3 kg, P = 0.06)' (before: the figures had no endpoint and were not read)
+    weights = [
+        (r.arm, r.estimate, r.timepoint) for r in trial_of("PMC4018592").arm_results if r.endpoint == "weight"
+    ]
+    assert weights == [
+        ("multivitamin-mineral supplements", Decimal("67.5"), "28 weeks"),
+        ("multivitamin", Decimal("71.6"), "28 weeks"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("before", "expected"),
+    [
+        # PMID23076944 (pool): a one-word label is a subgroup's as often as an endpoint's
+        ("versus trials where counselling was linked to usual care (specialist: ", None),
+        ("the median overall survival (median: ", "overall survival"),
+    ],
+)
+def test_a_statistics_or_one_word_label_before_a_colon_is_no_endpoint(before, expected):
+    assert endpoint_phrase(before) == expected
