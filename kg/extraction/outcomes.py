@@ -75,6 +75,7 @@ class OutcomeReader(ContrastReading):
         self.named = named or []  # the endpoints the methods name ('sensitivity for mediastinal ...')
         self.finder = finder or ArmFinder(arms)
         self.abbreviations = abbreviations
+        self._spelled_out = {a.lower(): full for a, full in abbreviations.items()}
         self.experimental = next((a for a in arms if a.role == "experimental"), arms[0] if arms else None)
         self.comparator = next((a for a in arms if a.role == "comparator"), arms[-1] if arms else None)
         self.ci_level: str | None = None  # the last labelled interval's level, for bare ones
@@ -181,6 +182,8 @@ class OutcomeReader(ContrastReading):
             phrase = phrase[lead.end() :]  # 'show a decline in learning and memory function'
         if not phrase or self.finder.find(phrase) or self._is_arm(phrase) or _CLAUSE_WORDS.search(phrase):
             return None
+        if full := self._spelled_out.get(phrase.lower()):
+            phrase = full  # 'The mean LVEF was': the name the abbreviation was defined for
         said = _singular(phrase)
         for name in self.named:
             words = name.split()

@@ -49,7 +49,7 @@ def test_groups_each_named_in_a_sentence_of_their_own_are_the_arms():
     # (4.2% vs. 1.9%).'
     trial = trial_of("PMC3662597")
     assert [a.label for a in trial.arms] == ["multi-ingredient performance supplement", "placebo"]
-    assert [(r.arm, r.estimate) for r in trial.arm_results if r.endpoint == "ffm"] == [
+    assert [(r.arm, r.estimate) for r in trial.arm_results if r.endpoint == "fat-free mass"] == [
         ("multi-ingredient performance supplement", Decimal("4.2")),
         ("placebo", Decimal("1.9")),
     ]

@@ -323,7 +323,7 @@ def test_what_there_was_a_difference_in_is_the_endpoint():
     # (P = .008) in the PCI arm at 1 year.' (before: MMSE's test was lost and the recall test was
     # called the activities of daily living scale)
     tests = [(c.endpoint, c.p_value) for c in _page("PMID21135267").comparisons]
-    assert ("mmse", Decimal("0.60")) in tests
+    assert ("mini-mental status examination", Decimal("0.60")) in tests
     assert ("decline in immediate recall", Decimal("0.03")) in tests
     assert ("decline in delayed recall", Decimal("0.008")) in tests
 
@@ -409,3 +409,16 @@ def test_a_bracket_labelled_before_a_colon_names_its_figures():
 )
 def test_a_statistics_or_one_word_label_before_a_colon_is_no_endpoint(before, expected):
     assert endpoint_phrase(before) == expected
+
+
+def test_an_endpoint_named_by_its_abbreviation_takes_the_name_it_was_defined_for():
+    # PMC1177952: 'Endpoints were ... left ventricular ejection fraction (LVEF).' ... 'The mean LVEF was 43.7
+    # ± 11.0 % in the GIK group and 42.4 ± 11.7% in the control group' (before: endpoint 'lvef')
+    means = {
+        r.estimate
+        for r in trial_of("PMC1177952").arm_results
+        if r.endpoint == "left ventricular ejection fraction"
+    }
+    assert means == {Decimal("43.7"), Decimal("42.4")}
+    # PMID20805737: 'SBRT was delivered in 4 or 5 fractions': an arm's abbreviation names no endpoint
+    assert not [r for r in trial_of("20805737").arm_results if "stereotactic" in r.endpoint]

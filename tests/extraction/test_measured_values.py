@@ -34,8 +34,8 @@ def test_the_figure_before_a_plus_minus_is_the_mean_and_the_one_after_its_spread
     # control group (P = 0.12).' The SDs were read as rates of one arm
     trial = trial_of("PMC1177952")
     assert figures(trial, "The mean LVEF") == [
-        ("lvef", "mean", d("43.7"), "percent", d("11.0")),
-        ("lvef", "mean", d("42.4"), "percent", d("11.7")),
+        ("left ventricular ejection fraction", "mean", d("43.7"), "percent", d("11.0")),
+        ("left ventricular ejection fraction", "mean", d("42.4"), "percent", d("11.7")),
     ]
     # '... the peak CK-MB level was 249 ± 228 U/L in the GIK group and 240 ± 200 U/L in the
     # control group (NS)': a level in the unit printed, a mean though no word says so
