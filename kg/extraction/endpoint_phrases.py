@@ -362,6 +362,26 @@ _FIGURE_IN_NAME = re.compile(r"(?<![A-Za-z\d])(?<![A-Za-z]-)\d|\d(?=[A-Z])")
 _SPREAD_NOTE = re.compile(r"(?i)\s*\((?:SDs?|SEM?|s\.d\.|IQR|range|95%\s*CI)\)")
 
 
+# 'in the A group', 'with both regimens': who the figures are of; not the object of a change ('changes from
+# baseline in the SF-36 Mental Component Summary')
+_WHO_AFTER = re.compile(r"(?i)\s+(?:in|with|for|among|between)\s+(?:the|both|all|each|either)\s+")
+_CHANGE_IN = re.compile(
+    r"(?i)\b(?:changes?|differences?|increases?|decreases?|reductions?|improvements?)(?:\s+from\s+baseline)?\s*$"
+)
+
+
+_LONG_CUT = re.compile(r"(?i)\s+(?:for|with|among|in|treated|receiving)\s+")
+
+
+def _cut(p: str, at: re.Pattern) -> str:
+    """The phrase cut before the first match of ``at`` (the words that say whose the figures
+    are), passing over the 'in' that names what changed."""
+    for m in at.finditer(p):
+        if not (m.group().strip().lower().startswith("in") and _CHANGE_IN.search(p, 0, m.start())):
+            return p[: m.start()]
+    return p
+
+
 def clean_phrase(phrase: str, named: bool = False) -> str | None:
     p = re.sub(r"\s+", " ", phrase).strip(" ,.")
     p = _SPREAD_NOTE.sub("", p).strip()  # 'The mean (SD) difference in pre- and post-test scores'
@@ -369,7 +389,7 @@ def clean_phrase(phrase: str, named: bool = False) -> str | None:
         return None
     p = without_times(p)
     p = sited(re.sub(r"\s+", " ", p).strip(" ,."))
-    p = re.sub(r"(?i)\s+(?:in|with|for|among|between)\s+(?:the|both|all|each|either)\s+.*$", "", p)
+    p = _cut(p, _WHO_AFTER)
     p = re.sub(r"(?i)\s+of\s+(?:the|both|all|each|either)\s+(?:[\w-]+\s+){0,3}?" + _WHO + r"\b.*$", "", p)
     # 'the radiation pneumonitis rate in patients with IFI': who was measured (an arm or a
     # subgroup, each read on its own), not what
@@ -387,7 +407,7 @@ def clean_phrase(phrase: str, named: bool = False) -> str | None:
     if (
         len(p.split()) > 9
     ):  # 'the physical domain of the Quality of Life for Cancer Patients Treated with ...'
-        p = re.split(r"(?i)\s+(?:for|with|among|in|treated|receiving)\s+", p)[0]
+        p = _cut(p, _LONG_CUT)
         if "," in p:
             return (
                 None  # 'The sensitivity, negative predictive value, and diagnostic accuracy for ...': a list

@@ -422,3 +422,11 @@ def test_an_endpoint_named_by_its_abbreviation_takes_the_name_it_was_defined_for
     assert means == {Decimal("43.7"), Decimal("42.4")}
     # PMID20805737: 'SBRT was delivered in 4 or 5 fractions': an arm's abbreviation names no endpoint
     assert not [r for r in trial_of("20805737").arm_results if "stereotactic" in r.endpoint]
+
+
+def test_what_a_change_is_in_is_part_of_the_name_not_whose_figures_they_are():
+    # PMC3730064: 'The mean decrease in corneal NV area one month after injection in group 1 (28.4 ± 9.01%) was
+    # significantly higher than in group 2 (4.51 ± 11.64%)' (before: the endpoint 'decrease')
+    names = {r.endpoint for r in trial_of("PMC3730064").arm_results}
+    assert "decrease in corneal nv area after injection" in names
+    assert "decrease" not in names
