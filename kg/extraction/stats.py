@@ -100,8 +100,8 @@ _RATIO_KINDS = {
 }
 RATIO = re.compile(
     rf"(?i)(?P<strat>\b(?:un)?stratified\s+|\badjusted\s+)?\b(?P<kind>hazard ratio|relative hazard|odds ratio|incidence rate ratio|"
-    rf"rate ratio|risk ratio|relative risk|(?-i:HR|OR|RR|IRR))\b"
-    rf"(?:\s*[\[(](?:HR|OR|RR|IRR)[\])])?(?P<event>\s+for\s+(?:disease\s+)?(?:progression or death|death or (?:disease )?progression|death|progression|[A-Za-z-]+(?: [A-Za-z-]+)?))?"
+    rf"rate ratio|risk ratio|relative risk|(?-i:HR|OR|RR|IRR)|(?-i:[aA](?:HR|OR|IRR)|aRR))\b"
+    rf"(?:\s*[\[(](?:HR|OR|RR|IRR|[aA](?:HR|OR|IRR)|aRR)[\])])?(?P<event>\s+for\s+(?:disease\s+)?(?:progression or death|death or (?:disease )?progression|death|progression|[A-Za-z-]+(?: [A-Za-z-]+)?))?"
     rf"(?:\s*\((?-i:[A-Z][A-Za-z0-9-]{{1,9}})\))?"  # 'HR for progression-free survival (PFS) was 0.54'
     rf"(?P<with>\s+(?:with|in the)\s+[\w+ -]+?(?:\s+group)?)?"
     rf"(?P<of>\s+(?:of|for)\s+[\w+/ -]+?\s+(?:versus|vs\.?|compared\s+with)\s+[\w+/ -]+?)?"
@@ -210,7 +210,10 @@ CONTRASTS = (
 
 
 def ratio_kind(printed: str) -> str:
-    return _RATIO_KINDS[printed.lower()]
+    """The statistic a ratio's printed name is; 'aHR', 'AOR', 'aRR': adjusted ('ARR' is no adjusted
+    ratio: it is as often an absolute risk reduction)."""
+    kind = printed.lower()
+    return _RATIO_KINDS[kind[1:] if re.fullmatch(r"a(?:hr|or|irr|rr)", kind) else kind]
 
 
 def interval(level: str, lo: str, hi: str) -> dict:

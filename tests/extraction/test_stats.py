@@ -9,6 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+from kg.extraction.stats import RATIO, ratio_kind
 from kg.sources import read_document
 
 POOL = Path(__file__).parents[1] / "fixtures" / "pool"
@@ -51,3 +52,14 @@ def test_bounds_parted_by_a_comma_before_the_p_value_of_the_bracket():
     assert [(c.statistic, c.estimate, c.ci_lower, c.ci_upper, c.p_value) for c in pfs] == [
         ("hazard_ratio", Decimal("0.34"), Decimal("0.23"), Decimal("0.49"), Decimal("0.001"))
     ]
+
+
+def test_an_adjusted_ratio_printed_as_its_abbreviation_is_that_ratio():
+    # PMC3774725 (benchmarks/pmc/arms/dev-37): '... compared with the control group (aHR 2.8, 95%CI: 1.30-6.13)'
+    m = RATIO.search(
+        "resolved more quickly to diagnostic resolution compared with the control group (aHR 2.8, 95%CI"
+    )
+    assert m is not None
+    assert (ratio_kind(m.group("kind")), m.group("est")) == ("hazard_ratio", "2.8")
+    # 'ARR' is as often an absolute risk reduction: no ratio
+    assert RATIO.search("(ARR 0.52, 95% CI 0.18-1.51, not significant)") is None
