@@ -29,6 +29,7 @@ from kg.extraction.outcomes import OutcomeReader
 from kg.extraction.populations import settle_populations
 from kg.extraction.regimens import reading_document
 from kg.extraction.report_kind import reports_randomised_trial
+from kg.extraction.response_kind import plain_responses
 from kg.extraction.safety import adverse_events, implied_population
 from kg.extraction.sizes import arm_sizes, sizes_from_denominators
 from kg.extraction.subgroup_sizes import subgroup_sizes
@@ -93,6 +94,7 @@ def _extract(title: str, abstract: list[AbstractSection]) -> Trial | None:
     everyone = total if total is not None else _summed(arms)
     per_arm, comparisons = OutcomeReader(arms, abbreviations, primary, finder, named, everyone).read(results)
     settle_populations(sents, [*per_arm, *comparisons], subgroup_phrases)
+    plain_responses(f"{title} {full}", [*per_arm, *comparisons], endpoints)
     events = adverse_events(
         results, arms, finder, single_arm=design.randomized(f"{title} {full}") is not True
     )
