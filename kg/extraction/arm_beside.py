@@ -40,6 +40,15 @@ _LABEL_COLON = re.compile(
 )  # 'S: 56%, CT-S: 60%': an arm labelling the figure after it
 
 
+# '78.4% (1484/1894) in the scanned and printed signature group': a group named by words before the arm's
+# own name (none that add or take away a treatment: 'in the placebo plus A group' is another arm's)
+_GROUP_OF = re.compile(
+    r"(?i)\s*(?:[(\[][^()\[\]]*[)\]]\s*)?(?:in|for|among)\s+the\s+"
+    r"(?:(?!(?:plus|with|without|no|non|not|alone|placebo|and\s+(?:the\s+)?\d)\b)[a-z][\w-]*\s+){1,3}"
+)
+_GROUP_WORD = re.compile(r"(?i)\s+(?:group|arm)\b")
+
+
 def _names_after(text: str, end: int, s: int, e: int, arm: Arm) -> bool:
     """Whether the arm named at ``s:e`` is the figure's that ends at ``end``: linked to it ('with A',
     'of A patients'), its people's ('of participants in the A group', no 'respectively' to follow), or
@@ -50,6 +59,8 @@ def _names_after(text: str, end: int, s: int, e: int, arm: Arm) -> bool:
         return not _LABEL_COLON.match(text, e)
     if _OF_PEOPLE_IN.fullmatch(between):
         return not _RESPECTIVELY_NEXT.match(text, e)
+    if _GROUP_OF.fullmatch(between) and _GROUP_WORD.match(text, e):
+        return True
     return (
         s - end <= 20
         and bool(_BRACKET_OPENS.fullmatch(between))

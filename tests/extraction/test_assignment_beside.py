@@ -7,6 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from kg.sources import read_document
+from tests.extraction.pool_pages import trial_of
 
 POOL = Path(__file__).parents[1] / "fixtures" / "pool"
 
@@ -99,3 +100,10 @@ def test_the_second_figure_of_a_pair_is_of_the_time_the_first_prints():
         r.estimate: r.timepoint for r in trial.arm_results if r.estimate in {Decimal("34.7"), Decimal("27.2")}
     }
     assert times == {Decimal("34.7"): "60 months", Decimal("27.2"): "60 months"}
+
+
+def test_a_group_named_by_words_before_the_arms_name_and_an_unknown_group_take_their_arms():
+    # PMC1190172: 'The response rate was 79.1% (1506/1905) in the hand-signed group and 78.4% (1484/1894) in the
+    # scanned and printed signature group.' (before: the design's order gave 79.1% to the printed signature)
+    rates = {r.arm: r.estimate for r in trial_of("PMC1190172").arm_results}
+    assert rates == {"hand written signature": Decimal("79.1"), "computer printed signature": Decimal("78.4")}
