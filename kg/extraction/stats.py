@@ -126,6 +126,8 @@ FOR_PHRASE = re.compile(r"(?i)\s*for\s+(?P<ep>[a-z][\w -]{1,50}?)(?=\s*(?:,|;|\.
 # what a count in a difference's words counts: 'a difference ... between the two regimens of 21%'
 # ('two' printed as '2') is no figure of the difference
 _COUNTED = r"(?:groups?|arms?|regimens?|treatments?|patients|studies|trials|cohorts)\b"
+# units of measure a difference between arms is printed in ('1.09 mmHg higher'); not times or percents
+_MEASURE = r"mm\s?Hg|kg|g|cm|mm|m[lL]|points?|beats/min|bpm|(?:mg|g|mmol|[µμ]mol|nmol|ng|pg)/[dm]?[lL]"
 _PCT = r"\s*(?P<unit>percentage\s+points?|%|percent\b|days?\b|weeks?\b|months?\b|years?\b|points?\b)?"
 
 
@@ -191,6 +193,16 @@ CONTRASTS = (
     (
         "relative_change",
         re.compile(rf"(?i)\b(?:was|were)\s+(?P<est>{NUM}){_PCT}\s+(?P<dir>higher|greater|lower|more|less)\b"),
+    ),
+    (  # 'systolic blood pressure 1.09 (95% confidence interval, 0.27-1.90) mmHg higher than did untreated
+        # children', '2.54 mmHg [-1.45 to 6.54] lower in A than in B': a difference in a unit of measure
+        # (a percent 'higher than' is as often a relative change)
+        "difference",
+        re.compile(
+            rf"(?i)(?<![\d.%/])(?P<est>{SIGNED})(?:\s*(?P<unit>{_MEASURE}))?"
+            rf"(?=\s*(?:[(\[][^()\[\]]*[)\]]\s*)?(?(unit)|(?P<unit_after>{_MEASURE}))\s+"
+            rf"(?:higher|lower|greater|less|more|larger|smaller)\s+(?:in\s+[^.;()]{{1,60}}?\s+)?than\b)"
+        ),
     ),
     ("relative_reduction", _change_in("reduction|decrease")),
     ("relative_change", _change_in("increase")),
@@ -280,9 +292,13 @@ _UNITS = {"percentage point": "percent", "percentage points": "percent", "%": "p
 
 
 def unit_of(m: re.Match) -> str | None:
-    raw = (m.groupdict().get("unit") or "").lower().strip()
+    """The unit a contrast prints, before or after its interval ('1.09 (...) mmHg higher')."""
+    printed = (m.groupdict().get("unit") or m.groupdict().get("unit_after") or "").strip()
+    raw = printed.lower()
     if not raw:
         return None
     if raw in _UNITS:
         return _UNITS[raw]
+    if re.fullmatch(_MEASURE, printed) and not raw.startswith("point"):
+        return re.sub(r"\s+", "", printed)  # 'mmHg', 'mL', 'mg/dL' as measured values print them
     return re.sub(r"s$", "", raw)

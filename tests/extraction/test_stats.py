@@ -11,6 +11,7 @@ from pathlib import Path
 
 from kg.extraction.stats import RATIO, ratio_kind
 from kg.sources import read_document
+from tests.extraction.pool_pages import trial_of
 
 POOL = Path(__file__).parents[1] / "fixtures" / "pool"
 
@@ -63,3 +64,18 @@ def test_an_adjusted_ratio_printed_as_its_abbreviation_is_that_ratio():
     assert (ratio_kind(m.group("kind")), m.group("est")) == ("hazard_ratio", "2.8")
     # 'ARR' is as often an absolute risk reduction: no ratio
     assert RATIO.search("(ARR 0.52, 95% CI 0.18-1.51, not significant)") is None
+
+
+def test_a_figure_in_a_unit_of_measure_higher_than_the_other_arms_is_their_difference():
+    # PMC1440784: 'During 1–5 years of follow-up, children in the succimer group had systolic blood pressure 1.09
+    # (95% confidence interval, 0.27–1.90) mmHg higher than did untreated children ...' (before: unread)
+    [c] = [c for c in trial_of("PMC1440784").comparisons if c.statistic == "difference"]
+    assert (c.arm, c.comparator, c.endpoint, c.estimate, c.ci_lower, c.ci_upper, c.unit) == (
+        "succimer",
+        "placebo",
+        "systolic blood pressure",
+        Decimal("1.09"),
+        Decimal("0.27"),
+        Decimal("1.90"),
+        "mmHg",
+    )
