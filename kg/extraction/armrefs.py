@@ -48,6 +48,8 @@ _GENERIC_HEADS = {
     "care", "therapy", "treatment", "radiotherapy", "surgery", "staging", "group",
     "supplements", "supplement", "supplementation", "tablets", "capsules", "solution", "infusion",
 }  # fmt: skip
+# the numbered variant of an agent, which the text may leave off: the '-1a' of 'IFN-β-1a'
+_VARIANT = re.compile(r"(?<=[^\W\d_])-\d[a-z]?$")
 # 'arms A and B', 'arms 1, 2, and 3', 'arms 1-3', 'groups 1 and 2': labels sharing one plural head
 _LABEL_ID = r"(?:(?-i:[A-D])|[1-4])\b"  # capitals only: 'arm B and a 2-year survival'
 # an arm's label as abstracts print it: 'arm A', 'group 2', 'regimen 1', 'cohort B'
@@ -353,6 +355,10 @@ def _terms(names: set[str], abbreviations: dict[str, str]) -> dict[str, str]:
                 printed = _key(name).replace(long_c, "\0")
                 terms[short if printed == "\0" else _key(printed.replace("\0", short))] = name
         words = _key(name).split()
+        if variant := _VARIANT.search(
+            name
+        ):  # 'IFN-β' for 'IFN-β-1a', 'interferon beta' for 'interferon beta-1a'
+            shorter.setdefault(_key(name[: variant.start()]), set()).add(name)
         if not words[-1].endswith("s"):  # 'multivitamins'
             terms.setdefault(f"{_key(name)}s", name)
         others = {_key(n) for n in names if n != name}

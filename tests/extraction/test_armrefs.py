@@ -439,3 +439,17 @@ def test_the_control_safety_population_is_the_comparator_arm():
         (e.arm, e.count, e.n_analysed) for e in trial.adverse_events if e.category == "any" and not e.term
     }
     assert anyone == {("docetaxel + ramucirumab", 613, 627), (control, 594, 618)}
+
+
+def test_an_agent_named_without_its_numbered_variant_is_its_arm():
+    # PMC400417: arms 'IFN-β-1a' and placebo; 'Sixty-nine percent of patients receiving IFN-β and 67% receiving
+    # placebo terminated the study early' (before: 'IFN-β' named no arm)
+    trial = trial_of("PMC400417")
+    finder = ArmFinder(trial.arms)
+    text = (
+        "Sixty-nine percent of patients receiving IFN-β and 67% receiving placebo terminated the study early"
+    )
+    assert [(text[s:e], a.label) for s, e, a in finder.find(text)] == [
+        ("IFN-β", "ifn-β-1a"),
+        ("placebo", "placebo"),
+    ]
