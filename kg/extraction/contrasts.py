@@ -53,6 +53,8 @@ _LATER_CI = re.compile(
 _NEXT_IN_LIST = re.compile(rf"\s*,\s*(?:and\s+)?(?P<est>{NUM})(?![\d.%])")
 _LIST_PARTS = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 _NEXT_RESPECTIVE = re.compile(rf"\s*[)\]]?\s*,?\s*(?:and\s+)?(?P<est>{NUM})(?![\d.%])")
+# a unit printed after an interval's upper bound, which the estimate printed bare
+_BOUND_UNIT = re.compile(r"(?i)\d\s*(?P<unit>percentage\s+points?|points?)\b")
 _FROM_TO = re.compile(rf"[^;.]{{0,80}}?\bfrom\s+(?P<a>{NUM})\s*%\s+to\s+{NUM}\s*%")
 _MEASURE_ONLY = re.compile(r"(?i)(?:proportion|percentage|rate|number)s?")  # no endpoint's name
 
@@ -276,6 +278,10 @@ class ContrastReading(ArmPairing):
             r"(?i)\bstratified\b", text[match.end() : p.end()]
         ):  # 'stratified log-rank p<
             stratified = True
+        if unit is None and interval_ and (after := _BOUND_UNIT.search(text, match.end(), stop)):
+            unit = unit_of(
+                after
+            )  # 'mean difference, 11.9; 95% CI, 4.8-19.0 points': the unit its bounds print
         est = dict(estimate(match.group("est"), unit), **fitting(interval_, match.group("est")))
         if statistic == "difference" and interval_ and turned(est, interval_):
             arm, comparator = comparator, arm

