@@ -68,7 +68,7 @@ def _bracket_mate(c: Comparison, figures: list[ArmResult]) -> ArmResult | None:
     bracketed = opening(sentence, mate.evidence.start) is not None
     return (
         mate
-        if bracketed and re.fullmatch(r"\s*;\s*", sentence[mate.evidence.end : c.evidence.start])
+        if bracketed and re.fullmatch(r"\s*[)\]]?\s*;\s*", sentence[mate.evidence.end : c.evidence.start])
         else None
     )
 
