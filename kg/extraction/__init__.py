@@ -34,6 +34,7 @@ from kg.extraction.safety import adverse_events, implied_population
 from kg.extraction.sizes import arm_sizes, sizes_from_denominators
 from kg.extraction.subgroup_sizes import subgroup_sizes
 from kg.extraction.subgroups import subgroup_phrases
+from kg.extraction.targeted_events import targeted
 from kg.extraction.text import Sentence, normalise, sentences
 from kg.model import (
     AbstractSection,
@@ -112,6 +113,8 @@ def _extract(title: str, abstract: list[AbstractSection]) -> Trial | None:
     orient_differences(per_arm, comparisons)
     comparisons += adverse_event_tests(results, events, arms, finder, [c.evidence for c in comparisons])
     comparisons += named_tests(results, arms, finder, [c.evidence for c in comparisons])
+    events, targets = targeted([title, *(s.norm for s in _before_results(sents, results))], events)
+    per_arm += targets
     for name in dict.fromkeys(r.endpoint for r in [*per_arm, *comparisons]):
         if not any(e.name == name for e in endpoints):
             endpoints.append(Endpoint(name=name, abbreviation=_abbrev(abbreviations, name)))
@@ -164,6 +167,12 @@ def _extract(title: str, abstract: list[AbstractSection]) -> Trial | None:
 def _met(said: bool | None, primary: list[Endpoint], comparisons: list[Comparison]) -> bool | None:
     """What the words say of the primary endpoint, else what its comparison's p-value says."""
     return said if said is not None else trial_endpoints.primary_comparison_significant(primary, comparisons)
+
+
+def _before_results(sents: list[Sentence], results: list[Sentence]) -> list[Sentence]:
+    """The sentences before the first results sentence: the aim and the design."""
+    first = next((k for k, s in enumerate(sents) if s in results), len(sents))
+    return sents[:first]
 
 
 def _not_adverse(results: list[_R], events: list[AdverseEventSummary]) -> list[_R]:
