@@ -27,9 +27,9 @@ BOUND = (
 )
 TIME_UNIT = r"(?:months?|mo|weeks?|wk|years?|days?|hours?|minutes?|min)"
 _AFTER_BOUND = rf"(?:\s*(?:%|percent\b|{TIME_UNIT}\b|points?\b))?"
-# '95% CI: 0.64, 1.35)', '95% CI: 0.23, 0.49; p < .001': a comma parts the bounds only when the
-# upper bound closes the bracket or its part of it
-_COMMA_HI = rf",(?=\s*{BOUND}{_AFTER_BOUND}\s*[)\];])"
+# '95% CI: 0.64, 1.35)', '95% CI: 0.23, 0.49; p < .001', '95% C.I. -0.33, 1.02 and 0.56': a comma parts the
+# bounds only when the upper bound closes the bracket or its part of it, or the next item follows
+_COMMA_HI = rf",(?=\s*{BOUND}{_AFTER_BOUND}\s*(?:[)\];]|\s+and\s))"
 _CI_BODY = (
     # the level with its percent ('95% CI', '95 percent confidence interval'), or bare before the
     # words ('hazard ratio, 1.048 [97.2 confidence interval, 0.877 to 1.253]'); 'difference, 4.2
@@ -171,7 +171,7 @@ CONTRASTS = (
             # clinically significant difference of a 20% greater improvement'
             rf"(?i)(?<!clinically significant )(?<!clinically important )(?<!clinically meaningful )"
             rf"(?<!clinically relevant )(?<!minimum )(?<!minimal )"
-            rf"\b(?:(?:estimated|absolute|mean|treatment|risk|between-group)\s+)*difference(?:\s+|(?=,))"
+            rf"\b(?:(?:estimated|absolute|mean|treatment|risk|between-group)\s+)*differences?(?:\s+|(?=,))"
             rf"(?:(?:in|between|of)\s+(?:the\s+)?(?P<ep>(?!\d)(?:[^,;:()\d]|\d+(?=\s+{_COUNTED})){{0,60}}?)(?:\s+|(?=:)))?"
             # after its endpoint, a word or a sign leads to the figure: 'difference in IL 6' names IL 6
             rf"(?(ep)(?=was|of|,|:|=|[(\[]))"

@@ -116,3 +116,29 @@ def test_a_ratio_label_and_its_value_parted_by_a_semicolon_and_no_ratio_before_a
     assert m is not None and m.group("est") == "0.30"
     # PMID18349398 (pool): 'Overall RR was 22% (95% CI, 14% to 31%).' is a response rate, not a risk ratio
     assert RATIO.search("Overall RR was 22% (95% CI, 14% to 31%).") is None
+
+
+def test_differences_between_means_with_intervals_parted_by_commas(read):
+    # PMC1208905 (benchmarks/pmc/dev2): '(differences between means of 0.34, 95% C.I. -0.33, 1.02 and 0.56, 95% C.I.
+    # -0.39, 1.51)' (before: 'differences' was no difference, and a comma-parted interval had to end its bracket)
+    r = read(
+        "Acupuncture for dyspnea in advanced cancer: a randomized, placebo-controlled pilot trial",
+        (
+            "METHODS",
+            "Patients were randomized to receive a single session of true or placebo acupuncture in addition to their "
+            "existing dyspnea treatments.",
+        ),
+        (
+            "RESULTS",
+            "Dyspnea scores were slightly higher for patients receiving true versus placebo acupuncture, for both the "
+            "period immediately following acupuncture treatment and for the daily one week follow-up (differences "
+            "between means of 0.34, 95% C.I. -0.33, 1.02 and 0.56, 95% C.I. -0.39, 1.51).",
+        ),
+    )
+    first = next(c for c in r.trial.comparisons if c.statistic == "difference")
+    assert (first.endpoint, first.estimate, first.ci_lower, first.ci_upper) == (
+        "dyspnea scores",
+        Decimal("0.34"),
+        Decimal("-0.33"),
+        Decimal("1.02"),
+    )
