@@ -1,4 +1,4 @@
-"""Sections of ../shared/data/abstracts that several test modules read, quoted as printed.
+"""Sections of ../shared/data/abstracts (and of benchmarks/unseen) that several test modules read, quoted as printed.
 
 Each trial is (title, (label, text), ...) with the sections that set out its design, ready for
 the ``read`` fixture (``read(*SABR, ("FINDINGS", ...))``); a test adds the sentences it is about.
@@ -61,5 +61,17 @@ RTOG_0617 = (
         "METHODS",
         "We randomly assigned (1:1:1:1) patients to receive either 60 Gy (standard dose), 74 Gy (high "
         "dose), 60 Gy plus cetuximab, or 74 Gy plus cetuximab.",
+    ),
+)
+
+
+# PMID27458945 (benchmarks/unseen)
+SRS_ALONE = (
+    "Effect of Radiosurgery Alone vs Radiosurgery With Whole Brain Radiation Therapy on Cognitive Function in "
+    "Patients With 1 to 3 Brain Metastases: A Randomized Clinical Trial.",
+    (
+        "DESIGN, SETTING, AND PARTICIPANTS",
+        "At 34 institutions in North America, patients with 1 to 3 brain metastases were randomized to receive "
+        "SRS or SRS plus WBRT between February 2002 and December 2013.",
     ),
 )

@@ -9,6 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from pool_pages import trial_of
+from shared_quotes import SRS_ALONE
 
 
 def test_each_landmark_of_a_list_keeps_the_endpoint_and_its_brackets_ratio_its_time():
@@ -38,13 +39,7 @@ def test_a_difference_after_a_pair_whose_last_figure_closes_a_count_bracket_take
     # PMID27458945 (benchmarks/unseen): '... at 3 months (5/11 [45.5%] vs 16/17 [94.1%]; difference, -48.7%; ...)
     # and at 12 months (6/10 [60%] vs 17/18 [94.4%]; difference, -34.4%; ...)' (before: no time)
     r = read(
-        "Effect of Radiosurgery Alone vs Radiosurgery With Whole Brain Radiation Therapy on Cognitive Function in "
-        "Patients With 1 to 3 Brain Metastases: A Randomized Clinical Trial.",
-        (
-            "DESIGN, SETTING, AND PARTICIPANTS",
-            "At 34 institutions in North America, patients with 1 to 3 brain metastases were randomized to receive "
-            "SRS or SRS plus WBRT between February 2002 and December 2013.",
-        ),
+        *SRS_ALONE,
         (
             "RESULTS",
             "For long-term survivors, the incidence of cognitive deterioration was less after SRS alone at 3 months "

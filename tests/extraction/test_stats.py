@@ -9,6 +9,8 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+from shared_quotes import SRS_ALONE
+
 from kg.extraction.stats import RATIO, ratio_kind
 from kg.sources import read_document
 from tests.extraction.pool_pages import trial_of
@@ -85,13 +87,7 @@ def test_a_bare_difference_takes_the_unit_its_interval_prints(read):
     # PMID27458945 (benchmarks/unseen): 'overall quality of life (mean change from baseline, -0.1 vs -12.0 points;
     # mean difference, 11.9; 95% CI, 4.8-19.0 points; P = .001)' (before: the difference had no unit)
     r = read(
-        "Effect of Radiosurgery Alone vs Radiosurgery With Whole Brain Radiation Therapy on Cognitive Function in "
-        "Patients With 1 to 3 Brain Metastases: A Randomized Clinical Trial.",
-        (
-            "DESIGN, SETTING, AND PARTICIPANTS",
-            "At 34 institutions in North America, patients with 1 to 3 brain metastases were randomized to receive "
-            "SRS or SRS plus WBRT between February 2002 and December 2013.",
-        ),
+        *SRS_ALONE,
         (
             "RESULTS",
             "Quality of life was higher at 3 months with SRS alone, including overall quality of life (mean change "
