@@ -6,8 +6,9 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+from pool_pages import trial_of
+
 from kg.sources import read_document
-from tests.extraction.pool_pages import trial_of
 
 POOL = Path(__file__).parents[1] / "fixtures" / "pool"
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.extraction.pool_pages import trial_of
+from pool_pages import trial_of
 
 
 def test_a_survey_response_rate_is_no_objective_response_rate():

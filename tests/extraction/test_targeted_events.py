@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from tests.extraction.pool_pages import trial_of
+from pool_pages import trial_of
 
 
 def test_the_vomiting_an_antiemetic_trial_aims_to_decrease_is_a_result():
