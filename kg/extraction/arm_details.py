@@ -8,7 +8,7 @@ import re
 
 from kg.extraction.abbreviations import expansions
 from kg.extraction.arm_trailing import trailing_regimen, trailing_schedule
-from kg.extraction.regimens import cycle_schedule, drug_mentions, frequency, intervention
+from kg.extraction.regimens import cycle_schedule, drug_mentions, frequency, intervention, listed_schedule
 from kg.extraction.text import Sentence, depth_map
 from kg.model import Arm, Intervention
 
@@ -135,12 +135,10 @@ def _enrich(arms: list[Arm], sents: list[Sentence]) -> None:
         mentions = drug_mentions(s.norm)
         for i, d in enumerate(mentions):
             owners = _arms_with(arms, d.name)
-            listed = _listed_schedule(s.norm, mentions, i)
+            listed = listed_schedule(s.norm, mentions, i)
             if not owners:  # a drug of every arm: only a schedule printed after the list of arms
-                for row in (
-                    (x for a in arms for x in a.interventions if x.drug.name == d.name) if listed else ()
-                ):
-                    row.frequency = row.frequency or listed
+                if listed:
+                    _schedule_every(arms, d.name, listed)
                 continue
             nxt = mentions[i + 1] if i + 1 < len(mentions) else None
             if nxt is not None and nxt.name == d.name:
@@ -160,26 +158,9 @@ def _enrich(arms: list[Arm], sents: list[Sentence]) -> None:
                 _fill(arm, d.name, found, schedule)
 
 
-# what stands between the drugs of a list of arms that print no regimen of their own: 'A plus B (AB), C plus
-# B (CB), or A plus CB (ACB)'
-_CONNECTOR = re.compile(r"(?i)\s*(?:\([\w+/-]{1,12}\)\s*)?(?:,\s*)?(?:(?:plus|and|or|with|\+)\s+)*")
-# a schedule printed right after such a list: '(ABCP) every 3 weeks for four or six cycles'
-# (the list's last arm may end on an abbreviation of other drugs: 'atezolizumab plus BCP (ABCP) every 3 weeks')
-_SCHEDULE_NEXT = re.compile(
-    r"(?i)\s*(?:(?:plus|and|\+)\s+(?-i:[A-Z][A-Za-z0-9]{1,6})\s*)?(?:\([\w+/-]{1,12}\)\s*)?,?\s*"
-    r"(?=(?:every|once|twice|daily|weekly|each)\b)"
-)
-
-
-def _listed_schedule(text: str, mentions, i: int) -> str | None:
-    """The schedule printed right after the list of drugs mention ``i`` belongs to (drugs parted
-    only by 'plus', 'or', commas and bracketed abbreviations): every drug of the list takes it
-    ('to receive A plus B (AB), C plus B (CB), or A plus CB (ACB) every 3 weeks')."""
-    j = i
-    while j + 1 < len(mentions) and _CONNECTOR.fullmatch(text, mentions[j].end, mentions[j + 1].start):
-        j += 1
-    after = _SCHEDULE_NEXT.match(text, mentions[j].end)
-    return frequency(text[after.end() :]) if j > i and after else None
+def _schedule_every(arms: list[Arm], drug: str, schedule: str) -> None:
+    for row in (x for a in arms for x in a.interventions if x.drug.name == drug):
+        row.frequency = row.frequency or schedule
 
 
 def _fill(arm: Arm, drug: str, found: list[Intervention], schedule: str | None) -> None:

@@ -355,9 +355,8 @@ def _terms(names: set[str], abbreviations: dict[str, str]) -> dict[str, str]:
                 printed = _key(name).replace(long_c, "\0")
                 terms[short if printed == "\0" else _key(printed.replace("\0", short))] = name
         words = _key(name).split()
-        if variant := _VARIANT.search(
-            name
-        ):  # 'IFN-β' for 'IFN-β-1a', 'interferon beta' for 'interferon beta-1a'
+        # 'IFN-β' for 'IFN-β-1a', 'interferon beta' for 'interferon beta-1a'
+        if variant := _VARIANT.search(name):
             shorter.setdefault(_key(name[: variant.start()]), set()).add(name)
         if not words[-1].endswith("s"):  # 'multivitamins'
             terms.setdefault(f"{_key(name)}s", name)

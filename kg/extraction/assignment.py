@@ -98,10 +98,13 @@ def assign(
         if not named and (pair := directed_pair(text, clause, spans, run, marks, finder.arms)):
             arms[run[0]], arms[run[1]] = pair  # 'higher in the NET group (57.4% vs. 22%'
             continue
-        if not named and (pairs := pairs_before_comparison(text, clause, spans, run, marks, finder.arms)):
-            for k, arm in zip(
-                run, pairs, strict=True
-            ):  # '(25.8 vs. 28.4 kg/m2, ...) was lower among A than B'
+        # '(25.8 vs. 28.4 kg/m2, ...) as well as at delivery (...) was lower among A than B'
+        if (
+            not named
+            and (len(run) == 2 or in_pairs(text, spans, run))
+            and (pairs := pairs_before_comparison(text, clause, spans, run, marks, finder.arms))
+        ):
+            for k, arm in zip(run, pairs, strict=True):
                 arms[k] = arm
             continue
         if not named and _pair_after_one_arm(text, first, run, marks, finder):

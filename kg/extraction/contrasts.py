@@ -278,10 +278,9 @@ class ContrastReading(ArmPairing):
             r"(?i)\bstratified\b", text[match.end() : p.end()]
         ):  # 'stratified log-rank p<
             stratified = True
+        # 'mean difference, 11.9; 95% CI, 4.8-19.0 points': the unit its bounds print
         if unit is None and interval_ and (after := _BOUND_UNIT.search(text, match.end(), stop)):
-            unit = unit_of(
-                after
-            )  # 'mean difference, 11.9; 95% CI, 4.8-19.0 points': the unit its bounds print
+            unit = unit_of(after)
         est = dict(estimate(match.group("est"), unit), **fitting(interval_, match.group("est")))
         if statistic == "difference" and interval_ and turned(est, interval_):
             arm, comparator = comparator, arm

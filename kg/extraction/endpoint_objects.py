@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 
 from kg.extraction.endpoint_names import DISCONTINUED as _DISCONTINUED
-from kg.extraction.endpoint_phrases import EVENTS, clean_phrase
+from kg.extraction.endpoint_phrases import EVENTS
 from kg.extraction.endpoint_states import state_phrase
+from kg.extraction.phrase_cleaning import clean_phrase
 
 _AFTER_OBJECT = re.compile(
     r"(?i)^[^;]*?(?<!-)\b(?:had|received|required|developed|experienced|achieved|underwent|reported)\s+(?:an?\s+|the\s+)?"

@@ -20,9 +20,13 @@ from __future__ import annotations
 import re
 
 from kg.extraction.endpoint_frames import achieved_endpoint, aimed_endpoint, defined_endpoint
-from kg.extraction.endpoint_names import LANDMARK, normal_name, sited, what_changed, without_times
+from kg.extraction.endpoint_names import LANDMARK
 from kg.extraction.endpoint_names import STOPPED as _STOPPED
-from kg.extraction.endpoint_states import free_of_events, state_phrase
+from kg.extraction.endpoint_states import state_phrase
+from kg.extraction.phrase_cleaning import FRAME as _FRAME
+from kg.extraction.phrase_cleaning import GROUP as _GROUP
+from kg.extraction.phrase_cleaning import NOT_FIRST as _NOT_FIRST
+from kg.extraction.phrase_cleaning import clean_phrase
 from kg.extraction.text import CONNECTIVES
 
 VERB = (
@@ -37,7 +41,6 @@ _SUBJECT = re.compile(
 _LIKELY = re.compile(
     r"(?i)\b(?:more|less|as|equally)\s+likely\s+to\s+(?:(?:have|be|get)\s+)?([a-z][\w\s'-]{2,60}?)(?:\s+(?:than|as)\b.*)?$"
 )
-_WHO = r"(?:patients|participants|subjects|arms?|groups?|population|cohort|women|men|children)"
 _NOUN_OF = re.compile(
     r"(?i)\b(?:to|into|in|with|showed|shows|had|has|have|reached|achieved|yielded|gave)\s+(?:a|an|the)?\s*"
     r"((?:[a-z][\w'-]*\s+){0,3}?[a-z][\w'-]*)\s+of$"
@@ -94,30 +97,6 @@ _REPORTED_THAT = re.compile(
 )
 _ASIDE = re.compile(
     r"(?i),\s*(?:as|when|where)\s+(?:determined|assessed|measured|evaluated|defined|judged|calculated)\b[^,;]{0,60},"
-)
-_FRAME = re.compile(
-    r"(?i)^(?:the\s+|a\s+|an\s+)?(?:differences?\s+(?:in|of)\s+(?:the\s+)?)?(?:(?:overall(?!\s+survival)|estimated|observed|cumulative|actuarial|reported|corresponding|absolute)\s+)*"
-    r"(?:(?:median|mean|average)\s+)?(?:(?:rates?|proportions?|percentages?|numbers?|frequenc(?:y|ies)|"
-    r"risks?|probabilit(?:y|ies)|likelihood|occurrence|odds|chances?|lengths?)\s+of\s+)?"
-    r"(?:(?:patients|participants|subjects|people|persons|those)\s+(?:with|who\s+had|who\s+were|achieving|who\s+achieved)\s+)?"
-)
-_FUNCTION_WORD = re.compile(
-    r"(?i)^(?:for|in|with|at|by|of|to|on|from|among|than|as|and|or|but|the|a|an|was|were|is|are|versus|vs)$"
-)
-_NOT_ENDPOINT = re.compile(
-    r"(?i)^(?:and|or|but|then|as|it|this|these|there|that|which|they|we|patients?|participants?|subjects?|"
-    r"results?|findings?|data|a\s+total\s+of|total|"
-    r"differences?|the\s+difference|analys[ie]s|treatment|therapy|groups?|arms?|both|all|none|each|one|two|"
-    r"baseline\s+characteristics|characteristics|median\s+follow-up|follow-up|time|rates?|the\s+study|study|trial|mean|median|"
-    r"overall|detriment|benefit|effect|advantage|(?:statistical\s+)?significance|(?:pooled\s+)?estimates?|no\s+(?:significant\s+)?differences?\b.*|(?:[\w-]+\s+){0,2}models?)$"
-)
-
-
-# a pronoun or determiner opens no endpoint's name: 'we detected', 'its effect', 'when the results'
-_NOT_FIRST = re.compile(r"(?i)^(?:it|its|we|our|they|their|this|these|those|there|which|when|where|such)\b")
-# words that rank arms, not name what was measured
-_COMPARATIVE = re.compile(
-    r"(?i)^(?:(?:similar|comparable|more|less|fewer|greater|better|worse|higher|lower|longer|shorter)\b\s*)+"
 )
 
 
@@ -329,14 +308,6 @@ def _candidates(text: str) -> list[str]:
     return out
 
 
-# a landmark inside a name ('better 30-day activity without dyspnea scores'): dropped from it
-# 'patients treated with TCD', 'those receiving placebo': a group of patients, not what was measured
-_GROUP = re.compile(
-    rf"(?i)^(?:the\s+)?(?:{_WHO}|those)\s+(?:who\s+|that\s+)?(?:were\s+)?(?:treated|receiving|received|given|"
-    r"assigned|allocated|randomi[sz]ed|undergoing|underwent|on)\b"
-)
-
-
 def _state(text: str, subject: re.Match) -> str | None:
     """'the patients treated with surgery remained functionally independent longer': when a group
     of patients stays in a state, the state is what was measured ('remained progression-free
@@ -350,78 +321,6 @@ def _state(text: str, subject: re.Match) -> str | None:
     # 'functionally independent', 'abstinent': a state kept for a time is its duration
     noun = [re.sub(r"ally$", "al", w) for w in words[:-1]] + [re.sub(r"([ae])nt$", r"\1nce", words[-1])]
     return "duration of " + " ".join(noun)
-
-
-_FIGURE_IN = re.compile(r"(?<![A-Za-z\d])\d")
-# a figure in a name; digits a measure's own name holds are part of it ('FEV1', 'HbA1c', 'IL-6', 'PHQ-9'),
-# a gene's are not an endpoint's ('KIF5B-RET was the predominant fusion type identified in 16 (62%)')
-_FIGURE_IN_NAME = re.compile(r"(?<![A-Za-z\d])(?<![A-Za-z]-)\d|\d(?=[A-Z])")
-
-
-# what a bracket says of the figures' spread, no part of what they measure
-_SPREAD_NOTE = re.compile(r"(?i)\s*\((?:SDs?|SEM?|s\.d\.|IQR|range|95%\s*CI)\)")
-
-
-# 'in the A group', 'with both regimens': who the figures are of; not the object of a change ('changes from
-# baseline in the SF-36 Mental Component Summary')
-_WHO_AFTER = re.compile(r"(?i)\s+(?:in|with|for|among|between)\s+(?:the|both|all|each|either)\s+")
-_CHANGE_IN = re.compile(
-    r"(?i)\b(?:changes?|differences?|increases?|decreases?|reductions?|improvements?)(?:\s+from\s+baseline)?\s*$"
-)
-
-
-_LONG_CUT = re.compile(r"(?i)\s+(?:for|with|among|in|treated|receiving)\s+")
-
-
-def _cut(p: str, at: re.Pattern) -> str:
-    """The phrase cut before the first match of ``at`` (the words that say whose the figures
-    are), passing over the 'in' that names what changed."""
-    for m in at.finditer(p):
-        if not (m.group().strip().lower().startswith("in") and _CHANGE_IN.search(p, 0, m.start())):
-            return p[: m.start()]
-    return p
-
-
-def clean_phrase(phrase: str, named: bool = False) -> str | None:
-    p = re.sub(r"\s+", " ", phrase).strip(" ,.")
-    p = _SPREAD_NOTE.sub("", p).strip()  # 'The mean (SD) difference in pre- and post-test scores'
-    if _GROUP.match(p):
-        return None
-    p = without_times(p)
-    p = sited(re.sub(r"\s+", " ", p).strip(" ,."))
-    p = _cut(p, _WHO_AFTER)
-    p = re.sub(r"(?i)\s+of\s+(?:the|both|all|each|either)\s+(?:[\w-]+\s+){0,3}?" + _WHO + r"\b.*$", "", p)
-    # 'the radiation pneumonitis rate in patients with IFI': who was measured (an arm or a
-    # subgroup, each read on its own), not what
-    p = re.sub(
-        r"(?i)\s+(?:in|among|for)\s+(?:patients|participants|subjects|those)\s+(?:with|who|receiving|treated|given|on)\b.*$",
-        "",
-        p,
-    )
-    p = free_of_events(p)
-    p = re.sub(r"(?i)\b(?:significantly|statistically|also|not)\b\s*", "", p).strip()
-    p = _FRAME.sub("", p).strip()
-    p = re.sub(r"(?i)^(?:the|a|an)\s+", "", p)
-    p = _COMPARATIVE.sub("", p)  # 'longer time to worsening', 'more hospitalization'
-    p = what_changed(p)  # 'a statistically significant increase in mortality'
-    if (
-        len(p.split()) > 9
-    ):  # 'the physical domain of the Quality of Life for Cancer Patients Treated with ...'
-        p = _cut(p, _LONG_CUT)
-        if "," in p:
-            return (
-                None  # 'The sensitivity, negative predictive value, and diagnostic accuracy for ...': a list
-            )
-    # a figure is no part of a name, the digits of a measure's own name are ('ACR20 responder criteria
-    # response', 'FEV1'); ``named``: the words are what patients achieved or had
-    figure = _FIGURE_IN if named else _FIGURE_IN_NAME
-    if not p or _NOT_ENDPOINT.match(p) or _NOT_FIRST.match(p) or figure.search(LANDMARK.sub("", p)):
-        return None
-    if len(p.split()) > 9:
-        return None
-    if _FUNCTION_WORD.match(p.split()[0]) or _FUNCTION_WORD.match(p.split()[-1]):
-        return None  # 'for', 'total of': a fragment, not a name
-    return normal_name(p)
 
 
 EVENTS = {

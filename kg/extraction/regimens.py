@@ -204,6 +204,28 @@ def frequency(text: str) -> str | None:
     return min(hits)[1] if hits else None
 
 
+# what stands between the drugs of a list of arms that print no regimen of their own: 'A plus B (AB), C plus
+# B (CB), or A plus CB (ACB)'
+_CONNECTOR = re.compile(r"(?i)\s*(?:\([\w+/-]{1,12}\)\s*)?(?:,\s*)?(?:(?:plus|and|or|with|\+)\s+)*")
+# a schedule printed right after such a list: '(ABCP) every 3 weeks for four or six cycles'
+# (the list's last arm may end on an abbreviation of other drugs: 'atezolizumab plus BCP (ABCP) every 3 weeks')
+_SCHEDULE_NEXT = re.compile(
+    r"(?i)\s*(?:(?:plus|and|\+)\s+(?-i:[A-Z][A-Za-z0-9]{1,6})\s*)?(?:\([\w+/-]{1,12}\)\s*)?,?\s*"
+    r"(?=(?:every|once|twice|daily|weekly|each)\b)"
+)
+
+
+def listed_schedule(text: str, mentions, i: int) -> str | None:
+    """The schedule printed right after the list of drugs mention ``i`` belongs to (drugs parted
+    only by 'plus', 'or', commas and bracketed abbreviations): every drug of the list takes it
+    ('to receive A plus B (AB), C plus B (CB), or A plus CB (ACB) every 3 weeks')."""
+    j = i
+    while j + 1 < len(mentions) and _CONNECTOR.fullmatch(text, mentions[j].end, mentions[j + 1].start):
+        j += 1
+    after = _SCHEDULE_NEXT.match(text, mentions[j].end)
+    return frequency(text[after.end() :]) if j > i and after else None
+
+
 _DAYS = re.compile(r"(?i)\bdays?\s+(\d+(?:\s*(?:,|and|&)\s*\d+)*)\b")
 _EVERY_WEEKS = re.compile(r"(?i)^every (\d+) weeks$")
 
