@@ -56,7 +56,9 @@ _NEXT_RESPECTIVE = re.compile(rf"\s*[)\]]?\s*,?\s*(?:and\s+)?(?P<est>{NUM})(?![\
 # a unit printed after an interval's upper bound, which the estimate printed bare
 _BOUND_UNIT = re.compile(r"(?i)\d\s*(?P<unit>percentage\s+points?|points?)\b")
 _FROM_TO = re.compile(rf"[^;.]{{0,80}}?\bfrom\s+(?P<a>{NUM})\s*%\s+to\s+{NUM}\s*%")
-_MEASURE_ONLY = re.compile(r"(?i)(?:proportion|percentage|rate|number|mean|median)s?")  # no endpoint's name
+_MEASURE_ONLY = re.compile(
+    r"(?i)(?:proportion|percentage|rate|number|mean|median|change)s?"
+)  # no endpoint's name
 
 
 class ContrastReading(ArmPairing):

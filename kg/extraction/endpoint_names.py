@@ -70,7 +70,9 @@ def sited(phrase: str) -> str:
 
 
 # a landmark time in a name: '2-year survival', 'survival at 2 years'
-LANDMARK = re.compile(r"(?i)\b\d+[- ](?:years?|months?|weeks?|days?)\b|\b(?:at|after)\s+\d+\s+\w+")
+LANDMARK = re.compile(
+    r"(?i)(?:\bper\s+)?\b\d+[- ](?:years?|months?|weeks?|days?)\b|\b(?:at|after)\s+\d+\s+\w+"
+)
 
 
 # 'continuous abstinence rates for 6 months after discharge', 'tobacco abstinence at 6 months':

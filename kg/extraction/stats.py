@@ -172,8 +172,9 @@ CONTRASTS = (
             rf"(?i)(?<!clinically significant )(?<!clinically important )(?<!clinically meaningful )"
             rf"(?<!clinically relevant )(?<!minimum )(?<!minimal )"
             rf"\b(?:(?:estimated|absolute|mean|treatment|risk|between-group)\s+)*differences?(?:\s+|(?=,))"
-            rf"(?:(?:in|between|of)\s+(?:the\s+)?(?P<ep>(?!\d)(?:[^,;:()\d]|\d+(?=\s+{_COUNTED})){{0,60}}?)(?:\s+|(?=:)))?"
-            # after its endpoint, a word or a sign leads to the figure: 'difference in IL 6' names IL 6
+            rf"(?:(?:in|between|of)\s+(?:the\s+)?(?P<ep>(?!\d)(?:[^,;:()\d]|\d+(?=\s+{_COUNTED})){{0,60}}?)(?<!\sp)(?<!\sP)(?:\s+|(?=:)))?"
+            # after its endpoint, a word or a sign leads to the figure: 'difference in IL 6' names IL 6 (a
+            # 'p' is none: 'difference in rate of change p = 0.07' prints a p-value)
             rf"(?(ep)(?=was|of|,|:|=|[(\[]))"
             rf"(?:was|of|,|:|=|(?P<opens>[(\[]))?\s*(?P<est>{SIGNED})(?!-(?:year|month|week|day)\b){_PCT}"  # '3-year OS' is a landmark
             rf"(?!\s*{_COUNTED}|\s*(?:{TIME_UNIT}\s+)?(?:of\s+)?follow-?up\b)"
@@ -207,6 +208,15 @@ CONTRASTS = (
     ),
     ("relative_reduction", _change_in("reduction|decrease")),
     ("relative_change", _change_in("increase")),
+    (  # '(0.12% difference in rate of change p = 0.07)': the figure before the word (not a difference a
+        # trial was designed to detect: 'to detect a 10% difference')
+        "difference",
+        re.compile(
+            rf"(?i)(?<!detect\s)(?<!detect\sa\s)(?<!detect\san\s)(?<![\d.])(?P<est>{SIGNED})\s*"
+            rf"(?P<unit>%|percentage\s+points?|points?)\s+(?:absolute\s+)?difference\b"
+            rf"(?:\s+in\s+(?P<ep>[a-z][\w -]{{1,40}}?))?(?=\s*(?:[,;)]|\bp\s*[=<]|$))"
+        ),
+    ),
     (  # 'an absolute improvement in 2-year survival of 9% from 20% to 29%', 'an absolute benefit of 5%
         # at 5 years', 'an absolute improvement at 2 years of 14%': the absolute gain of a rate
         "difference",

@@ -138,3 +138,19 @@ def test_differences_between_means_with_intervals_parted_by_commas(read):
         Decimal("-0.33"),
         Decimal("1.02"),
     )
+
+
+def test_a_percent_before_difference_is_the_difference_and_a_p_after_its_name_no_estimate():
+    # PMC2039813: 'The rate of change in FMD per 6 months was 0.14% (SE 0.05, p = 0.02) in perindopril and 0.02%
+    # (SE 0.05, p = 0.74) in placebo group (0.12% difference in rate of change p = 0.07).' (before: a difference
+    # of 0.07, the p-value, named 'change p'; the two arms' figures went to no arm)
+    trial = trial_of("PMC2039813")
+    [d] = [c for c in trial.comparisons if c.statistic == "difference"]
+    assert (d.endpoint, d.estimate, d.unit, d.p_value) == (
+        "change in fmd",
+        Decimal("0.12"),
+        "percent",
+        Decimal("0.07"),
+    )
+    rates = {(r.arm, r.estimate) for r in trial.arm_results if r.endpoint == "change in fmd"}
+    assert rates == {("perindopril", Decimal("0.14")), ("placebo", Decimal("0.02"))}
