@@ -49,6 +49,33 @@ _GROUP_OF = re.compile(
 _GROUP_WORD = re.compile(r"(?i)\s+(?:group|arm)\b")
 
 
+# 'were AL 85.2%, CPD 63.7% and SP 50%': each arm named right before its own figure, so the arm after a
+# figure, joined by nothing but a comma or 'and' and followed at once by a figure, labels that figure
+_TIGHT = re.compile(r"\s*:?\s*")
+_BARE_JOIN = re.compile(r"(?i)\s*[,;]?\s*(?:and\s+)?")
+_FIGURE_NEXT = re.compile(r"\s*:?\s*[-−]?\d")
+
+
+def _labels_next(text: str, span: tuple[int, int], after: tuple[int, int, Arm], marks) -> bool:
+    """Whether the arm named after the figure labels the next figure, as one named right before
+    this figure labels it."""
+    s, e, _arm = after
+    return (
+        bool(_BARE_JOIN.fullmatch(text, span[1], s))
+        and bool(_FIGURE_NEXT.match(text, e))
+        and any(_TIGHT.fullmatch(text, me, span[0]) for _ms, me, _a in marks)
+    )
+
+
+_LABELLED = re.compile(r"\s*:?\s*[-−]?\d[\d.,]*\s*(?:%|percent)?")
+
+
+def _labelled_figure(text: str, end: int | None, marks) -> bool:
+    """Whether the figure ending at ``end`` has an arm named right before it (a list of labels
+    each before its figure)."""
+    return end is not None and any(me < end and _LABELLED.fullmatch(text, me, end) for _ms, me, _a in marks)
+
+
 def _names_after(text: str, end: int, s: int, e: int, arm: Arm) -> bool:
     """Whether the arm named at ``s:e`` is the figure's that ends at ``end``: linked to it ('with A',
     'of A patients'), its people's ('of participants in the A group', no 'respectively' to follow), or
@@ -75,9 +102,9 @@ def beside(text: str, span: tuple[int, int], marks, previous: int | None = None)
     nor one named right after the figure before (which ends at ``previous``) as that figure's:
     '12.2 months (10.4-14.2) for chemotherapy, 17.7 months (15.3-22.1) versus 13.0 months'."""
     start, end = span
-    after = [a for s, e, a in marks if end <= s <= end + 60 and _names_after(text, end, s, e, a)]
-    if after:
-        return after[0]
+    after = [(s, e, a) for s, e, a in marks if end <= s <= end + 60 and _names_after(text, end, s, e, a)]
+    if after and not _labels_next(text, span, after[0], marks):
+        return after[0][2]
     before = [
         a
         for s, e, a in marks
@@ -86,6 +113,7 @@ def beside(text: str, span: tuple[int, int], marks, previous: int | None = None)
         and (
             _LABEL_COLON.match(text, e)
             or not (previous is not None and previous <= s and LINK.fullmatch(text[previous:s]))
+            or (_TIGHT.fullmatch(text, e, start) and _labelled_figure(text, previous, marks))
         )
     ]
     return before[-1] if before else None

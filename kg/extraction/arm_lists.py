@@ -366,7 +366,9 @@ def _split_held(text: str) -> list[str]:
             p for part in split_top(text, r";\s+(?:or\s+)?(?:to\s+)?") for p in _after_named_regimen(part)
         ]
     else:
-        listed = re.search(r"[,;]\s+or\s+", text) and len(split_top(text, _LIST_COMMA)) >= 3
+        listed = (
+            re.search(r"[,;]\s+or\s+", text) and len(split_top(text, _LIST_COMMA)) >= 3
+        ) or _series_without_comma(text)
         if listed:
             separator = rf"{_LIST_COMMA}(?:or\s+)?(?:to\s+)?|(?<!\d-)\s+or\s+(?:to\s+)?"
         parts = care_lead(
@@ -375,6 +377,27 @@ def _split_held(text: str) -> list[str]:
         if listed:
             parts = lead_to_each(parts)
     return [arm for part in shared_entries(parts) for arm in with_or_without(part)]
+
+
+def _series_without_comma(text: str) -> bool:
+    """'bladder training (BT), tolterodine (To) or both (Co)': a list whose last entry follows 'or'
+    without a comma before it, read as 'A, B, or C' when nothing at its top level joins drugs into
+    one arm ('and', 'plus', 'with'), which would make 'A, B and C or D' a regimen against D."""
+    ors = split_top(text, r"(?<![<>])\s+or\s+(?!=)")
+    if len(ors) != 2 or len(split_top(text, r"(?i)\s(?:and|plus|with|followed\s+by|combined)\s|\+")) > 1:
+        return False
+    entries = [*split_top(ors[0], _LIST_COMMA), ors[1]]
+    return len(entries) >= 3 and all(
+        _SERIES_ENTRY.fullmatch(re.sub(r"\([^()]*\)", "", e).strip()) for e in entries
+    )
+
+
+# an entry of such a list: a name of one to six words, no figure first and no verb ('EBRT doses of > or =6500
+# cGy were necessary', '2 compared pemetrexed')
+_SERIES_ENTRY = re.compile(
+    r"(?i)(?:to\s+)?(?!\d)(?:(?!(?:may|might|were|was|is|are|be|been|compared|associated|had|have|has)\b)"
+    r"[\w'/+-]+\s*){1,6}"
+)
 
 
 _NAMED_END = re.compile(r"\((?:[A-Z][A-Za-z0-9+/-]{0,7})\)\s+")

@@ -38,8 +38,10 @@ from kg.model import Arm
 
 _OTHER_DOSE = re.compile(r"(?i)^(?:the\s+)?(?:[\w-]+\s+)?(?:cohort|arm|group)\s+(?:of|receiving|given)\s+")
 _DOSE_FIRST = re.compile(rf"(?i){DOSE}|\d+(?:\.\d+)?\s*Gy\b")  # a drug's or a radiation dose
+# 'or both', 'or both (Co) for 12 weeks': the combination of the arms listed before, with its short name
 _BOTH = re.compile(
-    r"(?i)^\s*(?:both|the\s+combination|a\s+combination)(?:\s+(?:of\s+)?(?:the\s+)?(?:compounds|agents|drugs|supplements|treatments|interventions))?\s*$"
+    r"(?i)^\s*(?:both|the\s+combination|a\s+combination)(?:\s+(?:of\s+)?(?:the\s+)?(?:compounds|agents|drugs|"
+    r"supplements|treatments|interventions))?(?:\s*\((?P<short>[^()\s,;]{1,8})\))?(?:\s+for\s+\d+\s+\w+)?\s*$"
 )
 
 
@@ -131,8 +133,8 @@ def arms_in(
         ):
             k += 1
             part, choice = f"{part} or {parts[k]}", True
-        if _BOTH.match(part) and arms:
-            arms.append(_union(arms))
+        if (both := _BOTH.match(part)) and arms:
+            arms.append(_union(arms, both.group("short")))
         elif _REVERSED.match(part) and arms and k:
             reverse = arm_of_piece(_reversed(parts[k - 1]), False, abbreviations, strict)
             arms += [reverse] if reverse is not None else []
@@ -344,10 +346,11 @@ def _same_plus(before: Arm, part: str, rest: str, abbreviations: dict[str, str])
     return Arm(label=part.strip()[:80], interventions=items, aliases=added.aliases if added else [])
 
 
-def _union(arms: list[Arm]) -> Arm:
+def _union(arms: list[Arm], short: str | None = None) -> Arm:
     """'both compounds': every intervention of the single-intervention arms listed before."""
     singles = [a.interventions[0] for a in arms if len(a.interventions) == 1]
-    return Arm(label="combination", interventions=[i.model_copy(deep=True) for i in singles])
+    aliases = [short] if short else []
+    return Arm(label="combination", interventions=[i.model_copy(deep=True) for i in singles], aliases=aliases)
 
 
 def _distinct(arms: list[Arm]) -> list[Arm]:

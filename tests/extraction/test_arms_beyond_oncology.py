@@ -319,3 +319,26 @@ def test_a_schedule_after_the_last_of_arms_sharing_a_drug_is_every_arms():
             ("paclitaxel", Decimal("225"), "mg/m2", "every 3 weeks"),
         ],
     ]
+
+
+def test_a_list_without_a_comma_before_or_names_each_entry_and_both_is_their_combination():
+    # PMC2721929: 'One hundred and thirty-nine female patients with OAB were randomized to treatment with
+    # bladder training (BT), tolterodine (To, 2 mg twice daily) or both (Co) for 12 weeks.' (before: no arms)
+    arms = _page("PMC2721929").arms
+    assert [a.drug_names for a in arms] == [
+        ["bladder training"],
+        ["tolterodine"],
+        ["bladder training", "tolterodine"],
+    ]
+    assert arms[2].aliases == ["Co"]
+
+
+def test_a_list_without_a_comma_before_or_keeps_entries_that_are_no_names_out():
+    # pool PMID15607149: 'Among these patients treated with endobronchial boost, EBRT doses of > or =6500 cGy
+    # were necessary to optimize local disease control.' lists no arms: '> or =' is no 'or', and an entry
+    # with a verb names nothing (before the guard: an arm 'external beam radiotherapy doses of >')
+    from kg.extraction.arm_lists import _series_without_comma, pieces
+
+    assert not _series_without_comma("endobronchial boost, EBRT doses of > or =6500 cGy were necessary")
+    assert not _series_without_comma("endobronchial boost, EBRT doses of 65 Gy or more were necessary")
+    assert pieces("exercise, diet or usual care") == ["exercise", "diet", "usual care"]

@@ -108,3 +108,24 @@ def test_a_group_named_by_words_before_the_arms_name_and_an_unknown_group_take_t
     # scanned and printed signature group.' (before: the design's order gave 79.1% to the printed signature)
     rates = {r.arm: r.estimate for r in trial_of("PMC1190172").arm_results}
     assert rates == {"hand written signature": Decimal("79.1"), "computer printed signature": Decimal("78.4")}
+
+
+def test_arms_each_named_right_before_their_figure_label_a_list():
+    # PMC2744923: 'The day-28 adequate clinical and parasitological response (ACPR) rates, ... were AL 85.2%,
+    # CPD 63.7% and SP 50%.' (before: 85.2% went to CPD, the arm named after it, and 63.7% to none)
+    trial = read_document(POOL / "PMC2744923.txt").trial
+    alias = {a.label: a.aliases[0] for a in trial.arms if a.aliases}
+    rates = [
+        (alias[r.arm], r.estimate) for r in trial.arm_results if r.endpoint.startswith("adequate clinical")
+    ]
+    assert rates == [("AL", Decimal("85.2")), ("CPD", Decimal("63.7")), ("SP", Decimal("50"))]
+    # PMC3321723: '(ICS groups: tiotropium 110 ± 20 mL, salmeterol 80 ± 20 mL; non-ICS groups: tiotropium
+    # 150 ± 30 mL, salmeterol 110 ± 30 mL; ...)' (before: each arm took the other's figures)
+    copd = read_document(POOL / "PMC3321723.txt").trial
+    means = [(r.arm, r.estimate) for r in copd.arm_results if r.unit == "mL"]
+    assert means == [
+        ("tiotropium", Decimal("110")),
+        ("salmeterol", Decimal("80")),
+        ("tiotropium", Decimal("150")),
+        ("salmeterol", Decimal("110")),
+    ]
