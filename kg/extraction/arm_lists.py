@@ -136,7 +136,8 @@ def listings(title: str, sentences: list[tuple[str, str]]) -> list[Listing]:
                 m.group().lower().startswith("treated") and _HISTORY_BEFORE.search(text, 0, m.start())
             ):
                 colon = re.match(r"\s*(?:(?:one|1)\s+of\s+[^:]{0,60}:)", text[m.end() :])
-                out.append(Listing(text[m.end() :], 5 + bool(colon), n))
+                rest = _between(text[m.end() :]) if m.group().lower().endswith("between") else text[m.end() :]
+                out.append(Listing(rest, 5 + bool(colon), n))
         divided = _DIVIDED.search(text) if randomised and "divided" in low else None
         if divided and not _ASSIGN_TO.search(
             text
@@ -186,6 +187,21 @@ _COUNTED_GROUP = re.compile(
     r"(?i)(?:^|,\s*(?:and\s+)?|;\s*|\band\s+)(?P<count>\d+|[a-z]+(?:-[a-z]+)?)\s+(?:[\w-]+\s+){0,5}?"
     r"(?:were\s+(?:fed|given|treated\s+with)|received)\s+"
 )
+
+
+def _between(text: str) -> str:
+    """'randomized between laparoscopic and small-incision cholecystectomy': the 'and' that parts the
+    two arms (the first outside brackets) read as 'or'."""
+    depth = depth_map(text)
+    joint = next((m for m in re.finditer(r"\s+and\s+", text) if depth[m.start()] == 0), None)
+    # not 'between A versus B and that ...' (parted already) nor 'between 9 and 16 days of age'
+    if (
+        joint is None
+        or re.match(r"\s*\d", text)
+        or re.search(r"(?i)\b(?:or|versus|vs)\b", text[: joint.start()])
+    ):
+        return text
+    return f"{text[: joint.start()]} or {text[joint.end() :]}"
 
 
 def _counted_groups(text: str, n: int) -> list[Listing]:

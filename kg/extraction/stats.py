@@ -26,7 +26,9 @@ BOUND = (
     rf"|NR|NE)"
 )
 TIME_UNIT = r"(?:months?|mo|weeks?|wk|years?|days?|hours?|minutes?|min)"
-_AFTER_BOUND = rf"(?:\s*(?:%|percent\b|{TIME_UNIT}\b|points?\b))?"
+# money, printed after its figure ('difference 203 euro; 95% confidence interval 147 to 259 euro')
+CURRENCY = r"(?:euros?|dollars?|EUR|USD|GBP)\b"
+_AFTER_BOUND = rf"(?:\s*(?:%|percent\b|{TIME_UNIT}\b|points?\b|{CURRENCY}))?"
 # '95% CI: 0.64, 1.35)', '95% CI: 0.23, 0.49; p < .001', '95% C.I. -0.33, 1.02 and 0.56': a comma parts the
 # bounds only when the upper bound closes the bracket or its part of it, or the next item follows
 _COMMA_HI = rf",(?=\s*{BOUND}{_AFTER_BOUND}\s*(?:[)\];]|\s+and\s))"
@@ -129,7 +131,7 @@ FOR_PHRASE = re.compile(r"(?i)\s*for\s+(?P<ep>[a-z][\w -]{1,50}?)(?=\s*(?:,|;|\.
 _COUNTED = r"(?:groups?|arms?|regimens?|treatments?|patients|studies|trials|cohorts)\b"
 # units of measure a difference between arms is printed in ('1.09 mmHg higher'); not times or percents
 _MEASURE = r"mm\s?Hg|kg|g|cm|mm|m[lL]|points?|beats/min|bpm|(?:mg|g|mmol|[µμ]mol|nmol|ng|pg)/[dm]?[lL]"
-_PCT = r"\s*(?P<unit>percentage\s+points?|%|percent\b|days?\b|weeks?\b|months?\b|years?\b|points?\b)?"
+_PCT = rf"\s*(?P<unit>percentage\s+points?|%|percent\b|days?\b|weeks?\b|months?\b|years?\b|points?\b|{CURRENCY})?"
 
 
 def _change_in(words: str) -> re.Pattern:
@@ -299,7 +301,15 @@ def turned(est: dict, interval_: dict) -> bool:
     return True
 
 
-_UNITS = {"percentage point": "percent", "percentage points": "percent", "%": "percent", "percent": "percent"}
+_UNITS = {
+    "percentage point": "percent",
+    "percentage points": "percent",
+    "%": "percent",
+    "percent": "percent",
+    "eur": "euro",
+    "usd": "dollar",
+    "gbp": "pound",
+}
 
 
 def unit_of(m: re.Match) -> str | None:

@@ -342,3 +342,42 @@ def test_a_list_without_a_comma_before_or_keeps_entries_that_are_no_names_out():
     assert not _series_without_comma("endobronchial boost, EBRT doses of > or =6500 cGy were necessary")
     assert not _series_without_comma("endobronchial boost, EBRT doses of 65 Gy or more were necessary")
     assert pieces("exercise, diet or usual care") == ["exercise", "diet", "usual care"]
+
+
+def test_randomised_between_two_treatments_names_both_and_the_group_their_own_word():
+    # PMC2748072: 'Patients were randomized between laparoscopic and small-incision cholecystectomy.' (before:
+    # no arms); 'Operative costs were higher in the laparoscopic group using reusable laparoscopic instruments
+    # (difference 203 euro; 95% confidence interval 147 to 259 euro).': the laparoscopic arm's difference,
+    # in euro, with its interval (before: no interval, no unit)
+    trial = _page("PMC2748072")
+    assert sorted(a.drug_names[0] for a in trial.arms) == [
+        "laparoscopic cholecystectomy",
+        "small-incision cholecystectomy",
+    ]
+    [cost] = trial.comparisons
+    assert (cost.arm, cost.comparator, cost.statistic) == (
+        "laparoscopic cholecystectomy",
+        "small-incision cholecystectomy",
+        "difference",
+    )
+    assert (cost.estimate, cost.unit, cost.ci_lower, cost.ci_upper) == (
+        Decimal("203"),
+        "euro",
+        Decimal("147"),
+        Decimal("259"),
+    )
+
+
+def test_a_year_range_or_an_age_after_between_is_no_pair_of_arms():
+    # 'randomized between 9 and 16 days of age to study formulas' (PMC2801838, benchmarks/pmc/arms/blind-28)
+    # and 'randomised between chemotherapy followed by surgery versus surgery alone and that ...' (pool
+    # PMID17636828's selection criteria) keep their 'and'; pool PMID15846628's 'had been randomised between
+    # radiotherapy and no immediate further treatment' parts two arms
+    from kg.extraction.arm_lists import _between
+
+    assert _between("9 and 16 days of age to study formulas") == "9 and 16 days of age to study formulas"
+    text = "chemotherapy followed by surgery versus surgery alone and that the method"
+    assert _between(text) == text
+    assert _between("radiotherapy and no immediate further treatment") == (
+        "radiotherapy or no immediate further treatment"
+    )
