@@ -10,7 +10,9 @@ import re
 from kg.model import Arm
 
 LINK = re.compile(
-    r"(?i)[\s,)\]]*(?:(?:at|after)\s+\d+\s+(?:years?|months?|weeks?)\s*)?(?:respectively,?\s*)?"
+    # a count bracket after the figure: '69.8% (n=37/53) for G1'
+    r"(?i)(?:\s*[(\[]\s*(?:n\s*=\s*)?\d+(?:\s*/\s*\d+)?\s*[)\]])?"
+    r"[\s,)\]]*(?:(?:at|after)\s+\d+\s+(?:years?|months?|weeks?)\s*)?(?:respectively,?\s*)?"
     r"(?:(?:for|in|among|with|on|by|patients|participants|subjects|those|who|that|group|had|received|were|was|given|treated|"
     r"assigned|randomi[sz]ed|allocated|to|the|receiving|undergoing|underwent|years?|months?|weeks?|days?|"
     r"\d+\s*(?:\(\d+%\))?\s*(?:of\s+\d+)?)"

@@ -16,7 +16,10 @@ from kg.extraction.text import Sentence
 from kg.model import Arm
 
 _LABEL = r"(?:group|arm)\s+(?:[A-D1-4]|I{1,3}|IV)\b|(?:one|1|first|second|third|fourth)\s+(?:group|arm)"
-_SIZE = r"(?:\s*\(\s*n\s*=\s*\d+\s*\))?"
+# groups labelled by initials ('Group S', 'Group SM'), read only where each ends what it was given
+_INITIALS = r"(?:group|arm)\s+(?:(?-i:[A-Z]{1,3})|[1-4]|I{1,3}|IV)\b"
+# its size or its short name: 'Group 1 (G1) received ...'
+_SIZE = r"(?:\s*\(\s*(?:n\s*=\s*\d+|(?P<short>(?-i:[A-Z][A-Za-z]{0,3}\d?)))\s*\))?"
 _OWN = own_clause(rf"{_LABEL}|(?:second|third|fourth)\s+received")
 # 'group B received ...', 'the second group received ...', 'Group B served as a control with ...'
 _RECEIVED = re.compile(
@@ -35,6 +38,29 @@ _BRACKETED = re.compile(
     rf"(?i)(?:^|,\s*|;\s*|\band\s+)(?P<text>(?:(?!\band\b)[^,;()])+?)\s+(?:was|were)\s+"
     rf"(?:administered|given|used|performed|applied)\b[^,;()]*?\((?P<label>{_LABEL})\)"
 )
+
+# 'The test drug was normal saline (0.5 ml) in group I; fentanyl 20 mcg (0.4 ml) and normal saline (0.1 ml) in
+# group II; and fentanyl ...', 'administered with sufentanil 50 mcg in Group S; morphine 4 mg in Group M; and, a
+# combination of sufentanil 25 mcg and morphine 2 mg was used in Group SM': each part ends in its group
+_ENDS_IN_GROUP = re.compile(
+    rf"(?i)\s+(?:(?:was|were)\s+(?:used|given|administered|applied|performed)\s+)?in\s+(?:the\s+)?(?P<label>{_INITIALS})"
+    r"(?=\s*(?:[;.]|,?\s+and\b|$))"
+)
+_PART_OPENS = re.compile(r"(?i)(?:\b(?:was|were|with|received|receiving|receive|given)\s+|:\s*)")
+_PART_JOIN = re.compile(r"(?i)^\s*[;,]?\s*(?:and\s*,?\s*)?")
+
+
+def _group_ended_parts(text: str) -> list[tuple[str, str]]:
+    """(label, what) for each part of a sentence that two or more parts end 'in group X'."""
+    ends = list(_ENDS_IN_GROUP.finditer(text))
+    if len(ends) < 2:
+        return []
+    opens = list(_PART_OPENS.finditer(text, 0, ends[0].start()))
+    if not opens:
+        return []
+    starts = [opens[-1].end()] + [e.end() + _PART_JOIN.match(text[e.end() :]).end() for e in ends[:-1]]
+    return [(e.group("label"), text[start : e.start()]) for start, e in zip(starts, ends, strict=True)]
+
 
 # 'treated with partial matrix excision (Group I) and segmental phenolization (Group II)', 'using the FA
 # alone (group 1) or a combination of the FA with high-pull headgear worn at night (group 2)': each piece
@@ -90,11 +116,12 @@ def lettered_groups(sents: list[Sentence], abbreviations: dict[str, str]) -> tup
         if re.match(r"(?i)results|findings|conclusion", s.section):
             continue
         found = [
-            (m.group("label"), m.group("text"), False)
+            (m.group("label"), m.group("text"), False, m.groupdict().get("short"))
             for p in (_IN_GROUP, _RECEIVED, _BRACKETED)
             for m in p.finditer(s.norm)
         ]
-        for said, text, bracketed in found + [(*piece, True) for piece in _labelled_pieces(s.norm)]:
+        pieces = _labelled_pieces(s.norm) + _group_ended_parts(s.norm)
+        for said, text, bracketed, short in found + [(*piece, True, None) for piece in pieces]:
             label = re.sub(r"^(?:one|1)\s", "first ", re.sub(r"\s+", " ", said).lower())
             label = label if " " in label else f"{label} group"
             arm = arm_of_piece(_what(text), False, abbreviations, strict=False)
@@ -104,6 +131,7 @@ def lettered_groups(sents: list[Sentence], abbreviations: dict[str, str]) -> tup
             if same is not None:  # 'The first group received spirulina (Group A)': one group, two names
                 same.aliases.append(label)
                 continue
-            arms.append(Arm(label=label, interventions=list(arm.interventions), aliases=[label]))
+            aliases = [label, short] if short else [label]
+            arms.append(Arm(label=label, interventions=list(arm.interventions), aliases=aliases))
             first = min(first, k)
     return (arms, first) if len(arms) >= 2 else ([], first)

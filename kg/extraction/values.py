@@ -112,16 +112,14 @@ def items(text: str, whole: str | None = None) -> list[Item]:
         if re.fullmatch(r"(?:19|20)\d\d", m.group()) and re.search(r"(?:\bin|[-–])\s*$", text[: m.start()]):
             continue  # 'for carboplatin-paclitaxel in 2006-2007, and 8.0 (IQR ...) months'
 
-        if not m.group("nr") and (
-            _DATING.search(text[max(0, m.start() - 60) : m.start()])
-            or _DATED_NEXT.search(text[max(0, m.start() - 200) : m.start()])
-        ):
-            continue  # 'at 18 and 26 weeks
+        if not (m.group("nr") or m.group("sd")) and _dated(text, m.start()):
+            continue  # 'at 18 and 26 weeks' ('at 7.6 ± 1.5 minutes' is a mean time)
         if _OF_FOLLOW_UP.match(text, m.end()):  # '2.4 years (0.4) of additional follow-up'
             continue
         unit = _time_unit(m.group("unit") or m.group("next") or m.group("later") or _next_unit(text, m.end()))
         raw = m.group("est") or m.group("first") or m.group("held") or m.group("nr")
-        found.append(Item(m.start(), m.end(), raw, unit, _centre((whole or text)[: m.start()])))
+        centre = _centre((whole or text)[: m.start()], "mean" if m.group("sd") else "median")
+        found.append(Item(m.start(), m.end(), raw, unit, centre))
         if m.group("sd"):
             found[-1].spread = {"dispersion": dispersion(whole or text), "spread": dec(m.group("sd"))}
     for m in _PER_UNIT.finditer(text):
@@ -233,10 +231,17 @@ _LANDMARK_OF = re.compile(r"\s+(?:OS|PFS|DFS|EFS|overall\s+survival|survival)\s*
 _IN_RANGE = re.compile(rf"(?i)\b(?:range|IQR)\s*[,:=]?\s*(?:{NUM}\s*(?:-|to)\s*)?$")
 
 
-def _centre(before: str) -> str:
-    """'median' unless the nearer word before the figure says 'mean' or 'average'."""
+def _dated(text: str, pos: int) -> bool:
+    return bool(
+        _DATING.search(text[max(0, pos - 60) : pos]) or _DATED_NEXT.search(text[max(0, pos - 200) : pos])
+    )
+
+
+def _centre(before: str, default: str = "median") -> str:
+    """'median' or 'mean' ('average') as the nearer such word before the figure says, else the default
+    (a time printed with its SD, '7.6 ± 1.5 minutes', is a mean)."""
     words = re.findall(r"(?i)\b(median|mean|average)\b", before)
-    return "mean" if words and words[-1].lower() != "median" else "median"
+    return default if not words else "median" if words[-1].lower() == "median" else "mean"
 
 
 # 'median dose intensity 89%', 'median sensitivity, 82%', 'a median of 32%', 'mean relative dose intensity of

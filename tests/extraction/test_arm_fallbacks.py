@@ -327,3 +327,43 @@ def test_p_values_of_a_sentence_opened_by_one_group_after_a_connective_compare_n
     trial = trial_of("PMC3661884")
     assert len(trial.arms) == 2
     assert [c.p_value for c in trial.comparisons] == []
+
+
+def test_groups_each_ending_what_they_were_given_are_the_arms():
+    # PMC3511948: 'Epidural analgesia was administered with sufentanil 50 mcg in Group S; morphine 4 mg in Group
+    # M; and, a combination of sufentanil 25 mcg and morphine 2 mg was used in Group SM.' (before: no arms);
+    # 'Onset of action were at 7.6 ± 1.5 minutes in group S, 67.6 ± 1.5 minutes in group M and 12.2 ± 2.6
+    # minutes in group SM.': means with their SD (before: the first figure was read as a landmark's date)
+    trial = trial_of("PMC3511948")
+    assert _arms(trial) == [
+        ("sufentanil", ["sufentanil"], ["group s"]),
+        ("morphine", ["morphine"], ["group m"]),
+        ("sufentanil + morphine", ["sufentanil", "morphine"], ["group sm"]),
+    ]
+    onset = [
+        (r.arm, r.statistic, r.estimate, r.unit) for r in trial.arm_results if r.endpoint == "onset of action"
+    ]
+    assert onset == [
+        ("sufentanil", "mean", Decimal("7.6"), "minute"),
+        ("morphine", "mean", Decimal("67.6"), "minute"),
+        ("sufentanil + morphine", "mean", Decimal("12.2"), "minute"),
+    ]
+    # PMC3511947: 'The test drug was normal saline (0.5 ml) in group I; fentanyl 20 mcg (0.4 ml) and normal saline
+    # (0.1 ml) in group II; and fentanyl 20 mcg (0.4 ml) and neostigmine 1 mcg (0.1 ml) in group III.'
+    assert [a.drug_names for a in trial_of("PMC3511947").arms] == [
+        ["normal saline"],
+        ["fentanyl", "normal saline"],
+        ["fentanyl", "neostigmine"],
+    ]
+
+
+def test_a_numbered_group_takes_its_short_name_and_a_count_bracket_links_a_figure_to_it():
+    # PMC5019463: 'Group 1 (G1) received follow-up eye care in a community-based setting with assistance from a
+    # patient navigator; Group 2 (G2) received ...; and Group 3 (G3) received ...'; 'Sub-analysis of adherence
+    # rates for patients who attended ≥2 follow-up visits were 91.3% (n=21/23) for G1, 74.3% (n=26/35) for G2,
+    # and 66.7% (n=18/27) for G3, (P=0.11).' (before: no arms; then 74.3% alone, on G1)
+    trial = trial_of("PMC5019463")
+    short = {a.label: a.aliases[-1] for a in trial.arms}
+    assert sorted(short.values()) == ["G1", "G2", "G3"]
+    rates = [(short[r.arm], r.estimate) for r in trial.arm_results]
+    assert rates == [("G1", Decimal("91.3")), ("G2", Decimal("74.3")), ("G3", Decimal("66.7"))]
