@@ -239,6 +239,8 @@ def clause(segment: str) -> str:
     runs to the sentence end."""
     listed = re.match(
         r"(?i)\s*(?:(?:one|1)\s+of\s+[^:]{0,60}:|[^:]{0,40}\b(?:regimens?|arms?|groups?|treatments?|schedules?):"
+        # 'divided into two groups, ESWT group (n=15), and ...'
+        r"|(?:two|three|four|2|3|4)\s+(?:equal\s+)?(?:groups|arms)\s*,(?=\s*(?:the\s+)?[^,;]{1,80}?\b(?:group|arm)\b)"
         r"|(?:one|1)\s+of\s+(?:the\s+)?\w+\s+(?:\w+\s+)?(?:regimens?|arms?|groups?|treatments?|schedules?)\s+"
         r"(?:including|consisting\s+of|comprising|namely)\b)",
         segment,

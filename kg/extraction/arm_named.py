@@ -20,8 +20,10 @@ _ROLE_ONLY = rf"(?i)(?:{ROLE}|active)"  # 'the active group' too names a role, n
 # 'the static stretching group', 'PSNB group', 'a placebo group': a name of one to four words, then 'group'
 # ('261 to the PERI group' is a count and a group; 'a training group' and 'a validation group' part patients to
 # develop a model, not to treat them)
-_WORD = r"(?!(?:to|of|in|for|with|from|by|on|at|training|validation|derivation|discovery|replication)\b)[A-Za-z][\w/+-]*"
-_NAMED = re.compile(rf"(?i)^\s*(?:the\s+|a\s+|an\s+)?(?P<name>(?:{_WORD}\s+){{1,4}}?)(?:group|arm)\s*$")
+# ('trigger point injections (TPI)+transcutaneous electrical nerve stimulation (TENS) group': a combination
+# named in full)
+_WORD = r"(?!(?:to|of|in|for|with|from|by|on|at|training|validation|derivation|discovery|replication)\b)\+?[A-Za-z][\w/+-]*"
+_NAMED = re.compile(rf"(?i)^\s*(?:the\s+|a\s+|an\s+)?(?P<name>(?:{_WORD}\s+){{1,7}}?)(?:group|arm)\s*$")
 _ENTRY_END = r",?\s+and\s+(?:the\s+)?|,\s+(?!and\b)(?:the\s+)?"
 
 

@@ -381,3 +381,14 @@ def test_a_year_range_or_an_age_after_between_is_no_pair_of_arms():
     assert _between("radiotherapy and no immediate further treatment") == (
         "radiotherapy or no immediate further treatment"
     )
+
+
+def test_counted_groups_after_a_comma_and_a_combination_named_in_full_are_the_arms():
+    # PMC3503942: 'Thirty patients with MPS in trapezius muscle were randomly divided into two groups, ESWT group
+    # (n=15), and trigger point injections (TPI)+transcutaneous electrical nerve stimulation (TENS) group (n=15).'
+    # (before: no arms)
+    arms = _page("PMC3503942").arms
+    assert [(a.drug_names, a.n_randomized) for a in arms] == [
+        (["extracorporeal shock wave therapy"], 15),
+        (["trigger point injections", "transcutaneous electrical nerve stimulation"], 15),
+    ]
