@@ -6,6 +6,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+# a bracket printed right after a figure: '13.1 [95% CI 10.58-16.53] vs 4.6 [4.21-5.42] months'
+BRACKET = r"(?:\s*[(\[][^()\[\]]{0,60}[)\]])?"
+
 
 @dataclass
 class Item:

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 
 from kg.extraction.bare_counts import counts_only, exposures
-from kg.extraction.figure_item import Item
+from kg.extraction.figure_counts import counts, sizes
+from kg.extraction.figure_item import BRACKET, Item
 from kg.extraction.landmarks import landmark, landmarks, listed_landmarks
 from kg.extraction.measured_values import measured_values
 from kg.extraction.spread_values import dispersion, spread_values
@@ -22,12 +23,11 @@ from kg.extraction.text import NUM, dec
 # ``landmark`` is read with the figures: importers of this module's grammar find it here too
 __all__ = ["Item", "items", "landmark"]
 
-_BRACKET = r"(?:\s*[(\[][^()\[\]]{0,60}[)\]])?"  # '13.1 [95% CI 10.58-16.53] vs 4.6 [4.21-5.42] months'
 # 'Median +/- SD survival time ... was 46.2 +/- 3.15 months': the figure's spread, printed between it and its unit
 _PLUS_MINUS = rf"\s*(?:±|\+/-)\s*(?P<sd>{NUM})"
 _TIME = re.compile(
     rf"(?i)(?P<est>(?<!\d){NUM}|not reached)(?:{_PLUS_MINUS})?\s*(?:[A-Z]{{2,6}}s?\s+)?(?P<unit>{TIME_UNIT})\b"
-    rf"|(?<![\d.])(?P<first>{NUM})(?=(?:\s*,\s*{NUM})*{_BRACKET}\s*,?\s*(?:and|vs\.?|v|versus|or|to)\s+{NUM}{_BRACKET}\s*(?P<next>{TIME_UNIT})\b)"
+    rf"|(?<![\d.])(?P<first>{NUM})(?=(?:\s*,\s*{NUM})*{BRACKET}\s*,?\s*(?:and|vs\.?|v|versus|or|to)\s+{NUM}{BRACKET}\s*(?P<next>{TIME_UNIT})\b)"
     rf"|\b(?P<nr>not (?:yet )?(?:been )?reached|not estimable)\b(?!\s*{TIME_UNIT}\b)"
     # '43.7 (35.7-52.3) months', '9.7 (interquartile range [IQR], 4.4-18.6) months'
     rf"|(?<![\d.])(?P<held>{NUM})(?=\s*[(\[](?:[^()\[\]]|\[[^\[\]]*\]){{0,50}}[)\]]\s*(?P<later>{TIME_UNIT})\b)"
@@ -39,12 +39,6 @@ _PERCENT = re.compile(  # not the digits of a name ('10.8% with D100 and 6.7% wi
 _PER_UNIT = re.compile(
     rf"(?i)(?<![\d.])(?P<est>{NUM})\s+(?P<what>(?:[a-z-]+\s+){{0,4}}?)per\s+(?P<base>\d+)\s+"
     r"(?P<pop>person-years|patient-years|person-months|persons|participants|patients|people|population|women|men)"
-)
-# '23 months for gefitinib (n = 118)', '26.8% for PemOx patients (arm A; n = 81)': the patients
-# the figure before was measured in
-_SIZE_AFTER = re.compile(
-    rf"(?i){_BRACKET}\s*,?\s*(?:for|in|with|among|on|of)\s+(?:the\s+)?[^()\[\];,\d]{{1,50}}?\s*"
-    r"[(\[]\s*(?:[^()\[\];]{1,30};\s*)?n\s*=\s*(?P<n>\d+)\b"
 )
 # the cases a rate per person-years counts, bracketed after it: '(1060 cancers)', '(388 cases)'
 _CASES_AFTER = re.compile(
@@ -75,28 +69,6 @@ _FOLLOW_UP_BEFORE = re.compile(
     r"(?i)follow-up(?:(?!survival|progression|response|time to|\bmedian\b|\bmean\b|(?-i:\b(?:PFS|OS|DFS|EFS|RFS|TTP|ORR|DCR|LC|LRC)\b))[^;])*$"
 )
 _OF_FOLLOW_UP = re.compile(r"(?i)\s*(?:\([^()]*\)\s*)?of\s+(?:[a-z]+\s+)?follow-?up\b")
-_COUNT_BEFORE = re.compile(
-    r"(?i)(?<![\d./])(?P<n>\d+)\s*(?:of\s+(?P<of>\d+)\s*|/\s*(?P<per>\d+)\s*)?(?:(?:patients|participants|persons|subjects)\s*)?"
-    r"[(\[]\s*$"
-)
-# events counted with their share: 'four deaths (13%)', '12 complete responses (9%)', '27 of 100 objective
-# responses (ORs; 27%)'
-_EVENTS_BEFORE = re.compile(
-    r"(?i)(?<![\d.])(?P<n>\d+)\s+(?:of\s+(?P<of>\d+)\s+)?(?P<what>(?:[a-z-]+\s+){0,2}?(?:death|response|recurrence|"
-    r"relapse|progression|failure|complication|infection|hospitali[sz]ation|admission|fracture|exacerbation|seizure|"
-    r"stroke|reaction)s)\s*[(\[]\s*(?-i:[A-Z]{2,5}s?)?\s*[;,]?\s*$"
-)
-_RATIO_AFTER = re.compile(r"^\s*[(\[]\s*(?P<n>\d+)\s*/\s*(?P<of>\d+)\s*[;,)\]]")
-# '(264 of 655)' may follow the group the percent is of: '40% of participants receiving cytisine (264 of 655)'
-_OF_GROUP = r"\s+of\s+(?:the\s+)?(?:patients|participants|subjects)\s+(?:receiving|given|assigned\s+to|treated\s+with|in|on)\s+[^()\d;,]{1,40}?"
-_COUNT_AFTER = re.compile(
-    r"(?i)^\s*(?:[;,]\s*[^()]*?[)\]]|[)\]])?\s*(?:of\s+(?P<of>\d+)\b(?![.,]\d)|(?:"
-    + _OF_GROUP
-    + r")?\s*\((?P<n>\d+)\s+of\s+(?P<of2>\d+)"
-    r"(?:\s+(?:evaluable\s+|assessable\s+|treated\s+|eligible\s+)?(?:patients|participants|subjects|persons))?\))"
-)
-# the patients a percent counts, bracketed after it: '10% [20 patients], 95% CI = 7% to 15%'
-_PATIENTS_AFTER = re.compile(r"(?i)^\s*[(\[]\s*(?P<n>\d+)\s+(?:patients|participants|subjects)\s*[)\]]")
 
 
 def items(text: str, whole: str | None = None) -> list[Item]:
@@ -142,9 +114,9 @@ def items(text: str, whole: str | None = None) -> list[Item]:
         item = Item(
             m.start(), m.end(), m.group("est") or m.group("first"), "percent", _share_kind(text, m, found)
         )
-        _counts(text, item)
+        counts(text, item)
         found.append(item)
-    _sizes(text, found)
+    sizes(text, found)
     found += _after_labels(text, whole or text, found)
     found += _percentages(text, found)
     found += counts_only(text, found, _RATIO_WORDS.search(whole or text) is not None)
@@ -269,87 +241,6 @@ def _share_kind(text: str, m: re.Match, found: list[Item]) -> str:
     if before and before[-1].statistic != "rate" and _JOINED.fullmatch(text, before[-1].end, m.start()):
         return before[-1].statistic
     return "rate"
-
-
-def _counts(text: str, item: Item) -> None:
-    """The count and denominator printed with a percent: '41 patients (35%', '5 of 25
-    [20 percent]', '7/50 [14%]', '33 (55%; 95% CI 42-68) of 60', '40% ... (264 of 655)', '42% (11 of 26 patients)',
-    '10% [20 patients]'."""
-    window = max(0, item.start - 40)
-    start, end = item.start, item.end
-    before = _COUNT_BEFORE.search(text[window : item.start])
-    if before and before.group("per") and not _agrees(item, int(before.group("n")), int(before.group("per"))):
-        before = None  # '1/10000 (90%': no count behind the percent ('7/50 [14%]' is)
-    if before:
-        item.count = int(before.group("n"))
-        total = before.group("of") or before.group("per")
-        item.total = int(total) if total else None
-        start = window + before.start("n")
-    elif (events := _EVENTS_BEFORE.search(text[window : item.start])) and (
-        not events.group("of") or _agrees(item, int(events.group("n")), int(events.group("of")))
-    ):
-        item.count, item.what = int(events.group("n")), events.group("what").lower()[:-1]
-        item.total = int(events.group("of")) if events.group("of") else None
-        start = window + events.start("n")
-    ratio = _RATIO_AFTER.match(text[item.end : item.end + 30])
-    if ratio and item.count is None and _agrees(item, int(ratio.group("n")), int(ratio.group("of"))):
-        item.count, item.total = int(ratio.group("n")), int(ratio.group("of"))  # '79% (41/52; 95% CI'
-        end = item.end + ratio.end("of")
-    after = _COUNT_AFTER.match(text[item.end : item.end + 80])
-    if after and after.group("n") and not _agrees(item, int(after.group("n")), int(after.group("of2"))):
-        after = None  # '(2 of 3 patients)' is not the count behind '20%'
-    if after and item.total is None:
-        item.total = int(after.group("of") or after.group("of2"))
-        end = item.end + after.end()
-        if after.group("n") and item.count is None:
-            item.count = int(after.group("n"))
-    patients = _PATIENTS_AFTER.match(text[item.end : item.end + 40]) if item.count is None else None
-    if patients:
-        item.count, end = int(patients.group("n")), item.end + patients.end()
-    item.printed = (start, end)
-
-
-def _agrees(item: Item, n: int, of: int) -> bool:
-    """Whether 'n/of' is the count behind the printed percent (not a dose or a date)."""
-    try:
-        return of > 0 and abs(100 * n / of - float(item.raw)) <= 1
-    except ValueError:
-        return False
-
-
-def _sizes(text: str, found: list[Item]) -> None:
-    """The group size printed after a figure's group ('median survival time was 23 months for
-    gefitinib (n = 118)') is the figure's denominator, not a count of its own; so is the size of
-    the group a sentence opens on ('For the 30 patients who received preresectional
-    chemotherapy, overall median survival was 22 months'), for the figures of its first clause."""
-    group = _SIZE_BEFORE.match(text)
-    for item in found:
-        m = _SIZE_AFTER.match(text, item.end) if item.total is None else None
-        if m:
-            item.total, item.printed = int(m.group("n")), (item.span()[0], m.end())
-        elif group and item.total is None and _of_group(text, item, int(group.group("n"))):
-            item.total, item.printed = int(group.group("n")), (group.start("n"), item.span()[1])
-
-
-# the group a sentence opens on, with its size: 'For the 30 patients who received preresectional chemotherapy, '
-_SIZE_BEFORE = re.compile(
-    r"(?i)(?:for|of|among|in)\s+(?:the|all)\s+(?P<n>\d+)\s+(?:patients|participants|subjects)\s+"
-    r"(?:who\s+(?:received|underwent|were\s+(?:randomly\s+)?(?:assigned|allocated|randomi[sz]ed)\s+to)|"
-    r"(?:randomly\s+)?(?:assigned|allocated|randomi[sz]ed)\s+to|receiving|treated\s+with|in)\s+[^,;()\d]{1,60},\s"
-)
-
-
-def _of_group(text: str, item: Item, n: int) -> bool:
-    """A figure of the opening group's clause that the group's size may be the denominator of: a
-    median or mean, or a count or share no larger than the group (a percent only with the count
-    it agrees with: not '107 (86% of the remaining patients)')."""
-    if ";" in text[: item.start]:
-        return False
-    if item.unit == "percent":
-        return item.count is not None and _agrees(item, item.count, n)
-    if item.statistic == "count":
-        return item.raw.isdigit() and int(item.raw) <= n
-    return item.statistic in ("median", "mean")
 
 
 # what parts one pair of a list from the next: ', p = 0.003), physical function ('
