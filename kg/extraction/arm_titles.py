@@ -40,11 +40,19 @@ _MEASURE_LEAD = re.compile(r"(?i)^(?:the\s+)?(?:efficacy|effects?|impact|compari
 _ALONE = re.compile(r"(?i)\s+alone$|^\s*alone\s+")
 
 
+_ADDITION = re.compile(
+    r"(?i)\b(?:addition\s+of|adding)\s+(?P<add>(?:[\w-]+\s+){0,3}?[\w-]+)\s+to\s+(?P<base>(?:[\w-]+\s+){0,2}?[\w-]+)"
+    r"(?=\s+(?:in|for|among|on|as|versus|vs)\s|\s*[:;,.]|$)"
+)
+
+
 def title_base(title: str) -> tuple[str, str] | None:
     """(base, other) for a title setting an add-on against its base: 'varenicline combined with
     nicotine replacement therapy vs varenicline alone', 'preoperative chemotherapy plus surgery
     with surgery alone', 'A plus B versus B': the base is what one side gives alone and the other
     side names too, so every arm of the trial gives it."""
+    if added := _ADDITION.search(title):  # 'to evaluate the addition of methotrexate to etanercept in ...'
+        return added.group("base"), f"{added.group('add')} plus {added.group('base')}"
     head = _TITLE_END.search(title)
     core = _MEASURE_LEAD.sub("", _TITLE_LEAD.sub("", title[: head.start()] if head else title))
     v = _VERSUS.match(core) or re.match(r"(?i)^(.+?)\s+with\s+(.+?\s+alone)$", core)

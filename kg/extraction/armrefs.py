@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from kg.extraction.arm_doses import dose_references
+from kg.extraction.arm_nicknames import nicknames, with_nicknames
 from kg.extraction.chemotherapy import is_chemotherapy
 from kg.extraction.factors import complement
-from kg.extraction.head_dropped import head_dropped, with_head_dropped
 from kg.extraction.names import canonical
 from kg.extraction.regimens import drug_mentions
 from kg.model import Arm
@@ -103,7 +103,7 @@ class ArmFinder:
         terms = _terms(self.names, abbreviations or {})
         ordered = sorted(terms, key=len, reverse=True)
         self.terms = terms
-        self.head_dropped = head_dropped(arms)
+        self.nicknames = nicknames(arms)
         self.pattern = (
             re.compile(
                 r"(?<![\w])("
@@ -213,7 +213,7 @@ class ArmFinder:
                 i = best[0] + 1
             else:
                 i += 1
-        return self._negated(text, with_head_dropped(self.head_dropped, text, self._by_role(text, out)))
+        return self._negated(text, with_nicknames(self.nicknames, text, self._by_role(text, out)))
 
     def _with_chemotherapy(self, text: str, group: list[_Hit], others: set[str]) -> Arm | None:
         """'chemotherapy alone', 'pembrolizumab plus chemotherapy', 'the chemotherapy group':

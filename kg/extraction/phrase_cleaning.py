@@ -47,8 +47,9 @@ GROUP = re.compile(
 # first: 'better 30-day activity without dyspnea scores')
 _FIGURE_IN = re.compile(r"(?<![A-Za-z\d])\d")
 # a figure in a name; digits a measure's own name holds are part of it ('FEV1', 'HbA1c', 'IL-6', 'PHQ-9'),
-# a gene's are not an endpoint's ('KIF5B-RET was the predominant fusion type identified in 16 (62%)')
-_FIGURE_IN_NAME = re.compile(r"(?<![A-Za-z\d])(?<![A-Za-z]-)\d|\d(?=[A-Z])")
+# a gene's are not an endpoint's ('KIF5B-RET was the predominant fusion type identified in 16 (62%)'); a
+# score's threshold after its short name is ('PASI 75', 'ACR 20')
+_FIGURE_IN_NAME = re.compile(r"(?<![A-Za-z\d])(?<![A-Za-z]-)(?<![A-Z]{2}\s)\d|\d(?=[A-Z])")
 
 
 # what a bracket says of the figures' spread, no part of what they measure

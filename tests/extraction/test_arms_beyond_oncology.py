@@ -392,3 +392,22 @@ def test_counted_groups_after_a_comma_and_a_combination_named_in_full_are_the_ar
         (["extracorporeal shock wave therapy"], 15),
         (["trigger point injections", "transcutaneous electrical nerve stimulation"], 15),
     ]
+
+
+def test_an_addition_a_title_names_is_every_arms_and_arms_are_named_by_how_many_agents_they_give():
+    # PMC3504074, title: 'A randomized, double-blind, placebo-controlled study to evaluate the addition of
+    # methotrexate to etanercept in patients with moderate to severe plaque psoriasis' (before: the placebo arm
+    # had no etanercept); 'PASI 75 was significantly higher at week 24 for the combination therapy group
+    # compared with the monotherapy group (77·3% vs. 60·3%; P < 0·0001).' (before: unread: no endpoint named
+    # 'PASI 75', no arm named 'combination therapy group' or 'monotherapy group')
+    trial = _page("PMC3504074")
+    assert sorted(sorted(a.drug_names) for a in trial.arms) == [
+        ["etanercept", "methotrexate"],
+        ["etanercept", "placebo"],
+    ]
+    drugs = {a.label: sorted(a.drug_names) for a in trial.arms}
+    pasi = [(drugs[r.arm], r.estimate, r.timepoint) for r in trial.arm_results if r.endpoint == "pasi 75"]
+    assert pasi == [
+        (["etanercept", "methotrexate"], Decimal("77.3"), "24 weeks"),
+        (["etanercept", "placebo"], Decimal("60.3"), "24 weeks"),
+    ]
