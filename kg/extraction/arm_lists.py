@@ -26,6 +26,7 @@ from kg.extraction.arm_controls import control_given
 from kg.extraction.arm_counts import count_word
 from kg.extraction.arm_ellipsis import drug_lead, shared_entries
 from kg.extraction.arm_named import named_groups
+from kg.extraction.arm_phrases import as_roles, compared, trial_of
 from kg.extraction.arm_tails import without_tails
 from kg.extraction.arm_titles import placebo_controlled, title_listing
 from kg.extraction.armrefs import ARM_LABEL
@@ -44,21 +45,6 @@ _ASSIGN_TO = re.compile(
     r"(?:[^.;:]|(?<=\d):(?=\d))*?\b(?:to|into)\b(?:\s+(?:receive|undergo|be\s+treated\s+with|treatment\s+with|either))*"
     r"|\b(?:assigned|allocated|randomi[sz]ed)(?:\s+\w+){0,2}\s+between\b(?!\s+(?:\w+\s+)?(?:19|20)\d\d)"
     r"|\b(?:randomly\s+received)\b(?:\s*\([^)]*\))?"
-)
-# 'a randomized trial between WBRT+SRS and SRS alone', 'a trial comparing X and Y'
-_TRIAL_OF = re.compile(
-    r"(?i)\b(?:trial|study|comparison)\s+(?:between|comparing)\s+(.+?)\s+(?:and|with|versus|vs\.?|to)\s+(.+?)"
-    r"(?:\s+(?:for|in|among)\s+(?:patients|participants|\d)|[,.;]|$)"
-)
-# 'a randomized phase III trial of cisplatin plus either etoposide or paclitaxel in ... patients', 'A
-# double-blind study of A versus B was conducted', '... trial ... evaluated A (n = 434) versus B (n = 444)'
-_TRIAL_OF_ARMS = re.compile(
-    r"(?i)(?:\brandomi[sz]ed\s+(?:[\w-]+\s+){0,4}?(?:trial|study)\s+of\s+(?P<any>.+?\b(?:or|versus|vs\.?)\s+.+?)"
-    r"|\b(?:(?:trial|study)\s+of|evaluated|investigated|tested)\s+(?P<versus>.+?\s(?:versus|vs\.?)\s+.+?))"
-    r"(?:\s+(?:in|for|among|as)\s+(?:\S+\s+){0,4}?(?:patients|participants|women|men|adults|smokers|"
-    r"[\w-]*(?:cancers?|carcinomas?|tumou?rs?|NSCLC|SCLC))\b"
-    r"|\s+(?:was|were)\s+(?:conducted|performed|carried)|\s+(?:in|for)\s+(?:the\s+)?(?:first-line\s+)?"
-    r"(?:treatment|management|prevention|therapy)\b|(?<!vs)[.;]|$)"
 )
 _ASSIGN_WITH = re.compile(
     # 'previously treated with chemotherapy' is a history, not an arm
@@ -79,33 +65,6 @@ _DIVIDED = re.compile(r"(?i)\b(?:were|was)\s+(?:equally\s+|evenly\s+)?divided\s+
 # a numbered list of what each group was given: 'were given 1) 2 ml of ..., 2) 2 ml of PBS ...'
 _NUMBERED_LIST = re.compile(
     r"(?i)\b(?:(?:were|was)\s+(?:given|administered|treated\s+with|injected\s+with|fed)|received)\s+(?=1\)\s.*\b2\)\s)"
-)
-_COMPARE_OPENING = (
-    r"(?i)\bcompar(?:ed|ing|es?)\s+(?:the\s+(?:efficacy|effect|effects|safety)\s+(?:and\s+\w+\s+)?of\s+)?"
-)
-_COMPARE_END = r"\s+(.+?)(?:\s+in\s+(?:\d|patients|participants|women|men|adults|smokers)|[.;]|$)"
-_COMPARE = re.compile(rf"{_COMPARE_OPENING}(.+?)\s+(?:with|versus|vs\.?|to|and){_COMPARE_END}")
-# 'to compare concurrent chemotherapy and radiotherapy followed by resection with standard ...': a
-# short treatment joined by 'and' before 'with' / 'versus' is one arm ('and' parts it otherwise)
-_TREATMENT_WORD = (
-    r"(?!(?:of|the|their|efficacy|safety|toxicity|tolerability|outcomes?|survival|features|disease|adjusted)\b)"
-    r"[A-Za-z-]+"
-)
-_COMPARE_JOINED = re.compile(
-    rf"{_COMPARE_OPENING}((?:{_TREATMENT_WORD}\s+){{1,3}}and(?:\s+{_TREATMENT_WORD}){{1,5}}?)\s+"
-    rf"(?<!\bcombination\s)(?<!\bcombined\s)(?<!\balong\s)(?<!\btogether\s)(?<!\bpatients\s)"
-    rf"(?:with(?!\s+or\s+without)|versus|vs\.?){_COMPARE_END}"
-)
-# 'whether first-line erlotinib followed at progression by cisplatin-gemcitabine was not inferior in terms of
-# survival to the standard inverse sequence'
-_WHETHER = re.compile(
-    r"(?i)\bwhether\s+(.+?)\s+(?:is|was|were|would\s+be)\s+(?:not\s+)?(?:non-?inferior|inferior|superior|equivalent)"
-    r"(?:\s+(?:in\s+terms\s+of|with\s+respect\s+to)\s+[\w\s-]+?)?\s+to\s+(.+?)(?:\s+in\s+(?:\d|patients)|[.;]|$)"
-)
-# 'The effects of a combination of A and B on the primary end point ... were compared with those of placebo'
-_EFFECTS_COMPARED = re.compile(
-    r"(?i)\b(?:effects?|efficacy)\s+of\s+(.+?)(?:\s+(?:on|in|among)\s+[^.;]*?)?,?\s+(?:was|were)\s+compared\s+"
-    r"(?:with|to)\s+(?:those\s+of\s+|that\s+of\s+)?(.+?)(?:\s+in\s+(?:\d|patients|participants)|[.;]|$)"
 )
 
 
@@ -150,21 +109,13 @@ def listings(title: str, sentences: list[tuple[str, str]]) -> list[Listing]:
             r = _RECEIVED.search(text)
             if r:
                 out.append(Listing(text[r.end() :], 3, n))
-        if re.search(r"trial of|study of|evaluated|investigated|tested", low):
-            t = _TRIAL_OF_ARMS.search(text)
-            if t and not re.match(r"(?i)results|findings|conclusions?|interpretation", section):
-                out.append(Listing(t.group("any") or t.group("versus"), 2, n))
-        if "compar" in low or "between" in low or "whether" in low:
-            flat = _flat_brackets(text)  # 'cisplatin (CDDP; 120 mg/m2, day 1)': no clause ends inside
-            c = (
-                _EFFECTS_COMPARED.search(flat)
-                or _COMPARE_JOINED.search(flat)
-                or _COMPARE.search(flat)
-                or _TRIAL_OF.search(flat)
-                or _WHETHER.search(flat)
-            )
-            if c and not re.match(r"(?i)results|findings|conclusions?|interpretation", section):
-                out.append(Listing(f"{text[c.start(1) : c.end(1)]} or {text[c.start(2) : c.end(2)]}", 1, n))
+        phrased = None if re.match(r"(?i)results|findings|conclusions?|interpretation", section) else low
+        if phrased and (named := trial_of(text, phrased)):
+            out.append(Listing(named, 2, n))
+        if phrased and (named := compared(text, phrased)):
+            out.append(Listing(named, 1, n))
+        if named := as_roles(text, low):
+            out.append(Listing(named, 5, n))
         placebo = placebo_controlled(text)
         out += [Listing(placebo, 1, n)] if placebo else []
         out += _counted_groups(text, n) if randomised else []
@@ -220,13 +171,6 @@ def _counted_groups(text: str, n: int) -> list[Listing]:
         for m, end in zip(found, ends, strict=True)
     ]
     return [Listing(" or ".join(parts), 2, n, loose=True)]
-
-
-def _flat_brackets(text: str) -> str:
-    """The text with the points and semicolons inside brackets blanked out (same length), so a
-    pattern that ends at a clause's end reads past '(CBDCA; 325 mg/m2, day 1)'."""
-    depth = depth_map(text)
-    return "".join("\x1f" if d and ch in ".;" else ch for ch, d in zip(text, depth, strict=True))
 
 
 def _until_clause_end(text: str) -> str:

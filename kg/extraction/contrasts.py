@@ -54,6 +54,8 @@ _NEXT_IN_LIST = re.compile(rf"\s*,\s*(?:and\s+)?(?P<est>{NUM})(?![\d.%])")
 _LIST_PARTS = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 _NEXT_RESPECTIVE = re.compile(rf"\s*[)\]]?\s*,?\s*(?:and\s+)?(?P<est>{NUM})(?![\d.%])")
 # a unit printed after an interval's upper bound, which the estimate printed bare
+# an interval named as the contrast's own: its bracket holds the bounds, not the estimate
+_INTERVAL_FOR = re.compile(r"(?i)(?:confidence\s+interval|\bCI)\s*(?:\(CI\))?\s+(?:for|of)\s+(?:the\s+)?$")
 _BOUND_UNIT = re.compile(r"(?i)\d\s*(?P<unit>percentage\s+points?|points?)\b")
 _FROM_TO = re.compile(rf"[^;.]{{0,80}}?\bfrom\s+(?P<a>{NUM})\s*%\s+to\s+{NUM}\s*%")
 _MEASURE_ONLY = re.compile(
@@ -110,6 +112,8 @@ class ContrastReading(ArmPairing):
         ratios = bool(out) or bool(RATIO.search(text))  # a ratio printed, read or not
         for statistic, pattern in CONTRASTS:
             for m in pattern.finditer(masked):
+                if _INTERVAL_FOR.search(masked, max(0, m.start() - 60), m.start()):
+                    continue  # 'The 90 % confidence interval (CI) for the difference in score (0.05, 0.17)'
                 ratio, pair = None, None
                 if (
                     ratios

@@ -411,3 +411,17 @@ def test_an_addition_a_title_names_is_every_arms_and_arms_are_named_by_how_many_
         (["etanercept", "methotrexate"], Decimal("77.3"), "24 weeks"),
         (["etanercept", "placebo"], Decimal("60.3"), "24 weeks"),
     ]
+
+
+def test_arms_named_as_the_intervention_versus_the_control_and_an_interval_for_a_difference():
+    # PMC5017045: 'We performed a randomised controlled trial (RCT) with two parallel groups: video-assisted remote
+    # consultations at a regional medical centre (RMC) as an intervention versus standard consultation in the
+    # orthopaedic outpatient clinic at the University Hospital of North Norway (UNN) as a control.' (before: no
+    # arms); 'The 90 % confidence interval (CI) for the difference in score (0.05, 0.17) was within the
+    # non-inferiority margin.' prints an interval, not a difference of 0.05
+    trial = _page("PMC5017045")
+    assert [(a.drug_names, a.aliases, a.role) for a in trial.arms] == [
+        (["video-assisted remote consultations"], ["RMC"], "experimental"),
+        (["standard consultation"], ["UNN"], "comparator"),
+    ]
+    assert not [c for c in trial.comparisons if c.statistic == "difference"]
