@@ -102,7 +102,7 @@ def _acronym_candidates(title: str, text: str) -> list[tuple[str, str]]:
     then '(the) ... X trial'."""
     found = []
     m = re.match(r"^([A-Z][A-Za-z0-9]*(?:[- ][A-Za-z0-9]+){0,2})\s*:", title)
-    if m and re.search(r"\d|[A-Z]{3,}", m.group(1)):
+    if m and re.search(r"\d|[A-Z]{3,}|[a-z][A-Z]", m.group(1)):  # 'PointBreak: a randomized phase III study'
         found.append((m.group(1), ""))
     m = re.search(r"(?:;|\.)\s*([A-Z][A-Za-z0-9]*(?:[ -][A-Za-z0-9]+)?)\s+ClinicalTrials\.gov", text)
     if m and m.group(1).split()[0] not in {"Funded", "The", "This"}:
@@ -112,6 +112,7 @@ def _acronym_candidates(title: str, text: str) -> list[tuple[str, str]]:
         found.append((m.group(1), ""))
     found += [(m.group(1), "") for m in _TITLE_NAME.finditer(title)]
     found += [(m.group(1), "") for m in _TITLE_TAIL.finditer(title)]
+    found += [(m.group(1), "") for m in _GROUP_CODE.finditer(title)]
     found += [(m.group(1), title[: m.start()]) for m in _TITLE_CODE.finditer(title)]
     found += [(m.group(1), "") for m in _NAMED_TRIAL.finditer(title)]
     found += [(_group_number(m), "") for m in _GROUP_NUMBER.finditer(title)]
@@ -120,9 +121,12 @@ def _acronym_candidates(title: str, text: str) -> list[tuple[str, str]]:
     return found
 
 
-_TITLE_NAME = re.compile(
-    r"\(([A-Z][A-Za-z0-9]*(?:[- ][A-Za-z0-9]+)*\d[A-Za-z]?|[A-Z][A-Z0-9-]{2,})\)\s*:"  # '(RTOG 0617):'
+_TITLE_NAME = re.compile(  # '(RTOG 0617):', '(LUX-Lung 8):'
+    r"\(([A-Z][A-Za-z0-9]*(?:[- ][A-Za-z0-9]+)*?[- ]?\d[A-Za-z]?|[A-Z][A-Z0-9-]{2,})\)\s*:"
 )
+# a cooperative group's code and number after the title's colon: '...: CALGB 9633 with the Cancer and Leukemia
+# Group B, ...'
+_GROUP_CODE = re.compile(r":\s*([A-Z]{3,8}\s\d{3,5}[A-Z]?)\b(?![./-]\d)")
 # a numbered name closing the title: '...Advanced Lung Adenocarcinoma: WJOG 5108L.'
 _TITLE_TAIL = re.compile(r"(?::|--)\s*([A-Z][A-Za-z]*(?:[- ][A-Z][A-Za-z]*)?[- ]?\d+[A-Za-z]?)\.?\s*$")
 # 'The National Lung Screening Trial (NLST)', 'a multicohort study (KEYNOTE-021)'
@@ -187,7 +191,8 @@ def _names_a_trial(candidate: str, before: str, text: str) -> bool:
 
 
 def phase(text: str) -> str | None:
-    m = re.search(r"(?i)\bphase\s+(I{1,3}V?|[1-4])(?:\s*(?:/|-|and)\s*(I{1,3}V?|[1-4]))?\b", text)
+    # 'phase 2B' is phase 2
+    m = re.search(r"(?i)\bphase\s+(I{1,3}V?|[1-4])[ab]?(?:\s*(?:/|-|and)\s*(I{1,3}V?|[1-4])[ab]?)?\b", text)
     if not m:
         return None
     parts = [_ROMAN.get(p.lower(), p) for p in m.groups() if p]

@@ -155,3 +155,38 @@ def test_a_trials_name_is_taken(title, text, expected):
 )
 def test_what_is_printed_like_a_name_but_names_no_trial_is_not_taken(title, text):
     assert acronym(title, text) is None
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        (  # pool PMID24439929 and unseen PMID26156651: a name of words and a number in the title's bracket
+            "Afatinib versus erlotinib as second-line treatment of patients with advanced squamous cell carcinoma"
+            " of the lung (LUX-Lung 8): an open-label randomised controlled phase 3 trial.",
+            "LUX-Lung 8",
+        ),
+        (  # unseen PMID24145346: a name written in camel case before the title's colon
+            "PointBreak: a randomized phase III study of pemetrexed plus carboplatin and bevacizumab followed by"
+            " maintenance pemetrexed and bevacizumab versus paclitaxel plus carboplatin and bevacizumab ...",
+            "PointBreak",
+        ),
+        (  # unseen PMID18809614: a cooperative group's code and number after the title's colon
+            "Adjuvant paclitaxel plus carboplatin compared with observation in stage IB non-small-cell lung cancer:"
+            " CALGB 9633 with the Cancer and Leukemia Group B, Radiation Therapy Oncology Group, and North"
+            " Central Cancer Treatment Group Study Groups.",
+            "CALGB 9633",
+        ),
+    ],
+)
+def test_names_printed_as_words_and_numbers_or_in_camel_case(title, expected):
+    assert acronym(title, "") == expected
+
+
+def test_a_phase_with_its_letter_is_the_phase():
+    from kg.extraction.design import phase
+
+    # unseen PMID27083334: '(LUX-Lung 7): a phase 2B, open-label, randomised controlled trial.'; pool
+    # PMID22452896: 'In this phase 2b/3 trial'; pool PMID25074459: 'This phase Ib study'
+    assert phase("(LUX-Lung 7): a phase 2B, open-label, randomised controlled trial.") == "2"
+    assert phase("In this phase 2b/3 trial, we enrolled patients") == "2/3"
+    assert phase("This phase Ib study combining afatinib and cetuximab") == "1"
