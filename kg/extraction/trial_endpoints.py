@@ -254,6 +254,9 @@ def abbreviations(text: str) -> dict[str, str]:
 _NEGATIVE = re.compile(
     r"(?i)\b(?:did not|does not|do not|failed to|not)\s+(?:significantly\s+|statistically\s+significantly\s+)?"
     r"(?:improve|prolong|increase|extend|meet|reach|achieve|met|reduce|differ)\b"
+    # 'PPX/carboplatin failed to provide superior survival compared with paclitaxel/carboplatin'
+    r"|\b(?:did not|does not|failed to)\s+(?:provide|produce|yield|show|demonstrate)\s+(?:a\s+)?"
+    r"(?:superior|better|longer|improved|significant)\b"
     r"|\bprimary (?:end ?point|endpoint|objective) was not met\b"
     # 'was not associated with significantly longer progression-free survival'
     r"|\b(?:was|were|is|are)\s+not\s+associated\s+with\s+(?:a\s+)?(?:statistically\s+)?significant(?:ly)?\b"
@@ -274,6 +277,16 @@ _POSITIVE = re.compile(
     r"|\b(?:was|were) (?:significantly )?(?:longer|greater)\b|\bsurvived longer\b"
     r"|\b(?:resulted in|led to|produced|yielded) (?:a |an )?(?:significantly )?(?:greater|higher|better|longer|improved)\b"
     r"|\bprimary (?:end ?point|endpoint|objective)[\w ]{0,20} had been met\b"
+    r"|\b(?:was|is|were|are)\s+(?:significantly\s+)?more\s+(?:effective|efficacious)\s+than\b"
+)
+# a conclusion's first sentence setting the arms against each other answers the trial's question, whatever
+# words it names the endpoint by ('Varenicline in combination with NRT was more effective than varenicline
+# alone at achieving tobacco abstinence'; 'a postdischarge intervention ... resulted in higher rates of smoking
+# cessation at 6 months compared with ...')
+_ANSWER = re.compile(
+    r"(?i)\b(?:is|was|be)\s+(?:found\s+to\s+be\s+)?superior\b|\bmore\s+(?:effective|efficacious)\s+than\b"
+    r"|\b(?:resulted in|led to)\s+(?:a\s+|an\s+)?(?:significantly\s+)?(?:greater|higher|better|longer|improved)\b"
+    r"[^.;]{0,120}\b(?:compared\s+(?:with|to)|than|versus)\b"
 )
 _VERDICT_SECTION = re.compile(r"(?i)results|conclusions?|findings|interpretation|$")
 
@@ -343,15 +356,14 @@ def primary_endpoint_met(sents: list[Sentence], primary: list[Endpoint]) -> bool
     if not primary:
         return None
     names = _names(primary)
+    concluding = [s for s in sents if re.match(r"(?i)conclusion|interpretation", s.section)]
     for s in sents:
         if not _VERDICT_SECTION.match(s.section):
             continue
         mentions_primary = any(n.search(s.norm) for n in names)
         if re.search(r"(?i)primary (?:end ?point|endpoint|objective)", s.norm):
             mentions_primary = True
-        if re.match(r"(?i)conclusion|interpretation", s.section) and re.search(
-            r"(?i)\b(?:is|was|be)\s+(?:found\s+to\s+be\s+)?superior\b", s.norm
-        ):
+        if concluding and s is concluding[0] and _ANSWER.search(s.norm):
             mentions_primary = True  # 'X is superior to Y': the conclusion about the trial's question
         if not mentions_primary:
             continue

