@@ -36,7 +36,8 @@ _NAMES_NO_DISEASE = (
     r"foundation|council)\b|\s+(?-i:Study|Trial|Group|Collaborative|Research)\b)"
 )
 _DISEASE = re.compile(
-    r"(?i)((?:[a-z][a-z-]*\s){0,5}?)(cancer|carcinoma|melanoma|lymphoma|leuka?emia|myeloma|"
+    # words start at a word's start: 'chemotherapy-naïve advanced non-small cell lung cancer' has no word 've'
+    r"(?i)((?:(?<![\w-])[a-z][a-z-]*\s){0,5}?)(cancer|carcinoma|melanoma|lymphoma|leuka?emia|myeloma|"
     r"mesothelioma|sarcoma|glioblastoma|glioma)\b" + _NAMES_NO_DISEASE + r"(?:\s*\(([A-Z]{2,8})\))?"
 )
 _STOP = {

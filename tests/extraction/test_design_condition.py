@@ -36,3 +36,15 @@ def test_a_cancer_treatment_facility_is_no_condition():
 def test_the_condition_of_a_page_is_the_disease_it_names(page, name):
     population = read_document(POOL / f"{page}.txt").trial.population
     assert population.condition.name == name
+
+
+def test_a_disease_name_starts_at_a_words_start():
+    # unseen PMID18520802 title: '... in the treatment of PS 2 patients with chemotherapy-naïve advanced
+    # non-small cell lung cancer.' (before: 've advanced non-small cell lung cancer'); pool PMID28919011:
+    # 'BRAFV600E-mutant metastatic non-small-cell lung cancer' (before: 'e-mutant metastatic ...')
+    found = condition("PS 2 patients with chemotherapy-naïve advanced non-small cell lung cancer")
+    assert found is not None and not found.name.startswith("ve ")
+    found = condition(
+        "patients with BRAFV600E-mutant metastatic non-small-cell lung cancer: an open-label trial"
+    )
+    assert found is not None and not found.name.startswith("e-")
