@@ -227,13 +227,23 @@ _CENTRE_OF_PERCENT = re.compile(
 # 'total mean doses was 90% of planned': a share of what was planned, not a mean
 _OF_PLANNED = re.compile(r"(?i)\s+of\s+(?:the\s+)?(?:planned|intended|scheduled|projected)\b")
 # what joins a percent to the one before it in one list: '89% [range 17-108] vs 59%', '61% (...) and 75%'
-_JOINED = re.compile(r"(?i)\s*(?:[(\[][^()\[\]]*[)\]])?\s*,?\s*(?:vs\.?|versus|v|and|or)\s+$")
+_JOINED = re.compile(r"(?i)\s*(?:[(\[][^()\[\]]*[)\]])?\s*(?:,|,?\s*(?:vs\.?|versus|v|and|or))\s+$")
+
+
+# an arm's own change, printed as a percent of where it started: 'pain level of the BNHS group decreased by 57%',
+# 'declining 25.9% and 56.1%, respectively, in the BT group', 'significantly increased their steps/day, by 36%'
+_CHANGED_BY = re.compile(
+    r"(?i)\b(?:(?:decreas|declin|reduc|dropp|fall|fell)(?:ed|ing|e)?|(?P<up>increas(?:ed|ing|e)|ros(?:e|en)|rising))"
+    r"(?:\s+[a-z/]+){0,2}?\s*,?\s+by\s+(?:about\s+|approximately\s+)?$|\b(?:declin|decreas)ing\s+$"
+)
 
 
 def _share_kind(text: str, m: re.Match, found: list[Item]) -> str:
     """'median' or 'mean' for a percent printed as a median or mean of the patients' figures, and for
     the percent set against it ('89% [range 17-108] vs 59% [17-100]'), so that the range or IQR
     printed with it is read as its spread; else 'rate'."""
+    if change := _CHANGED_BY.search(text, max(0, m.start() - 40), m.start()):
+        return "relative_change" if change.group("up") else "relative_reduction"
     centre = _CENTRE_OF_PERCENT.search(text, max(0, m.start() - 80), m.start())
     if centre and not _OF_PLANNED.match(text, m.end()):
         return centre.group("centre").lower().replace("average", "mean")

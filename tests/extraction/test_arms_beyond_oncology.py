@@ -425,3 +425,21 @@ def test_arms_named_as_the_intervention_versus_the_control_and_an_interval_for_a
         (["standard consultation"], ["UNN"], "comparator"),
     ]
     assert not [c for c in trial.comparisons if c.statistic == "difference"]
+
+
+def test_an_arms_change_printed_as_a_percent_is_a_relative_change_and_a_list_keeps_its_kind():
+    # PMC2721929: 'Mean urgency score decreased by 44.8%, 62.2% and 60.2% in the BT, To, and Co groups,
+    # respectively' (before: 44.8% read as a mean, the two others as rates, so the list lost its order and
+    # BT took 62.2%); '... declining 25.9% and 56.1%, respectively, in the BT group'
+    trial = _page("PMC2721929")
+    drugs = {a.label: tuple(a.drug_names) for a in trial.arms}
+    urgency = [
+        (drugs[r.arm], r.statistic, r.estimate) for r in trial.arm_results if r.endpoint == "urgency score"
+    ]
+    assert urgency == [
+        (("bladder training",), "relative_reduction", Decimal("44.8")),
+        (("tolterodine",), "relative_reduction", Decimal("62.2")),
+        (("bladder training", "tolterodine"), "relative_reduction", Decimal("60.2")),
+    ]
+    declining = [r.estimate for r in trial.arm_results if r.statistic == "relative_reduction"]
+    assert Decimal("25.9") in declining and Decimal("56.1") in declining
