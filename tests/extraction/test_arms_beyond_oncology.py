@@ -344,45 +344,6 @@ def test_a_list_without_a_comma_before_or_keeps_entries_that_are_no_names_out():
     assert pieces("exercise, diet or usual care") == ["exercise", "diet", "usual care"]
 
 
-def test_randomised_between_two_treatments_names_both_and_the_group_their_own_word():
-    # PMC2748072: 'Patients were randomized between laparoscopic and small-incision cholecystectomy.' (before:
-    # no arms); 'Operative costs were higher in the laparoscopic group using reusable laparoscopic instruments
-    # (difference 203 euro; 95% confidence interval 147 to 259 euro).': the laparoscopic arm's difference,
-    # in euro, with its interval (before: no interval, no unit)
-    trial = _page("PMC2748072")
-    assert sorted(a.drug_names[0] for a in trial.arms) == [
-        "laparoscopic cholecystectomy",
-        "small-incision cholecystectomy",
-    ]
-    [cost] = trial.comparisons
-    assert (cost.arm, cost.comparator, cost.statistic) == (
-        "laparoscopic cholecystectomy",
-        "small-incision cholecystectomy",
-        "difference",
-    )
-    assert (cost.estimate, cost.unit, cost.ci_lower, cost.ci_upper) == (
-        Decimal("203"),
-        "euro",
-        Decimal("147"),
-        Decimal("259"),
-    )
-
-
-def test_a_year_range_or_an_age_after_between_is_no_pair_of_arms():
-    # 'randomized between 9 and 16 days of age to study formulas' (PMC2801838, benchmarks/pmc/arms/blind-28)
-    # and 'randomised between chemotherapy followed by surgery versus surgery alone and that ...' (pool
-    # PMID17636828's selection criteria) keep their 'and'; pool PMID15846628's 'had been randomised between
-    # radiotherapy and no immediate further treatment' parts two arms
-    from kg.extraction.arm_lists import _between
-
-    assert _between("9 and 16 days of age to study formulas") == "9 and 16 days of age to study formulas"
-    text = "chemotherapy followed by surgery versus surgery alone and that the method"
-    assert _between(text) == text
-    assert _between("radiotherapy and no immediate further treatment") == (
-        "radiotherapy or no immediate further treatment"
-    )
-
-
 def test_counted_groups_after_a_comma_and_a_combination_named_in_full_are_the_arms():
     # PMC3503942: 'Thirty patients with MPS in trapezius muscle were randomly divided into two groups, ESWT group
     # (n=15), and trigger point injections (TPI)+transcutaneous electrical nerve stimulation (TENS) group (n=15).'
@@ -392,39 +353,6 @@ def test_counted_groups_after_a_comma_and_a_combination_named_in_full_are_the_ar
         (["extracorporeal shock wave therapy"], 15),
         (["trigger point injections", "transcutaneous electrical nerve stimulation"], 15),
     ]
-
-
-def test_an_addition_a_title_names_is_every_arms_and_arms_are_named_by_how_many_agents_they_give():
-    # PMC3504074, title: 'A randomized, double-blind, placebo-controlled study to evaluate the addition of
-    # methotrexate to etanercept in patients with moderate to severe plaque psoriasis' (before: the placebo arm
-    # had no etanercept); 'PASI 75 was significantly higher at week 24 for the combination therapy group
-    # compared with the monotherapy group (77·3% vs. 60·3%; P < 0·0001).' (before: unread: no endpoint named
-    # 'PASI 75', no arm named 'combination therapy group' or 'monotherapy group')
-    trial = _page("PMC3504074")
-    assert sorted(sorted(a.drug_names) for a in trial.arms) == [
-        ["etanercept", "methotrexate"],
-        ["etanercept", "placebo"],
-    ]
-    drugs = {a.label: sorted(a.drug_names) for a in trial.arms}
-    pasi = [(drugs[r.arm], r.estimate, r.timepoint) for r in trial.arm_results if r.endpoint == "pasi 75"]
-    assert pasi == [
-        (["etanercept", "methotrexate"], Decimal("77.3"), "24 weeks"),
-        (["etanercept", "placebo"], Decimal("60.3"), "24 weeks"),
-    ]
-
-
-def test_arms_named_as_the_intervention_versus_the_control_and_an_interval_for_a_difference():
-    # PMC5017045: 'We performed a randomised controlled trial (RCT) with two parallel groups: video-assisted remote
-    # consultations at a regional medical centre (RMC) as an intervention versus standard consultation in the
-    # orthopaedic outpatient clinic at the University Hospital of North Norway (UNN) as a control.' (before: no
-    # arms); 'The 90 % confidence interval (CI) for the difference in score (0.05, 0.17) was within the
-    # non-inferiority margin.' prints an interval, not a difference of 0.05
-    trial = _page("PMC5017045")
-    assert [(a.drug_names, a.aliases, a.role) for a in trial.arms] == [
-        (["video-assisted remote consultations"], ["RMC"], "experimental"),
-        (["standard consultation"], ["UNN"], "comparator"),
-    ]
-    assert not [c for c in trial.comparisons if c.statistic == "difference"]
 
 
 def test_an_arms_change_printed_as_a_percent_is_a_relative_change_and_a_list_keeps_its_kind():

@@ -1,0 +1,36 @@
+"""kg.extraction.arm_nicknames / arm_titles: arms named by what tells them apart ('the combination therapy group') and a title's base every arm gives (pages of jayded/evidence-inference copied to
+tests/fixtures/pool, rows in its SOURCES.tsv). Every sentence is quoted from the page named beside it.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from kg.model import Trial
+from kg.sources import read_document
+from tests.extraction.pool_pages import POOL
+
+
+def _page(name: str) -> Trial:
+    trial = read_document(POOL / f"{name}.txt").trial
+    assert trial is not None
+    return trial
+
+
+def test_an_addition_a_title_names_is_every_arms_and_arms_are_named_by_how_many_agents_they_give():
+    # PMC3504074, title: 'A randomized, double-blind, placebo-controlled study to evaluate the addition of
+    # methotrexate to etanercept in patients with moderate to severe plaque psoriasis' (before: the placebo arm
+    # had no etanercept); 'PASI 75 was significantly higher at week 24 for the combination therapy group
+    # compared with the monotherapy group (77·3% vs. 60·3%; P < 0·0001).' (before: unread: no endpoint named
+    # 'PASI 75', no arm named 'combination therapy group' or 'monotherapy group')
+    trial = _page("PMC3504074")
+    assert sorted(sorted(a.drug_names) for a in trial.arms) == [
+        ["etanercept", "methotrexate"],
+        ["etanercept", "placebo"],
+    ]
+    drugs = {a.label: sorted(a.drug_names) for a in trial.arms}
+    pasi = [(drugs[r.arm], r.estimate, r.timepoint) for r in trial.arm_results if r.endpoint == "pasi 75"]
+    assert pasi == [
+        (["etanercept", "methotrexate"], Decimal("77.3"), "24 weeks"),
+        (["etanercept", "placebo"], Decimal("60.3"), "24 weeks"),
+    ]
