@@ -6,15 +6,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from kg.model import Trial
-from kg.sources import read_document
-from tests.extraction.pool_pages import POOL
-
-
-def _page(name: str) -> Trial:
-    trial = read_document(POOL / f"{name}.txt").trial
-    assert trial is not None
-    return trial
+from tests.extraction.pool_pages import trial_of
 
 
 def test_an_addition_a_title_names_is_every_arms_and_arms_are_named_by_how_many_agents_they_give():
@@ -23,7 +15,7 @@ def test_an_addition_a_title_names_is_every_arms_and_arms_are_named_by_how_many_
     # had no etanercept); 'PASI 75 was significantly higher at week 24 for the combination therapy group
     # compared with the monotherapy group (77·3% vs. 60·3%; P < 0·0001).' (before: unread: no endpoint named
     # 'PASI 75', no arm named 'combination therapy group' or 'monotherapy group')
-    trial = _page("PMC3504074")
+    trial = trial_of("PMC3504074")
     assert sorted(sorted(a.drug_names) for a in trial.arms) == [
         ["etanercept", "methotrexate"],
         ["etanercept", "placebo"],

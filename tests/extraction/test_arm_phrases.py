@@ -1,20 +1,13 @@
-"""kg.extraction.arm_phrases / arm_lists: arms named by comparing them ('randomized between A and B', 'A as an intervention versus B as a control') (pages of jayded/evidence-inference copied to
-tests/fixtures/pool, rows in its SOURCES.tsv). Every sentence is quoted from the page named beside it.
+"""kg.extraction.arm_phrases / arm_lists: arms named by comparing them ('randomized between A and B',
+'A as an intervention versus B as a control'), on pages of jayded/evidence-inference copied to
+tests/fixtures/pool (rows in its SOURCES.tsv). Every sentence is quoted from the page named beside it.
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-from kg.model import Trial
-from kg.sources import read_document
-from tests.extraction.pool_pages import POOL
-
-
-def _page(name: str) -> Trial:
-    trial = read_document(POOL / f"{name}.txt").trial
-    assert trial is not None
-    return trial
+from tests.extraction.pool_pages import trial_of
 
 
 def test_randomised_between_two_treatments_names_both_and_the_group_their_own_word():
@@ -22,7 +15,7 @@ def test_randomised_between_two_treatments_names_both_and_the_group_their_own_wo
     # no arms); 'Operative costs were higher in the laparoscopic group using reusable laparoscopic instruments
     # (difference 203 euro; 95% confidence interval 147 to 259 euro).': the laparoscopic arm's difference,
     # in euro, with its interval (before: no interval, no unit)
-    trial = _page("PMC2748072")
+    trial = trial_of("PMC2748072")
     assert sorted(a.drug_names[0] for a in trial.arms) == [
         "laparoscopic cholecystectomy",
         "small-incision cholecystectomy",
@@ -62,7 +55,7 @@ def test_arms_named_as_the_intervention_versus_the_control_and_an_interval_for_a
     # orthopaedic outpatient clinic at the University Hospital of North Norway (UNN) as a control.' (before: no
     # arms); 'The 90 % confidence interval (CI) for the difference in score (0.05, 0.17) was within the
     # non-inferiority margin.' prints an interval, not a difference of 0.05
-    trial = _page("PMC5017045")
+    trial = trial_of("PMC5017045")
     assert [(a.drug_names, a.aliases, a.role) for a in trial.arms] == [
         (["video-assisted remote consultations"], ["RMC"], "experimental"),
         (["standard consultation"], ["UNN"], "comparator"),

@@ -9,15 +9,7 @@ from decimal import Decimal
 
 from pool_pages import POOL
 
-from kg.extraction.values import items
 from kg.sources import read_document
-
-
-def test_a_count_and_its_share_are_read_together():
-    [item] = items("responses occurred in 41 patients (35%)")
-    assert (item.raw, item.count) == ("35", 41)
-    [item] = items("5 of 25 [20 percent] had a response")
-    assert (item.count, item.total) == (5, 25)
 
 
 def test_the_number_of_a_name_before_a_bracket_counts_nobody():
