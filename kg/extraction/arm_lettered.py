@@ -107,13 +107,18 @@ def _what(text: str) -> str:
     return _PREPARATION.sub("", _AMOUNT.sub("", text.strip()))
 
 
+# every pattern above needs one of these words: a sentence without them is not searched
+_CUES = ("group", "arm", "received")
+
+
 def lettered_groups(sents: list[Sentence], abbreviations: dict[str, str]) -> tuple[list[Arm], int]:
     """One arm per group the methods label, named by its label, and the first sentence naming
     one; no arms unless two or more labelled groups say what they got."""
     arms: list[Arm] = []
     first = len(sents)
     for k, s in enumerate(sents):
-        if re.match(r"(?i)results|findings|conclusion", s.section):
+        low = s.norm.lower()
+        if re.match(r"(?i)results|findings|conclusion", s.section) or not any(w in low for w in _CUES):
             continue
         found = [
             (m.group("label"), m.group("text"), False, m.groupdict().get("short"))
