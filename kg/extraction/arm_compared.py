@@ -1,7 +1,9 @@
 """Arms named only where the abstract compares them: 'the difference between the valerian group
 (29%) and the placebo group (21%)', 'in the CF and placebo groups'. Many reports of a randomised
 trial never print a 'randomised to A or B' sentence; the groups their results compare are the
-arms. Read only when no listing names two arms.
+arms. Read only when no listing names two arms. One group named by what it got and one named
+only 'the control group' are the two arms ('the pedometer group significantly increased their
+steps/day ..., whereas the control group's physical activity levels remained unchanged').
 """
 
 from __future__ import annotations
@@ -44,7 +46,15 @@ def compared_groups(sents: list[Sentence], abbreviations: dict[str, str]) -> tup
             names += [n for n in found if n.lower() not in {x.lower() for x in names}]
     if len(names) < 2:
         names, first = _named_apart(sents, abbreviations)
+    if len(names) == 1 and any(_CONTROL_GROUP.search(s.norm) for s in sents):
+        names.append(
+            "control"
+        )  # 'the pedometer group significantly increased ..., whereas the control group'
     return (" or ".join(names[:4]), first) if len(names) >= 2 else None
+
+
+# a group named by the role of control only: with one group named by what it got, the two arms
+_CONTROL_GROUP = re.compile(r"(?i)\b(?:the|a|in)\s+control\s+(?:group|arm)\b")
 
 
 # 'the O3 group', '(Placebo group)', '(multi-ingredient performance supplement group: MIPS)'

@@ -38,7 +38,13 @@ def continues(text: str, prev: Item, item: Item, mentions) -> bool:
         return True  # 'Median OS (months) was PCb: 18.7 (95% CI, 12.9-NE); PC: 27.0': one figure per label
     if next_item_start(text, prev.end, item.start) is not None:
         return False  # '... fewer prolonged air leaks (13% vs 19%, P = .05), fewer transfusions (4% vs 13%)'
-    return not _CLAUSE_VERB.search(between) and not any(prev.end <= p < item.start for p, _n in mentions)
+    # 'in the pedometer group (112.8 ± 2.44 mm Hg) compared to the control group (117.3 ...': 'compared
+    # to' sets the next figure against this one, it opens no clause
+    joined = _COMPARED.sub(" ", between)
+    return not _CLAUSE_VERB.search(joined) and not any(prev.end <= p < item.start for p, _n in mentions)
+
+
+_COMPARED = re.compile(r"(?i)\b(?:as\s+)?compared\s+(?:with|to)\b")
 
 
 def _after_own_bracket(words: str) -> str:
