@@ -19,7 +19,7 @@ from kg.extraction.text import Sentence, depth_map
 from kg.model import Arm
 
 _KIND = r"(?:arm|group|regimen|cohort)"
-_ID = r"(?:[A-D]|[1-4])"
+_ID = r"(?:[A-D]|[1-4]|I{1,3}|IV)(?![\w-])"
 # '<reference> (arm A)', '(arm A; n = 81)', '(225 mg/m(2); days 1 and 22; arm A)': the label as the
 # whole bracket, its first item or its last
 _INNER = r"(?:[^()]|\([^()]*\))*?"
@@ -27,10 +27,18 @@ _BRACKETED = re.compile(rf"(?i)\(\s*(?:{_INNER};\s*)?(?P<label>{_KIND}\s+{_ID})\
 # '(1,250 mg/m2 on days 1 and 8; gemcitabine arm)', '(area under the curve 5 on day 1; GC arm)': the
 # name the text gives the arm, as the last item of the bracket after its regimen
 _NAMED = re.compile(rf"\((?:{_INNER};\s*)(?P<name>[A-Za-z][\w/+-]{{0,20}})\s+(?:arm|group)\s*\)")
-# 'group 1 received ...', 'Arm A: ...', 'arm B (n = 40) was given ...', 'patients in group 1 underwent resection'
+# 'group 1 received ...', 'Arm A: ...', 'arm B (n = 40) was given ...', 'patients in group 1 underwent resection',
+# 'Group A (36 patients) took Plavix', 'Group A patients were subjected to laparoscopic appendectomy'
 _DEFINED = re.compile(
-    rf"(?i)\b(?P<label>{_KIND}\s+{_ID})\b(?:\s*\([^()]*\))?\s*"
-    r"(?::|,|\breceived\b|\bunderwent\b|\bwere\s+(?:given|treated\s+with)|\bwas\s+(?:given|treated\s+with)|\bconsisted\s+of)\s*"
+    rf"(?i)\b(?P<label>{_KIND}\s+{_ID})(?:\s*\([^()]*\))?\s*(?:patients\s+)?"
+    r"(?::|,|\b(?:received|underwent|took|used)\b|\b(?:were|was)\s+(?:given|treated\s+with|subjected\s+to)|"
+    r"\bconsisted\s+of)\s*"
+)
+# 'In group I (120 people) single-dose intravenous lidocaine (1.5 mg/kg) was administered': what the
+# clause after the label says was given
+_GIVEN_IN = re.compile(
+    rf"(?i)\bin\s+(?:the\s+)?(?P<label>{_KIND}\s+{_ID})(?:\s*\([^()]*\))?\s*,?\s*"
+    r"(?P<what>[^,;]{3,80}?)\s+(?:was|were)\s+(?:administered|given|used|injected|infused|applied)\b"
 )
 _STOP_WORDS = {"the", "a", "an", "in", "of", "and", "with", "arm", "group", "patients", "plus", "to", "or"}
 # '10 Gy single fraction (regimen 1)', '30 Gy in 10 fractions (regimen 2)': how the named dose is given
@@ -61,6 +69,9 @@ def label_arms(arms: list[Arm], sents: Iterable[Sentence], abbreviations: dict[s
                 _note(names, m.group("name"), _named_before(finder, arms, text, m.start()))
         for m in _DEFINED.finditer(text):
             _note(found, _key(m.group("label")), _named_after(finder, text, m.end()))
+        for m in _GIVEN_IN.finditer(text):
+            given = {id(a): a for _s, _e, a in finder.find(m.group("what"))}
+            _note(found, _key(m.group("label")), next(iter(given.values())) if len(given) == 1 else None)
     found = {label: arm for label, arm in found.items() if arm is not None and _one_label(label, arm, found)}
     _the_other(arms, found, seen)
     taken = {a.lower() for arm in arms for a in arm.aliases}
@@ -146,8 +157,17 @@ def _listed_before(arms: list[Arm], text: str, pos: int, abbreviations: dict[str
 
 
 def _named_after(finder: ArmFinder, text: str, pos: int) -> Arm | None:
+    """The arm named first after a label's verb: right after it, or after words of its dose or
+    schedule in the same clause ('received a loading dose of dexmedetomidine')."""
     marks = finder.find(text[pos : pos + 120])
-    return marks[0][2] if marks and marks[0][0] <= 12 else None
+    if not marks:
+        return None
+    start, _end, arm = marks[0]
+    return arm if start <= 12 or (start <= 50 and not _CLAUSE_BREAK.search(text, pos, pos + start)) else None
+
+
+# what ends a label's clause before the arm it names: a comma, a semicolon, another label, 'whereas'
+_CLAUSE_BREAK = re.compile(rf"(?i)[,;]|\b(?:{_KIND}\s+{_ID}|whereas|while|and|or)\b")
 
 
 def _words(arm: Arm) -> set[str]:

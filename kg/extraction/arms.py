@@ -325,8 +325,18 @@ def _share_heads(parts: list[str], abbreviations: dict[str, str]) -> list[str]:
             r"(?i)\b(?:group|arm|cohort)s?\b", outside_brackets(core)
         )  # 'a training group (182 patients)'
         if 1 <= len(words) <= 2 and weak and nxt and not negated and not named:
-            out[k] = f"{parts[k].rstrip()} {nxt.group(1)}"
+            out[k] = f"{parts[k].rstrip()} {_own_short_name(parts[k + 1], nxt.group(1))}"
     return out
+
+
+_SHORT_NAME = re.compile(r"\s*\((?P<short>(?-i:[A-Z][A-Za-z0-9-]{0,9}))\)")
+
+
+def _own_short_name(piece: str, shared: str) -> str:
+    """The shared words without a short name that begins as the next piece does: 'laparoscopic or
+    open appendectomy (OA) in terms of ...' shares 'appendectomy', and 'OA' is the open one's."""
+    first = piece.strip()[:1].upper()
+    return _SHORT_NAME.sub(lambda m: "" if m.group("short").startswith(first) else m.group(), shared)
 
 
 # 'or the same treatment with cetuximab administered concurrent only with TRT (arm B)'

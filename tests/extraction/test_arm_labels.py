@@ -160,3 +160,44 @@ def test_a_label_after_a_treatment_given_alone():
         (trial.arms[0].label, Decimal("14")),
         (trial.arms[1].label, Decimal("21")),
     ]
+
+
+def test_a_roman_numbered_group_in_which_a_drug_was_administered():
+    # PMC3508963 (tests/fixtures/pool): 'In group I (120 people) single-dose intravenous lidocaine (1.5 mg/kg)
+    # was administered and in group II (120 people) single-dose intravenous morphine (0.1 mg/kg) was
+    # administered slowly.' (before: roman numbers were no labels, and the drug came after the label's
+    # bracket without 'received')
+    trial = read_document(POOL / "PMC3508963.txt").trial
+    assert [(a.label, a.aliases) for a in trial.arms] == [
+        ("lidocaine", ["group i"]),
+        ("morphine", ["group ii"]),
+    ]
+
+
+def test_a_labelled_group_that_received_a_loading_dose_of_its_drug():
+    # PMC3139306 (tests/fixtures/pool): 'Group D (dexmedetomidine group) received a loading dose of
+    # dexmedetomidine 1 μg.kg-1 ...'; 'Fewer patients in group D experienced nausea and vomiting than those
+    # in group P (7 vs. 24 patients, respectively; P < .05)' (before: the drug came 18 characters after
+    # 'received', too far for the label, and the 7 and 24 had no arm)
+    trial = read_document(POOL / "PMC3139306.txt").trial
+    assert trial.arms[0].aliases == ["group d"]
+    nausea = [(e.arm, e.count) for e in trial.adverse_events if e.term == "nausea and vomiting"]
+    assert nausea == [("dexmedetomidine", 7), ("placebo", 24)]
+
+
+def test_lettered_groups_subjected_to_procedures_one_of_them_abbreviated():
+    # PMC3133979 (tests/fixtures/pool): 'The aim of the study was to compare laparoscopic and open
+    # appendectomy (OA) in terms of primary outcome measures.'; 'Group A patients were subjected to
+    # laparoscopic appendectomy (LA), whereas Group B patients were subjected to OA.'; 'The mean hospital
+    # stay was 1.52 ± 0.76 days in group A and 1.70 ± 1.06 days in group B (P = 0.294).' (before: 'OA' was
+    # shared with the laparoscopic arm with the head word, the groups were no labels, and the stays had no arm)
+    trial = read_document(POOL / "PMC3133979.txt").trial
+    assert [(a.label, a.aliases) for a in trial.arms] == [
+        ("laparoscopic appendectomy", ["group a"]),
+        ("open appendectomy", ["group b"]),
+    ]
+    stays = [(r.arm, r.estimate, r.spread) for r in trial.arm_results if r.endpoint == "hospital stay"]
+    assert stays == [
+        ("laparoscopic appendectomy", Decimal("1.52"), Decimal("0.76")),
+        ("open appendectomy", Decimal("1.70"), Decimal("1.06")),
+    ]
