@@ -233,12 +233,20 @@ _TOPIC = re.compile(
 )
 
 
+_SHORT_NAME_WITHIN = re.compile(r"\s*\((?-i:[A-Z][\w-]{0,9})\)(?=\s+[a-z])")
+
+
 def _candidates(text: str) -> list[str]:
     state = state_phrase(text, share=True)
     if state:  # '43.9% of participants in A were continuously abstinent compared with': the state
         return [state]
     text = _LANDMARK_LIST.sub("", text)  # '2-, 3-, 4-, and 5-year survival rates': the list of times goes
     listed = _NEXT_LISTED.search(text)
+    if listed is None and (bare := _SHORT_NAME_WITHIN.sub("", text)) != text:
+        # '(20% vs. 27%), and breast-conserving surgery (BCS) rates (': the item's short name is no bracket
+        # of its own; the item follows the bracket of the figures before it
+        listed = _NEXT_LISTED.search(bare)
+        listed = listed if listed and re.search(r"\([^()]*\d[^()]*$", bare[: listed.start()]) else None
     if listed and _SUBGROUP_FIRST.search(text, 0, text.find("(")):
         listed = None
     # '..., the overall brain relapse rate was reduced comparably (9.1% ...)': an item that is a

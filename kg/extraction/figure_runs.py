@@ -72,7 +72,9 @@ _NEXT_LABEL = re.compile(rf"\s*[;,]\s*(?:and\s+)?{_LABEL}")
 _NEXT_ITEM = re.compile(
     rf"(?i)\s*(?:,\s*(?:and\s+|or\s+)?|(?:and|or)\s+(?=(?:better|worse|improved|{MORE_WORDS}|{LESS_WORDS})\s))"
     r"(?!(?:and|or|respectively|with|in|for|vs|versus|than|as|compared|\w+ing)\b)"
-    r"(?:[a-z]|\d+-[a-z])[\w'/-]*(?:\s+(?:[a-z][\w'/-]*|\d+-[a-z][\w'/-]*|\d+(?=\s+[a-z]))){0,8}\s*(?:[(\[][^()\[\]\d]{0,30})?"
+    # a word of the item's name may be its short name in a bracket: ', and breast-conserving surgery (BCS) rates ('
+    r"(?:[a-z]|\d+-[a-z])[\w'/-]*(?:\s+(?:[a-z][\w'/-]*|\d+-[a-z][\w'/-]*|\d+(?=\s+[a-z])|\((?-i:[A-Z][\w-]{0,9})\)(?=\s+[a-z]))){0,8}"
+    r"\s*(?:[(\[][^()\[\]\d]{0,30})?"
 )
 
 
@@ -80,5 +82,5 @@ def next_item_start(text: str, start: int, end: int) -> int | None:
     """Where the next item of a list of bracketed figures begins, when the words before ``end``
     (after ``start``) close one item's bracket and name the next: ', fewer transfusions (' after
     '(13% vs 19%, P = .05)'."""
-    closed = text.rfind(")", start, end)
+    closed = text.find(")", start, end)  # the bracket the figure before sits in closes first
     return closed + 1 if closed >= 0 and _NEXT_ITEM.fullmatch(text, closed + 1, end) else None

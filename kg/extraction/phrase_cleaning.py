@@ -13,7 +13,8 @@ from kg.extraction.endpoint_states import free_of_events
 
 WHO = r"(?:patients|participants|subjects|arms?|groups?|population|cohort|women|men|children)"
 FRAME = re.compile(
-    r"(?i)^(?:the\s+|a\s+|an\s+)?(?:differences?\s+(?:in|of)\s+(?:the\s+)?)?(?:(?:overall(?!\s+survival)|estimated|observed|cumulative|actuarial|reported|corresponding|absolute)\s+)*"
+    r"(?i)^(?:the\s+|a\s+|an\s+)?(?:differences?\s+(?:in|of)\s+(?:the\s+)?)?(?:(?:overall(?=\s+(?:median|mean|average|(?:rates?|proportions?|percentages?|numbers?|risks?)\s+of)\b)|"
+    r"estimated|observed|cumulative|actuarial|reported|corresponding|absolute)\s+)*"
     r"(?:(?:median|mean|average)\s+)?(?:(?:rates?|proportions?|percentages?|numbers?|frequenc(?:y|ies)|"
     r"risks?|probabilit(?:y|ies)|likelihood|occurrence|odds|chances?|lengths?)\s+of\s+)?"
     r"(?:(?:patients|participants|subjects|people|persons|those)\s+(?:with|who\s+had|who\s+were|achieving|who\s+achieved)\s+)?"
@@ -22,7 +23,7 @@ _FUNCTION_WORD = re.compile(
     r"(?i)^(?:for|in|with|at|by|of|to|on|from|among|than|as|and|or|but|the|a|an|was|were|is|are|versus|vs)$"
 )
 _NOT_ENDPOINT = re.compile(
-    r"(?i)^(?:and|or|but|then|as|it|this|these|there|that|which|they|we|patients?|participants?|subjects?|"
+    r"(?i)^(?:overall\s+)?(?:and|or|but|then|as|it|this|these|there|that|which|they|we|patients?|participants?|subjects?|"
     r"results?|findings?|data|a\s+total\s+of|total|"
     r"differences?|the\s+difference|analys[ie]s|treatment|therapy|groups?|arms?|both|all|none|each|one|two|"
     r"baseline\s+characteristics|characteristics|median\s+follow-up|follow-up|time|rates?|the\s+study|study|trial|mean|median|"

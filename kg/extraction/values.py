@@ -198,7 +198,7 @@ _ARM_LABEL = re.compile(r"(?i)\b(?:arm|group|regimen|cohort)s?\s*$")  # 'for reg
 
 
 # '82-83%', '30-48% of patients': a span of figures, printed with the percent once
-_SPAN_BEFORE = re.compile(rf"(?<![\d.]){NUM}\s*[-–]\s*$")
+_SPAN_BEFORE = re.compile(rf"(?<![\d.]){NUM}\s*%?\s*[-–]\s*$")  # "29%-80%": the end of a span
 _LANDMARK_OF = re.compile(r"\s+(?:OS|PFS|DFS|EFS|overall\s+survival|survival)\s*:")
 _IN_RANGE = re.compile(rf"(?i)\b(?:range|IQR)\s*[,:=]?\s*(?:{NUM}\s*(?:-|to)\s*)?$")
 

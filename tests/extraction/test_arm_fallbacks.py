@@ -100,8 +100,8 @@ def test_lettered_groups_with_what_each_received_are_the_arms():
     ]
     rates = [(r.arm, r.endpoint, r.estimate) for r in trial.arm_results]
     assert rates == [
-        ("mistletoe preparation", "clinical response", Decimal("61.5")),
-        ("bleomycin", "clinical response", Decimal("30")),
+        ("mistletoe preparation", "overall clinical response", Decimal("61.5")),
+        ("bleomycin", "overall clinical response", Decimal("30")),
     ]
 
 

@@ -620,7 +620,7 @@ def test_a_relative_change_printed_before_the_risk_or_rate_it_changes():
     ]
     assert changes == [
         ("recurrence rates", Decimal("75"), Decimal("0.02"), "limited resection", "lobectomy"),
-        ("death rate", Decimal("30"), Decimal("0.08"), "limited resection", "lobectomy"),
+        ("overall death rate", Decimal("30"), Decimal("0.08"), "limited resection", "lobectomy"),
         ("death with cancer rate", Decimal("50"), Decimal("0.09"), "limited resection", "lobectomy"),
     ]
 
