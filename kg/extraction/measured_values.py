@@ -13,7 +13,7 @@ import re
 
 from kg.extraction.figure_item import Item
 from kg.extraction.spread_values import centre
-from kg.extraction.text import NUM
+from kg.extraction.text import MONEY_UNITS, NUM
 
 __all__ = ["measured_values"]
 
@@ -22,6 +22,7 @@ __all__ = ["measured_values"]
 _UNIT = (
     r"(?:m[lL]|dL|dl|I?U/L|mm\s?Hg|cm(?:\(3\)|3)?|mm|kg|m[lL]/(?:kg|min|h)|beats/min|bpm"
     r"|(?:mg|g|ng|pg|[µμ]g|mmol|[µμ]mol|nmol)/(?:dL|dl|L|l|mL|ml)"
+    r"|EUR|GBP|USD"  # money ('€4795' reads '4795 EUR')
     r"|points(?!\s+(?:for|in|on)\s+(?:the\s+)?(?:\w+\s+)?(?:scales?|scores?|index)))"  # a score's change
 )
 _FIGURE = re.compile(
@@ -65,5 +66,5 @@ def _run_items(text: str, run: list[re.Match]) -> list[Item]:
         return []  # '249 U/L in the A group and 240 in the B group' prints it first
     unit = run[-1].group("unit") or run[0].group("unit")
     statistic = centre(text, run[0].start())
-    unit = re.sub(r"\s+", " ", unit)
+    unit = MONEY_UNITS.get(unit, re.sub(r"\s+", " ", unit))
     return [Item(m.start(), m.end(), m.group("est").replace(",", ""), unit, statistic) for m in run]

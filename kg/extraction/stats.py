@@ -17,7 +17,7 @@ import re
 from decimal import Decimal
 from functools import lru_cache
 
-from kg.extraction.text import NUM, dec
+from kg.extraction.text import MONEY_UNITS, NUM, dec
 
 SIGNED = rf"-?\s?{NUM}"
 # an open bound may print its abbreviation after it: '(95% CI, 8.3-not evaluable [NE])'
@@ -306,9 +306,7 @@ _UNITS = {
     "percentage points": "percent",
     "%": "percent",
     "percent": "percent",
-    "eur": "euro",
-    "usd": "dollar",
-    "gbp": "pound",
+    **{code.lower(): name for code, name in MONEY_UNITS.items()},
 }
 
 

@@ -69,7 +69,16 @@ _SUBSTITUTIONS: tuple[tuple[re.Pattern, object, str], ...] = (
         "q",
     ),
     (re.compile(r"(?:nanoparticle\s+)?albumin-bound\s+\[nab\]-"), "nab-", "["),
+    # money, its sign written after it as its code, as rules read units: '€4795' -> '4795 EUR', '−£97' -> '-97 GBP'
+    (
+        re.compile(r"(?<![\w$€£])(?P<sign>-?)(?P<cur>US\$|\$|€|£)\s?(?P<n>\d+(?:,\d{3})*(?:\.\d+)?)"),
+        lambda m: f"{m.group('sign')}{m.group('n')} {_MONEY[m.group('cur')]}",
+        "$€£",
+    ),
 )
+_MONEY = {"€": "EUR", "£": "GBP", "$": "USD", "US$": "USD"}
+# the unit a figure in money is reported in
+MONEY_UNITS = {"EUR": "euro", "GBP": "pound", "USD": "dollar"}
 
 
 def _number(m: re.Match) -> str:

@@ -181,3 +181,25 @@ def test_a_dotted_ci_level_and_a_minimum_clinically_significant_difference_are_n
     trial = trial_of("PMC1208905")
     assert [r.estimate for r in trial.arm_results if r.estimate == d("95")] == []
     assert [c.estimate for c in trial.comparisons if c.estimate == d("20")] == []
+
+
+def test_each_arms_costs_printed_with_the_currency_sign_first():
+    # PMC3515338: 'Mean total costs were €4795 in the PST group and €6857 in the UC group.'
+    costs = [(r.arm, r.estimate, r.statistic, r.unit) for r in trial_of("PMC3515338").arm_results]
+    assert costs == [
+        ("problem-solving treatment", Decimal("4795"), "mean", "euro"),
+        ("usual care", Decimal("6857"), "mean", "euro"),
+    ]
+
+
+def test_a_difference_in_costs_with_its_interval_in_money():
+    # PMC3046916: 'Overall total per patient costs (including intervention costs) were significantly higher in
+    # the CBT group compared with the TAU group at 10 month follow up (difference £427, 95% CI: £56 - £787,
+    # p < 0.001).'
+    (difference,) = [c for c in trial_of("PMC3046916").comparisons if c.estimate == Decimal("427")]
+    assert (difference.statistic, difference.unit, difference.ci_lower, difference.ci_upper) == (
+        "difference",
+        "pound",
+        Decimal("56"),
+        Decimal("787"),
+    )

@@ -34,3 +34,16 @@ def test_a_square_metre_whose_superscript_the_page_dropped_is_still_one():
     )
     assert normalise("and paclitaxel (45 mg/m) was initiated") == "and paclitaxel (45 mg/m2) was initiated"
     assert normalise("area under the curve of 6 mg/mL * min") == "area under the curve of 6 mg/mL * min"
+
+
+def test_money_reads_as_a_figure_with_its_currency_code_after_it():
+    # PMC3046916: '(difference £427, 95% CI: £56 - £787, p < 0.001)'; PMC3503752: '[95% CI = −£97, £149'
+    assert normalise("(difference £427, 95% CI: £56 - £787, p < 0.001)") == (
+        "(difference 427 GBP, 95% CI: 56 GBP - 787 GBP, p < 0.001)"
+    )
+    assert normalise("[95% CI = −£97, £149") == "[95% CI = -97 GBP, 149 GBP"
+    # PMID24210834: 'The average cost of inpatient procedures with RATS was $25,040.70 versus $20,476.60 for VATS'
+    assert (
+        normalise("was $25,040.70 versus $20,476.60 for VATS")
+        == "was 25040.70 USD versus 20476.60 USD for VATS"
+    )
