@@ -47,9 +47,8 @@ def compared_groups(sents: list[Sentence], abbreviations: dict[str, str]) -> tup
     if len(names) < 2:
         names, first = _named_apart(sents, abbreviations)
     if len(names) == 1 and any(_CONTROL_GROUP.search(s.norm) for s in sents):
-        names.append(
-            "control"
-        )  # 'the pedometer group significantly increased ..., whereas the control group'
+        # 'the pedometer group significantly increased ..., whereas the control group'
+        names.append("control")
     return (" or ".join(names[:4]), first) if len(names) >= 2 else None
 
 
