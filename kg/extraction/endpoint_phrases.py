@@ -87,8 +87,9 @@ _ADVERBIAL = re.compile(
     r"(?:weeks?|months?|days?|years?)\b[^,()]{0,40}(?:\([^()]{0,20}\))?|"
     r"at\s+(?:\d+|one|two|three)\s+\w+|after\s+[^,]{0,40}|in\s+(?:the\s+)?[^,]{0,60}?(?:analysis|population|groups?|subgroups?|cohorts?|arms)|"
     # 'For long-term survivors, the incidence of cognitive deterioration was less ...': the patients it is of
-    r"(?:for|in|among)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:patients|participants|subjects|survivors|women|men|smokers|"
-    r"children|adults|responders)),\s*)+"
+    # 'Among 198 patients who concluded follow-up, efficacy was ...', 'Considering ...': who, with what they did
+    r"(?:for|in|among|considering|including)\s+(?:the\s+|all\s+)?(?:[\w-]+\s+){0,4}?(?:patients|participants|subjects|"
+    r"survivors|women|men|smokers|children|adults|responders)(?:\s+(?:who|with|whose|that)\b[^,()]{0,60})?),\s*)+"
 )
 # 'Multivariate regression analysis revealed that patients ... had better ...': the clause a
 # finding is reported in holds the endpoint, not the analysis that reports it

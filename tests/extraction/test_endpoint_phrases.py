@@ -231,6 +231,33 @@ def test_the_name_leaves_out_who_was_measured_and_the_ratio_of_an_event(before, 
     assert endpoint_phrase(before) == expected
 
 
+@pytest.mark.parametrize(
+    ("before", "expected"),
+    [
+        # PMID20400121 (pool): the patients a clause opens on, with what they have (before: the
+        # figures took 'overall survival', named in the sentence before)
+        (
+            "Among patients with clinical stage IA disease, 3-year local tumor control was ",
+            "local tumor control",
+        ),
+        # PMC3144183 (blind-h): ... with what they did (before: no name, the sentence unread)
+        ("Considering 198 patients who concluded follow-up, efficacy was ", "efficacy"),
+    ],
+)
+def test_an_opening_on_patients_and_what_they_did_names_no_endpoint(before, expected):
+    assert endpoint_phrase(before) == expected
+
+
+def test_figures_after_an_opening_on_the_patients_who_completed_are_read():
+    """PMC3144183: 'Considering 198 patients who concluded follow-up, efficacy was 56.6% for
+    ivermectin and 52.2% for thiabendazole (p = 0.53).'"""
+    got = {(x.endpoint, x.arm, x.estimate) for x in _page("PMC3144183").arm_results}
+    assert {
+        ("efficacy", "ivermectin", Decimal("56.6")),
+        ("efficacy", "thiabendazole", Decimal("52.2")),
+    } <= got
+
+
 def _page(pmid: str):
     return read_document(Path(__file__).parents[1] / "fixtures" / "pool" / f"{pmid}.txt").trial
 
