@@ -77,6 +77,15 @@ EVENT_NOUNS = (
 _EVENT_PAIR = re.compile(
     rf"(?i)(?<![\d.%])\d+(?:\s*(?:,|,?\s*and|vs\.?|versus|v)\s*\d+)+\s+(?P<what>{EVENT_NOUNS})\b(?!\s*[(\[]\s*\d)"
 )
+# one count an arm, each before the arm's words: 'There were 36 relapses in the FU+Cisplatin arm and 30 in the
+# nihil arm', '29 deaths in the Cisplatin arm vs. 27 for nihil'
+_WHERE = r"(?:in|on|with|for|among)\s+(?:the\s+)?[\w+/ -]{1,60}?"
+_EVENTS_PER_ARM = re.compile(
+    rf"(?i)(?<![\d.%])\d+\s+(?P<what>{EVENT_NOUNS})\s+{_WHERE}"
+    rf"(?:\s*(?:,|,?\s*and|vs\.?|versus|compared\s+with)\s+\d+\s+(?:{EVENT_NOUNS}\s+)?{_WHERE})+"
+    r"(?=\s*(?:[.;,()]|$|,?\s*respectively))"
+)
+_COUNT_OPENS = re.compile(r"(?i)(?:^|(?:,|\band|\bvs\.?|\bversus|\bwith)\s+)(?P<n>\d+)\s")
 # a count of patients or events broken down by arm in the bracket after it, before or after
 # its verb: '536 deaths were recorded (263 in the standard arm and 273 in the experimental arm)',
 # 'Eight patients (3 who had PET-CT and 5 who had conventional staging) did not have planned surgery'
@@ -124,7 +133,8 @@ def counts_only(text: str, found: list[Item], ratios: bool = False) -> list[Item
     ratio (``ratios``), '(n = 10)' sizes a group ('complete/partial responders (n = 234) OS HR,
     0.81'), and counts nothing."""
     taken = [i.span() for i in found]  # with the count and denominator a percent was read with
-    out = _per_arm_counts(text, taken) + _event_pairs(text, taken) + _breakdowns(text, taken)
+    out = _per_arm_counts(text, taken) + _event_pairs(text, taken) + _events_per_arm(text, taken)
+    out += _breakdowns(text, taken)
     sized = bool(found) or ratios or bool(_SIZED_COMPARISON.search(text))
     for pattern in (_PATIENT_COUNT, _ELIDED_COUNT, _RESPONSE_COUNT, *(() if sized else (_N_EQUALS,))):
         for m in pattern.finditer(text):
@@ -185,6 +195,23 @@ def _event_pairs(text: str, taken: list[tuple[int, int]]) -> list[Item]:
         counts = re.finditer(r"\d+", text[m.start() : m.start("what")])
         out += [
             Item(m.start() + c.start(), m.start() + c.end(), c.group(), None, "count", what=what)
+            for c in counts
+        ]
+        taken.append((m.start(), m.end()))
+    return out
+
+
+def _events_per_arm(text: str, taken: list[tuple[int, int]]) -> list[Item]:
+    """Counts of events printed one per arm, each before the words that say whose ('36 relapses
+    in the A arm and 30 in the B arm'): each its arm's count of that event."""
+    out = []
+    for m in _EVENTS_PER_ARM.finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        what = _noun(m.group("what"))
+        counts = _COUNT_OPENS.finditer(m.group())
+        out += [
+            Item(m.start() + c.start("n"), m.start() + c.end("n"), c.group("n"), None, "count", what=what)
             for c in counts
         ]
         taken.append((m.start(), m.end()))

@@ -103,3 +103,17 @@ def test_a_count_broken_down_after_a_colon_and_not_by_cause():
         ("2", "death"),
         ("1", "disease progression"),
     ]
+
+
+def test_event_counts_each_before_its_arm():
+    # 'There were 36 relapses in the FU+Cisplatin arm and 30 in the nihil arm.' (before: unread)
+    assert counts("PMC1074719", "relapses") == [("cisplatin", Decimal("36")), ("nihil", Decimal("30"))]
+
+
+def test_a_p_value_after_event_counts_each_before_its_arm_is_theirs():
+    # 'There were five treatment-related deaths in the DC group and one in the D (P =.098).' (before:
+    # the p went to overall survival, named in the sentence before)
+    trial = read_document(POOL / "PMID15226327.txt").trial
+    assert [(c.endpoint, c.p_value) for c in trial.comparisons if c.p_value == Decimal("0.098")] == [
+        ("treatment-related deaths", Decimal("0.098"))
+    ]
