@@ -67,7 +67,7 @@ def p_only_tests(
         ):
             continue
         clause = _clause_start(text, m.start())
-        before = _compared(text, figures, clause, m.start())
+        before = _respective(text, m, _compared(text, figures, clause, m.start()))
         endpoint = (
             before[-1].endpoint if before else endpoint_at(m.start()) or _difference_in(text, m.start())
         )
@@ -191,6 +191,32 @@ def _compared(text: str, figures: list[Figure], clause: int, pos: int) -> list[F
     outer = _clause_start(text, clause)
     whole = [f for f in figures if outer <= f.start and f.end <= pos and f.statistic != "count"]
     return whole or before
+
+
+_P_LIST_REST = re.compile(r"(?i)[\s,;]*(?:and\s+)?(?:respectively\s*)?")
+
+
+def _respective(text: str, p: re.Match, before: list[Figure]) -> list[Figure]:
+    """'Median overall survival (95 months with Cisplatin vs. 96 months in the nihil group) and
+    median disease-free survival (66 months ... vs. 73 ...) were similar in both arms (p=0.66 and
+    p=0.41, respectively)': a bracket of p-values only, closed by 'respectively', holds one p per
+    endpoint whose figures its clause gave, in the order given; the p's figures are its endpoint's."""
+    opened, closed = text.rfind("(", 0, p.start()), text.find(")", p.end())
+    if opened < 0 or closed < 0 or not re.search(r"(?i)respectively\s*$", text[opened + 1 : closed]):
+        return before
+    ps = list(P.finditer(text, opened + 1, closed))
+    if len(ps) < 2 or text[opened + 1 : ps[0].start()].strip():
+        return before
+    pieces = [text[a.end() : b.start()] for a, b in zip(ps, ps[1:], strict=False)] + [
+        text[ps[-1].end() : closed]
+    ]
+    if not all(_P_LIST_REST.fullmatch(x) for x in pieces):
+        return before
+    endpoints = list(dict.fromkeys(f.endpoint for f in before))
+    if len(endpoints) != len(ps):
+        return before
+    mine = endpoints[[q.start() for q in ps].index(p.start())]
+    return [f for f in before if f.endpoint == mine]
 
 
 def _clause_start(text: str, pos: int) -> int:

@@ -351,3 +351,17 @@ def test_a_group_set_against_itself_before_the_intervention_is_no_test_between_a
     # and practice (P = 0.01) in the intervention group 1 month after intervention compared with that before
     # intervention, while such an increase was not seen in the control group.'
     assert trial_of("PMC3778569").comparisons == []
+
+
+def test_p_values_listed_respectively_after_two_endpoints_figures_are_one_each():
+    # PMC1074719: 'Median overall survival time (95 months with Cisplatin vs. 96 months in the nihil
+    # group) and median disease-free survival (66 months with Cisplatin vs. 73 in the nihil group) were
+    # similar in both arms (p=0.66 and p=0.41, respectively).' (before: both p's disease-free survival's)
+    got = sorted(
+        (c.endpoint, c.p_value)
+        for c in read_document(
+            Path(__file__).parents[1] / "fixtures" / "pool" / "PMC1074719.txt"
+        ).trial.comparisons
+        if c.statistic == "p_value"
+    )
+    assert got == [("disease-free survival", Decimal("0.41")), ("overall survival", Decimal("0.66"))]
