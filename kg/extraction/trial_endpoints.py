@@ -73,7 +73,8 @@ def _named_endpoints(sents: list[Sentence], abbreviations: dict[str, str]) -> li
                 # 'Primary efficacy measures included ...', 'The main outcome measure was ...'
                 r"(?i)\b(?:(?:co-?)?primary|main|principal)\s+(?:efficacy\s+)?(?:(?:end[\s-]?points?|outcomes?|objectives?)(?:\s+measures?)?|measures)"
                 r"(?:\s+(?:of|for|in)\s+(?:the|this|these)\s+(?:[\w-]+\s+){0,2}?(?:comparison|study|trial|analys[ie]s))?"
-                r"(?:(?:\s+(?:was|were|is|are|included)\s+|\s*:\s*)(.+?)(?:[;.]\s|[;.]?$)|,\s+([^,]+),\s+was\b)"
+                # a bracket's ';' ends no entry: '(WT population; patients with EGFR ... were excluded)'
+                r"(?:(?:\s+(?:was|were|is|are|included)\s+|\s*:\s*)((?:[^()]|\((?:[^()]|\([^()]*\))*\))+?)(?:[;.]\s|[;.]?$)|,\s+([^,]+),\s+was\b)"
                 r"|\b(?:using|with)\s+([a-z][\w -]{2,60}?)\s+as\s+(?:the|its)\s+primary\s+(?:end\s?point|outcome)",
             ),
             (
@@ -144,6 +145,28 @@ _POPULATION = re.compile(
 )
 
 
+# 'and overall survival in the WT population': after a population, the next entry of the list
+_NEXT_ENTRY = re.compile(r"(?i)(?:,\s*|\s)and\s+(?:the\s+)?(?P<entry>(?:[\w-]+\s+){0,3}[\w-]+)")
+
+
+def _without_populations(text: str) -> str:
+    """The list without the populations its entries are measured in: 'investigator-assessed
+    progression-free survival both among patients in the intention-to-treat population who had
+    a wild-type genotype (...) and overall survival in the WT population' lists two entries."""
+    m = _POPULATION.search(text)
+    if not m:
+        return text
+    opened = 0
+    for i in range(m.start(), len(text)):
+        opened += {"(": 1, ")": -1}.get(text[i], 0)
+        entry = _NEXT_ENTRY.match(text, i) if not opened else None
+        if entry and any(
+            endpoint_name(" ".join(entry.group("entry").split()[:n])) in ENDPOINTS for n in (1, 2, 3, 4)
+        ):
+            return text[: m.start()] + " and " + _without_populations(text[entry.start("entry") :])
+    return text[: m.start()]
+
+
 # how an entry was measured, up to the next entry: 'physical function measured by the Western Ontario
 # and McMaster Universities (WOMAC) LK3.1 OA Index, and ...'
 _MEASURED_BY = re.compile(
@@ -194,7 +217,7 @@ def _prepared(text: str) -> str:
     """The list without what is no part of its entries: landmarks, measures, populations, definitions."""
     text = _SHARE_AT.sub(r"\1", text)
     text = _without_measures(text)
-    text = _POPULATION.sub("", text)
+    text = _without_populations(text)
     text = re.sub(r"^([^:,;]{3,60}?):\s.*$", r"\1", text)  # 'combined success: drainage, lung expansion, ...'
     text = re.sub(r"\[([A-Za-z]{2,6})\]", r"(\1)", text)  # 'systemic objective response rates [ORRs]'
     text = _DEFINITION.sub("", text) if text.count(",") else text

@@ -433,3 +433,27 @@ def test_the_first_concluding_comparison_of_the_arms_answers_the_trials_question
         "months compared with a standard recommendation to use counseling and medication after discharge.",
     )
     assert verdict(past, said) is True
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (  # PMID29863955 (pool): a ';' inside a bracket ends no entry, and after one entry's
+            # population the next entry follows (before: progression-free survival alone)
+            "The two primary end points were investigator-assessed progression-free survival both among patients "
+            "in the intention-to-treat population who had a wild-type genotype (WT population; patients with EGFR "
+            "or ALK genetic alterations were excluded) and among patients in the WT population who had high "
+            "expression of an effector T-cell (Teff) gene signature in the tumor (Teff-high WT population) and "
+            "overall survival in the WT population.",
+            [("progression-free survival", None, "primary"), ("overall survival", None, "primary")],
+        ),
+        (  # PMID23161898 (pool): a bracket within the definition's bracket (before: two fragments of it)
+            "Primary objective was the clinical feasibility rate (no grade (G)4 neutropenia/thrombocytopenia or "
+            "thrombocytopenia with bleeding, no G3/4 febrile neutropenia or non-hematological toxicity; no "
+            "premature withdrawal/death).",
+            [("clinical feasibility", None, "primary")],
+        ),
+    ],
+)
+def test_brackets_and_populations_inside_a_list_of_primary_end_points(text, found):
+    assert named("METHODS", text) == found
