@@ -74,12 +74,23 @@ _TITLE_AGENT = re.compile(
 _PLACEBO_GIVEN = re.compile(r"(?i)\bplacebo\b(?![- ]controlled)")
 
 
+# 'Pentoxifylline in severe sepsis: a double-blind, randomized placebo-controlled study': the agent a
+# title opens on, before whom it was given to, tested against the placebo its subtitle names
+_AGENT_LEAD = re.compile(
+    r"(?i)^(?P<agent>[^:;,()]{3,60}?)\s+(?:in|for|among)\s+[^:;]{3,120}?:\s*[^:;]*?\bplacebo[- ]controlled\b"
+)
+
+
 def title_against_placebo(title: str, full: str) -> str | None:
     """'X or placebo' for a title naming one agent a trial tested, when the abstract gives a
-    placebo ('... were administered 1.7 g of O3 per day (N = 30) or safflower oil placebo'); for
-    reports whose sentences list no arms."""
+    placebo ('... were administered 1.7 g of O3 per day (N = 30) or safflower oil placebo') or
+    the title opens on the agent and calls the trial placebo-controlled; for reports whose
+    sentences list no arms (a page with no abstract text lists none)."""
     agent = title_agent(title)
-    return f"{agent} or placebo" if agent and _PLACEBO_GIVEN.search(full) else None
+    if agent and _PLACEBO_GIVEN.search(full):
+        return f"{agent} or placebo"
+    lead = _AGENT_LEAD.match(title)
+    return f"{lead.group('agent')} or placebo" if lead and not _TITLE_AGENT.match(title) else None
 
 
 def title_agent(title: str) -> str | None:

@@ -45,3 +45,13 @@ def test_the_arm_the_listing_names_without_the_base_gets_it():
         ("mitomycin + ifosfamide + cisplatin + surgery", "experimental"),
         ("surgery", "comparator"),
     ]
+
+
+def test_a_page_with_only_a_title_that_opens_on_the_agent_of_a_placebo_controlled_trial():
+    # PMC3301259: 'Pentoxifylline in severe sepsis: a double-blind, randomized placebo-controlled study', no
+    # abstract text (before: a trial with no arms)
+    trial = trial_of("PMC3301259")
+    assert [(a.label, a.role, [i.kind for i in a.interventions]) for a in trial.arms] == [
+        ("pentoxifylline", "experimental", ["drug"]),
+        ("placebo", "comparator", ["placebo"]),
+    ]
