@@ -37,7 +37,9 @@ _STOP = re.compile(
     r"on\s+days?|q\d|×|x\s*\d|"
     r"intramuscularly|intravenously|orally|subcutaneously|topically|intranasally|intraperitoneally|"
     # a clause about the intervention starts: 'thoracoscopic lobectomy is associated with ...'
-    r"is|are|was|were|has|have|had|remains?|remained|between|versus|vs|compared|than|available)\b|[,;:(\[]|\s+\d|\s+-\s+"
+    # a word of a hyphenated name stops nothing: 'on-demand antibiotics', 'as-needed salbutamol'
+    r"is|are|was|were|has|have|had|remains?|remained|between|versus|vs|compared|than|available)\b(?!-\w)"
+    r"|[,;:(\[]|\s+\d|\s+-\s+"
 )
 _TAIL = re.compile(r"(?i)(?:\s+(?:alone|only|group|arm|arms|regimen|strategy|therapy\s+alone|of|with))+\s*$")
 _NOT_NAMES = re.compile(
