@@ -373,7 +373,8 @@ class OutcomeReader(ContrastReading):
             return after[0]  # '33 (55%) ... achieved an objective response'
         if received:
             return None  # '... and 1114 (65.3%) received CP': no result
-        return self._open(named) or last_endpoint  # '74 (49%) A patients received X'
+        # '74 (49%) A patients received X'; 'There were 29 deaths in the Cisplatin arm vs. 27 for nihil': deaths
+        return self._open(named) or ("deaths" if item.what == "deaths" else last_endpoint)
 
     def _is_arm(self, phrase: str) -> bool:
         """The phrase is an arm's name or alias, in any case."""

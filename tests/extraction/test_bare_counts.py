@@ -117,3 +117,8 @@ def test_a_p_value_after_event_counts_each_before_its_arm_is_theirs():
     assert [(c.endpoint, c.p_value) for c in trial.comparisons if c.p_value == Decimal("0.098")] == [
         ("treatment-related deaths", Decimal("0.098"))
     ]
+
+
+def test_deaths_counted_per_arm_in_a_clause_that_names_no_endpoint_are_deaths():
+    # PMC1074719: 'There were 29 deaths in the Cisplatin arm vs. 27 for nihil.' (before: unread)
+    assert counts("PMC1074719", "deaths") == [("cisplatin", Decimal("29")), ("nihil", Decimal("27"))]
