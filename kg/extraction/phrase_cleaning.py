@@ -59,7 +59,11 @@ _SPREAD_NOTE = re.compile(r"(?i)\s*\((?:SDs?|SEM?|s\.d\.|IQR|range|95%\s*CI)\)")
 
 # 'in the A group', 'with both regimens': who the figures are of; not the object of a change ('changes from
 # baseline in the SF-36 Mental Component Summary')
-_WHO_AFTER = re.compile(r"(?i)\s+(?:in|with|for|among|between)\s+(?:the|both|all|each|either)\s+")
+# 'in group A and group B', 'in groups 1 and 2': arms named by their labels
+_WHO_AFTER = re.compile(
+    r"(?i)\s+(?:in|with|for|among|between)\s+(?:the|both|all|each|either)\s+"
+    r"|\s+(?:in|for|among|between)\s+(?:the\s+)?(?:groups?|arms?|cohorts?)\s+(?:[a-z]|\d|i{1,3}|iv)\b"
+)
 _CHANGE_IN = re.compile(
     r"(?i)\b(?:changes?|differences?|increases?|decreases?|reductions?|improvements?)(?:\s+from\s+baseline)?\s*$"
 )

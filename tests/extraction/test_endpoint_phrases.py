@@ -457,3 +457,14 @@ def test_what_a_change_is_in_is_part_of_the_name_not_whose_figures_they_are():
     names = {r.endpoint for r in trial_of("PMC3730064").arm_results}
     assert "decrease in corneal nv area after injection" in names
     assert "decrease" not in names
+
+
+def test_arms_named_by_their_labels_after_the_endpoint_are_no_part_of_its_name():
+    """PMC3133979: 'The mean operative duration in group A and B were 47.54 ± 12.82 min and 31.36 ±
+    11.43 min, respectively (P < 0.001).' (before: unread, the name held the arms' labels)"""
+    assert endpoint_phrase("The mean operative duration in group A and B were ") == "operative duration"
+    got = {(x.endpoint, x.arm, x.estimate) for x in _page("PMC3133979").arm_results}
+    assert {
+        ("operative duration", "laparoscopic appendectomy", Decimal("47.54")),
+        ("operative duration", "open appendectomy", Decimal("31.36")),
+    } <= got
