@@ -32,6 +32,7 @@ from kg.extraction.stats import (
     NEXT_RATIO,
     PLURAL_RATIO,
     RATIO,
+    TIME_UNIT,
     P,
     estimate,
     fitting,
@@ -49,6 +50,12 @@ from kg.model import Arm, Comparison
 
 _LATER_CI = re.compile(
     r"\s*(?P<bracket>\([^()]*\))\s*,?\s*(?:with|and)\s+(?=(?:(?:one|two|1|2)-sided\s+)?\d)"
+)
+# 'HR was 1.00 (median OS, 12.6 v 13.4 months; P = .949)': the arms' figures a ratio's bracket prints
+# before the p of its test
+_ARMS_BEFORE_P = re.compile(
+    rf"(?i)\s*[(\[;,]?\s*(?:(?:median|mean)\s+)?(?:[A-Za-z][\w-]*\s*,?\s+)?{NUM}\s*(?:{TIME_UNIT}|%)?\s*"
+    rf"(?:v|vs\.?|versus)\s*{NUM}\s*(?:{TIME_UNIT}|%)?\s*[;,]\s*(?=P\b|p\s*[=<])"
 )
 _NEXT_IN_LIST = re.compile(rf"\s*,\s*(?:and\s+)?(?P<est>{NUM})(?![\d.%])")
 _LIST_PARTS = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
@@ -257,6 +264,9 @@ class ContrastReading(ArmPairing):
                     (later.start(), later.start("bracket") + len(later.group("bracket")))
                 )
         p = P.search(text, end, min(len(text), end + 40))
+        if (first := _ARMS_BEFORE_P.match(text, end)) and (tested := P.match(text, first.end())):
+            self._arms_figures.append((first.start(), first.end()))  # read as the arms' own
+            return tested.end(), interval_, tested
         if p and re.search(
             r"[A-Za-z]{4,}",
             re.sub(

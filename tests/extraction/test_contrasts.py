@@ -700,3 +700,16 @@ def test_a_ratio_of_two_groups_that_are_not_two_arms_compares_no_arms():
     # year was 1.52 (95% CI 1.22 to 1.88; 3 trials, 1622 people).' (bupropion is none of the arms; before:
     # a ratio of 1, read from 'one year', for the arms)
     assert [c for c in _pool("21328282").comparisons if c.statistic == "risk_ratio"] == []
+
+
+def test_a_ratio_takes_the_p_its_bracket_prints_after_the_arms_medians():
+    # PMID26811519 (pool): 'Arm A was not superior to arm B in terms of OS (hazard ratio, 0.98; 95% CI, 0.79
+    # to 1.20; median, 26.8 v 25.0 months; P = .831)' (before: the ratio had no p, and the p was a
+    # test of its own); the medians stay the arms' own
+    trial = read_document(Path(__file__).parents[1] / "fixtures" / "pool" / "PMID26811519.txt").trial
+    os_ = [c for c in trial.comparisons if c.endpoint == "overall survival"]
+    assert [(c.statistic, c.estimate, c.ci_lower, c.ci_upper, c.p_value) for c in os_] == [
+        ("hazard_ratio", Decimal("0.98"), Decimal("0.79"), Decimal("1.20"), Decimal("0.831"))
+    ]
+    medians = sorted(x.estimate for x in trial.arm_results if x.endpoint == "overall survival")
+    assert medians == [Decimal("25.0"), Decimal("26.8")]
