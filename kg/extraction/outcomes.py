@@ -27,6 +27,7 @@ from kg.extraction.endpoint_mentions import endpoint_mentions, listed_after
 from kg.extraction.endpoint_names import normal_name
 from kg.extraction.endpoint_objects import object_phrase
 from kg.extraction.endpoint_phrases import NAME_THEN_LABEL, endpoint_phrase
+from kg.extraction.endpoint_windows import windowed
 from kg.extraction.figure_runs import GENERIC_WHAT, continues, next_item_start
 from kg.extraction.from_to import from_to_figures
 from kg.extraction.lexicon import ENDPOINTS
@@ -104,7 +105,7 @@ class OutcomeReader(ContrastReading):
             landmarks_of_comparisons(found, figures, {n for _p, n in mentions})
             figures += self._from_to(text, found)  # after: a difference's figures time no other comparison
             for fact in [*found, *figures]:
-                fact.endpoint = qualified(fact.endpoint, s.norm)
+                fact.endpoint = windowed(qualified(fact.endpoint, s.norm), s.norm)
             comparisons += found
             per_arm += figures
             if mentions:

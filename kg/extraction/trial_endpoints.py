@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from kg.extraction.abbreviations import definitions
 from kg.extraction.endpoint_names import normal_name
+from kg.extraction.endpoint_windows import unwindowed
 from kg.extraction.landmarks import landmark_weeks
 from kg.extraction.lexicon import ENDPOINTS
 from kg.extraction.primary_forms import primary_phrases
@@ -337,7 +338,7 @@ def primary_comparison_significant(primary: list[Endpoint], comparisons: list[Co
     tests = [
         c
         for c in comparisons
-        if c.endpoint == primary[0].name
+        if unwindowed(c.endpoint) == primary[0].name  # each window's: the first landmark is taken below
         and c.statistic != "p_value"  # a bare p-value may be another figure's
         and c.subgroup is None
         and c.non_inferiority is None
