@@ -234,7 +234,8 @@ _TOPIC = re.compile(
 )
 
 
-_SHORT_NAME_WITHIN = re.compile(r"\s*\((?-i:[A-Z][\w-]{0,9})\)(?=\s+[a-z])")
+# ... or a one-word gloss: 'time to first-and-subsequent (multiple) SRE ('
+_SHORT_NAME_WITHIN = re.compile(r"\s*\((?:(?-i:[A-Z][\w-]{0,9})(?=\)\s+[a-z])|[a-z][\w-]{2,14}(?=\)\s+\w))\)")
 
 
 # the one item of a class the figures are of, named last before them

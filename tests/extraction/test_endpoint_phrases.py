@@ -487,3 +487,13 @@ def test_arms_named_by_their_labels_after_the_endpoint_are_no_part_of_its_name()
 )
 def test_the_item_a_class_includes_is_what_its_figures_are_of(before, expected):
     assert endpoint_phrase(before) == expected
+
+
+def test_a_one_word_gloss_in_a_bracket_within_the_next_items_name():
+    # PMID21343556 (benchmarks/unseen; before: 'denosumab', and the rate ratio was dropped)
+    before = (
+        "Although directionally favorable, denosumab was not statistically superior to ZA in delaying time to "
+        "first on-study SRE (P = .03 unadjusted; P = .06 adjusted for multiplicity) or time to "
+        "first-and-subsequent (multiple) SRE ("
+    )
+    assert endpoint_phrase(before) == "time to first-and-subsequent sre"
