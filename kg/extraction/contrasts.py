@@ -270,7 +270,9 @@ class ContrastReading(ArmPairing):
         if p and re.search(
             r"[A-Za-z]{4,}",
             re.sub(
-                r"(?i)stratified|log-rank|(?:one|two|1|2)-sided|less than|value", "", text[end : p.start()]
+                r"(?i)stratified|log[- ]?rank|(?:one|two|1|2)-sided|less than|value",
+                "",
+                text[end : p.start()],
             ),
         ):
             p = None

@@ -84,7 +84,7 @@ def spread(m: re.Match, kind: str | None = None) -> dict:
 
 
 P = re.compile(
-    rf"(?i)\b(?:(?:one|two|1|2)-sided\s+|log-rank\s+|stratified\s+log-rank\s+)?P(?:\s+value)?\s*"
+    rf"(?i)\b(?:(?:one|two|1|2)-sided\s+|log[- ]?rank\s+|stratified\s+log[- ]?rank\s+)?P(?:\s+value)?\s*"
     rf"(?P<q>=|<|>|≤|≥|<=|>=|<or=|less\s+than|greater\s+than)\s*(?P<p>{NUM})"
 )
 _RATIO_KINDS = {

