@@ -294,8 +294,12 @@ def _named(text: str, head: str, abbreviations: dict[str, str], strict: bool = T
 _FRACTIONS_ONLY = re.compile(r"(?i)^(?:(?:a|one|single|two|\d+)\s+)?fractions?$")
 
 
+# ... or how each is given: 'paclitaxel 200 mg/m(2) intravenously over 3 hours and carboplatin ... every 3
+# weeks' (not on which days: 'cisplatin (120 mg/m2) on days 1, 29, and 57, and vinorelbine (30 mg/m2/wk)')
 _DOSES_ONLY = re.compile(
-    r"(?i)(?:[\s\d.,()=]|mg/m2|mg/kg|mg/ml|g/m2|per\s+min|mg|µg|g|auc|area\s+under\s+(?:the\s+)?curve|plus|and|\+)*"
+    r"(?i)(?:[\s\d.,()\[\]=]|mg/m2|mg/kg|mg/ml|g/m2|per\s+min(?:ute)?|mg|µg|g|auc|area\s+under\s+(?:the\s+)?curve|"
+    r"(?:a|an)\s+|dose\s+of|at|plus|and|or|\+|intravenously|orally|i\.v\.|"
+    r"over\s+\d+(?:\s*(?:to|-)\s*\d+)?\s*(?:hours?|h|minutes?|min)\b)*"
 )
 
 

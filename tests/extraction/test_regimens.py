@@ -1,10 +1,11 @@
 from decimal import Decimal
 
+import pytest
 from pool_pages import trial_of
 
 from kg.extraction.armrefs import ArmFinder
 from kg.extraction.arms import design_arms
-from kg.extraction.regimens import frequency, radiation
+from kg.extraction.regimens import frequency, intervention, radiation
 from kg.extraction.sizes import arm_sizes
 from kg.extraction.text import sentences
 
@@ -125,4 +126,38 @@ def test_a_cycle_of_one_of_two_lengths_is_no_schedule():
     assert schedules == [
         [("docetaxel", None), ("cisplatin", None)],
         [("vindesine", None), ("cisplatin", "every 4 weeks")],
+    ]
+
+
+@pytest.mark.parametrize(
+    ("after", "expected"),
+    [
+        # PMID18809614 (benchmarks/unseen; before: 6 mg)
+        (
+            "at an area under the curve dose of 6 mg/mL per minute intravenously over 45 to 60 minutes",
+            ("6", "AUC"),
+        ),
+        # PMID12879472 (pool; before: no dose)
+        ("(area under the serum concentration-time curve, 5; given on Day 1) every 4 weeks", ("5", "AUC")),
+        # PMID20231678 (pool; before: no dose)
+        ("(area under curve, 6) followed by surgical resection", ("6", "AUC")),
+    ],
+)
+def test_an_area_under_the_curve_dose_however_it_is_spelled(after, expected):
+    row = intervention("carboplatin", after)[0]
+    assert (str(row.dose), row.dose_unit) == expected
+
+
+def test_a_schedule_after_a_list_of_drugs_with_their_doses_and_routes_is_every_drugs():
+    # PMID20022809 (pool; before: cisplatin had no schedule, the route between the drugs ended the list)
+    arms = arms_of(
+        "177 chemotherapy-naive patients aged 75 years or younger and diagnosed with stage IIIB/IV non-small-cell "
+        "lung cancer or postoperative recurrence harbouring EGFR mutations (either the exon 19 deletion or L858R "
+        "point mutation) were randomly assigned, using a minimisation technique, to receive either gefitinib (250 "
+        "mg/day orally; n=88) or cisplatin (80 mg/m(2), intravenously) plus docetaxel (60 mg/m(2), intravenously; "
+        "n=89), administered every 21 days for three to six cycles."
+    )
+    assert [(i.drug.name, i.frequency) for i in arms[1].interventions] == [
+        ("cisplatin", "every 3 weeks"),
+        ("docetaxel", "every 3 weeks"),
     ]
