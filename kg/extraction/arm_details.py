@@ -8,7 +8,14 @@ import re
 
 from kg.extraction.abbreviations import expansions
 from kg.extraction.arm_trailing import trailing_regimen, trailing_schedule
-from kg.extraction.regimens import cycle_schedule, drug_mentions, frequency, intervention, listed_schedule
+from kg.extraction.regimens import (
+    cycle_schedule,
+    drug_mentions,
+    frequency,
+    intervention,
+    joined_schedule,
+    listed_schedule,
+)
 from kg.extraction.text import Sentence, depth_map
 from kg.model import Arm, Intervention
 
@@ -153,7 +160,9 @@ def _enrich(arms: list[Arm], sents: list[Sentence]) -> None:
             own = re.sub(r"(?i)\d+(?:\.\d+)?\s*(?:mg|µg|μg|mcg|g|IU)(?:/\w+)?\s*$", "", own) if nxt else own
             found = intervention(d.name, own, s.norm[: d.start])
             schedule = frequency(s.norm[d.end :]) if shared else cycle_schedule(own, s.norm[d.end :], None)
-            schedule = schedule or listed
+            schedule = (
+                schedule or listed or joined_schedule(s.norm, mentions, i, owners[0].drug_names.__contains__)
+            )
             for arm in owners:
                 _fill(arm, d.name, found, schedule)
 

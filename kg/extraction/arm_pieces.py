@@ -33,6 +33,7 @@ from kg.extraction.names import (
     plausible,
 )
 from kg.extraction.regimens import (
+    DOSES_ONLY,
     cycle_schedule,
     drug_mentions,
     frequency,
@@ -294,15 +295,6 @@ def _named(text: str, head: str, abbreviations: dict[str, str], strict: bool = T
 _FRACTIONS_ONLY = re.compile(r"(?i)^(?:(?:a|one|single|two|\d+)\s+)?fractions?$")
 
 
-# ... or how each is given: 'paclitaxel 200 mg/m(2) intravenously over 3 hours and carboplatin ... every 3
-# weeks' (not on which days: 'cisplatin (120 mg/m2) on days 1, 29, and 57, and vinorelbine (30 mg/m2/wk)')
-_DOSES_ONLY = re.compile(
-    r"(?i)(?:[\s\d.,()\[\]=]|mg/m2|mg/kg|mg/ml|g/m2|per\s+min(?:ute)?|mg|µg|g|auc|area\s+under\s+(?:the\s+)?curve|"
-    r"(?:a|an)\s+|dose\s+of|at|plus|and|or|\+|intravenously|orally|i\.v\.|"
-    r"over\s+\d+(?:\s*(?:to|-)\s*\d+)?\s*(?:hours?|h|minutes?|min)\b)*"
-)
-
-
 def _share_list_schedule(part: str, mentions, interventions: list[Intervention]) -> None:
     """'A 200 mg plus B AUC 5 and C 500 mg/m2 every 3 weeks': a schedule printed once after a
     list of drugs with only their doses between them is every listed drug's."""
@@ -311,7 +303,7 @@ def _share_list_schedule(part: str, mentions, interventions: list[Intervention])
         if last is None or last.frequency is None:
             continue
         j = k
-        while j > 0 and _DOSES_ONLY.fullmatch(part[mentions[j - 1].end : mentions[j].start]):
+        while j > 0 and DOSES_ONLY.fullmatch(part[mentions[j - 1].end : mentions[j].start]):
             j -= 1
             item = next((i for i in interventions if i.drug.name == mentions[j].name), None)
             if item is not None and item.frequency is None:

