@@ -160,9 +160,8 @@ def _enrich(arms: list[Arm], sents: list[Sentence]) -> None:
             own = re.sub(r"(?i)\d+(?:\.\d+)?\s*(?:mg|µg|μg|mcg|g|IU)(?:/\w+)?\s*$", "", own) if nxt else own
             found = intervention(d.name, own, s.norm[: d.start])
             schedule = frequency(s.norm[d.end :]) if shared else cycle_schedule(own, s.norm[d.end :], None)
-            schedule = (
-                schedule or listed or joined_schedule(s.norm, mentions, i, owners[0].drug_names.__contains__)
-            )
+            together = owners[0].drug_names.__contains__  # a drug of the same arm
+            schedule = schedule or listed or joined_schedule(s.norm, mentions, i, together)
             for arm in owners:
                 _fill(arm, d.name, found, schedule)
 
