@@ -123,9 +123,10 @@ def test_a_share_of_the_participants_in_an_arm_before_a_list_of_the_other_arms_f
     # PMID16820547 (pool/): 'During the last 4 weeks of treatment (weeks 9-12), 43.9% of participants in the
     # varenicline group were continuously abstinent from smoking compared with 17.6% in the placebo group (...)
     # and 29.8% in the bupropion SR group (...)': each arm's share, at the end of the window of weeks 9-12
-    # ('the last 4 weeks' is no landmark); before: 43.9% unread and the others dated '4 weeks'
+    # ('the last 4 weeks' is no landmark), named with its window (``endpoint_windows``); before: 43.9% unread
+    # and the others dated '4 weeks'
     t = trial("pool/PMID16820547.txt")
-    endpoint = "continuous abstinence from smoking"
+    endpoint = "continuous abstinence from smoking weeks 9-12"
     assert rows(t, "During the last 4 weeks of treatment") == [
         ("varenicline", endpoint, "rate", Decimal("43.9"), "percent", "12 weeks", None, None),
         ("placebo", endpoint, "rate", Decimal("17.6"), "percent", "12 weeks", None, None),
