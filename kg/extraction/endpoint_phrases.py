@@ -314,9 +314,8 @@ def _candidates(text: str) -> list[str]:
     recurred = _RECURRED.match(text)
     if recurred:  # 'Intrathoracic disease recurred within the radiation field in 30 of 234 patients'
         out.append(f"{recurred.group('x')} {EVENTS[recurred.group('verb').lower()]}")
-    if including := _INCLUDING.search(
-        text
-    ):  # 'Quality of life was higher ..., including overall quality of life ('
+    # 'Quality of life was higher ..., including overall quality of life ('
+    if including := _INCLUDING.search(text):
         out.append(including.group("x"))
     subject = _SUBJECT.match(text)
     if subject and subject.group("verb").lower() in _FINDING:  # 'Nodal metastases were found in 41'

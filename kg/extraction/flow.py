@@ -209,7 +209,7 @@ def _arm_of(text: str, m: re.Match, finder: ArmFinder) -> Arm | None:
         return named[0]
     # '142 patients received at least one dose of atezolizumab': the arm whose drug the dose was
     of = _DOSE_OF.match(text, m.end()) if re.search(r"(?i)\bdose$", m.group(0)) else None
-    return next((a for s, _e, a in finder.find(text) if of and s == of.end()), None)
+    return next((a for s, _e, a in finder.find(text) if s == of.end()), None) if of else None
 
 
 def _breakdown(
