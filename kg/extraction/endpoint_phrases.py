@@ -27,7 +27,7 @@ from kg.extraction.phrase_cleaning import FRAME as _FRAME
 from kg.extraction.phrase_cleaning import GROUP as _GROUP
 from kg.extraction.phrase_cleaning import NOT_FIRST as _NOT_FIRST
 from kg.extraction.phrase_cleaning import clean_phrase
-from kg.extraction.text import CONNECTIVES
+from kg.extraction.text import CONNECTIVES, SHORT_NAME
 
 VERB = (
     r"was|were|is|are|has|have|had|did|does|occurred|occurs|improved|reduced|increased|decreased|differed|"
@@ -235,7 +235,7 @@ _TOPIC = re.compile(
 
 
 # ... or a one-word gloss: 'time to first-and-subsequent (multiple) SRE ('
-_SHORT_NAME_WITHIN = re.compile(r"\s*\((?:(?-i:[A-Z][\w-]{0,9})(?=\)\s+[a-z])|[a-z][\w-]{2,14}(?=\)\s+\w))\)")
+_SHORT_NAME_WITHIN = re.compile(rf"\s*(?:{SHORT_NAME}(?=\s+[a-z])|\([a-z][\w-]{{2,14}}\)(?=\s+\w))")
 
 
 # the one item of a class the figures are of, named last before them

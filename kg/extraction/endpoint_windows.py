@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import re
 
+_WINDOW = r"weeks?\s+\d+\s*(?:through|to|-|–)\s*\d+"
 # 'For weeks 9 through 24, ...', 'During the last 4 weeks of treatment (weeks 9-12), ...'
 _OPENING_WINDOW = re.compile(
-    r"(?i)^(?:(?:for|during|through(?:out)?|over|in)\s+(?:the\s+)?(?P<window>weeks?\s+\d+\s*(?:through|to|-|–)\s*\d+)"
-    r"|(?:for|during|over|in)\s+[^,;()]{0,60}\((?P<bracket>weeks?\s+\d+\s*(?:through|to|-|–)\s*\d+)\))\s*,"
+    rf"(?i)^(?:(?:for|during|through(?:out)?|over|in)\s+(?:the\s+)?(?P<window>{_WINDOW})"
+    rf"|(?:for|during|over|in)\s+[^,;()]{{0,60}}\((?P<bracket>{_WINDOW})\))\s*,"
 )
 _RATE_WORD = re.compile(r"(?i)\s+rates?$")
-_WINDOW_SUFFIX = re.compile(r"(?i)\s+weeks?\s+\d+\s*(?:through|to|-|–)\s*\d+$")
+_WINDOW_SUFFIX = re.compile(rf"(?i)\s+{_WINDOW}$")
 
 
 def windowed(name: str, sentence: str) -> str:

@@ -11,7 +11,7 @@ from kg.extraction.endpoint_phrases import EVENT_VERBS, NAME_THEN_LABEL
 from kg.extraction.endpoint_phrases import VERB as _VERB
 from kg.extraction.figure_item import Item
 from kg.extraction.stats import TIME_UNIT
-from kg.extraction.text import LESS_WORDS, MORE_WORDS, NUM
+from kg.extraction.text import LESS_WORDS, MORE_WORDS, NUM, SHORT_NAME
 
 _CLAUSE_VERB = re.compile(rf"(?i)\b(?:{_VERB}|{EVENT_VERBS})\b|;")
 GENERIC_WHAT = re.compile(
@@ -73,7 +73,7 @@ _NEXT_ITEM = re.compile(
     rf"(?i)\s*(?:,\s*(?:and\s+|or\s+)?|(?:and|or)\s+(?=(?:better|worse|improved|{MORE_WORDS}|{LESS_WORDS})\s))"
     r"(?!(?:and|or|respectively|with|in|for|vs|versus|than|as|compared|\w+ing)\b)"
     # a word of the item's name may be its short name in a bracket: ', and breast-conserving surgery (BCS) rates ('
-    r"(?:[a-z]|\d+-[a-z])[\w'/-]*(?:\s+(?:[a-z][\w'/-]*|\d+-[a-z][\w'/-]*|\d+(?=\s+[a-z])|\((?-i:[A-Z][\w-]{0,9})\)(?=\s+[a-z]))){0,8}"
+    rf"(?:[a-z]|\d+-[a-z])[\w'/-]*(?:\s+(?:[a-z][\w'/-]*|\d+-[a-z][\w'/-]*|\d+(?=\s+[a-z])|{SHORT_NAME}(?=\s+[a-z]))){{0,8}}"
     r"\s*(?:[(\[][^()\[\]\d]{0,30})?"
 )
 

@@ -22,7 +22,7 @@ __all__ = ["measured_values"]
 _UNIT = (
     r"(?:m[lL]|dL|dl|I?U/L|mm\s?Hg|cm(?:\(3\)|3)?|mm|kg|m[lL]/(?:kg|min|h)|beats/min|bpm"
     r"|(?:mg|g|ng|pg|[µμ]g|mmol|[µμ]mol|nmol)/(?:dL|dl|L|l|mL|ml)"
-    r"|EUR|GBP|USD"  # money ('€4795' reads '4795 EUR')
+    rf"|{'|'.join(MONEY_UNITS)}"  # money ('€4795' reads '4795 EUR')
     r"|points(?!\s+(?:for|in|on)\s+(?:the\s+)?(?:\w+\s+)?(?:scales?|scores?|index)))"  # a score's change
 )
 _FIGURE = re.compile(

@@ -216,7 +216,8 @@ DOSES_ONLY = re.compile(
 )
 
 
-_SCHEDULE_START = re.compile(r"(?i)(?:every|once|twice|daily|weekly|each)\b")
+_SCHEDULE_WORD = r"(?:every|once|twice|daily|weekly|each)\b"  # where a printed schedule starts
+_SCHEDULE_START = re.compile(rf"(?i){_SCHEDULE_WORD}")
 
 
 def joined_schedule(text: str, mentions, i: int, together: Callable[[str], bool]) -> str | None:
@@ -242,7 +243,7 @@ _CONNECTOR = re.compile(r"(?i)\s*(?:\([\w+/-]{1,12}\)\s*)?(?:,\s*)?(?:(?:plus|an
 # (the list's last arm may end on an abbreviation of other drugs: 'atezolizumab plus BCP (ABCP) every 3 weeks')
 _SCHEDULE_NEXT = re.compile(
     r"(?i)\s*(?:(?:plus|and|\+)\s+(?-i:[A-Z][A-Za-z0-9]{1,6})\s*)?(?:\([\w+/-]{1,12}\)\s*)?,?\s*"
-    r"(?=(?:every|once|twice|daily|weekly|each)\b)"
+    rf"(?={_SCHEDULE_WORD})"
 )
 
 

@@ -16,6 +16,8 @@ from kg.extraction.lexicon import NUMBER_WORDS, words_to_int
 from kg.model import Evidence
 
 NUM = r"(?:\d+(?:\.\d+)?|\.\d+)"
+# a short name in a bracket, capitalised: '(BCS)', '(WT)'
+SHORT_NAME = r"\((?-i:[A-Z][\w-]{0,9})\)"
 # '(84. 0%)': a decimal printed with a stray space, not a sentence end
 _BROKEN_DECIMAL = re.compile(r"(?<=\d)\.\s\d+\s*%")
 _ABBREVIATIONS = re.compile(r"\b(?:vs|v|al|e\.g|i\.e|approx|no|fig|ca)\.$", re.IGNORECASE)
