@@ -192,7 +192,9 @@ def _expand_generic(arms: list[Arm], sents: list[Sentence]) -> None:
     name the drugs of the generic 'chemotherapy' the arms give."""
     if not any("chemotherapy" in arm.drug_names for arm in arms):
         return
-    regimens = [m.group(1) for s in sents if (m := _CHEMOTHERAPY_WAS.match(s.norm))]
+    regimens = [
+        m.group(1) for s in sents for m in _CHEMOTHERAPY_WAS.finditer(s.norm) if _lists_drugs(m.group(1))
+    ]
     regimens += [bracket for s in sents for bracket in _chemotherapy_brackets(s.norm)]
     text, named = next(((text, rows) for text in regimens if (rows := _named_rows(text))), ("", []))
     if not named:
@@ -207,13 +209,31 @@ def _expand_generic(arms: list[Arm], sents: list[Sentence]) -> None:
             arm.choice = arm.choice or choice
             k = arm.drug_names.index("chemotherapy")
             arm.interventions[k : k + 1] = [i.model_copy(deep=True) for i in named]
-            # the words the text used for this arm: 'chemotherapy plus cetuximab'
-            arm.aliases.append(
-                "chemotherapy" if alone else re.sub(r"(?i)^(?:just|only|the)\s+", "", arm.label)
-            )
+            # the words the text used for this arm: 'chemotherapy plus cetuximab' (a short name, once)
+            alias = "chemotherapy" if alone else re.sub(r"(?i)^(?:just|only|the)\s+", "", arm.label)
+            if alias not in arm.aliases and len(alias.split()) <= 8:
+                arm.aliases.append(alias)
 
 
-_CHEMOTHERAPY_WAS = re.compile(r"(?i)\s*(?:the\s+)?chemotherapy\s+(?:was|consisted of|comprised)\s+(.+)$")
+# 'Chemotherapy was cisplatin ...', '..., and chemotherapy included vindesine, cyclophosphamide, ...':
+# what the word stands for, to the end of its clause
+_CHEMOTHERAPY_WAS = re.compile(
+    r"(?i)\bchemotherapy\s+(?:was|consisted\s+of|consisting\s+of|comprised|comprising|included|including)\s+([^;]+)"
+)
+
+
+def _lists_drugs(text: str) -> bool:
+    """Whether a clause opens on the drugs it names ('vindesine, cyclophosphamide, ...', 'two
+    cycles of cisplatin ...'), not on what was done with the chemotherapy ('was given in ...')."""
+    mentions = drug_mentions(text)
+    return (
+        bool(mentions)
+        and re.fullmatch(
+            r"(?i)(?:(?:a|the|either|combination|of|with|(?:\w+|\d+)\s+(?:cycles?|courses?)|\W)\s*)*",
+            text[: mentions[0].start],
+        )
+        is not None
+    )
 
 
 def _chemotherapy_brackets(text: str) -> list[str]:
