@@ -394,7 +394,9 @@ def _reference_arm(arms: list[Arm]) -> Arm | None:
 _GROUP_NAME = re.compile(r"(?i)\b(?:the|a)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})\s+(?:group|arm)s?\b")
 _NOT_A_GROUP_NAME = re.compile(
     r"(?i)^(?:two|both|each|either|other|same|treatment|control|study|intervention|randomi[sz]ed|younger|older|"
-    r"elderly|first|second|third|overall|entire|whole|active|experimental|comparator|standard|age|\w+\s+\w+\s+\w+)$"
+    r"elderly|first|second|third|overall|entire|whole|active|experimental|comparator|standard|age|\w+\s+\w+\s+\w+|"
+    # who ran the trial: 'the Southwest Oncology Group', 'the Lung Cancer Study Group'
+    r"(?:\w+\s+)?(?:oncology|cancer|study|cooperative|research|collaborative|working))$"
 )
 
 

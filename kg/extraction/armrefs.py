@@ -21,7 +21,7 @@ from kg.extraction.arm_doses import dose_references
 from kg.extraction.arm_nicknames import nicknames, with_nicknames
 from kg.extraction.chemotherapy import is_chemotherapy
 from kg.extraction.factors import complement
-from kg.extraction.names import canonical
+from kg.extraction.names import canonical, printed_forms
 from kg.extraction.regimens import drug_mentions
 from kg.model import Arm
 
@@ -351,6 +351,8 @@ def _terms(names: set[str], abbreviations: dict[str, str]) -> dict[str, str]:
     shorter: dict[str, set[str]] = {}
     for name in names:
         terms[_key(name)] = name
+        for printed in printed_forms(name):
+            terms.setdefault(_key(printed), name)
         for short, long in abbreviations.items():
             long_c = _key(canonical(long))
             if long_c and long_c in _key(name):

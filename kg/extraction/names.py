@@ -56,6 +56,8 @@ _NO_TREATMENT = re.compile(
 # spellings of one modality, written one way so that two sources' names meet
 _CANONICAL = (
     (re.compile(r"(?i)\bradiation therapy\b"), "radiotherapy"),
+    # 'high-dose radiation', 'radiation alone': the modality the name ends on
+    (re.compile(r"(?i)(?<![\w-])radiation$"), "radiotherapy"),
     # 'a non-intervention control group': the control that gets none of it
     (re.compile(r"(?i)^non-(intervention|treatment|exercise|infusion|training)(?:\s+control)?$"), r"no \1"),
     # 'surgical removal of the brain tumor', 'surgical excision': the operation, named one way
@@ -186,6 +188,14 @@ def canonical(name: str) -> str:
     for pattern, replacement in _CANONICAL:
         name = pattern.sub(replacement, name)
     return re.sub(r"\s+", " ", name).strip().lower()
+
+
+def printed_forms(name: str) -> list[str]:
+    """How a text may print a name ``canonical`` wrote one way: 'high-dose radiotherapy' is also
+    'high-dose radiation therapy' and 'high-dose radiation'."""
+    if not re.search(r"\bradiotherapy$", name):
+        return []
+    return [name[: -len("radiotherapy")] + form for form in ("radiation therapy", "radiation")]
 
 
 def intervention_name(text: str, abbreviations: dict[str, str]) -> str | None:

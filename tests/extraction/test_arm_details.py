@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pool_pages import trial_of
+
 
 def test_a_schedule_printed_after_a_list_of_arms_is_every_listed_drugs(read):
     # PMID29863955 (benchmarks/unseen): '... to receive atezolizumab plus carboplatin plus paclitaxel (ACP),
@@ -41,3 +43,10 @@ def test_the_drugs_a_clause_says_chemotherapy_included_are_the_arms_drugs(read):
         ["radiotherapy"],
         ["radiotherapy", "vindesine", "cyclophosphamide", "cisplatin", "lomustine"],
     ]
+
+
+def test_a_cooperative_group_is_no_arm():
+    # PMID10669675 (pool): '... within the Radiation Therapy Oncology Group, the Eastern Cooperative Oncology
+    # Group, and the Southwest Oncology Group.' names who ran the trial, not the arm other than radiotherapy
+    arms = trial_of("10669675").arms
+    assert arms and not [alias for a in arms for alias in a.aliases if "Oncology" in alias]

@@ -61,3 +61,28 @@ def test_a_word_of_a_hyphenated_name_ends_no_name():
     # name before it began, and no name was read)
     text = "on-demand antibiotics for the prevention of gastroesophageal variceal rebleeding"
     assert intervention_name(text, {}) == "on-demand antibiotics"
+
+
+def test_radiation_is_radiotherapy_and_the_text_still_names_the_arm(read):
+    # PMID2169587 (pool): arms 'induction chemotherapy plus high-dose radiation' and 'radiation alone', then 'The
+    # median survival was greater for those in group 1-13.8 versus 9.7 months' (before: arms named 'radiation')
+    r = read(
+        "A randomized trial of induction chemotherapy plus high-dose radiation versus radiation alone in stage III "
+        "non-small-cell lung cancer.",
+        (
+            "METHODS",
+            "Patients randomly assigned to group 1 received cisplatin (100 mg per square meter of body-surface area "
+            "given intravenously on days 1 and 29) and vinblastine (5 mg per square meter given intravenously on "
+            "days 1, 8, 15, 22, and 29) and then began radiation therapy on day 50 (60 Gy over a 6-week period). "
+            "Patients assigned to group 2 received the same radiation therapy but began it immediately and received "
+            "no chemotherapy.",
+        ),
+        (
+            "RESULTS",
+            "The median survival was greater for those in group 1-13.8 versus 9.7 months (P = 0.0066 by log-rank "
+            "test).",
+        ),
+    )
+    assert sorted(a.label for a in r.trial.arms) == ["chemotherapy + high-dose radiotherapy", "radiotherapy"]
+    medians = {(x.arm, str(x.estimate)) for x in r.trial.arm_results if x.statistic == "median"}
+    assert medians == {("chemotherapy + high-dose radiotherapy", "13.8"), ("radiotherapy", "9.7")}
