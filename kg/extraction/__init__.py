@@ -14,7 +14,8 @@ from kg.extraction import design, trial_endpoints
 from kg.extraction.abbreviations import definitions
 from kg.extraction.ae_tests import adverse_event_tests, named_tests
 from kg.extraction.arm_background import background_care
-from kg.extraction.arm_details import set_roles
+from kg.extraction.arm_details import relabel, set_roles
+from kg.extraction.arm_generic import expand_labelled_generic
 from kg.extraction.arm_labels import label_arms
 from kg.extraction.armrefs import ArmFinder
 from kg.extraction.arms import design_arms
@@ -80,6 +81,8 @@ def _extract(title: str, abstract: list[AbstractSection]) -> Trial | None:
         return None
     set_roles(arms, title, sents)
     label_arms(arms, sents, defined)
+    if expand_labelled_generic(arms, sents):
+        relabel(arms)
     groups = factor_groups(arms)
     finder = ArmFinder(arms, defined, groups)
     sizes, total, total_evidence = arm_sizes(sents, finder)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from kg.extraction.abbreviations import expansions
+from kg.extraction.arm_generic import expand_generic
 from kg.extraction.arm_trailing import trailing_regimen, trailing_schedule
 from kg.extraction.regimens import (
     cycle_schedule,
@@ -16,7 +17,7 @@ from kg.extraction.regimens import (
     joined_schedule,
     listed_schedule,
 )
-from kg.extraction.text import Sentence, depth_map
+from kg.extraction.text import Sentence
 from kg.model import Arm, Intervention
 
 
@@ -29,7 +30,7 @@ def complete_arms(
 ) -> None:
     """Fill in the arms read from sentence ``at`` (len(sents) for the title)."""
     _add_background(arms, sents[at : at + 4])
-    _expand_generic(arms, sents)
+    expand_generic(arms, sents)
     methods = [x for x in sents if not re.match(r"(?i)results|findings|conclusion|interpretation", x.section)]
     _same_schedule(arms)
     _premedication(arms, methods)
@@ -184,80 +185,6 @@ def _fill(arm: Arm, drug: str, found: list[Intervention], schedule: str | None) 
         item.route = found[0].route
     if item.frequency is None and schedule:
         item.frequency = schedule
-
-
-def _expand_generic(arms: list[Arm], sents: list[Sentence]) -> None:
-    """'Chemotherapy was cisplatin ... and vinorelbine ...', 'randomly assigned to concurrent
-    induction chemotherapy (two cycles of cisplatin [...] and etoposide [...]) plus radiotherapy':
-    name the drugs of the generic 'chemotherapy' the arms give."""
-    if not any("chemotherapy" in arm.drug_names for arm in arms):
-        return
-    regimens = [
-        m.group(1) for s in sents for m in _CHEMOTHERAPY_WAS.finditer(s.norm) if _lists_drugs(m.group(1))
-    ]
-    regimens += [bracket for s in sents for bracket in _chemotherapy_brackets(s.norm)]
-    text, named = next(((text, rows) for text in regimens if (rows := _named_rows(text))), ("", []))
-    if not named:
-        return
-    # 'pemetrexed 500 mg/m2 or docetaxel 75 mg/m2 [investigator choice]': alternatives, not a combination
-    choice = len(named) > 1 and bool(re.search(r"(?i)\bor\b|\bchoice\b", text))
-    for arm in arms:
-        if "chemotherapy" in arm.drug_names:
-            alone = len(arm.drug_names) == 1
-            if choice and not alone:
-                continue  # 'A or B plus C' would read as a choice of all three
-            arm.choice = arm.choice or choice
-            k = arm.drug_names.index("chemotherapy")
-            arm.interventions[k : k + 1] = [i.model_copy(deep=True) for i in named]
-            # the words the text used for this arm: 'chemotherapy plus cetuximab' (a short name, once)
-            alias = "chemotherapy" if alone else re.sub(r"(?i)^(?:just|only|the)\s+", "", arm.label)
-            if alias not in arm.aliases and len(alias.split()) <= 8:
-                arm.aliases.append(alias)
-
-
-# 'Chemotherapy was cisplatin ...', '..., and chemotherapy included vindesine, cyclophosphamide, ...':
-# what the word stands for, to the end of its clause
-_CHEMOTHERAPY_WAS = re.compile(
-    r"(?i)\bchemotherapy\s+(?:was|consisted\s+of|consisting\s+of|comprised|comprising|included|including)\s+([^;]+)"
-)
-
-
-def _lists_drugs(text: str) -> bool:
-    """Whether a clause opens on the drugs it names ('vindesine, cyclophosphamide, ...', 'two
-    cycles of cisplatin ...'), not on what was done with the chemotherapy ('was given in ...')."""
-    mentions = drug_mentions(text)
-    return (
-        bool(mentions)
-        and re.fullmatch(
-            r"(?i)(?:(?:a|the|either|combination|of|with|(?:\w+|\d+)\s+(?:cycles?|courses?)|\W)\s*)*",
-            text[: mentions[0].start],
-        )
-        is not None
-    )
-
-
-def _chemotherapy_brackets(text: str) -> list[str]:
-    """What the brackets right after the word 'chemotherapy' hold: '(two cycles of cisplatin
-    [50 mg/m2 on days 1, 8, 29, and 36] and etoposide [...])'."""
-    out = []
-    for m in re.finditer(r"(?i)\bchemotherapy\s*\(", text):
-        depth = depth_map(text[m.end() - 1 :])
-        end = next((k for k, d in enumerate(depth) if k and d == 0), None)
-        if end is not None:
-            out.append(text[m.end() : m.end() - 1 + end - 1])
-    return out
-
-
-def _named_rows(text: str) -> list[Intervention]:
-    """The drugs a regimen's text names, each with its own dose and schedule."""
-    mentions = drug_mentions(text)
-    rows: list[Intervention] = []
-    for i, d in enumerate(mentions):
-        end = mentions[i + 1].start if i + 1 < len(mentions) else len(text)
-        row = intervention(d.name, text[d.end : end], "")[0]
-        row.frequency = cycle_schedule(text[d.end : end], text[d.end :], row.frequency)
-        rows.append(row)
-    return rows
 
 
 def _collect_aliases(

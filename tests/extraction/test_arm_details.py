@@ -23,28 +23,6 @@ def test_a_schedule_printed_after_a_list_of_arms_is_every_listed_drugs(read):
     assert len(schedules) == 10
 
 
-def test_the_drugs_a_clause_says_chemotherapy_included_are_the_arms_drugs(read):
-    # PMID1847977 (pool): 'The radiation dose was 65 Gy in each group, and chemotherapy included vindesine,
-    # cyclophosphamide, cisplatin, and lomustine.' (before: the arm was 'radiotherapy + chemotherapy')
-    r = read(
-        "Radiotherapy alone versus combined chemotherapy and radiotherapy in nonresectable non-small-cell lung "
-        "cancer: first analysis of a randomized trial in 353 patients.",
-        (
-            "",
-            "We report the results observed in a large, randomized study that compared the effects of radiotherapy "
-            "alone (the standard therapy) with those of a combination of radiotherapy and chemotherapy in "
-            "nonresectable squamous cell and large-cell lung carcinoma. The radiation dose was 65 Gy in each group, "
-            "and chemotherapy included vindesine, cyclophosphamide, cisplatin, and lomustine. In this study, 177 "
-            "patients received radiotherapy alone (group A), and 176 patients received the combined treatment "
-            "(group B).",
-        ),
-    )
-    assert sorted(a.drug_names for a in r.trial.arms) == [
-        ["radiotherapy"],
-        ["radiotherapy", "vindesine", "cyclophosphamide", "cisplatin", "lomustine"],
-    ]
-
-
 def test_a_cooperative_group_is_no_arm():
     # PMID10669675 (pool): '... within the Radiation Therapy Oncology Group, the Eastern Cooperative Oncology
     # Group, and the Southwest Oncology Group.' names who ran the trial, not the arm other than radiotherapy

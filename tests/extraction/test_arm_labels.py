@@ -51,14 +51,17 @@ def test_numbered_groups_and_a_comma_list_compared_with_respectively(read):
         ),
     )
     arms = {a.label: a.aliases for a in r.trial.arms}
-    assert arms == {"chemotherapy + high-dose radiation": ["group 1"], "radiation": ["group 2"]}
+    assert arms == {
+        "cisplatin + vinblastine + high-dose radiotherapy": ["group 1"],
+        "radiotherapy": ["group 2"],
+    }
     assert [(x.arm, x.estimate, x.timepoint) for x in r.trial.arm_results] == [
-        ("chemotherapy + high-dose radiation", Decimal("55"), "12 months"),
-        ("chemotherapy + high-dose radiation", Decimal("26"), "24 months"),
-        ("chemotherapy + high-dose radiation", Decimal("23"), "36 months"),
-        ("radiation", Decimal("40"), "12 months"),
-        ("radiation", Decimal("13"), "24 months"),
-        ("radiation", Decimal("11"), "36 months"),
+        ("cisplatin + vinblastine + high-dose radiotherapy", Decimal("55"), "12 months"),
+        ("cisplatin + vinblastine + high-dose radiotherapy", Decimal("26"), "24 months"),
+        ("cisplatin + vinblastine + high-dose radiotherapy", Decimal("23"), "36 months"),
+        ("radiotherapy", Decimal("40"), "12 months"),
+        ("radiotherapy", Decimal("13"), "24 months"),
+        ("radiotherapy", Decimal("11"), "36 months"),
     ]
 
 

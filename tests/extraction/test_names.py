@@ -83,6 +83,9 @@ def test_radiation_is_radiotherapy_and_the_text_still_names_the_arm(read):
             "test).",
         ),
     )
-    assert sorted(a.label for a in r.trial.arms) == ["chemotherapy + high-dose radiotherapy", "radiotherapy"]
+    assert sorted(a.label for a in r.trial.arms) == [
+        "cisplatin + vinblastine + high-dose radiotherapy",
+        "radiotherapy",
+    ]
     medians = {(x.arm, str(x.estimate)) for x in r.trial.arm_results if x.statistic == "median"}
-    assert medians == {("chemotherapy + high-dose radiotherapy", "13.8"), ("radiotherapy", "9.7")}
+    assert medians == {("cisplatin + vinblastine + high-dose radiotherapy", "13.8"), ("radiotherapy", "9.7")}

@@ -83,4 +83,7 @@ def test_pairs_after_a_pair_naming_one_arm_take_its_order():
     # percent)' (before: 7 percent went to no arm)
     trial = read_document(POOL / "PMID2169587.txt").trial
     rates = {r.estimate: r.arm for r in trial.arm_results if r.endpoint.startswith("serious infections")}
-    assert rates == {Decimal("7"): "chemotherapy + high-dose radiation", Decimal("3"): "radiation"}
+    assert rates == {
+        Decimal("7"): "cisplatin + vinblastine + high-dose radiotherapy",
+        Decimal("3"): "radiotherapy",
+    }

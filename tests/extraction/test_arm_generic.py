@@ -1,0 +1,40 @@
+"""kg.extraction.arm_generic: the drugs an arm's generic 'chemotherapy' stands for."""
+
+from __future__ import annotations
+
+from pool_pages import trial_of
+
+
+def test_the_drugs_a_clause_says_chemotherapy_included_are_the_arms_drugs(read):
+    # PMID1847977 (pool): 'The radiation dose was 65 Gy in each group, and chemotherapy included vindesine,
+    # cyclophosphamide, cisplatin, and lomustine.' (before: the arm was 'radiotherapy + chemotherapy')
+    r = read(
+        "Radiotherapy alone versus combined chemotherapy and radiotherapy in nonresectable non-small-cell lung "
+        "cancer: first analysis of a randomized trial in 353 patients.",
+        (
+            "",
+            "We report the results observed in a large, randomized study that compared the effects of radiotherapy "
+            "alone (the standard therapy) with those of a combination of radiotherapy and chemotherapy in "
+            "nonresectable squamous cell and large-cell lung carcinoma. The radiation dose was 65 Gy in each group, "
+            "and chemotherapy included vindesine, cyclophosphamide, cisplatin, and lomustine. In this study, 177 "
+            "patients received radiotherapy alone (group A), and 176 patients received the combined treatment "
+            "(group B).",
+        ),
+    )
+    assert sorted(a.drug_names for a in r.trial.arms) == [
+        ["radiotherapy"],
+        ["radiotherapy", "vindesine", "cyclophosphamide", "cisplatin", "lomustine"],
+    ]
+
+
+def test_the_cytotoxic_drugs_an_arms_label_received_are_its_chemotherapy():
+    # PMID2169587 (pool): title 'induction chemotherapy plus high-dose radiation versus radiation alone';
+    # 'Patients randomly assigned to group 1 received cisplatin (100 mg per square meter ...) and vinblastine
+    # (5 mg per square meter ...) and then began radiation therapy on day 50' (before: 'chemotherapy + ...')
+    arms = {a.label: a for a in trial_of("2169587").arms}
+    assert sorted(arms) == ["cisplatin + vinblastine + high-dose radiotherapy", "radiotherapy"]
+    doses = {
+        (i.drug.name, str(i.dose), i.dose_unit)
+        for i in arms["cisplatin + vinblastine + high-dose radiotherapy"].interventions
+    }
+    assert {("cisplatin", "100", "mg/m2"), ("vinblastine", "5", "mg/m2")} <= doses
