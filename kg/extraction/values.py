@@ -257,6 +257,9 @@ def _share_kind(text: str, m: re.Match, found: list[Item]) -> str:
 # the centre a pair of bare figures is, named in the pair's own list item (after the last ';' or
 # item closed by its bracket: 'younger (median age 61 versus 63, p < 0.01) and higher eGFR (87 versus 84')
 _CENTRE_WORD = re.compile(r"(?i)\b(mean|average|median)\b(\s+age\b)?")
+# 'better 30-day activity without dyspnea scores (8.7 vs. 5.9; P = .036)': a score's figures, one per
+# arm, printed with no centre named, are its means
+_SCORES_BEFORE = re.compile(r"(?i)\b(?:scores?|(?:sub)?scales?)\s*[(\[]\s*$")
 _PAST_ITEMS = re.compile(r";|[)\]]\s*(?:,|and\b)\s*(?=[A-Za-z])")
 _NEXT_PAIR = re.compile(r"(?i)[^;()]*?[)\]]\s*(?:,\s*(?:and\s+)?|and\s+)[a-z][\w' -]{0,40}\s*[(\[]\s*")
 
@@ -276,7 +279,8 @@ def _means(text: str, found: list[Item]) -> list[Item]:
         if any(a <= m.start() < b for a, b in taken) or _skip(text, m.start("a")):
             continue
         if not listed:
-            said = _CENTRE_WORD.findall(_PAST_ITEMS.split(before)[-1])
+            own = _PAST_ITEMS.split(before)[-1]
+            said = _CENTRE_WORD.findall(own) or [("mean", "")] * bool(_SCORES_BEFORE.search(own))
             if not said or said[-1][1]:
                 continue  # no centre named in the pair's own item, or 'median age 61 versus 63': a baseline
             centre = "median" if said[-1][0].lower() == "median" else "mean"
