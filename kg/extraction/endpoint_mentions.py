@@ -20,6 +20,12 @@ _NARROWED = re.compile(
     r"(?i)\s+(?:without|free\s+(?:of|from))\s+[a-z][a-z -]{2,40}?(?=\s+(?:was|were|is|are|in|at|rate|for|with)\b|[,;(])"
 )
 
+# 'survival with effusion control at 30 days': survival in a state the phrase names (not 'survival with
+# nivolumab', an arm's)
+_WITH_STATE = re.compile(
+    r"(?i)\s+with\s+(?:a\s+|an\s+)?[a-z][a-z -]{2,40}?\b(?:control|function|functioning\s+graft|preservation|"
+    r"independence|recovery|outcomes?)(?=\s+(?:was|were|is|are|in|at|rate|for|with|compared|than)\b|[,;(])"
+)
 
 # 'the confirmed rate of intracranial response', 'intracranial disease control rate': an endpoint
 # measured at one site, not the trial's overall one
@@ -43,7 +49,9 @@ def endpoint_mentions(text: str, abbreviations: dict[str, str]) -> list[tuple[in
         if m.group(1).lower() == "survival" and free and free.end() == m.start():
             out.append((free.start(), f"{free.group(1).lower()}-free survival"))  # 'recurrence-free survival'
             continue
-        narrowed = _NARROWED.match(text, m.end())
+        narrowed = _NARROWED.match(text, m.end()) or (
+            _WITH_STATE.match(text, m.end()) if m.group(1).lower() == "survival" else None
+        )
         name = f"{m.group(1).lower()}{narrowed.group()}".strip() if narrowed else names[m.group(1).lower()]
         if name == "overall survival" and _EVENTS.match(text, m.end()):
             name = "death"  # '242 (75.2%) OS events had occurred': the share who died, not who survived

@@ -16,10 +16,11 @@ _LANDMARK = re.compile(
     r"(?i)(?<![\d.])(?<!\blast\s)(?<!\bfinal\s)(?<!\bpast\s)(\d+)(?:\s?-|\s)(year|month|week)s?\b(?:[- ](?:rates?\s+of\s+)?)|\b(?:at|after|by|through)\s+(\d+)\s+(year|month|week)s?\b"
     r"|\b(week|day)\s+(\d+)\b"  # 'The week 52 CAR', 'cure rates by day 42'
     r"|\bweeks\s+\d+\s*(?:-|–|through|to)\s*(\d+)\b"  # 'For weeks 9 through 24, 29.7% ...': at its end
+    r"|(?<![\d.])(\d+)-day\b|\b(?:at|after|by)\s+(\d+)\s+days\b"  # '30-day mortality', 'control at 30 days'
 )
 # an age is no landmark: 'median age 61 years (range 51-74), gender male (n = 13, 65%)'
 _AGE = re.compile(r"(?i)\bage[ds]?\s*(?:was|of|:|,|=)?\s*$")
-_LANDMARK_AFTER = re.compile(r"(?i)^\s*,?\s*(?:at|after|by)\s+(\d+)\s+(year|month|week)s?\b")
+_LANDMARK_AFTER = re.compile(r"(?i)^\s*,?\s*(?:at|after|by)\s+(\d+)\s+(year|month|week|day)s?\b")
 
 
 def landmark(before: str, after: str = "") -> str | None:
@@ -40,6 +41,8 @@ def landmark(before: str, after: str = "") -> str | None:
         return f"{int(h.group(6))} {h.group(5).lower()}s"
     if h.group(7):
         return f"{int(h.group(7))} weeks"
+    if h.group(8) or h.group(9):
+        return f"{int(h.group(8) or h.group(9))} days"
     n, unit = (h.group(1), h.group(2)) if h.group(1) else (h.group(3), h.group(4))
     return _as_time(n, unit)
 
@@ -59,6 +62,8 @@ def _as_time(n: str, unit: str) -> str:
     unit = unit.lower()
     if unit.startswith("week"):
         return f"{int(n)} weeks"
+    if unit.startswith("day"):
+        return f"{int(n)} days"
     months = int(n) * (12 if unit.startswith("y") else 1)
     return f"{months} month" if months == 1 else f"{months} months"
 

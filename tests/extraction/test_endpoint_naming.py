@@ -160,3 +160,22 @@ def test_an_end_point_defined_before_its_figures_is_named_by_its_definition():
         "(cytisine) vs. 31% (nicotine-replacement therapy; "
     )
     assert endpoint_phrase(before) == "self-reported continuous abstinence rate"
+
+
+def test_survival_in_a_named_state_at_a_number_of_days(read):
+    # PMID22878823 (pool): 'Patients who underwent TCD had better survival with effusion control at 30 days compared
+    # with those who underwent TP (82% vs. 52%, respectively; P = .024).' (before: overall survival, no landmark)
+    r = read(
+        "Optimal management of malignant pleural effusions (results of CALGB 30102).",
+        (
+            "",
+            "Patients with unilateral MPEs were randomized to either daily tunneled catheter drainage (TCD) or "
+            "bedside talc pleurodesis (TP). Patients who underwent TCD had better survival with effusion control at "
+            "30 days compared with those who underwent TP (82% vs. 52%, respectively; P = .024).",
+        ),
+    )
+    rates = {(x.endpoint, x.arm, str(x.estimate), x.timepoint) for x in r.trial.arm_results}
+    assert rates == {
+        ("survival with effusion control", "tunneled catheter drainage", "82", "30 days"),
+        ("survival with effusion control", "bedside talc pleurodesis", "52", "30 days"),
+    }
