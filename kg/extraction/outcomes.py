@@ -21,6 +21,7 @@ from kg.extraction.armrefs import ArmFinder, distinct
 from kg.extraction.assignment import assign
 from kg.extraction.clauses import before_safety, clause_end
 from kg.extraction.contrasts import ContrastReading
+from kg.extraction.elliptical_items import elliptical_objects, run_arm
 from kg.extraction.endpoint_disease import qualified
 from kg.extraction.endpoint_lists import bracketed_pair_names, listed_endpoints, rename_pairs, share_arms
 from kg.extraction.endpoint_mentions import endpoint_mentions, listed_after
@@ -215,10 +216,13 @@ class OutcomeReader(ContrastReading):
             return [], []
         endpoints: list[str | None] = []
         slots = listed_endpoints(masked, mentions, found)
+        elliptical = elliptical_objects(masked)  # '14% had an X, 50% a Y, and 5% a Z'
         for k, item in enumerate(found):
             if k in slots:  # 'The ORR, median PFS and median OS were 30%, 5.1 and 12.3 months'
                 endpoints.append(slots[k].endpoint)
                 item.timepoint = slots[k].timepoint
+            elif item.start in elliptical:
+                endpoints.append(elliptical[item.start])
             elif k and continues(masked, found[k - 1], item, mentions):
                 endpoints.append(endpoints[-1])  # 'was 24.2% with A and 6.9% with B'
             else:
@@ -252,6 +256,7 @@ class OutcomeReader(ContrastReading):
         arms = [
             None if i.pooled else a for i, a in zip(found, arms, strict=True)
         ]  # every arm's: whole_population
+        arms = run_arm(self.finder, masked, [i.start for i in found], arms, elliptical)
         share_arms(slots, arms)
         if all(a is None for a in arms) and len(arms) == len(self._last_arms) > 1:
             arms = list(self._last_arms)  # 'This corresponded to sensitivities of 79% vs 85% and 94%'

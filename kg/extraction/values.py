@@ -172,9 +172,10 @@ def _after_labels(text: str, whole: str, found: list[Item]) -> list[Item]:
     return out
 
 
-# 'between the 291 (35%) patients in the tecemotide group and ...': a group's share, named as a population
+# 'between the 291 (35%) patients in the tecemotide group and ...', 'Of the 154 (92%) patients who underwent
+# surgery, ...', 'Among the 154 (93%) irradiated patients, ...': a group's share, named as a population
 _SHARE_OF = re.compile(
-    r"\s*\)\s*(?:of\s+\d+\s+)?(?:patients|participants)\s+(?:in\s+the|assigned|randomi|allocated|who\s+(?:were|received))"
+    r"\s*\)\s*(?:of\s+\d+\s+)?(?:[a-z-]+\s+)?(?:patients|participants)\s*(?:,|in\s+the|assigned|randomi|allocated|who\s+(?:were|received|underwent|had))"
 )
 _THE_COUNT = re.compile(r"(?i)\bthe\s+\d+\s*\($")
 
