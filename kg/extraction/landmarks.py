@@ -77,10 +77,13 @@ def landmarks(text: str, found: list[Item]) -> None:
     figure is in holds for each figure of the bracket ('(72.8% vs. 46.8% of the patients had an
     ongoing response at 18 months)')."""
     since, shared, heads = 0, None, False
+    paired = _MEDIAN_AND.search(text)
     for item in found:
         after = _LANDMARK_AFTER.match(text[item.end :])
         if item.statistic in ("rate", "count") or item.unit not in ("month", "week", "year", "day"):
             own = landmark(text[since : item.start], text[item.end :])
+            if own is None and paired and paired.end() <= item.start and item.unit == "percent":
+                own = _as_time(paired.group(1), paired.group(2))
             if own is None and shared and (heads or ";" not in text[since : item.start]):
                 own = shared
             elif own is not None and not after:
@@ -88,6 +91,11 @@ def landmarks(text: str, found: list[Item]) -> None:
             item.timepoint = own or _closing(text, item.end)
             shared = own if not after else None
             since = item.end + (after.end() if after else 0)
+
+
+# 'Median and 5-year overall survival ... were 16.4 versus 17.5 months and 15.7% versus 14%': the
+# landmark of the rates however far after it they are printed
+_MEDIAN_AND = re.compile(r"(?i)\bmedian\s+and\s+(\d+)[- ](year|month)s?\b")
 
 
 # a landmark that ends a bracket: '(72.8% vs. 46.8% of the patients had an ongoing response at 18 months)'

@@ -158,6 +158,33 @@ def test_medians_and_landmark_rates_in_one_sentence(read):
     assert {x.endpoint for x in r.trial.arm_results} == {"overall survival"}
 
 
+def test_the_landmark_a_median_and_rate_subject_names_holds_for_the_rates(read):
+    # PMID17374834 (benchmarks/pool-gold): 'Median and 5-year overall survival for patients randomly assigned to
+    # resection versus radiotherapy were 16.4 versus 17.5 months and 15.7% versus 14%, respectively' (before: the
+    # rates had no landmark, the '5-year' being too far before them)
+    r = read(
+        "Randomized controlled trial of resection versus radiotherapy after induction chemotherapy in stage IIIA-N2 "
+        "non-small-cell lung cancer.",
+        (
+            "METHODS",
+            "Responding patients were subsequently randomly assigned to surgical resection or radiotherapy.",
+        ),
+        (
+            "RESULTS",
+            "Median and 5-year overall survival for patients randomly assigned to resection versus radiotherapy "
+            "were 16.4 versus 17.5 months and 15.7% versus 14%, respectively (hazard ratio = 1.06, 95% CI = 0.84 to "
+            "1.35).",
+        ),
+    )
+    got = {(x.arm, x.statistic, str(x.estimate), x.timepoint) for x in r.trial.arm_results}
+    assert got == {
+        ("surgical resection", "median", "16.4", None),
+        ("radiotherapy", "median", "17.5", None),
+        ("surgical resection", "rate", "15.7", "60 months"),
+        ("radiotherapy", "rate", "14", "60 months"),
+    }
+
+
 def test_means_on_a_scale_in_points(read):
     # PMID20818875: 'mean score on the FACT-L scale [...], 98.0 vs. 91.5'
     r = read(
