@@ -91,6 +91,29 @@ def landmarks(text: str, found: list[Item]) -> None:
             item.timepoint = own or _closing(text, item.end)
             shared = own if not after else None
             since = item.end + (after.end() if after else 0)
+    _compared_after(text, found)
+
+
+# '73% of patients in the SRS plus WBRT group were free from CNS recurrence at 1 year, compared with 27%':
+# the landmark between two figures set against each other is both figures'
+_THEN_COMPARED = re.compile(
+    r"(?i)^[^;\d]*?\b(?:at|after|by)\s+(\d+)\s+(year|month|week|day)s?\b[^;\d]*?"
+    r"\b(?:compared\s+(?:with|to)|versus|vs\.?|than)\b[^;\d]*$"
+)
+
+
+def _compared_after(text: str, found: list[Item]) -> None:
+    for first, second in zip(found, found[1:], strict=False):
+        one = first.timepoint or second.timepoint
+        if (
+            one
+            and not (first.timepoint and second.timepoint)
+            and first.unit == second.unit
+            and not _LANDMARK_AFTER.match(text[first.end :])  # '23 percent after 3 years': its own
+        ):
+            m = _THEN_COMPARED.match(text[first.end : second.start])
+            if m and _as_time(m.group(1), m.group(2)) == one:
+                first.timepoint = second.timepoint = one
 
 
 # 'Median and 5-year overall survival ... were 16.4 versus 17.5 months and 15.7% versus 14%': the
@@ -111,7 +134,8 @@ def _closing(text: str, end: int) -> str | None:
     close = re.compile(r"[()\[\];]").search(text, end)
     if close is None or close.group() not in ")]":
         return None
-    m = _CLOSING.search(text, end, close.start())
+    # '(mean posterior probability of decline 52%) at 4 months than ...': or right after the bracket
+    m = _CLOSING.search(text, end, close.start()) or _LANDMARK_AFTER.match(text[close.end() :])
     return _as_time(m.group(1), m.group(2)) if m else None
 
 

@@ -185,6 +185,35 @@ def test_the_landmark_a_median_and_rate_subject_names_holds_for_the_rates(read):
     }
 
 
+def test_a_landmark_between_two_figures_set_against_each_other_is_both_figures(read):
+    # PMID19801201 (benchmarks/pool-gold): '(mean posterior probability of decline 52%) at 4 months than patients
+    # assigned to receive SRS alone (... 24%)' and '73% of patients in the SRS plus WBRT group were free from CNS
+    # recurrence at 1 year, compared with 27% of patients who received SRS alone' (before: 52%, 24% and 73% had
+    # no landmark)
+    r = read(
+        "Neurocognition in patients with brain metastases treated with radiosurgery or radiosurgery plus "
+        "whole-brain irradiation: a randomised controlled trial.",
+        (
+            "METHODS",
+            "Patients with one to three newly diagnosed brain metastases were randomly assigned using a standard "
+            "permutated block algorithm with random block sizes to SRS plus WBRT or SRS alone from Jan 2, 2001, to "
+            "Sept 14, 2007.",
+        ),
+        (
+            "FINDINGS",
+            "After 58 patients were recruited (n=30 in the SRS alone group, n=28 in the SRS plus WBRT group), the "
+            "trial was stopped by the data monitoring committee according to early stopping rules on the basis that "
+            "there was a high probability (96%) that patients randomly assigned to receive SRS plus WBRT were "
+            "significantly more likely to show a decline in learning and memory function (mean posterior probability "
+            "of decline 52%) at 4 months than patients assigned to receive SRS alone (mean posterior probability of "
+            "decline 24%). 73% of patients in the SRS plus WBRT group were free from CNS recurrence at 1 year, "
+            "compared with 27% of patients who received SRS alone (p=0.0003).",
+        ),
+    )
+    times = {(str(x.estimate), x.timepoint) for x in r.trial.arm_results}
+    assert {("52", "4 months"), ("24", "4 months"), ("73", "12 months"), ("27", "12 months")} <= times
+
+
 def test_means_on_a_scale_in_points(read):
     # PMID20818875: 'mean score on the FACT-L scale [...], 98.0 vs. 91.5'
     r = read(
