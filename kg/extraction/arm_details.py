@@ -5,6 +5,7 @@ calls the arms by, and labels that tell every arm apart."""
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from kg.extraction.abbreviations import expansions
 from kg.extraction.arm_generic import expand_generic
@@ -30,6 +31,7 @@ def complete_arms(
 ) -> None:
     """Fill in the arms read from sentence ``at`` (len(sents) for the title)."""
     _add_background(arms, sents[at : at + 4])
+    _dose_in_each(arms, sents)
     expand_generic(arms, sents)
     methods = [x for x in sents if not re.match(r"(?i)results|findings|conclusion|interpretation", x.section)]
     _same_schedule(arms)
@@ -64,6 +66,23 @@ def _add_background(arms: list[Arm], sents: list[Sentence]) -> None:
                 if (i.drug.name, i.dose) not in have and (i.drug.name not in named or i.dose is not None)
             ]
         return
+
+
+# 'The radiation dose was 65 Gy in each group': the dose of every arm's radiotherapy
+_DOSE_IN_EACH = re.compile(
+    r"(?i)\b(?:radiation|radiotherapy|RT)\s+dose\s+(?:was|of)\s+(?P<dose>\d+(?:\.\d+)?)\s*Gy\b"
+    r"(?:\s+(?:in|for)\s+(?:each|both|all)\s+(?:the\s+)?(?:groups?|arms?))"
+)
+
+
+def _dose_in_each(arms: list[Arm], sents: list[Sentence]) -> None:
+    m = next((m for s in sents if (m := _DOSE_IN_EACH.search(s.norm))), None)
+    if m is None:
+        return
+    for arm in arms:
+        for i in arm.interventions:
+            if i.drug.name.endswith("radiotherapy") and i.dose is None:
+                i.dose, i.dose_unit = Decimal(m.group("dose")), "Gy"
 
 
 def _regimen_rows(text: str) -> list[Intervention]:

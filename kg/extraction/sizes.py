@@ -116,6 +116,7 @@ def arm_sizes(sents: list[Sentence], finder: ArmFinder) -> tuple[Sizes, int | No
             broken_down = _counted_breakdown(s, finder, sizes)
         _per_arm(s, finder, sizes)
         _role_sizes(s, finder, sizes)
+        _labelled_sizes(s, finder, sizes)
     if total is None and broken_down is not None:
         total, total_evidence = broken_down
     arms = [a for a in finder.arms if not a.pooled_from]
@@ -332,6 +333,21 @@ def _role_sizes(s: Sentence, finder: ArmFinder, sizes: Sizes) -> None:
         group = "n" if m.group("n") else "n2"
         if len(having) == 1 and having[0].label not in sizes:
             sizes[having[0].label] = (int(m.group(group)), s.evidence(m.start(group), m.end(group)))
+
+
+# '177 patients received radiotherapy alone (group A), and 176 patients received the combined treatment
+# (group B)': how many patients each labelled arm has, the label closing what they received
+_LABELLED = re.compile(
+    r"(?i)(?<![\d.])(?P<n>\d+)\s+(?:patients|participants)\s+received\s+[^()\d;]{1,80}?"
+    r"\(\s*(?P<label>(?:arm|group)\s+[A-D1-4])\s*\)"
+)
+
+
+def _labelled_sizes(s: Sentence, finder: ArmFinder, sizes: Sizes) -> None:
+    for m in _LABELLED.finditer(s.norm):
+        arms = [a for a in finder.arms if m.group("label").lower() in (x.lower() for x in a.aliases)]
+        if len(arms) == 1 and arms[0].label not in sizes:
+            sizes[arms[0].label] = (int(m.group("n")), s.evidence(m.start("n"), m.end()))
 
 
 def _arm_of(arm: Arm, finder: ArmFinder) -> Arm | None:
