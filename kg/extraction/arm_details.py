@@ -32,7 +32,7 @@ def complete_arms(
     """Fill in the arms read from sentence ``at`` (len(sents) for the title)."""
     _add_background(arms, sents[at : at + 4])
     _dose_in_each(arms, sents)
-    expand_generic(arms, sents)
+    expand_generic(arms, sents, abbreviations)
     methods = [x for x in sents if not re.match(r"(?i)results|findings|conclusion|interpretation", x.section)]
     _same_schedule(arms)
     _premedication(arms, methods)

@@ -16,15 +16,19 @@ from kg.extraction.text import Sentence, depth_map
 from kg.model import Arm, Intervention
 
 
-def expand_generic(arms: list[Arm], sents: list[Sentence]) -> None:
+def expand_generic(arms: list[Arm], sents: list[Sentence], abbreviations: dict[str, str]) -> None:
     """'Chemotherapy was cisplatin ... and vinorelbine ...', 'randomly assigned to concurrent
     induction chemotherapy (two cycles of cisplatin [...] and etoposide [...]) plus radiotherapy':
     name the drugs of the generic 'chemotherapy' the arms give."""
     if not any("chemotherapy" in arm.drug_names for arm in arms):
         return
-    regimens = [
-        m.group(1) for s in sents for m in _CHEMOTHERAPY_WAS.finditer(s.norm) if _lists_drugs(m.group(1))
-    ]
+    # what the abstract abbreviates its chemotherapy to: 'preoperative chemotherapy (PCT)', then 'PCT consisted
+    # of two cycles of mitomycin ...'
+    called = sorted(short for short, long in abbreviations.items() if re.search(r"(?i)\bchemotherapy$", long))
+    said = re.compile(
+        _CHEMOTHERAPY_WAS.pattern.replace("chemotherapy", f"(?:{'|'.join(['chemotherapy', *called])})")
+    )
+    regimens = [m.group(1) for s in sents for m in said.finditer(s.norm) if _lists_drugs(m.group(1))]
     regimens += [bracket for s in sents for bracket in _chemotherapy_brackets(s.norm)]
     text, named = next(((text, rows) for text in regimens if (rows := _named_rows(text))), ("", []))
     if not named:

@@ -38,3 +38,24 @@ def test_the_cytotoxic_drugs_an_arms_label_received_are_its_chemotherapy():
         for i in arms["cisplatin + vinblastine + high-dose radiotherapy"].interventions
     }
     assert {("cisplatin", "100", "mg/m2"), ("vinblastine", "5", "mg/m2")} <= doses
+
+
+def test_what_the_abbreviated_chemotherapy_consisted_of(read):
+    # PMID11773176 (pool): 'preoperative chemotherapy (PCT)' then 'PCT consisted of two cycles of mitomycin (6
+    # mg/m(2), day 1), ifosfamide (1.5 g/m(2), days 1 to 3) and cisplatin (30 mg/m(2), days 1 to 3), ...'
+    r = read(
+        "Preoperative chemotherapy followed by surgery compared with primary surgery in resectable stage I (except "
+        "T1N0), II, and IIIa non-small-cell lung cancer.",
+        (
+            "PURPOSE",
+            "To evaluate whether preoperative chemotherapy (PCT) could improve survival in resectable stage I "
+            "(except T1N0), II, and IIIA non-small-cell lung cancer (NSCLC).",
+        ),
+        (
+            "PATIENTS AND METHODS",
+            "A randomized trial compared PCT to primary surgery (PRS). PCT consisted of two cycles of mitomycin (6 "
+            "mg/m(2), day 1), ifosfamide (1.5 g/m(2), days 1 to 3) and cisplatin (30 mg/m(2), days 1 to 3), and two "
+            "additional postoperative cycles for responding patients.",
+        ),
+    )
+    assert ["mitomycin", "ifosfamide", "cisplatin"] in [a.drug_names for a in r.trial.arms]
