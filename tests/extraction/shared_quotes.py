@@ -75,3 +75,13 @@ SRS_ALONE = (
         "SRS or SRS plus WBRT between February 2002 and December 2013.",
     ),
 )
+
+# PMID22878823 (../shared/data/pool)
+CALGB_30102 = (
+    "Optimal management of malignant pleural effusions (results of CALGB 30102).",
+    (
+        "",
+        "Patients with unilateral MPEs were randomized to either daily tunneled catheter drainage (TCD) or bedside "
+        "talc pleurodesis (TP).",
+    ),
+)

@@ -30,23 +30,11 @@ def test_a_cooperative_group_is_no_arm():
     assert arms and not [alias for a in arms for alias in a.aliases if "Oncology" in alias]
 
 
-def test_each_groups_radiation_dose_and_the_patients_each_labelled_group_received(read):
+def test_each_groups_radiation_dose_and_the_patients_each_labelled_group_received():
     # PMID1847977 (pool): 'The radiation dose was 65 Gy in each group, ...' and '177 patients received radiotherapy
     # alone (group A), and 176 patients received the combined treatment (group B)' (before: no dose, no sizes)
-    r = read(
-        "Radiotherapy alone versus combined chemotherapy and radiotherapy in nonresectable non-small-cell lung "
-        "cancer: first analysis of a randomized trial in 353 patients.",
-        (
-            "",
-            "We report the results observed in a large, randomized study that compared the effects of radiotherapy "
-            "alone (the standard therapy) with those of a combination of radiotherapy and chemotherapy in "
-            "nonresectable squamous cell and large-cell lung carcinoma. The radiation dose was 65 Gy in each group, "
-            "and chemotherapy included vindesine, cyclophosphamide, cisplatin, and lomustine. In this study, 177 "
-            "patients received radiotherapy alone (group A), and 176 patients received the combined treatment "
-            "(group B).",
-        ),
-    )
-    arms = {a.label: a for a in r.trial.arms}
+    trial = trial_of("1847977")
+    arms = {a.label: a for a in trial.arms}
     assert {label: a.n_randomized for label, a in arms.items()} == {
         "radiotherapy": 177,
         "radiotherapy + vindesine + cyclophosphamide + cisplatin + lomustine": 176,
@@ -55,4 +43,4 @@ def test_each_groups_radiation_dose_and_the_patients_each_labelled_group_receive
         (i.drug.name, str(i.dose), i.dose_unit) for a in arms.values() for i in a.interventions if i.dose
     }
     assert doses == {("radiotherapy", "65", "Gy")}
-    assert r.trial.n_randomized == 353
+    assert trial.n_randomized == 353

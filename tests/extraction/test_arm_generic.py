@@ -5,23 +5,10 @@ from __future__ import annotations
 from pool_pages import trial_of
 
 
-def test_the_drugs_a_clause_says_chemotherapy_included_are_the_arms_drugs(read):
+def test_the_drugs_a_clause_says_chemotherapy_included_are_the_arms_drugs():
     # PMID1847977 (pool): 'The radiation dose was 65 Gy in each group, and chemotherapy included vindesine,
     # cyclophosphamide, cisplatin, and lomustine.' (before: the arm was 'radiotherapy + chemotherapy')
-    r = read(
-        "Radiotherapy alone versus combined chemotherapy and radiotherapy in nonresectable non-small-cell lung "
-        "cancer: first analysis of a randomized trial in 353 patients.",
-        (
-            "",
-            "We report the results observed in a large, randomized study that compared the effects of radiotherapy "
-            "alone (the standard therapy) with those of a combination of radiotherapy and chemotherapy in "
-            "nonresectable squamous cell and large-cell lung carcinoma. The radiation dose was 65 Gy in each group, "
-            "and chemotherapy included vindesine, cyclophosphamide, cisplatin, and lomustine. In this study, 177 "
-            "patients received radiotherapy alone (group A), and 176 patients received the combined treatment "
-            "(group B).",
-        ),
-    )
-    assert sorted(a.drug_names for a in r.trial.arms) == [
+    assert sorted(a.drug_names for a in trial_of("1847977").arms) == [
         ["radiotherapy"],
         ["radiotherapy", "vindesine", "cyclophosphamide", "cisplatin", "lomustine"],
     ]

@@ -12,7 +12,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from pool_pages import trial_of
-from shared_quotes import DENOSUMAB
+from shared_quotes import CALGB_30102, DENOSUMAB
 
 from kg.extraction.endpoint_mentions import endpoint_mentions
 from kg.extraction.endpoint_objects import object_phrase
@@ -166,12 +166,11 @@ def test_survival_in_a_named_state_at_a_number_of_days(read):
     # PMID22878823 (pool): 'Patients who underwent TCD had better survival with effusion control at 30 days compared
     # with those who underwent TP (82% vs. 52%, respectively; P = .024).' (before: overall survival, no landmark)
     r = read(
-        "Optimal management of malignant pleural effusions (results of CALGB 30102).",
+        *CALGB_30102,
         (
             "",
-            "Patients with unilateral MPEs were randomized to either daily tunneled catheter drainage (TCD) or "
-            "bedside talc pleurodesis (TP). Patients who underwent TCD had better survival with effusion control at "
-            "30 days compared with those who underwent TP (82% vs. 52%, respectively; P = .024).",
+            "Patients who underwent TCD had better survival with effusion control at 30 days compared with those "
+            "who underwent TP (82% vs. 52%, respectively; P = .024).",
         ),
     )
     rates = {(x.endpoint, x.arm, str(x.estimate), x.timepoint) for x in r.trial.arm_results}

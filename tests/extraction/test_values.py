@@ -10,7 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from shared_quotes import NLST, SABR
+from shared_quotes import CALGB_30102, NLST, SABR
 
 from kg.extraction.stats import RANGE, spread
 from kg.extraction.text import normalise
@@ -242,13 +242,12 @@ def test_a_scores_figures_with_no_centre_named_are_its_means(read):
     # PMID22878823 (pool): 'patients treated with TCD had better 30-day activity without dyspnea scores (8.7 vs.
     # 5.9; P = .036)' (before: only the p-value was read)
     r = read(
-        "Optimal management of malignant pleural effusions (results of CALGB 30102).",
+        *CALGB_30102,
         (
             "",
-            "Patients with unilateral MPEs were randomized to either daily tunneled catheter drainage (TCD) or "
-            "bedside talc pleurodesis (TP). Multivariate regression analysis revealed that patients treated with "
-            "TCD had better 30-day activity without dyspnea scores (8.7 vs. 5.9; P = .036), especially in the "
-            "subgroup with impaired expansion (9.1 vs. 4.6; P = .042).",
+            "Multivariate regression analysis revealed that patients treated with TCD had better 30-day activity "
+            "without dyspnea scores (8.7 vs. 5.9; P = .036), especially in the subgroup with impaired expansion "
+            "(9.1 vs. 4.6; P = .042).",
         ),
     )
     means = {(x.arm, str(x.estimate), x.unit) for x in r.trial.arm_results if x.statistic == "mean"}
