@@ -26,7 +26,9 @@ def expand_generic(arms: list[Arm], sents: list[Sentence], abbreviations: dict[s
     # of two cycles of mitomycin ...'
     called = sorted(short for short, long in abbreviations.items() if re.search(r"(?i)\bchemotherapy$", long))
     said = re.compile(
-        _CHEMOTHERAPY_WAS.pattern.replace("chemotherapy", f"(?:{'|'.join(['chemotherapy', *called])})")
+        _CHEMOTHERAPY_WAS.pattern.replace(
+            "chemotherapy", f"(?:{'|'.join(['chemotherapy', *map(re.escape, called)])})"
+        )
     )
     regimens = [m.group(1) for s in sents for m in said.finditer(s.norm) if _lists_drugs(m.group(1))]
     regimens += [bracket for s in sents for bracket in _chemotherapy_brackets(s.norm)]
