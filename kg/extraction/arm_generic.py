@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extraction.armrefs import ARM_LABEL
 from kg.extraction.chemotherapy import is_chemotherapy
 from kg.extraction.regimens import cycle_schedule, drug_mentions, intervention
 from kg.extraction.text import Sentence, depth_map
@@ -96,7 +97,7 @@ def _named_rows(text: str) -> list[Intervention]:
     return rows
 
 
-_LABEL = re.compile(r"(?i)^(?:arm|group|regimen|cohort)\s+(?:[A-D]|[1-4]|I{1,3}|IV)$")
+_LABEL = re.compile(rf"(?i)^{ARM_LABEL}$")
 # 'Patients randomly assigned to group 1 received ...', 'Patients in arm B were given ...'
 _LABEL_RECEIVED = r"(?i)\b{label}\b(?:\s*\([^()]*\))?\s+(?:patients\s+)?(?:received|were\s+given|were\s+treated\s+with)\s+([^;.]+)"
 

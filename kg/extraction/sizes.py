@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from kg.extraction.armrefs import ArmFinder
+from kg.extraction.armrefs import ARM_LABEL, ArmFinder
 from kg.extraction.text import Sentence, depth_map
 from kg.model import Arm, ArmResult, Evidence
 
@@ -339,7 +339,7 @@ def _role_sizes(s: Sentence, finder: ArmFinder, sizes: Sizes) -> None:
 # (group B)': how many patients each labelled arm has, the label closing what they received
 _LABELLED = re.compile(
     r"(?i)(?<![\d.])(?P<n>\d+)\s+(?:patients|participants)\s+received\s+[^()\d;]{1,80}?"
-    r"\(\s*(?P<label>(?:arm|group)\s+[A-D1-4])\s*\)"
+    rf"\(\s*(?P<label>{ARM_LABEL})\s*\)"
 )
 
 

@@ -281,7 +281,7 @@ def _means(text: str, found: list[Item]) -> list[Item]:
             continue
         if not listed:
             own = _PAST_ITEMS.split(before)[-1]
-            said = _CENTRE_WORD.findall(own) or [("mean", "")] * bool(_SCORES_BEFORE.search(own))
+            said = _CENTRE_WORD.findall(own) or ([("mean", "")] if _SCORES_BEFORE.search(own) else [])
             if not said or said[-1][1]:
                 continue  # no centre named in the pair's own item, or 'median age 61 versus 63': a baseline
             centre = "median" if said[-1][0].lower() == "median" else "mean"
