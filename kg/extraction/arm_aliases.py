@@ -51,6 +51,7 @@ def is_alias(head: str, abbreviations: dict[str, str]) -> bool:
     """'GD', 'PemOx', 'arm A', 'D100': a short name standing for the drugs in brackets after it
     (an abbreviation defined as a non-drug name, 'OSC', is an intervention of its own)."""
     h = re.sub(r"(?i)^\s*(?:the\s+)?|\s*(?:alone|only)?\s*$", "", head)
+    h = re.sub(r"\s+(?:arm|group|regimen)$", "", h)  # 'the PCG arm (paclitaxel ...)'
     if drug_mentions(h):
         return False
     if _ALIAS_HEAD.match(h):

@@ -539,3 +539,17 @@ def test_the_word_chemotherapy_before_the_drugs_it_gives_is_no_drug_of_its_own()
     page = Path(__file__).parents[1] / "fixtures" / "pool" / "PMID16087956.txt"
     arms = read_document(page).trial.arms
     assert drugs(arms)[0] == ["cisplatin", "vinorelbine", "thoracic radiotherapy"]
+
+
+def test_a_named_arm_opening_a_bracket_of_drugs_is_those_drugs_with_their_own_doses():
+    # PMID17922972: 'randomly assigned to the PCG arm (paclitaxel 200 mg/m(2) on day 1, carboplatin
+    # area under the concentration-time curve of 5 on day 1, and gemcitabine 1000 mg/m(2) on days 1
+    # and 8, every 21 days) or to the gemcitabine/vinorelbine arm (...)': 'PCG arm' names the arm
+    # (before, the name was read as a drug list of its own, each taking paclitaxel's 200 mg/m2)
+    trial = read_document(Path(__file__).parents[1] / "fixtures" / "pool" / "PMID17922972.txt").trial
+    pcg = next(a for a in trial.arms if "PCG" in a.aliases)
+    assert [(i.drug.name, i.dose, i.dose_unit) for i in pcg.interventions] == [
+        ("paclitaxel", Decimal("200"), "mg/m2"),
+        ("carboplatin", Decimal("5"), "AUC"),
+        ("gemcitabine", Decimal("1000"), "mg/m2"),
+    ]
