@@ -79,7 +79,11 @@ _HEAD_WORD = re.compile(
     r"consultation|visits?|monitoring|testing|assessment|x-ray|radiograph|mri|ct|pet|ultrasound|drainage|pleurodesis|"
     r"oxygen|nutrition|tocopherol|carotene|oil|extract|patch(?:es)?|gum|lozenges?|inhaler|spray|radiosurgery|"
     # preparations applied or taken: 'silicone gel', 'fluoride varnish', 'chlorhexidine mouthwash'
-    r"gel|cream|ointment|lotion|mouthwash|rinse|toothpaste|varnish|dressings?|juice"
+    r"gel|cream|ointment|lotion|mouthwash|rinse|toothpaste|varnish|dressings?|juice|"
+    # what a behavioural or information trial gives: 'an attention control health information package',
+    # 'a smoking cessation website', 'a mobile phone application', 'an educational booklet'
+    r"package|website|app|application|booklet|leaflet|brochure|pamphlet|video|messages|messaging|reminders?|"
+    r"feedback|coaching|advice|workshops?|classes"
 )
 _QUALIFIED = re.compile(
     r"(?i)\b(?:standard|usual|experimental|conventional|control|supportive|conservative|active|best|routine|"

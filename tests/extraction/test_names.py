@@ -89,3 +89,14 @@ def test_radiation_is_radiotherapy_and_the_text_still_names_the_arm(read):
     ]
     medians = {(x.arm, str(x.estimate)) for x in r.trial.arm_results if x.statistic == "median"}
     assert medians == {("cisplatin + vinblastine + high-dose radiotherapy", "13.8"), ("radiotherapy", "9.7")}
+
+
+def test_an_information_package_a_behavioural_trial_gives_its_control_arm_is_an_intervention():
+    # PMC3608590: 'Randomised double-blind, 12 week attention-controlled trial comparing an iCBT programme
+    # (E-couch) with an internet-delivered attention control health information package (HealthWatch, n =
+    # 282).' (before: 'package' named nothing a trial gives, and the page yielded no arm at all)
+    trial = read_document(POOL / "PMC3608590.txt").trial
+    assert [(a.drug_names, a.aliases, a.n_randomized) for a in trial.arms] == [
+        (["internet-delivered cognitive behaviour therapy programme"], ["E-couch"], None),
+        (["internet-delivered attention control health information package"], ["HealthWatch"], 282),
+    ]
