@@ -27,7 +27,9 @@ def printed_otherwise(part: str, mentions: list) -> list[str]:
     ascorbic acid): the results call the arm so ('the recurrence rate in the vitamin C group')."""
     printed = [part[m.start : m.end].strip() for m in mentions]
     return [
-        p for p, m in zip(printed, mentions, strict=True) if re.sub(r"\W+", " ", p).lower() != m.name.lower()
+        p
+        for p, m in zip(printed, mentions, strict=True)
+        if re.sub(r"\W+", " ", p).lower() != m.name.lower() and len(p) > 2  # not 'E' of 'vitamin C and E'
     ]
 
 

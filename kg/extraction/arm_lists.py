@@ -56,12 +56,15 @@ _HISTORY_BEFORE = re.compile(r"(?i)\b(?:historical|previously|prior|earlier)\b[^
 _RECEIVED = re.compile(
     # 'Patients with unresected stages IIIA and IIIB NSCLC, with ... received', not a history ('with
     # disease that progressed after ... who had received')
-    r"(?i)\b(?:patients|participants)(?:\s+with\s+(?:(?!\b(?:who|had|have|prior|previous(?:ly)?|progress\w*|after|"
+    r"(?i)\b(?:patients|participants|subjects|volunteers|women|men|children|infants|adults|animals|sheep|rats|"
+    r"mice|dogs|pigs|piglets|rabbits|horses|cows|calves)(?:\s+with\s+(?:(?!\b(?:who|had|have|prior|previous(?:ly)?|progress\w*|after|"
     r"failed|failure|received|treated|refractory|pretreated)\b)[^.;]){0,160}?)?\s+(?:were\s+)?(?:received\b|given\b"
     # 'Participants applied either a topical diclofenac solution or vehicle control solution'
     r"|(?:applied|took|used|inhaled|ingested|consumed|wore)(?=\s+either\b))"
 )
-_DIVIDED = re.compile(r"(?i)\b(?:were|was)\s+(?:equally\s+|evenly\s+)?divided\s+into\b")
+# 'were divided into', 'were evenly divided into', 'were divided randomly into', 'randomized and divided
+# prospectively into'
+_DIVIDED = re.compile(r"(?i)\b(?:were|was|and)\s+(?:[a-z]+ly\s+)?divided\s+(?:[a-z]+ly\s+)?into\b")
 # a numbered list of what each group was given: 'were given 1) 2 ml of ..., 2) 2 ml of PBS ...'
 _NUMBERED_LIST = re.compile(
     r"(?i)\b(?:(?:were|was)\s+(?:given|administered|treated\s+with|injected\s+with|fed)|received)\s+(?=1\)\s.*\b2\)\s)"

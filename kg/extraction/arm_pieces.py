@@ -49,7 +49,7 @@ _COMPONENT = (
     r"followed\s+by|and\s+then|and\s+subsequently|with|and|including|then)\s+|\s*\+\s*"
 )
 _LETTER_LABEL = re.compile(r"\s*(?:(?:arm|group)\s+)?([A-D1-4])\s*[,:]\s+(?=\S)")
-DOSE = r"\d+(?:\.\d+)?\s*(?:mg|µg|μg|mcg|g|IU)\b"  # an amount of a drug
+DOSE = r"\d+(?:\.\d+)?\s*(?:mg|µg|μg|mcg|ng|g|IU)\b"  # an amount of a drug
 DOSED = re.compile(rf"(?i)\b{DOSE}")
 
 
@@ -102,12 +102,14 @@ def arm_of_piece(part: str, choice: bool, abbreviations: dict[str, str], strict:
         part = part[:at] + " " * (generic.end - at) + part[generic.end :]
         mentions = [m for m in mentions if m is not generic]
     interventions: list[Intervention] = []
+    depth = depth_map(part)
     for start, end in _components(part):
         text = part[start:end]
         head = outside_brackets(text)
         inside = [m for m in mentions if start <= m.start < end]
         if drug_mentions(head) or (inside and is_alias(head, abbreviations)):
-            if not drug_mentions(head) and head.strip():
+            # 'GD (gemcitabine ...)' names its drugs in brackets; the 'E' of 'vitamin C and E' is one
+            if not drug_mentions(head) and head.strip() and all(depth[m.start] for m in inside):
                 aliases.append(re.sub(r"(?i)^the\s+", "", head.strip()))
             interventions += _drug_interventions(part, inside, mentions, end)
             continue

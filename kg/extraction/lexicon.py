@@ -45,7 +45,9 @@ _ENGLISH_CEPT = re.compile(r"(?:ac|con|ex|inter|per|pre|in|sus)cept")
 _NOT_GIVEN_AFTER = re.compile(
     r"(?:receptors?|genes?|mutations?|mutant|mutated|amplifications?|rearrangements?|fusions?|"
     r"ligands?|pathways?|binding|levels?|concentrations?|expression|inhibitors?|antagonists?|"
-    r"agonists?|diffusing|diffusion|stains?|staining|tubes?)"
+    r"agonists?|diffusing|diffusion|stains?|staining|tubes?|"
+    # a product of an organism: 'Escherichia coli lipopolysaccharide'
+    r"lipopolysaccharides?|endotoxins?|toxins?)"
 )
 # ... or preceded by one of these: what is measured ('exhaled carbon monoxide', 'increased
 # alkaline phosphatase', 'levels of dopamine') or what an antibody targets ('anti-Factor VIII')
@@ -132,7 +134,30 @@ def find_drugs(text: str, abbreviations: Mapping[str, str] | None = None) -> lis
         if _given(text, words, i, i + n):
             found += _components(text, words[i : i + n]) or [(name.agent, words[i][1], words[i + n - 1][2])]
         i += n
-    return found
+    return _vitamins(text, found) if "itamin" in text else found
+
+
+# 'vitamins C and E', 'vitamin C and E', 'vitamins A, C, and E': the letters after the word share it
+_VITAMIN_RUN = re.compile(
+    r"(?i)\bvitamins?\s+([A-K]\d{0,2})\b((?:\s*,\s*[A-K]\d{0,2}\b)*)\s*,?\s*(?:and|&|or|plus)\s+([A-K]\d{0,2})\b"
+)
+
+
+def _vitamins(text: str, found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """Each vitamin a run of letters names, in place of what was found inside the run."""
+    for m in _VITAMIN_RUN.finditer(text):
+        letters = [(m.group(1), m.start(), m.end(1))]
+        letters += [
+            (x.group(1), m.start(2) + x.start(1), m.start(2) + x.end(1))
+            for x in re.finditer(r"([A-K]\d{0,2})", m.group(2))
+        ]
+        letters.append((m.group(3), m.start(3), m.end(3)))
+        named = [(_name(("vitamin", x.lower())), a, b) for x, a, b in letters]
+        if any(n is None for n, _a, _b in named):
+            continue
+        found = [f for f in found if f[2] <= m.start() or f[1] >= m.end()]
+        found += [(n.agent, a, b) for n, a, b in named if n is not None]
+    return sorted(found, key=lambda f: f[1])
 
 
 def _components(text: str, words: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:

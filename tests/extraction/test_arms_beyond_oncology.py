@@ -369,3 +369,24 @@ def test_an_arms_change_printed_as_a_percent_is_a_relative_change_and_a_list_kee
     ]
     declining = [r.estimate for r in trial.arm_results if r.statistic == "relative_reduction"]
     assert Decimal("25.9") in declining and Decimal("56.1") in declining
+
+
+def test_animals_that_received_one_agent_or_another_are_the_arms():
+    # PMC1065070: 'Eighteen instrumented and awake sheep were randomly assigned to one of three groups. ...
+    # To induce lung injury of different severities, sheep received Escherichia coli lipopolysaccharide 15
+    # ng/kg per min intravenously for 6 hours (n = 7) or oleic acid 0.06 ml/kg intravenously over 30 min (n =
+    # 7).' (before: 'received' listed arms only for patients or participants; the page had none; the
+    # third group, 'A third group (n = 4) was subjected to sham operation', is still not read)
+    trial = _page("PMC1065070")
+    assert [(a.drug_names, a.n_randomized) for a in trial.arms] == [
+        (["escherichia coli lipopolysaccharide"], 7),
+        (["oleic acid"], 7),
+    ]
+    assert _regimens(trial.arms)[1] == [("oleic acid", "drug", Decimal("0.06"), "ml/kg", "intravenous", None)]
+
+
+def test_women_given_vitamin_c_and_e_or_placebo_are_two_arms():
+    # PMC3616124: 'a randomized controlled trial in which 10,154 low-risk women received daily vitamin C and
+    # E, or placebo, from 9-16 weeks gestation until delivery'
+    arms = _page("PMC3616124").arms
+    assert [a.drug_names for a in arms] == [["ascorbic acid", "vitamin e"], ["placebo"]]

@@ -165,3 +165,17 @@ def test_a_document_abbreviation_names_its_drug():
     assert names(text.split(". ")[1], abbreviations) == ["denosumab", "zoledronic acid"]
     # PMID10561343: a regimen's acronym is not its last drug
     assert drug_abbreviations("A pilot study of mitomycin, vindesine, and cisplatin (MVP) induction") == {}
+
+
+def test_letters_after_the_word_vitamin_each_name_a_vitamin():
+    # PMC3616124: 'a randomized controlled trial in which 10,154 low-risk women received daily vitamin C and
+    # E, or placebo' (before: 'E' was no drug, and the arm gave 'e supplementation')
+    text = "10,154 low-risk women received daily vitamin C and E, or placebo, from 9-16 weeks gestation"
+    assert names(text) == ["ascorbic acid", "vitamin e", "placebo"]
+    assert printed(text) == ["vitamin C", "E", "placebo"]
+
+
+def test_an_organisms_product_is_not_the_organism():
+    # PMC1065070: 'sheep received Escherichia coli lipopolysaccharide 15 ng/kg per min intravenously for 6
+    # hours (n = 7) or oleic acid 0.06 ml/kg intravenously over 30 min (n = 7)'
+    assert names("sheep received Escherichia coli lipopolysaccharide 15 ng/kg per min") == []
