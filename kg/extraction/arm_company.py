@@ -194,3 +194,38 @@ def bracketed_doses(parts: list[str]) -> list[str]:
             unit = "" if re.search(r"[A-Za-z]", dose) else f" {m.group('unit')}"
             out.append(f"{m.group('lead')} {dose}{unit}{m.group('rest')}")
     return out
+
+
+# 'receive 10 μg (arm A), 100 μg (arm B) or 1000 μg (arm C) of CEA peptide ...', '50, 100, or 150 mg of X':
+# doses listed before the one agent they are doses of
+_LEAD = r"(?:to\s+)?(?:receive\s+)?"
+_BARE_AMOUNT = re.compile(
+    rf"(?i)^\s*{_LEAD}(?P<dose>{_AMOUNT})\s*(?P<unit>{_AMOUNT_UNIT})?(?P<label>\s*\([^()]*\))?\s*$"
+)
+_AMOUNT_OF = re.compile(
+    rf"(?i)^\s*{_LEAD}(?P<dose>{_AMOUNT})\s*(?P<unit>{_AMOUNT_UNIT})(?P<label>\s*\([^()]*\))?\s+of\s+(?P<what>.+)$"
+)
+
+
+def doses_of(parts: list[str]) -> list[str]:
+    """'10 μg (arm A)', '100 μg (arm B)', '1000 μg (arm C) of CEA peptide ...': each dose is one arm of
+    the agent the last names, with the last's unit when it prints none ('50, 100, or 150 mg of X')."""
+    for k in range(len(parts) - 1, 0, -1):
+        last = _AMOUNT_OF.match(parts[k])
+        if last is None:
+            continue
+        first = k
+        while first > 0 and all(_BARE_AMOUNT.match(p) for p in parts[first - 1].split(",")):
+            first -= 1
+        if first == k:
+            return parts
+        what = last.group("what")
+        # '10 mg, 30 mg' and '50, 100' stay one part where a comma before a number parts no arms
+        doses = [_BARE_AMOUNT.match(p) for part in parts[first:k] for p in part.split(",")] + [last]
+        rewritten = [
+            f"{m.group('dose')} {m.group('unit') or last.group('unit')} of {what}{m.group('label') or ''}"
+            for m in doses
+            if m is not None
+        ]
+        return parts[:first] + rewritten + parts[k + 1 :]
+    return parts

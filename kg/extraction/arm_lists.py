@@ -18,6 +18,7 @@ from kg.extraction.arm_company import (
     bracketed_doses,
     care_lead,
     dose_variants,
+    doses_of,
     lead_to_each,
     share,
     with_or_without,
@@ -337,7 +338,11 @@ def _split_held(text: str) -> list[str]:
         if listed:
             separator = rf"{_LIST_COMMA}(?:or\s+)?(?:to\s+)?|(?<!\d-)\s+or\s+(?:to\s+)?"
         parts = care_lead(
-            share(alone_or_with(dose_variants(bracketed_doses(_label_then_what(split_top(text, separator))))))
+            share(
+                alone_or_with(
+                    dose_variants(bracketed_doses(doses_of(_label_then_what(split_top(text, separator)))))
+                )
+            )
         )
         if listed:
             parts = lead_to_each(parts)

@@ -32,7 +32,8 @@ _LEAD = re.compile(
 )
 _STOP = re.compile(
     r"(?i)\s+(?:for|in\s+case|if|when|whenever|until|on|at|during|per|every|once|twice|given|administered|"
-    r"delivered|prescribed|scheduled|lasting|consisting|without|daily|weekly|from|after|before|to|in|by|via|using|according|as|which|who|that|where|while|"
+    r"delivered|prescribed|scheduled|lasting|consisting|emulsified|dissolved|diluted|suspended|reconstituted|"
+    r"without|daily|weekly|from|after|before|to|in|by|via|using|according|as|which|who|that|where|while|"
     r"including|within|over|up\s+to|starting|beginning|uptitrated|titrated|reducing|plus|followed|and\s+then|"
     r"on\s+days?|q\d|×|x\s*\d|"
     r"intramuscularly|intravenously|orally|subcutaneously|topically|intranasally|intraperitoneally|"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from kg.extraction.arm_company import doses_of
 from kg.extraction.regimens import drug_mentions, frequency, intervention
 from kg.model import Arm, Trial
 from kg.sources import read_document
@@ -390,3 +391,29 @@ def test_women_given_vitamin_c_and_e_or_placebo_are_two_arms():
     # E, or placebo, from 9-16 weeks gestation until delivery'
     arms = _page("PMC3616124").arms
     assert [a.drug_names for a in arms] == [["ascorbic acid", "vitamin e"], ["placebo"]]
+
+
+def test_doses_listed_before_the_agent_they_dose_are_one_arm_each():
+    # PMC4019890: 'randomized to receive 10 μg (arm A), 100 μg (arm B) or 1000 μg (arm C) of CEA peptide
+    # emulsified in Montanide and GM-CSF, given every 2 weeks until disease progression.' ... 'T cell
+    # responses developed or increased in 20%/60%/100% of pts in Arms A/B/C.' (before: no arm)
+    trial = _page("PMC4019890")
+    peptide = "carcinoembryonic antigen peptide"
+    assert [[(i.drug.name, i.dose, i.dose_unit) for i in a.interventions] for a in trial.arms] == [
+        [(peptide, Decimal(dose), "µg"), ("sargramostim", None, None)] for dose in ("10", "100", "1000")
+    ]
+    assert [(r.arm, r.estimate) for r in trial.arm_results] == [
+        (a.label, Decimal(rate)) for a, rate in zip(trial.arms, ("20", "60", "100"), strict=True)
+    ]
+
+
+def test_doses_printed_with_one_unit_before_the_agent():
+    # PMC3604641 (dev-36): '... completed a 12-week protocol with 50, 100, or 150 mg of MSDC-0160 (an mTOT
+    # modulator), 45 mg pioglitazone HCl (a PPAR-γ agonist), or a placebo': the listing's pieces as
+    # the splitter cuts them (a comma before a number parts no arms), each dose made an arm's piece
+    assert doses_of([" 50, 100", "150 mg of MSDC-0160", "placebo"]) == [
+        "50 mg of MSDC-0160",
+        "100 mg of MSDC-0160",
+        "150 mg of MSDC-0160",
+        "placebo",
+    ]
