@@ -72,6 +72,7 @@ def sited(phrase: str) -> str:
 # a landmark time in a name: '2-year survival', 'survival at 2 years'
 LANDMARK = re.compile(
     r"(?i)(?:\bper\s+)?\b\d+[- ](?:years?|months?|weeks?|days?)\b|\b(?:at|after)\s+\d+\s+\w+"
+    r"|\b(?:at|after|by|and)\s+(?:years?|months?|weeks?|days?)\s+\d+\b"  # 'at week 12 (...) and week 24'
 )
 
 

@@ -75,6 +75,10 @@ _OBJECT = re.compile(
 # 'was associated with significantly higher risk of death from lung cancer': a risk of death is
 # what a survival endpoint counts, named elsewhere, not a mortality of its own
 _RISK_OF_DEATH = re.compile(r"(?i)\brisk\s+of\s+(?:death|dying)\b")
+# '... at week 12 (65.5% vs. 47.0%; P = 0.01) and week 24': a later landmark's figures follow
+_LATER_LANDMARK = re.compile(
+    r"(?i)\)\s*,?\s*(?:and|or)\s+(?:at\s+)?(?:(?:weeks?|months?|days?|years?)\s+\d+|\d+\s+(?:weeks?|months?|days?|years?))\s*$"
+)
 _LATER_VERB = re.compile(
     r"(?i)\s(?<!-)\b(?:had|has|have|received|required|developed|experienced|achieved|underwent|reported)\s+(?:an?\s+|the\s+)?"
 )
@@ -138,6 +142,15 @@ _BRACKET_LABEL = re.compile(
     r"(?P<name>[A-Za-z][\w'/-]*(?:\s+[\w'/-]+){1,9}?)\s*:\s*$"
 )
 
+# a name with a comma, each item of a bracket's list: '[PASI 75, 70·2% vs. 54·3% (P = 0·01); PASI 50, '
+_BRACKET_ITEM = re.compile(
+    r"\s*(?:and\s+)?(?!(?:the\s+)?(?:median|mean|average|range|IQR|SD|SE|CI|HR|OR|RR|n|p|respectively|all|overall|"
+    r"total|including|e\.g|i\.e|vs|versus)\s*,)(?P<name>[A-Za-z][\w'/-]*(?:\s+[\w'/-]+){0,4}?)\s*,\s*"
+)
+
+# a scale's short name, as such a list prints it: 'PASI 75', 'ACR20', 'WOMAC pain' (not an arm's: 'DCb', 'arm A')
+_SCALE_NAME = re.compile(r"(?!(?:arm|group)\b)[A-Z]{2,}[a-z]*\s?\d+|[A-Z]{2,}[\w-]*(?:\s+[a-z][\w'-]*){1,3}")
+
 
 def _clause(before: str) -> str:
     """The words of the figures' own clause: after the last ';', ':' or top-level '(',
@@ -156,6 +169,12 @@ def _clause(before: str) -> str:
             cut = i + 1
     if opened and (label := _BRACKET_LABEL.match(before, opened[-1] + 1)):
         return label.group("name")  # '(weight at week 28 of gestation: 67.5 ± 11.4 vs. 71.6 ± 10.3 kg'
+    item = _BRACKET_ITEM.fullmatch(before, max(opened[-1], before.rfind(";")) + 1) if opened else None
+    if item and _SCALE_NAME.fullmatch(item.group("name")) and ":" not in before[opened[-1] :]:
+        # '[PASI 75, 70·2% vs. 54·3% (P = 0·01); PASI 50, 92·4% vs. ...': a scale's short name; not what
+        # a bracket says of its figures ('(mean change from baseline, -0.1 vs -12.0 points'), nor an arm's
+        # label after a name's colon ('(TGSS: placebo, 0.4±1.1; TCZ, 0.2±0.7')
+        return item.group("name")
     # '(5 [10%] of 49': the figures sit in the outermost open bracket
     text = before[cut : opened[0]] if opened and opened[0] >= cut else before[cut:]
     if cut and (not re.search(r"[a-z]{3}", text) or re.fullmatch(r"[^:;]*?\bin\s+\d+\s*", text)):
@@ -298,7 +317,11 @@ def _candidates(text: str) -> list[str]:
     likely = _LIKELY.search(text)
     if likely:  # 'were less likely to die of neurologic causes than'
         out.append(likely.group(1))
+    # 'had static PGA of clear/almost clear at week 12 (65.5% vs. 47.0%; ...) and week 24 (': the
+    # object a later bracket's figures share with the first's
     obj = _OBJECT.search(text)
+    if obj is None and _LATER_LANDMARK.search(text):
+        obj = _OBJECT.search(re.sub(r"\s*\([^()]*\)", "", text))
     if (
         obj
         and not re.search(r"\d", LANDMARK.sub("", obj.group("x")))

@@ -27,7 +27,9 @@ _NOT_ENDPOINT = re.compile(
     r"results?|findings?|data|a\s+total\s+of|total|"
     r"differences?|the\s+difference|analys[ie]s|treatment|therapy|groups?|arms?|both|all|none|each|one|two|"
     r"baseline\s+characteristics|characteristics|median\s+follow-up|follow-up|time|rates?|the\s+study|study|trial|mean|median|"
-    r"overall|detriment|benefit|effect|advantage|(?:statistical\s+)?significance|(?:pooled\s+)?estimates?|no\s+(?:significant\s+)?differences?\b.*|(?:[\w-]+\s+){0,2}models?)$"
+    r"overall|detriment|benefit|effect|advantage|(?:statistical\s+)?significance|(?:pooled\s+)?estimates?|no\s+(?:significant\s+)?differences?\b.*|(?:[\w-]+\s+){0,2}models?"
+    # the groups a sentence compares: 'patients receiving combination therapy than monotherapy'
+    r"|(?:patients|participants|subjects)\s+(?:receiving|in|on|treated|given|taking)\b.*\bthan\b.*)$"
 )
 
 

@@ -75,11 +75,12 @@ _OTHER_COUNT = re.compile(
     r"(?i)(?:\band|,|;)\s+(?:of\s+(?:whom|which|these)\s+)?(?P<n>\d+)\s+(?:[\w-]+\s+){0,3}?(?:were|was)\b"
 )
 _BEFORE_ARM = re.compile(
-    # not the end of a range ('performance status of 0 to 2 were randomly assigned to receive A')
+    # not the end of a range ('performance status of 0 to 2 were randomly assigned to receive A'), nor of a
+    # ratio ('randomized 1 : 1 to receive methotrexate')
     # a count may carry its share before 'to': '115 (50%) to ceritinib and 116 (50%) to chemotherapy'
     # or what they were like: '202 patients (median age 59 years, range 31-77) were assigned to group 1 and 194
     # (61 years, 32-78) to group 2'
-    r"(?<![\d.%:])(?<!\bto\s)(?<!\bor\s)(?<![-\u2013])(\d+)(?![\d.%:])(?:\s*\([^()]{1,80}\)(?=\s+(?:to|were)\s))?"
+    r"(?<![\d.%:])(?<!:\s)(?<!\bto\s)(?<!\bor\s)(?<![-\u2013])(\d+)(?![\d.%:])(?:\s*\([^()]{1,80}\)(?=\s+(?:to|were)\s))?"
     r"\s+(?:of\s+(?:which|whom|these)\s+)?(?:(?:eligible|evaluable|assessable)\s+)?(?:patients\s+(?:\([^()]{1,80}\)\s+)?)?"
     r"(?:were\s+)?(?:(?:randomly\s+)?(?:assigned|allocated)\s+|randomi[sz]ed\s+)?"
     r"(?:to\s+)?(?:receive\s+)?(?:the\s+)?(?:(?:standard|conventional|usual)\s+)?$"

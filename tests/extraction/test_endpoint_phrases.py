@@ -497,3 +497,39 @@ def test_a_one_word_gloss_in_a_bracket_within_the_next_items_name():
         "first-and-subsequent (multiple) SRE ("
     )
     assert endpoint_phrase(before) == "time to first-and-subsequent sre"
+
+
+def test_what_more_patients_of_one_arm_had_names_the_figures_at_each_landmark():
+    # PMC3504074: 'Significantly more patients receiving combination therapy than monotherapy had static
+    # Physician's Global Assessment of clear/almost clear at week 12 (65·5% vs. 47·0%; P = 0·01) and week 24
+    # (71·8% vs. 54·3%; P = 0·01).' (before: named 'patients receiving combination therapy than monotherapy')
+    trial = trial_of("PMC3504074")
+    pga = "static physician's global assessment of clear/almost clear"
+    assert [(r.estimate, r.timepoint) for r in trial.arm_results if r.endpoint == pga] == [
+        (Decimal("65.5"), "12 weeks"),
+        (Decimal("47.0"), "12 weeks"),
+        (Decimal("71.8"), "24 weeks"),
+        (Decimal("54.3"), "24 weeks"),
+    ]
+    assert not any("than" in e.name for e in trial.endpoints)
+
+
+def test_a_scales_short_name_before_a_comma_names_its_item_of_a_bracketed_list():
+    # PMC3504074: 'Other PASI improvement scores at week 12 [PASI 75, 70·2% vs. 54·3% (P = 0·01); PASI 50,
+    # 92·4% vs. 83·8% (P = 0·01); and PASI 90, 34·0% vs. 23·1% (P = 0·03)] showed similar results ...'
+    trial = trial_of("PMC3504074")
+    rates = [(r.endpoint, r.estimate) for r in trial.arm_results if r.endpoint.startswith(("pasi", "other"))]
+    assert rates[2:8] == [
+        ("pasi 75", Decimal("70.2")),
+        ("pasi 75", Decimal("54.3")),
+        ("pasi 50", Decimal("92.4")),
+        ("pasi 50", Decimal("83.8")),
+        ("pasi 90", Decimal("34.0")),
+        ("pasi 90", Decimal("23.1")),
+    ]
+    # what a bracket says of its figures is no item's name: PMID27458945, 'including overall quality of life
+    # (mean change from baseline, -0.1 vs -12.0 points; ...)'
+    assert (
+        endpoint_phrase("including overall quality of life (mean change from baseline, ")
+        != "mean change from baseline"
+    )

@@ -393,3 +393,12 @@ def test_we_randomly_assigned_n_patients_to_one_arm_and_m_to_the_other():
 )
 def test_totals_as_trials_outside_oncology_state_them(read, text, total):
     assert read("", ("METHODS", text)).trial.n_randomized == total
+
+
+def test_an_allocation_ratio_before_to_is_no_arms_size():
+    # PMC3504074: 'Patients received etanercept 50 mg twice weekly for 12 weeks followed by 50 mg once weekly
+    # for 12 weeks and were randomized 1 : 1 to receive methotrexate (7·5–15 mg weekly) or placebo.' ...
+    # 'In total, 239 patients were enrolled in each arm.' (before: the methotrexate arm had 1 patient)
+    trial = read_document(Path(__file__).parents[1] / "fixtures" / "pool" / "PMC3504074.txt").trial
+    assert [a.n_randomized for a in trial.arms] != [1, None]
+    assert all(a.n_randomized in (None, 239) for a in trial.arms)
