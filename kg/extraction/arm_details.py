@@ -8,7 +8,7 @@ import re
 from decimal import Decimal
 
 from kg.extraction.abbreviations import expansions
-from kg.extraction.arm_generic import expand_generic
+from kg.extraction.arm_generic import expand_abbreviated, expand_generic
 from kg.extraction.arm_trailing import trailing_regimen, trailing_schedule
 from kg.extraction.regimens import (
     cycle_schedule,
@@ -33,6 +33,7 @@ def complete_arms(
     _add_background(arms, sents[at : at + 4])
     _dose_in_each(arms, sents)
     expand_generic(arms, sents, abbreviations)
+    expand_abbreviated(arms, sents, abbreviations)
     methods = [x for x in sents if not re.match(r"(?i)results|findings|conclusion|interpretation", x.section)]
     _same_schedule(arms)
     _premedication(arms, methods)

@@ -52,6 +52,32 @@ def expand_generic(arms: list[Arm], sents: list[Sentence], abbreviations: dict[s
                 arm.aliases.append(alias)
 
 
+def expand_abbreviated(arms: list[Arm], sents: list[Sentence], abbreviations: dict[str, str]) -> None:
+    """'cetuximab plus taxane/carboplatin (TC)' ... 'TC consisted of paclitaxel (225 mg/m2) or docetaxel (75
+    mg/m2), at the investigator's discretion, and carboplatin (area under the curve = 6) ...': the drugs an
+    abbreviated regimen is said to consist of, each with its own dose, stand in the arms for the drugs its
+    long form named (the drug class 'taxane' names none); alternatives are all listed, as for an arm of
+    the investigator's choice."""
+    for short, long in abbreviations.items():
+        named = {m.name for m in drug_mentions(long)}
+        if not named or drug_mentions(short):
+            continue
+        said = re.compile(rf"(?<![\w-]){re.escape(short)}\s+{_CONSISTED}\s+([^;]+)")
+        texts = [m.group(1) for s in sents for m in said.finditer(s.norm) if _lists_drugs(m.group(1))]
+        listed = [_named_rows(text) for text in texts]
+        rows = next((r for r in listed if named <= {x.drug.name for x in r}), [])
+        if len(rows) <= len(named):
+            continue
+        for row in rows:  # '... and carboplatin (...) on day 1 every 3 weeks': the regimen's cycle
+            row.frequency = row.frequency or rows[-1].frequency
+        for arm in arms:
+            if named <= set(arm.drug_names):
+                kept = [i for i in arm.interventions if i.drug.name not in named]
+                at = next(k for k, i in enumerate(arm.interventions) if i.drug.name in named)
+                arm.interventions = kept[:at] + [r.model_copy(deep=True) for r in rows] + kept[at:]
+
+
+_CONSISTED = r"(?:consisted\s+of|consisting\s+of|comprised|was\s+composed\s+of|included)"
 # 'Chemotherapy was cisplatin ...', '..., and chemotherapy included vindesine, cyclophosphamide, ...':
 # what the word stands for, to the end of its clause
 _CHEMOTHERAPY_WAS = re.compile(
@@ -128,4 +154,4 @@ def _cytotoxic_rows(text: str) -> list[Intervention]:
     return [r for r in _named_rows(text) if is_chemotherapy(r.drug.name)] if _lists_drugs(text) else []
 
 
-__all__ = ["expand_generic", "expand_labelled_generic"]
+__all__ = ["expand_abbreviated", "expand_generic", "expand_labelled_generic"]

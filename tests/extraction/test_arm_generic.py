@@ -46,3 +46,20 @@ def test_what_the_abbreviated_chemotherapy_consisted_of(read):
         ),
     )
     assert ["mitomycin", "ifosfamide", "cisplatin"] in [a.drug_names for a in r.trial.arms]
+
+
+def test_what_an_abbreviated_regimen_consisted_of_stands_for_its_long_forms_drugs():
+    # PMID20100966 (pool): 'To evaluate the efficacy of cetuximab plus taxane/carboplatin (TC) ...
+    # Patients were randomly assigned to cetuximab/TC or TC. TC consisted of paclitaxel (225 mg/m(2)) or
+    # docetaxel (75 mg/m(2)), at the investigator's discretion, and carboplatin (area under the curve = 6) on
+    # day 1 every 3 weeks for < or = six cycles' (before: 'taxane' named no drug, the arms held carboplatin)
+    regimens = [
+        [(i.drug.name, str(i.dose), i.dose_unit, i.frequency) for i in a.interventions]
+        for a in trial_of("20100966").arms
+    ]
+    tc = [
+        ("paclitaxel", "225", "mg/m2", "every 3 weeks"),
+        ("docetaxel", "75", "mg/m2", "every 3 weeks"),
+        ("carboplatin", "6", "AUC", "every 3 weeks"),
+    ]
+    assert regimens == [[("cetuximab", "400", "mg/m2", "every week"), *tc], tc]
