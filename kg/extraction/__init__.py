@@ -17,6 +17,7 @@ from kg.extraction.arm_background import background_care
 from kg.extraction.arm_details import relabel, set_roles
 from kg.extraction.arm_generic import expand_labelled_generic
 from kg.extraction.arm_labels import label_arms
+from kg.extraction.arm_shared import shared_companion
 from kg.extraction.armrefs import ArmFinder
 from kg.extraction.arms import design_arms
 from kg.extraction.baseline import baseline_characteristics
@@ -81,7 +82,7 @@ def _extract(title: str, abstract: list[AbstractSection]) -> Trial | None:
         return None
     set_roles(arms, title, sents)
     label_arms(arms, sents, defined)
-    if expand_labelled_generic(arms, sents):
+    if expand_labelled_generic(arms, sents) | shared_companion(arms, sents, defined):
         relabel(arms)
     groups = factor_groups(arms)
     finder = ArmFinder(arms, defined, groups)
