@@ -140,8 +140,13 @@ def _closing(text: str, end: int) -> str | None:
 
 
 # a landmark heading a list of figures after a colon, whose items ';' parts: '(5-year survival:
-# sequential, arm 1, 10% [...], 95% CI = 7% to 15%; concurrent, arm 2, 16% [...]; ...)'
-_HEADS_LIST = re.compile(r"(?i)\d+[- ](?:year|month|week)s?\b[^;:.()\[\]]*:[^;:]*$")
+# sequential, arm 1, 10% [...], 95% CI = 7% to 15%; concurrent, arm 2, 16% [...]; ...)', or before the
+# bracket that holds the list: 'at week 12 [PASI 75, 70·2% vs. 54·3% (P = 0·01); PASI 50, 92·4% vs. ...'
+_HEADS_LIST = re.compile(
+    r"(?i)\d+[- ](?:year|month|week)s?\b[^;:.()\[\]]*:[^;:]*$"
+    r"|(?:\b\d+[- ](?:year|month|week)s?|\b(?:at|after|by)\s+\d+\s+(?:year|month|week)s?|\b(?:week|day)\s+\d+)"
+    r"\s*[\[(][^;:()\[\]]*$"
+)
 
 
 # 'Two-, 3-, and 5-year', '1, 3 and 5 years', 'at 2, 3 and 5yr'

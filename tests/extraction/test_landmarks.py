@@ -1,0 +1,26 @@
+"""kg.extraction.landmarks: the time a figure is reported at, when the landmark heads a list."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from pool_pages import trial_of
+
+
+def test_a_landmark_before_a_bracketed_list_holds_for_each_item():
+    # PMC3504074: 'Other PASI improvement scores at week 12 [PASI 75, 70·2% vs. 54·3% (P = 0·01); PASI 50,
+    # 92·4% vs. 83·8% (P = 0·01); and PASI 90, 34·0% vs. 23·1% (P = 0·03)] showed similar results as did week
+    # 24 PASI 50 (91·6% vs. 84·6%; P = 0·01) and PASI 90 (53·8% vs. 34·2%; P = 0·01).' (before: only the
+    # first item was at 12 weeks; the week-24 figures after the bracket are another construction)
+    trial = trial_of("PMC3504074")
+    found = [
+        (r.endpoint, r.estimate, r.timepoint)
+        for r in trial.arm_results
+        if r.endpoint in ("pasi 50", "pasi 90")
+    ]
+    assert found[:4] == [
+        ("pasi 50", Decimal("92.4"), "12 weeks"),
+        ("pasi 50", Decimal("83.8"), "12 weeks"),
+        ("pasi 90", Decimal("34.0"), "12 weeks"),
+        ("pasi 90", Decimal("23.1"), "12 weeks"),
+    ]
