@@ -98,10 +98,20 @@ def spread_values(text: str, whole: str, taken: list[tuple[int, int]]) -> list[I
         if unit and unit.lower() in _NOT_UNITS:
             unit, end = None, m.end("sd")
         raw, sd = m.group("est").replace(",", ""), m.group("sd").replace(",", "")
-        item = Item(m.start(), end, raw, _unit(unit), _statistic(text, m.start(), unit))
+        item = Item(m.start(), end, raw, _unit(unit), _statistic(text, m.start(), unit, raw))
         item.spread = {"dispersion": dispersion(whole), "spread": dec(sd)}
+        if (
+            out
+            and _RESTATED.fullmatch(text, out[-1][0].end, item.start)
+            and unit
+            and out[-1][1] not in (None, unit)
+        ):
+            continue  # '-0.99 ± 0.06% (-10.82 ± 0.66 mmol/mol)': the same figure in another unit
         out.append((item, unit))
     return _shared_units(text, out)
+
+
+_RESTATED = re.compile(r"\s*[(\[]\s*")
 
 
 # what joins the two figures of a pair printed with one unit: '(25.8 ± 4.0 vs. 28.4 ± 3.7 kg/m2'
@@ -112,10 +122,29 @@ def _shared_units(text: str, found: list[tuple[Item, str | None]]) -> list[Item]
     """A pair's unit printed once, after its second figure, is the first figure's too ('25.8 ±
     4.0 vs. 28.4 ± 3.7 kg/m2', '-0.7 ± 1.8, 1.0 ± 2.5 kg'): with no unit the two figures would
     not read as one measure of two arms."""
-    for (item, unit), (after, printed) in zip(found, found[1:], strict=False):
-        if unit is None and printed and _PAIR_JOIN.fullmatch(text, item.end, after.start):
-            item.unit, item.statistic = after.unit, _statistic(text, item.start, printed)
-    return [item for item, _unit in found]
+    printed_units = [unit for _item, unit in found]
+    for k in range(len(found) - 2, -1, -1):  # from the end: '2.88 ± 0.25, 2.39 ± 0.26 and 1.75 ± 0.25 kg'
+        item, after, printed = found[k][0], found[k + 1][0], printed_units[k + 1]
+        if printed_units[k] is None and printed and _PAIR_JOIN.fullmatch(text, item.end, after.start):
+            item.unit, item.statistic = after.unit, _statistic(text, item.start, printed, item.raw)
+            printed_units[k] = printed
+    items = [item for item, _unit in found]
+    _changes(text, items)
+    return items
+
+
+def _changes(text: str, items: list[Item]) -> None:
+    """Percents of one list of which one is below zero are changes, every one of them: '(-0.2 ± 1.0,
+    0.4 ± 1.4%, p = 0.40)' are two arms' mean changes, not a change and a share."""
+    run: list[Item] = []
+    for item in [*items, None]:
+        if item is not None and run and _PAIR_JOIN.fullmatch(text, run[-1].end, item.start):
+            run.append(item)
+            continue
+        if any(i.raw.startswith("-") for i in run) and all(i.unit == "percent" for i in run):
+            for i in run:
+                i.statistic = centre(text, i.start)
+        run = [item] if item is not None else []
 
 
 def _unit(printed: str | None) -> str | None:
@@ -126,10 +155,10 @@ def _unit(printed: str | None) -> str | None:
     return re.sub(r"\s+", " ", printed)
 
 
-def _statistic(text: str, pos: int, unit: str | None) -> str:
-    """A percent that no word calls a mean or median is a share of the arm ('rate'); any other
-    figure is what ``centre`` says."""
-    if unit in ("%", "percent") and not _centre_word(text, pos):
+def _statistic(text: str, pos: int, unit: str | None, raw: str = "") -> str:
+    """A percent that no word calls a mean or median is a share of the arm ('rate'), unless it is
+    below zero (a change: '-0.99 ± 0.06%'); any other figure is what ``centre`` says."""
+    if unit in ("%", "percent") and not _centre_word(text, pos) and not raw.startswith("-"):
         return "rate"
     return centre(text, pos)
 

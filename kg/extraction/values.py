@@ -16,6 +16,7 @@ from kg.extraction.figure_counts import counts, sizes
 from kg.extraction.figure_item import BRACKET, Item
 from kg.extraction.landmarks import landmark, landmarks, listed_landmarks
 from kg.extraction.measured_values import measured_values
+from kg.extraction.spread_values import centre as centre_word
 from kg.extraction.spread_values import dispersion, spread_values
 from kg.extraction.stats import TIME_UNIT, inside_interval
 from kg.extraction.text import NUM, dec
@@ -48,6 +49,8 @@ _RATIO_WORDS = re.compile(r"\b(?:HR|OR|RR|CI)\b|(?i:hazard|odds\s+ratio)")
 _MEAN_PAIR = re.compile(  # a mean change may be negative: '(mean change 4.0 vs. -0.7, p = 0.05)'
     rf"(?<![\d.%-])(?P<a>-?{NUM})\s*(?:vs\.?|versus|and)\s*(?P<b>-?{NUM})(?!\s*(?:%|percent|\w*\s*{TIME_UNIT}|mg|µg|gy|patients|participants|events|cases))"
 )
+# a minus sign before a percent ('were -0.99%, -0.71% and -0.32%'), not a range's dash ('82-83%')
+_SIGN = re.compile(r"(?:^|(?<=[\s(\[,;:=]))-$")
 # '> or =25%': older abstracts print '≥' in words
 _THRESHOLD = re.compile(
     r"(?i)(?:than|least|most|>|≥|<|≤|[<>]\s*or\s*=|up to|over|under|approximately|about|nearly|almost)\s*$"
@@ -109,8 +112,19 @@ def items(text: str, whole: str | None = None) -> list[Item]:
     for m in _PERCENT.finditer(text):
         if _skip(text, m.start()) or any(a <= m.start() < b for a, b in taken) or _population(text, m):
             continue
-        if _SPAN_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+        if _SPAN_BEFORE.search(text, max(0, m.start() - 40), m.start()):
             continue  # 'OS rates for both groups were 82-83% after 3 years': a span, no one group's
+        if _SIGN.search(text, max(0, m.start() - 2), m.start()):  # '-0.99%': a change, not a share
+            found.append(
+                Item(
+                    m.start() - 1,
+                    m.end(),
+                    f"-{m.group('est') or m.group('first')}",
+                    "percent",
+                    centre_word(text, m.start()),
+                )
+            )
+            continue
         item = Item(
             m.start(), m.end(), m.group("est") or m.group("first"), "percent", _share_kind(text, m, found)
         )
@@ -199,7 +213,11 @@ _ARM_LABEL = re.compile(r"(?i)\b(?:arm|group|regimen|cohort)s?\s*$")  # 'for reg
 
 
 # '82-83%', '30-48% of patients': a span of figures, printed with the percent once
-_SPAN_BEFORE = re.compile(rf"(?<![\d.]){NUM}\s*%?\s*[-–]\s*$")  # "29%-80%": the end of a span
+_SPAN_BEFORE = re.compile(
+    rf"(?<![\d.]){NUM}\s*%?\s*[-–]\s*$"  # "29%-80%": the end of a span
+    # '-0.79% (mean decrease 7.97 to 7.17%)': the level a change ended at, beside the change
+    rf"|(?i:\b(?:decrease|increase|decline|reduction|rise|drop|fall)\s+(?:of\s+)?){NUM}\s*%?\s*to\s*$"
+)
 _LANDMARK_OF = re.compile(r"\s+(?:OS|PFS|DFS|EFS|overall\s+survival|survival)\s*:")
 _IN_RANGE = re.compile(rf"(?i)\b(?:range|IQR)\s*[,:=]?\s*(?:{NUM}\s*(?:-|to)\s*)?$")
 

@@ -1,0 +1,50 @@
+"""kg.extraction.spread_values and values: changes printed below zero, in percent, with or without a
+'±' spread, and a list's unit printed once at its end. Pages of jayded/evidence-inference copied to
+tests/fixtures/pool (rows in its SOURCES.tsv); every sentence is quoted from the page named beside it."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from pool_pages import trial_of
+
+
+def _results(pmcid: str, endpoint: str) -> list[tuple[str, str, Decimal, str | None]]:
+    return [
+        (r.arm, r.statistic, r.estimate, r.unit)
+        for r in trial_of(pmcid).arm_results
+        if r.endpoint == endpoint
+    ]
+
+
+def test_a_change_in_percent_restated_in_another_unit_and_a_lists_last_unit():
+    # PMC5008205: 'Changes in HbA1c at 104 weeks were (least squares mean ± standard error) −0.99 ± 0.06%
+    # (−10.82 ± 0.66 mmol/mol), −0.71 ± 0.07% (−7.76 ± 0.77 mmol/mol) and −0.32 ± 0.06% (−3.50 ± 0.66
+    # mmol/mol) for dulaglutide 1.5 mg, dulaglutide 0.75 mg and sitagliptin, respectively' (before: only
+    # -3.50 mmol/mol, given to the first arm); '... versus sitagliptin (2.88 ± 0.25, 2.39 ± 0.26 and 1.75 ±
+    # 0.25 kg, respectively)' (before: 2.88 had no unit and each figure went to the wrong arm)
+    arms = ["dulaglutide 1.5 mg", "dulaglutide 0.75 mg", "sitagliptin"]
+    assert _results("PMC5008205", "changes in hba1c") == [
+        (arm, "mean", Decimal(v), "percent") for arm, v in zip(arms, ("-0.99", "-0.71", "-0.32"), strict=True)
+    ]
+    assert _results("PMC5008205", "weight loss") == [
+        (arm, "mean", Decimal(v), "kg") for arm, v in zip(arms, ("2.88", "2.39", "1.75"), strict=True)
+    ]
+
+
+def test_percents_of_a_pair_one_below_zero_are_both_changes():
+    # PMC2129145: '... or body fat (-0.2 ± 1.0, 0.4 ± 1.4%, p = 0.40)' (before: a share of 0.4% for the
+    # placebo group, the forskolin group's -0.2 lost)
+    assert _results("PMC2129145", "body fat") == [
+        ("coleus forskohlii", "mean", Decimal("-0.2"), "percent"),
+        ("placebo", "mean", Decimal("0.4"), "percent"),
+    ]
+
+
+def test_a_percent_below_zero_is_a_change_and_the_level_it_ended_at_no_figure():
+    # PMC3781502: 'The least squares mean change was −0.79% (mean decrease 7.97 to 7.17%) for lixisenatide
+    # versus −0.96% (mean decrease 7.96 to 7.01%) for exenatide' (before: shares of 7.17% and 7.01%)
+    assert _results("PMC3781502", "least squares mean change") == [
+        ("lixisenatide", "mean", Decimal("-0.79"), "percent"),
+        ("exenatide", "mean", Decimal("-0.96"), "percent"),
+    ]
