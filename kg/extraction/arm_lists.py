@@ -222,9 +222,15 @@ def pieces(segment: str) -> list[str]:
     text = _unnumbered(text)
     text = without_tails(text)
 
-    if common:
-        return [common + part.strip() for part in _pieces(text)]
-    return _pieces(text)
+    parts = [
+        _DESCRIBED.sub(lambda m: "" if not drug_mentions(m.group()) else m.group(), p) for p in _pieces(text)
+    ]
+    return [common + part.strip() for part in parts] if common else parts
+
+
+# what a comma adds to describe an entry that names no drug: '... programme (txt2stop), comprising
+# motivational messages and behavioural-change support' (its drugs stay: ', consisting of cisplatin ...')
+_DESCRIBED = re.compile(r"(?i),\s+(?:comprising|consisting\s+of|including|containing|involving)\s+[^,;()]*$")
 
 
 _ENUMERATOR = re.compile(r"(?i)(?:^|(?<=[,;:]\s)|(?<=\bor\s))\s*(?:\d|[a-d])\)\s+")
@@ -251,7 +257,12 @@ def _unnumbered(text: str) -> str:
     return text
 
 
-_LIST_COMMA = r"[,;]\s+(?!and\s+\d+\b(?!\s*(?:patients|participants))|\d+(?:,|\s+and\s))"
+# not before what describes the entry before: '... programme (txt2stop), comprising motivational messages
+# and behavioural-change support, or to a control group'
+_LIST_COMMA = (
+    r"[,;]\s+(?!and\s+\d+\b(?!\s*(?:patients|participants))|\d+(?:,|\s+and\s)"
+    r"|(?:comprising|consisting|including|containing|involving|which|that|who|where)\b)"
+)
 
 
 # 'arm A, which involved immediate concurrent chemoradiotherapy with ...': a label, then what it gives

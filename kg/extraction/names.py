@@ -169,7 +169,8 @@ _CONTROL_ONLY = re.compile(
     # what follows the control's name is about the trial: '... versus a wait-list control group (control) on
     # weight outcomes in overweight and obese adults'
     r"(?:\s+(?:group|arm|condition|intervention|session|treatment))?s?\s*(?:\([^()]*\))?"
-    r"(?:\s+(?:on|in|for|among|with)\s.*)?\s*[.;]?\s*$"
+    # or what it got: '... or to a control group that received text messages unrelated to quitting'
+    r"(?:\s+(?:on|in|for|among|with)\s.*|\s+(?:that|who|which)\s+(?:received|got|(?:was|were)\s+given)\s.*)?\s*[.;]?\s*$"
 )
 
 

@@ -417,3 +417,22 @@ def test_doses_printed_with_one_unit_before_the_agent():
         "150 mg of MSDC-0160",
         "placebo",
     ]
+
+
+def test_what_a_comma_adds_to_describe_an_arm_is_no_arm_and_a_control_that_received_something_is_one():
+    # PMC3143315: 'smokers willing to make a quit attempt were randomly allocated, using an independent
+    # telephone randomisation system, to a mobile phone text messaging smoking cessation programme
+    # (txt2stop), comprising motivational messages and behavioural-change support, or to a control group
+    # that received text messages unrelated to quitting.' (before: the description was the second arm)
+    trial = _page("PMC3143315")
+    assert [(a.drug_names, a.aliases) for a in trial.arms] == [
+        (["mobile phone text messaging smoking cessation programme"], ["txt2stop"]),
+        (["control"], []),
+    ]
+    assert [(c.arm, c.comparator, c.estimate) for c in trial.comparisons if c.statistic == "risk_ratio"][
+        0
+    ] == (
+        "mobile phone text messaging smoking cessation programme",
+        "control",
+        Decimal("2.20"),
+    )
