@@ -113,6 +113,7 @@ def _acronym_candidates(title: str, text: str) -> list[tuple[str, str]]:
         found.append((m.group(1), ""))
     found += [(m.group(1), "") for m in _TITLE_NAME.finditer(title)]
     found += [(m.group(1), "") for m in _TITLE_TAIL.finditer(title)]
+    found += [(m.group(1), "") for m in _TITLE_END_NAME.finditer(title)]
     found += [(m.group(1), "") for m in _GROUP_CODE.finditer(title)]
     found += [(m.group(1), title[: m.start()]) for m in _TITLE_CODE.finditer(title)]
     found += [(m.group(1), "") for m in _NAMED_TRIAL.finditer(title)]
@@ -130,6 +131,12 @@ _TITLE_NAME = re.compile(  # '(RTOG 0617):', '(LUX-Lung 8):'
 _GROUP_CODE = re.compile(r":\s*([A-Z]{3,8}\s\d{3,5}[A-Z]?)\b(?![./-]\d)")
 # a numbered name closing the title: '...Advanced Lung Adenocarcinoma: WJOG 5108L.'
 _TITLE_TAIL = re.compile(r"(?::|--)\s*([A-Z][A-Za-z]*(?:[- ][A-Z][A-Za-z]*)?[- ]?\d+[A-Za-z]?)\.?\s*$")
+# the trial a title ends on naming: '...: updated survival analysis of JBR-10', '(results of CALGB 30102)',
+# '... the randomized multicenter phase III trial BMS099'
+_TITLE_END_NAME = re.compile(
+    r"\b(?:(?:results?|analys[ie]s|report|update)\s+of(?:\s+the)?|[Tt]rial|[Ss]tudy)\s+"
+    r"([A-Z][A-Za-z]*(?:[- ][A-Z][A-Za-z]*)?[- ]?\d+[A-Za-z]?)\)?\.?\s*$"
+)
 # 'The National Lung Screening Trial (NLST)', 'a multicohort study (KEYNOTE-021)'
 _DEFINED_NAME = re.compile(
     r"\b(?:[Tt]rial|[Ss]tudy)\s*\(([A-Z][A-Z0-9]{2,}(?:-[A-Z0-9]+)*(?: \d{3,5}[A-Z]?)?)\)"

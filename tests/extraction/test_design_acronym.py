@@ -190,3 +190,32 @@ def test_a_phase_with_its_letter_is_the_phase():
     assert phase("(LUX-Lung 7): a phase 2B, open-label, randomised controlled trial.") == "2"
     assert phase("In this phase 2b/3 trial, we enrolled patients") == "2/3"
     assert phase("This phase Ib study combining afatinib and cetuximab") == "1"
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        (  # PMID19933915 (pool)
+            "Randomized phase III trial of vinorelbine plus cisplatin compared with observation in completely"
+            " resected stage IB and II non-small-cell lung cancer: updated survival analysis of JBR-10",
+            "JBR-10",
+        ),
+        (
+            "Optimal management of malignant pleural effusions (results of CALGB 30102)",
+            "CALGB 30102",
+        ),  # PMID22878823
+        (  # PMID20100966
+            "Cetuximab and first-line taxane/carboplatin chemotherapy in advanced non-small-cell lung cancer:"
+            " results of the randomized multicenter phase III trial BMS099.",
+            "BMS099",
+        ),
+        (  # PMID20457350
+            "A phase I/II radiation dose escalation study with concurrent chemotherapy for patients with inoperable"
+            " stages I to III non-small-cell lung cancer: phase I results of RTOG 0117.",
+            "RTOG 0117",
+        ),
+    ],
+)
+def test_the_trial_a_title_ends_on_is_its_name(title, expected):
+    # before: none of these titles gave a name
+    assert acronym(title, "") == expected
