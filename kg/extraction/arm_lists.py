@@ -28,7 +28,7 @@ from kg.extraction.arm_counts import count_word
 from kg.extraction.arm_ellipsis import drug_lead, shared_entries
 from kg.extraction.arm_named import named_groups
 from kg.extraction.arm_phrases import as_roles, compared, trial_of
-from kg.extraction.arm_tails import without_tails
+from kg.extraction.arm_tails import without_description, without_tails
 from kg.extraction.arm_titles import placebo_controlled, title_listing
 from kg.extraction.armrefs import ARM_LABEL
 from kg.extraction.regimens import drug_mentions
@@ -222,15 +222,8 @@ def pieces(segment: str) -> list[str]:
     text = _unnumbered(text)
     text = without_tails(text)
 
-    parts = [
-        _DESCRIBED.sub(lambda m: "" if not drug_mentions(m.group()) else m.group(), p) for p in _pieces(text)
-    ]
+    parts = [without_description(p) for p in _pieces(text)]
     return [common + part.strip() for part in parts] if common else parts
-
-
-# what a comma adds to describe an entry that names no drug: '... programme (txt2stop), comprising
-# motivational messages and behavioural-change support' (its drugs stay: ', consisting of cisplatin ...')
-_DESCRIBED = re.compile(r"(?i),\s+(?:comprising|consisting\s+of|including|containing|involving)\s+[^,;()]*$")
 
 
 _ENUMERATOR = re.compile(r"(?i)(?:^|(?<=[,;:]\s)|(?<=\bor\s))\s*(?:\d|[a-d])\)\s+")

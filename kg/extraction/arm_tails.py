@@ -1,13 +1,15 @@
 """What a listing of arms says after the arms themselves, which parts no arms: who receives
 them ('... in chemotherapy-naive patients with NSCLC'), how long they go on ('... until disease
 progression, unacceptable toxicity, or death') and what they go on to ('..., followed by
-maintenance therapy with atezolizumab, bevacizumab, or both'). Their commas and 'or' would
-otherwise read as further arms."""
+maintenance therapy with atezolizumab, bevacizumab, or both'), and what describes an entry ('...
+programme (txt2stop), comprising motivational messages and behavioural-change support'). Their commas,
+'and' and 'or' would otherwise read as further arms or interventions."""
 
 from __future__ import annotations
 
 import re
 
+from kg.extraction.regimens import drug_mentions
 from kg.extraction.text import depth_map
 
 _WHO = re.compile(
@@ -29,6 +31,17 @@ def without_tails(text: str) -> str:
     if later is not None and re.search(r"(?i)\bor\b", text[: later.start()]):  # after a list of arms
         text = text[: later.start()]
     return text
+
+
+# what a comma adds to describe an entry that names no drug: '... programme (txt2stop), comprising
+# motivational messages and behavioural-change support' (its drugs stay: ', consisting of cisplatin ...')
+_DESCRIBED = re.compile(r"(?i),\s+(?:comprising|consisting\s+of|including|containing|involving)\s+[^,;()]*$")
+
+
+def without_description(piece: str) -> str:
+    """One arm's piece without what a comma adds to describe it, unless that names drugs."""
+    m = _DESCRIBED.search(piece)
+    return piece[: m.start()] if m and not drug_mentions(m.group()) else piece
 
 
 def _top_match(text: str, pattern: re.Pattern) -> re.Match | None:
