@@ -61,9 +61,9 @@ def test_without_a_sign_a_drug_after_or_is_an_arm_of_its_own():
         "observation",
     ]
     trial = trial_of("18487565")
-    assert [a.drug_names for a in trial.arms] == [
-        ["carboplatin", "paclitaxel"],
-        ["carboplatin", "gemcitabine"],
+    assert [a.drug_names for a in trial.arms] == [  # and the radiotherapy both had (``arm_shared``)
+        ["carboplatin", "paclitaxel", "radiotherapy"],
+        ["carboplatin", "gemcitabine", "radiotherapy"],
     ]
 
 

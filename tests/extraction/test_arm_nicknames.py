@@ -25,4 +25,7 @@ def test_an_addition_a_title_names_is_every_arms_and_arms_are_named_by_how_many_
     assert pasi == [
         (["etanercept", "methotrexate"], Decimal("77.3"), "24 weeks"),
         (["etanercept", "placebo"], Decimal("60.3"), "24 weeks"),
+        # 'Other PASI improvement scores at week 12 [PASI 75, 70·2% vs. 54·3% (P = 0·01); ...'
+        (["etanercept", "methotrexate"], Decimal("70.2"), "12 weeks"),
+        (["etanercept", "placebo"], Decimal("54.3"), "12 weeks"),
     ]

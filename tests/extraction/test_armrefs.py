@@ -334,7 +334,12 @@ def test_a_list_of_labels_under_one_head_names_each_labelled_arm():
         "The overall response rate was 66.6% (95% CI, 50.5% to 80.4%) and 69.2% (95% CI, 48.2% to 85.7%) "
         "on arm A and B, respectively.",
     )
-    assert drugs(refs) == [("A", {"carboplatin", "paclitaxel"}), ("B", {"carboplatin", "gemcitabine"})]
+    assert drugs(
+        refs
+    ) == [  # with the radiotherapy both arms had ('both delivered concurrently with 74 Gy of TRT')
+        ("A", {"carboplatin", "paclitaxel", "radiotherapy"}),
+        ("B", {"carboplatin", "gemcitabine", "radiotherapy"}),
+    ]
     rates = [(r.arm, r.estimate) for r in trial.arm_results if r.endpoint == "objective response rate"]
     assert rates == [
         ("carboplatin + paclitaxel", Decimal("66.6")),

@@ -310,7 +310,7 @@ def test_figures_of_several_endpoints_printed_arm_by_arm_take_the_arms_block_by_
         for r in trial.arm_results
         if r.endpoint == "overall survival"
     ]
-    a, b = "carboplatin + paclitaxel", "carboplatin + gemcitabine"
+    a, b = "carboplatin + paclitaxel + radiotherapy", "carboplatin + gemcitabine + radiotherapy"
     assert survival == [
         (a, "median", Decimal("24.3"), Decimal("12.3"), Decimal("36.4")),
         (a, "rate", Decimal("66.7"), Decimal("50.3"), Decimal("78.7")),
