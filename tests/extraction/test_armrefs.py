@@ -334,16 +334,13 @@ def test_a_list_of_labels_under_one_head_names_each_labelled_arm():
         "The overall response rate was 66.6% (95% CI, 50.5% to 80.4%) and 69.2% (95% CI, 48.2% to 85.7%) "
         "on arm A and B, respectively.",
     )
-    assert drugs(
-        refs
-    ) == [  # with the radiotherapy both arms had ('both delivered concurrently with 74 Gy of TRT')
-        ("A", {"carboplatin", "paclitaxel", "radiotherapy"}),
-        ("B", {"carboplatin", "gemcitabine", "radiotherapy"}),
-    ]
+    # with the radiotherapy both arms had ('both delivered concurrently with 74 Gy of TRT')
+    a, b = {"carboplatin", "paclitaxel", "radiotherapy"}, {"carboplatin", "gemcitabine", "radiotherapy"}
+    assert drugs(refs) == [("A", a), ("B", b)]
     rates = [(r.arm, r.estimate) for r in trial.arm_results if r.endpoint == "objective response rate"]
     assert rates == [
-        ("carboplatin + paclitaxel", Decimal("66.6")),
-        ("carboplatin + gemcitabine", Decimal("69.2")),
+        ("carboplatin + paclitaxel + radiotherapy", Decimal("66.6")),
+        ("carboplatin + gemcitabine + radiotherapy", Decimal("69.2")),
     ]
 
 
