@@ -77,7 +77,10 @@ def expand_abbreviated(arms: list[Arm], sents: list[Sentence], abbreviations: di
                 arm.interventions = kept[:at] + [r.model_copy(deep=True) for r in rows] + kept[at:]
 
 
+# 'TC consisted of ...', 'PCT comprised ...': what an abbreviated regimen is
 _CONSISTED = r"(?:consisted\s+of|consisting\s+of|comprised|was\s+composed\s+of|included)"
+
+
 # 'Chemotherapy was cisplatin ...', '..., and chemotherapy included vindesine, cyclophosphamide, ...':
 # what the word stands for, to the end of its clause
 _CHEMOTHERAPY_WAS = re.compile(
