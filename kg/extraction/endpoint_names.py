@@ -22,6 +22,9 @@ def normal_name(phrase: str) -> str:
     'deaths from lung cancer' -> 'lung cancer mortality', 'rate of death' -> 'death', 'have
     died' -> 'death'."""
     p = sited(phrase.lower())
+    p = re.sub(
+        r"^(change|improvement|reduction|increase|decrease)s\s+(?=in\b)", r"\1 ", p
+    )  # 'changes in HbA1c'
     if re.fullmatch(
         r"(?:[\w-]+\s+){0,2}[\w-]+-(?:free|specific)", p
     ):  # 'disease-free (24% vs. 23%) ... survival rates', 'overall (HR ...) and lung cancer-specific (HR ...) survival'

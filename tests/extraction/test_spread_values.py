@@ -24,7 +24,7 @@ def test_a_change_in_percent_restated_in_another_unit_and_a_lists_last_unit():
     # -3.50 mmol/mol, given to the first arm); '... versus sitagliptin (2.88 ± 0.25, 2.39 ± 0.26 and 1.75 ±
     # 0.25 kg, respectively)' (before: 2.88 had no unit and each figure went to the wrong arm)
     arms = ["dulaglutide 1.5 mg", "dulaglutide 0.75 mg", "sitagliptin"]
-    assert _results("PMC5008205", "changes in hba1c") == [
+    assert _results("PMC5008205", "change in hba1c") == [
         (arm, "mean", Decimal(v), "percent") for arm, v in zip(arms, ("-0.99", "-0.71", "-0.32"), strict=True)
     ]
     assert _results("PMC5008205", "weight loss") == [
@@ -48,3 +48,9 @@ def test_a_percent_below_zero_is_a_change_and_the_level_it_ended_at_no_figure():
         ("lixisenatide", "mean", Decimal("-0.79"), "percent"),
         ("exenatide", "mean", Decimal("-0.96"), "percent"),
     ]
+
+
+def test_an_endpoint_printed_as_plural_changes_is_named_as_one_change():
+    # PMC5008205: 'Changes in HbA1c at 104 weeks were ...' (before: 'changes in hba1c'; a reader, and the
+    # answer sheet, names the measure 'change in HbA1c')
+    assert {r.endpoint for r in trial_of("PMC5008205").arm_results} >= {"change in hba1c"}
