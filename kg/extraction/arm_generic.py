@@ -63,8 +63,8 @@ def expand_abbreviated(arms: list[Arm], sents: list[Sentence], abbreviations: di
         if not named or drug_mentions(short):
             continue
         said = re.compile(rf"(?<![\w-]){re.escape(short)}\s+{_CONSISTED}\s+([^;]+)")
-        texts = [m.group(1) for s in sents for m in said.finditer(s.norm) if _lists_drugs(m.group(1))]
-        listed = [_named_rows(text) for text in texts]
+        texts = [m.group(1) for s in sents if short in s.norm for m in said.finditer(s.norm)]
+        listed = (_named_rows(text) for text in texts if _lists_drugs(text))
         rows = next((r for r in listed if named <= {x.drug.name for x in r}), [])
         if len(rows) <= len(named):
             continue
