@@ -89,7 +89,9 @@ def parenthesised(part: str) -> tuple[list[str], int | None]:
             bit = re.sub(r"(?i)(?<=\d)\s+(?:group|arm|regimen)$", "", bit)  # '(F2 regimen, 117 patients)'
             n = _SIZE.match(bit.replace(",", ""))
             if n and (
-                n.group(1) or n.group(2) or (int(n.group(3)) >= 10 and not schedule)
+                n.group(1)
+                or n.group(2)
+                or (int(n.group(3)) >= 10 and not schedule and not _subscript(part, m))
             ):  # '(2)' is a count of something else, '(... on days 1, 8, 15, 22, and 29)' a schedule
                 size = size or int(next(g for g in n.groups() if g))
             elif re.fullmatch(
@@ -100,6 +102,12 @@ def parenthesised(part: str) -> tuple[list[str], int | None]:
             ):
                 aliases.append(re.sub(r"(?i)\s+(?:group|arm)$", "", bit.strip()))
     return aliases, size
+
+
+def _subscript(part: str, m: re.Match) -> bool:
+    """'vitamin B(12)': a bracket glued to a letter prints a subscript inline (as 'mg/m(2)' does),
+    not an arm's size, which a space parts from the name ('pemetrexed (283)')."""
+    return m.start() > 0 and part[m.start() - 1].isalpha()
 
 
 def leading_alias(part: str, mentions) -> str | None:

@@ -65,3 +65,12 @@ def test_a_figure_of_a_bracket_an_arms_name_closes_is_that_arms():
     ]
     tests = {(c.arm, c.p_value) for c in trial.comparisons if c.statistic == "p_value"}
     assert ("cisplatin + gemcitabine + bevacizumab 15 mg/kg", Decimal("0.03")) in tests
+
+
+def test_a_bracket_glued_to_a_letter_prints_a_subscript_not_an_arms_size():
+    # PMID15117980: 'Patients received pemetrexed 500 mg/m(2) intravenously (i.v.) day 1 with vitamin
+    # B(12), folic acid, and dexamethasone or docetaxel 75 mg/m(2) i.v. day 1 with dexamethasone every
+    # 21 days.' ... 'Five hundred seventy-one patients were randomly assigned.' (no size per arm)
+    trial = read_document(POOL / "PMID15117980.txt").trial
+    assert [a.n_randomized for a in trial.arms] == [None, None]
+    assert trial.n_randomized == 571
