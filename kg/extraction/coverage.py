@@ -38,7 +38,7 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from kg.extraction.design import REGISTRY_IDS
+from kg.extraction.design import PRINTED_REGISTRY_IDS
 from kg.extraction.text import NUM, Sentence, dec
 from kg.model import Evidence, Trial
 
@@ -248,7 +248,7 @@ def counted_numbers(s: Sentence) -> tuple[Span, ...]:
 def _counted(s: Sentence) -> dict[Span, Decimal]:
     """Each counted number's printed span and value ('Eighty-two' is one number, 82)."""
     text = s.norm
-    names = [m.span() for m in REGISTRY_IDS.finditer(text)]
+    names = [m.span() for m in PRINTED_REGISTRY_IDS.finditer(text)]
     marked = _marked(text)
     out: dict[Span, Decimal] = {}
     for m in _NUMBER.finditer(text):

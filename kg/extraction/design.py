@@ -13,6 +13,13 @@ from kg.model import Condition, Population
 REGISTRY_IDS = re.compile(
     r"\b(NCT\d{8}|\d{4}-\d{6}-\d{2}|JapicCTI-\d{6}|ISRCTN\d{8}|ChiCTR[-A-Z0-9]+|ACTRN\d{14}|UMIN\d{9})\b"
 )
+# as abstracts print them: a space or a dash may part the prefix from the digits ('NCT 00176137',
+# 'ISRCTN 80978588', 'NCT‐00552175'); the id is the prefix and digits together
+PRINTED_REGISTRY_IDS = re.compile(
+    r"\b(?:(?P<prefix>NCT|ISRCTN|ACTRN|UMIN)[\s\u2010\u2011\u2013-]?(?P<digits>\d{14}|\d{8,9})|"
+    + REGISTRY_IDS.pattern.removeprefix(r"\b(").removesuffix(r")\b")
+    + r")\b"
+)
 _ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4"}
 _STAGE_WORDS = (
     "locally advanced",
@@ -84,7 +91,12 @@ _STOP = {
 
 
 def registry_ids(text: str) -> list[str]:
-    return list(dict.fromkeys(REGISTRY_IDS.findall(text)))
+    """The registry numbers a text prints, each written as its registry writes it."""
+    found = (
+        m.group("prefix") + m.group("digits") if m.group("prefix") else m.group()
+        for m in PRINTED_REGISTRY_IDS.finditer(text)
+    )
+    return list(dict.fromkeys(i for i in found if REGISTRY_IDS.fullmatch(i)))
 
 
 def acronym(title: str, text: str) -> str | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pool_pages import trial_of
 
-from kg.extraction.design import blinding, randomized
+from kg.extraction.design import blinding, randomized, registry_ids
 
 
 def test_an_open_label_drug_after_progression_is_not_the_trials_blinding():
@@ -71,3 +71,11 @@ def test_randomised_trials_a_report_calls_for_are_not_its_design():
     # multicenter, randomized, phase II trial.' and 'Comparing either of these two regimens to
     # platinum-based therapies in a large randomized trial is warranted.'
     assert trial_of("15701857").randomized is True
+
+
+def test_a_registry_number_printed_with_a_space_after_its_prefix_is_read():
+    # PMID18583190: 'This trial is registered on the ClinicalTrials.gov website, number NCT 00176137.'
+    # PMC3143315: 'Trial registration ... ISRCTN 80978588'
+    assert trial_of("18583190").registry_ids == ["NCT00176137"]
+    assert trial_of("PMC3143315").registry_ids == ["ISRCTN80978588"]
+    assert registry_ids("registered as NCT\u201000552175 and NCT01234567") == ["NCT00552175", "NCT01234567"]
