@@ -32,6 +32,7 @@ from kg.extraction.paired_runs import (
     parallel_lists,
     respectively_after_all,
     sets_per_arm,
+    tested_set,
 )
 from kg.model import Arm
 
@@ -88,7 +89,11 @@ def assign(
         clause = max(start, text.rfind(":", 0, first) + 1, text.rfind(";", 0, first) + 1)
         around = distinct([a for s, _e, a in marks if clause <= s < stop])
         lead = distinct([a for s, _e, a in marks if clause <= s < first])
-        listed = len(run) > 1 and not PARALLEL.search(text[first:last])  # a list, not 'x vs y'
+        listed = (  # a list, not 'x vs y' or one figure per arm tested in its bracket
+            len(run) > 1
+            and not PARALLEL.search(text[first:last])
+            and not tested_set(text, spans, run, len(finder.arms))
+        )
         unknown = [k for k in run if arms[k] is None and _unknown_beside(text, spans[k], marks)]
         if len(run) == 2 and len(named) == 1 and (not listed or len(around) == 2 or unknown):
             # '40 weeks vs. 15 weeks in the radiation group'; '96.4% of the ... results in the

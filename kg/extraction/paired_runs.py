@@ -104,6 +104,27 @@ def pairs_after_pair(text: str, spans, runs: list[list[int]], marks, arms: list[
     return done
 
 
+def tested_set(text: str, spans, run: list[int], arms: int) -> bool:
+    """'CF tended to mitigate gains in body mass (-0.7 ± 1.8, 1.0 ± 2.5 kg, p = 0.10)': one figure
+    per arm in one bracket with the p-value that tests them against each other, not one arm's list
+    (which names what parts its figures: '(44, 19 and 13 percent at 1, 2 and 3 years)')."""
+    if len(run) != arms or arms < 2:
+        return False
+    start, end = spans[run[0]][0], spans[run[-1]][1]
+    opened = max(text.rfind("(", 0, start), text.rfind("[", 0, start))
+    inside = text[opened + 1 : start]
+    if opened < 0 or re.search(r"[()\[\]]|[a-z]{3}", inside):
+        return False
+    between = text[end:]
+    return bool(_TEST_CLOSES.match(between)) and not any(
+        re.search(r"[A-Za-z]{3}", text[spans[j][1] : spans[k][0]]) for j, k in zip(run, run[1:], strict=False)
+    )
+
+
+# what closes a bracketed set: the unit, then the test ('kg, p = 0.10)', '%; P < .001]')
+_TEST_CLOSES = re.compile(r"(?i)\s*[^\s,;()\[\]]{0,12}\s*[,;]\s*p\s*(?:value\s*)?[=<>≤≥]")
+
+
 def in_pairs(text: str, spans, run: list[int]) -> bool:
     """'the 12-month PFS rate was 55.9% versus 35.3%, and the 18-month ... was 44.2% versus
     27.0%': four or more figures set against each other two by two, pairs parted by other words."""

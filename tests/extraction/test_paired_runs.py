@@ -87,3 +87,16 @@ def test_pairs_after_a_pair_naming_one_arm_take_its_order():
         Decimal("7"): "cisplatin + vinblastine + high-dose radiotherapy",
         Decimal("3"): "radiotherapy",
     }
+
+
+def test_one_figure_per_arm_tested_in_its_bracket_is_each_arms_after_an_arm_named_before():
+    # PMC2129145: 'Data ... are presented as mean changes from baseline for the CF and placebo groups,
+    # respectively.' ... 'CF tended to mitigate gains in body mass (-0.7 ± 1.8, 1.0 ± 2.5 kg, p = 0.10)
+    # and scanned mass (-0.2 ± 1.3, 1.7 ± 2.9 kg, p = 0.08) ...' (before: both body-mass means went to
+    # CF, the arm the sentence names before the bracket)
+    trial = read_document(POOL / "PMC2129145.txt").trial
+    means = [(r.arm, r.estimate, r.spread) for r in trial.arm_results if r.endpoint == "body mass"]
+    assert means == [
+        ("coleus forskohlii", Decimal("-0.7"), Decimal("1.8")),
+        ("placebo", Decimal("1.0"), Decimal("2.5")),
+    ]
