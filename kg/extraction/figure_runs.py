@@ -57,6 +57,8 @@ def _after_own_bracket(words: str) -> str:
     return words
 
 
+# a count before the bracket its percent is printed in: '59 of 98 ['
+_COUNT_INTO = r"(?:\s*\d+\s*(?:of|/)\s*\d+\s*[(\[])?"
 # the next landmark of a list, its figures bracketed after it: ' and 24 weeks ('
 _NEXT_LANDMARK = re.compile(rf"(?i)\s*,?\s*(?:and|or)\s+(?:at\s+)?{NUM}\s*{TIME_UNIT}\s*[(\[]\s*")
 # the words that set a figure against the one before it, on the same endpoint
@@ -74,8 +76,15 @@ _NEXT_ITEM = re.compile(
     r"(?!(?:and|or|respectively|with|in|for|vs|versus|than|as|compared|\w+ing)\b)"
     # a word of the item's name may be its short name in a bracket: ', and breast-conserving surgery (BCS) rates ('
     rf"(?:[a-z]|\d+-[a-z])[\w'/-]*(?:\s+(?:[a-z][\w'/-]*|\d+-[a-z][\w'/-]*|\d+(?=\s+[a-z])|{SHORT_NAME}(?=\s+[a-z]))){{0,8}}"
-    r"\s*(?:[(\[][^()\[\]\d]{0,30})?"
+    r"\s*(?:[(\[][^()\[\]\d]{0,30}" + _COUNT_INTO + ")?"
 )
+# after a bracket that closes on its test ('(45 of 98 [46%] and 24 of 84 [29%], p=0.02)'), 'and' and a
+# name open the next item: ' and pathological response (59 of 98 ['
+_AND_NEXT_ITEM = re.compile(
+    r"(?i)\s*and\s+(?!(?:and|or|respectively|with|in|for|vs|versus|than|as|compared|\w+ing)\b)"
+    r"[a-z][\w'/-]*(?:\s+[a-z][\w'/-]*){0,5}\s*[(\[]" + _COUNT_INTO
+)
+_TESTED = re.compile(r"(?i)\bp\s*[=<>≤≥]")
 
 
 def next_item_start(text: str, start: int, end: int) -> int | None:
@@ -83,4 +92,12 @@ def next_item_start(text: str, start: int, end: int) -> int | None:
     (after ``start``) close one item's bracket and name the next: ', fewer transfusions (' after
     '(13% vs 19%, P = .05)'."""
     closed = text.find(")", start, end)  # the bracket the figure before sits in closes first
-    return closed + 1 if closed >= 0 and _NEXT_ITEM.fullmatch(text, closed + 1, end) else None
+    if closed < 0:
+        return None
+    # (the last item of a longer list, ', PGA (...) and stiffness (', is the list reader's: ``endpoint_lists``)
+    tested = (
+        _TESTED.search(text, start, closed)
+        and _AND_NEXT_ITEM.fullmatch(text, closed + 1, end)
+        and not re.search(r"[)\]]\s*,", text[:start])
+    )
+    return closed + 1 if tested or _NEXT_ITEM.fullmatch(text, closed + 1, end) else None

@@ -117,12 +117,15 @@ def tested_set(text: str, spans, run: list[int], arms: int) -> bool:
         return False
     between = text[end:]
     return bool(_TEST_CLOSES.match(between)) and not any(
-        re.search(r"[A-Za-z]{3}", text[spans[j][1] : spans[k][0]]) for j, k in zip(run, run[1:], strict=False)
+        re.search(
+            r"[A-Za-z]{3}", re.sub(r"(?i)\b(?:and|vs|versus|of)\b", "", text[spans[j][1] : spans[k][0]])
+        )
+        for j, k in zip(run, run[1:], strict=False)
     )
 
 
 # what closes a bracketed set: the unit, then the test ('kg, p = 0.10)', '%; P < .001]')
-_TEST_CLOSES = re.compile(r"(?i)\s*[^\s,;()\[\]]{0,12}\s*[,;]\s*p\s*(?:value\s*)?[=<>≤≥]")
+_TEST_CLOSES = re.compile(r"(?i)\s*[^\s,;()\[\]]{0,12}[)\]]?\s*[,;]\s*p\s*(?:value\s*)?[=<>≤≥]")
 
 
 def in_pairs(text: str, spans, run: list[int]) -> bool:

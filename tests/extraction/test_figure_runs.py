@@ -46,3 +46,31 @@ def test_the_end_of_a_span_of_percents_is_no_figure():
     # PMID25841625: '... and median diffusion capacity (DLCO) was 47% of predicted (range: 29%-80%).'
     trial = trial_of("25841625")
     assert [r.estimate for r in trial.arm_results if r.endpoint == "diffusion capacity"] == [Decimal("47")]
+
+
+def test_and_a_name_after_a_bracket_closed_by_its_test_opens_the_next_item():
+    # PMID18583190: 'In patients with complete resection, the proportion of those with mediastinal
+    # downstaging (45 of 98 [46%] and 24 of 84 [29%], p=0.02) and pathological response (59 of 98
+    # [60%] and 17 of 84 [20%], p<0.0001) favoured the interventional group.' (before: all four rates
+    # were mediastinal downstaging's, three of them the interventional group's: 'complete resection'
+    # names that arm's surgery, so the first pair was read as one arm's list)
+    trial = trial_of("18583190")
+    interventional, control = (a.label for a in trial.arms)
+    rates = [
+        (r.endpoint, r.arm, r.estimate, r.count, r.n_analysed)
+        for r in trial.arm_results
+        if r.endpoint in ("mediastinal downstaging", "pathological response")
+    ]
+    assert rates == [
+        ("mediastinal downstaging", interventional, Decimal("46"), 45, 98),
+        ("mediastinal downstaging", control, Decimal("29"), 24, 84),
+        ("pathological response", interventional, Decimal("60"), 59, 98),
+        ("pathological response", control, Decimal("20"), 17, 84),
+    ]
+    tests = [
+        (c.endpoint, c.p_value_qualifier, c.p_value) for c in trial.comparisons if c.statistic == "p_value"
+    ]
+    assert tests == [
+        ("mediastinal downstaging", None, Decimal("0.02")),
+        ("pathological response", "<", Decimal("0.0001")),
+    ]
