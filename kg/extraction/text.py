@@ -88,19 +88,32 @@ def _number(m: re.Match) -> str:
     return str(value) if value is not None else m.group(1)
 
 
+_STEPS = (*_SUBSTITUTIONS, (NUMBER_WORDS, _number, ""))
+
+
 def normalise(text: str) -> str:
-    return normalise_mapped(text)[0]
+    """The normal form alone (``normalise_mapped`` without the map, which costs more to keep)."""
+    for pattern, replacement, marks in _STEPS:
+        if not marks or any(c in text for c in marks):
+            text = pattern.sub(replacement if callable(replacement) else _literal(replacement), text)
+    return text
+
+
+def _literal(replacement: str):
+    return lambda _m: replacement
 
 
 def normalise_mapped(text: str) -> tuple[str, tuple[tuple[int, int], ...]]:
     """The normal form and, for each of its characters, the span of ``text`` it came from."""
-    origin = [(i, i + 1) for i in range(len(text))]
-    for pattern, replacement, marks in (*_SUBSTITUTIONS, (NUMBER_WORDS, _number, "")):
+    origin: list[tuple[int, int]] | None = None  # built at the first substitution: most text needs none
+    for pattern, replacement, marks in _STEPS:
         if marks and not any(c in text for c in marks):
             continue
         matches = list(pattern.finditer(text))
         if not matches:
             continue
+        if origin is None:
+            origin = list(zip(range(len(text)), range(1, len(text) + 1), strict=True))
         pieces, new_origin, last = [], [], 0
         for m in matches:
             new = replacement(m) if callable(replacement) else replacement
@@ -116,6 +129,8 @@ def normalise_mapped(text: str) -> tuple[str, tuple[tuple[int, int], ...]]:
         pieces.append(text[last:])
         new_origin += origin[last:]
         text, origin = "".join(pieces), new_origin
+    if origin is None:
+        return text, tuple(zip(range(len(text)), range(1, len(text) + 1), strict=True))
     return text, tuple(origin)
 
 
