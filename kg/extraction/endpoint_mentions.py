@@ -48,7 +48,9 @@ def endpoint_mentions(text: str, abbreviations: dict[str, str]) -> list[tuple[in
         free = _FREE_OF.search(text, 0, m.start())
         if m.group(1).lower() == "survival" and free and free.end() == m.start():
             out.append((free.start(), f"{free.group(1).lower()}-free survival"))  # 'recurrence-free survival'
+            out += _elided(text, free.start(), "survival", names)
             continue
+        out += _elided(text, m.start(), m.group(1).lower().split()[-1], names)
         narrowed = _NARROWED.match(text, m.end()) or (
             _WITH_STATE.match(text, m.end()) if m.group(1).lower() == "survival" else None
         )
@@ -57,6 +59,23 @@ def endpoint_mentions(text: str, abbreviations: dict[str, str]) -> list[tuple[in
             name = "death"  # '242 (75.2%) OS events had occurred': the share who died, not who survived
         out.append((m.start(), name))
     return sorted(out)
+
+
+# 'progression-free and overall survival', 'overall and progression-free survival times': the first
+# name of a pair that shares its head noun with the second, written once
+_ELIDED = re.compile(r"(?i)\b([a-z]+(?:-free)?)-?\s+(?:and|or)\s+$")
+
+
+def _elided(text: str, start: int, head: str, names: dict[str, str]) -> list[tuple[int, str]]:
+    """The endpoint a modifier before 'and' names with the head noun of the name after it."""
+    m = _ELIDED.search(text, 0, start)
+    if not m:
+        return []
+    word = m.group(1).lower()
+    if word.endswith("-free") and head == "survival":
+        return [(m.start(), f"{word} survival")]
+    name = names.get(f"{word} {head}")
+    return [(m.start(), name)] if name else []
 
 
 def _sited_name(m: re.Match) -> str:

@@ -178,3 +178,21 @@ def test_survival_in_a_named_state_at_a_number_of_days(read):
         ("survival with effusion control", "tunneled catheter drainage", "82", "30 days"),
         ("survival with effusion control", "bedside talc pleurodesis", "52", "30 days"),
     }
+
+
+def test_a_pair_of_names_sharing_their_head_noun_names_two_endpoints():
+    # PMID19433684: 'Median progression-free and overall survival rates were 7.8 months (95% CI, 5.2 to
+    # 11.5 months) and 14.1 months (95% CI, 10.8 to 19.6 months), respectively.'
+    # PMID19167118: 'Their median overall and progression-free survival times were 23.5 (range,
+    # 4.2-109.7) and 9.0 months (2.2-109.7), respectively.' (before: the figure each sentence gave
+    # first was the other endpoint's)
+    assert endpoint_mentions("Median progression-free and overall survival rates were", {}) == [
+        (7, "progression-free survival"),
+        (28, "overall survival"),
+    ]
+    medians = {(r.endpoint, r.estimate) for r in trial_of("19433684").arm_results if "survival" in r.endpoint}
+    assert medians == {("progression-free survival", Decimal("7.8")), ("overall survival", Decimal("14.1"))}
+    medians = {(r.endpoint, r.estimate) for r in trial_of("19167118").arm_results if r.statistic == "median"}
+    assert ("overall survival", Decimal("23.5")) in medians
+    assert ("progression-free survival", Decimal("9.0")) in medians
+    assert ("progression-free survival", Decimal("23.5")) not in medians
