@@ -181,6 +181,9 @@ def _until_clause_end(text: str) -> str:
     return re.split(r"[,;.]\s|\s+and\s+\d", text, maxsplit=1)[0]
 
 
+_SEMICOLON_OR = re.compile(r"(?i);\s+or\s+")
+
+
 def clause(segment: str) -> str:
     """The segment up to its clause end (a top-level ';' or the sentence end); a list
     announced by a colon ('one of three treatments: A; B; or C', 'three arms: A, ...; B, ...')
@@ -196,6 +199,8 @@ def clause(segment: str) -> str:
     if listed:
         segment = segment[listed.end() :]
     depth = depth_map(segment)
+    # 'A (DC); B (DCb); or C (VC)': entries parted by semicolons, the last after '; or', run on too
+    listed = listed or any(depth[m.start()] == 0 for m in _SEMICOLON_OR.finditer(segment))
     stop = r"(?<!\bvs)(?<!\bv)\.(?=\s|$)"  # not the point of 'vs.'
     ends = stop if listed else rf";|{stop}"
     for m in re.finditer(ends, segment):

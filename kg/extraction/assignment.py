@@ -21,9 +21,13 @@ from kg.extraction.arm_brackets import BRACKET_AFTER_ARM, bracket_after_arm, pai
 from kg.extraction.arm_fill import fill
 from kg.extraction.arm_runs import figure_runs
 from kg.extraction.armrefs import ARM_LABEL, ArmFinder, distinct
-from kg.extraction.clause_bounds import clause_start
 from kg.extraction.clauses import clause_end
-from kg.extraction.pair_direction import directed_pair, pairs_before_comparison
+from kg.extraction.pair_direction import (
+    directed_pair,
+    other_side,
+    pair_after_one_arm,
+    pairs_before_comparison,
+)
 from kg.extraction.paired_runs import (
     PARALLEL,
     in_pairs,
@@ -88,6 +92,9 @@ def assign(
             continue
         clause = max(start, text.rfind(":", 0, first) + 1, text.rfind(";", 0, first) + 1)
         around = distinct([a for s, _e, a in marks if clause <= s < stop])
+        # the clause's arms after the runs that follow: 'Median survival (9.4 v 9.9 months [for VC]; ...)
+        # and response (23.9%) with DCb were similar'
+        wider = distinct([a for s, _e, a in marks if clause <= s < clause_end(text, last)])
         lead = distinct([a for s, _e, a in marks if clause <= s < first])
         listed = (  # a list, not 'x vs y' or one figure per arm tested in its bracket
             len(run) > 1
@@ -98,7 +105,7 @@ def assign(
         if len(run) == 2 and len(named) == 1 and (not listed or len(around) == 2 or unknown):
             # '40 weeks vs. 15 weeks in the radiation group'; '96.4% of the ... results in the
             # low-dose CT group and 94.5% in the radiography group'
-            _other_side(finder, run, arms, around)
+            other_side(finder, run, arms, around, wider)
             continue
         if not named and (pair := directed_pair(text, clause, spans, run, marks, finder.arms)):
             arms[run[0]], arms[run[1]] = pair  # 'higher in the NET group (57.4% vs. 22%'
@@ -112,9 +119,9 @@ def assign(
             for k, arm in zip(run, pairs, strict=True):
                 arms[k] = arm
             continue
-        if not named and _pair_after_one_arm(text, first, run, marks, finder):
+        if not named and pair_after_one_arm(text, first, run, marks, finder):
             arms[run[0]] = lead[0]
-            _other_side(finder, run, arms, around)
+            other_side(finder, run, arms, around, wider)
             continue
         if len(around) == 1 and (named and len(named) < len(run) or not named and lead and listed):
             for k in run:  # '54 percent at 1 year, 26 percent at 2 years' beside one arm; 'Survival
@@ -304,21 +311,6 @@ def _than_after(text: str, clause: int, first: int, last: int, marks) -> list[Ar
     return [lead[0], after[0][1]]
 
 
-_INTO_PAIR = re.compile(r"(?i)\s*[(\[]\s*(?:(?:median|mean|rates?|respectively|[a-z]+\s+rates?)\s*,?\s*)?$")
-
-
-def _pair_after_one_arm(text: str, first: int, run: list[int], marks, finder: ArmFinder) -> bool:
-    """'... in favour of arm B (median 8.0 vs 5.3 months)': in a two-arm trial, the first of a pair
-    in the bracket right after the only arm named before it is that arm's."""
-    before = [(s, e, a) for s, e, a in marks if e <= first]
-    if len(run) != 2 or len(finder.arms) != 2 or not before:
-        return False
-    _s, end, _arm = before[-1]
-    clause = clause_start(text, first)
-    one = len(distinct([a for s, _e, a in before if s >= clause])) == 1
-    return one and bool(_INTO_PAIR.fullmatch(text, end, first)) and not any(s > first for s, _e, _a in marks)
-
-
 def _in_mention_order(text: str, clause: int, stop: int, marks, spans, run: list[int]) -> list[Arm]:
     """'The response rate for the concurrent arm was significantly higher (84.0%) than that of
     the sequential arm (66%)', '83% of the patients in the A arm and 63% of those in the B arm':
@@ -354,16 +346,6 @@ def _as_was(text: str, start: int, first: int, run: list[int], previous: list[in
     if len(before) != len(run) or None in before or not _AS_WAS.search(text, start, first):
         return []
     return before
-
-
-def _other_side(finder: ArmFinder, run: list[int], arms: list[Arm | None], around: list[Arm]) -> None:
-    """Two figures set against each other ('x vs. y in B') belong to two arms: the one not
-    named is the other arm its clause names, or the other arm of a two-arm trial."""
-    named = next(arms[k] for k in run if arms[k] is not None)
-    others = [a for a in around if a is not named] or [a for a in finder.arms if a is not named]
-    if len(others) == 1:
-        for k in run:
-            arms[k] = arms[k] or others[0]
 
 
 def _respectively(text, run, marks, first, last, stop, arms) -> bool:

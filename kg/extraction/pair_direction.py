@@ -7,6 +7,11 @@ bracket says less than the comparison does. The comparison may follow pairs no a
 '(25.8 ± 4.0 vs. 28.4 ± 3.7 kg/m2, P = 0.001) ... was lower among women taking A than those taking B'.
 Only plain magnitude words count: 'better' or
 'improved' depend on the endpoint.
+
+A pair with one arm named belongs to two arms: the one named and the other its clause names, or
+the other arm of a two-arm trial (``other_side``); a pair bracketed right after the only arm named
+before it starts with that arm (``pair_after_one_arm``: '... in favour of arm B (median 8.0 vs 5.3
+months)').
 """
 
 from __future__ import annotations
@@ -14,7 +19,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from kg.extraction.armrefs import distinct
+from kg.extraction.armrefs import ArmFinder, distinct
+from kg.extraction.clause_bounds import clause_start
 from kg.extraction.clauses import clause_end
 from kg.extraction.text import LESS_WORDS, MORE_WORDS, NUM, dec
 from kg.model import Arm
@@ -108,3 +114,35 @@ def _value(printed: str) -> Decimal | None:
 
 
 __all__ = ["directed_pair", "pairs_before_comparison"]
+
+
+_INTO_PAIR = re.compile(r"(?i)\s*[(\[]\s*(?:(?:median|mean|rates?|respectively|[a-z]+\s+rates?)\s*,?\s*)?$")
+
+
+def pair_after_one_arm(text: str, first: int, run: list[int], marks, finder: ArmFinder) -> bool:
+    """'... in favour of arm B (median 8.0 vs 5.3 months)': in a two-arm trial, the first of a pair
+    in the bracket right after the only arm named before it is that arm's."""
+    before = [(s, e, a) for s, e, a in marks if e <= first]
+    if len(run) != 2 or len(finder.arms) != 2 or not before:
+        return False
+    _s, end, _arm = before[-1]
+    clause = clause_start(text, first)
+    one = len(distinct([a for s, _e, a in before if s >= clause])) == 1
+    return one and bool(_INTO_PAIR.fullmatch(text, end, first)) and not any(s > first for s, _e, _a in marks)
+
+
+def other_side(
+    finder: ArmFinder, run: list[int], arms: list[Arm | None], around: list[Arm], wider: list[Arm]
+) -> None:
+    """Two figures set against each other ('x vs. y in B') belong to two arms: the one not
+    named is the other arm its clause names (beside the run, else further on), or the other arm
+    of a two-arm trial."""
+    named = next(arms[k] for k in run if arms[k] is not None)
+    others = (
+        [a for a in around if a is not named]
+        or ([a for a in wider if a is not named] if len(finder.arms) > 2 else [])
+        or [a for a in finder.arms if a is not named]
+    )
+    if len(others) == 1:
+        for k in run:
+            arms[k] = arms[k] or others[0]

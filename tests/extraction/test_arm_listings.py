@@ -16,6 +16,8 @@ from kg.extraction.text import normalise, sentences
 from kg.model import Arm
 from kg.sources import read_document
 
+POOL = Path(__file__).parents[1] / "fixtures" / "pool"
+
 
 def arms_of(text: str, title: str = "") -> list[Arm]:
     sents = sentences("METHODS", text)
@@ -553,3 +555,23 @@ def test_a_named_arm_opening_a_bracket_of_drugs_is_those_drugs_with_their_own_do
         ("carboplatin", Decimal("5"), "AUC"),
         ("gemcitabine", Decimal("1000"), "mg/m2"),
     ]
+
+
+def test_arms_parted_by_semicolons_the_last_after_or_are_one_list():
+    # PMID12837811 (TAX 326): 'Patients (n = 1,218) with stage IIIB to IV NSCLC were randomly assigned to
+    # receive docetaxel 75 mg/m2 and cisplatin 75 mg/m2 every 3 weeks (DC); docetaxel 75 mg/m2 and
+    # carboplatin area under the curve of 6 mg/mL * min every 3 weeks (DCb); or vinorelbine 25 mg/m2/wk
+    # and cisplatin 100 mg/m2 every 4 weeks (VC).' (before: the clause ended at the first ';', and the
+    # title's 'docetaxel plus platinum combinations versus vinorelbine plus cisplatin' gave two arms)
+    trial = read_document(POOL / "PMID12837811.txt").trial
+    assert drugs(trial.arms) == [
+        ["docetaxel", "cisplatin"],
+        ["docetaxel", "carboplatin"],
+        ["vinorelbine", "cisplatin"],
+    ]
+    assert [a.aliases for a in trial.arms] == [["DC"], ["DCb"], ["VC"]]
+    # 'Median survival (9.4 v 9.9 months [for VC]; P =.657; ...) and response (23.9%) with DCb were similar
+    # to those results for VC.': the arm a bracket after a figure names, the other the clause names
+    dcb, vc = trial.arms[1].label, trial.arms[2].label
+    medians = [(r.arm, r.estimate) for r in trial.arm_results if r.statistic == "median"]
+    assert (dcb, Decimal("9.4")) in medians and (vc, Decimal("9.9")) in medians
