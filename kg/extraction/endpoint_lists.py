@@ -30,11 +30,22 @@ _TO_FIGURES = re.compile(
 )
 
 
+# ... or the arms, listed too: 'Median PFS and overall survival times for gefitinib and erlotinib were'
+_TO_FIGURES_FOR_ARMS = re.compile(
+    r"(?i)\s*(?:\([^()]*\)\s*)?(?:rates?|times?)?\s*(?:for|in|with)\s+(?:the\s+)?[^,;()]{1,60}?\s+and\s+"
+    r"[^,;()]{1,60}?\s+(?:(?:groups?|arms?)\s+)?(?:was|were)\s+(?:[a-z]+\s+)?$"
+)
+
+
 @dataclass(frozen=True)
 class Slot:
     endpoint: str
     timepoint: str | None
-    group: int = 0  # which pass through the list: one arm's figures
+    group: int = 0  # which arm's figures: one pass through the list, or one place in each endpoint's set
+    lead: tuple[int, int] = (
+        0,
+        0,
+    )  # the words between the list and its figures: 'for gefitinib and erlotinib'
 
 
 def listed_endpoints(
@@ -51,15 +62,26 @@ def listed_endpoints(
     if not after or len(after) % len(names):
         return {}
     kinds = [(found[k].unit, found[k].statistic) for k in after]
+    per = len(after) // len(names)
+    at = _for_arms(text, names[-1][2], start, found[after[0]].start)
+    # 'Median PFS and overall survival times for gefitinib and erlotinib were 6.5 and 7.5 months (...)
+    # and 22.8 and 24.5 months (...), respectively': each endpoint's figures, one per arm listed
+    endpoint_major = per > 1 and at is not None and "respectively" in text
+    if endpoint_major and all(kinds[n] == kinds[n - n % per] for n in range(len(kinds))):
+        lead = (at, found[after[0]].start)
+        return {k: replace(names[n // per][0], group=n % per, lead=lead) for n, k in enumerate(after)}
     if any(kinds[n] != kinds[n % len(names)] for n in range(len(kinds))):
         return {}
-    return {k: replace(names[n % len(names)][0], group=n // len(names)) for n, k in enumerate(after)}
+    lead = (names[-1][1], found[after[0]].start)
+    return {
+        k: replace(names[n % len(names)][0], group=n // len(names), lead=lead) for n, k in enumerate(after)
+    }
 
 
 def _list_before_figures(
     text: str, mentions: Sequence[tuple[int, str]], found: Sequence[Item]
-) -> list[tuple[Slot, int]]:
-    """(slot, where its name ends) of each name of the list that the first figure follows."""
+) -> list[tuple[Slot, int, int]]:
+    """(slot, where its name ends, where it starts) of each name of the list that the first figure follows."""
     if not found:
         return []
     first = found[0].start
@@ -70,7 +92,11 @@ def _list_before_figures(
     for p, n in reversed(before):
         end = _name_end(text, p)
         gap = text[end : listed[0][0]] if listed else text[end:first]
-        fits = _BETWEEN.fullmatch(gap) if listed else _TO_FIGURES.match(gap)
+        fits = (
+            _BETWEEN.fullmatch(gap)
+            if listed
+            else _TO_FIGURES.match(gap) or _for_arms(text, p, end, first) is not None
+        )
         if not fits:
             break
         listed.insert(0, (p, n))
@@ -80,8 +106,17 @@ def _list_before_figures(
     out = []
     for k, (p, n) in enumerate(listed):
         named_from = _name_start(text, listed[k - 1][0], p) if k else p
-        out.append((Slot(n, landmark(text[named_from : _name_end(text, p)]) or lead), _name_end(text, p)))
+        out.append((Slot(n, landmark(text[named_from : _name_end(text, p)]) or lead), _name_end(text, p), p))
     return out
+
+
+def _for_arms(text: str, pos: int, end: int, first: int) -> int | None:
+    """Where the words naming the arms its figures are for start after the last name ('overall
+    survival times for gefitinib and erlotinib were'), which the name's own words may have run
+    into; None when no such words stand there."""
+    cut = re.search(r"\s+(?:for|in|with)\s", text[pos:end])
+    at = pos + cut.start() if cut else end
+    return at if _TO_FIGURES_FOR_ARMS.match(text, at, first) else None
 
 
 def _name_end(text: str, pos: int) -> int:
@@ -141,11 +176,22 @@ def rename_pairs(
         seen.add(endpoints[k])
 
 
-def share_arms(slots: dict[int, Slot], arms: list[Arm | None]) -> None:
-    """One pass through an endpoint list is one arm's: the arm named beside any of its figures."""
+def share_arms(
+    slots: dict[int, Slot], arms: list[Arm | None], listed: Callable[[int, int], list[Arm]]
+) -> None:
+    """One pass through an endpoint list is one arm's: the arm named beside any of its figures,
+    else, when the words between the list and its figures name the arms in order ('Median PFS and
+    overall survival times for gefitinib and erlotinib were ...'; ``listed`` gives the arms a
+    span names), the arm of its place there."""
     passes: dict[int, list[int]] = {}
     for k, slot in slots.items():
         passes.setdefault(slot.group, []).append(k)
+    lead = next(iter(slots.values())).lead if slots else (0, 0)
+    order = listed(*lead) if lead[1] > lead[0] else []
+    if len(order) == len(passes) > 1:
+        for k, slot in slots.items():
+            arms[k] = order[slot.group]
+        return
     for members in passes.values():
         named = {id(arms[k]): arms[k] for k in members if arms[k] is not None}
         if len(named) == 1:

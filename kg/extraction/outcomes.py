@@ -33,7 +33,12 @@ from kg.extraction.figure_runs import GENERIC_WHAT, continues, next_item_start
 from kg.extraction.from_to import from_to_figures
 from kg.extraction.lexicon import ENDPOINTS
 from kg.extraction.p_values import Figure, p_only_tests
-from kg.extraction.shared_fields import each_comparison, landmarks_of_comparisons, landmarks_of_lists
+from kg.extraction.shared_fields import (
+    each_comparison,
+    endpoints_beside,
+    landmarks_of_comparisons,
+    landmarks_of_lists,
+)
 from kg.extraction.stats import (
     BARE_CI,
     BARE_RANGE,
@@ -103,6 +108,7 @@ class OutcomeReader(ContrastReading):
             figures, placed = self._per_arm(masked, mentions, last_endpoint, text, self._unattached(s, text))
             landmarks_of_lists(figures, lists)
             found += self._tests(masked, placed, mentions, last_endpoint) if self.arms else []
+            endpoints_beside(found, figures)
             landmarks_of_comparisons(found, figures, {n for _p, n in mentions})
             figures += self._from_to(text, found)  # after: a difference's figures time no other comparison
             for fact in [*found, *figures]:
@@ -257,7 +263,7 @@ class OutcomeReader(ContrastReading):
             None if i.pooled else a for i, a in zip(found, arms, strict=True)
         ]  # every arm's: whole_population
         arms = run_arm(self.finder, masked, [i.start for i in found], arms, elliptical)
-        share_arms(slots, arms)
+        share_arms(slots, arms, lambda a, b: distinct([arm for _s, _e, arm in self.finder.find(masked[a:b])]))
         if all(a is None for a in arms) and len(arms) == len(self._last_arms) > 1:
             arms = list(self._last_arms)  # 'This corresponded to sensitivities of 79% vs 85% and 94%'
         own = [None if e == last_endpoint and all(n != e for _p, n in mentions) else e for e in endpoints]

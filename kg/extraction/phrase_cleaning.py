@@ -24,7 +24,7 @@ _FUNCTION_WORD = re.compile(
 )
 _NOT_ENDPOINT = re.compile(
     r"(?i)^(?:overall\s+)?(?:and|or|but|then|as|it|this|these|there|that|which|they|we|patients?|participants?|subjects?|"
-    r"results?|findings?|data|a\s+total\s+of|total|"
+    r"results?|findings?|data|values?|figures?|a\s+total\s+of|total|"
     r"differences?|the\s+difference|analys[ie]s|treatment|therapy|groups?|arms?|both|all|none|each|one|two|"
     r"baseline\s+characteristics|characteristics|median\s+follow-up|follow-up|time|rates?|the\s+study|study|trial|mean|median|"
     r"overall|detriment|benefit|effect|advantage|(?:statistical\s+)?significance|(?:pooled\s+)?estimates?|no\s+(?:significant\s+)?differences?\b.*|(?:[\w-]+\s+){0,2}models?"

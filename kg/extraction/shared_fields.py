@@ -49,11 +49,29 @@ def landmarks_of_comparisons(
             c.timepoint = mate.timepoint
 
 
-def _bracket_mate(c: Comparison, figures: list[ArmResult]) -> ArmResult | None:
-    """The per-arm figure printed right before a comparison in its bracket ('32.6%' of '(49.0% vs
-    32.6%; OR, 1.98')."""
-    if c.evidence is None:
-        return None
+# a comparison's bracket opened right after a figure, naming no endpoint of its own before the
+# estimate: ' (hazard ratio [HR], ', ' (HR '
+_OPENED_AFTER = re.compile(r"\s*[(\[](?:[^()\[\]]|\[[^\[\]]*\])*")
+_OWN_ENDPOINT = re.compile(r"(?i)survival|response|progression|death|recurrence|relapse|failure|for\s")
+
+
+def endpoints_beside(comparisons: list[Comparison], figures: list[ArmResult]) -> None:
+    """'Median PFS and overall survival times for A and B were 6.5 and 7.5 months (hazard ratio [HR],
+    1.125; ...) and 22.8 and 24.5 months (HR, 1.038; ...)': a comparison whose bracket opens right
+    after per-arm figures compares those figures, on their endpoint. In place."""
+    for c in comparisons:
+        if c.evidence is None:
+            continue
+        mate = _last_before(c, figures)
+        if mate is None or mate.endpoint == c.endpoint:
+            continue
+        between = c.evidence.sentence[mate.evidence.end : c.evidence.start]
+        if _OPENED_AFTER.fullmatch(between) and not _OWN_ENDPOINT.search(between):
+            c.endpoint = mate.endpoint
+
+
+def _last_before(c: Comparison, figures: list[ArmResult]) -> ArmResult | None:
+    """The per-arm figure printed last before the comparison, in its sentence."""
     before = [
         f
         for f in figures
@@ -61,9 +79,15 @@ def _bracket_mate(c: Comparison, figures: list[ArmResult]) -> ArmResult | None:
         and f.evidence.sentence == c.evidence.sentence
         and f.evidence.end <= c.evidence.start
     ]
-    if not before:
+    return max(before, key=lambda f: f.evidence.end) if before else None
+
+
+def _bracket_mate(c: Comparison, figures: list[ArmResult]) -> ArmResult | None:
+    """The per-arm figure printed right before a comparison in its bracket ('32.6%' of '(49.0% vs
+    32.6%; OR, 1.98')."""
+    mate = _last_before(c, figures) if c.evidence is not None else None
+    if mate is None:
         return None
-    mate = max(before, key=lambda f: f.evidence.end)
     sentence = c.evidence.sentence
     bracketed = opening(sentence, mate.evidence.start) is not None
     return (

@@ -238,3 +238,34 @@ def test_pairs_listed_each_after_its_endpoint_take_that_endpoint():
         ("stiffness", Decimal("-1.8")),
         ("stiffness", Decimal("-0.9")),
     }
+
+
+def test_a_list_of_endpoints_then_of_arms_prints_each_endpoints_figures_arm_by_arm():
+    # PMID27022112: 'Median PFS and overall survival times for gefitinib and erlotinib were 6.5 and 7.5
+    # months (hazard ratio [HR], 1.125; 95% CI, 0.940 to 1.347; P = .257) and 22.8 and 24.5 months (HR,
+    # 1.038; 95% CI, 0.833 to 1.294; P = .768), respectively.' (before: all four medians and both hazard
+    # ratios were overall survival's)
+    trial = read_document(Path(__file__).parents[1] / "fixtures" / "abstracts" / "PMID27022112.txt").trial
+    medians = [(r.endpoint, r.arm, r.estimate) for r in trial.arm_results if r.statistic == "median"][:4]
+    assert medians == [
+        ("progression-free survival", "gefitinib", Decimal("6.5")),
+        ("progression-free survival", "erlotinib", Decimal("7.5")),
+        ("overall survival", "gefitinib", Decimal("22.8")),
+        ("overall survival", "erlotinib", Decimal("24.5")),
+    ]
+    ratios = [(c.endpoint, c.estimate) for c in trial.comparisons if c.statistic == "hazard_ratio"][:2]
+    assert ratios == [("progression-free survival", Decimal("1.125")), ("overall survival", Decimal("1.038"))]
+
+
+def test_the_corresponding_values_are_the_endpoint_named_before():
+    # PMID29863955: 'The median progression-free survival was longer in the ABCP group than in the BCP group
+    # (8.3 months vs. 6.8 months; ...); the corresponding values in the Teff-high WT population were 11.3
+    # months and 6.8 months (hazard ratio, 0.51 [95% CI, 0.38 to 0.68]; P<0.001).' (before: 'values')
+    trial = trial_of("29863955")
+    teff = [(r.endpoint, r.estimate) for r in trial.arm_results if r.subgroup == "Teff-high WT"]
+    assert teff[:2] == [
+        ("progression-free survival", Decimal("11.3")),
+        ("progression-free survival", Decimal("6.8")),
+    ]
+    ratio = next(c for c in trial.comparisons if c.estimate == Decimal("0.51"))
+    assert ratio.endpoint == "progression-free survival"
