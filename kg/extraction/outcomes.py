@@ -38,6 +38,7 @@ from kg.extraction.shared_fields import (
     endpoints_beside,
     landmarks_of_comparisons,
     landmarks_of_lists,
+    subgroups_of_brackets,
 )
 from kg.extraction.stats import (
     BARE_CI,
@@ -110,6 +111,7 @@ class OutcomeReader(ContrastReading):
             found += self._tests(masked, placed, mentions, last_endpoint) if self.arms else []
             endpoints_beside(found, figures)
             landmarks_of_comparisons(found, figures, {n for _p, n in mentions})
+            subgroups_of_brackets(found, figures)
             figures += self._from_to(text, found)  # after: a difference's figures time no other comparison
             for fact in [*found, *figures]:
                 fact.endpoint = windowed(qualified(fact.endpoint, s.norm), s.norm)

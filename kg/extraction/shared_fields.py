@@ -70,6 +70,26 @@ def endpoints_beside(comparisons: list[Comparison], figures: list[ArmResult]) ->
             c.endpoint = mate.endpoint
 
 
+def subgroups_of_brackets(comparisons: list[Comparison], figures: list[ArmResult]) -> None:
+    """'... for never-smokers (n=375; 0.67 [0.49-0.92], p=0.012; median survival 8.9 vs 6.1 months)':
+    per-arm figures printed in the bracket of a comparison of a subgroup are of that subgroup. In place."""
+    for f in figures:
+        if f.subgroup is not None or f.evidence is None:
+            continue
+        at = opening(f.evidence.sentence, f.evidence.start)
+        subgroups = {
+            c.subgroup
+            for c in comparisons
+            if c.subgroup
+            and c.evidence is not None
+            and c.evidence.sentence == f.evidence.sentence
+            and at is not None
+            and opening(c.evidence.sentence, c.evidence.start) == at
+        }
+        if len(subgroups) == 1:
+            f.subgroup = subgroups.pop()
+
+
 def _last_before(c: Comparison, figures: list[ArmResult]) -> ArmResult | None:
     """The per-arm figure printed last before the comparison, in its sentence."""
     before = [

@@ -323,3 +323,19 @@ def test_a_group_at_the_head_of_its_ratios_clause_and_the_endpoint_of_the_ratio_
         ("overall survival", Decimal("0.68"), Decimal("0.5"), Decimal("0.92"), Decimal("0.01"), "stage II"),
         ("overall survival", Decimal("1.03"), Decimal("0.7"), Decimal("1.52"), Decimal("0.87"), "stage IB"),
     ]
+
+
+def test_per_arm_figures_in_the_bracket_of_a_subgroups_comparison_are_that_subgroups():
+    # PMID16257339 (ISEL): 'Preplanned subgroup analyses showed significantly longer survival in the gefitinib
+    # group than the placebo group for never-smokers (n=375; 0.67 [0.49-0.92], p=0.012; median survival 8.9
+    # vs 6.1 months) and patients of Asian origin (n=342; 0.66 [0.48-0.91], p=0.01; median survival 9.5 vs
+    # 5.5 months).' (before: the hazard ratios had their subgroups, the medians none)
+    trial = read_document(Path(__file__).parents[1] / "fixtures" / "pool" / "PMID16257339.txt").trial
+    medians = [(r.estimate, r.subgroup) for r in trial.arm_results if r.statistic == "median"]
+    assert medians[-4:] == [
+        (Decimal("8.9"), "never-smokers"),
+        (Decimal("6.1"), "never-smokers"),
+        (Decimal("9.5"), "patients of Asian origin"),
+        (Decimal("5.5"), "patients of Asian origin"),
+    ]
+    assert (Decimal("5.6"), None) in medians  # 'in the overall population (5.6 months for gefitinib ...'
