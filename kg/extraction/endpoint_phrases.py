@@ -45,8 +45,10 @@ _NOUN_OF = re.compile(
     r"(?i)\b(?:to|into|in|with|showed|shows|had|has|have|reached|achieved|yielded|gave)\s+(?:a|an|the)?\s*"
     r"((?:[a-z][\w'-]*\s+){0,3}?[a-z][\w'-]*)\s+of$"
 )
+# 'no difference in X (', 'no significant differences were noted in 5-year X (', '... was observed for X ('
 _DIFFERENCE_IN = re.compile(
-    r"(?i)\bdifferences?\s+in\s+(?:terms\s+of\s+)?(?:the\s+)?([a-z][\w\s'/-]{2,60}?)\s*$"
+    r"(?i)\bdifferences?\s+(?:(?:was|were)\s+(?:noted|observed|found|seen|detected|identified|shown|demonstrated)\s+"
+    r"(?:in|for|regarding)|in)\s+(?:terms\s+of\s+)?(?:the\s+)?(?:\d+-(?:year|month|week|day)\s+)?([a-z][\w\s'/-]{2,60}?)\s*$"
 )
 _LANDMARK_LIST = re.compile(
     r"(?i)\b\d+-?,\s*(?:\d+-?,\s*)*(?:and|or)\s+\d+[- ](?:years?|months?|weeks?|days?)\b\s*"

@@ -164,3 +164,20 @@ def test_a_relative_figure_restating_a_ratio_compares_what_the_ratio_compares():
     assert _relative(trial) == [
         ("overall survival", "relative_change", "nivolumab", "docetaxel", Decimal("-41"), "percent")
     ]
+
+
+def test_the_endpoint_no_difference_was_noted_in_names_the_bracketed_figures():
+    # PMID24982447: 'Furthermore, when comparing segmentectomy with lobectomy, no significant differences
+    # were noted in 5-year freedom from recurrence (70% v 71%, respectively; P = .467) or 5-year survival
+    # (54% v 60%, respectively; P = .258).' (before: 70% and 71% were overall survival's, as the name after
+    # them was the only one the sentence's words gave)
+    trial = _trial("24982447")
+    rates = [
+        (r.endpoint, r.arm, r.estimate, r.timepoint) for r in trial.arm_results if r.estimate in (70, 71)
+    ]
+    assert rates == [
+        ("freedom from recurrence", "segmentectomy", Decimal("70"), "60 months"),
+        ("freedom from recurrence", "lobectomy", Decimal("71"), "60 months"),
+    ]
+    tests = {(c.endpoint, c.p_value) for c in trial.comparisons if c.statistic == "p_value"}
+    assert ("freedom from recurrence", Decimal("0.467")) in tests
