@@ -96,7 +96,7 @@ class OutcomeReader(ContrastReading):
     def read(self, sents: list[Sentence]) -> tuple[list[ArmResult], list[Comparison]]:
         per_arm: list[ArmResult] = []
         comparisons: list[Comparison] = []
-        last_endpoint = None
+        last_endpoint = last_read = None
         lists: dict[tuple[str, str], list[str]] = {}  # the landmark times of the last list
         for s in sents:
             self._sentence = s
@@ -104,7 +104,7 @@ class OutcomeReader(ContrastReading):
             if labelled := CI_SCAN.search(text):
                 self.ci_level = self.ci_level or labelled.group("level")
             mentions = self._mentions(text)
-            found, masked = self._comparisons(text, mentions, last_endpoint)
+            found, masked = self._comparisons(text, mentions, last_endpoint or last_read)
             each_comparison(text, found)
             figures, placed = self._per_arm(masked, mentions, last_endpoint, text, self._unattached(s, text))
             landmarks_of_lists(figures, lists)
@@ -119,6 +119,11 @@ class OutcomeReader(ContrastReading):
             per_arm += figures
             if mentions:
                 last_endpoint = mentions[-1][1]
+            # 'the 4-week continuous abstinence rates were ... Bupropion SR was also significantly more
+            # efficacious than placebo (OR, 2.00; ...)': a ratio that names nothing is of what the last
+            # figure of the sentence before was, when that sentence named it in words the lexicon lacks
+            read = [f for f in [*found, *figures] if f.evidence is not None]
+            last_read = max(read, key=lambda f: f.evidence.start).endpoint if read and not mentions else None
         return per_arm, comparisons
 
     def _unattached(self, s: Sentence, text: str) -> bool:

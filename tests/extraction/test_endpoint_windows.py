@@ -71,3 +71,29 @@ def test_each_window_is_its_own_endpoint(read):
 def test_the_window_a_sentence_opens_on(name, sentence, expected):
     assert windowed(name, sentence) == expected
     assert unwindowed(expected) == name
+
+
+def test_a_ratio_naming_nothing_is_of_what_the_sentence_before_read(read):
+    # PMID16820546: '... the 4-week continuous abstinence rates were 44.0% for varenicline vs 17.7% for placebo
+    # (...) and vs 29.5% for bupropion SR (...). Bupropion SR was also significantly more efficacious than
+    # placebo (OR, 2.00; 95% CI, 1.38-2.89; P<.001).' The lexicon holds no name of the first sentence's
+    # endpoint, so nothing was carried to the second (before: its odds ratio was lost)
+    first = RESULTS[1].split(" For weeks 9 through 52")[0]
+    results = (
+        "RESULTS",
+        f"{first} Bupropion SR was also significantly more efficacious than placebo (OR, 2.00; "
+        "95% CI, 1.38-2.89; P<.001).",
+    )
+    trial = read(TITLE, DESIGN, results).trial
+    ratio = next(c for c in trial.comparisons if c.estimate == Decimal("2.00"))
+    assert (ratio.arm, ratio.comparator, ratio.endpoint) == (
+        "bupropion",
+        "placebo",
+        "continuous abstinence weeks 9 through 12",
+    )
+    assert (ratio.ci_lower, ratio.ci_upper, ratio.p_value_qualifier, ratio.p_value) == (
+        Decimal("1.38"),
+        Decimal("2.89"),
+        "<",
+        Decimal("0.001"),
+    )
