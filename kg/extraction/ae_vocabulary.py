@@ -92,7 +92,7 @@ def related(text: str, names: frozenset[str] = frozenset()) -> bool:
 def ae_category(phrase: str) -> str:
     """The gold category a phrase names; 'any' when it names none."""
     p = phrase.lower()
-    if "discontinu" in p:
+    if "discontinu" in p or re.search(r"\bwithdr[ae]w", p):  # 'withdrawals due to adverse events'
         return "leading to discontinuation"
     if "serious" in p:
         return "serious"

