@@ -78,6 +78,25 @@ def _elided(text: str, start: int, head: str, names: dict[str, str]) -> list[tup
     return [(m.start(), name)] if name else []
 
 
+def median_phrases(
+    text: str, known: list[tuple[int, str]], abbreviations: dict[str, str]
+) -> list[tuple[int, str]]:
+    """'Median time to definite impairment of health-related QoL was ...': an endpoint the
+    lexicon does not know, named by the words between 'median' and the verb (``known``, the
+    mentions found before, loses those inside a longer name)."""
+    out = []
+    for m in re.finditer(r"(?i)\bmedian\s+((?:time to|duration of)\s[\w -]+?)\s+(?:was|were)\b", text):
+        inside = [k for k in known if m.start(1) <= k[0] < m.end(1)]
+        if not inside or inside[0][0] > m.start(1):  # a longer name than the lexicon's
+            known[:] = [k for k in known if k not in inside]
+            # 'Median duration of hospital stay in the GDT group was': the arm is no part of it
+            phrase = re.sub(r"(?i)\s+(?:in|for|among)\s+the\s+[\w+/ -]+?\s+(?:group|arm)$", "", m.group(1))
+            for abbrev, full in abbreviations.items():
+                phrase = re.sub(rf"\b{re.escape(abbrev)}\b", full, phrase)
+            out.append((m.start(1), phrase.lower()))
+    return out
+
+
 def _sited_name(m: re.Match) -> str:
     site = "CNS" if m.group("site").lower() in ("cns", "central nervous system") else m.group("site").lower()
     kind = re.sub(r"\s+", " ", m.group("kind").lower())

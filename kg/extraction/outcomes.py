@@ -24,10 +24,11 @@ from kg.extraction.contrasts import ContrastReading
 from kg.extraction.elliptical_items import elliptical_objects, run_arm
 from kg.extraction.endpoint_disease import qualified
 from kg.extraction.endpoint_lists import bracketed_pair_names, listed_endpoints, rename_pairs, share_arms
-from kg.extraction.endpoint_mentions import endpoint_mentions, listed_after
+from kg.extraction.endpoint_mentions import endpoint_mentions, listed_after, median_phrases
 from kg.extraction.endpoint_names import normal_name
 from kg.extraction.endpoint_objects import object_phrase
 from kg.extraction.endpoint_phrases import NAME_THEN_LABEL, endpoint_phrase
+from kg.extraction.endpoint_verbs import verbal_endpoint
 from kg.extraction.endpoint_windows import windowed
 from kg.extraction.figure_runs import GENERIC_WHAT, continues, next_item_start
 from kg.extraction.from_to import from_to_figures
@@ -137,29 +138,12 @@ class OutcomeReader(ContrastReading):
 
     def _mentions(self, text: str) -> list[tuple[int, str]]:
         mentions = endpoint_mentions(text, self.abbreviations)
-        mentions += self._median_phrases(text, mentions)
+        mentions += median_phrases(text, mentions, self.abbreviations)
         if self.primary:
             mentions += [
                 (m.start(), self.primary) for m in re.finditer(r"(?i)primary (?:end\s?point|outcome)", text)
             ]
         return sorted(mentions)
-
-    def _median_phrases(self, text: str, known: list[tuple[int, str]]) -> list[tuple[int, str]]:
-        """'Median time to definite impairment of health-related QoL was ...': an endpoint the
-        lexicon does not know, named by the words between 'median' and the verb."""
-        out = []
-        for m in re.finditer(r"(?i)\bmedian\s+((?:time to|duration of)\s[\w -]+?)\s+(?:was|were)\b", text):
-            inside = [k for k in known if m.start(1) <= k[0] < m.end(1)]
-            if not inside or inside[0][0] > m.start(1):  # a longer name than the lexicon's
-                known[:] = [k for k in known if k not in inside]
-                # 'Median duration of hospital stay in the GDT group was': the arm is no part of it
-                phrase = re.sub(
-                    r"(?i)\s+(?:in|for|among)\s+the\s+[\w+/ -]+?\s+(?:group|arm)$", "", m.group(1)
-                )
-                for abbrev, full in self.abbreviations.items():
-                    phrase = re.sub(rf"\b{re.escape(abbrev)}\b", full, phrase)
-                out.append((m.start(1), phrase.lower()))
-        return out
 
     def interval_after(self, text: str, pos: int) -> tuple[dict, int]:
         """The interval printed right after a value (labelled, or bare in Lancet style)."""
@@ -371,6 +355,9 @@ class OutcomeReader(ContrastReading):
         near = [n for p, n in mentions if clause_start <= p < item.start]
         if near:
             return near[-1]
+        if verbal := verbal_endpoint(text[clause_start : item.start], self.named):
+            return verbal  # 'Disease was correctly upstaged in 23 of 167 ...': 'correct upstaging'
+
         end = clause_end(text, item.end)
         after = [n for p, n in mentions if item.end <= p < end]
         named = object_phrase(text[item.end : end])
