@@ -22,12 +22,16 @@ FRAME = re.compile(
 _FUNCTION_WORD = re.compile(
     r"(?i)^(?:for|in|with|at|by|of|to|on|from|among|than|as|and|or|but|the|a|an|was|were|is|are|versus|vs)$"
 )
+# a name does not open on these: 'throughout the entire', 'between the groups, the viral load'
+_NOT_OPENING = re.compile(r"(?i)^(?:throughout|between|during|within)$")
+# what the text says of the measure after naming it: 'regression rate was noted'
+_WAS_SEEN = re.compile(r"(?i)\s+(?:was|were)\s+(?:noted|observed|seen|found|recorded|reported|detected)$")
 _NOT_ENDPOINT = re.compile(
     r"(?i)^(?:overall\s+)?(?:and|or|but|then|as|it|this|these|there|that|which|they|we|patients?|participants?|subjects?|"
     r"results?|findings?|data|values?|figures?|a\s+total\s+of|total|"
     r"differences?|the\s+difference|analys[ie]s|treatment|therapy|groups?|arms?|both|all|none|each|one|two|"
     r"baseline\s+characteristics|characteristics|median\s+follow-up|follow-up|time|rates?|the\s+study|study|trial|mean|median|"
-    r"overall|detriment|benefit|effect|advantage|(?:statistical\s+)?significance|(?:pooled\s+)?estimates?|no\s+(?:significant\s+)?differences?\b.*|(?:[\w-]+\s+){0,2}models?"
+    r"overall|detriment|benefit|effect|advantage|(?:statistical\s+)?significance|significant(?:\s+differences?)?|(?:pooled\s+)?estimates?|no\s+(?:significant\s+)?differences?\b.*|(?:[\w-]+\s+){0,2}models?"
     # the groups a sentence compares: 'patients receiving combination therapy than monotherapy'
     r"|(?:patients|participants|subjects)\s+(?:receiving|in|on|treated|given|taking)\b.*\bthan\b.*)$"
 )
@@ -102,6 +106,7 @@ def clean_phrase(phrase: str, named: bool = False) -> str | None:
     )
     p = free_of_events(p)
     p = re.sub(r"(?i)\b(?:significantly|statistically|also|not)\b\s*", "", p).strip()
+    p = _WAS_SEEN.sub("", p)
     p = FRAME.sub("", p).strip()
     p = re.sub(r"(?i)^(?:the|a|an)\s+", "", p)
     p = _COMPARATIVE.sub("", p)  # 'longer time to worsening', 'more hospitalization'
@@ -121,6 +126,7 @@ def clean_phrase(phrase: str, named: bool = False) -> str | None:
         return None
     if len(p.split()) > 9:
         return None
-    if _FUNCTION_WORD.match(p.split()[0]) or _FUNCTION_WORD.match(p.split()[-1]):
+    first, last = p.split()[0], p.split()[-1]
+    if _FUNCTION_WORD.match(first) or _FUNCTION_WORD.match(last) or _NOT_OPENING.match(first):
         return None  # 'for', 'total of': a fragment, not a name
     return normal_name(p)

@@ -533,3 +533,27 @@ def test_a_scales_short_name_before_a_comma_names_its_item_of_a_bracketed_list()
         endpoint_phrase("including overall quality of life (mean change from baseline, ")
         != "mean change from baseline"
     )
+
+
+@pytest.mark.parametrize(
+    ("before", "expected"),
+    [
+        # PMC3644688: 'A significantly higher regression rate was noted in the LNG-IUS group than in NET group
+        # at the 3rd, 6th and 12th month follow-up visits ... (67.8% vs. 47.5%, ...' (before: 'regression
+        # rate was noted')
+        (
+            "A significantly higher regression rate was noted in the LNG-IUS group than in NET group (",
+            "regression rate",
+        ),
+        # PMC3748549: '... the percentages of scores PMS changes, physical, and psychological symptoms of
+        # experimental and control groups had a significant difference (P ≤ 0.001)' (before: 'significant
+        # difference')
+        (
+            "the percentages of scores PMS changes, physical, and psychological symptoms of experimental and "
+            "control groups had a significant difference (",
+            None,
+        ),
+    ],
+)
+def test_what_the_text_says_of_a_measure_is_no_part_of_its_name(before, expected):
+    assert endpoint_phrase(before) == expected
