@@ -103,7 +103,7 @@ _RATIO_KINDS = {
 RATIO = re.compile(
     rf"(?i)(?P<strat>\b(?:un)?stratified\s+|\badjusted\s+)?\b(?P<kind>hazard ratio|relative hazard|odds ratio|incidence rate ratio|"
     rf"rate ratio|risk ratio|relative risk|(?-i:HR|OR|RR|IRR)|(?-i:[aA](?:HR|OR|IRR)|aRR))\b"
-    rf"(?:\s*[\[(](?:HR|OR|RR|IRR|[aA](?:HR|OR|IRR)|aRR)[\])])?(?P<event>\s+for\s+(?:disease\s+)?(?:progression or death|death or (?:disease )?progression|death|progression|[A-Za-z-]+(?: [A-Za-z-]+)?))?"
+    rf"(?:\s*[\[(](?:HR|OR|RR|IRR|[aA](?:HR|OR|IRR)|aRR)[\])])?(?P<event>\s+for\s+(?:disease\s+)?(?:progression or death|death or (?:disease )?progression|death|progression|(?:\d+-)?[A-Za-z-]+(?: (?!(?:was|were|is|of|in|with|and)\b|[a-z]+ed\b)[A-Za-z-]+){{0,2}}))?"
     rf"(?:\s*\((?-i:[A-Z][A-Za-z0-9-]{{1,9}})\))?"  # 'HR for progression-free survival (PFS) was 0.54'
     rf"(?P<with>\s+(?:with|in the)\s+[\w+ -]+?(?:\s+group)?)?"
     rf"(?P<of>\s+(?:of|for)\s+[\w+/ -]+?\s+(?:versus|vs\.?|compared\s+with)\s+[\w+/ -]+?)?"

