@@ -32,8 +32,8 @@ _OF_PEOPLE_IN = re.compile(
     r"(?i)\s*of\s+(?:the\s+)?(?:patients|participants|subjects|those|women|men|children|smokers|individuals)\s+"
     r"(?:in|on|receiving|given|treated\s+with|assigned\s+to|randomi[sz]ed\s+to|allocated\s+to)\s+(?:the\s+)?"
 )
-# '45.0% (varenicline; n = 249) vs. 11.8% (placebo; n = 245; ...)', '9.9 months [for VC]': the arm the bracket after a figure
-# opens with, the bracket naming no more than the arm before its next part
+# '45.0% (varenicline; n = 249) vs. 11.8% (placebo; n = 245; ...)', '9.9 months [for VC]': the arm the
+# bracket after a figure opens with, the bracket naming no more than the arm before its next part
 _BRACKET_OPENS = re.compile(r"(?i)\s*[(\[]\s*(?:(?:for|in|with)\s+)?(?:the\s+)?")
 _BRACKET_NAME_END = re.compile(r"(?i)\s*(?:group|arm)?\s*[;,)\]]")
 _RESPECTIVELY_NEXT = re.compile(r"(?i)[^.;]*\brespectively\b")

@@ -42,10 +42,8 @@ class Slot:
     endpoint: str
     timepoint: str | None
     group: int = 0  # which arm's figures: one pass through the list, or one place in each endpoint's set
-    lead: tuple[int, int] = (
-        0,
-        0,
-    )  # the words between the list and its figures: 'for gefitinib and erlotinib'
+    # the words between the list and its figures: 'for gefitinib and erlotinib'
+    lead: tuple[int, int] = (0, 0)
 
 
 def listed_endpoints(
