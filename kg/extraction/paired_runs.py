@@ -115,8 +115,7 @@ def tested_set(text: str, spans, run: list[int], arms: int) -> bool:
     inside = text[opened + 1 : start]
     if opened < 0 or re.search(r"[()\[\]]|[a-z]{3}", inside):
         return False
-    between = text[end:]
-    return bool(_TEST_CLOSES.match(between)) and not any(
+    return bool(_TEST_CLOSES.match(text, end)) and not any(
         re.search(
             r"[A-Za-z]{3}", re.sub(r"(?i)\b(?:and|vs|versus|of)\b", "", text[spans[j][1] : spans[k][0]])
         )

@@ -73,18 +73,19 @@ def endpoints_beside(comparisons: list[Comparison], figures: list[ArmResult]) ->
 def subgroups_of_brackets(comparisons: list[Comparison], figures: list[ArmResult]) -> None:
     """'... for never-smokers (n=375; 0.67 [0.49-0.92], p=0.012; median survival 8.9 vs 6.1 months)':
     per-arm figures printed in the bracket of a comparison of a subgroup are of that subgroup. In place."""
+    opened = [  # each subgroup comparison's sentence and the bracket it is printed in, found once
+        (c.evidence.sentence, opening(c.evidence.sentence, c.evidence.start), c.subgroup)
+        for c in comparisons
+        if c.subgroup and c.evidence is not None
+    ]
     for f in figures:
-        if f.subgroup is not None or f.evidence is None:
+        if f.subgroup is not None or f.evidence is None or not opened:
             continue
         at = opening(f.evidence.sentence, f.evidence.start)
         subgroups = {
-            c.subgroup
-            for c in comparisons
-            if c.subgroup
-            and c.evidence is not None
-            and c.evidence.sentence == f.evidence.sentence
-            and at is not None
-            and opening(c.evidence.sentence, c.evidence.start) == at
+            sub
+            for sentence, where, sub in opened
+            if where is not None and (sentence, where) == (f.evidence.sentence, at)
         }
         if len(subgroups) == 1:
             f.subgroup = subgroups.pop()
