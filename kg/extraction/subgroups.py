@@ -75,6 +75,15 @@ _BRACKETED = re.compile(
 )
 
 
+# 'and in nonsquamous patients was PCb: 48.0%', 'in EGFR T790M-negative patients (HR, 0.92 ...)': a
+# group named by the marker, sex, histology or stage before its people noun, wherever its figures are
+_MODIFIED = re.compile(
+    r"(?i)\b(?:in|among|for)\s+(?:the\s+)?(?P<who>(?:(?!(?:and|or|for|in|with|who|the|than|was|were|by|all)\b)"
+    rf"[\w-]+\s+){{0,3}}?(?:[\w-]*(?:positive|negative|wild-type|mutant|mutated)|{_WHO_WORDS}|stage\s+[IV]+[ABC]?))"
+    r"\s+(?:patients|participants|subjects)(?=\s*(?:[,;:()]|\b(?:was|were|had)\b))"
+)
+
+
 # what a ratio is 'for' names patients, not an endpoint, when it speaks of stage, sex, a marker or
 # histology: 'HR for stage II, 0.68', 'HR, 1.16 for low copy number', 'hazard ratio for women, 3.0'
 _GROUP_WORDS = re.compile(
@@ -132,6 +141,7 @@ def subgroup_phrases(text: str, names_arm: Callable[[str], bool] = lambda phrase
     found += [(m, m.group("who"), True) for m in _AGE.finditer(text)]
     found += [(m, m.group("who"), True) for m in _SIZED.finditer(text)]
     found += [(m, m.group("who"), True) for m in _BRACKETED.finditer(text)]
+    found += [(m, m.group("who"), True) for m in _MODIFIED.finditer(text)]
     phrases = [
         Phrase(m.start(), m.end(), who.strip(), _size(text, m) if sized else None) for m, who, sized in found
     ]
@@ -160,9 +170,17 @@ def subgroup_at(text: str, pos: int, names_arm: Callable[[str], bool] = lambda p
     after = [
         p
         for p in phrases
-        if p.start >= pos and ";" not in text[pos : p.start] and not _own_bracket(text, pos, p)
+        if p.start >= pos
+        and ";" not in text[pos : p.start]
+        and not _own_bracket(text, pos, p)
+        and not _OPENS_ITEM.search(text, 0, p.start)
     ]
     return after[0].who if after else None
+
+
+# '..., PC: 58.4% (...), and in nonsquamous patients was PCb: 48.0%': a phrase after 'and' opens
+# the next item, its figures follow it
+_OPENS_ITEM = re.compile(r",?\s+and\s+$")
 
 
 def _own_bracket(text: str, pos: int, phrase: Phrase) -> bool:

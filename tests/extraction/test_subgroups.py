@@ -339,3 +339,15 @@ def test_per_arm_figures_in_the_bracket_of_a_subgroups_comparison_are_that_subgr
         (Decimal("5.5"), "patients of Asian origin"),
     ]
     assert (Decimal("5.6"), None) in medians  # 'in the overall population (5.6 months for gefitinib ...'
+
+
+def test_a_group_named_by_its_histology_before_its_people_holds_the_figures_after_it():
+    # PMID23981966 (../shared/data/pool): the phrase after ', and' opens the next item, so the
+    # figures before it are the whole population's (before: the subgroup was not read at all)
+    text = (
+        "The 2-year OS rate was PCb: 45.4% (95% confidence interval [CI], 29.5-60.0%); PC: 58.4% (95% CI, "
+        "42.6-71.3%), and in nonsquamous patients was PCb: 48.0% (95% CI, 29.0-64.8%); PC: 55.8% (95% CI, "
+        "38.0-70.3%)."
+    )
+    groups = [subgroup_at(text, text.index(figure)) for figure in ("45.4", "58.4", "48.0", "55.8")]
+    assert groups == [None, None, "nonsquamous", "nonsquamous"]
