@@ -229,6 +229,10 @@ def _prepared(text: str) -> str:
 _WINDOW = re.compile(r"(?i)\s+(?:between\s+baseline\s+and|from\s+baseline\s+to)\b.*$")
 
 
+_LANDMARK_FIRST = re.compile(r"(?i)^\d+(?:\.\d+)?[- ](?:years?|months?|weeks?|days?)\b\s*(?P<rest>.*)$")
+_DEFINED_INSIDE = re.compile(r"\s*\(([A-Za-z]{2,6})\)(?=\s+\w)")
+
+
 def _endpoint_phrase(phrase: str, abbreviations: dict[str, str]) -> tuple[str, str | None]:
     p = re.sub(r"(?i)^(?:the|an?|their|its)\s+", "", phrase.strip())
     p = re.sub(r"(?i)^(?:amended|changed)\s+from\s+.+?\s+to\s+", "", p)  # 'amended from OS to PFS'
@@ -251,10 +255,12 @@ def _endpoint_phrase(phrase: str, abbreviations: dict[str, str]) -> tuple[str, s
     p = re.sub(r"(?i)\s+(?:for\s+\S+\s+)?(?:versus|vs\.?|v\.?|compared\s+with)\b.*$", "", p)
     p = re.sub(r"(?i)^(?:the|an?)\s+", "", p)
     p = re.sub(
-        r"(?i)\s+(?:as assessed|assessed|as measured|measured|analy[sz]ed|according to|by|in (?:a|an|the)\b[^,]*population)\b.*$",
+        r"(?i)\s+(?:as assessed|assessed|as measured|measured|(?:as\s+)?determined|analy[sz]ed|using|according to|by|in (?:a|an|the)\b[^,]*population)\b.*$",
         "",
         p,
     )
+    # '2-year overall survival (OS) rate': an abbreviation the abstract defines inside the name is no part of it
+    p = _DEFINED_INSIDE.sub(lambda d: "" if d.group(1) in abbreviations else d.group(), p)
     m = re.match(r"^(.*?)\s*\(([A-Za-z]{2,6})\)$", p)
     name, abbrev = (m.group(1), m.group(2)) if m else (p, None)
     if name in abbreviations:
@@ -262,6 +268,11 @@ def _endpoint_phrase(phrase: str, abbreviations: dict[str, str]) -> tuple[str, s
     name = endpoint_name(name)
     if name not in ENDPOINTS and re.search(r"\w\s+rates?$", name):  # the rate is the statistic
         name = re.sub(r"\s+rates?$", "", name)
+    # '2-year overall survival rate', '12-month and 18-month progression-free survival rates': the
+    # landmark is when the endpoint is read, not what it is (a landmark alone names nothing)
+    timed = _LANDMARK_FIRST.match(name)
+    if timed and (not timed.group("rest") or endpoint_name(timed.group("rest")) in ENDPOINTS):
+        name = endpoint_name(timed.group("rest"))
     if len(name) < 3:
         return "", None
     if abbrev is None:

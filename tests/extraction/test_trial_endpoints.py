@@ -403,6 +403,48 @@ def test_one_primary_end_point_is_one_endpoint(text, found):
     assert named("METHODS", text) == found
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (  # PMID23981966 (../shared/data/pool): the landmark is when it is read, the bracket defines OS
+            "Primary endpoint was 2-year overall survival (OS) rate.",
+            [("overall survival", "OS", "primary")],
+        ),
+        (  # PMID21747084 (../shared/data/pool)
+            "The primary end point was the 18-month overall survival (OS) rate; if the 18-month OS rate was "
+            "≥ 55%, the regimen(s) would be considered for further study.",
+            [("overall survival", "OS", "primary")],
+        ),
+        (  # PMID25170012 (../shared/data/pool): who determined it is no part of its name
+            "The primary endpoint was progression-free survival (PFS) determined by independent radiology review; "
+            "secondary endpoints were ORR and overall survival (OS).",
+            [
+                ("progression-free survival", "PFS", "primary"),
+                ("objective response rate", None, "secondary"),  # defined earlier in the abstract
+                ("overall survival", "OS", "secondary"),
+            ],
+        ),
+        (  # PMID29989854 (../shared/data/pool): nor the criteria it was read by
+            "The primary end point was overall response rate using Response Evaluation Criteria in Solid Tumors "
+            "(RECIST) version 1.1.",
+            [("objective response rate", None, "primary")],
+        ),
+        (  # PMID28885881: a landmark alone, elided before the next entry's name, names nothing
+            "Secondary end points included 12-month and 18-month progression-free survival rates, the objective "
+            "response rate, the duration of response, the time to death or distant metastasis, and safety.",
+            [
+                ("progression-free survival", None, "secondary"),
+                ("objective response rate", None, "secondary"),
+                ("duration of response", None, "secondary"),
+                ("time to death or distant metastasis", None, "secondary"),
+            ],
+        ),
+    ],
+)
+def test_landmarks_definitions_and_methods_are_no_part_of_an_endpoints_name(text, found):
+    assert named("METHODS", text) == found
+
+
 def test_not_met_when_the_conclusion_says_it_failed_to_provide_a_superior_result():
     # benchmarks/unseen PMID18520802
     said = (
