@@ -182,3 +182,20 @@ def test_a_schedule_right_after_drugs_given_together_with_their_doses_and_routes
         ("paclitaxel", "200", "mg/m2", "every 3 weeks"),
         ("carboplatin", "6", "AUC", "every 3 weeks"),
     ]
+
+
+def test_a_dose_per_kilogram_or_per_kilogram_and_hour_keeps_its_whole_unit():
+    # benchmarks/pmc/arms/dev-33 PMC3339727: '96 patients were randomly distributed into F1 (fentanyl
+    # 1 mcg/kg) and F2 (fentanyl 2 mcg/kg) groups.' (before: 1 µg and 2 µg, the weight dropped)
+    arms = arms_of(
+        "96 patients were randomly distributed into F1 (fentanyl 1 mcg/kg) and F2 (fentanyl 2 mcg/kg) groups."
+    )
+    assert [(a.interventions[0].dose, a.interventions[0].dose_unit) for a in arms] == [
+        (Decimal("1"), "µg/kg"),
+        (Decimal("2"), "µg/kg"),
+    ]
+    # benchmarks/pmc/arms/dev-36 PMC3640161: an infusion's rate per kilogram and hour or minute
+    (hourly,) = intervention("dexmedetomidine", " 0.7 μg/kg/hr", "")
+    assert (hourly.dose, hourly.dose_unit) == (Decimal("0.7"), "µg/kg/hr")
+    (minutely,) = intervention("remifentanil", " 0.05 μg/kg/min", "")
+    assert (minutely.dose, minutely.dose_unit) == (Decimal("0.05"), "µg/kg/min")
