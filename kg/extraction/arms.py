@@ -14,6 +14,7 @@ from kg.extraction.arm_compared import compared_groups
 from kg.extraction.arm_counts import expected_arms, factorial
 from kg.extraction.arm_described import described_at, described_groups
 from kg.extraction.arm_details import complete_arms
+from kg.extraction.arm_dose_lists import dose_list_pieces
 from kg.extraction.arm_ellipsis import elliptical_definitions
 from kg.extraction.arm_lettered import lettered_groups
 from kg.extraction.arm_lists import listings, pieces
@@ -121,7 +122,7 @@ def arms_in(
 ) -> list[Arm]:
     """The arms one listing names, in order; a listing whose wording plainly assigns patients
     to the arms (``strict`` False) may name agents the text says nothing more of."""
-    parts = _merge_weak(pieces(segment), expected, abbreviations)
+    parts = _merge_weak(dose_list_pieces(pieces(segment)), expected, abbreviations)
     arms: list[Arm] = []
     k = 0
     while k < len(parts):
