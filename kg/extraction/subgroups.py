@@ -75,8 +75,8 @@ _BRACKETED = re.compile(
 )
 
 
-# 'and in nonsquamous patients was PCb: 48.0%', 'in EGFR T790M-negative patients (HR, 0.92 ...)': a
-# group named by the marker, sex, histology or stage before its people noun, wherever its figures are
+# 'and in nonsquamous patients was PCb: 48.0%': a group named by the marker, sex, histology or stage
+# before its people noun, wherever its figures are (right before a ratio's bracket: ``_BRACKETED``)
 _MODIFIED = re.compile(
     r"(?i)\b(?:in|among|for)\s+(?:the\s+)?(?P<who>(?:(?!(?:and|or|for|in|with|who|the|than|was|were|by|all)\b)"
     rf"[\w-]+\s+){{0,3}}?(?:[\w-]*(?:positive|negative|wild-type|mutant|mutated)|{_WHO_WORDS}|stage\s+[IV]+[ABC]?))"
@@ -160,6 +160,11 @@ def _size(text: str, m: re.Match) -> tuple[int, int] | None:
     return after.span("n") if after else None
 
 
+# '..., PC: 58.4% (...), and in nonsquamous patients was PCb: 48.0%': a phrase after 'and' opens
+# the next item, its figures follow it
+_OPENS_ITEM = re.compile(r",?\s+and\s+$")
+
+
 def subgroup_at(text: str, pos: int, names_arm: Callable[[str], bool] = lambda phrase: False) -> str | None:
     """The subgroup phrase nearest before the position in its sentence, else the first one
     after it in the same clause (no ';' between), else None (the whole population)."""
@@ -176,11 +181,6 @@ def subgroup_at(text: str, pos: int, names_arm: Callable[[str], bool] = lambda p
         and not _OPENS_ITEM.search(text, 0, p.start)
     ]
     return after[0].who if after else None
-
-
-# '..., PC: 58.4% (...), and in nonsquamous patients was PCb: 48.0%': a phrase after 'and' opens
-# the next item, its figures follow it
-_OPENS_ITEM = re.compile(r",?\s+and\s+$")
 
 
 def _own_bracket(text: str, pos: int, phrase: Phrase) -> bool:

@@ -229,6 +229,7 @@ def _prepared(text: str) -> str:
 _WINDOW = re.compile(r"(?i)\s+(?:between\s+baseline\s+and|from\s+baseline\s+to)\b.*$")
 
 
+# '18-month overall survival': a landmark opening a name; '(OS)' followed by more of the name
 _LANDMARK_FIRST = re.compile(r"(?i)^\d+(?:\.\d+)?[- ](?:years?|months?|weeks?|days?)\b\s*(?P<rest>.*)$")
 _DEFINED_INSIDE = re.compile(r"\s*\(([A-Za-z]{2,6})\)(?=\s+\w)")
 
