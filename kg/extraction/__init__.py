@@ -10,7 +10,7 @@ import re
 from functools import cache
 from typing import TypeVar
 
-from kg.extraction import design, trial_endpoints
+from kg.extraction import design, primary_verdict, trial_endpoints
 from kg.extraction.abbreviations import definitions
 from kg.extraction.ae_tests import adverse_event_tests, named_tests
 from kg.extraction.arm_background import background_care
@@ -150,7 +150,7 @@ def _extract(title: str, abstract: list[AbstractSection]) -> Trial | None:
         groups=[g for g in groups if g.label in named],
         endpoints=endpoints,
         n_randomized=total,
-        primary_endpoint_met=_met(trial_endpoints.primary_endpoint_met(sents, primary), primary, comparisons),
+        primary_endpoint_met=_met(primary_verdict.primary_endpoint_met(sents, primary), primary, comparisons),
         min_follow_up_months=minimum,
         median_follow_up_months=median,
         follow_up_evidence=follow_up_spans,
@@ -170,7 +170,7 @@ def _extract(title: str, abstract: list[AbstractSection]) -> Trial | None:
 
 def _met(said: bool | None, primary: list[Endpoint], comparisons: list[Comparison]) -> bool | None:
     """What the words say of the primary endpoint, else what its comparison's p-value says."""
-    return said if said is not None else trial_endpoints.primary_comparison_significant(primary, comparisons)
+    return said if said is not None else primary_verdict.primary_comparison_significant(primary, comparisons)
 
 
 def _before_results(sents: list[Sentence], results: list[Sentence]) -> list[Sentence]:
