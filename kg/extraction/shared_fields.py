@@ -78,8 +78,10 @@ def subgroups_of_brackets(comparisons: list[Comparison], figures: list[ArmResult
         for c in comparisons
         if c.subgroup and c.evidence is not None
     ]
+    if not opened:
+        return
     for f in figures:
-        if f.subgroup is not None or f.evidence is None or not opened:
+        if f.subgroup is not None or f.evidence is None:
             continue
         at = opening(f.evidence.sentence, f.evidence.start)
         subgroups = {

@@ -38,13 +38,10 @@ def test_a_dose_per_kilogram_printed_once_after_the_last_dose():
     ]
 
 
-def test_a_list_of_three_doses_is_three_pieces_and_other_listings_are_left_alone():
-    assert dose_list_pieces(["dexamethasone 2, 4", "6 mg"]) == [
-        "dexamethasone 2 mg",
-        "dexamethasone 4 mg",
-        "6 mg",
+def test_listings_that_are_not_one_drugs_doses_are_left_alone():
+    # ../shared/data/pool PMID12837811: two drugs with their own doses in each piece
+    parts = [
+        "docetaxel 75 mg/m2 and cisplatin 75 mg/m2 every 3 weeks (DC)",
+        "vinorelbine 25 mg/m2/wk and cisplatin 100 mg/m2 every 4 weeks (VC)",
     ]
-    assert dose_list_pieces(["docetaxel 75 mg/m2", "pemetrexed 500 mg/m2"]) == [
-        "docetaxel 75 mg/m2",
-        "pemetrexed 500 mg/m2",
-    ]
+    assert dose_list_pieces(parts) == parts
