@@ -251,23 +251,49 @@ _JOINED = re.compile(r"(?i)\s*(?:[(\[][^()\[\]]*[)\]])?\s*(?:,|,?\s*(?:vs\.?|ver
 
 # an arm's own change, printed as a percent of where it started: 'pain level of the BNHS group decreased by 57%',
 # 'declining 25.9% and 56.1%, respectively, in the BT group', 'significantly increased their steps/day, by 36%'
+_CHANGE_VERB = r"\b(?:(?:decreas|declin|reduc|dropp|fall|fell)(?:ed|ing|e)?|(?P<up>increas(?:ed|ing|e)|ros(?:e|en)|rising))\b"
 _CHANGED_BY = re.compile(
-    r"(?i)\b(?:(?:decreas|declin|reduc|dropp|fall|fell)(?:ed|ing|e)?|(?P<up>increas(?:ed|ing|e)|ros(?:e|en)|rising))"
-    r"(?:\s+[a-z/]+){0,2}?\s*,?\s+by\s+(?:about\s+|approximately\s+)?$|\b(?:declin|decreas)ing\s+$"
+    rf"(?i){_CHANGE_VERB}(?:\s+[a-z/]+){{0,2}}?\s*,?\s+by\s+(?:about\s+|approximately\s+)?$|\b(?:declin|decreas)ing\s+$"
 )
+# the same change when other words part the verb from its 'by': 'total FIQ scores decreased by 14% in the soy
+# group (P = .02) and by 18% in the placebo group', 'CES-D scores decreased in the soy group by 16%'; the verb
+# is the last of its clause ('by 20% of patients' is a share of them)
+_BY = re.compile(r"(?i)\bby\s+(?:about\s+|approximately\s+)?$")
+_CLAUSE_VERBS = re.compile(rf"(?i){_CHANGE_VERB}")
+_OF_WHOM = re.compile(r"\s*(?:%|percent)?\s+of\b")
+# the next arm's figures of a change listed arm by arm: 'declining 25.9% and 56.1%, respectively, in the BT
+# group; 30.2% and 65.4%, respectively, in the To group'
+_NEXT_ARM_ITEM = re.compile(r"(?i)\s*,?\s*respectively,?\s+(?:in|for|with)\s+[^;.%\d]{1,60}?;\s*(?:and\s+)?$")
+
+
+def _change(text: str, m: re.Match) -> re.Match | None:
+    """The verb of change whose amount the percent at ``m`` is, if it is one."""
+    if change := _CHANGED_BY.search(text, max(0, m.start() - 40), m.start()):
+        return change
+    if not _BY.search(text, max(0, m.start() - 25), m.start()) or _OF_WHOM.match(text, m.end()):
+        return None
+    clause = max(text.rfind(";", 0, m.start()), m.start() - 150, 0)
+    verbs = list(_CLAUSE_VERBS.finditer(text, clause, m.start()))
+    return verbs[-1] if verbs else None
 
 
 def _share_kind(text: str, m: re.Match, found: list[Item]) -> str:
     """'median' or 'mean' for a percent printed as a median or mean of the patients' figures, and for
     the percent set against it ('89% [range 17-108] vs 59% [17-100]'), so that the range or IQR
     printed with it is read as its spread; else 'rate'."""
-    if change := _CHANGED_BY.search(text, max(0, m.start() - 40), m.start()):
+    if change := _change(text, m):
         return "relative_change" if change.group("up") else "relative_reduction"
     centre = _CENTRE_OF_PERCENT.search(text, max(0, m.start() - 80), m.start())
     if centre and not _OF_PLANNED.match(text, m.end()):
         return centre.group("centre").lower().replace("average", "mean")
     before = [i for i in found if i.unit == "percent" and i.end <= m.start()]
     if before and before[-1].statistic != "rate" and _JOINED.fullmatch(text, before[-1].end, m.start()):
+        return before[-1].statistic
+    if (
+        before
+        and before[-1].statistic.startswith("relative_")
+        and _NEXT_ARM_ITEM.fullmatch(text, before[-1].end, m.start())
+    ):
         return before[-1].statistic
     return "rate"
 
