@@ -22,6 +22,10 @@ _LEAD = re.compile(
     r"(?i)\s*(?:group|arm|alone)?\s*(?:was|were|:|,|had|showed|achieved)?\s*(?:a\s+median\s+of\s+)?"
     r"(?:in\s+\d+\s*[(\[]\s*)?"  # 'mediastinal lymph node sampling in 217 (44%)'
 )
+# 'decreased (P < 0.05) with ADF (10 ± 4%) and CR (8 ± 4%)': a figure alone in the bracket its arm's name opens
+# ('A vs B (33% v 25%)' holds both arms' figures)
+_OPENS = re.compile(r"\s*[(\[]\s*")
+_CLOSES = re.compile(r"\s*[)\]]")
 # 'Tumour response occurred in 19% (95% CI 13-27) of gemcitabine patients': the arm whose
 # patients the figure is a share of, named right after 'of' (not 'of patients undergoing surgery')
 _SHARE_OF_ARM = re.compile(r"(?i)\s*of\s+(?:the\s+)?")
@@ -111,7 +115,9 @@ def beside(text: str, span: tuple[int, int], marks, previous: int | None = None)
         a
         for s, e, a in marks
         if start - 40 <= e <= start
-        and _LEAD.fullmatch(text[e:start])
+        and (
+            _LEAD.fullmatch(text[e:start]) or (_OPENS.fullmatch(text, e, start) and _CLOSES.match(text, end))
+        )
         and (
             _LABEL_COLON.match(text, e)
             or not (previous is not None and previous <= s and LINK.fullmatch(text[previous:s]))

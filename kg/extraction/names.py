@@ -108,7 +108,11 @@ _NOT_AGENT = re.compile(
     r"body\s+mass\s+index|blood\s+pressure|heart\s+rate|"
     r"june|july|august|september|october|november|december|(?:19|20)\d\d|follow-up|median|mean|rates?|ratios?|"
     # a word before a hyphen modifies the next ('patient-oriented problem-solving')
-    r"withdrawal|consent|age|years?|months?|weeks?|days?|hours?|scores?|quality|outcomes?|end\s?points?)\b(?!-)"
+    r"withdrawal|consent|age|scores?|quality|outcomes?|end\s?points?)\b(?!-)"
+    # a time is a duration or a date ('12 weeks', 'per day', 'days 1 and 8'), not a word of a name ('alternate day
+    # fasting', 'day care')
+    r"|(?:\d\s*|\b(?:per|each|every|a|one|two|three|four|five|six|several|the|first|last|next)\s+)"
+    r"(?:years?|months?|weeks?|days?|hours?)\b|\b(?:years?|months?|weeks?|days?|hours?)(?:\s+\d|\s*$)"
 )
 
 

@@ -13,7 +13,10 @@ import re
 from kg.extraction.figure_item import Item
 from kg.extraction.text import NUM, dec
 
-__all__ = ["centre", "dispersion", "spread_values"]
+__all__ = ["CHANGE_VERB", "centre", "dispersion", "spread_values"]
+
+# a verb of change ('up' when it raises): what a percent after it measures is the change
+CHANGE_VERB = r"\b(?:(?:decreas|declin|reduc|dropp|fall|fell)(?:ed|ing|e)?|(?P<up>increas(?:ed|ing|e)|ros(?:e|en)|rising))\b"
 
 # a unit of measure printed after the spread: '%', 'U/L', 'mL', 'ml/kg', 'mm Hg', 'cm(3)', 'nM',
 # 'mg/dL', 'beats/min'; a word of the sentence ('in', 'vs', 'and') is none
@@ -157,10 +160,27 @@ def _unit(printed: str | None) -> str | None:
 
 def _statistic(text: str, pos: int, unit: str | None, raw: str = "") -> str:
     """A percent that no word calls a mean or median is a share of the arm ('rate'), unless it is
-    below zero (a change: '-0.99 ± 0.06%'); any other figure is what ``centre`` says."""
+    below zero (a change: '-0.99 ± 0.06%') or a verb of change before it in its clause says it is
+    the change ('Plasma LDL cholesterol decreased (P < 0.05) with ADF (10 ± 4%)'); any other
+    figure is what ``centre`` says."""
     if unit in ("%", "percent") and not _centre_word(text, pos) and not raw.startswith("-"):
-        return "rate"
+        return _change_kind(text, pos) or "rate"
     return centre(text, pos)
+
+
+_CHANGE = re.compile(rf"(?i){CHANGE_VERB}")
+# 'FVC improved from 54 +/- 16 to 86 +/- 13% predicted', 'decreased to 67 ± 10%': the level, not the change
+_LEVEL_BEFORE = re.compile(r"(?i)\b(?:to|from)\s*$")
+
+
+def _change_kind(text: str, pos: int) -> str | None:
+    """'relative_change' or 'relative_reduction' when the last verb of the clause before ``pos`` is one of
+    change and the figure is not the level it reached."""
+    starts = [m.end() for m in _CLAUSE_START.finditer(text, 0, pos)]
+    verbs = list(_CHANGE.finditer(text, starts[-1] if starts else 0, pos))
+    if not verbs or _LEVEL_BEFORE.search(text, max(0, pos - 8), pos):
+        return None
+    return "relative_change" if verbs[-1].group("up") else "relative_reduction"
 
 
 def centre(text: str, pos: int) -> str:

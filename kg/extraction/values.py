@@ -16,8 +16,8 @@ from kg.extraction.figure_counts import counts, sizes
 from kg.extraction.figure_item import BRACKET, Item
 from kg.extraction.landmarks import landmark, landmarks, listed_landmarks
 from kg.extraction.measured_values import measured_values
+from kg.extraction.spread_values import CHANGE_VERB, dispersion, spread_values
 from kg.extraction.spread_values import centre as centre_word
-from kg.extraction.spread_values import dispersion, spread_values
 from kg.extraction.stats import TIME_UNIT, inside_interval
 from kg.extraction.text import NUM, dec
 
@@ -251,15 +251,14 @@ _JOINED = re.compile(r"(?i)\s*(?:[(\[][^()\[\]]*[)\]])?\s*(?:,|,?\s*(?:vs\.?|ver
 
 # an arm's own change, printed as a percent of where it started: 'pain level of the BNHS group decreased by 57%',
 # 'declining 25.9% and 56.1%, respectively, in the BT group', 'significantly increased their steps/day, by 36%'
-_CHANGE_VERB = r"\b(?:(?:decreas|declin|reduc|dropp|fall|fell)(?:ed|ing|e)?|(?P<up>increas(?:ed|ing|e)|ros(?:e|en)|rising))\b"
 _CHANGED_BY = re.compile(
-    rf"(?i){_CHANGE_VERB}(?:\s+[a-z/]+){{0,2}}?\s*,?\s+by\s+(?:about\s+|approximately\s+)?$|\b(?:declin|decreas)ing\s+$"
+    rf"(?i){CHANGE_VERB}(?:\s+[a-z/]+){{0,2}}?\s*,?\s+by\s+(?:about\s+|approximately\s+)?$|\b(?:declin|decreas)ing\s+$"
 )
 # the same change when other words part the verb from its 'by': 'total FIQ scores decreased by 14% in the soy
 # group (P = .02) and by 18% in the placebo group', 'CES-D scores decreased in the soy group by 16%'; the verb
 # is the last of its clause ('by 20% of patients' is a share of them)
 _BY = re.compile(r"(?i)\bby\s+(?:about\s+|approximately\s+)?$")
-_CLAUSE_VERBS = re.compile(rf"(?i){_CHANGE_VERB}")
+_CLAUSE_VERBS = re.compile(rf"(?i){CHANGE_VERB}")
 _OF_WHOM = re.compile(r"\s*(?:%|percent)?\s+of\b")
 # the next arm's figures of a change listed arm by arm: 'declining 25.9% and 56.1%, respectively, in the BT
 # group; 30.2% and 65.4%, respectively, in the To group'
