@@ -5,7 +5,9 @@ arm's own words are printed):
   laparoscopic cholecystectomy, when the other gives small-incision cholecystectomy (abstracts drop
   the shared head once the design has named it);
 - how many agents an arm combines: 'the combination therapy group' for etanercept plus methotrexate
-  against etanercept plus placebo, whose 'monotherapy group' gives one active agent.
+  against etanercept plus placebo, whose 'monotherapy group' gives one active agent;
+- the first word of an arm's name of several words, when no other arm's name holds it: 'the
+  eradication group' for the arm giving eradication PPI-triple therapy against placebo.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ _NAME = re.compile(r"(?i)^(?P<mod>[\w-]{4,}(?:\s+[\w-]+)?)\s+(?P<head>[a-z]{4,})
 
 def nicknames(arms: list[Arm]) -> list[tuple[re.Pattern, Arm]]:
     """(pattern, arm) for each way of naming an arm by what tells it apart."""
-    return _head_dropped(arms) + _by_agents(arms)
+    return _head_dropped(arms) + _by_agents(arms) + _first_words(arms)
 
 
 _COMBINATION = re.compile(
@@ -57,6 +59,22 @@ def _head_dropped(arms: list[Arm]) -> list[tuple[re.Pattern, Arm]]:
     if len({m.lower() for m in mods}) != len(mods):
         return []
     return [(_before_group(mod), arm) for mod, arm in zip(mods, arms, strict=True)]
+
+
+_FIRST_WORD = re.compile(r"(?i)^(?P<word>[a-z][\w-]{3,})\s+\S")
+
+
+def _first_words(arms: list[Arm]) -> list[tuple[re.Pattern, Arm]]:
+    """(pattern, arm) for each arm whose single intervention's name of two words or more starts with
+    a word (four letters or more) that no other arm's name holds."""
+    names = [a.interventions[0].drug.name if len(a.interventions) == 1 else "" for a in arms]
+    out = []
+    for k, (name, arm) in enumerate(zip(names, arms, strict=True)):
+        first = _FIRST_WORD.match(name)
+        others = " ".join(a.label for j, a in enumerate(arms) if j != k).lower()
+        if first and not re.search(rf"(?<![\w-]){re.escape(first.group('word').lower())}(?![\w-])", others):
+            out.append((_before_group(first.group("word")), arm))
+    return out
 
 
 def _before_group(words: str) -> re.Pattern:

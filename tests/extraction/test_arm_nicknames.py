@@ -29,3 +29,25 @@ def test_an_addition_a_title_names_is_every_arms_and_arms_are_named_by_how_many_
         (["etanercept", "methotrexate"], Decimal("70.2"), "12 weeks"),
         (["etanercept", "placebo"], Decimal("54.3"), "12 weeks"),
     ]
+
+
+def test_an_arm_is_named_by_the_first_word_of_its_name_that_no_other_arm_holds(read):
+    # PMC3381083 (PMC arm set dev-33): 'Each patient was randomly assigned to alcohol-assisted or mechanical
+    # epithelial removal.' ... 'Mean spherical equivalent was −4.37±2.3 D in the alcohol group and −3.8±1.3 D in
+    # the mechanical group (P = 0.78).' (before: 'the alcohol group' named no arm; the figures went unread)
+    reading = read(
+        "",
+        (
+            "METHODS",
+            "Each patient was randomly assigned to alcohol-assisted or mechanical epithelial removal.",
+        ),
+        (
+            "RESULTS",
+            "Mean spherical equivalent was −4.37±2.3 D in the alcohol group and −3.8±1.3 D in the mechanical "
+            "group (P = 0.78).",
+        ),
+    )
+    assert [(r.arm, r.endpoint, r.estimate, r.unit) for r in reading.trial.arm_results] == [
+        ("alcohol-assisted epithelial removal", "spherical equivalent", Decimal("-4.37"), "D"),
+        ("mechanical epithelial removal", "spherical equivalent", Decimal("-3.8"), "D"),
+    ]
