@@ -141,6 +141,8 @@ def test_a_cycle_of_one_of_two_lengths_is_no_schedule():
         ("(area under the serum concentration-time curve, 5; given on Day 1) every 4 weeks", ("5", "AUC")),
         # PMID20231678 (pool; before: no dose)
         ("(area under curve, 6) followed by surgical resection", ("6", "AUC")),
+        # PMID18487565 (pool; before: no dose: the abbreviation in square brackets)
+        ("(area under the curve [AUC], 6; days 1 and 22) with paclitaxel", ("6", "AUC")),
     ],
 )
 def test_an_area_under_the_curve_dose_however_it_is_spelled(after, expected):
