@@ -16,6 +16,8 @@ import re
 _LEAD = re.compile(
     r"(?i)^(?:\s*(?:(?:the\s+)?(?:outcomes?|results?|performance|(?:diagnostic\s+)?accuracy|ability|impact|effects?|"
     r"efficacy|role|value|receipt|benefits?|feasibility|those)\s+(?:of|between|after)\s+|(?:an?\s+)?combination\s+of\s+|\d\)|[a-d]\)|(?:and|or)\s+[a-d],|and|or|either|both|to|receive|receiving|undergo|undergoing|be\s+treated\s+with|treated\s+with|"
+    # 'and then began radiation therapy on day 50': when a treatment started is not its name
+    r"(?:then\s+)?(?:began|begun|started|commenced|initiated)(?:\s+(?:receiving|with))?|"
     r"intravenous|oral|subcutaneous|transdermal|intramuscular|inhaled|monthly|weekly|daily|"
     # 'a twice weekly supervised one hour exercise intervention', '2 ml of alpaca seminal plasma'
     r"(?:once|twice|thrice|(?:three|four|\d)\s+times)[\s-](?:daily|weekly|a\s+day|a\s+week)|"
@@ -39,7 +41,7 @@ _STOP = re.compile(
     r"intramuscularly|intravenously|orally|subcutaneously|topically|intranasally|intraperitoneally|"
     # a clause about the intervention starts: 'thoracoscopic lobectomy is associated with ...'
     # a word of a hyphenated name stops nothing: 'on-demand antibiotics', 'as-needed salbutamol'
-    r"is|are|was|were|has|have|had|remains?|remained|between|versus|vs|compared|than|available)\b(?!-\w)"
+    r"is|are|was|were|has|have|had|remains?|remained|between|versus|vs|compared|than|available|but)\b(?!-\w)"
     r"|[,;:(\[]|\s+\d|\s+-\s+"
 )
 _TAIL = re.compile(r"(?i)(?:\s+(?:alone|only|group|arm|arms|regimen|strategy|therapy\s+alone|of|with))+\s*$")

@@ -100,3 +100,24 @@ def test_an_information_package_a_behavioural_trial_gives_its_control_arm_is_an_
         (["internet-delivered cognitive behaviour therapy programme"], ["E-couch"], None),
         (["internet-delivered attention control health information package"], ["HealthWatch"], 282),
     ]
+
+
+def test_when_a_treatment_began_and_a_but_clause_are_not_its_name(read):
+    # PMID2169587 (pool), methods (before: interventions 'began radiotherapy' and 'radiotherapy but began it
+    # immediately')
+    methods = (
+        "Patients randomly assigned to group 1 received cisplatin (100 mg per square meter of body-surface area "
+        "given intravenously on days 1 and 29) and vinblastine (5 mg per square meter given intravenously on days 1, "
+        "8, 15, 22, and 29) and then began radiation therapy on day 50 (60 Gy over a 6-week period). Patients "
+        "assigned to group 2 received the same radiation therapy but began it immediately and received no "
+        "chemotherapy."
+    )
+    arms = read("", ("METHODS", methods)).trial.arms
+    assert [[(i.drug.name, i.dose, i.dose_unit) for i in a.interventions] for a in arms] == [
+        [
+            ("cisplatin", Decimal("100"), "mg/m2"),
+            ("vinblastine", Decimal("5"), "mg/m2"),
+            ("radiotherapy", Decimal("60"), "Gy"),
+        ],
+        [("radiotherapy", Decimal("60"), "Gy")],
+    ]
