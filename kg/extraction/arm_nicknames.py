@@ -13,6 +13,7 @@ arm's own words are printed):
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kg.model import Arm
 
@@ -71,12 +72,13 @@ def _first_words(arms: list[Arm]) -> list[tuple[re.Pattern, Arm]]:
     out = []
     for k, (name, arm) in enumerate(zip(names, arms, strict=True)):
         first = _FIRST_WORD.match(name)
-        others = " ".join(a.label for j, a in enumerate(arms) if j != k).lower()
-        if first and not re.search(rf"(?<![\w-]){re.escape(first.group('word').lower())}(?![\w-])", others):
+        others = {w for j, a in enumerate(arms) if j != k for w in re.findall(r"[\w-]+", a.label.lower())}
+        if first and first.group("word").lower() not in others:
             out.append((_before_group(first.group("word")), arm))
     return out
 
 
+@lru_cache(maxsize=1024)
 def _before_group(words: str) -> re.Pattern:
     flexible = r"[\s-]+".join(re.escape(w) for w in re.split(r"[\s-]+", words))
     return re.compile(rf"(?i)(?<![\w-]){flexible}(?=\s+(?:group|arm)s?\b)")
