@@ -16,6 +16,7 @@ import re
 from kg.extraction.ae_arms import GROUP_REF, RANKED, ResultsArms, other_groups, unresolved_names
 from kg.extraction.ae_factors import factor_pair
 from kg.extraction.ae_figures import Figure, figures, mask, top_parens
+from kg.extraction.ae_grade_runs import grade_run
 from kg.extraction.ae_ranks import RANKS_AFTER, if_ranked, ranked_after, ranked_clause, ranked_pair
 from kg.extraction.ae_single import events_respectively
 from kg.extraction.ae_terms import Group, split_terms
@@ -100,6 +101,9 @@ class ArmAssigner:
             g.arms = sides
             return
         if _listed_respectively(text, g, marks) or self._one_arm_list(text, g, marks):
+            return
+        if (grades := grade_run(text, g, stop)) and len(named) == 1:
+            g.grades, g.arms = grades, [named[0]] * len(g.figures)  # one event's grades in the one arm named
             return
         g.arms = self._arms_inside(text, g, marks) or [self._arm_before(text, f, g, marks) for f in g.figures]
         last = g.figures[-1].end

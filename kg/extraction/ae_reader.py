@@ -101,7 +101,10 @@ class ClauseReader:
             if (
                 g.foreign
                 or None in g.arms
-                or len({(id(a), t) for a, t in zip(g.arms, g.terms, strict=True)}) < len(g.arms)
+                or (
+                    not g.grades
+                    and len({(id(a), t) for a, t in zip(g.arms, g.terms, strict=True)}) < len(g.arms)
+                )
             ):
                 continue
             each = len({id(a) for a in g.arms}) == len(self.finder.arms)
@@ -130,6 +133,8 @@ class ClauseReader:
         that splits a figure before it ('2 (3%) ...: 1 because of sepsis and 1 because of
         pancytopenia') count that event only."""
         context = self._category(text, f, g, parens, segments)
+        if context and g.grades:
+            context = (g.grades[g.figures.index(f)], context[1])
         nxt = min((x.start for x in self.found if x.start >= f.end), default=len(text))
         cause = None if term else cause_term(text[f.end : nxt])
         if cause is None:

@@ -49,6 +49,7 @@ class Group:
     arms: list[Arm | None] = field(default_factory=list)
     breakdown: bool = False
     foreign: bool = False  # the figures count something that is no adverse event
+    grades: list[str] | None = None  # one grade per figure, read 'respectively' ('Grades 3 and 4 ...')
 
     @property
     def start(self) -> int:

@@ -128,7 +128,7 @@ def grade_category(phrase: str) -> str | None:
     return _other_grades(p)
 
 
-_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5}
+ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5}
 _LEVEL = r"(?P<{}>[1-5]|iv|v|i{{1,3}})"
 _AT_LEAST = r"(?:≥|>=|> or =|>or=)\s*"
 _OTHER_GRADE = [
@@ -153,7 +153,7 @@ _OTHER_GRADE = [
 
 def _level(m: re.Match, name: str) -> int | None:
     value = m.groupdict().get(name)
-    return None if value is None else _ROMAN.get(value) or int(value)
+    return None if value is None else ROMAN.get(value) or int(value)
 
 
 def _other_grades(p: str) -> str | None:
