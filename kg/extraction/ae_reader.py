@@ -29,6 +29,8 @@ _ANAPHORA = re.compile(
     r"|\b(?:these|they)\s+were\s+(?:deemed|considered|judged|assessed|classified)\b"
 )
 _DIGIT = re.compile(r"\d")
+# an event named for the treatment that causes it is treatment-related: 'radiation pneumonitis', 'radiation necrosis'
+_NAMED_FOR_TREATMENT = re.compile(r"(?i)(?:radiation|radiotherapy)[- ](?!recall)\w")
 BARE_EVENTS = re.compile(r"(?i)(?<!adverse )(?<!adverse-)\bevents\b")
 
 
@@ -135,6 +137,8 @@ class ClauseReader:
         context = self._category(text, f, g, parens, segments)
         if context and g.grades:
             context = (g.grades[g.figures.index(f)], context[1])
+        if context and term and _NAMED_FOR_TREATMENT.match(term):
+            context = (context[0], True)
         nxt = min((x.start for x in self.found if x.start >= f.end), default=len(text))
         cause = None if term else cause_term(text[f.end : nxt])
         if cause is None:
@@ -145,7 +149,9 @@ class ClauseReader:
         split = bool(earlier) and (
             bool(LIST_OPENER.search(text, earlier[0].end, f.start)) or _part_of(text, earlier[-1], f)
         )
-        is_related = context[1] if context else related(text[f.end : nxt], self.names)
+        is_related = (context[1] if context else related(text[f.end : nxt], self.names)) or bool(
+            _NAMED_FOR_TREATMENT.match(cause)
+        )
         rows = [("grade 5", is_related, cause)]
         return rows if context is None or split else [("grade 5", is_related, None), *rows]
 

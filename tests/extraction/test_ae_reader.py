@@ -284,3 +284,18 @@ def test_a_safety_population_larger_than_a_primary_populations_arms_is_still_eac
     # occurred in 14 of 219 treated patients (all grades, 6%; grade >= 3, 3%)'
     trial = read_document(POOL / "PMID28475456.txt").trial
     assert [e for e in trial.adverse_events if e.count == 14 or e.n_analysed == 219] == []
+
+
+def test_an_event_named_for_the_radiation_that_causes_it_is_treatment_related():
+    # PMID17374834: '... one patient died of radiation pneumonitis.'; PMID17551299: 'The radiation pneumonitis
+    # rate in patients with IFI was lower than in patients with ENI (17% vs. 29%, P = 0.044)' (before: both counted as
+    # events of any cause)
+    deaths = read_document(POOL / "PMID17374834.txt").trial.adverse_events
+    assert [(e.category, e.term, e.treatment_related, e.count) for e in deaths] == [
+        ("grade 5", "radiation pneumonitis", True, 1)
+    ]
+    rates = read_document(POOL / "PMID17551299.txt").trial.adverse_events
+    assert [(e.term, e.treatment_related, e.percent) for e in rates] == [
+        ("radiation pneumonitis", True, Decimal("17")),
+        ("radiation pneumonitis", True, Decimal("29")),
+    ]
