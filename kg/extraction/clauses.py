@@ -29,6 +29,21 @@ def clause_end(text: str, pos: int) -> int:
     )
 
 
+# what patients were given, not what it did: 'Radiotherapy was completed by 65% of patients in the MVP arm',
+# 'Induction therapy was completed by 104 (95%) patients', 'A total of 128 of 212 patients (60%) in the
+# chemotherapy group received nivolumab as subsequent therapy'
+_EXPOSURE = re.compile(
+    r"(?i)^(?:[\w-]+\s+){1,4}(?:was|were)\s+completed\s+(?:by|in)\s"
+    r"|\breceived\s+(?:[\w-]+\s+){1,3}as\s+(?:subsequent|second-line|post-?study|later)\s+(?:therapy|treatment)"
+)
+
+
+def outcome_part(text: str) -> str:
+    """The part of a sentence that may report outcomes: nothing of one that says what patients were
+    given, else the part before it turns to adverse events (``before_safety``)."""
+    return "" if _EXPOSURE.search(text) else before_safety(text)
+
+
 def before_safety(text: str) -> str:
     """The part of a sentence before the clause that turns to adverse events ('..., and
     treatment-related adverse events of any grade were less frequent (73.4% vs. 90.0%)';

@@ -19,7 +19,7 @@ from pydantic import ValidationError
 
 from kg.extraction.armrefs import ArmFinder, distinct
 from kg.extraction.assignment import assign
-from kg.extraction.clauses import before_safety, clause_end
+from kg.extraction.clauses import clause_end, outcome_part
 from kg.extraction.contrasts import ContrastReading
 from kg.extraction.elliptical_items import elliptical_objects, run_arm
 from kg.extraction.endpoint_disease import qualified
@@ -101,7 +101,7 @@ class OutcomeReader(ContrastReading):
         lists: dict[tuple[str, str], list[str]] = {}  # the landmark times of the last list
         for s in sents:
             self._sentence = s
-            text = before_safety(s.norm)
+            text = outcome_part(s.norm)
             if labelled := CI_SCAN.search(text):
                 self.ci_level = self.ci_level or labelled.group("level")
             mentions = self._mentions(text)
