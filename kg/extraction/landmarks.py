@@ -13,7 +13,9 @@ __all__ = ["landmark", "landmark_weeks", "landmarks", "listed_landmarks"]
 
 # ('During the last 4 weeks of treatment (weeks 9-12), 43.9% ...': a window at the end, no landmark)
 _LANDMARK = re.compile(
-    r"(?i)(?<![\d.])(?<!\blast\s)(?<!\bfinal\s)(?<!\bpast\s)(\d+)(?:\s?-|\s)(year|month|week)s?\b(?:[- ](?:rates?\s+of\s+)?)|\b(?:at|after|by|through)\s+(\d+)\s+(year|month|week)s?\b"
+    # ('8 months and 31%' is a median and a rate, no landmark)
+    r"(?i)(?<![\d.])(?<!\blast\s)(?<!\bfinal\s)(?<!\bpast\s)(\d+)(?:\s?-|\s)(year|month|week)s?\b"
+    r"(?!\s+(?:and|or|vs\.?|versus)(?:\s+\d|\s*$))(?:[- ](?:rates?\s+of\s+)?)|\b(?:at|after|by|through)\s+(\d+)\s+(year|month|week)s?\b"
     r"|\b(week|day)\s+(\d+)\b"  # 'The week 52 CAR', 'cure rates by day 42'
     r"|\bweeks\s+\d+\s*(?:-|–|through|to)\s*(\d+)\b"  # 'For weeks 9 through 24, 29.7% ...': at its end
     r"|(?<![\d.])(\d+)-day\b|\b(?:at|after|by)\s+(\d+)\s+days\b"  # '30-day mortality', 'control at 30 days'

