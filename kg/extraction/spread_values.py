@@ -13,7 +13,7 @@ import re
 from kg.extraction.figure_item import Item
 from kg.extraction.text import NUM, dec
 
-__all__ = ["CHANGE_VERB", "centre", "dispersion", "spread_values"]
+__all__ = ["CHANGE", "CHANGE_VERB", "centre", "dispersion", "spread_values"]
 
 # a verb of change ('up' when it raises): what a percent after it measures is the change
 CHANGE_VERB = r"\b(?:(?:decreas|declin|reduc|dropp|fall|fell)(?:ed|ing|e)?|(?P<up>increas(?:ed|ing|e)|ros(?:e|en)|rising))\b"
@@ -168,7 +168,7 @@ def _statistic(text: str, pos: int, unit: str | None, raw: str = "") -> str:
     return centre(text, pos)
 
 
-_CHANGE = re.compile(rf"(?i){CHANGE_VERB}")
+CHANGE = re.compile(rf"(?i){CHANGE_VERB}")
 # 'FVC improved from 54 +/- 16 to 86 +/- 13% predicted', 'decreased to 67 ± 10%': the level, not the change
 _LEVEL_BEFORE = re.compile(r"(?i)\b(?:to|from)\s*$")
 
@@ -177,7 +177,7 @@ def _change_kind(text: str, pos: int) -> str | None:
     """'relative_change' or 'relative_reduction' when the last verb of the clause before ``pos`` is one of
     change and the figure is not the level it reached."""
     starts = [m.end() for m in _CLAUSE_START.finditer(text, 0, pos)]
-    verbs = list(_CHANGE.finditer(text, starts[-1] if starts else 0, pos))
+    verbs = list(CHANGE.finditer(text, starts[-1] if starts else 0, pos))
     if not verbs or _LEVEL_BEFORE.search(text, max(0, pos - 8), pos):
         return None
     return "relative_change" if verbs[-1].group("up") else "relative_reduction"

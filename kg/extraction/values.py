@@ -16,7 +16,7 @@ from kg.extraction.figure_counts import counts, sizes
 from kg.extraction.figure_item import BRACKET, Item
 from kg.extraction.landmarks import landmark, landmarks, listed_landmarks
 from kg.extraction.measured_values import measured_values
-from kg.extraction.spread_values import CHANGE_VERB, dispersion, spread_values
+from kg.extraction.spread_values import CHANGE, CHANGE_VERB, dispersion, spread_values
 from kg.extraction.spread_values import centre as centre_word
 from kg.extraction.stats import TIME_UNIT, inside_interval
 from kg.extraction.text import NUM, dec
@@ -258,7 +258,6 @@ _CHANGED_BY = re.compile(
 # group (P = .02) and by 18% in the placebo group', 'CES-D scores decreased in the soy group by 16%'; the verb
 # is the last of its clause ('by 20% of patients' is a share of them)
 _BY = re.compile(r"(?i)\bby\s+(?:about\s+|approximately\s+)?$")
-_CLAUSE_VERBS = re.compile(rf"(?i){CHANGE_VERB}")
 _OF_WHOM = re.compile(r"\s*(?:%|percent)?\s+of\b")
 # the next arm's figures of a change listed arm by arm: 'declining 25.9% and 56.1%, respectively, in the BT
 # group; 30.2% and 65.4%, respectively, in the To group'
@@ -272,7 +271,7 @@ def _change(text: str, m: re.Match) -> re.Match | None:
     if not _BY.search(text, max(0, m.start() - 25), m.start()) or _OF_WHOM.match(text, m.end()):
         return None
     clause = max(text.rfind(";", 0, m.start()), m.start() - 150, 0)
-    verbs = list(_CLAUSE_VERBS.finditer(text, clause, m.start()))
+    verbs = list(CHANGE.finditer(text, clause, m.start()))
     return verbs[-1] if verbs else None
 
 
