@@ -94,7 +94,7 @@ def read_page(path: Path) -> Page:
         verdict = reports_randomised_trial(title, abstract)
         return Page(path.name, title, verdict, trial_coverage(None, _sentences(abstract)), error=str(err))
     ms, cpu_ms = (time.perf_counter() - start) * 1000.0, (time.process_time() - cpu) * 1000.0
-    title = doc.publication.title if doc.publication else ""
+    title = (doc.publication.title if doc.publication else None) or ""  # some pages print none
     verdict = reports_randomised_trial(title, doc.abstract)
     coverage = trial_coverage(doc.trial, _sentences(doc.abstract))
     return Page(path.name, title, verdict, coverage, doc=doc, ms=ms, cpu_ms=cpu_ms)

@@ -31,7 +31,8 @@ _EVENTS_BEFORE = re.compile(
     r"relapse|progression|failure|complication|infection|hospitali[sz]ation|admission|fracture|exacerbation|seizure|"
     r"stroke|reaction)s)\s*[(\[]\s*(?-i:[A-Z]{2,5}s?)?\s*[;,]?\s*$"
 )
-_RATIO_AFTER = re.compile(r"^\s*[(\[]\s*(?P<n>\d+)\s*/\s*(?P<of>\d+)\s*[;,)\]]")
+# '(62/67)', '(n=37/53)'
+_RATIO_AFTER = re.compile(r"(?i)^\s*[(\[]\s*(?:n\s*=\s*)?(?P<n>\d+)\s*/\s*(?P<of>\d+)\s*[;,)\]]")
 # '(264 of 655)' may follow the group the percent is of: '40% of participants receiving cytisine (264 of 655)'
 _OF_GROUP = r"\s+of\s+(?:the\s+)?(?:patients|participants|subjects)\s+(?:receiving|given|assigned\s+to|treated\s+with|in|on)\s+[^()\d;,]{1,40}?"
 _COUNT_AFTER = re.compile(

@@ -108,6 +108,8 @@ def clean_phrase(phrase: str, named: bool = False) -> str | None:
     p = re.sub(r"(?i)\b(?:significantly|statistically|also|not)\b\s*", "", p).strip()
     p = _WAS_SEEN.sub("", p)
     p = FRAME.sub("", p).strip()
+    # a clause's conjunction opens no name: 'although improvement in the severity of DD', 'though it did not'
+    p = re.sub(r"(?i)^(?:(?:al)?though|while|whereas|since|because|unless)\s+", "", p)
     p = re.sub(r"(?i)^(?:the|a|an)\s+", "", p)
     p = _COMPARATIVE.sub("", p)  # 'longer time to worsening', 'more hospitalization'
     p = what_changed(p)  # 'a statistically significant increase in mortality'

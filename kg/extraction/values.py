@@ -59,7 +59,7 @@ _THRESHOLD = re.compile(
 # 'During the last 4 weeks of treatment (weeks 9-12), 43.9% of participants ...'
 _DATING = re.compile(
     r"(?i)\bafter\s+an?\s+(?:median|mean)\s+(?:of\s+)?$|\bbaseline\s+(?:and|to)\s+$|"
-    rf"\b(?:at|after|by|within|through|until|over|during|for)\s+(?:the\s+)?(?:(?:first|last|final|past)\s+)?"
+    rf"\b(?:at|after|by|within|through|until|over|during|for|between)\s+(?:the\s+)?(?:(?:first|last|final|past)\s+)?"
     rf"(?:{NUM}(?:\s*{TIME_UNIT})?,?\s+(?:and\s+)?)*$"
 )
 # the next landmark of a list whose first one a bracket of figures follows: 'at 12 weeks (55.4% vs

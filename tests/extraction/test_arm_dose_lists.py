@@ -45,3 +45,16 @@ def test_listings_that_are_not_one_drugs_doses_are_left_alone():
         "vinorelbine 25 mg/m2/wk and cisplatin 100 mg/m2 every 4 weeks (VC)",
     ]
     assert dose_list_pieces(parts) == parts
+
+
+def test_a_dose_printed_before_another_agents_short_name_is_that_agents():
+    # benchmarks/pmc/blind-e PMC3511173 (before: two arms of 'peg-only', 0.7 g and 6.9 g, and no PEG-EL arm)
+    text = (
+        "Children aged 2–16 years with functional chronic constipation for at "
+        "least 2 months were randomized to receive PEG-only 0.7 g/kg/day in 2 divided doses or 6.9 g PEG-EL 1–4 "
+        "sachets according to age for 4 weeks."
+    )
+    assert [(name, dose, unit) for name, dose, unit, _ in _doses(text)] == [
+        ("peg-only", Decimal("0.7"), "g"),
+        ("peg-el", Decimal("6.9"), "g"),
+    ]

@@ -557,3 +557,21 @@ def test_a_scales_short_name_before_a_comma_names_its_item_of_a_bracketed_list()
 )
 def test_what_the_text_says_of_a_measure_is_no_part_of_its_name(before, expected):
     assert endpoint_phrase(before) == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "expected"),
+    [
+        # PMC3346674: 'Although improvement in the severity of DD was observed in both treatment groups (P < 0.001),
+        # ...' (before: 'although improvement in the severity of dd')
+        (
+            "Although improvement in the severity of DD was observed in both treatment groups (",
+            "improvement in the severity of dd",
+        ),
+        # PMC3511173: '... was in favour of the PEG-only group (98% vs. 88%), though it did not reach a conventional
+        # statistical level (p = 0.062)' (before: 'though it')
+        ("(98% vs. 88%), though it did not reach a conventional statistical level (", None),
+    ],
+)
+def test_a_clauses_conjunction_opens_no_name(before, expected):
+    assert endpoint_phrase(before) == expected

@@ -23,3 +23,13 @@ def test_the_number_of_a_name_before_a_bracket_counts_nobody():
     assert shares[Decimal("71.8")] is None
     assert shares[Decimal("91.6")] is None
     assert shares[Decimal("53.8")] is None
+
+
+def test_a_count_over_its_denominator_marked_n_is_the_percents():
+    # PMC5019463: 'Sub-analysis of adherence rates for patients who attended ≥2 follow-up visits were 91.3%
+    # (n=21/23) for G1, 74.3% (n=26/35) for G2, and 66.7% (n=18/27) for G3, (P=0.11).' (before: no counts)
+    trial = read_document(POOL / "PMC5019463.txt").trial
+    counted = {r.estimate: (r.count, r.n_analysed) for r in trial.arm_results}
+    assert counted[Decimal("91.3")] == (21, 23)
+    assert counted[Decimal("74.3")] == (26, 35)
+    assert counted[Decimal("66.7")] == (18, 27)
