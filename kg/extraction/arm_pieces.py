@@ -26,6 +26,7 @@ from kg.extraction.arm_aliases import (
 from kg.extraction.chemotherapy import generic_alias, generic_naming_drugs, is_chemotherapy, timing_before
 from kg.extraction.interventions import intervention_kind
 from kg.extraction.names import (
+    AGENT_CLASS,
     credible,
     expand,
     intervention_name,
@@ -124,7 +125,7 @@ def arm_of_piece(part: str, choice: bool, abbreviations: dict[str, str], strict:
         named = _named(text, head, abbreviations, strict)
         named += _after_procedure(head, abbreviations) if named else []
         given = _drug_interventions(part, inside, mentions, end)
-        if named and len(given) == 1 and _restated(text):  # 'retinol (vitamin A)': one agent
+        if named and len(given) == 1 and (_restated(text) or _class_of_one(text, head)):  # 'retinol (vitamin A)'
             _share_regimen(named[0], given[0])
             named = []
         interventions += named
@@ -172,6 +173,16 @@ def _restated(text: str) -> bool:
     m = re.fullmatch(r"[^()]*?[A-Za-z]\s*\(\s*([^()]+?)\s*\)[^()]*", text)
     found = drug_mentions(m.group(1)) if m else []
     return len(found) == 1 and (found[0].start, found[0].end) == (0, len(m.group(1)))
+
+
+_CLASS_NAMED = re.compile(rf"(?i)\b(?:{AGENT_CLASS})\s*$")
+
+
+def _class_of_one(text: str, head: str) -> bool:
+    """A class of agents whose bracket gives the one drug of it: 'prophylactic antibiotics (intravenous
+    cefotaxime 2 g q 8 hr for 7 days, ...)' gives cefotaxime."""
+    inner = re.search(r"\(([^()]*)\)", text)
+    return bool(inner and _CLASS_NAMED.search(head.strip()) and len(drug_mentions(inner.group(1))) == 1)
 
 
 def _share_regimen(source: Intervention, target: Intervention) -> None:

@@ -73,6 +73,13 @@ _CANONICAL = (
 )
 
 
+# a class of agents, named as the treatment ('prophylactic third generation cephalosporins', 'on-demand
+# antibiotics'): plural, as the singular is often an adjective ('the analgesic actions of ...')
+AGENT_CLASS = (
+    r"antibiotics|cephalosporins|antibod(?:y|ies)|antidepressants|antihypertensives|antiemetics|analgesics|"
+    r"an(?:a|ae|e)sthetics|opioids|(?:cortico)?steroids|statins|probiotics|anticoagulants|antivirals|antifungals|"
+    r"antipsychotics|bisphosphonates|diuretics|bronchodilators|sedatives|laxatives"
+)
 _HEAD_WORD = re.compile(
     r"(?i)\w*(?:therapy|therapies|ectomy|otomy|ostomy|plasty|scopy|graphy|surgery|surgeries)|radiation|irradiation|"
     r"resection|removal|excision|dissection|sampling|biopsy|staging|screening|scans?|scanning|imaging|observation|"
@@ -86,7 +93,8 @@ _HEAD_WORD = re.compile(
     # what a behavioural or information trial gives: 'an attention control health information package',
     # 'a smoking cessation website', 'a mobile phone application', 'an educational booklet'
     r"package|website|app|application|booklet|leaflet|brochure|pamphlet|video|messages|messaging|reminders?|"
-    r"feedback|coaching|advice|workshops?|classes"
+    r"feedback|coaching|advice|workshops?|classes|"
+    rf"{AGENT_CLASS}|an(?:a|ae|e)sthesia|sedation|prophylaxis"
 )
 _QUALIFIED = re.compile(
     r"(?i)\b(?:standard|usual|experimental|conventional|control|supportive|conservative|active|best|routine|"

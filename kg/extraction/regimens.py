@@ -55,7 +55,7 @@ _FREQUENCIES = tuple(
     (re.compile(pattern, re.IGNORECASE), template)
     for pattern, template in (
         (
-            rf"\b(?:once\s+)?every\s+{_N}(?:\s+|-)weeks?\b|\bq(\d)w\b|\b{_N}-weekly\b|\b(\d)\s+weekly\b"
+            rf"\b(?:once\s+)?every\s+{_N}(?:\s+|-)weeks?\b|\bq\s?(\d)\s?(?:w|wks?|weeks?)\b|\b{_N}-weekly\b|\b(\d)\s+weekly\b"
             r"|\b(?:cycles|courses)\s+(?:of\s+[\w\s-]{0,40}?)?(?:given\s+)?(?:separated\s+by|at\s+intervals\s+of)\s+(\d+)\s+weeks\b"
             rf"|\bat\s+{_N}-week\s+intervals\b|\b{_N}(?:\s+|-)weeks?\s+{_CYCLE}",
             "every {} weeks",
@@ -81,6 +81,8 @@ _FREQUENCIES = tuple(
             "once daily",
         ),
         (rf"\b(?:once\s+)?every\s+(\d+)\s+days?\b|\b(\d+)(?:\s+|-)days?\s+{_CYCLE}", "every {} days"),
+        # 'cefotaxime 2 g q 8 hr', 'every 8 hours'
+        (r"\bq\s?(\d+)\s?h(?:ours?|rs?)?\b|\bevery\s+(\d+)\s+h(?:ours?|rs?)\b", "every {} hours"),
     )
 )
 _TIMES = {"3": "three", "4": "four", "5": "five", "6": "six", "thrice": "three"}

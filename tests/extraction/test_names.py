@@ -121,3 +121,21 @@ def test_when_a_treatment_began_and_a_but_clause_are_not_its_name(read):
         ],
         [("radiotherapy", Decimal("60"), "Gy")],
     ]
+
+
+def test_a_class_of_agents_is_an_intervention_and_the_one_drug_its_bracket_gives_names_it():
+    # PMC2722000: 'patients with the first acute GEVB were randomly assigned to receive prophylactic antibiotics
+    # (intravenous cefotaxime 2 g q 8 hr for 7 days, prophylactic antibiotics group) or to receive the same
+    # antibiotics only when infection became evident (on-demand group).' (before: no arms, no results)
+    trial = read_document(POOL / "PMC2722000.txt").trial
+    assert [
+        [(i.drug.name, i.dose, i.dose_unit, i.route, i.frequency) for i in a.interventions]
+        for a in trial.arms
+    ] == [
+        [("cefotaxime", Decimal("2"), "g", "intravenous", "every 8 hours")],
+        [("antibiotics", None, None, None, None)],
+    ]
+    assert "on-demand" in trial.arms[1].aliases
+    # 'Antibiotic prophylaxis decreased infection (3.2% vs. 15.5%, p=0.026).'
+    infection = [(r.estimate, r.arm) for r in trial.arm_results if r.endpoint == "infection"]
+    assert infection == [(Decimal("3.2"), trial.arms[0].label), (Decimal("15.5"), trial.arms[1].label)]

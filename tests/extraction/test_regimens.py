@@ -48,6 +48,9 @@ def test_frequency_forms():
     assert frequency("orally once daily") == "once daily"
     assert frequency("on day 1 every 21 days") == "every 3 weeks"  # days in whole weeks are weeks
     assert frequency("every 10 days") == "every 10 days"
+    # PMC2722000 'intravenous cefotaxime 2 g q 8 hr for 7 days'; PMID23161898 '... d1, 8, 15, 22) q4 weeks'
+    assert frequency("intravenous cefotaxime 2 g q 8 hr for 7 days") == "every 8 hours"
+    assert frequency("(V: 25 mg/m(2) d1, 8, 15, 22) q4 weeks") == "every 4 weeks"
 
 
 def test_schedules_from_the_days_of_a_cycle():
