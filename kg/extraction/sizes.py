@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator
 
 from kg.extraction.armrefs import ARM_LABEL, ArmFinder
+from kg.extraction.equal_sizes import equal_size
 from kg.extraction.text import Sentence, depth_map
 from kg.model import Arm, ArmResult, Evidence
 
@@ -131,6 +132,8 @@ def arm_sizes(sents: list[Sentence], finder: ArmFinder) -> tuple[Sizes, int | No
         total, total_evidence = broken_down
     arms = [a for a in finder.arms if not a.pooled_from]
     listed = [sizes[a.label][0] for a in arms if a.label in sizes]
+    if not listed and len(arms) >= 2 and (each := equal_size(sents, len(arms), total)) is not None:
+        sizes.update({a.label: each for a in arms})  # '(41 patients in each group)'
     if total is not None and len(listed) == len(arms) and sum(listed) > total and _listed_from(total, sizes):
         total = sum(listed)  # '166 patients were randomly assigned to A, 121 to B, ...'
     elif total is not None and best < 2 and len(arms) >= 2 and len(listed) == len(arms):
