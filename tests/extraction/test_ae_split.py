@@ -18,7 +18,7 @@ def test_each_arms_run_takes_the_grades_in_order():
     got = [
         (e.arm, e.category, e.term, e.percent)
         for e in trial.adverse_events
-        if e.term in ("esophagitis", "dyspnea") and not e.treatment_related
+        if e.term in ("esophagitis", "dyspnea") and e.treatment_related  # toxicities: the treatment's
     ]
     expected = []
     for term, a3, a4, b3, b4 in (("esophagitis", 30, 2, 28, 8), ("dyspnea", 11, 3, 15, 4)):
@@ -42,6 +42,6 @@ def test_a_run_read_respectively_takes_the_grades_its_clause_lists():
         if e.term == "neutropenia"
     ]
     assert got == [
-        (arm["arm B"], "grade 3", False, Decimal(18)),
-        (arm["arm B"], "grade 4", False, Decimal(20)),
+        (arm["arm B"], "grade 3", True, Decimal(18)),
+        (arm["arm B"], "grade 4", True, Decimal(20)),
     ]

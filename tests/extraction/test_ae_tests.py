@@ -43,9 +43,9 @@ def test_respectively_between_the_pair_and_its_p_value_and_the_experimental_arm_
     # (51% v 40%, respectively; P = .024), and thrombocytopenia (56% v 24%, respectively; P < .001).'
     pc, gc = "pemetrexed + carboplatin", "gemcitabine + carboplatin"
     assert p_value_tests("PMID19433683.txt") == [
-        ("grade 3-4 leukopenia", pc, gc, Decimal("0.001"), "<"),
-        ("grade 3-4 neutropenia", pc, gc, Decimal("0.024"), None),
-        ("grade 3-4 thrombocytopenia", pc, gc, Decimal("0.001"), "<"),
+        ("treatment-related grade 3-4 leukopenia", pc, gc, Decimal("0.001"), "<"),
+        ("treatment-related grade 3-4 neutropenia", pc, gc, Decimal("0.024"), None),
+        ("treatment-related grade 3-4 thrombocytopenia", pc, gc, Decimal("0.001"), "<"),
     ]
 
 
@@ -54,8 +54,8 @@ def test_the_term_and_the_test_of_a_slashed_event():
     # by means of chi(2) test) and nausea/vomiting (39% versus 15%, P = 0.044 by means of chi(2) test).'
     got = p_value_tests("PMID15364136.txt")
     assert [(c[0], c[3]) for c in got] == [
-        ("grade 3-4 leucopenia", Decimal("0.009")),
-        ("grade 3-4 nausea/vomiting", Decimal("0.044")),
+        ("treatment-related grade 3-4 leucopenia", Decimal("0.009")),
+        ("treatment-related grade 3-4 nausea/vomiting", Decimal("0.044")),
     ]
 
 
@@ -92,18 +92,18 @@ def test_p_values_printed_right_after_event_names():
         ("grade 3 nausea", pc, vc, Decimal("0.001"), None),
         ("grade 3 vomiting", pc, vc, Decimal("0.007"), None),
         ("grade 3 peripheral neuropathy", pc, vc, Decimal("0.001"), "<"),
-        ("adverse events leading to discontinuation", pc, vc, Decimal("0.001"), None),
+        ("treatment-related adverse events leading to discontinuation", pc, vc, Decimal("0.001"), None),
     ]
     # PMID11697832: 'Grade 3 + 4 toxicity was significantly higher in the PV-group for leukopenia
     # (P = 0.0003), neutropenia (P < 0.0001), nausea/vomiting (P = 0.0006), alopecia (P < 0.0001), and
     # neurotoxicity (P = 0.04).'
     got = [(c[0], c[3], c[4]) for c in p_value_tests("PMID11697832.txt")]
     assert got == [
-        ("grade 3-4 leukopenia", Decimal("0.0003"), None),
-        ("grade 3-4 neutropenia", Decimal("0.0001"), "<"),
-        ("grade 3-4 nausea/vomiting", Decimal("0.0006"), None),
-        ("grade 3-4 alopecia", Decimal("0.0001"), "<"),
-        ("grade 3-4 neurotoxicity", Decimal("0.04"), None),
+        ("treatment-related grade 3-4 leukopenia", Decimal("0.0003"), None),
+        ("treatment-related grade 3-4 neutropenia", Decimal("0.0001"), "<"),
+        ("treatment-related grade 3-4 nausea/vomiting", Decimal("0.0006"), None),
+        ("treatment-related grade 3-4 alopecia", Decimal("0.0001"), "<"),
+        ("treatment-related grade 3-4 neurotoxicity", Decimal("0.04"), None),
     ]
 
 
@@ -157,7 +157,7 @@ def test_grades_outside_the_common_categories_are_read_with_their_test():
     # MFRT vs SFRT, respectively; P = .01) ...'
     sfrt, mfrt = "single-fraction radiotherapy", "multifraction radiotherapy"
     assert p_value_tests("PMID23165743.txt")[0] == (
-        "grade 2-4 adverse events",
+        "treatment-related grade 2-4 adverse events",
         sfrt,
         mfrt,
         Decimal("0.01"),
@@ -182,7 +182,7 @@ def test_a_pair_read_respectively_after_a_named_pair_takes_its_order_and_its_tes
         (sfrt, "grade 2-4", "gastrointestinal", Decimal("6")),
     ]
     assert p_value_tests("PMID23165743.txt")[1] == (
-        "grade 2-4 gastrointestinal adverse events",
+        "treatment-related grade 2-4 gastrointestinal adverse events",
         sfrt,
         mfrt,
         Decimal("0.01"),
@@ -212,7 +212,7 @@ def test_a_class_of_events_and_the_next_item_of_a_tested_list_take_their_p_value
     # were higher in the isotretinoin arm than in the placebo arm.' ('at 3 years' dates the
     # noncompliance figures)
     assert (
-        "mucocutaneous adverse events",
+        "treatment-related mucocutaneous adverse events",
         "isotretinoin",
         "placebo",
         Decimal("0.001"),

@@ -103,7 +103,7 @@ def test_a_clause_on_graded_events_or_adverse_events_gives_no_efficacy_figure():
         ("grade 3 nausea", Decimal("0.001")),
         ("grade 3 vomiting", Decimal("0.007")),
         ("grade 3 peripheral neuropathy", Decimal("0.001")),
-        ("adverse events leading to discontinuation", Decimal("0.001")),
+        ("treatment-related adverse events leading to discontinuation", Decimal("0.001")),
     ]
     # PMID25841625: 'Three patients (7.5%) experienced grade 3 or higher toxicity.'
     sbrt = read_document(POOL / "PMID25841625.txt").trial
