@@ -70,9 +70,8 @@ RELATED = re.compile(
     r"|\brelated to (?:the )?(?:study )?(?:treatments?|drugs?|therap(?:y|ies))\b|\battributed to (?:the )?(?:study )?"
     r"(?:treatment|drug|therapy|radiation)|\b(?:surgical|operative|post-?operative) complications\b"
     r"|\btoxic effects\b|\btoxic(?:-related)? deaths?\b|\btoxic death rate\b"  # what a treatment did, by the word itself
-    # 'Main grade 3 or 4 toxicities were rash (...)', 'neutropenia were the predominant toxicity': a toxicity is
-    # an effect of the treatment (not how events were graded: 'toxicity criteria', '(toxicity was graded according
-    # to ... Adverse Events)', nor who was assessed: 'evaluable for toxicity')
+    # 'Main grade 3 or 4 toxicities were rash (...)': a toxicity is the treatment's effect (not 'toxicity criteria',
+    # 'toxicity was graded according to ...', 'evaluable for toxicity')
     r"|(?<!\bfor\s)\btoxicit(?:y|ies)\b(?!\s+criteria|\s+(?:was|were)\s+(?:graded|assessed|evaluated|scored|recorded|measured))"
 )
 _OTHER_RELATED = re.compile(r"(?i)\b([\w-]+?)-(?:related|induced|associated)\b")

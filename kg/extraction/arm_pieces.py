@@ -125,9 +125,8 @@ def arm_of_piece(part: str, choice: bool, abbreviations: dict[str, str], strict:
         named = _named(text, head, abbreviations, strict)
         named += _after_procedure(head, abbreviations) if named else []
         given = _drug_interventions(part, inside, mentions, end)
-        if (
-            named and len(given) == 1 and (_restated(text) or _class_of_one(text, head))
-        ):  # 'retinol (vitamin A)'
+        # one agent: 'retinol (vitamin A)', 'prophylactic antibiotics (intravenous cefotaxime ...)'
+        if named and len(given) == 1 and (_restated(text) or _class_of_one(text, head)):
             _share_regimen(named[0], given[0])
             named = []
         interventions += named

@@ -24,8 +24,7 @@ _PEOPLE = (
     r"(?:patients|participants|subjects|persons|people|individuals|smokers|adults|women|men|volunteers|children|"
     r"survivors|cases|females|males|infants|neonates|newborns|students|physicians|nurses|mothers|athletes)"
 )
-# 'were randomly assigned', 'were assigned randomly into three groups', 'were randomly divided into two groups',
-# 'were allocated into three groups', 'were studied' (not 'were assigned to A': one arm's count)
+# 'were assigned randomly into three groups', 'were studied' (not 'were assigned to A': one arm's count)
 _ENROLLED = (
     r"(?:randomly\s+(?:assigned|allocated|divided|distributed)|(?:assigned|allocated|divided)\s+(?:randomly\s+(?:in)?to|into)\b|"
     r"randomi[sz]ed|underwent\s+randomi[sz]ation|enrolled|recruited|entered|included|accrued|studied)"
@@ -51,8 +50,7 @@ _TOTALS = (
         rf"(?i)(?<![\d.%])\b(\d+)\s+(?:[A-Za-z-]+\s+){{0,3}}{_PEOPLE}\s+randomly\s+(?:received|underwent)\b"
     ),
     # 'Patients (n = 1,218) with stage IIIB to IV NSCLC were randomly assigned', 'Patients with active RA (N = 982)
-    # were randomized' (not one of several: '340 patients treated with surgery (n = 143) or SABR (n = 197)',
-    # 'Patients with stage IIIB/IV squamous (N = 272) or nonsquamous (N = 582) NSCLC')
+    # were randomized' (not one of several: 'squamous (N = 272) or nonsquamous (N = 582) NSCLC')
     re.compile(
         rf"(?i)(?<![\d,]\s)\b{_PEOPLE}(?:\s+with\s+[^.;()]{{1,60}}?)?\s*\(n\s*=\s*(\d+)\)(?!\s*(?:or|and)\s)(?:[^.;()]|\([^()]*\)){{0,120}}?\b(?:were|was)\s+(?:\w+\s+)?{_ENROLLED}\b"
     ),
