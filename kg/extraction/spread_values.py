@@ -66,6 +66,12 @@ _PM = re.compile(
     rf"(?<![\d.,])(?P<est>-?(?:\d{{1,3}}(?:,\d{{3}})+(?![\d.])|{NUM}))\s*(?:(?-i:SD|SEM?)\s*)?(?:±|\+/-)\s*"
     rf"(?P<sd>\d{{1,3}}(?:,\d{{3}})+(?![\d.])|{NUM})(?:\s*{_UNIT})?"
 )
+# the spread in brackets: '3.2 (1.1)', '−3.08 (SD 1.65)', '1.3 (±1.3)'; read only when the bracket says what it
+# holds or the figure has decimals (a count's bracket is its share: '12 (8) vs 20 (13)')
+_BRACKETED = re.compile(
+    rf"(?<![\d.,(])(?P<est>-?{NUM})\s*\(\s*(?P<kind>(?-i:SD|SEM?)\s*[:=]?\s*|±\s*|\+/-\s*)?(?P<sd>{NUM})\s*\)"
+    rf"(?:\s*{_UNIT})?"
+)
 # not the centre of the follow-up or of the patients' age: 'With a mean follow-up of 65 months, the
 # 5-year survival rate was found to be 67+/-10%'
 _CENTRE = re.compile(r"(?i)\b(median|mean|average[ds]?)\b(?!\s+(?:follow-?up|age)\b)")
@@ -74,8 +80,15 @@ _CLAUSE_START = re.compile(r"[;:]|\.\s")
 
 # the kind named beside a '±' ('Median +/- SD', '(mean +/- 1 SD)') or in words: 'SD' alone may be
 # stable disease
-_SD = re.compile(r"(?:±|\+/-)\s*(?:1\s+)?SD\b|\bSD\s*(?:±|\+/-)|(?i:standard\s+deviation)")
-_SE = re.compile(r"(?:±|\+/-)\s*(?:1\s+)?SEM?\b|\bSEM?\s*(?:±|\+/-)|(?i:standard\s+error)")
+_SD = re.compile(r"(?:±|\+/-)\s*(?:1\s+)?SD\b|\bSD\s*(?:±|\+/-)|(?i:standard\s+deviation)|\bmean\s*\(SD\)")
+_SE = re.compile(r"(?:±|\+/-)\s*(?:1\s+)?SEM?\b|\bSEM?\s*(?:±|\+/-)|(?i:standard\s+error)|\bmean\s*\(SEM?\)")
+
+
+def _named_kind(kind: str | None) -> str | None:
+    """The kind of spread a bracket names before it: '(SD 1.65)', '(SEM 0.3)'."""
+    if not kind or not kind.strip().upper().startswith("S"):
+        return None
+    return "STANDARD_DEVIATION" if kind.strip().upper().startswith("SD") else "STANDARD_ERROR"
 
 
 def dispersion(sentence: str) -> str | None:
@@ -93,8 +106,9 @@ def spread_values(text: str, whole: str, taken: list[tuple[int, int]]) -> list[I
     a rate ('the 5-year survival rate was ... 67+/-10%'). Its span runs to its unit, so the
     spread is read as nothing else."""
     out = []
-    for m in _PM.finditer(text):
-        if any(a <= m.start() < b for a, b in taken):
+    bracketed = (m for m in _BRACKETED.finditer(text) if m.group("kind") or "." in m.group("est"))
+    for m in sorted([*_PM.finditer(text), *bracketed], key=lambda m: m.start()):
+        if any(a <= m.start() < b for a, b in taken) or (out and m.start() < out[-1][0].end):
             continue
         unit = m.group("unit")
         end = m.end()
@@ -102,7 +116,10 @@ def spread_values(text: str, whole: str, taken: list[tuple[int, int]]) -> list[I
             unit, end = None, m.end("sd")
         raw, sd = m.group("est").replace(",", ""), m.group("sd").replace(",", "")
         item = Item(m.start(), end, raw, _unit(unit), _statistic(text, m.start(), unit, raw))
-        item.spread = {"dispersion": dispersion(whole), "spread": dec(sd)}
+        item.spread = {
+            "dispersion": _named_kind(m.groupdict().get("kind")) or dispersion(whole),
+            "spread": dec(sd),
+        }
         if (
             out
             and _RESTATED.fullmatch(text, out[-1][0].end, item.start)

@@ -8,6 +8,9 @@ from decimal import Decimal
 
 from pool_pages import trial_of
 
+from kg.extraction.spread_values import spread_values
+from kg.extraction.text import sentences
+
 
 def _results(pmcid: str, endpoint: str) -> list[tuple[str, str, Decimal, str | None]]:
     return [
@@ -54,3 +57,23 @@ def test_an_endpoint_printed_as_plural_changes_is_named_as_one_change():
     # PMC5008205: 'Changes in HbA1c at 104 weeks were ...' (before: 'changes in hba1c'; a reader, and the
     # answer sheet, names the measure 'change in HbA1c')
     assert {r.endpoint for r in trial_of("PMC5008205").arm_results} >= {"change in hba1c"}
+
+
+def test_a_spread_in_brackets_that_the_bracket_or_the_sentence_calls_a_deviation():
+    # benchmarks/pmc/arms/dev-36 PMC3604854 (before: neither figure read) and PMC3661239 (before: no spread)
+    text = sentences(
+        "RESULTS",
+        "The mean preoperative refraction in LDMMC eyes was −3.08 (SD 1.65) sphere and 0.92 (SD 0.88) cylinder.",
+    )[0].norm
+    assert [(i.raw, i.statistic, i.spread) for i in spread_values(text, text, [])] == [
+        ("-3.08", "mean", {"dispersion": "STANDARD_DEVIATION", "spread": Decimal("1.65")}),
+        ("0.92", "mean", {"dispersion": "STANDARD_DEVIATION", "spread": Decimal("0.88")}),
+    ]
+    text = (
+        "The mean (SD) difference in pre- and post-test scores of groups A and B was 15.98 (3.18) and 7.79 (2.52), "
+        "respectively."
+    )
+    assert [(i.raw, i.spread["dispersion"], i.spread["spread"]) for i in spread_values(text, text, [])] == [
+        ("15.98", "STANDARD_DEVIATION", Decimal("3.18")),
+        ("7.79", "STANDARD_DEVIATION", Decimal("2.52")),
+    ]
