@@ -33,17 +33,14 @@ from kg.extraction.names import (
     is_no_treatment,
     without_lead,
 )
-from kg.extraction.regimens import drug_mentions, radiation
+from kg.extraction.regimens import drug_mentions, frequency, radiation, route_before
 from kg.extraction.text import Sentence, normalise, split_top
 from kg.model import Arm
 
 _OTHER_DOSE = re.compile(r"(?i)^(?:the\s+)?(?:[\w-]+\s+)?(?:cohort|arm|group)\s+(?:of|receiving|given)\s+")
 _DOSE_FIRST = re.compile(rf"(?i){DOSE}|\d+(?:\.\d+)?\s*Gy\b")  # a drug's or a radiation dose
-# a short name in capitals right after the dose ('6.9 g PEG-EL'): another agent's dose, unless it is
-# a route or a schedule printed in capitals ('180 mg IV', '5 mg BID')
-_NAME_AFTER = re.compile(
-    r"\s+(?!(?:IV|IM|SC|SQ|PO|BID|TID|QID|QD|OD|BD|QOD|QW|QHS|PRN)\b)(?=(?:[^\sA-Z]*[A-Z]){2})[A-Za-z][\w-]*"
-)
+# a short name in capitals right after the dose ('6.9 g PEG-EL'): another agent's dose
+_NAME_AFTER = re.compile(r"\s+(?P<name>(?=(?:[^\sA-Z]*[A-Z]){2})[A-Za-z][\w-]*)")
 # 'or both', 'or both (Co) for 12 weeks': the combination of the arms listed before, with its short name
 _BOTH = re.compile(
     r"(?i)^\s*(?:both|the\s+combination|a\s+combination)(?:\s+(?:of\s+)?(?:the\s+)?(?:compounds|agents|drugs|"
@@ -247,7 +244,8 @@ def _same_drug(part: str, arms: list[Arm]) -> str:
     first = _DOSE_FIRST.match(dose)
     if not first or not arms or drug_mentions(part) or len(arms[-1].interventions) != 1:
         return part
-    if _NAME_AFTER.match(dose, first.end()):
+    name = _NAME_AFTER.match(dose, first.end())
+    if name and not (frequency(name["name"]) or route_before(name["name"])):  # not '180 mg IV', '5 mg BID'
         return part
     drug = arms[-1].interventions[0].drug
     return f"{drug.name} {dose}" if drug is not None else part
