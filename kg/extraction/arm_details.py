@@ -155,6 +155,11 @@ def _premedication(arms: list[Arm], sents: list[Sentence]) -> None:
                 arm.interventions += intervention(drug[0].name, m.group(2), "")[:1]
 
 
+_NEXT_DOSES = re.compile(
+    r"(?i)(?:\d+(?:\.\d+)?\s*(?:,|\bor\b|\band\b)\s*)*\d+(?:\.\d+)?\s*(?:mg|µg|μg|mcg|g|IU)(?:/\w+)?(?:\s+of)?\s*$"
+)
+
+
 def _enrich(arms: list[Arm], sents: list[Sentence]) -> None:
     """Regimens stated in later sentences ('Injections of tecemotide (806 μg) or placebo
     were given every week ...', 'For patients assigned to receive cetuximab, 400 mg/m2
@@ -176,9 +181,9 @@ def _enrich(arms: list[Arm], sents: list[Sentence]) -> None:
                 and re.fullmatch(r"[^.;]*\bor\s*", s.norm[d.end : nxt.start])
             )
             own = s.norm[d.end : nxt.start if nxt else len(s.norm)]
-            # '... receiving placebo and 4% of patients receiving 5 mg risedronate': the dose printed
-            # right before the next drug is that drug's
-            own = re.sub(r"(?i)\d+(?:\.\d+)?\s*(?:mg|µg|μg|mcg|g|IU)(?:/\w+)?\s*$", "", own) if nxt else own
+            # '... receiving placebo and 4% of patients receiving 5 mg risedronate', 'placebo, 20, 40 or 80 mg
+            # of bilastine': the doses printed right before the next drug are that drug's
+            own = _NEXT_DOSES.sub("", own) if nxt else own
             found = intervention(d.name, own, s.norm[: d.start])
             schedule = frequency(s.norm[d.end :]) if shared else cycle_schedule(own, s.norm[d.end :], None)
             together = owners[0].drug_names.__contains__  # a drug of the same arm

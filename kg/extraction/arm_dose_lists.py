@@ -20,12 +20,16 @@ _LEADING = re.compile(
 )
 # the last dose, alone in its piece: '6 mg', '6 mg once daily'
 _LAST = re.compile(rf"(?i)^\s*(?P<n>{_NUMBER})\s*(?P<unit>{_UNIT})\b(?P<rest>.*)$")
+# the drug named after the last dose: '80 mg of bilastine daily'
+_OF_DRUG = re.compile(r"(?i)^\s+of\s+[A-Za-z]")
 _ONE = re.compile(rf"(?i)(?P<n>{_NUMBER})\s*(?P<unit>{_UNIT})?")
 
 
 def dose_list_pieces(parts: list[str]) -> list[str]:
     """The pieces with a list of doses of one drug cut into one piece per dose, each with the
-    drug's name, the dose's unit and what the last dose's piece prints after it."""
+    drug's name, the dose's unit and what the last dose's piece prints after it; an item before
+    the doses that the last dose names its drug after ('placebo, 20, 40 or 80 mg of bilastine')
+    is a piece of its own."""
     out: list[str] = []
     for k, part in enumerate(parts):
         last = _LAST.match(parts[k + 1]) if k + 1 < len(parts) else None
@@ -34,6 +38,11 @@ def dose_list_pieces(parts: list[str]) -> list[str]:
             out.append(part)
             continue
         head, rest = lead.group("head").strip(), last.group("rest")
+        if head.endswith(",") and _OF_DRUG.match(
+            rest
+        ):  # 'placebo, 20, 40 or 80 mg of bilastine': an item, then doses
+            out.append(head.rstrip(","))
+            head = ""
         for dose in _ONE.finditer(lead.group("doses")):
-            out.append(f"{head} {dose.group('n')} {dose.group('unit') or last.group('unit')}{rest}")
+            out.append(f"{head} {dose.group('n')} {dose.group('unit') or last.group('unit')}{rest}".strip())
     return out

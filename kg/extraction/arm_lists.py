@@ -57,8 +57,8 @@ _HISTORY_BEFORE = re.compile(r"(?i)\b(?:historical|previously|prior|earlier)\b[^
 _RECEIVED = re.compile(
     # 'Patients with unresected stages IIIA and IIIB NSCLC, with ... received', not a history ('with
     # disease that progressed after ... who had received')
-    r"(?i)\b(?:patients|participants|subjects|volunteers|women|men|children|infants|adults|animals|sheep|rats|"
-    r"mice|dogs|pigs|piglets|rabbits|horses|cows|calves)(?:\s+with\s+(?:(?!\b(?:who|had|have|prior|previous(?:ly)?|progress\w*|after|"
+    r"(?i)(?:^they|\b(?:patients|participants|subjects|volunteers|women|men|children|infants|adults|animals|sheep|rats|"
+    r"mice|dogs|pigs|piglets|rabbits|horses|cows|calves))(?:\s+with\s+(?:(?!\b(?:who|had|have|prior|previous(?:ly)?|progress\w*|after|"
     r"failed|failure|received|treated|refractory|pretreated)\b)[^.;]){0,160}?)?\s+(?:were\s+)?(?:received\b|given\b"
     # 'Participants applied either a topical diclofenac solution or vehicle control solution'
     r"|(?:applied|took|used|inhaled|ingested|consumed|wore)(?=\s+either\b))"

@@ -324,7 +324,7 @@ def _share_heads(parts: list[str], abbreviations: dict[str, str]) -> list[str]:
     for k in range(len(parts) - 1):
         core = without_lead(parts[k])  # 'a single session of true or placebo acupuncture'
         words = outside_brackets(core).split()
-        nxt = re.match(r"\s*\S+(?:\s*\([^()]*\))?\s+(.{8,})$", parts[k + 1])
+        nxt = re.match(r"\s*\S+(?:\s*\([^()]*\))?\s+(?!(?:group|arm|cohort)s?\b)(.{4,})$", parts[k + 1])
         weak = _strength(core, abbreviations) == 0 and not is_no_treatment(parts[k])
         # 'ANH or no hemodilution': a defined abbreviation, or a piece before a negated one, is no modifier
         negated = re.match(r"(?i)\s*no\s", parts[k + 1]) or parts[k].strip() in abbreviations

@@ -90,6 +90,8 @@ _HEAD_WORD = re.compile(
     r"oxygen|nutrition|tocopherol|carotene|oil|extract|patch(?:es)?|gum|lozenges?|inhaler|spray|radiosurgery|"
     # preparations applied or taken: 'silicone gel', 'fluoride varnish', 'chlorhexidine mouthwash'
     r"gel|cream|ointment|lotion|mouthwash|rinse|toothpaste|varnish|dressings?|juice|"
+    # foods and drinks a nutrition trial gives: 'caffeinated or decaffeinated coffee', 'a soy shake'
+    r"coffee|tea|milk|yog(?:h)?urt|drinks?|beverages?|meals?|breakfasts?|snacks?|shakes?|formula|chocolate|"
     # what a behavioural or information trial gives: 'an attention control health information package',
     # 'a smoking cessation website', 'a mobile phone application', 'an educational booklet'
     r"package|website|app|application|booklet|leaflet|brochure|pamphlet|video|messages|messaging|reminders?|"

@@ -31,6 +31,9 @@ _NOT_ENDPOINT = re.compile(
     r"results?|findings?|data|values?|figures?|a\s+total\s+of|total|"
     r"differences?|the\s+difference|analys[ie]s|treatment|therapy|groups?|arms?|both|all|none|each|one|two|"
     r"baseline\s+characteristics|characteristics|median\s+follow-up|follow-up|time|rates?|the\s+study|study|trial|mean|median|"
+    # a time names when, not what: '... both in the first (p = 0.024) and second hour (p = 0.019) after the break'
+    r"(?:first|second|third|fourth|fifth|final|last|early|late)\s+(?:hours?|days?|weeks?|months?|years?|periods?|phases?|"
+    r"visits?|sessions?|trimesters?)|"
     r"overall|detriment|benefit|effect|advantage|(?:statistical\s+)?significance|significant(?:\s+differences?)?|(?:pooled\s+)?estimates?|no\s+(?:significant\s+)?differences?\b.*|(?:[\w-]+\s+){0,2}models?"
     # the groups a sentence compares: 'patients receiving combination therapy than monotherapy'
     r"|(?:patients|participants|subjects)\s+(?:receiving|in|on|treated|given|taking)\b.*\bthan\b.*)$"

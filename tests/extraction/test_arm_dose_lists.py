@@ -58,3 +58,16 @@ def test_a_dose_printed_before_another_agents_short_name_is_that_agents():
         ("peg-only", Decimal("0.7"), "g"),
         ("peg-el", Decimal("6.9"), "g"),
     ]
+
+
+def test_an_item_before_doses_the_last_names_its_drug_after_is_an_arm_of_its_own():
+    # benchmarks/pmc/arms/dev-37 PMC3759706, copied to tests/fixtures/pool (before: no arms from
+    # 'They ...', and read as 'placebo, 20' mg of bilastine, the placebo given the 80 mg printed before
+    # bilastine's name)
+    text = "They received placebo, 20, 40 or 80 mg of bilastine daily each for 7 days with 14-day washout periods."
+    assert _doses(text) == [
+        ("placebo", None, None, None),
+        ("bilastine", Decimal("20"), "mg", "once daily"),
+        ("bilastine", Decimal("40"), "mg", "once daily"),
+        ("bilastine", Decimal("80"), "mg", "once daily"),
+    ]

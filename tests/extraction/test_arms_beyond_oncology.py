@@ -436,3 +436,15 @@ def test_what_a_comma_adds_to_describe_an_arm_is_no_arm_and_a_control_that_recei
         "control",
         Decimal("2.20"),
     )
+
+
+def test_a_crossover_of_two_drinks_sharing_their_noun_compares_both():
+    # PMC3382640 (dev-33): 'After 2 h of monotonous highway driving, subjects received caffeinated or
+    # decaffeinated coffee during a 15-min break ...' (before: no arms, 'coffee' was too short a shared
+    # head and no word of a drink named an intervention); its results: '... both in the first (p = 0.024)
+    # and second hour (p = 0.019) after the break' are both SDLP's, a time names no endpoint
+    trial = _page("PMC3382640")
+    assert [a.drug_names for a in trial.arms] == [["caffeinated coffee"], ["decaffeinated coffee"]]
+    sdlp = [c.p_value for c in trial.comparisons if c.endpoint == "standard deviation of lateral position"]
+    assert sdlp == [Decimal("0.024"), Decimal("0.019")]
+    assert not [c for c in trial.comparisons if "hour" in c.endpoint]
