@@ -238,7 +238,7 @@ def _unknown_group(text: str, marks: list[tuple[int, int, Arm]]) -> bool:
 # 'X in the GIK group and Y in the control group', '79.1% (1506/1905) in the hand-signed group': the group a
 # figure is for, named right after it
 _GROUP_AFTER = re.compile(
-    r"(?i)\s*(?:[(\[][^()\[\]]*[)\]]\s*)?(?:in|for|among|with)\s+the\s+(?P<name>[a-z][\w+/-]*)\s+(?:group|arm)\b"
+    r"(?i)\s*(?:[(\[][^()\[\]]*[)\]]\s*)?(?:in|for|among|with|of)\s+the\s+(?P<name>[a-z][\w+/-]*)\s+(?:group|arm)\b"
 )
 
 

@@ -63,6 +63,9 @@ _FIGURE_IN_NAME = re.compile(r"(?<![A-Za-z\d])(?<![A-Za-z]-)(?<![A-Z]{2}\s)\d|\d
 
 
 # what a bracket says of the figures' spread, no part of what they measure
+# a threshold is part of what was measured: 'A LVEF ≤ 30% was observed in 18% ...', 'HbA1c < 7%'
+_THRESHOLD = re.compile(r"(?:≤|≥|<|>)\s*(?:or\s*=\s*|=\s*)?\d+(?:\.\d+)?\s*%?")
+_DEFINITION = re.compile(r"(?i)\s*,\s*(?:defined|measured|assessed)\s+(?:as|by|with)\b.*$")
 _SPREAD_NOTE = re.compile(r"(?i)\s*\((?:SDs?|SEM?|s\.d\.|IQR|range|95%\s*CI)\)")
 
 
@@ -99,6 +102,7 @@ def clean_phrase(phrase: str, named: bool = False) -> str | None:
     p = without_times(p)
     p = sited(re.sub(r"\s+", " ", p).strip(" ,."))
     p = _cut(p, _WHO_AFTER)
+    p = _DEFINITION.sub("", p)  # 'Appointment adherence, defined as attendance of ≥1 follow-up visit,'
     p = re.sub(r"(?i)\s+of\s+(?:the|both|all|each|either)\s+(?:[\w-]+\s+){0,3}?" + WHO + r"\b.*$", "", p)
     # 'the radiation pneumonitis rate in patients with IFI': who was measured (an arm or a
     # subgroup, each read on its own), not what
@@ -127,7 +131,12 @@ def clean_phrase(phrase: str, named: bool = False) -> str | None:
     # a figure is no part of a name, the digits of a measure's own name are ('ACR20 responder criteria
     # response', 'FEV1'); ``named``: the words are what patients achieved or had
     figure = _FIGURE_IN if named else _FIGURE_IN_NAME
-    if not p or _NOT_ENDPOINT.match(p) or NOT_FIRST.match(p) or figure.search(LANDMARK.sub("", p)):
+    if (
+        not p
+        or _NOT_ENDPOINT.match(p)
+        or NOT_FIRST.match(p)
+        or figure.search(_THRESHOLD.sub("", LANDMARK.sub("", p)))
+    ):
         return None
     if len(p.split()) > 9:
         return None

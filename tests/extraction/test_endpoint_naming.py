@@ -196,3 +196,35 @@ def test_a_pair_of_names_sharing_their_head_noun_names_two_endpoints():
     assert ("overall survival", Decimal("23.5")) in medians
     assert ("progression-free survival", Decimal("9.0")) in medians
     assert ("progression-free survival", Decimal("23.5")) not in medians
+
+
+def test_a_definition_after_the_name_and_a_threshold_in_it_are_no_figures_of_the_result():
+    # PMC5019463 (benchmarks/pmc/blind-d): 'Appointment adherence, defined as attendance of ≥1 follow-up
+    # visit, was 69.8% (n=37/53) for G1, 82.5% (n=47/57) for G2, and 73.3% (n=33/45) for G3, (P=0.28).'
+    # (before: no result; the '≥1' of the definition made the name hold a figure)
+    trial = trial_of("PMC5019463")
+    g1, g2, g3 = (a.label for a in trial.arms)
+    assert rows(trial, "appointment adherence") == sorted(
+        [
+            (g1, "rate", Decimal("69.8"), "percent", None),
+            (g2, "rate", Decimal("82.5"), "percent", None),
+            (g3, "rate", Decimal("73.3"), "percent", None),
+        ]
+    )
+    assert [c.p_value for c in trial.comparisons if c.endpoint == "appointment adherence"] == [
+        Decimal("0.28")
+    ]
+
+
+def test_a_threshold_is_part_of_the_name_it_qualifies():
+    # PMC1177952 (benchmarks/pmc/dev): 'A LVEF ≤ 30% was observed in 18% in the controls and in 12% of the
+    # GIK group (P = 0.01).' (before: no result, the name holding a figure); 'of the GIK group', a group
+    # the finder knows no arm by, set against the controls, is the other arm
+    trial = trial_of("PMC1177952")
+    assert [(c.endpoint, c.p_value) for c in trial.comparisons if "≤" in c.endpoint] == [
+        ("lvef ≤ 30%", Decimal("0.01"))
+    ]
+    assert rows(trial, "lvef ≤ 30%") == [
+        ("gik infusion", "rate", Decimal("12"), "percent", None),
+        ("no infusion", "rate", Decimal("18"), "percent", None),
+    ]
