@@ -12,7 +12,8 @@ from kg.extraction.endpoint_states import state_phrase
 from kg.extraction.phrase_cleaning import clean_phrase
 
 _AFTER_OBJECT = re.compile(
-    r"(?i)^[^;]*?(?<!-)\b(?:had|received|required|developed|experienced|achieved|underwent|reported)\s+(?:an?\s+|the\s+)?"
+    r"(?i)^[^;]*?(?<!-)\b(?:had|received|required|developed|experienced|achieved|underwent|reported|exhibited|showed|"
+    r"displayed|suffered|sustained|needed|attained|maintained)\s+(?:an?\s+|the\s+)?"
     r"(?P<x>[a-z][\w'/-]*(?:\s+[a-z][\w'/-]*){0,5}?)(?=\s*(?:[,;.(]|\bcompared\b|\bvs\b|\bversus\b|\band\b|$))"
 )
 

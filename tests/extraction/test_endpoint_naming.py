@@ -228,3 +228,18 @@ def test_a_threshold_is_part_of_the_name_it_qualifies():
         ("gik infusion", "rate", Decimal("12"), "percent", None),
         ("no infusion", "rate", Decimal("18"), "percent", None),
     ]
+
+
+def test_what_shares_of_patients_exhibited_after_their_figures_is_the_endpoint():
+    # PMC1174954 (benchmarks/pmc/dev): 'Eight percent (n = 7) of patients receiving placebo and 4% (n = 4) of
+    # patients receiving 5 mg risedronate exhibited detectable progression of disease (joint-space width ≥
+    # 25% or ≥ 0.75 mm) versus 1% (n = 1) of patients receiving 15 mg risedronate (P = 0.067).' (before:
+    # 'exhibited' was not read as 'had' is, and no figure had an endpoint)
+    trial = trial_of("PMC1174954")
+    doses = {a.label: a.interventions[0].dose for a in trial.arms}
+    found = [
+        (doses[r.arm], r.estimate)
+        for r in trial.arm_results
+        if r.endpoint == "detectable progression of disease"
+    ]
+    assert found == [(None, Decimal("8")), (Decimal("5"), Decimal("4")), (Decimal("15"), Decimal("1"))]
