@@ -22,12 +22,15 @@ from kg.model import Arm, ArmResult, Evidence
 
 _PEOPLE = (
     r"(?:patients|participants|subjects|persons|people|individuals|smokers|adults|women|men|volunteers|children|"
-    r"survivors|cases|females|males|infants|neonates|newborns|students|physicians|nurses|mothers|athletes)"
+    r"survivors|cases|females|males|infants|neonates|newborns|students|physicians|nurses|mothers|athletes|"
+    r"parturients|outpatients|inpatients|immigrants|residents|workers|employees|veterans)"
 )
 # 'were assigned randomly into three groups', 'were studied' (not 'were assigned to A': one arm's count)
 _ENROLLED = (
     r"(?:randomly\s+(?:assigned|allocated|divided|distributed)|(?:assigned|allocated|divided)\s+(?:randomly\s+(?:in)?to|into)\b|"
-    r"randomi[sz]ed|underwent\s+randomi[sz]ation|enrolled|recruited|entered|included|accrued|studied)"
+    r"randomi[sz]ed|underwent\s+randomi[sz]ation|enrolled|recruited|entered|included|accrued|studied|"
+    # 'were assigned to two groups': all of them (not 'were assigned to A')
+    r"(?:assigned|allocated)\s+to\s+(?:two|three|four|five|six|[2-6])\s+(?:[\w-]+\s+)?(?:groups|arms))"
 )
 _TOTALS = (
     re.compile(
@@ -52,7 +55,7 @@ _TOTALS = (
     # 'Patients (n = 1,218) with stage IIIB to IV NSCLC were randomly assigned', 'Patients with active RA (N = 982)
     # were randomized' (not one of several: 'squamous (N = 272) or nonsquamous (N = 582) NSCLC')
     re.compile(
-        rf"(?i)(?<![\d,]\s)\b{_PEOPLE}(?:\s+with\s+[^.;()]{{1,60}}?)?\s*\(n\s*=\s*(\d+)\)(?!\s*(?:or|and)\s)(?:[^.;()]|\([^()]*\)){{0,120}}?\b(?:were|was)\s+(?:\w+\s+)?{_ENROLLED}\b"
+        rf"(?i)(?<![\d,]\s)\b{_PEOPLE}(?:\s+with\s+[^.;()]{{1,60}}?|,\s+aged\s+[^.;()]{{1,30}}?)?\s*\(n\s*=\s*(\d+)\)(?!\s*(?:or|and)\s[^.;()]{{0,40}}\(n\s*=)(?:[^.;()]|\([^()]*\)){{0,120}}?\b(?:were|was)\s+(?:\w+\s+)?{_ENROLLED}\b"
     ),
     # 'after the random assignment of 270 patients', 'terminated early after randomisation of 49 patients'
     re.compile(

@@ -57,6 +57,19 @@ def test_a_count_recruited_and_randomly_assigned_is_the_randomised_total():
         ),
         # benchmarks/pmc/blind-a PMC2039813
         ("In 20 centers, 333 patients randomly received perindopril or matching placebo.", 333),
+        # benchmarks/pmc/blind-h PMC3139306: all the patients, assigned to the groups the text counts
+        (
+            "In this prospective randomized, double-blinded, controlled study, 39 patients with obstructive sleep "
+            "apnea syndrome undergoing uvulopalatopharyngoplasty were assigned to two groups.",
+            39,
+        ),
+        # benchmarks/pmc/blind-c PMC3034877: the count after the people and their age
+        (
+            "Non-western immigrants, aged 18–65 years (n = 232) and serum 25(OH)D < 25 nmol/l were randomly "
+            "assigned to supplementation (daily 800 IU or 100,000 IU/3 months) or advice for sunlight exposure for "
+            "6 months (March–September).",
+            232,
+        ),
         # ../shared/data/pool PMID29023213: each histology's own trial, neither count the total
         (
             "Patients with stage IIIB/IV squamous (N = 272) or nonsquamous (N = 582) NSCLC and disease progression "
@@ -67,5 +80,5 @@ def test_a_count_recruited_and_randomly_assigned_is_the_randomised_total():
     ],
 )
 def test_the_randomised_total_in_wordings_outside_oncology(read, sentence, total):
-    # before: no total for the first three
+    # before: no total for the first five
     assert read("", ("METHODS", sentence)).trial.n_randomized == total
