@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-_PRIMARY = r"(?:co-?)?primary\s+(?:efficacy\s+)?(?:end[\s-]?points?|outcomes?)"
+_PRIMARY = r"(?:co-?)?primary\s+(?:efficacy\s+)?(?:end[\s-]?points?|outcomes?|measures?|variables?)"
 # a phrase that names an endpoint: no verb or clause inside it
 _PHRASE = r"[A-Za-z][\w'-]*(?:\s+[\w'/-]+){0,7}?"
 

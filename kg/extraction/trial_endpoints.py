@@ -60,6 +60,11 @@ def _unqualified_endpoints(
     return out
 
 
+_RESTATED = re.compile(
+    r"(?i)^\s*(?:the\s+)?(?:primary|main|principal)\s+(?:efficacy\s+)?(?:end[\s-]?points?|outcomes?|measures?)\s+(?:was|were|is|are)\s+"
+)
+
+
 def _named_endpoints(sents: list[Sentence], abbreviations: dict[str, str]) -> list[Endpoint]:
     found: list[Endpoint] = []
     for s in sents:
@@ -70,7 +75,7 @@ def _named_endpoints(sents: list[Sentence], abbreviations: dict[str, str]) -> li
                 "primary",
                 # 'The primary end point was ...', 'Primary efficacy end points were ...', 'Primary endpoint: ...',
                 # 'Primary efficacy measures included ...', 'The main outcome measure was ...'
-                r"(?i)\b(?:(?:co-?)?primary|main|principal)\s+(?:efficacy\s+)?(?:(?:end[\s-]?points?|outcomes?|objectives?)(?:\s+measures?)?|measures)"
+                r"(?i)\b(?:(?:co-?)?primary|main|principal)\s+(?:efficacy\s+)?(?:(?:end[\s-]?points?|outcomes?|objectives?)(?:\s+measures?)?|measures?|variables?)"
                 r"(?:\s+(?:of|for|in)\s+(?:the|this|these)\s+(?:[\w-]+\s+){0,2}?(?:comparison|study|trial|analys[ie]s))?"
                 # a bracket's ';' ends no entry: '(WT population; patients with EGFR ... were excluded)'
                 r"(?:(?:\s+(?:was|were|is|are|included)\s+|\s*:\s*)((?:[^()]|\((?:[^()]|\([^()]*\))*\))+?)(?:[;.]\s|[;.]?$)|,\s+([^,]+),\s+was\b)"
@@ -90,7 +95,8 @@ def _named_endpoints(sents: list[Sentence], abbreviations: dict[str, str]) -> li
             else:
                 continue
             if role == "primary":  # '...; secondary end points included ...': the primary list ends there
-                listed = _SECONDARY_STARTS.sub("", listed)
+                # 'Main outcome measure: Primary outcome was refill adherence ...': the heading's own sentence
+                listed = _SECONDARY_STARTS.sub("", _RESTATED.sub("", listed))
             phrases = _split_list(listed)
             if m and _SINGULAR.search(m.group(0)) and len(phrases[0].split()) > 1:
                 phrases = phrases[:1] + [p for p in phrases[1:] if _known(p, abbreviations)]

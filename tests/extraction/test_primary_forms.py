@@ -14,6 +14,14 @@ from pool_pages import trial_of
 from kg.extraction.primary_forms import primary_phrases
 
 
+def _primary_of(text: str) -> list[str]:
+    """The primary endpoints one methods text names."""
+    from kg.extraction.text import sentences
+    from kg.extraction.trial_endpoints import abbreviations, endpoints
+
+    return [e.name for e in endpoints(sentences("METHODS", text), abbreviations(text)) if e.role == "primary"]
+
+
 def primary(pmid: str) -> list[str]:
     return [e.name for e in trial_of(pmid).endpoints if e.role == "primary"]
 
@@ -92,11 +100,7 @@ def test_a_significant_increase_in_a_harm_is_no_primary_endpoint_met():
     ],
 )
 def test_a_population_or_analysis_after_the_endpoint_is_no_second_endpoint(text, found):
-    from kg.extraction.text import sentences
-    from kg.extraction.trial_endpoints import abbreviations, endpoints
-
-    named = endpoints(sentences("METHODS", text), abbreviations(text))
-    assert [e.name for e in named if e.role == "primary"] == found
+    assert _primary_of(text) == found
 
 
 def test_not_associated_with_a_significantly_longer_primary_endpoint_is_not_met():
@@ -104,3 +108,24 @@ def test_not_associated_with_a_significantly_longer_primary_endpoint_is_not_met(
     # significantly longer progression-free survival than chemotherapy among patients with ...'
     # (before: met, from 'significantly longer')
     assert trial_of("28636851").primary_endpoint_met is False
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # benchmarks/pmc/blind-c PMC3021887: a variable, as an end point or an outcome
+        (
+            "The primary efficacy variable was weight change from baseline after 9 months of treatment.",
+            ["weight change from baseline"],
+        ),
+        # benchmarks/pmc/blind-d PMC5003869: a heading, then its own sentence (before: 'primary outcome was
+        # refill adherence')
+        (
+            "Main outcome measure: Primary outcome was refill adherence measured over 1 year expressed as "
+            "continuous outcome and dichotomous (refill rate≥80%).",
+            ["refill adherence"],
+        ),
+    ],
+)
+def test_a_primary_variable_and_a_heading_restated_name_the_primary_endpoint(text, found):
+    assert _primary_of(text) == found
