@@ -25,8 +25,10 @@ def nicknames(arms: list[Arm]) -> list[tuple[re.Pattern, Arm]]:
     return _head_dropped(arms) + _by_agents(arms) + _first_words(arms)
 
 
+# 'the combination group', and the first of two named together: 'of combination therapy and monotherapy groups'
 _COMBINATION = re.compile(
-    r"(?i)\b(?:combination|combined|combo)(?:\s+(?:therapy|treatment))?(?=\s+(?:group|arm)s?\b)"
+    r"(?i)\b(?:combination|combined|combo)(?:\s+(?:therapy|treatment))?"
+    r"(?=\s+(?:(?:and|or|versus|vs\.?)\s+[\w-]+(?:\s+(?:therapy|treatment))?\s+)?(?:group|arm)s?\b)"
 )
 _SINGLE = re.compile(
     r"(?i)\b(?:monotherapy|single[- ]agent|single[- ]drug)(?:\s+(?:therapy|treatment))?(?=\s+(?:group|arm)s?\b)"

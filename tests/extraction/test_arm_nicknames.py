@@ -29,6 +29,15 @@ def test_an_addition_a_title_names_is_every_arms_and_arms_are_named_by_how_many_
         (["etanercept", "methotrexate"], Decimal("70.2"), "12 weeks"),
         (["etanercept", "placebo"], Decimal("54.3"), "12 weeks"),
     ]
+    # 'Adverse events (AEs) were reported in 74·9% and 59·8% of combination therapy and monotherapy groups,
+    # respectively; ...': the two named together before one 'groups' (before: no arm, no figure)
+    events = [
+        (drugs[e.arm], e.category, e.term, e.percent) for e in trial.adverse_events if e.percent is not None
+    ]
+    assert events == [
+        (["etanercept", "methotrexate"], "any", None, Decimal("74.9")),
+        (["etanercept", "placebo"], "any", None, Decimal("59.8")),
+    ]
 
 
 def test_an_arm_is_named_by_the_first_word_of_its_name_that_no_other_arm_holds(read):
