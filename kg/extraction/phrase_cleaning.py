@@ -29,8 +29,11 @@ _WAS_SEEN = re.compile(r"(?i)\s+(?:was|were)\s+(?:noted|observed|seen|found|reco
 _NOT_ENDPOINT = re.compile(
     r"(?i)^(?:overall\s+)?(?:and|or|but|then|as|it|this|these|there|that|which|they|we|patients?|participants?|subjects?|"
     r"results?|findings?|data|values?|figures?|a\s+total\s+of|total|"
-    r"differences?|the\s+difference|analys[ie]s|treatment|therapy|groups?|arms?|both|all|none|each|one|two|"
+    r"differences?|the\s+difference|(?:(?:intention|intent)[\s-]to[\s-]treat\s+|per[\s-]protocol\s+|sub-?group\s+|"
+    r"sensitivity\s+|post[\s-]hoc\s+|sub-?)?analys[ie]s|treatment|therapy|groups?|arms?|both|all|none|each|one|two|"
     r"baseline\s+characteristics|characteristics|median\s+follow-up|follow-up|time|rates?|the\s+study|study|trial|mean|median|"
+    # how it was measured, not what: 'Very high adherence was reported using the questionnaire, 100% for AL ...'
+    r"(?:using|via|through|by\s+means\s+of)\b.*|"
     # a time names when, not what: '... both in the first (p = 0.024) and second hour (p = 0.019) after the break'
     r"(?:first|second|third|fourth|fifth|final|last|early|late)\s+(?:hours?|days?|weeks?|months?|years?|periods?|phases?|"
     r"visits?|sessions?|trimesters?)|"
@@ -118,6 +121,9 @@ def clean_phrase(phrase: str, named: bool = False) -> str | None:
     # a clause's conjunction opens no name: 'although improvement in the severity of DD', 'though it did not'
     p = re.sub(r"(?i)^(?:(?:al)?though|while|whereas|since|because|unless)\s+", "", p)
     p = re.sub(r"(?i)^(?:the|a|an)\s+", "", p)
+    p = re.sub(
+        r"(?i)^(?:sub-?)?analys[ie]s\s+of\s+(?=\w)", "", p
+    )  # 'Sub-analysis of adherence rates ... were'
     p = _COMPARATIVE.sub("", p)  # 'longer time to worsening', 'more hospitalization'
     p = what_changed(p)  # 'a statistically significant increase in mortality'
     if (

@@ -243,3 +243,18 @@ def test_what_shares_of_patients_exhibited_after_their_figures_is_the_endpoint()
         if r.endpoint == "detectable progression of disease"
     ]
     assert found == [(None, Decimal("8")), (Decimal("5"), Decimal("4")), (Decimal("15"), Decimal("1"))]
+
+
+def test_how_a_result_was_measured_or_analysed_is_no_name_of_it():
+    # PMC2744923 (benchmarks/pmc/blind-f): 'Very high adherence was reported using the questionnaire, 100%
+    # for AL treated patients and 99.2% for the CPD group.' (before: 'using the questionnaire')
+    named = {
+        r.endpoint
+        for r in trial_of("PMC2744923").arm_results
+        if r.estimate in (Decimal("100"), Decimal("99.2"))
+    }
+    assert named == {"very high adherence"}
+    # PMC5019463 (benchmarks/pmc/blind-d): 'Sub-analysis of adherence rates for patients who attended ≥2
+    # follow-up visits were 91.3% (n=21/23) for G1, ...' (before: 'sub-analysis of adherence rates')
+    rates = [r.estimate for r in trial_of("PMC5019463").arm_results if r.endpoint == "adherence rates"]
+    assert rates == [Decimal("91.3"), Decimal("74.3"), Decimal("66.7")]
