@@ -17,69 +17,20 @@ from collections.abc import Iterator
 
 from kg.extraction.armrefs import ARM_LABEL, ArmFinder
 from kg.extraction.equal_sizes import equal_size
+from kg.extraction.size_totals import ENROLLED, PEOPLE, TOTALS
 from kg.extraction.text import Sentence, depth_map
 from kg.model import Arm, ArmResult, Evidence
 
-_PEOPLE = (
-    r"(?:patients|participants|subjects|persons|people|individuals|smokers|adults|women|men|volunteers|children|"
-    r"survivors|cases|females|males|infants|neonates|newborns|students|physicians|nurses|mothers|athletes|"
-    r"parturients|outpatients|inpatients|immigrants|residents|workers|employees|veterans)"
-)
-# 'were assigned randomly into three groups', 'were studied' (not 'were assigned to A': one arm's count)
-_ENROLLED = (
-    r"(?:randomly\s+(?:assigned|allocated|divided|distributed)|(?:assigned|allocated|divided)\s+(?:randomly\s+(?:in)?to|into)\b|"
-    r"randomi[sz]ed|underwent\s+randomi[sz]ation|enrolled|recruited|entered|included|accrued|studied|"
-    # 'were assigned to two groups': all of them (not 'were assigned to A')
-    r"(?:assigned|allocated)\s+to\s+(?:two|three|four|five|six|[2-6])\s+(?:[\w-]+\s+)?(?:groups|arms))"
-)
-_TOTALS = (
-    re.compile(
-        rf"(?i)\b(?:randomly\s+)?(?:assigned|allocated|randomi[sz]ed|enrolled|(?<=we\s)(?:recruited|studied)|"
-        rf"(?<=study\s)included|(?<=trial\s)included),?\s+(?:\([^)]*\)\s+)?"
-        rf"(?:in\s+an?\s+\d+:\d+(?::\d+)?\s+ratio,?\s+)?(\d+)\s+(?:[\w-]+\s+){{0,3}}{_PEOPLE}\b"
-    ),
-    re.compile(rf"(?i)\bof\s+(?:the\s+)?(\d+)\s+(?:[\w-]+\s+){{0,2}}{_PEOPLE}\s+(?:who\s+)?{_ENROLLED}"),
-    re.compile(rf"(?i)\bcompar\w+\s+[^.;]+?\s+in\s+(\d+)\s+{_PEOPLE}\b"),
-    re.compile(
-        rf"(?i)\b(?:there\s+were|of\s+(?:the|all)|among\s+(?:the|all))\s+(\d+)\s+randomi[sz]ed\s+{_PEOPLE}\b"
-    ),
-    # 'of 334 randomly assigned patients', 'There were 276 patients randomized'
-    re.compile(
-        rf"(?i)(?<![\d.%])\b(\d+)\s+(?:randomly\s+(?:assigned|allocated)|randomi[sz]ed)\s+{_PEOPLE}\b"
-    ),
-    re.compile(rf"(?i)\bthere\s+were\s+(\d+)\s+{_PEOPLE}\s+randomi[sz]ed\b"),
-    # 'In 20 centers, 333 patients randomly received perindopril or matching placebo'
-    re.compile(
-        rf"(?i)(?<![\d.%])\b(\d+)\s+(?:[A-Za-z-]+\s+){{0,3}}{_PEOPLE}\s+randomly\s+(?:received|underwent)\b"
-    ),
-    # 'Patients (n = 1,218) with stage IIIB to IV NSCLC were randomly assigned', 'Patients with active RA (N = 982)
-    # were randomized' (not one of several: 'squamous (N = 272) or nonsquamous (N = 582) NSCLC')
-    re.compile(
-        rf"(?i)(?<![\d,]\s)\b{_PEOPLE}(?:\s+with\s+[^.;()]{{1,60}}?|,\s+aged\s+[^.;()]{{1,30}}?)?\s*\(n\s*=\s*(\d+)\)(?!\s*(?:or|and)\s[^.;()]{{0,40}}\(n\s*=)(?:[^.;()]|\([^()]*\)){{0,120}}?\b(?:were|was)\s+(?:\w+\s+)?{_ENROLLED}\b"
-    ),
-    # 'after the random assignment of 270 patients', 'terminated early after randomisation of 49 patients'
-    re.compile(
-        rf"(?i)\b(?:random\s+assignment|randomi[sz]ation)\s+of\s+(\d+)\s+(?:[\w-]+\s+){{0,3}}{_PEOPLE}\b"
-    ),
-    # 'a randomized, phase 3 trial of 1,776 patients', 'a randomized trial in 353 patients', 'a double-blind,
-    # randomized study was performed in 90 children', 'A randomized placebo-controlled, parallel-group trial
-    # included 481 low-income, female participants', 'a cluster randomised trial of health promotion in 1,013 participants'
-    re.compile(
-        rf"(?i)\brandomi[sz]ed\b[^.;]{{0,80}}?\b(?:trial|study)\s+(?:of\s+(?!\d)[^.;\d]{{0,60}}?\s+(?=in\s+\d)|"
-        rf"(?:was|were)\s+(?:performed|conducted|carried\s+out|done|undertaken)\s+(?=in\s+\d))?"
-        rf"(?:of|in|including|involving|included|enrolled|recruited)\s+(\d+)\s+(?:[\w-]+,?\s+){{0,3}}{_PEOPLE}\b"
-    ),
-)
 # '147 (72.4%) of 203 patients were randomly assigned', '191 of the 350 targeted patients were
 # randomly assigned': the count before 'of' is the number randomised, the one after what it is part of
 _PART_OF = re.compile(r"(?i)(?<![\d.%])(\d+)\s*(?:\(\s*\d+(?:\.\d+)?\s*%\s*\)\s*)?of\s+(?:the\s+)?$")
 # not a score or a stage: 'PS 2 patients with advanced NSCLC were randomized'
 _COUNTED = re.compile(
-    rf"(?i)(?<![\d.%:])(?<!\bPS\s)(?<!\bstage\s)(?<!\bgrade\s)(?<!\bstatus\s)(\d+)\s+(?:[\w-]+\s+){{0,3}}{_PEOPLE}\b"
+    rf"(?i)(?<![\d.%:])(?<!\bPS\s)(?<!\bstage\s)(?<!\bgrade\s)(?<!\bstatus\s)(\d+)\s+(?:[\w-]+\s+){{0,3}}{PEOPLE}\b"
 )
 # '... were randomly assigned', '... are randomised to' (not 'were not randomized to RT or surgery thereafter')
 _VERB_AFTER = re.compile(
-    rf"(?i)^[^.;]{{0,160}}?\b(?:were|was|had\s+been|are|have\s+been)\s+(?:(?!not\b)\w+\s+)?{_ENROLLED}\b"
+    rf"(?i)^[^.;]{{0,160}}?\b(?:were|was|had\s+been|are|have\s+been)\s+(?:(?!not\b)\w+\s+)?{ENROLLED}\b"
 )
 # 'Of the 452 enrolled patients, 314 were randomly assigned', '910 were screened and 364 were ...'
 _OTHER_COUNT = re.compile(
@@ -146,7 +97,7 @@ def arm_sizes(sents: list[Sentence], finder: ArmFinder) -> tuple[Sizes, int | No
 # were randomly assigned to erlotinib (...) and docetaxel (...), respectively'
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _RESPECTIVE = re.compile(
-    rf"(?i)(?<![\d.%])(?P<counts>\d+(?:\s*,\s*\d+)*\s*,?\s+and\s+\d+)\s+(?:[\w-]+\s+){{0,2}}?{_PEOPLE}\s+"
+    rf"(?i)(?<![\d.%])(?P<counts>\d+(?:\s*,\s*\d+)*\s*,?\s+and\s+\d+)\s+(?:[\w-]+\s+){{0,2}}?{PEOPLE}\s+"
     r"(?:were|had\s+been)\s+(?:randomly\s+)?(?:assigned|allocated|accrued|randomi[sz]ed|enrolled)\b(?P<arms>[^.;]*?)\brespectively"
 )
 
@@ -179,7 +130,7 @@ def _respective(s: Sentence, finder: ArmFinder) -> tuple[Sizes, Evidence] | None
 def _total(text: str) -> tuple[tuple[int, int], int, int] | None:
     """((start, end), number, 2 if randomised else 1 if enrolled) of the total a sentence
     states, if it does."""
-    for pattern in _TOTALS:
+    for pattern in TOTALS:
         m = pattern.search(text)
         if m:
             return (m.start(1), m.end(1)), int(m.group(1)), _strength(m.group(0))
