@@ -38,9 +38,8 @@ def dose_list_pieces(parts: list[str]) -> list[str]:
             out.append(part)
             continue
         head, rest = lead.group("head").strip(), last.group("rest")
-        if head.endswith(",") and _OF_DRUG.match(
-            rest
-        ):  # 'placebo, 20, 40 or 80 mg of bilastine': an item, then doses
+        # 'placebo, 20, 40 or 80 mg of bilastine': an item of its own, then the doses of the drug after 'of'
+        if head.endswith(",") and _OF_DRUG.match(rest):
             out.append(head.rstrip(","))
             head = ""
         for dose in _ONE.finditer(lead.group("doses")):

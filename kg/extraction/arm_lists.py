@@ -56,7 +56,7 @@ _ASSIGN_WITH = re.compile(
 _HISTORY_BEFORE = re.compile(r"(?i)\b(?:historical|previously|prior|earlier)\b[^.;]{0,60}$")
 _RECEIVED = re.compile(
     # 'Patients with unresected stages IIIA and IIIB NSCLC, with ... received', not a history ('with
-    # disease that progressed after ... who had received')
+    # disease that progressed after ... who had received'); 'They received placebo, 20, 40 or 80 mg of bilastine'
     r"(?i)(?:^they|\b(?:patients|participants|subjects|volunteers|women|men|children|infants|adults|animals|sheep|rats|"
     r"mice|dogs|pigs|piglets|rabbits|horses|cows|calves))(?:\s+with\s+(?:(?!\b(?:who|had|have|prior|previous(?:ly)?|progress\w*|after|"
     r"failed|failure|received|treated|refractory|pretreated)\b)[^.;]){0,160}?)?\s+(?:were\s+)?(?:received\b|given\b"

@@ -65,10 +65,13 @@ _FIGURE_IN = re.compile(r"(?<![A-Za-z\d])\d")
 _FIGURE_IN_NAME = re.compile(r"(?<![A-Za-z\d])(?<![A-Za-z]-)(?<![A-Z]{2}\s)\d|\d(?=[A-Z])")
 
 
-# what a bracket says of the figures' spread, no part of what they measure
 # a threshold is part of what was measured: 'A LVEF ≤ 30% was observed in 18% ...', 'HbA1c < 7%'
 _THRESHOLD = re.compile(r"(?:≤|≥|<|>)\s*(?:or\s*=\s*|=\s*)?\d+(?:\.\d+)?\s*%?")
+# a definition after the name: 'Appointment adherence, defined as attendance of ≥1 follow-up visit, was'
 _DEFINITION = re.compile(r"(?i)\s*,\s*(?:defined|measured|assessed)\s+(?:as|by|with)\b.*$")
+# the analysis a result came from, before what it measured: 'Sub-analysis of adherence rates ... were'
+_ANALYSIS_OF = re.compile(r"(?i)^(?:sub-?)?analys[ie]s\s+of\s+(?=\w)")
+# what a bracket says of the figures' spread, no part of what they measure
 _SPREAD_NOTE = re.compile(r"(?i)\s*\((?:SDs?|SEM?|s\.d\.|IQR|range|95%\s*CI)\)")
 
 
@@ -105,7 +108,7 @@ def clean_phrase(phrase: str, named: bool = False) -> str | None:
     p = without_times(p)
     p = sited(re.sub(r"\s+", " ", p).strip(" ,."))
     p = _cut(p, _WHO_AFTER)
-    p = _DEFINITION.sub("", p)  # 'Appointment adherence, defined as attendance of ≥1 follow-up visit,'
+    p = _DEFINITION.sub("", p)
     p = re.sub(r"(?i)\s+of\s+(?:the|both|all|each|either)\s+(?:[\w-]+\s+){0,3}?" + WHO + r"\b.*$", "", p)
     # 'the radiation pneumonitis rate in patients with IFI': who was measured (an arm or a
     # subgroup, each read on its own), not what
@@ -121,9 +124,7 @@ def clean_phrase(phrase: str, named: bool = False) -> str | None:
     # a clause's conjunction opens no name: 'although improvement in the severity of DD', 'though it did not'
     p = re.sub(r"(?i)^(?:(?:al)?though|while|whereas|since|because|unless)\s+", "", p)
     p = re.sub(r"(?i)^(?:the|a|an)\s+", "", p)
-    p = re.sub(
-        r"(?i)^(?:sub-?)?analys[ie]s\s+of\s+(?=\w)", "", p
-    )  # 'Sub-analysis of adherence rates ... were'
+    p = _ANALYSIS_OF.sub("", p)
     p = _COMPARATIVE.sub("", p)  # 'longer time to worsening', 'more hospitalization'
     p = what_changed(p)  # 'a statistically significant increase in mortality'
     if (

@@ -60,6 +60,7 @@ def _unqualified_endpoints(
     return out
 
 
+# a heading's text that restates the heading: 'Main outcome measure: Primary outcome was refill adherence ...'
 _RESTATED = re.compile(
     r"(?i)^\s*(?:the\s+)?(?:primary|main|principal)\s+(?:efficacy\s+)?(?:end[\s-]?points?|outcomes?|measures?)\s+(?:was|were|is|are)\s+"
 )
@@ -95,7 +96,6 @@ def _named_endpoints(sents: list[Sentence], abbreviations: dict[str, str]) -> li
             else:
                 continue
             if role == "primary":  # '...; secondary end points included ...': the primary list ends there
-                # 'Main outcome measure: Primary outcome was refill adherence ...': the heading's own sentence
                 listed = _SECONDARY_STARTS.sub("", _RESTATED.sub("", listed))
             phrases = _split_list(listed)
             if m and _SINGULAR.search(m.group(0)) and len(phrases[0].split()) > 1:
