@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from kg.extraction.abbreviations import expansions
 from kg.extraction.arm_generic import expand_abbreviated, expand_generic
+from kg.extraction.arm_pieces import DOSE
 from kg.extraction.arm_trailing import trailing_regimen, trailing_schedule
 from kg.extraction.regimens import (
     cycle_schedule,
@@ -155,9 +156,8 @@ def _premedication(arms: list[Arm], sents: list[Sentence]) -> None:
                 arm.interventions += intervention(drug[0].name, m.group(2), "")[:1]
 
 
-_NEXT_DOSES = re.compile(
-    r"(?i)(?:\d+(?:\.\d+)?\s*(?:,|\bor\b|\band\b)\s*)*\d+(?:\.\d+)?\s*(?:mg|µg|μg|mcg|g|IU)(?:/\w+)?(?:\s+of)?\s*$"
-)
+# the doses printed right before a drug: '5 mg ', '20, 40 or 80 mg of '
+_NEXT_DOSES = re.compile(rf"(?i)(?:\d+(?:\.\d+)?\s*(?:,|\bor\b|\band\b)\s*)*{DOSE}(?:/\w+)?(?:\s+of)?\s*$")
 
 
 def _enrich(arms: list[Arm], sents: list[Sentence]) -> None:
