@@ -23,7 +23,8 @@ DOSE_UNIT = r"[µμm]mol/kg|mg/m2|mg/kg/hr?|mg/kg|mg|µg/m2|[µμ]g/kg/(?:min|hr
 _DOSE = re.compile(
     rf"(?i)(?:\bat\s+a\s+dose\s+of\s+)?\b({NUM})\s*({DOSE_UNIT})\b|(?:\bAUC[)\]]?|\barea\s+under\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?curve(?:\s*[(\[]AUC[)\]])?(?:\s+dose)?)\s*(?:of\s+|=\s*|,\s*)?({NUM})"
 )
-_LEAD_DOSE = re.compile(rf"(?i)\b({NUM})\s*({DOSE_UNIT})\s*(?:of\s+)?$")
+# '100 mg/m2 nab-paclitaxel', '2.5 ml of 0.5% bupivacaine': the dose before the drug, with its strength
+_LEAD_DOSE = re.compile(rf"(?i)\b({NUM})\s*({DOSE_UNIT})\s*(?:of\s+)?(?:{NUM}\s*%\s*)?$")
 # a later step of the same drug's dose: 'reducing to 7 mg/day', 'followed by weekly doses of 250'
 _STEP = re.compile(
     r"(?i)\b(?:reduc\w*|taper\w*|decreas\w*|increas\w*|titrat\w*|uptitrat\w*|followed\s+by|then|thereafter|"

@@ -204,3 +204,13 @@ def test_a_dose_per_kilogram_or_per_kilogram_and_hour_keeps_its_whole_unit():
     assert (hourly.dose, hourly.dose_unit) == (Decimal("0.7"), "µg/kg/hr")
     (minutely,) = intervention("remifentanil", " 0.05 μg/kg/min", "")
     assert (minutely.dose, minutely.dose_unit) == (Decimal("0.05"), "µg/kg/min")
+
+
+def test_a_volume_before_a_drug_keeps_it_past_the_solutions_strength():
+    # benchmarks/pmc/arms/dev-36 PMC3640164: '... divided into spinal group (spinal anesthesia with 2.5 ml
+    # of 0.5% bupivacaine [n = 20]) and PSNB group (PSNB with 30 ml of 0.75% ropivacaine mixed with ...'
+    # (before: the strength printed between them hid the volume, and neither drug had a dose)
+    (bupivacaine,) = intervention("bupivacaine", " [n = 20])", "spinal anesthesia with 2.5 ml of 0.5% ")
+    assert (bupivacaine.dose, bupivacaine.dose_unit) == (Decimal("2.5"), "ml")
+    (ropivacaine,) = intervention("ropivacaine", " mixed with", "PSNB with 30 ml of 0.75% ")
+    assert (ropivacaine.dose, ropivacaine.dose_unit) == (Decimal("30"), "ml")
