@@ -20,8 +20,9 @@ from kg.model import Drug, Intervention
 DOSE_UNIT = r"[µμm]mol/kg|mg/m2|mg/kg/hr?|mg/kg|mg|µg/m2|[µμ]g/kg/(?:min|hr?)|[µμ]g/kg|mcg/kg|ng/m[lL]|µg|μg|mcg|microg|g/m2|g|IU|U/m2|U|ml/kg|ml(?![/\w])(?!\s*(?:min|per\b|/))|mL(?![/\w])(?!\s*(?:min|per\b|/))|drops|litre|liter"
 # 'AUC 5', 'area under the curve dose of 6 mg/mL per minute', 'area under the serum concentration-time curve, 5',
 # 'area under the curve [AUC], 6', 'area under the plasma concentration time curve [AUC] = 6'
+# not a figure's spread ('tiotropium 110 ± 20 mL': a measured mean, not a dose of 20 mL)
 _DOSE = re.compile(
-    rf"(?i)(?:\bat\s+a\s+dose\s+of\s+)?\b({NUM})\s*({DOSE_UNIT})\b|(?:\bAUC[)\]]?|\barea\s+under\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?curve(?:\s*[(\[]AUC[)\]])?(?:\s+dose)?)\s*(?:of\s+|=\s*|,\s*)?({NUM})"
+    rf"(?i)(?:\bat\s+a\s+dose\s+of\s+)?(?<!±\s)(?<!±)\b({NUM})\s*({DOSE_UNIT})\b|(?:\bAUC[)\]]?|\barea\s+under\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?curve(?:\s*[(\[]AUC[)\]])?(?:\s+dose)?)\s*(?:of\s+|=\s*|,\s*)?({NUM})"
 )
 # '100 mg/m2 nab-paclitaxel', '2.5 ml of 0.5% bupivacaine': the dose before the drug, with its strength
 _LEAD_DOSE = re.compile(rf"(?i)\b({NUM})\s*({DOSE_UNIT})\s*(?:of\s+)?(?:{NUM}\s*%\s*)?$")

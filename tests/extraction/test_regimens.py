@@ -214,3 +214,13 @@ def test_a_volume_before_a_drug_keeps_it_past_the_solutions_strength():
     assert (bupivacaine.dose, bupivacaine.dose_unit) == (Decimal("2.5"), "ml")
     (ropivacaine,) = intervention("ropivacaine", " mixed with", "PSNB with 30 ml of 0.75% ")
     assert (ropivacaine.dose, ropivacaine.dose_unit) == (Decimal("30"), "ml")
+
+
+def test_a_measured_figures_spread_is_no_dose():
+    # benchmarks/pmc/arms/dev-33 PMC3321723: 'Both bronchodilators increased morning mean ± SE pre-dose FEV1
+    # compared with placebo (ICS groups: tiotropium 110 ± 20 mL, salmeterol 80 ± 20 mL; ...)' (before:
+    # salmeterol took 20 mL, a standard error, as its dose over the 50 μg the abstract gives it)
+    (salmeterol,) = intervention("salmeterol", " 80 ± 20 mL; non-ICS groups: tiotropium 150 ± 30 mL")
+    assert (salmeterol.dose, salmeterol.dose_unit) == (None, None)
+    (given,) = intervention("salmeterol", ", 50 μg bid, had been conducted")
+    assert (given.dose, given.dose_unit) == (Decimal("50"), "µg")
