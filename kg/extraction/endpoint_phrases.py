@@ -204,9 +204,9 @@ _NEXT_LISTED = re.compile(
 # 'there were no significant differences in MMSE (P = .60)', 'there was greater decline in
 # immediate recall (P = .03)': what 'there was' introduces is the clause's subject
 _THERE_WAS = re.compile(
-    r"(?i)\bthere\s+(?:was|were|is|are)\s+(?:no\s+(?:(?:statistically\s+)?significant\s+)?differences?\s+in|"
+    r"(?i)\b(?:there\s+(?:was|were|is|are)|where)\s+(?:no\s+(?:(?:statistically\s+)?significant\s+)?differences?\s+in|"
     r"(?:an?\s+)?(?:significantly\s+)?(?:better|worse|more|less|greater|higher|lower|fewer)|"
-    r"an?\s+(?:(?:statistically\s+)?significant\s+)?(?:increase|decrease|reduction|rise|fall)\s+in)\s+"
+    r"(?:an?\s+)?(?:(?:statistically\s+)?significant\s+)?(?:increase|decrease|reduction|rise|fall)s?\s+in)\s+"
     r"(?P<x>[a-z][\w\s'/-]{2,60}?)\s*$"
 )
 # 'There was less cognitive deterioration at 3 months after SRS alone (40/63 patients [63.5%]) than after SRS

@@ -55,6 +55,28 @@ def test_groups_each_named_in_a_sentence_of_their_own_are_the_arms():
     ]
 
 
+def test_an_abbreviation_defined_in_the_plural_names_the_arm_and_decreases_where_name_the_endpoint():
+    # PMC3662597: 'multi-ingredient performance supplements (MIPS)' names the arm 'multi-ingredient performance
+    # supplement'; 'However, there was a time effect where significant decreases in body fat (mean ± SD; MIPS:
+    # -1.2 ± 1.2%; Placebo: -0.9 ± 1.1%), android fat (MIPS: -1.8 ± 2.1%; Placebo: -1.6 ± 2.0%), and gynoid
+    # fat (MIPS: -1.3 ± 1.6%; Placebo: -1.0 ± 1.4%) ...' (before: only the placebo's figures, the first of
+    # them on the heart rate the sentence before named)
+    trial = trial_of("PMC3662597")
+    fat = [
+        (r.endpoint, r.arm[:5], r.estimate, r.spread)
+        for r in trial.arm_results
+        if r.endpoint.endswith(" fat")
+    ]
+    assert fat == [
+        ("body fat", "multi", Decimal("-1.2"), Decimal("1.2")),
+        ("body fat", "place", Decimal("-0.9"), Decimal("1.1")),
+        ("android fat", "multi", Decimal("-1.8"), Decimal("2.1")),
+        ("android fat", "place", Decimal("-1.6"), Decimal("2.0")),
+        ("gynoid fat", "multi", Decimal("-1.3"), Decimal("1.6")),
+        ("gynoid fat", "place", Decimal("-1.0"), Decimal("1.4")),
+    ]
+
+
 def test_groups_named_without_an_article_and_a_group_treated_conventionally():
     # PMC3339723: 'Sixty patients with headache following spinal anesthesia were randomly allocated into two
     # groups.'; 'After 24 h, headache intensity was 3.77 ± 1.85 in conventionally treated group versus 0.94 ±
