@@ -192,7 +192,8 @@ def _clause(before: str) -> str:
 # 'had more hospitalizations (2.4 v 1.7), ..., infectious complications (47.3% v 39.4%)': in a list
 # whose items each carry their figures in a bracket, the words after the last item's bracket
 _NEXT_LISTED = re.compile(
-    r"(?i)\)\s*(?:,\s*(?:and\s+|or\s+)?|(?:and|or)\s+)(?:(?:had|has|have|showed|experienced)\s+)?(?:an?\s+)?"
+    r"(?i)\)\s*(?:,\s*(?:and\s+|or\s+)?|(?:and|or)\s+|with\s+(?=(?:changes?|increases?|decreases?|reductions?)\s+in\b))"
+    r"(?:(?:had|has|have|showed|experienced)\s+)?(?:an?\s+)?"
     r"(?P<own>(?:better|worse|more|less|greater|higher|lower|fewer|improved|reduced|increased|decreased)\s+)?"
     r"(?!(?:especially|particularly|notably|mainly|mostly|including|respectively|whereas|while|but|although)\b)"
     # not a subgroup or a time: 'and after neoadjuvant chemotherapy (HR 0.48)', 'and in patients with'

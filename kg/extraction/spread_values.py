@@ -72,6 +72,10 @@ _BRACKETED = re.compile(
     rf"(?<![\d.,(])(?P<est>-?{NUM})\s*\(\s*(?P<kind>(?-i:SD|SEM?)\s*[:=]?\s*|±\s*|\+/-\s*)?(?P<sd>{NUM})\s*\)"
     rf"(?:\s*{_UNIT})?"
 )
+# the spread named after a comma: '(basic: –0.72, SD 1.1 kg/m2, enhanced: –1.0, SD 1.4, ...'
+_COMMA_SPREAD = re.compile(
+    rf"(?<![\d.,])(?P<est>-?{NUM})\s*,\s*(?P<kind>(?-i:SD|SEM?)\s*[:=]?\s*)(?P<sd>{NUM})(?![\d.])(?:\s*{_UNIT})?"
+)
 # not the centre of the follow-up or of the patients' age: 'With a mean follow-up of 65 months, the
 # 5-year survival rate was found to be 67+/-10%'
 _CENTRE = re.compile(r"(?i)\b(median|mean|average[ds]?)\b(?!\s+(?:follow-?up|age)\b)")
@@ -107,7 +111,8 @@ def spread_values(text: str, whole: str, taken: list[tuple[int, int]]) -> list[I
     spread is read as nothing else."""
     out = []
     bracketed = (m for m in _BRACKETED.finditer(text) if m.group("kind") or "." in m.group("est"))
-    for m in sorted([*_PM.finditer(text), *bracketed], key=lambda m: m.start()):
+    spread = [*_PM.finditer(text), *bracketed, *_COMMA_SPREAD.finditer(text)]
+    for m in sorted(spread, key=lambda m: m.start()):
         if any(a <= m.start() < b for a, b in taken) or (out and m.start() < out[-1][0].end):
             continue
         unit = m.group("unit")
@@ -138,6 +143,10 @@ _RESTATED = re.compile(r"\s*[(\[]\s*")
 _PAIR_JOIN = re.compile(r"\s*(?:,|vs\.?|versus|v\.?|and|or|to)\s*")
 
 
+# the next arm's label between two figures of a list: ', enhanced: ', '; Placebo: '
+_LABEL_JOIN = re.compile(r"\s*[,;]\s*[A-Za-z][\w+/-]{0,20}\s*:\s*")
+
+
 def _shared_units(text: str, found: list[tuple[Item, str | None]]) -> list[Item]:
     """A pair's unit printed once, after its second figure, is the first figure's too ('25.8 ±
     4.0 vs. 28.4 ± 3.7 kg/m2', '-0.7 ± 1.8, 1.0 ± 2.5 kg'): with no unit the two figures would
@@ -147,6 +156,11 @@ def _shared_units(text: str, found: list[tuple[Item, str | None]]) -> list[Item]
         item, after, printed = found[k][0], found[k + 1][0], printed_units[k + 1]
         if printed_units[k] is None and printed and _PAIR_JOIN.fullmatch(text, item.end, after.start):
             item.unit, item.statistic = after.unit, _statistic(text, item.start, printed, item.raw)
+            printed_units[k] = printed
+    for k in range(1, len(found)):  # '(basic: –0.72, SD 1.1 kg/m2, enhanced: –1.0, SD 1.4, ...': the first's
+        item, before, printed = found[k][0], found[k - 1][0], printed_units[k - 1]
+        if printed_units[k] is None and printed and _LABEL_JOIN.fullmatch(text, before.end, item.start):
+            item.unit, item.statistic = before.unit, _statistic(text, item.start, printed, item.raw)
             printed_units[k] = printed
     items = [item for item, _unit in found]
     _changes(text, items)

@@ -77,3 +77,33 @@ def test_a_spread_in_brackets_that_the_bracket_or_the_sentence_calls_a_deviation
         ("15.98", "STANDARD_DEVIATION", Decimal("3.18")),
         ("7.79", "STANDARD_DEVIATION", Decimal("2.52")),
     ]
+
+
+def test_a_spread_after_a_comma_under_each_arms_label_with_the_first_labels_unit():
+    # PMC3376507: 'Intention-to-treat analysis showed that both intervention groups reduced their BMI compared
+    # with the controls (basic: –0.72, SD 1.1 kg/m2, enhanced: –1.0, SD 1.4, control: 0.15, SD 0.82; P < .001)
+    # and lost significant weight (basic: –2.1, SD 3.3 kg, enhanced: –3.0, SD 4.1, control: 0.4, SD 2.3; P <
+    # .001) with changes in waist circumference (basic: –2.0, SD 3.5 cm, enhanced: –3.2, SD 4.7, control: 0.5,
+    # SD 3.0; P < .001) ...' (before: no figure read)
+    basic, enhanced, control = (a.label for a in trial_of("PMC3376507").arms)
+    assert _results("PMC3376507", "body mass index") == [
+        (basic, "mean", Decimal("-0.72"), "kg/m2"),
+        (enhanced, "mean", Decimal("-1.0"), "kg/m2"),
+        (control, "mean", Decimal("0.15"), "kg/m2"),
+    ]
+    assert _results("PMC3376507", "weight loss") == [
+        (basic, "mean", Decimal("-2.1"), "kg"),
+        (enhanced, "mean", Decimal("-3.0"), "kg"),
+        (control, "mean", Decimal("0.4"), "kg"),
+    ]
+    assert [(r.arm, r.estimate, r.spread) for r in trial_of("PMC3376507").arm_results][6:9] == [
+        (basic, Decimal("-2.0"), Decimal("3.5")),
+        (enhanced, Decimal("-3.2"), Decimal("4.7")),
+        (control, Decimal("0.5"), Decimal("3.0")),
+    ]
+    assert _results("PMC3376507", "change in waist circumference")[0] == (
+        basic,
+        "mean",
+        Decimal("-2.0"),
+        "cm",
+    )
