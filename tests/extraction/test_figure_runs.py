@@ -74,3 +74,16 @@ def test_and_a_name_after_a_bracket_closed_by_its_test_opens_the_next_item():
         ("mediastinal downstaging", None, Decimal("0.02")),
         ("pathological response", "<", Decimal("0.0001")),
     ]
+
+
+def test_a_concession_opening_the_sentence_ends_at_its_comma():
+    # PMC5015408: 'Although the CHA 2 DS 2‐VASc score module was used in only 48 (10.5%) patients from the alert
+    # group, 100 (22.0%) patients from the alert group versus 69 (15.9%) from the control group received
+    # adequate OAC prescription (relative risk 1.38; P=0.021).' (before: the two arms' shares went on the
+    # module's list of the concession, with no arm)
+    trial = trial_of("PMC5015408")
+    alert, control = (a.label for a in trial.arms)
+    shares = [
+        (r.arm, r.estimate, r.count) for r in trial.arm_results if r.endpoint == "adequate oac prescription"
+    ]
+    assert shares == [(alert, Decimal("22.0"), 100), (control, Decimal("15.9"), 69)]
