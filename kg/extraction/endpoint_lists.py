@@ -159,6 +159,17 @@ def bracketed_pair_names(text: str, found: Sequence[Item]) -> dict[int, str]:
     return {k: heads[item.start] for k, item in enumerate(found) if item.start in heads}
 
 
+def name_brackets(
+    endpoints: list[str | None], text: str, found: Sequence[Item], name: Callable[[str], str | None]
+) -> None:
+    """The names brackets give their figures, over the sentence's: each named pair's head
+    (``rename_pairs``), then a bracket's own labels (``bracket_labels``: '(Puerperal infection:
+    41/190 [22%] ...'). In place."""
+    rename_pairs(endpoints, bracketed_pair_names(text, found), name)
+    for k, label in bracket_labels(text, found).items():
+        endpoints[k] = name(label) or endpoints[k]
+
+
 def rename_pairs(
     endpoints: list[str | None], heads: dict[int, str], name: Callable[[str], str | None]
 ) -> None:
@@ -196,3 +207,54 @@ def share_arms(
             arm = next(iter(named.values()))
             for k in members:
                 arms[k] = arm
+
+
+# a bracket's name for its figures, before a colon or, after a ';', before the figures of its
+# next item: not a statistic's label ('(95% CI: ', '(median: ', '; RR 0.66')
+_NOT_LABEL = r"(?!(?:the\s+)?(?:median|mean|average|range|IQR|SD|SE|CI|HR|OR|RR|n|p|all|overall|total)\b)"
+# who the figures are of, not what: '(ICS groups: tiotropium 110 ± 20 mL, ...'
+_WHO_LABEL = re.compile(r"(?i)\b(?:groups?|arms?|patients|participants|subjects|subgroups?|cohorts?)$")
+_FIRST_LABEL = re.compile(rf"(?i)\s*{_NOT_LABEL}(?P<name>[a-z][\w'-]*(?:\s+[a-z][\w'-]*){{1,4}}?)\s*:\s*")
+_LATER_LABEL = re.compile(rf"(?i);\s*{_NOT_LABEL}(?P<name>[a-z][\w'-]*(?:\s+[a-z][\w'-]*){{1,4}}?)\s+(?=\d)")
+
+
+def bracket_labels(text: str, found: Sequence[Item]) -> dict[int, str]:
+    """By index in ``found``: the name the bracket a figure sits in gives it, where the bracket
+    opens on a name and a colon ('(Puerperal infection: 41/190 [22%] with enema v 26/182 [14%]
+    without enema; RR 0.66 ...; neonatal infection 38/191 [20%] with enema v ...'): the first
+    name, or the name the figure's own item after a ';' opens with."""
+    out: dict[int, str] = {}
+    for k, item in enumerate(found):
+        start = item.span()[0]
+        opened = _innermost_open(text, start)
+        first = _FIRST_LABEL.match(text, opened + 1) if opened is not None else None
+        if first is None or first.end() > start:
+            continue
+        later = [
+            m
+            for m in _LATER_LABEL.finditer(text, first.end(), start + 1)
+            if depth_at(text, m.start(), opened) == 0
+        ]
+        name = (later[-1] if later else first).group("name")
+        if not _WHO_LABEL.search(name):
+            out[k] = name.lower()
+    return out
+
+
+def _innermost_open(text: str, pos: int) -> int | None:
+    """Where the innermost bracket open at ``pos`` opens ('(' or '['), if any."""
+    stack: list[int] = []
+    for i, ch in enumerate(text[:pos]):
+        if ch in "([":
+            stack.append(i)
+        elif ch in ")]" and stack:
+            stack.pop()
+    return stack[-1] if stack else None
+
+
+def depth_at(text: str, pos: int, opened: int) -> int:
+    """How many brackets opened after ``opened`` are still open at ``pos``."""
+    depth = 0
+    for ch in text[opened + 1 : pos]:
+        depth += 1 if ch in "([" else -1 if ch in ")]" else 0
+    return depth

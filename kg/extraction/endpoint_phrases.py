@@ -69,7 +69,10 @@ _DIED_OF = re.compile(
 )
 _OBJECT = re.compile(
     r"(?i)(?<!-)\b(?:had|has|have|received|required|developed|experienced|achieved|underwent|reported|showed|"
-    r"prevented|reduced|increased|decreased|lowered|delayed|resulted\s+in|led\s+to|associated\s+with)\s+"
+    r"prevented|reduced|increased|decreased|lowered|delayed|resulted\s+in|led\s+to|associated\s+with|"
+    # 'Enemas didn't significantly change episiorraphy dehiscence rates (', 'treatment did not influence OS ('
+    r"(?:did\s+not|didn't|does\s+not|doesn't|failed\s+to)\s+(?:significantly\s+)?"
+    r"(?:change|affect|alter|improve|reduce|increase|decrease|influence|prolong|modify|prevent|delay))\s+"
     r"(?:a\s+|an\s+|the\s+)?(?:(?:significantly|statistically|clinically|much|slightly)\s+)?"
     r"(?:better|worse|higher|lower|greater|longer|shorter|improved|reduced|fewer|more|less|lower)?\s*"
     r"(?!(?:for|in|with|at|by|of|to|on|from|among|than|as)\b)(?P<x>[a-z][\w\s'/-]{2,80}?)(?:,?\s+(?:than|(?:as\s+)?compared\s+(?:with|to)|versus|vs\.?)(?!\w).*)?\s*$"

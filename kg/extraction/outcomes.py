@@ -23,7 +23,7 @@ from kg.extraction.clauses import clause_end, outcome_part
 from kg.extraction.contrasts import ContrastReading
 from kg.extraction.elliptical_items import elliptical_objects, run_arm
 from kg.extraction.endpoint_disease import qualified
-from kg.extraction.endpoint_lists import bracketed_pair_names, listed_endpoints, rename_pairs, share_arms
+from kg.extraction.endpoint_lists import listed_endpoints, name_brackets, share_arms
 from kg.extraction.endpoint_mentions import endpoint_mentions, listed_after, median_phrases
 from kg.extraction.endpoint_names import normal_name
 from kg.extraction.endpoint_objects import object_phrase
@@ -226,11 +226,7 @@ class OutcomeReader(ContrastReading):
                 endpoints.append(self._item_endpoint(masked, item, mentions, last_endpoint))
             if endpoints[-1] is not None and self._is_arm(endpoints[-1]):
                 endpoints[-1] = None  # '462 patients underwent surgery': who got an arm, no result
-        rename_pairs(
-            endpoints,
-            bracketed_pair_names(masked, found),
-            lambda head: self._open(self.abbreviations.get(head, head)),
-        )
+        name_brackets(endpoints, masked, found, lambda head: self._open(self.abbreviations.get(head, head)))
         labelled = None  # the kind of the last labelled range: the bare brackets after it are ranges too
         for item in found:
             ranged = RANGE.match(masked, item.end)

@@ -38,7 +38,9 @@ _CI_BODY = (
     # percentage points [CI, 0.5 to 8.6 percentage points]': a journal that states the level once in
     # its methods prints 'CI' alone
     rf"(?:(?=[5-9]\d(?:\.\d+)?\s+(?:confidence|credible)\s|{NUM}\s*(?:%|percent))"
-    rf"(?P<level>{NUM})\s*(?:%|percent)?\s*(?:CI|C\.I\.|confidence\s+intervals?|credible\s+intervals?)|(?-i:\bCI)(?=\s*[,:=]))"
+    rf"(?P<level>{NUM})\s*(?:%|percent)?\s*(?:CI|C\.I\.|confidence\s+intervals?|credible\s+intervals?)|(?-i:\bCI)(?=\s*[,:=])"
+    # 'RR 0.66 CI 95%: 0.43 to 1.03': the level after the letters (95, the level a bare 'CI' stands for)
+    rf"|(?-i:\bCI)\s*95\s*%)"
     rf"(?:\s*[\[({{]CI[\])}}])?(?:\s+of\s+(?:the\s+)?(?:HR|OR|RR|hazard ratio|odds ratio|difference))?"
     rf"(?:\s*(?:[,:=]|\bof\b|\bwas\b))?\s*[(\[]?\s*"
     rf"(?P<lo>{BOUND}){_AFTER_BOUND}\s*(?:to|-|;|{_COMMA_HI})\s*(?P<hi>{BOUND}){_AFTER_BOUND}\s*[)\]}}]?"

@@ -87,3 +87,29 @@ def test_a_concession_opening_the_sentence_ends_at_its_comma():
         (r.arm, r.estimate, r.count) for r in trial.arm_results if r.endpoint == "adequate oac prescription"
     ]
     assert shares == [(alert, Decimal("22.0"), 100), (control, Decimal("15.9"), 69)]
+
+
+def test_a_brackets_own_names_for_its_items_and_what_a_negated_verb_did_not_change():
+    # PMC1468428: 'We found no significant differences in puerperal or neonatal infection rates (Puerperal
+    # infection: 41/190 [22%] with enema v 26/182 [14%] without enema; RR 0.66 CI 95%: 0.43 to 1.03; neonatal
+    # infection 38/191 [20%] with enema v 40/179 [22%] without enema; RR 1.12, 95% CI 95% 0.76 to 1.66), ...';
+    # 'Enemas didn't significantly change episiorraphy dehiscence rates (21/182 [12%] with enema v 32/190 [17%]
+    # without enema; P = 0.30).' (before: all four shares named by the words before the bracket, the
+    # interval 'CI 95%: 0.43 to 1.03' read as a share of 95%, and the last endpoint named by its sentence)
+    trial = trial_of("PMC1468428")
+    enema, none = (a.label for a in trial.arms)
+    shares = [(r.endpoint, r.arm, r.estimate, r.count, r.n_analysed) for r in trial.arm_results if r.count]
+    assert shares == [
+        ("puerperal infection", enema, Decimal("22"), 41, 190),
+        ("puerperal infection", none, Decimal("14"), 26, 182),
+        ("neonatal infection", enema, Decimal("20"), 38, 191),
+        ("neonatal infection", none, Decimal("22"), 40, 179),
+        ("episiorraphy dehiscence rates", enema, Decimal("12"), 21, 182),
+        ("episiorraphy dehiscence rates", none, Decimal("17"), 32, 190),
+    ]
+    ratio = next(c for c in trial.comparisons if c.statistic == "risk_ratio")
+    assert (ratio.estimate, ratio.ci_lower, ratio.ci_upper) == (
+        Decimal("0.66"),
+        Decimal("0.43"),
+        Decimal("1.03"),
+    )
