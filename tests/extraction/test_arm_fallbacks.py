@@ -278,6 +278,14 @@ def test_differences_listed_after_a_trend_take_the_endpoint_each_is_printed_afte
     ]
 
 
+def test_a_difference_between_two_groups_prints_each_groups_figure_not_a_difference():
+    # PMC2002515: '... the difference between the valerian group (29%) and the placebo group (21%) was not
+    # statistically significant (difference 7.5%; 95% CI-0.9 to 15.9; p = 0.08).' (before: 29% was read as
+    # a difference on the endpoint 'valerian group')
+    differences = [c.estimate for c in trial_of("PMC2002515").comparisons if c.statistic == "difference"]
+    assert differences == [Decimal("6.0"), Decimal("7.5")]
+
+
 def test_a_change_in_an_endpoint_takes_no_figure_from_inside_a_bracket():
     # PMC2039813: 'Change in FMD after 36 month treatment was 0.55% (95% confidence interval −0.36, 1.47;
     # p = 0.23) higher in perindopril than in placebo group.': 1.47 bounds an interval, no change of 1.47%
