@@ -38,7 +38,7 @@ _GRADED_EVENT = (
 GRADED = re.compile(rf"\s+{_GRADE_WORDS}(?P<event>{_GRADED_EVENT})")
 _FIGURE = re.compile(
     rf"(?<![\d.\w/])(?:(?P<count>\d+)(?:\s*/\s*(?P<slash>\d+))?\s*(?:{_UNIT}\s*)?[(\[]\s*(?P<pct>{NUM})\s*(?:%|percent)\s*[)\]]"
-    rf"|(?P<pvs>{NUM})\s+(?:vs\.?|versus|v)\s+(?P<pvs2>{NUM})\s*%"
+    rf"|(?P<pvs>{NUM})\s+(?:vs\.?|versus|v|and(?=\s+{NUM}\s*%,?\s+respectively\b))\s+(?P<pvs2>{NUM})\s*%"
     rf"|(?P<bcount>\d+)\s*(?:{_UNIT}\s*)?[(\[]?\s*<\s*{NUM}\s*%\s*[)\]]"
     rf"|(?P<events>\d+)\s+events?\s+(?:among|in)\s+(?P<among>\d+)\s+{_UNIT}"
     rf"|(?P<only>{NUM})\s*(?:%|percent\b)(?!\s*(?:CI\b|confidence|/|credible|-?{NUM}\s*(?:to|-)\s*-?{NUM}))"
@@ -133,7 +133,7 @@ def _statistics(text: str) -> list[tuple[int, int]]:
 
 
 def _read(text: str, m: re.Match) -> list[Figure]:
-    if m.group("pvs"):  # '(19 vs 3%)': the percent sign serves both
+    if m.group("pvs"):  # '(19 vs 3%)', '(2.8 and 2.2%, respectively)': the percent sign serves both
         first = Figure(m.start("pvs"), m.end("pvs"), None, dec(m.group("pvs")), None, False)
         return [first, Figure(m.start("pvs2"), m.end(), None, dec(m.group("pvs2")), None, False)]
     if m.group("events"):

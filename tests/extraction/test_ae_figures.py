@@ -61,3 +61,12 @@ def test_statistics_and_thresholds_are_no_figures():
     assert read("Grade 3 events occurring in more than one patient") == []
     # a count of who was studied
     assert read("58 patients were enrolled") == []
+
+
+def test_one_percent_sign_after_a_pair_read_respectively_serves_both():
+    # PMC3781502: 'Incidence of adverse events (AEs) was similar for lixisenatide and exenatide, as was
+    # incidence of serious AEs (2.8 and 2.2%, respectively).' (before: 2.8 was no figure)
+    assert [f[1] for f in read("as was incidence of serious AEs (2.8 and 2.2%, respectively).")] == [
+        Decimal("2.8"),
+        Decimal("2.2"),
+    ]
