@@ -355,10 +355,9 @@ def _terms(names: set[str], abbreviations: dict[str, str]) -> dict[str, str]:
             terms.setdefault(_key(printed), name)
         for short, long in abbreviations.items():
             long_c = _key(canonical(long))
+            # 'multi-ingredient performance supplements (MIPS)' for the arm 'multi-ingredient performance supplement'
             if long_c not in _key(name) and re.search(r"[^s]s$", long_c):
-                long_c = long_c[
-                    :-1
-                ]  # 'multi-ingredient performance supplements (MIPS)': the arm's supplement
+                long_c = long_c[:-1]
             if long_c and long_c in _key(name):
                 printed = _key(name).replace(long_c, "\0")
                 terms[short if printed == "\0" else _key(printed.replace("\0", short))] = name

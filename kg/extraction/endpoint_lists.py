@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 
 from kg.extraction.figure_item import Item
 from kg.extraction.landmarks import landmark
+from kg.extraction.text import depth_map
 from kg.model import Arm
 
 # what may stand between two listed names: commas, 'and', and the words that qualify a name
@@ -224,37 +225,22 @@ def bracket_labels(text: str, found: Sequence[Item]) -> dict[int, str]:
     without enema; RR 0.66 ...; neonatal infection 38/191 [20%] with enema v ...'): the first
     name, or the name the figure's own item after a ';' opens with."""
     out: dict[int, str] = {}
+    depth = depth_map(text)
     for k, item in enumerate(found):
         start = item.span()[0]
-        opened = _innermost_open(text, start)
-        first = _FIRST_LABEL.match(text, opened + 1) if opened is not None else None
+        # the innermost bracket open at the figure: the last opened before it at its depth
+        opened = next(
+            (i for i in range(start - 1, -1, -1) if text[i] in "([" and depth[i] == depth[start]), None
+        )
+        first = _FIRST_LABEL.match(text, opened + 1) if opened is not None and depth[start] else None
         if first is None or first.end() > start:
             continue
         later = [
             m
             for m in _LATER_LABEL.finditer(text, first.end(), start + 1)
-            if depth_at(text, m.start(), opened) == 0
+            if depth[m.start()] == depth[opened]
         ]
         name = (later[-1] if later else first).group("name")
         if not _WHO_LABEL.search(name):
             out[k] = name.lower()
     return out
-
-
-def _innermost_open(text: str, pos: int) -> int | None:
-    """Where the innermost bracket open at ``pos`` opens ('(' or '['), if any."""
-    stack: list[int] = []
-    for i, ch in enumerate(text[:pos]):
-        if ch in "([":
-            stack.append(i)
-        elif ch in ")]" and stack:
-            stack.pop()
-    return stack[-1] if stack else None
-
-
-def depth_at(text: str, pos: int, opened: int) -> int:
-    """How many brackets opened after ``opened`` are still open at ``pos``."""
-    depth = 0
-    for ch in text[opened + 1 : pos]:
-        depth += 1 if ch in "([" else -1 if ch in ")]" else 0
-    return depth

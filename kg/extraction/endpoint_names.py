@@ -33,10 +33,9 @@ def normal_name(phrase: str) -> str:
         return _RATE_OF[p]
     if re.fullmatch(r"(?:have\s+|had\s+)?died", p):
         return "death"
+    # '... and lost significant weight (basic: –2.1, SD 3.3 kg, ...'
     if lost := re.fullmatch(r"(lost|gained)\s+(?:(?:significant|more|less)\s+)?weight", p):
-        return (
-            "weight loss" if lost.group(1) == "lost" else "weight gain"
-        )  # '... and lost significant weight (
+        return "weight loss" if lost.group(1) == "lost" else "weight gain"
     m = re.fullmatch(r"(?:(?:hazard|odds|risk|rate)\s+ratios?|hr|or|rr)\s+(?:of|for)\s+(.+)", p)
     if m:  # 'the hazard ratio of death': the endpoint its event ends
         return HR_EVENTS.get(m.group(1), m.group(1))

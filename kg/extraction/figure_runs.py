@@ -32,10 +32,9 @@ def continues(text: str, prev: Item, item: Item, mentions) -> bool:
     labelled = NAME_THEN_LABEL.search(text, 0, item.start)
     if labelled and labelled.start() >= prev.end:
         return False  # '(lobectomy: S: 56%, CT-S: 60%, complete resection: S: 80%'
+    # 'Although ... in only 48 (10.5%) patients from the alert group, 100 (22.0%) patients ...': a new clause
     if _SUBORDINATE.match(text) and "," in between and "," not in _unbracketed(text[: prev.start]):
-        return (
-            False  # 'Although ... in only 48 (10.5%) patients from the alert group, 100 (22.0%) patients ...'
-        )
+        return False
     if _SET_AGAINST.search(between):
         return True  # '73% ... were free from CNS recurrence at 1 year, compared with 27% of ...'
     if _LABEL_BEFORE.search(text, 0, prev.start) and _NEXT_LABEL.fullmatch(between):

@@ -176,9 +176,10 @@ CONTRASTS = (
             rf"(?i)(?<!clinically significant )(?<!clinically important )(?<!clinically meaningful )"
             rf"(?<!clinically relevant )(?<!minimum )(?<!minimal )"
             rf"\b(?:(?:estimated|absolute|mean|treatment|risk|between-group)\s+)*differences?(?:\s+|(?=,))"
+            # its endpoint is no group: 'the difference between the valerian group (29%) and the placebo group
+            # (21%)' prints each arm's figure, no difference
             rf"(?:(?:in|between|of)\s+(?:the\s+)?(?P<ep>(?!\d)(?:[^,;:()\d]|\d+(?=\s+{_COUNTED})){{0,60}}?)(?<!\sp)(?<!\sP)(?<!\sgroup)(?<!\sarm)(?:\s+|(?=:)))?"
-            # (not a group: 'the difference between the valerian group (29%) and the placebo group (21%)' prints
-            # each arm's figure); after its endpoint, a word or a sign leads to the figure: 'difference in IL 6' names IL 6 (a
+            # after its endpoint, a word or a sign leads to the figure: 'difference in IL 6' names IL 6 (a
             # 'p' is none: 'difference in rate of change p = 0.07' prints a p-value)
             rf"(?(ep)(?=was|of|,|:|=|[(\[]))"
             rf"(?:was|of|,|:|=|(?P<opens>[(\[]))?\s*(?P<est>{SIGNED})(?!-(?:year|month|week|day)\b){_PCT}"  # '3-year OS' is a landmark
