@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
+from kg.extraction.endpoint_phrases import STATISTIC_LABEL
 from kg.extraction.figure_item import Item
 from kg.extraction.landmarks import landmark
 from kg.extraction.text import depth_map
@@ -145,7 +146,10 @@ _NAMED_PAIR = re.compile(
     # '(-0.7 ± 1.8, 1.0 ± 2.5 kg, p = 0.10)', '(25.8 ± 4.0 vs. 28.4 ± 3.7 kg/m2, P = 0.001)'
     r"|-?\d[\d.]*\s*(?:±|\+/-)\s*[\d.]+\s*(?:[a-z%]+\s*)?(?:,|vs\.?|versus|v\.?)\s*-?\d)"
 )
-_NO_NAME = re.compile(r"(?i)^(?:the\s+)?(?:\w+\s+)*?(?:patients|participants|groups?|arms?|respectively)$")
+# who the figures are of, not what: 'the patients', '(ICS groups: tiotropium 110 ± 20 mL, ...'
+_NO_NAME = re.compile(
+    r"(?i)^(?:the\s+)?(?:\w+\s+)*?(?:patients|participants|subjects|groups?|subgroups?|arms?|cohorts?|respectively)$"
+)
 
 
 def bracketed_pair_names(text: str, found: Sequence[Item]) -> dict[int, str]:
@@ -212,9 +216,7 @@ def share_arms(
 
 # a bracket's name for its figures, before a colon or, after a ';', before the figures of its
 # next item: not a statistic's label ('(95% CI: ', '(median: ', '; RR 0.66')
-_NOT_LABEL = r"(?!(?:the\s+)?(?:median|mean|average|range|IQR|SD|SE|CI|HR|OR|RR|n|p|all|overall|total)\b)"
-# who the figures are of, not what: '(ICS groups: tiotropium 110 ± 20 mL, ...'
-_WHO_LABEL = re.compile(r"(?i)\b(?:groups?|arms?|patients|participants|subjects|subgroups?|cohorts?)$")
+_NOT_LABEL = rf"(?!{STATISTIC_LABEL}\b)"
 _FIRST_LABEL = re.compile(rf"(?i)\s*{_NOT_LABEL}(?P<name>[a-z][\w'-]*(?:\s+[a-z][\w'-]*){{1,4}}?)\s*:\s*")
 _LATER_LABEL = re.compile(rf"(?i);\s*{_NOT_LABEL}(?P<name>[a-z][\w'-]*(?:\s+[a-z][\w'-]*){{1,4}}?)\s+(?=\d)")
 
@@ -225,6 +227,8 @@ def bracket_labels(text: str, found: Sequence[Item]) -> dict[int, str]:
     without enema; RR 0.66 ...; neonatal infection 38/191 [20%] with enema v ...'): the first
     name, or the name the figure's own item after a ';' opens with."""
     out: dict[int, str] = {}
+    if ":" not in text:  # no bracket opens on a name and a colon
+        return out
     depth = depth_map(text)
     for k, item in enumerate(found):
         start = item.span()[0]
@@ -241,6 +245,6 @@ def bracket_labels(text: str, found: Sequence[Item]) -> dict[int, str]:
             if depth[m.start()] == depth[opened]
         ]
         name = (later[-1] if later else first).group("name")
-        if not _WHO_LABEL.search(name):
+        if not _NO_NAME.match(name):
             out[k] = name.lower()
     return out

@@ -140,17 +140,20 @@ NAME_THEN_LABEL = re.compile(
 )
 
 
+# a statistic's label, not what a bracket's figures are of: '(95% CI: ', '(median: ', '; RR 0.66'
+STATISTIC_LABEL = (
+    r"(?:the\s+)?(?:median|mean|average|range|IQR|SD|SE|CI|HR|OR|RR|n|p|respectively|all|overall|total)"
+)
 # what a bracket says its figures are, before a colon: '(weight at week 28 of gestation: ', not a
 # statistic's label ('(95% CI: ', '(median: ', '(range: ')
 _BRACKET_LABEL = re.compile(
-    r"\s*(?!(?:the\s+)?(?:median|mean|average|range|IQR|SD|SE|CI|HR|OR|RR|n|p|respectively|all|overall|total)\s*:)"
+    rf"\s*(?!{STATISTIC_LABEL}\s*:)"
     r"(?P<name>[A-Za-z][\w'/-]*(?:\s+[\w'/-]+){1,9}?)\s*:\s*$"
 )
 
 # a name with a comma, each item of a bracket's list: '[PASI 75, 70·2% vs. 54·3% (P = 0·01); PASI 50, '
 _BRACKET_ITEM = re.compile(
-    r"\s*(?:and\s+)?(?!(?:the\s+)?(?:median|mean|average|range|IQR|SD|SE|CI|HR|OR|RR|n|p|respectively|all|overall|"
-    r"total|including|e\.g|i\.e|vs|versus)\s*,)(?P<name>[A-Za-z][\w'/-]*(?:\s+[\w'/-]+){0,4}?)\s*,\s*"
+    rf"\s*(?:and\s+)?(?!(?:{STATISTIC_LABEL}|including|e\.g|i\.e|vs|versus)\s*,)(?P<name>[A-Za-z][\w'/-]*(?:\s+[\w'/-]+){0, 4}?)\s*,\s*"
 )
 
 # a scale's short name, as such a list prints it: 'PASI 75', 'ACR20', 'WOMAC pain' (not an arm's: 'DCb', 'arm A')

@@ -9,6 +9,7 @@ import re
 
 from kg.extraction.endpoint_phrases import EVENT_VERBS, NAME_THEN_LABEL
 from kg.extraction.endpoint_phrases import VERB as _VERB
+from kg.extraction.endpoint_states import unbracketed
 from kg.extraction.figure_item import Item
 from kg.extraction.stats import TIME_UNIT
 from kg.extraction.text import LESS_WORDS, MORE_WORDS, NUM, SHORT_NAME
@@ -28,12 +29,12 @@ def continues(text: str, prev: Item, item: Item, mentions) -> bool:
         return False  # '(3 complete responses and 58 partial responses) and 21.7% for D': no list of one kind
     if _NEXT_LANDMARK.fullmatch(_after_own_bracket(text[prev.end : item.start])):
         return True  # 'at 12 weeks (55.4% vs 40.9%; OR, 1.85; ...) and 24 weeks (49.0% vs 32.6%; ...'
-    between = _unbracketed(text[prev.end : item.start])  # '(41/52; 95% CI ...)'
+    between = unbracketed(text[prev.end : item.start])  # '(41/52; 95% CI ...)'
     labelled = NAME_THEN_LABEL.search(text, 0, item.start)
     if labelled and labelled.start() >= prev.end:
         return False  # '(lobectomy: S: 56%, CT-S: 60%, complete resection: S: 80%'
     # 'Although ... in only 48 (10.5%) patients from the alert group, 100 (22.0%) patients ...': a new clause
-    if _SUBORDINATE.match(text) and "," in between and "," not in _unbracketed(text[: prev.start]):
+    if _SUBORDINATE.match(text) and "," in between and "," not in unbracketed(text[: prev.start]):
         return False
     if _SET_AGAINST.search(between):
         return True  # '73% ... were free from CNS recurrence at 1 year, compared with 27% of ...'
@@ -49,10 +50,6 @@ def continues(text: str, prev: Item, item: Item, mentions) -> bool:
 
 # a clause that opens the sentence as a concession, closed by its first comma
 _SUBORDINATE = re.compile(r"(?i)\s*(?:(?:even\s+)?(?:al)?though|while|whereas)\b")
-
-
-def _unbracketed(text: str) -> str:
-    return re.sub(r"\([^()]*\)|\[[^\[\]]*\]", "", text)
 
 
 _COMPARED = re.compile(r"(?i)\b(?:as\s+)?compared\s+(?:with|to)\b")

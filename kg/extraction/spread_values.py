@@ -155,16 +155,21 @@ def _shared_units(text: str, found: list[tuple[Item, str | None]]) -> list[Item]
     for k in range(len(found) - 2, -1, -1):  # from the end: '2.88 ± 0.25, 2.39 ± 0.26 and 1.75 ± 0.25 kg'
         item, after, printed = found[k][0], found[k + 1][0], printed_units[k + 1]
         if printed_units[k] is None and printed and _PAIR_JOIN.fullmatch(text, item.end, after.start):
-            item.unit, item.statistic = after.unit, _statistic(text, item.start, printed, item.raw)
-            printed_units[k] = printed
+            printed_units[k] = _take_unit(text, item, after.unit, printed)
     for k in range(1, len(found)):  # '(basic: –0.72, SD 1.1 kg/m2, enhanced: –1.0, SD 1.4, ...': the first's
         item, before, printed = found[k][0], found[k - 1][0], printed_units[k - 1]
         if printed_units[k] is None and printed and _LABEL_JOIN.fullmatch(text, before.end, item.start):
-            item.unit, item.statistic = before.unit, _statistic(text, item.start, printed, item.raw)
-            printed_units[k] = printed
+            printed_units[k] = _take_unit(text, item, before.unit, printed)
     items = [item for item, _unit in found]
     _changes(text, items)
     return items
+
+
+def _take_unit(text: str, item: Item, unit: str | None, printed: str) -> str:
+    """The item takes a unit another figure of its list printed (and the statistic it implies);
+    returns the unit as printed."""
+    item.unit, item.statistic = unit, _statistic(text, item.start, printed, item.raw)
+    return printed
 
 
 def _changes(text: str, items: list[Item]) -> None:
