@@ -4,8 +4,8 @@ The package ships one pickled dictionary built from DrugBank, MeSH, MedlinePlus,
 Wikipedia: 107,000 names (generic, brand, code, salt and foreign spellings) of 20,000 entries.
 Its own matcher is not used: importing it takes ~2 s (it builds a fuzzy n-gram index) and it
 only tries one- and two-word names.  ctkg reads the pickle once, keeps the entries that are
-agents given to patients and indexes their names by words, so one dictionary lookup per word
-of a sentence finds names of any length.
+agents given to patients and indexes their names by words, so lookups of a sentence's
+words find names of any length.
 
 What is kept (each rule is for a kind of entry or name, checked on the shared abstracts and
 the 1,059 pool pages, see tests/extraction/test_drug_dictionary.py):
@@ -63,7 +63,6 @@ class Name:
 @dataclass(frozen=True)
 class Index:
     names: dict[tuple[str, ...], Name]
-    longest: dict[str, int]  # first word -> most words of a name starting with it
 
     def agent(self, name: str) -> Name | None:
         """The entry one whole name (a word or phrase) stands for, if it is a kept name."""
@@ -137,7 +136,4 @@ def index() -> Index:
         generic = variant in entries or brands.get(variant, {}).get("is_brand") is False
         agent = agent_name(variant if generic and variant != canonical else canonical)
         names[words] = Name(agent, bool(_CODE.fullmatch(variant)))
-    longest: dict[str, int] = {}
-    for words in names:
-        longest[words[0]] = max(longest.get(words[0], 0), len(words))
-    return Index(names, longest)
+    return Index(names)
