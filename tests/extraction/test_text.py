@@ -47,3 +47,20 @@ def test_money_reads_as_a_figure_with_its_currency_code_after_it():
         normalise("was $25,040.70 versus $20,476.60 for VATS")
         == "was 25040.70 USD versus 20476.60 USD for VATS"
     )
+
+
+def test_a_span_of_the_normal_form_is_shown_in_the_words_printed():
+    # CONTACT-01 (../shared/seeds/contact-01.pubmed.txt): the first sentence has its number words
+    # replaced, the second nothing, so its normal form is its text and it keeps no map
+    text = (
+        "One hundred eighty-six patients were assigned atezolizumab plus cabozantinib, and 180 docetaxel. "
+        "Minimum OS follow-up was 10.9 months."
+    )
+    words, plain = sentences("Results", text)
+    assert words.norm.startswith("186 patients")
+    assert words.printed(0, 3) == (0, len("One hundred eighty-six"))
+    assert words.evidence(4, 12).start == len("One hundred eighty-six ")
+    assert plain.norm == plain.text and plain.origin == ()
+    at = plain.norm.index("10.9")
+    assert plain.printed(at, at + 4) == (at, at + 4)
+    assert plain.printed(0, 0) == (0, len(plain.text)) == plain.printed(0, len(plain.text) + 5)
