@@ -367,6 +367,8 @@ _WORD = r"(?:" + "|".join(sorted(set(_SMALL) - {"no"} | set(_TENS), key=len, rev
 NUMBER_WORDS = re.compile(
     r"(?i)\b(" + _WORD + r"(?:[- ](?:" + _WORD + r"|hundred|thousand)|(?: and)(?= " + _WORD + r"))*)\b"
 )
+# held in lower case by every match of NUMBER_WORDS, and much faster to seek (see text._may_apply)
+NUMBER_WORD_CUE = re.compile(_WORD)
 
 
 def words_to_int(text: str) -> int | None:
