@@ -6,13 +6,17 @@ from __future__ import annotations
 import re
 
 from kg.extraction.lexicon import words_to_int
+from kg.extraction.text import Cued
 
 _ONE_OF = re.compile(
     r"(?i)\b(?:one|1)\s+of\s+(?:the\s+)?(two|three|four|five|six|\d)\s+(?:\w+\s+)?"
     r"(?:treatments?|regimens?|arms?|groups?|strategies|schedules|interventions?)\b"
 )
-_N_ARM = re.compile(
-    r"(?i)\b(two|three|four|five|\d)[- ]arm(?:ed)?\b|\b(two|three|four|five|\d)\s+(?:treatment\s+)?arms\b"
+_N_ARM = Cued(
+    re.compile(
+        r"(?i)\b(two|three|four|five|\d)[- ]arm(?:ed)?\b|\b(two|three|four|five|\d)\s+(?:treatment\s+)?arms\b"
+    ),
+    ("arm",),
 )
 _RATIO = re.compile(r"(?i)\b(\d+(?:\s*:\s*\d+)+)\b|\bin\s+a\s+ratio\s+of\s+(\w+)\s+to\s+(\w+)\b")
 _FACTORIAL = re.compile(r"(?i)\b(?:two|2)[- ]by[- ](?:two|2)\b|\b2\s*[x×]\s*2\b")

@@ -8,6 +8,7 @@ from importlib import resources
 
 from kg.extraction.abbreviations import definitions
 from kg.extraction.lexicon import is_drug_name
+from kg.extraction.text import Cued
 from kg.model import Condition, Population
 
 REGISTRY_IDS = re.compile(
@@ -246,17 +247,23 @@ def randomized(text: str) -> bool | None:
     return None
 
 
-_OWN_TRIAL = re.compile(
-    r"(?i)\b(?:a|this|the\s+present)\s+(?:randomi[sz]ed\s+)?(?:multicent\w+\s+)?phase\s+(?:I{1,3}V?|[1-4])\w?\s+"
-    r"(?:study|trial)\s+(?:was|has\s+been)\s+(?:performed|conducted|undertaken|done|carried\s+out|designed)"
-    r"|\b(?:were|was|we|being|been)\s+(?:\w+\s+){0,2}(?:randomi[sz]ed|randomly\s+(?:assigned|allocated))"
-    r"|\brandomi[sz]ed\s+(?:to|into|between)\b|\bthis\s+(?:\w+[\s,-]+){0,5}(?:trial|study)\b"
-    r"|\b(?:in|this)\s+(?:an?\s+)?(?:open-label\s+|double-blind\s+|multicent\w+\s+|randomi[sz]ed\s+|"
-    r"controlled\s+|,\s*)*phase\s+(?:I{1,3}V?|[1-4])(?:/(?:I{1,3}|[1-4]))?[a-b]?\s+(?:\w+\s+){0,3}(?:trial|study)\b"
+_OWN_TRIAL = Cued(
+    re.compile(
+        r"(?i)\b(?:a|this|the\s+present)\s+(?:randomi[sz]ed\s+)?(?:multicent\w+\s+)?phase\s+(?:I{1,3}V?|[1-4])\w?\s+"
+        r"(?:study|trial)\s+(?:was|has\s+been)\s+(?:performed|conducted|undertaken|done|carried\s+out|designed)"
+        r"|\b(?:were|was|we|being|been)\s+(?:\w+\s+){0,2}(?:randomi[sz]ed|randomly\s+(?:assigned|allocated))"
+        r"|\brandomi[sz]ed\s+(?:to|into|between)\b|\bthis\s+(?:\w+[\s,-]+){0,5}(?:trial|study)\b"
+        r"|\b(?:in|this)\s+(?:an?\s+)?(?:open-label\s+|double-blind\s+|multicent\w+\s+|randomi[sz]ed\s+|"
+        r"controlled\s+|,\s*)*phase\s+(?:I{1,3}V?|[1-4])(?:/(?:I{1,3}|[1-4]))?[a-b]?\s+(?:\w+\s+){0,3}(?:trial|study)\b"
+    ),
+    ("random", "phase", "this"),
 )
-_REVIEW = re.compile(
-    r"(?i)\b(?:meta-?analys[ie]s|systematic\s+review|pooled\s+analysis\s+of\s+(?!two|2\b)|review\s+of\s+the\s+literature|"
-    r"literature\s+review|we\s+review(?:ed)?|this\s+review|narrative\s+review|consensus|guideline)"
+_REVIEW = Cued(
+    re.compile(
+        r"(?i)\b(?:meta-?analys[ie]s|systematic\s+review|pooled\s+analysis\s+of\s+(?!two|2\b)|review\s+of\s+the\s+literature|"
+        r"literature\s+review|we\s+review(?:ed)?|this\s+review|narrative\s+review|consensus|guideline)"
+    ),
+    ("analys", "review", "consensus", "guideline"),
 )
 
 

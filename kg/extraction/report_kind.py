@@ -24,6 +24,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from kg.extraction.text import Cued
 from kg.model import AbstractSection
 
 __all__ = ["Verdict", "reports_randomised_trial"]
@@ -73,36 +74,51 @@ _CONTROLLED = re.compile(
     rf"(?i)\bphase\s+(?:III|3|II/III|2/3)\s+{_STUDY}[^.]*\b(?:versus|vs\.?|compared|comparing|placebo)"
     r"|\bplacebo-controlled\s+(?:[\w-]+,?\s+){0,4}?(?:trial|study)\b(?!s)"
 )
-_PROTOCOL = re.compile(
-    r"(?i)\b(?:study\s+protocol|trial\s+protocol|protocol\s+for\s+an?|rationale\s+and\s+design|design\s+and\s+rationale|"
-    r"background\s+and\s+rationale|will\s+be\s+(?:randomi[sz]ed|randomly))\b"
+_PROTOCOL = Cued(
+    re.compile(
+        r"(?i)\b(?:study\s+protocol|trial\s+protocol|protocol\s+for\s+an?|rationale\s+and\s+design|design\s+and\s+rationale|"
+        r"background\s+and\s+rationale|will\s+be\s+(?:randomi[sz]ed|randomly))\b"
+    ),
+    ("protocol", "rationale", "will"),
 )
 _DESIGN_TITLE = re.compile(r"(?i)\b(?:study|trial)\s+design\b")
+_REVIEW_CUES = (
+    "review", "analys", "searched", "individual", "evidence", "trials", "studies", "papers", "articles", "publications",
+)  # fmt: skip
 # what a page is when it speaks of randomised trials without reporting one of its own
 _NOT_A_TRIAL = (
     (
         "review",
-        re.compile(
-            r"(?i)\b(?:systematic(?:ally)?\s+review|meta-?analys[ie]s|literature\s+review|review\s+of\s+(?:the\s+)?"
-            r"(?:literature|randomi[sz]ed|published|available|current|clinical)|(?:this|we)\s+(?:\w+\s+)?review|"
-            r"we\s+(?:searched|reviewed)|individual\s+(?:patient|participant)\s+data|"
-            r"(?:trials|studies|papers|articles|publications)\s+(?:were|was)\s+(?:included|identified|eligible|found|"
-            r"selected)|best\s+evidence\s+topic)\b"
+        Cued(
+            re.compile(
+                r"(?i)\b(?:systematic(?:ally)?\s+review|meta-?analys[ie]s|literature\s+review|review\s+of\s+(?:the\s+)?"
+                r"(?:literature|randomi[sz]ed|published|available|current|clinical)|(?:this|we)\s+(?:\w+\s+)?review|"
+                r"we\s+(?:searched|reviewed)|individual\s+(?:patient|participant)\s+data|"
+                r"(?:trials|studies|papers|articles|publications)\s+(?:were|was)\s+(?:included|identified|eligible|found|"
+                r"selected)|best\s+evidence\s+topic)\b"
+            ),
+            _REVIEW_CUES,
         ),
     ),
     (
         "guideline",
-        re.compile(
-            r"(?i)\b(?:(?:this|the\s+present|these|updated?)\s+(?:\w+\s+){0,2}?guidelines?|consensus\s+statement|"
-            r"practice\s+parameter|appropriateness\s+criteria|expert\s+panel|provisional\s+clinical\s+opinion)\b"
+        Cued(
+            re.compile(
+                r"(?i)\b(?:(?:this|the\s+present|these|updated?)\s+(?:\w+\s+){0,2}?guidelines?|consensus\s+statement|"
+                r"practice\s+parameter|appropriateness\s+criteria|expert\s+panel|provisional\s+clinical\s+opinion)\b"
+            ),
+            ("guideline", "consensus", "parameter", "appropriateness", "panel", "opinion"),
         ),
     ),
     (
         "several trials",
-        re.compile(
-            r"(?i)\b(?:pooled|combined)\s+(?:analys[ie]s|data)\s+(?:of|from)\s+(?:the\s+)?(?:two|three|four|five|"
-            r"several|multiple|\d+)\b|\bdata\s+from\s+(?:two|three|four|five|several|\d+)\s+(?:[\w-]+\s+){0,3}?"
-            r"(?:trials|studies)\b|\bbased\s+on\s+(?:two|three|four|five|several)\s+(?:[\w-]+,?\s+){0,5}?(?:trials|studies)\b"
+        Cued(
+            re.compile(
+                r"(?i)\b(?:pooled|combined)\s+(?:analys[ie]s|data)\s+(?:of|from)\s+(?:the\s+)?(?:two|three|four|five|"
+                r"several|multiple|\d+)\b|\bdata\s+from\s+(?:two|three|four|five|several|\d+)\s+(?:[\w-]+\s+){0,3}?"
+                r"(?:trials|studies)\b|\bbased\s+on\s+(?:two|three|four|five|several)\s+(?:[\w-]+,?\s+){0,5}?(?:trials|studies)\b"
+            ),
+            ("pooled", "combined", "data", "based"),
         ),
     ),
 )

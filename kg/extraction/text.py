@@ -50,6 +50,21 @@ class Sentence:
         return Evidence(section=self.section, sentence=self.text, start=first, end=last)
 
 
+@dataclass(frozen=True)
+class Cued:
+    """A case-blind pattern sought only in a text holding, in lower case, one of its cues: words
+    every match contains. The regex engine tries a pattern starting with a word boundary or
+    ignoring case at each position of the text (40-150 us over a page's abstract), while a word
+    is found in a lower-cased text in 1-5 us; most pages hold none of a rare pattern's cues."""
+
+    pattern: re.Pattern
+    cues: tuple[str, ...]
+
+    def search(self, text: str) -> re.Match | None:
+        low = text.lower()
+        return self.pattern.search(text) if any(c in low for c in self.cues) else None
+
+
 # (pattern, replacement, cue): the pattern can apply only where the text holds one of the cue's
 # characters or, for a cue that is a pattern, a match of it in lower case (see _may_apply)
 _SUBSTITUTIONS: tuple[tuple[re.Pattern, object, str | re.Pattern], ...] = (

@@ -1,6 +1,7 @@
+import re
 from decimal import Decimal
 
-from kg.extraction.text import dec, normalise, sentences
+from kg.extraction.text import Cued, dec, normalise, sentences
 
 
 def test_number_words_become_digits():
@@ -64,3 +65,12 @@ def test_a_span_of_the_normal_form_is_shown_in_the_words_printed():
     at = plain.norm.index("10.9")
     assert plain.printed(at, at + 4) == (at, at + 4)
     assert plain.printed(0, 0) == (0, len(plain.text)) == plain.printed(0, len(plain.text) + 5)
+
+
+def test_a_cued_pattern_is_sought_only_where_a_cue_is_printed():
+    # PMID14581415 (../shared/data/abstracts): its title announces three arms in capitals
+    title = "Three-arm randomized study of two cisplatin-based regimens and paclitaxel plus gemcitabine"
+    arms = Cued(re.compile(r"(?i)\b(two|three)[- ]arm\b"), ("arm",))
+    assert arms.search(title).group(1) == "Three"
+    # a cue every match holds is a precondition: without it the pattern is not tried at all
+    assert Cued(re.compile(r"(?i)\b(two|three)[- ]arm\b"), ("absent",)).search(title) is None
