@@ -28,7 +28,7 @@ def outer_clause(text: str, pos: int) -> int:
     return 0
 
 
-def _level(text: str, pos: int, depth: list[int]) -> int:
+def _level(text: str, pos: int, depth: tuple[int, ...]) -> int:
     """The bracket depth just before ``pos``, the closing bracket there counted as closed."""
     return max(0, depth[-1] - (text[pos - 1] in ")]}")) if pos else 0
 

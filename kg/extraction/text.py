@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from kg.extraction.lexicon import NUMBER_WORD_CUE, NUMBER_WORDS, words_to_int
 from kg.model import Evidence
@@ -197,8 +198,10 @@ CONNECTIVES = (
 )
 
 
-def depth_map(text: str) -> list[int]:
-    """Bracket depth of each character: splitting happens only at depth 0."""
+@lru_cache(maxsize=2048)
+def depth_map(text: str) -> tuple[int, ...]:
+    """Bracket depth of each character: splitting happens only at depth 0. Kept for the texts
+    seen last: the readers ask for the same sentence's or clause's map about four times."""
     depth, out = 0, []
     for ch in text:
         if ch in "([{":
@@ -206,7 +209,7 @@ def depth_map(text: str) -> list[int]:
         out.append(depth)
         if ch in ")]}":
             depth = max(0, depth - 1)
-    return out
+    return tuple(out)
 
 
 def split_top(text: str, pattern: str) -> list[str]:
