@@ -25,8 +25,7 @@ from kg.extraction.names import canonical, printed_forms
 from kg.extraction.regimens import drug_mentions
 from kg.model import Arm
 
-# each optional word takes the spaces after it, so a run of spaces is read one way only (written
-# with a free '\s*' between the words, a gap of 200 spaces took 0.8 s to refuse)
+# each word takes its own spaces: with a free '\s*' between, 200 spaces took 0.8 s to refuse
 _JOIN = re.compile(
     r"(?i)\s*(?:(?:(?:chemo)?(?:radio)?therapy|treatment|regimen)\s*)?"
     r"(?:(?:plus|and|with|or|\+|/|-|combined\s+with|in\s+combination\s+with)\s*)?"
