@@ -56,7 +56,8 @@ class Cued:
     """A case-blind pattern sought only in a text holding, in lower case, one of its cues: words
     every match contains. The regex engine tries a pattern starting with a word boundary or
     ignoring case at each position of the text (40-150 us over a page's abstract), while a word
-    is found in a lower-cased text in 1-5 us; most pages hold none of a rare pattern's cues."""
+    is found in a lower-cased text in 1-5 us; most pages hold none of a rare pattern's cues.
+    Every branch of the pattern must hold a cue: a branch added without one is never tried."""
 
     pattern: re.Pattern
     cues: tuple[str, ...]
