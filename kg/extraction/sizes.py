@@ -136,7 +136,12 @@ def _total(text: str) -> tuple[tuple[int, int], int, int] | None:
             return (m.start(1), m.end(1)), int(m.group(1)), _strength(m.group(0))
     for m in _COUNTED.finditer(text):
         rest = _VERB_AFTER.match(_unbracketed(text[m.end() :]))
-        if not rest or _EACH.match(text, m.end()):
+        if _EACH.match(text, m.end()):
+            continue
+        if not rest:  # 'Of the 132 enrolled patients, MMSE scores were ...': the count's own participle
+            own = _OWN_PARTICIPLE.search(m.group(0))
+            if own and not _PART_OF.search(text, 0, m.start(1)):  # not '19 of the 46 enrolled patients'
+                return m.span(1), int(m.group(1)), _strength(own.group(0))
             continue
         other = _OTHER_COUNT.search(rest.group(0))
         if other is None:
@@ -150,6 +155,8 @@ def _total(text: str) -> tuple[tuple[int, int], int, int] | None:
     return None
 
 
+# a participle before the people counted that says they all took part: 'the 132 enrolled patients'
+_OWN_PARTICIPLE = re.compile(r"(?i)^\d+\s+(?:enrolled|recruited|accrued|included)\s+(?:[\w-]+\s+)?\S+$")
 # a count per site or per group is no total: '30 patients in each hospital were randomly assigned'
 _EACH = re.compile(r"(?i)\s+(?:in|from|at)\s+each\b|\s+per\b")
 _AND_VERB = re.compile(r"(?i)(?:\s+and\s+(?:were\s+)?(?:randomly\s+\w+|randomi[sz]ed))?")

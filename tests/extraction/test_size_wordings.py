@@ -33,6 +33,15 @@ def test_the_randomised_total_and_the_arms_sizes(pmid, total, arms):
         assert [a.n_randomized for a in trial.arms] == arms
 
 
+def test_a_count_whose_participle_says_all_took_part_is_the_total():
+    # PMID17674975: 'Of the 132 enrolled patients, MMSE scores were available for 110.' (no verb after the
+    # count says what it is; its participle does; before: no total)
+    assert trial_of("17674975").n_randomized == 132
+    # not a count the verb only follows: 'ASCEND-1 was an open-label, phase 1 trial that recruited patients
+    # from 20 academic hospitals ...' (PMID26973324: the total stays the 255 it prints later)
+    assert trial_of("26973324").n_randomized == 255
+
+
 def test_a_count_recruited_and_randomly_assigned_is_the_randomised_total():
     # PMID15197196: 'One hundred eighty-four patients with stage I-II NSCLC were recruited and randomly
     # assigned; 92% had stage I disease. Following exclusion of one ineligible patient, 92 patients were
