@@ -83,6 +83,8 @@ def _components(part: str) -> list[tuple[int, int]]:
 
 def outside_brackets(text: str) -> str:
     """A text's words outside brackets."""
+    if not any(ch in text for ch in "()[]{}"):
+        return text  # most pieces: nothing to take out
     depth = depth_map(text)
     return "".join(ch for ch, d in zip(text, depth, strict=True) if d == 0 and ch not in "()[]")
 
