@@ -191,8 +191,10 @@ def frequency_before(text: str) -> str | None:
     return frequency(m.group(1)) if m else None
 
 
+@lru_cache(maxsize=1024)
 def frequency(text: str) -> str | None:
-    """The first schedule the text states ('every week for 8 weeks, and then every 6 weeks')."""
+    """The first schedule the text states ('every week for 8 weeks, and then every 6 weeks'); kept for
+    the texts asked last (the readers of a page ask for the same text's schedule about twice)."""
     hits = []
     for pattern, template in _FREQUENCIES:
         m = pattern.search(text)
