@@ -153,7 +153,7 @@ _BRACKET_LABEL = re.compile(
 
 # a name with a comma, each item of a bracket's list: '[PASI 75, 70·2% vs. 54·3% (P = 0·01); PASI 50, '
 _BRACKET_ITEM = re.compile(
-    rf"\s*(?:and\s+)?(?!(?:{STATISTIC_LABEL}|including|e\.g|i\.e|vs|versus)\s*,)(?P<name>[A-Za-z][\w'/-]*(?:\s+[\w'/-]+){0, 4}?)\s*,\s*"
+    rf"\s*(?:and\s+)?(?!(?:{STATISTIC_LABEL}|including|e\.g|i\.e|vs|versus)\s*,)(?P<name>[A-Za-z][\w'/-]*(?:\s+[\w'/-]+){{0,4}}?)\s*,\s*"
 )
 
 # a scale's short name, as such a list prints it: 'PASI 75', 'ACR20', 'WOMAC pain' (not an arm's: 'DCb', 'arm A')

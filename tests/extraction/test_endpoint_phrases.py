@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from shared_quotes import NLST
 
-from kg.extraction.endpoint_phrases import endpoint_phrase
+from kg.extraction.endpoint_phrases import _BRACKET_ITEM, endpoint_phrase
 from kg.extraction.lexicon import canonical_endpoint
 from kg.sources import read_document
 from tests.extraction.pool_pages import trial_of
@@ -575,3 +575,12 @@ def test_what_the_text_says_of_a_measure_is_no_part_of_its_name(before, expected
 )
 def test_a_clauses_conjunction_opens_no_name(before, expected):
     assert endpoint_phrase(before) == expected
+
+
+def test_a_bracket_list_item_is_named_by_one_to_five_words():
+    # PMID22547591 (../shared/data/abstracts): '(ORR, 26% v 25%' names its figures in one word; the
+    # pattern's repeat count was once turned into a literal '(0, 4)' by an f-string, which left only
+    # two-word names
+    assert _BRACKET_ITEM.fullmatch("ORR, ").group("name") == "ORR"
+    # '[PASI 75, 70·2% vs. 54·3% (P = 0·01); PASI 50, ' (PMC3504074)
+    assert _BRACKET_ITEM.fullmatch(" PASI 50, ").group("name") == "PASI 50"
