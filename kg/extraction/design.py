@@ -283,9 +283,21 @@ def reports_trial(title: str, text: str) -> bool:
     return bool(_OWN_TRIAL.search(both) or _TITLE_TRIAL.search(title)) and not _REVIEW.search(both)
 
 
+# a ratio of whole numbers, however spaced ('1:1', '2:2:1', '1 : 1', '1: 1'), not a decimal's
+# tail ('a male/female ratio of 1.9:1')
+_RATIO = r"(?<![\d.])(\d+(?:\s?:\s?\d+)+)\b"
+# the ratio the participants were allocated in: after the allocating verb in its sentence
+# ('randomly assigned in a 2:1 ratio', 'were assigned (1:1) to receive'), or naming itself
+# ('(2:2:1 allocation ratio)', 'a 1:1 randomized controlled trial')
+_ALLOCATION_RATIO = re.compile(
+    rf"(?i)\b(?:random|allocat|assign)\w*[^.]{{0,200}}?{_RATIO}|{_RATIO}\s+(?:allocation|randomi[sz])"
+)
+
+
 def allocation_ratio(text: str) -> str | None:
-    m = re.search(r"(?i)\brandom\w*[^.]{0,200}?\b(\d+:\d+(?::\d+)*)\b", text)
-    return m.group(1) if m else None
+    """The allocation ratio as printed without spaces ('2:2:1')."""
+    m = _ALLOCATION_RATIO.search(text)
+    return re.sub(r"\s", "", m.group(1) or m.group(2)) if m else None
 
 
 # 'Those who progressed on placebo received open-label erlotinib', 'an open-label extension':

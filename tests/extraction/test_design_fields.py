@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pool_pages import trial_of
 
-from kg.extraction.design import blinding, randomized, registry_ids
+from kg.extraction.design import allocation_ratio, blinding, randomized, registry_ids
 
 
 def test_an_open_label_drug_after_progression_is_not_the_trials_blinding():
@@ -79,3 +79,34 @@ def test_a_registry_number_printed_with_a_space_after_its_prefix_is_read():
     assert trial_of("18583190").registry_ids == ["NCT00176137"]
     assert trial_of("PMC3143315").registry_ids == ["ISRCTN80978588"]
     assert registry_ids("registered as NCT\u201000552175 and NCT01234567") == ["NCT00552175", "NCT01234567"]
+
+
+def test_an_allocation_ratio_is_read_where_it_names_itself_or_follows_the_allocating_verb():
+    # PMC115849 (jayded/evidence-inference, annotations/abstracts, MIT): no 'random' in its sentence
+    assert (
+        allocation_ratio(
+            "Patients received either placebo, etoricoxib 90 mg once daily, or naproxen 500 mg twice daily"
+            " (2:2:1 allocation ratio)."
+        )
+        == "2:2:1"
+    )
+    # PMID25170012 (PROFILE 1007, ../shared/data/pool): assigned, not randomised, in its sentence
+    assert (
+        allocation_ratio("Patients were assigned (1:1) to receive crizotinib 250 mg orally twice daily")
+        == "1:1"
+    )
+    # PMC3504074 (jayded/evidence-inference): printed with spaces
+    assert (
+        allocation_ratio("were randomized 1 : 1 to receive methotrexate (7\u00b75\u201315 mg weekly)")
+        == "1:1"
+    )
+
+
+def test_a_ratio_of_other_things_is_no_allocation_ratio():
+    # PMID7815787 (../shared/data/pool): a sex ratio with a decimal, after 'underwent resection'
+    assert (
+        allocation_ratio(
+            "From 1973 to 1985, 598 patients underwent resection for stage I non-small-cell lung cancer. There were 291 T1 lesions and 307 T2 lesions. The male/female ratio was 1.9:1."
+        )
+        is None
+    )
