@@ -224,8 +224,13 @@ def part_count(text: str, named: list[tuple[int, int, Arm]]) -> re.Match | None:
     return next((n for n in numbers if not any(a <= n.start() < b for a, b, _arm in named)), None)
 
 
+# a sentence that puts participants in groups: 'assigned', 'allocated', 'randomised', and any
+# verb said to be random ('were randomly divided into an exercise group (n = 14) and ...')
+_ASSIGNING = re.compile(r"(?i)assigned|allocated|\brandom")
+
+
 def _per_arm(s: Sentence, finder: ArmFinder, sizes: Sizes) -> None:
-    assigning = re.search(r"(?i)assigned|randomi[sz]|allocated|enrolled|recruited|\breceived\b", s.norm)
+    assigning = _ASSIGNING.search(s.norm) or re.search(r"(?i)enrolled|recruited|\breceived\b", s.norm)
     mentions = finder.find(s.norm)
     for k, (start, end, arm) in enumerate(mentions):
         after = s.norm[end : mentions[k + 1][0] if k + 1 < len(mentions) else len(s.norm)]
@@ -295,7 +300,7 @@ _ROLE_SIZE = re.compile(
 def _role_sizes(s: Sentence, finder: ArmFinder, sizes: Sizes) -> None:
     """Sizes of the one experimental and the one comparator arm where a randomising sentence
     names them by role: 'were randomly assigned to intervention (n = 30) or control group (n = 31)'."""
-    if not re.search(r"(?i)assigned|randomi[sz]|allocated", s.norm):
+    if not _ASSIGNING.search(s.norm):
         return
     arms = [a for a in finder.arms if not a.pooled_from]
     for m in _ROLE_SIZE.finditer(s.norm):

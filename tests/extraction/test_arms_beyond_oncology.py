@@ -448,3 +448,14 @@ def test_a_crossover_of_two_drinks_sharing_their_noun_compares_both():
     sdlp = [c.p_value for c in trial.comparisons if c.endpoint == "standard deviation of lateral position"]
     assert sdlp == [Decimal("0.024"), Decimal("0.019")]
     assert not [c for c in trial.comparisons if "hour" in c.endpoint]
+
+
+def test_groups_sized_in_a_sentence_that_says_they_were_formed_at_random_have_their_sizes():
+    # PMC65683: 'The subjects (40–60 y) were randomly divided into an exercise group (n = 14) and a control
+    # group (n = 13).' (before: 'randomly divided' was no assigning verb, and the control group had no size)
+    trial = _page("PMC65683")
+    assert [(a.label, a.role, a.n_randomized) for a in trial.arms] == [
+        ("exercise", "experimental", 14),
+        ("control", "comparator", 13),
+    ]
+    assert trial.n_randomized == 27
