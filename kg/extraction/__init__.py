@@ -37,7 +37,7 @@ from kg.extraction.sizes import arm_sizes, sizes_from_denominators
 from kg.extraction.subgroup_sizes import subgroup_sizes
 from kg.extraction.subgroups import subgroup_phrases
 from kg.extraction.targeted_events import targeted
-from kg.extraction.text import Sentence, normalise, sentences
+from kg.extraction.text import Sentence, normalise, plain_hyphens, sentences
 from kg.model import (
     AbstractSection,
     AdverseEventSummary,
@@ -66,7 +66,8 @@ def extract_trial(title: str, abstract: list[AbstractSection]) -> Trial | None:
 
 def _extract(title: str, abstract: list[AbstractSection]) -> Trial | None:
     sents = [s for sec in abstract for s in sentences(sec.label, sec.text)]
-    full = " ".join(sec.text for sec in abstract)
+    full = plain_hyphens(" ".join(sec.text for sec in abstract))
+    heading = plain_hyphens(title)
     ids = design.registry_ids(full)
     abbreviations = trial_endpoints.abbreviations(full)
     defined = definitions(" ".join([normalise(title), *(s.norm for s in sents)]))
@@ -137,14 +138,14 @@ def _extract(title: str, abstract: list[AbstractSection]) -> Trial | None:
     }
     return Trial(
         registry_ids=ids,
-        acronym=design.acronym(title, full),
+        acronym=design.acronym(heading, full),
         title=title,
-        phase=design.phase(f"{title} {full}"),
-        randomized=design.randomized(f"{title} {full}"),
+        phase=design.phase(f"{heading} {full}"),
+        randomized=design.randomized(f"{heading} {full}"),
         allocation_ratio=design.allocation_ratio(full),
-        blinding=design.blinding(f"{title} {full}"),
-        multicenter=design.multicenter(f"{title} {full}"),  # a title's 'a randomised, multicentre, ...'
-        population=design.population(title, full),
+        blinding=design.blinding(f"{heading} {full}"),
+        multicenter=design.multicenter(f"{heading} {full}"),  # a title's 'a randomised, multicentre, ...'
+        population=design.population(heading, full),
         arms=arms,
         background=background,
         groups=[g for g in groups if g.label in named],

@@ -79,7 +79,8 @@ _SUBSTITUTIONS: tuple[tuple[re.Pattern, object, str | re.Pattern], ...] = (
         re.compile(r"\d[ \u2009\u00a0]\d{3}"),
     ),
     (re.compile("[\u2009\u00a0]"), " ", "\u2009\u00a0"),
-    (re.compile("[\u2013\u2014\u2212]"), "-", "\u2013\u2014\u2212"),
+    # dashes, the minus sign and the typographic hyphens ('double\u2010blind', 'GLP\u20111') as '-'
+    (re.compile("[\u2010\u2011\u2013\u2014\u2212]"), "-", "\u2010\u2011\u2013\u2014\u2212"),
     (re.compile(r"(?<=\d),(?=\d{3}\b)"), "", ","),
     (re.compile(r"(?<=\d)\.\s(?=\d+\s*%)"), ".", "%"),  # '(84. 0%)': a decimal with a stray space
     # '(51% vs.36%, P = 0.032)': the abbreviation's point, not a decimal one, before a figure printed close
@@ -122,6 +123,15 @@ def _may_apply(text: str, cue: str | re.Pattern) -> bool:
     if isinstance(cue, str):
         return not cue or any(c in text for c in cue)
     return cue.search(text.lower()) is not None
+
+
+_HYPHENS = str.maketrans("\u2010\u2011", "--")
+
+
+def plain_hyphens(text: str) -> str:
+    """The text with its typographic hyphens (U+2010, U+2011) as '-', character for character: what
+    whole-text design rules read ('double\u2010blind', 'AWARD\u20105'), as the sentences' normal form does."""
+    return text.translate(_HYPHENS)
 
 
 def normalise(text: str) -> str:

@@ -110,3 +110,10 @@ def test_a_ratio_of_other_things_is_no_allocation_ratio():
         )
         is None
     )
+
+
+def test_a_page_printing_typographic_hyphens_is_read_as_with_plain_ones():
+    # PMC5008205 (tests/fixtures/pool): 'This AWARD\u20105 study was a multicentre, double\u2010blind trial ...'
+    # with U+2010 hyphens (before: no blinding and no acronym)
+    trial = trial_of("PMC5008205")
+    assert (trial.blinding, trial.acronym) == ("double-blind", "AWARD-5")
