@@ -79,6 +79,9 @@ _SUBSTITUTIONS: tuple[tuple[re.Pattern, object, str | re.Pattern], ...] = (
         re.compile(r"\d[ \u2009\u00a0]\d{3}"),
     ),
     (re.compile("[\u2009\u00a0]"), " ", "\u2009\u00a0"),
+    # the slanted signs some journals set ('grade \u2a7e3') as the signs rules read
+    (re.compile("\u2a7e"), "\u2265", "\u2a7e"),
+    (re.compile("\u2a7d"), "\u2264", "\u2a7d"),
     # dashes, the minus sign and the typographic hyphens ('double\u2010blind', 'GLP\u20111') as '-'
     (re.compile("[\u2010\u2011\u2013\u2014\u2212]"), "-", "\u2010\u2011\u2013\u2014\u2212"),
     (re.compile(r"(?<=\d),(?=\d{3}\b)"), "", ","),

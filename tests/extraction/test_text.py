@@ -74,3 +74,15 @@ def test_a_cued_pattern_is_sought_only_where_a_cue_is_printed():
     assert arms.search(title).group(1) == "Three"
     # a cue every match holds is a precondition: without it the pattern is not tried at all
     assert Cued(re.compile(r"(?i)\b(two|three)[- ]arm\b"), ("absent",)).search(title) is None
+
+
+def test_slanted_comparison_signs_read_as_the_plain_ones():
+    # PMC3608893 (benchmarks/pmc/arms/dev-36; jayded/evidence-inference, MIT): U+2A7E, as some journals set it
+    text = (
+        "Significantly more PCD than DSME participants lost \u2a7e5% of initial weight (54.0% vs 14.0%, "
+        "P<0.0001) and \u2a7e10% (26.0% vs 6.0%, P<0.0001)."
+    )
+    (s,) = sentences("RESULTS", text)
+    assert "lost \u22655% of initial weight" in s.norm and "and \u226510%" in s.norm
+    at = s.norm.index("\u22655%")
+    assert s.printed(at, at + 3) == (at, at + 3)  # one sign for one: the spans stay where they were
