@@ -28,14 +28,18 @@ _PART_OF = re.compile(r"(?i)(?<![\d.%])(\d+)\s*(?:\(\s*\d+(?:\.\d+)?\s*%\s*\)\s*
 _COUNTED = re.compile(
     rf"(?i)(?<![\d.%:])(?<!\bPS\s)(?<!\bstage\s)(?<!\bgrade\s)(?<!\bstatus\s)(\d+)\s+(?:[\w-]+\s+){{0,3}}{PEOPLE}\b"
 )
-# '... were randomly assigned', '... are randomised to' (not 'were not randomized to RT or surgery thereafter')
+# '... were randomly assigned', '... are randomised to' (not 'were not randomized to RT or surgery thereafter'),
+# the words between in the sentence, decimals included ('1098 participants with HbA1c concentrations
+# ≥7.0% ... and ≤9.5% ... were randomized')
 _VERB_AFTER = re.compile(
-    rf"(?i)^[^.;]{{0,160}}?\b(?:were|was|had\s+been|are|have\s+been)\s+(?:(?!not\b)\w+\s+)?{ENROLLED}\b"
+    rf"(?i)^(?:[^.;]|\.(?=\d)){{0,160}}?\b(?:were|was|had\s+been|are|have\s+been)\s+(?:(?!not\b)\w+\s+)?{ENROLLED}\b"
 )
 # 'Of the 452 enrolled patients, 314 were randomly assigned', '910 were screened and 364 were ...'
 _OTHER_COUNT = re.compile(
     r"(?i)(?:\band|,|;)\s+(?:of\s+(?:whom|which|these)\s+)?(?P<n>\d+)\s+(?:[\w-]+\s+){0,3}?(?:were|was)\b"
 )
+# a share of them is what the verb says: '..., 71.9% achieved disease control, and 67.3% were randomly assigned'
+_OTHER_SHARE = re.compile(r"(?i)(?:\band|,|;)\s+\d+(?:\.\d+)?\s*%\s+(?:[\w-]+\s+){0,3}?(?:were|was)\b")
 _BEFORE_ARM = re.compile(
     # not the end of a range ('performance status of 0 to 2 were randomly assigned to receive A'), nor of a
     # ratio ('randomized 1 : 1 to receive methotrexate')
@@ -143,6 +147,8 @@ def _total(text: str) -> tuple[tuple[int, int], int, int] | None:
             if own and not _PART_OF.search(text, 0, m.start(1)):  # not '19 of the 46 enrolled patients'
                 return m.span(1), int(m.group(1)), _strength(own.group(0))
             continue
+        if _OTHER_SHARE.search(rest.group(0)):
+            continue  # '376 patients received induction treatment, ..., and 67.3% were randomly assigned'
         other = _OTHER_COUNT.search(rest.group(0))
         if other is None:
             part = _PART_OF.search(text, 0, m.start(1)) or m

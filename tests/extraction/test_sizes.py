@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pool_pages import trial_of
 from shared_quotes import RTOG_0617, SABR
 
 from kg.sources import read_document
@@ -401,3 +402,16 @@ def test_an_allocation_ratio_before_to_is_no_arms_size():
     # 'In total, 239 patients were enrolled in each arm.' (before: the methotrexate arm had 1 patient)
     trial = read_document(Path(__file__).parents[1] / "fixtures" / "pool" / "PMC3504074.txt").trial
     assert all(a.n_randomized in (None, 239) for a in trial.arms)
+
+
+def test_a_total_whose_description_prints_decimals_before_its_verb_is_read():
+    # PMC5008205 (tests/fixtures/pool): 'A total of 1098 participants with HbA1c concentrations \u22657.0%
+    # (\u226553.0 mmol/mol) and \u22649.5% (\u226480.3 mmol/mol) were randomized' (before: the decimal points ended
+    # the search for the verb)
+    assert trial_of("PMC5008205").n_randomized == 1098
+
+
+def test_a_share_of_a_count_that_a_later_verb_randomises_is_no_total():
+    # PMID23835708 (tests/fixtures/pool): 'In total, 376 patients received induction treatment, 71.9% achieved
+    # disease control, and 67.3% were randomly assigned to maintenance therapy, ...': 376 were not randomised
+    assert trial_of("23835708").n_randomized != 376
