@@ -24,9 +24,10 @@ from kg.model import Arm, ArmResult, Evidence
 # '147 (72.4%) of 203 patients were randomly assigned', '191 of the 350 targeted patients were
 # randomly assigned': the count before 'of' is the number randomised, the one after what it is part of
 _PART_OF = re.compile(r"(?i)(?<![\d.%])(\d+)\s*(?:\(\s*\d+(?:\.\d+)?\s*%\s*\)\s*)?of\s+(?:the\s+)?$")
-# not a score or a stage: 'PS 2 patients with advanced NSCLC were randomized'
+# not a score or a stage: 'PS 2 patients with advanced NSCLC were randomized'; nor a bound ('Children
+# ≥12 months and adults with uncomplicated malaria were randomized')
 _COUNTED = re.compile(
-    rf"(?i)(?<![\d.%:])(?<!\bPS\s)(?<!\bstage\s)(?<!\bgrade\s)(?<!\bstatus\s)(\d+)\s+(?:[\w-]+\s+){{0,3}}{PEOPLE}\b"
+    rf"(?i)(?<![\d.%:≥≤<>=])(?<![≥≤<>=]\s)(?<!\bPS\s)(?<!\bstage\s)(?<!\bgrade\s)(?<!\bstatus\s)(\d+)\s+(?:[\w-]+\s+){{0,3}}{PEOPLE}\b"
 )
 # '... were randomly assigned', '... are randomised to' (not 'were not randomized to RT or surgery thereafter'),
 # the words between in the sentence, decimals included ('1098 participants with HbA1c concentrations

@@ -415,3 +415,9 @@ def test_a_share_of_a_count_that_a_later_verb_randomises_is_no_total():
     # PMID23835708 (tests/fixtures/pool): 'In total, 376 patients received induction treatment, 71.9% achieved
     # disease control, and 67.3% were randomly assigned to maintenance therapy, ...': 376 were not randomised
     assert trial_of("23835708").n_randomized != 376
+
+
+def test_an_age_bound_is_no_count_of_people():
+    # PMC2744923 (tests/fixtures/pool): 'Children \u226512 months and adults with uncomplicated malaria were
+    # randomized to receive AL, CPD or SP.' ... '841 patients were recruited.' (before: 12 randomised)
+    assert trial_of("PMC2744923").n_randomized == 841
