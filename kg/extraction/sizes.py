@@ -164,8 +164,11 @@ def _total(text: str) -> tuple[tuple[int, int], int, int] | None:
 
 # a participle before the people counted that says they all took part: 'the 132 enrolled patients'
 _OWN_PARTICIPLE = re.compile(r"(?i)^\d+\s+(?:enrolled|recruited|accrued|included)\s+(?:[\w-]+\s+)?\S+$")
-# a count per site or per group is no total: '30 patients in each hospital were randomly assigned'
-_EACH = re.compile(r"(?i)\s+(?:in|from|at)\s+each\b|\s+per\b")
+# a count per site or per group is no total: '30 patients in each hospital were randomly assigned',
+# '239 patients were enrolled in each arm'
+_EACH = re.compile(
+    r"(?i)\s+(?:in|from|at)\s+each\b|\s+per\b|(?:\s+[\w-]+){1,3}?\s+(?:in|to|into)\s+each\s+(?:arm|group)\b"
+)
 _AND_VERB = re.compile(r"(?i)(?:\s+and\s+(?:were\s+)?(?:randomly\s+\w+|randomi[sz]ed))?")
 
 

@@ -421,3 +421,11 @@ def test_an_age_bound_is_no_count_of_people():
     # PMC2744923 (tests/fixtures/pool): 'Children \u226512 months and adults with uncomplicated malaria were
     # randomized to receive AL, CPD or SP.' ... '841 patients were recruited.' (before: 12 randomised)
     assert trial_of("PMC2744923").n_randomized == 841
+
+
+def test_a_count_enrolled_in_each_arm_is_every_arms_size_not_the_total():
+    # PMC3504074 (tests/fixtures/pool): 'In total, 239 patients were enrolled in each arm.' (before: 239 was
+    # the trial's total and the arms had no size)
+    trial = trial_of("PMC3504074")
+    assert [a.n_randomized for a in trial.arms] == [239, 239]
+    assert trial.n_randomized == 478
