@@ -1,10 +1,9 @@
 """Arms of one size, printed once for all of them: 'Patients were randomly assigned to two groups
 (41 patients in each group)', '180 patients (90 in each group) were enrolled', 'allocated into three
 groups of 20 each', 'randomized to one of the three groups (n = 15)', '239 patients were enrolled in
-each arm'. Read only in a sentence that
-assigns or enrols patients, and not of a planned sample size or an analysis ('a sample size of 100
-eligible patients in each arm', 'analysed 74 in each arm', '1281 patients in each group' after
-propensity matching).
+each arm'. Read only in a sentence that assigns or enrols patients, and not of a planned sample size
+or an analysis ('a sample size of 100 eligible patients in each arm', 'analysed 74 in each arm', '1281
+patients in each group' after propensity matching).
 """
 
 from __future__ import annotations
