@@ -75,7 +75,7 @@ def arm_sizes(sents: list[Sentence], finder: ArmFinder) -> tuple[Sizes, int | No
             sizes.update(listed[0])  # before what single counts were read: the list names every arm
             total, total_evidence, best = sum(n for n, _e in listed[0].values()), listed[1], 2
             continue
-        found = _total(s.norm) if best < 2 else None
+        found = (_total(s.norm) or _headed_total(s)) if best < 2 else None
         if found is not None and found[2] > best:
             (start, end), n, best = found
             total, total_evidence = n, s.evidence(start, end)
@@ -160,6 +160,25 @@ def _total(text: str) -> tuple[tuple[int, int], int, int] | None:
         at = m.end() + other.start("n")
         return (at, at + len(other.group("n"))), int(other.group("n")), _strength(other.group(0))
     return None
+
+
+# a count of people opening what a 'Participants' heading heads, with no verb: 'PARTICIPANTS: 401 primary
+# care patients aged 29-95 with uncontrolled ... blood pressure', 'Participants: 443 women admitted for delivery'
+_PARTICIPANTS_HEADING = re.compile(r"(?i)^(?:participants|subjects)$")
+_HEADED_COUNT = re.compile(
+    rf"(?i)^(?:(?:participants|subjects)\s*:\s*)?(?:a\s+total\s+of\s+)?(\d+)\s+(?:[\w-]+\s+){{0,3}}?{PEOPLE}\b"
+)
+
+
+def _headed_total(s: Sentence) -> tuple[tuple[int, int], int, int] | None:
+    """The count a participants heading opens on, as enrolled (see ``_HEADED_COUNT``)."""
+    m = _HEADED_COUNT.match(s.norm)
+    headed = _PARTICIPANTS_HEADING.match(s.section.strip()) or re.match(
+        r"(?i)(?:participants|subjects)\s*:", s.norm
+    )
+    if m is None or not headed:
+        return None
+    return m.span(1), int(m.group(1)), 1
 
 
 # a participle before the people counted that says they all took part: 'the 132 enrolled patients'

@@ -429,3 +429,11 @@ def test_a_count_enrolled_in_each_arm_is_every_arms_size_not_the_total():
     trial = trial_of("PMC3504074")
     assert [a.n_randomized for a in trial.arms] == [239, 239]
     assert trial.n_randomized == 478
+
+
+def test_a_count_a_participants_heading_opens_on_is_the_total_enrolled():
+    # PMC3657667 (tests/fixtures/pool): 'PARTICIPANTS: 401 primary care patients aged 29\u201395 with uncontrolled
+    # daytime ambulatory blood pressure ...'; PMC1468428: a heading inside the methods, 'Participants: 443 women
+    # admitted for delivery to the obstetrics service ...' (before: no total on either)
+    assert trial_of("PMC3657667").n_randomized == 401
+    assert trial_of("PMC1468428").n_randomized == 443
