@@ -166,19 +166,17 @@ def _total(text: str) -> tuple[tuple[int, int], int, int] | None:
 # care patients aged 29-95 with uncontrolled ... blood pressure', 'Participants: 443 women admitted for delivery'
 _PARTICIPANTS_HEADING = re.compile(r"(?i)^(?:participants|subjects)$")
 _HEADED_COUNT = re.compile(
-    rf"(?i)^(?:(?:participants|subjects)\s*:\s*)?(?:a\s+total\s+of\s+)?(\d+)\s+(?:[\w-]+\s+){{0,3}}?{PEOPLE}\b"
+    rf"(?i)^(?P<inline>(?:participants|subjects)\s*:\s*)?(?:a\s+total\s+of\s+)?(\d+)\s+(?:[\w-]+\s+){{0,3}}?{PEOPLE}\b"
 )
 
 
 def _headed_total(s: Sentence) -> tuple[tuple[int, int], int, int] | None:
-    """The count a participants heading opens on, as enrolled (see ``_HEADED_COUNT``)."""
+    """The count a participants heading opens on, as enrolled (see ``_HEADED_COUNT``): the heading is
+    the section's label or printed inline before the count."""
     m = _HEADED_COUNT.match(s.norm)
-    headed = _PARTICIPANTS_HEADING.match(s.section.strip()) or re.match(
-        r"(?i)(?:participants|subjects)\s*:", s.norm
-    )
-    if m is None or not headed:
+    if m is None or not (m.group("inline") or _PARTICIPANTS_HEADING.match(s.section.strip())):
         return None
-    return m.span(1), int(m.group(1)), 1
+    return m.span(2), int(m.group(2)), 1
 
 
 # a participle before the people counted that says they all took part: 'the 132 enrolled patients'

@@ -67,6 +67,8 @@ class Cued:
         return self.pattern.search(text) if any(c in low for c in self.cues) else None
 
 
+# the hyphen (U+2010) and non-breaking hyphen (U+2011) some publishers print for '-'
+_TYPOGRAPHIC_HYPHENS = "\u2010\u2011"
 # (pattern, replacement, cue): the pattern can apply only where the text holds one of the cue's
 # characters or, for a cue that is a pattern, a match of it in lower case (see _may_apply)
 _SUBSTITUTIONS: tuple[tuple[re.Pattern, object, str | re.Pattern], ...] = (
@@ -83,7 +85,11 @@ _SUBSTITUTIONS: tuple[tuple[re.Pattern, object, str | re.Pattern], ...] = (
     (re.compile("\u2a7e"), "\u2265", "\u2a7e"),
     (re.compile("\u2a7d"), "\u2264", "\u2a7d"),
     # dashes, the minus sign and the typographic hyphens ('double\u2010blind', 'GLP\u20111') as '-'
-    (re.compile("[\u2010\u2011\u2013\u2014\u2212]"), "-", "\u2010\u2011\u2013\u2014\u2212"),
+    (
+        re.compile(f"[{_TYPOGRAPHIC_HYPHENS}\u2013\u2014\u2212]"),
+        "-",
+        f"{_TYPOGRAPHIC_HYPHENS}\u2013\u2014\u2212",
+    ),
     (re.compile(r"(?<=\d),(?=\d{3}\b)"), "", ","),
     (re.compile(r"(?<=\d)\.\s(?=\d+\s*%)"), ".", "%"),  # '(84. 0%)': a decimal with a stray space
     # '(51% vs.36%, P = 0.032)': the abbreviation's point, not a decimal one, before a figure printed close
@@ -128,7 +134,7 @@ def _may_apply(text: str, cue: str | re.Pattern) -> bool:
     return cue.search(text.lower()) is not None
 
 
-_HYPHENS = str.maketrans("\u2010\u2011", "--")
+_HYPHENS = str.maketrans(dict.fromkeys(_TYPOGRAPHIC_HYPHENS, "-"))
 
 
 def plain_hyphens(text: str) -> str:
